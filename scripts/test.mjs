@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// Runs the whole test suite (vitest, every layer, on SQLite and PostgreSQL) and closes with one
+// plain line "N passed, N failed[, N skipped]" that CI reads. Exit code: vitest's.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const results = path.resolve('.vitest-results.json');
+fs.rmSync(results, { force: true });
+const run = spawnSync(
+  process.execPath,
+  ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...process.argv.slice(2)],
+  { stdio: 'inherit', env: process.env },
+);
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+try {
+  const report = JSON.parse(fs.readFileSync(results, 'utf8'));
+  passed = report.numPassedTests ?? 0;
+  failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+  skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+} catch {
+  failed = Math.max(failed, 1);
+  console.error('test: no vitest report was written; counting the run as failed');
+}
+if (run.status !== 0 && failed === 0) failed = 1;
+console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
+process.exit(run.status ?? 1);

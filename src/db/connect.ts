@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
+import pg from 'pg';
+import type { DB } from './database.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+/** Where the data lives: an embedded SQLite file, or a PostgreSQL server. */
+export type DatabaseTarget =
+  | { readonly kind: 'sqlite'; readonly file: string }
+  | { readonly kind: 'postgres'; readonly url: string; readonly poolMax: number };
+
+/**
+ * Reads `DATABASE_URL`: `postgres://…`/`postgresql://…` selects PostgreSQL; `sqlite:PATH`
+ * (or `sqlite::memory:`) selects SQLite; unset means `sqlite:<dataDir>/assent.db`.
+ * Throws a message naming the variable when the value is neither.
+ */
+export function parseDatabaseUrl(value: string | undefined, dataDir: string, poolMax = 10): DatabaseTarget {
+  if (value === undefined || value.trim() === '') return { kind: 'sqlite', file: path.join(dataDir, 'assent.db') };
+  const trimmed = value.trim();
+  if (trimmed.startsWith('sqlite:')) {
+    const file = trimmed.slice('sqlite:'.length);
+    if (file === '') throw new Error('DATABASE_URL: "sqlite:" needs a file path, e.g. sqlite:./data/assent.db');
+    return { kind: 'sqlite', file };
+  }
+  if (/^postgres(ql)?:\/\//.test(trimmed)) {
+    try {
+      const url = new URL(trimmed);
+      if (url.hostname === '' && !url.searchParams.has('host')) throw new Error('no host');
+    } catch {
+      throw new Error('DATABASE_URL is not a valid PostgreSQL URL (expected postgres://user:password@host:port/database)');
+    }
+    return { kind: 'postgres', url: trimmed, poolMax };
+  }
+  throw new Error('DATABASE_URL must start with postgres://, postgresql:// or sqlite: (for example sqlite:./data/assent.db)');
+}
+
+/**
+ * SQLite transactions start with BEGIN IMMEDIATE: the write lock is taken at the start, so a
+ * second process (the CLI beside the server) waits on busy_timeout instead of failing when a
+ * deferred read transaction tries to upgrade to a write.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: ConstructorParameters<typeof SqliteDialect>[0];
+  constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
+// int8 (bigint, bigserial, count(*)) as a JavaScript number: epoch milliseconds and counts fit
+// in 2^53, and both dialects then return the same types.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+/** Opens the database (creating the SQLite file and its folder when needed). */
+export function openDatabase(target: DatabaseTarget): Kysely<DB> {
+  if (target.kind === 'sqlite') {
+    if (target.file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(target.file)), { recursive: true });
+    const database = new SQLite(target.file);
+    database.pragma('journal_mode = WAL');
+    database.pragma('foreign_keys = ON');
+    database.pragma('busy_timeout = 5000');
+    database.pragma('synchronous = NORMAL');
+    return new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database }) });
+  }
+  const pool = new pg.Pool({ connectionString: target.url, max: target.poolMax, connectionTimeoutMillis: 5000 });
+  // An idle client losing its connection must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** Brings the schema to the latest migration; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...MIGRATIONS }) } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${message}`, { cause: error });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Migrations applied and pending. */
+export async function migrationStatus(db: Kysely<DB>): Promise<{ name: string; executedAt: Date | null }[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...MIGRATIONS }) } });
+  const list = await migrator.getMigrations();
+  return list.map((m) => ({ name: m.name, executedAt: m.executedAt ?? null }));
+}

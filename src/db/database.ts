@@ -1,0 +1,187 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * The database schema as Kysely sees it. Hand-written and dialect-neutral (one interface for
+ * SQLite and PostgreSQL): ids and codes are text, instants are bigint epoch-milliseconds UTC,
+ * calendar days are `YYYY-MM-DD` text, flags are integer 0/1, lists and objects are JSON text.
+ */
+export interface DB {
+  member_state: MemberStateTable;
+  consultation: ConsultationTable;
+  determined_text: DeterminedTextTable;
+  reply: ReplyTable;
+  reply_version: ReplyVersionTable;
+  reply_position: ReplyPositionTable;
+  attachment: AttachmentTable;
+  meeting_decision: MeetingDecisionTable;
+  api_token: ApiTokenTable;
+  audit_event: AuditEventTable;
+  idempotency_record: IdempotencyRecordTable;
+}
+
+/** 0 or 1: SQLite has no boolean and PostgreSQL would return true/false. */
+export type Flag = 0 | 1;
+
+export interface MemberStateTable {
+  code: string;
+  iso3: string;
+  name_en: string;
+  /** JSON object: language → designation. */
+  names: string;
+  membership: 'member_state' | 'observer';
+  may_reply: Flag;
+  eligibility_note: string | null;
+  eligibility_since: string | null;
+  updated_at: number;
+}
+
+export interface ConsultationTable {
+  id: string;
+  procedure: string;
+  resolution_edition: string;
+  bureau: string;
+  study_period: string;
+  number: number;
+  circular_date: string;
+  reference: string;
+  study_group: string;
+  meeting_place: string;
+  meeting_first_day: string;
+  meeting_last_day: string;
+  collective_letter: string | null;
+  subject: string;
+  deadline_at: number;
+  addressees: string;
+  copies: string;
+  notes: string;
+  signatory_name: string;
+  signatory_title: string;
+  languages_available_on: string | null;
+  individual_replies_public: Flag;
+  /** JSON array of State codes, or null for every Member State. */
+  eligible_states: string | null;
+  issued_at: number | null;
+  results_notice_at: number | null;
+  is_demo: Flag;
+  created_at: number;
+  updated_at: number;
+  /** Incremented on every change (optimistic concurrency, ETag). */
+  revision: number;
+}
+
+export interface DeterminedTextTable {
+  consultation_id: string;
+  id: string;
+  ord: number;
+  kind: 'new' | 'revised' | 'corrigendum' | 'amendment';
+  designation: string;
+  work_item: string | null;
+  title: string;
+  summary: string | null;
+  location: string;
+  a5_justification: Flag;
+  /** JSON array of strings. */
+  ipr_statements: string;
+}
+
+export interface ReplyTable {
+  consultation_id: string;
+  member_state: string;
+  /** The latest version (what the State last did). */
+  current_version: number;
+  /**
+   * The version that counts (Res. 1 §9.4.6): the latest submitted version received by the
+   * deadline; null when the latest on-time act was a withdrawal. Maintained in the transaction
+   * that writes a version, so results are one aggregate query.
+   */
+  counted_version: number | null;
+  updated_at: number;
+}
+
+export interface ReplyVersionTable {
+  consultation_id: string;
+  member_state: string;
+  version: number;
+  status: 'submitted' | 'withdrawn';
+  received_at: number;
+  channel: 'web' | 'api' | 'email' | 'fax' | 'paper';
+  entered_by: string;
+  signatory_name: string;
+  signatory_title: string;
+  place: string | null;
+  signed_on: string | null;
+  original_file: string | null;
+  /** JSON array of flags. */
+  flags: string;
+  simulated: Flag;
+  content_hash: string;
+}
+
+export interface ReplyPositionTable {
+  consultation_id: string;
+  member_state: string;
+  version: number;
+  text_id: string;
+  position: 'assigns_authority' | 'does_not_assign_authority' | 'unclear';
+  option: 'no_comments' | 'comments_attached' | null;
+  comments: string | null;
+  reasons: string | null;
+  possible_changes: string | null;
+  attachment: string | null;
+}
+
+export interface AttachmentTable {
+  sha256: string;
+  media_type: string;
+  filename: string;
+  size: number;
+  content: Uint8Array;
+  created_at: number;
+  created_by: string;
+}
+
+export interface MeetingDecisionTable {
+  consultation_id: string;
+  text_id: string;
+  deferred: Flag;
+  opposing: string;
+  abstaining: string;
+  reservations: string;
+  more_time: string;
+  formal_oppositions: string;
+  notes: string | null;
+  recorded_at: number;
+  recorded_by: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  token_hash: string;
+  label: string;
+  role: 'secretariat' | 'focal_point' | 'observer';
+  member_state: string | null;
+  created_at: number;
+  created_by: string;
+  expires_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface AuditEventTable {
+  seq: Generated<number>;
+  at: number;
+  actor: string;
+  action: string;
+  consultation_id: string | null;
+  subject: string;
+  /** JSON object with the details of the event. */
+  data: string;
+}
+
+export interface IdempotencyRecordTable {
+  actor: string;
+  key: string;
+  request_hash: string;
+  status_code: number;
+  response: string;
+  created_at: ColumnType<number, number, never>;
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import { m0001Init } from './0001-init.js';
+
+/**
+ * Every migration, in order, as a static record (no file globbing, so the same code runs under
+ * tsx and from dist/). Never edit a migration that has shipped: add the next one.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '2026-11-27-0001-init': m0001Init,
+};

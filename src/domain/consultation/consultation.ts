@@ -1,0 +1,93 @@
+/**
+ * The consultation (in ITU-T terms, the circular) and its determined texts, as plain data.
+ * Instants are epoch milliseconds UTC; calendar days are `YYYY-MM-DD` (UTC).
+ */
+
+/** Kinds of determined text (Res. 1 §9.3.6: approval may also be sought for an amendment; Circular 79 shows a corrigendum). */
+export const TEXT_KINDS = ['new', 'revised', 'corrigendum', 'amendment'] as const;
+export type TextKind = (typeof TEXT_KINDS)[number];
+
+export interface DeterminedText {
+  /** Short id, unique within the consultation (a slug of the designation: `x1353`). */
+  readonly id: string;
+  readonly consultationId: string;
+  /** 1-based order in the circular's Annex 1. */
+  readonly order: number;
+  readonly kind: TextKind;
+  /** Designation, e.g. `X.1353`, `X.1333 Cor.1`. */
+  readonly designation: string;
+  /** Temporary name of the work item, e.g. `X.ztd-iot`; absent for corrigenda. */
+  readonly workItem: string | null;
+  readonly title: string;
+  /** The summary (Res. 1 §9.3.3–9.3.4). A corrigendum may have none. */
+  readonly summary: string | null;
+  /** Where the text is, e.g. the report number `R35`. */
+  readonly location: string;
+  /** Whether ITU-T A.5 justifications were submitted (TSB NOTE 1 in Circular 79). */
+  readonly a5Justification: boolean;
+  /** IPR statements received by TSB for this text (Res. 1 §9.4.2). */
+  readonly iprStatements: readonly string[];
+}
+
+export interface Meeting {
+  readonly place: string;
+  /** First and last day of the study group meeting (UTC calendar days). */
+  readonly firstDay: string;
+  readonly lastDay: string;
+  /** Reference of the collective letter with the meeting's agenda, e.g. `Collective letter 5/17`. */
+  readonly collectiveLetter: string | null;
+}
+
+export interface Signatory {
+  readonly name: string;
+  readonly title: string;
+}
+
+/** Per-consultation settings where the texts are silent (documented in docs/procedure.md). */
+export interface ConsultationSettings {
+  /** Whether individual replies become visible to everyone after the deadline (aggregates always do). */
+  readonly individualRepliesPublic: boolean;
+  /**
+   * When set, only these Member States are consulted (Res. 1 §9.2.1 NOTE: SG3 regional groups).
+   * Null: every Member State that may reply.
+   */
+  readonly eligibleStates: readonly string[] | null;
+}
+
+export interface Consultation {
+  /** Stable id, e.g. `tsb-79-2023`. */
+  readonly id: string;
+  /** Identifier of the procedure in the procedure registry, e.g. `itu-t-tap`. */
+  readonly procedure: string;
+  /** Edition of the instrument, e.g. `Rev. Geneva, 2022` (clause numbers depend on it). */
+  readonly resolutionEdition: string;
+  readonly bureau: string;
+  /** Study period, e.g. `2022-2024`. */
+  readonly studyPeriod: string;
+  readonly number: number;
+  /** Date of the circular (UTC day). */
+  readonly date: string;
+  /** Reference line, e.g. `TSB Circular 79 SG17/XY`. */
+  readonly reference: string;
+  readonly studyGroup: string;
+  readonly meeting: Meeting;
+  readonly subject: string;
+  /** Last instant at which a reply is on time (e.g. 2023-08-16T23:59:59.999Z for "2359 hours UTC on 16 August 2023"). */
+  readonly deadlineAt: number;
+  readonly addressees: readonly string[];
+  readonly copies: readonly string[];
+  /** TSB notes printed in the circular (A.5 justification, IPR). */
+  readonly notes: readonly string[];
+  readonly signatory: Signatory;
+  /** Optional: the day the texts were available in all official languages (Res. 1 §9.3.5). */
+  readonly languagesAvailableOn: string | null;
+  readonly settings: ConsultationSettings;
+  /** When the circular was issued (texts frozen); null while a draft. */
+  readonly issuedAt: number | null;
+  /** When the results notice was issued (Res. 1 §9.6.1); null until then. */
+  readonly resultsNoticeAt: number | null;
+  /** Demo data is labelled as such everywhere it is shown. */
+  readonly isDemo: boolean;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}

@@ -1,0 +1,113 @@
+/**
+ * The closed catalogue of application error codes. Codes are stable API: clients match on
+ * them, the HTTP layer maps each to a status and an RFC 9457 problem document, the CLI to a
+ * message and exit code. Add codes; never rename or reuse one.
+ */
+export const ERROR_CATALOGUE = {
+  /** The request body or a parameter does not match its schema (wrong type, unknown field, missing field). */
+  VALIDATION_FAILED: { status: 400, title: 'The request is not valid' },
+  /** The body is not well-formed JSON. */
+  MALFORMED_JSON: { status: 400, title: 'The request body is not well-formed JSON' },
+  /** The body is larger than the configured limit. */
+  PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
+  /** The media type of the body or of an attachment is not accepted. */
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'The media type is not supported' },
+  /** No credentials, or credentials that do not identify an active token. */
+  UNAUTHENTICATED: { status: 401, title: 'Authentication is required' },
+  /** The actor is known but the policy does not allow the action on this subject. */
+  FORBIDDEN: { status: 403, title: 'This action is not allowed for you' },
+  /** A focal point acting for a State other than its own. */
+  NOT_YOUR_MEMBER_STATE: { status: 403, title: 'You may act only for your own Member State' },
+  /** The role may not reply to a Member State consultation (Res. 1 §9.4.1, §9.4.3: only Member States reply). */
+  ROLE_MAY_NOT_REPLY: { status: 403, title: 'Only a Member State may reply to this consultation' },
+  /** The consultation, text, reply, Member State or attachment does not exist (or is not visible to the actor). */
+  NOT_FOUND: { status: 404, title: 'Not found' },
+  /** The Member State code is unknown. */
+  UNKNOWN_MEMBER_STATE: { status: 422, title: 'Unknown Member State' },
+  /** The State exists but may not reply (observer, suspended, or outside a regional group — Res. 1 §9.4.1, §9.2.1 NOTE). */
+  STATE_NOT_ELIGIBLE: { status: 422, title: 'This State may not reply to this consultation' },
+  /** The reply was received after the deadline (Res. 1 §9.4.6: only replies received by the due date count). */
+  DEADLINE_PASSED: { status: 422, title: 'The deadline for replies has passed' },
+  /** The consultation is not open for replies (still a draft). */
+  CONSULTATION_NOT_OPEN: { status: 409, title: 'The consultation is not open' },
+  /** The consultation has been issued: its circular and texts are frozen (Res. 1 §8.3, §9.3.1). */
+  CONSULTATION_ISSUED: { status: 409, title: 'The consultation has been issued and can no longer be edited' },
+  /** The consultation cannot be issued as it stands (no texts, missing summary, deadline in the past…). */
+  CONSULTATION_INCOMPLETE: { status: 422, title: 'The consultation is not complete enough to be issued' },
+  /** A reply names a text that is not in the consultation. */
+  UNKNOWN_TEXT: { status: 422, title: 'The text is not in this consultation' },
+  /** A reply gives two positions for one text. */
+  DUPLICATE_POSITION: { status: 422, title: 'More than one position was given for a text' },
+  /** A reply covers no text at all. */
+  NO_POSITIONS: { status: 422, title: 'The reply gives no position' },
+  /** A position lacks what the form requires (sub-option, reasons, comments), or carries what its box does not allow. */
+  POSITION_INCOMPLETE: { status: 422, title: 'A position is incomplete' },
+  /** The position kind is not allowed on this channel (e.g. "unclear" is only for forms recorded by the secretariat). */
+  POSITION_NOT_ALLOWED: { status: 422, title: 'This position is not allowed here' },
+  /** A referenced attachment does not exist. */
+  UNKNOWN_ATTACHMENT: { status: 422, title: 'The attachment does not exist' },
+  /** There is no current reply to amend or withdraw. */
+  NO_CURRENT_REPLY: { status: 409, title: 'There is no current reply' },
+  /** A recorded reply would be older than the reply it replaces. */
+  REPLY_OUT_OF_ORDER: { status: 409, title: 'The reply is older than the current reply' },
+  /** The client's view of the reply is stale (If-Match / expectedVersion does not match). */
+  STALE_REPLY: { status: 412, title: 'The reply has changed since you read it' },
+  /** An Idempotency-Key was reused with a different request. */
+  IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'This Idempotency-Key was used for a different request' },
+  /** Results are not available to this actor yet (before the deadline only the secretariat sees provisional results). */
+  RESULTS_NOT_AVAILABLE: { status: 409, title: 'Results are not available yet' },
+  /** A meeting decision cannot be recorded in this state (consultation still open, text may not be considered). */
+  DECISION_NOT_ALLOWED: { status: 409, title: 'A decision cannot be recorded for this text now' },
+  /** The meeting decision contradicts itself (a State both opposing and abstaining…). */
+  DECISION_CONFLICT: { status: 422, title: 'The meeting decision is contradictory' },
+  /** The results notice cannot be issued yet (decisions missing) or was already issued. */
+  NOTICE_NOT_ALLOWED: { status: 409, title: 'The results notice cannot be issued now' },
+  /** Replies can no longer change the results: the meeting's decisions have been recorded. */
+  RESULTS_FROZEN: { status: 409, title: 'The results are frozen: the meeting has decided' },
+  /** A value conflicts with an existing record (duplicate circular number, duplicate designation…). */
+  CONFLICT: { status: 409, title: 'The record conflicts with an existing one' },
+  /** Too many requests. */
+  RATE_LIMITED: { status: 429, title: 'Too many requests' },
+  /** The database is unreachable or busy. */
+  SERVICE_UNAVAILABLE: { status: 503, title: 'The service is temporarily unavailable' },
+  /** Anything unexpected. Never carries internal details to the client. */
+  INTERNAL: { status: 500, title: 'Internal error' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/** One field-level problem: which field, which rule, in words. */
+export interface FieldProblem {
+  /** JSON pointer or dotted path of the field (e.g. `/positions/2/reasons`). */
+  readonly field: string;
+  /** The rule, in words a user can act on. */
+  readonly message: string;
+  /** The clause the rule implements, when it comes from the procedure. */
+  readonly clause?: string;
+  /** The catalogue code this problem belongs to, when it is more specific than the error's. */
+  readonly code?: ErrorCode;
+}
+
+/** An expected failure with a catalogued code. Services throw it; the edges translate it. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly errors: readonly FieldProblem[];
+  readonly clause: string | undefined;
+
+  constructor(code: ErrorCode, detail?: string, options: { errors?: readonly FieldProblem[]; clause?: string } = {}) {
+    super(detail ?? ERROR_CATALOGUE[code].title);
+    this.name = 'AppError';
+    this.code = code;
+    this.errors = options.errors ?? [];
+    this.clause = options.clause;
+  }
+
+  get status(): number {
+    return ERROR_CATALOGUE[this.code].status;
+  }
+}
+
+/** Narrows an unknown thrown value to an AppError. */
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,97 @@
+import type { ErrorCode } from '../errors.js';
+import { AppError } from '../errors.js';
+import type { Actor } from './actor.js';
+
+/**
+ * Authorisation in one place: `can(actor, action, subject)`. Routes ask before acting; services
+ * ask again, so the CLI and any future caller get the same answers.
+ *
+ * Confidentiality (Res. 1 is silent; Assent's default, see docs/procedure.md): an individual
+ * reply is visible to the secretariat and to its own State; aggregate results to everyone once
+ * the deadline has passed (the secretariat sees provisional results before); individual replies
+ * of other States only after the deadline and only where the consultation makes them public.
+ */
+export type Action =
+  | { readonly action: 'consultation:read'; readonly issued: boolean }
+  | { readonly action: 'consultation:write' }
+  | { readonly action: 'consultation:issue' }
+  | { readonly action: 'reply:submit'; readonly memberState: string }
+  | { readonly action: 'reply:record' }
+  | { readonly action: 'reply:read'; readonly memberState: string; readonly deadlinePassed: boolean; readonly individualRepliesPublic: boolean }
+  | { readonly action: 'reply:list-all'; readonly deadlinePassed: boolean; readonly individualRepliesPublic: boolean }
+  | { readonly action: 'results:read'; readonly deadlinePassed: boolean }
+  | { readonly action: 'decision:record' }
+  | { readonly action: 'notice:issue' }
+  | { readonly action: 'attachment:upload' }
+  | { readonly action: 'attachment:read'; readonly uploadedBy: string; readonly memberStatesUsing: readonly string[] }
+  | { readonly action: 'token:manage' }
+  | { readonly action: 'audit:read' }
+  | { readonly action: 'member-state:write' };
+
+export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly code: ErrorCode; readonly reason: string };
+
+const ALLOW: Decision = { allowed: true };
+const deny = (code: ErrorCode, reason: string): Decision => ({ allowed: false, code, reason });
+
+/** Answers whether `actor` may do `subject.action`, and if not, with which error. */
+export function decide(actor: Actor, subject: Action): Decision {
+  const secretariat = actor.kind === 'secretariat';
+  switch (subject.action) {
+    case 'consultation:read':
+      return subject.issued || secretariat ? ALLOW : deny('NOT_FOUND', 'Draft consultations are visible to the secretariat only');
+    case 'consultation:write':
+    case 'consultation:issue':
+    case 'reply:record':
+    case 'decision:record':
+    case 'notice:issue':
+    case 'token:manage':
+    case 'audit:read':
+    case 'member-state:write':
+      return secretariat ? ALLOW : denyNonSecretariat(actor);
+    case 'reply:submit':
+      // Res. 1 §9.4.1 and §9.4.3: only Member States reply; the secretariat records forms it
+      // receives (reply:record) but never replies itself.
+      if (actor.kind !== 'focal_point') return deny('ROLE_MAY_NOT_REPLY', 'Only a Member State focal point may reply (WTSA Res. 1 §9.4.1)');
+      return actor.memberState === subject.memberState
+        ? ALLOW
+        : deny('NOT_YOUR_MEMBER_STATE', `You are a focal point of ${actor.memberState}, not of ${subject.memberState}`);
+    case 'reply:read':
+      if (secretariat) return ALLOW;
+      if (actor.kind === 'focal_point' && actor.memberState === subject.memberState) return ALLOW;
+      if (subject.deadlinePassed && subject.individualRepliesPublic) return ALLOW;
+      return actor.kind === 'public'
+        ? deny('UNAUTHENTICATED', 'Sign in to read replies')
+        : deny(actor.kind === 'focal_point' ? 'NOT_YOUR_MEMBER_STATE' : 'FORBIDDEN', "Another State's reply is not visible to you");
+    case 'reply:list-all':
+      if (secretariat) return ALLOW;
+      if (subject.deadlinePassed && subject.individualRepliesPublic) return ALLOW;
+      return deny(actor.kind === 'public' ? 'UNAUTHENTICATED' : 'FORBIDDEN', 'Individual replies are not public for this consultation');
+    case 'results:read':
+      return subject.deadlinePassed || secretariat
+        ? ALLOW
+        : deny('RESULTS_NOT_AVAILABLE', 'Results are published when the deadline has passed');
+    case 'attachment:upload':
+      return secretariat || actor.kind === 'focal_point' ? ALLOW : denyNonSecretariat(actor);
+    case 'attachment:read':
+      if (secretariat || actor.id === subject.uploadedBy) return ALLOW;
+      if (actor.kind === 'focal_point' && subject.memberStatesUsing.includes(actor.memberState)) return ALLOW;
+      return deny('NOT_FOUND', 'No such attachment');
+  }
+}
+
+/** Boolean form of `decide`. */
+export function can(actor: Actor, subject: Action): boolean {
+  return decide(actor, subject).allowed;
+}
+
+/** Throws the catalogued error when `actor` may not do `subject.action`. */
+export function authorize(actor: Actor, subject: Action): void {
+  const decision = decide(actor, subject);
+  if (!decision.allowed) throw new AppError(decision.code, decision.reason);
+}
+
+function denyNonSecretariat(actor: Actor): Decision {
+  return actor.kind === 'public'
+    ? deny('UNAUTHENTICATED', 'Authentication is required')
+    : deny('FORBIDDEN', 'This action is reserved to the secretariat');
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { ITU_GENEVA_HOLIDAYS } from '../../calendar/itu-geneva-holidays.js';
+import { endOfDay } from '../../time/instants.js';
+import { PROCEDURES, procedureFor } from '../registry.js';
+import type { EligibilityFacts } from '../procedure.js';
+import { TAP_PROCEDURE, tapEligibility } from './tap-procedure.js';
+
+const EDITION = 'Rev. Geneva, 2022';
+
+function facts(overrides: Partial<EligibilityFacts> = {}): EligibilityFacts {
+  return { mayReply: true, note: null, consultedStates: null, ...overrides };
+}
+
+describe('tapEligibility (only Member States reply: Res. 1 §9.4.1, §9.4.3)', () => {
+  it('a Member State that may reply is eligible when every Member State is consulted', () => {
+    expect(tapEligibility('CH', facts(), EDITION)).toEqual({ eligible: true, reason: null, clause: null });
+  });
+
+  it('an observer (mayReply false) is refused with its own note and the §9.4.1 citation', () => {
+    const note = 'Palestine is an observer (PP Resolution 99) and does not reply to Member State consultations.';
+    expect(tapEligibility('PS', facts({ mayReply: false, note }), EDITION)).toEqual({
+      eligible: false,
+      reason: note,
+      clause: 'WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1',
+    });
+  });
+
+  it('a State that may not reply and has no note is refused with a generic reason naming it', () => {
+    const answer = tapEligibility('XX', facts({ mayReply: false }), EDITION);
+    expect(answer.eligible).toBe(false);
+    expect(answer.reason).toContain('XX');
+    expect(answer.clause).toBe('WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1');
+  });
+
+  it('a regional consultation refuses a State outside its consulted list, citing the §9.2.1 NOTE', () => {
+    const regional = facts({ consultedStates: ['BJ', 'CI', 'SN'] });
+    const answer = tapEligibility('FR', regional, EDITION);
+    expect(answer).toMatchObject({ eligible: false, clause: 'WTSA Resolution 1 (Rev. Geneva, 2022) §9.2.1 NOTE' });
+    expect(answer.reason).toContain('FR');
+    expect(tapEligibility('SN', regional, EDITION)).toEqual({ eligible: true, reason: null, clause: null });
+  });
+
+  it('a State that may not reply is refused even when it is on the consulted list', () => {
+    expect(tapEligibility('SN', facts({ mayReply: false, consultedStates: ['SN'] }), EDITION)).toMatchObject({
+      eligible: false,
+      clause: 'WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1',
+    });
+  });
+
+  it('an empty consulted list refuses everyone', () => {
+    expect(tapEligibility('SN', facts({ consultedStates: [] }), EDITION).eligible).toBe(false);
+  });
+
+  it('cites the consultation’s edition', () => {
+    expect(tapEligibility('PS', facts({ mayReply: false }), 'Rev. Hammamet, 2016').clause).toBe('WTSA Resolution 1 (Rev. Hammamet, 2016) §9.4.1');
+  });
+});
+
+describe('TAP_PROCEDURE', () => {
+  it('is registered as itu-t-tap and offers the two boxes of the form plus "unclear"', () => {
+    expect(TAP_PROCEDURE.id).toBe('itu-t-tap');
+    expect(TAP_PROCEDURE.positionKinds).toEqual(['assigns_authority', 'does_not_assign_authority', 'unclear']);
+  });
+
+  it('applies the 70 % rule with the edition’s citation', () => {
+    expect(TAP_PROCEDURE.tally({ support: 16, nonSupport: 7, unclear: 0 }, EDITION)).toMatchObject({
+      outcome: 'not_at_this_meeting',
+      citation: 'WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.6',
+    });
+  });
+
+  it('checks Circular 79 timing without warnings', () => {
+    const checks = TAP_PROCEDURE.checkTiming(
+      { circularDate: '2023-03-28', meetingFirstDay: '2023-08-29', deadlineAt: endOfDay('2023-08-16'), languagesAvailableOn: null },
+      EDITION,
+      ITU_GENEVA_HOLIDAYS,
+    );
+    expect(checks.filter((c) => c.severity === 'warning')).toEqual([]);
+  });
+
+  it('checks replies and decides at the meeting through the same rules', () => {
+    expect(TAP_PROCEDURE.checkReply([{ text: 'x1353', position: 'unclear' }], ['x1353'], 'web', EDITION).problems).toHaveLength(1);
+    const input = { deferred: false, opposing: ['FR'], abstaining: [], reservations: [], moreTime: [], formalOppositions: [] };
+    expect(TAP_PROCEDURE.validateMeetingDecision(input, '2023-09-08', EDITION)).toEqual([]);
+    expect(TAP_PROCEDURE.decideAtMeeting(input, '2023-09-08', Date.parse('2023-09-08T12:00:00Z'), EDITION).outcome).toBe('not_approved');
+    expect(TAP_PROCEDURE.resultsNoticeDueAt('2023-09-08', false)).toBe(Date.parse('2023-10-06T23:59:59.999Z'));
+  });
+});
+
+describe('procedureFor (registry)', () => {
+  it('returns the TAP procedure for itu-t-tap', () => {
+    expect(procedureFor('itu-t-tap')).toBe(TAP_PROCEDURE);
+    expect(PROCEDURES['itu-t-tap']).toBe(TAP_PROCEDURE);
+  });
+
+  it('throws on an id no code implements', () => {
+    expect(() => procedureFor('itu-t-aap')).toThrow('unknown procedure "itu-t-aap"');
+    expect(() => procedureFor('')).toThrow(/unknown procedure/);
+  });
+
+  it('does not resolve inherited object keys as procedures', () => {
+    expect(() => procedureFor('toString')).toThrow(/unknown procedure/);
+    expect(() => procedureFor('__proto__')).toThrow(/unknown procedure/);
+  });
+});

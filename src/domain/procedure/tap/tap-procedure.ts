@@ -1,0 +1,44 @@
+import type { EligibilityAnswer, EligibilityFacts, Procedure } from '../procedure.js';
+import { citeClause, tapClauses } from './tap-clauses.js';
+import { decideAtMeeting, resultsNoticeDueAt, validateMeetingDecision } from './tap-meeting.js';
+import { checkReplyPositions } from './tap-reply-rules.js';
+import { tallyText } from './tap-tally.js';
+import { checkTiming } from './tap-timing.js';
+
+/**
+ * Who may reply to a TAP consultation: only Member States (Res. 1 §9.4.1, §9.4.3), whose right
+ * to reply is data (an observer such as Palestine, or a State whose right is suspended, may not),
+ * and, for a regional-group consultation, only that group's Member States (§9.2.1 NOTE).
+ */
+export function tapEligibility(state: string, facts: EligibilityFacts, edition: string): EligibilityAnswer {
+  const clauses = tapClauses(edition);
+  if (!facts.mayReply) {
+    return {
+      eligible: false,
+      reason: facts.note ?? `${state} may not reply to Member State consultations`,
+      clause: citeClause(clauses, clauses.consultationPeriod),
+    };
+  }
+  if (facts.consultedStates !== null && !facts.consultedStates.includes(state)) {
+    return {
+      eligible: false,
+      reason: `${state} is not among the Member States consulted by this circular`,
+      clause: citeClause(clauses, clauses.regionalGroup),
+    };
+  }
+  return { eligible: true, reason: null, clause: null };
+}
+
+/** The ITU-T Traditional Approval Procedure (WTSA Resolution 1, Section 9). */
+export const TAP_PROCEDURE: Procedure = {
+  id: 'itu-t-tap',
+  name: 'ITU-T Traditional Approval Procedure (WTSA Resolution 1, Section 9)',
+  positionKinds: ['assigns_authority', 'does_not_assign_authority', 'unclear'],
+  eligibility: tapEligibility,
+  checkReply: (positions, textIds, channel, edition) => checkReplyPositions(positions, textIds, channel, tapClauses(edition)),
+  tally: (counts, edition) => tallyText(counts, tapClauses(edition)),
+  checkTiming: (facts, edition, calendar, policy) => checkTiming(facts, tapClauses(edition), calendar, policy),
+  validateMeetingDecision: (input, lastDay, edition) => validateMeetingDecision(input, lastDay, tapClauses(edition)),
+  decideAtMeeting: (input, lastDay, now, edition) => decideAtMeeting(input, lastDay, now, tapClauses(edition)),
+  resultsNoticeDueAt,
+};

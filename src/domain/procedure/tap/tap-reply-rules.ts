@@ -1,0 +1,111 @@
+import type { FieldProblem } from '../../errors.js';
+import { isRecordedChannel, type Channel, type PositionInput, type ReplyFlag, type ReplyPosition } from '../../reply/reply.js';
+import type { TapClauses } from './tap-clauses.js';
+
+/** Longest free text accepted in one field (comments, reasons, changes). */
+export const MAX_FREE_TEXT = 20_000;
+
+export interface ReplyCheck {
+  /** Problems that make the reply invalid: nothing is stored. */
+  readonly problems: FieldProblem[];
+  /** Tolerated gaps on a recorded form, kept with the version for readers to see. */
+  readonly flags: ReplyFlag[];
+  /** The positions, normalised (empty strings to null, option dropped where the box has none). */
+  readonly positions: ReplyPosition[];
+}
+
+/**
+ * Checks the positions of a reply against the Annex 2 form and Res. 1:
+ * - every position names a text of the consultation, at most once; at least one position;
+ * - "assigns authority" takes one of its two sub-options; "comments attached" needs the
+ *   comments (text or file);
+ * - "does not assign authority" needs reasons (Res. 1 §9.4.4: Member States that do not assign
+ *   authority should give reasons and possible changes);
+ * - "unclear" (both boxes or neither ticked) exists only for forms the secretariat records.
+ * On a recorded form (e-mail, fax, paper) the secretariat keys in what the State sent, so a
+ * missing sub-option, comment or reason is tolerated and flagged instead of refused: the form
+ * still counts as support or non-support (§9.4.4 says "should", not "shall").
+ */
+export function checkReplyPositions(
+  positions: readonly PositionInput[],
+  textIds: readonly string[],
+  channel: Channel,
+  clauses: TapClauses,
+): ReplyCheck {
+  const problems: FieldProblem[] = [];
+  const flags = new Set<ReplyFlag>();
+  const recorded = isRecordedChannel(channel);
+  const known = new Set(textIds);
+  const seen = new Set<string>();
+  const normalised: ReplyPosition[] = [];
+
+  if (positions.length === 0) {
+    problems.push({ field: '/positions', message: 'Give a position for at least one text', code: 'NO_POSITIONS' });
+  }
+  positions.forEach((input, index) => {
+    const at = `/positions/${index}`;
+    const comments = blankToNull(input.comments);
+    const reasons = blankToNull(input.reasons);
+    const possibleChanges = blankToNull(input.possibleChanges);
+    const attachment = blankToNull(input.attachment);
+    if (!known.has(input.text)) {
+      problems.push({ field: `${at}/text`, message: `"${input.text}" is not a text of this consultation`, code: 'UNKNOWN_TEXT' });
+    } else if (seen.has(input.text)) {
+      problems.push({ field: `${at}/text`, message: `Only one position per text: "${input.text}" appears more than once`, code: 'DUPLICATE_POSITION' });
+    }
+    seen.add(input.text);
+    for (const [name, value] of [['comments', comments], ['reasons', reasons], ['possibleChanges', possibleChanges]] as const) {
+      if (value !== null && value.length > MAX_FREE_TEXT)
+        problems.push({ field: `${at}/${name}`, message: `At most ${MAX_FREE_TEXT} characters` });
+    }
+
+    switch (input.position) {
+      case 'assigns_authority': {
+        const option = input.option ?? null;
+        if (reasons !== null || possibleChanges !== null) {
+          problems.push({ field: `${at}/reasons`, message: 'Reasons and possible changes go with "does not assign authority"; use comments with "assigns authority"' });
+        }
+        if (option === null) {
+          if (recorded) flags.add('missing_sub_option');
+          else problems.push({ field: `${at}/option`, message: 'Choose "no comments" or "comments attached"' });
+        } else if (option === 'no_comments' && (comments !== null || attachment !== null)) {
+          problems.push({ field: `${at}/comments`, message: 'With "no comments or suggested changes" leave comments and attachment empty, or choose "comments attached"' });
+        } else if (option === 'comments_attached' && comments === null && attachment === null) {
+          if (recorded) flags.add('missing_comments');
+          else problems.push({ field: `${at}/comments`, message: 'With "comments attached" give the comments as text or as an attachment' });
+        }
+        normalised.push({ text: input.text, position: input.position, option, comments, reasons: null, possibleChanges: null, attachment });
+        break;
+      }
+      case 'does_not_assign_authority': {
+        if (input.option !== undefined && input.option !== null) {
+          problems.push({ field: `${at}/option`, message: 'The sub-options belong to "assigns authority" only' });
+        }
+        if (comments !== null) {
+          problems.push({ field: `${at}/comments`, message: 'Give reasons and possible changes, not comments, with "does not assign authority"' });
+        }
+        if (reasons === null && attachment === null) {
+          if (recorded) flags.add('missing_reasons');
+          else problems.push({ field: `${at}/reasons`, message: 'Give the reasons for not assigning authority (as text or as an attachment)', clause: clauses.reasons });
+        }
+        normalised.push({ text: input.text, position: input.position, option: null, comments: null, reasons, possibleChanges, attachment });
+        break;
+      }
+      case 'unclear': {
+        if (!recorded) {
+          problems.push({ field: `${at}/position`, message: '"unclear" is only for a recorded form with both boxes or neither ticked; choose one box', code: 'POSITION_NOT_ALLOWED' });
+        }
+        flags.add('unclear_position');
+        normalised.push({ text: input.text, position: 'unclear', option: null, comments, reasons, possibleChanges, attachment });
+        break;
+      }
+    }
+  });
+  return { problems, flags: [...flags].sort(), positions: normalised.sort((a, b) => a.text.localeCompare(b.text)) };
+}
+
+function blankToNull(value: string | null | undefined): string | null {
+  if (value === undefined || value === null) return null;
+  const trimmed = value.trim();
+  return trimmed === '' ? null : value;
+}

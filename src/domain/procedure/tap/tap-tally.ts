@@ -1,0 +1,135 @@
+import type { PositionKind } from '../../reply/reply.js';
+import { citeClause, type TapClauses } from './tap-clauses.js';
+
+/** Counts of the counted replies for one text. */
+export interface PositionCounts {
+  /** Replies that assign authority (box A, with or without comments). */
+  readonly support: number;
+  /** Replies that do not assign authority (box B). */
+  readonly nonSupport: number;
+  /** Recorded forms with both boxes or neither ticked: excluded from the count until clarified. */
+  readonly unclear: number;
+}
+
+export type ConsultationOutcome = 'may_proceed' | 'not_at_this_meeting';
+
+/** Why the outcome is what it is. */
+export type OutcomeBasis = 'no_replies' | 'threshold_met' | 'threshold_not_met';
+
+export interface TextTally {
+  /** The denominator: replies received by the deadline that took a position (not all Member States). */
+  readonly replies: number;
+  readonly support: number;
+  readonly nonSupport: number;
+  /** Unclear forms, shown but not counted. */
+  readonly unclear: number;
+  /** support/replies in per cent with two decimals, for display only; null with no replies. Never used to decide. */
+  readonly percent: string | null;
+  readonly outcome: ConsultationOutcome;
+  readonly basis: OutcomeBasis;
+  /** How many more supporting replies would have been needed to reach 70 % (0 when it passes). */
+  readonly neededMoreSupport: number;
+  /** Clause number applied, e.g. `§9.4.5`. */
+  readonly clause: string;
+  /** Clause written for people, with the instrument and edition. */
+  readonly citation: string;
+}
+
+/** The 70 % threshold as the ratio 7/10, compared in integers (never a rounded float). */
+const THRESHOLD_NUMERATOR = 7;
+const THRESHOLD_DENOMINATOR = 10;
+
+/**
+ * True when `support` of `replies` is "70 per cent or more" (Res. 1 §9.4.5), exactly:
+ * `10 * support >= 7 * replies`. 7/10 and 14/20 pass; 16/23 (69.57 %) fails.
+ */
+export function meetsSeventyPercent(support: number, replies: number): boolean {
+  // BigInt keeps the comparison exact for every safe integer (10 × 2^53 would round as a float).
+  return BigInt(THRESHOLD_DENOMINATOR) * BigInt(support) >= BigInt(THRESHOLD_NUMERATOR) * BigInt(replies);
+}
+
+/**
+ * The smallest number of additional supporting replies that would have made the text pass
+ * (each one adds to both numerator and denominator): the least k ≥ 0 with
+ * 10(s + k) ≥ 7(r + k), i.e. k = ⌈(7r − 10s) / 3⌉.
+ */
+export function neededMoreSupport(support: number, replies: number): number {
+  const deficit = BigInt(THRESHOLD_NUMERATOR) * BigInt(replies) - BigInt(THRESHOLD_DENOMINATOR) * BigInt(support);
+  if (deficit <= 0n) return 0;
+  const perReply = BigInt(THRESHOLD_DENOMINATOR - THRESHOLD_NUMERATOR);
+  return Number((deficit + perReply - 1n) / perReply);
+}
+
+/** support/replies as a percentage string with two decimals, computed in integers (half-up). */
+export function formatPercent(support: number, replies: number): string | null {
+  if (replies === 0) return null;
+  const r = BigInt(replies);
+  const basisPoints = (BigInt(support) * 20_000n + r) / (2n * r);
+  const whole = basisPoints / 100n;
+  const fraction = String(basisPoints % 100n).padStart(2, '0');
+  return `${whole}.${fraction}`;
+}
+
+/**
+ * The TAP consultation rule for one text (Res. 1 §9.4.5–9.4.6). The denominator is the replies
+ * from Member States received by the due date — not all Member States, nor those at the meeting.
+ * - no replies at all: approval may be considered (§9.4.5, "or if there are no replies");
+ * - 70 % or more of the replies support: approval may be considered (§9.4.5);
+ * - otherwise: the text may not be considered at this meeting (§9.4.6).
+ */
+export function tallyText(counts: PositionCounts, clauses: TapClauses): TextTally {
+  assertCount(counts.support, 'support');
+  assertCount(counts.nonSupport, 'nonSupport');
+  assertCount(counts.unclear, 'unclear');
+  const replies = counts.support + counts.nonSupport;
+  if (!Number.isSafeInteger(replies)) throw new RangeError('support + nonSupport exceeds the safe integer range');
+  const base = {
+    replies,
+    support: counts.support,
+    nonSupport: counts.nonSupport,
+    unclear: counts.unclear,
+    percent: formatPercent(counts.support, replies),
+  };
+  if (replies === 0) {
+    return finish(base, 'may_proceed', 'no_replies', 0, clauses.consultationPasses, clauses);
+  }
+  if (meetsSeventyPercent(counts.support, replies)) {
+    return finish(base, 'may_proceed', 'threshold_met', 0, clauses.consultationPasses, clauses);
+  }
+  return finish(
+    base,
+    'not_at_this_meeting',
+    'threshold_not_met',
+    neededMoreSupport(counts.support, replies),
+    clauses.consultationFails,
+    clauses,
+  );
+}
+
+/** Counts a list of positions (used by tests and by callers that already hold the positions). */
+export function countPositions(positions: Iterable<PositionKind>): PositionCounts {
+  let support = 0;
+  let nonSupport = 0;
+  let unclear = 0;
+  for (const position of positions) {
+    if (position === 'assigns_authority') support += 1;
+    else if (position === 'does_not_assign_authority') nonSupport += 1;
+    else unclear += 1;
+  }
+  return { support, nonSupport, unclear };
+}
+
+function finish(
+  base: Pick<TextTally, 'replies' | 'support' | 'nonSupport' | 'unclear' | 'percent'>,
+  outcome: ConsultationOutcome,
+  basis: OutcomeBasis,
+  needed: number,
+  clause: string,
+  clauses: TapClauses,
+): TextTally {
+  return { ...base, outcome, basis, neededMoreSupport: needed, clause, citation: citeClause(clauses, clause) };
+}
+
+function assertCount(value: number, name: string): void {
+  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
+}

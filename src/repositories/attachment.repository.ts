@@ -1,0 +1,60 @@
+import type { Executor } from '../db/dialect.js';
+
+export interface AttachmentMeta {
+  readonly sha256: string;
+  readonly mediaType: string;
+  readonly filename: string;
+  readonly size: number;
+  readonly createdAt: number;
+  readonly createdBy: string;
+}
+
+/** Stores bytes by content hash; storing the same bytes again is a no-op (the first name is kept). */
+export async function insertAttachment(
+  db: Executor,
+  attachment: AttachmentMeta & { readonly content: Uint8Array },
+): Promise<void> {
+  await db
+    .insertInto('attachment')
+    .values({
+      sha256: attachment.sha256,
+      media_type: attachment.mediaType,
+      filename: attachment.filename,
+      size: attachment.size,
+      content: attachment.content,
+      created_at: attachment.createdAt,
+      created_by: attachment.createdBy,
+    })
+    .onConflict((oc) => oc.column('sha256').doNothing())
+    .execute();
+}
+
+export async function findAttachmentMeta(db: Executor, sha256: string): Promise<AttachmentMeta | undefined> {
+  const row = await db
+    .selectFrom('attachment')
+    .select(['sha256', 'media_type', 'filename', 'size', 'created_at', 'created_by'])
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
+  return row ? { sha256: row.sha256, mediaType: row.media_type, filename: row.filename, size: row.size, createdAt: row.created_at, createdBy: row.created_by } : undefined;
+}
+
+export async function findAttachmentContent(db: Executor, sha256: string): Promise<(AttachmentMeta & { content: Buffer }) | undefined> {
+  const row = await db.selectFrom('attachment').selectAll().where('sha256', '=', sha256).executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    sha256: row.sha256,
+    mediaType: row.media_type,
+    filename: row.filename,
+    size: row.size,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    content: Buffer.from(row.content),
+  };
+}
+
+/** Which of the given hashes are stored. */
+export async function existingAttachments(db: Executor, hashes: readonly string[]): Promise<Set<string>> {
+  if (hashes.length === 0) return new Set();
+  const rows = await db.selectFrom('attachment').select('sha256').where('sha256', 'in', [...new Set(hashes)]).execute();
+  return new Set(rows.map((r) => r.sha256));
+}

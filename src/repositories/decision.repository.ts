@@ -1,0 +1,55 @@
+import type { Selectable } from 'kysely';
+import type { MeetingDecisionTable } from '../db/database.js';
+import type { Executor } from '../db/dialect.js';
+import type { MeetingDecisionInput } from '../domain/procedure/tap/tap-meeting.js';
+import { fromFlag, fromJson, toFlag, toJson } from './json-column.js';
+
+export interface StoredDecision {
+  readonly textId: string;
+  readonly input: MeetingDecisionInput;
+  readonly notes: string | null;
+  readonly recordedAt: number;
+  readonly recordedBy: string;
+}
+
+function toStored(row: Selectable<MeetingDecisionTable>): StoredDecision {
+  return {
+    textId: row.text_id,
+    input: {
+      deferred: fromFlag(row.deferred),
+      opposing: fromJson(row.opposing),
+      abstaining: fromJson(row.abstaining),
+      reservations: fromJson(row.reservations),
+      moreTime: fromJson(row.more_time),
+      formalOppositions: fromJson(row.formal_oppositions),
+    },
+    notes: row.notes,
+    recordedAt: row.recorded_at,
+    recordedBy: row.recorded_by,
+  };
+}
+
+/** Records (or replaces) what the meeting decided on one text. */
+export async function saveDecision(db: Executor, consultationId: string, decision: StoredDecision): Promise<void> {
+  const values = {
+    deferred: toFlag(decision.input.deferred),
+    opposing: toJson(decision.input.opposing),
+    abstaining: toJson(decision.input.abstaining),
+    reservations: toJson(decision.input.reservations),
+    more_time: toJson(decision.input.moreTime),
+    formal_oppositions: toJson(decision.input.formalOppositions),
+    notes: decision.notes,
+    recorded_at: decision.recordedAt,
+    recorded_by: decision.recordedBy,
+  };
+  await db
+    .insertInto('meeting_decision')
+    .values({ consultation_id: consultationId, text_id: decision.textId, ...values })
+    .onConflict((oc) => oc.columns(['consultation_id', 'text_id']).doUpdateSet(values))
+    .execute();
+}
+
+export async function listDecisions(db: Executor, consultationId: string): Promise<StoredDecision[]> {
+  const rows = await db.selectFrom('meeting_decision').selectAll().where('consultation_id', '=', consultationId).orderBy('text_id').execute();
+  return rows.map(toStored);
+}

@@ -1,0 +1,82 @@
+import type { Selectable } from 'kysely';
+import type { MemberStateTable } from '../db/database.js';
+import type { Executor } from '../db/dialect.js';
+import type { MemberStateRecord } from '../domain/member-states/member-states.data.js';
+import { fromFlag, fromJson, toFlag, toJson } from './json-column.js';
+
+/** A Member State as stored (eligibility may differ from the shipped data: the secretariat changes it). */
+export interface StoredMemberState {
+  readonly code: string;
+  readonly iso3: string;
+  readonly names: Readonly<Record<string, string>> & { readonly en: string };
+  readonly membership: 'member_state' | 'observer';
+  readonly mayReply: boolean;
+  readonly eligibilityNote: string | null;
+  readonly eligibilitySince: string | null;
+}
+
+function toStored(row: Selectable<MemberStateTable>): StoredMemberState {
+  return {
+    code: row.code,
+    iso3: row.iso3,
+    names: fromJson(row.names),
+    membership: row.membership,
+    mayReply: fromFlag(row.may_reply),
+    eligibilityNote: row.eligibility_note,
+    eligibilitySince: row.eligibility_since,
+  };
+}
+
+/**
+ * Loads the curated list: inserts new States and refreshes names; never overwrites an
+ * eligibility the secretariat has changed in the database.
+ */
+export async function upsertMemberStates(db: Executor, records: readonly MemberStateRecord[], now: number): Promise<void> {
+  for (const record of records) {
+    await db
+      .insertInto('member_state')
+      .values({
+        code: record.code,
+        iso3: record.iso3,
+        name_en: record.names.en,
+        names: toJson(record.names),
+        membership: record.membership,
+        may_reply: toFlag(record.mayReply),
+        eligibility_note: record.eligibilityNote ?? null,
+        eligibility_since: record.eligibilitySince ?? null,
+        updated_at: now,
+      })
+      .onConflict((oc) =>
+        oc.column('code').doUpdateSet({ iso3: record.iso3, name_en: record.names.en, names: toJson(record.names), membership: record.membership }),
+      )
+      .execute();
+  }
+}
+
+export async function countMemberStates(db: Executor): Promise<number> {
+  const row = await db.selectFrom('member_state').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function listMemberStates(db: Executor): Promise<StoredMemberState[]> {
+  const rows = await db.selectFrom('member_state').selectAll().orderBy('code').execute();
+  return rows.map(toStored);
+}
+
+export async function findMemberState(db: Executor, code: string): Promise<StoredMemberState | undefined> {
+  const row = await db.selectFrom('member_state').selectAll().where('code', '=', code).executeTakeFirst();
+  return row ? toStored(row) : undefined;
+}
+
+export async function updateEligibility(
+  db: Executor,
+  code: string,
+  change: { mayReply: boolean; note: string | null; since: string | null },
+  now: number,
+): Promise<void> {
+  await db
+    .updateTable('member_state')
+    .set({ may_reply: toFlag(change.mayReply), eligibility_note: change.note, eligibility_since: change.since, updated_at: now })
+    .where('code', '=', code)
+    .execute();
+}

@@ -1,0 +1,295 @@
+import type { Selectable } from 'kysely';
+import type { ReplyPositionTable, ReplyVersionTable } from '../db/database.js';
+import { dialectOf, type Executor } from '../db/dialect.js';
+import type { ReplyFlag, ReplyPosition, ReplyVersion } from '../domain/reply/reply.js';
+import { fromFlag, fromJson, toFlag, toJson } from './json-column.js';
+
+/** The pointers of a State's reply: its latest version and the version that counts. */
+export interface ReplyPointers {
+  readonly consultationId: string;
+  readonly memberState: string;
+  readonly currentVersion: number;
+  readonly countedVersion: number | null;
+}
+
+/**
+ * Reads a State's reply pointers. With `lock` inside a PostgreSQL transaction the row stays
+ * locked until commit, so two concurrent amendments of one State get consecutive versions.
+ */
+export async function findReplyPointers(
+  db: Executor,
+  consultationId: string,
+  memberState: string,
+  options: { lock?: boolean } = {},
+): Promise<ReplyPointers | undefined> {
+  const row = await db
+    .selectFrom('reply')
+    .selectAll()
+    .where('consultation_id', '=', consultationId)
+    .where('member_state', '=', memberState)
+    .$if(options.lock === true && dialectOf(db) === 'postgres', (qb) => qb.forUpdate())
+    .executeTakeFirst();
+  return row
+    ? { consultationId: row.consultation_id, memberState: row.member_state, currentVersion: row.current_version, countedVersion: row.counted_version }
+    : undefined;
+}
+
+/** Creates or moves a State's reply pointers. */
+export async function saveReplyPointers(db: Executor, pointers: ReplyPointers, now: number): Promise<void> {
+  await db
+    .insertInto('reply')
+    .values({
+      consultation_id: pointers.consultationId,
+      member_state: pointers.memberState,
+      current_version: pointers.currentVersion,
+      counted_version: pointers.countedVersion,
+      updated_at: now,
+    })
+    .onConflict((oc) =>
+      oc.columns(['consultation_id', 'member_state']).doUpdateSet({
+        current_version: pointers.currentVersion,
+        counted_version: pointers.countedVersion,
+        updated_at: now,
+      }),
+    )
+    .execute();
+}
+
+/** Writes one version and its positions. */
+export async function insertReplyVersion(db: Executor, version: ReplyVersion): Promise<void> {
+  await db
+    .insertInto('reply_version')
+    .values({
+      consultation_id: version.consultationId,
+      member_state: version.memberState,
+      version: version.version,
+      status: version.status,
+      received_at: version.receivedAt,
+      channel: version.channel,
+      entered_by: version.enteredBy,
+      signatory_name: version.signatoryName,
+      signatory_title: version.signatoryTitle,
+      place: version.place,
+      signed_on: version.signedOn,
+      original_file: version.originalFile,
+      flags: toJson(version.flags),
+      simulated: toFlag(version.simulated),
+      content_hash: version.contentHash,
+    })
+    .execute();
+  if (version.positions.length === 0) return;
+  await db
+    .insertInto('reply_position')
+    .values(
+      version.positions.map((p) => ({
+        consultation_id: version.consultationId,
+        member_state: version.memberState,
+        version: version.version,
+        text_id: p.text,
+        position: p.position,
+        option: p.option,
+        comments: p.comments,
+        reasons: p.reasons,
+        possible_changes: p.possibleChanges,
+        attachment: p.attachment,
+      })),
+    )
+    .execute();
+}
+
+function toPosition(row: Selectable<ReplyPositionTable>): ReplyPosition {
+  return {
+    text: row.text_id,
+    position: row.position,
+    option: row.option,
+    comments: row.comments,
+    reasons: row.reasons,
+    possibleChanges: row.possible_changes,
+    attachment: row.attachment,
+  };
+}
+
+function toVersion(row: Selectable<ReplyVersionTable>, positions: ReplyPosition[]): ReplyVersion {
+  return {
+    consultationId: row.consultation_id,
+    memberState: row.member_state,
+    version: row.version,
+    status: row.status,
+    receivedAt: row.received_at,
+    channel: row.channel,
+    enteredBy: row.entered_by,
+    signatoryName: row.signatory_name,
+    signatoryTitle: row.signatory_title,
+    place: row.place,
+    signedOn: row.signed_on,
+    originalFile: row.original_file,
+    flags: fromJson<ReplyFlag[]>(row.flags),
+    simulated: fromFlag(row.simulated),
+    contentHash: row.content_hash,
+    positions,
+  };
+}
+
+/** Attaches the positions to version rows with one query. */
+async function withPositions(db: Executor, consultationId: string, rows: Selectable<ReplyVersionTable>[]): Promise<ReplyVersion[]> {
+  if (rows.length === 0) return [];
+  const states = [...new Set(rows.map((r) => r.member_state))];
+  const positionRows = await db
+    .selectFrom('reply_position')
+    .selectAll()
+    .where('consultation_id', '=', consultationId)
+    .where('member_state', 'in', states)
+    .orderBy('text_id')
+    .execute();
+  const byVersion = new Map<string, ReplyPosition[]>();
+  for (const row of positionRows) {
+    const key = `${row.member_state}\u0000${row.version}`;
+    const list = byVersion.get(key) ?? [];
+    list.push(toPosition(row));
+    byVersion.set(key, list);
+  }
+  return rows.map((row) => toVersion(row, byVersion.get(`${row.member_state}\u0000${row.version}`) ?? []));
+}
+
+/** Every version of one State's reply, oldest first. */
+export async function listReplyVersions(db: Executor, consultationId: string, memberState: string): Promise<ReplyVersion[]> {
+  const rows = await db
+    .selectFrom('reply_version')
+    .selectAll()
+    .where('consultation_id', '=', consultationId)
+    .where('member_state', '=', memberState)
+    .orderBy('version')
+    .execute();
+  return withPositions(db, consultationId, rows);
+}
+
+/** One version of one State's reply. */
+export async function findReplyVersion(
+  db: Executor,
+  consultationId: string,
+  memberState: string,
+  version: number,
+): Promise<ReplyVersion | undefined> {
+  const rows = await db
+    .selectFrom('reply_version')
+    .selectAll()
+    .where('consultation_id', '=', consultationId)
+    .where('member_state', '=', memberState)
+    .where('version', '=', version)
+    .execute();
+  const [found] = await withPositions(db, consultationId, rows);
+  return found;
+}
+
+/** A reply's latest version with its pointers, per State of a consultation. */
+export interface CurrentReply {
+  readonly pointers: ReplyPointers;
+  readonly latest: ReplyVersion;
+}
+
+/** The latest version of every State's reply to a consultation (optionally one State only). */
+export async function listCurrentReplies(db: Executor, consultationId: string, memberState?: string): Promise<CurrentReply[]> {
+  const rows = await db
+    .selectFrom('reply')
+    .innerJoin('reply_version', (join) =>
+      join
+        .onRef('reply_version.consultation_id', '=', 'reply.consultation_id')
+        .onRef('reply_version.member_state', '=', 'reply.member_state')
+        .onRef('reply_version.version', '=', 'reply.current_version'),
+    )
+    .selectAll('reply_version')
+    .select(['reply.counted_version', 'reply.current_version'])
+    .where('reply.consultation_id', '=', consultationId)
+    .$if(memberState !== undefined, (qb) => qb.where('reply.member_state', '=', memberState!))
+    .orderBy('reply.member_state')
+    .execute();
+  const versions = await withPositions(db, consultationId, rows);
+  return rows.map((row, index) => ({
+    pointers: { consultationId, memberState: row.member_state, currentVersion: row.current_version, countedVersion: row.counted_version },
+    latest: versions[index]!,
+  }));
+}
+
+/** Per text and position, how many counted replies (the input of the decision rule). */
+export interface PositionCountRow {
+  readonly textId: string;
+  readonly position: ReplyPositionTable['position'];
+  readonly count: number;
+}
+
+/**
+ * Counts the positions of the counted version of every reply (Res. 1 §9.4.6: the latest reply
+ * received by the deadline), grouped by text and position, in one aggregate query.
+ */
+export async function countCountedPositions(db: Executor, consultationId: string): Promise<PositionCountRow[]> {
+  const rows = await db
+    .selectFrom('reply')
+    .innerJoin('reply_position', (join) =>
+      join
+        .onRef('reply_position.consultation_id', '=', 'reply.consultation_id')
+        .onRef('reply_position.member_state', '=', 'reply.member_state')
+        .onRef('reply_position.version', '=', 'reply.counted_version'),
+    )
+    .select(['reply_position.text_id', 'reply_position.position', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('reply.consultation_id', '=', consultationId)
+    .groupBy(['reply_position.text_id', 'reply_position.position'])
+    .execute();
+  return rows.map((r) => ({ textId: r.text_id, position: r.position, count: Number(r.n) }));
+}
+
+/** Counted positions per State (for the list of replying States with their positions). */
+export async function listCountedPositions(
+  db: Executor,
+  consultationId: string,
+): Promise<{ memberState: string; textId: string; position: ReplyPositionTable['position'] }[]> {
+  const rows = await db
+    .selectFrom('reply')
+    .innerJoin('reply_position', (join) =>
+      join
+        .onRef('reply_position.consultation_id', '=', 'reply.consultation_id')
+        .onRef('reply_position.member_state', '=', 'reply.member_state')
+        .onRef('reply_position.version', '=', 'reply.counted_version'),
+    )
+    .select(['reply.member_state', 'reply_position.text_id', 'reply_position.position'])
+    .where('reply.consultation_id', '=', consultationId)
+    .orderBy('reply.member_state')
+    .orderBy('reply_position.text_id')
+    .execute();
+  return rows.map((r) => ({ memberState: r.member_state, textId: r.text_id, position: r.position }));
+}
+
+/** Whether any reply exists for a consultation (texts of a consultation with replies are frozen). */
+export async function hasReplies(db: Executor, consultationId: string): Promise<boolean> {
+  const row = await db.selectFrom('reply').select('member_state').where('consultation_id', '=', consultationId).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Status and receipt time of one version, without its positions. */
+export async function findVersionHead(
+  db: Executor,
+  consultationId: string,
+  memberState: string,
+  version: number,
+): Promise<{ status: 'submitted' | 'withdrawn'; receivedAt: number } | undefined> {
+  const row = await db
+    .selectFrom('reply_version')
+    .select(['status', 'received_at'])
+    .where('consultation_id', '=', consultationId)
+    .where('member_state', '=', memberState)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return row ? { status: row.status, receivedAt: row.received_at } : undefined;
+}
+
+/**
+ * Makes sure a State's reply row exists (version 0 until a version is written) so that it can be
+ * locked: two concurrent first replies of one State then queue on the same row instead of both
+ * trying to write version 1. Rolled back with the transaction if nothing is written.
+ */
+export async function ensureReplyRow(db: Executor, consultationId: string, memberState: string, now: number): Promise<void> {
+  await db
+    .insertInto('reply')
+    .values({ consultation_id: consultationId, member_state: memberState, current_version: 0, counted_version: null, updated_at: now })
+    .onConflict((oc) => oc.columns(['consultation_id', 'member_state']).doNothing())
+    .execute();
+}

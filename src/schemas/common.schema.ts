@@ -1,0 +1,26 @@
+import Type from 'typebox';
+
+/** A UTC calendar day, `YYYY-MM-DD`. */
+export const IsoDay = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'A calendar day, YYYY-MM-DD (UTC)', examples: ['2023-08-16'] });
+
+/** An instant in UTC, ISO 8601 with a `Z`: local times are refused so that no zone is guessed. */
+export const IsoInstant = Type.String({
+  pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?Z$',
+  description: 'An instant in UTC, ISO 8601 ending in Z',
+  examples: ['2023-08-16T23:59:59.999Z'],
+});
+
+/** An id made of lower-case letters, digits and hyphens. */
+export const Slug = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,63}$', description: 'Lower-case letters, digits and hyphens' });
+
+/** A Member State code (ISO 3166-1 alpha-2, upper case). */
+export const StateCode = Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2 code of a Member State', examples: ['KR'] });
+
+/** Hex SHA-256 of an uploaded attachment. */
+export const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of an uploaded attachment (hex)' });
+
+/** A non-empty single-line text. */
+export const Line = (maxLength = 500) => Type.String({ minLength: 1, maxLength });
+
+/** Free text. */
+export const FreeText = (maxLength = 20_000) => Type.String({ maxLength });

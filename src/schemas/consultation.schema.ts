@@ -1,0 +1,75 @@
+import Type, { type Static } from 'typebox';
+import { FreeText, IsoDay, IsoInstant, Line, Slug, StateCode } from './common.schema.js';
+
+export const TextKindSchema = Type.Union([Type.Literal('new'), Type.Literal('revised'), Type.Literal('corrigendum'), Type.Literal('amendment')], {
+  description: 'new, revised, corrigendum or amendment (Res. 1 §9.3.6)',
+});
+
+const textFields = {
+  kind: TextKindSchema,
+  designation: Line(100),
+  workItem: Type.Optional(Type.Union([Line(100), Type.Null()])),
+  title: Line(1000),
+  summary: Type.Optional(Type.Union([FreeText(20_000), Type.Null()])),
+  location: Line(200),
+  a5Justification: Type.Optional(Type.Boolean()),
+  iprStatements: Type.Optional(Type.Array(Line(2000), { maxItems: 50 })),
+};
+
+/** A determined text to add to a draft consultation. */
+export const TextInputSchema = Type.Object(
+  { id: Type.Optional(Slug), order: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })), ...textFields },
+  { additionalProperties: false, $id: 'TextInput' },
+);
+export type TextInput = Static<typeof TextInputSchema>;
+
+/** Changes to a determined text of a draft consultation (only the fields given change). */
+export const TextPatchSchema = Type.Partial(
+  Type.Object({ order: Type.Integer({ minimum: 1, maximum: 1000 }), ...textFields }, { additionalProperties: false }),
+  { additionalProperties: false, minProperties: 1 },
+);
+export type TextPatch = Static<typeof TextPatchSchema>;
+
+const consultationFields = {
+  procedure: Type.Optional(Type.Literal('itu-t-tap')),
+  resolutionEdition: Type.Optional(Line(100)),
+  bureau: Line(20),
+  studyPeriod: Type.String({ pattern: '^\\d{4}-\\d{4}$', description: 'Study period, e.g. 2022-2024' }),
+  number: Type.Integer({ minimum: 1, maximum: 100_000 }),
+  date: IsoDay,
+  reference: Line(200),
+  studyGroup: Line(50),
+  meeting: Type.Object(
+    {
+      place: Line(200),
+      firstDay: IsoDay,
+      lastDay: IsoDay,
+      collectiveLetter: Type.Optional(Type.Union([Line(200), Type.Null()])),
+    },
+    { additionalProperties: false },
+  ),
+  subject: Line(2000),
+  deadline: IsoInstant,
+  addressees: Type.Array(Line(500), { maxItems: 50 }),
+  copies: Type.Array(Line(500), { maxItems: 50 }),
+  notes: Type.Array(FreeText(5000), { maxItems: 20 }),
+  signatory: Type.Object({ name: Line(200), title: Line(500) }, { additionalProperties: false }),
+  languagesAvailableOn: Type.Optional(Type.Union([IsoDay, Type.Null()])),
+  individualRepliesPublic: Type.Optional(Type.Boolean()),
+  eligibleStates: Type.Optional(Type.Union([Type.Array(StateCode, { minItems: 1, maxItems: 250 }), Type.Null()])),
+  isDemo: Type.Optional(Type.Boolean()),
+};
+
+/** A new draft consultation (a circular), optionally with its texts. */
+export const ConsultationInputSchema = Type.Object(
+  { id: Type.Optional(Slug), ...consultationFields, texts: Type.Optional(Type.Array(TextInputSchema, { maxItems: 100 })) },
+  { additionalProperties: false, $id: 'ConsultationInput' },
+);
+export type ConsultationInput = Static<typeof ConsultationInputSchema>;
+
+/** Changes to a draft consultation (only the fields given change). */
+export const ConsultationPatchSchema = Type.Partial(Type.Object(consultationFields, { additionalProperties: false }), {
+  additionalProperties: false,
+  minProperties: 1,
+});
+export type ConsultationPatch = Static<typeof ConsultationPatchSchema>;

@@ -1,0 +1,85 @@
+import { sha256Hex } from '../domain/canonical.js';
+import { AppError } from '../domain/errors.js';
+import type { Actor } from '../domain/policy/actor.js';
+import { authorize } from '../domain/policy/policy.js';
+import { findAttachmentContent, findAttachmentMeta, insertAttachment, type AttachmentMeta } from '../repositories/attachment.repository.js';
+import { appendAudit } from '../repositories/audit.repository.js';
+import { inTransaction, type ServiceContext } from './service-context.js';
+
+/** Media types accepted for comments, reasons and scans, recognised by their content. */
+export const ACCEPTED_MEDIA_TYPES = ['application/pdf', 'application/zip-office', 'text/plain', 'image/png', 'image/jpeg', 'image/tiff'] as const;
+
+/**
+ * The media type of `bytes` judged by content, not by the name or the declared type: PDF, an
+ * OOXML/ODF package (DOCX, ODT: a ZIP container), PNG, JPEG, TIFF (fax scans), or UTF-8 text.
+ * Returns null for anything else (executables, archives of unknown kind…).
+ */
+export function sniffMediaType(bytes: Uint8Array): string | null {
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'application/pdf';
+  if (starts(0x50, 0x4b, 0x03, 0x04)) {
+    const head = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 2048))).toString('latin1');
+    if (head.includes('word/') || head.includes('[Content_Types].xml')) return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    if (head.includes('mimetypeapplication/vnd.oasis.opendocument.text')) return 'application/vnd.oasis.opendocument.text';
+    return null;
+  }
+  if (starts(0x89, 0x50, 0x4e, 0x47)) return 'image/png';
+  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
+  if (starts(0x49, 0x49, 0x2a, 0x00) || starts(0x4d, 0x4d, 0x00, 0x2a)) return 'image/tiff';
+  const text = Buffer.from(bytes);
+  if (text.length > 0 && !text.includes(0) && Buffer.from(text.toString('utf8'), 'utf8').equals(text)) return 'text/plain; charset=utf-8';
+  return null;
+}
+
+/** A file name safe to store and to send back in Content-Disposition. */
+export function sanitiseFilename(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const cleaned = base.normalize('NFC').replace(/[\u0000-\u001f\u007f"<>:|?*]/g, '').trim().slice(0, 200);
+  return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'attachment' : cleaned;
+}
+
+/**
+ * Stores an uploaded file by its SHA-256 (uploading the same bytes again returns the same id).
+ * @throws PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, VALIDATION_FAILED (empty file)
+ */
+export async function uploadAttachment(
+  ctx: ServiceContext,
+  options: { actor: Actor; filename: string; content: Uint8Array },
+): Promise<AttachmentMeta> {
+  authorize(options.actor, { action: 'attachment:upload' });
+  if (options.content.length === 0) throw new AppError('VALIDATION_FAILED', 'The file is empty', { errors: [{ field: '/file', message: 'The file is empty' }] });
+  if (options.content.length > ctx.attachmentMaxBytes)
+    throw new AppError('PAYLOAD_TOO_LARGE', `Attachments are limited to ${ctx.attachmentMaxBytes} bytes`, { errors: [{ field: '/file', message: `At most ${ctx.attachmentMaxBytes} bytes` }] });
+  const mediaType = sniffMediaType(options.content);
+  if (mediaType === null)
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Only PDF, DOCX, ODT, plain text and PNG/JPEG/TIFF scans are accepted (judged by content)', {
+      errors: [{ field: '/file', message: 'The content is not a PDF, DOCX, ODT, plain-text or image file' }],
+    });
+  const sha256 = sha256Hex(options.content);
+  const now = ctx.clock();
+  return inTransaction(ctx, async (trx) => {
+    const existing = await findAttachmentMeta(trx, sha256);
+    if (existing) return existing;
+    const meta = { sha256, mediaType, filename: sanitiseFilename(options.filename), size: options.content.length, createdAt: now, createdBy: options.actor.id };
+    await insertAttachment(trx, { ...meta, content: options.content });
+    await appendAudit(trx, { at: now, actor: options.actor.id, action: 'attachment.uploaded', consultationId: null, subject: `attachment:${sha256}`, data: { size: meta.size, mediaType } });
+    return meta;
+  });
+}
+
+/**
+ * An attachment's bytes, for the secretariat, its uploader, or a focal point whose State's reply uses it.
+ * @throws NOT_FOUND
+ */
+export async function readAttachment(ctx: ServiceContext, options: { actor: Actor; sha256: string }) {
+  const found = await findAttachmentContent(ctx.db, options.sha256);
+  if (!found) throw new AppError('NOT_FOUND', 'No such attachment');
+  const users = await ctx.db
+    .selectFrom('reply_position')
+    .select('member_state')
+    .where('attachment', '=', options.sha256)
+    .union(ctx.db.selectFrom('reply_version').select('member_state').where('original_file', '=', options.sha256))
+    .execute();
+  authorize(options.actor, { action: 'attachment:read', uploadedBy: found.createdBy, memberStatesUsing: users.map((u) => u.member_state) });
+  return found;
+}

@@ -1,0 +1,90 @@
+import type { Executor } from '../db/dialect.js';
+import type { ConsultationState } from '../domain/consultation/consultation-state.js';
+import { consultationState } from '../domain/consultation/consultation-state.js';
+import type { DeterminedText } from '../domain/consultation/consultation.js';
+import type { Actor } from '../domain/policy/actor.js';
+import { authorize } from '../domain/policy/policy.js';
+import type { MeetingDecision } from '../domain/procedure/tap/tap-meeting.js';
+import type { TextTally } from '../domain/procedure/tap/tap-tally.js';
+import { listDecisions, type StoredDecision } from '../repositories/decision.repository.js';
+import { countCountedPositions } from '../repositories/reply.repository.js';
+import { deadlinePassed, loadConsultation, type LoadedConsultation } from './load-consultation.js';
+import type { ServiceContext } from './service-context.js';
+
+export interface TextResult {
+  readonly text: DeterminedText;
+  readonly tally: TextTally;
+  /** The meeting's decision as it stands at the time of computing (null until recorded). */
+  readonly decision: MeetingDecision | null;
+  readonly decisionRecord: StoredDecision | null;
+}
+
+export interface ConsultationResults {
+  readonly loaded: LoadedConsultation;
+  readonly state: ConsultationState;
+  /** False while the deadline has not passed: the figures may still change. */
+  readonly final: boolean;
+  readonly computedAt: number;
+  readonly texts: readonly TextResult[];
+  /** When the results notice is due (Res. 1 §9.6.1), once the consultation is closed. */
+  readonly resultsNoticeDueAt: number | null;
+}
+
+/**
+ * The per-text results of a consultation from its counted replies (one aggregate query), with
+ * the meeting's decisions applied at the current instant, and the state that follows.
+ */
+export async function evaluateConsultation(db: Executor, loaded: LoadedConsultation, now: number): Promise<ConsultationResults> {
+  const { consultation, procedure } = loaded;
+  const [counts, decisions] = await Promise.all([countCountedPositions(db, consultation.id), listDecisions(db, consultation.id)]);
+  const byText = new Map<string, { support: number; nonSupport: number; unclear: number }>();
+  for (const text of loaded.texts) byText.set(text.id, { support: 0, nonSupport: 0, unclear: 0 });
+  for (const row of counts) {
+    const entry = byText.get(row.textId);
+    if (!entry) continue;
+    if (row.position === 'assigns_authority') entry.support += row.count;
+    else if (row.position === 'does_not_assign_authority') entry.nonSupport += row.count;
+    else entry.unclear += row.count;
+  }
+  const decisionByText = new Map(decisions.map((d) => [d.textId, d]));
+  const texts: TextResult[] = loaded.texts.map((text) => {
+    const tally = procedure.tally(byText.get(text.id)!, consultation.resolutionEdition);
+    const record = decisionByText.get(text.id) ?? null;
+    const decision =
+      record === null ? null : procedure.decideAtMeeting(record.input, consultation.meeting.lastDay, now, consultation.resolutionEdition);
+    return { text, tally, decision, decisionRecord: record };
+  });
+  const isFinal = deadlinePassed(consultation, now);
+  const decisionsComplete =
+    isFinal && texts.filter((t) => t.tally.outcome === 'may_proceed').every((t) => t.decision !== null);
+  const state = consultationState(
+    { issuedAt: consultation.issuedAt, deadlineAt: consultation.deadlineAt, decisionsComplete, resultsNoticeAt: consultation.resultsNoticeAt },
+    now,
+  );
+  const anyMoreTime = texts.some((t) => t.decisionRecord !== null && t.decisionRecord.input.moreTime.length > 0);
+  return {
+    loaded,
+    state,
+    final: isFinal,
+    computedAt: now,
+    texts,
+    resultsNoticeDueAt: isFinal ? procedure.resultsNoticeDueAt(consultation.meeting.lastDay, anyMoreTime) : null,
+  };
+}
+
+export interface ComputeResultsOptions {
+  readonly actor: Actor;
+  readonly consultationId: string;
+}
+
+/**
+ * Results per text (Res. 1 §9.4.5–9.4.6) for an actor: everyone after the deadline; the
+ * secretariat also before it, marked provisional.
+ * @throws NOT_FOUND, RESULTS_NOT_AVAILABLE
+ */
+export async function computeResults(ctx: ServiceContext, options: ComputeResultsOptions): Promise<ConsultationResults> {
+  const now = ctx.clock();
+  const loaded = await loadConsultation(ctx.db, options.consultationId, options.actor);
+  authorize(options.actor, { action: 'results:read', deadlinePassed: deadlinePassed(loaded.consultation, now) });
+  return evaluateConsultation(ctx.db, loaded, now);
+}

@@ -1,0 +1,55 @@
+import type { Actor } from '../domain/policy/actor.js';
+import type { TimingCheck } from '../domain/procedure/tap/tap-timing.js';
+import type { ConsultationState } from '../domain/consultation/consultation-state.js';
+import { listConsultations as findAll, listTextsOf } from '../repositories/consultation.repository.js';
+import { procedureFor } from '../domain/procedure/registry.js';
+import { evaluateConsultation } from './compute-results.js';
+import { loadConsultation, type LoadedConsultation } from './load-consultation.js';
+import type { ServiceContext } from './service-context.js';
+
+export interface ConsultationView {
+  readonly loaded: LoadedConsultation;
+  readonly state: ConsultationState;
+  readonly timing: TimingCheck[];
+}
+
+/**
+ * One consultation with its texts, its state at this instant and the timing checks of its dates
+ * (Res. 1 §9.3.3, §9.3.5, §9.4.1).
+ * @throws NOT_FOUND (also for drafts, to anyone but the secretariat)
+ */
+export async function getConsultation(ctx: ServiceContext, options: { actor: Actor; consultationId: string }): Promise<ConsultationView> {
+  const now = ctx.clock();
+  const loaded = await loadConsultation(ctx.db, options.consultationId, options.actor);
+  const evaluation = await evaluateConsultation(ctx.db, loaded, now);
+  return { loaded, state: evaluation.state, timing: timingOf(ctx, loaded) };
+}
+
+/** Every consultation the actor may see, newest first, with state. */
+export async function listConsultations(ctx: ServiceContext, options: { actor: Actor }): Promise<ConsultationView[]> {
+  const now = ctx.clock();
+  const consultations = await findAll(ctx.db, { includeDrafts: options.actor.kind === 'secretariat' });
+  const texts = await listTextsOf(ctx.db, consultations.map((c) => c.id));
+  const views: ConsultationView[] = [];
+  for (const consultation of consultations) {
+    const loaded: LoadedConsultation = {
+      consultation,
+      revision: 0,
+      texts: texts.filter((t) => t.consultationId === consultation.id),
+      procedure: procedureFor(consultation.procedure),
+    };
+    const evaluation = await evaluateConsultation(ctx.db, loaded, now);
+    views.push({ loaded, state: evaluation.state, timing: timingOf(ctx, loaded) });
+  }
+  return views;
+}
+
+function timingOf(ctx: ServiceContext, loaded: LoadedConsultation): TimingCheck[] {
+  const { consultation, procedure } = loaded;
+  return procedure.checkTiming(
+    { circularDate: consultation.date, meetingFirstDay: consultation.meeting.firstDay, deadlineAt: consultation.deadlineAt, languagesAvailableOn: consultation.languagesAvailableOn },
+    consultation.resolutionEdition,
+    ctx.calendar,
+    ctx.timingPolicy,
+  );
+}

@@ -1,0 +1,69 @@
+import type { Consultation } from '../domain/consultation/consultation.js';
+import { AppError, type FieldProblem } from '../domain/errors.js';
+import type { Actor } from '../domain/policy/actor.js';
+import { authorize } from '../domain/policy/policy.js';
+import type { TimingCheck } from '../domain/procedure/tap/tap-timing.js';
+import { appendAudit } from '../repositories/audit.repository.js';
+import { findConsultation, markIssued } from '../repositories/consultation.repository.js';
+import { assertDraft, assertRevision } from './draft-guard.js';
+import { loadConsultation } from './load-consultation.js';
+import { inTransaction, type ServiceContext } from './service-context.js';
+
+export interface IssueConsultationOptions {
+  readonly actor: Actor;
+  readonly consultationId: string;
+  readonly expectedRevision?: number;
+}
+
+export interface IssuedConsultation {
+  readonly consultation: Consultation;
+  /** The timing checks at the moment of issue; warnings do not block (the secretariat decides). */
+  readonly timing: TimingCheck[];
+}
+
+/**
+ * Issues a draft circular: from this instant Member States may reply and the texts are frozen.
+ * Requires at least one text, a summary for every text but a corrigendum (Res. 1 §9.3.3–9.3.4:
+ * no Recommendation is complete without its summary) and a deadline still in the future.
+ * @throws CONSULTATION_ISSUED, CONSULTATION_INCOMPLETE, STALE_REPLY
+ */
+export async function issueConsultation(ctx: ServiceContext, options: IssueConsultationOptions): Promise<IssuedConsultation> {
+  authorize(options.actor, { action: 'consultation:issue' });
+  const now = ctx.clock();
+  return inTransaction(ctx, async (trx) => {
+    const loaded = await loadConsultation(trx, options.consultationId, options.actor, { lock: true });
+    assertDraft(loaded);
+    assertRevision(loaded, options.expectedRevision);
+    const { consultation, texts, procedure } = loaded;
+    const problems: FieldProblem[] = [];
+    if (texts.length === 0) problems.push({ field: '/texts', message: 'A circular lists at least one determined text' });
+    texts.forEach((text) => {
+      if (text.kind !== 'corrigendum' && (text.summary === null || text.summary.trim() === ''))
+        problems.push({ field: `/texts/${text.id}/summary`, message: `${text.designation} needs its summary`, clause: 'WTSA Res. 1 §9.3.4' });
+    });
+    if (consultation.deadlineAt <= now)
+      problems.push({ field: '/deadline', message: 'The deadline has already passed; set a deadline in the future' });
+    if (problems.length > 0) throw new AppError('CONSULTATION_INCOMPLETE', 'The circular cannot be issued as it stands', { errors: problems });
+
+    await markIssued(trx, consultation.id, now);
+    const timing = procedure.checkTiming(
+      { circularDate: consultation.date, meetingFirstDay: consultation.meeting.firstDay, deadlineAt: consultation.deadlineAt, languagesAvailableOn: consultation.languagesAvailableOn },
+      consultation.resolutionEdition,
+      ctx.calendar,
+      ctx.timingPolicy,
+    );
+    await appendAudit(trx, {
+      at: now,
+      actor: options.actor.id,
+      action: 'consultation.issued',
+      consultationId: consultation.id,
+      subject: `consultation:${consultation.id}`,
+      data: {
+        deadlineAt: new Date(consultation.deadlineAt).toISOString(),
+        texts: texts.map((t) => t.id),
+        warnings: timing.filter((t) => t.severity === 'warning').map((t) => t.rule),
+      },
+    });
+    return { consultation: (await findConsultation(trx, consultation.id))!.consultation, timing };
+  });
+}

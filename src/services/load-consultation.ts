@@ -1,0 +1,40 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/database.js';
+import type { Executor } from '../db/dialect.js';
+import type { Consultation, DeterminedText } from '../domain/consultation/consultation.js';
+import { isOnTime } from '../domain/consultation/consultation-state.js';
+import { AppError } from '../domain/errors.js';
+import type { Actor } from '../domain/policy/actor.js';
+import { authorize } from '../domain/policy/policy.js';
+import { procedureFor } from '../domain/procedure/registry.js';
+import type { Procedure } from '../domain/procedure/procedure.js';
+import { findConsultation, listTexts } from '../repositories/consultation.repository.js';
+
+export interface LoadedConsultation {
+  readonly consultation: Consultation;
+  readonly revision: number;
+  readonly texts: DeterminedText[];
+  readonly procedure: Procedure;
+}
+
+/**
+ * Loads a consultation the actor may see (drafts only for the secretariat), with its texts and
+ * procedure. Throws NOT_FOUND otherwise, so the existence of a draft does not leak.
+ */
+export async function loadConsultation(
+  db: Executor | Transaction<DB>,
+  id: string,
+  actor: Actor,
+  options: { lock?: boolean } = {},
+): Promise<LoadedConsultation> {
+  const found = await findConsultation(db, id, options);
+  if (!found) throw new AppError('NOT_FOUND', `No consultation "${id}"`);
+  authorize(actor, { action: 'consultation:read', issued: found.consultation.issuedAt !== null });
+  const texts = await listTexts(db, id);
+  return { consultation: found.consultation, revision: found.revision, texts, procedure: procedureFor(found.consultation.procedure) };
+}
+
+/** True once the deadline instant has passed at `now`. */
+export function deadlinePassed(consultation: Consultation, now: number): boolean {
+  return !isOnTime(now, consultation.deadlineAt);
+}

@@ -1,0 +1,86 @@
+import { AppError } from '../domain/errors.js';
+import type { Actor } from '../domain/policy/actor.js';
+import { authorize } from '../domain/policy/policy.js';
+import type { MeetingDecision, MeetingDecisionInput } from '../domain/procedure/tap/tap-meeting.js';
+import { tapClauses, citeClause } from '../domain/procedure/tap/tap-clauses.js';
+import { startOfDay } from '../domain/time/instants.js';
+import { appendAudit } from '../repositories/audit.repository.js';
+import { saveDecision } from '../repositories/decision.repository.js';
+import { listMemberStates } from '../repositories/member-state.repository.js';
+import type { DecisionInput } from '../schemas/decision.schema.js';
+import { evaluateConsultation } from './compute-results.js';
+import { parseInstant } from './consultation-input.js';
+import { loadConsultation } from './load-consultation.js';
+import { inTransaction, type ServiceContext } from './service-context.js';
+
+export interface RecordDecisionOptions {
+  readonly actor: Actor;
+  readonly consultationId: string;
+  readonly textId: string;
+  readonly input: DecisionInput;
+}
+
+/**
+ * Records what the study group meeting decided on one text (Res. 1 §9.5) and returns the
+ * outcome that follows at this instant. Recording again replaces the earlier record (e.g. to add
+ * a formal opposition received within the 4-week window).
+ * @throws FORBIDDEN, NOT_FOUND, DECISION_NOT_ALLOWED (deadline not passed, meeting not started,
+ *   text may not be considered under §9.4.6, results notice issued), DECISION_CONFLICT,
+ *   UNKNOWN_MEMBER_STATE
+ */
+export async function recordDecision(ctx: ServiceContext, options: RecordDecisionOptions): Promise<MeetingDecision> {
+  authorize(options.actor, { action: 'decision:record' });
+  const input: MeetingDecisionInput = {
+    deferred: options.input.deferred ?? false,
+    opposing: options.input.opposing ?? [],
+    abstaining: options.input.abstaining ?? [],
+    reservations: options.input.reservations ?? [],
+    moreTime: options.input.moreTime ?? [],
+    formalOppositions: (options.input.formalOppositions ?? []).map((o, index) => ({
+      state: o.state,
+      receivedAt: parseInstant(o.receivedAt, `/formalOppositions/${index}/receivedAt`),
+      reasons: o.reasons ?? null,
+    })),
+  };
+  return inTransaction(ctx, async (trx) => {
+    const now = ctx.clock();
+    const loaded = await loadConsultation(trx, options.consultationId, options.actor, { lock: true });
+    const { consultation, procedure } = loaded;
+    const clauses = tapClauses(consultation.resolutionEdition);
+    const evaluation = await evaluateConsultation(trx, loaded, now);
+    const text = evaluation.texts.find((t) => t.text.id === options.textId);
+    if (!text) throw new AppError('NOT_FOUND', `No text "${options.textId}" in consultation "${consultation.id}"`);
+    if (consultation.resultsNoticeAt !== null) throw new AppError('DECISION_NOT_ALLOWED', 'The results notice has been issued; decisions are final');
+    if (!evaluation.final) throw new AppError('DECISION_NOT_ALLOWED', 'The consultation is still open; the meeting decides after the deadline');
+    if (now < startOfDay(consultation.meeting.firstDay))
+      throw new AppError('DECISION_NOT_ALLOWED', `The meeting starts on ${consultation.meeting.firstDay}; decisions are recorded from then on`);
+    if (text.tally.outcome !== 'may_proceed')
+      throw new AppError('DECISION_NOT_ALLOWED', `${text.text.designation} did not obtain the support needed; it may not be considered at this meeting`, {
+        clause: citeClause(clauses, clauses.consultationFails),
+      });
+    const known = new Set((await listMemberStates(trx)).map((s) => s.code));
+    const unknown = [
+      ...input.opposing.map((s, i) => [s, `/opposing/${i}`] as const),
+      ...input.abstaining.map((s, i) => [s, `/abstaining/${i}`] as const),
+      ...input.moreTime.map((s, i) => [s, `/moreTime/${i}`] as const),
+      ...input.reservations.map((r, i) => [r.state, `/reservations/${i}/state`] as const),
+      ...input.formalOppositions.map((o, i) => [o.state, `/formalOppositions/${i}/state`] as const),
+    ].filter(([state]) => !known.has(state));
+    if (unknown.length > 0)
+      throw new AppError('UNKNOWN_MEMBER_STATE', 'Unknown Member State code', { errors: unknown.map(([state, field]) => ({ field, message: `No Member State "${state}"` })) });
+    const problems = procedure.validateMeetingDecision(input, consultation.meeting.lastDay, consultation.resolutionEdition);
+    if (problems.length > 0) throw new AppError('DECISION_CONFLICT', problems[0]!.message, { errors: problems });
+
+    await saveDecision(trx, consultation.id, { textId: options.textId, input, notes: options.input.notes ?? null, recordedAt: now, recordedBy: options.actor.id });
+    const decision = procedure.decideAtMeeting(input, consultation.meeting.lastDay, now, consultation.resolutionEdition);
+    await appendAudit(trx, {
+      at: now,
+      actor: options.actor.id,
+      action: 'decision.recorded',
+      consultationId: consultation.id,
+      subject: `decision:${consultation.id}/${options.textId}`,
+      data: { outcome: decision.outcome, clause: decision.clause, opposing: input.opposing, moreTime: input.moreTime, reservations: input.reservations.map((r) => r.state) },
+    });
+    return decision;
+  });
+}

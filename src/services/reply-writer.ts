@@ -1,0 +1,167 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/database.js';
+import { canonicalJson, sha256Hex } from '../domain/canonical.js';
+import { isOnTime } from '../domain/consultation/consultation-state.js';
+import { AppError, type FieldProblem } from '../domain/errors.js';
+import type { Actor } from '../domain/policy/actor.js';
+import type { Channel, PositionInput, ReplyFlag, ReplyPosition, ReplySignature, ReplyVersion, ReplyVersionStatus } from '../domain/reply/reply.js';
+import { existingAttachments } from '../repositories/attachment.repository.js';
+import { appendAudit } from '../repositories/audit.repository.js';
+import { findMemberState } from '../repositories/member-state.repository.js';
+import { ensureReplyRow, findReplyPointers, findVersionHead, insertReplyVersion, saveReplyPointers } from '../repositories/reply.repository.js';
+import type { LoadedConsultation } from './load-consultation.js';
+
+/** What a written version looks like to its author: the data of a receipt. */
+export interface ReplyReceipt {
+  readonly consultationId: string;
+  readonly memberState: string;
+  readonly version: number;
+  readonly status: ReplyVersionStatus;
+  readonly receivedAt: number;
+  readonly channel: Channel;
+  /** Whether this version counts (received by the deadline and not a withdrawal). */
+  readonly counted: boolean;
+  readonly contentHash: string;
+  readonly flags: readonly ReplyFlag[];
+  /** True when this is the first version the State sent. */
+  readonly created: boolean;
+}
+
+/**
+ * Checks that the State exists and may reply to this consultation (Res. 1 §9.4.1; §9.2.1 NOTE).
+ * @throws UNKNOWN_MEMBER_STATE, STATE_NOT_ELIGIBLE
+ */
+export async function assertEligible(trx: Transaction<DB>, loaded: LoadedConsultation, memberState: string): Promise<void> {
+  const state = await findMemberState(trx, memberState);
+  if (!state) throw new AppError('UNKNOWN_MEMBER_STATE', `No Member State with code "${memberState}"`);
+  const answer = loaded.procedure.eligibility(
+    memberState,
+    { mayReply: state.mayReply, note: state.eligibilityNote, consultedStates: loaded.consultation.settings.eligibleStates },
+    loaded.consultation.resolutionEdition,
+  );
+  if (!answer.eligible) {
+    throw new AppError('STATE_NOT_ELIGIBLE', answer.reason ?? `${memberState} may not reply`, answer.clause === null ? {} : { clause: answer.clause });
+  }
+}
+
+/**
+ * Validates positions with the consultation's procedure and checks the attachments exist.
+ * @throws the code of the first problem (UNKNOWN_TEXT, DUPLICATE_POSITION, NO_POSITIONS, POSITION_INCOMPLETE…), UNKNOWN_ATTACHMENT
+ */
+export async function checkPositions(
+  trx: Transaction<DB>,
+  loaded: LoadedConsultation,
+  positions: readonly PositionInput[],
+  channel: Channel,
+): Promise<{ positions: ReplyPosition[]; flags: ReplyFlag[] }> {
+  const check = loaded.procedure.checkReply(positions, loaded.texts.map((t) => t.id), channel, loaded.consultation.resolutionEdition);
+  if (check.problems.length > 0) {
+    const first = check.problems[0]!;
+    throw new AppError(first.code ?? 'POSITION_INCOMPLETE', first.message, { errors: check.problems, ...(first.clause ? { clause: first.clause } : {}) });
+  }
+  const wanted = check.positions.map((p) => p.attachment).filter((a): a is string => a !== null);
+  const found = await existingAttachments(trx, wanted);
+  const missing: FieldProblem[] = [];
+  positions.forEach((p, index) => {
+    if (p.attachment && !found.has(p.attachment))
+      missing.push({ field: `/positions/${index}/attachment`, message: `No uploaded attachment with SHA-256 ${p.attachment}` });
+  });
+  if (missing.length > 0) throw new AppError('UNKNOWN_ATTACHMENT', 'An attachment named in the reply was not uploaded', { errors: missing });
+  return { positions: check.positions, flags: check.flags };
+}
+
+export interface WriteVersionOptions {
+  readonly loaded: LoadedConsultation;
+  readonly memberState: string;
+  readonly actor: Actor;
+  readonly status: ReplyVersionStatus;
+  readonly receivedAt: number;
+  readonly now: number;
+  readonly channel: Channel;
+  readonly signature: ReplySignature;
+  readonly positions: ReplyPosition[];
+  readonly flags: ReplyFlag[];
+  readonly originalFile: string | null;
+  readonly simulated: boolean;
+  /** The version the client last saw (0: none), to refuse stale writes. */
+  readonly expectedVersion?: number | undefined;
+  /** Refuse unless a current, not withdrawn, reply exists (withdrawal). */
+  readonly requireCurrent: boolean;
+  readonly auditAction: string;
+}
+
+/**
+ * Writes the next version of a State's reply and moves its pointers, in the caller's
+ * transaction, with its audit row. The counted version becomes this one when it was received by
+ * the deadline (Res. 1 §9.4.6: the latest reply received by the due date counts); a withdrawal
+ * received by the deadline leaves nothing counted; a late recorded form is kept but not counted.
+ */
+export async function writeReplyVersion(trx: Transaction<DB>, options: WriteVersionOptions): Promise<ReplyReceipt> {
+  const { loaded, memberState } = options;
+  const consultationId = loaded.consultation.id;
+  await ensureReplyRow(trx, consultationId, memberState, options.now);
+  const pointers = await findReplyPointers(trx, consultationId, memberState, { lock: true });
+  const currentVersion = pointers?.currentVersion ?? 0;
+  if (options.expectedVersion !== undefined && options.expectedVersion !== currentVersion) {
+    throw new AppError('STALE_REPLY', `The reply of ${memberState} is at version ${currentVersion}; you sent changes to version ${options.expectedVersion}. Reload and try again.`);
+  }
+  const previous = currentVersion === 0 ? undefined : await findVersionHead(trx, consultationId, memberState, currentVersion);
+  if (options.requireCurrent && (previous === undefined || previous.status === 'withdrawn')) {
+    throw new AppError('NO_CURRENT_REPLY', `${memberState} has no current reply to this consultation`);
+  }
+  if (previous && options.receivedAt < previous.receivedAt) {
+    throw new AppError(
+      'REPLY_OUT_OF_ORDER',
+      `This form was received at ${new Date(options.receivedAt).toISOString()}, before the current version (${new Date(previous.receivedAt).toISOString()}); it cannot replace it`,
+    );
+  }
+  const onTime = isOnTime(options.receivedAt, loaded.consultation.deadlineAt);
+  const flags = onTime ? options.flags : [...new Set<ReplyFlag>([...options.flags, 'received_after_deadline'])].sort();
+  const version = currentVersion + 1;
+  const body = {
+    consultationId,
+    memberState,
+    version,
+    status: options.status,
+    receivedAt: options.receivedAt,
+    channel: options.channel,
+    enteredBy: options.actor.id,
+    signatoryName: options.signature.signatoryName,
+    signatoryTitle: options.signature.signatoryTitle,
+    place: options.signature.place,
+    signedOn: options.signature.signedOn,
+    originalFile: options.originalFile,
+    flags,
+    simulated: options.simulated,
+    positions: options.positions,
+  };
+  const contentHash = sha256Hex(canonicalJson(body));
+  const record: ReplyVersion = { ...body, contentHash };
+  await insertReplyVersion(trx, record);
+  const counted = onTime && options.status === 'submitted';
+  await saveReplyPointers(
+    trx,
+    { consultationId, memberState, currentVersion: version, countedVersion: onTime ? (counted ? version : null) : (pointers?.countedVersion ?? null) },
+    options.now,
+  );
+  await appendAudit(trx, {
+    at: options.now,
+    actor: options.actor.id,
+    action: options.auditAction,
+    consultationId,
+    subject: `reply:${consultationId}/${memberState}/${version}`,
+    data: { channel: options.channel, status: options.status, receivedAt: new Date(options.receivedAt).toISOString(), contentHash, counted, flags },
+  });
+  return {
+    consultationId,
+    memberState,
+    version,
+    status: options.status,
+    receivedAt: options.receivedAt,
+    channel: options.channel,
+    counted,
+    contentHash,
+    flags,
+    created: version === 1,
+  };
+}

@@ -1,0 +1,53 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/database.js';
+import { constraintKind, isUnavailable } from '../db/db-errors.js';
+import { ITU_GENEVA_HOLIDAYS, type HolidayCalendar } from '../domain/calendar/itu-geneva-holidays.js';
+import { AppError } from '../domain/errors.js';
+import { DEFAULT_TIMING_POLICY, type TimingPolicy } from '../domain/procedure/tap/tap-timing.js';
+import type { Clock } from '../domain/time/clock.js';
+
+/** What every use-case receives: the database, the clock, and the settings that shape rules. */
+export interface ServiceContext {
+  readonly db: Kysely<DB>;
+  readonly clock: Clock;
+  readonly calendar: HolidayCalendar;
+  readonly timingPolicy: TimingPolicy;
+  /** Largest attachment accepted, in bytes. */
+  readonly attachmentMaxBytes: number;
+}
+
+/** A context with the defaults, for the CLI, the server and tests. */
+export function serviceContext(db: Kysely<DB>, clock: Clock, overrides: Partial<Omit<ServiceContext, 'db' | 'clock'>> = {}): ServiceContext {
+  return {
+    db,
+    clock,
+    calendar: overrides.calendar ?? ITU_GENEVA_HOLIDAYS,
+    timingPolicy: overrides.timingPolicy ?? DEFAULT_TIMING_POLICY,
+    attachmentMaxBytes: overrides.attachmentMaxBytes ?? 10 * 1024 * 1024,
+  };
+}
+
+/**
+ * Runs `work` in one transaction and translates storage failures: a constraint the rules should
+ * have caught becomes CONFLICT (never a 500 with SQL in it), an unreachable database
+ * SERVICE_UNAVAILABLE. Use the `trx` it passes for every query: touching `ctx.db` inside would
+ * deadlock on SQLite and escape the transaction on PostgreSQL.
+ */
+export async function inTransaction<T>(ctx: ServiceContext, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  try {
+    return await ctx.db.transaction().execute(work);
+  } catch (error) {
+    throw translateStorageError(error);
+  }
+}
+
+/** Maps a storage error to the catalogue; AppErrors pass through unchanged. */
+export function translateStorageError(error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  const kind = constraintKind(error);
+  if (kind === 'unique') return new AppError('CONFLICT', 'A record with the same identity already exists');
+  if (kind === 'foreign_key') return new AppError('CONFLICT', 'The record refers to something that does not exist');
+  if (kind === 'check' || kind === 'not_null') return new AppError('VALIDATION_FAILED', 'A value is outside what the database accepts');
+  if (isUnavailable(error)) return new AppError('SERVICE_UNAVAILABLE', 'The database is unreachable or busy; nothing was changed. Try again.');
+  return error;
+}

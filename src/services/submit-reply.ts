@@ -1,0 +1,129 @@
+import { canonicalJson, sha256Hex } from '../domain/canonical.js';
+import { isOnTime } from '../domain/consultation/consultation-state.js';
+import { AppError } from '../domain/errors.js';
+import type { Actor } from '../domain/policy/actor.js';
+import { authorize } from '../domain/policy/policy.js';
+import { tapClauses, citeClause } from '../domain/procedure/tap/tap-clauses.js';
+import { findIdempotencyRecord, insertIdempotencyRecord } from '../repositories/idempotency.repository.js';
+import type { ReplyInput } from '../schemas/reply.schema.js';
+import { loadConsultation, type LoadedConsultation } from './load-consultation.js';
+import { assertEligible, checkPositions, writeReplyVersion, type ReplyReceipt } from './reply-writer.js';
+import { inTransaction, type ServiceContext } from './service-context.js';
+
+export interface SubmitReplyOptions {
+  readonly actor: Actor;
+  readonly consultationId: string;
+  readonly memberState: string;
+  readonly input: ReplyInput;
+  /** `web` for the pages, `api` for the JSON API and the CLI. */
+  readonly channel: 'web' | 'api';
+  /** A client-chosen key: a retried request with the same key and body returns the first result. */
+  readonly idempotencyKey?: string | undefined;
+}
+
+export interface SubmitReplyResult {
+  readonly receipt: ReplyReceipt;
+  /** True when this answer is the stored result of an earlier identical request. */
+  readonly replayed: boolean;
+}
+
+/**
+ * Submits a Member State's reply, or amends it: each call writes a new version; the latest
+ * version received by the deadline counts. The reply is acknowledged only after the transaction
+ * that stores it has committed.
+ * @throws ROLE_MAY_NOT_REPLY, NOT_YOUR_MEMBER_STATE, NOT_FOUND, CONSULTATION_NOT_OPEN,
+ *   DEADLINE_PASSED (Res. 1 §9.4.6), UNKNOWN_MEMBER_STATE, STATE_NOT_ELIGIBLE, UNKNOWN_TEXT,
+ *   DUPLICATE_POSITION, NO_POSITIONS, POSITION_INCOMPLETE, POSITION_NOT_ALLOWED,
+ *   UNKNOWN_ATTACHMENT, STALE_REPLY, IDEMPOTENCY_KEY_REUSED
+ */
+export async function submitReply(ctx: ServiceContext, options: SubmitReplyOptions): Promise<SubmitReplyResult> {
+  authorize(options.actor, { action: 'reply:submit', memberState: options.memberState });
+  const requestHash = sha256Hex(canonicalJson({ op: 'submit', c: options.consultationId, s: options.memberState, input: options.input }));
+  return withIdempotency(ctx, options.actor, options.idempotencyKey, requestHash, async (trx) => {
+    const now = ctx.clock();
+    const loaded = await loadConsultation(trx, options.consultationId, options.actor);
+    assertOpen(loaded, now);
+    await assertEligible(trx, loaded, options.memberState);
+    const { positions, flags } = await checkPositions(trx, loaded, options.input.positions, options.channel);
+    return writeReplyVersion(trx, {
+      loaded,
+      memberState: options.memberState,
+      actor: options.actor,
+      status: 'submitted',
+      receivedAt: now,
+      now,
+      channel: options.channel,
+      signature: {
+        signatoryName: options.input.signatory.name,
+        signatoryTitle: options.input.signatory.title,
+        place: options.input.place ?? null,
+        signedOn: options.input.signedOn ?? null,
+      },
+      positions,
+      flags,
+      originalFile: null,
+      simulated: false,
+      expectedVersion: options.input.expectedVersion,
+      requireCurrent: false,
+      auditAction: 'reply.submitted',
+    });
+  });
+}
+
+/**
+ * The consultation must be issued and its deadline not passed, by the server clock at the
+ * moment of the write (Res. 1 §9.4.6).
+ * @throws CONSULTATION_NOT_OPEN, DEADLINE_PASSED
+ */
+export function assertOpen(loaded: LoadedConsultation, now: number): void {
+  const { consultation } = loaded;
+  if (consultation.issuedAt === null) throw new AppError('CONSULTATION_NOT_OPEN', `Consultation "${consultation.id}" has not been issued`);
+  if (!isOnTime(now, consultation.deadlineAt)) {
+    const clauses = tapClauses(consultation.resolutionEdition);
+    throw new AppError(
+      'DEADLINE_PASSED',
+      `The deadline for replies was ${new Date(consultation.deadlineAt).toISOString()}; replies received after it are not counted`,
+      { clause: citeClause(clauses, clauses.consultationFails) },
+    );
+  }
+}
+
+/**
+ * Runs a write at most once per (actor, key): the first request's result is stored in the same
+ * transaction as its effect; a retry with the same body gets that result back, a retry with a
+ * different body IDEMPOTENCY_KEY_REUSED. Two concurrent requests with one key: the loser's
+ * insert of the key fails, its transaction rolls back, and it answers with the winner's result.
+ */
+export async function withIdempotency(
+  ctx: ServiceContext,
+  actor: Actor,
+  key: string | undefined,
+  requestHash: string,
+  work: Parameters<typeof inTransaction<ReplyReceipt>>[1],
+): Promise<SubmitReplyResult> {
+  if (key === undefined) return { receipt: await inTransaction(ctx, work), replayed: false };
+  const replay = async (): Promise<SubmitReplyResult | undefined> => {
+    const stored = await findIdempotencyRecord(ctx.db, actor.id, key);
+    if (!stored) return undefined;
+    if (stored.requestHash !== requestHash) {
+      throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with a different request; use a new key for a new request');
+    }
+    return { receipt: JSON.parse(stored.response) as ReplyReceipt, replayed: true };
+  };
+  const earlier = await replay();
+  if (earlier) return earlier;
+  try {
+    const receipt = await inTransaction(ctx, async (trx) => {
+      const result = await work(trx);
+      await insertIdempotencyRecord(trx, actor.id, key, { requestHash, statusCode: result.created ? 201 : 200, response: JSON.stringify(result) }, ctx.clock());
+      return result;
+    });
+    return { receipt, replayed: false };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'CONFLICT') {
+      const winner = await replay();
+      if (winner) return winner;
+    }
+    throw error;
+  }
+}

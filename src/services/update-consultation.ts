@@ -1,0 +1,71 @@
+import type { Consultation } from '../domain/consultation/consultation.js';
+import type { Actor } from '../domain/policy/actor.js';
+import { authorize } from '../domain/policy/policy.js';
+import { appendAudit } from '../repositories/audit.repository.js';
+import { findConsultation, updateConsultation as storeConsultation } from '../repositories/consultation.repository.js';
+import type { ConsultationPatch } from '../schemas/consultation.schema.js';
+import { checkConsultationFields, parseInstant, throwIfProblems } from './consultation-input.js';
+import { assertDraft, assertRevision } from './draft-guard.js';
+import { loadConsultation } from './load-consultation.js';
+import { inTransaction, type ServiceContext } from './service-context.js';
+
+export interface UpdateConsultationOptions {
+  readonly actor: Actor;
+  readonly consultationId: string;
+  readonly patch: ConsultationPatch;
+  /** The revision the client last read (If-Match); omitted: last write wins. */
+  readonly expectedRevision?: number;
+}
+
+/**
+ * Changes fields of a draft consultation.
+ * @throws CONSULTATION_ISSUED once issued; STALE_REPLY on a revision mismatch; VALIDATION_FAILED
+ */
+export async function updateConsultation(ctx: ServiceContext, options: UpdateConsultationOptions): Promise<Consultation> {
+  authorize(options.actor, { action: 'consultation:write' });
+  const now = ctx.clock();
+  return inTransaction(ctx, async (trx) => {
+    const loaded = await loadConsultation(trx, options.consultationId, options.actor, { lock: true });
+    assertDraft(loaded);
+    assertRevision(loaded, options.expectedRevision);
+    const current = loaded.consultation;
+    const p = options.patch;
+    const next = {
+      ...current,
+      ...(p.procedure !== undefined && { procedure: p.procedure }),
+      ...(p.resolutionEdition !== undefined && { resolutionEdition: p.resolutionEdition }),
+      ...(p.bureau !== undefined && { bureau: p.bureau }),
+      ...(p.studyPeriod !== undefined && { studyPeriod: p.studyPeriod }),
+      ...(p.number !== undefined && { number: p.number }),
+      ...(p.date !== undefined && { date: p.date }),
+      ...(p.reference !== undefined && { reference: p.reference }),
+      ...(p.studyGroup !== undefined && { studyGroup: p.studyGroup }),
+      ...(p.meeting !== undefined && {
+        meeting: { place: p.meeting.place, firstDay: p.meeting.firstDay, lastDay: p.meeting.lastDay, collectiveLetter: p.meeting.collectiveLetter ?? null },
+      }),
+      ...(p.subject !== undefined && { subject: p.subject }),
+      ...(p.deadline !== undefined && { deadlineAt: parseInstant(p.deadline, '/deadline') }),
+      ...(p.addressees !== undefined && { addressees: p.addressees }),
+      ...(p.copies !== undefined && { copies: p.copies }),
+      ...(p.notes !== undefined && { notes: p.notes }),
+      ...(p.signatory !== undefined && { signatory: p.signatory }),
+      ...(p.languagesAvailableOn !== undefined && { languagesAvailableOn: p.languagesAvailableOn }),
+      ...(p.isDemo !== undefined && { isDemo: p.isDemo }),
+      settings: {
+        individualRepliesPublic: p.individualRepliesPublic ?? current.settings.individualRepliesPublic,
+        eligibleStates: p.eligibleStates !== undefined ? p.eligibleStates : current.settings.eligibleStates,
+      },
+    };
+    throwIfProblems(checkConsultationFields(next));
+    await storeConsultation(trx, next, now);
+    await appendAudit(trx, {
+      at: now,
+      actor: options.actor.id,
+      action: 'consultation.updated',
+      consultationId: current.id,
+      subject: `consultation:${current.id}`,
+      data: { fields: Object.keys(p).sort() },
+    });
+    return (await findConsultation(trx, current.id))!.consultation;
+  });
+}
