@@ -1,0 +1,221 @@
+import { CIRCULAR_79 } from '../db/seed/circular-79.data.js';
+import { operatorActor, type Actor } from '../domain/policy/actor.js';
+import { latestDeadline } from '../domain/procedure/tap/tap-timing.js';
+import { mutableClock } from '../domain/time/clock.js';
+import { addDays, DAY_MS, toIsoDay } from '../domain/time/instants.js';
+import { listConsultations } from '../repositories/consultation.repository.js';
+import type { ConsultationInput } from '../schemas/consultation.schema.js';
+import type { RecordedReplyInput } from '../schemas/reply.schema.js';
+import { createApiToken } from './api-tokens.js';
+import { uploadAttachment } from './attachments.js';
+import { createConsultation } from './create-consultation.js';
+import { issueConsultation } from './issue-consultation.js';
+import { seedMemberStates } from './member-states.js';
+import { recordReply } from './record-reply.js';
+import type { ServiceContext } from './service-context.js';
+
+/** The demo tokens printed at start (secrets: shown to the person running the demo only). */
+export interface DemoTokens {
+  readonly secretariat: string;
+  readonly focalPoints: { readonly memberState: string; readonly token: string }[];
+  readonly observer: string;
+}
+
+export const DEMO_CONSULTATION_ID = 'demo-tap';
+
+type Pos = 'A' | 'Ac' | 'B';
+
+/** One simulated reply: State, when, channel, and a position per text (A: assigns, Ac: with comments, B: does not assign). */
+interface SimulatedReply {
+  readonly state: string;
+  readonly at: string;
+  readonly channel: 'email' | 'fax' | 'paper';
+  readonly positions: Readonly<Record<string, Pos>>;
+}
+
+const ALL_A = { 'x1333-cor1': 'A', x1353: 'A', x1471: 'A', x1645: 'A', x1771: 'A', x1817: 'A' } as const;
+
+/**
+ * Simulated replies to Circular 79. They never happened: the real replies are not public.
+ * They are marked `simulated` everywhere they are shown.
+ */
+const CIRCULAR_79_REPLIES: SimulatedReply[] = [
+  { state: 'KR', at: '2023-04-12T07:30:00Z', channel: 'email', positions: ALL_A },
+  { state: 'CN', at: '2023-05-03T02:10:00Z', channel: 'email', positions: { ...ALL_A, x1645: 'Ac' } },
+  { state: 'FR', at: '2023-06-20T14:05:00Z', channel: 'email', positions: ALL_A },
+  { state: 'DE', at: '2023-07-04T09:45:00Z', channel: 'fax', positions: { ...ALL_A, x1771: 'Ac' } },
+  { state: 'US', at: '2023-07-18T16:20:00Z', channel: 'email', positions: { ...ALL_A, x1353: 'B' } },
+  { state: 'GB', at: '2023-07-25T11:00:00Z', channel: 'email', positions: ALL_A },
+  { state: 'JP', at: '2023-08-01T01:15:00Z', channel: 'email', positions: ALL_A },
+  { state: 'IN', at: '2023-08-07T10:40:00Z', channel: 'paper', positions: ALL_A },
+  { state: 'BR', at: '2023-08-10T18:00:00Z', channel: 'email', positions: ALL_A },
+  { state: 'KE', at: '2023-08-14T08:25:00Z', channel: 'fax', positions: ALL_A },
+  { state: 'SA', at: '2023-08-16T21:30:00Z', channel: 'email', positions: ALL_A },
+  // Received after 2359 UTC on 16 August: kept on record, flagged, not counted (Res. 1 §9.4.6).
+  { state: 'ZA', at: '2023-08-17T06:00:00Z', channel: 'fax', positions: ALL_A },
+];
+
+function positionsOf(reply: SimulatedReply): RecordedReplyInput['positions'] {
+  return Object.entries(reply.positions).map(([text, p]) =>
+    p === 'B'
+      ? {
+          text,
+          position: 'does_not_assign_authority' as const,
+          reasons: 'Simulated reasons: the text should be aligned with existing identity-management Recommendations before approval.',
+          possibleChanges: 'Simulated changes: add a clause on interworking with X.1250-series identity frameworks.',
+        }
+      : p === 'Ac'
+        ? { text, position: 'assigns_authority' as const, option: 'comments_attached' as const, comments: 'Simulated comments: editorial corrections in clauses 6 and 7 are proposed.' }
+        : { text, position: 'assigns_authority' as const, option: 'no_comments' as const },
+  );
+}
+
+/** The demo consultation: fictitious texts, dates placed around today so it is open. */
+function demoConsultation(today: string, ctx: ServiceContext): ConsultationInput {
+  const circularDate = addDays(today, -30);
+  const meetingFirstDay = addDays(today, 75);
+  const deadline = latestDeadline(meetingFirstDay, ctx.calendar, ctx.timingPolicy) - 2 * DAY_MS;
+  return {
+    id: DEMO_CONSULTATION_ID,
+    bureau: 'DEMO',
+    studyPeriod: '2025-2028',
+    number: 1,
+    date: circularDate,
+    reference: 'DEMO Circular 1 (not an ITU document)',
+    studyGroup: 'SG99',
+    meeting: { place: 'Geneva (demonstration)', firstDay: meetingFirstDay, lastDay: addDays(meetingFirstDay, 9), collectiveLetter: 'Demo collective letter 1/99' },
+    subject:
+      '[DEMO] Member State consultation on determined draft new Recommendations X.9991 (X.demo-ztna) and X.9992 (X.demo-pqc) and draft Corrigendum 1 to X.9990 — fictitious texts for trying Assent',
+    deadline: new Date(deadline).toISOString(),
+    addressees: ['Administrations of Member States of the Union'],
+    copies: ['Sector Members', 'Associates of Study Group 99'],
+    notes: [
+      'DEMO NOTE – This consultation and its texts are fictitious; replies to it change nothing outside this installation.',
+      'DEMO NOTE – No IPR statement has been received for these texts.',
+    ],
+    signatory: { name: 'Demo Director', title: 'Director of the Demonstration Bureau' },
+    individualRepliesPublic: true,
+    isDemo: true,
+    texts: [
+      { id: 'x9990-cor1', kind: 'corrigendum', designation: 'X.9990 Cor.1', title: 'Demonstration guidelines for consultation software', location: 'R1' },
+      {
+        id: 'x9991',
+        kind: 'new',
+        designation: 'X.9991',
+        workItem: 'X.demo-ztna',
+        title: 'Zero-trust network access for demonstration networks',
+        summary: 'This fictitious Recommendation describes zero-trust network access for demonstration purposes only.',
+        location: 'R2',
+      },
+      {
+        id: 'x9992',
+        kind: 'new',
+        designation: 'X.9992',
+        workItem: 'X.demo-pqc',
+        title: 'Migration to post-quantum cryptography in demonstration systems',
+        summary: 'This fictitious Recommendation gives a migration plan towards post-quantum cryptography, for demonstration only.',
+        location: 'R3',
+        a5Justification: true,
+      },
+    ],
+  };
+}
+
+const DEMO_REPLIES: { state: string; daysAgo: number; x9992: Pos }[] = [
+  { state: 'AR', daysAgo: 20, x9992: 'A' },
+  { state: 'AU', daysAgo: 18, x9992: 'B' },
+  { state: 'CA', daysAgo: 15, x9992: 'A' },
+  { state: 'CH', daysAgo: 12, x9992: 'B' },
+  { state: 'EG', daysAgo: 10, x9992: 'A' },
+  { state: 'ES', daysAgo: 8, x9992: 'B' },
+  { state: 'MX', daysAgo: 6, x9992: 'A' },
+  { state: 'NG', daysAgo: 5, x9992: 'Ac' },
+  { state: 'SE', daysAgo: 3, x9992: 'B' },
+  { state: 'TH', daysAgo: 1, x9992: 'A' },
+];
+
+/**
+ * Seeds the Member States and, on a database without consultations, the demo data: TSB
+ * Circular 79 replayed through the real services on a historical clock (created, issued on
+ * 28 March 2023, simulated replies), an open demo consultation, and demo API tokens.
+ * Returns the tokens when it created them, null when the database already had consultations.
+ */
+export async function seedDemo(ctx: ServiceContext): Promise<DemoTokens | null> {
+  await seedMemberStates(ctx);
+  if ((await listConsultations(ctx.db, { includeDrafts: true })).length > 0) return null;
+  const operator: Actor = operatorActor('seed');
+
+  // Circular 79, replayed at its own dates.
+  const history = mutableClock('2023-03-27T15:00:00Z');
+  const past: ServiceContext = { ...ctx, clock: history.now };
+  await createConsultation(past, { actor: operator, input: CIRCULAR_79 });
+  history.set('2023-03-28T08:00:00Z');
+  await issueConsultation(past, { actor: operator, consultationId: CIRCULAR_79.id! });
+  for (const reply of CIRCULAR_79_REPLIES) {
+    history.set(new Date(Date.parse(reply.at) + 3_600_000));
+    const original = await uploadAttachment(past, {
+      actor: operator,
+      filename: `simulated-reply-${reply.state}-circular-79.txt`,
+      content: Buffer.from(`SIMULATED reply of ${reply.state} to TSB Circular 79 — demo data, never sent by any administration.\n`, 'utf8'),
+    });
+    await recordReply(past, {
+      actor: operator,
+      consultationId: CIRCULAR_79.id!,
+      memberState: reply.state,
+      simulated: true,
+      input: {
+        channel: reply.channel,
+        receivedAt: reply.at,
+        originalFile: original.sha256,
+        positions: positionsOf(reply),
+        signatory: { name: `Simulated signatory (${reply.state})`, title: 'Head of Administration (simulated)' },
+        place: null,
+        signedOn: reply.at.slice(0, 10),
+      },
+    });
+  }
+
+  // The open demo consultation, relative to today.
+  const now = ctx.clock();
+  const today = toIsoDay(now);
+  const demo = demoConsultation(today, ctx);
+  const demoClock = mutableClock(Date.parse(`${demo.date}T08:00:00Z`));
+  const demoCtx: ServiceContext = { ...ctx, clock: demoClock.now };
+  await createConsultation(demoCtx, { actor: operator, input: demo });
+  await issueConsultation(demoCtx, { actor: operator, consultationId: DEMO_CONSULTATION_ID });
+  for (const reply of DEMO_REPLIES) {
+    const at = now - reply.daysAgo * DAY_MS;
+    demoClock.set(at + 60_000);
+    const original = await uploadAttachment(demoCtx, {
+      actor: operator,
+      filename: `simulated-reply-${reply.state}-demo.txt`,
+      content: Buffer.from(`SIMULATED reply of ${reply.state} to the demo consultation.\n`, 'utf8'),
+    });
+    await recordReply(demoCtx, {
+      actor: operator,
+      consultationId: DEMO_CONSULTATION_ID,
+      memberState: reply.state,
+      simulated: true,
+      input: {
+        channel: 'email',
+        receivedAt: new Date(at).toISOString(),
+        originalFile: original.sha256,
+        positions: positionsOf({ state: reply.state, at: '', channel: 'email', positions: { 'x9990-cor1': 'A', x9991: 'A', x9992: reply.x9992 } }),
+        signatory: { name: `Simulated signatory (${reply.state})`, title: 'Head of Administration (simulated)' },
+      },
+    });
+  }
+
+  const secretariat = await createApiToken(ctx, { actor: operator, role: 'secretariat', label: 'Demo secretariat (TSB)' });
+  const kr = await createApiToken(ctx, { actor: operator, role: 'focal_point', memberState: 'KR', label: 'Demo focal point, Korea (Republic of)' });
+  const fr = await createApiToken(ctx, { actor: operator, role: 'focal_point', memberState: 'FR', label: 'Demo focal point, France' });
+  const observer = await createApiToken(ctx, { actor: operator, role: 'observer', label: 'Demo observer (Sector Member)' });
+  return {
+    secretariat: secretariat.secret,
+    focalPoints: [
+      { memberState: 'KR', token: kr.secret },
+      { memberState: 'FR', token: fr.secret },
+    ],
+    observer: observer.secret,
+  };
+}
