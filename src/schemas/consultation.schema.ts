@@ -19,7 +19,7 @@ const textFields = {
 /** A determined text to add to a draft consultation. */
 export const TextInputSchema = Type.Object(
   { id: Type.Optional(Slug), order: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })), ...textFields },
-  { additionalProperties: false, $id: 'TextInput' },
+  { additionalProperties: false, title: 'TextInput' },
 );
 export type TextInput = Static<typeof TextInputSchema>;
 
@@ -63,7 +63,7 @@ const consultationFields = {
 /** A new draft consultation (a circular), optionally with its texts. */
 export const ConsultationInputSchema = Type.Object(
   { id: Type.Optional(Slug), ...consultationFields, texts: Type.Optional(Type.Array(TextInputSchema, { maxItems: 100 })) },
-  { additionalProperties: false, $id: 'ConsultationInput' },
+  { additionalProperties: false, title: 'ConsultationInput' },
 );
 export type ConsultationInput = Static<typeof ConsultationInputSchema>;
 

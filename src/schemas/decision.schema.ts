@@ -25,6 +25,6 @@ export const DecisionInputSchema = Type.Object(
     ),
     notes: Type.Optional(Type.Union([FreeText(5000), Type.Null()])),
   },
-  { additionalProperties: false, $id: 'DecisionInput' },
+  { additionalProperties: false, title: 'DecisionInput' },
 );
 export type DecisionInput = Static<typeof DecisionInputSchema>;

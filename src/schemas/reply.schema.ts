@@ -17,7 +17,7 @@ export const PositionSchema = Type.Object(
     possibleChanges: Type.Optional(Type.Union([FreeText(), Type.Null()])),
     attachment: Type.Optional(Type.Union([Sha256, Type.Null()])),
   },
-  { additionalProperties: false, $id: 'Position' },
+  { additionalProperties: false, title: 'Position' },
 );
 
 const signatureFields = {
@@ -35,7 +35,7 @@ export const ReplyInputSchema = Type.Object(
       Type.Integer({ minimum: 0, description: 'The version the client last saw (0: none); a different current version is refused as stale' }),
     ),
   },
-  { additionalProperties: false, $id: 'ReplyInput' },
+  { additionalProperties: false, title: 'ReplyInput' },
 );
 export type ReplyInput = Static<typeof ReplyInputSchema>;
 
@@ -49,14 +49,14 @@ export const RecordedReplyInputSchema = Type.Object(
     positions: Type.Array(PositionSchema, { maxItems: 200 }),
     ...signatureFields,
   },
-  { additionalProperties: false, $id: 'RecordedReplyInput' },
+  { additionalProperties: false, title: 'RecordedReplyInput' },
 );
 export type RecordedReplyInput = Static<typeof RecordedReplyInputSchema>;
 
 /** Withdrawal of a reply (before the deadline). */
 export const WithdrawInputSchema = Type.Object(
   { expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })) },
-  { additionalProperties: false, $id: 'WithdrawInput' },
+  { additionalProperties: false, title: 'WithdrawInput' },
 );
 export type WithdrawInput = Static<typeof WithdrawInputSchema>;
 

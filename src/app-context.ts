@@ -1,0 +1,46 @@
+import type { Kysely } from 'kysely';
+import { migrateToLatest, openDatabase } from './db/connect.js';
+import type { DB } from './db/database.js';
+import { systemClock, type Clock } from './domain/time/clock.js';
+import type { AppConfig } from './config.js';
+import { serviceContext, type ServiceContext } from './services/service-context.js';
+
+/** The composition root shared by the server and the CLI. */
+export interface AppContext {
+  readonly config: AppConfig;
+  readonly db: Kysely<DB>;
+  readonly services: ServiceContext;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database, brings its schema up to date and builds the service context.
+ * Fails with a clear message when the database cannot be reached.
+ */
+export async function createAppContext(config: AppConfig, clock: Clock = systemClock): Promise<AppContext> {
+  const db = openDatabase(config.database);
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy().catch(() => undefined);
+    const where = config.database.kind === 'sqlite' ? config.database.file : redactUrl(config.database.url);
+    throw new Error(`Cannot open the ${config.database.kind} database at ${where}: ${(error as Error).message}`, { cause: error });
+  }
+  return {
+    config,
+    db,
+    services: serviceContext(db, clock, { attachmentMaxBytes: config.attachmentMaxBytes }),
+    close: () => db.destroy(),
+  };
+}
+
+/** A database URL without its password, for messages and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}

@@ -1,0 +1,135 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { AppError } from '../../domain/errors.js';
+import { Line, Slug, StateCode } from '../../schemas/common.schema.js';
+import { createApiToken, listApiTokens, revokeApiToken } from '../../services/api-tokens.js';
+import { readAttachment, uploadAttachment } from '../../services/attachments.js';
+import { listAuditEvents } from '../../services/list-audit-events.js';
+import { listMemberStates, setEligibility } from '../../services/member-states.js';
+import type { ServiceContext } from '../../services/service-context.js';
+import { presentMemberState } from '../presenters/consultation.presenter.js';
+import { ShaParams } from './params.schema.js';
+import { AttachmentView, AuditEventView, ItemsOf, MemberStateView, problemResponses, TokenView } from './responses.schema.js';
+import type { StoredToken } from '../../repositories/api-token.repository.js';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const presentToken = (t: StoredToken) => ({
+  id: t.id,
+  label: t.label,
+  role: t.role,
+  memberState: t.memberState,
+  createdAt: iso(t.createdAt)!,
+  expiresAt: iso(t.expiresAt),
+  revokedAt: iso(t.revokedAt),
+});
+
+/** Member States, API tokens, the audit trail. */
+export const adminRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {
+  app.get('/member-states', {
+    schema: { tags: ['member-states'], summary: 'The Member States and whether each may reply', response: { 200: ItemsOf(MemberStateView), ...problemResponses } },
+  }, async () => ({ items: (await listMemberStates(ctx)).map(presentMemberState) }));
+
+  app.put('/member-states/:code/eligibility', {
+    schema: {
+      tags: ['member-states'],
+      summary: 'Set whether a State may reply, with the reason (secretariat)',
+      params: Type.Object({ code: StateCode }, { additionalProperties: false }),
+      body: Type.Object(
+        { mayReply: Type.Boolean(), note: Type.Optional(Type.Union([Line(2000), Type.Null()])), since: Type.Optional(Type.Union([Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), Type.Null()])) },
+        { additionalProperties: false },
+      ),
+      response: { 200: MemberStateView, ...problemResponses },
+    },
+  }, async (req) =>
+    presentMemberState(await setEligibility(ctx, { actor: req.actor, code: req.params.code, mayReply: req.body.mayReply, note: req.body.note ?? null, since: req.body.since ?? null })),
+  );
+
+  app.get('/tokens', {
+    schema: { tags: ['tokens'], summary: 'API tokens (secretariat); secrets are never shown again', response: { 200: ItemsOf(TokenView), ...problemResponses } },
+  }, async (req) => ({ items: (await listApiTokens(ctx, { actor: req.actor })).map(presentToken) }));
+
+  app.post('/tokens', {
+    schema: {
+      tags: ['tokens'],
+      summary: 'Create an API token (secretariat); the secret is in this response only',
+      body: Type.Object(
+        {
+          role: Type.Union([Type.Literal('secretariat'), Type.Literal('focal_point'), Type.Literal('observer')]),
+          memberState: Type.Optional(StateCode),
+          label: Line(200),
+          expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
+        },
+        { additionalProperties: false },
+      ),
+      response: { 201: Type.Object({ token: TokenView, secret: Type.String() }), ...problemResponses },
+    },
+  }, async (req, reply) => {
+    const created = await createApiToken(ctx, { actor: req.actor, role: req.body.role, memberState: req.body.memberState, label: req.body.label, expiresInDays: req.body.expiresInDays });
+    return reply.code(201).header('cache-control', 'no-store').send({ token: presentToken(created.token), secret: created.secret });
+  });
+
+  app.delete('/tokens/:tokenId', {
+    schema: { tags: ['tokens'], summary: 'Revoke an API token (secretariat)', params: Type.Object({ tokenId: Type.String({ maxLength: 64 }) }), response: { 204: Type.Null(), ...problemResponses } },
+  }, async (req, reply) => {
+    await revokeApiToken(ctx, { actor: req.actor, tokenId: req.params.tokenId });
+    return reply.code(204).send(null);
+  });
+
+  app.get('/audit', {
+    schema: {
+      tags: ['audit'],
+      summary: 'The audit trail, oldest first (secretariat)',
+      querystring: Type.Object(
+        {
+          consultation: Type.Optional(Slug),
+          after: Type.Optional(Type.String({ pattern: '^\\d{1,15}$' })),
+          limit: Type.Optional(Type.String({ pattern: '^\\d{1,4}$' })),
+        },
+        { additionalProperties: false },
+      ),
+      response: { 200: ItemsOf(AuditEventView), ...problemResponses },
+    },
+  }, async (req) => {
+    const events = await listAuditEvents(ctx, {
+      actor: req.actor,
+      consultationId: req.query.consultation,
+      afterSeq: req.query.after === undefined ? undefined : Number(req.query.after),
+      limit: req.query.limit === undefined ? undefined : Number(req.query.limit),
+    });
+    return { items: events.map((e) => ({ ...e, at: iso(e.at)!, data: { ...e.data } })) };
+  });
+};
+
+/**
+ * Attachments travel as the raw file (Content-Type of the file, name in `?filename=`), not as
+ * JSON: the type is judged again from the bytes, and the body limit is the attachment limit.
+ */
+export const attachmentRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: ctx.attachmentMaxBytes }, (_req, body, done) => done(null, body));
+
+  app.post('/attachments', {
+    schema: {
+      tags: ['attachments'],
+      summary: 'Upload a file (comments, reasons, the scan of a form); returns its SHA-256 to cite in a reply',
+      querystring: Type.Object({ filename: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })) }, { additionalProperties: false }),
+      response: { 201: AttachmentView, ...problemResponses },
+    },
+  }, async (req, reply) => {
+    if (!Buffer.isBuffer(req.body)) throw new AppError('VALIDATION_FAILED', 'Send the file as the request body', { errors: [{ field: '/file', message: 'Required' }] });
+    const meta = await uploadAttachment(ctx, { actor: req.actor, filename: req.query.filename ?? 'attachment', content: req.body });
+    return reply.code(201).header('location', `/api/v1/attachments/${meta.sha256}`).send({ sha256: meta.sha256, mediaType: meta.mediaType, filename: meta.filename, size: meta.size });
+  });
+
+  app.get('/attachments/:sha256', {
+    schema: { tags: ['attachments'], summary: 'Download an attachment (secretariat, its uploader, or the State whose reply cites it)', params: ShaParams, response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'The file' }), ...problemResponses } },
+  }, async (req, reply) => {
+    const file = await readAttachment(ctx, { actor: req.actor, sha256: req.params.sha256 });
+    return reply
+      .type(file.mediaType)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, max-age=31536000, immutable')
+      .send(file.content);
+  });
+};

@@ -1,0 +1,85 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { RecordedReplyInputSchema, ReplyInputSchema, WithdrawInputSchema } from '../../schemas/reply.schema.js';
+import { listReplies, getStateReply } from '../../services/read-replies.js';
+import { recordReply } from '../../services/record-reply.js';
+import { submitReply } from '../../services/submit-reply.js';
+import { withdrawReply } from '../../services/withdraw-reply.js';
+import type { ServiceContext } from '../../services/service-context.js';
+import { presentOverview, presentReceipt, presentStateReply } from '../presenters/reply.presenter.js';
+import { ConsultationParams, IdempotencyHeaders, StateParams } from './params.schema.js';
+import { problemResponses, ReceiptView, ReplyOverviewView, StateReplyView } from './responses.schema.js';
+
+/** Member States' replies: submit, amend, withdraw (focal points); record on behalf (secretariat); read. */
+export const replyRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {
+  const tags = ['replies'];
+
+  app.get('/consultations/:id/replies', {
+    schema: {
+      tags,
+      summary: 'Who replied and who has not, with positions (secretariat; own State for a focal point; everyone after the deadline where public)',
+      params: ConsultationParams,
+      response: { 200: ReplyOverviewView, ...problemResponses },
+    },
+  }, async (req) => presentOverview(await listReplies(ctx, { actor: req.actor, consultationId: req.params.id })));
+
+  app.get('/consultations/:id/replies/:state', {
+    schema: { tags, summary: "A State's reply with every version", params: StateParams, response: { 200: StateReplyView, ...problemResponses } },
+  }, async (req) => presentStateReply(await getStateReply(ctx, { actor: req.actor, consultationId: req.params.id, memberState: req.params.state })));
+
+  app.put('/consultations/:id/replies/:state', {
+    schema: {
+      tags,
+      summary: "Submit or amend the State's reply (focal point of that State, before the deadline)",
+      description:
+        'Each call writes a new version; the latest version received by the deadline counts (WTSA Res. 1 §9.4.6). 201 for the first version, 200 for an amendment. Send an Idempotency-Key to make retries safe.',
+      params: StateParams,
+      headers: IdempotencyHeaders,
+      body: ReplyInputSchema,
+      response: { 200: ReceiptView, 201: ReceiptView, ...problemResponses },
+    },
+  }, async (req, reply) => {
+    const result = await submitReply(ctx, {
+      actor: req.actor,
+      consultationId: req.params.id,
+      memberState: req.params.state,
+      input: req.body,
+      channel: 'api',
+      idempotencyKey: req.headers['idempotency-key'],
+    });
+    return reply.code(result.receipt.created ? 201 : 200).send(presentReceipt(result.receipt, result.replayed));
+  });
+
+  app.delete('/consultations/:id/replies/:state', {
+    schema: {
+      tags,
+      summary: "Withdraw the State's reply (focal point of that State, before the deadline)",
+      params: StateParams,
+      headers: IdempotencyHeaders,
+      body: WithdrawInputSchema,
+      response: { 200: ReceiptView, ...problemResponses },
+    },
+  }, async (req) => {
+    const result = await withdrawReply(ctx, {
+      actor: req.actor,
+      consultationId: req.params.id,
+      memberState: req.params.state,
+      channel: 'api',
+      expectedVersion: req.body?.expectedVersion,
+      idempotencyKey: req.headers['idempotency-key'],
+    });
+    return presentReceipt(result.receipt, result.replayed);
+  });
+
+  app.post('/consultations/:id/replies/:state/recorded', {
+    schema: {
+      tags,
+      summary: 'Record a reply received by e-mail, fax or paper, with its original file (secretariat)',
+      params: StateParams,
+      body: RecordedReplyInputSchema,
+      response: { 201: ReceiptView, ...problemResponses },
+    },
+  }, async (req, reply) => {
+    const receipt = await recordReply(ctx, { actor: req.actor, consultationId: req.params.id, memberState: req.params.state, input: req.body });
+    return reply.code(201).send(presentReceipt(receipt, false));
+  });
+};

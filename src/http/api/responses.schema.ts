@@ -1,0 +1,259 @@
+import Type, { type Static, type TSchema } from 'typebox';
+
+/**
+ * Response schemas of the JSON API. Fastify serialises with them, so a field not declared here
+ * never reaches a client; presenters are typed by them, so they cannot drift.
+ */
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const Instant = Type.String({ description: 'UTC instant, ISO 8601' });
+const Day = Type.String({ description: 'UTC calendar day, YYYY-MM-DD' });
+
+export const MemberStateView = Type.Object({
+  code: Type.String(),
+  iso3: Type.String(),
+  name: Type.String({ description: 'ITU designation (English)' }),
+  names: Type.Record(Type.String(), Type.String()),
+  membership: Type.Union([Type.Literal('member_state'), Type.Literal('observer')]),
+  mayReply: Type.Boolean(),
+  eligibilityNote: Nullable(Type.String()),
+  eligibilitySince: Nullable(Day),
+});
+export type MemberStateView = Static<typeof MemberStateView>;
+
+export const TextView = Type.Object({
+  id: Type.String(),
+  order: Type.Integer(),
+  kind: Type.String(),
+  designation: Type.String(),
+  workItem: Nullable(Type.String()),
+  title: Type.String(),
+  summary: Nullable(Type.String()),
+  location: Type.String(),
+  a5Justification: Type.Boolean(),
+  iprStatements: Type.Array(Type.String()),
+});
+export type TextView = Static<typeof TextView>;
+
+export const TimingCheckView = Type.Object({
+  rule: Type.String(),
+  severity: Type.Union([Type.Literal('ok'), Type.Literal('warning'), Type.Literal('info')]),
+  clause: Nullable(Type.String()),
+  citation: Nullable(Type.String()),
+  message: Type.String(),
+});
+export type TimingCheckView = Static<typeof TimingCheckView>;
+
+export const ConsultationView = Type.Object({
+  id: Type.String(),
+  procedure: Type.String(),
+  resolutionEdition: Type.String(),
+  bureau: Type.String(),
+  studyPeriod: Type.String(),
+  number: Type.Integer(),
+  date: Day,
+  reference: Type.String(),
+  studyGroup: Type.String(),
+  meeting: Type.Object({ place: Type.String(), firstDay: Day, lastDay: Day, collectiveLetter: Nullable(Type.String()) }),
+  subject: Type.String(),
+  deadline: Instant,
+  deadlineText: Type.String({ description: 'The deadline as the circular states it, e.g. "2359 hours UTC on 16 August 2023"' }),
+  state: Type.Union([Type.Literal('draft'), Type.Literal('open'), Type.Literal('closed'), Type.Literal('decided'), Type.Literal('notified')]),
+  addressees: Type.Array(Type.String()),
+  copies: Type.Array(Type.String()),
+  notes: Type.Array(Type.String()),
+  signatory: Type.Object({ name: Type.String(), title: Type.String() }),
+  languagesAvailableOn: Nullable(Day),
+  settings: Type.Object({ individualRepliesPublic: Type.Boolean(), eligibleStates: Nullable(Type.Array(Type.String())) }),
+  issuedAt: Nullable(Instant),
+  resultsNoticeAt: Nullable(Instant),
+  isDemo: Type.Boolean(),
+  revision: Type.Integer(),
+  texts: Type.Array(TextView),
+  timing: Type.Optional(Type.Array(TimingCheckView, { description: 'Secretariat only: timing rules checked against the dates' })),
+});
+export type ConsultationView = Static<typeof ConsultationView>;
+
+export const ConsultationSummaryView = Type.Object({
+  id: Type.String(),
+  reference: Type.String(),
+  studyGroup: Type.String(),
+  subject: Type.String(),
+  date: Day,
+  deadline: Instant,
+  state: ConsultationView.properties.state,
+  isDemo: Type.Boolean(),
+  texts: Type.Array(Type.Object({ id: Type.String(), designation: Type.String(), title: Type.String() })),
+});
+export type ConsultationSummaryView = Static<typeof ConsultationSummaryView>;
+
+export const PositionView = Type.Object({
+  text: Type.String(),
+  position: Type.String(),
+  option: Nullable(Type.String()),
+  comments: Nullable(Type.String()),
+  reasons: Nullable(Type.String()),
+  possibleChanges: Nullable(Type.String()),
+  attachment: Nullable(Type.String()),
+});
+
+export const ReplyVersionView = Type.Object({
+  version: Type.Integer(),
+  status: Type.Union([Type.Literal('submitted'), Type.Literal('withdrawn')]),
+  receivedAt: Instant,
+  channel: Type.String(),
+  enteredBy: Type.String(),
+  signatory: Type.Object({ name: Type.String(), title: Type.String() }),
+  place: Nullable(Type.String()),
+  signedOn: Nullable(Day),
+  originalFile: Nullable(Type.String()),
+  flags: Type.Array(Type.String()),
+  simulated: Type.Boolean(),
+  contentHash: Type.String(),
+  positions: Type.Array(PositionView),
+});
+export type ReplyVersionView = Static<typeof ReplyVersionView>;
+
+export const StateReplyView = Type.Object({
+  consultationId: Type.String(),
+  memberState: Type.String(),
+  currentVersion: Nullable(Type.Integer()),
+  countedVersion: Nullable(Type.Integer({ description: 'The version that counts: the latest received by the deadline (null: none, or withdrawn)' })),
+  versions: Type.Array(ReplyVersionView),
+});
+export type StateReplyView = Static<typeof StateReplyView>;
+
+export const ReplyOverviewView = Type.Object({
+  consultationId: Type.String(),
+  summary: Type.Object({ consulted: Type.Integer(), replied: Type.Integer(), counted: Type.Integer(), notReplied: Type.Integer() }),
+  items: Type.Array(
+    Type.Object({
+      memberState: Type.String(),
+      name: Type.String(),
+      replied: Type.Boolean(),
+      countedVersion: Nullable(Type.Integer()),
+      latest: Nullable(ReplyVersionView),
+    }),
+  ),
+});
+export type ReplyOverviewView = Static<typeof ReplyOverviewView>;
+
+export const ReceiptView = Type.Object({
+  consultationId: Type.String(),
+  memberState: Type.String(),
+  version: Type.Integer(),
+  status: Type.Union([Type.Literal('submitted'), Type.Literal('withdrawn')]),
+  receivedAt: Instant,
+  channel: Type.String(),
+  counted: Type.Boolean({ description: 'Whether this version counts (received by the deadline, not a withdrawal)' }),
+  contentHash: Type.String({ description: 'SHA-256 of the canonical encoding of this version' }),
+  flags: Type.Array(Type.String()),
+  replayed: Type.Boolean({ description: 'True when this is the stored answer to an earlier request with the same Idempotency-Key' }),
+});
+export type ReceiptView = Static<typeof ReceiptView>;
+
+export const DecisionView = Type.Object({
+  outcome: Type.Union([Type.Literal('approved'), Type.Literal('not_approved'), Type.Literal('pending_more_time'), Type.Literal('deferred')]),
+  clause: Type.String(),
+  citation: Type.String(),
+  moreTimeWindowEndsAt: Nullable(Instant),
+  mayRestartWithoutNewDetermination: Type.Boolean(),
+  opposedBy: Type.Array(Type.String()),
+  reservations: Type.Array(Type.Object({ state: Type.String(), note: Type.String() })),
+  recorded: Nullable(
+    Type.Object({
+      deferred: Type.Boolean(),
+      opposing: Type.Array(Type.String()),
+      abstaining: Type.Array(Type.String()),
+      moreTime: Type.Array(Type.String()),
+      formalOppositions: Type.Array(Type.Object({ state: Type.String(), receivedAt: Instant, reasons: Nullable(Type.String()) })),
+      notes: Nullable(Type.String()),
+      recordedAt: Instant,
+      recordedBy: Type.String(),
+    }),
+  ),
+});
+export type DecisionView = Static<typeof DecisionView>;
+
+export const TextResultView = Type.Object({
+  text: Type.Object({ id: Type.String(), designation: Type.String(), workItem: Nullable(Type.String()), title: Type.String(), order: Type.Integer() }),
+  replies: Type.Integer({ description: 'Replies received by the deadline that took a position on this text (the denominator)' }),
+  support: Type.Integer(),
+  nonSupport: Type.Integer(),
+  unclear: Type.Integer({ description: 'Recorded forms with both or neither box ticked: not counted' }),
+  percent: Nullable(Type.String({ description: 'support / replies in per cent, two decimals; display only' })),
+  threshold: Type.String(),
+  outcome: Type.Union([Type.Literal('may_proceed'), Type.Literal('not_at_this_meeting')]),
+  basis: Type.Union([Type.Literal('no_replies'), Type.Literal('threshold_met'), Type.Literal('threshold_not_met')]),
+  neededMoreSupport: Type.Integer({ description: 'Additional supporting replies that would have been needed' }),
+  clause: Type.String(),
+  citation: Type.String(),
+  explanation: Type.String(),
+  decision: Nullable(DecisionView),
+});
+export type TextResultView = Static<typeof TextResultView>;
+
+export const ResultsView = Type.Object({
+  consultationId: Type.String(),
+  state: ConsultationView.properties.state,
+  final: Type.Boolean({ description: 'False before the deadline: provisional figures (secretariat only)' }),
+  computedAt: Instant,
+  deadline: Instant,
+  resultsNoticeDueAt: Nullable(Instant),
+  resultsNoticeAt: Nullable(Instant),
+  texts: Type.Array(TextResultView),
+});
+export type ResultsView = Static<typeof ResultsView>;
+
+export const AttachmentView = Type.Object({ sha256: Type.String(), mediaType: Type.String(), filename: Type.String(), size: Type.Integer() });
+
+export const TokenView = Type.Object({
+  id: Type.String(),
+  label: Type.String(),
+  role: Type.String(),
+  memberState: Nullable(Type.String()),
+  createdAt: Instant,
+  expiresAt: Nullable(Instant),
+  revokedAt: Nullable(Instant),
+});
+export type TokenView = Static<typeof TokenView>;
+
+export const AuditEventView = Type.Object({
+  seq: Type.Integer(),
+  at: Instant,
+  actor: Type.String(),
+  action: Type.String(),
+  consultationId: Nullable(Type.String()),
+  subject: Type.String(),
+  data: Type.Record(Type.String(), Type.Unknown()),
+});
+
+export const ProblemView = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    code: Type.String(),
+    instance: Type.String(),
+    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String(), clause: Type.Optional(Type.String()), code: Type.Optional(Type.String()) }))),
+    clause: Type.Optional(Type.String()),
+  },
+  { title: 'Problem', description: 'RFC 9457 problem document' },
+);
+
+/** The error responses every route may give. */
+export const problemResponses = {
+  400: ProblemView,
+  401: ProblemView,
+  403: ProblemView,
+  404: ProblemView,
+  409: ProblemView,
+  412: ProblemView,
+  413: ProblemView,
+  415: ProblemView,
+  422: ProblemView,
+  429: ProblemView,
+  503: ProblemView,
+} as const;
+
+export const ItemsOf = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item) });

@@ -1,0 +1,114 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import rateLimit from '@fastify/rate-limit';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { sql } from 'kysely';
+import { ERROR_CATALOGUE } from '../domain/errors.js';
+import type { ServiceContext } from '../services/service-context.js';
+import { adminRoutes, attachmentRoutes } from './api/admin.routes.js';
+import { consultationRoutes } from './api/consultations.routes.js';
+import { replyRoutes } from './api/replies.routes.js';
+import { resultRoutes } from './api/results.routes.js';
+import { resolveActor } from './auth.js';
+import { problemType, sendProblem } from './problem.js';
+import { AppError } from '../domain/errors.js';
+
+export interface BuildAppOptions {
+  readonly ctx: ServiceContext;
+  /** Largest JSON body in bytes. */
+  readonly bodyLimit?: number;
+  /** Requests per minute per client address on /api (0: unlimited). */
+  readonly rateLimitPerMinute?: number;
+  /** Fastify logger setting (false in tests). */
+  readonly logger?: FastifyServerOptions['logger'];
+  readonly version?: string;
+}
+
+/** Keys the pino logger must never print. */
+export const LOG_REDACTIONS = ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token', '*.secret'];
+
+/**
+ * Builds the Fastify application without listening (tests use `inject`, main.ts listens).
+ * The JSON API lives under /api/v1, authenticated by bearer tokens, every error an RFC 9457
+ * problem document; its OpenAPI document is /api/v1/openapi.json and the human docs /api/docs.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { ctx } = options;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    // Unknown fields are refused (not silently removed) and nothing is coerced: a client learns
+    // of its mistake instead of having a different request carried out.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: true } },
+    return503OnClosing: true,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Assent API',
+        version: options.version ?? '0.1.0',
+        description:
+          'Member State consultations on draft texts — the ITU-T Traditional Approval Procedure (WTSA Resolution 1, Section 9). Errors are RFC 9457 problem documents with a stable `code` (catalogue: /api/problems).',
+      },
+      servers: [{ url: '/' }],
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API token (assent token create)' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.setErrorHandler((error, request, reply) => sendProblem(error, request, reply));
+  app.setNotFoundHandler((request, reply) => sendProblem(new AppError('NOT_FOUND', `No route ${request.method} ${request.url}`), request, reply));
+
+  await app.register(
+    async (api) => {
+      // Set on every request by the onRequest hook below (null until then; objects may not be shared decorations).
+      api.decorateRequest('actor', null as never);
+      if ((options.rateLimitPerMinute ?? 600) > 0) {
+        await api.register(rateLimit, { max: options.rateLimitPerMinute ?? 600, timeWindow: 60_000 });
+      }
+      api.addHook('onRequest', async (request) => {
+        request.actor = await resolveActor(ctx, request);
+      });
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      await api.register(consultationRoutes, { ctx });
+      await api.register(replyRoutes, { ctx });
+      await api.register(resultRoutes, { ctx });
+      await api.register(adminRoutes, { ctx });
+      await api.register(attachmentRoutes, { ctx });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  app.get('/api/problems', { schema: { hide: true } }, async () => ({
+    items: Object.entries(ERROR_CATALOGUE).map(([code, entry]) => ({ type: problemType(code as keyof typeof ERROR_CATALOGUE), code, status: entry.status, title: entry.title })),
+  }));
+
+  app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/health/ready', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await sql`select 1`.execute(ctx.db);
+      return { status: 'ready' };
+    } catch {
+      return reply.code(503).type('application/problem+json').send({ type: problemType('SERVICE_UNAVAILABLE'), title: 'Database unreachable', status: 503, code: 'SERVICE_UNAVAILABLE', detail: 'The database does not answer', instance: '/health/ready' });
+    }
+  });
+
+  app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .send(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Assent</title></head><body><main>' +
+          '<h1>Assent</h1><p>Member State consultations under the ITU-T Traditional Approval Procedure (WTSA Resolution 1, Section 9).</p>' +
+          '<ul><li><a href="/api/docs">API documentation</a></li><li><a href="/api/v1/consultations">Consultations (JSON)</a></li>' +
+          '<li><a href="/api/v1/consultations/tsb-79-2023/results">Results of TSB Circular 79 (JSON)</a></li></ul></main></body></html>',
+      ),
+  );
+
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,98 @@
+import type { DeterminedText } from '../../domain/consultation/consultation.js';
+import type { Actor } from '../../domain/policy/actor.js';
+import type { StoredMemberState } from '../../repositories/member-state.repository.js';
+import type { ConsultationView as ServiceConsultationView } from '../../services/get-consultation.js';
+import type { ConsultationSummaryView, ConsultationView, MemberStateView, TextView } from '../api/responses.schema.js';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
+
+/**
+ * The deadline as circulars write it: "2359 hours UTC on 16 August 2023" (the last on-time
+ * instant is 23:59:59.999 of that day).
+ */
+export function deadlineText(deadlineAt: number): string {
+  const d = new Date(deadlineAt);
+  const hhmm = `${String(d.getUTCHours()).padStart(2, '0')}${String(d.getUTCMinutes()).padStart(2, '0')}`;
+  const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+  return `${hhmm} hours UTC on ${day}`;
+}
+
+export function presentText(text: DeterminedText): TextView {
+  return {
+    id: text.id,
+    order: text.order,
+    kind: text.kind,
+    designation: text.designation,
+    workItem: text.workItem,
+    title: text.title,
+    summary: text.summary,
+    location: text.location,
+    a5Justification: text.a5Justification,
+    iprStatements: [...text.iprStatements],
+  };
+}
+
+/** A consultation for the API; the timing checks are shown to the secretariat only. */
+export function presentConsultation(view: ServiceConsultationView, actor: Actor): ConsultationView {
+  const c = view.loaded.consultation;
+  const result: ConsultationView = {
+    id: c.id,
+    procedure: c.procedure,
+    resolutionEdition: c.resolutionEdition,
+    bureau: c.bureau,
+    studyPeriod: c.studyPeriod,
+    number: c.number,
+    date: c.date,
+    reference: c.reference,
+    studyGroup: c.studyGroup,
+    meeting: { ...c.meeting },
+    subject: c.subject,
+    deadline: iso(c.deadlineAt),
+    deadlineText: deadlineText(c.deadlineAt),
+    state: view.state,
+    addressees: [...c.addressees],
+    copies: [...c.copies],
+    notes: [...c.notes],
+    signatory: { ...c.signatory },
+    languagesAvailableOn: c.languagesAvailableOn,
+    settings: { individualRepliesPublic: c.settings.individualRepliesPublic, eligibleStates: c.settings.eligibleStates ? [...c.settings.eligibleStates] : null },
+    issuedAt: isoOrNull(c.issuedAt),
+    resultsNoticeAt: isoOrNull(c.resultsNoticeAt),
+    isDemo: c.isDemo,
+    revision: view.loaded.revision,
+    texts: view.loaded.texts.map(presentText),
+  };
+  if (actor.kind === 'secretariat') {
+    result.timing = view.timing.map((t) => ({ rule: t.rule, severity: t.severity, clause: t.clause, citation: t.citation, message: t.message }));
+  }
+  return result;
+}
+
+export function presentConsultationSummary(view: ServiceConsultationView): ConsultationSummaryView {
+  const c = view.loaded.consultation;
+  return {
+    id: c.id,
+    reference: c.reference,
+    studyGroup: c.studyGroup,
+    subject: c.subject,
+    date: c.date,
+    deadline: iso(c.deadlineAt),
+    state: view.state,
+    isDemo: c.isDemo,
+    texts: view.loaded.texts.map((t) => ({ id: t.id, designation: t.designation, title: t.title })),
+  };
+}
+
+export function presentMemberState(state: StoredMemberState): MemberStateView {
+  return {
+    code: state.code,
+    iso3: state.iso3,
+    name: state.names.en,
+    names: { ...state.names },
+    membership: state.membership,
+    mayReply: state.mayReply,
+    eligibilityNote: state.eligibilityNote,
+    eligibilitySince: state.eligibilitySince,
+  };
+}

@@ -1,0 +1,105 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, ERROR_CATALOGUE, type ErrorCode, type FieldProblem } from '../domain/errors.js';
+import { translateStorageError } from '../services/service-context.js';
+
+/** An RFC 9457 problem document, with Assent's stable `code` and the field-level `errors`. */
+export interface ProblemDocument {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  instance: string;
+  errors?: FieldProblem[];
+  clause?: string;
+}
+
+/** The problem type URI of a code: documented at /api/problems. */
+export function problemType(code: ErrorCode): string {
+  return `/api/problems#${code.toLowerCase().replace(/_/g, '-')}`;
+}
+
+/** Ajv errors of Fastify's validation, as field problems naming the field and the rule. */
+function validationProblems(error: FastifyError): FieldProblem[] {
+  const context = (error as FastifyError & { validationContext?: string }).validationContext ?? 'body';
+  const prefix = context === 'body' ? '' : `/${context}`;
+  return (error.validation ?? []).map((v) => {
+    const params = v.params as Record<string, unknown>;
+    if (v.keyword === 'additionalProperties') {
+      return { field: `${prefix}${v.instancePath}/${String(params.additionalProperty)}`, message: 'Unknown field: remove it' };
+    }
+    if (v.keyword === 'required') {
+      return { field: `${prefix}${v.instancePath}/${String(params.missingProperty)}`, message: 'Required' };
+    }
+    if (v.keyword === 'pattern' || v.keyword === 'format') {
+      return { field: `${prefix}${v.instancePath}`, message: `Wrong form: ${describePattern(String(params.pattern ?? params.format ?? ''))}` };
+    }
+    if (v.keyword === 'const' || v.keyword === 'enum' || v.keyword === 'anyOf') {
+      return { field: `${prefix}${v.instancePath}`, message: 'Not one of the allowed values' };
+    }
+    return { field: `${prefix}${v.instancePath}` || '/', message: v.message ?? 'Invalid' };
+  });
+}
+
+function describePattern(pattern: string): string {
+  if (pattern.includes('T\\d{2}')) return 'an instant in UTC such as 2023-08-16T23:59:59.999Z';
+  if (pattern.startsWith('^\\d{4}-\\d{2}-\\d{2}$')) return 'a day such as 2023-08-16';
+  if (pattern === '^[A-Z]{2}$') return 'a two-letter Member State code such as KR';
+  if (pattern === '^[0-9a-f]{64}$') return 'a SHA-256 in lower-case hex';
+  return `must match ${pattern}`;
+}
+
+/** Maps anything thrown by a route to an AppError (framework errors included). */
+export function toAppError(error: unknown): AppError {
+  const translated = translateStorageError(error);
+  if (translated instanceof AppError) return translated;
+  const fe = error as Partial<FastifyError>;
+  if (fe.validation) {
+    const problems = validationProblems(fe as FastifyError);
+    return new AppError('VALIDATION_FAILED', problems.map((p) => `${p.field}: ${p.message}`).join('; '), { errors: problems });
+  }
+  switch (fe.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError('MALFORMED_JSON', 'The body is not well-formed JSON');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('PAYLOAD_TOO_LARGE', 'The request body is larger than the server accepts');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send application/json (or, for attachments, the file itself)');
+    default:
+      break;
+  }
+  if (error instanceof SyntaxError && fe.statusCode === 400) return new AppError('MALFORMED_JSON', 'The body is not well-formed JSON');
+  if (fe.statusCode === 429) return new AppError('RATE_LIMITED', 'Too many requests; slow down');
+  if (fe.statusCode === 413) return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large');
+  if (fe.statusCode === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type');
+  if (fe.statusCode === 400) return new AppError('VALIDATION_FAILED', fe.message ?? 'Bad request');
+  if (fe.statusCode === 404) return new AppError('NOT_FOUND', 'Not found');
+  return new AppError('INTERNAL', 'Something went wrong on our side; nothing was changed. The error was logged.');
+}
+
+/** Builds the problem document of an AppError for a request. */
+export function problemFor(error: AppError, instance: string): ProblemDocument {
+  const doc: ProblemDocument = {
+    type: problemType(error.code),
+    title: ERROR_CATALOGUE[error.code].title,
+    status: error.status,
+    detail: error.message,
+    code: error.code,
+    instance,
+  };
+  if (error.errors.length > 0) doc.errors = [...error.errors];
+  if (error.clause) doc.clause = error.clause;
+  return doc;
+}
+
+/** Fastify error handler for the JSON API: every failure is an application/problem+json document. */
+export function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const appError = toAppError(error);
+  if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'unexpected error');
+  else if (appError.code === 'SERVICE_UNAVAILABLE') request.log.warn({ err: error }, 'database unavailable');
+  if (appError.code === 'UNAUTHENTICATED') reply.header('www-authenticate', 'Bearer realm="assent"');
+  if (appError.code === 'SERVICE_UNAVAILABLE') reply.header('retry-after', '5');
+  return reply.code(appError.status).type('application/problem+json; charset=utf-8').send(problemFor(appError, request.url));
+}

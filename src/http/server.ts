@@ -1,0 +1,46 @@
+import closeWithGrace from 'close-with-grace';
+import type { FastifyInstance } from 'fastify';
+import { createAppContext, type AppContext } from '../app-context.js';
+import type { AppConfig } from '../config.js';
+import { LOG_REDACTIONS, buildApp } from './app.js';
+
+export interface RunningServer {
+  readonly app: FastifyInstance;
+  readonly context: AppContext;
+  /** The URL the server listens on, e.g. http://127.0.0.1:3000 */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database, builds the app and listens. On SIGTERM/SIGINT it stops accepting
+ * connections, lets in-flight requests finish (each reply's transaction commits or rolls back
+ * whole), then closes the database.
+ */
+export async function startServer(
+  config: AppConfig,
+  options: { context?: AppContext; handleSignals?: boolean; logger?: boolean } = {},
+): Promise<RunningServer> {
+  const context = options.context ?? (await createAppContext(config));
+  const logger =
+    options.logger === false || config.logLevel === 'silent'
+      ? false
+      : { level: config.logLevel, redact: { paths: LOG_REDACTIONS, censor: '[redacted]' } };
+  const app = await buildApp({ ctx: context.services, bodyLimit: config.bodyLimit, rateLimitPerMinute: config.rateLimitPerMinute, logger });
+  const address = await app.listen({ host: config.host, port: config.port });
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await app.close();
+    await context.close();
+  };
+  if (options.handleSignals !== false) {
+    closeWithGrace({ delay: 10_000 }, async ({ err, signal }) => {
+      if (err) app.log.error({ err }, 'shutting down after an error');
+      else if (signal) app.log.info({ signal }, 'shutting down');
+      await close();
+    });
+  }
+  return { app, context, url: address.replace('[::1]', 'localhost'), close };
+}
