@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { ERROR_CATALOGUE } from '../domain/errors.js';
 import type { ServiceContext } from '../services/service-context.js';
 import { adminRoutes, attachmentRoutes } from './api/admin.routes.js';
+import { PROBLEM_SCHEMA } from './api/responses.schema.js';
 import { consultationRoutes } from './api/consultations.routes.js';
 import { replyRoutes } from './api/replies.routes.js';
 import { resultRoutes } from './api/results.routes.js';
@@ -58,8 +59,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API token (assent token create)' } } },
       security: [{ bearer: [] }],
     },
+    // Shared schemas keep their $id as the component name (e.g. #/components/schemas/Problem).
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.addSchema(PROBLEM_SCHEMA);
 
   app.setErrorHandler((error, request, reply) => sendProblem(error, request, reply));
   app.setNotFoundHandler((request, reply) => sendProblem(new AppError('NOT_FOUND', `No route ${request.method} ${request.url}`), request, reply));

@@ -241,19 +241,23 @@ export const ProblemView = Type.Object(
   { title: 'Problem', description: 'RFC 9457 problem document' },
 );
 
-/** The error responses every route may give. */
+/** The shared problem schema, registered once with `app.addSchema` and referenced by every route. */
+export const PROBLEM_SCHEMA = { $id: 'Problem', ...ProblemView } as const;
+const ProblemRef = Type.Unsafe<Static<typeof ProblemView>>({ $ref: 'Problem#' });
+
+/** The error responses every route may give (one shared schema, referenced). */
 export const problemResponses = {
-  400: ProblemView,
-  401: ProblemView,
-  403: ProblemView,
-  404: ProblemView,
-  409: ProblemView,
-  412: ProblemView,
-  413: ProblemView,
-  415: ProblemView,
-  422: ProblemView,
-  429: ProblemView,
-  503: ProblemView,
+  400: ProblemRef,
+  401: ProblemRef,
+  403: ProblemRef,
+  404: ProblemRef,
+  409: ProblemRef,
+  412: ProblemRef,
+  413: ProblemRef,
+  415: ProblemRef,
+  422: ProblemRef,
+  429: ProblemRef,
+  503: ProblemRef,
 } as const;
 
 export const ItemsOf = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item) });
