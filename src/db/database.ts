@@ -175,6 +175,10 @@ export interface AuditEventTable {
   subject: string;
   /** JSON object with the details of the event. */
   data: string;
+  /** Hash of the previous row (64 zeros for the first). */
+  prev_hash: string | null;
+  /** SHA-256 over prev_hash and the canonical encoding of this row (domain/audit/audit-chain.ts). */
+  hash: string | null;
 }
 
 export interface IdempotencyRecordTable {

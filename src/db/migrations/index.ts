@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import { m0001Init } from './0001-init.js';
+import { m0002AuditChain } from './0002-audit-chain.js';
 
 /**
  * Every migration, in order, as a static record (no file globbing, so the same code runs under
@@ -7,4 +8,5 @@ import { m0001Init } from './0001-init.js';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-27-0001-init': m0001Init,
+  '2026-11-27-0002-audit-chain': m0002AuditChain,
 };

@@ -225,6 +225,8 @@ export const AuditEventView = Type.Object({
   consultationId: Nullable(Type.String()),
   subject: Type.String(),
   data: Type.Record(Type.String(), Type.Unknown()),
+  prevHash: Nullable(Type.String({ description: 'Hash of the previous row of the chain' })),
+  hash: Nullable(Type.String({ description: 'SHA-256 over prevHash and the canonical encoding of this row' })),
 });
 
 export const ProblemView = Type.Object(
