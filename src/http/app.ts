@@ -72,6 +72,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     async (api) => {
       // Set on every request by the onRequest hook below (null until then; objects may not be shared decorations).
       api.decorateRequest('actor', null as never);
+      // The API speaks JSON only: a JSON document sent as text/plain is refused with 415, not parsed.
+      api.removeContentTypeParser('text/plain');
       if ((options.rateLimitPerMinute ?? 600) > 0) {
         await api.register(rateLimit, { max: options.rateLimitPerMinute ?? 600, timeWindow: 60_000 });
       }

@@ -58,3 +58,29 @@ export async function existingAttachments(db: Executor, hashes: readonly string[
   const rows = await db.selectFrom('attachment').select('sha256').where('sha256', 'in', [...new Set(hashes)]).execute();
   return new Set(rows.map((r) => r.sha256));
 }
+
+/** Records that `uploadedBy` uploaded the bytes under `filename` (again: no change). */
+export async function recordUpload(db: Executor, upload: { sha256: string; uploadedBy: string; filename: string; uploadedAt: number }): Promise<void> {
+  await db
+    .insertInto('attachment_upload')
+    .values({ sha256: upload.sha256, uploaded_by: upload.uploadedBy, filename: upload.filename, uploaded_at: upload.uploadedAt })
+    .onConflict((oc) => oc.columns(['sha256', 'uploaded_by']).doNothing())
+    .execute();
+}
+
+/** Everyone who uploaded these bytes, with the name each gave them. */
+export async function listUploads(db: Executor, sha256: string): Promise<{ uploadedBy: string; filename: string }[]> {
+  const rows = await db.selectFrom('attachment_upload').select(['uploaded_by', 'filename']).where('sha256', '=', sha256).execute();
+  return rows.map((r) => ({ uploadedBy: r.uploaded_by, filename: r.filename }));
+}
+
+/** The States whose replies cite the file (as a position's attachment or a recorded form's original). */
+export async function statesCitingAttachment(db: Executor, sha256: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('reply_position')
+    .select('member_state')
+    .where('attachment', '=', sha256)
+    .union(db.selectFrom('reply_version').select('member_state').where('original_file', '=', sha256))
+    .execute();
+  return [...new Set(rows.map((r) => r.member_state))];
+}

@@ -53,10 +53,4 @@ export const RecordedReplyInputSchema = Type.Object(
 );
 export type RecordedReplyInput = Static<typeof RecordedReplyInputSchema>;
 
-/** Withdrawal of a reply (before the deadline). */
-export const WithdrawInputSchema = Type.Object(
-  { expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })) },
-  { additionalProperties: false, title: 'WithdrawInput' },
-);
-export type WithdrawInput = Static<typeof WithdrawInputSchema>;
 

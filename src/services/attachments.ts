@@ -2,7 +2,7 @@ import { sha256Hex } from '../domain/canonical.js';
 import { AppError } from '../domain/errors.js';
 import type { Actor } from '../domain/policy/actor.js';
 import { authorize } from '../domain/policy/policy.js';
-import { findAttachmentContent, findAttachmentMeta, insertAttachment, type AttachmentMeta } from '../repositories/attachment.repository.js';
+import { findAttachmentContent, findAttachmentMeta, insertAttachment, listUploads, recordUpload, statesCitingAttachment, type AttachmentMeta } from '../repositories/attachment.repository.js';
 import { appendAudit } from '../repositories/audit.repository.js';
 import { inTransaction, type ServiceContext } from './service-context.js';
 
@@ -57,13 +57,19 @@ export async function uploadAttachment(
     });
   const sha256 = sha256Hex(options.content);
   const now = ctx.clock();
+  const filename = sanitiseFilename(options.filename);
   return inTransaction(ctx, async (trx) => {
-    const existing = await findAttachmentMeta(trx, sha256);
-    if (existing) return existing;
-    const meta = { sha256, mediaType, filename: sanitiseFilename(options.filename), size: options.content.length, createdAt: now, createdBy: options.actor.id };
-    await insertAttachment(trx, { ...meta, content: options.content });
-    await appendAudit(trx, { at: now, actor: options.actor.id, action: 'attachment.uploaded', consultationId: null, subject: `attachment:${sha256}`, data: { size: meta.size, mediaType } });
-    return meta;
+    // Identical bytes are stored once; each uploader gets its own record (and its own file name)
+    // and never learns that someone else uploaded the same file.
+    if (!(await findAttachmentMeta(trx, sha256))) {
+      await insertAttachment(trx, { sha256, mediaType, filename, size: options.content.length, createdAt: now, createdBy: options.actor.id, content: options.content });
+    }
+    const mine = (await listUploads(trx, sha256)).find((u) => u.uploadedBy === options.actor.id);
+    if (!mine) {
+      await recordUpload(trx, { sha256, uploadedBy: options.actor.id, filename, uploadedAt: now });
+      await appendAudit(trx, { at: now, actor: options.actor.id, action: 'attachment.uploaded', consultationId: null, subject: `attachment:${sha256}`, data: { size: options.content.length, mediaType } });
+    }
+    return { sha256, mediaType, filename: mine?.filename ?? filename, size: options.content.length, createdAt: now, createdBy: options.actor.id };
   });
 }
 
@@ -74,12 +80,8 @@ export async function uploadAttachment(
 export async function readAttachment(ctx: ServiceContext, options: { actor: Actor; sha256: string }) {
   const found = await findAttachmentContent(ctx.db, options.sha256);
   if (!found) throw new AppError('NOT_FOUND', 'No such attachment');
-  const users = await ctx.db
-    .selectFrom('reply_position')
-    .select('member_state')
-    .where('attachment', '=', options.sha256)
-    .union(ctx.db.selectFrom('reply_version').select('member_state').where('original_file', '=', options.sha256))
-    .execute();
-  authorize(options.actor, { action: 'attachment:read', uploadedBy: found.createdBy, memberStatesUsing: users.map((u) => u.member_state) });
-  return found;
+  const [uploads, states] = await Promise.all([listUploads(ctx.db, options.sha256), statesCitingAttachment(ctx.db, options.sha256)]);
+  authorize(options.actor, { action: 'attachment:read', uploadedBy: uploads.map((u) => u.uploadedBy), memberStatesUsing: states });
+  const mine = uploads.find((u) => u.uploadedBy === options.actor.id);
+  return { ...found, filename: mine?.filename ?? found.filename };
 }

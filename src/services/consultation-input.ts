@@ -48,7 +48,8 @@ export function throwIfProblems(problems: FieldProblem[], message = 'Some fields
 /** Parses an ISO instant (already checked by the schema to end in Z). */
 export function parseInstant(value: string, field: string): number {
   const ms = Date.parse(value);
-  if (!Number.isFinite(ms)) throw new AppError('VALIDATION_FAILED', `${field} is not a valid instant`, { errors: [{ field, message: `${value} is not a valid instant` }] });
+  // Date.parse rolls impossible days over (2023-04-31 → 1 May): the day written must be the day parsed.
+  if (!Number.isFinite(ms) || new Date(ms).toISOString().slice(0, 10) !== value.slice(0, 10)) throw new AppError('VALIDATION_FAILED', `${field} is not a valid instant`, { errors: [{ field, message: `${value} is not a valid instant` }] });
   return ms;
 }
 

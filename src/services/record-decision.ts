@@ -70,6 +70,8 @@ export async function recordDecision(ctx: ServiceContext, options: RecordDecisio
       throw new AppError('UNKNOWN_MEMBER_STATE', 'Unknown Member State code', { errors: unknown.map(([state, field]) => ({ field, message: `No Member State "${state}"` })) });
     const problems = procedure.validateMeetingDecision(input, consultation.meeting.lastDay, consultation.resolutionEdition);
     if (problems.length > 0) throw new AppError('DECISION_CONFLICT', problems[0]!.message, { errors: problems });
+    const future = input.formalOppositions.flatMap((o, i) => (o.receivedAt > now ? [{ field: `/formalOppositions/${i}/receivedAt`, message: 'Formal opposition cannot have been received in the future' }] : []));
+    if (future.length > 0) throw new AppError('VALIDATION_FAILED', future[0]!.message, { errors: future });
 
     await saveDecision(trx, consultation.id, { textId: options.textId, input, notes: options.input.notes ?? null, recordedAt: now, recordedBy: options.actor.id });
     const decision = procedure.decideAtMeeting(input, consultation.meeting.lastDay, now, consultation.resolutionEdition);

@@ -144,10 +144,12 @@ export async function writeReplyVersion(trx: Transaction<DB>, options: WriteVers
     { consultationId, memberState, currentVersion: version, countedVersion: onTime ? (counted ? version : null) : (pointers?.countedVersion ?? null) },
     options.now,
   );
+  // A new submission over an earlier one is an amendment (the trail says which).
+  const action = options.auditAction === 'reply.submitted' && previous !== undefined && previous.status === 'submitted' ? 'reply.amended' : options.auditAction;
   await appendAudit(trx, {
     at: options.now,
     actor: options.actor.id,
-    action: options.auditAction,
+    action,
     consultationId,
     subject: `reply:${consultationId}/${memberState}/${version}`,
     data: { channel: options.channel, status: options.status, receivedAt: new Date(options.receivedAt).toISOString(), contentHash, counted, flags },

@@ -14,7 +14,12 @@ export interface ServiceContext {
   readonly timingPolicy: TimingPolicy;
   /** Largest attachment accepted, in bytes. */
   readonly attachmentMaxBytes: number;
+  /** Days before the deadline at which States that have not replied are reminded. */
+  readonly reminderDays: readonly number[];
 }
+
+/** Reminders 30, 14, 7 and 2 days before the deadline (IEEE reminds at 14, 7 and 3). */
+export const DEFAULT_REMINDER_DAYS: readonly number[] = [30, 14, 7, 2];
 
 /** A context with the defaults, for the CLI, the server and tests. */
 export function serviceContext(db: Kysely<DB>, clock: Clock, overrides: Partial<Omit<ServiceContext, 'db' | 'clock'>> = {}): ServiceContext {
@@ -24,6 +29,7 @@ export function serviceContext(db: Kysely<DB>, clock: Clock, overrides: Partial<
     calendar: overrides.calendar ?? ITU_GENEVA_HOLIDAYS,
     timingPolicy: overrides.timingPolicy ?? DEFAULT_TIMING_POLICY,
     attachmentMaxBytes: overrides.attachmentMaxBytes ?? 10 * 1024 * 1024,
+    reminderDays: overrides.reminderDays ?? DEFAULT_REMINDER_DAYS,
   };
 }
 

@@ -23,7 +23,7 @@ export type Action =
   | { readonly action: 'decision:record' }
   | { readonly action: 'notice:issue' }
   | { readonly action: 'attachment:upload' }
-  | { readonly action: 'attachment:read'; readonly uploadedBy: string; readonly memberStatesUsing: readonly string[] }
+  | { readonly action: 'attachment:read'; readonly uploadedBy: readonly string[]; readonly memberStatesUsing: readonly string[] }
   | { readonly action: 'token:manage' }
   | { readonly action: 'audit:read' }
   | { readonly action: 'member-state:write' };
@@ -51,6 +51,7 @@ export function decide(actor: Actor, subject: Action): Decision {
     case 'reply:submit':
       // Res. 1 §9.4.1 and §9.4.3: only Member States reply; the secretariat records forms it
       // receives (reply:record) but never replies itself.
+      if (actor.kind === 'public') return deny('UNAUTHENTICATED', 'Sign in as a focal point of the Member State to reply');
       if (actor.kind !== 'focal_point') return deny('ROLE_MAY_NOT_REPLY', 'Only a Member State focal point may reply (WTSA Res. 1 §9.4.1)');
       return actor.memberState === subject.memberState
         ? ALLOW
@@ -73,7 +74,7 @@ export function decide(actor: Actor, subject: Action): Decision {
     case 'attachment:upload':
       return secretariat || actor.kind === 'focal_point' ? ALLOW : denyNonSecretariat(actor);
     case 'attachment:read':
-      if (secretariat || actor.id === subject.uploadedBy) return ALLOW;
+      if (secretariat || subject.uploadedBy.includes(actor.id)) return ALLOW;
       if (actor.kind === 'focal_point' && subject.memberStatesUsing.includes(actor.memberState)) return ALLOW;
       return deny('NOT_FOUND', 'No such attachment');
   }

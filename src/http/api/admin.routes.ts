@@ -8,20 +8,9 @@ import { listAuditEvents } from '../../services/list-audit-events.js';
 import { listMemberStates, setEligibility } from '../../services/member-states.js';
 import type { ServiceContext } from '../../services/service-context.js';
 import { presentMemberState } from '../presenters/consultation.presenter.js';
+import { presentAuditEvent, presentToken } from '../presenters/admin.presenter.js';
 import { ShaParams } from './params.schema.js';
 import { AttachmentView, AuditEventView, ItemsOf, MemberStateView, problemResponses, TokenView } from './responses.schema.js';
-import type { StoredToken } from '../../repositories/api-token.repository.js';
-
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-const presentToken = (t: StoredToken) => ({
-  id: t.id,
-  label: t.label,
-  role: t.role,
-  memberState: t.memberState,
-  createdAt: iso(t.createdAt)!,
-  expiresAt: iso(t.expiresAt),
-  revokedAt: iso(t.revokedAt),
-});
 
 /** Member States, API tokens, the audit trail. */
 export const adminRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {
@@ -96,7 +85,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = a
       afterSeq: req.query.after === undefined ? undefined : Number(req.query.after),
       limit: req.query.limit === undefined ? undefined : Number(req.query.limit),
     });
-    return { items: events.map((e) => ({ ...e, at: iso(e.at)!, data: { ...e.data } })) };
+    return { items: events.map(presentAuditEvent) };
   });
 };
 

@@ -19,3 +19,6 @@ export function revisionFromIfMatch(value: string | undefined): number | undefin
   if (value === undefined) return undefined;
   return Number(value.replace(/^W\//, '').replace(/"/g, ''));
 }
+
+/** Headers of a withdrawal: both of the above. */
+export const WithdrawHeaders = Type.Object({ ...IdempotencyHeaders.properties, ...IfMatchHeaders.properties });

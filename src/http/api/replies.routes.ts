@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { RecordedReplyInputSchema, ReplyInputSchema, WithdrawInputSchema } from '../../schemas/reply.schema.js';
+import { RecordedReplyInputSchema, ReplyInputSchema } from '../../schemas/reply.schema.js';
 import { listReplies, getStateReply } from '../../services/read-replies.js';
 import { recordReply } from '../../services/record-reply.js';
 import { submitReply } from '../../services/submit-reply.js';
 import { withdrawReply } from '../../services/withdraw-reply.js';
 import type { ServiceContext } from '../../services/service-context.js';
 import { presentOverview, presentReceipt, presentStateReply } from '../presenters/reply.presenter.js';
-import { ConsultationParams, IdempotencyHeaders, StateParams } from './params.schema.js';
+import { ConsultationParams, IdempotencyHeaders, revisionFromIfMatch, StateParams, WithdrawHeaders } from './params.schema.js';
 import { problemResponses, ReceiptView, ReplyOverviewView, StateReplyView } from './responses.schema.js';
 
 /** Member States' replies: submit, amend, withdraw (focal points); record on behalf (secretariat); read. */
@@ -53,9 +53,9 @@ export const replyRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = a
     schema: {
       tags,
       summary: "Withdraw the State's reply (focal point of that State, before the deadline)",
+      description: 'No body. Send `If-Match: "<version>"` to refuse the withdrawal if the reply changed since you read it.',
       params: StateParams,
-      headers: IdempotencyHeaders,
-      body: WithdrawInputSchema,
+      headers: WithdrawHeaders,
       response: { 200: ReceiptView, ...problemResponses },
     },
   }, async (req) => {
@@ -64,7 +64,7 @@ export const replyRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = a
       consultationId: req.params.id,
       memberState: req.params.state,
       channel: 'api',
-      expectedVersion: req.body?.expectedVersion,
+      expectedVersion: revisionFromIfMatch(req.headers['if-match']),
       idempotencyKey: req.headers['idempotency-key'],
     });
     return presentReceipt(result.receipt, result.replayed);

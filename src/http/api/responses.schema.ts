@@ -245,7 +245,9 @@ export const ProblemView = Type.Object(
 
 /** The shared problem schema, registered once with `app.addSchema` and referenced by every route. */
 export const PROBLEM_SCHEMA = { $id: 'Problem', ...ProblemView } as const;
-const ProblemRef = Type.Unsafe<Static<typeof ProblemView>>({ $ref: 'Problem#' });
+const ProblemSchemaRef = Type.Unsafe<Static<typeof ProblemView>>({ $ref: 'Problem#' });
+// Errors are sent as application/problem+json (RFC 9457), and documented so.
+const ProblemRef = { description: 'RFC 9457 problem document', content: { 'application/problem+json': { schema: ProblemSchemaRef } } } as const;
 
 /** The error responses every route may give (one shared schema, referenced). */
 export const problemResponses = {

@@ -1,0 +1,37 @@
+import { presentAuditEvent } from '../../http/presenters/admin.presenter.js';
+import type { Command } from 'commander';
+import { listAuditEvents } from '../../services/list-audit-events.js';
+import { formatTable, formatUtc, line, printJson, type CliIo } from '../output.js';
+import { integerParser, localOperator, withContext } from './shared.js';
+
+/** `assent audit list`: the audit trail. */
+export function registerAuditCommands(program: Command, io: CliIo): void {
+  const audit = program.command('audit').description('the audit trail (append-only)');
+
+  audit
+    .command('list')
+    .description('audit events, oldest first')
+    .option('--consultation <id>', 'only the events of one consultation')
+    .option('--after <seq>', 'only events after this sequence number (paging)', integerParser(0, Number.MAX_SAFE_INTEGER))
+    .option('--limit <n>', 'at most this many events (1–1000)', integerParser(1, 1000), 100)
+    .option('--json', 'print as the API does (GET /api/v1/audit)')
+    .action(async (options: { consultation?: string; after?: number; limit: number; json?: boolean }) =>
+      withContext(io, async (context) => {
+        const events = await listAuditEvents(context.services, {
+          actor: localOperator(io),
+          consultationId: options.consultation,
+          afterSeq: options.after,
+          limit: options.limit,
+        });
+        if (options.json) return printJson(io.stdout, { items: events.map(presentAuditEvent) });
+        if (events.length === 0) return line(io.stdout, 'No audit events.');
+        io.stdout.write(
+          formatTable(
+            ['Seq', 'At', 'Actor', 'Action', 'Subject', 'Data'],
+            events.map((e) => [e.seq, formatUtc(e.at), e.actor, e.action, e.subject, JSON.stringify(e.data)]),
+          ),
+        );
+        if (events.length === options.limit) line(io.stdout, `More may follow: assent audit list --after ${events[events.length - 1]!.seq}${options.consultation ? ` --consultation ${options.consultation}` : ''}`);
+      }),
+    );
+}

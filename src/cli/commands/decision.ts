@@ -1,0 +1,83 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { presentResults } from '../../http/presenters/results.presenter.js';
+import { DecisionInputSchema, type DecisionInput } from '../../schemas/decision.schema.js';
+import { computeResults } from '../../services/compute-results.js';
+import { recordDecision } from '../../services/record-decision.js';
+import { formatFields, line, printJson, type CliIo } from '../output.js';
+import { checkAgainstSchema, collect, localOperator, parseStateCode, parseStateList, readJsonFile, withContext } from './shared.js';
+
+interface DecisionOptions {
+  readonly file?: string;
+  readonly opposing?: string[];
+  readonly abstaining?: string[];
+  readonly moreTime?: string[];
+  readonly reservation?: { state: string; note: string }[];
+  readonly deferred?: boolean;
+  readonly notes?: string;
+  readonly json?: boolean;
+}
+
+/** `XX:note` → a reservation (Res. 1 §9.5.4). */
+function parseReservation(value: string): { state: string; note: string } {
+  const colon = value.indexOf(':');
+  if (colon < 0) throw new InvalidArgumentError('STATE:note, e.g. FR:"Reservation on clause 7"');
+  const note = value.slice(colon + 1).trim();
+  if (note === '') throw new InvalidArgumentError('STATE:note with a non-empty note');
+  return { state: parseStateCode(value.slice(0, colon)), note };
+}
+
+/** `assent decision record`: what the study group meeting decided on a text. */
+export function registerDecisionCommands(program: Command, io: CliIo): void {
+  const decision = program.command('decision').description("the study group meeting's decisions (Res. 1 §9.5)");
+
+  decision
+    .command('record')
+    .description("record the meeting's decision on a text (recording again replaces the record); prints the outcome and its clause")
+    .argument('<consultation>', 'consultation id, e.g. tsb-79-2023')
+    .argument('<text>', 'text id, e.g. x1353')
+    .option('--file <path>', 'the decision as JSON (DecisionInput); the options below override its fields')
+    .option('--opposing <states>', 'Member State delegations opposing approval, comma-separated (§9.5.3)', parseStateList)
+    .option('--abstaining <states>', 'delegations that abstained, comma-separated (§9.5.6)', parseStateList)
+    .option('--more-time <states>', 'delegations that asked for more time, comma-separated (§9.5.5)', parseStateList)
+    .option('--reservation <state:note>', 'a reservation (§9.5.4); repeat for several', collect(parseReservation))
+    .option('--deferred', 'the meeting deferred approval (§9.5.2)')
+    .option('--notes <text>', 'notes for the record')
+    .option('--json', "print the text's result as the API does (PUT /api/v1/consultations/:id/decisions/:textId)")
+    .action(async (consultationId: string, textId: string, options: DecisionOptions) => {
+      const base = options.file === undefined ? {} : (readJsonFile(io, options.file, DecisionInputSchema, 'decision (DecisionInput)') as DecisionInput);
+      const input: DecisionInput = {
+        ...base,
+        ...(options.opposing !== undefined && { opposing: options.opposing }),
+        ...(options.abstaining !== undefined && { abstaining: options.abstaining }),
+        ...(options.moreTime !== undefined && { moreTime: options.moreTime }),
+        ...(options.reservation !== undefined && { reservations: options.reservation }),
+        ...(options.deferred !== undefined && { deferred: options.deferred }),
+        ...(options.notes !== undefined && { notes: options.notes }),
+      };
+      // The options are checked as the API checks a body, so both reach the service alike.
+      checkAgainstSchema(input, DecisionInputSchema, 'The decision is not valid');
+      await withContext(io, async (context) => {
+        const actor = localOperator(io);
+        const outcome = await recordDecision(context.services, { actor, consultationId, textId, input });
+        const results = presentResults(await computeResults(context.services, { actor, consultationId }));
+        const text = results.texts.find((t) => t.text.id === textId)!;
+        if (options.json) return printJson(io.stdout, text);
+        line(io.stdout, `Decision recorded for ${text.text.designation} (${textId}) in ${consultationId}: ${outcome.outcome.replace(/_/g, ' ')}.`);
+        io.stdout.write(
+          formatFields(
+            [
+              ['Outcome', outcome.outcome],
+              ['Clause', `${outcome.clause} — ${outcome.citation}`],
+              ['Opposed by', outcome.opposedBy.length === 0 ? 'none' : outcome.opposedBy.join(', ')],
+              ['Reservations', outcome.reservations.length === 0 ? 'none' : outcome.reservations.map((r) => `${r.state}: ${r.note}`).join('; ')],
+              ...(outcome.moreTimeWindowEndsAt === null
+                ? []
+                : ([['Opposition window ends', new Date(outcome.moreTimeWindowEndsAt).toISOString()]] as const)),
+              ...(outcome.mayRestartWithoutNewDetermination ? ([['Note', 'the chairman may restart at §9.3.1 without a new determination']] as const) : []),
+            ],
+            '  ',
+          ),
+        );
+      });
+    });
+}

@@ -1,0 +1,82 @@
+import { Option, type Command } from 'commander';
+import type { ResultsView } from '../../http/api/responses.schema.js';
+import { presentResults } from '../../http/presenters/results.presenter.js';
+import { computeResults } from '../../services/compute-results.js';
+import { formatCsv, formatTable, line, printJson, type Cell, type CliIo, type CliWriter } from '../output.js';
+import { actorFor, withContext } from './shared.js';
+
+/** `assent results <consultation>`: the per-text results. */
+export function registerResultsCommand(program: Command, io: CliIo): void {
+  program
+    .command('results')
+    .description('results per text: replies, support, non-support, percentage, outcome and the clause applied (Res. 1 §9.4.5–9.4.6)')
+    .argument('<consultation>', 'consultation id, e.g. tsb-79-2023')
+    .addOption(new Option('--format <format>', 'table for people, json as the API answers, csv for spreadsheets').choices(['table', 'json', 'csv']).default('table'))
+    .option('--token <token>', 'act as the holder of this API token instead of the local operator (or ASSENT_TOKEN)')
+    .action(async (consultationId: string, options: { format: 'table' | 'json' | 'csv'; token?: string }) =>
+      withContext(io, async (context) => {
+        const actor = await actorFor(io, context, options.token);
+        const results = presentResults(await computeResults(context.services, { actor, consultationId }));
+        if (options.format === 'json') printJson(io.stdout, results);
+        else if (options.format === 'csv') io.stdout.write(resultsCsv(results));
+        else printResultsTable(io.stdout, results);
+      }),
+    );
+}
+
+const outcomeWords: Readonly<Record<string, string>> = {
+  may_proceed: 'may be considered',
+  not_at_this_meeting: 'not at this meeting',
+  approved: 'approved',
+  not_approved: 'not approved',
+  pending_more_time: 'pending (more time)',
+  deferred: 'deferred',
+};
+
+/** The results as CSV: one header row, then one row per text in the circular's order. */
+export function resultsCsv(results: ResultsView): string {
+  const rows: Cell[][] = [
+    ['text', 'designation', 'replies', 'support', 'non_support', 'unclear', 'percent', 'outcome', 'needed_more_support', 'clause', 'decision', 'decision_clause'],
+    ...results.texts.map((t) => [
+      t.text.id,
+      t.text.designation,
+      t.replies,
+      t.support,
+      t.nonSupport,
+      t.unclear,
+      t.percent,
+      t.outcome,
+      t.neededMoreSupport,
+      t.clause,
+      t.decision?.outcome ?? null,
+      t.decision?.clause ?? null,
+    ]),
+  ];
+  return formatCsv(rows);
+}
+
+function printResultsTable(out: CliWriter, results: ResultsView): void {
+  line(out, `Results of ${results.consultationId} — ${results.state}, computed ${results.computedAt.replace('T', ' ').slice(0, 19)} UTC`);
+  if (!results.final) line(out, `PROVISIONAL: the deadline (${results.deadline}) has not passed; these figures may still change.`);
+  line(out);
+  out.write(
+    formatTable(
+      ['Text', 'Replies', 'Support', 'Non-support', '%', 'Outcome', 'Needed more', 'Clause', 'Decision'],
+      results.texts.map((t) => [
+        t.text.designation,
+        t.replies,
+        t.support,
+        t.nonSupport,
+        t.percent,
+        outcomeWords[t.outcome] ?? t.outcome,
+        t.neededMoreSupport,
+        t.clause,
+        t.decision === null ? null : `${outcomeWords[t.decision.outcome] ?? t.decision.outcome} (${t.decision.clause})`,
+      ]),
+    ),
+  );
+  line(out);
+  line(out, 'Support of 70 % or more of the replies lets the meeting consider a text for approval (WTSA Res. 1 §9.4.5); unclear forms are shown but not counted.');
+  if (results.resultsNoticeAt) line(out, `Results notice issued ${results.resultsNoticeAt}.`);
+  else if (results.resultsNoticeDueAt) line(out, `Results notice due by ${results.resultsNoticeDueAt} (§9.6.1).`);
+}

@@ -1,0 +1,206 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { InvalidArgumentError } from 'commander';
+import type { TSchema } from 'typebox';
+import { Compile } from 'typebox/compile';
+import { Settings } from 'typebox/system';
+import { createAppContext, type AppContext } from '../../app-context.js';
+import { loadConfig } from '../../config.js';
+import { AppError, type FieldProblem } from '../../domain/errors.js';
+import { operatorActor, type Actor } from '../../domain/policy/actor.js';
+import { authenticateToken } from '../../services/api-tokens.js';
+import { UsageError, type CliIo } from '../output.js';
+
+/**
+ * Runs `work` against the configured database: loadConfig → createAppContext (which migrates) →
+ * work → close, the database closed even when `work` throws.
+ * @throws ConfigError (exit 2) when the environment is wrong
+ */
+export async function withContext<T>(io: CliIo, work: (context: AppContext) => Promise<T>): Promise<T> {
+  const config = loadConfig(io.env);
+  const context = await createAppContext(config, io.clock);
+  try {
+    return await work(context);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The local operator: whoever runs the CLI on the server acts as the secretariat, named after
+ * the account (the audit trail records `operator:<name>`). Access to the server is the access
+ * control, as for any database tool run there.
+ */
+export function localOperator(io: CliIo): Actor {
+  let name: string | undefined;
+  try {
+    name = os.userInfo().username;
+  } catch {
+    // Containers may run under a uid without a passwd entry.
+    name = io.env.USER ?? io.env.USERNAME;
+  }
+  return operatorActor(name && name.trim() !== '' ? name : 'unknown');
+}
+
+/** The token given with --token, else ASSENT_TOKEN, else undefined. */
+export function tokenFrom(io: CliIo, option: string | undefined): string | undefined {
+  const token = option ?? io.env.ASSENT_TOKEN;
+  return token === undefined || token.trim() === '' ? undefined : token.trim();
+}
+
+/**
+ * The actor of a command that may act with a token: the token's actor when one is given
+ * (--token or ASSENT_TOKEN), the local operator otherwise.
+ * @throws UNAUTHENTICATED for an unknown, revoked or expired token
+ */
+export async function actorFor(io: CliIo, context: AppContext, tokenOption: string | undefined): Promise<Actor> {
+  const token = tokenFrom(io, tokenOption);
+  return token === undefined ? localOperator(io) : authenticateToken(context.services, token);
+}
+
+/** A path given on the command line, resolved against the CLI's working folder. */
+export function resolvePath(io: CliIo, file: string): string {
+  return path.resolve(io.cwd ?? process.cwd(), file);
+}
+
+/**
+ * Reads a JSON input file and checks it against a request schema of the API, so that a file
+ * the CLI accepts is exactly a body the API accepts.
+ * @throws UsageError when the file cannot be read; MALFORMED_JSON; VALIDATION_FAILED with one
+ *   problem per field
+ */
+export function readJsonFile<S extends TSchema>(io: CliIo, file: string, schema: S, what: string): unknown {
+  const full = resolvePath(io, file);
+  let text: string;
+  try {
+    text = fs.readFileSync(full, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new AppError('MALFORMED_JSON', `${file} is not well-formed JSON: ${(error as Error).message}`);
+  }
+  checkAgainstSchema(value, schema, `${file} is not a valid ${what}`);
+  return value;
+}
+
+/**
+ * Checks a value against a TypeBox schema.
+ * @throws VALIDATION_FAILED listing each field and what is wrong with it
+ */
+export function checkAgainstSchema(value: unknown, schema: TSchema, detail: string): void {
+  const validator = Compile(schema);
+  if (validator.Check(value)) return;
+  const errors = validator.Errors(value);
+  // The validator stops collecting at maxErrors (a guard against huge inputs): say so.
+  const capped = errors.length >= Settings.Get().maxErrors;
+  throw new AppError('VALIDATION_FAILED', capped ? `${detail} (the first problems found; run again once they are fixed)` : detail, {
+    errors: schemaProblems(errors),
+  });
+}
+
+interface SchemaError {
+  readonly keyword: string;
+  readonly instancePath: string;
+  readonly schemaPath: string;
+  readonly message: string;
+  readonly params: unknown;
+}
+
+/**
+ * Turns validator errors into field problems worded like the API's (see http/problem.ts): one
+ * line per unknown or missing field, one per union that matched no member (instead of one per
+ * member tried).
+ */
+export function schemaProblems(errors: readonly SchemaError[]): FieldProblem[] {
+  const problems = new Map<string, FieldProblem>();
+  const add = (field: string, message: string) => {
+    const key = `${field || '/'}\u0000${message}`;
+    if (!problems.has(key)) problems.set(key, { field: field || '/', message });
+  };
+  const unions = new Map<string, string[]>();
+  for (const error of errors) {
+    const params = (error.params ?? {}) as Record<string, unknown>;
+    const at = error.instancePath;
+    if (error.keyword === 'additionalProperties') {
+      for (const name of (params.additionalProperties as string[] | undefined) ?? []) add(`${at}/${name}`, 'Unknown field: remove it');
+    } else if (error.keyword === 'boolean' && error.schemaPath.endsWith('/additionalProperties')) {
+      add(at, 'Unknown field: remove it');
+    } else if (error.keyword === 'required') {
+      for (const name of (params.requiredProperties as string[] | undefined) ?? []) add(`${at}/${name}`, 'Required');
+    } else if (error.keyword === 'anyOf' || error.schemaPath.includes('/anyOf/')) {
+      const messages = unions.get(at) ?? [];
+      if (error.keyword === 'const') messages.push('Not one of the allowed values');
+      else if (error.keyword !== 'type' && error.keyword !== 'anyOf') messages.push(describe(error, params));
+      unions.set(at, messages);
+    } else {
+      add(at, describe(error, params));
+    }
+  }
+  for (const [at, messages] of unions) add(at, messages[0] ?? 'Wrong type');
+  return [...problems.values()];
+}
+
+function describe(error: SchemaError, params: Record<string, unknown>): string {
+  if (error.keyword === 'pattern') return `Wrong form: ${describePattern(String(params.pattern ?? ''))}`;
+  return error.message.charAt(0).toUpperCase() + error.message.slice(1);
+}
+
+function describePattern(pattern: string): string {
+  if (pattern.includes('T\\d{2}')) return 'an instant in UTC such as 2023-08-16T23:59:59.999Z';
+  if (pattern.startsWith('^\\d{4}-\\d{2}-\\d{2}$')) return 'a day such as 2023-08-16';
+  if (pattern === '^[A-Z]{2}$') return 'a two-letter Member State code such as KR';
+  if (pattern === '^[0-9a-f]{64}$') return 'a SHA-256 in lower-case hex';
+  if (pattern === '^[a-z0-9][a-z0-9-]{0,63}$') return 'lower-case letters, digits and hyphens';
+  return `must match ${pattern}`;
+}
+
+// Option parsers: a wrong value is a usage error (exit 2), reported by commander with the option's name.
+
+/** A Member State code, upper-cased: `kr` → `KR`. */
+export function parseStateCode(value: string): string {
+  const code = value.trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(code)) throw new InvalidArgumentError('a two-letter Member State code such as KR');
+  return code;
+}
+
+/** A comma-separated list of Member State codes: `KR,FR`. */
+export function parseStateList(value: string): string[] {
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .map(parseStateCode);
+}
+
+/** A whole number within bounds. */
+export function integerParser(min: number, max: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) throw new InvalidArgumentError(`a whole number from ${min} to ${max}`);
+    return n;
+  };
+}
+
+/** `true` or `false` (also yes/no). */
+export function parseBoolean(value: string): boolean {
+  const v = value.trim().toLowerCase();
+  if (v === 'true' || v === 'yes') return true;
+  if (v === 'false' || v === 'no') return false;
+  throw new InvalidArgumentError('true or false');
+}
+
+/** A calendar day YYYY-MM-DD. */
+export function parseDay(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) throw new InvalidArgumentError('a day such as 2023-08-16');
+  return value.trim();
+}
+
+/** A repeatable option's collector. */
+export function collect<T>(parse: (value: string) => T): (value: string, previous: T[] | undefined) => T[] {
+  return (value, previous) => [...(previous ?? []), parse(value)];
+}

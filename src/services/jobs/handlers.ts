@@ -1,0 +1,123 @@
+import type { MailTransport } from '../../mail/mail-transport.js';
+import { operatorActor } from '../../domain/policy/actor.js';
+import { findContact, listContacts, type Contact } from '../../repositories/contact.repository.js';
+import { insertJob, type Job } from '../../repositories/job.repository.js';
+import { findMemberState, listMemberStates } from '../../repositories/member-state.repository.js';
+import { findReplyVersion, listCurrentReplies } from '../../repositories/reply.repository.js';
+import { evaluateConsultation } from '../compute-results.js';
+import { deadlinePassed, loadConsultation, type LoadedConsultation } from '../load-consultation.js';
+import { inTransaction, type ServiceContext } from '../service-context.js';
+import { issueNotice, receiptMail, reminderMail, resultsMail, type MailText } from './mail-messages.js';
+
+/** What a handler reports; stored with the job (for e-mails: recipient, subject, message id). */
+export type JobResult = Record<string, unknown> | null;
+export type JobHandler = (job: Job) => Promise<JobResult>;
+
+export interface MailSettings {
+  readonly transport: MailTransport;
+  /** The From: address, e.g. `Assent <no-reply@itu.example>`. */
+  readonly from: string;
+  /** Public base URL used in links, e.g. https://assent.example.org */
+  readonly baseUrl: string;
+}
+
+const SYSTEM = operatorActor('jobs');
+
+/**
+ * The handlers of every job kind. Fan-out jobs (notify-*, reminder) enqueue one `mail` job per
+ * recipient with a deterministic id, in one transaction: re-running a fan-out after a crash adds
+ * nothing. `mail` jobs render the message when they run and send it.
+ */
+export function createJobHandlers(ctx: ServiceContext, mail: MailSettings): Record<string, JobHandler> {
+  const fanOut = async (job: Job, messages: { contact: Contact; payload: Record<string, unknown> }[]) => {
+    const now = ctx.clock();
+    let created = 0;
+    await inTransaction(ctx, async (trx) => {
+      for (const { contact, payload } of messages) {
+        const id = `mail:${job.id}:${contact.id}`;
+        if (await insertJob(trx, { id, kind: 'mail', payload: { ...payload, contactId: contact.id }, runAt: now, maxAttempts: 6, consultationId: job.consultationId }, now)) created += 1;
+      }
+    });
+    return { recipients: messages.length, created };
+  };
+
+  const consultedStates = async (loaded: LoadedConsultation) => {
+    const eligible = loaded.consultation.settings.eligibleStates;
+    return (await listMemberStates(ctx.db)).filter((s) => s.mayReply && (eligible === null || eligible.includes(s.code)));
+  };
+
+  /** Texts a State has not answered in its counted reply. */
+  const unansweredBy = async (loaded: LoadedConsultation) => {
+    const current = await listCurrentReplies(ctx.db, loaded.consultation.id);
+    const answered = new Map<string, Set<string>>();
+    for (const entry of current) {
+      if (entry.pointers.countedVersion === entry.latest.version) answered.set(entry.pointers.memberState, new Set(entry.latest.positions.map((p) => p.text)));
+    }
+    return (state: string) => loaded.texts.filter((t) => !answered.get(state)?.has(t.id));
+  };
+
+  const send = async (job: Job, contact: Contact, message: MailText) => {
+    const sent = await mail.transport.send({ from: mail.from, to: contact.email, subject: message.subject, text: message.text, reference: job.id, language: contact.language });
+    return { to: contact.email, subject: message.subject, messageId: sent.messageId, transport: mail.transport.kind, location: sent.location };
+  };
+
+  return {
+    async 'notify-issue'(job) {
+      const loaded = await loadConsultation(ctx.db, String(job.payload.consultationId), SYSTEM);
+      const states = new Set((await consultedStates(loaded)).map((s) => s.code));
+      const contacts = (await listContacts(ctx.db, { activeOnly: true })).filter((c) => c.role === 'observer' || states.has(c.memberState!));
+      return fanOut(job, contacts.map((contact) => ({ contact, payload: { message: 'issue', consultationId: loaded.consultation.id } })));
+    },
+    async 'notify-receipt'(job) {
+      const state = String(job.payload.memberState);
+      const contacts = await listContacts(ctx.db, { role: 'focal_point', memberState: state, activeOnly: true });
+      return fanOut(job, contacts.map((contact) => ({ contact, payload: { message: 'receipt', consultationId: job.payload.consultationId, memberState: state, version: job.payload.version } })));
+    },
+    async reminder(job) {
+      const loaded = await loadConsultation(ctx.db, String(job.payload.consultationId), SYSTEM);
+      if (deadlinePassed(loaded.consultation, ctx.clock())) return { skipped: 'deadline passed' };
+      const unanswered = await unansweredBy(loaded);
+      const owing = (await consultedStates(loaded)).filter((s) => unanswered(s.code).length > 0).map((s) => s.code);
+      const owingSet = new Set(owing);
+      const contacts = (await listContacts(ctx.db, { role: 'focal_point', activeOnly: true })).filter((c) => owingSet.has(c.memberState!));
+      const reached = new Set(contacts.map((c) => c.memberState));
+      const result = await fanOut(job, contacts.map((contact) => ({ contact, payload: { message: 'reminder', consultationId: loaded.consultation.id, memberState: contact.memberState, daysBefore: job.payload.daysBefore } })));
+      return { ...result, statesOwing: owing.length, statesWithoutContact: owing.filter((s) => !reached.has(s)) };
+    },
+    async 'notify-results'(job) {
+      const contacts = await listContacts(ctx.db, { activeOnly: true });
+      return fanOut(job, contacts.map((contact) => ({ contact, payload: { message: 'results', consultationId: job.payload.consultationId } })));
+    },
+    async mail(job) {
+      const contact = await findContact(ctx.db, String(job.payload.contactId));
+      if (!contact || !contact.active) return { skipped: 'contact inactive or removed' };
+      const loaded = await loadConsultation(ctx.db, String(job.payload.consultationId), SYSTEM);
+      const { consultation, texts } = loaded;
+      switch (job.payload.message) {
+        case 'issue':
+          return send(job, contact, issueNotice(consultation, texts, contact.role, mail.baseUrl));
+        case 'receipt': {
+          const state = String(job.payload.memberState);
+          const version = await findReplyVersion(ctx.db, consultation.id, state, Number(job.payload.version));
+          if (!version) throw new Error(`reply version ${state}/${job.payload.version} not found`);
+          const name = (await findMemberState(ctx.db, state))?.names.en ?? state;
+          return send(job, contact, receiptMail(consultation, texts, version, name, mail.baseUrl));
+        }
+        case 'reminder': {
+          const state = String(job.payload.memberState);
+          if (deadlinePassed(consultation, ctx.clock())) return { skipped: 'deadline passed' };
+          const owed = (await unansweredBy(loaded))(state);
+          if (owed.length === 0) return { skipped: 'replied since the reminder was scheduled' };
+          const name = (await findMemberState(ctx.db, state))?.names.en ?? state;
+          return send(job, contact, reminderMail(consultation, owed, name, Number(job.payload.daysBefore), mail.baseUrl));
+        }
+        case 'results': {
+          const evaluation = await evaluateConsultation(ctx.db, loaded, ctx.clock());
+          return send(job, contact, resultsMail(consultation, evaluation.texts, mail.baseUrl));
+        }
+        default:
+          throw new Error(`unknown message "${String(job.payload.message)}"`);
+      }
+    },
+  };
+}

@@ -1,0 +1,473 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAppContext } from '../../src/app-context.js';
+import { formatCsv } from '../../src/cli/output.js';
+import { main } from '../../src/cli/main.js';
+import { loadConfig } from '../../src/config.js';
+import { buildApp } from '../../src/http/app.js';
+import type { ResultsView } from '../../src/http/api/responses.schema.js';
+import type { DemoTokens } from '../../src/services/seed-demo.js';
+
+/**
+ * The CLI run in-process: `main(argv, io)` with its own environment and output collectors, so
+ * no test touches process.env or the process streams. Each test works in its own folder (a
+ * SQLite file and the demo tokens), copied from one seeded template to keep the suite fast.
+ */
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function collector() {
+  let text = '';
+  return {
+    write(chunk: string) {
+      text += chunk;
+      return true;
+    },
+    get text() {
+      return text;
+    },
+  };
+}
+
+function envOf(dir: string): NodeJS.ProcessEnv {
+  const dataDir = path.join(dir, 'data');
+  return { DATA_DIR: dataDir, DATABASE_URL: `sqlite:${path.join(dataDir, 'assent.db')}`, LOG_LEVEL: 'silent' };
+}
+
+async function cli(dir: string, args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
+  const stdout = collector();
+  const stderr = collector();
+  const code = await main(['node', 'assent', ...args], { env: { ...envOf(dir), ...extraEnv }, stdout, stderr, cwd: dir });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+const folders: string[] = [];
+
+function tempFolder(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'assent-cli-'));
+  folders.push(dir);
+  return dir;
+}
+
+let template: string;
+let templateSeed: Run;
+
+/** A folder holding a copy of the seeded demo database and its tokens file. */
+function seededFolder(): string {
+  const dir = tempFolder();
+  fs.cpSync(template, dir, { recursive: true });
+  return dir;
+}
+
+function demoTokens(dir: string): DemoTokens {
+  return JSON.parse(fs.readFileSync(path.join(dir, 'data', 'demo-tokens.json'), 'utf8')) as DemoTokens;
+}
+
+function krToken(dir: string): string {
+  return demoTokens(dir).focalPoints.find((f) => f.memberState === 'KR')!.token;
+}
+
+function writeJson(dir: string, name: string, value: unknown): string {
+  fs.writeFileSync(path.join(dir, name), JSON.stringify(value, null, 2));
+  return name;
+}
+
+/** A reply to the demo consultation assigning authority to its three texts. */
+function demoReply(overrides: Record<string, unknown> = {}) {
+  return {
+    positions: ['x9990-cor1', 'x9991', 'x9992'].map((text) => ({ text, position: 'assigns_authority', option: 'no_comments' })),
+    signatory: { name: 'A. Official', title: 'Director, Ministry of Science and ICT' },
+    place: 'Seoul',
+    ...overrides,
+  };
+}
+
+async function resultsJson(dir: string, consultation: string): Promise<ResultsView> {
+  const run = await cli(dir, ['results', consultation, '--format', 'json']);
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout) as ResultsView;
+}
+
+beforeAll(async () => {
+  template = tempFolder();
+  templateSeed = await cli(template, ['seed', '--demo']);
+  if (templateSeed.code !== 0) throw new Error(`seed --demo failed: ${templateSeed.stderr}`);
+});
+
+afterAll(() => {
+  for (const dir of folders) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('assent: usage', () => {
+  it('prints the help with exit code 0', async () => {
+    const run = await cli(tempFolder(), ['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Usage: assent');
+    for (const command of ['serve', 'db', 'seed', 'consultation', 'reply', 'results', 'decision', 'notice', 'token', 'member-state', 'audit']) {
+      expect(run.stdout).toContain(command);
+    }
+  });
+
+  it('prints the help of a subcommand with exit code 0', async () => {
+    const run = await cli(tempFolder(), ['reply', 'submit', '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('--idempotency-key');
+  });
+
+  it('refuses an unknown command with exit code 2', async () => {
+    const run = await cli(tempFolder(), ['frobnicate']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("unknown command 'frobnicate'");
+  });
+
+  it('refuses an option value outside its choices with exit code 2', async () => {
+    const run = await cli(tempFolder(), ['results', 'tsb-79-2023', '--format', 'xml']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--format');
+  });
+
+  it('reports a configuration error naming the variable, with exit code 2', async () => {
+    const run = await cli(tempFolder(), ['consultation', 'list'], { DATABASE_URL: 'mysql://db/assent' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: DATABASE_URL must start with postgres:\/\//);
+  });
+});
+
+describe('assent db', () => {
+  it('applies the migrations once, then reports the schema up to date', async () => {
+    const dir = tempFolder();
+    const first = await cli(dir, ['db', 'migrate']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Applied \d+ migrations? to the SQLite database/);
+    expect(first.stdout).toContain('0001-init');
+    const second = await cli(dir, ['db', 'migrate']);
+    expect(second.stdout).toContain('up to date');
+    const status = await cli(dir, ['db', 'status', '--json']);
+    const migrations = (JSON.parse(status.stdout) as { migrations: { name: string; executedAt: string | null }[] }).migrations;
+    expect(migrations.length).toBeGreaterThan(0);
+    expect(migrations.every((m) => m.executedAt !== null)).toBe(true);
+  });
+});
+
+describe('assent seed', () => {
+  it('seeds the demo once, prints its tokens and keeps them in a file only its owner can read', async () => {
+    expect(templateSeed.stdout).toContain('Member States: ');
+    expect(templateSeed.stdout).toMatch(/focal point KR\s+assent_/);
+    const file = path.join(template, 'data', 'demo-tokens.json');
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(templateSeed.stdout).toContain(demoTokens(template).secretariat);
+
+    const again = await cli(seededFolder(), ['seed', '--demo']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('not seeded');
+  });
+});
+
+describe('assent consultation', () => {
+  it('lists the demo consultations', async () => {
+    const dir = seededFolder();
+    const run = await cli(dir, ['consultation', 'list']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('tsb-79-2023');
+    expect(run.stdout).toContain('demo-tap');
+    const json = JSON.parse((await cli(dir, ['consultation', 'list', '--json'])).stdout) as { items: { id: string; state: string }[] };
+    expect(json.items.map((c) => [c.id, c.state]).sort()).toEqual([
+      ['demo-tap', 'open'],
+      ['tsb-79-2023', 'closed'],
+    ]);
+  });
+
+  it('shows Circular 79 with its deadline as the circular writes it and its six texts', async () => {
+    const run = await cli(seededFolder(), ['consultation', 'show', 'tsb-79-2023']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('2359 hours UTC on 16 August 2023');
+    for (const designation of ['X.1333 Cor.1', 'X.1353', 'X.1471', 'X.1645', 'X.1771', 'X.1817']) expect(run.stdout).toContain(designation);
+    expect(run.stdout).toContain('closed');
+    expect(run.stdout).toContain('Timing checks');
+  });
+
+  it('answers NOT_FOUND with exit code 1 for an unknown consultation', async () => {
+    const run = await cli(seededFolder(), ['consultation', 'show', 'no-such-circular']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('error [NOT_FOUND]: No consultation "no-such-circular"');
+  });
+
+  it('creates a draft from a JSON file and issues it', async () => {
+    const dir = seededFolder();
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const file = writeJson(dir, 'circular.json', {
+      id: 'tsb-5-2026',
+      bureau: 'TSB',
+      studyPeriod: '2025-2028',
+      number: 5,
+      date: day(0),
+      reference: 'TSB Circular 5',
+      studyGroup: 'SG17',
+      meeting: { place: 'Geneva', firstDay: day(120), lastDay: day(129) },
+      subject: 'Member State consultation on determined draft new Recommendation X.1999',
+      deadline: `${day(100)}T23:59:59.999Z`,
+      addressees: ['Administrations of Member States of the Union'],
+      copies: [],
+      notes: [],
+      signatory: { name: 'Seizo Onoe', title: 'Director of TSB' },
+      texts: [{ id: 'x1999', kind: 'new', designation: 'X.1999', title: 'A test text', summary: 'A summary.', location: 'R1' }],
+    });
+    const created = await cli(dir, ['consultation', 'create', '--file', file]);
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    expect(created.stdout).toContain('Created draft consultation tsb-5-2026');
+    const issued = await cli(dir, ['consultation', 'issue', 'tsb-5-2026']);
+    expect(issued.code).toBe(0);
+    expect(issued.stdout).toContain('Issued tsb-5-2026');
+    expect(issued.stdout).toContain('hours UTC on');
+    const again = await cli(dir, ['consultation', 'issue', 'tsb-5-2026']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('error [CONSULTATION_ISSUED]');
+  });
+
+  it('refuses a circular file that does not match the schema, naming each field', async () => {
+    const dir = seededFolder();
+    const file = writeJson(dir, 'circular.json', { bureau: 'TSB', number: 'five', colour: 'blue' });
+    const run = await cli(dir, ['consultation', 'create', '--file', file]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('error [VALIDATION_FAILED]');
+    expect(run.stderr).toContain('  /colour: Unknown field: remove it');
+  });
+});
+
+describe('assent results', () => {
+  it('prints a table with one row per text, the outcome and the clause', async () => {
+    const run = await cli(seededFolder(), ['results', 'tsb-79-2023']);
+    expect(run.code).toBe(0);
+    const rows = run.stdout.split('\n').filter((l) => /^X\.\d{4}/.test(l));
+    expect(rows).toHaveLength(6);
+    expect(rows.find((r) => r.startsWith('X.1353 '))).toMatch(/X\.1353\s+11\s+10\s+1\s+90\.91\s+may be considered\s+0\s+§9\.4\.5/);
+  });
+
+  it('prints CSV: a header row and one CRLF-terminated row per text', async () => {
+    const run = await cli(seededFolder(), ['results', 'tsb-79-2023', '--format', 'csv']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.endsWith('\r\n')).toBe(true);
+    const lines = run.stdout.split('\r\n').slice(0, -1);
+    expect(lines).toHaveLength(7);
+    expect(lines[0]).toBe('text,designation,replies,support,non_support,unclear,percent,outcome,needed_more_support,clause,decision,decision_clause');
+    expect(lines[2]).toBe('x1353,X.1353,11,10,1,0,90.91,may_proceed,0,§9.4.5,,');
+  });
+
+  it('quotes CSV fields as RFC 4180 requires', () => {
+    expect(formatCsv([['a', 'b,c', 'say "no"', 'two\nlines', null, 7]])).toBe('a,"b,c","say ""no""","two\nlines",,7\r\n');
+  });
+
+  it('prints JSON equal to the API response', async () => {
+    const dir = seededFolder();
+    const fromCli = await resultsJson(dir, 'tsb-79-2023');
+    const context = await createAppContext(loadConfig(envOf(dir)));
+    try {
+      const app = await buildApp({ ctx: context.services, rateLimitPerMinute: 0 });
+      const response = await app.inject({
+        method: 'GET',
+        url: '/api/v1/consultations/tsb-79-2023/results',
+        headers: { authorization: `Bearer ${demoTokens(dir).secretariat}` },
+      });
+      await app.close();
+      expect(response.statusCode).toBe(200);
+      const fromApi = response.json<ResultsView>();
+      expect({ ...fromCli, computedAt: 'now' }).toEqual({ ...fromApi, computedAt: 'now' });
+      expect(fromCli.texts).toHaveLength(6);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('acts as the token holder with --token: an observer sees no results before the deadline', async () => {
+    const dir = seededFolder();
+    const run = await cli(dir, ['results', 'demo-tap', '--token', demoTokens(dir).observer]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('error [RESULTS_NOT_AVAILABLE]');
+  });
+});
+
+describe('assent reply', () => {
+  it('submits a reply with a new focal point token, prints the receipt, moves the results, and amends it as version 2', async () => {
+    const dir = seededFolder();
+    const created = await cli(dir, ['token', 'create', '--role', 'focal_point', '--state', 'KR', '--label', 'Focal point, Korea (Republic of)', '--json']);
+    expect(created.code).toBe(0);
+    const { secret, token } = JSON.parse(created.stdout) as { secret: string; token: { memberState: string } };
+    expect(token.memberState).toBe('KR');
+    const before = await resultsJson(dir, 'demo-tap');
+    const file = writeJson(dir, 'reply.json', demoReply());
+
+    const first = await cli(dir, ['reply', 'submit', 'demo-tap', '--file', file, '--token', secret]);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Version:\s+1\n/);
+    expect(first.stdout).toMatch(/Counted:\s+yes/);
+    expect(first.stdout).toMatch(/Received:\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
+    expect(first.stdout).toMatch(/Content hash:\s+[0-9a-f]{64}/);
+
+    const after = await resultsJson(dir, 'demo-tap');
+    const support = (r: ResultsView) => r.texts.find((t) => t.text.id === 'x9992')!.support;
+    expect(support(after)).toBe(support(before) + 1);
+
+    // The token may also come from the environment.
+    const second = await cli(dir, ['reply', 'submit', 'demo-tap', '--file', file, '--json'], { ASSENT_TOKEN: secret });
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout)).toMatchObject({ consultationId: 'demo-tap', memberState: 'KR', version: 2, counted: true, replayed: false });
+
+    const shown = await cli(dir, ['reply', 'show', 'demo-tap', 'KR']);
+    expect(shown.stdout).toContain('current version 2');
+    const audit = await cli(dir, ['audit', 'list', '--consultation', 'demo-tap', '--json']);
+    const actions = (JSON.parse(audit.stdout) as { items: { action: string; subject: string }[] }).items.map((e) => e.action);
+    expect(actions.slice(-2)).toEqual(['reply.submitted', 'reply.amended']);
+  });
+
+  it('replays an idempotent retry instead of writing a second version', async () => {
+    const dir = seededFolder();
+    const file = writeJson(dir, 'reply.json', demoReply());
+    const args = ['reply', 'submit', 'demo-tap', '--file', file, '--token', krToken(dir), '--idempotency-key', 'kr-reply-1', '--json'];
+    const first = JSON.parse((await cli(dir, args)).stdout) as { version: number; replayed: boolean };
+    const retry = JSON.parse((await cli(dir, args)).stdout) as { version: number; replayed: boolean };
+    expect(first).toMatchObject({ version: 1, replayed: false });
+    expect(retry).toMatchObject({ version: 1, replayed: true });
+  });
+
+  it("refuses a focal point of KR replying for FR with NOT_YOUR_MEMBER_STATE and exit code 1", async () => {
+    const dir = seededFolder();
+    const file = writeJson(dir, 'reply.json', demoReply());
+    const run = await cli(dir, ['reply', 'submit', 'demo-tap', '--file', file, '--token', krToken(dir), '--state', 'FR']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('error [NOT_YOUR_MEMBER_STATE]');
+    expect(run.stdout).toBe('');
+  });
+
+  it('refuses a reply file with an unknown field, listing the field, and writes nothing', async () => {
+    const dir = seededFolder();
+    const file = writeJson(dir, 'reply.json', demoReply({ vote: 'yes' }));
+    const run = await cli(dir, ['reply', 'submit', 'demo-tap', '--file', file, '--token', krToken(dir)]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('error [VALIDATION_FAILED]');
+    expect(run.stderr).toContain('  /vote: Unknown field: remove it');
+    expect((await cli(dir, ['reply', 'show', 'demo-tap', 'KR'])).stdout).toContain('KR has not replied');
+  });
+
+  it('lists every problem of a reply file as field: message', async () => {
+    const dir = seededFolder();
+    const file = writeJson(dir, 'reply.json', { positions: [{ text: 'x9992', position: 'perhaps' }], signatory: { name: 'A. Official' } });
+    const run = await cli(dir, ['reply', 'submit', 'demo-tap', '--file', file, '--token', krToken(dir)]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('  /positions/0/position: Not one of the allowed values');
+    expect(run.stderr).toContain('  /signatory/title: Required');
+  });
+
+  it('refuses a late reply to Circular 79 with DEADLINE_PASSED, exit code 1 and the clause', async () => {
+    const dir = seededFolder();
+    const file = writeJson(dir, 'reply.json', {
+      positions: [{ text: 'x1353', position: 'assigns_authority', option: 'no_comments' }],
+      signatory: { name: 'A. Official', title: 'Director' },
+    });
+    const run = await cli(dir, ['reply', 'submit', 'tsb-79-2023', '--file', file, '--token', krToken(dir)]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('error [DEADLINE_PASSED]');
+    expect(run.stderr).toContain('clause: WTSA Resolution 1');
+    expect(run.stderr).toContain('§9.4.6');
+  });
+
+  it('asks for a token with exit code 2 when none is given', async () => {
+    const dir = seededFolder();
+    const file = writeJson(dir, 'reply.json', demoReply());
+    const run = await cli(dir, ['reply', 'submit', 'demo-tap', '--file', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('ASSENT_TOKEN');
+  });
+
+  it('refuses a revoked token with UNAUTHENTICATED', async () => {
+    const dir = seededFolder();
+    const created = JSON.parse((await cli(dir, ['token', 'create', '--role', 'focal_point', '--state', 'kr', '--label', 'KR', '--json'])).stdout) as {
+      secret: string;
+      token: { id: string };
+    };
+    const listed = await cli(dir, ['token', 'list']);
+    expect(listed.stdout).toContain(created.token.id);
+    expect(listed.stdout).not.toContain(created.secret);
+    expect((await cli(dir, ['token', 'revoke', created.token.id])).code).toBe(0);
+    const file = writeJson(dir, 'reply.json', demoReply());
+    const run = await cli(dir, ['reply', 'submit', 'demo-tap', '--file', file, '--token', created.secret]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('error [UNAUTHENTICATED]');
+  });
+
+  it('withdraws a reply: a new version that is not counted', async () => {
+    const dir = seededFolder();
+    const file = writeJson(dir, 'reply.json', demoReply());
+    expect((await cli(dir, ['reply', 'submit', 'demo-tap', '--file', file, '--token', krToken(dir)])).code).toBe(0);
+    const run = await cli(dir, ['reply', 'withdraw', 'demo-tap', '--token', krToken(dir), '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ version: 2, status: 'withdrawn', counted: false });
+  });
+});
+
+describe('assent member-state', () => {
+  it('makes a State ineligible only with a reason, after which its replies are refused', async () => {
+    const dir = seededFolder();
+    const noReason = await cli(dir, ['member-state', 'eligibility', 'KR', '--may-reply', 'false']);
+    expect(noReason.code).toBe(1);
+    expect(noReason.stderr).toContain('  /note: Required when the State may not reply');
+    const set = await cli(dir, ['member-state', 'eligibility', 'KR', '--may-reply', 'false', '--note', 'Right to reply suspended', '--since', '2026-01-01']);
+    expect(set.code).toBe(0);
+    expect((await cli(dir, ['member-state', 'list', '--not-eligible'])).stdout).toContain('Right to reply suspended');
+    const file = writeJson(dir, 'reply.json', demoReply());
+    const run = await cli(dir, ['reply', 'submit', 'demo-tap', '--file', file, '--token', krToken(dir)]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('error [STATE_NOT_ELIGIBLE]');
+  });
+});
+
+describe('assent decision and notice', () => {
+  it('records an unopposed decision on X.1353 of Circular 79 as approved, with its clause', async () => {
+    const dir = seededFolder();
+    const run = await cli(dir, ['decision', 'record', 'tsb-79-2023', 'x1353', '--reservation', 'FR:Reservation on clause 7']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('approved');
+    expect(run.stdout).toMatch(/Clause:\s+§9\.5/);
+    const results = await resultsJson(dir, 'tsb-79-2023');
+    expect(results.texts.find((t) => t.text.id === 'x1353')!.decision).toMatchObject({ outcome: 'approved', reservations: [{ state: 'FR', note: 'Reservation on clause 7' }] });
+  });
+
+  it('takes a decision from a file, the options overriding it', async () => {
+    const dir = seededFolder();
+    const file = writeJson(dir, 'decision.json', { opposing: ['US'], notes: 'From the meeting report' });
+    const run = await cli(dir, ['decision', 'record', 'tsb-79-2023', 'x1471', '--file', file, '--opposing', '', '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ text: { id: 'x1471' }, decision: { outcome: 'approved', recorded: { opposing: [], notes: 'From the meeting report' } } });
+  });
+
+  it('refuses a malformed state code in an option with exit code 2', async () => {
+    const run = await cli(seededFolder(), ['decision', 'record', 'tsb-79-2023', 'x1353', '--opposing', 'Korea']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--opposing');
+  });
+
+  it('issues the results notice only once every text has a decision', async () => {
+    const dir = seededFolder();
+    const early = await cli(dir, ['notice', 'issue', 'tsb-79-2023']);
+    expect(early.code).toBe(1);
+    expect(early.stderr).toContain('error [NOTICE_NOT_ALLOWED]');
+    expect(early.stderr).toContain('  /texts/x1353/decision: X.1353 has no recorded decision');
+    for (const text of ['x1333-cor1', 'x1353', 'x1471', 'x1645', 'x1771', 'x1817']) {
+      expect((await cli(dir, ['decision', 'record', 'tsb-79-2023', text])).code).toBe(0);
+    }
+    const notice = await cli(dir, ['notice', 'issue', 'tsb-79-2023']);
+    expect(notice.stderr).toBe('');
+    expect(notice.code).toBe(0);
+    expect(notice.stdout).toContain('Results notice for tsb-79-2023 issued');
+    expect((await cli(dir, ['consultation', 'show', 'tsb-79-2023', '--json'])).stdout).toContain('"state": "notified"');
+  });
+});
