@@ -17,6 +17,47 @@ export interface DB {
   api_token: ApiTokenTable;
   audit_event: AuditEventTable;
   idempotency_record: IdempotencyRecordTable;
+  job: JobTable;
+  contact: ContactTable;
+  attachment_upload: AttachmentUploadTable;
+}
+
+export interface AttachmentUploadTable {
+  sha256: string;
+  uploaded_by: string;
+  filename: string;
+  uploaded_at: number;
+}
+
+export interface JobTable {
+  /** Deterministic for scheduled work (e.g. `reminder:tsb-79-2023:7d`), so two instances never schedule it twice. */
+  id: string;
+  kind: string;
+  payload: string;
+  state: 'queued' | 'running' | 'done' | 'dead';
+  run_at: number;
+  attempts: number;
+  max_attempts: number;
+  locked_until: number | null;
+  locked_by: string | null;
+  last_error: string | null;
+  /** JSON: what the handler reported (for e-mails: recipient, subject, message id). */
+  result: string | null;
+  consultation_id: string | null;
+  created_at: number;
+  updated_at: number;
+  finished_at: number | null;
+}
+
+export interface ContactTable {
+  id: string;
+  email: string;
+  name: string;
+  role: 'focal_point' | 'observer';
+  member_state: string | null;
+  language: string;
+  active: Flag;
+  created_at: number;
 }
 
 /** 0 or 1: SQLite has no boolean and PostgreSQL would return true/false. */

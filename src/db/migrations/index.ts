@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import { m0001Init } from './0001-init.js';
 import { m0002AuditChain } from './0002-audit-chain.js';
+import { m0003JobsAndContacts } from './0003-jobs-and-contacts.js';
 
 /**
  * Every migration, in order, as a static record (no file globbing, so the same code runs under
@@ -9,4 +10,5 @@ import { m0002AuditChain } from './0002-audit-chain.js';
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-27-0001-init': m0001Init,
   '2026-11-27-0002-audit-chain': m0002AuditChain,
+  '2026-11-27-0003-jobs-and-contacts': m0003JobsAndContacts,
 };

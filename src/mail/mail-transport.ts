@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+
+/** One e-mail as Assent sends it. */
+export interface OutgoingMail {
+  readonly from: string;
+  readonly to: string;
+  readonly subject: string;
+  readonly text: string;
+  /** A stable id (the job id) kept in the message headers, for tracing and de-duplication by the receiver. */
+  readonly reference: string;
+  readonly language: string;
+}
+
+export interface SentMail {
+  readonly messageId: string;
+  /** Where the message went: `smtp`, or the path of the .eml file. */
+  readonly location: string;
+}
+
+/** Where e-mails go. */
+export interface MailTransport {
+  readonly kind: 'smtp' | 'eml';
+  send(mail: OutgoingMail): Promise<SentMail>;
+  close(): void;
+}
+
+function message(mail: OutgoingMail) {
+  return {
+    from: mail.from,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    headers: { 'X-Assent-Reference': mail.reference, 'Content-Language': mail.language },
+  };
+}
+
+/** Sends through an SMTP server (`SMTP_URL`, e.g. smtp://user:pass@mail.example.org:587). */
+export function smtpTransport(url: string): MailTransport {
+  const transporter = nodemailer.createTransport(url);
+  return {
+    kind: 'smtp',
+    async send(mail) {
+      const info = await transporter.sendMail(message(mail));
+      return { messageId: String(info.messageId), location: 'smtp' };
+    },
+    close: () => transporter.close(),
+  };
+}
+
+/**
+ * Writes each message as an .eml file under `dir` (the default when no SMTP_URL is set, so
+ * `npm start` needs no mail server; the secretariat reads them through the API).
+ */
+export function emlTransport(dir: string): MailTransport {
+  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    kind: 'eml',
+    async send(mail) {
+      const info = await transporter.sendMail(message(mail));
+      fs.mkdirSync(dir, { recursive: true });
+      const name = `${mail.reference.replace(/[^A-Za-z0-9._-]+/g, '_')}.eml`;
+      const file = path.join(dir, name);
+      const temp = `${file}.tmp`;
+      fs.writeFileSync(temp, info.message as Buffer);
+      fs.renameSync(temp, file);
+      return { messageId: String(info.messageId), location: file };
+    },
+    close: () => transporter.close(),
+  };
+}
