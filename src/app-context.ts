@@ -4,12 +4,20 @@ import type { DB } from './db/database.js';
 import { systemClock, type Clock } from './domain/time/clock.js';
 import type { AppConfig } from './config.js';
 import { serviceContext, type ServiceContext } from './services/service-context.js';
+import { emlTransport, smtpTransport, type MailTransport } from './mail/mail-transport.js';
+import { createJobHandlers } from './services/jobs/handlers.js';
+import { createWorker, type Worker } from './services/jobs/worker.js';
+import path from 'node:path';
 
 /** The composition root shared by the server and the CLI. */
 export interface AppContext {
   readonly config: AppConfig;
   readonly db: Kysely<DB>;
   readonly services: ServiceContext;
+  /** Where e-mails go: SMTP_URL, or .eml files under DATA_DIR/mail. */
+  readonly mail: MailTransport;
+  /** The job worker of this process (started by the server, or drained by `assent jobs run`). */
+  readonly worker: Worker;
   close(): Promise<void>;
 }
 
@@ -26,11 +34,20 @@ export async function createAppContext(config: AppConfig, clock: Clock = systemC
     const where = config.database.kind === 'sqlite' ? config.database.file : redactUrl(config.database.url);
     throw new Error(`Cannot open the ${config.database.kind} database at ${where}: ${(error as Error).message}`, { cause: error });
   }
+  const services = serviceContext(db, clock, { attachmentMaxBytes: config.attachmentMaxBytes, reminderDays: config.reminderDays });
+  const mail = config.smtpUrl ? smtpTransport(config.smtpUrl) : emlTransport(path.join(config.dataDir, 'mail'));
+  const worker = createWorker(services, { handlers: createJobHandlers(services, { transport: mail, from: config.mailFrom, baseUrl: config.publicUrl }) });
   return {
     config,
     db,
-    services: serviceContext(db, clock, { attachmentMaxBytes: config.attachmentMaxBytes }),
-    close: () => db.destroy(),
+    services,
+    mail,
+    worker,
+    async close() {
+      await worker.stop();
+      mail.close();
+      await db.destroy();
+    },
   };
 }
 

@@ -15,6 +15,17 @@ export interface AppConfig {
   readonly attachmentMaxBytes: number;
   /** Requests per minute per client address on the API (0: no limit, e.g. for benchmarks). */
   readonly rateLimitPerMinute: number;
+  /** SMTP server for e-mails; null: write each message as an .eml file under DATA_DIR/mail. */
+  readonly smtpUrl: string | null;
+  readonly mailFrom: string;
+  /** Base URL used in links of e-mails. */
+  readonly publicUrl: string;
+  /** Days before the deadline at which States that have not replied are reminded. */
+  readonly reminderDays: readonly number[];
+  /** Whether this instance runs the background job worker. */
+  readonly worker: boolean;
+  /** Bearer token required for /metrics (null: /metrics is open; bind it to a private network). */
+  readonly metricsToken: string | null;
 }
 
 /** A configuration error, naming the variable and what it must be. */
@@ -28,9 +39,38 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   return value;
 }
 
+function smtpUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  try {
+    const url = new URL(raw.trim());
+    if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error('protocol');
+    return raw.trim();
+  } catch {
+    throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.org:587');
+  }
+}
+
+function reminderDays(raw: string | undefined): number[] {
+  if (raw === undefined || raw.trim() === '') return [30, 14, 7, 2];
+  if (raw.trim() === 'none') return [];
+  const days = raw.split(',').map((d) => Number(d.trim()));
+  if (days.some((d) => !Number.isInteger(d) || d < 1 || d > 365))
+    throw new ConfigError(`REMINDER_DAYS must be whole days from 1 to 365 separated by commas, e.g. 30,14,7,2 (or "none"), got "${raw}"`);
+  return [...new Set(days)].sort((a, b) => b - a);
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'on', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'off', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be on or off (got "${env[name]}")`);
+}
+
 /**
  * Reads the configuration. Variables (all optional): DATABASE_URL, DATA_DIR, HOST, PORT,
- * LOG_LEVEL, BODY_LIMIT_BYTES, ATTACHMENT_MAX_BYTES, DATABASE_POOL_MAX, RATE_LIMIT_PER_MINUTE.
+ * LOG_LEVEL, BODY_LIMIT_BYTES, ATTACHMENT_MAX_BYTES, DATABASE_POOL_MAX, RATE_LIMIT_PER_MINUTE,
+ * SMTP_URL, MAIL_FROM, PUBLIC_URL, REMINDER_DAYS, WORKER, METRICS_TOKEN.
  * @throws ConfigError naming the variable
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -53,5 +93,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimit: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     attachmentMaxBytes: integer(env, 'ATTACHMENT_MAX_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 10_000_000),
+    smtpUrl: smtpUrl(env.SMTP_URL),
+    mailFrom: env.MAIL_FROM?.trim() || 'Assent <no-reply@assent.invalid>',
+    publicUrl: (env.PUBLIC_URL?.trim() || `http://${env.HOST?.trim() || '127.0.0.1'}:${env.PORT?.trim() || '3000'}`).replace(/\/+$/, ''),
+    reminderDays: reminderDays(env.REMINDER_DAYS),
+    worker: flag(env, 'WORKER', true),
+    metricsToken: env.METRICS_TOKEN?.trim() || null,
   };
 }

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerAuditCommands } from './commands/audit.js';
+import { registerBackupCommands } from './commands/backup.js';
+import { registerContactCommands } from './commands/contact.js';
+import { registerJobCommands } from './commands/jobs.js';
 import { registerConsultationCommands } from './commands/consultation.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerDecisionCommands } from './commands/decision.js';
@@ -21,6 +24,7 @@ Environment:
   DATA_DIR       folder for the SQLite file and the demo tokens (default: ./data)
   HOST, PORT     where \`serve\` listens (default: 127.0.0.1:3000)
   LOG_LEVEL      fatal, error, warn, info, debug, trace or silent (default: info)
+  SMTP_URL       smtp://user:password@host:587 (default: write e-mails as .eml files under DATA_DIR/mail)
   ASSENT_TOKEN   the API token of commands that take --token
 
 Without --token, commands act as the local operator (the secretariat), named after your account.
@@ -69,6 +73,9 @@ export function buildProgram(io: CliIo): Command {
   registerTokenCommands(program, io);
   registerMemberStateCommands(program, io);
   registerAuditCommands(program, io);
+  registerContactCommands(program, io);
+  registerJobCommands(program, io);
+  registerBackupCommands(program, io);
   return program;
 }
 

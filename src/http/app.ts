@@ -13,6 +13,7 @@ import { replyRoutes } from './api/replies.routes.js';
 import { resultRoutes } from './api/results.routes.js';
 import { resolveActor } from './auth.js';
 import { problemType, sendProblem } from './problem.js';
+import { registerMetrics } from './metrics.js';
 import { AppError } from '../domain/errors.js';
 
 export interface BuildAppOptions {
@@ -21,6 +22,10 @@ export interface BuildAppOptions {
   readonly bodyLimit?: number;
   /** Requests per minute per client address on /api (0: unlimited). */
   readonly rateLimitPerMinute?: number;
+  /** Folder of the .eml files written when no SMTP server is configured. */
+  readonly mailDir?: string;
+  /** Bearer token for /metrics (null or omitted: open). */
+  readonly metricsToken?: string | null;
   /** Fastify logger setting (false in tests). */
   readonly logger?: FastifyServerOptions['logger'];
   readonly version?: string;
@@ -84,7 +89,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(consultationRoutes, { ctx });
       await api.register(replyRoutes, { ctx });
       await api.register(resultRoutes, { ctx });
-      await api.register(adminRoutes, { ctx });
+      await api.register(adminRoutes, { ctx, mailDir: options.mailDir ?? 'data/mail' });
       await api.register(attachmentRoutes, { ctx });
     },
     { prefix: '/api/v1' },
@@ -93,6 +98,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.get('/api/problems', { schema: { hide: true } }, async () => ({
     items: Object.entries(ERROR_CATALOGUE).map(([code, entry]) => ({ type: problemType(code as keyof typeof ERROR_CATALOGUE), code, status: entry.status, title: entry.title })),
   }));
+
+  registerMetrics(app, ctx, { token: options.metricsToken ?? null });
 
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/health/ready', { schema: { hide: true } }, async (_request, reply) => {

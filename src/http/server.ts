@@ -1,3 +1,4 @@
+import path from 'node:path';
 import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
 import { createAppContext, type AppContext } from '../app-context.js';
@@ -26,9 +27,19 @@ export async function startServer(
     options.logger === false || config.logLevel === 'silent'
       ? false
       : { level: config.logLevel, redact: { paths: LOG_REDACTIONS, censor: '[redacted]' } };
-  const app = await buildApp({ ctx: context.services, bodyLimit: config.bodyLimit, rateLimitPerMinute: config.rateLimitPerMinute, logger });
+  const app = await buildApp({
+    ctx: context.services,
+    bodyLimit: config.bodyLimit,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    logger,
+    mailDir: path.join(config.dataDir, 'mail'),
+    metricsToken: config.metricsToken,
+  });
   const address = await app.listen({ host: config.host, port: config.port });
+  if (config.worker) context.worker.start();
   let closed = false;
+  // Stop taking requests and let those in flight finish, then let the job in hand finish, then
+  // close the database.
   const close = async () => {
     if (closed) return;
     closed = true;

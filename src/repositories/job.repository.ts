@@ -164,8 +164,13 @@ export async function listJobs(
 }
 
 /** Jobs per state (for metrics and the operator). */
-export async function countJobsByState(db: Executor): Promise<Record<JobState, number>> {
-  const rows = await db.selectFrom('job').select(['state', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('state').execute();
+export async function countJobsByState(db: Executor, kind?: string): Promise<Record<JobState, number>> {
+  const rows = await db
+    .selectFrom('job')
+    .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+    .$if(kind !== undefined, (qb) => qb.where('kind', '=', kind!))
+    .groupBy('state')
+    .execute();
   const counts: Record<JobState, number> = { queued: 0, running: 0, done: 0, dead: 0 };
   for (const row of rows) counts[row.state] = Number(row.n);
   return counts;

@@ -293,3 +293,19 @@ export async function ensureReplyRow(db: Executor, consultationId: string, membe
     .onConflict((oc) => oc.columns(['consultation_id', 'member_state']).doNothing())
     .execute();
 }
+
+/** Counted positions of every consultation, by position (for metrics). */
+export async function countAllCountedPositions(db: Executor): Promise<{ position: ReplyPositionTable['position']; count: number }[]> {
+  const rows = await db
+    .selectFrom('reply')
+    .innerJoin('reply_position', (join) =>
+      join
+        .onRef('reply_position.consultation_id', '=', 'reply.consultation_id')
+        .onRef('reply_position.member_state', '=', 'reply.member_state')
+        .onRef('reply_position.version', '=', 'reply.counted_version'),
+    )
+    .select(['reply_position.position', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('reply_position.position')
+    .execute();
+  return rows.map((r) => ({ position: r.position, count: Number(r.n) }));
+}

@@ -6,6 +6,7 @@ import type { TimingCheck } from '../domain/procedure/tap/tap-timing.js';
 import { appendAudit } from '../repositories/audit.repository.js';
 import { findConsultation, markIssued } from '../repositories/consultation.repository.js';
 import { assertDraft, assertRevision } from './draft-guard.js';
+import { enqueueIssueJobs } from './jobs/enqueue.js';
 import { loadConsultation } from './load-consultation.js';
 import { inTransaction, type ServiceContext } from './service-context.js';
 
@@ -46,6 +47,8 @@ export async function issueConsultation(ctx: ServiceContext, options: IssueConsu
     if (problems.length > 0) throw new AppError('CONSULTATION_INCOMPLETE', 'The circular cannot be issued as it stands', { errors: problems });
 
     await markIssued(trx, consultation.id, now);
+    // The issue notice and the reminder slots commit (or roll back) with the issue itself.
+    await enqueueIssueJobs(trx, consultation, ctx.reminderDays, now);
     const timing = procedure.checkTiming(
       { circularDate: consultation.date, meetingFirstDay: consultation.meeting.firstDay, deadlineAt: consultation.deadlineAt, languagesAvailableOn: consultation.languagesAvailableOn },
       consultation.resolutionEdition,

@@ -6,6 +6,7 @@ import { markResultsNoticeIssued } from '../repositories/consultation.repository
 import { evaluateConsultation, type ConsultationResults } from './compute-results.js';
 import { loadConsultation } from './load-consultation.js';
 import { inTransaction, type ServiceContext } from './service-context.js';
+import { enqueueResultsJob } from './jobs/enqueue.js';
 
 /**
  * Issues the results notice (Res. 1 §9.6.1): once every text that could be considered has a
@@ -28,6 +29,7 @@ export async function issueResultsNotice(ctx: ServiceContext, options: { actor: 
       });
     }
     await markResultsNoticeIssued(trx, loaded.consultation.id, now);
+    await enqueueResultsJob(trx, loaded.consultation.id, now);
     await appendAudit(trx, {
       at: now,
       actor: options.actor.id,

@@ -10,6 +10,7 @@ import { appendAudit } from '../repositories/audit.repository.js';
 import { findMemberState } from '../repositories/member-state.repository.js';
 import { ensureReplyRow, findReplyPointers, findVersionHead, insertReplyVersion, saveReplyPointers } from '../repositories/reply.repository.js';
 import type { LoadedConsultation } from './load-consultation.js';
+import { enqueueReceiptJob } from './jobs/enqueue.js';
 
 /** What a written version looks like to its author: the data of a receipt. */
 export interface ReplyReceipt {
@@ -154,6 +155,8 @@ export async function writeReplyVersion(trx: Transaction<DB>, options: WriteVers
     subject: `reply:${consultationId}/${memberState}/${version}`,
     data: { channel: options.channel, status: options.status, receivedAt: new Date(options.receivedAt).toISOString(), contentHash, counted, flags },
   });
+  // The receipt e-mail to the State's focal points goes out only if this version commits.
+  await enqueueReceiptJob(trx, consultationId, memberState, version, options.now);
   return {
     consultationId,
     memberState,

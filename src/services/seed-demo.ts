@@ -7,6 +7,7 @@ import { listConsultations } from '../repositories/consultation.repository.js';
 import type { ConsultationInput } from '../schemas/consultation.schema.js';
 import type { RecordedReplyInput } from '../schemas/reply.schema.js';
 import { createApiToken } from './api-tokens.js';
+import { addContact } from './contacts.js';
 import { uploadAttachment } from './attachments.js';
 import { createConsultation } from './create-consultation.js';
 import { issueConsultation } from './issue-consultation.js';
@@ -173,6 +174,16 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoTokens | null> 
         signedOn: reply.at.slice(0, 10),
       },
     });
+  }
+
+  // E-mail recipients of the demo (the .example domain never delivers): the open consultation's
+  // issue notice, receipts and reminders go to them, as .eml files unless SMTP_URL is set.
+  for (const contact of [
+    { role: 'focal_point' as const, memberState: 'KR', email: 'focal-point.kr@demo.example', name: 'Demo focal point, Korea (Republic of)' },
+    { role: 'focal_point' as const, memberState: 'FR', email: 'point-focal.fr@demo.example', name: 'Demo focal point, France' },
+    { role: 'observer' as const, email: 'observer@demo.example', name: 'Demo observer (Sector Member)' },
+  ]) {
+    await addContact(ctx, { actor: operator, ...contact });
   }
 
   // The open demo consultation, relative to today.

@@ -19,9 +19,9 @@ interface OpenApiDocument {
 
 /**
  * Routes outside the OpenAPI document on purpose: the document itself, its HTML viewer, the
- * problem catalogue, the health probes and the home page.
+ * problem catalogue, the health probes, the Prometheus metrics and the home page.
  */
-const UNDOCUMENTED = [/^\/$/, /^\/api\/docs(\/|$)/, /^\/api\/v1\/openapi\.json$/, /^\/api\/problems$/, /^\/health(\/ready)?$/];
+const UNDOCUMENTED = [/^\/$/, /^\/metrics$/, /^\/api\/docs(\/|$)/, /^\/api\/v1\/openapi\.json$/, /^\/api\/problems$/, /^\/health(\/ready)?$/];
 
 /**
  * Every "METHOD /path" the app has registered, read from Fastify's route tree

@@ -1,10 +1,11 @@
 import { presentAuditEvent } from '../../http/presenters/admin.presenter.js';
 import type { Command } from 'commander';
 import { listAuditEvents } from '../../services/list-audit-events.js';
+import { verifyAuditChain } from '../../services/verify-audit-chain.js';
 import { formatTable, formatUtc, line, printJson, type CliIo } from '../output.js';
 import { integerParser, localOperator, withContext } from './shared.js';
 
-/** `assent audit list`: the audit trail. */
+/** `assent audit list|verify`: the audit trail and its hash chain. */
 export function registerAuditCommands(program: Command, io: CliIo): void {
   const audit = program.command('audit').description('the audit trail (append-only)');
 
@@ -32,6 +33,22 @@ export function registerAuditCommands(program: Command, io: CliIo): void {
           ),
         );
         if (events.length === options.limit) line(io.stdout, `More may follow: assent audit list --after ${events[events.length - 1]!.seq}${options.consultation ? ` --consultation ${options.consultation}` : ''}`);
+      }),
+    );
+
+  audit
+    .command('verify')
+    .description('recompute the hash chain of the whole audit trail; names the first row that does not match (exit 1)')
+    .option('--json', 'print the verification as JSON')
+    .action(async (options: { json?: boolean }) =>
+      withContext(io, async (context) => {
+        const result = await verifyAuditChain(context.services);
+        if (options.json) printJson(io.stdout, result);
+        else if (result.ok) line(io.stdout, `Audit chain verified: ${result.verifiedRows} rows, head #${result.head.seq} ${result.head.hash}`);
+        if (!result.ok) {
+          const what = { gap: `row #${result.break!.seq} follows a missing row`, prev_hash_mismatch: `row #${result.break!.seq} does not link to the row before it`, hash_mismatch: `row #${result.break!.seq} was changed after it was written` }[result.break!.problem];
+          throw new Error(`audit chain broken: ${what} (${result.verifiedRows} rows verified before it)`);
+        }
       }),
     );
 }

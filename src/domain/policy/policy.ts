@@ -26,7 +26,9 @@ export type Action =
   | { readonly action: 'attachment:read'; readonly uploadedBy: readonly string[]; readonly memberStatesUsing: readonly string[] }
   | { readonly action: 'token:manage' }
   | { readonly action: 'audit:read' }
-  | { readonly action: 'member-state:write' };
+  | { readonly action: 'member-state:write' }
+  | { readonly action: 'contact:manage' }
+  | { readonly action: 'job:read' };
 
 export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly code: ErrorCode; readonly reason: string };
 
@@ -47,6 +49,8 @@ export function decide(actor: Actor, subject: Action): Decision {
     case 'token:manage':
     case 'audit:read':
     case 'member-state:write':
+    case 'contact:manage':
+    case 'job:read':
       return secretariat ? ALLOW : denyNonSecretariat(actor);
     case 'reply:submit':
       // Res. 1 §9.4.1 and §9.4.3: only Member States reply; the secretariat records forms it

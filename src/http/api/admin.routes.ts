@@ -8,12 +8,15 @@ import { listAuditEvents } from '../../services/list-audit-events.js';
 import { listMemberStates, setEligibility } from '../../services/member-states.js';
 import type { ServiceContext } from '../../services/service-context.js';
 import { presentMemberState } from '../presenters/consultation.presenter.js';
-import { presentAuditEvent, presentToken } from '../presenters/admin.presenter.js';
+import { presentAuditEvent, presentContact, presentJob, presentToken } from '../presenters/admin.presenter.js';
+import { addContact, listContacts, setContactStatus } from '../../services/contacts.js';
+import { getJob, listJobs } from '../../services/jobs/list-jobs.js';
+import { readMailMessage } from '../../services/jobs/read-mail-message.js';
 import { ShaParams } from './params.schema.js';
-import { AttachmentView, AuditEventView, ItemsOf, MemberStateView, problemResponses, TokenView } from './responses.schema.js';
+import { AttachmentView, AuditEventView, ContactView, ItemsOf, JobView, MemberStateView, problemResponses, TokenView } from './responses.schema.js';
 
 /** Member States, API tokens, the audit trail. */
-export const adminRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {
+export const adminRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; mailDir: string }> = async (app, { ctx, mailDir }) => {
   app.get('/member-states', {
     schema: { tags: ['member-states'], summary: 'The Member States and whether each may reply', response: { 200: ItemsOf(MemberStateView), ...problemResponses } },
   }, async () => ({ items: (await listMemberStates(ctx)).map(presentMemberState) }));
@@ -87,6 +90,87 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = a
     });
     return { items: events.map(presentAuditEvent) };
   });
+  app.get('/contacts', {
+    schema: {
+      tags: ['contacts'],
+      summary: 'E-mail recipients: focal points of Member States and observers (secretariat)',
+      querystring: Type.Object({ state: Type.Optional(StateCode) }, { additionalProperties: false }),
+      response: { 200: ItemsOf(ContactView), ...problemResponses },
+    },
+  }, async (req) => ({ items: (await listContacts(ctx, { actor: req.actor, memberState: req.query.state })).map(presentContact) }));
+
+  app.post('/contacts', {
+    schema: {
+      tags: ['contacts'],
+      summary: 'Add an e-mail recipient (secretariat)',
+      body: Type.Object(
+        {
+          email: Type.String({ minLength: 3, maxLength: 254 }),
+          name: Line(200),
+          role: Type.Union([Type.Literal('focal_point'), Type.Literal('observer')]),
+          memberState: Type.Optional(StateCode),
+          language: Type.Optional(Type.Union(['ar', 'zh', 'en', 'fr', 'ru', 'es'].map((l) => Type.Literal(l)))),
+        },
+        { additionalProperties: false },
+      ),
+      response: { 201: ContactView, ...problemResponses },
+    },
+  }, async (req, reply) => {
+    const contact = await addContact(ctx, { actor: req.actor, ...req.body });
+    return reply.code(201).send(presentContact(contact));
+  });
+
+  app.patch('/contacts/:contactId', {
+    schema: {
+      tags: ['contacts'],
+      summary: 'Stop or resume e-mails to a contact (secretariat)',
+      params: Type.Object({ contactId: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
+      body: Type.Object({ active: Type.Boolean() }, { additionalProperties: false }),
+      response: { 200: ContactView, ...problemResponses },
+    },
+  }, async (req) => presentContact(await setContactStatus(ctx, { actor: req.actor, contactId: req.params.contactId, active: req.body.active })));
+
+  app.get('/jobs', {
+    schema: {
+      tags: ['jobs'],
+      summary: 'Background jobs and e-mail deliveries, newest first, with counts by state (secretariat)',
+      querystring: Type.Object(
+        {
+          kind: Type.Optional(Type.String({ maxLength: 40 })),
+          state: Type.Optional(Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('done'), Type.Literal('dead')])),
+          consultation: Type.Optional(Slug),
+          limit: Type.Optional(Type.String({ pattern: '^\\d{1,4}$' })),
+        },
+        { additionalProperties: false },
+      ),
+      response: {
+        200: Type.Object({ counts: Type.Record(Type.String(), Type.Integer()), items: Type.Array(JobView) }),
+        ...problemResponses,
+      },
+    },
+  }, async (req) => {
+    const { jobs, counts } = await listJobs(ctx, {
+      actor: req.actor,
+      kind: req.query.kind,
+      state: req.query.state,
+      consultationId: req.query.consultation,
+      limit: req.query.limit === undefined ? undefined : Math.min(1000, Math.max(1, Number(req.query.limit))),
+    });
+    return { counts, items: jobs.map(presentJob) };
+  });
+
+  app.get('/jobs/:jobId', {
+    schema: { tags: ['jobs'], summary: 'One job (secretariat)', params: Type.Object({ jobId: Type.String({ maxLength: 400 }) }), response: { 200: JobView, ...problemResponses } },
+  }, async (req) => presentJob(await getJob(ctx, { actor: req.actor, jobId: req.params.jobId })));
+
+  app.get('/jobs/:jobId/message', {
+    schema: {
+      tags: ['jobs'],
+      summary: 'The message of an e-mail written as an .eml file (no SMTP server configured) (secretariat)',
+      params: Type.Object({ jobId: Type.String({ maxLength: 400 }) }),
+      response: { 200: Type.Unsafe<Buffer>({ type: 'string', description: 'message/rfc822' }), ...problemResponses },
+    },
+  }, async (req, reply) => reply.type('message/rfc822').send(await readMailMessage(ctx, { actor: req.actor, jobId: req.params.jobId, mailDir })));
 };
 
 /**

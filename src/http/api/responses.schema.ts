@@ -265,3 +265,31 @@ export const problemResponses = {
 } as const;
 
 export const ItemsOf = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item) });
+
+export const ContactView = Type.Object({
+  id: Type.String(),
+  email: Type.String(),
+  name: Type.String(),
+  role: Type.Union([Type.Literal('focal_point'), Type.Literal('observer')]),
+  memberState: Nullable(Type.String()),
+  language: Type.String(),
+  active: Type.Boolean(),
+  createdAt: Instant,
+});
+export type ContactView = Static<typeof ContactView>;
+
+export const JobView = Type.Object({
+  id: Type.String(),
+  kind: Type.String(),
+  state: Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('done'), Type.Literal('dead')]),
+  runAt: Instant,
+  attempts: Type.Integer(),
+  maxAttempts: Type.Integer(),
+  lastError: Nullable(Type.String()),
+  consultationId: Nullable(Type.String()),
+  payload: Type.Record(Type.String(), Type.Unknown()),
+  result: Nullable(Type.Record(Type.String(), Type.Unknown(), { description: 'For e-mails: to, subject, messageId, transport, location' })),
+  createdAt: Instant,
+  finishedAt: Nullable(Instant),
+});
+export type JobView = Static<typeof JobView>;

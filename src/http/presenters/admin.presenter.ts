@@ -1,6 +1,8 @@
 import type { StoredToken } from '../../repositories/api-token.repository.js';
 import type { StoredAuditEvent } from '../../repositories/audit.repository.js';
-import type { TokenView } from '../api/responses.schema.js';
+import type { Contact } from '../../repositories/contact.repository.js';
+import type { Job } from '../../repositories/job.repository.js';
+import type { ContactView, JobView, TokenView } from '../api/responses.schema.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -21,5 +23,27 @@ export function presentAuditEvent(e: StoredAuditEvent) {
     data: { ...e.data },
     prevHash: e.prevHash,
     hash: e.hash,
+  };
+}
+
+export function presentContact(c: Contact): ContactView {
+  return { id: c.id, email: c.email, name: c.name, role: c.role, memberState: c.memberState, language: c.language, active: c.active, createdAt: iso(c.createdAt)! };
+}
+
+/** A job; e-mail jobs show where the message went and why it failed, if it did. */
+export function presentJob(j: Job): JobView {
+  return {
+    id: j.id,
+    kind: j.kind,
+    state: j.state,
+    runAt: iso(j.runAt)!,
+    attempts: j.attempts,
+    maxAttempts: j.maxAttempts,
+    lastError: j.lastError,
+    consultationId: j.consultationId,
+    payload: { ...j.payload },
+    result: j.result === null ? null : { ...j.result },
+    createdAt: iso(j.createdAt)!,
+    finishedAt: iso(j.finishedAt),
   };
 }

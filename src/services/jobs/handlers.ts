@@ -64,12 +64,17 @@ export function createJobHandlers(ctx: ServiceContext, mail: MailSettings): Reco
   return {
     async 'notify-issue'(job) {
       const loaded = await loadConsultation(ctx.db, String(job.payload.consultationId), SYSTEM);
+      // A notice inviting replies is pointless once replies are closed (e.g. a worker that was down for weeks).
+      if (deadlinePassed(loaded.consultation, ctx.clock())) return { skipped: 'deadline passed' };
       const states = new Set((await consultedStates(loaded)).map((s) => s.code));
       const contacts = (await listContacts(ctx.db, { activeOnly: true })).filter((c) => c.role === 'observer' || states.has(c.memberState!));
       return fanOut(job, contacts.map((contact) => ({ contact, payload: { message: 'issue', consultationId: loaded.consultation.id } })));
     },
     async 'notify-receipt'(job) {
       const state = String(job.payload.memberState);
+      const version = await findReplyVersion(ctx.db, String(job.payload.consultationId), state, Number(job.payload.version));
+      // Simulated (demo) replies were never sent by anyone: no receipt goes to a real address.
+      if (!version || version.simulated) return { skipped: version ? 'simulated reply' : 'version not found' };
       const contacts = await listContacts(ctx.db, { role: 'focal_point', memberState: state, activeOnly: true });
       return fanOut(job, contacts.map((contact) => ({ contact, payload: { message: 'receipt', consultationId: job.payload.consultationId, memberState: state, version: job.payload.version } })));
     },

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { AppError } from '../domain/errors.js';
+import { countJobsByState } from '../repositories/job.repository.js';
+import { countAllCountedPositions } from '../repositories/reply.repository.js';
+import type { ServiceContext } from '../services/service-context.js';
+
+/**
+ * Prometheus metrics at /metrics. Request figures are per instance; replies, jobs and e-mails
+ * are read from the database at scrape time, so every instance reports the same, true totals.
+ */
+export function registerMetrics(app: FastifyInstance, ctx: ServiceContext, options: { token: string | null }): void {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const requests = new Counter({ name: 'assent_http_requests_total', help: 'HTTP requests by method, route and status', labelNames: ['method', 'route', 'status'], registers: [registry] });
+  const duration = new Histogram({
+    name: 'assent_http_request_duration_seconds',
+    help: 'HTTP request duration by route',
+    labelNames: ['method', 'route'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+  const positions = new Gauge({ name: 'assent_counted_positions', help: 'Positions of counted replies, all consultations', labelNames: ['position'], registers: [registry] });
+  const jobs = new Gauge({ name: 'assent_jobs', help: 'Background jobs by state', labelNames: ['state'], registers: [registry] });
+  const mails = new Gauge({ name: 'assent_mails', help: 'E-mails by state (done: sent, dead: failed for good)', labelNames: ['state'], registers: [registry] });
+
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    requests.inc({ method: request.method, route, status: String(reply.statusCode) });
+    duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+  });
+
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    if (options.token !== null && request.headers.authorization !== `Bearer ${options.token}`) throw new AppError('UNAUTHENTICATED', 'Metrics need the metrics token');
+    const [counted, jobStates, mailStates] = await Promise.all([countAllCountedPositions(ctx.db), countJobsByState(ctx.db), countJobsByState(ctx.db, 'mail')]);
+    positions.reset();
+    for (const row of counted) positions.set({ position: row.position }, row.count);
+    for (const [state, n] of Object.entries(jobStates)) jobs.set({ state }, n);
+    for (const [state, n] of Object.entries(mailStates)) mails.set({ state }, n);
+    return reply.type(registry.contentType).send(await registry.metrics());
+  });
+}
