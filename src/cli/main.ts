@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerBackupCommands } from './commands/backup.js';
 import { registerContactCommands } from './commands/contact.js';
+import { registerReceiptCommands } from './commands/receipt.js';
 import { registerJobCommands } from './commands/jobs.js';
 import { registerConsultationCommands } from './commands/consultation.js';
 import { registerDbCommands } from './commands/db.js';
@@ -76,6 +77,7 @@ export function buildProgram(io: CliIo): Command {
   registerContactCommands(program, io);
   registerJobCommands(program, io);
   registerBackupCommands(program, io);
+  registerReceiptCommands(program, io);
   return program;
 }
 

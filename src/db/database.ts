@@ -20,6 +20,17 @@ export interface DB {
   job: JobTable;
   contact: ContactTable;
   attachment_upload: AttachmentUploadTable;
+  signing_key: SigningKeyTable;
+}
+
+export interface SigningKeyTable {
+  id: string;
+  algorithm: 'Ed25519';
+  /** PEM (SPKI). */
+  public_key: string;
+  /** PEM (PKCS#8). */
+  private_key: string;
+  created_at: number;
 }
 
 export interface AttachmentUploadTable {
@@ -156,6 +167,9 @@ export interface ReplyVersionTable {
   flags: string;
   simulated: Flag;
   content_hash: string;
+  /** Sequence and hash of the audit row that recorded this version (its receipt cites them). */
+  audit_seq: number | null;
+  audit_hash: string | null;
 }
 
 export interface ReplyPositionTable {

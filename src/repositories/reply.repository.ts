@@ -309,3 +309,37 @@ export async function countAllCountedPositions(db: Executor): Promise<{ position
     .execute();
   return rows.map((r) => ({ position: r.position, count: Number(r.n) }));
 }
+
+/** Records where in the audit chain a version was recorded. */
+export async function setVersionAuditPosition(
+  db: Executor,
+  consultationId: string,
+  memberState: string,
+  version: number,
+  audit: { seq: number; hash: string },
+): Promise<void> {
+  await db
+    .updateTable('reply_version')
+    .set({ audit_seq: audit.seq, audit_hash: audit.hash })
+    .where('consultation_id', '=', consultationId)
+    .where('member_state', '=', memberState)
+    .where('version', '=', version)
+    .execute();
+}
+
+/** The audit position of a version. */
+export async function findVersionAuditPosition(
+  db: Executor,
+  consultationId: string,
+  memberState: string,
+  version: number,
+): Promise<{ seq: number; hash: string } | undefined> {
+  const row = await db
+    .selectFrom('reply_version')
+    .select(['audit_seq', 'audit_hash'])
+    .where('consultation_id', '=', consultationId)
+    .where('member_state', '=', memberState)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return row && row.audit_seq !== null && row.audit_hash !== null ? { seq: Number(row.audit_seq), hash: row.audit_hash } : undefined;
+}

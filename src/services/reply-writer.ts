@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/database.js';
-import { canonicalJson, sha256Hex } from '../domain/canonical.js';
+import { replyContentHash } from '../domain/reply/reply-hash.js';
 import { isOnTime } from '../domain/consultation/consultation-state.js';
 import { AppError, type FieldProblem } from '../domain/errors.js';
 import type { Actor } from '../domain/policy/actor.js';
@@ -8,7 +8,7 @@ import type { Channel, PositionInput, ReplyFlag, ReplyPosition, ReplySignature, 
 import { existingAttachments } from '../repositories/attachment.repository.js';
 import { appendAudit } from '../repositories/audit.repository.js';
 import { findMemberState } from '../repositories/member-state.repository.js';
-import { ensureReplyRow, findReplyPointers, findVersionHead, insertReplyVersion, saveReplyPointers } from '../repositories/reply.repository.js';
+import { ensureReplyRow, findReplyPointers, findVersionHead, insertReplyVersion, saveReplyPointers, setVersionAuditPosition } from '../repositories/reply.repository.js';
 import type { LoadedConsultation } from './load-consultation.js';
 import { enqueueReceiptJob } from './jobs/enqueue.js';
 
@@ -136,7 +136,7 @@ export async function writeReplyVersion(trx: Transaction<DB>, options: WriteVers
     simulated: options.simulated,
     positions: options.positions,
   };
-  const contentHash = sha256Hex(canonicalJson(body));
+  const contentHash = replyContentHash(body);
   const record: ReplyVersion = { ...body, contentHash };
   await insertReplyVersion(trx, record);
   const counted = onTime && options.status === 'submitted';
@@ -147,7 +147,7 @@ export async function writeReplyVersion(trx: Transaction<DB>, options: WriteVers
   );
   // A new submission over an earlier one is an amendment (the trail says which).
   const action = options.auditAction === 'reply.submitted' && previous !== undefined && previous.status === 'submitted' ? 'reply.amended' : options.auditAction;
-  await appendAudit(trx, {
+  const audit = await appendAudit(trx, {
     at: options.now,
     actor: options.actor.id,
     action,
@@ -155,6 +155,8 @@ export async function writeReplyVersion(trx: Transaction<DB>, options: WriteVers
     subject: `reply:${consultationId}/${memberState}/${version}`,
     data: { channel: options.channel, status: options.status, receivedAt: new Date(options.receivedAt).toISOString(), contentHash, counted, flags },
   });
+  // The receipt names the version's place in the audit chain.
+  await setVersionAuditPosition(trx, consultationId, memberState, version, audit);
   // The receipt e-mail to the State's focal points goes out only if this version commits.
   await enqueueReceiptJob(trx, consultationId, memberState, version, options.now);
   return {

@@ -122,3 +122,22 @@ describe('assent contact and jobs', () => {
     expect(fs.readdirSync(path.join(dir, 'data', 'mail')).some((f) => f.endsWith('.eml'))).toBe(true);
   });
 });
+
+describe('assent receipt', () => {
+  it('writes a receipt that verifies, and fails (exit 1) on a copy with one changed byte', async () => {
+    const dir = seeded();
+    // Circular 79's simulated reply of KR, version 1.
+    const get = await cli(dir, 'receipt', 'get', 'tsb-79-2023', 'KR', '1', '-o', 'kr.json');
+    expect(get.code, get.stderr).toBe(0);
+    const ok = await cli(dir, 'receipt', 'verify', 'kr.json');
+    expect(ok.code, ok.stderr + ok.stdout).toBe(0);
+    expect(ok.stdout).toContain('The receipt verifies.');
+
+    const text = fs.readFileSync(path.join(dir, 'kr.json'), 'utf8');
+    const at = text.indexOf('"version": 1') + '"version": '.length;
+    fs.writeFileSync(path.join(dir, 'kr-altered.json'), `${text.slice(0, at)}2${text.slice(at + 1)}`);
+    const bad = await cli(dir, 'receipt', 'verify', 'kr-altered.json');
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/FAIL\s+signature/);
+  });
+});

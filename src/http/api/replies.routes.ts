@@ -7,7 +7,10 @@ import { withdrawReply } from '../../services/withdraw-reply.js';
 import type { ServiceContext } from '../../services/service-context.js';
 import { presentOverview, presentReceipt, presentStateReply } from '../presenters/reply.presenter.js';
 import { ConsultationParams, IdempotencyHeaders, revisionFromIfMatch, StateParams, WithdrawHeaders } from './params.schema.js';
-import { problemResponses, ReceiptView, ReplyOverviewView, StateReplyView } from './responses.schema.js';
+import { problemResponses, ReceiptDocument, ReceiptVerificationView, ReceiptView, ReplyOverviewView, StateReplyView } from './responses.schema.js';
+import Type from 'typebox';
+import { Slug, StateCode } from '../../schemas/common.schema.js';
+import { getReceipt, receiptPublicKey, verifyReceipt } from '../../services/receipts.js';
 
 /** Member States' replies: submit, amend, withdraw (focal points); record on behalf (secretariat); read. */
 export const replyRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {
@@ -82,4 +85,33 @@ export const replyRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = a
     const receipt = await recordReply(ctx, { actor: req.actor, consultationId: req.params.id, memberState: req.params.state, input: req.body });
     return reply.code(201).send(presentReceipt(receipt, false));
   });
+
+  app.get('/consultations/:id/replies/:state/versions/:version/receipt', {
+    schema: {
+      tags,
+      summary: 'The signed receipt of one version of a reply (whoever may read that reply)',
+      params: Type.Object({ id: Slug, state: StateCode, version: Type.String({ pattern: '^[1-9]\\d{0,5}$' }) }, { additionalProperties: false }),
+      response: { 200: ReceiptDocument, ...problemResponses },
+    },
+  }, async (req, reply) => {
+    const receipt = await getReceipt(ctx, { actor: req.actor, consultationId: req.params.id, memberState: req.params.state, version: Number(req.params.version) });
+    return reply.header('content-disposition', `attachment; filename="receipt-${receipt.consultation.id}-${receipt.memberState}-v${receipt.version}.json"`).send({ ...receipt, attachments: [...receipt.attachments] });
+  });
+
+  app.get('/receipts/public-key', {
+    schema: {
+      tags: ['receipts'],
+      summary: 'The public key that signs receipts (Ed25519, PEM)',
+      response: { 200: Type.Object({ keyId: Type.String(), algorithm: Type.Literal('Ed25519'), publicKey: Type.String() }), ...problemResponses },
+    },
+  }, async () => receiptPublicKey(ctx));
+
+  app.post('/receipts/verify', {
+    schema: {
+      tags: ['receipts'],
+      summary: 'Check a receipt against its signature, the stored reply, its files and the audit chain (anyone holding a receipt)',
+      body: Type.Unknown({ description: 'A receipt as downloaded' }),
+      response: { 200: ReceiptVerificationView, ...problemResponses },
+    },
+  }, async (req) => verifyReceipt(ctx, req.body));
 };

@@ -293,3 +293,26 @@ export const JobView = Type.Object({
   finishedAt: Nullable(Instant),
 });
 export type JobView = Static<typeof JobView>;
+
+export const ReceiptDocument = Type.Object(
+  {
+    format: Type.Literal('assent-receipt/1'),
+    consultation: Type.Object({ id: Type.String(), reference: Type.String() }),
+    memberState: Type.String(),
+    version: Type.Integer(),
+    status: Type.Union([Type.Literal('submitted'), Type.Literal('withdrawn')]),
+    receivedAt: Instant,
+    channel: Type.String(),
+    receivedByDeadline: Type.Boolean(),
+    contentSha256: Type.String(),
+    attachments: Type.Array(Type.Object({ sha256: Type.String(), role: Type.String() })),
+    audit: Type.Object({ seq: Type.Integer(), hash: Type.String() }),
+    signature: Type.Object({ algorithm: Type.Literal('Ed25519'), keyId: Type.String(), value: Type.String({ description: 'base64 Ed25519 signature over the canonical JSON of the receipt without its signature' }) }),
+  },
+  { title: 'Receipt', description: 'A signed receipt of one reply version; keep it to prove what was sent and received' },
+);
+
+export const ReceiptVerificationView = Type.Object({
+  ok: Type.Boolean(),
+  checks: Type.Array(Type.Object({ check: Type.String(), ok: Type.Boolean(), detail: Type.String() })),
+});

@@ -101,7 +101,7 @@ export function checkReplyPositions(
       }
     }
   });
-  return { problems, flags: [...flags].sort(), positions: normalised.sort((a, b) => a.text.localeCompare(b.text)) };
+  return { problems, flags: [...flags].sort(), positions: normalised.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0)) };
 }
 
 function blankToNull(value: string | null | undefined): string | null {
