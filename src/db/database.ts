@@ -21,6 +21,77 @@ export interface DB {
   contact: ContactTable;
   attachment_upload: AttachmentUploadTable;
   signing_key: SigningKeyTable;
+  account: AccountTable;
+  invitation: InvitationTable;
+  recovery_code: RecoveryCodeTable;
+  session: SessionTable;
+  login_throttle: LoginThrottleTable;
+}
+
+export type AccountRole = 'secretariat_admin' | 'secretariat_staff' | 'focal_point' | 'observer';
+
+export interface AccountTable {
+  id: string;
+  /** Lower-cased. */
+  email: string;
+  name: string;
+  role: AccountRole;
+  member_state: string | null;
+  focal_point_rank: 'primary' | 'alternate' | null;
+  /** argon2id PHC string; null until the invitation is accepted. */
+  password_hash: string | null;
+  /** TOTP secret, AES-256-GCM encrypted with the server secret key. */
+  totp_secret: string | null;
+  totp_enabled_at: number | null;
+  /** The last TOTP time step accepted (a code is never accepted twice). */
+  totp_last_step: number | null;
+  language: string;
+  disabled_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface InvitationTable {
+  id: string;
+  /** SHA-256 of the link's secret. */
+  token_hash: string;
+  account_id: string;
+  created_by: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface RecoveryCodeTable {
+  account_id: string;
+  code_hash: string;
+  created_at: number;
+  used_at: number | null;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie's secret. */
+  id: string;
+  account_id: string;
+  created_at: number;
+  last_seen_at: number;
+  /** Absolute expiry. */
+  expires_at: number;
+  /** Null until the second factor was given in this session. */
+  mfa_verified_at: number | null;
+  /** Secret of the session's CSRF tokens. */
+  csrf_secret: string;
+  user_agent: string | null;
+  ip: string | null;
+}
+
+export interface LoginThrottleTable {
+  /** `account:<email>` or `ip:<address>`. */
+  key: string;
+  failures: number;
+  locked_until: number | null;
+  updated_at: number;
 }
 
 export interface SigningKeyTable {
@@ -219,6 +290,10 @@ export interface ApiTokenTable {
   created_by: string;
   expires_at: number | null;
   revoked_at: number | null;
+  /** Personal tokens belong to an account and act as it (null: a service token with a role). */
+  account_id: string | null;
+  /** JSON array of scopes (null: every action of the role). */
+  scopes: string | null;
 }
 
 export interface AuditEventTable {

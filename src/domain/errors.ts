@@ -64,6 +64,20 @@ export const ERROR_CATALOGUE = {
   NOTICE_NOT_ALLOWED: { status: 409, title: 'The results notice cannot be issued now' },
   /** Replies can no longer change the results: the meeting's decisions have been recorded. */
   RESULTS_FROZEN: { status: 409, title: 'The results are frozen: the meeting has decided' },
+  /** Wrong e-mail or password (one message for both, so that accounts cannot be discovered). */
+  INVALID_CREDENTIALS: { status: 401, title: 'The e-mail address or the password is wrong' },
+  /** The session exists but its second factor has not been given yet. */
+  SECOND_FACTOR_REQUIRED: { status: 401, title: 'Enter the code of your authenticator app' },
+  /** A wrong, expired or already used TOTP code or recovery code. */
+  INVALID_SECOND_FACTOR: { status: 401, title: 'The code is wrong or was already used' },
+  /** An invitation link that is unknown, expired, revoked or already used. */
+  INVITATION_INVALID: { status: 410, title: 'This invitation link is no longer valid' },
+  /** The session expired (idle or absolute timeout) or was signed out. */
+  SESSION_EXPIRED: { status: 401, title: 'Your session has ended; sign in again' },
+  /** A form post without a valid CSRF token, or from another site. */
+  CSRF_FAILED: { status: 403, title: 'The form could not be verified; reload the page and try again' },
+  /** Too many failed sign-ins for this account or address. */
+  LOGIN_LOCKED: { status: 429, title: 'Too many failed attempts; try again later' },
   /** A value conflicts with an existing record (duplicate circular number, duplicate designation…). */
   CONFLICT: { status: 409, title: 'The record conflicts with an existing one' },
   /** Too many requests. */

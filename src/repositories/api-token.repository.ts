@@ -10,6 +10,10 @@ export interface StoredToken {
   readonly createdAt: number;
   readonly expiresAt: number | null;
   readonly revokedAt: number | null;
+  /** Personal tokens: the account they act as (null: a service token with a role). */
+  readonly accountId: string | null;
+  /** Scopes (null: every action of the role or account). */
+  readonly scopes: readonly string[] | null;
 }
 
 export async function insertToken(
@@ -28,6 +32,8 @@ export async function insertToken(
       created_by: token.createdBy,
       expires_at: token.expiresAt,
       revoked_at: token.revokedAt,
+      account_id: token.accountId,
+      scopes: token.scopes === null ? null : JSON.stringify(token.scopes),
     })
     .execute();
 }
@@ -36,29 +42,45 @@ export async function insertToken(
 export async function findTokenByHash(db: Executor, tokenHash: string): Promise<StoredToken | undefined> {
   const row = await db
     .selectFrom('api_token')
-    .select(['id', 'label', 'role', 'member_state', 'created_at', 'expires_at', 'revoked_at'])
+    .select(['id', 'label', 'role', 'member_state', 'created_at', 'expires_at', 'revoked_at', 'account_id', 'scopes'])
     .where('token_hash', '=', tokenHash)
     .executeTakeFirst();
-  return row
-    ? { id: row.id, label: row.label, role: row.role, memberState: row.member_state, createdAt: row.created_at, expiresAt: row.expires_at, revokedAt: row.revoked_at }
-    : undefined;
+  return row ? toToken(row) : undefined;
 }
 
-export async function listTokens(db: Executor): Promise<StoredToken[]> {
-  const rows = await db
-    .selectFrom('api_token')
-    .select(['id', 'label', 'role', 'member_state', 'created_at', 'expires_at', 'revoked_at'])
-    .orderBy('created_at')
-    .execute();
-  return rows.map((row) => ({
+function toToken(row: {
+  id: string;
+  label: string;
+  role: TokenRole;
+  member_state: string | null;
+  created_at: number;
+  expires_at: number | null;
+  revoked_at: number | null;
+  account_id: string | null;
+  scopes: string | null;
+}): StoredToken {
+  return {
     id: row.id,
     label: row.label,
     role: row.role,
     memberState: row.member_state,
-    createdAt: row.created_at,
-    expiresAt: row.expires_at,
-    revokedAt: row.revoked_at,
-  }));
+    createdAt: Number(row.created_at),
+    expiresAt: row.expires_at === null ? null : Number(row.expires_at),
+    revokedAt: row.revoked_at === null ? null : Number(row.revoked_at),
+    accountId: row.account_id,
+    scopes: row.scopes === null ? null : (JSON.parse(row.scopes) as string[]),
+  };
+}
+
+/** Tokens, optionally those of one account. */
+export async function listTokens(db: Executor, filter: { accountId?: string } = {}): Promise<StoredToken[]> {
+  const rows = await db
+    .selectFrom('api_token')
+    .select(['id', 'label', 'role', 'member_state', 'created_at', 'expires_at', 'revoked_at', 'account_id', 'scopes'])
+    .$if(filter.accountId !== undefined, (qb) => qb.where('account_id', '=', filter.accountId!))
+    .orderBy('created_at')
+    .execute();
+  return rows.map(toToken);
 }
 
 export async function revokeToken(db: Executor, id: string, at: number): Promise<boolean> {

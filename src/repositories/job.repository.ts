@@ -175,3 +175,8 @@ export async function countJobsByState(db: Executor, kind?: string): Promise<Rec
   for (const row of rows) counts[row.state] = Number(row.n);
   return counts;
 }
+
+/** Replaces a job's payload (to remove a secret once it is no longer needed, e.g. a sent invitation link). */
+export async function replaceJobPayload(db: Executor, id: string, payload: Record<string, unknown>, now: number): Promise<void> {
+  await db.updateTable('job').set({ payload: toJson(payload), updated_at: now }).where('id', '=', id).execute();
+}

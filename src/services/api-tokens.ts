@@ -7,6 +7,9 @@ import { findTokenByHash, insertToken, listTokens as findTokens, revokeToken as 
 import { appendAudit } from '../repositories/audit.repository.js';
 import { findMemberState } from '../repositories/member-state.repository.js';
 import { inTransaction, type ServiceContext } from './service-context.js';
+import { findAccount, type Account } from '../repositories/account.repository.js';
+import { actorOfAccount } from './identity/sign-in.js';
+import { TOKEN_SCOPES, type TokenScope } from '../domain/identity/scopes.js';
 
 const TOKEN_PREFIX = 'assent_';
 
@@ -17,6 +20,8 @@ export interface CreateTokenOptions {
   readonly label: string;
   /** Lifetime in days; omitted: no expiry. */
   readonly expiresInDays?: number | undefined;
+  /** Scopes; omitted: everything the role may do. */
+  readonly scopes?: readonly TokenScope[] | undefined;
 }
 
 /**
@@ -44,6 +49,8 @@ export async function createApiToken(ctx: ServiceContext, options: CreateTokenOp
     createdAt: now,
     expiresAt: options.expiresInDays === undefined ? null : now + options.expiresInDays * 86_400_000,
     revokedAt: null,
+    accountId: null,
+    scopes: options.scopes === undefined ? null : [...new Set(options.scopes)].sort(),
   };
   await inTransaction(ctx, async (trx) => {
     if (memberState !== null && !(await findMemberState(trx, memberState)))
@@ -64,15 +71,74 @@ export async function authenticateToken(ctx: ServiceContext, secret: string): Pr
   const token = await findTokenByHash(ctx.db, sha256Hex(secret));
   const now = ctx.clock();
   if (!token || token.revokedAt !== null || (token.expiresAt !== null && token.expiresAt <= now)) throw invalid;
+  const scopes = token.scopes === null ? {} : { scopes: token.scopes as TokenScope[] };
+  if (token.accountId !== null) {
+    // A personal token acts as its account, as it is now: a disabled account's tokens stop working,
+    // and a changed role applies at once.
+    const account = await findAccount(ctx.db, token.accountId);
+    if (!account || account.disabledAt !== null) throw invalid;
+    return { ...actorOfAccount(account), ...scopes };
+  }
   const id = `token:${token.id}`;
   switch (token.role) {
     case 'secretariat':
-      return { kind: 'secretariat', id, label: token.label };
+      return { kind: 'secretariat', id, label: token.label, admin: true, ...scopes };
     case 'observer':
-      return { kind: 'observer', id, label: token.label };
+      return { kind: 'observer', id, label: token.label, ...scopes };
     case 'focal_point':
-      return { kind: 'focal_point', id, label: token.label, memberState: token.memberState! };
+      return { kind: 'focal_point', id, label: token.label, memberState: token.memberState!, ...scopes };
   }
+}
+
+/**
+ * A personal API token of the signed-in account (for the CLI and integrations): it acts as the
+ * account, within its scopes, until it expires (at most a year) or is revoked. Shown once.
+ * @throws SESSION_EXPIRED, VALIDATION_FAILED
+ */
+export async function createPersonalToken(
+  ctx: ServiceContext,
+  options: { account: Account; label: string; scopes: readonly TokenScope[]; expiresInDays: number },
+): Promise<{ token: StoredToken; secret: string }> {
+  const problems = [];
+  if (options.label.trim() === '' || options.label.length > 200) problems.push({ field: '/label', message: 'Give the token a label (at most 200 characters)' });
+  if (options.scopes.length === 0 || options.scopes.some((s) => !TOKEN_SCOPES.includes(s))) problems.push({ field: '/scopes', message: `Choose among ${TOKEN_SCOPES.join(', ')}` });
+  if (!Number.isInteger(options.expiresInDays) || options.expiresInDays < 1 || options.expiresInDays > 365) problems.push({ field: '/expiresInDays', message: 'From 1 to 365 days' });
+  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems[0]!.message, { errors: problems });
+  const now = ctx.clock();
+  const secret = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+  const actor = actorOfAccount(options.account);
+  const role: TokenRole = actor.kind;
+  const token: StoredToken = {
+    id: randomUUID(),
+    label: options.label.trim(),
+    role,
+    memberState: options.account.memberState,
+    createdAt: now,
+    expiresAt: now + options.expiresInDays * 86_400_000,
+    revokedAt: null,
+    accountId: options.account.id,
+    scopes: [...new Set(options.scopes)].sort(),
+  };
+  await inTransaction(ctx, async (trx) => {
+    await insertToken(trx, { ...token, tokenHash: sha256Hex(secret), createdBy: actor.id });
+    await appendAudit(trx, { at: now, actor: actor.id, action: 'token.created', consultationId: null, subject: `token:${token.id}`, data: { personal: true, scopes: token.scopes, expiresAt: new Date(token.expiresAt!).toISOString() } });
+  });
+  return { token, secret };
+}
+
+/** The signed-in account's personal tokens. */
+export async function myTokens(ctx: ServiceContext, account: Account): Promise<StoredToken[]> {
+  return findTokens(ctx.db, { accountId: account.id });
+}
+
+/**
+ * Revokes one of the account's own tokens.
+ * @throws NOT_FOUND
+ */
+export async function revokeMyToken(ctx: ServiceContext, options: { account: Account; tokenId: string }): Promise<void> {
+  const mine = (await findTokens(ctx.db, { accountId: options.account.id })).some((t) => t.id === options.tokenId && t.revokedAt === null);
+  if (!mine) throw new AppError('NOT_FOUND', 'No active token of yours with that id');
+  await revokeApiToken(ctx, { actor: { kind: 'secretariat', id: `account:${options.account.id}`, label: options.account.name, admin: true }, tokenId: options.tokenId });
 }
 
 /** Every token (never their secrets). */

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/database.js';
 import { constraintKind, isUnavailable } from '../db/db-errors.js';
@@ -16,6 +17,14 @@ export interface ServiceContext {
   readonly attachmentMaxBytes: number;
   /** Days before the deadline at which States that have not replied are reminded. */
   readonly reminderDays: readonly number[];
+  /** 32-byte server secret: encrypts TOTP secrets at rest. The same on every instance. */
+  readonly secretKey: Buffer;
+  /** Sessions end after this long without a request… */
+  readonly sessionIdleMs: number;
+  /** …and after this long in any case. */
+  readonly sessionAbsoluteMs: number;
+  /** Invitation links expire after this long. */
+  readonly invitationTtlMs: number;
 }
 
 /** Reminders 30, 14, 7 and 2 days before the deadline (IEEE reminds at 14, 7 and 3). */
@@ -30,6 +39,11 @@ export function serviceContext(db: Kysely<DB>, clock: Clock, overrides: Partial<
     timingPolicy: overrides.timingPolicy ?? DEFAULT_TIMING_POLICY,
     attachmentMaxBytes: overrides.attachmentMaxBytes ?? 10 * 1024 * 1024,
     reminderDays: overrides.reminderDays ?? DEFAULT_REMINDER_DAYS,
+    // Tests and one-off tools get a random key; the server passes the configured one.
+    secretKey: overrides.secretKey ?? randomBytes(32),
+    sessionIdleMs: overrides.sessionIdleMs ?? 30 * 60_000,
+    sessionAbsoluteMs: overrides.sessionAbsoluteMs ?? 12 * 3_600_000,
+    invitationTtlMs: overrides.invitationTtlMs ?? 7 * 86_400_000,
   };
 }
 

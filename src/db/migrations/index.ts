@@ -3,6 +3,7 @@ import { m0001Init } from './0001-init.js';
 import { m0002AuditChain } from './0002-audit-chain.js';
 import { m0003JobsAndContacts } from './0003-jobs-and-contacts.js';
 import { m0004Receipts } from './0004-receipts.js';
+import { m0005Identity } from './0005-identity.js';
 
 /**
  * Every migration, in order, as a static record (no file globbing, so the same code runs under
@@ -13,4 +14,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-27-0002-audit-chain': m0002AuditChain,
   '2026-11-27-0003-jobs-and-contacts': m0003JobsAndContacts,
   '2026-11-27-0004-receipts': m0004Receipts,
+  '2026-11-27-0005-identity': m0005Identity,
 };

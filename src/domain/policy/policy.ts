@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../errors.js';
 import { AppError } from '../errors.js';
 import type { Actor } from './actor.js';
+import { scopeOf } from '../identity/scopes.js';
 
 /**
  * Authorisation in one place: `can(actor, action, subject)`. Routes ask before acting; services
@@ -28,7 +29,8 @@ export type Action =
   | { readonly action: 'audit:read' }
   | { readonly action: 'member-state:write' }
   | { readonly action: 'contact:manage' }
-  | { readonly action: 'job:read' };
+  | { readonly action: 'job:read' }
+  | { readonly action: 'account:manage' };
 
 export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly code: ErrorCode; readonly reason: string };
 
@@ -37,7 +39,12 @@ const deny = (code: ErrorCode, reason: string): Decision => ({ allowed: false, c
 
 /** Answers whether `actor` may do `subject.action`, and if not, with which error. */
 export function decide(actor: Actor, subject: Action): Decision {
+  // A scoped token may do no more than its scopes allow, whatever its account may do.
+  if (actor.scopes !== undefined && !actor.scopes.includes(scopeOf(subject.action))) {
+    return deny('FORBIDDEN', `This token's scopes do not include "${scopeOf(subject.action)}"`);
+  }
   const secretariat = actor.kind === 'secretariat';
+  const admin = actor.kind === 'secretariat' && actor.admin !== false;
   switch (subject.action) {
     case 'consultation:read':
       return subject.issued || secretariat ? ALLOW : deny('NOT_FOUND', 'Draft consultations are visible to the secretariat only');
@@ -46,12 +53,15 @@ export function decide(actor: Actor, subject: Action): Decision {
     case 'reply:record':
     case 'decision:record':
     case 'notice:issue':
-    case 'token:manage':
     case 'audit:read':
-    case 'member-state:write':
-    case 'contact:manage':
     case 'job:read':
       return secretariat ? ALLOW : denyNonSecretariat(actor);
+    case 'token:manage':
+    case 'member-state:write':
+    case 'contact:manage':
+    case 'account:manage':
+      if (admin) return ALLOW;
+      return secretariat ? deny('FORBIDDEN', 'This action is reserved to secretariat administrators') : denyNonSecretariat(actor);
     case 'reply:submit':
       // Res. 1 §9.4.1 and §9.4.3: only Member States reply; the secretariat records forms it
       // receives (reply:record) but never replies itself.

@@ -1,13 +1,14 @@
 import type { MailTransport } from '../../mail/mail-transport.js';
 import { operatorActor } from '../../domain/policy/actor.js';
 import { findContact, listContacts, type Contact } from '../../repositories/contact.repository.js';
-import { insertJob, type Job } from '../../repositories/job.repository.js';
+import { insertJob, replaceJobPayload, type Job } from '../../repositories/job.repository.js';
+import { findAccount } from '../../repositories/account.repository.js';
 import { findMemberState, listMemberStates } from '../../repositories/member-state.repository.js';
 import { findReplyVersion, listCurrentReplies } from '../../repositories/reply.repository.js';
 import { evaluateConsultation } from '../compute-results.js';
 import { deadlinePassed, loadConsultation, type LoadedConsultation } from '../load-consultation.js';
 import { inTransaction, type ServiceContext } from '../service-context.js';
-import { issueNotice, receiptMail, reminderMail, resultsMail, type MailText } from './mail-messages.js';
+import { invitationMail, issueNotice, receiptMail, reminderMail, resultsMail, type MailText } from './mail-messages.js';
 
 /** What a handler reports; stored with the job (for e-mails: recipient, subject, message id). */
 export type JobResult = Record<string, unknown> | null;
@@ -92,6 +93,17 @@ export function createJobHandlers(ctx: ServiceContext, mail: MailSettings): Reco
     async 'notify-results'(job) {
       const contacts = await listContacts(ctx.db, { activeOnly: true });
       return fanOut(job, contacts.map((contact) => ({ contact, payload: { message: 'results', consultationId: job.payload.consultationId } })));
+    },
+    async invitation(job) {
+      const account = await findAccount(ctx.db, String(job.payload.accountId));
+      const secret = typeof job.payload.secret === 'string' ? job.payload.secret : null;
+      if (!account || account.disabledAt !== null || secret === null) return { skipped: 'account disabled, or link already sent' };
+      const link = `${mail.baseUrl}/invitations/${secret}`;
+      const message = invitationMail(account.name, account.role, account.memberState, link, new Date(ctx.clock() + ctx.invitationTtlMs).toISOString());
+      const sent = await mail.transport.send({ from: mail.from, to: account.email, subject: message.subject, text: message.text, reference: job.id, language: account.language });
+      // The link's secret leaves the database once it has been handed to the mail system.
+      await replaceJobPayload(ctx.db, job.id, { accountId: account.id, invitationId: job.payload.invitationId }, ctx.clock());
+      return { to: account.email, subject: message.subject, messageId: sent.messageId, transport: mail.transport.kind, location: sent.location };
     },
     async mail(job) {
       const contact = await findContact(ctx.db, String(job.payload.contactId));

@@ -85,3 +85,20 @@ export function resultsMail(c: Consultation, results: readonly TextResult[], bas
     text: `Results for ${c.reference} (${c.studyGroup} meeting, ${c.meeting.place}, ${c.meeting.firstDay} to ${c.meeting.lastDay}):\n\n${lines.join('\n')}\n${footer(baseUrl, c)}`,
   };
 }
+
+const ROLE_NAMES: Readonly<Record<string, string>> = {
+  secretariat_admin: 'secretariat administrator',
+  secretariat_staff: 'secretariat officer',
+  focal_point: 'focal point',
+  observer: 'observer',
+};
+
+export function invitationMail(name: string, role: string, memberState: string | null, link: string, expiresAt: string): MailText {
+  return {
+    subject: 'Your Assent account: set your password and your authenticator',
+    text:
+      `Dear ${name},\n\nYou have been given an Assent account as ${ROLE_NAMES[role] ?? role}${memberState ? ` of the Administration of ${memberState}` : ''}.\n\n` +
+      `Open this link to set your password and to set up an authenticator app (a second factor is required):\n${link}\n\n` +
+      `The link works once and expires at ${expiresAt} (UTC). If you did not expect this message, ignore it.\n\n--\nAssent`,
+  };
+}

@@ -1,0 +1,20 @@
+import type { FieldProblem } from '../errors.js';
+
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 256;
+
+/**
+ * What a password must be (NIST SP 800-63B style: length over composition rules): at least 12
+ * characters, at most 256, not the e-mail address or its name part, not one repeated character.
+ */
+export function checkPassword(password: string, email: string, field = '/password'): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const length = [...password].length;
+  if (length < PASSWORD_MIN) problems.push({ field, message: `Use at least ${PASSWORD_MIN} characters` });
+  if (length > PASSWORD_MAX) problems.push({ field, message: `Use at most ${PASSWORD_MAX} characters` });
+  const lower = password.toLowerCase();
+  const local = email.toLowerCase().split('@')[0] ?? '';
+  if (lower === email.toLowerCase() || (local.length >= 4 && lower.includes(local))) problems.push({ field, message: 'Do not use your e-mail address in the password' });
+  if (length > 0 && new Set(password).size === 1) problems.push({ field, message: 'Do not repeat one character' });
+  return problems;
+}

@@ -1,0 +1,37 @@
+import type { Action } from '../policy/policy.js';
+
+/**
+ * Scopes of personal API tokens: a token does what its account may do, and only within its
+ * scopes. `read` covers every read; the others name the writes they allow.
+ */
+export const TOKEN_SCOPES = ['read', 'replies:write', 'consultations:write', 'decisions:write', 'admin'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+/** The scope an action needs. */
+export function scopeOf(action: Action['action']): TokenScope {
+  switch (action) {
+    case 'consultation:read':
+    case 'reply:read':
+    case 'reply:list-all':
+    case 'results:read':
+    case 'attachment:read':
+    case 'audit:read':
+    case 'job:read':
+      return 'read';
+    case 'reply:submit':
+    case 'reply:record':
+    case 'attachment:upload':
+      return 'replies:write';
+    case 'consultation:write':
+    case 'consultation:issue':
+      return 'consultations:write';
+    case 'decision:record':
+    case 'notice:issue':
+      return 'decisions:write';
+    case 'token:manage':
+    case 'member-state:write':
+    case 'contact:manage':
+    case 'account:manage':
+      return 'admin';
+  }
+}

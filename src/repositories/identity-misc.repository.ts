@@ -1,0 +1,97 @@
+import type { Executor } from '../db/dialect.js';
+
+/** Invitations: single-use, expiring links that let a person set a password and enrol 2FA. */
+export interface Invitation {
+  readonly id: string;
+  readonly tokenHash: string;
+  readonly accountId: string;
+  readonly createdBy: string;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+  readonly usedAt: number | null;
+  readonly revokedAt: number | null;
+}
+
+export async function insertInvitation(db: Executor, i: Invitation): Promise<void> {
+  await db
+    .insertInto('invitation')
+    .values({ id: i.id, token_hash: i.tokenHash, account_id: i.accountId, created_by: i.createdBy, created_at: i.createdAt, expires_at: i.expiresAt, used_at: i.usedAt, revoked_at: i.revokedAt })
+    .execute();
+}
+
+export async function findInvitationByHash(db: Executor, tokenHash: string): Promise<Invitation | undefined> {
+  const row = await db.selectFrom('invitation').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  return row
+    ? {
+        id: row.id,
+        tokenHash: row.token_hash,
+        accountId: row.account_id,
+        createdBy: row.created_by,
+        createdAt: Number(row.created_at),
+        expiresAt: Number(row.expires_at),
+        usedAt: row.used_at === null ? null : Number(row.used_at),
+        revokedAt: row.revoked_at === null ? null : Number(row.revoked_at),
+      }
+    : undefined;
+}
+
+/** Marks an invitation used, only if it still is unused (so two concurrent uses cannot both win). */
+export async function markInvitationUsed(db: Executor, id: string, at: number): Promise<boolean> {
+  const r = await db.updateTable('invitation').set({ used_at: at }).where('id', '=', id).where('used_at', 'is', null).where('revoked_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** Revokes the open invitations of an account (a new invitation replaces them). */
+export async function revokeInvitationsOf(db: Executor, accountId: string, at: number): Promise<void> {
+  await db.updateTable('invitation').set({ revoked_at: at }).where('account_id', '=', accountId).where('used_at', 'is', null).where('revoked_at', 'is', null).execute();
+}
+
+/** Recovery codes, stored as SHA-256 (they are long random strings). */
+export async function replaceRecoveryCodes(db: Executor, accountId: string, hashes: readonly string[], now: number): Promise<void> {
+  await db.deleteFrom('recovery_code').where('account_id', '=', accountId).execute();
+  if (hashes.length === 0) return;
+  await db
+    .insertInto('recovery_code')
+    .values(hashes.map((code_hash) => ({ account_id: accountId, code_hash, created_at: now, used_at: null })))
+    .execute();
+}
+
+/** Uses a recovery code once: true when it existed and was unused. */
+export async function useRecoveryCode(db: Executor, accountId: string, hash: string, at: number): Promise<boolean> {
+  const r = await db
+    .updateTable('recovery_code')
+    .set({ used_at: at })
+    .where('account_id', '=', accountId)
+    .where('code_hash', '=', hash)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function countUnusedRecoveryCodes(db: Executor, accountId: string): Promise<number> {
+  const row = await db
+    .selectFrom('recovery_code')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('account_id', '=', accountId)
+    .where('used_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Login throttling counters, shared by every instance. */
+export async function findThrottle(db: Executor, key: string): Promise<{ failures: number; lockedUntil: number | null } | undefined> {
+  const row = await db.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
+  return row ? { failures: row.failures, lockedUntil: row.locked_until === null ? null : Number(row.locked_until) } : undefined;
+}
+
+export async function saveThrottle(db: Executor, key: string, failures: number, lockedUntil: number | null, now: number): Promise<void> {
+  await db
+    .insertInto('login_throttle')
+    .values({ key, failures, locked_until: lockedUntil, updated_at: now })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ failures, locked_until: lockedUntil, updated_at: now }))
+    .execute();
+}
+
+export async function clearThrottle(db: Executor, key: string): Promise<void> {
+  await db.deleteFrom('login_throttle').where('key', '=', key).execute();
+}

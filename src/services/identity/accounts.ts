@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import type { AccountRole } from '../../db/database.js';
+import { AppError, type FieldProblem } from '../../domain/errors.js';
+import type { Actor } from '../../domain/policy/actor.js';
+import { authorize } from '../../domain/policy/policy.js';
+import { findAccount, findAccountByEmail, insertAccount, listAccounts as findAccounts, updateAccount, type Account } from '../../repositories/account.repository.js';
+import { appendAudit } from '../../repositories/audit.repository.js';
+import { insertInvitation, revokeInvitationsOf } from '../../repositories/identity-misc.repository.js';
+import { insertJob } from '../../repositories/job.repository.js';
+import { findMemberState } from '../../repositories/member-state.repository.js';
+import { deleteSessionsOf } from '../../repositories/session.repository.js';
+import { inTransaction, type ServiceContext } from '../service-context.js';
+import { hashSecret, randomSecret } from './secrets.js';
+
+const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
+const LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
+
+export interface InviteOptions {
+  readonly actor: Actor;
+  readonly email: string;
+  readonly name: string;
+  readonly role: AccountRole;
+  readonly memberState?: string | undefined;
+  /** Focal points: the State's primary focal point, or an alternate. */
+  readonly rank?: 'primary' | 'alternate' | undefined;
+  readonly language?: string | undefined;
+}
+
+export interface Invited {
+  readonly account: Account;
+  /** The path of the single-use link (`/invitations/<secret>`): shown once, and e-mailed. */
+  readonly invitationPath: string;
+  readonly expiresAt: number;
+}
+
+/**
+ * Invites a person: creates the account (no password yet) and a single-use link, valid for
+ * `ctx.invitationTtlMs`, that lets them set a password and enrol their authenticator. The link is
+ * e-mailed (a job) and returned to the administrator. Inviting an existing account again (a
+ * forgotten password, a lost authenticator) revokes its earlier links and clears its password
+ * and second factor.
+ * @throws FORBIDDEN (administrators only), VALIDATION_FAILED, UNKNOWN_MEMBER_STATE, CONFLICT
+ */
+export async function inviteAccount(ctx: ServiceContext, options: InviteOptions): Promise<Invited> {
+  authorize(options.actor, { action: 'account:manage' });
+  const email = options.email.trim().toLowerCase();
+  const problems: FieldProblem[] = [];
+  if (!EMAIL.test(email) || email.length > 254) problems.push({ field: '/email', message: 'Not an e-mail address' });
+  if (options.name.trim() === '' || options.name.length > 200) problems.push({ field: '/name', message: 'Give the name (at most 200 characters)' });
+  const focal = options.role === 'focal_point';
+  if (focal !== (options.memberState !== undefined))
+    problems.push({ field: '/memberState', message: focal ? 'A focal point belongs to a Member State' : 'Only focal points belong to a Member State' });
+  if (!focal && options.rank !== undefined) problems.push({ field: '/rank', message: 'Only focal points have a rank' });
+  const language = options.language ?? 'en';
+  if (!LANGUAGES.includes(language)) problems.push({ field: '/language', message: `One of ${LANGUAGES.join(', ')}` });
+  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems[0]!.message, { errors: problems });
+
+  const now = ctx.clock();
+  const secret = randomSecret();
+  return inTransaction(ctx, async (trx) => {
+    if (focal && !(await findMemberState(trx, options.memberState!))) throw new AppError('UNKNOWN_MEMBER_STATE', `No Member State with code "${options.memberState}"`);
+    let account = await findAccountByEmail(trx, email);
+    if (account) {
+      if (account.role !== options.role || account.memberState !== (options.memberState ?? null))
+        throw new AppError('CONFLICT', `${email} already has an account with another role or State; disable it and invite again under another address, or keep the role`);
+      await revokeInvitationsOf(trx, account.id, now);
+      await updateAccount(trx, account.id, { passwordHash: null, totpSecret: null, totpEnabledAt: null, totpLastStep: null, name: options.name.trim(), language }, now);
+      await deleteSessionsOf(trx, account.id);
+      account = (await findAccount(trx, account.id))!;
+    } else {
+      account = {
+        id: randomUUID(),
+        email,
+        name: options.name.trim(),
+        role: options.role,
+        memberState: options.memberState ?? null,
+        focalPointRank: focal ? (options.rank ?? 'alternate') : null,
+        passwordHash: null,
+        totpSecret: null,
+        totpEnabledAt: null,
+        totpLastStep: null,
+        language,
+        disabledAt: null,
+        createdAt: now,
+      };
+      await insertAccount(trx, account, now);
+    }
+    const invitationId = randomUUID();
+    const expiresAt = now + ctx.invitationTtlMs;
+    await insertInvitation(trx, { id: invitationId, tokenHash: hashSecret(secret), accountId: account.id, createdBy: options.actor.id, createdAt: now, expiresAt, usedAt: null, revokedAt: null });
+    // The e-mail carries the link; its job payload holds the secret only until it is sent.
+    await insertJob(trx, { id: `invitation:${invitationId}`, kind: 'invitation', payload: { accountId: account.id, invitationId, secret }, runAt: now, maxAttempts: 6, consultationId: null }, now);
+    await appendAudit(trx, { at: now, actor: options.actor.id, action: 'account.invited', consultationId: null, subject: `account:${account.id}`, data: { email, role: account.role, memberState: account.memberState, expiresAt: new Date(expiresAt).toISOString() } });
+    return { account, invitationPath: `/invitations/${secret}`, expiresAt };
+  });
+}
+
+/** Accounts, optionally of one State (administrators). */
+export async function listAccounts(ctx: ServiceContext, options: { actor: Actor; memberState?: string | undefined }): Promise<Account[]> {
+  authorize(options.actor, { action: 'account:manage' });
+  return findAccounts(ctx.db, options.memberState === undefined ? {} : { memberState: options.memberState });
+}
+
+/**
+ * Disables an account (every session ends, its tokens stop working) or enables it again. The
+ * State's replies and the account's history are untouched: focal points can change in the
+ * middle of a consultation.
+ * @throws FORBIDDEN, NOT_FOUND
+ */
+export async function setAccountDisabled(ctx: ServiceContext, options: { actor: Actor; accountId: string; disabled: boolean }): Promise<Account> {
+  authorize(options.actor, { action: 'account:manage' });
+  const now = ctx.clock();
+  return inTransaction(ctx, async (trx) => {
+    const account = await findAccount(trx, options.accountId, { lock: true });
+    if (!account) throw new AppError('NOT_FOUND', 'No such account');
+    await updateAccount(trx, account.id, { disabledAt: options.disabled ? now : null }, now);
+    if (options.disabled) {
+      await deleteSessionsOf(trx, account.id);
+      await revokeInvitationsOf(trx, account.id, now);
+    }
+    await appendAudit(trx, { at: now, actor: options.actor.id, action: options.disabled ? 'account.disabled' : 'account.enabled', consultationId: null, subject: `account:${account.id}`, data: { email: account.email } });
+    return (await findAccount(trx, account.id))!;
+  });
+}

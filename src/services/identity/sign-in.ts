@@ -1,0 +1,296 @@
+import { randomBytes } from 'node:crypto';
+import { AppError } from '../../domain/errors.js';
+import { checkPassword } from '../../domain/identity/password-policy.js';
+import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE, lockUntil, type ThrottlePolicy } from '../../domain/identity/throttle.js';
+import type { Actor } from '../../domain/policy/actor.js';
+import { findAccount, findAccountByEmail, updateAccount, type Account } from '../../repositories/account.repository.js';
+import { appendAudit } from '../../repositories/audit.repository.js';
+import {
+  clearThrottle,
+  findInvitationByHash,
+  findThrottle,
+  markInvitationUsed,
+  replaceRecoveryCodes,
+  saveThrottle,
+  useRecoveryCode,
+} from '../../repositories/identity-misc.repository.js';
+import { deleteSession, deleteSessionsOf, findSession, insertSession, listSessionsOf, touchSession, type Session } from '../../repositories/session.repository.js';
+import { inTransaction, type ServiceContext } from '../service-context.js';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/database.js';
+import { hashPassword, needsRehash, verifyPassword } from './passwords.js';
+import { hashSecret, openSecret, randomSecret, sealSecret } from './secrets.js';
+import { newTotpSeed, totpStep, totpUri } from './totp.js';
+
+/** Where the person goes after a step of signing in. */
+export type NextStep = 'verify' | 'enroll' | 'done';
+
+export interface SessionGrant {
+  /** The cookie's secret (only its SHA-256 is stored). */
+  readonly sessionSecret: string;
+  readonly next: NextStep;
+}
+
+/** A session waiting for its second factor lives this long at most. */
+const PENDING_SESSION_MS = 10 * 60_000;
+
+/** Who a signed-in account acts as. */
+export function actorOfAccount(account: Account): Exclude<Actor, { kind: 'public' }> {
+  const id = `account:${account.id}`;
+  switch (account.role) {
+    case 'secretariat_admin':
+      return { kind: 'secretariat', id, label: account.name, admin: true };
+    case 'secretariat_staff':
+      return { kind: 'secretariat', id, label: account.name, admin: false };
+    case 'focal_point':
+      return { kind: 'focal_point', id, label: account.name, memberState: account.memberState! };
+    case 'observer':
+      return { kind: 'observer', id, label: account.name };
+  }
+}
+
+/** Secretariat and focal points must use a second factor; observers may. */
+export function requiresSecondFactor(account: Account): boolean {
+  return account.role !== 'observer' || account.totpEnabledAt !== null;
+}
+
+async function newSession(trx: Transaction<DB>, ctx: ServiceContext, account: Account, verified: boolean, client: Client): Promise<string> {
+  const secret = randomSecret();
+  const now = ctx.clock();
+  await insertSession(trx, {
+    id: hashSecret(secret),
+    accountId: account.id,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: now + (verified ? ctx.sessionAbsoluteMs : PENDING_SESSION_MS),
+    mfaVerifiedAt: verified ? now : null,
+    csrfSecret: randomSecret(24),
+    userAgent: client.userAgent?.slice(0, 300) ?? null,
+    ip: client.ip ?? null,
+  });
+  return secret;
+}
+
+export interface Client {
+  readonly ip?: string | undefined;
+  readonly userAgent?: string | undefined;
+}
+
+async function assertNotLocked(trx: Transaction<DB>, keys: readonly string[], now: number): Promise<void> {
+  for (const key of keys) {
+    const entry = await findThrottle(trx, key);
+    if (entry?.lockedUntil && entry.lockedUntil > now) {
+      throw new AppError('LOGIN_LOCKED', `Too many failed attempts; try again after ${new Date(entry.lockedUntil).toISOString()}`);
+    }
+  }
+}
+
+/** Counts a failure against each key, in its own transaction so that the refusal does not undo it. */
+async function countFailure(ctx: ServiceContext, keys: readonly (readonly [string, ThrottlePolicy])[], audit: { actor: string; subject: string; action: string }): Promise<void> {
+  const now = ctx.clock();
+  await inTransaction(ctx, async (trx) => {
+    for (const [key, policy] of keys) {
+      const failures = ((await findThrottle(trx, key))?.failures ?? 0) + 1;
+      await saveThrottle(trx, key, failures, lockUntil(failures, now, policy), now);
+    }
+    await appendAudit(trx, { at: now, actor: audit.actor, action: audit.action, consultationId: null, subject: audit.subject, data: {} });
+  });
+}
+
+/**
+ * Sets the password of an invited account and prepares its authenticator: the single-use link is
+ * consumed, a session that still needs the second factor begins, and the TOTP seed to scan is
+ * returned.
+ * @throws INVITATION_INVALID (unknown, expired, revoked, used; or the account is disabled), VALIDATION_FAILED (password)
+ */
+export async function acceptInvitation(
+  ctx: ServiceContext,
+  options: { secret: string; password: string; client: Client },
+): Promise<SessionGrant & { account: Account }> {
+  const now = ctx.clock();
+  const passwordHash = await (async () => {
+    const invitation = await findInvitationByHash(ctx.db, hashSecret(options.secret));
+    const account = invitation ? await findAccount(ctx.db, invitation.accountId) : undefined;
+    if (!invitation || !account || invitation.usedAt !== null || invitation.revokedAt !== null || invitation.expiresAt <= now || account.disabledAt !== null) {
+      throw new AppError('INVITATION_INVALID', 'This invitation link is unknown, expired, or was already used; ask the secretariat for a new one');
+    }
+    const problems = checkPassword(options.password, account.email);
+    if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems[0]!.message, { errors: problems });
+    return hashPassword(options.password);
+  })();
+  return inTransaction(ctx, async (trx) => {
+    const invitation = await findInvitationByHash(trx, hashSecret(options.secret));
+    if (!invitation || !(await markInvitationUsed(trx, invitation.id, now)) || invitation.expiresAt <= now) {
+      throw new AppError('INVITATION_INVALID', 'This invitation link is unknown, expired, or was already used; ask the secretariat for a new one');
+    }
+    const account = (await findAccount(trx, invitation.accountId, { lock: true }))!;
+    await updateAccount(trx, account.id, { passwordHash, totpSecret: sealSecret(ctx.secretKey, newTotpSeed()), totpEnabledAt: null, totpLastStep: null }, now);
+    await deleteSessionsOf(trx, account.id);
+    const updated = (await findAccount(trx, account.id))!;
+    const sessionSecret = await newSession(trx, ctx, updated, false, options.client);
+    await appendAudit(trx, { at: now, actor: `account:${account.id}`, action: 'account.invitation-accepted', consultationId: null, subject: `account:${account.id}`, data: { invitation: invitation.id } });
+    return { sessionSecret, next: 'enroll', account: updated };
+  });
+}
+
+/**
+ * First step of signing in: e-mail and password. Failures count against the account and the
+ * address (in the database, so the limit holds across instances); after 5 failures the account,
+ * after 20 the address, is locked for a time that doubles with each further failure.
+ * @throws LOGIN_LOCKED, INVALID_CREDENTIALS (wrong password, unknown or disabled account: one message)
+ */
+export async function signInWithPassword(ctx: ServiceContext, options: { email: string; password: string; client: Client }): Promise<SessionGrant> {
+  const email = options.email.trim().toLowerCase();
+  const accountKey = `account:${email}`;
+  const addressKey = `ip:${options.client.ip ?? 'unknown'}`;
+  const now = ctx.clock();
+  await inTransaction(ctx, (trx) => assertNotLocked(trx, [accountKey, addressKey], now));
+  const account = await findAccountByEmail(ctx.db, email);
+  const ok = await verifyPassword(account?.passwordHash ?? null, options.password);
+  if (!account || !ok || account.disabledAt !== null) {
+    await countFailure(ctx, [[accountKey, ACCOUNT_THROTTLE], [addressKey, ADDRESS_THROTTLE]], { actor: 'public', subject: account ? `account:${account.id}` : `email:${email}`, action: 'login.failed' });
+    throw new AppError('INVALID_CREDENTIALS', 'The e-mail address or the password is wrong');
+  }
+  const rehash = needsRehash(account.passwordHash!) ? await hashPassword(options.password) : null;
+  return inTransaction(ctx, async (trx) => {
+    await clearThrottle(trx, accountKey);
+    if (rehash) await updateAccount(trx, account.id, { passwordHash: rehash }, now);
+    let next: NextStep = 'done';
+    if (account.totpEnabledAt !== null) next = 'verify';
+    else if (requiresSecondFactor(account)) {
+      next = 'enroll';
+      if (account.totpSecret === null) await updateAccount(trx, account.id, { totpSecret: sealSecret(ctx.secretKey, newTotpSeed()) }, now);
+    }
+    const sessionSecret = await newSession(trx, ctx, account, next === 'done', options.client);
+    await appendAudit(trx, { at: now, actor: `account:${account.id}`, action: 'login.password', consultationId: null, subject: `account:${account.id}`, data: { next } });
+    return { sessionSecret, next };
+  });
+}
+
+export interface ResolvedSession {
+  readonly session: Session;
+  readonly account: Account;
+  readonly actor: Actor;
+  /** True once the second factor was given (or the account needs none). */
+  readonly verified: boolean;
+}
+
+/**
+ * The session behind a cookie, if it is alive: not past its absolute expiry, not idle longer than
+ * `ctx.sessionIdleMs`, its account not disabled. An expired session is deleted.
+ * @throws SESSION_EXPIRED
+ */
+export async function resolveSession(ctx: ServiceContext, sessionSecret: string): Promise<ResolvedSession> {
+  const now = ctx.clock();
+  const id = hashSecret(sessionSecret);
+  const session = await findSession(ctx.db, id);
+  const account = session ? await findAccount(ctx.db, session.accountId) : undefined;
+  if (!session || !account || account.disabledAt !== null || session.expiresAt <= now || now - session.lastSeenAt > ctx.sessionIdleMs) {
+    if (session) await deleteSession(ctx.db, id);
+    throw new AppError('SESSION_EXPIRED', 'Your session has ended; sign in again');
+  }
+  if (now - session.lastSeenAt > 60_000) await touchSession(ctx.db, id, now);
+  const verified = session.mfaVerifiedAt !== null;
+  return { session, account, actor: actorOfAccount(account), verified };
+}
+
+/** The TOTP seed of a session's account, to show while enrolling (never once enrolled). */
+export async function enrollmentSeed(ctx: ServiceContext, sessionSecret: string): Promise<{ seed: string; uri: string; account: Account }> {
+  const { account } = await resolveSession(ctx, sessionSecret);
+  if (account.totpEnabledAt !== null || account.totpSecret === null) throw new AppError('INVALID_SECOND_FACTOR', 'The authenticator is already set up');
+  const seed = openSecret(ctx.secretKey, account.totpSecret);
+  return { seed, uri: totpUri(seed, account.email), account };
+}
+
+function newRecoveryCodes(): string[] {
+  const alphabet = '23456789abcdefghjkmnpqrstuvwxyz';
+  return Array.from({ length: 10 }, () => {
+    const bytes = randomBytes(10);
+    const chars = [...bytes].map((b) => alphabet[b % alphabet.length]).join('');
+    return `${chars.slice(0, 5)}-${chars.slice(5)}`;
+  });
+}
+
+const normaliseCode = (code: string) => code.trim().toLowerCase().replace(/[\s-]/g, '');
+
+/**
+ * Second step: a TOTP code (a code's time step is accepted once: replay is refused), or one of
+ * the recovery codes (each usable once). Rotates the session: the cookie secret changes.
+ * With `enroll`, the code confirms a new authenticator and ten recovery codes are returned.
+ * @throws SESSION_EXPIRED, LOGIN_LOCKED, INVALID_SECOND_FACTOR
+ */
+export async function verifySecondFactor(
+  ctx: ServiceContext,
+  options: { sessionSecret: string; code: string; client: Client },
+): Promise<SessionGrant & { recoveryCodes: string[] | null }> {
+  const { session, account } = await resolveSession(ctx, options.sessionSecret);
+  const accountKey = `account:${account.email}`;
+  const now = ctx.clock();
+  await inTransaction(ctx, (trx) => assertNotLocked(trx, [accountKey], now));
+  const result = await inTransaction(ctx, async (trx) => {
+    const current = (await findAccount(trx, account.id, { lock: true }))!;
+    if (current.totpSecret === null) return null;
+    const enrolling = current.totpEnabledAt === null;
+    const code = options.code.trim();
+    const step = totpStep(openSecret(ctx.secretKey, current.totpSecret), code, now);
+    let used: 'totp' | 'recovery' | null = null;
+    if (step !== null && (current.totpLastStep === null || step > current.totpLastStep)) {
+      await updateAccount(trx, current.id, { totpLastStep: step, ...(enrolling && { totpEnabledAt: now }) }, now);
+      used = 'totp';
+    } else if (!enrolling && (await useRecoveryCode(trx, current.id, hashSecret(normaliseCode(code)), now))) {
+      used = 'recovery';
+    }
+    if (used === null) return null;
+    let recoveryCodes: string[] | null = null;
+    if (enrolling) {
+      recoveryCodes = newRecoveryCodes();
+      await replaceRecoveryCodes(trx, current.id, recoveryCodes.map((c) => hashSecret(normaliseCode(c))), now);
+    }
+    await deleteSession(trx, session.id);
+    const sessionSecret = await newSession(trx, ctx, current, true, options.client);
+    await clearThrottle(trx, accountKey);
+    await appendAudit(trx, {
+      at: now,
+      actor: `account:${current.id}`,
+      action: enrolling ? '2fa.enabled' : used === 'recovery' ? 'login.recovery-code' : 'login.2fa',
+      consultationId: null,
+      subject: `account:${current.id}`,
+      data: {},
+    });
+    return { sessionSecret, next: 'done' as const, recoveryCodes };
+  });
+  if (result === null) {
+    await countFailure(ctx, [[accountKey, ACCOUNT_THROTTLE]], { actor: `account:${account.id}`, subject: `account:${account.id}`, action: '2fa.failed' });
+    throw new AppError('INVALID_SECOND_FACTOR', 'The code is wrong or was already used');
+  }
+  return result;
+}
+
+/** Ends a session (sign out). */
+export async function signOut(ctx: ServiceContext, sessionSecret: string): Promise<void> {
+  const id = hashSecret(sessionSecret);
+  const session = await findSession(ctx.db, id);
+  if (!session) return;
+  const now = ctx.clock();
+  await inTransaction(ctx, async (trx) => {
+    await deleteSession(trx, id);
+    await appendAudit(trx, { at: now, actor: `account:${session.accountId}`, action: 'logout', consultationId: null, subject: `account:${session.accountId}`, data: {} });
+  });
+}
+
+/** Ends every other session of the signed-in account; returns how many. @throws SESSION_EXPIRED */
+export async function signOutOtherSessions(ctx: ServiceContext, sessionSecret: string): Promise<number> {
+  const { session, account } = await resolveSession(ctx, sessionSecret);
+  const now = ctx.clock();
+  return inTransaction(ctx, async (trx) => {
+    const ended = await deleteSessionsOf(trx, account.id, session.id);
+    await appendAudit(trx, { at: now, actor: `account:${account.id}`, action: 'sessions.signed-out-others', consultationId: null, subject: `account:${account.id}`, data: { ended } });
+    return ended;
+  });
+}
+
+/** The signed-in account's sessions, newest use first. @throws SESSION_EXPIRED */
+export async function mySessions(ctx: ServiceContext, sessionSecret: string): Promise<{ current: string; sessions: Session[] }> {
+  const { session, account } = await resolveSession(ctx, sessionSecret);
+  return { current: session.id, sessions: await listSessionsOf(ctx.db, account.id) };
+}
