@@ -7,7 +7,9 @@ import { serviceContext, type ServiceContext } from './services/service-context.
 import { emlTransport, smtpTransport, type MailTransport } from './mail/mail-transport.js';
 import { createJobHandlers } from './services/jobs/handlers.js';
 import { createWorker, type Worker } from './services/jobs/worker.js';
+import fs from 'node:fs';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 
 /** The composition root shared by the server and the CLI. */
 export interface AppContext {
@@ -34,7 +36,14 @@ export async function createAppContext(config: AppConfig, clock: Clock = systemC
     const where = config.database.kind === 'sqlite' ? config.database.file : redactUrl(config.database.url);
     throw new Error(`Cannot open the ${config.database.kind} database at ${where}: ${(error as Error).message}`, { cause: error });
   }
-  const services = serviceContext(db, clock, { attachmentMaxBytes: config.attachmentMaxBytes, reminderDays: config.reminderDays });
+  const services = serviceContext(db, clock, {
+    attachmentMaxBytes: config.attachmentMaxBytes,
+    reminderDays: config.reminderDays,
+    secretKey: config.secretKey ?? localSecretKey(config.dataDir),
+    sessionIdleMs: config.sessionIdleMinutes * 60_000,
+    sessionAbsoluteMs: config.sessionAbsoluteHours * 3_600_000,
+    invitationTtlMs: config.invitationDays * 86_400_000,
+  });
   const mail = config.smtpUrl ? smtpTransport(config.smtpUrl) : emlTransport(path.join(config.dataDir, 'mail'));
   const worker = createWorker(services, { handlers: createJobHandlers(services, { transport: mail, from: config.mailFrom, baseUrl: config.publicUrl }) });
   return {
@@ -49,6 +58,31 @@ export async function createAppContext(config: AppConfig, clock: Clock = systemC
       await db.destroy();
     },
   };
+}
+
+/**
+ * The server secret of a single-machine installation: DATA_DIR/secret.key, created (mode 0600)
+ * on first start. Several instances must share ASSENT_SECRET_KEY instead (docs/operations.md).
+ */
+export function localSecretKey(dataDir: string): Buffer {
+  const file = path.join(dataDir, 'secret.key');
+  try {
+    const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
+    if (key.length === 32) return key;
+    throw new Error(`${file} does not hold 32 bytes in base64`);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  try {
+    fs.writeFileSync(file, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    // Another process (the CLI beside the server) created it first: use theirs.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
+    throw error;
+  }
+  return key;
 }
 
 /** A database URL without its password, for messages and logs. */

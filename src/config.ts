@@ -26,6 +26,11 @@ export interface AppConfig {
   readonly worker: boolean;
   /** Bearer token required for /metrics (null: /metrics is open; bind it to a private network). */
   readonly metricsToken: string | null;
+  /** ASSENT_SECRET_KEY (base64 of 32 bytes), or null: use DATA_DIR/secret.key (created on first start). */
+  readonly secretKey: Buffer | null;
+  readonly sessionIdleMinutes: number;
+  readonly sessionAbsoluteHours: number;
+  readonly invitationDays: number;
 }
 
 /** A configuration error, naming the variable and what it must be. */
@@ -50,6 +55,13 @@ function smtpUrl(raw: string | undefined): string | null {
   }
 }
 
+function secretKey(raw: string | undefined): Buffer | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  const key = Buffer.from(raw.trim(), 'base64');
+  if (key.length !== 32) throw new ConfigError('ASSENT_SECRET_KEY must be 32 random bytes in base64 (e.g. openssl rand -base64 32)');
+  return key;
+}
+
 function reminderDays(raw: string | undefined): number[] {
   if (raw === undefined || raw.trim() === '') return [30, 14, 7, 2];
   if (raw.trim() === 'none') return [];
@@ -70,7 +82,8 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
 /**
  * Reads the configuration. Variables (all optional): DATABASE_URL, DATA_DIR, HOST, PORT,
  * LOG_LEVEL, BODY_LIMIT_BYTES, ATTACHMENT_MAX_BYTES, DATABASE_POOL_MAX, RATE_LIMIT_PER_MINUTE,
- * SMTP_URL, MAIL_FROM, PUBLIC_URL, REMINDER_DAYS, WORKER, METRICS_TOKEN.
+ * SMTP_URL, MAIL_FROM, PUBLIC_URL, REMINDER_DAYS, WORKER, METRICS_TOKEN, ASSENT_SECRET_KEY,
+ * SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS, INVITATION_DAYS.
  * @throws ConfigError naming the variable
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -99,5 +112,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     reminderDays: reminderDays(env.REMINDER_DAYS),
     worker: flag(env, 'WORKER', true),
     metricsToken: env.METRICS_TOKEN?.trim() || null,
+    secretKey: secretKey(env.ASSENT_SECRET_KEY),
+    sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
+    invitationDays: integer(env, 'INVITATION_DAYS', 7, 1, 60),
   };
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { registerAccountCommands } from './commands/account.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerBackupCommands } from './commands/backup.js';
 import { registerContactCommands } from './commands/contact.js';
@@ -73,6 +74,7 @@ export function buildProgram(io: CliIo): Command {
   registerNoticeCommands(program, io);
   registerTokenCommands(program, io);
   registerMemberStateCommands(program, io);
+  registerAccountCommands(program, io);
   registerAuditCommands(program, io);
   registerContactCommands(program, io);
   registerJobCommands(program, io);

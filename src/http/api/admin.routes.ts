@@ -8,12 +8,13 @@ import { listAuditEvents } from '../../services/list-audit-events.js';
 import { listMemberStates, setEligibility } from '../../services/member-states.js';
 import type { ServiceContext } from '../../services/service-context.js';
 import { presentMemberState } from '../presenters/consultation.presenter.js';
-import { presentAuditEvent, presentContact, presentJob, presentToken } from '../presenters/admin.presenter.js';
+import { presentAccount, presentAuditEvent, presentContact, presentJob, presentToken } from '../presenters/admin.presenter.js';
+import { inviteAccount, listAccounts, setAccountDisabled } from '../../services/identity/accounts.js';
 import { addContact, listContacts, setContactStatus } from '../../services/contacts.js';
 import { getJob, listJobs } from '../../services/jobs/list-jobs.js';
 import { readMailMessage } from '../../services/jobs/read-mail-message.js';
 import { ShaParams } from './params.schema.js';
-import { AttachmentView, AuditEventView, ContactView, ItemsOf, JobView, MemberStateView, problemResponses, TokenView } from './responses.schema.js';
+import { AccountView, AttachmentView, AuditEventView, ContactView, ItemsOf, JobView, MemberStateView, problemResponses, TokenView } from './responses.schema.js';
 
 /** Member States, API tokens, the audit trail. */
 export const adminRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; mailDir: string }> = async (app, { ctx, mailDir }) => {
@@ -90,6 +91,47 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; mailD
     });
     return { items: events.map(presentAuditEvent) };
   });
+  app.get('/accounts', {
+    schema: {
+      tags: ['accounts'],
+      summary: 'Accounts (secretariat administrators)',
+      querystring: Type.Object({ state: Type.Optional(StateCode) }, { additionalProperties: false }),
+      response: { 200: ItemsOf(AccountView), ...problemResponses },
+    },
+  }, async (req) => ({ items: (await listAccounts(ctx, { actor: req.actor, memberState: req.query.state })).map(presentAccount) }));
+
+  app.post('/accounts/invitations', {
+    schema: {
+      tags: ['accounts'],
+      summary: 'Invite a person (new account, or a new link for an existing one): a single-use, expiring link is e-mailed and returned once',
+      body: Type.Object(
+        {
+          email: Type.String({ minLength: 3, maxLength: 254 }),
+          name: Line(200),
+          role: Type.Union([Type.Literal('secretariat_admin'), Type.Literal('secretariat_staff'), Type.Literal('focal_point'), Type.Literal('observer')]),
+          memberState: Type.Optional(StateCode),
+          rank: Type.Optional(Type.Union([Type.Literal('primary'), Type.Literal('alternate')])),
+          language: Type.Optional(Type.Union(['ar', 'zh', 'en', 'fr', 'ru', 'es'].map((l) => Type.Literal(l)))),
+        },
+        { additionalProperties: false },
+      ),
+      response: { 201: Type.Object({ account: AccountView, invitationPath: Type.String(), expiresAt: Type.String() }), ...problemResponses },
+    },
+  }, async (req, reply) => {
+    const invited = await inviteAccount(ctx, { actor: req.actor, ...req.body });
+    return reply.code(201).header('cache-control', 'no-store').send({ account: presentAccount(invited.account), invitationPath: invited.invitationPath, expiresAt: new Date(invited.expiresAt).toISOString() });
+  });
+
+  app.patch('/accounts/:accountId', {
+    schema: {
+      tags: ['accounts'],
+      summary: 'Disable or enable an account (its sessions end and its tokens stop at once; its history stays)',
+      params: Type.Object({ accountId: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
+      body: Type.Object({ disabled: Type.Boolean() }, { additionalProperties: false }),
+      response: { 200: AccountView, ...problemResponses },
+    },
+  }, async (req) => presentAccount(await setAccountDisabled(ctx, { actor: req.actor, accountId: req.params.accountId, disabled: req.body.disabled })));
+
   app.get('/contacts', {
     schema: {
       tags: ['contacts'],

@@ -214,8 +214,24 @@ export const TokenView = Type.Object({
   createdAt: Instant,
   expiresAt: Nullable(Instant),
   revokedAt: Nullable(Instant),
+  accountId: Nullable(Type.String({ description: 'Personal tokens: the account they act as' })),
+  scopes: Nullable(Type.Array(Type.String(), { description: 'null: every action of the role' })),
 });
 export type TokenView = Static<typeof TokenView>;
+
+export const AccountView = Type.Object({
+  id: Type.String(),
+  email: Type.String(),
+  name: Type.String(),
+  role: Type.Union([Type.Literal('secretariat_admin'), Type.Literal('secretariat_staff'), Type.Literal('focal_point'), Type.Literal('observer')]),
+  memberState: Nullable(Type.String()),
+  focalPointRank: Nullable(Type.Union([Type.Literal('primary'), Type.Literal('alternate')])),
+  status: Type.Union([Type.Literal('invited'), Type.Literal('active'), Type.Literal('disabled')], { description: 'invited: no password yet' }),
+  secondFactor: Type.Boolean(),
+  language: Type.String(),
+  createdAt: Instant,
+});
+export type AccountView = Static<typeof AccountView>;
 
 export const AuditEventView = Type.Object({
   seq: Type.Integer(),

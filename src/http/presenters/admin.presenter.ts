@@ -2,13 +2,24 @@ import type { StoredToken } from '../../repositories/api-token.repository.js';
 import type { StoredAuditEvent } from '../../repositories/audit.repository.js';
 import type { Contact } from '../../repositories/contact.repository.js';
 import type { Job } from '../../repositories/job.repository.js';
-import type { ContactView, JobView, TokenView } from '../api/responses.schema.js';
+import type { Account } from '../../repositories/account.repository.js';
+import type { AccountView, ContactView, JobView, TokenView } from '../api/responses.schema.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** A token as the API and the CLI show it: never its secret or hash. */
 export function presentToken(t: StoredToken): TokenView {
-  return { id: t.id, label: t.label, role: t.role, memberState: t.memberState, createdAt: iso(t.createdAt)!, expiresAt: iso(t.expiresAt), revokedAt: iso(t.revokedAt) };
+  return {
+    id: t.id,
+    label: t.label,
+    role: t.role,
+    memberState: t.memberState,
+    createdAt: iso(t.createdAt)!,
+    expiresAt: iso(t.expiresAt),
+    revokedAt: iso(t.revokedAt),
+    accountId: t.accountId,
+    scopes: t.scopes === null ? null : [...t.scopes],
+  };
 }
 
 /** An audit row with its chain links. */
@@ -45,5 +56,21 @@ export function presentJob(j: Job): JobView {
     result: j.result === null ? null : { ...j.result },
     createdAt: iso(j.createdAt)!,
     finishedAt: iso(j.finishedAt),
+  };
+}
+
+/** An account without its secrets (password hash, TOTP seed are never shown). */
+export function presentAccount(a: Account): AccountView {
+  return {
+    id: a.id,
+    email: a.email,
+    name: a.name,
+    role: a.role,
+    memberState: a.memberState,
+    focalPointRank: a.focalPointRank,
+    status: a.disabledAt !== null ? 'disabled' : a.passwordHash === null ? 'invited' : 'active',
+    secondFactor: a.totpEnabledAt !== null,
+    language: a.language,
+    createdAt: iso(a.createdAt)!,
   };
 }
