@@ -74,8 +74,11 @@ export function openDatabase(target: DatabaseTarget): Kysely<DB> {
     return new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database }) });
   }
   const pool = new pg.Pool({ connectionString: target.url, max: target.poolMax, connectionTimeoutMillis: 5000 });
-  // An idle client losing its connection must not crash the process; the next query reports it.
+  // A client losing its connection must not crash the process: an idle one reports on the
+  // pool, a checked-out one on itself (node-postgres emits 'error' there; unhandled, it would be
+  // an uncaught exception). The query in progress fails and is answered with 503.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 

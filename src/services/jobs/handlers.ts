@@ -1,4 +1,5 @@
 import type { MailTransport } from '../../mail/mail-transport.js';
+import { DAY_MS } from '../../domain/time/instants.js';
 import { operatorActor } from '../../domain/policy/actor.js';
 import { findContact, listContacts, type Contact } from '../../repositories/contact.repository.js';
 import { insertJob, replaceJobPayload, type Job } from '../../repositories/job.repository.js';
@@ -81,7 +82,12 @@ export function createJobHandlers(ctx: ServiceContext, mail: MailSettings): Reco
     },
     async reminder(job) {
       const loaded = await loadConsultation(ctx.db, String(job.payload.consultationId), SYSTEM);
-      if (deadlinePassed(loaded.consultation, ctx.clock())) return { skipped: 'deadline passed' };
+      const now = ctx.clock();
+      if (deadlinePassed(loaded.consultation, now)) return { skipped: 'deadline passed' };
+      // A worker that was down may find several slots due at once: only the latest one is sent.
+      const days = Number(job.payload.daysBefore);
+      const laterDue = ctx.reminderDays.filter((d) => d < days && loaded.consultation.deadlineAt - d * DAY_MS <= now);
+      if (laterDue.length > 0) return { skipped: `superseded by the ${Math.min(...laterDue)}-day reminder` };
       const unanswered = await unansweredBy(loaded);
       const owing = (await consultedStates(loaded)).filter((s) => unanswered(s.code).length > 0).map((s) => s.code);
       const owingSet = new Set(owing);
@@ -126,7 +132,9 @@ export function createJobHandlers(ctx: ServiceContext, mail: MailSettings): Reco
           const owed = (await unansweredBy(loaded))(state);
           if (owed.length === 0) return { skipped: 'replied since the reminder was scheduled' };
           const name = (await findMemberState(ctx.db, state))?.names.en ?? state;
-          return send(job, contact, reminderMail(consultation, owed, name, Number(job.payload.daysBefore), mail.baseUrl));
+          // Days left as they are when the message goes, never more than the slot's.
+          const daysLeft = Math.max(1, Math.min(Number(job.payload.daysBefore), Math.ceil((consultation.deadlineAt - ctx.clock()) / DAY_MS)));
+          return send(job, contact, reminderMail(consultation, owed, name, daysLeft, mail.baseUrl));
         }
         case 'results': {
           const evaluation = await evaluateConsultation(ctx.db, loaded, ctx.clock());
