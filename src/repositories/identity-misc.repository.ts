@@ -95,3 +95,27 @@ export async function saveThrottle(db: Executor, key: string, failures: number, 
 export async function clearThrottle(db: Executor, key: string): Promise<void> {
   await db.deleteFrom('login_throttle').where('key', '=', key).execute();
 }
+
+/**
+ * Counts one attempt for `key` atomically (insert or increment) and returns the new count and
+ * the lock that was in force before it. On PostgreSQL the upsert locks the row until commit, so
+ * concurrent attempts on one key are counted one after the other.
+ */
+export async function incrementThrottle(db: Executor, key: string, now: number): Promise<{ failures: number; lockedUntil: number | null }> {
+  const row = await db
+    .insertInto('login_throttle')
+    .values({ key, failures: 1, locked_until: null, updated_at: now })
+    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ failures: eb('login_throttle.failures', '+', 1), updated_at: now })))
+    .returning(['failures', 'locked_until'])
+    .executeTakeFirstOrThrow();
+  return { failures: row.failures, lockedUntil: row.locked_until === null ? null : Number(row.locked_until) };
+}
+
+export async function setThrottleLock(db: Executor, key: string, lockedUntil: number | null, now: number): Promise<void> {
+  await db.updateTable('login_throttle').set({ locked_until: lockedUntil, updated_at: now }).where('key', '=', key).execute();
+}
+
+export async function findInvitation(db: Executor, id: string): Promise<Invitation | undefined> {
+  const row = await db.selectFrom('invitation').select('token_hash').where('id', '=', id).executeTakeFirst();
+  return row ? findInvitationByHash(db, row.token_hash) : undefined;
+}

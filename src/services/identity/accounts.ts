@@ -5,6 +5,7 @@ import type { Actor } from '../../domain/policy/actor.js';
 import { authorize } from '../../domain/policy/policy.js';
 import { findAccount, findAccountByEmail, insertAccount, listAccounts as findAccounts, updateAccount, type Account } from '../../repositories/account.repository.js';
 import { appendAudit } from '../../repositories/audit.repository.js';
+import { revokeTokensOf } from '../../repositories/api-token.repository.js';
 import { insertInvitation, revokeInvitationsOf } from '../../repositories/identity-misc.repository.js';
 import { insertJob } from '../../repositories/job.repository.js';
 import { findMemberState } from '../../repositories/member-state.repository.js';
@@ -102,7 +103,8 @@ export async function listAccounts(ctx: ServiceContext, options: { actor: Actor;
 }
 
 /**
- * Disables an account (every session ends, its tokens stop working) or enables it again. The
+ * Disables an account (every session ends, its invitations and personal tokens are revoked) or
+ * enables it again (it then needs new tokens). The
  * State's replies and the account's history are untouched: focal points can change in the
  * middle of a consultation.
  * @throws FORBIDDEN, NOT_FOUND
@@ -115,8 +117,10 @@ export async function setAccountDisabled(ctx: ServiceContext, options: { actor: 
     if (!account) throw new AppError('NOT_FOUND', 'No such account');
     await updateAccount(trx, account.id, { disabledAt: options.disabled ? now : null }, now);
     if (options.disabled) {
+      // Everything that acts for the account stops, for good: enabling it again needs new tokens.
       await deleteSessionsOf(trx, account.id);
       await revokeInvitationsOf(trx, account.id, now);
+      await revokeTokensOf(trx, account.id, now);
     }
     await appendAudit(trx, { at: now, actor: options.actor.id, action: options.disabled ? 'account.disabled' : 'account.enabled', consultationId: null, subject: `account:${account.id}`, data: { email: account.email } });
     return (await findAccount(trx, account.id))!;

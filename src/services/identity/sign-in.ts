@@ -8,10 +8,10 @@ import { appendAudit } from '../../repositories/audit.repository.js';
 import {
   clearThrottle,
   findInvitationByHash,
-  findThrottle,
+  incrementThrottle,
   markInvitationUsed,
   replaceRecoveryCodes,
-  saveThrottle,
+  setThrottleLock,
   useRecoveryCode,
 } from '../../repositories/identity-misc.repository.js';
 import { deleteSession, deleteSessionsOf, findSession, insertSession, listSessionsOf, touchSession, type Session } from '../../repositories/session.repository.js';
@@ -76,25 +76,32 @@ export interface Client {
   readonly userAgent?: string | undefined;
 }
 
-async function assertNotLocked(trx: Transaction<DB>, keys: readonly string[], now: number): Promise<void> {
-  for (const key of keys) {
-    const entry = await findThrottle(trx, key);
-    if (entry?.lockedUntil && entry.lockedUntil > now) {
-      throw new AppError('LOGIN_LOCKED', `Too many failed attempts; try again after ${new Date(entry.lockedUntil).toISOString()}`);
-    }
-  }
-}
-
-/** Counts a failure against each key, in its own transaction so that the refusal does not undo it. */
-async function countFailure(ctx: ServiceContext, keys: readonly (readonly [string, ThrottlePolicy])[], audit: { actor: string; subject: string; action: string }): Promise<void> {
+/**
+ * Reserves one attempt on each key before the secret is checked: the counter goes up at once
+ * (atomically, the row locked on PostgreSQL) and the lock is set pre-emptively when the count
+ * reaches the threshold, so a burst of parallel guesses cannot get more checks than the
+ * threshold allows. A lock in force refuses the attempt without counting it. A success clears
+ * the keys again (`clearAttempts`).
+ * @throws LOGIN_LOCKED
+ */
+async function reserveAttempt(ctx: ServiceContext, keys: readonly (readonly [string, ThrottlePolicy])[]): Promise<void> {
   const now = ctx.clock();
   await inTransaction(ctx, async (trx) => {
     for (const [key, policy] of keys) {
-      const failures = ((await findThrottle(trx, key))?.failures ?? 0) + 1;
-      await saveThrottle(trx, key, failures, lockUntil(failures, now, policy), now);
+      const { failures, lockedUntil } = await incrementThrottle(trx, key, now);
+      if (lockedUntil !== null && lockedUntil > now) {
+        throw new AppError('LOGIN_LOCKED', `Too many failed attempts; try again after ${new Date(lockedUntil).toISOString()}`);
+      }
+      const lock = lockUntil(failures, now, policy);
+      if (lock !== null) await setThrottleLock(trx, key, lock, now);
     }
-    await appendAudit(trx, { at: now, actor: audit.actor, action: audit.action, consultationId: null, subject: audit.subject, data: {} });
   });
+}
+
+/** Records a failed attempt in the audit trail (the counters were already raised by reserveAttempt). */
+async function auditFailure(ctx: ServiceContext, audit: { actor: string; subject: string; action: string }): Promise<void> {
+  const now = ctx.clock();
+  await inTransaction(ctx, (trx) => appendAudit(trx, { at: now, actor: audit.actor, action: audit.action, consultationId: null, subject: audit.subject, data: {} }));
 }
 
 /**
@@ -144,11 +151,11 @@ export async function signInWithPassword(ctx: ServiceContext, options: { email: 
   const accountKey = `account:${email}`;
   const addressKey = `ip:${options.client.ip ?? 'unknown'}`;
   const now = ctx.clock();
-  await inTransaction(ctx, (trx) => assertNotLocked(trx, [accountKey, addressKey], now));
+  await reserveAttempt(ctx, [[accountKey, ACCOUNT_THROTTLE], [addressKey, ADDRESS_THROTTLE]]);
   const account = await findAccountByEmail(ctx.db, email);
   const ok = await verifyPassword(account?.passwordHash ?? null, options.password);
   if (!account || !ok || account.disabledAt !== null) {
-    await countFailure(ctx, [[accountKey, ACCOUNT_THROTTLE], [addressKey, ADDRESS_THROTTLE]], { actor: 'public', subject: account ? `account:${account.id}` : `email:${email}`, action: 'login.failed' });
+    await auditFailure(ctx, { actor: 'public', subject: account ? `account:${account.id}` : `email:${email}`, action: 'login.failed' });
     throw new AppError('INVALID_CREDENTIALS', 'The e-mail address or the password is wrong');
   }
   const rehash = needsRehash(account.passwordHash!) ? await hashPassword(options.password) : null;
@@ -224,9 +231,10 @@ export async function verifySecondFactor(
   options: { sessionSecret: string; code: string; client: Client },
 ): Promise<SessionGrant & { recoveryCodes: string[] | null }> {
   const { session, account } = await resolveSession(ctx, options.sessionSecret);
-  const accountKey = `account:${account.email}`;
+  // Codes are counted on their own key: entering the password again does not reset it.
+  const codeKey = `second-factor:${account.id}`;
   const now = ctx.clock();
-  await inTransaction(ctx, (trx) => assertNotLocked(trx, [accountKey], now));
+  await reserveAttempt(ctx, [[codeKey, ACCOUNT_THROTTLE]]);
   const result = await inTransaction(ctx, async (trx) => {
     const current = (await findAccount(trx, account.id, { lock: true }))!;
     if (current.totpSecret === null) return null;
@@ -248,7 +256,7 @@ export async function verifySecondFactor(
     }
     await deleteSession(trx, session.id);
     const sessionSecret = await newSession(trx, ctx, current, true, options.client);
-    await clearThrottle(trx, accountKey);
+    await clearThrottle(trx, codeKey);
     await appendAudit(trx, {
       at: now,
       actor: `account:${current.id}`,
@@ -260,7 +268,7 @@ export async function verifySecondFactor(
     return { sessionSecret, next: 'done' as const, recoveryCodes };
   });
   if (result === null) {
-    await countFailure(ctx, [[accountKey, ACCOUNT_THROTTLE]], { actor: `account:${account.id}`, subject: `account:${account.id}`, action: '2fa.failed' });
+    await auditFailure(ctx, { actor: `account:${account.id}`, subject: `account:${account.id}`, action: '2fa.failed' });
     throw new AppError('INVALID_SECOND_FACTOR', 'The code is wrong or was already used');
   }
   return result;

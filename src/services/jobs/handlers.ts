@@ -4,6 +4,7 @@ import { operatorActor } from '../../domain/policy/actor.js';
 import { findContact, listContacts, type Contact } from '../../repositories/contact.repository.js';
 import { insertJob, replaceJobPayload, type Job } from '../../repositories/job.repository.js';
 import { findAccount } from '../../repositories/account.repository.js';
+import { findInvitation } from '../../repositories/identity-misc.repository.js';
 import { findMemberState, listMemberStates } from '../../repositories/member-state.repository.js';
 import { findReplyVersion, listCurrentReplies } from '../../repositories/reply.repository.js';
 import { evaluateConsultation } from '../compute-results.js';
@@ -102,10 +103,16 @@ export function createJobHandlers(ctx: ServiceContext, mail: MailSettings): Reco
     },
     async invitation(job) {
       const account = await findAccount(ctx.db, String(job.payload.accountId));
+      const invitation = await findInvitation(ctx.db, String(job.payload.invitationId));
       const secret = typeof job.payload.secret === 'string' ? job.payload.secret : null;
       if (!account || account.disabledAt !== null || secret === null) return { skipped: 'account disabled, or link already sent' };
+      // A link revoked (by a newer invitation), used or expired before its e-mail went out is not sent.
+      if (!invitation || invitation.revokedAt !== null || invitation.usedAt !== null || invitation.expiresAt <= ctx.clock()) {
+        await replaceJobPayload(ctx.db, job.id, { accountId: account.id, invitationId: job.payload.invitationId }, ctx.clock());
+        return { skipped: 'the link was revoked, used or expired before it was sent' };
+      }
       const link = `${mail.baseUrl}/invitations/${secret}`;
-      const message = invitationMail(account.name, account.role, account.memberState, link, new Date(ctx.clock() + ctx.invitationTtlMs).toISOString());
+      const message = invitationMail(account.name, account.role, account.memberState, link, new Date(invitation.expiresAt).toISOString());
       const sent = await mail.transport.send({ from: mail.from, to: account.email, subject: message.subject, text: message.text, reference: job.id, language: account.language });
       // The link's secret leaves the database once it has been handed to the mail system.
       await replaceJobPayload(ctx.db, job.id, { accountId: account.id, invitationId: job.payload.invitationId }, ctx.clock());
