@@ -2,7 +2,7 @@
  * Database constraint errors of both dialects, translated in one place. SQLite reports
  * `SQLITE_CONSTRAINT_*` codes, PostgreSQL SQLSTATEs (23505 unique, 23503 foreign key, 23514 check).
  */
-export type ConstraintKind = 'unique' | 'foreign_key' | 'check' | 'not_null';
+export type ConstraintKind = 'unique' | 'foreign_key' | 'check' | 'not_null' | 'invalid_text';
 
 export function constraintKind(error: unknown): ConstraintKind | null {
   if (typeof error !== 'object' || error === null) return null;
@@ -21,6 +21,9 @@ export function constraintKind(error: unknown): ConstraintKind | null {
     case 'SQLITE_CONSTRAINT_NOTNULL':
     case '23502':
       return 'not_null';
+    case '22021': // invalid byte sequence (a NUL character in text)
+    case '22P02': // invalid text representation
+      return 'invalid_text';
     default:
       return null;
   }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { AppError } from '../domain/errors.js';
+import { sameSecret } from '../services/identity/secrets.js';
 import { countJobsByState } from '../repositories/job.repository.js';
 import { countAllCountedPositions } from '../repositories/reply.repository.js';
 import type { ServiceContext } from '../services/service-context.js';
@@ -31,7 +32,7 @@ export function registerMetrics(app: FastifyInstance, ctx: ServiceContext, optio
   });
 
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
-    if (options.token !== null && request.headers.authorization !== `Bearer ${options.token}`) throw new AppError('UNAUTHENTICATED', 'Metrics need the metrics token');
+    if (options.token !== null && !sameSecret(request.headers.authorization ?? '', `Bearer ${options.token}`)) throw new AppError('UNAUTHENTICATED', 'Metrics need the metrics token');
     const [counted, jobStates, mailStates] = await Promise.all([countAllCountedPositions(ctx.db), countJobsByState(ctx.db), countJobsByState(ctx.db, 'mail')]);
     positions.reset();
     for (const row of counted) positions.set({ position: row.position }, row.count);

@@ -75,7 +75,10 @@ export function toAppError(error: unknown): AppError {
   if (fe.statusCode === 413) return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large');
   if (fe.statusCode === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type');
   if (fe.statusCode === 400) return new AppError('VALIDATION_FAILED', fe.message ?? 'Bad request');
-  if (fe.statusCode === 404) return new AppError('NOT_FOUND', 'Not found');
+  if (fe.statusCode === 401) return new AppError('UNAUTHENTICATED', 'Authentication is required');
+  if (fe.statusCode === 403) return new AppError('FORBIDDEN', 'This is not allowed');
+  if (fe.statusCode === 404 || fe.statusCode === 405) return new AppError('NOT_FOUND', 'Not found');
+  if (fe.statusCode === 503) return new AppError('SERVICE_UNAVAILABLE', 'The service is temporarily unavailable');
   return new AppError('INTERNAL', 'Something went wrong on our side; nothing was changed. The error was logged.');
 }
 

@@ -19,8 +19,14 @@ export const StateCode = Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 
 /** Hex SHA-256 of an uploaded attachment. */
 export const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of an uploaded attachment (hex)' });
 
+/** No NUL character: PostgreSQL cannot store it in text, and no form needs it. */
+export const NO_NUL = '^[^\\u0000]*$';
+
 /** A non-empty single-line text. */
-export const Line = (maxLength = 500) => Type.String({ minLength: 1, maxLength });
+export const Line = (maxLength = 500) => Type.String({ minLength: 1, maxLength, pattern: NO_NUL });
 
 /** Free text. */
-export const FreeText = (maxLength = 20_000) => Type.String({ maxLength });
+export const FreeText = (maxLength = 20_000) => Type.String({ maxLength, pattern: NO_NUL });
+
+/** Any other short string (ids in paths, filters). */
+export const Text = (maxLength: number) => Type.String({ maxLength, pattern: NO_NUL });

@@ -54,7 +54,7 @@ export async function recordReply(ctx: ServiceContext, options: RecordReplyOptio
     const withdrawal = options.input.withdrawal === true;
     if (withdrawal && options.input.positions.length > 0)
       throw new AppError('VALIDATION_FAILED', 'A withdrawal carries no positions', { errors: [{ field: '/positions', message: 'Leave positions empty for a withdrawal' }] });
-    const checked = withdrawal ? { positions: [], flags: [] } : await checkPositions(trx, loaded, options.input.positions, options.input.channel);
+    const checked = withdrawal ? { positions: [], flags: [] } : await checkPositions(trx, loaded, options.input.positions, options.input.channel, options.actor);
     return writeReplyVersion(trx, {
       loaded,
       memberState: options.memberState,

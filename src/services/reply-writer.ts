@@ -5,7 +5,7 @@ import { isOnTime } from '../domain/consultation/consultation-state.js';
 import { AppError, type FieldProblem } from '../domain/errors.js';
 import type { Actor } from '../domain/policy/actor.js';
 import type { Channel, PositionInput, ReplyFlag, ReplyPosition, ReplySignature, ReplyVersion, ReplyVersionStatus } from '../domain/reply/reply.js';
-import { existingAttachments } from '../repositories/attachment.repository.js';
+import { existingAttachments, listUploads } from '../repositories/attachment.repository.js';
 import { appendAudit } from '../repositories/audit.repository.js';
 import { findMemberState } from '../repositories/member-state.repository.js';
 import { ensureReplyRow, findReplyPointers, findVersionHead, insertReplyVersion, saveReplyPointers, setVersionAuditPosition } from '../repositories/reply.repository.js';
@@ -54,6 +54,7 @@ export async function checkPositions(
   loaded: LoadedConsultation,
   positions: readonly PositionInput[],
   channel: Channel,
+  actor: Actor,
 ): Promise<{ positions: ReplyPosition[]; flags: ReplyFlag[] }> {
   const check = loaded.procedure.checkReply(positions, loaded.texts.map((t) => t.id), channel, loaded.consultation.resolutionEdition);
   if (check.problems.length > 0) {
@@ -63,10 +64,13 @@ export async function checkPositions(
   const wanted = check.positions.map((p) => p.attachment).filter((a): a is string => a !== null);
   const found = await existingAttachments(trx, wanted);
   const missing: FieldProblem[] = [];
-  positions.forEach((p, index) => {
-    if (p.attachment && !found.has(p.attachment))
-      missing.push({ field: `/positions/${index}/attachment`, message: `No uploaded attachment with SHA-256 ${p.attachment}` });
-  });
+  for (const [index, p] of positions.entries()) {
+    if (!p.attachment) continue;
+    // A State cites only files it uploaded itself: knowing another file's hash gives no access to it.
+    const mine = actor.kind === 'secretariat' || (await listUploads(trx, p.attachment)).some((u) => u.uploadedBy === actor.id);
+    if (!found.has(p.attachment) || !mine)
+      missing.push({ field: `/positions/${index}/attachment`, message: `No attachment with SHA-256 ${p.attachment} was uploaded by you` });
+  }
   if (missing.length > 0) throw new AppError('UNKNOWN_ATTACHMENT', 'An attachment named in the reply was not uploaded', { errors: missing });
   return { positions: check.positions, flags: check.flags };
 }

@@ -44,7 +44,7 @@ export async function submitReply(ctx: ServiceContext, options: SubmitReplyOptio
     const loaded = await loadConsultation(trx, options.consultationId, options.actor);
     assertOpen(loaded, now);
     await assertEligible(trx, loaded, options.memberState);
-    const { positions, flags } = await checkPositions(trx, loaded, options.input.positions, options.channel);
+    const { positions, flags } = await checkPositions(trx, loaded, options.input.positions, options.channel, options.actor);
     return writeReplyVersion(trx, {
       loaded,
       memberState: options.memberState,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { AppError } from '../../domain/errors.js';
-import { Line, Slug, StateCode } from '../../schemas/common.schema.js';
+import { Line, NO_NUL, Slug, StateCode, Text } from '../../schemas/common.schema.js';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../services/api-tokens.js';
 import { readAttachment, uploadAttachment } from '../../services/attachments.js';
 import { listAuditEvents } from '../../services/list-audit-events.js';
@@ -62,7 +62,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; mailD
   });
 
   app.delete('/tokens/:tokenId', {
-    schema: { tags: ['tokens'], summary: 'Revoke an API token (secretariat)', params: Type.Object({ tokenId: Type.String({ maxLength: 64 }) }), response: { 204: Type.Null(), ...problemResponses } },
+    schema: { tags: ['tokens'], summary: 'Revoke an API token (secretariat)', params: Type.Object({ tokenId: Text(64) }), response: { 204: Type.Null(), ...problemResponses } },
   }, async (req, reply) => {
     await revokeApiToken(ctx, { actor: req.actor, tokenId: req.params.tokenId });
     return reply.code(204).send(null);
@@ -106,7 +106,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; mailD
       summary: 'Invite a person (new account, or a new link for an existing one): a single-use, expiring link is e-mailed and returned once',
       body: Type.Object(
         {
-          email: Type.String({ minLength: 3, maxLength: 254 }),
+          email: Type.String({ minLength: 3, maxLength: 254, pattern: NO_NUL }),
           name: Line(200),
           role: Type.Union([Type.Literal('secretariat_admin'), Type.Literal('secretariat_staff'), Type.Literal('focal_point'), Type.Literal('observer')]),
           memberState: Type.Optional(StateCode),
@@ -126,7 +126,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; mailD
     schema: {
       tags: ['accounts'],
       summary: 'Disable or enable an account (its sessions end and its tokens stop at once; its history stays)',
-      params: Type.Object({ accountId: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
+      params: Type.Object({ accountId: Text(64) }, { additionalProperties: false }),
       body: Type.Object({ disabled: Type.Boolean() }, { additionalProperties: false }),
       response: { 200: AccountView, ...problemResponses },
     },
@@ -147,7 +147,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; mailD
       summary: 'Add an e-mail recipient (secretariat)',
       body: Type.Object(
         {
-          email: Type.String({ minLength: 3, maxLength: 254 }),
+          email: Type.String({ minLength: 3, maxLength: 254, pattern: NO_NUL }),
           name: Line(200),
           role: Type.Union([Type.Literal('focal_point'), Type.Literal('observer')]),
           memberState: Type.Optional(StateCode),
@@ -166,7 +166,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; mailD
     schema: {
       tags: ['contacts'],
       summary: 'Stop or resume e-mails to a contact (secretariat)',
-      params: Type.Object({ contactId: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
+      params: Type.Object({ contactId: Text(64) }, { additionalProperties: false }),
       body: Type.Object({ active: Type.Boolean() }, { additionalProperties: false }),
       response: { 200: ContactView, ...problemResponses },
     },
@@ -178,7 +178,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; mailD
       summary: 'Background jobs and e-mail deliveries, newest first, with counts by state (secretariat)',
       querystring: Type.Object(
         {
-          kind: Type.Optional(Type.String({ maxLength: 40 })),
+          kind: Type.Optional(Text(40)),
           state: Type.Optional(Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('done'), Type.Literal('dead')])),
           consultation: Type.Optional(Slug),
           limit: Type.Optional(Type.String({ pattern: '^\\d{1,4}$' })),
@@ -202,14 +202,14 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; mailD
   });
 
   app.get('/jobs/:jobId', {
-    schema: { tags: ['jobs'], summary: 'One job (secretariat)', params: Type.Object({ jobId: Type.String({ maxLength: 400 }) }), response: { 200: JobView, ...problemResponses } },
+    schema: { tags: ['jobs'], summary: 'One job (secretariat)', params: Type.Object({ jobId: Text(400) }), response: { 200: JobView, ...problemResponses } },
   }, async (req) => presentJob(await getJob(ctx, { actor: req.actor, jobId: req.params.jobId })));
 
   app.get('/jobs/:jobId/message', {
     schema: {
       tags: ['jobs'],
       summary: 'The message of an e-mail written as an .eml file (no SMTP server configured) (secretariat)',
-      params: Type.Object({ jobId: Type.String({ maxLength: 400 }) }),
+      params: Type.Object({ jobId: Text(400) }),
       response: { 200: Type.Unsafe<Buffer>({ type: 'string', description: 'message/rfc822' }), ...problemResponses },
     },
   }, async (req, reply) => reply.type('message/rfc822').send(await readMailMessage(ctx, { actor: req.actor, jobId: req.params.jobId, mailDir })));
@@ -227,7 +227,7 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }
     schema: {
       tags: ['attachments'],
       summary: 'Upload a file (comments, reasons, the scan of a form); returns its SHA-256 to cite in a reply',
-      querystring: Type.Object({ filename: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })) }, { additionalProperties: false }),
+      querystring: Type.Object({ filename: Type.Optional(Type.String({ minLength: 1, maxLength: 255, pattern: NO_NUL })) }, { additionalProperties: false }),
       response: { 201: AttachmentView, ...problemResponses },
     },
   }, async (req, reply) => {

@@ -52,7 +52,8 @@ export function presentJob(j: Job): JobView {
     maxAttempts: j.maxAttempts,
     lastError: j.lastError,
     consultationId: j.consultationId,
-    payload: { ...j.payload },
+    // Secrets (an invitation link's, even sealed) never leave the server through the job list.
+    payload: Object.fromEntries(Object.entries(j.payload).filter(([key]) => !/secret/i.test(key))),
     result: j.result === null ? null : { ...j.result },
     createdAt: iso(j.createdAt)!,
     finishedAt: iso(j.finishedAt),

@@ -11,7 +11,7 @@ import { insertJob } from '../../repositories/job.repository.js';
 import { findMemberState } from '../../repositories/member-state.repository.js';
 import { deleteSessionsOf } from '../../repositories/session.repository.js';
 import { inTransaction, type ServiceContext } from '../service-context.js';
-import { hashSecret, randomSecret } from './secrets.js';
+import { hashSecret, randomSecret, sealSecret } from './secrets.js';
 
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 const LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
@@ -90,7 +90,13 @@ export async function inviteAccount(ctx: ServiceContext, options: InviteOptions)
     const expiresAt = now + ctx.invitationTtlMs;
     await insertInvitation(trx, { id: invitationId, tokenHash: hashSecret(secret), accountId: account.id, createdBy: options.actor.id, createdAt: now, expiresAt, usedAt: null, revokedAt: null });
     // The e-mail carries the link; its job payload holds the secret only until it is sent.
-    await insertJob(trx, { id: `invitation:${invitationId}`, kind: 'invitation', payload: { accountId: account.id, invitationId, secret }, runAt: now, maxAttempts: 6, consultationId: null }, now);
+    // The link's secret is sealed with the server key (staff reading the job list cannot use it)
+    // and removed once the e-mail has gone.
+    await insertJob(
+      trx,
+      { id: `invitation:${invitationId}`, kind: 'invitation', payload: { accountId: account.id, invitationId, sealedSecret: sealSecret(ctx.secretKey, secret) }, runAt: now, maxAttempts: 6, consultationId: null },
+      now,
+    );
     await appendAudit(trx, { at: now, actor: options.actor.id, action: 'account.invited', consultationId: null, subject: `account:${account.id}`, data: { email, role: account.role, memberState: account.memberState, expiresAt: new Date(expiresAt).toISOString() } });
     return { account, invitationPath: `/invitations/${secret}`, expiresAt };
   });

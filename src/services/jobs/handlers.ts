@@ -5,6 +5,7 @@ import { findContact, listContacts, type Contact } from '../../repositories/cont
 import { insertJob, replaceJobPayload, type Job } from '../../repositories/job.repository.js';
 import { findAccount } from '../../repositories/account.repository.js';
 import { findInvitation } from '../../repositories/identity-misc.repository.js';
+import { openSecret } from '../identity/secrets.js';
 import { findMemberState, listMemberStates } from '../../repositories/member-state.repository.js';
 import { findReplyVersion, listCurrentReplies } from '../../repositories/reply.repository.js';
 import { evaluateConsultation } from '../compute-results.js';
@@ -104,7 +105,7 @@ export function createJobHandlers(ctx: ServiceContext, mail: MailSettings): Reco
     async invitation(job) {
       const account = await findAccount(ctx.db, String(job.payload.accountId));
       const invitation = await findInvitation(ctx.db, String(job.payload.invitationId));
-      const secret = typeof job.payload.secret === 'string' ? job.payload.secret : null;
+      const secret = typeof job.payload.sealedSecret === 'string' ? openSecret(ctx.secretKey, job.payload.sealedSecret) : null;
       if (!account || account.disabledAt !== null || secret === null) return { skipped: 'account disabled, or link already sent' };
       // A link revoked (by a newer invitation), used or expired before its e-mail went out is not sent.
       if (!invitation || invitation.revokedAt !== null || invitation.usedAt !== null || invitation.expiresAt <= ctx.clock()) {
