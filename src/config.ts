@@ -31,6 +31,8 @@ export interface AppConfig {
   readonly sessionIdleMinutes: number;
   readonly sessionAbsoluteHours: number;
   readonly invitationDays: number;
+  /** Trust X-Forwarded-For from a reverse proxy (so throttling sees the client's address, not the proxy's). */
+  readonly trustProxy: boolean;
 }
 
 /** A configuration error, naming the variable and what it must be. */
@@ -83,7 +85,7 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
  * Reads the configuration. Variables (all optional): DATABASE_URL, DATA_DIR, HOST, PORT,
  * LOG_LEVEL, BODY_LIMIT_BYTES, ATTACHMENT_MAX_BYTES, DATABASE_POOL_MAX, RATE_LIMIT_PER_MINUTE,
  * SMTP_URL, MAIL_FROM, PUBLIC_URL, REMINDER_DAYS, WORKER, METRICS_TOKEN, ASSENT_SECRET_KEY,
- * SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS, INVITATION_DAYS.
+ * SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS, INVITATION_DAYS, TRUST_PROXY.
  * @throws ConfigError naming the variable
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -116,5 +118,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
     invitationDays: integer(env, 'INVITATION_DAYS', 7, 1, 60),
+    trustProxy: flag(env, 'TRUST_PROXY', false),
   };
 }

@@ -16,6 +16,7 @@ import { resolveActor } from './auth.js';
 import { problemType, sendProblem } from './problem.js';
 import { registerMetrics } from './metrics.js';
 import { AppError } from '../domain/errors.js';
+import { webRoutes } from './web/web.routes.js';
 
 export interface BuildAppOptions {
   readonly ctx: ServiceContext;
@@ -27,9 +28,13 @@ export interface BuildAppOptions {
   readonly mailDir?: string;
   /** Bearer token for /metrics (null or omitted: open). */
   readonly metricsToken?: string | null;
+  /** Trust X-Forwarded-For from the reverse proxy in front. */
+  readonly trustProxy?: boolean;
   /** Fastify logger setting (false in tests). */
   readonly logger?: FastifyServerOptions['logger'];
   readonly version?: string;
+  /** Session and CSRF cookies of the web pages are Secure and `__Host-` prefixed (default true). */
+  readonly secureCookies?: boolean;
 }
 
 /** Keys the pino logger must never print. */
@@ -49,6 +54,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // of its mistake instead of having a different request carried out.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: true } },
     return503OnClosing: true,
+    trustProxy: options.trustProxy ?? false,
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -121,6 +127,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.get('/api/problems', { schema: { hide: true } }, async () => ({
     items: Object.entries(ERROR_CATALOGUE).map(([code, entry]) => ({ type: problemType(code as keyof typeof ERROR_CATALOGUE), code, status: entry.status, title: entry.title })),
   }));
+
+  await app.register(webRoutes, { ctx, secureCookies: options.secureCookies ?? true });
 
   registerMetrics(app, ctx, { token: options.metricsToken ?? null });
 

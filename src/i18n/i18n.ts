@@ -11,6 +11,7 @@ import en from './messages/en.json' with { type: 'json' };
 /** The locales with a catalogue. */
 export const LOCALES = ['en'] as const;
 export type Locale = (typeof LOCALES)[number];
+/** The locale of pages until negotiation exists, and the fallback of every other catalogue. */
 export const DEFAULT_LOCALE: Locale = 'en';
 
 /** The id of a message of the English catalogue. */

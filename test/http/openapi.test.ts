@@ -19,9 +19,10 @@ interface OpenApiDocument {
 
 /**
  * Routes outside the OpenAPI document on purpose: the document itself, its HTML viewer, the
- * problem catalogue, the health probes, the Prometheus metrics and the home page.
+ * problem catalogue, the health probes, the Prometheus metrics, the home page and the web pages
+ * (HTML forms, not API).
  */
-const UNDOCUMENTED = [/^\/$/, /^\/metrics$/, /^\/api\/docs(\/|$)/, /^\/api\/v1\/openapi\.json$/, /^\/api\/problems$/, /^\/health(\/ready)?$/];
+const UNDOCUMENTED = [/^\/$/, /^\/metrics$/, /^\/(login|logout|account|invitations|assets)(\/|$)/, /^\/api\/docs(\/|$)/, /^\/api\/v1\/openapi\.json$/, /^\/api\/problems$/, /^\/health(\/ready)?$/];
 
 /**
  * Every "METHOD /path" the app has registered, read from Fastify's route tree

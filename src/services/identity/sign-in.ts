@@ -105,6 +105,18 @@ async function auditFailure(ctx: ServiceContext, audit: { actor: string; subject
 }
 
 /**
+ * Whether an invitation link can still be used (known, unused, not revoked or expired, its
+ * account not disabled), and for whom — without using it. Read-only.
+ */
+export async function checkInvitation(ctx: ServiceContext, secret: string): Promise<{ usable: true; account: Account } | { usable: false }> {
+  const invitation = await findInvitationByHash(ctx.db, hashSecret(secret));
+  const account = invitation ? await findAccount(ctx.db, invitation.accountId) : undefined;
+  const now = ctx.clock();
+  if (!invitation || !account || invitation.usedAt !== null || invitation.revokedAt !== null || invitation.expiresAt <= now || account.disabledAt !== null) return { usable: false };
+  return { usable: true, account };
+}
+
+/**
  * Sets the password of an invited account and prepares its authenticator: the single-use link is
  * consumed, a session that still needs the second factor begins, and the TOTP seed to scan is
  * returned.

@@ -1,0 +1,22 @@
+import type { FastifyReply } from 'fastify';
+import type { VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+
+/**
+ * Sends a rendered page. Pages are pure functions of a view-model rendered synchronously; preact
+ * escapes every text and attribute value, so text typed by people (account names, labels) is
+ * inert. `no-store`: these pages carry personal data, one-time secrets and CSRF tokens, and must
+ * not be kept by the browser's history cache or a shared proxy.
+ */
+export function sendPage(reply: FastifyReply, status: number, page: VNode): FastifyReply {
+  return reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(`<!doctype html>${renderToString(page)}`);
+}
+
+/** A 303 See Other: after a POST the browser GETs the next page (post-redirect-get). */
+export function seeOther(reply: FastifyReply, location: string): FastifyReply {
+  return reply.header('cache-control', 'no-store').redirect(location, 303);
+}

@@ -1,0 +1,143 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, isAppError } from '../../domain/errors.js';
+import { randomSecret } from '../../services/identity/secrets.js';
+import { resolveSession, signOut, type Client, type ResolvedSession } from '../../services/identity/sign-in.js';
+import type { ServiceContext } from '../../services/service-context.js';
+import type { Asset } from './assets.js';
+import { clearSessionCookie, cookieNames, setCsrfCookie, type CookieNames } from './cookies.js';
+import { CSRF_FIELD, isValidCsrfToken, sessionCsrfToken } from './csrf.js';
+import { seeOther } from './render.js';
+
+/** A live session behind the request's cookie. */
+export interface WebSession extends ResolvedSession {
+  /** The cookie's secret (the services take it to find the session again). */
+  readonly secret: string;
+  /** The CSRF token of this session's forms. */
+  readonly csrfToken: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The web session, once `loadSession` ran: null without a cookie or when the session ended. */
+    webSession: WebSession | null;
+    /** True when the request carried a session cookie whose session had ended (the cookie is then cleared). */
+    webSessionEnded: boolean;
+  }
+}
+
+/** What the web routes share: the services, the cookie policy and the stylesheet. */
+export interface WebContext {
+  readonly ctx: ServiceContext;
+  readonly secureCookies: boolean;
+  readonly cookies: CookieNames;
+  readonly stylesheet: Asset;
+}
+
+/** The shared context of the web routes, built once when the plugin registers. */
+export function webContext(ctx: ServiceContext, secureCookies: boolean, stylesheet: Asset): WebContext {
+  return { ctx, secureCookies, cookies: cookieNames(secureCookies), stylesheet };
+}
+
+/** The requesting browser, for the session row and the per-address sign-in throttle. */
+export function clientOf(request: FastifyRequest): Client {
+  return { ip: request.ip, userAgent: request.headers['user-agent'] };
+}
+
+/** The page a session waiting for its second factor must go to. */
+export function pendingStep(session: WebSession): '/account/authenticator' | '/login/verify' {
+  return session.account.totpEnabledAt === null ? '/account/authenticator' : '/login/verify';
+}
+
+/**
+ * The anonymous CSRF value of this browser, for the forms used before there is a session
+ * (double submit): the cookie's, or a new one set now. A malformed cookie is replaced.
+ */
+export function anonymousCsrfToken(web: WebContext, request: FastifyRequest, reply: FastifyReply): string {
+  const existing = request.cookies[web.cookies.csrf];
+  if (existing !== undefined && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing;
+  const value = randomSecret();
+  setCsrfCookie(reply, web.secureCookies, value);
+  return value;
+}
+
+/** The hidden `_csrf` field of a parsed form body. */
+function csrfFieldOf(request: FastifyRequest): unknown {
+  const body = request.body as Record<string, unknown> | null | undefined;
+  return body?.[CSRF_FIELD];
+}
+
+/** The route hooks of the web pages (preHandlers: the form body is parsed by then). */
+export function sessionHooks(web: WebContext) {
+  const { ctx } = web;
+
+  /** Resolves the session cookie. An ended session clears the cookie; other failures propagate. */
+  async function loadSession(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    request.webSession = null;
+    request.webSessionEnded = false;
+    const secret = request.cookies[web.cookies.session];
+    if (secret === undefined || secret === '') return;
+    try {
+      const resolved = secret.length > 200 ? null : await resolveSession(ctx, secret);
+      if (resolved === null) throw new AppError('SESSION_EXPIRED');
+      request.webSession = { ...resolved, secret, csrfToken: sessionCsrfToken(ctx.secretKey, resolved.session.csrfSecret) };
+    } catch (error) {
+      if (!isAppError(error) || error.code !== 'SESSION_EXPIRED') throw error;
+      request.webSessionEnded = true;
+      clearSessionCookie(reply, web.secureCookies);
+    }
+  }
+
+  /** Where a request without a live session goes: the sign-in page, saying why when a session just ended. */
+  function toSignIn(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+    return seeOther(reply, request.webSessionEnded ? '/login?notice=session-expired' : '/login');
+  }
+
+  /** Pages of a signed-in person: a live session that has given its second factor (or needs none). */
+  async function requireVerified(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | void> {
+    const session = request.webSession;
+    if (!session) return toSignIn(request, reply);
+    // A session waiting for its second factor reaches only the step it waits for (and sign-out).
+    if (!session.verified) return seeOther(reply, pendingStep(session));
+  }
+
+  /** The second step of signing in: a session waiting for a code of an enrolled authenticator. */
+  async function requireVerifyStep(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | void> {
+    const session = request.webSession;
+    if (!session) return toSignIn(request, reply);
+    if (session.verified) return seeOther(reply, '/account');
+    if (pendingStep(session) !== '/login/verify') return seeOther(reply, pendingStep(session));
+  }
+
+  /** Enrolment: any live session whose account has no confirmed authenticator yet. */
+  async function requireEnrolStep(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | void> {
+    const session = request.webSession;
+    if (!session) return toSignIn(request, reply);
+    if (session.account.totpEnabledAt !== null || session.account.totpSecret === null) {
+      return seeOther(reply, session.verified ? '/account' : '/login/verify');
+    }
+  }
+
+  /** The form's token must be the session's (after one of the require hooks). @throws CSRF_FAILED */
+  async function verifySessionCsrf(request: FastifyRequest): Promise<void> {
+    if (!isValidCsrfToken(request.webSession?.csrfToken, csrfFieldOf(request))) {
+      throw new AppError('CSRF_FAILED', 'The form token is missing or belongs to another session');
+    }
+  }
+
+  /** Forms used before there is a session: the token must equal the CSRF cookie (double submit). @throws CSRF_FAILED */
+  async function verifyAnonymousCsrf(request: FastifyRequest): Promise<void> {
+    if (!isValidCsrfToken(request.cookies[web.cookies.csrf], csrfFieldOf(request))) {
+      throw new AppError('CSRF_FAILED', 'The form token does not match the CSRF cookie');
+    }
+  }
+
+  /** Ends the session the browser still holds before another begins (no two sessions in one browser). */
+  async function endPreviousSession(request: FastifyRequest): Promise<void> {
+    const secret = request.cookies[web.cookies.session];
+    if (secret !== undefined && secret !== '' && secret.length <= 200) await signOut(ctx, secret);
+  }
+
+  return { loadSession, requireVerified, requireVerifyStep, requireEnrolStep, verifySessionCsrf, verifyAnonymousCsrf, endPreviousSession };
+}
+
+export type SessionHooks = ReturnType<typeof sessionHooks>;

@@ -1,0 +1,288 @@
+import { describe, expect, it } from 'vitest';
+import { hashSecret } from '../../src/services/identity/secrets.js';
+import { describeEachDialect } from '../helpers/databases.js';
+import { csrfOf, decode, expectSeeOther, PASSWORD, SESSION_COOKIE, STEP_MS, useWeb, type SetCookie } from './web-harness.js';
+
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+
+describeEachDialect('web sign-in', (dialect) => {
+  const web = useWeb(dialect);
+
+  describe('the whole journey, with JavaScript off', () => {
+    it('goes invitation → password → authenticator → recovery codes → account → sign out → password + code → account', async () => {
+      const { invitationPath, account } = await web().invite({ email: 'kim@msit.kr.test', name: 'Kim Min-jun' });
+      const browser = web().browser();
+
+      const invitation = await browser.get(invitationPath);
+      expect(invitation.statusCode).toBe(200);
+      expect(invitation.body).toContain('autocomplete="new-password"');
+
+      const { seed, recoveryCodes, pageWithCodes } = await web().enrol(browser, invitationPath);
+      expect(seed).toMatch(/^[A-Z2-7]{32}$/);
+      expect(recoveryCodes).toHaveLength(10);
+      expect(new Set(recoveryCodes).size).toBe(10);
+      expect(pageWithCodes.body).toContain('These codes will not be shown again');
+      expect(pageWithCodes.headers['cache-control']).toBe('no-store');
+
+      const home = await browser.get('/account');
+      expect(home.statusCode).toBe(200);
+      expect(home.body).toContain('Kim Min-jun');
+      expect(home.body).toContain('kim@msit.kr.test');
+      expect(home.body).toContain('Focal point (alternate)');
+      expect(home.body).toContain('Korea (Republic of)');
+      expect(home.body).toContain('This session');
+      expect(home.body).toContain('TestBrowser/1.0');
+      expect(home.body).toMatch(/<time datetime="2023-03-28T08:00:00.000Z">March 28, 2023 at 08:00 UTC<\/time>/);
+      // The recovery codes are not on any later page.
+      for (const code of recoveryCodes) expect(home.body).not.toContain(code);
+
+      const out = await browser.post('/logout', { _csrf: csrfOf(home.body, '/logout') });
+      expectSeeOther(out, '/login?notice=signed-out');
+      expect(browser.session).toBeUndefined();
+      expect((await browser.get('/login?notice=signed-out')).body).toContain('You have signed out.');
+      expectSeeOther(await browser.get('/account'), '/login');
+
+      web().world.clock.advance(STEP_MS);
+      await web().signIn(browser, 'kim@msit.kr.test', seed);
+      const again = await browser.get('/account');
+      expect(again.statusCode).toBe(200);
+      expect(again.body).toContain('Kim Min-jun');
+      expect(account.id).toBeTruthy();
+    });
+
+    it('sets the session cookie HttpOnly, Secure, SameSite=Lax, Path=/, without Domain, under the __Host- prefix', async () => {
+      const { invitationPath } = await web().invite();
+      const browser = web().browser();
+      const form = await browser.get(invitationPath);
+      const response = await browser.post(invitationPath, { _csrf: csrfOf(form.body, invitationPath), password: PASSWORD, passwordConfirm: PASSWORD });
+      const cookie = (response.cookies as SetCookie[]).find((c) => c.name === SESSION_COOKIE);
+      expect(cookie).toMatchObject({ name: '__Host-assent_session', httpOnly: true, secure: true, sameSite: 'Lax', path: '/' });
+      expect(cookie?.domain).toBeUndefined();
+      const raw = ([] as string[]).concat(response.headers['set-cookie'] ?? []).find((c) => c.startsWith('__Host-assent_session='))!;
+      expect(raw).toMatch(/; HttpOnly/);
+      expect(raw).toMatch(/; Secure/);
+      expect(raw).toMatch(/; SameSite=Lax/);
+      expect(raw).not.toMatch(/Domain=/i);
+    });
+
+    it('rotates the session at the second factor: the cookie of the password step no longer works', async () => {
+      const { invitationPath, account } = await web().invite();
+      const browser = web().browser();
+      const { seed } = await web().enrol(browser, invitationPath);
+      await browser.post('/logout', { _csrf: csrfOf((await browser.get('/account')).body, '/logout') });
+      web().world.clock.advance(STEP_MS);
+      expectSeeOther(await browser.submit('/login', '/login', { email: account.email, password: PASSWORD }), '/login/verify');
+      const pending = browser.session!;
+      expectSeeOther(await browser.submit('/login/verify', '/login/verify', { method: 'totp', code: web().code(seed) }), '/account');
+      expect(browser.session).not.toBe(pending);
+      const stale = web().browser();
+      stale.jar.set(SESSION_COOKIE, pending);
+      expectSeeOther(await stale.get('/account'), '/login?notice=session-expired');
+    });
+
+    it('keeps a session waiting for its second factor out of the account page', async () => {
+      const { invitationPath } = await web().invite();
+      const browser = web().browser();
+      await browser.submit(invitationPath, invitationPath, { password: PASSWORD, passwordConfirm: PASSWORD });
+      expectSeeOther(await browser.get('/account'), '/account/authenticator');
+      expectSeeOther(await browser.get('/login/verify'), '/account/authenticator');
+      const refused = await browser.post('/account/sessions/sign-out-others', { _csrf: 'x' });
+      expectSeeOther(refused, '/account/authenticator');
+    });
+  });
+
+  describe('wrong input', () => {
+    it('answers a wrong password with the summary, the address kept and the password field empty', async () => {
+      const { invitationPath, account } = await web().invite({ email: 'kim@msit.kr.test' });
+      await web().enrol(web().browser(), invitationPath);
+      const browser = web().browser();
+      const response = await browser.submit('/login', '/login', { email: account.email, password: 'not the password at all' });
+      expect(response.statusCode).toBe(401);
+      expect(response.body).toMatch(/<div class="error-summary" role="alert"[^>]*>/);
+      expect(response.body).toContain('<a href="#field-email">The e-mail address or the password is wrong</a>');
+      expect(response.body).toMatch(/<input type="email" value="kim@msit.kr.test"/);
+      const passwordInput = /<input type="password"[^>]*>/.exec(response.body)![0];
+      expect(passwordInput).not.toContain('value=');
+      expect(passwordInput).toContain('autocomplete="current-password"');
+      expect(browser.session).toBeUndefined();
+      expect(response.body).toMatch(/<title>Error: Sign in – Assent<\/title>/);
+    });
+
+    it('shows the message of an empty field at the field, tied to it by aria-describedby', async () => {
+      const response = await web().browser().submit('/login', '/login', { email: '', password: '' });
+      expect(response.statusCode).toBe(400);
+      expect(response.body).toContain('<a href="#field-email">Enter your e-mail address</a>');
+      expect(response.body).toContain('<a href="#field-password">Enter your password</a>');
+      expect(response.body).toMatch(/<span class="field-error" id="field-email-error">/);
+      expect(response.body).toMatch(/id="field-email"[^>]*aria-describedby="field-email-error"[^>]*aria-invalid="true"/);
+    });
+
+    it('refuses a replayed code (the same time step), then accepts the next one', async () => {
+      const { invitationPath, account } = await web().invite();
+      const browser = web().browser();
+      const { seed } = await web().enrol(browser, invitationPath);
+      await browser.post('/logout', { _csrf: csrfOf((await browser.get('/account')).body, '/logout') });
+
+      // Same instant: the code of the enrolment's step is spent.
+      expectSeeOther(await browser.submit('/login', '/login', { email: account.email, password: PASSWORD }), '/login/verify');
+      const replayed = await browser.submit('/login/verify', '/login/verify', { method: 'totp', code: web().code(seed) });
+      expect(replayed.statusCode).toBe(401);
+      expect(replayed.body).toContain('<a href="#field-code">The code is wrong or was already used.');
+      expect(replayed.body).toContain('autocomplete="one-time-code"');
+      expect(replayed.body).toContain('inputmode="numeric"');
+      expectSeeOther(await browser.get('/account'), '/login/verify');
+
+      web().world.clock.advance(STEP_MS);
+      expectSeeOther(await browser.submit('/login/verify', '/login/verify', { method: 'totp', code: web().code(seed) }), '/account');
+    });
+
+    it('accepts a recovery code once, and refuses it the second time', async () => {
+      const { invitationPath, account } = await web().invite();
+      const browser = web().browser();
+      const { recoveryCodes } = await web().enrol(browser, invitationPath);
+      const [first] = recoveryCodes;
+      await browser.post('/logout', { _csrf: csrfOf((await browser.get('/account')).body, '/logout') });
+
+      await browser.submit('/login', '/login', { email: account.email, password: PASSWORD });
+      expectSeeOther(await browser.submit('/login/verify', '/login/verify', { method: 'recovery', recoveryCode: first! }), '/account');
+      await browser.post('/logout', { _csrf: csrfOf((await browser.get('/account')).body, '/logout') });
+
+      await browser.submit('/login', '/login', { email: account.email, password: PASSWORD });
+      const reused = await browser.submit('/login/verify', '/login/verify', { method: 'recovery', recoveryCode: first! });
+      expect(reused.statusCode).toBe(401);
+      expect(reused.body).toContain('<a href="#field-recovery-code">The recovery code is wrong or was already used</a>');
+      expect(reused.body).toMatch(/<details open/);
+      expectSeeOther(await browser.submit('/login/verify', '/login/verify', { method: 'recovery', recoveryCode: recoveryCodes[1]! }), '/account');
+    });
+
+    it('answers an expired invitation link (8 days later) with a 410 page, on GET and on POST', async () => {
+      const { invitationPath } = await web().invite();
+      const browser = web().browser();
+      const form = await browser.get(invitationPath);
+      web().world.clock.advance(8 * DAY_MS);
+      const shown = await browser.get(invitationPath);
+      expect(shown.statusCode).toBe(410);
+      expect(shown.body).toContain('This invitation link is no longer valid');
+      const posted = await browser.post(invitationPath, { _csrf: csrfOf(form.body, invitationPath), password: PASSWORD, passwordConfirm: PASSWORD });
+      expect(posted.statusCode).toBe(410);
+      expect(browser.session).toBeUndefined();
+    });
+
+    it('answers a used invitation link with a 410 page', async () => {
+      const { invitationPath } = await web().invite();
+      const browser = web().browser();
+      const form = await browser.get(invitationPath);
+      await browser.post(invitationPath, { _csrf: csrfOf(form.body, invitationPath), password: PASSWORD, passwordConfirm: PASSWORD });
+      const other = web().browser();
+      const shown = await other.get(invitationPath);
+      expect(shown.statusCode).toBe(410);
+      expect(shown.body).not.toContain('<form method="post" action="/invitations/');
+      // Posting anyway (with a valid anonymous CSRF token of this browser) is refused the same way.
+      const token = csrfOf((await other.get('/login')).body, '/login');
+      const posted = await other.post(invitationPath, { _csrf: token, password: 'another fine passphrase', passwordConfirm: 'another fine passphrase' });
+      expect(posted.statusCode).toBe(410);
+      expect(other.session).toBeUndefined();
+    });
+
+    it('refuses two different passwords at the confirmation field, and a weak one at the password field, without using up the link', async () => {
+      const { invitationPath } = await web().invite({ email: 'kim@msit.kr.test' });
+      const browser = web().browser();
+      const mismatch = await browser.submit(invitationPath, invitationPath, { password: PASSWORD, passwordConfirm: `${PASSWORD}!` });
+      expect(mismatch.statusCode).toBe(400);
+      expect(mismatch.body).toContain('<a href="#field-password-confirm">The two passwords are not the same</a>');
+      expect(mismatch.body).toMatch(/id="field-password-confirm"[^>]*aria-describedby="field-password-confirm-error"/);
+      expect(mismatch.body).not.toContain(PASSWORD);
+
+      const weak = await browser.submit(invitationPath, invitationPath, { password: 'short', passwordConfirm: 'short' });
+      expect(weak.statusCode).toBe(400);
+      expect(weak.body).toContain('<a href="#field-password">Use at least 12 characters</a>');
+
+      expectSeeOther(await browser.submit(invitationPath, invitationPath, { password: PASSWORD, passwordConfirm: PASSWORD }), '/account/authenticator');
+    });
+
+    it('refuses a wrong code at enrolment and keeps the key on the page', async () => {
+      const { invitationPath } = await web().invite();
+      const browser = web().browser();
+      await browser.submit(invitationPath, invitationPath, { password: PASSWORD, passwordConfirm: PASSWORD });
+      const wrong = await browser.submit('/account/authenticator', '/account/authenticator', { code: '000000' });
+      expect(wrong.statusCode).toBe(401);
+      expect(wrong.body).toContain('<a href="#field-code">');
+      expect(wrong.body).toContain('id="totp-key"');
+      expect(wrong.body).toMatch(/<img class="qr" src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+"/);
+      const letters = await browser.submit('/account/authenticator', '/account/authenticator', { code: 'abc' });
+      expect(letters.statusCode).toBe(400);
+      expect(letters.body).toContain('Enter the code as 6 digits');
+    });
+  });
+
+  describe('sessions', () => {
+    it('ends a session idle for 31 minutes: redirect to sign-in and the cookie cleared', async () => {
+      const { invitationPath } = await web().invite();
+      const browser = web().browser();
+      await web().enrol(browser, invitationPath);
+      const secret = browser.session!;
+      web().world.clock.advance(31 * MINUTE_MS);
+      const response = await browser.get('/account');
+      expectSeeOther(response, '/login?notice=session-expired');
+      const cleared = (response.cookies as SetCookie[]).find((c) => c.name === SESSION_COOKIE);
+      expect(cleared).toBeDefined();
+      expect(cleared!.value).toBe('');
+      expect(cleared!.maxAge === 0 || (cleared!.expires !== undefined && cleared!.expires.getTime() <= Date.now())).toBe(true);
+      expect(browser.session).toBeUndefined();
+      expect(await web().world.ctx.db.selectFrom('session').select('id').where('id', '=', hashSecret(secret)).executeTakeFirst()).toBeUndefined();
+      expect((await browser.get('/login?notice=session-expired')).body).toContain('Your session has ended. Sign in again.');
+    });
+
+    it('signs out the other sessions from the account page', async () => {
+      const { invitationPath, account } = await web().invite();
+      const laptop = web().browser();
+      const { seed } = await web().enrol(laptop, invitationPath);
+      const office = web().browser();
+      web().world.clock.advance(STEP_MS);
+      await web().signIn(office, account.email, seed);
+      expect((await laptop.get('/account')).body.match(/<tr>/g)?.length).toBeGreaterThanOrEqual(3);
+
+      const response = await laptop.submit('/account', '/account/sessions/sign-out-others', {});
+      expectSeeOther(response, '/account?notice=other-sessions-ended');
+      expect((await laptop.get('/account?notice=other-sessions-ended')).body).toContain('Your other sessions were signed out.');
+      expectSeeOther(await office.get('/account'), '/login?notice=session-expired');
+    });
+  });
+
+  describe('brute force', () => {
+    it('locks the account after 5 wrong passwords: LOGIN_LOCKED is shown, even for the right password', async () => {
+      const { invitationPath, account } = await web().invite();
+      await web().enrol(web().browser(), invitationPath);
+      const browser = web().browser();
+      for (let i = 0; i < 5; i++) {
+        const wrong = await browser.submit('/login', '/login', { email: account.email, password: `wrong password number ${i}` });
+        expect(wrong.statusCode).toBe(401);
+      }
+      const locked = await browser.submit('/login', '/login', { email: account.email, password: PASSWORD });
+      expect(locked.statusCode).toBe(429);
+      expect(locked.body).toContain('Too many failed attempts');
+      expect(browser.session).toBeUndefined();
+      // From another address too: the lock is the account's.
+      const elsewhere = web().browser('203.0.113.9');
+      expect((await elsewhere.submit('/login', '/login', { email: account.email, password: PASSWORD })).statusCode).toBe(429);
+    });
+
+    it('locks an address after 20 failures across accounts; another address still signs in', async () => {
+      const { invitationPath, account } = await web().invite();
+      await web().enrol(web().browser(), invitationPath);
+      const attacker = web().browser('192.0.2.66');
+      const form = await attacker.get('/login');
+      const token = csrfOf(form.body, '/login');
+      for (let i = 0; i < 20; i++) {
+        const wrong = await attacker.post('/login', { _csrf: token, email: `guess${i}@example.test`, password: 'password123456' });
+        expect(wrong.statusCode).toBe(401);
+      }
+      const locked = await attacker.post('/login', { _csrf: token, email: account.email, password: PASSWORD });
+      expect(locked.statusCode).toBe(429);
+      expect(decode(locked.body)).toContain('Too many failed attempts');
+      const honest = web().browser('198.51.100.20');
+      expectSeeOther(await honest.submit('/login', '/login', { email: account.email, password: PASSWORD }), '/login/verify');
+    });
+  });
+});
