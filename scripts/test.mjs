@@ -28,4 +28,5 @@ try {
 }
 if (run.status !== 0 && failed === 0) failed = 1;
 console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
-process.exit(run.status ?? 1);
+// A counted failure fails the run even if vitest's own exit status says otherwise.
+process.exit(failed > 0 ? 1 : (run.status ?? 1));
