@@ -3,6 +3,7 @@ import type { Actor } from '../../domain/policy/actor.js';
 import type { StoredMemberState } from '../../repositories/member-state.repository.js';
 import type { ConsultationView as ServiceConsultationView } from '../../services/get-consultation.js';
 import type { ConsultationSummaryView, ConsultationView, MemberStateView, TextView } from '../api/responses.schema.js';
+import { deadlineWords } from '../../services/jobs/mail-messages.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
@@ -12,10 +13,7 @@ const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
  * instant is 23:59:59.999 of that day).
  */
 export function deadlineText(deadlineAt: number): string {
-  const d = new Date(deadlineAt);
-  const hhmm = `${String(d.getUTCHours()).padStart(2, '0')}${String(d.getUTCMinutes()).padStart(2, '0')}`;
-  const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
-  return `${hhmm} hours UTC on ${day}`;
+  return deadlineWords(deadlineAt);
 }
 
 export function presentText(text: DeterminedText): TextView {
