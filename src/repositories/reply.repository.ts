@@ -210,6 +210,16 @@ export async function listCurrentReplies(db: Executor, consultationId: string, m
   }));
 }
 
+/** The positions of the counted version of every reply (Res. 1 §9.4.6), joined once here. */
+function countedPositions(db: Executor) {
+  return db.selectFrom('reply').innerJoin('reply_position', (join) =>
+    join
+      .onRef('reply_position.consultation_id', '=', 'reply.consultation_id')
+      .onRef('reply_position.member_state', '=', 'reply.member_state')
+      .onRef('reply_position.version', '=', 'reply.counted_version'),
+  );
+}
+
 /** Per text and position, how many counted replies (the input of the decision rule). */
 export interface PositionCountRow {
   readonly textId: string;
@@ -222,14 +232,7 @@ export interface PositionCountRow {
  * received by the deadline), grouped by text and position, in one aggregate query.
  */
 export async function countCountedPositions(db: Executor, consultationId: string): Promise<PositionCountRow[]> {
-  const rows = await db
-    .selectFrom('reply')
-    .innerJoin('reply_position', (join) =>
-      join
-        .onRef('reply_position.consultation_id', '=', 'reply.consultation_id')
-        .onRef('reply_position.member_state', '=', 'reply.member_state')
-        .onRef('reply_position.version', '=', 'reply.counted_version'),
-    )
+  const rows = await countedPositions(db)
     .select(['reply_position.text_id', 'reply_position.position', (eb) => eb.fn.countAll<number>().as('n')])
     .where('reply.consultation_id', '=', consultationId)
     .groupBy(['reply_position.text_id', 'reply_position.position'])
@@ -242,14 +245,7 @@ export async function listCountedPositions(
   db: Executor,
   consultationId: string,
 ): Promise<{ memberState: string; textId: string; position: ReplyPositionTable['position'] }[]> {
-  const rows = await db
-    .selectFrom('reply')
-    .innerJoin('reply_position', (join) =>
-      join
-        .onRef('reply_position.consultation_id', '=', 'reply.consultation_id')
-        .onRef('reply_position.member_state', '=', 'reply.member_state')
-        .onRef('reply_position.version', '=', 'reply.counted_version'),
-    )
+  const rows = await countedPositions(db)
     .select(['reply.member_state', 'reply_position.text_id', 'reply_position.position'])
     .where('reply.consultation_id', '=', consultationId)
     .orderBy('reply.member_state')
@@ -296,14 +292,7 @@ export async function ensureReplyRow(db: Executor, consultationId: string, membe
 
 /** Counted positions of every consultation, by position (for metrics). */
 export async function countAllCountedPositions(db: Executor): Promise<{ position: ReplyPositionTable['position']; count: number }[]> {
-  const rows = await db
-    .selectFrom('reply')
-    .innerJoin('reply_position', (join) =>
-      join
-        .onRef('reply_position.consultation_id', '=', 'reply.consultation_id')
-        .onRef('reply_position.member_state', '=', 'reply.member_state')
-        .onRef('reply_position.version', '=', 'reply.counted_version'),
-    )
+  const rows = await countedPositions(db)
     .select(['reply_position.position', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy('reply_position.position')
     .execute();
