@@ -164,11 +164,12 @@ async function createSyntheticConsultation(ctx: ServiceContext, positions: numbe
     const roll = sql<number>`((${respondent} * 31 + (t.ord - 1) * 17 + v.version * 7) % 100)`;
     await db
       .insertInto('reply_position')
-      .columns(['consultation_id', 'member_state', 'version', 'text_id', 'position', 'option', 'comments', 'reasons', 'possible_changes', 'attachment'])
+      .columns(['consultation_id', 'member_state', 'version', 'text_id', 'position', 'option', 'comments', 'reasons', 'possible_changes', 'attachment', 'counted'])
       .expression(
         db
           .selectFrom('reply_version as v')
           .innerJoin('determined_text as t', 't.consultation_id', 'v.consultation_id')
+          .innerJoin('reply as r', (join) => join.onRef('r.consultation_id', '=', 'v.consultation_id').onRef('r.member_state', '=', 'v.member_state'))
           .select([
             'v.consultation_id',
             'v.member_state',
@@ -180,6 +181,8 @@ async function createSyntheticConsultation(ctx: ServiceContext, positions: numbe
             sql<string>`case when ${roll} >= 88 then cast(${REASONS} as text) else null end`.as('reasons'),
             sql<null>`cast(null as text)`.as('possible_changes'),
             sql<null>`cast(null as text)`.as('attachment'),
+            // The counted version's positions carry the mark results are computed from (migration 0006).
+            sql<0 | 1>`case when v.version = r.counted_version then 1 else 0 end`.as('counted'),
           ])
           .where('v.consultation_id', '=', id),
       )

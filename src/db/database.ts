@@ -254,6 +254,8 @@ export interface ReplyPositionTable {
   reasons: string | null;
   possible_changes: string | null;
   attachment: string | null;
+  /** 1 for the positions of the reply's counted version (mirrors reply.counted_version). */
+  counted: ColumnType<Flag, Flag | undefined, Flag>;
 }
 
 export interface AttachmentTable {

@@ -210,14 +210,27 @@ export async function listCurrentReplies(db: Executor, consultationId: string, m
   }));
 }
 
-/** The positions of the counted version of every reply (Res. 1 §9.4.6), joined once here. */
-function countedPositions(db: Executor) {
-  return db.selectFrom('reply').innerJoin('reply_position', (join) =>
-    join
-      .onRef('reply_position.consultation_id', '=', 'reply.consultation_id')
-      .onRef('reply_position.member_state', '=', 'reply.member_state')
-      .onRef('reply_position.version', '=', 'reply.counted_version'),
-  );
+/**
+ * Moves the `counted` mark of a State's positions to `version` (null: none counts), in the
+ * transaction that moves reply.counted_version.
+ */
+export async function markCountedPositions(db: Executor, consultationId: string, memberState: string, version: number | null): Promise<void> {
+  await db
+    .updateTable('reply_position')
+    .set({ counted: 0 })
+    .where('consultation_id', '=', consultationId)
+    .where('member_state', '=', memberState)
+    .where('counted', '=', 1)
+    .$if(version !== null, (qb) => qb.where('version', '!=', version!))
+    .execute();
+  if (version === null) return;
+  await db
+    .updateTable('reply_position')
+    .set({ counted: 1 })
+    .where('consultation_id', '=', consultationId)
+    .where('member_state', '=', memberState)
+    .where('version', '=', version)
+    .execute();
 }
 
 /** Per text and position, how many counted replies (the input of the decision rule). */
@@ -232,10 +245,12 @@ export interface PositionCountRow {
  * received by the deadline), grouped by text and position, in one aggregate query.
  */
 export async function countCountedPositions(db: Executor, consultationId: string): Promise<PositionCountRow[]> {
-  const rows = await countedPositions(db)
-    .select(['reply_position.text_id', 'reply_position.position', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('reply.consultation_id', '=', consultationId)
-    .groupBy(['reply_position.text_id', 'reply_position.position'])
+  const rows = await db
+    .selectFrom('reply_position')
+    .select(['text_id', 'position', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('consultation_id', '=', consultationId)
+    .where('counted', '=', 1)
+    .groupBy(['text_id', 'position'])
     .execute();
   return rows.map((r) => ({ textId: r.text_id, position: r.position, count: Number(r.n) }));
 }
@@ -245,11 +260,13 @@ export async function listCountedPositions(
   db: Executor,
   consultationId: string,
 ): Promise<{ memberState: string; textId: string; position: ReplyPositionTable['position'] }[]> {
-  const rows = await countedPositions(db)
-    .select(['reply.member_state', 'reply_position.text_id', 'reply_position.position'])
-    .where('reply.consultation_id', '=', consultationId)
-    .orderBy('reply.member_state')
-    .orderBy('reply_position.text_id')
+  const rows = await db
+    .selectFrom('reply_position')
+    .select(['member_state', 'text_id', 'position'])
+    .where('consultation_id', '=', consultationId)
+    .where('counted', '=', 1)
+    .orderBy('member_state')
+    .orderBy('text_id')
     .execute();
   return rows.map((r) => ({ memberState: r.member_state, textId: r.text_id, position: r.position }));
 }
@@ -292,10 +309,7 @@ export async function ensureReplyRow(db: Executor, consultationId: string, membe
 
 /** Counted positions of every consultation, by position (for metrics). */
 export async function countAllCountedPositions(db: Executor): Promise<{ position: ReplyPositionTable['position']; count: number }[]> {
-  const rows = await countedPositions(db)
-    .select(['reply_position.position', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('reply_position.position')
-    .execute();
+  const rows = await db.selectFrom('reply_position').select(['position', (eb) => eb.fn.countAll<number>().as('n')]).where('counted', '=', 1).groupBy('position').execute();
   return rows.map((r) => ({ position: r.position, count: Number(r.n) }));
 }
 

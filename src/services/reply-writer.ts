@@ -8,7 +8,7 @@ import type { Channel, PositionInput, ReplyFlag, ReplyPosition, ReplySignature, 
 import { existingAttachments, listUploads } from '../repositories/attachment.repository.js';
 import { appendAudit } from '../repositories/audit.repository.js';
 import { findMemberState } from '../repositories/member-state.repository.js';
-import { ensureReplyRow, findReplyPointers, findVersionHead, insertReplyVersion, saveReplyPointers, setVersionAuditPosition } from '../repositories/reply.repository.js';
+import { ensureReplyRow, findReplyPointers, findVersionHead, insertReplyVersion, markCountedPositions, saveReplyPointers, setVersionAuditPosition } from '../repositories/reply.repository.js';
 import type { LoadedConsultation } from './load-consultation.js';
 import { enqueueReceiptJob } from './jobs/enqueue.js';
 
@@ -144,11 +144,10 @@ export async function writeReplyVersion(trx: Transaction<DB>, options: WriteVers
   const record: ReplyVersion = { ...body, contentHash };
   await insertReplyVersion(trx, record);
   const counted = onTime && options.status === 'submitted';
-  await saveReplyPointers(
-    trx,
-    { consultationId, memberState, currentVersion: version, countedVersion: onTime ? (counted ? version : null) : (pointers?.countedVersion ?? null) },
-    options.now,
-  );
+  const countedVersion = onTime ? (counted ? version : null) : (pointers?.countedVersion ?? null);
+  await saveReplyPointers(trx, { consultationId, memberState, currentVersion: version, countedVersion }, options.now);
+  // The positions of the counted version carry the mark that results are computed from.
+  if (countedVersion !== (pointers?.countedVersion ?? null)) await markCountedPositions(trx, consultationId, memberState, countedVersion);
   // A new submission over an earlier one is an amendment (the trail says which).
   const action = options.auditAction === 'reply.submitted' && previous !== undefined && previous.status === 'submitted' ? 'reply.amended' : options.auditAction;
   const audit = await appendAudit(trx, {
