@@ -65,10 +65,11 @@ describe('bin/assent.js', () => {
     expect(failure?.stderr).toContain("unknown command 'frobnicate'");
   });
 
-  it('serve --demo prints a banner with working demo tokens and stops cleanly on SIGTERM', async () => {
+  it('serve --demo, started from another folder, prints a banner with working demo tokens, serves its pages, and stops cleanly on SIGTERM', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'assent-bin-'));
     folders.push(dir);
-    const child = spawn(process.execPath, [BIN, 'serve', '--demo', '--port', '0'], { cwd: ROOT, env: childEnv(path.join(dir, 'data')), stdio: ['ignore', 'pipe', 'pipe'] });
+    // Not the project folder: the command must not depend on the directory it is run from.
+    const child = spawn(process.execPath, [BIN, 'serve', '--demo', '--port', '0'], { cwd: dir, env: childEnv(path.join(dir, 'data')), stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
     const banner = await waitForOutput(child, 'Press Ctrl+C to stop.', 60_000);
 
@@ -85,6 +86,10 @@ describe('bin/assent.js', () => {
     expect(response.status).toBe(200);
     expect(((await response.json()) as { texts: unknown[] }).texts).toHaveLength(6);
     expect(fs.statSync(path.join(dir, 'data', 'demo-tokens.json')).mode & 0o777).toBe(0o600);
+    // The server-rendered pages (TSX) work too, whatever the working directory.
+    const login = await fetch(`${url}/login`);
+    expect(login.status).toBe(200);
+    expect(await login.text()).toContain('<html lang="en" dir="ltr"');
 
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
