@@ -1,6 +1,8 @@
+import zlib from 'node:zlib';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import rateLimit from '@fastify/rate-limit';
+import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -16,7 +18,8 @@ import { resolveActor } from './auth.js';
 import { problemType, sendProblem } from './problem.js';
 import { registerMetrics } from './metrics.js';
 import { AppError } from '../domain/errors.js';
-import { webRoutes } from './web/web.routes.js';
+import { stripLocalePrefix } from './web/locale-url.js';
+import { sendNotFoundPage, webRoutes } from './web/web.routes.js';
 
 export interface BuildAppOptions {
   readonly ctx: ServiceContext;
@@ -56,6 +59,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     return503OnClosing: true,
     trustProxy: options.trustProxy ?? false,
     genReqId: () => crypto.randomUUID(),
+    // Pages carry their language in the URL (`/fr/…`); the prefix is taken off before routing.
+    rewriteUrl: (request) => stripLocalePrefix(request),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(swagger, {
@@ -95,12 +100,20 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     referrerPolicy: { policy: 'same-origin' },
     crossOriginEmbedderPolicy: false,
   });
+  // Pages, assets and JSON travel compressed to browsers that ask (a slow connection gains most).
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } } });
   // The API docs (swagger-ui) get their own CSP with the hashes of swagger-ui's inline code.
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.addSchema(PROBLEM_SCHEMA);
 
   app.setErrorHandler((error, request, reply) => sendProblem(error, request, reply));
-  app.setNotFoundHandler((request, reply) => sendProblem(new AppError('NOT_FOUND', `No route ${request.method} ${request.url}`), request, reply));
+  // The API (and machine paths) answer a problem document; anything else is a page, so a person
+  // who mistypes an address gets a page in their language.
+  app.setNotFoundHandler((request, reply) => {
+    const error = new AppError('NOT_FOUND', `No route ${request.method} ${request.url}`);
+    if (/^\/(api|metrics|health)(\/|$)/.test(request.url)) return sendProblem(error, request, reply);
+    return sendNotFoundPage(request, reply);
+  });
 
   await app.register(
     async (api) => {

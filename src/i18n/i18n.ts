@@ -1,17 +1,26 @@
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
-import en from './messages/en.json' with { type: 'json' };
+import core from './messages/en/core.json' with { type: 'json' };
+import documents from './messages/en/documents.json' with { type: 'json' };
+import publicPages from './messages/en/public.json' with { type: 'json' };
+import reply from './messages/en/reply.json' with { type: 'json' };
+import secretariat from './messages/en/secretariat.json' with { type: 'json' };
 
 /**
- * Every string a person reads comes from an ICU MessageFormat catalogue, one per locale
- * (`messages/<locale>.json`, flat ids → ICU MF1). English is the reference catalogue: its key
- * set types the ids, so a missing message is a compile error, and the other five UN languages
- * will be checked against it.
+ * Every string a person reads comes from an ICU MessageFormat catalogue, one per locale, kept as
+ * one file per area (`messages/<locale>/<area>.json`, flat ids → ICU MF1) so that work on one
+ * area does not touch another's file. English is the reference catalogue: its key set types the
+ * ids, so a missing message is a compile error, and the other five UN languages are checked
+ * against it. Ids are unique across areas (test/web/i18n.test.ts).
  */
+
+/** The English catalogue's areas, by file name. */
+export const ENGLISH_AREAS = { core, public: publicPages, reply, secretariat, documents } as const;
+const en = { ...core, ...publicPages, ...reply, ...secretariat, ...documents };
 
 /** The locales with a catalogue. */
 export const LOCALES = ['en'] as const;
 export type Locale = (typeof LOCALES)[number];
-/** The locale of pages until negotiation exists, and the fallback of every other catalogue. */
+/** The locale of unprefixed URLs, and the fallback of every other catalogue. */
 export const DEFAULT_LOCALE: Locale = 'en';
 
 /** The id of a message of the English catalogue. */
@@ -66,6 +75,16 @@ export function formatUtc(locale: Locale, at: number): string {
 /** The `datetime` attribute of a `<time>` element: ISO 8601 in UTC. */
 export function isoInstant(at: number): string {
   return new Date(at).toISOString();
+}
+
+/** True when `value` names a locale with a catalogue. */
+export function isLocale(value: string): value is Locale {
+  return (LOCALES as readonly string[]).includes(value);
+}
+
+/** The reader's locale as `Intl` formats numbers and dates for it. */
+export function intlFor(locale: Locale): IntlShape {
+  return intlOf(locale);
 }
 
 /** Every message id of a locale's catalogue (tests compare key sets). */

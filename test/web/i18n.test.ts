@@ -1,10 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { checkPassword, PASSWORD_MAX } from '../../src/domain/identity/password-policy.js';
 import { knownPasswordMessage } from '../../src/http/web/field-messages.js';
-import { dirOf, formatUtc, LOCALES, messageIds, t, type MessageId } from '../../src/i18n/i18n.js';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { dirOf, ENGLISH_AREAS, formatUtc, LOCALES, messageIds, messageSource, t, type MessageId } from '../../src/i18n/i18n.js';
 
-/** A value for every placeholder name the catalogue uses; a message naming another one fails to format. */
-const SAMPLE_VALUES = { page: 'Sign in', when: 'March 28, 2023 at 08:00', min: 12, max: 256, label: 'CLI', name: 'Kim', rank: 'primary' };
+/**
+ * A sample value for each placeholder of a parsed message: a number for plurals and number
+ * arguments, a date for date/time arguments, the first option for selects, a word otherwise.
+ */
+function sampleValues(elements: readonly MessageFormatElement[], values: Record<string, string | number | Date> = {}): Record<string, string | number | Date> {
+  for (const element of elements) {
+    if (element.type === TYPE.argument) values[element.value] ??= 'sample';
+    else if (element.type === TYPE.number || element.type === TYPE.plural) values[element.value] = 3;
+    else if (element.type === TYPE.date || element.type === TYPE.time) values[element.value] = new Date(Date.UTC(2023, 2, 28));
+    else if (element.type === TYPE.select) values[element.value] = Object.keys(element.options).find((key) => key !== 'other') ?? 'other';
+    if (element.type === TYPE.plural || element.type === TYPE.select) for (const option of Object.values(element.options)) sampleValues(option.value, values);
+    if (element.type === TYPE.tag) sampleValues(element.children, values);
+  }
+  return values;
+}
 
 describe('message catalogues', () => {
   it('have the key set of the English catalogue in every locale', () => {
@@ -12,10 +26,20 @@ describe('message catalogues', () => {
     for (const locale of LOCALES) expect(messageIds(locale).sort()).toEqual(english);
   });
 
+  it('has each id in one area file only (a later area would silently replace an earlier one)', () => {
+    const seen = new Map<string, string>();
+    for (const [area, messages] of Object.entries(ENGLISH_AREAS)) {
+      for (const id of Object.keys(messages)) {
+        expect(seen.get(id), `${id} is in ${seen.get(id)} and ${area}`).toBeUndefined();
+        seen.set(id, area);
+      }
+    }
+  });
+
   it('format every message of every locale (ICU syntax valid, no placeholder without a value)', () => {
     for (const locale of LOCALES) {
       for (const id of messageIds(locale)) {
-        const text = t(locale, id as MessageId, SAMPLE_VALUES);
+        const text = t(locale, id as MessageId, sampleValues(parse(messageSource(locale, id as MessageId))));
         expect(text, id).not.toBe('');
         expect(text, id).not.toMatch(/[{}]/);
       }

@@ -37,7 +37,7 @@ describeEachDialect('web sign-in', (dialect) => {
       // The recovery codes are not on any later page.
       for (const code of recoveryCodes) expect(home.body).not.toContain(code);
 
-      const out = await browser.post('/logout', { _csrf: csrfOf(home.body, '/logout') });
+      const out = await browser.post('/logout', { _csrf: csrfOf(home.body, '/en/logout') });
       expectSeeOther(out, '/login?notice=signed-out');
       expect(browser.session).toBeUndefined();
       expect((await browser.get('/login?notice=signed-out')).body).toContain('You have signed out.');
@@ -70,7 +70,7 @@ describeEachDialect('web sign-in', (dialect) => {
       const { invitationPath, account } = await web().invite();
       const browser = web().browser();
       const { seed } = await web().enrol(browser, invitationPath);
-      await browser.post('/logout', { _csrf: csrfOf((await browser.get('/account')).body, '/logout') });
+      await browser.post('/logout', { _csrf: csrfOf((await browser.get('/account')).body, '/en/logout') });
       web().world.clock.advance(STEP_MS);
       expectSeeOther(await browser.submit('/login', '/login', { email: account.email, password: PASSWORD }), '/login/verify');
       const pending = browser.session!;
@@ -122,7 +122,7 @@ describeEachDialect('web sign-in', (dialect) => {
       const { invitationPath, account } = await web().invite();
       const browser = web().browser();
       const { seed } = await web().enrol(browser, invitationPath);
-      await browser.post('/logout', { _csrf: csrfOf((await browser.get('/account')).body, '/logout') });
+      await browser.post('/logout', { _csrf: csrfOf((await browser.get('/account')).body, '/en/logout') });
 
       // Same instant: the code of the enrolment's step is spent.
       expectSeeOther(await browser.submit('/login', '/login', { email: account.email, password: PASSWORD }), '/login/verify');
@@ -142,11 +142,11 @@ describeEachDialect('web sign-in', (dialect) => {
       const browser = web().browser();
       const { recoveryCodes } = await web().enrol(browser, invitationPath);
       const [first] = recoveryCodes;
-      await browser.post('/logout', { _csrf: csrfOf((await browser.get('/account')).body, '/logout') });
+      await browser.post('/logout', { _csrf: csrfOf((await browser.get('/account')).body, '/en/logout') });
 
       await browser.submit('/login', '/login', { email: account.email, password: PASSWORD });
       expectSeeOther(await browser.submit('/login/verify', '/login/verify', { method: 'recovery', recoveryCode: first! }), '/account');
-      await browser.post('/logout', { _csrf: csrfOf((await browser.get('/account')).body, '/logout') });
+      await browser.post('/logout', { _csrf: csrfOf((await browser.get('/account')).body, '/en/logout') });
 
       await browser.submit('/login', '/login', { email: account.email, password: PASSWORD });
       const reused = await browser.submit('/login/verify', '/login/verify', { method: 'recovery', recoveryCode: first! });

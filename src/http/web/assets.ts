@@ -6,18 +6,53 @@ export interface Asset {
   /** The URL with the content's SHA-256 (8 hex digits) in the name, e.g. `/assets/app.1a2b3c4d.css`. */
   readonly href: string;
   readonly fileName: string;
+  /** The plain name (`app.css`), served revalidated for bookmarks and tools. */
+  readonly plainName: string;
   readonly body: Buffer;
   readonly contentType: string;
 }
 
+const loaded = new Map<string, Asset>();
+
 /**
- * Reads the stylesheet once, at start. The same path works from src/ (tsx, vitest) and from dist/
+ * Reads a file of public/assets once. The same path works from src/ (tsx, vitest) and from dist/
  * (the build keeps the folder depth), so no copy step is needed. A fingerprinted URL lets the
- * browser keep the file for a year: a new stylesheet gets a new URL.
+ * browser keep the file for a year: a new version gets a new URL.
  */
+function loadAsset(plainName: string, contentType: string): Asset {
+  let asset = loaded.get(plainName);
+  if (!asset) {
+    const body = readFileSync(new URL(`../../../public/assets/${plainName}`, import.meta.url));
+    const fingerprint = createHash('sha256').update(body).digest('hex').slice(0, 8);
+    const dot = plainName.lastIndexOf('.');
+    const fileName = `${plainName.slice(0, dot)}.${fingerprint}${plainName.slice(dot)}`;
+    asset = { href: `/assets/${fileName}`, fileName, plainName, body, contentType };
+    loaded.set(plainName, asset);
+  }
+  return asset;
+}
+
+/** The one stylesheet. */
 export function loadStylesheet(): Asset {
-  const body = readFileSync(new URL('../../../public/assets/app.css', import.meta.url));
-  const fingerprint = createHash('sha256').update(body).digest('hex').slice(0, 8);
-  const fileName = `app.${fingerprint}.css`;
-  return { href: `/assets/${fileName}`, fileName, body, contentType: 'text/css; charset=utf-8' };
+  return loadAsset('app.css', 'text/css; charset=utf-8');
+}
+
+/** The one script: small progressive enhancements (every page works without it). */
+export function loadScript(): Asset {
+  return loadAsset('app.js', 'text/javascript; charset=utf-8');
+}
+
+/** The stylesheet's fingerprinted URL. */
+export function stylesheetHref(): string {
+  return loadStylesheet().href;
+}
+
+/** The script's fingerprinted URL. */
+export function scriptHref(): string {
+  return loadScript().href;
+}
+
+/** Every asset the pages use. */
+export function allAssets(): Asset[] {
+  return [loadStylesheet(), loadScript()];
 }

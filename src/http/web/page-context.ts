@@ -1,23 +1,40 @@
 import type { FastifyRequest } from 'fastify';
-import { DEFAULT_LOCALE, t, type Locale, type MessageId } from '../../i18n/i18n.js';
+import type { Actor } from '../../domain/policy/actor.js';
+import { PUBLIC_ACTOR } from '../../domain/policy/actor.js';
+import { t, type Locale, type MessageId } from '../../i18n/i18n.js';
+import { scriptHref } from './assets.js';
 import type { PageContext } from './components/layout.js';
+import { localeHref, requestLocale } from './locale-url.js';
 import type { WebContext } from './web-session.js';
 
+/** The reader's locale: the one named by the URL's prefix (`/fr/…`), else the default (locale-url.ts). */
+export function localeOf(request: FastifyRequest): Locale {
+  return requestLocale(request.raw);
+}
+
 /**
- * The reader's locale. Only the English catalogue exists yet; the other UN languages will come
- * with a `/{lang}/…` prefix (stack notes §3.6), and this is the one place that will read it.
+ * Who is reading: the signed-in person once their second factor is given, else the public. Pages
+ * decide what to show with the same policy as the API (domain/policy).
  */
-export function localeOf(_request: FastifyRequest): Locale {
-  return DEFAULT_LOCALE;
+export function actorOfRequest(request: FastifyRequest): Actor {
+  const session = request.webSession;
+  return session?.verified ? session.actor : PUBLIC_ACTOR;
 }
 
 /** The frame of a page for this request: locale, stylesheet, and the signed-in person if verified. */
 export function pageContext(web: WebContext, request: FastifyRequest): PageContext {
   const session = request.webSession;
+  const locale = localeOf(request);
+  const actor = actorOfRequest(request);
   return {
-    locale: localeOf(request),
+    locale,
     cssHref: web.stylesheet.href,
+    jsHref: scriptHref(),
     signedIn: session?.verified ? { name: session.account.name, csrfToken: session.csrfToken } : null,
+    actor,
+    // The path without query, for the language switcher (the same page in another language).
+    path: request.url.split('?')[0] ?? '/',
+    href: (path: string) => localeHref(locale, path),
   };
 }
 
@@ -28,6 +45,18 @@ const NOTICES: Readonly<Record<string, MessageId>> = {
   'other-sessions-ended': 'notice.otherSessionsEnded',
   'token-revoked': 'notice.tokenRevoked',
 };
+
+/**
+ * Registers more `?notice=` names (each page area adds its own at import time: saved, submitted,
+ * issued…). A name registered twice with another message is a programming error.
+ */
+export function registerNotices(notices: Readonly<Record<string, MessageId>>): void {
+  for (const [name, id] of Object.entries(notices)) {
+    const existing = (NOTICES as Record<string, MessageId>)[name];
+    if (existing !== undefined && existing !== id) throw new Error(`Notice ${name} is already ${existing}`);
+    (NOTICES as Record<string, MessageId>)[name] = id;
+  }
+}
 
 /** The message of a `?notice=` value, or null. */
 export function noticeOf(locale: Locale, notice: string | undefined): string | null {

@@ -117,6 +117,28 @@ export function sessionHooks(web: WebContext) {
     }
   }
 
+  /** Pages of the secretariat (staff and administrators). @throws FORBIDDEN for anyone else signed in */
+  async function requireSecretariat(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | void> {
+    const redirected: FastifyReply | void = await requireVerified(request, reply);
+    if (redirected !== undefined) return redirected;
+    if (request.webSession!.actor.kind !== 'secretariat') throw new AppError('FORBIDDEN', 'Pages of the secretariat only');
+  }
+
+  /** Pages of the secretariat's administrators (accounts, invitations). @throws FORBIDDEN */
+  async function requireAdmin(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | void> {
+    const redirected: FastifyReply | void = await requireSecretariat(request, reply);
+    if (redirected !== undefined) return redirected;
+    const actor = request.webSession!.actor;
+    if (actor.kind !== 'secretariat' || !actor.admin) throw new AppError('FORBIDDEN', 'Pages of administrators only');
+  }
+
+  /** Pages of a Member State's focal points. @throws FORBIDDEN for anyone else signed in */
+  async function requireFocalPoint(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | void> {
+    const redirected: FastifyReply | void = await requireVerified(request, reply);
+    if (redirected !== undefined) return redirected;
+    if (request.webSession!.actor.kind !== 'focal_point') throw new AppError('FORBIDDEN', 'Pages of focal points only');
+  }
+
   /** The form's token must be the session's (after one of the require hooks). @throws CSRF_FAILED */
   async function verifySessionCsrf(request: FastifyRequest): Promise<void> {
     if (!isValidCsrfToken(request.webSession?.csrfToken, csrfFieldOf(request))) {
@@ -137,7 +159,18 @@ export function sessionHooks(web: WebContext) {
     if (secret !== undefined && secret !== '' && secret.length <= 200) await signOut(ctx, secret);
   }
 
-  return { loadSession, requireVerified, requireVerifyStep, requireEnrolStep, verifySessionCsrf, verifyAnonymousCsrf, endPreviousSession };
+  return {
+    loadSession,
+    requireVerified,
+    requireVerifyStep,
+    requireEnrolStep,
+    requireSecretariat,
+    requireAdmin,
+    requireFocalPoint,
+    verifySessionCsrf,
+    verifyAnonymousCsrf,
+    endPreviousSession,
+  };
 }
 
 export type SessionHooks = ReturnType<typeof sessionHooks>;

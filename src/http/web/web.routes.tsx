@@ -7,13 +7,17 @@ import { t, type Locale, type MessageId } from '../../i18n/i18n.js';
 import type { ServiceContext } from '../../services/service-context.js';
 import { toAppError } from '../problem.js';
 import { accountRoutes } from './account.routes.js';
-import { loadStylesheet } from './assets.js';
+import { allAssets, loadStylesheet, scriptHref, stylesheetHref } from './assets.js';
 import { authenticatorRoutes } from './authenticator.routes.js';
 import { clearSessionCookie } from './cookies.js';
 import { isSameSiteRequest } from './csrf.js';
 import { AssetParams } from './forms.schema.js';
 import { invalidInvitationView, invitationRoutes } from './invitation.routes.js';
-import { pageContext } from './page-context.js';
+import { localeHref } from './locale-url.js';
+import { registerWebMultipart } from './multipart.js';
+import { localeOf, pageContext } from './page-context.js';
+import type { PageContext } from './components/layout.js';
+import { PUBLIC_ACTOR } from '../../domain/policy/actor.js';
 import { MessagePage, type MessageView } from './pages/message.page.js';
 import { seeOther, sendPage } from './render.js';
 import { signInRoutes } from './sign-in.routes.js';
@@ -29,15 +33,22 @@ export interface WebRoutesOptions {
 }
 
 /** The error codes whose page has its own title and text in the catalogue. */
-const CATALOGUED_ERRORS = ['CSRF_FAILED', 'NOT_FOUND', 'VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'INTERNAL'] as const;
+const CATALOGUED_ERRORS = ['CSRF_FAILED', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'INTERNAL'] as const;
 type CataloguedError = (typeof CATALOGUED_ERRORS)[number];
 const isCatalogued = (code: ErrorCode): code is CataloguedError => (CATALOGUED_ERRORS as readonly string[]).includes(code);
 
 /** The page of an error that no form handled: its own words, or the generic ones. */
-function errorView(locale: Locale, code: ErrorCode): MessageView {
+export function errorView(locale: Locale, code: ErrorCode): MessageView {
   const known: CataloguedError = isCatalogued(code) ? code : 'INTERNAL';
   const title = isCatalogued(code) ? t(locale, `error.${known}.title` as MessageId) : t(locale, 'error.title');
-  return { title, body: t(locale, `error.${known}.body` as MessageId), link: { href: '/login', text: t(locale, 'error.home') } };
+  return { title, body: t(locale, `error.${known}.body` as MessageId), link: { href: localeHref(locale, '/'), text: t(locale, 'error.home') } };
+}
+
+/** The page of an address that matches no route (the app's not-found handler sends it for non-API paths). */
+export function sendNotFoundPage(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const locale = localeOf(request);
+  const page: PageContext = { locale, cssHref: stylesheetHref(), jsHref: scriptHref(), signedIn: null, actor: PUBLIC_ACTOR, path: '/', href: (p) => localeHref(locale, p) };
+  return sendPage(reply, 404, <MessagePage page={page} view={errorView(locale, 'NOT_FOUND')} />);
 }
 
 /**
@@ -55,7 +66,8 @@ export const webRoutes: FastifyPluginAsyncTypebox<WebRoutesOptions> = async (app
   });
 
   await app.register(cookie);
-  await app.register(formbody, { bodyLimit: 16 * 1024 });
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await registerWebMultipart(app, options.ctx.attachmentMaxBytes);
   app.decorateRequest('webSession', null);
   app.decorateRequest('webSessionEnded', false);
 
@@ -69,7 +81,7 @@ export const webRoutes: FastifyPluginAsyncTypebox<WebRoutesOptions> = async (app
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const appError = toAppError(error);
     if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'unexpected error on a page');
-    const page = { ...pageContext(web, request), signedIn: null };
+    const page = pageContext(web, request);
     // A session that ended between two pages: back to sign-in, saying so.
     if (appError.code === 'SESSION_EXPIRED') {
       clearSessionCookie(reply, web.secureCookies);
@@ -80,14 +92,14 @@ export const webRoutes: FastifyPluginAsyncTypebox<WebRoutesOptions> = async (app
     return sendPage(reply, appError.status, <MessagePage page={page} view={errorView(page.locale, appError.code)} />);
   });
 
-  // The stylesheet: under its fingerprinted name, immutable for a year; under its plain name
-  // (bookmarks, tools) revalidated each time.
+  // The stylesheet and the script: under their fingerprinted names, immutable for a year; under
+  // their plain names (bookmarks, tools) revalidated each time.
   app.get('/assets/:file', { schema: { params: AssetParams } }, async (request, reply) => {
-    const { stylesheet } = web;
-    if (request.params.file === stylesheet.fileName) reply.header('cache-control', 'public, max-age=31536000, immutable');
-    else if (request.params.file === 'app.css') reply.header('cache-control', 'no-cache');
-    else throw new AppError('NOT_FOUND', 'No such asset');
-    return reply.type(stylesheet.contentType).header('x-content-type-options', 'nosniff').send(stylesheet.body);
+    const { file } = request.params;
+    const asset = allAssets().find((a) => a.fileName === file || a.plainName === file);
+    if (!asset) throw new AppError('NOT_FOUND', 'No such asset');
+    reply.header('cache-control', asset.fileName === file ? 'public, max-age=31536000, immutable' : 'no-cache');
+    return reply.type(asset.contentType).header('x-content-type-options', 'nosniff').send(asset.body);
   });
 
   await app.register(signInRoutes, { web, hooks });

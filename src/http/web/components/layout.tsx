@@ -1,15 +1,43 @@
 import type { ComponentChildren } from 'preact';
-import { dirOf, t, type Locale } from '../../../i18n/i18n.js';
+import type { Actor } from '../../../domain/policy/actor.js';
+import { dirOf, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
 import { CSRF_FIELD } from '../csrf.js';
+import { localeHref, PAGE_LOCALES } from '../locale-url.js';
 
 /** What every page needs besides its own view-model. */
 export interface PageContext {
   readonly locale: Locale;
   /** The fingerprinted stylesheet URL. */
   readonly cssHref: string;
+  /** The fingerprinted script URL (progressive enhancements only). */
+  readonly jsHref: string;
   /** The signed-in, verified person, for the header's sign-out form; null on the sign-in pages. */
   readonly signedIn: { readonly name: string; readonly csrfToken: string } | null;
+  /** Who reads the page (the public when nobody is signed in): the navigation depends on it. */
+  readonly actor: Actor;
+  /** The page's path without its locale prefix or query (the language switcher links to it). */
+  readonly path: string;
+  /** A site path in the page's locale: `href('/consultations/x')` → `/en/consultations/x`. */
+  readonly href: (path: string) => string;
 }
+
+/** The sections of the site a reader may go to, by who they are. */
+function sectionsOf(actor: Actor): readonly { readonly path: string; readonly label: MessageId }[] {
+  const everyone = [{ path: '/', label: 'layout.nav.consultations' }] as const;
+  if (actor.kind === 'focal_point') return [...everyone, { path: '/my', label: 'layout.nav.myState' }];
+  if (actor.kind === 'secretariat') {
+    return [
+      ...everyone,
+      { path: '/secretariat', label: 'layout.nav.secretariat' },
+      ...(actor.admin ? [{ path: '/secretariat/accounts', label: 'layout.nav.accounts' } as const] : []),
+      { path: '/secretariat/audit', label: 'layout.nav.audit' },
+    ];
+  }
+  return everyone;
+}
+
+/** Language names, each in its own language (a reader finds theirs whatever the page's language). */
+const LANGUAGE_NAMES: Readonly<Record<string, string>> = { ar: 'العربية', zh: '中文', en: 'English', fr: 'Français', ru: 'Русский', es: 'Español' };
 
 export interface LayoutProps {
   readonly page: PageContext;
@@ -23,7 +51,8 @@ export interface LayoutProps {
 /**
  * The frame of every page: `lang` and `dir` from the locale, a skip link, the header with the
  * account navigation (a real form for sign-out: signing out changes state, so it is a POST),
- * one `<main>` holding the page's single `<h1>`. No script, no inline style (CSP).
+ * one `<main>` holding the page's single `<h1>`. One deferred script of small enhancements
+ * (public/assets/app.js), no inline script or style (CSP).
  */
 export function Layout({ page, title, hasErrors = false, children }: LayoutProps) {
   const { locale } = page;
@@ -36,6 +65,7 @@ export function Layout({ page, title, hasErrors = false, children }: LayoutProps
         <meta name="referrer" content="same-origin" />
         <title>{hasErrors ? `${t(locale, 'form.errorPrefix')} ${fullTitle}` : fullTitle}</title>
         <link rel="stylesheet" href={page.cssHref} />
+        <script src={page.jsHref} defer />
       </head>
       <body>
         <a class="skip-link" href="#main">
@@ -44,16 +74,29 @@ export function Layout({ page, title, hasErrors = false, children }: LayoutProps
         <header class="site-header">
           <div class="container">
             <p>
-              <a class="site-name" href="/">
+              <a class="site-name" href={page.href('/')}>
                 {t(locale, 'app.name')}
               </a>
               <span class="site-tagline">{t(locale, 'app.tagline')}</span>
             </p>
+            {PAGE_LOCALES.length > 1 && (
+              <nav class="language-switcher" aria-label={t(locale, 'layout.languages.label')}>
+                <ul>
+                  {PAGE_LOCALES.map((other) => (
+                    <li>
+                      <a href={localeHref(other, page.path)} lang={other} hreflang={other} aria-current={other === locale ? 'true' : undefined}>
+                        {LANGUAGE_NAMES[other] ?? other}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            )}
             <nav class="site-nav" aria-label={t(locale, 'layout.nav.label')}>
               {page.signedIn ? (
                 <>
-                  <a href="/account">{t(locale, 'layout.nav.account')}</a>
-                  <form method="post" action="/logout">
+                  <a href={page.href('/account')}>{t(locale, 'layout.nav.account')}</a>
+                  <form method="post" action={page.href('/logout')}>
                     <input type="hidden" name={CSRF_FIELD} value={page.signedIn.csrfToken} />
                     <button type="submit" class="button-link">
                       {t(locale, 'layout.nav.signOut')}
@@ -61,10 +104,21 @@ export function Layout({ page, title, hasErrors = false, children }: LayoutProps
                   </form>
                 </>
               ) : (
-                <a href="/login">{t(locale, 'layout.nav.signIn')}</a>
+                <a href={page.href('/login')}>{t(locale, 'layout.nav.signIn')}</a>
               )}
             </nav>
           </div>
+          <nav class="sections container" aria-label={t(locale, 'layout.sections.label')}>
+            <ul>
+              {sectionsOf(page.actor).map((section) => (
+                <li>
+                  <a href={page.href(section.path)} aria-current={isCurrent(page.path, section.path) ? 'page' : undefined}>
+                    {t(locale, section.label)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
         </header>
         <main id="main" class="container" tabindex={-1}>
           <h1>{title}</h1>
@@ -73,4 +127,10 @@ export function Layout({ page, title, hasErrors = false, children }: LayoutProps
       </body>
     </html>
   );
+}
+
+/** A section is current on its own page and below it (the home page only on itself). */
+function isCurrent(path: string, section: string): boolean {
+  if (section === '/') return path === '/' || path.startsWith('/consultations');
+  return path === section || (path.startsWith(`${section}/`) && !(section === '/secretariat' && (path.startsWith('/secretariat/accounts') || path.startsWith('/secretariat/audit'))));
 }
