@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerAccountCommands } from './commands/account.js';
+import { registerDemoCommands } from './commands/demo.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerBackupCommands } from './commands/backup.js';
 import { registerContactCommands } from './commands/contact.js';
@@ -80,6 +81,7 @@ export function buildProgram(io: CliIo): Command {
   registerJobCommands(program, io);
   registerBackupCommands(program, io);
   registerReceiptCommands(program, io);
+  registerDemoCommands(program, io);
   return program;
 }
 

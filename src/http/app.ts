@@ -155,17 +155,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     }
   });
 
-  app.get('/', { schema: { hide: true } }, async (_request, reply) =>
-    reply
-      .type('text/html; charset=utf-8')
-      .send(
-        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Assent</title></head><body><main>' +
-          '<h1>Assent</h1><p>Member State consultations under the ITU-T Traditional Approval Procedure (WTSA Resolution 1, Section 9).</p>' +
-          '<ul><li><a href="/api/docs">API documentation</a></li><li><a href="/api/v1/consultations">Consultations (JSON)</a></li>' +
-          '<li><a href="/api/v1/consultations/tsb-79-2023/results">Results of TSB Circular 79 (JSON)</a></li></ul></main></body></html>',
-      ),
-  );
-
   await app.ready();
   return app;
 }

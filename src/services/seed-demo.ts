@@ -6,20 +6,85 @@ import { addDays, DAY_MS, toIsoDay } from '../domain/time/instants.js';
 import { listConsultations } from '../repositories/consultation.repository.js';
 import type { ConsultationInput } from '../schemas/consultation.schema.js';
 import type { RecordedReplyInput } from '../schemas/reply.schema.js';
+import { randomUUID } from 'node:crypto';
+import { insertAccount } from '../repositories/account.repository.js';
+import { appendAudit } from '../repositories/audit.repository.js';
 import { createApiToken } from './api-tokens.js';
+import { hashPassword } from './identity/passwords.js';
+import { randomSecret, sealSecret } from './identity/secrets.js';
+import { newTotpSeed } from './identity/totp.js';
 import { addContact } from './contacts.js';
 import { uploadAttachment } from './attachments.js';
 import { createConsultation } from './create-consultation.js';
 import { issueConsultation } from './issue-consultation.js';
 import { seedMemberStates } from './member-states.js';
 import { recordReply } from './record-reply.js';
-import type { ServiceContext } from './service-context.js';
+import { inTransaction, type ServiceContext } from './service-context.js';
 
-/** The demo tokens printed at start (secrets: shown to the person running the demo only). */
+/** A demo account for the web pages: signs in with its password and the TOTP key's codes. */
+export interface DemoAccount {
+  readonly label: string;
+  readonly email: string;
+  readonly password: string;
+  /** The authenticator key (base32): add it to an authenticator app, or run `assent demo-code <email>`. */
+  readonly totpKey: string;
+}
+
+/** The demo tokens and accounts printed at start (secrets: shown to the person running the demo only). */
 export interface DemoTokens {
   readonly secretariat: string;
   readonly focalPoints: { readonly memberState: string; readonly token: string }[];
   readonly observer: string;
+  /** Absent in demo data seeded before demo accounts existed. */
+  readonly accounts?: readonly DemoAccount[];
+}
+
+/** The demo accounts: who may try which pages. */
+const DEMO_ACCOUNTS = [
+  { label: 'secretariat (administrator)', email: 'tsb@demo.example', name: 'Demo TSB officer', role: 'secretariat_admin', memberState: null },
+  { label: 'focal point KR', email: 'focal-point.kr@demo.example', name: 'Demo focal point, Korea (Republic of)', role: 'focal_point', memberState: 'KR' },
+  { label: 'focal point FR', email: 'point-focal.fr@demo.example', name: 'Demo focal point, France', role: 'focal_point', memberState: 'FR' },
+  { label: 'observer', email: 'observer@demo.example', name: 'Demo observer (Sector Member)', role: 'observer', memberState: null },
+] as const;
+
+/**
+ * Creates the demo accounts ready to sign in: a random password each and an enrolled
+ * authenticator key, both returned once (the database keeps only the password's hash and the
+ * sealed key). Demo only: real accounts start from an invitation.
+ */
+async function createDemoAccounts(ctx: ServiceContext): Promise<DemoAccount[]> {
+  const now = ctx.clock();
+  const accounts: DemoAccount[] = [];
+  for (const demo of DEMO_ACCOUNTS) {
+    const password = `demo-${randomSecret().slice(0, 16)}`;
+    const totpKey = newTotpSeed();
+    const passwordHash = await hashPassword(password);
+    await inTransaction(ctx, async (trx) => {
+      const id = randomUUID();
+      await insertAccount(
+        trx,
+        {
+          id,
+          email: demo.email,
+          name: demo.name,
+          role: demo.role,
+          memberState: demo.memberState,
+          focalPointRank: demo.role === 'focal_point' ? 'primary' : null,
+          passwordHash,
+          totpSecret: sealSecret(ctx.secretKey, totpKey),
+          totpEnabledAt: now,
+          totpLastStep: null,
+          language: 'en',
+          disabledAt: null,
+          createdAt: now,
+        },
+        now,
+      );
+      await appendAudit(trx, { at: now, actor: 'operator:seed', action: 'account.demo-created', consultationId: null, subject: `account:${id}`, data: { email: demo.email, role: demo.role } });
+    });
+    accounts.push({ label: demo.label, email: demo.email, password, totpKey });
+  }
+  return accounts;
 }
 
 export const DEMO_CONSULTATION_ID = 'demo-tap';
@@ -221,7 +286,9 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoTokens | null> 
   const kr = await createApiToken(ctx, { actor: operator, role: 'focal_point', memberState: 'KR', label: 'Demo focal point, Korea (Republic of)' });
   const fr = await createApiToken(ctx, { actor: operator, role: 'focal_point', memberState: 'FR', label: 'Demo focal point, France' });
   const observer = await createApiToken(ctx, { actor: operator, role: 'observer', label: 'Demo observer (Sector Member)' });
+  const accounts = await createDemoAccounts(ctx);
   return {
+    accounts,
     secretariat: secretariat.secret,
     focalPoints: [
       { memberState: 'KR', token: kr.secret },

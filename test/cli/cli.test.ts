@@ -8,6 +8,7 @@ import { main } from '../../src/cli/main.js';
 import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/http/app.js';
 import type { ResultsView } from '../../src/http/api/responses.schema.js';
+import { totpCode } from '../../src/services/identity/totp.js';
 import type { DemoTokens } from '../../src/services/seed-demo.js';
 
 /**
@@ -284,6 +285,19 @@ describe('assent results', () => {
     } finally {
       await context.close();
     }
+  });
+
+  it('prints the current sign-in code of a demo account, and refuses any other address', async () => {
+    const dir = seededFolder();
+    const tsb = demoTokens(dir).accounts!.find((a) => a.email === 'tsb@demo.example')!;
+    const run = await cli(dir, ['demo-code', 'tsb@demo.example']);
+    expect(run.code).toBe(0);
+    const code = run.stdout.trim();
+    // The code of this step or of the next one (the step may turn between the two readings).
+    expect([totpCode(tsb.totpKey, Date.now() - 30_000), totpCode(tsb.totpKey, Date.now())]).toContain(code);
+    const other = await cli(dir, ['demo-code', 'someone@ministry.example']);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain('not a demo account');
   });
 
   it('acts as the token holder with --token: an observer sees no results before the deadline', async () => {

@@ -88,6 +88,12 @@ export function banner(config: AppConfig, url: string, demo: boolean, tokens: De
     );
     if (kr) out.push(`  ASSENT_TOKEN=${kr.token} assent reply submit ${DEMO_CONSULTATION_ID} --file reply.json   # reply as ${kr.memberState}`);
     out.push('');
+    if (tokens.accounts && tokens.accounts.length > 0) {
+      out.push(`Demo accounts for the pages (sign in at ${url}/en/login; the code is from an authenticator app with the key, or from: npx assent demo-code <e-mail>):`);
+      const width = Math.max(...tokens.accounts.map((a) => a.label.length));
+      for (const a of tokens.accounts) out.push(`  ${a.label.padEnd(width + 2)}${a.email}  password ${a.password}  key ${a.totpKey}`);
+      out.push('');
+    }
   } else if (demo) {
     out.push(
       `Demo data is present, but its tokens are not: ${demoTokensFile(config.dataDir)} is missing.`,
