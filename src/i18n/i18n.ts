@@ -1,6 +1,8 @@
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
 import core from './messages/en/core.json' with { type: 'json' };
 import documents from './messages/en/documents.json' with { type: 'json' };
+import mail from './messages/en/mail.json' with { type: 'json' };
+import outcome from './messages/en/outcome.json' with { type: 'json' };
 import publicPages from './messages/en/public.json' with { type: 'json' };
 import reply from './messages/en/reply.json' with { type: 'json' };
 import secretariat from './messages/en/secretariat.json' with { type: 'json' };
@@ -14,8 +16,8 @@ import secretariat from './messages/en/secretariat.json' with { type: 'json' };
  */
 
 /** The English catalogue's areas, by file name. */
-export const ENGLISH_AREAS = { core, public: publicPages, reply, secretariat, documents } as const;
-const en = { ...core, ...publicPages, ...reply, ...secretariat, ...documents };
+export const ENGLISH_AREAS = { core, public: publicPages, reply, secretariat, documents, mail, outcome } as const;
+const en = { ...core, ...publicPages, ...reply, ...secretariat, ...documents, ...mail, ...outcome };
 
 /** The locales with a catalogue. */
 export const LOCALES = ['en'] as const;

@@ -121,7 +121,8 @@ describeEachDialect('e-mail', (dialect) => {
       expect(notice!.subject).toBe(`TSB Circular 79: Member State consultation, replies due ${DEADLINE_WORDS}`);
       expect(notice!.text).toContain(`Please reply for your administration, per text, by ${DEADLINE_WORDS}.`);
       for (const designation of Object.values(DESIGNATIONS)) expect(notice!.text).toContain(designation);
-      expect(notice!.text).toContain(`${BASE_URL}/api/v1/consultations/${id}`);
+      // The link is the consultation page, in the recipient's language.
+      expect(notice!.text).toContain(`${BASE_URL}/en/consultations/${id}`);
       expect(notice!.reference).toBe(`mail:notify-issue:${id}:${contact.id}`);
     }
     const [copy, ...more] = mails.get(to.observer.email)!;

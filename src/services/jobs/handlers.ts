@@ -11,7 +11,8 @@ import { findReplyVersion, listCurrentReplies } from '../../repositories/reply.r
 import { evaluateConsultation } from '../compute-results.js';
 import { deadlinePassed, loadConsultation, type LoadedConsultation } from '../load-consultation.js';
 import { inTransaction, type ServiceContext } from '../service-context.js';
-import { invitationMail, issueNotice, receiptMail, reminderMail, resultsMail, type MailText } from './mail-messages.js';
+import { invitationMail, issueNotice, mailLocale, receiptMail, reminderMail, resultsMail, type MailText } from './mail-messages.js';
+import type { Locale } from '../../i18n/i18n.js';
 
 /** What a handler reports; stored with the job (for e-mails: recipient, subject, message id). */
 export type JobResult = Record<string, unknown> | null;
@@ -112,8 +113,8 @@ export function createJobHandlers(ctx: ServiceContext, mail: MailSettings): Reco
         await replaceJobPayload(ctx.db, job.id, { accountId: account.id, invitationId: job.payload.invitationId }, ctx.clock());
         return { skipped: 'the link was revoked, used or expired before it was sent' };
       }
-      const link = `${mail.baseUrl}/invitations/${secret}`;
-      const message = invitationMail(account.name, account.role, account.memberState, link, new Date(invitation.expiresAt).toISOString());
+      const link = `${mail.baseUrl}/${mailLocale(account.language)}/invitations/${secret}`;
+      const message = invitationMail(mailLocale(account.language), account.name, account.role, account.memberState, link, new Date(invitation.expiresAt).toISOString());
       const sent = await mail.transport.send({ from: mail.from, to: account.email, subject: message.subject, text: message.text, reference: job.id, language: account.language });
       // The link's secret leaves the database once it has been handed to the mail system.
       await replaceJobPayload(ctx.db, job.id, { accountId: account.id, invitationId: job.payload.invitationId }, ctx.clock());
@@ -124,33 +125,39 @@ export function createJobHandlers(ctx: ServiceContext, mail: MailSettings): Reco
       if (!contact || !contact.active) return { skipped: 'contact inactive or removed' };
       const loaded = await loadConsultation(ctx.db, String(job.payload.consultationId), SYSTEM);
       const { consultation, texts } = loaded;
+      const locale = mailLocale(contact.language);
       switch (job.payload.message) {
         case 'issue':
-          return send(job, contact, issueNotice(consultation, texts, contact.role, mail.baseUrl));
+          return send(job, contact, issueNotice(locale, consultation, texts, contact.role, mail.baseUrl));
         case 'receipt': {
           const state = String(job.payload.memberState);
           const version = await findReplyVersion(ctx.db, consultation.id, state, Number(job.payload.version));
           if (!version) throw new Error(`reply version ${state}/${job.payload.version} not found`);
-          const name = (await findMemberState(ctx.db, state))?.names.en ?? state;
-          return send(job, contact, receiptMail(consultation, texts, version, name, mail.baseUrl));
+          const name = designationIn(await findMemberState(ctx.db, state), locale, state);
+          return send(job, contact, receiptMail(locale, consultation, texts, version, name, mail.baseUrl));
         }
         case 'reminder': {
           const state = String(job.payload.memberState);
           if (deadlinePassed(consultation, ctx.clock())) return { skipped: 'deadline passed' };
           const owed = (await unansweredBy(loaded))(state);
           if (owed.length === 0) return { skipped: 'replied since the reminder was scheduled' };
-          const name = (await findMemberState(ctx.db, state))?.names.en ?? state;
+          const name = designationIn(await findMemberState(ctx.db, state), locale, state);
           // Days left as they are when the message goes, never more than the slot's.
           const daysLeft = Math.max(1, Math.min(Number(job.payload.daysBefore), Math.ceil((consultation.deadlineAt - ctx.clock()) / DAY_MS)));
-          return send(job, contact, reminderMail(consultation, owed, name, daysLeft, mail.baseUrl));
+          return send(job, contact, reminderMail(locale, consultation, owed, name, daysLeft, mail.baseUrl));
         }
         case 'results': {
           const evaluation = await evaluateConsultation(ctx.db, loaded, ctx.clock());
-          return send(job, contact, resultsMail(consultation, evaluation.texts, mail.baseUrl));
+          return send(job, contact, resultsMail(locale, consultation, evaluation.texts, mail.baseUrl));
         }
         default:
           throw new Error(`unknown message "${String(job.payload.message)}"`);
       }
     },
   };
+}
+
+/** A State's designation in the recipient's language, else in English, else its code. */
+function designationIn(state: { readonly names: Readonly<Record<string, string | undefined>> } | undefined, locale: Locale, code: string): string {
+  return state?.names[locale] ?? state?.names.en ?? code;
 }

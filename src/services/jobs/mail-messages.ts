@@ -1,104 +1,159 @@
 import type { Consultation, DeterminedText } from '../../domain/consultation/consultation.js';
 import type { ReplyVersion } from '../../domain/reply/reply.js';
+import { DEFAULT_LOCALE, isLocale, t, type Locale, type MessageId } from '../../i18n/i18n.js';
 import type { TextResult } from '../compute-results.js';
 
 /**
- * The texts of Assent's e-mails (English for now; the six languages come with the i18n work).
- * Plain text: it reads everywhere, survives forwarding and costs nothing on a slow link.
+ * The texts of Assent's e-mails, from the ICU catalogue (`messages/<locale>/mail.json`), in the
+ * recipient's language (a contact's or an account's `language`; English when it has no
+ * catalogue). Plain text: it reads everywhere, survives forwarding and costs nothing on a slow
+ * link. Deadlines are always written in UTC.
  */
 export interface MailText {
   readonly subject: string;
   readonly text: string;
 }
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** The catalogue's locale for a stored language tag (`fr`, `fr-CH`…), else the default. */
+export function mailLocale(language: string | null | undefined): Locale {
+  const primary = (language ?? '').split('-')[0]!.toLowerCase();
+  return isLocale(primary) ? primary : DEFAULT_LOCALE;
+}
 
-/** "2359 hours UTC on 16 August 2023". */
-export function deadlineWords(deadlineAt: number): string {
+/** Day formats per locale; English as ITU writes it (British: "16 August 2023"). */
+const dayFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/** A day as words in `locale`, in UTC. */
+function dayWords(locale: Locale, at: number): string {
+  let format = dayFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    dayFormats.set(locale, format);
+  }
+  return format.format(at);
+}
+
+/** "2359 hours UTC on 16 August 2023", in `locale` (the circular's own way of writing a deadline). */
+export function deadlineWordsIn(locale: Locale, deadlineAt: number): string {
   const d = new Date(deadlineAt);
-  return `${String(d.getUTCHours()).padStart(2, '0')}${String(d.getUTCMinutes()).padStart(2, '0')} hours UTC on ${dayFormat.format(d)}`;
+  const time = `${String(d.getUTCHours()).padStart(2, '0')}${String(d.getUTCMinutes()).padStart(2, '0')}`;
+  return t(locale, 'mail.deadline', { time, date: dayWords(locale, deadlineAt) });
 }
 
-function textLine(t: DeterminedText): string {
-  return `- ${t.designation}${t.workItem ? ` (${t.workItem})` : ''} [${t.location}]: ${t.title}`;
+/** The deadline in English (the API's `deadlineText`). */
+export function deadlineWords(deadlineAt: number): string {
+  return deadlineWordsIn('en', deadlineAt);
 }
 
-function footer(baseUrl: string, c: Consultation): string {
-  return `\n--\nAssent · ${c.reference}\n${baseUrl}/api/v1/consultations/${c.id}\nThis message was sent automatically; the circular is the official text.`;
+function textLine(locale: Locale, text: DeterminedText): string {
+  return t(locale, 'mail.textLine', { designation: text.designation, workItem: text.workItem ?? 'none', location: text.location, title: text.title });
 }
 
-export function issueNotice(c: Consultation, texts: readonly DeterminedText[], role: 'focal_point' | 'observer', baseUrl: string): MailText {
-  const intro =
-    role === 'focal_point'
-      ? `${c.reference} initiates the formal consultation of Member States on whether the texts below may be considered for approval at the meeting of ITU-T ${c.studyGroup}, ${c.meeting.place}, ${c.meeting.firstDay} to ${c.meeting.lastDay}.\n\nPlease reply for your administration, per text, by ${deadlineWords(c.deadlineAt)}. If 70 % or more of the replies from Member States support consideration for approval, the study group will apply the approval procedure at its meeting. Member States that do not assign authority should give their reasons and the possible changes that would enable the work to progress.`
-      : `For information: ${c.reference} initiates the formal consultation of Member States on the texts below. Only Member States reply (WTSA Resolution 1 §9.4.3). Replies are due by ${deadlineWords(c.deadlineAt)}.`;
+function footer(locale: Locale, baseUrl: string, c: Consultation): string {
+  return `\n--\n${t(locale, 'mail.footer', { reference: c.reference, url: `${baseUrl}/${locale}/consultations/${c.id}` })}`;
+}
+
+/** The issue notice (Res. 1 §9.3.1): to focal points, the request to reply; to observers, a copy for information. */
+export function issueNotice(locale: Locale, c: Consultation, texts: readonly DeterminedText[], role: 'focal_point' | 'observer', baseUrl: string): MailText {
+  const deadline = deadlineWordsIn(locale, c.deadlineAt);
+  const values = { reference: c.reference, studyGroup: c.studyGroup, place: c.meeting.place, firstDay: c.meeting.firstDay, lastDay: c.meeting.lastDay, deadline };
+  const intro = t(locale, role === 'focal_point' ? 'mail.issue.introFocalPoint' : 'mail.issue.introObserver', values);
   return {
-    subject: `${c.reference}: ${role === 'observer' ? 'for information — ' : ''}Member State consultation, replies due ${deadlineWords(c.deadlineAt)}`,
-    text: `${c.subject}\n\n${intro}\n\nDetermined texts:\n${texts.map(textLine).join('\n')}\n${c.notes.length ? `\n${c.notes.join('\n')}\n` : ''}${footer(baseUrl, c)}`,
+    subject: t(locale, 'mail.issue.subject', { reference: c.reference, role, deadline }),
+    text: `${c.subject}\n\n${intro}\n\n${t(locale, 'mail.issue.texts')}\n${texts.map((x) => textLine(locale, x)).join('\n')}\n${c.notes.length ? `\n${c.notes.join('\n')}\n` : ''}${footer(locale, baseUrl, c)}`,
   };
 }
 
-export function receiptMail(c: Consultation, texts: readonly DeterminedText[], version: ReplyVersion, stateName: string, baseUrl: string): MailText {
-  const byId = new Map(texts.map((t) => [t.id, t]));
-  const lines = version.positions.map((p) => {
-    const label =
-      p.position === 'assigns_authority'
-        ? `assigns authority${p.option === 'comments_attached' ? ' (comments attached)' : p.option === 'no_comments' ? ' (no comments)' : ''}`
-        : p.position === 'does_not_assign_authority'
-          ? 'does not assign authority'
-          : 'unclear (to be clarified)';
-    return `- ${byId.get(p.text)?.designation ?? p.text}: ${label}`;
-  });
-  const what = version.status === 'withdrawn' ? 'The reply was withdrawn.' : `Positions:\n${lines.join('\n')}`;
+function positionWords(locale: Locale, p: ReplyVersion['positions'][number]): string {
+  const id: MessageId =
+    p.position === 'assigns_authority'
+      ? p.option === 'comments_attached'
+        ? 'mail.position.assignsComments'
+        : p.option === 'no_comments'
+          ? 'mail.position.assignsNoComments'
+          : 'mail.position.assigns'
+      : p.position === 'does_not_assign_authority'
+        ? 'mail.position.doesNotAssign'
+        : 'mail.position.unclear';
+  return t(locale, id);
+}
+
+/** The receipt of a reply version, to the State's contacts. */
+export function receiptMail(locale: Locale, c: Consultation, texts: readonly DeterminedText[], version: ReplyVersion, stateName: string, baseUrl: string): MailText {
+  const byId = new Map(texts.map((x) => [x.id, x]));
+  const lines = version.positions.map((p) => `- ${byId.get(p.text)?.designation ?? p.text}: ${positionWords(locale, p)}`);
+  const what = version.status === 'withdrawn' ? t(locale, 'mail.receipt.withdrawn') : `${t(locale, 'mail.receipt.positions')}\n${lines.join('\n')}`;
   const counted = version.receivedAt <= c.deadlineAt && version.status === 'submitted';
   return {
-    subject: `Receipt: reply of ${stateName} to ${c.reference}, version ${version.version}`,
-    text:
-      `The reply of the Administration of ${stateName} to ${c.reference} was received and stored.\n\n` +
-      `Version: ${version.version}\nReceived (UTC): ${new Date(version.receivedAt).toISOString()}\nChannel: ${version.channel}\n` +
-      `Counts: ${counted ? 'yes' : 'no'}\nSHA-256 of the stored reply: ${version.contentHash}\n\n${what}\n` +
-      `\nYou may amend or withdraw the reply until ${deadlineWords(c.deadlineAt)}; the latest version received by then counts.${footer(baseUrl, c)}`,
+    subject: t(locale, 'mail.receipt.subject', { state: stateName, reference: c.reference, version: version.version }),
+    text: [
+      t(locale, 'mail.receipt.intro', { state: stateName, reference: c.reference }),
+      '',
+      t(locale, 'mail.receipt.version', { version: version.version }),
+      t(locale, 'mail.receipt.received', { at: new Date(version.receivedAt).toISOString() }),
+      t(locale, 'mail.receipt.channel', { channel: version.channel }),
+      t(locale, 'mail.receipt.counts', { counts: counted ? 'yes' : 'no' }),
+      t(locale, 'mail.receipt.hash', { hash: version.contentHash }),
+      '',
+      what,
+      '',
+      `${t(locale, 'mail.receipt.amend', { deadline: deadlineWordsIn(locale, c.deadlineAt) })}${footer(locale, baseUrl, c)}`,
+    ].join('\n'),
   };
 }
 
-export function reminderMail(c: Consultation, unanswered: readonly DeterminedText[], stateName: string, daysBefore: number, baseUrl: string): MailText {
+/** A reminder to a State that has not replied on some texts (sent 30/14/7/2 days before the deadline by default). */
+export function reminderMail(locale: Locale, c: Consultation, unanswered: readonly DeterminedText[], stateName: string, daysBefore: number, baseUrl: string): MailText {
   return {
-    subject: `Reminder: ${c.reference} — ${daysBefore} day${daysBefore === 1 ? '' : 's'} left to reply`,
+    subject: t(locale, 'mail.reminder.subject', { reference: c.reference, days: daysBefore }),
     text:
-      `The Administration of ${stateName} has not yet replied on ${unanswered.length === 1 ? 'this text' : `these ${unanswered.length} texts`} of ${c.reference}:\n\n` +
-      `${unanswered.map(textLine).join('\n')}\n\nReplies are due by ${deadlineWords(c.deadlineAt)}. Replies received after the deadline are not counted (WTSA Resolution 1 §9.4.6).${footer(baseUrl, c)}`,
+      `${t(locale, 'mail.reminder.intro', { state: stateName, count: unanswered.length, reference: c.reference })}\n\n` +
+      `${unanswered.map((x) => textLine(locale, x)).join('\n')}\n\n${t(locale, 'mail.reminder.due', { deadline: deadlineWordsIn(locale, c.deadlineAt) })}${footer(locale, baseUrl, c)}`,
   };
 }
 
-export function resultsMail(c: Consultation, results: readonly TextResult[], baseUrl: string): MailText {
+/** The results notice (Res. 1 §9.6.1) after the meeting. */
+export function resultsMail(locale: Locale, c: Consultation, results: readonly TextResult[], baseUrl: string): MailText {
   const lines = results.map(({ text, tally, decision }) => {
     const outcome = decision
       ? decision.outcome === 'pending_more_time'
-        ? `pending: formal opposition may be sent until ${new Date(decision.moreTimeWindowEndsAt!).toISOString()} (${decision.citation})`
-        : `${decision.outcome.replace(/_/g, ' ')} (${decision.citation})`
-      : `not considered at this meeting: ${tally.support} of ${tally.replies} replies supported (${tally.citation})`;
-    const reservations = decision?.reservations.length ? `; reservations: ${decision.reservations.map((r) => r.state).join(', ')}` : '';
+        ? t(locale, 'mail.results.pending', { until: new Date(decision.moreTimeWindowEndsAt!).toISOString(), citation: decision.citation })
+        : t(locale, 'mail.results.decided', { outcome: decision.outcome, citation: decision.citation })
+      : t(locale, 'mail.results.notConsidered', { support: tally.support, replies: tally.replies, citation: tally.citation });
+    const reservations = decision?.reservations.length ? t(locale, 'mail.results.reservations', { states: decision.reservations.map((r) => r.state).join(', ') }) : '';
     return `- ${text.designation}: ${outcome}${reservations}`;
   });
+  const values = { reference: c.reference, studyGroup: c.studyGroup, place: c.meeting.place, firstDay: c.meeting.firstDay, lastDay: c.meeting.lastDay };
   return {
-    subject: `${c.reference}: results of the Member State consultation and of the ${c.studyGroup} meeting`,
-    text: `Results for ${c.reference} (${c.studyGroup} meeting, ${c.meeting.place}, ${c.meeting.firstDay} to ${c.meeting.lastDay}):\n\n${lines.join('\n')}\n${footer(baseUrl, c)}`,
+    subject: t(locale, 'mail.results.subject', values),
+    text: `${t(locale, 'mail.results.intro', values)}\n\n${lines.join('\n')}\n${footer(locale, baseUrl, c)}`,
   };
 }
 
-const ROLE_NAMES: Readonly<Record<string, string>> = {
-  secretariat_admin: 'secretariat administrator',
-  secretariat_staff: 'secretariat officer',
-  focal_point: 'focal point',
-  observer: 'observer',
+const ROLE_IDS: Readonly<Record<string, MessageId>> = {
+  secretariat_admin: 'mail.role.secretariat_admin',
+  secretariat_staff: 'mail.role.secretariat_staff',
+  focal_point: 'mail.role.focal_point',
+  observer: 'mail.role.observer',
 };
 
-export function invitationMail(name: string, role: string, memberState: string | null, link: string, expiresAt: string): MailText {
+/** The invitation to set a password and an authenticator (the link works once). */
+export function invitationMail(locale: Locale, name: string, role: string, memberState: string | null, link: string, expiresAt: string): MailText {
+  const roleId = ROLE_IDS[role];
   return {
-    subject: 'Your Assent account: set your password and your authenticator',
-    text:
-      `Dear ${name},\n\nYou have been given an Assent account as ${ROLE_NAMES[role] ?? role}${memberState ? ` of the Administration of ${memberState}` : ''}.\n\n` +
-      `Open this link to set your password and to set up an authenticator app (a second factor is required):\n${link}\n\n` +
-      `The link works once and expires at ${expiresAt} (UTC). If you did not expect this message, ignore it.\n\n--\nAssent`,
+    subject: t(locale, 'mail.invitation.subject'),
+    text: [
+      t(locale, 'mail.invitation.greeting', { name }),
+      '',
+      t(locale, 'mail.invitation.account', { role: roleId ? t(locale, roleId) : role, state: memberState ?? 'none' }),
+      '',
+      t(locale, 'mail.invitation.link'),
+      link,
+      '',
+      t(locale, 'mail.invitation.expiry', { at: expiresAt }),
+      '',
+      '--',
+      'Assent',
+    ].join('\n'),
   };
 }

@@ -1,0 +1,85 @@
+/**
+ * Regenerates the screenshots of the main pages in docs/screenshots/ (npm run docs:screenshots).
+ * Starts Assent with the demo data in a temporary folder (SQLite, loopback, a free port), signs
+ * in as the demo accounts with their generated passwords and authenticator keys, and saves one
+ * PNG per page, in English and, for the reply form, in every other language with a catalogue.
+ * Uses the Chromium the project finds (src/platform/chromium.ts); nothing leaves loopback.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { createAppContext } from '../src/app-context.js';
+import { loadConfig } from '../src/config.js';
+import { startServer } from '../src/http/server.js';
+import { LOCALES } from '../src/i18n/i18n.js';
+import { launchChromium } from '../src/platform/chromium.js';
+import { totpCode } from '../src/services/identity/totp.js';
+import { DEMO_CONSULTATION_ID, seedDemo, type DemoAccount } from '../src/services/seed-demo.js';
+
+const OUT = path.resolve(process.argv[2] ?? 'docs/screenshots');
+
+async function main(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assent-screenshots-'));
+  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', WORKER: 'off' }), port: 0, host: '127.0.0.1' };
+  const context = await createAppContext(config);
+  const demo = await seedDemo(context.services);
+  if (!demo?.accounts) throw new Error('The demo seed created no accounts');
+  const server = await startServer(config, { context, handleSignals: false, logger: false });
+  const { browser } = await launchChromium();
+  fs.mkdirSync(OUT, { recursive: true });
+  const shots: string[] = [];
+  try {
+    const person = async (locale = 'en-GB') => {
+      const ctx = await browser.newContext({ baseURL: server.url, viewport: { width: 1200, height: 900 }, locale, timezoneId: 'Europe/Zurich', deviceScaleFactor: 1 });
+      await ctx.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
+      return ctx.newPage();
+    };
+    const shoot = async (page: Page, url: string, name: string, fullPage = true) => {
+      const response = await page.goto(url);
+      if (!response || response.status() >= 400) throw new Error(`${url} answered ${response?.status()}`);
+      const file = path.join(OUT, `${name}.png`);
+      await page.screenshot({ path: file, fullPage });
+      shots.push(file);
+    };
+    const signIn = async (page: Page, account: DemoAccount, locale = 'en') => {
+      await page.goto(`/${locale}/login`);
+      await page.locator('input[name="email"]').fill(account.email);
+      await page.locator('input[name="password"]').fill(account.password);
+      await page.locator('form[action$="/login"] button[type="submit"]').click();
+      await page.waitForURL(/\/login\/verify/);
+      await page.locator('input[name="code"]').fill(totpCode(account.totpKey, Date.now()));
+      await page.locator('form[action$="/login/verify"] button[type="submit"]').first().click();
+      await page.waitForLoadState();
+    };
+    const account = (email: string) => demo.accounts!.find((a) => a.email === email)!;
+
+    const visitor = await person();
+    await shoot(visitor, '/en/', 'home');
+    await shoot(visitor, '/en/consultations/tsb-79-2023', 'consultation-circular-79');
+    await shoot(visitor, '/en/consultations/tsb-79-2023/results', 'results-circular-79');
+
+    const kr = await person();
+    await signIn(kr, account('focal-point.kr@demo.example'));
+    await shoot(kr, '/en/my', 'focal-point-dashboard');
+    await shoot(kr, `/en/my/consultations/${DEMO_CONSULTATION_ID}/reply`, 'reply-form');
+    for (const locale of LOCALES.filter((l) => l !== 'en')) {
+      await shoot(kr, `/${locale}/my/consultations/${DEMO_CONSULTATION_ID}/reply`, `reply-form-${locale}`);
+    }
+
+    // Sign-in codes are single-use per 30-second step: the second account signs in on its own key.
+    const tsb = await person();
+    await signIn(tsb, account('tsb@demo.example'));
+    await shoot(tsb, '/en/secretariat', 'secretariat-circulars');
+    await shoot(tsb, `/en/secretariat/consultations/${DEMO_CONSULTATION_ID}/replies`, 'secretariat-replies');
+    await shoot(tsb, '/en/secretariat/consultations/tsb-79-2023/results', 'secretariat-results');
+    await shoot(tsb, '/en/secretariat/consultations/tsb-79-2023/decisions', 'secretariat-decisions');
+  } finally {
+    await browser.close();
+    await server.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  for (const file of shots) console.log(`${path.relative(process.cwd(), file)}  ${(fs.statSync(file).size / 1024).toFixed(0)} KB`);
+}
+
+await main();
