@@ -20,6 +20,17 @@ function sampleValues(elements: readonly MessageFormatElement[], values: Record<
   return values;
 }
 
+/** The plural arguments of a parsed message, nested ones included (cardinal plurals only). */
+function pluralsOf(elements: readonly MessageFormatElement[]): { value: string; options: Record<string, unknown> }[] {
+  const found: { value: string; options: Record<string, unknown> }[] = [];
+  for (const element of elements) {
+    if (element.type === TYPE.plural && element.pluralType !== 'ordinal') found.push({ value: element.value, options: element.options });
+    if (element.type === TYPE.plural || element.type === TYPE.select) for (const option of Object.values(element.options)) found.push(...pluralsOf(option.value));
+    if (element.type === TYPE.tag) found.push(...pluralsOf(element.children));
+  }
+  return found;
+}
+
 describe('message catalogues', () => {
   it('have the key set of the English catalogue in every locale', () => {
     const english = messageIds('en').sort();
@@ -44,6 +55,25 @@ describe('message catalogues', () => {
         expect(text, id).not.toMatch(/[{}]/);
       }
     }
+  });
+
+  it('keeps in every locale the placeholders of the English message, and gives each plural every category of its language', () => {
+    const problems: string[] = [];
+    for (const locale of LOCALES) {
+      const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+      for (const id of messageIds(locale)) {
+        const elements = parse(messageSource(locale, id as MessageId));
+        const english = parse(messageSource('en', id as MessageId));
+        const names = Object.keys(sampleValues(elements)).sort();
+        const englishNames = Object.keys(sampleValues(english)).sort();
+        if (names.join() !== englishNames.join()) problems.push(`${locale} ${id}: placeholders ${names.join(',')} ≠ English ${englishNames.join(',')}`);
+        for (const plural of pluralsOf(elements)) {
+          const missing = categories.filter((category) => !(category in plural.options));
+          if (missing.length > 0) problems.push(`${locale} ${id}: plural {${plural.value}} lacks ${missing.join(', ')}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it('formats plurals and selections of ICU messages', () => {
