@@ -33,7 +33,7 @@ describeEachDialect('web pages', (dialect) => {
     await person.get(invitationPath); // used: 410
     await person.post('/account/sessions/sign-out-others', {}); // CSRF: 403
     await person.get('/assets/missing.css'); // 404
-    await person.submit('/account', '/en/logout', {});
+    await person.submit('/account', '/logout', {});
 
     web().world.clock.advance(STEP_MS);
     await person.submit('/login', '/login', { email: account.email, password: PASSWORD });

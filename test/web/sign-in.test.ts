@@ -37,7 +37,7 @@ describeEachDialect('web sign-in', (dialect) => {
       // The recovery codes are not on any later page.
       for (const code of recoveryCodes) expect(home.body).not.toContain(code);
 
-      const out = await browser.post('/logout', { _csrf: csrfOf(home.body, '/en/logout') });
+      const out = await browser.post('/logout', { _csrf: csrfOf(home.body, '/logout') });
       expectSeeOther(out, '/login?notice=signed-out');
       expect(browser.session).toBeUndefined();
       expect((await browser.get('/login?notice=signed-out')).body).toContain('You have signed out.');
@@ -70,7 +70,7 @@ describeEachDialect('web sign-in', (dialect) => {
       const { invitationPath, account } = await web().invite();
       const browser = web().browser();
       const { seed } = await web().enrol(browser, invitationPath);
-      await browser.post('/logout', { _csrf: csrfOf((await browser.get('/account')).body, '/en/logout') });
+      await browser.post('/logout', { _csrf: csrfOf((await browser.get('/account')).body, '/logout') });
       web().world.clock.advance(STEP_MS);
       expectSeeOther(await browser.submit('/login', '/login', { email: account.email, password: PASSWORD }), '/login/verify');
       const pending = browser.session!;
@@ -89,6 +89,35 @@ describeEachDialect('web sign-in', (dialect) => {
       expectSeeOther(await browser.get('/login/verify'), '/account/authenticator');
       const refused = await browser.post('/account/sessions/sign-out-others', { _csrf: 'x' });
       expectSeeOther(refused, '/account/authenticator');
+    });
+  });
+
+  describe('the language in the URL', () => {
+    it('keeps the prefix through the forms and redirects of signing in', async () => {
+      const { invitationPath, account } = await web().invite({ name: 'Kim' });
+      const browser = web().browser();
+      const { seed } = await web().enrol(browser, invitationPath);
+      await browser.post('/logout', { _csrf: csrfOf((await browser.get('/account')).body, '/logout') });
+      web().world.clock.advance(STEP_MS);
+      const login = await browser.get('/en/login');
+      expect(login.body).toContain('action="/en/login"');
+      const first = await browser.post('/en/login', { _csrf: csrfOf(login.body, '/en/login'), email: account.email, password: PASSWORD });
+      expectSeeOther(first, '/en/login/verify');
+      const verify = await browser.get('/en/login/verify');
+      const second = await browser.post('/en/login/verify', { _csrf: csrfOf(verify.body, '/en/login/verify'), method: 'totp', code: web().code(seed) });
+      expectSeeOther(second, '/en/account');
+      expect((await browser.get('/en/account')).body).toContain('action="/en/logout"');
+    });
+
+    it('answers an HTML page, not JSON, for an address that does not exist, and for a language without a catalogue', async () => {
+      for (const url of ['/no/such/page', '/xx/login']) {
+        const response = await web().browser().get(url);
+        expect(response.statusCode, url).toBe(404);
+        expect(response.headers['content-type'], url).toMatch(/^text\/html/);
+        expect(response.body, url).toContain('Page not found');
+      }
+      const api = await web().browser().get('/api/v1/nothing');
+      expect(api.headers['content-type']).toMatch(/^application\/problem\+json/);
     });
   });
 
@@ -122,7 +151,7 @@ describeEachDialect('web sign-in', (dialect) => {
       const { invitationPath, account } = await web().invite();
       const browser = web().browser();
       const { seed } = await web().enrol(browser, invitationPath);
-      await browser.post('/logout', { _csrf: csrfOf((await browser.get('/account')).body, '/en/logout') });
+      await browser.post('/logout', { _csrf: csrfOf((await browser.get('/account')).body, '/logout') });
 
       // Same instant: the code of the enrolment's step is spent.
       expectSeeOther(await browser.submit('/login', '/login', { email: account.email, password: PASSWORD }), '/login/verify');
@@ -142,11 +171,11 @@ describeEachDialect('web sign-in', (dialect) => {
       const browser = web().browser();
       const { recoveryCodes } = await web().enrol(browser, invitationPath);
       const [first] = recoveryCodes;
-      await browser.post('/logout', { _csrf: csrfOf((await browser.get('/account')).body, '/en/logout') });
+      await browser.post('/logout', { _csrf: csrfOf((await browser.get('/account')).body, '/logout') });
 
       await browser.submit('/login', '/login', { email: account.email, password: PASSWORD });
       expectSeeOther(await browser.submit('/login/verify', '/login/verify', { method: 'recovery', recoveryCode: first! }), '/account');
-      await browser.post('/logout', { _csrf: csrfOf((await browser.get('/account')).body, '/en/logout') });
+      await browser.post('/logout', { _csrf: csrfOf((await browser.get('/account')).body, '/logout') });
 
       await browser.submit('/login', '/login', { email: account.email, password: PASSWORD });
       const reused = await browser.submit('/login/verify', '/login/verify', { method: 'recovery', recoveryCode: first! });

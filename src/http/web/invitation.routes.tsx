@@ -30,7 +30,7 @@ export const invitationRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hook
   app.get('/invitations/:secret', { schema: { params: InvitationParams } }, async (request, reply) => {
     const page = pageContext(web, request);
     if (!(await isUsableInvitation(ctx, request.params.secret))) return sendPage(reply, 410, <MessagePage page={page} view={invalidInvitationView(page.locale)} />);
-    const view = { action: request.url, errors: [], csrfToken: anonymousCsrfToken(web, request, reply) };
+    const view = { action: page.localPath(request.url), errors: [], csrfToken: anonymousCsrfToken(web, request, reply) };
     return sendPage(reply, 200, <InvitationPage page={page} view={view} />);
   });
 
@@ -40,7 +40,7 @@ export const invitationRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hook
     const password = request.body.password ?? '';
     const confirmation = request.body.passwordConfirm ?? '';
     const render = (status: number, errors: FormError[]) =>
-      sendPage(reply, status, <InvitationPage page={page} view={{ action: request.url, errors, csrfToken: anonymousCsrfToken(web, request, reply) }} />);
+      sendPage(reply, status, <InvitationPage page={page} view={{ action: page.localPath(request.url), errors, csrfToken: anonymousCsrfToken(web, request, reply) }} />);
 
     // Checked here, before the service: a successful call uses up the link.
     const errors: FormError[] = [];

@@ -4,7 +4,7 @@ import { PUBLIC_ACTOR } from '../../domain/policy/actor.js';
 import { t, type Locale, type MessageId } from '../../i18n/i18n.js';
 import { scriptHref } from './assets.js';
 import type { PageContext } from './components/layout.js';
-import { localeHref, requestLocale } from './locale-url.js';
+import { localeHref, requestLocale, urlLocale } from './locale-url.js';
 import type { WebContext } from './web-session.js';
 
 /** The reader's locale: the one named by the URL's prefix (`/fr/…`), else the default (locale-url.ts). */
@@ -35,6 +35,7 @@ export function pageContext(web: WebContext, request: FastifyRequest): PageConte
     // The path without query, for the language switcher (the same page in another language).
     path: request.url.split('?')[0] ?? '/',
     href: (path: string) => localeHref(locale, path),
+    localPath: (path: string) => (urlLocale(request.raw) === null ? path : localeHref(locale, path)),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import { localeHref, urlLocale } from './locale-url.js';
 
 /**
  * Sends a rendered page. Pages are pure functions of a view-model rendered synchronously; preact
@@ -16,7 +17,13 @@ export function sendPage(reply: FastifyReply, status: number, page: VNode): Fast
     .send(`<!doctype html>${renderToString(page)}`);
 }
 
-/** A 303 See Other: after a POST the browser GETs the next page (post-redirect-get). */
+/**
+ * A 303 See Other: after a POST the browser GETs the next page (post-redirect-get). A site path
+ * stays in the language of the request: from `/fr/login`, `seeOther(reply, '/account')` goes to
+ * `/fr/account` (a path that already names a language is left as it is).
+ */
 export function seeOther(reply: FastifyReply, location: string): FastifyReply {
-  return reply.header('cache-control', 'no-store').redirect(location, 303);
+  const locale = urlLocale(reply.request.raw);
+  const target = locale !== null && location.startsWith('/') && !/^\/[a-z]{2}(\/|$|\?)/.test(location) ? localeHref(locale, location) : location;
+  return reply.header('cache-control', 'no-store').redirect(target, 303);
 }

@@ -19,6 +19,11 @@ export interface PageContext {
   readonly path: string;
   /** A site path in the page's locale: `href('/consultations/x')` → `/en/consultations/x`. */
   readonly href: (path: string) => string;
+  /**
+   * A site path in the URL space of this request: prefixed when the page's URL was (`/fr/login` →
+   * `/fr/account`), as is when it was not (unprefixed URLs are the default language's).
+   */
+  readonly localPath: (path: string) => string;
 }
 
 /** The sections of the site a reader may go to, by who they are. */
@@ -95,8 +100,8 @@ export function Layout({ page, title, hasErrors = false, children }: LayoutProps
             <nav class="site-nav" aria-label={t(locale, 'layout.nav.label')}>
               {page.signedIn ? (
                 <>
-                  <a href={page.href('/account')}>{t(locale, 'layout.nav.account')}</a>
-                  <form method="post" action={page.href('/logout')}>
+                  <a href={page.localPath('/account')}>{t(locale, 'layout.nav.account')}</a>
+                  <form method="post" action={page.localPath('/logout')}>
                     <input type="hidden" name={CSRF_FIELD} value={page.signedIn.csrfToken} />
                     <button type="submit" class="button-link">
                       {t(locale, 'layout.nav.signOut')}
@@ -104,7 +109,7 @@ export function Layout({ page, title, hasErrors = false, children }: LayoutProps
                   </form>
                 </>
               ) : (
-                <a href={page.href('/login')}>{t(locale, 'layout.nav.signIn')}</a>
+                <a href={page.localPath('/login')}>{t(locale, 'layout.nav.signIn')}</a>
               )}
             </nav>
           </div>

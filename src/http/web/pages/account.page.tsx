@@ -87,7 +87,7 @@ export function AccountPage({ page, view }: { page: PageContext; view: AccountVi
           </tbody>
         </table>
         <p id="sign-out-others-hint">{t(locale, 'sessions.signOutOthers.hint')}</p>
-        <form method="post" action="/account/sessions/sign-out-others">
+        <form method="post" action={page.localPath('/account/sessions/sign-out-others')}>
           <CsrfField token={view.csrfToken} />
           <button type="submit" class="button button-secondary" aria-describedby="sign-out-others-hint">
             {t(locale, 'sessions.signOutOthers')}
@@ -126,7 +126,7 @@ export function AccountPage({ page, view }: { page: PageContext; view: AccountVi
                     )}
                   </td>
                   <td>
-                    <form method="post" action={`/account/tokens/${encodeURIComponent(token.id)}/revoke`}>
+                    <form method="post" action={page.localPath(`/account/tokens/${encodeURIComponent(token.id)}/revoke`)}>
                       <CsrfField token={view.csrfToken} />
                       <button type="submit" class="button button-danger" aria-label={t(locale, 'tokens.revoke.named', { label: token.label })}>
                         {t(locale, 'tokens.revoke')}
@@ -140,7 +140,7 @@ export function AccountPage({ page, view }: { page: PageContext; view: AccountVi
         )}
 
         <h3>{t(locale, 'tokens.create.title')}</h3>
-        <form method="post" action="/account/tokens" novalidate>
+        <form method="post" action={page.localPath('/account/tokens')} novalidate>
           <CsrfField token={view.csrfToken} />
           <TextField
             locale={locale}

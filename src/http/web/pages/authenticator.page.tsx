@@ -37,7 +37,7 @@ export function AuthenticatorPage({ page, view }: { page: PageContext; view: Aut
         </dl>
       </details>
       <h2>{t(locale, 'authenticator.confirm')}</h2>
-      <form method="post" action="/account/authenticator" novalidate>
+      <form method="post" action={page.localPath('/account/authenticator')} novalidate>
         <CsrfField token={view.csrfToken} />
         <TextField
           locale={locale}

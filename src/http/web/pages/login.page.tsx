@@ -18,7 +18,7 @@ export function LoginPage({ page, view }: { page: PageContext; view: LoginView }
       <Notice message={view.notice} />
       <ErrorSummary locale={locale} errors={view.errors} />
       <p>{t(locale, 'login.intro')}</p>
-      <form method="post" action="/login" novalidate>
+      <form method="post" action={page.localPath('/login')} novalidate>
         <CsrfField token={view.csrfToken} />
         <TextField
           locale={locale}

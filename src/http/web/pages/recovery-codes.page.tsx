@@ -17,7 +17,7 @@ export function RecoveryCodesPage({ page, codes }: { page: PageContext; codes: r
         ))}
       </ol>
       <p>
-        <a class="button" href="/account">
+        <a class="button" href={page.localPath('/account')}>
           {t(locale, 'recovery.continue')}
         </a>
       </p>

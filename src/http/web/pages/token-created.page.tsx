@@ -33,7 +33,7 @@ export function TokenCreatedPage({ page, view }: { page: PageContext; view: Toke
       </dl>
       <p>{t(locale, 'tokenCreated.usage')}</p>
       <p>
-        <a href="/account">{t(locale, 'tokenCreated.back')}</a>
+        <a href={page.localPath('/account')}>{t(locale, 'tokenCreated.back')}</a>
       </p>
     </Layout>
   );

@@ -20,7 +20,7 @@ export function VerifyPage({ page, view }: { page: PageContext; view: VerifyView
     <Layout page={page} title={t(locale, 'verify.title')} hasErrors={view.errors.length > 0}>
       <ErrorSummary locale={locale} errors={view.errors} />
       <p>{t(locale, 'verify.intro')}</p>
-      <form method="post" action="/login/verify" novalidate>
+      <form method="post" action={page.localPath('/login/verify')} novalidate>
         <CsrfField token={view.csrfToken} />
         <input type="hidden" name="method" value="totp" />
         <TextField
@@ -41,7 +41,7 @@ export function VerifyPage({ page, view }: { page: PageContext; view: VerifyView
       <details open={view.recoveryOpen}>
         <summary>{t(locale, 'verify.recovery.title')}</summary>
         <p>{t(locale, 'verify.recovery.intro')}</p>
-        <form method="post" action="/login/verify" novalidate>
+        <form method="post" action={page.localPath('/login/verify')} novalidate>
           <CsrfField token={view.csrfToken} />
           <input type="hidden" name="method" value="recovery" />
           <TextField
