@@ -47,7 +47,7 @@ export function errorView(locale: Locale, code: ErrorCode): MessageView {
 /** The page of an address that matches no route (the app's not-found handler sends it for non-API paths). */
 export function sendNotFoundPage(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const locale = localeOf(request);
-  const page: PageContext = { locale, cssHref: stylesheetHref(), jsHref: scriptHref(), signedIn: null, actor: PUBLIC_ACTOR, path: '/', href: (p) => localeHref(locale, p) };
+  const page: PageContext = { locale, cssHref: stylesheetHref(), jsHref: scriptHref(), signedIn: null, actor: PUBLIC_ACTOR, path: '/', href: (p) => localeHref(locale, p), localPath: (p) => localeHref(locale, p) };
   return sendPage(reply, 404, <MessagePage page={page} view={errorView(locale, 'NOT_FOUND')} />);
 }
 
