@@ -23,7 +23,7 @@ interface OpenApiDocument {
  * problem catalogue, the health probes, the Prometheus metrics, the home page and the web pages
  * (HTML forms, not API).
  */
-const UNDOCUMENTED = [/^\/$/, /^\/metrics$/, /^\/(login|logout|account|invitations|assets)(\/|$)/, /^\/api\/docs(\/|$)/, /^\/api\/v1\/openapi\.json$/, /^\/api\/problems$/, /^\/health(\/ready)?$/];
+const UNDOCUMENTED = [/^\/(?!api\/)/, /^\/api\/docs(\/|$)/, /^\/api\/v1\/openapi\.json$/, /^\/api\/problems$/];
 
 /** Every "METHOD /path" the app has registered (the router's own tree, shared with the security matrix). */
 function registeredRoutes(app: FastifyInstance): string[] {

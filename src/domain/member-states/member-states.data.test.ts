@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { MEMBER_STATES, MEMBER_STATES_SOURCE, type MemberStateRecord } from './member-states.data.js';
+import { MEMBER_STATES, MEMBER_STATES_SOURCE, type MemberStateRecord, type UnLanguage } from './member-states.data.js';
 
 /** ITU counts 194 Member States: the 193 UN members and the Holy See ("Vatican"). */
 const EXPECTED_MEMBER_STATES = 194;
@@ -56,14 +56,6 @@ describe('MEMBER_STATES', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
-  it('gives no empty designation in the optional languages', () => {
-    for (const r of MEMBER_STATES) {
-      for (const lang of ['ar', 'zh', 'fr', 'ru', 'es'] as const) {
-        const name = r.names[lang];
-        if (name !== undefined) expect(name.trim().length, `${r.code}/${lang}`).toBeGreaterThan(0);
-      }
-    }
-  });
 
   it.each([
     ['KR', 'KOR', 'Korea (Republic of)'],
@@ -117,5 +109,124 @@ describe('MEMBER_STATES_SOURCE', () => {
     expect(MEMBER_STATES_SOURCE.version).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(MEMBER_STATES_SOURCE.source.length).toBeGreaterThan(0);
     expect(MEMBER_STATES_SOURCE.note.length).toBeGreaterThan(0);
+  });
+});
+
+/** The six UN languages, in the UN's order. */
+const LANGUAGES: readonly UnLanguage[] = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
+
+/**
+ * The characters a designation may use, per language: letters of the language's own script, plain
+ * spaces, parentheses, hyphens, and (Latin and Cyrillic) the apostrophe and the abbreviation dot.
+ * This catches a Latin letter typed into a Cyrillic name ("Чеxия"), a stray non-breaking space, a
+ * typographic apostrophe mixed with straight ones, and a name pasted into the wrong column.
+ */
+const SCRIPT_OF: Readonly<Record<UnLanguage, RegExp>> = {
+  ar: /^[\p{Script=Arabic} ()-]+$/u,
+  zh: /^\p{Script=Han}+$/u,
+  en: /^[\p{Script=Latin} ()'.-]+$/u,
+  fr: /^[\p{Script=Latin} ()'.-]+$/u,
+  ru: /^[\p{Script=Cyrillic} ()'-]+$/u,
+  es: /^[\p{Script=Latin} ()'.-]+$/u,
+};
+
+/** "X (Y)": the inverted form ITU's lists use ("Korea (Republic of)"). */
+const INVERTED = /^[^()]+ \([^()]+\)$/u;
+
+/**
+ * Languages that do not follow an inverted English designation with an inverted form of their own.
+ * Chinese: UN and ITU Chinese write the full name, uninverted ("Korea (Republic of)" → 大韩民国),
+ * and Chinese punctuation has no place for an inverted qualifier.
+ */
+const NOT_INVERTING: Readonly<Partial<Record<UnLanguage, string>>> = {
+  zh: 'Chinese writes the full UN name, never an inverted form',
+};
+
+/**
+ * Inverted designations where the English is not inverted: ITU's French and Spanish lists shorten
+ * "Lao People's Democratic Republic" to an inverted abbreviation, as its English list writes "Lao P.D.R.".
+ */
+const INVERTED_ONLY_IN: Readonly<Record<string, readonly UnLanguage[]>> = {
+  LA: ['fr', 'es'],
+};
+
+describe('MEMBER_STATES designations in the six UN languages', () => {
+  it.each(LANGUAGES)('gives every entry a non-empty %s designation without leading or trailing spaces', (lang) => {
+    for (const r of MEMBER_STATES) {
+      const name = r.names[lang];
+      expect(typeof name, `${r.code}/${lang}`).toBe('string');
+      expect(name.length, `${r.code}/${lang}`).toBeGreaterThan(0);
+      expect(name, `${r.code}/${lang}`).toBe(name.trim());
+      expect(name, `${r.code}/${lang}: double space`).not.toMatch(/ {2}/u);
+    }
+  });
+
+  it('has exactly the six UN languages in every entry, no more', () => {
+    for (const r of MEMBER_STATES) expect(Object.keys(r.names).sort(), r.code).toEqual([...LANGUAGES].sort());
+  });
+
+  it.each(LANGUAGES)('never gives two entries the same %s designation', (lang) => {
+    const names = MEMBER_STATES.map((r) => r.names[lang]);
+    const duplicates = names.filter((name, i) => names.indexOf(name) !== i);
+    expect(duplicates).toEqual([]);
+  });
+
+  it.each(LANGUAGES)('writes every %s designation in the script of the language', (lang) => {
+    const wrong = MEMBER_STATES.filter((r) => !SCRIPT_OF[lang].test(r.names[lang])).map((r) => `${r.code}: ${r.names[lang]}`);
+    expect(wrong).toEqual([]);
+  });
+
+  it('writes Arabic names in Arabic script, Chinese names in Han characters and Russian names in Cyrillic', () => {
+    for (const r of MEMBER_STATES) {
+      expect(r.names.ar, r.code).toMatch(/\p{Script=Arabic}/u);
+      expect(r.names.zh, r.code).toMatch(/\p{Script=Han}/u);
+      expect(r.names.ru, r.code).toMatch(/\p{Script=Cyrillic}/u);
+    }
+  });
+
+  it('inverts a designation in French, Spanish, Russian and Arabic wherever the English is inverted', () => {
+    const inverted = MEMBER_STATES.filter((r) => INVERTED.test(r.names.en));
+    expect(inverted.length).toBeGreaterThanOrEqual(10);
+    for (const r of inverted) {
+      for (const lang of LANGUAGES) {
+        if (lang === 'en' || NOT_INVERTING[lang] !== undefined) continue;
+        expect(r.names[lang], `${r.code}/${lang} (en: ${r.names.en})`).toMatch(INVERTED);
+      }
+    }
+  });
+
+  it('does not invert a designation where the English is not inverted, except the documented abbreviations', () => {
+    for (const r of MEMBER_STATES) {
+      if (INVERTED.test(r.names.en)) continue;
+      for (const lang of LANGUAGES) {
+        if (INVERTED_ONLY_IN[r.code]?.includes(lang)) continue;
+        expect(r.names[lang], `${r.code}/${lang}`).not.toMatch(/[()]/u);
+      }
+    }
+  });
+
+  it('writes Chinese designations without an inverted form (documented exception)', () => {
+    expect(NOT_INVERTING.zh).toBeDefined();
+    for (const r of MEMBER_STATES) expect(r.names.zh, r.code).not.toMatch(/[()（）]/u);
+  });
+
+  it.each([
+    ['KR', { ar: 'كوريا (جمهورية)', zh: '大韩民国', en: 'Korea (Republic of)', fr: 'Corée (République de)', ru: 'Корея (Республика)', es: 'Corea (República de)' }],
+    ['VA', { ar: 'الفاتيكان', zh: '梵蒂冈', en: 'Vatican', fr: 'Vatican', ru: 'Ватикан', es: 'Vaticano' }],
+    ['US', { ar: 'الولايات المتحدة', zh: '美国', en: 'United States', fr: 'Etats-Unis', ru: 'Соединенные Штаты', es: 'Estados Unidos' }],
+    ['IR', { ar: 'إيران (جمهورية - الإسلامية)', zh: '伊朗伊斯兰共和国', en: 'Iran (Islamic Republic of)', fr: "Iran (République islamique d')", ru: 'Иран (Исламская Республика)', es: 'Irán (República Islámica del)' }],
+    ['TR', { ar: 'تركيا', zh: '土耳其', en: 'Türkiye', fr: 'Türkiye', ru: 'Турция', es: 'Türkiye' }],
+  ] as const)('designates %s in ITU/UN style in all six languages', (code, names) => {
+    expect(byCode(code).names).toEqual(names);
+  });
+
+  it('writes French capitals without accents, in ITU house style ("Etats-Unis", "Egypte")', () => {
+    const accentedCapital = MEMBER_STATES.filter((r) => /[ÉÈÊÎÏ]/u.test(r.names.fr)).map((r) => r.names.fr);
+    expect(accentedCapital).toEqual([]);
+  });
+
+  it('states in the source note that the five translations are unverified and must be reviewed', () => {
+    expect(MEMBER_STATES_SOURCE.note).toMatch(/verified one by one/u);
+    expect(MEMBER_STATES_SOURCE.note).toMatch(/should review/u);
   });
 });
