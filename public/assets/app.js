@@ -7,7 +7,7 @@
   for (const el of document.querySelectorAll('time[data-local]')) {
     const at = new Date(el.getAttribute('datetime'));
     if (Number.isNaN(at.getTime())) continue;
-    const local = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZoneName: 'short' }).format(at);
+    const local = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(at);
     const span = document.createElement('span');
     span.className = 'local-time';
     span.textContent = ` (${el.getAttribute('data-local-label') || ''}${local})`;

@@ -84,6 +84,8 @@ export function useRealBrowser(dialect: TestDialect = 'sqlite'): () => RealBrows
         contexts.push(context);
         // A step that cannot happen fails in seconds, naming the step, instead of at the test's timeout.
         context.setDefaultTimeout(10_000);
+        // The browser's clock reads the server's (the world's) time, so countdowns agree with the pages.
+        await context.clock.setFixedTime(new Date(w.clock.now()));
         // Nothing leaves loopback.
         await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
         const page = await context.newPage();

@@ -1,0 +1,55 @@
+import { t } from '../../../../i18n/i18n.js';
+import { Layout, type PageContext } from '../../components/layout.js';
+import type { ApprovedRow } from '../../presenters/public.presenter.js';
+import { consultationPath } from './public-parts.js';
+
+/** The texts approved by the study group meetings, newest first, each linking to its results. */
+export function ApprovedPage({ page, rows }: { page: PageContext; rows: readonly ApprovedRow[] }) {
+  const { locale } = page;
+  return (
+    <Layout page={page} title={t(locale, 'public.approved.title')}>
+      <p>{t(locale, 'public.approved.intro')}</p>
+      {rows.length === 0 ? (
+        <p>{t(locale, 'public.approved.none')}</p>
+      ) : (
+        <div class="table-scroll" role="region" aria-labelledby="approved-caption" tabindex={0}>
+          <table class="table" id="approved-texts">
+            <caption id="approved-caption">{t(locale, 'public.approved.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t(locale, 'public.approved.text')}</th>
+                <th scope="col">{t(locale, 'public.approved.titleColumn')}</th>
+                <th scope="col">{t(locale, 'public.approved.consultation')}</th>
+                <th scope="col">{t(locale, 'public.approved.meeting')}</th>
+                <th scope="col">{t(locale, 'public.approved.reservations')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr>
+                  <th scope="row">{row.heading}</th>
+                  <td>{row.title}</td>
+                  <td>
+                    <a href={page.href(consultationPath(row.consultationId, '/results'))}>{row.reference}</a>
+                  </td>
+                  <td>{row.meeting}</td>
+                  <td>
+                    {row.reservations.length === 0 ? (
+                      t(locale, 'public.decision.reservations.none')
+                    ) : (
+                      <ul class="plain-list">
+                        {row.reservations.map((r) => (
+                          <li>{r}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}

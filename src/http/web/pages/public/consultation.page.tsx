@@ -1,0 +1,181 @@
+import { t, type Locale } from '../../../../i18n/i18n.js';
+import { Layout, type PageContext } from '../../components/layout.js';
+import type { ConsultationPageView, TextEntry } from '../../presenters/public.presenter.js';
+import { consultationPath, Countdown, DemoNotice, Instant, StatusTag } from './public-parts.js';
+
+/** What the reader may do next: reply (focal point), manage (secretariat), read the results. */
+function Actions({ page, view }: { page: PageContext; view: ConsultationPageView }) {
+  const { locale } = page;
+  const { reply, manage, results } = view.actions;
+  return (
+    <section aria-labelledby="actions-title" class="consultation-actions">
+      <h2 id="actions-title">{t(locale, 'public.consultation.actions.title')}</h2>
+      {reply === 'open' && (
+        <p>
+          <a class="button" href={page.href(`/my${consultationPath(view.id, '/reply')}`)}>
+            {t(locale, 'public.consultation.reply')}
+          </a>
+        </p>
+      )}
+      {reply === 'sign_in' && (
+        <p>
+          <a href={page.href('/login')}>{t(locale, 'public.consultation.signIn')}</a>
+        </p>
+      )}
+      {reply === 'closed' && <p>{t(locale, 'public.consultation.replyClosed')}</p>}
+      {reply === 'not_consulted' && <p>{t(locale, 'public.consultation.notConsulted')}</p>}
+      {results === null ? (
+        <p>{t(locale, 'public.consultation.resultsLater')}</p>
+      ) : (
+        <p>
+          <a href={page.href(consultationPath(view.id, '/results'))}>
+            {t(locale, results === 'final' ? 'public.consultation.results' : 'public.consultation.provisional')}
+          </a>
+        </p>
+      )}
+      {manage && (
+        <p>
+          <a href={page.href(`/secretariat${consultationPath(view.id)}`)}>{t(locale, 'public.consultation.manage')}</a>
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** One determined text, as Annex 1 of the circular gives it. */
+function DeterminedText({ locale, text }: { locale: Locale; text: TextEntry }) {
+  const headingId = `text-${text.id}`;
+  return (
+    <li class="determined-text">
+      <h3 id={headingId}>
+        <span class="text-number">{t(locale, 'public.text.number', { order: text.order })}</span> {text.heading}
+      </h3>
+      <p class="text-title">{text.title}</p>
+      <dl class="summary-list">
+        <dt>{t(locale, 'public.text.location')}</dt>
+        <dd>{t(locale, 'public.text.location.value', { location: text.location })}</dd>
+        <dt>{t(locale, 'public.text.a5')}</dt>
+        <dd>{t(locale, text.a5Justification ? 'public.text.a5.yes' : 'public.text.a5.no')}</dd>
+        <dt>{t(locale, 'public.text.ipr')}</dt>
+        <dd>
+          {text.iprStatements.length === 0 ? (
+            t(locale, 'public.text.ipr.none')
+          ) : (
+            <ul>
+              {text.iprStatements.map((s) => (
+                <li>{s}</li>
+              ))}
+            </ul>
+          )}
+        </dd>
+      </dl>
+      <h4>{t(locale, 'public.text.summary')}</h4>
+      {text.summary.length === 0 ? <p>{t(locale, 'public.text.noSummary')}</p> : text.summary.map((p) => <p>{p}</p>)}
+    </li>
+  );
+}
+
+/**
+ * The consultation page, mirroring the circular: the facts of the circular, the deadline in UTC
+ * (and the reader's time, by script) with the time left, the procedure in plain words with its
+ * clauses, the determined texts of Annex 1 and the TSB notes.
+ */
+export function ConsultationPage({ page, view }: { page: PageContext; view: ConsultationPageView }) {
+  const { locale } = page;
+  return (
+    <Layout page={page} title={view.reference}>
+      <DemoNotice locale={locale} isDemo={view.isDemo} />
+      <p class="lead">{view.subject}</p>
+      <dl class="summary-list circular-facts">
+        <dt>{t(locale, 'public.consultation.status')}</dt>
+        <dd>
+          <StatusTag label={view.stateLabel} kind={view.state} />
+        </dd>
+        <dt>{t(locale, 'public.consultation.reference')}</dt>
+        <dd>{view.reference}</dd>
+        <dt>{t(locale, 'public.consultation.date')}</dt>
+        <dd>{view.date}</dd>
+        <dt>{t(locale, 'public.consultation.studyGroup')}</dt>
+        <dd>{view.studyGroup}</dd>
+        <dt>{t(locale, 'public.consultation.meeting')}</dt>
+        <dd>{view.meeting}</dd>
+        {view.agenda !== null && (
+          <>
+            <dt>{t(locale, 'public.consultation.agenda')}</dt>
+            <dd>{view.agenda}</dd>
+          </>
+        )}
+        <dt>{t(locale, 'public.consultation.deadline')}</dt>
+        <dd id="deadline">
+          <Instant locale={locale} at={view.deadline} />
+        </dd>
+        {view.timeLeft !== null && (
+          <>
+            <dt>{t(locale, 'public.consultation.timeLeft')}</dt>
+            <dd>
+              <Countdown locale={locale} deadline={view.deadline} text={view.timeLeft} />
+            </dd>
+          </>
+        )}
+        <dt>{t(locale, 'public.consultation.procedure')}</dt>
+        <dd>{view.procedureName}</dd>
+      </dl>
+
+      <Actions page={page} view={view} />
+
+      <section aria-labelledby="ask-title">
+        <h2 id="ask-title">{t(locale, 'public.consultation.ask.title')}</h2>
+        {view.ask.map((sentence) => (
+          <p>{sentence}</p>
+        ))}
+      </section>
+
+      <section aria-labelledby="texts-title">
+        <h2 id="texts-title">{t(locale, 'public.consultation.texts.title')}</h2>
+        <p>{t(locale, 'public.consultation.texts.intro', { count: view.texts.length })}</p>
+        <ol class="determined-texts">
+          {view.texts.map((text) => (
+            <DeterminedText locale={locale} text={text} />
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="notes-title">
+        <h2 id="notes-title">{t(locale, 'public.consultation.notes.title')}</h2>
+        {view.notes.length === 0 ? (
+          <p>{t(locale, 'public.consultation.notes.none')}</p>
+        ) : (
+          view.notes.map((note) => <p class="tsb-note">{note}</p>)
+        )}
+      </section>
+
+      <section aria-labelledby="circular-title">
+        <h2 id="circular-title">{t(locale, 'public.consultation.details.label')}</h2>
+        <dl class="summary-list">
+          <dt>{t(locale, 'public.consultation.addressees')}</dt>
+          <dd>
+            <ul class="plain-list">
+              {view.addressees.map((a) => (
+                <li>{a}</li>
+              ))}
+            </ul>
+          </dd>
+          {view.copies.length > 0 && (
+            <>
+              <dt>{t(locale, 'public.consultation.copies')}</dt>
+              <dd>
+                <ul class="plain-list">
+                  {view.copies.map((c) => (
+                    <li>{c}</li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          )}
+          <dt>{t(locale, 'public.consultation.signatory')}</dt>
+          <dd>{view.signatory}</dd>
+        </dl>
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,226 @@
+import { t, type Locale } from '../../../../i18n/i18n.js';
+import { Layout, type PageContext } from '../../components/layout.js';
+import type { DecisionEntry, ResultsPageView, StatesTable, TextResultEntry } from '../../presenters/public.presenter.js';
+import { consultationPath, DemoNotice, Instant, StatusTag } from './public-parts.js';
+
+/** The meeting's decision on one text: outcome, why (with the clause), reservations, windows. */
+function Decision({ locale, id, meeting, decision }: { locale: Locale; id: string; meeting: string; decision: TextResultEntry['decision'] }) {
+  if (decision === 'not_considered') return <p>{t(locale, 'public.decision.notConsidered')}</p>;
+  if (decision === 'pending') return <p>{t(locale, 'public.decision.pending', { dates: meeting })}</p>;
+  const d: DecisionEntry = decision;
+  return (
+    <dl class="summary-list" id={`decision-${id}`}>
+      <dt>{t(locale, 'public.results.outcome')}</dt>
+      <dd>
+        <StatusTag label={d.label} kind={d.outcome} />
+      </dd>
+      <dt>{t(locale, 'public.results.rule')}</dt>
+      <dd>
+        {d.explanation}
+        {d.mayRestart && <> {t(locale, 'public.decision.restart')}</>}
+      </dd>
+      {d.windowEndsAt !== null && (
+        <>
+          <dt>{t(locale, 'public.decision.window')}</dt>
+          <dd>
+            <Instant locale={locale} at={d.windowEndsAt} />
+          </dd>
+        </>
+      )}
+      {d.abstaining !== null && (
+        <>
+          <dt>{t(locale, 'public.decision.abstaining')}</dt>
+          <dd>{d.abstaining}</dd>
+        </>
+      )}
+      <dt>{t(locale, 'public.decision.reservations')}</dt>
+      <dd>
+        {d.reservations.length === 0 ? (
+          t(locale, 'public.decision.reservations.none')
+        ) : (
+          <ul class="plain-list">
+            {d.reservations.map((r) => (
+              <li>{r}</li>
+            ))}
+          </ul>
+        )}
+      </dd>
+      <dt>{t(locale, 'public.results.clause')}</dt>
+      <dd>{d.citation}</dd>
+    </dl>
+  );
+}
+
+/** One text's figures, outcome and the rule in words. */
+function TextResult({ locale, meeting, text }: { locale: Locale; meeting: string; text: TextResultEntry }) {
+  const headingId = `result-${text.id}`;
+  return (
+    <section aria-labelledby={headingId} class="text-result">
+      <h2 id={headingId}>{text.heading}</h2>
+      <p class="text-title">{text.title}</p>
+      <table class="table figures">
+        <caption>{t(locale, 'public.results.caption', { designation: text.designation })}</caption>
+        <tbody>
+          <tr>
+            <th scope="row">{t(locale, 'public.results.replies')}</th>
+            <td>{text.replies}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t(locale, 'public.results.support')}</th>
+            <td>{text.support}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t(locale, 'public.results.nonSupport')}</th>
+            <td>{text.nonSupport}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t(locale, 'public.results.unclear')}</th>
+            <td>{text.unclear}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t(locale, 'public.results.ratio')}</th>
+            <td>{text.ratio}</td>
+          </tr>
+        </tbody>
+      </table>
+      <dl class="summary-list">
+        <dt>{t(locale, 'public.results.outcome')}</dt>
+        <dd>
+          <StatusTag label={text.outcomeLabel} kind={text.outcome} />
+        </dd>
+        <dt>{t(locale, 'public.results.rule')}</dt>
+        <dd id={`explanation-${text.id}`}>
+          {text.explanation}
+          {text.unclearNote !== null && <> {text.unclearNote}</>}
+        </dd>
+        <dt>{t(locale, 'public.results.clause')}</dt>
+        <dd>{text.citation}</dd>
+      </dl>
+      <h3>{t(locale, 'public.decision.title')}</h3>
+      <Decision locale={locale} id={text.id} meeting={meeting} decision={text.decision} />
+    </section>
+  );
+}
+
+/** One line per text: share, outcome and decision, each text linking to its section. */
+function Overview({ locale, texts }: { locale: Locale; texts: readonly TextResultEntry[] }) {
+  return (
+    <section aria-labelledby="overview-title">
+      <h2 id="overview-title">{t(locale, 'public.overview.title')}</h2>
+      <div class="table-scroll" role="region" aria-labelledby="overview-caption" tabindex={0}>
+        <table class="table" id="overview">
+          <caption id="overview-caption">{t(locale, 'public.overview.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t(locale, 'public.overview.text')}</th>
+              <th scope="col">{t(locale, 'public.results.ratio')}</th>
+              <th scope="col">{t(locale, 'public.results.outcome')}</th>
+              <th scope="col">{t(locale, 'public.decision.title')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {texts.map((text) => (
+              <tr>
+                <th scope="row">
+                  <a href={`#result-${text.id}`}>{text.designation}</a>
+                </th>
+                <td>{text.ratio}</td>
+                <td>{text.outcomeLabel}</td>
+                <td>{text.decisionSummary}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** The counted reply of each State, per text: a wide table in a focusable scrolling region. */
+function StatesSection({ locale, states }: { locale: Locale; states: StatesTable | null }) {
+  return (
+    <section aria-labelledby="states-title">
+      <h2 id="states-title">{t(locale, 'public.states.title')}</h2>
+      {states === null ? (
+        <p>{t(locale, 'public.states.private')}</p>
+      ) : states.rows.length === 0 ? (
+        <p>{t(locale, 'public.states.none')}</p>
+      ) : (
+        <>
+          <p>{t(locale, 'public.states.intro')}</p>
+          <div class="table-scroll" role="region" aria-label={t(locale, 'public.states.region')} tabindex={0}>
+            <table class="table" id="state-replies">
+              <caption>{t(locale, 'public.states.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t(locale, 'public.states.state')}</th>
+                  {states.texts.map((text) => (
+                    <th scope="col">{text.designation}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {states.rows.map((row) => (
+                  <tr>
+                    <th scope="row">{row.name}</th>
+                    {row.positions.map((p) => (
+                      <td>{p}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The results of a consultation: per text the replies, support, share, outcome and the rule in
+ * words with its clause; after the meeting its decisions; the States' replies where published.
+ */
+export function ResultsPage({ page, view }: { page: PageContext; view: ResultsPageView }) {
+  const { locale } = page;
+  return (
+    <Layout page={page} title={t(locale, 'public.results.title', { reference: view.reference })}>
+      <DemoNotice locale={locale} isDemo={view.isDemo} />
+      {view.provisional && <p class="warning">{t(locale, 'public.results.provisional')}</p>}
+      <p class="lead">{view.subject}</p>
+      <dl class="summary-list">
+        <dt>{t(locale, 'public.consultation.status')}</dt>
+        <dd>{view.stateLabel}</dd>
+        <dt>{t(locale, 'public.results.closedAt')}</dt>
+        <dd>
+          <Instant locale={locale} at={view.closedAt} />
+        </dd>
+        {view.provisional && (
+          <>
+            <dt>{t(locale, 'public.results.computedAt')}</dt>
+            <dd>
+              <Instant locale={locale} at={view.computedAt} />
+            </dd>
+          </>
+        )}
+        <dt>{t(locale, 'public.consultation.meeting')}</dt>
+        <dd>{view.meeting}</dd>
+        {view.notice !== null && (
+          <>
+            <dt>{t(locale, 'public.results.notice')}</dt>
+            <dd>{view.notice}</dd>
+          </>
+        )}
+      </dl>
+      <p>{t(locale, 'public.results.intro')}</p>
+      <p>
+        <a href={page.href(consultationPath(view.id))}>{t(locale, 'public.results.back')}</a>
+      </p>
+      <Overview locale={locale} texts={view.texts} />
+      {view.texts.map((text) => (
+        <TextResult locale={locale} meeting={view.meeting} text={text} />
+      ))}
+      <StatesSection locale={locale} states={view.states} />
+    </Layout>
+  );
+}

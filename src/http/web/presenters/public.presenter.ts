@@ -1,0 +1,490 @@
+import type { ConsultationState } from '../../../domain/consultation/consultation-state.js';
+import type { Consultation, DeterminedText } from '../../../domain/consultation/consultation.js';
+import { MEMBER_STATES } from '../../../domain/member-states/member-states.data.js';
+import type { Actor } from '../../../domain/policy/actor.js';
+import { citeClause, tapClauses } from '../../../domain/procedure/tap/tap-clauses.js';
+import type { MeetingDecision } from '../../../domain/procedure/tap/tap-meeting.js';
+import type { TextTally } from '../../../domain/procedure/tap/tap-tally.js';
+import type { PositionKind } from '../../../domain/reply/reply.js';
+import { startOfDay } from '../../../domain/time/instants.js';
+import { formatUtc, intlFor, isoInstant, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
+import type { ConsultationResults, TextResult } from '../../../services/compute-results.js';
+import type { ConsultationView } from '../../../services/get-consultation.js';
+
+/**
+ * View-models of the public pages (home, consultation, results, approved texts): every date,
+ * number and sentence already formatted in the reader's locale, so the pages only lay them out.
+ * Instants are shown in UTC (the zone of deadlines); the page script adds the reader's own time.
+ */
+
+/**
+ * The 70 % of Res. 1 §9.4.5, for display only: the decision itself is taken in integers by the
+ * procedure (tap-tally.ts), never from this number.
+ */
+const THRESHOLD_SHARE = 0.7;
+
+/** An instant as the pages print it: UTC words, and ISO for `<time datetime>` and the script. */
+export interface InstantView {
+  readonly iso: string;
+  readonly utc: string;
+}
+
+/** One consultation in the home page's lists. */
+export interface ConsultationRow {
+  readonly id: string;
+  readonly reference: string;
+  readonly subject: string;
+  readonly studyGroup: string;
+  readonly date: string;
+  readonly deadline: InstantView;
+  /** Time left before the deadline ("141 days 15 hours"); null once it has passed. */
+  readonly timeLeft: string | null;
+  readonly state: ConsultationState;
+  readonly stateLabel: string;
+  readonly isDemo: boolean;
+}
+
+export interface HomeView {
+  readonly open: readonly ConsultationRow[];
+  readonly closed: readonly ConsultationRow[];
+  /** Drafts, for the secretariat only (null: the reader may not see drafts). */
+  readonly drafts: readonly ConsultationRow[] | null;
+  /** The plain-words explanation of the procedure. */
+  readonly intro: string;
+  readonly steps: readonly string[];
+}
+
+/** One determined text as Annex 1 of the circular lists it. */
+export interface TextEntry {
+  readonly id: string;
+  readonly order: number;
+  /** "Draft new Recommendation ITU-T X.1353 (X.ztd-iot)". */
+  readonly heading: string;
+  readonly designation: string;
+  readonly title: string;
+  /** The summary's paragraphs; empty when the text has none (a corrigendum). */
+  readonly summary: readonly string[];
+  readonly location: string;
+  readonly a5Justification: boolean;
+  readonly iprStatements: readonly string[];
+}
+
+/** What the reader may do from the consultation page. */
+export interface ConsultationActions {
+  /**
+   * A focal point's call to reply: open, closed (deadline passed), or not consulted; for a reader
+   * not signed in while replies are open, the way to sign in; null for others.
+   */
+  readonly reply: 'open' | 'closed' | 'not_consulted' | 'sign_in' | null;
+  /** The secretariat's link to its own page of the circular. */
+  readonly manage: boolean;
+  /** The results: final after the deadline, provisional for the secretariat before it, null otherwise. */
+  readonly results: 'final' | 'provisional' | null;
+}
+
+export interface ConsultationPageView {
+  readonly id: string;
+  readonly reference: string;
+  readonly subject: string;
+  readonly date: string;
+  readonly studyGroup: string;
+  readonly meeting: string;
+  readonly agenda: string | null;
+  readonly deadline: InstantView;
+  readonly timeLeft: string | null;
+  readonly state: ConsultationState;
+  readonly stateLabel: string;
+  readonly isDemo: boolean;
+  readonly procedureName: string;
+  /** The procedure in plain sentences, each citing its clause. */
+  readonly ask: readonly string[];
+  readonly texts: readonly TextEntry[];
+  readonly notes: readonly string[];
+  readonly addressees: readonly string[];
+  readonly copies: readonly string[];
+  readonly signatory: string;
+  readonly actions: ConsultationActions;
+}
+
+/** The meeting's decision on one text, in words. */
+export interface DecisionEntry {
+  readonly outcome: MeetingDecision['outcome'];
+  readonly label: string;
+  readonly explanation: string;
+  readonly citation: string;
+  readonly mayRestart: boolean;
+  /** Delegations that abstained, as a list in words; null when none. */
+  readonly abstaining: string | null;
+  readonly reservations: readonly string[];
+  /** End of the four-week window of §9.5.5, when more time was asked for. */
+  readonly windowEndsAt: InstantView | null;
+}
+
+export interface TextResultEntry {
+  readonly id: string;
+  readonly heading: string;
+  readonly designation: string;
+  readonly title: string;
+  readonly replies: string;
+  readonly support: string;
+  readonly nonSupport: string;
+  readonly unclear: string;
+  /** The share of support as a percentage, or "No replies". */
+  readonly ratio: string;
+  readonly outcome: TextTally['outcome'];
+  readonly outcomeLabel: string;
+  /** The rule applied, in words, with its clause. */
+  readonly explanation: string;
+  readonly unclearNote: string | null;
+  readonly citation: string;
+  /** The decision; `pending` until the meeting records it; `not_considered` when the text did not go to the meeting. */
+  readonly decision: DecisionEntry | 'pending' | 'not_considered';
+  /** The decision in two or three words, for the overview table. */
+  readonly decisionSummary: string;
+}
+
+/** The counted reply of each Member State, per text (only where the circular publishes them). */
+export interface StatesTable {
+  readonly texts: readonly { readonly id: string; readonly designation: string }[];
+  readonly rows: readonly { readonly code: string; readonly name: string; readonly positions: readonly string[] }[];
+}
+
+export interface ResultsPageView {
+  readonly id: string;
+  readonly reference: string;
+  readonly subject: string;
+  readonly isDemo: boolean;
+  readonly stateLabel: string;
+  /** True before the deadline (the secretariat's view): the figures may still change. */
+  readonly provisional: boolean;
+  readonly closedAt: InstantView;
+  readonly computedAt: InstantView;
+  readonly meeting: string;
+  /** The results notice (§9.6.1): issued, due, or null before the deadline. */
+  readonly notice: string | null;
+  readonly texts: readonly TextResultEntry[];
+  /** The replying States' positions; null when the circular keeps them confidential. */
+  readonly states: StatesTable | null;
+}
+
+export interface ResultsPendingView {
+  readonly id: string;
+  readonly reference: string;
+  readonly deadline: InstantView;
+  readonly timeLeft: string | null;
+}
+
+/** One approved text in the list of approved texts. */
+export interface ApprovedRow {
+  readonly consultationId: string;
+  readonly reference: string;
+  readonly heading: string;
+  readonly title: string;
+  readonly meeting: string;
+  readonly reservations: readonly string[];
+}
+
+/** A counted reply: the State and its positions on the texts. */
+export interface CountedReply {
+  readonly memberState: string;
+  readonly positions: readonly { readonly text: string; readonly position: PositionKind }[];
+}
+
+const STATE_NAMES = new Map(MEMBER_STATES.map((s) => [s.code, s.names as Readonly<Record<string, string | undefined>> & { en: string }]));
+
+/** A Member State's ITU designation in the reader's language (English until the others are added). */
+export function stateName(locale: Locale, code: string): string {
+  const names = STATE_NAMES.get(code);
+  return names?.[locale] ?? names?.en ?? code;
+}
+
+function stateNames(locale: Locale, codes: readonly string[]): string {
+  return intlFor(locale).formatList(codes.map((code) => stateName(locale, code)), { type: 'conjunction' });
+}
+
+function instant(locale: Locale, at: number): InstantView {
+  return { iso: isoInstant(at), utc: formatUtc(locale, at) };
+}
+
+/** A calendar day (`YYYY-MM-DD`, UTC) in words. */
+function day(locale: Locale, value: string): string {
+  return intlFor(locale).formatDate(startOfDay(value), { dateStyle: 'long', timeZone: 'UTC' });
+}
+
+function percent(locale: Locale, share: number): string {
+  return intlFor(locale).formatNumber(share, { style: 'percent', maximumFractionDigits: 2 });
+}
+
+function count(locale: Locale, n: number): string {
+  return intlFor(locale).formatNumber(n);
+}
+
+/**
+ * Time left before `deadlineAt`, as the page script writes it (the two largest of days, hours
+ * and minutes), so the server's text and the script's updates read alike. Null once passed.
+ */
+export function timeLeft(locale: Locale, deadlineAt: number, now: number): string | null {
+  let rest = deadlineAt - now;
+  if (rest <= 0) return null;
+  const parts: string[] = [];
+  for (const [unit, ms] of [['day', 86_400_000], ['hour', 3_600_000], ['minute', 60_000]] as const) {
+    const n = Math.floor(rest / ms);
+    rest -= n * ms;
+    if (n > 0 || unit === 'minute') parts.push(intlFor(locale).formatNumber(n, { style: 'unit', unit, unitDisplay: 'long' }));
+  }
+  return parts.slice(0, 2).join(' ');
+}
+
+function stateLabel(locale: Locale, state: ConsultationState): string {
+  return t(locale, `public.state.${state}`);
+}
+
+function meetingLine(locale: Locale, c: Consultation): string {
+  const dates = t(locale, 'public.meeting.dates', { first: day(locale, c.meeting.firstDay), last: day(locale, c.meeting.lastDay) });
+  return t(locale, 'public.meeting.line', { place: c.meeting.place, dates });
+}
+
+/** "Draft new Recommendation ITU-T X.1353 (X.ztd-iot)", as Annex 1 names a text. */
+export function textHeading(locale: Locale, text: DeterminedText): string {
+  const designation = text.workItem ? t(locale, 'public.text.designation.workItem', { designation: text.designation, workItem: text.workItem }) : text.designation;
+  return t(locale, 'public.text.heading', { kind: text.kind, designation });
+}
+
+function row(locale: Locale, view: ConsultationView, now: number): ConsultationRow {
+  const c = view.loaded.consultation;
+  return {
+    id: c.id,
+    reference: c.reference,
+    subject: c.subject,
+    studyGroup: c.studyGroup,
+    date: day(locale, c.date),
+    deadline: instant(locale, c.deadlineAt),
+    timeLeft: view.state === 'open' ? timeLeft(locale, c.deadlineAt, now) : null,
+    state: view.state,
+    stateLabel: stateLabel(locale, view.state),
+    isDemo: c.isDemo,
+  };
+}
+
+/**
+ * The home page: open consultations, closed ones (results available or decided) and, for the
+ * secretariat, drafts; each list newest first (as the service returns them).
+ */
+export function presentHome(locale: Locale, views: readonly ConsultationView[], actor: Actor, now: number): HomeView {
+  const rows = views.map((v) => row(locale, v, now));
+  const threshold = percent(locale, THRESHOLD_SHARE);
+  return {
+    open: rows.filter((r) => r.state === 'open'),
+    closed: rows.filter((r) => r.state !== 'open' && r.state !== 'draft'),
+    drafts: actor.kind === 'secretariat' ? rows.filter((r) => r.state === 'draft') : null,
+    intro: t(locale, 'public.home.intro', { instrument: 'WTSA Resolution 1' }),
+    steps: [t(locale, 'public.home.how.issue'), t(locale, 'public.home.how.reply'), t(locale, 'public.home.how.rule', { threshold }), t(locale, 'public.home.how.meeting')],
+  };
+}
+
+function textEntry(locale: Locale, text: DeterminedText): TextEntry {
+  return {
+    id: text.id,
+    order: text.order,
+    heading: textHeading(locale, text),
+    designation: text.designation,
+    title: text.title,
+    summary: (text.summary ?? '').split('\n').map((p) => p.trim()).filter((p) => p !== ''),
+    location: text.location,
+    a5Justification: text.a5Justification,
+    iprStatements: [...text.iprStatements],
+  };
+}
+
+/** What the reader may do, by who they are and where the consultation stands. */
+function actionsFor(view: ConsultationView, actor: Actor): ConsultationActions {
+  const c = view.loaded.consultation;
+  const passed = view.state !== 'open' && view.state !== 'draft';
+  let reply: ConsultationActions['reply'] = null;
+  if (actor.kind === 'focal_point') {
+    const consulted = c.settings.eligibleStates === null || c.settings.eligibleStates.includes(actor.memberState);
+    reply = !consulted ? 'not_consulted' : view.state === 'open' ? 'open' : passed ? 'closed' : null;
+  } else if (actor.kind === 'public' && view.state === 'open') {
+    reply = 'sign_in';
+  }
+  const secretariat = actor.kind === 'secretariat';
+  return { reply, manage: secretariat, results: passed ? 'final' : secretariat ? 'provisional' : null };
+}
+
+/**
+ * The consultation page, mirroring the circular: reference, date, subject, meeting, deadline,
+ * the procedure in plain sentences with their clauses (TAP, Res. 1 §9.4), Annex 1, the TSB notes.
+ */
+export function presentConsultationPage(locale: Locale, view: ConsultationView, actor: Actor, now: number): ConsultationPageView {
+  const c = view.loaded.consultation;
+  // Clause numbers come from the consultation's edition of Resolution 1 (tap-clauses.ts).
+  const clauses = tapClauses(c.resolutionEdition);
+  const cite = (clause: string) => citeClause(clauses, clause);
+  const threshold = percent(locale, THRESHOLD_SHARE);
+  return {
+    id: c.id,
+    reference: c.reference,
+    subject: c.subject,
+    date: day(locale, c.date),
+    studyGroup: c.studyGroup,
+    meeting: meetingLine(locale, c),
+    agenda: c.meeting.collectiveLetter,
+    deadline: instant(locale, c.deadlineAt),
+    timeLeft: view.state === 'open' ? timeLeft(locale, c.deadlineAt, now) : null,
+    state: view.state,
+    stateLabel: stateLabel(locale, view.state),
+    isDemo: c.isDemo,
+    procedureName: t(locale, 'public.consultation.procedure.name', { instrument: clauses.instrument, edition: clauses.edition }),
+    ask: [
+      t(locale, 'public.consultation.ask.consult', { clause: cite(clauses.consultationPeriod), deadline: formatUtc(locale, c.deadlineAt) }),
+      t(locale, 'public.consultation.ask.rule', { threshold, clause: cite(clauses.consultationPasses), failClause: cite(clauses.consultationFails) }),
+      t(locale, 'public.consultation.ask.reasons', { clause: cite(clauses.reasons) }),
+      t(locale, 'public.consultation.ask.who'),
+    ],
+    texts: view.loaded.texts.map((text) => textEntry(locale, text)),
+    notes: [...c.notes],
+    addressees: [...c.addressees],
+    copies: [...c.copies],
+    signatory: t(locale, 'public.consultation.signatory.line', { name: c.signatory.name, title: c.signatory.title }),
+    actions: actionsFor(view, actor),
+  };
+}
+
+/** The rule applied to one text, in words, with its clause (Res. 1 §9.4.5–9.4.6). */
+export function explainTallyInWords(locale: Locale, tally: TextTally): string {
+  const values = {
+    support: count(locale, tally.support),
+    replies: count(locale, tally.replies),
+    percent: tally.replies === 0 ? '' : percent(locale, tally.support / tally.replies),
+    threshold: percent(locale, THRESHOLD_SHARE),
+    clause: tally.citation,
+    needed: tally.neededMoreSupport,
+  };
+  return t(locale, `public.explain.${tally.basis}`, values);
+}
+
+function decisionEntry(locale: Locale, result: TextResult, decision: MeetingDecision): DecisionEntry {
+  const clause = decision.citation;
+  const moreTime = result.decisionRecord?.input.moreTime ?? [];
+  const windowEnd = decision.moreTimeWindowEndsAt;
+  let explanation: string;
+  if (decision.outcome === 'approved') {
+    explanation = t(locale, windowEnd === null ? 'public.decision.explain.approved' : 'public.decision.explain.approvedAfterWindow', { clause });
+  } else if (decision.outcome === 'not_approved') {
+    explanation = t(locale, 'public.decision.explain.not_approved', { states: stateNames(locale, decision.opposedBy), clause });
+  } else if (decision.outcome === 'pending_more_time') {
+    explanation = t(locale, 'public.decision.explain.pending_more_time', { states: stateNames(locale, moreTime), when: formatUtc(locale, windowEnd ?? 0), clause });
+  } else {
+    explanation = t(locale, 'public.decision.explain.deferred', { clause });
+  }
+  const abstaining = result.decisionRecord?.input.abstaining ?? [];
+  return {
+    outcome: decision.outcome,
+    label: t(locale, `public.decision.outcome.${decision.outcome}`),
+    explanation,
+    citation: clause,
+    mayRestart: decision.outcome !== 'approved' && decision.mayRestartWithoutNewDetermination,
+    abstaining: abstaining.length === 0 ? null : stateNames(locale, abstaining),
+    reservations: decision.reservations.map((r) => t(locale, 'public.decision.reservation', { state: stateName(locale, r.state), note: r.note })),
+    windowEndsAt: windowEnd === null ? null : instant(locale, windowEnd),
+  };
+}
+
+function textResultEntry(locale: Locale, result: TextResult): TextResultEntry {
+  const { text, tally, decision } = result;
+  return {
+    id: text.id,
+    heading: textHeading(locale, text),
+    designation: text.designation,
+    title: text.title,
+    replies: count(locale, tally.replies),
+    support: count(locale, tally.support),
+    nonSupport: count(locale, tally.nonSupport),
+    unclear: count(locale, tally.unclear),
+    ratio: tally.replies === 0 ? t(locale, 'public.results.ratio.none') : percent(locale, tally.support / tally.replies),
+    outcome: tally.outcome,
+    outcomeLabel: t(locale, `public.outcome.${tally.outcome}`),
+    explanation: explainTallyInWords(locale, tally),
+    unclearNote: tally.unclear === 0 ? null : t(locale, 'public.explain.unclear', { count: tally.unclear }),
+    citation: tally.citation,
+    decision: tally.outcome !== 'may_proceed' ? 'not_considered' : decision === null ? 'pending' : decisionEntry(locale, result, decision),
+    decisionSummary:
+      tally.outcome !== 'may_proceed'
+        ? t(locale, 'public.overview.notConsidered')
+        : decision === null
+          ? t(locale, 'public.overview.pending')
+          : t(locale, `public.decision.outcome.${decision.outcome}`),
+  };
+}
+
+function statesTable(locale: Locale, results: ConsultationResults, counted: readonly CountedReply[]): StatesTable {
+  const texts = results.loaded.texts;
+  const positionLabel = (p: PositionKind | undefined): MessageId => (p === undefined ? 'public.position.none' : `public.position.${p}`);
+  return {
+    texts: texts.map((text) => ({ id: text.id, designation: text.designation })),
+    rows: [...counted]
+      .map((reply) => ({
+        code: reply.memberState,
+        name: stateName(locale, reply.memberState),
+        positions: texts.map((text) => t(locale, positionLabel(reply.positions.find((p) => p.text === text.id)?.position))),
+      }))
+      // By name in the reader's language, as a reader looks for a State.
+      .sort((a, b) => a.name.localeCompare(b.name, locale)),
+  };
+}
+
+/**
+ * The results page: per text the replies, the support, the share, the outcome and the rule in
+ * words with its clause; the meeting's decisions; the replying States' positions when the
+ * circular publishes them (`counted` is null when it does not).
+ */
+export function presentResultsPage(locale: Locale, results: ConsultationResults, counted: readonly CountedReply[] | null): ResultsPageView {
+  const c = results.loaded.consultation;
+  const notice =
+    c.resultsNoticeAt !== null
+      ? t(locale, 'public.results.notice.issued', { when: formatUtc(locale, c.resultsNoticeAt) })
+      : results.resultsNoticeDueAt !== null
+        ? t(locale, 'public.results.notice.due', { when: formatUtc(locale, results.resultsNoticeDueAt) })
+        : null;
+  return {
+    id: c.id,
+    reference: c.reference,
+    subject: c.subject,
+    isDemo: c.isDemo,
+    stateLabel: stateLabel(locale, results.state),
+    provisional: !results.final,
+    closedAt: instant(locale, c.deadlineAt),
+    computedAt: instant(locale, results.computedAt),
+    meeting: meetingLine(locale, c),
+    notice,
+    texts: results.texts.map((r) => textResultEntry(locale, r)),
+    states: counted === null ? null : statesTable(locale, results, counted),
+  };
+}
+
+/** The page saying results come after the deadline. */
+export function presentResultsPending(locale: Locale, view: ConsultationView, now: number): ResultsPendingView {
+  const c = view.loaded.consultation;
+  return { id: c.id, reference: c.reference, deadline: instant(locale, c.deadlineAt), timeLeft: timeLeft(locale, c.deadlineAt, now) };
+}
+
+/**
+ * The texts the meetings approved (Res. 1 §9.5.3, or §9.5.5 after the four-week window), newest
+ * meeting first, then in the circular's order.
+ */
+export function presentApproved(locale: Locale, all: readonly ConsultationResults[]): ApprovedRow[] {
+  const sorted = [...all].sort((a, b) => b.loaded.consultation.meeting.lastDay.localeCompare(a.loaded.consultation.meeting.lastDay));
+  return sorted.flatMap((results) => {
+    const c = results.loaded.consultation;
+    return results.texts
+      .filter((r) => r.decision?.outcome === 'approved')
+      .map((r) => ({
+        consultationId: c.id,
+        reference: c.reference,
+        heading: textHeading(locale, r.text),
+        title: r.text.title,
+        meeting: meetingLine(locale, c),
+        reservations: r.decision!.reservations.map((res) => t(locale, 'public.decision.reservation', { state: stateName(locale, res.state), note: res.note })),
+      }));
+  });
+}

@@ -1,0 +1,119 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isAppError } from '../../domain/errors.js';
+import type { Actor } from '../../domain/policy/actor.js';
+import { computeResults, type ConsultationResults } from '../../services/compute-results.js';
+import { getConsultation, listConsultations } from '../../services/get-consultation.js';
+import { getStateReply, listReplies } from '../../services/read-replies.js';
+import type { ServiceContext } from '../../services/service-context.js';
+import { localeHref, negotiateLocale, urlLocale } from './locale-url.js';
+import { actorOfRequest, pageContext } from './page-context.js';
+import { ApprovedPage } from './pages/public/approved.page.js';
+import { ConsultationPage } from './pages/public/consultation.page.js';
+import { HomePage } from './pages/public/home.page.js';
+import { ResultsPendingPage } from './pages/public/results-pending.page.js';
+import { ResultsPage } from './pages/public/results.page.js';
+import {
+  presentApproved,
+  presentConsultationPage,
+  presentHome,
+  presentResultsPage,
+  presentResultsPending,
+  type CountedReply,
+} from './presenters/public.presenter.js';
+import { ConsultationPageParams } from './public.forms.js';
+import { seeOther, sendPage } from './render.js';
+import type { SessionHooks, WebContext } from './web-session.js';
+
+/**
+ * `/` without a language in the URL: a first visitor is sent to the home page in the best
+ * language of their `Accept-Language` (the default when none has a catalogue). Only this
+ * redirect reads the header, so caches must key it on the header (`Vary`).
+ */
+async function toLocalisedHome(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | void> {
+  if (urlLocale(request.raw) !== null) return;
+  reply.header('vary', 'Accept-Language');
+  return seeOther(reply, localeHref(negotiateLocale(request.headers['accept-language']), '/'));
+}
+
+/**
+ * The counted reply of each State (its latest version received by the deadline), for a circular
+ * whose replies are public after the deadline. The listing holds each State's latest version;
+ * the rare State whose latest version is not the counted one (a late amendment) is read in full.
+ * @throws what listReplies and getStateReply throw (the policy decides who may read)
+ */
+async function countedReplies(ctx: ServiceContext, actor: Actor, consultationId: string): Promise<CountedReply[]> {
+  const overview = await listReplies(ctx, { actor, consultationId });
+  const counted: CountedReply[] = [];
+  for (const row of overview.rows) {
+    if (row.countedVersion === null || row.latest === null) continue;
+    let version = row.latest;
+    if (version.version !== row.countedVersion) {
+      const full = await getStateReply(ctx, { actor, consultationId, memberState: row.state.code });
+      const found = full.versions.find((v) => v.version === row.countedVersion);
+      if (!found) continue;
+      version = found;
+    }
+    counted.push({ memberState: row.state.code, positions: version.positions.map((p) => ({ text: p.text, position: p.position })) });
+  }
+  return counted;
+}
+
+/**
+ * The public pages: the home page with the open and closed consultations, the consultation page
+ * mirroring the circular, its results after the deadline, and the texts approved by the
+ * meetings. Everyone may read them; a signed-in reader sees what their role adds (drafts and
+ * provisional results for the secretariat, the call to reply for a focal point), decided by the
+ * same policy as the API (services, domain/policy).
+ */
+export const publicRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: SessionHooks }> = async (app, { web, hooks }) => {
+  const { ctx } = web;
+  const reader = [hooks.loadSession];
+
+  app.get('/', { preHandler: [toLocalisedHome, hooks.loadSession] }, async (request, reply) => {
+    const page = pageContext(web, request);
+    const actor = actorOfRequest(request);
+    const views = await listConsultations(ctx, { actor });
+    return sendPage(reply, 200, <HomePage page={page} view={presentHome(page.locale, views, actor, ctx.clock())} />);
+  });
+
+  // NOT_FOUND for an unknown id and for a draft the reader may not see (the service decides);
+  // the error handler of web.routes.tsx renders it as the not-found page.
+  app.get('/consultations/:id', { schema: { params: ConsultationPageParams }, preHandler: reader }, async (request, reply) => {
+    const page = pageContext(web, request);
+    const actor = actorOfRequest(request);
+    const view = await getConsultation(ctx, { actor, consultationId: request.params.id });
+    return sendPage(reply, 200, <ConsultationPage page={page} view={presentConsultationPage(page.locale, view, actor, ctx.clock())} />);
+  });
+
+  // Before the deadline the public gets a page of its own, with status 409 as the API's
+  // RESULTS_NOT_AVAILABLE: when results come, and the way back to the circular. The secretariat
+  // gets the provisional figures, marked so.
+  app.get('/consultations/:id/results', { schema: { params: ConsultationPageParams }, preHandler: reader }, async (request, reply) => {
+    const page = pageContext(web, request);
+    const actor = actorOfRequest(request);
+    const consultationId = request.params.id;
+    const view = await getConsultation(ctx, { actor, consultationId });
+    let results: ConsultationResults;
+    try {
+      results = await computeResults(ctx, { actor, consultationId });
+    } catch (error) {
+      if (!isAppError(error) || error.code !== 'RESULTS_NOT_AVAILABLE') throw error;
+      return sendPage(reply, 409, <ResultsPendingPage page={page} view={presentResultsPending(page.locale, view, ctx.clock())} />);
+    }
+    // Individual positions only where the circular publishes them, and only once final.
+    const publish = results.final && results.loaded.consultation.settings.individualRepliesPublic;
+    const counted = publish ? await countedReplies(ctx, actor, consultationId) : null;
+    return sendPage(reply, 200, <ResultsPage page={page} view={presentResultsPage(page.locale, results, counted)} />);
+  });
+
+  app.get('/approved', { preHandler: reader }, async (request, reply) => {
+    const page = pageContext(web, request);
+    const actor = actorOfRequest(request);
+    // Only a consultation past its deadline can have decisions; each one's are read with the results.
+    const closed = (await listConsultations(ctx, { actor })).filter((v) => v.state !== 'draft' && v.state !== 'open');
+    const all: ConsultationResults[] = [];
+    for (const v of closed) all.push(await computeResults(ctx, { actor, consultationId: v.loaded.consultation.id }));
+    return sendPage(reply, 200, <ApprovedPage page={page} rows={presentApproved(page.locale, all)} />);
+  });
+};
