@@ -27,6 +27,23 @@ describeEachDialect('web account page', (dialect) => {
       await web().enrol(browser, invitationPath);
     });
 
+    it('saves the preferred language of e-mails and documents, and refuses one that is not a UN language', async () => {
+      const page = await browser.get('/account');
+      expect(page.body).toContain('<option value="en" lang="en" selected>English</option>');
+      const saved = await browser.post('/account/language', { _csrf: csrfOf(page.body, '/account/language'), language: 'fr' });
+      expectSeeOther(saved, '/account?notice=language-set');
+      const after = await browser.get('/account?notice=language-set');
+      expect(after.body).toContain('<option value="fr" lang="fr" selected>Français</option>');
+      expect(after.body).toContain('Your preferred language was saved');
+      const accounts = await web().world.database.db.selectFrom('account').select(['language']).execute();
+      expect(accounts.map((a) => a.language)).toEqual(['fr']);
+      const refused = await browser.post('/account/language', { _csrf: csrfOf(after.body, '/account/language'), language: 'de' });
+      expect(refused.statusCode).toBe(400);
+      expect(decode(refused.body)).toContain('Choose one of the six languages');
+      expect(refused.body).toContain('href="#field-language"');
+      expect((await web().world.database.db.selectFrom('account').select(['language']).execute())[0]!.language).toBe('fr');
+    });
+
     it('creates a personal token whose secret is shown once, and which works on the API within its scope', async () => {
       const created = await createToken({ label: 'CLI on my laptop', scopes: 'read', days: '30' });
       expect(created.statusCode).toBe(200);

@@ -5,7 +5,8 @@ import { t, type Locale } from '../../i18n/i18n.js';
 import { createPersonalToken, myTokens, revokeMyToken } from '../../services/api-tokens.js';
 import { mySessions, signOutOtherSessions } from '../../services/identity/sign-in.js';
 import type { FormError } from './components/form.js';
-import { CsrfOnlyForm, NoticeQuery, TokenForm, TokenParams } from './forms.schema.js';
+import { LANGUAGES, setMyLanguage } from '../../services/identity/accounts.js';
+import { CsrfOnlyForm, LanguageForm, NoticeQuery, TokenForm, TokenParams } from './forms.schema.js';
 import { noticeOf, pageContext } from './page-context.js';
 import { AccountPage, type TokenFormView } from './pages/account.page.js';
 import { TokenCreatedPage } from './pages/token-created.page.js';
@@ -38,7 +39,14 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: 
   const signedIn = [hooks.loadSession, hooks.requireVerified];
   const signedInPost = [hooks.loadSession, hooks.requireVerified, hooks.verifySessionCsrf];
 
-  async function renderAccount(request: FastifyRequest, reply: FastifyReply, status: number, tokenForm: TokenFormView, notice: string | null): Promise<FastifyReply> {
+  async function renderAccount(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    tokenForm: TokenFormView,
+    notice: string | null,
+    languageErrors: readonly FormError[] = [],
+  ): Promise<FastifyReply> {
     const session = request.webSession!;
     const page = pageContext(web, request);
     const { current, sessions } = await mySessions(ctx, session.secret);
@@ -49,6 +57,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: 
       tokens: presentTokens(tokens, ctx.clock()),
       scopes: TOKEN_SCOPES,
       tokenForm,
+      language: { current: session.account.language, choices: LANGUAGES, errors: languageErrors },
       notice,
       csrfToken: session.csrfToken,
     };
@@ -62,6 +71,16 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: 
   app.post('/account/sessions/sign-out-others', { schema: { body: CsrfOnlyForm }, preHandler: signedInPost }, async (request, reply) => {
     await signOutOtherSessions(ctx, request.webSession!.secret);
     return seeOther(reply, '/account?notice=other-sessions-ended');
+  });
+
+  app.post('/account/language', { schema: { body: LanguageForm }, preHandler: signedInPost }, async (request, reply) => {
+    const language = request.body.language ?? '';
+    if (!LANGUAGES.includes(language)) {
+      const page = pageContext(web, request);
+      return renderAccount(request, reply, 400, EMPTY_TOKEN_FORM, null, [{ field: 'field-language', message: t(page.locale, 'account.language.invalid') }]);
+    }
+    await setMyLanguage(ctx, { account: request.webSession!.account, language });
+    return seeOther(reply, '/account?notice=language-set');
   });
 
   app.post('/account/tokens', { schema: { body: TokenForm }, preHandler: signedInPost }, async (request, reply) => {

@@ -25,6 +25,8 @@ export const TokenForm = Type.Object({
   scopes: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Array(Type.String({ maxLength: 100 }), { maxItems: 20 })])),
   days: Field(20),
 });
+/** The preferred language of the account. */
+export const LanguageForm = Type.Object({ _csrf: Csrf, language: Field(10) });
 /** Forms that are a single button (sign out, sign out other sessions, revoke a token). */
 export const CsrfOnlyForm = Type.Object({ _csrf: Csrf });
 

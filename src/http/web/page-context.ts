@@ -45,6 +45,7 @@ const NOTICES: Readonly<Record<string, MessageId>> = {
   'session-expired': 'notice.sessionExpired',
   'other-sessions-ended': 'notice.otherSessionsEnded',
   'token-revoked': 'notice.tokenRevoked',
+  'language-set': 'notice.languageSet',
 };
 
 /**

@@ -14,7 +14,8 @@ import { inTransaction, type ServiceContext } from '../service-context.js';
 import { hashSecret, randomSecret, sealSecret } from './secrets.js';
 
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
-const LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
+/** The six UN languages: an account's preferred language for its e-mails and documents. */
+export const LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
 
 export interface InviteOptions {
   readonly actor: Actor;
@@ -130,5 +131,22 @@ export async function setAccountDisabled(ctx: ServiceContext, options: { actor: 
     }
     await appendAudit(trx, { at: now, actor: options.actor.id, action: options.disabled ? 'account.disabled' : 'account.enabled', consultationId: null, subject: `account:${account.id}`, data: { email: account.email } });
     return (await findAccount(trx, account.id))!;
+  });
+}
+
+/**
+ * Sets the signed-in person's preferred language: the language of their e-mails and of the
+ * documents they download (pages follow the language in the URL). Audited.
+ * @throws VALIDATION_FAILED (not one of the six UN languages)
+ */
+export async function setMyLanguage(ctx: ServiceContext, options: { account: Account; language: string }): Promise<Account> {
+  if (!LANGUAGES.includes(options.language)) {
+    throw new AppError('VALIDATION_FAILED', `One of ${LANGUAGES.join(', ')}`, { errors: [{ field: '/language', message: `One of ${LANGUAGES.join(', ')}` }] });
+  }
+  const now = ctx.clock();
+  return inTransaction(ctx, async (trx) => {
+    await updateAccount(trx, options.account.id, { language: options.language }, now);
+    await appendAudit(trx, { at: now, actor: `account:${options.account.id}`, action: 'account.language-set', consultationId: null, subject: `account:${options.account.id}`, data: { language: options.language } });
+    return (await findAccount(trx, options.account.id))!;
   });
 }

@@ -42,7 +42,7 @@ function sectionsOf(actor: Actor): readonly { readonly path: string; readonly la
 }
 
 /** Language names, each in its own language (a reader finds theirs whatever the page's language). */
-const LANGUAGE_NAMES: Readonly<Record<string, string>> = { ar: 'العربية', zh: '中文', en: 'English', fr: 'Français', ru: 'Русский', es: 'Español' };
+export const LANGUAGE_NAMES: Readonly<Record<string, string>> = { ar: 'العربية', zh: '中文', en: 'English', fr: 'Français', ru: 'Русский', es: 'Español' };
 
 export interface LayoutProps {
   readonly page: PageContext;

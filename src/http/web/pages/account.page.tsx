@@ -1,6 +1,6 @@
 import { formatUtc, isoInstant, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
 import { CsrfField, ErrorSummary, errorAt, FieldError, Notice, SubmitButton, TextField, type FormError } from '../components/form.js';
-import { Layout, type PageContext } from '../components/layout.js';
+import { LANGUAGE_NAMES, Layout, type PageContext } from '../components/layout.js';
 import type { PersonView, SessionView, TokenView } from '../presenters/account.presenter.js';
 
 /** What the token form holds: as typed, on errors. */
@@ -17,6 +17,8 @@ export interface AccountView {
   readonly tokens: readonly TokenView[];
   readonly scopes: readonly string[];
   readonly tokenForm: TokenFormView;
+  /** The preferred language (e-mails, documents) and the form to change it. */
+  readonly language: { readonly current: string; readonly choices: readonly string[]; readonly errors: readonly FormError[] };
   readonly notice: string | null;
   readonly csrfToken: string;
 }
@@ -31,9 +33,9 @@ export function AccountPage({ page, view }: { page: PageContext; view: AccountVi
   const { person, tokenForm } = view;
   const scopesError = errorAt(tokenForm.errors, 'field-scopes');
   return (
-    <Layout page={page} title={t(locale, 'account.title')} hasErrors={tokenForm.errors.length > 0}>
+    <Layout page={page} title={t(locale, 'account.title')} hasErrors={tokenForm.errors.length > 0 || view.language.errors.length > 0}>
       <Notice message={view.notice} />
-      <ErrorSummary locale={locale} errors={tokenForm.errors} />
+      <ErrorSummary locale={locale} errors={[...view.language.errors, ...tokenForm.errors]} />
 
       <section aria-labelledby="who-title">
         <h2 id="who-title">{t(locale, 'account.who.title')}</h2>
@@ -51,6 +53,34 @@ export function AccountPage({ page, view }: { page: PageContext; view: AccountVi
             </>
           )}
         </dl>
+      </section>
+
+      <section aria-labelledby="language-title">
+        <h2 id="language-title">{t(locale, 'account.language.title')}</h2>
+        <form method="post" action={page.localPath('/account/language')} novalidate>
+          <CsrfField token={view.csrfToken} />
+          <div class={view.language.errors.length > 0 ? 'field has-error' : 'field'}>
+            <label for="field-language">{t(locale, 'account.language.label')}</label>
+            <span class="hint" id="field-language-hint">
+              {t(locale, 'account.language.hint')}
+            </span>
+            <FieldError locale={locale} id={view.language.errors.length > 0 ? 'field-language-error' : undefined} message={errorAt(view.language.errors, 'field-language')} />
+            <select
+              class="input"
+              id="field-language"
+              name="language"
+              aria-describedby={view.language.errors.length > 0 ? 'field-language-hint field-language-error' : 'field-language-hint'}
+              aria-invalid={view.language.errors.length > 0 ? 'true' : undefined}
+            >
+              {view.language.choices.map((code) => (
+                <option value={code} lang={code} selected={code === view.language.current}>
+                  {LANGUAGE_NAMES[code] ?? code}
+                </option>
+              ))}
+            </select>
+          </div>
+          <SubmitButton variant="secondary">{t(locale, 'account.language.submit')}</SubmitButton>
+        </form>
       </section>
 
       <section aria-labelledby="sessions-title">
