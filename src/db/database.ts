@@ -26,6 +26,7 @@ export interface DB {
   recovery_code: RecoveryCodeTable;
   session: SessionTable;
   login_throttle: LoginThrottleTable;
+  reply_draft: ReplyDraftTable;
 }
 
 export type AccountRole = 'secretariat_admin' | 'secretariat_staff' | 'focal_point' | 'observer';
@@ -241,6 +242,21 @@ export interface ReplyVersionTable {
   /** Sequence and hash of the audit row that recorded this version (its receipt cites them). */
   audit_seq: number | null;
   audit_hash: string | null;
+}
+
+/** A State's draft reply (not the record): the form's values, shared by the State's focal points. */
+export interface ReplyDraftTable {
+  consultation_id: string;
+  member_state: string;
+  /** Moves on with each save; a save over a revision the saver did not see is refused. */
+  revision: number;
+  /** The reply version the draft was started from (0: none); a submission expects it to be current. */
+  based_on_version: number;
+  /** JSON: the form's values per text, the signature fields, attachment ids and names. */
+  content: string;
+  created_at: number;
+  updated_by: string;
+  updated_at: number;
 }
 
 export interface ReplyPositionTable {

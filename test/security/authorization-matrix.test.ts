@@ -161,9 +161,9 @@ const MATRIX: readonly MatrixRow[] = [
  * - `OK`: served (status below 300);
  * - `SIGN_IN`: sent to the sign-in page (a 3xx to /login);
  * - `HTTP 403`: a form posted with a forged CSRF token is refused; `HTTP 410`: an invitation
- *   link that is not (or no longer) valid.
+ *   link that is not (or no longer) valid; `HTTP 409`: results asked for before the deadline.
  */
-type PageCell = 'OK' | 'SIGN_IN' | 'HTTP 403' | 'HTTP 410';
+type PageCell = 'OK' | 'SIGN_IN' | 'HTTP 403' | 'HTTP 409' | 'HTTP 410';
 interface PageRow {
   readonly route: string;
   readonly withoutSession: PageCell;
@@ -183,8 +183,57 @@ const PAGES: readonly PageRow[] = [
   { route: 'POST /account/authenticator',                withoutSession: 'SIGN_IN' },
   { route: 'POST /account/sessions/sign-out-others',     withoutSession: 'SIGN_IN' },
   { route: 'POST /account/tokens',                       withoutSession: 'SIGN_IN' },
+  { route: 'POST /account/language',                     withoutSession: 'SIGN_IN' },
   { route: 'POST /account/tokens/:tokenId/revoke',       withoutSession: 'SIGN_IN' },
   { route: 'GET /assets/:file',                          withoutSession: 'OK' },
+  // Focal point pages (reply.routes.tsx): a Member State's focal points only, so a visitor without
+  // a session is sent to sign in, before any form (a forged one too) is read.
+  { route: 'GET /my',                                                  withoutSession: 'SIGN_IN' },
+  { route: 'GET /my/consultations/:id/reply',                          withoutSession: 'SIGN_IN' },
+  { route: 'POST /my/consultations/:id/reply',                         withoutSession: 'SIGN_IN' },
+  { route: 'POST /my/consultations/:id/reply/draft/discard',           withoutSession: 'SIGN_IN' },
+  { route: 'GET /my/consultations/:id/reply/review',                   withoutSession: 'SIGN_IN' },
+  { route: 'POST /my/consultations/:id/reply/submit',                  withoutSession: 'SIGN_IN' },
+  { route: 'POST /my/consultations/:id/reply/withdraw',                withoutSession: 'SIGN_IN' },
+  { route: 'GET /my/consultations/:id/reply/receipt/:version',         withoutSession: 'SIGN_IN' },
+  { route: 'GET /my/consultations/:id/reply/receipt/:version/signed',  withoutSession: 'SIGN_IN' },
+  { route: 'GET /my/consultations/:id/reply/history',                  withoutSession: 'SIGN_IN' },
+  // Public pages (public.routes.tsx): everyone reads them; results only after the deadline (the
+  // matrix's clock stands before it: the "not yet" page, 409 as the API's RESULTS_NOT_AVAILABLE).
+  // `GET /` is in MATRIX: unprefixed it redirects to the home page in the reader's language.
+  { route: 'GET /consultations/:id',                     withoutSession: 'OK' },
+  { route: 'GET /consultations/:id/results',             withoutSession: 'HTTP 409' },
+  { route: 'GET /approved',                              withoutSession: 'OK' },
+  // Secretariat outcome pages (secretariat-outcome.routes.tsx): the secretariat only, so a visitor
+  // without a session is sent to sign in, before any form (a forged one too) is read.
+  { route: 'GET /secretariat/consultations/:id/replies',        withoutSession: 'SIGN_IN' },
+  { route: 'GET /secretariat/consultations/:id/replies/record', withoutSession: 'SIGN_IN' },
+  { route: 'POST /secretariat/consultations/:id/replies/record', withoutSession: 'SIGN_IN' },
+  { route: 'GET /secretariat/consultations/:id/results',        withoutSession: 'SIGN_IN' },
+  { route: 'GET /secretariat/consultations/:id/decisions',      withoutSession: 'SIGN_IN' },
+  { route: 'POST /secretariat/consultations/:id/decisions',     withoutSession: 'SIGN_IN' },
+  { route: 'POST /secretariat/consultations/:id/notice',        withoutSession: 'SIGN_IN' },
+  // Secretariat pages (secretariat.routes.tsx): circulars, texts, preview and issue for the whole
+  // secretariat, accounts and invitations for its administrators, the audit trail. A visitor
+  // without a session is sent to sign in before any form (a forged one too) is read.
+  { route: 'GET /secretariat',                                         withoutSession: 'SIGN_IN' },
+  { route: 'GET /secretariat/consultations/new',                       withoutSession: 'SIGN_IN' },
+  { route: 'POST /secretariat/consultations/new',                      withoutSession: 'SIGN_IN' },
+  { route: 'GET /secretariat/consultations/:id',                       withoutSession: 'SIGN_IN' },
+  { route: 'POST /secretariat/consultations/:id',                      withoutSession: 'SIGN_IN' },
+  { route: 'GET /secretariat/consultations/:id/texts/new',             withoutSession: 'SIGN_IN' },
+  { route: 'POST /secretariat/consultations/:id/texts/new',            withoutSession: 'SIGN_IN' },
+  { route: 'GET /secretariat/consultations/:id/texts/:textId',         withoutSession: 'SIGN_IN' },
+  { route: 'POST /secretariat/consultations/:id/texts/:textId',        withoutSession: 'SIGN_IN' },
+  { route: 'POST /secretariat/consultations/:id/texts/:textId/remove', withoutSession: 'SIGN_IN' },
+  { route: 'GET /secretariat/consultations/:id/preview',               withoutSession: 'SIGN_IN' },
+  { route: 'POST /secretariat/consultations/:id/issue',                withoutSession: 'SIGN_IN' },
+  { route: 'GET /secretariat/accounts',                                withoutSession: 'SIGN_IN' },
+  { route: 'POST /secretariat/accounts/invitations',                   withoutSession: 'SIGN_IN' },
+  { route: 'POST /secretariat/accounts/:accountId/disable',            withoutSession: 'SIGN_IN' },
+  { route: 'POST /secretariat/accounts/:accountId/enable',             withoutSession: 'SIGN_IN' },
+  { route: 'GET /secretariat/audit',                                   withoutSession: 'SIGN_IN' },
+  { route: 'GET /secretariat/audit/verify',                            withoutSession: 'SIGN_IN' },
 ];
 
 const ROLE_LABEL: Record<Role, string> = { public: 'public', observer: 'observer', kr: 'KR', fr: 'FR', staff: 'staff', secretariat: 'secretariat' };

@@ -5,6 +5,7 @@ import { m0003JobsAndContacts } from './0003-jobs-and-contacts.js';
 import { m0004Receipts } from './0004-receipts.js';
 import { m0005Identity } from './0005-identity.js';
 import { m0006CountedPositions } from './0006-counted-positions.js';
+import { m0007ReplyDrafts } from './0007-reply-drafts.js';
 
 /**
  * Every migration, in order, as a static record (no file globbing, so the same code runs under
@@ -17,4 +18,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-27-0004-receipts': m0004Receipts,
   '2026-11-27-0005-identity': m0005Identity,
   '2026-11-27-0006-counted-positions': m0006CountedPositions,
+  '2026-11-27-0007-reply-drafts': m0007ReplyDrafts,
 };

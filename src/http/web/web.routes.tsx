@@ -19,7 +19,11 @@ import { localeOf, pageContext } from './page-context.js';
 import type { PageContext } from './components/layout.js';
 import { PUBLIC_ACTOR } from '../../domain/policy/actor.js';
 import { MessagePage, type MessageView } from './pages/message.page.js';
+import { publicRoutes } from './public.routes.js';
+import { replyRoutes } from './reply.routes.js';
 import { seeOther, sendPage } from './render.js';
+import { secretariatOutcomeRoutes } from './secretariat-outcome.routes.js';
+import { secretariatRoutes } from './secretariat.routes.js';
 import { signInRoutes } from './sign-in.routes.js';
 import { sessionHooks, webContext, type WebContext } from './web-session.js';
 
@@ -33,7 +37,7 @@ export interface WebRoutesOptions {
 }
 
 /** The error codes whose page has its own title and text in the catalogue. */
-const CATALOGUED_ERRORS = ['CSRF_FAILED', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'INTERNAL'] as const;
+const CATALOGUED_ERRORS = ['CSRF_FAILED', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'INTERNAL', 'RESULTS_NOT_AVAILABLE'] as const;
 type CataloguedError = (typeof CATALOGUED_ERRORS)[number];
 const isCatalogued = (code: ErrorCode): code is CataloguedError => (CATALOGUED_ERRORS as readonly string[]).includes(code);
 
@@ -106,4 +110,8 @@ export const webRoutes: FastifyPluginAsyncTypebox<WebRoutesOptions> = async (app
   await app.register(invitationRoutes, { web, hooks });
   await app.register(authenticatorRoutes, { web, hooks });
   await app.register(accountRoutes, { web, hooks });
+  await app.register(replyRoutes, { web, hooks });
+  await app.register(secretariatRoutes, { web, hooks });
+  await app.register(secretariatOutcomeRoutes, { web, hooks });
+  await app.register(publicRoutes, { web, hooks });
 };

@@ -1,0 +1,105 @@
+import { t } from '../../../../i18n/i18n.js';
+import { Notice } from '../../components/form.js';
+import { Layout, type PageContext } from '../../components/layout.js';
+import type { ReceiptPageView } from '../../presenters/reply.presenter.js';
+import { DemoNotice, PositionList, replyPaths, UtcTime } from './reply-parts.js';
+
+/**
+ * The receipt of one version of the State's reply: what TSB received, when (server clock, UTC),
+ * its SHA-256 and the server's signature over the receipt, and its place in the audit chain; with
+ * the signed JSON to keep. Printable (the print stylesheet leaves out the header).
+ */
+export function ReplyReceiptPage({ page, view }: { page: PageContext; view: ReceiptPageView }) {
+  const { locale } = page;
+  const c = view.consultation;
+  const paths = replyPaths(c.id);
+  const apiPath = `/api/v1/consultations/${encodeURIComponent(c.id)}/replies/${view.stateCode}/versions/${view.version}/receipt`;
+  return (
+    <Layout page={page} title={t(locale, 'reply.receipt.title', { version: view.version, state: view.stateName })}>
+      <Notice message={view.notice} />
+      <DemoNotice locale={locale} isDemo={c.isDemo} />
+      <div class="reply-receipt">
+        <dl class="summary-list">
+          <dt>{t(locale, 'reply.summary.memberState')}</dt>
+          <dd>{view.stateName}</dd>
+          <dt>{t(locale, 'reply.summary.consultation')}</dt>
+          <dd>
+            {c.reference}: {c.subject}
+          </dd>
+          <dt>{t(locale, 'reply.receipt.version')}</dt>
+          <dd>{view.version}</dd>
+          <dt>{t(locale, 'reply.receipt.what')}</dt>
+          <dd>{t(locale, view.status === 'submitted' ? 'reply.receipt.submitted' : 'reply.receipt.withdrawn')}</dd>
+          <dt>{t(locale, 'reply.receipt.receivedAt')}</dt>
+          <dd>
+            <UtcTime locale={locale} at={view.receivedAt} />
+          </dd>
+          <dt>{t(locale, 'reply.receipt.channel')}</dt>
+          <dd>{t(locale, 'reply.receipt.channelBy', { channel: view.channel, by: view.by })}</dd>
+          <dt>{t(locale, 'reply.receipt.deadline')}</dt>
+          <dd>
+            {t(locale, view.receivedByDeadline ? 'reply.receipt.onTime' : 'reply.receipt.late')} <UtcTime locale={locale} at={c.deadlineAt} />
+          </dd>
+          <dt>{t(locale, 'reply.receipt.counts')}</dt>
+          <dd>{t(locale, view.counts ? 'reply.receipt.countsYes' : view.status === 'withdrawn' ? 'reply.receipt.countsWithdrawn' : 'reply.receipt.countsNo')}</dd>
+          {view.status === 'submitted' && (
+            <>
+              <dt>{t(locale, 'reply.receipt.signatory')}</dt>
+              <dd>
+                {view.signatory.name}, {view.signatory.title}
+                {(view.signatory.place || view.signatory.signedOn) && (
+                  <>
+                    {' '}
+                    ({[view.signatory.place, view.signatory.signedOn].filter(Boolean).join(', ')})
+                  </>
+                )}
+              </dd>
+            </>
+          )}
+          <dt>{t(locale, 'reply.receipt.hash')}</dt>
+          <dd>
+            <code class="reply-hash" id="receipt-hash">
+              {view.contentSha256}
+            </code>
+          </dd>
+          <dt>{t(locale, 'reply.receipt.signature')}</dt>
+          <dd>
+            {t(locale, 'reply.receipt.signatureBy', { algorithm: view.signature.algorithm, keyId: view.signature.keyId })}{' '}
+            <code class="reply-hash" id="receipt-signature">
+              {view.signature.value}
+            </code>
+          </dd>
+          <dt>{t(locale, 'reply.receipt.audit')}</dt>
+          <dd>
+            {t(locale, 'reply.receipt.auditRow', { seq: view.audit.seq })} <code class="reply-hash">{view.audit.hash}</code>
+          </dd>
+        </dl>
+        {view.positions.length > 0 && (
+          <>
+            <h2>{t(locale, 'reply.receipt.positions.title')}</h2>
+            <PositionList locale={locale} positions={view.positions} />
+          </>
+        )}
+      </div>
+      <h2>{t(locale, 'reply.receipt.keep.title')}</h2>
+      <ul>
+        <li>
+          <a href={page.href(paths.signedReceipt(view.version))} download={`receipt-${c.id}-${view.stateCode}-v${view.version}.json`}>
+            {t(locale, 'reply.receipt.download')}
+          </a>
+        </li>
+        <li>
+          {t(locale, 'reply.receipt.api')} <code class="reply-hash">{apiPath}</code>
+        </li>
+        <li>
+          {t(locale, 'reply.receipt.verify')} <a href="/api/v1/receipts/public-key">{t(locale, 'reply.receipt.publicKey')}</a>
+        </li>
+        <li>{t(locale, 'reply.receipt.print')}</li>
+      </ul>
+      <p class="reply-links">
+        <a href={page.href(paths.history)}>{t(locale, 'reply.my.history')}</a>
+        <a href={page.href('/my')}>{t(locale, 'reply.back.my')}</a>
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,308 @@
+import { t } from '../../../../i18n/i18n.js';
+import { CsrfField, ErrorSummary, errorAt, Notice, SubmitButton, type FormError } from '../../components/form.js';
+import { Layout, type PageContext } from '../../components/layout.js';
+import type { DecisionsPageView, DecisionTextView, StateOptionView } from '../../presenters/secretariat-outcome.presenter.js';
+import { ConsultationHead, Day, formatPercent, InputField, Instant, meetingOutcomeLabel, outcomePath, SelectField, TextAreaField } from './outcome-parts.js';
+
+export interface DecisionsView extends DecisionsPageView {
+  /** Problems of the last post (one text's form, or the notice). */
+  readonly errors: readonly FormError[];
+  readonly csrfToken: string;
+}
+
+/** Empty reservation rows offered below the recorded ones (add more by saving and coming back). */
+export const BLANK_RESERVATION_ROWS = 2;
+
+/** The id of a field of one text's decision form. */
+export const decisionFieldId = (textId: string, field: string) => `field-${textId}-${field}`;
+
+/**
+ * Recording what the study group meeting decided on each text (Res. 1 §9.5): deferral,
+ * opposing and abstaining delegations, reservations, requests for more time and the formal
+ * oppositions received within the 4-week window; the outcome that follows and the windows'
+ * ends; then the results notice (§9.6.1).
+ */
+export function DecisionsPage({ page, view }: { page: PageContext; view: DecisionsView }) {
+  const { locale } = page;
+  const { head } = view;
+  return (
+    <Layout page={page} title={t(locale, 'outcome.decisions.title', { reference: head.reference })} hasErrors={view.errors.length > 0}>
+      <ErrorSummary locale={locale} errors={view.errors} />
+      <Notice message={view.notice} />
+      <ConsultationHead page={page} head={head} current="decisions" />
+      {view.closed !== null && (
+        <p class="warning" id="decisions-closed">
+          {view.closed === 'open' && (
+            <>
+              {t(locale, 'outcome.decisions.closed.open')} <Instant locale={locale} at={head.deadlineAt} />
+            </>
+          )}
+          {view.closed === 'meeting-not-started' && (
+            <>
+              {t(locale, 'outcome.decisions.closed.meeting')} <Day locale={locale} day={head.meetingFirstDay} />
+            </>
+          )}
+          {view.closed === 'notified' && t(locale, 'outcome.decisions.closed.notified')}
+          {view.closed === 'not-issued' && t(locale, 'outcome.decisions.closed.notIssued')}
+        </p>
+      )}
+      <p>{t(locale, 'outcome.decisions.intro')}</p>
+      <datalist id="member-states">
+        {view.states.map((s) => (
+          <option value={s.code}>{s.name}</option>
+        ))}
+      </datalist>
+      {view.texts.map((text) => (
+        <TextDecision page={page} view={view} text={text} />
+      ))}
+      <NoticeSection page={page} view={view} />
+    </Layout>
+  );
+}
+
+function TextDecision({ page, view, text }: { page: PageContext; view: DecisionsView; text: DecisionTextView }) {
+  const { locale } = page;
+  const id = text.text.id;
+  const titleId = `text-${id}-title`;
+  return (
+    <section class="outcome-decision" id={`text-${id}`} aria-labelledby={titleId} tabindex={-1}>
+      <h2 id={titleId}>
+        {text.text.designation} <span class="outcome-subtitle">{text.text.title}</span>
+      </h2>
+      <p>
+        {t(locale, text.mayBeConsidered ? 'outcome.decisions.tally.mayProceed' : 'outcome.decisions.tally.notAtMeeting', {
+          support: text.tally.support,
+          replies: text.tally.replies,
+          percent: text.tally.percent === null ? '–' : formatPercent(locale, text.tally.percent),
+        })}{' '}
+        ({text.tally.clause})
+      </p>
+      {text.mayBeConsidered && <DecisionOutcome page={page} text={text} />}
+      {text.mayBeConsidered && view.closed === null && <DecisionForm page={page} view={view} text={text} />}
+    </section>
+  );
+}
+
+function stateNames(states: readonly StateOptionView[], codes: readonly string[]): string {
+  return codes.map((code) => states.find((s) => s.code === code)?.name ?? code).join(', ');
+}
+
+function DecisionOutcome({ page, text }: { page: PageContext; text: DecisionTextView }) {
+  const { locale } = page;
+  const d = text.decision;
+  if (d === null) return <p id={`decision-${text.text.id}`}>{t(locale, 'outcome.decisions.none')}</p>;
+  return (
+    <dl class="summary-list" id={`decision-${text.text.id}`}>
+      <dt>{t(locale, 'outcome.decisions.outcome')}</dt>
+      <dd>
+        <strong class={d.outcome === 'approved' ? 'tag' : 'tag outcome-tag-warn'}>{meetingOutcomeLabel(locale, d.outcome)}</strong> {d.citation}
+      </dd>
+      {d.opposedBy.length > 0 && (
+        <>
+          <dt>{t(locale, 'outcome.decisions.opposedBy')}</dt>
+          <dd>{d.opposedBy.join(', ')}</dd>
+        </>
+      )}
+      {d.reservations.length > 0 && (
+        <>
+          <dt>{t(locale, 'outcome.decisions.reservations')}</dt>
+          <dd>
+            <ul class="outcome-list">
+              {d.reservations.map((r) => (
+                <li>
+                  {r.state}: {r.note}
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </>
+      )}
+      {d.windowEndsAt !== null && (
+        <>
+          <dt>{t(locale, 'outcome.decisions.window')}</dt>
+          <dd>
+            <Instant locale={locale} at={d.windowEndsAt} />
+          </dd>
+        </>
+      )}
+      {d.mayRestart && (
+        <>
+          <dt>{t(locale, 'outcome.decisions.next')}</dt>
+          <dd>{t(locale, 'outcome.decisions.mayRestart')}</dd>
+        </>
+      )}
+      {text.recordedAt !== null && (
+        <>
+          <dt>{t(locale, 'outcome.decisions.recordedAt')}</dt>
+          <dd>
+            <Instant locale={locale} at={text.recordedAt} />
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+function DecisionForm({ page, view, text }: { page: PageContext; view: DecisionsView; text: DecisionTextView }) {
+  const { locale } = page;
+  const id = text.text.id;
+  const designation = text.text.designation;
+  const v = text.values;
+  const fid = (field: string) => decisionFieldId(id, field);
+  const at = (field: string) => errorAt(view.errors, fid(field));
+  const options = view.states.map((s) => ({ value: s.code, label: `${s.name} (${s.code})` }));
+  const multiHint = t(locale, 'outcome.decisions.multiHint');
+  // A long list scrolls: say which States are chosen, so nobody has to scroll to find them.
+  const hintWith = (hint: string, chosen: readonly string[]) => (chosen.length === 0 ? hint : `${hint} ${t(locale, 'outcome.decisions.chosen', { states: stateNames(view.states, chosen) })}`);
+  const reservations = [...v.reservations, ...Array.from({ length: BLANK_RESERVATION_ROWS }, () => ({ state: '', note: '' }))];
+  return (
+    <form method="post" action={page.href(outcomePath(view.head.id, 'decisions'))} class="outcome-decision-form" id={`form-${id}`}>
+      <CsrfField token={view.csrfToken} />
+      <input type="hidden" name="text" value={id} />
+      <h3>{t(locale, 'outcome.decisions.form.title', { designation })}</h3>
+      <div class={at('deferred') ? 'field has-error' : 'field'}>
+        <div class="checkbox">
+          <input type="checkbox" id={fid('deferred')} name="deferred" value="yes" checked={v.deferred} />
+          <label for={fid('deferred')}>{t(locale, 'outcome.decisions.deferred', { designation })}</label>
+        </div>
+      </div>
+      <SelectField
+        locale={locale}
+        id={fid('opposing')}
+        name="opposing"
+        multiple
+        size={6}
+        label={t(locale, 'outcome.decisions.opposing', { designation })}
+        hint={hintWith(multiHint, v.opposing)}
+        error={at('opposing')}
+        options={options}
+        selected={v.opposing}
+        class="outcome-multi"
+      />
+      <SelectField
+        locale={locale}
+        id={fid('abstaining')}
+        name="abstaining"
+        multiple
+        size={6}
+        label={t(locale, 'outcome.decisions.abstaining', { designation })}
+        hint={hintWith(multiHint, v.abstaining)}
+        error={at('abstaining')}
+        options={options}
+        selected={v.abstaining}
+        class="outcome-multi"
+      />
+      <SelectField
+        locale={locale}
+        id={fid('moreTime')}
+        name="moreTime"
+        multiple
+        size={6}
+        label={t(locale, 'outcome.decisions.moreTime', { designation })}
+        hint={hintWith(`${t(locale, 'outcome.decisions.moreTime.hint')} ${multiHint}`, v.moreTime)}
+        error={at('moreTime')}
+        options={options}
+        selected={v.moreTime}
+        class="outcome-multi"
+      />
+      <fieldset class="field outcome-rows" aria-describedby={`${fid('reservations')}-hint`}>
+        <legend id={fid('reservations')}>{t(locale, 'outcome.decisions.reservations.legend', { designation })}</legend>
+        <span class="hint" id={`${fid('reservations')}-hint`}>
+          {t(locale, 'outcome.decisions.reservations.hint')}
+        </span>
+        {reservations.map((r, index) => (
+          <div class="outcome-row">
+            <InputField
+              locale={locale}
+              id={fid(`res-${index}-state`)}
+              name="reservationState"
+              type="text"
+              list="member-states"
+              label={t(locale, 'outcome.decisions.reservations.state', { n: index + 1 })}
+              error={at(`res-${index}-state`)}
+              value={r.state}
+              maxlength={2}
+              class="input-short"
+            />
+            <InputField
+              locale={locale}
+              id={fid(`res-${index}-note`)}
+              name="reservationNote"
+              type="text"
+              label={t(locale, 'outcome.decisions.reservations.note', { n: index + 1 })}
+              error={at(`res-${index}-note`)}
+              value={r.note}
+              maxlength={5000}
+            />
+          </div>
+        ))}
+      </fieldset>
+      {v.formal.length > 0 && (
+        <fieldset class="field outcome-rows" aria-describedby={`${fid('formal')}-hint`}>
+          <legend id={fid('formal')}>{t(locale, 'outcome.decisions.formal.legend', { designation })}</legend>
+          <span class="hint" id={`${fid('formal')}-hint`}>
+            {t(locale, 'outcome.decisions.formal.hint')}
+          </span>
+          {v.formal.map((f, index) => (
+            <div class="outcome-row">
+              <input type="hidden" name="formalState" value={f.state} />
+              <InputField
+                locale={locale}
+                id={fid(`formal-${index}-receivedAt`)}
+                name="formalReceivedAt"
+                type="datetime-local"
+                label={t(locale, 'outcome.decisions.formal.receivedAt', { state: stateNames(view.states, [f.state]) })}
+                error={at(`formal-${index}-receivedAt`) ?? at(`formal-${index}-state`)}
+                value={f.receivedAt}
+              />
+              <TextAreaField
+                locale={locale}
+                id={fid(`formal-${index}-reasons`)}
+                name="formalReasons"
+                label={t(locale, 'outcome.decisions.formal.reasons', { state: stateNames(view.states, [f.state]) })}
+                value={f.reasons}
+                rows={2}
+              />
+            </div>
+          ))}
+        </fieldset>
+      )}
+      <TextAreaField locale={locale} id={fid('notes')} name="notes" label={`${t(locale, 'outcome.decisions.notes')} ${t(locale, 'form.optional')}`} value={v.notes} maxlength={5000} rows={2} />
+      <SubmitButton>{t(locale, 'outcome.decisions.submit', { designation })}</SubmitButton>
+    </form>
+  );
+}
+
+function NoticeSection({ page, view }: { page: PageContext; view: DecisionsView }) {
+  const { locale } = page;
+  const { head } = view;
+  return (
+    <section aria-labelledby="notice-title" id="results-notice" tabindex={-1}>
+      <h2 id="notice-title">{t(locale, 'outcome.notice.title')}</h2>
+      {head.resultsNoticeAt !== null ? (
+        <p>
+          {t(locale, 'outcome.notice.issuedAt')} <Instant locale={locale} at={head.resultsNoticeAt} />
+        </p>
+      ) : !head.deadlinePassed || !head.issued ? (
+        <p>{t(locale, 'outcome.notice.notYet')}</p>
+      ) : (
+        <>
+          {view.missing.length > 0 ? (
+            <p id="notice-missing">{t(locale, 'outcome.notice.missing', { texts: view.missing.map((m) => m.designation).join(', ') })}</p>
+          ) : (
+            <p>{t(locale, 'outcome.notice.ready')}</p>
+          )}
+          {view.resultsNoticeDueAt !== null && (
+            <p>
+              {t(locale, 'outcome.notice.due')} <Instant locale={locale} at={view.resultsNoticeDueAt} />
+            </p>
+          )}
+          <form method="post" action={page.href(`/secretariat/consultations/${encodeURIComponent(head.id)}/notice`)} data-confirm={t(locale, 'outcome.notice.confirm')}>
+            <CsrfField token={view.csrfToken} />
+            <SubmitButton>{t(locale, 'outcome.notice.submit')}</SubmitButton>
+          </form>
+        </>
+      )}
+    </section>
+  );
+}

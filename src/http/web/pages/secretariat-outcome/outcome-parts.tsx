@@ -1,0 +1,300 @@
+import type { ComponentChildren } from 'preact';
+import type { MeetingOutcome } from '../../../../domain/procedure/tap/tap-meeting.js';
+import type { Channel } from '../../../../domain/reply/reply.js';
+import { startOfDay } from '../../../../domain/time/instants.js';
+import { formatUtc, intlFor, isoInstant, t, type Locale, type MessageId } from '../../../../i18n/i18n.js';
+import { FieldError } from '../../components/form.js';
+import type { PageContext } from '../../components/layout.js';
+import type { ConsultationHeadView, PositionSummary } from '../../presenters/secretariat-outcome.presenter.js';
+
+/** The outcome pages of one consultation, in the order the work goes. */
+export const OUTCOME_SECTIONS = [
+  { key: 'replies', path: '/replies', label: 'outcome.nav.replies' },
+  { key: 'record', path: '/replies/record', label: 'outcome.nav.record' },
+  { key: 'results', path: '/results', label: 'outcome.nav.results' },
+  { key: 'decisions', path: '/decisions', label: 'outcome.nav.decisions' },
+] as const satisfies readonly { key: string; path: string; label: MessageId }[];
+export type OutcomeSection = (typeof OUTCOME_SECTIONS)[number]['key'];
+
+/** The path of one of a consultation's outcome pages. */
+export function outcomePath(consultationId: string, section: OutcomeSection): string {
+  const found = OUTCOME_SECTIONS.find((s) => s.key === section)!;
+  return `/secretariat/consultations/${encodeURIComponent(consultationId)}${found.path}`;
+}
+
+/** An instant in UTC, with the reader's local time added by the script. */
+export function Instant({ locale, at }: { locale: Locale; at: number }) {
+  return (
+    <time datetime={isoInstant(at)} data-local data-local-label={t(locale, 'outcome.localTime')}>
+      {formatUtc(locale, at)}
+    </time>
+  );
+}
+
+/** A calendar day (UTC), e.g. a meeting day. */
+export function Day({ locale, day }: { locale: Locale; day: string }) {
+  return <time datetime={day}>{intlFor(locale).formatDate(startOfDay(day), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })}</time>;
+}
+
+/** The consultation the page is about, its deadline and where it stands, then the outcome pages' navigation. */
+export function ConsultationHead({ page, head, current }: { page: PageContext; head: ConsultationHeadView; current: OutcomeSection }) {
+  const { locale } = page;
+  return (
+    <>
+      <p class="outcome-lede">
+        {head.subject}
+        {head.isDemo && (
+          <>
+            {' '}
+            <strong class="tag outcome-tag-neutral">{t(locale, 'outcome.demo')}</strong>
+          </>
+        )}
+      </p>
+      <dl class="summary-list outcome-facts">
+        <dt>{t(locale, 'outcome.head.deadline')}</dt>
+        <dd>
+          <Instant locale={locale} at={head.deadlineAt} />{' '}
+          <strong class={head.deadlinePassed ? 'tag outcome-tag-neutral' : 'tag'}>{t(locale, head.deadlinePassed ? 'outcome.head.closed' : 'outcome.head.open')}</strong>
+        </dd>
+        <dt>{t(locale, 'outcome.head.meeting')}</dt>
+        <dd>
+          {t(locale, 'outcome.head.meetingAt', { place: head.meetingPlace })} <Day locale={locale} day={head.meetingFirstDay} /> – <Day locale={locale} day={head.meetingLastDay} />
+        </dd>
+        {head.resultsNoticeAt !== null && (
+          <>
+            <dt>{t(locale, 'outcome.head.notice')}</dt>
+            <dd>
+              <Instant locale={locale} at={head.resultsNoticeAt} />
+            </dd>
+          </>
+        )}
+      </dl>
+      <nav class="outcome-nav" aria-label={t(locale, 'outcome.nav.label')}>
+        <ul>
+          <li>
+            <a href={page.href(`/secretariat/consultations/${encodeURIComponent(head.id)}`)}>{t(locale, 'outcome.nav.circular')}</a>
+          </li>
+          {OUTCOME_SECTIONS.map((section) => (
+            <li>
+              <a href={page.href(outcomePath(head.id, section.key))} aria-current={section.key === current ? 'page' : undefined}>
+                {t(locale, section.label)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </>
+  );
+}
+
+/** The words of a position in the grid (never colour alone). */
+export function positionLabel(locale: Locale, summary: PositionSummary | undefined): string {
+  return t(locale, `outcome.position.${summary ?? 'none'}` as MessageId);
+}
+
+/** The words of a channel. */
+export function channelLabel(locale: Locale, channel: Channel): string {
+  return t(locale, `outcome.channel.${channel}` as MessageId);
+}
+
+/** The words of a meeting outcome. */
+export function meetingOutcomeLabel(locale: Locale, outcome: MeetingOutcome): string {
+  return t(locale, `outcome.meeting.${outcome}` as MessageId);
+}
+
+/** A number in the reader's locale. */
+export function formatCount(locale: Locale, n: number): string {
+  return intlFor(locale).formatNumber(n);
+}
+
+/** A percentage with two decimals in the reader's locale (display only). */
+export function formatPercent(locale: Locale, percent: number): string {
+  return intlFor(locale).formatNumber(percent / 100, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+export interface SelectFieldProps {
+  readonly locale: Locale;
+  readonly id: string;
+  readonly name: string;
+  readonly label: string;
+  readonly hint?: string | undefined;
+  readonly error?: string | undefined;
+  readonly multiple?: boolean;
+  readonly size?: number;
+  readonly options: readonly { readonly value: string; readonly label: string }[];
+  /** The chosen values. */
+  readonly selected: readonly string[];
+  /** The first, empty option of a single select ("Choose…"). */
+  readonly placeholder?: string;
+  readonly class?: string;
+}
+
+/** A labelled select (single or multiple) with its hint and error tied by aria-describedby. */
+export function SelectField(props: SelectFieldProps) {
+  const hintId = props.hint ? `${props.id}-hint` : undefined;
+  const errorId = props.error ? `${props.id}-error` : undefined;
+  const chosen = new Set(props.selected);
+  return (
+    <div class={props.error ? 'field has-error' : 'field'}>
+      <label for={props.id}>{props.label}</label>
+      {props.hint && (
+        <span class="hint" id={hintId}>
+          {props.hint}
+        </span>
+      )}
+      <FieldError locale={props.locale} id={errorId} message={props.error} />
+      <select
+        class={props.class ? `input ${props.class}` : 'input'}
+        id={props.id}
+        name={props.name}
+        multiple={props.multiple}
+        size={props.size}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+        aria-invalid={props.error ? 'true' : undefined}
+      >
+        {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
+        {props.options.map((o) => (
+          <option value={o.value} selected={chosen.has(o.value)}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export interface TextAreaFieldProps {
+  readonly locale: Locale;
+  readonly id: string;
+  readonly name: string;
+  readonly label: string;
+  readonly hint?: string | undefined;
+  readonly error?: string | undefined;
+  readonly value: string;
+  readonly rows?: number;
+  readonly maxlength?: number;
+}
+
+/** A labelled multi-line field with its hint and error. */
+export function TextAreaField(props: TextAreaFieldProps) {
+  const hintId = props.hint ? `${props.id}-hint` : undefined;
+  const errorId = props.error ? `${props.id}-error` : undefined;
+  return (
+    <div class={props.error ? 'field has-error' : 'field'}>
+      <label for={props.id}>{props.label}</label>
+      {props.hint && (
+        <span class="hint" id={hintId}>
+          {props.hint}
+        </span>
+      )}
+      <FieldError locale={props.locale} id={errorId} message={props.error} />
+      <textarea
+        class="input outcome-textarea"
+        id={props.id}
+        name={props.name}
+        rows={props.rows ?? 3}
+        maxlength={props.maxlength}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+        aria-invalid={props.error ? 'true' : undefined}
+      >
+        {props.value}
+      </textarea>
+    </div>
+  );
+}
+
+export interface InputFieldProps {
+  readonly locale: Locale;
+  readonly id: string;
+  readonly name: string;
+  readonly label: string;
+  readonly type: 'text' | 'date' | 'datetime-local' | 'file';
+  readonly hint?: string | undefined;
+  readonly error?: string | undefined;
+  readonly value?: string;
+  readonly accept?: string;
+  /** The id of a datalist of suggestions. */
+  readonly list?: string;
+  readonly autocomplete?: string;
+  readonly maxlength?: number;
+  readonly class?: string;
+}
+
+/** A labelled input of a type TextField does not offer (date, date-time, file). */
+export function InputField(props: InputFieldProps) {
+  const hintId = props.hint ? `${props.id}-hint` : undefined;
+  const errorId = props.error ? `${props.id}-error` : undefined;
+  return (
+    <div class={props.error ? 'field has-error' : 'field'}>
+      <label for={props.id}>{props.label}</label>
+      {props.hint && (
+        <span class="hint" id={hintId}>
+          {props.hint}
+        </span>
+      )}
+      <FieldError locale={props.locale} id={errorId} message={props.error} />
+      <input
+        {...({
+          class: props.class ? `input ${props.class}` : 'input',
+          type: props.type,
+          id: props.id,
+          name: props.name,
+          value: props.type === 'file' ? undefined : props.value,
+          accept: props.accept,
+          list: props.list,
+          autocomplete: props.autocomplete ?? 'off',
+          maxlength: props.maxlength,
+          'aria-describedby': [hintId, errorId].filter(Boolean).join(' ') || undefined,
+          'aria-invalid': props.error ? 'true' : undefined,
+          // The attribute set varies with the type (preact types each type's attributes apart).
+        } as object)}
+      />
+    </div>
+  );
+}
+
+export interface RadioGroupProps {
+  readonly locale: Locale;
+  /** The first radio's id: the error summary links here. */
+  readonly id: string;
+  readonly name: string;
+  readonly legend: ComponentChildren;
+  readonly hint?: string | undefined;
+  readonly error?: string | undefined;
+  readonly options: readonly { readonly value: string; readonly label: string; readonly hint?: string }[];
+  readonly value: string;
+  readonly class?: string;
+}
+
+/** A fieldset of radios with its legend, hint and error (the group is described by both). */
+export function RadioGroup(props: RadioGroupProps) {
+  const hintId = props.hint ? `${props.id}-hint` : undefined;
+  const errorId = props.error ? `${props.id}-error` : undefined;
+  return (
+    <fieldset class={[props.error ? 'field has-error' : 'field', props.class].filter(Boolean).join(' ')} aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}>
+      <legend>{props.legend}</legend>
+      {props.hint && (
+        <span class="hint" id={hintId}>
+          {props.hint}
+        </span>
+      )}
+      <FieldError locale={props.locale} id={errorId} message={props.error} />
+      {props.options.map((o, index) => {
+        const id = index === 0 ? props.id : `${props.id}-${o.value || 'blank'}`;
+        return (
+          <div class="checkbox">
+            <input type="radio" id={id} name={props.name} value={o.value} checked={o.value === props.value} aria-describedby={o.hint ? `${id}-hint` : undefined} />
+            <label for={id}>
+              {o.label}
+              {o.hint && (
+                <span class="hint" id={`${id}-hint`}>
+                  {o.hint}
+                </span>
+              )}
+            </label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}

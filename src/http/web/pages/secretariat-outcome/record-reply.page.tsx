@@ -1,0 +1,119 @@
+import { RECORDED_CHANNELS } from '../../../../domain/reply/reply.js';
+import { formatUtc, intlFor, t } from '../../../../i18n/i18n.js';
+import { CsrfField, ErrorSummary, errorAt, FieldError, SubmitButton, type FormError } from '../../components/form.js';
+import { Layout, type PageContext } from '../../components/layout.js';
+import { ReplyFields, SignatureFields, type ReplyFieldsText, type ReplyFieldsValue } from '../../components/reply-fields.js';
+import type { ConsultationHeadView, StateOptionView } from '../../presenters/secretariat-outcome.presenter.js';
+import { channelLabel, ConsultationHead, InputField, outcomePath, RadioGroup, SelectField } from './outcome-parts.js';
+
+/** The form as typed (or empty). */
+export interface RecordFormValues {
+  readonly memberState: string;
+  readonly receivedAt: string;
+  readonly channel: string;
+  readonly signatoryName: string;
+  readonly signatoryTitle: string;
+  readonly place: string;
+  readonly signedOn: string;
+  /** By text id, in the shape of the shared Annex 2 block (components/reply-fields.tsx). */
+  readonly positions: Readonly<Record<string, ReplyFieldsValue>>;
+}
+
+export interface RecordReplyView {
+  readonly head: ConsultationHeadView;
+  /** The texts as Annex 2 heads them. */
+  readonly texts: readonly ReplyFieldsText[];
+  readonly studyGroup: string;
+  /** The States that may reply (the select's options). */
+  readonly states: readonly StateOptionView[];
+  readonly values: RecordFormValues;
+  readonly errors: readonly FormError[];
+  /** Why nothing can be recorded now (not issued, decisions recorded), or null. */
+  readonly closed: 'not-issued' | 'frozen' | null;
+  readonly maxBytes: number;
+  /** True when the form comes back with errors: the file must be chosen again. */
+  readonly chooseFileAgain: boolean;
+  readonly csrfToken: string;
+}
+
+/**
+ * Entering a reply received by e-mail, fax or paper (Annex 2 keyed in as the form says), with
+ * the scan of the original. A multipart form: it works with JavaScript off.
+ */
+export function RecordReplyPage({ page, view }: { page: PageContext; view: RecordReplyView }) {
+  const { locale } = page;
+  const { values, errors } = view;
+  const at = (field: string) => errorAt(errors, field);
+  const sizeLimit = intlFor(locale).formatNumber(view.maxBytes / (1024 * 1024), { maximumFractionDigits: 1 });
+  return (
+    <Layout page={page} title={t(locale, 'outcome.record.title')} hasErrors={errors.length > 0}>
+      <ErrorSummary locale={locale} errors={errors} />
+      <ConsultationHead page={page} head={view.head} current="record" />
+      {view.closed !== null ? (
+        <p class="warning" id="record-closed">
+          {t(locale, view.closed === 'not-issued' ? 'outcome.record.closed.notIssued' : 'outcome.record.closed.frozen')}
+        </p>
+      ) : (
+        <form method="post" action={page.href(outcomePath(view.head.id, 'record'))} enctype="multipart/form-data" novalidate class="stack">
+          <CsrfField token={view.csrfToken} />
+          <p>{t(locale, 'outcome.record.intro')}</p>
+
+          <SelectField
+            locale={locale}
+            id="field-memberState"
+            name="memberState"
+            label={t(locale, 'outcome.record.memberState.label')}
+            hint={t(locale, 'outcome.record.memberState.hint')}
+            error={at('field-memberState')}
+            placeholder={t(locale, 'outcome.record.memberState.choose')}
+            options={view.states.map((s) => ({ value: s.code, label: `${s.name} (${s.code})` }))}
+            selected={values.memberState === '' ? [] : [values.memberState]}
+          />
+          <InputField
+            locale={locale}
+            id="field-receivedAt"
+            name="receivedAt"
+            type="datetime-local"
+            label={t(locale, 'outcome.record.receivedAt.label')}
+            hint={t(locale, 'outcome.record.receivedAt.hint', { deadline: formatUtc(locale, view.head.deadlineAt) })}
+            error={at('field-receivedAt')}
+            value={values.receivedAt}
+          />
+          <RadioGroup
+            locale={locale}
+            id="field-channel"
+            name="channel"
+            legend={t(locale, 'outcome.record.channel.legend')}
+            error={at('field-channel')}
+            options={RECORDED_CHANNELS.map((c) => ({ value: c, label: channelLabel(locale, c) }))}
+            value={values.channel}
+          />
+
+          <section class="outcome-positions" aria-labelledby="field-positions">
+            <h2 id="field-positions" tabindex={-1}>
+              {t(locale, 'outcome.record.positions.legend')}
+            </h2>
+            <p class="hint" id="positions-hint">
+              {t(locale, 'outcome.record.positions.hint')}
+            </p>
+            <FieldError locale={locale} id={at('field-positions') ? 'field-positions-error' : undefined} message={at('field-positions')} />
+            <ReplyFields locale={locale} texts={view.texts} values={values.positions} errors={errors} studyGroup={view.studyGroup} uploads={null} allowUnclear />
+          </section>
+
+          <SignatureFields locale={locale} values={values} errors={errors} />
+          <InputField
+            locale={locale}
+            id="field-scan"
+            name="scan"
+            type="file"
+            accept=".pdf,.png,.jpg,.jpeg,.tif,.tiff,.txt,.docx,.odt,application/pdf,image/png,image/jpeg,image/tiff"
+            label={t(locale, 'outcome.record.scan.label')}
+            hint={`${t(locale, 'outcome.record.scan.hint', { size: sizeLimit })}${view.chooseFileAgain ? ` ${t(locale, 'outcome.record.scan.again')}` : ''}`}
+            error={at('field-scan')}
+          />
+          <SubmitButton>{t(locale, 'outcome.record.submit')}</SubmitButton>
+        </form>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,183 @@
+import { CHANNELS } from '../../../../domain/reply/reply.js';
+import { t, type MessageId } from '../../../../i18n/i18n.js';
+import { Notice } from '../../components/form.js';
+import { Layout, type PageContext } from '../../components/layout.js';
+import { POSITION_FILTERS, POSITION_SUMMARIES, STATUS_FILTERS, type DashboardView } from '../../presenters/secretariat-outcome.presenter.js';
+import { channelLabel, ConsultationHead, formatCount, Instant, outcomePath, positionLabel, SelectField } from './outcome-parts.js';
+
+/**
+ * The replies dashboard of the secretariat: counts, positions per text, then every State that
+ * may reply with its latest version (or "not replied"), filtered by a plain GET form.
+ */
+export function RepliesPage({ page, view }: { page: PageContext; view: DashboardView }) {
+  const { locale } = page;
+  const { counts, filters } = view;
+  const action = page.href(outcomePath(view.head.id, 'replies'));
+  return (
+    <Layout page={page} title={t(locale, 'outcome.replies.title', { reference: view.head.reference })}>
+      <Notice message={view.notice} />
+      <ConsultationHead page={page} head={view.head} current="replies" />
+
+      <section aria-labelledby="counts-title">
+        <h2 id="counts-title">{t(locale, 'outcome.replies.counts.title')}</h2>
+        <dl class="summary-list outcome-counts" id="reply-counts">
+          <dt>{t(locale, 'outcome.replies.counts.consulted')}</dt>
+          <dd>{formatCount(locale, counts.consulted)}</dd>
+          <dt>{t(locale, 'outcome.replies.counts.replied')}</dt>
+          <dd>{formatCount(locale, counts.replied)}</dd>
+          <dt>{t(locale, 'outcome.replies.counts.notReplied')}</dt>
+          <dd>
+            {formatCount(locale, counts.notReplied)}{' '}
+            {counts.notReplied > 0 && <a href={`${action}?status=not-replied`}>{t(locale, 'outcome.replies.counts.showNotReplied')}</a>}
+          </dd>
+          <dt>{t(locale, 'outcome.replies.counts.counted')}</dt>
+          <dd>{formatCount(locale, counts.counted)}</dd>
+          <dt>{t(locale, 'outcome.replies.counts.late')}</dt>
+          <dd>{formatCount(locale, counts.late)}</dd>
+          <dt>{t(locale, 'outcome.replies.counts.unclear')}</dt>
+          <dd>{formatCount(locale, counts.unclear)}</dd>
+          <dt>{t(locale, 'outcome.replies.counts.byChannel')}</dt>
+          <dd>{CHANNELS.map((c) => t(locale, 'outcome.replies.counts.channel', { channel: channelLabel(locale, c), count: counts.byChannel[c] })).join(' · ')}</dd>
+        </dl>
+
+        <div class="outcome-scroll" role="region" aria-labelledby="per-text-caption" tabindex={0}>
+          <table class="table outcome-table">
+            <caption id="per-text-caption">{t(locale, 'outcome.replies.perText.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t(locale, 'outcome.replies.perText.text')}</th>
+                {POSITION_SUMMARIES.map((s) => (
+                  <th scope="col">{positionLabel(locale, s)}</th>
+                ))}
+                <th scope="col">{positionLabel(locale, undefined)}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.perText.map((row) => (
+                <tr>
+                  <th scope="row">{row.text.designation}</th>
+                  {POSITION_SUMMARIES.map((s) => (
+                    <td class="outcome-number">{formatCount(locale, row.counts[s])}</td>
+                  ))}
+                  <td class="outcome-number">{formatCount(locale, row.counts.none)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="filters-title">
+        <h2 id="filters-title">{t(locale, 'outcome.replies.filters.title')}</h2>
+        <form method="get" action={action} class="outcome-filters">
+          <SelectField
+            locale={locale}
+            id="filter-status"
+            name="status"
+            label={t(locale, 'outcome.replies.filters.status')}
+            placeholder={t(locale, 'outcome.replies.filters.any')}
+            options={STATUS_FILTERS.map((s) => ({ value: s, label: t(locale, `outcome.replies.filters.status.${s}` as MessageId) }))}
+            selected={filters.status === null ? [] : [filters.status]}
+          />
+          <SelectField
+            locale={locale}
+            id="filter-text"
+            name="text"
+            label={t(locale, 'outcome.replies.filters.text')}
+            placeholder={t(locale, 'outcome.replies.filters.anyText')}
+            options={view.texts.map((text) => ({ value: text.id, label: text.designation }))}
+            selected={filters.text === null ? [] : [filters.text]}
+          />
+          <SelectField
+            locale={locale}
+            id="filter-position"
+            name="position"
+            label={t(locale, 'outcome.replies.filters.position')}
+            placeholder={t(locale, 'outcome.replies.filters.any')}
+            options={POSITION_FILTERS.map((p) => ({ value: p, label: t(locale, `outcome.replies.filters.position.${p}` as MessageId) }))}
+            selected={filters.position === null ? [] : [filters.position]}
+          />
+          <SelectField
+            locale={locale}
+            id="filter-channel"
+            name="channel"
+            label={t(locale, 'outcome.replies.filters.channel')}
+            placeholder={t(locale, 'outcome.replies.filters.any')}
+            options={CHANNELS.map((c) => ({ value: c, label: channelLabel(locale, c) }))}
+            selected={filters.channel === null ? [] : [filters.channel]}
+          />
+          <div class="outcome-actions">
+            <button type="submit" class="button button-secondary">
+              {t(locale, 'outcome.replies.filters.apply')}
+            </button>
+            {view.filtered && <a href={action}>{t(locale, 'outcome.replies.filters.clear')}</a>}
+          </div>
+        </form>
+      </section>
+
+      <section aria-labelledby="states-title">
+        <h2 id="states-title">{t(locale, 'outcome.replies.states.title')}</h2>
+        <p id="states-shown">{t(locale, 'outcome.replies.states.shown', { shown: view.rows.length, total: counts.consulted })}</p>
+        {view.rows.length === 0 ? (
+          <p>{t(locale, 'outcome.replies.states.none')}</p>
+        ) : (
+          <div class="outcome-scroll" role="region" aria-labelledby="states-caption" tabindex={0}>
+            <table class="table outcome-table" id="replies-table">
+              <caption id="states-caption" class="visually-hidden">
+                {t(locale, 'outcome.replies.states.caption')}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t(locale, 'outcome.replies.states.state')}</th>
+                  <th scope="col">{t(locale, 'outcome.replies.states.reply')}</th>
+                  {view.texts.map((text) => (
+                    <th scope="col">{text.designation}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {view.rows.map((row) => (
+                  <tr id={`state-${row.code}`}>
+                    <th scope="row">
+                      {row.name} <span class="outcome-code">{row.code}</span>
+                    </th>
+                    <td>
+                      {row.reply === null ? (
+                        <strong class="outcome-missing">{t(locale, 'outcome.replies.notReplied')}</strong>
+                      ) : (
+                        <>
+                          {t(locale, 'outcome.replies.version', { version: row.reply.version, channel: channelLabel(locale, row.reply.channel) })}
+                          <br />
+                          <Instant locale={locale} at={row.reply.receivedAt} />
+                          <span class="outcome-tags">
+                            {row.reply.status === 'withdrawn' && <strong class="tag outcome-tag-warn">{t(locale, 'outcome.replies.withdrawn')}</strong>}
+                            {row.reply.late && <strong class="tag outcome-tag-warn">{t(locale, 'outcome.replies.late')}</strong>}
+                            {row.reply.unclear && <strong class="tag outcome-tag-warn">{t(locale, 'outcome.replies.unclear')}</strong>}
+                            {row.reply.flags.map((f) => (
+                              <strong class="tag outcome-tag-neutral">{t(locale, `outcome.flag.${f}` as MessageId)}</strong>
+                            ))}
+                            {row.reply.simulated && <strong class="tag outcome-tag-neutral">{t(locale, 'outcome.replies.simulated')}</strong>}
+                          </span>
+                          {row.reply.countedVersion !== row.reply.version && (
+                            <span class="outcome-note">
+                              {row.reply.countedVersion === null
+                                ? t(locale, 'outcome.replies.countedNone')
+                                : t(locale, 'outcome.replies.countedVersion', { version: row.reply.countedVersion })}
+                            </span>
+                          )}
+                        </>
+                      )}
+                    </td>
+                    {view.texts.map((text) => (
+                      <td>{row.reply === null ? <span aria-hidden="true">–</span> : positionLabel(locale, row.positions[text.id])}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </Layout>
+  );
+}

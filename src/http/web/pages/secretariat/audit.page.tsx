@@ -1,0 +1,160 @@
+import { t } from '../../../../i18n/i18n.js';
+import { Layout, type PageContext } from '../../components/layout.js';
+import { formatCount, type AuditRow, type ChainView } from '../../presenters/secretariat.presenter.js';
+import { Instant, Select } from './sec-fields.js';
+
+export interface AuditView {
+  readonly rows: readonly AuditRow[];
+  readonly consultation: string;
+  readonly action: string;
+  readonly consultations: readonly { readonly id: string; readonly reference: string }[];
+  readonly actions: readonly string[];
+  /** 1-based page, newest events on page 1. */
+  readonly page: number;
+  readonly pages: number;
+  readonly total: number;
+  /** The chain's verification, on the "verify" page. */
+  readonly chain: ChainView | null;
+}
+
+/** The audit trail query string for a page with the current filters. */
+function auditHref(page: PageContext, view: AuditView, pageNumber: number): string {
+  const query = new URLSearchParams();
+  if (view.consultation !== '') query.set('consultation', view.consultation);
+  if (view.action !== '') query.set('action', view.action);
+  if (pageNumber > 1) query.set('page', String(pageNumber));
+  const qs = query.toString();
+  return page.href(`/secretariat/audit${qs === '' ? '' : `?${qs}`}`);
+}
+
+/**
+ * The audit trail, newest first: every change that matters with its time (UTC), who made it,
+ * what and on what; filters by circular and action; and the hash chain's check (a row changed,
+ * removed or inserted after it was written is named).
+ */
+export function AuditPage({ page, view }: { page: PageContext; view: AuditView }) {
+  const { locale } = page;
+  const chain = view.chain;
+  return (
+    <Layout page={page} title={t(locale, 'sec.audit.title')}>
+      <p>{t(locale, 'sec.audit.intro')}</p>
+
+      <section aria-labelledby="chain-title">
+        <h2 id="chain-title">{t(locale, 'sec.audit.chain.title')}</h2>
+        {chain !== null &&
+          (chain.ok ? (
+            <div class="notice" role="status">
+              <p>
+                <strong>{t(locale, 'sec.audit.chain.okLabel')}</strong> {chain.message}
+              </p>
+            </div>
+          ) : (
+            <div class="warning" role="alert">
+              <p>
+                <strong>{t(locale, 'sec.audit.chain.brokenLabel')}</strong> {chain.message}
+              </p>
+            </div>
+          ))}
+        <form method="get" action={page.href('/secretariat/audit/verify')}>
+          <button type="submit" class="button button-secondary">
+            {t(locale, 'sec.audit.chain.verify')}
+          </button>
+        </form>
+      </section>
+
+      <section aria-labelledby="events-title">
+        <h2 id="events-title">{t(locale, 'sec.audit.events.title')}</h2>
+        <form method="get" action={page.href('/secretariat/audit')} class="sec-filters">
+          <Select
+            locale={locale}
+            id="field-consultation"
+            name="consultation"
+            label={t(locale, 'sec.audit.filter.consultation')}
+            value={view.consultation}
+            placeholder={t(locale, 'sec.audit.filter.allConsultations')}
+            options={view.consultations.map((c) => ({ value: c.id, label: c.reference }))}
+          />
+          <Select
+            locale={locale}
+            id="field-action"
+            name="action"
+            label={t(locale, 'sec.audit.filter.action')}
+            value={view.action}
+            placeholder={t(locale, 'sec.audit.filter.allActions')}
+            options={view.actions.map((a) => ({ value: a, label: a }))}
+          />
+          <button type="submit" class="button button-secondary">
+            {t(locale, 'sec.audit.filter.submit')}
+          </button>
+        </form>
+
+        {view.rows.length === 0 ? (
+          <p>{t(locale, 'sec.audit.none')}</p>
+        ) : (
+          <div class="sec-table-wrap">
+            <table class="table sec-audit">
+              <caption>{t(locale, 'sec.audit.caption', { total: view.total, page: view.page, pages: view.pages })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t(locale, 'sec.audit.col.seq')}</th>
+                  <th scope="col">{t(locale, 'sec.audit.col.time')}</th>
+                  <th scope="col">{t(locale, 'sec.audit.col.actor')}</th>
+                  <th scope="col">{t(locale, 'sec.audit.col.action')}</th>
+                  <th scope="col">{t(locale, 'sec.audit.col.subject')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.rows.map((row) => {
+                  const broken = chain !== null && chain.brokenSeq === row.seq;
+                  return (
+                    <tr id={`event-${row.seq}`} class={broken ? 'sec-broken' : undefined}>
+                      <th scope="row">
+                        {formatCount(locale, row.seq)}
+                        {broken && <strong class="sec-flag">{t(locale, 'sec.audit.chain.brokenRow')}</strong>}
+                      </th>
+                      <td>
+                        <Instant locale={locale} at={row.at} local={false} />
+                      </td>
+                      <td class="sec-wrap">{row.actor}</td>
+                      <td>
+                        <code>{row.action}</code>
+                      </td>
+                      <td class="sec-wrap">
+                        {row.consultationId !== null && row.subject === `consultation:${row.consultationId}` ? (
+                          <a href={page.href(`/secretariat/consultations/${encodeURIComponent(row.consultationId)}`)}>{row.subject}</a>
+                        ) : (
+                          row.subject
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {view.pages > 1 && (
+          <nav class="sec-pager" aria-label={t(locale, 'sec.audit.pager.label')}>
+            <ul>
+              {view.page > 1 && (
+                <li>
+                  <a href={auditHref(page, view, view.page - 1)} rel="prev">
+                    {t(locale, 'sec.audit.pager.newer')}
+                  </a>
+                </li>
+              )}
+              <li aria-current="page">{t(locale, 'sec.audit.pager.position', { page: view.page, pages: view.pages })}</li>
+              {view.page < view.pages && (
+                <li>
+                  <a href={auditHref(page, view, view.page + 1)} rel="next">
+                    {t(locale, 'sec.audit.pager.older')}
+                  </a>
+                </li>
+              )}
+            </ul>
+          </nav>
+        )}
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,138 @@
+import { t } from '../../../../i18n/i18n.js';
+import { CsrfField, errorAt, SubmitButton, type FormError } from '../../components/form.js';
+import type { PageContext } from '../../components/layout.js';
+import type { TimingView } from '../../presenters/secretariat.presenter.js';
+import { RESOLUTION_EDITIONS, type CircularValues } from '../../secretariat.forms.js';
+import { Checkbox, Input, Select, TextArea, TimingNotes } from './sec-fields.js';
+
+export interface CircularFormView {
+  readonly values: CircularValues;
+  readonly errors: readonly FormError[];
+  /** The timing checks of the dates as they stand (null while a date is missing or not a day). */
+  readonly timing: readonly TimingView[] | null;
+  readonly csrfToken: string;
+}
+
+/** The count of timing warnings, with a link to the first date concerned (warnings never block). */
+export function TimingSummary({ page, timing }: { page: PageContext; timing: readonly TimingView[] | null }) {
+  const warnings = (timing ?? []).filter((check) => check.severity === 'warning');
+  if (warnings.length === 0) return null;
+  const target = warnings[0]!.rule === 'announcement' ? '#field-meetingFirstDay' : warnings[0]!.rule === 'languages' ? '#field-languagesAvailableOn' : '#field-deadlineDay';
+  return (
+    <div class="warning sec-warning-summary">
+      <p>
+        {t(page.locale, 'sec.timing.summary', { count: warnings.length })} <a href={target}>{t(page.locale, 'sec.timing.summary.link')}</a>
+      </p>
+    </div>
+  );
+}
+
+/**
+ * Every field of a circular (src/schemas/consultation.schema.ts), grouped as the circular reads:
+ * the circular, the meeting, the consultation and its dates, addressees and notes, signature,
+ * settings. The timing checks of the rules sit next to the dates they concern.
+ */
+export function CircularForm({ page, view, action, submit }: { page: PageContext; view: CircularFormView; action: string; submit: string }) {
+  const { locale } = page;
+  const { values, errors, timing } = view;
+  const err = (field: string) => errorAt(errors, `field-${field}`);
+  const of = (rule: TimingView['rule'] | readonly TimingView['rule'][]) => (timing ?? []).filter((check) => (typeof rule === 'string' ? check.rule === rule : rule.includes(check.rule)));
+  const announcement = of('announcement');
+  const deadline = of(['consultation_period', 'calendar_data']);
+  const languages = of('languages');
+  return (
+    <form method="post" action={page.href(action)} novalidate class="sec-form">
+      <CsrfField token={view.csrfToken} />
+      <input type="hidden" name="revision" value={values.revision} />
+
+      <fieldset class="sec-fieldset">
+        <legend>{t(locale, 'sec.circular.group.circular')}</legend>
+        <Input locale={locale} id="field-bureau" name="bureau" label={t(locale, 'sec.circular.bureau.label')} hint={t(locale, 'sec.circular.bureau.hint')} value={values.bureau} error={err('bureau')} maxlength={20} class="input-short" />
+        <Input locale={locale} id="field-studyPeriod" name="studyPeriod" label={t(locale, 'sec.circular.studyPeriod.label')} hint={t(locale, 'sec.circular.studyPeriod.hint')} value={values.studyPeriod} error={err('studyPeriod')} maxlength={9} class="input-short" />
+        <Input locale={locale} id="field-number" name="number" label={t(locale, 'sec.circular.number.label')} hint={t(locale, 'sec.circular.number.hint')} value={values.number} error={err('number')} maxlength={6} class="input-short" />
+        <Input locale={locale} id="field-date" name="date" label={t(locale, 'sec.circular.date.label')} hint={t(locale, 'sec.field.day.hint')} value={values.date} error={err('date')} maxlength={10} class="sec-input-day" />
+        <Input locale={locale} id="field-reference" name="reference" label={t(locale, 'sec.circular.reference.label')} hint={t(locale, 'sec.circular.reference.hint')} value={values.reference} error={err('reference')} maxlength={200} />
+        <Input locale={locale} id="field-studyGroup" name="studyGroup" label={t(locale, 'sec.circular.studyGroup.label')} hint={t(locale, 'sec.circular.studyGroup.hint')} value={values.studyGroup} error={err('studyGroup')} maxlength={50} class="input-short" />
+        <TextArea locale={locale} id="field-subject" name="subject" label={t(locale, 'sec.circular.subject.label')} value={values.subject} error={err('subject')} rows={3} maxlength={2000} />
+      </fieldset>
+
+      <fieldset class="sec-fieldset">
+        <legend>{t(locale, 'sec.circular.group.meeting')}</legend>
+        <Input locale={locale} id="field-meetingPlace" name="meetingPlace" label={t(locale, 'sec.circular.meetingPlace.label')} hint={t(locale, 'sec.circular.meetingPlace.hint')} value={values.meetingPlace} error={err('meetingPlace')} maxlength={200} />
+        <Input
+          locale={locale}
+          id="field-meetingFirstDay"
+          name="meetingFirstDay"
+          label={t(locale, 'sec.circular.meetingFirstDay.label')}
+          hint={t(locale, 'sec.field.day.hint')}
+          value={values.meetingFirstDay}
+          error={err('meetingFirstDay')}
+          maxlength={10}
+          class="sec-input-day"
+          describedBy={announcement.length > 0 ? ['timing-announcement'] : []}
+          after={<TimingNotes locale={locale} id="timing-announcement" checks={announcement} />}
+        />
+        <Input locale={locale} id="field-meetingLastDay" name="meetingLastDay" label={t(locale, 'sec.circular.meetingLastDay.label')} hint={t(locale, 'sec.field.day.hint')} value={values.meetingLastDay} error={err('meetingLastDay')} maxlength={10} class="sec-input-day" />
+        <Input locale={locale} id="field-collectiveLetter" name="collectiveLetter" label={t(locale, 'sec.circular.collectiveLetter.label')} hint={t(locale, 'sec.circular.collectiveLetter.hint')} value={values.collectiveLetter} error={err('collectiveLetter')} maxlength={200} optional />
+      </fieldset>
+
+      <fieldset class="sec-fieldset">
+        <legend>{t(locale, 'sec.circular.group.consultation')}</legend>
+        <Input locale={locale} id="field-deadlineDay" name="deadlineDay" label={t(locale, 'sec.circular.deadlineDay.label')} hint={t(locale, 'sec.circular.deadlineDay.hint')} value={values.deadlineDay} error={err('deadlineDay')} maxlength={10} class="sec-input-day" describedBy={deadline.length > 0 ? ['timing-deadline'] : []} />
+        <Input
+          locale={locale}
+          id="field-deadlineTime"
+          name="deadlineTime"
+          label={t(locale, 'sec.circular.deadlineTime.label')}
+          hint={t(locale, 'sec.circular.deadlineTime.hint')}
+          value={values.deadlineTime}
+          error={err('deadlineTime')}
+          maxlength={5}
+          class="input-short"
+          after={timing === null ? <p class="hint">{t(locale, 'sec.timing.pending')}</p> : <TimingNotes locale={locale} id="timing-deadline" checks={deadline} />}
+        />
+        <Input
+          locale={locale}
+          id="field-languagesAvailableOn"
+          name="languagesAvailableOn"
+          label={t(locale, 'sec.circular.languagesAvailableOn.label')}
+          hint={t(locale, 'sec.circular.languagesAvailableOn.hint')}
+          value={values.languagesAvailableOn}
+          error={err('languagesAvailableOn')}
+          maxlength={10}
+          class="sec-input-day"
+          optional
+          describedBy={languages.length > 0 ? ['timing-languages'] : []}
+          after={<TimingNotes locale={locale} id="timing-languages" checks={languages} />}
+        />
+        <Select
+          locale={locale}
+          id="field-resolutionEdition"
+          name="resolutionEdition"
+          label={t(locale, 'sec.circular.resolutionEdition.label')}
+          hint={t(locale, 'sec.circular.resolutionEdition.hint')}
+          value={values.resolutionEdition}
+          error={err('resolutionEdition')}
+          options={RESOLUTION_EDITIONS.map((edition) => ({ value: edition, label: t(locale, 'sec.circular.resolutionEdition.option', { edition }) }))}
+        />
+      </fieldset>
+
+      <fieldset class="sec-fieldset">
+        <legend>{t(locale, 'sec.circular.group.letter')}</legend>
+        <TextArea locale={locale} id="field-addressees" name="addressees" label={t(locale, 'sec.circular.addressees.label')} hint={t(locale, 'sec.field.lines.hint')} value={values.addressees} error={err('addressees')} rows={3} optional />
+        <TextArea locale={locale} id="field-copies" name="copies" label={t(locale, 'sec.circular.copies.label')} hint={t(locale, 'sec.field.lines.hint')} value={values.copies} error={err('copies')} rows={5} optional />
+        <TextArea locale={locale} id="field-notes" name="notes" label={t(locale, 'sec.circular.notes.label')} hint={t(locale, 'sec.circular.notes.hint')} value={values.notes} error={err('notes')} rows={5} optional />
+        <Input locale={locale} id="field-signatoryName" name="signatoryName" label={t(locale, 'sec.circular.signatoryName.label')} value={values.signatoryName} error={err('signatoryName')} maxlength={200} />
+        <Input locale={locale} id="field-signatoryTitle" name="signatoryTitle" label={t(locale, 'sec.circular.signatoryTitle.label')} hint={t(locale, 'sec.circular.signatoryTitle.hint')} value={values.signatoryTitle} error={err('signatoryTitle')} maxlength={500} />
+      </fieldset>
+
+      <fieldset class="sec-fieldset">
+        <legend>{t(locale, 'sec.circular.group.settings')}</legend>
+        <Checkbox id="field-individualRepliesPublic" name="individualRepliesPublic" label={t(locale, 'sec.circular.individualRepliesPublic.label')} hint={t(locale, 'sec.circular.individualRepliesPublic.hint')} checked={values.individualRepliesPublic} />
+        <Input locale={locale} id="field-eligibleStates" name="eligibleStates" label={t(locale, 'sec.circular.eligibleStates.label')} hint={t(locale, 'sec.circular.eligibleStates.hint')} value={values.eligibleStates} error={err('eligibleStates')} maxlength={2000} optional spellcheck={false} />
+      </fieldset>
+
+      <SubmitButton>{submit}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,161 @@
+import { t } from '../../../../i18n/i18n.js';
+import { CsrfField, ErrorSummary, type FormError } from '../../components/form.js';
+import { Layout, type PageContext } from '../../components/layout.js';
+import { formatDay, type ChecklistItem, type CircularView } from '../../presenters/secretariat.presenter.js';
+import { CircularNav, Instant, TimingNotes } from './sec-fields.js';
+
+export interface PreviewView {
+  readonly circular: CircularView;
+  /** What stops issuing now (empty: it may be issued). */
+  readonly blockers: readonly ChecklistItem[];
+  /** Problems of a refused issue (CONSULTATION_INCOMPLETE, a stale preview). */
+  readonly errors: readonly FormError[];
+  readonly csrfToken: string;
+}
+
+/**
+ * The draft circular as Member States will read it once issued (the letter, the TSB notes and
+ * Annex 1 with the texts' summaries and locations), what still blocks issuing, the timing
+ * warnings, and the button that issues it.
+ */
+export function PreviewPage({ page, view }: { page: PageContext; view: PreviewView }) {
+  const { locale } = page;
+  const c = view.circular;
+  const base = `/secretariat/consultations/${encodeURIComponent(c.id)}`;
+  const warnings = c.timing.filter((check) => check.severity === 'warning');
+  return (
+    <Layout page={page} title={t(locale, 'sec.preview.title', { reference: c.reference })} hasErrors={view.errors.length > 0}>
+      <CircularNav page={page} id={c.id} issued={false} current={`${base}/preview`} />
+      <ErrorSummary locale={locale} errors={view.errors} />
+
+      <section aria-labelledby="checklist-title">
+        <h2 id="checklist-title">{t(locale, 'sec.preview.checklist.title')}</h2>
+        {view.blockers.length === 0 ? (
+          <p class="sec-ready">
+            <strong>{t(locale, 'sec.preview.checklist.ready')}</strong>
+          </p>
+        ) : (
+          <>
+            <p>{t(locale, 'sec.preview.checklist.blocked', { count: view.blockers.length })}</p>
+            <ul class="sec-checklist">
+              {view.blockers.map((item) => (
+                <li>
+                  <a href={page.href(item.href)}>{item.message}</a>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {warnings.length > 0 && (
+          <>
+            <p>{t(locale, 'sec.preview.checklist.warnings')}</p>
+            <TimingNotes locale={locale} id="timing" checks={warnings} />
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="letter-title">
+        <h2 id="letter-title">{t(locale, 'sec.preview.letter.title')}</h2>
+        <article class="sec-letter" aria-labelledby="letter-subject">
+          {c.isDemo && <p class="warning">{t(locale, 'sec.demo.body')}</p>}
+          <p>{t(locale, 'sec.preview.placeDate', { date: formatDay(locale, c.date) })}</p>
+          <dl class="summary-list">
+            <dt>{t(locale, 'sec.preview.ref')}</dt>
+            <dd>{c.reference}</dd>
+            <dt>{t(locale, 'sec.preview.to')}</dt>
+            <dd>
+              <ul class="sec-plain-list">
+                {c.addressees.map((a) => (
+                  <li>{a}</li>
+                ))}
+              </ul>
+            </dd>
+            {c.copies.length > 0 && (
+              <>
+                <dt>{t(locale, 'sec.preview.copies')}</dt>
+                <dd>
+                  <ul class="sec-plain-list">
+                    {c.copies.map((a) => (
+                      <li>{a}</li>
+                    ))}
+                  </ul>
+                </dd>
+              </>
+            )}
+            <dt>{t(locale, 'sec.preview.subject')}</dt>
+            <dd>
+              <strong id="letter-subject">{c.subject}</strong>
+            </dd>
+          </dl>
+          <p>{t(locale, 'sec.preview.salutation')}</p>
+          <ol class="sec-paragraphs">
+            <li>
+              {t(locale, 'sec.preview.p1', { studyGroup: c.studyGroup, instrument: c.instrument, place: c.meetingPlace, first: formatDay(locale, c.meetingFirstDay), last: formatDay(locale, c.meetingLastDay) })}
+              {c.collectiveLetter !== null && <> {t(locale, 'sec.preview.p1.letter', { letter: c.collectiveLetter })}</>}
+            </li>
+            <li>
+              {t(locale, 'sec.preview.p2')}
+              {c.notes.map((note) => (
+                <p class="sec-note">{note}</p>
+              ))}
+            </li>
+            <li>
+              {t(locale, 'sec.preview.p3')} <strong>{<Instant locale={locale} at={c.deadlineAt} />}</strong>.
+            </li>
+            <li>{t(locale, 'sec.preview.p4')}</li>
+          </ol>
+          <p>{t(locale, 'sec.preview.closing')}</p>
+          <p>
+            {c.signatoryName}
+            <br />
+            {c.signatoryTitle}
+          </p>
+
+          <h3>{t(locale, 'sec.preview.annex1')}</h3>
+          {c.texts.length === 0 ? (
+            <p>{t(locale, 'sec.texts.none')}</p>
+          ) : (
+            c.texts.map((text) => (
+              <div class="sec-annex-text">
+                <h4>
+                  {t(locale, 'sec.preview.textHeading', { order: text.order, kind: text.kindLabel, designation: text.designation, workItem: text.workItem ?? '', hasWorkItem: text.workItem === null ? 'no' : 'yes', location: text.location })}
+                </h4>
+                <p>{text.title}</p>
+                {text.summary !== null && text.summary.trim() !== '' && (
+                  <>
+                    <p>
+                      <strong>{t(locale, 'sec.preview.summary')}</strong>
+                    </p>
+                    {text.summary.split(/\n\s*\n/).map((paragraph) => (
+                      <p class="sec-summary">{paragraph}</p>
+                    ))}
+                  </>
+                )}
+                {text.a5Justification && <p>{t(locale, 'sec.preview.a5')}</p>}
+                {text.iprStatements.length > 0 && (
+                  <ul>
+                    {text.iprStatements.map((s) => (
+                      <li>{s}</li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            ))
+          )}
+        </article>
+      </section>
+
+      <section aria-labelledby="issue-title">
+        <h2 id="issue-title">{t(locale, 'sec.issue.title')}</h2>
+        <p id="issue-hint">{t(locale, 'sec.issue.hint')}</p>
+        <form method="post" action={page.href(`${base}/issue`)} data-confirm={t(locale, 'sec.issue.confirm', { reference: c.reference })}>
+          <CsrfField token={view.csrfToken} />
+          <input type="hidden" name="revision" value={String(c.revision)} />
+          <button type="submit" class="button" aria-describedby="issue-hint">
+            {t(locale, 'sec.issue.submit')}
+          </button>
+        </form>
+      </section>
+    </Layout>
+  );
+}

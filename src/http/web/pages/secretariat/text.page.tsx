@@ -1,0 +1,99 @@
+import { TEXT_KINDS } from '../../../../domain/consultation/consultation.js';
+import { t } from '../../../../i18n/i18n.js';
+import { CsrfField, ErrorSummary, errorAt, SubmitButton, type FormError } from '../../components/form.js';
+import { Layout, type PageContext } from '../../components/layout.js';
+import type { TextValues } from '../../secretariat.forms.js';
+import { Checkbox, CircularNav, Input, Radios, TextArea } from './sec-fields.js';
+
+export interface TextPageView {
+  readonly consultationId: string;
+  readonly reference: string;
+  /** Null for a new text. */
+  readonly textId: string | null;
+  /** The designation as stored (the page's title while editing). */
+  readonly designation: string | null;
+  readonly values: TextValues;
+  readonly errors: readonly FormError[];
+  /** "WTSA Resolution 1 (Rev. Geneva, 2022) §9.3.4": why a summary is needed. */
+  readonly summaryClause: string;
+  readonly csrfToken: string;
+}
+
+/** Adds a determined text to a draft circular (Annex 1), or changes or removes one. */
+export function TextPage({ page, view }: { page: PageContext; view: TextPageView }) {
+  const { locale } = page;
+  const { values, errors } = view;
+  const err = (field: string) => errorAt(errors, `field-${field}`);
+  const base = `/secretariat/consultations/${encodeURIComponent(view.consultationId)}`;
+  const action = view.textId === null ? `${base}/texts/new` : `${base}/texts/${encodeURIComponent(view.textId)}`;
+  const title = view.textId === null ? t(locale, 'sec.text.title.new', { reference: view.reference }) : t(locale, 'sec.text.title.edit', { designation: view.designation ?? '', reference: view.reference });
+  return (
+    <Layout page={page} title={title} hasErrors={errors.length > 0}>
+      <CircularNav page={page} id={view.consultationId} issued={false} current={action} />
+      <ErrorSummary locale={locale} errors={errors} />
+      <form method="post" action={page.href(action)} novalidate class="sec-form">
+        <CsrfField token={view.csrfToken} />
+        <Input locale={locale} id="field-designation" name="designation" label={t(locale, 'sec.text.designation.label')} hint={t(locale, 'sec.text.designation.hint')} value={values.designation} error={err('designation')} maxlength={100} />
+        <Input locale={locale} id="field-workItem" name="workItem" label={t(locale, 'sec.text.workItem.label')} hint={t(locale, 'sec.text.workItem.hint')} value={values.workItem} error={err('workItem')} maxlength={100} optional />
+        <Radios
+          locale={locale}
+          id="field-kind"
+          name="kind"
+          legend={t(locale, 'sec.text.kind.legend')}
+          error={err('kind')}
+          value={values.kind}
+          options={TEXT_KINDS.map((kind) => ({ value: kind, label: t(locale, `sec.text.kind.${kind}`) }))}
+        />
+        <TextArea locale={locale} id="field-title" name="title" label={t(locale, 'sec.text.title.label')} value={values.title} error={err('title')} rows={2} maxlength={1000} />
+        <TextArea locale={locale} id="field-summary" name="summary" label={t(locale, 'sec.text.summary.label')} hint={t(locale, 'sec.text.summary.hint', { clause: view.summaryClause })} value={values.summary} error={err('summary')} rows={8} optional />
+        <Input locale={locale} id="field-location" name="location" label={t(locale, 'sec.text.location.label')} hint={t(locale, 'sec.text.location.hint')} value={values.location} error={err('location')} maxlength={200} class="input-short" />
+        <Input locale={locale} id="field-order" name="order" label={t(locale, 'sec.text.order.label')} hint={t(locale, 'sec.text.order.hint')} value={values.order} error={err('order')} maxlength={4} class="input-short" />
+        <Checkbox id="field-a5Justification" name="a5Justification" label={t(locale, 'sec.text.a5Justification.label')} hint={t(locale, 'sec.text.a5Justification.hint')} checked={values.a5Justification} />
+        <TextArea locale={locale} id="field-iprStatements" name="iprStatements" label={t(locale, 'sec.text.iprStatements.label')} hint={t(locale, 'sec.text.iprStatements.hint')} value={values.iprStatements} error={err('iprStatements')} rows={3} optional />
+        <div class="sec-actions">
+          <SubmitButton>{view.textId === null ? t(locale, 'sec.text.submit.new') : t(locale, 'sec.text.submit.edit')}</SubmitButton>
+          <a href={page.href(base)}>{t(locale, 'sec.text.cancel')}</a>
+        </div>
+      </form>
+      {view.textId !== null && (
+        <section aria-labelledby="remove-title">
+          <h2 id="remove-title">{t(locale, 'sec.text.remove.title')}</h2>
+          <form method="post" action={page.href(`${action}/remove`)}>
+            <CsrfField token={view.csrfToken} />
+            <SubmitButton variant="danger">
+              {t(locale, 'sec.text.remove.button')}
+              <span class="visually-hidden"> {view.designation}</span>
+            </SubmitButton>
+          </form>
+        </section>
+      )}
+    </Layout>
+  );
+}
+
+export interface RemoveTextView {
+  readonly consultationId: string;
+  readonly reference: string;
+  readonly textId: string;
+  readonly designation: string;
+  readonly title: string;
+  readonly csrfToken: string;
+}
+
+/** Asks before a text leaves the draft (the first post of "remove" lands here; works without script). */
+export function RemoveTextPage({ page, view }: { page: PageContext; view: RemoveTextView }) {
+  const { locale } = page;
+  const base = `/secretariat/consultations/${encodeURIComponent(view.consultationId)}`;
+  const action = `${base}/texts/${encodeURIComponent(view.textId)}/remove`;
+  return (
+    <Layout page={page} title={t(locale, 'sec.text.remove.confirmTitle', { designation: view.designation })}>
+      <p>{t(locale, 'sec.text.remove.confirmBody', { designation: view.designation, title: view.title, reference: view.reference })}</p>
+      <form method="post" action={page.href(action)} class="sec-actions">
+        <CsrfField token={view.csrfToken} />
+        <input type="hidden" name="confirm" value="yes" />
+        <SubmitButton variant="danger">{t(locale, 'sec.text.remove.confirm')}</SubmitButton>
+        <a href={page.href(`${base}/texts/${encodeURIComponent(view.textId)}`)}>{t(locale, 'sec.text.remove.keep')}</a>
+      </form>
+    </Layout>
+  );
+}

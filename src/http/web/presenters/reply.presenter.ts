@@ -1,0 +1,480 @@
+import type { Consultation, DeterminedText } from '../../../domain/consultation/consultation.js';
+import type { FieldProblem } from '../../../domain/errors.js';
+import type { Receipt } from '../../../domain/receipt/receipt.js';
+import type { Channel, PositionInput, ReplyPosition, ReplyVersion } from '../../../domain/reply/reply.js';
+import { intlFor, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
+import type { StoredMemberState } from '../../../repositories/member-state.repository.js';
+import type { OwedReplies, Person, ReplyWorkspace } from '../../../services/my-state-replies.js';
+import type { DraftPosition, ReplyDraftContent } from '../../../services/read-reply-draft.js';
+import type { FormError } from '../components/form.js';
+import { replyFieldId, textHeading, type ReplyFieldKind, type ReplyFieldsValue } from '../components/reply-fields.js';
+import type { PostedReplyForm } from '../reply.forms.js';
+
+/**
+ * View-models of a focal point's pages: what the State owes, the reply form and its review, the
+ * receipt and the history. Pages are pure functions of these; every word comes from the
+ * catalogue (ids `reply.…`), instants stay numbers for the pages to print in UTC.
+ */
+
+/** The name of a Member State in the reader's language. */
+export function stateName(locale: Locale, state: StoredMemberState): string {
+  return state.names[locale] ?? state.names.en;
+}
+
+/** The time left until `deadlineAt` ("3 days 4 hours"), or null when it has passed. */
+export function timeLeft(locale: Locale, deadlineAt: number, now: number): string | null {
+  let rest = deadlineAt - now;
+  if (rest < 0) return null;
+  const intl = intlFor(locale);
+  const parts: string[] = [];
+  for (const [unit, ms] of [['day', 86_400_000], ['hour', 3_600_000], ['minute', 60_000]] as const) {
+    const n = Math.floor(rest / ms);
+    rest -= n * ms;
+    if (n > 0 || unit === 'minute') parts.push(intl.formatNumber(n, { style: 'unit', unit, unitDisplay: 'long' }));
+  }
+  return parts.slice(0, 2).join(' ');
+}
+
+/** The consultation as the pages head it. */
+export interface ConsultationHead {
+  readonly id: string;
+  readonly reference: string;
+  readonly subject: string;
+  readonly studyGroup: string;
+  readonly deadlineAt: number;
+  readonly isDemo: boolean;
+}
+
+/** The few facts of a consultation every reply page heads with. */
+export function consultationHead(c: Consultation): ConsultationHead {
+  return { id: c.id, reference: c.reference, subject: c.subject, studyGroup: c.studyGroup, deadlineAt: c.deadlineAt, isDemo: c.isDemo };
+}
+
+/** Who did something, as the State is told ("Kim Min-jun", "the secretariat", "a program using the API"). */
+export function personLabel(locale: Locale, person: Person | undefined): string {
+  if (person?.kind === 'colleague') return person.name;
+  if (person?.kind === 'secretariat') return t(locale, 'reply.person.secretariat');
+  return t(locale, 'reply.person.program');
+}
+
+/** How a version reached TSB. */
+export function channelLabel(locale: Locale, channel: Channel): string {
+  return t(locale, `reply.channel.${channel}` as MessageId);
+}
+
+/** One position in words: the box ticked and its option. */
+export function positionLabel(locale: Locale, position: Pick<ReplyPosition, 'position' | 'option'>, studyGroup: string): string {
+  if (position.position === 'does_not_assign_authority') return t(locale, 'reply.position.doesNotAssign', { studyGroup });
+  if (position.position === 'unclear') return t(locale, 'reply.position.unclear');
+  if (position.option === 'comments_attached') return t(locale, 'reply.position.commentsAttached', { studyGroup });
+  if (position.option === 'no_comments') return t(locale, 'reply.position.noComments', { studyGroup });
+  return t(locale, 'reply.position.assigns', { studyGroup });
+}
+
+/** One text's position as the review, receipt and closed pages list it. */
+export interface PositionView {
+  readonly textId: string;
+  readonly heading: string;
+  readonly title: string;
+  /** Null when the version gives no position on the text. */
+  readonly position: string | null;
+  readonly comments: string | null;
+  readonly reasons: string | null;
+  readonly possibleChanges: string | null;
+  readonly file: { readonly filename: string; readonly sha256: string } | null;
+}
+
+/** The positions of a version (or of a checked draft), one per text of the consultation. */
+export function presentPositions(locale: Locale, texts: readonly DeterminedText[], positions: readonly ReplyPosition[], studyGroup: string, fileName: (sha256: string) => string): PositionView[] {
+  return texts.map((text) => {
+    const p = positions.find((q) => q.text === text.id);
+    return {
+      textId: text.id,
+      heading: textHeading(locale, text),
+      title: text.title,
+      position: p ? positionLabel(locale, p, studyGroup) : null,
+      comments: p?.comments ?? null,
+      reasons: p?.reasons ?? null,
+      possibleChanges: p?.possibleChanges ?? null,
+      file: p?.attachment ? { sha256: p.attachment, filename: fileName(p.attachment) } : null,
+    };
+  });
+}
+
+// ---------------------------------------------------------------- what the State owes (/my)
+
+/** The state of the State's reply, in words, for the list and the form. */
+export interface ReplyStatusView {
+  readonly kind: 'none' | 'submitted' | 'withdrawn';
+  readonly version: number | null;
+  readonly at: number | null;
+}
+
+export interface OwedRowView {
+  readonly consultation: ConsultationHead;
+  readonly timeLeft: string | null;
+  readonly eligible: boolean;
+  readonly ineligibleReason: string | null;
+  readonly reply: ReplyStatusView;
+  /** When a draft is saved: when. */
+  readonly draft: { readonly at: number } | null;
+  /** Headings of the texts the State has not answered (no current position). */
+  readonly unanswered: readonly string[];
+  readonly textCount: number;
+  /** The version that counts, with its positions (closed consultations). */
+  readonly counted: { readonly version: number; readonly receivedAt: number; readonly positions: readonly PositionView[] } | null;
+}
+
+export interface MyStateView {
+  readonly stateName: string;
+  readonly open: readonly OwedRowView[];
+  readonly closed: readonly OwedRowView[];
+  readonly notice: string | null;
+}
+
+function statusOf(latest: ReplyVersion | null): ReplyStatusView {
+  if (!latest) return { kind: 'none', version: null, at: null };
+  return { kind: latest.status, version: latest.version, at: latest.receivedAt };
+}
+
+/** "What my State owes": open consultations first (deadline soonest first), then closed ones. */
+export function presentOwed(locale: Locale, owed: OwedReplies, now: number, notice: string | null): MyStateView {
+  const rows = owed.consultations.map((c): OwedRowView & { open: boolean } => {
+    const { consultation, texts } = c.loaded;
+    const answered = new Set(c.latest?.status === 'submitted' ? c.latest.positions.map((p) => p.text) : []);
+    return {
+      open: !c.deadlinePassed,
+      consultation: consultationHead(consultation),
+      timeLeft: timeLeft(locale, consultation.deadlineAt, now),
+      eligible: c.eligibility.eligible,
+      ineligibleReason: c.eligibility.eligible ? null : c.eligibility.reason,
+      reply: statusOf(c.latest),
+      draft: c.draft ? { at: c.draft.updatedAt } : null,
+      unanswered: texts.filter((text) => !answered.has(text.id)).map((text) => textHeading(locale, text)),
+      textCount: texts.length,
+      counted: c.counted
+        ? { version: c.counted.version, receivedAt: c.counted.receivedAt, positions: presentPositions(locale, texts, c.counted.positions, consultation.studyGroup, () => '') }
+        : null,
+    };
+  });
+  const strip = ({ open: _open, ...row }: OwedRowView & { open: boolean }): OwedRowView => row;
+  return {
+    stateName: stateName(locale, owed.memberState),
+    open: rows.filter((r) => r.open).sort((a, b) => a.consultation.deadlineAt - b.consultation.deadlineAt).map(strip),
+    closed: rows.filter((r) => !r.open).map(strip),
+    notice,
+  };
+}
+
+// ---------------------------------------------------------------- the form
+
+/** The form's values and where they came from. */
+export interface ReplyFormValues {
+  readonly values: Record<string, ReplyFieldsValue>;
+  readonly signature: PostedReplyForm['signature'];
+  readonly basedOnVersion: number;
+  readonly draftRevision: number;
+}
+
+/** A draft's content as the form shows it. */
+export function valuesOfDraft(content: ReplyDraftContent): Pick<ReplyFormValues, 'values' | 'signature'> {
+  return {
+    values: { ...content.positions },
+    signature: { signatoryName: content.signatoryName, signatoryTitle: content.signatoryTitle, place: content.place, signedOn: content.signedOn },
+  };
+}
+
+/** A submitted version as the form shows it (to amend it): "unclear" positions must be chosen again. */
+export function valuesOfVersion(version: ReplyVersion, fileNames: ReadonlyMap<string, string>): Pick<ReplyFormValues, 'values' | 'signature'> {
+  const values: Record<string, ReplyFieldsValue> = {};
+  for (const p of version.positions) {
+    values[p.text] = {
+      position: p.position === 'unclear' ? null : p.position,
+      option: p.option,
+      comments: p.comments ?? '',
+      reasons: p.reasons ?? '',
+      possibleChanges: p.possibleChanges ?? '',
+      attachment: p.attachment ? { sha256: p.attachment, filename: fileNames.get(p.attachment) ?? p.attachment.slice(0, 12) } : null,
+    };
+  }
+  return { values, signature: { signatoryName: version.signatoryName, signatoryTitle: version.signatoryTitle, place: version.place ?? '', signedOn: version.signedOn ?? '' } };
+}
+
+/**
+ * The form as it opens: the saved draft; else the current submitted version (amending); else
+ * empty. It carries the reply version and the draft revision it was built from.
+ */
+export function initialFormValues(ws: ReplyWorkspace): ReplyFormValues {
+  const latest = ws.versions.at(-1);
+  if (ws.draft) return { ...valuesOfDraft(ws.draft.content), basedOnVersion: ws.draft.basedOnVersion, draftRevision: ws.draft.revision };
+  const filled = latest?.status === 'submitted' ? valuesOfVersion(latest, ws.fileNames) : { values: {}, signature: { signatoryName: '', signatoryTitle: '', place: '', signedOn: '' } };
+  return { ...filled, basedOnVersion: ws.currentVersion, draftRevision: 0 };
+}
+
+/** The form's values as a draft stores them ("unclear" is not a focal point's choice). */
+export function draftContentOf(values: Readonly<Record<string, ReplyFieldsValue>>, signature: PostedReplyForm['signature']): ReplyDraftContent {
+  const positions: Record<string, DraftPosition> = {};
+  for (const [text, v] of Object.entries(values)) positions[text] = { ...v, position: v.position === 'unclear' ? null : v.position };
+  return { positions, ...signature };
+}
+
+/** What the form's page says about the State's reply and draft, above the form. */
+export interface WorkspaceView {
+  readonly consultation: ConsultationHead;
+  readonly stateName: string;
+  readonly timeLeft: string | null;
+  readonly reply: ReplyStatusView;
+  readonly replyBy: string | null;
+  readonly countedVersion: number | null;
+  readonly draft: { readonly at: number; readonly by: string; readonly revision: number } | null;
+  /** The reply changed after the draft was started: the version now current, when and by whom. */
+  readonly draftOutdated: { readonly version: number; readonly at: number; readonly by: string } | null;
+  readonly texts: readonly DeterminedText[];
+}
+
+/** The state of the State's reply and draft, as the form, review and closed pages show it above their content. */
+export function presentWorkspace(locale: Locale, ws: ReplyWorkspace, now: number): WorkspaceView {
+  const latest = ws.versions.at(-1) ?? null;
+  return {
+    consultation: consultationHead(ws.loaded.consultation),
+    stateName: stateName(locale, ws.memberState),
+    timeLeft: timeLeft(locale, ws.loaded.consultation.deadlineAt, now),
+    reply: statusOf(latest),
+    replyBy: latest ? personLabel(locale, ws.people.get(latest.enteredBy)) : null,
+    countedVersion: ws.countedVersion,
+    draft: ws.draft ? { at: ws.draft.updatedAt, by: personLabel(locale, ws.people.get(ws.draft.updatedBy)), revision: ws.draft.revision } : null,
+    draftOutdated:
+      ws.draft && latest && ws.draft.basedOnVersion !== ws.currentVersion
+        ? { version: latest.version, at: latest.receivedAt, by: personLabel(locale, ws.people.get(latest.enteredBy)) }
+        : null,
+    texts: ws.loaded.texts,
+  };
+}
+
+// ---------------------------------------------------------------- problems at the fields
+
+/** "Select a box for X.1353…", one per text with no box ticked. */
+export function missingChoiceErrors(locale: Locale, texts: readonly DeterminedText[], values: Readonly<Record<string, ReplyFieldsValue>>): FormError[] {
+  return texts
+    .filter((text) => (values[text.id]?.position ?? null) === null)
+    .map((text) => ({ field: replyFieldId('position', text.id), message: t(locale, 'reply.error.position.missing', { text: textHeading(locale, text) }) }));
+}
+
+const SIGNATURE_FIELDS: Readonly<Record<string, { id: string; missing: MessageId | null; max: number }>> = {
+  '/signatory/name': { id: 'field-signatoryName', missing: 'reply.error.signatoryName.missing', max: 200 },
+  '/signatory/title': { id: 'field-signatoryTitle', missing: 'reply.error.signatoryTitle.missing', max: 500 },
+  '/place': { id: 'field-place', missing: null, max: 200 },
+  '/signedOn': { id: 'field-signedOn', missing: null, max: 10 },
+};
+
+/**
+ * The services' problems (English, for the API) in the reader's words, at their fields: the
+ * procedure's problems point into `sent` (`/positions/<index>/<field>`), the draft's by text id
+ * (`/positions/<text>/<field>`), the signature's by name. `values` tells which message fits
+ * (a comment given with "no comments" and one missing with "comments attached" are both
+ * problems of the comments field).
+ */
+export function problemErrors(
+  locale: Locale,
+  problems: readonly FieldProblem[],
+  sent: readonly PositionInput[],
+  values: Readonly<Record<string, ReplyFieldsValue>>,
+  texts: readonly DeterminedText[],
+): FormError[] {
+  const errors: FormError[] = [];
+  for (const problem of problems) {
+    const signature = SIGNATURE_FIELDS[problem.field];
+    if (signature) {
+      const tooLong = /^At most/.test(problem.message);
+      const message = tooLong
+        ? t(locale, 'reply.error.tooLong', { max: signature.max })
+        : signature.missing
+          ? t(locale, signature.missing)
+          : t(locale, problem.field === '/signedOn' ? 'reply.error.signedOn.format' : 'reply.error.field');
+      errors.push({ field: signature.id, message });
+      continue;
+    }
+    const match = /^\/positions\/([^/]+)(?:\/([A-Za-z]+))?$/.exec(problem.field);
+    if (!match) {
+      errors.push({ message: problem.field === '/positions' ? t(locale, 'reply.error.noPositions') : t(locale, 'reply.error.field') });
+      continue;
+    }
+    const textId = /^\d+$/.test(match[1]!) ? sent[Number(match[1])]?.text : match[1];
+    const text = texts.find((x) => x.id === textId);
+    if (!text) {
+      errors.push({ message: t(locale, 'reply.error.field') });
+      continue;
+    }
+    const value = values[text.id];
+    const heading = textHeading(locale, text);
+    const kind = (match[2] ?? 'position') as string;
+    errors.push(fieldProblem(locale, text.id, heading, kind, problem, value));
+  }
+  // One message per field: the first.
+  return errors.filter((e, i) => e.field === undefined || errors.findIndex((f) => f.field === e.field) === i);
+}
+
+function fieldProblem(locale: Locale, textId: string, heading: string, kind: string, problem: FieldProblem, value: ReplyFieldsValue | undefined): FormError {
+  const at = (field: ReplyFieldKind, id: MessageId, values: Record<string, string | number> = {}) => ({ field: replyFieldId(field, textId), message: t(locale, id, { text: heading, ...values }) });
+  const tooLong = /^At most (\d+) characters$/.exec(problem.message);
+  const fieldOf: Record<string, ReplyFieldKind> = { comments: 'comments', reasons: 'reasons', possibleChanges: 'changes', attachment: 'file', option: 'option' };
+  if (tooLong) return at(fieldOf[kind] ?? 'position', 'reply.error.tooLong', { max: Number(tooLong[1]) });
+  switch (kind) {
+    case 'option':
+      return at('option', 'reply.error.option.missing');
+    case 'comments':
+      if (value?.position === 'does_not_assign_authority') return at('comments', 'reply.error.comments.withDoesNotAssign');
+      if (value?.option === 'no_comments') return value.comments.trim() === '' ? at('file', 'reply.error.file.withNoComments') : at('comments', 'reply.error.comments.withNoComments');
+      return at('comments', 'reply.error.comments.missing');
+    case 'reasons':
+      if (value?.position === 'assigns_authority') return at('reasons', 'reply.error.reasons.withAssigns');
+      return at('reasons', 'reply.error.reasons.missing');
+    case 'possibleChanges':
+      return at('changes', 'reply.error.reasons.withAssigns');
+    case 'attachment':
+      return at('file', 'reply.error.file.unknown');
+    default:
+      return at('position', 'reply.error.position.missing');
+  }
+}
+
+/**
+ * The problems in the order of the page (text by text, field by field, then the signature), so
+ * the error summary reads like the form; messages about the whole form come first.
+ */
+export function sortErrors(errors: readonly FormError[], texts: readonly DeterminedText[]): FormError[] {
+  const order: string[] = [];
+  for (const text of texts) for (const kind of ['position', 'option', 'comments', 'reasons', 'changes', 'file'] as const) order.push(replyFieldId(kind, text.id));
+  order.push('field-signatoryName', 'field-signatoryTitle', 'field-place', 'field-signedOn');
+  const rank = (e: FormError) => (e.field === undefined ? -1 : order.indexOf(e.field) === -1 ? order.length : order.indexOf(e.field));
+  return errors.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i).map(({ e }) => e);
+}
+
+// ---------------------------------------------------------------- review, receipt, history
+
+export interface ReviewView {
+  readonly workspace: WorkspaceView;
+  readonly positions: readonly PositionView[];
+  readonly signature: PostedReplyForm['signature'];
+  readonly draftRevision: number;
+  readonly amending: boolean;
+}
+
+/** The review page: the checked (normalised) positions of the draft, exactly as they will be submitted, and its signature. */
+export function presentReview(locale: Locale, ws: ReplyWorkspace, positions: readonly ReplyPosition[], content: ReplyDraftContent, draftRevision: number, now: number): ReviewView {
+  const files = new Map(Object.values(content.positions).flatMap((p) => (p.attachment ? [[p.attachment.sha256, p.attachment.filename] as const] : [])));
+  const consultation = ws.loaded.consultation;
+  return {
+    workspace: presentWorkspace(locale, ws, now),
+    positions: presentPositions(locale, ws.loaded.texts, positions, consultation.studyGroup, (sha) => files.get(sha) ?? sha.slice(0, 12)),
+    signature: { signatoryName: content.signatoryName.trim(), signatoryTitle: content.signatoryTitle.trim(), place: content.place.trim(), signedOn: content.signedOn.trim() },
+    draftRevision,
+    amending: ws.versions.at(-1)?.status === 'submitted',
+  };
+}
+
+export interface ReceiptPageView {
+  readonly consultation: ConsultationHead;
+  readonly stateName: string;
+  readonly stateCode: string;
+  readonly version: number;
+  readonly status: 'submitted' | 'withdrawn';
+  readonly receivedAt: number;
+  readonly channel: string;
+  readonly by: string;
+  readonly receivedByDeadline: boolean;
+  readonly counts: boolean;
+  readonly contentSha256: string;
+  readonly signature: Receipt['signature'];
+  readonly audit: Receipt['audit'];
+  readonly signatory: { readonly name: string; readonly title: string; readonly place: string | null; readonly signedOn: string | null };
+  readonly positions: readonly PositionView[];
+  readonly notice: string | null;
+}
+
+/** The receipt page: the signed receipt of one version with the version's own fields (signatory, positions, files). */
+export function presentReceipt(locale: Locale, ws: ReplyWorkspace, receipt: Receipt, version: ReplyVersion, notice: string | null): ReceiptPageView {
+  const consultation = ws.loaded.consultation;
+  return {
+    consultation: consultationHead(consultation),
+    stateName: stateName(locale, ws.memberState),
+    stateCode: ws.memberState.code,
+    version: receipt.version,
+    status: receipt.status,
+    receivedAt: version.receivedAt,
+    channel: channelLabel(locale, version.channel),
+    by: personLabel(locale, ws.people.get(version.enteredBy)),
+    receivedByDeadline: receipt.receivedByDeadline,
+    counts: ws.countedVersion === version.version,
+    contentSha256: receipt.contentSha256,
+    signature: receipt.signature,
+    audit: receipt.audit,
+    signatory: { name: version.signatoryName, title: version.signatoryTitle, place: version.place, signedOn: version.signedOn },
+    positions: version.status === 'submitted' ? presentPositions(locale, ws.loaded.texts, version.positions, consultation.studyGroup, (sha) => ws.fileNames.get(sha) ?? sha.slice(0, 12)) : [],
+    notice,
+  };
+}
+
+export interface HistoryRowView {
+  readonly version: number;
+  readonly status: 'submitted' | 'withdrawn';
+  readonly receivedAt: number;
+  readonly by: string;
+  readonly channel: string;
+  readonly counts: boolean;
+  readonly late: boolean;
+}
+
+export interface HistoryView {
+  readonly consultation: ConsultationHead;
+  readonly stateName: string;
+  /** Newest first. */
+  readonly rows: readonly HistoryRowView[];
+  readonly countedVersion: number | null;
+  readonly deadlinePassed: boolean;
+}
+
+/** The history page: every version of the State's reply, newest first, with the one that counts. */
+export function presentHistory(locale: Locale, ws: ReplyWorkspace): HistoryView {
+  const consultation = ws.loaded.consultation;
+  return {
+    consultation: consultationHead(consultation),
+    stateName: stateName(locale, ws.memberState),
+    rows: [...ws.versions].reverse().map((v) => ({
+      version: v.version,
+      status: v.status,
+      receivedAt: v.receivedAt,
+      by: personLabel(locale, ws.people.get(v.enteredBy)),
+      channel: channelLabel(locale, v.channel),
+      counts: v.version === ws.countedVersion,
+      late: v.receivedAt > consultation.deadlineAt,
+    })),
+    countedVersion: ws.countedVersion,
+    deadlinePassed: ws.deadlinePassed,
+  };
+}
+
+/** The closed form: the deadline, and the version that counts with its positions. */
+export interface ClosedView {
+  readonly workspace: WorkspaceView;
+  readonly reason: 'deadline' | 'not-eligible';
+  readonly ineligibleReason: string | null;
+  readonly counted: { readonly version: number; readonly receivedAt: number; readonly positions: readonly PositionView[] } | null;
+  /** The refusal of a late post (DEADLINE_PASSED), shown as the page's problem. */
+  readonly errors: readonly FormError[];
+}
+
+/** The closed form: why it is closed, and the version that counts with its positions. */
+export function presentClosed(locale: Locale, ws: ReplyWorkspace, now: number, errors: readonly FormError[]): ClosedView {
+  const consultation = ws.loaded.consultation;
+  const counted = ws.versions.find((v) => v.version === ws.countedVersion) ?? null;
+  return {
+    workspace: presentWorkspace(locale, ws, now),
+    reason: ws.deadlinePassed ? 'deadline' : 'not-eligible',
+    ineligibleReason: ws.eligibility.reason,
+    counted: counted
+      ? { version: counted.version, receivedAt: counted.receivedAt, positions: presentPositions(locale, ws.loaded.texts, counted.positions, consultation.studyGroup, (sha) => ws.fileNames.get(sha) ?? sha.slice(0, 12)) }
+      : null,
+    errors,
+  };
+}

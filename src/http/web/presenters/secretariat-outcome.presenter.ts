@@ -1,0 +1,436 @@
+import type { Consultation, DeterminedText } from '../../../domain/consultation/consultation.js';
+import type { MeetingDecision, MeetingOutcome } from '../../../domain/procedure/tap/tap-meeting.js';
+import type { ConsultationOutcome, OutcomeBasis } from '../../../domain/procedure/tap/tap-tally.js';
+import { CHANNELS, type Channel, type ReplyFlag, type ReplyPosition, type ReplyVersionStatus } from '../../../domain/reply/reply.js';
+import { startOfDay } from '../../../domain/time/instants.js';
+import type { Locale } from '../../../i18n/i18n.js';
+import type { StoredMemberState } from '../../../repositories/member-state.repository.js';
+import type { ConsultationResults } from '../../../services/compute-results.js';
+import { deadlinePassed } from '../../../services/load-consultation.js';
+import type { ReplyOverview } from '../../../services/read-replies.js';
+
+/**
+ * View-models of the secretariat's outcome pages: who replied and how (the dashboard), the
+ * tally per text (results), the meeting's decisions and the results notice. Pure functions of
+ * what the services return and the clock: the pages only lay them out.
+ */
+
+/** What every outcome page shows of its consultation. */
+export interface ConsultationHeadView {
+  readonly id: string;
+  readonly reference: string;
+  readonly subject: string;
+  readonly deadlineAt: number;
+  readonly deadlinePassed: boolean;
+  readonly issued: boolean;
+  readonly resultsNoticeAt: number | null;
+  readonly meetingPlace: string;
+  readonly meetingFirstDay: string;
+  readonly meetingLastDay: string;
+  readonly isDemo: boolean;
+}
+
+/** The head of a consultation at `now`. */
+export function presentHead(consultation: Consultation, now: number): ConsultationHeadView {
+  return {
+    id: consultation.id,
+    reference: consultation.reference,
+    subject: consultation.subject,
+    deadlineAt: consultation.deadlineAt,
+    deadlinePassed: deadlinePassed(consultation, now),
+    issued: consultation.issuedAt !== null,
+    resultsNoticeAt: consultation.resultsNoticeAt,
+    meetingPlace: consultation.meeting.place,
+    meetingFirstDay: consultation.meeting.firstDay,
+    meetingLastDay: consultation.meeting.lastDay,
+    isDemo: consultation.isDemo,
+  };
+}
+
+/** A text as the outcome pages name it: id, designation, title. */
+export interface TextRefView {
+  readonly id: string;
+  readonly designation: string;
+  readonly title: string;
+}
+
+/** A text as the outcome pages name it. */
+export function presentTextRef(text: DeterminedText): TextRefView {
+  return { id: text.id, designation: text.designation, title: text.title };
+}
+
+/** A Member State as a list or a select shows it. */
+export interface StateOptionView {
+  readonly code: string;
+  readonly name: string;
+}
+
+/** The State's name in the reader's language (English when the list has no other). */
+export function stateName(locale: Locale, state: StoredMemberState): string {
+  return (state.names as Readonly<Record<string, string>>)[locale] ?? state.names.en;
+}
+
+/** Member States, sorted by name in the reader's language. */
+export function presentStateOptions(locale: Locale, states: readonly StoredMemberState[]): StateOptionView[] {
+  return states.map((s) => ({ code: s.code, name: stateName(locale, s) })).sort((a, b) => a.name.localeCompare(b.name, locale));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The replies dashboard
+
+/**
+ * One cell of the position grid: the Annex 2 box ticked, with the sub-option of "assigns
+ * authority" (`assigns` alone when the recorded form ticked no sub-option).
+ */
+export const POSITION_SUMMARIES = ['no_comments', 'comments', 'assigns', 'does_not_assign', 'unclear'] as const;
+export type PositionSummary = (typeof POSITION_SUMMARIES)[number];
+
+/** The values of the dashboard's position filter: `assigns` (either sub-option or none), a summary, or `none` (no position on the text). */
+export const POSITION_FILTERS = ['assigns', 'no_comments', 'comments', 'does_not_assign', 'unclear', 'none'] as const;
+export type PositionFilter = (typeof POSITION_FILTERS)[number];
+
+export const STATUS_FILTERS = ['replied', 'not-replied'] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
+
+/** The filters as the page applies them: unknown values mean "any". */
+export interface DashboardFilters {
+  readonly status: StatusFilter | null;
+  readonly text: string | null;
+  readonly position: PositionFilter | null;
+  readonly channel: Channel | null;
+}
+
+const isOneOf = <T extends string>(list: readonly T[], value: string | undefined): value is T => value !== undefined && (list as readonly string[]).includes(value);
+
+/** Reads the filters of the query string; a value the page does not offer is ignored. */
+export function readFilters(query: { status?: string | undefined; text?: string | undefined; position?: string | undefined; channel?: string | undefined }, textIds: readonly string[]): DashboardFilters {
+  return {
+    status: isOneOf(STATUS_FILTERS, query.status) ? query.status : null,
+    text: isOneOf(textIds, query.text) ? query.text : null,
+    position: isOneOf(POSITION_FILTERS, query.position) ? query.position : null,
+    channel: isOneOf(CHANNELS, query.channel) ? query.channel : null,
+  };
+}
+
+export interface DashboardReplyView {
+  readonly version: number;
+  readonly status: ReplyVersionStatus;
+  readonly receivedAt: number;
+  readonly channel: Channel;
+  /** The version that counts (null: none, e.g. only a late form). */
+  readonly countedVersion: number | null;
+  readonly late: boolean;
+  readonly unclear: boolean;
+  readonly flags: readonly ReplyFlag[];
+  readonly signatory: string;
+  /** SHA-256 of the scan of a recorded form. */
+  readonly originalFile: string | null;
+  readonly simulated: boolean;
+}
+
+export interface DashboardRowView {
+  readonly code: string;
+  readonly name: string;
+  readonly reply: DashboardReplyView | null;
+  /** Position per text id (absent: no position on that text). */
+  readonly positions: Readonly<Record<string, PositionSummary>>;
+}
+
+export interface TextCountsView {
+  readonly text: TextRefView;
+  readonly counts: Readonly<Record<PositionSummary | 'none', number>>;
+}
+
+export interface DashboardView {
+  readonly head: ConsultationHeadView;
+  readonly texts: readonly TextRefView[];
+  readonly filters: DashboardFilters;
+  readonly filtered: boolean;
+  readonly counts: {
+    readonly consulted: number;
+    readonly replied: number;
+    readonly notReplied: number;
+    readonly counted: number;
+    readonly late: number;
+    readonly unclear: number;
+    readonly byChannel: Readonly<Record<Channel, number>>;
+  };
+  readonly perText: readonly TextCountsView[];
+  readonly rows: readonly DashboardRowView[];
+  readonly notice: string | null;
+}
+
+/** The summary of one position as the grid shows it. */
+export function summarise(position: ReplyPosition): PositionSummary {
+  if (position.position === 'unclear') return 'unclear';
+  if (position.position === 'does_not_assign_authority') return 'does_not_assign';
+  if (position.option === 'no_comments') return 'no_comments';
+  if (position.option === 'comments_attached') return 'comments';
+  return 'assigns';
+}
+
+/**
+ * Whether a row passes the filters. A text with a position: that position on that text; a
+ * position alone: on any text; a text alone: those who gave a position on it. `none` is a
+ * State that replied without a position on the text (one that did not reply is "not replied").
+ */
+function matches(row: DashboardRowView, filters: DashboardFilters, textIds: readonly string[]): boolean {
+  if (filters.status === 'replied' && row.reply === null) return false;
+  if (filters.status === 'not-replied' && row.reply !== null) return false;
+  if (filters.channel !== null && row.reply?.channel !== filters.channel) return false;
+  const texts = filters.text === null ? textIds : [filters.text];
+  if (filters.position !== null) {
+    const wanted = filters.position;
+    return texts.some((id) => {
+      const summary = row.positions[id];
+      if (wanted === 'none') return row.reply !== null && summary === undefined;
+      if (wanted === 'assigns') return summary === 'assigns' || summary === 'no_comments' || summary === 'comments';
+      return summary === wanted;
+    });
+  }
+  if (filters.text !== null) return row.positions[filters.text] !== undefined;
+  return true;
+}
+
+/** The dashboard: every State that may reply, its latest version and positions, filtered; counts over all. */
+export function presentDashboard(locale: Locale, overview: ReplyOverview, query: Parameters<typeof readFilters>[0], now: number, notice: string | null): DashboardView {
+  const { consultation, texts } = overview.loaded;
+  const textIds = texts.map((t) => t.id);
+  const filters = readFilters(query, textIds);
+  const all: DashboardRowView[] = overview.rows
+    .map((row) => {
+      const latest = row.latest;
+      const positions: Record<string, PositionSummary> = {};
+      if (latest !== null && latest.status === 'submitted') for (const p of latest.positions) positions[p.text] = summarise(p);
+      const reply: DashboardReplyView | null =
+        latest === null
+          ? null
+          : {
+              version: latest.version,
+              status: latest.status,
+              receivedAt: latest.receivedAt,
+              channel: latest.channel,
+              countedVersion: row.countedVersion,
+              late: latest.flags.includes('received_after_deadline'),
+              unclear: latest.flags.includes('unclear_position'),
+              flags: latest.flags.filter((f) => f !== 'received_after_deadline' && f !== 'unclear_position'),
+              signatory: latest.signatoryName,
+              originalFile: latest.originalFile,
+              simulated: latest.simulated,
+            };
+      return { code: row.state.code, name: stateName(locale, row.state), reply, positions };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
+  const replied = all.filter((r) => r.reply !== null);
+  const byChannel = Object.fromEntries(CHANNELS.map((c) => [c, replied.filter((r) => r.reply!.channel === c).length])) as Record<Channel, number>;
+  const perText = texts.map((text) => {
+    const counts = { no_comments: 0, comments: 0, assigns: 0, does_not_assign: 0, unclear: 0, none: 0 };
+    for (const row of replied) {
+      const summary = row.positions[text.id];
+      counts[summary ?? 'none'] += 1;
+    }
+    return { text: presentTextRef(text), counts };
+  });
+  const filtered = filters.status !== null || filters.text !== null || filters.position !== null || filters.channel !== null;
+  return {
+    head: presentHead(consultation, now),
+    texts: texts.map(presentTextRef),
+    filters,
+    filtered,
+    counts: {
+      consulted: all.length,
+      replied: replied.length,
+      notReplied: all.length - replied.length,
+      counted: all.filter((r) => r.reply?.countedVersion != null).length,
+      late: replied.filter((r) => r.reply!.late).length,
+      unclear: replied.filter((r) => r.reply!.unclear).length,
+      byChannel,
+    },
+    perText,
+    rows: all.filter((row) => matches(row, filters, textIds)),
+    notice,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results
+
+export interface TextResultView {
+  readonly text: TextRefView;
+  readonly replies: number;
+  readonly support: number;
+  readonly nonSupport: number;
+  readonly unclear: number;
+  /** support/replies in per cent, as a number for Intl (display only; the rule is decided in integers). */
+  readonly percent: number | null;
+  readonly outcome: ConsultationOutcome;
+  readonly basis: OutcomeBasis;
+  readonly neededMoreSupport: number;
+  readonly clause: string;
+  readonly citation: string;
+  readonly decision: DecisionOutcomeView | null;
+}
+
+/** The meeting's decision on a text as it stands now. */
+export interface DecisionOutcomeView {
+  readonly outcome: MeetingOutcome;
+  readonly clause: string;
+  readonly citation: string;
+  readonly windowEndsAt: number | null;
+  readonly mayRestart: boolean;
+  readonly opposedBy: readonly string[];
+  readonly reservations: readonly { readonly state: string; readonly note: string }[];
+}
+
+/** The meeting's decision on a text (Res. 1 §9.5) as the pages show it: outcome, clause, window end. */
+export function presentDecisionOutcome(decision: MeetingDecision): DecisionOutcomeView {
+  return {
+    outcome: decision.outcome,
+    clause: decision.clause,
+    citation: decision.citation,
+    windowEndsAt: decision.moreTimeWindowEndsAt,
+    mayRestart: decision.mayRestartWithoutNewDetermination,
+    opposedBy: decision.opposedBy,
+    reservations: decision.reservations,
+  };
+}
+
+export interface ResultsPageView {
+  readonly head: ConsultationHeadView;
+  /** False before the deadline: a provisional tally. */
+  readonly final: boolean;
+  readonly computedAt: number;
+  readonly texts: readonly TextResultView[];
+  readonly resultsNoticeDueAt: number | null;
+  readonly notice: string | null;
+}
+
+/** The tally of every text (Res. 1 §9.4.5–9.4.6), with the meeting's decision where recorded. */
+export function presentTextResults(results: ConsultationResults): TextResultView[] {
+  return results.texts.map(({ text, tally, decision }) => ({
+    text: presentTextRef(text),
+    replies: tally.replies,
+    support: tally.support,
+    nonSupport: tally.nonSupport,
+    unclear: tally.unclear,
+    percent: tally.percent === null ? null : Number(tally.percent),
+    outcome: tally.outcome,
+    basis: tally.basis,
+    neededMoreSupport: tally.neededMoreSupport,
+    clause: tally.clause,
+    citation: tally.citation,
+    decision: decision === null ? null : presentDecisionOutcome(decision),
+  }));
+}
+
+/** The secretariat's results page: final after the deadline, provisional before it. */
+export function presentResultsPage(results: ConsultationResults, notice: string | null): ResultsPageView {
+  return {
+    head: presentHead(results.loaded.consultation, results.computedAt),
+    final: results.final,
+    computedAt: results.computedAt,
+    texts: presentTextResults(results),
+    resultsNoticeDueAt: results.resultsNoticeDueAt,
+    notice,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Meeting decisions
+
+/** Why decisions cannot be recorded now (null: they can). */
+export type DecisionsClosed = 'not-issued' | 'open' | 'meeting-not-started' | 'notified';
+
+/** The decision form of one text, as saved or as typed. */
+export interface DecisionFormValues {
+  readonly deferred: boolean;
+  readonly opposing: readonly string[];
+  readonly abstaining: readonly string[];
+  readonly moreTime: readonly string[];
+  readonly reservations: readonly { readonly state: string; readonly note: string }[];
+  readonly formal: readonly { readonly state: string; readonly receivedAt: string; readonly reasons: string }[];
+  readonly notes: string;
+}
+
+export interface DecisionTextView {
+  readonly text: TextRefView;
+  readonly tally: TextResultView;
+  /** False when the consultation did not let the meeting consider the text (§9.4.6). */
+  readonly mayBeConsidered: boolean;
+  readonly decision: DecisionOutcomeView | null;
+  readonly recordedAt: number | null;
+  readonly values: DecisionFormValues;
+}
+
+export interface DecisionsPageView {
+  readonly head: ConsultationHeadView;
+  readonly closed: DecisionsClosed | null;
+  readonly texts: readonly DecisionTextView[];
+  readonly states: readonly StateOptionView[];
+  /** Texts that may be considered and have no decision yet: the notice waits for them. */
+  readonly missing: readonly TextRefView[];
+  readonly resultsNoticeDueAt: number | null;
+  readonly notice: string | null;
+}
+
+/** The date-time input's value for an instant: `YYYY-MM-DDTHH:MM` in UTC. */
+export function utcInputValue(at: number): string {
+  return new Date(at).toISOString().slice(0, 16);
+}
+
+/** Why decisions may not be recorded at `now`, as recordDecision would refuse (null: they may). */
+export function decisionsClosed(consultation: Consultation, now: number): DecisionsClosed | null {
+  if (consultation.issuedAt === null) return 'not-issued';
+  if (consultation.resultsNoticeAt !== null) return 'notified';
+  if (!deadlinePassed(consultation, now)) return 'open';
+  if (now < startOfDay(consultation.meeting.firstDay)) return 'meeting-not-started';
+  return null;
+}
+
+/**
+ * The decisions page: per text, its tally, the decision as it stands now and the form's values
+ * (as saved, or as just typed for the text whose post failed); the texts the notice waits for.
+ */
+export function presentDecisionsPage(
+  results: ConsultationResults,
+  states: readonly StateOptionView[],
+  notice: string | null,
+  typed: { readonly textId: string; readonly values: DecisionFormValues } | null,
+): DecisionsPageView {
+  const tallies = presentTextResults(results);
+  const texts = results.texts.map((r, index): DecisionTextView => {
+    const record = r.decisionRecord;
+    const saved: DecisionFormValues =
+      record === null
+        ? { deferred: false, opposing: [], abstaining: [], moreTime: [], reservations: [], formal: [], notes: '' }
+        : {
+            deferred: record.input.deferred,
+            opposing: record.input.opposing,
+            abstaining: record.input.abstaining,
+            moreTime: record.input.moreTime,
+            reservations: record.input.reservations,
+            formal: record.input.moreTime.map((state) => {
+              const found = record.input.formalOppositions.find((o) => o.state === state);
+              return { state, receivedAt: found ? utcInputValue(found.receivedAt) : '', reasons: found?.reasons ?? '' };
+            }),
+            notes: record.notes ?? '',
+          };
+    return {
+      text: presentTextRef(r.text),
+      tally: tallies[index]!,
+      mayBeConsidered: r.tally.outcome === 'may_proceed',
+      decision: r.decision === null ? null : presentDecisionOutcome(r.decision),
+      recordedAt: record?.recordedAt ?? null,
+      values: typed !== null && typed.textId === r.text.id ? typed.values : saved,
+    };
+  });
+  return {
+    head: presentHead(results.loaded.consultation, results.computedAt),
+    closed: decisionsClosed(results.loaded.consultation, results.computedAt),
+    texts,
+    states,
+    missing: texts.filter((t) => t.mayBeConsidered && t.decision === null).map((t) => t.text),
+    resultsNoticeDueAt: results.resultsNoticeDueAt,
+    notice,
+  };
+}

@@ -1,0 +1,407 @@
+import type { HolidayCalendar } from '../../../domain/calendar/itu-geneva-holidays.js';
+import type { ConsultationState } from '../../../domain/consultation/consultation-state.js';
+import type { Consultation, DeterminedText, TextKind } from '../../../domain/consultation/consultation.js';
+import type { FieldProblem } from '../../../domain/errors.js';
+import { procedureFor } from '../../../domain/procedure/registry.js';
+import type { TimingCheck, TimingPolicy } from '../../../domain/procedure/tap/tap-timing.js';
+import { citeClause, tapClauses } from '../../../domain/procedure/tap/tap-clauses.js';
+import { startOfDay } from '../../../domain/time/instants.js';
+import { intlFor, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
+import type { Account } from '../../../repositories/account.repository.js';
+import type { StoredAuditEvent } from '../../../repositories/audit.repository.js';
+import type { StoredMemberState } from '../../../repositories/member-state.repository.js';
+import type { ChainVerification } from '../../../services/verify-audit-chain.js';
+import type { ConsultationView } from '../../../services/get-consultation.js';
+import type { LoadedConsultation } from '../../../services/load-consultation.js';
+import { timingFactsOf, type CircularValues } from '../secretariat.forms.js';
+
+/* ------------------------------------------------------------------ shared */
+
+/** A calendar day as people read it ("August 29, 2023"); days are UTC days. */
+export function formatDay(locale: Locale, day: string): string {
+  return intlFor(locale).formatDate(startOfDay(day), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+}
+
+/** A whole number as the reader writes it. */
+export function formatCount(locale: Locale, n: number): string {
+  return intlFor(locale).formatNumber(n);
+}
+
+/** The name of a Member State in the reader's language (English while the others are missing). */
+export function stateName(locale: Locale, state: Pick<StoredMemberState, 'names'>): string {
+  const names = state.names as Readonly<Record<string, string | undefined>>;
+  return names[locale] ?? state.names.en;
+}
+
+/* ------------------------------------------------------------------ timing */
+
+/** One timing check, as a sentence with its clause, next to the dates it concerns. */
+export interface TimingView {
+  readonly rule: TimingCheck['rule'];
+  readonly severity: TimingCheck['severity'];
+  readonly message: string;
+}
+
+const TIMING_MESSAGES: Readonly<Record<string, MessageId>> = {
+  'announcement.ok': 'sec.timing.announcement.ok',
+  'announcement.warning': 'sec.timing.announcement.warning',
+  'consultation_period.ok': 'sec.timing.consultationPeriod.ok',
+  'consultation_period.warning': 'sec.timing.consultationPeriod.warning',
+  'languages.ok': 'sec.timing.languages.ok',
+  'languages.warning': 'sec.timing.languages.warning',
+  'languages.info': 'sec.timing.languages.info',
+  'calendar_data.warning': 'sec.timing.calendarData.warning',
+};
+
+/**
+ * The timing checks of the rules (Res. 1 §9.3.3, §9.4.1, §9.3.5) in the reader's language, each
+ * citing its clause. Days are formatted; the counts stay numbers for the plural rules.
+ */
+export function presentTiming(locale: Locale, checks: readonly TimingCheck[]): TimingView[] {
+  return checks.map((check) => {
+    const id = TIMING_MESSAGES[`${check.rule}.${check.severity}`];
+    const values: Record<string, string | number> = { clause: check.citation ?? '' };
+    for (const [key, value] of Object.entries(check.params)) {
+      values[key] = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDay(locale, value) : typeof value === 'number' && /Year$/.test(key) ? String(value) : value;
+    }
+    // A rule this page does not know yet still shows, in the procedure's own words.
+    return { rule: check.rule, severity: check.severity, message: id === undefined ? check.message : t(locale, id, values) };
+  });
+}
+
+/**
+ * The timing checks of the dates of a circular form as typed (nothing saved yet), or null while a
+ * date is missing or not a real day. Warnings never block: the secretariat may have reasons.
+ */
+export function formTiming(locale: Locale, values: CircularValues, calendar: HolidayCalendar, policy: TimingPolicy): TimingView[] | null {
+  const facts = timingFactsOf(values);
+  if (facts === null) return null;
+  return presentTiming(locale, procedureFor('itu-t-tap').checkTiming(facts, values.resolutionEdition, calendar, policy));
+}
+
+/* ------------------------------------------------------------------ the circulars */
+
+/** The groups of the circulars page. */
+export const CIRCULAR_GROUPS = ['draft', 'open', 'closed', 'decided'] as const;
+export type CircularGroup = (typeof CIRCULAR_GROUPS)[number];
+
+export interface CircularRow {
+  readonly id: string;
+  readonly reference: string;
+  readonly subject: string;
+  readonly deadlineAt: number;
+  readonly state: ConsultationState;
+  readonly texts: number;
+  /** Member States whose current reply stands (drafts: null). */
+  readonly repliesReceived: number | null;
+  /** Timing warnings of its dates. */
+  readonly warnings: number;
+  readonly isDemo: boolean;
+}
+
+/** The group a state belongs to: decided and notified circulars are both past the meeting. */
+function groupOf(state: ConsultationState): CircularGroup {
+  return state === 'notified' ? 'decided' : state;
+}
+
+/** The circulars by group, drafts first; within a group the latest deadline first. */
+export function presentCirculars(views: readonly ConsultationView[], repliesReceived: ReadonlyMap<string, number>): Record<CircularGroup, CircularRow[]> {
+  const groups: Record<CircularGroup, CircularRow[]> = { draft: [], open: [], closed: [], decided: [] };
+  for (const view of views) {
+    const c = view.loaded.consultation;
+    groups[groupOf(view.state)].push({
+      id: c.id,
+      reference: c.reference,
+      subject: c.subject,
+      deadlineAt: c.deadlineAt,
+      state: view.state,
+      texts: view.loaded.texts.length,
+      repliesReceived: view.state === 'draft' ? null : (repliesReceived.get(c.id) ?? 0),
+      warnings: view.timing.filter((check) => check.severity === 'warning').length,
+      isDemo: c.isDemo,
+    });
+  }
+  for (const rows of Object.values(groups)) rows.sort((a, b) => b.deadlineAt - a.deadlineAt || a.reference.localeCompare(b.reference));
+  return groups;
+}
+
+/* ------------------------------------------------------------------ one circular */
+
+export interface TextRow {
+  readonly id: string;
+  readonly order: number;
+  readonly kind: TextKind;
+  readonly kindLabel: string;
+  readonly designation: string;
+  readonly workItem: string | null;
+  readonly title: string;
+  readonly summary: string | null;
+  readonly location: string;
+  readonly a5Justification: boolean;
+  readonly iprStatements: readonly string[];
+}
+
+/** The texts of Annex 1, in their order. */
+export function presentTexts(locale: Locale, texts: readonly DeterminedText[]): TextRow[] {
+  return [...texts]
+    .sort((a, b) => a.order - b.order || a.designation.localeCompare(b.designation))
+    .map((text) => ({
+      id: text.id,
+      order: text.order,
+      kind: text.kind,
+      kindLabel: t(locale, `sec.text.kind.${text.kind}` as MessageId),
+      designation: text.designation,
+      workItem: text.workItem,
+      title: text.title,
+      summary: text.summary,
+      location: text.location,
+      a5Justification: text.a5Justification,
+      iprStatements: text.iprStatements,
+    }));
+}
+
+/** A circular as its page and its preview show it. */
+export interface CircularView {
+  readonly id: string;
+  readonly state: ConsultationState;
+  readonly stateLabel: string;
+  readonly revision: number;
+  readonly bureau: string;
+  readonly number: number;
+  readonly studyPeriod: string;
+  readonly date: string;
+  readonly reference: string;
+  readonly studyGroup: string;
+  readonly subject: string;
+  readonly meetingPlace: string;
+  readonly meetingFirstDay: string;
+  readonly meetingLastDay: string;
+  readonly collectiveLetter: string | null;
+  readonly deadlineAt: number;
+  readonly addressees: readonly string[];
+  readonly copies: readonly string[];
+  readonly notes: readonly string[];
+  readonly signatoryName: string;
+  readonly signatoryTitle: string;
+  readonly languagesAvailableOn: string | null;
+  readonly resolutionEdition: string;
+  /** "WTSA Resolution 1 (Rev. Geneva, 2022)": the instrument the circular applies. */
+  readonly instrument: string;
+  readonly individualRepliesPublic: boolean;
+  readonly eligibleStates: readonly string[] | null;
+  readonly issuedAt: number | null;
+  readonly isDemo: boolean;
+  readonly texts: readonly TextRow[];
+  readonly timing: readonly TimingView[];
+}
+
+/** The words of a state. */
+export function stateLabel(locale: Locale, state: ConsultationState): string {
+  return t(locale, `sec.state.${state}` as MessageId);
+}
+
+/** A loaded circular, its state and timing, for its page. */
+export function presentCircular(locale: Locale, loaded: LoadedConsultation, state: ConsultationState, timing: readonly TimingCheck[]): CircularView {
+  const c: Consultation = loaded.consultation;
+  const clauses = tapClauses(c.resolutionEdition);
+  return {
+    id: c.id,
+    state,
+    stateLabel: stateLabel(locale, state),
+    revision: loaded.revision,
+    bureau: c.bureau,
+    number: c.number,
+    studyPeriod: c.studyPeriod,
+    date: c.date,
+    reference: c.reference,
+    studyGroup: c.studyGroup,
+    subject: c.subject,
+    meetingPlace: c.meeting.place,
+    meetingFirstDay: c.meeting.firstDay,
+    meetingLastDay: c.meeting.lastDay,
+    collectiveLetter: c.meeting.collectiveLetter,
+    deadlineAt: c.deadlineAt,
+    addressees: c.addressees,
+    copies: c.copies,
+    notes: c.notes,
+    signatoryName: c.signatory.name,
+    signatoryTitle: c.signatory.title,
+    languagesAvailableOn: c.languagesAvailableOn,
+    resolutionEdition: c.resolutionEdition,
+    instrument: `${clauses.instrument} (${clauses.edition})`,
+    individualRepliesPublic: c.settings.individualRepliesPublic,
+    eligibleStates: c.settings.eligibleStates,
+    issuedAt: c.issuedAt,
+    isDemo: c.isDemo,
+    texts: presentTexts(locale, loaded.texts),
+    timing: presentTiming(locale, timing),
+  };
+}
+
+/** One item of the checklist before issuing. */
+export interface ChecklistItem {
+  readonly message: string;
+  /** Where to fix it. */
+  readonly href: string;
+}
+
+/**
+ * What stops the circular from being issued now, as issueConsultation checks it: at least one
+ * text, a summary for every text but a corrigendum (Res. 1 §9.3.3–9.3.4), a deadline still in
+ * the future. The service checks again when the button is pressed (and its problems are shown
+ * with `presentIssueProblems`).
+ */
+export function issueBlockers(locale: Locale, loaded: LoadedConsultation, now: number): ChecklistItem[] {
+  const { consultation, texts } = loaded;
+  const problems: FieldProblem[] = [];
+  if (texts.length === 0) problems.push({ field: '/texts', message: '' });
+  for (const text of [...texts].sort((a, b) => a.order - b.order)) {
+    if (text.kind !== 'corrigendum' && (text.summary === null || text.summary.trim() === '')) problems.push({ field: `/texts/${text.id}/summary`, message: '' });
+  }
+  if (consultation.deadlineAt <= now) problems.push({ field: '/deadline', message: '' });
+  return presentIssueProblems(locale, loaded, problems);
+}
+
+/** The problems of CONSULTATION_INCOMPLETE, each with where to fix it. */
+export function presentIssueProblems(locale: Locale, loaded: LoadedConsultation, problems: readonly FieldProblem[]): ChecklistItem[] {
+  const id = loaded.consultation.id;
+  const base = `/secretariat/consultations/${encodeURIComponent(id)}`;
+  const clauses = tapClauses(loaded.consultation.resolutionEdition);
+  return problems.map((problem) => {
+    if (problem.field === '/texts') return { message: t(locale, 'sec.issue.blocker.noTexts'), href: `${base}/texts/new` };
+    const summary = /^\/texts\/([^/]+)\/summary$/.exec(problem.field);
+    if (summary) {
+      const text = loaded.texts.find((x) => x.id === summary[1]);
+      return {
+        message: t(locale, 'sec.issue.blocker.summary', { designation: text?.designation ?? summary[1]!, clause: citeClause(clauses, '§9.3.4') }),
+        href: `${base}/texts/${encodeURIComponent(summary[1]!)}#field-summary`,
+      };
+    }
+    if (problem.field === '/deadline') return { message: t(locale, 'sec.issue.blocker.deadline'), href: `${base}#field-deadlineDay` };
+    return { message: t(locale, 'sec.issue.blocker.other'), href: base };
+  });
+}
+
+/* ------------------------------------------------------------------ accounts */
+
+export interface AccountRow {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+  readonly role: string;
+  /** The form's role and flags, for "send a new invitation". */
+  readonly inviteRole: 'secretariat' | 'focal_point' | 'observer';
+  readonly admin: boolean;
+  readonly rank: 'primary' | 'alternate' | null;
+  readonly memberStateCode: string | null;
+  readonly memberState: string | null;
+  readonly status: 'active' | 'invited' | 'disabled';
+  readonly statusLabel: string;
+  readonly twoFactor: boolean;
+  readonly lastSignInAt: number | null;
+  readonly isMe: boolean;
+  readonly language: string;
+}
+
+/** The audit actions that end with a signed-in, verified session. */
+const SIGN_IN_ACTIONS = new Set(['login.2fa', 'login.recovery-code', '2fa.enabled']);
+
+/** The last verified sign-in of each account, read from the audit trail (the accounts store none). */
+export function lastSignIns(events: readonly StoredAuditEvent[]): Map<string, number> {
+  const last = new Map<string, number>();
+  for (const event of events) {
+    if (!SIGN_IN_ACTIONS.has(event.action) || !event.subject.startsWith('account:')) continue;
+    const id = event.subject.slice('account:'.length);
+    last.set(id, Math.max(last.get(id) ?? 0, event.at));
+  }
+  return last;
+}
+
+/** The accounts, secretariat first, then focal points by State, then observers. */
+export function presentAccounts(locale: Locale, accounts: readonly Account[], states: ReadonlyMap<string, StoredMemberState>, signIns: ReadonlyMap<string, number>, myAccountId: string | null): AccountRow[] {
+  const roleOrder = { secretariat_admin: 0, secretariat_staff: 1, focal_point: 2, observer: 3 } as const;
+  return [...accounts]
+    .map((a): AccountRow & { sortKey: string } => {
+      const state = a.memberState === null ? undefined : states.get(a.memberState);
+      const status = a.disabledAt !== null ? 'disabled' : a.passwordHash === null ? 'invited' : 'active';
+      return {
+        id: a.id,
+        name: a.name,
+        email: a.email,
+        role: t(locale, `role.${a.role}` as const, { rank: a.focalPointRank ?? 'alternate' }),
+        inviteRole: a.role === 'secretariat_admin' || a.role === 'secretariat_staff' ? 'secretariat' : a.role,
+        admin: a.role === 'secretariat_admin',
+        rank: a.focalPointRank,
+        memberStateCode: a.memberState,
+        memberState: a.memberState === null ? null : state ? stateName(locale, state) : a.memberState,
+        status,
+        statusLabel: t(locale, `sec.accounts.status.${status}`),
+        twoFactor: a.totpEnabledAt !== null,
+        lastSignInAt: signIns.get(a.id) ?? null,
+        isMe: a.id === myAccountId,
+        language: a.language,
+        sortKey: `${roleOrder[a.role]}|${state ? stateName(locale, state) : ''}|${a.name.toLocaleLowerCase()}`,
+      };
+    })
+    .sort((a, b) => a.sortKey.localeCompare(b.sortKey))
+    .map(({ sortKey: _key, ...row }) => row);
+}
+
+/** Member States for a select, sorted by their name in the reader's language. */
+export function presentStateOptions(locale: Locale, states: readonly StoredMemberState[]): { code: string; name: string }[] {
+  const collator = new Intl.Collator(locale);
+  return states.map((s) => ({ code: s.code, name: stateName(locale, s) })).sort((a, b) => collator.compare(a.name, b.name));
+}
+
+/* ------------------------------------------------------------------ audit */
+
+export interface AuditRow {
+  readonly seq: number;
+  readonly at: number;
+  readonly actor: string;
+  readonly action: string;
+  readonly subject: string;
+  /** The secretariat's page of the circular the row concerns, if any. */
+  readonly consultationId: string | null;
+}
+
+/** Who acted, in words: a named account when known, the public, or the id as recorded. */
+function actorWords(locale: Locale, actor: string, names: ReadonlyMap<string, string>): string {
+  if (actor === 'public') return t(locale, 'sec.audit.actor.public');
+  if (actor.startsWith('account:')) {
+    const name = names.get(actor.slice('account:'.length));
+    if (name !== undefined) return t(locale, 'sec.audit.actor.account', { name, id: actor });
+  }
+  return actor;
+}
+
+/** Audit rows, newest first, with actors named where the reader may know their names. */
+export function presentAuditRows(locale: Locale, events: readonly StoredAuditEvent[], names: ReadonlyMap<string, string>): AuditRow[] {
+  return events.map((e) => ({
+    seq: e.seq,
+    at: e.at,
+    actor: actorWords(locale, e.actor, names),
+    action: e.action,
+    subject: e.subject.startsWith('account:') ? actorWords(locale, e.subject, names) : e.subject,
+    consultationId: e.consultationId,
+  }));
+}
+
+export interface ChainView {
+  readonly ok: boolean;
+  readonly message: string;
+  /** The first row that does not match (its page in the trail), when any. */
+  readonly brokenSeq: number | null;
+}
+
+/** The chain's state in words: intact up to its head, or the first row changed, removed or inserted. */
+export function presentChain(locale: Locale, verification: ChainVerification): ChainView {
+  if (verification.ok) return { ok: true, message: t(locale, 'sec.audit.chain.ok', { rows: verification.verifiedRows, head: verification.head.hash.slice(0, 16) }), brokenSeq: null };
+  const broken = verification.break!;
+  const id: MessageId = broken.problem === 'gap' ? 'sec.audit.chain.gap' : broken.problem === 'prev_hash_mismatch' ? 'sec.audit.chain.link' : 'sec.audit.chain.hash';
+  return {
+    ok: false,
+    message: t(locale, id, { seq: broken.seq, expected: broken.problem === 'gap' ? broken.expectedSeq : 0, good: verification.head.seq }),
+    brokenSeq: broken.seq,
+  };
+}

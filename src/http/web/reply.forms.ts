@@ -1,0 +1,89 @@
+import Type from 'typebox';
+import { replyFieldName, type ReplyFieldsValue } from './components/reply-fields.js';
+
+/**
+ * The forms of a focal point's reply pages. The reply form has fields named after the texts of
+ * the consultation (`position-x1353`…), so its body is a map of strings, each bounded; the page
+ * reads the fields it knows and answers missing or wrong ones itself, at the field. It is posted
+ * as multipart/form-data (files); its text fields arrive as strings like any other form's.
+ */
+const Field = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
+const Csrf = Field(200);
+
+/** The reply form: every value a string (a repeated field is refused as malformed). */
+export const ReplyForm = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 60_000 }), { maxProperties: 400 });
+/** "Submit reply" on the review page: the draft revision that was reviewed. */
+export const SubmitReplyForm = Type.Object({ _csrf: Csrf, draftRevision: Field(12) });
+/** "Withdraw the reply": the version the page showed. */
+export const WithdrawReplyForm = Type.Object({ _csrf: Csrf, basedOnVersion: Field(12) });
+/** "Discard the draft": the revision the page showed. */
+export const DiscardDraftForm = Type.Object({ _csrf: Csrf, draftRevision: Field(12) });
+
+/** A consultation of the focal point's pages. */
+export const MyConsultationParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
+/** One version of the State's reply. */
+export const MyReceiptParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }), version: Type.String({ pattern: '^[1-9][0-9]{0,5}$' }) });
+
+/** A whole number from 0 as posted (a version or a revision), or null when it is not one. */
+export function countOf(value: string | undefined): number | null {
+  return value !== undefined && /^\d{1,9}$/.test(value) ? Number(value) : null;
+}
+
+/** Text as typed, without NUL characters (no form needs them and PostgreSQL cannot store them). */
+function textOf(value: string | undefined): string {
+  return (value ?? '').replace(/\u0000/g, '');
+}
+
+/** What the reply form posted, before its new files are stored. */
+export interface PostedReplyForm {
+  readonly values: Record<string, ReplyFieldsValue>;
+  readonly signature: { signatoryName: string; signatoryTitle: string; place: string; signedOn: string };
+  /** The reply version the form was built from, or null when missing or malformed. */
+  readonly basedOnVersion: number | null;
+  /** The draft revision the form was built from, or null when missing or malformed. */
+  readonly draftRevision: number | null;
+  /** Which button: "Save draft" or "Review before submitting". */
+  readonly action: 'save' | 'review';
+}
+
+/**
+ * Reads the Annex 2 blocks of `textIds` from a posted form (reply-fields.tsx names): the boxes
+ * ticked, the texts typed, the stored file kept (unless its "remove" box is ticked). Values
+ * outside the form's choices count as not chosen. `allowUnclear` reads "unclear" too (the
+ * secretariat's recording of a paper form).
+ */
+export function readReplyPositions(body: Readonly<Record<string, string | undefined>>, textIds: readonly string[], allowUnclear = false): Record<string, ReplyFieldsValue> {
+  const values: Record<string, ReplyFieldsValue> = {};
+  for (const text of textIds) {
+    const field = (kind: Parameters<typeof replyFieldName>[0]) => body[replyFieldName(kind, text)];
+    const position = field('position');
+    const option = field('option');
+    const kept = field('kept');
+    const removed = field('remove') === 'yes';
+    values[text] = {
+      position: position === 'assigns_authority' || position === 'does_not_assign_authority' || (allowUnclear && position === 'unclear') ? position : null,
+      option: option === 'no_comments' || option === 'comments_attached' ? option : null,
+      comments: textOf(field('comments')),
+      reasons: textOf(field('reasons')),
+      possibleChanges: textOf(field('changes')),
+      attachment: kept !== undefined && /^[0-9a-f]{64}$/.test(kept) && !removed ? { sha256: kept, filename: textOf(field('keptName')).slice(0, 200) || 'attachment' } : null,
+    };
+  }
+  return values;
+}
+
+/** Reads the whole reply form of a focal point. */
+export function readReplyForm(body: Readonly<Record<string, string | undefined>>, textIds: readonly string[]): PostedReplyForm {
+  return {
+    values: readReplyPositions(body, textIds),
+    signature: {
+      signatoryName: textOf(body.signatoryName),
+      signatoryTitle: textOf(body.signatoryTitle),
+      place: textOf(body.place),
+      signedOn: textOf(body.signedOn).trim(),
+    },
+    basedOnVersion: countOf(body.basedOnVersion),
+    draftRevision: countOf(body.draftRevision),
+    action: body.action === 'review' ? 'review' : 'save',
+  };
+}

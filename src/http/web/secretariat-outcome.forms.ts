@@ -1,0 +1,63 @@
+import Type from 'typebox';
+
+/**
+ * The query strings and form bodies of the secretariat's outcome pages (replies dashboard,
+ * recorded replies, results, meeting decisions, results notice). As everywhere on the pages,
+ * every field is an optional bounded string: a missing or wrong value is answered by the page
+ * itself, with its message at the field. Extra fields are tolerated (the recorded-reply form names
+ * its per-text fields after the consultation's texts).
+ */
+const Field = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
+/** A field that a browser sends once, or several times (a select multiple, repeated rows). */
+const Many = (maxLength: number, maxItems = 250) => Type.Optional(Type.Union([Type.String({ maxLength }), Type.Array(Type.String({ maxLength }), { maxItems })]));
+const Csrf = Field(200);
+
+/** A consultation, by id. */
+export const OutcomeParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
+
+/** The dashboard's filters (a GET form: they work without script) and a notice after a redirect. */
+export const RepliesQuery = Type.Object({
+  notice: Field(60),
+  status: Field(20),
+  text: Field(80),
+  position: Field(30),
+  channel: Field(20),
+});
+
+/** A status message named by a redirect. */
+export const OutcomeNoticeQuery = Type.Object({ notice: Field(60) });
+
+/**
+ * A form received by e-mail, fax or paper (multipart: the scan travels with it). The positions
+ * per text are `position-<text>`, `option-<text>`, `comments-<text>`, `reasons-<text>`,
+ * `changes-<text>`: tolerated as extra fields and read by the route.
+ */
+export const RecordReplyForm = Type.Object({
+  _csrf: Csrf,
+  memberState: Field(10),
+  receivedAt: Field(40),
+  channel: Field(20),
+  signatoryName: Field(400),
+  signatoryTitle: Field(1000),
+  place: Field(400),
+  signedOn: Field(20),
+});
+
+/** What the meeting decided on one text (Res. 1 §9.5), as the decisions page posts it. */
+export const DecisionForm = Type.Object({
+  _csrf: Csrf,
+  text: Field(80),
+  deferred: Field(10),
+  opposing: Many(10),
+  abstaining: Many(10),
+  moreTime: Many(10),
+  reservationState: Many(10, 300),
+  reservationNote: Many(5000, 300),
+  formalState: Many(10),
+  formalReceivedAt: Many(40),
+  formalReasons: Many(20_000),
+  notes: Field(5000),
+});
+
+/** A form that is one button (the results notice). */
+export const OutcomeCsrfForm = Type.Object({ _csrf: Csrf });

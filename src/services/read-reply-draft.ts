@@ -1,0 +1,140 @@
+import type { FieldProblem } from '../domain/errors.js';
+import type { Actor } from '../domain/policy/actor.js';
+import { authorize } from '../domain/policy/policy.js';
+import type { PositionInput, ReplyPosition } from '../domain/reply/reply.js';
+import { findReplyDraft, type DraftPosition, type ReplyDraft, type ReplyDraftContent } from '../repositories/reply-draft.repository.js';
+import type { ReplyInput } from '../schemas/reply.schema.js';
+import { loadConsultation, type LoadedConsultation } from './load-consultation.js';
+import type { ServiceContext } from './service-context.js';
+
+export type { DraftAttachment, DraftPosition, ReplyDraft, ReplyDraftContent } from '../repositories/reply-draft.repository.js';
+
+/**
+ * A draft reply is the State's working paper: only the focal points of that State read or
+ * change it (the `reply:submit` rule of the policy: not another State, not the secretariat, not
+ * an observer). The secretariat sees replies once they are submitted, never drafts.
+ * @throws UNAUTHENTICATED, ROLE_MAY_NOT_REPLY, NOT_YOUR_MEMBER_STATE
+ */
+export function authorizeDraft(actor: Actor, memberState: string): void {
+  authorize(actor, { action: 'reply:submit', memberState });
+}
+
+/**
+ * The State's draft reply to a consultation, or null when there is none.
+ * @throws UNAUTHENTICATED, ROLE_MAY_NOT_REPLY, NOT_YOUR_MEMBER_STATE, NOT_FOUND
+ */
+export async function getReplyDraft(ctx: ServiceContext, options: { actor: Actor; consultationId: string; memberState: string }): Promise<ReplyDraft | null> {
+  authorizeDraft(options.actor, options.memberState);
+  await loadConsultation(ctx.db, options.consultationId, options.actor);
+  return (await findReplyDraft(ctx.db, options.consultationId, options.memberState)) ?? null;
+}
+
+/** An empty Annex 2 form: no box ticked, nothing typed. */
+export const EMPTY_DRAFT_POSITION: DraftPosition = { position: null, option: null, comments: '', reasons: '', possibleChanges: '', attachment: null };
+
+/**
+ * The positions a draft would submit, in the order of the consultation's texts, with only what a
+ * person can have meant: a text with no box ticked is left out (the page asks for it), and the
+ * sub-option of "assigns authority" is dropped when "does not assign authority" is ticked (a
+ * radio button cannot be unticked without a script, so it says nothing). Every typed field is
+ * kept, so that a comment typed under the other box is pointed out rather than silently lost.
+ */
+export function positionsOfDraft(content: ReplyDraftContent, textIds: readonly string[]): PositionInput[] {
+  const positions: PositionInput[] = [];
+  for (const text of textIds) {
+    const p = content.positions[text];
+    if (!p || p.position === null) continue;
+    positions.push({
+      text,
+      position: p.position,
+      option: p.position === 'assigns_authority' ? p.option : null,
+      comments: p.comments,
+      reasons: p.reasons,
+      possibleChanges: p.possibleChanges,
+      attachment: p.attachment?.sha256 ?? null,
+    });
+  }
+  return positions;
+}
+
+/** The reply a draft stands for, as submitReply takes it, refusing any change after `basedOnVersion`. */
+export function replyInputOfDraft(draft: Pick<ReplyDraft, 'content' | 'basedOnVersion'>, textIds: readonly string[]): ReplyInput {
+  const { content } = draft;
+  const blankToNull = (value: string) => (value.trim() === '' ? null : value.trim());
+  return {
+    positions: positionsOfDraft(content, textIds).map((p) => ({
+      text: p.text,
+      position: p.position,
+      option: p.option ?? null,
+      comments: p.comments ?? null,
+      reasons: p.reasons ?? null,
+      possibleChanges: p.possibleChanges ?? null,
+      attachment: p.attachment ?? null,
+    })),
+    signatory: { name: content.signatoryName.trim(), title: content.signatoryTitle.trim() },
+    place: blankToNull(content.place),
+    signedOn: blankToNull(content.signedOn),
+    expectedVersion: draft.basedOnVersion,
+  };
+}
+
+/** The longest signatory name, title and place a reply takes (src/schemas/reply.schema.ts). */
+export const SIGNATURE_LIMITS = { name: 200, title: 500, place: 200 } as const;
+
+/**
+ * Problems of the signature block of Annex 2 ("[Name] [Official role/title]", "[Place,] [Date]"):
+ * a reply is signed by a named official with a title; place and date are optional, the date a
+ * real calendar day. Fields are named as in the reply schema (`/signatory/name`…).
+ */
+export function signatureProblems(content: ReplyDraftContent): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const name = content.signatoryName.trim();
+  const title = content.signatoryTitle.trim();
+  if (name === '') problems.push({ field: '/signatory/name', message: 'Give the name of the official who signs the reply' });
+  else if (name.length > SIGNATURE_LIMITS.name) problems.push({ field: '/signatory/name', message: `At most ${SIGNATURE_LIMITS.name} characters` });
+  if (title === '') problems.push({ field: '/signatory/title', message: "Give the signatory's official role or title" });
+  else if (title.length > SIGNATURE_LIMITS.title) problems.push({ field: '/signatory/title', message: `At most ${SIGNATURE_LIMITS.title} characters` });
+  if (content.place.trim().length > SIGNATURE_LIMITS.place) problems.push({ field: '/place', message: `At most ${SIGNATURE_LIMITS.place} characters` });
+  const day = content.signedOn.trim();
+  if (day !== '' && !isCalendarDay(day)) problems.push({ field: '/signedOn', message: 'Give the date as YYYY-MM-DD' });
+  return problems;
+}
+
+/** True for a real `YYYY-MM-DD` day (2023-02-30 is not one). */
+export function isCalendarDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const at = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(at.getTime()) && at.toISOString().startsWith(value);
+}
+
+export interface DraftCheck {
+  /** The positions sent to the procedure's check, in the order of the consultation's texts (problems point into this list). */
+  readonly sent: PositionInput[];
+  /** Problems of the positions, as the procedure words them (`/positions/<index>/<field>`). */
+  readonly problems: FieldProblem[];
+  /** The positions as they would be stored (normalised), when there is no problem. */
+  readonly positions: ReplyPosition[];
+}
+
+/**
+ * Checks a draft's positions with the consultation's procedure exactly as a submission over the
+ * web would be checked (Annex 2 and Res. 1 §9.4.4: reasons with "does not assign authority"),
+ * without storing anything: the review page shows a reply only once it would be accepted.
+ * @throws UNAUTHENTICATED, ROLE_MAY_NOT_REPLY, NOT_YOUR_MEMBER_STATE, NOT_FOUND
+ */
+export async function checkReplyDraft(
+  ctx: ServiceContext,
+  options: { actor: Actor; consultationId: string; memberState: string; content: ReplyDraftContent },
+): Promise<DraftCheck> {
+  authorizeDraft(options.actor, options.memberState);
+  const loaded = await loadConsultation(ctx.db, options.consultationId, options.actor);
+  return checkDraftPositions(loaded, options.content);
+}
+
+/** The procedure's check of a draft's positions (pure, given the loaded consultation). */
+export function checkDraftPositions(loaded: LoadedConsultation, content: ReplyDraftContent): DraftCheck {
+  const textIds = loaded.texts.map((t) => t.id);
+  const sent = positionsOfDraft(content, textIds);
+  const check = loaded.procedure.checkReply(sent, textIds, 'web', loaded.consultation.resolutionEdition);
+  return { sent, problems: check.problems, positions: check.problems.length === 0 ? check.positions : [] };
+}

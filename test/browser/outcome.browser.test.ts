@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import type { ReplyInput } from '../../src/schemas/reply.schema.js';
+import { submitReply } from '../../src/services/submit-reply.js';
+import { focalPoint, replyInput } from '../helpers/world.js';
+import { enrolInBrowser, PAGE_BUDGET_BYTES, useRealBrowser } from './browser-harness.js';
+
+/** A small file that is a PDF by its content: the scan of a form received on paper. */
+const SCAN = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+/** Not assigning authority to one text, with reasons. */
+const dissent = (text: string): ReplyInput => ({
+  positions: [{ text, position: 'does_not_assign_authority', reasons: 'The text is not mature.' }],
+  signatory: { name: 'B. Official', title: 'Head of Standards' },
+});
+
+/**
+ * Journey 3 of issue #4 in a real Chromium: after the deadline, the secretariat follows the
+ * replies, records a form received on paper with its scan, reads the results, records the
+ * meeting's decisions and issues the results notice; the public results then say the same.
+ * axe on every page and error state; every page under the weight budget.
+ */
+describe('the secretariat records the outcome, in a real browser', () => {
+  const b = useRealBrowser();
+
+  it('follows the replies, records a paper reply, records decisions, issues the notice', { timeout: 120_000 }, async () => {
+    const world = b().world;
+    const id = await world.openConsultation();
+    world.clock.advance(60 * 60 * 1000);
+    const submit = (state: string, input: ReplyInput) => submitReply(world.ctx, { actor: focalPoint(state), consultationId: id, memberState: state, input, channel: 'web' });
+    await submit('KR', replyInput());
+    await submit('FR', replyInput());
+    await submit('DE', dissent('x1471'));
+    await submit('JP', dissent('x1471'));
+
+    // The deadline (16 August) has passed; the meeting (29 August – 8 September) is under way.
+    world.clock.set('2023-08-30T09:00:00Z');
+    const { invitationPath } = await b().invite({ email: 'officer@itu.test', name: 'TSB Officer', role: 'secretariat_staff' });
+    const { page } = await b().newPerson();
+    await enrolInBrowser(b(), page, invitationPath);
+    const base = `/en/secretariat/consultations/${id}`;
+
+    // The replies dashboard, then who has not replied, with the GET filter form.
+    await page.goto(`${base}/replies`);
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Replies to TSB Circular 79');
+    await b().checkAccessibility(page, 'replies dashboard');
+    await page.getByLabel('Reply', { exact: true }).selectOption('not-replied');
+    await page.getByRole('button', { name: 'Apply the filters' }).click();
+    await page.waitForURL(/status=not-replied/);
+    expect(await page.locator('#state-KR').count()).toBe(0);
+    expect(await page.locator('#state-BR').count()).toBe(1);
+    await b().checkAccessibility(page, 'replies dashboard, filtered');
+
+    // A form received on paper by the deadline, keyed in later: first with nothing filled in.
+    await page.goto(`${base}/replies/record`);
+    await b().checkAccessibility(page, 'record a reply');
+    await page.getByRole('button', { name: 'Record the reply' }).click();
+    await expect.poll(() => page.getByRole('alert').innerText()).toContain('Choose the Member State that sent the form');
+    await b().checkAccessibility(page, 'record a reply, with errors');
+    await page.getByLabel('Member State', { exact: true }).selectOption('BR');
+    await page.getByLabel('Received by TSB at (UTC)').fill('2023-08-15T10:00');
+    await page.getByLabel('paper (post or hand delivery)').check();
+    for (const text of ['x1333-cor1', 'x1353']) {
+      await page.locator(`#field-${text}-position`).check();
+      await page.locator(`#field-${text}-option`).check();
+    }
+    await page.getByLabel('Name of the signatory').fill('C. Ministro');
+    await page.getByLabel('Official role or title').fill('Secretary of Telecommunications');
+    await page.getByLabel('Scan of the original form').setInputFiles({ name: 'brazil-reply.pdf', mimeType: 'application/pdf', buffer: SCAN });
+    await page.getByRole('button', { name: 'Record the reply' }).click();
+    await page.waitForURL(/notice=outcome-recorded$/);
+    await expect.poll(() => page.getByRole('status').first().innerText()).toContain('The reply was recorded.');
+    await expect.poll(() => page.locator('#state-BR').innerText()).toContain('by paper');
+    await b().checkAccessibility(page, 'replies dashboard after recording');
+
+    // Results: X.1471 has 2 of 4 replies in support and needed 3 more.
+    await page.getByRole('link', { name: 'Results', exact: true }).click();
+    await page.waitForURL(/\/results$/);
+    await expect.poll(() => page.locator('#result-x1471').innerText()).toContain('Needs 3 more supporting replies.');
+    expect(await page.locator('#result-x1353').innerText()).toContain('May be considered at the meeting');
+    await b().checkAccessibility(page, 'results');
+
+    // Decisions: a contradictory one first, then a reservation and a request for more time.
+    await page.goto(`${base}/decisions`);
+    await b().checkAccessibility(page, 'decisions');
+    await page.locator('#field-x1333-cor1-opposing').selectOption(['GB']);
+    await page.locator('#field-x1333-cor1-abstaining').selectOption(['GB']);
+    await page.getByRole('button', { name: 'Record the decision on X.1333 Cor.1' }).click();
+    await expect.poll(() => page.getByRole('alert').innerText()).toContain('GB cannot both oppose and abstain on X.1333 Cor.1');
+    await b().checkAccessibility(page, 'decisions, contradictory');
+    await page.locator('#field-x1333-cor1-opposing').selectOption([]);
+    await page.locator('#field-x1333-cor1-abstaining').selectOption([]);
+    await page.getByRole('button', { name: 'Record the decision on X.1333 Cor.1' }).click();
+    await page.waitForURL(/notice=outcome-decision-recorded/);
+    await page.locator('#field-x1353-moreTime').selectOption(['CN']);
+    await page.locator('#field-x1353-res-0-state').fill('US');
+    await page.locator('#field-x1353-res-0-note').fill('Reserves its position on Annex A');
+    await page.getByRole('button', { name: 'Record the decision on X.1353' }).click();
+    await page.waitForURL(/notice=outcome-decision-recorded/);
+    const x1353 = await page.locator('#decision-x1353').innerText();
+    expect(x1353).toContain('Pending: more time was requested');
+    expect(x1353).toContain('US: Reserves its position on Annex A');
+    expect(x1353).toContain('October 6, 2023 at 23:59 UTC');
+    expect(await page.locator('#decision-x1333-cor1').innerText()).toContain('Approved');
+    await b().checkAccessibility(page, 'decisions recorded');
+
+    // The results notice, confirmed in the browser's dialog.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Issue the results notice' }).click();
+    await page.waitForURL(/notice=outcome-notice-issued/);
+    await expect.poll(() => page.getByRole('status').first().innerText()).toContain('The results notice was issued.');
+    await b().checkAccessibility(page, 'results after the notice');
+
+    // Anyone may now read the public results, and they agree.
+    const { page: visitor } = await b().newPerson();
+    const response = await visitor.goto(`/en/consultations/${id}/results`);
+    if (response?.status() !== 404) {
+      expect(response?.status()).toBe(200);
+      const text = await visitor.locator('main').innerText();
+      expect(text).toContain('X.1471');
+      expect(text).toContain('§9.4.6');
+      expect(text).toContain('§9.5.5');
+      await b().checkAccessibility(visitor, 'public results');
+    }
+
+    for (const w of b().weights) expect(w.bytes, w.url).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
+    expect(b().weights.length).toBeGreaterThanOrEqual(10);
+  });
+});

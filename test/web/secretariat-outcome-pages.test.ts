@@ -1,0 +1,355 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ReplyInput } from '../../src/schemas/reply.schema.js';
+import { computeResults } from '../../src/services/compute-results.js';
+import { listReplies } from '../../src/services/read-replies.js';
+import { submitReply } from '../../src/services/submit-reply.js';
+import { describeEachDialect } from '../helpers/databases.js';
+import { focalPoint, replyInput, SECRETARIAT } from '../helpers/world.js';
+import { csrfOf, decode, expectSeeOther, useWeb, type Browser } from './web-harness.js';
+
+/** A small, real PDF header: judged a PDF by its content. */
+export const SCAN_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+/** The start of a Windows executable: not a file a reply may carry. */
+const EXECUTABLE = Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00]);
+
+/** A reply not assigning authority to one text, with reasons. */
+/** The session's CSRF token, from any form of a page (the header's sign-out form is on every page). */
+const sessionToken = (html: string): string => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+
+const dissent = (text: string): ReplyInput => ({
+  positions: [{ text, position: 'does_not_assign_authority', reasons: 'Not mature.' }],
+  signatory: { name: 'B. Official', title: 'Head of Standards' },
+});
+
+describeEachDialect('secretariat outcome pages', (dialect) => {
+  const web = useWeb(dialect);
+  let id: string;
+  let officer: Browser;
+  const base = () => `/en/secretariat/consultations/${id}`;
+
+  /** A form posted as multipart/form-data (the recorded-reply form carries a file), with the browser's cookies. */
+  async function postMultipart(browser: Browser, url: string, fields: Record<string, string>, file?: { name: string; content: Buffer; type?: string }): Promise<LightMyRequestResponse> {
+    const boundary = '----assent-test-boundary';
+    const parts: Buffer[] = [];
+    for (const [name, value] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+    if (file) {
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="scan"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/pdf'}\r\n\r\n`));
+      parts.push(file.content, Buffer.from('\r\n'));
+    }
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    const cookie = [...browser.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+    return web().app.inject({
+      method: 'POST',
+      url,
+      payload: Buffer.concat(parts),
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie, 'user-agent': 'TestBrowser/1.0' },
+      remoteAddress: '198.51.100.1',
+    });
+  }
+
+  /** The record form of the page, posted with its CSRF token and `fields` over sensible defaults. */
+  async function record(fields: Record<string, string>, file: { name: string; content: Buffer; type?: string } | null = { name: 'scan.pdf', content: SCAN_PDF }) {
+    const page = await officer.get(`${base()}/replies/record`);
+    expect(page.statusCode).toBe(200);
+    const defaults = {
+      _csrf: csrfOf(page.body, `${base()}/replies/record`),
+      memberState: 'BR',
+      receivedAt: '2023-03-28T08:45',
+      channel: 'paper',
+      'position-x1353': 'assigns_authority',
+      'option-x1353': 'no_comments',
+      signatoryName: 'C. Ministro',
+      signatoryTitle: 'Secretary of Telecommunications',
+    };
+    return postMultipart(officer, `${base()}/replies/record`, { ...defaults, ...fields }, file ?? undefined);
+  }
+
+  const repliesOf = async () => (await listReplies(web().world.ctx, { actor: SECRETARIAT, consultationId: id })).rows.filter((r) => r.latest !== null);
+
+  let seed: string;
+  /** Moves the clock (e.g. past the deadline) and signs the officer in again: sessions end after 30 idle minutes. */
+  async function jumpTo(instant: string) {
+    web().world.clock.set(instant);
+    await web().signIn(officer, 'officer@itu.test', seed);
+  }
+
+  beforeEach(async () => {
+    id = await web().world.openConsultation();
+    web().world.clock.advance(60 * 60 * 1000);
+    const ctx = web().world.ctx;
+    const submit = (state: string, input: ReplyInput) => submitReply(ctx, { actor: focalPoint(state), consultationId: id, memberState: state, input, channel: 'web' });
+    await submit('KR', replyInput());
+    await submit('FR', replyInput());
+    await submit('DE', dissent('x1471'));
+    await submit('JP', dissent('x1471'));
+    const { invitationPath } = await web().invite({ role: 'secretariat_staff', email: 'officer@itu.test', name: 'TSB Officer' });
+    officer = web().browser();
+    ({ seed } = await web().enrol(officer, invitationPath));
+  });
+
+  describe('who may see them', () => {
+    it('sends a visitor without a session to sign in, for every page and form', async () => {
+      const visitor = web().browser('198.51.100.9');
+      for (const path of ['/replies', '/replies/record', '/results', '/decisions']) {
+        const response = await visitor.get(`${base()}${path}`);
+        expect(response.statusCode, path).toBe(303);
+        expect(response.headers.location).toBe('/en/login');
+      }
+      for (const path of ['/replies/record', '/decisions', '/notice']) {
+        const response = await visitor.post(`${base()}${path}`, { _csrf: 'x' });
+        expect(response.headers.location, path).toBe('/en/login');
+      }
+    });
+
+    it('answers a focal point and an observer with the 403 page, and lets them change nothing', async () => {
+      for (const [role, memberState] of [['focal_point', 'KR'], ['observer', undefined]] as const) {
+        const { invitationPath } = await web().invite({ role, ...(memberState && { memberState }), email: `${role}@example.test` });
+        const person = web().browser('198.51.100.20');
+        await web().enrol(person, invitationPath);
+        for (const path of ['/replies', '/replies/record', '/results', '/decisions']) {
+          const response = await person.get(`${base()}${path}`);
+          expect(response.statusCode, `${role} ${path}`).toBe(403);
+          expect(response.headers['content-type']).toMatch(/^text\/html/);
+        }
+        const token = sessionToken((await person.get('/en/account')).body);
+        expect((await person.post(`${base()}/notice`, { _csrf: token })).statusCode).toBe(403);
+        expect((await person.post(`${base()}/decisions`, { _csrf: token, text: 'x1353' })).statusCode).toBe(403);
+        expect((await postMultipart(person, `${base()}/replies/record`, { _csrf: token, memberState: 'KR' }, { name: 'a.pdf', content: SCAN_PDF })).statusCode).toBe(403);
+      }
+      expect(await repliesOf()).toHaveLength(4);
+    });
+
+    it('answers an unknown consultation with the not-found page', async () => {
+      expect((await officer.get('/en/secretariat/consultations/no-such/replies')).statusCode).toBe(404);
+    });
+  });
+
+  describe('the replies dashboard', () => {
+    it('lists every eligible State, who replied and how, per text, with counts', async () => {
+      const page = await officer.get(`${base()}/replies`);
+      expect(page.statusCode).toBe(200);
+      const body = decode(page.body);
+      expect(body).toContain('<h1>Replies to TSB Circular 79</h1>');
+      // Every Member State that may reply (Palestine, an observer, may not).
+      const rows = page.body.match(/<tr id="state-[A-Z]{2}"/g) ?? [];
+      expect(rows.length).toBe(194);
+      expect(page.body).not.toContain('id="state-PS"');
+      expect(body).toMatch(/<dt>Replied<\/dt><dd>4<\/dd>/);
+      expect(body).toMatch(/<dt>Not replied<\/dt><dd>190 /);
+      const korea = /<tr id="state-KR">([\s\S]*?)<\/tr>/.exec(body)![1]!;
+      expect(korea).toContain('Version 1, by web form');
+      expect(korea).toContain('Assigns authority, no comments');
+      const germany = /<tr id="state-DE">([\s\S]*?)<\/tr>/.exec(body)![1]!;
+      expect(germany).toContain('Does not assign authority');
+      expect(germany).toContain('No position');
+      expect(/<tr id="state-BR">([\s\S]*?)<\/tr>/.exec(body)![1]).toContain('Not replied');
+    });
+
+    it('filters with a plain GET form: not replied, a text and a position, a channel', async () => {
+      const notReplied = await officer.get(`${base()}/replies?status=not-replied`);
+      expect(notReplied.body).not.toContain('id="state-KR"');
+      expect(notReplied.body).toContain('id="state-BR"');
+      expect(decode(notReplied.body)).toContain('Showing 190 of 194 Member States.');
+
+      const dissenting = await officer.get(`${base()}/replies?text=x1471&position=does_not_assign`);
+      const shown = [...dissenting.body.matchAll(/<tr id="state-([A-Z]{2})"/g)].map((m) => m[1]);
+      expect(shown.sort()).toEqual(['DE', 'JP']);
+      expect(dissenting.body).toMatch(/<option value="x1471" selected/);
+      expect(dissenting.body).toContain('Clear the filters');
+
+      const byPaper = await officer.get(`${base()}/replies?channel=paper`);
+      expect(decode(byPaper.body)).toContain('No Member State matches these filters.');
+      // Unknown filter values are ignored, not an error.
+      expect((await officer.get(`${base()}/replies?status=maybe&channel=pigeon`)).statusCode).toBe(200);
+    });
+
+    it('works in the unprefixed default language too', async () => {
+      const page = await officer.get(`/secretariat/consultations/${id}/replies`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain(`action="/en/secretariat/consultations/${id}/replies"`);
+    });
+  });
+
+  describe('recording a reply received on paper', () => {
+    it('records the form with its scan, and the dashboard shows it', async () => {
+      const response = await record({ 'position-x1471': 'does_not_assign_authority', 'reasons-x1471': 'See the attached letter.' });
+      expectSeeOther(response, `${base()}/replies?notice=outcome-recorded`);
+      const page = await officer.get(`${base()}/replies?notice=outcome-recorded&channel=paper`);
+      expect(page.body).toContain('The reply was recorded.');
+      const brazil = decode(/<tr id="state-BR">([\s\S]*?)<\/tr>/.exec(page.body)![1]!);
+      expect(brazil).toContain('Version 1, by paper (post or hand delivery)');
+      expect(brazil).toContain('<time datetime="2023-03-28T08:45:00.000Z"');
+      const [stored] = (await repliesOf()).filter((r) => r.state.code === 'BR');
+      expect(stored!.latest!.channel).toBe('paper');
+      expect(stored!.latest!.originalFile).toMatch(/^[0-9a-f]{64}$/);
+      expect(stored!.countedVersion).toBe(1);
+    });
+
+    it('re-renders with the input kept, a summary and messages, and stores nothing, on bad input', async () => {
+      const cases: [Record<string, string>, 'pdf' | 'exe' | 'none', string, string][] = [
+        [{ memberState: 'ZZ' }, 'pdf', 'field-memberState', 'There is no Member State with the code ZZ'],
+        [{ memberState: 'PS' }, 'pdf', 'field-memberState', 'Palestine may not reply to this consultation'],
+        [{ memberState: '' }, 'pdf', 'field-memberState', 'Choose the Member State that sent the form'],
+        [{ receivedAt: '2023-12-01T10:00' }, 'pdf', 'field-receivedAt', 'The form cannot have been received in the future'],
+        [{ receivedAt: '2023-02-30T10:00' }, 'pdf', 'field-receivedAt', 'Enter a real date and time'],
+        [{ receivedAt: '2023-03-01T10:00' }, 'pdf', 'field-receivedAt', 'The form cannot have been received before the circular was issued'],
+        [{ 'position-x1353': '' }, 'pdf', 'field-positions', 'Give the position on at least one text'],
+        [{ 'reasons-x1353': 'Why not' }, 'pdf', 'field-x1353-reasons', 'go with “does not assign authority”'],
+        [{ channel: 'pigeon' }, 'pdf', 'field-channel', 'Choose how the form arrived'],
+        [{ signatoryName: '' }, 'pdf', 'field-signatoryName', 'Enter the name of the person who signed the form'],
+        [{}, 'exe', 'field-scan', 'The file must be a PDF'],
+        [{}, 'none', 'field-scan', 'Choose the scan of the original form'],
+      ];
+      for (const [fields, file, field, message] of cases) {
+        const scan = { pdf: { name: 'scan.pdf', content: SCAN_PDF }, exe: { name: 'setup.exe', content: EXECUTABLE }, none: null }[file];
+        const response = await record({ place: 'Brasília', ...fields }, scan);
+        const body = decode(response.body);
+        expect(response.statusCode, message).toBe(400);
+        expect(body, message).toContain(`<a href="#${field}">`);
+        expect(body, message).toContain(message);
+        expect(body).toMatch(/<title>Error: /);
+        // What was typed is kept (the file must be chosen again, which the hint says).
+        expect(body).toContain('value="Brasília"');
+        expect(body).toContain('Choose the file again');
+      }
+      expect(await repliesOf()).toHaveLength(4);
+    });
+
+    it('keeps a form received after the deadline, flagged and not counted', async () => {
+      await jumpTo('2023-08-20T10:00:00Z');
+      const response = await record({ memberState: 'BR', receivedAt: '2023-08-18T08:00', 'position-x1471': 'assigns_authority', 'option-x1471': 'no_comments' });
+      expectSeeOther(response, `${base()}/replies?notice=outcome-recorded-late`);
+      const page = await officer.get(`${base()}/replies?notice=outcome-recorded-late`);
+      const body = decode(page.body);
+      expect(body).toContain('it is kept on record, flagged, and not counted');
+      const brazil = /<tr id="state-BR">([\s\S]*?)<\/tr>/.exec(body)![1]!;
+      expect(brazil).toContain('Late: not counted');
+      expect(brazil).toContain('No version counts.');
+      const results = await computeResults(web().world.ctx, { actor: SECRETARIAT, consultationId: id });
+      expect(results.texts.find((r) => r.text.id === 'x1353')!.tally.replies).toBe(2);
+    });
+
+    it('records an unclear form, flagged and shown as such', async () => {
+      const response = await record({ 'position-x1353': 'unclear', 'option-x1353': '' });
+      expectSeeOther(response, `${base()}/replies?notice=outcome-recorded-unclear`);
+      const brazil = decode(/<tr id="state-BR">([\s\S]*?)<\/tr>/.exec((await officer.get(`${base()}/replies`)).body)![1]!);
+      expect(brazil).toContain('Unclear: to clarify');
+      expect(brazil).toContain('Unclear (not counted)');
+    });
+  });
+
+  describe('results, decisions and the notice', () => {
+    it('shows a provisional tally before the deadline, labelled as such', async () => {
+      const page = await officer.get(`${base()}/results`);
+      expect(page.statusCode).toBe(200);
+      const body = decode(page.body);
+      expect(body).toContain('Provisional tally');
+      expect(body).toContain('Provisional outcome');
+    });
+
+    it('shows the final results with "needs N more supporting replies" and the clause', async () => {
+      await jumpTo('2023-08-20T10:00:00Z');
+      const body = decode((await officer.get(`${base()}/results`)).body);
+      expect(body).toContain('these are the final results');
+      const x1471 = /<tr id="result-x1471">([\s\S]*?)<\/tr>/.exec(body)![1]!;
+      // 2 of 4 support: 3 more supporting replies would have reached 70 % (5 of 7).
+      expect(x1471).toContain('Not at this meeting');
+      expect(x1471).toContain('Needs 3 more supporting replies.');
+      expect(x1471).toContain('§9.4.6');
+      expect(x1471).toContain('50.00%');
+      const x1353 = /<tr id="result-x1353">([\s\S]*?)<\/tr>/.exec(body)![1]!;
+      expect(x1353).toContain('May be considered at the meeting');
+      expect(x1353).toContain('§9.4.5');
+    });
+
+    it('refuses a decision before the deadline and the notice before the decisions, with clear messages', async () => {
+      const page = await officer.get(`${base()}/decisions`);
+      expect(decode(page.body)).toContain('The consultation is open: the meeting decides after the deadline');
+      const token = sessionToken(page.body);
+      const early = await officer.post(`${base()}/decisions`, { _csrf: token, text: 'x1353' });
+      expect(early.statusCode).toBe(409);
+      expect(decode(early.body)).toContain('The consultation is still open: the meeting decides on X.1353 after the deadline');
+
+      await jumpTo('2023-08-30T10:00:00Z');
+      const closed = await officer.get(`${base()}/decisions`);
+      const notice = await officer.post(`${base()}/notice`, { _csrf: csrfOf(closed.body, `${base()}/notice`) });
+      expect(notice.statusCode).toBe(409);
+      const body = decode(notice.body);
+      expect(body).toContain('<a href="#text-x1333-cor1">Record the meeting’s decision on X.1333 Cor.1 before issuing the results notice</a>');
+      expect(body).toContain('X.1353 before issuing');
+      expect(body).not.toContain('X.1471 before issuing');
+      // The text that fell short has no form: the meeting may not consider it.
+      expect(closed.body).not.toContain('id="form-x1471"');
+      const refused = await officer.post(`${base()}/decisions`, { _csrf: csrfOf(closed.body, `${base()}/decisions`), text: 'x1471' });
+      expect(refused.statusCode).toBe(409);
+      expect(decode(refused.body)).toContain('X.1471 did not obtain the support needed');
+    });
+
+    it('refuses a contradictory decision with a message at the field, keeping what was chosen', async () => {
+      await jumpTo('2023-08-30T10:00:00Z');
+      const response = await officer.submit(`${base()}/decisions`, `${base()}/decisions`, {
+        text: 'x1353',
+        opposing: 'GB',
+        abstaining: ['GB', 'IT'],
+        reservationState: ['GB', ''],
+        reservationNote: ['Reservation on clause 7', ''],
+      });
+      expect(response.statusCode).toBe(422);
+      const body = decode(response.body);
+      expect(body).toContain('<a href="#field-x1353-abstaining">GB cannot both oppose and abstain on X.1353 (§9.5.6)</a>');
+      expect(body).toContain('<a href="#field-x1353-res-0-state">GB opposes X.1353: only a delegation that does not oppose may register a reservation (§9.5.4)</a>');
+      expect(body).toMatch(/<option value="IT" selected/);
+      expect(body).toContain('value="Reservation on clause 7"');
+      const missingNote = await officer.submit(`${base()}/decisions`, `${base()}/decisions`, { text: 'x1353', reservationState: ['CH', ''], reservationNote: ['', ''] });
+      expect(missingNote.statusCode).toBe(400);
+      expect(decode(missingNote.body)).toContain('Give the note of the reservation of CH on X.1353');
+    });
+
+    it('records decisions with a reservation and more time, shows the outcome and window, then issues the notice', async () => {
+      await jumpTo('2023-09-07T10:00:00Z');
+      const first = await officer.submit(`${base()}/decisions`, `${base()}/decisions`, {
+        text: 'x1353',
+        moreTime: 'CN',
+        reservationState: ['US', ''],
+        reservationNote: ['Reserves its position on Annex A', ''],
+      });
+      expectSeeOther(first, `${base()}/decisions?notice=outcome-decision-recorded`);
+      const page = decode((await officer.get(`${base()}/decisions?notice=outcome-decision-recorded`)).body);
+      expect(page).toContain('The decision was recorded.');
+      const x1353 = /<section class="outcome-decision" id="text-x1353"[\s\S]*?<\/section>/.exec(page)![0];
+      expect(x1353).toContain('Pending: more time was requested');
+      expect(x1353).toContain('US: Reserves its position on Annex A');
+      expect(x1353).toContain('October 6, 2023 at 23:59 UTC');
+      // The formal-opposition row of the State that asked for more time.
+      expect(x1353).toContain('Formal opposition from China: received at (UTC)');
+
+      expectSeeOther(await officer.submit(`${base()}/decisions`, `${base()}/decisions`, { text: 'x1333-cor1' }), `${base()}/decisions?notice=outcome-decision-recorded`);
+      const ready = await officer.get(`${base()}/decisions`);
+      expect(decode(ready.body)).toContain('the results notice can be issued');
+      const issued = await officer.post(`${base()}/notice`, { _csrf: csrfOf(ready.body, `${base()}/notice`) });
+      expectSeeOther(issued, `${base()}/results?notice=outcome-notice-issued`);
+      const results = decode((await officer.get(`${base()}/results?notice=outcome-notice-issued`)).body);
+      expect(results).toContain('The results notice was issued.');
+      expect(results).toContain('Meeting decision: Pending: more time was requested');
+      const after = decode((await officer.get(`${base()}/decisions`)).body);
+      expect(after).toContain('The results notice has been issued: the decisions are final.');
+      expect(after).not.toContain('<form method="post" action="/en/secretariat/consultations/tsb-79-2023/decisions"');
+      // Issued once.
+      const again = await officer.post(`${base()}/notice`, { _csrf: sessionToken(after) });
+      expect(again.statusCode).toBe(409);
+      expect(decode(again.body)).toContain('The results notice has already been issued');
+      // Recording a reply is closed too.
+      expect(decode((await officer.get(`${base()}/replies/record`)).body)).toContain('replies can no longer change the results');
+      const frozen = await postMultipart(
+        officer,
+        `${base()}/replies/record`,
+        { _csrf: sessionToken(after), memberState: 'BR', receivedAt: '2023-08-10T10:00', channel: 'paper', 'position-x1353': 'assigns_authority', signatoryName: 'C. Ministro', signatoryTitle: 'Secretary' },
+        { name: 'scan.pdf', content: SCAN_PDF },
+      );
+      expect(frozen.statusCode).toBe(409);
+      expect(decode(frozen.body)).toContain('replies can no longer change the results');
+      expect((await repliesOf()).map((r) => r.state.code).sort()).toEqual(['DE', 'FR', 'JP', 'KR']);
+    });
+  });
+});
