@@ -155,6 +155,29 @@ export interface ColdStartResult {
   readonly unavailable?: string;
 }
 
+/** One document format's generation times. */
+export interface DocumentTiming {
+  /** The first generation (for a PDF, Chromium's start included), ms. */
+  readonly firstMs: number;
+  readonly medianMs: number;
+  /** Each warm run, ms. */
+  readonly runsMs: readonly number[];
+  readonly bytes: number;
+}
+
+/** Warm generation time of the circular as DOCX and PDF (bench/documents.ts). */
+export interface DocumentBenchResult {
+  /** When these figures were taken (a `--documents-into` run adds them to an earlier result). */
+  readonly measuredAt: string;
+  readonly document: string;
+  readonly warmups: number;
+  readonly runs: number;
+  /** Where Chromium came from; null: none found, the PDF was not measured. */
+  readonly chromium: string | null;
+  readonly docx: DocumentTiming;
+  readonly pdf: DocumentTiming | null;
+}
+
 export interface TargetResult {
   readonly id: string;
   readonly description: string;
@@ -191,6 +214,8 @@ export interface BenchResult {
   readonly growth: readonly GrowthResult[];
   readonly coldStart: readonly ColdStartResult[];
   readonly targets: readonly TargetResult[];
+  /** Document generation (absent from results written before documents existed). */
+  readonly documents?: DocumentBenchResult;
   /** Things the reader must know about this run (busy machine, skipped parts). */
   readonly notes: readonly string[];
 }

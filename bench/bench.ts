@@ -3,9 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createBenchDatabase, POSTGRES_POOL_MAX, startPostgres, type BenchDatabaseHandle, type BenchPostgres } from './bench-databases.js';
-import { BENCH_RESULT_VERSION, type BenchDatabase, type BenchResult, type ColdStartResult, type GrowthResult, type LoadRun, type ScenarioName, type ScenarioResult } from './bench-result.js';
+import { BENCH_RESULT_VERSION, type BenchDatabase, type DocumentBenchResult, type BenchResult, type ColdStartResult, type GrowthResult, type LoadRun, type ScenarioName, type ScenarioResult } from './bench-result.js';
 import { buildCompiled, type CompiledBuild } from './compiled-build.js';
 import { cliAvailable, findHtmlConsultationPage, measureColdStart } from './cold-start.js';
+import { runDocumentBench } from './documents.js';
 import { runGrowth } from './growth.js';
 import { runLoad, requestPlan } from './load-run.js';
 import { describeMachine } from './machine.js';
@@ -27,6 +28,8 @@ export interface BenchOptions {
   readonly growthSizes: readonly number[];
   readonly growthRuns: number;
   readonly coldStartRuns: number;
+  /** Warm runs of the circular's DOCX and PDF generation (0: not measured). */
+  readonly documentRuns: number;
   /** Also time the cold start of the CLI compiled by tsc (a build into a temporary folder, ≈ 20 s). */
   readonly compiledColdStart: boolean;
   /** Longest wait for a quiet machine (other work below 20 % of the cores) before the run and before each scenario, s. */
@@ -48,6 +51,7 @@ export function defaultOptions(mode: 'full' | 'quick', log: (line: string) => vo
         scenarios: ['landing', 'consultation', 'results', 'reply'],
         growthSizes: [1e3, 1e4, 1e5, 1e6],
         growthRuns: 5,
+        documentRuns: 20,
         coldStartRuns: 3,
         compiledColdStart: true,
         quietWaitSeconds: { start: 30, perScenario: 5 },
@@ -62,6 +66,7 @@ export function defaultOptions(mode: 'full' | 'quick', log: (line: string) => vo
         scenarios: ['landing', 'consultation', 'results', 'reply'],
         growthSizes: [1e3, 1e4, 1e5],
         growthRuns: 3,
+        documentRuns: 3,
         coldStartRuns: 1,
         compiledColdStart: false,
         quietWaitSeconds: { start: 3, perScenario: 0 },
@@ -371,7 +376,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     );
     const loadAtEnd = loadAverage();
     if (!options.databases.includes('postgres')) notes.push('PostgreSQL was not part of this run.');
-    const targets = evaluateTargets({ scenarios, growth, coldStart }, options.databases);
+    let documents: DocumentBenchResult | undefined;
+    if (options.documentRuns > 0) {
+      log('Documents');
+      documents = await runDocumentBench({ runs: options.documentRuns, log });
+    }
+    const targets = evaluateTargets({ scenarios, growth, coldStart, documents }, options.databases);
     return {
       version: BENCH_RESULT_VERSION,
       startedAt,
@@ -397,6 +407,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       growth,
       coldStart,
       targets,
+      ...(documents && { documents }),
       notes: [...notes, `1-minute load average at the end: ${loadAtEnd}.`],
     };
   } finally {

@@ -1,4 +1,4 @@
-import type { BenchResult, ColdStartResult, LoadRun, ScenarioResult } from './bench-result.js';
+import type { BenchResult, ColdStartResult, DocumentTiming, LoadRun, ScenarioResult } from './bench-result.js';
 import { LINEAR_SLOPE_MAX, TARGET_CONNECTIONS } from './targets.js';
 
 /**
@@ -30,6 +30,10 @@ function title(s: ScenarioResult): string {
 
 function loadRow(s: ScenarioResult, r: LoadRun): string {
   return `| ${title(s)} | ${s.database ?? '—'} | ${r.connections} | ${n(r.requestsPerSecond)} | ${pct(r.ratioToCeiling)} | ${n(r.latencyMs.p50, 1)} | ${n(r.latencyMs.p99, 1)} | ${n(r.latencyMs.max, 1)} | ${n(r.latencyEstablishedMs.p99, 1)} | ${r.errors} | ${r.non2xx} | ${n(r.serverCpuMsPerRequest, 3)} | ${n(r.serverCpuCores, 2)} | ${n(r.loadGeneratorCpuCores, 2)} | ${n(r.otherCpuCores, 2)} | ${n(r.rssPeakMiB, 0)} |`;
+}
+
+function documentRow(label: string, t: DocumentTiming | null): string {
+  return t ? `| ${label} | ${n(t.medianMs, 1)} | ${n(t.firstMs)} | ${t.runsMs.map((v) => n(v, 1)).join(', ')} | ${n(t.bytes / 1024, 1)} KiB |` : `| ${label} | — | — | not measured (no Chromium) | — |`;
 }
 
 /** The whole document. */
@@ -150,7 +154,26 @@ export function renderReport(result: BenchResult, options: { resultFile: string;
     );
   }
 
-  out.push('## Documents', '', 'Generated documents (DOCX/PDF of circulars, replies and the results notice) have **not landed yet**: there is nothing to measure. They will get their own scenario when they do.', '');
+  out.push('## Documents', '');
+  const d = result.documents;
+  if (!d) {
+    out.push('Document generation was not measured in this run (`npm run bench -- --documents-into <file.json>` adds it).', '');
+  } else {
+    const separately = d.measuredAt.slice(0, 16) < result.startedAt.slice(0, 16) || d.measuredAt > result.finishedAt;
+    out.push(
+      `Warm generation time of the circular — ${d.document} — in the bench process, on SQLite: each run reads the consultation, builds`,
+      'the content model and renders it — DOCX with the `docx` package, PDF by printing the print view in a fresh isolated Chromium',
+      `context (one browser for the process, JavaScript off, only the embedded fonts served). Median of ${d.runs} runs after ${d.warmups} discarded;`,
+      `the first run is shown apart (for the PDF it includes starting Chromium${d.chromium ? `, from ${d.chromium}` : ''}). The document store is bypassed:`,
+      'an issued circular is generated once and then served from storage.' + (separately ? ` Measured on ${d.measuredAt.replace('T', ' ').slice(0, 16)} UTC by \`--documents-into\`, apart from the HTTP run above.` : ''),
+      '',
+      '| Format | Median ms | First run ms | Warm runs ms | Size |',
+      '|---|---|---|---|---|',
+      documentRow('DOCX', d.docx),
+      documentRow('PDF', d.pdf),
+      '',
+    );
+  }
 
   out.push(
     '## Results computation against size',
@@ -214,6 +237,7 @@ export function renderReport(result: BenchResult, options: { resultFile: string;
     'npm run bench                         # ≈ 5 minutes: everything above, SQLite and PostgreSQL; rewrites this file',
     'npm run bench -- --quick              # < 30 s: SQLite, 64 connections, growth to 10^5 (bench/results/<date>-quick.json)',
     'npm run bench -- --only reply --db sqlite --profile   # CPU profiles of the server children (bench/results/profiles/)',
+    'npm run bench -- --documents-into bench/results/<date>.json   # only the documents (circular as DOCX and PDF), added to that result',
     'BENCH_DATABASE_URL=postgres://user:pw@127.0.0.1:5432/postgres npm run bench   # an existing PostgreSQL instead of the embedded one',
     'npx tsx bench/experiments/run-experiments.ts        # the proposed fixes, patched into the server child (SQLite)',
     'npx tsx bench/experiments/aggregate-variants.ts     # the 10^6-position aggregate under schema and setting variants',

@@ -4,12 +4,15 @@
  * docs/benchmarks-growth.svg from it.
  *
  *   npm run bench                          full run, ≈ 5 minutes, SQLite and PostgreSQL
- *   npm run bench -- --quick               < 30 s: SQLite, 64 connections, growth up to 10^5
+ *   npm run bench -- --quick               ≈ 30 s: SQLite, 64 connections, growth up to 10^5, 3 document runs
  *                                          (writes <date>-quick.json; docs only with --docs)
  *   npm run bench -- --db sqlite|postgres|both
  *   npm run bench -- --only reply,results  scenarios to run besides the ceiling
  *   npm run bench -- --duration 10         seconds per run
- *   npm run bench -- --no-growth --no-cold-start
+ *   npm run bench -- --no-growth --no-cold-start --no-documents
+ *   npm run bench -- --documents-into <file.json>
+ *                                          measure only the documents (the circular as DOCX and PDF),
+ *                                          add the figures to that result and regenerate the docs from it
  *   npm run bench -- --profile             server children under --cpu-prof; summaries in bench/results/profiles/
  *   npm run bench -- --report <file.json>  regenerate the docs from an earlier result, without running
  *
@@ -20,7 +23,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { abortBench, defaultOptions, runBench, type BenchOptions } from './bench.js';
 import type { BenchDatabase, BenchResult, ScenarioName } from './bench-result.js';
+import { runDocumentBench } from './documents.js';
 import { renderGrowthSvg } from './growth-svg.js';
+import { documentTargets } from './targets.js';
 import { renderReport } from './report.js';
 import { killAllServers, PROJECT_DIR } from './server-process.js';
 
@@ -50,6 +55,8 @@ async function main(): Promise<void> {
       duration: { type: 'string' },
       'no-growth': { type: 'boolean', default: false },
       'no-cold-start': { type: 'boolean', default: false },
+      'no-documents': { type: 'boolean', default: false },
+      'documents-into': { type: 'string' },
       profile: { type: 'boolean', default: false },
       docs: { type: 'boolean' },
       'no-docs': { type: 'boolean', default: false },
@@ -67,6 +74,20 @@ async function main(): Promise<void> {
     const file = path.resolve(values.report);
     writeDocs(JSON.parse(fs.readFileSync(file, 'utf8')) as BenchResult, file);
     process.stdout.write(`Regenerated ${path.relative(PROJECT_DIR, DOC)} from ${path.relative(PROJECT_DIR, file)}\n`);
+    return;
+  }
+
+  if (values['documents-into']) {
+    const file = path.resolve(values['documents-into']);
+    const earlier = JSON.parse(fs.readFileSync(file, 'utf8')) as BenchResult;
+    process.stdout.write('Documents\n');
+    const documents = await runDocumentBench({ runs: defaultOptions(earlier.settings.mode).documentRuns, log: (l) => process.stdout.write(`${l}\n`) });
+    const targets = [...earlier.targets.filter((t) => !t.id.startsWith('document-')), ...documentTargets(documents)];
+    const result: BenchResult = { ...earlier, documents, targets };
+    fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+    writeDocs(result, file);
+    process.stdout.write(`Added the document figures to ${path.relative(PROJECT_DIR, file)} and regenerated ${path.relative(PROJECT_DIR, DOC)}\n`);
+    for (const t of documentTargets(documents)) process.stdout.write(`  ${t.met === null ? 'n/a ' : t.met ? 'met ' : 'MISS'}  ${t.description}: ${t.measured}\n`);
     return;
   }
 
@@ -90,12 +111,14 @@ async function main(): Promise<void> {
   }
   if (values['no-growth']) options = { ...options, growthSizes: [] };
   if (values['no-cold-start']) options = { ...options, coldStartRuns: 0 };
+  if (values['no-documents']) options = { ...options, documentRuns: 0 };
   const stamp = new Date().toISOString().slice(0, 10);
   if (values.profile) options = { ...options, profileDir: path.join(RESULTS_DIR, 'profiles', stamp) };
 
   const result = await runBench(options);
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  const partial = values.only !== undefined || values.db !== undefined || values['no-growth'] || values['no-cold-start'] || values.duration !== undefined || values.profile;
+  const partial =
+    values.only !== undefined || values.db !== undefined || values['no-growth'] || values['no-cold-start'] || values['no-documents'] || values.duration !== undefined || values.profile;
   const suffix = mode === 'quick' ? '-quick' : partial ? '-partial' : '';
   const resultFile = path.join(RESULTS_DIR, `${stamp}${suffix}.json`);
   fs.writeFileSync(resultFile, `${JSON.stringify(result, null, 2)}\n`);

@@ -1,4 +1,4 @@
-import type { BenchDatabase, BenchResult, ColdStartResult, GrowthResult, LoadRun, ScenarioResult, TargetResult } from './bench-result.js';
+import type { BenchDatabase, BenchResult, ColdStartResult, DocumentBenchResult, GrowthResult, LoadRun, ScenarioResult, TargetResult } from './bench-result.js';
 
 /**
  * The targets of issue #7 and how each is judged from the figures. Where the issue names no
@@ -13,6 +13,9 @@ export const RESULTS_MAX_MS_AT_1E6 = 1000;
 export const LINEAR_SLOPE_MAX = 1.1;
 export const COLD_START_MAX_MS = 1500;
 export const RSS_MAX_MIB = 200;
+/** Warm generation of the circular (issue #5). */
+export const DOCX_MAX_MS = 50;
+export const PDF_MAX_MS = 300;
 
 const pct = (v: number | null) => (v === null ? 'n/a' : `${(v * 100).toFixed(0)} %`);
 
@@ -24,8 +27,31 @@ function runAt(s: ScenarioResult | undefined, connections: number): LoadRun | un
   return s?.runs.find((r) => r.connections === connections);
 }
 
+/** The document targets of issue #5: warm generation of the circular as DOCX and as PDF. */
+export function documentTargets(documents: DocumentBenchResult | undefined): TargetResult[] {
+  const measured = (t: DocumentBenchResult['docx'] | null | undefined) =>
+    t ? `median ${t.medianMs} ms over ${t.runsMs.length} warm runs (first, cold: ${t.firstMs} ms)` : 'not measured';
+  return [
+    {
+      id: 'document-docx',
+      description: `Warm generation of the circular as DOCX < ${DOCX_MAX_MS} ms`,
+      met: documents ? documents.docx.medianMs < DOCX_MAX_MS : null,
+      measured: measured(documents?.docx),
+    },
+    {
+      id: 'document-pdf',
+      description: `Warm generation of the circular as PDF < ${PDF_MAX_MS} ms`,
+      met: documents?.pdf ? documents.pdf.medianMs < PDF_MAX_MS : null,
+      measured: documents && !documents.pdf ? 'not measured: no Chromium' : measured(documents?.pdf),
+    },
+  ];
+}
+
 /** Judges every target the run has figures for; a target without figures is `met: null`. */
-export function evaluateTargets(result: Pick<BenchResult, 'scenarios' | 'growth' | 'coldStart'>, databases: readonly BenchDatabase[]): TargetResult[] {
+export function evaluateTargets(
+  result: Pick<BenchResult, 'scenarios' | 'growth' | 'coldStart'> & { readonly documents?: DocumentBenchResult | undefined },
+  databases: readonly BenchDatabase[],
+): TargetResult[] {
   const targets: TargetResult[] = [];
   for (const db of databases) {
     const reply = scenario(result, 'reply', db);
@@ -102,5 +128,6 @@ export function evaluateTargets(result: Pick<BenchResult, 'scenarios' | 'growth'
       ? `peak ${heaviest.run.rssPeakMiB} MiB (${heaviest.scenario.scenario}, ${heaviest.scenario.database}, ${heaviest.run.connections} connections)`
       : 'not measured',
   });
+  targets.push(...documentTargets(result.documents));
   return targets;
 }

@@ -10,6 +10,8 @@ import { registerJobCommands } from './commands/jobs.js';
 import { registerConsultationCommands } from './commands/consultation.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerDecisionCommands } from './commands/decision.js';
+import { registerDocumentCommands } from './commands/document.js';
+import { registerDoctorCommand } from './commands/doctor.js';
 import { registerMemberStateCommands } from './commands/member-state.js';
 import { registerNoticeCommands } from './commands/notice.js';
 import { registerReplyCommands } from './commands/reply.js';
@@ -81,6 +83,8 @@ export function buildProgram(io: CliIo): Command {
   registerJobCommands(program, io);
   registerBackupCommands(program, io);
   registerReceiptCommands(program, io);
+  registerDocumentCommands(program, io);
+  registerDoctorCommand(program, io);
   registerDemoCommands(program, io);
   return program;
 }

@@ -27,6 +27,7 @@ export interface DB {
   session: SessionTable;
   login_throttle: LoginThrottleTable;
   reply_draft: ReplyDraftTable;
+  document: DocumentTable;
 }
 
 export type AccountRole = 'secretariat_admin' | 'secretariat_staff' | 'focal_point' | 'observer';
@@ -159,6 +160,9 @@ export interface MemberStateTable {
   updated_at: number;
 }
 
+/** The six UN languages (CHECK in migration 0009). */
+export type ContentLanguage = 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
+
 export interface ConsultationTable {
   id: string;
   procedure: string;
@@ -191,6 +195,10 @@ export interface ConsultationTable {
   updated_at: number;
   /** Incremented on every change (optimistic concurrency, ETag). */
   revision: number;
+  /** One of the six UN language codes (migration 0009; defaults to `en`). */
+  language_of_record: ColumnType<ContentLanguage, ContentLanguage | undefined, ContentLanguage>;
+  /** JSON object: language → `{ subject }` (migration 0009; defaults to `{}`). */
+  translations: ColumnType<string, string | undefined, string>;
 }
 
 export interface DeterminedTextTable {
@@ -206,6 +214,8 @@ export interface DeterminedTextTable {
   a5_justification: Flag;
   /** JSON array of strings. */
   ipr_statements: string;
+  /** JSON object: language → `{ title?, summary? }` (migration 0009; defaults to `{}`). */
+  translations: ColumnType<string, string | undefined, string>;
 }
 
 export interface ReplyTable {
@@ -257,6 +267,23 @@ export interface ReplyDraftTable {
   created_at: number;
   updated_by: string;
   updated_at: number;
+}
+
+/** A generated document of a closed record, stored once and served unchanged (migration 0008). */
+export interface DocumentTable {
+  consultation_id: string;
+  kind: 'circular' | 'reply' | 'receipt' | 'results-report' | 'results-notice';
+  /** `KR/2` for a reply version and its receipt; empty for documents of the whole consultation. */
+  subject: string;
+  format: 'docx' | 'pdf';
+  locale: string;
+  sha256: string;
+  media_type: string;
+  filename: string;
+  size: number;
+  content: Uint8Array;
+  created_at: number;
+  created_by: string;
 }
 
 export interface ReplyPositionTable {

@@ -84,6 +84,8 @@ export const ERROR_CATALOGUE = {
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
   /** The database is unreachable or busy. */
   SERVICE_UNAVAILABLE: { status: 503, title: 'The service is temporarily unavailable' },
+  /** A PDF was asked for but no Chromium can be found or started on the server; the DOCX of the same document still works (`assent doctor`). */
+  PDF_UNAVAILABLE: { status: 503, title: 'PDF documents cannot be produced on this server; ask for the DOCX' },
   /** Anything unexpected. Never carries internal details to the client. */
   INTERNAL: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>;

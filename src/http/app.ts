@@ -14,6 +14,7 @@ import { PROBLEM_SCHEMA } from './api/responses.schema.js';
 import { consultationRoutes } from './api/consultations.routes.js';
 import { replyRoutes } from './api/replies.routes.js';
 import { resultRoutes } from './api/results.routes.js';
+import { documentRoutes } from './api/documents.routes.js';
 import { resolveActor } from './auth.js';
 import { problemType, sendProblem } from './problem.js';
 import { registerMetrics } from './metrics.js';
@@ -133,6 +134,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(resultRoutes, { ctx });
       await api.register(adminRoutes, { ctx, mailDir: options.mailDir ?? 'data/mail' });
       await api.register(attachmentRoutes, { ctx });
+      await api.register(documentRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

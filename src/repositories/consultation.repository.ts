@@ -23,6 +23,8 @@ function toConsultation(row: Selectable<ConsultationTable>): Consultation {
       collectiveLetter: row.collective_letter,
     },
     subject: row.subject,
+    languageOfRecord: row.language_of_record,
+    translations: fromJson(row.translations),
     deadlineAt: row.deadline_at,
     addressees: fromJson(row.addressees),
     copies: fromJson(row.copies),
@@ -65,6 +67,8 @@ function toRow(c: ConsultationFields): Omit<Insertable<ConsultationTable>, 'crea
     meeting_last_day: c.meeting.lastDay,
     collective_letter: c.meeting.collectiveLetter,
     subject: c.subject,
+    language_of_record: c.languageOfRecord,
+    translations: toJson(c.translations),
     deadline_at: c.deadlineAt,
     addressees: toJson(c.addressees),
     copies: toJson(c.copies),
@@ -162,6 +166,7 @@ function toText(row: Selectable<DeterminedTextTable>): DeterminedText {
     location: row.location,
     a5Justification: fromFlag(row.a5_justification),
     iprStatements: fromJson(row.ipr_statements),
+    translations: fromJson(row.translations),
   };
 }
 
@@ -178,6 +183,7 @@ function textRow(t: DeterminedText): Insertable<DeterminedTextTable> {
     location: t.location,
     a5_justification: toFlag(t.a5Justification),
     ipr_statements: toJson(t.iprStatements),
+    translations: toJson(t.translations),
   };
 }
 

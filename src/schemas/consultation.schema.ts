@@ -1,5 +1,35 @@
-import Type, { type Static } from 'typebox';
-import { FreeText, IsoDay, IsoInstant, Line, Slug, StateCode } from './common.schema.js';
+import Type, { type Static, type TSchema } from 'typebox';
+import { FreeText, IsoDay, IsoInstant, Line, NO_NUL, Slug, StateCode } from './common.schema.js';
+
+/** The six UN languages (Arabic, Chinese, English, French, Russian, Spanish): content languages. */
+const unLanguage = (description: string) =>
+  Type.Union([Type.Literal('ar'), Type.Literal('zh'), Type.Literal('en'), Type.Literal('fr'), Type.Literal('ru'), Type.Literal('es')], { description });
+export const UnLanguageSchema = unLanguage('One of the six UN languages: ar, zh, en, fr, ru, es');
+
+/** An object keyed by UN language code only (any other key is refused); every language optional. */
+const perLanguage = <T extends TSchema>(schema: T, description: string) =>
+  Type.Object(
+    { ar: Type.Optional(schema), zh: Type.Optional(schema), en: Type.Optional(schema), fr: Type.Optional(schema), ru: Type.Optional(schema), es: Type.Optional(schema) },
+    { additionalProperties: false, description },
+  );
+
+/** A determined text's title and/or summary in one language other than the language of record. */
+const TextTranslationSchema = Type.Object(
+  { title: Type.Optional(Line(1000)), summary: Type.Optional(Type.String({ minLength: 1, maxLength: 20_000, pattern: NO_NUL })) },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+/** Translations of a text's title and summary; replaces all of them when given in a patch. */
+export const TextTranslationsSchema = perLanguage(
+  TextTranslationSchema,
+  'Title and summary per UN language other than the language of record (a missing one is shown in the language of record, with a notice). In a patch, replaces every translation.',
+);
+
+/** Translations of the circular's subject; replaces all of them when given in a patch. */
+export const ConsultationTranslationsSchema = perLanguage(
+  Type.Object({ subject: Line(2000) }, { additionalProperties: false }),
+  'The subject per UN language other than the language of record (a missing one is shown in the language of record, with a notice). In a patch, replaces every translation.',
+);
 
 export const TextKindSchema = Type.Union([Type.Literal('new'), Type.Literal('revised'), Type.Literal('corrigendum'), Type.Literal('amendment')], {
   description: 'new, revised, corrigendum or amendment (Res. 1 §9.3.6)',
@@ -14,6 +44,7 @@ const textFields = {
   location: Line(200),
   a5Justification: Type.Optional(Type.Boolean()),
   iprStatements: Type.Optional(Type.Array(Line(2000), { maxItems: 50 })),
+  translations: Type.Optional(TextTranslationsSchema),
 };
 
 /** A determined text to add to a draft consultation. */
@@ -49,6 +80,10 @@ const consultationFields = {
     { additionalProperties: false },
   ),
   subject: Line(2000),
+  languageOfRecord: Type.Optional(
+    unLanguage('The language the subject, titles and summaries are written in and authoritative in (default en); the others are translations'),
+  ),
+  translations: Type.Optional(ConsultationTranslationsSchema),
   deadline: IsoInstant,
   addressees: Type.Array(Line(500), { maxItems: 50 }),
   copies: Type.Array(Line(500), { maxItems: 50 }),

@@ -1,5 +1,7 @@
 import type { Consultation, DeterminedText } from '../domain/consultation/consultation.js';
+import { isUnLanguage } from '../domain/consultation/localise.js';
 import { AppError, type FieldProblem } from '../domain/errors.js';
+import type { UnLanguage } from '../domain/member-states/member-states.data.js';
 import { DEFAULT_TAP_EDITION } from '../domain/procedure/tap/tap-clauses.js';
 import { isIsoDay } from '../domain/time/instants.js';
 import type { ConsultationInput, TextInput } from '../schemas/consultation.schema.js';
@@ -72,6 +74,8 @@ export function consultationFromInput(input: ConsultationInput): ConsultationFie
       collectiveLetter: input.meeting.collectiveLetter ?? null,
     },
     subject: input.subject,
+    languageOfRecord: input.languageOfRecord ?? 'en',
+    translations: input.translations ?? {},
     deadlineAt: parseInstant(input.deadline, '/deadline'),
     addressees: input.addressees,
     copies: input.copies,
@@ -100,7 +104,43 @@ export function textFromInput(consultationId: string, input: TextInput, defaultO
     location: input.location,
     a5Justification: input.a5Justification ?? false,
     iprStatements: input.iprStatements ?? [],
+    translations: input.translations ?? {},
   };
+}
+
+/**
+ * Translation keys must be UN languages other than the language of record (whose content is the
+ * record itself, so a "translation" into it would be a second, conflicting original). `prefix` is
+ * the pointer of the `translations` object, e.g. `/translations` or `/texts/2/translations`.
+ */
+function languageProblems(translations: object, languageOfRecord: UnLanguage, prefix: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const key of Object.keys(translations)) {
+    if (!isUnLanguage(key)) problems.push({ field: `${prefix}/${key}`, message: `"${key}" is not one of the six UN languages (ar, zh, en, fr, ru, es)` });
+    else if (key === languageOfRecord)
+      problems.push({ field: `${prefix}/${key}`, message: `${key} is the language of record: its subject, titles and summaries are the fields themselves, not a translation` });
+  }
+  return problems;
+}
+
+/** The subject's translations fit the consultation's language of record. */
+export function checkConsultationTranslations(c: Pick<Consultation, 'languageOfRecord' | 'translations'>): FieldProblem[] {
+  return languageProblems(c.translations, c.languageOfRecord, '/translations');
+}
+
+/**
+ * A text's translations fit the language of record, and a summary is translated only when the
+ * text has one (a corrigendum may have none: a translated summary of nothing would be shown alone).
+ */
+export function checkTextTranslations(text: Pick<DeterminedText, 'summary' | 'translations'>, languageOfRecord: UnLanguage, prefix = '/translations'): FieldProblem[] {
+  const problems = languageProblems(text.translations, languageOfRecord, prefix);
+  if (text.summary === null) {
+    for (const [language, translation] of Object.entries(text.translations)) {
+      if (translation?.summary !== undefined)
+        problems.push({ field: `${prefix}/${language}/summary`, message: `The text has no summary in its language of record (${languageOfRecord}) to translate` });
+    }
+  }
+  return problems;
 }
 
 /** Two texts of one consultation may not share an id or a designation. */

@@ -7,7 +7,9 @@ import { findConsultation, insertConsultation, insertText } from '../repositorie
 import type { ConsultationInput } from '../schemas/consultation.schema.js';
 import {
   checkConsultationFields,
+  checkConsultationTranslations,
   checkTextsDistinct,
+  checkTextTranslations,
   consultationFromInput,
   textFromInput,
   throwIfProblems,
@@ -22,14 +24,20 @@ export interface CreateConsultationOptions {
 /**
  * Creates a draft consultation (a circular not yet issued), with its texts when given.
  * @throws FORBIDDEN / UNAUTHENTICATED unless the actor is the secretariat
- * @throws VALIDATION_FAILED when days are not real days or out of order
+ * @throws VALIDATION_FAILED when days are not real days or out of order, or a translation is in
+ *   the language of record or translates a summary the text does not have
  * @throws CONFLICT when the id or the bureau/study period/number is taken
  */
 export async function createConsultation(ctx: ServiceContext, options: CreateConsultationOptions): Promise<Consultation> {
   authorize(options.actor, { action: 'consultation:write' });
   const fields = consultationFromInput(options.input);
   const texts = (options.input.texts ?? []).map((text, index) => textFromInput(fields.id, text, index + 1));
-  throwIfProblems([...checkConsultationFields(fields), ...checkTextsDistinct(texts)]);
+  throwIfProblems([
+    ...checkConsultationFields(fields),
+    ...checkConsultationTranslations(fields),
+    ...checkTextsDistinct(texts),
+    ...texts.flatMap((text, index) => checkTextTranslations(text, fields.languageOfRecord, `/texts/${index}/translations`)),
+  ]);
   const now = ctx.clock();
   return inTransaction(ctx, async (trx) => {
     if (await findConsultation(trx, fields.id)) throw new AppError('CONFLICT', `A consultation "${fields.id}" already exists`);

@@ -5,7 +5,7 @@ import { authorize } from '../domain/policy/policy.js';
 import { appendAudit } from '../repositories/audit.repository.js';
 import { deleteText, insertText, touchConsultation, updateText } from '../repositories/consultation.repository.js';
 import type { TextInput, TextPatch } from '../schemas/consultation.schema.js';
-import { checkTextsDistinct, textFromInput, throwIfProblems } from './consultation-input.js';
+import { checkTextsDistinct, checkTextTranslations, textFromInput, throwIfProblems } from './consultation-input.js';
 import { assertDraft } from './draft-guard.js';
 import { loadConsultation } from './load-consultation.js';
 import { inTransaction, type ServiceContext } from './service-context.js';
@@ -17,7 +17,8 @@ export interface TextOptions {
 
 /**
  * Adds a determined text to a draft consultation.
- * @throws CONSULTATION_ISSUED, VALIDATION_FAILED (duplicate id or designation)
+ * @throws CONSULTATION_ISSUED, VALIDATION_FAILED (duplicate id or designation; a translation in
+ *   the language of record or of a summary the text does not have)
  */
 export async function addText(ctx: ServiceContext, options: TextOptions & { readonly input: TextInput }): Promise<DeterminedText> {
   authorize(options.actor, { action: 'consultation:write' });
@@ -27,7 +28,10 @@ export async function addText(ctx: ServiceContext, options: TextOptions & { read
     assertDraft(loaded);
     const nextOrder = Math.max(0, ...loaded.texts.map((t) => t.order)) + 1;
     const text = textFromInput(options.consultationId, options.input, nextOrder);
-    throwIfProblems(checkTextsDistinct([...loaded.texts, text]).map((p) => ({ ...p, field: p.field.replace(/^\/texts\/\d+/, '') || '/' })));
+    throwIfProblems([
+      ...checkTextsDistinct([...loaded.texts, text]).map((p) => ({ ...p, field: p.field.replace(/^\/texts\/\d+/, '') || '/' })),
+      ...checkTextTranslations(text, loaded.consultation.languageOfRecord),
+    ]);
     await insertText(trx, text);
     await touchConsultation(trx, options.consultationId, now);
     await appendAudit(trx, { at: now, actor: options.actor.id, action: 'text.added', consultationId: options.consultationId, subject: `text:${options.consultationId}/${text.id}`, data: { designation: text.designation } });
@@ -36,7 +40,8 @@ export async function addText(ctx: ServiceContext, options: TextOptions & { read
 }
 
 /**
- * Changes a determined text of a draft consultation.
+ * Changes a determined text of a draft consultation. `translations`, when given, replaces every
+ * translation of the title and summary.
  * @throws NOT_FOUND, CONSULTATION_ISSUED, VALIDATION_FAILED
  */
 export async function editText(
@@ -62,8 +67,13 @@ export async function editText(
       ...(p.location !== undefined && { location: p.location }),
       ...(p.a5Justification !== undefined && { a5Justification: p.a5Justification }),
       ...(p.iprStatements !== undefined && { iprStatements: p.iprStatements }),
+      ...(p.translations !== undefined && { translations: p.translations }),
     };
-    throwIfProblems(checkTextsDistinct(loaded.texts.map((t) => (t.id === next.id ? next : t))).map((p) => ({ ...p, field: '/designation' })));
+    throwIfProblems([
+      ...checkTextsDistinct(loaded.texts.map((t) => (t.id === next.id ? next : t))).map((p) => ({ ...p, field: '/designation' })),
+      // Checked on the result: removing the summary while a translation of it remains is refused too.
+      ...checkTextTranslations(next, loaded.consultation.languageOfRecord),
+    ]);
     await updateText(trx, next);
     await touchConsultation(trx, options.consultationId, now);
     await appendAudit(trx, { at: now, actor: options.actor.id, action: 'text.updated', consultationId: options.consultationId, subject: `text:${options.consultationId}/${next.id}`, data: { fields: Object.keys(p).sort() } });

@@ -152,6 +152,19 @@ function demoConsultation(today: string, ctx: ServiceContext): ConsultationInput
     meeting: { place: 'Geneva (demonstration)', firstDay: meetingFirstDay, lastDay: addDays(meetingFirstDay, 9), collectiveLetter: 'Demo collective letter 1/99' },
     subject:
       '[DEMO] Member State consultation on determined draft new Recommendations X.9991 (X.demo-ztna) and X.9992 (X.demo-pqc) and draft Corrigendum 1 to X.9990 — fictitious texts for trying Assent',
+    // Content in several languages: French and Spanish for the subject and for X.9991 only, so
+    // the other texts show the "not yet available" notice and fall back to English.
+    languageOfRecord: 'en',
+    translations: {
+      fr: {
+        subject:
+          '[DÉMO] Consultation des États Membres sur les projets de nouvelles Recommandations déterminés X.9991 (X.demo-ztna) et X.9992 (X.demo-pqc) et sur le projet de Corrigendum 1 à X.9990 — textes fictifs pour essayer Assent',
+      },
+      es: {
+        subject:
+          '[DEMO] Consulta a los Estados Miembros sobre los proyectos de nuevas Recomendaciones determinados X.9991 (X.demo-ztna) y X.9992 (X.demo-pqc) y el proyecto de Corrigéndum 1 a X.9990 — textos ficticios para probar Assent',
+      },
+    },
     deadline: new Date(deadline).toISOString(),
     addressees: ['Administrations of Member States of the Union'],
     copies: ['Sector Members', 'Associates of Study Group 99'],
@@ -172,6 +185,16 @@ function demoConsultation(today: string, ctx: ServiceContext): ConsultationInput
         title: 'Zero-trust network access for demonstration networks',
         summary: 'This fictitious Recommendation describes zero-trust network access for demonstration purposes only.',
         location: 'R2',
+        translations: {
+          fr: {
+            title: 'Accès réseau à confiance zéro pour les réseaux de démonstration',
+            summary: "Cette Recommandation fictive décrit l'accès réseau à confiance zéro, à des fins de démonstration uniquement.",
+          },
+          es: {
+            title: 'Acceso a la red de confianza cero para redes de demostración',
+            summary: 'Esta Recomendación ficticia describe el acceso a la red de confianza cero, únicamente con fines de demostración.',
+          },
+        },
       },
       {
         id: 'x9992',

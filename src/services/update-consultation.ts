@@ -4,7 +4,7 @@ import { authorize } from '../domain/policy/policy.js';
 import { appendAudit } from '../repositories/audit.repository.js';
 import { findConsultation, updateConsultation as storeConsultation } from '../repositories/consultation.repository.js';
 import type { ConsultationPatch } from '../schemas/consultation.schema.js';
-import { checkConsultationFields, parseInstant, throwIfProblems } from './consultation-input.js';
+import { checkConsultationFields, checkConsultationTranslations, checkTextTranslations, parseInstant, throwIfProblems } from './consultation-input.js';
 import { assertDraft, assertRevision } from './draft-guard.js';
 import { loadConsultation } from './load-consultation.js';
 import { inTransaction, type ServiceContext } from './service-context.js';
@@ -19,7 +19,9 @@ export interface UpdateConsultationOptions {
 
 /**
  * Changes fields of a draft consultation.
+ * `translations`, when given, replaces every translation of the subject.
  * @throws CONSULTATION_ISSUED once issued; STALE_REPLY on a revision mismatch; VALIDATION_FAILED
+ *   (also for a translation in the language of record, including a text's after a change of it)
  */
 export async function updateConsultation(ctx: ServiceContext, options: UpdateConsultationOptions): Promise<Consultation> {
   authorize(options.actor, { action: 'consultation:write' });
@@ -44,6 +46,8 @@ export async function updateConsultation(ctx: ServiceContext, options: UpdateCon
         meeting: { place: p.meeting.place, firstDay: p.meeting.firstDay, lastDay: p.meeting.lastDay, collectiveLetter: p.meeting.collectiveLetter ?? null },
       }),
       ...(p.subject !== undefined && { subject: p.subject }),
+      ...(p.languageOfRecord !== undefined && { languageOfRecord: p.languageOfRecord }),
+      ...(p.translations !== undefined && { translations: p.translations }),
       ...(p.deadline !== undefined && { deadlineAt: parseInstant(p.deadline, '/deadline') }),
       ...(p.addressees !== undefined && { addressees: p.addressees }),
       ...(p.copies !== undefined && { copies: p.copies }),
@@ -56,7 +60,17 @@ export async function updateConsultation(ctx: ServiceContext, options: UpdateCon
         eligibleStates: p.eligibleStates !== undefined ? p.eligibleStates : current.settings.eligibleStates,
       },
     };
-    throwIfProblems(checkConsultationFields(next));
+    throwIfProblems([
+      ...checkConsultationFields(next),
+      ...checkConsultationTranslations(next),
+      // A new language of record must not leave a text "translated" into it.
+      ...loaded.texts.flatMap((text) =>
+        checkTextTranslations(text, next.languageOfRecord).map((problem) => ({
+          field: '/languageOfRecord',
+          message: `${text.designation}: ${problem.message} (change or remove that translation first)`,
+        })),
+      ),
+    ]);
     await storeConsultation(trx, next, now);
     await appendAudit(trx, {
       at: now,

@@ -129,6 +129,19 @@ const MATRIX: readonly MatrixRow[] = [
   { route: 'PUT /api/v1/consultations/:id/decisions/:textId', before: [NO_AUTH, FORBIDDEN, FORBIDDEN, FORBIDDEN, 'ok:DECISION_NOT_ALLOWED', 'ok:DECISION_NOT_ALLOWED'], after: SECRETARIAT_ONLY },
   { route: 'POST /api/v1/consultations/:id/results-notice',  before: [NO_AUTH, FORBIDDEN, FORBIDDEN, FORBIDDEN, 'ok:NOTICE_NOT_ALLOWED', 'ok:NOTICE_NOT_ALLOWED'], after: [NO_AUTH, FORBIDDEN, FORBIDDEN, FORBIDDEN, 'ok:NOTICE_NOT_ALLOWED', 'ok:NOTICE_NOT_ALLOWED'] },
 
+  // Documents, DOCX (issue #5): the circular as the consultation (a draft: the secretariat); a State's filled
+  // form and receipt as its reply; the results report after the deadline only (to the secretariat too: it is
+  // the meeting's document); the notice once issued, or as the secretariat's draft once every decision is recorded.
+  { route: 'GET /api/v1/consultations/:id/documents/circular',       before: EVERYONE },
+  { route: 'GET /api/v1/consultations/:id/documents/circular', target: 'draft', before: DRAFT },
+  { route: 'GET /api/v1/consultations/:id/documents/reply/:state',   before: OWN_REPLY, after: OWN_REPLY },
+  { route: 'GET /api/v1/consultations/:id/documents/reply/:state', target: 'publicReplies', before: OWN_REPLY, after: EVERYONE },
+  { route: 'GET /api/v1/consultations/:id/documents/receipt/:state', before: OWN_REPLY, after: OWN_REPLY },
+  { route: 'GET /api/v1/consultations/:id/documents/receipt/:state', target: 'publicReplies', before: OWN_REPLY, after: EVERYONE },
+  { route: 'GET /api/v1/consultations/:id/documents/results-report', before: [NOT_YET, NOT_YET, NOT_YET, NOT_YET, NOT_YET, NOT_YET], after: EVERYONE },
+  { route: 'GET /api/v1/consultations/:id/documents/results-report', target: 'draft', before: [HIDDEN, HIDDEN, HIDDEN, HIDDEN, NOT_YET, NOT_YET] },
+  { route: 'GET /api/v1/consultations/:id/documents/results-notice', before: [NOT_YET, NOT_YET, NOT_YET, NOT_YET, 'ok:NOTICE_NOT_ALLOWED', 'ok:NOTICE_NOT_ALLOWED'], after: ['ok:NOTICE_NOT_ALLOWED', 'ok:NOTICE_NOT_ALLOWED', 'ok:NOTICE_NOT_ALLOWED', 'ok:NOTICE_NOT_ALLOWED', 'ok:NOTICE_NOT_ALLOWED', 'ok:NOTICE_NOT_ALLOWED'] },
+
   // Attachments: focal points and the secretariat upload; a file is read by the secretariat,
   // its uploader and the State whose reply cites it (KR here), and hidden from everyone else.
   { route: 'POST /api/v1/attachments',                       before: [NO_AUTH, FORBIDDEN, OK, OK, OK, OK] },

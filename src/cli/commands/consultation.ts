@@ -1,14 +1,34 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
+import { isUnLanguage, localiseConsultation } from '../../domain/consultation/localise.js';
+import type { UnLanguage } from '../../domain/member-states/member-states.data.js';
 import type { TimingCheck } from '../../domain/procedure/tap/tap-timing.js';
 import { deadlineText, presentConsultation, presentConsultationSummary } from '../../http/presenters/consultation.presenter.js';
-import { ConsultationInputSchema, type ConsultationInput } from '../../schemas/consultation.schema.js';
+import { ConsultationInputSchema, ConsultationPatchSchema, type ConsultationInput, type ConsultationPatch } from '../../schemas/consultation.schema.js';
 import { createConsultation } from '../../services/create-consultation.js';
 import { getConsultation, listConsultations, type ConsultationView } from '../../services/get-consultation.js';
 import { issueConsultation } from '../../services/issue-consultation.js';
+import { updateConsultation } from '../../services/update-consultation.js';
 import { formatFields, formatTable, formatUtc, line, printJson, type CliIo, type CliWriter } from '../output.js';
 import { actorFor, localOperator, readJsonFile, withContext } from './shared.js';
 
-/** `assent consultation list|show|create|issue`. */
+/** `--lang`: one of the six UN languages. */
+function parseLanguage(value: string): UnLanguage {
+  const code = value.trim().toLowerCase();
+  if (!isUnLanguage(code)) throw new InvalidArgumentError('expected one of the six UN languages: ar, zh, en, fr, ru, es');
+  return code;
+}
+
+/** How the input files carry content in several languages (issue #8 item 6). */
+const LANGUAGES_HELP = `
+Content in several languages: "languageOfRecord" (ar, zh, en, fr, ru, es; default en) names the
+language of "subject" and of each text's "title" and "summary". Translations into the other UN
+languages are optional and fall back to the language of record, with a notice, where missing:
+  "translations": { "fr": { "subject": "…" }, "es": { "subject": "…" } }
+and on a text:
+  "translations": { "fr": { "title": "…", "summary": "…" } }
+In an update, "translations" replaces every translation of the subject.`;
+
+/** `assent consultation list|show|create|update|issue`. */
 export function registerConsultationCommands(program: Command, io: CliIo): void {
   const consultation = program.command('consultation').description('consultations (circulars) and their determined texts');
 
@@ -37,13 +57,14 @@ export function registerConsultationCommands(program: Command, io: CliIo): void 
     .description('a consultation: circular, deadline as the circular writes it, texts, state and timing checks')
     .argument('<id>', 'consultation id, e.g. tsb-79-2023')
     .option('--json', 'print as the API does (GET /api/v1/consultations/:id)')
+    .option('--lang <code>', 'subject, titles and summaries in this UN language where translated, else in the language of record (as ?lang= in the API)', parseLanguage)
     .option('--token <token>', 'act as the holder of this API token instead of the local operator (or ASSENT_TOKEN)')
-    .action(async (id: string, options: { json?: boolean; token?: string }) =>
+    .action(async (id: string, options: { json?: boolean; lang?: UnLanguage; token?: string }) =>
       withContext(io, async (context) => {
         const actor = await actorFor(io, context, options.token);
         const view = await getConsultation(context.services, { actor, consultationId: id });
-        if (options.json) return printJson(io.stdout, presentConsultation(view, actor));
-        printConsultation(io.stdout, view, actor.kind === 'secretariat');
+        if (options.json) return printJson(io.stdout, presentConsultation(view, actor, options.lang));
+        printConsultation(io.stdout, view, actor.kind === 'secretariat', options.lang);
       }),
     );
 
@@ -52,6 +73,7 @@ export function registerConsultationCommands(program: Command, io: CliIo): void 
     .description('create a draft consultation from a JSON file (the body of POST /api/v1/consultations)')
     .requiredOption('--file <path>', 'the circular as JSON (ConsultationInput)')
     .option('--json', 'print the created consultation as the API does')
+    .addHelpText('after', LANGUAGES_HELP)
     .action(async (options: { file: string; json?: boolean }) =>
       withContext(io, async (context) => {
         const input = readJsonFile(io, options.file, ConsultationInputSchema, 'circular (ConsultationInput)') as ConsultationInput;
@@ -62,6 +84,25 @@ export function registerConsultationCommands(program: Command, io: CliIo): void 
         line(io.stdout, `Created draft consultation ${created.id} (${created.reference}) with ${view.loaded.texts.length} text${view.loaded.texts.length === 1 ? '' : 's'}.`);
         printTiming(io.stdout, view.timing);
         line(io.stdout, `Issue it with: assent consultation issue ${created.id}`);
+      }),
+    );
+
+  consultation
+    .command('update')
+    .description('change fields of a draft consultation from a JSON file (the body of PATCH /api/v1/consultations/:id)')
+    .argument('<id>', 'consultation id')
+    .requiredOption('--file <path>', 'the fields to change as JSON (ConsultationPatch)')
+    .option('--json', 'print the updated consultation as the API does')
+    .addHelpText('after', LANGUAGES_HELP)
+    .action(async (id: string, options: { file: string; json?: boolean }) =>
+      withContext(io, async (context) => {
+        const patch = readJsonFile(io, options.file, ConsultationPatchSchema, 'changes (ConsultationPatch)') as ConsultationPatch;
+        const actor = localOperator(io);
+        await updateConsultation(context.services, { actor, consultationId: id, patch });
+        const view = await getConsultation(context.services, { actor, consultationId: id });
+        if (options.json) return printJson(io.stdout, presentConsultation(view, actor));
+        line(io.stdout, `Updated draft consultation ${id}: ${Object.keys(patch).sort().join(', ')}.`);
+        printTiming(io.stdout, view.timing);
       }),
     );
 
@@ -89,10 +130,11 @@ export function registerConsultationCommands(program: Command, io: CliIo): void 
     );
 }
 
-function printConsultation(out: CliWriter, view: ConsultationView, showTiming: boolean): void {
+function printConsultation(out: CliWriter, view: ConsultationView, showTiming: boolean, language?: UnLanguage): void {
   const { consultation: c, texts } = view.loaded;
+  const localised = localiseConsultation(c, texts, language ?? c.languageOfRecord);
   line(out, `${c.reference} (${c.id})${c.isDemo ? ' [DEMO]' : ''}`);
-  line(out, c.subject);
+  line(out, localised.subject.value);
   line(out);
   out.write(
     formatFields([
@@ -106,14 +148,20 @@ function printConsultation(out: CliWriter, view: ConsultationView, showTiming: b
       ['Results notice', c.resultsNoticeAt === null ? 'not yet' : formatUtc(c.resultsNoticeAt)],
       ['Replies public', c.settings.individualRepliesPublic ? 'yes, after the deadline' : 'no'],
       ['Signatory', `${c.signatory.name}, ${c.signatory.title}`],
+      ['Language of record', `${c.languageOfRecord}${Object.keys(c.translations).length > 0 ? ` (subject also in ${Object.keys(c.translations).join(', ')})` : ''}`],
     ]),
   );
+  if (localised.missing.length > 0) {
+    line(out);
+    const what = localised.missing.map((m) => (m.textId === null ? 'subject' : `${texts.find((t) => t.id === m.textId)?.designation ?? m.textId} ${m.field}`));
+    line(out, `Not yet available in ${localised.language}; shown in ${c.languageOfRecord}: ${what.join(', ')}.`);
+  }
   line(out);
   line(out, `Texts (${texts.length}):`);
   out.write(
     formatTable(
       ['#', 'Designation', 'Kind', 'Work item', 'Location', 'A.5', 'Title'],
-      texts.map((t) => [t.order, t.designation, t.kind, t.workItem, t.location, t.a5Justification ? 'yes' : 'no', t.title]),
+      texts.map((t, index) => [t.order, t.designation, t.kind, t.workItem, t.location, t.a5Justification ? 'yes' : 'no', localised.texts[index]!.title.value]),
       '  ',
     ),
   );

@@ -6,6 +6,8 @@ import { m0004Receipts } from './0004-receipts.js';
 import { m0005Identity } from './0005-identity.js';
 import { m0006CountedPositions } from './0006-counted-positions.js';
 import { m0007ReplyDrafts } from './0007-reply-drafts.js';
+import { m0008Documents } from './0008-documents.js';
+import { m0009ContentLanguages } from './0009-content-languages.js';
 
 /**
  * Every migration, in order, as a static record (no file globbing, so the same code runs under
@@ -19,4 +21,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-27-0005-identity': m0005Identity,
   '2026-11-27-0006-counted-positions': m0006CountedPositions,
   '2026-11-27-0007-reply-drafts': m0007ReplyDrafts,
+  '2026-11-27-0008-documents': m0008Documents,
+  '2026-11-27-0009-content-languages': m0009ContentLanguages,
 };

@@ -3,6 +3,26 @@
  * Instants are epoch milliseconds UTC; calendar days are `YYYY-MM-DD` (UTC).
  */
 
+import type { UnLanguage } from '../member-states/member-states.data.js';
+
+/**
+ * A determined text's title and summary in a language other than its consultation's language of
+ * record. Either may be absent (not yet translated); readers then fall back to the language of
+ * record (see localise.ts).
+ */
+export interface TextTranslation {
+  readonly title?: string;
+  readonly summary?: string;
+}
+
+/** The circular's subject in a language other than its language of record. */
+export interface ConsultationTranslation {
+  readonly subject: string;
+}
+
+/** Translations by language; never holds the language of record itself (its content is the record). */
+export type Translations<T> = Readonly<Partial<Record<UnLanguage, T>>>;
+
 /** Kinds of determined text (Res. 1 §9.3.6: approval may also be sought for an amendment; Circular 79 shows a corrigendum). */
 export const TEXT_KINDS = ['new', 'revised', 'corrigendum', 'amendment'] as const;
 export type TextKind = (typeof TEXT_KINDS)[number];
@@ -27,6 +47,8 @@ export interface DeterminedText {
   readonly a5Justification: boolean;
   /** IPR statements received by TSB for this text (Res. 1 §9.4.2). */
   readonly iprStatements: readonly string[];
+  /** Title and summary in other UN languages; the fields above are in the consultation's language of record. */
+  readonly translations: Translations<TextTranslation>;
 }
 
 export interface Meeting {
@@ -71,7 +93,15 @@ export interface Consultation {
   readonly reference: string;
   readonly studyGroup: string;
   readonly meeting: Meeting;
+  /** In the language of record. */
   readonly subject: string;
+  /**
+   * The language the subject, titles and summaries are authoritative in (one of the six UN
+   * languages); translations into the others are courtesy copies shown with a notice where missing.
+   */
+  readonly languageOfRecord: UnLanguage;
+  /** The subject in other UN languages. */
+  readonly translations: Translations<ConsultationTranslation>;
   /** Last instant at which a reply is on time (e.g. 2023-08-16T23:59:59.999Z for "2359 hours UTC on 16 August 2023"). */
   readonly deadlineAt: number;
   readonly addressees: readonly string[];

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { AppError } from '../../domain/errors.js';
-import { ConsultationInputSchema, ConsultationPatchSchema, TextInputSchema, TextPatchSchema } from '../../schemas/consultation.schema.js';
+import { ConsultationInputSchema, ConsultationPatchSchema, TextInputSchema, TextPatchSchema, UnLanguageSchema } from '../../schemas/consultation.schema.js';
 import { createConsultation } from '../../services/create-consultation.js';
 import { getConsultation, listConsultations } from '../../services/get-consultation.js';
 import { issueConsultation } from '../../services/issue-consultation.js';
@@ -12,11 +12,24 @@ import { presentConsultation, presentConsultationSummary, presentText } from '..
 import { ConsultationParams, IfMatchHeaders, revisionFromIfMatch, TextParams } from './params.schema.js';
 import { ConsultationSummaryView, ConsultationView, ItemsOf, problemResponses, TextView, TimingCheckView } from './responses.schema.js';
 
+/** `?lang=fr`: the subject, titles and summaries in that UN language where translated (issue #8 item 6). */
+const LanguageQuery = Type.Object(
+  {
+    lang: Type.Optional(
+      Type.Union(UnLanguageSchema.anyOf, {
+        description:
+          'One of the six UN languages: the subject, titles and summaries in that language where translated, in the language of record otherwise (listed in missingTranslations)',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 /** Consultations (circulars) and their determined texts. */
 export const consultationRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {
   const tags = ['consultations'];
-  const full = async (actor: Parameters<typeof getConsultation>[1]['actor'], id: string) =>
-    presentConsultation(await getConsultation(ctx, { actor, consultationId: id }), actor);
+  const full = async (actor: Parameters<typeof getConsultation>[1]['actor'], id: string, language?: Parameters<typeof presentConsultation>[2]) =>
+    presentConsultation(await getConsultation(ctx, { actor, consultationId: id }), actor, language);
 
   app.get('/consultations', {
     schema: { tags, summary: 'List consultations (drafts: secretariat only)', response: { 200: ItemsOf(ConsultationSummaryView), ...problemResponses } },
@@ -31,9 +44,15 @@ export const consultationRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext
   });
 
   app.get('/consultations/:id', {
-    schema: { tags, summary: 'A consultation with its texts, state and (secretariat) timing checks', params: ConsultationParams, response: { 200: ConsultationView, ...problemResponses } },
+    schema: {
+      tags,
+      summary: 'A consultation with its texts, state and (secretariat) timing checks; ?lang= localises subject, titles and summaries',
+      params: ConsultationParams,
+      querystring: LanguageQuery,
+      response: { 200: ConsultationView, ...problemResponses },
+    },
   }, async (req, reply) => {
-    const view = await full(req.actor, req.params.id);
+    const view = await full(req.actor, req.params.id, req.query.lang);
     return reply.header('etag', `"${view.revision}"`).send(view);
   });
 

@@ -20,6 +20,24 @@ export const MemberStateView = Type.Object({
 });
 export type MemberStateView = Static<typeof MemberStateView>;
 
+const UnLanguageView = Type.Union(
+  [Type.Literal('ar'), Type.Literal('zh'), Type.Literal('en'), Type.Literal('fr'), Type.Literal('ru'), Type.Literal('es')],
+  { description: 'One of the six UN languages' },
+);
+
+/** An object keyed by UN language code, every language optional (absent: not translated). */
+const PerLanguage = <T extends TSchema>(schema: T, description: string) =>
+  Type.Object(
+    { ar: Type.Optional(schema), zh: Type.Optional(schema), en: Type.Optional(schema), fr: Type.Optional(schema), ru: Type.Optional(schema), es: Type.Optional(schema) },
+    { description },
+  );
+
+/** A field shown in the language of record because the requested language has no translation of it. */
+export const MissingTranslationView = Type.Object({
+  field: Type.Union([Type.Literal('subject'), Type.Literal('title'), Type.Literal('summary')]),
+  textId: Nullable(Type.String({ description: 'The text whose title or summary is missing; null for the subject' })),
+});
+
 export const TextView = Type.Object({
   id: Type.String(),
   order: Type.Integer(),
@@ -31,6 +49,10 @@ export const TextView = Type.Object({
   location: Type.String(),
   a5Justification: Type.Boolean(),
   iprStatements: Type.Array(Type.String()),
+  translations: PerLanguage(
+    Type.Object({ title: Type.Optional(Type.String()), summary: Type.Optional(Type.String()) }),
+    'Title and summary in other UN languages than the language of record, as entered',
+  ),
 });
 export type TextView = Static<typeof TextView>;
 
@@ -54,7 +76,18 @@ export const ConsultationView = Type.Object({
   reference: Type.String(),
   studyGroup: Type.String(),
   meeting: Type.Object({ place: Type.String(), firstDay: Day, lastDay: Day, collectiveLetter: Nullable(Type.String()) }),
-  subject: Type.String(),
+  subject: Type.String({ description: 'In the language of record; with ?lang=, in that language when translated (see missingTranslations)' }),
+  languageOfRecord: Type.Union(UnLanguageView.anyOf, { description: 'The language the subject, titles and summaries are authoritative in' }),
+  translations: PerLanguage(Type.Object({ subject: Type.String() }), 'The subject in other UN languages than the language of record, as entered'),
+  requestedLanguage: Type.Optional(
+    Type.Union(UnLanguageView.anyOf, {
+      description:
+        'Present with ?lang=: the language asked for. subject, texts[].title and texts[].summary are in it, except the fields listed in missingTranslations, which are in languageOfRecord',
+    }),
+  ),
+  missingTranslations: Type.Optional(
+    Type.Array(MissingTranslationView, { description: 'Present with ?lang=: the fields shown in the language of record for want of a translation (empty: all translated)' }),
+  ),
   deadline: Instant,
   deadlineText: Type.String({ description: 'The deadline as the circular states it, e.g. "2359 hours UTC on 16 August 2023"' }),
   state: Type.Union([Type.Literal('draft'), Type.Literal('open'), Type.Literal('closed'), Type.Literal('decided'), Type.Literal('notified')]),

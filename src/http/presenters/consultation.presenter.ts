@@ -1,4 +1,6 @@
-import type { DeterminedText } from '../../domain/consultation/consultation.js';
+import type { DeterminedText, Translations } from '../../domain/consultation/consultation.js';
+import { localiseConsultation } from '../../domain/consultation/localise.js';
+import type { UnLanguage } from '../../domain/member-states/member-states.data.js';
 import type { Actor } from '../../domain/policy/actor.js';
 import type { StoredMemberState } from '../../repositories/member-state.repository.js';
 import type { ConsultationView as ServiceConsultationView } from '../../services/get-consultation.js';
@@ -16,6 +18,11 @@ export function deadlineText(deadlineAt: number): string {
   return deadlineWords(deadlineAt);
 }
 
+/** A copy of a translations map (the stored objects are shared; responses must not alias them). */
+function copyTranslations<T extends object>(translations: Translations<T>): Translations<T> {
+  return Object.fromEntries(Object.entries(translations).map(([language, value]) => [language, { ...value }]));
+}
+
 export function presentText(text: DeterminedText): TextView {
   return {
     id: text.id,
@@ -28,11 +35,17 @@ export function presentText(text: DeterminedText): TextView {
     location: text.location,
     a5Justification: text.a5Justification,
     iprStatements: [...text.iprStatements],
+    translations: copyTranslations(text.translations),
   };
 }
 
-/** A consultation for the API; the timing checks are shown to the secretariat only. */
-export function presentConsultation(view: ServiceConsultationView, actor: Actor): ConsultationView {
+/**
+ * A consultation for the API; the timing checks are shown to the secretariat only. With `language`
+ * (`?lang=`), the subject, titles and summaries are given in that language where translated and in
+ * the language of record otherwise, with `requestedLanguage` and `missingTranslations` saying which
+ * fell back (issue #8 item 6).
+ */
+export function presentConsultation(view: ServiceConsultationView, actor: Actor, language?: UnLanguage): ConsultationView {
   const c = view.loaded.consultation;
   const result: ConsultationView = {
     id: c.id,
@@ -46,6 +59,8 @@ export function presentConsultation(view: ServiceConsultationView, actor: Actor)
     studyGroup: c.studyGroup,
     meeting: { ...c.meeting },
     subject: c.subject,
+    languageOfRecord: c.languageOfRecord,
+    translations: copyTranslations(c.translations),
     deadline: iso(c.deadlineAt),
     deadlineText: deadlineText(c.deadlineAt),
     state: view.state,
@@ -61,6 +76,16 @@ export function presentConsultation(view: ServiceConsultationView, actor: Actor)
     revision: view.loaded.revision,
     texts: view.loaded.texts.map(presentText),
   };
+  if (language !== undefined) {
+    const localised = localiseConsultation(c, view.loaded.texts, language);
+    result.subject = localised.subject.value;
+    result.texts = result.texts.map((text, index) => {
+      const l = localised.texts[index]!;
+      return { ...text, title: l.title.value, summary: l.summary.value };
+    });
+    result.requestedLanguage = localised.language;
+    result.missingTranslations = localised.missing.map((m) => ({ field: m.field, textId: m.textId }));
+  }
   if (actor.kind === 'secretariat') {
     result.timing = view.timing.map((t) => ({ rule: t.rule, severity: t.severity, clause: t.clause, citation: t.citation, message: t.message }));
   }

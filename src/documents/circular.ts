@@ -1,0 +1,105 @@
+import type { Consultation, DeterminedText } from '../domain/consultation/consultation.js';
+import { tapClauses } from '../domain/procedure/tap/tap-clauses.js';
+import { dirOf, type Locale } from '../i18n/i18n.js';
+import { bureauProfile, studyGroupName } from './bureau.js';
+import type { Block, DocumentContent, FieldRow } from './content.js';
+import { buildDocx } from './docx.js';
+import { determinedTexts, formatDay, formatDayRange, formatDeadline, msg, studyGroupNumber, summaryParts, textLabel } from './format.js';
+import { circularName, replyFormBlocks } from './reply-form.js';
+
+/**
+ * The circular (Res. 1 §9.3–9.4), as TSB Circular 79 is laid out: header block (place and date,
+ * reference, addressees, copies, contact), subject, the numbered letter with the procedure, the
+ * deadline and the 70 % rule, the TSB notes, the signature; Annex 1 (title, summary and location
+ * of each text) and Annex 2 (the blank reply form).
+ */
+export interface CircularInput {
+  readonly consultation: Consultation;
+  readonly texts: readonly DeterminedText[];
+}
+
+/** "9.4": the section of Res. 1 the circular opens the consultation under (the clause of the consultation period, one level up). */
+function consultationSection(edition: string): string {
+  return tapClauses(edition).consultationPeriod.replace(/^§/, '').split('.').slice(0, 2).join('.');
+}
+
+function headerRows(locale: Locale, consultation: Consultation): FieldRow[] {
+  const contact = bureauProfile(locale, consultation).contact;
+  const rows: FieldRow[] = [
+    { label: msg(locale, 'doc.ref'), lines: [consultation.reference] },
+    { label: msg(locale, 'doc.to'), lines: consultation.addressees, bulleted: true },
+  ];
+  if (consultation.copies.length > 0) rows.push({ label: msg(locale, 'doc.copyTo'), lines: consultation.copies, bulleted: true });
+  if (contact.tel) rows.push({ label: msg(locale, 'doc.tel'), lines: [contact.tel] });
+  if (contact.fax) rows.push({ label: msg(locale, 'doc.fax'), lines: [contact.fax] });
+  if (contact.email) rows.push({ label: msg(locale, 'doc.email'), lines: [contact.email] });
+  return rows;
+}
+
+function annex1Blocks(locale: Locale, texts: readonly DeterminedText[]): Block[] {
+  const blocks: Block[] = [
+    { type: 'heading', level: 1, text: msg(locale, 'doc.annex1.heading'), newPage: true, centred: true },
+    { type: 'paragraph', variant: 'strong', text: msg(locale, 'doc.annex1.title', { texts: determinedTexts(locale, texts) }) },
+  ];
+  texts.forEach((text, index) => {
+    blocks.push(
+      { type: 'heading', level: 2, text: msg(locale, 'doc.annex1.entry', { n: index + 1, label: textLabel(locale, text), location: text.location }) },
+      { type: 'paragraph', variant: 'strong', text: text.title },
+    );
+    if (text.summary) {
+      blocks.push({ type: 'heading', level: 3, text: msg(locale, 'doc.annex1.summary') });
+      for (const part of summaryParts(text.summary)) blocks.push(part);
+    }
+  });
+  return blocks;
+}
+
+/** The circular's content in `locale`. A circular not yet issued is marked as a draft on its first line. */
+export function circularContent(locale: Locale, input: CircularInput): DocumentContent {
+  const { consultation: c, texts } = input;
+  const profile = bureauProfile(locale, c);
+  const name = circularName(locale, c);
+  const meeting = { place: c.meeting.place, dates: formatDayRange(locale, c.meeting.firstDay, c.meeting.lastDay) };
+  const firstParagraph = [
+    msg(locale, 'doc.circular.p1', { studyGroup: studyGroupName(locale, c.studyGroup), edition: c.resolutionEdition, ...meeting }),
+    c.meeting.collectiveLetter ? msg(locale, 'doc.circular.p1.agenda', { studyGroup: msg(locale, 'doc.studyGroup.name', { n: studyGroupNumber(c.studyGroup) }), letter: c.meeting.collectiveLetter }) : null,
+  ]
+    .filter((x): x is string => x !== null)
+    .join(' ');
+
+  const blocks: Block[] = [];
+  if (c.issuedAt === null) blocks.push({ type: 'mark', text: msg(locale, 'doc.mark.draft') });
+  if (c.isDemo) blocks.push({ type: 'mark', text: msg(locale, 'doc.mark.demo') });
+  blocks.push(
+    { type: 'letterhead', lines: profile.letterhead },
+    { type: 'paragraph', variant: 'end', text: msg(locale, 'doc.circular.placeDate', { date: formatDay(locale, c.date) }) },
+    { type: 'fields', rows: headerRows(locale, c) },
+    { type: 'fields', rows: [{ label: msg(locale, 'doc.subject'), lines: [c.subject] }] },
+    { type: 'paragraph', text: msg(locale, 'doc.salutation') },
+    { type: 'paragraph', number: '1', text: firstParagraph },
+    { type: 'paragraph', number: '2', text: msg(locale, 'doc.circular.p2') },
+    ...c.notes.map((note): Block => ({ type: 'paragraph', variant: 'note', text: note })),
+    { type: 'paragraph', number: '3', text: msg(locale, 'doc.circular.p3', { clause: consultationSection(c.resolutionEdition), deadline: formatDeadline(locale, c.deadlineAt) }) },
+    { type: 'paragraph', number: '4', text: msg(locale, 'doc.circular.p4') },
+    { type: 'paragraph', text: msg(locale, 'doc.closing') },
+    { type: 'signature', lines: [c.signatory.name, c.signatory.title] },
+    { type: 'paragraph', text: msg(locale, 'doc.circular.annexes', { count: 2 }) },
+  );
+  if (profile.footer) blocks.push({ type: 'paragraph', variant: 'small', text: profile.footer });
+  blocks.push(...annex1Blocks(locale, texts));
+  blocks.push({ type: 'heading', level: 1, text: msg(locale, 'doc.annex2.heading'), newPage: true, centred: true });
+  blocks.push(...replyFormBlocks(locale, { consultation: c, texts, filled: null }));
+  return {
+    kind: 'circular',
+    lang: locale,
+    dir: dirOf(locale),
+    title: name,
+    subject: c.subject,
+    blocks,
+  };
+}
+
+/** The circular as a Word document. */
+export function circularDocx(locale: Locale, input: CircularInput): Promise<Buffer> {
+  return buildDocx(circularContent(locale, input));
+}

@@ -1,0 +1,76 @@
+import type { DocumentKind } from './document.js';
+
+/**
+ * The content model every document is built as: a list of blocks whose words are already
+ * resolved in the document's language. The DOCX builder (docx.ts) and the print view
+ * (print/document.print.tsx) are two renderings of the same blocks, so the Word file and the
+ * PDF of a document carry the same text, the same boxes and the same figures.
+ */
+
+/** A label and its value lines, in a borderless two-column layout (header blocks, receipt data). */
+export interface FieldRow {
+  readonly label: string;
+  readonly lines: readonly string[];
+  /** Print each line as a list item (the addressees of a circular). */
+  readonly bulleted?: boolean;
+  /** Hashes and signatures: a fixed-width font, broken anywhere. */
+  readonly code?: boolean;
+}
+
+/** One box of the Annex 2 form, ticked or not, with its sub-options (the ○ of "assigns authority"). */
+export interface FormChoice {
+  readonly checked: boolean;
+  readonly text: string;
+  readonly options?: readonly { readonly checked: boolean; readonly text: string }[];
+}
+
+/** One text's line of the Annex 2 form: its label, the two boxes, and what a filled form adds. */
+export interface FormText {
+  readonly label: string;
+  readonly choices: readonly FormChoice[];
+  /** A filled form: comments, reasons, possible changes, attached files, remarks. */
+  readonly details: readonly { readonly label: string; readonly text: string }[];
+}
+
+export type Block =
+  /** The issuing organisation, centred at the top of the first page. */
+  | { readonly type: 'letterhead'; readonly lines: readonly string[] }
+  /** A warning that must not be missed: draft, demonstration data, simulated reply. */
+  | { readonly type: 'mark'; readonly text: string }
+  | { readonly type: 'heading'; readonly level: 1 | 2 | 3; readonly text: string; readonly newPage?: boolean; readonly centred?: boolean }
+  | {
+      readonly type: 'paragraph';
+      readonly text: string;
+      /** A numbered paragraph of a letter: "1", "2"… hanging in the margin. */
+      readonly number?: string;
+      /** `end`: aligned to the end of the line (place and date); `note`: indented (TSB notes); `strong`: bold; `small`: the fine print. */
+      readonly variant?: 'end' | 'note' | 'strong' | 'small';
+    }
+  | { readonly type: 'bullets'; readonly items: readonly string[] }
+  | { readonly type: 'fields'; readonly rows: readonly FieldRow[] }
+  | {
+      readonly type: 'table';
+      readonly caption: string;
+      readonly headers: readonly string[];
+      readonly rows: readonly (readonly string[])[];
+      /** Columns of figures are aligned to the end. */
+      readonly numeric?: readonly boolean[];
+    }
+  /** The Annex 2 reply form: the header row, then one row per text with its boxes. */
+  | { readonly type: 'form'; readonly corner: string; readonly header: string; readonly texts: readonly FormText[] }
+  | { readonly type: 'signature'; readonly lines: readonly string[] };
+
+export interface DocumentContent {
+  readonly kind: DocumentKind;
+  /** BCP 47 language of the document (`lang` of the print view, the DOCX run language). */
+  readonly lang: string;
+  readonly dir: 'ltr' | 'rtl';
+  /** The document's title (PDF and DOCX metadata, the print view's <title>). */
+  readonly title: string;
+  /** A line for the DOCX metadata's subject. */
+  readonly subject: string;
+  readonly blocks: readonly Block[];
+}
+
+/** Box symbols, in the embedded fonts (Noto Sans SC carries them) and in Word's MS Gothic alike. */
+export const BOX = { unchecked: '\u25A1', checked: '\u25A3', optionUnchecked: '\u25CB', optionChecked: '\u25C9' } as const;

@@ -1,0 +1,156 @@
+import type { DeterminedText } from '../domain/consultation/consultation.js';
+import { t, type Locale, type MessageId, type MessageValues } from '../i18n/i18n.js';
+
+/**
+ * Words and figures of the documents, in one language: dates as ITU letters write them
+ * ("28 March 2023"), the deadline phrase ("2359 hours UTC on 16 August 2023"), the labels of
+ * the determined texts ("Draft Corrigendum 1 to Recommendation ITU-T X.1333"), lists. Pure
+ * functions of the data and the locale; every word comes from the catalogue (`doc.` ids).
+ */
+
+/**
+ * The Intl locale of dates in documents. ITU's English documents write the day before the month
+ * ("28 March 2023", British usage) whatever the reader's country, so English uses en-GB here.
+ */
+const DATE_LOCALES: Readonly<Record<Locale, string>> = { en: 'en-GB' };
+
+const dayFormats = new Map<Locale, Intl.DateTimeFormat>();
+const instantFormats = new Map<Locale, Intl.DateTimeFormat>();
+const listFormats = new Map<Locale, Intl.ListFormat>();
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+
+function dayFormat(locale: Locale): Intl.DateTimeFormat {
+  let format = dayFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(DATE_LOCALES[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    dayFormats.set(locale, format);
+  }
+  return format;
+}
+
+/** A message of the documents' catalogue. */
+export function msg(locale: Locale, id: MessageId, values?: MessageValues): string {
+  return t(locale, id, values);
+}
+
+const asInstant = (day: string | number) => (typeof day === 'number' ? day : Date.parse(`${day}T00:00:00Z`));
+
+/** A calendar day (`2023-03-28`) or the day of an instant, as documents write it: "28 March 2023". */
+export function formatDay(locale: Locale, day: string | number): string {
+  return dayFormat(locale).format(asInstant(day));
+}
+
+/** The days of a meeting: "29 August – 8 September 2023". */
+export function formatDayRange(locale: Locale, first: string, last: string): string {
+  return first === last ? formatDay(locale, first) : dayFormat(locale).formatRange(asInstant(first), asInstant(last));
+}
+
+/**
+ * An instant to the second, in UTC, labelled so ("12 April 2023, 07:30:00 UTC"): when a reply
+ * was received is a legal fact, shown in the zone the deadline is set in.
+ */
+export function formatInstant(locale: Locale, at: number): string {
+  let format = instantFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(DATE_LOCALES[locale], {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZone: 'UTC',
+    });
+    instantFormats.set(locale, format);
+  }
+  return msg(locale, 'doc.instant', { when: format.format(at) });
+}
+
+/**
+ * The deadline as circulars state it, "2359 hours UTC on 16 August 2023": the minute of the last
+ * on-time instant (23:59:59.999 is 2359) and its day.
+ */
+export function formatDeadline(locale: Locale, deadlineAt: number): string {
+  const iso = new Date(deadlineAt).toISOString();
+  return msg(locale, 'doc.deadline', { time: `${iso.slice(11, 13)}${iso.slice(14, 16)}`, day: formatDay(locale, deadlineAt) });
+}
+
+/** A whole number with the locale's grouping. */
+export function formatNumber(locale: Locale, value: number): string {
+  let format = numberFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale);
+    numberFormats.set(locale, format);
+  }
+  return format.format(value);
+}
+
+/** "A, B, and C" in the locale's way. */
+export function formatList(locale: Locale, items: readonly string[]): string {
+  let format = listFormats.get(locale);
+  if (!format) {
+    format = new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' });
+    listFormats.set(locale, format);
+  }
+  return format.format(items);
+}
+
+/** `X.1333 Cor.1` → base `X.1333`, number 1 (also `Amd.2`, `Amendment 2`, `Corrigendum 1`). */
+function splitSupplement(designation: string): { base: string; n: string } | null {
+  const match = /^(.*?)[\s,]+(?:Cor\.?|Corrigendum|Amd\.?|Amendment)\s*(\d+)$/i.exec(designation.trim());
+  return match ? { base: match[1]!, n: match[2]! } : null;
+}
+
+/**
+ * How a circular names a determined text: "Draft new Recommendation ITU-T X.1353 (X.ztd-iot)",
+ * "Draft Corrigendum 1 to Recommendation ITU-T X.1333".
+ */
+export function textLabel(locale: Locale, text: Pick<DeterminedText, 'kind' | 'designation' | 'workItem'>): string {
+  const supplement = text.kind === 'corrigendum' || text.kind === 'amendment' ? splitSupplement(text.designation) : null;
+  const kind = supplement ? text.kind : text.kind === 'new' || text.kind === 'revised' ? text.kind : 'other';
+  const label = msg(locale, 'doc.text.label', { kind, designation: text.designation, base: supplement?.base ?? text.designation, n: supplement?.n ?? '' });
+  return text.workItem ? `${label} (${text.workItem})` : label;
+}
+
+/** "X.1333 Cor.1, X.1353 (X.ztd-iot), … and X.1817 (X.5Gsec-message)", as the subject and Annex 1 list them. */
+export function designationList(locale: Locale, texts: readonly Pick<DeterminedText, 'designation' | 'workItem'>[]): string {
+  return formatList(
+    locale,
+    texts.map((text) => (text.workItem ? `${text.designation} (${text.workItem})` : text.designation)),
+  );
+}
+
+/**
+ * "Determined draft new Recommendations ITU-T X.1333 Cor.1, …": the kinds named by what the
+ * list holds (corrigenda and amendments go with the Recommendations they correct).
+ */
+export function determinedTexts(locale: Locale, texts: readonly Pick<DeterminedText, 'kind' | 'designation' | 'workItem'>[]): string {
+  const hasNew = texts.some((x) => x.kind === 'new' || x.kind === 'corrigendum' || x.kind === 'amendment');
+  const hasRevised = texts.some((x) => x.kind === 'revised');
+  const kinds = hasNew && hasRevised ? 'mixed' : hasRevised ? 'revised' : hasNew ? 'new' : 'other';
+  return msg(locale, 'doc.determinedTexts', { kinds, list: designationList(locale, texts) });
+}
+
+/** A summary's lines: paragraphs, and runs of lines starting with a bullet ("·", "•", "-") as lists. */
+export function summaryParts(summary: string): ({ readonly type: 'paragraph'; readonly text: string } | { readonly type: 'bullets'; readonly items: string[] })[] {
+  const parts: ({ type: 'paragraph'; text: string } | { type: 'bullets'; items: string[] })[] = [];
+  for (const raw of summary.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === '') continue;
+    const bullet = /^[·•\-–]\s+(.*)$/.exec(line);
+    if (bullet) {
+      const last = parts.at(-1);
+      if (last?.type === 'bullets') last.items.push(bullet[1]!);
+      else parts.push({ type: 'bullets', items: [bullet[1]!] });
+    } else {
+      parts.push({ type: 'paragraph', text: line });
+    }
+  }
+  return parts;
+}
+
+/** The number of a study group code: `SG17` → `17`. */
+export function studyGroupNumber(studyGroup: string): string {
+  return /(\d+)/.exec(studyGroup)?.[1] ?? studyGroup;
+}

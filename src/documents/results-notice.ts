@@ -1,0 +1,116 @@
+import { tapClauses, citeClause } from '../domain/procedure/tap/tap-clauses.js';
+import { dirOf, type Locale } from '../i18n/i18n.js';
+import type { ConsultationResults, TextResult } from '../services/compute-results.js';
+import { studyGroupName } from './bureau.js';
+import type { Block, DocumentContent } from './content.js';
+import { buildDocx } from './docx.js';
+import { formatDay, formatDayRange, formatDeadline, formatList, formatNumber, msg, textLabel } from './format.js';
+import { circularName } from './reply-form.js';
+
+/**
+ * The results notice after the meeting (Res. 1 §9.6.1): per text the consultation's figures and
+ * the meeting's decision with its clause — approved, not approved (and by whose opposition),
+ * deferred, not considered — the reservations registered (§9.5.4) and the texts still within a
+ * §9.5.5 window for formal opposition, with the instant it closes. Until the notice is issued it
+ * is a draft, marked so, for the secretariat.
+ */
+export interface ResultsNoticeInput {
+  /** The results as they stood when the notice was issued (or now, for a draft). */
+  readonly results: ConsultationResults;
+  /** Member State names by code. */
+  readonly stateNames: ReadonlyMap<string, string>;
+  /** When the notice was issued; null: a draft. */
+  readonly issuedAt: number | null;
+}
+
+type NoticeOutcome = 'approved' | 'not_approved' | 'pending_more_time' | 'deferred' | 'not_considered' | 'undecided';
+
+function outcomeOf(result: TextResult): NoticeOutcome {
+  if (result.tally.outcome === 'not_at_this_meeting') return 'not_considered';
+  return result.decision?.outcome ?? 'undecided';
+}
+
+/** The notice's content in `locale`. */
+export function resultsNoticeContent(locale: Locale, input: ResultsNoticeInput): DocumentContent {
+  const { consultation: c } = input.results.loaded;
+  const clauses = tapClauses(c.resolutionEdition);
+  const circular = circularName(locale, c);
+  const title = msg(locale, 'doc.notice.title', { circular });
+  const name = (code: string) => input.stateNames.get(code) ?? code;
+  const texts = input.results.texts;
+  const label = (r: TextResult) => textLabel(locale, r.text);
+  const bullets = (items: string[]): Block => (items.length > 0 ? { type: 'bullets', items } : { type: 'paragraph', text: msg(locale, 'doc.notice.none') });
+
+  const blocks: Block[] = [];
+  if (input.issuedAt === null) blocks.push({ type: 'mark', text: msg(locale, 'doc.mark.draftNotice') });
+  if (c.isDemo) blocks.push({ type: 'mark', text: msg(locale, 'doc.mark.demo') });
+  blocks.push(
+    { type: 'heading', level: 1, text: title },
+    {
+      type: 'fields',
+      rows: [
+        { label: msg(locale, 'doc.notice.consultation'), lines: [c.reference] },
+        { label: msg(locale, 'doc.report.meeting'), lines: [msg(locale, 'doc.report.meetingValue', { studyGroup: studyGroupName(locale, c.studyGroup), place: c.meeting.place, dates: formatDayRange(locale, c.meeting.firstDay, c.meeting.lastDay) })] },
+        { label: msg(locale, 'doc.notice.issued'), lines: [input.issuedAt === null ? msg(locale, 'doc.notice.notIssued') : formatDay(locale, input.issuedAt)] },
+      ],
+    },
+    { type: 'paragraph', text: msg(locale, 'doc.notice.intro', { circular, clause: citeClause(clauses, clauses.notification) }) },
+    {
+      type: 'table',
+      caption: msg(locale, 'doc.notice.table.caption'),
+      headers: [msg(locale, 'doc.report.col.text'), msg(locale, 'doc.notice.col.consultation'), msg(locale, 'doc.notice.col.decision'), msg(locale, 'doc.report.col.clause')],
+      rows: texts.map((r) => [
+        label(r),
+        r.tally.replies === 0
+          ? msg(locale, 'doc.notice.noReplies')
+          : msg(locale, 'doc.notice.support', { support: formatNumber(locale, r.tally.support), replies: formatNumber(locale, r.tally.replies), percent: r.tally.percent ?? '0' }),
+        msg(locale, 'doc.decision', { outcome: outcomeOf(r) }),
+        r.decision?.clause ?? r.tally.clause,
+      ]),
+    },
+    { type: 'heading', level: 2, text: msg(locale, 'doc.notice.approvedHeading') },
+    bullets(texts.filter((r) => outcomeOf(r) === 'approved').map(label)),
+    { type: 'heading', level: 2, text: msg(locale, 'doc.notice.notApprovedHeading') },
+    bullets(
+      texts.flatMap((r) => {
+        const outcome = outcomeOf(r);
+        if (outcome === 'not_approved')
+          return [
+            msg(locale, 'doc.notice.opposed', {
+              text: label(r),
+              states: formatList(locale, (r.decision?.opposedBy ?? []).map(name)),
+              clause: r.decision?.citation ?? '',
+            }),
+          ];
+        if (outcome === 'deferred') return [msg(locale, 'doc.notice.deferred', { text: label(r), clause: r.decision?.citation ?? '' })];
+        if (outcome === 'not_considered') return [msg(locale, 'doc.notice.notConsidered', { text: label(r), clause: r.tally.citation })];
+        return [];
+      }),
+    ),
+    { type: 'heading', level: 2, text: msg(locale, 'doc.notice.reservationsHeading') },
+    bullets(
+      texts.flatMap((r) =>
+        (r.decision?.reservations ?? []).map((reservation) => msg(locale, 'doc.notice.reservation', { text: label(r), state: name(reservation.state), note: reservation.note })),
+      ),
+    ),
+    { type: 'heading', level: 2, text: msg(locale, 'doc.notice.pendingHeading') },
+    bullets(
+      texts
+        .filter((r) => outcomeOf(r) === 'pending_more_time')
+        .map((r) =>
+          msg(locale, 'doc.notice.pending', {
+            text: label(r),
+            states: formatList(locale, (r.decisionRecord?.input.moreTime ?? []).map(name)),
+            until: r.decision?.moreTimeWindowEndsAt ? formatDeadline(locale, r.decision.moreTimeWindowEndsAt) : '—',
+            clause: r.decision?.citation ?? citeClause(clauses, clauses.moreTime),
+          }),
+        ),
+    ),
+  );
+  return { kind: 'results-notice', lang: locale, dir: dirOf(locale), title, subject: c.subject, blocks };
+}
+
+/** The notice as a Word document. */
+export function resultsNoticeDocx(locale: Locale, input: ResultsNoticeInput): Promise<Buffer> {
+  return buildDocx(resultsNoticeContent(locale, input));
+}

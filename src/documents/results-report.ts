@@ -1,0 +1,192 @@
+import { tapClauses, citeClause } from '../domain/procedure/tap/tap-clauses.js';
+import type { ReplyPosition, ReplyVersion } from '../domain/reply/reply.js';
+import { dirOf, type Locale } from '../i18n/i18n.js';
+import type { ConsultationResults } from '../services/compute-results.js';
+import { studyGroupName } from './bureau.js';
+import type { Block, DocumentContent } from './content.js';
+import { buildDocx } from './docx.js';
+import { formatDayRange, formatDeadline, formatInstant, formatList, formatNumber, msg, textLabel } from './format.js';
+import { circularName, describeFile, type CitedFile } from './reply-form.js';
+
+/**
+ * The results report TSB submits to the study group meeting as a TD (Res. 1 §9.4.5–9.4.6): per
+ * text the replies received by the deadline, support, ratio, outcome and clause; where the
+ * consultation lets the reader see individual replies, the replying States with their positions
+ * and every comment, reason and possible change compiled in order, with the files attached.
+ */
+
+/** One State's reply as the report lists it. */
+export interface ReportReply {
+  readonly stateName: string;
+  readonly version: ReplyVersion;
+  /** `counted`: the version that counts; `late`: received after the deadline; `withdrawn`: the State withdrew its reply by the deadline. */
+  readonly status: 'counted' | 'late' | 'withdrawn';
+}
+
+export interface ResultsReportInput {
+  readonly results: ConsultationResults;
+  /** Null when individual replies are confidential to this reader: figures per text only. */
+  readonly replies: readonly ReportReply[] | null;
+  readonly files: ReadonlyMap<string, CitedFile>;
+}
+
+function positionLabel(locale: Locale, position: ReplyPosition): string {
+  if (position.position === 'assigns_authority' && position.option === 'comments_attached') return msg(locale, 'doc.position.assignsWithComments');
+  return msg(locale, 'doc.position', { position: position.position });
+}
+
+function stateLabel(locale: Locale, reply: ReportReply): string {
+  return reply.version.simulated ? msg(locale, 'doc.report.simulatedState', { state: reply.stateName }) : reply.stateName;
+}
+
+function positionsBlocks(locale: Locale, input: ResultsReportInput, replies: readonly ReportReply[]): Block[] {
+  const counted = replies.filter((r) => r.status === 'counted');
+  const blocks: Block[] = [
+    { type: 'heading', level: 2, text: msg(locale, 'doc.report.positionsHeading') },
+    { type: 'paragraph', text: msg(locale, 'doc.report.positionsIntro') },
+  ];
+  for (const { text } of input.results.texts) {
+    const with_ = (test: (p: ReplyPosition) => boolean) =>
+      counted.filter((r) => r.version.positions.some((p) => p.text === text.id && test(p))).map((r) => stateLabel(locale, r));
+    const groups = [
+      { id: 'doc.report.group.assigns' as const, states: with_((p) => p.position === 'assigns_authority') },
+      { id: 'doc.report.group.withComments' as const, states: with_((p) => p.position === 'assigns_authority' && p.option === 'comments_attached') },
+      { id: 'doc.report.group.notAssign' as const, states: with_((p) => p.position === 'does_not_assign_authority') },
+      { id: 'doc.report.group.unclear' as const, states: with_((p) => p.position === 'unclear') },
+    ];
+    blocks.push(
+      { type: 'heading', level: 3, text: textLabel(locale, text) },
+      {
+        type: 'fields',
+        rows: groups
+          .filter((g) => g.id !== 'doc.report.group.unclear' || g.states.length > 0)
+          .map((g) => ({ label: msg(locale, g.id, { count: g.states.length }), lines: [g.states.length > 0 ? formatList(locale, g.states) : '—'] })),
+      },
+    );
+  }
+  return blocks;
+}
+
+function repliesTable(locale: Locale, replies: readonly ReportReply[]): Block[] {
+  return [
+    { type: 'heading', level: 2, text: msg(locale, 'doc.report.repliesHeading') },
+    {
+      type: 'table',
+      caption: msg(locale, 'doc.report.replies.caption'),
+      headers: [msg(locale, 'doc.report.col.state'), msg(locale, 'doc.report.col.received'), msg(locale, 'doc.report.col.channel'), msg(locale, 'doc.report.col.version'), msg(locale, 'doc.report.col.counted')],
+      numeric: [false, false, false, true, false],
+      rows: replies.map((r) => [
+        stateLabel(locale, r),
+        formatInstant(locale, r.version.receivedAt),
+        msg(locale, 'doc.channel', { channel: r.version.channel }),
+        formatNumber(locale, r.version.version),
+        msg(locale, 'doc.report.counted', { status: r.status }),
+      ]),
+    },
+  ];
+}
+
+function compiledBlocks(locale: Locale, input: ResultsReportInput, replies: readonly ReportReply[]): Block[] {
+  const blocks: Block[] = [
+    { type: 'heading', level: 2, text: msg(locale, 'doc.report.compiledHeading') },
+    { type: 'paragraph', text: msg(locale, 'doc.report.compiledIntro') },
+  ];
+  const inOrder = [...replies].filter((r) => r.status !== 'withdrawn').sort((a, b) => a.version.receivedAt - b.version.receivedAt || a.stateName.localeCompare(b.stateName));
+  for (const { text } of input.results.texts) {
+    blocks.push({ type: 'heading', level: 3, text: textLabel(locale, text) });
+    let any = false;
+    for (const reply of inOrder) {
+      const position = reply.version.positions.find((p) => p.text === text.id);
+      if (!position || !(position.comments || position.reasons || position.possibleChanges || position.attachment)) continue;
+      any = true;
+      const rows = [
+        { label: msg(locale, 'doc.report.col.state'), lines: [stateLabel(locale, reply)] },
+        { label: msg(locale, 'doc.report.entry.position'), lines: [positionLabel(locale, position) + (reply.status === 'late' ? ` ${msg(locale, 'doc.report.entry.late')}` : '')] },
+        ...(position.comments ? [{ label: msg(locale, 'doc.reply.comments'), lines: [position.comments] }] : []),
+        ...(position.reasons ? [{ label: msg(locale, 'doc.reply.reasons'), lines: [position.reasons] }] : []),
+        ...(position.possibleChanges ? [{ label: msg(locale, 'doc.reply.possibleChanges'), lines: [position.possibleChanges] }] : []),
+        ...(position.attachment ? [{ label: msg(locale, 'doc.reply.attachment'), lines: [describeFile(locale, position.attachment, input.files.get(position.attachment))], code: true }] : []),
+      ];
+      blocks.push({ type: 'fields', rows });
+    }
+    if (!any) blocks.push({ type: 'paragraph', text: msg(locale, 'doc.report.noComments') });
+  }
+  return blocks;
+}
+
+/** The report's content in `locale`. */
+export function resultsReportContent(locale: Locale, input: ResultsReportInput): DocumentContent {
+  const { consultation: c } = input.results.loaded;
+  const clauses = tapClauses(c.resolutionEdition);
+  const circular = circularName(locale, c);
+  const title = msg(locale, 'doc.report.title', { circular });
+  const replies = input.replies;
+  const countedStates = replies?.filter((r) => r.status === 'counted').length ?? null;
+  const late = replies?.filter((r) => r.status === 'late').length ?? 0;
+  const anyUnclear = input.results.texts.some((t) => t.tally.unclear > 0);
+
+  const blocks: Block[] = [];
+  if (c.isDemo) blocks.push({ type: 'mark', text: msg(locale, 'doc.mark.demo') });
+  blocks.push(
+    { type: 'heading', level: 1, text: title },
+    {
+      type: 'fields',
+      rows: [
+        { label: msg(locale, 'doc.report.source'), lines: [c.bureau] },
+        { label: msg(locale, 'doc.report.meeting'), lines: [msg(locale, 'doc.report.meetingValue', { studyGroup: studyGroupName(locale, c.studyGroup), place: c.meeting.place, dates: formatDayRange(locale, c.meeting.firstDay, c.meeting.lastDay) })] },
+        { label: msg(locale, 'doc.report.deadline'), lines: [formatDeadline(locale, c.deadlineAt)] },
+        { label: msg(locale, 'doc.report.computedAt'), lines: [formatInstant(locale, input.results.computedAt)] },
+      ],
+    },
+    {
+      type: 'paragraph',
+      text: [
+        countedStates === null ? null : msg(locale, 'doc.report.replied', { count: countedStates }),
+        late > 0 ? msg(locale, 'doc.report.late', { count: late, clause: citeClause(clauses, clauses.consultationFails) }) : null,
+        msg(locale, 'doc.report.rule', { passes: citeClause(clauses, clauses.consultationPasses), fails: citeClause(clauses, clauses.consultationFails) }),
+      ]
+        .filter((x): x is string => x !== null)
+        .join(' '),
+    },
+    { type: 'heading', level: 2, text: msg(locale, 'doc.report.resultsHeading') },
+    {
+      type: 'table',
+      caption: msg(locale, 'doc.report.results.caption'),
+      headers: [
+        msg(locale, 'doc.report.col.text'),
+        msg(locale, 'doc.report.col.replies'),
+        msg(locale, 'doc.report.col.support'),
+        msg(locale, 'doc.report.col.nonSupport'),
+        msg(locale, 'doc.report.col.unclear'),
+        msg(locale, 'doc.report.col.percent'),
+        msg(locale, 'doc.report.col.outcome'),
+        msg(locale, 'doc.report.col.clause'),
+      ],
+      numeric: [false, true, true, true, true, true, false, false],
+      rows: input.results.texts.map(({ text, tally }) => [
+        textLabel(locale, text),
+        formatNumber(locale, tally.replies),
+        formatNumber(locale, tally.support),
+        formatNumber(locale, tally.nonSupport),
+        formatNumber(locale, tally.unclear),
+        tally.percent === null ? '—' : msg(locale, 'doc.percent', { value: tally.percent }),
+        msg(locale, 'doc.outcome', { outcome: tally.outcome }),
+        tally.clause,
+      ]),
+    },
+  );
+  if (anyUnclear) blocks.push({ type: 'paragraph', variant: 'small', text: msg(locale, 'doc.report.unclearNote') });
+  if (replies === null) {
+    blocks.push({ type: 'paragraph', variant: 'strong', text: msg(locale, 'doc.report.confidential') });
+  } else if (replies.length === 0) {
+    blocks.push({ type: 'paragraph', text: msg(locale, 'doc.report.noReplies') });
+  } else {
+    blocks.push(...repliesTable(locale, replies), ...positionsBlocks(locale, input, replies), ...compiledBlocks(locale, input, replies));
+  }
+  return { kind: 'results-report', lang: locale, dir: dirOf(locale), title, subject: c.subject, blocks };
+}
+
+/** The report as a Word document. */
+export function resultsReportDocx(locale: Locale, input: ResultsReportInput): Promise<Buffer> {
+  return buildDocx(resultsReportContent(locale, input));
+}
