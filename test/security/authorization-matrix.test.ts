@@ -184,6 +184,14 @@ interface PageRow {
 
 // prettier-ignore
 const PAGES: readonly PageRow[] = [
+  // Document downloads from the pages (documents.routes.ts): the same rules as the API's documents,
+  // acting as the person signed in — here a visitor: the circular is public; the results report
+  // comes after the deadline (409 before); the notice once issued; a State's reply: sign in first.
+  { route: 'GET /documents/:id/circular',                withoutSession: 'OK' },
+  { route: 'GET /documents/:id/results-report',          withoutSession: 'HTTP 409' },
+  { route: 'GET /documents/:id/results-notice',          withoutSession: 'HTTP 409' },
+  { route: 'GET /documents/:id/reply/:state',            withoutSession: 'SIGN_IN' },
+  { route: 'GET /documents/:id/receipt/:state',          withoutSession: 'SIGN_IN' },
   { route: 'GET /login',                                 withoutSession: 'OK' },
   { route: 'POST /login',                                withoutSession: 'HTTP 403' },
   { route: 'GET /login/verify',                          withoutSession: 'SIGN_IN' },

@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type ErrorCode } from '../../domain/errors.js';
+import { AppError, ERROR_CATALOGUE, type ErrorCode } from '../../domain/errors.js';
 import { t, type Locale, type MessageId } from '../../i18n/i18n.js';
 import type { ServiceContext } from '../../services/service-context.js';
 import { toAppError } from '../problem.js';
@@ -20,6 +20,7 @@ import type { PageContext } from './components/layout.js';
 import { PUBLIC_ACTOR } from '../../domain/policy/actor.js';
 import { MessagePage, type MessageView } from './pages/message.page.js';
 import { publicRoutes } from './public.routes.js';
+import { documentPageRoutes } from './documents.routes.js';
 import { replyRoutes } from './reply.routes.js';
 import { seeOther, sendPage } from './render.js';
 import { secretariatOutcomeRoutes } from './secretariat-outcome.routes.js';
@@ -37,15 +38,25 @@ export interface WebRoutesOptions {
 }
 
 /** The error codes whose page has its own title and text in the catalogue. */
-const CATALOGUED_ERRORS = ['CSRF_FAILED', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'INTERNAL', 'RESULTS_NOT_AVAILABLE'] as const;
+const CATALOGUED_ERRORS = ['CSRF_FAILED', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'INTERNAL', 'RESULTS_NOT_AVAILABLE', 'NOT_YOUR_MEMBER_STATE', 'PDF_UNAVAILABLE', 'NOTICE_NOT_ALLOWED', 'CONFLICT'] as const;
 type CataloguedError = (typeof CATALOGUED_ERRORS)[number];
 const isCatalogued = (code: ErrorCode): code is CataloguedError => (CATALOGUED_ERRORS as readonly string[]).includes(code);
 
 /** The page of an error that no form handled: its own words, or the generic ones. */
 export function errorView(locale: Locale, code: ErrorCode): MessageView {
-  const known: CataloguedError = isCatalogued(code) ? code : 'INTERNAL';
-  const title = isCatalogued(code) ? t(locale, `error.${known}.title` as MessageId) : t(locale, 'error.title');
+  const known: CataloguedError = isCatalogued(code) ? code : fallbackOf(code);
+  const title = t(locale, `error.${known}.title` as MessageId);
   return { title, body: t(locale, `error.${known}.body` as MessageId), link: { href: localeHref(locale, '/'), text: t(locale, 'error.home') } };
+}
+
+/** The words of an error without its own: by its status (a refusal, a missing thing, a conflict), else the generic ones. */
+function fallbackOf(code: ErrorCode): CataloguedError {
+  const { status } = ERROR_CATALOGUE[code];
+  if (status === 401 || status === 403) return 'FORBIDDEN';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 409 || status === 412 || status === 422) return 'CONFLICT';
+  if (status === 400) return 'VALIDATION_FAILED';
+  return 'INTERNAL';
 }
 
 /** The page of an address that matches no route (the app's not-found handler sends it for non-API paths). */
@@ -91,6 +102,8 @@ export const webRoutes: FastifyPluginAsyncTypebox<WebRoutesOptions> = async (app
       clearSessionCookie(reply, web.secureCookies);
       return seeOther(reply, '/login?notice=session-expired');
     }
+    // Something only a signed-in person may have (another State's reply document, say): sign in first.
+    if (appError.code === 'UNAUTHENTICATED') return seeOther(reply, '/login');
     if (appError.code === 'INVITATION_INVALID') return sendPage(reply, 410, <MessagePage page={page} view={invalidInvitationView(page.locale)} />);
     if (appError.code === 'SERVICE_UNAVAILABLE') reply.header('retry-after', '5');
     return sendPage(reply, appError.status, <MessagePage page={page} view={errorView(page.locale, appError.code)} />);
@@ -114,4 +127,5 @@ export const webRoutes: FastifyPluginAsyncTypebox<WebRoutesOptions> = async (app
   await app.register(secretariatRoutes, { web, hooks });
   await app.register(secretariatOutcomeRoutes, { web, hooks });
   await app.register(publicRoutes, { web, hooks });
+  await app.register(documentPageRoutes, { web, hooks });
 };

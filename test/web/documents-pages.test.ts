@@ -1,0 +1,39 @@
+import { expect, it } from 'vitest';
+import { submitReply } from '../../src/services/submit-reply.js';
+import { describeEachDialect } from '../helpers/databases.js';
+import { focalPoint, replyInput } from '../helpers/world.js';
+import { useWeb } from './web-harness.js';
+
+/** Document downloads from the pages act as the person signed in, under the documents' own rules. */
+describeEachDialect('document downloads from the pages', (dialect) => {
+  const web = useWeb(dialect);
+
+  it("gives a focal point its own State's filled form and receipt, never another State's; the circular to everyone", async () => {
+    const id = await web().world.openConsultation();
+    await submitReply(web().world.ctx, { actor: focalPoint('KR'), consultationId: id, memberState: 'KR', input: replyInput(), channel: 'web' });
+    await submitReply(web().world.ctx, { actor: focalPoint('FR'), consultationId: id, memberState: 'FR', input: replyInput(), channel: 'web' });
+    const { invitationPath } = await web().invite({ name: 'Kim', memberState: 'KR' });
+    const kim = web().browser();
+    await web().enrol(kim, invitationPath);
+
+    const own = await kim.get(`/en/documents/${id}/reply/KR?format=docx`);
+    expect(own.statusCode).toBe(200);
+    expect(own.headers['content-type']).toContain('wordprocessingml');
+    expect(own.headers['content-disposition']).toMatch(/^attachment; filename=".+\.docx"$/);
+    expect(own.headers.etag).toMatch(/^"[0-9a-f]{64}"$/);
+    // Stored once: the same bytes again.
+    expect((await kim.get(`/en/documents/${id}/reply/KR?format=docx`)).headers.etag).toBe(own.headers.etag);
+    expect((await kim.get(`/en/documents/${id}/receipt/KR?format=docx`)).statusCode).toBe(200);
+
+    const other = await kim.get(`/en/documents/${id}/reply/FR?format=docx`);
+    expect(other.statusCode).toBe(403);
+    expect(other.headers['content-type']).toMatch(/^text\/html/);
+    expect(other.body).toContain('This belongs to another Member State');
+
+    const visitor = web().browser();
+    expect((await visitor.get(`/en/documents/${id}/circular?format=docx`)).statusCode).toBe(200);
+    const signIn = await visitor.get(`/en/documents/${id}/reply/KR?format=docx`);
+    expect({ status: signIn.statusCode, location: signIn.headers.location }).toEqual({ status: 303, location: '/en/login' });
+    expect((await visitor.get(`/en/documents/${id}/results-report?format=docx`)).statusCode).toBe(409);
+  });
+});
