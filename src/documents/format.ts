@@ -12,7 +12,7 @@ import { t, type Locale, type MessageId, type MessageValues } from '../i18n/i18n
  * The Intl locale of dates in documents. ITU's English documents write the day before the month
  * ("28 March 2023", British usage) whatever the reader's country, so English uses en-GB here.
  */
-const DATE_LOCALES: Readonly<Record<Locale, string>> = { en: 'en-GB' };
+const DATE_LOCALES: Readonly<Record<string, string>> = { ar: 'ar', zh: 'zh-CN', en: 'en-GB', fr: 'fr', ru: 'ru', es: 'es' };
 
 const dayFormats = new Map<Locale, Intl.DateTimeFormat>();
 const instantFormats = new Map<Locale, Intl.DateTimeFormat>();
@@ -22,7 +22,7 @@ const numberFormats = new Map<Locale, Intl.NumberFormat>();
 function dayFormat(locale: Locale): Intl.DateTimeFormat {
   let format = dayFormats.get(locale);
   if (!format) {
-    format = new Intl.DateTimeFormat(DATE_LOCALES[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    format = new Intl.DateTimeFormat(DATE_LOCALES[locale] ?? locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
     dayFormats.set(locale, format);
   }
   return format;
@@ -52,7 +52,7 @@ export function formatDayRange(locale: Locale, first: string, last: string): str
 export function formatInstant(locale: Locale, at: number): string {
   let format = instantFormats.get(locale);
   if (!format) {
-    format = new Intl.DateTimeFormat(DATE_LOCALES[locale], {
+    format = new Intl.DateTimeFormat(DATE_LOCALES[locale] ?? locale, {
       day: 'numeric',
       month: 'long',
       year: 'numeric',

@@ -1,11 +1,5 @@
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
-import core from './messages/en/core.json' with { type: 'json' };
-import documents from './messages/en/documents.json' with { type: 'json' };
-import mail from './messages/en/mail.json' with { type: 'json' };
-import outcome from './messages/en/outcome.json' with { type: 'json' };
-import publicPages from './messages/en/public.json' with { type: 'json' };
-import reply from './messages/en/reply.json' with { type: 'json' };
-import secretariat from './messages/en/secretariat.json' with { type: 'json' };
+import { CATALOGUE_FILES } from './catalogues.js';
 
 /**
  * Every string a person reads comes from an ICU MessageFormat catalogue, one per locale, kept as
@@ -16,22 +10,29 @@ import secretariat from './messages/en/secretariat.json' with { type: 'json' };
  */
 
 /** The English catalogue's areas, by file name. */
-export const ENGLISH_AREAS = { core, public: publicPages, reply, secretariat, documents, mail, outcome } as const;
-const en = { ...core, ...publicPages, ...reply, ...secretariat, ...documents, ...mail, ...outcome };
+export const ENGLISH_AREAS = CATALOGUE_FILES.en;
+type EnglishCatalogue = UnionToIntersection<(typeof ENGLISH_AREAS)[keyof typeof ENGLISH_AREAS]>;
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
-/** The locales with a catalogue. */
-export const LOCALES = ['en'] as const;
-export type Locale = (typeof LOCALES)[number];
+/** One locale's areas merged into one catalogue (ids are unique across areas). */
+function merged(areas: Readonly<Record<string, Readonly<Record<string, string>>>>): Record<string, string> {
+  return Object.assign({}, ...Object.values(areas)) as Record<string, string>;
+}
+
+/** The locales with a complete catalogue, in the UN order (Arabic, Chinese, English, French, Russian, Spanish). */
+export const LOCALES = Object.keys(CATALOGUE_FILES) as (keyof typeof CATALOGUE_FILES)[];
+export type Locale = keyof typeof CATALOGUE_FILES;
 /** The locale of unprefixed URLs, and the fallback of every other catalogue. */
 export const DEFAULT_LOCALE: Locale = 'en';
 
 /** The id of a message of the English catalogue. */
-export type MessageId = keyof typeof en;
+export type MessageId = keyof EnglishCatalogue & string;
 
 /** Values for a message's placeholders. */
 export type MessageValues = Readonly<Record<string, string | number | Date>>;
 
-const CATALOGUES: Readonly<Record<Locale, Readonly<Record<MessageId, string>>>> = { en };
+// Every other locale has English's key set (test/web/i18n.test.ts and scripts/check-catalogue.ts check it).
+const CATALOGUES = Object.fromEntries(LOCALES.map((locale) => [locale, merged(CATALOGUE_FILES[locale])])) as Readonly<Record<Locale, Readonly<Record<MessageId, string>>>>;
 
 /** Text direction per locale: a constant map is clearer than Intl.Locale#textInfo (stack notes §3.6). */
 const DIRECTIONS: Readonly<Record<string, 'ltr' | 'rtl'>> = { ar: 'rtl' };
