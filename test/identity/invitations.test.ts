@@ -276,7 +276,8 @@ describeEachDialect('invitations', (dialect) => {
       expect(result).toMatchObject({ to: 'fp@msit.kr.test', messageId: 'x' });
       expect(transport.sent).toHaveLength(1);
       expect(transport.sent[0]).toMatchObject({ to: 'fp@msit.kr.test', reference: job!.id });
-      expect(transport.sent[0]!.text).toContain(`${BASE_URL}/invitations/${secret}`);
+      // The link opens the invitation page in the language of the account.
+      expect(transport.sent[0]!.text).toContain(`${BASE_URL}/en/invitations/${secret}`);
 
       const after = (await findJob(ctx.db, job!.id))!;
       expect(after.payload).not.toHaveProperty('sealedSecret');
