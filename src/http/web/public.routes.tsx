@@ -114,6 +114,6 @@ export const publicRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: S
     const closed = (await listConsultations(ctx, { actor })).filter((v) => v.state !== 'draft' && v.state !== 'open');
     const all: ConsultationResults[] = [];
     for (const v of closed) all.push(await computeResults(ctx, { actor, consultationId: v.loaded.consultation.id }));
-    return sendPage(reply, 200, <ApprovedPage page={page} rows={presentApproved(page.locale, all)} />);
+    return sendPage(reply, 200, <ApprovedPage page={page} view={presentApproved(page.locale, all)} />);
   });
 };

@@ -21,6 +21,7 @@ import { DecisionsPage, decisionFieldId } from './pages/secretariat-outcome/deci
 import { outcomePath } from './pages/secretariat-outcome/outcome-parts.js';
 import { RecordReplyPage, type RecordFormValues } from './pages/secretariat-outcome/record-reply.page.js';
 import { replyFieldId, replyFieldName, replyFieldsTexts, type ReplyFieldsValue } from './components/reply-fields.js';
+import { presentContent } from './presenters/content.presenter.js';
 import { RepliesPage } from './pages/secretariat-outcome/replies.page.js';
 import { ResultsPage } from './pages/secretariat-outcome/results.page.js';
 import {
@@ -98,9 +99,10 @@ export const secretariatOutcomeRoutes: FastifyPluginAsyncTypebox<{ web: WebConte
     const consulted = consultation.settings.eligibleStates;
     const eligible = overview.rows.map((r) => r.state).filter((s) => s.mayReply && (consulted === null || consulted.includes(s.code)));
     const frozen = consultation.resultsNoticeAt !== null || results.texts.some((r) => r.decisionRecord !== null);
+    const content = presentContent(page.locale, consultation, texts);
     const view = {
-      head: presentHead(consultation, results.computedAt),
-      texts: replyFieldsTexts(page.locale, texts),
+      head: presentHead(consultation, results.computedAt, content),
+      texts: replyFieldsTexts(page.locale, texts, content),
       studyGroup: consultation.studyGroup,
       states: presentStateOptions(page.locale, eligible),
       values,
@@ -301,7 +303,7 @@ export const secretariatOutcomeRoutes: FastifyPluginAsyncTypebox<{ web: WebConte
   app.get(`${base}/results`, { schema: { params: OutcomeParams, querystring: OutcomeNoticeQuery }, preHandler: read }, async (request, reply) => {
     const page = pageContext(web, request);
     const results = await computeResults(ctx, { actor: actorOf(request), consultationId: request.params.id });
-    const view = presentResultsPage(results, noticeOf(page.locale, request.query.notice));
+    const view = presentResultsPage(page.locale, results, noticeOf(page.locale, request.query.notice));
     return sendPage(reply, 200, <ResultsPage page={page} view={view} />);
   });
 
@@ -321,7 +323,7 @@ export const secretariatOutcomeRoutes: FastifyPluginAsyncTypebox<{ web: WebConte
       (await listMemberStates(ctx)).filter((s) => s.membership === 'member_state'),
     );
     const view = {
-      ...presentDecisionsPage(results, states, options.notice ?? null, options.typed ?? null),
+      ...presentDecisionsPage(page.locale, results, states, options.notice ?? null, options.typed ?? null),
       errors: options.errors ?? [],
       csrfToken: request.webSession!.csrfToken,
     };

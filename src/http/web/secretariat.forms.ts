@@ -1,6 +1,9 @@
 import Type, { type Static } from 'typebox';
 import type { Consultation, DeterminedText, TextKind } from '../../domain/consultation/consultation.js';
 import { TEXT_KINDS } from '../../domain/consultation/consultation.js';
+import { isUnLanguage } from '../../domain/consultation/localise.js';
+import { UN_LANGUAGES } from '../../domain/member-states/designations.js';
+import type { UnLanguage } from '../../domain/member-states/member-states.data.js';
 import { TAP_EDITIONS, DEFAULT_TAP_EDITION, tapClauses, citeClause } from '../../domain/procedure/tap/tap-clauses.js';
 import { isIsoDay, toIsoDay } from '../../domain/time/instants.js';
 import { t, type Locale, type MessageId } from '../../i18n/i18n.js';
@@ -36,6 +39,14 @@ export const CircularForm = Type.Object({
   meetingLastDay: Field(100),
   collectiveLetter: Field(1000),
   subject: Field(4000),
+  languageOfRecord: Field(10),
+  // The subject in each UN language other than the language of record (the page shows five).
+  'subject-ar': Field(4000),
+  'subject-zh': Field(4000),
+  'subject-en': Field(4000),
+  'subject-fr': Field(4000),
+  'subject-ru': Field(4000),
+  'subject-es': Field(4000),
   deadlineDay: Field(100),
   deadlineTime: Field(100),
   addressees: Field(30_000),
@@ -62,8 +73,40 @@ export const TextForm = Type.Object({
   order: Field(40),
   a5Justification: Field(10),
   iprStatements: Field(40_000),
+  // The title and summary in each UN language other than the language of record.
+  'title-ar': Field(4000),
+  'title-zh': Field(4000),
+  'title-en': Field(4000),
+  'title-fr': Field(4000),
+  'title-ru': Field(4000),
+  'title-es': Field(4000),
+  'summary-ar': Field(40_000),
+  'summary-zh': Field(40_000),
+  'summary-en': Field(40_000),
+  'summary-fr': Field(40_000),
+  'summary-ru': Field(40_000),
+  'summary-es': Field(40_000),
 });
 export type TextBody = Static<typeof TextForm>;
+
+/**
+ * The largest body of the circular and text forms: with a translation per language (Arabic or
+ * Russian text is several bytes per character, and more once URL-encoded) they outgrow the 64 KiB
+ * of the other forms. The fields' own maximum lengths still bound every value.
+ */
+export const CIRCULAR_FORM_BODY_LIMIT = 1024 * 1024;
+/** The text form's: five summaries of up to 20,000 characters each, besides the title and summary. */
+export const TEXT_FORM_BODY_LIMIT = 2 * 1024 * 1024;
+
+/** The form field of a translation: `subject-fr`, `title-ar`, `summary-es`. */
+export function translationFieldName<F extends 'subject' | 'title' | 'summary'>(field: F, language: UnLanguage): `${F}-${UnLanguage}` {
+  return `${field}-${language}`;
+}
+
+/** Each UN language with an empty value (a form with no translation yet). */
+function perLanguage<T>(value: () => T): Record<UnLanguage, T> {
+  return Object.fromEntries(UN_LANGUAGES.map((language) => [language, value()])) as Record<UnLanguage, T>;
+}
 
 /** Removing a text: the first post asks, the second (`confirm=yes`) removes. */
 export const RemoveTextForm = Type.Object({ _csrf: Csrf, confirm: Field(10) });
@@ -117,6 +160,10 @@ export interface CircularValues {
   readonly meetingLastDay: string;
   readonly collectiveLetter: string;
   readonly subject: string;
+  /** A UN language code (as typed: checked by the reader). */
+  readonly languageOfRecord: string;
+  /** The subject per other language, as typed ('' when not translated). */
+  readonly subjectTranslations: Readonly<Record<UnLanguage, string>>;
   readonly deadlineDay: string;
   readonly deadlineTime: string;
   readonly addressees: string;
@@ -148,6 +195,8 @@ export function blankCircular(today: string): CircularValues {
     meetingLastDay: '',
     collectiveLetter: '',
     subject: '',
+    languageOfRecord: 'en',
+    subjectTranslations: perLanguage(() => ''),
     deadlineDay: '',
     deadlineTime: '23:59',
     addressees: 'Administrations of Member States of the Union',
@@ -160,6 +209,11 @@ export function blankCircular(today: string): CircularValues {
     individualRepliesPublic: false,
     eligibleStates: '',
   };
+}
+
+/** The stored translations of a subject, per language ('' where none). */
+function subjectTranslationsOf(translations: Consultation['translations']): Record<UnLanguage, string> {
+  return Object.fromEntries(UN_LANGUAGES.map((language) => [language, translations[language]?.subject ?? ''])) as Record<UnLanguage, string>;
 }
 
 /** A stored circular as its form shows it. */
@@ -178,6 +232,8 @@ export function circularValues(c: Consultation, revision: number): CircularValue
     meetingLastDay: c.meeting.lastDay,
     collectiveLetter: c.meeting.collectiveLetter ?? '',
     subject: c.subject,
+    languageOfRecord: c.languageOfRecord,
+    subjectTranslations: subjectTranslationsOf(c.translations),
     deadlineDay: deadline.slice(0, 10),
     deadlineTime: deadline.slice(11, 16),
     addressees: c.addressees.join('\n'),
@@ -237,6 +293,7 @@ export const CIRCULAR_LABELS = {
   meetingLastDay: 'sec.circular.meetingLastDay.label',
   collectiveLetter: 'sec.circular.collectiveLetter.label',
   subject: 'sec.circular.subject.label',
+  languageOfRecord: 'sec.circular.languageOfRecord.label',
   deadlineDay: 'sec.circular.deadlineDay.label',
   deadlineTime: 'sec.circular.deadlineTime.label',
   addressees: 'sec.circular.addressees.label',
@@ -261,13 +318,37 @@ export interface ReadCircular {
   readonly revision: number | undefined;
 }
 
+/** The subject's translations as the form posted them: null when it posted none (a client without those fields: they stay as they are). */
+function postedSubjectTranslations(body: CircularBody): Record<UnLanguage, string> | null {
+  const posted = UN_LANGUAGES.some((language) => body[translationFieldName('subject', language)] !== undefined);
+  if (!posted) return null;
+  return Object.fromEntries(UN_LANGUAGES.map((language) => [language, trim(body[translationFieldName('subject', language)])])) as Record<UnLanguage, string>;
+}
+
+/** The label of a translated field, naming the language in the reader's words ("Subject in French"). */
+export function translationLabel(locale: Locale, field: 'subject' | 'title' | 'summary', language: UnLanguage): string {
+  const name = new Intl.DisplayNames([locale], { type: 'language' }).of(language) ?? language;
+  return t(locale, field === 'subject' ? 'sec.translations.subject.label' : field === 'title' ? 'sec.translations.title.label' : 'sec.translations.summary.label', { language: name });
+}
+
 /**
  * Reads the circular form: required fields, sizes, real days and their order, the deadline in
- * the future and before the meeting (Res. 1 §9.4.1), Member State codes. The same rules as the
- * service's (consultation-input.ts), checked here to answer each at its field in the reader's
- * language; the service checks them again.
+ * the future and before the meeting (Res. 1 §9.4.1), Member State codes, the language of record
+ * and the subject's translations. The same rules as the service's (consultation-input.ts),
+ * checked here to answer each at its field in the reader's language; the service checks them
+ * again (and alone refuses a translation into the language of record, which the page then shows
+ * at that translation). `stored`: the circular being edited, whose language of record and
+ * translations stay when a client posts none.
  */
-export function readCircularForm(locale: Locale, body: CircularBody, now: number, knownStates: ReadonlySet<string>): ReadCircular {
+export function readCircularForm(
+  locale: Locale,
+  body: CircularBody,
+  now: number,
+  knownStates: ReadonlySet<string>,
+  stored?: Pick<Consultation, 'languageOfRecord' | 'translations'>,
+): ReadCircular {
+  const postedTranslations = postedSubjectTranslations(body);
+  const storedTranslations = stored ? subjectTranslationsOf(stored.translations) : perLanguage(() => '');
   const values: CircularValues = {
     revision: trim(body.revision),
     bureau: trim(body.bureau),
@@ -281,6 +362,8 @@ export function readCircularForm(locale: Locale, body: CircularBody, now: number
     meetingLastDay: trim(body.meetingLastDay),
     collectiveLetter: trim(body.collectiveLetter),
     subject: trim(body.subject),
+    languageOfRecord: body.languageOfRecord === undefined ? (stored?.languageOfRecord ?? 'en') : trim(body.languageOfRecord),
+    subjectTranslations: postedTranslations ?? storedTranslations,
     deadlineDay: trim(body.deadlineDay),
     deadlineTime: trim(body.deadlineTime),
     addressees: (body.addressees ?? '').trim(),
@@ -322,6 +405,14 @@ export function readCircularForm(locale: Locale, body: CircularBody, now: number
   line('reference', 200, 'sec.circular.reference.missing');
   line('studyGroup', 50, 'sec.circular.studyGroup.missing');
   line('subject', 2000, 'sec.circular.subject.missing');
+  if (!isUnLanguage(values.languageOfRecord)) add('languageOfRecord', 'sec.circular.languageOfRecord.invalid');
+  // The translations, right after the subject as on the page.
+  for (const language of UN_LANGUAGES) {
+    const value = values.subjectTranslations[language];
+    if (value.length > 2000 || hasNul(value)) {
+      errors.push({ field: `field-${translationFieldName('subject', language)}`, message: t(locale, 'sec.field.tooLong', { field: translationLabel(locale, 'subject', language), max: 2000 }) });
+    }
+  }
   line('meetingPlace', 200, 'sec.circular.meetingPlace.missing');
   day('meetingFirstDay', 'sec.circular.meetingFirstDay.missing');
   day('meetingLastDay', 'sec.circular.meetingLastDay.missing');
@@ -357,6 +448,11 @@ export function readCircularForm(locale: Locale, body: CircularBody, now: number
 
   const revision = /^\d{1,9}$/.test(values.revision) ? Number(values.revision) : undefined;
   if (errors.length > 0 || deadlineAt === null) return { values, errors, input: null, revision };
+  const translations: NonNullable<ConsultationInput['translations']> = {};
+  for (const language of UN_LANGUAGES) {
+    const subject = values.subjectTranslations[language];
+    if (subject !== '') translations[language] = { subject };
+  }
   const input: ConsultationInput = {
     bureau: values.bureau,
     studyPeriod: values.studyPeriod,
@@ -366,6 +462,9 @@ export function readCircularForm(locale: Locale, body: CircularBody, now: number
     studyGroup: values.studyGroup,
     meeting: { place: values.meetingPlace, firstDay: values.meetingFirstDay, lastDay: values.meetingLastDay, collectiveLetter: values.collectiveLetter === '' ? null : values.collectiveLetter },
     subject: values.subject,
+    // Only what the form posted: a client without these fields leaves them as they are.
+    ...(body.languageOfRecord !== undefined && { languageOfRecord: values.languageOfRecord as UnLanguage }),
+    ...(postedTranslations !== null && { translations }),
     deadline: new Date(deadlineAt).toISOString(),
     addressees,
     copies,
@@ -420,11 +519,32 @@ export interface TextValues {
   readonly order: string;
   readonly a5Justification: boolean;
   readonly iprStatements: string;
+  /** The title and summary per other language, as typed ('' where not translated). */
+  readonly translations: Readonly<Record<UnLanguage, { readonly title: string; readonly summary: string }>>;
 }
 
 /** A new text's form, placed at the end of Annex 1. */
 export function blankText(nextOrder: number): TextValues {
-  return { designation: '', kind: 'new', workItem: '', title: '', summary: '', location: '', order: String(nextOrder), a5Justification: false, iprStatements: '' };
+  return {
+    designation: '',
+    kind: 'new',
+    workItem: '',
+    title: '',
+    summary: '',
+    location: '',
+    order: String(nextOrder),
+    a5Justification: false,
+    iprStatements: '',
+    translations: perLanguage(() => ({ title: '', summary: '' })),
+  };
+}
+
+/** A text's stored translations, per language ('' where none). */
+function textTranslationsOf(translations: DeterminedText['translations']): Record<UnLanguage, { title: string; summary: string }> {
+  return Object.fromEntries(UN_LANGUAGES.map((language) => [language, { title: translations[language]?.title ?? '', summary: translations[language]?.summary ?? '' }])) as Record<
+    UnLanguage,
+    { title: string; summary: string }
+  >;
 }
 
 /** A stored text as its form shows it. */
@@ -439,6 +559,7 @@ export function textValues(text: DeterminedText): TextValues {
     order: String(text.order),
     a5Justification: text.a5Justification,
     iprStatements: text.iprStatements.join('\n'),
+    translations: textTranslationsOf(text.translations),
   };
 }
 
@@ -459,15 +580,26 @@ const isKind = (value: string): value is TextKind => (TEXT_KINDS as readonly str
 
 /**
  * Reads the text form: required fields and sizes, and a designation no other text of the
- * circular has (two texts may not share a designation, nor the short name made from it).
- * `others`: the circular's other texts.
+ * circular has (two texts may not share a designation, nor the short name made from it); the
+ * title and summary in other languages (sizes here; the service refuses a translation into the
+ * language of record, or of a summary the text does not have, and the page shows it at its field).
+ * `others`: the circular's other texts; `stored`: the text being edited, whose translations stay
+ * when a client posts none.
  */
 export function readTextForm(
   locale: Locale,
   body: TextBody,
   others: readonly DeterminedText[],
-  options: { readonly isNew: boolean },
+  options: { readonly isNew: boolean; readonly stored?: Pick<DeterminedText, 'translations'> },
 ): { values: TextValues; errors: FormError[]; input: TextInput | null } {
+  const translationsPosted = UN_LANGUAGES.some((language) => body[translationFieldName('title', language)] !== undefined || body[translationFieldName('summary', language)] !== undefined);
+  const translationValues = translationsPosted
+    ? (Object.fromEntries(
+        UN_LANGUAGES.map((language) => [language, { title: trim(body[translationFieldName('title', language)]), summary: (body[translationFieldName('summary', language)] ?? '').trim() }]),
+      ) as Record<UnLanguage, { title: string; summary: string }>)
+    : options.stored
+      ? textTranslationsOf(options.stored.translations)
+      : perLanguage(() => ({ title: '', summary: '' }));
   const values: TextValues = {
     designation: trim(body.designation),
     kind: trim(body.kind),
@@ -478,6 +610,7 @@ export function readTextForm(
     order: trim(body.order),
     a5Justification: isChecked(body.a5Justification),
     iprStatements: (body.iprStatements ?? '').trim(),
+    translations: translationValues,
   };
   const errors: FormError[] = [];
   const label = (field: TextField) => t(locale, TEXT_LABELS[field]);
@@ -495,6 +628,13 @@ export function readTextForm(
   if (values.title === '') add('title', 'sec.text.title.missing');
   tooLong('title', 1000);
   tooLong('summary', 20_000);
+  // The translations, after the title and summary as on the page.
+  for (const language of UN_LANGUAGES) {
+    for (const [field, max] of [['title', 1000], ['summary', 20_000]] as const) {
+      const value = values.translations[language][field];
+      if (value.length > max || hasNul(value)) errors.push({ field: `field-${translationFieldName(field, language)}`, message: t(locale, 'sec.field.tooLong', { field: translationLabel(locale, field, language), max }) });
+    }
+  }
   if (values.location === '') add('location', 'sec.text.location.missing');
   tooLong('location', 200);
   const order = values.order === '' ? undefined : /^\d{1,4}$/.test(values.order) ? Number(values.order) : Number.NaN;
@@ -510,6 +650,11 @@ export function readTextForm(
     else if (sameId && sameId.designation !== values.designation) add('designation', 'sec.text.designation.sameId', { designation: values.designation, other: sameId.designation });
   }
   if (errors.length > 0 || !isKind(values.kind)) return { values, errors, input: null };
+  const translations: NonNullable<TextInput['translations']> = {};
+  for (const language of UN_LANGUAGES) {
+    const { title, summary } = values.translations[language];
+    if (title !== '' || summary !== '') translations[language] = { ...(title !== '' && { title }), ...(summary !== '' && { summary }) };
+  }
   return {
     values,
     errors,
@@ -523,6 +668,8 @@ export function readTextForm(
       a5Justification: values.a5Justification,
       iprStatements: ipr,
       ...(order !== undefined && { order }),
+      // Only what the form posted: a client without these fields leaves them as they are.
+      ...(translationsPosted && { translations }),
     },
   };
 }

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { DeterminedText } from '../../domain/consultation/consultation.js';
+import { isUnLanguage } from '../../domain/consultation/localise.js';
 import { AppError, isAppError, type FieldProblem } from '../../domain/errors.js';
 import type { Actor } from '../../domain/policy/actor.js';
 import { citeClause, tapClauses } from '../../domain/procedure/tap/tap-clauses.js';
@@ -49,6 +51,7 @@ import {
   blankCircular,
   blankText,
   BLANK_INVITE,
+  CIRCULAR_FORM_BODY_LIMIT,
   CIRCULAR_LABELS,
   circularFieldOfPointer,
   CircularForm,
@@ -62,10 +65,13 @@ import {
   readTextForm,
   RemoveTextForm,
   SecCsrfOnlyForm,
+  TEXT_FORM_BODY_LIMIT,
   TextForm,
   TextParams,
   textPatchOf,
   textValues,
+  translationFieldName,
+  translationLabel,
   type CircularValues,
   type InviteValues,
   type TextValues,
@@ -112,15 +118,67 @@ async function stateCodes(web: WebContext): Promise<Set<string>> {
   return new Set((await listMemberStates(web.ctx)).map((s) => s.code));
 }
 
-/** Field problems of a consultation service, at their fields of the circular form, in the catalogue's words. */
-function circularProblems(locale: Locale, problems: readonly FieldProblem[]): FormError[] {
+/** A language's name in the reader's words ("French"). */
+const languageWords = (locale: Locale, language: string) => new Intl.DisplayNames([locale], { type: 'language' }).of(language) ?? language;
+
+/**
+ * A problem with a translation (`/translations/fr`, `/translations/fr/summary`, or the same under
+ * `/texts/<n>` when a circular is created with its texts), at the field of that language, or null
+ * when `pointer` is not a translation's. `field`: the form's field a whole-language problem is
+ * shown at (the subject; a text's title).
+ */
+function translationProblem(locale: Locale, pointer: string, field: 'subject' | 'title', languageOfRecord: string): FormError | null {
+  const match = /^(?:\/texts\/\d+)?\/translations\/([^/]+)(?:\/(subject|title|summary))?$/.exec(pointer);
+  if (!match) return null;
+  const language = match[1]!;
+  if (!isUnLanguage(language)) return { message: t(locale, 'sec.field.rejectedForm') };
+  const at = (match[2] as 'subject' | 'title' | 'summary' | undefined) ?? field;
+  const id = `field-${translationFieldName(at, language)}`;
+  if (match[2] === undefined && language === languageOfRecord) return { field: id, message: t(locale, 'sec.translations.isRecord', { language: languageWords(locale, language) }) };
+  if (at === 'summary') return { field: id, message: t(locale, 'sec.translations.summaryWithoutSummary', { language: languageWords(locale, language), record: languageWords(locale, languageOfRecord) }) };
+  return { field: id, message: t(locale, 'sec.field.rejected', { field: translationLabel(locale, at, language) }) };
+}
+
+/**
+ * Field problems of a consultation service, at their fields of the circular form, in the
+ * catalogue's words. `languageOfRecord`: as posted; `texts`: the circular's texts, whose
+ * translations into a new language of record stop the change (`/languageOfRecord`).
+ */
+function circularProblems(locale: Locale, problems: readonly FieldProblem[], languageOfRecord: string, texts: readonly DeterminedText[] = []): FormError[] {
   const errors: FormError[] = [];
+  const push = (error: FormError) => {
+    if (!errors.some((e) => e.message === error.message)) errors.push(error);
+  };
   for (const problem of problems) {
+    const translation = translationProblem(locale, problem.field, 'subject', languageOfRecord);
+    if (translation) {
+      push(translation);
+      continue;
+    }
+    if (problem.field === '/languageOfRecord' && isUnLanguage(languageOfRecord)) {
+      const translated = texts.filter((text) => text.translations[languageOfRecord] !== undefined).map((text) => text.designation);
+      const designations = new Intl.ListFormat([locale], { type: 'conjunction' }).format(translated);
+      push({ field: 'field-languageOfRecord', message: t(locale, 'sec.circular.languageOfRecord.translatedTexts', { designations, count: translated.length, language: languageWords(locale, languageOfRecord) }) });
+      continue;
+    }
     const field = circularFieldOfPointer(problem.field);
     const message = field === null ? t(locale, 'sec.field.rejectedForm') : t(locale, 'sec.field.rejected', { field: t(locale, CIRCULAR_LABELS[field]) });
-    if (!errors.some((e) => e.message === message)) errors.push(field === null ? { message } : { field: `field-${field}`, message });
+    push(field === null ? { message } : { field: `field-${field}`, message });
   }
   return errors.length > 0 ? errors : [{ message: t(locale, 'sec.field.rejectedForm') }];
+}
+
+/**
+ * Field problems of addText/editText at their fields of the text form: a translation's at that
+ * language's field; anything else is a designation another text has (added meanwhile in another tab).
+ */
+function textProblems(locale: Locale, problems: readonly FieldProblem[], designation: string, languageOfRecord: string): FormError[] {
+  const errors: FormError[] = [];
+  for (const problem of problems) {
+    const error = translationProblem(locale, problem.field, 'title', languageOfRecord) ?? { field: 'field-designation', message: t(locale, 'sec.text.designation.duplicate', { designation }) };
+    if (!errors.some((e) => e.message === error.message)) errors.push(error);
+  }
+  return errors.length > 0 ? errors : [{ field: 'field-designation', message: t(locale, 'sec.text.designation.duplicate', { designation }) }];
 }
 
 /**
@@ -149,7 +207,7 @@ export const secretariatRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
       const overview = await listReplies(ctx, { actor, consultationId: view.loaded.consultation.id });
       received.set(view.loaded.consultation.id, overview.rows.filter((row) => row.latest !== null && row.latest.status === 'submitted').length);
     }
-    const view = { groups: presentCirculars(views, received), notice: noticeOf(page.locale, request.query.notice) };
+    const view = { ...presentCirculars(page.locale, views, received), notice: noticeOf(page.locale, request.query.notice) };
     return sendPage(reply, 200, <CircularsPage page={page} view={view} />);
   });
 
@@ -163,7 +221,7 @@ export const secretariatRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
 
   app.get('/secretariat/consultations/new', { preHandler: staff }, async (request, reply) => renderNew(request, reply, 200, blankCircular(toIsoDay(ctx.clock())), []));
 
-  app.post('/secretariat/consultations/new', { schema: { body: CircularForm }, preHandler: staffPost }, async (request, reply) => {
+  app.post('/secretariat/consultations/new', { schema: { body: CircularForm }, bodyLimit: CIRCULAR_FORM_BODY_LIMIT, preHandler: staffPost }, async (request, reply) => {
     const page = pageContext(web, request);
     const read = readCircularForm(page.locale, request.body, ctx.clock(), await stateCodes(web));
     if (read.input === null) return renderNew(request, reply, 400, read.values, read.errors);
@@ -175,7 +233,7 @@ export const secretariatRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
         const message = t(page.locale, 'sec.circular.number.taken', { bureau: read.values.bureau, number: read.values.number, year: read.values.date.slice(0, 4) });
         return renderNew(request, reply, 409, read.values, [{ field: 'field-number', message }]);
       }
-      if (hasCode(error, 'VALIDATION_FAILED')) return renderNew(request, reply, 400, read.values, circularProblems(page.locale, error.errors));
+      if (hasCode(error, 'VALIDATION_FAILED')) return renderNew(request, reply, 400, read.values, circularProblems(page.locale, error.errors, read.values.languageOfRecord));
       throw error;
     }
   });
@@ -224,12 +282,12 @@ export const secretariatRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
     return circularPage(request, reply, 200, current, { notice: noticeOf(pageContext(web, request).locale, request.query.notice) });
   });
 
-  app.post('/secretariat/consultations/:id', { schema: { params: ConsultationParams, body: CircularForm }, preHandler: staffPost }, async (request, reply) => {
+  app.post('/secretariat/consultations/:id', { schema: { params: ConsultationParams, body: CircularForm }, bodyLimit: CIRCULAR_FORM_BODY_LIMIT, preHandler: staffPost }, async (request, reply) => {
     const page = pageContext(web, request);
     const id = request.params.id;
     const current = await load(request, id);
     if (current.loaded.consultation.issuedAt !== null) return issuedRefusal(request, reply, current);
-    const read = readCircularForm(page.locale, request.body, ctx.clock(), await stateCodes(web));
+    const read = readCircularForm(page.locale, request.body, ctx.clock(), await stateCodes(web), current.loaded.consultation);
     if (read.input === null) return circularPage(request, reply, 400, current, { values: read.values, formErrors: read.errors });
     try {
       await updateConsultation(ctx, { actor: actorOf(request), consultationId: id, patch: patchOf(read.input), ...(read.revision !== undefined && { expectedRevision: read.revision }) });
@@ -243,7 +301,9 @@ export const secretariatRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
         return circularPage(request, reply, 409, fresh, { values, stale: true, errors: [{ message: t(page.locale, 'sec.circular.stale.summary') }] });
       }
       if (hasCode(error, 'CONSULTATION_ISSUED')) return issuedRefusal(request, reply, await load(request, id));
-      if (hasCode(error, 'VALIDATION_FAILED')) return circularPage(request, reply, 400, current, { values: read.values, formErrors: circularProblems(page.locale, error.errors) });
+      if (hasCode(error, 'VALIDATION_FAILED')) {
+        return circularPage(request, reply, 400, current, { values: read.values, formErrors: circularProblems(page.locale, error.errors, read.values.languageOfRecord, current.loaded.texts) });
+      }
       throw error;
     }
   });
@@ -262,6 +322,7 @@ export const secretariatRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
       values,
       errors,
       summaryClause: citeClause(tapClauses(c.resolutionEdition), '§9.3.4'),
+      languageOfRecord: c.languageOfRecord,
       csrfToken: request.webSession!.csrfToken,
     };
     return sendPage(reply, status, <TextPage page={page} view={view} />);
@@ -274,8 +335,16 @@ export const secretariatRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
     return text;
   }
 
-  /** A duplicate designation found by the service (a text added meanwhile in another tab). */
-  const duplicateText = (locale: Locale, designation: string): FormError[] => [{ field: 'field-designation', message: t(locale, 'sec.text.designation.duplicate', { designation }) }];
+  /**
+   * The text form again after the service refused it: a designation another text has (added
+   * meanwhile in another tab: 409), or a translation it does not accept (400), at its field.
+   */
+  function textRefused(request: FastifyRequest, reply: FastifyReply, current: ConsultationView, textId: string | null, values: TextValues, problems: readonly FieldProblem[]): FastifyReply {
+    const locale = pageContext(web, request).locale;
+    const errors = textProblems(locale, problems, values.designation, current.loaded.consultation.languageOfRecord);
+    const status = errors.some((e) => e.field === 'field-designation') ? 409 : 400;
+    return textPage(request, reply, status, current, textId, values, errors);
+  }
 
   app.get('/secretariat/consultations/:id/texts/new', { schema: { params: ConsultationParams }, preHandler: staff }, async (request, reply) => {
     const current = await load(request, request.params.id);
@@ -284,7 +353,7 @@ export const secretariatRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
     return textPage(request, reply, 200, current, null, blankText(next), []);
   });
 
-  app.post('/secretariat/consultations/:id/texts/new', { schema: { params: ConsultationParams, body: TextForm }, preHandler: staffPost }, async (request, reply) => {
+  app.post('/secretariat/consultations/:id/texts/new', { schema: { params: ConsultationParams, body: TextForm }, bodyLimit: TEXT_FORM_BODY_LIMIT, preHandler: staffPost }, async (request, reply) => {
     const page = pageContext(web, request);
     const id = request.params.id;
     const current = await load(request, id);
@@ -296,7 +365,7 @@ export const secretariatRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
       return seeOther(reply, page.href(`${circularPath(id)}?notice=sec-text-added`));
     } catch (error) {
       if (hasCode(error, 'CONSULTATION_ISSUED')) return issuedRefusal(request, reply, await load(request, id));
-      if (hasCode(error, 'VALIDATION_FAILED')) return textPage(request, reply, 409, current, null, read.values, duplicateText(page.locale, read.values.designation));
+      if (hasCode(error, 'VALIDATION_FAILED')) return textRefused(request, reply, current, null, read.values, error.errors);
       throw error;
     }
   });
@@ -308,7 +377,7 @@ export const secretariatRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
     return textPage(request, reply, 200, current, text.id, textValues(text), []);
   });
 
-  app.post('/secretariat/consultations/:id/texts/:textId', { schema: { params: TextParams, body: TextForm }, preHandler: staffPost }, async (request, reply) => {
+  app.post('/secretariat/consultations/:id/texts/:textId', { schema: { params: TextParams, body: TextForm }, bodyLimit: TEXT_FORM_BODY_LIMIT, preHandler: staffPost }, async (request, reply) => {
     const page = pageContext(web, request);
     const { id, textId } = request.params;
     const current = await load(request, id);
@@ -318,7 +387,7 @@ export const secretariatRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
       page.locale,
       request.body,
       current.loaded.texts.filter((x) => x.id !== text.id),
-      { isNew: false },
+      { isNew: false, stored: text },
     );
     if (read.input === null) return textPage(request, reply, 400, current, text.id, read.values, read.errors);
     const input = read.input;
@@ -327,7 +396,7 @@ export const secretariatRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
       return seeOther(reply, page.href(`${circularPath(id)}?notice=sec-text-saved`));
     } catch (error) {
       if (hasCode(error, 'CONSULTATION_ISSUED')) return issuedRefusal(request, reply, await load(request, id));
-      if (hasCode(error, 'VALIDATION_FAILED')) return textPage(request, reply, 409, current, text.id, read.values, duplicateText(page.locale, read.values.designation));
+      if (hasCode(error, 'VALIDATION_FAILED')) return textRefused(request, reply, current, text.id, read.values, error.errors);
       throw error;
     }
   });

@@ -1,5 +1,8 @@
 import type { DeterminedText } from '../../../domain/consultation/consultation.js';
 import { intlFor, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
+import { titleOf, type ConsultationContent, type ContentView } from '../presenters/content.presenter.js';
+import { IsolateWithin, LtrWithin } from './bidi.js';
+import { Content } from './content.js';
 import { errorAt, FieldError, type FormError } from './form.js';
 
 /**
@@ -32,7 +35,11 @@ export interface ReplyFieldsText {
   readonly id: string;
   /** "Draft new Recommendation ITU-T X.1353 (X.ztd-iot)". */
   readonly heading: string;
-  readonly title: string;
+  /** The designation and work item, isolated inside the heading in a right-to-left page. */
+  readonly designation: string;
+  readonly workItem: string | null;
+  /** In the reader's language where translated, else in the language of record (marked so). */
+  readonly title: ContentView;
 }
 
 /** A file already stored for a text (kept across pages and drafts). */
@@ -68,9 +75,9 @@ export interface ReplyFieldsProps {
   readonly allowUnclear?: boolean;
 }
 
-/** Headings of the texts in the words of the circular (kind, designation, work item). */
-export function replyFieldsTexts(locale: Locale, texts: readonly DeterminedText[]): ReplyFieldsText[] {
-  return texts.map((text) => ({ id: text.id, heading: textHeading(locale, text), title: text.title }));
+/** Headings of the texts in the words of the circular (kind, designation, work item), with their titles as `content` shows them. */
+export function replyFieldsTexts(locale: Locale, texts: readonly DeterminedText[], content: ConsultationContent): ReplyFieldsText[] {
+  return texts.map((text) => ({ id: text.id, heading: textHeading(locale, text), designation: text.designation, workItem: text.workItem, title: titleOf(content, text) }));
 }
 
 /** "Draft new Recommendation ITU-T X.1353 (X.ztd-iot)", "Draft Corrigendum 1 to…" as Annex 2 heads a text. */
@@ -129,8 +136,10 @@ function TextBlock(props: ReplyFieldsProps & { text: ReplyFieldsText; number: nu
     <fieldset class={positionError ? 'reply-text has-error' : 'reply-text'} id={`text-${text.id}`}>
       <legend class="reply-text-legend">
         <span class="reply-text-number">{t(locale, 'reply.fields.number', { number: props.number })}</span>
-        <span class="reply-text-heading">{text.heading}</span>
-        <span class="reply-text-title">{text.title}</span>
+        <span class="reply-text-heading">
+          <LtrWithin text={text.heading} ltr={[text.designation, text.workItem]} />
+        </span>
+        <Content class="reply-text-title" of={text.title} />
       </legend>
       <span class="hint" id={hintId}>
         {t(locale, 'reply.fields.selectOne')}
@@ -171,7 +180,9 @@ function FileBlock({ locale, textId, file, maxBytes, error }: { locale: Locale; 
     <div class={error ? 'field reply-file has-error' : 'field reply-file'}>
       {file && (
         <div class="reply-kept">
-          <p id={keptId}>{t(locale, 'reply.fields.file.kept', { filename: file.filename })}</p>
+          <p id={keptId}>
+            <IsolateWithin text={t(locale, 'reply.fields.file.kept', { filename: file.filename })} values={[file.filename]} />
+          </p>
           <input type="hidden" name={replyFieldName('kept', textId)} value={file.sha256} />
           <input type="hidden" name={replyFieldName('keptName', textId)} value={file.filename} />
           <div class="checkbox">
@@ -236,7 +247,7 @@ export interface SignatureValues {
 
 /** The signatory's name and title (required), the place and the date signed (optional). */
 export function SignatureFields({ locale, values, errors }: { locale: Locale; values: SignatureValues; errors: readonly FormError[] }) {
-  const field = (id: string, name: string, label: string, value: string, options: { hint?: string; maxlength: number; autocomplete: string; inputmode?: 'numeric'; class?: string }) => {
+  const field = (id: string, name: string, label: string, value: string, options: { hint?: string; maxlength: number; autocomplete: string; inputmode?: 'numeric'; class?: string; dir?: 'ltr' }) => {
     const error = errorAt(errors, id);
     const hintId = options.hint ? `${id}-hint` : undefined;
     const errorId = error ? `${id}-error` : undefined;
@@ -258,6 +269,7 @@ export function SignatureFields({ locale, values, errors }: { locale: Locale; va
           maxlength={options.maxlength}
           autocomplete={options.autocomplete}
           inputmode={options.inputmode}
+          dir={options.dir}
           aria-describedby={describedBy(hintId, errorId)}
           aria-invalid={error ? 'true' : undefined}
         />
@@ -270,7 +282,7 @@ export function SignatureFields({ locale, values, errors }: { locale: Locale; va
       {field('field-signatoryName', 'signatoryName', t(locale, 'reply.signature.name'), values.signatoryName, { maxlength: 200, autocomplete: 'name' })}
       {field('field-signatoryTitle', 'signatoryTitle', t(locale, 'reply.signature.title'), values.signatoryTitle, { hint: t(locale, 'reply.signature.title.hint'), maxlength: 500, autocomplete: 'organization-title' })}
       {field('field-place', 'place', t(locale, 'reply.signature.place'), values.place, { maxlength: 200, autocomplete: 'address-level2' })}
-      {field('field-signedOn', 'signedOn', t(locale, 'reply.signature.date'), values.signedOn, { hint: t(locale, 'reply.signature.date.hint'), maxlength: 10, autocomplete: 'off', inputmode: 'numeric', class: 'input-short reply-date' })}
+      {field('field-signedOn', 'signedOn', t(locale, 'reply.signature.date'), values.signedOn, { hint: t(locale, 'reply.signature.date.hint'), maxlength: 10, autocomplete: 'off', inputmode: 'numeric', class: 'input-short reply-date', dir: 'ltr' })}
     </fieldset>
   );
 }

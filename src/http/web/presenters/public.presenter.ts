@@ -10,6 +10,7 @@ import { startOfDay } from '../../../domain/time/instants.js';
 import { formatUtc, intlFor, isoInstant, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
 import type { ConsultationResults, TextResult } from '../../../services/compute-results.js';
 import type { ConsultationView } from '../../../services/get-consultation.js';
+import { presentContent, presentContentNotice, type ContentNoticeView, type ContentView, type LanguageAttributes } from './content.presenter.js';
 
 /**
  * View-models of the public pages (home, consultation, results, approved texts): every date,
@@ -33,7 +34,8 @@ export interface InstantView {
 export interface ConsultationRow {
   readonly id: string;
   readonly reference: string;
-  readonly subject: string;
+  /** In the reader's language where translated, else in the language of record (marked so). */
+  readonly subject: ContentView;
   readonly studyGroup: string;
   readonly date: string;
   readonly deadline: InstantView;
@@ -52,6 +54,8 @@ export interface HomeView {
   /** The plain-words explanation of the procedure. */
   readonly intro: string;
   readonly steps: readonly string[];
+  /** Subjects not yet available in the reader's language (one notice for the page). */
+  readonly contentNotice: ContentNoticeView | null;
 }
 
 /** One determined text as Annex 1 of the circular lists it. */
@@ -61,9 +65,10 @@ export interface TextEntry {
   /** "Draft new Recommendation ITU-T X.1353 (X.ztd-iot)". */
   readonly heading: string;
   readonly designation: string;
-  readonly title: string;
-  /** The summary's paragraphs; empty when the text has none (a corrigendum). */
-  readonly summary: readonly string[];
+  readonly workItem: string | null;
+  readonly title: ContentView;
+  /** The summary's paragraphs (empty when the text has none: a corrigendum), and its language. */
+  readonly summary: { readonly paragraphs: readonly string[] } & LanguageAttributes;
   readonly location: string;
   readonly a5Justification: boolean;
   readonly iprStatements: readonly string[];
@@ -85,10 +90,18 @@ export interface ConsultationActions {
 export interface ConsultationPageView {
   readonly id: string;
   readonly reference: string;
-  readonly subject: string;
+  readonly subject: ContentView;
+  /** What of the subject, titles and summaries is not yet in the reader's language. */
+  readonly contentNotice: ContentNoticeView | null;
+  /** The language of the parts written once, in the language of record (notes, addressees, copies, agenda). */
+  readonly record: LanguageAttributes;
+  /** Clause citations and the instrument's edition: left-to-right snippets inside the sentences. */
+  readonly ltr: readonly string[];
   readonly date: string;
   readonly studyGroup: string;
   readonly meeting: string;
+  /** The meeting's place (as written, in the language of record), isolated inside the meeting's line. */
+  readonly meetingPlace: string;
   readonly agenda: string | null;
   readonly deadline: InstantView;
   readonly timeLeft: string | null;
@@ -124,7 +137,8 @@ export interface TextResultEntry {
   readonly id: string;
   readonly heading: string;
   readonly designation: string;
-  readonly title: string;
+  readonly workItem: string | null;
+  readonly title: ContentView;
   readonly replies: string;
   readonly support: string;
   readonly nonSupport: string;
@@ -152,7 +166,8 @@ export interface StatesTable {
 export interface ResultsPageView {
   readonly id: string;
   readonly reference: string;
-  readonly subject: string;
+  readonly subject: ContentView;
+  readonly contentNotice: ContentNoticeView | null;
   readonly isDemo: boolean;
   readonly stateLabel: string;
   /** True before the deadline (the secretariat's view): the figures may still change. */
@@ -160,6 +175,7 @@ export interface ResultsPageView {
   readonly closedAt: InstantView;
   readonly computedAt: InstantView;
   readonly meeting: string;
+  readonly meetingPlace: string;
   /** The results notice (§9.6.1): issued, due, or null before the deadline. */
   readonly notice: string | null;
   readonly texts: readonly TextResultEntry[];
@@ -179,9 +195,18 @@ export interface ApprovedRow {
   readonly consultationId: string;
   readonly reference: string;
   readonly heading: string;
-  readonly title: string;
+  readonly designation: string;
+  readonly workItem: string | null;
+  readonly title: ContentView;
   readonly meeting: string;
+  readonly meetingPlace: string;
   readonly reservations: readonly string[];
+}
+
+/** The approved texts, and what of their titles is not yet in the reader's language. */
+export interface ApprovedView {
+  readonly rows: readonly ApprovedRow[];
+  readonly contentNotice: ContentNoticeView | null;
 }
 
 /** A counted reply: the State and its positions on the texts. */
@@ -250,12 +275,12 @@ export function textHeading(locale: Locale, text: DeterminedText): string {
   return t(locale, 'public.text.heading', { kind: text.kind, designation });
 }
 
-function row(locale: Locale, view: ConsultationView, now: number): ConsultationRow {
+function row(locale: Locale, view: ConsultationView, now: number, subject: ContentView): ConsultationRow {
   const c = view.loaded.consultation;
   return {
     id: c.id,
     reference: c.reference,
-    subject: c.subject,
+    subject,
     studyGroup: c.studyGroup,
     date: day(locale, c.date),
     deadline: instant(locale, c.deadlineAt),
@@ -271,7 +296,10 @@ function row(locale: Locale, view: ConsultationView, now: number): ConsultationR
  * secretariat, drafts; each list newest first (as the service returns them).
  */
 export function presentHome(locale: Locale, views: readonly ConsultationView[], actor: Actor, now: number): HomeView {
-  const rows = views.map((v) => row(locale, v, now));
+  // The subjects the reader is shown (drafts only to the secretariat), each in the reader's language where translated.
+  const shown = views.filter((v) => v.state !== 'draft' || actor.kind === 'secretariat');
+  const contents = shown.map((v) => presentContent(locale, v.loaded.consultation, []));
+  const rows = shown.map((v, index) => row(locale, v, now, contents[index]!.subject));
   const threshold = percent(locale, THRESHOLD_SHARE);
   return {
     open: rows.filter((r) => r.state === 'open'),
@@ -279,17 +307,23 @@ export function presentHome(locale: Locale, views: readonly ConsultationView[], 
     drafts: actor.kind === 'secretariat' ? rows.filter((r) => r.state === 'draft') : null,
     intro: t(locale, 'public.home.intro', { instrument: 'WTSA Resolution 1' }),
     steps: [t(locale, 'public.home.how.issue'), t(locale, 'public.home.how.reply'), t(locale, 'public.home.how.rule', { threshold }), t(locale, 'public.home.how.meeting')],
+    contentNotice: presentContentNotice(contents, { subject: true, titles: false, summaries: false, list: true }),
   };
 }
 
-function textEntry(locale: Locale, text: DeterminedText): TextEntry {
+function textEntry(locale: Locale, text: DeterminedText, title: ContentView, summary: ContentView | null): TextEntry {
   return {
     id: text.id,
     order: text.order,
     heading: textHeading(locale, text),
     designation: text.designation,
-    title: text.title,
-    summary: (text.summary ?? '').split('\n').map((p) => p.trim()).filter((p) => p !== ''),
+    workItem: text.workItem,
+    title,
+    summary: {
+      paragraphs: (summary?.value ?? '').split('\n').map((p) => p.trim()).filter((p) => p !== ''),
+      lang: summary?.lang,
+      dir: summary?.dir,
+    },
     location: text.location,
     a5Justification: text.a5Justification,
     iprStatements: [...text.iprStatements],
@@ -319,15 +353,32 @@ export function presentConsultationPage(locale: Locale, view: ConsultationView, 
   const c = view.loaded.consultation;
   // Clause numbers come from the consultation's edition of Resolution 1 (tap-clauses.ts).
   const clauses = tapClauses(c.resolutionEdition);
-  const cite = (clause: string) => citeClause(clauses, clause);
+  const cited: string[] = [];
+  const cite = (clause: string) => {
+    const citation = citeClause(clauses, clause);
+    cited.push(citation);
+    return citation;
+  };
   const threshold = percent(locale, THRESHOLD_SHARE);
+  const content = presentContent(locale, c, view.loaded.texts);
+  const ask = [
+    t(locale, 'public.consultation.ask.consult', { clause: cite(clauses.consultationPeriod), deadline: formatUtc(locale, c.deadlineAt) }),
+    t(locale, 'public.consultation.ask.rule', { threshold, clause: cite(clauses.consultationPasses), failClause: cite(clauses.consultationFails) }),
+    t(locale, 'public.consultation.ask.reasons', { clause: cite(clauses.reasons) }),
+    t(locale, 'public.consultation.ask.who'),
+  ];
   return {
     id: c.id,
     reference: c.reference,
-    subject: c.subject,
+    subject: content.subject,
+    contentNotice: presentContentNotice([content], { subject: true, titles: true, summaries: true }),
+    record: content.record,
+    // The instrument with its edition first: isolated apart, its two halves would swap in a right-to-left line.
+    ltr: [...cited, `${clauses.instrument} (${clauses.edition})`, clauses.instrument, clauses.edition],
     date: day(locale, c.date),
     studyGroup: c.studyGroup,
     meeting: meetingLine(locale, c),
+    meetingPlace: c.meeting.place,
     agenda: c.meeting.collectiveLetter,
     deadline: instant(locale, c.deadlineAt),
     timeLeft: view.state === 'open' ? timeLeft(locale, c.deadlineAt, now) : null,
@@ -335,13 +386,8 @@ export function presentConsultationPage(locale: Locale, view: ConsultationView, 
     stateLabel: stateLabel(locale, view.state),
     isDemo: c.isDemo,
     procedureName: t(locale, 'public.consultation.procedure.name', { instrument: clauses.instrument, edition: clauses.edition }),
-    ask: [
-      t(locale, 'public.consultation.ask.consult', { clause: cite(clauses.consultationPeriod), deadline: formatUtc(locale, c.deadlineAt) }),
-      t(locale, 'public.consultation.ask.rule', { threshold, clause: cite(clauses.consultationPasses), failClause: cite(clauses.consultationFails) }),
-      t(locale, 'public.consultation.ask.reasons', { clause: cite(clauses.reasons) }),
-      t(locale, 'public.consultation.ask.who'),
-    ],
-    texts: view.loaded.texts.map((text) => textEntry(locale, text)),
+    ask,
+    texts: view.loaded.texts.map((text) => textEntry(locale, text, content.texts[text.id]!.title, content.texts[text.id]!.summary)),
     notes: [...c.notes],
     addressees: [...c.addressees],
     copies: [...c.copies],
@@ -390,13 +436,14 @@ function decisionEntry(locale: Locale, result: TextResult, decision: MeetingDeci
   };
 }
 
-function textResultEntry(locale: Locale, result: TextResult): TextResultEntry {
+function textResultEntry(locale: Locale, result: TextResult, title: ContentView): TextResultEntry {
   const { text, tally, decision } = result;
   return {
     id: text.id,
     heading: textHeading(locale, text),
     designation: text.designation,
-    title: text.title,
+    workItem: text.workItem,
+    title,
     replies: count(locale, tally.replies),
     support: count(locale, tally.support),
     nonSupport: count(locale, tally.nonSupport),
@@ -446,18 +493,21 @@ export function presentResultsPage(locale: Locale, results: ConsultationResults,
       : results.resultsNoticeDueAt !== null
         ? t(locale, 'public.results.notice.due', { when: formatUtc(locale, results.resultsNoticeDueAt) })
         : null;
+  const content = presentContent(locale, c, results.texts.map((r) => r.text));
   return {
     id: c.id,
     reference: c.reference,
-    subject: c.subject,
+    subject: content.subject,
+    contentNotice: presentContentNotice([content], { subject: true, titles: true, summaries: false }),
     isDemo: c.isDemo,
     stateLabel: stateLabel(locale, results.state),
     provisional: !results.final,
     closedAt: instant(locale, c.deadlineAt),
     computedAt: instant(locale, results.computedAt),
     meeting: meetingLine(locale, c),
+    meetingPlace: c.meeting.place,
     notice,
-    texts: results.texts.map((r) => textResultEntry(locale, r)),
+    texts: results.texts.map((r) => textResultEntry(locale, r, content.texts[r.text.id]!.title)),
     states: counted === null ? null : statesTable(locale, results, counted),
   };
 }
@@ -472,19 +522,29 @@ export function presentResultsPending(locale: Locale, view: ConsultationView, no
  * The texts the meetings approved (Res. 1 §9.5.3, or §9.5.5 after the four-week window), newest
  * meeting first, then in the circular's order.
  */
-export function presentApproved(locale: Locale, all: readonly ConsultationResults[]): ApprovedRow[] {
+export function presentApproved(locale: Locale, all: readonly ConsultationResults[]): ApprovedView {
   const sorted = [...all].sort((a, b) => b.loaded.consultation.meeting.lastDay.localeCompare(a.loaded.consultation.meeting.lastDay));
-  return sorted.flatMap((results) => {
+  const contents = [];
+  const rows: ApprovedRow[] = [];
+  for (const results of sorted) {
     const c = results.loaded.consultation;
-    return results.texts
-      .filter((r) => r.decision?.outcome === 'approved')
-      .map((r) => ({
+    const approved = results.texts.filter((r) => r.decision?.outcome === 'approved');
+    if (approved.length === 0) continue;
+    const content = presentContent(locale, c, approved.map((r) => r.text));
+    contents.push(content);
+    for (const r of approved) {
+      rows.push({
         consultationId: c.id,
         reference: c.reference,
         heading: textHeading(locale, r.text),
-        title: r.text.title,
+        designation: r.text.designation,
+        workItem: r.text.workItem,
+        title: content.texts[r.text.id]!.title,
         meeting: meetingLine(locale, c),
+        meetingPlace: c.meeting.place,
         reservations: r.decision!.reservations.map((res) => t(locale, 'public.decision.reservation', { state: stateName(locale, res.state), note: res.note })),
-      }));
-  });
+      });
+    }
+  }
+  return { rows, contentNotice: presentContentNotice(contents, { subject: false, titles: true, summaries: false }) };
 }

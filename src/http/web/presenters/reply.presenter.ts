@@ -9,6 +9,7 @@ import type { DraftPosition, ReplyDraftContent } from '../../../services/read-re
 import type { FormError } from '../components/form.js';
 import { replyFieldId, textHeading, type ReplyFieldKind, type ReplyFieldsValue } from '../components/reply-fields.js';
 import type { PostedReplyForm } from '../reply.forms.js';
+import { presentContent, presentContentNotice, titleOf, type ConsultationContent, type ContentNoticeView, type ContentView } from './content.presenter.js';
 
 /**
  * View-models of a focal point's pages: what the State owes, the reply form and its review, the
@@ -39,15 +40,16 @@ export function timeLeft(locale: Locale, deadlineAt: number, now: number): strin
 export interface ConsultationHead {
   readonly id: string;
   readonly reference: string;
-  readonly subject: string;
+  /** In the reader's language where translated, else in the language of record (marked so). */
+  readonly subject: ContentView;
   readonly studyGroup: string;
   readonly deadlineAt: number;
   readonly isDemo: boolean;
 }
 
-/** The few facts of a consultation every reply page heads with. */
-export function consultationHead(c: Consultation): ConsultationHead {
-  return { id: c.id, reference: c.reference, subject: c.subject, studyGroup: c.studyGroup, deadlineAt: c.deadlineAt, isDemo: c.isDemo };
+/** The few facts of a consultation every reply page heads with (the subject as `presentContent` gives it). */
+export function consultationHead(c: Consultation, subject: ContentView): ConsultationHead {
+  return { id: c.id, reference: c.reference, subject, studyGroup: c.studyGroup, deadlineAt: c.deadlineAt, isDemo: c.isDemo };
 }
 
 /** Who did something, as the State is told ("Kim Min-jun", "the secretariat", "a program using the API"). */
@@ -75,7 +77,9 @@ export function positionLabel(locale: Locale, position: Pick<ReplyPosition, 'pos
 export interface PositionView {
   readonly textId: string;
   readonly heading: string;
-  readonly title: string;
+  readonly designation: string;
+  readonly workItem: string | null;
+  readonly title: ContentView;
   /** Null when the version gives no position on the text. */
   readonly position: string | null;
   readonly comments: string | null;
@@ -84,14 +88,23 @@ export interface PositionView {
   readonly file: { readonly filename: string; readonly sha256: string } | null;
 }
 
-/** The positions of a version (or of a checked draft), one per text of the consultation. */
-export function presentPositions(locale: Locale, texts: readonly DeterminedText[], positions: readonly ReplyPosition[], studyGroup: string, fileName: (sha256: string) => string): PositionView[] {
+/** The positions of a version (or of a checked draft), one per text of the consultation; titles as `content` shows them. */
+export function presentPositions(
+  locale: Locale,
+  texts: readonly DeterminedText[],
+  positions: readonly ReplyPosition[],
+  studyGroup: string,
+  fileName: (sha256: string) => string,
+  content: ConsultationContent,
+): PositionView[] {
   return texts.map((text) => {
     const p = positions.find((q) => q.text === text.id);
     return {
       textId: text.id,
       heading: textHeading(locale, text),
-      title: text.title,
+      designation: text.designation,
+      workItem: text.workItem,
+      title: titleOf(content, text),
       position: p ? positionLabel(locale, p, studyGroup) : null,
       comments: p?.comments ?? null,
       reasons: p?.reasons ?? null,
@@ -118,8 +131,8 @@ export interface OwedRowView {
   readonly reply: ReplyStatusView;
   /** When a draft is saved: when. */
   readonly draft: { readonly at: number } | null;
-  /** Headings of the texts the State has not answered (no current position). */
-  readonly unanswered: readonly string[];
+  /** Headings of the texts the State has not answered (no current position), with their designation and work item. */
+  readonly unanswered: readonly { readonly text: string; readonly ltr: readonly (string | null)[] }[];
   readonly textCount: number;
   /** The version that counts, with its positions (closed consultations). */
   readonly counted: { readonly version: number; readonly receivedAt: number; readonly positions: readonly PositionView[] } | null;
@@ -130,6 +143,8 @@ export interface MyStateView {
   readonly open: readonly OwedRowView[];
   readonly closed: readonly OwedRowView[];
   readonly notice: string | null;
+  /** Subjects and titles not yet available in the reader's language. */
+  readonly contentNotice: ContentNoticeView | null;
 }
 
 function statusOf(latest: ReplyVersion | null): ReplyStatusView {
@@ -139,21 +154,25 @@ function statusOf(latest: ReplyVersion | null): ReplyStatusView {
 
 /** "What my State owes": open consultations first (deadline soonest first), then closed ones. */
 export function presentOwed(locale: Locale, owed: OwedReplies, now: number, notice: string | null): MyStateView {
+  const contents: ConsultationContent[] = [];
   const rows = owed.consultations.map((c): OwedRowView & { open: boolean } => {
     const { consultation, texts } = c.loaded;
     const answered = new Set(c.latest?.status === 'submitted' ? c.latest.positions.map((p) => p.text) : []);
+    // Titles are shown with the positions that counted, in the list of closed consultations only.
+    const content = presentContent(locale, consultation, c.deadlinePassed && c.counted ? texts : []);
+    contents.push(content);
     return {
       open: !c.deadlinePassed,
-      consultation: consultationHead(consultation),
+      consultation: consultationHead(consultation, content.subject),
       timeLeft: timeLeft(locale, consultation.deadlineAt, now),
       eligible: c.eligibility.eligible,
       ineligibleReason: c.eligibility.eligible ? null : c.eligibility.reason,
       reply: statusOf(c.latest),
       draft: c.draft ? { at: c.draft.updatedAt } : null,
-      unanswered: texts.filter((text) => !answered.has(text.id)).map((text) => textHeading(locale, text)),
+      unanswered: texts.filter((text) => !answered.has(text.id)).map((text) => ({ text: textHeading(locale, text), ltr: [text.designation, text.workItem] })),
       textCount: texts.length,
       counted: c.counted
-        ? { version: c.counted.version, receivedAt: c.counted.receivedAt, positions: presentPositions(locale, texts, c.counted.positions, consultation.studyGroup, () => '') }
+        ? { version: c.counted.version, receivedAt: c.counted.receivedAt, positions: presentPositions(locale, texts, c.counted.positions, consultation.studyGroup, () => '', content) }
         : null,
     };
   });
@@ -163,6 +182,7 @@ export function presentOwed(locale: Locale, owed: OwedReplies, now: number, noti
     open: rows.filter((r) => r.open).sort((a, b) => a.consultation.deadlineAt - b.consultation.deadlineAt).map(strip),
     closed: rows.filter((r) => !r.open).map(strip),
     notice,
+    contentNotice: presentContentNotice(contents, { subject: true, titles: true, summaries: false, list: true }),
   };
 }
 
@@ -230,13 +250,18 @@ export interface WorkspaceView {
   /** The reply changed after the draft was started: the version now current, when and by whom. */
   readonly draftOutdated: { readonly version: number; readonly at: number; readonly by: string } | null;
   readonly texts: readonly DeterminedText[];
+  /** The subject and the texts' titles and summaries in the reader's language where translated. */
+  readonly content: ConsultationContent;
+  /** The page's notice of what is not yet in the reader's language (subject and titles: what these pages show). */
+  readonly contentNotice: ContentNoticeView | null;
 }
 
 /** The state of the State's reply and draft, as the form, review and closed pages show it above their content. */
 export function presentWorkspace(locale: Locale, ws: ReplyWorkspace, now: number): WorkspaceView {
   const latest = ws.versions.at(-1) ?? null;
+  const content = presentContent(locale, ws.loaded.consultation, ws.loaded.texts);
   return {
-    consultation: consultationHead(ws.loaded.consultation),
+    consultation: consultationHead(ws.loaded.consultation, content.subject),
     stateName: stateName(locale, ws.memberState),
     timeLeft: timeLeft(locale, ws.loaded.consultation.deadlineAt, now),
     reply: statusOf(latest),
@@ -248,6 +273,8 @@ export function presentWorkspace(locale: Locale, ws: ReplyWorkspace, now: number
         ? { version: latest.version, at: latest.receivedAt, by: personLabel(locale, ws.people.get(latest.enteredBy)) }
         : null,
     texts: ws.loaded.texts,
+    content,
+    contentNotice: presentContentNotice([content], { subject: true, titles: true, summaries: false }),
   };
 }
 
@@ -364,9 +391,10 @@ export interface ReviewView {
 export function presentReview(locale: Locale, ws: ReplyWorkspace, positions: readonly ReplyPosition[], content: ReplyDraftContent, draftRevision: number, now: number): ReviewView {
   const files = new Map(Object.values(content.positions).flatMap((p) => (p.attachment ? [[p.attachment.sha256, p.attachment.filename] as const] : [])));
   const consultation = ws.loaded.consultation;
+  const workspace = presentWorkspace(locale, ws, now);
   return {
-    workspace: presentWorkspace(locale, ws, now),
-    positions: presentPositions(locale, ws.loaded.texts, positions, consultation.studyGroup, (sha) => files.get(sha) ?? sha.slice(0, 12)),
+    workspace,
+    positions: presentPositions(locale, ws.loaded.texts, positions, consultation.studyGroup, (sha) => files.get(sha) ?? sha.slice(0, 12), workspace.content),
     signature: { signatoryName: content.signatoryName.trim(), signatoryTitle: content.signatoryTitle.trim(), place: content.place.trim(), signedOn: content.signedOn.trim() },
     draftRevision,
     amending: ws.versions.at(-1)?.status === 'submitted',
@@ -390,13 +418,17 @@ export interface ReceiptPageView {
   readonly signatory: { readonly name: string; readonly title: string; readonly place: string | null; readonly signedOn: string | null };
   readonly positions: readonly PositionView[];
   readonly notice: string | null;
+  readonly contentNotice: ContentNoticeView | null;
 }
 
 /** The receipt page: the signed receipt of one version with the version's own fields (signatory, positions, files). */
 export function presentReceipt(locale: Locale, ws: ReplyWorkspace, receipt: Receipt, version: ReplyVersion, notice: string | null): ReceiptPageView {
   const consultation = ws.loaded.consultation;
+  const submitted = version.status === 'submitted';
+  // A withdrawal lists no positions: only the subject is shown then.
+  const content = presentContent(locale, consultation, submitted ? ws.loaded.texts : []);
   return {
-    consultation: consultationHead(consultation),
+    consultation: consultationHead(consultation, content.subject),
     stateName: stateName(locale, ws.memberState),
     stateCode: ws.memberState.code,
     version: receipt.version,
@@ -410,8 +442,9 @@ export function presentReceipt(locale: Locale, ws: ReplyWorkspace, receipt: Rece
     signature: receipt.signature,
     audit: receipt.audit,
     signatory: { name: version.signatoryName, title: version.signatoryTitle, place: version.place, signedOn: version.signedOn },
-    positions: version.status === 'submitted' ? presentPositions(locale, ws.loaded.texts, version.positions, consultation.studyGroup, (sha) => ws.fileNames.get(sha) ?? sha.slice(0, 12)) : [],
+    positions: submitted ? presentPositions(locale, ws.loaded.texts, version.positions, consultation.studyGroup, (sha) => ws.fileNames.get(sha) ?? sha.slice(0, 12), content) : [],
     notice,
+    contentNotice: presentContentNotice([content], { subject: true, titles: true, summaries: false }),
   };
 }
 
@@ -438,7 +471,7 @@ export interface HistoryView {
 export function presentHistory(locale: Locale, ws: ReplyWorkspace): HistoryView {
   const consultation = ws.loaded.consultation;
   return {
-    consultation: consultationHead(consultation),
+    consultation: consultationHead(consultation, presentContent(locale, consultation, []).subject),
     stateName: stateName(locale, ws.memberState),
     rows: [...ws.versions].reverse().map((v) => ({
       version: v.version,
@@ -468,12 +501,17 @@ export interface ClosedView {
 export function presentClosed(locale: Locale, ws: ReplyWorkspace, now: number, errors: readonly FormError[]): ClosedView {
   const consultation = ws.loaded.consultation;
   const counted = ws.versions.find((v) => v.version === ws.countedVersion) ?? null;
+  const workspace = presentWorkspace(locale, ws, now);
   return {
-    workspace: presentWorkspace(locale, ws, now),
+    workspace,
     reason: ws.deadlinePassed ? 'deadline' : 'not-eligible',
     ineligibleReason: ws.eligibility.reason,
     counted: counted
-      ? { version: counted.version, receivedAt: counted.receivedAt, positions: presentPositions(locale, ws.loaded.texts, counted.positions, consultation.studyGroup, (sha) => ws.fileNames.get(sha) ?? sha.slice(0, 12)) }
+      ? {
+          version: counted.version,
+          receivedAt: counted.receivedAt,
+          positions: presentPositions(locale, ws.loaded.texts, counted.positions, consultation.studyGroup, (sha) => ws.fileNames.get(sha) ?? sha.slice(0, 12), workspace.content),
+        }
       : null,
     errors,
   };

@@ -8,6 +8,7 @@ import type { StoredMemberState } from '../../../repositories/member-state.repos
 import type { ConsultationResults } from '../../../services/compute-results.js';
 import { deadlinePassed } from '../../../services/load-consultation.js';
 import type { ReplyOverview } from '../../../services/read-replies.js';
+import { presentContent, presentContentNotice, titleOf, type ConsultationContent, type ContentNoticeView, type ContentView } from './content.presenter.js';
 
 /**
  * View-models of the secretariat's outcome pages: who replied and how (the dashboard), the
@@ -19,7 +20,10 @@ import type { ReplyOverview } from '../../../services/read-replies.js';
 export interface ConsultationHeadView {
   readonly id: string;
   readonly reference: string;
-  readonly subject: string;
+  /** In the reader's language where translated, else in the language of record (marked so). */
+  readonly subject: ContentView;
+  /** The page's notice of the subject and titles it shows that are not yet in the reader's language. */
+  readonly contentNotice: ContentNoticeView | null;
   readonly deadlineAt: number;
   readonly deadlinePassed: boolean;
   readonly issued: boolean;
@@ -30,12 +34,13 @@ export interface ConsultationHeadView {
   readonly isDemo: boolean;
 }
 
-/** The head of a consultation at `now`. */
-export function presentHead(consultation: Consultation, now: number): ConsultationHeadView {
+/** The head of a consultation at `now`; `content` holds the texts whose titles the page shows (their notice is the head's). */
+export function presentHead(consultation: Consultation, now: number, content: ConsultationContent): ConsultationHeadView {
   return {
     id: consultation.id,
     reference: consultation.reference,
-    subject: consultation.subject,
+    subject: content.subject,
+    contentNotice: presentContentNotice([content], { subject: true, titles: true, summaries: false }),
     deadlineAt: consultation.deadlineAt,
     deadlinePassed: deadlinePassed(consultation, now),
     issued: consultation.issuedAt !== null,
@@ -51,12 +56,12 @@ export function presentHead(consultation: Consultation, now: number): Consultati
 export interface TextRefView {
   readonly id: string;
   readonly designation: string;
-  readonly title: string;
+  readonly title: ContentView;
 }
 
-/** A text as the outcome pages name it. */
-export function presentTextRef(text: DeterminedText): TextRefView {
-  return { id: text.id, designation: text.designation, title: text.title };
+/** A text as the outcome pages name it, its title as `content` shows it. */
+export function presentTextRef(text: DeterminedText, content: ConsultationContent): TextRefView {
+  return { id: text.id, designation: text.designation, title: titleOf(content, text) };
 }
 
 /** A Member State as a list or a select shows it. */
@@ -195,6 +200,7 @@ function matches(row: DashboardRowView, filters: DashboardFilters, textIds: read
 /** The dashboard: every State that may reply, its latest version and positions, filtered; counts over all. */
 export function presentDashboard(locale: Locale, overview: ReplyOverview, query: Parameters<typeof readFilters>[0], now: number, notice: string | null): DashboardView {
   const { consultation, texts } = overview.loaded;
+  const content = presentContent(locale, consultation, texts);
   const textIds = texts.map((t) => t.id);
   const filters = readFilters(query, textIds);
   const all: DashboardRowView[] = overview.rows
@@ -229,12 +235,13 @@ export function presentDashboard(locale: Locale, overview: ReplyOverview, query:
       const summary = row.positions[text.id];
       counts[summary ?? 'none'] += 1;
     }
-    return { text: presentTextRef(text), counts };
+    return { text: presentTextRef(text, content), counts };
   });
   const filtered = filters.status !== null || filters.text !== null || filters.position !== null || filters.channel !== null;
   return {
-    head: presentHead(consultation, now),
-    texts: texts.map(presentTextRef),
+    // The dashboard names texts by their designations: only the subject is localised there.
+    head: presentHead(consultation, now, presentContent(locale, consultation, [])),
+    texts: texts.map((text) => presentTextRef(text, content)),
     filters,
     filtered,
     counts: {
@@ -305,10 +312,10 @@ export interface ResultsPageView {
   readonly notice: string | null;
 }
 
-/** The tally of every text (Res. 1 §9.4.5–9.4.6), with the meeting's decision where recorded. */
-export function presentTextResults(results: ConsultationResults): TextResultView[] {
+/** The tally of every text (Res. 1 §9.4.5–9.4.6), with the meeting's decision where recorded; titles as `content` shows them. */
+export function presentTextResults(results: ConsultationResults, content: ConsultationContent): TextResultView[] {
   return results.texts.map(({ text, tally, decision }) => ({
-    text: presentTextRef(text),
+    text: presentTextRef(text, content),
     replies: tally.replies,
     support: tally.support,
     nonSupport: tally.nonSupport,
@@ -324,12 +331,13 @@ export function presentTextResults(results: ConsultationResults): TextResultView
 }
 
 /** The secretariat's results page: final after the deadline, provisional before it. */
-export function presentResultsPage(results: ConsultationResults, notice: string | null): ResultsPageView {
+export function presentResultsPage(locale: Locale, results: ConsultationResults, notice: string | null): ResultsPageView {
+  const content = presentContent(locale, results.loaded.consultation, results.loaded.texts);
   return {
-    head: presentHead(results.loaded.consultation, results.computedAt),
+    head: presentHead(results.loaded.consultation, results.computedAt, content),
     final: results.final,
     computedAt: results.computedAt,
-    texts: presentTextResults(results),
+    texts: presentTextResults(results, content),
     resultsNoticeDueAt: results.resultsNoticeDueAt,
     notice,
   };
@@ -392,12 +400,14 @@ export function decisionsClosed(consultation: Consultation, now: number): Decisi
  * (as saved, or as just typed for the text whose post failed); the texts the notice waits for.
  */
 export function presentDecisionsPage(
+  locale: Locale,
   results: ConsultationResults,
   states: readonly StateOptionView[],
   notice: string | null,
   typed: { readonly textId: string; readonly values: DecisionFormValues } | null,
 ): DecisionsPageView {
-  const tallies = presentTextResults(results);
+  const content = presentContent(locale, results.loaded.consultation, results.loaded.texts);
+  const tallies = presentTextResults(results, content);
   const texts = results.texts.map((r, index): DecisionTextView => {
     const record = r.decisionRecord;
     const saved: DecisionFormValues =
@@ -416,7 +426,7 @@ export function presentDecisionsPage(
             notes: record.notes ?? '',
           };
     return {
-      text: presentTextRef(r.text),
+      text: presentTextRef(r.text, content),
       tally: tallies[index]!,
       mayBeConsidered: r.tally.outcome === 'may_proceed',
       decision: r.decision === null ? null : presentDecisionOutcome(r.decision),
@@ -425,7 +435,7 @@ export function presentDecisionsPage(
     };
   });
   return {
-    head: presentHead(results.loaded.consultation, results.computedAt),
+    head: presentHead(results.loaded.consultation, results.computedAt, content),
     closed: decisionsClosed(results.loaded.consultation, results.computedAt),
     texts,
     states,

@@ -13,7 +13,10 @@ import type { StoredMemberState } from '../../../repositories/member-state.repos
 import type { ChainVerification } from '../../../services/verify-audit-chain.js';
 import type { ConsultationView } from '../../../services/get-consultation.js';
 import type { LoadedConsultation } from '../../../services/load-consultation.js';
+import { UN_LANGUAGES } from '../../../domain/member-states/designations.js';
+import type { UnLanguage } from '../../../domain/member-states/member-states.data.js';
 import { timingFactsOf, type CircularValues } from '../secretariat.forms.js';
+import { presentContent, presentContentNotice, type ContentNoticeView, type ContentView } from './content.presenter.js';
 
 /* ------------------------------------------------------------------ shared */
 
@@ -88,7 +91,8 @@ export type CircularGroup = (typeof CIRCULAR_GROUPS)[number];
 export interface CircularRow {
   readonly id: string;
   readonly reference: string;
-  readonly subject: string;
+  /** In the reader's language where translated, else in the language of record (marked so). */
+  readonly subject: ContentView;
   readonly deadlineAt: number;
   readonly state: ConsultationState;
   readonly texts: number;
@@ -104,15 +108,20 @@ function groupOf(state: ConsultationState): CircularGroup {
   return state === 'notified' ? 'decided' : state;
 }
 
-/** The circulars by group, drafts first; within a group the latest deadline first. */
-export function presentCirculars(views: readonly ConsultationView[], repliesReceived: ReadonlyMap<string, number>): Record<CircularGroup, CircularRow[]> {
+/** The circulars by group (drafts first; within a group the latest deadline first), and the page's notice of subjects not yet in the reader's language. */
+export function presentCirculars(
+  locale: Locale,
+  views: readonly ConsultationView[],
+  repliesReceived: ReadonlyMap<string, number>,
+): { groups: Record<CircularGroup, CircularRow[]>; contentNotice: ContentNoticeView | null } {
   const groups: Record<CircularGroup, CircularRow[]> = { draft: [], open: [], closed: [], decided: [] };
-  for (const view of views) {
+  const contents = views.map((view) => presentContent(locale, view.loaded.consultation, []));
+  for (const [index, view] of views.entries()) {
     const c = view.loaded.consultation;
     groups[groupOf(view.state)].push({
       id: c.id,
       reference: c.reference,
-      subject: c.subject,
+      subject: contents[index]!.subject,
       deadlineAt: c.deadlineAt,
       state: view.state,
       texts: view.loaded.texts.length,
@@ -122,7 +131,7 @@ export function presentCirculars(views: readonly ConsultationView[], repliesRece
     });
   }
   for (const rows of Object.values(groups)) rows.sort((a, b) => b.deadlineAt - a.deadlineAt || a.reference.localeCompare(b.reference));
-  return groups;
+  return { groups, contentNotice: presentContentNotice(contents, { subject: true, titles: false, summaries: false, list: true }) };
 }
 
 /* ------------------------------------------------------------------ one circular */
@@ -134,15 +143,18 @@ export interface TextRow {
   readonly kindLabel: string;
   readonly designation: string;
   readonly workItem: string | null;
-  readonly title: string;
-  readonly summary: string | null;
+  /** In the reader's language where translated, else in the language of record (marked so). */
+  readonly title: ContentView;
+  /** As the title; null when the text has no summary (in its language of record). */
+  readonly summary: ContentView | null;
   readonly location: string;
   readonly a5Justification: boolean;
   readonly iprStatements: readonly string[];
 }
 
-/** The texts of Annex 1, in their order. */
-export function presentTexts(locale: Locale, texts: readonly DeterminedText[]): TextRow[] {
+/** The texts of Annex 1, in their order, their titles and summaries in the reader's language where translated. */
+export function presentTexts(locale: Locale, consultation: Consultation, texts: readonly DeterminedText[]): TextRow[] {
+  const content = presentContent(locale, consultation, texts);
   return [...texts]
     .sort((a, b) => a.order - b.order || a.designation.localeCompare(b.designation))
     .map((text) => ({
@@ -152,8 +164,8 @@ export function presentTexts(locale: Locale, texts: readonly DeterminedText[]): 
       kindLabel: t(locale, `sec.text.kind.${text.kind}` as MessageId),
       designation: text.designation,
       workItem: text.workItem,
-      title: text.title,
-      summary: text.summary,
+      title: content.texts[text.id]!.title,
+      summary: text.summary === null || text.summary.trim() === '' ? null : content.texts[text.id]!.summary,
       location: text.location,
       a5Justification: text.a5Justification,
       iprStatements: text.iprStatements,
@@ -172,7 +184,15 @@ export interface CircularView {
   readonly date: string;
   readonly reference: string;
   readonly studyGroup: string;
-  readonly subject: string;
+  /** In the reader's language where translated, else in the language of record (marked so). */
+  readonly subject: ContentView;
+  /** The subject, titles and summaries not yet in the reader's language (the page's one notice). */
+  readonly contentNotice: ContentNoticeView | null;
+  readonly languageOfRecord: UnLanguage;
+  /** For each other UN language, what is not yet translated into it (null: everything is). */
+  readonly translationStatus: readonly { readonly language: UnLanguage; readonly missing: ContentNoticeView | null }[];
+  /** `lang`/`dir` of the parts written in the language of record only (notes, addressees…). */
+  readonly record: { readonly lang: string | undefined; readonly dir: 'ltr' | 'rtl' | undefined };
   readonly meetingPlace: string;
   readonly meetingFirstDay: string;
   readonly meetingLastDay: string;
@@ -204,6 +224,8 @@ export function stateLabel(locale: Locale, state: ConsultationState): string {
 export function presentCircular(locale: Locale, loaded: LoadedConsultation, state: ConsultationState, timing: readonly TimingCheck[]): CircularView {
   const c: Consultation = loaded.consultation;
   const clauses = tapClauses(c.resolutionEdition);
+  const shown = { subject: true, titles: true, summaries: true };
+  const content = presentContent(locale, c, loaded.texts);
   return {
     id: c.id,
     state,
@@ -215,7 +237,14 @@ export function presentCircular(locale: Locale, loaded: LoadedConsultation, stat
     date: c.date,
     reference: c.reference,
     studyGroup: c.studyGroup,
-    subject: c.subject,
+    subject: content.subject,
+    contentNotice: presentContentNotice([content], shown),
+    languageOfRecord: c.languageOfRecord,
+    translationStatus: UN_LANGUAGES.filter((language) => language !== c.languageOfRecord).map((language) => ({
+      language,
+      missing: presentContentNotice([presentContent(language, c, loaded.texts)], shown),
+    })),
+    record: content.record,
     meetingPlace: c.meeting.place,
     meetingFirstDay: c.meeting.firstDay,
     meetingLastDay: c.meeting.lastDay,
@@ -233,7 +262,7 @@ export function presentCircular(locale: Locale, loaded: LoadedConsultation, stat
     eligibleStates: c.settings.eligibleStates,
     issuedAt: c.issuedAt,
     isDemo: c.isDemo,
-    texts: presentTexts(locale, loaded.texts),
+    texts: presentTexts(locale, c, loaded.texts),
     timing: presentTiming(locale, timing),
   };
 }

@@ -1,14 +1,18 @@
 import { t } from '../../../../i18n/i18n.js';
+import { IsolateWithin, Ltr, LtrWithin } from '../../components/bidi.js';
+import { Content, ContentNotice } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
-import type { ApprovedRow } from '../../presenters/public.presenter.js';
+import type { ApprovedView } from '../../presenters/public.presenter.js';
 import { consultationPath } from './public-parts.js';
 
 /** The texts approved by the study group meetings, newest first, each linking to its results. */
-export function ApprovedPage({ page, rows }: { page: PageContext; rows: readonly ApprovedRow[] }) {
+export function ApprovedPage({ page, view }: { page: PageContext; view: ApprovedView }) {
   const { locale } = page;
+  const { rows } = view;
   return (
     <Layout page={page} title={t(locale, 'public.approved.title')}>
       <p>{t(locale, 'public.approved.intro')}</p>
+      <ContentNotice locale={locale} notice={view.contentNotice} />
       {rows.length === 0 ? (
         <p>{t(locale, 'public.approved.none')}</p>
       ) : (
@@ -27,12 +31,18 @@ export function ApprovedPage({ page, rows }: { page: PageContext; rows: readonly
             <tbody>
               {rows.map((row) => (
                 <tr>
-                  <th scope="row">{row.heading}</th>
-                  <td>{row.title}</td>
+                  <th scope="row">
+                    <LtrWithin text={row.heading} ltr={[row.designation, row.workItem]} />
+                  </th>
+                  <Content as="td" of={row.title} />
                   <td>
-                    <a href={page.href(consultationPath(row.consultationId, '/results'))}>{row.reference}</a>
+                    <a href={page.href(consultationPath(row.consultationId, '/results'))}>
+                      <Ltr>{row.reference}</Ltr>
+                    </a>
                   </td>
-                  <td>{row.meeting}</td>
+                  <td>
+                    <IsolateWithin text={row.meeting} values={[row.meetingPlace]} />
+                  </td>
                   <td>
                     {row.reservations.length === 0 ? (
                       t(locale, 'public.decision.reservations.none')

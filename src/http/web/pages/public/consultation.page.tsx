@@ -1,4 +1,6 @@
 import { t, type Locale } from '../../../../i18n/i18n.js';
+import { Isolate, IsolateWithin, Ltr, LtrWithin } from '../../components/bidi.js';
+import { Content, ContentNotice } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { ConsultationPageView, TextEntry } from '../../presenters/public.presenter.js';
 import { consultationPath, Countdown, DemoNotice, Instant, StatusTag } from './public-parts.js';
@@ -48,12 +50,14 @@ function DeterminedText({ locale, text }: { locale: Locale; text: TextEntry }) {
   return (
     <li class="determined-text">
       <h3 id={headingId}>
-        <span class="text-number">{t(locale, 'public.text.number', { order: text.order })}</span> {text.heading}
+        <span class="text-number">{t(locale, 'public.text.number', { order: text.order })}</span> <LtrWithin text={text.heading} ltr={[text.designation, text.workItem]} />
       </h3>
-      <p class="text-title">{text.title}</p>
+      <Content as="p" class="text-title" of={text.title} />
       <dl class="summary-list">
         <dt>{t(locale, 'public.text.location')}</dt>
-        <dd>{t(locale, 'public.text.location.value', { location: text.location })}</dd>
+        <dd>
+          <LtrWithin text={t(locale, 'public.text.location.value', { location: text.location })} ltr={[text.location]} />
+        </dd>
         <dt>{t(locale, 'public.text.a5')}</dt>
         <dd>{t(locale, text.a5Justification ? 'public.text.a5.yes' : 'public.text.a5.no')}</dd>
         <dt>{t(locale, 'public.text.ipr')}</dt>
@@ -63,14 +67,24 @@ function DeterminedText({ locale, text }: { locale: Locale; text: TextEntry }) {
           ) : (
             <ul>
               {text.iprStatements.map((s) => (
-                <li>{s}</li>
+                <li>
+                  <Isolate>{s}</Isolate>
+                </li>
               ))}
             </ul>
           )}
         </dd>
       </dl>
       <h4>{t(locale, 'public.text.summary')}</h4>
-      {text.summary.length === 0 ? <p>{t(locale, 'public.text.noSummary')}</p> : text.summary.map((p) => <p>{p}</p>)}
+      {text.summary.paragraphs.length === 0 ? (
+        <p>{t(locale, 'public.text.noSummary')}</p>
+      ) : (
+        <div class="text-summary" lang={text.summary.lang} dir={text.summary.dir}>
+          {text.summary.paragraphs.map((p) => (
+            <p>{p}</p>
+          ))}
+        </div>
+      )}
     </li>
   );
 }
@@ -85,24 +99,33 @@ export function ConsultationPage({ page, view }: { page: PageContext; view: Cons
   return (
     <Layout page={page} title={view.reference}>
       <DemoNotice locale={locale} isDemo={view.isDemo} />
-      <p class="lead">{view.subject}</p>
+      <Content as="p" class="lead" of={view.subject} />
+      <ContentNotice locale={locale} notice={view.contentNotice} />
       <dl class="summary-list circular-facts">
         <dt>{t(locale, 'public.consultation.status')}</dt>
         <dd>
           <StatusTag label={view.stateLabel} kind={view.state} />
         </dd>
         <dt>{t(locale, 'public.consultation.reference')}</dt>
-        <dd>{view.reference}</dd>
+        <dd>
+          <Ltr>{view.reference}</Ltr>
+        </dd>
         <dt>{t(locale, 'public.consultation.date')}</dt>
         <dd>{view.date}</dd>
         <dt>{t(locale, 'public.consultation.studyGroup')}</dt>
-        <dd>{view.studyGroup}</dd>
+        <dd>
+          <Ltr>{view.studyGroup}</Ltr>
+        </dd>
         <dt>{t(locale, 'public.consultation.meeting')}</dt>
-        <dd>{view.meeting}</dd>
+        <dd>
+          <IsolateWithin text={view.meeting} values={[view.meetingPlace]} />
+        </dd>
         {view.agenda !== null && (
           <>
             <dt>{t(locale, 'public.consultation.agenda')}</dt>
-            <dd>{view.agenda}</dd>
+            <dd lang={view.record.lang} dir={view.record.dir}>
+              <Isolate>{view.agenda}</Isolate>
+            </dd>
           </>
         )}
         <dt>{t(locale, 'public.consultation.deadline')}</dt>
@@ -118,7 +141,9 @@ export function ConsultationPage({ page, view }: { page: PageContext; view: Cons
           </>
         )}
         <dt>{t(locale, 'public.consultation.procedure')}</dt>
-        <dd>{view.procedureName}</dd>
+        <dd>
+          <LtrWithin text={view.procedureName} ltr={view.ltr} />
+        </dd>
       </dl>
 
       <Actions page={page} view={view} />
@@ -126,7 +151,9 @@ export function ConsultationPage({ page, view }: { page: PageContext; view: Cons
       <section aria-labelledby="ask-title">
         <h2 id="ask-title">{t(locale, 'public.consultation.ask.title')}</h2>
         {view.ask.map((sentence) => (
-          <p>{sentence}</p>
+          <p>
+            <LtrWithin text={sentence} ltr={view.ltr} />
+          </p>
         ))}
       </section>
 
@@ -145,7 +172,11 @@ export function ConsultationPage({ page, view }: { page: PageContext; view: Cons
         {view.notes.length === 0 ? (
           <p>{t(locale, 'public.consultation.notes.none')}</p>
         ) : (
-          view.notes.map((note) => <p class="tsb-note">{note}</p>)
+          view.notes.map((note) => (
+            <p class="tsb-note" lang={view.record.lang} dir={view.record.dir}>
+              {note}
+            </p>
+          ))
         )}
       </section>
 
@@ -154,7 +185,7 @@ export function ConsultationPage({ page, view }: { page: PageContext; view: Cons
         <dl class="summary-list">
           <dt>{t(locale, 'public.consultation.addressees')}</dt>
           <dd>
-            <ul class="plain-list">
+            <ul class="plain-list" lang={view.record.lang} dir={view.record.dir}>
               {view.addressees.map((a) => (
                 <li>{a}</li>
               ))}
@@ -164,7 +195,7 @@ export function ConsultationPage({ page, view }: { page: PageContext; view: Cons
             <>
               <dt>{t(locale, 'public.consultation.copies')}</dt>
               <dd>
-                <ul class="plain-list">
+                <ul class="plain-list" lang={view.record.lang} dir={view.record.dir}>
                   {view.copies.map((c) => (
                     <li>{c}</li>
                   ))}

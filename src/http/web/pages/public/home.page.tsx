@@ -1,4 +1,6 @@
 import { t, type Locale } from '../../../../i18n/i18n.js';
+import { Ltr, LtrWithin } from '../../components/bidi.js';
+import { Content, ContentNotice } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { ConsultationRow, HomeView } from '../../presenters/public.presenter.js';
 import { consultationPath, Countdown, Instant, StatusTag } from './public-parts.js';
@@ -9,17 +11,21 @@ function ConsultationItem({ page, row }: { page: PageContext; row: ConsultationR
   return (
     <li class="consultation-item">
       <h3>
-        <a href={page.href(consultationPath(row.id))}>{row.reference}</a>
+        <a href={page.href(consultationPath(row.id))}>
+          <Ltr>{row.reference}</Ltr>
+        </a>
         {row.isDemo && <span class="demo-tag">{t(locale, 'public.demo')}</span>}
       </h3>
-      <p class="consultation-subject">{row.subject}</p>
+      <Content as="p" class="consultation-subject" of={row.subject} />
       <dl class="summary-list">
         <dt>{t(locale, 'public.row.status')}</dt>
         <dd>
           <StatusTag label={row.stateLabel} kind={row.state} />
         </dd>
         <dt>{t(locale, 'public.row.studyGroup')}</dt>
-        <dd>{row.studyGroup}</dd>
+        <dd>
+          <Ltr>{row.studyGroup}</Ltr>
+        </dd>
         <dt>{t(locale, 'public.row.date')}</dt>
         <dd>{row.date}</dd>
         <dt>{t(locale, 'public.row.deadline')}</dt>
@@ -37,7 +43,9 @@ function ConsultationItem({ page, row }: { page: PageContext; row: ConsultationR
       </dl>
       {row.state !== 'open' && row.state !== 'draft' && (
         <p>
-          <a href={page.href(consultationPath(row.id, '/results'))}>{t(locale, 'public.row.results', { reference: row.reference })}</a>
+          <a href={page.href(consultationPath(row.id, '/results'))}>
+            <LtrWithin text={t(locale, 'public.row.results', { reference: row.reference })} ltr={[row.reference]} />
+          </a>
         </p>
       )}
     </li>
@@ -84,6 +92,7 @@ export function HomePage({ page, view }: { page: PageContext; view: HomeView }) 
   return (
     <Layout page={page} title={t(locale, 'public.home.title')}>
       <p class="lead">{view.intro}</p>
+      <ContentNotice locale={locale} notice={view.contentNotice} />
       <ConsultationList page={page} id="open-title" title={t(locale, 'public.home.open.title')} rows={view.open} none={t(locale, 'public.home.open.none')} />
       <ConsultationList page={page} id="closed-title" title={t(locale, 'public.home.closed.title')} rows={view.closed} none={t(locale, 'public.home.closed.none')} />
       <p>

@@ -1,4 +1,5 @@
 import { t } from '../../../../i18n/i18n.js';
+import { LtrWithin } from '../../components/bidi.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { ResultsPendingView } from '../../presenters/public.presenter.js';
 import { consultationPath, Countdown, Instant } from './public-parts.js';
@@ -11,7 +12,9 @@ export function ResultsPendingPage({ page, view }: { page: PageContext; view: Re
   const { locale } = page;
   return (
     <Layout page={page} title={t(locale, 'error.RESULTS_NOT_AVAILABLE.title')}>
-      <p>{t(locale, 'public.pending.intro', { reference: view.reference })}</p>
+      <p>
+        <LtrWithin text={t(locale, 'public.pending.intro', { reference: view.reference })} ltr={[view.reference]} />
+      </p>
       <dl class="summary-list">
         <dt>{t(locale, 'public.consultation.deadline')}</dt>
         <dd>

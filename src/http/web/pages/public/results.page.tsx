@@ -1,4 +1,6 @@
 import { t, type Locale } from '../../../../i18n/i18n.js';
+import { IsolateWithin, isolateText, Ltr, LtrWithin } from '../../components/bidi.js';
+import { Content, ContentNotice } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { DecisionEntry, ResultsPageView, StatesTable, TextResultEntry } from '../../presenters/public.presenter.js';
 import { consultationPath, DemoNotice, Instant, StatusTag } from './public-parts.js';
@@ -16,7 +18,7 @@ function Decision({ locale, id, meeting, decision }: { locale: Locale; id: strin
       </dd>
       <dt>{t(locale, 'public.results.rule')}</dt>
       <dd>
-        {d.explanation}
+        <LtrWithin text={d.explanation} ltr={[d.citation]} />
         {d.mayRestart && <> {t(locale, 'public.decision.restart')}</>}
       </dd>
       {d.windowEndsAt !== null && (
@@ -46,7 +48,9 @@ function Decision({ locale, id, meeting, decision }: { locale: Locale; id: strin
         )}
       </dd>
       <dt>{t(locale, 'public.results.clause')}</dt>
-      <dd>{d.citation}</dd>
+      <dd>
+        <Ltr>{d.citation}</Ltr>
+      </dd>
     </dl>
   );
 }
@@ -56,10 +60,14 @@ function TextResult({ locale, meeting, text }: { locale: Locale; meeting: string
   const headingId = `result-${text.id}`;
   return (
     <section aria-labelledby={headingId} class="text-result">
-      <h2 id={headingId}>{text.heading}</h2>
-      <p class="text-title">{text.title}</p>
+      <h2 id={headingId}>
+        <LtrWithin text={text.heading} ltr={[text.designation, text.workItem]} />
+      </h2>
+      <Content as="p" class="text-title" of={text.title} />
       <table class="table figures">
-        <caption>{t(locale, 'public.results.caption', { designation: text.designation })}</caption>
+        <caption>
+          <LtrWithin text={t(locale, 'public.results.caption', { designation: text.designation })} ltr={[text.designation]} />
+        </caption>
         <tbody>
           <tr>
             <th scope="row">{t(locale, 'public.results.replies')}</th>
@@ -90,11 +98,13 @@ function TextResult({ locale, meeting, text }: { locale: Locale; meeting: string
         </dd>
         <dt>{t(locale, 'public.results.rule')}</dt>
         <dd id={`explanation-${text.id}`}>
-          {text.explanation}
+          <LtrWithin text={text.explanation} ltr={[text.citation]} />
           {text.unclearNote !== null && <> {text.unclearNote}</>}
         </dd>
         <dt>{t(locale, 'public.results.clause')}</dt>
-        <dd>{text.citation}</dd>
+        <dd>
+          <Ltr>{text.citation}</Ltr>
+        </dd>
       </dl>
       <h3>{t(locale, 'public.decision.title')}</h3>
       <Decision locale={locale} id={text.id} meeting={meeting} decision={text.decision} />
@@ -122,7 +132,9 @@ function Overview({ locale, texts }: { locale: Locale; texts: readonly TextResul
             {texts.map((text) => (
               <tr>
                 <th scope="row">
-                  <a href={`#result-${text.id}`}>{text.designation}</a>
+                  <a href={`#result-${text.id}`}>
+                    <Ltr>{text.designation}</Ltr>
+                  </a>
                 </th>
                 <td>{text.ratio}</td>
                 <td>{text.outcomeLabel}</td>
@@ -155,7 +167,9 @@ function StatesSection({ locale, states }: { locale: Locale; states: StatesTable
                 <tr>
                   <th scope="col">{t(locale, 'public.states.state')}</th>
                   {states.texts.map((text) => (
-                    <th scope="col">{text.designation}</th>
+                    <th scope="col">
+                      <Ltr>{text.designation}</Ltr>
+                    </th>
                   ))}
                 </tr>
               </thead>
@@ -184,10 +198,11 @@ function StatesSection({ locale, states }: { locale: Locale; states: StatesTable
 export function ResultsPage({ page, view }: { page: PageContext; view: ResultsPageView }) {
   const { locale } = page;
   return (
-    <Layout page={page} title={t(locale, 'public.results.title', { reference: view.reference })}>
+    <Layout page={page} title={isolateText(t(locale, 'public.results.title', { reference: view.reference }), [view.reference])}>
       <DemoNotice locale={locale} isDemo={view.isDemo} />
       {view.provisional && <p class="warning">{t(locale, 'public.results.provisional')}</p>}
-      <p class="lead">{view.subject}</p>
+      <Content as="p" class="lead" of={view.subject} />
+      <ContentNotice locale={locale} notice={view.contentNotice} />
       <dl class="summary-list">
         <dt>{t(locale, 'public.consultation.status')}</dt>
         <dd>{view.stateLabel}</dd>
@@ -204,7 +219,9 @@ export function ResultsPage({ page, view }: { page: PageContext; view: ResultsPa
           </>
         )}
         <dt>{t(locale, 'public.consultation.meeting')}</dt>
-        <dd>{view.meeting}</dd>
+        <dd>
+          <IsolateWithin text={view.meeting} values={[view.meetingPlace]} />
+        </dd>
         {view.notice !== null && (
           <>
             <dt>{t(locale, 'public.results.notice')}</dt>

@@ -1,5 +1,7 @@
 import { t, type Locale } from '../../../../i18n/i18n.js';
 import { Notice } from '../../components/form.js';
+import { Ltr, LtrWithin } from '../../components/bidi.js';
+import { Content, ContentNotice } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { MyStateView, OwedRowView } from '../../presenters/reply.presenter.js';
 import { Countdown, DemoNotice, PositionList, replyPaths, replyStatusText, UtcTime } from './reply-parts.js';
@@ -15,6 +17,7 @@ export function MyStatePage({ page, view }: { page: PageContext; view: MyStateVi
     <Layout page={page} title={t(locale, 'reply.my.title', { state: view.stateName })}>
       <Notice message={view.notice} />
       <p>{t(locale, 'reply.my.intro')}</p>
+      <ContentNotice locale={locale} notice={view.contentNotice} />
 
       <section aria-labelledby="open-title">
         <h2 id="open-title">{t(locale, 'reply.my.open.title')}</h2>
@@ -33,8 +36,8 @@ function RowHeading({ locale, row }: { locale: Locale; row: OwedRowView }) {
   return (
     <>
       <h3 id={`consultation-${row.consultation.id}`}>
-        {row.consultation.reference}
-        <span class="reply-card-subject">{row.consultation.subject}</span>
+        <Ltr>{row.consultation.reference}</Ltr>
+        <Content class="reply-card-subject" of={row.consultation.subject} />
       </h3>
       <DemoNotice locale={locale} isDemo={row.consultation.isDemo} />
     </>
@@ -86,7 +89,9 @@ function OpenRow({ page, row }: { page: PageContext; row: OwedRowView }) {
               {t(locale, 'reply.my.unansweredCount', { count: row.unanswered.length, total: row.textCount })}
               <ul class="reply-unanswered">
                 {row.unanswered.map((heading) => (
-                  <li>{heading}</li>
+                  <li>
+                    <LtrWithin text={heading.text} ltr={heading.ltr} />
+                  </li>
                 ))}
               </ul>
             </>
@@ -96,7 +101,7 @@ function OpenRow({ page, row }: { page: PageContext; row: OwedRowView }) {
       {row.eligible ? (
         <p class="reply-links">
           <a class="button" href={page.href(paths.form)}>
-            {t(locale, row.draft ? 'reply.my.continueDraft' : started ? 'reply.my.amend' : 'reply.my.reply', { reference: row.consultation.reference })}
+            <LtrWithin text={t(locale, row.draft ? 'reply.my.continueDraft' : started ? 'reply.my.amend' : 'reply.my.reply', { reference: row.consultation.reference })} ltr={[row.consultation.reference]} />
           </a>
           {row.reply.version !== null && (
             <>
@@ -127,7 +132,9 @@ function ClosedRow({ page, row }: { page: PageContext; row: OwedRowView }) {
             {t(locale, 'reply.my.counted', { version: row.counted.version })} <UtcTime locale={locale} at={row.counted.receivedAt} />
           </p>
           <details>
-            <summary>{t(locale, 'reply.my.countedPositions', { reference: row.consultation.reference })}</summary>
+            <summary>
+              <LtrWithin text={t(locale, 'reply.my.countedPositions', { reference: row.consultation.reference })} ltr={[row.consultation.reference]} />
+            </summary>
             <PositionList locale={locale} positions={row.counted.positions} headingLevel={4} />
           </details>
         </>

@@ -1,5 +1,6 @@
 import { t } from '../../../../i18n/i18n.js';
 import { ErrorSummary } from '../../components/form.js';
+import { isolateText } from '../../components/bidi.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { ClosedView } from '../../presenters/reply.presenter.js';
 import { PositionList, replyPaths, UtcTime, WorkspaceSummary } from './reply-parts.js';
@@ -15,7 +16,7 @@ export function ReplyClosedPage({ page, view }: { page: PageContext; view: Close
   const c = ws.consultation;
   const paths = replyPaths(c.id);
   return (
-    <Layout page={page} title={t(locale, 'reply.form.title', { state: ws.stateName, reference: c.reference })} hasErrors={view.errors.length > 0}>
+    <Layout page={page} title={isolateText(t(locale, 'reply.form.title', { state: ws.stateName, reference: c.reference }), [c.reference])} hasErrors={view.errors.length > 0}>
       <ErrorSummary locale={locale} errors={view.errors} />
       <div class="reply-closed" id="reply-closed">
         <h2>{t(locale, view.reason === 'deadline' ? 'reply.closed.title' : 'reply.notConsulted.title')}</h2>

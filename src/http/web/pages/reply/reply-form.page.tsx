@@ -1,5 +1,6 @@
 import { t } from '../../../../i18n/i18n.js';
 import { CsrfField, ErrorSummary, Notice, type FormError } from '../../components/form.js';
+import { isolateText, LtrWithin } from '../../components/bidi.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import { ReplyFields, replyFieldsTexts, SignatureFields } from '../../components/reply-fields.js';
 import type { ReplyFormValues, WorkspaceView } from '../../presenters/reply.presenter.js';
@@ -33,7 +34,7 @@ export function ReplyFormPage({ page, view }: { page: PageContext; view: ReplyFo
   const paths = replyPaths(c.id);
   const hasFileErrors = view.errors.some((e) => e.field?.endsWith('-file'));
   return (
-    <Layout page={page} title={t(locale, 'reply.form.title', { state: ws.stateName, reference: c.reference })} hasErrors={view.errors.length > 0}>
+    <Layout page={page} title={isolateText(t(locale, 'reply.form.title', { state: ws.stateName, reference: c.reference }), [c.reference])} hasErrors={view.errors.length > 0}>
       <Notice message={view.notice} />
       <ErrorSummary locale={locale} errors={view.errors} />
       <WorkspaceSummary page={page} view={ws} />
@@ -43,12 +44,14 @@ export function ReplyFormPage({ page, view }: { page: PageContext; view: ReplyFo
         <input type="hidden" name="basedOnVersion" value={String(view.form.basedOnVersion)} />
         <input type="hidden" name="draftRevision" value={String(view.form.draftRevision)} />
         <h2>{t(locale, 'reply.form.opinion.title')}</h2>
-        <p>{t(locale, 'reply.form.opinion.intro', { reference: c.reference })}</p>
+        <p>
+          <LtrWithin text={t(locale, 'reply.form.opinion.intro', { reference: c.reference })} ltr={[c.reference]} />
+        </p>
         <p class="hint">{t(locale, 'reply.form.opinion.hint')}</p>
         {hasFileErrors && <p class="warning">{t(locale, 'reply.form.filesAgain')}</p>}
         <ReplyFields
           locale={locale}
-          texts={replyFieldsTexts(locale, ws.texts)}
+          texts={replyFieldsTexts(locale, ws.texts, ws.content)}
           values={view.form.values}
           errors={view.errors}
           studyGroup={c.studyGroup}

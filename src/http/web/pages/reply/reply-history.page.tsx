@@ -1,4 +1,5 @@
 import { t } from '../../../../i18n/i18n.js';
+import { isolateText, LtrWithin } from '../../components/bidi.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { HistoryView } from '../../presenters/reply.presenter.js';
 import { replyPaths, UtcTime } from './reply-parts.js';
@@ -13,13 +14,15 @@ export function ReplyHistoryPage({ page, view }: { page: PageContext; view: Hist
   const c = view.consultation;
   const paths = replyPaths(c.id);
   return (
-    <Layout page={page} title={t(locale, 'reply.history.title', { state: view.stateName, reference: c.reference })}>
+    <Layout page={page} title={isolateText(t(locale, 'reply.history.title', { state: view.stateName, reference: c.reference }), [c.reference])}>
       <p>{t(locale, 'reply.history.intro')}</p>
       {view.rows.length === 0 ? (
         <p>{t(locale, 'reply.history.none')}</p>
       ) : (
         <table class="table reply-history">
-          <caption>{t(locale, 'reply.history.caption', { state: view.stateName, reference: c.reference })}</caption>
+          <caption>
+            <LtrWithin text={t(locale, 'reply.history.caption', { state: view.stateName, reference: c.reference })} ltr={[c.reference]} />
+          </caption>
           <thead>
             <tr>
               <th scope="col">{t(locale, 'reply.history.version')}</th>

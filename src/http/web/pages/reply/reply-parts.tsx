@@ -1,4 +1,6 @@
 import { formatUtc, isoInstant, t, type Locale } from '../../../../i18n/i18n.js';
+import { Isolate, Ltr, LtrWithin } from '../../components/bidi.js';
+import { Content, ContentNotice } from '../../components/content.js';
 import type { PageContext } from '../../components/layout.js';
 import type { PositionView, ReplyStatusView, WorkspaceView } from '../../presenters/reply.presenter.js';
 
@@ -57,10 +59,14 @@ export function WorkspaceSummary({ page, view, showDraft = true }: { page: PageC
   return (
     <>
       <DemoNotice locale={locale} isDemo={c.isDemo} />
+      <ContentNotice locale={locale} notice={view.contentNotice} />
       <dl class="summary-list reply-summary">
         <dt>{t(locale, 'reply.summary.consultation')}</dt>
         <dd>
-          <a href={page.href(`/consultations/${encodeURIComponent(c.id)}`)}>{c.reference}</a>: {c.subject}
+          <a href={page.href(`/consultations/${encodeURIComponent(c.id)}`)}>
+            <Ltr>{c.reference}</Ltr>
+          </a>
+          : <Content of={c.subject} />
         </dd>
         <dt>{t(locale, 'reply.summary.memberState')}</dt>
         <dd>{view.stateName}</dd>
@@ -122,7 +128,7 @@ export function PositionList({ locale, positions, headingLevel = 3 }: { locale: 
       {positions.map((p) => (
         <li id={`position-${p.textId}`}>
           <Heading class="reply-position-heading">
-            {p.heading} <span class="reply-text-title">{p.title}</span>
+            <LtrWithin text={p.heading} ltr={[p.designation, p.workItem]} /> <Content class="reply-text-title" of={p.title} />
           </Heading>
           <dl class="summary-list">
             <dt>{t(locale, 'reply.review.position')}</dt>
@@ -149,7 +155,10 @@ export function PositionList({ locale, positions, headingLevel = 3 }: { locale: 
               <>
                 <dt>{t(locale, 'reply.review.file')}</dt>
                 <dd>
-                  {p.file.filename} <span class="reply-hash">{t(locale, 'reply.review.fileHash', { sha256: p.file.sha256 })}</span>
+                  <Isolate>{p.file.filename}</Isolate>{' '}
+                  <span class="reply-hash">
+                    <LtrWithin text={t(locale, 'reply.review.fileHash', { sha256: p.file.sha256 })} ltr={[p.file.sha256]} />
+                  </span>
                 </dd>
               </>
             )}

@@ -1,5 +1,7 @@
 import { t } from '../../../../i18n/i18n.js';
 import { Notice } from '../../components/form.js';
+import { Isolate, Ltr, LtrWithin } from '../../components/bidi.js';
+import { Content, ContentNotice } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { ReceiptPageView } from '../../presenters/reply.presenter.js';
 import { DemoNotice, PositionList, replyPaths, UtcTime } from './reply-parts.js';
@@ -18,13 +20,14 @@ export function ReplyReceiptPage({ page, view }: { page: PageContext; view: Rece
     <Layout page={page} title={t(locale, 'reply.receipt.title', { version: view.version, state: view.stateName })}>
       <Notice message={view.notice} />
       <DemoNotice locale={locale} isDemo={c.isDemo} />
+      <ContentNotice locale={locale} notice={view.contentNotice} />
       <div class="reply-receipt">
         <dl class="summary-list">
           <dt>{t(locale, 'reply.summary.memberState')}</dt>
           <dd>{view.stateName}</dd>
           <dt>{t(locale, 'reply.summary.consultation')}</dt>
           <dd>
-            {c.reference}: {c.subject}
+            <Ltr>{c.reference}</Ltr>: <Content of={c.subject} />
           </dd>
           <dt>{t(locale, 'reply.receipt.version')}</dt>
           <dd>{view.version}</dd>
@@ -46,11 +49,11 @@ export function ReplyReceiptPage({ page, view }: { page: PageContext; view: Rece
             <>
               <dt>{t(locale, 'reply.receipt.signatory')}</dt>
               <dd>
-                {view.signatory.name}, {view.signatory.title}
+                <Isolate>{view.signatory.name}</Isolate>, <Isolate>{view.signatory.title}</Isolate>
                 {(view.signatory.place || view.signatory.signedOn) && (
                   <>
                     {' '}
-                    ({[view.signatory.place, view.signatory.signedOn].filter(Boolean).join(', ')})
+                    (<Isolate>{[view.signatory.place, view.signatory.signedOn].filter(Boolean).join(', ')}</Isolate>)
                   </>
                 )}
               </dd>
@@ -58,20 +61,23 @@ export function ReplyReceiptPage({ page, view }: { page: PageContext; view: Rece
           )}
           <dt>{t(locale, 'reply.receipt.hash')}</dt>
           <dd>
-            <code class="reply-hash" id="receipt-hash">
+            <Ltr as="code" class="reply-hash" id="receipt-hash">
               {view.contentSha256}
-            </code>
+            </Ltr>
           </dd>
           <dt>{t(locale, 'reply.receipt.signature')}</dt>
           <dd>
-            {t(locale, 'reply.receipt.signatureBy', { algorithm: view.signature.algorithm, keyId: view.signature.keyId })}{' '}
-            <code class="reply-hash" id="receipt-signature">
+            <LtrWithin text={t(locale, 'reply.receipt.signatureBy', { algorithm: view.signature.algorithm, keyId: view.signature.keyId })} ltr={[view.signature.algorithm, view.signature.keyId]} />{' '}
+            <Ltr as="code" class="reply-hash" id="receipt-signature">
               {view.signature.value}
-            </code>
+            </Ltr>
           </dd>
           <dt>{t(locale, 'reply.receipt.audit')}</dt>
           <dd>
-            {t(locale, 'reply.receipt.auditRow', { seq: view.audit.seq })} <code class="reply-hash">{view.audit.hash}</code>
+            {t(locale, 'reply.receipt.auditRow', { seq: view.audit.seq })}{' '}
+            <Ltr as="code" class="reply-hash">
+              {view.audit.hash}
+            </Ltr>
           </dd>
         </dl>
         {view.positions.length > 0 && (
@@ -89,7 +95,10 @@ export function ReplyReceiptPage({ page, view }: { page: PageContext; view: Rece
           </a>
         </li>
         <li>
-          {t(locale, 'reply.receipt.api')} <code class="reply-hash">{apiPath}</code>
+          {t(locale, 'reply.receipt.api')}{' '}
+          <Ltr as="code" class="reply-hash">
+            {apiPath}
+          </Ltr>
         </li>
         <li>
           {t(locale, 'reply.receipt.verify')} <a href="/api/v1/receipts/public-key">{t(locale, 'reply.receipt.publicKey')}</a>

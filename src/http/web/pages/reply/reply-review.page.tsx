@@ -1,5 +1,6 @@
 import { t } from '../../../../i18n/i18n.js';
 import { CsrfField } from '../../components/form.js';
+import { isolateText, LtrWithin } from '../../components/bidi.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { ReviewView } from '../../presenters/reply.presenter.js';
 import { PositionList, replyPaths, WorkspaceSummary } from './reply-parts.js';
@@ -17,7 +18,9 @@ export function ReplyReviewPage({ page, view, csrfToken }: { page: PageContext; 
   const s = view.signature;
   return (
     <Layout page={page} title={t(locale, 'reply.review.title')}>
-      <p>{t(locale, view.amending ? 'reply.review.introAmend' : 'reply.review.intro', { state: ws.stateName, reference: c.reference })}</p>
+      <p>
+        <LtrWithin text={t(locale, view.amending ? 'reply.review.introAmend' : 'reply.review.intro', { state: ws.stateName, reference: c.reference })} ltr={[c.reference]} />
+      </p>
       <WorkspaceSummary page={page} view={ws} />
       <h2>{t(locale, 'reply.review.positions.title')}</h2>
       <PositionList locale={locale} positions={view.positions} />
@@ -37,7 +40,7 @@ export function ReplyReviewPage({ page, view, csrfToken }: { page: PageContext; 
       </p>
       <h2>{t(locale, 'reply.review.send.title')}</h2>
       <p id="submit-hint">{t(locale, 'reply.review.send.hint')}</p>
-      <form method="post" action={page.href(paths.submit)} data-confirm={t(locale, 'reply.review.confirm', { state: ws.stateName, reference: c.reference })}>
+      <form method="post" action={page.href(paths.submit)} data-confirm={isolateText(t(locale, 'reply.review.confirm', { state: ws.stateName, reference: c.reference }), [c.reference])}>
         <CsrfField token={csrfToken} />
         <input type="hidden" name="draftRevision" value={String(view.draftRevision)} />
         <button type="submit" class="button" aria-describedby="submit-hint">

@@ -1,5 +1,7 @@
 import { t } from '../../../../i18n/i18n.js';
 import { CsrfField, ErrorSummary, errorAt, Notice, SubmitButton, type FormError } from '../../components/form.js';
+import { isolateText, Ltr } from '../../components/bidi.js';
+import { Content } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { DecisionsPageView, DecisionTextView, StateOptionView } from '../../presenters/secretariat-outcome.presenter.js';
 import { ConsultationHead, Day, formatPercent, InputField, Instant, meetingOutcomeLabel, outcomePath, SelectField, TextAreaField } from './outcome-parts.js';
@@ -26,7 +28,7 @@ export function DecisionsPage({ page, view }: { page: PageContext; view: Decisio
   const { locale } = page;
   const { head } = view;
   return (
-    <Layout page={page} title={t(locale, 'outcome.decisions.title', { reference: head.reference })} hasErrors={view.errors.length > 0}>
+    <Layout page={page} title={isolateText(t(locale, 'outcome.decisions.title', { reference: head.reference }), [head.reference])} hasErrors={view.errors.length > 0}>
       <ErrorSummary locale={locale} errors={view.errors} />
       <Notice message={view.notice} />
       <ConsultationHead page={page} head={head} current="decisions" />
@@ -67,7 +69,7 @@ function TextDecision({ page, view, text }: { page: PageContext; view: Decisions
   return (
     <section class="outcome-decision" id={`text-${id}`} aria-labelledby={titleId} tabindex={-1}>
       <h2 id={titleId}>
-        {text.text.designation} <span class="outcome-subtitle">{text.text.title}</span>
+        <Ltr>{text.text.designation}</Ltr> <Content class="outcome-subtitle" of={text.text.title} />
       </h2>
       <p>
         {t(locale, text.mayBeConsidered ? 'outcome.decisions.tally.mayProceed' : 'outcome.decisions.tally.notAtMeeting', {
@@ -75,7 +77,7 @@ function TextDecision({ page, view, text }: { page: PageContext; view: Decisions
           replies: text.tally.replies,
           percent: text.tally.percent === null ? '–' : formatPercent(locale, text.tally.percent),
         })}{' '}
-        ({text.tally.clause})
+        (<Ltr>{text.tally.clause}</Ltr>)
       </p>
       {text.mayBeConsidered && <DecisionOutcome page={page} text={text} />}
       {text.mayBeConsidered && view.closed === null && <DecisionForm page={page} view={view} text={text} />}
@@ -95,7 +97,7 @@ function DecisionOutcome({ page, text }: { page: PageContext; text: DecisionText
     <dl class="summary-list" id={`decision-${text.text.id}`}>
       <dt>{t(locale, 'outcome.decisions.outcome')}</dt>
       <dd>
-        <strong class={d.outcome === 'approved' ? 'tag' : 'tag outcome-tag-warn'}>{meetingOutcomeLabel(locale, d.outcome)}</strong> {d.citation}
+        <strong class={d.outcome === 'approved' ? 'tag' : 'tag outcome-tag-warn'}>{meetingOutcomeLabel(locale, d.outcome)}</strong> <Ltr>{d.citation}</Ltr>
       </dd>
       {d.opposedBy.length > 0 && (
         <>

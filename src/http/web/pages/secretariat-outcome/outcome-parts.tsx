@@ -4,6 +4,8 @@ import type { Channel } from '../../../../domain/reply/reply.js';
 import { startOfDay } from '../../../../domain/time/instants.js';
 import { formatUtc, intlFor, isoInstant, t, type Locale, type MessageId } from '../../../../i18n/i18n.js';
 import { FieldError } from '../../components/form.js';
+import { IsolateWithin } from '../../components/bidi.js';
+import { Content, ContentNotice } from '../../components/content.js';
 import type { PageContext } from '../../components/layout.js';
 import type { ConsultationHeadView, PositionSummary } from '../../presenters/secretariat-outcome.presenter.js';
 
@@ -42,7 +44,7 @@ export function ConsultationHead({ page, head, current }: { page: PageContext; h
   return (
     <>
       <p class="outcome-lede">
-        {head.subject}
+        <Content of={head.subject} />
         {head.isDemo && (
           <>
             {' '}
@@ -50,6 +52,7 @@ export function ConsultationHead({ page, head, current }: { page: PageContext; h
           </>
         )}
       </p>
+      <ContentNotice locale={locale} notice={head.contentNotice} />
       <dl class="summary-list outcome-facts">
         <dt>{t(locale, 'outcome.head.deadline')}</dt>
         <dd>
@@ -58,7 +61,7 @@ export function ConsultationHead({ page, head, current }: { page: PageContext; h
         </dd>
         <dt>{t(locale, 'outcome.head.meeting')}</dt>
         <dd>
-          {t(locale, 'outcome.head.meetingAt', { place: head.meetingPlace })} <Day locale={locale} day={head.meetingFirstDay} /> – <Day locale={locale} day={head.meetingLastDay} />
+          <IsolateWithin text={t(locale, 'outcome.head.meetingAt', { place: head.meetingPlace })} values={[head.meetingPlace]} /> <Day locale={locale} day={head.meetingFirstDay} /> – <Day locale={locale} day={head.meetingLastDay} />
         </dd>
         {head.resultsNoticeAt !== null && (
           <>

@@ -1,6 +1,7 @@
 import { CHANNELS } from '../../../../domain/reply/reply.js';
 import { t, type MessageId } from '../../../../i18n/i18n.js';
 import { Notice } from '../../components/form.js';
+import { isolateText, Ltr } from '../../components/bidi.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import { POSITION_FILTERS, POSITION_SUMMARIES, STATUS_FILTERS, type DashboardView } from '../../presenters/secretariat-outcome.presenter.js';
 import { channelLabel, ConsultationHead, formatCount, Instant, outcomePath, positionLabel, SelectField } from './outcome-parts.js';
@@ -14,7 +15,7 @@ export function RepliesPage({ page, view }: { page: PageContext; view: Dashboard
   const { counts, filters } = view;
   const action = page.href(outcomePath(view.head.id, 'replies'));
   return (
-    <Layout page={page} title={t(locale, 'outcome.replies.title', { reference: view.head.reference })}>
+    <Layout page={page} title={isolateText(t(locale, 'outcome.replies.title', { reference: view.head.reference }), [view.head.reference])}>
       <Notice message={view.notice} />
       <ConsultationHead page={page} head={view.head} current="replies" />
 
@@ -55,7 +56,9 @@ export function RepliesPage({ page, view }: { page: PageContext; view: Dashboard
             <tbody>
               {view.perText.map((row) => (
                 <tr>
-                  <th scope="row">{row.text.designation}</th>
+                  <th scope="row">
+                    <Ltr>{row.text.designation}</Ltr>
+                  </th>
                   {POSITION_SUMMARIES.map((s) => (
                     <td class="outcome-number">{formatCount(locale, row.counts[s])}</td>
                   ))}
@@ -131,7 +134,9 @@ export function RepliesPage({ page, view }: { page: PageContext; view: Dashboard
                   <th scope="col">{t(locale, 'outcome.replies.states.state')}</th>
                   <th scope="col">{t(locale, 'outcome.replies.states.reply')}</th>
                   {view.texts.map((text) => (
-                    <th scope="col">{text.designation}</th>
+                    <th scope="col">
+                      <Ltr>{text.designation}</Ltr>
+                    </th>
                   ))}
                 </tr>
               </thead>
@@ -139,7 +144,10 @@ export function RepliesPage({ page, view }: { page: PageContext; view: Dashboard
                 {view.rows.map((row) => (
                   <tr id={`state-${row.code}`}>
                     <th scope="row">
-                      {row.name} <span class="outcome-code">{row.code}</span>
+                      {row.name}{' '}
+                      <Ltr as="span" class="outcome-code">
+                        {row.code}
+                      </Ltr>
                     </th>
                     <td>
                       {row.reply === null ? (

@@ -1,5 +1,7 @@
 import { t, type Locale } from '../../../../i18n/i18n.js';
 import { Notice } from '../../components/form.js';
+import { isolateText, Ltr } from '../../components/bidi.js';
+import { Content } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { ResultsPageView, TextResultView } from '../../presenters/secretariat-outcome.presenter.js';
 import { ConsultationHead, formatCount, formatPercent, Instant, meetingOutcomeLabel, outcomePath } from './outcome-parts.js';
@@ -19,7 +21,7 @@ export function ruleInWords(locale: Locale, r: TextResultView): string {
 export function ResultsPage({ page, view }: { page: PageContext; view: ResultsPageView }) {
   const { locale } = page;
   return (
-    <Layout page={page} title={t(locale, 'outcome.results.title', { reference: view.head.reference })}>
+    <Layout page={page} title={isolateText(t(locale, 'outcome.results.title', { reference: view.head.reference }), [view.head.reference])}>
       <Notice message={view.notice} />
       <ConsultationHead page={page} head={view.head} current="results" />
       {view.final ? (
@@ -49,8 +51,8 @@ export function ResultsPage({ page, view }: { page: PageContext; view: ResultsPa
             {view.texts.map((r) => (
               <tr id={`result-${r.text.id}`}>
                 <th scope="row">
-                  {r.text.designation}
-                  <span class="outcome-note">{r.text.title}</span>
+                  <Ltr>{r.text.designation}</Ltr>
+                  <Content class="outcome-note" of={r.text.title} />
                 </th>
                 <td class="outcome-number">{formatCount(locale, r.replies)}</td>
                 <td class="outcome-number">{formatCount(locale, r.support)}</td>
@@ -61,10 +63,12 @@ export function ResultsPage({ page, view }: { page: PageContext; view: ResultsPa
                   <strong class={r.outcome === 'may_proceed' ? 'tag' : 'tag outcome-tag-warn'}>{t(locale, r.outcome === 'may_proceed' ? 'outcome.results.mayProceed' : 'outcome.results.notAtMeeting')}</strong>
                   {r.neededMoreSupport > 0 && <span class="outcome-note outcome-needed">{t(locale, 'outcome.results.needed', { count: r.neededMoreSupport })}</span>}
                   <span class="outcome-note">{ruleInWords(locale, r)}</span>
-                  <span class="outcome-note">{r.citation}</span>
+                  <span class="outcome-note">
+                    <Ltr>{r.citation}</Ltr>
+                  </span>
                   {r.decision !== null && (
                     <span class="outcome-note">
-                      {t(locale, 'outcome.results.decision', { outcome: meetingOutcomeLabel(locale, r.decision.outcome) })} ({r.decision.clause})
+                      {t(locale, 'outcome.results.decision', { outcome: meetingOutcomeLabel(locale, r.decision.outcome) })} (<Ltr>{r.decision.clause}</Ltr>)
                     </span>
                   )}
                 </td>

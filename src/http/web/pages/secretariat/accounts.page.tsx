@@ -1,5 +1,6 @@
 import { t } from '../../../../i18n/i18n.js';
 import { CsrfField, ErrorSummary, errorAt, Notice, SubmitButton, type FormError } from '../../components/form.js';
+import { Ltr } from '../../components/bidi.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { AccountRow } from '../../presenters/secretariat.presenter.js';
 import { ACCOUNT_LANGUAGES, INVITE_ROLES, type InviteValues } from '../../secretariat.forms.js';
@@ -57,7 +58,9 @@ export function AccountsPage({ page, view }: { page: PageContext; view: Accounts
                 <tr>
                   <th scope="row">
                     {row.name}
-                    <span class="sec-email">{row.email}</span>
+                    <Ltr as="span" class="sec-email">
+                      {row.email}
+                    </Ltr>
                     {row.isMe && <span class="sec-you">{t(locale, 'sec.accounts.you')}</span>}
                   </th>
                   <td>{row.role}</td>
@@ -119,7 +122,7 @@ export function AccountsPage({ page, view }: { page: PageContext; view: Accounts
         <p>{t(locale, 'sec.invite.intro')}</p>
         <form method="post" action={page.href('/secretariat/accounts/invitations')} novalidate class="sec-form">
           <CsrfField token={view.csrfToken} />
-          <Input locale={locale} id="field-email" name="email" type="email" label={t(locale, 'sec.invite.email.label')} value={form.email} error={err('email')} maxlength={254} autocomplete="off" spellcheck={false} />
+          <Input locale={locale} id="field-email" name="email" type="email" label={t(locale, 'sec.invite.email.label')} value={form.email} error={err('email')} maxlength={254} autocomplete="off" spellcheck={false} dir="ltr" />
           <Input locale={locale} id="field-name" name="name" label={t(locale, 'sec.invite.name.label')} value={form.name} error={err('name')} maxlength={200} autocomplete="off" />
           <Radios
             locale={locale}

@@ -1,4 +1,5 @@
 import { t } from '../../../../i18n/i18n.js';
+import { Isolate, Ltr } from '../../components/bidi.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import { formatCount, type AuditRow, type ChainView } from '../../presenters/secretariat.presenter.js';
 import { Instant, Select } from './sec-fields.js';
@@ -115,15 +116,19 @@ export function AuditPage({ page, view }: { page: PageContext; view: AuditView }
                       <td>
                         <Instant locale={locale} at={row.at} local={false} />
                       </td>
-                      <td class="sec-wrap">{row.actor}</td>
+                      <td class="sec-wrap">
+                        <Isolate>{row.actor}</Isolate>
+                      </td>
                       <td>
-                        <code>{row.action}</code>
+                        <Ltr as="code">{row.action}</Ltr>
                       </td>
                       <td class="sec-wrap">
                         {row.consultationId !== null && row.subject === `consultation:${row.consultationId}` ? (
-                          <a href={page.href(`/secretariat/consultations/${encodeURIComponent(row.consultationId)}`)}>{row.subject}</a>
+                          <a href={page.href(`/secretariat/consultations/${encodeURIComponent(row.consultationId)}`)}>
+                            <Ltr>{row.subject}</Ltr>
+                          </a>
                         ) : (
-                          row.subject
+                          <Isolate>{row.subject}</Isolate>
                         )}
                       </td>
                     </tr>

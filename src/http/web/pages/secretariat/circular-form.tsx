@@ -1,9 +1,12 @@
 import { t } from '../../../../i18n/i18n.js';
 import { CsrfField, errorAt, SubmitButton, type FormError } from '../../components/form.js';
-import type { PageContext } from '../../components/layout.js';
+import { UN_LANGUAGES } from '../../../../domain/member-states/designations.js';
+import { LANGUAGE_NAMES, type PageContext } from '../../components/layout.js';
+import { languageAttributes } from '../../presenters/content.presenter.js';
 import type { TimingView } from '../../presenters/secretariat.presenter.js';
 import { RESOLUTION_EDITIONS, type CircularValues } from '../../secretariat.forms.js';
 import { Checkbox, Input, Select, TextArea, TimingNotes } from './sec-fields.js';
+import { TranslationFields } from './translation-fields.js';
 
 export interface CircularFormView {
   readonly values: CircularValues;
@@ -40,6 +43,8 @@ export function CircularForm({ page, view, action, submit }: { page: PageContext
   const announcement = of('announcement');
   const deadline = of(['consultation_period', 'calendar_data']);
   const languages = of('languages');
+  // The subject is written in the language of record: typed with its direction.
+  const record = languageAttributes(locale, values.languageOfRecord);
   return (
     <form method="post" action={page.href(action)} novalidate class="sec-form">
       <CsrfField token={view.csrfToken} />
@@ -47,14 +52,46 @@ export function CircularForm({ page, view, action, submit }: { page: PageContext
 
       <fieldset class="sec-fieldset">
         <legend>{t(locale, 'sec.circular.group.circular')}</legend>
-        <Input locale={locale} id="field-bureau" name="bureau" label={t(locale, 'sec.circular.bureau.label')} hint={t(locale, 'sec.circular.bureau.hint')} value={values.bureau} error={err('bureau')} maxlength={20} class="input-short" />
-        <Input locale={locale} id="field-studyPeriod" name="studyPeriod" label={t(locale, 'sec.circular.studyPeriod.label')} hint={t(locale, 'sec.circular.studyPeriod.hint')} value={values.studyPeriod} error={err('studyPeriod')} maxlength={9} class="input-short" />
-        <Input locale={locale} id="field-number" name="number" label={t(locale, 'sec.circular.number.label')} hint={t(locale, 'sec.circular.number.hint')} value={values.number} error={err('number')} maxlength={6} class="input-short" />
-        <Input locale={locale} id="field-date" name="date" label={t(locale, 'sec.circular.date.label')} hint={t(locale, 'sec.field.day.hint')} value={values.date} error={err('date')} maxlength={10} class="sec-input-day" />
+        <Input locale={locale} id="field-bureau" name="bureau" label={t(locale, 'sec.circular.bureau.label')} hint={t(locale, 'sec.circular.bureau.hint')} value={values.bureau} error={err('bureau')} maxlength={20} class="input-short" dir="ltr" />
+        <Input locale={locale} id="field-studyPeriod" name="studyPeriod" label={t(locale, 'sec.circular.studyPeriod.label')} hint={t(locale, 'sec.circular.studyPeriod.hint')} value={values.studyPeriod} error={err('studyPeriod')} maxlength={9} class="input-short" dir="ltr" />
+        <Input locale={locale} id="field-number" name="number" label={t(locale, 'sec.circular.number.label')} hint={t(locale, 'sec.circular.number.hint')} value={values.number} error={err('number')} maxlength={6} class="input-short" dir="ltr" />
+        <Input locale={locale} id="field-date" name="date" label={t(locale, 'sec.circular.date.label')} hint={t(locale, 'sec.field.day.hint')} value={values.date} error={err('date')} maxlength={10} class="sec-input-day" dir="ltr" />
         <Input locale={locale} id="field-reference" name="reference" label={t(locale, 'sec.circular.reference.label')} hint={t(locale, 'sec.circular.reference.hint')} value={values.reference} error={err('reference')} maxlength={200} />
         <Input locale={locale} id="field-studyGroup" name="studyGroup" label={t(locale, 'sec.circular.studyGroup.label')} hint={t(locale, 'sec.circular.studyGroup.hint')} value={values.studyGroup} error={err('studyGroup')} maxlength={50} class="input-short" />
-        <TextArea locale={locale} id="field-subject" name="subject" label={t(locale, 'sec.circular.subject.label')} value={values.subject} error={err('subject')} rows={3} maxlength={2000} />
+        <Select
+          locale={locale}
+          id="field-languageOfRecord"
+          name="languageOfRecord"
+          label={t(locale, 'sec.circular.languageOfRecord.label')}
+          hint={t(locale, 'sec.circular.languageOfRecord.hint')}
+          value={values.languageOfRecord}
+          error={err('languageOfRecord')}
+          options={UN_LANGUAGES.map((language) => ({ value: language, label: LANGUAGE_NAMES[language] ?? language, lang: language }))}
+        />
+        <TextArea
+          locale={locale}
+          id="field-subject"
+          name="subject"
+          label={t(locale, 'sec.circular.subject.label')}
+          hint={t(locale, 'sec.circular.subject.hint')}
+          value={values.subject}
+          error={err('subject')}
+          rows={3}
+          maxlength={2000}
+          lang={record.lang}
+          dir={record.dir}
+        />
       </fieldset>
+
+      <TranslationFields
+        locale={locale}
+        id="translations-subject"
+        legend={t(locale, 'sec.translations.subject.legend')}
+        hint={t(locale, 'sec.translations.subject.hint')}
+        languageOfRecord={values.languageOfRecord}
+        fieldsOf={(language) => [{ field: 'subject', value: values.subjectTranslations[language], rows: 3, maxlength: 2000 }]}
+        errors={errors}
+      />
 
       <fieldset class="sec-fieldset">
         <legend>{t(locale, 'sec.circular.group.meeting')}</legend>
@@ -68,17 +105,18 @@ export function CircularForm({ page, view, action, submit }: { page: PageContext
           value={values.meetingFirstDay}
           error={err('meetingFirstDay')}
           maxlength={10}
+          dir="ltr"
           class="sec-input-day"
           describedBy={announcement.length > 0 ? ['timing-announcement'] : []}
           after={<TimingNotes locale={locale} id="timing-announcement" checks={announcement} />}
         />
-        <Input locale={locale} id="field-meetingLastDay" name="meetingLastDay" label={t(locale, 'sec.circular.meetingLastDay.label')} hint={t(locale, 'sec.field.day.hint')} value={values.meetingLastDay} error={err('meetingLastDay')} maxlength={10} class="sec-input-day" />
+        <Input locale={locale} id="field-meetingLastDay" name="meetingLastDay" label={t(locale, 'sec.circular.meetingLastDay.label')} hint={t(locale, 'sec.field.day.hint')} value={values.meetingLastDay} error={err('meetingLastDay')} maxlength={10} class="sec-input-day" dir="ltr" />
         <Input locale={locale} id="field-collectiveLetter" name="collectiveLetter" label={t(locale, 'sec.circular.collectiveLetter.label')} hint={t(locale, 'sec.circular.collectiveLetter.hint')} value={values.collectiveLetter} error={err('collectiveLetter')} maxlength={200} optional />
       </fieldset>
 
       <fieldset class="sec-fieldset">
         <legend>{t(locale, 'sec.circular.group.consultation')}</legend>
-        <Input locale={locale} id="field-deadlineDay" name="deadlineDay" label={t(locale, 'sec.circular.deadlineDay.label')} hint={t(locale, 'sec.circular.deadlineDay.hint')} value={values.deadlineDay} error={err('deadlineDay')} maxlength={10} class="sec-input-day" describedBy={deadline.length > 0 ? ['timing-deadline'] : []} />
+        <Input locale={locale} id="field-deadlineDay" name="deadlineDay" label={t(locale, 'sec.circular.deadlineDay.label')} hint={t(locale, 'sec.circular.deadlineDay.hint')} value={values.deadlineDay} error={err('deadlineDay')} maxlength={10} class="sec-input-day" dir="ltr" describedBy={deadline.length > 0 ? ['timing-deadline'] : []} />
         <Input
           locale={locale}
           id="field-deadlineTime"
@@ -88,6 +126,7 @@ export function CircularForm({ page, view, action, submit }: { page: PageContext
           value={values.deadlineTime}
           error={err('deadlineTime')}
           maxlength={5}
+          dir="ltr"
           class="input-short"
           after={timing === null ? <p class="hint">{t(locale, 'sec.timing.pending')}</p> : <TimingNotes locale={locale} id="timing-deadline" checks={deadline} />}
         />
@@ -100,6 +139,7 @@ export function CircularForm({ page, view, action, submit }: { page: PageContext
           value={values.languagesAvailableOn}
           error={err('languagesAvailableOn')}
           maxlength={10}
+          dir="ltr"
           class="sec-input-day"
           optional
           describedBy={languages.length > 0 ? ['timing-languages'] : []}
@@ -129,7 +169,7 @@ export function CircularForm({ page, view, action, submit }: { page: PageContext
       <fieldset class="sec-fieldset">
         <legend>{t(locale, 'sec.circular.group.settings')}</legend>
         <Checkbox id="field-individualRepliesPublic" name="individualRepliesPublic" label={t(locale, 'sec.circular.individualRepliesPublic.label')} hint={t(locale, 'sec.circular.individualRepliesPublic.hint')} checked={values.individualRepliesPublic} />
-        <Input locale={locale} id="field-eligibleStates" name="eligibleStates" label={t(locale, 'sec.circular.eligibleStates.label')} hint={t(locale, 'sec.circular.eligibleStates.hint')} value={values.eligibleStates} error={err('eligibleStates')} maxlength={2000} optional spellcheck={false} />
+        <Input locale={locale} id="field-eligibleStates" name="eligibleStates" label={t(locale, 'sec.circular.eligibleStates.label')} hint={t(locale, 'sec.circular.eligibleStates.hint')} value={values.eligibleStates} error={err('eligibleStates')} maxlength={2000} optional spellcheck={false} dir="ltr" />
       </fieldset>
 
       <SubmitButton>{submit}</SubmitButton>

@@ -1,5 +1,7 @@
 import { t } from '../../../../i18n/i18n.js';
 import { ErrorSummary, Notice, type FormError } from '../../components/form.js';
+import { IsolateWithin, isolateText, Ltr } from '../../components/bidi.js';
+import { Content, ContentNotice } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import { formatDay, type CircularView } from '../../presenters/secretariat.presenter.js';
 import { CircularForm, TimingSummary, type CircularFormView } from './circular-form.js';
@@ -29,10 +31,11 @@ export function CircularPage({ page, view }: { page: PageContext; view: Circular
   const base = `/secretariat/consultations/${encodeURIComponent(c.id)}`;
   const errors = [...view.errors, ...(view.form?.errors ?? [])];
   return (
-    <Layout page={page} title={draft ? t(locale, 'sec.circular.title.draft', { reference: c.reference }) : c.reference} hasErrors={errors.length > 0}>
+    <Layout page={page} title={draft ? isolateText(t(locale, 'sec.circular.title.draft', { reference: c.reference }), [c.reference]) : c.reference} hasErrors={errors.length > 0}>
       <CircularNav page={page} id={c.id} issued={!draft} current={base} />
       <Notice message={view.notice} />
       <ErrorSummary locale={locale} errors={errors} />
+      <ContentNotice locale={locale} notice={c.contentNotice} />
       {view.stale && (
         <div class="warning">
           <p>
@@ -82,16 +85,23 @@ export function CircularPage({ page, view }: { page: PageContext; view: Circular
             <h2 id="details-title">{t(locale, 'sec.circular.details')}</h2>
             <dl class="summary-list">
               <dt>{t(locale, 'sec.circular.reference.label')}</dt>
-              <dd>{c.reference}</dd>
+              <dd>
+                <Ltr>{c.reference}</Ltr>
+              </dd>
               <dt>{t(locale, 'sec.circular.date.label')}</dt>
               <dd>{formatDay(locale, c.date)}</dd>
               <dt>{t(locale, 'sec.circular.studyGroup.label')}</dt>
-              <dd>{c.studyGroup}</dd>
+              <dd>
+                <Ltr>{c.studyGroup}</Ltr>
+              </dd>
               <dt>{t(locale, 'sec.circular.subject.label')}</dt>
-              <dd>{c.subject}</dd>
+              <Content as="dd" of={c.subject} />
               <dt>{t(locale, 'sec.circular.group.meeting')}</dt>
               <dd>
-                {t(locale, 'sec.preview.meeting', { place: c.meetingPlace, first: formatDay(locale, c.meetingFirstDay), last: formatDay(locale, c.meetingLastDay) })}
+                <IsolateWithin
+                  text={t(locale, 'sec.preview.meeting', { place: c.meetingPlace, first: formatDay(locale, c.meetingFirstDay), last: formatDay(locale, c.meetingLastDay) })}
+                  values={[c.meetingPlace]}
+                />
               </dd>
               <dt>{t(locale, 'sec.circular.summary.deadline')}</dt>
               <dd>
@@ -102,7 +112,9 @@ export function CircularPage({ page, view }: { page: PageContext; view: Circular
               {c.eligibleStates !== null && (
                 <>
                   <dt>{t(locale, 'sec.circular.summary.eligibleStates')}</dt>
-                  <dd>{c.eligibleStates.join(', ')}</dd>
+                  <dd>
+                    <Ltr>{c.eligibleStates.join(', ')}</Ltr>
+                  </dd>
                 </>
               )}
             </dl>

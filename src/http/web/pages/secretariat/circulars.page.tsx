@@ -1,12 +1,17 @@
 import { t } from '../../../../i18n/i18n.js';
 import { Notice } from '../../components/form.js';
+import { Ltr } from '../../components/bidi.js';
+import { Content, ContentNotice } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
+import type { ContentNoticeView } from '../../presenters/content.presenter.js';
 import { CIRCULAR_GROUPS, formatCount, type CircularGroup, type CircularRow } from '../../presenters/secretariat.presenter.js';
 import { Instant } from './sec-fields.js';
 
 export interface CircularsView {
   readonly groups: Readonly<Record<CircularGroup, readonly CircularRow[]>>;
   readonly notice: string | null;
+  /** Subjects not yet available in the reader's language. */
+  readonly contentNotice: ContentNoticeView | null;
 }
 
 /** The secretariat's circulars: drafts, open, closed and decided, each with its deadline and replies. */
@@ -15,6 +20,7 @@ export function CircularsPage({ page, view }: { page: PageContext; view: Circula
   return (
     <Layout page={page} title={t(locale, 'sec.circulars.title')}>
       <Notice message={view.notice} />
+      <ContentNotice locale={locale} notice={view.contentNotice} />
       <p>
         <a class="button" href={page.href('/secretariat/consultations/new')}>
           {t(locale, 'sec.circulars.new')}
@@ -49,7 +55,9 @@ export function CircularsPage({ page, view }: { page: PageContext; view: Circula
                       return (
                         <tr>
                           <th scope="row">
-                            <a href={page.href(base)}>{row.reference}</a>
+                            <a href={page.href(base)}>
+                              <Ltr>{row.reference}</Ltr>
+                            </a>
                             {row.isDemo && (
                               <>
                                 {' '}
@@ -57,7 +65,7 @@ export function CircularsPage({ page, view }: { page: PageContext; view: Circula
                               </>
                             )}
                           </th>
-                          <td>{row.subject}</td>
+                          <Content as="td" of={row.subject} />
                           <td>
                             <Instant locale={locale} at={row.deadlineAt} />
                             {row.warnings > 0 && <span class="sec-flag">{t(locale, 'sec.circulars.warnings', { count: row.warnings })}</span>}

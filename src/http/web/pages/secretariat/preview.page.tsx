@@ -1,5 +1,7 @@
 import { t } from '../../../../i18n/i18n.js';
 import { CsrfField, ErrorSummary, type FormError } from '../../components/form.js';
+import { isolateText, Ltr, LtrWithin } from '../../components/bidi.js';
+import { Content, ContentNotice, languageName, noticeFields, richMessage } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import { formatDay, type ChecklistItem, type CircularView } from '../../presenters/secretariat.presenter.js';
 import { CircularNav, Instant, TimingNotes } from './sec-fields.js';
@@ -24,9 +26,10 @@ export function PreviewPage({ page, view }: { page: PageContext; view: PreviewVi
   const base = `/secretariat/consultations/${encodeURIComponent(c.id)}`;
   const warnings = c.timing.filter((check) => check.severity === 'warning');
   return (
-    <Layout page={page} title={t(locale, 'sec.preview.title', { reference: c.reference })} hasErrors={view.errors.length > 0}>
+    <Layout page={page} title={isolateText(t(locale, 'sec.preview.title', { reference: c.reference }), [c.reference])} hasErrors={view.errors.length > 0}>
       <CircularNav page={page} id={c.id} issued={false} current={`${base}/preview`} />
       <ErrorSummary locale={locale} errors={view.errors} />
+      <ContentNotice locale={locale} notice={c.contentNotice} />
 
       <section aria-labelledby="checklist-title">
         <h2 id="checklist-title">{t(locale, 'sec.preview.checklist.title')}</h2>
@@ -54,6 +57,20 @@ export function PreviewPage({ page, view }: { page: PageContext; view: PreviewVi
         )}
       </section>
 
+      <section aria-labelledby="languages-title">
+        <h2 id="languages-title">{t(locale, 'sec.preview.languages.title')}</h2>
+        <p>{t(locale, 'sec.preview.languages.intro', { language: languageName(locale, c.languageOfRecord) })}</p>
+        <ul class="sec-languages" id="translation-status">
+          {c.translationStatus.map(({ language, missing }) => (
+            <li>
+              {missing === null
+                ? t(locale, 'sec.preview.languages.complete', { language: languageName(locale, language) })
+                : richMessage(locale, 'sec.preview.languages.missing', { language: languageName(locale, language), fields: noticeFields(locale, missing.groups.flatMap((g) => g.items)) })}
+            </li>
+          ))}
+        </ul>
+      </section>
+
       <section aria-labelledby="letter-title">
         <h2 id="letter-title">{t(locale, 'sec.preview.letter.title')}</h2>
         <article class="sec-letter" aria-labelledby="letter-subject">
@@ -61,10 +78,12 @@ export function PreviewPage({ page, view }: { page: PageContext; view: PreviewVi
           <p>{t(locale, 'sec.preview.placeDate', { date: formatDay(locale, c.date) })}</p>
           <dl class="summary-list">
             <dt>{t(locale, 'sec.preview.ref')}</dt>
-            <dd>{c.reference}</dd>
+            <dd>
+              <Ltr>{c.reference}</Ltr>
+            </dd>
             <dt>{t(locale, 'sec.preview.to')}</dt>
             <dd>
-              <ul class="sec-plain-list">
+              <ul class="sec-plain-list" lang={c.record.lang} dir={c.record.dir}>
                 {c.addressees.map((a) => (
                   <li>{a}</li>
                 ))}
@@ -74,7 +93,7 @@ export function PreviewPage({ page, view }: { page: PageContext; view: PreviewVi
               <>
                 <dt>{t(locale, 'sec.preview.copies')}</dt>
                 <dd>
-                  <ul class="sec-plain-list">
+                  <ul class="sec-plain-list" lang={c.record.lang} dir={c.record.dir}>
                     {c.copies.map((a) => (
                       <li>{a}</li>
                     ))}
@@ -84,19 +103,30 @@ export function PreviewPage({ page, view }: { page: PageContext; view: PreviewVi
             )}
             <dt>{t(locale, 'sec.preview.subject')}</dt>
             <dd>
-              <strong id="letter-subject">{c.subject}</strong>
+              <Content as="strong" id="letter-subject" of={c.subject} />
             </dd>
           </dl>
           <p>{t(locale, 'sec.preview.salutation')}</p>
           <ol class="sec-paragraphs">
             <li>
-              {t(locale, 'sec.preview.p1', { studyGroup: c.studyGroup, instrument: c.instrument, place: c.meetingPlace, first: formatDay(locale, c.meetingFirstDay), last: formatDay(locale, c.meetingLastDay) })}
-              {c.collectiveLetter !== null && <> {t(locale, 'sec.preview.p1.letter', { letter: c.collectiveLetter })}</>}
+              <LtrWithin
+                text={t(locale, 'sec.preview.p1', { studyGroup: c.studyGroup, instrument: c.instrument, place: c.meetingPlace, first: formatDay(locale, c.meetingFirstDay), last: formatDay(locale, c.meetingLastDay) })}
+                ltr={[c.studyGroup, c.instrument]}
+                auto={[c.meetingPlace]}
+              />
+              {c.collectiveLetter !== null && (
+                <>
+                  {' '}
+                  <LtrWithin text={t(locale, 'sec.preview.p1.letter', { letter: c.collectiveLetter })} ltr={[]} auto={[c.collectiveLetter]} />
+                </>
+              )}
             </li>
             <li>
               {t(locale, 'sec.preview.p2')}
               {c.notes.map((note) => (
-                <p class="sec-note">{note}</p>
+                <p class="sec-note" lang={c.record.lang} dir={c.record.dir}>
+                  {note}
+                </p>
               ))}
             </li>
             <li>
@@ -118,17 +148,22 @@ export function PreviewPage({ page, view }: { page: PageContext; view: PreviewVi
             c.texts.map((text) => (
               <div class="sec-annex-text">
                 <h4>
-                  {t(locale, 'sec.preview.textHeading', { order: text.order, kind: text.kindLabel, designation: text.designation, workItem: text.workItem ?? '', hasWorkItem: text.workItem === null ? 'no' : 'yes', location: text.location })}
+                  <LtrWithin
+                    text={t(locale, 'sec.preview.textHeading', { order: text.order, kind: text.kindLabel, designation: text.designation, workItem: text.workItem ?? '', hasWorkItem: text.workItem === null ? 'no' : 'yes', location: text.location })}
+                    ltr={[text.designation, text.workItem, text.location]}
+                  />
                 </h4>
-                <p>{text.title}</p>
-                {text.summary !== null && text.summary.trim() !== '' && (
+                <Content as="p" of={text.title} />
+                {text.summary !== null && (
                   <>
                     <p>
                       <strong>{t(locale, 'sec.preview.summary')}</strong>
                     </p>
-                    {text.summary.split(/\n\s*\n/).map((paragraph) => (
-                      <p class="sec-summary">{paragraph}</p>
-                    ))}
+                    <div lang={text.summary.lang} dir={text.summary.dir}>
+                      {text.summary.value.split(/\n\s*\n/).map((paragraph) => (
+                        <p class="sec-summary">{paragraph}</p>
+                      ))}
+                    </div>
                   </>
                 )}
                 {text.a5Justification && <p>{t(locale, 'sec.preview.a5')}</p>}
@@ -148,7 +183,7 @@ export function PreviewPage({ page, view }: { page: PageContext; view: PreviewVi
       <section aria-labelledby="issue-title">
         <h2 id="issue-title">{t(locale, 'sec.issue.title')}</h2>
         <p id="issue-hint">{t(locale, 'sec.issue.hint')}</p>
-        <form method="post" action={page.href(`${base}/issue`)} data-confirm={t(locale, 'sec.issue.confirm', { reference: c.reference })}>
+        <form method="post" action={page.href(`${base}/issue`)} data-confirm={isolateText(t(locale, 'sec.issue.confirm', { reference: c.reference }), [c.reference])}>
           <CsrfField token={view.csrfToken} />
           <input type="hidden" name="revision" value={String(c.revision)} />
           <button type="submit" class="button" aria-describedby="issue-hint">

@@ -21,6 +21,14 @@ interface ControlProps {
   /** More ids describing the control (timing notes next to a date). */
   readonly describedBy?: readonly string[];
   readonly optional?: boolean;
+  /** The language of what is typed, when not the page's (a translation: `lang` and `dir` of the control). */
+  readonly lang?: string | undefined;
+  /**
+   * The control's direction when not the page's: a translation's (Arabic typed on an English
+   * page), or `ltr` for values that are always left to right (days, codes, designations), so
+   * that they stay readable in a right-to-left page.
+   */
+  readonly dir?: 'ltr' | 'rtl' | undefined;
 }
 
 function describedByOf(props: ControlProps): string | undefined {
@@ -56,6 +64,8 @@ export function Input(props: ControlProps & { value: string; autocomplete?: stri
     autocomplete: props.autocomplete ?? 'off',
     maxlength: props.maxlength,
     spellcheck: props.spellcheck,
+    lang: props.lang,
+    dir: props.dir,
     'aria-describedby': describedByOf(props),
     'aria-invalid': props.error ? ('true' as const) : undefined,
   };
@@ -76,6 +86,8 @@ export function TextArea(props: ControlProps & { value: string; rows?: number; m
         name={props.name}
         rows={props.rows ?? 4}
         maxlength={props.maxlength}
+        lang={props.lang}
+        dir={props.dir}
         aria-describedby={describedByOf(props)}
         aria-invalid={props.error ? 'true' : undefined}
       >

@@ -1,9 +1,14 @@
 import { TEXT_KINDS } from '../../../../domain/consultation/consultation.js';
+import type { UnLanguage } from '../../../../domain/member-states/member-states.data.js';
 import { t } from '../../../../i18n/i18n.js';
 import { CsrfField, ErrorSummary, errorAt, SubmitButton, type FormError } from '../../components/form.js';
+import { isolateText, Ltr, LtrWithin } from '../../components/bidi.js';
+import { languageName } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
+import { languageAttributes } from '../../presenters/content.presenter.js';
 import type { TextValues } from '../../secretariat.forms.js';
 import { Checkbox, CircularNav, Input, Radios, TextArea } from './sec-fields.js';
+import { TranslationFields } from './translation-fields.js';
 
 export interface TextPageView {
   readonly consultationId: string;
@@ -16,6 +21,8 @@ export interface TextPageView {
   readonly errors: readonly FormError[];
   /** "WTSA Resolution 1 (Rev. Geneva, 2022) §9.3.4": why a summary is needed. */
   readonly summaryClause: string;
+  /** The circular's language of record: the title and summary are written in it, the others are translations. */
+  readonly languageOfRecord: UnLanguage;
   readonly csrfToken: string;
 }
 
@@ -26,15 +33,19 @@ export function TextPage({ page, view }: { page: PageContext; view: TextPageView
   const err = (field: string) => errorAt(errors, `field-${field}`);
   const base = `/secretariat/consultations/${encodeURIComponent(view.consultationId)}`;
   const action = view.textId === null ? `${base}/texts/new` : `${base}/texts/${encodeURIComponent(view.textId)}`;
-  const title = view.textId === null ? t(locale, 'sec.text.title.new', { reference: view.reference }) : t(locale, 'sec.text.title.edit', { designation: view.designation ?? '', reference: view.reference });
+  const title = isolateText(
+    view.textId === null ? t(locale, 'sec.text.title.new', { reference: view.reference }) : t(locale, 'sec.text.title.edit', { designation: view.designation ?? '', reference: view.reference }),
+    [view.designation, view.reference],
+  );
+  const record = languageAttributes(locale, view.languageOfRecord);
   return (
     <Layout page={page} title={title} hasErrors={errors.length > 0}>
       <CircularNav page={page} id={view.consultationId} issued={false} current={action} />
       <ErrorSummary locale={locale} errors={errors} />
       <form method="post" action={page.href(action)} novalidate class="sec-form">
         <CsrfField token={view.csrfToken} />
-        <Input locale={locale} id="field-designation" name="designation" label={t(locale, 'sec.text.designation.label')} hint={t(locale, 'sec.text.designation.hint')} value={values.designation} error={err('designation')} maxlength={100} />
-        <Input locale={locale} id="field-workItem" name="workItem" label={t(locale, 'sec.text.workItem.label')} hint={t(locale, 'sec.text.workItem.hint')} value={values.workItem} error={err('workItem')} maxlength={100} optional />
+        <Input locale={locale} id="field-designation" name="designation" label={t(locale, 'sec.text.designation.label')} hint={t(locale, 'sec.text.designation.hint')} value={values.designation} error={err('designation')} maxlength={100} dir="ltr" />
+        <Input locale={locale} id="field-workItem" name="workItem" label={t(locale, 'sec.text.workItem.label')} hint={t(locale, 'sec.text.workItem.hint')} value={values.workItem} error={err('workItem')} maxlength={100} optional dir="ltr" />
         <Radios
           locale={locale}
           id="field-kind"
@@ -44,10 +55,38 @@ export function TextPage({ page, view }: { page: PageContext; view: TextPageView
           value={values.kind}
           options={TEXT_KINDS.map((kind) => ({ value: kind, label: t(locale, `sec.text.kind.${kind}`) }))}
         />
-        <TextArea locale={locale} id="field-title" name="title" label={t(locale, 'sec.text.title.label')} value={values.title} error={err('title')} rows={2} maxlength={1000} />
-        <TextArea locale={locale} id="field-summary" name="summary" label={t(locale, 'sec.text.summary.label')} hint={t(locale, 'sec.text.summary.hint', { clause: view.summaryClause })} value={values.summary} error={err('summary')} rows={8} optional />
-        <Input locale={locale} id="field-location" name="location" label={t(locale, 'sec.text.location.label')} hint={t(locale, 'sec.text.location.hint')} value={values.location} error={err('location')} maxlength={200} class="input-short" />
-        <Input locale={locale} id="field-order" name="order" label={t(locale, 'sec.text.order.label')} hint={t(locale, 'sec.text.order.hint')} value={values.order} error={err('order')} maxlength={4} class="input-short" />
+        <p class="hint" id="record-language">
+          {t(locale, 'sec.text.recordLanguage', { language: languageName(locale, view.languageOfRecord) })}
+        </p>
+        <TextArea locale={locale} id="field-title" name="title" label={t(locale, 'sec.text.title.label')} value={values.title} error={err('title')} rows={2} maxlength={1000} lang={record.lang} dir={record.dir} describedBy={['record-language']} />
+        <TextArea
+          locale={locale}
+          id="field-summary"
+          name="summary"
+          label={t(locale, 'sec.text.summary.label')}
+          hint={t(locale, 'sec.text.summary.hint', { clause: view.summaryClause })}
+          value={values.summary}
+          error={err('summary')}
+          rows={8}
+          optional
+          lang={record.lang}
+          dir={record.dir}
+          describedBy={['record-language']}
+        />
+        <TranslationFields
+          locale={locale}
+          id="translations-text"
+          legend={t(locale, 'sec.translations.text.legend')}
+          hint={t(locale, 'sec.translations.text.hint')}
+          languageOfRecord={view.languageOfRecord}
+          fieldsOf={(language) => [
+            { field: 'title', value: values.translations[language].title, rows: 2, maxlength: 1000 },
+            { field: 'summary', value: values.translations[language].summary, rows: 6, maxlength: 20_000 },
+          ]}
+          errors={errors}
+        />
+        <Input locale={locale} id="field-location" name="location" label={t(locale, 'sec.text.location.label')} hint={t(locale, 'sec.text.location.hint')} value={values.location} error={err('location')} maxlength={200} class="input-short" dir="ltr" />
+        <Input locale={locale} id="field-order" name="order" label={t(locale, 'sec.text.order.label')} hint={t(locale, 'sec.text.order.hint')} value={values.order} error={err('order')} maxlength={4} class="input-short" dir="ltr" />
         <Checkbox id="field-a5Justification" name="a5Justification" label={t(locale, 'sec.text.a5Justification.label')} hint={t(locale, 'sec.text.a5Justification.hint')} checked={values.a5Justification} />
         <TextArea locale={locale} id="field-iprStatements" name="iprStatements" label={t(locale, 'sec.text.iprStatements.label')} hint={t(locale, 'sec.text.iprStatements.hint')} value={values.iprStatements} error={err('iprStatements')} rows={3} optional />
         <div class="sec-actions">
@@ -62,7 +101,10 @@ export function TextPage({ page, view }: { page: PageContext; view: TextPageView
             <CsrfField token={view.csrfToken} />
             <SubmitButton variant="danger">
               {t(locale, 'sec.text.remove.button')}
-              <span class="visually-hidden"> {view.designation}</span>
+              <span class="visually-hidden">
+                {' '}
+                <Ltr>{view.designation}</Ltr>
+              </span>
             </SubmitButton>
           </form>
         </section>
@@ -86,8 +128,10 @@ export function RemoveTextPage({ page, view }: { page: PageContext; view: Remove
   const base = `/secretariat/consultations/${encodeURIComponent(view.consultationId)}`;
   const action = `${base}/texts/${encodeURIComponent(view.textId)}/remove`;
   return (
-    <Layout page={page} title={t(locale, 'sec.text.remove.confirmTitle', { designation: view.designation })}>
-      <p>{t(locale, 'sec.text.remove.confirmBody', { designation: view.designation, title: view.title, reference: view.reference })}</p>
+    <Layout page={page} title={isolateText(t(locale, 'sec.text.remove.confirmTitle', { designation: view.designation }), [view.designation])}>
+      <p>
+        <LtrWithin text={t(locale, 'sec.text.remove.confirmBody', { designation: view.designation, title: view.title, reference: view.reference })} ltr={[view.designation, view.reference]} auto={[view.title]} />
+      </p>
       <form method="post" action={page.href(action)} class="sec-actions">
         <CsrfField token={view.csrfToken} />
         <input type="hidden" name="confirm" value="yes" />

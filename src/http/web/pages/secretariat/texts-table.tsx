@@ -1,4 +1,6 @@
 import { t } from '../../../../i18n/i18n.js';
+import { Ltr } from '../../components/bidi.js';
+import { Content } from '../../components/content.js';
 import type { PageContext } from '../../components/layout.js';
 import { formatCount, type TextRow } from '../../presenters/secretariat.presenter.js';
 
@@ -24,21 +26,28 @@ export function TextsTable({ page, consultationId, texts, editable }: { page: Pa
         </thead>
         <tbody>
           {texts.map((text) => {
-            const missing = text.kind !== 'corrigendum' && (text.summary === null || text.summary.trim() === '');
+            const missing = text.kind !== 'corrigendum' && text.summary === null;
             return (
               <tr>
                 <td>{formatCount(locale, text.order)}</td>
                 <th scope="row">
-                  {text.designation}
-                  {text.workItem !== null && <span class="sec-work-item"> ({text.workItem})</span>}
+                  <Ltr>{text.designation}</Ltr>
+                  {text.workItem !== null && (
+                    <span class="sec-work-item">
+                      {' '}
+                      (<Ltr>{text.workItem}</Ltr>)
+                    </span>
+                  )}
                 </th>
-                <td>{text.title}</td>
+                <Content as="td" of={text.title} />
                 <td>{text.kindLabel}</td>
-                <td>{text.location}</td>
+                <td>
+                  <Ltr>{text.location}</Ltr>
+                </td>
                 <td>
                   {missing ? (
                     <strong class="sec-missing">{t(locale, 'sec.texts.summary.missing')}</strong>
-                  ) : text.summary === null || text.summary.trim() === '' ? (
+                  ) : text.summary === null ? (
                     t(locale, 'sec.texts.summary.notNeeded')
                   ) : (
                     t(locale, 'sec.texts.summary.given')
@@ -48,7 +57,10 @@ export function TextsTable({ page, consultationId, texts, editable }: { page: Pa
                   <td>
                     <a href={page.href(`${base}/${encodeURIComponent(text.id)}`)}>
                       {t(locale, 'sec.texts.change')}
-                      <span class="visually-hidden"> {text.designation}</span>
+                      <span class="visually-hidden">
+                        {' '}
+                        <Ltr>{text.designation}</Ltr>
+                      </span>
                     </a>
                   </td>
                 )}
