@@ -30,7 +30,18 @@ describeEachDialect('document downloads from the pages', (dialect) => {
     expect(other.headers['content-type']).toMatch(/^text\/html/);
     expect(other.body).toContain('This belongs to another Member State');
 
+    // The receipt page links the State's documents, and the links work.
+    const receipt = await kim.get(`/en/my/consultations/${id}/reply/receipt/1`);
+    const formLink = /href="([^"]*\/documents\/[^"]*\/reply\/KR\?format=docx[^"]*)"/.exec(receipt.body)?.[1]?.replace(/&amp;/g, '&');
+    expect(formLink).toBe(`/en/documents/${id}/reply/KR?format=docx&version=1`);
+    expect((await kim.get(formLink!)).statusCode).toBe(200);
+
     const visitor = web().browser();
+    // The circular's page links its documents in the page's language.
+    const consultation = await visitor.get(`/en/consultations/${id}`);
+    expect(consultation.body).toContain(`href="/en/documents/${id}/circular?format=pdf"`);
+    expect(consultation.body).toContain(`href="/en/documents/${id}/circular?format=docx"`);
+    expect(consultation.body).not.toContain('/results-report?');
     expect((await visitor.get(`/en/documents/${id}/circular?format=docx`)).statusCode).toBe(200);
     const signIn = await visitor.get(`/en/documents/${id}/reply/KR?format=docx`);
     expect({ status: signIn.statusCode, location: signIn.headers.location }).toEqual({ status: 303, location: '/en/login' });

@@ -3,6 +3,7 @@ import { Isolate, IsolateWithin, Ltr, LtrWithin } from '../../components/bidi.js
 import { Content, ContentNotice } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { ConsultationPageView, TextEntry } from '../../presenters/public.presenter.js';
+import { documentPagePath } from '../../documents.routes.js';
 import { consultationPath, Countdown, DemoNotice, Instant, StatusTag } from './public-parts.js';
 
 /** What the reader may do next: reply (focal point), manage (secretariat), read the results. */
@@ -40,7 +41,26 @@ function Actions({ page, view }: { page: PageContext; view: ConsultationPageView
           <a href={page.href(`/secretariat${consultationPath(view.id)}`)}>{t(locale, 'public.consultation.manage')}</a>
         </p>
       )}
+      <h3 id="documents-title">{t(locale, 'public.documents.title')}</h3>
+      <ul aria-labelledby="documents-title">
+        <DocumentLinks page={page} kind="circular" id={view.id} label={t(locale, 'public.documents.circular')} />
+        {results === 'final' && <DocumentLinks page={page} kind="results-report" id={view.id} label={t(locale, 'public.documents.resultsReport')} />}
+        {view.state === 'notified' && <DocumentLinks page={page} kind="results-notice" id={view.id} label={t(locale, 'public.documents.resultsNotice')} />}
+      </ul>
     </section>
+  );
+}
+
+/** A document of the consultation in both formats, in the page's language (documents.routes.ts). */
+function DocumentLinks({ page, kind, id, label }: { page: PageContext; kind: 'circular' | 'results-report' | 'results-notice'; id: string; label: string }) {
+  const { locale } = page;
+  return (
+    <li>
+      {label}:{' '}
+      <a href={page.href(documentPagePath(kind, id, { format: 'pdf' }))}>{t(locale, 'public.documents.pdf')}</a>
+      {' · '}
+      <a href={page.href(documentPagePath(kind, id, { format: 'docx' }))}>{t(locale, 'public.documents.docx')}</a>
+    </li>
   );
 }
 

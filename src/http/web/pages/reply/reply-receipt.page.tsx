@@ -1,3 +1,4 @@
+import { documentPagePath } from '../../documents.routes.js';
 import { t } from '../../../../i18n/i18n.js';
 import { Notice } from '../../components/form.js';
 import { Isolate, Ltr, LtrWithin } from '../../components/bidi.js';
@@ -89,6 +90,16 @@ export function ReplyReceiptPage({ page, view }: { page: PageContext; view: Rece
       </div>
       <h2>{t(locale, 'reply.receipt.keep.title')}</h2>
       <ul>
+        <li>
+          {t(locale, 'reply.receipt.documents.form')}:{' '}
+          <a href={page.href(documentPagePath('reply', c.id, { format: 'pdf', memberState: view.stateCode, version: view.version }))}>{t(locale, 'public.documents.pdf')}</a>
+          {' · '}
+          <a href={page.href(documentPagePath('reply', c.id, { format: 'docx', memberState: view.stateCode, version: view.version }))}>{t(locale, 'public.documents.docx')}</a>
+        </li>
+        <li>
+          <a href={page.href(documentPagePath('receipt', c.id, { format: 'pdf', memberState: view.stateCode, version: view.version }))}>{t(locale, 'reply.receipt.documents.receipt')}</a>{' '}
+          ({t(locale, 'public.documents.pdf')})
+        </li>
         <li>
           <a href={page.href(paths.signedReceipt(view.version))} download={`receipt-${c.id}-${view.stateCode}-v${view.version}.json`}>
             {t(locale, 'reply.receipt.download')}
