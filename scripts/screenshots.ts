@@ -4,6 +4,12 @@
  * in as the demo accounts with their generated passwords and authenticator keys, and saves one
  * PNG per page, in English and, for the reply form, in every other language with a catalogue.
  * Uses the Chromium the project finds (src/platform/chromium.ts); nothing leaves loopback.
+ *
+ * The stylesheet names Noto fonts first and leaves the rest to the reader's system; the machine
+ * taking the pictures may have no Chinese (or a poor Arabic) font, which would show boxes. So each
+ * page is given the Noto fonts the PDFs embed (@fontsource packages, src/documents/print/fonts.ts)
+ * through one extra same-origin stylesheet answered by the browser context itself (the server and
+ * the pages' CSP stay as they are): the pictures show the pages as a reader with those fonts sees them.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,6 +17,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { createAppContext } from '../src/app-context.js';
 import { loadConfig } from '../src/config.js';
+import { embeddedFonts, FONT_HOST, fontFile } from '../src/documents/print/fonts.js';
 import { startServer } from '../src/http/server.js';
 import { LOCALES } from '../src/i18n/i18n.js';
 import { launchChromium } from '../src/platform/chromium.js';
@@ -18,6 +25,10 @@ import { totpCode } from '../src/services/identity/totp.js';
 import { DEMO_CONSULTATION_ID, seedDemo, type DemoAccount } from '../src/services/seed-demo.js';
 
 const OUT = path.resolve(process.argv[2] ?? 'docs/screenshots');
+/** The reply form must be pictured in these languages (issue #8): the script fails when one is not served. */
+const REQUIRED_LOCALES = ['ar', 'zh'];
+/** Where the browser context answers the fonts' stylesheet and files (never reaches the server). */
+const FONTS_PATH = '/__screenshot-fonts';
 
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assent-screenshots-'));
@@ -28,18 +39,35 @@ async function main(): Promise<void> {
   const server = await startServer(config, { context, handleSignals: false, logger: false });
   const { browser } = await launchChromium();
   fs.mkdirSync(OUT, { recursive: true });
+  const missing = REQUIRED_LOCALES.filter((l) => !(LOCALES as readonly string[]).includes(l));
+  if (missing.length > 0) throw new Error(`No catalogue served for ${missing.join(', ')}: run npm run i18n:index once their catalogues are complete`);
+  const fontsCss = embeddedFonts().css.replaceAll(`https://${FONT_HOST}/`, `${server.url}${FONTS_PATH}/`);
   const shots: string[] = [];
   try {
     const person = async (locale = 'en-GB') => {
       const ctx = await browser.newContext({ baseURL: server.url, viewport: { width: 1200, height: 900 }, locale, timezoneId: 'Europe/Zurich', deviceScaleFactor: 1 });
       await ctx.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
+      await ctx.route(`${server.url}${FONTS_PATH}/**`, (route) => {
+        const urlPath = new URL(route.request().url()).pathname.slice(FONTS_PATH.length);
+        if (urlPath === '/fonts.css') return route.fulfill({ contentType: 'text/css', body: fontsCss });
+        const font = fontFile(urlPath);
+        return font ? route.fulfill({ contentType: 'font/woff2', body: font }) : route.fulfill({ status: 404 });
+      });
       return ctx.newPage();
     };
-    const shoot = async (page: Page, url: string, name: string, fullPage = true) => {
+    /** Saves the page as a PNG: the full page, or its top `maxHeight` pixels for a page as long as a list of 194 States. */
+    const shoot = async (page: Page, url: string, name: string, maxHeight = Infinity) => {
       const response = await page.goto(url);
       if (!response || response.status() >= 400) throw new Error(`${url} answered ${response?.status()}`);
+      await page.addStyleTag({ url: `${FONTS_PATH}/fonts.css` });
+      // Lay the page out with the fonts, then wait until every font it asked for has arrived.
+      await page.evaluate(async () => {
+        document.body.getBoundingClientRect();
+        await document.fonts.ready;
+      });
       const file = path.join(OUT, `${name}.png`);
-      await page.screenshot({ path: file, fullPage });
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      await page.screenshot({ path: file, fullPage: true, ...(height > maxHeight && { clip: { x: 0, y: 0, width: 1200, height: maxHeight } }) });
       shots.push(file);
     };
     const signIn = async (page: Page, account: DemoAccount, locale = 'en') => {
@@ -71,9 +99,9 @@ async function main(): Promise<void> {
     const tsb = await person();
     await signIn(tsb, account('tsb@demo.example'));
     await shoot(tsb, '/en/secretariat', 'secretariat-circulars');
-    await shoot(tsb, `/en/secretariat/consultations/${DEMO_CONSULTATION_ID}/replies`, 'secretariat-replies');
+    await shoot(tsb, `/en/secretariat/consultations/${DEMO_CONSULTATION_ID}/replies`, 'secretariat-replies', 3000);
     await shoot(tsb, '/en/secretariat/consultations/tsb-79-2023/results', 'secretariat-results');
-    await shoot(tsb, '/en/secretariat/consultations/tsb-79-2023/decisions', 'secretariat-decisions');
+    await shoot(tsb, '/en/secretariat/consultations/tsb-79-2023/decisions', 'secretariat-decisions', 3000);
   } finally {
     await browser.close();
     await server.close();
