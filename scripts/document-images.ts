@@ -1,8 +1,11 @@
-// npm run docs:documents — renders pages of each generated PDF to PNG in docs/documents/, so a
-// reader can see the documents without running Assent. The data is the demo's TSB Circular 79
-// (seed-demo.ts: simulated replies); the meeting's decisions and the results notice below are
-// illustrative too. Pages are drawn from the PDFs themselves (pdfjs on a @napi-rs/canvas), not
-// from a screenshot of the print view, so what is shown is what is printed.
+// npm run docs:documents [-- LOCALE…] — renders pages of each generated PDF to PNG in
+// docs/documents/, so a reader can see the documents without running Assent. The data is the
+// demo's TSB Circular 79 (seed-demo.ts: simulated replies); the meeting's decisions and the
+// results notice below are illustrative too. Pages are drawn from the PDFs themselves (pdfjs on a
+// @napi-rs/canvas), not from a screenshot of the print view, so what is shown is what is printed.
+// English gets every document; the other locales named (default: Arabic and Chinese, right to
+// left and East Asian) get the circular's first page, its blank reply form and a filled one, as
+// `<name>-<locale>.png`. The README is written when every default locale was drawn.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,9 +13,11 @@ import zlib from 'node:zlib';
 import { createCanvas } from '@napi-rs/canvas';
 import { migrateToLatest, openDatabase } from '../src/db/connect.js';
 import type { DocumentKind } from '../src/documents/document.js';
+import { msg } from '../src/documents/format.js';
 import { createPdfEngine } from '../src/documents/pdf.js';
 import { operatorActor } from '../src/domain/policy/actor.js';
 import { mutableClock } from '../src/domain/time/clock.js';
+import { isLocale, type Locale, type MessageId } from '../src/i18n/i18n.js';
 import { generateDocument } from '../src/services/documents/generate-document.js';
 import { issueResultsNotice } from '../src/services/issue-results-notice.js';
 import { recordDecision } from '../src/services/record-decision.js';
@@ -29,19 +34,36 @@ interface Shot {
   readonly caption: string;
   readonly kind: DocumentKind;
   readonly memberState?: string;
-  /** The page to draw: its number, or the first page whose text starts with this. */
-  readonly page: number | string;
+  /** The page to draw: its number, or the page of the heading with this message (found in the PDF's outline). */
+  readonly page: number | MessageId;
 }
 
 const SHOTS: readonly Shot[] = [
   { file: 'circular-page-1.png', caption: 'The circular, first page: header block, subject, the numbered letter with the deadline and the 70 % rule, TSB notes, signature', kind: 'circular', page: 1 },
-  { file: 'circular-annex-1.png', caption: 'The circular, Annex 1: title, summary and location of each text', kind: 'circular', page: 'Annex 1' },
-  { file: 'circular-annex-2.png', caption: 'The circular, Annex 2: the reply form, both boxes and the two sub-options per text', kind: 'circular', page: 'Annex 2' },
+  { file: 'circular-annex-1.png', caption: 'The circular, Annex 1: title, summary and location of each text', kind: 'circular', page: 'doc.annex1.heading' },
+  { file: 'circular-annex-2.png', caption: 'The circular, Annex 2: the reply form, both boxes and the two sub-options per text', kind: 'circular', page: 'doc.annex2.heading' },
   { file: 'reply-page-1.png', caption: "A State's filled reply form (simulated reply of the United States), with its receipt data", kind: 'reply', memberState: 'US', page: 1 },
   { file: 'receipt.png', caption: 'The receipt of a reply version, on one page', kind: 'receipt', memberState: 'US', page: 1 },
   { file: 'results-report-page-1.png', caption: 'The results report for the meeting (secretariat copy: positions and comments follow)', kind: 'results-report', page: 1 },
   { file: 'results-notice-page-1.png', caption: 'The results notice after the meeting (illustrative decisions)', kind: 'results-notice', page: 1 },
 ];
+
+/** The shots of the other languages: the circular's first page, its blank reply form and a filled one. */
+const SHOTS_PER_LANGUAGE = ['circular-page-1.png', 'circular-annex-2.png', 'reply-page-1.png'];
+/** The languages drawn by default besides English: the right-to-left one and the East Asian one. */
+const DEFAULT_LOCALES = ['en', 'ar', 'zh'];
+const LANGUAGE_NAMES: Readonly<Record<string, string>> = { ar: 'Arabic', zh: 'Chinese', en: 'English', fr: 'French', ru: 'Russian', es: 'Spanish' };
+
+/** The shots to draw in `locale`, with their file names and captions. */
+function shotsOf(locale: Locale): Shot[] {
+  if (locale === 'en') return [...SHOTS];
+  const name = LANGUAGE_NAMES[locale] ?? locale;
+  return SHOTS.filter((shot) => SHOTS_PER_LANGUAGE.includes(shot.file)).map((shot) => ({
+    ...shot,
+    file: shot.file.replace(/\.png$/, `-${locale}.png`),
+    caption: `In ${name}: ${shot.caption.charAt(0).toLowerCase()}${shot.caption.slice(1)}`,
+  }));
+}
 
 /**
  * An 8-bit greyscale PNG of RGBA pixels (the pages are black text on white; the yellow of a
@@ -95,6 +117,10 @@ function grayscalePng(rgba: Uint8ClampedArray, width: number, height: number): B
 }
 
 async function main(): Promise<void> {
+  const requested = process.argv.slice(2);
+  const unknown = requested.filter((locale) => !isLocale(locale));
+  if (unknown.length > 0) throw new Error(`Not a served locale: ${unknown.join(', ')} (src/i18n/catalogues.ts lists the served ones)`);
+  const locales = (requested.length > 0 ? requested : DEFAULT_LOCALES.filter(isLocale)) as Locale[];
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'assent-document-images-'));
   const db = openDatabase({ kind: 'sqlite', file: path.join(work, 'assent.db') });
   const engine = createPdfEngine();
@@ -115,16 +141,20 @@ async function main(): Promise<void> {
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     fs.mkdirSync(OUT, { recursive: true });
     const index: string[] = [];
-    for (const shot of SHOTS) {
-      const document = await generateDocument(ctx, { actor, consultationId: CIRCULAR, kind: shot.kind, format: 'pdf', ...(shot.memberState && { memberState: shot.memberState }), pdf: engine });
+    const shots = locales.flatMap((locale) => shotsOf(locale).map((shot) => ({ ...shot, locale })));
+    for (const { locale, ...shot } of shots) {
+      const document = await generateDocument(ctx, { actor, consultationId: CIRCULAR, kind: shot.kind, format: 'pdf', locale, ...(shot.memberState && { memberState: shot.memberState }), pdf: engine });
       const pdf = await pdfjs.getDocument({ data: new Uint8Array(document.bytes), isEvalSupported: false }).promise;
       try {
+        // A heading's page from the PDF's outline (its titles are text in reading order, in any script).
         let pageNumber = typeof shot.page === 'number' ? shot.page : 0;
-        for (let n = 1; pageNumber === 0 && n <= pdf.numPages; n++) {
-          const text = (await (await pdf.getPage(n)).getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join('').trim();
-          if (text.startsWith(String(shot.page))) pageNumber = n;
+        if (typeof shot.page === 'string') {
+          const heading = msg(locale, shot.page);
+          const entry = ((await pdf.getOutline()) ?? []).find((item) => item.title.trim() === heading);
+          const dest = typeof entry?.dest === 'string' ? await pdf.getDestination(entry.dest) : entry?.dest;
+          if (dest?.[0]) pageNumber = (await pdf.getPageIndex(dest[0] as never)) + 1;
         }
-        if (pageNumber === 0) throw new Error(`${shot.file}: no page of the ${shot.kind} starts with "${shot.page}"`);
+        if (pageNumber === 0) throw new Error(`${shot.file}: the ${shot.kind} has no heading "${String(shot.page)}" in its outline`);
         const page = await pdf.getPage(pageNumber);
         const viewport = page.getViewport({ scale: SCALE });
         const canvas = createCanvas(Math.round(viewport.width), Math.round(viewport.height));
@@ -140,6 +170,10 @@ async function main(): Promise<void> {
         await pdf.destroy();
       }
     }
+    if (!DEFAULT_LOCALES.every((locale) => !isLocale(locale) || locales.includes(locale))) {
+      console.log('docs/documents/README.md not rewritten: run without arguments to draw every default language and write it');
+      return;
+    }
     fs.writeFileSync(
       path.join(OUT, 'README.md'),
       [
@@ -147,7 +181,9 @@ async function main(): Promise<void> {
         '',
         'Pages of the PDFs Assent generates for the demo data: TSB Circular 79 replayed with simulated replies; the meeting\'s',
         'decisions and the results notice are illustrative. Regenerated by `npm run docs:documents` (scripts/document-images.ts)',
-        'from the PDFs themselves. The same documents come as DOCX; see README.md, "Documents".',
+        'from the PDFs themselves. The same documents come as DOCX; see README.md, "Documents". Every document comes in the six',
+        'UN languages; the Arabic and Chinese pages below show right-to-left layout and the Chinese fonts (the demo circular has',
+        'no translated subject or titles, so they are shown in its language of record, English, marked as such).',
         '',
         ...index,
       ].join('\n'),

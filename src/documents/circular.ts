@@ -1,8 +1,9 @@
 import type { Consultation, DeterminedText } from '../domain/consultation/consultation.js';
+import { localiseConsultation, type LocalisedConsultation } from '../domain/consultation/localise.js';
 import { tapClauses } from '../domain/procedure/tap/tap-clauses.js';
 import { dirOf, type Locale } from '../i18n/i18n.js';
 import { bureauProfile, studyGroupName } from './bureau.js';
-import type { Block, DocumentContent, FieldRow } from './content.js';
+import { inLanguage, type Block, type DocumentContent, type FieldRow } from './content.js';
 import { buildDocx } from './docx.js';
 import { determinedTexts, formatDay, formatDayRange, formatDeadline, msg, studyGroupNumber, summaryParts, textLabel } from './format.js';
 import { circularName, replyFormBlocks } from './reply-form.js';
@@ -11,7 +12,11 @@ import { circularName, replyFormBlocks } from './reply-form.js';
  * The circular (Res. 1 §9.3–9.4), as TSB Circular 79 is laid out: header block (place and date,
  * reference, addressees, copies, contact), subject, the numbered letter with the procedure, the
  * deadline and the 70 % rule, the TSB notes, the signature; Annex 1 (title, summary and location
- * of each text) and Annex 2 (the blank reply form).
+ * of each text) and Annex 2 (the blank reply form). The subject, titles and summaries are those
+ * translated into the document's language where there is a translation, else the language of
+ * record's (localiseConsultation); a field in another language than the document's, and the data
+ * kept only in the language of record (addressees, copies, TSB notes, signatory), are marked with
+ * their language so both renderings give them its direction and language.
  */
 export interface CircularInput {
   readonly consultation: Consultation;
@@ -25,30 +30,32 @@ function consultationSection(edition: string): string {
 
 function headerRows(locale: Locale, consultation: Consultation): FieldRow[] {
   const contact = bureauProfile(locale, consultation).contact;
+  const ofRecord = (line: string) => inLanguage(line, consultation.languageOfRecord, locale);
   const rows: FieldRow[] = [
     { label: msg(locale, 'doc.ref'), lines: [consultation.reference] },
-    { label: msg(locale, 'doc.to'), lines: consultation.addressees, bulleted: true },
+    { label: msg(locale, 'doc.to'), lines: consultation.addressees.map(ofRecord), bulleted: true },
   ];
-  if (consultation.copies.length > 0) rows.push({ label: msg(locale, 'doc.copyTo'), lines: consultation.copies, bulleted: true });
+  if (consultation.copies.length > 0) rows.push({ label: msg(locale, 'doc.copyTo'), lines: consultation.copies.map(ofRecord), bulleted: true });
   if (contact.tel) rows.push({ label: msg(locale, 'doc.tel'), lines: [contact.tel] });
   if (contact.fax) rows.push({ label: msg(locale, 'doc.fax'), lines: [contact.fax] });
   if (contact.email) rows.push({ label: msg(locale, 'doc.email'), lines: [contact.email] });
   return rows;
 }
 
-function annex1Blocks(locale: Locale, texts: readonly DeterminedText[]): Block[] {
+function annex1Blocks(locale: Locale, texts: readonly DeterminedText[], localised: LocalisedConsultation): Block[] {
   const blocks: Block[] = [
     { type: 'heading', level: 1, text: msg(locale, 'doc.annex1.heading'), newPage: true, centred: true },
     { type: 'paragraph', variant: 'strong', text: msg(locale, 'doc.annex1.title', { texts: determinedTexts(locale, texts) }) },
   ];
   texts.forEach((text, index) => {
+    const { title, summary } = localised.texts[index]!;
     blocks.push(
       { type: 'heading', level: 2, text: msg(locale, 'doc.annex1.entry', { n: index + 1, label: textLabel(locale, text), location: text.location }) },
-      { type: 'paragraph', variant: 'strong', text: text.title },
+      { type: 'paragraph', variant: 'strong', text: title.value, ...(title.language !== locale && { lang: title.language }) },
     );
-    if (text.summary) {
+    if (summary.value) {
       blocks.push({ type: 'heading', level: 3, text: msg(locale, 'doc.annex1.summary') });
-      for (const part of summaryParts(text.summary)) blocks.push(part);
+      for (const part of summaryParts(summary.value)) blocks.push({ ...part, ...(summary.language !== locale && { lang: summary.language }) });
     }
   });
   return blocks;
@@ -57,6 +64,8 @@ function annex1Blocks(locale: Locale, texts: readonly DeterminedText[]): Block[]
 /** The circular's content in `locale`. A circular not yet issued is marked as a draft on its first line. */
 export function circularContent(locale: Locale, input: CircularInput): DocumentContent {
   const { consultation: c, texts } = input;
+  const localised = localiseConsultation(c, texts, locale);
+  const ofRecord = (text: string) => inLanguage(text, c.languageOfRecord, locale);
   const profile = bureauProfile(locale, c);
   const name = circularName(locale, c);
   const meeting = { place: c.meeting.place, dates: formatDayRange(locale, c.meeting.firstDay, c.meeting.lastDay) };
@@ -74,19 +83,19 @@ export function circularContent(locale: Locale, input: CircularInput): DocumentC
     { type: 'letterhead', lines: profile.letterhead },
     { type: 'paragraph', variant: 'end', text: msg(locale, 'doc.circular.placeDate', { date: formatDay(locale, c.date) }) },
     { type: 'fields', rows: headerRows(locale, c) },
-    { type: 'fields', rows: [{ label: msg(locale, 'doc.subject'), lines: [c.subject] }] },
+    { type: 'fields', rows: [{ label: msg(locale, 'doc.subject'), lines: [inLanguage(localised.subject.value, localised.subject.language, locale)] }] },
     { type: 'paragraph', text: msg(locale, 'doc.salutation') },
     { type: 'paragraph', number: '1', text: firstParagraph },
     { type: 'paragraph', number: '2', text: msg(locale, 'doc.circular.p2') },
-    ...c.notes.map((note): Block => ({ type: 'paragraph', variant: 'note', text: note })),
+    ...c.notes.map((note): Block => ({ type: 'paragraph', variant: 'note', text: note, ...(c.languageOfRecord !== locale && { lang: c.languageOfRecord }) })),
     { type: 'paragraph', number: '3', text: msg(locale, 'doc.circular.p3', { clause: consultationSection(c.resolutionEdition), deadline: formatDeadline(locale, c.deadlineAt) }) },
     { type: 'paragraph', number: '4', text: msg(locale, 'doc.circular.p4') },
     { type: 'paragraph', text: msg(locale, 'doc.closing') },
-    { type: 'signature', lines: [c.signatory.name, c.signatory.title] },
+    { type: 'signature', lines: [ofRecord(c.signatory.name), ofRecord(c.signatory.title)] },
     { type: 'paragraph', text: msg(locale, 'doc.circular.annexes', { count: 2 }) },
   );
   if (profile.footer) blocks.push({ type: 'paragraph', variant: 'small', text: profile.footer });
-  blocks.push(...annex1Blocks(locale, texts));
+  blocks.push(...annex1Blocks(locale, texts, localised));
   blocks.push({ type: 'heading', level: 1, text: msg(locale, 'doc.annex2.heading'), newPage: true, centred: true });
   blocks.push(...replyFormBlocks(locale, { consultation: c, texts, filled: null }));
   return {
@@ -94,7 +103,7 @@ export function circularContent(locale: Locale, input: CircularInput): DocumentC
     lang: locale,
     dir: dirOf(locale),
     title: name,
-    subject: c.subject,
+    subject: localised.subject.value,
     blocks,
   };
 }

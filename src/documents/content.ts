@@ -7,10 +7,49 @@ import type { DocumentKind } from './document.js';
  * PDF of a document carry the same text, the same boxes and the same figures.
  */
 
+/**
+ * A text that is not simply in the document's language: a field shown in another language (a
+ * translation missing in this one, so the language of record; data kept only in it, such as the
+ * addressees), or words typed by a person (comments, a signatory's name), whose language is not
+ * known. Renderings mark it: `lang` and `dir` in the print view, the run language and direction
+ * in the DOCX.
+ */
+export interface MarkedText {
+  readonly text: string;
+  /** The UN language it is written in (its direction follows), when not the document's. */
+  readonly lang?: string;
+  /** Typed by a person: its direction is its own first strong character's, as HTML's `dir="auto"`. */
+  readonly typed?: boolean;
+}
+
+/** A line of a document: a plain string is in the document's language (catalogue words, figures, codes). */
+export type Text = string | MarkedText;
+
+/** What to mark a block or line with: `lang` and `typed` as in MarkedText. */
+export interface Marks {
+  readonly lang?: string;
+  readonly typed?: boolean;
+}
+
+/** The words of a Text. */
+export function textOf(text: Text): string {
+  return typeof text === 'string' ? text : text.text;
+}
+
+/** A field in `language`, marked only when that is not the document's own (`locale`). */
+export function inLanguage(text: string, language: string, locale: string): Text {
+  return language === locale ? text : { text, lang: language };
+}
+
+/** Words typed by a person. */
+export function typed(text: string): Text {
+  return { text, typed: true };
+}
+
 /** A label and its value lines, in a borderless two-column layout (header blocks, receipt data). */
 export interface FieldRow {
   readonly label: string;
-  readonly lines: readonly string[];
+  readonly lines: readonly Text[];
   /** Print each line as a list item (the addressees of a circular). */
   readonly bulleted?: boolean;
   /** Hashes and signatures: a fixed-width font, broken anywhere. */
@@ -29,7 +68,7 @@ export interface FormText {
   readonly label: string;
   readonly choices: readonly FormChoice[];
   /** A filled form: comments, reasons, possible changes, attached files, remarks. */
-  readonly details: readonly { readonly label: string; readonly text: string }[];
+  readonly details: readonly { readonly label: string; readonly text: Text }[];
 }
 
 export type Block =
@@ -38,15 +77,15 @@ export type Block =
   /** A warning that must not be missed: draft, demonstration data, simulated reply. */
   | { readonly type: 'mark'; readonly text: string }
   | { readonly type: 'heading'; readonly level: 1 | 2 | 3; readonly text: string; readonly newPage?: boolean; readonly centred?: boolean }
-  | {
+  | ({
       readonly type: 'paragraph';
       readonly text: string;
       /** A numbered paragraph of a letter: "1", "2"… hanging in the margin. */
       readonly number?: string;
       /** `end`: aligned to the end of the line (place and date); `note`: indented (TSB notes); `strong`: bold; `small`: the fine print. */
       readonly variant?: 'end' | 'note' | 'strong' | 'small';
-    }
-  | { readonly type: 'bullets'; readonly items: readonly string[] }
+    } & Marks)
+  | ({ readonly type: 'bullets'; readonly items: readonly string[] } & Marks)
   | { readonly type: 'fields'; readonly rows: readonly FieldRow[] }
   | {
       readonly type: 'table';
@@ -58,11 +97,11 @@ export type Block =
     }
   /** The Annex 2 reply form: the header row, then one row per text with its boxes. */
   | { readonly type: 'form'; readonly corner: string; readonly header: string; readonly texts: readonly FormText[] }
-  | { readonly type: 'signature'; readonly lines: readonly string[] };
+  | { readonly type: 'signature'; readonly lines: readonly Text[] };
 
 export interface DocumentContent {
   readonly kind: DocumentKind;
-  /** BCP 47 language of the document (`lang` of the print view, the DOCX run language). */
+  /** Language of the document: the locale (`lang` of the print view; the DOCX languages follow from it). */
   readonly lang: string;
   readonly dir: 'ltr' | 'rtl';
   /** The document's title (PDF and DOCX metadata, the print view's <title>). */

@@ -1,5 +1,6 @@
+import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
 import type { DeterminedText } from '../domain/consultation/consultation.js';
-import { t, type Locale, type MessageId, type MessageValues } from '../i18n/i18n.js';
+import { DEFAULT_LOCALE, messageIds, messageSource, t, type Locale, type MessageId, type MessageValues } from '../i18n/i18n.js';
 
 /**
  * Words and figures of the documents, in one language: dates as ITU letters write them
@@ -11,8 +12,14 @@ import { t, type Locale, type MessageId, type MessageValues } from '../i18n/i18n
 /**
  * The Intl locale of dates in documents. ITU's English documents write the day before the month
  * ("28 March 2023", British usage) whatever the reader's country, so English uses en-GB here.
+ * Arabic documents write figures in Latin (European) digits, `ar-u-nu-latn`: the designations
+ * (X.1353), clause numbers (9.4), the deadline's "2359", hashes and ISO instants they quote are in
+ * those digits, and one letter should not mix two digit systems (docs/user-guide.md says so).
  */
-const DATE_LOCALES: Readonly<Record<string, string>> = { ar: 'ar', zh: 'zh-CN', en: 'en-GB', fr: 'fr', ru: 'ru', es: 'es' };
+const DATE_LOCALES: Readonly<Record<string, string>> = { ar: 'ar-u-nu-latn', zh: 'zh-CN', en: 'en-GB', fr: 'fr', ru: 'ru', es: 'es' };
+/** The Intl locale of numbers and lists: the locale itself, Arabic with Latin digits (above). */
+const NUMBER_LOCALES: Readonly<Record<string, string>> = { ar: 'ar-u-nu-latn' };
+const numberLocale = (locale: Locale) => NUMBER_LOCALES[locale] ?? locale;
 
 const dayFormats = new Map<Locale, Intl.DateTimeFormat>();
 const instantFormats = new Map<Locale, Intl.DateTimeFormat>();
@@ -28,9 +35,39 @@ function dayFormat(locale: Locale): Intl.DateTimeFormat {
   return format;
 }
 
-/** A message of the documents' catalogue. */
+const documentIntls = new Map<Locale, IntlShape>();
+const intlCache = createIntlCache();
+
+/** The catalogue of a locale whose figures documents write differently from the pages (Arabic: Latin digits in `#`). */
+function documentIntl(locale: Locale): IntlShape | null {
+  const intlLocale = NUMBER_LOCALES[locale];
+  if (intlLocale === undefined) return null;
+  let intl = documentIntls.get(locale);
+  if (!intl) {
+    const messages = Object.fromEntries(messageIds(locale).map((id) => [id, messageSource(locale, id as MessageId)]));
+    intl = createIntl(
+      {
+        locale: intlLocale,
+        defaultLocale: DEFAULT_LOCALE,
+        messages,
+        timeZone: 'UTC',
+        onError: (error) => {
+          if (process.env.NODE_ENV !== 'production') throw error;
+        },
+      },
+      intlCache,
+    );
+    documentIntls.set(locale, intl);
+  }
+  return intl;
+}
+
+/** A message of the documents' catalogue (as `t`, with the documents' digits: Latin in Arabic too). */
 export function msg(locale: Locale, id: MessageId, values?: MessageValues): string {
-  return t(locale, id, values);
+  const intl = documentIntl(locale);
+  if (intl === null) return t(locale, id, values);
+  const formatted: unknown = intl.formatMessage({ id }, values);
+  return Array.isArray(formatted) ? formatted.join('') : String(formatted);
 }
 
 const asInstant = (day: string | number) => (typeof day === 'number' ? day : Date.parse(`${day}T00:00:00Z`));
@@ -42,7 +79,24 @@ export function formatDay(locale: Locale, day: string | number): string {
 
 /** The days of a meeting: "29 August – 8 September 2023". */
 export function formatDayRange(locale: Locale, first: string, last: string): string {
-  return first === last ? formatDay(locale, first) : dayFormat(locale).formatRange(asInstant(first), asInstant(last));
+  if (first === last) return formatDay(locale, first);
+  if (locale !== 'zh') return dayFormat(locale).formatRange(asInstant(first), asInstant(last));
+  // ICU's Chinese interval pattern for long dates falls back to numeric ones ("2023/8/29 – 2023/9/8"):
+  // the range is built from the two dates instead, the second without its year when it is the same
+  // ("2023年8月29日–9月8日").
+  const end = first.slice(0, 4) === last.slice(0, 4) ? monthDayFormat(locale).format(asInstant(last)) : formatDay(locale, last);
+  return `${formatDay(locale, first)}–${end}`;
+}
+
+const monthDayFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+function monthDayFormat(locale: Locale): Intl.DateTimeFormat {
+  let format = monthDayFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(DATE_LOCALES[locale] ?? locale, { day: 'numeric', month: 'long', timeZone: 'UTC' });
+    monthDayFormats.set(locale, format);
+  }
+  return format;
 }
 
 /**
@@ -80,7 +134,7 @@ export function formatDeadline(locale: Locale, deadlineAt: number): string {
 export function formatNumber(locale: Locale, value: number): string {
   let format = numberFormats.get(locale);
   if (!format) {
-    format = new Intl.NumberFormat(locale);
+    format = new Intl.NumberFormat(numberLocale(locale));
     numberFormats.set(locale, format);
   }
   return format.format(value);
@@ -90,7 +144,7 @@ export function formatNumber(locale: Locale, value: number): string {
 export function formatList(locale: Locale, items: readonly string[]): string {
   let format = listFormats.get(locale);
   if (!format) {
-    format = new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' });
+    format = new Intl.ListFormat(numberLocale(locale), { type: 'conjunction', style: 'long' });
     listFormats.set(locale, format);
   }
   return format.format(items);

@@ -2,7 +2,7 @@ import type { Consultation, DeterminedText } from '../domain/consultation/consul
 import type { ReplyPosition, ReplyVersion } from '../domain/reply/reply.js';
 import type { Locale } from '../i18n/i18n.js';
 import { bureauProfile } from './bureau.js';
-import type { Block, FormChoice, FormText } from './content.js';
+import { typed, type Block, type FormChoice, type FormText } from './content.js';
 import { determinedTexts, formatDay, formatNumber, msg, textLabel } from './format.js';
 
 /**
@@ -59,11 +59,12 @@ function choicesOf(locale: Locale, studyGroup: string, position: ReplyPosition |
 
 function detailsOf(locale: Locale, position: ReplyPosition | undefined, files: ReadonlyMap<string, CitedFile>): FormText['details'] {
   if (!position) return [{ label: msg(locale, 'doc.reply.remark'), text: msg(locale, 'doc.reply.noPosition') }];
-  const details: { label: string; text: string }[] = [];
+  const details: FormText['details'][number][] = [];
   if (position.position === 'unclear') details.push({ label: msg(locale, 'doc.reply.remark'), text: msg(locale, 'doc.reply.unclear') });
-  if (position.comments) details.push({ label: msg(locale, 'doc.reply.comments'), text: position.comments });
-  if (position.reasons) details.push({ label: msg(locale, 'doc.reply.reasons'), text: position.reasons });
-  if (position.possibleChanges) details.push({ label: msg(locale, 'doc.reply.possibleChanges'), text: position.possibleChanges });
+  // What the State wrote is in its own language: its direction is its text's (a French comment in an Arabic form reads left to right).
+  if (position.comments) details.push({ label: msg(locale, 'doc.reply.comments'), text: typed(position.comments) });
+  if (position.reasons) details.push({ label: msg(locale, 'doc.reply.reasons'), text: typed(position.reasons) });
+  if (position.possibleChanges) details.push({ label: msg(locale, 'doc.reply.possibleChanges'), text: typed(position.possibleChanges) });
   if (position.attachment) details.push({ label: msg(locale, 'doc.reply.attachment'), text: describeFile(locale, position.attachment, files.get(position.attachment)) });
   return details;
 }
@@ -95,7 +96,7 @@ export function replyFormBlocks(locale: Locale, input: ReplyFormInput): Block[] 
         {
           label: msg(locale, 'doc.from'),
           lines: filled
-            ? [filled.version.signatoryName, filled.version.signatoryTitle, msg(locale, 'doc.form.administration', { state: filled.stateName })]
+            ? [typed(filled.version.signatoryName), typed(filled.version.signatoryTitle), msg(locale, 'doc.form.administration', { state: filled.stateName })]
             : [placeholder('doc.form.placeholder.name'), placeholder('doc.form.placeholder.title'), placeholder('doc.form.placeholder.address')],
         },
         ...(filled ? [] : [{ label: msg(locale, 'doc.fax'), lines: [''] }, { label: msg(locale, 'doc.email'), lines: [''] }]),
@@ -127,7 +128,7 @@ export function replyFormBlocks(locale: Locale, input: ReplyFormInput): Block[] 
     {
       type: 'signature',
       lines: filled
-        ? [filled.version.signatoryName, filled.version.signatoryTitle, msg(locale, 'doc.form.administration', { state: filled.stateName })]
+        ? [typed(filled.version.signatoryName), typed(filled.version.signatoryTitle), msg(locale, 'doc.form.administration', { state: filled.stateName })]
         : [placeholder('doc.form.placeholder.name'), placeholder('doc.form.placeholder.title'), msg(locale, 'doc.form.administration', { state: msg(locale, 'doc.form.placeholder.state') })],
     },
   );

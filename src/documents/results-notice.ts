@@ -1,3 +1,4 @@
+import { localiseConsultation } from '../domain/consultation/localise.js';
 import { tapClauses, citeClause } from '../domain/procedure/tap/tap-clauses.js';
 import { dirOf, type Locale } from '../i18n/i18n.js';
 import type { ConsultationResults, TextResult } from '../services/compute-results.js';
@@ -107,7 +108,9 @@ export function resultsNoticeContent(locale: Locale, input: ResultsNoticeInput):
         ),
     ),
   );
-  return { kind: 'results-notice', lang: locale, dir: dirOf(locale), title, subject: c.subject, blocks };
+  // The metadata's subject: the circular's, translated where it is (else in the language of record).
+  const subject = localiseConsultation(c, [], locale).subject.value;
+  return { kind: 'results-notice', lang: locale, dir: dirOf(locale), title, subject, blocks };
 }
 
 /** The notice as a Word document. */

@@ -1,9 +1,10 @@
+import { localiseConsultation } from '../domain/consultation/localise.js';
 import { tapClauses, citeClause } from '../domain/procedure/tap/tap-clauses.js';
 import type { ReplyPosition, ReplyVersion } from '../domain/reply/reply.js';
 import { dirOf, type Locale } from '../i18n/i18n.js';
 import type { ConsultationResults } from '../services/compute-results.js';
 import { studyGroupName } from './bureau.js';
-import type { Block, DocumentContent } from './content.js';
+import { typed, type Block, type DocumentContent } from './content.js';
 import { buildDocx } from './docx.js';
 import { formatDayRange, formatDeadline, formatInstant, formatList, formatNumber, msg, textLabel } from './format.js';
 import { circularName, describeFile, type CitedFile } from './reply-form.js';
@@ -102,9 +103,9 @@ function compiledBlocks(locale: Locale, input: ResultsReportInput, replies: read
       const rows = [
         { label: msg(locale, 'doc.report.col.state'), lines: [stateLabel(locale, reply)] },
         { label: msg(locale, 'doc.report.entry.position'), lines: [positionLabel(locale, position) + (reply.status === 'late' ? ` ${msg(locale, 'doc.report.entry.late')}` : '')] },
-        ...(position.comments ? [{ label: msg(locale, 'doc.reply.comments'), lines: [position.comments] }] : []),
-        ...(position.reasons ? [{ label: msg(locale, 'doc.reply.reasons'), lines: [position.reasons] }] : []),
-        ...(position.possibleChanges ? [{ label: msg(locale, 'doc.reply.possibleChanges'), lines: [position.possibleChanges] }] : []),
+        ...(position.comments ? [{ label: msg(locale, 'doc.reply.comments'), lines: [typed(position.comments)] }] : []),
+        ...(position.reasons ? [{ label: msg(locale, 'doc.reply.reasons'), lines: [typed(position.reasons)] }] : []),
+        ...(position.possibleChanges ? [{ label: msg(locale, 'doc.reply.possibleChanges'), lines: [typed(position.possibleChanges)] }] : []),
         ...(position.attachment ? [{ label: msg(locale, 'doc.reply.attachment'), lines: [describeFile(locale, position.attachment, input.files.get(position.attachment))], code: true }] : []),
       ];
       blocks.push({ type: 'fields', rows });
@@ -183,7 +184,9 @@ export function resultsReportContent(locale: Locale, input: ResultsReportInput):
   } else {
     blocks.push(...repliesTable(locale, replies), ...positionsBlocks(locale, input, replies), ...compiledBlocks(locale, input, replies));
   }
-  return { kind: 'results-report', lang: locale, dir: dirOf(locale), title, subject: c.subject, blocks };
+  // The metadata's subject: the circular's, translated where it is (else in the language of record).
+  const subject = localiseConsultation(c, [], locale).subject.value;
+  return { kind: 'results-report', lang: locale, dir: dirOf(locale), title, subject, blocks };
 }
 
 /** The report as a Word document. */

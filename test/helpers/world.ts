@@ -66,26 +66,37 @@ export interface World {
 }
 
 /**
+ * A world over `database`: the Member States loaded, a clock standing at 2023-03-28T08:00Z, a
+ * service context, and `openConsultation` issuing `consultationInput()` (over `defaults`, then
+ * the call's overrides). For suites that manage their database themselves.
+ */
+export async function createWorld(
+  database: TestDatabase,
+  options: { readonly attachmentMaxBytes?: number; readonly defaults?: Partial<ConsultationInput> } = {},
+): Promise<World> {
+  const clock = mutableClock('2023-03-28T08:00:00Z');
+  const ctx = serviceContext(database.db, clock.now, options.attachmentMaxBytes === undefined ? {} : { attachmentMaxBytes: options.attachmentMaxBytes });
+  await seedMemberStates(ctx);
+  return {
+    database,
+    clock,
+    ctx,
+    async openConsultation(overrides = {}) {
+      const created = await createConsultation(ctx, { actor: SECRETARIAT, input: consultationInput({ ...options.defaults, ...overrides }) });
+      await issueConsultation(ctx, { actor: SECRETARIAT, consultationId: created.id });
+      return created.id;
+    },
+  };
+}
+
+/**
  * Per-test world: a fresh database of the dialect with the Member States loaded, a clock
  * standing at 2023-03-28T08:00Z, and a service context. Registers its own hooks.
  */
 export function useWorld(dialect: TestDialect): () => World {
   let world: World | undefined;
   beforeEach(async () => {
-    const database = await createTestDatabase(dialect);
-    const clock = mutableClock('2023-03-28T08:00:00Z');
-    const ctx = serviceContext(database.db, clock.now);
-    await seedMemberStates(ctx);
-    world = {
-      database,
-      clock,
-      ctx,
-      async openConsultation(overrides = {}) {
-        const created = await createConsultation(ctx, { actor: SECRETARIAT, input: consultationInput(overrides) });
-        await issueConsultation(ctx, { actor: SECRETARIAT, consultationId: created.id });
-        return created.id;
-      },
-    };
+    world = await createWorld(await createTestDatabase(dialect));
   });
   afterEach(async () => {
     await world?.database.destroy();

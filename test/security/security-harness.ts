@@ -5,7 +5,6 @@ import type { FastifyInstance, HTTPMethods, InjectOptions, LightMyRequestRespons
 import type { Kysely } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { DB } from '../../src/db/database.js';
-import { mutableClock } from '../../src/domain/time/clock.js';
 import { buildApp } from '../../src/http/app.js';
 import { emlTransport } from '../../src/mail/mail-transport.js';
 import { TOKEN_SCOPES } from '../../src/domain/identity/scopes.js';
@@ -14,16 +13,14 @@ import { uploadAttachment } from '../../src/services/attachments.js';
 import { addContact } from '../../src/services/contacts.js';
 import { createConsultation } from '../../src/services/create-consultation.js';
 import { inviteAccount } from '../../src/services/identity/accounts.js';
-import { issueConsultation } from '../../src/services/issue-consultation.js';
-import { seedMemberStates } from '../../src/services/member-states.js';
 import { createJobHandlers } from '../../src/services/jobs/handlers.js';
 import { listJobs } from '../../src/services/jobs/list-jobs.js';
 import { createWorker } from '../../src/services/jobs/worker.js';
-import { serviceContext, type ServiceContext } from '../../src/services/service-context.js';
+import type { ServiceContext } from '../../src/services/service-context.js';
 import { submitReply } from '../../src/services/submit-reply.js';
 import { storageSnapshot } from '../http/api-harness.js';
 import { createTestDatabase, type TestDialect } from '../helpers/databases.js';
-import { consultationInput, focalPoint, replyInput, SECRETARIAT, type World } from '../helpers/world.js';
+import { consultationInput, createWorld, focalPoint, replyInput, SECRETARIAT, type World } from '../helpers/world.js';
 import { fillPath } from './route-table.js';
 
 /**
@@ -138,19 +135,8 @@ export async function createSecurityApi(dialect: TestDialect, options: SecurityA
     fs.rmSync(mailDir, { recursive: true, force: true });
   };
   try {
-    const clock = mutableClock('2023-03-28T08:00:00Z');
-    const ctx = serviceContext(database.db, clock.now, options.attachmentMaxBytes === undefined ? {} : { attachmentMaxBytes: options.attachmentMaxBytes });
-    await seedMemberStates(ctx);
-    const world: World = {
-      database,
-      clock,
-      ctx,
-      async openConsultation(overrides = {}) {
-        const created = await createConsultation(ctx, { actor: SECRETARIAT, input: consultationInput(overrides) });
-        await issueConsultation(ctx, { actor: SECRETARIAT, consultationId: created.id });
-        return created.id;
-      },
-    };
+    const world = await createWorld(database, options.attachmentMaxBytes === undefined ? {} : { attachmentMaxBytes: options.attachmentMaxBytes });
+    const { clock, ctx } = world;
     const token = (role: 'secretariat' | 'observer' | 'focal_point', label: string, memberState?: string) =>
       createApiToken(ctx, { actor: SECRETARIAT, role, memberState, label });
 

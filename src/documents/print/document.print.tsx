@@ -1,6 +1,7 @@
 import type { ComponentChildren, VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { BOX, type Block, type DocumentContent, type FieldRow, type FormChoice, type FormText } from '../content.js';
+import { bidiSegments, placement } from '../bidi.js';
+import { BOX, textOf, type Block, type DocumentContent, type FieldRow, type FormChoice, type FormText, type Marks, type Text } from '../content.js';
 import { fontFaceCss } from './fonts.js';
 import { PRINT_CSS } from './print-css.js';
 
@@ -8,24 +9,129 @@ import { PRINT_CSS } from './print-css.js';
  * The print view of a document: a complete HTML page, a pure function of its content model,
  * that Chromium prints to PDF (pdf.ts) and that scripts/document-images.ts screenshots. Real
  * headings, lists and tables (with captions and header cells) become the tags of the tagged PDF;
- * `lang` and `dir` come from the content, so Arabic prints right-to-left. preact escapes every
- * text, so the data (subjects, comments typed by a State) stays text.
+ * `lang` and `dir` come from the content, so Arabic prints right-to-left; in right-to-left text
+ * every left-to-right snippet (designation, reference, code, hash, figure) is a `<bdi dir="ltr">`
+ * (bidi.ts), and a field in another language carries its own `lang` and `dir`. preact escapes
+ * every text, so the data (subjects, comments typed by a State) stays text.
  */
 
-function Lines({ row }: { row: FieldRow }): VNode {
-  if (row.bulleted) return <ul>{row.lines.map((line) => <li>{line}</li>)}</ul>;
-  return <>{row.lines.map((line) => <p class={row.code ? 'code' : undefined}>{line === '' ? '\u00A0' : line}</p>)}</>;
+/** The document's language and direction, which every element inherits unless marked otherwise. */
+interface Doc {
+  readonly lang: string;
+  readonly dir: 'ltr' | 'rtl';
 }
 
-function Fields({ rows }: { rows: readonly FieldRow[] }): VNode {
+/**
+ * A text with its non-breaking hyphens (U+2011, as ITU writes "ITU‑T") drawn as hyphens: none of
+ * the embedded fonts has a glyph for U+2011, so Chromium would take Noto Sans SC's, a low dash
+ * ("ITU_T"). The word holding one is kept on one line instead, with an ordinary hyphen.
+ */
+function Hyphens({ text }: { text: string }): VNode {
+  if (!text.includes('\u2011')) return <>{text}</>;
+  return <>{text.split(/(\S*\u2011\S*)/u).map((part, index) => (index % 2 === 1 ? <span class="nowrap">{part.replace(/\u2011/gu, '-')}</span> : part))}</>;
+}
+
+/** A text's words in a paragraph of direction `dir`: left-to-right snippets of right-to-left text isolated. */
+function Words({ text, dir }: { text: string; dir: 'ltr' | 'rtl' }): VNode {
+  return (
+    <>
+      {bidiSegments(text, dir).map((segment) =>
+        segment.ltr ? (
+          <bdi dir="ltr">
+            <Hyphens text={segment.text} />
+          </bdi>
+        ) : (
+          <Hyphens text={segment.text} />
+        ),
+      )}
+    </>
+  );
+}
+
+/** Characters the Arabic face draws (letters, Arabic punctuation, spaces, joiners: fonts.ts gives it the spaces). */
+const ARABIC_FACE = '\\u0600-\\u06FF\\u0750-\\u077F\\u0870-\\u08FF\\uFB50-\\uFDFF\\uFE70-\\uFEFF\\u200C-\\u200E\\u0020\\u00A0';
+/** A text as stretches drawn from the Arabic face and stretches drawn from others. */
+const FACE_PIECES = new RegExp(`[${ARABIC_FACE}]+|[^${ARABIC_FACE}]+`, 'gu');
+const OF_ARABIC_FACE = new RegExp(`^[${ARABIC_FACE}]`, 'u');
+
+/**
+ * A heading's words in a paragraph of direction `dir`. Chromium names the PDF's bookmarks after
+ * the headings, joining each text node's pieces (one per font face) in visual order: in Arabic, a
+ * bracket or colon drawn from the Latin face would change places with the words around it. Each
+ * stretch of right-to-left text drawn from another face than the Arabic one is therefore a span
+ * of its own, so every text node is one piece and the bookmark reads in logical order.
+ */
+function HeadingWords({ text, dir }: { text: string; dir: 'ltr' | 'rtl' }): VNode {
+  if (dir === 'ltr') return <Words text={text} dir={dir} />;
+  return (
+    <>
+      {bidiSegments(text, dir).map((segment) => {
+        if (segment.ltr) {
+          return (
+            <bdi dir="ltr">
+              <Hyphens text={segment.text} />
+            </bdi>
+          );
+        }
+        return (segment.text.match(FACE_PIECES) ?? []).map((piece) => (OF_ARABIC_FACE.test(piece) ? piece : <span>{piece}</span>));
+      })}
+    </>
+  );
+}
+
+/** The `lang` and `dir` attributes of an element holding `text` with `marks`: only where they differ from the document's. */
+function marked(doc: Doc, text: string, marks: Marks = {}): { attributes: { lang?: string; dir?: 'ltr' | 'rtl' }; dir: 'ltr' | 'rtl' } {
+  const where = placement(doc, text, marks);
+  return {
+    attributes: { ...(where.lang !== null && where.lang !== doc.lang && { lang: where.lang }), ...(where.dir !== doc.dir && { dir: where.dir }) },
+    dir: where.dir,
+  };
+}
+
+/** Words with marks inside a paragraph of the document's direction: another direction's words isolated as a whole. */
+function Inline({ doc, text }: { doc: Doc; text: Text }): VNode {
+  const words = textOf(text);
+  const { attributes, dir } = marked(doc, words, typeof text === 'string' ? {} : text);
+  if (Object.keys(attributes).length === 0) return <Words text={words} dir={dir} />;
+  if (attributes.dir === undefined) {
+    return (
+      <span lang={attributes.lang}>
+        <Words text={words} dir={dir} />
+      </span>
+    );
+  }
+  return (
+    <bdi {...attributes}>
+      <Words text={words} dir={dir} />
+    </bdi>
+  );
+}
+
+/**
+ * A line of a table or a signature as a paragraph (or a list item) of the document's direction,
+ * so the lines of a block stay aligned; a line in another language or typed by a person is
+ * isolated inside it with its own `lang` and `dir`.
+ */
+function Line({ doc, text, as: Tag = 'p', class: className }: { doc: Doc; text: Text; as?: 'p' | 'li'; class?: string | undefined }): VNode {
+  return <Tag class={className}>{textOf(text) === '' ? '\u00A0' : <Inline doc={doc} text={text} />}</Tag>;
+}
+
+function Lines({ doc, row }: { doc: Doc; row: FieldRow }): VNode {
+  if (row.bulleted) return <ul>{row.lines.map((line) => <Line doc={doc} text={line} as="li" />)}</ul>;
+  return <>{row.lines.map((line) => <Line doc={doc} text={line} class={row.code ? 'code' : undefined} />)}</>;
+}
+
+function Fields({ doc, rows }: { doc: Doc; rows: readonly FieldRow[] }): VNode {
   return (
     <table class="fields">
       <tbody>
         {rows.map((row) => (
           <tr>
-            <th scope="row">{row.label}</th>
+            <th scope="row">
+              <Words text={row.label} dir={doc.dir} />
+            </th>
             <td>
-              <Lines row={row} />
+              <Lines doc={doc} row={row} />
             </td>
           </tr>
         ))}
@@ -39,87 +145,112 @@ function Box({ checked, option }: { checked: boolean; option: boolean }): VNode 
   return <span class="box">{symbol}</span>;
 }
 
-function Choice({ choice }: { choice: FormChoice }): VNode {
+function Choice({ doc, choice }: { doc: Doc; choice: FormChoice }): VNode {
   return (
     <>
       <p class="choice">
         <Box checked={choice.checked} option={false} />
-        {choice.text}
+        <Words text={choice.text} dir={doc.dir} />
       </p>
       {(choice.options ?? []).map((option) => (
         <p class="option">
           <Box checked={option.checked} option={true} />
-          {option.text}
+          <Words text={option.text} dir={doc.dir} />
         </p>
       ))}
     </>
   );
 }
 
-function FormRow({ text }: { text: FormText }): VNode {
+function Detail({ doc, label, text }: { doc: Doc; label: string; text: Text }): VNode {
+  return (
+    <p class="detail">
+      <strong>
+        <Words text={label} dir={doc.dir} />
+      </strong>{' '}
+      <Inline doc={doc} text={text} />
+    </p>
+  );
+}
+
+function FormRow({ doc, text }: { doc: Doc; text: FormText }): VNode {
   return (
     <tr>
-      <th scope="row">{text.label}</th>
+      <th scope="row">
+        <Words text={text.label} dir={doc.dir} />
+      </th>
       <td>
         {text.choices.map((choice) => (
-          <Choice choice={choice} />
+          <Choice doc={doc} choice={choice} />
         ))}
         {text.details.map((detail) => (
-          <p class="detail">
-            <strong>{detail.label}</strong> {detail.text}
-          </p>
+          <Detail doc={doc} label={detail.label} text={detail.text} />
         ))}
       </td>
     </tr>
   );
 }
 
-function BlockView({ block }: { block: Block }): VNode {
+function BlockView({ doc, block }: { doc: Doc; block: Block }): VNode {
+  const words = (text: string) => <Words text={text} dir={doc.dir} />;
   switch (block.type) {
     case 'letterhead':
       return (
         <header class="letterhead">
           {block.lines.map((line) => (
-            <p>{line}</p>
+            <p>{words(line)}</p>
           ))}
         </header>
       );
     case 'mark':
-      return <p class="mark">{block.text}</p>;
+      return <p class="mark">{words(block.text)}</p>;
     case 'heading': {
       const className = [block.newPage ? 'new-page' : '', block.centred ? 'centred' : ''].filter(Boolean).join(' ') || undefined;
-      if (block.level === 1) return <h1 class={className}>{block.text}</h1>;
-      if (block.level === 2) return <h2 class={className}>{block.text}</h2>;
-      return <h3 class={className}>{block.text}</h3>;
+      const heading = <HeadingWords text={block.text} dir={doc.dir} />;
+      if (block.level === 1) return <h1 class={className}>{heading}</h1>;
+      if (block.level === 2) return <h2 class={className}>{heading}</h2>;
+      return <h3 class={className}>{heading}</h3>;
     }
-    case 'paragraph':
+    case 'paragraph': {
+      const { attributes, dir } = marked(doc, block.text, block);
       if (block.number !== undefined) {
         return (
           <div class="numbered">
             <span class="num">{block.number}</span>
-            <p>{block.text}</p>
+            <p {...attributes}>
+              <Words text={block.text} dir={dir} />
+            </p>
           </div>
         );
       }
-      return <p class={block.variant}>{block.text}</p>;
-    case 'bullets':
       return (
-        <ul>
+        <p class={block.variant} {...attributes}>
+          <Words text={block.text} dir={dir} />
+        </p>
+      );
+    }
+    case 'bullets': {
+      const { attributes, dir } = marked(doc, block.items.join(' '), block);
+      return (
+        <ul {...attributes}>
           {block.items.map((item) => (
-            <li>{item}</li>
+            <li>
+              <Words text={item} dir={dir} />
+            </li>
           ))}
         </ul>
       );
+    }
     case 'fields':
-      return <Fields rows={block.rows} />;
+      return <Fields doc={doc} rows={block.rows} />;
     case 'table':
       return (
         <table class="data">
-          <caption>{block.caption}</caption>
+          <caption>{words(block.caption)}</caption>
           <thead>
             <tr>
               {block.headers.map((header) => (
-                <th scope="col">{header}</th>
+                <th scope="col">{words(header)}</th>
               ))}
             </tr>
           </thead>
@@ -127,7 +258,7 @@ function BlockView({ block }: { block: Block }): VNode {
             {block.rows.map((row) => (
               <tr>
                 {row.map((cell, index) => (
-                  <td class={block.numeric?.[index] ? 'num' : undefined}>{cell}</td>
+                  <td class={block.numeric?.[index] ? 'num' : undefined}>{words(cell)}</td>
                 ))}
               </tr>
             ))}
@@ -139,13 +270,13 @@ function BlockView({ block }: { block: Block }): VNode {
         <table class="form">
           <thead>
             <tr>
-              <td>{block.corner}</td>
-              <th scope="col">{block.header}</th>
+              <td>{words(block.corner)}</td>
+              <th scope="col">{words(block.header)}</th>
             </tr>
           </thead>
           <tbody>
             {block.texts.map((text) => (
-              <FormRow text={text} />
+              <FormRow doc={doc} text={text} />
             ))}
           </tbody>
         </table>
@@ -154,7 +285,15 @@ function BlockView({ block }: { block: Block }): VNode {
       return (
         <div class="signature">
           {block.lines.map((line, index) => (
-            <p>{index === 0 ? <strong>{line}</strong> : line}</p>
+            <p>
+              {index === 0 ? (
+                <strong>
+                  <Inline doc={doc} text={line} />
+                </strong>
+              ) : (
+                <Inline doc={doc} text={line} />
+              )}
+            </p>
           ))}
         </div>
       );
@@ -168,7 +307,8 @@ function printedText(content: DocumentContent): string {
 
 /** The print view of a document, as a preact tree. */
 export function DocumentPrintView({ content }: { content: DocumentContent }): VNode {
-  const children: ComponentChildren = content.blocks.map((block) => <BlockView block={block} />);
+  const doc: Doc = { lang: content.lang, dir: content.dir };
+  const children: ComponentChildren = content.blocks.map((block) => <BlockView doc={doc} block={block} />);
   return (
     <html lang={content.lang} dir={content.dir}>
       <head>

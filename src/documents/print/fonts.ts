@@ -61,9 +61,10 @@ export function embeddedFonts(): EmbeddedFonts {
       );
     }
   }
+  const spaces: FontFace[] = [];
   for (const rule of rules.join('\n').match(/@font-face\s*\{[^}]*\}/g) ?? []) {
     const range = /unicode-range:\s*([^;]+);/.exec(rule)?.[1];
-    faces.push({
+    const face: FontFace = {
       css: rule,
       ranges: range
         ? range.split(',').map((part) => {
@@ -71,9 +72,18 @@ export function embeddedFonts(): EmbeddedFonts {
             return [parseInt(from, 16), parseInt(to, 16)] as const;
           })
         : null,
-    });
+    };
+    // Arabic's spaces from the Arabic face itself. fontsource gives U+0020 only to the Latin subset,
+    // so each space of Arabic text is drawn from another face than its words: Chromium then cuts the
+    // text at every space, and builds the PDF outline (bookmarks) from those pieces in visual order,
+    // words reversed. The Arabic subset has the space glyphs: its rule also covers the spaces and is
+    // written after all the others (the last rule is checked first for the characters it covers).
+    // It is still chosen by its Arabic letters (its ranges for fontFaceCss are unchanged).
+    if (/noto-naskh-arabic-arabic-/.test(rule)) spaces.push({ ...face, css: rule.replace(/unicode-range:\s*([^;]+);/, 'unicode-range: $1,U+0020,U+00A0;') });
+    else faces.push(face);
   }
-  cached = { css: rules.join('\n'), faces, files };
+  faces.push(...spaces);
+  cached = { css: faces.map((face) => face.css).join('\n'), faces, files };
   return cached;
 }
 

@@ -1,13 +1,22 @@
 /**
  * The print views' stylesheet: A4 pages, the embedded Noto fonts only (no generic family, so no
  * system font can slip into a PDF), logical properties throughout (margin-inline-start, text-align:
- * start…) so a right-to-left document lays itself out from the right with no other rule.
+ * start…) so a right-to-left document lays itself out from the right with no other rule. Arabic
+ * and Chinese text, the document's or a field marked so, in its own font first: Noto Naskh Arabic,
+ * Noto Sans SC; Noto Sans for the Latin and Cyrillic scripts — also for everything left to right
+ * in an Arabic document (its `<bdi dir="ltr">` snippets, its English lines), so designations and
+ * names look as in the other languages and take no Arabic-styled hyphen (Noto Naskh Arabic's own
+ * U+2011, which its unicode range claims), at the other languages' size (Arabic is set at 11 pt
+ * because Naskh is small on its body; Latin at 10 pt, as everywhere: 10/11 of the size around).
  */
 export const PRINT_CSS = `
 @page { size: A4; margin: 18mm 20mm 18mm 20mm; }
 html { font-family: 'Noto Sans', 'Noto Naskh Arabic', 'Noto Sans SC'; font-size: 10pt; line-height: 1.4; color: #000; background: #fff; }
-html:lang(ar) { font-family: 'Noto Naskh Arabic', 'Noto Sans', 'Noto Sans SC'; font-size: 11pt; }
-html:lang(zh) { font-family: 'Noto Sans SC', 'Noto Sans', 'Noto Naskh Arabic'; }
+html:lang(ar) { font-size: 11pt; }
+:lang(ar) { font-family: 'Noto Naskh Arabic', 'Noto Sans', 'Noto Sans SC'; }
+:lang(zh) { font-family: 'Noto Sans SC', 'Noto Sans', 'Noto Naskh Arabic'; }
+html:lang(ar) [dir="ltr"] { font-family: 'Noto Sans', 'Noto Naskh Arabic', 'Noto Sans SC'; }
+html:lang(ar) :not([dir="ltr"]) > [dir="ltr"] { font-size: 0.91em; }
 body { margin: 0; }
 h1, h2, h3 { break-after: avoid; line-height: 1.25; }
 h1 { font-size: 14pt; margin-block: 10pt 6pt; }
@@ -46,6 +55,7 @@ table.form .option { margin-inline-start: 1.8em; }
 table.form .detail { margin-block-start: 5pt; }
 .box { font-family: 'Noto Sans SC'; margin-inline-end: 0.35em; }
 .code { font-size: 8pt; word-break: break-all; }
+.nowrap { white-space: nowrap; }
 .signature { margin-block: 20pt 10pt; }
 .signature p { margin: 0; }
 `;
