@@ -102,6 +102,49 @@ export function TextField(props: TextFieldProps) {
   );
 }
 
+export interface TextAreaFieldProps {
+  readonly locale: Locale;
+  /** The element id, `field-…`: the error summary links here. */
+  readonly id: string;
+  readonly name: string;
+  readonly label: string;
+  readonly hint?: string | undefined;
+  readonly error?: string | undefined;
+  readonly value: string;
+  readonly rows?: number;
+  readonly maxlength?: number;
+  /** Extra class of the text area (its area's width and height). */
+  readonly class?: string;
+}
+
+/** A labelled multi-line field, its hint and its error tied to it as in TextField. */
+export function TextAreaField(props: TextAreaFieldProps) {
+  const hintId = props.hint ? `${props.id}-hint` : undefined;
+  const errorId = props.error ? `${props.id}-error` : undefined;
+  return (
+    <div class={props.error ? 'field has-error' : 'field'}>
+      <label for={props.id}>{props.label}</label>
+      {props.hint && (
+        <span class="hint" id={hintId}>
+          {props.hint}
+        </span>
+      )}
+      <FieldError locale={props.locale} id={errorId} message={props.error} />
+      <textarea
+        class={props.class ? `input ${props.class}` : 'input'}
+        id={props.id}
+        name={props.name}
+        rows={props.rows ?? 3}
+        maxlength={props.maxlength}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+        aria-invalid={props.error ? 'true' : undefined}
+      >
+        {props.value}
+      </textarea>
+    </div>
+  );
+}
+
 /** The message at a field, with a visually hidden "Error:" for screen readers. */
 export function FieldError({ locale, id, message }: { locale: Locale; id: string | undefined; message: string | undefined }) {
   if (!message) return null;

@@ -3,7 +3,7 @@ import { intlFor, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
 import { titleOf, type ConsultationContent, type ContentView } from '../presenters/content.presenter.js';
 import { IsolateWithin, LtrWithin } from './bidi.js';
 import { Content } from './content.js';
-import { errorAt, FieldError, type FormError } from './form.js';
+import { errorAt, FieldError, TextAreaField, type FormError } from './form.js';
 
 /**
  * The Annex 2 block of a reply, one fieldset per determined text, as the circular prints it:
@@ -154,13 +154,13 @@ function TextBlock(props: ReplyFieldsProps & { text: ReplyFieldsText; number: nu
           {radio('', 'option', 'no_comments', value.option === 'no_comments', t(locale, 'reply.fields.option.noComments'))}
           {radio('-attached', 'option', 'comments_attached', value.option === 'comments_attached', t(locale, 'reply.fields.option.commentsAttached'))}
         </fieldset>
-        <TextArea locale={locale} id={id('comments')} name={name('comments')} label={t(locale, 'reply.fields.comments.label')} hint={t(locale, 'reply.fields.comments.hint')} value={value.comments} error={errorAt(errors, id('comments'))} />
+        <TextAreaField locale={locale} id={id('comments')} name={name('comments')} label={t(locale, 'reply.fields.comments.label')} hint={t(locale, 'reply.fields.comments.hint')} value={value.comments} error={errorAt(errors, id('comments'))} rows={4} maxlength={20_000} class="reply-textarea" />
       </div>
 
       {radio('-dna', 'position', 'does_not_assign_authority', value.position === 'does_not_assign_authority', t(locale, 'reply.fields.doesNotAssign', { studyGroup }))}
       <div class="reply-conditional">
-        <TextArea locale={locale} id={id('reasons')} name={name('reasons')} label={t(locale, 'reply.fields.reasons.label')} hint={t(locale, 'reply.fields.reasons.hint')} value={value.reasons} error={errorAt(errors, id('reasons'))} />
-        <TextArea locale={locale} id={id('changes')} name={name('changes')} label={t(locale, 'reply.fields.changes.label')} hint={t(locale, 'reply.fields.changes.hint')} value={value.possibleChanges} error={errorAt(errors, id('changes'))} />
+        <TextAreaField locale={locale} id={id('reasons')} name={name('reasons')} label={t(locale, 'reply.fields.reasons.label')} hint={t(locale, 'reply.fields.reasons.hint')} value={value.reasons} error={errorAt(errors, id('reasons'))} rows={4} maxlength={20_000} class="reply-textarea" />
+        <TextAreaField locale={locale} id={id('changes')} name={name('changes')} label={t(locale, 'reply.fields.changes.label')} hint={t(locale, 'reply.fields.changes.hint')} value={value.possibleChanges} error={errorAt(errors, id('changes'))} rows={4} maxlength={20_000} class="reply-textarea" />
       </div>
 
       {props.allowUnclear && radio('-unclear', 'position', 'unclear', value.position === 'unclear', t(locale, 'reply.fields.unclear'))}
@@ -205,34 +205,6 @@ function FileBlock({ locale, textId, file, maxBytes, error }: { locale: Locale; 
         aria-describedby={describedBy(hintId, errorId, file !== null && keptId)}
         aria-invalid={error ? 'true' : undefined}
       />
-    </div>
-  );
-}
-
-/** A labelled text area with its hint and error tied to it. */
-export function TextArea(props: { locale: Locale; id: string; name: string; label: string; hint?: string; value: string; error: string | undefined; rows?: number }) {
-  const hintId = props.hint ? `${props.id}-hint` : undefined;
-  const errorId = props.error ? `${props.id}-error` : undefined;
-  return (
-    <div class={props.error ? 'field has-error' : 'field'}>
-      <label for={props.id}>{props.label}</label>
-      {props.hint && (
-        <span class="hint" id={hintId}>
-          {props.hint}
-        </span>
-      )}
-      <FieldError locale={props.locale} id={errorId} message={props.error} />
-      <textarea
-        class="input reply-textarea"
-        id={props.id}
-        name={props.name}
-        rows={props.rows ?? 4}
-        maxlength={20_000}
-        aria-describedby={describedBy(hintId, errorId)}
-        aria-invalid={props.error ? 'true' : undefined}
-      >
-        {props.value}
-      </textarea>
     </div>
   );
 }

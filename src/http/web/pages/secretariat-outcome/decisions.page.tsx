@@ -1,10 +1,10 @@
 import { t } from '../../../../i18n/i18n.js';
-import { CsrfField, ErrorSummary, errorAt, Notice, SubmitButton, type FormError } from '../../components/form.js';
+import { CsrfField, ErrorSummary, errorAt, Notice, SubmitButton, TextAreaField, type FormError } from '../../components/form.js';
 import { isolateText, Ltr } from '../../components/bidi.js';
 import { Content } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { DecisionsPageView, DecisionTextView, StateOptionView } from '../../presenters/secretariat-outcome.presenter.js';
-import { ConsultationHead, Day, formatPercent, InputField, Instant, meetingOutcomeLabel, outcomePath, SelectField, TextAreaField } from './outcome-parts.js';
+import { ConsultationHead, Day, formatPercent, InputField, Instant, meetingOutcomeLabel, outcomePath, SelectField } from './outcome-parts.js';
 
 export interface DecisionsView extends DecisionsPageView {
   /** Problems of the last post (one text's form, or the notice). */
@@ -258,6 +258,7 @@ function DecisionForm({ page, view, text }: { page: PageContext; view: Decisions
                 value={f.receivedAt}
               />
               <TextAreaField
+                class="outcome-textarea"
                 locale={locale}
                 id={fid(`formal-${index}-reasons`)}
                 name="formalReasons"
@@ -269,7 +270,7 @@ function DecisionForm({ page, view, text }: { page: PageContext; view: Decisions
           ))}
         </fieldset>
       )}
-      <TextAreaField locale={locale} id={fid('notes')} name="notes" label={`${t(locale, 'outcome.decisions.notes')} ${t(locale, 'form.optional')}`} value={v.notes} maxlength={5000} rows={2} />
+      <TextAreaField class="outcome-textarea" locale={locale} id={fid('notes')} name="notes" label={`${t(locale, 'outcome.decisions.notes')} ${t(locale, 'form.optional')}`} value={v.notes} maxlength={5000} rows={2} />
       <SubmitButton>{t(locale, 'outcome.decisions.submit', { designation })}</SubmitButton>
     </form>
   );

@@ -166,46 +166,6 @@ export function SelectField(props: SelectFieldProps) {
   );
 }
 
-export interface TextAreaFieldProps {
-  readonly locale: Locale;
-  readonly id: string;
-  readonly name: string;
-  readonly label: string;
-  readonly hint?: string | undefined;
-  readonly error?: string | undefined;
-  readonly value: string;
-  readonly rows?: number;
-  readonly maxlength?: number;
-}
-
-/** A labelled multi-line field with its hint and error. */
-export function TextAreaField(props: TextAreaFieldProps) {
-  const hintId = props.hint ? `${props.id}-hint` : undefined;
-  const errorId = props.error ? `${props.id}-error` : undefined;
-  return (
-    <div class={props.error ? 'field has-error' : 'field'}>
-      <label for={props.id}>{props.label}</label>
-      {props.hint && (
-        <span class="hint" id={hintId}>
-          {props.hint}
-        </span>
-      )}
-      <FieldError locale={props.locale} id={errorId} message={props.error} />
-      <textarea
-        class="input outcome-textarea"
-        id={props.id}
-        name={props.name}
-        rows={props.rows ?? 3}
-        maxlength={props.maxlength}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-        aria-invalid={props.error ? 'true' : undefined}
-      >
-        {props.value}
-      </textarea>
-    </div>
-  );
-}
-
 export interface InputFieldProps {
   readonly locale: Locale;
   readonly id: string;
