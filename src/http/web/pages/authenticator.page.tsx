@@ -1,5 +1,6 @@
 import { t } from '../../../i18n/i18n.js';
-import { CsrfField, ErrorSummary, errorAt, SubmitButton, TextField, type FormError } from '../components/form.js';
+import { CsrfField, ErrorSummary, SubmitButton, type FormError } from '../components/form.js';
+import { AuthenticatorCodeField } from '../components/authenticator-code-field.js';
 import { Layout, type PageContext } from '../components/layout.js';
 
 export interface AuthenticatorView {
@@ -39,19 +40,7 @@ export function AuthenticatorPage({ page, view }: { page: PageContext; view: Aut
       <h2>{t(locale, 'authenticator.confirm')}</h2>
       <form method="post" action={page.localPath('/account/authenticator')} novalidate>
         <CsrfField token={view.csrfToken} />
-        <TextField
-          locale={locale}
-          id="field-code"
-          name="code"
-          label={t(locale, 'verify.code.label')}
-          hint={t(locale, 'verify.code.hint')}
-          autocomplete="one-time-code"
-          inputmode="numeric"
-          pattern="[0-9]*"
-          maxlength={6}
-          class="input-code"
-          error={errorAt(view.errors, 'field-code')}
-        />
+        <AuthenticatorCodeField locale={locale} errors={view.errors} />
         <SubmitButton>{t(locale, 'authenticator.submit')}</SubmitButton>
       </form>
     </Layout>

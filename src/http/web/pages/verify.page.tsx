@@ -1,5 +1,6 @@
 import { t } from '../../../i18n/i18n.js';
 import { CsrfField, ErrorSummary, errorAt, SubmitButton, TextField, type FormError } from '../components/form.js';
+import { AuthenticatorCodeField } from '../components/authenticator-code-field.js';
 import { Layout, type PageContext } from '../components/layout.js';
 
 export interface VerifyView {
@@ -23,19 +24,7 @@ export function VerifyPage({ page, view }: { page: PageContext; view: VerifyView
       <form method="post" action={page.localPath('/login/verify')} novalidate>
         <CsrfField token={view.csrfToken} />
         <input type="hidden" name="method" value="totp" />
-        <TextField
-          locale={locale}
-          id="field-code"
-          name="code"
-          label={t(locale, 'verify.code.label')}
-          hint={t(locale, 'verify.code.hint')}
-          autocomplete="one-time-code"
-          inputmode="numeric"
-          pattern="[0-9]*"
-          maxlength={6}
-          class="input-code"
-          error={errorAt(view.errors, 'field-code')}
-        />
+        <AuthenticatorCodeField locale={locale} errors={view.errors} />
         <SubmitButton>{t(locale, 'verify.submit')}</SubmitButton>
       </form>
       <details open={view.recoveryOpen}>
