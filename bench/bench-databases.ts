@@ -40,8 +40,15 @@ export async function startPostgres(): Promise<BenchPostgres> {
   if (named) {
     const url = new URL(named);
     if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(url.hostname))
-      throw new Error('BENCH_DATABASE_URL must point at a loopback address (127.0.0.1 or localhost): the bench sends traffic to loopback only');
-    return { source: 'BENCH_DATABASE_URL', adminUrl: named, version: await serverVersion(named), stop: async () => undefined };
+      throw new Error(
+        'BENCH_DATABASE_URL must point at a loopback address (127.0.0.1 or localhost): the bench sends traffic to loopback only',
+      );
+    return {
+      source: 'BENCH_DATABASE_URL',
+      adminUrl: named,
+      version: await serverVersion(named),
+      stop: async () => undefined,
+    };
   }
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'assent-bench-pg-'));
   // max_connections: headroom for a pool per server child plus the bench.
@@ -73,7 +80,11 @@ async function serverVersion(url: string): Promise<string> {
 }
 
 /** A fresh, empty database (the caller migrates it). */
-export async function createBenchDatabase(kind: BenchDatabase, postgres: BenchPostgres | null, label: string): Promise<BenchDatabaseHandle> {
+export async function createBenchDatabase(
+  kind: BenchDatabase,
+  postgres: BenchPostgres | null,
+  label: string,
+): Promise<BenchDatabaseHandle> {
   if (kind === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `assent-bench-${label}-`));
     const file = path.join(dir, 'assent.db');

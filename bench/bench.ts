@@ -2,8 +2,24 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createBenchDatabase, POSTGRES_POOL_MAX, startPostgres, type BenchDatabaseHandle, type BenchPostgres } from './bench-databases.js';
-import { BENCH_RESULT_VERSION, type BenchDatabase, type DocumentBenchResult, type BenchResult, type ColdStartResult, type GrowthResult, type LoadRun, type ScenarioName, type ScenarioResult } from './bench-result.js';
+import {
+  createBenchDatabase,
+  POSTGRES_POOL_MAX,
+  startPostgres,
+  type BenchDatabaseHandle,
+  type BenchPostgres,
+} from './bench-databases.js';
+import {
+  BENCH_RESULT_VERSION,
+  type BenchDatabase,
+  type DocumentBenchResult,
+  type BenchResult,
+  type ColdStartResult,
+  type GrowthResult,
+  type LoadRun,
+  type ScenarioName,
+  type ScenarioResult,
+} from './bench-result.js';
 import { buildCompiled, type CompiledBuild } from './compiled-build.js';
 import { cliAvailable, findHtmlConsultationPage, measureColdStart } from './cold-start.js';
 import { runDocumentBench } from './documents.js';
@@ -40,7 +56,10 @@ export interface BenchOptions {
 }
 
 /** `npm run bench` (≈ 5 minutes) and `npm run bench -- --quick` (< 30 s, SQLite, 64 connections, up to 10^5). */
-export function defaultOptions(mode: 'full' | 'quick', log: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): BenchOptions {
+export function defaultOptions(
+  mode: 'full' | 'quick',
+  log: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+): BenchOptions {
   return mode === 'full'
     ? {
         mode,
@@ -108,12 +127,21 @@ export async function runScenario(options: ScenarioRunOptions): Promise<Scenario
   if ((options.quietWaitSeconds ?? 0) > 0) {
     const quiet = await waitForQuiet({ maxWaitMs: options.quietWaitSeconds! * 1000 });
     busyBefore = quiet.busy;
-    if (!quiet.quiet) log(`  (machine still ${(quiet.busy * 100).toFixed(0)} % busy after waiting ${(quiet.waitedMs / 1000).toFixed(0)} s for quiet)`);
+    if (!quiet.quiet)
+      log(
+        `  (machine still ${(quiet.busy * 100).toFixed(0)} % busy after waiting ${(quiet.waitedMs / 1000).toFixed(0)} s for quiet)`,
+      );
   }
   const cpuProfileDir = options.profileDir ? fs.mkdtempSync(path.join(os.tmpdir(), 'assent-bench-prof-')) : undefined;
   let server: Awaited<ReturnType<typeof spawnServer>>;
   try {
-    server = await spawnServer({ mode: definition.serverMode, env, cpuProfileDir, experiment: options.experiment, nodeFlags: options.nodeFlags });
+    server = await spawnServer({
+      mode: definition.serverMode,
+      env,
+      cpuProfileDir,
+      experiment: options.experiment,
+      nodeFlags: options.nodeFlags,
+    });
   } catch (error) {
     if (cpuProfileDir) fs.rmSync(cpuProfileDir, { recursive: true, force: true });
     throw error;
@@ -126,10 +154,19 @@ export async function runScenario(options: ScenarioRunOptions): Promise<Scenario
     rssIdle = server.memory()?.rssMiB ?? NaN;
     if (definition.name === 'landing') {
       htmlConsultationPage = await findHtmlConsultationPage(server.url);
-      log(htmlConsultationPage ? `  an HTML consultation page answers at ${htmlConsultationPage} (not measured: no scenario for it yet)` : '  no HTML consultation page yet: the public consultation is measured as JSON');
+      log(
+        htmlConsultationPage
+          ? `  an HTML consultation page answers at ${htmlConsultationPage} (not measured: no scenario for it yet)`
+          : '  no HTML consultation page yet: the public consultation is measured as JSON',
+      );
     }
     if (options.warmupSeconds > 0) {
-      await runLoad({ server, connections: options.connections[0]!, durationSeconds: options.warmupSeconds, plan: requestPlan(() => definition.requests(options.data)) });
+      await runLoad({
+        server,
+        connections: options.connections[0]!,
+        durationSeconds: options.warmupSeconds,
+        plan: requestPlan(() => definition.requests(options.data)),
+      });
     }
     for (const connections of options.connections) {
       const run = await runLoad({
@@ -149,13 +186,25 @@ export async function runScenario(options: ScenarioRunOptions): Promise<Scenario
           `errors ${run.errors}, non-2xx ${run.non2xx}, RSS ${run.rssPeakMiB} MiB, CPU server ${run.serverCpuCores} (${run.serverCpuMsPerRequest} ms/req) / bench ${run.loadGeneratorCpuCores} / other ${run.otherCpuCores}`,
       );
       for (const sample of run.failureSamples) log(`    non-2xx sample: ${sample.slice(0, 200)}`);
-      if (run.postgresWaits) log(`    PostgreSQL backends: ${Object.entries(run.postgresWaits).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+      if (run.postgresWaits)
+        log(
+          `    PostgreSQL backends: ${Object.entries(run.postgresWaits)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')}`,
+        );
     }
     hwm = server.memory()?.hwmMiB ?? NaN;
   } finally {
     await server.stop();
   }
-  if (cpuProfileDir && options.profileDir) saveProfile(cpuProfileDir, options.profileDir, `${definition.name}-${database?.kind ?? 'none'}`, server.listenMonotonicUs, log);
+  if (cpuProfileDir && options.profileDir)
+    saveProfile(
+      cpuProfileDir,
+      options.profileDir,
+      `${definition.name}-${database?.kind ?? 'none'}`,
+      server.listenMonotonicUs,
+      log,
+    );
   return {
     scenario: definition.name,
     database: definition.serverMode === 'ceiling' ? null : (database?.kind ?? null),
@@ -208,10 +257,20 @@ export function withBestCeiling(scenarios: readonly ScenarioResult[]): ScenarioR
 }
 
 /** One `assent serve` start under --cpu-prof (start-up only), summarised next to the other profiles. */
-async function profileStartup(handle: BenchDatabaseHandle, dataDir: string, profileDir: string, log: (line: string) => void): Promise<void> {
+async function profileStartup(
+  handle: BenchDatabaseHandle,
+  dataDir: string,
+  profileDir: string,
+  log: (line: string) => void,
+): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'assent-bench-prof-'));
   try {
-    const server = await spawnServer({ mode: 'app', command: 'assent-serve', cpuProfileDir: dir, env: { DATABASE_URL: handle.url, DATA_DIR: dataDir } });
+    const server = await spawnServer({
+      mode: 'app',
+      command: 'assent-serve',
+      cpuProfileDir: dir,
+      env: { DATABASE_URL: handle.url, DATA_DIR: dataDir },
+    });
     await server.stop();
   } catch (error) {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -262,7 +321,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   if (options.quietWaitSeconds.start > 0) {
     log('Waiting for a quiet machine…');
     const quiet = await waitForQuiet({ maxWaitMs: options.quietWaitSeconds.start * 1000 });
-    if (!quiet.quiet) notes.push(`The machine was still ${(quiet.busy * 100).toFixed(0)} % busy with other work after waiting ${(quiet.waitedMs / 1000).toFixed(0)} s for it to quieten; the column "Other CPU" shows how much each run shared its ${os.availableParallelism()} cores.`);
+    if (!quiet.quiet)
+      notes.push(
+        `The machine was still ${(quiet.busy * 100).toFixed(0)} % busy with other work after waiting ${(quiet.waitedMs / 1000).toFixed(0)} s for it to quieten; the column "Other CPU" shows how much each run shared its ${os.availableParallelism()} cores.`,
+      );
   }
   const load = loadAverage();
   const cleanups: (() => Promise<void>)[] = [];
@@ -279,7 +341,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       log(`  PostgreSQL ${postgres.version} (${postgres.source})`);
     }
     const machine = describeMachine(postgres?.version ?? null);
-    log(`Machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, load average ${machine.loadAverageAtStart}`);
+    log(
+      `Machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, load average ${machine.loadAverageAtStart}`,
+    );
 
     const common = {
       connections: options.connections,
@@ -291,7 +355,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       log,
     };
     log('Ceiling');
-    const ceiling: ScenarioResult = { ...(await runScenario({ ...common, definition: SCENARIOS.ceiling, database: null, data: null })), when: 'before the scenarios' };
+    const ceiling: ScenarioResult = {
+      ...(await runScenario({ ...common, definition: SCENARIOS.ceiling, database: null, data: null })),
+      when: 'before the scenarios',
+    };
     let scenarios: ScenarioResult[] = [ceiling];
     const coldStart: ColdStartResult[] = [];
     let compiled: CompiledBuild | { unavailable: string } | undefined;
@@ -301,8 +368,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       if ('entry' in compiled) {
         const build = compiled;
         cleanups.push(async () => build.remove());
-        log(`  built in ${build.seconds} s${build.typeErrors > 0 ? ` (tsc reported ${build.typeErrors} type errors and emitted anyway)` : ''}`);
-        if (build.typeErrors > 0) notes.push(`The compiled build for the cold start had ${build.typeErrors} type errors (tsc emitted anyway): src/ was being changed.`);
+        log(
+          `  built in ${build.seconds} s${build.typeErrors > 0 ? ` (tsc reported ${build.typeErrors} type errors and emitted anyway)` : ''}`,
+        );
+        if (build.typeErrors > 0)
+          notes.push(
+            `The compiled build for the cold start had ${build.typeErrors} type errors (tsc emitted anyway): src/ was being changed.`,
+          );
       } else {
         log(`  ${compiled.unavailable}`);
         notes.push(`No compiled cold start: ${compiled.unavailable}`);
@@ -317,18 +389,33 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       cleanups.push(() => handle.drop());
       const data = await prepareScenarioDatabase(handle);
       focalPointTokens = data.focalPoints.length;
-      log(`  prepared: ${data.focalPoints.length} focal-point tokens, open consultation ${data.openConsultationId} with ${data.textIds.length} texts`);
+      log(
+        `  prepared: ${data.focalPoints.length} focal-point tokens, open consultation ${data.openConsultationId} with ${data.textIds.length} texts`,
+      );
       if (options.coldStartRuns > 0) {
         // Quick runs time only the command the target is judged on; full runs add the bench's own
         // child (the same start without the CLI) and, when built, the compiled CLI.
         const commands: { command: ServerCommand; label: string }[] = [];
-        if (options.mode === 'full' || cliAvailable()) commands.push({ command: 'assent-serve', label: 'node bin/assent.js serve' });
-        if (options.mode === 'full' || !cliAvailable()) commands.push({ command: 'server-child', label: 'bench server child' });
-        if (compiled && 'entry' in compiled) commands.push({ command: 'assent-serve-compiled', label: 'compiled, node <build>/assent.mjs serve' });
+        if (options.mode === 'full' || cliAvailable())
+          commands.push({ command: 'assent-serve', label: 'node bin/assent.js serve' });
+        if (options.mode === 'full' || !cliAvailable())
+          commands.push({ command: 'server-child', label: 'bench server child' });
+        if (compiled && 'entry' in compiled)
+          commands.push({ command: 'assent-serve-compiled', label: 'compiled, node <build>/assent.mjs serve' });
         for (const { command, label } of commands) {
-          const cold = await measureColdStart({ handle, runs: options.coldStartRuns, command, dataDir, compiledEntry: compiled && 'entry' in compiled ? compiled.entry : undefined });
+          const cold = await measureColdStart({
+            handle,
+            runs: options.coldStartRuns,
+            command,
+            dataDir,
+            compiledEntry: compiled && 'entry' in compiled ? compiled.entry : undefined,
+          });
           coldStart.push(cold);
-          log(cold.unavailable ? `  cold start (${label}): ${cold.unavailable}` : `  cold start (${label}): median ${cold.medianMs} ms, runs ${cold.runsMs.join(', ')} ms`);
+          log(
+            cold.unavailable
+              ? `  cold start (${label}): ${cold.unavailable}`
+              : `  cold start (${label}): median ${cold.medianMs} ms, runs ${cold.runsMs.join(', ')} ms`,
+          );
         }
         if (options.profileDir && cliAvailable()) await profileStartup(handle, dataDir, options.profileDir, log);
       }
@@ -343,7 +430,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     if (options.mode === 'full') {
       // A quick run keeps its one ceiling: it has no time for a second.
       log('Ceiling again');
-      const ceilingAfter: ScenarioResult = { ...(await runScenario({ ...common, definition: SCENARIOS.ceiling, database: null, data: null })), when: 'after the scenarios' };
+      const ceilingAfter: ScenarioResult = {
+        ...(await runScenario({ ...common, definition: SCENARIOS.ceiling, database: null, data: null })),
+        when: 'after the scenarios',
+      };
       scenarios = withBestCeiling([...scenarios, ceilingAfter]);
     }
 
@@ -361,14 +451,23 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 
     for (const s of scenarios) {
       for (const run of s.runs) {
-        if (run.errors > 0 || run.non2xx > 0) notes.push(`${s.scenario} (${s.database ?? 'no database'}) at ${run.connections} connections had ${run.errors} errors and ${run.non2xx} non-2xx responses.`);
+        if (run.errors > 0 || run.non2xx > 0)
+          notes.push(
+            `${s.scenario} (${s.database ?? 'no database'}) at ${run.connections} connections had ${run.errors} errors and ${run.non2xx} non-2xx responses.`,
+          );
       }
     }
     // Other work on the machine, where it can be told apart: in runs without PostgreSQL (whose
     // backends also count as "other").
     const disturbed = scenarios
       .filter((x) => x.database !== 'postgres')
-      .flatMap((x) => x.runs.filter((r) => r.otherCpuCores >= 0.3).map((r) => `${x.scenario} ${x.database ?? ''} ${r.connections} conn. (${r.otherCpuCores} cores)`.replace('  ', ' ')));
+      .flatMap((x) =>
+        x.runs
+          .filter((r) => r.otherCpuCores >= 0.3)
+          .map((r) =>
+            `${x.scenario} ${x.database ?? ''} ${r.connections} conn. (${r.otherCpuCores} cores)`.replace('  ', ' '),
+          ),
+      );
     notes.push(
       disturbed.length === 0
         ? 'No run without PostgreSQL shared the machine with more than 0.3 core of other work.'
@@ -413,6 +512,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   } finally {
     killAllServers();
     activeCleanups = [];
-    for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => log(`cleanup failed: ${(error as Error).message}`));
+    for (const cleanup of cleanups.reverse())
+      await cleanup().catch((error: unknown) => log(`cleanup failed: ${(error as Error).message}`));
   }
 }

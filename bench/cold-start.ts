@@ -18,11 +18,17 @@ export async function getStatus(url: string, timeoutMs = 5_000): Promise<number>
 }
 
 /** One GET on loopback without keep-alive; resolves with the status and the content type. */
-export function getHead(url: string, headers: Record<string, string> = {}, timeoutMs = 5_000): Promise<{ status: number; contentType: string }> {
+export function getHead(
+  url: string,
+  headers: Record<string, string> = {},
+  timeoutMs = 5_000,
+): Promise<{ status: number; contentType: string }> {
   return new Promise((resolve, reject) => {
     const request = http.get(url, { agent: false, timeout: timeoutMs, headers }, (response) => {
       response.resume();
-      response.once('end', () => resolve({ status: response.statusCode ?? 0, contentType: String(response.headers['content-type'] ?? '') }));
+      response.once('end', () =>
+        resolve({ status: response.statusCode ?? 0, contentType: String(response.headers['content-type'] ?? '') }),
+      );
     });
     request.once('timeout', () => request.destroy(new Error(`GET ${url} timed out`)));
     request.once('error', reject);
@@ -36,12 +42,19 @@ function median(values: readonly number[]): number {
 }
 
 /** Where an HTML page of a consultation might live; the first that answers 200 text/html counts. */
-const HTML_CONSULTATION_CANDIDATES = [`/consultations/${CLOSED_CONSULTATION_ID}`, `/en/consultations/${CLOSED_CONSULTATION_ID}`, `/c/${CLOSED_CONSULTATION_ID}`];
+const HTML_CONSULTATION_CANDIDATES = [
+  `/consultations/${CLOSED_CONSULTATION_ID}`,
+  `/en/consultations/${CLOSED_CONSULTATION_ID}`,
+  `/c/${CLOSED_CONSULTATION_ID}`,
+];
 
 /** The path of the app's HTML page for Circular 79, or null while there is none. */
 export async function findHtmlConsultationPage(baseUrl: string): Promise<string | null> {
   for (const candidate of HTML_CONSULTATION_CANDIDATES) {
-    const head = await getHead(`${baseUrl}${candidate}`, { accept: 'text/html' }).catch(() => ({ status: 0, contentType: '' }));
+    const head = await getHead(`${baseUrl}${candidate}`, { accept: 'text/html' }).catch(() => ({
+      status: 0,
+      contentType: '',
+    }));
     if (head.status === 200 && head.contentType.startsWith('text/html')) return candidate;
   }
   return null;
@@ -67,7 +80,14 @@ export async function measureColdStart(options: {
 }): Promise<ColdStartResult> {
   const { handle, runs, command } = options;
   if (command !== 'server-child' && !cliAvailable()) {
-    return { database: handle.kind, command, runsMs: [], medianMs: NaN, listenMedianMs: NaN, unavailable: 'src/cli/main.ts does not exist yet: `assent serve` cannot start' };
+    return {
+      database: handle.kind,
+      command,
+      runsMs: [],
+      medianMs: NaN,
+      listenMedianMs: NaN,
+      unavailable: 'src/cli/main.ts does not exist yet: `assent serve` cannot start',
+    };
   }
   // A throw-away request first, so that the parent's own HTTP client is warm and not measured.
   await getStatus('http://127.0.0.1:9/').catch(() => undefined);
@@ -76,7 +96,12 @@ export async function measureColdStart(options: {
   for (let i = 0; i < runs; i++) {
     let server: Awaited<ReturnType<typeof spawnServer>> | undefined;
     try {
-      server = await spawnServer({ mode: 'app', command, compiledEntry: options.compiledEntry, env: { DATABASE_URL: handle.url, DATA_DIR: options.dataDir } });
+      server = await spawnServer({
+        mode: 'app',
+        command,
+        compiledEntry: options.compiledEntry,
+        env: { DATABASE_URL: handle.url, DATA_DIR: options.dataDir },
+      });
       const deadline = performance.now() + FIRST_REQUEST_DEADLINE_MS;
       let status = 0;
       while (status !== 200 && performance.now() < deadline) {
@@ -87,13 +112,30 @@ export async function measureColdStart(options: {
       listenMs.push(Number.isNaN(server.childListenMs) ? server.spawnToListenMs : server.childListenMs);
     } catch (error) {
       if (command !== 'server-child') {
-        const detail = (error as Error).message.split('\n').filter((line) => /error|exited/i.test(line)).slice(0, 2).join(' / ');
-        return { database: handle.kind, command, runsMs, medianMs: NaN, listenMedianMs: NaN, unavailable: `assent serve failed: ${detail}` };
+        const detail = (error as Error).message
+          .split('\n')
+          .filter((line) => /error|exited/i.test(line))
+          .slice(0, 2)
+          .join(' / ');
+        return {
+          database: handle.kind,
+          command,
+          runsMs,
+          medianMs: NaN,
+          listenMedianMs: NaN,
+          unavailable: `assent serve failed: ${detail}`,
+        };
       }
       throw error;
     } finally {
       await server?.stop();
     }
   }
-  return { database: handle.kind, command, runsMs, medianMs: Math.round(median(runsMs)), listenMedianMs: Math.round(median(listenMs)) };
+  return {
+    database: handle.kind,
+    command,
+    runsMs,
+    medianMs: Math.round(median(runsMs)),
+    listenMedianMs: Math.round(median(listenMs)),
+  };
 }

@@ -27,23 +27,42 @@ export function buildCompiled(): CompiledBuild | { unavailable: string } {
   const dir = path.join(root, 'dist');
   const started = Date.now();
   const tsc = path.join(PROJECT_DIR, 'node_modules', 'typescript', 'bin', 'tsc');
-  const run = spawnSync(process.execPath, [tsc, '-p', path.join(PROJECT_DIR, 'tsconfig.build.json'), '--outDir', dir, '--noEmit', 'false', '--incremental', 'false'], {
-    cwd: PROJECT_DIR,
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
+  const run = spawnSync(
+    process.execPath,
+    [
+      tsc,
+      '-p',
+      path.join(PROJECT_DIR, 'tsconfig.build.json'),
+      '--outDir',
+      dir,
+      '--noEmit',
+      'false',
+      '--incremental',
+      'false',
+    ],
+    {
+      cwd: PROJECT_DIR,
+      encoding: 'utf8',
+      timeout: 180_000,
+    },
+  );
   const seconds = Math.round((Date.now() - started) / 100) / 10;
   const main = path.join(dir, 'cli', 'main.js');
   if (!fs.existsSync(main)) {
     fs.rmSync(root, { recursive: true, force: true });
-    return { unavailable: `tsc emitted no cli/main.js (exit ${run.status}): ${(run.stdout + run.stderr).trim().split('\n')[0] ?? ''}` };
+    return {
+      unavailable: `tsc emitted no cli/main.js (exit ${run.status}): ${(run.stdout + run.stderr).trim().split('\n')[0] ?? ''}`,
+    };
   }
   for (const entry of fs.readdirSync(PROJECT_DIR)) {
     if (entry === 'dist' || entry.startsWith('.')) continue;
     fs.symlinkSync(path.join(PROJECT_DIR, entry), path.join(root, entry));
   }
   const entry = path.join(root, 'assent-compiled.mjs');
-  fs.writeFileSync(entry, "const { main } = await import('./dist/cli/main.js');\nprocess.exitCode = await main(process.argv);\n");
+  fs.writeFileSync(
+    entry,
+    "const { main } = await import('./dist/cli/main.js');\nprocess.exitCode = await main(process.argv);\n",
+  );
   const typeErrors = (run.stdout.match(/error TS\d+/g) ?? []).length;
   return { entry, seconds, typeErrors, remove: () => fs.rmSync(root, { recursive: true, force: true }) };
 }

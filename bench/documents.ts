@@ -20,7 +20,11 @@ import type { DocumentBenchResult, DocumentTiming } from './bench-result.js';
  * read the stored bytes). The first PDF, which also starts Chromium, is reported apart; the
  * figure is the median of the runs after `warmups` discarded ones.
  */
-export async function runDocumentBench(options: { runs: number; warmups?: number; log?: (line: string) => void }): Promise<DocumentBenchResult> {
+export async function runDocumentBench(options: {
+  runs: number;
+  warmups?: number;
+  log?: (line: string) => void;
+}): Promise<DocumentBenchResult> {
   const log = options.log ?? (() => undefined);
   const warmups = options.warmups ?? 2;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'assent-bench-documents-'));
@@ -33,7 +37,12 @@ export async function runDocumentBench(options: { runs: number; warmups?: number
     const location = await engine.locate();
     const once = async (format: 'docx' | 'pdf') => {
       const started = performance.now();
-      const prepared = await prepareDocument(ctx, { actor: PUBLIC_ACTOR, consultationId: 'tsb-79-2023', kind: 'circular', format });
+      const prepared = await prepareDocument(ctx, {
+        actor: PUBLIC_ACTOR,
+        consultationId: 'tsb-79-2023',
+        kind: 'circular',
+        format,
+      });
       const document = await renderDocument(await prepared.content(), prepared.target, engine);
       return { ms: performance.now() - started, bytes: document.bytes.length };
     };
@@ -49,8 +58,11 @@ export async function runDocumentBench(options: { runs: number; warmups?: number
       }
       const sorted = [...runsMs].sort((a, b) => a - b);
       const mid = Math.floor(sorted.length / 2);
-      const medianMs = sorted.length % 2 === 1 ? sorted[mid]! : Math.round(((sorted[mid - 1]! + sorted[mid]!) / 2) * 10) / 10;
-      log(`  circular ${format}: first ${first.ms.toFixed(0)} ms, median of ${options.runs} warm runs ${medianMs} ms (${bytes} bytes)`);
+      const medianMs =
+        sorted.length % 2 === 1 ? sorted[mid]! : Math.round(((sorted[mid - 1]! + sorted[mid]!) / 2) * 10) / 10;
+      log(
+        `  circular ${format}: first ${first.ms.toFixed(0)} ms, median of ${options.runs} warm runs ${medianMs} ms (${bytes} bytes)`,
+      );
       return { firstMs: Math.round(first.ms), medianMs, runsMs, bytes };
     };
     const docx = await timing('docx');

@@ -14,7 +14,10 @@ const COLOURS: Record<string, string> = { sqlite: '#1f5fa8', postgres: '#b3541e'
 const DASH: Record<string, string> = { sqlite: '', postgres: '6 4' };
 
 function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+  return text.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
+  );
 }
 
 function decades(min: number, max: number): number[] {
@@ -53,7 +56,10 @@ export function renderGrowthSvg(result: Pick<BenchResult, 'growth' | 'startedAt'
 
   const parts: string[] = [];
   const desc = series
-    .map((g) => `${g.database}: ${g.points.map((p) => `${formatSize(p.positions)} positions ${p.medianMs} ms`).join(', ')}; log-log slope ${g.slope}`)
+    .map(
+      (g) =>
+        `${g.database}: ${g.points.map((p) => `${formatSize(p.positions)} positions ${p.medianMs} ms`).join(', ')}; log-log slope ${g.slope}`,
+    )
     .join('. ');
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="title desc" font-family="system-ui, sans-serif" font-size="12">`,
@@ -84,7 +90,9 @@ export function renderGrowthSvg(result: Pick<BenchResult, 'growth' | 'startedAt'
   const labels: { y: number; text: string; colour: string; bold: boolean }[] = [];
   // The 1 s target at 10^6 positions.
   const target = py(RESULTS_MAX_MS_AT_1E6);
-  parts.push(`<line x1="${PAD.left}" y1="${target}" x2="${PAD.left + plotW}" y2="${target}" stroke="#2e7d32" stroke-dasharray="2 3"/>`);
+  parts.push(
+    `<line x1="${PAD.left}" y1="${target}" x2="${PAD.left + plotW}" y2="${target}" stroke="#2e7d32" stroke-dasharray="2 3"/>`,
+  );
   labels.push({ y: target, text: 'target: 1 s', colour: '#2e7d32', bold: false });
   // A linear (slope 1) guide through the smallest point of the first series.
   const first = series[0]!.points[0]!;
@@ -93,12 +101,19 @@ export function renderGrowthSvg(result: Pick<BenchResult, 'growth' | 'startedAt'
   parts.push(
     `<line x1="${px(first.positions)}" y1="${py(first.medianMs)}" x2="${px(maxX)}" y2="${py(Math.min(guideEnd, yTicks.at(-1)!))}" stroke="#999" stroke-dasharray="1 4"/>`,
   );
-  labels.push({ y: guideEnd <= yTicks.at(-1)! ? py(guideEnd) : PAD.top, text: `linear, from ${series[0]!.database}'s first point`, colour: '#777', bold: false });
+  labels.push({
+    y: guideEnd <= yTicks.at(-1)! ? py(guideEnd) : PAD.top,
+    text: `linear, from ${series[0]!.database}'s first point`,
+    colour: '#777',
+    bold: false,
+  });
 
   series.forEach((g) => {
     const colour = COLOURS[g.database] ?? '#333';
     const points = g.points.map((p) => `${px(p.positions).toFixed(1)},${py(p.medianMs).toFixed(1)}`).join(' ');
-    parts.push(`<polyline points="${points}" fill="none" stroke="${colour}" stroke-width="2" stroke-dasharray="${DASH[g.database] ?? ''}"/>`);
+    parts.push(
+      `<polyline points="${points}" fill="none" stroke="${colour}" stroke-width="2" stroke-dasharray="${DASH[g.database] ?? ''}"/>`,
+    );
     for (const p of g.points) {
       parts.push(
         `<circle cx="${px(p.positions).toFixed(1)}" cy="${py(p.medianMs).toFixed(1)}" r="4" fill="${colour}"><title>${g.database}: ${p.positions} positions, ${p.medianMs} ms</title></circle>`,
@@ -112,7 +127,9 @@ export function renderGrowthSvg(result: Pick<BenchResult, 'growth' | 'startedAt'
   for (const label of labels) {
     const y = Math.max(label.y, floor + 15);
     floor = y;
-    parts.push(`<text x="${PAD.left + plotW + 6}" y="${(y + 4).toFixed(1)}" fill="${label.colour}"${label.bold ? ' font-weight="600"' : ''}>${escapeXml(label.text)}</text>`);
+    parts.push(
+      `<text x="${PAD.left + plotW + 6}" y="${(y + 4).toFixed(1)}" fill="${label.colour}"${label.bold ? ' font-weight="600"' : ''}>${escapeXml(label.text)}</text>`,
+    );
   }
   parts.push('</svg>', '');
   return parts.join('\n');

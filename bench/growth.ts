@@ -66,18 +66,35 @@ async function insertBatched<T extends keyof DB>(db: Kysely<DB>, table: T, rows:
   const perRow = Object.keys(rows[0]!).length;
   const size = Math.max(1, Math.floor(PARAMS_PER_INSERT / perRow));
   for (let i = 0; i < rows.length; i += size) {
-    await db.insertInto(table).values(rows.slice(i, i + size) as never).execute();
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + size) as never)
+      .execute();
   }
 }
 
 /** The synthetic respondents, shared by every size (inserted once). Real codes (ZA, ZM, ZW) are two letters, so `Z_____` matches only ours. */
 async function ensureSyntheticStates(db: Kysely<DB>, count: number, now: number): Promise<void> {
-  const existing = await db.selectFrom('member_state').select((eb) => eb.fn.countAll<number>().as('n')).where('code', 'like', `${SYNTHETIC_PREFIX}_____`).executeTakeFirstOrThrow();
+  const existing = await db
+    .selectFrom('member_state')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('code', 'like', `${SYNTHETIC_PREFIX}_____`)
+    .executeTakeFirstOrThrow();
   const have = Number(existing.n);
   const rows: Insertable<DB['member_state']>[] = [];
   for (let i = have; i < count; i++) {
     const code = syntheticState(i);
-    rows.push({ code, iso3: code, name_en: `Synthetic State ${i + 1}`, names: JSON.stringify({ en: `Synthetic State ${i + 1}` }), membership: 'member_state' as const, may_reply: 1 as const, eligibility_note: null, eligibility_since: null, updated_at: now });
+    rows.push({
+      code,
+      iso3: code,
+      name_en: `Synthetic State ${i + 1}`,
+      names: JSON.stringify({ en: `Synthetic State ${i + 1}` }),
+      membership: 'member_state' as const,
+      may_reply: 1 as const,
+      eligibility_note: null,
+      eligibility_since: null,
+      updated_at: now,
+    });
   }
   await db.transaction().execute((trx) => insertBatched(trx as unknown as Kysely<DB>, 'member_state', rows));
 }
@@ -86,7 +103,10 @@ const REASONS = 'Synthetic reasons: the text overlaps with work under study and 
 const COMMENTS = 'Synthetic comments: editorial corrections to clauses 6 and 7.';
 
 /** Creates one closed synthetic consultation of `positions` counted positions; returns its id and row counts. */
-async function createSyntheticConsultation(ctx: ServiceContext, positions: number): Promise<{ id: string; respondents: number; stored: number }> {
+async function createSyntheticConsultation(
+  ctx: ServiceContext,
+  positions: number,
+): Promise<{ id: string; respondents: number; stored: number }> {
   const respondents = Math.max(1, Math.round(positions / GROWTH_TEXTS));
   const id = `growth-${positions}`;
   const history = mutableClock('2024-01-10T08:00:00Z');
@@ -125,7 +145,13 @@ async function createSyntheticConsultation(ctx: ServiceContext, positions: numbe
   for (let r = 0; r < respondents; r++) {
     const state = syntheticState(r);
     const counted = r % AMEND_EVERY === 0 ? 2 : 1;
-    replies.push({ consultation_id: id, member_state: state, current_version: counted, counted_version: counted, updated_at: receivedAt });
+    replies.push({
+      consultation_id: id,
+      member_state: state,
+      current_version: counted,
+      counted_version: counted,
+      updated_at: receivedAt,
+    });
     for (let v = 1; v <= counted; v++) {
       versions.push({
         consultation_id: id,
@@ -148,7 +174,9 @@ async function createSyntheticConsultation(ctx: ServiceContext, positions: numbe
   }
   const postgres = dialectOf(ctx.db) === 'postgres';
   const superuser =
-    postgres && (await sql<{ s: boolean }>`select rolsuper as s from pg_roles where rolname = current_user`.execute(ctx.db)).rows[0]?.s === true;
+    postgres &&
+    (await sql<{ s: boolean }>`select rolsuper as s from pg_roles where rolname = current_user`.execute(ctx.db)).rows[0]
+      ?.s === true;
   await ctx.db.transaction().execute(async (trx) => {
     const db = trx as unknown as Kysely<DB>;
     // PostgreSQL checks each foreign key of each inserted row with a trigger: two million lookups
@@ -164,20 +192,40 @@ async function createSyntheticConsultation(ctx: ServiceContext, positions: numbe
     const roll = sql<number>`((${respondent} * 31 + (t.ord - 1) * 17 + v.version * 7) % 100)`;
     await db
       .insertInto('reply_position')
-      .columns(['consultation_id', 'member_state', 'version', 'text_id', 'position', 'option', 'comments', 'reasons', 'possible_changes', 'attachment', 'counted'])
+      .columns([
+        'consultation_id',
+        'member_state',
+        'version',
+        'text_id',
+        'position',
+        'option',
+        'comments',
+        'reasons',
+        'possible_changes',
+        'attachment',
+        'counted',
+      ])
       .expression(
         db
           .selectFrom('reply_version as v')
           .innerJoin('determined_text as t', 't.consultation_id', 'v.consultation_id')
-          .innerJoin('reply as r', (join) => join.onRef('r.consultation_id', '=', 'v.consultation_id').onRef('r.member_state', '=', 'v.member_state'))
+          .innerJoin('reply as r', (join) =>
+            join.onRef('r.consultation_id', '=', 'v.consultation_id').onRef('r.member_state', '=', 'v.member_state'),
+          )
           .select([
             'v.consultation_id',
             'v.member_state',
             'v.version',
             't.id',
-            sql<string>`case when ${roll} < 88 then 'assigns_authority' else 'does_not_assign_authority' end`.as('position'),
-            sql<string>`case when ${roll} < 80 then 'no_comments' when ${roll} < 88 then 'comments_attached' else null end`.as('option'),
-            sql<string>`case when ${roll} >= 80 and ${roll} < 88 then cast(${COMMENTS} as text) else null end`.as('comments'),
+            sql<string>`case when ${roll} < 88 then 'assigns_authority' else 'does_not_assign_authority' end`.as(
+              'position',
+            ),
+            sql<string>`case when ${roll} < 80 then 'no_comments' when ${roll} < 88 then 'comments_attached' else null end`.as(
+              'option',
+            ),
+            sql<string>`case when ${roll} >= 80 and ${roll} < 88 then cast(${COMMENTS} as text) else null end`.as(
+              'comments',
+            ),
             sql<string>`case when ${roll} >= 88 then cast(${REASONS} as text) else null end`.as('reasons'),
             sql<null>`cast(null as text)`.as('possible_changes'),
             sql<null>`cast(null as text)`.as('attachment'),
@@ -203,7 +251,10 @@ async function captureAggregateQuery(handle: BenchDatabaseHandle, consultationId
     await countCountedPositions(db, consultationId);
     await db.destroy();
   } else {
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: handle.target.url, max: 1 }) }), log });
+    const db = new Kysely<DB>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: handle.target.url, max: 1 }) }),
+      log,
+    });
     await countCountedPositions(db, consultationId);
     await db.destroy();
   }
@@ -218,7 +269,11 @@ async function explainAggregate(handle: BenchDatabaseHandle, consultationId: str
   if (handle.target.kind === 'sqlite') {
     const database = new SQLite(handle.target.file, { readonly: true });
     try {
-      const rows = database.prepare(`explain query plan ${query.sql}`).all(...(query.parameters as unknown[])) as { id: number; parent: number; detail: string }[];
+      const rows = database.prepare(`explain query plan ${query.sql}`).all(...(query.parameters as unknown[])) as {
+        id: number;
+        parent: number;
+        detail: string;
+      }[];
       const depth = new Map<number, number>([[0, 0]]);
       return [
         ...header,
@@ -235,7 +290,10 @@ async function explainAggregate(handle: BenchDatabaseHandle, consultationId: str
   const client = new pg.Client({ connectionString: handle.target.url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${query.sql}`, query.parameters as unknown[]);
+    const { rows } = await client.query<{ 'QUERY PLAN': string }>(
+      `explain (analyze, buffers) ${query.sql}`,
+      query.parameters as unknown[],
+    );
     return [...header, ...rows.map((r) => r['QUERY PLAN'])];
   } finally {
     await client.end();
@@ -293,7 +351,9 @@ export async function runGrowth(options: {
         aggregateMedianMs: Math.round(median(aggregateMs) * 100) / 100,
         loadSeconds: Math.round(loadSeconds * 10) / 10,
       };
-      log(`  growth ${handle.kind} ${size.toExponential(0)} positions: ${point.medianMs} ms (aggregate ${point.aggregateMedianMs} ms; loaded in ${point.loadSeconds} s)`);
+      log(
+        `  growth ${handle.kind} ${size.toExponential(0)} positions: ${point.medianMs} ms (aggregate ${point.aggregateMedianMs} ms; loaded in ${point.loadSeconds} s)`,
+      );
       points.push(point);
       largest = created.id;
     }
@@ -304,7 +364,9 @@ export async function runGrowth(options: {
       points,
       slope: Math.round(logLogSlope(points.map((p) => ({ x: p.positions, y: p.medianMs }))) * 1000) / 1000,
       lastSegmentSlope:
-        last.length === 2 ? Math.round(logLogSlope(last.map((p) => ({ x: p.positions, y: p.medianMs }))) * 1000) / 1000 : NaN,
+        last.length === 2
+          ? Math.round(logLogSlope(last.map((p) => ({ x: p.positions, y: p.medianMs }))) * 1000) / 1000
+          : NaN,
       plan,
     };
   } finally {

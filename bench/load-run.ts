@@ -43,7 +43,11 @@ async function samplePostgresWaits(url: string): Promise<{ stop: () => Promise<R
       running = false;
       await loop.catch(() => undefined);
       await client.end().catch(() => undefined);
-      return Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, round(v / Math.max(1, samples), 2)]).sort((a, b) => Number(b[1]) - Number(a[1])));
+      return Object.fromEntries(
+        Object.entries(totals)
+          .map(([k, v]) => [k, round(v / Math.max(1, samples), 2)])
+          .sort((a, b) => Number(b[1]) - Number(a[1])),
+      );
     },
   };
 }
@@ -64,7 +68,8 @@ export function requestPlan(build: () => autocannon.Request[]): RequestPlan {
   const requests = build().map((request) => ({
     ...request,
     onResponse: (status: number, body: string) => {
-      if ((status < 200 || status >= 300) && failureSamples.length < 3) failureSamples.push(`${status} ${String(body).slice(0, 500)}`);
+      if ((status < 200 || status >= 300) && failureSamples.length < 3)
+        failureSamples.push(`${status} ${String(body).slice(0, 500)}`);
     },
   }));
   return { requests, failureSamples };
@@ -77,7 +82,13 @@ function summarise(values: number[]): { mean: number; p50: number; p90: number; 
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
   let sum = 0;
   for (const v of sorted) sum += v;
-  return { mean: round(sum / sorted.length), p50: round(at(0.5)), p90: round(at(0.9)), p99: round(at(0.99)), max: round(sorted[sorted.length - 1]!) };
+  return {
+    mean: round(sum / sorted.length),
+    p50: round(at(0.5)),
+    p90: round(at(0.9)),
+    p99: round(at(0.99)),
+    max: round(sorted[sorted.length - 1]!),
+  };
 }
 
 function round(value: number, digits = 2): number {
@@ -100,7 +111,8 @@ export async function runLoad(options: {
 }): Promise<Omit<LoadRun, 'ratioToCeiling'>> {
   const { server, connections, durationSeconds, plan } = options;
   const url = new URL(server.url);
-  if (url.hostname !== '127.0.0.1' && url.hostname !== 'localhost') throw new Error(`refusing to load a non-loopback address: ${server.url}`);
+  if (url.hostname !== '127.0.0.1' && url.hostname !== 'localhost')
+    throw new Error(`refusing to load a non-loopback address: ${server.url}`);
 
   let rssPeak = server.memory()?.rssMiB ?? 0;
   const sampler = setInterval(() => {
@@ -119,18 +131,29 @@ export async function runLoad(options: {
     let guard: NodeJS.Timeout | undefined;
     result = await new Promise<autocannon.Result>((resolve, reject) => {
       const instance = autocannon(
-        { url: server.url, connections, duration: durationSeconds, pipelining: 1, timeout: REQUEST_TIMEOUT_SECONDS, requests: plan.requests },
-        (error: unknown, done: autocannon.Result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done)),
+        {
+          url: server.url,
+          connections,
+          duration: durationSeconds,
+          pipelining: 1,
+          timeout: REQUEST_TIMEOUT_SECONDS,
+          requests: plan.requests,
+        },
+        (error: unknown, done: autocannon.Result) =>
+          error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done),
       );
       const seen = new WeakSet<object>();
       instance.on('response', (client: object, _status: number, _bytes: number, responseTime: number) => {
         if (seen.has(client)) established.push(responseTime);
         else seen.add(client);
       });
-      guard = setTimeout(() => {
-        instance.stop();
-        reject(new Error(`autocannon did not finish within ${durationSeconds}s + ${RUN_GRACE_MS / 1000}s`));
-      }, durationSeconds * 1000 + RUN_GRACE_MS);
+      guard = setTimeout(
+        () => {
+          instance.stop();
+          reject(new Error(`autocannon did not finish within ${durationSeconds}s + ${RUN_GRACE_MS / 1000}s`));
+        },
+        durationSeconds * 1000 + RUN_GRACE_MS,
+      );
     }).finally(() => clearTimeout(guard));
   } finally {
     clearInterval(sampler);

@@ -61,7 +61,10 @@ export function loadAverage(): number {
 }
 
 /** Busy share of every core between two readings of readMachineTicks (0..1). */
-export function machineBusyBetween(before: ReturnType<typeof readMachineTicks>, after: ReturnType<typeof readMachineTicks>): number {
+export function machineBusyBetween(
+  before: ReturnType<typeof readMachineTicks>,
+  after: ReturnType<typeof readMachineTicks>,
+): number {
   if (!before || !after || after.total <= before.total) return NaN;
   return (after.busy - before.busy) / (after.total - before.total);
 }
@@ -78,7 +81,11 @@ export async function sampleMachineBusy(ms: number): Promise<number> {
  * 500 ms in a row) or `maxWaitMs` has passed. Returns how long it waited and the last reading,
  * so that a run started on a busy machine says so.
  */
-export async function waitForQuiet(options: { maxWaitMs: number; threshold?: number; quietSamples?: number }): Promise<{ waitedMs: number; busy: number; quiet: boolean }> {
+export async function waitForQuiet(options: {
+  maxWaitMs: number;
+  threshold?: number;
+  quietSamples?: number;
+}): Promise<{ waitedMs: number; busy: number; quiet: boolean }> {
   const threshold = options.threshold ?? 0.2;
   const needed = options.quietSamples ?? 3;
   const start = Date.now();

@@ -41,7 +41,10 @@ export function areaOf(frame: CallFrame): string {
 }
 
 function frameKey(frame: CallFrame): string {
-  const file = frame.url === '' ? '' : ` ${frame.url.replace(/^file:\/\//, '').replace(/^.*\/(node_modules|src|bench)\//, '$1/')}:${frame.lineNumber + 1}`;
+  const file =
+    frame.url === ''
+      ? ''
+      : ` ${frame.url.replace(/^file:\/\//, '').replace(/^.*\/(node_modules|src|bench)\//, '$1/')}:${frame.lineNumber + 1}`;
   return `${frame.functionName || '(anonymous)'}${file}`;
 }
 
@@ -103,8 +106,12 @@ export function summariseProfile(profile: CpuProfile, top = 25, fromUs = -Infini
     totalMs: total,
     busyMs: busy,
     areas: sorted(areas).map(([name, ms]) => ({ name, selfMs: ms, share: share(ms) })),
-    selfTop: sorted(selfByFn).slice(0, top).map(([name, ms]) => ({ name, selfMs: ms, share: share(ms) })),
-    inclusiveTop: sorted(inclusiveByFn).slice(0, top).map(([name, ms]) => ({ name, inclusiveMs: ms, share: share(ms) })),
+    selfTop: sorted(selfByFn)
+      .slice(0, top)
+      .map(([name, ms]) => ({ name, selfMs: ms, share: share(ms) })),
+    inclusiveTop: sorted(inclusiveByFn)
+      .slice(0, top)
+      .map(([name, ms]) => ({ name, inclusiveMs: ms, share: share(ms) })),
   };
 }
 
@@ -131,7 +138,9 @@ export function formatSummary(summary: ProfileSummary, title: string): string {
 /** Reads a .cpuprofile file and summarises it (from `fromUs` on, when given). */
 export function summariseProfileFile(file: string, top = 25, fromUs = -Infinity): string {
   const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile;
-  const title = Number.isFinite(fromUs) ? `${path.basename(file)} (from the moment the server listened: start-up excluded)` : path.basename(file);
+  const title = Number.isFinite(fromUs)
+    ? `${path.basename(file)} (from the moment the server listened: start-up excluded)`
+    : path.basename(file);
   return formatSummary(summariseProfile(profile, top, fromUs), title);
 }
 

@@ -20,7 +20,10 @@ const COMMAND_LABELS: Record<ColdStartResult['command'], string> = {
   'assent-serve-compiled': '`assent serve` compiled by tsc, plain `node` (the `npm run build` deployment)',
 };
 
-const n = (v: number, digits = 0) => (Number.isFinite(v) ? v.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : 'n/a');
+const n = (v: number, digits = 0) =>
+  Number.isFinite(v)
+    ? v.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+    : 'n/a';
 const pct = (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : `${(v * 100).toFixed(0)} %`);
 const yesNo = (met: boolean | null) => (met === null ? 'not measured' : met ? '**met**' : '**not met**');
 
@@ -33,11 +36,16 @@ function loadRow(s: ScenarioResult, r: LoadRun): string {
 }
 
 function documentRow(label: string, t: DocumentTiming | null): string {
-  return t ? `| ${label} | ${n(t.medianMs, 1)} | ${n(t.firstMs)} | ${t.runsMs.map((v) => n(v, 1)).join(', ')} | ${n(t.bytes / 1024, 1)} KiB |` : `| ${label} | — | — | not measured (no Chromium) | — |`;
+  return t
+    ? `| ${label} | ${n(t.medianMs, 1)} | ${n(t.firstMs)} | ${t.runsMs.map((v) => n(v, 1)).join(', ')} | ${n(t.bytes / 1024, 1)} KiB |`
+    : `| ${label} | — | — | not measured (no Chromium) | — |`;
 }
 
 /** The whole document. */
-export function renderReport(result: BenchResult, options: { resultFile: string; svgFile: string; findings: string }): string {
+export function renderReport(
+  result: BenchResult,
+  options: { resultFile: string; svgFile: string; findings: string },
+): string {
   const m = result.machine;
   const s = result.settings;
   const out: string[] = [];
@@ -88,10 +96,10 @@ export function renderReport(result: BenchResult, options: { resultFile: string;
     '  leaves out the first response of each connection: under load those also wait in the listen queue, because',
     '  libuv accepts one connection per event-loop iteration (libuv/libuv#3696) and a busy iteration is long.',
     '  **Errors** are connection errors and timeouts; **non-2xx** every response outside 200–299. Both must be 0.',
-    '- **Server CPU ms/req** is the child\'s user + system CPU time divided by the responses: the cost of one request,',
+    "- **Server CPU ms/req** is the child's user + system CPU time divided by the responses: the cost of one request,",
     '  the figure least disturbed by other work on the machine. **Server CPU** is the same time per second of run, in',
-    '  cores (1.00 = one core busy); **load-gen CPU** the bench process\'s; **other CPU** everything else on the',
-    '  machine (PostgreSQL\'s backends, and any other work — a busy machine shows here). **RSS** is the child\'s VmRSS',
+    "  cores (1.00 = one core busy); **load-gen CPU** the bench process's; **other CPU** everything else on the",
+    "  machine (PostgreSQL's backends, and any other work — a busy machine shows here). **RSS** is the child's VmRSS",
     '  from /proc, sampled every 200 ms.',
     `- **Data.** Each database is prepared through the real services: the demo seed (Circular 79 closed with its 12`,
     `  simulated replies, and the 3-text demo consultation), an open copy of Circular 79 with its **six** texts (the reply`,
@@ -136,11 +144,26 @@ export function renderReport(result: BenchResult, options: { resultFile: string;
       '',
       '| Scenario | Conn. | Active backends by wait state |',
       '|---|---|---|',
-      ...pgRuns.map(({ x, r }) => `| ${SCENARIO_TITLES[x.scenario]} | ${r.connections} | ${Object.entries(r.postgresWaits!).slice(0, 6).map(([k, v]) => `${k} ${n(v, 2)}`).join(', ') || '—'} |`),
+      ...pgRuns.map(
+        ({ x, r }) =>
+          `| ${SCENARIO_TITLES[x.scenario]} | ${r.connections} | ${
+            Object.entries(r.postgresWaits!)
+              .slice(0, 6)
+              .map(([k, v]) => `${k} ${n(v, 2)}`)
+              .join(', ') || '—'
+          } |`,
+      ),
       '',
     );
   }
-  const failures = result.scenarios.flatMap((x) => x.runs.flatMap((r) => r.failureSamples.map((f) => `- ${x.scenario} (${x.database ?? '—'}, ${r.connections} conn.): \`${f.slice(0, 300).replace(/`/g, "'")}\``)));
+  const failures = result.scenarios.flatMap((x) =>
+    x.runs.flatMap((r) =>
+      r.failureSamples.map(
+        (f) =>
+          `- ${x.scenario} (${x.database ?? '—'}, ${r.connections} conn.): \`${f.slice(0, 300).replace(/`/g, "'")}\``,
+      ),
+    ),
+  );
   if (failures.length > 0) out.push('Samples of the non-2xx responses:', '', ...failures, '');
   const ceilings = result.scenarios.filter((x) => x.scenario === 'ceiling');
   const peak = (c: ScenarioResult) => Math.max(...c.runs.map((r) => r.requestsPerSecond));
@@ -157,7 +180,10 @@ export function renderReport(result: BenchResult, options: { resultFile: string;
   out.push('## Documents', '');
   const d = result.documents;
   if (!d) {
-    out.push('Document generation was not measured in this run (`npm run bench -- --documents-into <file.json>` adds it).', '');
+    out.push(
+      'Document generation was not measured in this run (`npm run bench -- --documents-into <file.json>` adds it).',
+      '',
+    );
   } else {
     const separately = d.measuredAt.slice(0, 16) < result.startedAt.slice(0, 16) || d.measuredAt > result.finishedAt;
     out.push(
@@ -165,7 +191,10 @@ export function renderReport(result: BenchResult, options: { resultFile: string;
       'the content model and renders it — DOCX with the `docx` package, PDF by printing the print view in a fresh isolated Chromium',
       `context (one browser for the process, JavaScript off, only the embedded fonts served). Median of ${d.runs} runs after ${d.warmups} discarded;`,
       `the first run is shown apart (for the PDF it includes starting Chromium${d.chromium ? `, from ${d.chromium}` : ''}). The document store is bypassed:`,
-      'an issued circular is generated once and then served from storage.' + (separately ? ` Measured on ${d.measuredAt.replace('T', ' ').slice(0, 16)} UTC by \`--documents-into\`, apart from the HTTP run above.` : ''),
+      'an issued circular is generated once and then served from storage.' +
+        (separately
+          ? ` Measured on ${d.measuredAt.replace('T', ' ').slice(0, 16)} UTC by \`--documents-into\`, apart from the HTTP run above.`
+          : ''),
       '',
       '| Format | Median ms | First run ms | Warm runs ms | Size |',
       '|---|---|---|---|---|',
@@ -189,7 +218,10 @@ export function renderReport(result: BenchResult, options: { resultFile: string;
     '| Database | Positions counted | Respondents | Rows stored | computeResults median ms | Aggregate query median ms | Runs ms |',
     '|---|---|---|---|---|---|---|',
     ...result.growth.flatMap((g) =>
-      g.points.map((p) => `| ${g.database} | ${n(p.positions)} | ${n(p.respondents)} | ${n(p.storedPositions)} | ${n(p.medianMs, 1)} | ${n(p.aggregateMedianMs, 1)} | ${p.runsMs.map((v) => n(v, 1)).join(', ')} |`),
+      g.points.map(
+        (p) =>
+          `| ${g.database} | ${n(p.positions)} | ${n(p.respondents)} | ${n(p.storedPositions)} | ${n(p.medianMs, 1)} | ${n(p.aggregateMedianMs, 1)} | ${p.runsMs.map((v) => n(v, 1)).join(', ')} |`,
+      ),
     ),
     '',
   );
@@ -202,15 +234,27 @@ export function renderReport(result: BenchResult, options: { resultFile: string;
           : g.slope < 0.9
             ? 'better than linear over the range (fixed costs dominate the small sizes), linear at the top'
             : 'linear';
-    out.push(`- **${g.database}**: log-log slope **${g.slope}** over every size, **${g.lastSegmentSlope}** between the two largest: ${verdict}.`);
+    out.push(
+      `- **${g.database}**: log-log slope **${g.slope}** over every size, **${g.lastSegmentSlope}** between the two largest: ${verdict}.`,
+    );
   }
   out.push('');
   for (const g of result.growth) {
     out.push(`Plan of the aggregate query on ${g.database} at the largest size:`, '', '```', ...g.plan, '```', '');
   }
 
-  out.push('## Process', '', '### Cold start', '', 'From `spawn()` to the first 200 of `GET /api/v1/consultations/tsb-79-2023` against an already prepared database (each run a new process; tsx compiles the TypeScript sources at start, from its cache after the first run).', '');
-  out.push('| Database | Command | Median ms | Runs ms | Listening after (child\'s clock) ms |', '|---|---|---|---|---|');
+  out.push(
+    '## Process',
+    '',
+    '### Cold start',
+    '',
+    'From `spawn()` to the first 200 of `GET /api/v1/consultations/tsb-79-2023` against an already prepared database (each run a new process; tsx compiles the TypeScript sources at start, from its cache after the first run).',
+    '',
+  );
+  out.push(
+    "| Database | Command | Median ms | Runs ms | Listening after (child's clock) ms |",
+    '|---|---|---|---|---|',
+  );
   for (const c of result.coldStart) {
     out.push(
       c.unavailable
@@ -218,15 +262,29 @@ export function renderReport(result: BenchResult, options: { resultFile: string;
         : `| ${c.database} | ${COMMAND_LABELS[c.command]} | ${n(c.medianMs)} | ${c.runsMs.join(', ')} | ${n(c.listenMedianMs)} |`,
     );
   }
-  out.push('', '### Resident memory', '', 'VmRSS of each server child once listening (idle), its peak while loaded, and VmHWM at the end of the scenario.', '');
-  out.push('| Scenario | Database | Idle MiB | Peak under load MiB (by connections) | VmHWM MiB |', '|---|---|---|---|---|');
+  out.push(
+    '',
+    '### Resident memory',
+    '',
+    'VmRSS of each server child once listening (idle), its peak while loaded, and VmHWM at the end of the scenario.',
+    '',
+  );
+  out.push(
+    '| Scenario | Database | Idle MiB | Peak under load MiB (by connections) | VmHWM MiB |',
+    '|---|---|---|---|---|',
+  );
   for (const x of result.scenarios) {
-    out.push(`| ${title(x)} | ${x.database ?? '—'} | ${n(x.rssIdleMiB)} | ${x.runs.map((r) => `${r.connections}: ${n(r.rssPeakMiB)}`).join(', ')} | ${n(x.rssHighWaterMiB)} |`);
+    out.push(
+      `| ${title(x)} | ${x.database ?? '—'} | ${n(x.rssIdleMiB)} | ${x.runs.map((r) => `${r.connections}: ${n(r.rssPeakMiB)}`).join(', ')} | ${n(x.rssHighWaterMiB)} |`,
+    );
   }
   out.push('');
 
   out.push('## What limits it', '');
-  out.push(options.findings.trim() === '' ? '_No analysis written yet (bench/findings.md)._' : options.findings.trim(), '');
+  out.push(
+    options.findings.trim() === '' ? '_No analysis written yet (bench/findings.md)._' : options.findings.trim(),
+    '',
+  );
 
   out.push('## Notes on this run', '');
   out.push(...(result.notes.length > 0 ? result.notes.map((note) => `- ${note}`) : ['- None.']), '');

@@ -43,7 +43,14 @@ function usage(message: string): never {
 export function writeDocs(result: BenchResult, resultFile: string): void {
   const findings = fs.existsSync(FINDINGS) ? fs.readFileSync(FINDINGS, 'utf8') : '';
   fs.writeFileSync(SVG, renderGrowthSvg(result));
-  fs.writeFileSync(DOC, renderReport(result, { resultFile: path.relative(path.dirname(DOC), resultFile), svgFile: path.basename(SVG), findings }));
+  fs.writeFileSync(
+    DOC,
+    renderReport(result, {
+      resultFile: path.relative(path.dirname(DOC), resultFile),
+      svgFile: path.basename(SVG),
+      findings,
+    }),
+  );
 }
 
 async function main(): Promise<void> {
@@ -81,27 +88,38 @@ async function main(): Promise<void> {
     const file = path.resolve(values['documents-into']);
     const earlier = JSON.parse(fs.readFileSync(file, 'utf8')) as BenchResult;
     process.stdout.write('Documents\n');
-    const documents = await runDocumentBench({ runs: defaultOptions(earlier.settings.mode).documentRuns, log: (l) => process.stdout.write(`${l}\n`) });
+    const documents = await runDocumentBench({
+      runs: defaultOptions(earlier.settings.mode).documentRuns,
+      log: (l) => process.stdout.write(`${l}\n`),
+    });
     const targets = [...earlier.targets.filter((t) => !t.id.startsWith('document-')), ...documentTargets(documents)];
     const result: BenchResult = { ...earlier, documents, targets };
     fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
     writeDocs(result, file);
-    process.stdout.write(`Added the document figures to ${path.relative(PROJECT_DIR, file)} and regenerated ${path.relative(PROJECT_DIR, DOC)}\n`);
-    for (const t of documentTargets(documents)) process.stdout.write(`  ${t.met === null ? 'n/a ' : t.met ? 'met ' : 'MISS'}  ${t.description}: ${t.measured}\n`);
+    process.stdout.write(
+      `Added the document figures to ${path.relative(PROJECT_DIR, file)} and regenerated ${path.relative(PROJECT_DIR, DOC)}\n`,
+    );
+    for (const t of documentTargets(documents))
+      process.stdout.write(`  ${t.met === null ? 'n/a ' : t.met ? 'met ' : 'MISS'}  ${t.description}: ${t.measured}\n`);
     return;
   }
 
   const mode = values.quick ? 'quick' : 'full';
   let options: BenchOptions = defaultOptions(mode);
   if (values.db) {
-    const map: Record<string, BenchDatabase[]> = { sqlite: ['sqlite'], postgres: ['postgres'], both: ['sqlite', 'postgres'] };
+    const map: Record<string, BenchDatabase[]> = {
+      sqlite: ['sqlite'],
+      postgres: ['postgres'],
+      both: ['sqlite', 'postgres'],
+    };
     const databases = map[values.db] ?? usage('--db takes sqlite, postgres or both');
     options = { ...options, databases };
   }
   if (values.only) {
     const known: ScenarioName[] = ['landing', 'consultation', 'results', 'reply'];
     const wanted = values.only.split(',').map((s) => s.trim());
-    for (const w of wanted) if (!known.includes(w as ScenarioName)) usage(`--only: unknown scenario "${w}" (known: ${known.join(', ')})`);
+    for (const w of wanted)
+      if (!known.includes(w as ScenarioName)) usage(`--only: unknown scenario "${w}" (known: ${known.join(', ')})`);
     options = { ...options, scenarios: wanted as BenchOptions['scenarios'] };
   }
   if (values.duration) {
@@ -118,7 +136,13 @@ async function main(): Promise<void> {
   const result = await runBench(options);
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const partial =
-    values.only !== undefined || values.db !== undefined || values['no-growth'] || values['no-cold-start'] || values['no-documents'] || values.duration !== undefined || values.profile;
+    values.only !== undefined ||
+    values.db !== undefined ||
+    values['no-growth'] ||
+    values['no-cold-start'] ||
+    values['no-documents'] ||
+    values.duration !== undefined ||
+    values.profile;
   const suffix = mode === 'quick' ? '-quick' : partial ? '-partial' : '';
   const resultFile = path.join(RESULTS_DIR, `${stamp}${suffix}.json`);
   fs.writeFileSync(resultFile, `${JSON.stringify(result, null, 2)}\n`);
@@ -129,7 +153,8 @@ async function main(): Promise<void> {
     process.stdout.write(`Regenerated ${path.relative(PROJECT_DIR, DOC)} and ${path.relative(PROJECT_DIR, SVG)}\n`);
   }
   process.stdout.write('\nTargets:\n');
-  for (const t of result.targets) process.stdout.write(`  ${t.met === null ? 'n/a ' : t.met ? 'met ' : 'MISS'}  ${t.description}: ${t.measured}\n`);
+  for (const t of result.targets)
+    process.stdout.write(`  ${t.met === null ? 'n/a ' : t.met ? 'met ' : 'MISS'}  ${t.description}: ${t.measured}\n`);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

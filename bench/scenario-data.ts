@@ -54,7 +54,12 @@ export async function prepareScenarioDatabase(handle: BenchDatabaseHandle): Prom
         number: 1,
         date: addDays(today, -20),
         reference: 'Benchmark circular (a copy of TSB Circular 79, not an ITU document)',
-        meeting: { place: 'Geneva (benchmark)', firstDay: addDays(today, 45), lastDay: addDays(today, 54), collectiveLetter: null },
+        meeting: {
+          place: 'Geneva (benchmark)',
+          firstDay: addDays(today, 45),
+          lastDay: addDays(today, 54),
+          collectiveLetter: null,
+        },
         deadline: new Date(now + 30 * DAY_MS).toISOString(),
         isDemo: true,
       },
@@ -62,10 +67,19 @@ export async function prepareScenarioDatabase(handle: BenchDatabaseHandle): Prom
     await issueConsultation(ctx, { actor: operator, consultationId: OPEN_CONSULTATION_ID });
     const focalPoints: FocalPoint[] = [];
     for (const state of MEMBER_STATES.filter((s) => s.mayReply)) {
-      const { secret } = await createApiToken(ctx, { actor: operator, role: 'focal_point', memberState: state.code, label: `Bench focal point ${state.code}` });
+      const { secret } = await createApiToken(ctx, {
+        actor: operator,
+        role: 'focal_point',
+        memberState: state.code,
+        label: `Bench focal point ${state.code}`,
+      });
       focalPoints.push({ memberState: state.code, token: secret });
     }
-    return { openConsultationId: OPEN_CONSULTATION_ID, textIds: CIRCULAR_79.texts!.map((t, i) => t.id ?? `text-${i + 1}`), focalPoints };
+    return {
+      openConsultationId: OPEN_CONSULTATION_ID,
+      textIds: CIRCULAR_79.texts!.map((t, i) => t.id ?? `text-${i + 1}`),
+      focalPoints,
+    };
   } finally {
     await db.destroy();
   }
@@ -97,15 +111,29 @@ function pick(seed: string): number {
  * A State's reply to the six texts, as a focal point would send it: mostly "assigns authority"
  * without comments, some with comments, some "does not assign" with reasons and changes.
  */
-export function replyBody(memberState: string, textIds: readonly string[], variant: number, signedOn: string): ReplyInput {
+export function replyBody(
+  memberState: string,
+  textIds: readonly string[],
+  variant: number,
+  signedOn: string,
+): ReplyInput {
   return {
     positions: textIds.map((text) => {
       const roll = pick(`${memberState}/${text}/${variant}`);
       if (roll < 75) return { text, position: 'assigns_authority' as const, option: 'no_comments' as const };
-      if (roll < 88) return { text, position: 'assigns_authority' as const, option: 'comments_attached' as const, comments: COMMENTS };
+      if (roll < 88)
+        return {
+          text,
+          position: 'assigns_authority' as const,
+          option: 'comments_attached' as const,
+          comments: COMMENTS,
+        };
       return { text, position: 'does_not_assign_authority' as const, reasons: REASONS, possibleChanges: CHANGES };
     }),
-    signatory: { name: `Head of the ${memberState} administration`, title: 'Director-General, Ministry of Information and Communication Technologies' },
+    signatory: {
+      name: `Head of the ${memberState} administration`,
+      title: 'Director-General, Ministry of Information and Communication Technologies',
+    },
     place: 'Capital city',
     signedOn,
   };
@@ -115,6 +143,8 @@ export function replyBody(memberState: string, textIds: readonly string[], varia
 export function serialisedReplyBodies(data: ScenarioData): string[][] {
   const signedOn = toIsoDay(systemClock());
   return data.focalPoints.map((fp) =>
-    Array.from({ length: REPLY_VARIANTS }, (_, variant) => JSON.stringify(replyBody(fp.memberState, data.textIds, variant, signedOn))),
+    Array.from({ length: REPLY_VARIANTS }, (_, variant) =>
+      JSON.stringify(replyBody(fp.memberState, data.textIds, variant, signedOn)),
+    ),
   );
 }

@@ -27,7 +27,8 @@ export const SCENARIOS: Readonly<Record<ScenarioName, ScenarioDefinition>> = {
     usesDatabase: false,
     method: 'GET',
     path: '/ceiling',
-    description: 'A bare Fastify 5 route returning a 50-byte JSON body: the most this machine, Node and the load generator allow.',
+    description:
+      'A bare Fastify 5 route returning a 50-byte JSON body: the most this machine, Node and the load generator allow.',
     requests: () => get('/ceiling'),
   },
   landing: {
@@ -36,7 +37,8 @@ export const SCENARIOS: Readonly<Record<ScenarioName, ScenarioDefinition>> = {
     usesDatabase: false,
     method: 'GET',
     path: '/',
-    description: 'The landing page (static HTML from the full Assent app; no database access). There is no HTML consultation page yet.',
+    description:
+      'The landing page (static HTML from the full Assent app; no database access). There is no HTML consultation page yet.',
     requests: () => get('/'),
   },
   consultation: {
@@ -45,7 +47,8 @@ export const SCENARIOS: Readonly<Record<ScenarioName, ScenarioDefinition>> = {
     usesDatabase: true,
     method: 'GET',
     path: `/api/v1/consultations/${CLOSED_CONSULTATION_ID}`,
-    description: 'The public consultation (Circular 79, closed, six texts) as JSON, without a token: the public view until an HTML page exists.',
+    description:
+      'The public consultation (Circular 79, closed, six texts) as JSON, without a token: the public view until an HTML page exists.',
     requests: () => get(`/api/v1/consultations/${CLOSED_CONSULTATION_ID}`),
   },
   results: {
@@ -54,7 +57,8 @@ export const SCENARIOS: Readonly<Record<ScenarioName, ScenarioDefinition>> = {
     usesDatabase: true,
     method: 'GET',
     path: `/api/v1/consultations/${CLOSED_CONSULTATION_ID}/results`,
-    description: 'The results of Circular 79 (public after the deadline) as JSON, without a token: the aggregate query and the tally per text.',
+    description:
+      'The results of Circular 79 (public after the deadline) as JSON, without a token: the aggregate query and the tally per text.',
     requests: () => get(`/api/v1/consultations/${CLOSED_CONSULTATION_ID}/results`),
   },
   reply: {
@@ -69,7 +73,9 @@ export const SCENARIOS: Readonly<Record<ScenarioName, ScenarioDefinition>> = {
     requests: (data) => {
       if (!data) throw new Error('the reply scenario needs its scenario data');
       const bodies = serialisedReplyBodies(data);
-      const paths = data.focalPoints.map((fp) => `/api/v1/consultations/${data.openConsultationId}/replies/${fp.memberState}`);
+      const paths = data.focalPoints.map(
+        (fp) => `/api/v1/consultations/${data.openConsultationId}/replies/${fp.memberState}`,
+      );
       const authorizations = data.focalPoints.map((fp) => `Bearer ${fp.token}`);
       let next = 0;
       return [
@@ -83,7 +89,11 @@ export const SCENARIOS: Readonly<Record<ScenarioName, ScenarioDefinition>> = {
             const state = i % paths.length;
             const variant = Math.floor(i / paths.length) % REPLY_VARIANTS;
             request.path = paths[state]!;
-            request.headers = { ...request.headers, authorization: authorizations[state]!, 'content-type': 'application/json' };
+            request.headers = {
+              ...request.headers,
+              authorization: authorizations[state]!,
+              'content-type': 'application/json',
+            };
             request.body = bodies[state]![variant]!;
             return request;
           },

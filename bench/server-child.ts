@@ -42,7 +42,9 @@ async function main(): Promise<void> {
   // monotonicUs is on the clock of V8's CPU profiles (CLOCK_MONOTONIC), so a profile can be cut
   // at the moment the server listened and show the steady state without the start-up.
   const monotonicUs = Number(process.hrtime.bigint() / 1000n);
-  process.stdout.write(`${JSON.stringify({ event: 'listening', url: server.url, pid: process.pid, sinceStartMs: performance.now(), monotonicUs })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ event: 'listening', url: server.url, pid: process.pid, sinceStartMs: performance.now(), monotonicUs })}\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -80,19 +80,26 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerChild> {
   const command = options.command ?? 'server-child';
   const profile = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
   // bin/assent.js registers tsx itself; the bench child is loaded through `--import tsx` the same way.
-  const experiment = options.experiment && options.experiment.length > 0 ? ['--import', path.join(BENCH_DIR, 'experiments', 'sqlite-driver-patches.ts')] : [];
+  const experiment =
+    options.experiment && options.experiment.length > 0
+      ? ['--import', path.join(BENCH_DIR, 'experiments', 'sqlite-driver-patches.ts')]
+      : [];
   // A debugging hook: BENCH_PROBE=<file> preloads that module into every bench server child, and
   // the child's stderr is echoed (e.g. a module printing process.memoryUsage() every second).
   if (process.env.BENCH_PROBE) experiment.push('--import', process.env.BENCH_PROBE);
   const serveArgs = ['serve', '--port', '0', '--host', '127.0.0.1'];
   let args: string[];
   const flags = [...(options.nodeFlags ?? []), ...profile];
-  if (command === 'server-child') args = ['--import', 'tsx', ...experiment, ...flags, path.join(BENCH_DIR, 'server-child.ts'), options.mode];
+  if (command === 'server-child')
+    args = ['--import', 'tsx', ...experiment, ...flags, path.join(BENCH_DIR, 'server-child.ts'), options.mode];
   else if (command === 'assent-serve') args = [...flags, path.join(PROJECT_DIR, 'bin', 'assent.js'), ...serveArgs];
   else if (options.compiledEntry) args = [...flags, options.compiledEntry, ...serveArgs];
   else throw new Error('assent-serve-compiled needs compiledEntry');
   const spawnedAt = performance.now();
-  const env = serverEnv({ ...options.env, ...(options.experiment && options.experiment.length > 0 && { BENCH_EXPERIMENT: options.experiment.join(',') }) });
+  const env = serverEnv({
+    ...options.env,
+    ...(options.experiment && options.experiment.length > 0 && { BENCH_EXPERIMENT: options.experiment.join(',') }),
+  });
   const child = spawn(process.execPath, args, { cwd: PROJECT_DIR, env, stdio: ['pipe', 'pipe', 'pipe'] });
   LIVE.add(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -105,32 +112,37 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerChild> {
     if (stderr.length < 20_000) stderr += chunk;
   });
 
-  const listening = await new Promise<{ url: string; childListenMs: number; monotonicUs: number; at: number }>((resolve, reject) => {
-    let stdout: string | null = '';
-    const timer = setTimeout(() => fail(new Error(`server child did not listen within ${LISTEN_TIMEOUT_MS} ms`)), LISTEN_TIMEOUT_MS);
-    const fail = (error: Error) => {
-      clearTimeout(timer);
-      child.kill('SIGKILL');
-      reject(new Error(`${error.message}\n${stderr.trim()}`));
-    };
-    const onEarlyExit = (code: number | null, signal: string | null) =>
-      fail(new Error(`server child exited before listening (code ${code}, signal ${signal})`));
-    child.once('exit', onEarlyExit);
-    child.once('error', (error) => fail(error));
-    child.stdout!.setEncoding('utf8');
-    child.stdout!.on('data', (chunk: string) => {
-      // Keep draining stdout after the line is found (a full pipe would block the child), but stop keeping it.
-      if (stdout === null) return;
-      stdout += chunk;
-      const found = parseListening(stdout, command);
-      if (found) {
+  const listening = await new Promise<{ url: string; childListenMs: number; monotonicUs: number; at: number }>(
+    (resolve, reject) => {
+      let stdout: string | null = '';
+      const timer = setTimeout(
+        () => fail(new Error(`server child did not listen within ${LISTEN_TIMEOUT_MS} ms`)),
+        LISTEN_TIMEOUT_MS,
+      );
+      const fail = (error: Error) => {
         clearTimeout(timer);
-        child.off('exit', onEarlyExit);
-        stdout = null;
-        resolve({ ...found, at: performance.now() });
-      }
-    });
-  });
+        child.kill('SIGKILL');
+        reject(new Error(`${error.message}\n${stderr.trim()}`));
+      };
+      const onEarlyExit = (code: number | null, signal: string | null) =>
+        fail(new Error(`server child exited before listening (code ${code}, signal ${signal})`));
+      child.once('exit', onEarlyExit);
+      child.once('error', (error) => fail(error));
+      child.stdout!.setEncoding('utf8');
+      child.stdout!.on('data', (chunk: string) => {
+        // Keep draining stdout after the line is found (a full pipe would block the child), but stop keeping it.
+        if (stdout === null) return;
+        stdout += chunk;
+        const found = parseListening(stdout, command);
+        if (found) {
+          clearTimeout(timer);
+          child.off('exit', onEarlyExit);
+          stdout = null;
+          resolve({ ...found, at: performance.now() });
+        }
+      });
+    },
+  );
 
   const pid = child.pid!;
   return {
@@ -152,7 +164,10 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerChild> {
 }
 
 /** Reads the child's "listening" line (bench child) or the CLI banner's URL line (assent serve). */
-function parseListening(stdout: string, command: ServerCommand): { url: string; childListenMs: number; monotonicUs: number } | undefined {
+function parseListening(
+  stdout: string,
+  command: ServerCommand,
+): { url: string; childListenMs: number; monotonicUs: number } | undefined {
   if (command !== 'server-child') {
     const match = /^\s*URL\s+(http:\/\/\S+)\s*$/m.exec(stdout);
     return match ? { url: match[1]!, childListenMs: NaN, monotonicUs: NaN } : undefined;

@@ -1,4 +1,13 @@
-import type { BenchDatabase, BenchResult, ColdStartResult, DocumentBenchResult, GrowthResult, LoadRun, ScenarioResult, TargetResult } from './bench-result.js';
+import type {
+  BenchDatabase,
+  BenchResult,
+  ColdStartResult,
+  DocumentBenchResult,
+  GrowthResult,
+  LoadRun,
+  ScenarioResult,
+  TargetResult,
+} from './bench-result.js';
 
 /**
  * The targets of issue #7 and how each is judged from the figures. Where the issue names no
@@ -19,7 +28,11 @@ export const PDF_MAX_MS = 300;
 
 const pct = (v: number | null) => (v === null ? 'n/a' : `${(v * 100).toFixed(0)} %`);
 
-function scenario(result: Pick<BenchResult, 'scenarios'>, name: ScenarioResult['scenario'], db: BenchDatabase): ScenarioResult | undefined {
+function scenario(
+  result: Pick<BenchResult, 'scenarios'>,
+  name: ScenarioResult['scenario'],
+  db: BenchDatabase,
+): ScenarioResult | undefined {
   return result.scenarios.find((s) => s.scenario === name && s.database === db);
 }
 
@@ -49,7 +62,9 @@ export function documentTargets(documents: DocumentBenchResult | undefined): Tar
 
 /** Judges every target the run has figures for; a target without figures is `met: null`. */
 export function evaluateTargets(
-  result: Pick<BenchResult, 'scenarios' | 'growth' | 'coldStart'> & { readonly documents?: DocumentBenchResult | undefined },
+  result: Pick<BenchResult, 'scenarios' | 'growth' | 'coldStart'> & {
+    readonly documents?: DocumentBenchResult | undefined;
+  },
   databases: readonly BenchDatabase[],
 ): TargetResult[] {
   const targets: TargetResult[] = [];
@@ -94,20 +109,36 @@ export function evaluateTargets(
       id: `growth-1e6-${db}`,
       description: `Results over 10^6 positions < ${RESULTS_MAX_MS_AT_1E6} ms (${db})`,
       met: million ? million.medianMs < RESULTS_MAX_MS_AT_1E6 : null,
-      measured: million ? `${million.medianMs} ms (median)` : growth ? `largest size measured: ${growth.points.at(-1)?.positions ?? 0}` : 'not measured',
+      measured: million
+        ? `${million.medianMs} ms (median)`
+        : growth
+          ? `largest size measured: ${growth.points.at(-1)?.positions ?? 0}`
+          : 'not measured',
     });
     targets.push({
       id: `growth-linear-${db}`,
       description: `Results time grows linearly or better with size: log-log slope ≤ ${LINEAR_SLOPE_MAX} (${db})`,
-      met: growth && Number.isFinite(growth.slope) ? growth.slope <= LINEAR_SLOPE_MAX && !(growth.lastSegmentSlope > LINEAR_SLOPE_MAX) : null,
-      measured: growth ? `slope ${growth.slope} over all sizes, ${growth.lastSegmentSlope} between the two largest` : 'not measured',
+      met:
+        growth && Number.isFinite(growth.slope)
+          ? growth.slope <= LINEAR_SLOPE_MAX && !(growth.lastSegmentSlope > LINEAR_SLOPE_MAX)
+          : null,
+      measured: growth
+        ? `slope ${growth.slope} over all sizes, ${growth.lastSegmentSlope} between the two largest`
+        : 'not measured',
     });
     // The issue's cold start is `node bin/assent.js serve`; the bench's child stands in while the CLI cannot start.
     const usable = (command: ColdStartResult['command']) =>
-      result.coldStart.find((c) => c.database === db && c.command === command && !c.unavailable && Number.isFinite(c.medianMs));
+      result.coldStart.find(
+        (c) => c.database === db && c.command === command && !c.unavailable && Number.isFinite(c.medianMs),
+      );
     const cold = usable('assent-serve') ?? usable('server-child');
     const compiled = usable('assent-serve-compiled');
-    const label = (c: ColdStartResult) => (c.command === 'assent-serve' ? '`node bin/assent.js serve`' : c.command === 'server-child' ? 'the bench server child' : 'the compiled CLI');
+    const label = (c: ColdStartResult) =>
+      c.command === 'assent-serve'
+        ? '`node bin/assent.js serve`'
+        : c.command === 'server-child'
+          ? 'the bench server child'
+          : 'the compiled CLI';
     targets.push({
       id: `cold-start-${db}`,
       description: `Cold start to the first served request < ${COLD_START_MAX_MS} ms (${db})`,
@@ -119,7 +150,9 @@ export function evaluateTargets(
   }
   const loaded = result.scenarios.filter((s) => s.database !== null);
   let heaviest: { scenario: ScenarioResult; run: LoadRun } | undefined;
-  for (const s of loaded) for (const run of s.runs) if (!heaviest || run.rssPeakMiB > heaviest.run.rssPeakMiB) heaviest = { scenario: s, run };
+  for (const s of loaded)
+    for (const run of s.runs)
+      if (!heaviest || run.rssPeakMiB > heaviest.run.rssPeakMiB) heaviest = { scenario: s, run };
   targets.push({
     id: 'rss-under-load',
     description: `Resident memory of the server < ${RSS_MAX_MIB} MiB under load`,

@@ -16,13 +16,23 @@ if (!locale) {
   process.exit(2);
 }
 const root = path.resolve('src/i18n/messages');
-const areas = onlyAreas.length > 0 ? onlyAreas : fs.readdirSync(path.join(root, 'en')).map((f) => f.replace(/\.json$/, ''));
+const areas =
+  onlyAreas.length > 0 ? onlyAreas : fs.readdirSync(path.join(root, 'en')).map((f) => f.replace(/\.json$/, ''));
 const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
 
 function argumentsOf(elements: readonly MessageFormatElement[], into = new Set<string>()): Set<string> {
   for (const e of elements) {
-    if (e.type === TYPE.argument || e.type === TYPE.number || e.type === TYPE.date || e.type === TYPE.time || e.type === TYPE.plural || e.type === TYPE.select) into.add(e.value);
-    if (e.type === TYPE.plural || e.type === TYPE.select) for (const o of Object.values(e.options)) argumentsOf(o.value, into);
+    if (
+      e.type === TYPE.argument ||
+      e.type === TYPE.number ||
+      e.type === TYPE.date ||
+      e.type === TYPE.time ||
+      e.type === TYPE.plural ||
+      e.type === TYPE.select
+    )
+      into.add(e.value);
+    if (e.type === TYPE.plural || e.type === TYPE.select)
+      for (const o of Object.values(e.options)) argumentsOf(o.value, into);
     if (e.type === TYPE.tag) argumentsOf(e.children, into);
   }
   return into;
@@ -34,7 +44,8 @@ function pluralProblems(elements: readonly MessageFormatElement[], problems: str
       const missing = categories.filter((c) => !(c in e.options));
       if (missing.length > 0) problems.push(`plural {${e.value}} lacks ${missing.join(', ')}`);
     }
-    if (e.type === TYPE.plural || e.type === TYPE.select) for (const o of Object.values(e.options)) pluralProblems(o.value, problems);
+    if (e.type === TYPE.plural || e.type === TYPE.select)
+      for (const o of Object.values(e.options)) pluralProblems(o.value, problems);
     if (e.type === TYPE.tag) pluralProblems(e.children, problems);
   }
   return problems;

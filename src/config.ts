@@ -42,7 +42,8 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
   return value;
 }
 
@@ -53,14 +54,17 @@ function smtpUrl(raw: string | undefined): string | null {
     if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error('protocol');
     return raw.trim();
   } catch {
-    throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.org:587');
+    throw new ConfigError(
+      'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.org:587',
+    );
   }
 }
 
 function secretKey(raw: string | undefined): Buffer | null {
   if (raw === undefined || raw.trim() === '') return null;
   const key = Buffer.from(raw.trim(), 'base64');
-  if (key.length !== 32) throw new ConfigError('ASSENT_SECRET_KEY must be 32 random bytes in base64 (e.g. openssl rand -base64 32)');
+  if (key.length !== 32)
+    throw new ConfigError('ASSENT_SECRET_KEY must be 32 random bytes in base64 (e.g. openssl rand -base64 32)');
   return key;
 }
 
@@ -69,7 +73,9 @@ function reminderDays(raw: string | undefined): number[] {
   if (raw.trim() === 'none') return [];
   const days = raw.split(',').map((d) => Number(d.trim()));
   if (days.some((d) => !Number.isInteger(d) || d < 1 || d > 365))
-    throw new ConfigError(`REMINDER_DAYS must be whole days from 1 to 365 separated by commas, e.g. 30,14,7,2 (or "none"), got "${raw}"`);
+    throw new ConfigError(
+      `REMINDER_DAYS must be whole days from 1 to 365 separated by commas, e.g. 30,14,7,2 (or "none"), got "${raw}"`,
+    );
   return [...new Set(days)].sort((a, b) => b - a);
 }
 
@@ -98,7 +104,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const logLevel = env.LOG_LEVEL?.trim() || 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel))
-    throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`);
+    throw new ConfigError(
+      `LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`,
+    );
   return {
     database,
     dataDir,
@@ -110,7 +118,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 10_000_000),
     smtpUrl: smtpUrl(env.SMTP_URL),
     mailFrom: env.MAIL_FROM?.trim() || 'Assent <no-reply@assent.invalid>',
-    publicUrl: (env.PUBLIC_URL?.trim() || `http://${env.HOST?.trim() || '127.0.0.1'}:${env.PORT?.trim() || '3000'}`).replace(/\/+$/, ''),
+    publicUrl: (
+      env.PUBLIC_URL?.trim() || `http://${env.HOST?.trim() || '127.0.0.1'}:${env.PORT?.trim() || '3000'}`
+    ).replace(/\/+$/, ''),
     reminderDays: reminderDays(env.REMINDER_DAYS),
     worker: flag(env, 'WORKER', true),
     metricsToken: env.METRICS_TOKEN?.trim() || null,

@@ -18,7 +18,9 @@ import { createBenchDatabase } from '../bench-databases.js';
 import { runGrowth } from '../growth.js';
 import { PROJECT_DIR } from '../server-process.js';
 
-const { values } = parseArgs({ options: { size: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+  options: { size: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '3' } },
+});
 const size = Number(values.size);
 const runs = Number(values.runs);
 const consultationId = `growth-${size}`;
@@ -29,7 +31,8 @@ const AGGREGATE =
   '"reply_position"."consultation_id" = "reply"."consultation_id" and "reply_position"."member_state" = "reply"."member_state" and ' +
   '"reply_position"."version" = "reply"."counted_version" where "reply"."consultation_id" = ? group by "reply_position"."text_id", "reply_position"."position"';
 /** The join-free aggregate a `counted` flag on reply_position would allow. */
-const FLAGGED = 'select text_id, position, count(*) as n from reply_position where consultation_id = ? and counted = 1 group by text_id, position';
+const FLAGGED =
+  'select text_id, position, count(*) as n from reply_position where consultation_id = ? and counted = 1 group by text_id, position';
 
 function cpuMs(work: () => void): number {
   const before = process.cpuUsage();
@@ -44,7 +47,12 @@ function emit(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-function measure(file: string, label: string, sql: string, setup: (db: SQLite.Database) => void = () => undefined): void {
+function measure(
+  file: string,
+  label: string,
+  sql: string,
+  setup: (db: SQLite.Database) => void = () => undefined,
+): void {
   const db = new SQLite(file);
   try {
     db.pragma('journal_mode = WAL');
@@ -53,7 +61,9 @@ function measure(file: string, label: string, sql: string, setup: (db: SQLite.Da
     const first = statement.all(consultationId) as { n: number }[];
     const counted = first.reduce((sum, row) => sum + Number(row.n), 0);
     const times = Array.from({ length: runs }, () => cpuMs(() => statement.all(consultationId))).sort((a, b) => a - b);
-    const plan = (db.prepare(`explain query plan ${sql}`).all(consultationId) as { detail: string }[]).map((r) => r.detail).join('; ');
+    const plan = (db.prepare(`explain query plan ${sql}`).all(consultationId) as { detail: string }[])
+      .map((r) => r.detail)
+      .join('; ');
     emit(`| ${label} | ${times.map((t) => t.toFixed(0)).join(', ')} | ${counted} | ${plan} |`);
   } finally {
     db.close();
@@ -70,7 +80,9 @@ try {
     db.exec(sql);
     db.close();
   };
-  emit(`Aggregate of countCountedPositions on a synthetic consultation of ${size} positions, SQLite, ${new Date().toISOString()}`);
+  emit(
+    `Aggregate of countCountedPositions on a synthetic consultation of ${size} positions, SQLite, ${new Date().toISOString()}`,
+  );
   emit('(bench/experiments/aggregate-variants.ts; process CPU time of each run, sorted)');
   emit('');
   emit(`| Variant | ms CPU per run | Positions counted | Plan |`);
@@ -88,7 +100,12 @@ try {
         create index bench_counted on reply_position (consultation_id, counted, text_id, position);
         analyze;`);
   measure(file, '`counted` flag + index (consultation, counted, text, position), no join', FLAGGED);
-  const file2 = path.join(PROJECT_DIR, 'bench', 'results', `aggregate-variants-${new Date().toISOString().slice(0, 10)}.md`);
+  const file2 = path.join(
+    PROJECT_DIR,
+    'bench',
+    'results',
+    `aggregate-variants-${new Date().toISOString().slice(0, 10)}.md`,
+  );
   fs.writeFileSync(file2, `${lines.join('\n')}\n`);
   process.stdout.write(`\nWrote ${path.relative(PROJECT_DIR, file2)}\n`);
 } finally {

@@ -28,7 +28,9 @@ const VARIANTS: { name: string; patches: string[]; nodeFlags?: string[] }[] = [
 ];
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { duration: { type: 'string', default: '4' }, connections: { type: 'string', default: '64' } } });
+  const { values } = parseArgs({
+    options: { duration: { type: 'string', default: '4' }, connections: { type: 'string', default: '64' } },
+  });
   const durationSeconds = Number(values.duration);
   const connections = values.connections.split(',').map(Number);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assent-bench-exp-'));
@@ -40,7 +42,16 @@ async function main(): Promise<void> {
 }
 
 async function runVariants(durationSeconds: number, connections: number[], dataDir: string): Promise<void> {
-  const ceiling = await runScenario({ definition: SCENARIOS.ceiling, database: null, data: null, connections, durationSeconds, warmupSeconds: 1, dataDir, quietWaitSeconds: 10 });
+  const ceiling = await runScenario({
+    definition: SCENARIOS.ceiling,
+    database: null,
+    data: null,
+    connections,
+    durationSeconds,
+    warmupSeconds: 1,
+    dataDir,
+    quietWaitSeconds: 10,
+  });
   const rows: { variant: string; result: ScenarioResult }[] = [];
   for (const variant of VARIANTS) {
     // A fresh database per variant, so the reply scenario starts from the same state each time.
@@ -72,8 +83,13 @@ async function runVariants(durationSeconds: number, connections: number[], dataD
     }
   }
   const file = path.join(PROJECT_DIR, 'bench', 'results', `experiments-${new Date().toISOString().slice(0, 10)}.json`);
-  fs.writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), durationSeconds, connections, ceiling, rows }, null, 2)}\n`);
-  process.stdout.write(`\n| Variant | Scenario | Conn. | req/s | Server CPU ms/req | p50 ms | p99 ms (established) | RSS peak MiB | Other CPU |\n|---|---|---|---|---|---|---|---|---|\n`);
+  fs.writeFileSync(
+    file,
+    `${JSON.stringify({ date: new Date().toISOString(), durationSeconds, connections, ceiling, rows }, null, 2)}\n`,
+  );
+  process.stdout.write(
+    `\n| Variant | Scenario | Conn. | req/s | Server CPU ms/req | p50 ms | p99 ms (established) | RSS peak MiB | Other CPU |\n|---|---|---|---|---|---|---|---|---|\n`,
+  );
   for (const { variant, result } of rows)
     for (const r of result.runs)
       process.stdout.write(
@@ -84,6 +100,8 @@ async function runVariants(durationSeconds: number, connections: number[], dataD
 
 main().catch((error: unknown) => {
   killAllServers();
-  process.stderr.write(`experiments failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `experiments failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

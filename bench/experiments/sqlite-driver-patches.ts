@@ -10,7 +10,12 @@
  */
 import SQLite from 'better-sqlite3';
 
-const wanted = new Set((process.env.BENCH_EXPERIMENT ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+const wanted = new Set(
+  (process.env.BENCH_EXPERIMENT ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 
 if (wanted.has('statement-cache')) {
   const prepare = SQLite.prototype.prepare;

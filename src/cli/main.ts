@@ -57,7 +57,9 @@ function packageVersion(): string {
  */
 export function buildProgram(io: CliIo): Command {
   const program = new Command('assent')
-    .description('Assent: Member State consultations on draft texts (ITU-T Traditional Approval Procedure, WTSA Resolution 1 §9)')
+    .description(
+      'Assent: Member State consultations on draft texts (ITU-T Traditional Approval Procedure, WTSA Resolution 1 §9)',
+    )
     .version(packageVersion(), '-V, --version')
     .exitOverride()
     .configureOutput({
@@ -95,7 +97,10 @@ export function buildProgram(io: CliIo): Command {
  * tests run it in-process with their own `io`.
  * @param argv as process.argv: node, script, then the arguments
  */
-export async function main(argv: readonly string[], io: CliIo = { env: process.env, stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: CliIo = { env: process.env, stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   const program = buildProgram(io);
   try {
     await program.parseAsync([...argv], { from: 'node' });

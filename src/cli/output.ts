@@ -55,12 +55,19 @@ function cellText(cell: Cell): string {
  */
 export function formatTable(headers: readonly string[], rows: readonly (readonly Cell[])[], indent = ''): string {
   const texts = rows.map((row) => headers.map((_, i) => (cellText(row[i]) === '' ? '—' : cellText(row[i]))));
-  const isNumber = (cell: Cell) => typeof cell === 'number' || (typeof cell === 'string' && /^-?\d+(\.\d+)?$/.test(cell));
+  const isNumber = (cell: Cell) =>
+    typeof cell === 'number' || (typeof cell === 'string' && /^-?\d+(\.\d+)?$/.test(cell));
   const isEmpty = (cell: Cell) => cell === null || cell === undefined || cell === '';
-  const numeric = headers.map((_, i) => rows.some((row) => isNumber(row[i])) && rows.every((row) => isNumber(row[i]) || isEmpty(row[i])));
+  const numeric = headers.map(
+    (_, i) => rows.some((row) => isNumber(row[i])) && rows.every((row) => isNumber(row[i]) || isEmpty(row[i])),
+  );
   const widths = headers.map((h, i) => Math.max(h.length, ...texts.map((r) => r[i]!.length)));
   const render = (cells: readonly string[]) =>
-    indent + cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+    indent +
+    cells
+      .map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [render(headers), render(widths.map((w) => '-'.repeat(w))), ...texts.map(render)].join('\n') + '\n';
 }
 
@@ -85,7 +92,10 @@ export function formatUtc(ms: number | null): string {
 /** Labelled lines, labels padded to one width. */
 export function formatFields(fields: readonly (readonly [string, Cell])[], indent = ''): string {
   const width = Math.max(...fields.map(([label]) => label.length));
-  return fields.map(([label, value]) => `${indent}${`${label}:`.padEnd(width + 2)}${cellText(value) || '—'}`).join('\n') + '\n';
+  return (
+    fields.map(([label, value]) => `${indent}${`${label}:`.padEnd(width + 2)}${cellText(value) || '—'}`).join('\n') +
+    '\n'
+  );
 }
 
 /**

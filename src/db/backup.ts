@@ -13,7 +13,10 @@ import { systemClock } from '../domain/time/clock.js';
  * (docs/operations.md).
  */
 export async function backupSqlite(target: DatabaseTarget, file: string): Promise<{ file: string; bytes: number }> {
-  if (target.kind !== 'sqlite') throw new Error('assent backup copies the SQLite database; for PostgreSQL use pg_dump -Fc (see docs/operations.md)');
+  if (target.kind !== 'sqlite')
+    throw new Error(
+      'assent backup copies the SQLite database; for PostgreSQL use pg_dump -Fc (see docs/operations.md)',
+    );
   const out = path.resolve(file);
   if (fs.existsSync(out)) throw new Error(`${out} exists already; choose a new file name`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
@@ -44,13 +47,24 @@ export async function inspectBackup(file: string): Promise<{ migrations: number;
  * whose audit chain verifies). The server must be stopped. The file is copied next to the
  * target and renamed over it, so a failure half-way leaves the old database in place.
  */
-export async function restoreSqlite(target: DatabaseTarget, file: string, options: { force: boolean }): Promise<{ chain: ChainVerification }> {
-  if (target.kind !== 'sqlite') throw new Error('assent restore writes the SQLite database; for PostgreSQL use pg_restore, then assent audit verify (see docs/operations.md)');
+export async function restoreSqlite(
+  target: DatabaseTarget,
+  file: string,
+  options: { force: boolean },
+): Promise<{ chain: ChainVerification }> {
+  if (target.kind !== 'sqlite')
+    throw new Error(
+      'assent restore writes the SQLite database; for PostgreSQL use pg_restore, then assent audit verify (see docs/operations.md)',
+    );
   const from = path.resolve(file);
   const to = path.resolve(target.file);
   const { chain } = await inspectBackup(from);
-  if (!chain.ok) throw new Error(`the backup's audit chain does not verify (first bad row: ${chain.break?.seq}); refusing to restore it`);
-  if (fs.existsSync(to) && !options.force) throw new Error(`${to} exists; stop the server and add --force to replace it`);
+  if (!chain.ok)
+    throw new Error(
+      `the backup's audit chain does not verify (first bad row: ${chain.break?.seq}); refusing to restore it`,
+    );
+  if (fs.existsSync(to) && !options.force)
+    throw new Error(`${to} exists; stop the server and add --force to replace it`);
   fs.mkdirSync(path.dirname(to), { recursive: true });
   const temp = `${to}.restoring`;
   fs.copyFileSync(from, temp);

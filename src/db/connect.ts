@@ -1,7 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+} from 'kysely';
 import pg from 'pg';
 import type { DB } from './database.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -29,11 +38,15 @@ export function parseDatabaseUrl(value: string | undefined, dataDir: string, poo
       const url = new URL(trimmed);
       if (url.hostname === '' && !url.searchParams.has('host')) throw new Error('no host');
     } catch {
-      throw new Error('DATABASE_URL is not a valid PostgreSQL URL (expected postgres://user:password@host:port/database)');
+      throw new Error(
+        'DATABASE_URL is not a valid PostgreSQL URL (expected postgres://user:password@host:port/database)',
+      );
     }
     return { kind: 'postgres', url: trimmed, poolMax };
   }
-  throw new Error('DATABASE_URL must start with postgres://, postgresql:// or sqlite: (for example sqlite:./data/assent.db)');
+  throw new Error(
+    'DATABASE_URL must start with postgres://, postgresql:// or sqlite: (for example sqlite:./data/assent.db)',
+  );
 }
 
 /**

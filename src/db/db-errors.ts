@@ -42,6 +42,9 @@ export function isUnavailable(error: unknown): boolean {
     code === '57P03' || // cannot_connect_now
     code === '53300' || // too_many_connections
     code === 'SQLITE_BUSY' ||
-    (error instanceof Error && /timeout exceeded when trying to connect|Connection terminated|not queryable|Connection ended|connection error/i.test(error.message))
+    (error instanceof Error &&
+      /timeout exceeded when trying to connect|Connection terminated|not queryable|Connection ended|connection error/i.test(
+        error.message,
+      ))
   );
 }

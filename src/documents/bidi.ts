@@ -22,7 +22,9 @@ const LTR_CORE = /[\p{L}\p{N}]/u;
 /** Marks that belong to the snippet they lead: "+41…", "§9.4.5", "/api/…", "#12", "@…". */
 const LEADING = new Set(['+', '§', '/', '#', '@', '$', '€', '£', '¥']);
 const CLOSERS: Readonly<Record<string, string>> = { ')': '(', ']': '[', '}': '{', '>': '<', '”': '“', '»': '«' };
-const OPENERS: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(CLOSERS).map(([close, open]) => [open, close]));
+const OPENERS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(CLOSERS).map(([close, open]) => [open, close]),
+);
 
 /** One stretch of a text: left-to-right snippets are isolated, the rest follows the text's direction. */
 export interface BidiSegment {
@@ -109,7 +111,12 @@ export function bidiSegments(text: string, dir: 'ltr' | 'rtl'): BidiSegment[] {
     // An opening bracket right before the snippet whose closer ends it, and a leading sign, go with it.
     for (;;) {
       const before = chars[start - 1];
-      if (before !== undefined && before in OPENERS && plain.endsWith(before) && (chars[end] === OPENERS[before] || closes(chars.slice(start, end).reverse().join(''), before, OPENERS[before]!))) {
+      if (
+        before !== undefined &&
+        before in OPENERS &&
+        plain.endsWith(before) &&
+        (chars[end] === OPENERS[before] || closes(chars.slice(start, end).reverse().join(''), before, OPENERS[before]!))
+      ) {
         if (chars[end] === OPENERS[before]) end++;
         start--;
         plain = plain.slice(0, -before.length);
@@ -150,7 +157,11 @@ export interface Placement {
  * (a field in the language of record), or, for words typed by a person, the direction of their
  * first strong character (the document's when they have none).
  */
-export function placement(document: { readonly lang: string; readonly dir: 'ltr' | 'rtl' }, text: string, marks: { readonly lang?: string; readonly typed?: boolean } = {}): Placement {
+export function placement(
+  document: { readonly lang: string; readonly dir: 'ltr' | 'rtl' },
+  text: string,
+  marks: { readonly lang?: string; readonly typed?: boolean } = {},
+): Placement {
   if (marks.typed) return { lang: null, dir: textDirection(text) ?? document.dir };
   if (marks.lang !== undefined && marks.lang !== document.lang) return { lang: marks.lang, dir: dirOf(marks.lang) };
   return { lang: document.lang, dir: document.dir };

@@ -27,7 +27,10 @@ const TSB_STUDY_GROUP_TEL: Readonly<Record<string, string>> = { SG17: '+41 22 73
 const TSB_FAX = '+41 22 730 5853';
 
 /** The profile of the consultation's bureau, in `locale`. */
-export function bureauProfile(locale: Locale, consultation: Pick<Consultation, 'bureau' | 'studyGroup' | 'signatory'>): BureauProfile {
+export function bureauProfile(
+  locale: Locale,
+  consultation: Pick<Consultation, 'bureau' | 'studyGroup' | 'signatory'>,
+): BureauProfile {
   if (consultation.bureau === 'TSB') {
     return {
       letterhead: [msg(locale, 'doc.union'), msg(locale, 'doc.bureau.tsb')],
@@ -66,5 +69,7 @@ export function bureauProfile(locale: Locale, consultation: Pick<Consultation, '
 export function studyGroupName(locale: Locale, studyGroup: string): string {
   const title = msg(locale, 'doc.studyGroup.title', { sg: studyGroup.toUpperCase() }).trim();
   const n = studyGroupNumber(studyGroup);
-  return title === '' ? msg(locale, 'doc.studyGroup.name', { n }) : msg(locale, 'doc.studyGroup.nameWithTitle', { n, title });
+  return title === ''
+    ? msg(locale, 'doc.studyGroup.name', { n })
+    : msg(locale, 'doc.studyGroup.nameWithTitle', { n, title });
 }

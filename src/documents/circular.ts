@@ -5,7 +5,16 @@ import { dirOf, type Locale } from '../i18n/i18n.js';
 import { bureauProfile, studyGroupName } from './bureau.js';
 import { inLanguage, type Block, type DocumentContent, type FieldRow } from './content.js';
 import { buildDocx } from './docx.js';
-import { determinedTexts, formatDay, formatDayRange, formatDeadline, msg, studyGroupNumber, summaryParts, textLabel } from './format.js';
+import {
+  determinedTexts,
+  formatDay,
+  formatDayRange,
+  formatDeadline,
+  msg,
+  studyGroupNumber,
+  summaryParts,
+  textLabel,
+} from './format.js';
 import { circularName, replyFormBlocks } from './reply-form.js';
 
 /**
@@ -35,7 +44,8 @@ function headerRows(locale: Locale, consultation: Consultation): FieldRow[] {
     { label: msg(locale, 'doc.ref'), lines: [consultation.reference] },
     { label: msg(locale, 'doc.to'), lines: consultation.addressees.map(ofRecord), bulleted: true },
   ];
-  if (consultation.copies.length > 0) rows.push({ label: msg(locale, 'doc.copyTo'), lines: consultation.copies.map(ofRecord), bulleted: true });
+  if (consultation.copies.length > 0)
+    rows.push({ label: msg(locale, 'doc.copyTo'), lines: consultation.copies.map(ofRecord), bulleted: true });
   if (contact.tel) rows.push({ label: msg(locale, 'doc.tel'), lines: [contact.tel] });
   if (contact.fax) rows.push({ label: msg(locale, 'doc.fax'), lines: [contact.fax] });
   if (contact.email) rows.push({ label: msg(locale, 'doc.email'), lines: [contact.email] });
@@ -45,17 +55,35 @@ function headerRows(locale: Locale, consultation: Consultation): FieldRow[] {
 function annex1Blocks(locale: Locale, texts: readonly DeterminedText[], localised: LocalisedConsultation): Block[] {
   const blocks: Block[] = [
     { type: 'heading', level: 1, text: msg(locale, 'doc.annex1.heading'), newPage: true, centred: true },
-    { type: 'paragraph', variant: 'strong', text: msg(locale, 'doc.annex1.title', { texts: determinedTexts(locale, texts) }) },
+    {
+      type: 'paragraph',
+      variant: 'strong',
+      text: msg(locale, 'doc.annex1.title', { texts: determinedTexts(locale, texts) }),
+    },
   ];
   texts.forEach((text, index) => {
     const { title, summary } = localised.texts[index]!;
     blocks.push(
-      { type: 'heading', level: 2, text: msg(locale, 'doc.annex1.entry', { n: index + 1, label: textLabel(locale, text), location: text.location }) },
-      { type: 'paragraph', variant: 'strong', text: title.value, ...(title.language !== locale && { lang: title.language }) },
+      {
+        type: 'heading',
+        level: 2,
+        text: msg(locale, 'doc.annex1.entry', {
+          n: index + 1,
+          label: textLabel(locale, text),
+          location: text.location,
+        }),
+      },
+      {
+        type: 'paragraph',
+        variant: 'strong',
+        text: title.value,
+        ...(title.language !== locale && { lang: title.language }),
+      },
     );
     if (summary.value) {
       blocks.push({ type: 'heading', level: 3, text: msg(locale, 'doc.annex1.summary') });
-      for (const part of summaryParts(summary.value)) blocks.push({ ...part, ...(summary.language !== locale && { lang: summary.language }) });
+      for (const part of summaryParts(summary.value))
+        blocks.push({ ...part, ...(summary.language !== locale && { lang: summary.language }) });
     }
   });
   return blocks;
@@ -70,8 +98,17 @@ export function circularContent(locale: Locale, input: CircularInput): DocumentC
   const name = circularName(locale, c);
   const meeting = { place: c.meeting.place, dates: formatDayRange(locale, c.meeting.firstDay, c.meeting.lastDay) };
   const firstParagraph = [
-    msg(locale, 'doc.circular.p1', { studyGroup: studyGroupName(locale, c.studyGroup), edition: c.resolutionEdition, ...meeting }),
-    c.meeting.collectiveLetter ? msg(locale, 'doc.circular.p1.agenda', { studyGroup: msg(locale, 'doc.studyGroup.name', { n: studyGroupNumber(c.studyGroup) }), letter: c.meeting.collectiveLetter }) : null,
+    msg(locale, 'doc.circular.p1', {
+      studyGroup: studyGroupName(locale, c.studyGroup),
+      edition: c.resolutionEdition,
+      ...meeting,
+    }),
+    c.meeting.collectiveLetter
+      ? msg(locale, 'doc.circular.p1.agenda', {
+          studyGroup: msg(locale, 'doc.studyGroup.name', { n: studyGroupNumber(c.studyGroup) }),
+          letter: c.meeting.collectiveLetter,
+        })
+      : null,
   ]
     .filter((x): x is string => x !== null)
     .join(' ');
@@ -81,14 +118,40 @@ export function circularContent(locale: Locale, input: CircularInput): DocumentC
   if (c.isDemo) blocks.push({ type: 'mark', text: msg(locale, 'doc.mark.demo') });
   blocks.push(
     { type: 'letterhead', lines: profile.letterhead },
-    { type: 'paragraph', variant: 'end', text: msg(locale, 'doc.circular.placeDate', { date: formatDay(locale, c.date) }) },
+    {
+      type: 'paragraph',
+      variant: 'end',
+      text: msg(locale, 'doc.circular.placeDate', { date: formatDay(locale, c.date) }),
+    },
     { type: 'fields', rows: headerRows(locale, c) },
-    { type: 'fields', rows: [{ label: msg(locale, 'doc.subject'), lines: [inLanguage(localised.subject.value, localised.subject.language, locale)] }] },
+    {
+      type: 'fields',
+      rows: [
+        {
+          label: msg(locale, 'doc.subject'),
+          lines: [inLanguage(localised.subject.value, localised.subject.language, locale)],
+        },
+      ],
+    },
     { type: 'paragraph', text: msg(locale, 'doc.salutation') },
     { type: 'paragraph', number: '1', text: firstParagraph },
     { type: 'paragraph', number: '2', text: msg(locale, 'doc.circular.p2') },
-    ...c.notes.map((note): Block => ({ type: 'paragraph', variant: 'note', text: note, ...(c.languageOfRecord !== locale && { lang: c.languageOfRecord }) })),
-    { type: 'paragraph', number: '3', text: msg(locale, 'doc.circular.p3', { clause: consultationSection(c.resolutionEdition), deadline: formatDeadline(locale, c.deadlineAt) }) },
+    ...c.notes.map(
+      (note): Block => ({
+        type: 'paragraph',
+        variant: 'note',
+        text: note,
+        ...(c.languageOfRecord !== locale && { lang: c.languageOfRecord }),
+      }),
+    ),
+    {
+      type: 'paragraph',
+      number: '3',
+      text: msg(locale, 'doc.circular.p3', {
+        clause: consultationSection(c.resolutionEdition),
+        deadline: formatDeadline(locale, c.deadlineAt),
+      }),
+    },
     { type: 'paragraph', number: '4', text: msg(locale, 'doc.circular.p4') },
     { type: 'paragraph', text: msg(locale, 'doc.closing') },
     { type: 'signature', lines: [ofRecord(c.signatory.name), ofRecord(c.signatory.title)] },

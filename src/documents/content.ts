@@ -76,7 +76,13 @@ export type Block =
   | { readonly type: 'letterhead'; readonly lines: readonly string[] }
   /** A warning that must not be missed: draft, demonstration data, simulated reply. */
   | { readonly type: 'mark'; readonly text: string }
-  | { readonly type: 'heading'; readonly level: 1 | 2 | 3; readonly text: string; readonly newPage?: boolean; readonly centred?: boolean }
+  | {
+      readonly type: 'heading';
+      readonly level: 1 | 2 | 3;
+      readonly text: string;
+      readonly newPage?: boolean;
+      readonly centred?: boolean;
+    }
   | ({
       readonly type: 'paragraph';
       readonly text: string;
@@ -112,4 +118,9 @@ export interface DocumentContent {
 }
 
 /** Box symbols, in the embedded fonts (Noto Sans SC carries them) and in Word's MS Gothic alike. */
-export const BOX = { unchecked: '\u25A1', checked: '\u25A3', optionUnchecked: '\u25CB', optionChecked: '\u25C9' } as const;
+export const BOX = {
+  unchecked: '\u25A1',
+  checked: '\u25A3',
+  optionUnchecked: '\u25CB',
+  optionChecked: '\u25C9',
+} as const;

@@ -46,7 +46,12 @@ export interface RenderedDocument {
 export function documentFileName(
   kind: DocumentKind,
   consultationId: string,
-  options: { readonly format: DocumentFormat; readonly locale: Locale; readonly memberState?: string; readonly version?: number },
+  options: {
+    readonly format: DocumentFormat;
+    readonly locale: Locale;
+    readonly memberState?: string;
+    readonly version?: number;
+  },
 ): string {
   const who = isReplyDocument(kind) ? `-${options.memberState ?? 'XX'}-v${options.version ?? 0}` : '';
   return `${consultationId}-${kind}${who}-${options.locale}.${options.format}`.replace(/[^A-Za-z0-9._-]/g, '-');

@@ -18,7 +18,16 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { bidiSegments, placement, type Placement } from './bidi.js';
-import { BOX, textOf, type Block, type DocumentContent, type FieldRow, type FormText, type Marks, type Text } from './content.js';
+import {
+  BOX,
+  textOf,
+  type Block,
+  type DocumentContent,
+  type FieldRow,
+  type FormText,
+  type Marks,
+  type Text,
+} from './content.js';
 
 /**
  * Renders a document's content model as a Word document with the `docx` package: real headings
@@ -70,7 +79,8 @@ const own = (b: Builder): Placement => ({ lang: b.doc.lang, dir: b.doc.dir });
  */
 function runs(b: Builder, text: string, where: Placement = own(b), style: RunStyle = {}): TextRun[] {
   const language = where.lang === null ? undefined : LANGUAGES[where.lang];
-  const stateLanguage = language !== undefined && (where.lang !== b.doc.lang || b.doc.lang === 'ar' || b.doc.lang === 'zh');
+  const stateLanguage =
+    language !== undefined && (where.lang !== b.doc.lang || b.doc.lang === 'ar' || b.doc.lang === 'zh');
   return bidiSegments(text, where.dir).map(
     (segment) =>
       new TextRun({
@@ -83,8 +93,17 @@ function runs(b: Builder, text: string, where: Placement = own(b), style: RunSty
 }
 
 /** A paragraph laid out in `dir` (bidirectional when right-to-left). */
-function para(b: Builder, children: ParagraphChild[], options: ConstructorParameters<typeof Paragraph>[0] & object = {}, dir: 'ltr' | 'rtl' = b.doc.dir): Paragraph {
-  return new Paragraph({ ...(typeof options === 'object' ? options : {}), children, ...(dir === 'rtl' && { bidirectional: true }) });
+function para(
+  b: Builder,
+  children: ParagraphChild[],
+  options: ConstructorParameters<typeof Paragraph>[0] & object = {},
+  dir: 'ltr' | 'rtl' = b.doc.dir,
+): Paragraph {
+  return new Paragraph({
+    ...(typeof options === 'object' ? options : {}),
+    children,
+    ...(dir === 'rtl' && { bidirectional: true }),
+  });
 }
 
 /** Where a text with marks sits (its language and direction). */
@@ -96,14 +115,26 @@ function placed(b: Builder, text: string, marks: Marks = {}): Placement {
  * A line of a table or a signature (a Text) as a paragraph of the document's direction, so the
  * lines of a block stay aligned; its runs have the line's own direction and language.
  */
-function lineParagraph(b: Builder, line: Text, style: RunStyle, options: ConstructorParameters<typeof Paragraph>[0] & object): Paragraph {
+function lineParagraph(
+  b: Builder,
+  line: Text,
+  style: RunStyle,
+  options: ConstructorParameters<typeof Paragraph>[0] & object,
+): Paragraph {
   const text = textOf(line);
   return para(b, runs(b, text, placed(b, text, typeof line === 'string' ? {} : line), style), options);
 }
 
 /** Lines of one value, each its own paragraph (an empty line keeps room to write by hand). */
 function lineParagraphs(b: Builder, row: FieldRow): Paragraph[] {
-  return row.lines.map((line) => lineParagraph(b, line, row.code ? { font: 'Consolas', size: 17 } : {}, row.bulleted ? { bullet: { level: 0 } } : { spacing: { after: 0 } }));
+  return row.lines.map((line) =>
+    lineParagraph(
+      b,
+      line,
+      row.code ? { font: 'Consolas', size: 17 } : {},
+      row.bulleted ? { bullet: { level: 0 } } : { spacing: { after: 0 } },
+    ),
+  );
 }
 
 function fieldsTable(b: Builder, rows: readonly FieldRow[]): Table {
@@ -118,7 +149,10 @@ function fieldsTable(b: Builder, rows: readonly FieldRow[]): Table {
         new TableRow({
           cantSplit: true,
           children: [
-            new TableCell({ width: { size: 2300, type: WidthType.DXA }, children: [para(b, runs(b, row.label, own(b), { bold: true }))] }),
+            new TableCell({
+              width: { size: 2300, type: WidthType.DXA },
+              children: [para(b, runs(b, row.label, own(b), { bold: true }))],
+            }),
             new TableCell({ children: lineParagraphs(b, row) }),
           ],
         }),
@@ -130,7 +164,12 @@ function dataTable(b: Builder, block: Extract<Block, { type: 'table' }>): Paragr
   const cell = (text: string, index: number, header: boolean) =>
     new TableCell({
       ...(header && { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E7E7E7' } }),
-      children: [para(b, runs(b, text, own(b), { bold: header, size: 18 }), { alignment: block.numeric?.[index] && !header ? AlignmentType.END : AlignmentType.START, spacing: { after: 0 } })],
+      children: [
+        para(b, runs(b, text, own(b), { bold: header, size: 18 }), {
+          alignment: block.numeric?.[index] && !header ? AlignmentType.END : AlignmentType.START,
+          spacing: { after: 0 },
+        }),
+      ],
     });
   return [
     para(b, runs(b, block.caption, own(b), { italics: true, size: 18 }), { keepNext: true, spacing: { after: 60 } }),
@@ -158,20 +197,39 @@ function box(checked: boolean, option: boolean, alias: string): CheckBox {
 function formRow(b: Builder, text: FormText): TableRow {
   const lines: Paragraph[] = [];
   text.choices.forEach((choice, index) => {
-    lines.push(para(b, [box(choice.checked, false, `${text.label}: ${index + 1}`), ...runs(b, `\u00A0${choice.text}`)], { spacing: { after: 40 } }));
+    lines.push(
+      para(b, [box(choice.checked, false, `${text.label}: ${index + 1}`), ...runs(b, `\u00A0${choice.text}`)], {
+        spacing: { after: 40 },
+      }),
+    );
     for (const option of choice.options ?? []) {
-      lines.push(para(b, [box(option.checked, true, `${text.label}: ${option.text}`), ...runs(b, `\u00A0${option.text}`)], { indent: { start: 567 }, spacing: { after: 40 } }));
+      lines.push(
+        para(b, [box(option.checked, true, `${text.label}: ${option.text}`), ...runs(b, `\u00A0${option.text}`)], {
+          indent: { start: 567 },
+          spacing: { after: 40 },
+        }),
+      );
     }
   });
   for (const detail of text.details) {
     const words = textOf(detail.text);
     const where = placed(b, words, typeof detail.text === 'string' ? {} : detail.text);
     // The label is the document's; the words (typed by a State) keep their own direction, in the paragraph of the document's.
-    lines.push(para(b, [...runs(b, `${detail.label} `, own(b), { bold: true }), ...runs(b, words, where)], { spacing: { before: 60, after: 40 } }));
+    lines.push(
+      para(b, [...runs(b, `${detail.label} `, own(b), { bold: true }), ...runs(b, words, where)], {
+        spacing: { before: 60, after: 40 },
+      }),
+    );
   }
   return new TableRow({
     cantSplit: true,
-    children: [new TableCell({ width: { size: 3000, type: WidthType.DXA }, children: [para(b, runs(b, text.label, own(b), { bold: true }))] }), new TableCell({ children: lines })],
+    children: [
+      new TableCell({
+        width: { size: 3000, type: WidthType.DXA },
+        children: [para(b, runs(b, text.label, own(b), { bold: true }))],
+      }),
+      new TableCell({ children: lines }),
+    ],
   });
 }
 
@@ -184,7 +242,10 @@ function formTable(b: Builder, block: Extract<Block, { type: 'form' }>): Table {
     rows: [
       new TableRow({
         tableHeader: true,
-        children: [new TableCell({ children: [para(b, runs(b, block.corner))] }), new TableCell({ children: [para(b, runs(b, block.header, own(b), { bold: true }))] })],
+        children: [
+          new TableCell({ children: [para(b, runs(b, block.corner))] }),
+          new TableCell({ children: [para(b, runs(b, block.header, own(b), { bold: true }))] }),
+        ],
       }),
       ...block.texts.map((text) => formRow(b, text)),
     ],
@@ -196,21 +257,44 @@ const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: Head
 function blockChildren(b: Builder, block: Block): (Paragraph | Table)[] {
   switch (block.type) {
     case 'letterhead':
-      return block.lines.map((line) => para(b, runs(b, line, own(b), { bold: true }), { alignment: AlignmentType.CENTER, spacing: { after: 0 } }));
+      return block.lines.map((line) =>
+        para(b, runs(b, line, own(b), { bold: true }), { alignment: AlignmentType.CENTER, spacing: { after: 0 } }),
+      );
     case 'mark':
       return [
         para(b, runs(b, block.text, own(b), { bold: true }), {
-          border: { top: { style: BorderStyle.SINGLE, size: 8, color: '000000' }, bottom: { style: BorderStyle.SINGLE, size: 8, color: '000000' } },
+          border: {
+            top: { style: BorderStyle.SINGLE, size: 8, color: '000000' },
+            bottom: { style: BorderStyle.SINGLE, size: 8, color: '000000' },
+          },
           shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'FFF2CC' },
           alignment: AlignmentType.CENTER,
         }),
       ];
     case 'heading':
-      return [para(b, runs(b, block.text), { heading: HEADINGS[block.level], ...(block.newPage && { pageBreakBefore: true }), ...(block.centred && { alignment: AlignmentType.CENTER }), keepNext: true })];
+      return [
+        para(b, runs(b, block.text), {
+          heading: HEADINGS[block.level],
+          ...(block.newPage && { pageBreakBefore: true }),
+          ...(block.centred && { alignment: AlignmentType.CENTER }),
+          keepNext: true,
+        }),
+      ];
     case 'paragraph': {
       const where = placed(b, block.text, block);
       if (block.number !== undefined) {
-        return [para(b, [...runs(b, block.number, where), new TextRun({ children: [new Tab()], ...(where.dir === 'rtl' && { rightToLeft: true }) }), ...runs(b, block.text, where)], { indent: { start: 567, hanging: 567 }, tabStops: [{ type: 'left', position: 567 }] }, where.dir)];
+        return [
+          para(
+            b,
+            [
+              ...runs(b, block.number, where),
+              new TextRun({ children: [new Tab()], ...(where.dir === 'rtl' && { rightToLeft: true }) }),
+              ...runs(b, block.text, where),
+            ],
+            { indent: { start: 567, hanging: 567 }, tabStops: [{ type: 'left', position: 567 }] },
+            where.dir,
+          ),
+        ];
       }
       const variant = block.variant;
       return [
@@ -236,7 +320,9 @@ function blockChildren(b: Builder, block: Block): (Paragraph | Table)[] {
     case 'form':
       return [formTable(b, block), para(b, [])];
     case 'signature':
-      return block.lines.map((line, i) => lineParagraph(b, line, { bold: i === 0 }, { spacing: { after: 0, ...(i === 0 && { before: 480 }) } }));
+      return block.lines.map((line, i) =>
+        lineParagraph(b, line, { bold: i === 0 }, { spacing: { after: 0, ...(i === 0 && { before: 480 }) } }),
+      );
   }
 }
 
@@ -246,8 +332,12 @@ export async function buildDocx(content: DocumentContent): Promise<Buffer> {
   // The default run language: Arabic documents tag Latin-script runs Arabic too (Word then keeps
   // their digits and spelling tools consistent with the document), Chinese ones their East Asian text.
   const known = LANGUAGES[content.lang];
-  const language = content.lang === 'ar' ? { value: 'ar-SA', bidirectional: 'ar-SA' } : (known ?? { value: content.lang });
-  const heading = (size: number) => ({ run: { font: FONTS, size, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 120 } } });
+  const language =
+    content.lang === 'ar' ? { value: 'ar-SA', bidirectional: 'ar-SA' } : (known ?? { value: content.lang });
+  const heading = (size: number) => ({
+    run: { font: FONTS, size, bold: true, color: '000000' },
+    paragraph: { spacing: { before: 240, after: 120 } },
+  });
   const document = new Document({
     title: content.title,
     subject: content.subject,
@@ -264,7 +354,12 @@ export async function buildDocx(content: DocumentContent): Promise<Buffer> {
     },
     sections: [
       {
-        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } } },
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
+          },
+        },
         children: content.blocks.flatMap((block) => blockChildren(b, block)),
       },
     ],

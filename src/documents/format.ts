@@ -1,6 +1,14 @@
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
 import type { DeterminedText } from '../domain/consultation/consultation.js';
-import { DEFAULT_LOCALE, messageIds, messageSource, t, type Locale, type MessageId, type MessageValues } from '../i18n/i18n.js';
+import {
+  DEFAULT_LOCALE,
+  messageIds,
+  messageSource,
+  t,
+  type Locale,
+  type MessageId,
+  type MessageValues,
+} from '../i18n/i18n.js';
 
 /**
  * Words and figures of the documents, in one language: dates as ITU letters write them
@@ -16,7 +24,14 @@ import { DEFAULT_LOCALE, messageIds, messageSource, t, type Locale, type Message
  * (X.1353), clause numbers (9.4), the deadline's "2359", hashes and ISO instants they quote are in
  * those digits, and one letter should not mix two digit systems (docs/user-guide.md says so).
  */
-const DATE_LOCALES: Readonly<Record<string, string>> = { ar: 'ar-u-nu-latn', zh: 'zh-CN', en: 'en-GB', fr: 'fr', ru: 'ru', es: 'es' };
+const DATE_LOCALES: Readonly<Record<string, string>> = {
+  ar: 'ar-u-nu-latn',
+  zh: 'zh-CN',
+  en: 'en-GB',
+  fr: 'fr',
+  ru: 'ru',
+  es: 'es',
+};
 /** The Intl locale of numbers and lists: the locale itself, Arabic with Latin digits (above). */
 const NUMBER_LOCALES: Readonly<Record<string, string>> = { ar: 'ar-u-nu-latn' };
 const numberLocale = (locale: Locale) => NUMBER_LOCALES[locale] ?? locale;
@@ -29,7 +44,12 @@ const numberFormats = new Map<Locale, Intl.NumberFormat>();
 function dayFormat(locale: Locale): Intl.DateTimeFormat {
   let format = dayFormats.get(locale);
   if (!format) {
-    format = new Intl.DateTimeFormat(DATE_LOCALES[locale] ?? locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    format = new Intl.DateTimeFormat(DATE_LOCALES[locale] ?? locale, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
     dayFormats.set(locale, format);
   }
   return format;
@@ -84,7 +104,8 @@ export function formatDayRange(locale: Locale, first: string, last: string): str
   // ICU's Chinese interval pattern for long dates falls back to numeric ones ("2023/8/29 – 2023/9/8"):
   // the range is built from the two dates instead, the second without its year when it is the same
   // ("2023年8月29日–9月8日").
-  const end = first.slice(0, 4) === last.slice(0, 4) ? monthDayFormat(locale).format(asInstant(last)) : formatDay(locale, last);
+  const end =
+    first.slice(0, 4) === last.slice(0, 4) ? monthDayFormat(locale).format(asInstant(last)) : formatDay(locale, last);
   return `${formatDay(locale, first)}–${end}`;
 }
 
@@ -93,7 +114,11 @@ const monthDayFormats = new Map<Locale, Intl.DateTimeFormat>();
 function monthDayFormat(locale: Locale): Intl.DateTimeFormat {
   let format = monthDayFormats.get(locale);
   if (!format) {
-    format = new Intl.DateTimeFormat(DATE_LOCALES[locale] ?? locale, { day: 'numeric', month: 'long', timeZone: 'UTC' });
+    format = new Intl.DateTimeFormat(DATE_LOCALES[locale] ?? locale, {
+      day: 'numeric',
+      month: 'long',
+      timeZone: 'UTC',
+    });
     monthDayFormats.set(locale, format);
   }
   return format;
@@ -127,7 +152,10 @@ export function formatInstant(locale: Locale, at: number): string {
  */
 export function formatDeadline(locale: Locale, deadlineAt: number): string {
   const iso = new Date(deadlineAt).toISOString();
-  return msg(locale, 'doc.deadline', { time: `${iso.slice(11, 13)}${iso.slice(14, 16)}`, day: formatDay(locale, deadlineAt) });
+  return msg(locale, 'doc.deadline', {
+    time: `${iso.slice(11, 13)}${iso.slice(14, 16)}`,
+    day: formatDay(locale, deadlineAt),
+  });
 }
 
 /** A whole number with the locale's grouping. */
@@ -161,14 +189,23 @@ function splitSupplement(designation: string): { base: string; n: string } | nul
  * "Draft Corrigendum 1 to Recommendation ITU-T X.1333".
  */
 export function textLabel(locale: Locale, text: Pick<DeterminedText, 'kind' | 'designation' | 'workItem'>): string {
-  const supplement = text.kind === 'corrigendum' || text.kind === 'amendment' ? splitSupplement(text.designation) : null;
+  const supplement =
+    text.kind === 'corrigendum' || text.kind === 'amendment' ? splitSupplement(text.designation) : null;
   const kind = supplement ? text.kind : text.kind === 'new' || text.kind === 'revised' ? text.kind : 'other';
-  const label = msg(locale, 'doc.text.label', { kind, designation: text.designation, base: supplement?.base ?? text.designation, n: supplement?.n ?? '' });
+  const label = msg(locale, 'doc.text.label', {
+    kind,
+    designation: text.designation,
+    base: supplement?.base ?? text.designation,
+    n: supplement?.n ?? '',
+  });
   return text.workItem ? `${label} (${text.workItem})` : label;
 }
 
 /** "X.1333 Cor.1, X.1353 (X.ztd-iot), … and X.1817 (X.5Gsec-message)", as the subject and Annex 1 list them. */
-export function designationList(locale: Locale, texts: readonly Pick<DeterminedText, 'designation' | 'workItem'>[]): string {
+export function designationList(
+  locale: Locale,
+  texts: readonly Pick<DeterminedText, 'designation' | 'workItem'>[],
+): string {
   return formatList(
     locale,
     texts.map((text) => (text.workItem ? `${text.designation} (${text.workItem})` : text.designation)),
@@ -179,7 +216,10 @@ export function designationList(locale: Locale, texts: readonly Pick<DeterminedT
  * "Determined draft new Recommendations ITU-T X.1333 Cor.1, …": the kinds named by what the
  * list holds (corrigenda and amendments go with the Recommendations they correct).
  */
-export function determinedTexts(locale: Locale, texts: readonly Pick<DeterminedText, 'kind' | 'designation' | 'workItem'>[]): string {
+export function determinedTexts(
+  locale: Locale,
+  texts: readonly Pick<DeterminedText, 'kind' | 'designation' | 'workItem'>[],
+): string {
   const hasNew = texts.some((x) => x.kind === 'new' || x.kind === 'corrigendum' || x.kind === 'amendment');
   const hasRevised = texts.some((x) => x.kind === 'revised');
   const kinds = hasNew && hasRevised ? 'mixed' : hasRevised ? 'revised' : hasNew ? 'new' : 'other';
@@ -187,7 +227,9 @@ export function determinedTexts(locale: Locale, texts: readonly Pick<DeterminedT
 }
 
 /** A summary's lines: paragraphs, and runs of lines starting with a bullet ("·", "•", "-") as lists. */
-export function summaryParts(summary: string): ({ readonly type: 'paragraph'; readonly text: string } | { readonly type: 'bullets'; readonly items: string[] })[] {
+export function summaryParts(
+  summary: string,
+): ({ readonly type: 'paragraph'; readonly text: string } | { readonly type: 'bullets'; readonly items: string[] })[] {
   const parts: ({ type: 'paragraph'; text: string } | { type: 'bullets'; items: string[] })[] = [];
   for (const raw of summary.split(/\r?\n/)) {
     const line = raw.trim();

@@ -34,18 +34,31 @@ const NO_CHROMIUM =
   'No Chromium was found on the server, so PDFs cannot be produced; the DOCX of the same document can (format=docx). The operator can set CHROMIUM_PATH or install Chromium (assent doctor tells what is missing).';
 
 /** What a print view's context allows: no JavaScript, no downloads, no service workers. */
-export const PRINT_CONTEXT_OPTIONS = { javaScriptEnabled: false, acceptDownloads: false, serviceWorkers: 'block' } as const;
+export const PRINT_CONTEXT_OPTIONS = {
+  javaScriptEnabled: false,
+  acceptDownloads: false,
+  serviceWorkers: 'block',
+} as const;
 
 /**
  * Intercepts every request of a print context: the embedded fonts are served from node_modules,
  * everything else is aborted. `onRequest` sees each URL and whether it was served (tests, doctor).
  */
-export async function routePrintRequests(context: BrowserContext, onRequest?: (url: string, served: boolean) => void): Promise<void> {
+export async function routePrintRequests(
+  context: BrowserContext,
+  onRequest?: (url: string, served: boolean) => void,
+): Promise<void> {
   await context.route('**/*', async (route: Route) => {
     const url = new URL(route.request().url());
     const bytes = url.protocol === 'https:' && url.hostname === FONT_HOST ? fontFile(url.pathname) : undefined;
     onRequest?.(url.href, bytes !== undefined);
-    if (bytes) await route.fulfill({ status: 200, contentType: 'font/woff2', body: bytes, headers: { 'access-control-allow-origin': '*' } });
+    if (bytes)
+      await route.fulfill({
+        status: 200,
+        contentType: 'font/woff2',
+        body: bytes,
+        headers: { 'access-control-allow-origin': '*' },
+      });
     else await route.abort('blockedbyclient');
   });
 }
@@ -70,14 +83,21 @@ export function createPdfEngine(options: PdfEngineOptions = {}): PdfEngine {
       if (!location) throw new AppError('PDF_UNAVAILABLE', NO_CHROMIUM);
       try {
         const { chromium } = await import('playwright-core');
-        const launched = await chromium.launch({ executablePath: location.executablePath, args: CHROMIUM_ARGS, headless: true });
+        const launched = await chromium.launch({
+          executablePath: location.executablePath,
+          args: CHROMIUM_ARGS,
+          headless: true,
+        });
         // A browser that crashed or was killed is forgotten, so the next PDF starts another.
         launched.on('disconnected', () => {
           if (browser === starting) browser = null;
         });
         return launched;
       } catch (error) {
-        throw new AppError('PDF_UNAVAILABLE', `Chromium at ${location.executablePath} could not be started: ${(error as Error).message.split('\n')[0]}`);
+        throw new AppError(
+          'PDF_UNAVAILABLE',
+          `Chromium at ${location.executablePath} could not be started: ${(error as Error).message.split('\n')[0]}`,
+        );
       }
     })();
     browser = starting;
@@ -106,7 +126,13 @@ export function createPdfEngine(options: PdfEngineOptions = {}): PdfEngine {
       try {
         await routePrintRequests(context, options.onRequest);
         const page = await loadPrintView(context, html);
-        return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: true, outline: true });
+        return await page.pdf({
+          format: 'A4',
+          printBackground: true,
+          preferCSSPageSize: true,
+          tagged: true,
+          outline: true,
+        });
       } finally {
         await context.close().catch(() => undefined);
       }

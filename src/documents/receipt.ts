@@ -29,19 +29,33 @@ export function receiptContent(locale: Locale, input: ReceiptDocumentInput): Doc
   const files = receipt.attachments.filter((file) => file.role !== 'original');
   const rows: FieldRow[] = [
     { label: msg(locale, 'doc.receipt.consultation'), lines: [consultation.reference] },
-    { label: msg(locale, 'doc.receipt.memberState'), lines: [msg(locale, 'doc.receipt.memberStateValue', { state: input.stateName, code: receipt.memberState })] },
+    {
+      label: msg(locale, 'doc.receipt.memberState'),
+      lines: [msg(locale, 'doc.receipt.memberStateValue', { state: input.stateName, code: receipt.memberState })],
+    },
     ...receiptRows(locale, { consultation, version, files: input.files, audit: receipt.audit }),
   ];
   if (files.length > 0) {
     rows.push({
       label: msg(locale, 'doc.receipt.files'),
-      lines: files.map((file) => msg(locale, 'doc.receipt.fileOfText', { text: file.role.replace(/^position:/, ''), file: describeFile(locale, file.sha256, input.files.get(file.sha256)) })),
+      lines: files.map((file) =>
+        msg(locale, 'doc.receipt.fileOfText', {
+          text: file.role.replace(/^position:/, ''),
+          file: describeFile(locale, file.sha256, input.files.get(file.sha256)),
+        }),
+      ),
       code: true,
     });
   }
   rows.push({
     label: msg(locale, 'doc.receipt.signature'),
-    lines: [msg(locale, 'doc.receipt.signatureKey', { algorithm: receipt.signature.algorithm, keyId: receipt.signature.keyId }), receipt.signature.value],
+    lines: [
+      msg(locale, 'doc.receipt.signatureKey', {
+        algorithm: receipt.signature.algorithm,
+        keyId: receipt.signature.keyId,
+      }),
+      receipt.signature.value,
+    ],
     code: true,
   });
   const blocks: Block[] = [];
@@ -59,7 +73,14 @@ export function receiptContent(locale: Locale, input: ReceiptDocumentInput): Doc
       }),
     },
   );
-  return { kind: 'receipt', lang: locale, dir: dirOf(locale), title, subject: msg(locale, 'doc.receipt.versionValue', { version: version.version, status: version.status }), blocks };
+  return {
+    kind: 'receipt',
+    lang: locale,
+    dir: dirOf(locale),
+    title,
+    subject: msg(locale, 'doc.receipt.versionValue', { version: version.version, status: version.status }),
+    blocks,
+  };
 }
 
 /** The receipt as a Word document. */

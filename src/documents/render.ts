@@ -20,7 +20,11 @@ export interface RenderTarget {
  * view with Chromium. Both come from the same content, so they say the same thing.
  * @throws PDF_UNAVAILABLE (PDF only) when no Chromium can be found or started
  */
-export async function renderDocument(content: DocumentContent, target: RenderTarget, pdf: PdfEngine): Promise<RenderedDocument> {
+export async function renderDocument(
+  content: DocumentContent,
+  target: RenderTarget,
+  pdf: PdfEngine,
+): Promise<RenderedDocument> {
   const bytes = target.format === 'docx' ? await buildDocx(content) : await pdf.print(renderPrintHtml(content));
   return {
     kind: content.kind,

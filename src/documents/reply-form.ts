@@ -50,22 +50,38 @@ function choicesOf(locale: Locale, studyGroup: string, position: ReplyPosition |
       text: msg(locale, 'doc.form.assigns', { studyGroup }),
       options: [
         { checked: assigns && position?.option === 'no_comments', text: msg(locale, 'doc.form.noComments') },
-        { checked: assigns && position?.option === 'comments_attached', text: msg(locale, 'doc.form.commentsAttached') },
+        {
+          checked: assigns && position?.option === 'comments_attached',
+          text: msg(locale, 'doc.form.commentsAttached'),
+        },
       ],
     },
-    { checked: position?.position === 'does_not_assign_authority', text: msg(locale, 'doc.form.doesNotAssign', { studyGroup }) },
+    {
+      checked: position?.position === 'does_not_assign_authority',
+      text: msg(locale, 'doc.form.doesNotAssign', { studyGroup }),
+    },
   ];
 }
 
-function detailsOf(locale: Locale, position: ReplyPosition | undefined, files: ReadonlyMap<string, CitedFile>): FormText['details'] {
+function detailsOf(
+  locale: Locale,
+  position: ReplyPosition | undefined,
+  files: ReadonlyMap<string, CitedFile>,
+): FormText['details'] {
   if (!position) return [{ label: msg(locale, 'doc.reply.remark'), text: msg(locale, 'doc.reply.noPosition') }];
   const details: FormText['details'][number][] = [];
-  if (position.position === 'unclear') details.push({ label: msg(locale, 'doc.reply.remark'), text: msg(locale, 'doc.reply.unclear') });
+  if (position.position === 'unclear')
+    details.push({ label: msg(locale, 'doc.reply.remark'), text: msg(locale, 'doc.reply.unclear') });
   // What the State wrote is in its own language: its direction is its text's (a French comment in an Arabic form reads left to right).
   if (position.comments) details.push({ label: msg(locale, 'doc.reply.comments'), text: typed(position.comments) });
   if (position.reasons) details.push({ label: msg(locale, 'doc.reply.reasons'), text: typed(position.reasons) });
-  if (position.possibleChanges) details.push({ label: msg(locale, 'doc.reply.possibleChanges'), text: typed(position.possibleChanges) });
-  if (position.attachment) details.push({ label: msg(locale, 'doc.reply.attachment'), text: describeFile(locale, position.attachment, files.get(position.attachment)) });
+  if (position.possibleChanges)
+    details.push({ label: msg(locale, 'doc.reply.possibleChanges'), text: typed(position.possibleChanges) });
+  if (position.attachment)
+    details.push({
+      label: msg(locale, 'doc.reply.attachment'),
+      text: describeFile(locale, position.attachment, files.get(position.attachment)),
+    });
   return details;
 }
 
@@ -78,14 +94,28 @@ export function replyFormBlocks(locale: Locale, input: ReplyFormInput): Block[] 
   const profile = bureauProfile(locale, consultation);
   const circular = circularName(locale, consultation);
   const byText = new Map(filled?.version.positions.map((p) => [p.text, p]) ?? []);
-  const placeholder = (id: 'doc.form.placeholder.name' | 'doc.form.placeholder.title' | 'doc.form.placeholder.address') => msg(locale, id);
+  const placeholder = (
+    id: 'doc.form.placeholder.name' | 'doc.form.placeholder.title' | 'doc.form.placeholder.address',
+  ) => msg(locale, id);
   const v = filled?.version;
-  const signedAt = v ? [v.place, v.signedOn === null ? null : formatDay(locale, v.signedOn)].filter((x): x is string => x !== null && x !== '').join(', ') : '';
+  const signedAt = v
+    ? [v.place, v.signedOn === null ? null : formatDay(locale, v.signedOn)]
+        .filter((x): x is string => x !== null && x !== '')
+        .join(', ')
+    : '';
 
   const blocks: Block[] = [
     {
       type: 'fields',
-      rows: [{ label: msg(locale, 'doc.subject'), lines: [msg(locale, 'doc.form.subjectLine', { circular }), msg(locale, 'doc.form.consultationLine', { texts: determinedTexts(locale, texts) })] }],
+      rows: [
+        {
+          label: msg(locale, 'doc.subject'),
+          lines: [
+            msg(locale, 'doc.form.subjectLine', { circular }),
+            msg(locale, 'doc.form.consultationLine', { texts: determinedTexts(locale, texts) }),
+          ],
+        },
+      ],
     },
     {
       type: 'fields',
@@ -96,18 +126,38 @@ export function replyFormBlocks(locale: Locale, input: ReplyFormInput): Block[] 
         {
           label: msg(locale, 'doc.from'),
           lines: filled
-            ? [typed(filled.version.signatoryName), typed(filled.version.signatoryTitle), msg(locale, 'doc.form.administration', { state: filled.stateName })]
-            : [placeholder('doc.form.placeholder.name'), placeholder('doc.form.placeholder.title'), placeholder('doc.form.placeholder.address')],
+            ? [
+                typed(filled.version.signatoryName),
+                typed(filled.version.signatoryTitle),
+                msg(locale, 'doc.form.administration', { state: filled.stateName }),
+              ]
+            : [
+                placeholder('doc.form.placeholder.name'),
+                placeholder('doc.form.placeholder.title'),
+                placeholder('doc.form.placeholder.address'),
+              ],
         },
-        ...(filled ? [] : [{ label: msg(locale, 'doc.fax'), lines: [''] }, { label: msg(locale, 'doc.email'), lines: [''] }]),
-        { label: msg(locale, 'doc.date'), lines: [filled ? signedAt || '—' : msg(locale, 'doc.form.placeholder.placeDate')] },
+        ...(filled
+          ? []
+          : [
+              { label: msg(locale, 'doc.fax'), lines: [''] },
+              { label: msg(locale, 'doc.email'), lines: [''] },
+            ]),
+        {
+          label: msg(locale, 'doc.date'),
+          lines: [filled ? signedAt || '—' : msg(locale, 'doc.form.placeholder.placeDate')],
+        },
       ],
     },
     { type: 'paragraph', text: msg(locale, 'doc.salutation') },
     { type: 'paragraph', text: msg(locale, 'doc.form.intro', { circular }) },
   ];
   if (v?.status === 'withdrawn') {
-    blocks.push({ type: 'paragraph', variant: 'strong', text: msg(locale, 'doc.reply.withdrawn', { state: filled!.stateName }) });
+    blocks.push({
+      type: 'paragraph',
+      variant: 'strong',
+      text: msg(locale, 'doc.reply.withdrawn', { state: filled!.stateName }),
+    });
   } else {
     blocks.push({
       type: 'form',
@@ -128,8 +178,16 @@ export function replyFormBlocks(locale: Locale, input: ReplyFormInput): Block[] 
     {
       type: 'signature',
       lines: filled
-        ? [typed(filled.version.signatoryName), typed(filled.version.signatoryTitle), msg(locale, 'doc.form.administration', { state: filled.stateName })]
-        : [placeholder('doc.form.placeholder.name'), placeholder('doc.form.placeholder.title'), msg(locale, 'doc.form.administration', { state: msg(locale, 'doc.form.placeholder.state') })],
+        ? [
+            typed(filled.version.signatoryName),
+            typed(filled.version.signatoryTitle),
+            msg(locale, 'doc.form.administration', { state: filled.stateName }),
+          ]
+        : [
+            placeholder('doc.form.placeholder.name'),
+            placeholder('doc.form.placeholder.title'),
+            msg(locale, 'doc.form.administration', { state: msg(locale, 'doc.form.placeholder.state') }),
+          ],
     },
   );
   return blocks;

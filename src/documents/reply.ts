@@ -27,23 +27,48 @@ export interface ReplyDocumentInput {
 /** The receipt data of a version, as label/value rows (shared by the reply document and the receipt). */
 export function receiptRows(
   locale: Locale,
-  input: { consultation: Consultation; version: ReplyVersion; files: ReadonlyMap<string, CitedFile>; audit: { seq: number; hash: string } | null },
+  input: {
+    consultation: Consultation;
+    version: ReplyVersion;
+    files: ReadonlyMap<string, CitedFile>;
+    audit: { seq: number; hash: string } | null;
+  },
 ): FieldRow[] {
   const { consultation, version } = input;
   const onTime = isOnTime(version.receivedAt, consultation.deadlineAt);
   const clauses = tapClauses(consultation.resolutionEdition);
   const rows: FieldRow[] = [
-    { label: msg(locale, 'doc.receipt.version'), lines: [msg(locale, 'doc.receipt.versionValue', { version: version.version, status: version.status })] },
-    { label: msg(locale, 'doc.receipt.receivedAt'), lines: [formatInstant(locale, version.receivedAt), new Date(version.receivedAt).toISOString()] },
+    {
+      label: msg(locale, 'doc.receipt.version'),
+      lines: [msg(locale, 'doc.receipt.versionValue', { version: version.version, status: version.status })],
+    },
+    {
+      label: msg(locale, 'doc.receipt.receivedAt'),
+      lines: [formatInstant(locale, version.receivedAt), new Date(version.receivedAt).toISOString()],
+    },
     { label: msg(locale, 'doc.receipt.channel'), lines: [msg(locale, 'doc.channel', { channel: version.channel })] },
     {
       label: msg(locale, 'doc.receipt.onTime'),
-      lines: [onTime ? msg(locale, 'doc.receipt.onTime.yes') : msg(locale, 'doc.receipt.onTime.no', { clause: citeClause(clauses, clauses.consultationFails) })],
+      lines: [
+        onTime
+          ? msg(locale, 'doc.receipt.onTime.yes')
+          : msg(locale, 'doc.receipt.onTime.no', { clause: citeClause(clauses, clauses.consultationFails) }),
+      ],
     },
     { label: msg(locale, 'doc.receipt.contentHash'), lines: [version.contentHash], code: true },
   ];
-  if (version.originalFile) rows.push({ label: msg(locale, 'doc.receipt.original'), lines: [describeFile(locale, version.originalFile, input.files.get(version.originalFile))], code: true });
-  if (input.audit) rows.push({ label: msg(locale, 'doc.receipt.audit'), lines: [msg(locale, 'doc.receipt.auditValue', { seq: input.audit.seq }), input.audit.hash], code: true });
+  if (version.originalFile)
+    rows.push({
+      label: msg(locale, 'doc.receipt.original'),
+      lines: [describeFile(locale, version.originalFile, input.files.get(version.originalFile))],
+      code: true,
+    });
+  if (input.audit)
+    rows.push({
+      label: msg(locale, 'doc.receipt.audit'),
+      lines: [msg(locale, 'doc.receipt.auditValue', { seq: input.audit.seq }), input.audit.hash],
+      code: true,
+    });
   return rows;
 }
 
@@ -60,7 +85,11 @@ export function replyContent(locale: Locale, input: ReplyDocumentInput): Documen
     { type: 'heading', level: 2, text: msg(locale, 'doc.reply.receiptHeading') },
     { type: 'fields', rows: receiptRows(locale, input) },
     { type: 'heading', level: 2, text: msg(locale, 'doc.reply.formHeading') },
-    ...replyFormBlocks(locale, { consultation, texts: input.texts, filled: { stateName: input.stateName, version, files: input.files } }),
+    ...replyFormBlocks(locale, {
+      consultation,
+      texts: input.texts,
+      filled: { stateName: input.stateName, version, files: input.files },
+    }),
   );
   return {
     kind: 'reply',

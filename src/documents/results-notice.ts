@@ -40,7 +40,8 @@ export function resultsNoticeContent(locale: Locale, input: ResultsNoticeInput):
   const name = (code: string) => input.stateNames.get(code) ?? code;
   const texts = input.results.texts;
   const label = (r: TextResult) => textLabel(locale, r.text);
-  const bullets = (items: string[]): Block => (items.length > 0 ? { type: 'bullets', items } : { type: 'paragraph', text: msg(locale, 'doc.notice.none') });
+  const bullets = (items: string[]): Block =>
+    items.length > 0 ? { type: 'bullets', items } : { type: 'paragraph', text: msg(locale, 'doc.notice.none') };
 
   const blocks: Block[] = [];
   if (input.issuedAt === null) blocks.push({ type: 'mark', text: msg(locale, 'doc.mark.draftNotice') });
@@ -51,20 +52,44 @@ export function resultsNoticeContent(locale: Locale, input: ResultsNoticeInput):
       type: 'fields',
       rows: [
         { label: msg(locale, 'doc.notice.consultation'), lines: [c.reference] },
-        { label: msg(locale, 'doc.report.meeting'), lines: [msg(locale, 'doc.report.meetingValue', { studyGroup: studyGroupName(locale, c.studyGroup), place: c.meeting.place, dates: formatDayRange(locale, c.meeting.firstDay, c.meeting.lastDay) })] },
-        { label: msg(locale, 'doc.notice.issued'), lines: [input.issuedAt === null ? msg(locale, 'doc.notice.notIssued') : formatDay(locale, input.issuedAt)] },
+        {
+          label: msg(locale, 'doc.report.meeting'),
+          lines: [
+            msg(locale, 'doc.report.meetingValue', {
+              studyGroup: studyGroupName(locale, c.studyGroup),
+              place: c.meeting.place,
+              dates: formatDayRange(locale, c.meeting.firstDay, c.meeting.lastDay),
+            }),
+          ],
+        },
+        {
+          label: msg(locale, 'doc.notice.issued'),
+          lines: [input.issuedAt === null ? msg(locale, 'doc.notice.notIssued') : formatDay(locale, input.issuedAt)],
+        },
       ],
     },
-    { type: 'paragraph', text: msg(locale, 'doc.notice.intro', { circular, clause: citeClause(clauses, clauses.notification) }) },
+    {
+      type: 'paragraph',
+      text: msg(locale, 'doc.notice.intro', { circular, clause: citeClause(clauses, clauses.notification) }),
+    },
     {
       type: 'table',
       caption: msg(locale, 'doc.notice.table.caption'),
-      headers: [msg(locale, 'doc.report.col.text'), msg(locale, 'doc.notice.col.consultation'), msg(locale, 'doc.notice.col.decision'), msg(locale, 'doc.report.col.clause')],
+      headers: [
+        msg(locale, 'doc.report.col.text'),
+        msg(locale, 'doc.notice.col.consultation'),
+        msg(locale, 'doc.notice.col.decision'),
+        msg(locale, 'doc.report.col.clause'),
+      ],
       rows: texts.map((r) => [
         label(r),
         r.tally.replies === 0
           ? msg(locale, 'doc.notice.noReplies')
-          : msg(locale, 'doc.notice.support', { support: formatNumber(locale, r.tally.support), replies: formatNumber(locale, r.tally.replies), percent: r.tally.percent ?? '0' }),
+          : msg(locale, 'doc.notice.support', {
+              support: formatNumber(locale, r.tally.support),
+              replies: formatNumber(locale, r.tally.replies),
+              percent: r.tally.percent ?? '0',
+            }),
         msg(locale, 'doc.decision', { outcome: outcomeOf(r) }),
         r.decision?.clause ?? r.tally.clause,
       ]),
@@ -83,15 +108,23 @@ export function resultsNoticeContent(locale: Locale, input: ResultsNoticeInput):
               clause: r.decision?.citation ?? '',
             }),
           ];
-        if (outcome === 'deferred') return [msg(locale, 'doc.notice.deferred', { text: label(r), clause: r.decision?.citation ?? '' })];
-        if (outcome === 'not_considered') return [msg(locale, 'doc.notice.notConsidered', { text: label(r), clause: r.tally.citation })];
+        if (outcome === 'deferred')
+          return [msg(locale, 'doc.notice.deferred', { text: label(r), clause: r.decision?.citation ?? '' })];
+        if (outcome === 'not_considered')
+          return [msg(locale, 'doc.notice.notConsidered', { text: label(r), clause: r.tally.citation })];
         return [];
       }),
     ),
     { type: 'heading', level: 2, text: msg(locale, 'doc.notice.reservationsHeading') },
     bullets(
       texts.flatMap((r) =>
-        (r.decision?.reservations ?? []).map((reservation) => msg(locale, 'doc.notice.reservation', { text: label(r), state: name(reservation.state), note: reservation.note })),
+        (r.decision?.reservations ?? []).map((reservation) =>
+          msg(locale, 'doc.notice.reservation', {
+            text: label(r),
+            state: name(reservation.state),
+            note: reservation.note,
+          }),
+        ),
       ),
     ),
     { type: 'heading', level: 2, text: msg(locale, 'doc.notice.pendingHeading') },

@@ -32,12 +32,15 @@ export interface ResultsReportInput {
 }
 
 function positionLabel(locale: Locale, position: ReplyPosition): string {
-  if (position.position === 'assigns_authority' && position.option === 'comments_attached') return msg(locale, 'doc.position.assignsWithComments');
+  if (position.position === 'assigns_authority' && position.option === 'comments_attached')
+    return msg(locale, 'doc.position.assignsWithComments');
   return msg(locale, 'doc.position', { position: position.position });
 }
 
 function stateLabel(locale: Locale, reply: ReportReply): string {
-  return reply.version.simulated ? msg(locale, 'doc.report.simulatedState', { state: reply.stateName }) : reply.stateName;
+  return reply.version.simulated
+    ? msg(locale, 'doc.report.simulatedState', { state: reply.stateName })
+    : reply.stateName;
 }
 
 function positionsBlocks(locale: Locale, input: ResultsReportInput, replies: readonly ReportReply[]): Block[] {
@@ -48,10 +51,15 @@ function positionsBlocks(locale: Locale, input: ResultsReportInput, replies: rea
   ];
   for (const { text } of input.results.texts) {
     const with_ = (test: (p: ReplyPosition) => boolean) =>
-      counted.filter((r) => r.version.positions.some((p) => p.text === text.id && test(p))).map((r) => stateLabel(locale, r));
+      counted
+        .filter((r) => r.version.positions.some((p) => p.text === text.id && test(p)))
+        .map((r) => stateLabel(locale, r));
     const groups = [
       { id: 'doc.report.group.assigns' as const, states: with_((p) => p.position === 'assigns_authority') },
-      { id: 'doc.report.group.withComments' as const, states: with_((p) => p.position === 'assigns_authority' && p.option === 'comments_attached') },
+      {
+        id: 'doc.report.group.withComments' as const,
+        states: with_((p) => p.position === 'assigns_authority' && p.option === 'comments_attached'),
+      },
       { id: 'doc.report.group.notAssign' as const, states: with_((p) => p.position === 'does_not_assign_authority') },
       { id: 'doc.report.group.unclear' as const, states: with_((p) => p.position === 'unclear') },
     ];
@@ -61,7 +69,10 @@ function positionsBlocks(locale: Locale, input: ResultsReportInput, replies: rea
         type: 'fields',
         rows: groups
           .filter((g) => g.id !== 'doc.report.group.unclear' || g.states.length > 0)
-          .map((g) => ({ label: msg(locale, g.id, { count: g.states.length }), lines: [g.states.length > 0 ? formatList(locale, g.states) : '—'] })),
+          .map((g) => ({
+            label: msg(locale, g.id, { count: g.states.length }),
+            lines: [g.states.length > 0 ? formatList(locale, g.states) : '—'],
+          })),
       },
     );
   }
@@ -74,7 +85,13 @@ function repliesTable(locale: Locale, replies: readonly ReportReply[]): Block[] 
     {
       type: 'table',
       caption: msg(locale, 'doc.report.replies.caption'),
-      headers: [msg(locale, 'doc.report.col.state'), msg(locale, 'doc.report.col.received'), msg(locale, 'doc.report.col.channel'), msg(locale, 'doc.report.col.version'), msg(locale, 'doc.report.col.counted')],
+      headers: [
+        msg(locale, 'doc.report.col.state'),
+        msg(locale, 'doc.report.col.received'),
+        msg(locale, 'doc.report.col.channel'),
+        msg(locale, 'doc.report.col.version'),
+        msg(locale, 'doc.report.col.counted'),
+      ],
       numeric: [false, false, false, true, false],
       rows: replies.map((r) => [
         stateLabel(locale, r),
@@ -92,21 +109,40 @@ function compiledBlocks(locale: Locale, input: ResultsReportInput, replies: read
     { type: 'heading', level: 2, text: msg(locale, 'doc.report.compiledHeading') },
     { type: 'paragraph', text: msg(locale, 'doc.report.compiledIntro') },
   ];
-  const inOrder = [...replies].filter((r) => r.status !== 'withdrawn').sort((a, b) => a.version.receivedAt - b.version.receivedAt || a.stateName.localeCompare(b.stateName));
+  const inOrder = [...replies]
+    .filter((r) => r.status !== 'withdrawn')
+    .sort((a, b) => a.version.receivedAt - b.version.receivedAt || a.stateName.localeCompare(b.stateName));
   for (const { text } of input.results.texts) {
     blocks.push({ type: 'heading', level: 3, text: textLabel(locale, text) });
     let any = false;
     for (const reply of inOrder) {
       const position = reply.version.positions.find((p) => p.text === text.id);
-      if (!position || !(position.comments || position.reasons || position.possibleChanges || position.attachment)) continue;
+      if (!position || !(position.comments || position.reasons || position.possibleChanges || position.attachment))
+        continue;
       any = true;
       const rows = [
         { label: msg(locale, 'doc.report.col.state'), lines: [stateLabel(locale, reply)] },
-        { label: msg(locale, 'doc.report.entry.position'), lines: [positionLabel(locale, position) + (reply.status === 'late' ? ` ${msg(locale, 'doc.report.entry.late')}` : '')] },
+        {
+          label: msg(locale, 'doc.report.entry.position'),
+          lines: [
+            positionLabel(locale, position) +
+              (reply.status === 'late' ? ` ${msg(locale, 'doc.report.entry.late')}` : ''),
+          ],
+        },
         ...(position.comments ? [{ label: msg(locale, 'doc.reply.comments'), lines: [typed(position.comments)] }] : []),
         ...(position.reasons ? [{ label: msg(locale, 'doc.reply.reasons'), lines: [typed(position.reasons)] }] : []),
-        ...(position.possibleChanges ? [{ label: msg(locale, 'doc.reply.possibleChanges'), lines: [typed(position.possibleChanges)] }] : []),
-        ...(position.attachment ? [{ label: msg(locale, 'doc.reply.attachment'), lines: [describeFile(locale, position.attachment, input.files.get(position.attachment))], code: true }] : []),
+        ...(position.possibleChanges
+          ? [{ label: msg(locale, 'doc.reply.possibleChanges'), lines: [typed(position.possibleChanges)] }]
+          : []),
+        ...(position.attachment
+          ? [
+              {
+                label: msg(locale, 'doc.reply.attachment'),
+                lines: [describeFile(locale, position.attachment, input.files.get(position.attachment))],
+                code: true,
+              },
+            ]
+          : []),
       ];
       blocks.push({ type: 'fields', rows });
     }
@@ -134,7 +170,16 @@ export function resultsReportContent(locale: Locale, input: ResultsReportInput):
       type: 'fields',
       rows: [
         { label: msg(locale, 'doc.report.source'), lines: [c.bureau] },
-        { label: msg(locale, 'doc.report.meeting'), lines: [msg(locale, 'doc.report.meetingValue', { studyGroup: studyGroupName(locale, c.studyGroup), place: c.meeting.place, dates: formatDayRange(locale, c.meeting.firstDay, c.meeting.lastDay) })] },
+        {
+          label: msg(locale, 'doc.report.meeting'),
+          lines: [
+            msg(locale, 'doc.report.meetingValue', {
+              studyGroup: studyGroupName(locale, c.studyGroup),
+              place: c.meeting.place,
+              dates: formatDayRange(locale, c.meeting.firstDay, c.meeting.lastDay),
+            }),
+          ],
+        },
         { label: msg(locale, 'doc.report.deadline'), lines: [formatDeadline(locale, c.deadlineAt)] },
         { label: msg(locale, 'doc.report.computedAt'), lines: [formatInstant(locale, input.results.computedAt)] },
       ],
@@ -143,8 +188,13 @@ export function resultsReportContent(locale: Locale, input: ResultsReportInput):
       type: 'paragraph',
       text: [
         countedStates === null ? null : msg(locale, 'doc.report.replied', { count: countedStates }),
-        late > 0 ? msg(locale, 'doc.report.late', { count: late, clause: citeClause(clauses, clauses.consultationFails) }) : null,
-        msg(locale, 'doc.report.rule', { passes: citeClause(clauses, clauses.consultationPasses), fails: citeClause(clauses, clauses.consultationFails) }),
+        late > 0
+          ? msg(locale, 'doc.report.late', { count: late, clause: citeClause(clauses, clauses.consultationFails) })
+          : null,
+        msg(locale, 'doc.report.rule', {
+          passes: citeClause(clauses, clauses.consultationPasses),
+          fails: citeClause(clauses, clauses.consultationFails),
+        }),
       ]
         .filter((x): x is string => x !== null)
         .join(' '),
@@ -182,7 +232,11 @@ export function resultsReportContent(locale: Locale, input: ResultsReportInput):
   } else if (replies.length === 0) {
     blocks.push({ type: 'paragraph', text: msg(locale, 'doc.report.noReplies') });
   } else {
-    blocks.push(...repliesTable(locale, replies), ...positionsBlocks(locale, input, replies), ...compiledBlocks(locale, input, replies));
+    blocks.push(
+      ...repliesTable(locale, replies),
+      ...positionsBlocks(locale, input, replies),
+      ...compiledBlocks(locale, input, replies),
+    );
   }
   // The metadata's subject: the circular's, translated where it is (else in the language of record).
   const subject = localiseConsultation(c, [], locale).subject.value;

@@ -1,7 +1,12 @@
 import type { Executor } from '../db/dialect.js';
 import { sha256Hex } from '../domain/canonical.js';
 import { isLocale, type Locale } from '../i18n/i18n.js';
-import { findDocument, insertDocumentIfAbsent, type DocumentKey, type StoredDocument } from '../repositories/document.repository.js';
+import {
+  findDocument,
+  insertDocumentIfAbsent,
+  type DocumentKey,
+  type StoredDocument,
+} from '../repositories/document.repository.js';
 import type { RenderedDocument } from './document.js';
 
 /**
@@ -14,7 +19,9 @@ import type { RenderedDocument } from './document.js';
 
 function fromStored(stored: StoredDocument): RenderedDocument {
   if (sha256Hex(stored.content) !== stored.sha256) {
-    throw new Error(`The stored ${stored.kind} document of ${stored.consultationId} ${stored.subject} (${stored.format}, ${stored.locale}) does not match its SHA-256`);
+    throw new Error(
+      `The stored ${stored.kind} document of ${stored.consultationId} ${stored.subject} (${stored.format}, ${stored.locale}) does not match its SHA-256`,
+    );
   }
   return {
     kind: stored.kind,

@@ -74,11 +74,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
           'Member State consultations on draft texts — the ITU-T Traditional Approval Procedure (WTSA Resolution 1, Section 9). Errors are RFC 9457 problem documents with a stable `code` (catalogue: /api/problems).',
       },
       servers: [{ url: '/' }],
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API token (assent token create)' } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'An API token (assent token create)' },
+        },
+      },
       security: [{ bearer: [] }],
     },
     // Shared schemas keep their $id as the component name (e.g. #/components/schemas/Problem).
-    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),
+    },
   });
   // Strict security headers everywhere: no inline script or style, no framing, no referrer
   // outside the site, HSTS. The API answers JSON only, so its pages need nothing else.
@@ -102,7 +108,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     crossOriginEmbedderPolicy: false,
   });
   // Pages, assets and JSON travel compressed to browsers that ask (a slow connection gains most).
-  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } } });
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } },
+  });
   // The API docs (swagger-ui) get their own CSP with the hashes of swagger-ui's inline code.
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.addSchema(PROBLEM_SCHEMA);
@@ -140,7 +151,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   );
 
   app.get('/api/problems', { schema: { hide: true } }, async () => ({
-    items: Object.entries(ERROR_CATALOGUE).map(([code, entry]) => ({ type: problemType(code as keyof typeof ERROR_CATALOGUE), code, status: entry.status, title: entry.title })),
+    items: Object.entries(ERROR_CATALOGUE).map(([code, entry]) => ({
+      type: problemType(code as keyof typeof ERROR_CATALOGUE),
+      code,
+      status: entry.status,
+      title: entry.title,
+    })),
   }));
 
   await app.register(webRoutes, { ctx, secureCookies: options.secureCookies ?? true });
@@ -153,7 +169,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await sql`select 1`.execute(ctx.db);
       return { status: 'ready' };
     } catch {
-      return reply.code(503).type('application/problem+json').send({ type: problemType('SERVICE_UNAVAILABLE'), title: 'Database unreachable', status: 503, code: 'SERVICE_UNAVAILABLE', detail: 'The database does not answer', instance: '/health/ready' });
+      return reply
+        .code(503)
+        .type('application/problem+json')
+        .send({
+          type: problemType('SERVICE_UNAVAILABLE'),
+          title: 'Database unreachable',
+          status: 503,
+          code: 'SERVICE_UNAVAILABLE',
+          detail: 'The database does not answer',
+          instance: '/health/ready',
+        });
     }
   });
 

@@ -13,7 +13,12 @@ import type { ServiceContext } from '../services/service-context.js';
 export function registerMetrics(app: FastifyInstance, ctx: ServiceContext, options: { token: string | null }): void {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const requests = new Counter({ name: 'assent_http_requests_total', help: 'HTTP requests by method, route and status', labelNames: ['method', 'route', 'status'], registers: [registry] });
+  const requests = new Counter({
+    name: 'assent_http_requests_total',
+    help: 'HTTP requests by method, route and status',
+    labelNames: ['method', 'route', 'status'],
+    registers: [registry],
+  });
   const duration = new Histogram({
     name: 'assent_http_request_duration_seconds',
     help: 'HTTP request duration by route',
@@ -21,9 +26,24 @@ export function registerMetrics(app: FastifyInstance, ctx: ServiceContext, optio
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
-  const positions = new Gauge({ name: 'assent_counted_positions', help: 'Positions of counted replies, all consultations', labelNames: ['position'], registers: [registry] });
-  const jobs = new Gauge({ name: 'assent_jobs', help: 'Background jobs by state', labelNames: ['state'], registers: [registry] });
-  const mails = new Gauge({ name: 'assent_mails', help: 'E-mails by state (done: sent, dead: failed for good)', labelNames: ['state'], registers: [registry] });
+  const positions = new Gauge({
+    name: 'assent_counted_positions',
+    help: 'Positions of counted replies, all consultations',
+    labelNames: ['position'],
+    registers: [registry],
+  });
+  const jobs = new Gauge({
+    name: 'assent_jobs',
+    help: 'Background jobs by state',
+    labelNames: ['state'],
+    registers: [registry],
+  });
+  const mails = new Gauge({
+    name: 'assent_mails',
+    help: 'E-mails by state (done: sent, dead: failed for good)',
+    labelNames: ['state'],
+    registers: [registry],
+  });
 
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
@@ -32,8 +52,13 @@ export function registerMetrics(app: FastifyInstance, ctx: ServiceContext, optio
   });
 
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
-    if (options.token !== null && !sameSecret(request.headers.authorization ?? '', `Bearer ${options.token}`)) throw new AppError('UNAUTHENTICATED', 'Metrics need the metrics token');
-    const [counted, jobStates, mailStates] = await Promise.all([countAllCountedPositions(ctx.db), countJobsByState(ctx.db), countJobsByState(ctx.db, 'mail')]);
+    if (options.token !== null && !sameSecret(request.headers.authorization ?? '', `Bearer ${options.token}`))
+      throw new AppError('UNAUTHENTICATED', 'Metrics need the metrics token');
+    const [counted, jobStates, mailStates] = await Promise.all([
+      countAllCountedPositions(ctx.db),
+      countJobsByState(ctx.db),
+      countJobsByState(ctx.db, 'mail'),
+    ]);
     positions.reset();
     for (const row of counted) positions.set({ position: row.position }, row.count);
     for (const [state, n] of Object.entries(jobStates)) jobs.set({ state }, n);

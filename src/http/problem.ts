@@ -26,13 +26,19 @@ function validationProblems(error: FastifyError): FieldProblem[] {
   return (error.validation ?? []).map((v) => {
     const params = v.params as Record<string, unknown>;
     if (v.keyword === 'additionalProperties') {
-      return { field: `${prefix}${v.instancePath}/${String(params.additionalProperty)}`, message: 'Unknown field: remove it' };
+      return {
+        field: `${prefix}${v.instancePath}/${String(params.additionalProperty)}`,
+        message: 'Unknown field: remove it',
+      };
     }
     if (v.keyword === 'required') {
       return { field: `${prefix}${v.instancePath}/${String(params.missingProperty)}`, message: 'Required' };
     }
     if (v.keyword === 'pattern' || v.keyword === 'format') {
-      return { field: `${prefix}${v.instancePath}`, message: `Wrong form: ${describePattern(String(params.pattern ?? params.format ?? ''))}` };
+      return {
+        field: `${prefix}${v.instancePath}`,
+        message: `Wrong form: ${describePattern(String(params.pattern ?? params.format ?? ''))}`,
+      };
     }
     if (v.keyword === 'const' || v.keyword === 'enum' || v.keyword === 'anyOf') {
       return { field: `${prefix}${v.instancePath}`, message: 'Not one of the allowed values' };
@@ -56,7 +62,9 @@ export function toAppError(error: unknown): AppError {
   const fe = error as Partial<FastifyError>;
   if (fe.validation) {
     const problems = validationProblems(fe as FastifyError);
-    return new AppError('VALIDATION_FAILED', problems.map((p) => `${p.field}: ${p.message}`).join('; '), { errors: problems });
+    return new AppError('VALIDATION_FAILED', problems.map((p) => `${p.field}: ${p.message}`).join('; '), {
+      errors: problems,
+    });
   }
   switch (fe.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -70,7 +78,8 @@ export function toAppError(error: unknown): AppError {
     default:
       break;
   }
-  if (error instanceof SyntaxError && fe.statusCode === 400) return new AppError('MALFORMED_JSON', 'The body is not well-formed JSON');
+  if (error instanceof SyntaxError && fe.statusCode === 400)
+    return new AppError('MALFORMED_JSON', 'The body is not well-formed JSON');
   if (fe.statusCode === 429) return new AppError('RATE_LIMITED', 'Too many requests; slow down');
   if (fe.statusCode === 413) return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large');
   if (fe.statusCode === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type');
@@ -104,5 +113,8 @@ export function sendProblem(error: unknown, request: FastifyRequest, reply: Fast
   else if (appError.code === 'SERVICE_UNAVAILABLE') request.log.warn({ err: error }, 'database unavailable');
   if (appError.code === 'UNAUTHENTICATED') reply.header('www-authenticate', 'Bearer realm="assent"');
   if (appError.code === 'SERVICE_UNAVAILABLE') reply.header('retry-after', '5');
-  return reply.code(appError.status).type('application/problem+json; charset=utf-8').send(problemFor(appError, request.url));
+  return reply
+    .code(appError.status)
+    .type('application/problem+json; charset=utf-8')
+    .send(problemFor(appError, request.url));
 }

@@ -26,7 +26,11 @@ function readDocTable(): { languages: string[]; rows: DocRow[] } {
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l.startsWith('|'));
-  const cells = (line: string) => line.slice(1, line.endsWith('|') ? -1 : undefined).split('|').map((c) => c.trim());
+  const cells = (line: string) =>
+    line
+      .slice(1, line.endsWith('|') ? -1 : undefined)
+      .split('|')
+      .map((c) => c.trim());
   const [header, separator, ...body] = lines;
   if (header === undefined || separator === undefined) throw new Error('docs/glossary.md: table missing');
   const languages = cells(header)
@@ -89,9 +93,19 @@ describe('GLOSSARY', () => {
 
   it.each([
     ['member-state', { fr: 'Etat Membre', es: 'Estado Miembro', ru: 'Государство-Член', ar: 'دولة عضو', zh: '成员国' }],
-    ['sector-member', { fr: 'Membre du Secteur', es: 'Miembro de Sector', ru: 'Член Сектора', ar: 'عضو القطاع', zh: '部门成员' }],
-    ['tsb', { fr: 'Bureau de la normalisation des télécommunications (TSB)', es: 'Oficina de Normalización de las Telecomunicaciones (TSB)', ru: 'Бюро стандартизации электросвязи (БСЭ)' }],
-  ] as const)('uses ITU\'s established term for %s', (id, expected) => {
+    [
+      'sector-member',
+      { fr: 'Membre du Secteur', es: 'Miembro de Sector', ru: 'Член Сектора', ar: 'عضو القطاع', zh: '部门成员' },
+    ],
+    [
+      'tsb',
+      {
+        fr: 'Bureau de la normalisation des télécommunications (TSB)',
+        es: 'Oficina de Normalización de las Telecomunicaciones (TSB)',
+        ru: 'Бюро стандартизации электросвязи (БСЭ)',
+      },
+    ],
+  ] as const)("uses ITU's established term for %s", (id, expected) => {
     expect(GLOSSARY[id]).toMatchObject(expected);
   });
 

@@ -32,7 +32,9 @@ export type MessageId = keyof EnglishCatalogue & string;
 export type MessageValues = Readonly<Record<string, string | number | Date>>;
 
 // Every other locale has English's key set (test/web/i18n.test.ts and scripts/check-catalogue.ts check it).
-const CATALOGUES = Object.fromEntries(LOCALES.map((locale) => [locale, merged(CATALOGUE_FILES[locale])])) as Readonly<Record<Locale, Readonly<Record<MessageId, string>>>>;
+const CATALOGUES = Object.fromEntries(LOCALES.map((locale) => [locale, merged(CATALOGUE_FILES[locale])])) as Readonly<
+  Record<Locale, Readonly<Record<MessageId, string>>>
+>;
 
 /** Text direction per locale: a constant map is clearer than Intl.Locale#textInfo (stack notes §3.6). */
 const DIRECTIONS: Readonly<Record<string, 'ltr' | 'rtl'>> = { ar: 'rtl' };
@@ -49,7 +51,10 @@ function onError(error: unknown): void {
 function intlOf(locale: Locale): IntlShape {
   let intl = intls.get(locale);
   if (!intl) {
-    intl = createIntl({ locale, defaultLocale: DEFAULT_LOCALE, messages: CATALOGUES[locale], timeZone: 'UTC', onError }, cache);
+    intl = createIntl(
+      { locale, defaultLocale: DEFAULT_LOCALE, messages: CATALOGUES[locale], timeZone: 'UTC', onError },
+      cache,
+    );
     intls.set(locale, intl);
   }
   return intl;
@@ -71,7 +76,15 @@ export function dirOf(locale: string): 'ltr' | 'rtl' {
  * server clock decides, and UTC is the zone of deadlines (docs/procedure.md).
  */
 export function formatUtc(locale: Locale, at: number): string {
-  const when = intlOf(locale).formatDate(at, { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
+  const when = intlOf(locale).formatDate(at, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'UTC',
+  });
   return t(locale, 'time.utc', { when });
 }
 

@@ -16,7 +16,13 @@ export interface ChromiumLocation {
   readonly source: ChromiumSource;
 }
 
-const SYSTEM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'];
+const SYSTEM_PATHS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+];
 
 /**
  * Flags for a headless Chromium run as root in a container, with no background traffic: no
@@ -73,10 +79,20 @@ export function locateChromium(env: NodeJS.ProcessEnv = process.env): Promise<Ch
  * Starts a headless Chromium through playwright-core. @throws Error naming what was tried when
  * no Chromium can be found.
  */
-export async function launchChromium(options: Omit<LaunchOptions, 'executablePath' | 'args'> = {}): Promise<{ browser: Browser; location: ChromiumLocation }> {
+export async function launchChromium(
+  options: Omit<LaunchOptions, 'executablePath' | 'args'> = {},
+): Promise<{ browser: Browser; location: ChromiumLocation }> {
   const location = await locateChromium();
-  if (!location) throw new Error(`No Chromium found: set CHROMIUM_PATH, install a system Chromium (${SYSTEM_PATHS[0]}), or keep the @sparticuz/chromium npm package`);
+  if (!location)
+    throw new Error(
+      `No Chromium found: set CHROMIUM_PATH, install a system Chromium (${SYSTEM_PATHS[0]}), or keep the @sparticuz/chromium npm package`,
+    );
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ ...options, executablePath: location.executablePath, args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({
+    ...options,
+    executablePath: location.executablePath,
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
   return { browser, location };
 }

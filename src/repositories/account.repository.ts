@@ -59,7 +59,11 @@ export async function insertAccount(db: Executor, a: Account, now: number): Prom
 }
 
 /** Reads an account; with `lock` the row is locked until commit on PostgreSQL (TOTP step updates). */
-export async function findAccount(db: Executor, id: string, options: { lock?: boolean } = {}): Promise<Account | undefined> {
+export async function findAccount(
+  db: Executor,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<Account | undefined> {
   const row = await db
     .selectFrom('account')
     .selectAll()
@@ -70,7 +74,11 @@ export async function findAccount(db: Executor, id: string, options: { lock?: bo
 }
 
 export async function findAccountByEmail(db: Executor, email: string): Promise<Account | undefined> {
-  const row = await db.selectFrom('account').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+  const row = await db
+    .selectFrom('account')
+    .selectAll()
+    .where('email', '=', email.trim().toLowerCase())
+    .executeTakeFirst();
   return row ? toAccount(row) : undefined;
 }
 
@@ -90,7 +98,19 @@ export async function listAccounts(db: Executor, filter: { memberState?: string 
 export async function updateAccount(
   db: Executor,
   id: string,
-  changes: Partial<Pick<Account, 'name' | 'passwordHash' | 'totpSecret' | 'totpEnabledAt' | 'totpLastStep' | 'disabledAt' | 'focalPointRank' | 'language'>>,
+  changes: Partial<
+    Pick<
+      Account,
+      | 'name'
+      | 'passwordHash'
+      | 'totpSecret'
+      | 'totpEnabledAt'
+      | 'totpLastStep'
+      | 'disabledAt'
+      | 'focalPointRank'
+      | 'language'
+    >
+  >,
   now: number,
 ): Promise<void> {
   await db

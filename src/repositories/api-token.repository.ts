@@ -84,12 +84,22 @@ export async function listTokens(db: Executor, filter: { accountId?: string } = 
 }
 
 export async function revokeToken(db: Executor, id: string, at: number): Promise<boolean> {
-  const result = await db.updateTable('api_token').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+  const result = await db
+    .updateTable('api_token')
+    .set({ revoked_at: at })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
 
 /** Revokes every active token of an account (when the account is disabled). */
 export async function revokeTokensOf(db: Executor, accountId: string, at: number): Promise<number> {
-  const result = await db.updateTable('api_token').set({ revoked_at: at }).where('account_id', '=', accountId).where('revoked_at', 'is', null).executeTakeFirst();
+  const result = await db
+    .updateTable('api_token')
+    .set({ revoked_at: at })
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

@@ -35,10 +35,22 @@ export async function findAttachmentMeta(db: Executor, sha256: string): Promise<
     .select(['sha256', 'media_type', 'filename', 'size', 'created_at', 'created_by'])
     .where('sha256', '=', sha256)
     .executeTakeFirst();
-  return row ? { sha256: row.sha256, mediaType: row.media_type, filename: row.filename, size: row.size, createdAt: row.created_at, createdBy: row.created_by } : undefined;
+  return row
+    ? {
+        sha256: row.sha256,
+        mediaType: row.media_type,
+        filename: row.filename,
+        size: row.size,
+        createdAt: row.created_at,
+        createdBy: row.created_by,
+      }
+    : undefined;
 }
 
-export async function findAttachmentContent(db: Executor, sha256: string): Promise<(AttachmentMeta & { content: Buffer }) | undefined> {
+export async function findAttachmentContent(
+  db: Executor,
+  sha256: string,
+): Promise<(AttachmentMeta & { content: Buffer }) | undefined> {
   const row = await db.selectFrom('attachment').selectAll().where('sha256', '=', sha256).executeTakeFirst();
   if (!row) return undefined;
   return {
@@ -55,22 +67,38 @@ export async function findAttachmentContent(db: Executor, sha256: string): Promi
 /** Which of the given hashes are stored. */
 export async function existingAttachments(db: Executor, hashes: readonly string[]): Promise<Set<string>> {
   if (hashes.length === 0) return new Set();
-  const rows = await db.selectFrom('attachment').select('sha256').where('sha256', 'in', [...new Set(hashes)]).execute();
+  const rows = await db
+    .selectFrom('attachment')
+    .select('sha256')
+    .where('sha256', 'in', [...new Set(hashes)])
+    .execute();
   return new Set(rows.map((r) => r.sha256));
 }
 
 /** Records that `uploadedBy` uploaded the bytes under `filename` (again: no change). */
-export async function recordUpload(db: Executor, upload: { sha256: string; uploadedBy: string; filename: string; uploadedAt: number }): Promise<void> {
+export async function recordUpload(
+  db: Executor,
+  upload: { sha256: string; uploadedBy: string; filename: string; uploadedAt: number },
+): Promise<void> {
   await db
     .insertInto('attachment_upload')
-    .values({ sha256: upload.sha256, uploaded_by: upload.uploadedBy, filename: upload.filename, uploaded_at: upload.uploadedAt })
+    .values({
+      sha256: upload.sha256,
+      uploaded_by: upload.uploadedBy,
+      filename: upload.filename,
+      uploaded_at: upload.uploadedAt,
+    })
     .onConflict((oc) => oc.columns(['sha256', 'uploaded_by']).doNothing())
     .execute();
 }
 
 /** Everyone who uploaded these bytes, with the name each gave them. */
 export async function listUploads(db: Executor, sha256: string): Promise<{ uploadedBy: string; filename: string }[]> {
-  const rows = await db.selectFrom('attachment_upload').select(['uploaded_by', 'filename']).where('sha256', '=', sha256).execute();
+  const rows = await db
+    .selectFrom('attachment_upload')
+    .select(['uploaded_by', 'filename'])
+    .where('sha256', '=', sha256)
+    .execute();
   return rows.map((r) => ({ uploadedBy: r.uploaded_by, filename: r.filename }));
 }
 

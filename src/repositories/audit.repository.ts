@@ -30,11 +30,24 @@ const AUDIT_CHAIN_LOCK = 0x41554454; // "AUDT"
  */
 export async function appendAudit(db: Executor, event: AuditEvent): Promise<{ seq: number; hash: string }> {
   if (dialectOf(db) === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(db);
-  const last = await db.selectFrom('audit_event').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const last = await db
+    .selectFrom('audit_event')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const seq = Number(last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS_HASH;
   const data = fromJson<Record<string, unknown>>(toJson(event.data));
-  const hash = chainHash(prevHash, { seq, at: event.at, actor: event.actor, action: event.action, consultationId: event.consultationId, subject: event.subject, data });
+  const hash = chainHash(prevHash, {
+    seq,
+    at: event.at,
+    actor: event.actor,
+    action: event.action,
+    consultationId: event.consultationId,
+    subject: event.subject,
+    data,
+  });
   await db
     .insertInto('audit_event')
     .values({
@@ -94,12 +107,21 @@ export async function listAudit(
 
 /** A page of the whole chain, in sequence order, for verification. */
 export async function chainPage(db: Executor, afterSeq: number, limit: number): Promise<StoredChainRow[]> {
-  const rows = await db.selectFrom('audit_event').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+  const rows = await db
+    .selectFrom('audit_event')
+    .selectAll()
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
   return rows.map(toStored);
 }
 
 /** One row by sequence number. */
-export async function findAuditRow(db: Executor, seq: number): Promise<(StoredAuditEvent & StoredChainRow) | undefined> {
+export async function findAuditRow(
+  db: Executor,
+  seq: number,
+): Promise<(StoredAuditEvent & StoredChainRow) | undefined> {
   const row = await db.selectFrom('audit_event').selectAll().where('seq', '=', seq).executeTakeFirst();
   return row ? toStored(row) : undefined;
 }

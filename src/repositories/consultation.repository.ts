@@ -218,7 +218,12 @@ export async function insertText(db: Executor, text: DeterminedText): Promise<vo
 export async function updateText(db: Executor, text: DeterminedText): Promise<void> {
   const { consultation_id, id, ...fields } = textRow(text);
   const changes: Updateable<DeterminedTextTable> = fields;
-  await db.updateTable('determined_text').set(changes).where('consultation_id', '=', consultation_id).where('id', '=', id).execute();
+  await db
+    .updateTable('determined_text')
+    .set(changes)
+    .where('consultation_id', '=', consultation_id)
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function deleteText(db: Executor, consultationId: string, id: string): Promise<void> {

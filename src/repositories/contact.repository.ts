@@ -44,7 +44,11 @@ export async function insertContact(db: Executor, contact: Contact): Promise<voi
 }
 
 export async function setContactActive(db: Executor, id: string, active: boolean): Promise<boolean> {
-  const r = await db.updateTable('contact').set({ active: toFlag(active) }).where('id', '=', id).executeTakeFirst();
+  const r = await db
+    .updateTable('contact')
+    .set({ active: toFlag(active) })
+    .where('id', '=', id)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 

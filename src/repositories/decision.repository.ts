@@ -50,6 +50,11 @@ export async function saveDecision(db: Executor, consultationId: string, decisio
 }
 
 export async function listDecisions(db: Executor, consultationId: string): Promise<StoredDecision[]> {
-  const rows = await db.selectFrom('meeting_decision').selectAll().where('consultation_id', '=', consultationId).orderBy('text_id').execute();
+  const rows = await db
+    .selectFrom('meeting_decision')
+    .selectAll()
+    .where('consultation_id', '=', consultationId)
+    .orderBy('text_id')
+    .execute();
   return rows.map(toStored);
 }

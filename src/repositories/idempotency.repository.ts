@@ -6,7 +6,11 @@ export interface IdempotencyRecord {
   readonly response: string;
 }
 
-export async function findIdempotencyRecord(db: Executor, actor: string, key: string): Promise<IdempotencyRecord | undefined> {
+export async function findIdempotencyRecord(
+  db: Executor,
+  actor: string,
+  key: string,
+): Promise<IdempotencyRecord | undefined> {
   const row = await db
     .selectFrom('idempotency_record')
     .select(['request_hash', 'status_code', 'response'])
@@ -29,6 +33,13 @@ export async function insertIdempotencyRecord(
 ): Promise<void> {
   await db
     .insertInto('idempotency_record')
-    .values({ actor, key, request_hash: record.requestHash, status_code: record.statusCode, response: record.response, created_at: now })
+    .values({
+      actor,
+      key,
+      request_hash: record.requestHash,
+      status_code: record.statusCode,
+      response: record.response,
+      created_at: now,
+    })
     .execute();
 }

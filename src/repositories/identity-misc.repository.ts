@@ -15,7 +15,16 @@ export interface Invitation {
 export async function insertInvitation(db: Executor, i: Invitation): Promise<void> {
   await db
     .insertInto('invitation')
-    .values({ id: i.id, token_hash: i.tokenHash, account_id: i.accountId, created_by: i.createdBy, created_at: i.createdAt, expires_at: i.expiresAt, used_at: i.usedAt, revoked_at: i.revokedAt })
+    .values({
+      id: i.id,
+      token_hash: i.tokenHash,
+      account_id: i.accountId,
+      created_by: i.createdBy,
+      created_at: i.createdAt,
+      expires_at: i.expiresAt,
+      used_at: i.usedAt,
+      revoked_at: i.revokedAt,
+    })
     .execute();
 }
 
@@ -37,17 +46,34 @@ export async function findInvitationByHash(db: Executor, tokenHash: string): Pro
 
 /** Marks an invitation used, only if it still is unused (so two concurrent uses cannot both win). */
 export async function markInvitationUsed(db: Executor, id: string, at: number): Promise<boolean> {
-  const r = await db.updateTable('invitation').set({ used_at: at }).where('id', '=', id).where('used_at', 'is', null).where('revoked_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('invitation')
+    .set({ used_at: at })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 
 /** Revokes the open invitations of an account (a new invitation replaces them). */
 export async function revokeInvitationsOf(db: Executor, accountId: string, at: number): Promise<void> {
-  await db.updateTable('invitation').set({ revoked_at: at }).where('account_id', '=', accountId).where('used_at', 'is', null).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('invitation')
+    .set({ revoked_at: at })
+    .where('account_id', '=', accountId)
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 /** Recovery codes, stored as SHA-256 (they are long random strings). */
-export async function replaceRecoveryCodes(db: Executor, accountId: string, hashes: readonly string[], now: number): Promise<void> {
+export async function replaceRecoveryCodes(
+  db: Executor,
+  accountId: string,
+  hashes: readonly string[],
+  now: number,
+): Promise<void> {
   await db.deleteFrom('recovery_code').where('account_id', '=', accountId).execute();
   if (hashes.length === 0) return;
   await db
@@ -79,12 +105,23 @@ export async function countUnusedRecoveryCodes(db: Executor, accountId: string):
 }
 
 /** Login throttling counters, shared by every instance. */
-export async function findThrottle(db: Executor, key: string): Promise<{ failures: number; lockedUntil: number | null } | undefined> {
+export async function findThrottle(
+  db: Executor,
+  key: string,
+): Promise<{ failures: number; lockedUntil: number | null } | undefined> {
   const row = await db.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
-  return row ? { failures: row.failures, lockedUntil: row.locked_until === null ? null : Number(row.locked_until) } : undefined;
+  return row
+    ? { failures: row.failures, lockedUntil: row.locked_until === null ? null : Number(row.locked_until) }
+    : undefined;
 }
 
-export async function saveThrottle(db: Executor, key: string, failures: number, lockedUntil: number | null, now: number): Promise<void> {
+export async function saveThrottle(
+  db: Executor,
+  key: string,
+  failures: number,
+  lockedUntil: number | null,
+  now: number,
+): Promise<void> {
   await db
     .insertInto('login_throttle')
     .values({ key, failures, locked_until: lockedUntil, updated_at: now })
@@ -101,18 +138,33 @@ export async function clearThrottle(db: Executor, key: string): Promise<void> {
  * the lock that was in force before it. On PostgreSQL the upsert locks the row until commit, so
  * concurrent attempts on one key are counted one after the other.
  */
-export async function incrementThrottle(db: Executor, key: string, now: number): Promise<{ failures: number; lockedUntil: number | null }> {
+export async function incrementThrottle(
+  db: Executor,
+  key: string,
+  now: number,
+): Promise<{ failures: number; lockedUntil: number | null }> {
   const row = await db
     .insertInto('login_throttle')
     .values({ key, failures: 1, locked_until: null, updated_at: now })
-    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ failures: eb('login_throttle.failures', '+', 1), updated_at: now })))
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet((eb) => ({ failures: eb('login_throttle.failures', '+', 1), updated_at: now })),
+    )
     .returning(['failures', 'locked_until'])
     .executeTakeFirstOrThrow();
   return { failures: row.failures, lockedUntil: row.locked_until === null ? null : Number(row.locked_until) };
 }
 
-export async function setThrottleLock(db: Executor, key: string, lockedUntil: number | null, now: number): Promise<void> {
-  await db.updateTable('login_throttle').set({ locked_until: lockedUntil, updated_at: now }).where('key', '=', key).execute();
+export async function setThrottleLock(
+  db: Executor,
+  key: string,
+  lockedUntil: number | null,
+  now: number,
+): Promise<void> {
+  await db
+    .updateTable('login_throttle')
+    .set({ locked_until: lockedUntil, updated_at: now })
+    .where('key', '=', key)
+    .execute();
 }
 
 export async function findInvitation(db: Executor, id: string): Promise<Invitation | undefined> {

@@ -83,7 +83,13 @@ export async function insertJob(db: Executor, job: NewJob, now: number): Promise
  * locked with FOR UPDATE SKIP LOCKED, so concurrent workers of several instances each get a
  * different job; SQLite serialises writers. Exactly one claimer wins a given job.
  */
-export async function claimNextJob(db: Executor, worker: string, now: number, leaseMs: number, kinds?: readonly string[]): Promise<Job | undefined> {
+export async function claimNextJob(
+  db: Executor,
+  worker: string,
+  now: number,
+  leaseMs: number,
+  kinds?: readonly string[],
+): Promise<Job | undefined> {
   const pg = dialectOf(db) === 'postgres';
   const candidate = db
     .selectFrom('job')
@@ -101,7 +107,13 @@ export async function claimNextJob(db: Executor, worker: string, now: number, le
     .$if(pg, (qb) => qb.forUpdate().skipLocked());
   const row = await db
     .updateTable('job')
-    .set((eb) => ({ state: 'running', locked_by: worker, locked_until: now + leaseMs, attempts: eb('attempts', '+', 1), updated_at: now }))
+    .set((eb) => ({
+      state: 'running',
+      locked_by: worker,
+      locked_until: now + leaseMs,
+      attempts: eb('attempts', '+', 1),
+      updated_at: now,
+    }))
     .where('id', '=', candidate)
     .where((eb) =>
       eb.or([
@@ -115,10 +127,23 @@ export async function claimNextJob(db: Executor, worker: string, now: number, le
 }
 
 /** Marks a claimed job done (only if `worker` still holds it). */
-export async function completeJob(db: Executor, id: string, worker: string, result: Record<string, unknown> | null, now: number): Promise<boolean> {
+export async function completeJob(
+  db: Executor,
+  id: string,
+  worker: string,
+  result: Record<string, unknown> | null,
+  now: number,
+): Promise<boolean> {
   const r = await db
     .updateTable('job')
-    .set({ state: 'done', result: result === null ? null : toJson(result), last_error: null, locked_until: null, finished_at: now, updated_at: now })
+    .set({
+      state: 'done',
+      result: result === null ? null : toJson(result),
+      last_error: null,
+      locked_until: null,
+      finished_at: now,
+      updated_at: now,
+    })
     .where('id', '=', id)
     .where('locked_by', '=', worker)
     .where('state', '=', 'running')
@@ -127,7 +152,14 @@ export async function completeJob(db: Executor, id: string, worker: string, resu
 }
 
 /** A failed attempt: back to the queue at `retryAt`, or dead with the last error when none is left. */
-export async function failJob(db: Executor, id: string, worker: string, error: string, retryAt: number | null, now: number): Promise<void> {
+export async function failJob(
+  db: Executor,
+  id: string,
+  worker: string,
+  error: string,
+  retryAt: number | null,
+  now: number,
+): Promise<void> {
   await db
     .updateTable('job')
     .set(
@@ -177,6 +209,15 @@ export async function countJobsByState(db: Executor, kind?: string): Promise<Rec
 }
 
 /** Replaces a job's payload (to remove a secret once it is no longer needed, e.g. a sent invitation link). */
-export async function replaceJobPayload(db: Executor, id: string, payload: Record<string, unknown>, now: number): Promise<void> {
-  await db.updateTable('job').set({ payload: toJson(payload), updated_at: now }).where('id', '=', id).execute();
+export async function replaceJobPayload(
+  db: Executor,
+  id: string,
+  payload: Record<string, unknown>,
+  now: number,
+): Promise<void> {
+  await db
+    .updateTable('job')
+    .set({ payload: toJson(payload), updated_at: now })
+    .where('id', '=', id)
+    .execute();
 }

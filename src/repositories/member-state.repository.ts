@@ -31,7 +31,11 @@ function toStored(row: Selectable<MemberStateTable>): StoredMemberState {
  * Loads the curated list: inserts new States and refreshes names; never overwrites an
  * eligibility the secretariat has changed in the database.
  */
-export async function upsertMemberStates(db: Executor, records: readonly MemberStateRecord[], now: number): Promise<void> {
+export async function upsertMemberStates(
+  db: Executor,
+  records: readonly MemberStateRecord[],
+  now: number,
+): Promise<void> {
   for (const record of records) {
     await db
       .insertInto('member_state')
@@ -47,14 +51,24 @@ export async function upsertMemberStates(db: Executor, records: readonly MemberS
         updated_at: now,
       })
       .onConflict((oc) =>
-        oc.column('code').doUpdateSet({ iso3: record.iso3, name_en: record.names.en, names: toJson(record.names), membership: record.membership }),
+        oc
+          .column('code')
+          .doUpdateSet({
+            iso3: record.iso3,
+            name_en: record.names.en,
+            names: toJson(record.names),
+            membership: record.membership,
+          }),
       )
       .execute();
   }
 }
 
 export async function countMemberStates(db: Executor): Promise<number> {
-  const row = await db.selectFrom('member_state').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('member_state')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -76,7 +90,12 @@ export async function updateEligibility(
 ): Promise<void> {
   await db
     .updateTable('member_state')
-    .set({ may_reply: toFlag(change.mayReply), eligibility_note: change.note, eligibility_since: change.since, updated_at: now })
+    .set({
+      may_reply: toFlag(change.mayReply),
+      eligibility_note: change.note,
+      eligibility_since: change.since,
+      updated_at: now,
+    })
     .where('code', '=', code)
     .execute();
 }

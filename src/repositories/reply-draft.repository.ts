@@ -62,15 +62,33 @@ function toDraft(row: Selectable<ReplyDraftTable>): ReplyDraft {
 }
 
 /** The State's draft, if any. */
-export async function findReplyDraft(db: Executor, consultationId: string, memberState: string): Promise<ReplyDraft | undefined> {
-  const row = await db.selectFrom('reply_draft').selectAll().where('consultation_id', '=', consultationId).where('member_state', '=', memberState).executeTakeFirst();
+export async function findReplyDraft(
+  db: Executor,
+  consultationId: string,
+  memberState: string,
+): Promise<ReplyDraft | undefined> {
+  const row = await db
+    .selectFrom('reply_draft')
+    .selectAll()
+    .where('consultation_id', '=', consultationId)
+    .where('member_state', '=', memberState)
+    .executeTakeFirst();
   return row ? toDraft(row) : undefined;
 }
 
 /** The State's drafts among these consultations (for the list of what the State owes). */
-export async function listReplyDraftsOf(db: Executor, memberState: string, consultationIds: readonly string[]): Promise<ReplyDraft[]> {
+export async function listReplyDraftsOf(
+  db: Executor,
+  memberState: string,
+  consultationIds: readonly string[],
+): Promise<ReplyDraft[]> {
   if (consultationIds.length === 0) return [];
-  const rows = await db.selectFrom('reply_draft').selectAll().where('member_state', '=', memberState).where('consultation_id', 'in', [...consultationIds]).execute();
+  const rows = await db
+    .selectFrom('reply_draft')
+    .selectAll()
+    .where('member_state', '=', memberState)
+    .where('consultation_id', 'in', [...consultationIds])
+    .execute();
   return rows.map(toDraft);
 }
 
@@ -101,7 +119,13 @@ export async function saveReplyDraftRow(db: Executor, draft: ReplyDraft, expecte
   }
   const result = await db
     .updateTable('reply_draft')
-    .set({ revision: draft.revision, based_on_version: draft.basedOnVersion, content: toJson(draft.content), updated_by: draft.updatedBy, updated_at: draft.updatedAt })
+    .set({
+      revision: draft.revision,
+      based_on_version: draft.basedOnVersion,
+      content: toJson(draft.content),
+      updated_by: draft.updatedBy,
+      updated_at: draft.updatedAt,
+    })
     .where('consultation_id', '=', draft.consultationId)
     .where('member_state', '=', draft.memberState)
     .where('revision', '=', expectedRevision)
@@ -110,7 +134,12 @@ export async function saveReplyDraftRow(db: Executor, draft: ReplyDraft, expecte
 }
 
 /** Deletes the State's draft (only at `revision` when given). Returns whether a draft was deleted. */
-export async function deleteReplyDraft(db: Executor, consultationId: string, memberState: string, revision?: number): Promise<boolean> {
+export async function deleteReplyDraft(
+  db: Executor,
+  consultationId: string,
+  memberState: string,
+  revision?: number,
+): Promise<boolean> {
   const result = await db
     .deleteFrom('reply_draft')
     .where('consultation_id', '=', consultationId)

@@ -30,7 +30,12 @@ export async function findReplyPointers(
     .$if(options.lock === true && dialectOf(db) === 'postgres', (qb) => qb.forUpdate())
     .executeTakeFirst();
   return row
-    ? { consultationId: row.consultation_id, memberState: row.member_state, currentVersion: row.current_version, countedVersion: row.counted_version }
+    ? {
+        consultationId: row.consultation_id,
+        memberState: row.member_state,
+        currentVersion: row.current_version,
+        countedVersion: row.counted_version,
+      }
     : undefined;
 }
 
@@ -131,7 +136,11 @@ function toVersion(row: Selectable<ReplyVersionTable>, positions: ReplyPosition[
 }
 
 /** Attaches the positions to version rows with one query. */
-async function withPositions(db: Executor, consultationId: string, rows: Selectable<ReplyVersionTable>[]): Promise<ReplyVersion[]> {
+async function withPositions(
+  db: Executor,
+  consultationId: string,
+  rows: Selectable<ReplyVersionTable>[],
+): Promise<ReplyVersion[]> {
   if (rows.length === 0) return [];
   const states = [...new Set(rows.map((r) => r.member_state))];
   const positionRows = await db
@@ -152,7 +161,11 @@ async function withPositions(db: Executor, consultationId: string, rows: Selecta
 }
 
 /** Every version of one State's reply, oldest first. */
-export async function listReplyVersions(db: Executor, consultationId: string, memberState: string): Promise<ReplyVersion[]> {
+export async function listReplyVersions(
+  db: Executor,
+  consultationId: string,
+  memberState: string,
+): Promise<ReplyVersion[]> {
   const rows = await db
     .selectFrom('reply_version')
     .selectAll()
@@ -188,7 +201,11 @@ export interface CurrentReply {
 }
 
 /** The latest version of every State's reply to a consultation (optionally one State only). */
-export async function listCurrentReplies(db: Executor, consultationId: string, memberState?: string): Promise<CurrentReply[]> {
+export async function listCurrentReplies(
+  db: Executor,
+  consultationId: string,
+  memberState?: string,
+): Promise<CurrentReply[]> {
   const rows = await db
     .selectFrom('reply')
     .innerJoin('reply_version', (join) =>
@@ -205,7 +222,12 @@ export async function listCurrentReplies(db: Executor, consultationId: string, m
     .execute();
   const versions = await withPositions(db, consultationId, rows);
   return rows.map((row, index) => ({
-    pointers: { consultationId, memberState: row.member_state, currentVersion: row.current_version, countedVersion: row.counted_version },
+    pointers: {
+      consultationId,
+      memberState: row.member_state,
+      currentVersion: row.current_version,
+      countedVersion: row.counted_version,
+    },
     latest: versions[index]!,
   }));
 }
@@ -214,7 +236,12 @@ export async function listCurrentReplies(db: Executor, consultationId: string, m
  * Moves the `counted` mark of a State's positions to `version` (null: none counts), in the
  * transaction that moves reply.counted_version.
  */
-export async function markCountedPositions(db: Executor, consultationId: string, memberState: string, version: number | null): Promise<void> {
+export async function markCountedPositions(
+  db: Executor,
+  consultationId: string,
+  memberState: string,
+  version: number | null,
+): Promise<void> {
   await db
     .updateTable('reply_position')
     .set({ counted: 0 })
@@ -273,7 +300,12 @@ export async function listCountedPositions(
 
 /** Whether any reply exists for a consultation (texts of a consultation with replies are frozen). */
 export async function hasReplies(db: Executor, consultationId: string): Promise<boolean> {
-  const row = await db.selectFrom('reply').select('member_state').where('consultation_id', '=', consultationId).limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('reply')
+    .select('member_state')
+    .where('consultation_id', '=', consultationId)
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -299,17 +331,35 @@ export async function findVersionHead(
  * locked: two concurrent first replies of one State then queue on the same row instead of both
  * trying to write version 1. Rolled back with the transaction if nothing is written.
  */
-export async function ensureReplyRow(db: Executor, consultationId: string, memberState: string, now: number): Promise<void> {
+export async function ensureReplyRow(
+  db: Executor,
+  consultationId: string,
+  memberState: string,
+  now: number,
+): Promise<void> {
   await db
     .insertInto('reply')
-    .values({ consultation_id: consultationId, member_state: memberState, current_version: 0, counted_version: null, updated_at: now })
+    .values({
+      consultation_id: consultationId,
+      member_state: memberState,
+      current_version: 0,
+      counted_version: null,
+      updated_at: now,
+    })
     .onConflict((oc) => oc.columns(['consultation_id', 'member_state']).doNothing())
     .execute();
 }
 
 /** Counted positions of every consultation, by position (for metrics). */
-export async function countAllCountedPositions(db: Executor): Promise<{ position: ReplyPositionTable['position']; count: number }[]> {
-  const rows = await db.selectFrom('reply_position').select(['position', (eb) => eb.fn.countAll<number>().as('n')]).where('counted', '=', 1).groupBy('position').execute();
+export async function countAllCountedPositions(
+  db: Executor,
+): Promise<{ position: ReplyPositionTable['position']; count: number }[]> {
+  const rows = await db
+    .selectFrom('reply_position')
+    .select(['position', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('counted', '=', 1)
+    .groupBy('position')
+    .execute();
   return rows.map((r) => ({ position: r.position, count: Number(r.n) }));
 }
 
@@ -344,5 +394,7 @@ export async function findVersionAuditPosition(
     .where('member_state', '=', memberState)
     .where('version', '=', version)
     .executeTakeFirst();
-  return row && row.audit_seq !== null && row.audit_hash !== null ? { seq: Number(row.audit_seq), hash: row.audit_hash } : undefined;
+  return row && row.audit_seq !== null && row.audit_hash !== null
+    ? { seq: Number(row.audit_seq), hash: row.audit_hash }
+    : undefined;
 }

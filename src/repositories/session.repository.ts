@@ -69,6 +69,11 @@ export async function deleteSessionsOf(db: Executor, accountId: string, keep?: s
 }
 
 export async function listSessionsOf(db: Executor, accountId: string): Promise<Session[]> {
-  const rows = await db.selectFrom('session').selectAll().where('account_id', '=', accountId).orderBy('last_seen_at', 'desc').execute();
+  const rows = await db
+    .selectFrom('session')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .orderBy('last_seen_at', 'desc')
+    .execute();
   return rows.map(toSession);
 }

@@ -12,12 +12,26 @@ export interface SigningKey {
 export async function insertSigningKeyIfAbsent(db: Executor, key: SigningKey): Promise<void> {
   await db
     .insertInto('signing_key')
-    .values({ id: key.id, algorithm: key.algorithm, public_key: key.publicKey, private_key: key.privateKey, created_at: key.createdAt })
+    .values({
+      id: key.id,
+      algorithm: key.algorithm,
+      public_key: key.publicKey,
+      private_key: key.privateKey,
+      created_at: key.createdAt,
+    })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
 }
 
 export async function findSigningKey(db: Executor, id: string): Promise<SigningKey | undefined> {
   const row = await db.selectFrom('signing_key').selectAll().where('id', '=', id).executeTakeFirst();
-  return row ? { id: row.id, algorithm: row.algorithm, publicKey: row.public_key, privateKey: row.private_key, createdAt: Number(row.created_at) } : undefined;
+  return row
+    ? {
+        id: row.id,
+        algorithm: row.algorithm,
+        publicKey: row.public_key,
+        privateKey: row.private_key,
+        createdAt: Number(row.created_at),
+      }
+    : undefined;
 }

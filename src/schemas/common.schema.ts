@@ -1,7 +1,11 @@
 import Type from 'typebox';
 
 /** A UTC calendar day, `YYYY-MM-DD`. */
-export const IsoDay = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'A calendar day, YYYY-MM-DD (UTC)', examples: ['2023-08-16'] });
+export const IsoDay = Type.String({
+  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+  description: 'A calendar day, YYYY-MM-DD (UTC)',
+  examples: ['2023-08-16'],
+});
 
 /** An instant in UTC, ISO 8601 with a `Z`: local times are refused so that no zone is guessed. */
 export const IsoInstant = Type.String({
@@ -11,13 +15,23 @@ export const IsoInstant = Type.String({
 });
 
 /** An id made of lower-case letters, digits and hyphens. */
-export const Slug = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,63}$', description: 'Lower-case letters, digits and hyphens' });
+export const Slug = Type.String({
+  pattern: '^[a-z0-9][a-z0-9-]{0,63}$',
+  description: 'Lower-case letters, digits and hyphens',
+});
 
 /** A Member State code (ISO 3166-1 alpha-2, upper case). */
-export const StateCode = Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2 code of a Member State', examples: ['KR'] });
+export const StateCode = Type.String({
+  pattern: '^[A-Z]{2}$',
+  description: 'ISO 3166-1 alpha-2 code of a Member State',
+  examples: ['KR'],
+});
 
 /** Hex SHA-256 of an uploaded attachment. */
-export const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of an uploaded attachment (hex)' });
+export const Sha256 = Type.String({
+  pattern: '^[0-9a-f]{64}$',
+  description: 'SHA-256 of an uploaded attachment (hex)',
+});
 
 /** No NUL character: PostgreSQL cannot store it in text, and no form needs it. */
 export const NO_NUL = '^[^\\u0000]*$';

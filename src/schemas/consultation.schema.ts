@@ -3,19 +3,39 @@ import { FreeText, IsoDay, IsoInstant, Line, NO_NUL, Slug, StateCode } from './c
 
 /** The six UN languages (Arabic, Chinese, English, French, Russian, Spanish): content languages. */
 const unLanguage = (description: string) =>
-  Type.Union([Type.Literal('ar'), Type.Literal('zh'), Type.Literal('en'), Type.Literal('fr'), Type.Literal('ru'), Type.Literal('es')], { description });
+  Type.Union(
+    [
+      Type.Literal('ar'),
+      Type.Literal('zh'),
+      Type.Literal('en'),
+      Type.Literal('fr'),
+      Type.Literal('ru'),
+      Type.Literal('es'),
+    ],
+    { description },
+  );
 export const UnLanguageSchema = unLanguage('One of the six UN languages: ar, zh, en, fr, ru, es');
 
 /** An object keyed by UN language code only (any other key is refused); every language optional. */
 const perLanguage = <T extends TSchema>(schema: T, description: string) =>
   Type.Object(
-    { ar: Type.Optional(schema), zh: Type.Optional(schema), en: Type.Optional(schema), fr: Type.Optional(schema), ru: Type.Optional(schema), es: Type.Optional(schema) },
+    {
+      ar: Type.Optional(schema),
+      zh: Type.Optional(schema),
+      en: Type.Optional(schema),
+      fr: Type.Optional(schema),
+      ru: Type.Optional(schema),
+      es: Type.Optional(schema),
+    },
     { additionalProperties: false, description },
   );
 
 /** A determined text's title and/or summary in one language other than the language of record. */
 const TextTranslationSchema = Type.Object(
-  { title: Type.Optional(Line(1000)), summary: Type.Optional(Type.String({ minLength: 1, maxLength: 20_000, pattern: NO_NUL })) },
+  {
+    title: Type.Optional(Line(1000)),
+    summary: Type.Optional(Type.String({ minLength: 1, maxLength: 20_000, pattern: NO_NUL })),
+  },
   { additionalProperties: false, minProperties: 1 },
 );
 
@@ -31,9 +51,12 @@ export const ConsultationTranslationsSchema = perLanguage(
   'The subject per UN language other than the language of record (a missing one is shown in the language of record, with a notice). In a patch, replaces every translation.',
 );
 
-export const TextKindSchema = Type.Union([Type.Literal('new'), Type.Literal('revised'), Type.Literal('corrigendum'), Type.Literal('amendment')], {
-  description: 'new, revised, corrigendum or amendment (Res. 1 §9.3.6)',
-});
+export const TextKindSchema = Type.Union(
+  [Type.Literal('new'), Type.Literal('revised'), Type.Literal('corrigendum'), Type.Literal('amendment')],
+  {
+    description: 'new, revised, corrigendum or amendment (Res. 1 §9.3.6)',
+  },
+);
 
 const textFields = {
   kind: TextKindSchema,
@@ -81,7 +104,9 @@ const consultationFields = {
   ),
   subject: Line(2000),
   languageOfRecord: Type.Optional(
-    unLanguage('The language the subject, titles and summaries are written in and authoritative in (default en); the others are translations'),
+    unLanguage(
+      'The language the subject, titles and summaries are written in and authoritative in (default en); the others are translations',
+    ),
   ),
   translations: Type.Optional(ConsultationTranslationsSchema),
   deadline: IsoInstant,
@@ -97,7 +122,11 @@ const consultationFields = {
 
 /** A new draft consultation (a circular), optionally with its texts. */
 export const ConsultationInputSchema = Type.Object(
-  { id: Type.Optional(Slug), ...consultationFields, texts: Type.Optional(Type.Array(TextInputSchema, { maxItems: 100 })) },
+  {
+    id: Type.Optional(Slug),
+    ...consultationFields,
+    texts: Type.Optional(Type.Array(TextInputSchema, { maxItems: 100 })),
+  },
   { additionalProperties: false, title: 'ConsultationInput' },
 );
 export type ConsultationInput = Static<typeof ConsultationInputSchema>;

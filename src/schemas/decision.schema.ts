@@ -5,15 +5,21 @@ import { FreeText, IsoInstant, Line, StateCode } from './common.schema.js';
 export const DecisionInputSchema = Type.Object(
   {
     deferred: Type.Optional(Type.Boolean({ description: 'The meeting deferred approval (§9.5.2)' })),
-    opposing: Type.Optional(Type.Array(StateCode, { maxItems: 250, description: 'Member State delegations opposing approval (§9.5.3)' })),
-    abstaining: Type.Optional(Type.Array(StateCode, { maxItems: 250, description: 'Delegations that abstained (§9.5.6)' })),
+    opposing: Type.Optional(
+      Type.Array(StateCode, { maxItems: 250, description: 'Member State delegations opposing approval (§9.5.3)' }),
+    ),
+    abstaining: Type.Optional(
+      Type.Array(StateCode, { maxItems: 250, description: 'Delegations that abstained (§9.5.6)' }),
+    ),
     reservations: Type.Optional(
       Type.Array(Type.Object({ state: StateCode, note: Line(5000) }, { additionalProperties: false }), {
         maxItems: 250,
         description: 'Reservations (§9.5.4)',
       }),
     ),
-    moreTime: Type.Optional(Type.Array(StateCode, { maxItems: 250, description: 'Delegations that asked for more time (§9.5.5)' })),
+    moreTime: Type.Optional(
+      Type.Array(StateCode, { maxItems: 250, description: 'Delegations that asked for more time (§9.5.5)' }),
+    ),
     formalOppositions: Type.Optional(
       Type.Array(
         Type.Object(

@@ -4,9 +4,13 @@ import { FreeText, IsoDay, IsoInstant, Line, Sha256, Slug } from './common.schem
 export const PositionSchema = Type.Object(
   {
     text: Slug,
-    position: Type.Union([Type.Literal('assigns_authority'), Type.Literal('does_not_assign_authority'), Type.Literal('unclear')], {
-      description: 'assigns_authority or does_not_assign_authority (the two boxes of Annex 2); unclear only on forms recorded by the secretariat',
-    }),
+    position: Type.Union(
+      [Type.Literal('assigns_authority'), Type.Literal('does_not_assign_authority'), Type.Literal('unclear')],
+      {
+        description:
+          'assigns_authority or does_not_assign_authority (the two boxes of Annex 2); unclear only on forms recorded by the secretariat',
+      },
+    ),
     option: Type.Optional(
       Type.Union([Type.Literal('no_comments'), Type.Literal('comments_attached'), Type.Null()], {
         description: 'With assigns_authority: no_comments or comments_attached',
@@ -32,7 +36,10 @@ export const ReplyInputSchema = Type.Object(
     positions: Type.Array(PositionSchema, { maxItems: 200 }),
     ...signatureFields,
     expectedVersion: Type.Optional(
-      Type.Integer({ minimum: 0, description: 'The version the client last saw (0: none); a different current version is refused as stale' }),
+      Type.Integer({
+        minimum: 0,
+        description: 'The version the client last saw (0: none); a different current version is refused as stale',
+      }),
     ),
   },
   { additionalProperties: false, title: 'ReplyInput' },
@@ -52,5 +59,3 @@ export const RecordedReplyInputSchema = Type.Object(
   { additionalProperties: false, title: 'RecordedReplyInput' },
 );
 export type RecordedReplyInput = Static<typeof RecordedReplyInputSchema>;
-
-

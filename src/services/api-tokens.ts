@@ -3,7 +3,14 @@ import { sha256Hex } from '../domain/canonical.js';
 import { AppError } from '../domain/errors.js';
 import type { Actor } from '../domain/policy/actor.js';
 import { authorize } from '../domain/policy/policy.js';
-import { findTokenByHash, insertToken, listTokens as findTokens, revokeToken as storeRevocation, type StoredToken, type TokenRole } from '../repositories/api-token.repository.js';
+import {
+  findTokenByHash,
+  insertToken,
+  listTokens as findTokens,
+  revokeToken as storeRevocation,
+  type StoredToken,
+  type TokenRole,
+} from '../repositories/api-token.repository.js';
 import { appendAudit } from '../repositories/audit.repository.js';
 import { findMemberState } from '../repositories/member-state.repository.js';
 import { inTransaction, type ServiceContext } from './service-context.js';
@@ -28,17 +35,37 @@ export interface CreateTokenOptions {
  * Creates an API token. The secret is returned once and only its SHA-256 is stored.
  * @throws FORBIDDEN, VALIDATION_FAILED (a focal point without a State or another role with one), UNKNOWN_MEMBER_STATE
  */
-export async function createApiToken(ctx: ServiceContext, options: CreateTokenOptions): Promise<{ token: StoredToken; secret: string }> {
+export async function createApiToken(
+  ctx: ServiceContext,
+  options: CreateTokenOptions,
+): Promise<{ token: StoredToken; secret: string }> {
   authorize(options.actor, { action: 'token:manage' });
   const memberState = options.memberState ?? null;
   if ((options.role === 'focal_point') !== (memberState !== null)) {
-    throw new AppError('VALIDATION_FAILED', 'A focal point token names exactly one Member State; other roles name none', {
-      errors: [{ field: '/memberState', message: options.role === 'focal_point' ? 'Give the Member State of the focal point' : 'Only focal point tokens name a Member State' }],
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'A focal point token names exactly one Member State; other roles name none',
+      {
+        errors: [
+          {
+            field: '/memberState',
+            message:
+              options.role === 'focal_point'
+                ? 'Give the Member State of the focal point'
+                : 'Only focal point tokens name a Member State',
+          },
+        ],
+      },
+    );
   }
-  if (options.label.trim() === '') throw new AppError('VALIDATION_FAILED', 'Give the token a label', { errors: [{ field: '/label', message: 'Required' }] });
+  if (options.label.trim() === '')
+    throw new AppError('VALIDATION_FAILED', 'Give the token a label', {
+      errors: [{ field: '/label', message: 'Required' }],
+    });
   if (options.expiresInDays !== undefined && (!Number.isInteger(options.expiresInDays) || options.expiresInDays < 1))
-    throw new AppError('VALIDATION_FAILED', 'The lifetime is a whole number of days', { errors: [{ field: '/expiresInDays', message: 'A whole number of days, at least 1' }] });
+    throw new AppError('VALIDATION_FAILED', 'The lifetime is a whole number of days', {
+      errors: [{ field: '/expiresInDays', message: 'A whole number of days, at least 1' }],
+    });
   const now = ctx.clock();
   const secret = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
   const token: StoredToken = {
@@ -56,7 +83,14 @@ export async function createApiToken(ctx: ServiceContext, options: CreateTokenOp
     if (memberState !== null && !(await findMemberState(trx, memberState)))
       throw new AppError('UNKNOWN_MEMBER_STATE', `No Member State with code "${memberState}"`);
     await insertToken(trx, { ...token, tokenHash: sha256Hex(secret), createdBy: options.actor.id });
-    await appendAudit(trx, { at: now, actor: options.actor.id, action: 'token.created', consultationId: null, subject: `token:${token.id}`, data: { role: token.role, memberState, label: token.label } });
+    await appendAudit(trx, {
+      at: now,
+      actor: options.actor.id,
+      action: 'token.created',
+      consultationId: null,
+      subject: `token:${token.id}`,
+      data: { role: token.role, memberState, label: token.label },
+    });
   });
   return { token, secret };
 }
@@ -100,9 +134,12 @@ export async function createPersonalToken(
   options: { account: Account; label: string; scopes: readonly TokenScope[]; expiresInDays: number },
 ): Promise<{ token: StoredToken; secret: string }> {
   const problems = [];
-  if (options.label.trim() === '' || options.label.length > 200) problems.push({ field: '/label', message: 'Give the token a label (at most 200 characters)' });
-  if (options.scopes.length === 0 || options.scopes.some((s) => !TOKEN_SCOPES.includes(s))) problems.push({ field: '/scopes', message: `Choose among ${TOKEN_SCOPES.join(', ')}` });
-  if (!Number.isInteger(options.expiresInDays) || options.expiresInDays < 1 || options.expiresInDays > 365) problems.push({ field: '/expiresInDays', message: 'From 1 to 365 days' });
+  if (options.label.trim() === '' || options.label.length > 200)
+    problems.push({ field: '/label', message: 'Give the token a label (at most 200 characters)' });
+  if (options.scopes.length === 0 || options.scopes.some((s) => !TOKEN_SCOPES.includes(s)))
+    problems.push({ field: '/scopes', message: `Choose among ${TOKEN_SCOPES.join(', ')}` });
+  if (!Number.isInteger(options.expiresInDays) || options.expiresInDays < 1 || options.expiresInDays > 365)
+    problems.push({ field: '/expiresInDays', message: 'From 1 to 365 days' });
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems[0]!.message, { errors: problems });
   const now = ctx.clock();
   const secret = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
@@ -121,7 +158,14 @@ export async function createPersonalToken(
   };
   await inTransaction(ctx, async (trx) => {
     await insertToken(trx, { ...token, tokenHash: sha256Hex(secret), createdBy: actor.id });
-    await appendAudit(trx, { at: now, actor: actor.id, action: 'token.created', consultationId: null, subject: `token:${token.id}`, data: { personal: true, scopes: token.scopes, expiresAt: new Date(token.expiresAt!).toISOString() } });
+    await appendAudit(trx, {
+      at: now,
+      actor: actor.id,
+      action: 'token.created',
+      consultationId: null,
+      subject: `token:${token.id}`,
+      data: { personal: true, scopes: token.scopes, expiresAt: new Date(token.expiresAt!).toISOString() },
+    });
   });
   return { token, secret };
 }
@@ -135,10 +179,18 @@ export async function myTokens(ctx: ServiceContext, account: Account): Promise<S
  * Revokes one of the account's own tokens.
  * @throws NOT_FOUND
  */
-export async function revokeMyToken(ctx: ServiceContext, options: { account: Account; tokenId: string }): Promise<void> {
-  const mine = (await findTokens(ctx.db, { accountId: options.account.id })).some((t) => t.id === options.tokenId && t.revokedAt === null);
+export async function revokeMyToken(
+  ctx: ServiceContext,
+  options: { account: Account; tokenId: string },
+): Promise<void> {
+  const mine = (await findTokens(ctx.db, { accountId: options.account.id })).some(
+    (t) => t.id === options.tokenId && t.revokedAt === null,
+  );
   if (!mine) throw new AppError('NOT_FOUND', 'No active token of yours with that id');
-  await revokeApiToken(ctx, { actor: { kind: 'secretariat', id: `account:${options.account.id}`, label: options.account.name, admin: true }, tokenId: options.tokenId });
+  await revokeApiToken(ctx, {
+    actor: { kind: 'secretariat', id: `account:${options.account.id}`, label: options.account.name, admin: true },
+    tokenId: options.tokenId,
+  });
 }
 
 /** Every token (never their secrets). */
@@ -155,7 +207,15 @@ export async function revokeApiToken(ctx: ServiceContext, options: { actor: Acto
   authorize(options.actor, { action: 'token:manage' });
   const now = ctx.clock();
   await inTransaction(ctx, async (trx) => {
-    if (!(await storeRevocation(trx, options.tokenId, now))) throw new AppError('NOT_FOUND', 'No active token with that id');
-    await appendAudit(trx, { at: now, actor: options.actor.id, action: 'token.revoked', consultationId: null, subject: `token:${options.tokenId}`, data: {} });
+    if (!(await storeRevocation(trx, options.tokenId, now)))
+      throw new AppError('NOT_FOUND', 'No active token with that id');
+    await appendAudit(trx, {
+      at: now,
+      actor: options.actor.id,
+      action: 'token.revoked',
+      consultationId: null,
+      subject: `token:${options.tokenId}`,
+      data: {},
+    });
   });
 }

@@ -2,12 +2,27 @@ import { sha256Hex } from '../domain/canonical.js';
 import { AppError } from '../domain/errors.js';
 import type { Actor } from '../domain/policy/actor.js';
 import { authorize } from '../domain/policy/policy.js';
-import { findAttachmentContent, findAttachmentMeta, insertAttachment, listUploads, recordUpload, statesCitingAttachment, type AttachmentMeta } from '../repositories/attachment.repository.js';
+import {
+  findAttachmentContent,
+  findAttachmentMeta,
+  insertAttachment,
+  listUploads,
+  recordUpload,
+  statesCitingAttachment,
+  type AttachmentMeta,
+} from '../repositories/attachment.repository.js';
 import { appendAudit } from '../repositories/audit.repository.js';
 import { inTransaction, type ServiceContext } from './service-context.js';
 
 /** Media types accepted for comments, reasons and scans, recognised by their content. */
-export const ACCEPTED_MEDIA_TYPES = ['application/pdf', 'application/zip-office', 'text/plain', 'image/png', 'image/jpeg', 'image/tiff'] as const;
+export const ACCEPTED_MEDIA_TYPES = [
+  'application/pdf',
+  'application/zip-office',
+  'text/plain',
+  'image/png',
+  'image/jpeg',
+  'image/tiff',
+] as const;
 
 /**
  * The media type of `bytes` judged by content, not by the name or the declared type: PDF, an
@@ -19,22 +34,29 @@ export function sniffMediaType(bytes: Uint8Array): string | null {
   if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'application/pdf';
   if (starts(0x50, 0x4b, 0x03, 0x04)) {
     const head = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 2048))).toString('latin1');
-    if (head.includes('word/') || head.includes('[Content_Types].xml')) return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-    if (head.includes('mimetypeapplication/vnd.oasis.opendocument.text')) return 'application/vnd.oasis.opendocument.text';
+    if (head.includes('word/') || head.includes('[Content_Types].xml'))
+      return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    if (head.includes('mimetypeapplication/vnd.oasis.opendocument.text'))
+      return 'application/vnd.oasis.opendocument.text';
     return null;
   }
   if (starts(0x89, 0x50, 0x4e, 0x47)) return 'image/png';
   if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
   if (starts(0x49, 0x49, 0x2a, 0x00) || starts(0x4d, 0x4d, 0x00, 0x2a)) return 'image/tiff';
   const text = Buffer.from(bytes);
-  if (text.length > 0 && !text.includes(0) && Buffer.from(text.toString('utf8'), 'utf8').equals(text)) return 'text/plain; charset=utf-8';
+  if (text.length > 0 && !text.includes(0) && Buffer.from(text.toString('utf8'), 'utf8').equals(text))
+    return 'text/plain; charset=utf-8';
   return null;
 }
 
 /** A file name safe to store and to send back in Content-Disposition. */
 export function sanitiseFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.normalize('NFC').replace(/[\u0000-\u001f\u007f"<>:|?*]/g, '').trim().slice(0, 200);
+  const cleaned = base
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f"<>:|?*]/g, '')
+    .trim()
+    .slice(0, 200);
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'attachment' : cleaned;
 }
 
@@ -47,14 +69,23 @@ export async function uploadAttachment(
   options: { actor: Actor; filename: string; content: Uint8Array },
 ): Promise<AttachmentMeta> {
   authorize(options.actor, { action: 'attachment:upload' });
-  if (options.content.length === 0) throw new AppError('VALIDATION_FAILED', 'The file is empty', { errors: [{ field: '/file', message: 'The file is empty' }] });
+  if (options.content.length === 0)
+    throw new AppError('VALIDATION_FAILED', 'The file is empty', {
+      errors: [{ field: '/file', message: 'The file is empty' }],
+    });
   if (options.content.length > ctx.attachmentMaxBytes)
-    throw new AppError('PAYLOAD_TOO_LARGE', `Attachments are limited to ${ctx.attachmentMaxBytes} bytes`, { errors: [{ field: '/file', message: `At most ${ctx.attachmentMaxBytes} bytes` }] });
+    throw new AppError('PAYLOAD_TOO_LARGE', `Attachments are limited to ${ctx.attachmentMaxBytes} bytes`, {
+      errors: [{ field: '/file', message: `At most ${ctx.attachmentMaxBytes} bytes` }],
+    });
   const mediaType = sniffMediaType(options.content);
   if (mediaType === null)
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Only PDF, DOCX, ODT, plain text and PNG/JPEG/TIFF scans are accepted (judged by content)', {
-      errors: [{ field: '/file', message: 'The content is not a PDF, DOCX, ODT, plain-text or image file' }],
-    });
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Only PDF, DOCX, ODT, plain text and PNG/JPEG/TIFF scans are accepted (judged by content)',
+      {
+        errors: [{ field: '/file', message: 'The content is not a PDF, DOCX, ODT, plain-text or image file' }],
+      },
+    );
   const sha256 = sha256Hex(options.content);
   const now = ctx.clock();
   const filename = sanitiseFilename(options.filename);
@@ -62,14 +93,36 @@ export async function uploadAttachment(
     // Identical bytes are stored once; each uploader gets its own record (and its own file name)
     // and never learns that someone else uploaded the same file.
     if (!(await findAttachmentMeta(trx, sha256))) {
-      await insertAttachment(trx, { sha256, mediaType, filename, size: options.content.length, createdAt: now, createdBy: options.actor.id, content: options.content });
+      await insertAttachment(trx, {
+        sha256,
+        mediaType,
+        filename,
+        size: options.content.length,
+        createdAt: now,
+        createdBy: options.actor.id,
+        content: options.content,
+      });
     }
     const mine = (await listUploads(trx, sha256)).find((u) => u.uploadedBy === options.actor.id);
     if (!mine) {
       await recordUpload(trx, { sha256, uploadedBy: options.actor.id, filename, uploadedAt: now });
-      await appendAudit(trx, { at: now, actor: options.actor.id, action: 'attachment.uploaded', consultationId: null, subject: `attachment:${sha256}`, data: { size: options.content.length, mediaType } });
+      await appendAudit(trx, {
+        at: now,
+        actor: options.actor.id,
+        action: 'attachment.uploaded',
+        consultationId: null,
+        subject: `attachment:${sha256}`,
+        data: { size: options.content.length, mediaType },
+      });
     }
-    return { sha256, mediaType, filename: mine?.filename ?? filename, size: options.content.length, createdAt: now, createdBy: options.actor.id };
+    return {
+      sha256,
+      mediaType,
+      filename: mine?.filename ?? filename,
+      size: options.content.length,
+      createdAt: now,
+      createdBy: options.actor.id,
+    };
   });
 }
 
@@ -80,8 +133,15 @@ export async function uploadAttachment(
 export async function readAttachment(ctx: ServiceContext, options: { actor: Actor; sha256: string }) {
   const found = await findAttachmentContent(ctx.db, options.sha256);
   if (!found) throw new AppError('NOT_FOUND', 'No such attachment');
-  const [uploads, states] = await Promise.all([listUploads(ctx.db, options.sha256), statesCitingAttachment(ctx.db, options.sha256)]);
-  authorize(options.actor, { action: 'attachment:read', uploadedBy: uploads.map((u) => u.uploadedBy), memberStatesUsing: states });
+  const [uploads, states] = await Promise.all([
+    listUploads(ctx.db, options.sha256),
+    statesCitingAttachment(ctx.db, options.sha256),
+  ]);
+  authorize(options.actor, {
+    action: 'attachment:read',
+    uploadedBy: uploads.map((u) => u.uploadedBy),
+    memberStatesUsing: states,
+  });
   const mine = uploads.find((u) => u.uploadedBy === options.actor.id);
   return { ...found, filename: mine?.filename ?? found.filename };
 }

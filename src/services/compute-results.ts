@@ -34,9 +34,16 @@ export interface ConsultationResults {
  * The per-text results of a consultation from its counted replies (one aggregate query), with
  * the meeting's decisions applied at the current instant, and the state that follows.
  */
-export async function evaluateConsultation(db: Executor, loaded: LoadedConsultation, now: number): Promise<ConsultationResults> {
+export async function evaluateConsultation(
+  db: Executor,
+  loaded: LoadedConsultation,
+  now: number,
+): Promise<ConsultationResults> {
   const { consultation, procedure } = loaded;
-  const [counts, decisions] = await Promise.all([countCountedPositions(db, consultation.id), listDecisions(db, consultation.id)]);
+  const [counts, decisions] = await Promise.all([
+    countCountedPositions(db, consultation.id),
+    listDecisions(db, consultation.id),
+  ]);
   const byText = new Map<string, { support: number; nonSupport: number; unclear: number }>();
   for (const text of loaded.texts) byText.set(text.id, { support: 0, nonSupport: 0, unclear: 0 });
   for (const row of counts) {
@@ -51,14 +58,21 @@ export async function evaluateConsultation(db: Executor, loaded: LoadedConsultat
     const tally = procedure.tally(byText.get(text.id)!, consultation.resolutionEdition);
     const record = decisionByText.get(text.id) ?? null;
     const decision =
-      record === null ? null : procedure.decideAtMeeting(record.input, consultation.meeting.lastDay, now, consultation.resolutionEdition);
+      record === null
+        ? null
+        : procedure.decideAtMeeting(record.input, consultation.meeting.lastDay, now, consultation.resolutionEdition);
     return { text, tally, decision, decisionRecord: record };
   });
   const isFinal = deadlinePassed(consultation, now);
   const decisionsComplete =
     isFinal && texts.filter((t) => t.tally.outcome === 'may_proceed').every((t) => t.decision !== null);
   const state = consultationState(
-    { issuedAt: consultation.issuedAt, deadlineAt: consultation.deadlineAt, decisionsComplete, resultsNoticeAt: consultation.resultsNoticeAt },
+    {
+      issuedAt: consultation.issuedAt,
+      deadlineAt: consultation.deadlineAt,
+      decisionsComplete,
+      resultsNoticeAt: consultation.resultsNoticeAt,
+    },
     now,
   );
   const anyMoreTime = texts.some((t) => t.decisionRecord !== null && t.decisionRecord.input.moreTime.length > 0);
@@ -82,7 +96,10 @@ export interface ComputeResultsOptions {
  * secretariat also before it, marked provisional.
  * @throws NOT_FOUND, RESULTS_NOT_AVAILABLE
  */
-export async function computeResults(ctx: ServiceContext, options: ComputeResultsOptions): Promise<ConsultationResults> {
+export async function computeResults(
+  ctx: ServiceContext,
+  options: ComputeResultsOptions,
+): Promise<ConsultationResults> {
   const now = ctx.clock();
   const loaded = await loadConsultation(ctx.db, options.consultationId, options.actor);
   authorize(options.actor, { action: 'results:read', deadlinePassed: deadlinePassed(loaded.consultation, now) });

@@ -34,11 +34,16 @@ export function checkConsultationFields(c: ConsultationFields): FieldProblem[] {
   ] as const) {
     if (value !== null && !isIsoDay(value)) problems.push({ field, message: `${value} is not a calendar day` });
   }
-  if (c.meeting.lastDay < c.meeting.firstDay) problems.push({ field: '/meeting/lastDay', message: 'The meeting cannot end before it starts' });
+  if (c.meeting.lastDay < c.meeting.firstDay)
+    problems.push({ field: '/meeting/lastDay', message: 'The meeting cannot end before it starts' });
   if (!Number.isFinite(c.deadlineAt)) problems.push({ field: '/deadline', message: 'Not a valid instant' });
   else if (new Date(c.deadlineAt).toISOString().slice(0, 10) >= c.meeting.firstDay)
-    problems.push({ field: '/deadline', message: 'The deadline must fall before the first day of the meeting (Res. 1 §9.4.1)' });
-  if (c.meeting.firstDay <= c.date) problems.push({ field: '/meeting/firstDay', message: 'The meeting must come after the date of the circular' });
+    problems.push({
+      field: '/deadline',
+      message: 'The deadline must fall before the first day of the meeting (Res. 1 §9.4.1)',
+    });
+  if (c.meeting.firstDay <= c.date)
+    problems.push({ field: '/meeting/firstDay', message: 'The meeting must come after the date of the circular' });
   return problems;
 }
 
@@ -51,7 +56,10 @@ export function throwIfProblems(problems: FieldProblem[], message = 'Some fields
 export function parseInstant(value: string, field: string): number {
   const ms = Date.parse(value);
   // Date.parse rolls impossible days over (2023-04-31 → 1 May): the day written must be the day parsed.
-  if (!Number.isFinite(ms) || new Date(ms).toISOString().slice(0, 10) !== value.slice(0, 10)) throw new AppError('VALIDATION_FAILED', `${field} is not a valid instant`, { errors: [{ field, message: `${value} is not a valid instant` }] });
+  if (!Number.isFinite(ms) || new Date(ms).toISOString().slice(0, 10) !== value.slice(0, 10))
+    throw new AppError('VALIDATION_FAILED', `${field} is not a valid instant`, {
+      errors: [{ field, message: `${value} is not a valid instant` }],
+    });
   return ms;
 }
 
@@ -116,15 +124,24 @@ export function textFromInput(consultationId: string, input: TextInput, defaultO
 function languageProblems(translations: object, languageOfRecord: UnLanguage, prefix: string): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const key of Object.keys(translations)) {
-    if (!isUnLanguage(key)) problems.push({ field: `${prefix}/${key}`, message: `"${key}" is not one of the six UN languages (ar, zh, en, fr, ru, es)` });
+    if (!isUnLanguage(key))
+      problems.push({
+        field: `${prefix}/${key}`,
+        message: `"${key}" is not one of the six UN languages (ar, zh, en, fr, ru, es)`,
+      });
     else if (key === languageOfRecord)
-      problems.push({ field: `${prefix}/${key}`, message: `${key} is the language of record: its subject, titles and summaries are the fields themselves, not a translation` });
+      problems.push({
+        field: `${prefix}/${key}`,
+        message: `${key} is the language of record: its subject, titles and summaries are the fields themselves, not a translation`,
+      });
   }
   return problems;
 }
 
 /** The subject's translations fit the consultation's language of record. */
-export function checkConsultationTranslations(c: Pick<Consultation, 'languageOfRecord' | 'translations'>): FieldProblem[] {
+export function checkConsultationTranslations(
+  c: Pick<Consultation, 'languageOfRecord' | 'translations'>,
+): FieldProblem[] {
   return languageProblems(c.translations, c.languageOfRecord, '/translations');
 }
 
@@ -132,12 +149,19 @@ export function checkConsultationTranslations(c: Pick<Consultation, 'languageOfR
  * A text's translations fit the language of record, and a summary is translated only when the
  * text has one (a corrigendum may have none: a translated summary of nothing would be shown alone).
  */
-export function checkTextTranslations(text: Pick<DeterminedText, 'summary' | 'translations'>, languageOfRecord: UnLanguage, prefix = '/translations'): FieldProblem[] {
+export function checkTextTranslations(
+  text: Pick<DeterminedText, 'summary' | 'translations'>,
+  languageOfRecord: UnLanguage,
+  prefix = '/translations',
+): FieldProblem[] {
   const problems = languageProblems(text.translations, languageOfRecord, prefix);
   if (text.summary === null) {
     for (const [language, translation] of Object.entries(text.translations)) {
       if (translation?.summary !== undefined)
-        problems.push({ field: `${prefix}/${language}/summary`, message: `The text has no summary in its language of record (${languageOfRecord}) to translate` });
+        problems.push({
+          field: `${prefix}/${language}/summary`,
+          message: `The text has no summary in its language of record (${languageOfRecord}) to translate`,
+        });
     }
   }
   return problems;
@@ -151,7 +175,10 @@ export function checkTextsDistinct(texts: readonly DeterminedText[]): FieldProbl
   texts.forEach((text, index) => {
     if (ids.has(text.id)) problems.push({ field: `/texts/${index}/id`, message: `Two texts have the id "${text.id}"` });
     if (designations.has(text.designation))
-      problems.push({ field: `/texts/${index}/designation`, message: `Two texts are designated "${text.designation}"` });
+      problems.push({
+        field: `/texts/${index}/designation`,
+        message: `Two texts are designated "${text.designation}"`,
+      });
     ids.add(text.id);
     designations.add(text.designation);
   });

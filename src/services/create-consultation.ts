@@ -28,7 +28,10 @@ export interface CreateConsultationOptions {
  *   the language of record or translates a summary the text does not have
  * @throws CONFLICT when the id or the bureau/study period/number is taken
  */
-export async function createConsultation(ctx: ServiceContext, options: CreateConsultationOptions): Promise<Consultation> {
+export async function createConsultation(
+  ctx: ServiceContext,
+  options: CreateConsultationOptions,
+): Promise<Consultation> {
   authorize(options.actor, { action: 'consultation:write' });
   const fields = consultationFromInput(options.input);
   const texts = (options.input.texts ?? []).map((text, index) => textFromInput(fields.id, text, index + 1));
@@ -36,11 +39,14 @@ export async function createConsultation(ctx: ServiceContext, options: CreateCon
     ...checkConsultationFields(fields),
     ...checkConsultationTranslations(fields),
     ...checkTextsDistinct(texts),
-    ...texts.flatMap((text, index) => checkTextTranslations(text, fields.languageOfRecord, `/texts/${index}/translations`)),
+    ...texts.flatMap((text, index) =>
+      checkTextTranslations(text, fields.languageOfRecord, `/texts/${index}/translations`),
+    ),
   ]);
   const now = ctx.clock();
   return inTransaction(ctx, async (trx) => {
-    if (await findConsultation(trx, fields.id)) throw new AppError('CONFLICT', `A consultation "${fields.id}" already exists`);
+    if (await findConsultation(trx, fields.id))
+      throw new AppError('CONFLICT', `A consultation "${fields.id}" already exists`);
     await insertConsultation(trx, fields, now);
     for (const text of texts) await insertText(trx, text);
     await appendAudit(trx, {

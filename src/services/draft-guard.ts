@@ -7,13 +7,19 @@ import type { LoadedConsultation } from './load-consultation.js';
  */
 export function assertDraft(loaded: LoadedConsultation): void {
   if (loaded.consultation.issuedAt !== null) {
-    throw new AppError('CONSULTATION_ISSUED', `Consultation "${loaded.consultation.id}" was issued; its circular and texts can no longer be edited`);
+    throw new AppError(
+      'CONSULTATION_ISSUED',
+      `Consultation "${loaded.consultation.id}" was issued; its circular and texts can no longer be edited`,
+    );
   }
 }
 
 /** Optimistic concurrency: the caller's revision (If-Match) must be the stored one. */
 export function assertRevision(loaded: LoadedConsultation, expected: number | undefined): void {
   if (expected !== undefined && expected !== loaded.revision) {
-    throw new AppError('STALE_REPLY', `The consultation changed since you read it (revision ${loaded.revision}, you had ${expected})`);
+    throw new AppError(
+      'STALE_REPLY',
+      `The consultation changed since you read it (revision ${loaded.revision}, you had ${expected})`,
+    );
   }
 }

@@ -18,7 +18,10 @@ export interface ConsultationView {
  * (Res. 1 §9.3.3, §9.3.5, §9.4.1).
  * @throws NOT_FOUND (also for drafts, to anyone but the secretariat)
  */
-export async function getConsultation(ctx: ServiceContext, options: { actor: Actor; consultationId: string }): Promise<ConsultationView> {
+export async function getConsultation(
+  ctx: ServiceContext,
+  options: { actor: Actor; consultationId: string },
+): Promise<ConsultationView> {
   const now = ctx.clock();
   const loaded = await loadConsultation(ctx.db, options.consultationId, options.actor);
   const evaluation = await evaluateConsultation(ctx.db, loaded, now);
@@ -29,7 +32,10 @@ export async function getConsultation(ctx: ServiceContext, options: { actor: Act
 export async function listConsultations(ctx: ServiceContext, options: { actor: Actor }): Promise<ConsultationView[]> {
   const now = ctx.clock();
   const consultations = await findAll(ctx.db, { includeDrafts: options.actor.kind === 'secretariat' });
-  const texts = await listTextsOf(ctx.db, consultations.map((c) => c.id));
+  const texts = await listTextsOf(
+    ctx.db,
+    consultations.map((c) => c.id),
+  );
   const views: ConsultationView[] = [];
   for (const consultation of consultations) {
     const loaded: LoadedConsultation = {
@@ -47,7 +53,12 @@ export async function listConsultations(ctx: ServiceContext, options: { actor: A
 function timingOf(ctx: ServiceContext, loaded: LoadedConsultation): TimingCheck[] {
   const { consultation, procedure } = loaded;
   return procedure.checkTiming(
-    { circularDate: consultation.date, meetingFirstDay: consultation.meeting.firstDay, deadlineAt: consultation.deadlineAt, languagesAvailableOn: consultation.languagesAvailableOn },
+    {
+      circularDate: consultation.date,
+      meetingFirstDay: consultation.meeting.firstDay,
+      deadlineAt: consultation.deadlineAt,
+      languagesAvailableOn: consultation.languagesAvailableOn,
+    },
     consultation.resolutionEdition,
     ctx.calendar,
     ctx.timingPolicy,

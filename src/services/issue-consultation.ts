@@ -28,7 +28,10 @@ export interface IssuedConsultation {
  * no Recommendation is complete without its summary) and a deadline still in the future.
  * @throws CONSULTATION_ISSUED, CONSULTATION_INCOMPLETE, STALE_REPLY
  */
-export async function issueConsultation(ctx: ServiceContext, options: IssueConsultationOptions): Promise<IssuedConsultation> {
+export async function issueConsultation(
+  ctx: ServiceContext,
+  options: IssueConsultationOptions,
+): Promise<IssuedConsultation> {
   authorize(options.actor, { action: 'consultation:issue' });
   const now = ctx.clock();
   return inTransaction(ctx, async (trx) => {
@@ -37,20 +40,31 @@ export async function issueConsultation(ctx: ServiceContext, options: IssueConsu
     assertRevision(loaded, options.expectedRevision);
     const { consultation, texts, procedure } = loaded;
     const problems: FieldProblem[] = [];
-    if (texts.length === 0) problems.push({ field: '/texts', message: 'A circular lists at least one determined text' });
+    if (texts.length === 0)
+      problems.push({ field: '/texts', message: 'A circular lists at least one determined text' });
     texts.forEach((text) => {
       if (text.kind !== 'corrigendum' && (text.summary === null || text.summary.trim() === ''))
-        problems.push({ field: `/texts/${text.id}/summary`, message: `${text.designation} needs its summary`, clause: 'WTSA Res. 1 §9.3.4' });
+        problems.push({
+          field: `/texts/${text.id}/summary`,
+          message: `${text.designation} needs its summary`,
+          clause: 'WTSA Res. 1 §9.3.4',
+        });
     });
     if (consultation.deadlineAt <= now)
       problems.push({ field: '/deadline', message: 'The deadline has already passed; set a deadline in the future' });
-    if (problems.length > 0) throw new AppError('CONSULTATION_INCOMPLETE', 'The circular cannot be issued as it stands', { errors: problems });
+    if (problems.length > 0)
+      throw new AppError('CONSULTATION_INCOMPLETE', 'The circular cannot be issued as it stands', { errors: problems });
 
     await markIssued(trx, consultation.id, now);
     // The issue notice and the reminder slots commit (or roll back) with the issue itself.
     await enqueueIssueJobs(trx, consultation, ctx.reminderDays, now);
     const timing = procedure.checkTiming(
-      { circularDate: consultation.date, meetingFirstDay: consultation.meeting.firstDay, deadlineAt: consultation.deadlineAt, languagesAvailableOn: consultation.languagesAvailableOn },
+      {
+        circularDate: consultation.date,
+        meetingFirstDay: consultation.meeting.firstDay,
+        deadlineAt: consultation.deadlineAt,
+        languagesAvailableOn: consultation.languagesAvailableOn,
+      },
       consultation.resolutionEdition,
       ctx.calendar,
       ctx.timingPolicy,

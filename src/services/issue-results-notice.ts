@@ -14,19 +14,30 @@ import { enqueueResultsJob } from './jobs/enqueue.js';
  * their window closes. The notice is issued once.
  * @throws FORBIDDEN, NOT_FOUND, NOTICE_NOT_ALLOWED
  */
-export async function issueResultsNotice(ctx: ServiceContext, options: { actor: Actor; consultationId: string }): Promise<ConsultationResults> {
+export async function issueResultsNotice(
+  ctx: ServiceContext,
+  options: { actor: Actor; consultationId: string },
+): Promise<ConsultationResults> {
   authorize(options.actor, { action: 'notice:issue' });
   return inTransaction(ctx, async (trx) => {
     const now = ctx.clock();
     const loaded = await loadConsultation(trx, options.consultationId, options.actor, { lock: true });
-    if (loaded.consultation.resultsNoticeAt !== null) throw new AppError('NOTICE_NOT_ALLOWED', 'The results notice was already issued');
+    if (loaded.consultation.resultsNoticeAt !== null)
+      throw new AppError('NOTICE_NOT_ALLOWED', 'The results notice was already issued');
     const evaluation = await evaluateConsultation(trx, loaded, now);
     if (!evaluation.final) throw new AppError('NOTICE_NOT_ALLOWED', 'The consultation is still open');
     const missing = evaluation.texts.filter((t) => t.tally.outcome === 'may_proceed' && t.decision === null);
     if (missing.length > 0) {
-      throw new AppError('NOTICE_NOT_ALLOWED', 'Record the meeting decision on every text that could be considered first', {
-        errors: missing.map((t) => ({ field: `/texts/${t.text.id}/decision`, message: `${t.text.designation} has no recorded decision` })),
-      });
+      throw new AppError(
+        'NOTICE_NOT_ALLOWED',
+        'Record the meeting decision on every text that could be considered first',
+        {
+          errors: missing.map((t) => ({
+            field: `/texts/${t.text.id}/decision`,
+            message: `${t.text.designation} has no recorded decision`,
+          })),
+        },
+      );
     }
     await markResultsNoticeIssued(trx, loaded.consultation.id, now);
     await enqueueResultsJob(trx, loaded.consultation.id, now);

@@ -10,12 +10,19 @@ import type { ServiceContext } from './service-context.js';
  */
 export async function listAuditEvents(
   ctx: ServiceContext,
-  options: { actor: Actor; consultationId?: string | undefined; afterSeq?: number | undefined; limit?: number | undefined },
+  options: {
+    actor: Actor;
+    consultationId?: string | undefined;
+    afterSeq?: number | undefined;
+    limit?: number | undefined;
+  },
 ): Promise<StoredAuditEvent[]> {
   authorize(options.actor, { action: 'audit:read' });
   const limit = options.limit ?? 100;
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
-    throw new AppError('VALIDATION_FAILED', 'limit is between 1 and 1000', { errors: [{ field: '/limit', message: 'Between 1 and 1000' }] });
+    throw new AppError('VALIDATION_FAILED', 'limit is between 1 and 1000', {
+      errors: [{ field: '/limit', message: 'Between 1 and 1000' }],
+    });
   return listAudit(ctx.db, {
     limit,
     ...(options.consultationId !== undefined && { consultationId: options.consultationId }),

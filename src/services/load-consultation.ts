@@ -31,7 +31,12 @@ export async function loadConsultation(
   if (!found) throw new AppError('NOT_FOUND', `No consultation "${id}"`);
   authorize(actor, { action: 'consultation:read', issued: found.consultation.issuedAt !== null });
   const texts = await listTexts(db, id);
-  return { consultation: found.consultation, revision: found.revision, texts, procedure: procedureFor(found.consultation.procedure) };
+  return {
+    consultation: found.consultation,
+    revision: found.revision,
+    texts,
+    procedure: procedureFor(found.consultation.procedure),
+  };
 }
 
 /** True once the deadline instant has passed at `now`. */

@@ -20,7 +20,10 @@ export interface TextOptions {
  * @throws CONSULTATION_ISSUED, VALIDATION_FAILED (duplicate id or designation; a translation in
  *   the language of record or of a summary the text does not have)
  */
-export async function addText(ctx: ServiceContext, options: TextOptions & { readonly input: TextInput }): Promise<DeterminedText> {
+export async function addText(
+  ctx: ServiceContext,
+  options: TextOptions & { readonly input: TextInput },
+): Promise<DeterminedText> {
   authorize(options.actor, { action: 'consultation:write' });
   const now = ctx.clock();
   return inTransaction(ctx, async (trx) => {
@@ -29,12 +32,22 @@ export async function addText(ctx: ServiceContext, options: TextOptions & { read
     const nextOrder = Math.max(0, ...loaded.texts.map((t) => t.order)) + 1;
     const text = textFromInput(options.consultationId, options.input, nextOrder);
     throwIfProblems([
-      ...checkTextsDistinct([...loaded.texts, text]).map((p) => ({ ...p, field: p.field.replace(/^\/texts\/\d+/, '') || '/' })),
+      ...checkTextsDistinct([...loaded.texts, text]).map((p) => ({
+        ...p,
+        field: p.field.replace(/^\/texts\/\d+/, '') || '/',
+      })),
       ...checkTextTranslations(text, loaded.consultation.languageOfRecord),
     ]);
     await insertText(trx, text);
     await touchConsultation(trx, options.consultationId, now);
-    await appendAudit(trx, { at: now, actor: options.actor.id, action: 'text.added', consultationId: options.consultationId, subject: `text:${options.consultationId}/${text.id}`, data: { designation: text.designation } });
+    await appendAudit(trx, {
+      at: now,
+      actor: options.actor.id,
+      action: 'text.added',
+      consultationId: options.consultationId,
+      subject: `text:${options.consultationId}/${text.id}`,
+      data: { designation: text.designation },
+    });
     return text;
   });
 }
@@ -54,7 +67,8 @@ export async function editText(
     const loaded = await loadConsultation(trx, options.consultationId, options.actor, { lock: true });
     assertDraft(loaded);
     const current = loaded.texts.find((t) => t.id === options.textId);
-    if (!current) throw new AppError('NOT_FOUND', `No text "${options.textId}" in consultation "${options.consultationId}"`);
+    if (!current)
+      throw new AppError('NOT_FOUND', `No text "${options.textId}" in consultation "${options.consultationId}"`);
     const p = options.patch;
     const next: DeterminedText = {
       ...current,
@@ -70,13 +84,23 @@ export async function editText(
       ...(p.translations !== undefined && { translations: p.translations }),
     };
     throwIfProblems([
-      ...checkTextsDistinct(loaded.texts.map((t) => (t.id === next.id ? next : t))).map((p) => ({ ...p, field: '/designation' })),
+      ...checkTextsDistinct(loaded.texts.map((t) => (t.id === next.id ? next : t))).map((p) => ({
+        ...p,
+        field: '/designation',
+      })),
       // Checked on the result: removing the summary while a translation of it remains is refused too.
       ...checkTextTranslations(next, loaded.consultation.languageOfRecord),
     ]);
     await updateText(trx, next);
     await touchConsultation(trx, options.consultationId, now);
-    await appendAudit(trx, { at: now, actor: options.actor.id, action: 'text.updated', consultationId: options.consultationId, subject: `text:${options.consultationId}/${next.id}`, data: { fields: Object.keys(p).sort() } });
+    await appendAudit(trx, {
+      at: now,
+      actor: options.actor.id,
+      action: 'text.updated',
+      consultationId: options.consultationId,
+      subject: `text:${options.consultationId}/${next.id}`,
+      data: { fields: Object.keys(p).sort() },
+    });
     return next;
   });
 }
@@ -85,7 +109,10 @@ export async function editText(
  * Removes a determined text from a draft consultation.
  * @throws NOT_FOUND, CONSULTATION_ISSUED
  */
-export async function removeText(ctx: ServiceContext, options: TextOptions & { readonly textId: string }): Promise<void> {
+export async function removeText(
+  ctx: ServiceContext,
+  options: TextOptions & { readonly textId: string },
+): Promise<void> {
   authorize(options.actor, { action: 'consultation:write' });
   const now = ctx.clock();
   await inTransaction(ctx, async (trx) => {
@@ -95,6 +122,13 @@ export async function removeText(ctx: ServiceContext, options: TextOptions & { r
       throw new AppError('NOT_FOUND', `No text "${options.textId}" in consultation "${options.consultationId}"`);
     await deleteText(trx, options.consultationId, options.textId);
     await touchConsultation(trx, options.consultationId, now);
-    await appendAudit(trx, { at: now, actor: options.actor.id, action: 'text.removed', consultationId: options.consultationId, subject: `text:${options.consultationId}/${options.textId}`, data: {} });
+    await appendAudit(trx, {
+      at: now,
+      actor: options.actor.id,
+      action: 'text.removed',
+      consultationId: options.consultationId,
+      subject: `text:${options.consultationId}/${options.textId}`,
+      data: {},
+    });
   });
 }

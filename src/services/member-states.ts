@@ -4,7 +4,13 @@ import type { Actor } from '../domain/policy/actor.js';
 import { authorize } from '../domain/policy/policy.js';
 import { isIsoDay } from '../domain/time/instants.js';
 import { appendAudit } from '../repositories/audit.repository.js';
-import { findMemberState, listMemberStates as findAll, updateEligibility, upsertMemberStates, type StoredMemberState } from '../repositories/member-state.repository.js';
+import {
+  findMemberState,
+  listMemberStates as findAll,
+  updateEligibility,
+  upsertMemberStates,
+  type StoredMemberState,
+} from '../repositories/member-state.repository.js';
 import { inTransaction, type ServiceContext } from './service-context.js';
 
 /** Loads (or refreshes) the curated Member States list; keeps eligibility changed by the secretariat. */
@@ -29,14 +35,31 @@ export async function setEligibility(
 ): Promise<StoredMemberState> {
   authorize(options.actor, { action: 'member-state:write' });
   if (options.since !== null && !isIsoDay(options.since))
-    throw new AppError('VALIDATION_FAILED', 'Not a calendar day', { errors: [{ field: '/since', message: 'YYYY-MM-DD' }] });
+    throw new AppError('VALIDATION_FAILED', 'Not a calendar day', {
+      errors: [{ field: '/since', message: 'YYYY-MM-DD' }],
+    });
   if (!options.mayReply && (options.note === null || options.note.trim() === ''))
-    throw new AppError('VALIDATION_FAILED', 'Say why the State may not reply', { errors: [{ field: '/note', message: 'Required when the State may not reply' }] });
+    throw new AppError('VALIDATION_FAILED', 'Say why the State may not reply', {
+      errors: [{ field: '/note', message: 'Required when the State may not reply' }],
+    });
   const now = ctx.clock();
   return inTransaction(ctx, async (trx) => {
-    if (!(await findMemberState(trx, options.code))) throw new AppError('UNKNOWN_MEMBER_STATE', `No Member State with code "${options.code}"`);
-    await updateEligibility(trx, options.code, { mayReply: options.mayReply, note: options.note, since: options.since }, now);
-    await appendAudit(trx, { at: now, actor: options.actor.id, action: 'member-state.eligibility', consultationId: null, subject: `member-state:${options.code}`, data: { mayReply: options.mayReply, note: options.note, since: options.since } });
+    if (!(await findMemberState(trx, options.code)))
+      throw new AppError('UNKNOWN_MEMBER_STATE', `No Member State with code "${options.code}"`);
+    await updateEligibility(
+      trx,
+      options.code,
+      { mayReply: options.mayReply, note: options.note, since: options.since },
+      now,
+    );
+    await appendAudit(trx, {
+      at: now,
+      actor: options.actor.id,
+      action: 'member-state.eligibility',
+      consultationId: null,
+      subject: `member-state:${options.code}`,
+      data: { mayReply: options.mayReply, note: options.note, since: options.since },
+    });
     return (await findMemberState(trx, options.code))!;
   });
 }

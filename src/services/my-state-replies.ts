@@ -33,7 +33,10 @@ export function stateOfFocalPoint(actor: Actor): string {
 }
 
 /** Who did something to the State's reply, as the State may be told. */
-export type Person = { readonly kind: 'colleague'; readonly name: string } | { readonly kind: 'secretariat' } | { readonly kind: 'program' };
+export type Person =
+  | { readonly kind: 'colleague'; readonly name: string }
+  | { readonly kind: 'secretariat' }
+  | { readonly kind: 'program' };
 
 async function memberStateOf(ctx: ServiceContext, code: string): Promise<StoredMemberState> {
   const state = await findMemberState(ctx.db, code);
@@ -44,7 +47,11 @@ async function memberStateOf(ctx: ServiceContext, code: string): Promise<StoredM
 function eligibilityOf(loaded: LoadedConsultation, state: StoredMemberState): EligibilityAnswer {
   return loaded.procedure.eligibility(
     state.code,
-    { mayReply: state.mayReply, note: state.eligibilityNote, consultedStates: loaded.consultation.settings.eligibleStates },
+    {
+      mayReply: state.mayReply,
+      note: state.eligibilityNote,
+      consultedStates: loaded.consultation.settings.eligibleStates,
+    },
     loaded.consultation.resolutionEdition,
   );
 }
@@ -75,9 +82,16 @@ export interface OwedReplies {
 export async function listOwedReplies(ctx: ServiceContext, options: { actor: Actor }): Promise<OwedReplies> {
   const code = stateOfFocalPoint(options.actor);
   const now = ctx.clock();
-  const [memberState, views] = await Promise.all([memberStateOf(ctx, code), listConsultations(ctx, { actor: options.actor })]);
+  const [memberState, views] = await Promise.all([
+    memberStateOf(ctx, code),
+    listConsultations(ctx, { actor: options.actor }),
+  ]);
   const issued = views.filter((v) => v.loaded.consultation.issuedAt !== null);
-  const drafts = await listReplyDraftsOf(ctx.db, code, issued.map((v) => v.loaded.consultation.id));
+  const drafts = await listReplyDraftsOf(
+    ctx.db,
+    code,
+    issued.map((v) => v.loaded.consultation.id),
+  );
   const consultations: OwedConsultation[] = [];
   for (const view of issued) {
     const id = view.loaded.consultation.id;
@@ -85,7 +99,11 @@ export async function listOwedReplies(ctx: ServiceContext, options: { actor: Act
     const latest = current && current.pointers.currentVersion > 0 ? current.latest : null;
     const countedVersion = current?.pointers.countedVersion ?? null;
     let counted: ReplyVersion | null = null;
-    if (countedVersion !== null) counted = countedVersion === latest?.version ? latest : ((await listReplyVersions(ctx.db, id, code)).find((v) => v.version === countedVersion) ?? null);
+    if (countedVersion !== null)
+      counted =
+        countedVersion === latest?.version
+          ? latest
+          : ((await listReplyVersions(ctx.db, id, code)).find((v) => v.version === countedVersion) ?? null);
     consultations.push({
       loaded: view.loaded,
       state: view.state,
@@ -121,17 +139,30 @@ export interface ReplyWorkspace {
  * its draft, whether the State may reply and whether the deadline has passed.
  * @throws UNAUTHENTICATED, ROLE_MAY_NOT_REPLY, NOT_FOUND (also for a consultation not issued)
  */
-export async function getReplyWorkspace(ctx: ServiceContext, options: { actor: Actor; consultationId: string }): Promise<ReplyWorkspace> {
+export async function getReplyWorkspace(
+  ctx: ServiceContext,
+  options: { actor: Actor; consultationId: string },
+): Promise<ReplyWorkspace> {
   const code = stateOfFocalPoint(options.actor);
-  const reply = await getStateReply(ctx, { actor: options.actor, consultationId: options.consultationId, memberState: code });
-  if (reply.loaded.consultation.issuedAt === null) throw new AppError('NOT_FOUND', `No consultation "${options.consultationId}"`);
-  const [memberState, draft] = await Promise.all([memberStateOf(ctx, code), getReplyDraft(ctx, { actor: options.actor, consultationId: options.consultationId, memberState: code })]);
+  const reply = await getStateReply(ctx, {
+    actor: options.actor,
+    consultationId: options.consultationId,
+    memberState: code,
+  });
+  if (reply.loaded.consultation.issuedAt === null)
+    throw new AppError('NOT_FOUND', `No consultation "${options.consultationId}"`);
+  const [memberState, draft] = await Promise.all([
+    memberStateOf(ctx, code),
+    getReplyDraft(ctx, { actor: options.actor, consultationId: options.consultationId, memberState: code }),
+  ]);
   const ids = new Set<string>(reply.versions.map((v) => v.enteredBy));
   if (draft) ids.add(draft.updatedBy);
   const people = new Map<string, Person>();
   for (const id of ids) people.set(id, await personOf(ctx, id, code));
   const fileNames = new Map<string, string>();
-  for (const sha256 of new Set(reply.versions.flatMap((v) => v.positions.flatMap((p) => (p.attachment ? [p.attachment] : []))))) {
+  for (const sha256 of new Set(
+    reply.versions.flatMap((v) => v.positions.flatMap((p) => (p.attachment ? [p.attachment] : []))),
+  )) {
     const meta = await findAttachmentMeta(ctx.db, sha256);
     if (meta) fileNames.set(sha256, meta.filename);
   }
@@ -154,15 +185,26 @@ async function personOf(ctx: ServiceContext, actorId: string, memberState: strin
   if (!actorId.startsWith('account:')) return { kind: 'program' };
   const account = await findAccount(ctx.db, actorId.slice('account:'.length));
   if (!account) return { kind: 'program' };
-  if (account.role === 'focal_point' && account.memberState === memberState) return { kind: 'colleague', name: account.name };
-  return account.role === 'secretariat_admin' || account.role === 'secretariat_staff' ? { kind: 'secretariat' } : { kind: 'program' };
+  if (account.role === 'focal_point' && account.memberState === memberState)
+    return { kind: 'colleague', name: account.name };
+  return account.role === 'secretariat_admin' || account.role === 'secretariat_staff'
+    ? { kind: 'secretariat' }
+    : { kind: 'program' };
 }
 
 /**
  * The signed receipt of one version of the focal point's own State's reply.
  * @throws UNAUTHENTICATED, ROLE_MAY_NOT_REPLY, NOT_FOUND
  */
-export async function getMyReceipt(ctx: ServiceContext, options: { actor: Actor; consultationId: string; version: number }): Promise<Receipt> {
+export async function getMyReceipt(
+  ctx: ServiceContext,
+  options: { actor: Actor; consultationId: string; version: number },
+): Promise<Receipt> {
   const code = stateOfFocalPoint(options.actor);
-  return getReceipt(ctx, { actor: options.actor, consultationId: options.consultationId, memberState: code, version: options.version });
+  return getReceipt(ctx, {
+    actor: options.actor,
+    consultationId: options.consultationId,
+    memberState: code,
+    version: options.version,
+  });
 }

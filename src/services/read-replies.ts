@@ -32,10 +32,19 @@ export async function getStateReply(
     deadlinePassed: deadlinePassed(loaded.consultation, now),
     individualRepliesPublic: loaded.consultation.settings.individualRepliesPublic,
   });
-  if (!(await findMemberState(ctx.db, options.memberState))) throw new AppError('UNKNOWN_MEMBER_STATE', `No Member State with code "${options.memberState}"`);
+  if (!(await findMemberState(ctx.db, options.memberState)))
+    throw new AppError('UNKNOWN_MEMBER_STATE', `No Member State with code "${options.memberState}"`);
   const [current] = await listCurrentReplies(ctx.db, options.consultationId, options.memberState);
-  const versions = current && current.pointers.currentVersion > 0 ? await listReplyVersions(ctx.db, options.consultationId, options.memberState) : [];
-  return { loaded, memberState: options.memberState, pointers: versions.length > 0 ? current!.pointers : null, versions };
+  const versions =
+    current && current.pointers.currentVersion > 0
+      ? await listReplyVersions(ctx.db, options.consultationId, options.memberState)
+      : [];
+  return {
+    loaded,
+    memberState: options.memberState,
+    pointers: versions.length > 0 ? current!.pointers : null,
+    versions,
+  };
 }
 
 export interface ReplyOverviewRow {
@@ -57,17 +66,27 @@ export interface ReplyOverview {
  * only.
  * @throws NOT_FOUND, FORBIDDEN, UNAUTHENTICATED
  */
-export async function listReplies(ctx: ServiceContext, options: { actor: Actor; consultationId: string }): Promise<ReplyOverview> {
+export async function listReplies(
+  ctx: ServiceContext,
+  options: { actor: Actor; consultationId: string },
+): Promise<ReplyOverview> {
   const now = ctx.clock();
   const loaded = await loadConsultation(ctx.db, options.consultationId, options.actor);
   const passed = deadlinePassed(loaded.consultation, now);
-  const all = { action: 'reply:list-all' as const, deadlinePassed: passed, individualRepliesPublic: loaded.consultation.settings.individualRepliesPublic };
+  const all = {
+    action: 'reply:list-all' as const,
+    deadlinePassed: passed,
+    individualRepliesPublic: loaded.consultation.settings.individualRepliesPublic,
+  };
   let onlyState: string | undefined;
   if (!can(options.actor, all)) {
     if (options.actor.kind !== 'focal_point') authorize(options.actor, all);
     else onlyState = options.actor.memberState;
   }
-  const [states, current] = await Promise.all([listMemberStates(ctx.db), listCurrentReplies(ctx.db, options.consultationId, onlyState)]);
+  const [states, current] = await Promise.all([
+    listMemberStates(ctx.db),
+    listCurrentReplies(ctx.db, options.consultationId, onlyState),
+  ]);
   const byState = new Map(current.filter((c) => c.pointers.currentVersion > 0).map((c) => [c.pointers.memberState, c]));
   const consulted = loaded.consultation.settings.eligibleStates;
   const rows = states

@@ -2,12 +2,22 @@ import type { FieldProblem } from '../domain/errors.js';
 import type { Actor } from '../domain/policy/actor.js';
 import { authorize } from '../domain/policy/policy.js';
 import type { PositionInput, ReplyPosition } from '../domain/reply/reply.js';
-import { findReplyDraft, type DraftPosition, type ReplyDraft, type ReplyDraftContent } from '../repositories/reply-draft.repository.js';
+import {
+  findReplyDraft,
+  type DraftPosition,
+  type ReplyDraft,
+  type ReplyDraftContent,
+} from '../repositories/reply-draft.repository.js';
 import type { ReplyInput } from '../schemas/reply.schema.js';
 import { loadConsultation, type LoadedConsultation } from './load-consultation.js';
 import type { ServiceContext } from './service-context.js';
 
-export type { DraftAttachment, DraftPosition, ReplyDraft, ReplyDraftContent } from '../repositories/reply-draft.repository.js';
+export type {
+  DraftAttachment,
+  DraftPosition,
+  ReplyDraft,
+  ReplyDraftContent,
+} from '../repositories/reply-draft.repository.js';
 
 /**
  * A draft reply is the State's working paper: only the focal points of that State read or
@@ -23,14 +33,24 @@ export function authorizeDraft(actor: Actor, memberState: string): void {
  * The State's draft reply to a consultation, or null when there is none.
  * @throws UNAUTHENTICATED, ROLE_MAY_NOT_REPLY, NOT_YOUR_MEMBER_STATE, NOT_FOUND
  */
-export async function getReplyDraft(ctx: ServiceContext, options: { actor: Actor; consultationId: string; memberState: string }): Promise<ReplyDraft | null> {
+export async function getReplyDraft(
+  ctx: ServiceContext,
+  options: { actor: Actor; consultationId: string; memberState: string },
+): Promise<ReplyDraft | null> {
   authorizeDraft(options.actor, options.memberState);
   await loadConsultation(ctx.db, options.consultationId, options.actor);
   return (await findReplyDraft(ctx.db, options.consultationId, options.memberState)) ?? null;
 }
 
 /** An empty Annex 2 form: no box ticked, nothing typed. */
-export const EMPTY_DRAFT_POSITION: DraftPosition = { position: null, option: null, comments: '', reasons: '', possibleChanges: '', attachment: null };
+export const EMPTY_DRAFT_POSITION: DraftPosition = {
+  position: null,
+  option: null,
+  comments: '',
+  reasons: '',
+  possibleChanges: '',
+  attachment: null,
+};
 
 /**
  * The positions a draft would submit, in the order of the consultation's texts, with only what a
@@ -58,7 +78,10 @@ export function positionsOfDraft(content: ReplyDraftContent, textIds: readonly s
 }
 
 /** The reply a draft stands for, as submitReply takes it, refusing any change after `basedOnVersion`. */
-export function replyInputOfDraft(draft: Pick<ReplyDraft, 'content' | 'basedOnVersion'>, textIds: readonly string[]): ReplyInput {
+export function replyInputOfDraft(
+  draft: Pick<ReplyDraft, 'content' | 'basedOnVersion'>,
+  textIds: readonly string[],
+): ReplyInput {
   const { content } = draft;
   const blankToNull = (value: string) => (value.trim() === '' ? null : value.trim());
   return {
@@ -90,11 +113,16 @@ export function signatureProblems(content: ReplyDraftContent): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const name = content.signatoryName.trim();
   const title = content.signatoryTitle.trim();
-  if (name === '') problems.push({ field: '/signatory/name', message: 'Give the name of the official who signs the reply' });
-  else if (name.length > SIGNATURE_LIMITS.name) problems.push({ field: '/signatory/name', message: `At most ${SIGNATURE_LIMITS.name} characters` });
-  if (title === '') problems.push({ field: '/signatory/title', message: "Give the signatory's official role or title" });
-  else if (title.length > SIGNATURE_LIMITS.title) problems.push({ field: '/signatory/title', message: `At most ${SIGNATURE_LIMITS.title} characters` });
-  if (content.place.trim().length > SIGNATURE_LIMITS.place) problems.push({ field: '/place', message: `At most ${SIGNATURE_LIMITS.place} characters` });
+  if (name === '')
+    problems.push({ field: '/signatory/name', message: 'Give the name of the official who signs the reply' });
+  else if (name.length > SIGNATURE_LIMITS.name)
+    problems.push({ field: '/signatory/name', message: `At most ${SIGNATURE_LIMITS.name} characters` });
+  if (title === '')
+    problems.push({ field: '/signatory/title', message: "Give the signatory's official role or title" });
+  else if (title.length > SIGNATURE_LIMITS.title)
+    problems.push({ field: '/signatory/title', message: `At most ${SIGNATURE_LIMITS.title} characters` });
+  if (content.place.trim().length > SIGNATURE_LIMITS.place)
+    problems.push({ field: '/place', message: `At most ${SIGNATURE_LIMITS.place} characters` });
   const day = content.signedOn.trim();
   if (day !== '' && !isCalendarDay(day)) problems.push({ field: '/signedOn', message: 'Give the date as YYYY-MM-DD' });
   return problems;

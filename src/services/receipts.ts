@@ -36,13 +36,17 @@ export async function receiptKey(ctx: ServiceContext): Promise<SigningKey> {
 }
 
 /** The public half of the receipt key, for anyone who wants to check a signature. */
-export async function receiptPublicKey(ctx: ServiceContext): Promise<{ keyId: string; algorithm: 'Ed25519'; publicKey: string }> {
+export async function receiptPublicKey(
+  ctx: ServiceContext,
+): Promise<{ keyId: string; algorithm: 'Ed25519'; publicKey: string }> {
   const key = await receiptKey(ctx);
   return { keyId: key.id, algorithm: key.algorithm, publicKey: key.publicKey };
 }
 
 function attachmentsOf(version: ReplyVersion): { sha256: string; role: string }[] {
-  const files = version.positions.flatMap((p) => (p.attachment ? [{ sha256: p.attachment, role: `position:${p.text}` }] : []));
+  const files = version.positions.flatMap((p) =>
+    p.attachment ? [{ sha256: p.attachment, role: `position:${p.text}` }] : [],
+  );
   return version.originalFile ? [{ sha256: version.originalFile, role: 'original' }, ...files] : files;
 }
 
@@ -65,7 +69,8 @@ export async function getReceipt(
     findReplyVersion(ctx.db, options.consultationId, options.memberState, options.version),
     findVersionAuditPosition(ctx.db, options.consultationId, options.memberState, options.version),
   ]);
-  if (!version || !audit) throw new AppError('NOT_FOUND', `No version ${options.version} of the reply of ${options.memberState}`);
+  if (!version || !audit)
+    throw new AppError('NOT_FOUND', `No version ${options.version} of the reply of ${options.memberState}`);
   const key = await receiptKey(ctx);
   const unsigned = {
     format: RECEIPT_FORMAT,
@@ -80,7 +85,9 @@ export async function getReceipt(
     attachments: attachmentsOf(version),
     audit,
   } as const;
-  const value = sign(null, Buffer.from(receiptSigningPayload(unsigned)), createPrivateKey(key.privateKey)).toString('base64');
+  const value = sign(null, Buffer.from(receiptSigningPayload(unsigned)), createPrivateKey(key.privateKey)).toString(
+    'base64',
+  );
   return { ...unsigned, signature: { algorithm: 'Ed25519', keyId: key.id, value } };
 }
 
@@ -117,7 +124,11 @@ export async function verifyReceipt(ctx: ServiceContext, input: unknown): Promis
     Number.isInteger(r.audit?.seq) &&
     typeof r.audit?.hash === 'string' &&
     typeof r.signature?.value === 'string';
-  checks.push({ check: 'format', ok: wellFormed, detail: wellFormed ? RECEIPT_FORMAT : `not an ${RECEIPT_FORMAT} document` });
+  checks.push({
+    check: 'format',
+    ok: wellFormed,
+    detail: wellFormed ? RECEIPT_FORMAT : `not an ${RECEIPT_FORMAT} document`,
+  });
   if (!wellFormed) return done();
   const receipt = r as Receipt;
 
@@ -125,42 +136,93 @@ export async function verifyReceipt(ctx: ServiceContext, input: unknown): Promis
   const signatureOk =
     key !== undefined &&
     receipt.signature.algorithm === 'Ed25519' &&
-    verify(null, Buffer.from(receiptSigningPayload(receipt)), createPublicKey(key.publicKey), Buffer.from(receipt.signature.value, 'base64'));
-  checks.push({ check: 'signature', ok: signatureOk, detail: signatureOk ? `signed by key ${receipt.signature.keyId}` : 'the signature does not match the receipt: it was altered, or not issued by this server' });
+    verify(
+      null,
+      Buffer.from(receiptSigningPayload(receipt)),
+      createPublicKey(key.publicKey),
+      Buffer.from(receipt.signature.value, 'base64'),
+    );
+  checks.push({
+    check: 'signature',
+    ok: signatureOk,
+    detail: signatureOk
+      ? `signed by key ${receipt.signature.keyId}`
+      : 'the signature does not match the receipt: it was altered, or not issued by this server',
+  });
   // Only a receipt this server issued is compared with the stored data: a forged one learns
   // nothing about other States' replies.
   if (!signatureOk) return done();
 
   const version = await findReplyVersion(ctx.db, receipt.consultation.id, receipt.memberState, receipt.version);
-  checks.push({ check: 'reply', ok: version?.contentHash === receipt.contentSha256, detail: version ? (version.contentHash === receipt.contentSha256 ? 'the stored version has the receipt\'s hash' : `the stored version's hash is ${version.contentHash}`) : 'no such version is stored' });
+  checks.push({
+    check: 'reply',
+    ok: version?.contentHash === receipt.contentSha256,
+    detail: version
+      ? version.contentHash === receipt.contentSha256
+        ? "the stored version has the receipt's hash"
+        : `the stored version's hash is ${version.contentHash}`
+      : 'no such version is stored',
+  });
   if (version) {
     const recomputed = replyContentHash(version);
-    checks.push({ check: 'content', ok: recomputed === version.contentHash, detail: recomputed === version.contentHash ? 'the stored positions and fields still hash to it' : 'the stored reply was changed after it was received' });
+    checks.push({
+      check: 'content',
+      ok: recomputed === version.contentHash,
+      detail:
+        recomputed === version.contentHash
+          ? 'the stored positions and fields still hash to it'
+          : 'the stored reply was changed after it was received',
+    });
     const expected = attachmentsOf(version);
     const problems: string[] = [];
-    if (canonicalSet(expected) !== canonicalSet(receipt.attachments)) problems.push('the list of files differs from the stored version');
+    if (canonicalSet(expected) !== canonicalSet(receipt.attachments))
+      problems.push('the list of files differs from the stored version');
     for (const file of receipt.attachments) {
       const stored = await findAttachmentContent(ctx.db, file.sha256);
       if (!stored) problems.push(`${file.sha256} is missing`);
       else if (sha256Hex(stored.content) !== file.sha256) problems.push(`${file.sha256} was changed`);
     }
-    checks.push({ check: 'attachments', ok: problems.length === 0, detail: problems.length === 0 ? `${receipt.attachments.length} file(s) present and intact` : problems.join('; ') });
+    checks.push({
+      check: 'attachments',
+      ok: problems.length === 0,
+      detail: problems.length === 0 ? `${receipt.attachments.length} file(s) present and intact` : problems.join('; '),
+    });
   }
 
   const row = await findAuditRow(ctx.db, receipt.audit.seq);
   const subject = `reply:${receipt.consultation.id}/${receipt.memberState}/${receipt.version}`;
-  const rowOk = row !== undefined && row.hash === receipt.audit.hash && row.subject === subject && row.data.contentHash === receipt.contentSha256;
-  const rowIntact = row !== undefined && verifyChainRun([row], { seq: row.seq - 1, hash: row.prevHash ?? '' }).break === null;
+  const rowOk =
+    row !== undefined &&
+    row.hash === receipt.audit.hash &&
+    row.subject === subject &&
+    row.data.contentHash === receipt.contentSha256;
+  const rowIntact =
+    row !== undefined && verifyChainRun([row], { seq: row.seq - 1, hash: row.prevHash ?? '' }).break === null;
   checks.push({
     check: 'audit_row',
     ok: rowOk && rowIntact,
-    detail: !row ? `audit row #${receipt.audit.seq} is missing` : !rowOk ? `audit row #${receipt.audit.seq} does not record this version with this hash` : !rowIntact ? `audit row #${receipt.audit.seq} was changed` : `audit row #${receipt.audit.seq} records it`,
+    detail: !row
+      ? `audit row #${receipt.audit.seq} is missing`
+      : !rowOk
+        ? `audit row #${receipt.audit.seq} does not record this version with this hash`
+        : !rowIntact
+          ? `audit row #${receipt.audit.seq} was changed`
+          : `audit row #${receipt.audit.seq} records it`,
   });
   const chain = await verifyAuditChain(ctx);
-  checks.push({ check: 'audit_chain', ok: chain.ok, detail: chain.ok ? `the audit chain verifies (${chain.verifiedRows} rows)` : `the audit chain is broken at row #${chain.break?.seq}` });
+  checks.push({
+    check: 'audit_chain',
+    ok: chain.ok,
+    detail: chain.ok
+      ? `the audit chain verifies (${chain.verifiedRows} rows)`
+      : `the audit chain is broken at row #${chain.break?.seq}`,
+  });
   return done();
 }
 
 function canonicalSet(files: readonly { sha256: string; role: string }[]): string {
-  return files.map((f) => `${f.role}=${f.sha256}`).sort().join('\n');
+  return files
+    .map((f) => `${f.role}=${f.sha256}`)
+    .sort()
+    .join('\n');
 }

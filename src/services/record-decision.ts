@@ -50,14 +50,26 @@ export async function recordDecision(ctx: ServiceContext, options: RecordDecisio
     const evaluation = await evaluateConsultation(trx, loaded, now);
     const text = evaluation.texts.find((t) => t.text.id === options.textId);
     if (!text) throw new AppError('NOT_FOUND', `No text "${options.textId}" in consultation "${consultation.id}"`);
-    if (consultation.resultsNoticeAt !== null) throw new AppError('DECISION_NOT_ALLOWED', 'The results notice has been issued; decisions are final');
-    if (!evaluation.final) throw new AppError('DECISION_NOT_ALLOWED', 'The consultation is still open; the meeting decides after the deadline');
+    if (consultation.resultsNoticeAt !== null)
+      throw new AppError('DECISION_NOT_ALLOWED', 'The results notice has been issued; decisions are final');
+    if (!evaluation.final)
+      throw new AppError(
+        'DECISION_NOT_ALLOWED',
+        'The consultation is still open; the meeting decides after the deadline',
+      );
     if (now < startOfDay(consultation.meeting.firstDay))
-      throw new AppError('DECISION_NOT_ALLOWED', `The meeting starts on ${consultation.meeting.firstDay}; decisions are recorded from then on`);
+      throw new AppError(
+        'DECISION_NOT_ALLOWED',
+        `The meeting starts on ${consultation.meeting.firstDay}; decisions are recorded from then on`,
+      );
     if (text.tally.outcome !== 'may_proceed')
-      throw new AppError('DECISION_NOT_ALLOWED', `${text.text.designation} did not obtain the support needed; it may not be considered at this meeting`, {
-        clause: citeClause(clauses, clauses.consultationFails),
-      });
+      throw new AppError(
+        'DECISION_NOT_ALLOWED',
+        `${text.text.designation} did not obtain the support needed; it may not be considered at this meeting`,
+        {
+          clause: citeClause(clauses, clauses.consultationFails),
+        },
+      );
     const known = new Set((await listMemberStates(trx)).map((s) => s.code));
     const unknown = [
       ...input.opposing.map((s, i) => [s, `/opposing/${i}`] as const),
@@ -67,21 +79,53 @@ export async function recordDecision(ctx: ServiceContext, options: RecordDecisio
       ...input.formalOppositions.map((o, i) => [o.state, `/formalOppositions/${i}/state`] as const),
     ].filter(([state]) => !known.has(state));
     if (unknown.length > 0)
-      throw new AppError('UNKNOWN_MEMBER_STATE', 'Unknown Member State code', { errors: unknown.map(([state, field]) => ({ field, message: `No Member State "${state}"` })) });
-    const problems = procedure.validateMeetingDecision(input, consultation.meeting.lastDay, consultation.resolutionEdition);
+      throw new AppError('UNKNOWN_MEMBER_STATE', 'Unknown Member State code', {
+        errors: unknown.map(([state, field]) => ({ field, message: `No Member State "${state}"` })),
+      });
+    const problems = procedure.validateMeetingDecision(
+      input,
+      consultation.meeting.lastDay,
+      consultation.resolutionEdition,
+    );
     if (problems.length > 0) throw new AppError('DECISION_CONFLICT', problems[0]!.message, { errors: problems });
-    const future = input.formalOppositions.flatMap((o, i) => (o.receivedAt > now ? [{ field: `/formalOppositions/${i}/receivedAt`, message: 'Formal opposition cannot have been received in the future' }] : []));
+    const future = input.formalOppositions.flatMap((o, i) =>
+      o.receivedAt > now
+        ? [
+            {
+              field: `/formalOppositions/${i}/receivedAt`,
+              message: 'Formal opposition cannot have been received in the future',
+            },
+          ]
+        : [],
+    );
     if (future.length > 0) throw new AppError('VALIDATION_FAILED', future[0]!.message, { errors: future });
 
-    await saveDecision(trx, consultation.id, { textId: options.textId, input, notes: options.input.notes ?? null, recordedAt: now, recordedBy: options.actor.id });
-    const decision = procedure.decideAtMeeting(input, consultation.meeting.lastDay, now, consultation.resolutionEdition);
+    await saveDecision(trx, consultation.id, {
+      textId: options.textId,
+      input,
+      notes: options.input.notes ?? null,
+      recordedAt: now,
+      recordedBy: options.actor.id,
+    });
+    const decision = procedure.decideAtMeeting(
+      input,
+      consultation.meeting.lastDay,
+      now,
+      consultation.resolutionEdition,
+    );
     await appendAudit(trx, {
       at: now,
       actor: options.actor.id,
       action: 'decision.recorded',
       consultationId: consultation.id,
       subject: `decision:${consultation.id}/${options.textId}`,
-      data: { outcome: decision.outcome, clause: decision.clause, opposing: input.opposing, moreTime: input.moreTime, reservations: input.reservations.map((r) => r.state) },
+      data: {
+        outcome: decision.outcome,
+        clause: decision.clause,
+        opposing: input.opposing,
+        moreTime: input.moreTime,
+        reservations: input.reservations.map((r) => r.state),
+      },
     });
     return decision;
   });

@@ -35,26 +35,41 @@ export async function recordReply(ctx: ServiceContext, options: RecordReplyOptio
     const now = ctx.clock();
     const loaded = await loadConsultation(trx, options.consultationId, options.actor, { lock: true });
     const { consultation } = loaded;
-    if (consultation.issuedAt === null) throw new AppError('CONSULTATION_NOT_OPEN', `Consultation "${consultation.id}" has not been issued`);
+    if (consultation.issuedAt === null)
+      throw new AppError('CONSULTATION_NOT_OPEN', `Consultation "${consultation.id}" has not been issued`);
     if (receivedAt > now)
       throw new AppError('VALIDATION_FAILED', 'The form cannot have been received in the future', {
         errors: [{ field: '/receivedAt', message: 'Give the instant TSB received the form, not a future one' }],
       });
     if (receivedAt < consultation.issuedAt)
       throw new AppError('VALIDATION_FAILED', 'The form cannot have been received before the circular was issued', {
-        errors: [{ field: '/receivedAt', message: `The circular was issued at ${new Date(consultation.issuedAt).toISOString()}` }],
+        errors: [
+          {
+            field: '/receivedAt',
+            message: `The circular was issued at ${new Date(consultation.issuedAt).toISOString()}`,
+          },
+        ],
       });
     if ((await listDecisions(trx, consultation.id)).length > 0 || consultation.resultsNoticeAt !== null)
-      throw new AppError('RESULTS_FROZEN', 'The meeting has recorded decisions on this consultation; replies can no longer change the results');
+      throw new AppError(
+        'RESULTS_FROZEN',
+        'The meeting has recorded decisions on this consultation; replies can no longer change the results',
+      );
     if (!(await findAttachmentMeta(trx, options.input.originalFile)))
       throw new AppError('UNKNOWN_ATTACHMENT', 'Upload the original file first', {
-        errors: [{ field: '/originalFile', message: `No uploaded attachment with SHA-256 ${options.input.originalFile}` }],
+        errors: [
+          { field: '/originalFile', message: `No uploaded attachment with SHA-256 ${options.input.originalFile}` },
+        ],
       });
     await assertEligible(trx, loaded, options.memberState);
     const withdrawal = options.input.withdrawal === true;
     if (withdrawal && options.input.positions.length > 0)
-      throw new AppError('VALIDATION_FAILED', 'A withdrawal carries no positions', { errors: [{ field: '/positions', message: 'Leave positions empty for a withdrawal' }] });
-    const checked = withdrawal ? { positions: [], flags: [] } : await checkPositions(trx, loaded, options.input.positions, options.input.channel, options.actor);
+      throw new AppError('VALIDATION_FAILED', 'A withdrawal carries no positions', {
+        errors: [{ field: '/positions', message: 'Leave positions empty for a withdrawal' }],
+      });
+    const checked = withdrawal
+      ? { positions: [], flags: [] }
+      : await checkPositions(trx, loaded, options.input.positions, options.input.channel, options.actor);
     return writeReplyVersion(trx, {
       loaded,
       memberState: options.memberState,

@@ -4,11 +4,27 @@ import { replyContentHash } from '../domain/reply/reply-hash.js';
 import { isOnTime } from '../domain/consultation/consultation-state.js';
 import { AppError, type FieldProblem } from '../domain/errors.js';
 import type { Actor } from '../domain/policy/actor.js';
-import type { Channel, PositionInput, ReplyFlag, ReplyPosition, ReplySignature, ReplyVersion, ReplyVersionStatus } from '../domain/reply/reply.js';
+import type {
+  Channel,
+  PositionInput,
+  ReplyFlag,
+  ReplyPosition,
+  ReplySignature,
+  ReplyVersion,
+  ReplyVersionStatus,
+} from '../domain/reply/reply.js';
 import { existingAttachments, listUploads } from '../repositories/attachment.repository.js';
 import { appendAudit } from '../repositories/audit.repository.js';
 import { findMemberState } from '../repositories/member-state.repository.js';
-import { ensureReplyRow, findReplyPointers, findVersionHead, insertReplyVersion, markCountedPositions, saveReplyPointers, setVersionAuditPosition } from '../repositories/reply.repository.js';
+import {
+  ensureReplyRow,
+  findReplyPointers,
+  findVersionHead,
+  insertReplyVersion,
+  markCountedPositions,
+  saveReplyPointers,
+  setVersionAuditPosition,
+} from '../repositories/reply.repository.js';
 import type { LoadedConsultation } from './load-consultation.js';
 import { enqueueReceiptJob } from './jobs/enqueue.js';
 
@@ -32,16 +48,28 @@ export interface ReplyReceipt {
  * Checks that the State exists and may reply to this consultation (Res. 1 §9.4.1; §9.2.1 NOTE).
  * @throws UNKNOWN_MEMBER_STATE, STATE_NOT_ELIGIBLE
  */
-export async function assertEligible(trx: Transaction<DB>, loaded: LoadedConsultation, memberState: string): Promise<void> {
+export async function assertEligible(
+  trx: Transaction<DB>,
+  loaded: LoadedConsultation,
+  memberState: string,
+): Promise<void> {
   const state = await findMemberState(trx, memberState);
   if (!state) throw new AppError('UNKNOWN_MEMBER_STATE', `No Member State with code "${memberState}"`);
   const answer = loaded.procedure.eligibility(
     memberState,
-    { mayReply: state.mayReply, note: state.eligibilityNote, consultedStates: loaded.consultation.settings.eligibleStates },
+    {
+      mayReply: state.mayReply,
+      note: state.eligibilityNote,
+      consultedStates: loaded.consultation.settings.eligibleStates,
+    },
     loaded.consultation.resolutionEdition,
   );
   if (!answer.eligible) {
-    throw new AppError('STATE_NOT_ELIGIBLE', answer.reason ?? `${memberState} may not reply`, answer.clause === null ? {} : { clause: answer.clause });
+    throw new AppError(
+      'STATE_NOT_ELIGIBLE',
+      answer.reason ?? `${memberState} may not reply`,
+      answer.clause === null ? {} : { clause: answer.clause },
+    );
   }
 }
 
@@ -56,10 +84,18 @@ export async function checkPositions(
   channel: Channel,
   actor: Actor,
 ): Promise<{ positions: ReplyPosition[]; flags: ReplyFlag[] }> {
-  const check = loaded.procedure.checkReply(positions, loaded.texts.map((t) => t.id), channel, loaded.consultation.resolutionEdition);
+  const check = loaded.procedure.checkReply(
+    positions,
+    loaded.texts.map((t) => t.id),
+    channel,
+    loaded.consultation.resolutionEdition,
+  );
   if (check.problems.length > 0) {
     const first = check.problems[0]!;
-    throw new AppError(first.code ?? 'POSITION_INCOMPLETE', first.message, { errors: check.problems, ...(first.clause ? { clause: first.clause } : {}) });
+    throw new AppError(first.code ?? 'POSITION_INCOMPLETE', first.message, {
+      errors: check.problems,
+      ...(first.clause ? { clause: first.clause } : {}),
+    });
   }
   const wanted = check.positions.map((p) => p.attachment).filter((a): a is string => a !== null);
   const found = await existingAttachments(trx, wanted);
@@ -67,11 +103,16 @@ export async function checkPositions(
   for (const [index, p] of positions.entries()) {
     if (!p.attachment) continue;
     // A State cites only files it uploaded itself: knowing another file's hash gives no access to it.
-    const mine = actor.kind === 'secretariat' || (await listUploads(trx, p.attachment)).some((u) => u.uploadedBy === actor.id);
+    const mine =
+      actor.kind === 'secretariat' || (await listUploads(trx, p.attachment)).some((u) => u.uploadedBy === actor.id);
     if (!found.has(p.attachment) || !mine)
-      missing.push({ field: `/positions/${index}/attachment`, message: `No attachment with SHA-256 ${p.attachment} was uploaded by you` });
+      missing.push({
+        field: `/positions/${index}/attachment`,
+        message: `No attachment with SHA-256 ${p.attachment} was uploaded by you`,
+      });
   }
-  if (missing.length > 0) throw new AppError('UNKNOWN_ATTACHMENT', 'An attachment named in the reply was not uploaded', { errors: missing });
+  if (missing.length > 0)
+    throw new AppError('UNKNOWN_ATTACHMENT', 'An attachment named in the reply was not uploaded', { errors: missing });
   return { positions: check.positions, flags: check.flags };
 }
 
@@ -108,9 +149,13 @@ export async function writeReplyVersion(trx: Transaction<DB>, options: WriteVers
   const pointers = await findReplyPointers(trx, consultationId, memberState, { lock: true });
   const currentVersion = pointers?.currentVersion ?? 0;
   if (options.expectedVersion !== undefined && options.expectedVersion !== currentVersion) {
-    throw new AppError('STALE_REPLY', `The reply of ${memberState} is at version ${currentVersion}; you sent changes to version ${options.expectedVersion}. Reload and try again.`);
+    throw new AppError(
+      'STALE_REPLY',
+      `The reply of ${memberState} is at version ${currentVersion}; you sent changes to version ${options.expectedVersion}. Reload and try again.`,
+    );
   }
-  const previous = currentVersion === 0 ? undefined : await findVersionHead(trx, consultationId, memberState, currentVersion);
+  const previous =
+    currentVersion === 0 ? undefined : await findVersionHead(trx, consultationId, memberState, currentVersion);
   if (options.requireCurrent && (previous === undefined || previous.status === 'withdrawn')) {
     throw new AppError('NO_CURRENT_REPLY', `${memberState} has no current reply to this consultation`);
   }
@@ -147,16 +192,27 @@ export async function writeReplyVersion(trx: Transaction<DB>, options: WriteVers
   const countedVersion = onTime ? (counted ? version : null) : (pointers?.countedVersion ?? null);
   await saveReplyPointers(trx, { consultationId, memberState, currentVersion: version, countedVersion }, options.now);
   // The positions of the counted version carry the mark that results are computed from.
-  if (countedVersion !== (pointers?.countedVersion ?? null)) await markCountedPositions(trx, consultationId, memberState, countedVersion);
+  if (countedVersion !== (pointers?.countedVersion ?? null))
+    await markCountedPositions(trx, consultationId, memberState, countedVersion);
   // A new submission over an earlier one is an amendment (the trail says which).
-  const action = options.auditAction === 'reply.submitted' && previous !== undefined && previous.status === 'submitted' ? 'reply.amended' : options.auditAction;
+  const action =
+    options.auditAction === 'reply.submitted' && previous !== undefined && previous.status === 'submitted'
+      ? 'reply.amended'
+      : options.auditAction;
   const audit = await appendAudit(trx, {
     at: options.now,
     actor: options.actor.id,
     action,
     consultationId,
     subject: `reply:${consultationId}/${memberState}/${version}`,
-    data: { channel: options.channel, status: options.status, receivedAt: new Date(options.receivedAt).toISOString(), contentHash, counted, flags },
+    data: {
+      channel: options.channel,
+      status: options.status,
+      receivedAt: new Date(options.receivedAt).toISOString(),
+      contentHash,
+      counted,
+      flags,
+    },
   });
   // The receipt names the version's place in the audit chain.
   await setVersionAuditPosition(trx, consultationId, memberState, version, audit);

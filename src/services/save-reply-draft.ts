@@ -5,7 +5,13 @@ import { AppError, type FieldProblem } from '../domain/errors.js';
 import type { Actor } from '../domain/policy/actor.js';
 import { MAX_FREE_TEXT } from '../domain/procedure/tap/tap-reply-rules.js';
 import { listUploads, recordUpload, statesCitingAttachment } from '../repositories/attachment.repository.js';
-import { findReplyDraft, saveReplyDraftRow, type DraftPosition, type ReplyDraft, type ReplyDraftContent } from '../repositories/reply-draft.repository.js';
+import {
+  findReplyDraft,
+  saveReplyDraftRow,
+  type DraftPosition,
+  type ReplyDraft,
+  type ReplyDraftContent,
+} from '../repositories/reply-draft.repository.js';
 import { authorizeDraft, SIGNATURE_LIMITS } from './read-reply-draft.js';
 import { loadConsultation } from './load-consultation.js';
 import { assertEligible } from './reply-writer.js';
@@ -43,24 +49,43 @@ export interface SaveReplyDraftOptions {
  */
 export async function saveReplyDraft(ctx: ServiceContext, options: SaveReplyDraftOptions): Promise<ReplyDraft> {
   authorizeDraft(options.actor, options.memberState);
-  if (!Number.isSafeInteger(options.basedOnVersion) || options.basedOnVersion < 0 || !Number.isSafeInteger(options.expectedRevision) || options.expectedRevision < 0) {
-    throw new AppError('VALIDATION_FAILED', 'The version and revision the form was built from are whole numbers from 0');
+  if (
+    !Number.isSafeInteger(options.basedOnVersion) ||
+    options.basedOnVersion < 0 ||
+    !Number.isSafeInteger(options.expectedRevision) ||
+    options.expectedRevision < 0
+  ) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'The version and revision the form was built from are whole numbers from 0',
+    );
   }
   return inTransaction(ctx, async (trx) => {
     const now = ctx.clock();
     const loaded = await loadConsultation(trx, options.consultationId, options.actor);
     assertOpen(loaded, now);
     await assertEligible(trx, loaded, options.memberState);
-    const content = normalise(options.content, loaded.texts.map((t) => t.id));
+    const content = normalise(
+      options.content,
+      loaded.texts.map((t) => t.id),
+    );
     const current = await findReplyDraft(trx, options.consultationId, options.memberState);
 
-    const files = Object.entries(content.positions).flatMap(([text, p]) => (p.attachment ? [{ text, ...p.attachment }] : []));
+    const files = Object.entries(content.positions).flatMap(([text, p]) =>
+      p.attachment ? [{ text, ...p.attachment }] : [],
+    );
     const unknown: FieldProblem[] = [];
     for (const file of files) {
       if (!(await isStateAttachment(trx, options.actor, options.memberState, file.sha256, current)))
-        unknown.push({ field: `/positions/${file.text}/attachment`, message: `No attachment with SHA-256 ${file.sha256} belongs to ${options.memberState}` });
+        unknown.push({
+          field: `/positions/${file.text}/attachment`,
+          message: `No attachment with SHA-256 ${file.sha256} belongs to ${options.memberState}`,
+        });
     }
-    if (unknown.length > 0) throw new AppError('UNKNOWN_ATTACHMENT', 'A file named in the draft was not uploaded by your State', { errors: unknown });
+    if (unknown.length > 0)
+      throw new AppError('UNKNOWN_ATTACHMENT', 'A file named in the draft was not uploaded by your State', {
+        errors: unknown,
+      });
     await adoptStateAttachments(trx, options.actor, files, now);
 
     const currentRevision = current?.revision ?? 0;
@@ -74,7 +99,10 @@ export async function saveReplyDraft(ctx: ServiceContext, options: SaveReplyDraf
       updatedBy: options.actor.id,
       updatedAt: now,
     };
-    if (currentRevision !== options.expectedRevision || !(await saveReplyDraftRow(trx, draft, options.expectedRevision))) {
+    if (
+      currentRevision !== options.expectedRevision ||
+      !(await saveReplyDraftRow(trx, draft, options.expectedRevision))
+    ) {
       const latest = current ?? (await findReplyDraft(trx, options.consultationId, options.memberState));
       throw staleDraft(options.memberState, latest);
     }
@@ -87,7 +115,9 @@ function staleDraft(memberState: string, latest: ReplyDraft | undefined): AppErr
   const detail = latest
     ? `The draft of ${memberState} was saved again (revision ${latest.revision}, at ${new Date(latest.updatedAt).toISOString()}) after your form was opened`
     : `The draft of ${memberState} was discarded or submitted after your form was opened`;
-  return new AppError('STALE_REPLY', `${detail}. Reload it and make your changes again.`, { errors: [{ field: '/draft', message: detail }] });
+  return new AppError('STALE_REPLY', `${detail}. Reload it and make your changes again.`, {
+    errors: [{ field: '/draft', message: detail }],
+  });
 }
 
 /** Keeps the texts of the consultation only; refuses texts longer than a reply may carry. */
@@ -97,8 +127,13 @@ function normalise(content: ReplyDraftContent, textIds: readonly string[]): Repl
   for (const text of textIds) {
     const p = content.positions[text];
     if (!p) continue;
-    for (const [name, value] of [['comments', p.comments], ['reasons', p.reasons], ['possibleChanges', p.possibleChanges]] as const) {
-      if (value.length > MAX_FREE_TEXT) problems.push({ field: `/positions/${text}/${name}`, message: `At most ${MAX_FREE_TEXT} characters` });
+    for (const [name, value] of [
+      ['comments', p.comments],
+      ['reasons', p.reasons],
+      ['possibleChanges', p.possibleChanges],
+    ] as const) {
+      if (value.length > MAX_FREE_TEXT)
+        problems.push({ field: `/positions/${text}/${name}`, message: `At most ${MAX_FREE_TEXT} characters` });
     }
     positions[text] = {
       position: p.position === 'assigns_authority' || p.position === 'does_not_assign_authority' ? p.position : null,
@@ -109,10 +144,23 @@ function normalise(content: ReplyDraftContent, textIds: readonly string[]): Repl
       attachment: p.attachment ? { sha256: p.attachment.sha256, filename: p.attachment.filename.slice(0, 200) } : null,
     };
   }
-  const limits = [['/signatory/name', content.signatoryName, SIGNATURE_LIMITS.name], ['/signatory/title', content.signatoryTitle, SIGNATURE_LIMITS.title], ['/place', content.place, SIGNATURE_LIMITS.place], ['/signedOn', content.signedOn, 10]] as const;
-  for (const [field, value, max] of limits) if (value.length > max) problems.push({ field, message: `At most ${max} characters` });
-  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', 'A field of the draft is too long', { errors: problems });
-  return { positions, signatoryName: content.signatoryName, signatoryTitle: content.signatoryTitle, place: content.place, signedOn: content.signedOn };
+  const limits = [
+    ['/signatory/name', content.signatoryName, SIGNATURE_LIMITS.name],
+    ['/signatory/title', content.signatoryTitle, SIGNATURE_LIMITS.title],
+    ['/place', content.place, SIGNATURE_LIMITS.place],
+    ['/signedOn', content.signedOn, 10],
+  ] as const;
+  for (const [field, value, max] of limits)
+    if (value.length > max) problems.push({ field, message: `At most ${max} characters` });
+  if (problems.length > 0)
+    throw new AppError('VALIDATION_FAILED', 'A field of the draft is too long', { errors: problems });
+  return {
+    positions,
+    signatoryName: content.signatoryName,
+    signatoryTitle: content.signatoryTitle,
+    place: content.place,
+    signedOn: content.signedOn,
+  };
 }
 
 /**
@@ -120,7 +168,13 @@ function normalise(content: ReplyDraftContent, textIds: readonly string[]): Repl
  * is already the State's (in its stored draft, or cited by one of its replies). Knowing the hash
  * of another State's file gives nothing.
  */
-export async function isStateAttachment(db: Executor | Transaction<DB>, actor: Actor, memberState: string, sha256: string, draft: ReplyDraft | undefined): Promise<boolean> {
+export async function isStateAttachment(
+  db: Executor | Transaction<DB>,
+  actor: Actor,
+  memberState: string,
+  sha256: string,
+  draft: ReplyDraft | undefined,
+): Promise<boolean> {
   const uploads = await listUploads(db, sha256);
   if (uploads.length === 0) return false;
   if (uploads.some((u) => u.uploadedBy === actor.id)) return true;
@@ -134,9 +188,15 @@ export async function isStateAttachment(db: Executor | Transaction<DB>, actor: A
  * so that the reply-writer's rule "a State cites only files it uploaded" holds for whichever
  * focal point of the State submits. Only files `isStateAttachment` accepts may be passed.
  */
-export async function adoptStateAttachments(trx: Transaction<DB>, actor: Actor, files: readonly { sha256: string; filename: string }[], now: number): Promise<void> {
+export async function adoptStateAttachments(
+  trx: Transaction<DB>,
+  actor: Actor,
+  files: readonly { sha256: string; filename: string }[],
+  now: number,
+): Promise<void> {
   for (const file of files) {
     const uploads = await listUploads(trx, file.sha256);
-    if (!uploads.some((u) => u.uploadedBy === actor.id)) await recordUpload(trx, { sha256: file.sha256, uploadedBy: actor.id, filename: file.filename, uploadedAt: now });
+    if (!uploads.some((u) => u.uploadedBy === actor.id))
+      await recordUpload(trx, { sha256: file.sha256, uploadedBy: actor.id, filename: file.filename, uploadedAt: now });
   }
 }

@@ -41,10 +41,34 @@ export interface DemoTokens {
 
 /** The demo accounts: who may try which pages. */
 const DEMO_ACCOUNTS = [
-  { label: 'secretariat (administrator)', email: 'tsb@demo.example', name: 'Demo TSB officer', role: 'secretariat_admin', memberState: null },
-  { label: 'focal point KR', email: 'focal-point.kr@demo.example', name: 'Demo focal point, Korea (Republic of)', role: 'focal_point', memberState: 'KR' },
-  { label: 'focal point FR', email: 'point-focal.fr@demo.example', name: 'Demo focal point, France', role: 'focal_point', memberState: 'FR' },
-  { label: 'observer', email: 'observer@demo.example', name: 'Demo observer (Sector Member)', role: 'observer', memberState: null },
+  {
+    label: 'secretariat (administrator)',
+    email: 'tsb@demo.example',
+    name: 'Demo TSB officer',
+    role: 'secretariat_admin',
+    memberState: null,
+  },
+  {
+    label: 'focal point KR',
+    email: 'focal-point.kr@demo.example',
+    name: 'Demo focal point, Korea (Republic of)',
+    role: 'focal_point',
+    memberState: 'KR',
+  },
+  {
+    label: 'focal point FR',
+    email: 'point-focal.fr@demo.example',
+    name: 'Demo focal point, France',
+    role: 'focal_point',
+    memberState: 'FR',
+  },
+  {
+    label: 'observer',
+    email: 'observer@demo.example',
+    name: 'Demo observer (Sector Member)',
+    role: 'observer',
+    memberState: null,
+  },
 ] as const;
 
 /**
@@ -80,7 +104,14 @@ async function createDemoAccounts(ctx: ServiceContext): Promise<DemoAccount[]> {
         },
         now,
       );
-      await appendAudit(trx, { at: now, actor: 'operator:seed', action: 'account.demo-created', consultationId: null, subject: `account:${id}`, data: { email: demo.email, role: demo.role } });
+      await appendAudit(trx, {
+        at: now,
+        actor: 'operator:seed',
+        action: 'account.demo-created',
+        consultationId: null,
+        subject: `account:${id}`,
+        data: { email: demo.email, role: demo.role },
+      });
     });
     accounts.push({ label: demo.label, email: demo.email, password, totpKey });
   }
@@ -127,11 +158,17 @@ function positionsOf(reply: SimulatedReply): RecordedReplyInput['positions'] {
       ? {
           text,
           position: 'does_not_assign_authority' as const,
-          reasons: 'Simulated reasons: the text should be aligned with existing identity-management Recommendations before approval.',
+          reasons:
+            'Simulated reasons: the text should be aligned with existing identity-management Recommendations before approval.',
           possibleChanges: 'Simulated changes: add a clause on interworking with X.1250-series identity frameworks.',
         }
       : p === 'Ac'
-        ? { text, position: 'assigns_authority' as const, option: 'comments_attached' as const, comments: 'Simulated comments: editorial corrections in clauses 6 and 7 are proposed.' }
+        ? {
+            text,
+            position: 'assigns_authority' as const,
+            option: 'comments_attached' as const,
+            comments: 'Simulated comments: editorial corrections in clauses 6 and 7 are proposed.',
+          }
         : { text, position: 'assigns_authority' as const, option: 'no_comments' as const },
   );
 }
@@ -149,7 +186,12 @@ function demoConsultation(today: string, ctx: ServiceContext): ConsultationInput
     date: circularDate,
     reference: 'DEMO Circular 1 (not an ITU document)',
     studyGroup: 'SG99',
-    meeting: { place: 'Geneva (demonstration)', firstDay: meetingFirstDay, lastDay: addDays(meetingFirstDay, 9), collectiveLetter: 'Demo collective letter 1/99' },
+    meeting: {
+      place: 'Geneva (demonstration)',
+      firstDay: meetingFirstDay,
+      lastDay: addDays(meetingFirstDay, 9),
+      collectiveLetter: 'Demo collective letter 1/99',
+    },
     subject:
       '[DEMO] Member State consultation on determined draft new Recommendations X.9991 (X.demo-ztna) and X.9992 (X.demo-pqc) and draft Corrigendum 1 to X.9990 — fictitious texts for trying Assent',
     // Content in several languages: French and Spanish for the subject and for X.9991 only, so
@@ -176,7 +218,13 @@ function demoConsultation(today: string, ctx: ServiceContext): ConsultationInput
     individualRepliesPublic: true,
     isDemo: true,
     texts: [
-      { id: 'x9990-cor1', kind: 'corrigendum', designation: 'X.9990 Cor.1', title: 'Demonstration guidelines for consultation software', location: 'R1' },
+      {
+        id: 'x9990-cor1',
+        kind: 'corrigendum',
+        designation: 'X.9990 Cor.1',
+        title: 'Demonstration guidelines for consultation software',
+        location: 'R1',
+      },
       {
         id: 'x9991',
         kind: 'new',
@@ -188,11 +236,13 @@ function demoConsultation(today: string, ctx: ServiceContext): ConsultationInput
         translations: {
           fr: {
             title: 'Accès réseau à confiance zéro pour les réseaux de démonstration',
-            summary: "Cette Recommandation fictive décrit l'accès réseau à confiance zéro, à des fins de démonstration uniquement.",
+            summary:
+              "Cette Recommandation fictive décrit l'accès réseau à confiance zéro, à des fins de démonstration uniquement.",
           },
           es: {
             title: 'Acceso a la red de confianza cero para redes de demostración',
-            summary: 'Esta Recomendación ficticia describe el acceso a la red de confianza cero, únicamente con fines de demostración.',
+            summary:
+              'Esta Recomendación ficticia describe el acceso a la red de confianza cero, únicamente con fines de demostración.',
           },
         },
       },
@@ -202,7 +252,8 @@ function demoConsultation(today: string, ctx: ServiceContext): ConsultationInput
         designation: 'X.9992',
         workItem: 'X.demo-pqc',
         title: 'Migration to post-quantum cryptography in demonstration systems',
-        summary: 'This fictitious Recommendation gives a migration plan towards post-quantum cryptography, for demonstration only.',
+        summary:
+          'This fictitious Recommendation gives a migration plan towards post-quantum cryptography, for demonstration only.',
         location: 'R3',
         a5Justification: true,
       },
@@ -245,7 +296,10 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoTokens | null> 
     const original = await uploadAttachment(past, {
       actor: operator,
       filename: `simulated-reply-${reply.state}-circular-79.txt`,
-      content: Buffer.from(`SIMULATED reply of ${reply.state} to TSB Circular 79 — demo data, never sent by any administration.\n`, 'utf8'),
+      content: Buffer.from(
+        `SIMULATED reply of ${reply.state} to TSB Circular 79 — demo data, never sent by any administration.\n`,
+        'utf8',
+      ),
     });
     await recordReply(past, {
       actor: operator,
@@ -267,8 +321,18 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoTokens | null> 
   // E-mail recipients of the demo (the .example domain never delivers): the open consultation's
   // issue notice, receipts and reminders go to them, as .eml files unless SMTP_URL is set.
   for (const contact of [
-    { role: 'focal_point' as const, memberState: 'KR', email: 'focal-point.kr@demo.example', name: 'Demo focal point, Korea (Republic of)' },
-    { role: 'focal_point' as const, memberState: 'FR', email: 'point-focal.fr@demo.example', name: 'Demo focal point, France' },
+    {
+      role: 'focal_point' as const,
+      memberState: 'KR',
+      email: 'focal-point.kr@demo.example',
+      name: 'Demo focal point, Korea (Republic of)',
+    },
+    {
+      role: 'focal_point' as const,
+      memberState: 'FR',
+      email: 'point-focal.fr@demo.example',
+      name: 'Demo focal point, France',
+    },
     { role: 'observer' as const, email: 'observer@demo.example', name: 'Demo observer (Sector Member)' },
   ]) {
     await addContact(ctx, { actor: operator, ...contact });
@@ -299,16 +363,39 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoTokens | null> 
         channel: 'email',
         receivedAt: new Date(at).toISOString(),
         originalFile: original.sha256,
-        positions: positionsOf({ state: reply.state, at: '', channel: 'email', positions: { 'x9990-cor1': 'A', x9991: 'A', x9992: reply.x9992 } }),
+        positions: positionsOf({
+          state: reply.state,
+          at: '',
+          channel: 'email',
+          positions: { 'x9990-cor1': 'A', x9991: 'A', x9992: reply.x9992 },
+        }),
         signatory: { name: `Simulated signatory (${reply.state})`, title: 'Head of Administration (simulated)' },
       },
     });
   }
 
-  const secretariat = await createApiToken(ctx, { actor: operator, role: 'secretariat', label: 'Demo secretariat (TSB)' });
-  const kr = await createApiToken(ctx, { actor: operator, role: 'focal_point', memberState: 'KR', label: 'Demo focal point, Korea (Republic of)' });
-  const fr = await createApiToken(ctx, { actor: operator, role: 'focal_point', memberState: 'FR', label: 'Demo focal point, France' });
-  const observer = await createApiToken(ctx, { actor: operator, role: 'observer', label: 'Demo observer (Sector Member)' });
+  const secretariat = await createApiToken(ctx, {
+    actor: operator,
+    role: 'secretariat',
+    label: 'Demo secretariat (TSB)',
+  });
+  const kr = await createApiToken(ctx, {
+    actor: operator,
+    role: 'focal_point',
+    memberState: 'KR',
+    label: 'Demo focal point, Korea (Republic of)',
+  });
+  const fr = await createApiToken(ctx, {
+    actor: operator,
+    role: 'focal_point',
+    memberState: 'FR',
+    label: 'Demo focal point, France',
+  });
+  const observer = await createApiToken(ctx, {
+    actor: operator,
+    role: 'observer',
+    label: 'Demo observer (Sector Member)',
+  });
   const accounts = await createDemoAccounts(ctx);
   return {
     accounts,

@@ -31,7 +31,11 @@ export interface ServiceContext {
 export const DEFAULT_REMINDER_DAYS: readonly number[] = [30, 14, 7, 2];
 
 /** A context with the defaults, for the CLI, the server and tests. */
-export function serviceContext(db: Kysely<DB>, clock: Clock, overrides: Partial<Omit<ServiceContext, 'db' | 'clock'>> = {}): ServiceContext {
+export function serviceContext(
+  db: Kysely<DB>,
+  clock: Clock,
+  overrides: Partial<Omit<ServiceContext, 'db' | 'clock'>> = {},
+): ServiceContext {
   return {
     db,
     clock,
@@ -67,8 +71,11 @@ export function translateStorageError(error: unknown): unknown {
   const kind = constraintKind(error);
   if (kind === 'unique') return new AppError('CONFLICT', 'A record with the same identity already exists');
   if (kind === 'foreign_key') return new AppError('CONFLICT', 'The record refers to something that does not exist');
-  if (kind === 'check' || kind === 'not_null') return new AppError('VALIDATION_FAILED', 'A value is outside what the database accepts');
-  if (kind === 'invalid_text') return new AppError('VALIDATION_FAILED', 'A text contains a character that cannot be stored (such as NUL)');
-  if (isUnavailable(error)) return new AppError('SERVICE_UNAVAILABLE', 'The database is unreachable or busy; nothing was changed. Try again.');
+  if (kind === 'check' || kind === 'not_null')
+    return new AppError('VALIDATION_FAILED', 'A value is outside what the database accepts');
+  if (kind === 'invalid_text')
+    return new AppError('VALIDATION_FAILED', 'A text contains a character that cannot be stored (such as NUL)');
+  if (isUnavailable(error))
+    return new AppError('SERVICE_UNAVAILABLE', 'The database is unreachable or busy; nothing was changed. Try again.');
   return error;
 }

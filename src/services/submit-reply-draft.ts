@@ -27,7 +27,10 @@ export interface SubmitReplyDraftOptions {
  *   (errors[0].field `/draft` when the draft changed), VALIDATION_FAILED (signature), and every
  *   error of submitReply (DEADLINE_PASSED, STATE_NOT_ELIGIBLE, POSITION_INCOMPLETE, NO_POSITIONS…)
  */
-export async function submitReplyDraft(ctx: ServiceContext, options: SubmitReplyDraftOptions): Promise<SubmitReplyResult> {
+export async function submitReplyDraft(
+  ctx: ServiceContext,
+  options: SubmitReplyDraftOptions,
+): Promise<SubmitReplyResult> {
   authorizeDraft(options.actor, options.memberState);
   const loaded = await loadConsultation(ctx.db, options.consultationId, options.actor);
   const draft = await findReplyDraft(ctx.db, options.consultationId, options.memberState);
@@ -41,12 +44,16 @@ export async function submitReplyDraft(ctx: ServiceContext, options: SubmitReply
   const signature = signatureProblems(draft.content);
   if (signature.length > 0) throw new AppError('VALIDATION_FAILED', 'The reply is not signed', { errors: signature });
   const files = Object.values(draft.content.positions).flatMap((p) => (p.attachment ? [p.attachment] : []));
-  if (files.length > 0) await inTransaction(ctx, (trx) => adoptStateAttachments(trx, options.actor, files, ctx.clock()));
+  if (files.length > 0)
+    await inTransaction(ctx, (trx) => adoptStateAttachments(trx, options.actor, files, ctx.clock()));
   const result = await submitReply(ctx, {
     actor: options.actor,
     consultationId: options.consultationId,
     memberState: options.memberState,
-    input: replyInputOfDraft(draft, loaded.texts.map((t) => t.id)),
+    input: replyInputOfDraft(
+      draft,
+      loaded.texts.map((t) => t.id),
+    ),
     channel: 'web',
   });
   await deleteReplyDraft(ctx.db, options.consultationId, options.memberState, draft.revision);

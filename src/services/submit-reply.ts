@@ -38,13 +38,21 @@ export interface SubmitReplyResult {
  */
 export async function submitReply(ctx: ServiceContext, options: SubmitReplyOptions): Promise<SubmitReplyResult> {
   authorize(options.actor, { action: 'reply:submit', memberState: options.memberState });
-  const requestHash = sha256Hex(canonicalJson({ op: 'submit', c: options.consultationId, s: options.memberState, input: options.input }));
+  const requestHash = sha256Hex(
+    canonicalJson({ op: 'submit', c: options.consultationId, s: options.memberState, input: options.input }),
+  );
   return withIdempotency(ctx, options.actor, options.idempotencyKey, requestHash, async (trx) => {
     const now = ctx.clock();
     const loaded = await loadConsultation(trx, options.consultationId, options.actor);
     assertOpen(loaded, now);
     await assertEligible(trx, loaded, options.memberState);
-    const { positions, flags } = await checkPositions(trx, loaded, options.input.positions, options.channel, options.actor);
+    const { positions, flags } = await checkPositions(
+      trx,
+      loaded,
+      options.input.positions,
+      options.channel,
+      options.actor,
+    );
     return writeReplyVersion(trx, {
       loaded,
       memberState: options.memberState,
@@ -77,7 +85,8 @@ export async function submitReply(ctx: ServiceContext, options: SubmitReplyOptio
  */
 export function assertOpen(loaded: LoadedConsultation, now: number): void {
   const { consultation } = loaded;
-  if (consultation.issuedAt === null) throw new AppError('CONSULTATION_NOT_OPEN', `Consultation "${consultation.id}" has not been issued`);
+  if (consultation.issuedAt === null)
+    throw new AppError('CONSULTATION_NOT_OPEN', `Consultation "${consultation.id}" has not been issued`);
   if (!isOnTime(now, consultation.deadlineAt)) {
     const clauses = tapClauses(consultation.resolutionEdition);
     throw new AppError(
@@ -106,7 +115,10 @@ export async function withIdempotency(
     const stored = await findIdempotencyRecord(ctx.db, actor.id, key);
     if (!stored) return undefined;
     if (stored.requestHash !== requestHash) {
-      throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with a different request; use a new key for a new request');
+      throw new AppError(
+        'IDEMPOTENCY_KEY_REUSED',
+        'This Idempotency-Key was already used with a different request; use a new key for a new request',
+      );
     }
     return { receipt: JSON.parse(stored.response) as ReplyReceipt, replayed: true };
   };
@@ -115,7 +127,13 @@ export async function withIdempotency(
   try {
     const receipt = await inTransaction(ctx, async (trx) => {
       const result = await work(trx);
-      await insertIdempotencyRecord(trx, actor.id, key, { requestHash, statusCode: result.created ? 201 : 200, response: JSON.stringify(result) }, ctx.clock());
+      await insertIdempotencyRecord(
+        trx,
+        actor.id,
+        key,
+        { requestHash, statusCode: result.created ? 201 : 200, response: JSON.stringify(result) },
+        ctx.clock(),
+      );
       return result;
     });
     return { receipt, replayed: false };

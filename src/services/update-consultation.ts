@@ -4,7 +4,13 @@ import { authorize } from '../domain/policy/policy.js';
 import { appendAudit } from '../repositories/audit.repository.js';
 import { findConsultation, updateConsultation as storeConsultation } from '../repositories/consultation.repository.js';
 import type { ConsultationPatch } from '../schemas/consultation.schema.js';
-import { checkConsultationFields, checkConsultationTranslations, checkTextTranslations, parseInstant, throwIfProblems } from './consultation-input.js';
+import {
+  checkConsultationFields,
+  checkConsultationTranslations,
+  checkTextTranslations,
+  parseInstant,
+  throwIfProblems,
+} from './consultation-input.js';
 import { assertDraft, assertRevision } from './draft-guard.js';
 import { loadConsultation } from './load-consultation.js';
 import { inTransaction, type ServiceContext } from './service-context.js';
@@ -23,7 +29,10 @@ export interface UpdateConsultationOptions {
  * @throws CONSULTATION_ISSUED once issued; STALE_REPLY on a revision mismatch; VALIDATION_FAILED
  *   (also for a translation in the language of record, including a text's after a change of it)
  */
-export async function updateConsultation(ctx: ServiceContext, options: UpdateConsultationOptions): Promise<Consultation> {
+export async function updateConsultation(
+  ctx: ServiceContext,
+  options: UpdateConsultationOptions,
+): Promise<Consultation> {
   authorize(options.actor, { action: 'consultation:write' });
   const now = ctx.clock();
   return inTransaction(ctx, async (trx) => {
@@ -43,7 +52,12 @@ export async function updateConsultation(ctx: ServiceContext, options: UpdateCon
       ...(p.reference !== undefined && { reference: p.reference }),
       ...(p.studyGroup !== undefined && { studyGroup: p.studyGroup }),
       ...(p.meeting !== undefined && {
-        meeting: { place: p.meeting.place, firstDay: p.meeting.firstDay, lastDay: p.meeting.lastDay, collectiveLetter: p.meeting.collectiveLetter ?? null },
+        meeting: {
+          place: p.meeting.place,
+          firstDay: p.meeting.firstDay,
+          lastDay: p.meeting.lastDay,
+          collectiveLetter: p.meeting.collectiveLetter ?? null,
+        },
       }),
       ...(p.subject !== undefined && { subject: p.subject }),
       ...(p.languageOfRecord !== undefined && { languageOfRecord: p.languageOfRecord }),

@@ -16,7 +16,10 @@ export interface ChainVerification {
  * Recomputes the whole audit chain, page by page, and names the first row whose link or hash
  * does not match: a row changed, removed or inserted after it was written. Read-only.
  */
-export async function verifyAuditChain(ctx: ServiceContext, options: { pageSize?: number } = {}): Promise<ChainVerification> {
+export async function verifyAuditChain(
+  ctx: ServiceContext,
+  options: { pageSize?: number } = {},
+): Promise<ChainVerification> {
   const pageSize = options.pageSize ?? 2000;
   let last = { seq: 0, hash: GENESIS_HASH };
   let verified = 0;
@@ -24,7 +27,8 @@ export async function verifyAuditChain(ctx: ServiceContext, options: { pageSize?
     const rows = await chainPage(ctx.db, last.seq, pageSize);
     if (rows.length === 0) return { ok: true, verifiedRows: verified, break: null, head: last };
     const run = verifyChainRun(rows, last);
-    if (run.break) return { ok: false, verifiedRows: verified + (run.last.seq - last.seq), break: run.break, head: run.last };
+    if (run.break)
+      return { ok: false, verifiedRows: verified + (run.last.seq - last.seq), break: run.break, head: run.last };
     verified += rows.length;
     last = run.last;
   }

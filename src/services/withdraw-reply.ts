@@ -23,7 +23,14 @@ export interface WithdrawReplyOptions {
  */
 export async function withdrawReply(ctx: ServiceContext, options: WithdrawReplyOptions): Promise<SubmitReplyResult> {
   authorize(options.actor, { action: 'reply:submit', memberState: options.memberState });
-  const requestHash = sha256Hex(canonicalJson({ op: 'withdraw', c: options.consultationId, s: options.memberState, v: options.expectedVersion ?? null }));
+  const requestHash = sha256Hex(
+    canonicalJson({
+      op: 'withdraw',
+      c: options.consultationId,
+      s: options.memberState,
+      v: options.expectedVersion ?? null,
+    }),
+  );
   return withIdempotency(ctx, options.actor, options.idempotencyKey, requestHash, async (trx) => {
     const now = ctx.clock();
     const loaded = await loadConsultation(trx, options.consultationId, options.actor);

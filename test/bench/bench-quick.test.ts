@@ -29,13 +29,24 @@ function expectLoadRunShape(run: LoadRun): void {
     durationSeconds: expect.any(Number),
     requests: expect.any(Number),
     requestsPerSecond: expect.any(Number),
-    latencyMs: { mean: expect.any(Number), p50: expect.any(Number), p90: expect.any(Number), p99: expect.any(Number), max: expect.any(Number) },
+    latencyMs: {
+      mean: expect.any(Number),
+      p50: expect.any(Number),
+      p90: expect.any(Number),
+      p99: expect.any(Number),
+      max: expect.any(Number),
+    },
     statusCodes: expect.any(Object),
     failureSamples: expect.any(Array),
     rssPeakMiB: expect.any(Number),
   });
   expect(run.requests).toBeGreaterThan(0);
-  expect({ errors: run.errors, timeouts: run.timeouts, non2xx: run.non2xx, failureSamples: run.failureSamples }).toEqual({ errors: 0, timeouts: 0, non2xx: 0, failureSamples: [] });
+  expect({
+    errors: run.errors,
+    timeouts: run.timeouts,
+    non2xx: run.non2xx,
+    failureSamples: run.failureSamples,
+  }).toEqual({ errors: 0, timeouts: 0, non2xx: 0, failureSamples: [] });
 }
 
 describe('npm run bench (quick pieces, SQLite)', () => {
@@ -54,7 +65,13 @@ describe('npm run bench (quick pieces, SQLite)', () => {
     data = await prepareScenarioDatabase(handle);
     const common = { connections: CONNECTIONS, durationSeconds: 1, warmupSeconds: 0, dataDir };
     ceiling = await runScenario({ ...common, definition: SCENARIOS.ceiling, database: null, data: null });
-    reply = await runScenario({ ...common, definition: SCENARIOS.reply, database: handle, data, ceiling: ceiling.runs });
+    reply = await runScenario({
+      ...common,
+      definition: SCENARIOS.reply,
+      database: handle,
+      data,
+      ceiling: ceiling.runs,
+    });
     growth = await runGrowth({ handle: growthHandle, sizes: [1000], runs: 2 });
   }, 90_000);
 
@@ -71,7 +88,12 @@ describe('npm run bench (quick pieces, SQLite)', () => {
   });
 
   it('loads the ceiling without a single failed request', () => {
-    expect(ceiling).toMatchObject({ scenario: 'ceiling', database: null, method: 'GET', rssIdleMiB: expect.any(Number) });
+    expect(ceiling).toMatchObject({
+      scenario: 'ceiling',
+      database: null,
+      method: 'GET',
+      rssIdleMiB: expect.any(Number),
+    });
     expect(ceiling.runs).toHaveLength(1);
     expectLoadRunShape(ceiling.runs[0]!);
     expect(ceiling.runs[0]!.ratioToCeiling).toBeNull();
@@ -86,7 +108,11 @@ describe('npm run bench (quick pieces, SQLite)', () => {
     // The load really wrote: versions of several States, each with an audit row.
     const db = openDatabase(handle.target);
     try {
-      const versions = await db.selectFrom('reply_version').select(['member_state']).where('consultation_id', '=', data.openConsultationId).execute();
+      const versions = await db
+        .selectFrom('reply_version')
+        .select(['member_state'])
+        .where('consultation_id', '=', data.openConsultationId)
+        .execute();
       // One audit row per version, whatever its action (first submission or amendment): its subject names the version.
       const audits = await db
         .selectFrom('audit_event')
@@ -109,7 +135,13 @@ describe('npm run bench (quick pieces, SQLite)', () => {
   it('times the results computation at 10^3 positions and records the plan', () => {
     expect(growth.database).toBe('sqlite');
     expect(growth.points).toHaveLength(1);
-    expect(growth.points[0]).toMatchObject({ positions: 1000, texts: 100, respondents: 10, medianMs: expect.any(Number), aggregateMedianMs: expect.any(Number) });
+    expect(growth.points[0]).toMatchObject({
+      positions: 1000,
+      texts: 100,
+      respondents: 10,
+      medianMs: expect.any(Number),
+      aggregateMedianMs: expect.any(Number),
+    });
     expect(growth.points[0]!.storedPositions).toBeGreaterThan(1000);
     expect(growth.points[0]!.runsMs).toHaveLength(2);
     expect(growth.plan.join('\n')).toMatch(/reply/);
@@ -121,7 +153,18 @@ describe('npm run bench (quick pieces, SQLite)', () => {
       startedAt: new Date().toISOString(),
       finishedAt: new Date().toISOString(),
       totalSeconds: 1,
-      machine: { cpuModel: 'test', cores: 2, memoryGiB: 1, os: 'test', node: process.version, sqlite: 'test', postgres: null, fastify: 'test', autocannon: 'test', loadAverageAtStart: 0 },
+      machine: {
+        cpuModel: 'test',
+        cores: 2,
+        memoryGiB: 1,
+        os: 'test',
+        node: process.version,
+        sqlite: 'test',
+        postgres: null,
+        fastify: 'test',
+        autocannon: 'test',
+        loadAverageAtStart: 0,
+      },
       settings: {
         mode: 'quick' as const,
         durationSeconds: 1,
@@ -144,7 +187,9 @@ describe('npm run bench (quick pieces, SQLite)', () => {
       notes: [],
     };
     expect(result.targets.find((t) => t.id === 'reply-errors-sqlite')).toBeDefined();
-    expect(JSON.parse(JSON.stringify(result))).toMatchObject({ scenarios: [{ scenario: 'ceiling' }, { scenario: 'reply' }] });
+    expect(JSON.parse(JSON.stringify(result))).toMatchObject({
+      scenarios: [{ scenario: 'ceiling' }, { scenario: 'reply' }],
+    });
     expect(renderReport(result, { resultFile: 'x.json', svgFile: 'x.svg', findings: '' })).toContain('## Targets');
     expect(renderGrowthSvg(result)).toMatch(/^<svg[\s\S]*<\/svg>\n$/);
   });

@@ -9,7 +9,9 @@ import { AXE_TAGS } from './browser-harness.js';
  * would catch these.)
  */
 describe('the axe check of the browser tests', () => {
-  it('reports an unlabelled field, low contrast, a missing lang and an image without text', { timeout: 60_000 }, async () => {
+  it('reports an unlabelled field, low contrast, a missing lang and an image without text', {
+    timeout: 60_000,
+  }, async () => {
     const { browser } = await launchChromium();
     try {
       const context = await browser.newContext();
@@ -19,7 +21,9 @@ describe('the axe check of the browser tests', () => {
           '<input type="text" name="x"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="10" height="10"></main></body></html>',
       );
       const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-      expect(violations.map((v) => v.id).sort()).toEqual(expect.arrayContaining(['color-contrast', 'html-has-lang', 'image-alt', 'label']));
+      expect(violations.map((v) => v.id).sort()).toEqual(
+        expect.arrayContaining(['color-contrast', 'html-has-lang', 'image-alt', 'label']),
+      );
     } finally {
       await browser.close();
     }

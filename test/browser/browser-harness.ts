@@ -44,7 +44,13 @@ export interface RealBrowser {
   /** The weight of every document loaded so far in every context, fonts excluded. */
   readonly weights: PageWeight[];
   /** Invites a person as the secretariat would. */
-  invite(options: { email: string; name: string; role?: AccountRole; memberState?: string; admin?: boolean }): Promise<Invited>;
+  invite(options: {
+    email: string;
+    name: string;
+    role?: AccountRole;
+    memberState?: string;
+    admin?: boolean;
+  }): Promise<Invited>;
   /** The TOTP code of a key at the server's clock. */
   code(seed: string): string;
 }
@@ -80,7 +86,11 @@ export function useRealBrowser(dialect: TestDialect = 'sqlite'): () => RealBrows
       origin: address,
       weights,
       async newPerson(options = {}) {
-        const context = await chromium!.newContext({ baseURL: address, locale: options.locale ?? 'en-GB', timezoneId: 'Europe/Zurich' });
+        const context = await chromium!.newContext({
+          baseURL: address,
+          locale: options.locale ?? 'en-GB',
+          timezoneId: 'Europe/Zurich',
+        });
         contexts.push(context);
         // A step that cannot happen fails in seconds, naming the step, instead of at the test's timeout.
         context.setDefaultTimeout(10_000);
@@ -95,7 +105,12 @@ export function useRealBrowser(dialect: TestDialect = 'sqlite'): () => RealBrows
       async checkAccessibility(page, label) {
         const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
         for (const v of result.violations) {
-          violations.push(`${label} (${page.url()}): ${v.id} [${v.impact}] ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+          violations.push(
+            `${label} (${page.url()}): ${v.id} [${v.impact}] ${v.help} — ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(', ')}`,
+          );
         }
       },
       invite: (options) =>
@@ -167,12 +182,21 @@ export async function enrolInBrowser(b: RealBrowser, page: Page, invitationPath:
 }
 
 /** Signs in through the pages: e-mail and password, then the authenticator's code. */
-export async function signInInBrowser(b: RealBrowser, page: Page, email: string, seed: string, path = '/login'): Promise<void> {
+export async function signInInBrowser(
+  b: RealBrowser,
+  page: Page,
+  email: string,
+  seed: string,
+  path = '/login',
+): Promise<void> {
   await page.goto(path);
   await page.getByLabel('E-mail address').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/login\/verify/);
   await page.getByLabel(/code/i).first().fill(b.code(seed));
-  await page.getByRole('button', { name: /verify|continue|sign in/i }).first().click();
+  await page
+    .getByRole('button', { name: /verify|continue|sign in/i })
+    .first()
+    .click();
 }

@@ -21,15 +21,30 @@ describe('content languages in a real browser', () => {
       translations: { en: { subject: 'Member State consultation on determined draft Recommendations' } },
       texts: [
         { kind: 'corrigendum', designation: 'X.1333 Cor.1', title: 'Outils d’accès à distance', location: 'R34' },
-        { kind: 'new', designation: 'X.1353', workItem: 'X.ztd-iot', title: 'Déploiement sans intervention', summary: 'Un résumé.', location: 'R35' },
+        {
+          kind: 'new',
+          designation: 'X.1353',
+          workItem: 'X.ztd-iot',
+          title: 'Déploiement sans intervention',
+          summary: 'Un résumé.',
+          location: 'R35',
+        },
       ],
     });
 
-  it('announces and marks content shown in its language of record, in English and in Arabic pages', { timeout: 120_000 }, async () => {
+  it('announces and marks content shown in its language of record, in English and in Arabic pages', {
+    timeout: 120_000,
+  }, async () => {
     const { world } = b();
     const french = await world.openConsultation(frenchRecord());
     const english = await world.openConsultation(consultationInput({ number: 81, reference: 'TSB Circular 81' }));
-    await submitReply(world.ctx, { actor: focalPoint('KR'), consultationId: french, memberState: 'KR', input: replyInput(['x1333-cor1', 'x1353']), channel: 'api' });
+    await submitReply(world.ctx, {
+      actor: focalPoint('KR'),
+      consultationId: french,
+      memberState: 'KR',
+      input: replyInput(['x1333-cor1', 'x1353']),
+      channel: 'api',
+    });
 
     const { page } = await b().newPerson();
     await page.goto(`/en/consultations/${french}`);
@@ -44,7 +59,10 @@ describe('content languages in a real browser', () => {
     expect(await page.locator('p.lead').getAttribute('lang')).toBe('en');
     expect(await page.locator('p.lead').getAttribute('dir')).toBe('ltr');
     // The designation is laid out left to right inside the right-to-left heading.
-    const direction = await page.locator('bdi[dir="ltr"]', { hasText: 'X.1353' }).first().evaluate((el) => getComputedStyle(el).direction);
+    const direction = await page
+      .locator('bdi[dir="ltr"]', { hasText: 'X.1353' })
+      .first()
+      .evaluate((el) => getComputedStyle(el).direction);
     expect(direction).toBe('ltr');
     await b().checkAccessibility(page, 'English circular in an Arabic page');
 
@@ -63,17 +81,25 @@ describe('content languages in a real browser', () => {
     for (const { url, bytes } of b().weights) expect(bytes, url).toBeLessThan(PAGE_BUDGET_BYTES);
   });
 
-  it('gives the secretariat a language of record and the translations, with a refusal at its field', { timeout: 120_000 }, async () => {
+  it('gives the secretariat a language of record and the translations, with a refusal at its field', {
+    timeout: 120_000,
+  }, async () => {
     const { world } = b();
     const draft = await createConsultation(world.ctx, { actor: SECRETARIAT, input: frenchRecord() });
-    const { invitationPath } = await b().invite({ email: 'officer@tsb.itu.test', name: 'TSB Officer', role: 'secretariat_admin' });
+    const { invitationPath } = await b().invite({
+      email: 'officer@tsb.itu.test',
+      name: 'TSB Officer',
+      role: 'secretariat_admin',
+    });
     const { page } = await b().newPerson();
     await enrolInBrowser(b(), page, invitationPath);
 
     await page.goto(`/en/secretariat/consultations/${draft.id}`);
     expect(await page.getByLabel('Language of record').inputValue()).toBe('fr');
     // The English translation is given: its details are open, the others closed.
-    expect(await page.getByLabel('Subject in English').inputValue()).toBe('Member State consultation on determined draft Recommendations');
+    expect(await page.getByLabel('Subject in English').inputValue()).toBe(
+      'Member State consultation on determined draft Recommendations',
+    );
     await page.locator('summary', { hasText: 'Español' }).click();
     await page.getByLabel('Subject in Spanish').fill('Consulta a los Estados Miembros');
     await b().checkAccessibility(page, 'circular with translations');
@@ -85,7 +111,9 @@ describe('content languages in a real browser', () => {
     await page.locator('summary', { hasText: 'English' }).click();
     await page.getByLabel('Summary in English').fill('A summary of nothing');
     await page.getByRole('button', { name: 'Save the text' }).click();
-    await expect.poll(() => page.getByRole('alert').innerText()).toContain('This text has no summary in French to translate');
+    await expect
+      .poll(() => page.getByRole('alert').innerText())
+      .toContain('This text has no summary in French to translate');
     // The summary's link leads to the field, shown open with its message.
     expect(await page.getByRole('alert').getByRole('link').first().getAttribute('href')).toBe('#field-summary-en');
     expect(await page.locator('#field-summary-en-error').isVisible()).toBe(true);

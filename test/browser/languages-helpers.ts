@@ -34,7 +34,13 @@ export function pathWithoutLocale(url: string, locale: string): string {
  * fails at its end on any violation). `switcherPath` overrides the path the switcher's links are expected to
  * lead to. Returns the label, for the test's list of pages seen.
  */
-export async function checkLocalisedPage(b: RealBrowser, page: Page, locale: Locale, label: string, options: { switcherPath?: string } = {}): Promise<string> {
+export async function checkLocalisedPage(
+  b: RealBrowser,
+  page: Page,
+  locale: Locale,
+  label: string,
+  options: { switcherPath?: string } = {},
+): Promise<string> {
   // Measure a settled page: loaded, its fonts (system fallbacks for other scripts included) in place.
   // (Once, in a busy run, axe's target-size met the switcher mid-layout: its first row too close to a second.)
   await page.waitForLoadState('load');
@@ -56,7 +62,12 @@ export async function checkLocalisedPage(b: RealBrowser, page: Page, locale: Loc
   }));
   expect({ lang: seen.lang, dir: seen.dir }, `${label}: <html lang dir>`).toEqual({ lang: locale, dir: dirOf(locale) });
   expect(seen.switcher, `${label}: language switcher`).toEqual(
-    LOCALES.map((other) => ({ href: localeHref(other, path), lang: other, hreflang: other, current: other === locale ? 'true' : null })),
+    LOCALES.map((other) => ({
+      href: localeHref(other, path),
+      lang: other,
+      hreflang: other,
+      current: other === locale ? 'true' : null,
+    })),
   );
   // Exactly one h1, and a document title.
   expect(seen.h1, `${label}: one h1`).toBe(1);
@@ -70,7 +81,10 @@ export async function visit(page: Page, locale: Locale, path: string, status = 2
   const response = await page.goto(localeHref(locale, path));
   if (response?.status() !== status) {
     // Say what the page said: the assertion alone would only give the two numbers.
-    const text = await page.locator('body').innerText().catch(() => '');
+    const text = await page
+      .locator('body')
+      .innerText()
+      .catch(() => '');
     expect(response?.status(), `${path} in ${locale}: ${text.slice(0, 500)}`).toBe(status);
   }
   return response!;
@@ -164,29 +178,37 @@ export async function signOutInLocale(page: Page, locale: Locale): Promise<void>
  * is listed as typed, not as drawn).
  */
 export async function visualLines(page: Page, selector: string): Promise<string[]> {
-  return page.locator(selector).first().evaluate((element) => {
-    const boxes: { mid: number; height: number; x: number; ch: string }[] = [];
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    const range = document.createRange();
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node.textContent ?? '';
-      for (let i = 0; i < text.length; i++) {
-        range.setStart(node, i);
-        range.setEnd(node, i + 1);
-        const box = range.getClientRects()[0];
-        if (!box || box.width === 0) continue;
-        boxes.push({ mid: (box.top + box.bottom) / 2, height: box.height, x: box.left, ch: text[i]! });
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((element) => {
+      const boxes: { mid: number; height: number; x: number; ch: string }[] = [];
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (let i = 0; i < text.length; i++) {
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const box = range.getClientRects()[0];
+          if (!box || box.width === 0) continue;
+          boxes.push({ mid: (box.top + box.bottom) / 2, height: box.height, x: box.left, ch: text[i]! });
+        }
       }
-    }
-    // Lines: boxes whose middles are closer than half a box's height (fonts of two scripts differ a little).
-    const lines: (typeof boxes)[] = [];
-    for (const box of boxes.sort((a, b) => a.mid - b.mid)) {
-      const line = lines.at(-1);
-      if (line && Math.abs(box.mid - line[0]!.mid) < box.height / 2) line.push(box);
-      else lines.push([box]);
-    }
-    return lines.map((line) => line.sort((a, b) => a.x - b.x).map((b) => b.ch).join(''));
-  });
+      // Lines: boxes whose middles are closer than half a box's height (fonts of two scripts differ a little).
+      const lines: (typeof boxes)[] = [];
+      for (const box of boxes.sort((a, b) => a.mid - b.mid)) {
+        const line = lines.at(-1);
+        if (line && Math.abs(box.mid - line[0]!.mid) < box.height / 2) line.push(box);
+        else lines.push([box]);
+      }
+      return lines.map((line) =>
+        line
+          .sort((a, b) => a.x - b.x)
+          .map((b) => b.ch)
+          .join(''),
+      );
+    });
 }
 
 /**

@@ -7,11 +7,24 @@ import { recordDecision } from '../../src/services/record-decision.js';
 import { submitReply } from '../../src/services/submit-reply.js';
 import { consultationInput, focalPoint, replyInput, SECRETARIAT } from '../helpers/world.js';
 import { PAGE_BUDGET_BYTES, useRealBrowser } from './browser-harness.js';
-import { checkLocalisedPage, enrolInLocale, enrolledAccount, errorSummary, expectDesignationReadsWhole, isServed, signInInLocale, signOutInLocale, UN_LOCALES, visit } from './languages-helpers.js';
+import {
+  checkLocalisedPage,
+  enrolInLocale,
+  enrolledAccount,
+  errorSummary,
+  expectDesignationReadsWhole,
+  isServed,
+  signInInLocale,
+  signOutInLocale,
+  UN_LOCALES,
+  visit,
+} from './languages-helpers.js';
 
 /** Not assigning authority to one text, with reasons. */
 const dissent = (text: string): ReplyInput => ({
-  positions: replyInput().positions.map((p) => (p.text === text ? { text, position: 'does_not_assign_authority' as const, reasons: 'The text is not mature.' } : p)),
+  positions: replyInput().positions.map((p) =>
+    p.text === text ? { text, position: 'does_not_assign_authority' as const, reasons: 'The text is not mature.' } : p,
+  ),
   signatory: { name: 'B. Official', title: 'Head of Standards' },
 });
 
@@ -32,26 +45,49 @@ describe('every page in every served language, in a real browser', () => {
 
   const missing = UN_LOCALES.filter((l) => !isServed(l));
   if (missing.length > 0) {
-    console.warn(`\n!!!!! languages.browser.test.ts: NOT SERVED (no complete catalogue), NOT TESTED: ${missing.join(', ')} !!!!!\n`);
+    console.warn(
+      `\n!!!!! languages.browser.test.ts: NOT SERVED (no complete catalogue), NOT TESTED: ${missing.join(', ')} !!!!!\n`,
+    );
   }
 
   for (const locale of UN_LOCALES.filter(isServed)) {
-    it(`[${locale}] walks the public, sign-in, focal point and secretariat pages: lang/dir, language switcher, axe, weight`, { timeout: 300_000 }, async () => {
+    it(`[${locale}] walks the public, sign-in, focal point and secretariat pages: lang/dir, language switcher, axe, weight`, {
+      timeout: 300_000,
+    }, async () => {
       const world = b().world;
       const seen: string[] = [];
-      const check = async (page: Page, label: string, switcherPath?: string) => seen.push(await checkLocalisedPage(b(), page, locale, label, { ...(switcherPath && { switcherPath }) }));
+      const check = async (page: Page, label: string, switcherPath?: string) =>
+        seen.push(await checkLocalisedPage(b(), page, locale, label, { ...(switcherPath && { switcherPath }) }));
 
       // ---- Set-up through the services: an issued circular with replies of three States, a draft circular,
       // an administrator with an authenticator, and an invitation for a focal point of Korea.
       const id = await world.openConsultation({ individualRepliesPublic: true });
-      const draft = await createConsultation(world.ctx, { actor: SECRETARIAT, input: consultationInput({ number: 80, reference: 'TSB Circular 80' }) });
+      const draft = await createConsultation(world.ctx, {
+        actor: SECRETARIAT,
+        input: consultationInput({ number: 80, reference: 'TSB Circular 80' }),
+      });
       world.clock.advance(60 * 60_000);
-      const submit = (state: string, input: ReplyInput) => submitReply(world.ctx, { actor: focalPoint(state), consultationId: id, memberState: state, input, channel: 'web' });
+      const submit = (state: string, input: ReplyInput) =>
+        submitReply(world.ctx, {
+          actor: focalPoint(state),
+          consultationId: id,
+          memberState: state,
+          input,
+          channel: 'web',
+        });
       await submit('FR', replyInput());
       await submit('DE', dissent('x1471'));
       await submit('JP', replyInput());
-      const adminSeed = await enrolledAccount(b(), { email: 'officer@tsb.itu.test', name: 'TSB Officer', role: 'secretariat_admin' });
-      const { invitationPath } = await b().invite({ email: 'kim@msit.kr.test', name: 'Kim Min-jun', memberState: 'KR' });
+      const adminSeed = await enrolledAccount(b(), {
+        email: 'officer@tsb.itu.test',
+        name: 'TSB Officer',
+        role: 'secretariat_admin',
+      });
+      const { invitationPath } = await b().invite({
+        email: 'kim@msit.kr.test',
+        name: 'Kim Min-jun',
+        memberState: 'KR',
+      });
 
       // ---- The public pages, before the deadline.
       const { page: visitor } = await b().newPerson();
@@ -169,8 +205,18 @@ describe('every page in every served language, in a real browser', () => {
       await check(tsb, 'decisions');
 
       // ---- The meeting decided; the public pages after the deadline.
-      await recordDecision(world.ctx, { actor: SECRETARIAT, consultationId: id, textId: 'x1333-cor1', input: { reservations: [{ state: 'FR', note: 'France reserves its position.' }] } });
-      await recordDecision(world.ctx, { actor: SECRETARIAT, consultationId: id, textId: 'x1353', input: { moreTime: ['DE'] } });
+      await recordDecision(world.ctx, {
+        actor: SECRETARIAT,
+        consultationId: id,
+        textId: 'x1333-cor1',
+        input: { reservations: [{ state: 'FR', note: 'France reserves its position.' }] },
+      });
+      await recordDecision(world.ctx, {
+        actor: SECRETARIAT,
+        consultationId: id,
+        textId: 'x1353',
+        input: { moreTime: ['DE'] },
+      });
       await visit(tsb, locale, `/secretariat/consultations/${id}/decisions`);
       await check(tsb, 'decisions recorded');
       await visitor.clock.setFixedTime(new Date(world.clock.now()));
@@ -187,7 +233,9 @@ describe('every page in every served language, in a real browser', () => {
 
       for (const w of b().weights) expect(w.bytes, w.url).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
       expect(seen.length).toBeGreaterThanOrEqual(40);
-      console.info(`[${locale}] ${seen.length} page states checked (lang/dir, switcher, axe), ${b().weights.length} loads weighed`);
+      console.info(
+        `[${locale}] ${seen.length} page states checked (lang/dir, switcher, axe), ${b().weights.length} loads weighed`,
+      );
     });
   }
 });

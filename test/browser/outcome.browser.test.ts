@@ -22,11 +22,20 @@ const dissent = (text: string): ReplyInput => ({
 describe('the secretariat records the outcome, in a real browser', () => {
   const b = useRealBrowser();
 
-  it('follows the replies, records a paper reply, records decisions, issues the notice', { timeout: 120_000 }, async () => {
+  it('follows the replies, records a paper reply, records decisions, issues the notice', {
+    timeout: 120_000,
+  }, async () => {
     const world = b().world;
     const id = await world.openConsultation();
     world.clock.advance(60 * 60 * 1000);
-    const submit = (state: string, input: ReplyInput) => submitReply(world.ctx, { actor: focalPoint(state), consultationId: id, memberState: state, input, channel: 'web' });
+    const submit = (state: string, input: ReplyInput) =>
+      submitReply(world.ctx, {
+        actor: focalPoint(state),
+        consultationId: id,
+        memberState: state,
+        input,
+        channel: 'web',
+      });
     await submit('KR', replyInput());
     await submit('FR', replyInput());
     await submit('DE', dissent('x1471'));
@@ -34,7 +43,11 @@ describe('the secretariat records the outcome, in a real browser', () => {
 
     // The deadline (16 August) has passed; the meeting (29 August – 8 September) is under way.
     world.clock.set('2023-08-30T09:00:00Z');
-    const { invitationPath } = await b().invite({ email: 'officer@itu.test', name: 'TSB Officer', role: 'secretariat_staff' });
+    const { invitationPath } = await b().invite({
+      email: 'officer@itu.test',
+      name: 'TSB Officer',
+      role: 'secretariat_staff',
+    });
     const { page } = await b().newPerson();
     await enrolInBrowser(b(), page, invitationPath);
     const base = `/en/secretariat/consultations/${id}`;
@@ -54,7 +67,9 @@ describe('the secretariat records the outcome, in a real browser', () => {
     await page.goto(`${base}/replies/record`);
     await b().checkAccessibility(page, 'record a reply');
     await page.getByRole('button', { name: 'Record the reply' }).click();
-    await expect.poll(() => page.getByRole('alert').innerText()).toContain('Choose the Member State that sent the form');
+    await expect
+      .poll(() => page.getByRole('alert').innerText())
+      .toContain('Choose the Member State that sent the form');
     await b().checkAccessibility(page, 'record a reply, with errors');
     await page.getByLabel('Member State', { exact: true }).selectOption('BR');
     await page.getByLabel('Received by TSB at (UTC)').fill('2023-08-15T10:00');
@@ -65,7 +80,9 @@ describe('the secretariat records the outcome, in a real browser', () => {
     }
     await page.getByLabel('Name of the signatory').fill('C. Ministro');
     await page.getByLabel('Official role or title').fill('Secretary of Telecommunications');
-    await page.getByLabel('Scan of the original form').setInputFiles({ name: 'brazil-reply.pdf', mimeType: 'application/pdf', buffer: SCAN });
+    await page
+      .getByLabel('Scan of the original form')
+      .setInputFiles({ name: 'brazil-reply.pdf', mimeType: 'application/pdf', buffer: SCAN });
     await page.getByRole('button', { name: 'Record the reply' }).click();
     await page.waitForURL(/notice=outcome-recorded$/);
     await expect.poll(() => page.getByRole('status').first().innerText()).toContain('The reply was recorded.');
@@ -85,7 +102,9 @@ describe('the secretariat records the outcome, in a real browser', () => {
     await page.locator('#field-x1333-cor1-opposing').selectOption(['GB']);
     await page.locator('#field-x1333-cor1-abstaining').selectOption(['GB']);
     await page.getByRole('button', { name: 'Record the decision on X.1333 Cor.1' }).click();
-    await expect.poll(() => page.getByRole('alert').innerText()).toContain('GB cannot both oppose and abstain on X.1333 Cor.1');
+    await expect
+      .poll(() => page.getByRole('alert').innerText())
+      .toContain('GB cannot both oppose and abstain on X.1333 Cor.1');
     await b().checkAccessibility(page, 'decisions, contradictory');
     await page.locator('#field-x1333-cor1-opposing').selectOption([]);
     await page.locator('#field-x1333-cor1-abstaining').selectOption([]);

@@ -8,14 +8,24 @@ import { PAGE_BUDGET_BYTES, useRealBrowser } from './browser-harness.js';
 describe('public pages in a real browser', () => {
   const b = useRealBrowser();
 
-  it('walks home → circular → results (not yet, then after the deadline) → approved texts, and an unknown address; axe finds nothing; pages stay under budget', { timeout: 120_000 }, async () => {
+  it('walks home → circular → results (not yet, then after the deadline) → approved texts, and an unknown address; axe finds nothing; pages stay under budget', {
+    timeout: 120_000,
+  }, async () => {
     const { world } = b();
     const id = await world.openConsultation({ individualRepliesPublic: true });
     for (const [index, state] of ['KR', 'FR', 'DE', 'JP'].entries()) {
       const positions = replyInput().positions.map((p) =>
-        index === 3 && p.text === 'x1471' ? { text: p.text, position: 'does_not_assign_authority' as const, reasons: 'Needs more work.' } : p,
+        index === 3 && p.text === 'x1471'
+          ? { text: p.text, position: 'does_not_assign_authority' as const, reasons: 'Needs more work.' }
+          : p,
       );
-      await submitReply(world.ctx, { actor: focalPoint(state), consultationId: id, memberState: state, input: replyInput(undefined, { positions }), channel: 'api' });
+      await submitReply(world.ctx, {
+        actor: focalPoint(state),
+        consultationId: id,
+        memberState: state,
+        input: replyInput(undefined, { positions }),
+        channel: 'api',
+      });
     }
 
     const { page } = await b().newPerson();
@@ -32,11 +42,15 @@ describe('public pages in a real browser', () => {
     await page.waitForURL(new RegExp(`/en/consultations/${id}$`));
     await expect.poll(() => page.locator('h1').innerText()).toBe('TSB Circular 79');
     // The deadline in UTC (marked up for the script to add the reader's time) and the time left.
-    await expect.poll(() => page.locator('#deadline time[data-local]').getAttribute('datetime')).toBe('2023-08-16T23:59:59.999Z');
+    await expect
+      .poll(() => page.locator('#deadline time[data-local]').getAttribute('datetime'))
+      .toBe('2023-08-16T23:59:59.999Z');
     await expect.poll(() => page.locator('#deadline').innerText()).toContain('August 16, 2023 at 23:59 UTC');
     await expect.poll(() => page.locator('[data-countdown]').innerText()).toBe('141 days 15 hours');
     // The script adds the reader's own time (the browser is in Zurich: CEST in August).
-    await expect.poll(() => page.locator('#deadline .local-time').innerText()).toMatch(/August 17, 2023.*01:59.*(CEST|GMT\+2)/);
+    await expect
+      .poll(() => page.locator('#deadline .local-time').innerText())
+      .toMatch(/August 17, 2023.*01:59.*(CEST|GMT\+2)/);
     await b().checkAccessibility(page, 'consultation');
 
     // Results before the deadline: a page saying when they come, and the way back.
@@ -53,13 +67,25 @@ describe('public pages in a real browser', () => {
     // After the deadline, and after the meeting decided.
     world.clock.set('2023-09-08T12:00:00Z');
     await page.clock.setFixedTime(new Date('2023-09-08T12:00:00Z'));
-    await recordDecision(world.ctx, { actor: SECRETARIAT, consultationId: id, textId: 'x1333-cor1', input: { reservations: [{ state: 'FR', note: 'France reserves its position.' }] } });
-    await recordDecision(world.ctx, { actor: SECRETARIAT, consultationId: id, textId: 'x1353', input: { moreTime: ['DE'] } });
+    await recordDecision(world.ctx, {
+      actor: SECRETARIAT,
+      consultationId: id,
+      textId: 'x1333-cor1',
+      input: { reservations: [{ state: 'FR', note: 'France reserves its position.' }] },
+    });
+    await recordDecision(world.ctx, {
+      actor: SECRETARIAT,
+      consultationId: id,
+      textId: 'x1353',
+      input: { moreTime: ['DE'] },
+    });
     await page.goto('/en/');
     await b().checkAccessibility(page, 'home with a closed consultation');
     await page.getByRole('link', { name: 'Results of TSB Circular 79' }).click();
     await page.waitForURL(new RegExp(`/en/consultations/${id}/results$`));
-    await expect.poll(() => page.locator('#explanation-x1471').innerText()).toContain('3 of 4 replies (75%) support the text');
+    await expect
+      .poll(() => page.locator('#explanation-x1471').innerText())
+      .toContain('3 of 4 replies (75%) support the text');
     await expect.poll(() => page.locator('#state-replies tbody tr').count()).toBe(4);
     await b().checkAccessibility(page, 'results with decisions and public replies');
 

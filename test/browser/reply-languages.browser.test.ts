@@ -2,7 +2,16 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/i18n.js';
 import { PAGE_BUDGET_BYTES, useRealBrowser } from './browser-harness.js';
-import { checkLocalisedPage, enrolInLocale, errorSummary, expectDesignationReadsWhole, isServed, signInInLocale, signOutInLocale, visit } from './languages-helpers.js';
+import {
+  checkLocalisedPage,
+  enrolInLocale,
+  errorSummary,
+  expectDesignationReadsWhole,
+  isServed,
+  signInInLocale,
+  signOutInLocale,
+  visit,
+} from './languages-helpers.js';
 
 /** A small file that is a PDF by its content: the reasons of a State that does not assign authority. */
 const PDF = Buffer.from('%PDF-1.7\n% reasons of Korea\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n', 'latin1');
@@ -42,18 +51,26 @@ describe('the focal point replies in Arabic and in Chinese, in a real browser', 
 
   for (const locale of ['ar', 'zh'] as const) {
     if (!isServed(locale)) {
-      console.warn(`\n!!!!! reply-languages.browser.test.ts: ${locale} is NOT SERVED (no complete catalogue in src/i18n/catalogues.ts): its reply journey is NOT TESTED !!!!!\n`);
+      console.warn(
+        `\n!!!!! reply-languages.browser.test.ts: ${locale} is NOT SERVED (no complete catalogue in src/i18n/catalogues.ts): its reply journey is NOT TESTED !!!!!\n`,
+      );
       it.skip(`[${locale}] the reply journey (${locale} not served)`, () => undefined);
       continue;
     }
     const typed = TYPED[locale];
 
-    it(`[${locale}] signs in with 2FA, meets the errors of an empty form, replies to every text with reasons and a PDF, through a draft, the review and the receipt`, { timeout: 180_000 }, async () => {
+    it(`[${locale}] signs in with 2FA, meets the errors of an empty form, replies to every text with reasons and a PDF, through a draft, the review and the receipt`, {
+      timeout: 180_000,
+    }, async () => {
       const world = b().world;
       const seen: string[] = [];
       const check = async (page: Page, label: string) => seen.push(await checkLocalisedPage(b(), page, locale, label));
       await world.openConsultation();
-      const { invitationPath } = await b().invite({ email: 'kim@msit.kr.test', name: 'Kim Min-jun', memberState: 'KR' });
+      const { invitationPath } = await b().invite({
+        email: 'kim@msit.kr.test',
+        name: 'Kim Min-jun',
+        memberState: 'KR',
+      });
       const form = `/my/consultations/${ID}/reply`;
 
       // Enrolment and sign-in with the second factor, in the language of the pages.
@@ -93,7 +110,9 @@ describe('the focal point replies in Arabic and in Chinese, in a real browser', 
       await page.locator('#field-x1353-position-dna').check();
       await page.locator('#field-x1353-reasons').fill(typed.reasons);
       await page.locator('#field-x1353-changes').fill(typed.changes);
-      await page.locator('#field-x1353-file').setInputFiles({ name: 'reasons-kr.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await page
+        .locator('#field-x1353-file')
+        .setInputFiles({ name: 'reasons-kr.pdf', mimeType: 'application/pdf', buffer: PDF });
       await page.locator('#field-x1471-position').check();
       await page.locator('#field-x1471-option-attached').check();
       await page.locator('#field-x1471-comments').fill(typed.comments);
@@ -104,7 +123,9 @@ describe('the focal point replies in Arabic and in Chinese, in a real browser', 
       await page.locator('button[name="action"][value="save"]').click();
       await page.waitForURL(/notice=draft-saved$/);
       expect(await page.locator('.notice[role="status"]').innerText()).toContain(t(locale, 'reply.notice.draftSaved'));
-      expect(await page.locator('main').innerText()).toContain(t(locale, 'reply.fields.file.kept', { filename: 'reasons-kr.pdf' }));
+      expect(await page.locator('main').innerText()).toContain(
+        t(locale, 'reply.fields.file.kept', { filename: 'reasons-kr.pdf' }),
+      );
       await check(page, 'draft saved');
 
       // Later, the draft comes back as it was left.
@@ -147,7 +168,9 @@ describe('the focal point replies in Arabic and in Chinese, in a real browser', 
 
       for (const w of b().weights) expect(w.bytes, w.url).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
       expect(seen.length).toBeGreaterThanOrEqual(15);
-      console.info(`[${locale}] reply journey: ${seen.length} page states checked (lang/dir, switcher, axe), ${b().weights.length} loads weighed`);
+      console.info(
+        `[${locale}] reply journey: ${seen.length} page states checked (lang/dir, switcher, axe), ${b().weights.length} loads weighed`,
+      );
     });
   }
 });

@@ -1,7 +1,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEADLINE } from '../helpers/world.js';
-import { enrolInBrowser, PAGE_BUDGET_BYTES, signInInBrowser, useRealBrowser, type RealBrowser } from './browser-harness.js';
+import {
+  enrolInBrowser,
+  PAGE_BUDGET_BYTES,
+  signInInBrowser,
+  useRealBrowser,
+  type RealBrowser,
+} from './browser-harness.js';
 
 /** A small file that is a PDF by its content: the reasons of a State that does not assign authority. */
 const PDF = Buffer.from('%PDF-1.7\n% reasons of Korea\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n', 'latin1');
@@ -39,7 +45,9 @@ const alertText = (page: Page) => page.getByRole('alert').innerText();
 describe('the focal point reply pages in a real browser', () => {
   const b = useRealBrowser();
 
-  it('replies to every text with reasons and an attachment, through a draft, the review and the receipt; amends; reads the history', { timeout: 120_000 }, async () => {
+  it('replies to every text with reasons and an attachment, through a draft, the review and the receipt; amends; reads the history', {
+    timeout: 120_000,
+  }, async () => {
     await b().world.openConsultation();
     const { page } = await focalPointOfKorea(b());
     // Submitting asks for confirmation (data-confirm): accept it.
@@ -55,7 +63,9 @@ describe('the focal point reply pages in a real browser', () => {
 
     // Bad input: review with nothing filled in.
     await page.getByRole('button', { name: 'Review before submitting' }).click();
-    await expect.poll(() => alertText(page)).toContain('Select “assigns authority” or “does not assign authority” for Draft Corrigendum ITU-T X.1333 Cor.1');
+    await expect
+      .poll(() => alertText(page))
+      .toContain('Select “assigns authority” or “does not assign authority” for Draft Corrigendum ITU-T X.1333 Cor.1');
     expect(await alertText(page)).toContain('Enter the name of the official who signs the reply');
     await b().checkAccessibility(page, 'reply form: nothing chosen');
 
@@ -63,9 +73,14 @@ describe('the focal point reply pages in a real browser', () => {
     await page.locator('#field-x1333-cor1-position').check();
     await page.locator('#field-x1333-cor1-option').check();
     await page.locator('#field-x1353-position-dna').check();
-    await page.getByLabel('Reasons for this opinion').nth(1).fill('The security analysis of the zero-touch flow is not mature.');
+    await page
+      .getByLabel('Reasons for this opinion')
+      .nth(1)
+      .fill('The security analysis of the zero-touch flow is not mature.');
     await page.locator('#field-x1353-changes').fill('Align the threat model with X.1352.');
-    await page.locator('#field-x1353-file').setInputFiles({ name: 'reasons-kr.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page
+      .locator('#field-x1353-file')
+      .setInputFiles({ name: 'reasons-kr.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.locator('#field-x1471-position').check();
     await page.locator('#field-x1471-option-attached').check();
     await page.locator('#field-x1471-comments').fill('Editorial comments on clause 6.');
@@ -82,12 +97,18 @@ describe('the focal point reply pages in a real browser', () => {
     await page.getByRole('link', { name: 'Continue the draft reply to TSB Circular 79' }).click();
     await page.waitForURL(/\/reply$/);
     expect(await page.locator('#field-x1353-position-dna').isChecked()).toBe(true);
-    expect(await page.locator('#field-x1353-reasons').inputValue()).toBe('The security analysis of the zero-touch flow is not mature.');
+    expect(await page.locator('#field-x1353-reasons').inputValue()).toBe(
+      'The security analysis of the zero-touch flow is not mature.',
+    );
 
     // Bad input: a file that is not what its name says; the rest is kept.
-    await page.locator('#field-x1471-file').setInputFiles({ name: 'comments.pdf', mimeType: 'application/pdf', buffer: EXE });
+    await page
+      .locator('#field-x1471-file')
+      .setInputFiles({ name: 'comments.pdf', mimeType: 'application/pdf', buffer: EXE });
     await page.getByRole('button', { name: 'Save draft' }).click();
-    await expect.poll(() => alertText(page)).toContain('The file “comments.pdf” for Draft new Recommendation ITU-T X.1471 (X.websec-7) is not a PDF');
+    await expect
+      .poll(() => alertText(page))
+      .toContain('The file “comments.pdf” for Draft new Recommendation ITU-T X.1471 (X.websec-7) is not a PDF');
     expect(await page.locator('#field-x1471-comments').inputValue()).toBe('Editorial comments on clause 6.');
     await b().checkAccessibility(page, 'reply form: unsupported file');
 
@@ -95,14 +116,18 @@ describe('the focal point reply pages in a real browser', () => {
     await page.locator('#field-x1353-reasons').fill('');
     await page.locator('#field-x1353-remove').check();
     await page.getByRole('button', { name: 'Review before submitting' }).click();
-    await expect.poll(() => alertText(page)).toContain('Give the reasons for not assigning authority to Draft new Recommendation ITU-T X.1353 (X.ztd-iot)');
+    await expect
+      .poll(() => alertText(page))
+      .toContain('Give the reasons for not assigning authority to Draft new Recommendation ITU-T X.1353 (X.ztd-iot)');
     await b().checkAccessibility(page, 'reply form: reasons missing');
     // The error summary leads to the field.
     await page.getByRole('alert').getByRole('link').first().click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('field-x1353-reasons');
 
     await page.locator('#field-x1353-reasons').fill('The security analysis of the zero-touch flow is not mature.');
-    await page.locator('#field-x1353-file').setInputFiles({ name: 'reasons-kr.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page
+      .locator('#field-x1353-file')
+      .setInputFiles({ name: 'reasons-kr.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.getByLabel('Name of the signatory').fill('Kim Min-jun');
     await page.getByLabel('Official role or title').fill('Director, Ministry of Science and ICT');
     await page.getByLabel('Place (optional)').fill('Sejong');
@@ -149,7 +174,9 @@ describe('the focal point reply pages in a real browser', () => {
     expect(b().weights.length).toBeGreaterThanOrEqual(12);
   });
 
-  it('closes the form at the deadline and says so; a late post is refused on the page', { timeout: 120_000 }, async () => {
+  it('closes the form at the deadline and says so; a late post is refused on the page', {
+    timeout: 120_000,
+  }, async () => {
     await b().world.openConsultation();
     b().world.clock.set(Date.parse(DEADLINE) - 15 * 60_000);
     const { page } = await focalPointOfKorea(b());
@@ -159,7 +186,9 @@ describe('the focal point reply pages in a real browser', () => {
     // The deadline passes while the form is open.
     b().world.clock.set(Date.parse(DEADLINE) + 1);
     await page.getByRole('button', { name: 'Save draft' }).click();
-    await expect.poll(() => alertText(page)).toContain('The deadline for replies passed at August 16, 2023 at 23:59 UTC: nothing was saved or sent');
+    await expect
+      .poll(() => alertText(page))
+      .toContain('The deadline for replies passed at August 16, 2023 at 23:59 UTC: nothing was saved or sent');
     expect(await page.locator('main').innerText()).toContain('The form is closed');
     await b().checkAccessibility(page, 'late post refused');
 

@@ -15,7 +15,8 @@ const children: ChildProcess[] = [];
 const folders: string[] = [];
 
 afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   for (const dir of folders.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -29,7 +30,10 @@ function waitForOutput(child: ChildProcess, marker: string, timeoutMs: number): 
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`no "${marker}" within ${timeoutMs} ms; stdout: ${out}; stderr: ${err}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`no "${marker}" within ${timeoutMs} ms; stdout: ${out}; stderr: ${err}`)),
+      timeoutMs,
+    );
     child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString('utf8');
@@ -57,7 +61,10 @@ describe('bin/assent.js', () => {
   it('exits 2 on an unknown command', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'assent-bin-'));
     folders.push(dir);
-    const failure = await promisify(execFile)(process.execPath, [BIN, 'frobnicate'], { cwd: ROOT, env: childEnv(dir) }).then(
+    const failure = await promisify(execFile)(process.execPath, [BIN, 'frobnicate'], {
+      cwd: ROOT,
+      env: childEnv(dir),
+    }).then(
       () => null,
       (error: { code: number; stderr: string }) => error,
     );
@@ -69,7 +76,11 @@ describe('bin/assent.js', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'assent-bin-'));
     folders.push(dir);
     // Not the project folder: the command must not depend on the directory it is run from.
-    const child = spawn(process.execPath, [BIN, 'serve', '--demo', '--port', '0'], { cwd: dir, env: childEnv(path.join(dir, 'data')), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'serve', '--demo', '--port', '0'], {
+      cwd: dir,
+      env: childEnv(path.join(dir, 'data')),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     children.push(child);
     const banner = await waitForOutput(child, 'Press Ctrl+C to stop.', 60_000);
 
@@ -80,9 +91,13 @@ describe('bin/assent.js', () => {
     expect(banner).toMatch(/Database\s+SQLite, /);
     expect(banner).toMatch(/focal point KR\s+assent_/);
     expect(banner).toMatch(/focal point FR\s+assent_/);
-    expect(banner).toContain(`curl -H "Authorization: Bearer ${observer}" ${url}/api/v1/consultations/tsb-79-2023/results`);
+    expect(banner).toContain(
+      `curl -H "Authorization: Bearer ${observer}" ${url}/api/v1/consultations/tsb-79-2023/results`,
+    );
 
-    const response = await fetch(`${url}/api/v1/consultations/tsb-79-2023/results`, { headers: { authorization: `Bearer ${observer}` } });
+    const response = await fetch(`${url}/api/v1/consultations/tsb-79-2023/results`, {
+      headers: { authorization: `Bearer ${observer}` },
+    });
     expect(response.status).toBe(200);
     expect(((await response.json()) as { texts: unknown[] }).texts).toHaveLength(6);
     expect(fs.statSync(path.join(dir, 'data', 'demo-tokens.json')).mode & 0o777).toBe(0o600);

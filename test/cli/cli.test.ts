@@ -44,7 +44,12 @@ function envOf(dir: string): NodeJS.ProcessEnv {
 async function cli(dir: string, args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
   const stdout = collector();
   const stderr = collector();
-  const code = await main(['node', 'assent', ...args], { env: { ...envOf(dir), ...extraEnv }, stdout, stderr, cwd: dir });
+  const code = await main(['node', 'assent', ...args], {
+    env: { ...envOf(dir), ...extraEnv },
+    stdout,
+    stderr,
+    cwd: dir,
+  });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
@@ -82,7 +87,11 @@ function writeJson(dir: string, name: string, value: unknown): string {
 /** A reply to the demo consultation assigning authority to its three texts. */
 function demoReply(overrides: Record<string, unknown> = {}) {
   return {
-    positions: ['x9990-cor1', 'x9991', 'x9992'].map((text) => ({ text, position: 'assigns_authority', option: 'no_comments' })),
+    positions: ['x9990-cor1', 'x9991', 'x9992'].map((text) => ({
+      text,
+      position: 'assigns_authority',
+      option: 'no_comments',
+    })),
     signatory: { name: 'A. Official', title: 'Director, Ministry of Science and ICT' },
     place: 'Seoul',
     ...overrides,
@@ -111,7 +120,19 @@ describe('assent: usage', () => {
     const run = await cli(tempFolder(), ['--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Usage: assent');
-    for (const command of ['serve', 'db', 'seed', 'consultation', 'reply', 'results', 'decision', 'notice', 'token', 'member-state', 'audit']) {
+    for (const command of [
+      'serve',
+      'db',
+      'seed',
+      'consultation',
+      'reply',
+      'results',
+      'decision',
+      'notice',
+      'token',
+      'member-state',
+      'audit',
+    ]) {
       expect(run.stdout).toContain(command);
     }
   });
@@ -151,7 +172,8 @@ describe('assent db', () => {
     const second = await cli(dir, ['db', 'migrate']);
     expect(second.stdout).toContain('up to date');
     const status = await cli(dir, ['db', 'status', '--json']);
-    const migrations = (JSON.parse(status.stdout) as { migrations: { name: string; executedAt: string | null }[] }).migrations;
+    const migrations = (JSON.parse(status.stdout) as { migrations: { name: string; executedAt: string | null }[] })
+      .migrations;
     expect(migrations.length).toBeGreaterThan(0);
     expect(migrations.every((m) => m.executedAt !== null)).toBe(true);
   });
@@ -178,7 +200,9 @@ describe('assent consultation', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('tsb-79-2023');
     expect(run.stdout).toContain('demo-tap');
-    const json = JSON.parse((await cli(dir, ['consultation', 'list', '--json'])).stdout) as { items: { id: string; state: string }[] };
+    const json = JSON.parse((await cli(dir, ['consultation', 'list', '--json'])).stdout) as {
+      items: { id: string; state: string }[];
+    };
     expect(json.items.map((c) => [c.id, c.state]).sort()).toEqual([
       ['demo-tap', 'open'],
       ['tsb-79-2023', 'closed'],
@@ -189,7 +213,8 @@ describe('assent consultation', () => {
     const run = await cli(seededFolder(), ['consultation', 'show', 'tsb-79-2023']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('2359 hours UTC on 16 August 2023');
-    for (const designation of ['X.1333 Cor.1', 'X.1353', 'X.1471', 'X.1645', 'X.1771', 'X.1817']) expect(run.stdout).toContain(designation);
+    for (const designation of ['X.1333 Cor.1', 'X.1353', 'X.1471', 'X.1645', 'X.1771', 'X.1817'])
+      expect(run.stdout).toContain(designation);
     expect(run.stdout).toContain('closed');
     expect(run.stdout).toContain('Timing checks');
   });
@@ -218,7 +243,16 @@ describe('assent consultation', () => {
       copies: [],
       notes: [],
       signatory: { name: 'Seizo Onoe', title: 'Director of TSB' },
-      texts: [{ id: 'x1999', kind: 'new', designation: 'X.1999', title: 'A test text', summary: 'A summary.', location: 'R1' }],
+      texts: [
+        {
+          id: 'x1999',
+          kind: 'new',
+          designation: 'X.1999',
+          title: 'A test text',
+          summary: 'A summary.',
+          location: 'R1',
+        },
+      ],
     });
     const created = await cli(dir, ['consultation', 'create', '--file', file]);
     expect(created.stderr).toBe('');
@@ -249,7 +283,9 @@ describe('assent results', () => {
     expect(run.code).toBe(0);
     const rows = run.stdout.split('\n').filter((l) => /^X\.\d{4}/.test(l));
     expect(rows).toHaveLength(6);
-    expect(rows.find((r) => r.startsWith('X.1353 '))).toMatch(/X\.1353\s+11\s+10\s+1\s+90\.91\s+may be considered\s+0\s+§9\.4\.5/);
+    expect(rows.find((r) => r.startsWith('X.1353 '))).toMatch(
+      /X\.1353\s+11\s+10\s+1\s+90\.91\s+may be considered\s+0\s+§9\.4\.5/,
+    );
   });
 
   it('prints CSV: a header row and one CRLF-terminated row per text', async () => {
@@ -258,12 +294,16 @@ describe('assent results', () => {
     expect(run.stdout.endsWith('\r\n')).toBe(true);
     const lines = run.stdout.split('\r\n').slice(0, -1);
     expect(lines).toHaveLength(7);
-    expect(lines[0]).toBe('text,designation,replies,support,non_support,unclear,percent,outcome,needed_more_support,clause,decision,decision_clause');
+    expect(lines[0]).toBe(
+      'text,designation,replies,support,non_support,unclear,percent,outcome,needed_more_support,clause,decision,decision_clause',
+    );
     expect(lines[2]).toBe('x1353,X.1353,11,10,1,0,90.91,may_proceed,0,§9.4.5,,');
   });
 
   it('quotes CSV fields as RFC 4180 requires', () => {
-    expect(formatCsv([['a', 'b,c', 'say "no"', 'two\nlines', null, 7]])).toBe('a,"b,c","say ""no""","two\nlines",,7\r\n');
+    expect(formatCsv([['a', 'b,c', 'say "no"', 'two\nlines', null, 7]])).toBe(
+      'a,"b,c","say ""no""","two\nlines",,7\r\n',
+    );
   });
 
   it('prints JSON equal to the API response', async () => {
@@ -311,7 +351,17 @@ describe('assent results', () => {
 describe('assent reply', () => {
   it('submits a reply with a new focal point token, prints the receipt, moves the results, and amends it as version 2', async () => {
     const dir = seededFolder();
-    const created = await cli(dir, ['token', 'create', '--role', 'focal_point', '--state', 'KR', '--label', 'Focal point, Korea (Republic of)', '--json']);
+    const created = await cli(dir, [
+      'token',
+      'create',
+      '--role',
+      'focal_point',
+      '--state',
+      'KR',
+      '--label',
+      'Focal point, Korea (Republic of)',
+      '--json',
+    ]);
     expect(created.code).toBe(0);
     const { secret, token } = JSON.parse(created.stdout) as { secret: string; token: { memberState: string } };
     expect(token.memberState).toBe('KR');
@@ -333,29 +383,58 @@ describe('assent reply', () => {
     // The token may also come from the environment.
     const second = await cli(dir, ['reply', 'submit', 'demo-tap', '--file', file, '--json'], { ASSENT_TOKEN: secret });
     expect(second.code).toBe(0);
-    expect(JSON.parse(second.stdout)).toMatchObject({ consultationId: 'demo-tap', memberState: 'KR', version: 2, counted: true, replayed: false });
+    expect(JSON.parse(second.stdout)).toMatchObject({
+      consultationId: 'demo-tap',
+      memberState: 'KR',
+      version: 2,
+      counted: true,
+      replayed: false,
+    });
 
     const shown = await cli(dir, ['reply', 'show', 'demo-tap', 'KR']);
     expect(shown.stdout).toContain('current version 2');
     const audit = await cli(dir, ['audit', 'list', '--consultation', 'demo-tap', '--json']);
-    const actions = (JSON.parse(audit.stdout) as { items: { action: string; subject: string }[] }).items.map((e) => e.action);
+    const actions = (JSON.parse(audit.stdout) as { items: { action: string; subject: string }[] }).items.map(
+      (e) => e.action,
+    );
     expect(actions.slice(-2)).toEqual(['reply.submitted', 'reply.amended']);
   });
 
   it('replays an idempotent retry instead of writing a second version', async () => {
     const dir = seededFolder();
     const file = writeJson(dir, 'reply.json', demoReply());
-    const args = ['reply', 'submit', 'demo-tap', '--file', file, '--token', krToken(dir), '--idempotency-key', 'kr-reply-1', '--json'];
+    const args = [
+      'reply',
+      'submit',
+      'demo-tap',
+      '--file',
+      file,
+      '--token',
+      krToken(dir),
+      '--idempotency-key',
+      'kr-reply-1',
+      '--json',
+    ];
     const first = JSON.parse((await cli(dir, args)).stdout) as { version: number; replayed: boolean };
     const retry = JSON.parse((await cli(dir, args)).stdout) as { version: number; replayed: boolean };
     expect(first).toMatchObject({ version: 1, replayed: false });
     expect(retry).toMatchObject({ version: 1, replayed: true });
   });
 
-  it("refuses a focal point of KR replying for FR with NOT_YOUR_MEMBER_STATE and exit code 1", async () => {
+  it('refuses a focal point of KR replying for FR with NOT_YOUR_MEMBER_STATE and exit code 1', async () => {
     const dir = seededFolder();
     const file = writeJson(dir, 'reply.json', demoReply());
-    const run = await cli(dir, ['reply', 'submit', 'demo-tap', '--file', file, '--token', krToken(dir), '--state', 'FR']);
+    const run = await cli(dir, [
+      'reply',
+      'submit',
+      'demo-tap',
+      '--file',
+      file,
+      '--token',
+      krToken(dir),
+      '--state',
+      'FR',
+    ]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('error [NOT_YOUR_MEMBER_STATE]');
     expect(run.stdout).toBe('');
@@ -373,7 +452,10 @@ describe('assent reply', () => {
 
   it('lists every problem of a reply file as field: message', async () => {
     const dir = seededFolder();
-    const file = writeJson(dir, 'reply.json', { positions: [{ text: 'x9992', position: 'perhaps' }], signatory: { name: 'A. Official' } });
+    const file = writeJson(dir, 'reply.json', {
+      positions: [{ text: 'x9992', position: 'perhaps' }],
+      signatory: { name: 'A. Official' },
+    });
     const run = await cli(dir, ['reply', 'submit', 'demo-tap', '--file', file, '--token', krToken(dir)]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('  /positions/0/position: Not one of the allowed values');
@@ -403,7 +485,9 @@ describe('assent reply', () => {
 
   it('refuses a revoked token with UNAUTHENTICATED', async () => {
     const dir = seededFolder();
-    const created = JSON.parse((await cli(dir, ['token', 'create', '--role', 'focal_point', '--state', 'kr', '--label', 'KR', '--json'])).stdout) as {
+    const created = JSON.parse(
+      (await cli(dir, ['token', 'create', '--role', 'focal_point', '--state', 'kr', '--label', 'KR', '--json'])).stdout,
+    ) as {
       secret: string;
       token: { id: string };
     };
@@ -433,7 +517,17 @@ describe('assent member-state', () => {
     const noReason = await cli(dir, ['member-state', 'eligibility', 'KR', '--may-reply', 'false']);
     expect(noReason.code).toBe(1);
     expect(noReason.stderr).toContain('  /note: Required when the State may not reply');
-    const set = await cli(dir, ['member-state', 'eligibility', 'KR', '--may-reply', 'false', '--note', 'Right to reply suspended', '--since', '2026-01-01']);
+    const set = await cli(dir, [
+      'member-state',
+      'eligibility',
+      'KR',
+      '--may-reply',
+      'false',
+      '--note',
+      'Right to reply suspended',
+      '--since',
+      '2026-01-01',
+    ]);
     expect(set.code).toBe(0);
     expect((await cli(dir, ['member-state', 'list', '--not-eligible'])).stdout).toContain('Right to reply suspended');
     const file = writeJson(dir, 'reply.json', demoReply());
@@ -446,21 +540,44 @@ describe('assent member-state', () => {
 describe('assent decision and notice', () => {
   it('records an unopposed decision on X.1353 of Circular 79 as approved, with its clause', async () => {
     const dir = seededFolder();
-    const run = await cli(dir, ['decision', 'record', 'tsb-79-2023', 'x1353', '--reservation', 'FR:Reservation on clause 7']);
+    const run = await cli(dir, [
+      'decision',
+      'record',
+      'tsb-79-2023',
+      'x1353',
+      '--reservation',
+      'FR:Reservation on clause 7',
+    ]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('approved');
     expect(run.stdout).toMatch(/Clause:\s+§9\.5/);
     const results = await resultsJson(dir, 'tsb-79-2023');
-    expect(results.texts.find((t) => t.text.id === 'x1353')!.decision).toMatchObject({ outcome: 'approved', reservations: [{ state: 'FR', note: 'Reservation on clause 7' }] });
+    expect(results.texts.find((t) => t.text.id === 'x1353')!.decision).toMatchObject({
+      outcome: 'approved',
+      reservations: [{ state: 'FR', note: 'Reservation on clause 7' }],
+    });
   });
 
   it('takes a decision from a file, the options overriding it', async () => {
     const dir = seededFolder();
     const file = writeJson(dir, 'decision.json', { opposing: ['US'], notes: 'From the meeting report' });
-    const run = await cli(dir, ['decision', 'record', 'tsb-79-2023', 'x1471', '--file', file, '--opposing', '', '--json']);
+    const run = await cli(dir, [
+      'decision',
+      'record',
+      'tsb-79-2023',
+      'x1471',
+      '--file',
+      file,
+      '--opposing',
+      '',
+      '--json',
+    ]);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ text: { id: 'x1471' }, decision: { outcome: 'approved', recorded: { opposing: [], notes: 'From the meeting report' } } });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      text: { id: 'x1471' },
+      decision: { outcome: 'approved', recorded: { opposing: [], notes: 'From the meeting report' } },
+    });
   });
 
   it('refuses a malformed state code in an option with exit code 2', async () => {

@@ -9,7 +9,12 @@ import { main } from '../../src/cli/main.js';
 
 function collector() {
   let text = '';
-  return { write: (chunk: string) => ((text += chunk), true), get text() { return text; } };
+  return {
+    write: (chunk: string) => ((text += chunk), true),
+    get text() {
+      return text;
+    },
+  };
 }
 
 const folders: string[] = [];
@@ -55,7 +60,7 @@ describe('assent audit verify', () => {
   it('fails with exit 1 naming the row when an audit row was changed directly in the database', async () => {
     const dir = seeded();
     const db = new SQLite(path.join(dir, 'data', 'assent.db'));
-    db.prepare("update audit_event set data = '{\"forged\":true}' where seq = 7").run();
+    db.prepare('update audit_event set data = \'{"forged":true}\' where seq = 7').run();
     db.close();
     const run = await cli(dir, 'audit', 'verify');
     expect(run.code).toBe(1);
@@ -71,7 +76,21 @@ describe('assent backup and restore', () => {
     expect(fs.existsSync(path.join(dir, 'backup', 'assent-copy.db'))).toBe(true);
 
     // A change after the backup: a new contact.
-    expect((await cli(dir, 'contact', 'add', '--role', 'observer', '--email', 'late@demo.example', '--name', 'Added after the backup')).code).toBe(0);
+    expect(
+      (
+        await cli(
+          dir,
+          'contact',
+          'add',
+          '--role',
+          'observer',
+          '--email',
+          'late@demo.example',
+          '--name',
+          'Added after the backup',
+        )
+      ).code,
+    ).toBe(0);
     expect((await cli(dir, 'contact', 'list')).stdout).toContain('late@demo.example');
 
     const refused = await cli(dir, 'restore', 'backup/assent-copy.db');
@@ -103,11 +122,36 @@ describe('assent backup and restore', () => {
 describe('assent contact and jobs', () => {
   it('adds a focal point, refuses a malformed address with the field named, and lists jobs with their counts', async () => {
     const dir = seeded();
-    const added = await cli(dir, 'contact', 'add', '--role', 'focal_point', '--state', 'DE', '--email', 'fp.de@demo.example', '--name', 'Focal point DE', '--json');
+    const added = await cli(
+      dir,
+      'contact',
+      'add',
+      '--role',
+      'focal_point',
+      '--state',
+      'DE',
+      '--email',
+      'fp.de@demo.example',
+      '--name',
+      'Focal point DE',
+      '--json',
+    );
     expect(added.code, added.stderr).toBe(0);
     expect(JSON.parse(added.stdout)).toMatchObject({ role: 'focal_point', memberState: 'DE', active: true });
 
-    const bad = await cli(dir, 'contact', 'add', '--role', 'focal_point', '--state', 'DE', '--email', 'not-an-address', '--name', 'X');
+    const bad = await cli(
+      dir,
+      'contact',
+      'add',
+      '--role',
+      'focal_point',
+      '--state',
+      'DE',
+      '--email',
+      'not-an-address',
+      '--name',
+      'X',
+    );
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('/email: Not an e-mail address');
 
@@ -115,10 +159,18 @@ describe('assent contact and jobs', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^\d+ jobs? run\./);
     const list = await cli(dir, 'jobs', 'list', '--kind', 'mail', '--json');
-    const body = JSON.parse(list.stdout) as { counts: Record<string, number>; items: { state: string; result: { to?: string } | null }[] };
+    const body = JSON.parse(list.stdout) as {
+      counts: Record<string, number>;
+      items: { state: string; result: { to?: string } | null }[];
+    };
     // The demo's open consultation notified its two focal points and the observer.
-    const sent = body.items.filter((j) => j.state === 'done' && j.result?.to).map((j) => j.result!.to).sort();
-    expect(sent).toEqual(expect.arrayContaining(['focal-point.kr@demo.example', 'observer@demo.example', 'point-focal.fr@demo.example']));
+    const sent = body.items
+      .filter((j) => j.state === 'done' && j.result?.to)
+      .map((j) => j.result!.to)
+      .sort();
+    expect(sent).toEqual(
+      expect.arrayContaining(['focal-point.kr@demo.example', 'observer@demo.example', 'point-focal.fr@demo.example']),
+    );
     expect(fs.readdirSync(path.join(dir, 'data', 'mail')).some((f) => f.endsWith('.eml'))).toBe(true);
   });
 });

@@ -7,7 +7,10 @@ import { bidiSegments, placement, textDirection } from '../../src/documents/bidi
  * clause with its §, reference, file name — and nothing of the sentence around it.
  */
 
-const ltrOf = (text: string) => bidiSegments(text, 'rtl').filter((s) => s.ltr).map((s) => s.text);
+const ltrOf = (text: string) =>
+  bidiSegments(text, 'rtl')
+    .filter((s) => s.ltr)
+    .map((s) => s.text);
 
 describe('left-to-right snippets in Arabic text', () => {
   it('keeps designations, references, codes and addresses whole, with their brackets and leading signs', () => {
@@ -41,8 +44,12 @@ describe('left-to-right snippets in Arabic text', () => {
   });
 
   it('isolates a value with no Arabic at all as one snippet, and nothing in left-to-right text', () => {
-    expect(bidiSegments('Administrations of Member States', 'rtl')).toEqual([{ text: 'Administrations of Member States', ltr: true }]);
-    expect(bidiSegments('Reply of Korea (Republic of) to TSB Circular 79', 'ltr')).toEqual([{ text: 'Reply of Korea (Republic of) to TSB Circular 79', ltr: false }]);
+    expect(bidiSegments('Administrations of Member States', 'rtl')).toEqual([
+      { text: 'Administrations of Member States', ltr: true },
+    ]);
+    expect(bidiSegments('Reply of Korea (Republic of) to TSB Circular 79', 'ltr')).toEqual([
+      { text: 'Reply of Korea (Republic of) to TSB Circular 79', ltr: false },
+    ]);
     expect(bidiSegments('', 'rtl')).toEqual([]);
   });
 

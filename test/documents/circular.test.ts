@@ -10,7 +10,15 @@ import { seedDemo } from '../../src/services/seed-demo.js';
 import { serviceContext, type ServiceContext } from '../../src/services/service-context.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
 import { consultationInput, SECRETARIAT } from '../helpers/world.js';
-import { docxText, docxXml, fontsOfPrintView, missingInOrder, normalise, pdfPages, usePdfEngine } from './document-harness.js';
+import {
+  docxText,
+  docxXml,
+  fontsOfPrintView,
+  missingInOrder,
+  normalise,
+  pdfPages,
+  usePdfEngine,
+} from './document-harness.js';
 import { FOOTER, LABELS, referenceSections } from './reference.js';
 
 /**
@@ -30,7 +38,8 @@ function sectionProblems(text: string): string[] {
   let from = 0;
   const starts = sections.map((section) => {
     const at = doc.indexOf(normalise(section.anchor), from);
-    if (at < 0) problems.push(`section "${section.name}" (opening with "${section.anchor}") is missing or out of order`);
+    if (at < 0)
+      problems.push(`section "${section.name}" (opening with "${section.anchor}") is missing or out of order`);
     else from = at + 1;
     return at;
   });
@@ -38,7 +47,8 @@ function sectionProblems(text: string): string[] {
     if (starts[index]! < 0) return;
     const end = starts.slice(index + 1).find((s) => s >= 0) ?? doc.length;
     const body = doc.slice(starts[index], end);
-    for (const phrase of section.phrases) if (!body.includes(normalise(phrase))) problems.push(`${section.name}: "${phrase}"`);
+    for (const phrase of section.phrases)
+      if (!body.includes(normalise(phrase))) problems.push(`${section.name}: "${phrase}"`);
   });
   for (const label of LABELS) if (!doc.includes(label)) problems.push(`label "${label}" is missing`);
   for (const phrase of FOOTER) if (!doc.includes(normalise(phrase))) problems.push(`footer: "${phrase}"`);
@@ -56,8 +66,19 @@ describe('TSB Circular 79 generated from the demo data', () => {
     database = await createTestDatabase('sqlite');
     ctx = serviceContext(database.db, mutableClock('2023-04-01T10:00:00Z').now);
     await seedDemo(ctx);
-    docx = await generateDocument(ctx, { actor: PUBLIC_ACTOR, consultationId: CIRCULAR, kind: 'circular', format: 'docx' });
-    pdf = await generateDocument(ctx, { actor: PUBLIC_ACTOR, consultationId: CIRCULAR, kind: 'circular', format: 'pdf', pdf: pdfEngine() });
+    docx = await generateDocument(ctx, {
+      actor: PUBLIC_ACTOR,
+      consultationId: CIRCULAR,
+      kind: 'circular',
+      format: 'docx',
+    });
+    pdf = await generateDocument(ctx, {
+      actor: PUBLIC_ACTOR,
+      consultationId: CIRCULAR,
+      kind: 'circular',
+      format: 'pdf',
+      pdf: pdfEngine(),
+    });
   }, 60_000);
 
   afterAll(async () => database?.destroy());
@@ -94,7 +115,14 @@ describe('TSB Circular 79 generated from the demo data', () => {
     const annex2 = pages.findIndex((page) => normalise(page).startsWith('Annex 2'));
     expect(annex1).toBeGreaterThan(0);
     expect(annex2).toBeGreaterThan(annex1);
-    const designations = ['X.1333', 'X.1353 (X.ztd-iot) [R35]', 'X.1471 (X.websec-7) [R36]', 'X.1645 (X.nssa-cc) [R38]', 'X.1771 (X.rdda) [R37]', 'X.1817 (X.5Gsec-message) [R33]'];
+    const designations = [
+      'X.1333',
+      'X.1353 (X.ztd-iot) [R35]',
+      'X.1471 (X.websec-7) [R36]',
+      'X.1645 (X.nssa-cc) [R38]',
+      'X.1771 (X.rdda) [R37]',
+      'X.1817 (X.5Gsec-message) [R33]',
+    ];
     expect(missingInOrder(pages.slice(annex1, annex2).join('\n'), designations)).toEqual([]);
   });
 
@@ -138,7 +166,12 @@ describe('TSB Circular 79 generated from the demo data', () => {
   });
 
   it('draws every character of its print view with the embedded fonts, none with a system font', async () => {
-    const prepared = await prepareDocument(ctx, { actor: PUBLIC_ACTOR, consultationId: CIRCULAR, kind: 'circular', format: 'pdf' });
+    const prepared = await prepareDocument(ctx, {
+      actor: PUBLIC_ACTOR,
+      consultationId: CIRCULAR,
+      kind: 'circular',
+      format: 'pdf',
+    });
     const { systemTexts, families } = await fontsOfPrintView(renderPrintHtml(await prepared.content()));
     expect(systemTexts).toEqual([]);
     expect([...families.values()].every(Boolean)).toBe(true);
@@ -146,18 +179,34 @@ describe('TSB Circular 79 generated from the demo data', () => {
 
   it('is an issued circular: stored once, the second request gets the same bytes', async () => {
     expect(docx.stored && pdf.stored).toBe(true);
-    const again = await generateDocument(ctx, { actor: SECRETARIAT, consultationId: CIRCULAR, kind: 'circular', format: 'pdf', pdf: pdfEngine() });
+    const again = await generateDocument(ctx, {
+      actor: SECRETARIAT,
+      consultationId: CIRCULAR,
+      kind: 'circular',
+      format: 'pdf',
+      pdf: pdfEngine(),
+    });
     expect(again.sha256).toBe(pdf.sha256);
     expect(Buffer.compare(again.bytes, pdf.bytes)).toBe(0);
   });
 
   it('previews a draft afresh each time, marked DRAFT, and stores nothing', async () => {
-    const draft = await createConsultation(ctx, { actor: SECRETARIAT, input: consultationInput({ number: 99, reference: 'TSB Circular 99' }) });
+    const draft = await createConsultation(ctx, {
+      actor: SECRETARIAT,
+      input: consultationInput({ number: 99, reference: 'TSB Circular 99' }),
+    });
     const before = await countDocuments(ctx.db, draft.id);
-    const preview = await generateDocument(ctx, { actor: SECRETARIAT, consultationId: draft.id, kind: 'circular', format: 'docx' });
+    const preview = await generateDocument(ctx, {
+      actor: SECRETARIAT,
+      consultationId: draft.id,
+      kind: 'circular',
+      format: 'docx',
+    });
     expect(preview.stored).toBe(false);
     expect(docxText(preview.bytes)).toMatch(/^DRAFT – this circular has not been issued/);
     expect(await countDocuments(ctx.db, draft.id)).toBe(before);
-    await expect(generateDocument(ctx, { actor: PUBLIC_ACTOR, consultationId: draft.id, kind: 'circular', format: 'docx' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      generateDocument(ctx, { actor: PUBLIC_ACTOR, consultationId: draft.id, kind: 'circular', format: 'docx' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll } from 'vitest';
-import { createPdfEngine, loadPrintView, PRINT_CONTEXT_OPTIONS, routePrintRequests, type PdfEngine } from '../../src/documents/pdf.js';
+import {
+  createPdfEngine,
+  loadPrintView,
+  PRINT_CONTEXT_OPTIONS,
+  routePrintRequests,
+  type PdfEngine,
+} from '../../src/documents/pdf.js';
 import { launchChromium } from '../../src/platform/chromium.js';
 
 /**
@@ -25,7 +31,13 @@ export function docxXml(bytes: Uint8Array): string {
 }
 
 const decodeXml = (text: string) =>
-  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))).replace(/&amp;/g, '&');
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&amp;/g, '&');
 
 /** The text of a DOCX as a reader sees it: one line per paragraph, tabs and breaks as spaces. */
 export function docxText(bytes: Uint8Array): string {
@@ -33,7 +45,9 @@ export function docxText(bytes: Uint8Array): string {
   return xml
     .split(/<\/w:p>/)
     .map((paragraph) =>
-      [...paragraph.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br\/>/g)].map((m) => (m[1] === undefined ? ' ' : decodeXml(m[1]))).join(''),
+      [...paragraph.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br\/>/g)]
+        .map((m) => (m[1] === undefined ? ' ' : decodeXml(m[1])))
+        .join(''),
     )
     .filter((line) => line.trim() !== '')
     .join('\n');
@@ -42,13 +56,21 @@ export function docxText(bytes: Uint8Array): string {
 /** The text of each page of a PDF, extracted with pdfjs (lines kept where the PDF ends them, except after a hyphen). */
 export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const document = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+  const document = await pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    useSystemFonts: false,
+    isEvalSupported: false,
+  }).promise;
   try {
     const pages: string[] = [];
     for (let n = 1; n <= document.numPages; n++) {
       const content = await (await document.getPage(n)).getTextContent();
       // A line the layout broke after a hyphen ("re-" | "identifying") is one word again.
-      pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL && !item.str.endsWith('-') ? '\n' : '') : '')).join(''));
+      pages.push(
+        content.items
+          .map((item) => ('str' in item ? item.str + (item.hasEOL && !item.str.endsWith('-') ? '\n' : '') : ''))
+          .join(''),
+      );
     }
     return pages;
   } finally {
@@ -112,7 +134,9 @@ export function missingInOrder(text: string, expected: readonly string[]): strin
  * CSS.getPlatformFontsForNode) which font drew each element's text: returns the families used,
  * each with whether it is an embedded web font, and the texts drawn with a system font.
  */
-export async function fontsOfPrintView(html: string): Promise<{ families: Map<string, boolean>; systemTexts: string[] }> {
+export async function fontsOfPrintView(
+  html: string,
+): Promise<{ families: Map<string, boolean>; systemTexts: string[] }> {
   const { browser } = await launchChromium();
   try {
     const context = await browser.newContext(PRINT_CONTEXT_OPTIONS);

@@ -41,7 +41,9 @@ describeEachDialect('documents API', (dialect) => {
     expect(pdf.headers['content-disposition']).toBe('inline; filename="tsb-79-2023-circular-en.pdf"');
     expect(pdf.headers.etag).toBe(`"${sha256Hex(pdf.rawPayload)}"`);
     expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(normalise((await pdfPages(pdf.rawPayload)).join('\n'))).toContain('Member State response to TSB Circular 79:');
+    expect(normalise((await pdfPages(pdf.rawPayload)).join('\n'))).toContain(
+      'Member State response to TSB Circular 79:',
+    );
 
     const again = await api().send('GET', documentPath('circular', ID, { format: 'pdf' }));
     expect(Buffer.compare(again.rawPayload, pdf.rawPayload)).toBe(0);
@@ -50,12 +52,20 @@ describeEachDialect('documents API', (dialect) => {
 
   it('answers 304 to If-None-Match with the current ETag, and the document to a stale one', async () => {
     await openWithReplies(api().world);
-    const first = await api().send('GET', documentPath('receipt', ID, { memberState: 'KR' }), { token: api().tokens.kr });
+    const first = await api().send('GET', documentPath('receipt', ID, { memberState: 'KR' }), {
+      token: api().tokens.kr,
+    });
     const etag = String(first.headers.etag);
-    const cached = await api().send('GET', documentPath('receipt', ID, { memberState: 'KR', version: 1 }), { token: api().tokens.kr, headers: { 'if-none-match': etag } });
+    const cached = await api().send('GET', documentPath('receipt', ID, { memberState: 'KR', version: 1 }), {
+      token: api().tokens.kr,
+      headers: { 'if-none-match': etag },
+    });
     expect(cached.statusCode).toBe(304);
     expect(cached.rawPayload).toHaveLength(0);
-    const stale = await api().send('GET', documentPath('receipt', ID, { memberState: 'KR' }), { token: api().tokens.kr, headers: { 'if-none-match': '"0000"' } });
+    const stale = await api().send('GET', documentPath('receipt', ID, { memberState: 'KR' }), {
+      token: api().tokens.kr,
+      headers: { 'if-none-match': '"0000"' },
+    });
     expect(stale.statusCode).toBe(200);
     expect(Buffer.compare(stale.rawPayload, first.rawPayload)).toBe(0);
   });
@@ -71,26 +81,46 @@ describeEachDialect('documents API', (dialect) => {
     expectProblem(await api().send('GET', path, { token: api().tokens.fr }), 403, 'NOT_YOUR_MEMBER_STATE');
     expectProblem(await api().send('GET', path, { token: api().tokens.observer }), 403, 'FORBIDDEN');
     expectProblem(await api().send('GET', path), 401, 'UNAUTHENTICATED');
-    expectProblem(await api().send('GET', documentPath('reply', ID, { memberState: 'KR', version: 7 }), { token: api().tokens.kr }), 404, 'NOT_FOUND');
+    expectProblem(
+      await api().send('GET', documentPath('reply', ID, { memberState: 'KR', version: 7 }), { token: api().tokens.kr }),
+      404,
+      'NOT_FOUND',
+    );
   });
 
   it('refuses the results report before the deadline (409 RESULTS_NOT_AVAILABLE) and the notice before the decisions (409 NOTICE_NOT_ALLOWED)', async () => {
     await openWithReplies(api().world);
     for (const token of [undefined, api().tokens.secretariat]) {
-      expectProblem(await api().send('GET', documentPath('results-report', ID), token === undefined ? {} : { token }), 409, 'RESULTS_NOT_AVAILABLE');
+      expectProblem(
+        await api().send('GET', documentPath('results-report', ID), token === undefined ? {} : { token }),
+        409,
+        'RESULTS_NOT_AVAILABLE',
+      );
     }
     api().world.clock.set(AFTER_DEADLINE);
     const report = await api().send('GET', documentPath('results-report', ID, { format: 'pdf' }));
     expect(report.statusCode).toBe(200);
-    expect(normalise((await pdfPages(report.rawPayload)).join('\n'))).toContain('Individual replies to this consultation are confidential');
-    expectProblem(await api().send('GET', documentPath('results-notice', ID), { token: api().tokens.secretariat }), 409, 'NOTICE_NOT_ALLOWED');
+    expect(normalise((await pdfPages(report.rawPayload)).join('\n'))).toContain(
+      'Individual replies to this consultation are confidential',
+    );
+    expectProblem(
+      await api().send('GET', documentPath('results-notice', ID), { token: api().tokens.secretariat }),
+      409,
+      'NOTICE_NOT_ALLOWED',
+    );
     expectProblem(await api().send('GET', documentPath('results-notice', ID)), 409, 'NOTICE_NOT_ALLOWED');
   });
 
   it('refuses unknown formats, languages, parameters and versions with 400 VALIDATION_FAILED', async () => {
     await openWithReplies(api().world);
     const base = `/api/v1/consultations/${ID}/documents`;
-    for (const url of [`${base}/circular?format=odt`, `${base}/circular?locale=xx`, `${base}/circular?state=KR`, `${base}/reply/KR?version=0`, `${base}/reply/kr`]) {
+    for (const url of [
+      `${base}/circular?format=odt`,
+      `${base}/circular?locale=xx`,
+      `${base}/circular?state=KR`,
+      `${base}/reply/KR?version=0`,
+      `${base}/reply/kr`,
+    ]) {
       expectProblem(await api().send('GET', url, { token: api().tokens.secretariat }), 400, 'VALIDATION_FAILED');
     }
     expectProblem(await api().send('GET', `${base}/minutes`, { token: api().tokens.secretariat }), 404, 'NOT_FOUND');

@@ -7,7 +7,19 @@ import { submitReply } from '../../src/services/submit-reply.js';
 import { describeEachDialect } from '../helpers/databases.js';
 import { focalPoint, OBSERVER, PUBLIC, replyInput, SECRETARIAT, useWorld } from '../helpers/world.js';
 import { docxText, docxXml, normalise, pdfPages, usePdfEngine } from './document-harness.js';
-import { AFTER_DEADLINE, AT_MEETING, ID, issueNotice, KR_CHANGES, KR_COMMENTS, KR_REASONS, openWithReplies, recordDecisions, recordLateReply, RESERVATION } from './scenario.js';
+import {
+  AFTER_DEADLINE,
+  AT_MEETING,
+  ID,
+  issueNotice,
+  KR_CHANGES,
+  KR_COMMENTS,
+  KR_REASONS,
+  openWithReplies,
+  recordDecisions,
+  recordLateReply,
+  RESERVATION,
+} from './scenario.js';
 
 /**
  * The documents as the services produce them, on SQLite and PostgreSQL: what each says (read back
@@ -21,7 +33,8 @@ const boxes = (xml: string) => [...xml.matchAll(/<w14:checkbox>/g)].length;
 describeEachDialect('documents', (dialect) => {
   const world = useWorld(dialect);
   const pdf = usePdfEngine();
-  const generate = (options: Omit<GenerateDocumentOptions, 'pdf'>) => generateDocument(world().ctx, { ...options, pdf: pdf() });
+  const generate = (options: Omit<GenerateDocumentOptions, 'pdf'>) =>
+    generateDocument(world().ctx, { ...options, pdf: pdf() });
 
   it('stores the document of a reply version once: later requests get the stored bytes, although the generator would now write others', async () => {
     await openWithReplies(world());
@@ -29,33 +42,72 @@ describeEachDialect('documents', (dialect) => {
     const first = await generate({ actor: kr, consultationId: ID, kind: 'reply', format: 'docx', memberState: 'KR' });
     world().clock.set('2023-06-20T10:00:00Z');
     // A DOCX records when it was written: generated again, its bytes would differ. Served again, they do not.
-    const second = await generate({ actor: SECRETARIAT, consultationId: ID, kind: 'reply', format: 'docx', memberState: 'KR', version: 1 });
+    const second = await generate({
+      actor: SECRETARIAT,
+      consultationId: ID,
+      kind: 'reply',
+      format: 'docx',
+      memberState: 'KR',
+      version: 1,
+    });
     expect(first.stored && second.stored).toBe(true);
     expect(second.sha256).toBe(first.sha256);
     expect(Buffer.compare(second.bytes, first.bytes)).toBe(0);
     expect(await countDocuments(world().ctx.db, ID)).toBe(1);
 
     // An amendment is a new version with a document of its own; version 1's is unchanged.
-    await submitReply(world().ctx, { actor: kr, consultationId: ID, memberState: 'KR', channel: 'api', input: replyInput() });
+    await submitReply(world().ctx, {
+      actor: kr,
+      consultationId: ID,
+      memberState: 'KR',
+      channel: 'api',
+      input: replyInput(),
+    });
     const amended = await generate({ actor: kr, consultationId: ID, kind: 'reply', format: 'docx', memberState: 'KR' });
     expect(amended.filename).toBe('tsb-79-2023-reply-KR-v2-en.docx');
     expect(amended.sha256).not.toBe(first.sha256);
-    expect((await generate({ actor: kr, consultationId: ID, kind: 'reply', format: 'docx', memberState: 'KR', version: 1 })).sha256).toBe(first.sha256);
+    expect(
+      (await generate({ actor: kr, consultationId: ID, kind: 'reply', format: 'docx', memberState: 'KR', version: 1 }))
+        .sha256,
+    ).toBe(first.sha256);
     expect(await countDocuments(world().ctx.db, ID)).toBe(2);
   });
 
   it('stores the PDF of a receipt once and serves the same bytes on the second request', async () => {
     await openWithReplies(world());
-    const first = await generate({ actor: focalPoint('KR'), consultationId: ID, kind: 'receipt', format: 'pdf', memberState: 'KR' });
-    const second = await generate({ actor: SECRETARIAT, consultationId: ID, kind: 'receipt', format: 'pdf', memberState: 'KR' });
+    const first = await generate({
+      actor: focalPoint('KR'),
+      consultationId: ID,
+      kind: 'receipt',
+      format: 'pdf',
+      memberState: 'KR',
+    });
+    const second = await generate({
+      actor: SECRETARIAT,
+      consultationId: ID,
+      kind: 'receipt',
+      format: 'pdf',
+      memberState: 'KR',
+    });
     expect(Buffer.compare(second.bytes, first.bytes)).toBe(0);
     expect(await countDocuments(world().ctx.db, ID)).toBe(1);
   });
 
-  it("fills the reply form with the boxes the State ticked, its comments, reasons, changes and file, under the receipt data", async () => {
+  it('fills the reply form with the boxes the State ticked, its comments, reasons, changes and file, under the receipt data', async () => {
     const { krFile } = await openWithReplies(world());
-    const receipt = await getReceipt(world().ctx, { actor: SECRETARIAT, consultationId: ID, memberState: 'KR', version: 1 });
-    const docx = await generate({ actor: focalPoint('KR'), consultationId: ID, kind: 'reply', format: 'docx', memberState: 'KR' });
+    const receipt = await getReceipt(world().ctx, {
+      actor: SECRETARIAT,
+      consultationId: ID,
+      memberState: 'KR',
+      version: 1,
+    });
+    const docx = await generate({
+      actor: focalPoint('KR'),
+      consultationId: ID,
+      kind: 'reply',
+      format: 'docx',
+      memberState: 'KR',
+    });
     const xml = docxXml(docx.bytes);
     // Three texts, each with both boxes and both sub-options; ticked: X.1333 assigns + comments, X.1353 assigns + no comments, X.1471 does not assign.
     expect(boxes(xml)).toBe(12);
@@ -78,7 +130,13 @@ describeEachDialect('documents', (dialect) => {
     const text = normalise(docxText(docx.bytes));
     for (const phrase of expected) expect(text).toContain(normalise(phrase));
 
-    const printed = await generate({ actor: focalPoint('KR'), consultationId: ID, kind: 'reply', format: 'pdf', memberState: 'KR' });
+    const printed = await generate({
+      actor: focalPoint('KR'),
+      consultationId: ID,
+      kind: 'reply',
+      format: 'pdf',
+      memberState: 'KR',
+    });
     const pdfText = normalise((await pdfPages(printed.bytes)).join('\n'));
     // The layout may break a hash anywhere: compare without white space.
     const squeeze = (s: string) => normalise(s).replace(/\s/g, '');
@@ -90,17 +148,40 @@ describeEachDialect('documents', (dialect) => {
 
   it('prints the receipt of a version on one page: State, version, time of receipt, hashes, audit entry and signature', async () => {
     const { krFile } = await openWithReplies(world());
-    const receipt = await getReceipt(world().ctx, { actor: SECRETARIAT, consultationId: ID, memberState: 'KR', version: 1 });
-    const printed = await generate({ actor: focalPoint('KR'), consultationId: ID, kind: 'receipt', format: 'pdf', memberState: 'KR' });
+    const receipt = await getReceipt(world().ctx, {
+      actor: SECRETARIAT,
+      consultationId: ID,
+      memberState: 'KR',
+      version: 1,
+    });
+    const printed = await generate({
+      actor: focalPoint('KR'),
+      consultationId: ID,
+      kind: 'receipt',
+      format: 'pdf',
+      memberState: 'KR',
+    });
     const pages = await pdfPages(printed.bytes);
     expect(pages).toHaveLength(1);
     const text = normalise(pages[0]!);
-    for (const phrase of ['Receipt of a reply to TSB Circular 79', 'Korea (Republic of) (KR)', 'Version 1 (submitted)', '2023-05-01T10:00:00.000Z', 'Ed25519, key receipts-1:']) {
+    for (const phrase of [
+      'Receipt of a reply to TSB Circular 79',
+      'Korea (Republic of) (KR)',
+      'Version 1 (submitted)',
+      '2023-05-01T10:00:00.000Z',
+      'Ed25519, key receipts-1:',
+    ]) {
       expect(text).toContain(phrase);
     }
     // Hashes and the signature are long: the layout may break them anywhere, their characters are all there in order.
-    for (const code of [receipt.contentSha256, krFile, receipt.audit.hash, receipt.signature.value]) expect(text.replace(/\s/g, '')).toContain(code);
-    const docx = normalise(docxText((await generate({ actor: SECRETARIAT, consultationId: ID, kind: 'receipt', format: 'docx', memberState: 'KR' })).bytes));
+    for (const code of [receipt.contentSha256, krFile, receipt.audit.hash, receipt.signature.value])
+      expect(text.replace(/\s/g, '')).toContain(code);
+    const docx = normalise(
+      docxText(
+        (await generate({ actor: SECRETARIAT, consultationId: ID, kind: 'receipt', format: 'docx', memberState: 'KR' }))
+          .bytes,
+      ),
+    );
     expect(docx).toContain(receipt.signature.value);
     expect(docx).toContain(receipt.contentSha256);
   });
@@ -108,21 +189,44 @@ describeEachDialect('documents', (dialect) => {
   it("gives a State's reply and receipt to that State and the secretariat only, and stores nothing for a refused request", async () => {
     await openWithReplies(world());
     for (const kind of ['reply', 'receipt'] as const) {
-      await expect(generate({ actor: focalPoint('FR'), consultationId: ID, kind, format: 'docx', memberState: 'KR' })).rejects.toMatchObject({ code: 'NOT_YOUR_MEMBER_STATE' });
-      await expect(generate({ actor: OBSERVER, consultationId: ID, kind, format: 'docx', memberState: 'KR' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      await expect(generate({ actor: PUBLIC, consultationId: ID, kind, format: 'docx', memberState: 'KR' })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+      await expect(
+        generate({ actor: focalPoint('FR'), consultationId: ID, kind, format: 'docx', memberState: 'KR' }),
+      ).rejects.toMatchObject({ code: 'NOT_YOUR_MEMBER_STATE' });
+      await expect(
+        generate({ actor: OBSERVER, consultationId: ID, kind, format: 'docx', memberState: 'KR' }),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(
+        generate({ actor: PUBLIC, consultationId: ID, kind, format: 'docx', memberState: 'KR' }),
+      ).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     }
     expect(await countDocuments(world().ctx.db, ID)).toBe(0);
-    await expect(generate({ actor: SECRETARIAT, consultationId: ID, kind: 'reply', format: 'docx', memberState: 'US' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(generate({ actor: SECRETARIAT, consultationId: ID, kind: 'reply', format: 'docx', memberState: 'KR', version: 9 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(generate({ actor: SECRETARIAT, consultationId: ID, kind: 'reply', format: 'docx' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-    await expect(generate({ actor: SECRETARIAT, consultationId: ID, kind: 'circular', format: 'docx', memberState: 'KR' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(
+      generate({ actor: SECRETARIAT, consultationId: ID, kind: 'reply', format: 'docx', memberState: 'US' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      generate({
+        actor: SECRETARIAT,
+        consultationId: ID,
+        kind: 'reply',
+        format: 'docx',
+        memberState: 'KR',
+        version: 9,
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      generate({ actor: SECRETARIAT, consultationId: ID, kind: 'reply', format: 'docx' }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(
+      generate({ actor: SECRETARIAT, consultationId: ID, kind: 'circular', format: 'docx', memberState: 'KR' }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
   it('refuses the results report before the deadline, to everyone, with RESULTS_NOT_AVAILABLE rather than an empty file', async () => {
     await openWithReplies(world());
     for (const actor of [SECRETARIAT, focalPoint('KR'), OBSERVER, PUBLIC]) {
-      await expect(generate({ actor, consultationId: ID, kind: 'results-report', format: 'docx' })).rejects.toMatchObject({ code: 'RESULTS_NOT_AVAILABLE' });
+      await expect(
+        generate({ actor, consultationId: ID, kind: 'results-report', format: 'docx' }),
+      ).rejects.toMatchObject({ code: 'RESULTS_NOT_AVAILABLE' });
     }
   });
 
@@ -146,15 +250,33 @@ describeEachDialect('documents', (dialect) => {
     ]) {
       expect(text).toContain(normalise(phrase));
     }
-    const pdfText = normalise((await pdfPages((await generate({ actor: SECRETARIAT, consultationId: ID, kind: 'results-report', format: 'pdf' })).bytes)).join('\n'));
-    for (const phrase of [KR_COMMENTS, KR_REASONS, KR_CHANGES, 'South Africa', '80.00 %', '2359 hours UTC on 16 August 2023']) expect(pdfText).toContain(phrase);
+    const pdfText = normalise(
+      (
+        await pdfPages(
+          (
+            await generate({ actor: SECRETARIAT, consultationId: ID, kind: 'results-report', format: 'pdf' })
+          ).bytes,
+        )
+      ).join('\n'),
+    );
+    for (const phrase of [
+      KR_COMMENTS,
+      KR_REASONS,
+      KR_CHANGES,
+      'South Africa',
+      '80.00 %',
+      '2359 hours UTC on 16 August 2023',
+    ])
+      expect(pdfText).toContain(phrase);
   });
 
   it('gives others the figures per text only where individual replies are confidential, and everything where the consultation makes them public', async () => {
     await openWithReplies(world());
     world().clock.set(AFTER_DEADLINE);
     for (const actor of [focalPoint('FR'), OBSERVER, PUBLIC]) {
-      const text = normalise(docxText((await generate({ actor, consultationId: ID, kind: 'results-report', format: 'docx' })).bytes));
+      const text = normalise(
+        docxText((await generate({ actor, consultationId: ID, kind: 'results-report', format: 'docx' })).bytes),
+      );
       expect(text).toContain('80.00 %');
       expect(text).toContain('Individual replies to this consultation are confidential');
       expect(text).not.toContain(KR_REASONS);
@@ -165,7 +287,9 @@ describeEachDialect('documents', (dialect) => {
   it('gives everyone the whole report after the deadline where individual replies are public', async () => {
     await openWithReplies(world(), { individualRepliesPublic: true });
     world().clock.set(AFTER_DEADLINE);
-    const text = normalise(docxText((await generate({ actor: PUBLIC, consultationId: ID, kind: 'results-report', format: 'docx' })).bytes));
+    const text = normalise(
+      docxText((await generate({ actor: PUBLIC, consultationId: ID, kind: 'results-report', format: 'docx' })).bytes),
+    );
     expect(text).toContain(KR_REASONS);
     expect(text).not.toContain('confidential');
   });
@@ -173,9 +297,13 @@ describeEachDialect('documents', (dialect) => {
   it('refuses the results notice until every decision is recorded; then drafts it for the secretariat only, stored once issued', async () => {
     await openWithReplies(world());
     world().clock.set(AFTER_DEADLINE);
-    await expect(generate({ actor: SECRETARIAT, consultationId: ID, kind: 'results-notice', format: 'docx' })).rejects.toMatchObject({ code: 'NOTICE_NOT_ALLOWED' });
+    await expect(
+      generate({ actor: SECRETARIAT, consultationId: ID, kind: 'results-notice', format: 'docx' }),
+    ).rejects.toMatchObject({ code: 'NOTICE_NOT_ALLOWED' });
     await recordDecisions(world(), ID);
-    await expect(generate({ actor: PUBLIC, consultationId: ID, kind: 'results-notice', format: 'docx' })).rejects.toMatchObject({ code: 'NOTICE_NOT_ALLOWED' });
+    await expect(
+      generate({ actor: PUBLIC, consultationId: ID, kind: 'results-notice', format: 'docx' }),
+    ).rejects.toMatchObject({ code: 'NOTICE_NOT_ALLOWED' });
     const draft = await generate({ actor: SECRETARIAT, consultationId: ID, kind: 'results-notice', format: 'docx' });
     expect(draft.stored).toBe(false);
     const draftText = normalise(docxText(draft.bytes));
@@ -207,16 +335,32 @@ describeEachDialect('documents', (dialect) => {
   it('answers PDF_UNAVAILABLE for a PDF when no Chromium can be found, while the DOCX of the same document is produced', async () => {
     await openWithReplies(world());
     const noChromium = createPdfEngine({ locate: async () => null });
-    await expect(generateDocument(world().ctx, { actor: PUBLIC, consultationId: ID, kind: 'circular', format: 'pdf', pdf: noChromium })).rejects.toMatchObject({ code: 'PDF_UNAVAILABLE' });
+    await expect(
+      generateDocument(world().ctx, {
+        actor: PUBLIC,
+        consultationId: ID,
+        kind: 'circular',
+        format: 'pdf',
+        pdf: noChromium,
+      }),
+    ).rejects.toMatchObject({ code: 'PDF_UNAVAILABLE' });
     expect(await countDocuments(world().ctx.db, ID)).toBe(0);
-    const docx = await generateDocument(world().ctx, { actor: PUBLIC, consultationId: ID, kind: 'circular', format: 'docx', pdf: noChromium });
+    const docx = await generateDocument(world().ctx, {
+      actor: PUBLIC,
+      consultationId: ID,
+      kind: 'circular',
+      format: 'docx',
+      pdf: noChromium,
+    });
     expect(docxText(docx.bytes)).toContain('TSB Circular 79');
   });
 
   it('keeps meeting decisions in order: the notice is refused before the meeting has decided (clock at the meeting, no decision yet)', async () => {
     await openWithReplies(world());
     world().clock.set(AT_MEETING);
-    await expect(generate({ actor: SECRETARIAT, consultationId: ID, kind: 'results-notice', format: 'pdf' })).rejects.toMatchObject({
+    await expect(
+      generate({ actor: SECRETARIAT, consultationId: ID, kind: 'results-notice', format: 'pdf' }),
+    ).rejects.toMatchObject({
       code: 'NOTICE_NOT_ALLOWED',
       errors: expect.arrayContaining([expect.objectContaining({ field: '/texts/x1353/decision' })]),
     });

@@ -12,10 +12,26 @@ import { generateDocument, type GeneratedDocument } from '../../src/services/doc
 import { prepareDocument } from '../../src/services/documents/prepare-document.js';
 import { submitReply } from '../../src/services/submit-reply.js';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from '../helpers/databases.js';
-import { consultationInput, createWorld, DEADLINE, focalPoint, replyInput, SECRETARIAT, useWorld } from '../helpers/world.js';
+import {
+  consultationInput,
+  createWorld,
+  DEADLINE,
+  focalPoint,
+  replyInput,
+  SECRETARIAT,
+  useWorld,
+} from '../helpers/world.js';
 import { docxText, docxXml, fontsOfPrintView, normalise, pdfText, usePdfEngine } from './document-harness.js';
 import { pdfLogicalText } from './pdf-logical-text.js';
-import { ID, issueNotice, KR_COMMENTS, KR_REASONS, openWithReplies, recordDecisions, recordLateReply } from './scenario.js';
+import {
+  ID,
+  issueNotice,
+  KR_COMMENTS,
+  KR_REASONS,
+  openWithReplies,
+  recordDecisions,
+  recordLateReply,
+} from './scenario.js';
 
 /**
  * The documents in the six UN languages (issue #8): the circular and a filled reply form as DOCX
@@ -40,7 +56,9 @@ import { ID, issueNotice, KR_COMMENTS, KR_REASONS, openWithReplies, recordDecisi
 const UN_LOCALES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
 const NOT_SERVED = UN_LOCALES.filter((code) => !isLocale(code));
 if (NOT_SERVED.length > 0) {
-  console.warn(`[documents/languages] catalogues not served yet (src/i18n/catalogues.ts), their documents are SKIPPED: ${NOT_SERVED.join(', ')}`);
+  console.warn(
+    `[documents/languages] catalogues not served yet (src/i18n/catalogues.ts), their documents are SKIPPED: ${NOT_SERVED.join(', ')}`,
+  );
 }
 
 /** The subject and X.1353's title and summary in some languages; Russian and Spanish have none, so fall back to English. */
@@ -50,8 +68,18 @@ const TRANSLATED = {
     zh: '关于已确定的建议草案的成员国磋商',
     fr: 'Consultation des États Membres sur les projets de Recommandations déterminés',
   },
-  title: { ar: 'النشر بدون لمس لأجهزة إنترنت الأشياء', zh: '物联网设备的零接触部署', fr: 'Déploiement sans intervention', ru: 'Развертывание без участия человека' },
-  summary: { ar: 'تصف هذه التوصية النشر بدون لمس.', zh: '本建议书描述零接触部署。', fr: 'Cette Recommandation décrit le déploiement sans intervention.', ru: 'Настоящая Рекомендация описывает развертывание.' },
+  title: {
+    ar: 'النشر بدون لمس لأجهزة إنترنت الأشياء',
+    zh: '物联网设备的零接触部署',
+    fr: 'Déploiement sans intervention',
+    ru: 'Развертывание без участия человека',
+  },
+  summary: {
+    ar: 'تصف هذه التوصية النشر بدون لمس.',
+    zh: '本建议书描述零接触部署。',
+    fr: 'Cette Recommandation décrit le déploiement sans intervention.',
+    ru: 'Настоящая Рекомендация описывает развертывание.',
+  },
 } as const;
 const ENGLISH = { subject: consultationInput().subject, title: 'Zero-touch deployment', summary: 'A summary.' };
 
@@ -59,10 +87,20 @@ const ENGLISH = { subject: consultationInput().subject, title: 'Zero-touch deplo
 function translatedInput(): Partial<ConsultationInput> {
   const base = consultationInput();
   return {
-    translations: Object.fromEntries(Object.entries(TRANSLATED.subject).map(([language, subject]) => [language, { subject }])),
+    translations: Object.fromEntries(
+      Object.entries(TRANSLATED.subject).map(([language, subject]) => [language, { subject }]),
+    ),
     texts: base.texts!.map((text) =>
       text.designation === 'X.1353'
-        ? { ...text, translations: Object.fromEntries(Object.keys(TRANSLATED.title).map((l) => [l, { title: TRANSLATED.title[l as 'ar'], summary: TRANSLATED.summary[l as 'ar'] }])) }
+        ? {
+            ...text,
+            translations: Object.fromEntries(
+              Object.keys(TRANSLATED.title).map((l) => [
+                l,
+                { title: TRANSLATED.title[l as 'ar'], summary: TRANSLATED.summary[l as 'ar'] },
+              ]),
+            ),
+          }
         : text,
     ),
   };
@@ -74,7 +112,10 @@ const SA_COMMENTS = 'تقترح المملكة تعديلات تحريرية ع�
 const reversed = (text: string) => [...text].reverse().join('');
 const m = (locale: Locale, id: MessageId) => normalise(msg(locale, id));
 /** The `<w:r>` elements of a DOCX whose text contains `text`. */
-const runsWith = (xml: string, text: string) => [...xml.matchAll(/<w:r>(?:(?!<\/w:r>)[\s\S])*<\/w:r>/g)].map((r) => r[0]).filter((r) => r.includes(`>${text}<`) || r.includes(text));
+const runsWith = (xml: string, text: string) =>
+  [...xml.matchAll(/<w:r>(?:(?!<\/w:r>)[\s\S])*<\/w:r>/g)]
+    .map((r) => r[0])
+    .filter((r) => r.includes(`>${text}<`) || r.includes(text));
 
 /** The titles of a PDF's outline (its bookmarks), normalised. */
 async function outlineTitles(bytes: Uint8Array): Promise<string[]> {
@@ -118,18 +159,28 @@ describe('documents in the six UN languages', () => {
       consultationId: ID,
       memberState: 'SA',
       channel: 'web',
-      input: replyInput([], { positions: [{ text: 'x1353', position: 'assigns_authority', option: 'comments_attached', comments: SA_COMMENTS }] }),
+      input: replyInput([], {
+        positions: [
+          { text: 'x1353', position: 'assigns_authority', option: 'comments_attached', comments: SA_COMMENTS },
+        ],
+      }),
     });
     for (const code of ['KR', 'SA']) {
       const state = await findMemberState(ctx.db, code);
       for (const locale of LOCALES) stateNames.set(`${locale}/${code}`, state!.names[locale] ?? code);
     }
 
-    const generate = async (locale: Locale, kind: DocumentKind, formats: readonly DocumentFormat[], memberState?: string) => {
+    const generate = async (
+      locale: Locale,
+      kind: DocumentKind,
+      formats: readonly DocumentFormat[],
+      memberState?: string,
+    ) => {
       const request = { consultationId: ID, kind, locale, ...(memberState && { memberState }) };
       const actor = kind === 'circular' ? PUBLIC_ACTOR : SECRETARIAT;
       const content = await (await prepareDocument(ctx, { actor, ...request, format: 'docx' })).content();
-      const get = async (format: DocumentFormat): Promise<GeneratedDocument> => generateDocument(ctx, { actor, ...request, format, pdf: pdfEngine() });
+      const get = async (format: DocumentFormat): Promise<GeneratedDocument> =>
+        generateDocument(ctx, { actor, ...request, format, pdf: pdfEngine() });
       const docx = (await get('docx')).bytes;
       const pdf = formats.includes('pdf') ? (await get('pdf')).bytes : null;
       documents.set(key(locale, kind, memberState), { docx, pdf, content });
@@ -201,7 +252,8 @@ describe('documents in the six UN languages', () => {
           expect(designations.length).toBeGreaterThan(0);
           for (const run of designations) expect(run).not.toContain('<w:rtl/>');
           // The Arabic words around it are right-to-left runs in Arabic.
-          for (const run of runsWith(xml, msg('ar', 'doc.salutation'))) expect(run).toMatch(/<w:rtl\/>[\s\S]*w:bidi="ar-SA"/);
+          for (const run of runsWith(xml, msg('ar', 'doc.salutation')))
+            expect(run).toMatch(/<w:rtl\/>[\s\S]*w:bidi="ar-SA"/);
         } else {
           expect(xml).not.toContain('<w:rtl/>');
           expect(xml).not.toContain('<w:bidi/>');
@@ -224,15 +276,35 @@ describe('documents in the six UN languages', () => {
           }
         }
         // The outline (bookmarks) names the annexes and the reply as their headings do, in reading order.
-        expect(await outlineTitles(doc('circular').pdf!)).toEqual(expect.arrayContaining([m(locale, 'doc.annex1.heading'), m(locale, 'doc.annex2.heading')]));
-        const replyTitle = normalise(msg(locale, 'doc.reply.title', { state: stateNames.get(`${locale}/KR`)!, circular: msg(locale, 'doc.circular.name', { bureau: 'TSB', number: 79 }) }));
-        expect(await outlineTitles(doc('reply', 'KR').pdf!), JSON.stringify(await outlineTitles(doc('reply', 'KR').pdf!))).toContain(replyTitle);
+        expect(await outlineTitles(doc('circular').pdf!)).toEqual(
+          expect.arrayContaining([m(locale, 'doc.annex1.heading'), m(locale, 'doc.annex2.heading')]),
+        );
+        const replyTitle = normalise(
+          msg(locale, 'doc.reply.title', {
+            state: stateNames.get(`${locale}/KR`)!,
+            circular: msg(locale, 'doc.circular.name', { bureau: 'TSB', number: 79 }),
+          }),
+        );
+        expect(
+          await outlineTitles(doc('reply', 'KR').pdf!),
+          JSON.stringify(await outlineTitles(doc('reply', 'KR').pdf!)),
+        ).toContain(replyTitle);
         if (locale === 'ar') {
           const circular = normalise(pdfLogicalText(doc('circular').pdf!));
           // Logical order: the catalogue's Arabic reads in order, never mirrored; the designations and codes stay whole.
           expect(circular).not.toContain(reversed(m('ar', 'doc.salutation')));
-          for (const intact of ['X.1353 (X.ztd-iot)', 'X.1333 Cor.1', 'X.1471 (X.websec-7)', '+41 22 730 5853', 'tsbsg17@itu.int', 'TSB Circular 79', 'Goyang, Korea']) expect(circular).toContain(intact);
-          for (const mirrored of ['3531.X', '5853 730 22 41+', 'Korea, Goyang']) expect(circular).not.toContain(mirrored);
+          for (const intact of [
+            'X.1353 (X.ztd-iot)',
+            'X.1333 Cor.1',
+            'X.1471 (X.websec-7)',
+            '+41 22 730 5853',
+            'tsbsg17@itu.int',
+            'TSB Circular 79',
+            'Goyang, Korea',
+          ])
+            expect(circular).toContain(intact);
+          for (const mirrored of ['3531.X', '5853 730 22 41+', 'Korea, Goyang'])
+            expect(circular).not.toContain(mirrored);
           const reply = normalise(pdfLogicalText(doc('reply', 'KR').pdf!));
           expect(reply).toContain(replyTitle);
           expect(reply).toContain('2023-05-01T10:00:00.000Z');
@@ -248,7 +320,13 @@ describe('documents in the six UN languages', () => {
           const { systemTexts, families } = await fontsOfPrintView(renderPrintHtml(content));
           expect(systemTexts).toEqual([]);
           expect([...families.values()].every(Boolean)).toBe(true);
-          const embedded = new Set([...Buffer.from(pdf!).toString('latin1').matchAll(/\/BaseFont\s*\/[A-Z]{6}\+([A-Za-z-]+)/g)].map((match) => match[1]!));
+          const embedded = new Set(
+            [
+              ...Buffer.from(pdf!)
+                .toString('latin1')
+                .matchAll(/\/BaseFont\s*\/[A-Z]{6}\+([A-Za-z-]+)/g),
+            ].map((match) => match[1]!),
+          );
           if (locale === 'ar') {
             expect([...families.keys()].some((f) => f.startsWith('Noto Naskh Arabic'))).toBe(true);
             expect([...embedded].some((f) => f.startsWith('NotoNaskhArabic'))).toBe(true);
@@ -283,7 +361,9 @@ describe('documents in the six UN languages', () => {
           } else {
             // Shown in the language of record, marked English: lang in the print view, the run language in the DOCX.
             expect(text).toContain(english);
-            expect(html).toMatch(new RegExp(`lang="en"[^>]*>(?:<[^>]+>)*${english.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+            expect(html).toMatch(
+              new RegExp(`lang="en"[^>]*>(?:<[^>]+>)*${english.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+            );
             expect(runsWith(xml, english).some((run) => run.includes('w:val="en-GB"'))).toBe(true);
           }
         }
@@ -297,13 +377,20 @@ describe('documents in the six UN languages', () => {
         const saXml = docxXml(doc('reply', 'SA').docx);
         const saHtml = renderPrintHtml(doc('reply', 'SA').content);
         if (locale === 'ar') {
-          for (const snippet of ['X.1353 (X.ztd-iot)', '+41 22 730 5853', 'tsbsg17@itu.int', 'TSB Circular 79', 'Goyang, Korea']) {
+          for (const snippet of [
+            'X.1353 (X.ztd-iot)',
+            '+41 22 730 5853',
+            'tsbsg17@itu.int',
+            'TSB Circular 79',
+            'Goyang, Korea',
+          ]) {
             expect(html).toContain(`<bdi dir="ltr">${snippet}</bdi>`);
           }
           // The Korean comment, typed in English, is left to right inside the Arabic form.
           const krHtml = renderPrintHtml(doc('reply', 'KR').content);
           expect(krHtml).toContain(`<bdi dir="ltr">${KR_COMMENTS}</bdi>`);
-          for (const run of runsWith(docxXml(doc('reply', 'KR').docx), KR_COMMENTS)) expect(run).not.toContain('<w:rtl/>');
+          for (const run of runsWith(docxXml(doc('reply', 'KR').docx), KR_COMMENTS))
+            expect(run).not.toContain('<w:rtl/>');
           // Saudi Arabia's Arabic comment is right to left, its designation isolated within it.
           expect(saHtml).toContain('<bdi dir="ltr">X.1353</bdi>');
         } else {
@@ -323,12 +410,16 @@ describe('documents in the six UN languages', () => {
           ['results-notice', undefined, 'doc.notice.title'],
         ] as const) {
           const { docx, pdf } = doc(kind, state);
-          const expected = normalise(msg(locale, title, { circular: msg(locale, 'doc.circular.name', { bureau: 'TSB', number: 79 }) }));
+          const expected = normalise(
+            msg(locale, title, { circular: msg(locale, 'doc.circular.name', { bureau: 'TSB', number: 79 }) }),
+          );
           expect(normalise(docxText(docx)), kind).toContain(expected);
           if (pdf) expect(normalise(pdfLogicalText(pdf)), `${kind} PDF`).toContain(expected);
           if (locale === 'ar') expect(docxXml(docx)).toContain('<w:rtl/>');
         }
-        expect(normalise(docxText(doc('results-report').docx))).toContain(normalise(textLabel(locale, { kind: 'new', designation: 'X.1353', workItem: 'X.ztd-iot' })));
+        expect(normalise(docxText(doc('results-report').docx))).toContain(
+          normalise(textLabel(locale, { kind: 'new', designation: 'X.1353', workItem: 'X.ztd-iot' })),
+        );
       });
     });
   }
@@ -342,7 +433,13 @@ describeEachDialect('documents stored per language', (dialect) => {
     const id = await world().openConsultation(translatedInput());
     const first = new Map<Locale, GeneratedDocument>();
     for (const locale of LOCALES) {
-      const generated = await generateDocument(world().ctx, { actor: PUBLIC_ACTOR, consultationId: id, kind: 'circular', format: 'docx', locale });
+      const generated = await generateDocument(world().ctx, {
+        actor: PUBLIC_ACTOR,
+        consultationId: id,
+        kind: 'circular',
+        format: 'docx',
+        locale,
+      });
       expect(generated.stored).toBe(true);
       expect(generated.filename).toBe(`${id}-circular-${locale}.docx`);
       first.set(locale, generated);
@@ -351,19 +448,38 @@ describeEachDialect('documents stored per language', (dialect) => {
     expect(new Set([...first.values()].map((d) => d.sha256)).size).toBe(LOCALES.length);
     world().clock.advance(60_000);
     for (const locale of LOCALES) {
-      const again = await generateDocument(world().ctx, { actor: SECRETARIAT, consultationId: id, kind: 'circular', format: 'docx', locale });
+      const again = await generateDocument(world().ctx, {
+        actor: SECRETARIAT,
+        consultationId: id,
+        kind: 'circular',
+        format: 'docx',
+        locale,
+      });
       expect(again.sha256).toBe(first.get(locale)!.sha256);
     }
     expect(await countDocuments(world().ctx.db, id)).toBe(LOCALES.length);
   });
 
-  it.skipIf(!isLocale('ar'))('stores the Arabic PDF of a reply version and serves the same bytes, still in logical order', async () => {
-    await openWithReplies(world());
-    const request = { consultationId: ID, kind: 'reply' as const, format: 'pdf' as const, locale: 'ar' as Locale, memberState: 'KR', pdf: pdf() };
-    const first = await generateDocument(world().ctx, { actor: focalPoint('KR'), ...request });
-    const second = await generateDocument(world().ctx, { actor: SECRETARIAT, ...request });
-    expect(first.filename).toBe('tsb-79-2023-reply-KR-v1-ar.pdf');
-    expect(Buffer.compare(second.bytes, first.bytes)).toBe(0);
-    expect(normalise(pdfLogicalText(second.bytes))).toContain(normalise(msg('ar' as Locale, 'doc.reply.receiptHeading')));
-  }, 60_000);
+  it.skipIf(!isLocale('ar'))(
+    'stores the Arabic PDF of a reply version and serves the same bytes, still in logical order',
+    async () => {
+      await openWithReplies(world());
+      const request = {
+        consultationId: ID,
+        kind: 'reply' as const,
+        format: 'pdf' as const,
+        locale: 'ar' as Locale,
+        memberState: 'KR',
+        pdf: pdf(),
+      };
+      const first = await generateDocument(world().ctx, { actor: focalPoint('KR'), ...request });
+      const second = await generateDocument(world().ctx, { actor: SECRETARIAT, ...request });
+      expect(first.filename).toBe('tsb-79-2023-reply-KR-v1-ar.pdf');
+      expect(Buffer.compare(second.bytes, first.bytes)).toBe(0);
+      expect(normalise(pdfLogicalText(second.bytes))).toContain(
+        normalise(msg('ar' as Locale, 'doc.reply.receiptHeading')),
+      );
+    },
+    60_000,
+  );
 });

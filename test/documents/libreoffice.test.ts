@@ -18,10 +18,14 @@ import { ID, issueNotice, openWithReplies, recordDecisions, recordLateReply } fr
  */
 
 const soffice = findOnPath(process.env, ['soffice', 'libreoffice']);
-if (!soffice) console.warn('\n[assent] LibreOffice (soffice) is not installed: the DOCX files are NOT opened with it in this run (test/documents/libreoffice.test.ts is skipped).\n');
+if (!soffice)
+  console.warn(
+    '\n[assent] LibreOffice (soffice) is not installed: the DOCX files are NOT opened with it in this run (test/documents/libreoffice.test.ts is skipped).\n',
+  );
 
 const EXPECTED: Readonly<Record<DocumentKind, string>> = {
-  circular: 'Member States are kindly requested to complete and return the form in Annex 2 by 2359 hours UTC on 16 August 2023.',
+  circular:
+    'Member States are kindly requested to complete and return the form in Annex 2 by 2359 hours UTC on 16 August 2023.',
   reply: 'Reply of Korea (Republic of) to TSB Circular 79',
   receipt: 'Receipt of a reply to TSB Circular 79',
   'results-report': '5 Member States replied by the deadline.',
@@ -37,17 +41,38 @@ describe.skipIf(!soffice)(`every DOCX opens in LibreOffice (${soffice ?? 'skippe
 
   describeEachDialect('documents of a consultation taken through its life', (dialect) => {
     const world = useWorld(dialect);
-    it('converts the circular, a reply, a receipt, the results report and the results notice to PDF, each saying what the document says', { timeout: 300_000 }, async () => {
+    it('converts the circular, a reply, a receipt, the results report and the results notice to PDF, each saying what the document says', {
+      timeout: 300_000,
+    }, async () => {
       await openWithReplies(world());
       await recordLateReply(world(), ID);
       await recordDecisions(world(), ID);
       await issueNotice(world(), ID);
       for (const kind of Object.keys(EXPECTED) as DocumentKind[]) {
         const state = kind === 'reply' || kind === 'receipt' ? { memberState: 'KR' } : {};
-        const document = await generateDocument(world().ctx, { actor: SECRETARIAT, consultationId: ID, kind, format: 'docx', ...state });
+        const document = await generateDocument(world().ctx, {
+          actor: SECRETARIAT,
+          consultationId: ID,
+          kind,
+          format: 'docx',
+          ...state,
+        });
         const file = path.join(dir, `${dialect}-${document.filename}`);
         fs.writeFileSync(file, document.bytes);
-        execFileSync(soffice!, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, file], { timeout: 120_000, stdio: 'ignore' });
+        execFileSync(
+          soffice!,
+          [
+            '--headless',
+            '--norestore',
+            `-env:UserInstallation=file://${dir}/profile`,
+            '--convert-to',
+            'pdf',
+            '--outdir',
+            dir,
+            file,
+          ],
+          { timeout: 120_000, stdio: 'ignore' },
+        );
         const converted = file.replace(/\.docx$/, '.pdf');
         expect(fs.existsSync(converted), `${kind}: LibreOffice wrote no PDF`).toBe(true);
         expect(normalise(await pdfText(fs.readFileSync(converted)))).toContain(EXPECTED[kind]);

@@ -28,7 +28,28 @@ const SIX_LANGUAGES: DocumentContent = {
     { type: 'paragraph', text: 'Русский: консультации с Государствами-Членами.' },
     { type: 'paragraph', text: '中文：与成员国进行磋商。' },
     { type: 'paragraph', text: 'العربية: التشاور مع الدول الأعضاء.' },
-    { type: 'form', corner: '', header: 'Select one of the two boxes', texts: [{ label: 'ITU‑T X.1353', choices: [{ checked: true, text: 'assigns', options: [{ checked: false, text: 'no comments' }, { checked: true, text: 'comments' }] }, { checked: false, text: 'does not assign' }], details: [] }] },
+    {
+      type: 'form',
+      corner: '',
+      header: 'Select one of the two boxes',
+      texts: [
+        {
+          label: 'ITU‑T X.1353',
+          choices: [
+            {
+              checked: true,
+              text: 'assigns',
+              options: [
+                { checked: false, text: 'no comments' },
+                { checked: true, text: 'comments' },
+              ],
+            },
+            { checked: false, text: 'does not assign' },
+          ],
+          details: [],
+        },
+      ],
+    },
   ],
 };
 
@@ -56,7 +77,13 @@ describe('the PDF printer', () => {
     expect(text).not.toContain('SCRIPT RAN');
     expect(text).not.toMatch(/root:/);
     const outside = requests.filter((r) => !r.url.startsWith(`https://${FONT_HOST}/fonts/`));
-    expect(outside.map((r) => r.url)).toEqual(expect.arrayContaining(['https://example.com/pixel.png', 'http://127.0.0.1:9/x.css', 'https://tracker.example/x.css']));
+    expect(outside.map((r) => r.url)).toEqual(
+      expect.arrayContaining([
+        'https://example.com/pixel.png',
+        'http://127.0.0.1:9/x.css',
+        'https://tracker.example/x.css',
+      ]),
+    );
     expect(outside.every((r) => !r.served)).toBe(true);
     expect(requests.filter((r) => r.served).length).toBeGreaterThan(2);
     expect(requests.filter((r) => r.url.startsWith(`https://${FONT_HOST}/fonts/`)).every((r) => r.served)).toBe(true);
@@ -69,11 +96,25 @@ describe('the PDF printer', () => {
     expect([...families.keys()].some((f) => f.startsWith('Noto Naskh Arabic'))).toBe(true);
     expect([...families.keys()].some((f) => f.startsWith('Noto Sans SC'))).toBe(true);
     const text = normalise((await pdfPages(await engine().print(renderPrintHtml(SIX_LANGUAGES)))).join('\n'));
-    for (const phrase of ['Français : les États Membres sont consultés.', 'Русский: консультации с Государствами-Членами.', '中文：与成员国进行磋商。', '▣ assigns', '○ no comments', '◉ comments', '□ does not assign']) expect(text).toContain(phrase);
+    for (const phrase of [
+      'Français : les États Membres sont consultés.',
+      'Русский: консультации с Государствами-Членами.',
+      '中文：与成员国进行磋商。',
+      '▣ assigns',
+      '○ no comments',
+      '◉ comments',
+      '□ does not assign',
+    ])
+      expect(text).toContain(phrase);
   });
 
   it('lays a right-to-left document out from the right, in the print view and in the DOCX', async () => {
-    const arabic: DocumentContent = { ...SIX_LANGUAGES, lang: 'ar', dir: 'rtl', blocks: [{ type: 'fields', rows: [{ label: 'إلى:', lines: ['الدول الأعضاء'] }] }, ...SIX_LANGUAGES.blocks] };
+    const arabic: DocumentContent = {
+      ...SIX_LANGUAGES,
+      lang: 'ar',
+      dir: 'rtl',
+      blocks: [{ type: 'fields', rows: [{ label: 'إلى:', lines: ['الدول الأعضاء'] }] }, ...SIX_LANGUAGES.blocks],
+    };
     const html = renderPrintHtml(arabic);
     expect(html).toMatch(/^<!doctype html><html lang="ar" dir="rtl">/);
     const { browser } = await launchChromium();
@@ -105,7 +146,9 @@ describe('the PDF printer', () => {
     // Kill the browser this engine started: the other engines are closed first, so the only
     // Chromium among this process's children (found by parent pid) is this engine's.
     for (const other of engines) if (other !== printer) await other.close();
-    const children = execFileSync('pgrep', ['-P', String(process.pid)], { encoding: 'utf8' }).split('\n').filter(Boolean);
+    const children = execFileSync('pgrep', ['-P', String(process.pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean);
     let killed = 0;
     for (const pid of children) {
       const name = execFileSync('ps', ['-o', 'comm=', '-p', pid], { encoding: 'utf8' }).trim();

@@ -132,15 +132,19 @@ const utf16be = (hex: string) => {
 function readCMap(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
   for (const section of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const entry of section[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>/g)) map.set(parseInt(entry[1]!, 16), utf16be(entry[2]!));
+    for (const entry of section[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>/g))
+      map.set(parseInt(entry[1]!, 16), utf16be(entry[2]!));
   }
   for (const section of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
-    for (const entry of section[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(?:<([0-9a-fA-F]*)>|\[([^\]]*)\])/g)) {
+    for (const entry of section[1]!.matchAll(
+      /<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(?:<([0-9a-fA-F]*)>|\[([^\]]*)\])/g,
+    )) {
       const [from, to] = [parseInt(entry[1]!, 16), parseInt(entry[2]!, 16)];
       if (entry[3] !== undefined) {
         const base = entry[3];
         const last = parseInt(base.slice(-4), 16);
-        for (let code = from; code <= to; code++) map.set(code, utf16be(base.slice(0, -4) + (last + code - from).toString(16).padStart(4, '0')));
+        for (let code = from; code <= to; code++)
+          map.set(code, utf16be(base.slice(0, -4) + (last + code - from).toString(16).padStart(4, '0')));
       } else {
         const targets = [...entry[4]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((t) => utf16be(t[1]!));
         targets.forEach((target, i) => map.set(from + i, target));
@@ -158,7 +162,12 @@ function readFont(objects: Map<number, PdfObject>, n: number): Font {
   return { bytes: twoBytes ? 2 : 1, map: readCMap(cmap) };
 }
 
-type Token = { readonly kind: 'number'; readonly value: number } | { readonly kind: 'name' | 'operator'; readonly value: string } | { readonly kind: 'string'; readonly value: Buffer } | { readonly kind: 'dict'; readonly value: string } | { readonly kind: 'array'; readonly value: Token[] };
+type Token =
+  | { readonly kind: 'number'; readonly value: number }
+  | { readonly kind: 'name' | 'operator'; readonly value: string }
+  | { readonly kind: 'string'; readonly value: Buffer }
+  | { readonly kind: 'dict'; readonly value: string }
+  | { readonly kind: 'array'; readonly value: Token[] };
 
 /** The tokens of a content stream (operands and operators; inline images are not expected). */
 function* tokens(content: string): Generator<Token> {
@@ -466,8 +475,11 @@ export function pdfLogicalPages(bytes: Uint8Array): string[] {
       }
       return font;
     };
-    const contentRefs = /\/Contents\s*\[([^\]]*)\]/.exec(page.dict)?.[1] ?? /\/Contents\s+(\d+\s+0\s+R)/.exec(page.dict)?.[1] ?? '';
-    const content = [...contentRefs.matchAll(/(\d+)\s+0\s+R/g)].map((m) => objects.get(Number(m[1]))?.stream?.toString('latin1') ?? '').join('\n');
+    const contentRefs =
+      /\/Contents\s*\[([^\]]*)\]/.exec(page.dict)?.[1] ?? /\/Contents\s+(\d+\s+0\s+R)/.exec(page.dict)?.[1] ?? '';
+    const content = [...contentRefs.matchAll(/(\d+)\s+0\s+R/g)]
+      .map((m) => objects.get(Number(m[1]))?.stream?.toString('latin1') ?? '')
+      .join('\n');
     const runs = pageRuns(content, fontOf);
     // Lines: runs whose baselines are within a third of the text size, top of the page first.
     const lines: Run[][] = [];

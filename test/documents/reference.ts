@@ -16,8 +16,16 @@ export const LABELS = ['Ref:', 'To:', 'Copy to:', 'Tel:', 'Fax:', 'E-mail:', 'Su
 
 /** [reference phrase, generated phrase, why]. */
 export const DELIBERATE_DIFFERENCES: readonly (readonly [string, string, string])[] = [
-  ['at its next meeting in Korea,', 'at its next meeting in Goyang, Korea,', 'the meeting place is printed as the data names it (city and country)'],
-  ['Draft new Recommendation X.', 'Draft new Recommendation ITU-T X.', 'Annex 1 names every text as Annex 2 does, with "ITU-T"'],
+  [
+    'at its next meeting in Korea,',
+    'at its next meeting in Goyang, Korea,',
+    'the meeting place is printed as the data names it (city and country)',
+  ],
+  [
+    'Draft new Recommendation X.',
+    'Draft new Recommendation ITU-T X.',
+    'Annex 1 names every text as Annex 2 does, with "ITU-T"',
+  ],
   ['), [R35]', ') [R35]', 'the stray comma of one Annex 1 heading of the original is not reproduced'],
   ['⃝', '○', 'the option circle is U+25CB (the original uses a combining enclosing circle over nothing)'],
 ];
@@ -68,7 +76,11 @@ export function referenceSections(): ReferenceSection[] {
     if (start < 0) throw new Error(`the reference has no "${anchor}" after phrase ${from}`);
     const next = ANCHORS[index + 1];
     const end = next ? phrases.indexOf(next[1], start + 1) : phrases.length;
-    sections.push({ name, anchor, phrases: phrases.slice(start, end).filter((p) => !LABELS.includes(p) && !p.includes('•')) });
+    sections.push({
+      name,
+      anchor,
+      phrases: phrases.slice(start, end).filter((p) => !LABELS.includes(p) && !p.includes('•')),
+    });
     from = end;
   });
   return sections;

@@ -34,11 +34,20 @@ export interface Scenario {
  * comments on X.1353, does not assign X.1471, with reasons and changes), FR, DE, JP and GB (all
  * three assign, no comments). The clock ends before the deadline.
  */
-export async function openWithReplies(world: World, options: { individualRepliesPublic?: boolean } = {}): Promise<Scenario> {
+export async function openWithReplies(
+  world: World,
+  options: { individualRepliesPublic?: boolean } = {},
+): Promise<Scenario> {
   const id = await world.openConsultation(options.individualRepliesPublic ? { individualRepliesPublic: true } : {});
   world.clock.set(KR_AT);
   const kr = focalPoint('KR');
-  const krFile = (await uploadAttachment(world.ctx, { actor: kr, filename: 'comments-kr.txt', content: Buffer.from('Comments of Korea on X.1333 Cor.1\n') })).sha256;
+  const krFile = (
+    await uploadAttachment(world.ctx, {
+      actor: kr,
+      filename: 'comments-kr.txt',
+      content: Buffer.from('Comments of Korea on X.1333 Cor.1\n'),
+    })
+  ).sha256;
   await submitReply(world.ctx, {
     actor: kr,
     consultationId: id,
@@ -46,7 +55,13 @@ export async function openWithReplies(world: World, options: { individualReplies
     channel: 'api',
     input: replyInput([], {
       positions: [
-        { text: 'x1333-cor1', position: 'assigns_authority', option: 'comments_attached', comments: KR_COMMENTS, attachment: krFile },
+        {
+          text: 'x1333-cor1',
+          position: 'assigns_authority',
+          option: 'comments_attached',
+          comments: KR_COMMENTS,
+          attachment: krFile,
+        },
         { text: 'x1353', position: 'assigns_authority', option: 'no_comments' },
         { text: 'x1471', position: 'does_not_assign_authority', reasons: KR_REASONS, possibleChanges: KR_CHANGES },
       ],
@@ -54,7 +69,13 @@ export async function openWithReplies(world: World, options: { individualReplies
   });
   for (const [index, state] of ['FR', 'DE', 'JP', 'GB'].entries()) {
     world.clock.set(`2023-06-0${index + 1}T09:00:00Z`);
-    await submitReply(world.ctx, { actor: focalPoint(state), consultationId: id, memberState: state, channel: 'web', input: replyInput() });
+    await submitReply(world.ctx, {
+      actor: focalPoint(state),
+      consultationId: id,
+      memberState: state,
+      channel: 'web',
+      input: replyInput(),
+    });
   }
   return { id, krFile };
 }
@@ -62,7 +83,11 @@ export async function openWithReplies(world: World, options: { individualReplies
 /** After the deadline: ZA's fax of 17 August is recorded (kept, not counted). The clock stays after the deadline. */
 export async function recordLateReply(world: World, id: string): Promise<void> {
   world.clock.set(AFTER_DEADLINE);
-  const scan = await uploadAttachment(world.ctx, { actor: SECRETARIAT, filename: 'fax-za.pdf', content: Buffer.from('%PDF-1.4\n% fax of ZA\n%%EOF\n', 'latin1') });
+  const scan = await uploadAttachment(world.ctx, {
+    actor: SECRETARIAT,
+    filename: 'fax-za.pdf',
+    content: Buffer.from('%PDF-1.4\n% fax of ZA\n%%EOF\n', 'latin1'),
+  });
   await recordReply(world.ctx, {
     actor: SECRETARIAT,
     consultationId: id,
@@ -80,9 +105,24 @@ export async function recordLateReply(world: World, id: string): Promise<void> {
 /** At the meeting: X.1333 Cor.1 approved with DE's reservation, more time asked on X.1353 by US, X.1471 opposed by CN. */
 export async function recordDecisions(world: World, id: string): Promise<void> {
   world.clock.set(AT_MEETING);
-  await recordDecision(world.ctx, { actor: SECRETARIAT, consultationId: id, textId: 'x1333-cor1', input: { reservations: [{ state: 'DE', note: RESERVATION }] } });
-  await recordDecision(world.ctx, { actor: SECRETARIAT, consultationId: id, textId: 'x1353', input: { moreTime: ['US'] } });
-  await recordDecision(world.ctx, { actor: SECRETARIAT, consultationId: id, textId: 'x1471', input: { opposing: ['CN'] } });
+  await recordDecision(world.ctx, {
+    actor: SECRETARIAT,
+    consultationId: id,
+    textId: 'x1333-cor1',
+    input: { reservations: [{ state: 'DE', note: RESERVATION }] },
+  });
+  await recordDecision(world.ctx, {
+    actor: SECRETARIAT,
+    consultationId: id,
+    textId: 'x1353',
+    input: { moreTime: ['US'] },
+  });
+  await recordDecision(world.ctx, {
+    actor: SECRETARIAT,
+    consultationId: id,
+    textId: 'x1471',
+    input: { opposing: ['CN'] },
+  });
 }
 
 /** After the meeting: the results notice is issued. */

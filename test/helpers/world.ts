@@ -30,7 +30,12 @@ export function consultationInput(overrides: Partial<ConsultationInput> = {}): C
     date: '2023-03-28',
     reference: 'TSB Circular 79',
     studyGroup: 'SG17',
-    meeting: { place: 'Goyang, Korea', firstDay: '2023-08-29', lastDay: '2023-09-08', collectiveLetter: 'Collective letter 5/17' },
+    meeting: {
+      place: 'Goyang, Korea',
+      firstDay: '2023-08-29',
+      lastDay: '2023-09-08',
+      collectiveLetter: 'Collective letter 5/17',
+    },
     subject: 'Member State consultation on determined draft Recommendations',
     deadline: DEADLINE,
     addressees: ['Administrations of Member States of the Union'],
@@ -39,15 +44,32 @@ export function consultationInput(overrides: Partial<ConsultationInput> = {}): C
     signatory: { name: 'Seizo Onoe', title: 'Director of TSB' },
     texts: [
       { kind: 'corrigendum', designation: 'X.1333 Cor.1', title: 'Remote access tools', location: 'R34' },
-      { kind: 'new', designation: 'X.1353', workItem: 'X.ztd-iot', title: 'Zero-touch deployment', summary: 'A summary.', location: 'R35' },
-      { kind: 'new', designation: 'X.1471', workItem: 'X.websec-7', title: 'Reference monitor', summary: 'A summary.', location: 'R36' },
+      {
+        kind: 'new',
+        designation: 'X.1353',
+        workItem: 'X.ztd-iot',
+        title: 'Zero-touch deployment',
+        summary: 'A summary.',
+        location: 'R35',
+      },
+      {
+        kind: 'new',
+        designation: 'X.1471',
+        workItem: 'X.websec-7',
+        title: 'Reference monitor',
+        summary: 'A summary.',
+        location: 'R36',
+      },
     ],
     ...overrides,
   };
 }
 
 /** A valid online reply assigning authority without comments to each text given. */
-export function replyInput(texts: readonly string[] = ['x1333-cor1', 'x1353', 'x1471'], overrides: Partial<ReplyInput> = {}): ReplyInput {
+export function replyInput(
+  texts: readonly string[] = ['x1333-cor1', 'x1353', 'x1471'],
+  overrides: Partial<ReplyInput> = {},
+): ReplyInput {
   return {
     positions: texts.map((text) => ({ text, position: 'assigns_authority' as const, option: 'no_comments' as const })),
     signatory: { name: 'A. Official', title: 'Director, Ministry of ICT' },
@@ -75,14 +97,21 @@ export async function createWorld(
   options: { readonly attachmentMaxBytes?: number; readonly defaults?: Partial<ConsultationInput> } = {},
 ): Promise<World> {
   const clock = mutableClock('2023-03-28T08:00:00Z');
-  const ctx = serviceContext(database.db, clock.now, options.attachmentMaxBytes === undefined ? {} : { attachmentMaxBytes: options.attachmentMaxBytes });
+  const ctx = serviceContext(
+    database.db,
+    clock.now,
+    options.attachmentMaxBytes === undefined ? {} : { attachmentMaxBytes: options.attachmentMaxBytes },
+  );
   await seedMemberStates(ctx);
   return {
     database,
     clock,
     ctx,
     async openConsultation(overrides = {}) {
-      const created = await createConsultation(ctx, { actor: SECRETARIAT, input: consultationInput({ ...options.defaults, ...overrides }) });
+      const created = await createConsultation(ctx, {
+        actor: SECRETARIAT,
+        input: consultationInput({ ...options.defaults, ...overrides }),
+      });
       await issueConsultation(ctx, { actor: SECRETARIAT, consultationId: created.id });
       return created.id;
     },

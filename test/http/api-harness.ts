@@ -86,10 +86,18 @@ export function useApi(dialect: TestDialect): () => Api {
 export function expectProblem(response: LightMyRequestResponse, status: number, code: ErrorCode): ProblemDocument {
   expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
   const body = response.json<ProblemDocument>();
-  expect({ httpStatus: response.statusCode, code: body.code, detail: body.detail }).toEqual({ httpStatus: status, code, detail: expect.any(String) });
+  expect({ httpStatus: response.statusCode, code: body.code, detail: body.detail }).toEqual({
+    httpStatus: status,
+    code,
+    detail: expect.any(String),
+  });
   expect(body.status).toBe(response.statusCode);
   expect(ERROR_CATALOGUE[code].status).toBe(status);
-  expect(body).toMatchObject({ type: problemType(code), title: ERROR_CATALOGUE[code].title, instance: expect.any(String) });
+  expect(body).toMatchObject({
+    type: problemType(code),
+    title: ERROR_CATALOGUE[code].title,
+    instance: expect.any(String),
+  });
   return body;
 }
 
@@ -123,10 +131,24 @@ export async function storageSnapshot(db: Kysely<DB>) {
     db.selectFrom('audit_event').select(['seq', 'action', 'subject']).orderBy('seq').execute(),
     db.selectFrom('attachment').select('sha256').orderBy('sha256').execute(),
     db.selectFrom('idempotency_record').select(['actor', 'key']).orderBy('actor').orderBy('key').execute(),
-    db.selectFrom('meeting_decision').select(['consultation_id', 'text_id', 'opposing', 'recorded_at']).orderBy('consultation_id').orderBy('text_id').execute(),
+    db
+      .selectFrom('meeting_decision')
+      .select(['consultation_id', 'text_id', 'opposing', 'recorded_at'])
+      .orderBy('consultation_id')
+      .orderBy('text_id')
+      .execute(),
     db.selectFrom('consultation').select(['id', 'revision', 'issued_at', 'results_notice_at']).orderBy('id').execute(),
   ]);
-  return { versions, pointers, positions, audit: audit.map((a) => ({ ...a, seq: Number(a.seq) })), attachments, idempotency, decisions, consultations };
+  return {
+    versions,
+    pointers,
+    positions,
+    audit: audit.map((a) => ({ ...a, seq: Number(a.seq) })),
+    attachments,
+    idempotency,
+    decisions,
+    consultations,
+  };
 }
 
 /** The versions stored for one State's reply, oldest first. */

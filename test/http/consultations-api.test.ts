@@ -18,7 +18,10 @@ describeEachDialect('consultations API', (dialect) => {
   const api = useApi(dialect);
 
   const createDraft = async (overrides: Parameters<typeof consultationInput>[0] = {}) => {
-    const response = await api().send('POST', '/api/v1/consultations', { token: api().tokens.secretariat, body: consultationInput(overrides) });
+    const response = await api().send('POST', '/api/v1/consultations', {
+      token: api().tokens.secretariat,
+      body: consultationInput(overrides),
+    });
     expect(response.statusCode).toBe(201);
     return response.json<ConsultationView>();
   };
@@ -31,12 +34,21 @@ describeEachDialect('consultations API', (dialect) => {
 
   describe('drafting and issuing (secretariat)', () => {
     it('creates a draft: 201 with its Location and an ETag equal to its revision', async () => {
-      const response = await api().send('POST', '/api/v1/consultations', { token: api().tokens.secretariat, body: consultationInput() });
+      const response = await api().send('POST', '/api/v1/consultations', {
+        token: api().tokens.secretariat,
+        body: consultationInput(),
+      });
       expect(response.statusCode).toBe(201);
       const body = response.json<ConsultationView>();
       expect(response.headers.location).toBe('/api/v1/consultations/tsb-79-2023');
       expect(response.headers.etag).toBe(`"${body.revision}"`);
-      expect(body).toMatchObject({ id: 'tsb-79-2023', state: 'draft', issuedAt: null, deadline: DEADLINE, deadlineText: '2359 hours UTC on 16 August 2023' });
+      expect(body).toMatchObject({
+        id: 'tsb-79-2023',
+        state: 'draft',
+        issuedAt: null,
+        deadline: DEADLINE,
+        deadlineText: '2359 hours UTC on 16 August 2023',
+      });
       expect(body.texts.map((t) => t.id)).toEqual(['x1333-cor1', 'x1353', 'x1471']);
 
       const read = await api().send('GET', '/api/v1/consultations/tsb-79-2023', { token: api().tokens.secretariat });
@@ -70,12 +82,28 @@ describeEachDialect('consultations API', (dialect) => {
 
     it('adds a determined text to a draft: 201 with its Location, after the existing texts', async () => {
       await createDraft();
-      const response = await api().send('POST', '/api/v1/consultations/tsb-79-2023/texts', { token: api().tokens.secretariat, body: X1645 });
+      const response = await api().send('POST', '/api/v1/consultations/tsb-79-2023/texts', {
+        token: api().tokens.secretariat,
+        body: X1645,
+      });
       expect(response.statusCode).toBe(201);
       expect(response.headers.location).toBe('/api/v1/consultations/tsb-79-2023/texts/x1645');
-      expect(response.json<TextView>()).toMatchObject({ id: 'x1645', order: 4, designation: 'X.1645', workItem: 'X.nssa-cc', location: 'R38' });
-      const texts = await api().send('GET', '/api/v1/consultations/tsb-79-2023/texts', { token: api().tokens.secretariat });
-      expect(texts.json<{ items: TextView[] }>().items.map((t) => t.designation)).toEqual(['X.1333 Cor.1', 'X.1353', 'X.1471', 'X.1645']);
+      expect(response.json<TextView>()).toMatchObject({
+        id: 'x1645',
+        order: 4,
+        designation: 'X.1645',
+        workItem: 'X.nssa-cc',
+        location: 'R38',
+      });
+      const texts = await api().send('GET', '/api/v1/consultations/tsb-79-2023/texts', {
+        token: api().tokens.secretariat,
+      });
+      expect(texts.json<{ items: TextView[] }>().items.map((t) => t.designation)).toEqual([
+        'X.1333 Cor.1',
+        'X.1353',
+        'X.1471',
+        'X.1645',
+      ]);
     });
 
     it('issues the circular: the consultation is open and the timing checks come back with their clauses', async () => {
@@ -94,15 +122,42 @@ describeEachDialect('consultations API', (dialect) => {
       await createDraft();
       await issue('tsb-79-2023');
       const token = api().tokens.secretariat;
-      expectProblem(await api().send('PATCH', '/api/v1/consultations/tsb-79-2023', { token, body: { subject: 'Too late' } }), 409, 'CONSULTATION_ISSUED');
-      expectProblem(await api().send('POST', '/api/v1/consultations/tsb-79-2023/texts', { token, body: X1645 }), 409, 'CONSULTATION_ISSUED');
-      expectProblem(await api().send('PATCH', '/api/v1/consultations/tsb-79-2023/texts/x1353', { token, body: { title: 'Too late' } }), 409, 'CONSULTATION_ISSUED');
-      expectProblem(await api().send('DELETE', '/api/v1/consultations/tsb-79-2023/texts/x1353', { token }), 409, 'CONSULTATION_ISSUED');
-      expectProblem(await api().send('POST', '/api/v1/consultations/tsb-79-2023/issue', { token }), 409, 'CONSULTATION_ISSUED');
+      expectProblem(
+        await api().send('PATCH', '/api/v1/consultations/tsb-79-2023', { token, body: { subject: 'Too late' } }),
+        409,
+        'CONSULTATION_ISSUED',
+      );
+      expectProblem(
+        await api().send('POST', '/api/v1/consultations/tsb-79-2023/texts', { token, body: X1645 }),
+        409,
+        'CONSULTATION_ISSUED',
+      );
+      expectProblem(
+        await api().send('PATCH', '/api/v1/consultations/tsb-79-2023/texts/x1353', {
+          token,
+          body: { title: 'Too late' },
+        }),
+        409,
+        'CONSULTATION_ISSUED',
+      );
+      expectProblem(
+        await api().send('DELETE', '/api/v1/consultations/tsb-79-2023/texts/x1353', { token }),
+        409,
+        'CONSULTATION_ISSUED',
+      );
+      expectProblem(
+        await api().send('POST', '/api/v1/consultations/tsb-79-2023/issue', { token }),
+        409,
+        'CONSULTATION_ISSUED',
+      );
 
       const after = (await api().send('GET', '/api/v1/consultations/tsb-79-2023')).json<ConsultationView>();
       expect(after.subject).toBe(consultationInput().subject);
-      expect(after.texts.map((t) => `${t.id}: ${t.title}`)).toEqual(['x1333-cor1: Remote access tools', 'x1353: Zero-touch deployment', 'x1471: Reference monitor']);
+      expect(after.texts.map((t) => `${t.id}: ${t.title}`)).toEqual([
+        'x1333-cor1: Remote access tools',
+        'x1353: Zero-touch deployment',
+        'x1471: Reference monitor',
+      ]);
     });
   });
 
@@ -126,7 +181,10 @@ describeEachDialect('consultations API', (dialect) => {
       await issue('tsb-79-2023');
       await createDraft({ number: 80, reference: 'TSB Circular 80' });
       const ids = async (token?: string) =>
-        (await api().send('GET', '/api/v1/consultations', token === undefined ? {} : { token })).json<{ items: { id: string; state: string }[] }>().items.map((c) => `${c.id}:${c.state}`).sort();
+        (await api().send('GET', '/api/v1/consultations', token === undefined ? {} : { token }))
+          .json<{ items: { id: string; state: string }[] }>()
+          .items.map((c) => `${c.id}:${c.state}`)
+          .sort();
       expect(await ids(api().tokens.secretariat)).toEqual(['tsb-79-2023:open', 'tsb-80-2023:draft']);
       expect(await ids(api().tokens.observer)).toEqual(['tsb-79-2023:open']);
       expect(await ids(api().tokens.kr)).toEqual(['tsb-79-2023:open']);
@@ -136,10 +194,16 @@ describeEachDialect('consultations API', (dialect) => {
     it('shows the timing checks to the secretariat only', async () => {
       await createDraft();
       await issue('tsb-79-2023');
-      const secretariat = (await api().send('GET', '/api/v1/consultations/tsb-79-2023', { token: api().tokens.secretariat })).json<ConsultationView>();
+      const secretariat = (
+        await api().send('GET', '/api/v1/consultations/tsb-79-2023', { token: api().tokens.secretariat })
+      ).json<ConsultationView>();
       expect(secretariat.timing?.length).toBeGreaterThan(0);
       for (const token of [api().tokens.observer, api().tokens.kr, undefined]) {
-        const response = await api().send('GET', '/api/v1/consultations/tsb-79-2023', token === undefined ? {} : { token });
+        const response = await api().send(
+          'GET',
+          '/api/v1/consultations/tsb-79-2023',
+          token === undefined ? {} : { token },
+        );
         expect(response.statusCode).toBe(200);
         expect(response.json<ConsultationView>()).not.toHaveProperty('timing');
       }
@@ -192,7 +256,17 @@ describeEachDialect('consultations API', (dialect) => {
       expect(results).toMatchObject({ consultationId: 'tsb-79-2023', final: true, deadline: DEADLINE });
       // 11 replies arrived by the deadline (South Africa's, on 17 August, is not counted — §9.4.6);
       // the United States did not assign authority to X.1353.
-      expect(results.texts.map((t) => [t.text.designation, t.replies, t.support, t.nonSupport, t.percent, t.outcome, t.clause])).toEqual([
+      expect(
+        results.texts.map((t) => [
+          t.text.designation,
+          t.replies,
+          t.support,
+          t.nonSupport,
+          t.percent,
+          t.outcome,
+          t.clause,
+        ]),
+      ).toEqual([
         ['X.1333 Cor.1', 11, 11, 0, '100.00', 'may_proceed', '§9.4.5'],
         ['X.1353', 11, 10, 1, '90.91', 'may_proceed', '§9.4.5'],
         ['X.1471', 11, 11, 0, '100.00', 'may_proceed', '§9.4.5'],

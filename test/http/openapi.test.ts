@@ -33,7 +33,9 @@ function registeredRoutes(app: FastifyInstance): string[] {
 /** Every "METHOD /path" of the OpenAPI document, with `{param}` written `:param` as Fastify does. */
 function documentedRoutes(spec: OpenApiDocument): string[] {
   return Object.entries(spec.paths)
-    .flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`))
+    .flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+    )
     .sort();
 }
 
@@ -56,7 +58,9 @@ describeEachDialect('OpenAPI document, API docs, problem catalogue and health', 
   });
 
   it('documents every API route the app has registered, and no route it has not', async () => {
-    const registered = registeredRoutes(api().app).filter((route) => !UNDOCUMENTED.some((re) => re.test(route.split(' ')[1]!)));
+    const registered = registeredRoutes(api().app).filter(
+      (route) => !UNDOCUMENTED.some((re) => re.test(route.split(' ')[1]!)),
+    );
     expect(registered.length).toBeGreaterThan(20);
     expect(documentedRoutes(await spec())).toEqual(registered);
   });
@@ -94,12 +98,17 @@ describeEachDialect('OpenAPI document, API docs, problem catalogue and health', 
   it('documents error responses with the media type the server sends them in: application/problem+json', async () => {
     const document = await spec();
     const put = document.paths['/api/v1/consultations/{id}/replies/{state}']?.put;
-    expect(Object.keys(put?.responses ?? {})).toEqual(expect.arrayContaining(['401', '403', '409', '412', '413', '415', '422']));
+    expect(Object.keys(put?.responses ?? {})).toEqual(
+      expect.arrayContaining(['401', '403', '409', '412', '413', '415', '422']),
+    );
     for (const [path, operations] of Object.entries(document.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
         for (const [status, response] of Object.entries(operation.responses)) {
           if (Number(status) < 400) continue;
-          expect({ operation: `${method.toUpperCase()} ${path} ${status}`, types: Object.keys(response.content ?? {}) }).toEqual({
+          expect({
+            operation: `${method.toUpperCase()} ${path} ${status}`,
+            types: Object.keys(response.content ?? {}),
+          }).toEqual({
             operation: `${method.toUpperCase()} ${path} ${status}`,
             types: ['application/problem+json'],
           });
@@ -126,7 +135,12 @@ describeEachDialect('OpenAPI document, API docs, problem catalogue and health', 
     expect(items.map((i) => i.code).sort()).toEqual(Object.keys(ERROR_CATALOGUE).sort());
     for (const item of items) {
       const entry = ERROR_CATALOGUE[item.code as keyof typeof ERROR_CATALOGUE];
-      expect(item).toEqual({ code: item.code, status: entry.status, title: entry.title, type: problemType(item.code as keyof typeof ERROR_CATALOGUE) });
+      expect(item).toEqual({
+        code: item.code,
+        status: entry.status,
+        title: entry.title,
+        type: problemType(item.code as keyof typeof ERROR_CATALOGUE),
+      });
     }
   });
 

@@ -13,7 +13,14 @@ const replyUrl = (state: string) => `/api/v1/consultations/${ID}/replies/${state
 
 /** KR's amendment: X.1353 only, not assigning authority, with the reasons §9.4.4 asks for. */
 const OPPOSE_X1353: ReplyInput = replyInput([], {
-  positions: [{ text: 'x1353', position: 'does_not_assign_authority', reasons: 'Not mature.', possibleChanges: 'Align with X.1250.' }],
+  positions: [
+    {
+      text: 'x1353',
+      position: 'does_not_assign_authority',
+      reasons: 'Not mature.',
+      possibleChanges: 'Align with X.1250.',
+    },
+  ],
 });
 
 const PDF = Buffer.from('%PDF-1.4\n% scan of the Annex 2 form\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n', 'latin1');
@@ -27,14 +34,23 @@ describeEachDialect('replies API', (dialect) => {
   });
 
   const put = (body: unknown, extra: { state?: string; token?: string; headers?: Record<string, string> } = {}) =>
-    api().send('PUT', replyUrl(extra.state ?? 'KR'), { token: extra.token ?? api().tokens.kr, body, ...(extra.headers && { headers: extra.headers }) });
+    api().send('PUT', replyUrl(extra.state ?? 'KR'), {
+      token: extra.token ?? api().tokens.kr,
+      body,
+      ...(extra.headers && { headers: extra.headers }),
+    });
 
   /** The secretariat's view of the results, text by text: [replies, support, nonSupport]. */
   const figures = async () => {
-    const response = await api().send('GET', `/api/v1/consultations/${ID}/results`, { token: api().tokens.secretariat });
+    const response = await api().send('GET', `/api/v1/consultations/${ID}/results`, {
+      token: api().tokens.secretariat,
+    });
     expect(response.statusCode).toBe(200);
     const results = response.json<ResultsView>();
-    return { final: results.final, byText: Object.fromEntries(results.texts.map((t) => [t.text.id, [t.replies, t.support, t.nonSupport]])) };
+    return {
+      final: results.final,
+      byText: Object.fromEntries(results.texts.map((t) => [t.text.id, [t.replies, t.support, t.nonSupport]])),
+    };
   };
 
   describe('submitting, amending and withdrawing', () => {
@@ -57,26 +73,48 @@ describeEachDialect('replies API', (dialect) => {
     });
 
     it("counts the reply in the secretariat's provisional results before the deadline (final: false)", async () => {
-      expect(await figures()).toEqual({ final: false, byText: { 'x1333-cor1': [0, 0, 0], x1353: [0, 0, 0], x1471: [0, 0, 0] } });
+      expect(await figures()).toEqual({
+        final: false,
+        byText: { 'x1333-cor1': [0, 0, 0], x1353: [0, 0, 0], x1471: [0, 0, 0] },
+      });
       await put(replyInput());
-      expect(await figures()).toEqual({ final: false, byText: { 'x1333-cor1': [1, 1, 0], x1353: [1, 1, 0], x1471: [1, 1, 0] } });
+      expect(await figures()).toEqual({
+        final: false,
+        byText: { 'x1333-cor1': [1, 1, 0], x1353: [1, 1, 0], x1471: [1, 1, 0] },
+      });
     });
 
     it('stores an amendment as version 2 (200), and the results reflect only the latest version', async () => {
       await put(replyInput());
       const amended = await put(OPPOSE_X1353);
       expect(amended.statusCode).toBe(200);
-      expect(amended.json<ReceiptView>()).toMatchObject({ version: 2, status: 'submitted', counted: true, replayed: false });
+      expect(amended.json<ReceiptView>()).toMatchObject({
+        version: 2,
+        status: 'submitted',
+        counted: true,
+        replayed: false,
+      });
       // Version 2 covers X.1353 only: KR no longer counts for the other texts.
-      expect(await figures()).toEqual({ final: false, byText: { 'x1333-cor1': [0, 0, 0], x1353: [1, 0, 1], x1471: [0, 0, 0] } });
+      expect(await figures()).toEqual({
+        final: false,
+        byText: { 'x1333-cor1': [0, 0, 0], x1353: [1, 0, 1], x1471: [0, 0, 0] },
+      });
     });
 
     it('withdraws with a plain DELETE (no body): a new version that does not count, and KR leaves the results', async () => {
       await put(replyInput());
       const response = await api().send('DELETE', replyUrl('KR'), { token: api().tokens.kr });
       expect(response.statusCode).toBe(200);
-      expect(response.json<ReceiptView>()).toMatchObject({ memberState: 'KR', version: 2, status: 'withdrawn', counted: false });
-      expect(await figures()).toEqual({ final: false, byText: { 'x1333-cor1': [0, 0, 0], x1353: [0, 0, 0], x1471: [0, 0, 0] } });
+      expect(response.json<ReceiptView>()).toMatchObject({
+        memberState: 'KR',
+        version: 2,
+        status: 'withdrawn',
+        counted: false,
+      });
+      expect(await figures()).toEqual({
+        final: false,
+        byText: { 'x1333-cor1': [0, 0, 0], x1353: [0, 0, 0], x1471: [0, 0, 0] },
+      });
     });
 
     it('shows every version of the reply, oldest first, to its focal point and to the secretariat', async () => {
@@ -84,19 +122,37 @@ describeEachDialect('replies API', (dialect) => {
       api().world.clock.set('2023-06-01T09:00:00Z');
       await put(OPPOSE_X1353);
       api().world.clock.set('2023-07-01T09:00:00Z');
-      const withdrawn = await api().send('DELETE', replyUrl('KR'), { token: api().tokens.kr, headers: { 'if-match': '"2"' } });
+      const withdrawn = await api().send('DELETE', replyUrl('KR'), {
+        token: api().tokens.kr,
+        headers: { 'if-match': '"2"' },
+      });
       expect(withdrawn.statusCode).toBe(200);
       for (const token of [api().tokens.kr, api().tokens.secretariat]) {
         const response = await api().send('GET', replyUrl('KR'), { token });
         expect(response.statusCode).toBe(200);
         const reply = response.json<StateReplyView>();
         expect(reply).toMatchObject({ consultationId: ID, memberState: 'KR', currentVersion: 3, countedVersion: null });
-        expect(reply.versions.map((v) => [v.version, v.status, v.receivedAt, v.positions.map((p) => `${p.text}:${p.position}`)])).toEqual([
-          [1, 'submitted', '2023-05-02T10:00:00.000Z', ['x1333-cor1:assigns_authority', 'x1353:assigns_authority', 'x1471:assigns_authority']],
+        expect(
+          reply.versions.map((v) => [
+            v.version,
+            v.status,
+            v.receivedAt,
+            v.positions.map((p) => `${p.text}:${p.position}`),
+          ]),
+        ).toEqual([
+          [
+            1,
+            'submitted',
+            '2023-05-02T10:00:00.000Z',
+            ['x1333-cor1:assigns_authority', 'x1353:assigns_authority', 'x1471:assigns_authority'],
+          ],
           [2, 'submitted', '2023-06-01T09:00:00.000Z', ['x1353:does_not_assign_authority']],
           [3, 'withdrawn', '2023-07-01T09:00:00.000Z', []],
         ]);
-        expect(reply.versions[1]?.positions[0]).toMatchObject({ reasons: 'Not mature.', possibleChanges: 'Align with X.1250.' });
+        expect(reply.versions[1]?.positions[0]).toMatchObject({
+          reasons: 'Not mature.',
+          possibleChanges: 'Align with X.1250.',
+        });
       }
     });
 
@@ -214,7 +270,12 @@ describeEachDialect('replies API', (dialect) => {
         name: 'refuses an Authorization header that is not a bearer token with 401 UNAUTHENTICATED',
         status: 401,
         code: 'UNAUTHENTICATED',
-        request: () => ({ method: 'PUT', url: replyUrl('KR'), headers: { authorization: 'Basic a3I6c2VjcmV0' }, body: replyInput() }),
+        request: () => ({
+          method: 'PUT',
+          url: replyUrl('KR'),
+          headers: { authorization: 'Basic a3I6c2VjcmV0' },
+          body: replyInput(),
+        }),
         check: (_p, headers) => expect(headers['www-authenticate']).toMatch(/^Bearer /),
       },
       {
@@ -259,13 +320,17 @@ describeEachDialect('replies API', (dialect) => {
         status: 400,
         code: 'VALIDATION_FAILED',
         request: asKr({ ...replyInput(), colour: 'red' }),
-        check: (p) => expect(p.errors).toEqual([{ field: '/colour', message: expect.stringContaining('Unknown field') }]),
+        check: (p) =>
+          expect(p.errors).toEqual([{ field: '/colour', message: expect.stringContaining('Unknown field') }]),
       },
       {
         name: 'refuses an unknown field inside a position with 400 VALIDATION_FAILED naming its path',
         status: 400,
         code: 'VALIDATION_FAILED',
-        request: asKr({ ...replyInput(['x1353']), positions: [{ text: 'x1353', position: 'assigns_authority', option: 'no_comments', vote: 'yes' }] }),
+        request: asKr({
+          ...replyInput(['x1353']),
+          positions: [{ text: 'x1353', position: 'assigns_authority', option: 'no_comments', vote: 'yes' }],
+        }),
         check: (p) => expect(p.errors?.map((e) => e.field)).toContain('/positions/0/vote'),
       },
       {
@@ -279,7 +344,9 @@ describeEachDialect('replies API', (dialect) => {
         name: 'refuses a body over 1 MiB with 413 PAYLOAD_TOO_LARGE',
         status: 413,
         code: 'PAYLOAD_TOO_LARGE',
-        request: asKr(JSON.stringify({ ...replyInput(), place: 'x'.repeat(1024 * 1024) }), { 'content-type': 'application/json' }),
+        request: asKr(JSON.stringify({ ...replyInput(), place: 'x'.repeat(1024 * 1024) }), {
+          'content-type': 'application/json',
+        }),
       },
       {
         name: 'refuses a body sent as application/xml with 415 UNSUPPORTED_MEDIA_TYPE',
@@ -364,9 +431,21 @@ describeEachDialect('replies API', (dialect) => {
         },
       });
       expect(response.statusCode).toBe(201);
-      expect(response.json<ReceiptView>()).toMatchObject({ memberState: 'FR', version: 1, status: 'submitted', channel: 'fax', receivedAt: '2023-04-20T14:30:00.000Z', counted: true, replayed: false });
+      expect(response.json<ReceiptView>()).toMatchObject({
+        memberState: 'FR',
+        version: 1,
+        status: 'submitted',
+        channel: 'fax',
+        receivedAt: '2023-04-20T14:30:00.000Z',
+        counted: true,
+        replayed: false,
+      });
       const reply = (await api().send('GET', replyUrl('FR'), { token: api().tokens.fr })).json<StateReplyView>();
-      expect(reply.versions[0]).toMatchObject({ channel: 'fax', originalFile: sha256, signatory: { name: 'J. Dupont' } });
+      expect(reply.versions[0]).toMatchObject({
+        channel: 'fax',
+        originalFile: sha256,
+        signatory: { name: 'J. Dupont' },
+      });
       // France's focal point may fetch the scan its reply cites.
       const scan = await api().send('GET', `/api/v1/attachments/${sha256}`, { token: api().tokens.fr });
       expect(scan.statusCode).toBe(200);

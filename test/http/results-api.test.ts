@@ -31,7 +31,13 @@ describeEachDialect('results API', (dialect) => {
   /** Replies recorded through the service (fast); the test reads them back over HTTP. */
   const replies = async (states: readonly string[], input: ReplyInput) => {
     for (const state of states) {
-      await submitReply(api().world.ctx, { actor: focalPoint(state), consultationId: ID, memberState: state, input, channel: 'api' });
+      await submitReply(api().world.ctx, {
+        actor: focalPoint(state),
+        consultationId: ID,
+        memberState: state,
+        input,
+        channel: 'api',
+      });
     }
   };
 
@@ -47,7 +53,8 @@ describeEachDialect('results API', (dialect) => {
     expect(response.statusCode).toBe(200);
     return response.json<ResultsView>();
   };
-  const textResult = (results: ResultsView, textId: string): TextResultView => results.texts.find((t) => t.text.id === textId)!;
+  const textResult = (results: ResultsView, textId: string): TextResultView =>
+    results.texts.find((t) => t.text.id === textId)!;
 
   describe('who may read results, and when', () => {
     it('refuses results before the deadline to a focal point, an observer and the public with 409 RESULTS_NOT_AVAILABLE', async () => {
@@ -57,7 +64,11 @@ describeEachDialect('results API', (dialect) => {
       for (const token of [kr, observer, undefined]) {
         const who = token === undefined ? {} : { token };
         expectProblem(await api().send('GET', RESULTS, who), 409, 'RESULTS_NOT_AVAILABLE');
-        expectProblem(await api().send('GET', `/api/v1/consultations/${ID}/decisions`, who), 409, 'RESULTS_NOT_AVAILABLE');
+        expectProblem(
+          await api().send('GET', `/api/v1/consultations/${ID}/decisions`, who),
+          409,
+          'RESULTS_NOT_AVAILABLE',
+        );
       }
     });
 
@@ -68,7 +79,12 @@ describeEachDialect('results API', (dialect) => {
       for (const token of [kr, observer, secretariat, undefined]) {
         const response = await api().send('GET', RESULTS, token === undefined ? {} : { token });
         expect(response.statusCode).toBe(200);
-        expect(response.json<ResultsView>()).toMatchObject({ consultationId: ID, final: true, state: 'closed', deadline: DEADLINE });
+        expect(response.json<ResultsView>()).toMatchObject({
+          consultationId: ID,
+          final: true,
+          state: 'closed',
+          deadline: DEADLINE,
+        });
       }
     });
   });
@@ -115,12 +131,20 @@ describeEachDialect('results API', (dialect) => {
     it('a text without any reply may be considered (§9.4.5, "or if there are no replies")', async () => {
       await x1353Replies(7, 10);
       api().world.clock.set(AFTER_DEADLINE);
-      expect(textResult(await publicResults(), 'x1471')).toMatchObject({ replies: 0, support: 0, percent: null, outcome: 'may_proceed', basis: 'no_replies', clause: '§9.4.5' });
+      expect(textResult(await publicResults(), 'x1471')).toMatchObject({
+        replies: 0,
+        support: 0,
+        percent: null,
+        outcome: 'may_proceed',
+        basis: 'no_replies',
+        clause: '§9.4.5',
+      });
     });
   });
 
   describe("the meeting's decisions and the results notice (secretariat)", () => {
-    const decide = (textId: string, body: object = {}) => api().send('PUT', decisionUrl(textId), { token: api().tokens.secretariat, body });
+    const decide = (textId: string, body: object = {}) =>
+      api().send('PUT', decisionUrl(textId), { token: api().tokens.secretariat, body });
 
     beforeEach(async () => {
       await x1353Replies(7, 10);
@@ -131,9 +155,15 @@ describeEachDialect('results API', (dialect) => {
       const response = await decide('x1353');
       expect(response.statusCode).toBe(200);
       const result = response.json<TextResultView>();
-      expect(result).toMatchObject({ text: { id: 'x1353' }, outcome: 'may_proceed', decision: { outcome: 'approved', clause: '§9.5.3', opposedBy: [] } });
+      expect(result).toMatchObject({
+        text: { id: 'x1353' },
+        outcome: 'may_proceed',
+        decision: { outcome: 'approved', clause: '§9.5.3', opposedBy: [] },
+      });
       expect(result.decision?.recorded).toMatchObject({ opposing: [], recordedAt: '2023-08-30T09:00:00.000Z' });
-      const listed = (await api().send('GET', `/api/v1/consultations/${ID}/decisions`)).json<{ items: { text: string; decision: { outcome: string } | null }[] }>();
+      const listed = (await api().send('GET', `/api/v1/consultations/${ID}/decisions`)).json<{
+        items: { text: string; decision: { outcome: string } | null }[];
+      }>();
       expect(listed.items.map((i) => [i.text, i.decision?.outcome ?? null])).toEqual([
         ['x1333-cor1', null],
         ['x1353', 'approved'],
@@ -145,7 +175,12 @@ describeEachDialect('results API', (dialect) => {
       api().world.clock.set(DURING_MEETING);
       const response = await decide('x1353', { opposing: ['FR'] });
       expect(response.statusCode).toBe(200);
-      expect(response.json<TextResultView>().decision).toMatchObject({ outcome: 'not_approved', clause: '§9.5.3', opposedBy: ['FR'], mayRestartWithoutNewDetermination: true });
+      expect(response.json<TextResultView>().decision).toMatchObject({
+        outcome: 'not_approved',
+        clause: '§9.5.3',
+        opposedBy: ['FR'],
+        mayRestartWithoutNewDetermination: true,
+      });
     });
 
     it('refuses a decision before the meeting starts with 409 DECISION_NOT_ALLOWED, storing nothing', async () => {
@@ -164,8 +199,16 @@ describeEachDialect('results API', (dialect) => {
 
     it('refuses a decision recorded by anyone but the secretariat', async () => {
       api().world.clock.set(DURING_MEETING);
-      expectProblem(await api().send('PUT', decisionUrl('x1353'), { token: api().tokens.kr, body: {} }), 403, 'FORBIDDEN');
-      expectProblem(await api().send('PUT', decisionUrl('x1353'), { token: api().tokens.observer, body: {} }), 403, 'FORBIDDEN');
+      expectProblem(
+        await api().send('PUT', decisionUrl('x1353'), { token: api().tokens.kr, body: {} }),
+        403,
+        'FORBIDDEN',
+      );
+      expectProblem(
+        await api().send('PUT', decisionUrl('x1353'), { token: api().tokens.observer, body: {} }),
+        403,
+        'FORBIDDEN',
+      );
       expectProblem(await api().send('PUT', decisionUrl('x1353'), { body: {} }), 401, 'UNAUTHENTICATED');
     });
 
@@ -173,20 +216,35 @@ describeEachDialect('results API', (dialect) => {
       api().world.clock.set(DURING_MEETING);
       for (const text of ['x1333-cor1', 'x1353', 'x1471']) expect((await decide(text)).statusCode).toBe(200);
       api().world.clock.set('2023-09-15T10:00:00Z');
-      const response = await api().send('POST', `/api/v1/consultations/${ID}/results-notice`, { token: api().tokens.secretariat });
+      const response = await api().send('POST', `/api/v1/consultations/${ID}/results-notice`, {
+        token: api().tokens.secretariat,
+      });
       expect(response.statusCode).toBe(200);
       const notice = response.json<ResultsView>();
-      expect(notice).toMatchObject({ consultationId: ID, state: 'notified', final: true, resultsNoticeAt: '2023-09-15T10:00:00.000Z' });
+      expect(notice).toMatchObject({
+        consultationId: ID,
+        state: 'notified',
+        final: true,
+        resultsNoticeAt: '2023-09-15T10:00:00.000Z',
+      });
       expect(notice.texts.map((t) => t.decision?.outcome)).toEqual(['approved', 'approved', 'approved']);
       expect((await publicResults()).state).toBe('notified');
       // The notice is issued once.
-      expectProblem(await api().send('POST', `/api/v1/consultations/${ID}/results-notice`, { token: api().tokens.secretariat }), 409, 'NOTICE_NOT_ALLOWED');
+      expectProblem(
+        await api().send('POST', `/api/v1/consultations/${ID}/results-notice`, { token: api().tokens.secretariat }),
+        409,
+        'NOTICE_NOT_ALLOWED',
+      );
     });
 
     it('refuses the results notice while a text that may be considered has no decision, naming it', async () => {
       api().world.clock.set(DURING_MEETING);
       await decide('x1353');
-      const problem = expectProblem(await api().send('POST', `/api/v1/consultations/${ID}/results-notice`, { token: api().tokens.secretariat }), 409, 'NOTICE_NOT_ALLOWED');
+      const problem = expectProblem(
+        await api().send('POST', `/api/v1/consultations/${ID}/results-notice`, { token: api().tokens.secretariat }),
+        409,
+        'NOTICE_NOT_ALLOWED',
+      );
       expect(problem.errors?.map((e) => e.field)).toEqual(['/texts/x1333-cor1/decision', '/texts/x1471/decision']);
       expect((await publicResults()).state).toBe('closed');
     });

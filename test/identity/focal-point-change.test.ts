@@ -16,9 +16,20 @@ describeEachDialect('focal points change, replies stay', (dialect) => {
     const { ctx, clock, openConsultation } = world();
     const id = await openConsultation();
     const first = await acceptedAccount(ctx, { email: 'first.fp@example.test', memberState: 'KR' });
-    const firstToken = await createPersonalToken(ctx, { account: first.account, label: 'cli', scopes: ['read', 'replies:write'], expiresInDays: 365 });
+    const firstToken = await createPersonalToken(ctx, {
+      account: first.account,
+      label: 'cli',
+      scopes: ['read', 'replies:write'],
+      expiresInDays: 365,
+    });
     clock.set('2023-05-01T10:00:00Z');
-    await submitReply(ctx, { actor: await authenticateToken(ctx, firstToken.secret), consultationId: id, memberState: 'KR', input: replyInput(), channel: 'api' });
+    await submitReply(ctx, {
+      actor: await authenticateToken(ctx, firstToken.secret),
+      consultationId: id,
+      memberState: 'KR',
+      input: replyInput(),
+      channel: 'api',
+    });
 
     // The first focal point leaves: the account is disabled and its token stops at once.
     await setAccountDisabled(ctx, { actor: SECRETARIAT, accountId: first.account.id, disabled: true });
@@ -26,9 +37,20 @@ describeEachDialect('focal points change, replies stay', (dialect) => {
 
     // The new focal point amends the State's reply: a new version, the first one kept.
     const second = await acceptedAccount(ctx, { email: 'second.fp@example.test', memberState: 'KR' });
-    const secondToken = await createPersonalToken(ctx, { account: second.account, label: 'cli', scopes: ['read', 'replies:write'], expiresInDays: 365 });
+    const secondToken = await createPersonalToken(ctx, {
+      account: second.account,
+      label: 'cli',
+      scopes: ['read', 'replies:write'],
+      expiresInDays: 365,
+    });
     clock.set('2023-06-01T10:00:00Z');
-    const amended = await submitReply(ctx, { actor: await authenticateToken(ctx, secondToken.secret), consultationId: id, memberState: 'KR', input: replyInput(['x1353']), channel: 'api' });
+    const amended = await submitReply(ctx, {
+      actor: await authenticateToken(ctx, secondToken.secret),
+      consultationId: id,
+      memberState: 'KR',
+      input: replyInput(['x1353']),
+      channel: 'api',
+    });
     expect(amended.receipt.version).toBe(2);
 
     const history = await getStateReply(ctx, { actor: SECRETARIAT, consultationId: id, memberState: 'KR' });
@@ -42,12 +64,37 @@ describeEachDialect('focal points change, replies stay', (dialect) => {
   it('request logs never contain a bearer token, a password or a session cookie', async () => {
     const { ctx } = world();
     const lines: string[] = [];
-    const stream = new Writable({ write(chunk, _encoding, done) { lines.push(String(chunk)); done(); } });
-    const app = await buildApp({ ctx, rateLimitPerMinute: 0, logger: { level: 'trace', stream, redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token', '*.secret'], censor: '[redacted]' } } });
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const app = await buildApp({
+      ctx,
+      rateLimitPerMinute: 0,
+      logger: {
+        level: 'trace',
+        stream,
+        redact: {
+          paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token', '*.secret'],
+          censor: '[redacted]',
+        },
+      },
+    });
     try {
       const token = await createApiToken(ctx, { actor: SECRETARIAT, role: 'observer', label: 'log test' });
-      await app.inject({ method: 'GET', url: '/api/v1/consultations', headers: { authorization: `Bearer ${token.secret}`, cookie: '__Host-assent_session=cookie-secret-value' } });
-      await app.inject({ method: 'POST', url: '/login', payload: 'email=a%40example.test&password=a-very-secret-password&_csrf=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      await app.inject({
+        method: 'GET',
+        url: '/api/v1/consultations',
+        headers: { authorization: `Bearer ${token.secret}`, cookie: '__Host-assent_session=cookie-secret-value' },
+      });
+      await app.inject({
+        method: 'POST',
+        url: '/login',
+        payload: 'email=a%40example.test&password=a-very-secret-password&_csrf=x',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
       const log = lines.join('');
       expect(log.length).toBeGreaterThan(0);
       expect(log).not.toContain(token.secret);

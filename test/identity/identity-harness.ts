@@ -5,7 +5,12 @@ import { AppError, type ErrorCode } from '../../src/domain/errors.js';
 import type { Actor } from '../../src/domain/policy/actor.js';
 import type { Account } from '../../src/repositories/account.repository.js';
 import { inviteAccount, type Invited } from '../../src/services/identity/accounts.js';
-import { acceptInvitation, enrollmentSeed, verifySecondFactor, type Client } from '../../src/services/identity/sign-in.js';
+import {
+  acceptInvitation,
+  enrollmentSeed,
+  verifySecondFactor,
+  type Client,
+} from '../../src/services/identity/sign-in.js';
 import { totpCode } from '../../src/services/identity/totp.js';
 import type { ServiceContext } from '../../src/services/service-context.js';
 import { SECRETARIAT } from '../helpers/world.js';
@@ -42,7 +47,11 @@ export interface InviteeOptions {
 }
 
 /** Defaults: a focal point of the Republic of Korea. */
-function inviteeDefaults(options: InviteeOptions): { role: AccountRole; email: string; memberState: string | undefined } {
+function inviteeDefaults(options: InviteeOptions): {
+  role: AccountRole;
+  email: string;
+  memberState: string | undefined;
+} {
   const role = options.role ?? 'focal_point';
   return {
     role,
@@ -84,7 +93,11 @@ export interface EnrolledAccount extends AcceptedAccount {
 export async function enrolledAccount(ctx: ServiceContext, options: InviteeOptions = {}): Promise<EnrolledAccount> {
   const accepted = await acceptedAccount(ctx, options);
   const { seed } = await enrollmentSeed(ctx, accepted.sessionSecret);
-  const enrolled = await verifySecondFactor(ctx, { sessionSecret: accepted.sessionSecret, code: totpCode(seed, ctx.clock()), client: CLIENT });
+  const enrolled = await verifySecondFactor(ctx, {
+    sessionSecret: accepted.sessionSecret,
+    code: totpCode(seed, ctx.clock()),
+    client: CLIENT,
+  });
   return { ...accepted, sessionSecret: enrolled.sessionSecret, seed, recoveryCodes: enrolled.recoveryCodes ?? [] };
 }
 
@@ -109,7 +122,11 @@ export async function refused(call: Promise<unknown>, code: ErrorCode): Promise<
 }
 
 /** Like `refused`, and asserts that the identity tables (and the audit trail) did not change. */
-export async function refusedUnchanged(db: Kysely<DB>, call: () => Promise<unknown>, code: ErrorCode): Promise<AppError> {
+export async function refusedUnchanged(
+  db: Kysely<DB>,
+  call: () => Promise<unknown>,
+  code: ErrorCode,
+): Promise<AppError> {
   const before = await identitySnapshot(db);
   const error = await refused(call(), code);
   expect(await identitySnapshot(db)).toEqual(before);
@@ -156,5 +173,7 @@ export async function auditActions(db: Kysely<DB>): Promise<string[]> {
 /** The stored throttle entry of a key (`account:<email>` or `ip:<address>`). */
 export async function throttleRow(db: Kysely<DB>, key: string) {
   const row = await db.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
-  return row && { failures: Number(row.failures), lockedUntil: row.locked_until === null ? null : Number(row.locked_until) };
+  return (
+    row && { failures: Number(row.failures), lockedUntil: row.locked_until === null ? null : Number(row.locked_until) }
+  );
 }

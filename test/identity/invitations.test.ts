@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/domain/policy/actor.js';
 import type { MailTransport, OutgoingMail } from '../../src/mail/mail-transport.js';
 import { findJob, type Job } from '../../src/repositories/job.repository.js';
-import { inviteAccount, listAccounts, setAccountDisabled, type InviteOptions } from '../../src/services/identity/accounts.js';
+import {
+  inviteAccount,
+  listAccounts,
+  setAccountDisabled,
+  type InviteOptions,
+} from '../../src/services/identity/accounts.js';
 import { ARGON2_PARAMS, verifyPassword } from '../../src/services/identity/passwords.js';
 import { hashSecret } from '../../src/services/identity/secrets.js';
 import { acceptInvitation, actorOfAccount, resolveSession } from '../../src/services/identity/sign-in.js';
@@ -27,7 +32,14 @@ const BASE_URL = 'https://assent.test';
 
 /** A valid invitation of a focal point of Korea; override what a test needs. */
 function invitation(overrides: Partial<InviteOptions> = {}): InviteOptions {
-  return { actor: SECRETARIAT, email: 'fp@msit.kr.test', name: 'Kim Min-jun', role: 'focal_point', memberState: 'KR', ...overrides };
+  return {
+    actor: SECRETARIAT,
+    email: 'fp@msit.kr.test',
+    name: 'Kim Min-jun',
+    role: 'focal_point',
+    memberState: 'KR',
+    ...overrides,
+  };
 }
 
 /** A mail transport that keeps what it is given. */
@@ -46,7 +58,13 @@ function memoryTransport(): MailTransport & { readonly sent: OutgoingMail[] } {
 
 /** The invitation job of an invitation (its id is `invitation:<invitation id>`). */
 async function invitationJobs(db: Parameters<typeof findJob>[0]): Promise<Job[]> {
-  const rows = await db.selectFrom('job').select('id').where('kind', '=', 'invitation').orderBy('created_at').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('job')
+    .select('id')
+    .where('kind', '=', 'invitation')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   return Promise.all(rows.map(async (r) => (await findJob(db, r.id))!));
 }
 
@@ -56,28 +74,49 @@ describeEachDialect('invitations', (dialect) => {
   describe('inviting', () => {
     it('creates an account without a password, a hashed single-use link valid for 7 days, an audit row and an e-mail job', async () => {
       const { ctx, clock } = world();
-      const invited = await inviteAccount(ctx, invitation({ email: '  FP@MSIT.kr.test ', rank: 'primary', language: 'fr' }));
+      const invited = await inviteAccount(
+        ctx,
+        invitation({ email: '  FP@MSIT.kr.test ', rank: 'primary', language: 'fr' }),
+      );
       const secret = secretOf(invited);
       expect(secret.length).toBeGreaterThanOrEqual(40);
       expect(invited.expiresAt).toBe(clock.now() + 7 * DAY_MS);
-      expect(invited.account).toMatchObject({ email: 'fp@msit.kr.test', role: 'focal_point', memberState: 'KR', focalPointRank: 'primary', language: 'fr', passwordHash: null, disabledAt: null });
+      expect(invited.account).toMatchObject({
+        email: 'fp@msit.kr.test',
+        role: 'focal_point',
+        memberState: 'KR',
+        focalPointRank: 'primary',
+        language: 'fr',
+        passwordHash: null,
+        disabledAt: null,
+      });
 
       const stored = await identitySnapshot(ctx.db);
       expect(stored.account).toHaveLength(1);
       expect(stored.account[0]).toMatchObject({ email: 'fp@msit.kr.test', password_hash: null, totp_secret: null });
       expect(stored.invitation).toHaveLength(1);
-      expect(stored.invitation[0]).toMatchObject({ token_hash: hashSecret(secret), account_id: invited.account.id, used_at: null, revoked_at: null });
+      expect(stored.invitation[0]).toMatchObject({
+        token_hash: hashSecret(secret),
+        account_id: invited.account.id,
+        used_at: null,
+        revoked_at: null,
+      });
       expect(Number(stored.invitation[0]!.expires_at)).toBe(invited.expiresAt);
       // Only the e-mail job holds the link's secret (until it is sent); the invitation and the audit trail never do.
       expect(JSON.stringify({ ...stored, job: [] })).not.toContain(secret);
-      expect(stored.job).toEqual([expect.objectContaining({ id: `invitation:${stored.invitation[0]!.id}`, kind: 'invitation', state: 'queued' })]);
+      expect(stored.job).toEqual([
+        expect.objectContaining({ id: `invitation:${stored.invitation[0]!.id}`, kind: 'invitation', state: 'queued' }),
+      ]);
       expect(await auditActions(ctx.db)).toEqual(['account.invited']);
     });
 
     it('makes a focal point an alternate unless told otherwise, and other roles have no rank or State', async () => {
       const { ctx } = world();
       const fp = await inviteAccount(ctx, invitation());
-      const observer = await inviteAccount(ctx, invitation({ email: 'observer@vendor.test', role: 'observer', memberState: undefined }));
+      const observer = await inviteAccount(
+        ctx,
+        invitation({ email: 'observer@vendor.test', role: 'observer', memberState: undefined }),
+      );
       expect(fp.account).toMatchObject({ focalPointRank: 'alternate', language: 'en' });
       expect(observer.account).toMatchObject({ focalPointRank: null, memberState: null });
     });
@@ -96,20 +135,32 @@ describeEachDialect('invitations', (dialect) => {
     ];
     it.each(invalid)('refuses %s (VALIDATION_FAILED) and stores nothing', async (_name, overrides, field) => {
       const { ctx } = world();
-      const error = await refusedUnchanged(ctx.db, () => inviteAccount(ctx, invitation(overrides)), 'VALIDATION_FAILED');
+      const error = await refusedUnchanged(
+        ctx.db,
+        () => inviteAccount(ctx, invitation(overrides)),
+        'VALIDATION_FAILED',
+      );
       expect(error.errors.map((e) => e.field)).toContain(field);
     });
 
     it('refuses an unknown Member State (UNKNOWN_MEMBER_STATE) and stores nothing', async () => {
       const { ctx } = world();
-      await refusedUnchanged(ctx.db, () => inviteAccount(ctx, invitation({ memberState: 'ZZ' })), 'UNKNOWN_MEMBER_STATE');
+      await refusedUnchanged(
+        ctx.db,
+        () => inviteAccount(ctx, invitation({ memberState: 'ZZ' })),
+        'UNKNOWN_MEMBER_STATE',
+      );
     });
 
     it('refuses to change the role or State of an existing address (CONFLICT) and stores nothing', async () => {
       const { ctx } = world();
       await inviteAccount(ctx, invitation());
       await refusedUnchanged(ctx.db, () => inviteAccount(ctx, invitation({ memberState: 'FR' })), 'CONFLICT');
-      await refusedUnchanged(ctx.db, () => inviteAccount(ctx, invitation({ role: 'observer', memberState: undefined })), 'CONFLICT');
+      await refusedUnchanged(
+        ctx.db,
+        () => inviteAccount(ctx, invitation({ role: 'observer', memberState: undefined })),
+        'CONFLICT',
+      );
     });
 
     const outsiders: readonly [string, Actor, 'FORBIDDEN' | 'UNAUTHENTICATED'][] = [
@@ -123,12 +174,19 @@ describeEachDialect('invitations', (dialect) => {
       const existing = await inviteAccount(ctx, invitation({ email: 'other@msit.kr.test' }));
       await refusedUnchanged(ctx.db, () => inviteAccount(ctx, invitation({ actor })), code);
       await refusedUnchanged(ctx.db, () => listAccounts(ctx, { actor }), code);
-      await refusedUnchanged(ctx.db, () => setAccountDisabled(ctx, { actor, accountId: existing.account.id, disabled: true }), code);
+      await refusedUnchanged(
+        ctx.db,
+        () => setAccountDisabled(ctx, { actor, accountId: existing.account.id, disabled: true }),
+        code,
+      );
     });
 
     it('refuses the signed-in actor of a secretariat staff account (FORBIDDEN)', async () => {
       const { ctx } = world();
-      const staff = await inviteAccount(ctx, invitation({ email: 'staff@itu.test', role: 'secretariat_staff', memberState: undefined }));
+      const staff = await inviteAccount(
+        ctx,
+        invitation({ email: 'staff@itu.test', role: 'secretariat_staff', memberState: undefined }),
+      );
       const actor = actorOfAccount(staff.account);
       expect(actor).toMatchObject({ kind: 'secretariat', admin: false });
       await refusedUnchanged(ctx.db, () => inviteAccount(ctx, invitation({ actor })), 'FORBIDDEN');
@@ -144,7 +202,9 @@ describeEachDialect('invitations', (dialect) => {
 
       const row = await accountRow(ctx.db, invited.account.id);
       expect(row.password_hash).toMatch(
-        new RegExp(`^\\$argon2id\\$v=19\\$m=${ARGON2_PARAMS.memoryCost},t=${ARGON2_PARAMS.timeCost},p=${ARGON2_PARAMS.parallelism}\\$[A-Za-z0-9+/]+\\$[A-Za-z0-9+/]+$`),
+        new RegExp(
+          `^\\$argon2id\\$v=19\\$m=${ARGON2_PARAMS.memoryCost},t=${ARGON2_PARAMS.timeCost},p=${ARGON2_PARAMS.parallelism}\\$[A-Za-z0-9+/]+\\$[A-Za-z0-9+/]+$`,
+        ),
       );
       expect(await verifyPassword(row.password_hash, PASSWORD)).toBe(true);
       // The TOTP seed is sealed with the server key.
@@ -164,20 +224,32 @@ describeEachDialect('invitations', (dialect) => {
       const { ctx } = world();
       const invited = await inviteAccount(ctx, invitation());
       await acceptInvitation(ctx, { secret: secretOf(invited), password: PASSWORD, client: CLIENT });
-      await refusedUnchanged(ctx.db, () => acceptInvitation(ctx, { secret: secretOf(invited), password: `${PASSWORD} again`, client: CLIENT }), 'INVITATION_INVALID');
+      await refusedUnchanged(
+        ctx.db,
+        () => acceptInvitation(ctx, { secret: secretOf(invited), password: `${PASSWORD} again`, client: CLIENT }),
+        'INVITATION_INVALID',
+      );
     });
 
     it('refuses an unknown link (INVITATION_INVALID)', async () => {
       const { ctx } = world();
       await inviteAccount(ctx, invitation());
-      await refusedUnchanged(ctx.db, () => acceptInvitation(ctx, { secret: 'not-a-link-anyone-was-given', password: PASSWORD, client: CLIENT }), 'INVITATION_INVALID');
+      await refusedUnchanged(
+        ctx.db,
+        () => acceptInvitation(ctx, { secret: 'not-a-link-anyone-was-given', password: PASSWORD, client: CLIENT }),
+        'INVITATION_INVALID',
+      );
     });
 
     it('refuses a link one millisecond after its 7 days (INVITATION_INVALID) and changes nothing', async () => {
       const { ctx, clock } = world();
       const invited = await inviteAccount(ctx, invitation());
       clock.advance(7 * DAY_MS + 1);
-      await refusedUnchanged(ctx.db, () => acceptInvitation(ctx, { secret: secretOf(invited), password: PASSWORD, client: CLIENT }), 'INVITATION_INVALID');
+      await refusedUnchanged(
+        ctx.db,
+        () => acceptInvitation(ctx, { secret: secretOf(invited), password: PASSWORD, client: CLIENT }),
+        'INVITATION_INVALID',
+      );
     });
 
     it('accepts a link one millisecond before it expires', async () => {
@@ -193,7 +265,11 @@ describeEachDialect('invitations', (dialect) => {
       const first = await inviteAccount(ctx, invitation());
       const second = await inviteAccount(ctx, invitation({ name: 'Kim Min-jun (new link)' }));
       expect(second.account.id).toBe(first.account.id);
-      await refusedUnchanged(ctx.db, () => acceptInvitation(ctx, { secret: secretOf(first), password: PASSWORD, client: CLIENT }), 'INVITATION_INVALID');
+      await refusedUnchanged(
+        ctx.db,
+        () => acceptInvitation(ctx, { secret: secretOf(first), password: PASSWORD, client: CLIENT }),
+        'INVITATION_INVALID',
+      );
       const accepted = await acceptInvitation(ctx, { secret: secretOf(second), password: PASSWORD, client: CLIENT });
 
       // A lost password or authenticator: the secretariat invites again.
@@ -201,7 +277,12 @@ describeEachDialect('invitations', (dialect) => {
       expect(third.account).toMatchObject({ passwordHash: null, totpSecret: null, totpEnabledAt: null });
       expect(await sessionsOf(ctx.db, first.account.id)).toHaveLength(0);
       await refused(resolveSession(ctx, accepted.sessionSecret), 'SESSION_EXPIRED');
-      const invitations = await ctx.db.selectFrom('invitation').select(['id', 'used_at', 'revoked_at']).orderBy('created_at').orderBy('id').execute();
+      const invitations = await ctx.db
+        .selectFrom('invitation')
+        .select(['id', 'used_at', 'revoked_at'])
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
       expect(invitations.filter((i) => i.used_at === null && i.revoked_at === null)).toHaveLength(1);
     });
 
@@ -209,17 +290,33 @@ describeEachDialect('invitations', (dialect) => {
       const { ctx } = world();
       const invited = await inviteAccount(ctx, invitation());
       await setAccountDisabled(ctx, { actor: SECRETARIAT, accountId: invited.account.id, disabled: true });
-      await refusedUnchanged(ctx.db, () => acceptInvitation(ctx, { secret: secretOf(invited), password: PASSWORD, client: CLIENT }), 'INVITATION_INVALID');
+      await refusedUnchanged(
+        ctx.db,
+        () => acceptInvitation(ctx, { secret: secretOf(invited), password: PASSWORD, client: CLIENT }),
+        'INVITATION_INVALID',
+      );
       await setAccountDisabled(ctx, { actor: SECRETARIAT, accountId: invited.account.id, disabled: false });
-      await refusedUnchanged(ctx.db, () => acceptInvitation(ctx, { secret: secretOf(invited), password: PASSWORD, client: CLIENT }), 'INVITATION_INVALID');
+      await refusedUnchanged(
+        ctx.db,
+        () => acceptInvitation(ctx, { secret: secretOf(invited), password: PASSWORD, client: CLIENT }),
+        'INVITATION_INVALID',
+      );
     });
 
     it('refuses a still-open link whose account is disabled (INVITATION_INVALID)', async () => {
       const { ctx, clock } = world();
       const invited = await inviteAccount(ctx, invitation());
       // Disabled without the revocation that setAccountDisabled also does: the account check alone must hold.
-      await ctx.db.updateTable('account').set({ disabled_at: clock.now() }).where('id', '=', invited.account.id).execute();
-      await refusedUnchanged(ctx.db, () => acceptInvitation(ctx, { secret: secretOf(invited), password: PASSWORD, client: CLIENT }), 'INVITATION_INVALID');
+      await ctx.db
+        .updateTable('account')
+        .set({ disabled_at: clock.now() })
+        .where('id', '=', invited.account.id)
+        .execute();
+      await refusedUnchanged(
+        ctx.db,
+        () => acceptInvitation(ctx, { secret: secretOf(invited), password: PASSWORD, client: CLIENT }),
+        'INVITATION_INVALID',
+      );
     });
 
     const weak: readonly [string, string][] = [
@@ -228,17 +325,27 @@ describeEachDialect('invitations', (dialect) => {
       ['the e-mail address in capitals', 'FP@MSIT.KR.TEST'],
       ['one repeated character', 'xxxxxxxxxxxxxxxx'],
     ];
-    it.each(weak)('refuses a password that is %s (VALIDATION_FAILED at /password) and leaves the link usable', async (_name, password) => {
-      const { ctx } = world();
-      const invited = await inviteAccount(ctx, invitation());
-      const error = await refusedUnchanged(ctx.db, () => acceptInvitation(ctx, { secret: secretOf(invited), password, client: CLIENT }), 'VALIDATION_FAILED');
-      expect(error.errors[0]?.field).toBe('/password');
-    });
+    it.each(weak)(
+      'refuses a password that is %s (VALIDATION_FAILED at /password) and leaves the link usable',
+      async (_name, password) => {
+        const { ctx } = world();
+        const invited = await inviteAccount(ctx, invitation());
+        const error = await refusedUnchanged(
+          ctx.db,
+          () => acceptInvitation(ctx, { secret: secretOf(invited), password, client: CLIENT }),
+          'VALIDATION_FAILED',
+        );
+        expect(error.errors[0]?.field).toBe('/password');
+      },
+    );
 
     it('leaves the link usable after a refused password', async () => {
       const { ctx } = world();
       const invited = await inviteAccount(ctx, invitation());
-      await refused(acceptInvitation(ctx, { secret: secretOf(invited), password: 'short', client: CLIENT }), 'VALIDATION_FAILED');
+      await refused(
+        acceptInvitation(ctx, { secret: secretOf(invited), password: 'short', client: CLIENT }),
+        'VALIDATION_FAILED',
+      );
       const accepted = await acceptInvitation(ctx, { secret: secretOf(invited), password: PASSWORD, client: CLIENT });
       expect(accepted.account.id).toBe(invited.account.id);
     });
@@ -247,7 +354,9 @@ describeEachDialect('invitations', (dialect) => {
       const { ctx } = world();
       const invited = await inviteAccount(ctx, invitation());
       const passwords = [`${PASSWORD} first`, `${PASSWORD} second`] as const;
-      const outcomes = await Promise.allSettled(passwords.map((password) => acceptInvitation(ctx, { secret: secretOf(invited), password, client: CLIENT })));
+      const outcomes = await Promise.allSettled(
+        passwords.map((password) => acceptInvitation(ctx, { secret: secretOf(invited), password, client: CLIENT })),
+      );
       const won = outcomes.flatMap((o, i) => (o.status === 'fulfilled' ? [i] : []));
       expect(won).toHaveLength(1);
       const lost = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
@@ -294,7 +403,9 @@ describeEachDialect('invitations', (dialect) => {
       const [job] = await invitationJobs(ctx.db);
       clock.advance(3_600_000); // the mail server was down; the worker retried
       const transport = memoryTransport();
-      await createJobHandlers(ctx, { transport, from: 'Assent <no-reply@assent.test>', baseUrl: BASE_URL }).invitation!(job!);
+      await createJobHandlers(ctx, { transport, from: 'Assent <no-reply@assent.test>', baseUrl: BASE_URL }).invitation!(
+        job!,
+      );
       expect(transport.sent[0]!.text).toContain(new Date(invited.expiresAt).toISOString());
     });
 
@@ -304,7 +415,9 @@ describeEachDialect('invitations', (dialect) => {
       const [job] = await invitationJobs(ctx.db);
       await setAccountDisabled(ctx, { actor: SECRETARIAT, accountId: invited.account.id, disabled: true });
       const transport = memoryTransport();
-      await createJobHandlers(ctx, { transport, from: 'Assent <no-reply@assent.test>', baseUrl: BASE_URL }).invitation!(job!);
+      await createJobHandlers(ctx, { transport, from: 'Assent <no-reply@assent.test>', baseUrl: BASE_URL }).invitation!(
+        job!,
+      );
       expect(transport.sent).toHaveLength(0);
     });
   });

@@ -67,7 +67,11 @@ describeEachDialect('signing in', (dialect) => {
       expect(uri).toMatch(/^otpauth:\/\/totp\/Assent:fp%40msit\.kr\.test\?/);
       expect(uri).toContain(`secret=${seed}`);
 
-      const enrolled = await verifySecondFactor(ctx, { sessionSecret: accepted.sessionSecret, code: totpCode(seed, clock.now()), client: CLIENT });
+      const enrolled = await verifySecondFactor(ctx, {
+        sessionSecret: accepted.sessionSecret,
+        code: totpCode(seed, clock.now()),
+        client: CLIENT,
+      });
       expect(enrolled.next).toBe('done');
       expect(enrolled.sessionSecret).not.toBe(accepted.sessionSecret);
       const codes = enrolled.recoveryCodes!;
@@ -75,14 +79,23 @@ describeEachDialect('signing in', (dialect) => {
       expect(new Set(codes).size).toBe(10);
       for (const code of codes) expect(code).toMatch(/^[2-9a-z]{5}-[2-9a-z]{5}$/);
       // Recovery codes are stored hashed.
-      const stored = await ctx.db.selectFrom('recovery_code').select('code_hash').where('account_id', '=', invited.account.id).execute();
+      const stored = await ctx.db
+        .selectFrom('recovery_code')
+        .select('code_hash')
+        .where('account_id', '=', invited.account.id)
+        .execute();
       expect(stored).toHaveLength(10);
       expect(JSON.stringify(await identitySnapshot(ctx.db))).not.toContain(codes[0]!.replace('-', ''));
 
       await refused(resolveSession(ctx, accepted.sessionSecret), 'SESSION_EXPIRED');
       const verified = await resolveSession(ctx, enrolled.sessionSecret);
       expect(verified.verified).toBe(true);
-      expect(verified.actor).toEqual({ kind: 'focal_point', id: `account:${invited.account.id}`, label: invited.account.name, memberState: 'KR' });
+      expect(verified.actor).toEqual({
+        kind: 'focal_point',
+        id: `account:${invited.account.id}`,
+        label: invited.account.name,
+        memberState: 'KR',
+      });
       // The seed is shown while enrolling only.
       await refused(enrollmentSeed(ctx, enrolled.sessionSecret), 'INVALID_SECOND_FACTOR');
 
@@ -90,14 +103,26 @@ describeEachDialect('signing in', (dialect) => {
       const signedIn = await signInWithPassword(ctx, { email: 'FP@msit.kr.test', password: PASSWORD, client: CLIENT });
       expect(signedIn.next).toBe('verify');
       expect((await resolveSession(ctx, signedIn.sessionSecret)).verified).toBe(false);
-      const second = await verifySecondFactor(ctx, { sessionSecret: signedIn.sessionSecret, code: totpCode(seed, clock.now()), client: CLIENT });
+      const second = await verifySecondFactor(ctx, {
+        sessionSecret: signedIn.sessionSecret,
+        code: totpCode(seed, clock.now()),
+        client: CLIENT,
+      });
       expect(second.next).toBe('done');
       expect(second.recoveryCodes).toBeNull();
       await refused(resolveSession(ctx, signedIn.sessionSecret), 'SESSION_EXPIRED');
       expect((await resolveSession(ctx, second.sessionSecret)).verified).toBe(true);
-      expect(new Set([accepted.sessionSecret, enrolled.sessionSecret, signedIn.sessionSecret, second.sessionSecret]).size).toBe(4);
+      expect(
+        new Set([accepted.sessionSecret, enrolled.sessionSecret, signedIn.sessionSecret, second.sessionSecret]).size,
+      ).toBe(4);
 
-      expect(await auditActions(ctx.db)).toEqual(['account.invited', 'account.invitation-accepted', '2fa.enabled', 'login.password', 'login.2fa']);
+      expect(await auditActions(ctx.db)).toEqual([
+        'account.invited',
+        'account.invitation-accepted',
+        '2fa.enabled',
+        'login.password',
+        'login.2fa',
+      ]);
     });
 
     it('lets an observer sign in without a second factor', async () => {
@@ -118,14 +143,17 @@ describeEachDialect('signing in', (dialect) => {
     });
 
     const mustEnrol: readonly AccountRole[] = ['secretariat_admin', 'secretariat_staff', 'focal_point'];
-    it.each(mustEnrol)('sends a %s without an authenticator to enrol one, in a session that is not verified', async (role) => {
-      const { ctx } = world();
-      const person = await acceptedAccount(ctx, { role });
-      const grant = await signInWithPassword(ctx, { email: person.email, password: PASSWORD, client: CLIENT });
-      expect(grant.next).toBe('enroll');
-      expect((await resolveSession(ctx, grant.sessionSecret)).verified).toBe(false);
-      expect((await enrollmentSeed(ctx, grant.sessionSecret)).seed).toMatch(/^[A-Z2-7]{32}$/);
-    });
+    it.each(mustEnrol)(
+      'sends a %s without an authenticator to enrol one, in a session that is not verified',
+      async (role) => {
+        const { ctx } = world();
+        const person = await acceptedAccount(ctx, { role });
+        const grant = await signInWithPassword(ctx, { email: person.email, password: PASSWORD, client: CLIENT });
+        expect(grant.next).toBe('enroll');
+        expect((await resolveSession(ctx, grant.sessionSecret)).verified).toBe(false);
+        expect((await enrollmentSeed(ctx, grant.sessionSecret)).seed).toMatch(/^[A-Z2-7]{32}$/);
+      },
+    );
   });
 
   describe('wrong credentials', () => {
@@ -137,9 +165,18 @@ describeEachDialect('signing in', (dialect) => {
       const before = await identitySnapshot(ctx.db);
 
       const errors = [
-        await refused(signInWithPassword(ctx, { email: person.email, password: `${PASSWORD}!`, client: CLIENT }), 'INVALID_CREDENTIALS'),
-        await refused(signInWithPassword(ctx, { email: 'nobody@msit.kr.test', password: PASSWORD, client: CLIENT }), 'INVALID_CREDENTIALS'),
-        await refused(signInWithPassword(ctx, { email: disabled.email, password: PASSWORD, client: CLIENT }), 'INVALID_CREDENTIALS'),
+        await refused(
+          signInWithPassword(ctx, { email: person.email, password: `${PASSWORD}!`, client: CLIENT }),
+          'INVALID_CREDENTIALS',
+        ),
+        await refused(
+          signInWithPassword(ctx, { email: 'nobody@msit.kr.test', password: PASSWORD, client: CLIENT }),
+          'INVALID_CREDENTIALS',
+        ),
+        await refused(
+          signInWithPassword(ctx, { email: disabled.email, password: PASSWORD, client: CLIENT }),
+          'INVALID_CREDENTIALS',
+        ),
       ];
       expect(new Set(errors.map((e) => e.message)).size).toBe(1);
       expect(new Set(errors.map((e) => JSON.stringify(e.errors))).size).toBe(1);
@@ -148,7 +185,11 @@ describeEachDialect('signing in', (dialect) => {
       const after = await identitySnapshot(ctx.db);
       expect(after.session).toEqual(before.session);
       expect(after.account).toEqual(before.account);
-      expect(after.auditEvent.slice(before.auditEvent.length).map((e) => e.action)).toEqual(['login.failed', 'login.failed', 'login.failed']);
+      expect(after.auditEvent.slice(before.auditEvent.length).map((e) => e.action)).toEqual([
+        'login.failed',
+        'login.failed',
+        'login.failed',
+      ]);
       expect(await throttleRow(ctx.db, `account:${person.email}`)).toEqual({ failures: 1, lockedUntil: null });
       expect(await throttleRow(ctx.db, `ip:${CLIENT.ip}`)).toEqual({ failures: 3, lockedUntil: null });
     });
@@ -156,7 +197,10 @@ describeEachDialect('signing in', (dialect) => {
     it('refuses an invited account that has not set a password yet (INVALID_CREDENTIALS)', async () => {
       const { ctx } = world();
       const invited = await invite(ctx);
-      await refused(signInWithPassword(ctx, { email: invited.account.email, password: PASSWORD, client: CLIENT }), 'INVALID_CREDENTIALS');
+      await refused(
+        signInWithPassword(ctx, { email: invited.account.email, password: PASSWORD, client: CLIENT }),
+        'INVALID_CREDENTIALS',
+      );
       expect(await sessionsOf(ctx.db, invited.account.id)).toHaveLength(0);
     });
   });
@@ -168,7 +212,10 @@ describeEachDialect('signing in', (dialect) => {
       // The code that enrolled the authenticator, at the same instant.
       const pending = await passwordStep(ctx, person.email);
       const before = await identitySnapshot(ctx.db);
-      await refused(verifySecondFactor(ctx, { sessionSecret: pending, code: totpCode(person.seed, clock.now()), client: CLIENT }), 'INVALID_SECOND_FACTOR');
+      await refused(
+        verifySecondFactor(ctx, { sessionSecret: pending, code: totpCode(person.seed, clock.now()), client: CLIENT }),
+        'INVALID_SECOND_FACTOR',
+      );
       const after = await identitySnapshot(ctx.db);
       expect(after.account).toEqual(before.account);
       expect(after.session).toEqual(before.session);
@@ -188,8 +235,22 @@ describeEachDialect('signing in', (dialect) => {
       const person = await enrolledAccount(ctx);
       clock.advance(10 * STEP_MS);
       const pending = await passwordStep(ctx, person.email);
-      await refused(verifySecondFactor(ctx, { sessionSecret: pending, code: totpCode(person.seed, clock.now() - 2 * STEP_MS), client: CLIENT }), 'INVALID_SECOND_FACTOR');
-      await refused(verifySecondFactor(ctx, { sessionSecret: pending, code: totpCode(person.seed, clock.now() + 2 * STEP_MS), client: CLIENT }), 'INVALID_SECOND_FACTOR');
+      await refused(
+        verifySecondFactor(ctx, {
+          sessionSecret: pending,
+          code: totpCode(person.seed, clock.now() - 2 * STEP_MS),
+          client: CLIENT,
+        }),
+        'INVALID_SECOND_FACTOR',
+      );
+      await refused(
+        verifySecondFactor(ctx, {
+          sessionSecret: pending,
+          code: totpCode(person.seed, clock.now() + 2 * STEP_MS),
+          client: CLIENT,
+        }),
+        'INVALID_SECOND_FACTOR',
+      );
       expect((await resolveSession(ctx, pending)).verified).toBe(false);
     });
 
@@ -197,9 +258,17 @@ describeEachDialect('signing in', (dialect) => {
       const { ctx, clock } = world();
       const person = await enrolledAccount(ctx);
       clock.advance(10 * STEP_MS);
-      const behind = await verifySecondFactor(ctx, { sessionSecret: await passwordStep(ctx, person.email), code: totpCode(person.seed, clock.now() - STEP_MS), client: CLIENT });
+      const behind = await verifySecondFactor(ctx, {
+        sessionSecret: await passwordStep(ctx, person.email),
+        code: totpCode(person.seed, clock.now() - STEP_MS),
+        client: CLIENT,
+      });
       expect(behind.next).toBe('done');
-      const ahead = await verifySecondFactor(ctx, { sessionSecret: await passwordStep(ctx, person.email), code: totpCode(person.seed, clock.now() + STEP_MS), client: CLIENT });
+      const ahead = await verifySecondFactor(ctx, {
+        sessionSecret: await passwordStep(ctx, person.email),
+        code: totpCode(person.seed, clock.now() + STEP_MS),
+        client: CLIENT,
+      });
       expect(ahead.next).toBe('done');
     });
 
@@ -208,14 +277,25 @@ describeEachDialect('signing in', (dialect) => {
       const person = await enrolledAccount(ctx);
       const [first, second] = person.recoveryCodes;
       const shouted = first!.toUpperCase().replace('-', '');
-      const used = await verifySecondFactor(ctx, { sessionSecret: await passwordStep(ctx, person.email), code: shouted, client: CLIENT });
+      const used = await verifySecondFactor(ctx, {
+        sessionSecret: await passwordStep(ctx, person.email),
+        code: shouted,
+        client: CLIENT,
+      });
       expect(used.next).toBe('done');
       expect((await resolveSession(ctx, used.sessionSecret)).verified).toBe(true);
       expect(await countUnusedRecoveryCodes(ctx.db, person.account.id)).toBe(9);
 
       const pending = await passwordStep(ctx, person.email);
-      await refused(verifySecondFactor(ctx, { sessionSecret: pending, code: first!, client: CLIENT }), 'INVALID_SECOND_FACTOR');
-      const spaced = await verifySecondFactor(ctx, { sessionSecret: pending, code: ` ${second!.replace('-', ' ')} `, client: CLIENT });
+      await refused(
+        verifySecondFactor(ctx, { sessionSecret: pending, code: first!, client: CLIENT }),
+        'INVALID_SECOND_FACTOR',
+      );
+      const spaced = await verifySecondFactor(ctx, {
+        sessionSecret: pending,
+        code: ` ${second!.replace('-', ' ')} `,
+        client: CLIENT,
+      });
       expect(spaced.next).toBe('done');
       expect(await countUnusedRecoveryCodes(ctx.db, person.account.id)).toBe(8);
       expect((await auditActions(ctx.db)).filter((a) => a === 'login.recovery-code')).toHaveLength(2);
@@ -227,14 +307,33 @@ describeEachDialect('signing in', (dialect) => {
       clock.advance(STEP_MS);
       const pending = await passwordStep(ctx, person.email);
       for (let i = 0; i < 5; i += 1) {
-        await refused(verifySecondFactor(ctx, { sessionSecret: pending, code: wrongCode(person.seed, clock.now()), client: CLIENT }), 'INVALID_SECOND_FACTOR');
+        await refused(
+          verifySecondFactor(ctx, {
+            sessionSecret: pending,
+            code: wrongCode(person.seed, clock.now()),
+            client: CLIENT,
+          }),
+          'INVALID_SECOND_FACTOR',
+        );
       }
-      await refusedUnchanged(ctx.db, () => verifySecondFactor(ctx, { sessionSecret: pending, code: totpCode(person.seed, clock.now()), client: CLIENT }), 'LOGIN_LOCKED');
+      await refusedUnchanged(
+        ctx.db,
+        () =>
+          verifySecondFactor(ctx, { sessionSecret: pending, code: totpCode(person.seed, clock.now()), client: CLIENT }),
+        'LOGIN_LOCKED',
+      );
       // Codes are counted on their own key: the password step only ever yields a session that still needs a code.
-      expect(await throttleRow(ctx.db, `second-factor:${person.account.id}`)).toEqual({ failures: 5, lockedUntil: clock.now() + FIRST_LOCK_MS });
+      expect(await throttleRow(ctx.db, `second-factor:${person.account.id}`)).toEqual({
+        failures: 5,
+        lockedUntil: clock.now() + FIRST_LOCK_MS,
+      });
 
       clock.advance(FIRST_LOCK_MS);
-      const done = await verifySecondFactor(ctx, { sessionSecret: pending, code: totpCode(person.seed, clock.now()), client: CLIENT });
+      const done = await verifySecondFactor(ctx, {
+        sessionSecret: pending,
+        code: totpCode(person.seed, clock.now()),
+        client: CLIENT,
+      });
       expect(done.next).toBe('done');
       expect(await throttleRow(ctx.db, `second-factor:${person.account.id}`)).toBeUndefined();
     });
@@ -245,12 +344,21 @@ describeEachDialect('signing in', (dialect) => {
       clock.advance(STEP_MS);
       const first = await passwordStep(ctx, person.email);
       for (let i = 0; i < 4; i += 1) {
-        await refused(verifySecondFactor(ctx, { sessionSecret: first, code: wrongCode(person.seed, clock.now()), client: CLIENT }), 'INVALID_SECOND_FACTOR');
+        await refused(
+          verifySecondFactor(ctx, { sessionSecret: first, code: wrongCode(person.seed, clock.now()), client: CLIENT }),
+          'INVALID_SECOND_FACTOR',
+        );
       }
       // Someone who has the password but not the authenticator starts over, hoping for 4 fresh guesses.
       const second = await passwordStep(ctx, person.email);
-      await refused(verifySecondFactor(ctx, { sessionSecret: second, code: wrongCode(person.seed, clock.now()), client: CLIENT }), 'INVALID_SECOND_FACTOR');
-      await refused(verifySecondFactor(ctx, { sessionSecret: second, code: totpCode(person.seed, clock.now()), client: CLIENT }), 'LOGIN_LOCKED');
+      await refused(
+        verifySecondFactor(ctx, { sessionSecret: second, code: wrongCode(person.seed, clock.now()), client: CLIENT }),
+        'INVALID_SECOND_FACTOR',
+      );
+      await refused(
+        verifySecondFactor(ctx, { sessionSecret: second, code: totpCode(person.seed, clock.now()), client: CLIENT }),
+        'LOGIN_LOCKED',
+      );
     });
 
     it('lets exactly one of two concurrent uses of the same code win', async () => {
@@ -259,9 +367,13 @@ describeEachDialect('signing in', (dialect) => {
       clock.advance(STEP_MS);
       const sessions = [await passwordStep(ctx, person.email), await passwordStep(ctx, person.email)];
       const code = totpCode(person.seed, clock.now());
-      const outcomes = await Promise.allSettled(sessions.map((sessionSecret) => verifySecondFactor(ctx, { sessionSecret, code, client: CLIENT })));
+      const outcomes = await Promise.allSettled(
+        sessions.map((sessionSecret) => verifySecondFactor(ctx, { sessionSecret, code, client: CLIENT })),
+      );
       expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
-      expect((outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ code: 'INVALID_SECOND_FACTOR' });
+      expect((outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({
+        code: 'INVALID_SECOND_FACTOR',
+      });
     });
   });
 
@@ -270,27 +382,62 @@ describeEachDialect('signing in', (dialect) => {
       const { ctx, clock } = world();
       const person = await acceptedAccount(ctx);
       for (let i = 0; i < 5; i += 1) {
-        await refused(signInWithPassword(ctx, { email: person.email, password: `wrong password ${i}`, client: CLIENT }), 'INVALID_CREDENTIALS');
+        await refused(
+          signInWithPassword(ctx, { email: person.email, password: `wrong password ${i}`, client: CLIENT }),
+          'INVALID_CREDENTIALS',
+        );
       }
-      expect(await throttleRow(ctx.db, `account:${person.email}`)).toEqual({ failures: 5, lockedUntil: clock.now() + FIRST_LOCK_MS });
-      await refusedUnchanged(ctx.db, () => signInWithPassword(ctx, { email: person.email, password: PASSWORD, client: CLIENT }), 'LOGIN_LOCKED');
-      await refusedUnchanged(ctx.db, () => signInWithPassword(ctx, { email: person.email.toUpperCase(), password: PASSWORD, client: { ip: '198.51.100.7' } }), 'LOGIN_LOCKED');
+      expect(await throttleRow(ctx.db, `account:${person.email}`)).toEqual({
+        failures: 5,
+        lockedUntil: clock.now() + FIRST_LOCK_MS,
+      });
+      await refusedUnchanged(
+        ctx.db,
+        () => signInWithPassword(ctx, { email: person.email, password: PASSWORD, client: CLIENT }),
+        'LOGIN_LOCKED',
+      );
+      await refusedUnchanged(
+        ctx.db,
+        () =>
+          signInWithPassword(ctx, {
+            email: person.email.toUpperCase(),
+            password: PASSWORD,
+            client: { ip: '198.51.100.7' },
+          }),
+        'LOGIN_LOCKED',
+      );
     });
 
     it('doubles the lock with each further failure, and lifts it when it expires', async () => {
       const { ctx, clock } = world();
       const person = await acceptedAccount(ctx);
-      for (let i = 0; i < 5; i += 1) await refused(signInWithPassword(ctx, { email: person.email, password: 'wrong password', client: CLIENT }), 'INVALID_CREDENTIALS');
+      for (let i = 0; i < 5; i += 1)
+        await refused(
+          signInWithPassword(ctx, { email: person.email, password: 'wrong password', client: CLIENT }),
+          'INVALID_CREDENTIALS',
+        );
 
       clock.advance(FIRST_LOCK_MS - 1);
-      await refused(signInWithPassword(ctx, { email: person.email, password: PASSWORD, client: CLIENT }), 'LOGIN_LOCKED');
+      await refused(
+        signInWithPassword(ctx, { email: person.email, password: PASSWORD, client: CLIENT }),
+        'LOGIN_LOCKED',
+      );
       clock.advance(1);
       // The first lock has expired; one more failure locks for twice as long.
-      await refused(signInWithPassword(ctx, { email: person.email, password: 'wrong password', client: CLIENT }), 'INVALID_CREDENTIALS');
+      await refused(
+        signInWithPassword(ctx, { email: person.email, password: 'wrong password', client: CLIENT }),
+        'INVALID_CREDENTIALS',
+      );
       const failedAt = clock.now();
-      expect(await throttleRow(ctx.db, `account:${person.email}`)).toEqual({ failures: 6, lockedUntil: failedAt + SECOND_LOCK_MS });
+      expect(await throttleRow(ctx.db, `account:${person.email}`)).toEqual({
+        failures: 6,
+        lockedUntil: failedAt + SECOND_LOCK_MS,
+      });
       clock.set(failedAt + SECOND_LOCK_MS - 1);
-      await refused(signInWithPassword(ctx, { email: person.email, password: PASSWORD, client: CLIENT }), 'LOGIN_LOCKED');
+      await refused(
+        signInWithPassword(ctx, { email: person.email, password: PASSWORD, client: CLIENT }),
+        'LOGIN_LOCKED',
+      );
 
       clock.set(failedAt + SECOND_LOCK_MS);
       const grant = await signInWithPassword(ctx, { email: person.email, password: PASSWORD, client: CLIENT });
@@ -305,10 +452,18 @@ describeEachDialect('signing in', (dialect) => {
       const targets = await Promise.all([1, 2, 3, 4, 5].map((n) => invite(ctx, { email: `target${n}@msit.kr.test` })));
       for (const target of targets) {
         // 4 per account: no account reaches its own limit of 5.
-        for (let i = 0; i < 4; i += 1) await refused(signInWithPassword(ctx, { email: target.account.email, password: 'guess', client: attacker }), 'INVALID_CREDENTIALS');
+        for (let i = 0; i < 4; i += 1)
+          await refused(
+            signInWithPassword(ctx, { email: target.account.email, password: 'guess', client: attacker }),
+            'INVALID_CREDENTIALS',
+          );
       }
       const person = await acceptedAccount(ctx, { email: 'victim@msit.kr.test' });
-      await refusedUnchanged(ctx.db, () => signInWithPassword(ctx, { email: person.email, password: PASSWORD, client: attacker }), 'LOGIN_LOCKED');
+      await refusedUnchanged(
+        ctx.db,
+        () => signInWithPassword(ctx, { email: person.email, password: PASSWORD, client: attacker }),
+        'LOGIN_LOCKED',
+      );
       expect((await throttleRow(ctx.db, `ip:${attacker.ip}`))?.failures).toBe(20);
       // The lock is the address's: the same account signs in from elsewhere.
       const grant = await signInWithPassword(ctx, { email: person.email, password: PASSWORD, client: CLIENT });
@@ -319,7 +474,9 @@ describeEachDialect('signing in', (dialect) => {
       const { ctx } = world();
       const person = await acceptedAccount(ctx);
       const outcomes = await Promise.allSettled(
-        Array.from({ length: 10 }, (_, i) => signInWithPassword(ctx, { email: person.email, password: `wrong password ${i}`, client: CLIENT })),
+        Array.from({ length: 10 }, (_, i) =>
+          signInWithPassword(ctx, { email: person.email, password: `wrong password ${i}`, client: CLIENT }),
+        ),
       );
       expect(outcomes.every((o) => o.status === 'rejected')).toBe(true);
       // Attempts refused by the lock are not counted (they were not checked), so the count is exactly the threshold.
@@ -330,7 +487,9 @@ describeEachDialect('signing in', (dialect) => {
       const { ctx } = world();
       const person = await acceptedAccount(ctx);
       const outcomes = await Promise.allSettled(
-        Array.from({ length: 10 }, (_, i) => signInWithPassword(ctx, { email: person.email, password: `wrong password ${i}`, client: CLIENT })),
+        Array.from({ length: 10 }, (_, i) =>
+          signInWithPassword(ctx, { email: person.email, password: `wrong password ${i}`, client: CLIENT }),
+        ),
       );
       const codes = outcomes.map((o) => (o.status === 'rejected' ? (o.reason as { code?: string }).code : 'signed in'));
       expect(codes.filter((c) => c === 'INVALID_CREDENTIALS').length).toBeLessThanOrEqual(5);
@@ -347,10 +506,24 @@ describeEachDialect('signing in', (dialect) => {
         const second = serviceContext(secondDb, clock.now, { secretKey: ctx.secretKey });
         const person = await acceptedAccount(ctx);
         // Three failures on one instance, two on the other: the fifth locks the account everywhere.
-        for (let i = 0; i < 3; i += 1) await refused(signInWithPassword(ctx, { email: person.email, password: 'wrong password', client: CLIENT }), 'INVALID_CREDENTIALS');
-        for (let i = 0; i < 2; i += 1) await refused(signInWithPassword(second, { email: person.email, password: 'wrong password', client: CLIENT }), 'INVALID_CREDENTIALS');
-        await refused(signInWithPassword(ctx, { email: person.email, password: PASSWORD, client: CLIENT }), 'LOGIN_LOCKED');
-        await refused(signInWithPassword(second, { email: person.email, password: PASSWORD, client: CLIENT }), 'LOGIN_LOCKED');
+        for (let i = 0; i < 3; i += 1)
+          await refused(
+            signInWithPassword(ctx, { email: person.email, password: 'wrong password', client: CLIENT }),
+            'INVALID_CREDENTIALS',
+          );
+        for (let i = 0; i < 2; i += 1)
+          await refused(
+            signInWithPassword(second, { email: person.email, password: 'wrong password', client: CLIENT }),
+            'INVALID_CREDENTIALS',
+          );
+        await refused(
+          signInWithPassword(ctx, { email: person.email, password: PASSWORD, client: CLIENT }),
+          'LOGIN_LOCKED',
+        );
+        await refused(
+          signInWithPassword(second, { email: person.email, password: PASSWORD, client: CLIENT }),
+          'LOGIN_LOCKED',
+        );
       } finally {
         await secondDb.destroy();
       }
@@ -365,7 +538,9 @@ describeEachDialect('signing in', (dialect) => {
       expect((await resolveSession(ctx, person.sessionSecret)).verified).toBe(true);
       clock.advance(30 * MINUTE_MS + 1);
       await refused(resolveSession(ctx, person.sessionSecret), 'SESSION_EXPIRED');
-      expect(await ctx.db.selectFrom('session').select('id').where('id', '=', hashSecret(person.sessionSecret)).execute()).toHaveLength(0);
+      expect(
+        await ctx.db.selectFrom('session').select('id').where('id', '=', hashSecret(person.sessionSecret)).execute(),
+      ).toHaveLength(0);
     });
 
     it('ends a session after 31 minutes without use', async () => {
@@ -400,8 +575,13 @@ describeEachDialect('signing in', (dialect) => {
       clock.set(began + 10 * MINUTE_MS - 1);
       expect((await resolveSession(ctx, pending)).verified).toBe(false);
       clock.set(began + 10 * MINUTE_MS);
-      await refused(verifySecondFactor(ctx, { sessionSecret: pending, code: totpCode(person.seed, clock.now()), client: CLIENT }), 'SESSION_EXPIRED');
-      expect(await ctx.db.selectFrom('session').select('id').where('id', '=', hashSecret(pending)).execute()).toHaveLength(0);
+      await refused(
+        verifySecondFactor(ctx, { sessionSecret: pending, code: totpCode(person.seed, clock.now()), client: CLIENT }),
+        'SESSION_EXPIRED',
+      );
+      expect(
+        await ctx.db.selectFrom('session').select('id').where('id', '=', hashSecret(pending)).execute(),
+      ).toHaveLength(0);
       expect((await accountRow(ctx.db, person.account.id)).totp_last_step).not.toBe(Math.floor(clock.now() / STEP_MS));
     });
 
@@ -411,7 +591,11 @@ describeEachDialect('signing in', (dialect) => {
       const other = await acceptedAccount(ctx, { role: 'observer' });
       const otherGrant = await signInWithPassword(ctx, { email: other.email, password: PASSWORD, client: CLIENT });
       clock.advance(STEP_MS);
-      const current = await verifySecondFactor(ctx, { sessionSecret: await passwordStep(ctx, person.email), code: totpCode(person.seed, clock.now()), client: CLIENT });
+      const current = await verifySecondFactor(ctx, {
+        sessionSecret: await passwordStep(ctx, person.email),
+        code: totpCode(person.seed, clock.now()),
+        client: CLIENT,
+      });
       const pending = await passwordStep(ctx, person.email);
       expect((await mySessions(ctx, current.sessionSecret)).sessions).toHaveLength(3);
 
@@ -427,14 +611,22 @@ describeEachDialect('signing in', (dialect) => {
     it('ends every session of a disabled account and stops its personal tokens', async () => {
       const { ctx } = world();
       const person = await enrolledAccount(ctx);
-      const { secret } = await createPersonalToken(ctx, { account: person.account, label: 'CLI', scopes: ['read'], expiresInDays: 30 });
+      const { secret } = await createPersonalToken(ctx, {
+        account: person.account,
+        label: 'CLI',
+        scopes: ['read'],
+        expiresInDays: 30,
+      });
       expect((await authenticateToken(ctx, secret)).id).toBe(`account:${person.account.id}`);
 
       await setAccountDisabled(ctx, { actor: SECRETARIAT, accountId: person.account.id, disabled: true });
       expect(await sessionsOf(ctx.db, person.account.id)).toHaveLength(0);
       await refused(resolveSession(ctx, person.sessionSecret), 'SESSION_EXPIRED');
       await refused(authenticateToken(ctx, secret), 'UNAUTHENTICATED');
-      await refused(signInWithPassword(ctx, { email: person.email, password: PASSWORD, client: CLIENT }), 'INVALID_CREDENTIALS');
+      await refused(
+        signInWithPassword(ctx, { email: person.email, password: PASSWORD, client: CLIENT }),
+        'INVALID_CREDENTIALS',
+      );
       expect(await auditActions(ctx.db)).toContain('account.disabled');
     });
   });
@@ -448,7 +640,10 @@ describeEachDialect('signing in', (dialect) => {
       await ctx.db.updateTable('account').set({ password_hash: old }).where('id', '=', person.account.id).execute();
 
       // A wrong password leaves the old hash alone.
-      await refused(signInWithPassword(ctx, { email: person.email, password: 'wrong password', client: CLIENT }), 'INVALID_CREDENTIALS');
+      await refused(
+        signInWithPassword(ctx, { email: person.email, password: 'wrong password', client: CLIENT }),
+        'INVALID_CREDENTIALS',
+      );
       expect((await accountRow(ctx.db, person.account.id)).password_hash).toBe(old);
 
       clock.advance(MINUTE_MS);

@@ -18,7 +18,11 @@ import { useWorld } from '../helpers/world.js';
  * workers that die holding a job.
  */
 
-const job = (id: string, now: number, overrides: Partial<{ kind: string; maxAttempts: number; runAt: number }> = {}) => ({
+const job = (
+  id: string,
+  now: number,
+  overrides: Partial<{ kind: string; maxAttempts: number; runAt: number }> = {},
+) => ({
   id,
   kind: overrides.kind ?? 'count',
   payload: { n: id },
@@ -48,16 +52,31 @@ describeEachDialect('job queue', (dialect) => {
     expect(await insertJob(ctx.db, job('notify:once', now), now)).toBe(true);
     expect(await insertJob(ctx.db, job('notify:once', now), now)).toBe(false);
     // The same id scheduled at once by both instances: still one row.
-    const both = await Promise.all([insertJob(ctx.db, job('notify:twice', now), now), insertJob(other!.db, job('notify:twice', now), now)]);
+    const both = await Promise.all([
+      insertJob(ctx.db, job('notify:twice', now), now),
+      insertJob(other!.db, job('notify:twice', now), now),
+    ]);
     expect(both.filter(Boolean)).toHaveLength(1);
 
     // Issuing schedules the notice and the reminder slots; scheduling them again (a retried
     // transaction, the other instance) adds nothing.
     const id = await world().openConsultation();
-    const before = await ctx.db.selectFrom('job').select('id').where('consultation_id', '=', id).orderBy('id').execute();
-    expect(before.map((r) => r.id)).toEqual([`notify-issue:${id}`, `reminder:${id}:14d`, `reminder:${id}:2d`, `reminder:${id}:30d`, `reminder:${id}:7d`]);
+    const before = await ctx.db
+      .selectFrom('job')
+      .select('id')
+      .where('consultation_id', '=', id)
+      .orderBy('id')
+      .execute();
+    expect(before.map((r) => r.id)).toEqual([
+      `notify-issue:${id}`,
+      `reminder:${id}:14d`,
+      `reminder:${id}:2d`,
+      `reminder:${id}:30d`,
+      `reminder:${id}:7d`,
+    ]);
     const { consultation } = (await findConsultation(ctx.db, id))!;
-    const again = (db: Kysely<DB>) => db.transaction().execute((trx) => enqueueIssueJobs(trx, consultation, [30, 14, 7, 2], clock.now()));
+    const again = (db: Kysely<DB>) =>
+      db.transaction().execute((trx) => enqueueIssueJobs(trx, consultation, [30, 14, 7, 2], clock.now()));
     if (dialect === 'postgres') await Promise.all([again(ctx.db), again(other!.db)]);
     else {
       // SQLite serialises writers; two connections in one thread cannot wait for each other (the
@@ -65,9 +84,16 @@ describeEachDialect('job queue', (dialect) => {
       await again(ctx.db);
       await again(other!.db);
     }
-    expect(await ctx.db.selectFrom('job').select('id').where('consultation_id', '=', id).orderBy('id').execute()).toEqual(before);
+    expect(
+      await ctx.db.selectFrom('job').select('id').where('consultation_id', '=', id).orderBy('id').execute(),
+    ).toEqual(before);
 
-    const rows = await ctx.db.selectFrom('job').select(['id', 'state', 'attempts']).where('id', 'in', ['notify:once', 'notify:twice']).orderBy('id').execute();
+    const rows = await ctx.db
+      .selectFrom('job')
+      .select(['id', 'state', 'attempts'])
+      .where('id', 'in', ['notify:once', 'notify:twice'])
+      .orderBy('id')
+      .execute();
     expect(rows).toEqual([
       { id: 'notify:once', state: 'queued', attempts: 0 },
       { id: 'notify:twice', state: 'queued', attempts: 0 },
@@ -100,7 +126,11 @@ describeEachDialect('job queue', (dialect) => {
     expect(ranB).toBeGreaterThan(0);
     expect(runs.size).toBe(N);
     expect([...runs.values()].filter((by) => by.length !== 1)).toEqual([]);
-    const rows = await ctx.db.selectFrom('job').select(['id', 'state', 'attempts', 'locked_by']).where('kind', '=', 'count').execute();
+    const rows = await ctx.db
+      .selectFrom('job')
+      .select(['id', 'state', 'attempts', 'locked_by'])
+      .where('kind', '=', 'count')
+      .execute();
     expect(rows).toHaveLength(N);
     for (const row of rows) {
       expect(row.state).toBe('done');
@@ -129,7 +159,13 @@ describeEachDialect('job queue', (dialect) => {
     // Attempt 1: back to the queue, due again after backoffMs(1) = 30 s.
     expect((await worker.runOnce())?.id).toBe('flaky:1');
     let row = (await findJob(ctx.db, 'flaky:1'))!;
-    expect(row).toMatchObject({ state: 'queued', attempts: 1, lastError: 'SMTP said no (attempt 1)', runAt: now + backoffMs(1), finishedAt: null });
+    expect(row).toMatchObject({
+      state: 'queued',
+      attempts: 1,
+      lastError: 'SMTP said no (attempt 1)',
+      runAt: now + backoffMs(1),
+      finishedAt: null,
+    });
     expect(backoffMs(1)).toBe(30_000);
     expect(await worker.runOnce()).toBeUndefined();
     clock.advance(backoffMs(1) - 1);
@@ -140,14 +176,24 @@ describeEachDialect('job queue', (dialect) => {
     const second = clock.now();
     expect((await worker.runOnce())?.id).toBe('flaky:1');
     row = (await findJob(ctx.db, 'flaky:1'))!;
-    expect(row).toMatchObject({ state: 'queued', attempts: 2, lastError: 'SMTP said no (attempt 2)', runAt: second + backoffMs(2) });
+    expect(row).toMatchObject({
+      state: 'queued',
+      attempts: 2,
+      lastError: 'SMTP said no (attempt 2)',
+      runAt: second + backoffMs(2),
+    });
     expect(backoffMs(2)).toBe(60_000);
 
     // Attempt 3 is the last: dead, with the error kept, and never run again.
     clock.advance(backoffMs(2));
     expect((await worker.runOnce())?.id).toBe('flaky:1');
     row = (await findJob(ctx.db, 'flaky:1'))!;
-    expect(row).toMatchObject({ state: 'dead', attempts: 3, lastError: 'SMTP said no (attempt 3)', finishedAt: clock.now() });
+    expect(row).toMatchObject({
+      state: 'dead',
+      attempts: 3,
+      lastError: 'SMTP said no (attempt 3)',
+      finishedAt: clock.now(),
+    });
     clock.advance(24 * 3_600_000);
     expect(await worker.runOnce()).toBeUndefined();
     expect(calls).toBe(3);
@@ -163,7 +209,10 @@ describeEachDialect('job queue', (dialect) => {
     expect(claimed).toMatchObject({ id: 'orphan:1', state: 'running', attempts: 1, lockedBy: 'worker-dead' });
 
     const ran: string[] = [];
-    const survivor = createWorker(ctx, { id: 'worker-alive', handlers: { count: async (j) => (ran.push(j.id), { ok: true }) } });
+    const survivor = createWorker(ctx, {
+      id: 'worker-alive',
+      handlers: { count: async (j) => (ran.push(j.id), { ok: true }) },
+    });
     // While the lease holds, the job is not taken.
     clock.advance(60_000);
     expect(await survivor.runOnce()).toBeUndefined();
@@ -171,7 +220,12 @@ describeEachDialect('job queue', (dialect) => {
     clock.advance(1);
     expect((await survivor.runOnce())?.id).toBe('orphan:1');
     expect(ran).toEqual(['orphan:1']);
-    expect(await findJob(ctx.db, 'orphan:1')).toMatchObject({ state: 'done', attempts: 2, lockedBy: 'worker-alive', result: { ok: true } });
+    expect(await findJob(ctx.db, 'orphan:1')).toMatchObject({
+      state: 'done',
+      attempts: 2,
+      lockedBy: 'worker-alive',
+      result: { ok: true },
+    });
 
     // Should the first worker wake up after all, its "done" no longer counts: the job is not its own.
     expect(await completeJob(other!.db, 'orphan:1', 'worker-dead', { late: true }, clock.now())).toBe(false);

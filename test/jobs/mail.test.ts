@@ -44,7 +44,8 @@ interface Recipients {
 
 /** Two focal points of Korea, one of France and of Germany, one observer; Brazil has none. */
 async function addRecipients(ctx: ServiceContext): Promise<Recipients> {
-  const add = (email: string, role: Contact['role'], memberState?: string) => addContact(ctx, { actor: SECRETARIAT, email, name: email.split('@')[0]!, role, memberState });
+  const add = (email: string, role: Contact['role'], memberState?: string) =>
+    addContact(ctx, { actor: SECRETARIAT, email, name: email.split('@')[0]!, role, memberState });
   return {
     kr1: await add('fp1@msit.kr.test', 'focal_point', 'KR'),
     kr2: await add('fp2@msit.kr.test', 'focal_point', 'KR'),
@@ -127,7 +128,9 @@ describeEachDialect('e-mail', (dialect) => {
     }
     const [copy, ...more] = mails.get(to.observer.email)!;
     expect(more).toEqual([]);
-    expect(copy!.subject).toBe(`TSB Circular 79: for information — Member State consultation, replies due ${DEADLINE_WORDS}`);
+    expect(copy!.subject).toBe(
+      `TSB Circular 79: for information — Member State consultation, replies due ${DEADLINE_WORDS}`,
+    );
     expect(copy!.text).toContain('For information');
     expect(copy!.text).toContain(`Replies are due by ${DEADLINE_WORDS}.`);
     expect(copy!.text).not.toContain('Please reply for your administration');
@@ -147,7 +150,13 @@ describeEachDialect('e-mail', (dialect) => {
     sink.clear();
 
     clock.advance(DAY_MS);
-    const first = await submitReply(ctx, { actor: focalPoint('KR'), consultationId: id, memberState: 'KR', input: replyInput(), channel: 'api' });
+    const first = await submitReply(ctx, {
+      actor: focalPoint('KR'),
+      consultationId: id,
+      memberState: 'KR',
+      input: replyInput(),
+      channel: 'api',
+    });
     expect(await worker.drain()).toBe(1 + 2);
     let mails = byRecipient(await sink.messages());
     expect([...mails.keys()].sort()).toEqual([to.kr1.email, to.kr2.email].sort());
@@ -156,13 +165,20 @@ describeEachDialect('e-mail', (dialect) => {
       expect(receipt!.text).toContain('Version: 1');
       expect(receipt!.text).toContain(`SHA-256 of the stored reply: ${first.receipt.contentHash}`);
       expect(receipt!.text).toContain('Counts: yes');
-      for (const designation of Object.values(DESIGNATIONS)) expect(receipt!.text).toContain(`${designation}: assigns authority (no comments)`);
+      for (const designation of Object.values(DESIGNATIONS))
+        expect(receipt!.text).toContain(`${designation}: assigns authority (no comments)`);
     }
 
     // An amendment is a new version with its own receipt.
     sink.clear();
     clock.advance(DAY_MS);
-    const second = await submitReply(ctx, { actor: focalPoint('KR'), consultationId: id, memberState: 'KR', input: replyInput(['x1353']), channel: 'api' });
+    const second = await submitReply(ctx, {
+      actor: focalPoint('KR'),
+      consultationId: id,
+      memberState: 'KR',
+      input: replyInput(['x1353']),
+      channel: 'api',
+    });
     expect(second.receipt.contentHash).not.toBe(first.receipt.contentHash);
     await worker.drain();
     mails = byRecipient(await sink.messages());
@@ -182,8 +198,20 @@ describeEachDialect('e-mail', (dialect) => {
 
     clock.advance(DAY_MS);
     // Korea answers every text, France one of three; Germany (and Brazil, which has no contact) nothing.
-    await submitReply(ctx, { actor: focalPoint('KR'), consultationId: id, memberState: 'KR', input: replyInput(), channel: 'api' });
-    await submitReply(ctx, { actor: focalPoint('FR'), consultationId: id, memberState: 'FR', input: replyInput(['x1353']), channel: 'api' });
+    await submitReply(ctx, {
+      actor: focalPoint('KR'),
+      consultationId: id,
+      memberState: 'KR',
+      input: replyInput(),
+      channel: 'api',
+    });
+    await submitReply(ctx, {
+      actor: focalPoint('FR'),
+      consultationId: id,
+      memberState: 'FR',
+      input: replyInput(['x1353']),
+      channel: 'api',
+    });
     await worker.drain();
 
     for (const days of [30, 14, 7]) {
@@ -198,7 +226,11 @@ describeEachDialect('e-mail', (dialect) => {
         expect(reminder.subject).toBe(`Reminder: TSB Circular 79 — ${days} days left to reply`);
         expect(reminder.text).toContain(`Replies are due by ${DEADLINE_WORDS}.`);
         const owed = email === to.fr.email ? ['x1333-cor1', 'x1471'] : ['x1333-cor1', 'x1353', 'x1471'];
-        expect(reminder.text).toContain(email === to.fr.email ? 'The Administration of France has not yet replied on these 2 texts' : 'The Administration of Germany has not yet replied on these 3 texts');
+        expect(reminder.text).toContain(
+          email === to.fr.email
+            ? 'The Administration of France has not yet replied on these 2 texts'
+            : 'The Administration of Germany has not yet replied on these 3 texts',
+        );
         for (const [text, designation] of Object.entries(DESIGNATIONS)) {
           if (owed.includes(text)) expect(reminder.text).toContain(`- ${designation}`);
           else expect(reminder.text).not.toContain(`- ${designation}`);
@@ -217,7 +249,13 @@ describeEachDialect('e-mail', (dialect) => {
 
     // Germany answers everything before the 2-day slot: only France is reminded, of the rest.
     clock.set(at(7) + 3_600_000);
-    await submitReply(ctx, { actor: focalPoint('DE'), consultationId: id, memberState: 'DE', input: replyInput(), channel: 'api' });
+    await submitReply(ctx, {
+      actor: focalPoint('DE'),
+      consultationId: id,
+      memberState: 'DE',
+      input: replyInput(),
+      channel: 'api',
+    });
     await worker.drain();
     sink.clear();
     clock.set(at(2));
@@ -235,8 +273,20 @@ describeEachDialect('e-mail', (dialect) => {
     const worker = mailWorker(ctx, transport());
     await worker.drain();
     clock.advance(DAY_MS);
-    await submitReply(ctx, { actor: focalPoint('KR'), consultationId: id, memberState: 'KR', input: replyInput(), channel: 'api' });
-    await submitReply(ctx, { actor: focalPoint('FR'), consultationId: id, memberState: 'FR', input: replyInput(['x1353']), channel: 'api' });
+    await submitReply(ctx, {
+      actor: focalPoint('KR'),
+      consultationId: id,
+      memberState: 'KR',
+      input: replyInput(),
+      channel: 'api',
+    });
+    await submitReply(ctx, {
+      actor: focalPoint('FR'),
+      consultationId: id,
+      memberState: 'FR',
+      input: replyInput(['x1353']),
+      channel: 'api',
+    });
     await worker.drain();
     sink.clear();
 
@@ -245,14 +295,22 @@ describeEachDialect('e-mail', (dialect) => {
     await worker.drain();
     const mails = byRecipient(await sink.messages());
     expect([...mails.keys()].sort()).toEqual([to.fr.email, to.de.email].sort());
-    for (const [email, list] of mails) expect(list.map((m) => m.subject), `reminders to ${email}`).toEqual(['Reminder: TSB Circular 79 — 7 days left to reply']);
+    for (const [email, list] of mails)
+      expect(
+        list.map((m) => m.subject),
+        `reminders to ${email}`,
+      ).toEqual(['Reminder: TSB Circular 79 — 7 days left to reply']);
   });
 
   it('sends one notice and one reminder per recipient and slot when the workers of two instances run at once', async () => {
     const { ctx, clock } = world();
     const to = await addRecipients(ctx);
     // Three circulars issued together: three notices to fan out, fifteen e-mails to send.
-    const ids = [await world().openConsultation(), await world().openConsultation({ number: 80, reference: 'TSB Circular 80' }), await world().openConsultation({ number: 81, reference: 'TSB Circular 81' })];
+    const ids = [
+      await world().openConsultation(),
+      await world().openConsultation({ number: 80, reference: 'TSB Circular 80' }),
+      await world().openConsultation({ number: 81, reference: 'TSB Circular 81' }),
+    ];
     const ranA: string[] = [];
     const ranB: string[] = [];
     const a = mailWorker(ctx, transport(), { id: 'instance-a', ran: ranA });
@@ -265,10 +323,22 @@ describeEachDialect('e-mail', (dialect) => {
     expect(ranB.length, 'jobs run by instance B').toBeGreaterThan(0);
     let mails = byRecipient(await sink.messages());
     expect(mails.size).toBe(5);
-    for (const [email, list] of mails) expect(list.map((m) => m.subject.slice(0, 16)).sort(), `notices to ${email}`).toEqual(['TSB Circular 79:', 'TSB Circular 80:', 'TSB Circular 81:']);
+    for (const [email, list] of mails)
+      expect(list.map((m) => m.subject.slice(0, 16)).sort(), `notices to ${email}`).toEqual([
+        'TSB Circular 79:',
+        'TSB Circular 80:',
+        'TSB Circular 81:',
+      ]);
 
     clock.advance(DAY_MS);
-    for (const id of ids) await submitReply(ctx, { actor: focalPoint('KR'), consultationId: id, memberState: 'KR', input: replyInput(), channel: 'api' });
+    for (const id of ids)
+      await submitReply(ctx, {
+        actor: focalPoint('KR'),
+        consultationId: id,
+        memberState: 'KR',
+        input: replyInput(),
+        channel: 'api',
+      });
     await runUntilIdle([a, b], ctx.db, clock.now);
     sink.clear();
 
@@ -277,9 +347,15 @@ describeEachDialect('e-mail', (dialect) => {
     mails = byRecipient(await sink.messages());
     expect([...mails.keys()].sort()).toEqual([to.fr.email, to.de.email].sort());
     for (const [email, list] of mails) {
-      expect(list.map((m) => m.subject).sort(), `reminders to ${email}`).toEqual(['TSB Circular 79', 'TSB Circular 80', 'TSB Circular 81'].map((r) => `Reminder: ${r} — 30 days left to reply`));
+      expect(list.map((m) => m.subject).sort(), `reminders to ${email}`).toEqual(
+        ['TSB Circular 79', 'TSB Circular 80', 'TSB Circular 81'].map((r) => `Reminder: ${r} — 30 days left to reply`),
+      );
     }
-    const jobs = await ctx.db.selectFrom('job').select(['id', 'state', 'attempts']).where('state', '!=', 'queued').execute();
+    const jobs = await ctx.db
+      .selectFrom('job')
+      .select(['id', 'state', 'attempts'])
+      .where('state', '!=', 'queued')
+      .execute();
     expect(jobs.filter((j) => j.state !== 'done' || j.attempts !== 1)).toEqual([]);
   });
 
@@ -293,7 +369,13 @@ describeEachDialect('e-mail', (dialect) => {
     const port = await closedPort();
     const worker = mailWorker(ctx, transport(`smtp://127.0.0.1:${port}`));
     clock.advance(DAY_MS);
-    const { receipt } = await submitReply(ctx, { actor: focalPoint('KR'), consultationId: id, memberState: 'KR', input: replyInput(), channel: 'api' });
+    const { receipt } = await submitReply(ctx, {
+      actor: focalPoint('KR'),
+      consultationId: id,
+      memberState: 'KR',
+      input: replyInput(),
+      channel: 'api',
+    });
     expect(receipt).toMatchObject({ version: 1, counted: true });
     expect((await findReplyVersion(ctx.db, id, 'KR', 1))?.contentHash).toBe(receipt.contentHash);
 
@@ -315,7 +397,11 @@ describeEachDialect('e-mail', (dialect) => {
     expect([...mails.keys()].sort()).toEqual([to.kr1.email, to.kr2.email].sort());
     for (const [, [mail]] of mails) expect(mail!.text).toContain(`SHA-256 of the stored reply: ${receipt.contentHash}`);
     for (const contact of [to.kr1, to.kr2]) {
-      expect(await findJob(ctx.db, `mail:notify-receipt:${id}:KR:1:${contact.id}`)).toMatchObject({ state: 'done', attempts: 2, lastError: null });
+      expect(await findJob(ctx.db, `mail:notify-receipt:${id}:KR:1:${contact.id}`)).toMatchObject({
+        state: 'done',
+        attempts: 2,
+        lastError: null,
+      });
     }
     expect(sink.raw).toHaveLength(0);
   });
@@ -343,15 +429,25 @@ describeEachDialect('e-mail', (dialect) => {
       expect(parsed.subject).toContain('TSB Circular 79');
       expect(parsed.text).toContain(DEADLINE_WORDS);
       expect(parsed.headers.get('x-assent-reference')).toBe(`mail:notify-issue:${id}:${contact.id}`);
-      expect((Array.isArray(parsed.to) ? parsed.to : [parsed.to!]).flatMap((a) => a.value.map((v) => v.address))).toEqual([contact.email]);
+      expect(
+        (Array.isArray(parsed.to) ? parsed.to : [parsed.to!]).flatMap((a) => a.value.map((v) => v.address)),
+      ).toEqual([contact.email]);
     }
 
     const jobId = jobs[0]!.id;
-    await expect(readMailMessage(ctx, { actor: focalPoint('KR'), jobId, mailDir: dir })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(readMailMessage(ctx, { actor: OBSERVER, jobId, mailDir: dir })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(readMailMessage(ctx, { actor: focalPoint('KR'), jobId, mailDir: dir })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(readMailMessage(ctx, { actor: OBSERVER, jobId, mailDir: dir })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     // A message file outside the mail folder is never read.
-    await expect(readMailMessage(ctx, { actor: SECRETARIAT, jobId, mailDir: tempDir() })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(readMailMessage(ctx, { actor: SECRETARIAT, jobId, mailDir: tempDir() })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     // A job that is not an e-mail has no message.
-    await expect(readMailMessage(ctx, { actor: SECRETARIAT, jobId: `notify-issue:${id}`, mailDir: dir })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      readMailMessage(ctx, { actor: SECRETARIAT, jobId: `notify-issue:${id}`, mailDir: dir }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

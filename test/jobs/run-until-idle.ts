@@ -13,7 +13,12 @@ import type { Worker } from '../../src/services/jobs/worker.js';
  * connection's busy wait then blocks the very thread that must commit the first. Two real
  * instances are two processes, where SQLite's busy timeout does its job.)
  */
-export async function runUntilIdle(workers: readonly Worker[], db: Kysely<DB>, clock: Clock, timeoutMs = 20_000): Promise<void> {
+export async function runUntilIdle(
+  workers: readonly Worker[],
+  db: Kysely<DB>,
+  clock: Clock,
+  timeoutMs = 20_000,
+): Promise<void> {
   for (const worker of workers) worker.start();
   const deadline = Date.now() + timeoutMs;
   try {
@@ -21,7 +26,9 @@ export async function runUntilIdle(workers: readonly Worker[], db: Kysely<DB>, c
       const busy = await db
         .selectFrom('job')
         .select('id')
-        .where((eb) => eb.or([eb.and([eb('state', '=', 'queued'), eb('run_at', '<=', clock())]), eb('state', '=', 'running')]))
+        .where((eb) =>
+          eb.or([eb.and([eb('state', '=', 'queued'), eb('run_at', '<=', clock())]), eb('state', '=', 'running')]),
+        )
         .limit(1)
         .execute();
       if (busy.length === 0) return;

@@ -69,7 +69,13 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
         raw.map(async ({ envelopeTo, data }) => {
           const parsed = await simpleParser(data);
           const reference = parsed.headers.get('x-assent-reference');
-          return { envelopeTo, to: addresses(parsed.to), subject: parsed.subject ?? '', text: parsed.text ?? '', reference: typeof reference === 'string' ? reference : '' };
+          return {
+            envelopeTo,
+            to: addresses(parsed.to),
+            subject: parsed.subject ?? '',
+            text: parsed.text ?? '',
+            reference: typeof reference === 'string' ? reference : '',
+          };
         }),
       );
     },

@@ -23,11 +23,21 @@ describeEachDialect('crash safety', (dialect) => {
     dataDir = undefined;
   });
 
-  it('keeps every acknowledged reply, with the hash of its receipt, across two SIGKILLs in mid-burst', { timeout: 120_000 }, async () => {
+  it('keeps every acknowledged reply, with the hash of its receipt, across two SIGKILLs in mid-burst', {
+    timeout: 120_000,
+  }, async () => {
     database = await createTestDatabase(dialect);
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assent-crash-'));
     const killAfter = 10;
-    const report = await runCrashTest({ databaseUrl: database.url, dataDir, rounds: 2, killAfter, concurrency: 4, states: 60, timeLimitMs: 100_000 });
+    const report = await runCrashTest({
+      databaseUrl: database.url,
+      dataDir,
+      rounds: 2,
+      killAfter,
+      concurrency: 4,
+      states: 60,
+      timeLimitMs: 100_000,
+    });
     console.info(formatReport(report));
 
     expect(report.rounds).toHaveLength(2);

@@ -38,15 +38,28 @@ function tempDir(): string {
 }
 
 /** Runs `assent serve` with a clean environment; resolves with its exit code and output (killed after `timeoutMs`). */
-function runServe(env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
+function runServe(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
       [BIN, 'serve', '--port', '0'],
-      { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME ?? os.tmpdir(), LOG_LEVEL: 'silent', ...env }, timeout: timeoutMs, killSignal: 'SIGKILL' },
+      {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH, HOME: process.env.HOME ?? os.tmpdir(), LOG_LEVEL: 'silent', ...env },
+        timeout: timeoutMs,
+        killSignal: 'SIGKILL',
+      },
       (error, stdout, stderr) => {
         const failure = error as (Error & { code?: number | string; signal?: string }) | null;
-        resolve({ code: failure === null ? 0 : typeof failure.code === 'number' ? failure.code : null, signal: failure?.signal ?? null, stdout, stderr });
+        resolve({
+          code: failure === null ? 0 : typeof failure.code === 'number' ? failure.code : null,
+          signal: failure?.signal ?? null,
+          stdout,
+          stderr,
+        });
       },
     );
     cleanups.push(() => void (child.exitCode === null && child.signalCode === null && child.kill('SIGKILL')));
@@ -85,13 +98,19 @@ describe('a database that cannot be reached while serving', () => {
   it('answers 503 SERVICE_UNAVAILABLE problem documents, fails /health/ready and keeps /health up', async () => {
     const db = openDatabase({ kind: 'postgres', url: NOWHERE, poolMax: 1 });
     cleanups.push(() => db.destroy());
-    const base = await listen(await buildApp({ ctx: serviceContext(db, systemClock), logger: false, rateLimitPerMinute: 0 }));
+    const base = await listen(
+      await buildApp({ ctx: serviceContext(db, systemClock), logger: false, rateLimitPerMinute: 0 }),
+    );
 
     const list = await fetch(`${base}/api/v1/consultations`);
     expect(list.status).toBe(503);
     expect(list.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     const problem = (await list.json()) as Record<string, unknown>;
-    expect(problem).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE', type: '/api/problems#service-unavailable' });
+    expect(problem).toMatchObject({
+      status: 503,
+      code: 'SERVICE_UNAVAILABLE',
+      type: '/api/problems#service-unavailable',
+    });
     expect(JSON.stringify(problem)).not.toMatch(/ECONNREFUSED|u:p@|127\.0\.0\.1:1/);
 
     const ready = await fetch(`${base}/health/ready`);
@@ -127,7 +146,9 @@ describe('a database that cannot be reached while serving', () => {
         }
         client.pipe(server).pipe(client);
       });
-      const port = await new Promise<number>((resolve) => relay.listen(0, '127.0.0.1', () => resolve((relay.address() as net.AddressInfo).port)));
+      const port = await new Promise<number>((resolve) =>
+        relay.listen(0, '127.0.0.1', () => resolve((relay.address() as net.AddressInfo).port)),
+      );
       const cut = () =>
         new Promise<void>((resolve) => {
           if (!relay.listening) return resolve();
@@ -161,7 +182,8 @@ describe('a database that cannot be reached while serving', () => {
       await restore();
       const deadline = Date.now() + 10_000;
       let status = 0;
-      while (Date.now() < deadline && status !== 200) status = (await fetch(`${base}/api/v1/consultations/${id}`)).status;
+      while (Date.now() < deadline && status !== 200)
+        status = (await fetch(`${base}/api/v1/consultations/${id}`)).status;
       expect(status).toBe(200);
     });
 
@@ -174,7 +196,10 @@ describe('a database that cannot be reached while serving', () => {
         await fetch(`${base}/health`);
         await sql`select 1`.execute(trx);
       });
-      const failure = await inFlight.then(() => null, (error: unknown) => error);
+      const failure = await inFlight.then(
+        () => null,
+        (error: unknown) => error,
+      );
       expect.soft(failure, 'the error the request would answer with').toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
       // Let any error event of the lost connection surface.
       await fetch(`${base}/health`);
@@ -193,8 +218,20 @@ describeEachDialect('/metrics', (dialect) => {
   it('exposes jobs, e-mails, counted positions and HTTP requests, read from the database', async () => {
     const { ctx } = world();
     const id = await world().openConsultation();
-    await submitReply(ctx, { actor: focalPoint('KR'), consultationId: id, memberState: 'KR', input: replyInput(), channel: 'api' });
-    await submitReply(ctx, { actor: focalPoint('FR'), consultationId: id, memberState: 'FR', input: replyInput(['x1353']), channel: 'api' });
+    await submitReply(ctx, {
+      actor: focalPoint('KR'),
+      consultationId: id,
+      memberState: 'KR',
+      input: replyInput(),
+      channel: 'api',
+    });
+    await submitReply(ctx, {
+      actor: focalPoint('FR'),
+      consultationId: id,
+      memberState: 'FR',
+      input: replyInput(['x1353']),
+      channel: 'api',
+    });
     const base = await metricsApp(null);
     expect((await fetch(`${base}/health`)).status).toBe(200);
 
@@ -202,7 +239,8 @@ describeEachDialect('/metrics', (dialect) => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await response.text();
-    for (const name of ['assent_jobs', 'assent_mails', 'assent_counted_positions']) expect(text).toContain(`# TYPE ${name} gauge`);
+    for (const name of ['assent_jobs', 'assent_mails', 'assent_counted_positions'])
+      expect(text).toContain(`# TYPE ${name} gauge`);
     expect(text).toContain('# TYPE assent_http_requests_total counter');
     // notify-issue, four reminder slots and two receipts wait in the queue; no e-mail went yet.
     expect(text).toMatch(/^assent_jobs\{state="queued"\} 7$/m);

@@ -51,7 +51,8 @@ describeEachDialect('two instances on one database', (dialect) => {
   beforeEach(async () => {
     const { ctx } = world();
     const token = async (role: 'secretariat' | 'focal_point', memberState?: string) =>
-      (await createApiToken(ctx, { actor: SECRETARIAT, role, memberState, label: `${role} ${memberState ?? ''}` })).secret;
+      (await createApiToken(ctx, { actor: SECRETARIAT, role, memberState, label: `${role} ${memberState ?? ''}` }))
+        .secret;
     tokens = { secretariat: await token('secretariat'), states: {} };
     for (const state of ['KR', 'FR', 'DE', 'BR', 'JP', 'IN']) tokens.states[state] = await token('focal_point', state);
     instances = [await startInstance(), await startInstance()];
@@ -61,10 +62,21 @@ describeEachDialect('two instances on one database', (dialect) => {
     for (const dir of folders.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const call = (instance: Instance, method: string, url: string, token: string, body?: unknown, headers: Record<string, string> = {}) =>
+  const call = (
+    instance: Instance,
+    method: string,
+    url: string,
+    token: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
     fetch(`${instance.server.url}${url}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+        ...headers,
+      },
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });
 
@@ -84,7 +96,11 @@ describeEachDialect('two instances on one database', (dialect) => {
 
     const seen = await call(b, 'GET', `/api/v1/consultations/${id}/replies/KR`, tokens.states.KR!);
     expect(seen.status).toBe(200);
-    const reply = (await seen.json()) as { currentVersion: number; countedVersion: number; versions: { version: number; contentHash: string }[] };
+    const reply = (await seen.json()) as {
+      currentVersion: number;
+      countedVersion: number;
+      versions: { version: number; contentHash: string }[];
+    };
     expect(reply).toMatchObject({ currentVersion: 1, countedVersion: 1 });
     expect(reply.versions.map((v) => [v.version, v.contentHash])).toEqual([[1, receipt.contentHash]]);
 
@@ -97,9 +113,15 @@ describeEachDialect('two instances on one database', (dialect) => {
     const [a, b] = instances as [Instance, Instance];
     for (const state of ['KR', 'FR', 'DE', 'BR', 'JP', 'IN']) {
       const key = `retry-${state}-0001`;
-      const send = (instance: Instance) => call(instance, 'PUT', `/api/v1/consultations/${id}/replies/${state}`, tokens.states[state]!, replyInput(), { 'idempotency-key': key });
+      const send = (instance: Instance) =>
+        call(instance, 'PUT', `/api/v1/consultations/${id}/replies/${state}`, tokens.states[state]!, replyInput(), {
+          'idempotency-key': key,
+        });
       const [ra, rb] = await Promise.all([send(a), send(b)]);
-      const [ba, bb] = (await Promise.all([ra.json(), rb.json()])) as [Record<string, unknown>, Record<string, unknown>];
+      const [ba, bb] = (await Promise.all([ra.json(), rb.json()])) as [
+        Record<string, unknown>,
+        Record<string, unknown>,
+      ];
       expect([ra.status, rb.status], state).toEqual([201, 201]);
       // The same receipt; only `replayed` tells the second answer from the first (by design).
       const { replayed: replayedA, ...receiptA } = ba;
@@ -108,10 +130,20 @@ describeEachDialect('two instances on one database', (dialect) => {
       expect([replayedA, replayedB].sort(), state).toEqual([false, true]);
       expect(receiptA).toMatchObject({ memberState: state, version: 1 });
 
-      const versions = await world().ctx.db.selectFrom('reply_version').select('version').where('consultation_id', '=', id).where('member_state', '=', state).execute();
+      const versions = await world()
+        .ctx.db.selectFrom('reply_version')
+        .select('version')
+        .where('consultation_id', '=', id)
+        .where('member_state', '=', state)
+        .execute();
       expect(versions, state).toHaveLength(1);
     }
-    const audit = await world().ctx.db.selectFrom('audit_event').select('action').where('consultation_id', '=', id).where('action', 'like', 'reply.%').execute();
+    const audit = await world()
+      .ctx.db.selectFrom('audit_event')
+      .select('action')
+      .where('consultation_id', '=', id)
+      .where('action', 'like', 'reply.%')
+      .execute();
     expect(audit.map((e) => e.action)).toEqual(Array(6).fill('reply.submitted'));
     expect((await verifyAuditChain(world().ctx)).ok).toBe(true);
   });
@@ -122,7 +154,11 @@ describeEachDialect('two instances on one database', (dialect) => {
     // Only the issue notice is due (no contacts: its fan-out sends nothing).
     const [ranA, ranB] = await Promise.all([a.server.context.worker.drain(), b.server.context.worker.drain()]);
     expect([ranA, ranB].sort()).toEqual([0, 1]);
-    const job = await world().ctx.db.selectFrom('job').select(['state', 'attempts', 'locked_by']).where('id', '=', `notify-issue:${id}`).executeTakeFirstOrThrow();
+    const job = await world()
+      .ctx.db.selectFrom('job')
+      .select(['state', 'attempts', 'locked_by'])
+      .where('id', '=', `notify-issue:${id}`)
+      .executeTakeFirstOrThrow();
     expect(job).toMatchObject({ state: 'done', attempts: 1, locked_by: (ranA === 1 ? a : b).server.context.worker.id });
   });
 
@@ -130,16 +166,30 @@ describeEachDialect('two instances on one database', (dialect) => {
     const { ctx } = world();
     const emails = ['fp1@msit.kr.test', 'fp2@msit.kr.test', 'fp@anfr.fr.test', 'observer@vendor.test'];
     for (const email of emails) {
-      await addContact(ctx, { actor: SECRETARIAT, email, name: email, role: email.startsWith('observer') ? 'observer' : 'focal_point', memberState: email.includes('.kr.') ? 'KR' : email.includes('.fr.') ? 'FR' : undefined });
+      await addContact(ctx, {
+        actor: SECRETARIAT,
+        email,
+        name: email,
+        role: email.startsWith('observer') ? 'observer' : 'focal_point',
+        memberState: email.includes('.kr.') ? 'KR' : email.includes('.fr.') ? 'FR' : undefined,
+      });
     }
     // Three circulars issued at once: three notices to fan out, then one e-mail per contact each.
-    const ids = [await world().openConsultation(), await world().openConsultation({ number: 80, reference: 'TSB Circular 80' }), await world().openConsultation({ number: 81, reference: 'TSB Circular 81' })];
+    const ids = [
+      await world().openConsultation(),
+      await world().openConsultation({ number: 80, reference: 'TSB Circular 80' }),
+      await world().openConsultation({ number: 81, reference: 'TSB Circular 81' }),
+    ];
     const [a, b] = instances as [Instance, Instance];
 
     // Both instances' background workers, as `assent serve` runs them.
     await runUntilIdle([a.server.context.worker, b.server.context.worker], ctx.db, world().clock.now);
 
-    const jobs = await ctx.db.selectFrom('job').select(['id', 'state', 'attempts', 'locked_by']).where('state', '!=', 'queued').execute();
+    const jobs = await ctx.db
+      .selectFrom('job')
+      .select(['id', 'state', 'attempts', 'locked_by'])
+      .where('state', '!=', 'queued')
+      .execute();
     expect(jobs).toHaveLength(ids.length * (1 + emails.length));
     for (const job of jobs) expect(job, job.id).toMatchObject({ state: 'done', attempts: 1 });
     const workers = [a.server.context.worker.id, b.server.context.worker.id];

@@ -10,7 +10,16 @@ import { describeEachDialect } from '../helpers/databases.js';
 import { consultationInput, replyInput, SECRETARIAT } from '../helpers/world.js';
 import { expectProblem } from '../http/api-harness.js';
 import { fillPath, isWrite, pathParameters, registeredRoutes } from './route-table.js';
-import { defaultTarget, FR_REASONS, fullSnapshot, pathValues, PDF, prepareRequest, useSecurityApi, type SecurityApi } from './security-harness.js';
+import {
+  defaultTarget,
+  FR_REASONS,
+  fullSnapshot,
+  pathValues,
+  PDF,
+  prepareRequest,
+  useSecurityApi,
+  type SecurityApi,
+} from './security-harness.js';
 
 /**
  * What an attacker tries against the JSON API, and what must hold each time: stale or foreign
@@ -38,7 +47,12 @@ const SQL_PAYLOADS = [
 ];
 
 /** Strings shaped to run script if a response were ever rendered as HTML. */
-const XSS_PAYLOADS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', 'javascript:alert(1)', "</textarea><svg onload=alert('x')>"];
+const XSS_PAYLOADS = [
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  'javascript:alert(1)',
+  "</textarea><svg onload=alert('x')>",
+];
 
 /** What a response must never contain: SQL, driver names and messages, stack frames, source paths. */
 const LEAK_PATTERNS: readonly RegExp[] = [
@@ -60,7 +74,8 @@ const LEAK_PATTERNS: readonly RegExp[] = [
 /** The patterns a response body matches once the payload it was sent (raw, JSON-escaped or URL-encoded) is taken out. */
 function leaksIn(response: LightMyRequestResponse, payload: string): string[] {
   let body = response.body;
-  for (const form of [payload, JSON.stringify(payload).slice(1, -1), encodeURIComponent(payload)]) body = body.split(form).join('');
+  for (const form of [payload, JSON.stringify(payload).slice(1, -1), encodeURIComponent(payload)])
+    body = body.split(form).join('');
   return LEAK_PATTERNS.filter((pattern) => pattern.test(body)).map(String);
 }
 
@@ -74,7 +89,8 @@ function codeOf(response: LightMyRequestResponse): string {
 }
 
 /** A response as one line, for assertions that list every offender at once. */
-const line = (label: string, response: LightMyRequestResponse) => `${label} → ${response.statusCode} ${String(response.headers['content-type'] ?? '')}`;
+const line = (label: string, response: LightMyRequestResponse) =>
+  `${label} → ${response.statusCode} ${String(response.headers['content-type'] ?? '')}`;
 
 /** Parses a Content-Security-Policy header into its directives and their sources. */
 function parseCsp(header: unknown): Map<string, string[]> {
@@ -100,8 +116,15 @@ describeEachDialect('attacks on the API', (dialect) => {
   describe('stale and foreign credentials', () => {
     it('refuses a revoked token with 401, even on a route the public may read', async () => {
       expect((await a().send('GET', '/api/v1/consultations', { token: a().tokens.spare })).statusCode).toBe(200);
-      expect((await a().send('DELETE', `/api/v1/tokens/${a().fixtures.spareTokenId}`, { token: a().tokens.secretariat })).statusCode).toBe(204);
-      for (const url of ['/api/v1/consultations', `/api/v1/consultations/${a().fixtures.open}`, '/api/v1/member-states']) {
+      expect(
+        (await a().send('DELETE', `/api/v1/tokens/${a().fixtures.spareTokenId}`, { token: a().tokens.secretariat }))
+          .statusCode,
+      ).toBe(204);
+      for (const url of [
+        '/api/v1/consultations',
+        `/api/v1/consultations/${a().fixtures.open}`,
+        '/api/v1/member-states',
+      ]) {
         const response = await a().send('GET', url, { token: a().tokens.spare });
         expectProblem(response, 401, 'UNAUTHENTICATED');
         expect(response.headers['www-authenticate']).toMatch(/^Bearer /);
@@ -109,13 +132,23 @@ describeEachDialect('attacks on the API', (dialect) => {
     });
 
     it('refuses a token one day after it expired: created for one day, presented two days later → 401', async () => {
-      const { secret } = await createApiToken(a().ctx, { actor: SECRETARIAT, role: 'focal_point', memberState: 'KR', label: 'One-day token', expiresInDays: 1 });
+      const { secret } = await createApiToken(a().ctx, {
+        actor: SECRETARIAT,
+        role: 'focal_point',
+        memberState: 'KR',
+        label: 'One-day token',
+        expiresInDays: 1,
+      });
       expect((await a().send('GET', replyUrl('KR'), { token: secret })).statusCode).toBe(200);
       a().world.clock.advance(2 * DAY_MS);
       const before = await fullSnapshot(a().ctx.db);
       expectProblem(await a().send('GET', '/api/v1/consultations', { token: secret }), 401, 'UNAUTHENTICATED');
       expectProblem(await a().send('GET', replyUrl('KR'), { token: secret }), 401, 'UNAUTHENTICATED');
-      expectProblem(await a().send('PUT', replyUrl('KR'), { token: secret, body: replyInput() }), 401, 'UNAUTHENTICATED');
+      expectProblem(
+        await a().send('PUT', replyUrl('KR'), { token: secret, body: replyInput() }),
+        401,
+        'UNAUTHENTICATED',
+      );
       expect(await fullSnapshot(a().ctx.db)).toEqual(before);
     });
 
@@ -128,9 +161,22 @@ describeEachDialect('attacks on the API', (dialect) => {
 
     it('refuses malformed and unknown bearer credentials with 401', async () => {
       const kr = a().tokens.kr;
-      for (const authorization of ['Bearer', 'Bearer ', `Bearer ${kr} extra`, `Bearer ${kr}x`, `Bearer ${kr.slice(0, -1)}`, 'Bearer assent_' + 'A'.repeat(43), `Token ${kr}`, kr]) {
+      for (const authorization of [
+        'Bearer',
+        'Bearer ',
+        `Bearer ${kr} extra`,
+        `Bearer ${kr}x`,
+        `Bearer ${kr.slice(0, -1)}`,
+        'Bearer assent_' + 'A'.repeat(43),
+        `Token ${kr}`,
+        kr,
+      ]) {
         const response = await a().send('GET', '/api/v1/consultations', { headers: { authorization } });
-        expect({ authorization, status: response.statusCode, code: codeOf(response) }).toEqual({ authorization, status: 401, code: 'UNAUTHENTICATED' });
+        expect({ authorization, status: response.statusCode, code: codeOf(response) }).toEqual({
+          authorization,
+          status: 401,
+          code: 'UNAUTHENTICATED',
+        });
       }
     });
   });
@@ -138,20 +184,46 @@ describeEachDialect('attacks on the API', (dialect) => {
   describe('accounts, staff and scoped tokens', () => {
     it("stops a disabled account's personal token at once: 401 on its next request", async () => {
       expect((await a().send('GET', '/api/v1/audit', { token: a().tokens.staff })).statusCode).toBe(200);
-      const disabled = await a().send('PATCH', `/api/v1/accounts/${a().fixtures.staffAccountId}`, { token: a().tokens.secretariat, body: { disabled: true } });
+      const disabled = await a().send('PATCH', `/api/v1/accounts/${a().fixtures.staffAccountId}`, {
+        token: a().tokens.secretariat,
+        body: { disabled: true },
+      });
       expect(disabled.statusCode).toBe(200);
       expectProblem(await a().send('GET', '/api/v1/audit', { token: a().tokens.staff }), 401, 'UNAUTHENTICATED');
-      expectProblem(await a().send('GET', '/api/v1/consultations', { token: a().tokens.staff }), 401, 'UNAUTHENTICATED');
+      expectProblem(
+        await a().send('GET', '/api/v1/consultations', { token: a().tokens.staff }),
+        401,
+        'UNAUTHENTICATED',
+      );
     });
 
     it('refuses a write to a personal token scoped to "read" (403), though its account may write', async () => {
-      const invited = await inviteAccount(a().ctx, { actor: SECRETARIAT, email: 'focal.kr@mic.example.kr', name: 'KR focal point', role: 'focal_point', memberState: 'KR' });
-      const { secret } = await createPersonalToken(a().ctx, { account: invited.account, label: 'Read only', scopes: ['read'], expiresInDays: 30 });
+      const invited = await inviteAccount(a().ctx, {
+        actor: SECRETARIAT,
+        email: 'focal.kr@mic.example.kr',
+        name: 'KR focal point',
+        role: 'focal_point',
+        memberState: 'KR',
+      });
+      const { secret } = await createPersonalToken(a().ctx, {
+        account: invited.account,
+        label: 'Read only',
+        scopes: ['read'],
+        expiresInDays: 30,
+      });
       expect((await a().send('GET', replyUrl('KR'), { token: secret })).statusCode).toBe(200);
       const before = await fullSnapshot(a().ctx.db);
       expectProblem(await a().send('PUT', replyUrl('KR'), { token: secret, body: replyInput() }), 403, 'FORBIDDEN');
       expectProblem(await a().send('DELETE', replyUrl('KR'), { token: secret }), 403, 'FORBIDDEN');
-      expectProblem(await a().send('POST', '/api/v1/attachments?filename=a.pdf', { token: secret, body: PDF, headers: { 'content-type': 'application/pdf' } }), 403, 'FORBIDDEN');
+      expectProblem(
+        await a().send('POST', '/api/v1/attachments?filename=a.pdf', {
+          token: secret,
+          body: PDF,
+          headers: { 'content-type': 'application/pdf' },
+        }),
+        403,
+        'FORBIDDEN',
+      );
       expect(await fullSnapshot(a().ctx.db)).toEqual(before);
     });
 
@@ -167,9 +239,14 @@ describeEachDialect('attacks on the API', (dialect) => {
       expect(jobs.statusCode).toBe(200);
       const seen: [label: string, body: string][] = [['GET /api/v1/jobs', jobs.body]];
       for (const job of jobs.json<{ items: { id: string }[] }>().items) {
-        seen.push([`GET /api/v1/jobs/${job.id}`, (await a().send('GET', `/api/v1/jobs/${encodeURIComponent(job.id)}`, { token: a().tokens.staff })).body]);
+        seen.push([
+          `GET /api/v1/jobs/${job.id}`,
+          (await a().send('GET', `/api/v1/jobs/${encodeURIComponent(job.id)}`, { token: a().tokens.staff })).body,
+        ]);
       }
-      expect(seen.filter(([, body]) => body.includes(secret)).map(([label]) => `${label} shows the invitation secret`)).toEqual([]);
+      expect(
+        seen.filter(([, body]) => body.includes(secret)).map(([label]) => `${label} shows the invitation secret`),
+      ).toEqual([]);
     });
   });
 
@@ -179,7 +256,9 @@ describeEachDialect('attacks on the API', (dialect) => {
       expectProblem(reply, 403, 'NOT_YOUR_MEMBER_STATE');
       const receipt = await a().send('GET', `${replyUrl('FR')}/versions/1/receipt`, { token: a().tokens.kr });
       expectProblem(receipt, 403, 'NOT_YOUR_MEMBER_STATE');
-      const list = await a().send('GET', `/api/v1/consultations/${a().fixtures.open}/replies`, { token: a().tokens.kr });
+      const list = await a().send('GET', `/api/v1/consultations/${a().fixtures.open}/replies`, {
+        token: a().tokens.kr,
+      });
       expect(list.statusCode).toBe(200);
       expect(list.json<{ items: { memberState: string }[] }>().items.map((i) => i.memberState)).toEqual(['KR']);
       for (const response of [reply, receipt, list]) expect(response.body).not.toContain(FR_REASONS);
@@ -189,9 +268,21 @@ describeEachDialect('attacks on the API', (dialect) => {
       const before = await fullSnapshot(a().ctx.db);
       const recorded = prepareRequest(a(), 'POST /api/v1/consultations/:id/replies/:state/recorded').body;
       for (const headers of [{}, { 'idempotency-key': 'kr-acting-for-fr-1' }]) {
-        expectProblem(await a().send('PUT', replyUrl('FR'), { token: a().tokens.kr, body: replyInput(), headers }), 403, 'NOT_YOUR_MEMBER_STATE');
-        expectProblem(await a().send('DELETE', replyUrl('FR'), { token: a().tokens.kr, headers }), 403, 'NOT_YOUR_MEMBER_STATE');
-        expectProblem(await a().send('POST', `${replyUrl('FR')}/recorded`, { token: a().tokens.kr, body: recorded, headers }), 403, 'FORBIDDEN');
+        expectProblem(
+          await a().send('PUT', replyUrl('FR'), { token: a().tokens.kr, body: replyInput(), headers }),
+          403,
+          'NOT_YOUR_MEMBER_STATE',
+        );
+        expectProblem(
+          await a().send('DELETE', replyUrl('FR'), { token: a().tokens.kr, headers }),
+          403,
+          'NOT_YOUR_MEMBER_STATE',
+        );
+        expectProblem(
+          await a().send('POST', `${replyUrl('FR')}/recorded`, { token: a().tokens.kr, body: recorded, headers }),
+          403,
+          'FORBIDDEN',
+        );
       }
       expect(await fullSnapshot(a().ctx.db)).toEqual(before);
     });
@@ -201,7 +292,10 @@ describeEachDialect('attacks on the API', (dialect) => {
     /** Write-method routes open to all by design: checking a receipt reads and never writes. */
     const OPEN_WRITE_ROUTES = new Set(['POST /api/v1/receipts/verify']);
     /** The API's write routes, from the router (the pages' forms are covered by the matrix: no session, no change). */
-    const writeRoutes = () => registeredRoutes(a().app).filter((route) => route.pattern.startsWith('/api/') && isWrite(route.method) && !OPEN_WRITE_ROUTES.has(route.key));
+    const writeRoutes = () =>
+      registeredRoutes(a().app).filter(
+        (route) => route.pattern.startsWith('/api/') && isWrite(route.method) && !OPEN_WRITE_ROUTES.has(route.key),
+      );
 
     it('refuses the public every write route of the API with 401 UNAUTHENTICATED, and nothing changes', async () => {
       const routes = writeRoutes();
@@ -210,7 +304,10 @@ describeEachDialect('attacks on the API', (dialect) => {
       const answers = [];
       for (const route of routes) {
         const request = prepareRequest(a(), route.key);
-        const response = await a().send(route.method, request.url, { body: request.body, ...(request.headers && { headers: request.headers }) });
+        const response = await a().send(route.method, request.url, {
+          body: request.body,
+          ...(request.headers && { headers: request.headers }),
+        });
         answers.push(`${route.key} → ${response.statusCode} ${codeOf(response)}`);
       }
       expect(answers).toEqual(routes.map((route) => `${route.key} → 401 UNAUTHENTICATED`));
@@ -223,7 +320,11 @@ describeEachDialect('attacks on the API', (dialect) => {
       const answers = [];
       for (const route of routes) {
         const request = prepareRequest(a(), route.key);
-        const response = await a().send(route.method, request.url, { token: a().tokens.observer, body: request.body, ...(request.headers && { headers: request.headers }) });
+        const response = await a().send(route.method, request.url, {
+          token: a().tokens.observer,
+          body: request.body,
+          ...(request.headers && { headers: request.headers }),
+        });
         const code = codeOf(response);
         answers.push(`${route.key} → ${response.statusCode} ${code === 'ROLE_MAY_NOT_REPLY' ? 'FORBIDDEN' : code}`);
       }
@@ -244,11 +345,18 @@ describeEachDialect('attacks on the API', (dialect) => {
             const request = prepareRequest(a(), route.key);
             const values = pathValues(a(), defaultTarget(route.key));
             values[parameter] = parameter === '*' ? encodeURIComponent(payload) : payload;
-            const url = fillPath(route.pattern, values) + (request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '');
-            const response = await a().send(route.method, url, { token: a().tokens.secretariat, body: request.body, ...(request.headers && { headers: request.headers }) });
+            const url =
+              fillPath(route.pattern, values) +
+              (request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '');
+            const response = await a().send(route.method, url, {
+              token: a().tokens.secretariat,
+              body: request.body,
+              ...(request.headers && { headers: request.headers }),
+            });
             sent += 1;
             const leaks = leaksIn(response, payload);
-            if (response.statusCode >= 500 || leaks.length > 0) offenders.push(`${line(`${route.key} with :${parameter} = ${payload}`, response)} ${leaks.join(' ')}`);
+            if (response.statusCode >= 500 || leaks.length > 0)
+              offenders.push(`${line(`${route.key} with :${parameter} = ${payload}`, response)} ${leaks.join(' ')}`);
           }
         }
       }
@@ -258,7 +366,9 @@ describeEachDialect('attacks on the API', (dialect) => {
     });
 
     it('answers SQL-shaped values in every documented query parameter without a 5xx, SQL text or stack trace', async () => {
-      const spec = (await a().send('GET', '/api/v1/openapi.json')).json<{ paths: Record<string, Record<string, { parameters?: { in: string; name: string }[] }>> }>();
+      const spec = (await a().send('GET', '/api/v1/openapi.json')).json<{
+        paths: Record<string, Record<string, { parameters?: { in: string; name: string }[] }>>;
+      }>();
       const offenders: string[] = [];
       const tried: string[] = [];
       for (const [path, operations] of Object.entries(spec.paths)) {
@@ -269,19 +379,34 @@ describeEachDialect('attacks on the API', (dialect) => {
             for (const payload of SQL_PAYLOADS) {
               const request = prepareRequest(a(), key);
               const url = `${request.url.split('?')[0]}?${parameter.name}=${encodeURIComponent(payload)}`;
-              const response = await a().send(method.toUpperCase() as HTTPMethods, url, { token: a().tokens.secretariat, body: request.body, ...(request.headers && { headers: request.headers }) });
+              const response = await a().send(method.toUpperCase() as HTTPMethods, url, {
+                token: a().tokens.secretariat,
+                body: request.body,
+                ...(request.headers && { headers: request.headers }),
+              });
               const leaks = leaksIn(response, payload);
-              if (response.statusCode >= 500 || leaks.length > 0) offenders.push(`${line(`${key}?${parameter.name}=${payload}`, response)} ${leaks.join(' ')}`);
+              if (response.statusCode >= 500 || leaks.length > 0)
+                offenders.push(`${line(`${key}?${parameter.name}=${payload}`, response)} ${leaks.join(' ')}`);
             }
           }
         }
       }
-      expect(tried).toEqual(expect.arrayContaining(['GET /api/v1/audit?consultation', 'GET /api/v1/jobs?kind', 'GET /api/v1/contacts?state', 'POST /api/v1/attachments?filename']));
+      expect(tried).toEqual(
+        expect.arrayContaining([
+          'GET /api/v1/audit?consultation',
+          'GET /api/v1/jobs?kind',
+          'GET /api/v1/contacts?state',
+          'POST /api/v1/attachments?filename',
+        ]),
+      );
       expect(offenders).toEqual([]);
       // The fixtures are all still there: no statement was ever run from a payload.
       const replies = await a().send('GET', replyUrl('KR'), { token: a().tokens.kr });
       expect(replies.json<StateReplyView>().versions.map((v) => v.version)).toEqual([1]);
-      expect((await a().send('GET', '/api/v1/consultations', { token: a().tokens.secretariat })).json<{ items: unknown[] }>().items).toHaveLength(3);
+      expect(
+        (await a().send('GET', '/api/v1/consultations', { token: a().tokens.secretariat })).json<{ items: unknown[] }>()
+          .items,
+      ).toHaveLength(3);
     });
 
     it('stores SQL-shaped free text byte for byte in every free-text field and returns it unchanged', async () => {
@@ -293,10 +418,25 @@ describeEachDialect('attacks on the API', (dialect) => {
     it('answers a NUL character in a path parameter, a query parameter or a free-text field with a 4xx (or stores it), never a 5xx', async () => {
       const nul = 'a\u0000b';
       const answers = [
-        line('DELETE /api/v1/tokens/a%00b', await a().send('DELETE', '/api/v1/tokens/a%00b', { token: a().tokens.secretariat })),
-        line('GET /api/v1/jobs?kind=a%00b', await a().send('GET', '/api/v1/jobs?kind=a%00b', { token: a().tokens.secretariat })),
-        line('POST /api/v1/contacts name', await a().send('POST', '/api/v1/contacts', { token: a().tokens.secretariat, body: { email: 'nul@example.org', name: nul, role: 'observer' } })),
-        line('PUT …/replies/KR place', await a().send('PUT', replyUrl('KR'), { token: a().tokens.kr, body: replyInput(undefined, { place: nul }) })),
+        line(
+          'DELETE /api/v1/tokens/a%00b',
+          await a().send('DELETE', '/api/v1/tokens/a%00b', { token: a().tokens.secretariat }),
+        ),
+        line(
+          'GET /api/v1/jobs?kind=a%00b',
+          await a().send('GET', '/api/v1/jobs?kind=a%00b', { token: a().tokens.secretariat }),
+        ),
+        line(
+          'POST /api/v1/contacts name',
+          await a().send('POST', '/api/v1/contacts', {
+            token: a().tokens.secretariat,
+            body: { email: 'nul@example.org', name: nul, role: 'observer' },
+          }),
+        ),
+        line(
+          'PUT …/replies/KR place',
+          await a().send('PUT', replyUrl('KR'), { token: a().tokens.kr, body: replyInput(undefined, { place: nul }) }),
+        ),
       ];
       expect(answers.filter((answer) => / → 5\d\d /.test(answer))).toEqual([]);
     });
@@ -307,12 +447,20 @@ describeEachDialect('attacks on the API', (dialect) => {
       const { mismatches, failures, responses } = await storeAndReadBack(a(), XSS_PAYLOADS);
       expect(failures).toEqual([]);
       expect(mismatches).toEqual([]);
-      expect(responses.filter((r) => !/^application\/(problem\+)?json/.test(String(r.response.headers['content-type']))).map((r) => line(r.label, r.response))).toEqual([]);
+      expect(
+        responses
+          .filter((r) => !/^application\/(problem\+)?json/.test(String(r.response.headers['content-type'])))
+          .map((r) => line(r.label, r.response)),
+      ).toEqual([]);
     });
 
     it('sends x-content-type-options: nosniff with every response that carries stored free text', async () => {
       const { responses } = await storeAndReadBack(a(), XSS_PAYLOADS.slice(0, 1));
-      expect(responses.filter((r) => r.response.headers['x-content-type-options'] !== 'nosniff').map((r) => line(r.label, r.response))).toEqual([]);
+      expect(
+        responses
+          .filter((r) => r.response.headers['x-content-type-options'] !== 'nosniff')
+          .map((r) => line(r.label, r.response)),
+      ).toEqual([]);
     });
 
     it('answers a script in the URL of an unknown route with a JSON problem, not HTML', async () => {
@@ -323,10 +471,16 @@ describeEachDialect('attacks on the API', (dialect) => {
 
     it('serves an uploaded HTML file as a text/plain attachment with nosniff, never as text/html', async () => {
       const html = '<!doctype html><html><body><script>alert(document.cookie)</script></body></html>';
-      const upload = await a().send('POST', '/api/v1/attachments?filename=comments.html', { token: a().tokens.kr, body: html, headers: { 'content-type': 'text/html' } });
+      const upload = await a().send('POST', '/api/v1/attachments?filename=comments.html', {
+        token: a().tokens.kr,
+        body: html,
+        headers: { 'content-type': 'text/html' },
+      });
       expect(upload.statusCode).toBe(201);
       expect(upload.json<{ mediaType: string }>().mediaType).toMatch(/^text\/plain/);
-      const download = await a().send('GET', `/api/v1/attachments/${upload.json<{ sha256: string }>().sha256}`, { token: a().tokens.kr });
+      const download = await a().send('GET', `/api/v1/attachments/${upload.json<{ sha256: string }>().sha256}`, {
+        token: a().tokens.kr,
+      });
       expect(download.statusCode).toBe(200);
       expect(download.headers['content-type']).toMatch(/^text\/plain/);
       expect(download.headers['content-disposition']).toMatch(/^attachment;/);
@@ -347,10 +501,19 @@ describeEachDialect('attacks on the API', (dialect) => {
 
   describe('uploads and files', () => {
     const upload = (content: Buffer, filename = 'report.pdf', contentType = 'application/pdf') =>
-      a().send('POST', `/api/v1/attachments?filename=${encodeURIComponent(filename)}`, { token: a().tokens.kr, body: content, headers: { 'content-type': contentType } });
+      a().send('POST', `/api/v1/attachments?filename=${encodeURIComponent(filename)}`, {
+        token: a().tokens.kr,
+        body: content,
+        headers: { 'content-type': contentType },
+      });
 
     it('refuses an ELF executable renamed .pdf and sent as application/pdf with 415, and stores nothing', async () => {
-      const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]), Buffer.alloc(8), Buffer.from([0x02, 0x00, 0x3e, 0x00, 0x01, 0x00, 0x00, 0x00]), Buffer.alloc(40)]);
+      const elf = Buffer.concat([
+        Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]),
+        Buffer.alloc(8),
+        Buffer.from([0x02, 0x00, 0x3e, 0x00, 0x01, 0x00, 0x00, 0x00]),
+        Buffer.alloc(40),
+      ]);
       const before = await fullSnapshot(a().ctx.db);
       expectProblem(await upload(elf), 415, 'UNSUPPORTED_MEDIA_TYPE');
       expect(await fullSnapshot(a().ctx.db)).toEqual(before);
@@ -360,17 +523,31 @@ describeEachDialect('attacks on the API', (dialect) => {
       const header = Buffer.alloc(128);
       header.write('MZ', 0, 'latin1');
       header.writeUInt32LE(0x80, 0x3c);
-      const pe = Buffer.concat([header, Buffer.from('PE\0\0', 'latin1'), Buffer.from('This program cannot be run in DOS mode.\r\n', 'latin1'), Buffer.alloc(32)]);
+      const pe = Buffer.concat([
+        header,
+        Buffer.from('PE\0\0', 'latin1'),
+        Buffer.from('This program cannot be run in DOS mode.\r\n', 'latin1'),
+        Buffer.alloc(32),
+      ]);
       const before = await fullSnapshot(a().ctx.db);
       expectProblem(await upload(pe), 415, 'UNSUPPORTED_MEDIA_TYPE');
       expect(await fullSnapshot(a().ctx.db)).toEqual(before);
     });
 
     it('refuses an upload over the attachment limit with 413 PAYLOAD_TOO_LARGE and stores nothing; one at the limit is accepted', async () => {
-      const app = await buildApp({ ctx: serviceContext(a().ctx.db, a().world.clock.now, { attachmentMaxBytes: 2048 }), logger: false, rateLimitPerMinute: 0 });
+      const app = await buildApp({
+        ctx: serviceContext(a().ctx.db, a().world.clock.now, { attachmentMaxBytes: 2048 }),
+        logger: false,
+        rateLimitPerMinute: 0,
+      });
       const pdfOf = (size: number) => Buffer.concat([PDF, Buffer.alloc(size - PDF.length, 0x20)]);
       const send = (content: Buffer) =>
-        app.inject({ method: 'POST', url: '/api/v1/attachments?filename=scan.pdf', headers: { authorization: `Bearer ${a().tokens.kr}`, 'content-type': 'application/pdf' }, payload: content });
+        app.inject({
+          method: 'POST',
+          url: '/api/v1/attachments?filename=scan.pdf',
+          headers: { authorization: `Bearer ${a().tokens.kr}`, 'content-type': 'application/pdf' },
+          payload: content,
+        });
       try {
         const before = await fullSnapshot(a().ctx.db);
         expectProblem(await send(pdfOf(4096)), 413, 'PAYLOAD_TOO_LARGE');
@@ -410,9 +587,16 @@ describeEachDialect('attacks on the API', (dialect) => {
 
     it('serves no file outside the documentation folder through /api/docs/static, and answers such paths with a 4xx, not a 5xx', async () => {
       const answers: string[] = [];
-      for (const url of ['/api/docs/static/..%2f..%2fpackage.json', '/api/docs/static/%2e%2e/%2e%2e/package.json', '/api/docs/static/..%5c..%5cpackage.json', '/api/docs/static/....//....//package.json']) {
+      for (const url of [
+        '/api/docs/static/..%2f..%2fpackage.json',
+        '/api/docs/static/%2e%2e/%2e%2e/package.json',
+        '/api/docs/static/..%5c..%5cpackage.json',
+        '/api/docs/static/....//....//package.json',
+      ]) {
         const response = await a().send('GET', url);
-        answers.push(`${url} → ${response.statusCode >= 400 && response.statusCode < 500 ? '4xx' : response.statusCode}${response.body.includes('"dependencies"') ? ', package.json served' : ''}`);
+        answers.push(
+          `${url} → ${response.statusCode >= 400 && response.statusCode < 500 ? '4xx' : response.statusCode}${response.body.includes('"dependencies"') ? ', package.json served' : ''}`,
+        );
       }
       expect(answers.filter((answer) => !answer.endsWith('→ 4xx'))).toEqual([]);
     });
@@ -425,21 +609,48 @@ describeEachDialect('attacks on the API', (dialect) => {
       const basic = `Basic ${Buffer.from('tsb-officer:hunter2').toString('base64')}`;
       const cases: [label: string, secret: string, response: LightMyRequestResponse][] = [
         ['unknown token', unknown, await a().send('GET', '/api/v1/consultations', { token: unknown })],
-        ['Basic credentials', basic, await a().send('GET', '/api/v1/consultations', { headers: { authorization: basic } })],
-        ['Basic password', 'hunter2', await a().send('GET', '/api/v1/consultations', { headers: { authorization: basic } })],
+        [
+          'Basic credentials',
+          basic,
+          await a().send('GET', '/api/v1/consultations', { headers: { authorization: basic } }),
+        ],
+        [
+          'Basic password',
+          'hunter2',
+          await a().send('GET', '/api/v1/consultations', { headers: { authorization: basic } }),
+        ],
         ['focal point on a secretariat route', kr, await a().send('GET', '/api/v1/tokens', { token: kr })],
-        ['focal point with an invalid body', kr, await a().send('POST', '/api/v1/tokens', { token: kr, body: { role: 'god' } })],
+        [
+          'focal point with an invalid body',
+          kr,
+          await a().send('POST', '/api/v1/tokens', { token: kr, body: { role: 'god' } }),
+        ],
         ['focal point on an unknown route', kr, await a().send('GET', '/api/v1/secrets', { token: kr })],
-        ['malformed JSON', a().tokens.secretariat, await a().send('POST', '/api/v1/contacts', { token: a().tokens.secretariat, body: '{"email":', headers: { 'content-type': 'application/json' } })],
-        ['revoked token', a().tokens.spare, await (async () => {
-          await a().send('DELETE', `/api/v1/tokens/${a().fixtures.spareTokenId}`, { token: a().tokens.secretariat });
-          return a().send('GET', '/api/v1/consultations', { token: a().tokens.spare });
-        })()],
+        [
+          'malformed JSON',
+          a().tokens.secretariat,
+          await a().send('POST', '/api/v1/contacts', {
+            token: a().tokens.secretariat,
+            body: '{"email":',
+            headers: { 'content-type': 'application/json' },
+          }),
+        ],
+        [
+          'revoked token',
+          a().tokens.spare,
+          await (async () => {
+            await a().send('DELETE', `/api/v1/tokens/${a().fixtures.spareTokenId}`, { token: a().tokens.secretariat });
+            return a().send('GET', '/api/v1/consultations', { token: a().tokens.spare });
+          })(),
+        ],
       ];
       for (const [label, secret, response] of cases) {
         expect({ label, error: response.statusCode >= 400 }).toEqual({ label, error: true });
         const everything = `${JSON.stringify(response.headers)}\n${response.body}`;
-        expect({ label, echoed: everything.includes(secret) || everything.includes(sha256(secret)) }).toEqual({ label, echoed: false });
+        expect({ label, echoed: everything.includes(secret) || everything.includes(sha256(secret)) }).toEqual({
+          label,
+          echoed: false,
+        });
       }
     });
 
@@ -456,7 +667,10 @@ describeEachDialect('attacks on the API', (dialect) => {
     });
 
     it('sends a new token secret once, marked cache-control: no-store', async () => {
-      const response = await a().send('POST', '/api/v1/tokens', { token: a().tokens.secretariat, body: { role: 'observer', label: 'Once' } });
+      const response = await a().send('POST', '/api/v1/tokens', {
+        token: a().tokens.secretariat,
+        body: { role: 'observer', label: 'Once' },
+      });
       expect(response.statusCode).toBe(201);
       expect(response.headers['cache-control']).toBe('no-store');
       const { secret } = response.json<{ secret: string }>();
@@ -467,7 +681,8 @@ describeEachDialect('attacks on the API', (dialect) => {
       const metricsToken = 'metrics-scraper-secret-0123456789';
       const app = await buildApp({ ctx: a().ctx, logger: false, rateLimitPerMinute: 0, metricsToken });
       try {
-        const get = (authorization?: string) => app.inject({ method: 'GET', url: '/metrics', headers: authorization === undefined ? {} : { authorization } });
+        const get = (authorization?: string) =>
+          app.inject({ method: 'GET', url: '/metrics', headers: authorization === undefined ? {} : { authorization } });
         expectProblem(await get(), 401, 'UNAUTHENTICATED');
         expectProblem(await get(`Bearer ${a().tokens.secretariat}`), 401, 'UNAUTHENTICATED');
         expectProblem(await get('Bearer metrics-scraper-secret-wrong'), 401, 'UNAUTHENTICATED');
@@ -476,18 +691,25 @@ describeEachDialect('attacks on the API', (dialect) => {
         await app.close();
       }
     });
-
   });
 
   describe('receipts', () => {
     it("tells whoever submits a forged receipt nothing about a reply they may not read: FR's version 1 and a version that does not exist get the same answer", async () => {
       // KR holds a genuine receipt of its own reply and edits it to point at FR's.
-      const genuine = (await a().send('GET', `${replyUrl('KR')}/versions/1/receipt`, { token: a().tokens.kr })).json<Record<string, unknown>>();
+      const genuine = (await a().send('GET', `${replyUrl('KR')}/versions/1/receipt`, { token: a().tokens.kr })).json<
+        Record<string, unknown>
+      >();
       const forged = (version: number) => ({ ...genuine, memberState: 'FR', version });
       const existing = await a().send('POST', '/api/v1/receipts/verify', { body: forged(1) });
       const missing = await a().send('POST', '/api/v1/receipts/verify', { body: forged(99) });
       expect([existing.statusCode, missing.statusCode]).toEqual([200, 200]);
-      const frHash = (await a().ctx.db.selectFrom('reply_version').select('content_hash').where('member_state', '=', 'FR').executeTakeFirstOrThrow()).content_hash;
+      const frHash = (
+        await a()
+          .ctx.db.selectFrom('reply_version')
+          .select('content_hash')
+          .where('member_state', '=', 'FR')
+          .executeTakeFirstOrThrow()
+      ).content_hash;
       expect(existing.body).not.toContain(frHash);
       expect(existing.json()).toEqual(missing.json());
     });
@@ -499,10 +721,16 @@ describeEachDialect('attacks on the API', (dialect) => {
     it("sends nosniff, a CSP with default-src 'none' or 'self' and frame-ancestors 'none', and a referrer policy on API responses, errors and pages", async () => {
       const responses: [string, LightMyRequestResponse][] = [
         ['GET /api/v1/consultations', await a().send('GET', '/api/v1/consultations')],
-        ['GET /api/v1/consultations/:id', await a().send('GET', `/api/v1/consultations/${a().fixtures.open}`, { token: a().tokens.kr })],
+        [
+          'GET /api/v1/consultations/:id',
+          await a().send('GET', `/api/v1/consultations/${a().fixtures.open}`, { token: a().tokens.kr }),
+        ],
         ['GET /api/v1/tokens (401)', await a().send('GET', '/api/v1/tokens')],
         ['GET /api/v1/tokens (403)', await a().send('GET', '/api/v1/tokens', { token: a().tokens.kr })],
-        ['POST /api/v1/contacts (400)', await a().send('POST', '/api/v1/contacts', { token: a().tokens.secretariat, body: {} })],
+        [
+          'POST /api/v1/contacts (400)',
+          await a().send('POST', '/api/v1/contacts', { token: a().tokens.secretariat, body: {} }),
+        ],
         ['GET /api/v1/circulars (404)', await a().send('GET', '/api/v1/circulars')],
         ['GET /api/v1/openapi.json', await a().send('GET', '/api/v1/openapi.json')],
         ['GET /api/problems', await a().send('GET', '/api/problems')],
@@ -520,7 +748,10 @@ describeEachDialect('attacks on the API', (dialect) => {
         }).toEqual({
           label,
           nosniff: 'nosniff',
-          defaultSrc: expect.toSatisfy((sources: string[] | undefined) => sources !== undefined && sources.length === 1 && ["'none'", "'self'"].includes(sources[0]!)),
+          defaultSrc: expect.toSatisfy(
+            (sources: string[] | undefined) =>
+              sources !== undefined && sources.length === 1 && ["'none'", "'self'"].includes(sources[0]!),
+          ),
           frameAncestors: ["'none'"],
           referrerPolicy: true,
         });
@@ -530,7 +761,10 @@ describeEachDialect('attacks on the API', (dialect) => {
     it('serves /api/docs with a CSP that lets swagger-ui load its scripts, styles, images and the OpenAPI document from this origin, and no inline script', async () => {
       let response = await a().send('GET', '/api/docs');
       for (let hops = 0; response.statusCode >= 300 && response.statusCode < 400 && hops < 3; hops += 1) {
-        response = await a().send('GET', new URL(String(response.headers.location), 'http://localhost/api/docs/').pathname);
+        response = await a().send(
+          'GET',
+          new URL(String(response.headers.location), 'http://localhost/api/docs/').pathname,
+        );
       }
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toMatch(/^text\/html/);
@@ -547,7 +781,11 @@ describeEachDialect('attacks on the API', (dialect) => {
       const scripts = [...response.body.matchAll(/<script\b([^>]*)>/gi)].map((m) => m[1]!);
       expect(scripts.length).toBeGreaterThan(0);
       expect(scripts.filter((attributes) => !/\bsrc="\.?\/[^"]*"/.test(attributes))).toEqual([]);
-      for (const src of ['/api/docs/static/swagger-ui-bundle.js', '/api/docs/static/swagger-initializer.js', '/api/docs/json']) {
+      for (const src of [
+        '/api/docs/static/swagger-ui-bundle.js',
+        '/api/docs/static/swagger-initializer.js',
+        '/api/docs/json',
+      ]) {
         expect({ src, status: (await a().send('GET', src)).statusCode }).toEqual({ src, status: 200 });
       }
     });
@@ -577,7 +815,8 @@ async function storeAndReadBack(api: SecurityApi, payloads: readonly string[]) {
     return response;
   };
   const compare = (payload: string, read: Record<string, unknown>) => {
-    for (const [field, value] of Object.entries(read)) if (value !== payload) mismatches.push(`${field}: sent ${JSON.stringify(payload)}, got ${JSON.stringify(value)}`);
+    for (const [field, value] of Object.entries(read))
+      if (value !== payload) mismatches.push(`${field}: sent ${JSON.stringify(payload)}, got ${JSON.stringify(value)}`);
   };
   const { open } = api.fixtures;
   const { secretariat, kr } = api.tokens;
@@ -632,28 +871,55 @@ async function storeAndReadBack(api: SecurityApi, payloads: readonly string[]) {
       'text summary': consultation.texts?.[0]?.summary,
     });
 
-    const contact = await send(`POST contact (${payload})`, 'POST', '/api/v1/contacts', secretariat, { email: `contact${index}@example.org`, name: payload, role: 'observer' });
-    const contacts = (await send('GET contacts', 'GET', '/api/v1/contacts', secretariat)).json<{ items: { id: string; name: string }[] }>().items;
+    const contact = await send(`POST contact (${payload})`, 'POST', '/api/v1/contacts', secretariat, {
+      email: `contact${index}@example.org`,
+      name: payload,
+      role: 'observer',
+    });
+    const contacts = (await send('GET contacts', 'GET', '/api/v1/contacts', secretariat)).json<{
+      items: { id: string; name: string }[];
+    }>().items;
     compare(payload, { 'contact name': contacts.find((c) => c.id === contact.json<{ id?: string }>().id)?.name });
 
-    const token = await send(`POST token (${payload})`, 'POST', '/api/v1/tokens', secretariat, { role: 'observer', label: payload });
-    const tokens = (await send('GET tokens', 'GET', '/api/v1/tokens', secretariat)).json<{ items: { id: string; label: string }[] }>().items;
-    compare(payload, { 'token label': tokens.find((t) => t.id === token.json<{ token?: { id: string } }>().token?.id)?.label });
+    const token = await send(`POST token (${payload})`, 'POST', '/api/v1/tokens', secretariat, {
+      role: 'observer',
+      label: payload,
+    });
+    const tokens = (await send('GET tokens', 'GET', '/api/v1/tokens', secretariat)).json<{
+      items: { id: string; label: string }[];
+    }>().items;
+    compare(payload, {
+      'token label': tokens.find((t) => t.id === token.json<{ token?: { id: string } }>().token?.id)?.label,
+    });
 
-    await send(`PUT eligibility (${payload})`, 'PUT', '/api/v1/member-states/DE/eligibility', secretariat, { mayReply: true, note: payload });
-    const states = (await send('GET member-states', 'GET', '/api/v1/member-states', undefined)).json<{ items: { code: string; eligibilityNote: string | null }[] }>().items;
+    await send(`PUT eligibility (${payload})`, 'PUT', '/api/v1/member-states/DE/eligibility', secretariat, {
+      mayReply: true,
+      note: payload,
+    });
+    const states = (await send('GET member-states', 'GET', '/api/v1/member-states', undefined)).json<{
+      items: { code: string; eligibilityNote: string | null }[];
+    }>().items;
     compare(payload, { 'eligibility note': states.find((s) => s.code === 'DE')?.eligibilityNote });
   }
 
   // Meeting decisions are recorded after the deadline, during the meeting (Res. 1 §9.5).
   api.at('after');
   for (const payload of payloads) {
-    await send(`PUT decision (${payload})`, 'PUT', `/api/v1/consultations/${open}/decisions/x1471`, secretariat, { notes: payload, reservations: [{ state: 'FR', note: payload }] });
+    await send(`PUT decision (${payload})`, 'PUT', `/api/v1/consultations/${open}/decisions/x1471`, secretariat, {
+      notes: payload,
+      reservations: [{ state: 'FR', note: payload }],
+    });
     const decisions = (await send('GET decisions', 'GET', `/api/v1/consultations/${open}/decisions`, undefined)).json<{
-      items: { text: string; decision: { reservations: { note: string }[]; recorded: { notes: string | null } | null } | null }[];
+      items: {
+        text: string;
+        decision: { reservations: { note: string }[]; recorded: { notes: string | null } | null } | null;
+      }[];
     }>().items;
     const decision = decisions.find((d) => d.text === 'x1471')?.decision;
-    compare(payload, { 'decision notes': decision?.recorded?.notes, 'decision reservation note': decision?.reservations[0]?.note });
+    compare(payload, {
+      'decision notes': decision?.recorded?.notes,
+      'decision reservation note': decision?.reservations[0]?.note,
+    });
   }
   api.at('before');
   return { mismatches, failures, responses };

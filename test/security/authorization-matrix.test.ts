@@ -3,7 +3,17 @@ import type { HTTPMethods, LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CATALOGUE, type ErrorCode } from '../../src/domain/errors.js';
 import { registeredRoutes } from './route-table.js';
-import { createSecurityApi, fullSnapshot, prepareRequest, ROLES, useSecurityApi, type ClockPoint, type Role, type SecurityApi, type Target } from './security-harness.js';
+import {
+  createSecurityApi,
+  fullSnapshot,
+  prepareRequest,
+  ROLES,
+  useSecurityApi,
+  type ClockPoint,
+  type Role,
+  type SecurityApi,
+  type Target,
+} from './security-harness.js';
 
 /**
  * The authorisation matrix of the whole application, enumerated from the router: every route the
@@ -31,12 +41,26 @@ import { createSecurityApi, fullSnapshot, prepareRequest, ROLES, useSecurityApi,
  */
 
 /** The codes by which the policy refuses; anything else is a business rule speaking. */
-const AUTHORISATION_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_YOUR_MEMBER_STATE', 'ROLE_MAY_NOT_REPLY', 'NOT_FOUND', 'RESULTS_NOT_AVAILABLE'] as const;
+const AUTHORISATION_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_YOUR_MEMBER_STATE',
+  'ROLE_MAY_NOT_REPLY',
+  'NOT_FOUND',
+  'RESULTS_NOT_AVAILABLE',
+] as const;
 type AuthorisationCode = (typeof AUTHORISATION_CODES)[number];
 type BusinessCode = Exclude<ErrorCode, AuthorisationCode>;
 type Cell = 'OK' | `ok:${BusinessCode}` | AuthorisationCode;
 /** One cell per role, in the order of ROLES: public, observer, KR (the URL's State), FR (another State), staff, secretariat. */
-type Cells = readonly [publicCell: Cell, observerCell: Cell, krCell: Cell, frCell: Cell, staffCell: Cell, secretariatCell: Cell];
+type Cells = readonly [
+  publicCell: Cell,
+  observerCell: Cell,
+  krCell: Cell,
+  frCell: Cell,
+  staffCell: Cell,
+  secretariatCell: Cell,
+];
 
 interface MatrixRow {
   /** `METHOD /pattern`, as the router spells it. */
@@ -76,93 +100,152 @@ const RESULTS_BEFORE: Cells = [NOT_YET, NOT_YET, NOT_YET, NOT_YET, OK, OK];
 // prettier-ignore
 const MATRIX: readonly MatrixRow[] = [
   // Home page, documentation, problem catalogue, probes, metrics.
-  { route: 'GET /',                                          before: EVERYONE },
-  { route: 'GET /api/docs',                                  before: EVERYONE },
-  { route: 'GET /api/docs/',                                 before: EVERYONE },
-  { route: 'GET /api/docs/json',                             before: EVERYONE },
-  { route: 'GET /api/docs/yaml',                             before: EVERYONE },
-  { route: 'GET /api/docs/static/*',                         before: EVERYONE },
-  { route: 'GET /api/docs/static/index.html',                before: EVERYONE },
-  { route: 'GET /api/docs/static/swagger-initializer.js',    before: EVERYONE },
-  { route: 'GET /api/problems',                              before: EVERYONE },
-  { route: 'GET /api/v1/openapi.json',                       before: EVERYONE },
-  { route: 'GET /health',                                    before: EVERYONE },
-  { route: 'GET /health/ready',                              before: EVERYONE },
+  { route: 'GET /', before: EVERYONE },
+  { route: 'GET /api/docs', before: EVERYONE },
+  { route: 'GET /api/docs/', before: EVERYONE },
+  { route: 'GET /api/docs/json', before: EVERYONE },
+  { route: 'GET /api/docs/yaml', before: EVERYONE },
+  { route: 'GET /api/docs/static/*', before: EVERYONE },
+  { route: 'GET /api/docs/static/index.html', before: EVERYONE },
+  { route: 'GET /api/docs/static/swagger-initializer.js', before: EVERYONE },
+  { route: 'GET /api/problems', before: EVERYONE },
+  { route: 'GET /api/v1/openapi.json', before: EVERYONE },
+  { route: 'GET /health', before: EVERYONE },
+  { route: 'GET /health/ready', before: EVERYONE },
   // Open only because no metrics token is configured here; attacks.test.ts covers a configured one.
-  { route: 'GET /metrics',                                   before: EVERYONE },
+  { route: 'GET /metrics', before: EVERYONE },
 
   // Consultations and their determined texts.
-  { route: 'GET /api/v1/consultations',                      before: EVERYONE },
-  { route: 'POST /api/v1/consultations',                     before: SECRETARIAT_ONLY },
-  { route: 'GET /api/v1/consultations/:id',                  before: EVERYONE },
+  { route: 'GET /api/v1/consultations', before: EVERYONE },
+  { route: 'POST /api/v1/consultations', before: SECRETARIAT_ONLY },
+  { route: 'GET /api/v1/consultations/:id', before: EVERYONE },
   { route: 'GET /api/v1/consultations/:id', target: 'draft', before: DRAFT },
-  { route: 'PATCH /api/v1/consultations/:id',                before: SECRETARIAT_ONLY },
-  { route: 'POST /api/v1/consultations/:id/issue',           before: SECRETARIAT_ONLY },
-  { route: 'GET /api/v1/consultations/:id/texts',            before: EVERYONE },
+  { route: 'PATCH /api/v1/consultations/:id', before: SECRETARIAT_ONLY },
+  { route: 'POST /api/v1/consultations/:id/issue', before: SECRETARIAT_ONLY },
+  { route: 'GET /api/v1/consultations/:id/texts', before: EVERYONE },
   { route: 'GET /api/v1/consultations/:id/texts', target: 'draft', before: DRAFT },
-  { route: 'POST /api/v1/consultations/:id/texts',           before: SECRETARIAT_ONLY },
-  { route: 'GET /api/v1/consultations/:id/texts/:textId',    before: EVERYONE },
+  { route: 'POST /api/v1/consultations/:id/texts', before: SECRETARIAT_ONLY },
+  { route: 'GET /api/v1/consultations/:id/texts/:textId', before: EVERYONE },
   { route: 'GET /api/v1/consultations/:id/texts/:textId', target: 'draft', before: DRAFT },
-  { route: 'PATCH /api/v1/consultations/:id/texts/:textId',  before: SECRETARIAT_ONLY },
+  { route: 'PATCH /api/v1/consultations/:id/texts/:textId', before: SECRETARIAT_ONLY },
   { route: 'DELETE /api/v1/consultations/:id/texts/:textId', before: SECRETARIAT_ONLY },
 
   // Replies. After the deadline, other States' replies stay confidential unless the consultation makes them public.
-  { route: 'GET /api/v1/consultations/:id/replies',          before: REPLY_LIST, after: REPLY_LIST },
+  { route: 'GET /api/v1/consultations/:id/replies', before: REPLY_LIST, after: REPLY_LIST },
   { route: 'GET /api/v1/consultations/:id/replies', target: 'publicReplies', before: REPLY_LIST, after: EVERYONE },
   { route: 'GET /api/v1/consultations/:id/replies', target: 'draft', before: DRAFT },
-  { route: 'GET /api/v1/consultations/:id/replies/:state',   before: OWN_REPLY, after: OWN_REPLY },
-  { route: 'GET /api/v1/consultations/:id/replies/:state', target: 'publicReplies', before: OWN_REPLY, after: EVERYONE },
-  { route: 'GET /api/v1/consultations/:id/replies/:state/versions/:version/receipt', before: OWN_REPLY, after: OWN_REPLY },
-  { route: 'GET /api/v1/consultations/:id/replies/:state/versions/:version/receipt', target: 'publicReplies', before: OWN_REPLY, after: EVERYONE },
-  { route: 'PUT /api/v1/consultations/:id/replies/:state',   before: REPLY_WRITE, after: REPLY_WRITE_LATE },
-  { route: 'PUT /api/v1/consultations/:id/replies/:state', target: 'draft', before: [NO_AUTH, MAY_NOT_REPLY, HIDDEN, NOT_YOURS, MAY_NOT_REPLY, MAY_NOT_REPLY] },
+  { route: 'GET /api/v1/consultations/:id/replies/:state', before: OWN_REPLY, after: OWN_REPLY },
+  {
+    route: 'GET /api/v1/consultations/:id/replies/:state',
+    target: 'publicReplies',
+    before: OWN_REPLY,
+    after: EVERYONE,
+  },
+  {
+    route: 'GET /api/v1/consultations/:id/replies/:state/versions/:version/receipt',
+    before: OWN_REPLY,
+    after: OWN_REPLY,
+  },
+  {
+    route: 'GET /api/v1/consultations/:id/replies/:state/versions/:version/receipt',
+    target: 'publicReplies',
+    before: OWN_REPLY,
+    after: EVERYONE,
+  },
+  { route: 'PUT /api/v1/consultations/:id/replies/:state', before: REPLY_WRITE, after: REPLY_WRITE_LATE },
+  {
+    route: 'PUT /api/v1/consultations/:id/replies/:state',
+    target: 'draft',
+    before: [NO_AUTH, MAY_NOT_REPLY, HIDDEN, NOT_YOURS, MAY_NOT_REPLY, MAY_NOT_REPLY],
+  },
   { route: 'DELETE /api/v1/consultations/:id/replies/:state', before: REPLY_WRITE, after: REPLY_WRITE_LATE },
-  { route: 'POST /api/v1/consultations/:id/replies/:state/recorded', before: SECRETARIAT_ONLY, after: SECRETARIAT_ONLY },
-  { route: 'GET /api/v1/receipts/public-key',                before: EVERYONE },
+  {
+    route: 'POST /api/v1/consultations/:id/replies/:state/recorded',
+    before: SECRETARIAT_ONLY,
+    after: SECRETARIAT_ONLY,
+  },
+  { route: 'GET /api/v1/receipts/public-key', before: EVERYONE },
   // Anyone holding a receipt may have it checked (a read, though a POST).
-  { route: 'POST /api/v1/receipts/verify',                   before: EVERYONE },
+  { route: 'POST /api/v1/receipts/verify', before: EVERYONE },
 
   // Results, the meeting's decisions (Res. 1 §9.5) and the results notice (§9.6.1).
-  { route: 'GET /api/v1/consultations/:id/results',          before: RESULTS_BEFORE, after: EVERYONE },
+  { route: 'GET /api/v1/consultations/:id/results', before: RESULTS_BEFORE, after: EVERYONE },
   { route: 'GET /api/v1/consultations/:id/results', target: 'draft', before: DRAFT },
-  { route: 'GET /api/v1/consultations/:id/decisions',        before: RESULTS_BEFORE, after: EVERYONE },
-  { route: 'PUT /api/v1/consultations/:id/decisions/:textId', before: [NO_AUTH, FORBIDDEN, FORBIDDEN, FORBIDDEN, 'ok:DECISION_NOT_ALLOWED', 'ok:DECISION_NOT_ALLOWED'], after: SECRETARIAT_ONLY },
-  { route: 'POST /api/v1/consultations/:id/results-notice',  before: [NO_AUTH, FORBIDDEN, FORBIDDEN, FORBIDDEN, 'ok:NOTICE_NOT_ALLOWED', 'ok:NOTICE_NOT_ALLOWED'], after: [NO_AUTH, FORBIDDEN, FORBIDDEN, FORBIDDEN, 'ok:NOTICE_NOT_ALLOWED', 'ok:NOTICE_NOT_ALLOWED'] },
+  { route: 'GET /api/v1/consultations/:id/decisions', before: RESULTS_BEFORE, after: EVERYONE },
+  {
+    route: 'PUT /api/v1/consultations/:id/decisions/:textId',
+    before: [NO_AUTH, FORBIDDEN, FORBIDDEN, FORBIDDEN, 'ok:DECISION_NOT_ALLOWED', 'ok:DECISION_NOT_ALLOWED'],
+    after: SECRETARIAT_ONLY,
+  },
+  {
+    route: 'POST /api/v1/consultations/:id/results-notice',
+    before: [NO_AUTH, FORBIDDEN, FORBIDDEN, FORBIDDEN, 'ok:NOTICE_NOT_ALLOWED', 'ok:NOTICE_NOT_ALLOWED'],
+    after: [NO_AUTH, FORBIDDEN, FORBIDDEN, FORBIDDEN, 'ok:NOTICE_NOT_ALLOWED', 'ok:NOTICE_NOT_ALLOWED'],
+  },
 
   // Documents, DOCX (issue #5): the circular as the consultation (a draft: the secretariat); a State's filled
   // form and receipt as its reply; the results report after the deadline only (to the secretariat too: it is
   // the meeting's document); the notice once issued, or as the secretariat's draft once every decision is recorded.
-  { route: 'GET /api/v1/consultations/:id/documents/circular',       before: EVERYONE },
+  { route: 'GET /api/v1/consultations/:id/documents/circular', before: EVERYONE },
   { route: 'GET /api/v1/consultations/:id/documents/circular', target: 'draft', before: DRAFT },
-  { route: 'GET /api/v1/consultations/:id/documents/reply/:state',   before: OWN_REPLY, after: OWN_REPLY },
-  { route: 'GET /api/v1/consultations/:id/documents/reply/:state', target: 'publicReplies', before: OWN_REPLY, after: EVERYONE },
+  { route: 'GET /api/v1/consultations/:id/documents/reply/:state', before: OWN_REPLY, after: OWN_REPLY },
+  {
+    route: 'GET /api/v1/consultations/:id/documents/reply/:state',
+    target: 'publicReplies',
+    before: OWN_REPLY,
+    after: EVERYONE,
+  },
   { route: 'GET /api/v1/consultations/:id/documents/receipt/:state', before: OWN_REPLY, after: OWN_REPLY },
-  { route: 'GET /api/v1/consultations/:id/documents/receipt/:state', target: 'publicReplies', before: OWN_REPLY, after: EVERYONE },
-  { route: 'GET /api/v1/consultations/:id/documents/results-report', before: [NOT_YET, NOT_YET, NOT_YET, NOT_YET, NOT_YET, NOT_YET], after: EVERYONE },
-  { route: 'GET /api/v1/consultations/:id/documents/results-report', target: 'draft', before: [HIDDEN, HIDDEN, HIDDEN, HIDDEN, NOT_YET, NOT_YET] },
-  { route: 'GET /api/v1/consultations/:id/documents/results-notice', before: [NOT_YET, NOT_YET, NOT_YET, NOT_YET, 'ok:NOTICE_NOT_ALLOWED', 'ok:NOTICE_NOT_ALLOWED'], after: ['ok:NOTICE_NOT_ALLOWED', 'ok:NOTICE_NOT_ALLOWED', 'ok:NOTICE_NOT_ALLOWED', 'ok:NOTICE_NOT_ALLOWED', 'ok:NOTICE_NOT_ALLOWED', 'ok:NOTICE_NOT_ALLOWED'] },
+  {
+    route: 'GET /api/v1/consultations/:id/documents/receipt/:state',
+    target: 'publicReplies',
+    before: OWN_REPLY,
+    after: EVERYONE,
+  },
+  {
+    route: 'GET /api/v1/consultations/:id/documents/results-report',
+    before: [NOT_YET, NOT_YET, NOT_YET, NOT_YET, NOT_YET, NOT_YET],
+    after: EVERYONE,
+  },
+  {
+    route: 'GET /api/v1/consultations/:id/documents/results-report',
+    target: 'draft',
+    before: [HIDDEN, HIDDEN, HIDDEN, HIDDEN, NOT_YET, NOT_YET],
+  },
+  {
+    route: 'GET /api/v1/consultations/:id/documents/results-notice',
+    before: [NOT_YET, NOT_YET, NOT_YET, NOT_YET, 'ok:NOTICE_NOT_ALLOWED', 'ok:NOTICE_NOT_ALLOWED'],
+    after: [
+      'ok:NOTICE_NOT_ALLOWED',
+      'ok:NOTICE_NOT_ALLOWED',
+      'ok:NOTICE_NOT_ALLOWED',
+      'ok:NOTICE_NOT_ALLOWED',
+      'ok:NOTICE_NOT_ALLOWED',
+      'ok:NOTICE_NOT_ALLOWED',
+    ],
+  },
 
   // Attachments: focal points and the secretariat upload; a file is read by the secretariat,
   // its uploader and the State whose reply cites it (KR here), and hidden from everyone else.
-  { route: 'POST /api/v1/attachments',                       before: [NO_AUTH, FORBIDDEN, OK, OK, OK, OK] },
-  { route: 'GET /api/v1/attachments/:sha256',                before: [HIDDEN, HIDDEN, OK, HIDDEN, OK, OK] },
+  { route: 'POST /api/v1/attachments', before: [NO_AUTH, FORBIDDEN, OK, OK, OK, OK] },
+  { route: 'GET /api/v1/attachments/:sha256', before: [HIDDEN, HIDDEN, OK, HIDDEN, OK, OK] },
 
   // Administration.
-  { route: 'GET /api/v1/member-states',                      before: EVERYONE },
-  { route: 'PUT /api/v1/member-states/:code/eligibility',    before: ADMIN_ONLY },
-  { route: 'GET /api/v1/accounts',                           before: ADMIN_ONLY },
-  { route: 'POST /api/v1/accounts/invitations',              before: ADMIN_ONLY },
-  { route: 'PATCH /api/v1/accounts/:accountId',              before: ADMIN_ONLY },
-  { route: 'GET /api/v1/tokens',                             before: ADMIN_ONLY },
-  { route: 'POST /api/v1/tokens',                            before: ADMIN_ONLY },
-  { route: 'DELETE /api/v1/tokens/:tokenId',                 before: ADMIN_ONLY },
-  { route: 'GET /api/v1/contacts',                           before: ADMIN_ONLY },
-  { route: 'POST /api/v1/contacts',                          before: ADMIN_ONLY },
-  { route: 'PATCH /api/v1/contacts/:contactId',              before: ADMIN_ONLY },
-  { route: 'GET /api/v1/audit',                              before: SECRETARIAT_ONLY },
-  { route: 'GET /api/v1/jobs',                               before: SECRETARIAT_ONLY },
-  { route: 'GET /api/v1/jobs/:jobId',                        before: SECRETARIAT_ONLY },
-  { route: 'GET /api/v1/jobs/:jobId/message',                before: SECRETARIAT_ONLY },
+  { route: 'GET /api/v1/member-states', before: EVERYONE },
+  { route: 'PUT /api/v1/member-states/:code/eligibility', before: ADMIN_ONLY },
+  { route: 'GET /api/v1/accounts', before: ADMIN_ONLY },
+  { route: 'POST /api/v1/accounts/invitations', before: ADMIN_ONLY },
+  { route: 'PATCH /api/v1/accounts/:accountId', before: ADMIN_ONLY },
+  { route: 'GET /api/v1/tokens', before: ADMIN_ONLY },
+  { route: 'POST /api/v1/tokens', before: ADMIN_ONLY },
+  { route: 'DELETE /api/v1/tokens/:tokenId', before: ADMIN_ONLY },
+  { route: 'GET /api/v1/contacts', before: ADMIN_ONLY },
+  { route: 'POST /api/v1/contacts', before: ADMIN_ONLY },
+  { route: 'PATCH /api/v1/contacts/:contactId', before: ADMIN_ONLY },
+  { route: 'GET /api/v1/audit', before: SECRETARIAT_ONLY },
+  { route: 'GET /api/v1/jobs', before: SECRETARIAT_ONLY },
+  { route: 'GET /api/v1/jobs/:jobId', before: SECRETARIAT_ONLY },
+  { route: 'GET /api/v1/jobs/:jobId/message', before: SECRETARIAT_ONLY },
 ];
 
 /**
@@ -187,80 +270,92 @@ const PAGES: readonly PageRow[] = [
   // Document downloads from the pages (documents.routes.ts): the same rules as the API's documents,
   // acting as the person signed in — here a visitor: the circular is public; the results report
   // comes after the deadline (409 before); the notice once issued; a State's reply: sign in first.
-  { route: 'GET /documents/:id/circular',                withoutSession: 'OK' },
-  { route: 'GET /documents/:id/results-report',          withoutSession: 'HTTP 409' },
-  { route: 'GET /documents/:id/results-notice',          withoutSession: 'HTTP 409' },
-  { route: 'GET /documents/:id/reply/:state',            withoutSession: 'SIGN_IN' },
-  { route: 'GET /documents/:id/receipt/:state',          withoutSession: 'SIGN_IN' },
-  { route: 'GET /login',                                 withoutSession: 'OK' },
-  { route: 'POST /login',                                withoutSession: 'HTTP 403' },
-  { route: 'GET /login/verify',                          withoutSession: 'SIGN_IN' },
-  { route: 'POST /login/verify',                         withoutSession: 'SIGN_IN' },
-  { route: 'POST /logout',                               withoutSession: 'SIGN_IN' },
-  { route: 'GET /invitations/:secret',                   withoutSession: 'HTTP 410' },
-  { route: 'POST /invitations/:secret',                  withoutSession: 'HTTP 403' },
-  { route: 'GET /account',                               withoutSession: 'SIGN_IN' },
-  { route: 'GET /account/authenticator',                 withoutSession: 'SIGN_IN' },
-  { route: 'POST /account/authenticator',                withoutSession: 'SIGN_IN' },
-  { route: 'POST /account/sessions/sign-out-others',     withoutSession: 'SIGN_IN' },
-  { route: 'POST /account/tokens',                       withoutSession: 'SIGN_IN' },
-  { route: 'POST /account/language',                     withoutSession: 'SIGN_IN' },
-  { route: 'POST /account/tokens/:tokenId/revoke',       withoutSession: 'SIGN_IN' },
-  { route: 'GET /assets/:file',                          withoutSession: 'OK' },
+  { route: 'GET /documents/:id/circular', withoutSession: 'OK' },
+  { route: 'GET /documents/:id/results-report', withoutSession: 'HTTP 409' },
+  { route: 'GET /documents/:id/results-notice', withoutSession: 'HTTP 409' },
+  { route: 'GET /documents/:id/reply/:state', withoutSession: 'SIGN_IN' },
+  { route: 'GET /documents/:id/receipt/:state', withoutSession: 'SIGN_IN' },
+  { route: 'GET /login', withoutSession: 'OK' },
+  { route: 'POST /login', withoutSession: 'HTTP 403' },
+  { route: 'GET /login/verify', withoutSession: 'SIGN_IN' },
+  { route: 'POST /login/verify', withoutSession: 'SIGN_IN' },
+  { route: 'POST /logout', withoutSession: 'SIGN_IN' },
+  { route: 'GET /invitations/:secret', withoutSession: 'HTTP 410' },
+  { route: 'POST /invitations/:secret', withoutSession: 'HTTP 403' },
+  { route: 'GET /account', withoutSession: 'SIGN_IN' },
+  { route: 'GET /account/authenticator', withoutSession: 'SIGN_IN' },
+  { route: 'POST /account/authenticator', withoutSession: 'SIGN_IN' },
+  { route: 'POST /account/sessions/sign-out-others', withoutSession: 'SIGN_IN' },
+  { route: 'POST /account/tokens', withoutSession: 'SIGN_IN' },
+  { route: 'POST /account/language', withoutSession: 'SIGN_IN' },
+  { route: 'POST /account/tokens/:tokenId/revoke', withoutSession: 'SIGN_IN' },
+  { route: 'GET /assets/:file', withoutSession: 'OK' },
   // Focal point pages (reply.routes.tsx): a Member State's focal points only, so a visitor without
   // a session is sent to sign in, before any form (a forged one too) is read.
-  { route: 'GET /my',                                                  withoutSession: 'SIGN_IN' },
-  { route: 'GET /my/consultations/:id/reply',                          withoutSession: 'SIGN_IN' },
-  { route: 'POST /my/consultations/:id/reply',                         withoutSession: 'SIGN_IN' },
-  { route: 'POST /my/consultations/:id/reply/draft/discard',           withoutSession: 'SIGN_IN' },
-  { route: 'GET /my/consultations/:id/reply/review',                   withoutSession: 'SIGN_IN' },
-  { route: 'POST /my/consultations/:id/reply/submit',                  withoutSession: 'SIGN_IN' },
-  { route: 'POST /my/consultations/:id/reply/withdraw',                withoutSession: 'SIGN_IN' },
-  { route: 'GET /my/consultations/:id/reply/receipt/:version',         withoutSession: 'SIGN_IN' },
-  { route: 'GET /my/consultations/:id/reply/receipt/:version/signed',  withoutSession: 'SIGN_IN' },
-  { route: 'GET /my/consultations/:id/reply/history',                  withoutSession: 'SIGN_IN' },
+  { route: 'GET /my', withoutSession: 'SIGN_IN' },
+  { route: 'GET /my/consultations/:id/reply', withoutSession: 'SIGN_IN' },
+  { route: 'POST /my/consultations/:id/reply', withoutSession: 'SIGN_IN' },
+  { route: 'POST /my/consultations/:id/reply/draft/discard', withoutSession: 'SIGN_IN' },
+  { route: 'GET /my/consultations/:id/reply/review', withoutSession: 'SIGN_IN' },
+  { route: 'POST /my/consultations/:id/reply/submit', withoutSession: 'SIGN_IN' },
+  { route: 'POST /my/consultations/:id/reply/withdraw', withoutSession: 'SIGN_IN' },
+  { route: 'GET /my/consultations/:id/reply/receipt/:version', withoutSession: 'SIGN_IN' },
+  { route: 'GET /my/consultations/:id/reply/receipt/:version/signed', withoutSession: 'SIGN_IN' },
+  { route: 'GET /my/consultations/:id/reply/history', withoutSession: 'SIGN_IN' },
   // Public pages (public.routes.tsx): everyone reads them; results only after the deadline (the
   // matrix's clock stands before it: the "not yet" page, 409 as the API's RESULTS_NOT_AVAILABLE).
   // `GET /` is in MATRIX: unprefixed it redirects to the home page in the reader's language.
-  { route: 'GET /consultations/:id',                     withoutSession: 'OK' },
-  { route: 'GET /consultations/:id/results',             withoutSession: 'HTTP 409' },
-  { route: 'GET /approved',                              withoutSession: 'OK' },
+  { route: 'GET /consultations/:id', withoutSession: 'OK' },
+  { route: 'GET /consultations/:id/results', withoutSession: 'HTTP 409' },
+  { route: 'GET /approved', withoutSession: 'OK' },
   // Secretariat outcome pages (secretariat-outcome.routes.tsx): the secretariat only, so a visitor
   // without a session is sent to sign in, before any form (a forged one too) is read.
-  { route: 'GET /secretariat/consultations/:id/replies',        withoutSession: 'SIGN_IN' },
+  { route: 'GET /secretariat/consultations/:id/replies', withoutSession: 'SIGN_IN' },
   { route: 'GET /secretariat/consultations/:id/replies/record', withoutSession: 'SIGN_IN' },
   { route: 'POST /secretariat/consultations/:id/replies/record', withoutSession: 'SIGN_IN' },
-  { route: 'GET /secretariat/consultations/:id/results',        withoutSession: 'SIGN_IN' },
-  { route: 'GET /secretariat/consultations/:id/decisions',      withoutSession: 'SIGN_IN' },
-  { route: 'POST /secretariat/consultations/:id/decisions',     withoutSession: 'SIGN_IN' },
-  { route: 'POST /secretariat/consultations/:id/notice',        withoutSession: 'SIGN_IN' },
+  { route: 'GET /secretariat/consultations/:id/results', withoutSession: 'SIGN_IN' },
+  { route: 'GET /secretariat/consultations/:id/decisions', withoutSession: 'SIGN_IN' },
+  { route: 'POST /secretariat/consultations/:id/decisions', withoutSession: 'SIGN_IN' },
+  { route: 'POST /secretariat/consultations/:id/notice', withoutSession: 'SIGN_IN' },
   // Secretariat pages (secretariat.routes.tsx): circulars, texts, preview and issue for the whole
   // secretariat, accounts and invitations for its administrators, the audit trail. A visitor
   // without a session is sent to sign in before any form (a forged one too) is read.
-  { route: 'GET /secretariat',                                         withoutSession: 'SIGN_IN' },
-  { route: 'GET /secretariat/consultations/new',                       withoutSession: 'SIGN_IN' },
-  { route: 'POST /secretariat/consultations/new',                      withoutSession: 'SIGN_IN' },
-  { route: 'GET /secretariat/consultations/:id',                       withoutSession: 'SIGN_IN' },
-  { route: 'POST /secretariat/consultations/:id',                      withoutSession: 'SIGN_IN' },
-  { route: 'GET /secretariat/consultations/:id/texts/new',             withoutSession: 'SIGN_IN' },
-  { route: 'POST /secretariat/consultations/:id/texts/new',            withoutSession: 'SIGN_IN' },
-  { route: 'GET /secretariat/consultations/:id/texts/:textId',         withoutSession: 'SIGN_IN' },
-  { route: 'POST /secretariat/consultations/:id/texts/:textId',        withoutSession: 'SIGN_IN' },
+  { route: 'GET /secretariat', withoutSession: 'SIGN_IN' },
+  { route: 'GET /secretariat/consultations/new', withoutSession: 'SIGN_IN' },
+  { route: 'POST /secretariat/consultations/new', withoutSession: 'SIGN_IN' },
+  { route: 'GET /secretariat/consultations/:id', withoutSession: 'SIGN_IN' },
+  { route: 'POST /secretariat/consultations/:id', withoutSession: 'SIGN_IN' },
+  { route: 'GET /secretariat/consultations/:id/texts/new', withoutSession: 'SIGN_IN' },
+  { route: 'POST /secretariat/consultations/:id/texts/new', withoutSession: 'SIGN_IN' },
+  { route: 'GET /secretariat/consultations/:id/texts/:textId', withoutSession: 'SIGN_IN' },
+  { route: 'POST /secretariat/consultations/:id/texts/:textId', withoutSession: 'SIGN_IN' },
   { route: 'POST /secretariat/consultations/:id/texts/:textId/remove', withoutSession: 'SIGN_IN' },
-  { route: 'GET /secretariat/consultations/:id/preview',               withoutSession: 'SIGN_IN' },
-  { route: 'POST /secretariat/consultations/:id/issue',                withoutSession: 'SIGN_IN' },
-  { route: 'GET /secretariat/accounts',                                withoutSession: 'SIGN_IN' },
-  { route: 'POST /secretariat/accounts/invitations',                   withoutSession: 'SIGN_IN' },
-  { route: 'POST /secretariat/accounts/:accountId/disable',            withoutSession: 'SIGN_IN' },
-  { route: 'POST /secretariat/accounts/:accountId/enable',             withoutSession: 'SIGN_IN' },
-  { route: 'GET /secretariat/audit',                                   withoutSession: 'SIGN_IN' },
-  { route: 'GET /secretariat/audit/verify',                            withoutSession: 'SIGN_IN' },
+  { route: 'GET /secretariat/consultations/:id/preview', withoutSession: 'SIGN_IN' },
+  { route: 'POST /secretariat/consultations/:id/issue', withoutSession: 'SIGN_IN' },
+  { route: 'GET /secretariat/accounts', withoutSession: 'SIGN_IN' },
+  { route: 'POST /secretariat/accounts/invitations', withoutSession: 'SIGN_IN' },
+  { route: 'POST /secretariat/accounts/:accountId/disable', withoutSession: 'SIGN_IN' },
+  { route: 'POST /secretariat/accounts/:accountId/enable', withoutSession: 'SIGN_IN' },
+  { route: 'GET /secretariat/audit', withoutSession: 'SIGN_IN' },
+  { route: 'GET /secretariat/audit/verify', withoutSession: 'SIGN_IN' },
 ];
 
-const ROLE_LABEL: Record<Role, string> = { public: 'public', observer: 'observer', kr: 'KR', fr: 'FR', staff: 'staff', secretariat: 'secretariat' };
-const TARGET_LABEL: Record<Target, string> = { open: 'an open consultation', publicReplies: 'a consultation whose replies are public after the deadline', draft: 'a draft' };
+const ROLE_LABEL: Record<Role, string> = {
+  public: 'public',
+  observer: 'observer',
+  kr: 'KR',
+  fr: 'FR',
+  staff: 'staff',
+  secretariat: 'secretariat',
+};
+const TARGET_LABEL: Record<Target, string> = {
+  open: 'an open consultation',
+  publicReplies: 'a consultation whose replies are public after the deadline',
+  draft: 'a draft',
+};
 
-const isAuthorisationCode = (cell: string): cell is AuthorisationCode => (AUTHORISATION_CODES as readonly string[]).includes(cell);
+const isAuthorisationCode = (cell: string): cell is AuthorisationCode =>
+  (AUTHORISATION_CODES as readonly string[]).includes(cell);
 
 /** What a response amounts to, in the table's terms (with what went wrong, if anything, appended). */
 function classify(response: LightMyRequestResponse): string {
@@ -276,7 +371,9 @@ function classify(response: LightMyRequestResponse): string {
   const cell = isAuthorisationCode(code) ? code : `ok:${code}`;
   const catalogued = ERROR_CATALOGUE[code as ErrorCode] as { status: number } | undefined;
   const wellFormed =
-    /^application\/problem\+json/.test(String(response.headers['content-type'])) && body.status === response.statusCode && catalogued?.status === response.statusCode;
+    /^application\/problem\+json/.test(String(response.headers['content-type'])) &&
+    body.status === response.statusCode &&
+    catalogued?.status === response.statusCode;
   return wellFormed ? cell : `${cell} (malformed problem document, HTTP ${response.statusCode})`;
 }
 
@@ -286,20 +383,34 @@ function classify(response: LightMyRequestResponse): string {
  * row each further allowed role gets a database of its own, so one role's success (a text
  * deleted, a circular issued) cannot turn into the next role's conflict.
  */
-async function exercise(api: SecurityApi, row: MatrixRow, when: ClockPoint, cells: Cells): Promise<{ actual: string[]; expected: string[] }> {
+async function exercise(
+  api: SecurityApi,
+  row: MatrixRow,
+  when: ClockPoint,
+  cells: Cells,
+): Promise<{ actual: string[]; expected: string[] }> {
   const [method] = row.route.split(' ') as [HTTPMethods];
   const byRole = new Map<Role, string>();
-  const order = ROLES.map((role, index) => ({ role, expected: cells[index]! })).sort((a, b) => Number(!isAuthorisationCode(a.expected)) - Number(!isAuthorisationCode(b.expected)));
+  const order = ROLES.map((role, index) => ({ role, expected: cells[index]! })).sort(
+    (a, b) => Number(!isAuthorisationCode(a.expected)) - Number(!isAuthorisationCode(b.expected)),
+  );
   let allowedSoFar = 0;
   for (const { role, expected } of order) {
     const refused = isAuthorisationCode(expected);
-    const own = !refused && method !== 'GET' && allowedSoFar++ > 0 ? await createSecurityApi(api.world.database.dialect) : undefined;
+    const own =
+      !refused && method !== 'GET' && allowedSoFar++ > 0
+        ? await createSecurityApi(api.world.database.dialect)
+        : undefined;
     const target = own?.api ?? api;
     try {
       target.at(when);
       const request = prepareRequest(target, row.route, { ...(row.target && { target: row.target }), when });
       const before = refused ? await fullSnapshot(target.ctx.db) : undefined;
-      const response = await target.send(method, request.url, { token: target.tokenOf(role), body: request.body, ...(request.headers && { headers: request.headers }) });
+      const response = await target.send(method, request.url, {
+        token: target.tokenOf(role),
+        body: request.body,
+        ...(request.headers && { headers: request.headers }),
+      });
       let cell = classify(response);
       if (before && !isDeepStrictEqual(before, await fullSnapshot(target.ctx.db))) cell += ' (and storage changed)';
       byRole.set(role, cell);
@@ -321,7 +432,12 @@ function testName(row: MatrixRow, when: ClockPoint | undefined, cells: Cells): s
 
 function declareRows(api: () => SecurityApi, rows: readonly MatrixRow[]): void {
   for (const row of rows) {
-    const points: [ClockPoint | undefined, Cells][] = row.after ? [['before', row.before], ['after', row.after]] : [[undefined, row.before]];
+    const points: [ClockPoint | undefined, Cells][] = row.after
+      ? [
+          ['before', row.before],
+          ['after', row.after],
+        ]
+      : [[undefined, row.before]];
     for (const [when, cells] of points) {
       it(testName(row, when, cells), async () => {
         const { actual, expected } = await exercise(api(), row, when ?? 'before', cells);
@@ -334,7 +450,10 @@ function declareRows(api: () => SecurityApi, rows: readonly MatrixRow[]): void {
 /** What a page's answer amounts to, in the pages table's terms. */
 function classifyPage(response: LightMyRequestResponse): string {
   if (response.statusCode < 300) return 'OK';
-  if (response.statusCode < 400) return String(response.headers.location ?? '').startsWith('/login') ? 'SIGN_IN' : `redirect to ${String(response.headers.location)}`;
+  if (response.statusCode < 400)
+    return String(response.headers.location ?? '').startsWith('/login')
+      ? 'SIGN_IN'
+      : `redirect to ${String(response.headers.location)}`;
   return `HTTP ${response.statusCode}`;
 }
 
@@ -346,7 +465,11 @@ function declarePages(api: () => SecurityApi, rows: readonly PageRow[]): void {
       const answers: string[] = [];
       for (const role of ROLES) {
         const request = prepareRequest(api(), row.route);
-        const response = await api().send(method, request.url, { token: api().tokenOf(role), body: request.body, ...(request.headers && { headers: request.headers }) });
+        const response = await api().send(method, request.url, {
+          token: api().tokenOf(role),
+          body: request.body,
+          ...(request.headers && { headers: request.headers }),
+        });
         answers.push(`${ROLE_LABEL[role]}: ${classifyPage(response)}`);
       }
       expect(answers).toEqual(ROLES.map((role) => `${ROLE_LABEL[role]}: ${row.withoutSession}`));
@@ -379,6 +502,9 @@ describe('authorisation matrix [sqlite]', () => {
 
   describe('API writing routes (a fresh database for each row)', () => {
     const api = useSecurityApi(dialect);
-    declareRows(api, MATRIX.filter((row) => !isRead(row)));
+    declareRows(
+      api,
+      MATRIX.filter((row) => !isRead(row)),
+    );
   });
 });

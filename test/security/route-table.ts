@@ -35,7 +35,8 @@ export function registeredRoutes(app: FastifyInstance): RegisteredRoute[] {
     return { method, pattern, key };
   });
   for (const route of routes) {
-    if (!app.hasRoute({ method: route.method, url: route.pattern })) throw new Error(`The route tree lists ${route.key}, but the router does not have it`);
+    if (!app.hasRoute({ method: route.method, url: route.pattern }))
+      throw new Error(`The route tree lists ${route.key}, but the router does not have it`);
   }
   return routes;
 }

@@ -51,7 +51,10 @@ export type Role = (typeof ROLES)[number];
 export const FR_REASONS = 'Confidential reasons of France: not mature.';
 
 /** A small valid PDF (judged by content: it starts with `%PDF-`). */
-export const PDF = Buffer.from('%PDF-1.4\n% scan of the Annex 2 form\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n', 'latin1');
+export const PDF = Buffer.from(
+  '%PDF-1.4\n% scan of the Annex 2 form\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n',
+  'latin1',
+);
 
 export interface SecurityFixtures {
   /** An issued consultation (TSB Circular 79): replies confidential. */
@@ -85,7 +88,11 @@ export interface SecurityApi {
   readonly tokens: Readonly<Record<Exclude<Role, 'public'>, string>> & { readonly spare: string };
   readonly fixtures: SecurityFixtures;
   /** Sends one request; `token` omitted: no Authorization header. */
-  send(method: HTTPMethods, url: string, request?: { token?: string | undefined; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
+  send(
+    method: HTTPMethods,
+    url: string,
+    request?: { token?: string | undefined; body?: unknown; headers?: Record<string, string> },
+  ): Promise<LightMyRequestResponse>;
   /** The bearer secret of a role, or undefined for the public. */
   tokenOf(role: Role): string | undefined;
   /** Moves the server clock to one of the two points the tests look at. */
@@ -102,7 +109,10 @@ export interface SecurityApiOptions {
  * every test its own database; `scope: 'all'` shares one among the tests of a describe block,
  * for suites that only read (each test then sets the clock it needs with `at`).
  */
-export function useSecurityApi(dialect: TestDialect, options: SecurityApiOptions & { scope?: 'each' | 'all' } = {}): () => SecurityApi {
+export function useSecurityApi(
+  dialect: TestDialect,
+  options: SecurityApiOptions & { scope?: 'each' | 'all' } = {},
+): () => SecurityApi {
   let current: { api: SecurityApi; dispose: () => Promise<void> } | undefined;
   const setUp = async () => {
     current = await createSecurityApi(dialect, options);
@@ -125,7 +135,10 @@ export function useSecurityApi(dialect: TestDialect, options: SecurityApiOptions
 }
 
 /** Builds the database, the fixtures and the app; `dispose` closes the app and drops the database. */
-export async function createSecurityApi(dialect: TestDialect, options: SecurityApiOptions = {}): Promise<{ api: SecurityApi; dispose: () => Promise<void> }> {
+export async function createSecurityApi(
+  dialect: TestDialect,
+  options: SecurityApiOptions = {},
+): Promise<{ api: SecurityApi; dispose: () => Promise<void> }> {
   const database = await createTestDatabase(dialect);
   const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assent-security-mail-'));
   let app: FastifyInstance | undefined;
@@ -135,16 +148,44 @@ export async function createSecurityApi(dialect: TestDialect, options: SecurityA
     fs.rmSync(mailDir, { recursive: true, force: true });
   };
   try {
-    const world = await createWorld(database, options.attachmentMaxBytes === undefined ? {} : { attachmentMaxBytes: options.attachmentMaxBytes });
+    const world = await createWorld(
+      database,
+      options.attachmentMaxBytes === undefined ? {} : { attachmentMaxBytes: options.attachmentMaxBytes },
+    );
     const { clock, ctx } = world;
     const token = (role: 'secretariat' | 'observer' | 'focal_point', label: string, memberState?: string) =>
       createApiToken(ctx, { actor: SECRETARIAT, role, memberState, label });
 
     // A staff member's personal token: it acts as its account, a secretariat member who is not an administrator.
-    const staffAccount = (await inviteAccount(ctx, { actor: SECRETARIAT, email: 'officer@itu.example', name: 'TSB staff officer', role: 'secretariat_staff' })).account;
-    const staff = await createPersonalToken(ctx, { account: staffAccount, label: 'Staff officer laptop', scopes: TOKEN_SCOPES, expiresInDays: 365 });
-    const spareAccount = (await inviteAccount(ctx, { actor: SECRETARIAT, email: 'observer@sector-member.example', name: 'An invited observer', role: 'observer' })).account;
-    const contact = await addContact(ctx, { actor: SECRETARIAT, email: 'focal.point@mic.example.kr', name: 'Focal point of Korea', role: 'focal_point', memberState: 'KR' });
+    const staffAccount = (
+      await inviteAccount(ctx, {
+        actor: SECRETARIAT,
+        email: 'officer@itu.example',
+        name: 'TSB staff officer',
+        role: 'secretariat_staff',
+      })
+    ).account;
+    const staff = await createPersonalToken(ctx, {
+      account: staffAccount,
+      label: 'Staff officer laptop',
+      scopes: TOKEN_SCOPES,
+      expiresInDays: 365,
+    });
+    const spareAccount = (
+      await inviteAccount(ctx, {
+        actor: SECRETARIAT,
+        email: 'observer@sector-member.example',
+        name: 'An invited observer',
+        role: 'observer',
+      })
+    ).account;
+    const contact = await addContact(ctx, {
+      actor: SECRETARIAT,
+      email: 'focal.point@mic.example.kr',
+      name: 'Focal point of Korea',
+      role: 'focal_point',
+      memberState: 'KR',
+    });
     const created = {
       secretariat: await token('secretariat', 'TSB officer'),
       observer: await token('observer', 'Sector Member'),
@@ -153,13 +194,30 @@ export async function createSecurityApi(dialect: TestDialect, options: SecurityA
       spare: await token('observer', 'Spare observer token'),
     };
     const open = await world.openConsultation();
-    const publicReplies = await world.openConsultation({ number: 80, reference: 'TSB Circular 80', individualRepliesPublic: true });
-    const draft = (await createConsultation(ctx, { actor: SECRETARIAT, input: consultationInput({ number: 81, reference: 'TSB Circular 81' }) })).id;
+    const publicReplies = await world.openConsultation({
+      number: 80,
+      reference: 'TSB Circular 80',
+      individualRepliesPublic: true,
+    });
+    const draft = (
+      await createConsultation(ctx, {
+        actor: SECRETARIAT,
+        input: consultationInput({ number: 81, reference: 'TSB Circular 81' }),
+      })
+    ).id;
 
     // The issue notices go out as .eml files: the mail job of the first one is the one the tests read.
-    const worker = createWorker(ctx, { handlers: createJobHandlers(ctx, { transport: emlTransport(mailDir), from: 'Assent <no-reply@itu.example>', baseUrl: 'https://assent.example' }) });
+    const worker = createWorker(ctx, {
+      handlers: createJobHandlers(ctx, {
+        transport: emlTransport(mailDir),
+        from: 'Assent <no-reply@itu.example>',
+        baseUrl: 'https://assent.example',
+      }),
+    });
     await worker.drain();
-    const mailJob = (await listJobs(ctx, { actor: SECRETARIAT, kind: 'mail' })).jobs.find((job) => typeof job.result?.location === 'string');
+    const mailJob = (await listJobs(ctx, { actor: SECRETARIAT, kind: 'mail' })).jobs.find(
+      (job) => typeof job.result?.location === 'string',
+    );
     if (!mailJob) throw new Error('fixture: no e-mail was written');
 
     clock.set('2023-05-01T10:00:00Z');
@@ -173,19 +231,28 @@ export async function createSecurityApi(dialect: TestDialect, options: SecurityA
       ],
     });
     await submitReply(ctx, { actor: kr, consultationId: open, memberState: 'KR', input: krReply, channel: 'api' });
-    await submitReply(ctx, { actor: kr, consultationId: publicReplies, memberState: 'KR', input: replyInput(), channel: 'api' });
+    await submitReply(ctx, {
+      actor: kr,
+      consultationId: publicReplies,
+      memberState: 'KR',
+      input: replyInput(),
+      channel: 'api',
+    });
     await submitReply(ctx, {
       actor: focalPoint('FR'),
       consultationId: open,
       memberState: 'FR',
-      input: replyInput(['x1353'], { positions: [{ text: 'x1353', position: 'does_not_assign_authority', reasons: FR_REASONS }] }),
+      input: replyInput(['x1353'], {
+        positions: [{ text: 'x1353', position: 'does_not_assign_authority', reasons: FR_REASONS }],
+      }),
       channel: 'api',
     });
     clock.set(BEFORE_DEADLINE);
 
     const built = await buildApp({ ctx, logger: false, rateLimitPerMinute: 0, mailDir });
     app = built;
-    const assetFile = /\/assets\/([^"'?]+)/.exec((await built.inject({ method: 'GET', url: '/login' })).body)?.[1] ?? 'app.css';
+    const assetFile =
+      /\/assets\/([^"'?]+)/.exec((await built.inject({ method: 'GET', url: '/login' })).body)?.[1] ?? 'app.css';
     const tokens = {
       secretariat: created.secretariat.secret,
       staff: staff.secret,
@@ -199,7 +266,19 @@ export async function createSecurityApi(dialect: TestDialect, options: SecurityA
       ctx,
       app: built,
       tokens,
-      fixtures: { open, publicReplies, draft, textId: 'x1471', attachment, contactId: contact.id, accountId: spareAccount.id, staffAccountId: staffAccount.id, spareTokenId: created.spare.token.id, mailJobId: mailJob.id, assetFile },
+      fixtures: {
+        open,
+        publicReplies,
+        draft,
+        textId: 'x1471',
+        attachment,
+        contactId: contact.id,
+        accountId: spareAccount.id,
+        staffAccountId: staffAccount.id,
+        spareTokenId: created.spare.token.id,
+        mailJobId: mailJob.id,
+        assetFile,
+      },
       send: (method, url, request = {}) => {
         const headers: Record<string, string> = { ...request.headers };
         if (request.token !== undefined) headers.authorization = `Bearer ${request.token}`;
@@ -269,14 +348,20 @@ export function pathValues(api: SecurityApi, target: Target): Record<string, str
  * a valid body where the route takes one. So a refusal can only come from the policy (or, for an
  * allowed role, from a business rule, never from validation).
  */
-export function prepareRequest(api: SecurityApi, routeKey: string, options: { target?: Target; when?: ClockPoint } = {}): PreparedRequest {
+export function prepareRequest(
+  api: SecurityApi,
+  routeKey: string,
+  options: { target?: Target; when?: ClockPoint } = {},
+): PreparedRequest {
   const [, pattern] = routeKey.split(' ') as [string, string];
   const target = options.target ?? defaultTarget(routeKey);
   const url = fillPath(pattern, pathValues(api, target));
   const body = bodyFor(api, routeKey, options.when ?? 'before');
-  if (routeKey === 'POST /api/v1/attachments') return { url: `${url}?filename=comments.pdf`, body: PDF, headers: { 'content-type': 'application/pdf' } };
+  if (routeKey === 'POST /api/v1/attachments')
+    return { url: `${url}?filename=comments.pdf`, body: PDF, headers: { 'content-type': 'application/pdf' } };
   // A page's form, as a forger without the session's CSRF token would post it.
-  if (!pattern.startsWith('/api/') && routeKey.startsWith('POST ')) return { url, body: '_csrf=forged', headers: { 'content-type': 'application/x-www-form-urlencoded' } };
+  if (!pattern.startsWith('/api/') && routeKey.startsWith('POST '))
+    return { url, body: '_csrf=forged', headers: { 'content-type': 'application/x-www-form-urlencoded' } };
   return body === undefined ? { url } : { url, body };
 }
 
@@ -332,12 +417,26 @@ function bodyFor(api: SecurityApi, routeKey: string, when: ClockPoint): unknown 
 export async function fullSnapshot(db: Kysely<DB>) {
   const [base, texts, tokens, accounts, contacts, states, uploads, jobs] = await Promise.all([
     storageSnapshot(db),
-    db.selectFrom('determined_text').select(['consultation_id', 'id', 'ord', 'designation', 'title', 'summary']).orderBy('consultation_id').orderBy('id').execute(),
+    db
+      .selectFrom('determined_text')
+      .select(['consultation_id', 'id', 'ord', 'designation', 'title', 'summary'])
+      .orderBy('consultation_id')
+      .orderBy('id')
+      .execute(),
     db.selectFrom('api_token').select(['id', 'label', 'role', 'revoked_at', 'expires_at']).orderBy('id').execute(),
     db.selectFrom('account').select(['id', 'email', 'role', 'disabled_at', 'password_hash']).orderBy('id').execute(),
     db.selectFrom('contact').select(['id', 'email', 'name', 'active']).orderBy('id').execute(),
-    db.selectFrom('member_state').select(['code', 'may_reply', 'eligibility_note', 'eligibility_since']).orderBy('code').execute(),
-    db.selectFrom('attachment_upload').select(['sha256', 'uploaded_by', 'filename']).orderBy('sha256').orderBy('uploaded_by').execute(),
+    db
+      .selectFrom('member_state')
+      .select(['code', 'may_reply', 'eligibility_note', 'eligibility_since'])
+      .orderBy('code')
+      .execute(),
+    db
+      .selectFrom('attachment_upload')
+      .select(['sha256', 'uploaded_by', 'filename'])
+      .orderBy('sha256')
+      .orderBy('uploaded_by')
+      .execute(),
     db.selectFrom('job').select(['id', 'state']).orderBy('id').execute(),
   ]);
   return { ...base, texts, tokens, accounts, contacts, states, uploads, jobs };

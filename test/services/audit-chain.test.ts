@@ -12,7 +12,14 @@ describeEachDialect('audit chain in the database', (dialect) => {
     const { ctx, openConsultation, clock } = world();
     const id = await openConsultation();
     clock.set('2023-05-01T10:00:00Z');
-    for (const state of ['KR', 'FR', 'DE']) await submitReply(ctx, { actor: focalPoint(state), consultationId: id, memberState: state, input: replyInput(), channel: 'api' });
+    for (const state of ['KR', 'FR', 'DE'])
+      await submitReply(ctx, {
+        actor: focalPoint(state),
+        consultationId: id,
+        memberState: state,
+        input: replyInput(),
+        channel: 'api',
+      });
     return ctx;
   }
 
@@ -43,7 +50,17 @@ describeEachDialect('audit chain in the database', (dialect) => {
     const id = await openConsultation();
     clock.set('2023-05-01T10:00:00Z');
     const states = ['KR', 'FR', 'DE', 'BR', 'JP', 'IN', 'EG', 'MX'];
-    await Promise.all(states.map((state) => submitReply(ctx, { actor: focalPoint(state), consultationId: id, memberState: state, input: replyInput(), channel: 'api' })));
+    await Promise.all(
+      states.map((state) =>
+        submitReply(ctx, {
+          actor: focalPoint(state),
+          consultationId: id,
+          memberState: state,
+          input: replyInput(),
+          channel: 'api',
+        }),
+      ),
+    );
     const result = await verifyAuditChain(ctx);
     expect(result.ok).toBe(true);
     expect(result.verifiedRows).toBe(2 + states.length);

@@ -24,7 +24,12 @@ describeEachDialect('consultation lifecycle', (dialect) => {
     it('creates a draft with its texts in order and an audit row', async () => {
       const { ctx } = world();
       const created = await createDraft();
-      expect(created).toMatchObject({ id: ID, issuedAt: null, resultsNoticeAt: null, deadlineAt: Date.parse(DEADLINE) });
+      expect(created).toMatchObject({
+        id: ID,
+        issuedAt: null,
+        resultsNoticeAt: null,
+        deadlineAt: Date.parse(DEADLINE),
+      });
       const view = await getConsultation(ctx, { actor: SECRETARIAT, consultationId: ID });
       expect(view.state).toBe('draft');
       expect(view.loaded.texts.map((t) => [t.order, t.id])).toEqual([
@@ -122,9 +127,13 @@ describeEachDialect('consultation lifecycle', (dialect) => {
     it('lets only the secretariat create: FORBIDDEN for a focal point and an observer, UNAUTHENTICATED for the public', async () => {
       const { ctx } = world();
       const input = consultationInput();
-      await expect(createConsultation(ctx, { actor: focalPoint('FR'), input })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(createConsultation(ctx, { actor: focalPoint('FR'), input })).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      });
       await expect(createConsultation(ctx, { actor: OBSERVER, input })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      await expect(createConsultation(ctx, { actor: PUBLIC, input })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+      await expect(createConsultation(ctx, { actor: PUBLIC, input })).rejects.toMatchObject({
+        code: 'UNAUTHENTICATED',
+      });
       expect((await tableCounts(ctx.db)).consultation).toBe(0);
     });
   });
@@ -136,17 +145,34 @@ describeEachDialect('consultation lifecycle', (dialect) => {
       const added = await addText(ctx, {
         actor: SECRETARIAT,
         consultationId: ID,
-        input: { kind: 'new', designation: 'X.1645', workItem: 'X.nssa-cc', title: 'Network security', summary: 'S', location: 'R38' },
+        input: {
+          kind: 'new',
+          designation: 'X.1645',
+          workItem: 'X.nssa-cc',
+          title: 'Network security',
+          summary: 'S',
+          location: 'R38',
+        },
       });
       expect(added).toMatchObject({ id: 'x1645', order: 4 });
-      const edited = await editText(ctx, { actor: SECRETARIAT, consultationId: ID, textId: 'x1645', patch: { title: 'Renamed', location: 'R39' } });
+      const edited = await editText(ctx, {
+        actor: SECRETARIAT,
+        consultationId: ID,
+        textId: 'x1645',
+        patch: { title: 'Renamed', location: 'R39' },
+      });
       expect(edited).toMatchObject({ id: 'x1645', title: 'Renamed', location: 'R39', designation: 'X.1645' });
       let view = await getConsultation(ctx, { actor: SECRETARIAT, consultationId: ID });
       expect(view.loaded.texts.find((t) => t.id === 'x1645')).toMatchObject({ title: 'Renamed', location: 'R39' });
       await removeText(ctx, { actor: SECRETARIAT, consultationId: ID, textId: 'x1645' });
       view = await getConsultation(ctx, { actor: SECRETARIAT, consultationId: ID });
       expect(view.loaded.texts.map((t) => t.id)).toEqual(['x1333-cor1', 'x1353', 'x1471']);
-      expect(await auditActions(ctx.db)).toEqual(['consultation.created', 'text.added', 'text.updated', 'text.removed']);
+      expect(await auditActions(ctx.db)).toEqual([
+        'consultation.created',
+        'text.added',
+        'text.updated',
+        'text.removed',
+      ]);
     });
 
     it('refuses to add a text whose designation is already in the circular, adding nothing', async () => {
@@ -154,7 +180,11 @@ describeEachDialect('consultation lifecycle', (dialect) => {
       await createDraft();
       const before = await tableCounts(ctx.db);
       await expect(
-        addText(ctx, { actor: SECRETARIAT, consultationId: ID, input: { id: 'dup', kind: 'new', designation: 'X.1353', title: 'T', summary: 'S', location: 'R1' } }),
+        addText(ctx, {
+          actor: SECRETARIAT,
+          consultationId: ID,
+          input: { id: 'dup', kind: 'new', designation: 'X.1353', title: 'T', summary: 'S', location: 'R1' },
+        }),
       ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
       expect(await tableCounts(ctx.db)).toEqual(before);
     });
@@ -164,24 +194,39 @@ describeEachDialect('consultation lifecycle', (dialect) => {
       await createDraft();
       await expect(
         editText(ctx, { actor: SECRETARIAT, consultationId: ID, textId: 'x1471', patch: { designation: 'X.1353' } }),
-      ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field: '/designation' })] });
+      ).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+        errors: [expect.objectContaining({ field: '/designation' })],
+      });
     });
 
     it('answers NOT_FOUND when editing or removing a text that is not in the draft', async () => {
       const { ctx } = world();
       await createDraft();
-      await expect(editText(ctx, { actor: SECRETARIAT, consultationId: ID, textId: 'x9999', patch: { title: 'T' } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-      await expect(removeText(ctx, { actor: SECRETARIAT, consultationId: ID, textId: 'x9999' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(
+        editText(ctx, { actor: SECRETARIAT, consultationId: ID, textId: 'x9999', patch: { title: 'T' } }),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(removeText(ctx, { actor: SECRETARIAT, consultationId: ID, textId: 'x9999' })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
     });
 
     it('changes fields of a draft and checks them again: a deadline moved onto the meeting is refused and nothing changes', async () => {
       const { ctx } = world();
       await createDraft();
-      const updated = await updateConsultation(ctx, { actor: SECRETARIAT, consultationId: ID, patch: { subject: 'New subject', eligibleStates: ['FR', 'DE'] } });
+      const updated = await updateConsultation(ctx, {
+        actor: SECRETARIAT,
+        consultationId: ID,
+        patch: { subject: 'New subject', eligibleStates: ['FR', 'DE'] },
+      });
       expect(updated).toMatchObject({ subject: 'New subject', settings: { eligibleStates: ['FR', 'DE'] } });
       const before = await tableCounts(ctx.db);
       await expect(
-        updateConsultation(ctx, { actor: SECRETARIAT, consultationId: ID, patch: { deadline: '2023-08-30T00:00:00.000Z' } }),
+        updateConsultation(ctx, {
+          actor: SECRETARIAT,
+          consultationId: ID,
+          patch: { deadline: '2023-08-30T00:00:00.000Z' },
+        }),
       ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field: '/deadline' })] });
       expect(await tableCounts(ctx.db)).toEqual(before);
       const view = await getConsultation(ctx, { actor: SECRETARIAT, consultationId: ID });
@@ -192,9 +237,19 @@ describeEachDialect('consultation lifecycle', (dialect) => {
       const { ctx } = world();
       await createDraft();
       const { revision } = (await getConsultation(ctx, { actor: SECRETARIAT, consultationId: ID })).loaded;
-      await updateConsultation(ctx, { actor: SECRETARIAT, consultationId: ID, patch: { subject: 'First' }, expectedRevision: revision });
+      await updateConsultation(ctx, {
+        actor: SECRETARIAT,
+        consultationId: ID,
+        patch: { subject: 'First' },
+        expectedRevision: revision,
+      });
       await expect(
-        updateConsultation(ctx, { actor: SECRETARIAT, consultationId: ID, patch: { subject: 'Second' }, expectedRevision: revision }),
+        updateConsultation(ctx, {
+          actor: SECRETARIAT,
+          consultationId: ID,
+          patch: { subject: 'Second' },
+          expectedRevision: revision,
+        }),
       ).rejects.toMatchObject({ code: 'STALE_REPLY' });
       const view = await getConsultation(ctx, { actor: SECRETARIAT, consultationId: ID });
       expect(view.loaded.consultation.subject).toBe('First');
@@ -208,14 +263,24 @@ describeEachDialect('consultation lifecycle', (dialect) => {
       const textsBefore = (await getConsultation(ctx, { actor: SECRETARIAT, consultationId: ID })).loaded.texts;
       const before = await tableCounts(ctx.db);
       await expect(
-        addText(ctx, { actor: SECRETARIAT, consultationId: ID, input: { kind: 'new', designation: 'X.1645', title: 'T', summary: 'S', location: 'R38' } }),
+        addText(ctx, {
+          actor: SECRETARIAT,
+          consultationId: ID,
+          input: { kind: 'new', designation: 'X.1645', title: 'T', summary: 'S', location: 'R38' },
+        }),
       ).rejects.toMatchObject({ code: 'CONSULTATION_ISSUED' });
-      await expect(editText(ctx, { actor: SECRETARIAT, consultationId: ID, textId: 'x1353', patch: { title: 'Changed' } })).rejects.toMatchObject({
+      await expect(
+        editText(ctx, { actor: SECRETARIAT, consultationId: ID, textId: 'x1353', patch: { title: 'Changed' } }),
+      ).rejects.toMatchObject({
         code: 'CONSULTATION_ISSUED',
       });
-      await expect(removeText(ctx, { actor: SECRETARIAT, consultationId: ID, textId: 'x1353' })).rejects.toMatchObject({ code: 'CONSULTATION_ISSUED' });
+      await expect(removeText(ctx, { actor: SECRETARIAT, consultationId: ID, textId: 'x1353' })).rejects.toMatchObject({
+        code: 'CONSULTATION_ISSUED',
+      });
       expect(await tableCounts(ctx.db)).toEqual(before);
-      expect((await getConsultation(ctx, { actor: SECRETARIAT, consultationId: ID })).loaded.texts).toEqual(textsBefore);
+      expect((await getConsultation(ctx, { actor: SECRETARIAT, consultationId: ID })).loaded.texts).toEqual(
+        textsBefore,
+      );
     });
 
     it('refuses to change the fields of an issued circular with CONSULTATION_ISSUED', async () => {
@@ -223,16 +288,24 @@ describeEachDialect('consultation lifecycle', (dialect) => {
       await world().openConsultation();
       const before = await tableCounts(ctx.db);
       await expect(
-        updateConsultation(ctx, { actor: SECRETARIAT, consultationId: ID, patch: { deadline: '2023-08-17T23:59:59.999Z' } }),
+        updateConsultation(ctx, {
+          actor: SECRETARIAT,
+          consultationId: ID,
+          patch: { deadline: '2023-08-17T23:59:59.999Z' },
+        }),
       ).rejects.toMatchObject({ code: 'CONSULTATION_ISSUED' });
       expect(await tableCounts(ctx.db)).toEqual(before);
-      expect((await getConsultation(ctx, { actor: SECRETARIAT, consultationId: ID })).loaded.consultation.deadlineAt).toBe(Date.parse(DEADLINE));
+      expect(
+        (await getConsultation(ctx, { actor: SECRETARIAT, consultationId: ID })).loaded.consultation.deadlineAt,
+      ).toBe(Date.parse(DEADLINE));
     });
 
     it('refuses to issue a circular twice with CONSULTATION_ISSUED', async () => {
       const { ctx } = world();
       await world().openConsultation();
-      await expect(issueConsultation(ctx, { actor: SECRETARIAT, consultationId: ID })).rejects.toMatchObject({ code: 'CONSULTATION_ISSUED' });
+      await expect(issueConsultation(ctx, { actor: SECRETARIAT, consultationId: ID })).rejects.toMatchObject({
+        code: 'CONSULTATION_ISSUED',
+      });
       expect((await auditActions(ctx.db)).filter((a) => a === 'consultation.issued')).toHaveLength(1);
     });
   });
@@ -264,10 +337,21 @@ describeEachDialect('consultation lifecycle', (dialect) => {
       const { ctx } = world();
       await createDraft({
         texts: [
-          { kind: 'corrigendum', designation: 'X.1333 Cor.1', title: 'Corrigendum, no summary needed', location: 'R34' },
+          {
+            kind: 'corrigendum',
+            designation: 'X.1333 Cor.1',
+            title: 'Corrigendum, no summary needed',
+            location: 'R34',
+          },
           { kind: 'new', designation: 'X.1353', title: 'New, no summary', location: 'R35' },
           { kind: 'revised', designation: 'X.1471', title: 'Revised, blank summary', summary: '   ', location: 'R36' },
-          { kind: 'amendment', designation: 'X.1500 Amd.1', title: 'Amendment with summary', summary: 'S', location: 'R37' },
+          {
+            kind: 'amendment',
+            designation: 'X.1500 Amd.1',
+            title: 'Amendment with summary',
+            summary: 'S',
+            location: 'R37',
+          },
         ],
       });
       const error = await issueConsultation(ctx, { actor: SECRETARIAT, consultationId: ID }).then(
@@ -283,9 +367,18 @@ describeEachDialect('consultation lifecycle', (dialect) => {
     it('issues once the missing summary is added to the draft', async () => {
       const { ctx } = world();
       await createDraft({ texts: [{ kind: 'new', designation: 'X.1353', title: 'T', location: 'R35' }] });
-      await expect(issueConsultation(ctx, { actor: SECRETARIAT, consultationId: ID })).rejects.toMatchObject({ code: 'CONSULTATION_INCOMPLETE' });
-      await editText(ctx, { actor: SECRETARIAT, consultationId: ID, textId: 'x1353', patch: { summary: 'A summary.' } });
-      await expect(issueConsultation(ctx, { actor: SECRETARIAT, consultationId: ID })).resolves.toMatchObject({ consultation: { id: ID } });
+      await expect(issueConsultation(ctx, { actor: SECRETARIAT, consultationId: ID })).rejects.toMatchObject({
+        code: 'CONSULTATION_INCOMPLETE',
+      });
+      await editText(ctx, {
+        actor: SECRETARIAT,
+        consultationId: ID,
+        textId: 'x1353',
+        patch: { summary: 'A summary.' },
+      });
+      await expect(issueConsultation(ctx, { actor: SECRETARIAT, consultationId: ID })).resolves.toMatchObject({
+        consultation: { id: ID },
+      });
     });
 
     it('refuses a circular whose deadline has passed, including one issued at the deadline instant itself', async () => {
@@ -297,7 +390,9 @@ describeEachDialect('consultation lifecycle', (dialect) => {
         errors: [expect.objectContaining({ field: '/deadline' })],
       });
       clock.set('2023-08-20T00:00:00Z');
-      await expect(issueConsultation(ctx, { actor: SECRETARIAT, consultationId: ID })).rejects.toMatchObject({ code: 'CONSULTATION_INCOMPLETE' });
+      await expect(issueConsultation(ctx, { actor: SECRETARIAT, consultationId: ID })).rejects.toMatchObject({
+        code: 'CONSULTATION_INCOMPLETE',
+      });
       expect(await auditActions(ctx.db)).toEqual(['consultation.created']);
     });
 
@@ -307,9 +402,19 @@ describeEachDialect('consultation lifecycle', (dialect) => {
       await createDraft({ date: '2023-06-01' });
       const issued = await issueConsultation(ctx, { actor: SECRETARIAT, consultationId: ID });
       const warnings = issued.timing.filter((t) => t.severity === 'warning');
-      expect(warnings).toEqual([expect.objectContaining({ rule: 'announcement', clause: '§9.3.3', params: expect.objectContaining({ earliestMeeting: '2023-09-01' }) })]);
+      expect(warnings).toEqual([
+        expect.objectContaining({
+          rule: 'announcement',
+          clause: '§9.3.3',
+          params: expect.objectContaining({ earliestMeeting: '2023-09-01' }),
+        }),
+      ]);
       expect(issued.consultation.issuedAt).not.toBeNull();
-      const [event] = await ctx.db.selectFrom('audit_event').select('data').where('action', '=', 'consultation.issued').execute();
+      const [event] = await ctx.db
+        .selectFrom('audit_event')
+        .select('data')
+        .where('action', '=', 'consultation.issued')
+        .execute();
       expect(JSON.parse(event!.data)).toMatchObject({ warnings: ['announcement'] });
     });
 
@@ -319,15 +424,23 @@ describeEachDialect('consultation lifecycle', (dialect) => {
       await createDraft({ deadline: '2023-08-18T23:59:59.999Z' });
       const issued = await issueConsultation(ctx, { actor: SECRETARIAT, consultationId: ID });
       expect(issued.timing.filter((t) => t.severity === 'warning')).toEqual([
-        expect.objectContaining({ rule: 'consultation_period', clause: '§9.4.1', params: expect.objectContaining({ latestDeadlineDay: '2023-08-17' }) }),
+        expect.objectContaining({
+          rule: 'consultation_period',
+          clause: '§9.4.1',
+          params: expect.objectContaining({ latestDeadlineDay: '2023-08-17' }),
+        }),
       ]);
     });
 
     it('lets only the secretariat issue', async () => {
       const { ctx } = world();
       await createDraft();
-      await expect(issueConsultation(ctx, { actor: focalPoint('FR'), consultationId: ID })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      await expect(issueConsultation(ctx, { actor: PUBLIC, consultationId: ID })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+      await expect(issueConsultation(ctx, { actor: focalPoint('FR'), consultationId: ID })).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      });
+      await expect(issueConsultation(ctx, { actor: PUBLIC, consultationId: ID })).rejects.toMatchObject({
+        code: 'UNAUTHENTICATED',
+      });
       expect((await getConsultation(ctx, { actor: SECRETARIAT, consultationId: ID })).state).toBe('draft');
     });
   });
@@ -339,7 +452,9 @@ describeEachDialect('consultation lifecycle', (dialect) => {
       for (const actor of [focalPoint('FR'), OBSERVER, PUBLIC]) {
         await expect(getConsultation(ctx, { actor, consultationId: ID })).rejects.toMatchObject({ code: 'NOT_FOUND' });
       }
-      await expect(getConsultation(ctx, { actor: SECRETARIAT, consultationId: ID })).resolves.toMatchObject({ state: 'draft' });
+      await expect(getConsultation(ctx, { actor: SECRETARIAT, consultationId: ID })).resolves.toMatchObject({
+        state: 'draft',
+      });
     });
 
     it('shows the same consultation to everyone once issued', async () => {

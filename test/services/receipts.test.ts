@@ -14,10 +14,27 @@ describeEachDialect('receipts', (dialect) => {
     const { ctx, openConsultation, clock } = world();
     const id = await openConsultation();
     clock.set('2023-05-01T10:00:00Z');
-    await submitReply(ctx, { actor: focalPoint('KR'), consultationId: id, memberState: 'KR', input: replyInput(), channel: 'api' });
+    await submitReply(ctx, {
+      actor: focalPoint('KR'),
+      consultationId: id,
+      memberState: 'KR',
+      input: replyInput(),
+      channel: 'api',
+    });
     clock.set('2023-05-02T10:00:00Z');
-    const second = await submitReply(ctx, { actor: focalPoint('KR'), consultationId: id, memberState: 'KR', input: replyInput(['x1353']), channel: 'api' });
-    const receipt = await getReceipt(ctx, { actor: focalPoint('KR'), consultationId: id, memberState: 'KR', version: 2 });
+    const second = await submitReply(ctx, {
+      actor: focalPoint('KR'),
+      consultationId: id,
+      memberState: 'KR',
+      input: replyInput(['x1353']),
+      channel: 'api',
+    });
+    const receipt = await getReceipt(ctx, {
+      actor: focalPoint('KR'),
+      consultationId: id,
+      memberState: 'KR',
+      version: 2,
+    });
     return { ctx, id, receipt, second };
   }
 
@@ -47,7 +64,9 @@ describeEachDialect('receipts', (dialect) => {
 
   it('a reply changed in the database after its receipt makes the receipt fail on content', async () => {
     const { ctx, id, receipt } = await receiptOfKr();
-    await sql`update reply_position set position = 'does_not_assign_authority', option = null, reasons = 'forged' where consultation_id = ${id} and member_state = 'KR' and version = 2`.execute(ctx.db);
+    await sql`update reply_position set position = 'does_not_assign_authority', option = null, reasons = 'forged' where consultation_id = ${id} and member_state = 'KR' and version = 2`.execute(
+      ctx.db,
+    );
     const result = await verifyReceipt(ctx, receipt);
     expect(result.ok).toBe(false);
     expect(result.checks.find((c) => c.check === 'content')).toMatchObject({ ok: false });
@@ -58,35 +77,54 @@ describeEachDialect('receipts', (dialect) => {
     await sql`update audit_event set at = at + 1 where seq = ${receipt.audit.seq}`.execute(ctx.db);
     const result = await verifyReceipt(ctx, receipt);
     expect(result.ok).toBe(false);
-    expect(result.checks.filter((c) => !c.ok).map((c) => c.check)).toEqual(expect.arrayContaining(['audit_row', 'audit_chain']));
+    expect(result.checks.filter((c) => !c.ok).map((c) => c.check)).toEqual(
+      expect.arrayContaining(['audit_row', 'audit_chain']),
+    );
   });
 
   it('a recorded form lists its original file, and a changed file fails the attachment check', async () => {
     const { ctx, openConsultation, clock } = world();
     const id = await openConsultation();
     clock.set('2023-05-01T10:00:00Z');
-    const scan = await uploadAttachment(ctx, { actor: SECRETARIAT, filename: 'fax.pdf', content: Buffer.from('%PDF-1.4\nfax of the reply\n') });
+    const scan = await uploadAttachment(ctx, {
+      actor: SECRETARIAT,
+      filename: 'fax.pdf',
+      content: Buffer.from('%PDF-1.4\nfax of the reply\n'),
+    });
     await recordReply(ctx, {
       actor: SECRETARIAT,
       consultationId: id,
       memberState: 'FR',
-      input: { channel: 'fax', receivedAt: '2023-05-01T09:00:00Z', originalFile: scan.sha256, positions: replyInput().positions, signatory: { name: 'X', title: 'Y' } },
+      input: {
+        channel: 'fax',
+        receivedAt: '2023-05-01T09:00:00Z',
+        originalFile: scan.sha256,
+        positions: replyInput().positions,
+        signatory: { name: 'X', title: 'Y' },
+      },
     });
     const receipt = await getReceipt(ctx, { actor: SECRETARIAT, consultationId: id, memberState: 'FR', version: 1 });
     expect(receipt.attachments).toEqual([{ sha256: scan.sha256, role: 'original' }]);
     expect((await verifyReceipt(ctx, receipt)).ok).toBe(true);
-    await sql`update attachment set content = ${Buffer.from('%PDF-1.4\nsomething else\n')} where sha256 = ${scan.sha256}`.execute(ctx.db);
+    await sql`update attachment set content = ${Buffer.from('%PDF-1.4\nsomething else\n')} where sha256 = ${scan.sha256}`.execute(
+      ctx.db,
+    );
     const result = await verifyReceipt(ctx, receipt);
     expect(result.checks.find((c) => c.check === 'attachments')).toMatchObject({ ok: false });
   });
 
   it("another State's focal point cannot fetch the receipt", async () => {
     const { ctx, id } = await receiptOfKr();
-    await expect(getReceipt(ctx, { actor: focalPoint('FR'), consultationId: id, memberState: 'KR', version: 1 })).rejects.toMatchObject({ code: 'NOT_YOUR_MEMBER_STATE' });
+    await expect(
+      getReceipt(ctx, { actor: focalPoint('FR'), consultationId: id, memberState: 'KR', version: 1 }),
+    ).rejects.toMatchObject({ code: 'NOT_YOUR_MEMBER_STATE' });
   });
 
   it('something that is not a receipt fails the format check', async () => {
     const { ctx } = world();
-    expect(await verifyReceipt(ctx, { hello: 'world' })).toMatchObject({ ok: false, checks: [{ check: 'format', ok: false }] });
+    expect(await verifyReceipt(ctx, { hello: 'world' })).toMatchObject({
+      ok: false,
+      checks: [{ check: 'format', ok: false }],
+    });
   });
 });

@@ -9,7 +9,16 @@ import { recordDecision } from '../../src/services/record-decision.js';
 import { recordReply } from '../../src/services/record-reply.js';
 import { submitReply } from '../../src/services/submit-reply.js';
 import { describeEachDialect } from '../helpers/databases.js';
-import { consultationInput, DEADLINE, focalPoint, OBSERVER, PUBLIC, replyInput, SECRETARIAT, useWorld } from '../helpers/world.js';
+import {
+  consultationInput,
+  DEADLINE,
+  focalPoint,
+  OBSERVER,
+  PUBLIC,
+  replyInput,
+  SECRETARIAT,
+  useWorld,
+} from '../helpers/world.js';
 import { auditTrail, pdfBytes, tableCounts } from './probes.js';
 
 const ID = 'tsb-79-2023';
@@ -22,13 +31,23 @@ describeEachDialect('replies recorded by the secretariat (e-mail, fax, paper)', 
   const world = useWorld(dialect);
 
   /** Opens the default consultation and uploads the scan of a form; returns the scan's SHA-256. */
-  const openWithScan = async (overrides: Parameters<ReturnType<typeof world>['openConsultation']>[0] = {}): Promise<string> => {
+  const openWithScan = async (
+    overrides: Parameters<ReturnType<typeof world>['openConsultation']>[0] = {},
+  ): Promise<string> => {
     await world().openConsultation(overrides);
-    const scan = await uploadAttachment(world().ctx, { actor: SECRETARIAT, filename: 'form.pdf', content: pdfBytes('signed form') });
+    const scan = await uploadAttachment(world().ctx, {
+      actor: SECRETARIAT,
+      filename: 'form.pdf',
+      content: pdfBytes('signed form'),
+    });
     return scan.sha256;
   };
 
-  const record = (state: string, input: Partial<RecordedReplyInput> & { originalFile: string }, actor: Actor = SECRETARIAT) =>
+  const record = (
+    state: string,
+    input: Partial<RecordedReplyInput> & { originalFile: string },
+    actor: Actor = SECRETARIAT,
+  ) =>
     recordReply(world().ctx, {
       actor,
       consultationId: ID,
@@ -47,7 +66,8 @@ describeEachDialect('replies recorded by the secretariat (e-mail, fax, paper)', 
     return results.texts.find((t) => t.text.id === textId)!.tally;
   };
 
-  const replyOf = (state: string) => getStateReply(world().ctx, { actor: SECRETARIAT, consultationId: ID, memberState: state });
+  const replyOf = (state: string) =>
+    getStateReply(world().ctx, { actor: SECRETARIAT, consultationId: ID, memberState: state });
 
   describe('when the form was received', () => {
     it('counts a form received before the deadline though keyed in after it', async () => {
@@ -55,11 +75,26 @@ describeEachDialect('replies recorded by the secretariat (e-mail, fax, paper)', 
       const scan = await openWithScan();
       clock.set('2023-08-21T10:00:00Z');
       const receipt = await record('FR', { originalFile: scan, channel: 'fax', receivedAt: DEADLINE });
-      expect(receipt).toMatchObject({ version: 1, status: 'submitted', counted: true, channel: 'fax', receivedAt: Date.parse(DEADLINE), flags: [] });
+      expect(receipt).toMatchObject({
+        version: 1,
+        status: 'submitted',
+        counted: true,
+        channel: 'fax',
+        receivedAt: Date.parse(DEADLINE),
+        flags: [],
+      });
       expect(await tally('x1353')).toMatchObject({ replies: 1, support: 1 });
       const [version] = (await replyOf('FR')).versions;
-      expect(version).toMatchObject({ originalFile: scan, enteredBy: SECRETARIAT.id, receivedAt: Date.parse(DEADLINE) });
-      expect((await auditTrail(ctx.db)).at(-1)).toEqual({ action: 'reply.recorded', subject: `reply:${ID}/FR/1`, actor: SECRETARIAT.id });
+      expect(version).toMatchObject({
+        originalFile: scan,
+        enteredBy: SECRETARIAT.id,
+        receivedAt: Date.parse(DEADLINE),
+      });
+      expect((await auditTrail(ctx.db)).at(-1)).toEqual({
+        action: 'reply.recorded',
+        subject: `reply:${ID}/FR/1`,
+        actor: SECRETARIAT.id,
+      });
     });
 
     it('keeps a form received one millisecond after the deadline, flagged received_after_deadline and not counted', async () => {
@@ -78,7 +113,13 @@ describeEachDialect('replies recorded by the secretariat (e-mail, fax, paper)', 
       const { clock } = world();
       const scan = await openWithScan();
       clock.set('2023-08-01T10:00:00Z');
-      await submitReply(world().ctx, { actor: focalPoint('FR'), consultationId: ID, memberState: 'FR', input: replyInput(), channel: 'web' });
+      await submitReply(world().ctx, {
+        actor: focalPoint('FR'),
+        consultationId: ID,
+        memberState: 'FR',
+        input: replyInput(),
+        channel: 'web',
+      });
       clock.set('2023-08-21T10:00:00Z');
       const late = await record('FR', {
         originalFile: scan,
@@ -96,7 +137,9 @@ describeEachDialect('replies recorded by the secretariat (e-mail, fax, paper)', 
       clock.set('2023-08-12T10:00:00Z');
       await record('FR', { originalFile: scan, receivedAt: '2023-08-10T09:00:00.000Z' });
       const before = await tableCounts(ctx.db);
-      await expect(record('FR', { originalFile: scan, receivedAt: '2023-08-10T08:59:59.999Z' })).rejects.toMatchObject({ code: 'REPLY_OUT_OF_ORDER' });
+      await expect(record('FR', { originalFile: scan, receivedAt: '2023-08-10T08:59:59.999Z' })).rejects.toMatchObject({
+        code: 'REPLY_OUT_OF_ORDER',
+      });
       expect(await tableCounts(ctx.db)).toEqual(before);
     });
 
@@ -110,7 +153,9 @@ describeEachDialect('replies recorded by the secretariat (e-mail, fax, paper)', 
         errors: [expect.objectContaining({ field: '/receivedAt' })],
       });
       expect(await tableCounts(ctx.db)).toEqual(before);
-      await expect(record('FR', { originalFile: scan, receivedAt: '2023-08-10T09:00:00.000Z' })).resolves.toMatchObject({ version: 1 });
+      await expect(record('FR', { originalFile: scan, receivedAt: '2023-08-10T09:00:00.000Z' })).resolves.toMatchObject(
+        { version: 1 },
+      );
     });
 
     it('refuses a form received before the circular was issued with VALIDATION_FAILED', async () => {
@@ -123,7 +168,9 @@ describeEachDialect('replies recorded by the secretariat (e-mail, fax, paper)', 
         errors: [expect.objectContaining({ field: '/receivedAt' })],
       });
       expect(await tableCounts(ctx.db)).toEqual(before);
-      await expect(record('FR', { originalFile: scan, receivedAt: '2023-03-28T08:00:00.000Z' })).resolves.toMatchObject({ version: 1 });
+      await expect(record('FR', { originalFile: scan, receivedAt: '2023-03-28T08:00:00.000Z' })).resolves.toMatchObject(
+        { version: 1 },
+      );
     });
 
     it('refuses a reception instant on a day that does not exist (2023-06-31) instead of moving it to 1 July', async () => {
@@ -144,16 +191,28 @@ describeEachDialect('replies recorded by the secretariat (e-mail, fax, paper)', 
       const { clock } = world();
       const scan = await openWithScan();
       clock.set('2023-08-12T10:00:00Z');
-      const receipt = await record('FR', { originalFile: scan, positions: [{ text: 'x1353', position: 'does_not_assign_authority' }] });
+      const receipt = await record('FR', {
+        originalFile: scan,
+        positions: [{ text: 'x1353', position: 'does_not_assign_authority' }],
+      });
       expect(receipt).toMatchObject({ counted: true, flags: ['missing_reasons'] });
-      expect(await tally('x1353')).toMatchObject({ replies: 1, support: 0, nonSupport: 1, outcome: 'not_at_this_meeting' });
+      expect(await tally('x1353')).toMatchObject({
+        replies: 1,
+        support: 0,
+        nonSupport: 1,
+        outcome: 'not_at_this_meeting',
+      });
     });
 
     it('accepts "assigns authority" without a sub-option on e-mail, flagged missing_sub_option, counted as support', async () => {
       const { clock } = world();
       const scan = await openWithScan();
       clock.set('2023-08-12T10:00:00Z');
-      const receipt = await record('FR', { originalFile: scan, channel: 'email', positions: [{ text: 'x1353', position: 'assigns_authority' }] });
+      const receipt = await record('FR', {
+        originalFile: scan,
+        channel: 'email',
+        positions: [{ text: 'x1353', position: 'assigns_authority' }],
+      });
       expect(receipt).toMatchObject({ counted: true, flags: ['missing_sub_option'] });
       expect(await tally('x1353')).toMatchObject({ replies: 1, support: 1 });
     });
@@ -164,10 +223,22 @@ describeEachDialect('replies recorded by the secretariat (e-mail, fax, paper)', 
       clock.set('2023-08-12T10:00:00Z');
       const unclear = await record('FR', { originalFile: scan, positions: [{ text: 'x1353', position: 'unclear' }] });
       expect(unclear).toMatchObject({ counted: true, flags: ['unclear_position'] });
-      await record('DE', { originalFile: scan, positions: [{ text: 'x1353', position: 'does_not_assign_authority', reasons: 'Not mature.' }] });
-      await record('KR', { originalFile: scan, positions: [{ text: 'x1353', position: 'assigns_authority', option: 'no_comments' }] });
+      await record('DE', {
+        originalFile: scan,
+        positions: [{ text: 'x1353', position: 'does_not_assign_authority', reasons: 'Not mature.' }],
+      });
+      await record('KR', {
+        originalFile: scan,
+        positions: [{ text: 'x1353', position: 'assigns_authority', option: 'no_comments' }],
+      });
       // 1 of 2 counted replies supports; the unclear form is shown but in neither the numerator nor the denominator.
-      expect(await tally('x1353')).toMatchObject({ replies: 2, support: 1, nonSupport: 1, unclear: 1, percent: '50.00' });
+      expect(await tally('x1353')).toMatchObject({
+        replies: 2,
+        support: 1,
+        nonSupport: 1,
+        unclear: 1,
+        percent: '50.00',
+      });
     });
 
     it('still refuses on paper what no form can say: an unknown text, two positions for a text, no position', async () => {
@@ -175,9 +246,17 @@ describeEachDialect('replies recorded by the secretariat (e-mail, fax, paper)', 
       const scan = await openWithScan();
       clock.set('2023-08-12T10:00:00Z');
       const before = await tableCounts(ctx.db);
-      await expect(record('FR', { originalFile: scan, positions: [{ text: 'x9999', position: 'unclear' }] })).rejects.toMatchObject({ code: 'UNKNOWN_TEXT' });
       await expect(
-        record('FR', { originalFile: scan, positions: [{ text: 'x1353', position: 'unclear' }, { text: 'x1353', position: 'assigns_authority' }] }),
+        record('FR', { originalFile: scan, positions: [{ text: 'x9999', position: 'unclear' }] }),
+      ).rejects.toMatchObject({ code: 'UNKNOWN_TEXT' });
+      await expect(
+        record('FR', {
+          originalFile: scan,
+          positions: [
+            { text: 'x1353', position: 'unclear' },
+            { text: 'x1353', position: 'assigns_authority' },
+          ],
+        }),
       ).rejects.toMatchObject({ code: 'DUPLICATE_POSITION' });
       await expect(record('FR', { originalFile: scan, positions: [] })).rejects.toMatchObject({ code: 'NO_POSITIONS' });
       expect(await tableCounts(ctx.db)).toEqual(before);
@@ -190,7 +269,12 @@ describeEachDialect('replies recorded by the secretariat (e-mail, fax, paper)', 
       const scan = await openWithScan();
       clock.set('2023-08-12T10:00:00Z');
       await record('FR', { originalFile: scan, receivedAt: '2023-08-01T09:00:00.000Z' });
-      const receipt = await record('FR', { originalFile: scan, receivedAt: '2023-08-05T09:00:00.000Z', withdrawal: true, positions: [] });
+      const receipt = await record('FR', {
+        originalFile: scan,
+        receivedAt: '2023-08-05T09:00:00.000Z',
+        withdrawal: true,
+        positions: [],
+      });
       expect(receipt).toMatchObject({ version: 2, status: 'withdrawn', counted: false });
       expect(await tally('x1353')).toMatchObject({ replies: 0 });
       const reply = await replyOf('FR');
@@ -203,7 +287,12 @@ describeEachDialect('replies recorded by the secretariat (e-mail, fax, paper)', 
       const scan = await openWithScan();
       clock.set('2023-08-21T10:00:00Z');
       await record('FR', { originalFile: scan, receivedAt: '2023-08-01T09:00:00.000Z' });
-      const receipt = await record('FR', { originalFile: scan, receivedAt: '2023-08-18T09:00:00.000Z', withdrawal: true, positions: [] });
+      const receipt = await record('FR', {
+        originalFile: scan,
+        receivedAt: '2023-08-18T09:00:00.000Z',
+        withdrawal: true,
+        positions: [],
+      });
       expect(receipt).toMatchObject({ status: 'withdrawn', counted: false, flags: ['received_after_deadline'] });
       expect(await tally('x1353')).toMatchObject({ replies: 1, support: 1 });
     });
@@ -214,7 +303,9 @@ describeEachDialect('replies recorded by the secretariat (e-mail, fax, paper)', 
       clock.set('2023-08-12T10:00:00Z');
       await record('FR', { originalFile: scan, receivedAt: '2023-08-01T09:00:00.000Z' });
       const before = await tableCounts(ctx.db);
-      await expect(record('FR', { originalFile: scan, withdrawal: true })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+      await expect(record('FR', { originalFile: scan, withdrawal: true })).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+      });
       expect(await tableCounts(ctx.db)).toEqual(before);
     });
 
@@ -223,7 +314,9 @@ describeEachDialect('replies recorded by the secretariat (e-mail, fax, paper)', 
       const scan = await openWithScan();
       clock.set('2023-08-12T10:00:00Z');
       const before = await tableCounts(ctx.db);
-      await expect(record('FR', { originalFile: scan, withdrawal: true, positions: [] })).rejects.toMatchObject({ code: 'NO_CURRENT_REPLY' });
+      await expect(record('FR', { originalFile: scan, withdrawal: true, positions: [] })).rejects.toMatchObject({
+        code: 'NO_CURRENT_REPLY',
+      });
       expect(await tableCounts(ctx.db)).toEqual(before);
     });
   });
@@ -246,7 +339,9 @@ describeEachDialect('replies recorded by the secretariat (e-mail, fax, paper)', 
       const scan = await uploadAttachment(ctx, { actor: SECRETARIAT, filename: 'form.pdf', content: pdfBytes() });
       clock.set('2023-08-12T10:00:00Z');
       const before = await tableCounts(ctx.db);
-      await expect(record('FR', { originalFile: scan.sha256 })).rejects.toMatchObject({ code: 'CONSULTATION_NOT_OPEN' });
+      await expect(record('FR', { originalFile: scan.sha256 })).rejects.toMatchObject({
+        code: 'CONSULTATION_NOT_OPEN',
+      });
       expect(await tableCounts(ctx.db)).toEqual(before);
     });
 
@@ -279,8 +374,12 @@ describeEachDialect('replies recorded by the secretariat (e-mail, fax, paper)', 
       await record('FR', { originalFile: scan, receivedAt: '2023-08-10T09:00:00.000Z' });
       await recordDecision(ctx, { actor: SECRETARIAT, consultationId: ID, textId: 'x1353', input: {} });
       const before = await tableCounts(ctx.db);
-      await expect(record('DE', { originalFile: scan, receivedAt: '2023-08-11T09:00:00.000Z' })).rejects.toMatchObject({ code: 'RESULTS_FROZEN' });
-      await expect(record('FR', { originalFile: scan, receivedAt: '2023-08-12T09:00:00.000Z', withdrawal: true, positions: [] })).rejects.toMatchObject({
+      await expect(record('DE', { originalFile: scan, receivedAt: '2023-08-11T09:00:00.000Z' })).rejects.toMatchObject({
+        code: 'RESULTS_FROZEN',
+      });
+      await expect(
+        record('FR', { originalFile: scan, receivedAt: '2023-08-12T09:00:00.000Z', withdrawal: true, positions: [] }),
+      ).rejects.toMatchObject({
         code: 'RESULTS_FROZEN',
       });
       expect(await tableCounts(ctx.db)).toEqual(before);

@@ -10,7 +10,16 @@ import { getStateReply } from '../../src/services/read-replies.js';
 import { submitReply } from '../../src/services/submit-reply.js';
 import { withdrawReply } from '../../src/services/withdraw-reply.js';
 import { describeEachDialect } from '../helpers/databases.js';
-import { consultationInput, DEADLINE, focalPoint, OBSERVER, PUBLIC, replyInput, SECRETARIAT, useWorld } from '../helpers/world.js';
+import {
+  consultationInput,
+  DEADLINE,
+  focalPoint,
+  OBSERVER,
+  PUBLIC,
+  replyInput,
+  SECRETARIAT,
+  useWorld,
+} from '../helpers/world.js';
 import { auditTrail, countRows, pdfBytes, tableCounts } from './probes.js';
 
 type Positions = ReplyInput['positions'];
@@ -21,7 +30,11 @@ const OPPOSE_X1353: Positions = [{ text: 'x1353', position: 'does_not_assign_aut
 describeEachDialect('replies of Member States', (dialect) => {
   const world = useWorld(dialect);
 
-  const submit = (state: string, input: ReplyInput = replyInput(), extra: { actor?: Actor; idempotencyKey?: string; consultationId?: string } = {}) =>
+  const submit = (
+    state: string,
+    input: ReplyInput = replyInput(),
+    extra: { actor?: Actor; idempotencyKey?: string; consultationId?: string } = {},
+  ) =>
     submitReply(world().ctx, {
       actor: extra.actor ?? focalPoint(state),
       consultationId: extra.consultationId ?? 'tsb-79-2023',
@@ -46,7 +59,8 @@ describeEachDialect('replies of Member States', (dialect) => {
   };
 
   const versionsOf = async (state: string) =>
-    (await getStateReply(world().ctx, { actor: SECRETARIAT, consultationId: 'tsb-79-2023', memberState: state })).versions;
+    (await getStateReply(world().ctx, { actor: SECRETARIAT, consultationId: 'tsb-79-2023', memberState: state }))
+      .versions;
 
   describe('submitting, amending and withdrawing', () => {
     it('stores a first reply as version 1 that counts for every text it covers', async () => {
@@ -55,7 +69,16 @@ describeEachDialect('replies of Member States', (dialect) => {
       clock.set('2023-05-02T10:00:00Z');
       const { receipt, replayed } = await submit('FR');
       expect(replayed).toBe(false);
-      expect(receipt).toMatchObject({ memberState: 'FR', version: 1, status: 'submitted', counted: true, created: true, channel: 'api', receivedAt: clock.now(), flags: [] });
+      expect(receipt).toMatchObject({
+        memberState: 'FR',
+        version: 1,
+        status: 'submitted',
+        counted: true,
+        created: true,
+        channel: 'api',
+        receivedAt: clock.now(),
+        flags: [],
+      });
       for (const text of ['x1333-cor1', 'x1353', 'x1471']) {
         expect(await tally(text)).toMatchObject({ replies: 1, support: 1, nonSupport: 0 });
       }
@@ -73,7 +96,12 @@ describeEachDialect('replies of Member States', (dialect) => {
       await submit('FR');
       const { receipt } = await submit('FR', replyInput([], { positions: OPPOSE_X1353 }));
       expect(receipt).toMatchObject({ version: 2, counted: true, created: false });
-      expect(await tally('x1353')).toMatchObject({ replies: 1, support: 0, nonSupport: 1, outcome: 'not_at_this_meeting' });
+      expect(await tally('x1353')).toMatchObject({
+        replies: 1,
+        support: 0,
+        nonSupport: 1,
+        outcome: 'not_at_this_meeting',
+      });
       // Version 2 covers X.1353 only: the State no longer counts for the other texts.
       expect(await tally('x1471')).toMatchObject({ replies: 0 });
     });
@@ -82,9 +110,15 @@ describeEachDialect('replies of Member States', (dialect) => {
       await world().openConsultation();
       await submit('FR');
       await submit('FR', replyInput([], { positions: OPPOSE_X1353 }));
-      const reply = await getStateReply(world().ctx, { actor: SECRETARIAT, consultationId: 'tsb-79-2023', memberState: 'FR' });
+      const reply = await getStateReply(world().ctx, {
+        actor: SECRETARIAT,
+        consultationId: 'tsb-79-2023',
+        memberState: 'FR',
+      });
       expect(reply.pointers).toMatchObject({ currentVersion: 2, countedVersion: 2 });
-      expect(reply.versions.map((v) => [v.version, v.status, v.positions.map((p) => `${p.text}:${p.position}`)])).toEqual([
+      expect(
+        reply.versions.map((v) => [v.version, v.status, v.positions.map((p) => `${p.text}:${p.position}`)]),
+      ).toEqual([
         [1, 'submitted', ['x1333-cor1:assigns_authority', 'x1353:assigns_authority', 'x1471:assigns_authority']],
         [2, 'submitted', ['x1353:does_not_assign_authority']],
       ]);
@@ -98,7 +132,11 @@ describeEachDialect('replies of Member States', (dialect) => {
       const { receipt } = await withdraw('FR');
       expect(receipt).toMatchObject({ version: 2, status: 'withdrawn', counted: false });
       expect(await tally('x1353')).toMatchObject({ replies: 1, support: 1 });
-      const reply = await getStateReply(world().ctx, { actor: SECRETARIAT, consultationId: 'tsb-79-2023', memberState: 'FR' });
+      const reply = await getStateReply(world().ctx, {
+        actor: SECRETARIAT,
+        consultationId: 'tsb-79-2023',
+        memberState: 'FR',
+      });
       expect(reply.pointers).toMatchObject({ currentVersion: 2, countedVersion: null });
       expect(reply.versions.map((v) => v.status)).toEqual(['submitted', 'withdrawn']);
     });
@@ -119,7 +157,9 @@ describeEachDialect('replies of Member States', (dialect) => {
       const before = await tableCounts(ctx.db);
       await expect(withdraw('FR')).rejects.toMatchObject({ code: 'NO_CURRENT_REPLY' });
       expect(await tableCounts(ctx.db)).toEqual(before);
-      expect((await getStateReply(ctx, { actor: SECRETARIAT, consultationId: 'tsb-79-2023', memberState: 'FR' })).pointers).toBeNull();
+      expect(
+        (await getStateReply(ctx, { actor: SECRETARIAT, consultationId: 'tsb-79-2023', memberState: 'FR' })).pointers,
+      ).toBeNull();
     });
 
     it('counts a State again when it replies after withdrawing', async () => {
@@ -146,7 +186,10 @@ describeEachDialect('replies of Member States', (dialect) => {
       await world().openConsultation();
       clock.set(Date.parse(DEADLINE) + 1);
       const before = await tableCounts(ctx.db);
-      await expect(submit('FR')).rejects.toMatchObject({ code: 'DEADLINE_PASSED', clause: expect.stringContaining('§9.4.6') });
+      await expect(submit('FR')).rejects.toMatchObject({
+        code: 'DEADLINE_PASSED',
+        clause: expect.stringContaining('§9.4.6'),
+      });
       expect(await tableCounts(ctx.db)).toEqual(before);
     });
 
@@ -155,7 +198,9 @@ describeEachDialect('replies of Member States', (dialect) => {
       await world().openConsultation();
       await submit('FR');
       clock.set(Date.parse(DEADLINE) + 1);
-      await expect(submit('FR', replyInput([], { positions: OPPOSE_X1353 }))).rejects.toMatchObject({ code: 'DEADLINE_PASSED' });
+      await expect(submit('FR', replyInput([], { positions: OPPOSE_X1353 }))).rejects.toMatchObject({
+        code: 'DEADLINE_PASSED',
+      });
       await expect(withdraw('FR')).rejects.toMatchObject({ code: 'DEADLINE_PASSED' });
       expect(await tally('x1353')).toMatchObject({ replies: 1, support: 1 });
       expect((await versionsOf('FR')).map((v) => v.version)).toEqual([1]);
@@ -173,27 +218,37 @@ describeEachDialect('replies of Member States', (dialect) => {
 
     it('answers NOT_FOUND for a consultation that does not exist', async () => {
       await world().openConsultation();
-      await expect(submit('FR', replyInput(), { consultationId: 'tsb-999-2023' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(submit('FR', replyInput(), { consultationId: 'tsb-999-2023' })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
     });
 
     it('refuses the secretariat and an observer with ROLE_MAY_NOT_REPLY, and the public with UNAUTHENTICATED', async () => {
       const { ctx } = world();
       await world().openConsultation();
       const before = await tableCounts(ctx.db);
-      for (const [actor, code] of [[SECRETARIAT, 'ROLE_MAY_NOT_REPLY'], [OBSERVER, 'ROLE_MAY_NOT_REPLY'], [PUBLIC, 'UNAUTHENTICATED']] as const) {
+      for (const [actor, code] of [
+        [SECRETARIAT, 'ROLE_MAY_NOT_REPLY'],
+        [OBSERVER, 'ROLE_MAY_NOT_REPLY'],
+        [PUBLIC, 'UNAUTHENTICATED'],
+      ] as const) {
         await expect(submit('FR', replyInput(), { actor })).rejects.toMatchObject({ code });
         await expect(withdraw('FR', { actor })).rejects.toMatchObject({ code });
       }
       expect(await tableCounts(ctx.db)).toEqual(before);
     });
 
-    it("refuses a focal point acting for another State with NOT_YOUR_MEMBER_STATE", async () => {
+    it('refuses a focal point acting for another State with NOT_YOUR_MEMBER_STATE', async () => {
       const { ctx } = world();
       await world().openConsultation();
       await submit('DE');
       const before = await tableCounts(ctx.db);
-      await expect(submit('DE', replyInput(), { actor: focalPoint('FR') })).rejects.toMatchObject({ code: 'NOT_YOUR_MEMBER_STATE' });
-      await expect(withdraw('DE', { actor: focalPoint('FR') })).rejects.toMatchObject({ code: 'NOT_YOUR_MEMBER_STATE' });
+      await expect(submit('DE', replyInput(), { actor: focalPoint('FR') })).rejects.toMatchObject({
+        code: 'NOT_YOUR_MEMBER_STATE',
+      });
+      await expect(withdraw('DE', { actor: focalPoint('FR') })).rejects.toMatchObject({
+        code: 'NOT_YOUR_MEMBER_STATE',
+      });
       expect(await tableCounts(ctx.db)).toEqual(before);
     });
 
@@ -201,20 +256,32 @@ describeEachDialect('replies of Member States', (dialect) => {
       const { ctx } = world();
       await world().openConsultation();
       const before = await tableCounts(ctx.db);
-      await expect(submit('PS')).rejects.toMatchObject({ code: 'STATE_NOT_ELIGIBLE', clause: expect.stringContaining('§9.4.1') });
+      await expect(submit('PS')).rejects.toMatchObject({
+        code: 'STATE_NOT_ELIGIBLE',
+        clause: expect.stringContaining('§9.4.1'),
+      });
       expect(await tableCounts(ctx.db)).toEqual(before);
     });
 
     it('refuses a State outside the States consulted by a regional-group circular with STATE_NOT_ELIGIBLE (§9.2.1 NOTE)', async () => {
       await world().openConsultation({ eligibleStates: ['FR', 'DE'] });
-      await expect(submit('KR')).rejects.toMatchObject({ code: 'STATE_NOT_ELIGIBLE', clause: expect.stringContaining('§9.2.1 NOTE') });
+      await expect(submit('KR')).rejects.toMatchObject({
+        code: 'STATE_NOT_ELIGIBLE',
+        clause: expect.stringContaining('§9.2.1 NOTE'),
+      });
       await expect(submit('FR')).resolves.toMatchObject({ receipt: { version: 1, counted: true } });
     });
 
     it('refuses a State whose right to reply the secretariat suspended, and accepts it again once restored', async () => {
       const { ctx } = world();
       await world().openConsultation();
-      await setEligibility(ctx, { actor: SECRETARIAT, code: 'FR', mayReply: false, note: 'Arrears (CS No. 169)', since: '2023-04-01' });
+      await setEligibility(ctx, {
+        actor: SECRETARIAT,
+        code: 'FR',
+        mayReply: false,
+        note: 'Arrears (CS No. 169)',
+        since: '2023-04-01',
+      });
       await expect(submit('FR')).rejects.toMatchObject({ code: 'STATE_NOT_ELIGIBLE', message: 'Arrears (CS No. 169)' });
       expect(await countRows(ctx.db, 'reply_version')).toBe(0);
       await setEligibility(ctx, { actor: SECRETARIAT, code: 'FR', mayReply: true, note: null, since: null });
@@ -232,7 +299,11 @@ describeEachDialect('replies of Member States', (dialect) => {
 
   describe('the positions of a reply (Annex 2 form)', () => {
     const cases: { name: string; code: string; positions: Positions }[] = [
-      { name: 'a text that is not in the circular', code: 'UNKNOWN_TEXT', positions: [{ text: 'x9999', position: 'assigns_authority', option: 'no_comments' }] },
+      {
+        name: 'a text that is not in the circular',
+        code: 'UNKNOWN_TEXT',
+        positions: [{ text: 'x9999', position: 'assigns_authority', option: 'no_comments' }],
+      },
       {
         name: 'two positions for one text',
         code: 'DUPLICATE_POSITION',
@@ -242,15 +313,31 @@ describeEachDialect('replies of Member States', (dialect) => {
         ],
       },
       { name: 'no position at all', code: 'NO_POSITIONS', positions: [] },
-      { name: '"does not assign authority" without reasons online (§9.4.4)', code: 'POSITION_INCOMPLETE', positions: [{ text: 'x1353', position: 'does_not_assign_authority' }] },
-      { name: '"does not assign authority" with blank reasons online', code: 'POSITION_INCOMPLETE', positions: [{ text: 'x1353', position: 'does_not_assign_authority', reasons: '   ' }] },
-      { name: '"assigns authority" without a sub-option online', code: 'POSITION_INCOMPLETE', positions: [{ text: 'x1353', position: 'assigns_authority' }] },
+      {
+        name: '"does not assign authority" without reasons online (§9.4.4)',
+        code: 'POSITION_INCOMPLETE',
+        positions: [{ text: 'x1353', position: 'does_not_assign_authority' }],
+      },
+      {
+        name: '"does not assign authority" with blank reasons online',
+        code: 'POSITION_INCOMPLETE',
+        positions: [{ text: 'x1353', position: 'does_not_assign_authority', reasons: '   ' }],
+      },
+      {
+        name: '"assigns authority" without a sub-option online',
+        code: 'POSITION_INCOMPLETE',
+        positions: [{ text: 'x1353', position: 'assigns_authority' }],
+      },
       {
         name: '"comments attached" without comments online',
         code: 'POSITION_INCOMPLETE',
         positions: [{ text: 'x1353', position: 'assigns_authority', option: 'comments_attached' }],
       },
-      { name: '"unclear" online (only for forms the secretariat records)', code: 'POSITION_NOT_ALLOWED', positions: [{ text: 'x1353', position: 'unclear' }] },
+      {
+        name: '"unclear" online (only for forms the secretariat records)',
+        code: 'POSITION_NOT_ALLOWED',
+        positions: [{ text: 'x1353', position: 'unclear' }],
+      },
     ];
     for (const { name, code, positions } of cases) {
       it(`refuses ${name} with ${code} and stores nothing`, async () => {
@@ -267,7 +354,9 @@ describeEachDialect('replies of Member States', (dialect) => {
       await world().openConsultation();
       const bytes = pdfBytes('comments of France');
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const positions: Positions = [{ text: 'x1353', position: 'assigns_authority', option: 'comments_attached', attachment: sha256 }];
+      const positions: Positions = [
+        { text: 'x1353', position: 'assigns_authority', option: 'comments_attached', attachment: sha256 },
+      ];
       const before = await tableCounts(ctx.db);
       await expect(submit('FR', replyInput([], { positions }))).rejects.toMatchObject({
         code: 'UNKNOWN_ATTACHMENT',
@@ -277,7 +366,10 @@ describeEachDialect('replies of Member States', (dialect) => {
       await uploadAttachment(ctx, { actor: focalPoint('FR'), filename: 'comments.pdf', content: bytes });
       const { receipt } = await submit('FR', replyInput([], { positions }));
       expect(receipt).toMatchObject({ version: 1, counted: true });
-      expect((await versionsOf('FR'))[0]!.positions[0]).toMatchObject({ option: 'comments_attached', attachment: sha256 });
+      expect((await versionsOf('FR'))[0]!.positions[0]).toMatchObject({
+        option: 'comments_attached',
+        attachment: sha256,
+      });
     });
   });
 
@@ -285,20 +377,30 @@ describeEachDialect('replies of Member States', (dialect) => {
     it('refuses a write based on a stale version with STALE_REPLY and accepts the current one', async () => {
       const { ctx } = world();
       await world().openConsultation();
-      await expect(submit('FR', replyInput(undefined, { expectedVersion: 0 }))).resolves.toMatchObject({ receipt: { version: 1 } });
+      await expect(submit('FR', replyInput(undefined, { expectedVersion: 0 }))).resolves.toMatchObject({
+        receipt: { version: 1 },
+      });
       const before = await tableCounts(ctx.db);
-      await expect(submit('FR', replyInput(undefined, { expectedVersion: 0 }))).rejects.toMatchObject({ code: 'STALE_REPLY' });
+      await expect(submit('FR', replyInput(undefined, { expectedVersion: 0 }))).rejects.toMatchObject({
+        code: 'STALE_REPLY',
+      });
       await expect(withdraw('FR', { expectedVersion: 2 })).rejects.toMatchObject({ code: 'STALE_REPLY' });
       expect(await tableCounts(ctx.db)).toEqual(before);
-      await expect(submit('FR', replyInput([], { positions: OPPOSE_X1353, expectedVersion: 1 }))).resolves.toMatchObject({ receipt: { version: 2 } });
-      await expect(withdraw('FR', { expectedVersion: 2 })).resolves.toMatchObject({ receipt: { version: 3, status: 'withdrawn' } });
+      await expect(
+        submit('FR', replyInput([], { positions: OPPOSE_X1353, expectedVersion: 1 })),
+      ).resolves.toMatchObject({ receipt: { version: 2 } });
+      await expect(withdraw('FR', { expectedVersion: 2 })).resolves.toMatchObject({
+        receipt: { version: 3, status: 'withdrawn' },
+      });
     });
 
     it('refuses a first reply that expects an existing version with STALE_REPLY and leaves no reply row', async () => {
       const { ctx } = world();
       await world().openConsultation();
       const before = await tableCounts(ctx.db);
-      await expect(submit('FR', replyInput(undefined, { expectedVersion: 1 }))).rejects.toMatchObject({ code: 'STALE_REPLY' });
+      await expect(submit('FR', replyInput(undefined, { expectedVersion: 1 }))).rejects.toMatchObject({
+        code: 'STALE_REPLY',
+      });
       expect(await tableCounts(ctx.db)).toEqual(before);
     });
 
@@ -320,7 +422,10 @@ describeEachDialect('replies of Member States', (dialect) => {
       await world().openConsultation();
       const first = await submit('FR', replyInput(), { idempotencyKey: 'key-1' });
       clock.set(Date.parse(DEADLINE) + 1);
-      await expect(submit('FR', replyInput(), { idempotencyKey: 'key-1' })).resolves.toEqual({ receipt: first.receipt, replayed: true });
+      await expect(submit('FR', replyInput(), { idempotencyKey: 'key-1' })).resolves.toEqual({
+        receipt: first.receipt,
+        replayed: true,
+      });
     });
 
     it('refuses the same Idempotency-Key with a different body with IDEMPOTENCY_KEY_REUSED, storing nothing', async () => {
@@ -328,7 +433,9 @@ describeEachDialect('replies of Member States', (dialect) => {
       await world().openConsultation();
       await submit('FR', replyInput(), { idempotencyKey: 'key-1' });
       const before = await tableCounts(ctx.db);
-      await expect(submit('FR', replyInput([], { positions: OPPOSE_X1353 }), { idempotencyKey: 'key-1' })).rejects.toMatchObject({
+      await expect(
+        submit('FR', replyInput([], { positions: OPPOSE_X1353 }), { idempotencyKey: 'key-1' }),
+      ).rejects.toMatchObject({
         code: 'IDEMPOTENCY_KEY_REUSED',
       });
       expect(await tableCounts(ctx.db)).toEqual(before);
@@ -347,7 +454,9 @@ describeEachDialect('replies of Member States', (dialect) => {
     it('writes exactly one version for concurrent submissions with the same Idempotency-Key; the others replay it', async () => {
       const { ctx } = world();
       await world().openConsultation();
-      const results = await Promise.all(Array.from({ length: 4 }, () => submit('FR', replyInput(), { idempotencyKey: 'race' })));
+      const results = await Promise.all(
+        Array.from({ length: 4 }, () => submit('FR', replyInput(), { idempotencyKey: 'race' })),
+      );
       expect(results.map((r) => r.replayed).sort()).toEqual([false, true, true, true]);
       for (const result of results) expect(result.receipt).toEqual(results[0]!.receipt);
       expect(results[0]!.receipt).toMatchObject({ version: 1 });
@@ -358,10 +467,18 @@ describeEachDialect('replies of Member States', (dialect) => {
 
     it('writes consecutive versions, without error, for concurrent submissions of one State without a key', async () => {
       await world().openConsultation();
-      const results = await Promise.all([submit('FR'), submit('FR', replyInput([], { positions: OPPOSE_X1353 })), submit('FR', replyInput(['x1471']))]);
+      const results = await Promise.all([
+        submit('FR'),
+        submit('FR', replyInput([], { positions: OPPOSE_X1353 })),
+        submit('FR', replyInput(['x1471'])),
+      ]);
       expect(results.map((r) => r.receipt.version).sort()).toEqual([1, 2, 3]);
       expect((await versionsOf('FR')).map((v) => v.version)).toEqual([1, 2, 3]);
-      const reply = await getStateReply(world().ctx, { actor: SECRETARIAT, consultationId: 'tsb-79-2023', memberState: 'FR' });
+      const reply = await getStateReply(world().ctx, {
+        actor: SECRETARIAT,
+        consultationId: 'tsb-79-2023',
+        memberState: 'FR',
+      });
       expect(reply.pointers).toMatchObject({ currentVersion: 3, countedVersion: 3 });
     });
 
@@ -394,7 +511,10 @@ describeEachDialect('replies of Member States', (dialect) => {
       await submit('FR');
       await submit('FR', replyInput([], { positions: OPPOSE_X1353 }));
       const replies = (await auditTrail(ctx.db)).filter((e) => e.action.startsWith('reply.'));
-      expect(replies.map((e) => `${e.action} ${e.subject}`)).toEqual(['reply.submitted reply:tsb-79-2023/FR/1', 'reply.amended reply:tsb-79-2023/FR/2']);
+      expect(replies.map((e) => `${e.action} ${e.subject}`)).toEqual([
+        'reply.submitted reply:tsb-79-2023/FR/1',
+        'reply.amended reply:tsb-79-2023/FR/2',
+      ]);
     });
   });
 

@@ -20,7 +20,9 @@ const AT_MEETING = '2023-08-30T10:00:00Z';
 const MORE_TIME_WINDOW_END = '2023-10-06T23:59:59.999Z';
 
 const SUPPORT_X1353: ReplyInput = replyInput(['x1353']);
-const OPPOSE_X1353: ReplyInput = replyInput([], { positions: [{ text: 'x1353', position: 'does_not_assign_authority', reasons: 'Not mature.' }] });
+const OPPOSE_X1353: ReplyInput = replyInput([], {
+  positions: [{ text: 'x1353', position: 'does_not_assign_authority', reasons: 'Not mature.' }],
+});
 
 describeEachDialect('results and meeting decisions', (dialect) => {
   const world = useWorld(dialect);
@@ -39,8 +41,10 @@ describeEachDialect('results and meeting decisions', (dialect) => {
   };
 
   const results = (actor: Actor = SECRETARIAT) => computeResults(world().ctx, { actor, consultationId: ID });
-  const resultOf = async (textId: string, actor: Actor = SECRETARIAT) => (await results(actor)).texts.find((t) => t.text.id === textId)!;
-  const decide = (textId: string, input: DecisionInput = {}) => recordDecision(world().ctx, { actor: SECRETARIAT, consultationId: ID, textId, input });
+  const resultOf = async (textId: string, actor: Actor = SECRETARIAT) =>
+    (await results(actor)).texts.find((t) => t.text.id === textId)!;
+  const decide = (textId: string, input: DecisionInput = {}) =>
+    recordDecision(world().ctx, { actor: SECRETARIAT, consultationId: ID, textId, input });
 
   describe('the 70 % rule through real replies (Res. 1 §9.4.5–9.4.6)', () => {
     it('lets a text with 7 supporting replies of 10 proceed (exactly 70 %, §9.4.5)', async () => {
@@ -83,7 +87,14 @@ describeEachDialect('results and meeting decisions', (dialect) => {
       await world().openConsultation();
       clock.set(Date.parse(DEADLINE) + 1);
       for (const text of (await results(PUBLIC)).texts) {
-        expect(text.tally).toMatchObject({ replies: 0, support: 0, percent: null, outcome: 'may_proceed', basis: 'no_replies', clause: '§9.4.5' });
+        expect(text.tally).toMatchObject({
+          replies: 0,
+          support: 0,
+          percent: null,
+          outcome: 'may_proceed',
+          basis: 'no_replies',
+          clause: '§9.4.5',
+        });
       }
     });
 
@@ -92,7 +103,12 @@ describeEachDialect('results and meeting decisions', (dialect) => {
       await world().openConsultation();
       await replies(['FR'], 1);
       clock.set(Date.parse(DEADLINE) + 1);
-      expect((await resultOf('x1353')).tally).toMatchObject({ replies: 1, support: 1, percent: '100.00', outcome: 'may_proceed' });
+      expect((await resultOf('x1353')).tally).toMatchObject({
+        replies: 1,
+        support: 1,
+        percent: '100.00',
+        outcome: 'may_proceed',
+      });
     });
   });
 
@@ -118,12 +134,21 @@ describeEachDialect('results and meeting decisions', (dialect) => {
       await world().openConsultation();
       await replies(['FR', 'DE'], 1);
       const provisional = await results();
-      expect(provisional).toMatchObject({ final: false, state: 'open', resultsNoticeDueAt: null, computedAt: clock.now() });
+      expect(provisional).toMatchObject({
+        final: false,
+        state: 'open',
+        resultsNoticeDueAt: null,
+        computedAt: clock.now(),
+      });
       expect(provisional.texts.find((t) => t.text.id === 'x1353')!.tally).toMatchObject({ replies: 2, support: 1 });
       clock.set(Date.parse(DEADLINE) + 1);
       const final = await results();
       // The notice is due within 4 weeks of the meeting's close (§9.6.1).
-      expect(final).toMatchObject({ final: true, state: 'closed', resultsNoticeDueAt: Date.parse(MORE_TIME_WINDOW_END) });
+      expect(final).toMatchObject({
+        final: true,
+        state: 'closed',
+        resultsNoticeDueAt: Date.parse(MORE_TIME_WINDOW_END),
+      });
     });
   });
 
@@ -153,7 +178,10 @@ describeEachDialect('results and meeting decisions', (dialect) => {
       await replies(['FR', 'DE'], 1);
       clock.set(AT_MEETING);
       const before = await tableCounts(ctx.db);
-      await expect(decide('x1353')).rejects.toMatchObject({ code: 'DECISION_NOT_ALLOWED', clause: expect.stringContaining('§9.4.6') });
+      await expect(decide('x1353')).rejects.toMatchObject({
+        code: 'DECISION_NOT_ALLOWED',
+        clause: expect.stringContaining('§9.4.6'),
+      });
       expect(await tableCounts(ctx.db)).toEqual(before);
     });
 
@@ -169,7 +197,12 @@ describeEachDialect('results and meeting decisions', (dialect) => {
       await world().openConsultation();
       await replies(['FR'], 1);
       clock.set(AT_MEETING);
-      await expect(decide('x1353')).resolves.toMatchObject({ outcome: 'approved', clause: '§9.5.3', opposedBy: [], moreTimeWindowEndsAt: null });
+      await expect(decide('x1353')).resolves.toMatchObject({
+        outcome: 'approved',
+        clause: '§9.5.3',
+        opposedBy: [],
+        moreTimeWindowEndsAt: null,
+      });
       expect((await resultOf('x1353', PUBLIC)).decision).toMatchObject({ outcome: 'approved' });
       expect((await auditActions(ctx.db)).at(-1)).toBe('decision.recorded');
     });
@@ -178,8 +211,14 @@ describeEachDialect('results and meeting decisions', (dialect) => {
       const { clock } = world();
       await world().openConsultation();
       clock.set(AT_MEETING);
-      const decision = await decide('x1353', { abstaining: ['US'], reservations: [{ state: 'FR', note: 'Concerns about clause 7.' }] });
-      expect(decision).toMatchObject({ outcome: 'approved', reservations: [{ state: 'FR', note: 'Concerns about clause 7.' }] });
+      const decision = await decide('x1353', {
+        abstaining: ['US'],
+        reservations: [{ state: 'FR', note: 'Concerns about clause 7.' }],
+      });
+      expect(decision).toMatchObject({
+        outcome: 'approved',
+        reservations: [{ state: 'FR', note: 'Concerns about clause 7.' }],
+      });
     });
 
     it('does not approve a text one Member State opposes (§9.5.3)', async () => {
@@ -198,7 +237,10 @@ describeEachDialect('results and meeting decisions', (dialect) => {
       const { clock } = world();
       await world().openConsultation();
       clock.set(AT_MEETING);
-      await expect(decide('x1353', { deferred: true })).resolves.toMatchObject({ outcome: 'deferred', clause: '§9.5.2' });
+      await expect(decide('x1353', { deferred: true })).resolves.toMatchObject({
+        outcome: 'deferred',
+        clause: '§9.5.2',
+      });
     });
 
     it('keeps a text pending while the 4-week window runs after a request for more time, then approves it (§9.5.5)', async () => {
@@ -228,7 +270,12 @@ describeEachDialect('results and meeting decisions', (dialect) => {
         moreTime: ['FR'],
         formalOppositions: [{ state: 'FR', receivedAt: '2023-09-20T10:00:00.000Z', reasons: 'Security concerns.' }],
       });
-      expect(decision).toMatchObject({ outcome: 'not_approved', clause: '§9.5.5.2', opposedBy: ['FR'], mayRestartWithoutNewDetermination: true });
+      expect(decision).toMatchObject({
+        outcome: 'not_approved',
+        clause: '§9.5.5.2',
+        opposedBy: ['FR'],
+        mayRestartWithoutNewDetermination: true,
+      });
       clock.set('2023-11-01T00:00:00Z');
       expect((await resultOf('x1353')).decision).toMatchObject({ outcome: 'not_approved' });
     });
@@ -245,8 +292,14 @@ describeEachDialect('results and meeting decisions', (dialect) => {
 
     const conflicts: { name: string; input: DecisionInput }[] = [
       { name: 'a State that both opposes and abstains', input: { opposing: ['US'], abstaining: ['US'] } },
-      { name: 'a reservation by an opposing State', input: { opposing: ['US'], reservations: [{ state: 'US', note: 'N' }] } },
-      { name: 'formal opposition from a State that did not ask for more time', input: { formalOppositions: [{ state: 'FR', receivedAt: '2023-09-20T10:00:00.000Z' }] } },
+      {
+        name: 'a reservation by an opposing State',
+        input: { opposing: ['US'], reservations: [{ state: 'US', note: 'N' }] },
+      },
+      {
+        name: 'formal opposition from a State that did not ask for more time',
+        input: { formalOppositions: [{ state: 'FR', receivedAt: '2023-09-20T10:00:00.000Z' }] },
+      },
       {
         name: 'formal opposition received after the 4-week window',
         input: { moreTime: ['FR'], formalOppositions: [{ state: 'FR', receivedAt: '2023-10-07T00:00:00.000Z' }] },
@@ -284,8 +337,12 @@ describeEachDialect('results and meeting decisions', (dialect) => {
       const { clock } = world();
       await world().openConsultation();
       clock.set(AT_MEETING);
-      await expect(recordDecision(world().ctx, { actor: focalPoint('FR'), consultationId: ID, textId: 'x1353', input: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      await expect(recordDecision(world().ctx, { actor: PUBLIC, consultationId: ID, textId: 'x1353', input: {} })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+      await expect(
+        recordDecision(world().ctx, { actor: focalPoint('FR'), consultationId: ID, textId: 'x1353', input: {} }),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(
+        recordDecision(world().ctx, { actor: PUBLIC, consultationId: ID, textId: 'x1353', input: {} }),
+      ).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     });
   });
 
@@ -293,7 +350,9 @@ describeEachDialect('results and meeting decisions', (dialect) => {
     it('refuses the notice with NOTICE_NOT_ALLOWED while the consultation is open', async () => {
       const { ctx } = world();
       await world().openConsultation();
-      await expect(issueResultsNotice(ctx, { actor: SECRETARIAT, consultationId: ID })).rejects.toMatchObject({ code: 'NOTICE_NOT_ALLOWED' });
+      await expect(issueResultsNotice(ctx, { actor: SECRETARIAT, consultationId: ID })).rejects.toMatchObject({
+        code: 'NOTICE_NOT_ALLOWED',
+      });
     });
 
     it('waits for a decision on every text that may proceed, then issues once: state notified, decisions final', async () => {
@@ -322,7 +381,9 @@ describeEachDialect('results and meeting decisions', (dialect) => {
       expect((await auditActions(ctx.db)).at(-1)).toBe('notice.issued');
 
       const after = await tableCounts(ctx.db);
-      await expect(issueResultsNotice(ctx, { actor: SECRETARIAT, consultationId: ID })).rejects.toMatchObject({ code: 'NOTICE_NOT_ALLOWED' });
+      await expect(issueResultsNotice(ctx, { actor: SECRETARIAT, consultationId: ID })).rejects.toMatchObject({
+        code: 'NOTICE_NOT_ALLOWED',
+      });
       await expect(decide('x1333-cor1', { opposing: ['US'] })).rejects.toMatchObject({ code: 'DECISION_NOT_ALLOWED' });
       expect(await tableCounts(ctx.db)).toEqual(after);
     });
@@ -331,8 +392,12 @@ describeEachDialect('results and meeting decisions', (dialect) => {
       const { ctx, clock } = world();
       await world().openConsultation();
       clock.set(AT_MEETING);
-      await expect(issueResultsNotice(ctx, { actor: focalPoint('FR'), consultationId: ID })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      await expect(issueResultsNotice(ctx, { actor: OBSERVER, consultationId: ID })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(issueResultsNotice(ctx, { actor: focalPoint('FR'), consultationId: ID })).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      });
+      await expect(issueResultsNotice(ctx, { actor: OBSERVER, consultationId: ID })).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      });
     });
   });
 });

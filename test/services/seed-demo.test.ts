@@ -29,7 +29,13 @@ describeEachDialect('demo seed', (dialect) => {
     const results = await computeResults(ctx, { actor: operatorActor('t'), consultationId: 'tsb-79-2023' });
     const x1353 = results.texts.find((t) => t.text.id === 'x1353')!;
     // 11 replies by the deadline (the 12th was received late and is not counted); the US did not assign authority.
-    expect(x1353.tally).toMatchObject({ replies: 11, support: 10, nonSupport: 1, outcome: 'may_proceed', clause: '§9.4.5' });
+    expect(x1353.tally).toMatchObject({
+      replies: 11,
+      support: 10,
+      nonSupport: 1,
+      outcome: 'may_proceed',
+      clause: '§9.4.5',
+    });
     const demo = await getConsultation(ctx, { actor: operatorActor('t'), consultationId: DEMO_CONSULTATION_ID });
     expect(demo.state).toBe('open');
     expect(demo.timing.filter((t) => t.severity === 'warning')).toEqual([]);
@@ -39,19 +45,36 @@ describeEachDialect('demo seed', (dialect) => {
     const { ctx, clock } = world();
     clock.set('2026-11-27T12:00:00Z');
     const tokens = await seedDemo(ctx);
-    expect(tokens?.accounts?.map((a) => a.email)).toEqual(['tsb@demo.example', 'focal-point.kr@demo.example', 'point-focal.fr@demo.example', 'observer@demo.example']);
+    expect(tokens?.accounts?.map((a) => a.email)).toEqual([
+      'tsb@demo.example',
+      'focal-point.kr@demo.example',
+      'point-focal.fr@demo.example',
+      'observer@demo.example',
+    ]);
     const client = { ip: '127.0.0.1', userAgent: 'test' };
     const kinds: string[] = [];
     for (const account of tokens!.accounts!) {
       expect(account.password).toMatch(/^demo-.{16}$/);
       const grant = await signInWithPassword(ctx, { email: account.email, password: account.password, client });
       expect(grant.next).toBe('verify');
-      const verified = await verifySecondFactor(ctx, { sessionSecret: grant.sessionSecret, code: totpCode(account.totpKey, clock.now()), client });
+      const verified = await verifySecondFactor(ctx, {
+        sessionSecret: grant.sessionSecret,
+        code: totpCode(account.totpKey, clock.now()),
+        client,
+      });
       const { actor } = await resolveSession(ctx, verified.sessionSecret);
-      kinds.push(actor.kind === 'focal_point' ? `focal_point:${actor.memberState}` : actor.kind === 'secretariat' ? `secretariat:${actor.admin}` : actor.kind);
+      kinds.push(
+        actor.kind === 'focal_point'
+          ? `focal_point:${actor.memberState}`
+          : actor.kind === 'secretariat'
+            ? `secretariat:${actor.admin}`
+            : actor.kind,
+      );
     }
     expect(kinds).toEqual(['secretariat:true', 'focal_point:KR', 'focal_point:FR', 'observer']);
-    await expect(signInWithPassword(ctx, { email: 'tsb@demo.example', password: 'demo-wrong-password!', client })).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    await expect(
+      signInWithPassword(ctx, { email: 'tsb@demo.example', password: 'demo-wrong-password!', client }),
+    ).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
   });
 
   it('seeds only once: a second run on a database with consultations adds nothing', async () => {

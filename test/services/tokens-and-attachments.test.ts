@@ -11,7 +11,10 @@ import { auditActions, countRows, pdfBytes, tableCounts } from './probes.js';
 const DAY_MS = 86_400_000;
 
 /** The first bytes of a Linux executable: an ELF header (with NUL bytes, so not text either). */
-const ELF = new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x3e, 0x00]);
+const ELF = new Uint8Array([
+  0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x3e,
+  0x00,
+]);
 
 const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -20,10 +23,26 @@ describeEachDialect('API tokens', (dialect) => {
 
   it('returns the secret once, stores only its SHA-256, and maps it to a focal point of its State', async () => {
     const { ctx } = world();
-    const { token, secret } = await createApiToken(ctx, { actor: SECRETARIAT, role: 'focal_point', memberState: 'KR', label: '  Korea focal point ' });
+    const { token, secret } = await createApiToken(ctx, {
+      actor: SECRETARIAT,
+      role: 'focal_point',
+      memberState: 'KR',
+      label: '  Korea focal point ',
+    });
     expect(secret).toMatch(/^assent_[A-Za-z0-9_-]{43}$/);
-    expect(token).toMatchObject({ role: 'focal_point', memberState: 'KR', label: 'Korea focal point', expiresAt: null, revokedAt: null });
-    expect(await authenticateToken(ctx, secret)).toEqual({ kind: 'focal_point', id: `token:${token.id}`, label: 'Korea focal point', memberState: 'KR' });
+    expect(token).toMatchObject({
+      role: 'focal_point',
+      memberState: 'KR',
+      label: 'Korea focal point',
+      expiresAt: null,
+      revokedAt: null,
+    });
+    expect(await authenticateToken(ctx, secret)).toEqual({
+      kind: 'focal_point',
+      id: `token:${token.id}`,
+      label: 'Korea focal point',
+      memberState: 'KR',
+    });
     const [row] = await ctx.db.selectFrom('api_token').selectAll().execute();
     expect(row!.token_hash).toBe(sha256Of(Buffer.from(secret)));
     expect(JSON.stringify(row)).not.toContain(secret);
@@ -35,7 +54,10 @@ describeEachDialect('API tokens', (dialect) => {
     const { ctx } = world();
     const tsb = await createApiToken(ctx, { actor: SECRETARIAT, role: 'secretariat', label: 'TSB' });
     const sm = await createApiToken(ctx, { actor: SECRETARIAT, role: 'observer', label: 'Sector Member' });
-    expect(await authenticateToken(ctx, tsb.secret)).toMatchObject({ kind: 'secretariat', id: `token:${tsb.token.id}` });
+    expect(await authenticateToken(ctx, tsb.secret)).toMatchObject({
+      kind: 'secretariat',
+      id: `token:${tsb.token.id}`,
+    });
     expect(await authenticateToken(ctx, sm.secret)).toMatchObject({ kind: 'observer', id: `token:${sm.token.id}` });
   });
 
@@ -44,13 +66,21 @@ describeEachDialect('API tokens', (dialect) => {
     const { token, secret } = await createApiToken(ctx, { actor: SECRETARIAT, role: 'observer', label: 'SM' });
     await revokeApiToken(ctx, { actor: SECRETARIAT, tokenId: token.id });
     await expect(authenticateToken(ctx, secret)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
-    await expect(revokeApiToken(ctx, { actor: SECRETARIAT, tokenId: token.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(revokeApiToken(ctx, { actor: SECRETARIAT, tokenId: token.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(await auditActions(ctx.db)).toEqual(['token.created', 'token.revoked']);
   });
 
   it('refuses an expired token with UNAUTHENTICATED from the instant it expires', async () => {
     const { ctx, clock } = world();
-    const { token, secret } = await createApiToken(ctx, { actor: SECRETARIAT, role: 'focal_point', memberState: 'FR', label: 'FR', expiresInDays: 1 });
+    const { token, secret } = await createApiToken(ctx, {
+      actor: SECRETARIAT,
+      role: 'focal_point',
+      memberState: 'FR',
+      label: 'FR',
+      expiresInDays: 1,
+    });
     expect(token.expiresAt).toBe(clock.now() + DAY_MS);
     clock.advance(DAY_MS - 1);
     await expect(authenticateToken(ctx, secret)).resolves.toMatchObject({ memberState: 'FR' });
@@ -69,22 +99,32 @@ describeEachDialect('API tokens', (dialect) => {
   it('refuses a focal point token without a State, and a secretariat token with one, with VALIDATION_FAILED', async () => {
     const { ctx } = world();
     const before = await tableCounts(ctx.db);
-    await expect(createApiToken(ctx, { actor: SECRETARIAT, role: 'focal_point', label: 'No State' })).rejects.toMatchObject({
+    await expect(
+      createApiToken(ctx, { actor: SECRETARIAT, role: 'focal_point', label: 'No State' }),
+    ).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
       errors: [expect.objectContaining({ field: '/memberState' })],
     });
-    await expect(createApiToken(ctx, { actor: SECRETARIAT, role: 'secretariat', memberState: 'FR', label: 'TSB' })).rejects.toMatchObject({
+    await expect(
+      createApiToken(ctx, { actor: SECRETARIAT, role: 'secretariat', memberState: 'FR', label: 'TSB' }),
+    ).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
     });
-    await expect(createApiToken(ctx, { actor: SECRETARIAT, role: 'observer', label: '   ' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-    await expect(createApiToken(ctx, { actor: SECRETARIAT, role: 'observer', label: 'SM', expiresInDays: 0 })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(createApiToken(ctx, { actor: SECRETARIAT, role: 'observer', label: '   ' })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+    await expect(
+      createApiToken(ctx, { actor: SECRETARIAT, role: 'observer', label: 'SM', expiresInDays: 0 }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     expect(await tableCounts(ctx.db)).toEqual(before);
   });
 
   it('refuses a focal point token for an unknown State with UNKNOWN_MEMBER_STATE', async () => {
     const { ctx } = world();
     const before = await tableCounts(ctx.db);
-    await expect(createApiToken(ctx, { actor: SECRETARIAT, role: 'focal_point', memberState: 'ZZ', label: 'ZZ' })).rejects.toMatchObject({
+    await expect(
+      createApiToken(ctx, { actor: SECRETARIAT, role: 'focal_point', memberState: 'ZZ', label: 'ZZ' }),
+    ).rejects.toMatchObject({
       code: 'UNKNOWN_MEMBER_STATE',
     });
     expect(await tableCounts(ctx.db)).toEqual(before);
@@ -92,10 +132,16 @@ describeEachDialect('API tokens', (dialect) => {
 
   it('lets only the secretariat manage tokens', async () => {
     const { ctx } = world();
-    await expect(createApiToken(ctx, { actor: focalPoint('FR'), role: 'focal_point', memberState: 'FR', label: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(createApiToken(ctx, { actor: PUBLIC, role: 'observer', label: 'x' })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(
+      createApiToken(ctx, { actor: focalPoint('FR'), role: 'focal_point', memberState: 'FR', label: 'x' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(createApiToken(ctx, { actor: PUBLIC, role: 'observer', label: 'x' })).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
     await expect(listApiTokens(ctx, { actor: OBSERVER })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(revokeApiToken(ctx, { actor: focalPoint('FR'), tokenId: 'any' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(revokeApiToken(ctx, { actor: focalPoint('FR'), tokenId: 'any' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 });
 
@@ -106,14 +152,22 @@ describeEachDialect('attachments', (dialect) => {
     const { ctx } = world();
     const bytes = pdfBytes('comments');
     const meta = await uploadAttachment(ctx, { actor: focalPoint('FR'), filename: 'comments.pdf', content: bytes });
-    expect(meta).toMatchObject({ sha256: sha256Of(bytes), mediaType: 'application/pdf', filename: 'comments.pdf', size: bytes.length, createdBy: 'test:fp:FR' });
+    expect(meta).toMatchObject({
+      sha256: sha256Of(bytes),
+      mediaType: 'application/pdf',
+      filename: 'comments.pdf',
+      size: bytes.length,
+      createdBy: 'test:fp:FR',
+    });
     expect(await auditActions(ctx.db)).toEqual(['attachment.uploaded']);
   });
 
   it('judges by content, not by name: an ELF executable named x.pdf is UNSUPPORTED_MEDIA_TYPE and nothing is stored', async () => {
     const { ctx } = world();
     const before = await tableCounts(ctx.db);
-    await expect(uploadAttachment(ctx, { actor: focalPoint('FR'), filename: 'x.pdf', content: ELF })).rejects.toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
+    await expect(
+      uploadAttachment(ctx, { actor: focalPoint('FR'), filename: 'x.pdf', content: ELF }),
+    ).rejects.toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
     expect(await tableCounts(ctx.db)).toEqual(before);
   });
 
@@ -122,15 +176,21 @@ describeEachDialect('attachments', (dialect) => {
     const small = { ...ctx, attachmentMaxBytes: 64 };
     const fits = new Uint8Array(Buffer.from('%PDF-'.padEnd(64, 'x'), 'latin1'));
     const tooBig = new Uint8Array(Buffer.from('%PDF-'.padEnd(65, 'x'), 'latin1'));
-    await expect(uploadAttachment(small, { actor: SECRETARIAT, filename: 'fits.pdf', content: fits })).resolves.toMatchObject({ size: 64 });
+    await expect(
+      uploadAttachment(small, { actor: SECRETARIAT, filename: 'fits.pdf', content: fits }),
+    ).resolves.toMatchObject({ size: 64 });
     const before = await tableCounts(ctx.db);
-    await expect(uploadAttachment(small, { actor: SECRETARIAT, filename: 'big.pdf', content: tooBig })).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    await expect(
+      uploadAttachment(small, { actor: SECRETARIAT, filename: 'big.pdf', content: tooBig }),
+    ).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
     expect(await tableCounts(ctx.db)).toEqual(before);
   });
 
   it('refuses an empty file with VALIDATION_FAILED', async () => {
     const { ctx } = world();
-    await expect(uploadAttachment(ctx, { actor: SECRETARIAT, filename: 'empty.pdf', content: new Uint8Array() })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(
+      uploadAttachment(ctx, { actor: SECRETARIAT, filename: 'empty.pdf', content: new Uint8Array() }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
   it('gives the same bytes uploaded twice the same SHA-256 and stores them once', async () => {
@@ -145,14 +205,22 @@ describeEachDialect('attachments', (dialect) => {
 
   it('keeps only the base name of an uploaded file', async () => {
     const { ctx } = world();
-    const meta = await uploadAttachment(ctx, { actor: SECRETARIAT, filename: '../../etc/"form".pdf', content: pdfBytes() });
+    const meta = await uploadAttachment(ctx, {
+      actor: SECRETARIAT,
+      filename: '../../etc/"form".pdf',
+      content: pdfBytes(),
+    });
     expect(meta.filename).toBe('form.pdf');
   });
 
   it('lets focal points and the secretariat upload, not observers or the public', async () => {
     const { ctx } = world();
-    await expect(uploadAttachment(ctx, { actor: OBSERVER, filename: 'a.pdf', content: pdfBytes() })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(uploadAttachment(ctx, { actor: PUBLIC, filename: 'a.pdf', content: pdfBytes() })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(
+      uploadAttachment(ctx, { actor: OBSERVER, filename: 'a.pdf', content: pdfBytes() }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      uploadAttachment(ctx, { actor: PUBLIC, filename: 'a.pdf', content: pdfBytes() }),
+    ).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(await countRows(ctx.db, 'attachment')).toBe(0);
   });
 
@@ -167,13 +235,19 @@ describeEachDialect('attachments', (dialect) => {
     for (const actor of [focalPoint('DE'), OBSERVER, PUBLIC]) {
       await expect(readAttachment(ctx, { actor, sha256 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     }
-    await expect(readAttachment(ctx, { actor: SECRETARIAT, sha256: 'e'.repeat(64) })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(readAttachment(ctx, { actor: SECRETARIAT, sha256: 'e'.repeat(64) })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it("lets a focal point read the original form the secretariat recorded for its State, and no other State's", async () => {
     const { ctx, clock } = world();
     await world().openConsultation();
-    const { sha256 } = await uploadAttachment(ctx, { actor: SECRETARIAT, filename: 'fr-form.pdf', content: pdfBytes('form of France') });
+    const { sha256 } = await uploadAttachment(ctx, {
+      actor: SECRETARIAT,
+      filename: 'fr-form.pdf',
+      content: pdfBytes('form of France'),
+    });
     clock.set('2023-08-12T10:00:00Z');
     await recordReply(ctx, {
       actor: SECRETARIAT,
@@ -190,7 +264,9 @@ describeEachDialect('attachments', (dialect) => {
     const bytes = pdfBytes('a common template');
     await uploadAttachment(ctx, { actor: focalPoint('FR'), filename: 'template.pdf', content: bytes });
     const mine = await uploadAttachment(ctx, { actor: focalPoint('DE'), filename: 'template.pdf', content: bytes });
-    await expect(readAttachment(ctx, { actor: focalPoint('DE'), sha256: mine.sha256 })).resolves.toMatchObject({ sha256: mine.sha256 });
+    await expect(readAttachment(ctx, { actor: focalPoint('DE'), sha256: mine.sha256 })).resolves.toMatchObject({
+      sha256: mine.sha256,
+    });
   });
 });
 
@@ -223,7 +299,9 @@ describeEachDialect('audit trail', (dialect) => {
   it('refuses a page size outside 1–1000 with VALIDATION_FAILED', async () => {
     const { ctx } = world();
     for (const limit of [0, 1001, 1.5]) {
-      await expect(listAuditEvents(ctx, { actor: SECRETARIAT, limit })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+      await expect(listAuditEvents(ctx, { actor: SECRETARIAT, limit })).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+      });
     }
   });
 });

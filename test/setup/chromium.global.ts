@@ -12,6 +12,8 @@ export default async function setup(): Promise<void> {
     process.env.CHROMIUM_PATH = location.executablePath;
     process.env.ASSENT_CHROMIUM_SOURCE = location.source;
   } else {
-    console.warn('\n[assent] No Chromium found: browser tests and PDF tests will fail. Set CHROMIUM_PATH or keep @sparticuz/chromium installed.\n');
+    console.warn(
+      '\n[assent] No Chromium found: browser tests and PDF tests will fail. Set CHROMIUM_PATH or keep @sparticuz/chromium installed.\n',
+    );
   }
 }

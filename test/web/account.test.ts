@@ -17,7 +17,12 @@ describeEachDialect('web account page', (dialect) => {
 
   /** The API as a program holding `secret` sees it. */
   const api = (method: 'GET' | 'PUT', url: string, secret: string, body?: unknown) =>
-    web().app.inject({ method, url, headers: { authorization: `Bearer ${secret}` }, ...(body !== undefined && { payload: body as object }) });
+    web().app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${secret}` },
+      ...(body !== undefined && { payload: body as object }),
+    });
 
   describe('a focal point of Korea', () => {
     beforeEach(async () => {
@@ -30,18 +35,26 @@ describeEachDialect('web account page', (dialect) => {
     it('saves the preferred language of e-mails and documents, and refuses one that is not a UN language', async () => {
       const page = await browser.get('/account');
       expect(page.body).toContain('<option value="en" lang="en" selected>English</option>');
-      const saved = await browser.post('/account/language', { _csrf: csrfOf(page.body, '/account/language'), language: 'fr' });
+      const saved = await browser.post('/account/language', {
+        _csrf: csrfOf(page.body, '/account/language'),
+        language: 'fr',
+      });
       expectSeeOther(saved, '/account?notice=language-set');
       const after = await browser.get('/account?notice=language-set');
       expect(after.body).toContain('<option value="fr" lang="fr" selected>Français</option>');
       expect(after.body).toContain('Your preferred language was saved');
       const accounts = await web().world.database.db.selectFrom('account').select(['language']).execute();
       expect(accounts.map((a) => a.language)).toEqual(['fr']);
-      const refused = await browser.post('/account/language', { _csrf: csrfOf(after.body, '/account/language'), language: 'de' });
+      const refused = await browser.post('/account/language', {
+        _csrf: csrfOf(after.body, '/account/language'),
+        language: 'de',
+      });
       expect(refused.statusCode).toBe(400);
       expect(decode(refused.body)).toContain('Choose one of the six languages');
       expect(refused.body).toContain('href="#field-language"');
-      expect((await web().world.database.db.selectFrom('account').select(['language']).execute())[0]!.language).toBe('fr');
+      expect((await web().world.database.db.selectFrom('account').select(['language']).execute())[0]!.language).toBe(
+        'fr',
+      );
     });
 
     it('creates a personal token whose secret is shown once, and which works on the API within its scope', async () => {
@@ -68,14 +81,25 @@ describeEachDialect('web account page', (dialect) => {
     });
 
     it('lets a token with replies:write reply for its own State only', async () => {
-      const created = await createToken({ label: 'Ministry integration', scopes: ['read', 'replies:write'], days: '365' });
+      const created = await createToken({
+        label: 'Ministry integration',
+        scopes: ['read', 'replies:write'],
+        days: '365',
+      });
       const secret = textOf(created.body, 'token-secret');
-      expect((await api('PUT', `/api/v1/consultations/${CONSULTATION}/replies/KR`, secret, replyInput())).statusCode).toBe(201);
-      expect((await api('PUT', `/api/v1/consultations/${CONSULTATION}/replies/FR`, secret, replyInput())).json()).toMatchObject({ code: 'NOT_YOUR_MEMBER_STATE' });
+      expect(
+        (await api('PUT', `/api/v1/consultations/${CONSULTATION}/replies/KR`, secret, replyInput())).statusCode,
+      ).toBe(201);
+      expect(
+        (await api('PUT', `/api/v1/consultations/${CONSULTATION}/replies/FR`, secret, replyInput())).json(),
+      ).toMatchObject({ code: 'NOT_YOUR_MEMBER_STATE' });
     });
 
     it('revokes a token: it stops working at once', async () => {
-      const secret = textOf((await createToken({ label: 'Short-lived', scopes: 'read', days: '1' })).body, 'token-secret');
+      const secret = textOf(
+        (await createToken({ label: 'Short-lived', scopes: 'read', days: '1' })).body,
+        'token-secret',
+      );
       const page = await browser.get('/account');
       const action = /action="(\/account\/tokens\/[^"]+\/revoke)"/.exec(page.body)![1]!;
       expect(page.body).toContain('aria-label="Revoke the token “Short-lived”"');

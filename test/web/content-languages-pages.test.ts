@@ -3,7 +3,11 @@ import type { AccountRole } from '../../src/db/database.js';
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { isolateText, LtrWithin } from '../../src/http/web/components/bidi.js';
-import { languageAttributes, presentContent, presentContentNotice } from '../../src/http/web/presenters/content.presenter.js';
+import {
+  languageAttributes,
+  presentContent,
+  presentContentNotice,
+} from '../../src/http/web/presenters/content.presenter.js';
 import type { ConsultationInput } from '../../src/schemas/consultation.schema.js';
 import { createConsultation } from '../../src/services/create-consultation.js';
 import { getConsultation } from '../../src/services/get-consultation.js';
@@ -22,7 +26,12 @@ import { csrfOf, decode, expectSeeOther, useWeb, type Browser } from './web-harn
 
 /** What a reader reads: tags dropped (bidi isolation is inline: no space), entities decoded, spaces collapsed. */
 function readable(html: string): string {
-  return decode(html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<\/?bdi[^>]*>/g, '').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
+  return decode(
+    html
+      .replace(/<script[\s\S]*?<\/script>/g, '')
+      .replace(/<\/?bdi[^>]*>/g, '')
+      .replace(/<[^>]+>/g, ' '),
+  ).replace(/\s+/g, ' ');
 }
 
 /** The opening tag of the (first) element holding exactly `text`. */
@@ -61,7 +70,14 @@ function frenchRecord(overrides: Partial<ConsultationInput> = {}): ConsultationI
         location: 'R35',
         translations: { en: { title: 'Zero-touch deployment' } },
       },
-      { kind: 'new', designation: 'X.1471', workItem: 'X.websec-7', title: 'Moniteur de référence', summary: 'Un autre résumé.', location: 'R36' },
+      {
+        kind: 'new',
+        designation: 'X.1471',
+        workItem: 'X.websec-7',
+        title: 'Moniteur de référence',
+        summary: 'Un autre résumé.',
+        location: 'R36',
+      },
     ],
     ...overrides,
   });
@@ -75,7 +91,13 @@ function translatedEverywhere(): ConsultationInput {
       ar: { subject: 'مشاورة الدول الأعضاء بشأن مشاريع التوصيات المحددة' },
     },
     texts: [
-      { kind: 'corrigendum', designation: 'X.1333 Cor.1', title: 'Remote access tools', location: 'R34', translations: { fr: { title: 'Outils d’accès à distance' }, ar: { title: 'أدوات النفاذ عن بُعد' } } },
+      {
+        kind: 'corrigendum',
+        designation: 'X.1333 Cor.1',
+        title: 'Remote access tools',
+        location: 'R34',
+        translations: { fr: { title: 'Outils d’accès à distance' }, ar: { title: 'أدوات النفاذ عن بُعد' } },
+      },
       {
         kind: 'new',
         designation: 'X.1353',
@@ -83,7 +105,10 @@ function translatedEverywhere(): ConsultationInput {
         title: 'Zero-touch deployment',
         summary: 'A summary.',
         location: 'R35',
-        translations: { fr: { title: 'Déploiement sans intervention', summary: 'Un résumé.' }, ar: { title: 'النشر دون تدخل', summary: 'ملخص.' } },
+        translations: {
+          fr: { title: 'Déploiement sans intervention', summary: 'Un résumé.' },
+          ar: { title: 'النشر دون تدخل', summary: 'ملخص.' },
+        },
       },
       {
         kind: 'new',
@@ -92,14 +117,22 @@ function translatedEverywhere(): ConsultationInput {
         title: 'Reference monitor',
         summary: 'A summary.',
         location: 'R36',
-        translations: { fr: { title: 'Moniteur de référence', summary: 'Un autre résumé.' }, ar: { title: 'مرصد مرجعي', summary: 'ملخص آخر.' } },
+        translations: {
+          fr: { title: 'Moniteur de référence', summary: 'Un autre résumé.' },
+          ar: { title: 'مرصد مرجعي', summary: 'ملخص آخر.' },
+        },
       },
     ],
   });
 }
 
 describe('content in several languages, as the presenters give it', () => {
-  const consultation = { reference: 'TSB Circular 79', subject: 'Sujet', languageOfRecord: 'fr' as const, translations: { en: { subject: 'Subject' } } };
+  const consultation = {
+    reference: 'TSB Circular 79',
+    subject: 'Sujet',
+    languageOfRecord: 'fr' as const,
+    translations: { en: { subject: 'Subject' } },
+  };
   const texts = [
     { id: 'a', designation: 'X.1', title: 'Titre A', summary: null, translations: {} },
     { id: 'b', designation: 'X.2', title: 'Titre B', summary: 'Résumé B', translations: { en: { title: 'Title B' } } },
@@ -124,39 +157,73 @@ describe('content in several languages, as the presenters give it', () => {
     // Titles of A and C fell back; the summaries of B and C (all that exist) too.
     expect(presentContentNotice([english], { subject: true, titles: true, summaries: true })).toEqual({
       language: 'en',
-      groups: [{ languageOfRecord: 'fr', items: [{ kind: 'allSummaries' }, { kind: 'title', designation: 'X.1' }, { kind: 'title', designation: 'X.3' }] }],
+      groups: [
+        {
+          languageOfRecord: 'fr',
+          items: [
+            { kind: 'allSummaries' },
+            { kind: 'title', designation: 'X.1' },
+            { kind: 'title', designation: 'X.3' },
+          ],
+        },
+      ],
     });
     expect(presentContentNotice([english], { subject: true, titles: false, summaries: false })).toBeNull();
     const spanish = presentContent('es', consultation, texts);
-    expect(presentContentNotice([spanish], { subject: true, titles: true, summaries: true })?.groups[0]!.items).toEqual([{ kind: 'subject' }, { kind: 'allTitlesAndSummaries' }]);
+    expect(presentContentNotice([spanish], { subject: true, titles: true, summaries: true })?.groups[0]!.items).toEqual(
+      [{ kind: 'subject' }, { kind: 'allTitlesAndSummaries' }],
+    );
     // A list of consultations names each subject by its reference, or all of them together.
     const other = presentContent('es', { ...consultation, reference: 'TSB Circular 80' }, []);
-    expect(presentContentNotice([spanish, other], { subject: true, titles: false, summaries: false })?.groups[0]!.items).toEqual([{ kind: 'allSubjects' }]);
-    expect(presentContentNotice([english, other], { subject: true, titles: false, summaries: false })?.groups[0]!.items).toEqual([{ kind: 'subjectOf', reference: 'TSB Circular 80' }]);
-    expect(presentContentNotice([other], { subject: true, titles: false, summaries: false, list: true })?.groups[0]!.items).toEqual([{ kind: 'subjectOf', reference: 'TSB Circular 80' }]);
+    expect(
+      presentContentNotice([spanish, other], { subject: true, titles: false, summaries: false })?.groups[0]!.items,
+    ).toEqual([{ kind: 'allSubjects' }]);
+    expect(
+      presentContentNotice([english, other], { subject: true, titles: false, summaries: false })?.groups[0]!.items,
+    ).toEqual([{ kind: 'subjectOf', reference: 'TSB Circular 80' }]);
+    expect(
+      presentContentNotice([other], { subject: true, titles: false, summaries: false, list: true })?.groups[0]!.items,
+    ).toEqual([{ kind: 'subjectOf', reference: 'TSB Circular 80' }]);
     // French is the language of record: nothing is missing in French.
-    expect(presentContentNotice([presentContent('fr', consultation, texts)], { subject: true, titles: true, summaries: true })).toBeNull();
+    expect(
+      presentContentNotice([presentContent('fr', consultation, texts)], {
+        subject: true,
+        titles: true,
+        summaries: true,
+      }),
+    ).toBeNull();
   });
 });
 
 describe('bidi isolation of Latin snippets', () => {
-  const html = (text: string, ltr: string[], auto: string[] = []) => renderToString(h('p', null, LtrWithin({ text, ltr, auto })));
+  const html = (text: string, ltr: string[], auto: string[] = []) =>
+    renderToString(h('p', null, LtrWithin({ text, ltr, auto })));
 
   it('isolates each snippet as it is in a left-to-right sentence', () => {
-    expect(html('Draft new Recommendation ITU-T X.1353 (X.ztd-iot)', ['X.1353', 'X.ztd-iot'])).toBe('<p>Draft new Recommendation ITU-T <bdi dir="ltr">X.1353</bdi> (<bdi dir="ltr">X.ztd-iot</bdi>)</p>');
+    expect(html('Draft new Recommendation ITU-T X.1353 (X.ztd-iot)', ['X.1353', 'X.ztd-iot'])).toBe(
+      '<p>Draft new Recommendation ITU-T <bdi dir="ltr">X.1353</bdi> (<bdi dir="ltr">X.ztd-iot</bdi>)</p>',
+    );
     expect(html('The file “a b.pdf” is kept', [], ['a b.pdf'])).toBe('<p>The file “<bdi>a b.pdf</bdi>” is kept</p>');
-    expect(isolateText('Reply of Korea to TSB Circular 79', ['TSB Circular 79'])).toBe('Reply of Korea to TSB Circular 79');
+    expect(isolateText('Reply of Korea to TSB Circular 79', ['TSB Circular 79'])).toBe(
+      'Reply of Korea to TSB Circular 79',
+    );
   });
 
   it('isolates the whole Latin phrase of a right-to-left sentence, leaving it its punctuation, quotes and unbalanced brackets', () => {
-    expect(html('مشروع التوصية الجديدة ITU-T X.1353 (X.ztd-iot)', ['X.1353', 'X.ztd-iot'])).toBe('<p>مشروع التوصية الجديدة <bdi dir="ltr">ITU-T X.1353 (X.ztd-iot)</bdi></p>');
-    expect(html('يرد كل بلد (WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1). وترد', ['WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1'])).toBe(
-      '<p>يرد كل بلد <bdi dir="ltr">(WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1)</bdi>. وترد</p>',
+    expect(html('مشروع التوصية الجديدة ITU-T X.1353 (X.ztd-iot)', ['X.1353', 'X.ztd-iot'])).toBe(
+      '<p>مشروع التوصية الجديدة <bdi dir="ltr">ITU-T X.1353 (X.ztd-iot)</bdi></p>',
     );
+    expect(
+      html('يرد كل بلد (WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1). وترد', [
+        'WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1',
+      ]),
+    ).toBe('<p>يرد كل بلد <bdi dir="ltr">(WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1)</bdi>. وترد</p>');
     expect(html('(انظر X.1353)', ['X.1353'])).toBe('<p>(انظر <bdi dir="ltr">X.1353</bdi>)</p>');
     expect(html('الملف «reasons.pdf» محفوظ', [], ['reasons.pdf'])).toBe('<p>الملف «<bdi>reasons.pdf</bdi>» محفوظ</p>');
     // Text that cannot hold elements (a page's title) gets Unicode's isolates instead.
-    expect(isolateText('رد كوريا على TSB Circular 79', ['TSB Circular 79'])).toBe('رد كوريا على \u2066TSB Circular 79\u2069');
+    expect(isolateText('رد كوريا على TSB Circular 79', ['TSB Circular 79'])).toBe(
+      'رد كوريا على \u2066TSB Circular 79\u2069',
+    );
   });
 });
 
@@ -177,28 +244,38 @@ describeEachDialect('content languages on the pages', (dialect) => {
       expect(page.statusCode).toBe(200);
       const html = page.body;
       // The subject is translated: English, unmarked.
-      expect(tagHolding(html, 'Member State consultation on determined draft Recommendations')).toBe('<p class="lead">');
+      expect(tagHolding(html, 'Member State consultation on determined draft Recommendations')).toBe(
+        '<p class="lead">',
+      );
       // Titles and summaries without an English translation: French, marked.
       expect(tagHolding(html, 'Outils d’accès à distance')).toBe('<p lang="fr" class="text-title">');
       expect(tagHolding(html, 'Zero-touch deployment')).toBe('<p class="text-title">');
       expect(html).toContain('<div class="text-summary" lang="fr"><p>Un résumé en français.</p></div>');
       // Written once, in the language of record.
       expect(html).toContain('<p class="tsb-note" lang="fr">NOTE du TSB – Aucune déclaration de DPI reçue.</p>');
-      expect(html).toContain('<ul class="plain-list" lang="fr"><li>Administrations des États Membres de l’Union</li></ul>');
+      expect(html).toContain(
+        '<ul class="plain-list" lang="fr"><li>Administrations des États Membres de l’Union</li></ul>',
+      );
       // One notice for the page, naming each field shown in French.
       expect(noticesOf(html)).toBe(1);
-      expect(noticeText(html)).toBe('Not yet available in English; shown in French: the summaries of the texts, the title of X.1333 Cor.1, and the title of X.1471.');
+      expect(noticeText(html)).toBe(
+        'Not yet available in English; shown in French: the summaries of the texts, the title of X.1333 Cor.1, and the title of X.1471.',
+      );
       expect(html).toContain('the title of <bdi dir="ltr">X.1333 Cor.1</bdi>');
     });
 
     it('marks the untranslated subjects of the home page and names them in one notice', async () => {
       const translated = await web().world.openConsultation(frenchRecord());
-      const untranslated = await web().world.openConsultation(frenchRecord({ number: 81, reference: 'TSB Circular 81', translations: {}, subject: 'Une autre consultation' }));
+      const untranslated = await web().world.openConsultation(
+        frenchRecord({ number: 81, reference: 'TSB Circular 81', translations: {}, subject: 'Une autre consultation' }),
+      );
       const html = (await web().browser().get('/en/')).body;
       expect(html).toContain(`href="/en/consultations/${translated}"`);
       expect(html).toContain(`href="/en/consultations/${untranslated}"`);
       expect(tagHolding(html, 'Une autre consultation')).toBe('<p lang="fr" class="consultation-subject">');
-      expect(tagHolding(html, 'Member State consultation on determined draft Recommendations')).toBe('<p class="consultation-subject">');
+      expect(tagHolding(html, 'Member State consultation on determined draft Recommendations')).toBe(
+        '<p class="consultation-subject">',
+      );
       expect(noticesOf(html)).toBe(1);
       expect(noticeText(html)).toBe('Not yet available in English; shown in French: the subject of TSB Circular 81.');
     });
@@ -206,14 +283,22 @@ describeEachDialect('content languages on the pages', (dialect) => {
     it('shows the results with the titles in the language they are in, naming only the titles in the notice', async () => {
       const { ctx, clock } = web().world;
       const id = await web().world.openConsultation(frenchRecord({ individualRepliesPublic: false }));
-      await submitReply(ctx, { actor: focalPoint('KR'), consultationId: id, memberState: 'KR', input: replyInput(), channel: 'api' });
+      await submitReply(ctx, {
+        actor: focalPoint('KR'),
+        consultationId: id,
+        memberState: 'KR',
+        input: replyInput(),
+        channel: 'api',
+      });
       clock.set('2023-08-17T00:00:00Z');
       const html = (await web().browser().get(`/en/consultations/${id}/results`)).body;
       expect(tagHolding(html, 'Moniteur de référence')).toBe('<p lang="fr" class="text-title">');
       expect(tagHolding(html, 'Zero-touch deployment')).toBe('<p class="text-title">');
       expect(noticesOf(html)).toBe(1);
       // The results page shows no summaries: the notice names the titles only.
-      expect(noticeText(html)).toBe('Not yet available in English; shown in French: the title of X.1333 Cor.1 and the title of X.1471.');
+      expect(noticeText(html)).toBe(
+        'Not yet available in English; shown in French: the title of X.1333 Cor.1 and the title of X.1471.',
+      );
     });
 
     it('shows the French translations at /fr/, unmarked and without a notice when everything is translated', async () => {
@@ -222,7 +307,9 @@ describeEachDialect('content languages on the pages', (dialect) => {
       expect(page.statusCode).toBe(200);
       const html = page.body;
       expect(html).toContain('<html lang="fr" dir="ltr">');
-      expect(tagHolding(html, 'Consultation des États Membres sur des projets de Recommandation déterminés')).toBe('<p class="lead">');
+      expect(tagHolding(html, 'Consultation des États Membres sur des projets de Recommandation déterminés')).toBe(
+        '<p class="lead">',
+      );
       expect(tagHolding(html, 'Déploiement sans intervention')).toBe('<p class="text-title">');
       expect(html).toContain('<div class="text-summary"><p>Un résumé.</p></div>');
       expect(html).not.toContain('Zero-touch deployment');
@@ -232,7 +319,9 @@ describeEachDialect('content languages on the pages', (dialect) => {
     });
 
     it('shows at /fr/ what is not yet translated into French in English, marked lang="en", with the notice in French', async () => {
-      const id = await web().world.openConsultation(consultationInput({ translations: { fr: { subject: 'Consultation des États Membres' } } }));
+      const id = await web().world.openConsultation(
+        consultationInput({ translations: { fr: { subject: 'Consultation des États Membres' } } }),
+      );
       const html = (await web().browser().get(`/fr/consultations/${id}`)).body;
       expect(tagHolding(html, 'Consultation des États Membres')).toBe('<p class="lead">');
       expect(tagHolding(html, 'Zero-touch deployment')).toBe('<p lang="en" class="text-title">');
@@ -246,7 +335,9 @@ describeEachDialect('content languages on the pages', (dialect) => {
     it('marks English content inside an Arabic page lang="en" dir="ltr", with the notice in Arabic', async () => {
       const id = await web().world.openConsultation();
       const html = (await web().browser().get(`/ar/consultations/${id}`)).body;
-      expect(tagHolding(html, 'Member State consultation on determined draft Recommendations')).toBe('<p lang="en" dir="ltr" class="lead">');
+      expect(tagHolding(html, 'Member State consultation on determined draft Recommendations')).toBe(
+        '<p lang="en" dir="ltr" class="lead">',
+      );
       expect(tagHolding(html, 'Zero-touch deployment')).toBe('<p lang="en" dir="ltr" class="text-title">');
       expect(noticesOf(html)).toBe(1);
       expect(noticeText(html)).toContain('الإنجليزية');
@@ -273,14 +364,24 @@ describeEachDialect('content languages on the pages', (dialect) => {
   describe("the focal point's pages", () => {
     it('shows the reply form, the receipt and /my with the French titles marked and one notice each', async () => {
       const id = await web().world.openConsultation(frenchRecord());
-      await submitReply(web().world.ctx, { actor: focalPoint('KR'), consultationId: id, memberState: 'KR', input: replyInput(), channel: 'api' });
+      await submitReply(web().world.ctx, {
+        actor: focalPoint('KR'),
+        consultationId: id,
+        memberState: 'KR',
+        input: replyInput(),
+        channel: 'api',
+      });
       const kim = await signedIn('focal_point', 'KR');
       const form = (await kim.get(`/en/my/consultations/${id}/reply`)).body;
       expect(form).toContain('<span lang="fr" class="reply-text-title">Moniteur de référence</span>');
       expect(form).toContain('<span class="reply-text-title">Zero-touch deployment</span>');
-      expect(form).toContain('<span class="reply-text-heading">Draft new Recommendation ITU-T <bdi dir="ltr">X.1353</bdi> (<bdi dir="ltr">X.ztd-iot</bdi>)</span>');
+      expect(form).toContain(
+        '<span class="reply-text-heading">Draft new Recommendation ITU-T <bdi dir="ltr">X.1353</bdi> (<bdi dir="ltr">X.ztd-iot</bdi>)</span>',
+      );
       expect(noticesOf(form)).toBe(1);
-      expect(noticeText(form)).toBe('Not yet available in English; shown in French: the title of X.1333 Cor.1 and the title of X.1471.');
+      expect(noticeText(form)).toBe(
+        'Not yet available in English; shown in French: the title of X.1333 Cor.1 and the title of X.1471.',
+      );
 
       const receipt = (await kim.get(`/en/my/consultations/${id}/reply/receipt/1`)).body;
       expect(receipt).toContain('<span lang="fr" class="reply-text-title">Outils d’accès à distance</span>');
@@ -288,7 +389,9 @@ describeEachDialect('content languages on the pages', (dialect) => {
       expect(noticesOf(receipt)).toBe(1);
 
       const my = (await kim.get('/en/my')).body;
-      expect(my).toContain('<span class="reply-card-subject">Member State consultation on determined draft Recommendations</span>');
+      expect(my).toContain(
+        '<span class="reply-card-subject">Member State consultation on determined draft Recommendations</span>',
+      );
       expect(my).toContain('<bdi dir="ltr">TSB Circular 79</bdi>');
       expect(noticesOf(my)).toBe(0);
     });
@@ -343,7 +446,10 @@ describeEachDialect('content languages on the pages', (dialect) => {
       expectSeeOther(await tsb.submit(NEW, NEW, CIRCULAR), `${PAGE}?notice=sec-created`);
       let c = (await stored()).loaded.consultation;
       expect(c.languageOfRecord).toBe('fr');
-      expect(c.translations).toEqual({ en: { subject: CIRCULAR['subject-en'] }, es: { subject: CIRCULAR['subject-es'] } });
+      expect(c.translations).toEqual({
+        en: { subject: CIRCULAR['subject-en'] },
+        es: { subject: CIRCULAR['subject-es'] },
+      });
 
       // The edit form: French selected, the translations given open, French itself not offered.
       const edit = (await tsb.get(PAGE)).body;
@@ -354,18 +460,32 @@ describeEachDialect('content languages on the pages', (dialect) => {
       expect(edit).toMatch(/<details class="sec-translation"><summary><span lang="ru">Русский<\/span>/);
 
       const revision = /name="revision" value="(\d+)"/.exec(edit)![1]!;
-      const changed = { ...CIRCULAR, revision, 'subject-en': 'Consultation on draft Recommendation X.1999', 'subject-es': '', 'subject-ar': 'مشاورة بشأن مشروع التوصية X.1999' };
+      const changed = {
+        ...CIRCULAR,
+        revision,
+        'subject-en': 'Consultation on draft Recommendation X.1999',
+        'subject-es': '',
+        'subject-ar': 'مشاورة بشأن مشروع التوصية X.1999',
+      };
       expectSeeOther(await tsb.post(PAGE, { _csrf: csrfOf(edit, PAGE), ...changed }), `${PAGE}?notice=sec-saved`);
       c = (await stored()).loaded.consultation;
-      expect(c.translations).toEqual({ en: { subject: 'Consultation on draft Recommendation X.1999' }, ar: { subject: 'مشاورة بشأن مشروع التوصية X.1999' } });
+      expect(c.translations).toEqual({
+        en: { subject: 'Consultation on draft Recommendation X.1999' },
+        ar: { subject: 'مشاورة بشأن مشروع التوصية X.1999' },
+      });
     });
 
     it('keeps the language of record and the translations when a client posts none of their fields', async () => {
       const tsb = await signedIn('secretariat_admin');
       expectSeeOther(await tsb.submit(NEW, NEW, CIRCULAR), `${PAGE}?notice=sec-created`);
       const edit = (await tsb.get(PAGE)).body;
-      const bare = Object.fromEntries(Object.entries(CIRCULAR).filter(([name]) => name !== 'languageOfRecord' && !name.startsWith('subject-')));
-      expectSeeOther(await tsb.post(PAGE, { _csrf: csrfOf(edit, PAGE), ...bare, studyGroup: 'SG16' }), `${PAGE}?notice=sec-saved`);
+      const bare = Object.fromEntries(
+        Object.entries(CIRCULAR).filter(([name]) => name !== 'languageOfRecord' && !name.startsWith('subject-')),
+      );
+      expectSeeOther(
+        await tsb.post(PAGE, { _csrf: csrfOf(edit, PAGE), ...bare, studyGroup: 'SG16' }),
+        `${PAGE}?notice=sec-saved`,
+      );
       const c = (await stored()).loaded.consultation;
       expect(c.studyGroup).toBe('SG16');
       expect(c.languageOfRecord).toBe('fr');
@@ -378,31 +498,62 @@ describeEachDialect('content languages on the pages', (dialect) => {
       const intoRecord = await tsb.submit(NEW, NEW, { ...CIRCULAR, 'subject-fr': 'Un second original' });
       expect(intoRecord.statusCode).toBe(400);
       expect(intoRecord.body).toContain('<a href="#field-subject-fr">French is the language of record');
-      expect(intoRecord.body).toMatch(/<details class="sec-translation" open><summary><span lang="fr">Français<\/span>/);
+      expect(intoRecord.body).toMatch(
+        /<details class="sec-translation" open><summary><span lang="fr">Français<\/span>/,
+      );
       expect(intoRecord.body).toContain('id="field-subject-fr-error"');
       expect(intoRecord.body).toContain('Un second original</textarea>');
 
       const tooLong = await tsb.submit(NEW, NEW, { ...CIRCULAR, 'subject-es': 'x'.repeat(2001) });
       expect(tooLong.statusCode).toBe(400);
-      expect(tooLong.body).toContain('<a href="#field-subject-es">“Subject in Spanish” must be at most 2000 characters</a>');
+      expect(tooLong.body).toContain(
+        '<a href="#field-subject-es">“Subject in Spanish” must be at most 2000 characters</a>',
+      );
       expect((await web().world.ctx.db.selectFrom('consultation').select('id').execute()).length).toBe(0);
 
       // A text translated into English stops English from becoming the language of record.
       expectSeeOther(await tsb.submit(NEW, NEW, CIRCULAR), `${PAGE}?notice=sec-created`);
       const textPath = `${PAGE}/texts/new`;
-      const added = await tsb.submit(textPath, textPath, { designation: 'X.1999', kind: 'new', workItem: '', title: 'Un titre', summary: 'Un résumé.', location: 'R40', order: '', 'title-en': 'A title' });
+      const added = await tsb.submit(textPath, textPath, {
+        designation: 'X.1999',
+        kind: 'new',
+        workItem: '',
+        title: 'Un titre',
+        summary: 'Un résumé.',
+        location: 'R40',
+        order: '',
+        'title-en': 'A title',
+      });
       expectSeeOther(added, `${PAGE}?notice=sec-text-added`);
       const edit = (await tsb.get(PAGE)).body;
       const revision = /name="revision" value="(\d+)"/.exec(edit)![1]!;
-      const toEnglish = await tsb.post(PAGE, { _csrf: csrfOf(edit, PAGE), ...CIRCULAR, revision, languageOfRecord: 'en', subject: 'Consultation', 'subject-en': '' });
+      const toEnglish = await tsb.post(PAGE, {
+        _csrf: csrfOf(edit, PAGE),
+        ...CIRCULAR,
+        revision,
+        languageOfRecord: 'en',
+        subject: 'Consultation',
+        'subject-en': '',
+      });
       expect(toEnglish.statusCode).toBe(400);
-      expect(toEnglish.body).toContain('<a href="#field-languageOfRecord">X.1999 already has a title or summary in English');
+      expect(toEnglish.body).toContain(
+        '<a href="#field-languageOfRecord">X.1999 already has a title or summary in English',
+      );
       expect(toEnglish.body).toContain('id="field-languageOfRecord-error"');
       expect((await stored()).loaded.consultation.languageOfRecord).toBe('fr');
     });
 
     it('adds and edits a text with its title and summary in other languages, and refuses a summary translated for a text without one', async () => {
-      await createConsultation(web().world.ctx, { actor: SECRETARIAT, input: consultationInput({ number: 80, reference: 'TSB Circular 80', languageOfRecord: 'fr', subject: 'Sujet', texts: [] }) });
+      await createConsultation(web().world.ctx, {
+        actor: SECRETARIAT,
+        input: consultationInput({
+          number: 80,
+          reference: 'TSB Circular 80',
+          languageOfRecord: 'fr',
+          subject: 'Sujet',
+          texts: [],
+        }),
+      });
       const tsb = await signedIn('secretariat_admin');
       const textPath = `${PAGE}/texts/new`;
       const blank = (await tsb.get(textPath)).body;
@@ -412,19 +563,55 @@ describeEachDialect('content languages on the pages', (dialect) => {
       expect(blank).not.toContain('name="title-fr"');
       expect(blank).toMatch(/<input type="text" [^>]*id="field-designation"[^>]*dir="ltr"/);
 
-      const text = { designation: 'X.1999', kind: 'new', workItem: '', title: 'Un titre', summary: 'Un résumé.', location: 'R40', order: '' };
-      expectSeeOther(await tsb.submit(textPath, textPath, { ...text, 'title-en': 'A title', 'summary-en': 'A summary.', 'title-es': 'Un título' }), `${PAGE}?notice=sec-text-added`);
+      const text = {
+        designation: 'X.1999',
+        kind: 'new',
+        workItem: '',
+        title: 'Un titre',
+        summary: 'Un résumé.',
+        location: 'R40',
+        order: '',
+      };
+      expectSeeOther(
+        await tsb.submit(textPath, textPath, {
+          ...text,
+          'title-en': 'A title',
+          'summary-en': 'A summary.',
+          'title-es': 'Un título',
+        }),
+        `${PAGE}?notice=sec-text-added`,
+      );
       const x1999 = () => stored().then((v) => v.loaded.texts.find((t) => t.designation === 'X.1999')!);
-      expect((await x1999()).translations).toEqual({ en: { title: 'A title', summary: 'A summary.' }, es: { title: 'Un título' } });
+      expect((await x1999()).translations).toEqual({
+        en: { title: 'A title', summary: 'A summary.' },
+        es: { title: 'Un título' },
+      });
 
       const editPath = `${PAGE}/texts/x1999`;
       const editPage = (await tsb.get(editPath)).body;
       expect(editPage).toContain('A summary.</textarea>');
-      expectSeeOther(await tsb.submit(editPath, editPath, { ...text, 'title-en': 'A better title', 'summary-en': 'A summary.', 'title-es': '' }), `${PAGE}?notice=sec-text-saved`);
+      expectSeeOther(
+        await tsb.submit(editPath, editPath, {
+          ...text,
+          'title-en': 'A better title',
+          'summary-en': 'A summary.',
+          'title-es': '',
+        }),
+        `${PAGE}?notice=sec-text-saved`,
+      );
       expect((await x1999()).translations).toEqual({ en: { title: 'A better title', summary: 'A summary.' } });
 
       // A corrigendum without a summary: a translated summary has nothing to translate (the service refuses it).
-      const corrigendum = await tsb.submit(textPath, textPath, { designation: 'X.1999 Cor.1', kind: 'corrigendum', workItem: '', title: 'Corrigendum', summary: '', location: 'R41', order: '', 'summary-en': 'A summary of nothing' });
+      const corrigendum = await tsb.submit(textPath, textPath, {
+        designation: 'X.1999 Cor.1',
+        kind: 'corrigendum',
+        workItem: '',
+        title: 'Corrigendum',
+        summary: '',
+        location: 'R41',
+        order: '',
+        'summary-en': 'A summary of nothing',
+      });
       expect(corrigendum.statusCode).toBe(400);
       expect(corrigendum.body).toContain('<a href="#field-summary-en">This text has no summary in French to translate');
       expect(corrigendum.body).toContain('id="field-summary-en-error"');
@@ -433,11 +620,18 @@ describeEachDialect('content languages on the pages', (dialect) => {
     });
 
     it('previews what is translated into each language, and lists the circulars with their subjects marked', async () => {
-      const id = (await createConsultation(web().world.ctx, { actor: SECRETARIAT, input: frenchRecord({ translations: { en: { subject: 'Subject' }, es: { subject: 'Asunto' } } }) })).id;
+      const id = (
+        await createConsultation(web().world.ctx, {
+          actor: SECRETARIAT,
+          input: frenchRecord({ translations: { en: { subject: 'Subject' }, es: { subject: 'Asunto' } } }),
+        })
+      ).id;
       const tsb = await signedIn('secretariat_admin');
       const preview = (await tsb.get(`/en/secretariat/consultations/${id}/preview`)).body;
       const status = readable(/<ul class="sec-languages" id="translation-status">([\s\S]*?)<\/ul>/.exec(preview)![1]!);
-      expect(status).toContain('English: not yet translated: the summaries of the texts, the title of X.1333 Cor.1, and the title of X.1471.');
+      expect(status).toContain(
+        'English: not yet translated: the summaries of the texts, the title of X.1333 Cor.1, and the title of X.1471.',
+      );
       expect(status).toContain('Arabic: not yet translated: the subject and the titles and summaries of the texts.');
       expect(status).toContain('Spanish: not yet translated: the titles and summaries of the texts.');
       expect(noticesOf(preview)).toBe(1);
@@ -456,7 +650,9 @@ describeEachDialect('content languages on the pages', (dialect) => {
       const html = (await tsb.get(`/en/secretariat/consultations/${id}/results`)).body;
       expect(html).toContain('<span lang="fr" class="outcome-note">Moniteur de référence</span>');
       expect(noticesOf(html)).toBe(1);
-      expect(noticeText(html)).toBe('Not yet available in English; shown in French: the title of X.1333 Cor.1 and the title of X.1471.');
+      expect(noticeText(html)).toBe(
+        'Not yet available in English; shown in French: the title of X.1333 Cor.1 and the title of X.1471.',
+      );
     });
   });
 });

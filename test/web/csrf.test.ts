@@ -66,7 +66,10 @@ describeEachDialect('web forms against cross-site request forgery', (dialect) =>
     expect(await identityState(web().world.ctx.db)).toEqual(before);
     expect((await office.get('/account')).statusCode).toBe(200);
     // The same post from this site goes through.
-    expectSeeOther(await laptop.post(OTHERS, { _csrf: token }, { headers: { 'sec-fetch-site': 'same-origin' } }), '/account?notice=other-sessions-ended');
+    expectSeeOther(
+      await laptop.post(OTHERS, { _csrf: token }, { headers: { 'sec-fetch-site': 'same-origin' } }),
+      '/account?notice=other-sessions-ended',
+    );
     expectSeeOther(await office.get('/account'), '/login?notice=session-expired');
   });
 
@@ -78,7 +81,10 @@ describeEachDialect('web forms against cross-site request forgery', (dialect) =>
     }
     expect(await identityState(web().world.ctx.db)).toEqual(before);
     expect((await office.get('/account')).statusCode).toBe(200);
-    expectSeeOther(await laptop.post(OTHERS, { _csrf: token }, { headers: { origin: 'http://localhost' } }), '/account?notice=other-sessions-ended');
+    expectSeeOther(
+      await laptop.post(OTHERS, { _csrf: token }, { headers: { origin: 'http://localhost' } }),
+      '/account?notice=other-sessions-ended',
+    );
   });
 
   it('refuses sign-out without the token: the session stays alive', async () => {
@@ -90,7 +96,12 @@ describeEachDialect('web forms against cross-site request forgery', (dialect) =>
 
   it('refuses token creation and revocation from another site, or without the token', async () => {
     const page = await laptop.get('/account');
-    const created = await laptop.post('/account/tokens', { _csrf: csrfOf(page.body, '/account/tokens'), label: 'Mine', scopes: 'read', days: '30' });
+    const created = await laptop.post('/account/tokens', {
+      _csrf: csrfOf(page.body, '/account/tokens'),
+      label: 'Mine',
+      scopes: 'read',
+      days: '30',
+    });
     expect(created.statusCode).toBe(200);
     const account = await laptop.get('/account');
     const revoke = /action="(\/account\/tokens\/[^"]+\/revoke)"/.exec(account.body)![1]!;
@@ -98,7 +109,9 @@ describeEachDialect('web forms against cross-site request forgery', (dialect) =>
 
     const before = await identityState(web().world.ctx.db);
     const evil = { headers: { origin: 'https://evil.example' } };
-    expectCsrfRefusal(await laptop.post('/account/tokens', { _csrf: token, label: 'Planted', scopes: 'read', days: '30' }, evil));
+    expectCsrfRefusal(
+      await laptop.post('/account/tokens', { _csrf: token, label: 'Planted', scopes: 'read', days: '30' }, evil),
+    );
     expectCsrfRefusal(await laptop.post('/account/tokens', { label: 'Planted', scopes: 'read', days: '30' }));
     expectCsrfRefusal(await laptop.post(revoke, { _csrf: token }, evil));
     expectCsrfRefusal(await laptop.post(revoke, {}));
@@ -113,9 +126,21 @@ describeEachDialect('web forms against cross-site request forgery', (dialect) =>
 
     const cookieless = web().browser('192.0.2.10');
     expectCsrfRefusal(await cookieless.post('/login', { _csrf: token, email, password: PASSWORD }));
-    expectCsrfRefusal(await stranger.post('/login', { _csrf: `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`, email, password: PASSWORD }));
+    expectCsrfRefusal(
+      await stranger.post('/login', {
+        _csrf: `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`,
+        email,
+        password: PASSWORD,
+      }),
+    );
     expectCsrfRefusal(await stranger.post('/login', { email, password: PASSWORD }));
-    expectCsrfRefusal(await stranger.post('/login', { _csrf: token, email, password: PASSWORD }, { headers: { 'sec-fetch-site': 'cross-site' } }));
+    expectCsrfRefusal(
+      await stranger.post(
+        '/login',
+        { _csrf: token, email, password: PASSWORD },
+        { headers: { 'sec-fetch-site': 'cross-site' } },
+      ),
+    );
     expect(cookieless.session).toBeUndefined();
     expect(stranger.session).toBeUndefined();
     // Nothing was counted against the account either: the password was never looked at.

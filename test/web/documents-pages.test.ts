@@ -10,8 +10,20 @@ describeEachDialect('document downloads from the pages', (dialect) => {
 
   it("gives a focal point its own State's filled form and receipt, never another State's; the circular to everyone", async () => {
     const id = await web().world.openConsultation();
-    await submitReply(web().world.ctx, { actor: focalPoint('KR'), consultationId: id, memberState: 'KR', input: replyInput(), channel: 'web' });
-    await submitReply(web().world.ctx, { actor: focalPoint('FR'), consultationId: id, memberState: 'FR', input: replyInput(), channel: 'web' });
+    await submitReply(web().world.ctx, {
+      actor: focalPoint('KR'),
+      consultationId: id,
+      memberState: 'KR',
+      input: replyInput(),
+      channel: 'web',
+    });
+    await submitReply(web().world.ctx, {
+      actor: focalPoint('FR'),
+      consultationId: id,
+      memberState: 'FR',
+      input: replyInput(),
+      channel: 'web',
+    });
     const { invitationPath } = await web().invite({ name: 'Kim', memberState: 'KR' });
     const kim = web().browser();
     await web().enrol(kim, invitationPath);
@@ -32,7 +44,9 @@ describeEachDialect('document downloads from the pages', (dialect) => {
 
     // The receipt page links the State's documents, and the links work.
     const receipt = await kim.get(`/en/my/consultations/${id}/reply/receipt/1`);
-    const formLink = /href="([^"]*\/documents\/[^"]*\/reply\/KR\?format=docx[^"]*)"/.exec(receipt.body)?.[1]?.replace(/&amp;/g, '&');
+    const formLink = /href="([^"]*\/documents\/[^"]*\/reply\/KR\?format=docx[^"]*)"/
+      .exec(receipt.body)?.[1]
+      ?.replace(/&amp;/g, '&');
     expect(formLink).toBe(`/en/documents/${id}/reply/KR?format=docx&version=1`);
     expect((await kim.get(formLink!)).statusCode).toBe(200);
 
@@ -44,7 +58,10 @@ describeEachDialect('document downloads from the pages', (dialect) => {
     expect(consultation.body).not.toContain('/results-report?');
     expect((await visitor.get(`/en/documents/${id}/circular?format=docx`)).statusCode).toBe(200);
     const signIn = await visitor.get(`/en/documents/${id}/reply/KR?format=docx`);
-    expect({ status: signIn.statusCode, location: signIn.headers.location }).toEqual({ status: 303, location: '/en/login' });
+    expect({ status: signIn.statusCode, location: signIn.headers.location }).toEqual({
+      status: 303,
+      location: '/en/login',
+    });
     expect((await visitor.get(`/en/documents/${id}/results-report?format=docx`)).statusCode).toBe(409);
   });
 });

@@ -2,19 +2,34 @@ import { describe, expect, it } from 'vitest';
 import { checkPassword, PASSWORD_MAX } from '../../src/domain/identity/password-policy.js';
 import { knownPasswordMessage } from '../../src/http/web/field-messages.js';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { dirOf, ENGLISH_AREAS, formatUtc, LOCALES, messageIds, messageSource, t, type MessageId } from '../../src/i18n/i18n.js';
+import {
+  dirOf,
+  ENGLISH_AREAS,
+  formatUtc,
+  LOCALES,
+  messageIds,
+  messageSource,
+  t,
+  type MessageId,
+} from '../../src/i18n/i18n.js';
 
 /**
  * A sample value for each placeholder of a parsed message: a number for plurals and number
  * arguments, a date for date/time arguments, the first option for selects, a word otherwise.
  */
-function sampleValues(elements: readonly MessageFormatElement[], values: Record<string, string | number | Date> = {}): Record<string, string | number | Date> {
+function sampleValues(
+  elements: readonly MessageFormatElement[],
+  values: Record<string, string | number | Date> = {},
+): Record<string, string | number | Date> {
   for (const element of elements) {
     if (element.type === TYPE.argument) values[element.value] ??= 'sample';
     else if (element.type === TYPE.number || element.type === TYPE.plural) values[element.value] = 3;
-    else if (element.type === TYPE.date || element.type === TYPE.time) values[element.value] = new Date(Date.UTC(2023, 2, 28));
-    else if (element.type === TYPE.select) values[element.value] = Object.keys(element.options).find((key) => key !== 'other') ?? 'other';
-    if (element.type === TYPE.plural || element.type === TYPE.select) for (const option of Object.values(element.options)) sampleValues(option.value, values);
+    else if (element.type === TYPE.date || element.type === TYPE.time)
+      values[element.value] = new Date(Date.UTC(2023, 2, 28));
+    else if (element.type === TYPE.select)
+      values[element.value] = Object.keys(element.options).find((key) => key !== 'other') ?? 'other';
+    if (element.type === TYPE.plural || element.type === TYPE.select)
+      for (const option of Object.values(element.options)) sampleValues(option.value, values);
     if (element.type === TYPE.tag) sampleValues(element.children, values);
   }
   return values;
@@ -24,8 +39,10 @@ function sampleValues(elements: readonly MessageFormatElement[], values: Record<
 function pluralsOf(elements: readonly MessageFormatElement[]): { value: string; options: Record<string, unknown> }[] {
   const found: { value: string; options: Record<string, unknown> }[] = [];
   for (const element of elements) {
-    if (element.type === TYPE.plural && element.pluralType !== 'ordinal') found.push({ value: element.value, options: element.options });
-    if (element.type === TYPE.plural || element.type === TYPE.select) for (const option of Object.values(element.options)) found.push(...pluralsOf(option.value));
+    if (element.type === TYPE.plural && element.pluralType !== 'ordinal')
+      found.push({ value: element.value, options: element.options });
+    if (element.type === TYPE.plural || element.type === TYPE.select)
+      for (const option of Object.values(element.options)) found.push(...pluralsOf(option.value));
     if (element.type === TYPE.tag) found.push(...pluralsOf(element.children));
   }
   return found;
@@ -66,10 +83,12 @@ describe('message catalogues', () => {
         const english = parse(messageSource('en', id as MessageId));
         const names = Object.keys(sampleValues(elements)).sort();
         const englishNames = Object.keys(sampleValues(english)).sort();
-        if (names.join() !== englishNames.join()) problems.push(`${locale} ${id}: placeholders ${names.join(',')} ≠ English ${englishNames.join(',')}`);
+        if (names.join() !== englishNames.join())
+          problems.push(`${locale} ${id}: placeholders ${names.join(',')} ≠ English ${englishNames.join(',')}`);
         for (const plural of pluralsOf(elements)) {
           const missing = categories.filter((category) => !(category in plural.options));
-          if (missing.length > 0) problems.push(`${locale} ${id}: plural {${plural.value}} lacks ${missing.join(', ')}`);
+          if (missing.length > 0)
+            problems.push(`${locale} ${id}: plural {${plural.value}} lacks ${missing.join(', ')}`);
         }
       }
     }
@@ -79,7 +98,9 @@ describe('message catalogues', () => {
   it('formats plurals and selections of ICU messages', () => {
     expect(t('en', 'role.focal_point', { rank: 'primary' })).toBe('Focal point (primary)');
     expect(t('en', 'role.focal_point', { rank: 'alternate' })).toBe('Focal point (alternate)');
-    expect(t('en', 'invitation.password.hint', { min: 12 })).toBe('At least 12 characters. Several unrelated words make a good password.');
+    expect(t('en', 'invitation.password.hint', { min: 12 })).toBe(
+      'At least 12 characters. Several unrelated words make a good password.',
+    );
   });
 
   it('shows instants in UTC, labelled UTC, whatever the zone of the server', () => {

@@ -7,7 +7,8 @@ import { csrfOf, PASSWORD, STEP_MS, useWeb, type Browser } from './web-harness.j
 const BUDGET_BYTES = 60 * 1024;
 
 /** Physical directions that would not mirror under dir="rtl". */
-const PHYSICAL_CSS = /\b(margin|padding|border|inset)-(left|right)\b|(^|[\s;{])(left|right)\s*:|text-align\s*:\s*(left|right)|float\s*:\s*(left|right)|clear\s*:\s*(left|right)/m;
+const PHYSICAL_CSS =
+  /\b(margin|padding|border|inset)-(left|right)\b|(^|[\s;{])(left|right)\s*:|text-align\s*:\s*(left|right)|float\s*:\s*(left|right)|clear\s*:\s*(left|right)/m;
 
 describeEachDialect('web pages', (dialect) => {
   const web = useWeb(dialect);
@@ -21,12 +22,22 @@ describeEachDialect('web pages', (dialect) => {
     await person.submit('/login', '/login', { email: '', password: '' });
     await person.get(invitationPath);
     await person.submit(invitationPath, invitationPath, { password: 'short', passwordConfirm: 'other' });
-    await person.post(invitationPath, { _csrf: csrfOf((await person.get(invitationPath)).body, invitationPath), password: PASSWORD, passwordConfirm: PASSWORD });
+    await person.post(invitationPath, {
+      _csrf: csrfOf((await person.get(invitationPath)).body, invitationPath),
+      password: PASSWORD,
+      passwordConfirm: PASSWORD,
+    });
     const enrol = await person.get('/account/authenticator');
     const seed = /id="totp-key">([^<]+)</.exec(enrol.body)![1]!.replace(/\s+/g, '');
-    await person.post('/account/authenticator', { _csrf: csrfOf(enrol.body, '/account/authenticator'), code: '000000' });
+    await person.post('/account/authenticator', {
+      _csrf: csrfOf(enrol.body, '/account/authenticator'),
+      code: '000000',
+    });
     await person.post('/account/authenticator', { _csrf: csrfOf(enrol.body, '/account/authenticator'), code: '1' });
-    await person.post('/account/authenticator', { _csrf: csrfOf(enrol.body, '/account/authenticator'), code: web().code(seed) });
+    await person.post('/account/authenticator', {
+      _csrf: csrfOf(enrol.body, '/account/authenticator'),
+      code: web().code(seed),
+    });
     await person.get('/account');
     await person.submit('/account', '/account/tokens', { label: '', days: '0' });
     await person.submit('/account', '/account/tokens', { label: 'CLI', scopes: ['read', 'replies:write'], days: '30' });
@@ -41,7 +52,8 @@ describeEachDialect('web pages', (dialect) => {
     await person.submit('/login/verify', '/login/verify', { method: 'totp', code: '12' });
     await person.submit('/login/verify', '/login/verify', { method: 'recovery', recoveryCode: 'wrong-code' });
     // Five wrong passwords lock the account: the sixth attempt is refused (429).
-    for (let i = 0; i < 6; i++) await person.submit('/login', '/login', { email: account.email, password: `wrong ${i} password` });
+    for (let i = 0; i < 6; i++)
+      await person.submit('/login', '/login', { email: account.email, password: `wrong ${i} password` });
     return [person];
   }
 
@@ -67,7 +79,10 @@ describeEachDialect('web pages', (dialect) => {
   it('uses no inline script, style or event handler (CSP script-src and style-src are self)', async () => {
     const [person] = await visitEveryPage();
     for (const { url, response } of person!.pages) {
-      expect(response.body.replace(/<script src="\/assets\/app\.[0-9a-f]{8}\.js" defer><\/script>/, ''), url).not.toMatch(/<script|<style|\sstyle=|\son[a-z]+=/i);
+      expect(
+        response.body.replace(/<script src="\/assets\/app\.[0-9a-f]{8}\.js" defer><\/script>/, ''),
+        url,
+      ).not.toMatch(/<script|<style|\sstyle=|\son[a-z]+=/i);
       expect(String(response.headers['content-security-policy']), url).toContain("script-src 'self'");
     }
   });
@@ -97,7 +112,8 @@ describeEachDialect('web pages', (dialect) => {
       const summary = /<div class="error-summary" role="alert"[\s\S]*?<\/div>/.exec(response.body)?.[0];
       expect(summary, url).toBeDefined();
       expect(response.body, url).toMatch(/<title>Error: /);
-      for (const [, target] of summary!.matchAll(/href="#([^"]+)"/g)) expect(response.body, `${url} → #${target}`).toContain(`id="${target}"`);
+      for (const [, target] of summary!.matchAll(/href="#([^"]+)"/g))
+        expect(response.body, `${url} → #${target}`).toContain(`id="${target}"`);
     }
   });
 

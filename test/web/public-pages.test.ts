@@ -18,7 +18,12 @@ const STATES = ['KR', 'FR', 'DE', 'JP', 'BR', 'CN', 'US', 'GB', 'IN', 'ZA'] as c
 /** The text of a page without tags, entities decoded, whitespace collapsed: what a reader reads. */
 function readable(html: string): string {
   // Bidi isolation (<bdi>) is inline: it joins its neighbours without a space.
-  return decode(html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<\/?bdi[^>]*>/g, '').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
+  return decode(
+    html
+      .replace(/<script[\s\S]*?<\/script>/g, '')
+      .replace(/<\/?bdi[^>]*>/g, '')
+      .replace(/<[^>]+>/g, ' '),
+  ).replace(/\s+/g, ' ');
 }
 
 /** The text of the element with `id`, up to its own closing tag (`tag`), inline elements included. */
@@ -41,8 +46,14 @@ describeEachDialect('public pages', (dialect) => {
       const position = (supports: boolean, text: string) =>
         supports
           ? { text, position: 'assigns_authority' as const, option: 'no_comments' as const }
-          : { text, position: 'does_not_assign_authority' as const, reasons: 'The text needs more work on its security considerations.' };
-      const input = replyInput(undefined, { positions: [position(true, 'x1333-cor1'), position(index < 7, 'x1353'), position(index < 6, 'x1471')] });
+          : {
+              text,
+              position: 'does_not_assign_authority' as const,
+              reasons: 'The text needs more work on its security considerations.',
+            };
+      const input = replyInput(undefined, {
+        positions: [position(true, 'x1333-cor1'), position(index < 7, 'x1353'), position(index < 6, 'x1471')],
+      });
       await submitReply(ctx, { actor: focalPoint(state), consultationId, memberState: state, input, channel: 'api' });
     }
   }
@@ -79,10 +90,21 @@ describeEachDialect('public pages', (dialect) => {
     const { ctx, clock } = web().world;
     // Issued in January, closed the day before "now".
     clock.set('2023-01-10T08:00:00Z');
-    const closed = await web().world.openConsultation({ number: 70, reference: 'TSB Circular 70', date: '2023-01-10', deadline: '2023-03-27T23:59:59.999Z', meeting: { place: 'Geneva', firstDay: '2023-04-11', lastDay: '2023-04-20', collectiveLetter: null } });
+    const closed = await web().world.openConsultation({
+      number: 70,
+      reference: 'TSB Circular 70',
+      date: '2023-01-10',
+      deadline: '2023-03-27T23:59:59.999Z',
+      meeting: { place: 'Geneva', firstDay: '2023-04-11', lastDay: '2023-04-20', collectiveLetter: null },
+    });
     clock.set('2023-03-28T08:00:00Z');
     const open = await web().world.openConsultation();
-    const draft = (await createConsultation(ctx, { actor: SECRETARIAT, input: consultationInput({ number: 81, reference: 'TSB Circular 81 (draft)' }) })).id;
+    const draft = (
+      await createConsultation(ctx, {
+        actor: SECRETARIAT,
+        input: consultationInput({ number: 81, reference: 'TSB Circular 81 (draft)' }),
+      })
+    ).id;
     expect(clock.now()).toBe(Date.parse('2023-03-28T08:00:00Z'));
 
     const home = await web().browser().get('/en/');
@@ -111,17 +133,25 @@ describeEachDialect('public pages', (dialect) => {
 
   it('shows the circular: every determined text, the deadline in UTC with a countdown, the procedure with its clauses, the TSB notes', async () => {
     const id = await web().world.openConsultation({
-      notes: ['TSB NOTE 1 – Except for X.1471, no ITU-T A.5 justifications have been submitted.', 'TSB NOTE 2 – No IPR statement received.'],
+      notes: [
+        'TSB NOTE 1 – Except for X.1471, no ITU-T A.5 justifications have been submitted.',
+        'TSB NOTE 2 – No IPR statement received.',
+      ],
     });
     const page = await web().browser().get(`/en/consultations/${id}`);
     expect(page.statusCode).toBe(200);
     const text = readable(page.body);
     expect(textOf(page.body, 'main').length).toBeGreaterThan(0);
     expect(page.body).toContain('<h1>TSB Circular 79</h1>');
-    for (const heading of ['Draft corrigendum ITU-T X.1333 Cor.1', 'Draft new Recommendation ITU-T X.1353 (X.ztd-iot)', 'Draft new Recommendation ITU-T X.1471 (X.websec-7)']) {
+    for (const heading of [
+      'Draft corrigendum ITU-T X.1333 Cor.1',
+      'Draft new Recommendation ITU-T X.1353 (X.ztd-iot)',
+      'Draft new Recommendation ITU-T X.1471 (X.websec-7)',
+    ]) {
       expect(text).toContain(heading);
     }
-    for (const title of ['Remote access tools', 'Zero-touch deployment', 'Reference monitor']) expect(text).toContain(title);
+    for (const title of ['Remote access tools', 'Zero-touch deployment', 'Reference monitor'])
+      expect(text).toContain(title);
     for (const location of ['Document R34', 'Document R35', 'Document R36']) expect(text).toContain(location);
     expect(textOf(page.body, 'deadline')).toBe('August 16, 2023 at 23:59 UTC');
     expect(page.body).toContain('<time datetime="2023-08-16T23:59:59.999Z" data-local');
@@ -160,7 +190,11 @@ describeEachDialect('public pages', (dialect) => {
   });
 
   it('answers an unknown consultation with the not-found page, in HTML', async () => {
-    for (const path of ['/en/consultations/no-such-circular', '/en/consultations/NO%20SUCH', '/en/consultations/no-such-circular/results']) {
+    for (const path of [
+      '/en/consultations/no-such-circular',
+      '/en/consultations/NO%20SUCH',
+      '/en/consultations/no-such-circular/results',
+    ]) {
       const response = await web().browser().get(path);
       expect(response.statusCode, path).toBe(404);
       expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -234,14 +268,23 @@ describeEachDialect('public pages', (dialect) => {
     expect(readable((await web().browser().get('/en/approved')).body)).toContain('No text has been approved yet.');
 
     clock.set('2023-09-08T12:00:00Z');
-    await recordDecision(ctx, { actor: SECRETARIAT, consultationId: id, textId: 'x1333-cor1', input: { reservations: [{ state: 'FR', note: 'France reserves its position on clause 7.' }] } });
+    await recordDecision(ctx, {
+      actor: SECRETARIAT,
+      consultationId: id,
+      textId: 'x1333-cor1',
+      input: { reservations: [{ state: 'FR', note: 'France reserves its position on clause 7.' }] },
+    });
     await recordDecision(ctx, { actor: SECRETARIAT, consultationId: id, textId: 'x1353', input: { moreTime: ['DE'] } });
     const during = readable((await web().browser().get(`/en/consultations/${id}/results`)).body);
     expect(during).toContain('Approved');
-    expect(during).toContain('No Member State delegation opposed it, so the meeting approved it (WTSA Resolution 1 (Rev. Geneva, 2022) §9.5.3).');
+    expect(during).toContain(
+      'No Member State delegation opposed it, so the meeting approved it (WTSA Resolution 1 (Rev. Geneva, 2022) §9.5.3).',
+    );
     expect(during).toContain('France: France reserves its position on clause 7.');
     expect(during).toContain('Waiting: more time was asked for');
-    expect(during).toContain('Germany asked for more time to consider it. Unless formal opposition reaches the Director of the TSB by October 6, 2023 at 23:59 UTC, it will be approved');
+    expect(during).toContain(
+      'Germany asked for more time to consider it. Unless formal opposition reaches the Director of the TSB by October 6, 2023 at 23:59 UTC, it will be approved',
+    );
 
     const approved = await web().browser().get('/en/approved');
     expect(approved.statusCode).toBe(200);
@@ -255,7 +298,9 @@ describeEachDialect('public pages', (dialect) => {
     clock.set('2023-10-07T00:00:00Z');
     const later = readable((await web().browser().get('/en/approved')).body);
     expect(later).toContain('X.1353');
-    expect(readable((await web().browser().get(`/en/consultations/${id}/results`)).body)).toContain('no formal opposition arrived within four weeks');
+    expect(readable((await web().browser().get(`/en/consultations/${id}/results`)).body)).toContain(
+      'no formal opposition arrived within four weeks',
+    );
   });
 
   it('mirrors Circular 79: its six texts with titles, summaries and locations, both TSB notes, the meeting and the deadline', async () => {
@@ -268,7 +313,8 @@ describeEachDialect('public pages', (dialect) => {
     for (const t of CIRCULAR_79.texts ?? []) {
       expect(text).toContain(t.title);
       expect(text).toContain(`Document ${t.location}`);
-      for (const paragraph of (t.summary ?? '').split('\n').filter(Boolean)) expect(text).toContain(paragraph.trim().replace(/\s+/g, ' '));
+      for (const paragraph of (t.summary ?? '').split('\n').filter(Boolean))
+        expect(text).toContain(paragraph.trim().replace(/\s+/g, ' '));
     }
     expect(text).toContain('Draft corrigendum ITU-T X.1333 Cor.1');
     expect(text).toContain('Draft new Recommendation ITU-T X.1817 (X.5Gsec-message)');
@@ -291,7 +337,10 @@ describeEachDialect('public pages', (dialect) => {
 
   it('gives every public page one <h1>, a <main>, no inline script or style, and keeps it under 60 KB', async () => {
     const { ctx, clock } = web().world;
-    const { id } = await createConsultation(ctx, { actor: SECRETARIAT, input: { ...CIRCULAR_79, individualRepliesPublic: true } });
+    const { id } = await createConsultation(ctx, {
+      actor: SECRETARIAT,
+      input: { ...CIRCULAR_79, individualRepliesPublic: true },
+    });
     await issueConsultation(ctx, { actor: SECRETARIAT, consultationId: id });
     const visitor = web().browser();
     await visitor.get('/en/');
@@ -313,7 +362,18 @@ describeEachDialect('public pages', (dialect) => {
 
   it('keeps text typed into a circular inert: a script in the subject is shown, never run', async () => {
     const attack = '<script>alert("subject")</script><img src=x onerror=alert(1)>';
-    const id = await web().world.openConsultation({ subject: attack, texts: [{ kind: 'new', designation: 'X.1', title: '<b onmouseover=alert(2)>Title</b>', summary: 'A summary.', location: 'R1' }] });
+    const id = await web().world.openConsultation({
+      subject: attack,
+      texts: [
+        {
+          kind: 'new',
+          designation: 'X.1',
+          title: '<b onmouseover=alert(2)>Title</b>',
+          summary: 'A summary.',
+          location: 'R1',
+        },
+      ],
+    });
     for (const path of ['/en/', `/en/consultations/${id}`]) {
       const page = await web().browser().get(path);
       expect(page.body, path).not.toContain('<script>alert');

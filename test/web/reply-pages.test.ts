@@ -28,12 +28,23 @@ interface FilePart {
 }
 
 /** Posts a multipart form as a browser does (the browser's cookies, no script). */
-async function postMultipart(app: FastifyInstance, browser: Browser, url: string, fields: Record<string, string>, files: readonly FilePart[] = []): Promise<LightMyRequestResponse> {
+async function postMultipart(
+  app: FastifyInstance,
+  browser: Browser,
+  url: string,
+  fields: Record<string, string>,
+  files: readonly FilePart[] = [],
+): Promise<LightMyRequestResponse> {
   const boundary = `----assent${randomBytes(8).toString('hex')}`;
   const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  for (const [name, value] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   for (const file of files) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+      ),
+    );
     parts.push(file.bytes, Buffer.from('\r\n'));
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
@@ -50,7 +61,10 @@ async function postMultipart(app: FastifyInstance, browser: Browser, url: string
 /** The hidden fields of the form that posts to `action` (CSRF token, version, revision, kept files). */
 function hiddenFields(html: string, action: string): Record<string, string> {
   const fields: Record<string, string> = {};
-  for (const [, name, value] of formOf(html, action).matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g)) fields[name!] = decode(value!);
+  for (const [, name, value] of formOf(html, action).matchAll(
+    /<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g,
+  ))
+    fields[name!] = decode(value!);
   return fields;
 }
 
@@ -103,11 +117,15 @@ function expectLinkedSummary(html: string): void {
   const summary = /<div class="error-summary"[\s\S]*?<\/div>/.exec(html)?.[0];
   expect(summary).toBeDefined();
   expect(html).toMatch(/<title>Error: /);
-  for (const [, target] of summary!.matchAll(/href="#([^"]+)"/g)) expect(html, `#${target}`).toContain(`id="${target}"`);
+  for (const [, target] of summary!.matchAll(/href="#([^"]+)"/g))
+    expect(html, `#${target}`).toContain(`id="${target}"`);
 }
 
 async function count(web: Web, table: 'reply_version' | 'reply_draft' | 'attachment'): Promise<number> {
-  const row = await web.world.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+  const row = await web.world.ctx.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -117,7 +135,11 @@ describeEachDialect('focal point reply pages', (dialect) => {
   const people = new Map<Browser, { email: string; seed: string }>();
 
   /** Invites and enrols a person (signed in, second factor given). */
-  async function person(options: { name: string; memberState?: string; role?: 'focal_point' | 'secretariat_staff' | 'observer' }): Promise<Browser> {
+  async function person(options: {
+    name: string;
+    memberState?: string;
+    role?: 'focal_point' | 'secretariat_staff' | 'observer';
+  }): Promise<Browser> {
     const { invitationPath, account } = await web().invite(options);
     const browser = web().browser();
     const { seed } = await web().enrol(browser, invitationPath);
@@ -129,7 +151,13 @@ describeEachDialect('focal point reply pages', (dialect) => {
    * Posts the reply form of `page` (else as opened now in `browser`) with what it holds, changed
    * by `changes` (null: the field is not sent, as a radio group left unticked).
    */
-  async function postForm(browser: Browser, action: 'save' | 'review', changes: Record<string, string | null>, files: FilePart[] = [], page?: string): Promise<LightMyRequestResponse> {
+  async function postForm(
+    browser: Browser,
+    action: 'save' | 'review',
+    changes: Record<string, string | null>,
+    files: FilePart[] = [],
+    page?: string,
+  ): Promise<LightMyRequestResponse> {
     const html = page ?? (await browser.get(FORM)).body;
     const fields: Record<string, string> = { ...formValues(html, FORM), action };
     for (const [name, value] of Object.entries(changes)) {
@@ -174,9 +202,12 @@ describeEachDialect('focal point reply pages', (dialect) => {
       expect(hiddenFields(empty.body, FORM)).toMatchObject({ basedOnVersion: '0', draftRevision: '0' });
 
       // A partial draft: only X.1353, with its reasons as a file.
-      const saved = await postForm(kim, 'save', { 'position-x1353': 'does_not_assign_authority', 'reasons-x1353': 'Draft reasons' }, [
-        { field: 'file-x1353', filename: 'reasons.pdf', type: 'application/pdf', bytes: PDF },
-      ]);
+      const saved = await postForm(
+        kim,
+        'save',
+        { 'position-x1353': 'does_not_assign_authority', 'reasons-x1353': 'Draft reasons' },
+        [{ field: 'file-x1353', filename: 'reasons.pdf', type: 'application/pdf', bytes: PDF }],
+      );
       expectSeeOther(saved, `${FORM}?notice=draft-saved`);
       expect(await count(web(), 'reply_draft')).toBe(1);
       expect(await count(web(), 'reply_version')).toBe(0);
@@ -187,7 +218,9 @@ describeEachDialect('focal point reply pages', (dialect) => {
       expect(back.body).toContain('Your draft is saved.');
       expect(unisolated(back.body)).toContain('Stored with this text: reasons.pdf');
       expect(back.body).toContain('Draft reasons</textarea>');
-      expect(back.body).toMatch(/id="field-x1353-position-dna" name="position-x1353" value="does_not_assign_authority" checked/);
+      expect(back.body).toMatch(
+        /id="field-x1353-position-dna" name="position-x1353" value="does_not_assign_authority" checked/,
+      );
       expect(hiddenFields(back.body, FORM)).toMatchObject({ draftRevision: '1', 'keptName-x1353': 'reasons.pdf' });
       expect((await kim.get('/en/my')).body).toContain('A draft is saved, last at');
 
@@ -203,7 +236,9 @@ describeEachDialect('focal point reply pages', (dialect) => {
       // Text typed by people is inert.
       expect(reviewPage.body).toContain('Editorial: clause 6 &lt;cites>');
       expect(reviewPage.body).toContain(`href="${FORM}"`);
-      expect(formOf(reviewPage.body, SUBMIT)).toContain('data-confirm="Submit this reply of Korea (Republic of) to TSB Circular 79?"');
+      expect(formOf(reviewPage.body, SUBMIT)).toContain(
+        'data-confirm="Submit this reply of Korea (Republic of) to TSB Circular 79?"',
+      );
 
       const submitted = await kim.post(SUBMIT, hiddenFields(reviewPage.body, SUBMIT));
       expectSeeOther(submitted, `${FORM}/receipt/1?notice=reply-submitted`);
@@ -220,7 +255,11 @@ describeEachDialect('focal point reply pages', (dialect) => {
       const signed = await kim.get(`${FORM}/receipt/1/signed`);
       expect(signed.statusCode).toBe(200);
       expect(signed.headers['content-disposition']).toBe(`attachment; filename="receipt-${ID}-KR-v1.json"`);
-      const document = JSON.parse(signed.body) as { contentSha256: string; memberState: string; attachments: { role: string }[] };
+      const document = JSON.parse(signed.body) as {
+        contentSha256: string;
+        memberState: string;
+        attachments: { role: string }[];
+      };
       expect(document).toMatchObject({ memberState: 'KR', version: 1, status: 'submitted', receivedByDeadline: true });
       expect(receipt.body).toContain(`id="receipt-hash">${document.contentSha256}<`);
       expect(document.attachments).toEqual([expect.objectContaining({ role: 'position:x1353' })]);
@@ -233,34 +272,59 @@ describeEachDialect('focal point reply pages', (dialect) => {
       // Amend: the form is pre-filled from the version, its file kept.
       web().world.clock.advance(60_000);
       const amend = await kim.get(FORM);
-      expect(hiddenFields(amend.body, FORM)).toMatchObject({ basedOnVersion: '1', draftRevision: '0', 'keptName-x1353': 'reasons.pdf' });
+      expect(hiddenFields(amend.body, FORM)).toMatchObject({
+        basedOnVersion: '1',
+        draftRevision: '0',
+        'keptName-x1353': 'reasons.pdf',
+      });
       expect(amend.body).toContain('The security analysis is not mature.</textarea>');
       expect(amend.body).toContain('Withdraw the reply');
       expectSeeOther(await postForm(kim, 'review', { 'reasons-x1353': 'Reasons, revised.' }, [], amend.body), REVIEW);
       const amendedReview = await kim.get(REVIEW);
       expect(amendedReview.body).toContain('It replaces the version submitted before.');
-      expectSeeOther(await kim.post(SUBMIT, hiddenFields(amendedReview.body, SUBMIT)), `${FORM}/receipt/2?notice=reply-submitted`);
+      expectSeeOther(
+        await kim.post(SUBMIT, hiddenFields(amendedReview.body, SUBMIT)),
+        `${FORM}/receipt/2?notice=reply-submitted`,
+      );
 
       // Withdraw, with a confirmation when scripts run.
       const beforeWithdrawal = await kim.get(FORM);
       expect(formOf(beforeWithdrawal.body, WITHDRAW)).toContain('data-confirm=');
-      expectSeeOther(await kim.post(WITHDRAW, hiddenFields(beforeWithdrawal.body, WITHDRAW)), `${FORM}/receipt/3?notice=reply-withdrawn`);
+      expectSeeOther(
+        await kim.post(WITHDRAW, hiddenFields(beforeWithdrawal.body, WITHDRAW)),
+        `${FORM}/receipt/3?notice=reply-withdrawn`,
+      );
       const withdrawal = await kim.get(`${FORM}/receipt/3`);
       expect(withdrawal.body).toContain('Reply withdrawn');
       expect(withdrawal.body).toContain('No: the reply was withdrawn by this version.');
 
       const history = await kim.get(HISTORY);
       expect(history.statusCode).toBe(200);
-      expect(unisolated(history.body)).toContain('<caption>Versions of the reply of Korea (Republic of) to TSB Circular 79, newest first</caption>');
-      expect(history.body.match(/<tr id="version-\d">/g)).toEqual(['<tr id="version-3">', '<tr id="version-2">', '<tr id="version-1">']);
+      expect(unisolated(history.body)).toContain(
+        '<caption>Versions of the reply of Korea (Republic of) to TSB Circular 79, newest first</caption>',
+      );
+      expect(history.body.match(/<tr id="version-\d">/g)).toEqual([
+        '<tr id="version-3">',
+        '<tr id="version-2">',
+        '<tr id="version-1">',
+      ]);
       expect(history.body).toContain('these pages, by Kim Min-jun');
       for (const v of [1, 2, 3]) expect(history.body).toContain(`href="${FORM}/receipt/${v}"`);
       expect(history.body).not.toContain('class="tag"');
     });
 
     it('discards a draft on request, and shows the closed form after the deadline with the version that counts', async () => {
-      await submitReply(web().world.ctx, { actor: focalPoint('KR'), consultationId: ID, memberState: 'KR', input: replyInput(), channel: 'api' });
-      expectSeeOther(await postForm(kim, 'save', { 'comments-x1471': 'Thinking about it' }), `${FORM}?notice=draft-saved`);
+      await submitReply(web().world.ctx, {
+        actor: focalPoint('KR'),
+        consultationId: ID,
+        memberState: 'KR',
+        input: replyInput(),
+        channel: 'api',
+      });
+      expectSeeOther(
+        await postForm(kim, 'save', { 'comments-x1471': 'Thinking about it' }),
+        `${FORM}?notice=draft-saved`,
+      );
       const form = await kim.get(FORM);
       expect(formOf(form.body, DISCARD)).toContain('data-confirm=');
       expectSeeOther(await kim.post(DISCARD, hiddenFields(form.body, DISCARD)), `${FORM}?notice=draft-discarded`);
@@ -288,7 +352,9 @@ describeEachDialect('focal point reply pages', (dialect) => {
       expect(response.statusCode).toBe(422);
       expectLinkedSummary(response.body);
       const summary = summaryOf(response.body);
-      expect(summary).toContain('Select “assigns authority” or “does not assign authority” for Draft new Recommendation ITU-T X.1471 (X.websec-7)');
+      expect(summary).toContain(
+        'Select “assigns authority” or “does not assign authority” for Draft new Recommendation ITU-T X.1471 (X.websec-7)',
+      );
       expect(summary).toContain('Enter the name of the official who signs the reply');
       expect(response.body).toContain('href="#field-x1471-position"');
       expect(response.body).toContain('id="field-x1471-position-error"');
@@ -304,20 +370,32 @@ describeEachDialect('focal point reply pages', (dialect) => {
       const response = await postForm(kim, 'review', { ...COMPLETE, 'reasons-x1353': '  ', 'changes-x1353': '' });
       expect(response.statusCode).toBe(422);
       expectLinkedSummary(response.body);
-      expect(summaryOf(response.body)).toContain('Give the reasons for not assigning authority to Draft new Recommendation ITU-T X.1353 (X.ztd-iot): type them, attach a file, or both');
+      expect(summaryOf(response.body)).toContain(
+        'Give the reasons for not assigning authority to Draft new Recommendation ITU-T X.1353 (X.ztd-iot): type them, attach a file, or both',
+      );
       expect(response.body).toContain('id="field-x1353-reasons-error"');
       expect(await count(web(), 'reply_draft')).toBe(0);
       // A file alone is enough.
-      const withFile = await postForm(kim, 'review', { ...COMPLETE, 'reasons-x1353': '' }, [{ field: 'file-x1353', filename: 'reasons.pdf', type: 'application/pdf', bytes: PDF }]);
+      const withFile = await postForm(kim, 'review', { ...COMPLETE, 'reasons-x1353': '' }, [
+        { field: 'file-x1353', filename: 'reasons.pdf', type: 'application/pdf', bytes: PDF },
+      ]);
       expectSeeOther(withFile, REVIEW);
     });
 
     it('points out comments given with "no comments", and a missing sub-option', async () => {
-      const response = await postForm(kim, 'review', { ...COMPLETE, 'comments-x1333-cor1': 'Stray comment', 'option-x1471': '' });
+      const response = await postForm(kim, 'review', {
+        ...COMPLETE,
+        'comments-x1333-cor1': 'Stray comment',
+        'option-x1471': '',
+      });
       expect(response.statusCode).toBe(422);
       const summary = summaryOf(response.body);
-      expect(summary).toContain('You selected “no comments or suggested changes” for Draft Corrigendum ITU-T X.1333 Cor.1: clear the comments');
-      expect(summary).toContain('Select “no comments or suggested changes” or “comments and suggested changes are attached” for Draft new Recommendation ITU-T X.1471');
+      expect(summary).toContain(
+        'You selected “no comments or suggested changes” for Draft Corrigendum ITU-T X.1333 Cor.1: clear the comments',
+      );
+      expect(summary).toContain(
+        'Select “no comments or suggested changes” or “comments and suggested changes are attached” for Draft new Recommendation ITU-T X.1471',
+      );
       expectLinkedSummary(response.body);
     });
 
@@ -328,7 +406,9 @@ describeEachDialect('focal point reply pages', (dialect) => {
       ]);
       expect(response.statusCode).toBe(422);
       expectLinkedSummary(response.body);
-      expect(summaryOf(response.body)).toContain('The file “reasons.pdf” for Draft new Recommendation ITU-T X.1353 (X.ztd-iot) is not a PDF');
+      expect(summaryOf(response.body)).toContain(
+        'The file “reasons.pdf” for Draft new Recommendation ITU-T X.1353 (X.ztd-iot) is not a PDF',
+      );
       expect(response.body).toContain('id="field-x1353-file-error"');
       expect(response.body).toContain('A file you chose could not be stored: choose it again');
       // The good file was stored and stays attached; the bad one must be chosen again.
@@ -340,14 +420,31 @@ describeEachDialect('focal point reply pages', (dialect) => {
 
     it('refuses a file over the size limit (tooLarge) at its field', async () => {
       // An app whose limit is 1 kB.
-      const small = await buildApp({ ctx: { ...web().world.ctx, attachmentMaxBytes: 1024 }, logger: false, rateLimitPerMinute: 0 });
+      const small = await buildApp({
+        ctx: { ...web().world.ctx, attachmentMaxBytes: 1024 },
+        logger: false,
+        rateLimitPerMinute: 0,
+      });
       try {
         const page = await kim.get(FORM);
-        const response = await postMultipart(small, kim, FORM, { ...hiddenFields(page.body, FORM), ...COMPLETE, action: 'review' }, [
-          { field: 'file-x1353', filename: 'big.pdf', type: 'application/pdf', bytes: Buffer.concat([PDF, Buffer.alloc(2048, 0x20)]) },
-        ]);
+        const response = await postMultipart(
+          small,
+          kim,
+          FORM,
+          { ...hiddenFields(page.body, FORM), ...COMPLETE, action: 'review' },
+          [
+            {
+              field: 'file-x1353',
+              filename: 'big.pdf',
+              type: 'application/pdf',
+              bytes: Buffer.concat([PDF, Buffer.alloc(2048, 0x20)]),
+            },
+          ],
+        );
         expect(response.statusCode).toBe(422);
-        expect(summaryOf(response.body)).toContain('The file “big.pdf” for Draft new Recommendation ITU-T X.1353 (X.ztd-iot) is larger than 1 kB: choose a smaller file');
+        expect(summaryOf(response.body)).toContain(
+          'The file “big.pdf” for Draft new Recommendation ITU-T X.1353 (X.ztd-iot) is larger than 1 kB: choose a smaller file',
+        );
         expect(response.body).toContain('at most 1 kB');
         expect(await count(web(), 'reply_draft')).toBe(0);
         expect(await count(web(), 'attachment')).toBe(0);
@@ -361,10 +458,18 @@ describeEachDialect('focal point reply pages', (dialect) => {
       expectSeeOther(await postForm(kim, 'review', { ...COMPLETE }, [], opened.body), REVIEW);
       const review = await kim.get(REVIEW);
       // Meanwhile, another tab (a program of the State) submits version 1.
-      await submitReply(web().world.ctx, { actor: focalPoint('KR'), consultationId: ID, memberState: 'KR', input: replyInput(), channel: 'api' });
+      await submitReply(web().world.ctx, {
+        actor: focalPoint('KR'),
+        consultationId: ID,
+        memberState: 'KR',
+        input: replyInput(),
+        channel: 'api',
+      });
       const refused = await kim.post(SUBMIT, hiddenFields(review.body, SUBMIT));
       expect(refused.statusCode).toBe(409);
-      expect(summaryOf(refused.body)).toContain('Your State’s reply changed after this form was opened: version 1 was submitted by a program using the API');
+      expect(summaryOf(refused.body)).toContain(
+        'Your State’s reply changed after this form was opened: version 1 was submitted by a program using the API',
+      );
       expectLinkedSummary(refused.body);
       expect(refused.body).toContain('The security analysis is not mature.</textarea>');
       expect(hiddenFields(refused.body, FORM)).toMatchObject({ basedOnVersion: '1' });
@@ -372,14 +477,20 @@ describeEachDialect('focal point reply pages', (dialect) => {
 
       expectSeeOther(await postForm(kim, 'review', {}, [], refused.body), REVIEW);
       const again = await kim.get(REVIEW);
-      expectSeeOther(await kim.post(SUBMIT, hiddenFields(again.body, SUBMIT)), `${FORM}/receipt/2?notice=reply-submitted`);
+      expectSeeOther(
+        await kim.post(SUBMIT, hiddenFields(again.body, SUBMIT)),
+        `${FORM}/receipt/2?notice=reply-submitted`,
+      );
     });
 
     it('refuses a draft save over a colleague’s newer save, and a submission of a draft changed since its review', async () => {
       const lee = await person({ name: 'Lee Seo-yeon', memberState: 'KR' });
       const kimsForm = await kim.get(FORM);
       const leesForm = await lee.get(FORM);
-      expectSeeOther(await postForm(lee, 'save', { 'comments-x1471': 'Lee was here' }, [], leesForm.body), `${FORM}?notice=draft-saved`);
+      expectSeeOther(
+        await postForm(lee, 'save', { 'comments-x1471': 'Lee was here' }, [], leesForm.body),
+        `${FORM}?notice=draft-saved`,
+      );
       const stale = await postForm(kim, 'save', { 'comments-x1471': 'Kim was here' }, [], kimsForm.body);
       expect(stale.statusCode).toBe(409);
       expect(summaryOf(stale.body)).toContain('Lee Seo-yeon saved this draft at');
@@ -388,7 +499,7 @@ describeEachDialect('focal point reply pages', (dialect) => {
       // Saving again replaces Lee's draft knowingly.
       expectSeeOther(await postForm(kim, 'review', { ...COMPLETE }, [], stale.body), REVIEW);
       const review = await kim.get(REVIEW);
-      expectSeeOther(await postForm(lee, 'save', { 'place': 'Seoul' }), `${FORM}?notice=draft-saved`);
+      expectSeeOther(await postForm(lee, 'save', { place: 'Seoul' }), `${FORM}?notice=draft-saved`);
       const refused = await kim.post(SUBMIT, hiddenFields(review.body, SUBMIT));
       expect(refused.statusCode).toBe(409);
       expect(summaryOf(refused.body)).toContain('The draft changed after you reviewed it');
@@ -402,7 +513,13 @@ describeEachDialect('focal point reply pages', (dialect) => {
       const opened = await kim.get(FORM);
       expectSeeOther(await postForm(kim, 'review', { ...COMPLETE }, [], opened.body), REVIEW);
       const review = await kim.get(REVIEW);
-      await submitReply(web().world.ctx, { actor: focalPoint('KR'), consultationId: ID, memberState: 'KR', input: replyInput(), channel: 'api', });
+      await submitReply(web().world.ctx, {
+        actor: focalPoint('KR'),
+        consultationId: ID,
+        memberState: 'KR',
+        input: replyInput(),
+        channel: 'api',
+      });
       const amend = await kim.get(FORM);
       web().world.clock.set(Date.parse(DEADLINE) + 1);
       const drafts = await web().world.ctx.db.selectFrom('reply_draft').selectAll().execute();
@@ -414,7 +531,9 @@ describeEachDialect('focal point reply pages', (dialect) => {
       ];
       for (const response of late) {
         expect(response.statusCode).toBe(422);
-        expect(summaryOf(response.body)).toContain('The deadline for replies passed at August 16, 2023 at 23:59 UTC: nothing was saved or sent');
+        expect(summaryOf(response.body)).toContain(
+          'The deadline for replies passed at August 16, 2023 at 23:59 UTC: nothing was saved or sent',
+        );
         expect(response.body).toContain('The form is closed');
         expectLinkedSummary(response.body);
       }
@@ -423,9 +542,17 @@ describeEachDialect('focal point reply pages', (dialect) => {
     });
 
     it('answers a form without its version fields, or a forged token, without saving', async () => {
-      const response = await postMultipart(web().app, kim, FORM, { _csrf: csrfOf((await kim.get(FORM)).body, FORM), action: 'save' });
+      const response = await postMultipart(web().app, kim, FORM, {
+        _csrf: csrfOf((await kim.get(FORM)).body, FORM),
+        action: 'save',
+      });
       expect(response.statusCode).toBe(400);
-      const forged = await postMultipart(web().app, kim, FORM, { _csrf: 'forged', basedOnVersion: '0', draftRevision: '0', action: 'save' });
+      const forged = await postMultipart(web().app, kim, FORM, {
+        _csrf: 'forged',
+        basedOnVersion: '0',
+        draftRevision: '0',
+        action: 'save',
+      });
       expect(forged.statusCode).toBe(403);
       expect(await count(web(), 'reply_draft')).toBe(0);
     });
@@ -437,26 +564,42 @@ describeEachDialect('focal point reply pages', (dialect) => {
       const visit = async (url: string) => visited.push({ url, html: (await kim.get(url)).body });
       await visit('/en/my');
       await visit(FORM);
-      const errors = await postForm(kim, 'review', { 'comments-x1333-cor1': 'x' }, [{ field: 'file-x1353', filename: 'x.pdf', type: 'application/pdf', bytes: EXE }]);
+      const errors = await postForm(kim, 'review', { 'comments-x1333-cor1': 'x' }, [
+        { field: 'file-x1353', filename: 'x.pdf', type: 'application/pdf', bytes: EXE },
+      ]);
       visited.push({ url: `${FORM} (errors)`, html: errors.body });
-      expectSeeOther(await postForm(kim, 'review', { ...COMPLETE }, [{ field: 'file-x1353', filename: 'reasons.pdf', type: 'application/pdf', bytes: PDF }]), REVIEW);
+      expectSeeOther(
+        await postForm(kim, 'review', { ...COMPLETE }, [
+          { field: 'file-x1353', filename: 'reasons.pdf', type: 'application/pdf', bytes: PDF },
+        ]),
+        REVIEW,
+      );
       await visit(REVIEW);
-      expectSeeOther(await kim.post(SUBMIT, hiddenFields(visited.at(-1)!.html, SUBMIT)), `${FORM}/receipt/1?notice=reply-submitted`);
+      expectSeeOther(
+        await kim.post(SUBMIT, hiddenFields(visited.at(-1)!.html, SUBMIT)),
+        `${FORM}/receipt/1?notice=reply-submitted`,
+      );
       await visit(`${FORM}/receipt/1`);
       await visit(HISTORY);
       await visit(FORM);
       for (const { url, html } of visited) {
         expect(html.startsWith('<!doctype html><html lang="en" dir="ltr">'), url).toBe(true);
         expect(html.match(/<h1[\s>]/g)?.length, url).toBe(1);
-        expect(html.replace(/<script src="\/assets\/app\.[0-9a-f]{8}\.js" defer><\/script>/, ''), url).not.toMatch(/<script|<style|\sstyle=|\son[a-z]+=/i);
+        expect(html.replace(/<script src="\/assets\/app\.[0-9a-f]{8}\.js" defer><\/script>/, ''), url).not.toMatch(
+          /<script|<style|\sstyle=|\son[a-z]+=/i,
+        );
         const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
-        expect(ids.filter((id, i) => ids.indexOf(id) !== i), `${url}: duplicate ids`).toEqual([]);
+        expect(
+          ids.filter((id, i) => ids.indexOf(id) !== i),
+          `${url}: duplicate ids`,
+        ).toEqual([]);
         for (const input of [...(html.match(/<input [^>]*>/g) ?? []), ...(html.match(/<textarea [^>]*>/g) ?? [])]) {
           if (input.includes('type="hidden"')) continue;
           const id = /\sid="([^"]+)"/.exec(input)?.[1];
           expect(id, `${url}: ${input}`).toBeDefined();
           expect(html, `${url}: label of #${id}`).toContain(`<label for="${id}">`);
-          for (const described of /aria-describedby="([^"]+)"/.exec(input)?.[1]?.split(' ') ?? []) expect(html, `${url}: #${described}`).toContain(`id="${described}"`);
+          for (const described of /aria-describedby="([^"]+)"/.exec(input)?.[1]?.split(' ') ?? [])
+            expect(html, `${url}: #${described}`).toContain(`id="${described}"`);
         }
         for (const form of html.match(/<form [^>]*>[\s\S]*?<\/form>/g) ?? []) {
           expect(form, url).toMatch(/^<form method="post" action="\/en\//);
@@ -479,7 +622,10 @@ describeEachDialect('focal point reply pages', (dialect) => {
       const id = await web().world.openConsultation({ number: 80, reference: 'TSB Circular 80', texts });
       const form = `/en/my/consultations/${id}/reply`;
       const page = await kim.get(form);
-      const response = await postMultipart(web().app, kim, form, { ...hiddenFields(page.body, form), action: 'review' });
+      const response = await postMultipart(web().app, kim, form, {
+        ...hiddenFields(page.body, form),
+        action: 'review',
+      });
       expect(response.statusCode).toBe(422);
       expect(response.body.match(/class="field-error"/g)?.length).toBe(8);
       const css = await kim.get('/assets/app.css');
@@ -491,14 +637,34 @@ describeEachDialect('focal point reply pages', (dialect) => {
     it("never shows or changes Korea's draft, reply, receipt or history to a focal point of France", async () => {
       // Korea: a submitted reply and a draft of an amendment.
       const opened = await kim.get(FORM);
-      expectSeeOther(await postForm(kim, 'review', { ...COMPLETE, 'reasons-x1353': 'KR secret reasons' }, [{ field: 'file-x1353', filename: 'kr-reasons.pdf', type: 'application/pdf', bytes: PDF }], opened.body), REVIEW);
+      expectSeeOther(
+        await postForm(
+          kim,
+          'review',
+          { ...COMPLETE, 'reasons-x1353': 'KR secret reasons' },
+          [{ field: 'file-x1353', filename: 'kr-reasons.pdf', type: 'application/pdf', bytes: PDF }],
+          opened.body,
+        ),
+        REVIEW,
+      );
       const review = await kim.get(REVIEW);
-      expectSeeOther(await kim.post(SUBMIT, hiddenFields(review.body, SUBMIT)), `${FORM}/receipt/1?notice=reply-submitted`);
-      expectSeeOther(await postForm(kim, 'save', { 'comments-x1471': 'KR draft comments' }), `${FORM}?notice=draft-saved`);
+      expectSeeOther(
+        await kim.post(SUBMIT, hiddenFields(review.body, SUBMIT)),
+        `${FORM}/receipt/1?notice=reply-submitted`,
+      );
+      expectSeeOther(
+        await postForm(kim, 'save', { 'comments-x1471': 'KR draft comments' }),
+        `${FORM}?notice=draft-saved`,
+      );
       const kept = hiddenFields((await kim.get(FORM)).body, FORM);
 
       const marie = await person({ name: 'Marie Dupont', memberState: 'FR' });
-      const pages = [await marie.get('/en/my'), await marie.get(FORM), await marie.get(HISTORY), await marie.get(REVIEW)];
+      const pages = [
+        await marie.get('/en/my'),
+        await marie.get(FORM),
+        await marie.get(HISTORY),
+        await marie.get(REVIEW),
+      ];
       for (const page of pages) {
         expect(page.body).not.toContain('KR secret reasons');
         expect(page.body).not.toContain('KR draft comments');
@@ -515,16 +681,31 @@ describeEachDialect('focal point reply pages', (dialect) => {
       expect((await marie.get('/en/my/consultations/no-such-consultation/reply')).statusCode).toBe(404);
 
       // Posting Korea's revision and file from France's session changes nothing of Korea's.
-      const before = { versions: await count(web(), 'reply_version'), draft: await web().world.ctx.db.selectFrom('reply_draft').selectAll().execute() };
-      expect((await marie.post(SUBMIT, { _csrf: csrfOf(pages[1]!.body, FORM), draftRevision: '1' })).statusCode).toBe(409);
-      expect((await marie.post(WITHDRAW, { _csrf: csrfOf(pages[1]!.body, FORM), basedOnVersion: '1' })).statusCode).toBe(409);
-      expect((await marie.post(DISCARD, { _csrf: csrfOf(pages[1]!.body, FORM), draftRevision: '1' })).statusCode).toBe(409);
+      const before = {
+        versions: await count(web(), 'reply_version'),
+        draft: await web().world.ctx.db.selectFrom('reply_draft').selectAll().execute(),
+      };
+      expect((await marie.post(SUBMIT, { _csrf: csrfOf(pages[1]!.body, FORM), draftRevision: '1' })).statusCode).toBe(
+        409,
+      );
+      expect(
+        (await marie.post(WITHDRAW, { _csrf: csrfOf(pages[1]!.body, FORM), basedOnVersion: '1' })).statusCode,
+      ).toBe(409);
+      expect((await marie.post(DISCARD, { _csrf: csrfOf(pages[1]!.body, FORM), draftRevision: '1' })).statusCode).toBe(
+        409,
+      );
       // Citing Korea's stored file is refused: it is not France's.
-      const stolen = await postForm(marie, 'save', { 'kept-x1353': kept['kept-x1353']!, 'keptName-x1353': 'stolen.pdf', 'position-x1353': 'does_not_assign_authority' });
+      const stolen = await postForm(marie, 'save', {
+        'kept-x1353': kept['kept-x1353']!,
+        'keptName-x1353': 'stolen.pdf',
+        'position-x1353': 'does_not_assign_authority',
+      });
       expect(stolen.statusCode).toBe(422);
       expect(summaryOf(stolen.body)).toContain('could not be found among your State’s files');
       expect(await count(web(), 'reply_version')).toBe(before.versions);
-      expect(await web().world.ctx.db.selectFrom('reply_draft').where('member_state', '=', 'KR').selectAll().execute()).toEqual(before.draft);
+      expect(
+        await web().world.ctx.db.selectFrom('reply_draft').where('member_state', '=', 'KR').selectAll().execute(),
+      ).toEqual(before.draft);
     });
 
     it('refuses the secretariat and observers (FORBIDDEN), and sends a visitor to sign in', async () => {
@@ -537,7 +718,14 @@ describeEachDialect('focal point reply pages', (dialect) => {
           expect(response.body, url).toContain('<h1>');
         }
         const page = await browser.get('/en/account');
-        expect((await browser.post(SUBMIT, { _csrf: /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!, draftRevision: '1' })).statusCode).toBe(403);
+        expect(
+          (
+            await browser.post(SUBMIT, {
+              _csrf: /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!,
+              draftRevision: '1',
+            })
+          ).statusCode,
+        ).toBe(403);
       }
       const visitor = web().browser();
       expect((await visitor.get('/en/my')).headers.location).toBe('/en/login');

@@ -9,7 +9,9 @@ import { focalPoint, replyInput, SECRETARIAT } from '../helpers/world.js';
 import { csrfOf, decode, expectSeeOther, useWeb, type Browser } from './web-harness.js';
 
 /** A small, real PDF header: judged a PDF by its content. */
-export const SCAN_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+export const SCAN_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);
 /** The start of a Windows executable: not a file a reply may carry. */
 const EXECUTABLE = Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00]);
 
@@ -29,12 +31,22 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
   const base = () => `/en/secretariat/consultations/${id}`;
 
   /** A form posted as multipart/form-data (the recorded-reply form carries a file), with the browser's cookies. */
-  async function postMultipart(browser: Browser, url: string, fields: Record<string, string>, file?: { name: string; content: Buffer; type?: string }): Promise<LightMyRequestResponse> {
+  async function postMultipart(
+    browser: Browser,
+    url: string,
+    fields: Record<string, string>,
+    file?: { name: string; content: Buffer; type?: string },
+  ): Promise<LightMyRequestResponse> {
     const boundary = '----assent-test-boundary';
     const parts: Buffer[] = [];
-    for (const [name, value] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+    for (const [name, value] of Object.entries(fields))
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
     if (file) {
-      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="scan"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/pdf'}\r\n\r\n`));
+      parts.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="scan"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/pdf'}\r\n\r\n`,
+        ),
+      );
       parts.push(file.content, Buffer.from('\r\n'));
     }
     parts.push(Buffer.from(`--${boundary}--\r\n`));
@@ -49,7 +61,10 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
   }
 
   /** The record form of the page, posted with its CSRF token and `fields` over sensible defaults. */
-  async function record(fields: Record<string, string>, file: { name: string; content: Buffer; type?: string } | null = { name: 'scan.pdf', content: SCAN_PDF }) {
+  async function record(
+    fields: Record<string, string>,
+    file: { name: string; content: Buffer; type?: string } | null = { name: 'scan.pdf', content: SCAN_PDF },
+  ) {
     const page = await officer.get(`${base()}/replies/record`);
     expect(page.statusCode).toBe(200);
     const defaults = {
@@ -65,7 +80,10 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
     return postMultipart(officer, `${base()}/replies/record`, { ...defaults, ...fields }, file ?? undefined);
   }
 
-  const repliesOf = async () => (await listReplies(web().world.ctx, { actor: SECRETARIAT, consultationId: id })).rows.filter((r) => r.latest !== null);
+  const repliesOf = async () =>
+    (await listReplies(web().world.ctx, { actor: SECRETARIAT, consultationId: id })).rows.filter(
+      (r) => r.latest !== null,
+    );
 
   let seed: string;
   /** Moves the clock (e.g. past the deadline) and signs the officer in again: sessions end after 30 idle minutes. */
@@ -78,12 +96,17 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
     id = await web().world.openConsultation();
     web().world.clock.advance(60 * 60 * 1000);
     const ctx = web().world.ctx;
-    const submit = (state: string, input: ReplyInput) => submitReply(ctx, { actor: focalPoint(state), consultationId: id, memberState: state, input, channel: 'web' });
+    const submit = (state: string, input: ReplyInput) =>
+      submitReply(ctx, { actor: focalPoint(state), consultationId: id, memberState: state, input, channel: 'web' });
     await submit('KR', replyInput());
     await submit('FR', replyInput());
     await submit('DE', dissent('x1471'));
     await submit('JP', dissent('x1471'));
-    const { invitationPath } = await web().invite({ role: 'secretariat_staff', email: 'officer@itu.test', name: 'TSB Officer' });
+    const { invitationPath } = await web().invite({
+      role: 'secretariat_staff',
+      email: 'officer@itu.test',
+      name: 'TSB Officer',
+    });
     officer = web().browser();
     ({ seed } = await web().enrol(officer, invitationPath));
   });
@@ -103,8 +126,15 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
     });
 
     it('answers a focal point and an observer with the 403 page, and lets them change nothing', async () => {
-      for (const [role, memberState] of [['focal_point', 'KR'], ['observer', undefined]] as const) {
-        const { invitationPath } = await web().invite({ role, ...(memberState && { memberState }), email: `${role}@example.test` });
+      for (const [role, memberState] of [
+        ['focal_point', 'KR'],
+        ['observer', undefined],
+      ] as const) {
+        const { invitationPath } = await web().invite({
+          role,
+          ...(memberState && { memberState }),
+          email: `${role}@example.test`,
+        });
         const person = web().browser('198.51.100.20');
         await web().enrol(person, invitationPath);
         for (const path of ['/replies', '/replies/record', '/results', '/decisions']) {
@@ -115,7 +145,16 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
         const token = sessionToken((await person.get('/en/account')).body);
         expect((await person.post(`${base()}/notice`, { _csrf: token })).statusCode).toBe(403);
         expect((await person.post(`${base()}/decisions`, { _csrf: token, text: 'x1353' })).statusCode).toBe(403);
-        expect((await postMultipart(person, `${base()}/replies/record`, { _csrf: token, memberState: 'KR' }, { name: 'a.pdf', content: SCAN_PDF })).statusCode).toBe(403);
+        expect(
+          (
+            await postMultipart(
+              person,
+              `${base()}/replies/record`,
+              { _csrf: token, memberState: 'KR' },
+              { name: 'a.pdf', content: SCAN_PDF },
+            )
+          ).statusCode,
+        ).toBe(403);
       }
       expect(await repliesOf()).toHaveLength(4);
     });
@@ -173,7 +212,10 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
 
   describe('recording a reply received on paper', () => {
     it('records the form with its scan, and the dashboard shows it', async () => {
-      const response = await record({ 'position-x1471': 'does_not_assign_authority', 'reasons-x1471': 'See the attached letter.' });
+      const response = await record({
+        'position-x1471': 'does_not_assign_authority',
+        'reasons-x1471': 'See the attached letter.',
+      });
       expectSeeOther(response, `${base()}/replies?notice=outcome-recorded`);
       const page = await officer.get(`${base()}/replies?notice=outcome-recorded&channel=paper`);
       expect(page.body).toContain('The reply was recorded.');
@@ -191,9 +233,19 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
         [{ memberState: 'ZZ' }, 'pdf', 'field-memberState', 'There is no Member State with the code ZZ'],
         [{ memberState: 'PS' }, 'pdf', 'field-memberState', 'Palestine may not reply to this consultation'],
         [{ memberState: '' }, 'pdf', 'field-memberState', 'Choose the Member State that sent the form'],
-        [{ receivedAt: '2023-12-01T10:00' }, 'pdf', 'field-receivedAt', 'The form cannot have been received in the future'],
+        [
+          { receivedAt: '2023-12-01T10:00' },
+          'pdf',
+          'field-receivedAt',
+          'The form cannot have been received in the future',
+        ],
         [{ receivedAt: '2023-02-30T10:00' }, 'pdf', 'field-receivedAt', 'Enter a real date and time'],
-        [{ receivedAt: '2023-03-01T10:00' }, 'pdf', 'field-receivedAt', 'The form cannot have been received before the circular was issued'],
+        [
+          { receivedAt: '2023-03-01T10:00' },
+          'pdf',
+          'field-receivedAt',
+          'The form cannot have been received before the circular was issued',
+        ],
         [{ 'position-x1353': '' }, 'pdf', 'field-positions', 'Give the position on at least one text'],
         [{ 'reasons-x1353': 'Why not' }, 'pdf', 'field-x1353-reasons', 'go with “does not assign authority”'],
         [{ channel: 'pigeon' }, 'pdf', 'field-channel', 'Choose how the form arrived'],
@@ -202,7 +254,11 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
         [{}, 'none', 'field-scan', 'Choose the scan of the original form'],
       ];
       for (const [fields, file, field, message] of cases) {
-        const scan = { pdf: { name: 'scan.pdf', content: SCAN_PDF }, exe: { name: 'setup.exe', content: EXECUTABLE }, none: null }[file];
+        const scan = {
+          pdf: { name: 'scan.pdf', content: SCAN_PDF },
+          exe: { name: 'setup.exe', content: EXECUTABLE },
+          none: null,
+        }[file];
         const response = await record({ place: 'Brasília', ...fields }, scan);
         const body = decode(response.body);
         expect(response.statusCode, message).toBe(400);
@@ -218,7 +274,12 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
 
     it('keeps a form received after the deadline, flagged and not counted', async () => {
       await jumpTo('2023-08-20T10:00:00Z');
-      const response = await record({ memberState: 'BR', receivedAt: '2023-08-18T08:00', 'position-x1471': 'assigns_authority', 'option-x1471': 'no_comments' });
+      const response = await record({
+        memberState: 'BR',
+        receivedAt: '2023-08-18T08:00',
+        'position-x1471': 'assigns_authority',
+        'option-x1471': 'no_comments',
+      });
       expectSeeOther(response, `${base()}/replies?notice=outcome-recorded-late`);
       const page = await officer.get(`${base()}/replies?notice=outcome-recorded-late`);
       const body = decode(page.body);
@@ -233,7 +294,9 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
     it('records an unclear form, flagged and shown as such', async () => {
       const response = await record({ 'position-x1353': 'unclear', 'option-x1353': '' });
       expectSeeOther(response, `${base()}/replies?notice=outcome-recorded-unclear`);
-      const brazil = decode(/<tr id="state-BR">([\s\S]*?)<\/tr>/.exec((await officer.get(`${base()}/replies`)).body)![1]!);
+      const brazil = decode(
+        /<tr id="state-BR">([\s\S]*?)<\/tr>/.exec((await officer.get(`${base()}/replies`)).body)![1]!,
+      );
       expect(brazil).toContain('Unclear: to clarify');
       expect(brazil).toContain('Unclear (not counted)');
     });
@@ -269,19 +332,26 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
       const token = sessionToken(page.body);
       const early = await officer.post(`${base()}/decisions`, { _csrf: token, text: 'x1353' });
       expect(early.statusCode).toBe(409);
-      expect(decode(early.body)).toContain('The consultation is still open: the meeting decides on X.1353 after the deadline');
+      expect(decode(early.body)).toContain(
+        'The consultation is still open: the meeting decides on X.1353 after the deadline',
+      );
 
       await jumpTo('2023-08-30T10:00:00Z');
       const closed = await officer.get(`${base()}/decisions`);
       const notice = await officer.post(`${base()}/notice`, { _csrf: csrfOf(closed.body, `${base()}/notice`) });
       expect(notice.statusCode).toBe(409);
       const body = decode(notice.body);
-      expect(body).toContain('<a href="#text-x1333-cor1">Record the meeting’s decision on X.1333 Cor.1 before issuing the results notice</a>');
+      expect(body).toContain(
+        '<a href="#text-x1333-cor1">Record the meeting’s decision on X.1333 Cor.1 before issuing the results notice</a>',
+      );
       expect(body).toContain('X.1353 before issuing');
       expect(body).not.toContain('X.1471 before issuing');
       // The text that fell short has no form: the meeting may not consider it.
       expect(closed.body).not.toContain('id="form-x1471"');
-      const refused = await officer.post(`${base()}/decisions`, { _csrf: csrfOf(closed.body, `${base()}/decisions`), text: 'x1471' });
+      const refused = await officer.post(`${base()}/decisions`, {
+        _csrf: csrfOf(closed.body, `${base()}/decisions`),
+        text: 'x1471',
+      });
       expect(refused.statusCode).toBe(409);
       expect(decode(refused.body)).toContain('X.1471 did not obtain the support needed');
     });
@@ -297,11 +367,19 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
       });
       expect(response.statusCode).toBe(422);
       const body = decode(response.body);
-      expect(body).toContain('<a href="#field-x1353-abstaining">GB cannot both oppose and abstain on X.1353 (§9.5.6)</a>');
-      expect(body).toContain('<a href="#field-x1353-res-0-state">GB opposes X.1353: only a delegation that does not oppose may register a reservation (§9.5.4)</a>');
+      expect(body).toContain(
+        '<a href="#field-x1353-abstaining">GB cannot both oppose and abstain on X.1353 (§9.5.6)</a>',
+      );
+      expect(body).toContain(
+        '<a href="#field-x1353-res-0-state">GB opposes X.1353: only a delegation that does not oppose may register a reservation (§9.5.4)</a>',
+      );
       expect(body).toMatch(/<option value="IT" selected/);
       expect(body).toContain('value="Reservation on clause 7"');
-      const missingNote = await officer.submit(`${base()}/decisions`, `${base()}/decisions`, { text: 'x1353', reservationState: ['CH', ''], reservationNote: ['', ''] });
+      const missingNote = await officer.submit(`${base()}/decisions`, `${base()}/decisions`, {
+        text: 'x1353',
+        reservationState: ['CH', ''],
+        reservationNote: ['', ''],
+      });
       expect(missingNote.statusCode).toBe(400);
       expect(decode(missingNote.body)).toContain('Give the note of the reservation of CH on X.1353');
     });
@@ -324,7 +402,10 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
       // The formal-opposition row of the State that asked for more time.
       expect(x1353).toContain('Formal opposition from China: received at (UTC)');
 
-      expectSeeOther(await officer.submit(`${base()}/decisions`, `${base()}/decisions`, { text: 'x1333-cor1' }), `${base()}/decisions?notice=outcome-decision-recorded`);
+      expectSeeOther(
+        await officer.submit(`${base()}/decisions`, `${base()}/decisions`, { text: 'x1333-cor1' }),
+        `${base()}/decisions?notice=outcome-decision-recorded`,
+      );
       const ready = await officer.get(`${base()}/decisions`);
       expect(decode(ready.body)).toContain('the results notice can be issued');
       const issued = await officer.post(`${base()}/notice`, { _csrf: csrfOf(ready.body, `${base()}/notice`) });
@@ -340,11 +421,21 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
       expect(again.statusCode).toBe(409);
       expect(decode(again.body)).toContain('The results notice has already been issued');
       // Recording a reply is closed too.
-      expect(decode((await officer.get(`${base()}/replies/record`)).body)).toContain('replies can no longer change the results');
+      expect(decode((await officer.get(`${base()}/replies/record`)).body)).toContain(
+        'replies can no longer change the results',
+      );
       const frozen = await postMultipart(
         officer,
         `${base()}/replies/record`,
-        { _csrf: sessionToken(after), memberState: 'BR', receivedAt: '2023-08-10T10:00', channel: 'paper', 'position-x1353': 'assigns_authority', signatoryName: 'C. Ministro', signatoryTitle: 'Secretary' },
+        {
+          _csrf: sessionToken(after),
+          memberState: 'BR',
+          receivedAt: '2023-08-10T10:00',
+          channel: 'paper',
+          'position-x1353': 'assigns_authority',
+          signatoryName: 'C. Ministro',
+          signatoryTitle: 'Secretary',
+        },
         { name: 'scan.pdf', content: SCAN_PDF },
       );
       expect(frozen.statusCode).toBe(409);

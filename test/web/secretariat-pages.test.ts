@@ -34,13 +34,24 @@ const CIRCULAR: Readonly<Record<string, string>> = {
 const ID = 'tsb-80-2023';
 const NEW = '/en/secretariat/consultations/new';
 const PAGE = `/en/secretariat/consultations/${ID}`;
-const TEXT = { designation: 'X.1999', kind: 'new', workItem: 'X.test', title: 'A test Recommendation', summary: 'What it does.', location: 'R40', order: '' };
+const TEXT = {
+  designation: 'X.1999',
+  kind: 'new',
+  workItem: 'X.test',
+  title: 'A test Recommendation',
+  summary: 'What it does.',
+  location: 'R40',
+  order: '',
+};
 
 /** The text of a page, tags stripped, for sentences that cross elements. */
 const plain = (html: string) => decode(html.replace(/<[^>]+>/g, ''));
 
 /** Every form of a page that posts to `action`. */
-const formsTo = (html: string, action: string) => [...html.matchAll(/<form[^>]*>[\s\S]*?<\/form>/g)].map((m) => m[0]).filter((form) => form.includes(`action="${action}"`));
+const formsTo = (html: string, action: string) =>
+  [...html.matchAll(/<form[^>]*>[\s\S]*?<\/form>/g)]
+    .map((m) => m[0])
+    .filter((form) => form.includes(`action="${action}"`));
 
 /** The revision a page's circular form carries. */
 const revisionOf = (html: string) => /name="revision" value="(\d+)"/.exec(html)![1]!;
@@ -61,13 +72,26 @@ describeEachDialect('secretariat pages', (dialect) => {
     return browser.submit(NEW, NEW, { ...CIRCULAR, ...fields });
   }
 
-  const consultations = () => web().world.ctx.db.selectFrom('consultation').select(['id', 'subject', 'revision', 'issued_at']).execute();
-  const texts = () => web().world.ctx.db.selectFrom('determined_text').select(['id', 'designation', 'title']).where('consultation_id', '=', ID).orderBy('ord').execute();
+  const consultations = () =>
+    web().world.ctx.db.selectFrom('consultation').select(['id', 'subject', 'revision', 'issued_at']).execute();
+  const texts = () =>
+    web()
+      .world.ctx.db.selectFrom('determined_text')
+      .select(['id', 'designation', 'title'])
+      .where('consultation_id', '=', ID)
+      .orderBy('ord')
+      .execute();
 
   describe('who may open them', () => {
     it('sends the public to sign in, from every page', async () => {
       const visitor = web().browser();
-      for (const path of ['/en/secretariat', NEW, '/en/secretariat/accounts', '/en/secretariat/audit', '/en/secretariat/audit/verify']) {
+      for (const path of [
+        '/en/secretariat',
+        NEW,
+        '/en/secretariat/accounts',
+        '/en/secretariat/audit',
+        '/en/secretariat/audit/verify',
+      ]) {
         const response = await visitor.get(path);
         expect(response.statusCode, path).toBe(303);
         expect(String(response.headers.location), path).toMatch(/^\/(en\/)?login/);
@@ -77,7 +101,13 @@ describeEachDialect('secretariat pages', (dialect) => {
     it('answers focal points and observers with the 403 page, on reading and on posting', async () => {
       await web().world.openConsultation();
       for (const browser of [await signedIn('focal_point', 'KR'), await signedIn('observer')]) {
-        for (const path of ['/en/secretariat', NEW, '/en/secretariat/consultations/tsb-79-2023', '/en/secretariat/accounts', '/en/secretariat/audit']) {
+        for (const path of [
+          '/en/secretariat',
+          NEW,
+          '/en/secretariat/consultations/tsb-79-2023',
+          '/en/secretariat/accounts',
+          '/en/secretariat/audit',
+        ]) {
           const response = await browser.get(path);
           expect(response.statusCode, path).toBe(403);
           expect(response.body).toContain('You cannot use this page');
@@ -85,7 +115,16 @@ describeEachDialect('secretariat pages', (dialect) => {
         const account = await browser.get('/account');
         const token = csrfOf(account.body, '/account/tokens');
         expect((await browser.post(NEW, { _csrf: token, ...CIRCULAR })).statusCode).toBe(403);
-        expect((await browser.post('/en/secretariat/accounts/invitations', { _csrf: token, email: 'x@y.test', name: 'X', role: 'observer' })).statusCode).toBe(403);
+        expect(
+          (
+            await browser.post('/en/secretariat/accounts/invitations', {
+              _csrf: token,
+              email: 'x@y.test',
+              name: 'X',
+              role: 'observer',
+            })
+          ).statusCode,
+        ).toBe(403);
       }
       expect(await consultations()).toHaveLength(1);
     });
@@ -110,8 +149,18 @@ describeEachDialect('secretariat pages', (dialect) => {
   describe('the circulars', () => {
     it('lists drafts, open and closed circulars with deadline, replies received and links', async () => {
       await web().world.openConsultation();
-      await createConsultation(web().world.ctx, { actor: SECRETARIAT, input: consultationInput({ number: 81, reference: 'TSB Circular 81', texts: [] }) });
-      for (const state of ['KR', 'FR']) await submitReply(web().world.ctx, { actor: focalPoint(state), consultationId: 'tsb-79-2023', memberState: state, input: replyInput(), channel: 'api' });
+      await createConsultation(web().world.ctx, {
+        actor: SECRETARIAT,
+        input: consultationInput({ number: 81, reference: 'TSB Circular 81', texts: [] }),
+      });
+      for (const state of ['KR', 'FR'])
+        await submitReply(web().world.ctx, {
+          actor: focalPoint(state),
+          consultationId: 'tsb-79-2023',
+          memberState: state,
+          input: replyInput(),
+          channel: 'api',
+        });
       const admin = await signedIn('secretariat_admin');
       const page = await admin.get('/en/secretariat');
       expect(page.statusCode).toBe(200);
@@ -122,7 +171,9 @@ describeEachDialect('secretariat pages', (dialect) => {
       expect(drafts).toContain('TSB Circular 81');
       expect(drafts).toContain('href="/en/secretariat/consultations/tsb-81-2023/preview"');
       expect(open).toContain('TSB Circular 79');
-      expect(open).toContain('<time datetime="2023-08-16T23:59:59.999Z" data-local data-local-label="your time: ">August 16, 2023 at 23:59 UTC</time></td><td>2</td>');
+      expect(open).toContain(
+        '<time datetime="2023-08-16T23:59:59.999Z" data-local data-local-label="your time: ">August 16, 2023 at 23:59 UTC</time></td><td>2</td>',
+      );
       expect(open).toContain('href="/en/secretariat/consultations/tsb-79-2023/replies"');
       expect(html).toContain('No circulars are waiting for the meeting’s decisions.');
     });
@@ -143,9 +194,13 @@ describeEachDialect('secretariat pages', (dialect) => {
       expect(page.body).toContain('The draft circular was created.');
       expect(page.body).toContain('<h1>TSB Circular 80 (draft)</h1>');
       expect(page.body).toContain('value="Collective letter 6/17"');
-      expect(page.body).toMatch(/<textarea[^>]*name="notes"[^>]*>TSB NOTE 1 – No A.5 justification.\n\nTSB NOTE 2 – No IPR statement.<\/textarea>/);
+      expect(page.body).toMatch(
+        /<textarea[^>]*name="notes"[^>]*>TSB NOTE 1 – No A.5 justification.\n\nTSB NOTE 2 – No IPR statement.<\/textarea>/,
+      );
       // §9.4.1: 16 August leaves 7 working days before 29 August; the latest is the end of 17 August.
-      expect(plain(page.body)).toContain('Meets the rule: The deadline (August 16, 2023) leaves 7 working days before the meeting: the latest deadline allowed is the end of August 17, 2023 (WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1).');
+      expect(plain(page.body)).toContain(
+        'Meets the rule: The deadline (August 16, 2023) leaves 7 working days before the meeting: the latest deadline allowed is the end of August 17, 2023 (WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1).',
+      );
       expect(page.body).toMatch(/id="field-deadlineDay"[^>]*aria-describedby="field-deadlineDay-hint timing-deadline"/);
     });
 
@@ -160,7 +215,9 @@ describeEachDialect('secretariat pages', (dialect) => {
       expect(plain(page.body)).toContain(
         'Warning: The circular (March 28, 2023) comes less than 3 months before the meeting (June 1, 2023): the meeting should start on June 28, 2023 or later (WTSA Resolution 1 (Rev. Geneva, 2022) §9.3.3).',
       );
-      expect(page.body).toMatch(/id="field-meetingFirstDay"[^>]*aria-describedby="field-meetingFirstDay-hint timing-announcement"/);
+      expect(page.body).toMatch(
+        /id="field-meetingFirstDay"[^>]*aria-describedby="field-meetingFirstDay-hint timing-announcement"/,
+      );
       // The same warning on a form sent back for another reason, computed from what was typed.
       const bounced = await createCircular(admin, { ...fields, number: '81', reference: '' });
       expect(bounced.statusCode).toBe(400);
@@ -169,18 +226,36 @@ describeEachDialect('secretariat pages', (dialect) => {
 
     it('re-renders with every problem at its field, keeps what was typed, and saves nothing', async () => {
       const admin = await signedIn('secretariat_admin');
-      const response = await createCircular(admin, { reference: '', number: 'eighty', date: '2023-02-30', subject: '   ', deadlineTime: '24:00', signatoryName: '', eligibleStates: 'KR XX' });
+      const response = await createCircular(admin, {
+        reference: '',
+        number: 'eighty',
+        date: '2023-02-30',
+        subject: '   ',
+        deadlineTime: '24:00',
+        signatoryName: '',
+        eligibleStates: 'KR XX',
+      });
       expect(response.statusCode).toBe(400);
       const html = decode(response.body);
       expect(html).toContain('<title>Error: New circular – Assent</title>');
-      expect(html).toContain('<a href="#field-reference">Enter the reference of the circular, such as TSB Circular 79</a>');
-      expect(html).toContain('<a href="#field-number">Enter the number of the circular as a whole number from 1 to 100000, such as 79</a>');
-      expect(html).toContain('<a href="#field-date">Enter “Date of the circular” as a real day written year-month-day, such as 2023-08-29</a>');
+      expect(html).toContain(
+        '<a href="#field-reference">Enter the reference of the circular, such as TSB Circular 79</a>',
+      );
+      expect(html).toContain(
+        '<a href="#field-number">Enter the number of the circular as a whole number from 1 to 100000, such as 79</a>',
+      );
+      expect(html).toContain(
+        '<a href="#field-date">Enter “Date of the circular” as a real day written year-month-day, such as 2023-08-29</a>',
+      );
       expect(html).toContain('<a href="#field-subject">Enter the subject of the circular</a>');
-      expect(html).toContain('<a href="#field-deadlineTime">Enter the time of the deadline in UTC as hours and minutes, such as 23:59</a>');
+      expect(html).toContain(
+        '<a href="#field-deadlineTime">Enter the time of the deadline in UTC as hours and minutes, such as 23:59</a>',
+      );
       expect(html).toContain('<a href="#field-signatoryName">Enter the name of the person who signs the circular</a>');
       expect(html).toContain('<a href="#field-eligibleStates">These are not codes of Member States: XX.');
-      expect(response.body).toMatch(/id="field-number"[^>]*aria-describedby="field-number-hint field-number-error"[^>]*aria-invalid="true"/);
+      expect(response.body).toMatch(
+        /id="field-number"[^>]*aria-describedby="field-number-hint field-number-error"[^>]*aria-invalid="true"/,
+      );
       expect(response.body).toContain('value="eighty"');
       expect(response.body).toContain('value="Geneva, Switzerland"');
       expect(await consultations()).toHaveLength(0);
@@ -190,12 +265,18 @@ describeEachDialect('secretariat pages', (dialect) => {
       const admin = await signedIn('secretariat_admin');
       const past = await createCircular(admin, { deadlineDay: '2023-03-27' });
       expect(past.statusCode).toBe(400);
-      expect(decode(past.body)).toContain('<a href="#field-deadlineDay">The deadline has already passed: choose a deadline in the future</a>');
+      expect(decode(past.body)).toContain(
+        '<a href="#field-deadlineDay">The deadline has already passed: choose a deadline in the future</a>',
+      );
       const late = await createCircular(admin, { deadlineDay: '2023-08-29' });
       expect(late.statusCode).toBe(400);
-      expect(decode(late.body)).toContain('<a href="#field-deadlineDay">The deadline must fall before the first day of the meeting (WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1)</a>');
+      expect(decode(late.body)).toContain(
+        '<a href="#field-deadlineDay">The deadline must fall before the first day of the meeting (WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1)</a>',
+      );
       const order = await createCircular(admin, { meetingLastDay: '2023-08-28' });
-      expect(decode(order.body)).toContain('<a href="#field-meetingLastDay">The last day of the meeting cannot come before its first day</a>');
+      expect(decode(order.body)).toContain(
+        '<a href="#field-meetingLastDay">The last day of the meeting cannot come before its first day</a>',
+      );
       expect(await consultations()).toHaveLength(0);
     });
 
@@ -217,7 +298,15 @@ describeEachDialect('secretariat pages', (dialect) => {
       expect((await createCircular(admin, { subject: 'A\u0000B' })).statusCode).toBe(400);
       expect((await admin.get('/en/secretariat/consultations/a%00b')).statusCode).toBe(400);
       expect((await admin.get('/en/secretariat/audit?consultation=%00')).statusCode).toBe(400);
-      expect((await admin.submit('/en/secretariat/accounts', '/en/secretariat/accounts/invitations', { email: 'a\u0000@b.test', name: 'X', role: 'observer' })).statusCode).toBe(400);
+      expect(
+        (
+          await admin.submit('/en/secretariat/accounts', '/en/secretariat/accounts/invitations', {
+            email: 'a\u0000@b.test',
+            name: 'X',
+            role: 'observer',
+          })
+        ).statusCode,
+      ).toBe(400);
       expect(await consultations()).toHaveLength(0);
     });
 
@@ -226,7 +315,9 @@ describeEachDialect('secretariat pages', (dialect) => {
       await createCircular(admin);
       const again = await createCircular(admin, { subject: 'Another subject' });
       expect(again.statusCode).toBe(409);
-      expect(decode(again.body)).toContain('<a href="#field-number">There is already a circular TSB 80 of 2023: check the bureau, the number and the date</a>');
+      expect(decode(again.body)).toContain(
+        '<a href="#field-number">There is already a circular TSB 80 of 2023: check the bureau, the number and the date</a>',
+      );
     });
   });
 
@@ -235,15 +326,27 @@ describeEachDialect('secretariat pages', (dialect) => {
       const admin = await signedIn('secretariat_admin');
       await createCircular(admin);
       const page = await admin.get(PAGE);
-      const response = await admin.post(PAGE, { _csrf: csrfOf(page.body, PAGE), ...CIRCULAR, revision: revisionOf(page.body), subject: 'A better subject', deadlineDay: '2023-08-22', individualRepliesPublic: 'yes', eligibleStates: 'kr fr' });
+      const response = await admin.post(PAGE, {
+        _csrf: csrfOf(page.body, PAGE),
+        ...CIRCULAR,
+        revision: revisionOf(page.body),
+        subject: 'A better subject',
+        deadlineDay: '2023-08-22',
+        individualRepliesPublic: 'yes',
+        eligibleStates: 'kr fr',
+      });
       expectSeeOther(response, `${PAGE}?notice=sec-saved`);
       const after = await admin.get(`${PAGE}?notice=sec-saved`);
       expect(after.body).toContain('The draft circular was saved.');
       expect(after.body).toContain('>A better subject</textarea>');
       expect(after.body).toContain('value="KR FR"');
-      expect(after.body).toMatch(/id="field-individualRepliesPublic" name="individualRepliesPublic" value="yes" checked/);
+      expect(after.body).toMatch(
+        /id="field-individualRepliesPublic" name="individualRepliesPublic" value="yes" checked/,
+      );
       // 22 August is later than the end of 17 August: a warning, next to the deadline and summarised at the top.
-      expect(plain(after.body)).toContain('Warning: The deadline (August 22, 2023) is later than the end of August 17, 2023: it must leave 7 working days before the meeting (WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1).');
+      expect(plain(after.body)).toContain(
+        'Warning: The deadline (August 22, 2023) is later than the end of August 17, 2023: it must leave 7 working days before the meeting (WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1).',
+      );
       expect(after.body).toContain('The dates break 1 timing rule.');
     });
 
@@ -252,10 +355,25 @@ describeEachDialect('secretariat pages', (dialect) => {
       await createCircular(admin);
       const tab1 = await admin.get(PAGE);
       const tab2 = await admin.get(PAGE);
-      expectSeeOther(await admin.post(PAGE, { _csrf: csrfOf(tab1.body, PAGE), ...CIRCULAR, revision: revisionOf(tab1.body), subject: 'Saved in tab 1' }), `${PAGE}?notice=sec-saved`);
-      const stale = await admin.post(PAGE, { _csrf: csrfOf(tab2.body, PAGE), ...CIRCULAR, revision: revisionOf(tab2.body), subject: 'Typed in tab 2' });
+      expectSeeOther(
+        await admin.post(PAGE, {
+          _csrf: csrfOf(tab1.body, PAGE),
+          ...CIRCULAR,
+          revision: revisionOf(tab1.body),
+          subject: 'Saved in tab 1',
+        }),
+        `${PAGE}?notice=sec-saved`,
+      );
+      const stale = await admin.post(PAGE, {
+        _csrf: csrfOf(tab2.body, PAGE),
+        ...CIRCULAR,
+        revision: revisionOf(tab2.body),
+        subject: 'Typed in tab 2',
+      });
       expect(stale.statusCode).toBe(409);
-      expect(stale.body).toContain('Someone else saved this circular after you opened it. Your changes were not saved.');
+      expect(stale.body).toContain(
+        'Someone else saved this circular after you opened it. Your changes were not saved.',
+      );
       expect(stale.body).toContain('Typed in tab 2');
       expect(Number(revisionOf(stale.body))).toBeGreaterThan(Number(revisionOf(tab2.body)));
       expect((await consultations())[0]!.subject).toBe('Saved in tab 1');
@@ -269,9 +387,17 @@ describeEachDialect('secretariat pages', (dialect) => {
       expect(page.statusCode).toBe(200);
       expect(page.body).not.toContain('name="revision"');
       const token = csrfOf((await admin.get('/account')).body, '/account/tokens');
-      const edit = await admin.post(path, { _csrf: token, ...CIRCULAR, reference: 'TSB Circular 79', number: '79', revision: '1' });
+      const edit = await admin.post(path, {
+        _csrf: token,
+        ...CIRCULAR,
+        reference: 'TSB Circular 79',
+        number: '79',
+        revision: '1',
+      });
       expect(edit.statusCode).toBe(409);
-      expect(decode(edit.body)).toContain('TSB Circular 79 has been issued: the circular and its texts can no longer be changed (WTSA Resolution 1 (Rev. Geneva, 2022) §9.3.1). Nothing was saved.');
+      expect(decode(edit.body)).toContain(
+        'TSB Circular 79 has been issued: the circular and its texts can no longer be changed (WTSA Resolution 1 (Rev. Geneva, 2022) §9.3.1). Nothing was saved.',
+      );
       expect((await admin.post(`${path}/texts/new`, { _csrf: token, ...TEXT })).statusCode).toBe(409);
       expect((await admin.get(`${path}/texts/x1353`)).statusCode).toBe(409);
       expect((await admin.post(`${path}/texts/x1353/remove`, { _csrf: token, confirm: 'yes' })).statusCode).toBe(409);
@@ -286,7 +412,16 @@ describeEachDialect('secretariat pages', (dialect) => {
       await createCircular(admin);
       const NEW_TEXT = `${PAGE}/texts/new`;
       expectSeeOther(await admin.submit(NEW_TEXT, NEW_TEXT, TEXT), `${PAGE}?notice=sec-text-added`);
-      expectSeeOther(await admin.submit(NEW_TEXT, NEW_TEXT, { ...TEXT, designation: 'X.1999 Cor.1', kind: 'corrigendum', summary: '', title: 'A corrigendum' }), `${PAGE}?notice=sec-text-added`);
+      expectSeeOther(
+        await admin.submit(NEW_TEXT, NEW_TEXT, {
+          ...TEXT,
+          designation: 'X.1999 Cor.1',
+          kind: 'corrigendum',
+          summary: '',
+          title: 'A corrigendum',
+        }),
+        `${PAGE}?notice=sec-text-added`,
+      );
       expect(await texts()).toEqual([
         { id: 'x1999', designation: 'X.1999', title: 'A test Recommendation' },
         { id: 'x1999-cor1', designation: 'X.1999 Cor.1', title: 'A corrigendum' },
@@ -294,18 +429,35 @@ describeEachDialect('secretariat pages', (dialect) => {
 
       const duplicate = await admin.submit(NEW_TEXT, NEW_TEXT, { ...TEXT, title: 'Again' });
       expect(duplicate.statusCode).toBe(400);
-      expect(duplicate.body).toContain('<a href="#field-designation">Another text of this circular is already designated X.1999: each text has its own designation</a>');
+      expect(duplicate.body).toContain(
+        '<a href="#field-designation">Another text of this circular is already designated X.1999: each text has its own designation</a>',
+      );
       expect(duplicate.body).toContain('>Again</textarea>');
-      const missing = await admin.submit(NEW_TEXT, NEW_TEXT, { designation: '', kind: '', title: '', location: '', order: 'first' });
+      const missing = await admin.submit(NEW_TEXT, NEW_TEXT, {
+        designation: '',
+        kind: '',
+        title: '',
+        location: '',
+        order: 'first',
+      });
       expect(missing.statusCode).toBe(400);
-      for (const link of ['#field-designation">Enter the designation', '#field-kind">Choose the kind of text', '#field-title">Enter the title', '#field-location">Enter the location', '#field-order">Enter the number in Annex 1'])
+      for (const link of [
+        '#field-designation">Enter the designation',
+        '#field-kind">Choose the kind of text',
+        '#field-title">Enter the title',
+        '#field-location">Enter the location',
+        '#field-order">Enter the number in Annex 1',
+      ])
         expect(missing.body).toContain(`<a href="${link}`);
       expect(await texts()).toHaveLength(2);
 
       const EDIT = `${PAGE}/texts/x1999`;
       const editPage = await admin.get(EDIT);
       expect(editPage.body).toContain('<h1>X.1999 in TSB Circular 80</h1>');
-      expectSeeOther(await admin.submit(EDIT, EDIT, { ...TEXT, title: 'A better title' }), `${PAGE}?notice=sec-text-saved`);
+      expectSeeOther(
+        await admin.submit(EDIT, EDIT, { ...TEXT, title: 'A better title' }),
+        `${PAGE}?notice=sec-text-saved`,
+      );
       const clash = await admin.submit(EDIT, EDIT, { ...TEXT, designation: 'X.1999 Cor.1' });
       expect(clash.statusCode).toBe(400);
       expect(decode(clash.body)).toContain('Another text of this circular is already designated X.1999 Cor.1');
@@ -315,7 +467,10 @@ describeEachDialect('secretariat pages', (dialect) => {
       expect(ask.statusCode).toBe(200);
       expect(ask.body).toContain('<h1>Remove X.1999 Cor.1?</h1>');
       expect(await texts()).toHaveLength(2);
-      expectSeeOther(await admin.post(REMOVE, { _csrf: csrfOf(ask.body, REMOVE), confirm: 'yes' }), `${PAGE}?notice=sec-text-removed`);
+      expectSeeOther(
+        await admin.post(REMOVE, { _csrf: csrfOf(ask.body, REMOVE), confirm: 'yes' }),
+        `${PAGE}?notice=sec-text-removed`,
+      );
       expect(await texts()).toEqual([{ id: 'x1999', designation: 'X.1999', title: 'A better title' }]);
       expect((await admin.get(`${PAGE}/texts/x1999-cor1`)).statusCode).toBe(404);
     });
@@ -333,10 +488,15 @@ describeEachDialect('secretariat pages', (dialect) => {
 
       const preview = await admin.get(PREVIEW);
       expect(preview.statusCode).toBe(200);
-      expect(decode(preview.body)).toContain('Give the summary of X.1999 (WTSA Resolution 1 (Rev. Geneva, 2022) §9.3.4).');
+      expect(decode(preview.body)).toContain(
+        'Give the summary of X.1999 (WTSA Resolution 1 (Rev. Geneva, 2022) §9.3.4).',
+      );
       expect(preview.body).toContain('Member States are kindly requested to reply by');
       expect(preview.body).toContain('data-confirm="Issue TSB Circular 80 now?');
-      const refused = await admin.post(ISSUE, { _csrf: csrfOf(preview.body, ISSUE), revision: /name="revision" value="(\d+)"/.exec(preview.body)![1]! });
+      const refused = await admin.post(ISSUE, {
+        _csrf: csrfOf(preview.body, ISSUE),
+        revision: /name="revision" value="(\d+)"/.exec(preview.body)![1]!,
+      });
       expect(refused.statusCode).toBe(422);
       expect(refused.body).toContain('The circular was not issued: it is not complete yet.');
       expect(decode(refused.body)).toContain('Give the summary of X.1999');
@@ -346,7 +506,13 @@ describeEachDialect('secretariat pages', (dialect) => {
       const ready = await admin.get(PREVIEW);
       expect(ready.body).toContain('Nothing stops this circular from being issued.');
       expect(ready.body).toContain('What it does.');
-      expectSeeOther(await admin.post(ISSUE, { _csrf: csrfOf(ready.body, ISSUE), revision: /name="revision" value="(\d+)"/.exec(ready.body)![1]! }), `${PAGE}?notice=sec-issued`);
+      expectSeeOther(
+        await admin.post(ISSUE, {
+          _csrf: csrfOf(ready.body, ISSUE),
+          revision: /name="revision" value="(\d+)"/.exec(ready.body)![1]!,
+        }),
+        `${PAGE}?notice=sec-issued`,
+      );
       const issued = await admin.get(`${PAGE}?notice=sec-issued`);
       expect(issued.body).toContain('The circular was issued.');
       expect(issued.body).toContain('Open for replies');
@@ -359,8 +525,15 @@ describeEachDialect('secretariat pages', (dialect) => {
       await createCircular(admin);
       await admin.submit(`${PAGE}/texts/new`, `${PAGE}/texts/new`, TEXT);
       const preview = await admin.get(`${PAGE}/preview`);
-      await updateConsultation(web().world.ctx, { actor: SECRETARIAT, consultationId: ID, patch: { subject: 'Changed meanwhile' } });
-      const stale = await admin.post(`${PAGE}/issue`, { _csrf: csrfOf(preview.body, `${PAGE}/issue`), revision: /name="revision" value="(\d+)"/.exec(preview.body)![1]! });
+      await updateConsultation(web().world.ctx, {
+        actor: SECRETARIAT,
+        consultationId: ID,
+        patch: { subject: 'Changed meanwhile' },
+      });
+      const stale = await admin.post(`${PAGE}/issue`, {
+        _csrf: csrfOf(preview.body, `${PAGE}/issue`),
+        revision: /name="revision" value="(\d+)"/.exec(preview.body)![1]!,
+      });
       expect(stale.statusCode).toBe(409);
       expect(stale.body).toContain('The circular was changed after you opened this preview, so it was not issued.');
       expect(stale.body).toContain('Changed meanwhile');
@@ -376,7 +549,15 @@ describeEachDialect('secretariat pages', (dialect) => {
       const admin = await signedIn('secretariat_admin');
       const form = await admin.get(ACCOUNTS);
       expect(form.body).toMatch(/<option value="KR">Korea \(Republic of\)<\/option>/);
-      const response = await admin.post(INVITE, { _csrf: csrfOf(form.body, INVITE), email: 'Lee@Msit.kr.test', name: 'Lee Ji-eun', role: 'focal_point', memberState: 'KR', rank: 'primary', language: 'en' });
+      const response = await admin.post(INVITE, {
+        _csrf: csrfOf(form.body, INVITE),
+        email: 'Lee@Msit.kr.test',
+        name: 'Lee Ji-eun',
+        role: 'focal_point',
+        memberState: 'KR',
+        rank: 'primary',
+        language: 'en',
+      });
       expect(response.statusCode).toBe(303);
       const location = String(response.headers.location);
       expect(location).toMatch(/^\/en\/secretariat\/accounts\?invited=/);
@@ -385,7 +566,11 @@ describeEachDialect('secretariat pages', (dialect) => {
       expect(after.body).not.toContain('/invitations/');
       expect(after.body).toContain('Focal point (primary)');
       expect(after.body).toContain('Invited: has not chosen a password yet');
-      const jobs = await web().world.ctx.db.selectFrom('job').select(['id', 'kind']).where('kind', '=', 'invitation').execute();
+      const jobs = await web()
+        .world.ctx.db.selectFrom('job')
+        .select(['id', 'kind'])
+        .where('kind', '=', 'invitation')
+        .execute();
       expect(jobs.length).toBeGreaterThanOrEqual(2);
     });
 
@@ -398,11 +583,21 @@ describeEachDialect('secretariat pages', (dialect) => {
       expect(bad.body).toContain('<a href="#field-role">Choose the role of the person</a>');
       expect(bad.body).toContain('value="not-an-address"');
 
-      const stateless = await admin.submit(ACCOUNTS, INVITE, { email: 'fp@gov.fr.test', name: 'A focal point', role: 'focal_point', memberState: '' });
+      const stateless = await admin.submit(ACCOUNTS, INVITE, {
+        email: 'fp@gov.fr.test',
+        name: 'A focal point',
+        role: 'focal_point',
+        memberState: '',
+      });
       expect(stateless.body).toContain('<a href="#field-memberState">Choose the Member State of the focal point</a>');
 
       const existing = (await web().world.ctx.db.selectFrom('account').select('email').execute())[0]!.email;
-      const taken = await admin.submit(ACCOUNTS, INVITE, { email: existing, name: 'Someone', role: 'secretariat', admin: 'yes' });
+      const taken = await admin.submit(ACCOUNTS, INVITE, {
+        email: existing,
+        name: 'Someone',
+        role: 'secretariat',
+        admin: 'yes',
+      });
       expect(taken.statusCode).toBe(409);
       expect(decode(taken.body)).toContain(`<a href="#field-email">${existing} already has an account`);
       expect(await web().world.ctx.db.selectFrom('account').select('id').execute()).toHaveLength(1);
@@ -410,16 +605,36 @@ describeEachDialect('secretariat pages', (dialect) => {
 
     it('makes a secretariat administrator with the flag, and sends a new invitation only from the account’s row', async () => {
       const admin = await signedIn('secretariat_admin');
-      expect((await admin.submit(ACCOUNTS, INVITE, { email: 'chief@tsb.itu.test', name: 'Chief', role: 'secretariat', admin: 'yes', memberState: 'KR' })).statusCode).toBe(303);
-      const chief = await web().world.ctx.db.selectFrom('account').select(['id', 'role', 'member_state']).where('email', '=', 'chief@tsb.itu.test').executeTakeFirstOrThrow();
+      expect(
+        (
+          await admin.submit(ACCOUNTS, INVITE, {
+            email: 'chief@tsb.itu.test',
+            name: 'Chief',
+            role: 'secretariat',
+            admin: 'yes',
+            memberState: 'KR',
+          })
+        ).statusCode,
+      ).toBe(303);
+      const chief = await web()
+        .world.ctx.db.selectFrom('account')
+        .select(['id', 'role', 'member_state'])
+        .where('email', '=', 'chief@tsb.itu.test')
+        .executeTakeFirstOrThrow();
       expect(chief).toMatchObject({ role: 'secretariat_admin', member_state: null });
       const page = await admin.get(ACCOUNTS);
       const row = formsTo(page.body, INVITE).find((form) => form.includes('value="chief@tsb.itu.test"'))!;
       expect(row).toContain('name="resend" value="yes"');
       expect(row).toContain('data-confirm="Send Chief a new invitation?');
-      const fields = Object.fromEntries([...row.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, decode(m[2]!)]));
+      const fields = Object.fromEntries(
+        [...row.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, decode(m[2]!)]),
+      );
       expect((await admin.post(INVITE, fields)).statusCode).toBe(303);
-      const invitations = await web().world.ctx.db.selectFrom('invitation').select(['id', 'revoked_at']).where('account_id', '=', chief.id).execute();
+      const invitations = await web()
+        .world.ctx.db.selectFrom('invitation')
+        .select(['id', 'revoked_at'])
+        .where('account_id', '=', chief.id)
+        .execute();
       expect(invitations).toHaveLength(2);
       expect(invitations.filter((i) => i.revoked_at === null)).toHaveLength(1);
     });
@@ -430,12 +645,18 @@ describeEachDialect('secretariat pages', (dialect) => {
       expect((await fp.get('/account')).statusCode).toBe(200);
       const page = await admin.get(ACCOUNTS);
       const disable = /action="(\/en\/secretariat\/accounts\/[^"]+\/disable)"/.exec(page.body)![1]!;
-      expectSeeOther(await admin.post(disable, { _csrf: csrfOf(page.body, disable) }), `${ACCOUNTS}?notice=sec-account-disabled`);
+      expectSeeOther(
+        await admin.post(disable, { _csrf: csrfOf(page.body, disable) }),
+        `${ACCOUNTS}?notice=sec-account-disabled`,
+      );
       expect((await fp.get('/account')).statusCode).toBe(303);
       const after = await admin.get(`${ACCOUNTS}?notice=sec-account-disabled`);
       expect(after.body).toContain('The account was disabled');
       const enable = disable.replace(/disable$/, 'enable');
-      expectSeeOther(await admin.post(enable, { _csrf: csrfOf(after.body, enable) }), `${ACCOUNTS}?notice=sec-account-enabled`);
+      expectSeeOther(
+        await admin.post(enable, { _csrf: csrfOf(after.body, enable) }),
+        `${ACCOUNTS}?notice=sec-account-enabled`,
+      );
       expect((await admin.get(ACCOUNTS)).body).not.toContain(`action="${enable}"`);
     });
   });
@@ -443,9 +664,22 @@ describeEachDialect('secretariat pages', (dialect) => {
   describe('the audit trail', () => {
     it('shows the newest events first, filters them, pages them, and verifies the chain', async () => {
       await web().world.openConsultation();
-      for (let i = 0; i < 55; i++) await updateConsultation(web().world.ctx, { actor: SECRETARIAT, consultationId: 'tsb-79-2023', patch: { subject: `Subject ${i}` } }).catch(() => undefined);
-      await createConsultation(web().world.ctx, { actor: SECRETARIAT, input: consultationInput({ number: 81, reference: 'TSB Circular 81', texts: [] }) });
-      for (let i = 0; i < 55; i++) await updateConsultation(web().world.ctx, { actor: SECRETARIAT, consultationId: 'tsb-81-2023', patch: { subject: `Subject ${i}` } });
+      for (let i = 0; i < 55; i++)
+        await updateConsultation(web().world.ctx, {
+          actor: SECRETARIAT,
+          consultationId: 'tsb-79-2023',
+          patch: { subject: `Subject ${i}` },
+        }).catch(() => undefined);
+      await createConsultation(web().world.ctx, {
+        actor: SECRETARIAT,
+        input: consultationInput({ number: 81, reference: 'TSB Circular 81', texts: [] }),
+      });
+      for (let i = 0; i < 55; i++)
+        await updateConsultation(web().world.ctx, {
+          actor: SECRETARIAT,
+          consultationId: 'tsb-81-2023',
+          patch: { subject: `Subject ${i}` },
+        });
       const staff = await signedIn('secretariat_staff');
       const all = await staff.get('/en/secretariat/audit');
       expect(all.statusCode).toBe(200);
@@ -454,16 +688,24 @@ describeEachDialect('secretariat pages', (dialect) => {
       expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
       expect(all.body).toContain('href="/en/secretariat/audit?page=2"');
 
-      const filtered = await staff.get('/en/secretariat/audit?consultation=tsb-81-2023&action=consultation.updated&page=2');
+      const filtered = await staff.get(
+        '/en/secretariat/audit?consultation=tsb-81-2023&action=consultation.updated&page=2',
+      );
       expect(filtered.body).toContain('Events, newest first: 55 events, page 2 of 2');
-      expect(filtered.body).toContain('href="/en/secretariat/audit?consultation=tsb-81-2023&amp;action=consultation.updated"');
+      expect(filtered.body).toContain(
+        'href="/en/secretariat/audit?consultation=tsb-81-2023&amp;action=consultation.updated"',
+      );
       expect(filtered.body).toMatch(/<option value="consultation.updated" selected>/);
 
       const ok = await staff.get('/en/secretariat/audit/verify');
       expect(ok.statusCode).toBe(200);
       expect(ok.body).toContain('Intact.');
 
-      await web().world.ctx.db.updateTable('audit_event').set({ subject: 'consultation:forged' }).where('seq', '=', 3).execute();
+      await web()
+        .world.ctx.db.updateTable('audit_event')
+        .set({ subject: 'consultation:forged' })
+        .where('seq', '=', 3)
+        .execute();
       const broken = await staff.get('/en/secretariat/audit/verify');
       expect(broken.body).toContain('Broken.');
       expect(broken.body).toContain('Row 3 was changed after it was written');

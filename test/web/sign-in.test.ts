@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { hashSecret } from '../../src/services/identity/secrets.js';
 import { describeEachDialect } from '../helpers/databases.js';
-import { csrfOf, decode, expectSeeOther, PASSWORD, SESSION_COOKIE, STEP_MS, useWeb, type SetCookie } from './web-harness.js';
+import {
+  csrfOf,
+  decode,
+  expectSeeOther,
+  PASSWORD,
+  SESSION_COOKIE,
+  STEP_MS,
+  useWeb,
+  type SetCookie,
+} from './web-harness.js';
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
@@ -55,11 +64,23 @@ describeEachDialect('web sign-in', (dialect) => {
       const { invitationPath } = await web().invite();
       const browser = web().browser();
       const form = await browser.get(invitationPath);
-      const response = await browser.post(invitationPath, { _csrf: csrfOf(form.body, invitationPath), password: PASSWORD, passwordConfirm: PASSWORD });
+      const response = await browser.post(invitationPath, {
+        _csrf: csrfOf(form.body, invitationPath),
+        password: PASSWORD,
+        passwordConfirm: PASSWORD,
+      });
       const cookie = (response.cookies as SetCookie[]).find((c) => c.name === SESSION_COOKIE);
-      expect(cookie).toMatchObject({ name: '__Host-assent_session', httpOnly: true, secure: true, sameSite: 'Lax', path: '/' });
+      expect(cookie).toMatchObject({
+        name: '__Host-assent_session',
+        httpOnly: true,
+        secure: true,
+        sameSite: 'Lax',
+        path: '/',
+      });
       expect(cookie?.domain).toBeUndefined();
-      const raw = ([] as string[]).concat(response.headers['set-cookie'] ?? []).find((c) => c.startsWith('__Host-assent_session='))!;
+      const raw = ([] as string[])
+        .concat(response.headers['set-cookie'] ?? [])
+        .find((c) => c.startsWith('__Host-assent_session='))!;
       expect(raw).toMatch(/; HttpOnly/);
       expect(raw).toMatch(/; Secure/);
       expect(raw).toMatch(/; SameSite=Lax/);
@@ -72,9 +93,15 @@ describeEachDialect('web sign-in', (dialect) => {
       const { seed } = await web().enrol(browser, invitationPath);
       await browser.post('/logout', { _csrf: csrfOf((await browser.get('/account')).body, '/logout') });
       web().world.clock.advance(STEP_MS);
-      expectSeeOther(await browser.submit('/login', '/login', { email: account.email, password: PASSWORD }), '/login/verify');
+      expectSeeOther(
+        await browser.submit('/login', '/login', { email: account.email, password: PASSWORD }),
+        '/login/verify',
+      );
       const pending = browser.session!;
-      expectSeeOther(await browser.submit('/login/verify', '/login/verify', { method: 'totp', code: web().code(seed) }), '/account');
+      expectSeeOther(
+        await browser.submit('/login/verify', '/login/verify', { method: 'totp', code: web().code(seed) }),
+        '/account',
+      );
       expect(browser.session).not.toBe(pending);
       const stale = web().browser();
       stale.jar.set(SESSION_COOKIE, pending);
@@ -101,10 +128,18 @@ describeEachDialect('web sign-in', (dialect) => {
       web().world.clock.advance(STEP_MS);
       const login = await browser.get('/en/login');
       expect(login.body).toContain('action="/en/login"');
-      const first = await browser.post('/en/login', { _csrf: csrfOf(login.body, '/en/login'), email: account.email, password: PASSWORD });
+      const first = await browser.post('/en/login', {
+        _csrf: csrfOf(login.body, '/en/login'),
+        email: account.email,
+        password: PASSWORD,
+      });
       expectSeeOther(first, '/en/login/verify');
       const verify = await browser.get('/en/login/verify');
-      const second = await browser.post('/en/login/verify', { _csrf: csrfOf(verify.body, '/en/login/verify'), method: 'totp', code: web().code(seed) });
+      const second = await browser.post('/en/login/verify', {
+        _csrf: csrfOf(verify.body, '/en/login/verify'),
+        method: 'totp',
+        code: web().code(seed),
+      });
       expectSeeOther(second, '/en/account');
       expect((await browser.get('/en/account')).body).toContain('action="/en/logout"');
     });
@@ -126,7 +161,10 @@ describeEachDialect('web sign-in', (dialect) => {
       const { invitationPath, account } = await web().invite({ email: 'kim@msit.kr.test' });
       await web().enrol(web().browser(), invitationPath);
       const browser = web().browser();
-      const response = await browser.submit('/login', '/login', { email: account.email, password: 'not the password at all' });
+      const response = await browser.submit('/login', '/login', {
+        email: account.email,
+        password: 'not the password at all',
+      });
       expect(response.statusCode).toBe(401);
       expect(response.body).toMatch(/<div class="error-summary" role="alert"[^>]*>/);
       expect(response.body).toContain('<a href="#field-email">The e-mail address or the password is wrong</a>');
@@ -144,7 +182,9 @@ describeEachDialect('web sign-in', (dialect) => {
       expect(response.body).toContain('<a href="#field-email">Enter your e-mail address</a>');
       expect(response.body).toContain('<a href="#field-password">Enter your password</a>');
       expect(response.body).toMatch(/<span class="field-error" id="field-email-error">/);
-      expect(response.body).toMatch(/id="field-email"[^>]*aria-describedby="field-email-error"[^>]*aria-invalid="true"/);
+      expect(response.body).toMatch(
+        /id="field-email"[^>]*aria-describedby="field-email-error"[^>]*aria-invalid="true"/,
+      );
     });
 
     it('refuses a replayed code (the same time step), then accepts the next one', async () => {
@@ -154,8 +194,14 @@ describeEachDialect('web sign-in', (dialect) => {
       await browser.post('/logout', { _csrf: csrfOf((await browser.get('/account')).body, '/logout') });
 
       // Same instant: the code of the enrolment's step is spent.
-      expectSeeOther(await browser.submit('/login', '/login', { email: account.email, password: PASSWORD }), '/login/verify');
-      const replayed = await browser.submit('/login/verify', '/login/verify', { method: 'totp', code: web().code(seed) });
+      expectSeeOther(
+        await browser.submit('/login', '/login', { email: account.email, password: PASSWORD }),
+        '/login/verify',
+      );
+      const replayed = await browser.submit('/login/verify', '/login/verify', {
+        method: 'totp',
+        code: web().code(seed),
+      });
       expect(replayed.statusCode).toBe(401);
       expect(replayed.body).toContain('<a href="#field-code">The code is wrong or was already used.');
       expect(replayed.body).toContain('autocomplete="one-time-code"');
@@ -163,7 +209,10 @@ describeEachDialect('web sign-in', (dialect) => {
       expectSeeOther(await browser.get('/account'), '/login/verify');
 
       web().world.clock.advance(STEP_MS);
-      expectSeeOther(await browser.submit('/login/verify', '/login/verify', { method: 'totp', code: web().code(seed) }), '/account');
+      expectSeeOther(
+        await browser.submit('/login/verify', '/login/verify', { method: 'totp', code: web().code(seed) }),
+        '/account',
+      );
     });
 
     it('accepts a recovery code once, and refuses it the second time', async () => {
@@ -174,15 +223,26 @@ describeEachDialect('web sign-in', (dialect) => {
       await browser.post('/logout', { _csrf: csrfOf((await browser.get('/account')).body, '/logout') });
 
       await browser.submit('/login', '/login', { email: account.email, password: PASSWORD });
-      expectSeeOther(await browser.submit('/login/verify', '/login/verify', { method: 'recovery', recoveryCode: first! }), '/account');
+      expectSeeOther(
+        await browser.submit('/login/verify', '/login/verify', { method: 'recovery', recoveryCode: first! }),
+        '/account',
+      );
       await browser.post('/logout', { _csrf: csrfOf((await browser.get('/account')).body, '/logout') });
 
       await browser.submit('/login', '/login', { email: account.email, password: PASSWORD });
-      const reused = await browser.submit('/login/verify', '/login/verify', { method: 'recovery', recoveryCode: first! });
+      const reused = await browser.submit('/login/verify', '/login/verify', {
+        method: 'recovery',
+        recoveryCode: first!,
+      });
       expect(reused.statusCode).toBe(401);
-      expect(reused.body).toContain('<a href="#field-recovery-code">The recovery code is wrong or was already used</a>');
+      expect(reused.body).toContain(
+        '<a href="#field-recovery-code">The recovery code is wrong or was already used</a>',
+      );
       expect(reused.body).toMatch(/<details open/);
-      expectSeeOther(await browser.submit('/login/verify', '/login/verify', { method: 'recovery', recoveryCode: recoveryCodes[1]! }), '/account');
+      expectSeeOther(
+        await browser.submit('/login/verify', '/login/verify', { method: 'recovery', recoveryCode: recoveryCodes[1]! }),
+        '/account',
+      );
     });
 
     it('answers an expired invitation link (8 days later) with a 410 page, on GET and on POST', async () => {
@@ -193,7 +253,11 @@ describeEachDialect('web sign-in', (dialect) => {
       const shown = await browser.get(invitationPath);
       expect(shown.statusCode).toBe(410);
       expect(shown.body).toContain('This invitation link is no longer valid');
-      const posted = await browser.post(invitationPath, { _csrf: csrfOf(form.body, invitationPath), password: PASSWORD, passwordConfirm: PASSWORD });
+      const posted = await browser.post(invitationPath, {
+        _csrf: csrfOf(form.body, invitationPath),
+        password: PASSWORD,
+        passwordConfirm: PASSWORD,
+      });
       expect(posted.statusCode).toBe(410);
       expect(browser.session).toBeUndefined();
     });
@@ -202,14 +266,22 @@ describeEachDialect('web sign-in', (dialect) => {
       const { invitationPath } = await web().invite();
       const browser = web().browser();
       const form = await browser.get(invitationPath);
-      await browser.post(invitationPath, { _csrf: csrfOf(form.body, invitationPath), password: PASSWORD, passwordConfirm: PASSWORD });
+      await browser.post(invitationPath, {
+        _csrf: csrfOf(form.body, invitationPath),
+        password: PASSWORD,
+        passwordConfirm: PASSWORD,
+      });
       const other = web().browser();
       const shown = await other.get(invitationPath);
       expect(shown.statusCode).toBe(410);
       expect(shown.body).not.toContain('<form method="post" action="/invitations/');
       // Posting anyway (with a valid anonymous CSRF token of this browser) is refused the same way.
       const token = csrfOf((await other.get('/login')).body, '/login');
-      const posted = await other.post(invitationPath, { _csrf: token, password: 'another fine passphrase', passwordConfirm: 'another fine passphrase' });
+      const posted = await other.post(invitationPath, {
+        _csrf: token,
+        password: 'another fine passphrase',
+        passwordConfirm: 'another fine passphrase',
+      });
       expect(posted.statusCode).toBe(410);
       expect(other.session).toBeUndefined();
     });
@@ -217,17 +289,26 @@ describeEachDialect('web sign-in', (dialect) => {
     it('refuses two different passwords at the confirmation field, and a weak one at the password field, without using up the link', async () => {
       const { invitationPath } = await web().invite({ email: 'kim@msit.kr.test' });
       const browser = web().browser();
-      const mismatch = await browser.submit(invitationPath, invitationPath, { password: PASSWORD, passwordConfirm: `${PASSWORD}!` });
+      const mismatch = await browser.submit(invitationPath, invitationPath, {
+        password: PASSWORD,
+        passwordConfirm: `${PASSWORD}!`,
+      });
       expect(mismatch.statusCode).toBe(400);
       expect(mismatch.body).toContain('<a href="#field-password-confirm">The two passwords are not the same</a>');
       expect(mismatch.body).toMatch(/id="field-password-confirm"[^>]*aria-describedby="field-password-confirm-error"/);
       expect(mismatch.body).not.toContain(PASSWORD);
 
-      const weak = await browser.submit(invitationPath, invitationPath, { password: 'short', passwordConfirm: 'short' });
+      const weak = await browser.submit(invitationPath, invitationPath, {
+        password: 'short',
+        passwordConfirm: 'short',
+      });
       expect(weak.statusCode).toBe(400);
       expect(weak.body).toContain('<a href="#field-password">Use at least 12 characters</a>');
 
-      expectSeeOther(await browser.submit(invitationPath, invitationPath, { password: PASSWORD, passwordConfirm: PASSWORD }), '/account/authenticator');
+      expectSeeOther(
+        await browser.submit(invitationPath, invitationPath, { password: PASSWORD, passwordConfirm: PASSWORD }),
+        '/account/authenticator',
+      );
     });
 
     it('refuses a wrong code at enrolment and keeps the key on the page', async () => {
@@ -257,10 +338,20 @@ describeEachDialect('web sign-in', (dialect) => {
       const cleared = (response.cookies as SetCookie[]).find((c) => c.name === SESSION_COOKIE);
       expect(cleared).toBeDefined();
       expect(cleared!.value).toBe('');
-      expect(cleared!.maxAge === 0 || (cleared!.expires !== undefined && cleared!.expires.getTime() <= Date.now())).toBe(true);
+      expect(
+        cleared!.maxAge === 0 || (cleared!.expires !== undefined && cleared!.expires.getTime() <= Date.now()),
+      ).toBe(true);
       expect(browser.session).toBeUndefined();
-      expect(await web().world.ctx.db.selectFrom('session').select('id').where('id', '=', hashSecret(secret)).executeTakeFirst()).toBeUndefined();
-      expect((await browser.get('/login?notice=session-expired')).body).toContain('Your session has ended. Sign in again.');
+      expect(
+        await web()
+          .world.ctx.db.selectFrom('session')
+          .select('id')
+          .where('id', '=', hashSecret(secret))
+          .executeTakeFirst(),
+      ).toBeUndefined();
+      expect((await browser.get('/login?notice=session-expired')).body).toContain(
+        'Your session has ended. Sign in again.',
+      );
     });
 
     it('signs out the other sessions from the account page', async () => {
@@ -274,7 +365,9 @@ describeEachDialect('web sign-in', (dialect) => {
 
       const response = await laptop.submit('/account', '/account/sessions/sign-out-others', {});
       expectSeeOther(response, '/account?notice=other-sessions-ended');
-      expect((await laptop.get('/account?notice=other-sessions-ended')).body).toContain('Your other sessions were signed out.');
+      expect((await laptop.get('/account?notice=other-sessions-ended')).body).toContain(
+        'Your other sessions were signed out.',
+      );
       expectSeeOther(await office.get('/account'), '/login?notice=session-expired');
     });
   });
@@ -285,7 +378,10 @@ describeEachDialect('web sign-in', (dialect) => {
       await web().enrol(web().browser(), invitationPath);
       const browser = web().browser();
       for (let i = 0; i < 5; i++) {
-        const wrong = await browser.submit('/login', '/login', { email: account.email, password: `wrong password number ${i}` });
+        const wrong = await browser.submit('/login', '/login', {
+          email: account.email,
+          password: `wrong password number ${i}`,
+        });
         expect(wrong.statusCode).toBe(401);
       }
       const locked = await browser.submit('/login', '/login', { email: account.email, password: PASSWORD });
@@ -294,7 +390,9 @@ describeEachDialect('web sign-in', (dialect) => {
       expect(browser.session).toBeUndefined();
       // From another address too: the lock is the account's.
       const elsewhere = web().browser('203.0.113.9');
-      expect((await elsewhere.submit('/login', '/login', { email: account.email, password: PASSWORD })).statusCode).toBe(429);
+      expect(
+        (await elsewhere.submit('/login', '/login', { email: account.email, password: PASSWORD })).statusCode,
+      ).toBe(429);
     });
 
     it('locks an address after 20 failures across accounts; another address still signs in', async () => {
@@ -304,14 +402,21 @@ describeEachDialect('web sign-in', (dialect) => {
       const form = await attacker.get('/login');
       const token = csrfOf(form.body, '/login');
       for (let i = 0; i < 20; i++) {
-        const wrong = await attacker.post('/login', { _csrf: token, email: `guess${i}@example.test`, password: 'password123456' });
+        const wrong = await attacker.post('/login', {
+          _csrf: token,
+          email: `guess${i}@example.test`,
+          password: 'password123456',
+        });
         expect(wrong.statusCode).toBe(401);
       }
       const locked = await attacker.post('/login', { _csrf: token, email: account.email, password: PASSWORD });
       expect(locked.statusCode).toBe(429);
       expect(decode(locked.body)).toContain('Too many failed attempts');
       const honest = web().browser('198.51.100.20');
-      expectSeeOther(await honest.submit('/login', '/login', { email: account.email, password: PASSWORD }), '/login/verify');
+      expectSeeOther(
+        await honest.submit('/login', '/login', { email: account.email, password: PASSWORD }),
+        '/login/verify',
+      );
     });
   });
 });

@@ -56,10 +56,15 @@ export class Browser {
 
   private async send(options: InjectOptions, url: string): Promise<LightMyRequestResponse> {
     const cookie = [...this.jar].map(([name, value]) => `${name}=${value}`).join('; ');
-    const headers = { 'user-agent': 'TestBrowser/1.0', ...(cookie && { cookie }), ...(options.headers as Record<string, string> | undefined) };
+    const headers = {
+      'user-agent': 'TestBrowser/1.0',
+      ...(cookie && { cookie }),
+      ...(options.headers as Record<string, string> | undefined),
+    };
     const response = await this.app.inject({ remoteAddress: this.remoteAddress, ...options, headers });
     for (const c of response.cookies as SetCookie[]) {
-      const expired = c.maxAge === 0 || (c.expires !== undefined && c.expires.getTime() <= Date.now()) || c.value === '';
+      const expired =
+        c.maxAge === 0 || (c.expires !== undefined && c.expires.getTime() <= Date.now()) || c.value === '';
       if (expired) this.jar.delete(c.name);
       else this.jar.set(c.name, c.value);
     }
@@ -73,7 +78,8 @@ export class Browser {
 
   post(url: string, fields: FormFields, options: PostOptions = {}): Promise<LightMyRequestResponse> {
     const body = new URLSearchParams();
-    for (const [name, value] of Object.entries(fields)) for (const v of typeof value === 'string' ? [value] : value) body.append(name, v);
+    for (const [name, value] of Object.entries(fields))
+      for (const v of typeof value === 'string' ? [value] : value) body.append(name, v);
     return this.send(
       {
         method: 'POST',
@@ -87,7 +93,12 @@ export class Browser {
   }
 
   /** GETs `page`, then posts its form to `action` with the form's own CSRF token and `fields`. */
-  async submit(page: string, action: string, fields: FormFields, options: PostOptions = {}): Promise<LightMyRequestResponse> {
+  async submit(
+    page: string,
+    action: string,
+    fields: FormFields,
+    options: PostOptions = {},
+  ): Promise<LightMyRequestResponse> {
     const form = await this.get(page);
     return this.post(action, { _csrf: csrfOf(form.body, action), ...fields }, options);
   }
@@ -122,7 +133,12 @@ export function textOf(html: string, id: string): string {
 
 /** Undoes preact's escaping of text. */
 export function decode(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /** The ten recovery codes of the page that shows them once. */
@@ -146,7 +162,10 @@ export interface Web {
    * Walks an invitation to the end in `browser`: choose the password, scan the key (read from the
    * page), confirm with the current code; returns the key and the recovery codes shown once.
    */
-  enrol(browser: Browser, invitationPath: string): Promise<{ seed: string; recoveryCodes: string[]; pageWithCodes: LightMyRequestResponse }>;
+  enrol(
+    browser: Browser,
+    invitationPath: string,
+  ): Promise<{ seed: string; recoveryCodes: string[]; pageWithCodes: LightMyRequestResponse }>;
   /** Signs in with password and the authenticator code at the clock's current step. */
   signIn(browser: Browser, email: string, seed: string): Promise<void>;
   /** The current TOTP code of a key. */
@@ -179,18 +198,27 @@ export function useWeb(dialect: TestDialect): () => Web {
         });
       },
       enrol: async (browser, invitationPath) => {
-        const chosen = await browser.submit(invitationPath, invitationPath, { password: PASSWORD, passwordConfirm: PASSWORD });
+        const chosen = await browser.submit(invitationPath, invitationPath, {
+          password: PASSWORD,
+          passwordConfirm: PASSWORD,
+        });
         expectSeeOther(chosen, '/account/authenticator');
         const page = await browser.get('/account/authenticator');
         expect(page.statusCode).toBe(200);
         const seed = textOf(page.body, 'totp-key').replace(/\s+/g, '');
-        const pageWithCodes = await browser.post('/account/authenticator', { _csrf: csrfOf(page.body, '/account/authenticator'), code: code(seed) });
+        const pageWithCodes = await browser.post('/account/authenticator', {
+          _csrf: csrfOf(page.body, '/account/authenticator'),
+          code: code(seed),
+        });
         expect(pageWithCodes.statusCode).toBe(200);
         return { seed, recoveryCodes: recoveryCodesOf(pageWithCodes.body), pageWithCodes };
       },
       signIn: async (browser, email, seed) => {
         expectSeeOther(await browser.submit('/login', '/login', { email, password: PASSWORD }), '/login/verify');
-        expectSeeOther(await browser.submit('/login/verify', '/login/verify', { method: 'totp', code: code(seed) }), '/account');
+        expectSeeOther(
+          await browser.submit('/login/verify', '/login/verify', { method: 'totp', code: code(seed) }),
+          '/account',
+        );
       },
       code,
     };

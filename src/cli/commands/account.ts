@@ -10,30 +10,53 @@ export function registerAccountCommands(program: Command, io: CliIo): void {
 
   account
     .command('invite')
-    .description('invite a person: prints the single-use link (also e-mailed); inviting again issues a new link and resets the password and authenticator')
+    .description(
+      'invite a person: prints the single-use link (also e-mailed); inviting again issues a new link and resets the password and authenticator',
+    )
     .requiredOption('--email <address>', 'e-mail address (the sign-in name)')
     .requiredOption('--name <name>', 'name and function')
-    .addOption(new Option('--role <role>', 'role').choices(['secretariat_admin', 'secretariat_staff', 'focal_point', 'observer']).makeOptionMandatory())
+    .addOption(
+      new Option('--role <role>', 'role')
+        .choices(['secretariat_admin', 'secretariat_staff', 'focal_point', 'observer'])
+        .makeOptionMandatory(),
+    )
     .option('--state <code>', 'the Member State of a focal point', parseStateCode)
     .addOption(new Option('--rank <rank>', 'primary or alternate focal point').choices(['primary', 'alternate']))
     .addOption(new Option('--language <code>', 'language of e-mails').choices(['ar', 'zh', 'en', 'fr', 'ru', 'es']))
     .option('--json', 'print as the API does')
-    .action(async (options: { email: string; name: string; role: 'secretariat_admin' | 'secretariat_staff' | 'focal_point' | 'observer'; state?: string; rank?: 'primary' | 'alternate'; language?: string; json?: boolean }) =>
-      withContext(io, async (context) => {
-        const invited = await inviteAccount(context.services, {
-          actor: localOperator(io),
-          email: options.email,
-          name: options.name,
-          role: options.role,
-          memberState: options.state,
-          rank: options.rank,
-          language: options.language,
-        });
-        const link = `${context.config.publicUrl}${invited.invitationPath}`;
-        if (options.json) return printJson(io.stdout, { account: presentAccount(invited.account), invitationLink: link, expiresAt: new Date(invited.expiresAt).toISOString() });
-        line(io.stdout, `Invited ${invited.account.email} (${invited.account.role}${invited.account.memberState ? `, ${invited.account.memberState}` : ''}).`);
-        line(io.stdout, `Link (single use, until ${new Date(invited.expiresAt).toISOString()}): ${link}`);
-      }),
+    .action(
+      async (options: {
+        email: string;
+        name: string;
+        role: 'secretariat_admin' | 'secretariat_staff' | 'focal_point' | 'observer';
+        state?: string;
+        rank?: 'primary' | 'alternate';
+        language?: string;
+        json?: boolean;
+      }) =>
+        withContext(io, async (context) => {
+          const invited = await inviteAccount(context.services, {
+            actor: localOperator(io),
+            email: options.email,
+            name: options.name,
+            role: options.role,
+            memberState: options.state,
+            rank: options.rank,
+            language: options.language,
+          });
+          const link = `${context.config.publicUrl}${invited.invitationPath}`;
+          if (options.json)
+            return printJson(io.stdout, {
+              account: presentAccount(invited.account),
+              invitationLink: link,
+              expiresAt: new Date(invited.expiresAt).toISOString(),
+            });
+          line(
+            io.stdout,
+            `Invited ${invited.account.email} (${invited.account.role}${invited.account.memberState ? `, ${invited.account.memberState}` : ''}).`,
+          );
+          line(io.stdout, `Link (single use, until ${new Date(invited.expiresAt).toISOString()}): ${link}`);
+        }),
     );
 
   account
@@ -43,21 +66,48 @@ export function registerAccountCommands(program: Command, io: CliIo): void {
     .option('--json', 'print as the API does (GET /api/v1/accounts)')
     .action(async (options: { state?: string; json?: boolean }) =>
       withContext(io, async (context) => {
-        const accounts = (await listAccounts(context.services, { actor: localOperator(io), memberState: options.state })).map(presentAccount);
+        const accounts = (
+          await listAccounts(context.services, { actor: localOperator(io), memberState: options.state })
+        ).map(presentAccount);
         if (options.json) return printJson(io.stdout, { items: accounts });
         if (accounts.length === 0) return line(io.stdout, 'No accounts.');
-        io.stdout.write(formatTable(['Id', 'E-mail', 'Name', 'Role', 'State', 'Rank', 'Status', '2FA'], accounts.map((a) => [a.id, a.email, a.name, a.role, a.memberState ?? '', a.focalPointRank ?? '', a.status, a.secondFactor ? 'yes' : 'no'])));
+        io.stdout.write(
+          formatTable(
+            ['Id', 'E-mail', 'Name', 'Role', 'State', 'Rank', 'Status', '2FA'],
+            accounts.map((a) => [
+              a.id,
+              a.email,
+              a.name,
+              a.role,
+              a.memberState ?? '',
+              a.focalPointRank ?? '',
+              a.status,
+              a.secondFactor ? 'yes' : 'no',
+            ]),
+          ),
+        );
       }),
     );
 
-  for (const [name, disabled] of [['disable', true], ['enable', false]] as const) {
+  for (const [name, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
     account
       .command(name)
-      .description(disabled ? 'disable an account: its sessions end and its tokens stop at once (its history stays)' : 'enable a disabled account')
+      .description(
+        disabled
+          ? 'disable an account: its sessions end and its tokens stop at once (its history stays)'
+          : 'enable a disabled account',
+      )
       .argument('<id>', 'account id')
       .action(async (id: string) =>
         withContext(io, async (context) => {
-          const changed = await setAccountDisabled(context.services, { actor: localOperator(io), accountId: id, disabled });
+          const changed = await setAccountDisabled(context.services, {
+            actor: localOperator(io),
+            accountId: id,
+            disabled,
+          });
           line(io.stdout, `${changed.email} is ${disabled ? 'disabled' : 'enabled'}.`);
         }),
       );

@@ -13,7 +13,11 @@ export function registerAuditCommands(program: Command, io: CliIo): void {
     .command('list')
     .description('audit events, oldest first')
     .option('--consultation <id>', 'only the events of one consultation')
-    .option('--after <seq>', 'only events after this sequence number (paging)', integerParser(0, Number.MAX_SAFE_INTEGER))
+    .option(
+      '--after <seq>',
+      'only events after this sequence number (paging)',
+      integerParser(0, Number.MAX_SAFE_INTEGER),
+    )
     .option('--limit <n>', 'at most this many events (1–1000)', integerParser(1, 1000), 100)
     .option('--json', 'print as the API does (GET /api/v1/audit)')
     .action(async (options: { consultation?: string; after?: number; limit: number; json?: boolean }) =>
@@ -32,7 +36,11 @@ export function registerAuditCommands(program: Command, io: CliIo): void {
             events.map((e) => [e.seq, formatUtc(e.at), e.actor, e.action, e.subject, JSON.stringify(e.data)]),
           ),
         );
-        if (events.length === options.limit) line(io.stdout, `More may follow: assent audit list --after ${events[events.length - 1]!.seq}${options.consultation ? ` --consultation ${options.consultation}` : ''}`);
+        if (events.length === options.limit)
+          line(
+            io.stdout,
+            `More may follow: assent audit list --after ${events[events.length - 1]!.seq}${options.consultation ? ` --consultation ${options.consultation}` : ''}`,
+          );
       }),
     );
 
@@ -44,9 +52,17 @@ export function registerAuditCommands(program: Command, io: CliIo): void {
       withContext(io, async (context) => {
         const result = await verifyAuditChain(context.services);
         if (options.json) printJson(io.stdout, result);
-        else if (result.ok) line(io.stdout, `Audit chain verified: ${result.verifiedRows} rows, head #${result.head.seq} ${result.head.hash}`);
+        else if (result.ok)
+          line(
+            io.stdout,
+            `Audit chain verified: ${result.verifiedRows} rows, head #${result.head.seq} ${result.head.hash}`,
+          );
         if (!result.ok) {
-          const what = { gap: `row #${result.break!.seq} follows a missing row`, prev_hash_mismatch: `row #${result.break!.seq} does not link to the row before it`, hash_mismatch: `row #${result.break!.seq} was changed after it was written` }[result.break!.problem];
+          const what = {
+            gap: `row #${result.break!.seq} follows a missing row`,
+            prev_hash_mismatch: `row #${result.break!.seq} does not link to the row before it`,
+            hash_mismatch: `row #${result.break!.seq} was changed after it was written`,
+          }[result.break!.problem];
           throw new Error(`audit chain broken: ${what} (${result.verifiedRows} rows verified before it)`);
         }
       }),

@@ -8,7 +8,9 @@ import { resolvePath } from './shared.js';
 export function registerBackupCommands(program: Command, io: CliIo): void {
   program
     .command('backup')
-    .description('write a consistent copy of the SQLite database to a new file, while the server runs (PostgreSQL: use pg_dump -Fc)')
+    .description(
+      'write a consistent copy of the SQLite database to a new file, while the server runs (PostgreSQL: use pg_dump -Fc)',
+    )
     .argument('<file>', 'the new file')
     .action(async (file: string) => {
       const done = await backupSqlite(loadConfig(io.env).database, resolvePath(io, file));
@@ -17,11 +19,15 @@ export function registerBackupCommands(program: Command, io: CliIo): void {
 
   program
     .command('restore')
-    .description('replace the SQLite database with a backup, after checking that its audit chain verifies (stop the server first)')
+    .description(
+      'replace the SQLite database with a backup, after checking that its audit chain verifies (stop the server first)',
+    )
     .argument('<file>', 'a file written by assent backup')
     .option('--force', 'replace an existing database')
     .action(async (file: string, options: { force?: boolean }) => {
-      const { chain } = await restoreSqlite(loadConfig(io.env).database, resolvePath(io, file), { force: options.force === true });
+      const { chain } = await restoreSqlite(loadConfig(io.env).database, resolvePath(io, file), {
+        force: options.force === true,
+      });
       line(io.stdout, `Restored. Audit chain verified: ${chain.verifiedRows} rows, head #${chain.head.seq}.`);
     });
 }

@@ -2,8 +2,17 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { isUnLanguage, localiseConsultation } from '../../domain/consultation/localise.js';
 import type { UnLanguage } from '../../domain/member-states/member-states.data.js';
 import type { TimingCheck } from '../../domain/procedure/tap/tap-timing.js';
-import { deadlineText, presentConsultation, presentConsultationSummary } from '../../http/presenters/consultation.presenter.js';
-import { ConsultationInputSchema, ConsultationPatchSchema, type ConsultationInput, type ConsultationPatch } from '../../schemas/consultation.schema.js';
+import {
+  deadlineText,
+  presentConsultation,
+  presentConsultationSummary,
+} from '../../http/presenters/consultation.presenter.js';
+import {
+  ConsultationInputSchema,
+  ConsultationPatchSchema,
+  type ConsultationInput,
+  type ConsultationPatch,
+} from '../../schemas/consultation.schema.js';
 import { createConsultation } from '../../services/create-consultation.js';
 import { getConsultation, listConsultations, type ConsultationView } from '../../services/get-consultation.js';
 import { issueConsultation } from '../../services/issue-consultation.js';
@@ -14,7 +23,8 @@ import { actorFor, localOperator, readJsonFile, withContext } from './shared.js'
 /** `--lang`: one of the six UN languages. */
 function parseLanguage(value: string): UnLanguage {
   const code = value.trim().toLowerCase();
-  if (!isUnLanguage(code)) throw new InvalidArgumentError('expected one of the six UN languages: ar, zh, en, fr, ru, es');
+  if (!isUnLanguage(code))
+    throw new InvalidArgumentError('expected one of the six UN languages: ar, zh, en, fr, ru, es');
   return code;
 }
 
@@ -30,7 +40,9 @@ In an update, "translations" replaces every translation of the subject.`;
 
 /** `assent consultation list|show|create|update|issue`. */
 export function registerConsultationCommands(program: Command, io: CliIo): void {
-  const consultation = program.command('consultation').description('consultations (circulars) and their determined texts');
+  const consultation = program
+    .command('consultation')
+    .description('consultations (circulars) and their determined texts');
 
   consultation
     .command('list')
@@ -42,11 +54,23 @@ export function registerConsultationCommands(program: Command, io: CliIo): void 
         const actor = await actorFor(io, context, options.token);
         const views = await listConsultations(context.services, { actor });
         if (options.json) return printJson(io.stdout, { items: views.map(presentConsultationSummary) });
-        if (views.length === 0) return line(io.stdout, 'No consultations yet. Create one with: assent consultation create --file circular.json (or: assent seed --demo)');
+        if (views.length === 0)
+          return line(
+            io.stdout,
+            'No consultations yet. Create one with: assent consultation create --file circular.json (or: assent seed --demo)',
+          );
         io.stdout.write(
           formatTable(
             ['ID', 'Reference', 'Group', 'State', 'Deadline', 'Texts', 'Demo'],
-            views.map(({ loaded: { consultation: c, texts }, state }) => [c.id, c.reference, c.studyGroup, state, formatUtc(c.deadlineAt), texts.length, c.isDemo ? 'demo' : '']),
+            views.map(({ loaded: { consultation: c, texts }, state }) => [
+              c.id,
+              c.reference,
+              c.studyGroup,
+              state,
+              formatUtc(c.deadlineAt),
+              texts.length,
+              c.isDemo ? 'demo' : '',
+            ]),
           ),
         );
       }),
@@ -57,7 +81,11 @@ export function registerConsultationCommands(program: Command, io: CliIo): void 
     .description('a consultation: circular, deadline as the circular writes it, texts, state and timing checks')
     .argument('<id>', 'consultation id, e.g. tsb-79-2023')
     .option('--json', 'print as the API does (GET /api/v1/consultations/:id)')
-    .option('--lang <code>', 'subject, titles and summaries in this UN language where translated, else in the language of record (as ?lang= in the API)', parseLanguage)
+    .option(
+      '--lang <code>',
+      'subject, titles and summaries in this UN language where translated, else in the language of record (as ?lang= in the API)',
+      parseLanguage,
+    )
     .option('--token <token>', 'act as the holder of this API token instead of the local operator (or ASSENT_TOKEN)')
     .action(async (id: string, options: { json?: boolean; lang?: UnLanguage; token?: string }) =>
       withContext(io, async (context) => {
@@ -76,12 +104,20 @@ export function registerConsultationCommands(program: Command, io: CliIo): void 
     .addHelpText('after', LANGUAGES_HELP)
     .action(async (options: { file: string; json?: boolean }) =>
       withContext(io, async (context) => {
-        const input = readJsonFile(io, options.file, ConsultationInputSchema, 'circular (ConsultationInput)') as ConsultationInput;
+        const input = readJsonFile(
+          io,
+          options.file,
+          ConsultationInputSchema,
+          'circular (ConsultationInput)',
+        ) as ConsultationInput;
         const actor = localOperator(io);
         const created = await createConsultation(context.services, { actor, input });
         const view = await getConsultation(context.services, { actor, consultationId: created.id });
         if (options.json) return printJson(io.stdout, presentConsultation(view, actor));
-        line(io.stdout, `Created draft consultation ${created.id} (${created.reference}) with ${view.loaded.texts.length} text${view.loaded.texts.length === 1 ? '' : 's'}.`);
+        line(
+          io.stdout,
+          `Created draft consultation ${created.id} (${created.reference}) with ${view.loaded.texts.length} text${view.loaded.texts.length === 1 ? '' : 's'}.`,
+        );
         printTiming(io.stdout, view.timing);
         line(io.stdout, `Issue it with: assent consultation issue ${created.id}`);
       }),
@@ -96,7 +132,12 @@ export function registerConsultationCommands(program: Command, io: CliIo): void 
     .addHelpText('after', LANGUAGES_HELP)
     .action(async (id: string, options: { file: string; json?: boolean }) =>
       withContext(io, async (context) => {
-        const patch = readJsonFile(io, options.file, ConsultationPatchSchema, 'changes (ConsultationPatch)') as ConsultationPatch;
+        const patch = readJsonFile(
+          io,
+          options.file,
+          ConsultationPatchSchema,
+          'changes (ConsultationPatch)',
+        ) as ConsultationPatch;
         const actor = localOperator(io);
         await updateConsultation(context.services, { actor, consultationId: id, patch });
         const view = await getConsultation(context.services, { actor, consultationId: id });
@@ -119,7 +160,13 @@ export function registerConsultationCommands(program: Command, io: CliIo): void 
           const view = await getConsultation(context.services, { actor, consultationId: id });
           return printJson(io.stdout, {
             consultation: presentConsultation(view, actor),
-            timing: issued.timing.map((t) => ({ rule: t.rule, severity: t.severity, clause: t.clause, citation: t.citation, message: t.message })),
+            timing: issued.timing.map((t) => ({
+              rule: t.rule,
+              severity: t.severity,
+              clause: t.clause,
+              citation: t.citation,
+              message: t.message,
+            })),
           });
         }
         const c = issued.consultation;
@@ -142,18 +189,26 @@ function printConsultation(out: CliWriter, view: ConsultationView, showTiming: b
       ['Procedure', `${c.procedure}, WTSA Res. 1 (${c.resolutionEdition})`],
       ['Circular', `${c.bureau} ${c.studyPeriod} No. ${c.number}, dated ${c.date}`],
       ['Study group', c.studyGroup],
-      ['Meeting', `${c.meeting.place}, ${c.meeting.firstDay} to ${c.meeting.lastDay}${c.meeting.collectiveLetter ? ` (${c.meeting.collectiveLetter})` : ''}`],
+      [
+        'Meeting',
+        `${c.meeting.place}, ${c.meeting.firstDay} to ${c.meeting.lastDay}${c.meeting.collectiveLetter ? ` (${c.meeting.collectiveLetter})` : ''}`,
+      ],
       ['Deadline', `${deadlineText(c.deadlineAt)} (${new Date(c.deadlineAt).toISOString()})`],
       ['Issued', c.issuedAt === null ? 'not yet (draft)' : formatUtc(c.issuedAt)],
       ['Results notice', c.resultsNoticeAt === null ? 'not yet' : formatUtc(c.resultsNoticeAt)],
       ['Replies public', c.settings.individualRepliesPublic ? 'yes, after the deadline' : 'no'],
       ['Signatory', `${c.signatory.name}, ${c.signatory.title}`],
-      ['Language of record', `${c.languageOfRecord}${Object.keys(c.translations).length > 0 ? ` (subject also in ${Object.keys(c.translations).join(', ')})` : ''}`],
+      [
+        'Language of record',
+        `${c.languageOfRecord}${Object.keys(c.translations).length > 0 ? ` (subject also in ${Object.keys(c.translations).join(', ')})` : ''}`,
+      ],
     ]),
   );
   if (localised.missing.length > 0) {
     line(out);
-    const what = localised.missing.map((m) => (m.textId === null ? 'subject' : `${texts.find((t) => t.id === m.textId)?.designation ?? m.textId} ${m.field}`));
+    const what = localised.missing.map((m) =>
+      m.textId === null ? 'subject' : `${texts.find((t) => t.id === m.textId)?.designation ?? m.textId} ${m.field}`,
+    );
     line(out, `Not yet available in ${localised.language}; shown in ${c.languageOfRecord}: ${what.join(', ')}.`);
   }
   line(out);
@@ -161,7 +216,15 @@ function printConsultation(out: CliWriter, view: ConsultationView, showTiming: b
   out.write(
     formatTable(
       ['#', 'Designation', 'Kind', 'Work item', 'Location', 'A.5', 'Title'],
-      texts.map((t, index) => [t.order, t.designation, t.kind, t.workItem, t.location, t.a5Justification ? 'yes' : 'no', localised.texts[index]!.title.value]),
+      texts.map((t, index) => [
+        t.order,
+        t.designation,
+        t.kind,
+        t.workItem,
+        t.location,
+        t.a5Justification ? 'yes' : 'no',
+        localised.texts[index]!.title.value,
+      ]),
       '  ',
     ),
   );
@@ -184,5 +247,6 @@ function printTiming(out: CliWriter, timing: readonly TimingCheck[]): void {
     return;
   }
   line(out, 'Timing checks:');
-  for (const t of notable) line(out, `  ${t.severity}: ${t.message}${t.citation ? ` (${t.citation})` : t.clause ? ` (${t.clause})` : ''}`);
+  for (const t of notable)
+    line(out, `  ${t.severity}: ${t.message}${t.citation ? ` (${t.citation})` : t.clause ? ` (${t.clause})` : ''}`);
 }

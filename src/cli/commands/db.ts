@@ -32,11 +32,19 @@ export function registerDbCommands(program: Command, io: CliIo): void {
       withDatabase(io, async (database, where) => {
         const status = await migrationStatus(database);
         if (options.json) {
-          return printJson(io.stdout, { migrations: status.map((m) => ({ name: m.name, executedAt: m.executedAt?.toISOString() ?? null })) });
+          return printJson(io.stdout, {
+            migrations: status.map((m) => ({ name: m.name, executedAt: m.executedAt?.toISOString() ?? null })),
+          });
         }
         const pending = status.filter((m) => m.executedAt === null).length;
         line(io.stdout, `${where}: ${status.length - pending} applied, ${pending} pending`);
-        io.stdout.write(formatTable(['Migration', 'Applied (UTC)'], status.map((m) => [m.name, m.executedAt === null ? 'pending' : formatUtc(m.executedAt.getTime())]), '  '));
+        io.stdout.write(
+          formatTable(
+            ['Migration', 'Applied (UTC)'],
+            status.map((m) => [m.name, m.executedAt === null ? 'pending' : formatUtc(m.executedAt.getTime())]),
+            '  ',
+          ),
+        );
       }),
     );
 }
@@ -45,7 +53,9 @@ export function registerDbCommands(program: Command, io: CliIo): void {
 async function withDatabase(io: CliIo, work: (db: Kysely<DB>, where: string) => Promise<void>): Promise<void> {
   const config = loadConfig(io.env);
   const where =
-    config.database.kind === 'sqlite' ? `SQLite database ${config.database.file}` : `PostgreSQL database ${redactUrl(config.database.url)}`;
+    config.database.kind === 'sqlite'
+      ? `SQLite database ${config.database.file}`
+      : `PostgreSQL database ${redactUrl(config.database.url)}`;
   const database = openDatabase(config.database);
   try {
     await work(database, where);

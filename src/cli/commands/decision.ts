@@ -4,7 +4,15 @@ import { DecisionInputSchema, type DecisionInput } from '../../schemas/decision.
 import { computeResults } from '../../services/compute-results.js';
 import { recordDecision } from '../../services/record-decision.js';
 import { formatFields, line, printJson, type CliIo } from '../output.js';
-import { checkAgainstSchema, collect, localOperator, parseStateCode, parseStateList, readJsonFile, withContext } from './shared.js';
+import {
+  checkAgainstSchema,
+  collect,
+  localOperator,
+  parseStateCode,
+  parseStateList,
+  readJsonFile,
+  withContext,
+} from './shared.js';
 
 interface DecisionOptions {
   readonly file?: string;
@@ -32,11 +40,17 @@ export function registerDecisionCommands(program: Command, io: CliIo): void {
 
   decision
     .command('record')
-    .description("record the meeting's decision on a text (recording again replaces the record); prints the outcome and its clause")
+    .description(
+      "record the meeting's decision on a text (recording again replaces the record); prints the outcome and its clause",
+    )
     .argument('<consultation>', 'consultation id, e.g. tsb-79-2023')
     .argument('<text>', 'text id, e.g. x1353')
     .option('--file <path>', 'the decision as JSON (DecisionInput); the options below override its fields')
-    .option('--opposing <states>', 'Member State delegations opposing approval, comma-separated (§9.5.3)', parseStateList)
+    .option(
+      '--opposing <states>',
+      'Member State delegations opposing approval, comma-separated (§9.5.3)',
+      parseStateList,
+    )
     .option('--abstaining <states>', 'delegations that abstained, comma-separated (§9.5.6)', parseStateList)
     .option('--more-time <states>', 'delegations that asked for more time, comma-separated (§9.5.5)', parseStateList)
     .option('--reservation <state:note>', 'a reservation (§9.5.4); repeat for several', collect(parseReservation))
@@ -44,7 +58,10 @@ export function registerDecisionCommands(program: Command, io: CliIo): void {
     .option('--notes <text>', 'notes for the record')
     .option('--json', "print the text's result as the API does (PUT /api/v1/consultations/:id/decisions/:textId)")
     .action(async (consultationId: string, textId: string, options: DecisionOptions) => {
-      const base = options.file === undefined ? {} : (readJsonFile(io, options.file, DecisionInputSchema, 'decision (DecisionInput)') as DecisionInput);
+      const base =
+        options.file === undefined
+          ? {}
+          : (readJsonFile(io, options.file, DecisionInputSchema, 'decision (DecisionInput)') as DecisionInput);
       const input: DecisionInput = {
         ...base,
         ...(options.opposing !== undefined && { opposing: options.opposing }),
@@ -62,18 +79,28 @@ export function registerDecisionCommands(program: Command, io: CliIo): void {
         const results = presentResults(await computeResults(context.services, { actor, consultationId }));
         const text = results.texts.find((t) => t.text.id === textId)!;
         if (options.json) return printJson(io.stdout, text);
-        line(io.stdout, `Decision recorded for ${text.text.designation} (${textId}) in ${consultationId}: ${outcome.outcome.replace(/_/g, ' ')}.`);
+        line(
+          io.stdout,
+          `Decision recorded for ${text.text.designation} (${textId}) in ${consultationId}: ${outcome.outcome.replace(/_/g, ' ')}.`,
+        );
         io.stdout.write(
           formatFields(
             [
               ['Outcome', outcome.outcome],
               ['Clause', `${outcome.clause} — ${outcome.citation}`],
               ['Opposed by', outcome.opposedBy.length === 0 ? 'none' : outcome.opposedBy.join(', ')],
-              ['Reservations', outcome.reservations.length === 0 ? 'none' : outcome.reservations.map((r) => `${r.state}: ${r.note}`).join('; ')],
+              [
+                'Reservations',
+                outcome.reservations.length === 0
+                  ? 'none'
+                  : outcome.reservations.map((r) => `${r.state}: ${r.note}`).join('; '),
+              ],
               ...(outcome.moreTimeWindowEndsAt === null
                 ? []
                 : ([['Opposition window ends', new Date(outcome.moreTimeWindowEndsAt).toISOString()]] as const)),
-              ...(outcome.mayRestartWithoutNewDetermination ? ([['Note', 'the chairman may restart at §9.3.1 without a new determination']] as const) : []),
+              ...(outcome.mayRestartWithoutNewDetermination
+                ? ([['Note', 'the chairman may restart at §9.3.1 without a new determination']] as const)
+                : []),
             ],
             '  ',
           ),

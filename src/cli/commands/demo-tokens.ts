@@ -29,7 +29,12 @@ export function readDemoTokens(dataDir: string): DemoTokens | null {
   }
   try {
     const value = JSON.parse(text) as Partial<DemoTokens>;
-    if (typeof value.secretariat !== 'string' || typeof value.observer !== 'string' || !Array.isArray(value.focalPoints)) return null;
+    if (
+      typeof value.secretariat !== 'string' ||
+      typeof value.observer !== 'string' ||
+      !Array.isArray(value.focalPoints)
+    )
+      return null;
     return value as DemoTokens;
   } catch {
     return null;

@@ -19,7 +19,8 @@ export function registerDemoCommands(program: Command, io: CliIo): void {
     .action((email: string) => {
       const config = loadConfig(io.env);
       const demo = readDemoTokens(config.dataDir)?.accounts?.find((a) => a.email === email.trim().toLowerCase());
-      if (!demo) throw new AppError('NOT_FOUND', `${email} is not a demo account of ${config.dataDir} (start with: npm start)`);
+      if (!demo)
+        throw new AppError('NOT_FOUND', `${email} is not a demo account of ${config.dataDir} (start with: npm start)`);
       line(io.stdout, totpCode(demo.totpKey, Date.now()));
     });
 }

@@ -51,29 +51,50 @@ export async function diagnose(io: CliIo, options: { printPdf: boolean }): Promi
   let mailDetail: DoctorCheck;
   try {
     const config = loadConfig(io.env);
-    const where = config.database.kind === 'sqlite' ? `SQLite ${config.database.file}` : `PostgreSQL ${redactUrl(config.database.url)}`;
+    const where =
+      config.database.kind === 'sqlite'
+        ? `SQLite ${config.database.file}`
+        : `PostgreSQL ${redactUrl(config.database.url)}`;
     // Opening a SQLite file that is not there would create it: say so instead.
     const absent = config.database.kind === 'sqlite' && !existsSync(config.database.file);
     const db = absent ? null : openDatabase(config.database);
-    if (!db) checks.push({ check: 'database', status: 'warn', detail: `${where} does not exist yet: "assent serve" or "assent db migrate" creates it` });
-    else try {
-      await sql`select 1`.execute(db);
-      checks.push({ check: 'database', status: 'ok', detail: `${where} answers` });
-      const status = await migrationStatus(db);
-      const pending = status.filter((m) => m.executedAt === null).map((m) => m.name);
-      checks.push(
-        pending.length === 0
-          ? { check: 'migrations', status: 'ok', detail: `${status.length} applied, none pending` }
-          : { check: 'migrations', status: 'warn', detail: `${pending.length} pending (${pending.slice(0, 3).join(', ')}${pending.length > 3 ? ', …' : ''}): run "assent db migrate" (the server also migrates when it starts)` },
-      );
-    } catch (error) {
-      checks.push({ check: 'database', status: 'fail', detail: `${where}: ${(error as Error).message.split('\n')[0]}` });
-    } finally {
-      await db?.destroy().catch(() => undefined);
-    }
+    if (!db)
+      checks.push({
+        check: 'database',
+        status: 'warn',
+        detail: `${where} does not exist yet: "assent serve" or "assent db migrate" creates it`,
+      });
+    else
+      try {
+        await sql`select 1`.execute(db);
+        checks.push({ check: 'database', status: 'ok', detail: `${where} answers` });
+        const status = await migrationStatus(db);
+        const pending = status.filter((m) => m.executedAt === null).map((m) => m.name);
+        checks.push(
+          pending.length === 0
+            ? { check: 'migrations', status: 'ok', detail: `${status.length} applied, none pending` }
+            : {
+                check: 'migrations',
+                status: 'warn',
+                detail: `${pending.length} pending (${pending.slice(0, 3).join(', ')}${pending.length > 3 ? ', …' : ''}): run "assent db migrate" (the server also migrates when it starts)`,
+              },
+        );
+      } catch (error) {
+        checks.push({
+          check: 'database',
+          status: 'fail',
+          detail: `${where}: ${(error as Error).message.split('\n')[0]}`,
+        });
+      } finally {
+        await db?.destroy().catch(() => undefined);
+      }
     mailDetail = config.smtpUrl
       ? { check: 'mail', status: 'ok', detail: `SMTP ${redactUrl(config.smtpUrl)}` }
-      : { check: 'mail', status: 'info', detail: `no SMTP_URL: e-mails are written as .eml files under ${path.join(config.dataDir, 'mail')}` };
+      : {
+          check: 'mail',
+          status: 'info',
+          detail: `no SMTP_URL: e-mails are written as .eml files under ${path.join(config.dataDir, 'mail')}`,
+        };
   } catch (error) {
     checks.push({ check: 'database', status: 'fail', detail: (error as Error).message });
     mailDetail = { check: 'mail', status: 'fail', detail: 'the configuration could not be read' };
@@ -81,17 +102,32 @@ export async function diagnose(io: CliIo, options: { printPdf: boolean }): Promi
 
   const location = await locateChromium(io.env).catch(() => null);
   if (!location) {
-    checks.push({ check: 'chromium', status: 'warn', detail: 'not found: PDF documents are unavailable (DOCX works). Set CHROMIUM_PATH, install chromium, or keep the @sparticuz/chromium npm package' });
+    checks.push({
+      check: 'chromium',
+      status: 'warn',
+      detail:
+        'not found: PDF documents are unavailable (DOCX works). Set CHROMIUM_PATH, install chromium, or keep the @sparticuz/chromium npm package',
+    });
   } else {
     checks.push({ check: 'chromium', status: 'ok', detail: `${location.executablePath} (from ${location.source})` });
     if (options.printPdf) {
       const engine = createPdfEngine({ locate: async () => location });
       const started = performance.now();
       try {
-        const pdf = await engine.print('<!doctype html><html lang="en"><head><title>assent doctor</title></head><body><p>assent doctor</p></body></html>');
-        checks.push({ check: 'pdf', status: 'ok', detail: `printed a test page (${pdf.length} bytes) in ${Math.round(performance.now() - started)} ms, Chromium started` });
+        const pdf = await engine.print(
+          '<!doctype html><html lang="en"><head><title>assent doctor</title></head><body><p>assent doctor</p></body></html>',
+        );
+        checks.push({
+          check: 'pdf',
+          status: 'ok',
+          detail: `printed a test page (${pdf.length} bytes) in ${Math.round(performance.now() - started)} ms, Chromium started`,
+        });
       } catch (error) {
-        checks.push({ check: 'pdf', status: 'fail', detail: `Chromium was found but could not print: ${(error as Error).message.split('\n')[0]}` });
+        checks.push({
+          check: 'pdf',
+          status: 'fail',
+          detail: `Chromium was found but could not print: ${(error as Error).message.split('\n')[0]}`,
+        });
       } finally {
         await engine.close();
       }
@@ -103,14 +139,21 @@ export async function diagnose(io: CliIo, options: { printPdf: boolean }): Promi
   checks.push({
     check: 'fonts',
     status: missing.length === 0 ? 'ok' : 'fail',
-    detail: missing.length === 0 ? fonts.map((f) => `${f.name} (${f.files} files)`).join(', ') : `missing ${missing.map((f) => f.name).join(', ')}: run npm ci`,
+    detail:
+      missing.length === 0
+        ? fonts.map((f) => `${f.name} (${f.files} files)`).join(', ')
+        : `missing ${missing.map((f) => f.name).join(', ')}: run npm ci`,
   });
 
   const soffice = findOnPath(io.env, ['soffice', 'libreoffice']);
   checks.push(
     soffice
       ? { check: 'libreoffice', status: 'ok', detail: `${soffice} (the tests open every DOCX with it)` }
-      : { check: 'libreoffice', status: 'info', detail: 'soffice not found: optional; the tests that open DOCX files with LibreOffice are skipped' },
+      : {
+          check: 'libreoffice',
+          status: 'info',
+          detail: 'soffice not found: optional; the tests that open DOCX files with LibreOffice are skipped',
+        },
   );
   checks.push(mailDetail);
   return checks;
@@ -120,14 +163,21 @@ export async function diagnose(io: CliIo, options: { printPdf: boolean }): Promi
 export function registerDoctorCommand(program: Command, io: CliIo): void {
   program
     .command('doctor')
-    .description('check the installation: Node, database and migrations, Chromium for PDFs, fonts, LibreOffice, e-mail (exit 1 if something essential fails)')
+    .description(
+      'check the installation: Node, database and migrations, Chromium for PDFs, fonts, LibreOffice, e-mail (exit 1 if something essential fails)',
+    )
     .option('--json', 'print the checks as JSON')
     .option('--no-print', 'only look for Chromium, do not start it to print a test page')
     .action(async (options: { json?: boolean; print: boolean }) => {
       const checks = await diagnose(io, { printPdf: options.print });
       if (options.json) printJson(io.stdout, { ok: checks.every((c) => c.status !== 'fail'), checks });
-      else for (const c of checks) line(io.stdout, `${c.status.toUpperCase().padEnd(4)}  ${c.check.padEnd(11)} ${c.detail}`);
+      else
+        for (const c of checks)
+          line(io.stdout, `${c.status.toUpperCase().padEnd(4)}  ${c.check.padEnd(11)} ${c.detail}`);
       const failed = checks.filter((c) => c.status === 'fail');
-      if (failed.length > 0) throw new Error(`${failed.length} check${failed.length === 1 ? '' : 's'} failed: ${failed.map((c) => c.check).join(', ')}`);
+      if (failed.length > 0)
+        throw new Error(
+          `${failed.length} check${failed.length === 1 ? '' : 's'} failed: ${failed.map((c) => c.check).join(', ')}`,
+        );
     });
 }

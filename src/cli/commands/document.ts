@@ -1,6 +1,12 @@
 import fs from 'node:fs';
 import { Argument, Option, type Command } from 'commander';
-import { DOCUMENT_FORMATS, DOCUMENT_KINDS, isReplyDocument, type DocumentFormat, type DocumentKind } from '../../documents/document.js';
+import {
+  DOCUMENT_FORMATS,
+  DOCUMENT_KINDS,
+  isReplyDocument,
+  type DocumentFormat,
+  type DocumentKind,
+} from '../../documents/document.js';
 import { createPdfEngine } from '../../documents/pdf.js';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../i18n/i18n.js';
 import { locateChromium } from '../../platform/chromium.js';
@@ -25,19 +31,34 @@ interface DocumentOptions {
 export function registerDocumentCommands(program: Command, io: CliIo): void {
   program
     .command('document')
-    .description('write an official document as DOCX or PDF: circular (with Annexes 1 and 2), reply (filled form), receipt, results-report, results-notice')
+    .description(
+      'write an official document as DOCX or PDF: circular (with Annexes 1 and 2), reply (filled form), receipt, results-report, results-notice',
+    )
     .addArgument(new Argument('<kind>', 'which document').choices(DOCUMENT_KINDS))
     .argument('<consultation>', 'consultation id, e.g. tsb-79-2023')
     .option('--state <code>', 'the Member State (reply and receipt)', parseStateCode)
-    .option('--version <n>', "the reply's version (reply and receipt; default: the latest)", integerParser(1, 1_000_000))
-    .addOption(new Option('--format <format>', 'docx (editable) or pdf (needs Chromium: see assent doctor)').choices(DOCUMENT_FORMATS).default('docx'))
+    .option(
+      '--version <n>',
+      "the reply's version (reply and receipt; default: the latest)",
+      integerParser(1, 1_000_000),
+    )
+    .addOption(
+      new Option('--format <format>', 'docx (editable) or pdf (needs Chromium: see assent doctor)')
+        .choices(DOCUMENT_FORMATS)
+        .default('docx'),
+    )
     .addOption(new Option('--locale <locale>', 'language of the document').choices(LOCALES).default(DEFAULT_LOCALE))
     .option('-o, --output <file>', "where to write it (default: the document's own file name, in the current folder)")
     .option('--token <token>', 'act as the holder of this API token instead of the local operator (or ASSENT_TOKEN)')
-    .addHelpText('after', '\nExamples:\n  assent document circular tsb-79-2023 --format pdf -o circular-79.pdf\n  assent document reply tsb-79-2023 --state KR --format docx\n  assent document results-report tsb-79-2023 --format pdf\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  assent document circular tsb-79-2023 --format pdf -o circular-79.pdf\n  assent document reply tsb-79-2023 --state KR --format docx\n  assent document results-report tsb-79-2023 --format pdf\n',
+    )
     .action(async (kind: DocumentKind, consultationId: string, options: DocumentOptions) => {
-      if (isReplyDocument(kind) && !options.state) throw new UsageError(`a ${kind} document names a Member State: add --state XX`);
-      if (!isReplyDocument(kind) && (options.state || options.version)) throw new UsageError(`a ${kind} document is about the whole consultation: drop --state and --version`);
+      if (isReplyDocument(kind) && !options.state)
+        throw new UsageError(`a ${kind} document names a Member State: add --state XX`);
+      if (!isReplyDocument(kind) && (options.state || options.version))
+        throw new UsageError(`a ${kind} document is about the whole consultation: drop --state and --version`);
       const pdf = createPdfEngine({ locate: () => locateChromium(io.env) });
       try {
         await withContext(io, async (context) => {

@@ -17,11 +17,22 @@ export function registerMemberStateCommands(program: Command, io: CliIo): void {
       withContext(io, async (context) => {
         const states = (await listMemberStates(context.services)).filter((s) => !options.notEligible || !s.mayReply);
         if (options.json) return printJson(io.stdout, { items: states.map(presentMemberState) });
-        if (states.length === 0) return line(io.stdout, options.notEligible ? 'Every State may reply.' : 'No Member States yet. Load them with: assent seed');
+        if (states.length === 0)
+          return line(
+            io.stdout,
+            options.notEligible ? 'Every State may reply.' : 'No Member States yet. Load them with: assent seed',
+          );
         io.stdout.write(
           formatTable(
             ['Code', 'Name', 'Membership', 'May reply', 'Since', 'Note'],
-            states.map((s) => [s.code, s.names.en, s.membership, s.mayReply ? 'yes' : 'no', s.eligibilitySince, s.eligibilityNote]),
+            states.map((s) => [
+              s.code,
+              s.names.en,
+              s.membership,
+              s.mayReply ? 'yes' : 'no',
+              s.eligibilitySince,
+              s.eligibilityNote,
+            ]),
           ),
         );
         line(io.stdout, `${states.length} States.`);
@@ -46,7 +57,10 @@ export function registerMemberStateCommands(program: Command, io: CliIo): void {
           since: options.since ?? null,
         });
         if (options.json) return printJson(io.stdout, presentMemberState(state));
-        line(io.stdout, `${state.code} (${state.names.en}) ${state.mayReply ? 'may reply' : 'may not reply'}${state.eligibilitySince ? ` since ${state.eligibilitySince}` : ''}${state.eligibilityNote ? `: ${state.eligibilityNote}` : ''}.`);
+        line(
+          io.stdout,
+          `${state.code} (${state.names.en}) ${state.mayReply ? 'may reply' : 'may not reply'}${state.eligibilitySince ? ` since ${state.eligibilitySince}` : ''}${state.eligibilityNote ? `: ${state.eligibilityNote}` : ''}.`,
+        );
       }),
     );
 }

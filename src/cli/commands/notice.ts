@@ -15,9 +15,14 @@ export function registerNoticeCommands(program: Command, io: CliIo): void {
     .option('--json', 'print the results as the API does (POST /api/v1/consultations/:id/results-notice)')
     .action(async (consultationId: string, options: { json?: boolean }) =>
       withContext(io, async (context) => {
-        const results = presentResults(await issueResultsNotice(context.services, { actor: localOperator(io), consultationId }));
+        const results = presentResults(
+          await issueResultsNotice(context.services, { actor: localOperator(io), consultationId }),
+        );
         if (options.json) return printJson(io.stdout, results);
-        line(io.stdout, `Results notice for ${consultationId} issued at ${results.resultsNoticeAt ?? results.computedAt}.`);
+        line(
+          io.stdout,
+          `Results notice for ${consultationId} issued at ${results.resultsNoticeAt ?? results.computedAt}.`,
+        );
         io.stdout.write(
           formatTable(
             ['Text', 'Result', 'Clause'],

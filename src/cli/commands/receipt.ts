@@ -16,19 +16,22 @@ export function registerReceiptCommands(program: Command, io: CliIo): void {
     .argument('<version>', 'version number', integerParser(1, 1_000_000))
     .option('-o, --output <file>', 'write to this file instead of standard output')
     .option('--token <token>', 'act as the holder of this API token (default: the local operator)')
-    .action(async (consultationId: string, state: string, version: number, options: { output?: string; token?: string }) =>
-      withContext(io, async (context) => {
-        const actor = await actorFor(io, context, options.token);
-        const document = await getReceipt(context.services, { actor, consultationId, memberState: state, version });
-        if (!options.output) return printJson(io.stdout, document);
-        fs.writeFileSync(resolvePath(io, options.output), `${JSON.stringify(document, null, 2)}\n`);
-        line(io.stdout, `Receipt of ${state} v${version} written to ${options.output}`);
-      }),
+    .action(
+      async (consultationId: string, state: string, version: number, options: { output?: string; token?: string }) =>
+        withContext(io, async (context) => {
+          const actor = await actorFor(io, context, options.token);
+          const document = await getReceipt(context.services, { actor, consultationId, memberState: state, version });
+          if (!options.output) return printJson(io.stdout, document);
+          fs.writeFileSync(resolvePath(io, options.output), `${JSON.stringify(document, null, 2)}\n`);
+          line(io.stdout, `Receipt of ${state} v${version} written to ${options.output}`);
+        }),
     );
 
   receipt
     .command('verify')
-    .description('check a receipt against its signature, the stored reply and files, and the audit chain (exit 1 if any check fails)')
+    .description(
+      'check a receipt against its signature, the stored reply and files, and the audit chain (exit 1 if any check fails)',
+    )
     .argument('<file>', 'a receipt file')
     .option('--json', 'print the checks as JSON')
     .action(async (file: string, options: { json?: boolean }) =>
@@ -41,8 +44,16 @@ export function registerReceiptCommands(program: Command, io: CliIo): void {
         }
         const result = await verifyReceipt(context.services, parsed);
         if (options.json) printJson(io.stdout, result);
-        else for (const check of result.checks) line(io.stdout, `${check.ok ? 'ok  ' : 'FAIL'}  ${check.check.padEnd(12)} ${check.detail}`);
-        if (!result.ok) throw new Error(`the receipt does not verify (${result.checks.filter((c) => !c.ok).map((c) => c.check).join(', ')})`);
+        else
+          for (const check of result.checks)
+            line(io.stdout, `${check.ok ? 'ok  ' : 'FAIL'}  ${check.check.padEnd(12)} ${check.detail}`);
+        if (!result.ok)
+          throw new Error(
+            `the receipt does not verify (${result.checks
+              .filter((c) => !c.ok)
+              .map((c) => c.check)
+              .join(', ')})`,
+          );
         if (!options.json) line(io.stdout, 'The receipt verifies.');
       }),
     );

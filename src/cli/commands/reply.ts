@@ -9,7 +9,16 @@ import { getStateReply, listReplies } from '../../services/read-replies.js';
 import type { ReplyReceipt } from '../../services/reply-writer.js';
 import { submitReply } from '../../services/submit-reply.js';
 import { withdrawReply } from '../../services/withdraw-reply.js';
-import { formatFields, formatTable, formatUtc, line, printJson, UsageError, type CliIo, type CliWriter } from '../output.js';
+import {
+  formatFields,
+  formatTable,
+  formatUtc,
+  line,
+  printJson,
+  UsageError,
+  type CliIo,
+  type CliWriter,
+} from '../output.js';
 import { actorFor, integerParser, parseStateCode, readJsonFile, tokenFrom, withContext } from './shared.js';
 
 interface FocalPointOptions {
@@ -21,11 +30,15 @@ interface FocalPointOptions {
 
 /** `assent reply submit|withdraw|show|list`. */
 export function registerReplyCommands(program: Command, io: CliIo): void {
-  const reply = program.command('reply').description("Member States' replies: submit, amend, withdraw (with a focal point's token), read");
+  const reply = program
+    .command('reply')
+    .description("Member States' replies: submit, amend, withdraw (with a focal point's token), read");
 
   reply
     .command('submit')
-    .description("submit or amend a Member State's reply (each call writes a new version; the latest on-time version counts)")
+    .description(
+      "submit or amend a Member State's reply (each call writes a new version; the latest on-time version counts)",
+    )
     .argument('<consultation>', 'consultation id, e.g. demo-tap')
     .requiredOption('--file <path>', 'the reply as JSON (ReplyInput: positions, signatory, place, signedOn)')
     .option('--state <code>', "the Member State replying (default: the token's State)", parseStateCode)
@@ -89,7 +102,10 @@ export function registerReplyCommands(program: Command, io: CliIo): void {
         const reply = await getStateReply(context.services, { actor, consultationId, memberState });
         if (options.json) return printJson(io.stdout, presentStateReply(reply));
         if (reply.versions.length === 0) return line(io.stdout, `${memberState} has not replied to ${consultationId}.`);
-        line(io.stdout, `Reply of ${memberState} to ${consultationId}: current version ${reply.pointers?.currentVersion ?? '—'}, counted version ${reply.pointers?.countedVersion ?? 'none'}`);
+        line(
+          io.stdout,
+          `Reply of ${memberState} to ${consultationId}: current version ${reply.pointers?.currentVersion ?? '—'}, counted version ${reply.pointers?.countedVersion ?? 'none'}`,
+        );
         for (const version of reply.versions) printVersion(io.stdout, version, reply.pointers?.countedVersion ?? null);
       }),
     );
@@ -107,13 +123,24 @@ export function registerReplyCommands(program: Command, io: CliIo): void {
         const overview = presentOverview(await listReplies(context.services, { actor, consultationId }));
         if (options.json) return printJson(io.stdout, overview);
         const { summary } = overview;
-        line(io.stdout, `${consultationId}: ${summary.replied} of ${summary.consulted} States replied, ${summary.counted} counted, ${summary.notReplied} not replied.`);
+        line(
+          io.stdout,
+          `${consultationId}: ${summary.replied} of ${summary.consulted} States replied, ${summary.counted} counted, ${summary.notReplied} not replied.`,
+        );
         const rows = overview.items.filter((item) => options.all || item.replied);
         if (rows.length === 0) return;
         io.stdout.write(
           formatTable(
             ['State', 'Name', 'Version', 'Status', 'Received (UTC)', 'Channel', 'Counted'],
-            rows.map((r) => [r.memberState, r.name, r.latest?.version ?? null, r.latest?.status ?? 'not replied', r.latest?.receivedAt ?? '', r.latest?.channel ?? '', r.countedVersion ?? '']),
+            rows.map((r) => [
+              r.memberState,
+              r.name,
+              r.latest?.version ?? null,
+              r.latest?.status ?? 'not replied',
+              r.latest?.receivedAt ?? '',
+              r.latest?.channel ?? '',
+              r.countedVersion ?? '',
+            ]),
           ),
         );
       }),
@@ -134,12 +161,23 @@ function requireToken(io: CliIo, option: string | undefined): string {
 function stateFor(actor: Actor, state: string | undefined): string {
   if (state !== undefined) return state;
   if (actor.kind === 'focal_point') return actor.memberState;
-  throw new AppError('ROLE_MAY_NOT_REPLY', `Only a Member State focal point may reply (WTSA Res. 1 §9.4.1); this is a ${actor.kind} token`);
+  throw new AppError(
+    'ROLE_MAY_NOT_REPLY',
+    `Only a Member State focal point may reply (WTSA Res. 1 §9.4.1); this is a ${actor.kind} token`,
+  );
 }
 
 function printReceipt(out: CliWriter, receipt: ReplyReceipt, replayed: boolean): void {
-  const what = receipt.status === 'withdrawn' ? 'Withdrawal received' : receipt.created ? 'Reply received' : 'Amended reply received';
-  line(out, `${what}${replayed ? ' (replayed: this key was already used for the same request; nothing new was written)' : ''}.`);
+  const what =
+    receipt.status === 'withdrawn'
+      ? 'Withdrawal received'
+      : receipt.created
+        ? 'Reply received'
+        : 'Amended reply received';
+  line(
+    out,
+    `${what}${replayed ? ' (replayed: this key was already used for the same request; nothing new was written)' : ''}.`,
+  );
   out.write(
     formatFields(
       [
@@ -160,8 +198,14 @@ function printReceipt(out: CliWriter, receipt: ReplyReceipt, replayed: boolean):
 
 function printVersion(out: CliWriter, v: ReplyVersion, countedVersion: number | null): void {
   line(out);
-  line(out, `  Version ${v.version} — ${v.status}, received ${formatUtc(v.receivedAt)} by ${v.channel}${v.version === countedVersion ? ' (counted)' : ''}${v.simulated ? ' [simulated]' : ''}`);
-  line(out, `    Signed by ${v.signatoryName}, ${v.signatoryTitle}${v.place ? `, ${v.place}` : ''}${v.signedOn ? `, ${v.signedOn}` : ''}`);
+  line(
+    out,
+    `  Version ${v.version} — ${v.status}, received ${formatUtc(v.receivedAt)} by ${v.channel}${v.version === countedVersion ? ' (counted)' : ''}${v.simulated ? ' [simulated]' : ''}`,
+  );
+  line(
+    out,
+    `    Signed by ${v.signatoryName}, ${v.signatoryTitle}${v.place ? `, ${v.place}` : ''}${v.signedOn ? `, ${v.signedOn}` : ''}`,
+  );
   if (v.flags.length > 0) line(out, `    Flags: ${v.flags.join(', ')}`);
   for (const p of v.positions) {
     const detail = [p.option, p.comments ? 'comments' : null, p.reasons ? 'reasons' : null].filter((x) => x).join(', ');

@@ -9,9 +9,15 @@ import { actorFor, withContext } from './shared.js';
 export function registerResultsCommand(program: Command, io: CliIo): void {
   program
     .command('results')
-    .description('results per text: replies, support, non-support, percentage, outcome and the clause applied (Res. 1 §9.4.5–9.4.6)')
+    .description(
+      'results per text: replies, support, non-support, percentage, outcome and the clause applied (Res. 1 §9.4.5–9.4.6)',
+    )
     .argument('<consultation>', 'consultation id, e.g. tsb-79-2023')
-    .addOption(new Option('--format <format>', 'table for people, json as the API answers, csv for spreadsheets').choices(['table', 'json', 'csv']).default('table'))
+    .addOption(
+      new Option('--format <format>', 'table for people, json as the API answers, csv for spreadsheets')
+        .choices(['table', 'json', 'csv'])
+        .default('table'),
+    )
     .option('--token <token>', 'act as the holder of this API token instead of the local operator (or ASSENT_TOKEN)')
     .action(async (consultationId: string, options: { format: 'table' | 'json' | 'csv'; token?: string }) =>
       withContext(io, async (context) => {
@@ -36,7 +42,20 @@ const outcomeWords: Readonly<Record<string, string>> = {
 /** The results as CSV: one header row, then one row per text in the circular's order. */
 export function resultsCsv(results: ResultsView): string {
   const rows: Cell[][] = [
-    ['text', 'designation', 'replies', 'support', 'non_support', 'unclear', 'percent', 'outcome', 'needed_more_support', 'clause', 'decision', 'decision_clause'],
+    [
+      'text',
+      'designation',
+      'replies',
+      'support',
+      'non_support',
+      'unclear',
+      'percent',
+      'outcome',
+      'needed_more_support',
+      'clause',
+      'decision',
+      'decision_clause',
+    ],
     ...results.texts.map((t) => [
       t.text.id,
       t.text.designation,
@@ -56,8 +75,12 @@ export function resultsCsv(results: ResultsView): string {
 }
 
 function printResultsTable(out: CliWriter, results: ResultsView): void {
-  line(out, `Results of ${results.consultationId} — ${results.state}, computed ${results.computedAt.replace('T', ' ').slice(0, 19)} UTC`);
-  if (!results.final) line(out, `PROVISIONAL: the deadline (${results.deadline}) has not passed; these figures may still change.`);
+  line(
+    out,
+    `Results of ${results.consultationId} — ${results.state}, computed ${results.computedAt.replace('T', ' ').slice(0, 19)} UTC`,
+  );
+  if (!results.final)
+    line(out, `PROVISIONAL: the deadline (${results.deadline}) has not passed; these figures may still change.`);
   line(out);
   out.write(
     formatTable(
@@ -76,7 +99,10 @@ function printResultsTable(out: CliWriter, results: ResultsView): void {
     ),
   );
   line(out);
-  line(out, 'Support of 70 % or more of the replies lets the meeting consider a text for approval (WTSA Res. 1 §9.4.5); unclear forms are shown but not counted.');
+  line(
+    out,
+    'Support of 70 % or more of the replies lets the meeting consider a text for approval (WTSA Res. 1 §9.4.5); unclear forms are shown but not counted.',
+  );
   if (results.resultsNoticeAt) line(out, `Results notice issued ${results.resultsNoticeAt}.`);
   else if (results.resultsNoticeDueAt) line(out, `Results notice due by ${results.resultsNoticeDueAt} (§9.6.1).`);
 }

@@ -10,7 +10,10 @@ export function registerSeedCommand(program: Command, io: CliIo): void {
   program
     .command('seed')
     .description('load (or refresh) the Member States; with --demo also the demo consultations and demo tokens')
-    .option('--demo', 'also seed Circular 79 (with simulated replies), an open demo consultation and demo tokens, on a database without consultations')
+    .option(
+      '--demo',
+      'also seed Circular 79 (with simulated replies), an open demo consultation and demo tokens, on a database without consultations',
+    )
     .option('--json', 'print the outcome as JSON (includes the demo tokens when created)')
     .action(async (options: { demo?: boolean; json?: boolean }) =>
       withContext(io, async (context) => {
@@ -21,13 +24,17 @@ export function registerSeedCommand(program: Command, io: CliIo): void {
         }
         const tokens = await seedDemo(context.services);
         const file = tokens ? writeDemoTokens(context.config.dataDir, tokens) : null;
-        if (options.json) return printJson(io.stdout, { memberStates, demo: tokens !== null, tokens, tokensFile: file });
+        if (options.json)
+          return printJson(io.stdout, { memberStates, demo: tokens !== null, tokens, tokensFile: file });
         line(io.stdout, `Member States: ${memberStates} loaded.`);
         if (!tokens) {
           line(io.stdout, 'Demo data: not seeded, the database already has consultations.');
           return;
         }
-        line(io.stdout, `Demo data: TSB Circular 79 (tsb-79-2023, simulated replies) and the open consultation ${DEMO_CONSULTATION_ID}.`);
+        line(
+          io.stdout,
+          `Demo data: TSB Circular 79 (tsb-79-2023, simulated replies) and the open consultation ${DEMO_CONSULTATION_ID}.`,
+        );
         line(io.stdout, `Demo tokens (shown once here; kept in ${file}):`);
         io.stdout.write(formatDemoTokens(tokens));
       }),

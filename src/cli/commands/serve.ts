@@ -17,7 +17,9 @@ interface ServeOptions {
 export function registerServeCommand(program: Command, io: CliIo): void {
   program
     .command('serve')
-    .description('start the server (API under /api/v1, docs at /api/docs); stops on SIGTERM/SIGINT after in-flight requests finish')
+    .description(
+      'start the server (API under /api/v1, docs at /api/docs); stops on SIGTERM/SIGINT after in-flight requests finish',
+    )
     .option('--demo', 'seed the demo data first (Circular 79 and an open demo consultation) and print demo tokens')
     .option('--port <n>', 'port to listen on (default: PORT or 3000; 0 picks a free port)', integerParser(0, 65535))
     .option('--host <host>', 'address to listen on (default: HOST or 127.0.0.1)')
@@ -61,7 +63,9 @@ async function demoTokens(context: AppContext): Promise<DemoTokens | null> {
 }
 
 function databaseLabel(config: AppConfig): string {
-  return config.database.kind === 'sqlite' ? `SQLite, ${config.database.file}` : `PostgreSQL, ${redactUrl(config.database.url)}`;
+  return config.database.kind === 'sqlite'
+    ? `SQLite, ${config.database.file}`
+    : `PostgreSQL, ${redactUrl(config.database.url)}`;
 }
 
 /** What a person starting the server needs: where it is, what it uses, and how to try it. */
@@ -86,12 +90,18 @@ export function banner(config: AppConfig, url: string, demo: boolean, tokens: De
       `  curl -H "Authorization: Bearer ${tokens.observer}" ${url}/api/v1/consultations/tsb-79-2023/results`,
       `  curl -H "Authorization: Bearer ${tokens.secretariat}" ${url}/api/v1/consultations/${DEMO_CONSULTATION_ID}/results`,
     );
-    if (kr) out.push(`  ASSENT_TOKEN=${kr.token} assent reply submit ${DEMO_CONSULTATION_ID} --file reply.json   # reply as ${kr.memberState}`);
+    if (kr)
+      out.push(
+        `  ASSENT_TOKEN=${kr.token} assent reply submit ${DEMO_CONSULTATION_ID} --file reply.json   # reply as ${kr.memberState}`,
+      );
     out.push('');
     if (tokens.accounts && tokens.accounts.length > 0) {
-      out.push(`Demo accounts for the pages (sign in at ${url}/en/login; the code is from an authenticator app with the key, or from: npx assent demo-code <e-mail>):`);
+      out.push(
+        `Demo accounts for the pages (sign in at ${url}/en/login; the code is from an authenticator app with the key, or from: npx assent demo-code <e-mail>):`,
+      );
       const width = Math.max(...tokens.accounts.map((a) => a.label.length));
-      for (const a of tokens.accounts) out.push(`  ${a.label.padEnd(width + 2)}${a.email}  password ${a.password}  key ${a.totpKey}`);
+      for (const a of tokens.accounts)
+        out.push(`  ${a.label.padEnd(width + 2)}${a.email}  password ${a.password}  key ${a.totpKey}`);
       out.push('');
     }
   } else if (demo) {

@@ -98,9 +98,13 @@ export function checkAgainstSchema(value: unknown, schema: TSchema, detail: stri
   const errors = validator.Errors(value);
   // The validator stops collecting at maxErrors (a guard against huge inputs): say so.
   const capped = errors.length >= Settings.Get().maxErrors;
-  throw new AppError('VALIDATION_FAILED', capped ? `${detail} (the first problems found; run again once they are fixed)` : detail, {
-    errors: schemaProblems(errors),
-  });
+  throw new AppError(
+    'VALIDATION_FAILED',
+    capped ? `${detail} (the first problems found; run again once they are fixed)` : detail,
+    {
+      errors: schemaProblems(errors),
+    },
+  );
 }
 
 interface SchemaError {
@@ -127,7 +131,8 @@ export function schemaProblems(errors: readonly SchemaError[]): FieldProblem[] {
     const params = (error.params ?? {}) as Record<string, unknown>;
     const at = error.instancePath;
     if (error.keyword === 'additionalProperties') {
-      for (const name of (params.additionalProperties as string[] | undefined) ?? []) add(`${at}/${name}`, 'Unknown field: remove it');
+      for (const name of (params.additionalProperties as string[] | undefined) ?? [])
+        add(`${at}/${name}`, 'Unknown field: remove it');
     } else if (error.keyword === 'boolean' && error.schemaPath.endsWith('/additionalProperties')) {
       add(at, 'Unknown field: remove it');
     } else if (error.keyword === 'required') {
@@ -181,7 +186,8 @@ export function parseStateList(value: string): string[] {
 export function integerParser(min: number, max: number): (value: string) => number {
   return (value) => {
     const n = Number(value);
-    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) throw new InvalidArgumentError(`a whole number from ${min} to ${max}`);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max)
+      throw new InvalidArgumentError(`a whole number from ${min} to ${max}`);
     return n;
   };
 }

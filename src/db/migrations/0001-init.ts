@@ -47,7 +47,9 @@ export const m0001Init: Migration = {
       .addColumn('signatory_name', 'text', (c) => c.notNull())
       .addColumn('signatory_title', 'text', (c) => c.notNull())
       .addColumn('languages_available_on', 'text')
-      .addColumn('individual_replies_public', 'integer', (c) => c.notNull().check(sql`individual_replies_public in (0, 1)`))
+      .addColumn('individual_replies_public', 'integer', (c) =>
+        c.notNull().check(sql`individual_replies_public in (0, 1)`),
+      )
       .addColumn('eligible_states', 'text')
       .addColumn('issued_at', 'bigint')
       .addColumn('results_notice_at', 'bigint')
@@ -114,7 +116,10 @@ export const m0001Init: Migration = {
       .addColumn('simulated', 'integer', (c) => c.notNull().check(sql`simulated in (0, 1)`))
       .addColumn('content_hash', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('reply_version_pk', ['consultation_id', 'member_state', 'version'])
-      .addForeignKeyConstraint('reply_version_reply_fk', ['consultation_id', 'member_state'], 'reply', ['consultation_id', 'member_state'])
+      .addForeignKeyConstraint('reply_version_reply_fk', ['consultation_id', 'member_state'], 'reply', [
+        'consultation_id',
+        'member_state',
+      ])
       .execute();
 
     await db.schema
@@ -126,18 +131,24 @@ export const m0001Init: Migration = {
       .addColumn('position', 'text', (c) =>
         c.notNull().check(sql`position in ('assigns_authority', 'does_not_assign_authority', 'unclear')`),
       )
-      .addColumn('option', 'text', (c) => c.check(sql`option is null or option in ('no_comments', 'comments_attached')`))
+      .addColumn('option', 'text', (c) =>
+        c.check(sql`option is null or option in ('no_comments', 'comments_attached')`),
+      )
       .addColumn('comments', 'text')
       .addColumn('reasons', 'text')
       .addColumn('possible_changes', 'text')
       .addColumn('attachment', 'text', (c) => c.references('attachment.sha256'))
       .addPrimaryKeyConstraint('reply_position_pk', ['consultation_id', 'member_state', 'version', 'text_id'])
-      .addForeignKeyConstraint('reply_position_version_fk', ['consultation_id', 'member_state', 'version'], 'reply_version', [
+      .addForeignKeyConstraint(
+        'reply_position_version_fk',
+        ['consultation_id', 'member_state', 'version'],
+        'reply_version',
+        ['consultation_id', 'member_state', 'version'],
+      )
+      .addForeignKeyConstraint('reply_position_text_fk', ['consultation_id', 'text_id'], 'determined_text', [
         'consultation_id',
-        'member_state',
-        'version',
+        'id',
       ])
-      .addForeignKeyConstraint('reply_position_text_fk', ['consultation_id', 'text_id'], 'determined_text', ['consultation_id', 'id'])
       .execute();
 
     await db.schema
@@ -154,7 +165,10 @@ export const m0001Init: Migration = {
       .addColumn('recorded_at', 'bigint', (c) => c.notNull())
       .addColumn('recorded_by', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('meeting_decision_pk', ['consultation_id', 'text_id'])
-      .addForeignKeyConstraint('meeting_decision_text_fk', ['consultation_id', 'text_id'], 'determined_text', ['consultation_id', 'id'])
+      .addForeignKeyConstraint('meeting_decision_text_fk', ['consultation_id', 'text_id'], 'determined_text', [
+        'consultation_id',
+        'id',
+      ])
       .execute();
 
     await db.schema
@@ -181,7 +195,11 @@ export const m0001Init: Migration = {
       .addColumn('subject', 'text', (c) => c.notNull())
       .addColumn('data', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('audit_event_consultation').on('audit_event').columns(['consultation_id', 'seq']).execute();
+    await db.schema
+      .createIndex('audit_event_consultation')
+      .on('audit_event')
+      .columns(['consultation_id', 'seq'])
+      .execute();
 
     await db.schema
       .createTable('idempotency_record')

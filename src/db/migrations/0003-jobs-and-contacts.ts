@@ -53,7 +53,9 @@ export const m0003JobsAndContacts: Migration = {
       .addPrimaryKeyConstraint('attachment_upload_pk', ['sha256', 'uploaded_by'])
       .execute();
     await db.executeQuery(
-      sql`insert into attachment_upload (sha256, uploaded_by, filename, uploaded_at) select sha256, created_by, filename, created_at from attachment`.compile(db),
+      sql`insert into attachment_upload (sha256, uploaded_by, filename, uploaded_at) select sha256, created_by, filename, created_at from attachment`.compile(
+        db,
+      ),
     );
   },
   async down(db: Kysely<any>) {

@@ -9,9 +9,15 @@ export const m0004Receipts: Migration = {
     await db.schema.alterTable('reply_version').addColumn('audit_seq', 'bigint').execute();
     await db.schema.alterTable('reply_version').addColumn('audit_hash', 'text').execute();
     await db.executeQuery(
-      sql`update reply_version set audit_seq = (select max(a.seq) from audit_event a where a.subject = 'reply:' || reply_version.consultation_id || '/' || reply_version.member_state || '/' || reply_version.version)`.compile(db),
+      sql`update reply_version set audit_seq = (select max(a.seq) from audit_event a where a.subject = 'reply:' || reply_version.consultation_id || '/' || reply_version.member_state || '/' || reply_version.version)`.compile(
+        db,
+      ),
     );
-    await db.executeQuery(sql`update reply_version set audit_hash = (select a.hash from audit_event a where a.seq = reply_version.audit_seq)`.compile(db));
+    await db.executeQuery(
+      sql`update reply_version set audit_hash = (select a.hash from audit_event a where a.seq = reply_version.audit_seq)`.compile(
+        db,
+      ),
+    );
     await db.schema
       .createTable('signing_key')
       .addColumn('id', 'text', (c) => c.primaryKey())

@@ -11,9 +11,13 @@ export const m0005Identity: Migration = {
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('email', 'text', (c) => c.notNull().unique())
       .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('secretariat_admin', 'secretariat_staff', 'focal_point', 'observer')`))
+      .addColumn('role', 'text', (c) =>
+        c.notNull().check(sql`role in ('secretariat_admin', 'secretariat_staff', 'focal_point', 'observer')`),
+      )
       .addColumn('member_state', 'text', (c) => c.references('member_state.code'))
-      .addColumn('focal_point_rank', 'text', (c) => c.check(sql`focal_point_rank is null or focal_point_rank in ('primary', 'alternate')`))
+      .addColumn('focal_point_rank', 'text', (c) =>
+        c.check(sql`focal_point_rank is null or focal_point_rank in ('primary', 'alternate')`),
+      )
       .addColumn('password_hash', 'text')
       .addColumn('totp_secret', 'text')
       .addColumn('totp_enabled_at', 'bigint')
@@ -23,7 +27,10 @@ export const m0005Identity: Migration = {
       .addColumn('created_at', 'bigint', (c) => c.notNull())
       .addColumn('updated_at', 'bigint', (c) => c.notNull())
       .addCheckConstraint('account_focal_point_has_state', sql`(role = 'focal_point') = (member_state is not null)`)
-      .addCheckConstraint('account_rank_only_for_focal_points', sql`(role = 'focal_point') = (focal_point_rank is not null)`)
+      .addCheckConstraint(
+        'account_rank_only_for_focal_points',
+        sql`(role = 'focal_point') = (focal_point_rank is not null)`,
+      )
       .execute();
     await db.schema.createIndex('account_state').on('account').columns(['member_state']).execute();
 
@@ -70,12 +77,16 @@ export const m0005Identity: Migration = {
       .addColumn('updated_at', 'bigint', (c) => c.notNull())
       .execute();
 
-    await db.schema.alterTable('api_token').addColumn('account_id', 'text', (c) => c.references('account.id')).execute();
+    await db.schema
+      .alterTable('api_token')
+      .addColumn('account_id', 'text', (c) => c.references('account.id'))
+      .execute();
     await db.schema.alterTable('api_token').addColumn('scopes', 'text').execute();
   },
   async down(db: Kysely<any>) {
     await db.schema.alterTable('api_token').dropColumn('scopes').execute();
     await db.schema.alterTable('api_token').dropColumn('account_id').execute();
-    for (const table of ['login_throttle', 'session', 'recovery_code', 'invitation', 'account']) await db.schema.dropTable(table).execute();
+    for (const table of ['login_throttle', 'session', 'recovery_code', 'invitation', 'account'])
+      await db.schema.dropTable(table).execute();
   },
 };

@@ -8,11 +8,20 @@ import { sql, type Kysely, type Migration } from 'kysely';
  */
 export const m0006CountedPositions: Migration = {
   async up(db: Kysely<any>) {
-    await db.schema.alterTable('reply_position').addColumn('counted', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema
+      .alterTable('reply_position')
+      .addColumn('counted', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
     await db.executeQuery(
-      sql`update reply_position set counted = 1 where exists (select 1 from reply r where r.consultation_id = reply_position.consultation_id and r.member_state = reply_position.member_state and r.counted_version = reply_position.version)`.compile(db),
+      sql`update reply_position set counted = 1 where exists (select 1 from reply r where r.consultation_id = reply_position.consultation_id and r.member_state = reply_position.member_state and r.counted_version = reply_position.version)`.compile(
+        db,
+      ),
     );
-    await db.schema.createIndex('reply_position_counted').on('reply_position').columns(['consultation_id', 'counted', 'text_id', 'position']).execute();
+    await db.schema
+      .createIndex('reply_position_counted')
+      .on('reply_position')
+      .columns(['consultation_id', 'counted', 'text_id', 'position'])
+      .execute();
   },
   async down(db: Kysely<any>) {
     await db.schema.dropIndex('reply_position_counted').execute();

@@ -13,7 +13,9 @@ export const m0008Documents: Migration = {
     await db.schema
       .createTable('document')
       .addColumn('consultation_id', 'text', (c) => c.notNull().references('consultation.id'))
-      .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('circular', 'reply', 'receipt', 'results-report', 'results-notice')`))
+      .addColumn('kind', 'text', (c) =>
+        c.notNull().check(sql`kind in ('circular', 'reply', 'receipt', 'results-report', 'results-notice')`),
+      )
       .addColumn('subject', 'text', (c) => c.notNull())
       .addColumn('format', 'text', (c) => c.notNull().check(sql`format in ('docx', 'pdf')`))
       .addColumn('locale', 'text', (c) => c.notNull())

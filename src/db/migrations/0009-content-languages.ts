@@ -15,8 +15,14 @@ export const m0009ContentLanguages: Migration = {
         c.notNull().defaultTo('en').check(sql`language_of_record in ('ar', 'zh', 'en', 'fr', 'ru', 'es')`),
       )
       .execute();
-    await db.schema.alterTable('consultation').addColumn('translations', 'text', (c) => c.notNull().defaultTo('{}')).execute();
-    await db.schema.alterTable('determined_text').addColumn('translations', 'text', (c) => c.notNull().defaultTo('{}')).execute();
+    await db.schema
+      .alterTable('consultation')
+      .addColumn('translations', 'text', (c) => c.notNull().defaultTo('{}'))
+      .execute();
+    await db.schema
+      .alterTable('determined_text')
+      .addColumn('translations', 'text', (c) => c.notNull().defaultTo('{}'))
+      .execute();
   },
   async down(db: Kysely<any>) {
     await db.schema.alterTable('determined_text').dropColumn('translations').execute();

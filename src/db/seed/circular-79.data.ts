@@ -15,7 +15,12 @@ export const CIRCULAR_79: ConsultationInput = {
   date: '2023-03-28',
   reference: 'TSB Circular 79, SG17/XY',
   studyGroup: 'SG17',
-  meeting: { place: 'Goyang, Korea', firstDay: '2023-08-29', lastDay: '2023-09-08', collectiveLetter: 'Collective letter 5/17' },
+  meeting: {
+    place: 'Goyang, Korea',
+    firstDay: '2023-08-29',
+    lastDay: '2023-09-08',
+    collectiveLetter: 'Collective letter 5/17',
+  },
   subject:
     'Member State consultation on Determined draft new Recommendations ITU‑T X.1333 Cor.1, X.1353 (X.ztd-iot), X.1471 (X.websec-7), X.1645 (X.nssa-cc), X.1771 (X.rdda), and X.1817 (X.5Gsec-message) proposed for approval at the meeting of ITU-T Study Group 17, Goyang, Korea, 29 August – 8 September 2023',
   deadline: '2023-08-16T23:59:59.999Z',

@@ -1,7 +1,17 @@
 import type { ComponentChildren, VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { bidiSegments, placement } from '../bidi.js';
-import { BOX, textOf, type Block, type DocumentContent, type FieldRow, type FormChoice, type FormText, type Marks, type Text } from '../content.js';
+import {
+  BOX,
+  textOf,
+  type Block,
+  type DocumentContent,
+  type FieldRow,
+  type FormChoice,
+  type FormText,
+  type Marks,
+  type Text,
+} from '../content.js';
 import { fontFaceCss } from './fonts.js';
 import { PRINT_CSS } from './print-css.js';
 
@@ -28,7 +38,13 @@ interface Doc {
  */
 function Hyphens({ text }: { text: string }): VNode {
   if (!text.includes('\u2011')) return <>{text}</>;
-  return <>{text.split(/(\S*\u2011\S*)/u).map((part, index) => (index % 2 === 1 ? <span class="nowrap">{part.replace(/\u2011/gu, '-')}</span> : part))}</>;
+  return (
+    <>
+      {text
+        .split(/(\S*\u2011\S*)/u)
+        .map((part, index) => (index % 2 === 1 ? <span class="nowrap">{part.replace(/\u2011/gu, '-')}</span> : part))}
+    </>
+  );
 }
 
 /** A text's words in a paragraph of direction `dir`: left-to-right snippets of right-to-left text isolated. */
@@ -49,7 +65,8 @@ function Words({ text, dir }: { text: string; dir: 'ltr' | 'rtl' }): VNode {
 }
 
 /** Characters the Arabic face draws (letters, Arabic punctuation, spaces, joiners: fonts.ts gives it the spaces). */
-const ARABIC_FACE = '\\u0600-\\u06FF\\u0750-\\u077F\\u0870-\\u08FF\\uFB50-\\uFDFF\\uFE70-\\uFEFF\\u200C-\\u200E\\u0020\\u00A0';
+const ARABIC_FACE =
+  '\\u0600-\\u06FF\\u0750-\\u077F\\u0870-\\u08FF\\uFB50-\\uFDFF\\uFE70-\\uFEFF\\u200C-\\u200E\\u0020\\u00A0';
 /** A text as stretches drawn from the Arabic face and stretches drawn from others. */
 const FACE_PIECES = new RegExp(`[${ARABIC_FACE}]+|[^${ARABIC_FACE}]+`, 'gu');
 const OF_ARABIC_FACE = new RegExp(`^[${ARABIC_FACE}]`, 'u');
@@ -73,17 +90,26 @@ function HeadingWords({ text, dir }: { text: string; dir: 'ltr' | 'rtl' }): VNod
             </bdi>
           );
         }
-        return (segment.text.match(FACE_PIECES) ?? []).map((piece) => (OF_ARABIC_FACE.test(piece) ? piece : <span>{piece}</span>));
+        return (segment.text.match(FACE_PIECES) ?? []).map((piece) =>
+          OF_ARABIC_FACE.test(piece) ? piece : <span>{piece}</span>,
+        );
       })}
     </>
   );
 }
 
 /** The `lang` and `dir` attributes of an element holding `text` with `marks`: only where they differ from the document's. */
-function marked(doc: Doc, text: string, marks: Marks = {}): { attributes: { lang?: string; dir?: 'ltr' | 'rtl' }; dir: 'ltr' | 'rtl' } {
+function marked(
+  doc: Doc,
+  text: string,
+  marks: Marks = {},
+): { attributes: { lang?: string; dir?: 'ltr' | 'rtl' }; dir: 'ltr' | 'rtl' } {
   const where = placement(doc, text, marks);
   return {
-    attributes: { ...(where.lang !== null && where.lang !== doc.lang && { lang: where.lang }), ...(where.dir !== doc.dir && { dir: where.dir }) },
+    attributes: {
+      ...(where.lang !== null && where.lang !== doc.lang && { lang: where.lang }),
+      ...(where.dir !== doc.dir && { dir: where.dir }),
+    },
     dir: where.dir,
   };
 }
@@ -112,13 +138,36 @@ function Inline({ doc, text }: { doc: Doc; text: Text }): VNode {
  * so the lines of a block stay aligned; a line in another language or typed by a person is
  * isolated inside it with its own `lang` and `dir`.
  */
-function Line({ doc, text, as: Tag = 'p', class: className }: { doc: Doc; text: Text; as?: 'p' | 'li'; class?: string | undefined }): VNode {
+function Line({
+  doc,
+  text,
+  as: Tag = 'p',
+  class: className,
+}: {
+  doc: Doc;
+  text: Text;
+  as?: 'p' | 'li';
+  class?: string | undefined;
+}): VNode {
   return <Tag class={className}>{textOf(text) === '' ? '\u00A0' : <Inline doc={doc} text={text} />}</Tag>;
 }
 
 function Lines({ doc, row }: { doc: Doc; row: FieldRow }): VNode {
-  if (row.bulleted) return <ul>{row.lines.map((line) => <Line doc={doc} text={line} as="li" />)}</ul>;
-  return <>{row.lines.map((line) => <Line doc={doc} text={line} class={row.code ? 'code' : undefined} />)}</>;
+  if (row.bulleted)
+    return (
+      <ul>
+        {row.lines.map((line) => (
+          <Line doc={doc} text={line} as="li" />
+        ))}
+      </ul>
+    );
+  return (
+    <>
+      {row.lines.map((line) => (
+        <Line doc={doc} text={line} class={row.code ? 'code' : undefined} />
+      ))}
+    </>
+  );
 }
 
 function Fields({ doc, rows }: { doc: Doc; rows: readonly FieldRow[] }): VNode {
@@ -205,7 +254,8 @@ function BlockView({ doc, block }: { doc: Doc; block: Block }): VNode {
     case 'mark':
       return <p class="mark">{words(block.text)}</p>;
     case 'heading': {
-      const className = [block.newPage ? 'new-page' : '', block.centred ? 'centred' : ''].filter(Boolean).join(' ') || undefined;
+      const className =
+        [block.newPage ? 'new-page' : '', block.centred ? 'centred' : ''].filter(Boolean).join(' ') || undefined;
       const heading = <HeadingWords text={block.text} dir={doc.dir} />;
       if (block.level === 1) return <h1 class={className}>{heading}</h1>;
       if (block.level === 2) return <h2 class={className}>{heading}</h2>;

@@ -50,11 +50,14 @@ export function embeddedFonts(): EmbeddedFonts {
       // fontsource writes `src: url(./files/X.woff2) format('woff2'), url(./files/X.woff) format('woff');`
       rules.push(
         css
-          .replace(/url\(\.\/files\/([a-z0-9-]+\.woff2)\) format\('woff2'\)(?:,\s*url\(\.\/files\/[a-z0-9-]+\.woff\) format\('woff'\))?/g, (_whole, file: string) => {
-            const urlPath = `/fonts/${pkg}/${file}`;
-            files.set(urlPath, path.join(dir, 'files', file));
-            return `url(https://${FONT_HOST}${urlPath}) format('woff2')`;
-          })
+          .replace(
+            /url\(\.\/files\/([a-z0-9-]+\.woff2)\) format\('woff2'\)(?:,\s*url\(\.\/files\/[a-z0-9-]+\.woff\) format\('woff'\))?/g,
+            (_whole, file: string) => {
+              const urlPath = `/fonts/${pkg}/${file}`;
+              files.set(urlPath, path.join(dir, 'files', file));
+              return `url(https://${FONT_HOST}${urlPath}) format('woff2')`;
+            },
+          )
           // A PDF is printed once: wait for the font rather than print the fallback.
           .replace(/font-display:\s*swap;/g, 'font-display: block;')
           .replace(/\/\*[^*]*\*\//g, ''),
@@ -79,7 +82,8 @@ export function embeddedFonts(): EmbeddedFonts {
     // words reversed. The Arabic subset has the space glyphs: its rule also covers the spaces and is
     // written after all the others (the last rule is checked first for the characters it covers).
     // It is still chosen by its Arabic letters (its ranges for fontFaceCss are unchanged).
-    if (/noto-naskh-arabic-arabic-/.test(rule)) spaces.push({ ...face, css: rule.replace(/unicode-range:\s*([^;]+);/, 'unicode-range: $1,U+0020,U+00A0;') });
+    if (/noto-naskh-arabic-arabic-/.test(rule))
+      spaces.push({ ...face, css: rule.replace(/unicode-range:\s*([^;]+);/, 'unicode-range: $1,U+0020,U+00A0;') });
     else faces.push(face);
   }
   faces.push(...spaces);
@@ -108,7 +112,10 @@ export function fontFaceCss(text: string): string {
     seen.add(point);
     for (const index of facesCovering(point, faces)) wanted.add(index);
   }
-  return faces.filter((_, index) => wanted.has(index)).map((face) => face.css).join('\n');
+  return faces
+    .filter((_, index) => wanted.has(index))
+    .map((face) => face.css)
+    .join('\n');
 }
 
 const covering = new Map<number, readonly number[]>();
@@ -117,7 +124,9 @@ const covering = new Map<number, readonly number[]>();
 function facesCovering(point: number, faces: readonly FontFace[]): readonly number[] {
   let found = covering.get(point);
   if (!found) {
-    found = faces.flatMap((face, index) => (face.ranges?.some(([from, to]) => point >= from && point <= to) ? [index] : []));
+    found = faces.flatMap((face, index) =>
+      face.ranges?.some(([from, to]) => point >= from && point <= to) ? [index] : [],
+    );
     covering.set(point, found);
   }
   return found;
@@ -142,7 +151,11 @@ export function fontPackages(): { name: string; present: boolean; files: number 
   return PACKAGES.map((pkg) => {
     try {
       const dir = path.join(path.dirname(require.resolve(`@fontsource/${pkg}/400.css`)), 'files');
-      return { name: `@fontsource/${pkg}`, present: true, files: fs.readdirSync(dir).filter((f) => f.endsWith('.woff2')).length };
+      return {
+        name: `@fontsource/${pkg}`,
+        present: true,
+        files: fs.readdirSync(dir).filter((f) => f.endsWith('.woff2')).length,
+      };
     } catch {
       return { name: `@fontsource/${pkg}`, present: false, files: 0 };
     }

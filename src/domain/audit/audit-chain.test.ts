@@ -5,7 +5,15 @@ function chain(n: number): StoredChainRow[] {
   const rows: StoredChainRow[] = [];
   let prev = GENESIS_HASH;
   for (let seq = 1; seq <= n; seq += 1) {
-    const fields = { seq, at: 1_690_000_000_000 + seq, actor: 'token:a', action: 'reply.submitted', consultationId: 'c', subject: `reply:c/KR/${seq}`, data: { n: seq } };
+    const fields = {
+      seq,
+      at: 1_690_000_000_000 + seq,
+      actor: 'token:a',
+      action: 'reply.submitted',
+      consultationId: 'c',
+      subject: `reply:c/KR/${seq}`,
+      data: { n: seq },
+    };
     const hash = chainHash(prev, fields);
     rows.push({ ...fields, prevHash: prev, hash });
     prev = hash;
@@ -38,8 +46,24 @@ describe('audit chain', () => {
   });
 
   it('key order in the data does not change the hash (canonical encoding)', () => {
-    const a = chainHash(GENESIS_HASH, { seq: 1, at: 1, actor: 'a', action: 'x', consultationId: null, subject: 's', data: { b: 1, a: 2 } });
-    const b = chainHash(GENESIS_HASH, { seq: 1, at: 1, actor: 'a', action: 'x', consultationId: null, subject: 's', data: { a: 2, b: 1 } });
+    const a = chainHash(GENESIS_HASH, {
+      seq: 1,
+      at: 1,
+      actor: 'a',
+      action: 'x',
+      consultationId: null,
+      subject: 's',
+      data: { b: 1, a: 2 },
+    });
+    const b = chainHash(GENESIS_HASH, {
+      seq: 1,
+      at: 1,
+      actor: 'a',
+      action: 'x',
+      consultationId: null,
+      subject: 's',
+      data: { a: 2, b: 1 },
+    });
     expect(a).toBe(b);
   });
 

@@ -7,7 +7,13 @@ import { calendarCovers, isWorkingDay, nthWorkingDayBefore, workingDaysBetween }
 const geneva = ITU_GENEVA_HOLIDAYS;
 
 /** A calendar with no holidays, for checks that only weekends matter. */
-const weekendsOnly: HolidayCalendar = { id: 'none', name: 'No holidays', firstYear: 2000, lastYear: 2100, holidays: {} };
+const weekendsOnly: HolidayCalendar = {
+  id: 'none',
+  name: 'No holidays',
+  firstYear: 2000,
+  lastYear: 2100,
+  holidays: {},
+};
 
 const coveredDay = fc
   .date({ min: new Date('2023-02-01T00:00:00.000Z'), max: new Date('2027-12-31T00:00:00.000Z'), noInvalidDate: true })
@@ -120,10 +126,13 @@ describe('workingDaysBetween', () => {
     expect(workingDaysBetween('2023-08-29', '2023-08-16', geneva)).toBe(0);
   });
 
-  test.prop([coveredDay, fc.integer({ min: 0, max: 60 })])('never exceeds the calendar days strictly between', (day, n) => {
-    const to = addDays(day, n);
-    expect(workingDaysBetween(day, to, geneva)).toBeLessThanOrEqual(Math.max(0, n - 1));
-  });
+  test.prop([coveredDay, fc.integer({ min: 0, max: 60 })])(
+    'never exceeds the calendar days strictly between',
+    (day, n) => {
+      const to = addDays(day, n);
+      expect(workingDaysBetween(day, to, geneva)).toBeLessThanOrEqual(Math.max(0, n - 1));
+    },
+  );
 });
 
 describe('calendarCovers', () => {

@@ -16,7 +16,10 @@ const texts = [
     id: 'x1353',
     title: 'Zero-touch deployment',
     summary: 'A summary.',
-    translations: { fr: { title: 'Déploiement sans intervention', summary: 'Un résumé.' }, es: { title: 'Despliegue sin intervención' } },
+    translations: {
+      fr: { title: 'Déploiement sans intervention', summary: 'Un résumé.' },
+      es: { title: 'Despliegue sin intervención' },
+    },
   },
   { id: 'x1471', title: 'Reference monitor', summary: 'Another summary.', translations: {} },
 ];
@@ -26,7 +29,11 @@ describe('localiseConsultation', () => {
     const result = localiseConsultation(consultation, texts, 'en');
     expect(result.language).toBe('en');
     expect(result.subject).toEqual({ value: consultation.subject, language: 'en', isFallback: false });
-    expect(result.texts.map((t) => t.title.value)).toEqual(['Remote access tools', 'Zero-touch deployment', 'Reference monitor']);
+    expect(result.texts.map((t) => t.title.value)).toEqual([
+      'Remote access tools',
+      'Zero-touch deployment',
+      'Reference monitor',
+    ]);
     expect(result.missing).toEqual([]);
   });
 
@@ -62,12 +69,20 @@ describe('localiseConsultation', () => {
   it('never reports a missing summary for a text that has none in the language of record', () => {
     const cor = localiseConsultation(consultation, texts, 'zh').texts[0]!;
     expect(cor.summary).toEqual({ value: null, language: 'en', isFallback: false });
-    const ignored = localiseText({ id: 'c', title: 'T', summary: null, translations: { fr: { summary: 'Résumé orphelin' } } }, 'en', 'fr');
+    const ignored = localiseText(
+      { id: 'c', title: 'T', summary: null, translations: { fr: { summary: 'Résumé orphelin' } } },
+      'en',
+      'fr',
+    );
     expect(ignored.summary.value).toBeNull();
   });
 
   it('treats a blank translation as missing', () => {
-    const text = localiseText({ id: 't', title: 'Title', summary: 'Summary', translations: { ru: { title: '  ', summary: '' } } }, 'en', 'ru');
+    const text = localiseText(
+      { id: 't', title: 'Title', summary: 'Summary', translations: { ru: { title: '  ', summary: '' } } },
+      'en',
+      'ru',
+    );
     expect(text.title).toEqual({ value: 'Title', language: 'en', isFallback: true });
     expect(text.summary.isFallback).toBe(true);
   });

@@ -67,7 +67,12 @@ function present(value: string | undefined): value is string {
   return value !== undefined && value.trim() !== '';
 }
 
-function pick<T extends string | null>(record: T, translated: string | undefined, language: UnLanguage, languageOfRecord: UnLanguage): LocalisedField<T | string> {
+function pick<T extends string | null>(
+  record: T,
+  translated: string | undefined,
+  language: UnLanguage,
+  languageOfRecord: UnLanguage,
+): LocalisedField<T | string> {
   if (language === languageOfRecord) return { value: record, language: languageOfRecord, isFallback: false };
   if (present(translated)) return { value: translated, language, isFallback: false };
   return { value: record, language: languageOfRecord, isFallback: true };
@@ -86,7 +91,9 @@ export function localiseText(
   const translation: TextTranslation | undefined = text.translations[language];
   const title = pick(text.title, translation?.title, language, languageOfRecord);
   const summary: LocalisedField<string | null> =
-    text.summary === null ? { value: null, language: languageOfRecord, isFallback: false } : pick(text.summary, translation?.summary, language, languageOfRecord);
+    text.summary === null
+      ? { value: null, language: languageOfRecord, isFallback: false }
+      : pick(text.summary, translation?.summary, language, languageOfRecord);
   return { id: text.id, title, summary };
 }
 

@@ -19,7 +19,9 @@ describe('checkPassword', () => {
 
   it('accepts 256 characters and refuses 257', () => {
     expect(checkPassword(ofLength(256), EMAIL)).toEqual([]);
-    expect(checkPassword(ofLength(257), EMAIL)).toEqual([{ field: '/password', message: 'Use at most 256 characters' }]);
+    expect(checkPassword(ofLength(257), EMAIL)).toEqual([
+      { field: '/password', message: 'Use at most 256 characters' },
+    ]);
   });
 
   it('counts characters, not UTF-16 units: 12 emoji are long enough, 11 are not', () => {
@@ -31,7 +33,9 @@ describe('checkPassword', () => {
 
   it('refuses the e-mail address itself, in any case', () => {
     expect(fields(EMAIL)).toEqual(['/password']);
-    expect(checkPassword(EMAIL.toUpperCase(), EMAIL)[0]?.message).toBe('Do not use your e-mail address in the password');
+    expect(checkPassword(EMAIL.toUpperCase(), EMAIL)[0]?.message).toBe(
+      'Do not use your e-mail address in the password',
+    );
   });
 
   it('refuses a password containing the local part of the address', () => {
@@ -44,13 +48,19 @@ describe('checkPassword', () => {
   });
 
   it('refuses one repeated character', () => {
-    expect(checkPassword('x'.repeat(20), EMAIL)).toEqual([{ field: '/password', message: 'Do not repeat one character' }]);
+    expect(checkPassword('x'.repeat(20), EMAIL)).toEqual([
+      { field: '/password', message: 'Do not repeat one character' },
+    ]);
   });
 
   it('reports every rule broken, at the field it is given', () => {
     const problems = checkPassword('kkkk', 'kkkk@example.test', '/newPassword');
     expect(problems.map((p) => p.field)).toEqual(['/newPassword', '/newPassword', '/newPassword']);
-    expect(problems.map((p) => p.message)).toEqual(['Use at least 12 characters', 'Do not use your e-mail address in the password', 'Do not repeat one character']);
+    expect(problems.map((p) => p.message)).toEqual([
+      'Use at least 12 characters',
+      'Do not use your e-mail address in the password',
+      'Do not repeat one character',
+    ]);
   });
 
   it('refuses the empty password for its length only', () => {

@@ -14,7 +14,8 @@ export function checkPassword(password: string, email: string, field = '/passwor
   if (length > PASSWORD_MAX) problems.push({ field, message: `Use at most ${PASSWORD_MAX} characters` });
   const lower = password.toLowerCase();
   const local = email.toLowerCase().split('@')[0] ?? '';
-  if (lower === email.toLowerCase() || (local.length >= 4 && lower.includes(local))) problems.push({ field, message: 'Do not use your e-mail address in the password' });
+  if (lower === email.toLowerCase() || (local.length >= 4 && lower.includes(local)))
+    problems.push({ field, message: 'Do not use your e-mail address in the password' });
   if (length > 0 && new Set(password).size === 1) problems.push({ field, message: 'Do not repeat one character' });
   return problems;
 }

@@ -72,8 +72,20 @@ describe('scopeOf', () => {
 });
 
 describe('scoped actors in the policy', () => {
-  const admin = (scopes?: Actor['scopes']): Actor => ({ kind: 'secretariat', id: 'token:t', label: 't', admin: true, ...(scopes && { scopes }) });
-  const focal = (scopes: NonNullable<Actor['scopes']>): Actor => ({ kind: 'focal_point', id: 'token:f', label: 'f', memberState: 'KR', scopes });
+  const admin = (scopes?: Actor['scopes']): Actor => ({
+    kind: 'secretariat',
+    id: 'token:t',
+    label: 't',
+    admin: true,
+    ...(scopes && { scopes }),
+  });
+  const focal = (scopes: NonNullable<Actor['scopes']>): Actor => ({
+    kind: 'focal_point',
+    id: 'token:f',
+    label: 'f',
+    memberState: 'KR',
+    scopes,
+  });
 
   it.each(NAMES)('refuses %s (FORBIDDEN) to a token without its scope, and allows it with the scope', (action) => {
     const needed = scopeOf(action);
@@ -83,12 +95,19 @@ describe('scoped actors in the policy', () => {
   });
 
   it('lets an unscoped administrator token do everything it could before scopes existed', () => {
-    for (const action of NAMES.filter((a) => a !== 'reply:submit')) expect(decide(admin(), subjectOf(action)), action).toEqual({ allowed: true });
+    for (const action of NAMES.filter((a) => a !== 'reply:submit'))
+      expect(decide(admin(), subjectOf(action)), action).toEqual({ allowed: true });
   });
 
   it('grants a focal point no more with scopes than without', () => {
-    expect(decide(focal([...TOKEN_SCOPES]), { action: 'reply:submit', memberState: 'FR' })).toMatchObject({ allowed: false, code: 'NOT_YOUR_MEMBER_STATE' });
-    expect(decide(focal([...TOKEN_SCOPES]), { action: 'account:manage' })).toMatchObject({ allowed: false, code: 'FORBIDDEN' });
+    expect(decide(focal([...TOKEN_SCOPES]), { action: 'reply:submit', memberState: 'FR' })).toMatchObject({
+      allowed: false,
+      code: 'NOT_YOUR_MEMBER_STATE',
+    });
+    expect(decide(focal([...TOKEN_SCOPES]), { action: 'account:manage' })).toMatchObject({
+      allowed: false,
+      code: 'FORBIDDEN',
+    });
     expect(decide(focal(['replies:write']), { action: 'reply:submit', memberState: 'KR' })).toEqual({ allowed: true });
   });
 });

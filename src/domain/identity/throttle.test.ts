@@ -20,7 +20,9 @@ describe('lockUntil', () => {
   });
 
   it('doubles the lock with each further failure', () => {
-    expect([5, 6, 7, 8, 9, 10].map((f) => lockUntil(f, NOW, ACCOUNT_THROTTLE)! - NOW)).toEqual([1, 2, 4, 8, 16, 32].map((m) => m * MINUTE));
+    expect([5, 6, 7, 8, 9, 10].map((f) => lockUntil(f, NOW, ACCOUNT_THROTTLE)! - NOW)).toEqual(
+      [1, 2, 4, 8, 16, 32].map((m) => m * MINUTE),
+    );
   });
 
   it('stops at the ceiling of one hour', () => {
@@ -31,25 +33,32 @@ describe('lockUntil', () => {
   });
 
   const policy: fc.Arbitrary<ThrottlePolicy> = fc
-    .record({ threshold: fc.integer({ min: 1, max: 50 }), baseLockMs: fc.integer({ min: 1, max: 3_600_000 }), extra: fc.nat({ max: 86_400_000 }) })
+    .record({
+      threshold: fc.integer({ min: 1, max: 50 }),
+      baseLockMs: fc.integer({ min: 1, max: 3_600_000 }),
+      extra: fc.nat({ max: 86_400_000 }),
+    })
     .map(({ threshold, baseLockMs, extra }) => ({ threshold, baseLockMs, maxLockMs: baseLockMs + extra }));
   const failures = fc.nat({ max: 10_000 });
   const now = fc.integer({ min: 0, max: 4_102_444_800_000 });
 
-  test.prop([policy, failures, failures, now])('is monotone non-decreasing in the failures and never above the ceiling', (p, a, b, at) => {
-    const [fewer, more] = a <= b ? [a, b] : [b, a];
-    const x = lockUntil(fewer, at, p);
-    const y = lockUntil(more, at, p);
-    if (x !== null) {
-      expect(y).not.toBeNull();
-      expect(y!).toBeGreaterThanOrEqual(x);
-    }
-    for (const until of [x, y]) {
-      if (until === null) continue;
-      expect(until - at).toBeGreaterThanOrEqual(Math.min(p.baseLockMs, p.maxLockMs));
-      expect(until - at).toBeLessThanOrEqual(p.maxLockMs);
-    }
-  });
+  test.prop([policy, failures, failures, now])(
+    'is monotone non-decreasing in the failures and never above the ceiling',
+    (p, a, b, at) => {
+      const [fewer, more] = a <= b ? [a, b] : [b, a];
+      const x = lockUntil(fewer, at, p);
+      const y = lockUntil(more, at, p);
+      if (x !== null) {
+        expect(y).not.toBeNull();
+        expect(y!).toBeGreaterThanOrEqual(x);
+      }
+      for (const until of [x, y]) {
+        if (until === null) continue;
+        expect(until - at).toBeGreaterThanOrEqual(Math.min(p.baseLockMs, p.maxLockMs));
+        expect(until - at).toBeLessThanOrEqual(p.maxLockMs);
+      }
+    },
+  );
 
   test.prop([policy, failures, now])('locks exactly from the threshold on', (p, f, at) => {
     expect(lockUntil(f, at, p) === null).toBe(f < p.threshold);

@@ -57,7 +57,10 @@ describe('sortedMemberStates', () => {
     expect(new Set(sorted.map((s) => s.code))).toEqual(new Set(codeOrder));
     const collator = new Intl.Collator(lang);
     for (let i = 1; i < sorted.length; i++) {
-      expect(collator.compare(sorted[i - 1]!.name, sorted[i]!.name), `${sorted[i - 1]!.name} / ${sorted[i]!.name}`).toBeLessThan(0);
+      expect(
+        collator.compare(sorted[i - 1]!.name, sorted[i]!.name),
+        `${sorted[i - 1]!.name} / ${sorted[i]!.name}`,
+      ).toBeLessThan(0);
     }
     for (const s of sorted) expect(s.name).toBe(s.record.names[lang]);
   });
@@ -70,7 +73,11 @@ describe('sortedMemberStates', () => {
   });
 
   it('orders each language by its own designations, so the orders differ', () => {
-    const orders = UN_LANGUAGES.map((l) => sortedMemberStates(l).map((s) => s.code).join());
+    const orders = UN_LANGUAGES.map((l) =>
+      sortedMemberStates(l)
+        .map((s) => s.code)
+        .join(),
+    );
     expect(new Set(orders).size).toBe(UN_LANGUAGES.length);
   });
 

@@ -37,8 +37,13 @@ export function unLanguageOf(locale: string): UnLanguage {
  * `locale`, or in English when the locale is not one of the six UN languages. Undefined when the
  * code is not in the curated list, so the caller decides what to show (usually the code itself).
  */
-export function designation(code: string, locale: string, states: readonly MemberStateRecord[] = MEMBER_STATES): string | undefined {
-  const record = states === MEMBER_STATES ? BY_CODE.get(code.toUpperCase()) : states.find((r) => r.code === code.toUpperCase());
+export function designation(
+  code: string,
+  locale: string,
+  states: readonly MemberStateRecord[] = MEMBER_STATES,
+): string | undefined {
+  const record =
+    states === MEMBER_STATES ? BY_CODE.get(code.toUpperCase()) : states.find((r) => r.code === code.toUpperCase());
   return record?.names[unLanguageOf(locale)];
 }
 
@@ -68,7 +73,10 @@ export function designationCollator(locale: string): Intl.Collator {
  * would fall back to code order, so the result is deterministic. Pass `states` to sort a subset
  * (for example only those that may reply); the list given is not modified.
  */
-export function sortedMemberStates(locale: string, states: readonly MemberStateRecord[] = MEMBER_STATES): MemberStateDesignation[] {
+export function sortedMemberStates(
+  locale: string,
+  states: readonly MemberStateRecord[] = MEMBER_STATES,
+): MemberStateDesignation[] {
   const language = unLanguageOf(locale);
   const collator = designationCollator(language);
   return states

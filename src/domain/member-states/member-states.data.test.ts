@@ -56,7 +56,6 @@ describe('MEMBER_STATES', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
-
   it.each([
     ['KR', 'KOR', 'Korea (Republic of)'],
     ['KP', 'PRK', "Dem. People's Rep. of Korea"],
@@ -172,7 +171,9 @@ describe('MEMBER_STATES designations in the six UN languages', () => {
   });
 
   it.each(LANGUAGES)('writes every %s designation in the script of the language', (lang) => {
-    const wrong = MEMBER_STATES.filter((r) => !SCRIPT_OF[lang].test(r.names[lang])).map((r) => `${r.code}: ${r.names[lang]}`);
+    const wrong = MEMBER_STATES.filter((r) => !SCRIPT_OF[lang].test(r.names[lang])).map(
+      (r) => `${r.code}: ${r.names[lang]}`,
+    );
     expect(wrong).toEqual([]);
   });
 
@@ -211,10 +212,40 @@ describe('MEMBER_STATES designations in the six UN languages', () => {
   });
 
   it.each([
-    ['KR', { ar: 'كوريا (جمهورية)', zh: '大韩民国', en: 'Korea (Republic of)', fr: 'Corée (République de)', ru: 'Корея (Республика)', es: 'Corea (República de)' }],
+    [
+      'KR',
+      {
+        ar: 'كوريا (جمهورية)',
+        zh: '大韩民国',
+        en: 'Korea (Republic of)',
+        fr: 'Corée (République de)',
+        ru: 'Корея (Республика)',
+        es: 'Corea (República de)',
+      },
+    ],
     ['VA', { ar: 'الفاتيكان', zh: '梵蒂冈', en: 'Vatican', fr: 'Vatican', ru: 'Ватикан', es: 'Vaticano' }],
-    ['US', { ar: 'الولايات المتحدة', zh: '美国', en: 'United States', fr: 'Etats-Unis', ru: 'Соединенные Штаты', es: 'Estados Unidos' }],
-    ['IR', { ar: 'إيران (جمهورية - الإسلامية)', zh: '伊朗伊斯兰共和国', en: 'Iran (Islamic Republic of)', fr: "Iran (République islamique d')", ru: 'Иран (Исламская Республика)', es: 'Irán (República Islámica del)' }],
+    [
+      'US',
+      {
+        ar: 'الولايات المتحدة',
+        zh: '美国',
+        en: 'United States',
+        fr: 'Etats-Unis',
+        ru: 'Соединенные Штаты',
+        es: 'Estados Unidos',
+      },
+    ],
+    [
+      'IR',
+      {
+        ar: 'إيران (جمهورية - الإسلامية)',
+        zh: '伊朗伊斯兰共和国',
+        en: 'Iran (Islamic Republic of)',
+        fr: "Iran (République islamique d')",
+        ru: 'Иран (Исламская Республика)',
+        es: 'Irán (República Islámica del)',
+      },
+    ],
     ['TR', { ar: 'تركيا', zh: '土耳其', en: 'Türkiye', fr: 'Türkiye', ru: 'Турция', es: 'Türkiye' }],
   ] as const)('designates %s in ITU/UN style in all six languages', (code, names) => {
     expect(byCode(code).names).toEqual(names);

@@ -13,7 +13,13 @@ export type Actor =
       readonly admin?: boolean;
       readonly scopes?: readonly TokenScope[];
     }
-  | { readonly kind: 'focal_point'; readonly id: string; readonly label: string; readonly memberState: string; readonly scopes?: readonly TokenScope[] }
+  | {
+      readonly kind: 'focal_point';
+      readonly id: string;
+      readonly label: string;
+      readonly memberState: string;
+      readonly scopes?: readonly TokenScope[];
+    }
   | { readonly kind: 'observer'; readonly id: string; readonly label: string; readonly scopes?: readonly TokenScope[] }
   | { readonly kind: 'public'; readonly id: 'public'; readonly label: 'public'; readonly scopes?: undefined };
 

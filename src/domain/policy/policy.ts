@@ -18,13 +18,22 @@ export type Action =
   | { readonly action: 'consultation:issue' }
   | { readonly action: 'reply:submit'; readonly memberState: string }
   | { readonly action: 'reply:record' }
-  | { readonly action: 'reply:read'; readonly memberState: string; readonly deadlinePassed: boolean; readonly individualRepliesPublic: boolean }
+  | {
+      readonly action: 'reply:read';
+      readonly memberState: string;
+      readonly deadlinePassed: boolean;
+      readonly individualRepliesPublic: boolean;
+    }
   | { readonly action: 'reply:list-all'; readonly deadlinePassed: boolean; readonly individualRepliesPublic: boolean }
   | { readonly action: 'results:read'; readonly deadlinePassed: boolean }
   | { readonly action: 'decision:record' }
   | { readonly action: 'notice:issue' }
   | { readonly action: 'attachment:upload' }
-  | { readonly action: 'attachment:read'; readonly uploadedBy: readonly string[]; readonly memberStatesUsing: readonly string[] }
+  | {
+      readonly action: 'attachment:read';
+      readonly uploadedBy: readonly string[];
+      readonly memberStatesUsing: readonly string[];
+    }
   | { readonly action: 'token:manage' }
   | { readonly action: 'audit:read' }
   | { readonly action: 'member-state:write' }
@@ -32,7 +41,9 @@ export type Action =
   | { readonly action: 'job:read' }
   | { readonly action: 'account:manage' };
 
-export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly code: ErrorCode; readonly reason: string };
+export type Decision =
+  | { readonly allowed: true }
+  | { readonly allowed: false; readonly code: ErrorCode; readonly reason: string };
 
 const ALLOW: Decision = { allowed: true };
 const deny = (code: ErrorCode, reason: string): Decision => ({ allowed: false, code, reason });
@@ -47,7 +58,9 @@ export function decide(actor: Actor, subject: Action): Decision {
   const admin = actor.kind === 'secretariat' && actor.admin !== false;
   switch (subject.action) {
     case 'consultation:read':
-      return subject.issued || secretariat ? ALLOW : deny('NOT_FOUND', 'Draft consultations are visible to the secretariat only');
+      return subject.issued || secretariat
+        ? ALLOW
+        : deny('NOT_FOUND', 'Draft consultations are visible to the secretariat only');
     case 'consultation:write':
     case 'consultation:issue':
     case 'reply:record':
@@ -61,12 +74,16 @@ export function decide(actor: Actor, subject: Action): Decision {
     case 'contact:manage':
     case 'account:manage':
       if (admin) return ALLOW;
-      return secretariat ? deny('FORBIDDEN', 'This action is reserved to secretariat administrators') : denyNonSecretariat(actor);
+      return secretariat
+        ? deny('FORBIDDEN', 'This action is reserved to secretariat administrators')
+        : denyNonSecretariat(actor);
     case 'reply:submit':
       // Res. 1 §9.4.1 and §9.4.3: only Member States reply; the secretariat records forms it
       // receives (reply:record) but never replies itself.
-      if (actor.kind === 'public') return deny('UNAUTHENTICATED', 'Sign in as a focal point of the Member State to reply');
-      if (actor.kind !== 'focal_point') return deny('ROLE_MAY_NOT_REPLY', 'Only a Member State focal point may reply (WTSA Res. 1 §9.4.1)');
+      if (actor.kind === 'public')
+        return deny('UNAUTHENTICATED', 'Sign in as a focal point of the Member State to reply');
+      if (actor.kind !== 'focal_point')
+        return deny('ROLE_MAY_NOT_REPLY', 'Only a Member State focal point may reply (WTSA Res. 1 §9.4.1)');
       return actor.memberState === subject.memberState
         ? ALLOW
         : deny('NOT_YOUR_MEMBER_STATE', `You are a focal point of ${actor.memberState}, not of ${subject.memberState}`);
@@ -76,11 +93,17 @@ export function decide(actor: Actor, subject: Action): Decision {
       if (subject.deadlinePassed && subject.individualRepliesPublic) return ALLOW;
       return actor.kind === 'public'
         ? deny('UNAUTHENTICATED', 'Sign in to read replies')
-        : deny(actor.kind === 'focal_point' ? 'NOT_YOUR_MEMBER_STATE' : 'FORBIDDEN', "Another State's reply is not visible to you");
+        : deny(
+            actor.kind === 'focal_point' ? 'NOT_YOUR_MEMBER_STATE' : 'FORBIDDEN',
+            "Another State's reply is not visible to you",
+          );
     case 'reply:list-all':
       if (secretariat) return ALLOW;
       if (subject.deadlinePassed && subject.individualRepliesPublic) return ALLOW;
-      return deny(actor.kind === 'public' ? 'UNAUTHENTICATED' : 'FORBIDDEN', 'Individual replies are not public for this consultation');
+      return deny(
+        actor.kind === 'public' ? 'UNAUTHENTICATED' : 'FORBIDDEN',
+        'Individual replies are not public for this consultation',
+      );
     case 'results:read':
       return subject.deadlinePassed || secretariat
         ? ALLOW

@@ -36,7 +36,12 @@ export interface Procedure {
   /** Who may reply to a consultation. */
   eligibility(state: string, facts: EligibilityFacts, edition: string): EligibilityAnswer;
   /** Checks the positions of a reply (and normalises them). */
-  checkReply(positions: readonly PositionInput[], textIds: readonly string[], channel: Channel, edition: string): ReplyCheck;
+  checkReply(
+    positions: readonly PositionInput[],
+    textIds: readonly string[],
+    channel: Channel,
+    edition: string,
+  ): ReplyCheck;
   /** The decision rule on the replies to one text. */
   tally(counts: PositionCounts, edition: string): TextTally;
   /** Timing rules on the consultation's dates. */

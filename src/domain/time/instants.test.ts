@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { DAY_MS, addDays, addMonths, dayOfWeek, daysBetween, endOfDay, isIsoDay, startOfDay, toIsoDay } from './instants.js';
+import {
+  DAY_MS,
+  addDays,
+  addMonths,
+  dayOfWeek,
+  daysBetween,
+  endOfDay,
+  isIsoDay,
+  startOfDay,
+  toIsoDay,
+} from './instants.js';
 
 /** Calendar days written YYYY-MM-DD, generated from real instants (years 1000–9999). */
 const isoDay = fc

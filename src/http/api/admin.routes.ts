@@ -8,211 +8,363 @@ import { listAuditEvents } from '../../services/list-audit-events.js';
 import { listMemberStates, setEligibility } from '../../services/member-states.js';
 import type { ServiceContext } from '../../services/service-context.js';
 import { presentMemberState } from '../presenters/consultation.presenter.js';
-import { presentAccount, presentAuditEvent, presentContact, presentJob, presentToken } from '../presenters/admin.presenter.js';
+import {
+  presentAccount,
+  presentAuditEvent,
+  presentContact,
+  presentJob,
+  presentToken,
+} from '../presenters/admin.presenter.js';
 import { inviteAccount, listAccounts, setAccountDisabled } from '../../services/identity/accounts.js';
 import { addContact, listContacts, setContactStatus } from '../../services/contacts.js';
 import { getJob, listJobs } from '../../services/jobs/list-jobs.js';
 import { readMailMessage } from '../../services/jobs/read-mail-message.js';
 import { ShaParams } from './params.schema.js';
-import { AccountView, AttachmentView, AuditEventView, ContactView, ItemsOf, JobView, MemberStateView, problemResponses, TokenView } from './responses.schema.js';
+import {
+  AccountView,
+  AttachmentView,
+  AuditEventView,
+  ContactView,
+  ItemsOf,
+  JobView,
+  MemberStateView,
+  problemResponses,
+  TokenView,
+} from './responses.schema.js';
 
 /** Member States, API tokens, the audit trail. */
-export const adminRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; mailDir: string }> = async (app, { ctx, mailDir }) => {
-  app.get('/member-states', {
-    schema: { tags: ['member-states'], summary: 'The Member States and whether each may reply', response: { 200: ItemsOf(MemberStateView), ...problemResponses } },
-  }, async () => ({ items: (await listMemberStates(ctx)).map(presentMemberState) }));
-
-  app.put('/member-states/:code/eligibility', {
-    schema: {
-      tags: ['member-states'],
-      summary: 'Set whether a State may reply, with the reason (secretariat)',
-      params: Type.Object({ code: StateCode }, { additionalProperties: false }),
-      body: Type.Object(
-        { mayReply: Type.Boolean(), note: Type.Optional(Type.Union([Line(2000), Type.Null()])), since: Type.Optional(Type.Union([Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), Type.Null()])) },
-        { additionalProperties: false },
-      ),
-      response: { 200: MemberStateView, ...problemResponses },
-    },
-  }, async (req) =>
-    presentMemberState(await setEligibility(ctx, { actor: req.actor, code: req.params.code, mayReply: req.body.mayReply, note: req.body.note ?? null, since: req.body.since ?? null })),
-  );
-
-  app.get('/tokens', {
-    schema: { tags: ['tokens'], summary: 'API tokens (secretariat); secrets are never shown again', response: { 200: ItemsOf(TokenView), ...problemResponses } },
-  }, async (req) => ({ items: (await listApiTokens(ctx, { actor: req.actor })).map(presentToken) }));
-
-  app.post('/tokens', {
-    schema: {
-      tags: ['tokens'],
-      summary: 'Create an API token (secretariat); the secret is in this response only',
-      body: Type.Object(
-        {
-          role: Type.Union([Type.Literal('secretariat'), Type.Literal('focal_point'), Type.Literal('observer')]),
-          memberState: Type.Optional(StateCode),
-          label: Line(200),
-          expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
-        },
-        { additionalProperties: false },
-      ),
-      response: { 201: Type.Object({ token: TokenView, secret: Type.String() }), ...problemResponses },
-    },
-  }, async (req, reply) => {
-    const created = await createApiToken(ctx, { actor: req.actor, role: req.body.role, memberState: req.body.memberState, label: req.body.label, expiresInDays: req.body.expiresInDays });
-    return reply.code(201).header('cache-control', 'no-store').send({ token: presentToken(created.token), secret: created.secret });
-  });
-
-  app.delete('/tokens/:tokenId', {
-    schema: { tags: ['tokens'], summary: 'Revoke an API token (secretariat)', params: Type.Object({ tokenId: Text(64) }), response: { 204: Type.Null(), ...problemResponses } },
-  }, async (req, reply) => {
-    await revokeApiToken(ctx, { actor: req.actor, tokenId: req.params.tokenId });
-    return reply.code(204).send(null);
-  });
-
-  app.get('/audit', {
-    schema: {
-      tags: ['audit'],
-      summary: 'The audit trail, oldest first (secretariat)',
-      querystring: Type.Object(
-        {
-          consultation: Type.Optional(Slug),
-          after: Type.Optional(Type.String({ pattern: '^\\d{1,15}$' })),
-          limit: Type.Optional(Type.String({ pattern: '^\\d{1,4}$' })),
-        },
-        { additionalProperties: false },
-      ),
-      response: { 200: ItemsOf(AuditEventView), ...problemResponses },
-    },
-  }, async (req) => {
-    const events = await listAuditEvents(ctx, {
-      actor: req.actor,
-      consultationId: req.query.consultation,
-      afterSeq: req.query.after === undefined ? undefined : Number(req.query.after),
-      limit: req.query.limit === undefined ? undefined : Number(req.query.limit),
-    });
-    return { items: events.map(presentAuditEvent) };
-  });
-  app.get('/accounts', {
-    schema: {
-      tags: ['accounts'],
-      summary: 'Accounts (secretariat administrators)',
-      querystring: Type.Object({ state: Type.Optional(StateCode) }, { additionalProperties: false }),
-      response: { 200: ItemsOf(AccountView), ...problemResponses },
-    },
-  }, async (req) => ({ items: (await listAccounts(ctx, { actor: req.actor, memberState: req.query.state })).map(presentAccount) }));
-
-  app.post('/accounts/invitations', {
-    schema: {
-      tags: ['accounts'],
-      summary: 'Invite a person (new account, or a new link for an existing one): a single-use, expiring link is e-mailed and returned once',
-      body: Type.Object(
-        {
-          email: Type.String({ minLength: 3, maxLength: 254, pattern: NO_NUL }),
-          name: Line(200),
-          role: Type.Union([Type.Literal('secretariat_admin'), Type.Literal('secretariat_staff'), Type.Literal('focal_point'), Type.Literal('observer')]),
-          memberState: Type.Optional(StateCode),
-          rank: Type.Optional(Type.Union([Type.Literal('primary'), Type.Literal('alternate')])),
-          language: Type.Optional(Type.Union(['ar', 'zh', 'en', 'fr', 'ru', 'es'].map((l) => Type.Literal(l)))),
-        },
-        { additionalProperties: false },
-      ),
-      response: { 201: Type.Object({ account: AccountView, invitationPath: Type.String(), expiresAt: Type.String() }), ...problemResponses },
-    },
-  }, async (req, reply) => {
-    const invited = await inviteAccount(ctx, { actor: req.actor, ...req.body });
-    return reply.code(201).header('cache-control', 'no-store').send({ account: presentAccount(invited.account), invitationPath: invited.invitationPath, expiresAt: new Date(invited.expiresAt).toISOString() });
-  });
-
-  app.patch('/accounts/:accountId', {
-    schema: {
-      tags: ['accounts'],
-      summary: 'Disable or enable an account (its sessions end and its tokens stop at once; its history stays)',
-      params: Type.Object({ accountId: Text(64) }, { additionalProperties: false }),
-      body: Type.Object({ disabled: Type.Boolean() }, { additionalProperties: false }),
-      response: { 200: AccountView, ...problemResponses },
-    },
-  }, async (req) => presentAccount(await setAccountDisabled(ctx, { actor: req.actor, accountId: req.params.accountId, disabled: req.body.disabled })));
-
-  app.get('/contacts', {
-    schema: {
-      tags: ['contacts'],
-      summary: 'E-mail recipients: focal points of Member States and observers (secretariat)',
-      querystring: Type.Object({ state: Type.Optional(StateCode) }, { additionalProperties: false }),
-      response: { 200: ItemsOf(ContactView), ...problemResponses },
-    },
-  }, async (req) => ({ items: (await listContacts(ctx, { actor: req.actor, memberState: req.query.state })).map(presentContact) }));
-
-  app.post('/contacts', {
-    schema: {
-      tags: ['contacts'],
-      summary: 'Add an e-mail recipient (secretariat)',
-      body: Type.Object(
-        {
-          email: Type.String({ minLength: 3, maxLength: 254, pattern: NO_NUL }),
-          name: Line(200),
-          role: Type.Union([Type.Literal('focal_point'), Type.Literal('observer')]),
-          memberState: Type.Optional(StateCode),
-          language: Type.Optional(Type.Union(['ar', 'zh', 'en', 'fr', 'ru', 'es'].map((l) => Type.Literal(l)))),
-        },
-        { additionalProperties: false },
-      ),
-      response: { 201: ContactView, ...problemResponses },
-    },
-  }, async (req, reply) => {
-    const contact = await addContact(ctx, { actor: req.actor, ...req.body });
-    return reply.code(201).send(presentContact(contact));
-  });
-
-  app.patch('/contacts/:contactId', {
-    schema: {
-      tags: ['contacts'],
-      summary: 'Stop or resume e-mails to a contact (secretariat)',
-      params: Type.Object({ contactId: Text(64) }, { additionalProperties: false }),
-      body: Type.Object({ active: Type.Boolean() }, { additionalProperties: false }),
-      response: { 200: ContactView, ...problemResponses },
-    },
-  }, async (req) => presentContact(await setContactStatus(ctx, { actor: req.actor, contactId: req.params.contactId, active: req.body.active })));
-
-  app.get('/jobs', {
-    schema: {
-      tags: ['jobs'],
-      summary: 'Background jobs and e-mail deliveries, newest first, with counts by state (secretariat)',
-      querystring: Type.Object(
-        {
-          kind: Type.Optional(Text(40)),
-          state: Type.Optional(Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('done'), Type.Literal('dead')])),
-          consultation: Type.Optional(Slug),
-          limit: Type.Optional(Type.String({ pattern: '^\\d{1,4}$' })),
-        },
-        { additionalProperties: false },
-      ),
-      response: {
-        200: Type.Object({ counts: Type.Record(Type.String(), Type.Integer()), items: Type.Array(JobView) }),
-        ...problemResponses,
+export const adminRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; mailDir: string }> = async (
+  app,
+  { ctx, mailDir },
+) => {
+  app.get(
+    '/member-states',
+    {
+      schema: {
+        tags: ['member-states'],
+        summary: 'The Member States and whether each may reply',
+        response: { 200: ItemsOf(MemberStateView), ...problemResponses },
       },
     },
-  }, async (req) => {
-    const { jobs, counts } = await listJobs(ctx, {
-      actor: req.actor,
-      kind: req.query.kind,
-      state: req.query.state,
-      consultationId: req.query.consultation,
-      limit: req.query.limit === undefined ? undefined : Math.min(1000, Math.max(1, Number(req.query.limit))),
-    });
-    return { counts, items: jobs.map(presentJob) };
-  });
+    async () => ({ items: (await listMemberStates(ctx)).map(presentMemberState) }),
+  );
 
-  app.get('/jobs/:jobId', {
-    schema: { tags: ['jobs'], summary: 'One job (secretariat)', params: Type.Object({ jobId: Text(400) }), response: { 200: JobView, ...problemResponses } },
-  }, async (req) => presentJob(await getJob(ctx, { actor: req.actor, jobId: req.params.jobId })));
-
-  app.get('/jobs/:jobId/message', {
-    schema: {
-      tags: ['jobs'],
-      summary: 'The message of an e-mail written as an .eml file (no SMTP server configured) (secretariat)',
-      params: Type.Object({ jobId: Text(400) }),
-      response: { 200: Type.Unsafe<Buffer>({ type: 'string', description: 'message/rfc822' }), ...problemResponses },
+  app.put(
+    '/member-states/:code/eligibility',
+    {
+      schema: {
+        tags: ['member-states'],
+        summary: 'Set whether a State may reply, with the reason (secretariat)',
+        params: Type.Object({ code: StateCode }, { additionalProperties: false }),
+        body: Type.Object(
+          {
+            mayReply: Type.Boolean(),
+            note: Type.Optional(Type.Union([Line(2000), Type.Null()])),
+            since: Type.Optional(Type.Union([Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), Type.Null()])),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: MemberStateView, ...problemResponses },
+      },
     },
-  }, async (req, reply) => reply.type('message/rfc822').send(await readMailMessage(ctx, { actor: req.actor, jobId: req.params.jobId, mailDir })));
+    async (req) =>
+      presentMemberState(
+        await setEligibility(ctx, {
+          actor: req.actor,
+          code: req.params.code,
+          mayReply: req.body.mayReply,
+          note: req.body.note ?? null,
+          since: req.body.since ?? null,
+        }),
+      ),
+  );
+
+  app.get(
+    '/tokens',
+    {
+      schema: {
+        tags: ['tokens'],
+        summary: 'API tokens (secretariat); secrets are never shown again',
+        response: { 200: ItemsOf(TokenView), ...problemResponses },
+      },
+    },
+    async (req) => ({ items: (await listApiTokens(ctx, { actor: req.actor })).map(presentToken) }),
+  );
+
+  app.post(
+    '/tokens',
+    {
+      schema: {
+        tags: ['tokens'],
+        summary: 'Create an API token (secretariat); the secret is in this response only',
+        body: Type.Object(
+          {
+            role: Type.Union([Type.Literal('secretariat'), Type.Literal('focal_point'), Type.Literal('observer')]),
+            memberState: Type.Optional(StateCode),
+            label: Line(200),
+            expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Type.Object({ token: TokenView, secret: Type.String() }), ...problemResponses },
+      },
+    },
+    async (req, reply) => {
+      const created = await createApiToken(ctx, {
+        actor: req.actor,
+        role: req.body.role,
+        memberState: req.body.memberState,
+        label: req.body.label,
+        expiresInDays: req.body.expiresInDays,
+      });
+      return reply
+        .code(201)
+        .header('cache-control', 'no-store')
+        .send({ token: presentToken(created.token), secret: created.secret });
+    },
+  );
+
+  app.delete(
+    '/tokens/:tokenId',
+    {
+      schema: {
+        tags: ['tokens'],
+        summary: 'Revoke an API token (secretariat)',
+        params: Type.Object({ tokenId: Text(64) }),
+        response: { 204: Type.Null(), ...problemResponses },
+      },
+    },
+    async (req, reply) => {
+      await revokeApiToken(ctx, { actor: req.actor, tokenId: req.params.tokenId });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/audit',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'The audit trail, oldest first (secretariat)',
+        querystring: Type.Object(
+          {
+            consultation: Type.Optional(Slug),
+            after: Type.Optional(Type.String({ pattern: '^\\d{1,15}$' })),
+            limit: Type.Optional(Type.String({ pattern: '^\\d{1,4}$' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: ItemsOf(AuditEventView), ...problemResponses },
+      },
+    },
+    async (req) => {
+      const events = await listAuditEvents(ctx, {
+        actor: req.actor,
+        consultationId: req.query.consultation,
+        afterSeq: req.query.after === undefined ? undefined : Number(req.query.after),
+        limit: req.query.limit === undefined ? undefined : Number(req.query.limit),
+      });
+      return { items: events.map(presentAuditEvent) };
+    },
+  );
+  app.get(
+    '/accounts',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Accounts (secretariat administrators)',
+        querystring: Type.Object({ state: Type.Optional(StateCode) }, { additionalProperties: false }),
+        response: { 200: ItemsOf(AccountView), ...problemResponses },
+      },
+    },
+    async (req) => ({
+      items: (await listAccounts(ctx, { actor: req.actor, memberState: req.query.state })).map(presentAccount),
+    }),
+  );
+
+  app.post(
+    '/accounts/invitations',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary:
+          'Invite a person (new account, or a new link for an existing one): a single-use, expiring link is e-mailed and returned once',
+        body: Type.Object(
+          {
+            email: Type.String({ minLength: 3, maxLength: 254, pattern: NO_NUL }),
+            name: Line(200),
+            role: Type.Union([
+              Type.Literal('secretariat_admin'),
+              Type.Literal('secretariat_staff'),
+              Type.Literal('focal_point'),
+              Type.Literal('observer'),
+            ]),
+            memberState: Type.Optional(StateCode),
+            rank: Type.Optional(Type.Union([Type.Literal('primary'), Type.Literal('alternate')])),
+            language: Type.Optional(Type.Union(['ar', 'zh', 'en', 'fr', 'ru', 'es'].map((l) => Type.Literal(l)))),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          201: Type.Object({ account: AccountView, invitationPath: Type.String(), expiresAt: Type.String() }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (req, reply) => {
+      const invited = await inviteAccount(ctx, { actor: req.actor, ...req.body });
+      return reply
+        .code(201)
+        .header('cache-control', 'no-store')
+        .send({
+          account: presentAccount(invited.account),
+          invitationPath: invited.invitationPath,
+          expiresAt: new Date(invited.expiresAt).toISOString(),
+        });
+    },
+  );
+
+  app.patch(
+    '/accounts/:accountId',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Disable or enable an account (its sessions end and its tokens stop at once; its history stays)',
+        params: Type.Object({ accountId: Text(64) }, { additionalProperties: false }),
+        body: Type.Object({ disabled: Type.Boolean() }, { additionalProperties: false }),
+        response: { 200: AccountView, ...problemResponses },
+      },
+    },
+    async (req) =>
+      presentAccount(
+        await setAccountDisabled(ctx, {
+          actor: req.actor,
+          accountId: req.params.accountId,
+          disabled: req.body.disabled,
+        }),
+      ),
+  );
+
+  app.get(
+    '/contacts',
+    {
+      schema: {
+        tags: ['contacts'],
+        summary: 'E-mail recipients: focal points of Member States and observers (secretariat)',
+        querystring: Type.Object({ state: Type.Optional(StateCode) }, { additionalProperties: false }),
+        response: { 200: ItemsOf(ContactView), ...problemResponses },
+      },
+    },
+    async (req) => ({
+      items: (await listContacts(ctx, { actor: req.actor, memberState: req.query.state })).map(presentContact),
+    }),
+  );
+
+  app.post(
+    '/contacts',
+    {
+      schema: {
+        tags: ['contacts'],
+        summary: 'Add an e-mail recipient (secretariat)',
+        body: Type.Object(
+          {
+            email: Type.String({ minLength: 3, maxLength: 254, pattern: NO_NUL }),
+            name: Line(200),
+            role: Type.Union([Type.Literal('focal_point'), Type.Literal('observer')]),
+            memberState: Type.Optional(StateCode),
+            language: Type.Optional(Type.Union(['ar', 'zh', 'en', 'fr', 'ru', 'es'].map((l) => Type.Literal(l)))),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: ContactView, ...problemResponses },
+      },
+    },
+    async (req, reply) => {
+      const contact = await addContact(ctx, { actor: req.actor, ...req.body });
+      return reply.code(201).send(presentContact(contact));
+    },
+  );
+
+  app.patch(
+    '/contacts/:contactId',
+    {
+      schema: {
+        tags: ['contacts'],
+        summary: 'Stop or resume e-mails to a contact (secretariat)',
+        params: Type.Object({ contactId: Text(64) }, { additionalProperties: false }),
+        body: Type.Object({ active: Type.Boolean() }, { additionalProperties: false }),
+        response: { 200: ContactView, ...problemResponses },
+      },
+    },
+    async (req) =>
+      presentContact(
+        await setContactStatus(ctx, { actor: req.actor, contactId: req.params.contactId, active: req.body.active }),
+      ),
+  );
+
+  app.get(
+    '/jobs',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: 'Background jobs and e-mail deliveries, newest first, with counts by state (secretariat)',
+        querystring: Type.Object(
+          {
+            kind: Type.Optional(Text(40)),
+            state: Type.Optional(
+              Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('done'), Type.Literal('dead')]),
+            ),
+            consultation: Type.Optional(Slug),
+            limit: Type.Optional(Type.String({ pattern: '^\\d{1,4}$' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ counts: Type.Record(Type.String(), Type.Integer()), items: Type.Array(JobView) }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (req) => {
+      const { jobs, counts } = await listJobs(ctx, {
+        actor: req.actor,
+        kind: req.query.kind,
+        state: req.query.state,
+        consultationId: req.query.consultation,
+        limit: req.query.limit === undefined ? undefined : Math.min(1000, Math.max(1, Number(req.query.limit))),
+      });
+      return { counts, items: jobs.map(presentJob) };
+    },
+  );
+
+  app.get(
+    '/jobs/:jobId',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: 'One job (secretariat)',
+        params: Type.Object({ jobId: Text(400) }),
+        response: { 200: JobView, ...problemResponses },
+      },
+    },
+    async (req) => presentJob(await getJob(ctx, { actor: req.actor, jobId: req.params.jobId })),
+  );
+
+  app.get(
+    '/jobs/:jobId/message',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: 'The message of an e-mail written as an .eml file (no SMTP server configured) (secretariat)',
+        params: Type.Object({ jobId: Text(400) }),
+        response: { 200: Type.Unsafe<Buffer>({ type: 'string', description: 'message/rfc822' }), ...problemResponses },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .type('message/rfc822')
+        .send(await readMailMessage(ctx, { actor: req.actor, jobId: req.params.jobId, mailDir })),
+  );
 };
 
 /**
@@ -221,30 +373,61 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; mailD
  */
 export const attachmentRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: ctx.attachmentMaxBytes }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: ctx.attachmentMaxBytes }, (_req, body, done) =>
+    done(null, body),
+  );
 
-  app.post('/attachments', {
-    schema: {
-      tags: ['attachments'],
-      summary: 'Upload a file (comments, reasons, the scan of a form); returns its SHA-256 to cite in a reply',
-      querystring: Type.Object({ filename: Type.Optional(Type.String({ minLength: 1, maxLength: 255, pattern: NO_NUL })) }, { additionalProperties: false }),
-      response: { 201: AttachmentView, ...problemResponses },
+  app.post(
+    '/attachments',
+    {
+      schema: {
+        tags: ['attachments'],
+        summary: 'Upload a file (comments, reasons, the scan of a form); returns its SHA-256 to cite in a reply',
+        querystring: Type.Object(
+          { filename: Type.Optional(Type.String({ minLength: 1, maxLength: 255, pattern: NO_NUL })) },
+          { additionalProperties: false },
+        ),
+        response: { 201: AttachmentView, ...problemResponses },
+      },
     },
-  }, async (req, reply) => {
-    if (!Buffer.isBuffer(req.body)) throw new AppError('VALIDATION_FAILED', 'Send the file as the request body', { errors: [{ field: '/file', message: 'Required' }] });
-    const meta = await uploadAttachment(ctx, { actor: req.actor, filename: req.query.filename ?? 'attachment', content: req.body });
-    return reply.code(201).header('location', `/api/v1/attachments/${meta.sha256}`).send({ sha256: meta.sha256, mediaType: meta.mediaType, filename: meta.filename, size: meta.size });
-  });
+    async (req, reply) => {
+      if (!Buffer.isBuffer(req.body))
+        throw new AppError('VALIDATION_FAILED', 'Send the file as the request body', {
+          errors: [{ field: '/file', message: 'Required' }],
+        });
+      const meta = await uploadAttachment(ctx, {
+        actor: req.actor,
+        filename: req.query.filename ?? 'attachment',
+        content: req.body,
+      });
+      return reply
+        .code(201)
+        .header('location', `/api/v1/attachments/${meta.sha256}`)
+        .send({ sha256: meta.sha256, mediaType: meta.mediaType, filename: meta.filename, size: meta.size });
+    },
+  );
 
-  app.get('/attachments/:sha256', {
-    schema: { tags: ['attachments'], summary: 'Download an attachment (secretariat, its uploader, or the State whose reply cites it)', params: ShaParams, response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'The file' }), ...problemResponses } },
-  }, async (req, reply) => {
-    const file = await readAttachment(ctx, { actor: req.actor, sha256: req.params.sha256 });
-    return reply
-      .type(file.mediaType)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'private, max-age=31536000, immutable')
-      .send(file.content);
-  });
+  app.get(
+    '/attachments/:sha256',
+    {
+      schema: {
+        tags: ['attachments'],
+        summary: 'Download an attachment (secretariat, its uploader, or the State whose reply cites it)',
+        params: ShaParams,
+        response: {
+          200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'The file' }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (req, reply) => {
+      const file = await readAttachment(ctx, { actor: req.actor, sha256: req.params.sha256 });
+      return reply
+        .type(file.mediaType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, max-age=31536000, immutable')
+        .send(file.content);
+    },
+  );
 };

@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { AppError } from '../../domain/errors.js';
-import { ConsultationInputSchema, ConsultationPatchSchema, TextInputSchema, TextPatchSchema, UnLanguageSchema } from '../../schemas/consultation.schema.js';
+import {
+  ConsultationInputSchema,
+  ConsultationPatchSchema,
+  TextInputSchema,
+  TextPatchSchema,
+  UnLanguageSchema,
+} from '../../schemas/consultation.schema.js';
 import { createConsultation } from '../../services/create-consultation.js';
 import { getConsultation, listConsultations } from '../../services/get-consultation.js';
 import { issueConsultation } from '../../services/issue-consultation.js';
@@ -10,7 +16,14 @@ import { updateConsultation } from '../../services/update-consultation.js';
 import type { ServiceContext } from '../../services/service-context.js';
 import { presentConsultation, presentConsultationSummary, presentText } from '../presenters/consultation.presenter.js';
 import { ConsultationParams, IfMatchHeaders, revisionFromIfMatch, TextParams } from './params.schema.js';
-import { ConsultationSummaryView, ConsultationView, ItemsOf, problemResponses, TextView, TimingCheckView } from './responses.schema.js';
+import {
+  ConsultationSummaryView,
+  ConsultationView,
+  ItemsOf,
+  problemResponses,
+  TextView,
+  TimingCheckView,
+} from './responses.schema.js';
 
 /** `?lang=fr`: the subject, titles and summaries in that UN language where translated (issue #8 item 6). */
 const LanguageQuery = Type.Object(
@@ -28,87 +41,207 @@ const LanguageQuery = Type.Object(
 /** Consultations (circulars) and their determined texts. */
 export const consultationRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {
   const tags = ['consultations'];
-  const full = async (actor: Parameters<typeof getConsultation>[1]['actor'], id: string, language?: Parameters<typeof presentConsultation>[2]) =>
-    presentConsultation(await getConsultation(ctx, { actor, consultationId: id }), actor, language);
+  const full = async (
+    actor: Parameters<typeof getConsultation>[1]['actor'],
+    id: string,
+    language?: Parameters<typeof presentConsultation>[2],
+  ) => presentConsultation(await getConsultation(ctx, { actor, consultationId: id }), actor, language);
 
-  app.get('/consultations', {
-    schema: { tags, summary: 'List consultations (drafts: secretariat only)', response: { 200: ItemsOf(ConsultationSummaryView), ...problemResponses } },
-  }, async (req) => ({ items: (await listConsultations(ctx, { actor: req.actor })).map(presentConsultationSummary) }));
-
-  app.post('/consultations', {
-    schema: { tags, summary: 'Create a draft consultation (secretariat)', body: ConsultationInputSchema, response: { 201: ConsultationView, ...problemResponses } },
-  }, async (req, reply) => {
-    const created = await createConsultation(ctx, { actor: req.actor, input: req.body });
-    const view = await full(req.actor, created.id);
-    return reply.code(201).header('location', `/api/v1/consultations/${created.id}`).header('etag', `"${view.revision}"`).send(view);
-  });
-
-  app.get('/consultations/:id', {
-    schema: {
-      tags,
-      summary: 'A consultation with its texts, state and (secretariat) timing checks; ?lang= localises subject, titles and summaries',
-      params: ConsultationParams,
-      querystring: LanguageQuery,
-      response: { 200: ConsultationView, ...problemResponses },
+  app.get(
+    '/consultations',
+    {
+      schema: {
+        tags,
+        summary: 'List consultations (drafts: secretariat only)',
+        response: { 200: ItemsOf(ConsultationSummaryView), ...problemResponses },
+      },
     },
-  }, async (req, reply) => {
-    const view = await full(req.actor, req.params.id, req.query.lang);
-    return reply.header('etag', `"${view.revision}"`).send(view);
-  });
+    async (req) => ({ items: (await listConsultations(ctx, { actor: req.actor })).map(presentConsultationSummary) }),
+  );
 
-  app.patch('/consultations/:id', {
-    schema: { tags, summary: 'Edit a draft consultation (secretariat)', params: ConsultationParams, headers: IfMatchHeaders, body: ConsultationPatchSchema, response: { 200: ConsultationView, ...problemResponses } },
-  }, async (req, reply) => {
-    const expected = revisionFromIfMatch(req.headers['if-match']);
-    await updateConsultation(ctx, { actor: req.actor, consultationId: req.params.id, patch: req.body, ...(expected !== undefined && { expectedRevision: expected }) });
-    const view = await full(req.actor, req.params.id);
-    return reply.header('etag', `"${view.revision}"`).send(view);
-  });
-
-  app.post('/consultations/:id/issue', {
-    schema: {
-      tags,
-      summary: 'Issue the circular: replies open, texts frozen (secretariat)',
-      params: ConsultationParams,
-      headers: IfMatchHeaders,
-      response: { 200: Type.Object({ consultation: ConsultationView, timing: Type.Array(TimingCheckView) }), ...problemResponses },
+  app.post(
+    '/consultations',
+    {
+      schema: {
+        tags,
+        summary: 'Create a draft consultation (secretariat)',
+        body: ConsultationInputSchema,
+        response: { 201: ConsultationView, ...problemResponses },
+      },
     },
-  }, async (req) => {
-    const expected = revisionFromIfMatch(req.headers['if-match']);
-    const issued = await issueConsultation(ctx, { actor: req.actor, consultationId: req.params.id, ...(expected !== undefined && { expectedRevision: expected }) });
-    return {
-      consultation: await full(req.actor, req.params.id),
-      timing: issued.timing.map((t) => ({ rule: t.rule, severity: t.severity, clause: t.clause, citation: t.citation, message: t.message })),
-    };
-  });
+    async (req, reply) => {
+      const created = await createConsultation(ctx, { actor: req.actor, input: req.body });
+      const view = await full(req.actor, created.id);
+      return reply
+        .code(201)
+        .header('location', `/api/v1/consultations/${created.id}`)
+        .header('etag', `"${view.revision}"`)
+        .send(view);
+    },
+  );
 
-  app.get('/consultations/:id/texts', {
-    schema: { tags, summary: 'The determined texts of a consultation (Annex 1)', params: ConsultationParams, response: { 200: ItemsOf(TextView), ...problemResponses } },
-  }, async (req) => ({ items: (await full(req.actor, req.params.id)).texts }));
+  app.get(
+    '/consultations/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'A consultation with its texts, state and (secretariat) timing checks; ?lang= localises subject, titles and summaries',
+        params: ConsultationParams,
+        querystring: LanguageQuery,
+        response: { 200: ConsultationView, ...problemResponses },
+      },
+    },
+    async (req, reply) => {
+      const view = await full(req.actor, req.params.id, req.query.lang);
+      return reply.header('etag', `"${view.revision}"`).send(view);
+    },
+  );
 
-  app.get('/consultations/:id/texts/:textId', {
-    schema: { tags, summary: 'One determined text', params: TextParams, response: { 200: TextView, ...problemResponses } },
-  }, async (req) => {
-    const text = (await full(req.actor, req.params.id)).texts.find((t) => t.id === req.params.textId);
-    if (!text) throw new AppError('NOT_FOUND', `No text "${req.params.textId}" in consultation "${req.params.id}"`);
-    return text;
-  });
+  app.patch(
+    '/consultations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a draft consultation (secretariat)',
+        params: ConsultationParams,
+        headers: IfMatchHeaders,
+        body: ConsultationPatchSchema,
+        response: { 200: ConsultationView, ...problemResponses },
+      },
+    },
+    async (req, reply) => {
+      const expected = revisionFromIfMatch(req.headers['if-match']);
+      await updateConsultation(ctx, {
+        actor: req.actor,
+        consultationId: req.params.id,
+        patch: req.body,
+        ...(expected !== undefined && { expectedRevision: expected }),
+      });
+      const view = await full(req.actor, req.params.id);
+      return reply.header('etag', `"${view.revision}"`).send(view);
+    },
+  );
 
-  app.post('/consultations/:id/texts', {
-    schema: { tags, summary: 'Add a determined text to a draft (secretariat)', params: ConsultationParams, body: TextInputSchema, response: { 201: TextView, ...problemResponses } },
-  }, async (req, reply) => {
-    const text = await addText(ctx, { actor: req.actor, consultationId: req.params.id, input: req.body });
-    return reply.code(201).header('location', `/api/v1/consultations/${req.params.id}/texts/${text.id}`).send(presentText(text));
-  });
+  app.post(
+    '/consultations/:id/issue',
+    {
+      schema: {
+        tags,
+        summary: 'Issue the circular: replies open, texts frozen (secretariat)',
+        params: ConsultationParams,
+        headers: IfMatchHeaders,
+        response: {
+          200: Type.Object({ consultation: ConsultationView, timing: Type.Array(TimingCheckView) }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (req) => {
+      const expected = revisionFromIfMatch(req.headers['if-match']);
+      const issued = await issueConsultation(ctx, {
+        actor: req.actor,
+        consultationId: req.params.id,
+        ...(expected !== undefined && { expectedRevision: expected }),
+      });
+      return {
+        consultation: await full(req.actor, req.params.id),
+        timing: issued.timing.map((t) => ({
+          rule: t.rule,
+          severity: t.severity,
+          clause: t.clause,
+          citation: t.citation,
+          message: t.message,
+        })),
+      };
+    },
+  );
 
-  app.patch('/consultations/:id/texts/:textId', {
-    schema: { tags, summary: 'Edit a determined text of a draft (secretariat)', params: TextParams, body: TextPatchSchema, response: { 200: TextView, ...problemResponses } },
-  }, async (req) => presentText(await editText(ctx, { actor: req.actor, consultationId: req.params.id, textId: req.params.textId, patch: req.body })));
+  app.get(
+    '/consultations/:id/texts',
+    {
+      schema: {
+        tags,
+        summary: 'The determined texts of a consultation (Annex 1)',
+        params: ConsultationParams,
+        response: { 200: ItemsOf(TextView), ...problemResponses },
+      },
+    },
+    async (req) => ({ items: (await full(req.actor, req.params.id)).texts }),
+  );
 
-  app.delete('/consultations/:id/texts/:textId', {
-    schema: { tags, summary: 'Remove a determined text from a draft (secretariat)', params: TextParams, response: { 204: Type.Null(), ...problemResponses } },
-  }, async (req, reply) => {
-    await removeText(ctx, { actor: req.actor, consultationId: req.params.id, textId: req.params.textId });
-    return reply.code(204).send(null);
-  });
+  app.get(
+    '/consultations/:id/texts/:textId',
+    {
+      schema: {
+        tags,
+        summary: 'One determined text',
+        params: TextParams,
+        response: { 200: TextView, ...problemResponses },
+      },
+    },
+    async (req) => {
+      const text = (await full(req.actor, req.params.id)).texts.find((t) => t.id === req.params.textId);
+      if (!text) throw new AppError('NOT_FOUND', `No text "${req.params.textId}" in consultation "${req.params.id}"`);
+      return text;
+    },
+  );
+
+  app.post(
+    '/consultations/:id/texts',
+    {
+      schema: {
+        tags,
+        summary: 'Add a determined text to a draft (secretariat)',
+        params: ConsultationParams,
+        body: TextInputSchema,
+        response: { 201: TextView, ...problemResponses },
+      },
+    },
+    async (req, reply) => {
+      const text = await addText(ctx, { actor: req.actor, consultationId: req.params.id, input: req.body });
+      return reply
+        .code(201)
+        .header('location', `/api/v1/consultations/${req.params.id}/texts/${text.id}`)
+        .send(presentText(text));
+    },
+  );
+
+  app.patch(
+    '/consultations/:id/texts/:textId',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a determined text of a draft (secretariat)',
+        params: TextParams,
+        body: TextPatchSchema,
+        response: { 200: TextView, ...problemResponses },
+      },
+    },
+    async (req) =>
+      presentText(
+        await editText(ctx, {
+          actor: req.actor,
+          consultationId: req.params.id,
+          textId: req.params.textId,
+          patch: req.body,
+        }),
+      ),
+  );
+
+  app.delete(
+    '/consultations/:id/texts/:textId',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a determined text from a draft (secretariat)',
+        params: TextParams,
+        response: { 204: Type.Null(), ...problemResponses },
+      },
+    },
+    async (req, reply) => {
+      await removeText(ctx, { actor: req.actor, consultationId: req.params.id, textId: req.params.textId });
+      return reply.code(204).send(null);
+    },
+  );
 };

@@ -19,13 +19,25 @@ import { problemResponses } from './responses.schema.js';
 
 const FormatQuery = Type.Object(
   {
-    format: Type.Optional(Type.Union([Type.Literal('docx'), Type.Literal('pdf')], { description: 'docx (default) or pdf' })),
-    locale: Type.Optional(Type.Union(LOCALES.map((l) => Type.Literal(l)), { description: 'Language of the document (default en)' })),
+    format: Type.Optional(
+      Type.Union([Type.Literal('docx'), Type.Literal('pdf')], { description: 'docx (default) or pdf' }),
+    ),
+    locale: Type.Optional(
+      Type.Union(
+        LOCALES.map((l) => Type.Literal(l)),
+        { description: 'Language of the document (default en)' },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
 const VersionQuery = Type.Object(
-  { ...FormatQuery.properties, version: Type.Optional(Type.String({ pattern: '^[1-9]\\d{0,5}$', description: "Version of the reply (default: the State's latest)" })) },
+  {
+    ...FormatQuery.properties,
+    version: Type.Optional(
+      Type.String({ pattern: '^[1-9]\\d{0,5}$', description: "Version of the reply (default: the State's latest)" }),
+    ),
+  },
   { additionalProperties: false },
 );
 const IfNoneMatch = Type.Object({ 'if-none-match': Type.Optional(Type.String({ maxLength: 1000 })) });
@@ -62,50 +74,84 @@ export function sendDocument(request: FastifyRequest, reply: FastifyReply, docum
     .header('etag', etag)
     .header('cache-control', 'private, no-cache')
     .header('x-content-type-options', 'nosniff')
-    .header('content-disposition', `${document.format === 'pdf' ? 'inline' : 'attachment'}; filename="${document.filename}"`);
+    .header(
+      'content-disposition',
+      `${document.format === 'pdf' ? 'inline' : 'attachment'}; filename="${document.filename}"`,
+    );
   if (notModified(request.headers['if-none-match'], etag)) return reply.code(304).send();
   return reply.code(200).type(document.mediaType).send(document.bytes);
 }
 
 /** Documents of a consultation: circular, reply form, receipt, results report, results notice. */
-export const documentRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; pdf?: PdfEngine }> = async (app, options) => {
+export const documentRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; pdf?: PdfEngine }> = async (
+  app,
+  options,
+) => {
   const { ctx } = options;
   // One browser per process, shared by every app instance; it goes with the process (Playwright
   // kills the browsers it launched when the process exits).
   const pdf = options.pdf ?? defaultPdfEngine();
   const tags = ['documents'];
 
-  const consultationDocument = (kind: Exclude<DocumentKind, 'reply' | 'receipt'>, summary: string, description: string) =>
-    app.get(`/consultations/:id/documents/${kind}`, {
-      schema: { tags, summary, description, params: DocumentParams, querystring: FormatQuery, headers: IfNoneMatch, response: DOCUMENT_RESPONSES },
-    }, async (req, reply) => {
-      const document = await generateDocument(ctx, {
-        actor: req.actor,
-        consultationId: req.params.id,
-        kind,
-        format: req.query.format ?? 'docx',
-        locale: (req.query.locale ?? 'en') as Locale,
-        pdf,
-      });
-      return sendDocument(req, reply, document);
-    });
+  const consultationDocument = (
+    kind: Exclude<DocumentKind, 'reply' | 'receipt'>,
+    summary: string,
+    description: string,
+  ) =>
+    app.get(
+      `/consultations/:id/documents/${kind}`,
+      {
+        schema: {
+          tags,
+          summary,
+          description,
+          params: DocumentParams,
+          querystring: FormatQuery,
+          headers: IfNoneMatch,
+          response: DOCUMENT_RESPONSES,
+        },
+      },
+      async (req, reply) => {
+        const document = await generateDocument(ctx, {
+          actor: req.actor,
+          consultationId: req.params.id,
+          kind,
+          format: req.query.format ?? 'docx',
+          locale: (req.query.locale ?? 'en') as Locale,
+          pdf,
+        });
+        return sendDocument(req, reply, document);
+      },
+    );
 
   const stateDocument = (kind: 'reply' | 'receipt', summary: string, description: string) =>
-    app.get(`/consultations/:id/documents/${kind}/:state`, {
-      schema: { tags, summary, description, params: StateDocumentParams, querystring: VersionQuery, headers: IfNoneMatch, response: DOCUMENT_RESPONSES },
-    }, async (req, reply) => {
-      const document = await generateDocument(ctx, {
-        actor: req.actor,
-        consultationId: req.params.id,
-        kind,
-        format: req.query.format ?? 'docx',
-        locale: (req.query.locale ?? 'en') as Locale,
-        memberState: req.params.state,
-        ...(req.query.version !== undefined && { version: Number(req.query.version) }),
-        pdf,
-      });
-      return sendDocument(req, reply, document);
-    });
+    app.get(
+      `/consultations/:id/documents/${kind}/:state`,
+      {
+        schema: {
+          tags,
+          summary,
+          description,
+          params: StateDocumentParams,
+          querystring: VersionQuery,
+          headers: IfNoneMatch,
+          response: DOCUMENT_RESPONSES,
+        },
+      },
+      async (req, reply) => {
+        const document = await generateDocument(ctx, {
+          actor: req.actor,
+          consultationId: req.params.id,
+          kind,
+          format: req.query.format ?? 'docx',
+          locale: (req.query.locale ?? 'en') as Locale,
+          memberState: req.params.state,
+          ...(req.query.version !== undefined && { version: Number(req.query.version) }),
+          pdf,
+        });
+        return sendDocument(req, reply, document);
+      },
+    );
 
   consultationDocument(
     'circular',

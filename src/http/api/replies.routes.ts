@@ -6,8 +6,21 @@ import { submitReply } from '../../services/submit-reply.js';
 import { withdrawReply } from '../../services/withdraw-reply.js';
 import type { ServiceContext } from '../../services/service-context.js';
 import { presentOverview, presentReceipt, presentStateReply } from '../presenters/reply.presenter.js';
-import { ConsultationParams, IdempotencyHeaders, revisionFromIfMatch, StateParams, WithdrawHeaders } from './params.schema.js';
-import { problemResponses, ReceiptDocument, ReceiptVerificationView, ReceiptView, ReplyOverviewView, StateReplyView } from './responses.schema.js';
+import {
+  ConsultationParams,
+  IdempotencyHeaders,
+  revisionFromIfMatch,
+  StateParams,
+  WithdrawHeaders,
+} from './params.schema.js';
+import {
+  problemResponses,
+  ReceiptDocument,
+  ReceiptVerificationView,
+  ReceiptView,
+  ReplyOverviewView,
+  StateReplyView,
+} from './responses.schema.js';
 import Type from 'typebox';
 import { Slug, StateCode } from '../../schemas/common.schema.js';
 import { getReceipt, receiptPublicKey, verifyReceipt } from '../../services/receipts.js';
@@ -16,102 +29,166 @@ import { getReceipt, receiptPublicKey, verifyReceipt } from '../../services/rece
 export const replyRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {
   const tags = ['replies'];
 
-  app.get('/consultations/:id/replies', {
-    schema: {
-      tags,
-      summary: 'Who replied and who has not, with positions (secretariat; own State for a focal point; everyone after the deadline where public)',
-      params: ConsultationParams,
-      response: { 200: ReplyOverviewView, ...problemResponses },
+  app.get(
+    '/consultations/:id/replies',
+    {
+      schema: {
+        tags,
+        summary:
+          'Who replied and who has not, with positions (secretariat; own State for a focal point; everyone after the deadline where public)',
+        params: ConsultationParams,
+        response: { 200: ReplyOverviewView, ...problemResponses },
+      },
     },
-  }, async (req) => presentOverview(await listReplies(ctx, { actor: req.actor, consultationId: req.params.id })));
+    async (req) => presentOverview(await listReplies(ctx, { actor: req.actor, consultationId: req.params.id })),
+  );
 
-  app.get('/consultations/:id/replies/:state', {
-    schema: { tags, summary: "A State's reply with every version", params: StateParams, response: { 200: StateReplyView, ...problemResponses } },
-  }, async (req) => presentStateReply(await getStateReply(ctx, { actor: req.actor, consultationId: req.params.id, memberState: req.params.state })));
-
-  app.put('/consultations/:id/replies/:state', {
-    schema: {
-      tags,
-      summary: "Submit or amend the State's reply (focal point of that State, before the deadline)",
-      description:
-        'Each call writes a new version; the latest version received by the deadline counts (WTSA Res. 1 §9.4.6). 201 for the first version, 200 for an amendment. Send an Idempotency-Key to make retries safe.',
-      params: StateParams,
-      headers: IdempotencyHeaders,
-      body: ReplyInputSchema,
-      response: { 200: ReceiptView, 201: ReceiptView, ...problemResponses },
+  app.get(
+    '/consultations/:id/replies/:state',
+    {
+      schema: {
+        tags,
+        summary: "A State's reply with every version",
+        params: StateParams,
+        response: { 200: StateReplyView, ...problemResponses },
+      },
     },
-  }, async (req, reply) => {
-    const result = await submitReply(ctx, {
-      actor: req.actor,
-      consultationId: req.params.id,
-      memberState: req.params.state,
-      input: req.body,
-      channel: 'api',
-      idempotencyKey: req.headers['idempotency-key'],
-    });
-    return reply.code(result.receipt.created ? 201 : 200).send(presentReceipt(result.receipt, result.replayed));
-  });
+    async (req) =>
+      presentStateReply(
+        await getStateReply(ctx, { actor: req.actor, consultationId: req.params.id, memberState: req.params.state }),
+      ),
+  );
 
-  app.delete('/consultations/:id/replies/:state', {
-    schema: {
-      tags,
-      summary: "Withdraw the State's reply (focal point of that State, before the deadline)",
-      description: 'No body. Send `If-Match: "<version>"` to refuse the withdrawal if the reply changed since you read it.',
-      params: StateParams,
-      headers: WithdrawHeaders,
-      response: { 200: ReceiptView, ...problemResponses },
+  app.put(
+    '/consultations/:id/replies/:state',
+    {
+      schema: {
+        tags,
+        summary: "Submit or amend the State's reply (focal point of that State, before the deadline)",
+        description:
+          'Each call writes a new version; the latest version received by the deadline counts (WTSA Res. 1 §9.4.6). 201 for the first version, 200 for an amendment. Send an Idempotency-Key to make retries safe.',
+        params: StateParams,
+        headers: IdempotencyHeaders,
+        body: ReplyInputSchema,
+        response: { 200: ReceiptView, 201: ReceiptView, ...problemResponses },
+      },
     },
-  }, async (req) => {
-    const result = await withdrawReply(ctx, {
-      actor: req.actor,
-      consultationId: req.params.id,
-      memberState: req.params.state,
-      channel: 'api',
-      expectedVersion: revisionFromIfMatch(req.headers['if-match']),
-      idempotencyKey: req.headers['idempotency-key'],
-    });
-    return presentReceipt(result.receipt, result.replayed);
-  });
+    async (req, reply) => {
+      const result = await submitReply(ctx, {
+        actor: req.actor,
+        consultationId: req.params.id,
+        memberState: req.params.state,
+        input: req.body,
+        channel: 'api',
+        idempotencyKey: req.headers['idempotency-key'],
+      });
+      return reply.code(result.receipt.created ? 201 : 200).send(presentReceipt(result.receipt, result.replayed));
+    },
+  );
 
-  app.post('/consultations/:id/replies/:state/recorded', {
-    schema: {
-      tags,
-      summary: 'Record a reply received by e-mail, fax or paper, with its original file (secretariat)',
-      params: StateParams,
-      body: RecordedReplyInputSchema,
-      response: { 201: ReceiptView, ...problemResponses },
+  app.delete(
+    '/consultations/:id/replies/:state',
+    {
+      schema: {
+        tags,
+        summary: "Withdraw the State's reply (focal point of that State, before the deadline)",
+        description:
+          'No body. Send `If-Match: "<version>"` to refuse the withdrawal if the reply changed since you read it.',
+        params: StateParams,
+        headers: WithdrawHeaders,
+        response: { 200: ReceiptView, ...problemResponses },
+      },
     },
-  }, async (req, reply) => {
-    const receipt = await recordReply(ctx, { actor: req.actor, consultationId: req.params.id, memberState: req.params.state, input: req.body });
-    return reply.code(201).send(presentReceipt(receipt, false));
-  });
+    async (req) => {
+      const result = await withdrawReply(ctx, {
+        actor: req.actor,
+        consultationId: req.params.id,
+        memberState: req.params.state,
+        channel: 'api',
+        expectedVersion: revisionFromIfMatch(req.headers['if-match']),
+        idempotencyKey: req.headers['idempotency-key'],
+      });
+      return presentReceipt(result.receipt, result.replayed);
+    },
+  );
 
-  app.get('/consultations/:id/replies/:state/versions/:version/receipt', {
-    schema: {
-      tags,
-      summary: 'The signed receipt of one version of a reply (whoever may read that reply)',
-      params: Type.Object({ id: Slug, state: StateCode, version: Type.String({ pattern: '^[1-9]\\d{0,5}$' }) }, { additionalProperties: false }),
-      response: { 200: ReceiptDocument, ...problemResponses },
+  app.post(
+    '/consultations/:id/replies/:state/recorded',
+    {
+      schema: {
+        tags,
+        summary: 'Record a reply received by e-mail, fax or paper, with its original file (secretariat)',
+        params: StateParams,
+        body: RecordedReplyInputSchema,
+        response: { 201: ReceiptView, ...problemResponses },
+      },
     },
-  }, async (req, reply) => {
-    const receipt = await getReceipt(ctx, { actor: req.actor, consultationId: req.params.id, memberState: req.params.state, version: Number(req.params.version) });
-    return reply.header('content-disposition', `attachment; filename="receipt-${receipt.consultation.id}-${receipt.memberState}-v${receipt.version}.json"`).send({ ...receipt, attachments: [...receipt.attachments] });
-  });
+    async (req, reply) => {
+      const receipt = await recordReply(ctx, {
+        actor: req.actor,
+        consultationId: req.params.id,
+        memberState: req.params.state,
+        input: req.body,
+      });
+      return reply.code(201).send(presentReceipt(receipt, false));
+    },
+  );
 
-  app.get('/receipts/public-key', {
-    schema: {
-      tags: ['receipts'],
-      summary: 'The public key that signs receipts (Ed25519, PEM)',
-      response: { 200: Type.Object({ keyId: Type.String(), algorithm: Type.Literal('Ed25519'), publicKey: Type.String() }), ...problemResponses },
+  app.get(
+    '/consultations/:id/replies/:state/versions/:version/receipt',
+    {
+      schema: {
+        tags,
+        summary: 'The signed receipt of one version of a reply (whoever may read that reply)',
+        params: Type.Object(
+          { id: Slug, state: StateCode, version: Type.String({ pattern: '^[1-9]\\d{0,5}$' }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: ReceiptDocument, ...problemResponses },
+      },
     },
-  }, async () => receiptPublicKey(ctx));
+    async (req, reply) => {
+      const receipt = await getReceipt(ctx, {
+        actor: req.actor,
+        consultationId: req.params.id,
+        memberState: req.params.state,
+        version: Number(req.params.version),
+      });
+      return reply
+        .header(
+          'content-disposition',
+          `attachment; filename="receipt-${receipt.consultation.id}-${receipt.memberState}-v${receipt.version}.json"`,
+        )
+        .send({ ...receipt, attachments: [...receipt.attachments] });
+    },
+  );
 
-  app.post('/receipts/verify', {
-    schema: {
-      tags: ['receipts'],
-      summary: 'Check a receipt against its signature, the stored reply, its files and the audit chain (anyone holding a receipt)',
-      body: Type.Unknown({ description: 'A receipt as downloaded' }),
-      response: { 200: ReceiptVerificationView, ...problemResponses },
+  app.get(
+    '/receipts/public-key',
+    {
+      schema: {
+        tags: ['receipts'],
+        summary: 'The public key that signs receipts (Ed25519, PEM)',
+        response: {
+          200: Type.Object({ keyId: Type.String(), algorithm: Type.Literal('Ed25519'), publicKey: Type.String() }),
+          ...problemResponses,
+        },
+      },
     },
-  }, async (req) => verifyReceipt(ctx, req.body));
+    async () => receiptPublicKey(ctx),
+  );
+
+  app.post(
+    '/receipts/verify',
+    {
+      schema: {
+        tags: ['receipts'],
+        summary:
+          'Check a receipt against its signature, the stored reply, its files and the audit chain (anyone holding a receipt)',
+        body: Type.Unknown({ description: 'A receipt as downloaded' }),
+        response: { 200: ReceiptVerificationView, ...problemResponses },
+      },
+    },
+    async (req) => verifyReceipt(ctx, req.body),
+  );
 };

@@ -21,14 +21,28 @@ export const MemberStateView = Type.Object({
 export type MemberStateView = Static<typeof MemberStateView>;
 
 const UnLanguageView = Type.Union(
-  [Type.Literal('ar'), Type.Literal('zh'), Type.Literal('en'), Type.Literal('fr'), Type.Literal('ru'), Type.Literal('es')],
+  [
+    Type.Literal('ar'),
+    Type.Literal('zh'),
+    Type.Literal('en'),
+    Type.Literal('fr'),
+    Type.Literal('ru'),
+    Type.Literal('es'),
+  ],
   { description: 'One of the six UN languages' },
 );
 
 /** An object keyed by UN language code, every language optional (absent: not translated). */
 const PerLanguage = <T extends TSchema>(schema: T, description: string) =>
   Type.Object(
-    { ar: Type.Optional(schema), zh: Type.Optional(schema), en: Type.Optional(schema), fr: Type.Optional(schema), ru: Type.Optional(schema), es: Type.Optional(schema) },
+    {
+      ar: Type.Optional(schema),
+      zh: Type.Optional(schema),
+      en: Type.Optional(schema),
+      fr: Type.Optional(schema),
+      ru: Type.Optional(schema),
+      es: Type.Optional(schema),
+    },
     { description },
   );
 
@@ -75,10 +89,22 @@ export const ConsultationView = Type.Object({
   date: Day,
   reference: Type.String(),
   studyGroup: Type.String(),
-  meeting: Type.Object({ place: Type.String(), firstDay: Day, lastDay: Day, collectiveLetter: Nullable(Type.String()) }),
-  subject: Type.String({ description: 'In the language of record; with ?lang=, in that language when translated (see missingTranslations)' }),
-  languageOfRecord: Type.Union(UnLanguageView.anyOf, { description: 'The language the subject, titles and summaries are authoritative in' }),
-  translations: PerLanguage(Type.Object({ subject: Type.String() }), 'The subject in other UN languages than the language of record, as entered'),
+  meeting: Type.Object({
+    place: Type.String(),
+    firstDay: Day,
+    lastDay: Day,
+    collectiveLetter: Nullable(Type.String()),
+  }),
+  subject: Type.String({
+    description: 'In the language of record; with ?lang=, in that language when translated (see missingTranslations)',
+  }),
+  languageOfRecord: Type.Union(UnLanguageView.anyOf, {
+    description: 'The language the subject, titles and summaries are authoritative in',
+  }),
+  translations: PerLanguage(
+    Type.Object({ subject: Type.String() }),
+    'The subject in other UN languages than the language of record, as entered',
+  ),
   requestedLanguage: Type.Optional(
     Type.Union(UnLanguageView.anyOf, {
       description:
@@ -86,23 +112,39 @@ export const ConsultationView = Type.Object({
     }),
   ),
   missingTranslations: Type.Optional(
-    Type.Array(MissingTranslationView, { description: 'Present with ?lang=: the fields shown in the language of record for want of a translation (empty: all translated)' }),
+    Type.Array(MissingTranslationView, {
+      description:
+        'Present with ?lang=: the fields shown in the language of record for want of a translation (empty: all translated)',
+    }),
   ),
   deadline: Instant,
-  deadlineText: Type.String({ description: 'The deadline as the circular states it, e.g. "2359 hours UTC on 16 August 2023"' }),
-  state: Type.Union([Type.Literal('draft'), Type.Literal('open'), Type.Literal('closed'), Type.Literal('decided'), Type.Literal('notified')]),
+  deadlineText: Type.String({
+    description: 'The deadline as the circular states it, e.g. "2359 hours UTC on 16 August 2023"',
+  }),
+  state: Type.Union([
+    Type.Literal('draft'),
+    Type.Literal('open'),
+    Type.Literal('closed'),
+    Type.Literal('decided'),
+    Type.Literal('notified'),
+  ]),
   addressees: Type.Array(Type.String()),
   copies: Type.Array(Type.String()),
   notes: Type.Array(Type.String()),
   signatory: Type.Object({ name: Type.String(), title: Type.String() }),
   languagesAvailableOn: Nullable(Day),
-  settings: Type.Object({ individualRepliesPublic: Type.Boolean(), eligibleStates: Nullable(Type.Array(Type.String())) }),
+  settings: Type.Object({
+    individualRepliesPublic: Type.Boolean(),
+    eligibleStates: Nullable(Type.Array(Type.String())),
+  }),
   issuedAt: Nullable(Instant),
   resultsNoticeAt: Nullable(Instant),
   isDemo: Type.Boolean(),
   revision: Type.Integer(),
   texts: Type.Array(TextView),
-  timing: Type.Optional(Type.Array(TimingCheckView, { description: 'Secretariat only: timing rules checked against the dates' })),
+  timing: Type.Optional(
+    Type.Array(TimingCheckView, { description: 'Secretariat only: timing rules checked against the dates' }),
+  ),
 });
 export type ConsultationView = Static<typeof ConsultationView>;
 
@@ -150,14 +192,23 @@ export const StateReplyView = Type.Object({
   consultationId: Type.String(),
   memberState: Type.String(),
   currentVersion: Nullable(Type.Integer()),
-  countedVersion: Nullable(Type.Integer({ description: 'The version that counts: the latest received by the deadline (null: none, or withdrawn)' })),
+  countedVersion: Nullable(
+    Type.Integer({
+      description: 'The version that counts: the latest received by the deadline (null: none, or withdrawn)',
+    }),
+  ),
   versions: Type.Array(ReplyVersionView),
 });
 export type StateReplyView = Static<typeof StateReplyView>;
 
 export const ReplyOverviewView = Type.Object({
   consultationId: Type.String(),
-  summary: Type.Object({ consulted: Type.Integer(), replied: Type.Integer(), counted: Type.Integer(), notReplied: Type.Integer() }),
+  summary: Type.Object({
+    consulted: Type.Integer(),
+    replied: Type.Integer(),
+    counted: Type.Integer(),
+    notReplied: Type.Integer(),
+  }),
   items: Type.Array(
     Type.Object({
       memberState: Type.String(),
@@ -180,12 +231,19 @@ export const ReceiptView = Type.Object({
   counted: Type.Boolean({ description: 'Whether this version counts (received by the deadline, not a withdrawal)' }),
   contentHash: Type.String({ description: 'SHA-256 of the canonical encoding of this version' }),
   flags: Type.Array(Type.String()),
-  replayed: Type.Boolean({ description: 'True when this is the stored answer to an earlier request with the same Idempotency-Key' }),
+  replayed: Type.Boolean({
+    description: 'True when this is the stored answer to an earlier request with the same Idempotency-Key',
+  }),
 });
 export type ReceiptView = Static<typeof ReceiptView>;
 
 export const DecisionView = Type.Object({
-  outcome: Type.Union([Type.Literal('approved'), Type.Literal('not_approved'), Type.Literal('pending_more_time'), Type.Literal('deferred')]),
+  outcome: Type.Union([
+    Type.Literal('approved'),
+    Type.Literal('not_approved'),
+    Type.Literal('pending_more_time'),
+    Type.Literal('deferred'),
+  ]),
   clause: Type.String(),
   citation: Type.String(),
   moreTimeWindowEndsAt: Nullable(Instant),
@@ -198,7 +256,9 @@ export const DecisionView = Type.Object({
       opposing: Type.Array(Type.String()),
       abstaining: Type.Array(Type.String()),
       moreTime: Type.Array(Type.String()),
-      formalOppositions: Type.Array(Type.Object({ state: Type.String(), receivedAt: Instant, reasons: Nullable(Type.String()) })),
+      formalOppositions: Type.Array(
+        Type.Object({ state: Type.String(), receivedAt: Instant, reasons: Nullable(Type.String()) }),
+      ),
       notes: Nullable(Type.String()),
       recordedAt: Instant,
       recordedBy: Type.String(),
@@ -208,8 +268,16 @@ export const DecisionView = Type.Object({
 export type DecisionView = Static<typeof DecisionView>;
 
 export const TextResultView = Type.Object({
-  text: Type.Object({ id: Type.String(), designation: Type.String(), workItem: Nullable(Type.String()), title: Type.String(), order: Type.Integer() }),
-  replies: Type.Integer({ description: 'Replies received by the deadline that took a position on this text (the denominator)' }),
+  text: Type.Object({
+    id: Type.String(),
+    designation: Type.String(),
+    workItem: Nullable(Type.String()),
+    title: Type.String(),
+    order: Type.Integer(),
+  }),
+  replies: Type.Integer({
+    description: 'Replies received by the deadline that took a position on this text (the denominator)',
+  }),
   support: Type.Integer(),
   nonSupport: Type.Integer(),
   unclear: Type.Integer({ description: 'Recorded forms with both or neither box ticked: not counted' }),
@@ -237,7 +305,12 @@ export const ResultsView = Type.Object({
 });
 export type ResultsView = Static<typeof ResultsView>;
 
-export const AttachmentView = Type.Object({ sha256: Type.String(), mediaType: Type.String(), filename: Type.String(), size: Type.Integer() });
+export const AttachmentView = Type.Object({
+  sha256: Type.String(),
+  mediaType: Type.String(),
+  filename: Type.String(),
+  size: Type.Integer(),
+});
 
 export const TokenView = Type.Object({
   id: Type.String(),
@@ -256,10 +329,17 @@ export const AccountView = Type.Object({
   id: Type.String(),
   email: Type.String(),
   name: Type.String(),
-  role: Type.Union([Type.Literal('secretariat_admin'), Type.Literal('secretariat_staff'), Type.Literal('focal_point'), Type.Literal('observer')]),
+  role: Type.Union([
+    Type.Literal('secretariat_admin'),
+    Type.Literal('secretariat_staff'),
+    Type.Literal('focal_point'),
+    Type.Literal('observer'),
+  ]),
   memberState: Nullable(Type.String()),
   focalPointRank: Nullable(Type.Union([Type.Literal('primary'), Type.Literal('alternate')])),
-  status: Type.Union([Type.Literal('invited'), Type.Literal('active'), Type.Literal('disabled')], { description: 'invited: no password yet' }),
+  status: Type.Union([Type.Literal('invited'), Type.Literal('active'), Type.Literal('disabled')], {
+    description: 'invited: no password yet',
+  }),
   secondFactor: Type.Boolean(),
   language: Type.String(),
   createdAt: Instant,
@@ -286,7 +366,16 @@ export const ProblemView = Type.Object(
     detail: Type.String(),
     code: Type.String(),
     instance: Type.String(),
-    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String(), clause: Type.Optional(Type.String()), code: Type.Optional(Type.String()) }))),
+    errors: Type.Optional(
+      Type.Array(
+        Type.Object({
+          field: Type.String(),
+          message: Type.String(),
+          clause: Type.Optional(Type.String()),
+          code: Type.Optional(Type.String()),
+        }),
+      ),
+    ),
     clause: Type.Optional(Type.String()),
   },
   { title: 'Problem', description: 'RFC 9457 problem document' },
@@ -296,7 +385,10 @@ export const ProblemView = Type.Object(
 export const PROBLEM_SCHEMA = { $id: 'Problem', ...ProblemView } as const;
 const ProblemSchemaRef = Type.Unsafe<Static<typeof ProblemView>>({ $ref: 'Problem#' });
 // Errors are sent as application/problem+json (RFC 9457), and documented so.
-const ProblemRef = { description: 'RFC 9457 problem document', content: { 'application/problem+json': { schema: ProblemSchemaRef } } } as const;
+const ProblemRef = {
+  description: 'RFC 9457 problem document',
+  content: { 'application/problem+json': { schema: ProblemSchemaRef } },
+} as const;
 
 /** The error responses every route may give (one shared schema, referenced). */
 export const problemResponses = {
@@ -337,7 +429,11 @@ export const JobView = Type.Object({
   lastError: Nullable(Type.String()),
   consultationId: Nullable(Type.String()),
   payload: Type.Record(Type.String(), Type.Unknown()),
-  result: Nullable(Type.Record(Type.String(), Type.Unknown(), { description: 'For e-mails: to, subject, messageId, transport, location' })),
+  result: Nullable(
+    Type.Record(Type.String(), Type.Unknown(), {
+      description: 'For e-mails: to, subject, messageId, transport, location',
+    }),
+  ),
   createdAt: Instant,
   finishedAt: Nullable(Instant),
 });
@@ -356,9 +452,18 @@ export const ReceiptDocument = Type.Object(
     contentSha256: Type.String(),
     attachments: Type.Array(Type.Object({ sha256: Type.String(), role: Type.String() })),
     audit: Type.Object({ seq: Type.Integer(), hash: Type.String() }),
-    signature: Type.Object({ algorithm: Type.Literal('Ed25519'), keyId: Type.String(), value: Type.String({ description: 'base64 Ed25519 signature over the canonical JSON of the receipt without its signature' }) }),
+    signature: Type.Object({
+      algorithm: Type.Literal('Ed25519'),
+      keyId: Type.String(),
+      value: Type.String({
+        description: 'base64 Ed25519 signature over the canonical JSON of the receipt without its signature',
+      }),
+    }),
   },
-  { title: 'Receipt', description: 'A signed receipt of one reply version; keep it to prove what was sent and received' },
+  {
+    title: 'Receipt',
+    description: 'A signed receipt of one reply version; keep it to prove what was sent and received',
+  },
 );
 
 export const ReceiptVerificationView = Type.Object({

@@ -13,43 +13,84 @@ import { DecisionView, problemResponses, ResultsView, TextResultView } from './r
 export const resultRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {
   const tags = ['results'];
 
-  app.get('/consultations/:id/results', {
-    schema: {
-      tags,
-      summary: 'Results per text: replies, support, ratio, outcome, clause (everyone after the deadline; secretariat before, provisional)',
-      params: ConsultationParams,
-      response: { 200: ResultsView, ...problemResponses },
+  app.get(
+    '/consultations/:id/results',
+    {
+      schema: {
+        tags,
+        summary:
+          'Results per text: replies, support, ratio, outcome, clause (everyone after the deadline; secretariat before, provisional)',
+        params: ConsultationParams,
+        response: { 200: ResultsView, ...problemResponses },
+      },
     },
-  }, async (req) => presentResults(await computeResults(ctx, { actor: req.actor, consultationId: req.params.id })));
+    async (req) => presentResults(await computeResults(ctx, { actor: req.actor, consultationId: req.params.id })),
+  );
 
-  app.get('/consultations/:id/decisions', {
-    schema: {
-      tags,
-      summary: "The meeting's decision on each text, as it stands now",
-      params: ConsultationParams,
-      response: { 200: Type.Object({ items: Type.Array(Type.Object({ text: Type.String(), designation: Type.String(), decision: Type.Union([DecisionView, Type.Null()]) })) }), ...problemResponses },
+  app.get(
+    '/consultations/:id/decisions',
+    {
+      schema: {
+        tags,
+        summary: "The meeting's decision on each text, as it stands now",
+        params: ConsultationParams,
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                text: Type.String(),
+                designation: Type.String(),
+                decision: Type.Union([DecisionView, Type.Null()]),
+              }),
+            ),
+          }),
+          ...problemResponses,
+        },
+      },
     },
-  }, async (req) => {
-    const results = presentResults(await computeResults(ctx, { actor: req.actor, consultationId: req.params.id }));
-    return { items: results.texts.map((t) => ({ text: t.text.id, designation: t.text.designation, decision: t.decision })) };
-  });
-
-  app.put('/consultations/:id/decisions/:textId', {
-    schema: {
-      tags,
-      summary: "Record the meeting's decision on a text (secretariat)",
-      description: 'Opposing, abstaining, reservations, more-time requests and formal oppositions (WTSA Res. 1 §9.5). Recording again replaces the record.',
-      params: TextParams,
-      body: DecisionInputSchema,
-      response: { 200: TextResultView, ...problemResponses },
+    async (req) => {
+      const results = presentResults(await computeResults(ctx, { actor: req.actor, consultationId: req.params.id }));
+      return {
+        items: results.texts.map((t) => ({ text: t.text.id, designation: t.text.designation, decision: t.decision })),
+      };
     },
-  }, async (req) => {
-    await recordDecision(ctx, { actor: req.actor, consultationId: req.params.id, textId: req.params.textId, input: req.body });
-    const results = presentResults(await computeResults(ctx, { actor: req.actor, consultationId: req.params.id }));
-    return results.texts.find((t) => t.text.id === req.params.textId)!;
-  });
+  );
 
-  app.post('/consultations/:id/results-notice', {
-    schema: { tags, summary: 'Issue the results notice (secretariat)', params: ConsultationParams, response: { 200: ResultsView, ...problemResponses } },
-  }, async (req) => presentResults(await issueResultsNotice(ctx, { actor: req.actor, consultationId: req.params.id })));
+  app.put(
+    '/consultations/:id/decisions/:textId',
+    {
+      schema: {
+        tags,
+        summary: "Record the meeting's decision on a text (secretariat)",
+        description:
+          'Opposing, abstaining, reservations, more-time requests and formal oppositions (WTSA Res. 1 §9.5). Recording again replaces the record.',
+        params: TextParams,
+        body: DecisionInputSchema,
+        response: { 200: TextResultView, ...problemResponses },
+      },
+    },
+    async (req) => {
+      await recordDecision(ctx, {
+        actor: req.actor,
+        consultationId: req.params.id,
+        textId: req.params.textId,
+        input: req.body,
+      });
+      const results = presentResults(await computeResults(ctx, { actor: req.actor, consultationId: req.params.id }));
+      return results.texts.find((t) => t.text.id === req.params.textId)!;
+    },
+  );
+
+  app.post(
+    '/consultations/:id/results-notice',
+    {
+      schema: {
+        tags,
+        summary: 'Issue the results notice (secretariat)',
+        params: ConsultationParams,
+        response: { 200: ResultsView, ...problemResponses },
+      },
+    },
+    async (req) => presentResults(await issueResultsNotice(ctx, { actor: req.actor, consultationId: req.params.id })),
+  );
 };

@@ -38,7 +38,16 @@ export function presentAuditEvent(e: StoredAuditEvent) {
 }
 
 export function presentContact(c: Contact): ContactView {
-  return { id: c.id, email: c.email, name: c.name, role: c.role, memberState: c.memberState, language: c.language, active: c.active, createdAt: iso(c.createdAt)! };
+  return {
+    id: c.id,
+    email: c.email,
+    name: c.name,
+    role: c.role,
+    memberState: c.memberState,
+    language: c.language,
+    active: c.active,
+    createdAt: iso(c.createdAt)!,
+  };
 }
 
 /** A job; e-mail jobs show where the message went and why it failed, if it did. */

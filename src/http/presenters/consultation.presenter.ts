@@ -45,7 +45,11 @@ export function presentText(text: DeterminedText): TextView {
  * the language of record otherwise, with `requestedLanguage` and `missingTranslations` saying which
  * fell back (issue #8 item 6).
  */
-export function presentConsultation(view: ServiceConsultationView, actor: Actor, language?: UnLanguage): ConsultationView {
+export function presentConsultation(
+  view: ServiceConsultationView,
+  actor: Actor,
+  language?: UnLanguage,
+): ConsultationView {
   const c = view.loaded.consultation;
   const result: ConsultationView = {
     id: c.id,
@@ -69,7 +73,10 @@ export function presentConsultation(view: ServiceConsultationView, actor: Actor,
     notes: [...c.notes],
     signatory: { ...c.signatory },
     languagesAvailableOn: c.languagesAvailableOn,
-    settings: { individualRepliesPublic: c.settings.individualRepliesPublic, eligibleStates: c.settings.eligibleStates ? [...c.settings.eligibleStates] : null },
+    settings: {
+      individualRepliesPublic: c.settings.individualRepliesPublic,
+      eligibleStates: c.settings.eligibleStates ? [...c.settings.eligibleStates] : null,
+    },
     issuedAt: isoOrNull(c.issuedAt),
     resultsNoticeAt: isoOrNull(c.resultsNoticeAt),
     isDemo: c.isDemo,
@@ -87,7 +94,13 @@ export function presentConsultation(view: ServiceConsultationView, actor: Actor,
     result.missingTranslations = localised.missing.map((m) => ({ field: m.field, textId: m.textId }));
   }
   if (actor.kind === 'secretariat') {
-    result.timing = view.timing.map((t) => ({ rule: t.rule, severity: t.severity, clause: t.clause, citation: t.citation, message: t.message }));
+    result.timing = view.timing.map((t) => ({
+      rule: t.rule,
+      severity: t.severity,
+      clause: t.clause,
+      citation: t.citation,
+      message: t.message,
+    }));
   }
   return result;
 }

@@ -8,9 +8,11 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The rule applied to one text, in words, with the clause. */
 export function explainTally(t: TextTally): string {
-  if (t.basis === 'no_replies') return `No replies were received: approval may be considered at the meeting (${t.citation}).`;
+  if (t.basis === 'no_replies')
+    return `No replies were received: approval may be considered at the meeting (${t.citation}).`;
   const share = `${t.support} of ${t.replies} replies (${t.percent} %) support consideration for approval`;
-  if (t.basis === 'threshold_met') return `${share}; 70 % or more is needed: approval may be considered at the meeting (${t.citation}).`;
+  if (t.basis === 'threshold_met')
+    return `${share}; 70 % or more is needed: approval may be considered at the meeting (${t.citation}).`;
   return `${share}; 70 % or more is needed: the text may not be considered at this meeting (${t.citation}). ${t.neededMoreSupport} more supporting ${t.neededMoreSupport === 1 ? 'reply' : 'replies'} would have been needed.`;
 }
 
@@ -31,7 +33,11 @@ export function presentDecision(decision: MeetingDecision, record: StoredDecisio
             opposing: [...record.input.opposing],
             abstaining: [...record.input.abstaining],
             moreTime: [...record.input.moreTime],
-            formalOppositions: record.input.formalOppositions.map((o) => ({ state: o.state, receivedAt: iso(o.receivedAt), reasons: o.reasons })),
+            formalOppositions: record.input.formalOppositions.map((o) => ({
+              state: o.state,
+              receivedAt: iso(o.receivedAt),
+              reasons: o.reasons,
+            })),
             notes: record.notes,
             recordedAt: iso(record.recordedAt),
             recordedBy: record.recordedBy,
@@ -50,7 +56,13 @@ export function presentResults(results: ConsultationResults): ResultsView {
     resultsNoticeDueAt: results.resultsNoticeDueAt === null ? null : iso(results.resultsNoticeDueAt),
     resultsNoticeAt: c.resultsNoticeAt === null ? null : iso(c.resultsNoticeAt),
     texts: results.texts.map(({ text, tally, decision, decisionRecord }) => ({
-      text: { id: text.id, designation: text.designation, workItem: text.workItem, title: text.title, order: text.order },
+      text: {
+        id: text.id,
+        designation: text.designation,
+        workItem: text.workItem,
+        title: text.title,
+        order: text.order,
+      },
       replies: tally.replies,
       support: tally.support,
       nonSupport: tally.nonSupport,

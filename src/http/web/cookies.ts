@@ -15,7 +15,9 @@ export interface CookieNames {
 
 /** The cookie names under a cookie policy: `__Host-` prefixed when Secure. */
 export function cookieNames(secure: boolean): CookieNames {
-  return secure ? { session: '__Host-assent_session', csrf: '__Host-assent_csrf' } : { session: 'assent_session', csrf: 'assent_csrf' };
+  return secure
+    ? { session: '__Host-assent_session', csrf: '__Host-assent_csrf' }
+    : { session: 'assent_session', csrf: 'assent_csrf' };
 }
 
 /**

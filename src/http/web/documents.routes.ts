@@ -16,7 +16,10 @@ import type { SessionHooks, WebContext } from './web-session.js';
 
 const Format = Type.Optional(Type.Union([Type.Literal('docx'), Type.Literal('pdf')]));
 const DocumentQuery = Type.Object({ format: Format });
-const VersionQuery = Type.Object({ format: Format, version: Type.Optional(Type.String({ pattern: '^[1-9]\\d{0,5}$' })) });
+const VersionQuery = Type.Object({
+  format: Format,
+  version: Type.Optional(Type.String({ pattern: '^[1-9]\\d{0,5}$' })),
+});
 
 /** The page path of a document (`page.href` adds the language). */
 export function documentPagePath(
@@ -32,28 +35,38 @@ export function documentPagePath(
 }
 
 /** The documents' download routes of the pages. */
-export const documentPageRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: SessionHooks }> = async (app, { web, hooks }) => {
+export const documentPageRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: SessionHooks }> = async (
+  app,
+  { web, hooks },
+) => {
   const { ctx } = web;
   const pdf = defaultPdfEngine();
 
   for (const kind of ['circular', 'results-report', 'results-notice'] as const) {
-    app.get(`/documents/:id/${kind}`, { schema: { params: Type.Object({ id: Slug }), querystring: DocumentQuery }, preHandler: [hooks.loadSession] }, async (request, reply) => {
-      const document = await generateDocument(ctx, {
-        actor: actorOfRequest(request),
-        consultationId: request.params.id,
-        kind,
-        format: request.query.format ?? 'pdf',
-        locale: localeOf(request),
-        pdf,
-      });
-      return sendDocument(request, reply, document);
-    });
+    app.get(
+      `/documents/:id/${kind}`,
+      { schema: { params: Type.Object({ id: Slug }), querystring: DocumentQuery }, preHandler: [hooks.loadSession] },
+      async (request, reply) => {
+        const document = await generateDocument(ctx, {
+          actor: actorOfRequest(request),
+          consultationId: request.params.id,
+          kind,
+          format: request.query.format ?? 'pdf',
+          locale: localeOf(request),
+          pdf,
+        });
+        return sendDocument(request, reply, document);
+      },
+    );
   }
 
   for (const kind of ['reply', 'receipt'] as const) {
     app.get(
       `/documents/:id/${kind}/:state`,
-      { schema: { params: Type.Object({ id: Slug, state: StateCode }), querystring: VersionQuery }, preHandler: [hooks.loadSession] },
+      {
+        schema: { params: Type.Object({ id: Slug, state: StateCode }), querystring: VersionQuery },
+        preHandler: [hooks.loadSession],
+      },
       async (request, reply) => {
         const document = await generateDocument(ctx, {
           actor: actorOfRequest(request),

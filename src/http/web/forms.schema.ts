@@ -12,7 +12,12 @@ const Csrf = Field(200);
 /** Sign-in, first step. */
 export const LoginForm = Type.Object({ _csrf: Csrf, email: Field(1024), password: Field(1024) });
 /** Sign-in, second step: `method` tells the authenticator form from the recovery-code form. */
-export const VerifyForm = Type.Object({ _csrf: Csrf, method: Type.Optional(Type.Union([Type.Literal('totp'), Type.Literal('recovery')])), code: Field(64), recoveryCode: Field(64) });
+export const VerifyForm = Type.Object({
+  _csrf: Csrf,
+  method: Type.Optional(Type.Union([Type.Literal('totp'), Type.Literal('recovery')])),
+  code: Field(64),
+  recoveryCode: Field(64),
+});
 /** The invitation link's form: the password, twice. */
 export const InvitationForm = Type.Object({ _csrf: Csrf, password: Field(1024), passwordConfirm: Field(1024) });
 /** Enrolment of the authenticator: the first code. */
@@ -22,7 +27,9 @@ export const TokenForm = Type.Object({
   _csrf: Csrf,
   label: Field(1000),
   // One checkbox checked arrives as a string, several as an array.
-  scopes: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Array(Type.String({ maxLength: 100 }), { maxItems: 20 })])),
+  scopes: Type.Optional(
+    Type.Union([Type.String({ maxLength: 100 }), Type.Array(Type.String({ maxLength: 100 }), { maxItems: 20 })]),
+  ),
   days: Field(20),
 });
 /** The preferred language of the account. */

@@ -20,47 +20,80 @@ async function isUsableInvitation(ctx: ServiceContext, secret: string): Promise<
 
 /** The 410 page of an unknown, expired, revoked or used link. */
 export function invalidInvitationView(locale: Locale): MessageView {
-  return { title: t(locale, 'invitation.invalid.title'), body: t(locale, 'invitation.invalid.body'), link: { href: '/login', text: t(locale, 'invitation.invalid.signIn') } };
+  return {
+    title: t(locale, 'invitation.invalid.title'),
+    body: t(locale, 'invitation.invalid.body'),
+    link: { href: '/login', text: t(locale, 'invitation.invalid.signIn') },
+  };
 }
 
 /** The invitation link: choose a password, then on to the authenticator. */
-export const invitationRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: SessionHooks }> = async (app, { web, hooks }) => {
+export const invitationRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: SessionHooks }> = async (
+  app,
+  { web, hooks },
+) => {
   const { ctx } = web;
 
   app.get('/invitations/:secret', { schema: { params: InvitationParams } }, async (request, reply) => {
     const page = pageContext(web, request);
-    if (!(await isUsableInvitation(ctx, request.params.secret))) return sendPage(reply, 410, <MessagePage page={page} view={invalidInvitationView(page.locale)} />);
-    const view = { action: page.localPath(request.url), errors: [], csrfToken: anonymousCsrfToken(web, request, reply) };
+    if (!(await isUsableInvitation(ctx, request.params.secret)))
+      return sendPage(reply, 410, <MessagePage page={page} view={invalidInvitationView(page.locale)} />);
+    const view = {
+      action: page.localPath(request.url),
+      errors: [],
+      csrfToken: anonymousCsrfToken(web, request, reply),
+    };
     return sendPage(reply, 200, <InvitationPage page={page} view={view} />);
   });
 
-  app.post('/invitations/:secret', { schema: { params: InvitationParams, body: InvitationForm }, preHandler: [hooks.verifyAnonymousCsrf] }, async (request, reply) => {
-    const page = pageContext(web, request);
-    const { locale } = page;
-    const password = request.body.password ?? '';
-    const confirmation = request.body.passwordConfirm ?? '';
-    const render = (status: number, errors: FormError[]) =>
-      sendPage(reply, status, <InvitationPage page={page} view={{ action: page.localPath(request.url), errors, csrfToken: anonymousCsrfToken(web, request, reply) }} />);
+  app.post(
+    '/invitations/:secret',
+    { schema: { params: InvitationParams, body: InvitationForm }, preHandler: [hooks.verifyAnonymousCsrf] },
+    async (request, reply) => {
+      const page = pageContext(web, request);
+      const { locale } = page;
+      const password = request.body.password ?? '';
+      const confirmation = request.body.passwordConfirm ?? '';
+      const render = (status: number, errors: FormError[]) =>
+        sendPage(
+          reply,
+          status,
+          <InvitationPage
+            page={page}
+            view={{ action: page.localPath(request.url), errors, csrfToken: anonymousCsrfToken(web, request, reply) }}
+          />,
+        );
 
-    // Checked here, before the service: a successful call uses up the link.
-    const errors: FormError[] = [];
-    if (password === '') errors.push({ field: 'field-password', message: t(locale, 'invitation.password.missing') });
-    if (confirmation === '') errors.push({ field: 'field-password-confirm', message: t(locale, 'invitation.confirm.missing') });
-    else if (password !== '' && confirmation !== password) errors.push({ field: 'field-password-confirm', message: t(locale, 'invitation.confirm.mismatch') });
-    if (errors.length > 0) return render(400, errors);
+      // Checked here, before the service: a successful call uses up the link.
+      const errors: FormError[] = [];
+      if (password === '') errors.push({ field: 'field-password', message: t(locale, 'invitation.password.missing') });
+      if (confirmation === '')
+        errors.push({ field: 'field-password-confirm', message: t(locale, 'invitation.confirm.missing') });
+      else if (password !== '' && confirmation !== password)
+        errors.push({ field: 'field-password-confirm', message: t(locale, 'invitation.confirm.mismatch') });
+      if (errors.length > 0) return render(400, errors);
 
-    try {
-      const grant = await acceptInvitation(ctx, { secret: request.params.secret, password, client: clientOf(request) });
-      await hooks.endPreviousSession(request);
-      setSessionCookie(reply, web.secureCookies, grant.sessionSecret);
-      return seeOther(reply, '/account/authenticator');
-    } catch (error) {
-      if (isAppError(error) && error.code === 'INVITATION_INVALID') return sendPage(reply, 410, <MessagePage page={page} view={invalidInvitationView(locale)} />);
-      if (isAppError(error) && error.code === 'VALIDATION_FAILED') {
-        const problems = error.errors.length > 0 ? error.errors : [{ field: '/password', message: error.message }];
-        return render(400, problems.map((p) => ({ field: 'field-password', message: passwordMessage(locale, p) })));
+      try {
+        const grant = await acceptInvitation(ctx, {
+          secret: request.params.secret,
+          password,
+          client: clientOf(request),
+        });
+        await hooks.endPreviousSession(request);
+        setSessionCookie(reply, web.secureCookies, grant.sessionSecret);
+        return seeOther(reply, '/account/authenticator');
+      } catch (error) {
+        if (isAppError(error) && error.code === 'INVITATION_INVALID')
+          return sendPage(reply, 410, <MessagePage page={page} view={invalidInvitationView(locale)} />);
+        if (isAppError(error) && error.code === 'VALIDATION_FAILED') {
+          const problems = error.errors.length > 0 ? error.errors : [{ field: '/password', message: error.message }];
+          return render(
+            400,
+            problems.map((p) => ({ field: 'field-password', message: passwordMessage(locale, p) })),
+          );
+        }
+        throw error;
       }
-      throw error;
-    }
-  });
+    },
+  );
 };

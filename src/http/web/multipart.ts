@@ -48,7 +48,13 @@ export async function registerWebMultipart(app: FastifyInstance, maxFileBytes: n
       const tooLarge = part.file.truncated;
       const bytes = tooLarge ? Buffer.alloc(0) : Buffer.concat(chunks);
       if (part.filename === '' && bytes.length === 0 && !tooLarge) return;
-      this.uploads.push({ field: part.fieldname, filename: part.filename, declaredType: part.mimetype, bytes, tooLarge });
+      this.uploads.push({
+        field: part.fieldname,
+        filename: part.filename,
+        declaredType: part.mimetype,
+        bytes,
+        tooLarge,
+      });
     },
   });
 }

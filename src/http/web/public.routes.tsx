@@ -54,7 +54,10 @@ async function countedReplies(ctx: ServiceContext, actor: Actor, consultationId:
       if (!found) continue;
       version = found;
     }
-    counted.push({ memberState: row.state.code, positions: version.positions.map((p) => ({ text: p.text, position: p.position })) });
+    counted.push({
+      memberState: row.state.code,
+      positions: version.positions.map((p) => ({ text: p.text, position: p.position })),
+    });
   }
   return counted;
 }
@@ -66,7 +69,10 @@ async function countedReplies(ctx: ServiceContext, actor: Actor, consultationId:
  * provisional results for the secretariat, the call to reply for a focal point), decided by the
  * same policy as the API (services, domain/policy).
  */
-export const publicRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: SessionHooks }> = async (app, { web, hooks }) => {
+export const publicRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: SessionHooks }> = async (
+  app,
+  { web, hooks },
+) => {
   const { ctx } = web;
   const reader = [hooks.loadSession];
 
@@ -79,33 +85,49 @@ export const publicRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: S
 
   // NOT_FOUND for an unknown id and for a draft the reader may not see (the service decides);
   // the error handler of web.routes.tsx renders it as the not-found page.
-  app.get('/consultations/:id', { schema: { params: ConsultationPageParams }, preHandler: reader }, async (request, reply) => {
-    const page = pageContext(web, request);
-    const actor = actorOfRequest(request);
-    const view = await getConsultation(ctx, { actor, consultationId: request.params.id });
-    return sendPage(reply, 200, <ConsultationPage page={page} view={presentConsultationPage(page.locale, view, actor, ctx.clock())} />);
-  });
+  app.get(
+    '/consultations/:id',
+    { schema: { params: ConsultationPageParams }, preHandler: reader },
+    async (request, reply) => {
+      const page = pageContext(web, request);
+      const actor = actorOfRequest(request);
+      const view = await getConsultation(ctx, { actor, consultationId: request.params.id });
+      return sendPage(
+        reply,
+        200,
+        <ConsultationPage page={page} view={presentConsultationPage(page.locale, view, actor, ctx.clock())} />,
+      );
+    },
+  );
 
   // Before the deadline the public gets a page of its own, with status 409 as the API's
   // RESULTS_NOT_AVAILABLE: when results come, and the way back to the circular. The secretariat
   // gets the provisional figures, marked so.
-  app.get('/consultations/:id/results', { schema: { params: ConsultationPageParams }, preHandler: reader }, async (request, reply) => {
-    const page = pageContext(web, request);
-    const actor = actorOfRequest(request);
-    const consultationId = request.params.id;
-    const view = await getConsultation(ctx, { actor, consultationId });
-    let results: ConsultationResults;
-    try {
-      results = await computeResults(ctx, { actor, consultationId });
-    } catch (error) {
-      if (!isAppError(error) || error.code !== 'RESULTS_NOT_AVAILABLE') throw error;
-      return sendPage(reply, 409, <ResultsPendingPage page={page} view={presentResultsPending(page.locale, view, ctx.clock())} />);
-    }
-    // Individual positions only where the circular publishes them, and only once final.
-    const publish = results.final && results.loaded.consultation.settings.individualRepliesPublic;
-    const counted = publish ? await countedReplies(ctx, actor, consultationId) : null;
-    return sendPage(reply, 200, <ResultsPage page={page} view={presentResultsPage(page.locale, results, counted)} />);
-  });
+  app.get(
+    '/consultations/:id/results',
+    { schema: { params: ConsultationPageParams }, preHandler: reader },
+    async (request, reply) => {
+      const page = pageContext(web, request);
+      const actor = actorOfRequest(request);
+      const consultationId = request.params.id;
+      const view = await getConsultation(ctx, { actor, consultationId });
+      let results: ConsultationResults;
+      try {
+        results = await computeResults(ctx, { actor, consultationId });
+      } catch (error) {
+        if (!isAppError(error) || error.code !== 'RESULTS_NOT_AVAILABLE') throw error;
+        return sendPage(
+          reply,
+          409,
+          <ResultsPendingPage page={page} view={presentResultsPending(page.locale, view, ctx.clock())} />,
+        );
+      }
+      // Individual positions only where the circular publishes them, and only once final.
+      const publish = results.final && results.loaded.consultation.settings.individualRepliesPublic;
+      const counted = publish ? await countedReplies(ctx, actor, consultationId) : null;
+      return sendPage(reply, 200, <ResultsPage page={page} view={presentResultsPage(page.locale, results, counted)} />);
+    },
+  );
 
   app.get('/approved', { preHandler: reader }, async (request, reply) => {
     const page = pageContext(web, request);

@@ -24,6 +24,9 @@ export function sendPage(reply: FastifyReply, status: number, page: VNode): Fast
  */
 export function seeOther(reply: FastifyReply, location: string): FastifyReply {
   const locale = urlLocale(reply.request.raw);
-  const target = locale !== null && location.startsWith('/') && !/^\/[a-z]{2}(\/|$|\?)/.test(location) ? localeHref(locale, location) : location;
+  const target =
+    locale !== null && location.startsWith('/') && !/^\/[a-z]{2}(\/|$|\?)/.test(location)
+      ? localeHref(locale, location)
+      : location;
   return reply.header('cache-control', 'no-store').redirect(target, 303);
 }

@@ -11,7 +11,9 @@ const Field = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
 const Csrf = Field(200);
 
 /** The reply form: every value a string (a repeated field is refused as malformed). */
-export const ReplyForm = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 60_000 }), { maxProperties: 400 });
+export const ReplyForm = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 60_000 }), {
+  maxProperties: 400,
+});
 /** "Submit reply" on the review page: the draft revision that was reviewed. */
 export const SubmitReplyForm = Type.Object({ _csrf: Csrf, draftRevision: Field(12) });
 /** "Withdraw the reply": the version the page showed. */
@@ -22,7 +24,10 @@ export const DiscardDraftForm = Type.Object({ _csrf: Csrf, draftRevision: Field(
 /** A consultation of the focal point's pages. */
 export const MyConsultationParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
 /** One version of the State's reply. */
-export const MyReceiptParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }), version: Type.String({ pattern: '^[1-9][0-9]{0,5}$' }) });
+export const MyReceiptParams = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 100 }),
+  version: Type.String({ pattern: '^[1-9][0-9]{0,5}$' }),
+});
 
 /** A whole number from 0 as posted (a version or a revision), or null when it is not one. */
 export function countOf(value: string | undefined): number | null {
@@ -52,7 +57,11 @@ export interface PostedReplyForm {
  * outside the form's choices count as not chosen. `allowUnclear` reads "unclear" too (the
  * secretariat's recording of a paper form).
  */
-export function readReplyPositions(body: Readonly<Record<string, string | undefined>>, textIds: readonly string[], allowUnclear = false): Record<string, ReplyFieldsValue> {
+export function readReplyPositions(
+  body: Readonly<Record<string, string | undefined>>,
+  textIds: readonly string[],
+  allowUnclear = false,
+): Record<string, ReplyFieldsValue> {
   const values: Record<string, ReplyFieldsValue> = {};
   for (const text of textIds) {
     const field = (kind: Parameters<typeof replyFieldName>[0]) => body[replyFieldName(kind, text)];
@@ -61,19 +70,30 @@ export function readReplyPositions(body: Readonly<Record<string, string | undefi
     const kept = field('kept');
     const removed = field('remove') === 'yes';
     values[text] = {
-      position: position === 'assigns_authority' || position === 'does_not_assign_authority' || (allowUnclear && position === 'unclear') ? position : null,
+      position:
+        position === 'assigns_authority' ||
+        position === 'does_not_assign_authority' ||
+        (allowUnclear && position === 'unclear')
+          ? position
+          : null,
       option: option === 'no_comments' || option === 'comments_attached' ? option : null,
       comments: textOf(field('comments')),
       reasons: textOf(field('reasons')),
       possibleChanges: textOf(field('changes')),
-      attachment: kept !== undefined && /^[0-9a-f]{64}$/.test(kept) && !removed ? { sha256: kept, filename: textOf(field('keptName')).slice(0, 200) || 'attachment' } : null,
+      attachment:
+        kept !== undefined && /^[0-9a-f]{64}$/.test(kept) && !removed
+          ? { sha256: kept, filename: textOf(field('keptName')).slice(0, 200) || 'attachment' }
+          : null,
     };
   }
   return values;
 }
 
 /** Reads the whole reply form of a focal point. */
-export function readReplyForm(body: Readonly<Record<string, string | undefined>>, textIds: readonly string[]): PostedReplyForm {
+export function readReplyForm(
+  body: Readonly<Record<string, string | undefined>>,
+  textIds: readonly string[],
+): PostedReplyForm {
   return {
     values: readReplyPositions(body, textIds),
     signature: {

@@ -9,7 +9,8 @@ import Type from 'typebox';
  */
 const Field = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
 /** A field that a browser sends once, or several times (a select multiple, repeated rows). */
-const Many = (maxLength: number, maxItems = 250) => Type.Optional(Type.Union([Type.String({ maxLength }), Type.Array(Type.String({ maxLength }), { maxItems })]));
+const Many = (maxLength: number, maxItems = 250) =>
+  Type.Optional(Type.Union([Type.String({ maxLength }), Type.Array(Type.String({ maxLength }), { maxItems })]));
 const Csrf = Field(200);
 
 /** A consultation, by id. */

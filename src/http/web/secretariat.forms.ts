@@ -99,7 +99,10 @@ export const CIRCULAR_FORM_BODY_LIMIT = 1024 * 1024;
 export const TEXT_FORM_BODY_LIMIT = 2 * 1024 * 1024;
 
 /** The form field of a translation: `subject-fr`, `title-ar`, `summary-es`. */
-export function translationFieldName<F extends 'subject' | 'title' | 'summary'>(field: F, language: UnLanguage): `${F}-${UnLanguage}` {
+export function translationFieldName<F extends 'subject' | 'title' | 'summary'>(
+  field: F,
+  language: UnLanguage,
+): `${F}-${UnLanguage}` {
   return `${field}-${language}`;
 }
 
@@ -213,7 +216,9 @@ export function blankCircular(today: string): CircularValues {
 
 /** The stored translations of a subject, per language ('' where none). */
 function subjectTranslationsOf(translations: Consultation['translations']): Record<UnLanguage, string> {
-  return Object.fromEntries(UN_LANGUAGES.map((language) => [language, translations[language]?.subject ?? ''])) as Record<UnLanguage, string>;
+  return Object.fromEntries(
+    UN_LANGUAGES.map((language) => [language, translations[language]?.subject ?? '']),
+  ) as Record<UnLanguage, string>;
 }
 
 /** A stored circular as its form shows it. */
@@ -272,12 +277,19 @@ export function deadlineInstant(day: string, time: string): number | null {
 }
 
 /** The circular's timing facts, when the typed dates are real days (the warnings need them all). */
-export function timingFactsOf(values: CircularValues): { circularDate: string; meetingFirstDay: string; deadlineAt: number; languagesAvailableOn: string | null } | null {
+export function timingFactsOf(
+  values: CircularValues,
+): { circularDate: string; meetingFirstDay: string; deadlineAt: number; languagesAvailableOn: string | null } | null {
   const deadlineAt = deadlineInstant(values.deadlineDay.trim(), values.deadlineTime.trim());
   const languages = values.languagesAvailableOn.trim();
   if (!isIsoDay(values.date.trim()) || !isIsoDay(values.meetingFirstDay.trim()) || deadlineAt === null) return null;
   if (languages !== '' && !isIsoDay(languages)) return null;
-  return { circularDate: values.date.trim(), meetingFirstDay: values.meetingFirstDay.trim(), deadlineAt, languagesAvailableOn: languages === '' ? null : languages };
+  return {
+    circularDate: values.date.trim(),
+    meetingFirstDay: values.meetingFirstDay.trim(),
+    deadlineAt,
+    languagesAvailableOn: languages === '' ? null : languages,
+  };
 }
 
 /** The label of each circular field (messages name the field). */
@@ -322,13 +334,23 @@ export interface ReadCircular {
 function postedSubjectTranslations(body: CircularBody): Record<UnLanguage, string> | null {
   const posted = UN_LANGUAGES.some((language) => body[translationFieldName('subject', language)] !== undefined);
   if (!posted) return null;
-  return Object.fromEntries(UN_LANGUAGES.map((language) => [language, trim(body[translationFieldName('subject', language)])])) as Record<UnLanguage, string>;
+  return Object.fromEntries(
+    UN_LANGUAGES.map((language) => [language, trim(body[translationFieldName('subject', language)])]),
+  ) as Record<UnLanguage, string>;
 }
 
 /** The label of a translated field, naming the language in the reader's words ("Subject in French"). */
 export function translationLabel(locale: Locale, field: 'subject' | 'title' | 'summary', language: UnLanguage): string {
   const name = new Intl.DisplayNames([locale], { type: 'language' }).of(language) ?? language;
-  return t(locale, field === 'subject' ? 'sec.translations.subject.label' : field === 'title' ? 'sec.translations.title.label' : 'sec.translations.summary.label', { language: name });
+  return t(
+    locale,
+    field === 'subject'
+      ? 'sec.translations.subject.label'
+      : field === 'title'
+        ? 'sec.translations.title.label'
+        : 'sec.translations.summary.label',
+    { language: name },
+  );
 }
 
 /**
@@ -362,7 +384,8 @@ export function readCircularForm(
     meetingLastDay: trim(body.meetingLastDay),
     collectiveLetter: trim(body.collectiveLetter),
     subject: trim(body.subject),
-    languageOfRecord: body.languageOfRecord === undefined ? (stored?.languageOfRecord ?? 'en') : trim(body.languageOfRecord),
+    languageOfRecord:
+      body.languageOfRecord === undefined ? (stored?.languageOfRecord ?? 'en') : trim(body.languageOfRecord),
     subjectTranslations: postedTranslations ?? storedTranslations,
     deadlineDay: trim(body.deadlineDay),
     deadlineTime: trim(body.deadlineTime),
@@ -379,7 +402,8 @@ export function readCircularForm(
   const errors: FormError[] = [];
   const label = (field: CircularField) => t(locale, CIRCULAR_LABELS[field]);
   const add = (field: CircularField, id: MessageId, values: Record<string, string | number> = {}) => {
-    if (!errors.some((e) => e.field === `field-${field}`)) errors.push({ field: `field-${field}`, message: t(locale, id, values) });
+    if (!errors.some((e) => e.field === `field-${field}`))
+      errors.push({ field: `field-${field}`, message: t(locale, id, values) });
   };
   /** A required one-line field of at most `max` characters. */
   const line = (field: CircularField, max: number, missing: MessageId) => {
@@ -410,7 +434,10 @@ export function readCircularForm(
   for (const language of UN_LANGUAGES) {
     const value = values.subjectTranslations[language];
     if (value.length > 2000 || hasNul(value)) {
-      errors.push({ field: `field-${translationFieldName('subject', language)}`, message: t(locale, 'sec.field.tooLong', { field: translationLabel(locale, 'subject', language), max: 2000 }) });
+      errors.push({
+        field: `field-${translationFieldName('subject', language)}`,
+        message: t(locale, 'sec.field.tooLong', { field: translationLabel(locale, 'subject', language), max: 2000 }),
+      });
     }
   }
   line('meetingPlace', 200, 'sec.circular.meetingPlace.missing');
@@ -420,30 +447,45 @@ export function readCircularForm(
   if (values.deadlineDay === '') add('deadlineDay', 'sec.circular.deadlineDay.missing');
   else if (!isIsoDay(values.deadlineDay)) add('deadlineDay', 'sec.field.day.invalid', { field: label('deadlineDay') });
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(values.deadlineTime)) add('deadlineTime', 'sec.circular.deadlineTime.invalid');
-  if (values.languagesAvailableOn !== '' && !isIsoDay(values.languagesAvailableOn)) add('languagesAvailableOn', 'sec.field.day.invalid', { field: label('languagesAvailableOn') });
+  if (values.languagesAvailableOn !== '' && !isIsoDay(values.languagesAvailableOn))
+    add('languagesAvailableOn', 'sec.field.day.invalid', { field: label('languagesAvailableOn') });
   line('signatoryName', 200, 'sec.circular.signatoryName.missing');
   line('signatoryTitle', 500, 'sec.circular.signatoryTitle.missing');
-  if (!RESOLUTION_EDITIONS.includes(values.resolutionEdition)) add('resolutionEdition', 'sec.circular.resolutionEdition.invalid');
+  if (!RESOLUTION_EDITIONS.includes(values.resolutionEdition))
+    add('resolutionEdition', 'sec.circular.resolutionEdition.invalid');
 
   const addressees = linesOf(values.addressees);
-  if (addressees.length > 50 || addressees.some((a) => a.length > 500 || hasNul(a))) add('addressees', 'sec.circular.lines.invalid', { field: label('addressees') });
+  if (addressees.length > 50 || addressees.some((a) => a.length > 500 || hasNul(a)))
+    add('addressees', 'sec.circular.lines.invalid', { field: label('addressees') });
   const copies = linesOf(values.copies);
-  if (copies.length > 50 || copies.some((a) => a.length > 500 || hasNul(a))) add('copies', 'sec.circular.lines.invalid', { field: label('copies') });
+  if (copies.length > 50 || copies.some((a) => a.length > 500 || hasNul(a)))
+    add('copies', 'sec.circular.lines.invalid', { field: label('copies') });
   const notes = paragraphsOf(values.notes);
   if (notes.length > 20 || notes.some((n) => n.length > 5000 || hasNul(n))) add('notes', 'sec.circular.notes.invalid');
 
   const codes = values.eligibleStates === '' ? [] : values.eligibleStates.split(/[\s,;]+/).filter((c) => c !== '');
   const unknown = codes.filter((code) => !knownStates.has(code));
-  if (unknown.length > 0) add('eligibleStates', 'sec.circular.eligibleStates.unknown', { codes: unknown.slice(0, 10).join(', ') });
+  if (unknown.length > 0)
+    add('eligibleStates', 'sec.circular.eligibleStates.unknown', { codes: unknown.slice(0, 10).join(', ') });
 
   // The order of the dates and the deadline (Res. 1 §9.4.1), once each date is a real day.
   const deadlineAt = deadlineInstant(values.deadlineDay, values.deadlineTime);
-  const clause = citeClause(tapClauses(values.resolutionEdition), tapClauses(values.resolutionEdition).consultationPeriod);
-  if (isIsoDay(values.meetingFirstDay) && isIsoDay(values.meetingLastDay) && values.meetingLastDay < values.meetingFirstDay) add('meetingLastDay', 'sec.circular.meetingLastDay.beforeFirst');
-  if (isIsoDay(values.date) && isIsoDay(values.meetingFirstDay) && values.meetingFirstDay <= values.date) add('meetingFirstDay', 'sec.circular.meetingFirstDay.beforeDate');
+  const clause = citeClause(
+    tapClauses(values.resolutionEdition),
+    tapClauses(values.resolutionEdition).consultationPeriod,
+  );
+  if (
+    isIsoDay(values.meetingFirstDay) &&
+    isIsoDay(values.meetingLastDay) &&
+    values.meetingLastDay < values.meetingFirstDay
+  )
+    add('meetingLastDay', 'sec.circular.meetingLastDay.beforeFirst');
+  if (isIsoDay(values.date) && isIsoDay(values.meetingFirstDay) && values.meetingFirstDay <= values.date)
+    add('meetingFirstDay', 'sec.circular.meetingFirstDay.beforeDate');
   if (deadlineAt !== null) {
     if (deadlineAt <= now) add('deadlineDay', 'sec.circular.deadlineDay.past');
-    else if (isIsoDay(values.meetingFirstDay) && toIsoDay(deadlineAt) >= values.meetingFirstDay) add('deadlineDay', 'sec.circular.deadlineDay.afterMeeting', { clause });
+    else if (isIsoDay(values.meetingFirstDay) && toIsoDay(deadlineAt) >= values.meetingFirstDay)
+      add('deadlineDay', 'sec.circular.deadlineDay.afterMeeting', { clause });
   }
 
   const revision = /^\d{1,9}$/.test(values.revision) ? Number(values.revision) : undefined;
@@ -460,7 +502,12 @@ export function readCircularForm(
     date: values.date,
     reference: values.reference,
     studyGroup: values.studyGroup,
-    meeting: { place: values.meetingPlace, firstDay: values.meetingFirstDay, lastDay: values.meetingLastDay, collectiveLetter: values.collectiveLetter === '' ? null : values.collectiveLetter },
+    meeting: {
+      place: values.meetingPlace,
+      firstDay: values.meetingFirstDay,
+      lastDay: values.meetingLastDay,
+      collectiveLetter: values.collectiveLetter === '' ? null : values.collectiveLetter,
+    },
     subject: values.subject,
     // Only what the form posted: a client without these fields leaves them as they are.
     ...(body.languageOfRecord !== undefined && { languageOfRecord: values.languageOfRecord as UnLanguage }),
@@ -540,11 +587,15 @@ export function blankText(nextOrder: number): TextValues {
 }
 
 /** A text's stored translations, per language ('' where none). */
-function textTranslationsOf(translations: DeterminedText['translations']): Record<UnLanguage, { title: string; summary: string }> {
-  return Object.fromEntries(UN_LANGUAGES.map((language) => [language, { title: translations[language]?.title ?? '', summary: translations[language]?.summary ?? '' }])) as Record<
-    UnLanguage,
-    { title: string; summary: string }
-  >;
+function textTranslationsOf(
+  translations: DeterminedText['translations'],
+): Record<UnLanguage, { title: string; summary: string }> {
+  return Object.fromEntries(
+    UN_LANGUAGES.map((language) => [
+      language,
+      { title: translations[language]?.title ?? '', summary: translations[language]?.summary ?? '' },
+    ]),
+  ) as Record<UnLanguage, { title: string; summary: string }>;
 }
 
 /** A stored text as its form shows it. */
@@ -592,10 +643,20 @@ export function readTextForm(
   others: readonly DeterminedText[],
   options: { readonly isNew: boolean; readonly stored?: Pick<DeterminedText, 'translations'> },
 ): { values: TextValues; errors: FormError[]; input: TextInput | null } {
-  const translationsPosted = UN_LANGUAGES.some((language) => body[translationFieldName('title', language)] !== undefined || body[translationFieldName('summary', language)] !== undefined);
+  const translationsPosted = UN_LANGUAGES.some(
+    (language) =>
+      body[translationFieldName('title', language)] !== undefined ||
+      body[translationFieldName('summary', language)] !== undefined,
+  );
   const translationValues = translationsPosted
     ? (Object.fromEntries(
-        UN_LANGUAGES.map((language) => [language, { title: trim(body[translationFieldName('title', language)]), summary: (body[translationFieldName('summary', language)] ?? '').trim() }]),
+        UN_LANGUAGES.map((language) => [
+          language,
+          {
+            title: trim(body[translationFieldName('title', language)]),
+            summary: (body[translationFieldName('summary', language)] ?? '').trim(),
+          },
+        ]),
       ) as Record<UnLanguage, { title: string; summary: string }>)
     : options.stored
       ? textTranslationsOf(options.stored.translations)
@@ -615,7 +676,8 @@ export function readTextForm(
   const errors: FormError[] = [];
   const label = (field: TextField) => t(locale, TEXT_LABELS[field]);
   const add = (field: TextField, id: MessageId, v: Record<string, string | number> = {}) => {
-    if (!errors.some((e) => e.field === `field-${field}`)) errors.push({ field: `field-${field}`, message: t(locale, id, v) });
+    if (!errors.some((e) => e.field === `field-${field}`))
+      errors.push({ field: `field-${field}`, message: t(locale, id, v) });
   };
   const tooLong = (field: TextField, max: number) => {
     const value = values[field] as string;
@@ -630,9 +692,16 @@ export function readTextForm(
   tooLong('summary', 20_000);
   // The translations, after the title and summary as on the page.
   for (const language of UN_LANGUAGES) {
-    for (const [field, max] of [['title', 1000], ['summary', 20_000]] as const) {
+    for (const [field, max] of [
+      ['title', 1000],
+      ['summary', 20_000],
+    ] as const) {
       const value = values.translations[language][field];
-      if (value.length > max || hasNul(value)) errors.push({ field: `field-${translationFieldName(field, language)}`, message: t(locale, 'sec.field.tooLong', { field: translationLabel(locale, field, language), max }) });
+      if (value.length > max || hasNul(value))
+        errors.push({
+          field: `field-${translationFieldName(field, language)}`,
+          message: t(locale, 'sec.field.tooLong', { field: translationLabel(locale, field, language), max }),
+        });
     }
   }
   if (values.location === '') add('location', 'sec.text.location.missing');
@@ -640,20 +709,23 @@ export function readTextForm(
   const order = values.order === '' ? undefined : /^\d{1,4}$/.test(values.order) ? Number(values.order) : Number.NaN;
   if (order !== undefined && !(order >= 1 && order <= 1000)) add('order', 'sec.text.order.invalid');
   const ipr = linesOf(values.iprStatements);
-  if (ipr.length > 50 || ipr.some((line) => line.length > 2000 || hasNul(line))) add('iprStatements', 'sec.text.iprStatements.invalid');
+  if (ipr.length > 50 || ipr.some((line) => line.length > 2000 || hasNul(line)))
+    add('iprStatements', 'sec.text.iprStatements.invalid');
 
   if (values.designation !== '') {
     const same = others.find((o) => o.designation === values.designation);
     // A new text's short name is made from its designation; a text keeps its own when renamed.
     const sameId = options.isNew ? others.find((o) => o.id === defaultTextId(values.designation)) : undefined;
     if (same) add('designation', 'sec.text.designation.duplicate', { designation: values.designation });
-    else if (sameId && sameId.designation !== values.designation) add('designation', 'sec.text.designation.sameId', { designation: values.designation, other: sameId.designation });
+    else if (sameId && sameId.designation !== values.designation)
+      add('designation', 'sec.text.designation.sameId', { designation: values.designation, other: sameId.designation });
   }
   if (errors.length > 0 || !isKind(values.kind)) return { values, errors, input: null };
   const translations: NonNullable<TextInput['translations']> = {};
   for (const language of UN_LANGUAGES) {
     const { title, summary } = values.translations[language];
-    if (title !== '' || summary !== '') translations[language] = { ...(title !== '' && { title }), ...(summary !== '' && { summary }) };
+    if (title !== '' || summary !== '')
+      translations[language] = { ...(title !== '' && { title }), ...(summary !== '' && { summary }) };
   }
   return {
     values,
@@ -698,7 +770,15 @@ export interface InviteValues {
   readonly language: string;
 }
 
-export const BLANK_INVITE: InviteValues = { email: '', name: '', role: '', admin: false, memberState: '', rank: 'alternate', language: 'en' };
+export const BLANK_INVITE: InviteValues = {
+  email: '',
+  name: '',
+  role: '',
+  admin: false,
+  memberState: '',
+  rank: 'alternate',
+  language: 'en',
+};
 
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 
@@ -717,7 +797,11 @@ export interface InviteInput {
  * administrator flag to the secretariat: for other roles they are ignored (without script every
  * field is on the page, whatever role is chosen).
  */
-export function readInviteForm(locale: Locale, body: InviteBody, knownStates: ReadonlySet<string>): { values: InviteValues; errors: FormError[]; input: InviteInput | null } {
+export function readInviteForm(
+  locale: Locale,
+  body: InviteBody,
+  knownStates: ReadonlySet<string>,
+): { values: InviteValues; errors: FormError[]; input: InviteInput | null } {
   const values: InviteValues = {
     email: trim(body.email).toLowerCase(),
     name: trim(body.name),
@@ -740,7 +824,8 @@ export function readInviteForm(locale: Locale, body: InviteBody, knownStates: Re
     else if (!knownStates.has(values.memberState)) add('memberState', 'sec.invite.memberState.unknown');
     if (values.rank !== 'primary' && values.rank !== 'alternate') add('rank', 'sec.invite.rank.missing');
   }
-  if (!(ACCOUNT_LANGUAGES as readonly string[]).includes(values.language)) add('language', 'sec.invite.language.invalid');
+  if (!(ACCOUNT_LANGUAGES as readonly string[]).includes(values.language))
+    add('language', 'sec.invite.language.invalid');
   if (errors.length > 0 || role === null) return { values, errors, input: null };
   const serviceRole = role === 'secretariat' ? (values.admin ? 'secretariat_admin' : 'secretariat_staff') : role;
   return {

@@ -13,74 +13,127 @@ import { seeOther, sendPage } from './render.js';
 import { anonymousCsrfToken, clientOf, type SessionHooks, type WebContext } from './web-session.js';
 
 /** Where each outcome of the password step leads. */
-const NEXT_PAGE: Readonly<Record<NextStep, string>> = { verify: '/login/verify', enroll: '/account/authenticator', done: '/account' };
+const NEXT_PAGE: Readonly<Record<NextStep, string>> = {
+  verify: '/login/verify',
+  enroll: '/account/authenticator',
+  done: '/account',
+};
 
 /** Signing in (password, then the second factor) and signing out. */
-export const signInRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: SessionHooks }> = async (app, { web, hooks }) => {
+export const signInRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: SessionHooks }> = async (
+  app,
+  { web, hooks },
+) => {
   const { ctx } = web;
 
-  app.get('/login', { schema: { querystring: NoticeQuery }, preHandler: [hooks.loadSession] }, async (request, reply) => {
-    if (request.webSession?.verified) return seeOther(reply, '/account');
-    const page = pageContext(web, request);
-    const notice = noticeOf(page.locale, request.query.notice);
-    return sendPage(reply, 200, <LoginPage page={page} view={{ email: '', errors: [], notice, csrfToken: anonymousCsrfToken(web, request, reply) }} />);
-  });
+  app.get(
+    '/login',
+    { schema: { querystring: NoticeQuery }, preHandler: [hooks.loadSession] },
+    async (request, reply) => {
+      if (request.webSession?.verified) return seeOther(reply, '/account');
+      const page = pageContext(web, request);
+      const notice = noticeOf(page.locale, request.query.notice);
+      return sendPage(
+        reply,
+        200,
+        <LoginPage
+          page={page}
+          view={{ email: '', errors: [], notice, csrfToken: anonymousCsrfToken(web, request, reply) }}
+        />,
+      );
+    },
+  );
 
-  app.post('/login', { schema: { body: LoginForm }, preHandler: [hooks.verifyAnonymousCsrf] }, async (request, reply) => {
-    const page = pageContext(web, request);
-    const { locale } = page;
-    const email = (request.body.email ?? '').trim();
-    const password = request.body.password ?? '';
-    const render = (status: number, errors: FormError[]) =>
-      sendPage(reply, status, <LoginPage page={page} view={{ email, errors, notice: null, csrfToken: anonymousCsrfToken(web, request, reply) }} />);
+  app.post(
+    '/login',
+    { schema: { body: LoginForm }, preHandler: [hooks.verifyAnonymousCsrf] },
+    async (request, reply) => {
+      const page = pageContext(web, request);
+      const { locale } = page;
+      const email = (request.body.email ?? '').trim();
+      const password = request.body.password ?? '';
+      const render = (status: number, errors: FormError[]) =>
+        sendPage(
+          reply,
+          status,
+          <LoginPage
+            page={page}
+            view={{ email, errors, notice: null, csrfToken: anonymousCsrfToken(web, request, reply) }}
+          />,
+        );
 
-    const errors: FormError[] = [];
-    if (email === '') errors.push({ field: 'field-email', message: t(locale, 'login.email.missing') });
-    if (password === '') errors.push({ field: 'field-password', message: t(locale, 'login.password.missing') });
-    if (errors.length > 0) return render(400, errors);
+      const errors: FormError[] = [];
+      if (email === '') errors.push({ field: 'field-email', message: t(locale, 'login.email.missing') });
+      if (password === '') errors.push({ field: 'field-password', message: t(locale, 'login.password.missing') });
+      if (errors.length > 0) return render(400, errors);
 
-    try {
-      const grant = await signInWithPassword(ctx, { email, password, client: clientOf(request) });
-      await hooks.endPreviousSession(request);
-      setSessionCookie(reply, web.secureCookies, grant.sessionSecret);
-      return seeOther(reply, NEXT_PAGE[grant.next]);
-    } catch (error) {
-      // Both answers name no field: which of the two was wrong is not disclosed.
-      if (isAppError(error) && error.code === 'INVALID_CREDENTIALS') return render(401, [{ link: 'field-email', message: t(locale, 'login.invalidCredentials') }]);
-      if (isAppError(error) && error.code === 'LOGIN_LOCKED') return render(429, [{ link: 'field-email', message: t(locale, 'login.locked') }]);
-      throw error;
-    }
-  });
+      try {
+        const grant = await signInWithPassword(ctx, { email, password, client: clientOf(request) });
+        await hooks.endPreviousSession(request);
+        setSessionCookie(reply, web.secureCookies, grant.sessionSecret);
+        return seeOther(reply, NEXT_PAGE[grant.next]);
+      } catch (error) {
+        // Both answers name no field: which of the two was wrong is not disclosed.
+        if (isAppError(error) && error.code === 'INVALID_CREDENTIALS')
+          return render(401, [{ link: 'field-email', message: t(locale, 'login.invalidCredentials') }]);
+        if (isAppError(error) && error.code === 'LOGIN_LOCKED')
+          return render(429, [{ link: 'field-email', message: t(locale, 'login.locked') }]);
+        throw error;
+      }
+    },
+  );
 
   app.get('/login/verify', { preHandler: [hooks.loadSession, hooks.requireVerifyStep] }, async (request, reply) => {
     const session = request.webSession!;
-    return sendPage(reply, 200, <VerifyPage page={pageContext(web, request)} view={{ errors: [], csrfToken: session.csrfToken, recoveryOpen: false }} />);
+    return sendPage(
+      reply,
+      200,
+      <VerifyPage
+        page={pageContext(web, request)}
+        view={{ errors: [], csrfToken: session.csrfToken, recoveryOpen: false }}
+      />,
+    );
   });
 
-  app.post('/login/verify', { schema: { body: VerifyForm }, preHandler: [hooks.loadSession, hooks.requireVerifyStep, hooks.verifySessionCsrf] }, async (request, reply) => {
-    const session = request.webSession!;
-    const page = pageContext(web, request);
-    const { locale } = page;
-    const recovery = request.body.method === 'recovery';
-    const field = recovery ? 'field-recovery-code' : 'field-code';
-    const render = (status: number, errors: FormError[]) =>
-      sendPage(reply, status, <VerifyPage page={page} view={{ errors, csrfToken: session.csrfToken, recoveryOpen: recovery }} />);
+  app.post(
+    '/login/verify',
+    { schema: { body: VerifyForm }, preHandler: [hooks.loadSession, hooks.requireVerifyStep, hooks.verifySessionCsrf] },
+    async (request, reply) => {
+      const session = request.webSession!;
+      const page = pageContext(web, request);
+      const { locale } = page;
+      const recovery = request.body.method === 'recovery';
+      const field = recovery ? 'field-recovery-code' : 'field-code';
+      const render = (status: number, errors: FormError[]) =>
+        sendPage(
+          reply,
+          status,
+          <VerifyPage page={page} view={{ errors, csrfToken: session.csrfToken, recoveryOpen: recovery }} />,
+        );
 
-    const code = recovery ? (request.body.recoveryCode ?? '').trim() : normaliseTotp(request.body.code);
-    if (code === '') return render(400, [{ field, message: t(locale, recovery ? 'verify.recovery.missing' : 'verify.code.missing') }]);
-    if (!recovery && !/^\d{6}$/.test(code)) return render(400, [{ field, message: t(locale, 'verify.code.format') }]);
+      const code = recovery ? (request.body.recoveryCode ?? '').trim() : normaliseTotp(request.body.code);
+      if (code === '')
+        return render(400, [
+          { field, message: t(locale, recovery ? 'verify.recovery.missing' : 'verify.code.missing') },
+        ]);
+      if (!recovery && !/^\d{6}$/.test(code)) return render(400, [{ field, message: t(locale, 'verify.code.format') }]);
 
-    try {
-      const grant = await verifySecondFactor(ctx, { sessionSecret: session.secret, code, client: clientOf(request) });
-      // The session was rotated: the cookie gets the new secret, the old one is dead.
-      setSessionCookie(reply, web.secureCookies, grant.sessionSecret);
-      return seeOther(reply, '/account');
-    } catch (error) {
-      if (isAppError(error) && error.code === 'INVALID_SECOND_FACTOR') return render(401, [{ field, message: t(locale, recovery ? 'verify.recovery.invalid' : 'verify.code.invalid') }]);
-      if (isAppError(error) && error.code === 'LOGIN_LOCKED') return render(429, [{ link: field, message: t(locale, 'login.locked') }]);
-      throw error;
-    }
-  });
+      try {
+        const grant = await verifySecondFactor(ctx, { sessionSecret: session.secret, code, client: clientOf(request) });
+        // The session was rotated: the cookie gets the new secret, the old one is dead.
+        setSessionCookie(reply, web.secureCookies, grant.sessionSecret);
+        return seeOther(reply, '/account');
+      } catch (error) {
+        if (isAppError(error) && error.code === 'INVALID_SECOND_FACTOR')
+          return render(401, [
+            { field, message: t(locale, recovery ? 'verify.recovery.invalid' : 'verify.code.invalid') },
+          ]);
+        if (isAppError(error) && error.code === 'LOGIN_LOCKED')
+          return render(429, [{ link: field, message: t(locale, 'login.locked') }]);
+        throw error;
+      }
+    },
+  );
 
   app.post('/logout', { schema: { body: CsrfOnlyForm }, preHandler: [hooks.loadSession] }, async (request, reply) => {
     const session = request.webSession;

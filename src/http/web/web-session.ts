@@ -79,7 +79,11 @@ export function sessionHooks(web: WebContext) {
     try {
       const resolved = secret.length > 200 ? null : await resolveSession(ctx, secret);
       if (resolved === null) throw new AppError('SESSION_EXPIRED');
-      request.webSession = { ...resolved, secret, csrfToken: sessionCsrfToken(ctx.secretKey, resolved.session.csrfSecret) };
+      request.webSession = {
+        ...resolved,
+        secret,
+        csrfToken: sessionCsrfToken(ctx.secretKey, resolved.session.csrfSecret),
+      };
     } catch (error) {
       if (!isAppError(error) || error.code !== 'SESSION_EXPIRED') throw error;
       request.webSessionEnded = true;
@@ -121,7 +125,8 @@ export function sessionHooks(web: WebContext) {
   async function requireSecretariat(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | void> {
     const redirected: FastifyReply | void = await requireVerified(request, reply);
     if (redirected !== undefined) return redirected;
-    if (request.webSession!.actor.kind !== 'secretariat') throw new AppError('FORBIDDEN', 'Pages of the secretariat only');
+    if (request.webSession!.actor.kind !== 'secretariat')
+      throw new AppError('FORBIDDEN', 'Pages of the secretariat only');
   }
 
   /** Pages of the secretariat's administrators (accounts, invitations). @throws FORBIDDEN */

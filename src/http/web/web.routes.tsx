@@ -38,15 +38,35 @@ export interface WebRoutesOptions {
 }
 
 /** The error codes whose page has its own title and text in the catalogue. */
-const CATALOGUED_ERRORS = ['CSRF_FAILED', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'INTERNAL', 'RESULTS_NOT_AVAILABLE', 'NOT_YOUR_MEMBER_STATE', 'PDF_UNAVAILABLE', 'NOTICE_NOT_ALLOWED', 'CONFLICT'] as const;
+const CATALOGUED_ERRORS = [
+  'CSRF_FAILED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'VALIDATION_FAILED',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL',
+  'RESULTS_NOT_AVAILABLE',
+  'NOT_YOUR_MEMBER_STATE',
+  'PDF_UNAVAILABLE',
+  'NOTICE_NOT_ALLOWED',
+  'CONFLICT',
+] as const;
 type CataloguedError = (typeof CATALOGUED_ERRORS)[number];
-const isCatalogued = (code: ErrorCode): code is CataloguedError => (CATALOGUED_ERRORS as readonly string[]).includes(code);
+const isCatalogued = (code: ErrorCode): code is CataloguedError =>
+  (CATALOGUED_ERRORS as readonly string[]).includes(code);
 
 /** The page of an error that no form handled: its own words, or the generic ones. */
 export function errorView(locale: Locale, code: ErrorCode): MessageView {
   const known: CataloguedError = isCatalogued(code) ? code : fallbackOf(code);
   const title = t(locale, `error.${known}.title` as MessageId);
-  return { title, body: t(locale, `error.${known}.body` as MessageId), link: { href: localeHref(locale, '/'), text: t(locale, 'error.home') } };
+  return {
+    title,
+    body: t(locale, `error.${known}.body` as MessageId),
+    link: { href: localeHref(locale, '/'), text: t(locale, 'error.home') },
+  };
 }
 
 /** The words of an error without its own: by its status (a refusal, a missing thing, a conflict), else the generic ones. */
@@ -62,7 +82,16 @@ function fallbackOf(code: ErrorCode): CataloguedError {
 /** The page of an address that matches no route (the app's not-found handler sends it for non-API paths). */
 export function sendNotFoundPage(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const locale = localeOf(request);
-  const page: PageContext = { locale, cssHref: stylesheetHref(), jsHref: scriptHref(), signedIn: null, actor: PUBLIC_ACTOR, path: '/', href: (p) => localeHref(locale, p), localPath: (p) => localeHref(locale, p) };
+  const page: PageContext = {
+    locale,
+    cssHref: stylesheetHref(),
+    jsHref: scriptHref(),
+    signedIn: null,
+    actor: PUBLIC_ACTOR,
+    path: '/',
+    href: (p) => localeHref(locale, p),
+    localPath: (p) => localeHref(locale, p),
+  };
   return sendPage(reply, 404, <MessagePage page={page} view={errorView(locale, 'NOT_FOUND')} />);
 }
 
@@ -104,7 +133,8 @@ export const webRoutes: FastifyPluginAsyncTypebox<WebRoutesOptions> = async (app
     }
     // Something only a signed-in person may have (another State's reply document, say): sign in first.
     if (appError.code === 'UNAUTHENTICATED') return seeOther(reply, '/login');
-    if (appError.code === 'INVITATION_INVALID') return sendPage(reply, 410, <MessagePage page={page} view={invalidInvitationView(page.locale)} />);
+    if (appError.code === 'INVITATION_INVALID')
+      return sendPage(reply, 410, <MessagePage page={page} view={invalidInvitationView(page.locale)} />);
     if (appError.code === 'SERVICE_UNAVAILABLE') reply.header('retry-after', '5');
     return sendPage(reply, appError.status, <MessagePage page={page} view={errorView(page.locale, appError.code)} />);
   });

@@ -26,11 +26,17 @@ export interface GeneratedDocument extends RenderedDocument {
  * @throws as prepareDocument; PDF_UNAVAILABLE when a PDF is asked for and no Chromium can be
  *   found or started (DOCX still works)
  */
-export async function generateDocument(ctx: ServiceContext, options: GenerateDocumentOptions): Promise<GeneratedDocument> {
+export async function generateDocument(
+  ctx: ServiceContext,
+  options: GenerateDocumentOptions,
+): Promise<GeneratedDocument> {
   const prepared = await prepareDocument(ctx, options);
   const pdf = options.pdf ?? defaultPdfEngine();
   const render = async () => renderDocument(await prepared.content(), prepared.target, pdf);
   if (prepared.storageKey === null) return { ...(await render()), stored: false };
-  const { document } = await storedDocument(ctx.db, prepared.storageKey, render, { at: ctx.clock(), by: options.actor.id });
+  const { document } = await storedDocument(ctx.db, prepared.storageKey, render, {
+    at: ctx.clock(),
+    by: options.actor.id,
+  });
   return { ...document, stored: true };
 }

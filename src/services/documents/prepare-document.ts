@@ -14,7 +14,11 @@ import type { ReplyVersion } from '../../domain/reply/reply.js';
 import { DEFAULT_LOCALE, type Locale } from '../../i18n/i18n.js';
 import { findAttachmentMeta } from '../../repositories/attachment.repository.js';
 import type { DocumentKey } from '../../repositories/document.repository.js';
-import { findMemberState, listMemberStates, type StoredMemberState } from '../../repositories/member-state.repository.js';
+import {
+  findMemberState,
+  listMemberStates,
+  type StoredMemberState,
+} from '../../repositories/member-state.repository.js';
 import { findVersionAuditPosition, listReplyVersions } from '../../repositories/reply.repository.js';
 import { computeResults, evaluateConsultation } from '../compute-results.js';
 import { loadConsultation } from '../load-consultation.js';
@@ -43,10 +47,15 @@ export interface PreparedDocument {
   content(): Promise<DocumentContent>;
 }
 
-const nameIn = (locale: Locale, state: StoredMemberState | undefined, code: string) => state?.names[locale] ?? state?.names.en ?? code;
+const nameIn = (locale: Locale, state: StoredMemberState | undefined, code: string) =>
+  state?.names[locale] ?? state?.names.en ?? code;
 
 async function citedFiles(ctx: ServiceContext, versions: readonly ReplyVersion[]): Promise<Map<string, CitedFile>> {
-  const hashes = new Set(versions.flatMap((v) => [v.originalFile, ...v.positions.map((p) => p.attachment)]).filter((h): h is string => h !== null));
+  const hashes = new Set(
+    versions
+      .flatMap((v) => [v.originalFile, ...v.positions.map((p) => p.attachment)])
+      .filter((h): h is string => h !== null),
+  );
   const files = new Map<string, CitedFile>();
   for (const sha256 of hashes) {
     const meta = await findAttachmentMeta(ctx.db, sha256);
@@ -57,11 +66,23 @@ async function citedFiles(ctx: ServiceContext, versions: readonly ReplyVersion[]
 
 function checkRequest(request: DocumentRequest): void {
   if (isReplyDocument(request.kind)) {
-    if (!request.memberState) throw new AppError('VALIDATION_FAILED', `A ${request.kind} document names a Member State`, { errors: [{ field: '/state', message: 'Required' }] });
+    if (!request.memberState)
+      throw new AppError('VALIDATION_FAILED', `A ${request.kind} document names a Member State`, {
+        errors: [{ field: '/state', message: 'Required' }],
+      });
   } else if (request.memberState !== undefined || request.version !== undefined) {
-    throw new AppError('VALIDATION_FAILED', `A ${request.kind} document is about the whole consultation: it takes no Member State or version`, {
-      errors: [{ field: request.memberState !== undefined ? '/state' : '/version', message: 'Not allowed for this document' }],
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `A ${request.kind} document is about the whole consultation: it takes no Member State or version`,
+      {
+        errors: [
+          {
+            field: request.memberState !== undefined ? '/state' : '/version',
+            message: 'Not allowed for this document',
+          },
+        ],
+      },
+    );
   }
 }
 
@@ -73,7 +94,10 @@ function checkRequest(request: DocumentRequest): void {
  *   RESULTS_NOT_AVAILABLE (results report before the deadline), NOTICE_NOT_ALLOWED (notice
  *   before every decision is recorded, or, for anyone but the secretariat, before it is issued)
  */
-export async function prepareDocument(ctx: ServiceContext, options: { actor: Actor } & DocumentRequest): Promise<PreparedDocument> {
+export async function prepareDocument(
+  ctx: ServiceContext,
+  options: { actor: Actor } & DocumentRequest,
+): Promise<PreparedDocument> {
   checkRequest(options);
   const locale = options.locale ?? DEFAULT_LOCALE;
   const { actor, consultationId, kind, format } = options;
@@ -97,9 +121,17 @@ export async function prepareDocument(ctx: ServiceContext, options: { actor: Act
       const versionNumber = options.version ?? latest?.version;
       const version = reply.versions.find((v) => v.version === versionNumber);
       if (!version) {
-        throw new AppError('NOT_FOUND', latest ? `${memberState} has no version ${versionNumber} of its reply (latest: ${latest.version})` : `${memberState} has not replied to this consultation`);
+        throw new AppError(
+          'NOT_FOUND',
+          latest
+            ? `${memberState} has no version ${versionNumber} of its reply (latest: ${latest.version})`
+            : `${memberState} has not replied to this consultation`,
+        );
       }
-      const receipt = kind === 'receipt' ? await getReceipt(ctx, { actor, consultationId, memberState, version: version.version }) : null;
+      const receipt =
+        kind === 'receipt'
+          ? await getReceipt(ctx, { actor, consultationId, memberState, version: version.version })
+          : null;
       return {
         target: { consultationId, format, locale, memberState, version: version.version },
         storageKey: key(`${memberState}/${version.version}`),
@@ -109,16 +141,31 @@ export async function prepareDocument(ctx: ServiceContext, options: { actor: Act
             citedFiles(ctx, [version]),
             findVersionAuditPosition(ctx.db, consultationId, memberState, version.version),
           ]);
-          const common = { consultation: reply.loaded.consultation, stateName: nameIn(locale, state, memberState), version, files };
-          return receipt ? receiptContent(locale, { ...common, receipt }) : replyContent(locale, { ...common, texts: reply.loaded.texts, audit: audit ?? null });
+          const common = {
+            consultation: reply.loaded.consultation,
+            stateName: nameIn(locale, state, memberState),
+            version,
+            files,
+          };
+          return receipt
+            ? receiptContent(locale, { ...common, receipt })
+            : replyContent(locale, { ...common, texts: reply.loaded.texts, audit: audit ?? null });
         },
       };
     }
     case 'results-report': {
       const results = await computeResults(ctx, { actor, consultationId });
       const c = results.loaded.consultation;
-      if (!results.final) throw new AppError('RESULTS_NOT_AVAILABLE', 'The results report is produced once the deadline for replies has passed: until then replies may still change');
-      const individual = can(actor, { action: 'reply:list-all', deadlinePassed: true, individualRepliesPublic: c.settings.individualRepliesPublic });
+      if (!results.final)
+        throw new AppError(
+          'RESULTS_NOT_AVAILABLE',
+          'The results report is produced once the deadline for replies has passed: until then replies may still change',
+        );
+      const individual = can(actor, {
+        action: 'reply:list-all',
+        deadlinePassed: true,
+        individualRepliesPublic: c.settings.individualRepliesPublic,
+      });
       return {
         target: { consultationId, format, locale },
         // Replies received late are still recorded after the deadline: the report is generated afresh each time.
@@ -136,10 +183,20 @@ export async function prepareDocument(ctx: ServiceContext, options: { actor: Act
               if (counted) replies.push({ stateName, version: counted, status: 'counted' });
               const latest = versions.at(-1)!;
               // A later version that does not count was received late, or withdrew the reply by the deadline.
-              if (latest !== counted) replies.push({ stateName, version: latest, status: latest.receivedAt > c.deadlineAt ? 'late' : 'withdrawn' });
+              if (latest !== counted)
+                replies.push({
+                  stateName,
+                  version: latest,
+                  status: latest.receivedAt > c.deadlineAt ? 'late' : 'withdrawn',
+                });
             }
-            replies.sort((a, b) => a.stateName.localeCompare(b.stateName, locale) || a.version.version - b.version.version);
-            files = await citedFiles(ctx, replies.map((r) => r.version));
+            replies.sort(
+              (a, b) => a.stateName.localeCompare(b.stateName, locale) || a.version.version - b.version.version,
+            );
+            files = await citedFiles(
+              ctx,
+              replies.map((r) => r.version),
+            );
           }
           return resultsReportContent(locale, { results, replies, files });
         },
@@ -150,13 +207,25 @@ export async function prepareDocument(ctx: ServiceContext, options: { actor: Act
       const c = results.loaded.consultation;
       const issuedAt = c.resultsNoticeAt;
       if (issuedAt === null) {
-        if (!results.final) throw new AppError('NOTICE_NOT_ALLOWED', 'The results notice follows the deadline and the meeting: the consultation is still open');
-        if (actor.kind !== 'secretariat') throw new AppError('NOTICE_NOT_ALLOWED', 'The results notice has not been issued yet');
+        if (!results.final)
+          throw new AppError(
+            'NOTICE_NOT_ALLOWED',
+            'The results notice follows the deadline and the meeting: the consultation is still open',
+          );
+        if (actor.kind !== 'secretariat')
+          throw new AppError('NOTICE_NOT_ALLOWED', 'The results notice has not been issued yet');
         const missing = results.texts.filter((t) => t.tally.outcome === 'may_proceed' && t.decision === null);
         if (missing.length > 0) {
-          throw new AppError('NOTICE_NOT_ALLOWED', 'Record the meeting decision on every text that could be considered first', {
-            errors: missing.map((t) => ({ field: `/texts/${t.text.id}/decision`, message: `${t.text.designation} has no recorded decision` })),
-          });
+          throw new AppError(
+            'NOTICE_NOT_ALLOWED',
+            'Record the meeting decision on every text that could be considered first',
+            {
+              errors: missing.map((t) => ({
+                field: `/texts/${t.text.id}/decision`,
+                message: `${t.text.designation} has no recorded decision`,
+              })),
+            },
+          );
         }
       }
       return {

@@ -3,7 +3,14 @@ import type { AccountRole } from '../../db/database.js';
 import { AppError, type FieldProblem } from '../../domain/errors.js';
 import type { Actor } from '../../domain/policy/actor.js';
 import { authorize } from '../../domain/policy/policy.js';
-import { findAccount, findAccountByEmail, insertAccount, listAccounts as findAccounts, updateAccount, type Account } from '../../repositories/account.repository.js';
+import {
+  findAccount,
+  findAccountByEmail,
+  insertAccount,
+  listAccounts as findAccounts,
+  updateAccount,
+  type Account,
+} from '../../repositories/account.repository.js';
 import { appendAudit } from '../../repositories/audit.repository.js';
 import { revokeTokensOf } from '../../repositories/api-token.repository.js';
 import { insertInvitation, revokeInvitationsOf } from '../../repositories/identity-misc.repository.js';
@@ -48,10 +55,14 @@ export async function inviteAccount(ctx: ServiceContext, options: InviteOptions)
   const email = options.email.trim().toLowerCase();
   const problems: FieldProblem[] = [];
   if (!EMAIL.test(email) || email.length > 254) problems.push({ field: '/email', message: 'Not an e-mail address' });
-  if (options.name.trim() === '' || options.name.length > 200) problems.push({ field: '/name', message: 'Give the name (at most 200 characters)' });
+  if (options.name.trim() === '' || options.name.length > 200)
+    problems.push({ field: '/name', message: 'Give the name (at most 200 characters)' });
   const focal = options.role === 'focal_point';
   if (focal !== (options.memberState !== undefined))
-    problems.push({ field: '/memberState', message: focal ? 'A focal point belongs to a Member State' : 'Only focal points belong to a Member State' });
+    problems.push({
+      field: '/memberState',
+      message: focal ? 'A focal point belongs to a Member State' : 'Only focal points belong to a Member State',
+    });
   if (!focal && options.rank !== undefined) problems.push({ field: '/rank', message: 'Only focal points have a rank' });
   const language = options.language ?? 'en';
   if (!LANGUAGES.includes(language)) problems.push({ field: '/language', message: `One of ${LANGUAGES.join(', ')}` });
@@ -60,13 +71,29 @@ export async function inviteAccount(ctx: ServiceContext, options: InviteOptions)
   const now = ctx.clock();
   const secret = randomSecret();
   return inTransaction(ctx, async (trx) => {
-    if (focal && !(await findMemberState(trx, options.memberState!))) throw new AppError('UNKNOWN_MEMBER_STATE', `No Member State with code "${options.memberState}"`);
+    if (focal && !(await findMemberState(trx, options.memberState!)))
+      throw new AppError('UNKNOWN_MEMBER_STATE', `No Member State with code "${options.memberState}"`);
     let account = await findAccountByEmail(trx, email);
     if (account) {
       if (account.role !== options.role || account.memberState !== (options.memberState ?? null))
-        throw new AppError('CONFLICT', `${email} already has an account with another role or State; disable it and invite again under another address, or keep the role`);
+        throw new AppError(
+          'CONFLICT',
+          `${email} already has an account with another role or State; disable it and invite again under another address, or keep the role`,
+        );
       await revokeInvitationsOf(trx, account.id, now);
-      await updateAccount(trx, account.id, { passwordHash: null, totpSecret: null, totpEnabledAt: null, totpLastStep: null, name: options.name.trim(), language }, now);
+      await updateAccount(
+        trx,
+        account.id,
+        {
+          passwordHash: null,
+          totpSecret: null,
+          totpEnabledAt: null,
+          totpLastStep: null,
+          name: options.name.trim(),
+          language,
+        },
+        now,
+      );
       await deleteSessionsOf(trx, account.id);
       account = (await findAccount(trx, account.id))!;
     } else {
@@ -89,22 +116,53 @@ export async function inviteAccount(ctx: ServiceContext, options: InviteOptions)
     }
     const invitationId = randomUUID();
     const expiresAt = now + ctx.invitationTtlMs;
-    await insertInvitation(trx, { id: invitationId, tokenHash: hashSecret(secret), accountId: account.id, createdBy: options.actor.id, createdAt: now, expiresAt, usedAt: null, revokedAt: null });
+    await insertInvitation(trx, {
+      id: invitationId,
+      tokenHash: hashSecret(secret),
+      accountId: account.id,
+      createdBy: options.actor.id,
+      createdAt: now,
+      expiresAt,
+      usedAt: null,
+      revokedAt: null,
+    });
     // The e-mail carries the link; its job payload holds the secret only until it is sent.
     // The link's secret is sealed with the server key (staff reading the job list cannot use it)
     // and removed once the e-mail has gone.
     await insertJob(
       trx,
-      { id: `invitation:${invitationId}`, kind: 'invitation', payload: { accountId: account.id, invitationId, sealedSecret: sealSecret(ctx.secretKey, secret) }, runAt: now, maxAttempts: 6, consultationId: null },
+      {
+        id: `invitation:${invitationId}`,
+        kind: 'invitation',
+        payload: { accountId: account.id, invitationId, sealedSecret: sealSecret(ctx.secretKey, secret) },
+        runAt: now,
+        maxAttempts: 6,
+        consultationId: null,
+      },
       now,
     );
-    await appendAudit(trx, { at: now, actor: options.actor.id, action: 'account.invited', consultationId: null, subject: `account:${account.id}`, data: { email, role: account.role, memberState: account.memberState, expiresAt: new Date(expiresAt).toISOString() } });
+    await appendAudit(trx, {
+      at: now,
+      actor: options.actor.id,
+      action: 'account.invited',
+      consultationId: null,
+      subject: `account:${account.id}`,
+      data: {
+        email,
+        role: account.role,
+        memberState: account.memberState,
+        expiresAt: new Date(expiresAt).toISOString(),
+      },
+    });
     return { account, invitationPath: `/invitations/${secret}`, expiresAt };
   });
 }
 
 /** Accounts, optionally of one State (administrators). */
-export async function listAccounts(ctx: ServiceContext, options: { actor: Actor; memberState?: string | undefined }): Promise<Account[]> {
+export async function listAccounts(
+  ctx: ServiceContext,
+  options: { actor: Actor; memberState?: string | undefined },
+): Promise<Account[]> {
   authorize(options.actor, { action: 'account:manage' });
   return findAccounts(ctx.db, options.memberState === undefined ? {} : { memberState: options.memberState });
 }
@@ -116,7 +174,10 @@ export async function listAccounts(ctx: ServiceContext, options: { actor: Actor;
  * middle of a consultation.
  * @throws FORBIDDEN, NOT_FOUND
  */
-export async function setAccountDisabled(ctx: ServiceContext, options: { actor: Actor; accountId: string; disabled: boolean }): Promise<Account> {
+export async function setAccountDisabled(
+  ctx: ServiceContext,
+  options: { actor: Actor; accountId: string; disabled: boolean },
+): Promise<Account> {
   authorize(options.actor, { action: 'account:manage' });
   const now = ctx.clock();
   return inTransaction(ctx, async (trx) => {
@@ -129,7 +190,14 @@ export async function setAccountDisabled(ctx: ServiceContext, options: { actor: 
       await revokeInvitationsOf(trx, account.id, now);
       await revokeTokensOf(trx, account.id, now);
     }
-    await appendAudit(trx, { at: now, actor: options.actor.id, action: options.disabled ? 'account.disabled' : 'account.enabled', consultationId: null, subject: `account:${account.id}`, data: { email: account.email } });
+    await appendAudit(trx, {
+      at: now,
+      actor: options.actor.id,
+      action: options.disabled ? 'account.disabled' : 'account.enabled',
+      consultationId: null,
+      subject: `account:${account.id}`,
+      data: { email: account.email },
+    });
     return (await findAccount(trx, account.id))!;
   });
 }
@@ -139,14 +207,26 @@ export async function setAccountDisabled(ctx: ServiceContext, options: { actor: 
  * documents they download (pages follow the language in the URL). Audited.
  * @throws VALIDATION_FAILED (not one of the six UN languages)
  */
-export async function setMyLanguage(ctx: ServiceContext, options: { account: Account; language: string }): Promise<Account> {
+export async function setMyLanguage(
+  ctx: ServiceContext,
+  options: { account: Account; language: string },
+): Promise<Account> {
   if (!LANGUAGES.includes(options.language)) {
-    throw new AppError('VALIDATION_FAILED', `One of ${LANGUAGES.join(', ')}`, { errors: [{ field: '/language', message: `One of ${LANGUAGES.join(', ')}` }] });
+    throw new AppError('VALIDATION_FAILED', `One of ${LANGUAGES.join(', ')}`, {
+      errors: [{ field: '/language', message: `One of ${LANGUAGES.join(', ')}` }],
+    });
   }
   const now = ctx.clock();
   return inTransaction(ctx, async (trx) => {
     await updateAccount(trx, options.account.id, { language: options.language }, now);
-    await appendAudit(trx, { at: now, actor: `account:${options.account.id}`, action: 'account.language-set', consultationId: null, subject: `account:${options.account.id}`, data: { language: options.language } });
+    await appendAudit(trx, {
+      at: now,
+      actor: `account:${options.account.id}`,
+      action: 'account.language-set',
+      consultationId: null,
+      subject: `account:${options.account.id}`,
+      data: { language: options.language },
+    });
     return (await findAccount(trx, options.account.id))!;
   });
 }

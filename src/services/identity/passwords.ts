@@ -1,7 +1,12 @@
 import { hash, verify } from '@node-rs/argon2';
 
 /** argon2id parameters (OWASP minimum: 19 MiB, 2 passes, 1 lane; ~0.2 s here). Raising them rehashes at the next sign-in. */
-export const ARGON2_PARAMS = { algorithm: 2 /* Algorithm.Argon2id (a const enum) */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+export const ARGON2_PARAMS = {
+  algorithm: 2 /* Algorithm.Argon2id (a const enum) */,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_PARAMS);
@@ -23,5 +28,10 @@ export async function verifyPassword(stored: string | null, password: string): P
 /** Whether a stored hash was made with other parameters than today's (then it is rehashed). */
 export function needsRehash(stored: string): boolean {
   const m = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(stored);
-  return !m || Number(m[1]) !== ARGON2_PARAMS.memoryCost || Number(m[2]) !== ARGON2_PARAMS.timeCost || Number(m[3]) !== ARGON2_PARAMS.parallelism;
+  return (
+    !m ||
+    Number(m[1]) !== ARGON2_PARAMS.memoryCost ||
+    Number(m[2]) !== ARGON2_PARAMS.timeCost ||
+    Number(m[3]) !== ARGON2_PARAMS.parallelism
+  );
 }

@@ -29,9 +29,12 @@ describe('randomSecret and hashSecret', () => {
 });
 
 describe('sealSecret and openSecret', () => {
-  test.prop([fc.string({ maxLength: 200 }), fc.uint8Array({ minLength: 32, maxLength: 32 })])('round-trip any text under any key', (plaintext, key) => {
-    expect(openSecret(Buffer.from(key), sealSecret(Buffer.from(key), plaintext))).toBe(plaintext);
-  });
+  test.prop([fc.string({ maxLength: 200 }), fc.uint8Array({ minLength: 32, maxLength: 32 })])(
+    'round-trip any text under any key',
+    (plaintext, key) => {
+      expect(openSecret(Buffer.from(key), sealSecret(Buffer.from(key), plaintext))).toBe(plaintext);
+    },
+  );
 
   it('seals as v1.<iv>.<tag>.<ciphertext> and never the same way twice (random IV)', () => {
     const a = sealSecret(KEY, SEED);
@@ -54,9 +57,12 @@ describe('sealSecret and openSecret', () => {
     expect(() => openSecret(randomBytes(32), sealSecret(KEY, SEED))).toThrow();
   });
 
-  it.each(['', SEED, 'v2.a.b.c', 'v1.a.b', 'v1..tag.body'])('throws on something that is not a sealed secret: %j', (value) => {
-    expect(() => openSecret(KEY, value)).toThrow();
-  });
+  it.each(['', SEED, 'v2.a.b.c', 'v1.a.b', 'v1..tag.body'])(
+    'throws on something that is not a sealed secret: %j',
+    (value) => {
+      expect(() => openSecret(KEY, value)).toThrow();
+    },
+  );
 });
 
 describe('sameSecret', () => {

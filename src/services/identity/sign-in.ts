@@ -14,7 +14,15 @@ import {
   setThrottleLock,
   useRecoveryCode,
 } from '../../repositories/identity-misc.repository.js';
-import { deleteSession, deleteSessionsOf, findSession, insertSession, listSessionsOf, touchSession, type Session } from '../../repositories/session.repository.js';
+import {
+  deleteSession,
+  deleteSessionsOf,
+  findSession,
+  insertSession,
+  listSessionsOf,
+  touchSession,
+  type Session,
+} from '../../repositories/session.repository.js';
 import { inTransaction, type ServiceContext } from '../service-context.js';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/database.js';
@@ -54,7 +62,13 @@ export function requiresSecondFactor(account: Account): boolean {
   return account.role !== 'observer' || account.totpEnabledAt !== null;
 }
 
-async function newSession(trx: Transaction<DB>, ctx: ServiceContext, account: Account, verified: boolean, client: Client): Promise<string> {
+async function newSession(
+  trx: Transaction<DB>,
+  ctx: ServiceContext,
+  account: Account,
+  verified: boolean,
+  client: Client,
+): Promise<string> {
   const secret = randomSecret();
   const now = ctx.clock();
   await insertSession(trx, {
@@ -84,13 +98,19 @@ export interface Client {
  * the keys again (`clearAttempts`).
  * @throws LOGIN_LOCKED
  */
-async function reserveAttempt(ctx: ServiceContext, keys: readonly (readonly [string, ThrottlePolicy])[]): Promise<void> {
+async function reserveAttempt(
+  ctx: ServiceContext,
+  keys: readonly (readonly [string, ThrottlePolicy])[],
+): Promise<void> {
   const now = ctx.clock();
   await inTransaction(ctx, async (trx) => {
     for (const [key, policy] of keys) {
       const { failures, lockedUntil } = await incrementThrottle(trx, key, now);
       if (lockedUntil !== null && lockedUntil > now) {
-        throw new AppError('LOGIN_LOCKED', `Too many failed attempts; try again after ${new Date(lockedUntil).toISOString()}`);
+        throw new AppError(
+          'LOGIN_LOCKED',
+          `Too many failed attempts; try again after ${new Date(lockedUntil).toISOString()}`,
+        );
       }
       const lock = lockUntil(failures, now, policy);
       if (lock !== null) await setThrottleLock(trx, key, lock, now);
@@ -99,20 +119,43 @@ async function reserveAttempt(ctx: ServiceContext, keys: readonly (readonly [str
 }
 
 /** Records a failed attempt in the audit trail (the counters were already raised by reserveAttempt). */
-async function auditFailure(ctx: ServiceContext, audit: { actor: string; subject: string; action: string }): Promise<void> {
+async function auditFailure(
+  ctx: ServiceContext,
+  audit: { actor: string; subject: string; action: string },
+): Promise<void> {
   const now = ctx.clock();
-  await inTransaction(ctx, (trx) => appendAudit(trx, { at: now, actor: audit.actor, action: audit.action, consultationId: null, subject: audit.subject, data: {} }));
+  await inTransaction(ctx, (trx) =>
+    appendAudit(trx, {
+      at: now,
+      actor: audit.actor,
+      action: audit.action,
+      consultationId: null,
+      subject: audit.subject,
+      data: {},
+    }),
+  );
 }
 
 /**
  * Whether an invitation link can still be used (known, unused, not revoked or expired, its
  * account not disabled), and for whom — without using it. Read-only.
  */
-export async function checkInvitation(ctx: ServiceContext, secret: string): Promise<{ usable: true; account: Account } | { usable: false }> {
+export async function checkInvitation(
+  ctx: ServiceContext,
+  secret: string,
+): Promise<{ usable: true; account: Account } | { usable: false }> {
   const invitation = await findInvitationByHash(ctx.db, hashSecret(secret));
   const account = invitation ? await findAccount(ctx.db, invitation.accountId) : undefined;
   const now = ctx.clock();
-  if (!invitation || !account || invitation.usedAt !== null || invitation.revokedAt !== null || invitation.expiresAt <= now || account.disabledAt !== null) return { usable: false };
+  if (
+    !invitation ||
+    !account ||
+    invitation.usedAt !== null ||
+    invitation.revokedAt !== null ||
+    invitation.expiresAt <= now ||
+    account.disabledAt !== null
+  )
+    return { usable: false };
   return { usable: true, account };
 }
 
@@ -130,8 +173,18 @@ export async function acceptInvitation(
   const passwordHash = await (async () => {
     const invitation = await findInvitationByHash(ctx.db, hashSecret(options.secret));
     const account = invitation ? await findAccount(ctx.db, invitation.accountId) : undefined;
-    if (!invitation || !account || invitation.usedAt !== null || invitation.revokedAt !== null || invitation.expiresAt <= now || account.disabledAt !== null) {
-      throw new AppError('INVITATION_INVALID', 'This invitation link is unknown, expired, or was already used; ask the secretariat for a new one');
+    if (
+      !invitation ||
+      !account ||
+      invitation.usedAt !== null ||
+      invitation.revokedAt !== null ||
+      invitation.expiresAt <= now ||
+      account.disabledAt !== null
+    ) {
+      throw new AppError(
+        'INVITATION_INVALID',
+        'This invitation link is unknown, expired, or was already used; ask the secretariat for a new one',
+      );
     }
     const problems = checkPassword(options.password, account.email);
     if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems[0]!.message, { errors: problems });
@@ -140,14 +193,29 @@ export async function acceptInvitation(
   return inTransaction(ctx, async (trx) => {
     const invitation = await findInvitationByHash(trx, hashSecret(options.secret));
     if (!invitation || !(await markInvitationUsed(trx, invitation.id, now)) || invitation.expiresAt <= now) {
-      throw new AppError('INVITATION_INVALID', 'This invitation link is unknown, expired, or was already used; ask the secretariat for a new one');
+      throw new AppError(
+        'INVITATION_INVALID',
+        'This invitation link is unknown, expired, or was already used; ask the secretariat for a new one',
+      );
     }
     const account = (await findAccount(trx, invitation.accountId, { lock: true }))!;
-    await updateAccount(trx, account.id, { passwordHash, totpSecret: sealSecret(ctx.secretKey, newTotpSeed()), totpEnabledAt: null, totpLastStep: null }, now);
+    await updateAccount(
+      trx,
+      account.id,
+      { passwordHash, totpSecret: sealSecret(ctx.secretKey, newTotpSeed()), totpEnabledAt: null, totpLastStep: null },
+      now,
+    );
     await deleteSessionsOf(trx, account.id);
     const updated = (await findAccount(trx, account.id))!;
     const sessionSecret = await newSession(trx, ctx, updated, false, options.client);
-    await appendAudit(trx, { at: now, actor: `account:${account.id}`, action: 'account.invitation-accepted', consultationId: null, subject: `account:${account.id}`, data: { invitation: invitation.id } });
+    await appendAudit(trx, {
+      at: now,
+      actor: `account:${account.id}`,
+      action: 'account.invitation-accepted',
+      consultationId: null,
+      subject: `account:${account.id}`,
+      data: { invitation: invitation.id },
+    });
     return { sessionSecret, next: 'enroll', account: updated };
   });
 }
@@ -158,16 +226,26 @@ export async function acceptInvitation(
  * after 20 the address, is locked for a time that doubles with each further failure.
  * @throws LOGIN_LOCKED, INVALID_CREDENTIALS (wrong password, unknown or disabled account: one message)
  */
-export async function signInWithPassword(ctx: ServiceContext, options: { email: string; password: string; client: Client }): Promise<SessionGrant> {
+export async function signInWithPassword(
+  ctx: ServiceContext,
+  options: { email: string; password: string; client: Client },
+): Promise<SessionGrant> {
   const email = options.email.trim().toLowerCase();
   const accountKey = `account:${email}`;
   const addressKey = `ip:${options.client.ip ?? 'unknown'}`;
   const now = ctx.clock();
-  await reserveAttempt(ctx, [[accountKey, ACCOUNT_THROTTLE], [addressKey, ADDRESS_THROTTLE]]);
+  await reserveAttempt(ctx, [
+    [accountKey, ACCOUNT_THROTTLE],
+    [addressKey, ADDRESS_THROTTLE],
+  ]);
   const account = await findAccountByEmail(ctx.db, email);
   const ok = await verifyPassword(account?.passwordHash ?? null, options.password);
   if (!account || !ok || account.disabledAt !== null) {
-    await auditFailure(ctx, { actor: 'public', subject: account ? `account:${account.id}` : `email:${email}`, action: 'login.failed' });
+    await auditFailure(ctx, {
+      actor: 'public',
+      subject: account ? `account:${account.id}` : `email:${email}`,
+      action: 'login.failed',
+    });
     throw new AppError('INVALID_CREDENTIALS', 'The e-mail address or the password is wrong');
   }
   const rehash = needsRehash(account.passwordHash!) ? await hashPassword(options.password) : null;
@@ -178,10 +256,18 @@ export async function signInWithPassword(ctx: ServiceContext, options: { email: 
     if (account.totpEnabledAt !== null) next = 'verify';
     else if (requiresSecondFactor(account)) {
       next = 'enroll';
-      if (account.totpSecret === null) await updateAccount(trx, account.id, { totpSecret: sealSecret(ctx.secretKey, newTotpSeed()) }, now);
+      if (account.totpSecret === null)
+        await updateAccount(trx, account.id, { totpSecret: sealSecret(ctx.secretKey, newTotpSeed()) }, now);
     }
     const sessionSecret = await newSession(trx, ctx, account, next === 'done', options.client);
-    await appendAudit(trx, { at: now, actor: `account:${account.id}`, action: 'login.password', consultationId: null, subject: `account:${account.id}`, data: { next } });
+    await appendAudit(trx, {
+      at: now,
+      actor: `account:${account.id}`,
+      action: 'login.password',
+      consultationId: null,
+      subject: `account:${account.id}`,
+      data: { next },
+    });
     return { sessionSecret, next };
   });
 }
@@ -204,7 +290,13 @@ export async function resolveSession(ctx: ServiceContext, sessionSecret: string)
   const id = hashSecret(sessionSecret);
   const session = await findSession(ctx.db, id);
   const account = session ? await findAccount(ctx.db, session.accountId) : undefined;
-  if (!session || !account || account.disabledAt !== null || session.expiresAt <= now || now - session.lastSeenAt > ctx.sessionIdleMs) {
+  if (
+    !session ||
+    !account ||
+    account.disabledAt !== null ||
+    session.expiresAt <= now ||
+    now - session.lastSeenAt > ctx.sessionIdleMs
+  ) {
     if (session) await deleteSession(ctx.db, id);
     throw new AppError('SESSION_EXPIRED', 'Your session has ended; sign in again');
   }
@@ -214,9 +306,13 @@ export async function resolveSession(ctx: ServiceContext, sessionSecret: string)
 }
 
 /** The TOTP seed of a session's account, to show while enrolling (never once enrolled). */
-export async function enrollmentSeed(ctx: ServiceContext, sessionSecret: string): Promise<{ seed: string; uri: string; account: Account }> {
+export async function enrollmentSeed(
+  ctx: ServiceContext,
+  sessionSecret: string,
+): Promise<{ seed: string; uri: string; account: Account }> {
   const { account } = await resolveSession(ctx, sessionSecret);
-  if (account.totpEnabledAt !== null || account.totpSecret === null) throw new AppError('INVALID_SECOND_FACTOR', 'The authenticator is already set up');
+  if (account.totpEnabledAt !== null || account.totpSecret === null)
+    throw new AppError('INVALID_SECOND_FACTOR', 'The authenticator is already set up');
   const seed = openSecret(ctx.secretKey, account.totpSecret);
   return { seed, uri: totpUri(seed, account.email), account };
 }
@@ -264,7 +360,12 @@ export async function verifySecondFactor(
     let recoveryCodes: string[] | null = null;
     if (enrolling) {
       recoveryCodes = newRecoveryCodes();
-      await replaceRecoveryCodes(trx, current.id, recoveryCodes.map((c) => hashSecret(normaliseCode(c))), now);
+      await replaceRecoveryCodes(
+        trx,
+        current.id,
+        recoveryCodes.map((c) => hashSecret(normaliseCode(c))),
+        now,
+      );
     }
     await deleteSession(trx, session.id);
     const sessionSecret = await newSession(trx, ctx, current, true, options.client);
@@ -294,7 +395,14 @@ export async function signOut(ctx: ServiceContext, sessionSecret: string): Promi
   const now = ctx.clock();
   await inTransaction(ctx, async (trx) => {
     await deleteSession(trx, id);
-    await appendAudit(trx, { at: now, actor: `account:${session.accountId}`, action: 'logout', consultationId: null, subject: `account:${session.accountId}`, data: {} });
+    await appendAudit(trx, {
+      at: now,
+      actor: `account:${session.accountId}`,
+      action: 'logout',
+      consultationId: null,
+      subject: `account:${session.accountId}`,
+      data: {},
+    });
   });
 }
 
@@ -304,13 +412,23 @@ export async function signOutOtherSessions(ctx: ServiceContext, sessionSecret: s
   const now = ctx.clock();
   return inTransaction(ctx, async (trx) => {
     const ended = await deleteSessionsOf(trx, account.id, session.id);
-    await appendAudit(trx, { at: now, actor: `account:${account.id}`, action: 'sessions.signed-out-others', consultationId: null, subject: `account:${account.id}`, data: { ended } });
+    await appendAudit(trx, {
+      at: now,
+      actor: `account:${account.id}`,
+      action: 'sessions.signed-out-others',
+      consultationId: null,
+      subject: `account:${account.id}`,
+      data: { ended },
+    });
     return ended;
   });
 }
 
 /** The signed-in account's sessions, newest use first. @throws SESSION_EXPIRED */
-export async function mySessions(ctx: ServiceContext, sessionSecret: string): Promise<{ current: string; sessions: Session[] }> {
+export async function mySessions(
+  ctx: ServiceContext,
+  sessionSecret: string,
+): Promise<{ current: string; sessions: Session[] }> {
   const { session, account } = await resolveSession(ctx, sessionSecret);
   return { current: session.id, sessions: await listSessionsOf(ctx.db, account.id) };
 }

@@ -38,18 +38,24 @@ describe('totpStep', () => {
     expect(totpStep(SEED, totpCode(SEED, start), start)).toBe(STEP_OF_AT);
   });
 
-  it.each(['', '12345', '1234567', 'abcdef', '12 345', ' 123456', '123456 ', '１２３４５６', '12345a'])('refuses %j: not six ASCII digits', (code) => {
-    expect(totpStep(SEED, code, AT)).toBeNull();
-  });
+  it.each(['', '12345', '1234567', 'abcdef', '12 345', ' 123456', '123456 ', '１２３４５６', '12345a'])(
+    'refuses %j: not six ASCII digits',
+    (code) => {
+      expect(totpStep(SEED, code, AT)).toBeNull();
+    },
+  );
 
   it("refuses another seed's code", () => {
     const other = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
     expect(totpStep(SEED, totpCode(other, AT), AT)).toBeNull();
   });
 
-  test.prop([fc.integer({ min: 0, max: 4_102_444_800_000 }), fc.integer({ min: -1, max: 1 })])('accepts the code of any instant within one step', (at, delta) => {
-    expect(totpStep(SEED, totpCode(SEED, at + delta * STEP), at)).toBe(Math.floor(at / STEP) + delta);
-  });
+  test.prop([fc.integer({ min: 0, max: 4_102_444_800_000 }), fc.integer({ min: -1, max: 1 })])(
+    'accepts the code of any instant within one step',
+    (at, delta) => {
+      expect(totpStep(SEED, totpCode(SEED, at + delta * STEP), at)).toBe(Math.floor(at / STEP) + delta);
+    },
+  );
 });
 
 describe('seeds and URIs', () => {

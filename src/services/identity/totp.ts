@@ -8,7 +8,14 @@ export function newTotpSeed(): string {
 }
 
 function totp(seed: string, email: string): TOTP {
-  return new TOTP({ issuer: 'Assent', label: email, algorithm: 'SHA1', digits: 6, period: PERIOD_S, secret: Secret.fromBase32(seed) });
+  return new TOTP({
+    issuer: 'Assent',
+    label: email,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: PERIOD_S,
+    secret: Secret.fromBase32(seed),
+  });
 }
 
 /** The otpauth:// URI an authenticator app scans (RFC 6238, SHA-1, 6 digits, 30 s). */

@@ -13,29 +13,76 @@ export const JOB_KINDS = ['notify-issue', 'notify-receipt', 'reminder', 'notify-
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /** The circular's issue notice, and the reminder slots before its deadline. */
-export async function enqueueIssueJobs(trx: Transaction<DB>, consultation: Consultation, reminderDays: readonly number[], now: number): Promise<void> {
-  await insertJob(trx, { id: `notify-issue:${consultation.id}`, kind: 'notify-issue', payload: { consultationId: consultation.id }, runAt: now, maxAttempts: 8, consultationId: consultation.id }, now);
+export async function enqueueIssueJobs(
+  trx: Transaction<DB>,
+  consultation: Consultation,
+  reminderDays: readonly number[],
+  now: number,
+): Promise<void> {
+  await insertJob(
+    trx,
+    {
+      id: `notify-issue:${consultation.id}`,
+      kind: 'notify-issue',
+      payload: { consultationId: consultation.id },
+      runAt: now,
+      maxAttempts: 8,
+      consultationId: consultation.id,
+    },
+    now,
+  );
   for (const days of [...new Set(reminderDays)].sort((a, b) => b - a)) {
     const runAt = consultation.deadlineAt - days * DAY_MS;
     if (runAt <= now) continue;
     await insertJob(
       trx,
-      { id: `reminder:${consultation.id}:${days}d`, kind: 'reminder', payload: { consultationId: consultation.id, daysBefore: days }, runAt, maxAttempts: 8, consultationId: consultation.id },
+      {
+        id: `reminder:${consultation.id}:${days}d`,
+        kind: 'reminder',
+        payload: { consultationId: consultation.id, daysBefore: days },
+        runAt,
+        maxAttempts: 8,
+        consultationId: consultation.id,
+      },
       now,
     );
   }
 }
 
 /** The receipt e-mail to the replying State's focal points. */
-export async function enqueueReceiptJob(trx: Transaction<DB>, consultationId: string, memberState: string, version: number, now: number): Promise<void> {
+export async function enqueueReceiptJob(
+  trx: Transaction<DB>,
+  consultationId: string,
+  memberState: string,
+  version: number,
+  now: number,
+): Promise<void> {
   await insertJob(
     trx,
-    { id: `notify-receipt:${consultationId}:${memberState}:${version}`, kind: 'notify-receipt', payload: { consultationId, memberState, version }, runAt: now, maxAttempts: 8, consultationId },
+    {
+      id: `notify-receipt:${consultationId}:${memberState}:${version}`,
+      kind: 'notify-receipt',
+      payload: { consultationId, memberState, version },
+      runAt: now,
+      maxAttempts: 8,
+      consultationId,
+    },
     now,
   );
 }
 
 /** The results notice to every focal point and observer. */
 export async function enqueueResultsJob(trx: Transaction<DB>, consultationId: string, now: number): Promise<void> {
-  await insertJob(trx, { id: `notify-results:${consultationId}`, kind: 'notify-results', payload: { consultationId }, runAt: now, maxAttempts: 8, consultationId }, now);
+  await insertJob(
+    trx,
+    {
+      id: `notify-results:${consultationId}`,
+      kind: 'notify-results',
+      payload: { consultationId },
+      runAt: now,
+      maxAttempts: 8,
+      consultationId,
+    },
+    now,
+  );
 }

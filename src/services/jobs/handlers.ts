@@ -11,7 +11,15 @@ import { findReplyVersion, listCurrentReplies } from '../../repositories/reply.r
 import { evaluateConsultation } from '../compute-results.js';
 import { deadlinePassed, loadConsultation, type LoadedConsultation } from '../load-consultation.js';
 import { inTransaction, type ServiceContext } from '../service-context.js';
-import { invitationMail, issueNotice, mailLocale, receiptMail, reminderMail, resultsMail, type MailText } from './mail-messages.js';
+import {
+  invitationMail,
+  issueNotice,
+  mailLocale,
+  receiptMail,
+  reminderMail,
+  resultsMail,
+  type MailText,
+} from './mail-messages.js';
 import type { Locale } from '../../i18n/i18n.js';
 
 /** What a handler reports; stored with the job (for e-mails: recipient, subject, message id). */
@@ -40,7 +48,21 @@ export function createJobHandlers(ctx: ServiceContext, mail: MailSettings): Reco
     await inTransaction(ctx, async (trx) => {
       for (const { contact, payload } of messages) {
         const id = `mail:${job.id}:${contact.id}`;
-        if (await insertJob(trx, { id, kind: 'mail', payload: { ...payload, contactId: contact.id }, runAt: now, maxAttempts: 6, consultationId: job.consultationId }, now)) created += 1;
+        if (
+          await insertJob(
+            trx,
+            {
+              id,
+              kind: 'mail',
+              payload: { ...payload, contactId: contact.id },
+              runAt: now,
+              maxAttempts: 6,
+              consultationId: job.consultationId,
+            },
+            now,
+          )
+        )
+          created += 1;
       }
     });
     return { recipients: messages.length, created };
@@ -48,7 +70,9 @@ export function createJobHandlers(ctx: ServiceContext, mail: MailSettings): Reco
 
   const consultedStates = async (loaded: LoadedConsultation) => {
     const eligible = loaded.consultation.settings.eligibleStates;
-    return (await listMemberStates(ctx.db)).filter((s) => s.mayReply && (eligible === null || eligible.includes(s.code)));
+    return (await listMemberStates(ctx.db)).filter(
+      (s) => s.mayReply && (eligible === null || eligible.includes(s.code)),
+    );
   };
 
   /** Texts a State has not answered in its counted reply. */
@@ -56,14 +80,28 @@ export function createJobHandlers(ctx: ServiceContext, mail: MailSettings): Reco
     const current = await listCurrentReplies(ctx.db, loaded.consultation.id);
     const answered = new Map<string, Set<string>>();
     for (const entry of current) {
-      if (entry.pointers.countedVersion === entry.latest.version) answered.set(entry.pointers.memberState, new Set(entry.latest.positions.map((p) => p.text)));
+      if (entry.pointers.countedVersion === entry.latest.version)
+        answered.set(entry.pointers.memberState, new Set(entry.latest.positions.map((p) => p.text)));
     }
     return (state: string) => loaded.texts.filter((t) => !answered.get(state)?.has(t.id));
   };
 
   const send = async (job: Job, contact: Contact, message: MailText) => {
-    const sent = await mail.transport.send({ from: mail.from, to: contact.email, subject: message.subject, text: message.text, reference: job.id, language: contact.language });
-    return { to: contact.email, subject: message.subject, messageId: sent.messageId, transport: mail.transport.kind, location: sent.location };
+    const sent = await mail.transport.send({
+      from: mail.from,
+      to: contact.email,
+      subject: message.subject,
+      text: message.text,
+      reference: job.id,
+      language: contact.language,
+    });
+    return {
+      to: contact.email,
+      subject: message.subject,
+      messageId: sent.messageId,
+      transport: mail.transport.kind,
+      location: sent.location,
+    };
   };
 
   return {
@@ -72,16 +110,37 @@ export function createJobHandlers(ctx: ServiceContext, mail: MailSettings): Reco
       // A notice inviting replies is pointless once replies are closed (e.g. a worker that was down for weeks).
       if (deadlinePassed(loaded.consultation, ctx.clock())) return { skipped: 'deadline passed' };
       const states = new Set((await consultedStates(loaded)).map((s) => s.code));
-      const contacts = (await listContacts(ctx.db, { activeOnly: true })).filter((c) => c.role === 'observer' || states.has(c.memberState!));
-      return fanOut(job, contacts.map((contact) => ({ contact, payload: { message: 'issue', consultationId: loaded.consultation.id } })));
+      const contacts = (await listContacts(ctx.db, { activeOnly: true })).filter(
+        (c) => c.role === 'observer' || states.has(c.memberState!),
+      );
+      return fanOut(
+        job,
+        contacts.map((contact) => ({ contact, payload: { message: 'issue', consultationId: loaded.consultation.id } })),
+      );
     },
     async 'notify-receipt'(job) {
       const state = String(job.payload.memberState);
-      const version = await findReplyVersion(ctx.db, String(job.payload.consultationId), state, Number(job.payload.version));
+      const version = await findReplyVersion(
+        ctx.db,
+        String(job.payload.consultationId),
+        state,
+        Number(job.payload.version),
+      );
       // Simulated (demo) replies were never sent by anyone: no receipt goes to a real address.
       if (!version || version.simulated) return { skipped: version ? 'simulated reply' : 'version not found' };
       const contacts = await listContacts(ctx.db, { role: 'focal_point', memberState: state, activeOnly: true });
-      return fanOut(job, contacts.map((contact) => ({ contact, payload: { message: 'receipt', consultationId: job.payload.consultationId, memberState: state, version: job.payload.version } })));
+      return fanOut(
+        job,
+        contacts.map((contact) => ({
+          contact,
+          payload: {
+            message: 'receipt',
+            consultationId: job.payload.consultationId,
+            memberState: state,
+            version: job.payload.version,
+          },
+        })),
+      );
     },
     async reminder(job) {
       const loaded = await loadConsultation(ctx.db, String(job.payload.consultationId), SYSTEM);
@@ -94,31 +153,87 @@ export function createJobHandlers(ctx: ServiceContext, mail: MailSettings): Reco
       const unanswered = await unansweredBy(loaded);
       const owing = (await consultedStates(loaded)).filter((s) => unanswered(s.code).length > 0).map((s) => s.code);
       const owingSet = new Set(owing);
-      const contacts = (await listContacts(ctx.db, { role: 'focal_point', activeOnly: true })).filter((c) => owingSet.has(c.memberState!));
+      const contacts = (await listContacts(ctx.db, { role: 'focal_point', activeOnly: true })).filter((c) =>
+        owingSet.has(c.memberState!),
+      );
       const reached = new Set(contacts.map((c) => c.memberState));
-      const result = await fanOut(job, contacts.map((contact) => ({ contact, payload: { message: 'reminder', consultationId: loaded.consultation.id, memberState: contact.memberState, daysBefore: job.payload.daysBefore } })));
+      const result = await fanOut(
+        job,
+        contacts.map((contact) => ({
+          contact,
+          payload: {
+            message: 'reminder',
+            consultationId: loaded.consultation.id,
+            memberState: contact.memberState,
+            daysBefore: job.payload.daysBefore,
+          },
+        })),
+      );
       return { ...result, statesOwing: owing.length, statesWithoutContact: owing.filter((s) => !reached.has(s)) };
     },
     async 'notify-results'(job) {
       const contacts = await listContacts(ctx.db, { activeOnly: true });
-      return fanOut(job, contacts.map((contact) => ({ contact, payload: { message: 'results', consultationId: job.payload.consultationId } })));
+      return fanOut(
+        job,
+        contacts.map((contact) => ({
+          contact,
+          payload: { message: 'results', consultationId: job.payload.consultationId },
+        })),
+      );
     },
     async invitation(job) {
       const account = await findAccount(ctx.db, String(job.payload.accountId));
       const invitation = await findInvitation(ctx.db, String(job.payload.invitationId));
-      const secret = typeof job.payload.sealedSecret === 'string' ? openSecret(ctx.secretKey, job.payload.sealedSecret) : null;
-      if (!account || account.disabledAt !== null || secret === null) return { skipped: 'account disabled, or link already sent' };
+      const secret =
+        typeof job.payload.sealedSecret === 'string' ? openSecret(ctx.secretKey, job.payload.sealedSecret) : null;
+      if (!account || account.disabledAt !== null || secret === null)
+        return { skipped: 'account disabled, or link already sent' };
       // A link revoked (by a newer invitation), used or expired before its e-mail went out is not sent.
-      if (!invitation || invitation.revokedAt !== null || invitation.usedAt !== null || invitation.expiresAt <= ctx.clock()) {
-        await replaceJobPayload(ctx.db, job.id, { accountId: account.id, invitationId: job.payload.invitationId }, ctx.clock());
+      if (
+        !invitation ||
+        invitation.revokedAt !== null ||
+        invitation.usedAt !== null ||
+        invitation.expiresAt <= ctx.clock()
+      ) {
+        await replaceJobPayload(
+          ctx.db,
+          job.id,
+          { accountId: account.id, invitationId: job.payload.invitationId },
+          ctx.clock(),
+        );
         return { skipped: 'the link was revoked, used or expired before it was sent' };
       }
       const link = `${mail.baseUrl}/${mailLocale(account.language)}/invitations/${secret}`;
-      const message = invitationMail(mailLocale(account.language), account.name, account.role, account.memberState, link, new Date(invitation.expiresAt).toISOString());
-      const sent = await mail.transport.send({ from: mail.from, to: account.email, subject: message.subject, text: message.text, reference: job.id, language: account.language });
+      const message = invitationMail(
+        mailLocale(account.language),
+        account.name,
+        account.role,
+        account.memberState,
+        link,
+        new Date(invitation.expiresAt).toISOString(),
+      );
+      const sent = await mail.transport.send({
+        from: mail.from,
+        to: account.email,
+        subject: message.subject,
+        text: message.text,
+        reference: job.id,
+        language: account.language,
+      });
       // The link's secret leaves the database once it has been handed to the mail system.
-      await replaceJobPayload(ctx.db, job.id, { accountId: account.id, invitationId: job.payload.invitationId }, ctx.clock());
-      return { to: account.email, subject: message.subject, messageId: sent.messageId, transport: mail.transport.kind, location: sent.location };
+      await replaceJobPayload(
+        ctx.db,
+        job.id,
+        { accountId: account.id, invitationId: job.payload.invitationId },
+        ctx.clock(),
+      );
+      return {
+        to: account.email,
+        subject: message.subject,
+        messageId: sent.messageId,
+        transport: mail.transport.kind,
+        location: sent.location,
+      };
     },
     async mail(job) {
       const contact = await findContact(ctx.db, String(job.payload.contactId));
@@ -143,7 +258,10 @@ export function createJobHandlers(ctx: ServiceContext, mail: MailSettings): Reco
           if (owed.length === 0) return { skipped: 'replied since the reminder was scheduled' };
           const name = designationIn(await findMemberState(ctx.db, state), locale, state);
           // Days left as they are when the message goes, never more than the slot's.
-          const daysLeft = Math.max(1, Math.min(Number(job.payload.daysBefore), Math.ceil((consultation.deadlineAt - ctx.clock()) / DAY_MS)));
+          const daysLeft = Math.max(
+            1,
+            Math.min(Number(job.payload.daysBefore), Math.ceil((consultation.deadlineAt - ctx.clock()) / DAY_MS)),
+          );
           return send(job, contact, reminderMail(locale, consultation, owed, name, daysLeft, mail.baseUrl));
         }
         case 'results': {
@@ -158,6 +276,10 @@ export function createJobHandlers(ctx: ServiceContext, mail: MailSettings): Reco
 }
 
 /** A State's designation in the recipient's language, else in English, else its code. */
-function designationIn(state: { readonly names: Readonly<Record<string, string | undefined>> } | undefined, locale: Locale, code: string): string {
+function designationIn(
+  state: { readonly names: Readonly<Record<string, string | undefined>> } | undefined,
+  locale: Locale,
+  code: string,
+): string {
   return state?.names[locale] ?? state?.names.en ?? code;
 }

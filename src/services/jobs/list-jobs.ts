@@ -1,7 +1,13 @@
 import type { Actor } from '../../domain/policy/actor.js';
 import { authorize } from '../../domain/policy/policy.js';
 import { AppError } from '../../domain/errors.js';
-import { countJobsByState, findJob, listJobs as findJobs, type Job, type JobState } from '../../repositories/job.repository.js';
+import {
+  countJobsByState,
+  findJob,
+  listJobs as findJobs,
+  type Job,
+  type JobState,
+} from '../../repositories/job.repository.js';
 import type { ServiceContext } from '../service-context.js';
 
 /**
@@ -11,7 +17,13 @@ import type { ServiceContext } from '../service-context.js';
  */
 export async function listJobs(
   ctx: ServiceContext,
-  options: { actor: Actor; kind?: string | undefined; state?: JobState | undefined; consultationId?: string | undefined; limit?: number | undefined },
+  options: {
+    actor: Actor;
+    kind?: string | undefined;
+    state?: JobState | undefined;
+    consultationId?: string | undefined;
+    limit?: number | undefined;
+  },
 ): Promise<{ jobs: Job[]; counts: Record<JobState, number> }> {
   authorize(options.actor, { action: 'job:read' });
   const [jobs, counts] = await Promise.all([

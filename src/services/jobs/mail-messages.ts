@@ -27,7 +27,12 @@ const dayFormats = new Map<Locale, Intl.DateTimeFormat>();
 function dayWords(locale: Locale, at: number): string {
   let format = dayFormats.get(locale);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
     dayFormats.set(locale, format);
   }
   return format.format(at);
@@ -46,7 +51,12 @@ export function deadlineWords(deadlineAt: number): string {
 }
 
 function textLine(locale: Locale, text: DeterminedText): string {
-  return t(locale, 'mail.textLine', { designation: text.designation, workItem: text.workItem ?? 'none', location: text.location, title: text.title });
+  return t(locale, 'mail.textLine', {
+    designation: text.designation,
+    workItem: text.workItem ?? 'none',
+    location: text.location,
+    title: text.title,
+  });
 }
 
 function footer(locale: Locale, baseUrl: string, c: Consultation): string {
@@ -54,9 +64,22 @@ function footer(locale: Locale, baseUrl: string, c: Consultation): string {
 }
 
 /** The issue notice (Res. 1 §9.3.1): to focal points, the request to reply; to observers, a copy for information. */
-export function issueNotice(locale: Locale, c: Consultation, texts: readonly DeterminedText[], role: 'focal_point' | 'observer', baseUrl: string): MailText {
+export function issueNotice(
+  locale: Locale,
+  c: Consultation,
+  texts: readonly DeterminedText[],
+  role: 'focal_point' | 'observer',
+  baseUrl: string,
+): MailText {
   const deadline = deadlineWordsIn(locale, c.deadlineAt);
-  const values = { reference: c.reference, studyGroup: c.studyGroup, place: c.meeting.place, firstDay: c.meeting.firstDay, lastDay: c.meeting.lastDay, deadline };
+  const values = {
+    reference: c.reference,
+    studyGroup: c.studyGroup,
+    place: c.meeting.place,
+    firstDay: c.meeting.firstDay,
+    lastDay: c.meeting.lastDay,
+    deadline,
+  };
   const intro = t(locale, role === 'focal_point' ? 'mail.issue.introFocalPoint' : 'mail.issue.introObserver', values);
   return {
     subject: t(locale, 'mail.issue.subject', { reference: c.reference, role, deadline }),
@@ -79,10 +102,22 @@ function positionWords(locale: Locale, p: ReplyVersion['positions'][number]): st
 }
 
 /** The receipt of a reply version, to the State's contacts. */
-export function receiptMail(locale: Locale, c: Consultation, texts: readonly DeterminedText[], version: ReplyVersion, stateName: string, baseUrl: string): MailText {
+export function receiptMail(
+  locale: Locale,
+  c: Consultation,
+  texts: readonly DeterminedText[],
+  version: ReplyVersion,
+  stateName: string,
+  baseUrl: string,
+): MailText {
   const byId = new Map(texts.map((x) => [x.id, x]));
-  const lines = version.positions.map((p) => `- ${byId.get(p.text)?.designation ?? p.text}: ${positionWords(locale, p)}`);
-  const what = version.status === 'withdrawn' ? t(locale, 'mail.receipt.withdrawn') : `${t(locale, 'mail.receipt.positions')}\n${lines.join('\n')}`;
+  const lines = version.positions.map(
+    (p) => `- ${byId.get(p.text)?.designation ?? p.text}: ${positionWords(locale, p)}`,
+  );
+  const what =
+    version.status === 'withdrawn'
+      ? t(locale, 'mail.receipt.withdrawn')
+      : `${t(locale, 'mail.receipt.positions')}\n${lines.join('\n')}`;
   const counted = version.receivedAt <= c.deadlineAt && version.status === 'submitted';
   return {
     subject: t(locale, 'mail.receipt.subject', { state: stateName, reference: c.reference, version: version.version }),
@@ -103,7 +138,14 @@ export function receiptMail(locale: Locale, c: Consultation, texts: readonly Det
 }
 
 /** A reminder to a State that has not replied on some texts (sent 30/14/7/2 days before the deadline by default). */
-export function reminderMail(locale: Locale, c: Consultation, unanswered: readonly DeterminedText[], stateName: string, daysBefore: number, baseUrl: string): MailText {
+export function reminderMail(
+  locale: Locale,
+  c: Consultation,
+  unanswered: readonly DeterminedText[],
+  stateName: string,
+  daysBefore: number,
+  baseUrl: string,
+): MailText {
   return {
     subject: t(locale, 'mail.reminder.subject', { reference: c.reference, days: daysBefore }),
     text:
@@ -113,17 +155,37 @@ export function reminderMail(locale: Locale, c: Consultation, unanswered: readon
 }
 
 /** The results notice (Res. 1 §9.6.1) after the meeting. */
-export function resultsMail(locale: Locale, c: Consultation, results: readonly TextResult[], baseUrl: string): MailText {
+export function resultsMail(
+  locale: Locale,
+  c: Consultation,
+  results: readonly TextResult[],
+  baseUrl: string,
+): MailText {
   const lines = results.map(({ text, tally, decision }) => {
     const outcome = decision
       ? decision.outcome === 'pending_more_time'
-        ? t(locale, 'mail.results.pending', { until: new Date(decision.moreTimeWindowEndsAt!).toISOString(), citation: decision.citation })
+        ? t(locale, 'mail.results.pending', {
+            until: new Date(decision.moreTimeWindowEndsAt!).toISOString(),
+            citation: decision.citation,
+          })
         : t(locale, 'mail.results.decided', { outcome: decision.outcome, citation: decision.citation })
-      : t(locale, 'mail.results.notConsidered', { support: tally.support, replies: tally.replies, citation: tally.citation });
-    const reservations = decision?.reservations.length ? t(locale, 'mail.results.reservations', { states: decision.reservations.map((r) => r.state).join(', ') }) : '';
+      : t(locale, 'mail.results.notConsidered', {
+          support: tally.support,
+          replies: tally.replies,
+          citation: tally.citation,
+        });
+    const reservations = decision?.reservations.length
+      ? t(locale, 'mail.results.reservations', { states: decision.reservations.map((r) => r.state).join(', ') })
+      : '';
     return `- ${text.designation}: ${outcome}${reservations}`;
   });
-  const values = { reference: c.reference, studyGroup: c.studyGroup, place: c.meeting.place, firstDay: c.meeting.firstDay, lastDay: c.meeting.lastDay };
+  const values = {
+    reference: c.reference,
+    studyGroup: c.studyGroup,
+    place: c.meeting.place,
+    firstDay: c.meeting.firstDay,
+    lastDay: c.meeting.lastDay,
+  };
   return {
     subject: t(locale, 'mail.results.subject', values),
     text: `${t(locale, 'mail.results.intro', values)}\n\n${lines.join('\n')}\n${footer(locale, baseUrl, c)}`,
@@ -138,7 +200,14 @@ const ROLE_IDS: Readonly<Record<string, MessageId>> = {
 };
 
 /** The invitation to set a password and an authenticator (the link works once). */
-export function invitationMail(locale: Locale, name: string, role: string, memberState: string | null, link: string, expiresAt: string): MailText {
+export function invitationMail(
+  locale: Locale,
+  name: string,
+  role: string,
+  memberState: string | null,
+  link: string,
+  expiresAt: string,
+): MailText {
   const roleId = ROLE_IDS[role];
   return {
     subject: t(locale, 'mail.invitation.subject'),

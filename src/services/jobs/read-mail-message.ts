@@ -10,10 +10,14 @@ import type { ServiceContext } from '../service-context.js';
  * secretariat can read what was "sent". Only files inside `mailDir` are ever read.
  * @throws FORBIDDEN, NOT_FOUND
  */
-export async function readMailMessage(ctx: ServiceContext, options: { actor: Actor; jobId: string; mailDir: string }): Promise<Buffer> {
+export async function readMailMessage(
+  ctx: ServiceContext,
+  options: { actor: Actor; jobId: string; mailDir: string },
+): Promise<Buffer> {
   const job = await getJob(ctx, options);
   const location = typeof job.result?.location === 'string' ? job.result.location : null;
-  if (job.kind !== 'mail' || location === null || location === 'smtp') throw new AppError('NOT_FOUND', 'No stored message for this job (sent by SMTP, not sent yet, or not an e-mail)');
+  if (job.kind !== 'mail' || location === null || location === 'smtp')
+    throw new AppError('NOT_FOUND', 'No stored message for this job (sent by SMTP, not sent yet, or not an e-mail)');
   const root = path.resolve(options.mailDir);
   const file = path.resolve(location);
   if (!file.startsWith(root + path.sep)) throw new AppError('NOT_FOUND', 'No stored message for this job');

@@ -20,7 +20,15 @@ const WINDOW_END = Date.parse('2023-10-06T23:59:59.999Z');
 const AT_MEETING = Date.parse('2023-09-08T15:00:00.000Z');
 
 function decision(overrides: Partial<MeetingDecisionInput> = {}): MeetingDecisionInput {
-  return { deferred: false, opposing: [], abstaining: [], reservations: [], moreTime: [], formalOppositions: [], ...overrides };
+  return {
+    deferred: false,
+    opposing: [],
+    abstaining: [],
+    reservations: [],
+    moreTime: [],
+    formalOppositions: [],
+    ...overrides,
+  };
 }
 
 function decide(input: MeetingDecisionInput, now = AT_MEETING) {
@@ -46,7 +54,12 @@ describe('decideAtMeeting (Res. 1 §9.5)', () => {
 
   it('opposition by one Member State is enough to refuse approval (§9.5.3) and names that State', () => {
     const result = decide(decision({ opposing: ['FR'] }));
-    expect(result).toMatchObject({ outcome: 'not_approved', clause: '§9.5.3', opposedBy: ['FR'], moreTimeWindowEndsAt: null });
+    expect(result).toMatchObject({
+      outcome: 'not_approved',
+      clause: '§9.5.3',
+      opposedBy: ['FR'],
+      moreTimeWindowEndsAt: null,
+    });
     expect(result.mayRestartWithoutNewDetermination).toBe(true);
   });
 
@@ -63,7 +76,12 @@ describe('decideAtMeeting (Res. 1 §9.5)', () => {
   });
 
   it('a text the meeting deferred is deferred under §9.5.2, whatever else was recorded', () => {
-    expect(decide(decision({ deferred: true }))).toMatchObject({ outcome: 'deferred', clause: '§9.5.2', moreTimeWindowEndsAt: null, opposedBy: [] });
+    expect(decide(decision({ deferred: true }))).toMatchObject({
+      outcome: 'deferred',
+      clause: '§9.5.2',
+      moreTimeWindowEndsAt: null,
+      opposedBy: [],
+    });
     expect(decide(decision({ deferred: true, opposing: ['FR'] })).outcome).toBe('deferred');
   });
 
@@ -88,11 +106,19 @@ describe('decideAtMeeting (Res. 1 §9.5)', () => {
     });
 
     it('is approved one millisecond after the window when no formal opposition arrived', () => {
-      expect(decide(moreTime, WINDOW_END + 1)).toMatchObject({ outcome: 'approved', clause: '§9.5.5', moreTimeWindowEndsAt: WINDOW_END, opposedBy: [] });
+      expect(decide(moreTime, WINDOW_END + 1)).toMatchObject({
+        outcome: 'approved',
+        clause: '§9.5.5',
+        moreTimeWindowEndsAt: WINDOW_END,
+        opposedBy: [],
+      });
     });
 
     it('is not approved (§9.5.5.2) when the State that asked for more time formally opposes in time, and may restart without a new determination', () => {
-      const input = decision({ moreTime: ['BR'], formalOppositions: [{ state: 'BR', receivedAt: WINDOW_END, reasons: 'See attached.' }] });
+      const input = decision({
+        moreTime: ['BR'],
+        formalOppositions: [{ state: 'BR', receivedAt: WINDOW_END, reasons: 'See attached.' }],
+      });
       for (const now of [WINDOW_END, WINDOW_END + 1]) {
         expect(decide(input, now)).toMatchObject({
           outcome: 'not_approved',
@@ -106,12 +132,18 @@ describe('decideAtMeeting (Res. 1 §9.5)', () => {
     });
 
     it('formal opposition received after the window does not stop approval', () => {
-      const input = decision({ moreTime: ['BR'], formalOppositions: [{ state: 'BR', receivedAt: WINDOW_END + 1, reasons: null }] });
+      const input = decision({
+        moreTime: ['BR'],
+        formalOppositions: [{ state: 'BR', receivedAt: WINDOW_END + 1, reasons: null }],
+      });
       expect(decide(input, WINDOW_END + 2).outcome).toBe('approved');
     });
 
     it('formal opposition from a State that did not ask for more time does not stop approval', () => {
-      const input = decision({ moreTime: ['BR'], formalOppositions: [{ state: 'AR', receivedAt: WINDOW_END - 1, reasons: null }] });
+      const input = decision({
+        moreTime: ['BR'],
+        formalOppositions: [{ state: 'AR', receivedAt: WINDOW_END - 1, reasons: null }],
+      });
       expect(decide(input, WINDOW_END + 1).outcome).toBe('approved');
     });
   });
@@ -144,7 +176,9 @@ describe('validateMeetingDecision', () => {
     expect(validate(decision({ reservations: [{ state: 'US', note: '' }] }))).toEqual([
       { field: '/reservations/0/note', message: 'A reservation needs its note', clause: '§9.5.4' },
     ]);
-    expect(validate(decision({ reservations: [{ state: 'US', note: '   \n' }] })).map((p) => p.field)).toEqual(['/reservations/0/note']);
+    expect(validate(decision({ reservations: [{ state: 'US', note: '   \n' }] })).map((p) => p.field)).toEqual([
+      '/reservations/0/note',
+    ]);
   });
 
   it('flags a request for more time by an opposing State (§9.5.5)', () => {
@@ -154,15 +188,23 @@ describe('validateMeetingDecision', () => {
   });
 
   it('flags formal opposition from a State that did not ask for more time', () => {
-    const problems = validate(decision({ moreTime: ['BR'], formalOppositions: [{ state: 'AR', receivedAt: WINDOW_END, reasons: null }] }));
+    const problems = validate(
+      decision({ moreTime: ['BR'], formalOppositions: [{ state: 'AR', receivedAt: WINDOW_END, reasons: null }] }),
+    );
     expect(problems).toEqual([expect.objectContaining({ field: '/formalOppositions/0/state', clause: '§9.5.5' })]);
   });
 
   it('flags formal opposition received one millisecond after the window, and accepts it at the last instant', () => {
-    const late = validate(decision({ moreTime: ['BR'], formalOppositions: [{ state: 'BR', receivedAt: WINDOW_END + 1, reasons: null }] }));
+    const late = validate(
+      decision({ moreTime: ['BR'], formalOppositions: [{ state: 'BR', receivedAt: WINDOW_END + 1, reasons: null }] }),
+    );
     expect(late).toEqual([expect.objectContaining({ field: '/formalOppositions/0/receivedAt', clause: '§9.5.5' })]);
     expect(late[0]?.message).toContain('2023-10-06T23:59:59.999Z');
-    expect(validate(decision({ moreTime: ['BR'], formalOppositions: [{ state: 'BR', receivedAt: WINDOW_END, reasons: null }] }))).toEqual([]);
+    expect(
+      validate(
+        decision({ moreTime: ['BR'], formalOppositions: [{ state: 'BR', receivedAt: WINDOW_END, reasons: null }] }),
+      ),
+    ).toEqual([]);
   });
 
   it('flags a State listed twice in any list, at the second occurrence', () => {
@@ -181,7 +223,13 @@ describe('validateMeetingDecision', () => {
         ],
       }),
     );
-    expect(problems.map((p) => p.field)).toEqual(['/opposing/1', '/abstaining/1', '/moreTime/1', '/reservations/1', '/formalOppositions/1']);
+    expect(problems.map((p) => p.field)).toEqual([
+      '/opposing/1',
+      '/abstaining/1',
+      '/moreTime/1',
+      '/reservations/1',
+      '/formalOppositions/1',
+    ]);
     expect(problems.every((p) => p.message.includes('appears twice'))).toBe(true);
   });
 });

@@ -78,13 +78,23 @@ export function validateMeetingDecision(
   duplicates(input.opposing, 'opposing');
   duplicates(input.abstaining, 'abstaining');
   duplicates(input.moreTime, 'moreTime');
-  duplicates(input.reservations.map((r) => r.state), 'reservations');
-  duplicates(input.formalOppositions.map((o) => o.state), 'formalOppositions');
+  duplicates(
+    input.reservations.map((r) => r.state),
+    'reservations',
+  );
+  duplicates(
+    input.formalOppositions.map((o) => o.state),
+    'formalOppositions',
+  );
 
   const opposing = new Set(input.opposing);
   input.abstaining.forEach((state, index) => {
     if (opposing.has(state))
-      problems.push({ field: `/abstaining/${index}`, message: `${state} cannot both oppose and abstain`, clause: clauses.abstention });
+      problems.push({
+        field: `/abstaining/${index}`,
+        message: `${state} cannot both oppose and abstain`,
+        clause: clauses.abstention,
+      });
   });
   input.reservations.forEach((reservation, index) => {
     if (opposing.has(reservation.state))
@@ -94,11 +104,19 @@ export function validateMeetingDecision(
         clause: clauses.reservation,
       });
     if (reservation.note.trim() === '')
-      problems.push({ field: `/reservations/${index}/note`, message: 'A reservation needs its note', clause: clauses.reservation });
+      problems.push({
+        field: `/reservations/${index}/note`,
+        message: 'A reservation needs its note',
+        clause: clauses.reservation,
+      });
   });
   input.moreTime.forEach((state, index) => {
     if (opposing.has(state))
-      problems.push({ field: `/moreTime/${index}`, message: `${state} opposes; it cannot also ask for more time`, clause: clauses.moreTime });
+      problems.push({
+        field: `/moreTime/${index}`,
+        message: `${state} opposes; it cannot also ask for more time`,
+        clause: clauses.moreTime,
+      });
   });
   const moreTime = new Set(input.moreTime);
   const windowEnd = moreTimeWindowEnd(meetingLastDay);
@@ -141,24 +159,68 @@ export function decideAtMeeting(
   const opposing = input.opposing.filter((state) => !abstaining.has(state));
   const reservations = input.reservations;
   if (input.deferred) {
-    return { outcome: 'deferred', ...cite(clauses.meetingChanges), moreTimeWindowEndsAt: null, mayRestartWithoutNewDetermination: true, opposedBy: [], reservations };
+    return {
+      outcome: 'deferred',
+      ...cite(clauses.meetingChanges),
+      moreTimeWindowEndsAt: null,
+      mayRestartWithoutNewDetermination: true,
+      opposedBy: [],
+      reservations,
+    };
   }
   if (opposing.length > 0) {
-    return { outcome: 'not_approved', ...cite(clauses.unopposed), moreTimeWindowEndsAt: null, mayRestartWithoutNewDetermination: true, opposedBy: opposing, reservations };
+    return {
+      outcome: 'not_approved',
+      ...cite(clauses.unopposed),
+      moreTimeWindowEndsAt: null,
+      mayRestartWithoutNewDetermination: true,
+      opposedBy: opposing,
+      reservations,
+    };
   }
   if (input.moreTime.length > 0) {
     const windowEnd = moreTimeWindowEnd(meetingLastDay);
     const moreTime = new Set(input.moreTime);
-    const formal = input.formalOppositions.filter((o) => moreTime.has(o.state) && o.receivedAt <= windowEnd).map((o) => o.state);
+    const formal = input.formalOppositions
+      .filter((o) => moreTime.has(o.state) && o.receivedAt <= windowEnd)
+      .map((o) => o.state);
     if (formal.length > 0) {
-      return { outcome: 'not_approved', ...cite(clauses.restart), moreTimeWindowEndsAt: windowEnd, mayRestartWithoutNewDetermination: true, opposedBy: formal, reservations };
+      return {
+        outcome: 'not_approved',
+        ...cite(clauses.restart),
+        moreTimeWindowEndsAt: windowEnd,
+        mayRestartWithoutNewDetermination: true,
+        opposedBy: formal,
+        reservations,
+      };
     }
     if (now <= windowEnd) {
-      return { outcome: 'pending_more_time', ...cite(clauses.moreTime), moreTimeWindowEndsAt: windowEnd, mayRestartWithoutNewDetermination: false, opposedBy: [], reservations };
+      return {
+        outcome: 'pending_more_time',
+        ...cite(clauses.moreTime),
+        moreTimeWindowEndsAt: windowEnd,
+        mayRestartWithoutNewDetermination: false,
+        opposedBy: [],
+        reservations,
+      };
     }
-    return { outcome: 'approved', ...cite(clauses.moreTime), moreTimeWindowEndsAt: windowEnd, mayRestartWithoutNewDetermination: false, opposedBy: [], reservations };
+    return {
+      outcome: 'approved',
+      ...cite(clauses.moreTime),
+      moreTimeWindowEndsAt: windowEnd,
+      mayRestartWithoutNewDetermination: false,
+      opposedBy: [],
+      reservations,
+    };
   }
-  return { outcome: 'approved', ...cite(clauses.unopposed), moreTimeWindowEndsAt: null, mayRestartWithoutNewDetermination: false, opposedBy: [], reservations };
+  return {
+    outcome: 'approved',
+    ...cite(clauses.unopposed),
+    moreTimeWindowEndsAt: null,
+    mayRestartWithoutNewDetermination: false,
+    opposedBy: [],
+    reservations,
+  };
 }
 
 /**

@@ -52,7 +52,9 @@ describe('tapEligibility (only Member States reply: Res. 1 §9.4.1, §9.4.3)', (
   });
 
   it('cites the consultation’s edition', () => {
-    expect(tapEligibility('PS', facts({ mayReply: false }), 'Rev. Hammamet, 2016').clause).toBe('WTSA Resolution 1 (Rev. Hammamet, 2016) §9.4.1');
+    expect(tapEligibility('PS', facts({ mayReply: false }), 'Rev. Hammamet, 2016').clause).toBe(
+      'WTSA Resolution 1 (Rev. Hammamet, 2016) §9.4.1',
+    );
   });
 });
 
@@ -71,7 +73,12 @@ describe('TAP_PROCEDURE', () => {
 
   it('checks Circular 79 timing without warnings', () => {
     const checks = TAP_PROCEDURE.checkTiming(
-      { circularDate: '2023-03-28', meetingFirstDay: '2023-08-29', deadlineAt: endOfDay('2023-08-16'), languagesAvailableOn: null },
+      {
+        circularDate: '2023-03-28',
+        meetingFirstDay: '2023-08-29',
+        deadlineAt: endOfDay('2023-08-16'),
+        languagesAvailableOn: null,
+      },
       EDITION,
       ITU_GENEVA_HOLIDAYS,
     );
@@ -79,10 +86,21 @@ describe('TAP_PROCEDURE', () => {
   });
 
   it('checks replies and decides at the meeting through the same rules', () => {
-    expect(TAP_PROCEDURE.checkReply([{ text: 'x1353', position: 'unclear' }], ['x1353'], 'web', EDITION).problems).toHaveLength(1);
-    const input = { deferred: false, opposing: ['FR'], abstaining: [], reservations: [], moreTime: [], formalOppositions: [] };
+    expect(
+      TAP_PROCEDURE.checkReply([{ text: 'x1353', position: 'unclear' }], ['x1353'], 'web', EDITION).problems,
+    ).toHaveLength(1);
+    const input = {
+      deferred: false,
+      opposing: ['FR'],
+      abstaining: [],
+      reservations: [],
+      moreTime: [],
+      formalOppositions: [],
+    };
     expect(TAP_PROCEDURE.validateMeetingDecision(input, '2023-09-08', EDITION)).toEqual([]);
-    expect(TAP_PROCEDURE.decideAtMeeting(input, '2023-09-08', Date.parse('2023-09-08T12:00:00Z'), EDITION).outcome).toBe('not_approved');
+    expect(
+      TAP_PROCEDURE.decideAtMeeting(input, '2023-09-08', Date.parse('2023-09-08T12:00:00Z'), EDITION).outcome,
+    ).toBe('not_approved');
     expect(TAP_PROCEDURE.resultsNoticeDueAt('2023-09-08', false)).toBe(Date.parse('2023-10-06T23:59:59.999Z'));
   });
 });

@@ -35,7 +35,8 @@ export const TAP_PROCEDURE: Procedure = {
   name: 'ITU-T Traditional Approval Procedure (WTSA Resolution 1, Section 9)',
   positionKinds: ['assigns_authority', 'does_not_assign_authority', 'unclear'],
   eligibility: tapEligibility,
-  checkReply: (positions, textIds, channel, edition) => checkReplyPositions(positions, textIds, channel, tapClauses(edition)),
+  checkReply: (positions, textIds, channel, edition) =>
+    checkReplyPositions(positions, textIds, channel, tapClauses(edition)),
   tally: (counts, edition) => tallyText(counts, tapClauses(edition)),
   checkTiming: (facts, edition, calendar, policy) => checkTiming(facts, tapClauses(edition), calendar, policy),
   validateMeetingDecision: (input, lastDay, edition) => validateMeetingDecision(input, lastDay, tapClauses(edition)),

@@ -18,7 +18,12 @@ function fields(positions: PositionInput[], channel: Channel = 'api'): string[] 
   return check(positions, channel).problems.map((p) => p.field);
 }
 
-const support = (overrides: Partial<PositionInput> = {}): PositionInput => ({ text: 'x1353', position: 'assigns_authority', option: 'no_comments', ...overrides });
+const support = (overrides: Partial<PositionInput> = {}): PositionInput => ({
+  text: 'x1353',
+  position: 'assigns_authority',
+  option: 'no_comments',
+  ...overrides,
+});
 const nonSupport = (overrides: Partial<PositionInput> = {}): PositionInput => ({
   text: 'x1353',
   position: 'does_not_assign_authority',
@@ -46,15 +51,33 @@ describe('checkReplyPositions: valid replies', () => {
       support({ text: 'x1353', comments: null }),
     ]);
     expect(result.positions).toEqual([
-      { text: 'x1353', position: 'assigns_authority', option: 'no_comments', comments: null, reasons: null, possibleChanges: null, attachment: null },
-      { text: 'x1817', position: 'does_not_assign_authority', option: null, comments: null, reasons: 'The text duplicates X.1352.', possibleChanges: null, attachment: null },
+      {
+        text: 'x1353',
+        position: 'assigns_authority',
+        option: 'no_comments',
+        comments: null,
+        reasons: null,
+        possibleChanges: null,
+        attachment: null,
+      },
+      {
+        text: 'x1817',
+        position: 'does_not_assign_authority',
+        option: null,
+        comments: null,
+        reasons: 'The text duplicates X.1352.',
+        possibleChanges: null,
+        attachment: null,
+      },
     ]);
   });
 });
 
 describe('checkReplyPositions: structure of the reply', () => {
   it.each([...ONLINE, ...RECORDED])('refuses an empty list of positions on %s', (channel) => {
-    expect(check([], channel).problems).toEqual([expect.objectContaining({ field: '/positions', code: 'NO_POSITIONS' })]);
+    expect(check([], channel).problems).toEqual([
+      expect.objectContaining({ field: '/positions', code: 'NO_POSITIONS' }),
+    ]);
   });
 
   it.each([...ONLINE, ...RECORDED])('refuses a text that is not in the consultation on %s', (channel) => {
@@ -63,11 +86,14 @@ describe('checkReplyPositions: structure of the reply', () => {
     ]);
   });
 
-  it.each([...ONLINE, ...RECORDED])('refuses a second position for the same text on %s, at the second position', (channel) => {
-    expect(check([support(), nonSupport()], channel).problems).toEqual([
-      expect.objectContaining({ field: '/positions/1/text', code: 'DUPLICATE_POSITION' }),
-    ]);
-  });
+  it.each([...ONLINE, ...RECORDED])(
+    'refuses a second position for the same text on %s, at the second position',
+    (channel) => {
+      expect(check([support(), nonSupport()], channel).problems).toEqual([
+        expect.objectContaining({ field: '/positions/1/text', code: 'DUPLICATE_POSITION' }),
+      ]);
+    },
+  );
 });
 
 describe('checkReplyPositions on the api and web channels (the State fills in the form itself)', () => {
@@ -77,15 +103,23 @@ describe('checkReplyPositions on the api and web channels (the State fills in th
     expect(fields([{ text: 'x1353', position: 'assigns_authority' }], channel)).toEqual(['/positions/0/option']);
   });
 
-  it.each(ONLINE)('%s: "comments attached" without comments or attachment is refused at /positions/0/comments', (channel) => {
-    expect(fields([support({ option: 'comments_attached' })], channel)).toEqual(['/positions/0/comments']);
-    expect(fields([support({ option: 'comments_attached', comments: '  \t ' })], channel)).toEqual(['/positions/0/comments']);
-  });
+  it.each(ONLINE)(
+    '%s: "comments attached" without comments or attachment is refused at /positions/0/comments',
+    (channel) => {
+      expect(fields([support({ option: 'comments_attached' })], channel)).toEqual(['/positions/0/comments']);
+      expect(fields([support({ option: 'comments_attached', comments: '  \t ' })], channel)).toEqual([
+        '/positions/0/comments',
+      ]);
+    },
+  );
 
-  it.each(ONLINE)('%s: "does not assign authority" without reasons is refused at /positions/0/reasons with §9.4.4', (channel) => {
-    const result = check([nonSupport({ reasons: null })], channel);
-    expect(result.problems).toEqual([expect.objectContaining({ field: '/positions/0/reasons', clause: '§9.4.4' })]);
-  });
+  it.each(ONLINE)(
+    '%s: "does not assign authority" without reasons is refused at /positions/0/reasons with §9.4.4',
+    (channel) => {
+      const result = check([nonSupport({ reasons: null })], channel);
+      expect(result.problems).toEqual([expect.objectContaining({ field: '/positions/0/reasons', clause: '§9.4.4' })]);
+    },
+  );
 
   it.each(ONLINE)('%s: whitespace-only reasons count as missing', (channel) => {
     expect(fields([nonSupport({ reasons: '   \n\t' })], channel)).toEqual(['/positions/0/reasons']);
@@ -108,19 +142,25 @@ describe('checkReplyPositions on the api and web channels (the State fills in th
   });
 
   it.each(ONLINE)('%s: problems are reported at the index of the offending position', (channel) => {
-    expect(fields([support({ text: 'x1353' }), support({ text: 'x1471' }), nonSupport({ text: 'x1817', reasons: null })], channel)).toEqual([
-      '/positions/2/reasons',
-    ]);
+    expect(
+      fields(
+        [support({ text: 'x1353' }), support({ text: 'x1471' }), nonSupport({ text: 'x1817', reasons: null })],
+        channel,
+      ),
+    ).toEqual(['/positions/2/reasons']);
   });
 });
 
 describe('checkReplyPositions on paper, fax and e-mail (the secretariat records what the State sent)', () => {
-  it.each(RECORDED)('%s: a missing sub-option is tolerated, counted as support and flagged missing_sub_option', (channel) => {
-    const result = check([support({ option: null })], channel);
-    expect(result.problems).toEqual([]);
-    expect(result.flags).toEqual(['missing_sub_option']);
-    expect(result.positions[0]).toMatchObject({ position: 'assigns_authority', option: null });
-  });
+  it.each(RECORDED)(
+    '%s: a missing sub-option is tolerated, counted as support and flagged missing_sub_option',
+    (channel) => {
+      const result = check([support({ option: null })], channel);
+      expect(result.problems).toEqual([]);
+      expect(result.flags).toEqual(['missing_sub_option']);
+      expect(result.positions[0]).toMatchObject({ position: 'assigns_authority', option: null });
+    },
+  );
 
   it.each(RECORDED)('%s: "comments attached" without comments is tolerated and flagged missing_comments', (channel) => {
     const result = check([support({ option: 'comments_attached' })], channel);
@@ -128,12 +168,15 @@ describe('checkReplyPositions on paper, fax and e-mail (the secretariat records 
     expect(result.flags).toEqual(['missing_comments']);
   });
 
-  it.each(RECORDED)('%s: "does not assign authority" without reasons is tolerated, counted as non-support and flagged missing_reasons', (channel) => {
-    const result = check([nonSupport({ reasons: '  ' })], channel);
-    expect(result.problems).toEqual([]);
-    expect(result.flags).toEqual(['missing_reasons']);
-    expect(result.positions[0]).toMatchObject({ position: 'does_not_assign_authority', reasons: null });
-  });
+  it.each(RECORDED)(
+    '%s: "does not assign authority" without reasons is tolerated, counted as non-support and flagged missing_reasons',
+    (channel) => {
+      const result = check([nonSupport({ reasons: '  ' })], channel);
+      expect(result.problems).toEqual([]);
+      expect(result.flags).toEqual(['missing_reasons']);
+      expect(result.positions[0]).toMatchObject({ position: 'does_not_assign_authority', reasons: null });
+    },
+  );
 
   it.each(RECORDED)('%s: "unclear" is accepted and flagged unclear_position', (channel) => {
     const result = check([{ text: 'x1353', position: 'unclear' }], channel);
@@ -158,7 +201,13 @@ describe('checkReplyPositions on paper, fax and e-mail (the secretariat records 
   });
 
   it.each(RECORDED)('%s: an attachment satisfies reasons and comments, so nothing is flagged', (channel) => {
-    const result = check([nonSupport({ reasons: null, attachment: ATTACHMENT }), support({ text: 'x1471', option: 'comments_attached', attachment: ATTACHMENT })], channel);
+    const result = check(
+      [
+        nonSupport({ reasons: null, attachment: ATTACHMENT }),
+        support({ text: 'x1471', option: 'comments_attached', attachment: ATTACHMENT }),
+      ],
+      channel,
+    );
     expect(result.flags).toEqual([]);
   });
 });
@@ -169,27 +218,41 @@ describe('checkReplyPositions: what a box does not allow is refused on every cha
     expect(fields([support({ possibleChanges: 'Change clause 3.' })], channel)).toEqual(['/positions/0/reasons']);
   });
 
-  it.each([...ONLINE, ...RECORDED])('%s: a sub-option with "does not assign authority" is refused at /option', (channel) => {
-    expect(fields([nonSupport({ option: 'no_comments' })], channel)).toEqual(['/positions/0/option']);
-    expect(fields([nonSupport({ option: 'comments_attached' })], channel)).toEqual(['/positions/0/option']);
-  });
+  it.each([...ONLINE, ...RECORDED])(
+    '%s: a sub-option with "does not assign authority" is refused at /option',
+    (channel) => {
+      expect(fields([nonSupport({ option: 'no_comments' })], channel)).toEqual(['/positions/0/option']);
+      expect(fields([nonSupport({ option: 'comments_attached' })], channel)).toEqual(['/positions/0/option']);
+    },
+  );
 
-  it.each([...ONLINE, ...RECORDED])('%s: comments with "does not assign authority" are refused at /comments', (channel) => {
-    expect(fields([nonSupport({ comments: 'Some comments.' })], channel)).toEqual(['/positions/0/comments']);
-  });
+  it.each([...ONLINE, ...RECORDED])(
+    '%s: comments with "does not assign authority" are refused at /comments',
+    (channel) => {
+      expect(fields([nonSupport({ comments: 'Some comments.' })], channel)).toEqual(['/positions/0/comments']);
+    },
+  );
 
-  it.each([...ONLINE, ...RECORDED])('%s: comments or an attachment with "no comments" are refused at /comments', (channel) => {
-    expect(fields([support({ comments: 'A comment.' })], channel)).toEqual(['/positions/0/comments']);
-    expect(fields([support({ attachment: ATTACHMENT })], channel)).toEqual(['/positions/0/comments']);
-  });
+  it.each([...ONLINE, ...RECORDED])(
+    '%s: comments or an attachment with "no comments" are refused at /comments',
+    (channel) => {
+      expect(fields([support({ comments: 'A comment.' })], channel)).toEqual(['/positions/0/comments']);
+      expect(fields([support({ attachment: ATTACHMENT })], channel)).toEqual(['/positions/0/comments']);
+    },
+  );
 
-  it.each([...ONLINE, ...RECORDED])('%s: free text longer than MAX_FREE_TEXT is refused, and exactly MAX_FREE_TEXT is accepted', (channel) => {
-    const tooLong = 'x'.repeat(MAX_FREE_TEXT + 1);
-    const longest = 'x'.repeat(MAX_FREE_TEXT);
-    expect(fields([support({ option: 'comments_attached', comments: tooLong })], channel)).toEqual(['/positions/0/comments']);
-    expect(fields([nonSupport({ reasons: tooLong })], channel)).toEqual(['/positions/0/reasons']);
-    expect(fields([nonSupport({ possibleChanges: tooLong })], channel)).toEqual(['/positions/0/possibleChanges']);
-    expect(fields([support({ option: 'comments_attached', comments: longest })], channel)).toEqual([]);
-    expect(fields([nonSupport({ reasons: longest, possibleChanges: longest })], channel)).toEqual([]);
-  });
+  it.each([...ONLINE, ...RECORDED])(
+    '%s: free text longer than MAX_FREE_TEXT is refused, and exactly MAX_FREE_TEXT is accepted',
+    (channel) => {
+      const tooLong = 'x'.repeat(MAX_FREE_TEXT + 1);
+      const longest = 'x'.repeat(MAX_FREE_TEXT);
+      expect(fields([support({ option: 'comments_attached', comments: tooLong })], channel)).toEqual([
+        '/positions/0/comments',
+      ]);
+      expect(fields([nonSupport({ reasons: tooLong })], channel)).toEqual(['/positions/0/reasons']);
+      expect(fields([nonSupport({ possibleChanges: tooLong })], channel)).toEqual(['/positions/0/possibleChanges']);
+      expect(fields([support({ option: 'comments_attached', comments: longest })], channel)).toEqual([]);
+      expect(fields([nonSupport({ reasons: longest, possibleChanges: longest })], channel)).toEqual([]);
+    },
+  );
 });

@@ -1,5 +1,11 @@
 import type { FieldProblem } from '../../errors.js';
-import { isRecordedChannel, type Channel, type PositionInput, type ReplyFlag, type ReplyPosition } from '../../reply/reply.js';
+import {
+  isRecordedChannel,
+  type Channel,
+  type PositionInput,
+  type ReplyFlag,
+  type ReplyPosition,
+} from '../../reply/reply.js';
 import type { TapClauses } from './tap-clauses.js';
 
 /** Longest free text accepted in one field (comments, reasons, changes). */
@@ -49,12 +55,24 @@ export function checkReplyPositions(
     const possibleChanges = blankToNull(input.possibleChanges);
     const attachment = blankToNull(input.attachment);
     if (!known.has(input.text)) {
-      problems.push({ field: `${at}/text`, message: `"${input.text}" is not a text of this consultation`, code: 'UNKNOWN_TEXT' });
+      problems.push({
+        field: `${at}/text`,
+        message: `"${input.text}" is not a text of this consultation`,
+        code: 'UNKNOWN_TEXT',
+      });
     } else if (seen.has(input.text)) {
-      problems.push({ field: `${at}/text`, message: `Only one position per text: "${input.text}" appears more than once`, code: 'DUPLICATE_POSITION' });
+      problems.push({
+        field: `${at}/text`,
+        message: `Only one position per text: "${input.text}" appears more than once`,
+        code: 'DUPLICATE_POSITION',
+      });
     }
     seen.add(input.text);
-    for (const [name, value] of [['comments', comments], ['reasons', reasons], ['possibleChanges', possibleChanges]] as const) {
+    for (const [name, value] of [
+      ['comments', comments],
+      ['reasons', reasons],
+      ['possibleChanges', possibleChanges],
+    ] as const) {
       if (value !== null && value.length > MAX_FREE_TEXT)
         problems.push({ field: `${at}/${name}`, message: `At most ${MAX_FREE_TEXT} characters` });
     }
@@ -63,18 +81,38 @@ export function checkReplyPositions(
       case 'assigns_authority': {
         const option = input.option ?? null;
         if (reasons !== null || possibleChanges !== null) {
-          problems.push({ field: `${at}/reasons`, message: 'Reasons and possible changes go with "does not assign authority"; use comments with "assigns authority"' });
+          problems.push({
+            field: `${at}/reasons`,
+            message:
+              'Reasons and possible changes go with "does not assign authority"; use comments with "assigns authority"',
+          });
         }
         if (option === null) {
           if (recorded) flags.add('missing_sub_option');
           else problems.push({ field: `${at}/option`, message: 'Choose "no comments" or "comments attached"' });
         } else if (option === 'no_comments' && (comments !== null || attachment !== null)) {
-          problems.push({ field: `${at}/comments`, message: 'With "no comments or suggested changes" leave comments and attachment empty, or choose "comments attached"' });
+          problems.push({
+            field: `${at}/comments`,
+            message:
+              'With "no comments or suggested changes" leave comments and attachment empty, or choose "comments attached"',
+          });
         } else if (option === 'comments_attached' && comments === null && attachment === null) {
           if (recorded) flags.add('missing_comments');
-          else problems.push({ field: `${at}/comments`, message: 'With "comments attached" give the comments as text or as an attachment' });
+          else
+            problems.push({
+              field: `${at}/comments`,
+              message: 'With "comments attached" give the comments as text or as an attachment',
+            });
         }
-        normalised.push({ text: input.text, position: input.position, option, comments, reasons: null, possibleChanges: null, attachment });
+        normalised.push({
+          text: input.text,
+          position: input.position,
+          option,
+          comments,
+          reasons: null,
+          possibleChanges: null,
+          attachment,
+        });
         break;
       }
       case 'does_not_assign_authority': {
@@ -82,26 +120,58 @@ export function checkReplyPositions(
           problems.push({ field: `${at}/option`, message: 'The sub-options belong to "assigns authority" only' });
         }
         if (comments !== null) {
-          problems.push({ field: `${at}/comments`, message: 'Give reasons and possible changes, not comments, with "does not assign authority"' });
+          problems.push({
+            field: `${at}/comments`,
+            message: 'Give reasons and possible changes, not comments, with "does not assign authority"',
+          });
         }
         if (reasons === null && attachment === null) {
           if (recorded) flags.add('missing_reasons');
-          else problems.push({ field: `${at}/reasons`, message: 'Give the reasons for not assigning authority (as text or as an attachment)', clause: clauses.reasons });
+          else
+            problems.push({
+              field: `${at}/reasons`,
+              message: 'Give the reasons for not assigning authority (as text or as an attachment)',
+              clause: clauses.reasons,
+            });
         }
-        normalised.push({ text: input.text, position: input.position, option: null, comments: null, reasons, possibleChanges, attachment });
+        normalised.push({
+          text: input.text,
+          position: input.position,
+          option: null,
+          comments: null,
+          reasons,
+          possibleChanges,
+          attachment,
+        });
         break;
       }
       case 'unclear': {
         if (!recorded) {
-          problems.push({ field: `${at}/position`, message: '"unclear" is only for a recorded form with both boxes or neither ticked; choose one box', code: 'POSITION_NOT_ALLOWED' });
+          problems.push({
+            field: `${at}/position`,
+            message: '"unclear" is only for a recorded form with both boxes or neither ticked; choose one box',
+            code: 'POSITION_NOT_ALLOWED',
+          });
         }
         flags.add('unclear_position');
-        normalised.push({ text: input.text, position: 'unclear', option: null, comments, reasons, possibleChanges, attachment });
+        normalised.push({
+          text: input.text,
+          position: 'unclear',
+          option: null,
+          comments,
+          reasons,
+          possibleChanges,
+          attachment,
+        });
         break;
       }
     }
   });
-  return { problems, flags: [...flags].sort(), positions: normalised.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0)) };
+  return {
+    problems,
+    flags: [...flags].sort(),
+    positions: normalised.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0)),
+  };
 }
 
 function blankToNull(value: string | null | undefined): string | null {

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { POSITION_KINDS } from '../../reply/reply.js';
 import { tapClauses } from './tap-clauses.js';
-import { countPositions, formatPercent, meetsSeventyPercent, neededMoreSupport, tallyText, type PositionCounts } from './tap-tally.js';
+import {
+  countPositions,
+  formatPercent,
+  meetsSeventyPercent,
+  neededMoreSupport,
+  tallyText,
+  type PositionCounts,
+} from './tap-tally.js';
 
 const clauses = tapClauses('Rev. Geneva, 2022');
 
@@ -22,21 +29,40 @@ const count = fc.nat({ max: 10_000 });
 const positionsAndPermutation = fc
   .array(fc.constantFrom(...POSITION_KINDS), { maxLength: 200 })
   .chain((positions) =>
-    fc.tuple(fc.constant(positions), fc.shuffledSubarray(positions, { minLength: positions.length, maxLength: positions.length })),
+    fc.tuple(
+      fc.constant(positions),
+      fc.shuffledSubarray(positions, { minLength: positions.length, maxLength: positions.length }),
+    ),
   );
 
 describe('tallyText boundaries (Res. 1 §9.4.5–9.4.6, 70 per cent or more of the replies)', () => {
   it('7 supporting replies of 10 (exactly 70 %) may proceed under §9.4.5', () => {
     const tally = tallyText(counts(7, 3), clauses);
-    expect(tally).toMatchObject({ replies: 10, outcome: 'may_proceed', basis: 'threshold_met', percent: '70.00', neededMoreSupport: 0, clause: '§9.4.5' });
+    expect(tally).toMatchObject({
+      replies: 10,
+      outcome: 'may_proceed',
+      basis: 'threshold_met',
+      percent: '70.00',
+      neededMoreSupport: 0,
+      clause: '§9.4.5',
+    });
   });
 
   it('14 supporting replies of 20 may proceed', () => {
-    expect(tallyText(counts(14, 6), clauses)).toMatchObject({ replies: 20, outcome: 'may_proceed', basis: 'threshold_met', percent: '70.00' });
+    expect(tallyText(counts(14, 6), clauses)).toMatchObject({
+      replies: 20,
+      outcome: 'may_proceed',
+      basis: 'threshold_met',
+      percent: '70.00',
+    });
   });
 
   it('6 supporting replies of 10 (60 %) may not be considered at this meeting', () => {
-    expect(tallyText(counts(6, 4), clauses)).toMatchObject({ outcome: 'not_at_this_meeting', basis: 'threshold_not_met', percent: '60.00' });
+    expect(tallyText(counts(6, 4), clauses)).toMatchObject({
+      outcome: 'not_at_this_meeting',
+      basis: 'threshold_not_met',
+      percent: '60.00',
+    });
   });
 
   // 16/23 = 69.5652…% → "69.57". 10·16 = 160 < 161 = 7·23, so it fails. One more supporting reply
@@ -73,11 +99,22 @@ describe('tallyText boundaries (Res. 1 §9.4.5–9.4.6, 70 per cent or more of t
 
   it('a single reply that does not assign authority fails (0 of 1) and needed 3 more supporting replies', () => {
     // 0/1 → 1/2 (50 %) → 2/3 (66.67 %) → 3/4 (75 %): 10·3 = 30 ≥ 28 = 7·4.
-    expect(tallyText(counts(0, 1), clauses)).toMatchObject({ replies: 1, percent: '0.00', outcome: 'not_at_this_meeting', neededMoreSupport: 3, clause: '§9.4.6' });
+    expect(tallyText(counts(0, 1), clauses)).toMatchObject({
+      replies: 1,
+      percent: '0.00',
+      outcome: 'not_at_this_meeting',
+      neededMoreSupport: 3,
+      clause: '§9.4.6',
+    });
   });
 
   it('a single supporting reply passes (1 of 1, 100 %)', () => {
-    expect(tallyText(counts(1, 0), clauses)).toMatchObject({ replies: 1, percent: '100.00', outcome: 'may_proceed', basis: 'threshold_met' });
+    expect(tallyText(counts(1, 0), clauses)).toMatchObject({
+      replies: 1,
+      percent: '100.00',
+      outcome: 'may_proceed',
+      basis: 'threshold_met',
+    });
   });
 
   it('unclear forms are shown but excluded from the denominator', () => {
@@ -86,13 +123,21 @@ describe('tallyText boundaries (Res. 1 §9.4.5–9.4.6, 70 per cent or more of t
   });
 
   it('only unclear forms count as no replies and may proceed', () => {
-    expect(tallyText(counts(0, 0, 4), clauses)).toMatchObject({ replies: 0, unclear: 4, outcome: 'may_proceed', basis: 'no_replies', percent: null });
+    expect(tallyText(counts(0, 0, 4), clauses)).toMatchObject({
+      replies: 0,
+      unclear: 4,
+      outcome: 'may_proceed',
+      basis: 'no_replies',
+      percent: null,
+    });
   });
 
   it('cites §9.4.5 with the edition when the text passes and §9.4.6 when it fails', () => {
     expect(tallyText(counts(7, 3), clauses).citation).toBe('WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.5');
     expect(tallyText(counts(6, 4), clauses).citation).toBe('WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.6');
-    expect(tallyText(counts(6, 4), tapClauses('Rev. Hammamet, 2016')).citation).toBe('WTSA Resolution 1 (Rev. Hammamet, 2016) §9.4.6');
+    expect(tallyText(counts(6, 4), tapClauses('Rev. Hammamet, 2016')).citation).toBe(
+      'WTSA Resolution 1 (Rev. Hammamet, 2016) §9.4.6',
+    );
   });
 
   it('refuses negative, fractional or non-finite counts', () => {
@@ -155,11 +200,14 @@ describe('tallyText properties', () => {
     },
   );
 
-  test.prop([count, count])('adding a supporting reply never turns may_proceed into not_at_this_meeting', (support, nonSupport) => {
-    const before = tallyText(counts(support, nonSupport), clauses).outcome;
-    const after = tallyText(counts(support + 1, nonSupport), clauses).outcome;
-    if (before === 'may_proceed') expect(after).toBe('may_proceed');
-  });
+  test.prop([count, count])(
+    'adding a supporting reply never turns may_proceed into not_at_this_meeting',
+    (support, nonSupport) => {
+      const before = tallyText(counts(support, nonSupport), clauses).outcome;
+      const after = tallyText(counts(support + 1, nonSupport), clauses).outcome;
+      if (before === 'may_proceed') expect(after).toBe('may_proceed');
+    },
+  );
 
   test.prop([count, count])(
     'adding a reply that does not assign authority never turns not_at_this_meeting into may_proceed',
@@ -182,10 +230,13 @@ describe('tallyText properties', () => {
     },
   );
 
-  test.prop([positionsAndPermutation])('countPositions does not depend on the order of the positions', ([positions, permuted]) => {
-    expect(countPositions(permuted)).toEqual(countPositions(positions));
-    expect(countPositions([...positions].reverse())).toEqual(countPositions(positions));
-  });
+  test.prop([positionsAndPermutation])(
+    'countPositions does not depend on the order of the positions',
+    ([positions, permuted]) => {
+      expect(countPositions(permuted)).toEqual(countPositions(positions));
+      expect(countPositions([...positions].reverse())).toEqual(countPositions(positions));
+    },
+  );
 
   test.prop([fc.array(fc.constantFrom(...POSITION_KINDS), { maxLength: 200 })])(
     'countPositions counts every position once, in the box it belongs to',
@@ -225,14 +276,17 @@ describe('formatPercent (display only, two decimals, half-up)', () => {
     expect(formatPercent(0, 0)).toBeNull();
   });
 
-  test.prop([count, fc.integer({ min: 1, max: 10_000 })])('is within half a hundredth of a per cent of the exact ratio', (a, b) => {
-    const support = Math.min(a, b);
-    const replies = b;
-    const shown = formatPercent(support, replies);
-    expect(shown).toMatch(/^\d{1,3}\.\d{2}$/);
-    // |shown·100·replies − 10000·support| ≤ replies/2, in integers (shown is in hundredths).
-    const hundredths = BigInt(shown!.replace('.', ''));
-    const diff = hundredths * BigInt(replies) - 10_000n * BigInt(support);
-    expect(2n * (diff < 0n ? -diff : diff) <= BigInt(replies)).toBe(true);
-  });
+  test.prop([count, fc.integer({ min: 1, max: 10_000 })])(
+    'is within half a hundredth of a per cent of the exact ratio',
+    (a, b) => {
+      const support = Math.min(a, b);
+      const replies = b;
+      const shown = formatPercent(support, replies);
+      expect(shown).toMatch(/^\d{1,3}\.\d{2}$/);
+      // |shown·100·replies − 10000·support| ≤ replies/2, in integers (shown is in hundredths).
+      const hundredths = BigInt(shown!.replace('.', ''));
+      const diff = hundredths * BigInt(replies) - 10_000n * BigInt(support);
+      expect(2n * (diff < 0n ? -diff : diff) <= BigInt(replies)).toBe(true);
+    },
+  );
 });

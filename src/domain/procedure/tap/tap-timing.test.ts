@@ -4,7 +4,14 @@ import { ITU_GENEVA_HOLIDAYS } from '../../calendar/itu-geneva-holidays.js';
 import { workingDaysBetween } from '../../calendar/working-days.js';
 import { endOfDay, toIsoDay } from '../../time/instants.js';
 import { tapClauses } from './tap-clauses.js';
-import { DEFAULT_TIMING_POLICY, checkTiming, latestDeadline, type TimingCheck, type TimingFacts, type TimingRule } from './tap-timing.js';
+import {
+  DEFAULT_TIMING_POLICY,
+  checkTiming,
+  latestDeadline,
+  type TimingCheck,
+  type TimingFacts,
+  type TimingRule,
+} from './tap-timing.js';
 
 const clauses = tapClauses('Rev. Geneva, 2022');
 const calendar = ITU_GENEVA_HOLIDAYS;
@@ -56,7 +63,11 @@ describe('checkTiming on Circular 79', () => {
   });
 
   it('asks, as information, for the day the texts were in all official languages: at the latest 29 Jul 2023 (§9.3.5)', () => {
-    expect(check(checks, 'languages')).toMatchObject({ severity: 'info', clause: '§9.3.5', params: { latestLanguagesDay: '2023-07-29' } });
+    expect(check(checks, 'languages')).toMatchObject({
+      severity: 'info',
+      clause: '§9.3.5',
+      params: { latestLanguagesDay: '2023-07-29' },
+    });
   });
 
   it('emits no calendar_data warning: 2023 has holiday data', () => {
@@ -73,7 +84,10 @@ describe('checkTiming: consultation period (§9.4.1, 7 full working days before 
 
   it('a deadline at 2023-08-18T00:00:00.000Z, one millisecond after the latest, warns', () => {
     const checks = checkTiming(circular79({ deadlineAt: Date.parse('2023-08-18T00:00:00.000Z') }), clauses, calendar);
-    expect(check(checks, 'consultation_period')).toMatchObject({ severity: 'warning', params: { deadlineDay: '2023-08-18', latestDeadlineDay: '2023-08-17' } });
+    expect(check(checks, 'consultation_period')).toMatchObject({
+      severity: 'warning',
+      params: { deadlineDay: '2023-08-18', latestDeadlineDay: '2023-08-17' },
+    });
   });
 
   it('a deadline at the end of Fri 18 Aug 2023 warns under the conservative reading and names the 8th working day', () => {
@@ -88,7 +102,10 @@ describe('checkTiming: consultation period (§9.4.1, 7 full working days before 
   it('policy fullWorkingDaysBeforeMeeting: 6 moves the latest deadline to Fri 18 Aug 2023', () => {
     const policy = { ...DEFAULT_TIMING_POLICY, fullWorkingDaysBeforeMeeting: 6 };
     const checks = checkTiming(circular79({ deadlineAt: endOfDay('2023-08-18') }), clauses, calendar, policy);
-    expect(check(checks, 'consultation_period')).toMatchObject({ severity: 'ok', params: { latestDeadlineDay: '2023-08-18', workingDays: 6 } });
+    expect(check(checks, 'consultation_period')).toMatchObject({
+      severity: 'ok',
+      params: { latestDeadlineDay: '2023-08-18', workingDays: 6 },
+    });
     expect(latestDeadline('2023-08-29', calendar, policy)).toBe(endOfDay('2023-08-18'));
   });
 
@@ -103,22 +120,37 @@ describe('checkTiming: consultation period (§9.4.1, 7 full working days before 
 
   test.prop([
     fc
-      .date({ min: new Date('2023-03-01T00:00:00.000Z'), max: new Date('2027-12-31T00:00:00.000Z'), noInvalidDate: true })
+      .date({
+        min: new Date('2023-03-01T00:00:00.000Z'),
+        max: new Date('2027-12-31T00:00:00.000Z'),
+        noInvalidDate: true,
+      })
       .map((d) => d.toISOString().slice(0, 10)),
-  ])('the latest deadline leaves exactly 7 working days before the meeting and a millisecond later warns', (meetingFirstDay) => {
-    const latest = latestDeadline(meetingFirstDay, calendar);
-    expect(latest).toBe(endOfDay(toIsoDay(latest)));
-    expect(workingDaysBetween(toIsoDay(latest), meetingFirstDay, calendar)).toBe(7);
-    const facts = { circularDate: '2023-01-02', meetingFirstDay, languagesAvailableOn: null };
-    expect(check(checkTiming({ ...facts, deadlineAt: latest }, clauses, calendar), 'consultation_period').severity).toBe('ok');
-    expect(check(checkTiming({ ...facts, deadlineAt: latest + 1 }, clauses, calendar), 'consultation_period').severity).toBe('warning');
-  });
+  ])(
+    'the latest deadline leaves exactly 7 working days before the meeting and a millisecond later warns',
+    (meetingFirstDay) => {
+      const latest = latestDeadline(meetingFirstDay, calendar);
+      expect(latest).toBe(endOfDay(toIsoDay(latest)));
+      expect(workingDaysBetween(toIsoDay(latest), meetingFirstDay, calendar)).toBe(7);
+      const facts = { circularDate: '2023-01-02', meetingFirstDay, languagesAvailableOn: null };
+      expect(
+        check(checkTiming({ ...facts, deadlineAt: latest }, clauses, calendar), 'consultation_period').severity,
+      ).toBe('ok');
+      expect(
+        check(checkTiming({ ...facts, deadlineAt: latest + 1 }, clauses, calendar), 'consultation_period').severity,
+      ).toBe('warning');
+    },
+  );
 });
 
 describe('checkTiming: announcement (§9.3.3, at least 3 months before the meeting)', () => {
   it('a circular of 2023-06-01 for a meeting on 2023-08-29 warns', () => {
     const checks = checkTiming(circular79({ circularDate: '2023-06-01' }), clauses, calendar);
-    expect(check(checks, 'announcement')).toMatchObject({ severity: 'warning', clause: '§9.3.3', params: { earliestMeeting: '2023-09-01' } });
+    expect(check(checks, 'announcement')).toMatchObject({
+      severity: 'warning',
+      clause: '§9.3.3',
+      params: { earliestMeeting: '2023-09-01' },
+    });
     expect(warnings(checks)).toEqual(['announcement']);
   });
 
@@ -128,7 +160,9 @@ describe('checkTiming: announcement (§9.3.3, at least 3 months before the meeti
   });
 
   it('a circular of 2023-05-30 is one day short of 3 months and warns', () => {
-    expect(check(checkTiming(circular79({ circularDate: '2023-05-30' }), clauses, calendar), 'announcement').severity).toBe('warning');
+    expect(
+      check(checkTiming(circular79({ circularDate: '2023-05-30' }), clauses, calendar), 'announcement').severity,
+    ).toBe('warning');
   });
 });
 
@@ -152,21 +186,40 @@ describe('checkTiming: languages (§9.3.5, texts in all official languages at le
 describe('checkTiming: holiday calendar coverage', () => {
   it('a meeting in 2031 emits a calendar_data warning naming the covered years', () => {
     const checks = checkTiming(
-      { circularDate: '2031-03-03', meetingFirstDay: '2031-08-26', deadlineAt: endOfDay('2031-08-13'), languagesAvailableOn: null },
+      {
+        circularDate: '2031-03-03',
+        meetingFirstDay: '2031-08-26',
+        deadlineAt: endOfDay('2031-08-13'),
+        languagesAvailableOn: null,
+      },
       clauses,
       calendar,
     );
-    expect(check(checks, 'calendar_data')).toMatchObject({ severity: 'warning', clause: null, citation: null, params: { firstYear: 2023, lastYear: 2027 } });
+    expect(check(checks, 'calendar_data')).toMatchObject({
+      severity: 'warning',
+      clause: null,
+      citation: null,
+      params: { firstYear: 2023, lastYear: 2027 },
+    });
   });
 
   it('a circular dated before the covered years emits a calendar_data warning even for a covered meeting', () => {
-    const checks = checkTiming(circular79({ circularDate: '2022-12-01', meetingFirstDay: '2023-08-29' }), clauses, calendar);
+    const checks = checkTiming(
+      circular79({ circularDate: '2022-12-01', meetingFirstDay: '2023-08-29' }),
+      clauses,
+      calendar,
+    );
     expect(warnings(checks)).toContain('calendar_data');
   });
 
   it('a meeting early in January 2028 whose working-day count crosses into 2028 warns', () => {
     const checks = checkTiming(
-      { circularDate: '2027-09-01', meetingFirstDay: '2028-01-10', deadlineAt: endOfDay('2027-12-20'), languagesAvailableOn: null },
+      {
+        circularDate: '2027-09-01',
+        meetingFirstDay: '2028-01-10',
+        deadlineAt: endOfDay('2027-12-20'),
+        languagesAvailableOn: null,
+      },
       clauses,
       calendar,
     );

@@ -73,7 +73,12 @@ export function checkTiming(
     message: announcementOk
       ? `The circular of ${facts.circularDate} is at least ${policy.announcementMonths} months before the meeting (${facts.meetingFirstDay}).`
       : `The circular of ${facts.circularDate} is less than ${policy.announcementMonths} months before the meeting (${facts.meetingFirstDay}); the meeting should start on or after ${earliestMeeting}.`,
-    params: { circularDate: facts.circularDate, meetingFirstDay: facts.meetingFirstDay, earliestMeeting, months: policy.announcementMonths },
+    params: {
+      circularDate: facts.circularDate,
+      meetingFirstDay: facts.meetingFirstDay,
+      earliestMeeting,
+      months: policy.announcementMonths,
+    },
   });
 
   // §9.4.1: the consultation runs up to 7 working days before the meeting.

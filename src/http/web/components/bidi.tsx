@@ -25,7 +25,17 @@ type LtrTag = 'bdi' | 'span' | 'code';
  * references (TSB Circular 79), clause citations, codes, hashes, e-mail addresses, URLs, ISO
  * days. Isolated (an element with `dir` is isolated by HTML's own rules) and laid out LTR.
  */
-export function Ltr({ children, as: Tag = 'bdi', id, class: className }: { children: ComponentChildren; as?: LtrTag; id?: string; class?: string }) {
+export function Ltr({
+  children,
+  as: Tag = 'bdi',
+  id,
+  class: className,
+}: {
+  children: ComponentChildren;
+  as?: LtrTag;
+  id?: string;
+  class?: string;
+}) {
   return (
     <Tag dir="ltr" class={className} id={id}>
       {children}
@@ -57,9 +67,16 @@ interface Run {
  * two), less the spaces, sentence punctuation, quotes and unbalanced brackets at its ends, which
  * belong to the sentence. Text without right-to-left letters is left as the snippets are.
  */
-function runsOf(text: string, ltr: readonly (string | null | undefined)[], auto: readonly (string | null | undefined)[]): Run[] {
+function runsOf(
+  text: string,
+  ltr: readonly (string | null | undefined)[],
+  auto: readonly (string | null | undefined)[],
+): Run[] {
   const snippets = new Map<string, 'ltr' | undefined>();
-  for (const [values, dir] of [[auto, undefined], [ltr, 'ltr']] as const) {
+  for (const [values, dir] of [
+    [auto, undefined],
+    [ltr, 'ltr'],
+  ] as const) {
     for (const value of values) if (typeof value === 'string' && value.trim() !== '') snippets.set(value, dir);
   }
   if (snippets.size === 0) return [];
@@ -95,7 +112,11 @@ function grow(text: string, run: Run): void {
 }
 
 /** `text` with its runs in `<bdi>` elements. */
-function isolateWithin(text: string, ltr: readonly (string | null | undefined)[], auto: readonly (string | null | undefined)[]) {
+function isolateWithin(
+  text: string,
+  ltr: readonly (string | null | undefined)[],
+  auto: readonly (string | null | undefined)[],
+) {
   const runs = runsOf(text, ltr, auto);
   if (runs.length === 0) return <>{text}</>;
   const parts: (string | ReturnType<typeof Isolate>)[] = [];
@@ -116,7 +137,15 @@ function isolateWithin(text: string, ltr: readonly (string | null | undefined)[]
  * script) as by `Isolate`. The sentence stays one string in the view-model (it is also used in
  * messages and labels); only its display is marked.
  */
-export function LtrWithin({ text, ltr, auto = [] }: { text: string; ltr: readonly (string | null | undefined)[]; auto?: readonly (string | null | undefined)[] }) {
+export function LtrWithin({
+  text,
+  ltr,
+  auto = [],
+}: {
+  text: string;
+  ltr: readonly (string | null | undefined)[];
+  auto?: readonly (string | null | undefined)[];
+}) {
   return isolateWithin(text, ltr, auto);
 }
 
@@ -138,7 +167,11 @@ const PDI = '\u2069';
  * and `<h1>`, a confirmation question. Applied only to a sentence written in a right-to-left
  * script (elsewhere the control characters would change nothing but what is copied).
  */
-export function isolateText(text: string, ltr: readonly (string | null | undefined)[], auto: readonly (string | null | undefined)[] = []): string {
+export function isolateText(
+  text: string,
+  ltr: readonly (string | null | undefined)[],
+  auto: readonly (string | null | undefined)[] = [],
+): string {
   if (!RTL_LETTER.test(text)) return text;
   let out = '';
   let at = 0;

@@ -17,7 +17,17 @@ type ContentTag = 'span' | 'p' | 'strong' | 'dd' | 'td' | 'bdi';
  * the page's, e.g. Arabic in an English page): an element with `dir` is isolated, so it cannot
  * reorder the sentence around it.
  */
-export function Content({ of, as: Tag = 'span', class: className, id }: { of: ContentView; as?: ContentTag; class?: string; id?: string }) {
+export function Content({
+  of,
+  as: Tag = 'span',
+  class: className,
+  id,
+}: {
+  of: ContentView;
+  as?: ContentTag;
+  class?: string;
+  id?: string;
+}) {
   return (
     <Tag lang={of.lang} dir={of.dir} class={className} id={id}>
       {of.value}
@@ -34,15 +44,25 @@ export function languageName(locale: Locale, language: UnLanguage): string {
  * A catalogue message whose values may be elements (a designation in its `<bdi>`): formatted by
  * ICU, the elements kept as they are.
  */
-export function richMessage(locale: Locale, id: MessageId, values: Readonly<Record<string, string | VNode>>): string | (string | VNode)[] {
+export function richMessage(
+  locale: Locale,
+  id: MessageId,
+  values: Readonly<Record<string, string | VNode>>,
+): string | (string | VNode)[] {
   // The typed overloads of formatMessage take primitives; with element values it returns the parts.
-  const format = intlFor(locale).formatMessage as (descriptor: { id: string }, values: Readonly<Record<string, string | VNode>>) => string | (string | VNode)[];
+  const format = intlFor(locale).formatMessage as (
+    descriptor: { id: string },
+    values: Readonly<Record<string, string | VNode>>,
+  ) => string | (string | VNode)[];
   return format({ id }, values);
 }
 
 /** A list of elements joined as the page's language joins a list ("a, b and c"). */
 function richList(locale: Locale, items: readonly VNode[]): string | (string | VNode)[] {
-  const format = intlFor(locale).formatList as (items: readonly VNode[], options: { type: 'conjunction' }) => string | (string | VNode)[];
+  const format = intlFor(locale).formatList as (
+    items: readonly VNode[],
+    options: { type: 'conjunction' },
+  ) => string | (string | VNode)[];
   return format(items, { type: 'conjunction' });
 }
 
@@ -67,7 +87,14 @@ function item(locale: Locale, entry: NoticeItem): VNode {
 
 /** The things a notice names, joined as the page's language joins a list ("the subject and the title of X.9992"). */
 export function noticeFields(locale: Locale, items: readonly NoticeItem[]): VNode {
-  return <>{richList(locale, items.map((entry) => item(locale, entry)))}</>;
+  return (
+    <>
+      {richList(
+        locale,
+        items.map((entry) => item(locale, entry)),
+      )}
+    </>
+  );
 }
 
 /**

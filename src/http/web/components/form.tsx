@@ -27,7 +27,13 @@ export function ErrorSummary({ locale, errors }: { locale: Locale; errors: reado
       <h2 id="error-summary-title">{t(locale, 'form.errorSummary.title')}</h2>
       <ul>
         {errors.map((error) => (
-          <li>{(error.field ?? error.link) ? <a href={`#${error.field ?? error.link}`}>{error.message}</a> : error.message}</li>
+          <li>
+            {(error.field ?? error.link) ? (
+              <a href={`#${error.field ?? error.link}`}>{error.message}</a>
+            ) : (
+              error.message
+            )}
+          </li>
         ))}
       </ul>
     </div>
@@ -146,7 +152,15 @@ export function TextAreaField(props: TextAreaFieldProps) {
 }
 
 /** The message at a field, with a visually hidden "Error:" for screen readers. */
-export function FieldError({ locale, id, message }: { locale: Locale; id: string | undefined; message: string | undefined }) {
+export function FieldError({
+  locale,
+  id,
+  message,
+}: {
+  locale: Locale;
+  id: string | undefined;
+  message: string | undefined;
+}) {
   if (!message) return null;
   return (
     <span class="field-error" id={id}>

@@ -42,7 +42,14 @@ function sectionsOf(actor: Actor): readonly { readonly path: string; readonly la
 }
 
 /** Language names, each in its own language (a reader finds theirs whatever the page's language). */
-export const LANGUAGE_NAMES: Readonly<Record<string, string>> = { ar: 'العربية', zh: '中文', en: 'English', fr: 'Français', ru: 'Русский', es: 'Español' };
+export const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
+  ar: 'العربية',
+  zh: '中文',
+  en: 'English',
+  fr: 'Français',
+  ru: 'Русский',
+  es: 'Español',
+};
 
 export interface LayoutProps {
   readonly page: PageContext;
@@ -89,7 +96,12 @@ export function Layout({ page, title, hasErrors = false, children }: LayoutProps
                 <ul>
                   {PAGE_LOCALES.map((other) => (
                     <li>
-                      <a href={localeHref(other, page.path)} lang={other} hreflang={other} aria-current={other === locale ? 'true' : undefined}>
+                      <a
+                        href={localeHref(other, page.path)}
+                        lang={other}
+                        hreflang={other}
+                        aria-current={other === locale ? 'true' : undefined}
+                      >
                         {LANGUAGE_NAMES[other] ?? other}
                       </a>
                     </li>
@@ -117,7 +129,10 @@ export function Layout({ page, title, hasErrors = false, children }: LayoutProps
             <ul>
               {sectionsOf(page.actor).map((section) => (
                 <li>
-                  <a href={page.href(section.path)} aria-current={isCurrent(page.path, section.path) ? 'page' : undefined}>
+                  <a
+                    href={page.href(section.path)}
+                    aria-current={isCurrent(page.path, section.path) ? 'page' : undefined}
+                  >
                     {t(locale, section.label)}
                   </a>
                 </li>
@@ -137,5 +152,12 @@ export function Layout({ page, title, hasErrors = false, children }: LayoutProps
 /** A section is current on its own page and below it (the home page only on itself). */
 function isCurrent(path: string, section: string): boolean {
   if (section === '/') return path === '/' || path.startsWith('/consultations');
-  return path === section || (path.startsWith(`${section}/`) && !(section === '/secretariat' && (path.startsWith('/secretariat/accounts') || path.startsWith('/secretariat/audit'))));
+  return (
+    path === section ||
+    (path.startsWith(`${section}/`) &&
+      !(
+        section === '/secretariat' &&
+        (path.startsWith('/secretariat/accounts') || path.startsWith('/secretariat/audit'))
+      ))
+  );
 }

@@ -18,7 +18,16 @@ import { errorAt, FieldError, TextAreaField, type FormError } from './form.js';
  */
 
 /** The fields of one text's block. */
-export type ReplyFieldKind = 'position' | 'option' | 'comments' | 'reasons' | 'changes' | 'file' | 'kept' | 'keptName' | 'remove';
+export type ReplyFieldKind =
+  | 'position'
+  | 'option'
+  | 'comments'
+  | 'reasons'
+  | 'changes'
+  | 'file'
+  | 'kept'
+  | 'keptName'
+  | 'remove';
 
 /** The form field name of one text's field: `position-x1353`. */
 export function replyFieldName(kind: ReplyFieldKind, textId: string): string {
@@ -58,7 +67,14 @@ export interface ReplyFieldsValue {
   readonly attachment: ReplyFieldsFile | null;
 }
 
-export const EMPTY_REPLY_FIELDS_VALUE: ReplyFieldsValue = { position: null, option: null, comments: '', reasons: '', possibleChanges: '', attachment: null };
+export const EMPTY_REPLY_FIELDS_VALUE: ReplyFieldsValue = {
+  position: null,
+  option: null,
+  comments: '',
+  reasons: '',
+  possibleChanges: '',
+  attachment: null,
+};
 
 export interface ReplyFieldsProps {
   readonly locale: Locale;
@@ -76,8 +92,18 @@ export interface ReplyFieldsProps {
 }
 
 /** Headings of the texts in the words of the circular (kind, designation, work item), with their titles as `content` shows them. */
-export function replyFieldsTexts(locale: Locale, texts: readonly DeterminedText[], content: ConsultationContent): ReplyFieldsText[] {
-  return texts.map((text) => ({ id: text.id, heading: textHeading(locale, text), designation: text.designation, workItem: text.workItem, title: titleOf(content, text) }));
+export function replyFieldsTexts(
+  locale: Locale,
+  texts: readonly DeterminedText[],
+  content: ConsultationContent,
+): ReplyFieldsText[] {
+  return texts.map((text) => ({
+    id: text.id,
+    heading: textHeading(locale, text),
+    designation: text.designation,
+    workItem: text.workItem,
+    title: titleOf(content, text),
+  }));
 }
 
 /** "Draft new Recommendation ITU-T X.1353 (X.ztd-iot)", "Draft Corrigendum 1 to…" as Annex 2 heads a text. */
@@ -89,7 +115,8 @@ export function textHeading(locale: Locale, text: Pick<DeterminedText, 'kind' | 
 /** A file size as people read it ("10 MB", "512 kB"). */
 export function fileSize(locale: Locale, bytes: number): string {
   const intl = intlFor(locale);
-  if (bytes >= 1024 * 1024) return intl.formatNumber(bytes / (1024 * 1024), { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
+  if (bytes >= 1024 * 1024)
+    return intl.formatNumber(bytes / (1024 * 1024), { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
   return intl.formatNumber(Math.max(1, Math.round(bytes / 1024)), { style: 'unit', unit: 'kilobyte' });
 }
 
@@ -98,7 +125,12 @@ export function ReplyFields(props: ReplyFieldsProps) {
   return (
     <div class="reply-fields">
       {props.texts.map((text, index) => (
-        <TextBlock {...props} text={text} number={index + 1} value={props.values[text.id] ?? EMPTY_REPLY_FIELDS_VALUE} />
+        <TextBlock
+          {...props}
+          text={text}
+          number={index + 1}
+          value={props.values[text.id] ?? EMPTY_REPLY_FIELDS_VALUE}
+        />
       ))}
     </div>
   );
@@ -116,7 +148,14 @@ function TextBlock(props: ReplyFieldsProps & { text: ReplyFieldsText; number: nu
   const optionError = errorAt(errors, id('option'));
   const hintId = `${id('position')}-hint`;
   const positionErrorId = positionError ? `${id('position')}-error` : undefined;
-  const radio = (suffix: string, kind: 'position' | 'option', radioValue: string, checked: boolean, label: string, extra?: string) => (
+  const radio = (
+    suffix: string,
+    kind: 'position' | 'option',
+    radioValue: string,
+    checked: boolean,
+    label: string,
+    extra?: string,
+  ) => (
     <div class="reply-choice">
       <input
         type="radio"
@@ -124,7 +163,11 @@ function TextBlock(props: ReplyFieldsProps & { text: ReplyFieldsText; number: nu
         name={name(kind)}
         value={radioValue}
         checked={checked}
-        aria-describedby={kind === 'position' ? describedBy(hintId, positionErrorId) : describedBy(optionError && `${id('option')}-error`)}
+        aria-describedby={
+          kind === 'position'
+            ? describedBy(hintId, positionErrorId)
+            : describedBy(optionError && `${id('option')}-error`)
+        }
       />
       <label for={`${id(kind)}${suffix}`}>
         {label}
@@ -146,32 +189,110 @@ function TextBlock(props: ReplyFieldsProps & { text: ReplyFieldsText; number: nu
       </span>
       <FieldError locale={locale} id={positionErrorId} message={positionError} />
 
-      {radio('', 'position', 'assigns_authority', value.position === 'assigns_authority', t(locale, 'reply.fields.assigns', { studyGroup }))}
+      {radio(
+        '',
+        'position',
+        'assigns_authority',
+        value.position === 'assigns_authority',
+        t(locale, 'reply.fields.assigns', { studyGroup }),
+      )}
       <div class="reply-conditional">
         <fieldset class={optionError ? 'reply-options field has-error' : 'reply-options field'}>
           <legend>{t(locale, 'reply.fields.option.legend')}</legend>
           <FieldError locale={locale} id={optionError ? `${id('option')}-error` : undefined} message={optionError} />
-          {radio('', 'option', 'no_comments', value.option === 'no_comments', t(locale, 'reply.fields.option.noComments'))}
-          {radio('-attached', 'option', 'comments_attached', value.option === 'comments_attached', t(locale, 'reply.fields.option.commentsAttached'))}
+          {radio(
+            '',
+            'option',
+            'no_comments',
+            value.option === 'no_comments',
+            t(locale, 'reply.fields.option.noComments'),
+          )}
+          {radio(
+            '-attached',
+            'option',
+            'comments_attached',
+            value.option === 'comments_attached',
+            t(locale, 'reply.fields.option.commentsAttached'),
+          )}
         </fieldset>
-        <TextAreaField locale={locale} id={id('comments')} name={name('comments')} label={t(locale, 'reply.fields.comments.label')} hint={t(locale, 'reply.fields.comments.hint')} value={value.comments} error={errorAt(errors, id('comments'))} rows={4} maxlength={20_000} class="reply-textarea" />
+        <TextAreaField
+          locale={locale}
+          id={id('comments')}
+          name={name('comments')}
+          label={t(locale, 'reply.fields.comments.label')}
+          hint={t(locale, 'reply.fields.comments.hint')}
+          value={value.comments}
+          error={errorAt(errors, id('comments'))}
+          rows={4}
+          maxlength={20_000}
+          class="reply-textarea"
+        />
       </div>
 
-      {radio('-dna', 'position', 'does_not_assign_authority', value.position === 'does_not_assign_authority', t(locale, 'reply.fields.doesNotAssign', { studyGroup }))}
+      {radio(
+        '-dna',
+        'position',
+        'does_not_assign_authority',
+        value.position === 'does_not_assign_authority',
+        t(locale, 'reply.fields.doesNotAssign', { studyGroup }),
+      )}
       <div class="reply-conditional">
-        <TextAreaField locale={locale} id={id('reasons')} name={name('reasons')} label={t(locale, 'reply.fields.reasons.label')} hint={t(locale, 'reply.fields.reasons.hint')} value={value.reasons} error={errorAt(errors, id('reasons'))} rows={4} maxlength={20_000} class="reply-textarea" />
-        <TextAreaField locale={locale} id={id('changes')} name={name('changes')} label={t(locale, 'reply.fields.changes.label')} hint={t(locale, 'reply.fields.changes.hint')} value={value.possibleChanges} error={errorAt(errors, id('changes'))} rows={4} maxlength={20_000} class="reply-textarea" />
+        <TextAreaField
+          locale={locale}
+          id={id('reasons')}
+          name={name('reasons')}
+          label={t(locale, 'reply.fields.reasons.label')}
+          hint={t(locale, 'reply.fields.reasons.hint')}
+          value={value.reasons}
+          error={errorAt(errors, id('reasons'))}
+          rows={4}
+          maxlength={20_000}
+          class="reply-textarea"
+        />
+        <TextAreaField
+          locale={locale}
+          id={id('changes')}
+          name={name('changes')}
+          label={t(locale, 'reply.fields.changes.label')}
+          hint={t(locale, 'reply.fields.changes.hint')}
+          value={value.possibleChanges}
+          error={errorAt(errors, id('changes'))}
+          rows={4}
+          maxlength={20_000}
+          class="reply-textarea"
+        />
       </div>
 
-      {props.allowUnclear && radio('-unclear', 'position', 'unclear', value.position === 'unclear', t(locale, 'reply.fields.unclear'))}
+      {props.allowUnclear &&
+        radio('-unclear', 'position', 'unclear', value.position === 'unclear', t(locale, 'reply.fields.unclear'))}
 
-      {props.uploads && <FileBlock locale={locale} textId={text.id} file={value.attachment} maxBytes={props.uploads.maxBytes} error={errorAt(errors, id('file'))} />}
+      {props.uploads && (
+        <FileBlock
+          locale={locale}
+          textId={text.id}
+          file={value.attachment}
+          maxBytes={props.uploads.maxBytes}
+          error={errorAt(errors, id('file'))}
+        />
+      )}
     </fieldset>
   );
 }
 
 /** The file of a text: the stored one (kept, with a box to remove it) and an input for a new one. */
-function FileBlock({ locale, textId, file, maxBytes, error }: { locale: Locale; textId: string; file: ReplyFieldsFile | null; maxBytes: number; error: string | undefined }) {
+function FileBlock({
+  locale,
+  textId,
+  file,
+  maxBytes,
+  error,
+}: {
+  locale: Locale;
+  textId: string;
+  file: ReplyFieldsFile | null;
+  maxBytes: number;
+  error: string | undefined;
+}) {
   const id = replyFieldId('file', textId);
   const hintId = `${id}-hint`;
   const errorId = error ? `${id}-error` : undefined;
@@ -181,13 +302,23 @@ function FileBlock({ locale, textId, file, maxBytes, error }: { locale: Locale; 
       {file && (
         <div class="reply-kept">
           <p id={keptId}>
-            <IsolateWithin text={t(locale, 'reply.fields.file.kept', { filename: file.filename })} values={[file.filename]} />
+            <IsolateWithin
+              text={t(locale, 'reply.fields.file.kept', { filename: file.filename })}
+              values={[file.filename]}
+            />
           </p>
           <input type="hidden" name={replyFieldName('kept', textId)} value={file.sha256} />
           <input type="hidden" name={replyFieldName('keptName', textId)} value={file.filename} />
           <div class="checkbox">
-            <input type="checkbox" id={replyFieldId('remove', textId)} name={replyFieldName('remove', textId)} value="yes" />
-            <label for={replyFieldId('remove', textId)}>{t(locale, 'reply.fields.file.remove', { filename: file.filename })}</label>
+            <input
+              type="checkbox"
+              id={replyFieldId('remove', textId)}
+              name={replyFieldName('remove', textId)}
+              value="yes"
+            />
+            <label for={replyFieldId('remove', textId)}>
+              {t(locale, 'reply.fields.file.remove', { filename: file.filename })}
+            </label>
           </div>
         </div>
       )}
@@ -218,8 +349,29 @@ export interface SignatureValues {
 }
 
 /** The signatory's name and title (required), the place and the date signed (optional). */
-export function SignatureFields({ locale, values, errors }: { locale: Locale; values: SignatureValues; errors: readonly FormError[] }) {
-  const field = (id: string, name: string, label: string, value: string, options: { hint?: string; maxlength: number; autocomplete: string; inputmode?: 'numeric'; class?: string; dir?: 'ltr' }) => {
+export function SignatureFields({
+  locale,
+  values,
+  errors,
+}: {
+  locale: Locale;
+  values: SignatureValues;
+  errors: readonly FormError[];
+}) {
+  const field = (
+    id: string,
+    name: string,
+    label: string,
+    value: string,
+    options: {
+      hint?: string;
+      maxlength: number;
+      autocomplete: string;
+      inputmode?: 'numeric';
+      class?: string;
+      dir?: 'ltr';
+    },
+  ) => {
     const error = errorAt(errors, id);
     const hintId = options.hint ? `${id}-hint` : undefined;
     const errorId = error ? `${id}-error` : undefined;
@@ -251,10 +403,27 @@ export function SignatureFields({ locale, values, errors }: { locale: Locale; va
   return (
     <fieldset class="reply-signature">
       <legend>{t(locale, 'reply.signature.legend')}</legend>
-      {field('field-signatoryName', 'signatoryName', t(locale, 'reply.signature.name'), values.signatoryName, { maxlength: 200, autocomplete: 'name' })}
-      {field('field-signatoryTitle', 'signatoryTitle', t(locale, 'reply.signature.title'), values.signatoryTitle, { hint: t(locale, 'reply.signature.title.hint'), maxlength: 500, autocomplete: 'organization-title' })}
-      {field('field-place', 'place', t(locale, 'reply.signature.place'), values.place, { maxlength: 200, autocomplete: 'address-level2' })}
-      {field('field-signedOn', 'signedOn', t(locale, 'reply.signature.date'), values.signedOn, { hint: t(locale, 'reply.signature.date.hint'), maxlength: 10, autocomplete: 'off', inputmode: 'numeric', class: 'input-short reply-date', dir: 'ltr' })}
+      {field('field-signatoryName', 'signatoryName', t(locale, 'reply.signature.name'), values.signatoryName, {
+        maxlength: 200,
+        autocomplete: 'name',
+      })}
+      {field('field-signatoryTitle', 'signatoryTitle', t(locale, 'reply.signature.title'), values.signatoryTitle, {
+        hint: t(locale, 'reply.signature.title.hint'),
+        maxlength: 500,
+        autocomplete: 'organization-title',
+      })}
+      {field('field-place', 'place', t(locale, 'reply.signature.place'), values.place, {
+        maxlength: 200,
+        autocomplete: 'address-level2',
+      })}
+      {field('field-signedOn', 'signedOn', t(locale, 'reply.signature.date'), values.signedOn, {
+        hint: t(locale, 'reply.signature.date.hint'),
+        maxlength: 10,
+        autocomplete: 'off',
+        inputmode: 'numeric',
+        class: 'input-short reply-date',
+        dir: 'ltr',
+      })}
     </fieldset>
   );
 }

@@ -1,5 +1,14 @@
 import { formatUtc, isoInstant, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
-import { CsrfField, ErrorSummary, errorAt, FieldError, Notice, SubmitButton, TextField, type FormError } from '../components/form.js';
+import {
+  CsrfField,
+  ErrorSummary,
+  errorAt,
+  FieldError,
+  Notice,
+  SubmitButton,
+  TextField,
+  type FormError,
+} from '../components/form.js';
 import { LANGUAGE_NAMES, Layout, type PageContext } from '../components/layout.js';
 import type { PersonView, SessionView, TokenView } from '../presenters/account.presenter.js';
 
@@ -18,7 +27,11 @@ export interface AccountView {
   readonly scopes: readonly string[];
   readonly tokenForm: TokenFormView;
   /** The preferred language (e-mails, documents) and the form to change it. */
-  readonly language: { readonly current: string; readonly choices: readonly string[]; readonly errors: readonly FormError[] };
+  readonly language: {
+    readonly current: string;
+    readonly choices: readonly string[];
+    readonly errors: readonly FormError[];
+  };
   readonly notice: string | null;
   readonly csrfToken: string;
 }
@@ -33,7 +46,11 @@ export function AccountPage({ page, view }: { page: PageContext; view: AccountVi
   const { person, tokenForm } = view;
   const scopesError = errorAt(tokenForm.errors, 'field-scopes');
   return (
-    <Layout page={page} title={t(locale, 'account.title')} hasErrors={tokenForm.errors.length > 0 || view.language.errors.length > 0}>
+    <Layout
+      page={page}
+      title={t(locale, 'account.title')}
+      hasErrors={tokenForm.errors.length > 0 || view.language.errors.length > 0}
+    >
       <Notice message={view.notice} />
       <ErrorSummary locale={locale} errors={[...view.language.errors, ...tokenForm.errors]} />
 
@@ -64,12 +81,18 @@ export function AccountPage({ page, view }: { page: PageContext; view: AccountVi
             <span class="hint" id="field-language-hint">
               {t(locale, 'account.language.hint')}
             </span>
-            <FieldError locale={locale} id={view.language.errors.length > 0 ? 'field-language-error' : undefined} message={errorAt(view.language.errors, 'field-language')} />
+            <FieldError
+              locale={locale}
+              id={view.language.errors.length > 0 ? 'field-language-error' : undefined}
+              message={errorAt(view.language.errors, 'field-language')}
+            />
             <select
               class="input"
               id="field-language"
               name="language"
-              aria-describedby={view.language.errors.length > 0 ? 'field-language-hint field-language-error' : 'field-language-hint'}
+              aria-describedby={
+                view.language.errors.length > 0 ? 'field-language-hint field-language-error' : 'field-language-hint'
+              }
               aria-invalid={view.language.errors.length > 0 ? 'true' : undefined}
             >
               {view.language.choices.map((code) => (
@@ -156,9 +179,16 @@ export function AccountPage({ page, view }: { page: PageContext; view: AccountVi
                     )}
                   </td>
                   <td>
-                    <form method="post" action={page.localPath(`/account/tokens/${encodeURIComponent(token.id)}/revoke`)}>
+                    <form
+                      method="post"
+                      action={page.localPath(`/account/tokens/${encodeURIComponent(token.id)}/revoke`)}
+                    >
                       <CsrfField token={view.csrfToken} />
-                      <button type="submit" class="button button-danger" aria-label={t(locale, 'tokens.revoke.named', { label: token.label })}>
+                      <button
+                        type="submit"
+                        class="button button-danger"
+                        aria-label={t(locale, 'tokens.revoke.named', { label: token.label })}
+                      >
                         {t(locale, 'tokens.revoke')}
                       </button>
                     </form>
@@ -199,7 +229,9 @@ export function AccountPage({ page, view }: { page: PageContext; view: AccountVi
                     value={scope}
                     checked={tokenForm.scopes.includes(scope)}
                   />
-                  <label for={i === 0 ? 'field-scopes' : `field-scopes-${scope.replace(':', '-')}`}>{t(locale, `scope.${scope}` as MessageId)}</label>
+                  <label for={i === 0 ? 'field-scopes' : `field-scopes-${scope.replace(':', '-')}`}>
+                    {t(locale, `scope.${scope}` as MessageId)}
+                  </label>
                 </div>
               ))}
             </fieldset>

@@ -1,5 +1,13 @@
 import { t } from '../../../i18n/i18n.js';
-import { CsrfField, ErrorSummary, errorAt, Notice, SubmitButton, TextField, type FormError } from '../components/form.js';
+import {
+  CsrfField,
+  ErrorSummary,
+  errorAt,
+  Notice,
+  SubmitButton,
+  TextField,
+  type FormError,
+} from '../components/form.js';
 import { Layout, type PageContext } from '../components/layout.js';
 
 export interface LoginView {

@@ -44,7 +44,12 @@ export function presentPerson(locale: Locale, account: Account): PersonView {
 
 /** The account's sessions, most recently active first, the current one marked. */
 export function presentSessions(sessions: readonly Session[], currentId: string): SessionView[] {
-  return sessions.map((s) => ({ createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, userAgent: s.userAgent, current: s.id === currentId }));
+  return sessions.map((s) => ({
+    createdAt: s.createdAt,
+    lastSeenAt: s.lastSeenAt,
+    userAgent: s.userAgent,
+    current: s.id === currentId,
+  }));
 }
 
 /** The account's tokens that are not revoked, newest first. */

@@ -153,7 +153,10 @@ export interface ShownContent {
  * summary) fell back and there are several, they are named together ("the titles of all texts");
  * a list page names each subject by its consultation's reference.
  */
-export function presentContentNotice(contents: readonly ConsultationContent[], shown: ShownContent): ContentNoticeView | null {
+export function presentContentNotice(
+  contents: readonly ConsultationContent[],
+  shown: ShownContent,
+): ContentNoticeView | null {
   if (contents.length === 0) return null;
   const several = contents.length > 1 || shown.list === true;
   const groups = new Map<UnLanguage, NoticeItem[]>();
@@ -164,7 +167,10 @@ export function presentContentNotice(contents: readonly ConsultationContent[], s
   // Several consultations: subjects first (all together when all fell back), then the texts.
   if (several && shown.subject) {
     const fellBack = contents.filter((c) => c.subjectFellBack);
-    const allOfThem = contents.length > 1 && fellBack.length === contents.length && new Set(contents.map((c) => c.languageOfRecord)).size === 1;
+    const allOfThem =
+      contents.length > 1 &&
+      fellBack.length === contents.length &&
+      new Set(contents.map((c) => c.languageOfRecord)).size === 1;
     if (allOfThem) add(contents[0]!.languageOfRecord, [{ kind: 'allSubjects' }]);
     else for (const c of fellBack) add(c.languageOfRecord, [{ kind: 'subjectOf', reference: c.reference }]);
   }
@@ -196,5 +202,8 @@ export function presentContentNotice(contents: readonly ConsultationContent[], s
     add(c.languageOfRecord, items);
   }
   if (groups.size === 0) return null;
-  return { language: contents[0]!.language, groups: [...groups].map(([languageOfRecord, items]) => ({ languageOfRecord, items })) };
+  return {
+    language: contents[0]!.language,
+    groups: [...groups].map(([languageOfRecord, items]) => ({ languageOfRecord, items })),
+  };
 }

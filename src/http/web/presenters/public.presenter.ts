@@ -10,7 +10,13 @@ import { startOfDay } from '../../../domain/time/instants.js';
 import { formatUtc, intlFor, isoInstant, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
 import type { ConsultationResults, TextResult } from '../../../services/compute-results.js';
 import type { ConsultationView } from '../../../services/get-consultation.js';
-import { presentContent, presentContentNotice, type ContentNoticeView, type ContentView, type LanguageAttributes } from './content.presenter.js';
+import {
+  presentContent,
+  presentContentNotice,
+  type ContentNoticeView,
+  type ContentView,
+  type LanguageAttributes,
+} from './content.presenter.js';
 
 /**
  * View-models of the public pages (home, consultation, results, approved texts): every date,
@@ -215,7 +221,9 @@ export interface CountedReply {
   readonly positions: readonly { readonly text: string; readonly position: PositionKind }[];
 }
 
-const STATE_NAMES = new Map(MEMBER_STATES.map((s) => [s.code, s.names as Readonly<Record<string, string | undefined>> & { en: string }]));
+const STATE_NAMES = new Map(
+  MEMBER_STATES.map((s) => [s.code, s.names as Readonly<Record<string, string | undefined>> & { en: string }]),
+);
 
 /** A Member State's ITU designation in the reader's language (English until the others are added). */
 export function stateName(locale: Locale, code: string): string {
@@ -224,7 +232,10 @@ export function stateName(locale: Locale, code: string): string {
 }
 
 function stateNames(locale: Locale, codes: readonly string[]): string {
-  return intlFor(locale).formatList(codes.map((code) => stateName(locale, code)), { type: 'conjunction' });
+  return intlFor(locale).formatList(
+    codes.map((code) => stateName(locale, code)),
+    { type: 'conjunction' },
+  );
 }
 
 function instant(locale: Locale, at: number): InstantView {
@@ -252,10 +263,15 @@ export function timeLeft(locale: Locale, deadlineAt: number, now: number): strin
   let rest = deadlineAt - now;
   if (rest <= 0) return null;
   const parts: string[] = [];
-  for (const [unit, ms] of [['day', 86_400_000], ['hour', 3_600_000], ['minute', 60_000]] as const) {
+  for (const [unit, ms] of [
+    ['day', 86_400_000],
+    ['hour', 3_600_000],
+    ['minute', 60_000],
+  ] as const) {
     const n = Math.floor(rest / ms);
     rest -= n * ms;
-    if (n > 0 || unit === 'minute') parts.push(intlFor(locale).formatNumber(n, { style: 'unit', unit, unitDisplay: 'long' }));
+    if (n > 0 || unit === 'minute')
+      parts.push(intlFor(locale).formatNumber(n, { style: 'unit', unit, unitDisplay: 'long' }));
   }
   return parts.slice(0, 2).join(' ');
 }
@@ -265,13 +281,18 @@ function stateLabel(locale: Locale, state: ConsultationState): string {
 }
 
 function meetingLine(locale: Locale, c: Consultation): string {
-  const dates = t(locale, 'public.meeting.dates', { first: day(locale, c.meeting.firstDay), last: day(locale, c.meeting.lastDay) });
+  const dates = t(locale, 'public.meeting.dates', {
+    first: day(locale, c.meeting.firstDay),
+    last: day(locale, c.meeting.lastDay),
+  });
   return t(locale, 'public.meeting.line', { place: c.meeting.place, dates });
 }
 
 /** "Draft new Recommendation ITU-T X.1353 (X.ztd-iot)", as Annex 1 names a text. */
 export function textHeading(locale: Locale, text: DeterminedText): string {
-  const designation = text.workItem ? t(locale, 'public.text.designation.workItem', { designation: text.designation, workItem: text.workItem }) : text.designation;
+  const designation = text.workItem
+    ? t(locale, 'public.text.designation.workItem', { designation: text.designation, workItem: text.workItem })
+    : text.designation;
   return t(locale, 'public.text.heading', { kind: text.kind, designation });
 }
 
@@ -306,7 +327,12 @@ export function presentHome(locale: Locale, views: readonly ConsultationView[], 
     closed: rows.filter((r) => r.state !== 'open' && r.state !== 'draft'),
     drafts: actor.kind === 'secretariat' ? rows.filter((r) => r.state === 'draft') : null,
     intro: t(locale, 'public.home.intro', { instrument: 'WTSA Resolution 1' }),
-    steps: [t(locale, 'public.home.how.issue'), t(locale, 'public.home.how.reply'), t(locale, 'public.home.how.rule', { threshold }), t(locale, 'public.home.how.meeting')],
+    steps: [
+      t(locale, 'public.home.how.issue'),
+      t(locale, 'public.home.how.reply'),
+      t(locale, 'public.home.how.rule', { threshold }),
+      t(locale, 'public.home.how.meeting'),
+    ],
     contentNotice: presentContentNotice(contents, { subject: true, titles: false, summaries: false, list: true }),
   };
 }
@@ -320,7 +346,10 @@ function textEntry(locale: Locale, text: DeterminedText, title: ContentView, sum
     workItem: text.workItem,
     title,
     summary: {
-      paragraphs: (summary?.value ?? '').split('\n').map((p) => p.trim()).filter((p) => p !== ''),
+      paragraphs: (summary?.value ?? '')
+        .split('\n')
+        .map((p) => p.trim())
+        .filter((p) => p !== ''),
       lang: summary?.lang,
       dir: summary?.dir,
     },
@@ -349,7 +378,12 @@ function actionsFor(view: ConsultationView, actor: Actor): ConsultationActions {
  * The consultation page, mirroring the circular: reference, date, subject, meeting, deadline,
  * the procedure in plain sentences with their clauses (TAP, Res. 1 §9.4), Annex 1, the TSB notes.
  */
-export function presentConsultationPage(locale: Locale, view: ConsultationView, actor: Actor, now: number): ConsultationPageView {
+export function presentConsultationPage(
+  locale: Locale,
+  view: ConsultationView,
+  actor: Actor,
+  now: number,
+): ConsultationPageView {
   const c = view.loaded.consultation;
   // Clause numbers come from the consultation's edition of Resolution 1 (tap-clauses.ts).
   const clauses = tapClauses(c.resolutionEdition);
@@ -362,8 +396,15 @@ export function presentConsultationPage(locale: Locale, view: ConsultationView, 
   const threshold = percent(locale, THRESHOLD_SHARE);
   const content = presentContent(locale, c, view.loaded.texts);
   const ask = [
-    t(locale, 'public.consultation.ask.consult', { clause: cite(clauses.consultationPeriod), deadline: formatUtc(locale, c.deadlineAt) }),
-    t(locale, 'public.consultation.ask.rule', { threshold, clause: cite(clauses.consultationPasses), failClause: cite(clauses.consultationFails) }),
+    t(locale, 'public.consultation.ask.consult', {
+      clause: cite(clauses.consultationPeriod),
+      deadline: formatUtc(locale, c.deadlineAt),
+    }),
+    t(locale, 'public.consultation.ask.rule', {
+      threshold,
+      clause: cite(clauses.consultationPasses),
+      failClause: cite(clauses.consultationFails),
+    }),
     t(locale, 'public.consultation.ask.reasons', { clause: cite(clauses.reasons) }),
     t(locale, 'public.consultation.ask.who'),
   ];
@@ -385,9 +426,14 @@ export function presentConsultationPage(locale: Locale, view: ConsultationView, 
     state: view.state,
     stateLabel: stateLabel(locale, view.state),
     isDemo: c.isDemo,
-    procedureName: t(locale, 'public.consultation.procedure.name', { instrument: clauses.instrument, edition: clauses.edition }),
+    procedureName: t(locale, 'public.consultation.procedure.name', {
+      instrument: clauses.instrument,
+      edition: clauses.edition,
+    }),
     ask,
-    texts: view.loaded.texts.map((text) => textEntry(locale, text, content.texts[text.id]!.title, content.texts[text.id]!.summary)),
+    texts: view.loaded.texts.map((text) =>
+      textEntry(locale, text, content.texts[text.id]!.title, content.texts[text.id]!.summary),
+    ),
     notes: [...c.notes],
     addressees: [...c.addressees],
     copies: [...c.copies],
@@ -415,11 +461,22 @@ function decisionEntry(locale: Locale, result: TextResult, decision: MeetingDeci
   const windowEnd = decision.moreTimeWindowEndsAt;
   let explanation: string;
   if (decision.outcome === 'approved') {
-    explanation = t(locale, windowEnd === null ? 'public.decision.explain.approved' : 'public.decision.explain.approvedAfterWindow', { clause });
+    explanation = t(
+      locale,
+      windowEnd === null ? 'public.decision.explain.approved' : 'public.decision.explain.approvedAfterWindow',
+      { clause },
+    );
   } else if (decision.outcome === 'not_approved') {
-    explanation = t(locale, 'public.decision.explain.not_approved', { states: stateNames(locale, decision.opposedBy), clause });
+    explanation = t(locale, 'public.decision.explain.not_approved', {
+      states: stateNames(locale, decision.opposedBy),
+      clause,
+    });
   } else if (decision.outcome === 'pending_more_time') {
-    explanation = t(locale, 'public.decision.explain.pending_more_time', { states: stateNames(locale, moreTime), when: formatUtc(locale, windowEnd ?? 0), clause });
+    explanation = t(locale, 'public.decision.explain.pending_more_time', {
+      states: stateNames(locale, moreTime),
+      when: formatUtc(locale, windowEnd ?? 0),
+      clause,
+    });
   } else {
     explanation = t(locale, 'public.decision.explain.deferred', { clause });
   }
@@ -431,7 +488,9 @@ function decisionEntry(locale: Locale, result: TextResult, decision: MeetingDeci
     citation: clause,
     mayRestart: decision.outcome !== 'approved' && decision.mayRestartWithoutNewDetermination,
     abstaining: abstaining.length === 0 ? null : stateNames(locale, abstaining),
-    reservations: decision.reservations.map((r) => t(locale, 'public.decision.reservation', { state: stateName(locale, r.state), note: r.note })),
+    reservations: decision.reservations.map((r) =>
+      t(locale, 'public.decision.reservation', { state: stateName(locale, r.state), note: r.note }),
+    ),
     windowEndsAt: windowEnd === null ? null : instant(locale, windowEnd),
   };
 }
@@ -448,13 +507,19 @@ function textResultEntry(locale: Locale, result: TextResult, title: ContentView)
     support: count(locale, tally.support),
     nonSupport: count(locale, tally.nonSupport),
     unclear: count(locale, tally.unclear),
-    ratio: tally.replies === 0 ? t(locale, 'public.results.ratio.none') : percent(locale, tally.support / tally.replies),
+    ratio:
+      tally.replies === 0 ? t(locale, 'public.results.ratio.none') : percent(locale, tally.support / tally.replies),
     outcome: tally.outcome,
     outcomeLabel: t(locale, `public.outcome.${tally.outcome}`),
     explanation: explainTallyInWords(locale, tally),
     unclearNote: tally.unclear === 0 ? null : t(locale, 'public.explain.unclear', { count: tally.unclear }),
     citation: tally.citation,
-    decision: tally.outcome !== 'may_proceed' ? 'not_considered' : decision === null ? 'pending' : decisionEntry(locale, result, decision),
+    decision:
+      tally.outcome !== 'may_proceed'
+        ? 'not_considered'
+        : decision === null
+          ? 'pending'
+          : decisionEntry(locale, result, decision),
     decisionSummary:
       tally.outcome !== 'may_proceed'
         ? t(locale, 'public.overview.notConsidered')
@@ -466,14 +531,17 @@ function textResultEntry(locale: Locale, result: TextResult, title: ContentView)
 
 function statesTable(locale: Locale, results: ConsultationResults, counted: readonly CountedReply[]): StatesTable {
   const texts = results.loaded.texts;
-  const positionLabel = (p: PositionKind | undefined): MessageId => (p === undefined ? 'public.position.none' : `public.position.${p}`);
+  const positionLabel = (p: PositionKind | undefined): MessageId =>
+    p === undefined ? 'public.position.none' : `public.position.${p}`;
   return {
     texts: texts.map((text) => ({ id: text.id, designation: text.designation })),
     rows: [...counted]
       .map((reply) => ({
         code: reply.memberState,
         name: stateName(locale, reply.memberState),
-        positions: texts.map((text) => t(locale, positionLabel(reply.positions.find((p) => p.text === text.id)?.position))),
+        positions: texts.map((text) =>
+          t(locale, positionLabel(reply.positions.find((p) => p.text === text.id)?.position)),
+        ),
       }))
       // By name in the reader's language, as a reader looks for a State.
       .sort((a, b) => a.name.localeCompare(b.name, locale)),
@@ -485,7 +553,11 @@ function statesTable(locale: Locale, results: ConsultationResults, counted: read
  * words with its clause; the meeting's decisions; the replying States' positions when the
  * circular publishes them (`counted` is null when it does not).
  */
-export function presentResultsPage(locale: Locale, results: ConsultationResults, counted: readonly CountedReply[] | null): ResultsPageView {
+export function presentResultsPage(
+  locale: Locale,
+  results: ConsultationResults,
+  counted: readonly CountedReply[] | null,
+): ResultsPageView {
   const c = results.loaded.consultation;
   const notice =
     c.resultsNoticeAt !== null
@@ -493,7 +565,11 @@ export function presentResultsPage(locale: Locale, results: ConsultationResults,
       : results.resultsNoticeDueAt !== null
         ? t(locale, 'public.results.notice.due', { when: formatUtc(locale, results.resultsNoticeDueAt) })
         : null;
-  const content = presentContent(locale, c, results.texts.map((r) => r.text));
+  const content = presentContent(
+    locale,
+    c,
+    results.texts.map((r) => r.text),
+  );
   return {
     id: c.id,
     reference: c.reference,
@@ -515,7 +591,12 @@ export function presentResultsPage(locale: Locale, results: ConsultationResults,
 /** The page saying results come after the deadline. */
 export function presentResultsPending(locale: Locale, view: ConsultationView, now: number): ResultsPendingView {
   const c = view.loaded.consultation;
-  return { id: c.id, reference: c.reference, deadline: instant(locale, c.deadlineAt), timeLeft: timeLeft(locale, c.deadlineAt, now) };
+  return {
+    id: c.id,
+    reference: c.reference,
+    deadline: instant(locale, c.deadlineAt),
+    timeLeft: timeLeft(locale, c.deadlineAt, now),
+  };
 }
 
 /**
@@ -523,14 +604,20 @@ export function presentResultsPending(locale: Locale, view: ConsultationView, no
  * meeting first, then in the circular's order.
  */
 export function presentApproved(locale: Locale, all: readonly ConsultationResults[]): ApprovedView {
-  const sorted = [...all].sort((a, b) => b.loaded.consultation.meeting.lastDay.localeCompare(a.loaded.consultation.meeting.lastDay));
+  const sorted = [...all].sort((a, b) =>
+    b.loaded.consultation.meeting.lastDay.localeCompare(a.loaded.consultation.meeting.lastDay),
+  );
   const contents = [];
   const rows: ApprovedRow[] = [];
   for (const results of sorted) {
     const c = results.loaded.consultation;
     const approved = results.texts.filter((r) => r.decision?.outcome === 'approved');
     if (approved.length === 0) continue;
-    const content = presentContent(locale, c, approved.map((r) => r.text));
+    const content = presentContent(
+      locale,
+      c,
+      approved.map((r) => r.text),
+    );
     contents.push(content);
     for (const r of approved) {
       rows.push({
@@ -542,7 +629,9 @@ export function presentApproved(locale: Locale, all: readonly ConsultationResult
         title: content.texts[r.text.id]!.title,
         meeting: meetingLine(locale, c),
         meetingPlace: c.meeting.place,
-        reservations: r.decision!.reservations.map((res) => t(locale, 'public.decision.reservation', { state: stateName(locale, res.state), note: res.note })),
+        reservations: r.decision!.reservations.map((res) =>
+          t(locale, 'public.decision.reservation', { state: stateName(locale, res.state), note: res.note }),
+        ),
       });
     }
   }

@@ -9,7 +9,14 @@ import type { DraftPosition, ReplyDraftContent } from '../../../services/read-re
 import type { FormError } from '../components/form.js';
 import { replyFieldId, textHeading, type ReplyFieldKind, type ReplyFieldsValue } from '../components/reply-fields.js';
 import type { PostedReplyForm } from '../reply.forms.js';
-import { presentContent, presentContentNotice, titleOf, type ConsultationContent, type ContentNoticeView, type ContentView } from './content.presenter.js';
+import {
+  presentContent,
+  presentContentNotice,
+  titleOf,
+  type ConsultationContent,
+  type ContentNoticeView,
+  type ContentView,
+} from './content.presenter.js';
 
 /**
  * View-models of a focal point's pages: what the State owes, the reply form and its review, the
@@ -28,7 +35,11 @@ export function timeLeft(locale: Locale, deadlineAt: number, now: number): strin
   if (rest < 0) return null;
   const intl = intlFor(locale);
   const parts: string[] = [];
-  for (const [unit, ms] of [['day', 86_400_000], ['hour', 3_600_000], ['minute', 60_000]] as const) {
+  for (const [unit, ms] of [
+    ['day', 86_400_000],
+    ['hour', 3_600_000],
+    ['minute', 60_000],
+  ] as const) {
     const n = Math.floor(rest / ms);
     rest -= n * ms;
     if (n > 0 || unit === 'minute') parts.push(intl.formatNumber(n, { style: 'unit', unit, unitDisplay: 'long' }));
@@ -49,7 +60,14 @@ export interface ConsultationHead {
 
 /** The few facts of a consultation every reply page heads with (the subject as `presentContent` gives it). */
 export function consultationHead(c: Consultation, subject: ContentView): ConsultationHead {
-  return { id: c.id, reference: c.reference, subject, studyGroup: c.studyGroup, deadlineAt: c.deadlineAt, isDemo: c.isDemo };
+  return {
+    id: c.id,
+    reference: c.reference,
+    subject,
+    studyGroup: c.studyGroup,
+    deadlineAt: c.deadlineAt,
+    isDemo: c.isDemo,
+  };
 }
 
 /** Who did something, as the State is told ("Kim Min-jun", "the secretariat", "a program using the API"). */
@@ -65,8 +83,13 @@ export function channelLabel(locale: Locale, channel: Channel): string {
 }
 
 /** One position in words: the box ticked and its option. */
-export function positionLabel(locale: Locale, position: Pick<ReplyPosition, 'position' | 'option'>, studyGroup: string): string {
-  if (position.position === 'does_not_assign_authority') return t(locale, 'reply.position.doesNotAssign', { studyGroup });
+export function positionLabel(
+  locale: Locale,
+  position: Pick<ReplyPosition, 'position' | 'option'>,
+  studyGroup: string,
+): string {
+  if (position.position === 'does_not_assign_authority')
+    return t(locale, 'reply.position.doesNotAssign', { studyGroup });
   if (position.position === 'unclear') return t(locale, 'reply.position.unclear');
   if (position.option === 'comments_attached') return t(locale, 'reply.position.commentsAttached', { studyGroup });
   if (position.option === 'no_comments') return t(locale, 'reply.position.noComments', { studyGroup });
@@ -135,7 +158,11 @@ export interface OwedRowView {
   readonly unanswered: readonly { readonly text: string; readonly ltr: readonly (string | null)[] }[];
   readonly textCount: number;
   /** The version that counts, with its positions (closed consultations). */
-  readonly counted: { readonly version: number; readonly receivedAt: number; readonly positions: readonly PositionView[] } | null;
+  readonly counted: {
+    readonly version: number;
+    readonly receivedAt: number;
+    readonly positions: readonly PositionView[];
+  } | null;
 }
 
 export interface MyStateView {
@@ -169,17 +196,26 @@ export function presentOwed(locale: Locale, owed: OwedReplies, now: number, noti
       ineligibleReason: c.eligibility.eligible ? null : c.eligibility.reason,
       reply: statusOf(c.latest),
       draft: c.draft ? { at: c.draft.updatedAt } : null,
-      unanswered: texts.filter((text) => !answered.has(text.id)).map((text) => ({ text: textHeading(locale, text), ltr: [text.designation, text.workItem] })),
+      unanswered: texts
+        .filter((text) => !answered.has(text.id))
+        .map((text) => ({ text: textHeading(locale, text), ltr: [text.designation, text.workItem] })),
       textCount: texts.length,
       counted: c.counted
-        ? { version: c.counted.version, receivedAt: c.counted.receivedAt, positions: presentPositions(locale, texts, c.counted.positions, consultation.studyGroup, () => '', content) }
+        ? {
+            version: c.counted.version,
+            receivedAt: c.counted.receivedAt,
+            positions: presentPositions(locale, texts, c.counted.positions, consultation.studyGroup, () => '', content),
+          }
         : null,
     };
   });
   const strip = ({ open: _open, ...row }: OwedRowView & { open: boolean }): OwedRowView => row;
   return {
     stateName: stateName(locale, owed.memberState),
-    open: rows.filter((r) => r.open).sort((a, b) => a.consultation.deadlineAt - b.consultation.deadlineAt).map(strip),
+    open: rows
+      .filter((r) => r.open)
+      .sort((a, b) => a.consultation.deadlineAt - b.consultation.deadlineAt)
+      .map(strip),
     closed: rows.filter((r) => !r.open).map(strip),
     notice,
     contentNotice: presentContentNotice(contents, { subject: true, titles: true, summaries: false, list: true }),
@@ -200,12 +236,20 @@ export interface ReplyFormValues {
 export function valuesOfDraft(content: ReplyDraftContent): Pick<ReplyFormValues, 'values' | 'signature'> {
   return {
     values: { ...content.positions },
-    signature: { signatoryName: content.signatoryName, signatoryTitle: content.signatoryTitle, place: content.place, signedOn: content.signedOn },
+    signature: {
+      signatoryName: content.signatoryName,
+      signatoryTitle: content.signatoryTitle,
+      place: content.place,
+      signedOn: content.signedOn,
+    },
   };
 }
 
 /** A submitted version as the form shows it (to amend it): "unclear" positions must be chosen again. */
-export function valuesOfVersion(version: ReplyVersion, fileNames: ReadonlyMap<string, string>): Pick<ReplyFormValues, 'values' | 'signature'> {
+export function valuesOfVersion(
+  version: ReplyVersion,
+  fileNames: ReadonlyMap<string, string>,
+): Pick<ReplyFormValues, 'values' | 'signature'> {
   const values: Record<string, ReplyFieldsValue> = {};
   for (const p of version.positions) {
     values[p.text] = {
@@ -214,10 +258,20 @@ export function valuesOfVersion(version: ReplyVersion, fileNames: ReadonlyMap<st
       comments: p.comments ?? '',
       reasons: p.reasons ?? '',
       possibleChanges: p.possibleChanges ?? '',
-      attachment: p.attachment ? { sha256: p.attachment, filename: fileNames.get(p.attachment) ?? p.attachment.slice(0, 12) } : null,
+      attachment: p.attachment
+        ? { sha256: p.attachment, filename: fileNames.get(p.attachment) ?? p.attachment.slice(0, 12) }
+        : null,
     };
   }
-  return { values, signature: { signatoryName: version.signatoryName, signatoryTitle: version.signatoryTitle, place: version.place ?? '', signedOn: version.signedOn ?? '' } };
+  return {
+    values,
+    signature: {
+      signatoryName: version.signatoryName,
+      signatoryTitle: version.signatoryTitle,
+      place: version.place ?? '',
+      signedOn: version.signedOn ?? '',
+    },
+  };
 }
 
 /**
@@ -226,15 +280,27 @@ export function valuesOfVersion(version: ReplyVersion, fileNames: ReadonlyMap<st
  */
 export function initialFormValues(ws: ReplyWorkspace): ReplyFormValues {
   const latest = ws.versions.at(-1);
-  if (ws.draft) return { ...valuesOfDraft(ws.draft.content), basedOnVersion: ws.draft.basedOnVersion, draftRevision: ws.draft.revision };
-  const filled = latest?.status === 'submitted' ? valuesOfVersion(latest, ws.fileNames) : { values: {}, signature: { signatoryName: '', signatoryTitle: '', place: '', signedOn: '' } };
+  if (ws.draft)
+    return {
+      ...valuesOfDraft(ws.draft.content),
+      basedOnVersion: ws.draft.basedOnVersion,
+      draftRevision: ws.draft.revision,
+    };
+  const filled =
+    latest?.status === 'submitted'
+      ? valuesOfVersion(latest, ws.fileNames)
+      : { values: {}, signature: { signatoryName: '', signatoryTitle: '', place: '', signedOn: '' } };
   return { ...filled, basedOnVersion: ws.currentVersion, draftRevision: 0 };
 }
 
 /** The form's values as a draft stores them ("unclear" is not a focal point's choice). */
-export function draftContentOf(values: Readonly<Record<string, ReplyFieldsValue>>, signature: PostedReplyForm['signature']): ReplyDraftContent {
+export function draftContentOf(
+  values: Readonly<Record<string, ReplyFieldsValue>>,
+  signature: PostedReplyForm['signature'],
+): ReplyDraftContent {
   const positions: Record<string, DraftPosition> = {};
-  for (const [text, v] of Object.entries(values)) positions[text] = { ...v, position: v.position === 'unclear' ? null : v.position };
+  for (const [text, v] of Object.entries(values))
+    positions[text] = { ...v, position: v.position === 'unclear' ? null : v.position };
   return { positions, ...signature };
 }
 
@@ -267,7 +333,13 @@ export function presentWorkspace(locale: Locale, ws: ReplyWorkspace, now: number
     reply: statusOf(latest),
     replyBy: latest ? personLabel(locale, ws.people.get(latest.enteredBy)) : null,
     countedVersion: ws.countedVersion,
-    draft: ws.draft ? { at: ws.draft.updatedAt, by: personLabel(locale, ws.people.get(ws.draft.updatedBy)), revision: ws.draft.revision } : null,
+    draft: ws.draft
+      ? {
+          at: ws.draft.updatedAt,
+          by: personLabel(locale, ws.people.get(ws.draft.updatedBy)),
+          revision: ws.draft.revision,
+        }
+      : null,
     draftOutdated:
       ws.draft && latest && ws.draft.basedOnVersion !== ws.currentVersion
         ? { version: latest.version, at: latest.receivedAt, by: personLabel(locale, ws.people.get(latest.enteredBy)) }
@@ -281,10 +353,17 @@ export function presentWorkspace(locale: Locale, ws: ReplyWorkspace, now: number
 // ---------------------------------------------------------------- problems at the fields
 
 /** "Select a box for X.1353…", one per text with no box ticked. */
-export function missingChoiceErrors(locale: Locale, texts: readonly DeterminedText[], values: Readonly<Record<string, ReplyFieldsValue>>): FormError[] {
+export function missingChoiceErrors(
+  locale: Locale,
+  texts: readonly DeterminedText[],
+  values: Readonly<Record<string, ReplyFieldsValue>>,
+): FormError[] {
   return texts
     .filter((text) => (values[text.id]?.position ?? null) === null)
-    .map((text) => ({ field: replyFieldId('position', text.id), message: t(locale, 'reply.error.position.missing', { text: textHeading(locale, text) }) }));
+    .map((text) => ({
+      field: replyFieldId('position', text.id),
+      message: t(locale, 'reply.error.position.missing', { text: textHeading(locale, text) }),
+    }));
 }
 
 const SIGNATURE_FIELDS: Readonly<Record<string, { id: string; missing: MessageId | null; max: number }>> = {
@@ -323,7 +402,9 @@ export function problemErrors(
     }
     const match = /^\/positions\/([^/]+)(?:\/([A-Za-z]+))?$/.exec(problem.field);
     if (!match) {
-      errors.push({ message: problem.field === '/positions' ? t(locale, 'reply.error.noPositions') : t(locale, 'reply.error.field') });
+      errors.push({
+        message: problem.field === '/positions' ? t(locale, 'reply.error.noPositions') : t(locale, 'reply.error.field'),
+      });
       continue;
     }
     const textId = /^\d+$/.test(match[1]!) ? sent[Number(match[1])]?.text : match[1];
@@ -341,17 +422,37 @@ export function problemErrors(
   return errors.filter((e, i) => e.field === undefined || errors.findIndex((f) => f.field === e.field) === i);
 }
 
-function fieldProblem(locale: Locale, textId: string, heading: string, kind: string, problem: FieldProblem, value: ReplyFieldsValue | undefined): FormError {
-  const at = (field: ReplyFieldKind, id: MessageId, values: Record<string, string | number> = {}) => ({ field: replyFieldId(field, textId), message: t(locale, id, { text: heading, ...values }) });
+function fieldProblem(
+  locale: Locale,
+  textId: string,
+  heading: string,
+  kind: string,
+  problem: FieldProblem,
+  value: ReplyFieldsValue | undefined,
+): FormError {
+  const at = (field: ReplyFieldKind, id: MessageId, values: Record<string, string | number> = {}) => ({
+    field: replyFieldId(field, textId),
+    message: t(locale, id, { text: heading, ...values }),
+  });
   const tooLong = /^At most (\d+) characters$/.exec(problem.message);
-  const fieldOf: Record<string, ReplyFieldKind> = { comments: 'comments', reasons: 'reasons', possibleChanges: 'changes', attachment: 'file', option: 'option' };
+  const fieldOf: Record<string, ReplyFieldKind> = {
+    comments: 'comments',
+    reasons: 'reasons',
+    possibleChanges: 'changes',
+    attachment: 'file',
+    option: 'option',
+  };
   if (tooLong) return at(fieldOf[kind] ?? 'position', 'reply.error.tooLong', { max: Number(tooLong[1]) });
   switch (kind) {
     case 'option':
       return at('option', 'reply.error.option.missing');
     case 'comments':
-      if (value?.position === 'does_not_assign_authority') return at('comments', 'reply.error.comments.withDoesNotAssign');
-      if (value?.option === 'no_comments') return value.comments.trim() === '' ? at('file', 'reply.error.file.withNoComments') : at('comments', 'reply.error.comments.withNoComments');
+      if (value?.position === 'does_not_assign_authority')
+        return at('comments', 'reply.error.comments.withDoesNotAssign');
+      if (value?.option === 'no_comments')
+        return value.comments.trim() === ''
+          ? at('file', 'reply.error.file.withNoComments')
+          : at('comments', 'reply.error.comments.withNoComments');
       return at('comments', 'reply.error.comments.missing');
     case 'reasons':
       if (value?.position === 'assigns_authority') return at('reasons', 'reply.error.reasons.withAssigns');
@@ -371,10 +472,16 @@ function fieldProblem(locale: Locale, textId: string, heading: string, kind: str
  */
 export function sortErrors(errors: readonly FormError[], texts: readonly DeterminedText[]): FormError[] {
   const order: string[] = [];
-  for (const text of texts) for (const kind of ['position', 'option', 'comments', 'reasons', 'changes', 'file'] as const) order.push(replyFieldId(kind, text.id));
+  for (const text of texts)
+    for (const kind of ['position', 'option', 'comments', 'reasons', 'changes', 'file'] as const)
+      order.push(replyFieldId(kind, text.id));
   order.push('field-signatoryName', 'field-signatoryTitle', 'field-place', 'field-signedOn');
-  const rank = (e: FormError) => (e.field === undefined ? -1 : order.indexOf(e.field) === -1 ? order.length : order.indexOf(e.field));
-  return errors.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i).map(({ e }) => e);
+  const rank = (e: FormError) =>
+    e.field === undefined ? -1 : order.indexOf(e.field) === -1 ? order.length : order.indexOf(e.field);
+  return errors
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i)
+    .map(({ e }) => e);
 }
 
 // ---------------------------------------------------------------- review, receipt, history
@@ -388,14 +495,37 @@ export interface ReviewView {
 }
 
 /** The review page: the checked (normalised) positions of the draft, exactly as they will be submitted, and its signature. */
-export function presentReview(locale: Locale, ws: ReplyWorkspace, positions: readonly ReplyPosition[], content: ReplyDraftContent, draftRevision: number, now: number): ReviewView {
-  const files = new Map(Object.values(content.positions).flatMap((p) => (p.attachment ? [[p.attachment.sha256, p.attachment.filename] as const] : [])));
+export function presentReview(
+  locale: Locale,
+  ws: ReplyWorkspace,
+  positions: readonly ReplyPosition[],
+  content: ReplyDraftContent,
+  draftRevision: number,
+  now: number,
+): ReviewView {
+  const files = new Map(
+    Object.values(content.positions).flatMap((p) =>
+      p.attachment ? [[p.attachment.sha256, p.attachment.filename] as const] : [],
+    ),
+  );
   const consultation = ws.loaded.consultation;
   const workspace = presentWorkspace(locale, ws, now);
   return {
     workspace,
-    positions: presentPositions(locale, ws.loaded.texts, positions, consultation.studyGroup, (sha) => files.get(sha) ?? sha.slice(0, 12), workspace.content),
-    signature: { signatoryName: content.signatoryName.trim(), signatoryTitle: content.signatoryTitle.trim(), place: content.place.trim(), signedOn: content.signedOn.trim() },
+    positions: presentPositions(
+      locale,
+      ws.loaded.texts,
+      positions,
+      consultation.studyGroup,
+      (sha) => files.get(sha) ?? sha.slice(0, 12),
+      workspace.content,
+    ),
+    signature: {
+      signatoryName: content.signatoryName.trim(),
+      signatoryTitle: content.signatoryTitle.trim(),
+      place: content.place.trim(),
+      signedOn: content.signedOn.trim(),
+    },
     draftRevision,
     amending: ws.versions.at(-1)?.status === 'submitted',
   };
@@ -415,14 +545,25 @@ export interface ReceiptPageView {
   readonly contentSha256: string;
   readonly signature: Receipt['signature'];
   readonly audit: Receipt['audit'];
-  readonly signatory: { readonly name: string; readonly title: string; readonly place: string | null; readonly signedOn: string | null };
+  readonly signatory: {
+    readonly name: string;
+    readonly title: string;
+    readonly place: string | null;
+    readonly signedOn: string | null;
+  };
   readonly positions: readonly PositionView[];
   readonly notice: string | null;
   readonly contentNotice: ContentNoticeView | null;
 }
 
 /** The receipt page: the signed receipt of one version with the version's own fields (signatory, positions, files). */
-export function presentReceipt(locale: Locale, ws: ReplyWorkspace, receipt: Receipt, version: ReplyVersion, notice: string | null): ReceiptPageView {
+export function presentReceipt(
+  locale: Locale,
+  ws: ReplyWorkspace,
+  receipt: Receipt,
+  version: ReplyVersion,
+  notice: string | null,
+): ReceiptPageView {
   const consultation = ws.loaded.consultation;
   const submitted = version.status === 'submitted';
   // A withdrawal lists no positions: only the subject is shown then.
@@ -441,8 +582,22 @@ export function presentReceipt(locale: Locale, ws: ReplyWorkspace, receipt: Rece
     contentSha256: receipt.contentSha256,
     signature: receipt.signature,
     audit: receipt.audit,
-    signatory: { name: version.signatoryName, title: version.signatoryTitle, place: version.place, signedOn: version.signedOn },
-    positions: submitted ? presentPositions(locale, ws.loaded.texts, version.positions, consultation.studyGroup, (sha) => ws.fileNames.get(sha) ?? sha.slice(0, 12), content) : [],
+    signatory: {
+      name: version.signatoryName,
+      title: version.signatoryTitle,
+      place: version.place,
+      signedOn: version.signedOn,
+    },
+    positions: submitted
+      ? presentPositions(
+          locale,
+          ws.loaded.texts,
+          version.positions,
+          consultation.studyGroup,
+          (sha) => ws.fileNames.get(sha) ?? sha.slice(0, 12),
+          content,
+        )
+      : [],
     notice,
     contentNotice: presentContentNotice([content], { subject: true, titles: true, summaries: false }),
   };
@@ -492,13 +647,22 @@ export interface ClosedView {
   readonly workspace: WorkspaceView;
   readonly reason: 'deadline' | 'not-eligible';
   readonly ineligibleReason: string | null;
-  readonly counted: { readonly version: number; readonly receivedAt: number; readonly positions: readonly PositionView[] } | null;
+  readonly counted: {
+    readonly version: number;
+    readonly receivedAt: number;
+    readonly positions: readonly PositionView[];
+  } | null;
   /** The refusal of a late post (DEADLINE_PASSED), shown as the page's problem. */
   readonly errors: readonly FormError[];
 }
 
 /** The closed form: why it is closed, and the version that counts with its positions. */
-export function presentClosed(locale: Locale, ws: ReplyWorkspace, now: number, errors: readonly FormError[]): ClosedView {
+export function presentClosed(
+  locale: Locale,
+  ws: ReplyWorkspace,
+  now: number,
+  errors: readonly FormError[],
+): ClosedView {
   const consultation = ws.loaded.consultation;
   const counted = ws.versions.find((v) => v.version === ws.countedVersion) ?? null;
   const workspace = presentWorkspace(locale, ws, now);
@@ -510,7 +674,14 @@ export function presentClosed(locale: Locale, ws: ReplyWorkspace, now: number, e
       ? {
           version: counted.version,
           receivedAt: counted.receivedAt,
-          positions: presentPositions(locale, ws.loaded.texts, counted.positions, consultation.studyGroup, (sha) => ws.fileNames.get(sha) ?? sha.slice(0, 12), workspace.content),
+          positions: presentPositions(
+            locale,
+            ws.loaded.texts,
+            counted.positions,
+            consultation.studyGroup,
+            (sha) => ws.fileNames.get(sha) ?? sha.slice(0, 12),
+            workspace.content,
+          ),
         }
       : null,
     errors,

@@ -1,14 +1,27 @@
 import type { Consultation, DeterminedText } from '../../../domain/consultation/consultation.js';
 import type { MeetingDecision, MeetingOutcome } from '../../../domain/procedure/tap/tap-meeting.js';
 import type { ConsultationOutcome, OutcomeBasis } from '../../../domain/procedure/tap/tap-tally.js';
-import { CHANNELS, type Channel, type ReplyFlag, type ReplyPosition, type ReplyVersionStatus } from '../../../domain/reply/reply.js';
+import {
+  CHANNELS,
+  type Channel,
+  type ReplyFlag,
+  type ReplyPosition,
+  type ReplyVersionStatus,
+} from '../../../domain/reply/reply.js';
 import { startOfDay } from '../../../domain/time/instants.js';
 import type { Locale } from '../../../i18n/i18n.js';
 import type { StoredMemberState } from '../../../repositories/member-state.repository.js';
 import type { ConsultationResults } from '../../../services/compute-results.js';
 import { deadlinePassed } from '../../../services/load-consultation.js';
 import type { ReplyOverview } from '../../../services/read-replies.js';
-import { presentContent, presentContentNotice, titleOf, type ConsultationContent, type ContentNoticeView, type ContentView } from './content.presenter.js';
+import {
+  presentContent,
+  presentContentNotice,
+  titleOf,
+  type ConsultationContent,
+  type ContentNoticeView,
+  type ContentView,
+} from './content.presenter.js';
 
 /**
  * View-models of the secretariat's outcome pages: who replied and how (the dashboard), the
@@ -35,7 +48,11 @@ export interface ConsultationHeadView {
 }
 
 /** The head of a consultation at `now`; `content` holds the texts whose titles the page shows (their notice is the head's). */
-export function presentHead(consultation: Consultation, now: number, content: ConsultationContent): ConsultationHeadView {
+export function presentHead(
+  consultation: Consultation,
+  now: number,
+  content: ConsultationContent,
+): ConsultationHeadView {
   return {
     id: consultation.id,
     reference: consultation.reference,
@@ -77,7 +94,9 @@ export function stateName(locale: Locale, state: StoredMemberState): string {
 
 /** Member States, sorted by name in the reader's language. */
 export function presentStateOptions(locale: Locale, states: readonly StoredMemberState[]): StateOptionView[] {
-  return states.map((s) => ({ code: s.code, name: stateName(locale, s) })).sort((a, b) => a.name.localeCompare(b.name, locale));
+  return states
+    .map((s) => ({ code: s.code, name: stateName(locale, s) }))
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -105,10 +124,19 @@ export interface DashboardFilters {
   readonly channel: Channel | null;
 }
 
-const isOneOf = <T extends string>(list: readonly T[], value: string | undefined): value is T => value !== undefined && (list as readonly string[]).includes(value);
+const isOneOf = <T extends string>(list: readonly T[], value: string | undefined): value is T =>
+  value !== undefined && (list as readonly string[]).includes(value);
 
 /** Reads the filters of the query string; a value the page does not offer is ignored. */
-export function readFilters(query: { status?: string | undefined; text?: string | undefined; position?: string | undefined; channel?: string | undefined }, textIds: readonly string[]): DashboardFilters {
+export function readFilters(
+  query: {
+    status?: string | undefined;
+    text?: string | undefined;
+    position?: string | undefined;
+    channel?: string | undefined;
+  },
+  textIds: readonly string[],
+): DashboardFilters {
   return {
     status: isOneOf(STATUS_FILTERS, query.status) ? query.status : null,
     text: isOneOf(textIds, query.text) ? query.text : null,
@@ -198,7 +226,13 @@ function matches(row: DashboardRowView, filters: DashboardFilters, textIds: read
 }
 
 /** The dashboard: every State that may reply, its latest version and positions, filtered; counts over all. */
-export function presentDashboard(locale: Locale, overview: ReplyOverview, query: Parameters<typeof readFilters>[0], now: number, notice: string | null): DashboardView {
+export function presentDashboard(
+  locale: Locale,
+  overview: ReplyOverview,
+  query: Parameters<typeof readFilters>[0],
+  now: number,
+  notice: string | null,
+): DashboardView {
   const { consultation, texts } = overview.loaded;
   const content = presentContent(locale, consultation, texts);
   const textIds = texts.map((t) => t.id);
@@ -207,7 +241,8 @@ export function presentDashboard(locale: Locale, overview: ReplyOverview, query:
     .map((row) => {
       const latest = row.latest;
       const positions: Record<string, PositionSummary> = {};
-      if (latest !== null && latest.status === 'submitted') for (const p of latest.positions) positions[p.text] = summarise(p);
+      if (latest !== null && latest.status === 'submitted')
+        for (const p of latest.positions) positions[p.text] = summarise(p);
       const reply: DashboardReplyView | null =
         latest === null
           ? null
@@ -228,7 +263,9 @@ export function presentDashboard(locale: Locale, overview: ReplyOverview, query:
     })
     .sort((a, b) => a.name.localeCompare(b.name, locale));
   const replied = all.filter((r) => r.reply !== null);
-  const byChannel = Object.fromEntries(CHANNELS.map((c) => [c, replied.filter((r) => r.reply!.channel === c).length])) as Record<Channel, number>;
+  const byChannel = Object.fromEntries(
+    CHANNELS.map((c) => [c, replied.filter((r) => r.reply!.channel === c).length]),
+  ) as Record<Channel, number>;
   const perText = texts.map((text) => {
     const counts = { no_comments: 0, comments: 0, assigns: 0, does_not_assign: 0, unclear: 0, none: 0 };
     for (const row of replied) {
@@ -237,7 +274,8 @@ export function presentDashboard(locale: Locale, overview: ReplyOverview, query:
     }
     return { text: presentTextRef(text, content), counts };
   });
-  const filtered = filters.status !== null || filters.text !== null || filters.position !== null || filters.channel !== null;
+  const filtered =
+    filters.status !== null || filters.text !== null || filters.position !== null || filters.channel !== null;
   return {
     // The dashboard names texts by their designations: only the subject is localised there.
     head: presentHead(consultation, now, presentContent(locale, consultation, [])),
@@ -331,7 +369,11 @@ export function presentTextResults(results: ConsultationResults, content: Consul
 }
 
 /** The secretariat's results page: final after the deadline, provisional before it. */
-export function presentResultsPage(locale: Locale, results: ConsultationResults, notice: string | null): ResultsPageView {
+export function presentResultsPage(
+  locale: Locale,
+  results: ConsultationResults,
+  notice: string | null,
+): ResultsPageView {
   const content = presentContent(locale, results.loaded.consultation, results.loaded.texts);
   return {
     head: presentHead(results.loaded.consultation, results.computedAt, content),

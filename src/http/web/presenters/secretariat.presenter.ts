@@ -22,7 +22,12 @@ import { presentContent, presentContentNotice, type ContentNoticeView, type Cont
 
 /** A calendar day as people read it ("August 29, 2023"); days are UTC days. */
 export function formatDay(locale: Locale, day: string): string {
-  return intlFor(locale).formatDate(startOfDay(day), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+  return intlFor(locale).formatDate(startOfDay(day), {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
 }
 
 /** A whole number as the reader writes it. */
@@ -65,10 +70,19 @@ export function presentTiming(locale: Locale, checks: readonly TimingCheck[]): T
     const id = TIMING_MESSAGES[`${check.rule}.${check.severity}`];
     const values: Record<string, string | number> = { clause: check.citation ?? '' };
     for (const [key, value] of Object.entries(check.params)) {
-      values[key] = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDay(locale, value) : typeof value === 'number' && /Year$/.test(key) ? String(value) : value;
+      values[key] =
+        typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+          ? formatDay(locale, value)
+          : typeof value === 'number' && /Year$/.test(key)
+            ? String(value)
+            : value;
     }
     // A rule this page does not know yet still shows, in the procedure's own words.
-    return { rule: check.rule, severity: check.severity, message: id === undefined ? check.message : t(locale, id, values) };
+    return {
+      rule: check.rule,
+      severity: check.severity,
+      message: id === undefined ? check.message : t(locale, id, values),
+    };
   });
 }
 
@@ -76,10 +90,18 @@ export function presentTiming(locale: Locale, checks: readonly TimingCheck[]): T
  * The timing checks of the dates of a circular form as typed (nothing saved yet), or null while a
  * date is missing or not a real day. Warnings never block: the secretariat may have reasons.
  */
-export function formTiming(locale: Locale, values: CircularValues, calendar: HolidayCalendar, policy: TimingPolicy): TimingView[] | null {
+export function formTiming(
+  locale: Locale,
+  values: CircularValues,
+  calendar: HolidayCalendar,
+  policy: TimingPolicy,
+): TimingView[] | null {
   const facts = timingFactsOf(values);
   if (facts === null) return null;
-  return presentTiming(locale, procedureFor('itu-t-tap').checkTiming(facts, values.resolutionEdition, calendar, policy));
+  return presentTiming(
+    locale,
+    procedureFor('itu-t-tap').checkTiming(facts, values.resolutionEdition, calendar, policy),
+  );
 }
 
 /* ------------------------------------------------------------------ the circulars */
@@ -130,8 +152,12 @@ export function presentCirculars(
       isDemo: c.isDemo,
     });
   }
-  for (const rows of Object.values(groups)) rows.sort((a, b) => b.deadlineAt - a.deadlineAt || a.reference.localeCompare(b.reference));
-  return { groups, contentNotice: presentContentNotice(contents, { subject: true, titles: false, summaries: false, list: true }) };
+  for (const rows of Object.values(groups))
+    rows.sort((a, b) => b.deadlineAt - a.deadlineAt || a.reference.localeCompare(b.reference));
+  return {
+    groups,
+    contentNotice: presentContentNotice(contents, { subject: true, titles: false, summaries: false, list: true }),
+  };
 }
 
 /* ------------------------------------------------------------------ one circular */
@@ -221,7 +247,12 @@ export function stateLabel(locale: Locale, state: ConsultationState): string {
 }
 
 /** A loaded circular, its state and timing, for its page. */
-export function presentCircular(locale: Locale, loaded: LoadedConsultation, state: ConsultationState, timing: readonly TimingCheck[]): CircularView {
+export function presentCircular(
+  locale: Locale,
+  loaded: LoadedConsultation,
+  state: ConsultationState,
+  timing: readonly TimingCheck[],
+): CircularView {
   const c: Consultation = loaded.consultation;
   const clauses = tapClauses(c.resolutionEdition);
   const shown = { subject: true, titles: true, summaries: true };
@@ -285,28 +316,38 @@ export function issueBlockers(locale: Locale, loaded: LoadedConsultation, now: n
   const problems: FieldProblem[] = [];
   if (texts.length === 0) problems.push({ field: '/texts', message: '' });
   for (const text of [...texts].sort((a, b) => a.order - b.order)) {
-    if (text.kind !== 'corrigendum' && (text.summary === null || text.summary.trim() === '')) problems.push({ field: `/texts/${text.id}/summary`, message: '' });
+    if (text.kind !== 'corrigendum' && (text.summary === null || text.summary.trim() === ''))
+      problems.push({ field: `/texts/${text.id}/summary`, message: '' });
   }
   if (consultation.deadlineAt <= now) problems.push({ field: '/deadline', message: '' });
   return presentIssueProblems(locale, loaded, problems);
 }
 
 /** The problems of CONSULTATION_INCOMPLETE, each with where to fix it. */
-export function presentIssueProblems(locale: Locale, loaded: LoadedConsultation, problems: readonly FieldProblem[]): ChecklistItem[] {
+export function presentIssueProblems(
+  locale: Locale,
+  loaded: LoadedConsultation,
+  problems: readonly FieldProblem[],
+): ChecklistItem[] {
   const id = loaded.consultation.id;
   const base = `/secretariat/consultations/${encodeURIComponent(id)}`;
   const clauses = tapClauses(loaded.consultation.resolutionEdition);
   return problems.map((problem) => {
-    if (problem.field === '/texts') return { message: t(locale, 'sec.issue.blocker.noTexts'), href: `${base}/texts/new` };
+    if (problem.field === '/texts')
+      return { message: t(locale, 'sec.issue.blocker.noTexts'), href: `${base}/texts/new` };
     const summary = /^\/texts\/([^/]+)\/summary$/.exec(problem.field);
     if (summary) {
       const text = loaded.texts.find((x) => x.id === summary[1]);
       return {
-        message: t(locale, 'sec.issue.blocker.summary', { designation: text?.designation ?? summary[1]!, clause: citeClause(clauses, '§9.3.4') }),
+        message: t(locale, 'sec.issue.blocker.summary', {
+          designation: text?.designation ?? summary[1]!,
+          clause: citeClause(clauses, '§9.3.4'),
+        }),
         href: `${base}/texts/${encodeURIComponent(summary[1]!)}#field-summary`,
       };
     }
-    if (problem.field === '/deadline') return { message: t(locale, 'sec.issue.blocker.deadline'), href: `${base}#field-deadlineDay` };
+    if (problem.field === '/deadline')
+      return { message: t(locale, 'sec.issue.blocker.deadline'), href: `${base}#field-deadlineDay` };
     return { message: t(locale, 'sec.issue.blocker.other'), href: base };
   });
 }
@@ -347,7 +388,13 @@ export function lastSignIns(events: readonly StoredAuditEvent[]): Map<string, nu
 }
 
 /** The accounts, secretariat first, then focal points by State, then observers. */
-export function presentAccounts(locale: Locale, accounts: readonly Account[], states: ReadonlyMap<string, StoredMemberState>, signIns: ReadonlyMap<string, number>, myAccountId: string | null): AccountRow[] {
+export function presentAccounts(
+  locale: Locale,
+  accounts: readonly Account[],
+  states: ReadonlyMap<string, StoredMemberState>,
+  signIns: ReadonlyMap<string, number>,
+  myAccountId: string | null,
+): AccountRow[] {
   const roleOrder = { secretariat_admin: 0, secretariat_staff: 1, focal_point: 2, observer: 3 } as const;
   return [...accounts]
     .map((a): AccountRow & { sortKey: string } => {
@@ -377,9 +424,14 @@ export function presentAccounts(locale: Locale, accounts: readonly Account[], st
 }
 
 /** Member States for a select, sorted by their name in the reader's language. */
-export function presentStateOptions(locale: Locale, states: readonly StoredMemberState[]): { code: string; name: string }[] {
+export function presentStateOptions(
+  locale: Locale,
+  states: readonly StoredMemberState[],
+): { code: string; name: string }[] {
   const collator = new Intl.Collator(locale);
-  return states.map((s) => ({ code: s.code, name: stateName(locale, s) })).sort((a, b) => collator.compare(a.name, b.name));
+  return states
+    .map((s) => ({ code: s.code, name: stateName(locale, s) }))
+    .sort((a, b) => collator.compare(a.name, b.name));
 }
 
 /* ------------------------------------------------------------------ audit */
@@ -405,7 +457,11 @@ function actorWords(locale: Locale, actor: string, names: ReadonlyMap<string, st
 }
 
 /** Audit rows, newest first, with actors named where the reader may know their names. */
-export function presentAuditRows(locale: Locale, events: readonly StoredAuditEvent[], names: ReadonlyMap<string, string>): AuditRow[] {
+export function presentAuditRows(
+  locale: Locale,
+  events: readonly StoredAuditEvent[],
+  names: ReadonlyMap<string, string>,
+): AuditRow[] {
   return events.map((e) => ({
     seq: e.seq,
     at: e.at,
@@ -425,12 +481,29 @@ export interface ChainView {
 
 /** The chain's state in words: intact up to its head, or the first row changed, removed or inserted. */
 export function presentChain(locale: Locale, verification: ChainVerification): ChainView {
-  if (verification.ok) return { ok: true, message: t(locale, 'sec.audit.chain.ok', { rows: verification.verifiedRows, head: verification.head.hash.slice(0, 16) }), brokenSeq: null };
+  if (verification.ok)
+    return {
+      ok: true,
+      message: t(locale, 'sec.audit.chain.ok', {
+        rows: verification.verifiedRows,
+        head: verification.head.hash.slice(0, 16),
+      }),
+      brokenSeq: null,
+    };
   const broken = verification.break!;
-  const id: MessageId = broken.problem === 'gap' ? 'sec.audit.chain.gap' : broken.problem === 'prev_hash_mismatch' ? 'sec.audit.chain.link' : 'sec.audit.chain.hash';
+  const id: MessageId =
+    broken.problem === 'gap'
+      ? 'sec.audit.chain.gap'
+      : broken.problem === 'prev_hash_mismatch'
+        ? 'sec.audit.chain.link'
+        : 'sec.audit.chain.hash';
   return {
     ok: false,
-    message: t(locale, id, { seq: broken.seq, expected: broken.problem === 'gap' ? broken.expectedSeq : 0, good: verification.head.seq }),
+    message: t(locale, id, {
+      seq: broken.seq,
+      expected: broken.problem === 'gap' ? broken.expectedSeq : 0,
+      good: verification.head.seq,
+    }),
     brokenSeq: broken.seq,
   };
 }

@@ -44,15 +44,39 @@ function Actions({ page, view }: { page: PageContext; view: ConsultationPageView
       <h3 id="documents-title">{t(locale, 'public.documents.title')}</h3>
       <ul aria-labelledby="documents-title">
         <DocumentLinks page={page} kind="circular" id={view.id} label={t(locale, 'public.documents.circular')} />
-        {results === 'final' && <DocumentLinks page={page} kind="results-report" id={view.id} label={t(locale, 'public.documents.resultsReport')} />}
-        {view.state === 'notified' && <DocumentLinks page={page} kind="results-notice" id={view.id} label={t(locale, 'public.documents.resultsNotice')} />}
+        {results === 'final' && (
+          <DocumentLinks
+            page={page}
+            kind="results-report"
+            id={view.id}
+            label={t(locale, 'public.documents.resultsReport')}
+          />
+        )}
+        {view.state === 'notified' && (
+          <DocumentLinks
+            page={page}
+            kind="results-notice"
+            id={view.id}
+            label={t(locale, 'public.documents.resultsNotice')}
+          />
+        )}
       </ul>
     </section>
   );
 }
 
 /** A document of the consultation in both formats, in the page's language (documents.routes.ts). */
-function DocumentLinks({ page, kind, id, label }: { page: PageContext; kind: 'circular' | 'results-report' | 'results-notice'; id: string; label: string }) {
+function DocumentLinks({
+  page,
+  kind,
+  id,
+  label,
+}: {
+  page: PageContext;
+  kind: 'circular' | 'results-report' | 'results-notice';
+  id: string;
+  label: string;
+}) {
   const { locale } = page;
   return (
     <li>
@@ -70,13 +94,17 @@ function DeterminedText({ locale, text }: { locale: Locale; text: TextEntry }) {
   return (
     <li class="determined-text">
       <h3 id={headingId}>
-        <span class="text-number">{t(locale, 'public.text.number', { order: text.order })}</span> <LtrWithin text={text.heading} ltr={[text.designation, text.workItem]} />
+        <span class="text-number">{t(locale, 'public.text.number', { order: text.order })}</span>{' '}
+        <LtrWithin text={text.heading} ltr={[text.designation, text.workItem]} />
       </h3>
       <Content as="p" class="text-title" of={text.title} />
       <dl class="summary-list">
         <dt>{t(locale, 'public.text.location')}</dt>
         <dd>
-          <LtrWithin text={t(locale, 'public.text.location.value', { location: text.location })} ltr={[text.location]} />
+          <LtrWithin
+            text={t(locale, 'public.text.location.value', { location: text.location })}
+            ltr={[text.location]}
+          />
         </dd>
         <dt>{t(locale, 'public.text.a5')}</dt>
         <dd>{t(locale, text.a5Justification ? 'public.text.a5.yes' : 'public.text.a5.no')}</dd>

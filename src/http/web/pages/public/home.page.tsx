@@ -52,7 +52,21 @@ function ConsultationItem({ page, row }: { page: PageContext; row: ConsultationR
   );
 }
 
-function ConsultationList({ page, id, title, rows, none, hint }: { page: PageContext; id: string; title: string; rows: readonly ConsultationRow[]; none: string; hint?: string }) {
+function ConsultationList({
+  page,
+  id,
+  title,
+  rows,
+  none,
+  hint,
+}: {
+  page: PageContext;
+  id: string;
+  title: string;
+  rows: readonly ConsultationRow[];
+  none: string;
+  hint?: string;
+}) {
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
@@ -93,13 +107,32 @@ export function HomePage({ page, view }: { page: PageContext; view: HomeView }) 
     <Layout page={page} title={t(locale, 'public.home.title')}>
       <p class="lead">{view.intro}</p>
       <ContentNotice locale={locale} notice={view.contentNotice} />
-      <ConsultationList page={page} id="open-title" title={t(locale, 'public.home.open.title')} rows={view.open} none={t(locale, 'public.home.open.none')} />
-      <ConsultationList page={page} id="closed-title" title={t(locale, 'public.home.closed.title')} rows={view.closed} none={t(locale, 'public.home.closed.none')} />
+      <ConsultationList
+        page={page}
+        id="open-title"
+        title={t(locale, 'public.home.open.title')}
+        rows={view.open}
+        none={t(locale, 'public.home.open.none')}
+      />
+      <ConsultationList
+        page={page}
+        id="closed-title"
+        title={t(locale, 'public.home.closed.title')}
+        rows={view.closed}
+        none={t(locale, 'public.home.closed.none')}
+      />
       <p>
         <a href={page.href('/approved')}>{t(locale, 'public.home.approved.link')}</a>
       </p>
       {view.drafts !== null && view.drafts.length > 0 && (
-        <ConsultationList page={page} id="drafts-title" title={t(locale, 'public.home.drafts.title')} rows={view.drafts} none="" hint={t(locale, 'public.home.drafts.hint')} />
+        <ConsultationList
+          page={page}
+          id="drafts-title"
+          title={t(locale, 'public.home.drafts.title')}
+          rows={view.drafts}
+          none=""
+          hint={t(locale, 'public.home.drafts.hint')}
+        />
       )}
       <HowItWorks locale={locale} steps={view.steps} />
     </Layout>

@@ -2,11 +2,26 @@ import { t, type Locale } from '../../../../i18n/i18n.js';
 import { IsolateWithin, isolateText, Ltr, LtrWithin } from '../../components/bidi.js';
 import { Content, ContentNotice } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
-import type { DecisionEntry, ResultsPageView, StatesTable, TextResultEntry } from '../../presenters/public.presenter.js';
+import type {
+  DecisionEntry,
+  ResultsPageView,
+  StatesTable,
+  TextResultEntry,
+} from '../../presenters/public.presenter.js';
 import { consultationPath, DemoNotice, Instant, StatusTag } from './public-parts.js';
 
 /** The meeting's decision on one text: outcome, why (with the clause), reservations, windows. */
-function Decision({ locale, id, meeting, decision }: { locale: Locale; id: string; meeting: string; decision: TextResultEntry['decision'] }) {
+function Decision({
+  locale,
+  id,
+  meeting,
+  decision,
+}: {
+  locale: Locale;
+  id: string;
+  meeting: string;
+  decision: TextResultEntry['decision'];
+}) {
   if (decision === 'not_considered') return <p>{t(locale, 'public.decision.notConsidered')}</p>;
   if (decision === 'pending') return <p>{t(locale, 'public.decision.pending', { dates: meeting })}</p>;
   const d: DecisionEntry = decision;
@@ -66,7 +81,10 @@ function TextResult({ locale, meeting, text }: { locale: Locale; meeting: string
       <Content as="p" class="text-title" of={text.title} />
       <table class="table figures">
         <caption>
-          <LtrWithin text={t(locale, 'public.results.caption', { designation: text.designation })} ltr={[text.designation]} />
+          <LtrWithin
+            text={t(locale, 'public.results.caption', { designation: text.designation })}
+            ltr={[text.designation]}
+          />
         </caption>
         <tbody>
           <tr>
@@ -198,7 +216,10 @@ function StatesSection({ locale, states }: { locale: Locale; states: StatesTable
 export function ResultsPage({ page, view }: { page: PageContext; view: ResultsPageView }) {
   const { locale } = page;
   return (
-    <Layout page={page} title={isolateText(t(locale, 'public.results.title', { reference: view.reference }), [view.reference])}>
+    <Layout
+      page={page}
+      title={isolateText(t(locale, 'public.results.title', { reference: view.reference }), [view.reference])}
+    >
       <DemoNotice locale={locale} isDemo={view.isDemo} />
       {view.provisional && <p class="warning">{t(locale, 'public.results.provisional')}</p>}
       <Content as="p" class="lead" of={view.subject} />

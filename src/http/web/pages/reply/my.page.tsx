@@ -21,12 +21,20 @@ export function MyStatePage({ page, view }: { page: PageContext; view: MyStateVi
 
       <section aria-labelledby="open-title">
         <h2 id="open-title">{t(locale, 'reply.my.open.title')}</h2>
-        {view.open.length === 0 ? <p>{t(locale, 'reply.my.open.none')}</p> : view.open.map((row) => <OpenRow page={page} row={row} />)}
+        {view.open.length === 0 ? (
+          <p>{t(locale, 'reply.my.open.none')}</p>
+        ) : (
+          view.open.map((row) => <OpenRow page={page} row={row} />)
+        )}
       </section>
 
       <section aria-labelledby="closed-title">
         <h2 id="closed-title">{t(locale, 'reply.my.closed.title')}</h2>
-        {view.closed.length === 0 ? <p>{t(locale, 'reply.my.closed.none')}</p> : view.closed.map((row) => <ClosedRow page={page} row={row} />)}
+        {view.closed.length === 0 ? (
+          <p>{t(locale, 'reply.my.closed.none')}</p>
+        ) : (
+          view.closed.map((row) => <ClosedRow page={page} row={row} />)
+        )}
       </section>
     </Layout>
   );
@@ -101,11 +109,18 @@ function OpenRow({ page, row }: { page: PageContext; row: OwedRowView }) {
       {row.eligible ? (
         <p class="reply-links">
           <a class="button" href={page.href(paths.form)}>
-            <LtrWithin text={t(locale, row.draft ? 'reply.my.continueDraft' : started ? 'reply.my.amend' : 'reply.my.reply', { reference: row.consultation.reference })} ltr={[row.consultation.reference]} />
+            <LtrWithin
+              text={t(locale, row.draft ? 'reply.my.continueDraft' : started ? 'reply.my.amend' : 'reply.my.reply', {
+                reference: row.consultation.reference,
+              })}
+              ltr={[row.consultation.reference]}
+            />
           </a>
           {row.reply.version !== null && (
             <>
-              <a href={page.href(paths.receipt(row.reply.version))}>{t(locale, 'reply.my.receipt', { version: row.reply.version })}</a>
+              <a href={page.href(paths.receipt(row.reply.version))}>
+                {t(locale, 'reply.my.receipt', { version: row.reply.version })}
+              </a>
               <a href={page.href(paths.history)}>{t(locale, 'reply.my.history')}</a>
             </>
           )}
@@ -129,11 +144,15 @@ function ClosedRow({ page, row }: { page: PageContext; row: OwedRowView }) {
       {row.counted ? (
         <>
           <p>
-            {t(locale, 'reply.my.counted', { version: row.counted.version })} <UtcTime locale={locale} at={row.counted.receivedAt} />
+            {t(locale, 'reply.my.counted', { version: row.counted.version })}{' '}
+            <UtcTime locale={locale} at={row.counted.receivedAt} />
           </p>
           <details>
             <summary>
-              <LtrWithin text={t(locale, 'reply.my.countedPositions', { reference: row.consultation.reference })} ltr={[row.consultation.reference]} />
+              <LtrWithin
+                text={t(locale, 'reply.my.countedPositions', { reference: row.consultation.reference })}
+                ltr={[row.consultation.reference]}
+              />
             </summary>
             <PositionList locale={locale} positions={row.counted.positions} headingLevel={4} />
           </details>
@@ -143,7 +162,11 @@ function ClosedRow({ page, row }: { page: PageContext; row: OwedRowView }) {
       )}
       {row.reply.version !== null && (
         <p class="reply-links">
-          {row.counted && <a href={page.href(paths.receipt(row.counted.version))}>{t(locale, 'reply.my.receipt', { version: row.counted.version })}</a>}
+          {row.counted && (
+            <a href={page.href(paths.receipt(row.counted.version))}>
+              {t(locale, 'reply.my.receipt', { version: row.counted.version })}
+            </a>
+          )}
           <a href={page.href(paths.history)}>{t(locale, 'reply.my.history')}</a>
         </p>
       )}

@@ -16,7 +16,11 @@ export function ReplyClosedPage({ page, view }: { page: PageContext; view: Close
   const c = ws.consultation;
   const paths = replyPaths(c.id);
   return (
-    <Layout page={page} title={isolateText(t(locale, 'reply.form.title', { state: ws.stateName, reference: c.reference }), [c.reference])} hasErrors={view.errors.length > 0}>
+    <Layout
+      page={page}
+      title={isolateText(t(locale, 'reply.form.title', { state: ws.stateName, reference: c.reference }), [c.reference])}
+      hasErrors={view.errors.length > 0}
+    >
       <ErrorSummary locale={locale} errors={view.errors} />
       <div class="reply-closed" id="reply-closed">
         <h2>{t(locale, view.reason === 'deadline' ? 'reply.closed.title' : 'reply.notConsulted.title')}</h2>
@@ -33,8 +37,11 @@ export function ReplyClosedPage({ page, view }: { page: PageContext; view: Close
       {view.counted ? (
         <>
           <p>
-            {t(locale, 'reply.closed.counted', { version: view.counted.version })} <UtcTime locale={locale} at={view.counted.receivedAt} />{' '}
-            <a href={page.href(paths.receipt(view.counted.version))}>{t(locale, 'reply.my.receipt', { version: view.counted.version })}</a>
+            {t(locale, 'reply.closed.counted', { version: view.counted.version })}{' '}
+            <UtcTime locale={locale} at={view.counted.receivedAt} />{' '}
+            <a href={page.href(paths.receipt(view.counted.version))}>
+              {t(locale, 'reply.my.receipt', { version: view.counted.version })}
+            </a>
           </p>
           <PositionList locale={locale} positions={view.counted.positions} />
         </>

@@ -34,7 +34,11 @@ export function ReplyFormPage({ page, view }: { page: PageContext; view: ReplyFo
   const paths = replyPaths(c.id);
   const hasFileErrors = view.errors.some((e) => e.field?.endsWith('-file'));
   return (
-    <Layout page={page} title={isolateText(t(locale, 'reply.form.title', { state: ws.stateName, reference: c.reference }), [c.reference])} hasErrors={view.errors.length > 0}>
+    <Layout
+      page={page}
+      title={isolateText(t(locale, 'reply.form.title', { state: ws.stateName, reference: c.reference }), [c.reference])}
+      hasErrors={view.errors.length > 0}
+    >
       <Notice message={view.notice} />
       <ErrorSummary locale={locale} errors={view.errors} />
       <WorkspaceSummary page={page} view={ws} />
@@ -72,7 +76,12 @@ export function ReplyFormPage({ page, view }: { page: PageContext; view: ReplyFo
 
       {(ws.draft || view.canWithdraw) && <h2>{t(locale, 'reply.form.other.title')}</h2>}
       {ws.draft && (
-        <form method="post" action={page.href(paths.discard)} data-confirm={t(locale, 'reply.draft.discard.confirm')} class="reply-side-form">
+        <form
+          method="post"
+          action={page.href(paths.discard)}
+          data-confirm={t(locale, 'reply.draft.discard.confirm')}
+          class="reply-side-form"
+        >
           <CsrfField token={view.csrfToken} />
           <input type="hidden" name="draftRevision" value={String(ws.draft.revision)} />
           <p id="discard-hint">{t(locale, 'reply.draft.discard.hint')}</p>
@@ -82,7 +91,12 @@ export function ReplyFormPage({ page, view }: { page: PageContext; view: ReplyFo
         </form>
       )}
       {view.canWithdraw && (
-        <form method="post" action={page.href(paths.withdraw)} data-confirm={t(locale, 'reply.withdraw.confirm', { state: ws.stateName })} class="reply-side-form">
+        <form
+          method="post"
+          action={page.href(paths.withdraw)}
+          data-confirm={t(locale, 'reply.withdraw.confirm', { state: ws.stateName })}
+          class="reply-side-form"
+        >
           <CsrfField token={view.csrfToken} />
           <input type="hidden" name="basedOnVersion" value={String(view.currentVersion)} />
           <p id="withdraw-hint">{t(locale, 'reply.withdraw.hint')}</p>

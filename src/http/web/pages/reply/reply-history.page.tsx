@@ -14,14 +14,22 @@ export function ReplyHistoryPage({ page, view }: { page: PageContext; view: Hist
   const c = view.consultation;
   const paths = replyPaths(c.id);
   return (
-    <Layout page={page} title={isolateText(t(locale, 'reply.history.title', { state: view.stateName, reference: c.reference }), [c.reference])}>
+    <Layout
+      page={page}
+      title={isolateText(t(locale, 'reply.history.title', { state: view.stateName, reference: c.reference }), [
+        c.reference,
+      ])}
+    >
       <p>{t(locale, 'reply.history.intro')}</p>
       {view.rows.length === 0 ? (
         <p>{t(locale, 'reply.history.none')}</p>
       ) : (
         <table class="table reply-history">
           <caption>
-            <LtrWithin text={t(locale, 'reply.history.caption', { state: view.stateName, reference: c.reference })} ltr={[c.reference]} />
+            <LtrWithin
+              text={t(locale, 'reply.history.caption', { state: view.stateName, reference: c.reference })}
+              ltr={[c.reference]}
+            />
           </caption>
           <thead>
             <tr>
@@ -43,9 +51,17 @@ export function ReplyHistoryPage({ page, view }: { page: PageContext; view: Hist
                   {row.late && <strong class="reply-late"> {t(locale, 'reply.history.late')}</strong>}
                 </td>
                 <td>{t(locale, 'reply.receipt.channelBy', { channel: row.channel, by: row.by })}</td>
-                <td>{row.counts ? <strong class="tag">{t(locale, 'reply.history.countsYes')}</strong> : t(locale, 'reply.history.countsNo')}</td>
                 <td>
-                  <a href={page.href(paths.receipt(row.version))}>{t(locale, 'reply.history.receiptLink', { version: row.version })}</a>
+                  {row.counts ? (
+                    <strong class="tag">{t(locale, 'reply.history.countsYes')}</strong>
+                  ) : (
+                    t(locale, 'reply.history.countsNo')
+                  )}
+                </td>
+                <td>
+                  <a href={page.href(paths.receipt(row.version))}>
+                    {t(locale, 'reply.history.receiptLink', { version: row.version })}
+                  </a>
                 </td>
               </tr>
             ))}

@@ -53,7 +53,15 @@ export function DemoNotice({ locale, isDemo }: { locale: Locale; isDemo: boolean
 }
 
 /** Consultation, State, deadline, time left and the state of the reply and its draft. */
-export function WorkspaceSummary({ page, view, showDraft = true }: { page: PageContext; view: WorkspaceView; showDraft?: boolean }) {
+export function WorkspaceSummary({
+  page,
+  view,
+  showDraft = true,
+}: {
+  page: PageContext;
+  view: WorkspaceView;
+  showDraft?: boolean;
+}) {
   const { locale } = page;
   const c = view.consultation;
   return (
@@ -84,7 +92,8 @@ export function WorkspaceSummary({ page, view, showDraft = true }: { page: PageC
           {view.reply.at !== null && (
             <>
               {' '}
-              {t(locale, 'reply.summary.replyAt', { by: view.replyBy ?? '' })} <UtcTime locale={locale} at={view.reply.at} />
+              {t(locale, 'reply.summary.replyAt', { by: view.replyBy ?? '' })}{' '}
+              <UtcTime locale={locale} at={view.reply.at} />
             </>
           )}
           {view.reply.kind !== 'none' && (
@@ -102,7 +111,8 @@ export function WorkspaceSummary({ page, view, showDraft = true }: { page: PageC
             <dd>
               {view.draft ? (
                 <>
-                  {t(locale, 'reply.summary.draftSaved', { by: view.draft.by })} <UtcTime locale={locale} at={view.draft.at} />
+                  {t(locale, 'reply.summary.draftSaved', { by: view.draft.by })}{' '}
+                  <UtcTime locale={locale} at={view.draft.at} />
                 </>
               ) : (
                 t(locale, 'reply.summary.noDraft')
@@ -113,7 +123,8 @@ export function WorkspaceSummary({ page, view, showDraft = true }: { page: PageC
       </dl>
       {showDraft && view.draftOutdated && (
         <p class="warning" id="draft-outdated">
-          {t(locale, 'reply.draft.outdated', { version: view.draftOutdated.version, by: view.draftOutdated.by })} <UtcTime locale={locale} at={view.draftOutdated.at} />
+          {t(locale, 'reply.draft.outdated', { version: view.draftOutdated.version, by: view.draftOutdated.by })}{' '}
+          <UtcTime locale={locale} at={view.draftOutdated.at} />
         </p>
       )}
     </>
@@ -121,14 +132,23 @@ export function WorkspaceSummary({ page, view, showDraft = true }: { page: PageC
 }
 
 /** The positions of a reply, text by text, as they were (or will be) sent. */
-export function PositionList({ locale, positions, headingLevel = 3 }: { locale: Locale; positions: readonly PositionView[]; headingLevel?: 2 | 3 | 4 }) {
+export function PositionList({
+  locale,
+  positions,
+  headingLevel = 3,
+}: {
+  locale: Locale;
+  positions: readonly PositionView[];
+  headingLevel?: 2 | 3 | 4;
+}) {
   const Heading = headingLevel === 2 ? 'h2' : headingLevel === 3 ? 'h3' : 'h4';
   return (
     <ol class="reply-positions">
       {positions.map((p) => (
         <li id={`position-${p.textId}`}>
           <Heading class="reply-position-heading">
-            <LtrWithin text={p.heading} ltr={[p.designation, p.workItem]} /> <Content class="reply-text-title" of={p.title} />
+            <LtrWithin text={p.heading} ltr={[p.designation, p.workItem]} />{' '}
+            <Content class="reply-text-title" of={p.title} />
           </Heading>
           <dl class="summary-list">
             <dt>{t(locale, 'reply.review.position')}</dt>
@@ -157,7 +177,10 @@ export function PositionList({ locale, positions, headingLevel = 3 }: { locale: 
                 <dd>
                   <Isolate>{p.file.filename}</Isolate>{' '}
                   <span class="reply-hash">
-                    <LtrWithin text={t(locale, 'reply.review.fileHash', { sha256: p.file.sha256 })} ltr={[p.file.sha256]} />
+                    <LtrWithin
+                      text={t(locale, 'reply.review.fileHash', { sha256: p.file.sha256 })}
+                      ltr={[p.file.sha256]}
+                    />
                   </span>
                 </dd>
               </>

@@ -42,10 +42,20 @@ export function ReplyReceiptPage({ page, view }: { page: PageContext; view: Rece
           <dd>{t(locale, 'reply.receipt.channelBy', { channel: view.channel, by: view.by })}</dd>
           <dt>{t(locale, 'reply.receipt.deadline')}</dt>
           <dd>
-            {t(locale, view.receivedByDeadline ? 'reply.receipt.onTime' : 'reply.receipt.late')} <UtcTime locale={locale} at={c.deadlineAt} />
+            {t(locale, view.receivedByDeadline ? 'reply.receipt.onTime' : 'reply.receipt.late')}{' '}
+            <UtcTime locale={locale} at={c.deadlineAt} />
           </dd>
           <dt>{t(locale, 'reply.receipt.counts')}</dt>
-          <dd>{t(locale, view.counts ? 'reply.receipt.countsYes' : view.status === 'withdrawn' ? 'reply.receipt.countsWithdrawn' : 'reply.receipt.countsNo')}</dd>
+          <dd>
+            {t(
+              locale,
+              view.counts
+                ? 'reply.receipt.countsYes'
+                : view.status === 'withdrawn'
+                  ? 'reply.receipt.countsWithdrawn'
+                  : 'reply.receipt.countsNo',
+            )}
+          </dd>
           {view.status === 'submitted' && (
             <>
               <dt>{t(locale, 'reply.receipt.signatory')}</dt>
@@ -68,7 +78,13 @@ export function ReplyReceiptPage({ page, view }: { page: PageContext; view: Rece
           </dd>
           <dt>{t(locale, 'reply.receipt.signature')}</dt>
           <dd>
-            <LtrWithin text={t(locale, 'reply.receipt.signatureBy', { algorithm: view.signature.algorithm, keyId: view.signature.keyId })} ltr={[view.signature.algorithm, view.signature.keyId]} />{' '}
+            <LtrWithin
+              text={t(locale, 'reply.receipt.signatureBy', {
+                algorithm: view.signature.algorithm,
+                keyId: view.signature.keyId,
+              })}
+              ltr={[view.signature.algorithm, view.signature.keyId]}
+            />{' '}
             <Ltr as="code" class="reply-hash" id="receipt-signature">
               {view.signature.value}
             </Ltr>
@@ -92,16 +108,37 @@ export function ReplyReceiptPage({ page, view }: { page: PageContext; view: Rece
       <ul>
         <li>
           {t(locale, 'reply.receipt.documents.form')}:{' '}
-          <a href={page.href(documentPagePath('reply', c.id, { format: 'pdf', memberState: view.stateCode, version: view.version }))}>{t(locale, 'public.documents.pdf')}</a>
+          <a
+            href={page.href(
+              documentPagePath('reply', c.id, { format: 'pdf', memberState: view.stateCode, version: view.version }),
+            )}
+          >
+            {t(locale, 'public.documents.pdf')}
+          </a>
           {' · '}
-          <a href={page.href(documentPagePath('reply', c.id, { format: 'docx', memberState: view.stateCode, version: view.version }))}>{t(locale, 'public.documents.docx')}</a>
+          <a
+            href={page.href(
+              documentPagePath('reply', c.id, { format: 'docx', memberState: view.stateCode, version: view.version }),
+            )}
+          >
+            {t(locale, 'public.documents.docx')}
+          </a>
         </li>
         <li>
-          <a href={page.href(documentPagePath('receipt', c.id, { format: 'pdf', memberState: view.stateCode, version: view.version }))}>{t(locale, 'reply.receipt.documents.receipt')}</a>{' '}
+          <a
+            href={page.href(
+              documentPagePath('receipt', c.id, { format: 'pdf', memberState: view.stateCode, version: view.version }),
+            )}
+          >
+            {t(locale, 'reply.receipt.documents.receipt')}
+          </a>{' '}
           ({t(locale, 'public.documents.pdf')})
         </li>
         <li>
-          <a href={page.href(paths.signedReceipt(view.version))} download={`receipt-${c.id}-${view.stateCode}-v${view.version}.json`}>
+          <a
+            href={page.href(paths.signedReceipt(view.version))}
+            download={`receipt-${c.id}-${view.stateCode}-v${view.version}.json`}
+          >
             {t(locale, 'reply.receipt.download')}
           </a>
         </li>
@@ -112,7 +149,8 @@ export function ReplyReceiptPage({ page, view }: { page: PageContext; view: Rece
           </Ltr>
         </li>
         <li>
-          {t(locale, 'reply.receipt.verify')} <a href="/api/v1/receipts/public-key">{t(locale, 'reply.receipt.publicKey')}</a>
+          {t(locale, 'reply.receipt.verify')}{' '}
+          <a href="/api/v1/receipts/public-key">{t(locale, 'reply.receipt.publicKey')}</a>
         </li>
         <li>{t(locale, 'reply.receipt.print')}</li>
       </ul>

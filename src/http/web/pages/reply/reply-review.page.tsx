@@ -19,7 +19,13 @@ export function ReplyReviewPage({ page, view, csrfToken }: { page: PageContext; 
   return (
     <Layout page={page} title={t(locale, 'reply.review.title')}>
       <p>
-        <LtrWithin text={t(locale, view.amending ? 'reply.review.introAmend' : 'reply.review.intro', { state: ws.stateName, reference: c.reference })} ltr={[c.reference]} />
+        <LtrWithin
+          text={t(locale, view.amending ? 'reply.review.introAmend' : 'reply.review.intro', {
+            state: ws.stateName,
+            reference: c.reference,
+          })}
+          ltr={[c.reference]}
+        />
       </p>
       <WorkspaceSummary page={page} view={ws} />
       <h2>{t(locale, 'reply.review.positions.title')}</h2>
@@ -40,7 +46,13 @@ export function ReplyReviewPage({ page, view, csrfToken }: { page: PageContext; 
       </p>
       <h2>{t(locale, 'reply.review.send.title')}</h2>
       <p id="submit-hint">{t(locale, 'reply.review.send.hint')}</p>
-      <form method="post" action={page.href(paths.submit)} data-confirm={isolateText(t(locale, 'reply.review.confirm', { state: ws.stateName, reference: c.reference }), [c.reference])}>
+      <form
+        method="post"
+        action={page.href(paths.submit)}
+        data-confirm={isolateText(t(locale, 'reply.review.confirm', { state: ws.stateName, reference: c.reference }), [
+          c.reference,
+        ])}
+      >
         <CsrfField token={csrfToken} />
         <input type="hidden" name="draftRevision" value={String(view.draftRevision)} />
         <button type="submit" class="button" aria-describedby="submit-hint">

@@ -1,10 +1,31 @@
 import { t } from '../../../../i18n/i18n.js';
-import { CsrfField, ErrorSummary, errorAt, Notice, SubmitButton, TextAreaField, type FormError } from '../../components/form.js';
+import {
+  CsrfField,
+  ErrorSummary,
+  errorAt,
+  Notice,
+  SubmitButton,
+  TextAreaField,
+  type FormError,
+} from '../../components/form.js';
 import { isolateText, Ltr } from '../../components/bidi.js';
 import { Content } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
-import type { DecisionsPageView, DecisionTextView, StateOptionView } from '../../presenters/secretariat-outcome.presenter.js';
-import { ConsultationHead, Day, formatPercent, InputField, Instant, meetingOutcomeLabel, outcomePath, SelectField } from './outcome-parts.js';
+import type {
+  DecisionsPageView,
+  DecisionTextView,
+  StateOptionView,
+} from '../../presenters/secretariat-outcome.presenter.js';
+import {
+  ConsultationHead,
+  Day,
+  formatPercent,
+  InputField,
+  Instant,
+  meetingOutcomeLabel,
+  outcomePath,
+  SelectField,
+} from './outcome-parts.js';
 
 export interface DecisionsView extends DecisionsPageView {
   /** Problems of the last post (one text's form, or the notice). */
@@ -28,7 +49,11 @@ export function DecisionsPage({ page, view }: { page: PageContext; view: Decisio
   const { locale } = page;
   const { head } = view;
   return (
-    <Layout page={page} title={isolateText(t(locale, 'outcome.decisions.title', { reference: head.reference }), [head.reference])} hasErrors={view.errors.length > 0}>
+    <Layout
+      page={page}
+      title={isolateText(t(locale, 'outcome.decisions.title', { reference: head.reference }), [head.reference])}
+      hasErrors={view.errors.length > 0}
+    >
       <ErrorSummary locale={locale} errors={view.errors} />
       <Notice message={view.notice} />
       <ConsultationHead page={page} head={head} current="decisions" />
@@ -72,11 +97,15 @@ function TextDecision({ page, view, text }: { page: PageContext; view: Decisions
         <Ltr>{text.text.designation}</Ltr> <Content class="outcome-subtitle" of={text.text.title} />
       </h2>
       <p>
-        {t(locale, text.mayBeConsidered ? 'outcome.decisions.tally.mayProceed' : 'outcome.decisions.tally.notAtMeeting', {
-          support: text.tally.support,
-          replies: text.tally.replies,
-          percent: text.tally.percent === null ? '–' : formatPercent(locale, text.tally.percent),
-        })}{' '}
+        {t(
+          locale,
+          text.mayBeConsidered ? 'outcome.decisions.tally.mayProceed' : 'outcome.decisions.tally.notAtMeeting',
+          {
+            support: text.tally.support,
+            replies: text.tally.replies,
+            percent: text.tally.percent === null ? '–' : formatPercent(locale, text.tally.percent),
+          },
+        )}{' '}
         (<Ltr>{text.tally.clause}</Ltr>)
       </p>
       {text.mayBeConsidered && <DecisionOutcome page={page} text={text} />}
@@ -97,7 +126,10 @@ function DecisionOutcome({ page, text }: { page: PageContext; text: DecisionText
     <dl class="summary-list" id={`decision-${text.text.id}`}>
       <dt>{t(locale, 'outcome.decisions.outcome')}</dt>
       <dd>
-        <strong class={d.outcome === 'approved' ? 'tag' : 'tag outcome-tag-warn'}>{meetingOutcomeLabel(locale, d.outcome)}</strong> <Ltr>{d.citation}</Ltr>
+        <strong class={d.outcome === 'approved' ? 'tag' : 'tag outcome-tag-warn'}>
+          {meetingOutcomeLabel(locale, d.outcome)}
+        </strong>{' '}
+        <Ltr>{d.citation}</Ltr>
       </dd>
       {d.opposedBy.length > 0 && (
         <>
@@ -155,10 +187,21 @@ function DecisionForm({ page, view, text }: { page: PageContext; view: Decisions
   const options = view.states.map((s) => ({ value: s.code, label: `${s.name} (${s.code})` }));
   const multiHint = t(locale, 'outcome.decisions.multiHint');
   // A long list scrolls: say which States are chosen, so nobody has to scroll to find them.
-  const hintWith = (hint: string, chosen: readonly string[]) => (chosen.length === 0 ? hint : `${hint} ${t(locale, 'outcome.decisions.chosen', { states: stateNames(view.states, chosen) })}`);
-  const reservations = [...v.reservations, ...Array.from({ length: BLANK_RESERVATION_ROWS }, () => ({ state: '', note: '' }))];
+  const hintWith = (hint: string, chosen: readonly string[]) =>
+    chosen.length === 0
+      ? hint
+      : `${hint} ${t(locale, 'outcome.decisions.chosen', { states: stateNames(view.states, chosen) })}`;
+  const reservations = [
+    ...v.reservations,
+    ...Array.from({ length: BLANK_RESERVATION_ROWS }, () => ({ state: '', note: '' })),
+  ];
   return (
-    <form method="post" action={page.href(outcomePath(view.head.id, 'decisions'))} class="outcome-decision-form" id={`form-${id}`}>
+    <form
+      method="post"
+      action={page.href(outcomePath(view.head.id, 'decisions'))}
+      class="outcome-decision-form"
+      id={`form-${id}`}
+    >
       <CsrfField token={view.csrfToken} />
       <input type="hidden" name="text" value={id} />
       <h3>{t(locale, 'outcome.decisions.form.title', { designation })}</h3>
@@ -270,7 +313,16 @@ function DecisionForm({ page, view, text }: { page: PageContext; view: Decisions
           ))}
         </fieldset>
       )}
-      <TextAreaField class="outcome-textarea" locale={locale} id={fid('notes')} name="notes" label={`${t(locale, 'outcome.decisions.notes')} ${t(locale, 'form.optional')}`} value={v.notes} maxlength={5000} rows={2} />
+      <TextAreaField
+        class="outcome-textarea"
+        locale={locale}
+        id={fid('notes')}
+        name="notes"
+        label={`${t(locale, 'outcome.decisions.notes')} ${t(locale, 'form.optional')}`}
+        value={v.notes}
+        maxlength={5000}
+        rows={2}
+      />
       <SubmitButton>{t(locale, 'outcome.decisions.submit', { designation })}</SubmitButton>
     </form>
   );
@@ -291,7 +343,9 @@ function NoticeSection({ page, view }: { page: PageContext; view: DecisionsView 
       ) : (
         <>
           {view.missing.length > 0 ? (
-            <p id="notice-missing">{t(locale, 'outcome.notice.missing', { texts: view.missing.map((m) => m.designation).join(', ') })}</p>
+            <p id="notice-missing">
+              {t(locale, 'outcome.notice.missing', { texts: view.missing.map((m) => m.designation).join(', ') })}
+            </p>
           ) : (
             <p>{t(locale, 'outcome.notice.ready')}</p>
           )}
@@ -300,7 +354,11 @@ function NoticeSection({ page, view }: { page: PageContext; view: DecisionsView 
               {t(locale, 'outcome.notice.due')} <Instant locale={locale} at={view.resultsNoticeDueAt} />
             </p>
           )}
-          <form method="post" action={page.href(`/secretariat/consultations/${encodeURIComponent(head.id)}/notice`)} data-confirm={t(locale, 'outcome.notice.confirm')}>
+          <form
+            method="post"
+            action={page.href(`/secretariat/consultations/${encodeURIComponent(head.id)}/notice`)}
+            data-confirm={t(locale, 'outcome.notice.confirm')}
+          >
             <CsrfField token={view.csrfToken} />
             <SubmitButton>{t(locale, 'outcome.notice.submit')}</SubmitButton>
           </form>

@@ -35,11 +35,23 @@ export function Instant({ locale, at }: { locale: Locale; at: number }) {
 
 /** A calendar day (UTC), e.g. a meeting day. */
 export function Day({ locale, day }: { locale: Locale; day: string }) {
-  return <time datetime={day}>{intlFor(locale).formatDate(startOfDay(day), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })}</time>;
+  return (
+    <time datetime={day}>
+      {intlFor(locale).formatDate(startOfDay(day), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })}
+    </time>
+  );
 }
 
 /** The consultation the page is about, its deadline and where it stands, then the outcome pages' navigation. */
-export function ConsultationHead({ page, head, current }: { page: PageContext; head: ConsultationHeadView; current: OutcomeSection }) {
+export function ConsultationHead({
+  page,
+  head,
+  current,
+}: {
+  page: PageContext;
+  head: ConsultationHeadView;
+  current: OutcomeSection;
+}) {
   const { locale } = page;
   return (
     <>
@@ -57,11 +69,17 @@ export function ConsultationHead({ page, head, current }: { page: PageContext; h
         <dt>{t(locale, 'outcome.head.deadline')}</dt>
         <dd>
           <Instant locale={locale} at={head.deadlineAt} />{' '}
-          <strong class={head.deadlinePassed ? 'tag outcome-tag-neutral' : 'tag'}>{t(locale, head.deadlinePassed ? 'outcome.head.closed' : 'outcome.head.open')}</strong>
+          <strong class={head.deadlinePassed ? 'tag outcome-tag-neutral' : 'tag'}>
+            {t(locale, head.deadlinePassed ? 'outcome.head.closed' : 'outcome.head.open')}
+          </strong>
         </dd>
         <dt>{t(locale, 'outcome.head.meeting')}</dt>
         <dd>
-          <IsolateWithin text={t(locale, 'outcome.head.meetingAt', { place: head.meetingPlace })} values={[head.meetingPlace]} /> <Day locale={locale} day={head.meetingFirstDay} /> – <Day locale={locale} day={head.meetingLastDay} />
+          <IsolateWithin
+            text={t(locale, 'outcome.head.meetingAt', { place: head.meetingPlace })}
+            values={[head.meetingPlace]}
+          />{' '}
+          <Day locale={locale} day={head.meetingFirstDay} /> – <Day locale={locale} day={head.meetingLastDay} />
         </dd>
         {head.resultsNoticeAt !== null && (
           <>
@@ -75,11 +93,16 @@ export function ConsultationHead({ page, head, current }: { page: PageContext; h
       <nav class="outcome-nav" aria-label={t(locale, 'outcome.nav.label')}>
         <ul>
           <li>
-            <a href={page.href(`/secretariat/consultations/${encodeURIComponent(head.id)}`)}>{t(locale, 'outcome.nav.circular')}</a>
+            <a href={page.href(`/secretariat/consultations/${encodeURIComponent(head.id)}`)}>
+              {t(locale, 'outcome.nav.circular')}
+            </a>
           </li>
           {OUTCOME_SECTIONS.map((section) => (
             <li>
-              <a href={page.href(outcomePath(head.id, section.key))} aria-current={section.key === current ? 'page' : undefined}>
+              <a
+                href={page.href(outcomePath(head.id, section.key))}
+                aria-current={section.key === current ? 'page' : undefined}
+              >
                 {t(locale, section.label)}
               </a>
             </li>
@@ -112,7 +135,11 @@ export function formatCount(locale: Locale, n: number): string {
 
 /** A percentage with two decimals in the reader's locale (display only). */
 export function formatPercent(locale: Locale, percent: number): string {
-  return intlFor(locale).formatNumber(percent / 100, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return intlFor(locale).formatNumber(percent / 100, {
+    style: 'percent',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
 }
 
 export interface SelectFieldProps {
@@ -234,7 +261,10 @@ export function RadioGroup(props: RadioGroupProps) {
   const hintId = props.hint ? `${props.id}-hint` : undefined;
   const errorId = props.error ? `${props.id}-error` : undefined;
   return (
-    <fieldset class={[props.error ? 'field has-error' : 'field', props.class].filter(Boolean).join(' ')} aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}>
+    <fieldset
+      class={[props.error ? 'field has-error' : 'field', props.class].filter(Boolean).join(' ')}
+      aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+    >
       <legend>{props.legend}</legend>
       {props.hint && (
         <span class="hint" id={hintId}>
@@ -246,7 +276,14 @@ export function RadioGroup(props: RadioGroupProps) {
         const id = index === 0 ? props.id : `${props.id}-${o.value || 'blank'}`;
         return (
           <div class="checkbox">
-            <input type="radio" id={id} name={props.name} value={o.value} checked={o.value === props.value} aria-describedby={o.hint ? `${id}-hint` : undefined} />
+            <input
+              type="radio"
+              id={id}
+              name={props.name}
+              value={o.value}
+              checked={o.value === props.value}
+              aria-describedby={o.hint ? `${id}-hint` : undefined}
+            />
             <label for={id}>
               {o.label}
               {o.hint && (

@@ -2,7 +2,12 @@ import { RECORDED_CHANNELS } from '../../../../domain/reply/reply.js';
 import { formatUtc, intlFor, t } from '../../../../i18n/i18n.js';
 import { CsrfField, ErrorSummary, errorAt, FieldError, SubmitButton, type FormError } from '../../components/form.js';
 import { Layout, type PageContext } from '../../components/layout.js';
-import { ReplyFields, SignatureFields, type ReplyFieldsText, type ReplyFieldsValue } from '../../components/reply-fields.js';
+import {
+  ReplyFields,
+  SignatureFields,
+  type ReplyFieldsText,
+  type ReplyFieldsValue,
+} from '../../components/reply-fields.js';
 import type { ConsultationHeadView, StateOptionView } from '../../presenters/secretariat-outcome.presenter.js';
 import { channelLabel, ConsultationHead, InputField, outcomePath, RadioGroup, SelectField } from './outcome-parts.js';
 
@@ -54,7 +59,13 @@ export function RecordReplyPage({ page, view }: { page: PageContext; view: Recor
           {t(locale, view.closed === 'not-issued' ? 'outcome.record.closed.notIssued' : 'outcome.record.closed.frozen')}
         </p>
       ) : (
-        <form method="post" action={page.href(outcomePath(view.head.id, 'record'))} enctype="multipart/form-data" novalidate class="stack">
+        <form
+          method="post"
+          action={page.href(outcomePath(view.head.id, 'record'))}
+          enctype="multipart/form-data"
+          novalidate
+          class="stack"
+        >
           <CsrfField token={view.csrfToken} />
           <p>{t(locale, 'outcome.record.intro')}</p>
 
@@ -96,8 +107,20 @@ export function RecordReplyPage({ page, view }: { page: PageContext; view: Recor
             <p class="hint" id="positions-hint">
               {t(locale, 'outcome.record.positions.hint')}
             </p>
-            <FieldError locale={locale} id={at('field-positions') ? 'field-positions-error' : undefined} message={at('field-positions')} />
-            <ReplyFields locale={locale} texts={view.texts} values={values.positions} errors={errors} studyGroup={view.studyGroup} uploads={null} allowUnclear />
+            <FieldError
+              locale={locale}
+              id={at('field-positions') ? 'field-positions-error' : undefined}
+              message={at('field-positions')}
+            />
+            <ReplyFields
+              locale={locale}
+              texts={view.texts}
+              values={values.positions}
+              errors={errors}
+              studyGroup={view.studyGroup}
+              uploads={null}
+              allowUnclear
+            />
           </section>
 
           <SignatureFields locale={locale} values={values} errors={errors} />

@@ -3,8 +3,21 @@ import { t, type MessageId } from '../../../../i18n/i18n.js';
 import { Notice } from '../../components/form.js';
 import { isolateText, Ltr } from '../../components/bidi.js';
 import { Layout, type PageContext } from '../../components/layout.js';
-import { POSITION_FILTERS, POSITION_SUMMARIES, STATUS_FILTERS, type DashboardView } from '../../presenters/secretariat-outcome.presenter.js';
-import { channelLabel, ConsultationHead, formatCount, Instant, outcomePath, positionLabel, SelectField } from './outcome-parts.js';
+import {
+  POSITION_FILTERS,
+  POSITION_SUMMARIES,
+  STATUS_FILTERS,
+  type DashboardView,
+} from '../../presenters/secretariat-outcome.presenter.js';
+import {
+  channelLabel,
+  ConsultationHead,
+  formatCount,
+  Instant,
+  outcomePath,
+  positionLabel,
+  SelectField,
+} from './outcome-parts.js';
 
 /**
  * The replies dashboard of the secretariat: counts, positions per text, then every State that
@@ -15,7 +28,10 @@ export function RepliesPage({ page, view }: { page: PageContext; view: Dashboard
   const { counts, filters } = view;
   const action = page.href(outcomePath(view.head.id, 'replies'));
   return (
-    <Layout page={page} title={isolateText(t(locale, 'outcome.replies.title', { reference: view.head.reference }), [view.head.reference])}>
+    <Layout
+      page={page}
+      title={isolateText(t(locale, 'outcome.replies.title', { reference: view.head.reference }), [view.head.reference])}
+    >
       <Notice message={view.notice} />
       <ConsultationHead page={page} head={view.head} current="replies" />
 
@@ -29,7 +45,9 @@ export function RepliesPage({ page, view }: { page: PageContext; view: Dashboard
           <dt>{t(locale, 'outcome.replies.counts.notReplied')}</dt>
           <dd>
             {formatCount(locale, counts.notReplied)}{' '}
-            {counts.notReplied > 0 && <a href={`${action}?status=not-replied`}>{t(locale, 'outcome.replies.counts.showNotReplied')}</a>}
+            {counts.notReplied > 0 && (
+              <a href={`${action}?status=not-replied`}>{t(locale, 'outcome.replies.counts.showNotReplied')}</a>
+            )}
           </dd>
           <dt>{t(locale, 'outcome.replies.counts.counted')}</dt>
           <dd>{formatCount(locale, counts.counted)}</dd>
@@ -38,7 +56,14 @@ export function RepliesPage({ page, view }: { page: PageContext; view: Dashboard
           <dt>{t(locale, 'outcome.replies.counts.unclear')}</dt>
           <dd>{formatCount(locale, counts.unclear)}</dd>
           <dt>{t(locale, 'outcome.replies.counts.byChannel')}</dt>
-          <dd>{CHANNELS.map((c) => t(locale, 'outcome.replies.counts.channel', { channel: channelLabel(locale, c), count: counts.byChannel[c] })).join(' · ')}</dd>
+          <dd>
+            {CHANNELS.map((c) =>
+              t(locale, 'outcome.replies.counts.channel', {
+                channel: channelLabel(locale, c),
+                count: counts.byChannel[c],
+              }),
+            ).join(' · ')}
+          </dd>
         </dl>
 
         <div class="outcome-scroll" role="region" aria-labelledby="per-text-caption" tabindex={0}>
@@ -79,7 +104,10 @@ export function RepliesPage({ page, view }: { page: PageContext; view: Dashboard
             name="status"
             label={t(locale, 'outcome.replies.filters.status')}
             placeholder={t(locale, 'outcome.replies.filters.any')}
-            options={STATUS_FILTERS.map((s) => ({ value: s, label: t(locale, `outcome.replies.filters.status.${s}` as MessageId) }))}
+            options={STATUS_FILTERS.map((s) => ({
+              value: s,
+              label: t(locale, `outcome.replies.filters.status.${s}` as MessageId),
+            }))}
             selected={filters.status === null ? [] : [filters.status]}
           />
           <SelectField
@@ -97,7 +125,10 @@ export function RepliesPage({ page, view }: { page: PageContext; view: Dashboard
             name="position"
             label={t(locale, 'outcome.replies.filters.position')}
             placeholder={t(locale, 'outcome.replies.filters.any')}
-            options={POSITION_FILTERS.map((p) => ({ value: p, label: t(locale, `outcome.replies.filters.position.${p}` as MessageId) }))}
+            options={POSITION_FILTERS.map((p) => ({
+              value: p,
+              label: t(locale, `outcome.replies.filters.position.${p}` as MessageId),
+            }))}
             selected={filters.position === null ? [] : [filters.position]}
           />
           <SelectField
@@ -120,7 +151,9 @@ export function RepliesPage({ page, view }: { page: PageContext; view: Dashboard
 
       <section aria-labelledby="states-title">
         <h2 id="states-title">{t(locale, 'outcome.replies.states.title')}</h2>
-        <p id="states-shown">{t(locale, 'outcome.replies.states.shown', { shown: view.rows.length, total: counts.consulted })}</p>
+        <p id="states-shown">
+          {t(locale, 'outcome.replies.states.shown', { shown: view.rows.length, total: counts.consulted })}
+        </p>
         {view.rows.length === 0 ? (
           <p>{t(locale, 'outcome.replies.states.none')}</p>
         ) : (
@@ -154,17 +187,30 @@ export function RepliesPage({ page, view }: { page: PageContext; view: Dashboard
                         <strong class="outcome-missing">{t(locale, 'outcome.replies.notReplied')}</strong>
                       ) : (
                         <>
-                          {t(locale, 'outcome.replies.version', { version: row.reply.version, channel: channelLabel(locale, row.reply.channel) })}
+                          {t(locale, 'outcome.replies.version', {
+                            version: row.reply.version,
+                            channel: channelLabel(locale, row.reply.channel),
+                          })}
                           <br />
                           <Instant locale={locale} at={row.reply.receivedAt} />
                           <span class="outcome-tags">
-                            {row.reply.status === 'withdrawn' && <strong class="tag outcome-tag-warn">{t(locale, 'outcome.replies.withdrawn')}</strong>}
-                            {row.reply.late && <strong class="tag outcome-tag-warn">{t(locale, 'outcome.replies.late')}</strong>}
-                            {row.reply.unclear && <strong class="tag outcome-tag-warn">{t(locale, 'outcome.replies.unclear')}</strong>}
+                            {row.reply.status === 'withdrawn' && (
+                              <strong class="tag outcome-tag-warn">{t(locale, 'outcome.replies.withdrawn')}</strong>
+                            )}
+                            {row.reply.late && (
+                              <strong class="tag outcome-tag-warn">{t(locale, 'outcome.replies.late')}</strong>
+                            )}
+                            {row.reply.unclear && (
+                              <strong class="tag outcome-tag-warn">{t(locale, 'outcome.replies.unclear')}</strong>
+                            )}
                             {row.reply.flags.map((f) => (
-                              <strong class="tag outcome-tag-neutral">{t(locale, `outcome.flag.${f}` as MessageId)}</strong>
+                              <strong class="tag outcome-tag-neutral">
+                                {t(locale, `outcome.flag.${f}` as MessageId)}
+                              </strong>
                             ))}
-                            {row.reply.simulated && <strong class="tag outcome-tag-neutral">{t(locale, 'outcome.replies.simulated')}</strong>}
+                            {row.reply.simulated && (
+                              <strong class="tag outcome-tag-neutral">{t(locale, 'outcome.replies.simulated')}</strong>
+                            )}
                           </span>
                           {row.reply.countedVersion !== row.reply.version && (
                             <span class="outcome-note">
@@ -177,7 +223,13 @@ export function RepliesPage({ page, view }: { page: PageContext; view: Dashboard
                       )}
                     </td>
                     {view.texts.map((text) => (
-                      <td>{row.reply === null ? <span aria-hidden="true">–</span> : positionLabel(locale, row.positions[text.id])}</td>
+                      <td>
+                        {row.reply === null ? (
+                          <span aria-hidden="true">–</span>
+                        ) : (
+                          positionLabel(locale, row.positions[text.id])
+                        )}
+                      </td>
                     ))}
                   </tr>
                 ))}

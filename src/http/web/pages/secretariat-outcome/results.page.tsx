@@ -4,13 +4,26 @@ import { isolateText, Ltr } from '../../components/bidi.js';
 import { Content } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { ResultsPageView, TextResultView } from '../../presenters/secretariat-outcome.presenter.js';
-import { ConsultationHead, formatCount, formatPercent, Instant, meetingOutcomeLabel, outcomePath } from './outcome-parts.js';
+import {
+  ConsultationHead,
+  formatCount,
+  formatPercent,
+  Instant,
+  meetingOutcomeLabel,
+  outcomePath,
+} from './outcome-parts.js';
 
 /** The rule applied to one text, in words (Res. 1 §9.4.5–9.4.6). */
 export function ruleInWords(locale: Locale, r: TextResultView): string {
   if (r.basis === 'no_replies') return t(locale, 'outcome.results.rule.noReplies');
-  const values = { support: r.support, replies: r.replies, percent: r.percent === null ? '' : formatPercent(locale, r.percent) };
-  return r.basis === 'threshold_met' ? t(locale, 'outcome.results.rule.met', values) : t(locale, 'outcome.results.rule.notMet', values);
+  const values = {
+    support: r.support,
+    replies: r.replies,
+    percent: r.percent === null ? '' : formatPercent(locale, r.percent),
+  };
+  return r.basis === 'threshold_met'
+    ? t(locale, 'outcome.results.rule.met', values)
+    : t(locale, 'outcome.results.rule.notMet', values);
 }
 
 /**
@@ -21,7 +34,10 @@ export function ruleInWords(locale: Locale, r: TextResultView): string {
 export function ResultsPage({ page, view }: { page: PageContext; view: ResultsPageView }) {
   const { locale } = page;
   return (
-    <Layout page={page} title={isolateText(t(locale, 'outcome.results.title', { reference: view.head.reference }), [view.head.reference])}>
+    <Layout
+      page={page}
+      title={isolateText(t(locale, 'outcome.results.title', { reference: view.head.reference }), [view.head.reference])}
+    >
       <Notice message={view.notice} />
       <ConsultationHead page={page} head={view.head} current="results" />
       {view.final ? (
@@ -35,7 +51,9 @@ export function ResultsPage({ page, view }: { page: PageContext; view: ResultsPa
 
       <div class="outcome-scroll" role="region" aria-labelledby="results-caption" tabindex={0}>
         <table class="table outcome-table" id="results-table">
-          <caption id="results-caption">{t(locale, view.final ? 'outcome.results.caption' : 'outcome.results.caption.provisional')}</caption>
+          <caption id="results-caption">
+            {t(locale, view.final ? 'outcome.results.caption' : 'outcome.results.caption.provisional')}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{t(locale, 'outcome.results.text')}</th>
@@ -44,7 +62,9 @@ export function ResultsPage({ page, view }: { page: PageContext; view: ResultsPa
               <th scope="col">{t(locale, 'outcome.results.nonSupport')}</th>
               <th scope="col">{t(locale, 'outcome.results.unclear')}</th>
               <th scope="col">{t(locale, 'outcome.results.ratio')}</th>
-              <th scope="col">{t(locale, view.final ? 'outcome.results.outcome' : 'outcome.results.outcome.provisional')}</th>
+              <th scope="col">
+                {t(locale, view.final ? 'outcome.results.outcome' : 'outcome.results.outcome.provisional')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -58,17 +78,31 @@ export function ResultsPage({ page, view }: { page: PageContext; view: ResultsPa
                 <td class="outcome-number">{formatCount(locale, r.support)}</td>
                 <td class="outcome-number">{formatCount(locale, r.nonSupport)}</td>
                 <td class="outcome-number">{formatCount(locale, r.unclear)}</td>
-                <td class="outcome-number">{r.percent === null ? t(locale, 'outcome.results.noRatio') : formatPercent(locale, r.percent)}</td>
+                <td class="outcome-number">
+                  {r.percent === null ? t(locale, 'outcome.results.noRatio') : formatPercent(locale, r.percent)}
+                </td>
                 <td>
-                  <strong class={r.outcome === 'may_proceed' ? 'tag' : 'tag outcome-tag-warn'}>{t(locale, r.outcome === 'may_proceed' ? 'outcome.results.mayProceed' : 'outcome.results.notAtMeeting')}</strong>
-                  {r.neededMoreSupport > 0 && <span class="outcome-note outcome-needed">{t(locale, 'outcome.results.needed', { count: r.neededMoreSupport })}</span>}
+                  <strong class={r.outcome === 'may_proceed' ? 'tag' : 'tag outcome-tag-warn'}>
+                    {t(
+                      locale,
+                      r.outcome === 'may_proceed' ? 'outcome.results.mayProceed' : 'outcome.results.notAtMeeting',
+                    )}
+                  </strong>
+                  {r.neededMoreSupport > 0 && (
+                    <span class="outcome-note outcome-needed">
+                      {t(locale, 'outcome.results.needed', { count: r.neededMoreSupport })}
+                    </span>
+                  )}
                   <span class="outcome-note">{ruleInWords(locale, r)}</span>
                   <span class="outcome-note">
                     <Ltr>{r.citation}</Ltr>
                   </span>
                   {r.decision !== null && (
                     <span class="outcome-note">
-                      {t(locale, 'outcome.results.decision', { outcome: meetingOutcomeLabel(locale, r.decision.outcome) })} (<Ltr>{r.decision.clause}</Ltr>)
+                      {t(locale, 'outcome.results.decision', {
+                        outcome: meetingOutcomeLabel(locale, r.decision.outcome),
+                      })}{' '}
+                      (<Ltr>{r.decision.clause}</Ltr>)
                     </span>
                   )}
                 </td>

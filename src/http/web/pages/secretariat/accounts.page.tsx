@@ -18,7 +18,14 @@ export interface AccountsView {
 }
 
 /** Language names in their own language (an account's e-mails go out in it). */
-const LANGUAGE_NAMES: Readonly<Record<string, string>> = { ar: 'العربية', zh: '中文', en: 'English', fr: 'Français', ru: 'Русский', es: 'Español' };
+const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
+  ar: 'العربية',
+  zh: '中文',
+  en: 'English',
+  fr: 'Français',
+  ru: 'Русский',
+  es: 'Español',
+};
 
 /**
  * The accounts of Assent (administrators only): who has which role and State, whether they have
@@ -66,15 +73,26 @@ export function AccountsPage({ page, view }: { page: PageContext; view: Accounts
                   <td>{row.role}</td>
                   <td>{row.memberState ?? '—'}</td>
                   <td>{row.status === 'active' ? row.statusLabel : <strong>{row.statusLabel}</strong>}</td>
-                  <td>{row.twoFactor ? t(locale, 'sec.accounts.twoFactor.yes') : t(locale, 'sec.accounts.twoFactor.no')}</td>
-                  <td>{row.lastSignInAt === null ? t(locale, 'sec.accounts.never') : <Instant locale={locale} at={row.lastSignInAt} local={false} />}</td>
+                  <td>
+                    {row.twoFactor ? t(locale, 'sec.accounts.twoFactor.yes') : t(locale, 'sec.accounts.twoFactor.no')}
+                  </td>
+                  <td>
+                    {row.lastSignInAt === null ? (
+                      t(locale, 'sec.accounts.never')
+                    ) : (
+                      <Instant locale={locale} at={row.lastSignInAt} local={false} />
+                    )}
+                  </td>
                   <td>
                     {row.isMe ? (
                       t(locale, 'sec.accounts.noActionOnSelf')
                     ) : (
                       <div class="sec-row-actions">
                         {row.status === 'disabled' ? (
-                          <form method="post" action={page.href(`/secretariat/accounts/${encodeURIComponent(row.id)}/enable`)}>
+                          <form
+                            method="post"
+                            action={page.href(`/secretariat/accounts/${encodeURIComponent(row.id)}/enable`)}
+                          >
                             <CsrfField token={view.csrfToken} />
                             <button type="submit" class="button button-secondary">
                               {t(locale, 'sec.accounts.enable')}
@@ -83,21 +101,31 @@ export function AccountsPage({ page, view }: { page: PageContext; view: Accounts
                           </form>
                         ) : (
                           <>
-                            <form method="post" action={page.href(`/secretariat/accounts/${encodeURIComponent(row.id)}/disable`)} data-confirm={t(locale, 'sec.accounts.disable.confirm', { name: row.name })}>
+                            <form
+                              method="post"
+                              action={page.href(`/secretariat/accounts/${encodeURIComponent(row.id)}/disable`)}
+                              data-confirm={t(locale, 'sec.accounts.disable.confirm', { name: row.name })}
+                            >
                               <CsrfField token={view.csrfToken} />
                               <button type="submit" class="button button-danger">
                                 {t(locale, 'sec.accounts.disable')}
                                 <span class="visually-hidden"> {row.name}</span>
                               </button>
                             </form>
-                            <form method="post" action={page.href('/secretariat/accounts/invitations')} data-confirm={t(locale, 'sec.accounts.resend.confirm', { name: row.name })}>
+                            <form
+                              method="post"
+                              action={page.href('/secretariat/accounts/invitations')}
+                              data-confirm={t(locale, 'sec.accounts.resend.confirm', { name: row.name })}
+                            >
                               <CsrfField token={view.csrfToken} />
                               <input type="hidden" name="resend" value="yes" />
                               <input type="hidden" name="email" value={row.email} />
                               <input type="hidden" name="name" value={row.name} />
                               <input type="hidden" name="role" value={row.inviteRole} />
                               {row.admin && <input type="hidden" name="admin" value="yes" />}
-                              {row.memberStateCode !== null && <input type="hidden" name="memberState" value={row.memberStateCode} />}
+                              {row.memberStateCode !== null && (
+                                <input type="hidden" name="memberState" value={row.memberStateCode} />
+                              )}
                               {row.rank !== null && <input type="hidden" name="rank" value={row.rank} />}
                               <input type="hidden" name="language" value={row.language} />
                               <button type="submit" class="button-link">
@@ -122,8 +150,29 @@ export function AccountsPage({ page, view }: { page: PageContext; view: Accounts
         <p>{t(locale, 'sec.invite.intro')}</p>
         <form method="post" action={page.href('/secretariat/accounts/invitations')} novalidate class="sec-form">
           <CsrfField token={view.csrfToken} />
-          <Input locale={locale} id="field-email" name="email" type="email" label={t(locale, 'sec.invite.email.label')} value={form.email} error={err('email')} maxlength={254} autocomplete="off" spellcheck={false} dir="ltr" />
-          <Input locale={locale} id="field-name" name="name" label={t(locale, 'sec.invite.name.label')} value={form.name} error={err('name')} maxlength={200} autocomplete="off" />
+          <Input
+            locale={locale}
+            id="field-email"
+            name="email"
+            type="email"
+            label={t(locale, 'sec.invite.email.label')}
+            value={form.email}
+            error={err('email')}
+            maxlength={254}
+            autocomplete="off"
+            spellcheck={false}
+            dir="ltr"
+          />
+          <Input
+            locale={locale}
+            id="field-name"
+            name="name"
+            label={t(locale, 'sec.invite.name.label')}
+            value={form.name}
+            error={err('name')}
+            maxlength={200}
+            autocomplete="off"
+          />
           <Radios
             locale={locale}
             id="field-role"
@@ -131,9 +180,19 @@ export function AccountsPage({ page, view }: { page: PageContext; view: Accounts
             legend={t(locale, 'sec.invite.role.legend')}
             error={err('role')}
             value={form.role}
-            options={INVITE_ROLES.map((role) => ({ value: role, label: t(locale, `sec.invite.role.${role}`), hint: t(locale, `sec.invite.role.${role}.hint`) }))}
+            options={INVITE_ROLES.map((role) => ({
+              value: role,
+              label: t(locale, `sec.invite.role.${role}`),
+              hint: t(locale, `sec.invite.role.${role}.hint`),
+            }))}
           />
-          <Checkbox id="field-admin" name="admin" label={t(locale, 'sec.invite.admin.label')} hint={t(locale, 'sec.invite.admin.hint')} checked={form.admin} />
+          <Checkbox
+            id="field-admin"
+            name="admin"
+            label={t(locale, 'sec.invite.admin.label')}
+            hint={t(locale, 'sec.invite.admin.hint')}
+            checked={form.admin}
+          />
           <Select
             locale={locale}
             id="field-memberState"
@@ -166,7 +225,11 @@ export function AccountsPage({ page, view }: { page: PageContext; view: Accounts
             hint={t(locale, 'sec.invite.language.hint')}
             value={form.language}
             error={err('language')}
-            options={ACCOUNT_LANGUAGES.map((code) => ({ value: code, label: LANGUAGE_NAMES[code] ?? code, lang: code }))}
+            options={ACCOUNT_LANGUAGES.map((code) => ({
+              value: code,
+              label: LANGUAGE_NAMES[code] ?? code,
+              lang: code,
+            }))}
           />
           <SubmitButton>{t(locale, 'sec.invite.submit')}</SubmitButton>
         </form>

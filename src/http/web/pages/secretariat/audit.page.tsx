@@ -94,7 +94,9 @@ export function AuditPage({ page, view }: { page: PageContext; view: AuditView }
         ) : (
           <div class="sec-table-wrap">
             <table class="table sec-audit">
-              <caption>{t(locale, 'sec.audit.caption', { total: view.total, page: view.page, pages: view.pages })}</caption>
+              <caption>
+                {t(locale, 'sec.audit.caption', { total: view.total, page: view.page, pages: view.pages })}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{t(locale, 'sec.audit.col.seq')}</th>
@@ -148,7 +150,9 @@ export function AuditPage({ page, view }: { page: PageContext; view: AuditView }
                   </a>
                 </li>
               )}
-              <li aria-current="page">{t(locale, 'sec.audit.pager.position', { page: view.page, pages: view.pages })}</li>
+              <li aria-current="page">
+                {t(locale, 'sec.audit.pager.position', { page: view.page, pages: view.pages })}
+              </li>
               {view.page < view.pages && (
                 <li>
                   <a href={auditHref(page, view, view.page + 1)} rel="next">

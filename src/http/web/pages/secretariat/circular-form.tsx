@@ -20,11 +20,17 @@ export interface CircularFormView {
 export function TimingSummary({ page, timing }: { page: PageContext; timing: readonly TimingView[] | null }) {
   const warnings = (timing ?? []).filter((check) => check.severity === 'warning');
   if (warnings.length === 0) return null;
-  const target = warnings[0]!.rule === 'announcement' ? '#field-meetingFirstDay' : warnings[0]!.rule === 'languages' ? '#field-languagesAvailableOn' : '#field-deadlineDay';
+  const target =
+    warnings[0]!.rule === 'announcement'
+      ? '#field-meetingFirstDay'
+      : warnings[0]!.rule === 'languages'
+        ? '#field-languagesAvailableOn'
+        : '#field-deadlineDay';
   return (
     <div class="warning sec-warning-summary">
       <p>
-        {t(page.locale, 'sec.timing.summary', { count: warnings.length })} <a href={target}>{t(page.locale, 'sec.timing.summary.link')}</a>
+        {t(page.locale, 'sec.timing.summary', { count: warnings.length })}{' '}
+        <a href={target}>{t(page.locale, 'sec.timing.summary.link')}</a>
       </p>
     </div>
   );
@@ -35,11 +41,22 @@ export function TimingSummary({ page, timing }: { page: PageContext; timing: rea
  * the circular, the meeting, the consultation and its dates, addressees and notes, signature,
  * settings. The timing checks of the rules sit next to the dates they concern.
  */
-export function CircularForm({ page, view, action, submit }: { page: PageContext; view: CircularFormView; action: string; submit: string }) {
+export function CircularForm({
+  page,
+  view,
+  action,
+  submit,
+}: {
+  page: PageContext;
+  view: CircularFormView;
+  action: string;
+  submit: string;
+}) {
   const { locale } = page;
   const { values, errors, timing } = view;
   const err = (field: string) => errorAt(errors, `field-${field}`);
-  const of = (rule: TimingView['rule'] | readonly TimingView['rule'][]) => (timing ?? []).filter((check) => (typeof rule === 'string' ? check.rule === rule : rule.includes(check.rule)));
+  const of = (rule: TimingView['rule'] | readonly TimingView['rule'][]) =>
+    (timing ?? []).filter((check) => (typeof rule === 'string' ? check.rule === rule : rule.includes(check.rule)));
   const announcement = of('announcement');
   const deadline = of(['consultation_period', 'calendar_data']);
   const languages = of('languages');
@@ -52,12 +69,75 @@ export function CircularForm({ page, view, action, submit }: { page: PageContext
 
       <fieldset class="sec-fieldset">
         <legend>{t(locale, 'sec.circular.group.circular')}</legend>
-        <Input locale={locale} id="field-bureau" name="bureau" label={t(locale, 'sec.circular.bureau.label')} hint={t(locale, 'sec.circular.bureau.hint')} value={values.bureau} error={err('bureau')} maxlength={20} class="input-short" dir="ltr" />
-        <Input locale={locale} id="field-studyPeriod" name="studyPeriod" label={t(locale, 'sec.circular.studyPeriod.label')} hint={t(locale, 'sec.circular.studyPeriod.hint')} value={values.studyPeriod} error={err('studyPeriod')} maxlength={9} class="input-short" dir="ltr" />
-        <Input locale={locale} id="field-number" name="number" label={t(locale, 'sec.circular.number.label')} hint={t(locale, 'sec.circular.number.hint')} value={values.number} error={err('number')} maxlength={6} class="input-short" dir="ltr" />
-        <Input locale={locale} id="field-date" name="date" label={t(locale, 'sec.circular.date.label')} hint={t(locale, 'sec.field.day.hint')} value={values.date} error={err('date')} maxlength={10} class="sec-input-day" dir="ltr" />
-        <Input locale={locale} id="field-reference" name="reference" label={t(locale, 'sec.circular.reference.label')} hint={t(locale, 'sec.circular.reference.hint')} value={values.reference} error={err('reference')} maxlength={200} />
-        <Input locale={locale} id="field-studyGroup" name="studyGroup" label={t(locale, 'sec.circular.studyGroup.label')} hint={t(locale, 'sec.circular.studyGroup.hint')} value={values.studyGroup} error={err('studyGroup')} maxlength={50} class="input-short" />
+        <Input
+          locale={locale}
+          id="field-bureau"
+          name="bureau"
+          label={t(locale, 'sec.circular.bureau.label')}
+          hint={t(locale, 'sec.circular.bureau.hint')}
+          value={values.bureau}
+          error={err('bureau')}
+          maxlength={20}
+          class="input-short"
+          dir="ltr"
+        />
+        <Input
+          locale={locale}
+          id="field-studyPeriod"
+          name="studyPeriod"
+          label={t(locale, 'sec.circular.studyPeriod.label')}
+          hint={t(locale, 'sec.circular.studyPeriod.hint')}
+          value={values.studyPeriod}
+          error={err('studyPeriod')}
+          maxlength={9}
+          class="input-short"
+          dir="ltr"
+        />
+        <Input
+          locale={locale}
+          id="field-number"
+          name="number"
+          label={t(locale, 'sec.circular.number.label')}
+          hint={t(locale, 'sec.circular.number.hint')}
+          value={values.number}
+          error={err('number')}
+          maxlength={6}
+          class="input-short"
+          dir="ltr"
+        />
+        <Input
+          locale={locale}
+          id="field-date"
+          name="date"
+          label={t(locale, 'sec.circular.date.label')}
+          hint={t(locale, 'sec.field.day.hint')}
+          value={values.date}
+          error={err('date')}
+          maxlength={10}
+          class="sec-input-day"
+          dir="ltr"
+        />
+        <Input
+          locale={locale}
+          id="field-reference"
+          name="reference"
+          label={t(locale, 'sec.circular.reference.label')}
+          hint={t(locale, 'sec.circular.reference.hint')}
+          value={values.reference}
+          error={err('reference')}
+          maxlength={200}
+        />
+        <Input
+          locale={locale}
+          id="field-studyGroup"
+          name="studyGroup"
+          label={t(locale, 'sec.circular.studyGroup.label')}
+          hint={t(locale, 'sec.circular.studyGroup.hint')}
+          value={values.studyGroup}
+          error={err('studyGroup')}
+          maxlength={50}
+          class="input-short"
+        />
         <Select
           locale={locale}
           id="field-languageOfRecord"
@@ -66,7 +146,11 @@ export function CircularForm({ page, view, action, submit }: { page: PageContext
           hint={t(locale, 'sec.circular.languageOfRecord.hint')}
           value={values.languageOfRecord}
           error={err('languageOfRecord')}
-          options={UN_LANGUAGES.map((language) => ({ value: language, label: LANGUAGE_NAMES[language] ?? language, lang: language }))}
+          options={UN_LANGUAGES.map((language) => ({
+            value: language,
+            label: LANGUAGE_NAMES[language] ?? language,
+            lang: language,
+          }))}
         />
         <TextArea
           locale={locale}
@@ -89,13 +173,24 @@ export function CircularForm({ page, view, action, submit }: { page: PageContext
         legend={t(locale, 'sec.translations.subject.legend')}
         hint={t(locale, 'sec.translations.subject.hint')}
         languageOfRecord={values.languageOfRecord}
-        fieldsOf={(language) => [{ field: 'subject', value: values.subjectTranslations[language], rows: 3, maxlength: 2000 }]}
+        fieldsOf={(language) => [
+          { field: 'subject', value: values.subjectTranslations[language], rows: 3, maxlength: 2000 },
+        ]}
         errors={errors}
       />
 
       <fieldset class="sec-fieldset">
         <legend>{t(locale, 'sec.circular.group.meeting')}</legend>
-        <Input locale={locale} id="field-meetingPlace" name="meetingPlace" label={t(locale, 'sec.circular.meetingPlace.label')} hint={t(locale, 'sec.circular.meetingPlace.hint')} value={values.meetingPlace} error={err('meetingPlace')} maxlength={200} />
+        <Input
+          locale={locale}
+          id="field-meetingPlace"
+          name="meetingPlace"
+          label={t(locale, 'sec.circular.meetingPlace.label')}
+          hint={t(locale, 'sec.circular.meetingPlace.hint')}
+          value={values.meetingPlace}
+          error={err('meetingPlace')}
+          maxlength={200}
+        />
         <Input
           locale={locale}
           id="field-meetingFirstDay"
@@ -110,13 +205,46 @@ export function CircularForm({ page, view, action, submit }: { page: PageContext
           describedBy={announcement.length > 0 ? ['timing-announcement'] : []}
           after={<TimingNotes locale={locale} id="timing-announcement" checks={announcement} />}
         />
-        <Input locale={locale} id="field-meetingLastDay" name="meetingLastDay" label={t(locale, 'sec.circular.meetingLastDay.label')} hint={t(locale, 'sec.field.day.hint')} value={values.meetingLastDay} error={err('meetingLastDay')} maxlength={10} class="sec-input-day" dir="ltr" />
-        <Input locale={locale} id="field-collectiveLetter" name="collectiveLetter" label={t(locale, 'sec.circular.collectiveLetter.label')} hint={t(locale, 'sec.circular.collectiveLetter.hint')} value={values.collectiveLetter} error={err('collectiveLetter')} maxlength={200} optional />
+        <Input
+          locale={locale}
+          id="field-meetingLastDay"
+          name="meetingLastDay"
+          label={t(locale, 'sec.circular.meetingLastDay.label')}
+          hint={t(locale, 'sec.field.day.hint')}
+          value={values.meetingLastDay}
+          error={err('meetingLastDay')}
+          maxlength={10}
+          class="sec-input-day"
+          dir="ltr"
+        />
+        <Input
+          locale={locale}
+          id="field-collectiveLetter"
+          name="collectiveLetter"
+          label={t(locale, 'sec.circular.collectiveLetter.label')}
+          hint={t(locale, 'sec.circular.collectiveLetter.hint')}
+          value={values.collectiveLetter}
+          error={err('collectiveLetter')}
+          maxlength={200}
+          optional
+        />
       </fieldset>
 
       <fieldset class="sec-fieldset">
         <legend>{t(locale, 'sec.circular.group.consultation')}</legend>
-        <Input locale={locale} id="field-deadlineDay" name="deadlineDay" label={t(locale, 'sec.circular.deadlineDay.label')} hint={t(locale, 'sec.circular.deadlineDay.hint')} value={values.deadlineDay} error={err('deadlineDay')} maxlength={10} class="sec-input-day" dir="ltr" describedBy={deadline.length > 0 ? ['timing-deadline'] : []} />
+        <Input
+          locale={locale}
+          id="field-deadlineDay"
+          name="deadlineDay"
+          label={t(locale, 'sec.circular.deadlineDay.label')}
+          hint={t(locale, 'sec.circular.deadlineDay.hint')}
+          value={values.deadlineDay}
+          error={err('deadlineDay')}
+          maxlength={10}
+          class="sec-input-day"
+          dir="ltr"
+          describedBy={deadline.length > 0 ? ['timing-deadline'] : []}
+        />
         <Input
           locale={locale}
           id="field-deadlineTime"
@@ -128,7 +256,13 @@ export function CircularForm({ page, view, action, submit }: { page: PageContext
           maxlength={5}
           dir="ltr"
           class="input-short"
-          after={timing === null ? <p class="hint">{t(locale, 'sec.timing.pending')}</p> : <TimingNotes locale={locale} id="timing-deadline" checks={deadline} />}
+          after={
+            timing === null ? (
+              <p class="hint">{t(locale, 'sec.timing.pending')}</p>
+            ) : (
+              <TimingNotes locale={locale} id="timing-deadline" checks={deadline} />
+            )
+          }
         />
         <Input
           locale={locale}
@@ -153,23 +287,91 @@ export function CircularForm({ page, view, action, submit }: { page: PageContext
           hint={t(locale, 'sec.circular.resolutionEdition.hint')}
           value={values.resolutionEdition}
           error={err('resolutionEdition')}
-          options={RESOLUTION_EDITIONS.map((edition) => ({ value: edition, label: t(locale, 'sec.circular.resolutionEdition.option', { edition }) }))}
+          options={RESOLUTION_EDITIONS.map((edition) => ({
+            value: edition,
+            label: t(locale, 'sec.circular.resolutionEdition.option', { edition }),
+          }))}
         />
       </fieldset>
 
       <fieldset class="sec-fieldset">
         <legend>{t(locale, 'sec.circular.group.letter')}</legend>
-        <TextArea locale={locale} id="field-addressees" name="addressees" label={t(locale, 'sec.circular.addressees.label')} hint={t(locale, 'sec.field.lines.hint')} value={values.addressees} error={err('addressees')} rows={3} optional />
-        <TextArea locale={locale} id="field-copies" name="copies" label={t(locale, 'sec.circular.copies.label')} hint={t(locale, 'sec.field.lines.hint')} value={values.copies} error={err('copies')} rows={5} optional />
-        <TextArea locale={locale} id="field-notes" name="notes" label={t(locale, 'sec.circular.notes.label')} hint={t(locale, 'sec.circular.notes.hint')} value={values.notes} error={err('notes')} rows={5} optional />
-        <Input locale={locale} id="field-signatoryName" name="signatoryName" label={t(locale, 'sec.circular.signatoryName.label')} value={values.signatoryName} error={err('signatoryName')} maxlength={200} />
-        <Input locale={locale} id="field-signatoryTitle" name="signatoryTitle" label={t(locale, 'sec.circular.signatoryTitle.label')} hint={t(locale, 'sec.circular.signatoryTitle.hint')} value={values.signatoryTitle} error={err('signatoryTitle')} maxlength={500} />
+        <TextArea
+          locale={locale}
+          id="field-addressees"
+          name="addressees"
+          label={t(locale, 'sec.circular.addressees.label')}
+          hint={t(locale, 'sec.field.lines.hint')}
+          value={values.addressees}
+          error={err('addressees')}
+          rows={3}
+          optional
+        />
+        <TextArea
+          locale={locale}
+          id="field-copies"
+          name="copies"
+          label={t(locale, 'sec.circular.copies.label')}
+          hint={t(locale, 'sec.field.lines.hint')}
+          value={values.copies}
+          error={err('copies')}
+          rows={5}
+          optional
+        />
+        <TextArea
+          locale={locale}
+          id="field-notes"
+          name="notes"
+          label={t(locale, 'sec.circular.notes.label')}
+          hint={t(locale, 'sec.circular.notes.hint')}
+          value={values.notes}
+          error={err('notes')}
+          rows={5}
+          optional
+        />
+        <Input
+          locale={locale}
+          id="field-signatoryName"
+          name="signatoryName"
+          label={t(locale, 'sec.circular.signatoryName.label')}
+          value={values.signatoryName}
+          error={err('signatoryName')}
+          maxlength={200}
+        />
+        <Input
+          locale={locale}
+          id="field-signatoryTitle"
+          name="signatoryTitle"
+          label={t(locale, 'sec.circular.signatoryTitle.label')}
+          hint={t(locale, 'sec.circular.signatoryTitle.hint')}
+          value={values.signatoryTitle}
+          error={err('signatoryTitle')}
+          maxlength={500}
+        />
       </fieldset>
 
       <fieldset class="sec-fieldset">
         <legend>{t(locale, 'sec.circular.group.settings')}</legend>
-        <Checkbox id="field-individualRepliesPublic" name="individualRepliesPublic" label={t(locale, 'sec.circular.individualRepliesPublic.label')} hint={t(locale, 'sec.circular.individualRepliesPublic.hint')} checked={values.individualRepliesPublic} />
-        <Input locale={locale} id="field-eligibleStates" name="eligibleStates" label={t(locale, 'sec.circular.eligibleStates.label')} hint={t(locale, 'sec.circular.eligibleStates.hint')} value={values.eligibleStates} error={err('eligibleStates')} maxlength={2000} optional spellcheck={false} dir="ltr" />
+        <Checkbox
+          id="field-individualRepliesPublic"
+          name="individualRepliesPublic"
+          label={t(locale, 'sec.circular.individualRepliesPublic.label')}
+          hint={t(locale, 'sec.circular.individualRepliesPublic.hint')}
+          checked={values.individualRepliesPublic}
+        />
+        <Input
+          locale={locale}
+          id="field-eligibleStates"
+          name="eligibleStates"
+          label={t(locale, 'sec.circular.eligibleStates.label')}
+          hint={t(locale, 'sec.circular.eligibleStates.hint')}
+          value={values.eligibleStates}
+          error={err('eligibleStates')}
+          maxlength={2000}
+          optional
+          spellcheck={false}
+          dir="ltr"
+        />
       </fieldset>
 
       <SubmitButton>{submit}</SubmitButton>

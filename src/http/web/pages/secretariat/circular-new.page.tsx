@@ -11,7 +11,12 @@ export function CircularNewPage({ page, view }: { page: PageContext; view: Circu
       <ErrorSummary locale={locale} errors={view.errors} />
       <p>{t(locale, 'sec.new.intro')}</p>
       <TimingSummary page={page} timing={view.timing} />
-      <CircularForm page={page} view={view} action="/secretariat/consultations/new" submit={t(locale, 'sec.new.submit')} />
+      <CircularForm
+        page={page}
+        view={view}
+        action="/secretariat/consultations/new"
+        submit={t(locale, 'sec.new.submit')}
+      />
     </Layout>
   );
 }

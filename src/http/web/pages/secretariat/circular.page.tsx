@@ -31,7 +31,15 @@ export function CircularPage({ page, view }: { page: PageContext; view: Circular
   const base = `/secretariat/consultations/${encodeURIComponent(c.id)}`;
   const errors = [...view.errors, ...(view.form?.errors ?? [])];
   return (
-    <Layout page={page} title={draft ? isolateText(t(locale, 'sec.circular.title.draft', { reference: c.reference }), [c.reference]) : c.reference} hasErrors={errors.length > 0}>
+    <Layout
+      page={page}
+      title={
+        draft
+          ? isolateText(t(locale, 'sec.circular.title.draft', { reference: c.reference }), [c.reference])
+          : c.reference
+      }
+      hasErrors={errors.length > 0}
+    >
       <CircularNav page={page} id={c.id} issued={!draft} current={base} />
       <Notice message={view.notice} />
       <ErrorSummary locale={locale} errors={errors} />
@@ -99,7 +107,11 @@ export function CircularPage({ page, view }: { page: PageContext; view: Circular
               <dt>{t(locale, 'sec.circular.group.meeting')}</dt>
               <dd>
                 <IsolateWithin
-                  text={t(locale, 'sec.preview.meeting', { place: c.meetingPlace, first: formatDay(locale, c.meetingFirstDay), last: formatDay(locale, c.meetingLastDay) })}
+                  text={t(locale, 'sec.preview.meeting', {
+                    place: c.meetingPlace,
+                    first: formatDay(locale, c.meetingFirstDay),
+                    last: formatDay(locale, c.meetingLastDay),
+                  })}
                   values={[c.meetingPlace]}
                 />
               </dd>

@@ -4,7 +4,12 @@ import { Ltr } from '../../components/bidi.js';
 import { Content, ContentNotice } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { ContentNoticeView } from '../../presenters/content.presenter.js';
-import { CIRCULAR_GROUPS, formatCount, type CircularGroup, type CircularRow } from '../../presenters/secretariat.presenter.js';
+import {
+  CIRCULAR_GROUPS,
+  formatCount,
+  type CircularGroup,
+  type CircularRow,
+} from '../../presenters/secretariat.presenter.js';
 import { Instant } from './sec-fields.js';
 
 export interface CircularsView {
@@ -32,7 +37,8 @@ export function CircularsPage({ page, view }: { page: PageContext; view: Circula
         return (
           <section aria-labelledby={headingId}>
             <h2 id={headingId}>
-              {t(locale, `sec.circulars.group.${group}`)} <span class="sec-count">({formatCount(locale, rows.length)})</span>
+              {t(locale, `sec.circulars.group.${group}`)}{' '}
+              <span class="sec-count">({formatCount(locale, rows.length)})</span>
             </h2>
             {rows.length === 0 ? (
               <p>{t(locale, `sec.circulars.none.${group}`)}</p>
@@ -45,7 +51,11 @@ export function CircularsPage({ page, view }: { page: PageContext; view: Circula
                       <th scope="col">{t(locale, 'sec.circulars.col.reference')}</th>
                       <th scope="col">{t(locale, 'sec.circulars.col.subject')}</th>
                       <th scope="col">{t(locale, 'sec.circulars.col.deadline')}</th>
-                      <th scope="col">{group === 'draft' ? t(locale, 'sec.circulars.col.texts') : t(locale, 'sec.circulars.col.replies')}</th>
+                      <th scope="col">
+                        {group === 'draft'
+                          ? t(locale, 'sec.circulars.col.texts')
+                          : t(locale, 'sec.circulars.col.replies')}
+                      </th>
                       <th scope="col">{t(locale, 'sec.circulars.col.links')}</th>
                     </tr>
                   </thead>
@@ -68,31 +78,54 @@ export function CircularsPage({ page, view }: { page: PageContext; view: Circula
                           <Content as="td" of={row.subject} />
                           <td>
                             <Instant locale={locale} at={row.deadlineAt} />
-                            {row.warnings > 0 && <span class="sec-flag">{t(locale, 'sec.circulars.warnings', { count: row.warnings })}</span>}
+                            {row.warnings > 0 && (
+                              <span class="sec-flag">
+                                {t(locale, 'sec.circulars.warnings', { count: row.warnings })}
+                              </span>
+                            )}
                           </td>
-                          <td>{row.repliesReceived === null ? formatCount(locale, row.texts) : formatCount(locale, row.repliesReceived)}</td>
+                          <td>
+                            {row.repliesReceived === null
+                              ? formatCount(locale, row.texts)
+                              : formatCount(locale, row.repliesReceived)}
+                          </td>
                           <td>
                             <ul class="sec-links">
                               {group === 'draft' ? (
                                 <>
                                   <li>
-                                    <a href={page.href(base)}>{t(locale, 'sec.circulars.link.edit')}<span class="visually-hidden"> {row.reference}</span></a>
+                                    <a href={page.href(base)}>
+                                      {t(locale, 'sec.circulars.link.edit')}
+                                      <span class="visually-hidden"> {row.reference}</span>
+                                    </a>
                                   </li>
                                   <li>
-                                    <a href={page.href(`${base}/preview`)}>{t(locale, 'sec.circulars.link.preview')}<span class="visually-hidden"> {row.reference}</span></a>
+                                    <a href={page.href(`${base}/preview`)}>
+                                      {t(locale, 'sec.circulars.link.preview')}
+                                      <span class="visually-hidden"> {row.reference}</span>
+                                    </a>
                                   </li>
                                 </>
                               ) : (
                                 <>
                                   <li>
-                                    <a href={page.href(`${base}/replies`)}>{t(locale, 'sec.circulars.link.replies')}<span class="visually-hidden"> {row.reference}</span></a>
+                                    <a href={page.href(`${base}/replies`)}>
+                                      {t(locale, 'sec.circulars.link.replies')}
+                                      <span class="visually-hidden"> {row.reference}</span>
+                                    </a>
                                   </li>
                                   <li>
-                                    <a href={page.href(`${base}/results`)}>{t(locale, 'sec.circulars.link.results')}<span class="visually-hidden"> {row.reference}</span></a>
+                                    <a href={page.href(`${base}/results`)}>
+                                      {t(locale, 'sec.circulars.link.results')}
+                                      <span class="visually-hidden"> {row.reference}</span>
+                                    </a>
                                   </li>
                                   {group !== 'open' && (
                                     <li>
-                                      <a href={page.href(`${base}/decisions`)}>{t(locale, 'sec.circulars.link.decisions')}<span class="visually-hidden"> {row.reference}</span></a>
+                                      <a href={page.href(`${base}/decisions`)}>
+                                        {t(locale, 'sec.circulars.link.decisions')}
+                                        <span class="visually-hidden"> {row.reference}</span>
+                                      </a>
                                     </li>
                                   )}
                                 </>

@@ -26,7 +26,11 @@ export function PreviewPage({ page, view }: { page: PageContext; view: PreviewVi
   const base = `/secretariat/consultations/${encodeURIComponent(c.id)}`;
   const warnings = c.timing.filter((check) => check.severity === 'warning');
   return (
-    <Layout page={page} title={isolateText(t(locale, 'sec.preview.title', { reference: c.reference }), [c.reference])} hasErrors={view.errors.length > 0}>
+    <Layout
+      page={page}
+      title={isolateText(t(locale, 'sec.preview.title', { reference: c.reference }), [c.reference])}
+      hasErrors={view.errors.length > 0}
+    >
       <CircularNav page={page} id={c.id} issued={false} current={`${base}/preview`} />
       <ErrorSummary locale={locale} errors={view.errors} />
       <ContentNotice locale={locale} notice={c.contentNotice} />
@@ -65,7 +69,13 @@ export function PreviewPage({ page, view }: { page: PageContext; view: PreviewVi
             <li>
               {missing === null
                 ? t(locale, 'sec.preview.languages.complete', { language: languageName(locale, language) })
-                : richMessage(locale, 'sec.preview.languages.missing', { language: languageName(locale, language), fields: noticeFields(locale, missing.groups.flatMap((g) => g.items)) })}
+                : richMessage(locale, 'sec.preview.languages.missing', {
+                    language: languageName(locale, language),
+                    fields: noticeFields(
+                      locale,
+                      missing.groups.flatMap((g) => g.items),
+                    ),
+                  })}
             </li>
           ))}
         </ul>
@@ -110,14 +120,24 @@ export function PreviewPage({ page, view }: { page: PageContext; view: PreviewVi
           <ol class="sec-paragraphs">
             <li>
               <LtrWithin
-                text={t(locale, 'sec.preview.p1', { studyGroup: c.studyGroup, instrument: c.instrument, place: c.meetingPlace, first: formatDay(locale, c.meetingFirstDay), last: formatDay(locale, c.meetingLastDay) })}
+                text={t(locale, 'sec.preview.p1', {
+                  studyGroup: c.studyGroup,
+                  instrument: c.instrument,
+                  place: c.meetingPlace,
+                  first: formatDay(locale, c.meetingFirstDay),
+                  last: formatDay(locale, c.meetingLastDay),
+                })}
                 ltr={[c.studyGroup, c.instrument]}
                 auto={[c.meetingPlace]}
               />
               {c.collectiveLetter !== null && (
                 <>
                   {' '}
-                  <LtrWithin text={t(locale, 'sec.preview.p1.letter', { letter: c.collectiveLetter })} ltr={[]} auto={[c.collectiveLetter]} />
+                  <LtrWithin
+                    text={t(locale, 'sec.preview.p1.letter', { letter: c.collectiveLetter })}
+                    ltr={[]}
+                    auto={[c.collectiveLetter]}
+                  />
                 </>
               )}
             </li>
@@ -149,7 +169,14 @@ export function PreviewPage({ page, view }: { page: PageContext; view: PreviewVi
               <div class="sec-annex-text">
                 <h4>
                   <LtrWithin
-                    text={t(locale, 'sec.preview.textHeading', { order: text.order, kind: text.kindLabel, designation: text.designation, workItem: text.workItem ?? '', hasWorkItem: text.workItem === null ? 'no' : 'yes', location: text.location })}
+                    text={t(locale, 'sec.preview.textHeading', {
+                      order: text.order,
+                      kind: text.kindLabel,
+                      designation: text.designation,
+                      workItem: text.workItem ?? '',
+                      hasWorkItem: text.workItem === null ? 'no' : 'yes',
+                      location: text.location,
+                    })}
                     ltr={[text.designation, text.workItem, text.location]}
                   />
                 </h4>
@@ -183,7 +210,11 @@ export function PreviewPage({ page, view }: { page: PageContext; view: PreviewVi
       <section aria-labelledby="issue-title">
         <h2 id="issue-title">{t(locale, 'sec.issue.title')}</h2>
         <p id="issue-hint">{t(locale, 'sec.issue.hint')}</p>
-        <form method="post" action={page.href(`${base}/issue`)} data-confirm={isolateText(t(locale, 'sec.issue.confirm', { reference: c.reference }), [c.reference])}>
+        <form
+          method="post"
+          action={page.href(`${base}/issue`)}
+          data-confirm={isolateText(t(locale, 'sec.issue.confirm', { reference: c.reference }), [c.reference])}
+        >
           <CsrfField token={view.csrfToken} />
           <input type="hidden" name="revision" value={String(c.revision)} />
           <button type="submit" class="button" aria-describedby="issue-hint">

@@ -32,11 +32,23 @@ interface ControlProps {
 }
 
 function describedByOf(props: ControlProps): string | undefined {
-  const ids = [props.hint ? `${props.id}-hint` : undefined, props.error ? `${props.id}-error` : undefined, ...(props.describedBy ?? [])].filter(Boolean);
+  const ids = [
+    props.hint ? `${props.id}-hint` : undefined,
+    props.error ? `${props.id}-error` : undefined,
+    ...(props.describedBy ?? []),
+  ].filter(Boolean);
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
-function Frame({ props, children, after }: { props: ControlProps; children: ComponentChildren; after?: ComponentChildren }) {
+function Frame({
+  props,
+  children,
+  after,
+}: {
+  props: ControlProps;
+  children: ComponentChildren;
+  after?: ComponentChildren;
+}) {
   return (
     <div class={props.error ? 'field has-error' : 'field'}>
       <label for={props.id}>
@@ -56,7 +68,17 @@ function Frame({ props, children, after }: { props: ControlProps; children: Comp
 }
 
 /** A one-line input. */
-export function Input(props: ControlProps & { value: string; autocomplete?: string; maxlength?: number; class?: string; type?: 'text' | 'email'; spellcheck?: boolean; after?: ComponentChildren }) {
+export function Input(
+  props: ControlProps & {
+    value: string;
+    autocomplete?: string;
+    maxlength?: number;
+    class?: string;
+    type?: 'text' | 'email';
+    spellcheck?: boolean;
+    after?: ComponentChildren;
+  },
+) {
   const common = {
     class: props.class ? `input ${props.class}` : 'input',
     id: props.id,
@@ -71,7 +93,11 @@ export function Input(props: ControlProps & { value: string; autocomplete?: stri
   };
   return (
     <Frame props={props} after={props.after}>
-      {props.type === 'email' ? <input type="email" value={props.value} {...common} /> : <input type="text" value={props.value} {...common} />}
+      {props.type === 'email' ? (
+        <input type="email" value={props.value} {...common} />
+      ) : (
+        <input type="text" value={props.value} {...common} />
+      )}
     </Frame>
   );
 }
@@ -98,10 +124,22 @@ export function TextArea(props: ControlProps & { value: string; rows?: number; m
 }
 
 /** A select of options (value, words). */
-export function Select(props: ControlProps & { value: string; options: readonly { value: string; label: string; lang?: string }[]; placeholder?: string }) {
+export function Select(
+  props: ControlProps & {
+    value: string;
+    options: readonly { value: string; label: string; lang?: string }[];
+    placeholder?: string;
+  },
+) {
   return (
     <Frame props={props}>
-      <select class="input" id={props.id} name={props.name} aria-describedby={describedByOf(props)} aria-invalid={props.error ? 'true' : undefined}>
+      <select
+        class="input"
+        id={props.id}
+        name={props.name}
+        aria-describedby={describedByOf(props)}
+        aria-invalid={props.error ? 'true' : undefined}
+      >
         {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
         {props.options.map((o) => (
           <option value={o.value} selected={o.value === props.value} lang={o.lang}>
@@ -114,11 +152,30 @@ export function Select(props: ControlProps & { value: string; options: readonly 
 }
 
 /** A checkbox with its label (and hint). */
-export function Checkbox({ id, name, label, hint, checked }: { id: string; name: string; label: string; hint?: string; checked: boolean }) {
+export function Checkbox({
+  id,
+  name,
+  label,
+  hint,
+  checked,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  checked: boolean;
+}) {
   return (
     <div class="field">
       <div class="checkbox">
-        <input type="checkbox" id={id} name={name} value="yes" checked={checked} aria-describedby={hint ? `${id}-hint` : undefined} />
+        <input
+          type="checkbox"
+          id={id}
+          name={name}
+          value="yes"
+          checked={checked}
+          aria-describedby={hint ? `${id}-hint` : undefined}
+        />
         <label for={id}>{label}</label>
       </div>
       {hint && (
@@ -141,7 +198,10 @@ export function Radios(props: {
   value: string;
   options: readonly { value: string; label: string; hint?: string }[];
 }) {
-  const describedBy = [props.hint ? `${props.id}-hint` : undefined, props.error ? `${props.id}-error` : undefined].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [props.hint ? `${props.id}-hint` : undefined, props.error ? `${props.id}-error` : undefined]
+      .filter(Boolean)
+      .join(' ') || undefined;
   return (
     <div class={props.error ? 'field has-error' : 'field'}>
       <fieldset aria-describedby={describedBy}>
@@ -156,7 +216,14 @@ export function Radios(props: {
           const id = i === 0 ? props.id : `${props.id}-${o.value.replace(/[^a-z0-9]+/gi, '-')}`;
           return (
             <div class="checkbox">
-              <input type="radio" id={id} name={props.name} value={o.value} checked={o.value === props.value} aria-describedby={o.hint ? `${id}-hint` : undefined} />
+              <input
+                type="radio"
+                id={id}
+                name={props.name}
+                value={o.value}
+                checked={o.value === props.value}
+                aria-describedby={o.hint ? `${id}-hint` : undefined}
+              />
               <label for={id}>{o.label}</label>
               {o.hint && (
                 <span class="hint sec-option-hint" id={`${id}-hint`}>
@@ -196,7 +263,17 @@ export function Instant({ locale, at, local = true }: { locale: Locale; at: numb
 }
 
 /** The links between the pages of one circular (the outcome pages exist once it is issued). */
-export function CircularNav({ page, id, issued, current }: { page: PageContext; id: string; issued: boolean; current: string }) {
+export function CircularNav({
+  page,
+  id,
+  issued,
+  current,
+}: {
+  page: PageContext;
+  id: string;
+  issued: boolean;
+  current: string;
+}) {
   const { locale } = page;
   const base = `/secretariat/consultations/${encodeURIComponent(id)}`;
   const links = issued

@@ -34,7 +34,9 @@ export function TextPage({ page, view }: { page: PageContext; view: TextPageView
   const base = `/secretariat/consultations/${encodeURIComponent(view.consultationId)}`;
   const action = view.textId === null ? `${base}/texts/new` : `${base}/texts/${encodeURIComponent(view.textId)}`;
   const title = isolateText(
-    view.textId === null ? t(locale, 'sec.text.title.new', { reference: view.reference }) : t(locale, 'sec.text.title.edit', { designation: view.designation ?? '', reference: view.reference }),
+    view.textId === null
+      ? t(locale, 'sec.text.title.new', { reference: view.reference })
+      : t(locale, 'sec.text.title.edit', { designation: view.designation ?? '', reference: view.reference }),
     [view.designation, view.reference],
   );
   const record = languageAttributes(locale, view.languageOfRecord);
@@ -44,8 +46,29 @@ export function TextPage({ page, view }: { page: PageContext; view: TextPageView
       <ErrorSummary locale={locale} errors={errors} />
       <form method="post" action={page.href(action)} novalidate class="sec-form">
         <CsrfField token={view.csrfToken} />
-        <Input locale={locale} id="field-designation" name="designation" label={t(locale, 'sec.text.designation.label')} hint={t(locale, 'sec.text.designation.hint')} value={values.designation} error={err('designation')} maxlength={100} dir="ltr" />
-        <Input locale={locale} id="field-workItem" name="workItem" label={t(locale, 'sec.text.workItem.label')} hint={t(locale, 'sec.text.workItem.hint')} value={values.workItem} error={err('workItem')} maxlength={100} optional dir="ltr" />
+        <Input
+          locale={locale}
+          id="field-designation"
+          name="designation"
+          label={t(locale, 'sec.text.designation.label')}
+          hint={t(locale, 'sec.text.designation.hint')}
+          value={values.designation}
+          error={err('designation')}
+          maxlength={100}
+          dir="ltr"
+        />
+        <Input
+          locale={locale}
+          id="field-workItem"
+          name="workItem"
+          label={t(locale, 'sec.text.workItem.label')}
+          hint={t(locale, 'sec.text.workItem.hint')}
+          value={values.workItem}
+          error={err('workItem')}
+          maxlength={100}
+          optional
+          dir="ltr"
+        />
         <Radios
           locale={locale}
           id="field-kind"
@@ -58,7 +81,19 @@ export function TextPage({ page, view }: { page: PageContext; view: TextPageView
         <p class="hint" id="record-language">
           {t(locale, 'sec.text.recordLanguage', { language: languageName(locale, view.languageOfRecord) })}
         </p>
-        <TextArea locale={locale} id="field-title" name="title" label={t(locale, 'sec.text.title.label')} value={values.title} error={err('title')} rows={2} maxlength={1000} lang={record.lang} dir={record.dir} describedBy={['record-language']} />
+        <TextArea
+          locale={locale}
+          id="field-title"
+          name="title"
+          label={t(locale, 'sec.text.title.label')}
+          value={values.title}
+          error={err('title')}
+          rows={2}
+          maxlength={1000}
+          lang={record.lang}
+          dir={record.dir}
+          describedBy={['record-language']}
+        />
         <TextArea
           locale={locale}
           id="field-summary"
@@ -85,12 +120,52 @@ export function TextPage({ page, view }: { page: PageContext; view: TextPageView
           ]}
           errors={errors}
         />
-        <Input locale={locale} id="field-location" name="location" label={t(locale, 'sec.text.location.label')} hint={t(locale, 'sec.text.location.hint')} value={values.location} error={err('location')} maxlength={200} class="input-short" dir="ltr" />
-        <Input locale={locale} id="field-order" name="order" label={t(locale, 'sec.text.order.label')} hint={t(locale, 'sec.text.order.hint')} value={values.order} error={err('order')} maxlength={4} class="input-short" dir="ltr" />
-        <Checkbox id="field-a5Justification" name="a5Justification" label={t(locale, 'sec.text.a5Justification.label')} hint={t(locale, 'sec.text.a5Justification.hint')} checked={values.a5Justification} />
-        <TextArea locale={locale} id="field-iprStatements" name="iprStatements" label={t(locale, 'sec.text.iprStatements.label')} hint={t(locale, 'sec.text.iprStatements.hint')} value={values.iprStatements} error={err('iprStatements')} rows={3} optional />
+        <Input
+          locale={locale}
+          id="field-location"
+          name="location"
+          label={t(locale, 'sec.text.location.label')}
+          hint={t(locale, 'sec.text.location.hint')}
+          value={values.location}
+          error={err('location')}
+          maxlength={200}
+          class="input-short"
+          dir="ltr"
+        />
+        <Input
+          locale={locale}
+          id="field-order"
+          name="order"
+          label={t(locale, 'sec.text.order.label')}
+          hint={t(locale, 'sec.text.order.hint')}
+          value={values.order}
+          error={err('order')}
+          maxlength={4}
+          class="input-short"
+          dir="ltr"
+        />
+        <Checkbox
+          id="field-a5Justification"
+          name="a5Justification"
+          label={t(locale, 'sec.text.a5Justification.label')}
+          hint={t(locale, 'sec.text.a5Justification.hint')}
+          checked={values.a5Justification}
+        />
+        <TextArea
+          locale={locale}
+          id="field-iprStatements"
+          name="iprStatements"
+          label={t(locale, 'sec.text.iprStatements.label')}
+          hint={t(locale, 'sec.text.iprStatements.hint')}
+          value={values.iprStatements}
+          error={err('iprStatements')}
+          rows={3}
+          optional
+        />
         <div class="sec-actions">
-          <SubmitButton>{view.textId === null ? t(locale, 'sec.text.submit.new') : t(locale, 'sec.text.submit.edit')}</SubmitButton>
+          <SubmitButton>
+            {view.textId === null ? t(locale, 'sec.text.submit.new') : t(locale, 'sec.text.submit.edit')}
+          </SubmitButton>
           <a href={page.href(base)}>{t(locale, 'sec.text.cancel')}</a>
         </div>
       </form>
@@ -128,9 +203,22 @@ export function RemoveTextPage({ page, view }: { page: PageContext; view: Remove
   const base = `/secretariat/consultations/${encodeURIComponent(view.consultationId)}`;
   const action = `${base}/texts/${encodeURIComponent(view.textId)}/remove`;
   return (
-    <Layout page={page} title={isolateText(t(locale, 'sec.text.remove.confirmTitle', { designation: view.designation }), [view.designation])}>
+    <Layout
+      page={page}
+      title={isolateText(t(locale, 'sec.text.remove.confirmTitle', { designation: view.designation }), [
+        view.designation,
+      ])}
+    >
       <p>
-        <LtrWithin text={t(locale, 'sec.text.remove.confirmBody', { designation: view.designation, title: view.title, reference: view.reference })} ltr={[view.designation, view.reference]} auto={[view.title]} />
+        <LtrWithin
+          text={t(locale, 'sec.text.remove.confirmBody', {
+            designation: view.designation,
+            title: view.title,
+            reference: view.reference,
+          })}
+          ltr={[view.designation, view.reference]}
+          auto={[view.title]}
+        />
       </p>
       <form method="post" action={page.href(action)} class="sec-actions">
         <CsrfField token={view.csrfToken} />

@@ -5,7 +5,17 @@ import type { PageContext } from '../../components/layout.js';
 import { formatCount, type TextRow } from '../../presenters/secretariat.presenter.js';
 
 /** The texts of Annex 1 as a table; while a draft, each with a link to change (or remove) it. */
-export function TextsTable({ page, consultationId, texts, editable }: { page: PageContext; consultationId: string; texts: readonly TextRow[]; editable: boolean }) {
+export function TextsTable({
+  page,
+  consultationId,
+  texts,
+  editable,
+}: {
+  page: PageContext;
+  consultationId: string;
+  texts: readonly TextRow[];
+  editable: boolean;
+}) {
   const { locale } = page;
   if (texts.length === 0) return <p>{t(locale, 'sec.texts.none')}</p>;
   const base = `/secretariat/consultations/${encodeURIComponent(consultationId)}/texts`;

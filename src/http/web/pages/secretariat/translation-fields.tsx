@@ -26,7 +26,10 @@ export interface TranslationField {
 }
 
 /** The languages a translation form shows: every one but the language of record, unless it holds text. */
-export function translationLanguages(languageOfRecord: string, hasText: (language: UnLanguage) => boolean): UnLanguage[] {
+export function translationLanguages(
+  languageOfRecord: string,
+  hasText: (language: UnLanguage) => boolean,
+): UnLanguage[] {
   return UN_LANGUAGES.filter((language) => language !== languageOfRecord || hasText(language));
 }
 
@@ -53,7 +56,9 @@ export function TranslationFields({
   fieldsOf: (language: UnLanguage) => readonly TranslationField[];
   errors: readonly FormError[];
 }) {
-  const languages = translationLanguages(languageOfRecord, (language) => fieldsOf(language).some((f) => f.value !== ''));
+  const languages = translationLanguages(languageOfRecord, (language) =>
+    fieldsOf(language).some((f) => f.value !== ''),
+  );
   return (
     <fieldset class="sec-fieldset sec-translations" id={id} aria-describedby={`${id}-hint`}>
       <legend>{legend}</legend>
@@ -63,12 +68,17 @@ export function TranslationFields({
       {languages.map((language) => {
         const fields = fieldsOf(language);
         const given = fields.some((f) => f.value !== '');
-        const hasError = fields.some((f) => errorAt(errors, `field-${translationFieldName(f.field, language)}`) !== undefined);
+        const hasError = fields.some(
+          (f) => errorAt(errors, `field-${translationFieldName(f.field, language)}`) !== undefined,
+        );
         const attributes = languageAttributes(locale, language);
         return (
           <details class="sec-translation" open={given || hasError}>
             <summary>
-              <span lang={language}>{LANGUAGE_NAMES[language] ?? language}</span> <span class="sec-translation-state">({t(locale, given ? 'sec.translations.given' : 'sec.translations.none')})</span>
+              <span lang={language}>{LANGUAGE_NAMES[language] ?? language}</span>{' '}
+              <span class="sec-translation-state">
+                ({t(locale, given ? 'sec.translations.given' : 'sec.translations.none')})
+              </span>
             </summary>
             {fields.map((f) => {
               const name = translationFieldName(f.field, language);
