@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Runs the whole test suite (vitest, every layer, on SQLite and PostgreSQL) and closes with one
+// Runs the whole test suite (vitest, every layer, on SQLite and PostgreSQL; or the layers named
+// with --project) and prints its duration, then closes with one
 // plain line "N passed, N failed[, N skipped]" that CI reads. Exit code: vitest's.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
+const started = process.hrtime.bigint();
 const results = path.resolve('.vitest-results.json');
 fs.rmSync(results, { force: true });
 const run = spawnSync(
@@ -36,6 +38,8 @@ try {
   console.error('test: no vitest report was written; counting the run as failed');
 }
 if (run.status !== 0 && failed === 0) failed = 1;
+const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+console.log(`test: the run took ${seconds.toFixed(0)} s`);
 console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
 // A counted failure fails the run even if vitest's own exit status says otherwise.
 process.exit(failed > 0 ? 1 : (run.status ?? 1));
