@@ -68,7 +68,7 @@ export function formatTable(headers: readonly string[], rows: readonly (readonly
       .map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
       .join('  ')
       .trimEnd();
-  return [render(headers), render(widths.map((w) => '-'.repeat(w))), ...texts.map(render)].join('\n') + '\n';
+  return `${[render(headers), render(widths.map((w) => '-'.repeat(w))), ...texts.map(render)].join('\n')}\n`;
 }
 
 /** One CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180 §2.6–2.7). */
@@ -79,7 +79,7 @@ export function csvField(cell: Cell): string {
 
 /** CSV text with CRLF line breaks, as RFC 4180 §2.1 specifies; the first row is the header. */
 export function formatCsv(rows: readonly (readonly Cell[])[]): string {
-  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return `${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
 /** An instant as people read it in a terminal: `2023-08-16 23:59:59 UTC`. */

@@ -54,6 +54,7 @@ export function sanitiseFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   const cleaned = base
     .normalize('NFC')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
     .replace(/[\u0000-\u001f\u007f"<>:|?*]/g, '')
     .trim()
     .slice(0, 200);

@@ -255,7 +255,7 @@ function actualTextOf(props: string): string | null {
   const at = props.indexOf('/ActualText');
   if (at < 0) return null;
   const first = tokens(props.slice(at + '/ActualText'.length)).next().value;
-  if (!first || first.kind !== 'string') return null;
+  if (first?.kind !== 'string') return null;
   const bytes = first.value;
   return bytes[0] === 0xfe && bytes[1] === 0xff ? utf16be(bytes.subarray(2).toString('hex')) : bytes.toString('latin1');
 }

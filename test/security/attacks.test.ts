@@ -167,7 +167,7 @@ describeEachDialect('attacks on the API', (dialect) => {
         `Bearer ${kr} extra`,
         `Bearer ${kr}x`,
         `Bearer ${kr.slice(0, -1)}`,
-        'Bearer assent_' + 'A'.repeat(43),
+        `Bearer assent_${'A'.repeat(43)}`,
         `Token ${kr}`,
         kr,
       ]) {

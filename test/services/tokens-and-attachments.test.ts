@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { authenticateToken, createApiToken, listApiTokens, revokeApiToken } from '../../src/services/api-tokens.js';
 import { readAttachment, uploadAttachment } from '../../src/services/attachments.js';
 import { listAuditEvents } from '../../src/services/list-audit-events.js';

@@ -49,5 +49,5 @@ export function formatDemoTokens(tokens: DemoTokens, indent = '  '): string {
     ['observer', tokens.observer],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
-  return rows.map(([label, token]) => `${indent}${label.padEnd(width + 2)}${token}`).join('\n') + '\n';
+  return `${rows.map(([label, token]) => `${indent}${label.padEnd(width + 2)}${token}`).join('\n')}\n`;
 }

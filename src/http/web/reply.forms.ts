@@ -36,6 +36,7 @@ export function countOf(value: string | undefined): number | null {
 
 /** Text as typed, without NUL characters (no form needs them and PostgreSQL cannot store them). */
 function textOf(value: string | undefined): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
   return (value ?? '').replace(/\u0000/g, '');
 }
 

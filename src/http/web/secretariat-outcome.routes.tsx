@@ -54,6 +54,7 @@ registerNotices({
 });
 
 /** Text typed in a form, without NUL characters (no field needs one; PostgreSQL refuses them). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
 const clean = (value: unknown): string => (typeof value === 'string' ? value.replace(/\u0000/g, '') : '');
 /** A field that may come once or several times, as a list of strings. */
 const many = (value: unknown): string[] =>
@@ -564,18 +565,25 @@ export const secretariatOutcomeRoutes: FastifyPluginAsyncTypebox<{ web: WebConte
           for (const problem of error.errors ?? []) {
             const field = problem.field ?? '';
             const twice = problem.message.includes('appears twice');
-            let i: number | null;
-            if ((i = indexIn(field, 'abstaining')) !== null)
+            const at = {
+              abstaining: indexIn(field, 'abstaining'),
+              moreTime: indexIn(field, 'moreTime'),
+              opposing: indexIn(field, 'opposing'),
+              reservations: indexIn(field, 'reservations'),
+              formalOppositions: indexIn(field, 'formalOppositions'),
+            };
+            if (at.abstaining !== null)
               add('abstaining', twice ? 'outcome.decisions.error.twice' : 'outcome.decisions.error.opposeAndAbstain', {
-                state: input.abstaining[i] ?? '',
+                state: input.abstaining[at.abstaining] ?? '',
               });
-            else if ((i = indexIn(field, 'moreTime')) !== null)
+            else if (at.moreTime !== null)
               add('moreTime', twice ? 'outcome.decisions.error.twice' : 'outcome.decisions.error.opposeAndMoreTime', {
-                state: input.moreTime[i] ?? '',
+                state: input.moreTime[at.moreTime] ?? '',
               });
-            else if ((i = indexIn(field, 'opposing')) !== null)
-              add('opposing', 'outcome.decisions.error.twice', { state: input.opposing[i] ?? '' });
-            else if ((i = indexIn(field, 'reservations')) !== null) {
+            else if (at.opposing !== null)
+              add('opposing', 'outcome.decisions.error.twice', { state: input.opposing[at.opposing] ?? '' });
+            else if (at.reservations !== null) {
+              const i = at.reservations;
               const state = input.reservations[i]?.state ?? '';
               if (field.endsWith('/note')) add(`res-${i}-note`, 'outcome.decisions.error.reservationNote', { state });
               else
@@ -584,7 +592,8 @@ export const secretariatOutcomeRoutes: FastifyPluginAsyncTypebox<{ web: WebConte
                   twice ? 'outcome.decisions.error.twice' : 'outcome.decisions.error.opposeAndReserve',
                   { state },
                 );
-            } else if ((i = indexIn(field, 'formalOppositions')) !== null) {
+            } else if (at.formalOppositions !== null) {
+              const i = at.formalOppositions;
               const row = formalRow[i] ?? i;
               const state = formalInput[i]?.state ?? '';
               if (error.code === 'VALIDATION_FAILED')

@@ -237,7 +237,7 @@ export function createJobHandlers(ctx: ServiceContext, mail: MailSettings): Reco
     },
     async mail(job) {
       const contact = await findContact(ctx.db, String(job.payload.contactId));
-      if (!contact || !contact.active) return { skipped: 'contact inactive or removed' };
+      if (!contact?.active) return { skipped: 'contact inactive or removed' };
       const loaded = await loadConsultation(ctx.db, String(job.payload.consultationId), SYSTEM);
       const { consultation, texts } = loaded;
       const locale = mailLocale(contact.language);

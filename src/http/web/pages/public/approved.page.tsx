@@ -16,7 +16,7 @@ export function ApprovedPage({ page, view }: { page: PageContext; view: Approved
       {rows.length === 0 ? (
         <p>{t(locale, 'public.approved.none')}</p>
       ) : (
-        <div class="table-scroll" role="region" aria-labelledby="approved-caption" tabindex={0}>
+        <section class="table-scroll" aria-labelledby="approved-caption" tabindex={0}>
           <table class="table" id="approved-texts">
             <caption id="approved-caption">{t(locale, 'public.approved.caption')}</caption>
             <thead>
@@ -58,7 +58,7 @@ export function ApprovedPage({ page, view }: { page: PageContext; view: Approved
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
     </Layout>
   );

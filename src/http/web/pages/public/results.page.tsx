@@ -135,7 +135,7 @@ function Overview({ locale, texts }: { locale: Locale; texts: readonly TextResul
   return (
     <section aria-labelledby="overview-title">
       <h2 id="overview-title">{t(locale, 'public.overview.title')}</h2>
-      <div class="table-scroll" role="region" aria-labelledby="overview-caption" tabindex={0}>
+      <section class="table-scroll" aria-labelledby="overview-caption" tabindex={0}>
         <table class="table" id="overview">
           <caption id="overview-caption">{t(locale, 'public.overview.caption')}</caption>
           <thead>
@@ -161,7 +161,7 @@ function Overview({ locale, texts }: { locale: Locale; texts: readonly TextResul
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </section>
   );
 }
@@ -178,7 +178,7 @@ function StatesSection({ locale, states }: { locale: Locale; states: StatesTable
       ) : (
         <>
           <p>{t(locale, 'public.states.intro')}</p>
-          <div class="table-scroll" role="region" aria-label={t(locale, 'public.states.region')} tabindex={0}>
+          <section class="table-scroll" aria-label={t(locale, 'public.states.region')} tabindex={0}>
             <table class="table" id="state-replies">
               <caption>{t(locale, 'public.states.caption')}</caption>
               <thead>
@@ -202,7 +202,7 @@ function StatesSection({ locale, states }: { locale: Locale; states: StatesTable
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         </>
       )}
     </section>

@@ -66,7 +66,7 @@ export function RepliesPage({ page, view }: { page: PageContext; view: Dashboard
           </dd>
         </dl>
 
-        <div class="outcome-scroll" role="region" aria-labelledby="per-text-caption" tabindex={0}>
+        <section class="outcome-scroll" aria-labelledby="per-text-caption" tabindex={0}>
           <table class="table outcome-table">
             <caption id="per-text-caption">{t(locale, 'outcome.replies.perText.caption')}</caption>
             <thead>
@@ -92,7 +92,7 @@ export function RepliesPage({ page, view }: { page: PageContext; view: Dashboard
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       </section>
 
       <section aria-labelledby="filters-title">
@@ -157,7 +157,7 @@ export function RepliesPage({ page, view }: { page: PageContext; view: Dashboard
         {view.rows.length === 0 ? (
           <p>{t(locale, 'outcome.replies.states.none')}</p>
         ) : (
-          <div class="outcome-scroll" role="region" aria-labelledby="states-caption" tabindex={0}>
+          <section class="outcome-scroll" aria-labelledby="states-caption" tabindex={0}>
             <table class="table outcome-table" id="replies-table">
               <caption id="states-caption" class="visually-hidden">
                 {t(locale, 'outcome.replies.states.caption')}
@@ -235,7 +235,7 @@ export function RepliesPage({ page, view }: { page: PageContext; view: Dashboard
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         )}
       </section>
     </Layout>

@@ -49,7 +49,7 @@ export function ResultsPage({ page, view }: { page: PageContext; view: ResultsPa
       )}
       <p>{t(locale, 'outcome.results.explain')}</p>
 
-      <div class="outcome-scroll" role="region" aria-labelledby="results-caption" tabindex={0}>
+      <section class="outcome-scroll" aria-labelledby="results-caption" tabindex={0}>
         <table class="table outcome-table" id="results-table">
           <caption id="results-caption">
             {t(locale, view.final ? 'outcome.results.caption' : 'outcome.results.caption.provisional')}
@@ -110,7 +110,7 @@ export function ResultsPage({ page, view }: { page: PageContext; view: ResultsPa
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
       {view.resultsNoticeDueAt !== null && view.head.resultsNoticeAt === null && (
         <p>
           {t(locale, 'outcome.results.noticeDue')} <Instant locale={locale} at={view.resultsNoticeDueAt} />
