@@ -22,7 +22,10 @@ if (wanted.has('statement-cache')) {
   const caches = new WeakMap<object, Map<string, SQLite.Statement>>();
   SQLite.prototype.prepare = function (this: SQLite.Database, source: string) {
     let cache = caches.get(this);
-    if (!cache) caches.set(this, (cache = new Map()));
+    if (!cache) {
+      cache = new Map();
+      caches.set(this, cache);
+    }
     let statement = cache.get(source);
     if (!statement) {
       statement = prepare.call(this, source) as SQLite.Statement;
@@ -40,7 +43,10 @@ if (wanted.has('intl-cache')) {
   const Cached = function (this: unknown, locales?: string | string[], options?: Intl.DateTimeFormatOptions) {
     const key = JSON.stringify([locales, options]);
     let f = cache.get(key);
-    if (!f) cache.set(key, (f = new Original(locales, options)));
+    if (!f) {
+      f = new Original(locales, options);
+      cache.set(key, f);
+    }
     return f;
   } as unknown as typeof Intl.DateTimeFormat;
   Object.assign(Cached, Original);

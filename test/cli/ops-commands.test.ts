@@ -10,7 +10,10 @@ import { main } from '../../src/cli/main.js';
 function collector() {
   let text = '';
   return {
-    write: (chunk: string) => ((text += chunk), true),
+    write: (chunk: string) => {
+      text += chunk;
+      return true;
+    },
     get text() {
       return text;
     },

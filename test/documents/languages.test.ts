@@ -152,7 +152,7 @@ describe('documents in the six UN languages', () => {
   beforeAll(async () => {
     database = await createTestDatabase('sqlite');
     const world = await createWorld(database, { defaults: translatedInput() });
-    const { clock, ctx } = world;
+    const { ctx } = world;
     await openWithReplies(world);
     await submitReply(ctx, {
       actor: focalPoint('SA'),

@@ -47,8 +47,7 @@ function readObjects(bytes: Buffer): Map<number, PdfObject> {
   const text = bytes.toString('latin1');
   const objects = new Map<number, PdfObject>();
   const header = /(\d+)\s+0\s+obj\b/g;
-  let match: RegExpExecArray | null;
-  while ((match = header.exec(text)) !== null) {
+  for (const match of text.matchAll(header)) {
     const start = match.index + match[0].length;
     const streamAt = text.indexOf('stream', start);
     const endAt = text.indexOf('endobj', start);
@@ -147,7 +146,7 @@ function readCMap(cmap: string): Map<number, string> {
           map.set(code, utf16be(base.slice(0, -4) + (last + code - from).toString(16).padStart(4, '0')));
       } else {
         const targets = [...entry[4]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((t) => utf16be(t[1]!));
-        targets.forEach((target, i) => map.set(from + i, target));
+        for (const [i, target] of targets.entries()) map.set(from + i, target);
       }
     }
   }
@@ -307,6 +306,7 @@ function pageRuns(content: string, fonts: (name: string) => Font): Run[] {
     for (let i = 0; i + font.bytes <= bytes.length; i += font.bytes) {
       const code = font.bytes === 2 ? bytes.readUInt16BE(i) : bytes[i]!;
       // A glyph mapped to U+0000 (Chromium's "no character") stands for nothing by itself.
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: U+0000 is what is removed
       text += (font.map.get(code) ?? '').replace(/\u0000/g, '');
     }
     const { x, y } = origin();

@@ -211,7 +211,12 @@ describeEachDialect('job queue', (dialect) => {
     const ran: string[] = [];
     const survivor = createWorker(ctx, {
       id: 'worker-alive',
-      handlers: { count: async (j) => (ran.push(j.id), { ok: true }) },
+      handlers: {
+        count: async (j) => {
+          ran.push(j.id);
+          return { ok: true };
+        },
+      },
     });
     // While the lease holds, the job is not taken.
     clock.advance(60_000);

@@ -421,8 +421,18 @@ describeEachDialect('content in several languages (CLI)', (dialect) => {
     let stderr = '';
     const io = {
       env: { DATA_DIR: path.join(dir, 'data'), DATABASE_URL: world().database.url, LOG_LEVEL: 'silent' },
-      stdout: { write: (chunk: string) => ((stdout += chunk), true) },
-      stderr: { write: (chunk: string) => ((stderr += chunk), true) },
+      stdout: {
+        write: (chunk: string) => {
+          stdout += chunk;
+          return true;
+        },
+      },
+      stderr: {
+        write: (chunk: string) => {
+          stderr += chunk;
+          return true;
+        },
+      },
       cwd: dir,
     };
     const code = await main(['node', 'assent', ...args], io);
@@ -477,7 +487,12 @@ describe('content in several languages (CLI help)', () => {
     let stdout = '';
     const io = {
       env: {},
-      stdout: { write: (c: string) => ((stdout += c), true) },
+      stdout: {
+        write: (c: string) => {
+          stdout += c;
+          return true;
+        },
+      },
       stderr: { write: () => true },
       cwd: os.tmpdir(),
     };

@@ -170,19 +170,19 @@ describe('content in several languages, as the presenters give it', () => {
     });
     expect(presentContentNotice([english], { subject: true, titles: false, summaries: false })).toBeNull();
     const spanish = presentContent('es', consultation, texts);
-    expect(presentContentNotice([spanish], { subject: true, titles: true, summaries: true })?.groups[0]!.items).toEqual(
+    expect(presentContentNotice([spanish], { subject: true, titles: true, summaries: true })!.groups[0]!.items).toEqual(
       [{ kind: 'subject' }, { kind: 'allTitlesAndSummaries' }],
     );
     // A list of consultations names each subject by its reference, or all of them together.
     const other = presentContent('es', { ...consultation, reference: 'TSB Circular 80' }, []);
     expect(
-      presentContentNotice([spanish, other], { subject: true, titles: false, summaries: false })?.groups[0]!.items,
+      presentContentNotice([spanish, other], { subject: true, titles: false, summaries: false })!.groups[0]!.items,
     ).toEqual([{ kind: 'allSubjects' }]);
     expect(
-      presentContentNotice([english, other], { subject: true, titles: false, summaries: false })?.groups[0]!.items,
+      presentContentNotice([english, other], { subject: true, titles: false, summaries: false })!.groups[0]!.items,
     ).toEqual([{ kind: 'subjectOf', reference: 'TSB Circular 80' }]);
     expect(
-      presentContentNotice([other], { subject: true, titles: false, summaries: false, list: true })?.groups[0]!.items,
+      presentContentNotice([other], { subject: true, titles: false, summaries: false, list: true })!.groups[0]!.items,
     ).toEqual([{ kind: 'subjectOf', reference: 'TSB Circular 80' }]);
     // French is the language of record: nothing is missing in French.
     expect(
