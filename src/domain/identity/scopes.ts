@@ -1,4 +1,4 @@
-import type { Action } from '../policy/policy.js';
+import type { Action } from '../policy/action.js';
 
 /**
  * Scopes of personal API tokens: a token does what its account may do, and only within its

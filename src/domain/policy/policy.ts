@@ -1,7 +1,10 @@
 import type { ErrorCode } from '../errors.js';
 import { AppError } from '../errors.js';
-import type { Actor } from './actor.js';
 import { scopeOf } from '../identity/scopes.js';
+import type { Action } from './action.js';
+import type { Actor } from './actor.js';
+
+export type { Action } from './action.js';
 
 /**
  * Authorisation in one place: `can(actor, action, subject)`. Routes ask before acting; services
@@ -12,34 +15,6 @@ import { scopeOf } from '../identity/scopes.js';
  * the deadline has passed (the secretariat sees provisional results before); individual replies
  * of other States only after the deadline and only where the consultation makes them public.
  */
-export type Action =
-  | { readonly action: 'consultation:read'; readonly issued: boolean }
-  | { readonly action: 'consultation:write' }
-  | { readonly action: 'consultation:issue' }
-  | { readonly action: 'reply:submit'; readonly memberState: string }
-  | { readonly action: 'reply:record' }
-  | {
-      readonly action: 'reply:read';
-      readonly memberState: string;
-      readonly deadlinePassed: boolean;
-      readonly individualRepliesPublic: boolean;
-    }
-  | { readonly action: 'reply:list-all'; readonly deadlinePassed: boolean; readonly individualRepliesPublic: boolean }
-  | { readonly action: 'results:read'; readonly deadlinePassed: boolean }
-  | { readonly action: 'decision:record' }
-  | { readonly action: 'notice:issue' }
-  | { readonly action: 'attachment:upload' }
-  | {
-      readonly action: 'attachment:read';
-      readonly uploadedBy: readonly string[];
-      readonly memberStatesUsing: readonly string[];
-    }
-  | { readonly action: 'token:manage' }
-  | { readonly action: 'audit:read' }
-  | { readonly action: 'member-state:write' }
-  | { readonly action: 'contact:manage' }
-  | { readonly action: 'job:read' }
-  | { readonly action: 'account:manage' };
 
 export type Decision =
   | { readonly allowed: true }
