@@ -6,8 +6,8 @@ import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { sql } from 'kysely';
 import { ERROR_CATALOGUE } from '../domain/errors.js';
+import { checkDatabase } from '../services/check-database.js';
 import type { ServiceContext } from '../services/service-context.js';
 import { adminRoutes, attachmentRoutes } from './api/admin.routes.js';
 import { PROBLEM_SCHEMA } from './api/responses.schema.js';
@@ -39,6 +39,8 @@ export interface BuildAppOptions {
   readonly version?: string;
   /** Session and CSRF cookies of the web pages are Secure and `__Host-` prefixed (default true). */
   readonly secureCookies?: boolean;
+  /** Where files posted with page forms wait while their request is answered (default: the system's temporary folder). */
+  readonly uploadTempDir?: string;
 }
 
 /** Keys the pino logger must never print. */
@@ -159,14 +161,18 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     })),
   }));
 
-  await app.register(webRoutes, { ctx, secureCookies: options.secureCookies ?? true });
+  await app.register(webRoutes, {
+    ctx,
+    secureCookies: options.secureCookies ?? true,
+    ...(options.uploadTempDir !== undefined && { uploadTempDir: options.uploadTempDir }),
+  });
 
   registerMetrics(app, ctx, { token: options.metricsToken ?? null });
 
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/health/ready', { schema: { hide: true } }, async (_request, reply) => {
     try {
-      await sql`select 1`.execute(ctx.db);
+      await checkDatabase(ctx);
       return { status: 'ready' };
     } catch {
       return reply

@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { AppError } from '../domain/errors.js';
 import { sameSecret } from '../services/identity/secrets.js';
-import { countJobsByState } from '../repositories/job.repository.js';
-import { countAllCountedPositions } from '../repositories/reply.repository.js';
+import { readMetrics } from '../services/read-metrics.js';
 import type { ServiceContext } from '../services/service-context.js';
 
 /**
@@ -54,15 +53,11 @@ export function registerMetrics(app: FastifyInstance, ctx: ServiceContext, optio
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
     if (options.token !== null && !sameSecret(request.headers.authorization ?? '', `Bearer ${options.token}`))
       throw new AppError('UNAUTHENTICATED', 'Metrics need the metrics token');
-    const [counted, jobStates, mailStates] = await Promise.all([
-      countAllCountedPositions(ctx.db),
-      countJobsByState(ctx.db),
-      countJobsByState(ctx.db, 'mail'),
-    ]);
+    const stored = await readMetrics(ctx);
     positions.reset();
-    for (const row of counted) positions.set({ position: row.position }, row.count);
-    for (const [state, n] of Object.entries(jobStates)) jobs.set({ state }, n);
-    for (const [state, n] of Object.entries(mailStates)) mails.set({ state }, n);
+    for (const row of stored.countedPositions) positions.set({ position: row.position }, row.count);
+    for (const [state, n] of Object.entries(stored.jobs)) jobs.set({ state }, n);
+    for (const [state, n] of Object.entries(stored.mails)) mails.set({ state }, n);
     return reply.type(registry.contentType).send(await registry.metrics());
   });
 }

@@ -1,13 +1,13 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { sql } from 'kysely';
 import { redactUrl } from '../../app-context.js';
 import { loadConfig } from '../../config.js';
 import { migrationStatus, openDatabase } from '../../db/connect.js';
 import { createPdfEngine } from '../../documents/pdf.js';
 import { fontPackages } from '../../documents/print/fonts.js';
 import { locateChromium } from '../../platform/chromium.js';
+import { checkDatabase } from '../../services/check-database.js';
 import { line, printJson, type CliIo } from '../output.js';
 
 /** One line of the diagnosis. `fail`: Assent cannot work; `warn`: a feature is missing (PDFs) or something needs doing. */
@@ -66,7 +66,7 @@ export async function diagnose(io: CliIo, options: { printPdf: boolean }): Promi
       });
     else
       try {
-        await sql`select 1`.execute(db);
+        await checkDatabase({ db });
         checks.push({ check: 'database', status: 'ok', detail: `${where} answers` });
         const status = await migrationStatus(db);
         const pending = status.filter((m) => m.executedAt === null).map((m) => m.name);
