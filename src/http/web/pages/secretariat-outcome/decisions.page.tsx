@@ -1,12 +1,14 @@
 import { t } from '../../../../i18n/i18n.js';
 import {
   CsrfField,
-  ErrorSummary,
   errorAt,
+  ErrorSummary,
+  type FormError,
   Notice,
+  SelectField,
   SubmitButton,
   TextAreaField,
-  type FormError,
+  TextField,
 } from '../../components/form.js';
 import { isolateText, Ltr } from '../../components/bidi.js';
 import { Content } from '../../components/content.js';
@@ -16,16 +18,7 @@ import type {
   DecisionTextView,
   StateOptionView,
 } from '../../presenters/secretariat-outcome.presenter.js';
-import {
-  ConsultationHead,
-  Day,
-  formatPercent,
-  InputField,
-  Instant,
-  meetingOutcomeLabel,
-  outcomePath,
-  SelectField,
-} from './outcome-parts.js';
+import { ConsultationHead, Day, formatPercent, Instant, meetingOutcomeLabel, outcomePath } from './outcome-parts.js';
 
 export interface DecisionsView extends DecisionsPageView {
   /** Problems of the last post (one text's form, or the notice). */
@@ -257,7 +250,7 @@ function DecisionForm({ page, view, text }: { page: PageContext; view: Decisions
         </span>
         {reservations.map((r, index) => (
           <div class="outcome-row">
-            <InputField
+            <TextField
               locale={locale}
               id={fid(`res-${index}-state`)}
               name="reservationState"
@@ -269,7 +262,7 @@ function DecisionForm({ page, view, text }: { page: PageContext; view: Decisions
               maxlength={2}
               class="input-short"
             />
-            <InputField
+            <TextField
               locale={locale}
               id={fid(`res-${index}-note`)}
               name="reservationNote"
@@ -291,7 +284,7 @@ function DecisionForm({ page, view, text }: { page: PageContext; view: Decisions
           {v.formal.map((f, index) => (
             <div class="outcome-row">
               <input type="hidden" name="formalState" value={f.state} />
-              <InputField
+              <TextField
                 locale={locale}
                 id={fid(`formal-${index}-receivedAt`)}
                 name="formalReceivedAt"

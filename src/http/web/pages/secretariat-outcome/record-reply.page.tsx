@@ -1,6 +1,16 @@
 import { RECORDED_CHANNELS } from '../../../../domain/reply/reply.js';
 import { formatUtc, intlFor, t } from '../../../../i18n/i18n.js';
-import { CsrfField, ErrorSummary, errorAt, FieldError, SubmitButton, type FormError } from '../../components/form.js';
+import {
+  CsrfField,
+  errorAt,
+  ErrorSummary,
+  FieldError,
+  type FormError,
+  RadioGroup,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from '../../components/form.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import {
   ReplyFields,
@@ -9,7 +19,7 @@ import {
   type ReplyFieldsValue,
 } from '../../components/reply-fields.js';
 import type { ConsultationHeadView, StateOptionView } from '../../presenters/secretariat-outcome.presenter.js';
-import { channelLabel, ConsultationHead, InputField, outcomePath, RadioGroup, SelectField } from './outcome-parts.js';
+import { channelLabel, ConsultationHead, outcomePath } from './outcome-parts.js';
 
 /** The form as typed (or empty). */
 export interface RecordFormValues {
@@ -80,7 +90,7 @@ export function RecordReplyPage({ page, view }: { page: PageContext; view: Recor
             options={view.states.map((s) => ({ value: s.code, label: `${s.name} (${s.code})` }))}
             selected={values.memberState === '' ? [] : [values.memberState]}
           />
-          <InputField
+          <TextField
             locale={locale}
             id="field-receivedAt"
             name="receivedAt"
@@ -124,7 +134,7 @@ export function RecordReplyPage({ page, view }: { page: PageContext; view: Recor
           </section>
 
           <SignatureFields locale={locale} values={values} errors={errors} />
-          <InputField
+          <TextField
             locale={locale}
             id="field-scan"
             name="scan"

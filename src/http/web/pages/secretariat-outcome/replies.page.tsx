@@ -1,6 +1,6 @@
 import { CHANNELS } from '../../../../domain/reply/reply.js';
 import { t, type MessageId } from '../../../../i18n/i18n.js';
-import { Notice } from '../../components/form.js';
+import { Notice, SelectField } from '../../components/form.js';
 import { isolateText, Ltr } from '../../components/bidi.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import {
@@ -9,15 +9,7 @@ import {
   STATUS_FILTERS,
   type DashboardView,
 } from '../../presenters/secretariat-outcome.presenter.js';
-import {
-  channelLabel,
-  ConsultationHead,
-  formatCount,
-  Instant,
-  outcomePath,
-  positionLabel,
-  SelectField,
-} from './outcome-parts.js';
+import { channelLabel, ConsultationHead, formatCount, Instant, outcomePath, positionLabel } from './outcome-parts.js';
 
 /**
  * The replies dashboard of the secretariat: counts, positions per text, then every State that

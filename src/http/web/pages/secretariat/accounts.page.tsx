@@ -1,10 +1,21 @@
 import { t } from '../../../../i18n/i18n.js';
-import { CsrfField, ErrorSummary, errorAt, Notice, SubmitButton, type FormError } from '../../components/form.js';
+import {
+  CheckboxField,
+  CsrfField,
+  errorAt,
+  ErrorSummary,
+  type FormError,
+  Notice,
+  RadioGroup,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from '../../components/form.js';
 import { Ltr } from '../../components/bidi.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { AccountRow } from '../../presenters/secretariat.presenter.js';
 import { ACCOUNT_LANGUAGES, INVITE_ROLES, type InviteValues } from '../../secretariat.forms.js';
-import { Checkbox, Input, Instant, Radios, Select } from './sec-fields.js';
+import { Instant } from './sec-parts.js';
 
 export interface AccountsView {
   readonly rows: readonly AccountRow[];
@@ -150,7 +161,7 @@ export function AccountsPage({ page, view }: { page: PageContext; view: Accounts
         <p>{t(locale, 'sec.invite.intro')}</p>
         <form method="post" action={page.href('/secretariat/accounts/invitations')} novalidate class="sec-form">
           <CsrfField token={view.csrfToken} />
-          <Input
+          <TextField
             locale={locale}
             id="field-email"
             name="email"
@@ -163,7 +174,7 @@ export function AccountsPage({ page, view }: { page: PageContext; view: Accounts
             spellcheck={false}
             dir="ltr"
           />
-          <Input
+          <TextField
             locale={locale}
             id="field-name"
             name="name"
@@ -173,7 +184,7 @@ export function AccountsPage({ page, view }: { page: PageContext; view: Accounts
             maxlength={200}
             autocomplete="off"
           />
-          <Radios
+          <RadioGroup
             locale={locale}
             id="field-role"
             name="role"
@@ -186,25 +197,25 @@ export function AccountsPage({ page, view }: { page: PageContext; view: Accounts
               hint: t(locale, `sec.invite.role.${role}.hint`),
             }))}
           />
-          <Checkbox
+          <CheckboxField
             id="field-admin"
             name="admin"
             label={t(locale, 'sec.invite.admin.label')}
             hint={t(locale, 'sec.invite.admin.hint')}
             checked={form.admin}
           />
-          <Select
+          <SelectField
             locale={locale}
             id="field-memberState"
             name="memberState"
             label={t(locale, 'sec.invite.memberState.label')}
             hint={t(locale, 'sec.invite.memberState.hint')}
-            value={form.memberState}
+            selected={[form.memberState]}
             error={err('memberState')}
             placeholder={t(locale, 'sec.invite.memberState.placeholder')}
             options={view.states.map((s) => ({ value: s.code, label: s.name }))}
           />
-          <Radios
+          <RadioGroup
             locale={locale}
             id="field-rank"
             name="rank"
@@ -217,13 +228,13 @@ export function AccountsPage({ page, view }: { page: PageContext; view: Accounts
               { value: 'alternate', label: t(locale, 'sec.invite.rank.alternate') },
             ]}
           />
-          <Select
+          <SelectField
             locale={locale}
             id="field-language"
             name="language"
             label={t(locale, 'sec.invite.language.label')}
             hint={t(locale, 'sec.invite.language.hint')}
-            value={form.language}
+            selected={[form.language]}
             error={err('language')}
             options={ACCOUNT_LANGUAGES.map((code) => ({
               value: code,

@@ -1,8 +1,9 @@
+import { SelectField } from '../../components/form.js';
 import { t } from '../../../../i18n/i18n.js';
 import { Isolate, Ltr } from '../../components/bidi.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import { formatCount, type AuditRow, type ChainView } from '../../presenters/secretariat.presenter.js';
-import { Instant, Select } from './sec-fields.js';
+import { Instant } from './sec-parts.js';
 
 export interface AuditView {
   readonly rows: readonly AuditRow[];
@@ -66,21 +67,21 @@ export function AuditPage({ page, view }: { page: PageContext; view: AuditView }
       <section aria-labelledby="events-title">
         <h2 id="events-title">{t(locale, 'sec.audit.events.title')}</h2>
         <form method="get" action={page.href('/secretariat/audit')} class="sec-filters">
-          <Select
+          <SelectField
             locale={locale}
             id="field-consultation"
             name="consultation"
             label={t(locale, 'sec.audit.filter.consultation')}
-            value={view.consultation}
+            selected={[view.consultation]}
             placeholder={t(locale, 'sec.audit.filter.allConsultations')}
             options={view.consultations.map((c) => ({ value: c.id, label: c.reference }))}
           />
-          <Select
+          <SelectField
             locale={locale}
             id="field-action"
             name="action"
             label={t(locale, 'sec.audit.filter.action')}
-            value={view.action}
+            selected={[view.action]}
             placeholder={t(locale, 'sec.audit.filter.allActions')}
             options={view.actions.map((a) => ({ value: a, label: a }))}
           />

@@ -1,11 +1,20 @@
 import { t } from '../../../../i18n/i18n.js';
-import { CsrfField, errorAt, SubmitButton, type FormError } from '../../components/form.js';
+import {
+  CheckboxField,
+  CsrfField,
+  errorAt,
+  type FormError,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+} from '../../components/form.js';
 import { UN_LANGUAGES } from '../../../../domain/member-states/designations.js';
 import { LANGUAGE_NAMES, type PageContext } from '../../components/layout.js';
 import { languageAttributes } from '../../presenters/content.presenter.js';
 import type { TimingView } from '../../presenters/secretariat.presenter.js';
 import { RESOLUTION_EDITIONS, type CircularValues } from '../../secretariat.forms.js';
-import { Checkbox, Input, Select, TextArea, TimingNotes } from './sec-fields.js';
+import { TimingNotes } from './sec-parts.js';
 import { TranslationFields } from './translation-fields.js';
 
 export interface CircularFormView {
@@ -69,7 +78,7 @@ export function CircularForm({
 
       <fieldset class="sec-fieldset">
         <legend>{t(locale, 'sec.circular.group.circular')}</legend>
-        <Input
+        <TextField
           locale={locale}
           id="field-bureau"
           name="bureau"
@@ -81,7 +90,7 @@ export function CircularForm({
           class="input-short"
           dir="ltr"
         />
-        <Input
+        <TextField
           locale={locale}
           id="field-studyPeriod"
           name="studyPeriod"
@@ -93,7 +102,7 @@ export function CircularForm({
           class="input-short"
           dir="ltr"
         />
-        <Input
+        <TextField
           locale={locale}
           id="field-number"
           name="number"
@@ -105,7 +114,7 @@ export function CircularForm({
           class="input-short"
           dir="ltr"
         />
-        <Input
+        <TextField
           locale={locale}
           id="field-date"
           name="date"
@@ -117,7 +126,7 @@ export function CircularForm({
           class="sec-input-day"
           dir="ltr"
         />
-        <Input
+        <TextField
           locale={locale}
           id="field-reference"
           name="reference"
@@ -127,7 +136,7 @@ export function CircularForm({
           error={err('reference')}
           maxlength={200}
         />
-        <Input
+        <TextField
           locale={locale}
           id="field-studyGroup"
           name="studyGroup"
@@ -138,13 +147,13 @@ export function CircularForm({
           maxlength={50}
           class="input-short"
         />
-        <Select
+        <SelectField
           locale={locale}
           id="field-languageOfRecord"
           name="languageOfRecord"
           label={t(locale, 'sec.circular.languageOfRecord.label')}
           hint={t(locale, 'sec.circular.languageOfRecord.hint')}
-          value={values.languageOfRecord}
+          selected={[values.languageOfRecord]}
           error={err('languageOfRecord')}
           options={UN_LANGUAGES.map((language) => ({
             value: language,
@@ -152,7 +161,8 @@ export function CircularForm({
             lang: language,
           }))}
         />
-        <TextArea
+        <TextAreaField
+          class="sec-textarea"
           locale={locale}
           id="field-subject"
           name="subject"
@@ -181,7 +191,7 @@ export function CircularForm({
 
       <fieldset class="sec-fieldset">
         <legend>{t(locale, 'sec.circular.group.meeting')}</legend>
-        <Input
+        <TextField
           locale={locale}
           id="field-meetingPlace"
           name="meetingPlace"
@@ -191,7 +201,7 @@ export function CircularForm({
           error={err('meetingPlace')}
           maxlength={200}
         />
-        <Input
+        <TextField
           locale={locale}
           id="field-meetingFirstDay"
           name="meetingFirstDay"
@@ -205,7 +215,7 @@ export function CircularForm({
           describedBy={announcement.length > 0 ? ['timing-announcement'] : []}
           after={<TimingNotes locale={locale} id="timing-announcement" checks={announcement} />}
         />
-        <Input
+        <TextField
           locale={locale}
           id="field-meetingLastDay"
           name="meetingLastDay"
@@ -217,7 +227,7 @@ export function CircularForm({
           class="sec-input-day"
           dir="ltr"
         />
-        <Input
+        <TextField
           locale={locale}
           id="field-collectiveLetter"
           name="collectiveLetter"
@@ -232,7 +242,7 @@ export function CircularForm({
 
       <fieldset class="sec-fieldset">
         <legend>{t(locale, 'sec.circular.group.consultation')}</legend>
-        <Input
+        <TextField
           locale={locale}
           id="field-deadlineDay"
           name="deadlineDay"
@@ -245,7 +255,7 @@ export function CircularForm({
           dir="ltr"
           describedBy={deadline.length > 0 ? ['timing-deadline'] : []}
         />
-        <Input
+        <TextField
           locale={locale}
           id="field-deadlineTime"
           name="deadlineTime"
@@ -264,7 +274,7 @@ export function CircularForm({
             )
           }
         />
-        <Input
+        <TextField
           locale={locale}
           id="field-languagesAvailableOn"
           name="languagesAvailableOn"
@@ -279,13 +289,13 @@ export function CircularForm({
           describedBy={languages.length > 0 ? ['timing-languages'] : []}
           after={<TimingNotes locale={locale} id="timing-languages" checks={languages} />}
         />
-        <Select
+        <SelectField
           locale={locale}
           id="field-resolutionEdition"
           name="resolutionEdition"
           label={t(locale, 'sec.circular.resolutionEdition.label')}
           hint={t(locale, 'sec.circular.resolutionEdition.hint')}
-          value={values.resolutionEdition}
+          selected={[values.resolutionEdition]}
           error={err('resolutionEdition')}
           options={RESOLUTION_EDITIONS.map((edition) => ({
             value: edition,
@@ -296,7 +306,8 @@ export function CircularForm({
 
       <fieldset class="sec-fieldset">
         <legend>{t(locale, 'sec.circular.group.letter')}</legend>
-        <TextArea
+        <TextAreaField
+          class="sec-textarea"
           locale={locale}
           id="field-addressees"
           name="addressees"
@@ -307,7 +318,8 @@ export function CircularForm({
           rows={3}
           optional
         />
-        <TextArea
+        <TextAreaField
+          class="sec-textarea"
           locale={locale}
           id="field-copies"
           name="copies"
@@ -318,7 +330,8 @@ export function CircularForm({
           rows={5}
           optional
         />
-        <TextArea
+        <TextAreaField
+          class="sec-textarea"
           locale={locale}
           id="field-notes"
           name="notes"
@@ -329,7 +342,7 @@ export function CircularForm({
           rows={5}
           optional
         />
-        <Input
+        <TextField
           locale={locale}
           id="field-signatoryName"
           name="signatoryName"
@@ -338,7 +351,7 @@ export function CircularForm({
           error={err('signatoryName')}
           maxlength={200}
         />
-        <Input
+        <TextField
           locale={locale}
           id="field-signatoryTitle"
           name="signatoryTitle"
@@ -352,14 +365,14 @@ export function CircularForm({
 
       <fieldset class="sec-fieldset">
         <legend>{t(locale, 'sec.circular.group.settings')}</legend>
-        <Checkbox
+        <CheckboxField
           id="field-individualRepliesPublic"
           name="individualRepliesPublic"
           label={t(locale, 'sec.circular.individualRepliesPublic.label')}
           hint={t(locale, 'sec.circular.individualRepliesPublic.hint')}
           checked={values.individualRepliesPublic}
         />
-        <Input
+        <TextField
           locale={locale}
           id="field-eligibleStates"
           name="eligibleStates"

@@ -5,7 +5,7 @@ import { Content, ContentNotice } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import { formatDay, type CircularView } from '../../presenters/secretariat.presenter.js';
 import { CircularForm, TimingSummary, type CircularFormView } from './circular-form.js';
-import { CircularNav, Instant, TimingNotes } from './sec-fields.js';
+import { CircularNav, Instant, TimingNotes } from './sec-parts.js';
 import { TextsTable } from './texts-table.js';
 
 export interface CircularPageView {

@@ -10,7 +10,7 @@ import {
   type CircularGroup,
   type CircularRow,
 } from '../../presenters/secretariat.presenter.js';
-import { Instant } from './sec-fields.js';
+import { Instant } from './sec-parts.js';
 
 export interface CircularsView {
   readonly groups: Readonly<Record<CircularGroup, readonly CircularRow[]>>;

@@ -4,7 +4,7 @@ import { isolateText, Ltr, LtrWithin } from '../../components/bidi.js';
 import { Content, ContentNotice, languageName, noticeFields, richMessage } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import { formatDay, type ChecklistItem, type CircularView } from '../../presenters/secretariat.presenter.js';
-import { CircularNav, Instant, TimingNotes } from './sec-fields.js';
+import { CircularNav, Instant, TimingNotes } from './sec-parts.js';
 
 export interface PreviewView {
   readonly circular: CircularView;

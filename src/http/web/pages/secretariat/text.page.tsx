@@ -1,13 +1,23 @@
 import { TEXT_KINDS } from '../../../../domain/consultation/consultation.js';
 import type { UnLanguage } from '../../../../domain/member-states/member-states.data.js';
 import { t } from '../../../../i18n/i18n.js';
-import { CsrfField, ErrorSummary, errorAt, SubmitButton, type FormError } from '../../components/form.js';
+import {
+  CheckboxField,
+  CsrfField,
+  errorAt,
+  ErrorSummary,
+  type FormError,
+  RadioGroup,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+} from '../../components/form.js';
 import { isolateText, Ltr, LtrWithin } from '../../components/bidi.js';
 import { languageName } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import { languageAttributes } from '../../presenters/content.presenter.js';
 import type { TextValues } from '../../secretariat.forms.js';
-import { Checkbox, CircularNav, Input, Radios, TextArea } from './sec-fields.js';
+import { CircularNav } from './sec-parts.js';
 import { TranslationFields } from './translation-fields.js';
 
 export interface TextPageView {
@@ -46,7 +56,7 @@ export function TextPage({ page, view }: { page: PageContext; view: TextPageView
       <ErrorSummary locale={locale} errors={errors} />
       <form method="post" action={page.href(action)} novalidate class="sec-form">
         <CsrfField token={view.csrfToken} />
-        <Input
+        <TextField
           locale={locale}
           id="field-designation"
           name="designation"
@@ -57,7 +67,7 @@ export function TextPage({ page, view }: { page: PageContext; view: TextPageView
           maxlength={100}
           dir="ltr"
         />
-        <Input
+        <TextField
           locale={locale}
           id="field-workItem"
           name="workItem"
@@ -69,7 +79,7 @@ export function TextPage({ page, view }: { page: PageContext; view: TextPageView
           optional
           dir="ltr"
         />
-        <Radios
+        <RadioGroup
           locale={locale}
           id="field-kind"
           name="kind"
@@ -81,7 +91,8 @@ export function TextPage({ page, view }: { page: PageContext; view: TextPageView
         <p class="hint" id="record-language">
           {t(locale, 'sec.text.recordLanguage', { language: languageName(locale, view.languageOfRecord) })}
         </p>
-        <TextArea
+        <TextAreaField
+          class="sec-textarea"
           locale={locale}
           id="field-title"
           name="title"
@@ -94,7 +105,8 @@ export function TextPage({ page, view }: { page: PageContext; view: TextPageView
           dir={record.dir}
           describedBy={['record-language']}
         />
-        <TextArea
+        <TextAreaField
+          class="sec-textarea"
           locale={locale}
           id="field-summary"
           name="summary"
@@ -120,7 +132,7 @@ export function TextPage({ page, view }: { page: PageContext; view: TextPageView
           ]}
           errors={errors}
         />
-        <Input
+        <TextField
           locale={locale}
           id="field-location"
           name="location"
@@ -132,7 +144,7 @@ export function TextPage({ page, view }: { page: PageContext; view: TextPageView
           class="input-short"
           dir="ltr"
         />
-        <Input
+        <TextField
           locale={locale}
           id="field-order"
           name="order"
@@ -144,14 +156,15 @@ export function TextPage({ page, view }: { page: PageContext; view: TextPageView
           class="input-short"
           dir="ltr"
         />
-        <Checkbox
+        <CheckboxField
           id="field-a5Justification"
           name="a5Justification"
           label={t(locale, 'sec.text.a5Justification.label')}
           hint={t(locale, 'sec.text.a5Justification.hint')}
           checked={values.a5Justification}
         />
-        <TextArea
+        <TextAreaField
+          class="sec-textarea"
           locale={locale}
           id="field-iprStatements"
           name="iprStatements"

@@ -1,11 +1,10 @@
 import { UN_LANGUAGES } from '../../../../domain/member-states/designations.js';
 import type { UnLanguage } from '../../../../domain/member-states/member-states.data.js';
 import { t, type Locale } from '../../../../i18n/i18n.js';
-import { errorAt, type FormError } from '../../components/form.js';
+import { errorAt, type FormError, TextAreaField } from '../../components/form.js';
 import { LANGUAGE_NAMES } from '../../components/layout.js';
 import { languageAttributes } from '../../presenters/content.presenter.js';
 import { translationFieldName, translationLabel } from '../../secretariat.forms.js';
-import { TextArea } from './sec-fields.js';
 
 /**
  * The translations of a circular's subject, or of a text's title and summary (issue #8 item 6):
@@ -83,7 +82,8 @@ export function TranslationFields({
             {fields.map((f) => {
               const name = translationFieldName(f.field, language);
               return (
-                <TextArea
+                <TextAreaField
+                  class="sec-textarea"
                   locale={locale}
                   id={`field-${name}`}
                   name={name}
