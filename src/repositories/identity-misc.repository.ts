@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../db/dialect.js';
 
 /** Invitations: single-use, expiring links that let a person set a password and enrol 2FA. */
@@ -165,6 +166,42 @@ export async function setThrottleLock(
     .set({ locked_until: lockedUntil, updated_at: now })
     .where('key', '=', key)
     .execute();
+}
+
+/**
+ * Gives back `count` attempts that were reserved on `key` and turned out not to be failures, in
+ * one statement (so concurrent reservations on the key are neither lost nor doubled). The lock
+ * follows the count that remains: below `threshold` there is none; otherwise the pre-emptive lock
+ * the reservation set (`reservedLock`) is replaced by the one in force before it (`lockBefore`),
+ * and a lock set since by another attempt is kept.
+ */
+export async function releaseThrottle(
+  db: Executor,
+  key: string,
+  release: { count: number; threshold: number; reservedLock: number | null; lockBefore: number | null },
+  now: number,
+): Promise<void> {
+  const { count, threshold, reservedLock, lockBefore } = release;
+  await db
+    .updateTable('login_throttle')
+    .set((eb) => {
+      const remaining = eb('login_throttle.failures', '-', count);
+      let lock = eb.case().when(remaining, '<', threshold).then(sql<number | null>`null`);
+      if (reservedLock !== null) lock = lock.when('login_throttle.locked_until', '=', reservedLock).then(lockBefore);
+      return {
+        failures: eb.case().when('login_throttle.failures', '>', count).then(remaining).else(0).end(),
+        locked_until: lock.else(eb.ref('login_throttle.locked_until')).end(),
+        updated_at: now,
+      };
+    })
+    .where('key', '=', key)
+    .execute();
+}
+
+/** Deletes the entry of `key` and returns the count it held (0 when there was none). */
+export async function takeThrottle(db: Executor, key: string): Promise<number> {
+  const row = await db.deleteFrom('login_throttle').where('key', '=', key).returning('failures').executeTakeFirst();
+  return row ? Number(row.failures) : 0;
 }
 
 export async function findInvitation(db: Executor, id: string): Promise<Invitation | undefined> {

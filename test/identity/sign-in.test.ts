@@ -530,6 +530,115 @@ describeEachDialect('signing in', (dialect) => {
     });
   });
 
+  describe('the address lock counts failures only', () => {
+    /** Observers sign in without a second factor: one call is one whole sign-in. */
+    async function signIn(ctx: ServiceContext, email: string, client: Client = CLIENT) {
+      return signInWithPassword(ctx, { email, password: PASSWORD, client });
+    }
+
+    /**
+     * `count` wrong passwords from `client` at accounts other than the ones signing in, spread 4 per
+     * account (numbered from `from / 4`) so that no account reaches its own lock.
+     */
+    async function failuresAgainstOthers(ctx: ServiceContext, count: number, client: Client = CLIENT, from = 0) {
+      for (let i = from; i < from + count; i += 1)
+        await refused(
+          signInWithPassword(ctx, {
+            email: `other${Math.floor(i / 4)}@msit.kr.test`,
+            password: 'wrong password',
+            client,
+          }),
+          'INVALID_CREDENTIALS',
+        );
+    }
+
+    it('lets 25 sign-ins in a row from one address succeed: a ministry behind one NAT address is never locked by its own successes', async () => {
+      const { ctx } = world();
+      const person = await acceptedAccount(ctx, { role: 'observer' });
+      const colleague = await acceptedAccount(ctx, { role: 'observer', email: 'colleague@msit.kr.test' });
+      for (let i = 0; i < 25; i += 1) {
+        const grant = await signIn(ctx, i % 2 === 0 ? person.email : colleague.email);
+        expect(grant.next, `sign-in ${i + 1}`).toBe('done');
+      }
+      expect((await throttleRow(ctx.db, `ip:${CLIENT.ip}`))?.failures ?? 0).toBe(0);
+    });
+
+    it('releases the reservation of a success that reached the threshold: after 19 failures, two sign-ins in a row succeed', async () => {
+      const { ctx, clock } = world();
+      const person = await acceptedAccount(ctx, { role: 'observer' });
+      await failuresAgainstOthers(ctx, 19);
+      // This sign-in's reservation is the address's 20th attempt, which sets the lock pre-emptively;
+      // succeeding gives the attempt back and lifts that lock.
+      expect((await signIn(ctx, person.email)).next).toBe('done');
+      expect(await throttleRow(ctx.db, `ip:${CLIENT.ip}`)).toEqual({ failures: 19, lockedUntil: null });
+      expect((await signIn(ctx, person.email)).next).toBe('done');
+      // The 19 failures against other accounts stay counted: one more locks the address.
+      await failuresAgainstOthers(ctx, 1, CLIENT, 19);
+      expect(await throttleRow(ctx.db, `ip:${CLIENT.ip}`)).toEqual({
+        failures: 20,
+        lockedUntil: clock.now() + FIRST_LOCK_MS,
+      });
+      await refusedUnchanged(ctx.db, () => signIn(ctx, person.email), 'LOGIN_LOCKED');
+    });
+
+    it("takes an account's own failures off its address when it signs in there, and keeps the failures against other accounts", async () => {
+      const { ctx } = world();
+      const person = await acceptedAccount(ctx, { role: 'observer' });
+      const elsewhere: Client = { ip: '198.51.100.7' };
+      for (let i = 0; i < 3; i += 1)
+        await refused(
+          signInWithPassword(ctx, { email: person.email, password: `typo ${i}`, client: CLIENT }),
+          'INVALID_CREDENTIALS',
+        );
+      await refused(
+        signInWithPassword(ctx, { email: person.email, password: 'typo elsewhere', client: elsewhere }),
+        'INVALID_CREDENTIALS',
+      );
+      await failuresAgainstOthers(ctx, 2);
+      expect((await throttleRow(ctx.db, `ip:${CLIENT.ip}`))?.failures).toBe(5);
+
+      expect((await signIn(ctx, person.email)).next).toBe('done');
+      // The three typos of this account from this address go; the two guesses at other accounts stay;
+      // the typo made from another address stays on that address.
+      expect(await throttleRow(ctx.db, `ip:${CLIENT.ip}`)).toEqual({ failures: 2, lockedUntil: null });
+      expect((await throttleRow(ctx.db, `ip:${elsewhere.ip}`))?.failures).toBe(1);
+      expect(await throttleRow(ctx.db, `account:${person.email}`)).toBeUndefined();
+    });
+
+    it('never lets a sign-in of an account the attacker holds erase the guesses at other accounts from the same address', async () => {
+      const { ctx } = world();
+      const attacker: Client = { ip: '203.0.113.66' };
+      const own = await acceptedAccount(ctx, { role: 'observer', email: 'insider@msit.kr.test' });
+      const victim = await acceptedAccount(ctx, { role: 'observer', email: 'victim@msit.kr.test' });
+      for (let round = 0; round < 5; round += 1) {
+        expect((await signIn(ctx, own.email, attacker)).next).toBe('done');
+        await failuresAgainstOthers(ctx, 4, attacker, 4 * round);
+      }
+      expect((await throttleRow(ctx.db, `ip:${attacker.ip}`))?.failures).toBe(20);
+      await refusedUnchanged(ctx.db, () => signIn(ctx, victim.email, attacker), 'LOGIN_LOCKED');
+    });
+
+    it('checks no more guesses than the threshold allows when a success runs alongside them, and counts exactly the guesses checked', async () => {
+      const { ctx } = world();
+      const person = await acceptedAccount(ctx, { role: 'observer' });
+      await failuresAgainstOthers(ctx, 18);
+      const outcomes = await Promise.allSettled([
+        signIn(ctx, person.email),
+        ...Array.from({ length: 6 }, (_, i) =>
+          signInWithPassword(ctx, { email: `guess${i}@msit.kr.test`, password: 'guess', client: CLIENT }),
+        ),
+      ]);
+      const codes = outcomes.map((o) => (o.status === 'rejected' ? (o.reason as { code?: string }).code : 'signed in'));
+      const checked = codes.filter((c) => c === 'INVALID_CREDENTIALS').length;
+      expect(
+        codes.filter((c) => c !== 'INVALID_CREDENTIALS' && c !== 'signed in').every((c) => c === 'LOGIN_LOCKED'),
+      ).toBe(true);
+      // 18 + the guesses checked never goes past 20, and the success (if it got in) is not counted.
+      expect(checked).toBeLessThanOrEqual(2);
+      expect((await throttleRow(ctx.db, `ip:${CLIENT.ip}`))?.failures).toBe(18 + checked);
+    });
+  });
+
   describe('sessions', () => {
     it('ends a session left unused for more than 30 minutes and deletes it', async () => {
       const { ctx, clock } = world();

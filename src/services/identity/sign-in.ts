@@ -10,8 +10,10 @@ import {
   findInvitationByHash,
   incrementThrottle,
   markInvitationUsed,
+  releaseThrottle,
   replaceRecoveryCodes,
   setThrottleLock,
+  takeThrottle,
   useRecoveryCode,
 } from '../../repositories/identity-misc.repository.js';
 import {
@@ -90,20 +92,33 @@ export interface Client {
   readonly userAgent?: string | undefined;
 }
 
+/** One attempt reserved on a key: what a success needs to give it back. */
+interface Reservation {
+  readonly key: string;
+  readonly policy: ThrottlePolicy | null;
+  /** The lock this reservation set pre-emptively (null: none). */
+  readonly reservedLock: number | null;
+  /** The lock stored before the reservation (expired, or null: a lock in force refuses the attempt). */
+  readonly lockBefore: number | null;
+}
+
 /**
  * Reserves one attempt on each key before the secret is checked: the counter goes up at once
  * (atomically, the row locked on PostgreSQL) and the lock is set pre-emptively when the count
  * reaches the threshold, so a burst of parallel guesses cannot get more checks than the
- * threshold allows. A lock in force refuses the attempt without counting it. A success clears
- * the keys again (`clearAttempts`).
+ * threshold allows. A lock in force refuses the attempt without counting it. A key without a
+ * policy is only counted (never locked). A failure leaves the reservations as they are: they are
+ * the failure's count. A success gives them back (`releaseAttempt`, `clearThrottle`), so the
+ * counters hold failures only.
  * @throws LOGIN_LOCKED
  */
 async function reserveAttempt(
   ctx: ServiceContext,
-  keys: readonly (readonly [string, ThrottlePolicy])[],
-): Promise<void> {
+  keys: readonly (readonly [string, ThrottlePolicy | null])[],
+): Promise<Map<string, Reservation>> {
   const now = ctx.clock();
-  await inTransaction(ctx, async (trx) => {
+  return inTransaction(ctx, async (trx) => {
+    const reservations = new Map<string, Reservation>();
     for (const [key, policy] of keys) {
       const { failures, lockedUntil } = await incrementThrottle(trx, key, now);
       if (lockedUntil !== null && lockedUntil > now) {
@@ -112,10 +127,36 @@ async function reserveAttempt(
           `Too many failed attempts; try again after ${new Date(lockedUntil).toISOString()}`,
         );
       }
-      const lock = lockUntil(failures, now, policy);
+      const lock = policy === null ? null : lockUntil(failures, now, policy);
       if (lock !== null) await setThrottleLock(trx, key, lock, now);
+      reservations.set(key, { key, policy, reservedLock: lock, lockBefore: lockedUntil });
     }
+    return reservations;
   });
+}
+
+/**
+ * Gives back `count` attempts of a successful check on a key counted with a policy: its own
+ * reservation, and any earlier failures the success shows were not an attack on this key.
+ */
+async function releaseAttempt(
+  trx: Transaction<DB>,
+  reservation: Reservation,
+  count: number,
+  now: number,
+): Promise<void> {
+  if (reservation.policy === null || count <= 0) return;
+  await releaseThrottle(
+    trx,
+    reservation.key,
+    {
+      count,
+      threshold: reservation.policy.threshold,
+      reservedLock: reservation.reservedLock,
+      lockBefore: reservation.lockBefore,
+    },
+    now,
+  );
 }
 
 /** Records a failed attempt in the audit trail (the counters were already raised by reserveAttempt). */
@@ -224,6 +265,13 @@ export async function acceptInvitation(
  * First step of signing in: e-mail and password. Failures count against the account and the
  * address (in the database, so the limit holds across instances); after 5 failures the account,
  * after 20 the address, is locked for a time that doubles with each further failure.
+ *
+ * Only failures count. A success clears the account's counter (its owner has proved the
+ * password), and takes off the address's counter its own reservation and the failures against
+ * this same account from this same address (counted on a third key, address and account
+ * together): those were the owner's typos, or guesses at an account that is no longer at risk.
+ * Failures against other accounts from the address stay counted, so an attacker who holds one
+ * account cannot wipe the count of guesses at others by signing in with it between guesses.
  * @throws LOGIN_LOCKED, INVALID_CREDENTIALS (wrong password, unknown or disabled account: one message)
  */
 export async function signInWithPassword(
@@ -232,11 +280,14 @@ export async function signInWithPassword(
 ): Promise<SessionGrant> {
   const email = options.email.trim().toLowerCase();
   const accountKey = `account:${email}`;
-  const addressKey = `ip:${options.client.ip ?? 'unknown'}`;
+  const address = options.client.ip ?? 'unknown';
+  const addressKey = `ip:${address}`;
+  const pairKey = `ip+account:${address} ${email}`;
   const now = ctx.clock();
-  await reserveAttempt(ctx, [
+  const reserved = await reserveAttempt(ctx, [
     [accountKey, ACCOUNT_THROTTLE],
     [addressKey, ADDRESS_THROTTLE],
+    [pairKey, null],
   ]);
   const account = await findAccountByEmail(ctx.db, email);
   const ok = await verifyPassword(account?.passwordHash ?? null, options.password);
@@ -251,6 +302,9 @@ export async function signInWithPassword(
   const rehash = needsRehash(account.passwordHash!) ? await hashPassword(options.password) : null;
   return inTransaction(ctx, async (trx) => {
     await clearThrottle(trx, accountKey);
+    // This attempt's reservation and the account's earlier failures from this address (none when a
+    // concurrent success of the same account took them: it gave them back already).
+    await releaseAttempt(trx, reserved.get(addressKey)!, await takeThrottle(trx, pairKey), now);
     if (rehash) await updateAccount(trx, account.id, { passwordHash: rehash }, now);
     let next: NextStep = 'done';
     if (account.totpEnabledAt !== null) next = 'verify';
