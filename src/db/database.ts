@@ -1,4 +1,10 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AccountRole } from '../domain/identity/account.js';
+import type { JobState } from '../domain/jobs/job.js';
+
+// The closed vocabularies the CHECK constraints hold are the domain's; AccountRole is re-exported
+// for the tests and tools that name it here.
+export type { AccountRole } from '../domain/identity/account.js';
 
 /**
  * The database schema as Kysely sees it. Hand-written and dialect-neutral (one interface for
@@ -29,8 +35,6 @@ export interface DB {
   reply_draft: ReplyDraftTable;
   document: DocumentTable;
 }
-
-export type AccountRole = 'secretariat_admin' | 'secretariat_staff' | 'focal_point' | 'observer';
 
 export interface AccountTable {
   id: string;
@@ -118,7 +122,7 @@ export interface JobTable {
   id: string;
   kind: string;
   payload: string;
-  state: 'queued' | 'running' | 'done' | 'dead';
+  state: JobState;
   run_at: number;
   attempts: number;
   max_attempts: number;

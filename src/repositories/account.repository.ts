@@ -1,22 +1,9 @@
 import type { Selectable } from 'kysely';
-import type { AccountRole, AccountTable } from '../db/database.js';
+import type { AccountTable } from '../db/database.js';
 import { dialectOf, type Executor } from '../db/dialect.js';
+import type { Account } from '../domain/identity/account.js';
 
-export interface Account {
-  readonly id: string;
-  readonly email: string;
-  readonly name: string;
-  readonly role: AccountRole;
-  readonly memberState: string | null;
-  readonly focalPointRank: 'primary' | 'alternate' | null;
-  readonly passwordHash: string | null;
-  readonly totpSecret: string | null;
-  readonly totpEnabledAt: number | null;
-  readonly totpLastStep: number | null;
-  readonly language: string;
-  readonly disabledAt: number | null;
-  readonly createdAt: number;
-}
+export type { Account } from '../domain/identity/account.js';
 
 function toAccount(row: Selectable<AccountTable>): Account {
   return {

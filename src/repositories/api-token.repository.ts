@@ -1,20 +1,7 @@
 import type { Executor } from '../db/dialect.js';
+import type { StoredToken, TokenRole } from '../domain/identity/api-token.js';
 
-export type TokenRole = 'secretariat' | 'focal_point' | 'observer';
-
-export interface StoredToken {
-  readonly id: string;
-  readonly label: string;
-  readonly role: TokenRole;
-  readonly memberState: string | null;
-  readonly createdAt: number;
-  readonly expiresAt: number | null;
-  readonly revokedAt: number | null;
-  /** Personal tokens: the account they act as (null: a service token with a role). */
-  readonly accountId: string | null;
-  /** Scopes (null: every action of the role or account). */
-  readonly scopes: readonly string[] | null;
-}
+export type { StoredToken, TokenRole } from '../domain/identity/api-token.js';
 
 export async function insertToken(
   db: Executor,

@@ -1,23 +1,10 @@
 import { sql } from 'kysely';
 import { dialectOf, type Executor } from '../db/dialect.js';
 import { chainHash, GENESIS_HASH, type StoredChainRow } from '../domain/audit/audit-chain.js';
+import type { AuditEvent, StoredAuditEvent } from '../domain/audit/audit-event.js';
 import { fromJson, toJson } from './json-column.js';
 
-/** One security- or ballot-relevant event. Written in the transaction of the change it records. */
-export interface AuditEvent {
-  readonly at: number;
-  readonly actor: string;
-  readonly action: string;
-  readonly consultationId: string | null;
-  readonly subject: string;
-  readonly data: Readonly<Record<string, unknown>>;
-}
-
-export interface StoredAuditEvent extends AuditEvent {
-  readonly seq: number;
-  readonly prevHash: string | null;
-  readonly hash: string | null;
-}
+export type { AuditEvent, StoredAuditEvent } from '../domain/audit/audit-event.js';
 
 /** Key of the PostgreSQL advisory lock that serialises appends to the chain. */
 const AUDIT_CHAIN_LOCK = 0x41554454; // "AUDT"

@@ -1,18 +1,10 @@
 import type { Selectable } from 'kysely';
 import type { ContactTable } from '../db/database.js';
 import type { Executor } from '../db/dialect.js';
+import type { Contact } from '../domain/identity/contact.js';
 import { fromFlag, toFlag } from './json-column.js';
 
-export interface Contact {
-  readonly id: string;
-  readonly email: string;
-  readonly name: string;
-  readonly role: 'focal_point' | 'observer';
-  readonly memberState: string | null;
-  readonly language: string;
-  readonly active: boolean;
-  readonly createdAt: number;
-}
+export type { Contact } from '../domain/identity/contact.js';
 
 function toContact(row: Selectable<ContactTable>): Contact {
   return {

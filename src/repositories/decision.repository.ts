@@ -1,16 +1,10 @@
 import type { Selectable } from 'kysely';
 import type { MeetingDecisionTable } from '../db/database.js';
 import type { Executor } from '../db/dialect.js';
-import type { MeetingDecisionInput } from '../domain/procedure/tap/tap-meeting.js';
+import type { StoredDecision } from '../domain/consultation/meeting-decision.js';
 import { fromFlag, fromJson, toFlag, toJson } from './json-column.js';
 
-export interface StoredDecision {
-  readonly textId: string;
-  readonly input: MeetingDecisionInput;
-  readonly notes: string | null;
-  readonly recordedAt: number;
-  readonly recordedBy: string;
-}
+export type { StoredDecision } from '../domain/consultation/meeting-decision.js';
 
 function toStored(row: Selectable<MeetingDecisionTable>): StoredDecision {
   return {

@@ -1,25 +1,10 @@
 import type { Selectable } from 'kysely';
 import type { JobTable } from '../db/database.js';
 import { dialectOf, type Executor } from '../db/dialect.js';
+import type { Job, JobState } from '../domain/jobs/job.js';
 import { fromJson, toJson } from './json-column.js';
 
-export type JobState = JobTable['state'];
-
-export interface Job {
-  readonly id: string;
-  readonly kind: string;
-  readonly payload: Record<string, unknown>;
-  readonly state: JobState;
-  readonly runAt: number;
-  readonly attempts: number;
-  readonly maxAttempts: number;
-  readonly lockedBy: string | null;
-  readonly lastError: string | null;
-  readonly result: Record<string, unknown> | null;
-  readonly consultationId: string | null;
-  readonly createdAt: number;
-  readonly finishedAt: number | null;
-}
+export type { Job, JobState } from '../domain/jobs/job.js';
 
 function toJob(row: Selectable<JobTable>): Job {
   return {

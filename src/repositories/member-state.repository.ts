@@ -1,19 +1,11 @@
 import type { Selectable } from 'kysely';
 import type { MemberStateTable } from '../db/database.js';
 import type { Executor } from '../db/dialect.js';
+import type { StoredMemberState } from '../domain/member-states/member-state.js';
 import type { MemberStateRecord } from '../domain/member-states/member-states.data.js';
 import { fromFlag, fromJson, toFlag, toJson } from './json-column.js';
 
-/** A Member State as stored (eligibility may differ from the shipped data: the secretariat changes it). */
-export interface StoredMemberState {
-  readonly code: string;
-  readonly iso3: string;
-  readonly names: Readonly<Record<string, string>> & { readonly en: string };
-  readonly membership: 'member_state' | 'observer';
-  readonly mayReply: boolean;
-  readonly eligibilityNote: string | null;
-  readonly eligibilitySince: string | null;
-}
+export type { StoredMemberState } from '../domain/member-states/member-state.js';
 
 function toStored(row: Selectable<MemberStateTable>): StoredMemberState {
   return {
@@ -51,14 +43,12 @@ export async function upsertMemberStates(
         updated_at: now,
       })
       .onConflict((oc) =>
-        oc
-          .column('code')
-          .doUpdateSet({
-            iso3: record.iso3,
-            name_en: record.names.en,
-            names: toJson(record.names),
-            membership: record.membership,
-          }),
+        oc.column('code').doUpdateSet({
+          iso3: record.iso3,
+          name_en: record.names.en,
+          names: toJson(record.names),
+          membership: record.membership,
+        }),
       )
       .execute();
   }

@@ -1,18 +1,9 @@
 import type { Selectable } from 'kysely';
 import type { SessionTable } from '../db/database.js';
 import type { Executor } from '../db/dialect.js';
+import type { Session } from '../domain/identity/session.js';
 
-export interface Session {
-  readonly id: string;
-  readonly accountId: string;
-  readonly createdAt: number;
-  readonly lastSeenAt: number;
-  readonly expiresAt: number;
-  readonly mfaVerifiedAt: number | null;
-  readonly csrfSecret: string;
-  readonly userAgent: string | null;
-  readonly ip: string | null;
-}
+export type { Session } from '../domain/identity/session.js';
 
 function toSession(row: Selectable<SessionTable>): Session {
   return {

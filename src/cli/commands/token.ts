@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { TokenRole } from '../../repositories/api-token.repository.js';
+import type { TokenRole } from '../../domain/identity/api-token.js';
 import { presentToken } from '../../http/presenters/admin.presenter.js';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../services/api-tokens.js';
 import { formatFields, formatTable, formatUtc, line, printJson, type CliIo } from '../output.js';

@@ -2,7 +2,7 @@ import type { DeterminedText, Translations } from '../../domain/consultation/con
 import { localiseConsultation } from '../../domain/consultation/localise.js';
 import type { UnLanguage } from '../../domain/member-states/member-states.data.js';
 import type { Actor } from '../../domain/policy/actor.js';
-import type { StoredMemberState } from '../../repositories/member-state.repository.js';
+import type { StoredMemberState } from '../../domain/member-states/member-state.js';
 import type { ConsultationView as ServiceConsultationView } from '../../services/get-consultation.js';
 import type { ConsultationSummaryView, ConsultationView, MemberStateView, TextView } from '../api/responses.schema.js';
 import { deadlineWords } from '../../services/jobs/mail-messages.js';

@@ -1,6 +1,6 @@
 import type { MeetingDecision } from '../../domain/procedure/tap/tap-meeting.js';
 import type { TextTally } from '../../domain/procedure/tap/tap-tally.js';
-import type { StoredDecision } from '../../repositories/decision.repository.js';
+import type { StoredDecision } from '../../domain/consultation/meeting-decision.js';
 import type { ConsultationResults } from '../../services/compute-results.js';
 import type { DecisionView, ResultsView } from '../api/responses.schema.js';
 

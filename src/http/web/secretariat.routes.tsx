@@ -7,7 +7,7 @@ import type { Actor } from '../../domain/policy/actor.js';
 import { citeClause, tapClauses } from '../../domain/procedure/tap/tap-clauses.js';
 import { toIsoDay } from '../../domain/time/instants.js';
 import { t, type Locale } from '../../i18n/i18n.js';
-import type { StoredAuditEvent } from '../../repositories/audit.repository.js';
+import type { StoredAuditEvent } from '../../domain/audit/audit-event.js';
 import { createConsultation } from '../../services/create-consultation.js';
 import { getConsultation, listConsultations, type ConsultationView } from '../../services/get-consultation.js';
 import { inviteAccount, listAccounts, setAccountDisabled } from '../../services/identity/accounts.js';

@@ -1,8 +1,8 @@
 import { MEMBER_STATES } from '../../../domain/member-states/member-states.data.js';
 import { t, type Locale } from '../../../i18n/i18n.js';
-import type { Account } from '../../../repositories/account.repository.js';
-import type { StoredToken } from '../../../repositories/api-token.repository.js';
-import type { Session } from '../../../repositories/session.repository.js';
+import type { Account } from '../../../domain/identity/account.js';
+import type { StoredToken } from '../../../domain/identity/api-token.js';
+import type { Session } from '../../../domain/identity/session.js';
 
 /** Who the signed-in person is, as the account page shows it. */
 export interface PersonView {

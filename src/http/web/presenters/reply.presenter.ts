@@ -3,7 +3,7 @@ import type { FieldProblem } from '../../../domain/errors.js';
 import type { Receipt } from '../../../domain/receipt/receipt.js';
 import type { Channel, PositionInput, ReplyPosition, ReplyVersion } from '../../../domain/reply/reply.js';
 import { intlFor, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
-import type { StoredMemberState } from '../../../repositories/member-state.repository.js';
+import type { StoredMemberState } from '../../../domain/member-states/member-state.js';
 import type { OwedReplies, Person, ReplyWorkspace } from '../../../services/my-state-replies.js';
 import type { DraftPosition, ReplyDraftContent } from '../../../services/read-reply-draft.js';
 import type { FormError } from '../components/form.js';

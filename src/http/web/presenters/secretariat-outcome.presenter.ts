@@ -10,7 +10,7 @@ import {
 } from '../../../domain/reply/reply.js';
 import { startOfDay } from '../../../domain/time/instants.js';
 import type { Locale } from '../../../i18n/i18n.js';
-import type { StoredMemberState } from '../../../repositories/member-state.repository.js';
+import type { StoredMemberState } from '../../../domain/member-states/member-state.js';
 import type { ConsultationResults } from '../../../services/compute-results.js';
 import { deadlinePassed } from '../../../services/load-consultation.js';
 import type { ReplyOverview } from '../../../services/read-replies.js';

@@ -7,9 +7,9 @@ import type { TimingCheck, TimingPolicy } from '../../../domain/procedure/tap/ta
 import { citeClause, tapClauses } from '../../../domain/procedure/tap/tap-clauses.js';
 import { startOfDay } from '../../../domain/time/instants.js';
 import { intlFor, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
-import type { Account } from '../../../repositories/account.repository.js';
-import type { StoredAuditEvent } from '../../../repositories/audit.repository.js';
-import type { StoredMemberState } from '../../../repositories/member-state.repository.js';
+import type { Account } from '../../../domain/identity/account.js';
+import type { StoredAuditEvent } from '../../../domain/audit/audit-event.js';
+import type { StoredMemberState } from '../../../domain/member-states/member-state.js';
 import type { ChainVerification } from '../../../services/verify-audit-chain.js';
 import type { ConsultationView } from '../../../services/get-consultation.js';
 import type { LoadedConsultation } from '../../../services/load-consultation.js';
