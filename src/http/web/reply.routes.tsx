@@ -204,7 +204,7 @@ export const replyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
         const stored = await uploadAttachment(ctx, {
           actor: actorOf(request),
           filename: upload.filename,
-          content: upload.bytes,
+          content: await upload.read(),
         });
         values[text.id] = { ...values[text.id]!, attachment: { sha256: stored.sha256, filename: stored.filename } };
       } catch (error) {

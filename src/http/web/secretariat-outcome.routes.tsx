@@ -300,11 +300,12 @@ export const secretariatOutcomeRoutes: FastifyPluginAsyncTypebox<{ web: WebConte
 
       // The scan of the original: judged by its content before anything is stored.
       const [scan] = uploadsOf(request, 'scan');
+      const scanBytes = scan && !scan.tooLarge ? await scan.read() : Buffer.alloc(0);
       const sizeLimit = `${Math.round((ctx.attachmentMaxBytes / (1024 * 1024)) * 10) / 10}`;
       if (!scan) add('field-scan', 'outcome.record.scan.missing');
       else if (scan.tooLarge) add('field-scan', 'outcome.record.scan.tooLarge', { size: sizeLimit });
-      else if (scan.bytes.length === 0) add('field-scan', 'outcome.record.scan.empty');
-      else if (sniffMediaType(scan.bytes) === null) add('field-scan', 'outcome.record.scan.unsupported');
+      else if (scanBytes.length === 0) add('field-scan', 'outcome.record.scan.empty');
+      else if (sniffMediaType(scanBytes) === null) add('field-scan', 'outcome.record.scan.unsupported');
 
       // Nothing to record into (a draft), or results frozen by the meeting: said before any file is stored.
       if (consultation.issuedAt === null)
@@ -318,7 +319,7 @@ export const secretariatOutcomeRoutes: FastifyPluginAsyncTypebox<{ web: WebConte
       if (errors.length > 0) return renderRecord(request, reply, consultationId, 400, values, errors);
 
       try {
-        const stored = await uploadAttachment(ctx, { actor, filename: scan!.filename, content: scan!.bytes });
+        const stored = await uploadAttachment(ctx, { actor, filename: scan!.filename, content: scanBytes });
         const receipt = await recordReply(ctx, {
           actor,
           consultationId,

@@ -22,6 +22,8 @@ declare module 'fastify' {
     webSession: WebSession | null;
     /** True when the request carried a session cookie whose session had ended (the cookie is then cleared). */
     webSessionEnded: boolean;
+    /** True once `loadSession` ran for this request (it runs once, however many hooks ask). */
+    webSessionLoaded: boolean;
   }
 }
 
@@ -70,8 +72,13 @@ function csrfFieldOf(request: FastifyRequest): unknown {
 export function sessionHooks(web: WebContext) {
   const { ctx } = web;
 
-  /** Resolves the session cookie. An ended session clears the cookie; other failures propagate. */
+  /**
+   * Resolves the session cookie, once per request (the multipart reader asks before the body is
+   * read, the route's hooks ask again). An ended session clears the cookie; other failures propagate.
+   */
   async function loadSession(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    if (request.webSessionLoaded) return;
+    request.webSessionLoaded = true;
     request.webSession = null;
     request.webSessionEnded = false;
     const secret = request.cookies[web.cookies.session];
@@ -158,6 +165,16 @@ export function sessionHooks(web: WebContext) {
     }
   }
 
+  /**
+   * The CSRF token of the request's session when it is signed in with its second factor given,
+   * else null: what a multipart form must carry as its first field before its body is read.
+   */
+  async function verifiedFormToken(request: FastifyRequest, reply: FastifyReply): Promise<string | null> {
+    await loadSession(request, reply);
+    const session = request.webSession;
+    return session?.verified ? session.csrfToken : null;
+  }
+
   /** Ends the session the browser still holds before another begins (no two sessions in one browser). */
   async function endPreviousSession(request: FastifyRequest): Promise<void> {
     const secret = request.cookies[web.cookies.session];
@@ -174,6 +191,7 @@ export function sessionHooks(web: WebContext) {
     requireFocalPoint,
     verifySessionCsrf,
     verifyAnonymousCsrf,
+    verifiedFormToken,
     endPreviousSession,
   };
 }

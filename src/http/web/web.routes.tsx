@@ -35,6 +35,8 @@ export interface WebRoutesOptions {
    * http://localhost as secure, so only plain HTTP on another host needs false.
    */
   readonly secureCookies?: boolean;
+  /** Where multipart forms' files wait while a request is answered (default: the system's temporary folder). */
+  readonly uploadTempDir?: string;
 }
 
 /** The error codes whose page has its own title and text in the catalogue. */
@@ -111,9 +113,16 @@ export const webRoutes: FastifyPluginAsyncTypebox<WebRoutesOptions> = async (app
 
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
-  await registerWebMultipart(app, options.ctx.attachmentMaxBytes);
   app.decorateRequest('webSession', null);
   app.decorateRequest('webSessionEnded', false);
+  app.decorateRequest('webSessionLoaded', false);
+  // Multipart bodies (the only ones with files) are read only for a signed-in session whose form
+  // token comes first: decided in preValidation, before a byte of the body is consumed.
+  registerWebMultipart(app, {
+    maxFileBytes: options.ctx.attachmentMaxBytes,
+    ...(options.uploadTempDir !== undefined && { tempDir: options.uploadTempDir }),
+    sessionToken: hooks.verifiedFormToken,
+  });
 
   // First CSRF layer, before the body is even read: unsafe requests from another site are refused.
   app.addHook('onRequest', async (request) => {
