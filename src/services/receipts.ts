@@ -12,10 +12,22 @@ import { findAuditRow } from '../repositories/audit.repository.js';
 import { findReplyVersion, findVersionAuditPosition } from '../repositories/reply.repository.js';
 import { findSigningKey, insertSigningKeyIfAbsent, type SigningKey } from '../repositories/signing-key.repository.js';
 import { deadlinePassed, loadConsultation } from './load-consultation.js';
+import { Compile } from 'typebox/compile';
+import { ReceiptInputSchema } from '../schemas/receipt.schema.js';
 import type { ServiceContext } from './service-context.js';
 import { verifyAuditChain } from './verify-audit-chain.js';
 
 const KEY_ID = 'receipts-1';
+
+let compiledReceiptCheck: ((value: unknown) => boolean) | undefined;
+/** Whether a value is a receipt by its schema (compiled once). */
+function isReceiptShaped(value: unknown): boolean {
+  if (!compiledReceiptCheck) {
+    const validator = Compile(ReceiptInputSchema);
+    compiledReceiptCheck = (v) => validator.Check(v);
+  }
+  return compiledReceiptCheck(value);
+}
 
 /**
  * The server's receipt-signing key, created on first use and shared by every instance through
@@ -111,26 +123,16 @@ export interface ReceiptVerification {
 export async function verifyReceipt(ctx: ServiceContext, input: unknown): Promise<ReceiptVerification> {
   const checks: ReceiptCheck[] = [];
   const done = () => ({ ok: checks.every((c) => c.ok), checks });
-  const r = input as Partial<Receipt> | null;
-  const wellFormed =
-    r !== null &&
-    typeof r === 'object' &&
-    r.format === RECEIPT_FORMAT &&
-    typeof r.consultation?.id === 'string' &&
-    typeof r.memberState === 'string' &&
-    Number.isInteger(r.version) &&
-    typeof r.contentSha256 === 'string' &&
-    Array.isArray(r.attachments) &&
-    Number.isInteger(r.audit?.seq) &&
-    typeof r.audit?.hash === 'string' &&
-    typeof r.signature?.value === 'string';
+  // Validated before anything canonicalises it: the schema is closed and bounded, so a hostile
+  // document fails here instead of overflowing the stack.
+  const wellFormed = isReceiptShaped(input);
   checks.push({
     check: 'format',
     ok: wellFormed,
     detail: wellFormed ? RECEIPT_FORMAT : `not an ${RECEIPT_FORMAT} document`,
   });
   if (!wellFormed) return done();
-  const receipt = r as Receipt;
+  const receipt = input as Receipt;
 
   const key = await findSigningKey(ctx.db, receipt.signature.keyId);
   const signatureOk =

@@ -402,7 +402,22 @@ function bodyFor(api: SecurityApi, routeKey: string, when: ClockPoint): unknown 
     case 'POST /api/v1/tokens':
       return { role: 'observer', label: 'A new observer token' };
     case 'POST /api/v1/receipts/verify':
-      return { format: 'not a receipt' };
+      // Well-formed (the schema lets it through) but not signed by the server: every check after
+      // the signature is skipped, and the answer is 200 with ok: false.
+      return {
+        format: 'assent-receipt/1',
+        consultation: { id: f.open, reference: 'TSB Circular 79' },
+        memberState: 'KR',
+        version: 1,
+        status: 'submitted',
+        receivedAt: '2023-05-01T10:00:00.000Z',
+        channel: 'api',
+        receivedByDeadline: true,
+        contentSha256: '0'.repeat(64),
+        attachments: [],
+        audit: { seq: 1, hash: '0'.repeat(64) },
+        signature: { algorithm: 'Ed25519', keyId: 'receipts-1', value: 'AAAA' },
+      };
     default:
       return undefined;
   }

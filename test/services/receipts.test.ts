@@ -120,6 +120,17 @@ describeEachDialect('receipts', (dialect) => {
     ).rejects.toMatchObject({ code: 'NOT_YOUR_MEMBER_STATE' });
   });
 
+  it('a receipt carrying a value nested 100,000 levels deep fails the format check instead of overflowing the stack', async () => {
+    const { ctx, receipt } = await receiptOfKr();
+    const deep = JSON.parse(`${'['.repeat(100_000)}0${']'.repeat(100_000)}`);
+    for (const input of [
+      { ...receipt, note: deep },
+      { ...receipt, attachments: [deep] },
+    ]) {
+      expect(await verifyReceipt(ctx, input)).toMatchObject({ ok: false, checks: [{ check: 'format', ok: false }] });
+    }
+  });
+
   it('something that is not a receipt fails the format check', async () => {
     const { ctx } = world();
     expect(await verifyReceipt(ctx, { hello: 'world' })).toMatchObject({

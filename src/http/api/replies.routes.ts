@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ReceiptInputSchema } from '../../schemas/receipt.schema.js';
 import { RecordedReplyInputSchema, ReplyInputSchema } from '../../schemas/reply.schema.js';
 import { listReplies, getStateReply } from '../../services/read-replies.js';
 import { recordReply } from '../../services/record-reply.js';
@@ -185,7 +186,7 @@ export const replyRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = a
         tags: ['receipts'],
         summary:
           'Check a receipt against its signature, the stored reply, its files and the audit chain (anyone holding a receipt)',
-        body: Type.Unknown({ description: 'A receipt as downloaded' }),
+        body: ReceiptInputSchema,
         response: { 200: ReceiptVerificationView, ...problemResponses },
       },
     },
