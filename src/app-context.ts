@@ -7,6 +7,7 @@ import { serviceContext, type ServiceContext } from './services/service-context.
 import { emlTransport, smtpTransport, type MailTransport } from './mail/mail-transport.js';
 import { createJobHandlers } from './services/jobs/handlers.js';
 import { createWorker, type Worker } from './services/jobs/worker.js';
+import { ensurePrivateDir, tightenPrivateFile, writeNewPrivateFile } from './platform/private-files.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -28,6 +29,9 @@ export interface AppContext {
  * Fails with a clear message when the database cannot be reached.
  */
 export async function createAppContext(config: AppConfig, clock: Clock = systemClock): Promise<AppContext> {
+  // The data folder is Assent's own: made private even when an older version left it open (it is
+  // created where needed, by the SQLite database, the secret key or the first .eml file).
+  if (fs.existsSync(config.dataDir)) ensurePrivateDir(config.dataDir, { own: true });
   const db = openDatabase(config.database);
   try {
     await migrateToLatest(db);
@@ -72,15 +76,16 @@ export function localSecretKey(dataDir: string): Buffer {
   const file = path.join(dataDir, 'secret.key');
   try {
     const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
+    tightenPrivateFile(file);
     if (key.length === 32) return key;
     throw new Error(`${file} does not hold 32 bytes in base64`);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir, { own: true });
   const key = randomBytes(32);
   try {
-    fs.writeFileSync(file, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+    writeNewPrivateFile(file, `${key.toString('base64')}\n`);
   } catch (error) {
     // Another process (the CLI beside the server) created it first: use theirs.
     if ((error as NodeJS.ErrnoException).code === 'EEXIST')

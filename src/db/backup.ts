@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
+import { ensurePrivateDir, ensurePrivateFile, tightenPrivateFile } from '../platform/private-files.js';
 import { openDatabase, migrationStatus } from './connect.js';
 import type { DatabaseTarget } from './connect.js';
 import { verifyAuditChain, type ChainVerification } from '../services/verify-audit-chain.js';
@@ -19,7 +20,9 @@ export async function backupSqlite(target: DatabaseTarget, file: string): Promis
     );
   const out = path.resolve(file);
   if (fs.existsSync(out)) throw new Error(`${out} exists already; choose a new file name`);
-  fs.mkdirSync(path.dirname(out), { recursive: true });
+  // A backup holds everything the database holds: created 0600 (VACUUM INTO fills an empty file).
+  ensurePrivateDir(path.dirname(out), { own: false });
+  ensurePrivateFile(out);
   const db = openDatabase(target);
   try {
     await sql`vacuum into ${out}`.execute(db);
@@ -65,9 +68,10 @@ export async function restoreSqlite(
     );
   if (fs.existsSync(to) && !options.force)
     throw new Error(`${to} exists; stop the server and add --force to replace it`);
-  fs.mkdirSync(path.dirname(to), { recursive: true });
+  ensurePrivateDir(path.dirname(to), { own: false });
   const temp = `${to}.restoring`;
   fs.copyFileSync(from, temp);
+  tightenPrivateFile(temp);
   for (const suffix of ['-wal', '-shm']) fs.rmSync(`${to}${suffix}`, { force: true });
   fs.renameSync(temp, to);
   return { chain };

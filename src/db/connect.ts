@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
@@ -12,6 +11,7 @@ import {
   type Driver,
 } from 'kysely';
 import pg from 'pg';
+import { ensurePrivateDir, ensurePrivateFile, tightenPrivateFile } from '../platform/private-files.js';
 import type { DB } from './database.js';
 import { MIGRATIONS } from './migrations/index.js';
 
@@ -99,7 +99,14 @@ pg.types.setTypeParser(20, (value) => Number(value));
 /** Opens the database (creating the SQLite file and its folder when needed). */
 export function openDatabase(target: DatabaseTarget): Kysely<DB> {
   if (target.kind === 'sqlite') {
-    if (target.file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(target.file)), { recursive: true });
+    if (target.file !== ':memory:') {
+      // The file holds sessions, encrypted authenticator keys and every reply: 0600, created so
+      // before SQLite opens it (its WAL and shared-memory files take the database file's mode).
+      const file = path.resolve(target.file);
+      ensurePrivateDir(path.dirname(file), { own: false });
+      ensurePrivateFile(file);
+      for (const suffix of ['-wal', '-shm']) tightenPrivateFile(`${file}${suffix}`);
+    }
     const database = new SQLite(target.file);
     database.pragma('journal_mode = WAL');
     database.pragma('foreign_keys = ON');

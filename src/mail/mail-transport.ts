@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
+import { ensurePrivateDir, writePrivateFile } from '../platform/private-files.js';
 
 /** One e-mail as Assent sends it. */
 export interface OutgoingMail {
@@ -59,11 +60,13 @@ export function emlTransport(dir: string): MailTransport {
     kind: 'eml',
     async send(mail) {
       const info = await transporter.sendMail(message(mail));
-      fs.mkdirSync(dir, { recursive: true });
+      // An invitation's message carries its live link: the folder and the files are the server
+      // account's alone.
+      ensurePrivateDir(dir, { own: true });
       const name = `${mail.reference.replace(/[^A-Za-z0-9._-]+/g, '_')}.eml`;
       const file = path.join(dir, name);
       const temp = `${file}.tmp`;
-      fs.writeFileSync(temp, info.message as Buffer);
+      writePrivateFile(temp, info.message as Buffer);
       fs.renameSync(temp, file);
       return { messageId: String(info.messageId), location: file };
     },
