@@ -1,7 +1,7 @@
 import { localiseConsultation } from '../domain/consultation/localise.js';
 import { tapClauses, citeClause } from '../domain/procedure/tap/tap-clauses.js';
 import { dirOf, type Locale } from '../i18n/i18n.js';
-import type { ConsultationResults, TextResult } from '../services/compute-results.js';
+import type { ConsultationResults, TextResult } from '../domain/consultation/results.js';
 import { studyGroupName } from './bureau.js';
 import type { Block, DocumentContent } from './content.js';
 import { buildDocx } from './docx.js';

@@ -2,7 +2,7 @@ import { localiseConsultation } from '../domain/consultation/localise.js';
 import { tapClauses, citeClause } from '../domain/procedure/tap/tap-clauses.js';
 import type { ReplyPosition, ReplyVersion } from '../domain/reply/reply.js';
 import { dirOf, type Locale } from '../i18n/i18n.js';
-import type { ConsultationResults } from '../services/compute-results.js';
+import type { ConsultationResults } from '../domain/consultation/results.js';
 import { studyGroupName } from './bureau.js';
 import { typed, type Block, type DocumentContent } from './content.js';
 import { buildDocx } from './docx.js';

@@ -1,34 +1,14 @@
 import type { Executor } from '../db/dialect.js';
-import type { ConsultationState } from '../domain/consultation/consultation-state.js';
 import { consultationState } from '../domain/consultation/consultation-state.js';
-import type { DeterminedText } from '../domain/consultation/consultation.js';
+import type { ConsultationResults, TextResult } from '../domain/consultation/results.js';
 import type { Actor } from '../domain/policy/actor.js';
 import { authorize } from '../domain/policy/policy.js';
-import type { MeetingDecision } from '../domain/procedure/tap/tap-meeting.js';
-import type { TextTally } from '../domain/procedure/tap/tap-tally.js';
-import { listDecisions, type StoredDecision } from '../repositories/decision.repository.js';
+import { listDecisions } from '../repositories/decision.repository.js';
 import { countCountedPositions } from '../repositories/reply.repository.js';
 import { deadlinePassed, loadConsultation, type LoadedConsultation } from './load-consultation.js';
 import type { ServiceContext } from './service-context.js';
 
-export interface TextResult {
-  readonly text: DeterminedText;
-  readonly tally: TextTally;
-  /** The meeting's decision as it stands at the time of computing (null until recorded). */
-  readonly decision: MeetingDecision | null;
-  readonly decisionRecord: StoredDecision | null;
-}
-
-export interface ConsultationResults {
-  readonly loaded: LoadedConsultation;
-  readonly state: ConsultationState;
-  /** False while the deadline has not passed: the figures may still change. */
-  readonly final: boolean;
-  readonly computedAt: number;
-  readonly texts: readonly TextResult[];
-  /** When the results notice is due (Res. 1 §9.6.1), once the consultation is closed. */
-  readonly resultsNoticeDueAt: number | null;
-}
+export type { ConsultationResults, TextResult } from '../domain/consultation/results.js';
 
 /**
  * The per-text results of a consultation from its counted replies (one aggregate query), with

@@ -1,21 +1,16 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/database.js';
 import type { Executor } from '../db/dialect.js';
-import type { Consultation, DeterminedText } from '../domain/consultation/consultation.js';
+import type { Consultation } from '../domain/consultation/consultation.js';
+import type { LoadedConsultation } from '../domain/consultation/loaded-consultation.js';
 import { isOnTime } from '../domain/consultation/consultation-state.js';
 import { AppError } from '../domain/errors.js';
 import type { Actor } from '../domain/policy/actor.js';
 import { authorize } from '../domain/policy/policy.js';
 import { procedureFor } from '../domain/procedure/registry.js';
-import type { Procedure } from '../domain/procedure/procedure.js';
 import { findConsultation, listTexts } from '../repositories/consultation.repository.js';
 
-export interface LoadedConsultation {
-  readonly consultation: Consultation;
-  readonly revision: number;
-  readonly texts: DeterminedText[];
-  readonly procedure: Procedure;
-}
+export type { LoadedConsultation } from '../domain/consultation/loaded-consultation.js';
 
 /**
  * Loads a consultation the actor may see (drafts only for the secretariat), with its texts and

@@ -1,10 +1,10 @@
 import type { RenderedDocument } from '../../documents/document.js';
 import { defaultPdfEngine, type PdfEngine } from '../../documents/pdf.js';
 import { renderDocument } from '../../documents/render.js';
-import { storedDocument } from '../../documents/store.js';
 import type { Actor } from '../../domain/policy/actor.js';
 import type { ServiceContext } from '../service-context.js';
 import { prepareDocument, type DocumentRequest } from './prepare-document.js';
+import { storedDocument } from './stored-document.js';
 
 export interface GenerateDocumentOptions extends DocumentRequest {
   readonly actor: Actor;

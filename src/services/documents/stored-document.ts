@@ -1,13 +1,13 @@
-import type { Executor } from '../db/dialect.js';
-import { sha256Hex } from '../domain/canonical.js';
-import { isLocale, type Locale } from '../i18n/i18n.js';
+import type { Executor } from '../../db/dialect.js';
+import type { RenderedDocument } from '../../documents/document.js';
+import { sha256Hex } from '../../domain/canonical.js';
+import { isLocale, type Locale } from '../../i18n/i18n.js';
 import {
   findDocument,
   insertDocumentIfAbsent,
   type DocumentKey,
   type StoredDocument,
-} from '../repositories/document.repository.js';
-import type { RenderedDocument } from './document.js';
+} from '../../repositories/document.repository.js';
 
 /**
  * The store of closed records' documents. An issued circular, a reply version, its receipt and

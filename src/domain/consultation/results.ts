@@ -1,0 +1,30 @@
+import type { ConsultationState } from './consultation-state.js';
+import type { DeterminedText } from './consultation.js';
+import type { LoadedConsultation } from './loaded-consultation.js';
+import type { StoredDecision } from './meeting-decision.js';
+import type { MeetingDecision } from '../procedure/tap/tap-meeting.js';
+import type { TextTally } from '../procedure/tap/tap-tally.js';
+
+/** One text's figures and the meeting's decision on it. */
+export interface TextResult {
+  readonly text: DeterminedText;
+  readonly tally: TextTally;
+  /** The meeting's decision as it stands at the time of computing (null until recorded). */
+  readonly decision: MeetingDecision | null;
+  readonly decisionRecord: StoredDecision | null;
+}
+
+/**
+ * The results of a consultation as services/compute-results.ts computes them; the results report
+ * and notice (documents/) and the pages render them as given, so rendering needs no storage.
+ */
+export interface ConsultationResults {
+  readonly loaded: LoadedConsultation;
+  readonly state: ConsultationState;
+  /** False while the deadline has not passed: the figures may still change. */
+  readonly final: boolean;
+  readonly computedAt: number;
+  readonly texts: readonly TextResult[];
+  /** When the results notice is due (Res. 1 §9.6.1), once the consultation is closed. */
+  readonly resultsNoticeDueAt: number | null;
+}
