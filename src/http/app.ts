@@ -89,7 +89,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
   });
   // Strict security headers everywhere: no inline script or style, no framing, no referrer
-  // outside the site, HSTS. The API answers JSON only, so its pages need nothing else.
+  // outside the site. The API answers JSON only, so its pages need nothing else.
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -108,6 +108,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
     referrerPolicy: { policy: 'same-origin' },
     crossOriginEmbedderPolicy: false,
+    // Sent below, only over HTTPS.
+    strictTransportSecurity: false,
+  });
+  // HSTS only on requests that came over HTTPS (directly, or per X-Forwarded-Proto from a trusted
+  // proxy: request.protocol believes the header only then). Over plain HTTP browsers must ignore
+  // it (RFC 6797 §8.1), and sending it there says the server does not know how it is reached.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
   // Pages, assets and JSON travel compressed to browsers that ask (a slow connection gains most).
   await app.register(compress, {
