@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { parseDatabaseUrl, type DatabaseTarget } from './db/connect.js';
 
@@ -31,9 +32,20 @@ export interface AppConfig {
   readonly sessionIdleMinutes: number;
   readonly sessionAbsoluteHours: number;
   readonly invitationDays: number;
-  /** Trust X-Forwarded-For from a reverse proxy (so throttling sees the client's address, not the proxy's). */
-  readonly trustProxy: boolean;
+  /**
+   * Which reverse proxies to believe about the client's address in X-Forwarded-For (so throttling
+   * sees the client's address, not the proxy's): none, or those at the listed addresses. Never
+   * "all": a client could then choose its own address.
+   */
+  readonly trustProxy: TrustProxy;
 }
+
+/**
+ * Fastify's `trustProxy` restricted to what a client cannot spoof: `false` (the socket's address
+ * is the client's), or the addresses, CIDR ranges and proxy-addr names (`loopback`, `linklocal`,
+ * `uniquelocal`) of the reverse proxies.
+ */
+export type TrustProxy = false | readonly string[];
 
 /** A configuration error, naming the variable and what it must be. */
 export class ConfigError extends Error {}
@@ -87,6 +99,53 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(`${name} must be on or off (got "${env[name]}")`);
 }
 
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** True for an IPv4 or IPv6 address, with an optional prefix length that fits it. */
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: `off` (default), or a comma-separated list of the reverse proxies' addresses, CIDR
+ * ranges or proxy-addr's names. Only a request whose socket comes from a listed proxy has its
+ * X-Forwarded-For read, and only back to the first address that is not a listed proxy, so no
+ * client can choose its own address.
+ * - `on` used to trust every hop, which let any client choose its address by sending
+ *   X-Forwarded-For (and so escape the per-address sign-in lock): it is refused, so that an
+ *   upgrade makes the operator name the proxies instead of silently meaning something else.
+ * - A number of hops is refused too: it cannot tell a proxy from a client that connects directly,
+ *   and Fastify 5 ignores X-Forwarded-For for a hop count (it "fails closed"), so every visitor
+ *   would have the proxy's address and the address lock would lock them all out together.
+ */
+function trustProxy(raw: string | undefined): TrustProxy {
+  const value = raw?.trim().toLowerCase();
+  if (value === undefined || ['', '0', 'off', 'false', 'no'].includes(value)) return false;
+  const example =
+    'the addresses of the reverse proxies in front of Assent, e.g. TRUST_PROXY=loopback for a proxy on the same ' +
+    'machine, or TRUST_PROXY=10.0.0.5,10.0.1.0/24';
+  if (['on', 'true', 'yes', 'all', '*'].includes(value))
+    throw new ConfigError(
+      `TRUST_PROXY=${raw!.trim()} would let any client choose its own address through X-Forwarded-For; give ${example} (or "off")`,
+    );
+  if (/^\d+$/.test(value))
+    throw new ConfigError(
+      `TRUST_PROXY=${raw!.trim()}: a number of proxies cannot tell a proxy from a client that connects directly; give ${example} (or "off")`,
+    );
+  const entries = value.split(',').map((entry) => entry.trim());
+  const wrong = entries.find((entry) => !PROXY_RANGE_NAMES.includes(entry) && !isAddressOrRange(entry));
+  if (wrong !== undefined)
+    throw new ConfigError(
+      `TRUST_PROXY must be off or a comma-separated list of the proxies' addresses or CIDR ranges ` +
+        `(or loopback, linklocal, uniquelocal); "${wrong}" is none of these`,
+    );
+  return entries;
+}
+
 /**
  * Reads the configuration. Variables (all optional): DATABASE_URL, DATA_DIR, HOST, PORT,
  * LOG_LEVEL, BODY_LIMIT_BYTES, ATTACHMENT_MAX_BYTES, DATABASE_POOL_MAX, RATE_LIMIT_PER_MINUTE,
@@ -128,6 +187,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
     invitationDays: integer(env, 'INVITATION_DAYS', 7, 1, 60),
-    trustProxy: flag(env, 'TRUST_PROXY', false),
+    trustProxy: trustProxy(env.TRUST_PROXY),
   };
 }

@@ -8,6 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { ERROR_CATALOGUE } from '../domain/errors.js';
 import { checkDatabase } from '../services/check-database.js';
+import type { TrustProxy } from '../config.js';
 import type { ServiceContext } from '../services/service-context.js';
 import { adminRoutes, attachmentRoutes } from './api/admin.routes.js';
 import { PROBLEM_SCHEMA } from './api/responses.schema.js';
@@ -32,8 +33,8 @@ export interface BuildAppOptions {
   readonly mailDir?: string;
   /** Bearer token for /metrics (null or omitted: open). */
   readonly metricsToken?: string | null;
-  /** Trust X-Forwarded-For from the reverse proxy in front. */
-  readonly trustProxy?: boolean;
+  /** Which reverse proxies' X-Forwarded-For to believe (none by default; never every hop). */
+  readonly trustProxy?: TrustProxy;
   /** Fastify logger setting (false in tests). */
   readonly logger?: FastifyServerOptions['logger'];
   readonly version?: string;
@@ -60,7 +61,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // of its mistake instead of having a different request carried out.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: true } },
     return503OnClosing: true,
-    trustProxy: options.trustProxy ?? false,
+    // The proxies' addresses, never `true`: trusting every hop would let a client choose its
+    // address (request.ip, which the sign-in lock and the rate limit count) by sending X-Forwarded-For.
+    trustProxy: options.trustProxy ? [...options.trustProxy] : false,
     genReqId: () => crypto.randomUUID(),
     // Pages carry their language in the URL (`/fr/…`); the prefix is taken off before routing.
     rewriteUrl: (request) => stripLocalePrefix(request),

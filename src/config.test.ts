@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+/** The configuration of an environment that sets only `vars` (and a data folder that is never created). */
+const configWith = (vars: Record<string, string>) =>
+  loadConfig({ DATA_DIR: '/nonexistent/assent-config-test', ...vars });
+
+describe('TRUST_PROXY', () => {
+  it('trusts no proxy by default, nor when off', () => {
+    expect(configWith({}).trustProxy).toBe(false);
+    for (const off of ['', 'off', 'OFF', 'false', 'no', '0'])
+      expect(configWith({ TRUST_PROXY: off }).trustProxy).toBe(false);
+  });
+
+  it.each(['on', 'ON', 'true', 'yes', 'all', '*'])(
+    'refuses TRUST_PROXY=%s, which would trust every hop, with a message naming the variable and what to give',
+    (value) => {
+      expect(() => configWith({ TRUST_PROXY: value })).toThrow(ConfigError);
+      expect(() => configWith({ TRUST_PROXY: value })).toThrow(
+        /^TRUST_PROXY=.* would let any client choose its own address through X-Forwarded-For; give the addresses of the reverse proxies/,
+      );
+    },
+  );
+
+  it.each(['1', '2', '10'])('refuses a number of hops (%s), which cannot tell a proxy from a client', (value) => {
+    expect(() => configWith({ TRUST_PROXY: value })).toThrow(/^TRUST_PROXY=\d+: a number of proxies cannot tell/);
+  });
+
+  it('takes a list of proxy addresses, CIDR ranges and proxy-addr names', () => {
+    expect(configWith({ TRUST_PROXY: '10.0.0.5' }).trustProxy).toEqual(['10.0.0.5']);
+    expect(configWith({ TRUST_PROXY: ' 10.0.0.5, 10.0.1.0/24 ,loopback,fd00::/8,::1' }).trustProxy).toEqual([
+      '10.0.0.5',
+      '10.0.1.0/24',
+      'loopback',
+      'fd00::/8',
+      '::1',
+    ]);
+    expect(configWith({ TRUST_PROXY: 'LinkLocal,uniquelocal' }).trustProxy).toEqual(['linklocal', 'uniquelocal']);
+  });
+
+  it.each([
+    ['10.0.0.256', '10.0.0.256'],
+    ['10.0.0.0/33', '10.0.0.0/33'],
+    ['::1/129', '::1/129'],
+    ['10.0.0.0/24/8', '10.0.0.0/24/8'],
+    ['10.0.0.5,,10.0.0.6', ''],
+    ['proxy.internal', 'proxy.internal'],
+    ['10.0.0.5, everything', 'everything'],
+  ])('refuses %s, naming the entry that is wrong', (value, wrong) => {
+    expect(() => configWith({ TRUST_PROXY: value })).toThrow(ConfigError);
+    expect(() => configWith({ TRUST_PROXY: value })).toThrow(`"${wrong}" is none of these`);
+  });
+});
