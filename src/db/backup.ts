@@ -1,12 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { ensurePrivateDir, ensurePrivateFile, tightenPrivateFile } from '../platform/private-files.js';
 import { openDatabase, migrationStatus } from './connect.js';
 import type { DatabaseTarget } from './connect.js';
-import { verifyAuditChain, type ChainVerification } from '../services/verify-audit-chain.js';
-import { serviceContext } from '../services/service-context.js';
-import { systemClock } from '../domain/time/clock.js';
+import type { DB } from './database.js';
 
 /**
  * Online backup of the SQLite database into a new file (`VACUUM INTO`: a consistent snapshot
@@ -32,40 +30,30 @@ export async function backupSqlite(target: DatabaseTarget, file: string): Promis
   return { file: out, bytes: fs.statSync(out).size };
 }
 
-/** Checks that a file is an Assent database and that its audit chain verifies. */
-export async function inspectBackup(file: string): Promise<{ migrations: number; chain: ChainVerification }> {
+/**
+ * Opens a backup file and counts the migrations applied to it. Throws when the file is missing or
+ * is not an Assent database (no migration applied). The caller destroys the returned database.
+ */
+export async function openSqliteBackup(file: string): Promise<{ db: Kysely<DB>; migrations: number }> {
   if (!fs.existsSync(file)) throw new Error(`${file} does not exist`);
   const db = openDatabase({ kind: 'sqlite', file });
   try {
     const migrations = (await migrationStatus(db)).filter((m) => m.executedAt !== null).length;
     if (migrations === 0) throw new Error(`${file} is not an Assent database (no migrations applied)`);
-    return { migrations, chain: await verifyAuditChain(serviceContext(db, systemClock)) };
-  } finally {
+    return { db, migrations };
+  } catch (error) {
     await db.destroy();
+    throw error;
   }
 }
 
 /**
- * Restores a backup over the configured SQLite database, after checking it (an Assent database
- * whose audit chain verifies). The server must be stopped. The file is copied next to the
- * target and renamed over it, so a failure half-way leaves the old database in place.
+ * Puts the SQLite file `from` in place of the database file `to` (the server must be stopped).
+ * The file is copied next to the target and renamed over it, so a failure half-way leaves the old
+ * database in place; the old database's WAL and shared-memory files are removed with it.
+ * Refuses to replace an existing database unless `force`.
  */
-export async function restoreSqlite(
-  target: DatabaseTarget,
-  file: string,
-  options: { force: boolean },
-): Promise<{ chain: ChainVerification }> {
-  if (target.kind !== 'sqlite')
-    throw new Error(
-      'assent restore writes the SQLite database; for PostgreSQL use pg_restore, then assent audit verify (see docs/operations.md)',
-    );
-  const from = path.resolve(file);
-  const to = path.resolve(target.file);
-  const { chain } = await inspectBackup(from);
-  if (!chain.ok)
-    throw new Error(
-      `the backup's audit chain does not verify (first bad row: ${chain.break?.seq}); refusing to restore it`,
-    );
+export function replaceSqliteFile(from: string, to: string, options: { force: boolean }): void {
   if (fs.existsSync(to) && !options.force)
     throw new Error(`${to} exists; stop the server and add --force to replace it`);
   ensurePrivateDir(path.dirname(to), { own: false });
@@ -74,5 +62,4 @@ export async function restoreSqlite(
   tightenPrivateFile(temp);
   for (const suffix of ['-wal', '-shm']) fs.rmSync(`${to}${suffix}`, { force: true });
   fs.renameSync(temp, to);
-  return { chain };
 }

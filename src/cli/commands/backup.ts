@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
-import { backupSqlite, restoreSqlite } from '../../db/backup.js';
+import { backupSqlite } from '../../db/backup.js';
+import { restoreBackup } from '../../services/restore-backup.js';
 import { line, type CliIo } from '../output.js';
 import { resolvePath } from './shared.js';
 
@@ -25,7 +26,7 @@ export function registerBackupCommands(program: Command, io: CliIo): void {
     .argument('<file>', 'a file written by assent backup')
     .option('--force', 'replace an existing database')
     .action(async (file: string, options: { force?: boolean }) => {
-      const { chain } = await restoreSqlite(loadConfig(io.env).database, resolvePath(io, file), {
+      const { chain } = await restoreBackup(loadConfig(io.env).database, resolvePath(io, file), {
         force: options.force === true,
       });
       line(io.stdout, `Restored. Audit chain verified: ${chain.verifiedRows} rows, head #${chain.head.seq}.`);
