@@ -10,6 +10,14 @@ export const ERROR_CATALOGUE = {
   MALFORMED_JSON: { status: 400, title: 'The request body is not well-formed JSON' },
   /** The body is larger than the configured limit. */
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
+  /** The request is not well-formed HTTP: a URL that is not valid percent-encoding, Content-Length together with Transfer-Encoding, a request line that is not HTTP. */
+  MALFORMED_REQUEST: { status: 400, title: 'The request is not well-formed HTTP' },
+  /** The client took longer than the server waits to send its request. */
+  REQUEST_TIMEOUT: { status: 408, title: 'The request took too long to arrive' },
+  /** A part of the URL (a path parameter) is longer than the server accepts. */
+  URI_TOO_LONG: { status: 414, title: 'The address is too long' },
+  /** The request line and headers are larger than the server accepts. */
+  HEADERS_TOO_LARGE: { status: 431, title: 'The request headers are too large' },
   /** The media type of the body or of an attachment is not accepted. */
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'The media type is not supported' },
   /** No credentials, or credentials that do not identify an active token. */

@@ -17,7 +17,7 @@ import { replyRoutes } from './api/replies.routes.js';
 import { resultRoutes } from './api/results.routes.js';
 import { documentRoutes } from './api/documents.routes.js';
 import { resolveActor } from './auth.js';
-import { problemType, sendProblem } from './problem.js';
+import { answerClientError, problemType, sendFrameworkProblem, sendProblem } from './problem.js';
 import { registerMetrics } from './metrics.js';
 import { AppError } from '../domain/errors.js';
 import { stripLocalePrefix } from './web/locale-url.js';
@@ -61,6 +61,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // of its mistake instead of having a different request carried out.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: true } },
     return503OnClosing: true,
+    // What fails before routing, or before Node has a request at all, is a problem document too.
+    frameworkErrors: sendFrameworkProblem,
+    clientErrorHandler: answerClientError,
     // The proxies' addresses, never `true`: trusting every hop would let a client choose its
     // address (request.ip, which the sign-in lock and the rate limit count) by sending X-Forwarded-For.
     trustProxy: options.trustProxy ? [...options.trustProxy] : false,

@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ERROR_CATALOGUE, type ErrorCode, type FieldProblem } from '../domain/errors.js';
 import { translateStorageError } from '../services/service-context.js';
@@ -67,6 +69,10 @@ export function toAppError(error: unknown): AppError {
     });
   }
   switch (fe.code) {
+    case 'FST_ERR_BAD_URL':
+      return new AppError('MALFORMED_REQUEST', 'The URL is not valid percent-encoding');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AppError('URI_TOO_LONG', 'A part of the address is longer than the server accepts');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new AppError('MALFORMED_JSON', 'The body is not well-formed JSON');
@@ -104,6 +110,50 @@ export function problemFor(error: AppError, instance: string): ProblemDocument {
   if (error.errors.length > 0) doc.errors = [...error.errors];
   if (error.clause) doc.clause = error.clause;
   return doc;
+}
+
+/**
+ * Fastify's `frameworkErrors`: what fails before routing (a URL that is not valid percent-encoding,
+ * a path parameter over the router's limit) is a problem document like any other error. No hook
+ * runs for these requests, so the one security header that matters for a JSON body is set here.
+ */
+export function sendFrameworkProblem(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  reply.header('x-content-type-options', 'nosniff');
+  return sendProblem(error, request, reply);
+}
+
+/** The problem a connection-level error of Node's HTTP parser stands for. */
+function clientErrorOf(error: NodeJS.ErrnoException): AppError {
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT')
+    return new AppError('REQUEST_TIMEOUT', 'The request did not arrive in time');
+  if (error.code === 'HPE_HEADER_OVERFLOW')
+    return new AppError('HEADERS_TOO_LARGE', 'The request line and headers are larger than the server accepts');
+  return new AppError('MALFORMED_REQUEST', 'The request is not well-formed HTTP/1.1');
+}
+
+/**
+ * Fastify's `clientErrorHandler`: Node refuses some requests before there is a request object
+ * (headers or request line over the size limit, Content-Length with Transfer-Encoding, bytes that
+ * are not HTTP, a request that takes too long). The answer is written on the socket — a problem
+ * document with its stable code, without `instance` since no URL was read — and the connection is
+ * closed, as Node and Fastify do.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const appError = clientErrorOf(error);
+  const { instance: _none, ...doc } = problemFor(appError, '');
+  const body = JSON.stringify(doc);
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${appError.status} ${STATUS_CODES[appError.status]}\r\n` +
+        'Content-Type: application/problem+json; charset=utf-8\r\n' +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+        'X-Content-Type-Options: nosniff\r\n' +
+        'Connection: close\r\n\r\n' +
+        body,
+    );
+  }
+  socket.destroy(error);
 }
 
 /** Fastify error handler for the JSON API: every failure is an application/problem+json document. */

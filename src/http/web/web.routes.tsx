@@ -55,6 +55,10 @@ const CATALOGUED_ERRORS = [
   'PDF_UNAVAILABLE',
   'NOTICE_NOT_ALLOWED',
   'CONFLICT',
+  'MALFORMED_REQUEST',
+  'REQUEST_TIMEOUT',
+  'URI_TOO_LONG',
+  'HEADERS_TOO_LARGE',
 ] as const;
 type CataloguedError = (typeof CATALOGUED_ERRORS)[number];
 const isCatalogued = (code: ErrorCode): code is CataloguedError =>
