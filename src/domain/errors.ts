@@ -94,6 +94,30 @@ export const ERROR_CATALOGUE = {
   SERVICE_UNAVAILABLE: { status: 503, title: 'The service is temporarily unavailable' },
   /** A PDF was asked for but no Chromium can be found or started on the server; the DOCX of the same document still works (`assent doctor`). */
   PDF_UNAVAILABLE: { status: 503, title: 'PDF documents cannot be produced on this server; ask for the DOCX' },
+  // Field-level codes: the `code` of a FieldProblem, more specific than the error that carries it, so
+  // that a client (a page in another language, say) can tell two problems of one field apart
+  // without reading their English. They are thrown on their own only where said.
+
+  /** A Member State named twice in one list of a meeting decision (carried by DECISION_CONFLICT). */
+  STATE_LISTED_TWICE: { status: 422, title: 'A Member State is listed twice' },
+  /** A form, letter or formal opposition said to be received after the server's clock (carried by VALIDATION_FAILED). */
+  RECEIVED_IN_FUTURE: { status: 422, title: 'It cannot have been received in the future' },
+  /** A recorded form said to be received before its circular was issued (carried by VALIDATION_FAILED). */
+  RECEIVED_BEFORE_ISSUE: { status: 422, title: 'It cannot have been received before the circular was issued' },
+  /** The consultation is not closed yet: the meeting decides, and the notice follows, after the deadline (Res. 1 §9.4.6; carried by DECISION_NOT_ALLOWED and NOTICE_NOT_ALLOWED). */
+  DEADLINE_NOT_PASSED: { status: 409, title: 'The deadline for replies has not passed yet' },
+  /** Decisions are recorded from the first day of the meeting (Res. 1 §9.5; carried by DECISION_NOT_ALLOWED). */
+  MEETING_NOT_STARTED: { status: 409, title: 'The meeting has not started yet' },
+  /** The results notice has been issued: decisions are final and it is issued once (Res. 1 §9.6.1; carried by DECISION_NOT_ALLOWED and NOTICE_NOT_ALLOWED). */
+  RESULTS_NOTICE_ISSUED: { status: 409, title: 'The results notice has been issued' },
+  /** The text did not obtain the support needed, so the meeting may not consider it (Res. 1 §9.4.6; carried by DECISION_NOT_ALLOWED). */
+  TEXT_MAY_NOT_BE_CONSIDERED: { status: 409, title: 'The meeting may not consider this text' },
+  /** No decision is recorded on a text the meeting could consider (carried by NOTICE_NOT_ALLOWED). */
+  DECISION_MISSING: { status: 409, title: 'A decision is missing' },
+  /** A circular's days or deadline are out of the order Res. 1 requires (meeting after the circular, deadline before the meeting §9.4.1; carried by VALIDATION_FAILED). */
+  DATES_OUT_OF_ORDER: { status: 422, title: 'The days are not in the required order' },
+  /** A text is longer than its field allows (carried by VALIDATION_FAILED and the reply's position codes). */
+  TEXT_TOO_LONG: { status: 400, title: 'The text is too long' },
   /** Anything unexpected. Never carries internal details to the client. */
   INTERNAL: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>;

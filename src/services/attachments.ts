@@ -1,3 +1,5 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/database.js';
 import { sha256Hex } from '../domain/canonical.js';
 import { AppError } from '../domain/errors.js';
 import type { Actor } from '../domain/policy/actor.js';
@@ -62,6 +64,86 @@ export function sanitiseFilename(name: string): string {
 }
 
 /**
+ * What an uploaded file must be, judged before anything is stored: not empty, within the
+ * attachment limit, and of an accepted media type judged by its content. Returns that media type.
+ * `field` names the file in the problems (`/file` for an upload, `/originalFile` for a recorded
+ * form's scan).
+ * @throws VALIDATION_FAILED (empty), PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE; each with one
+ *   problem at `field` carrying the same code
+ */
+export function checkAttachmentContent(content: Uint8Array, maxBytes: number, field: string): string {
+  if (content.length === 0)
+    throw new AppError('VALIDATION_FAILED', 'The file is empty', {
+      errors: [{ field, message: 'The file is empty', code: 'VALIDATION_FAILED' }],
+    });
+  if (content.length > maxBytes)
+    throw new AppError('PAYLOAD_TOO_LARGE', `Attachments are limited to ${maxBytes} bytes`, {
+      errors: [{ field, message: `At most ${maxBytes} bytes`, code: 'PAYLOAD_TOO_LARGE' }],
+    });
+  const mediaType = sniffMediaType(content);
+  if (mediaType === null)
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Only PDF, DOCX, ODT, plain text and PNG/JPEG/TIFF scans are accepted (judged by content)',
+      {
+        errors: [
+          {
+            field,
+            message: 'The content is not a PDF, DOCX, ODT, plain-text or image file',
+            code: 'UNSUPPORTED_MEDIA_TYPE',
+          },
+        ],
+      },
+    );
+  return mediaType;
+}
+
+/**
+ * Stores checked file content in the caller's transaction: identical bytes are stored once, and
+ * each uploader gets its own record (and its own file name) with its audit row, never learning
+ * that someone else uploaded the same file.
+ */
+export async function storeAttachment(
+  trx: Transaction<DB>,
+  options: { actor: Actor; filename: string; content: Uint8Array; mediaType: string; now: number },
+): Promise<AttachmentMeta> {
+  const { actor, content, mediaType, now } = options;
+  const sha256 = sha256Hex(content);
+  const filename = sanitiseFilename(options.filename);
+  if (!(await findAttachmentMeta(trx, sha256))) {
+    await insertAttachment(trx, {
+      sha256,
+      mediaType,
+      filename,
+      size: content.length,
+      createdAt: now,
+      createdBy: actor.id,
+      content,
+    });
+  }
+  const mine = (await listUploads(trx, sha256)).find((u) => u.uploadedBy === actor.id);
+  if (!mine) {
+    await recordUpload(trx, { sha256, uploadedBy: actor.id, filename, uploadedAt: now });
+    await appendAudit(trx, {
+      at: now,
+      actor: actor.id,
+      action: 'attachment.uploaded',
+      consultationId: null,
+      subject: `attachment:${sha256}`,
+      data: { size: content.length, mediaType },
+    });
+  }
+  return {
+    sha256,
+    mediaType,
+    filename: mine?.filename ?? filename,
+    size: content.length,
+    createdAt: now,
+    createdBy: actor.id,
+  };
+}
+
+/**
  * Stores an uploaded file by its SHA-256 (uploading the same bytes again returns the same id).
  * @throws PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, VALIDATION_FAILED (empty file)
  */
@@ -70,61 +152,9 @@ export async function uploadAttachment(
   options: { actor: Actor; filename: string; content: Uint8Array },
 ): Promise<AttachmentMeta> {
   authorize(options.actor, { action: 'attachment:upload' });
-  if (options.content.length === 0)
-    throw new AppError('VALIDATION_FAILED', 'The file is empty', {
-      errors: [{ field: '/file', message: 'The file is empty' }],
-    });
-  if (options.content.length > ctx.attachmentMaxBytes)
-    throw new AppError('PAYLOAD_TOO_LARGE', `Attachments are limited to ${ctx.attachmentMaxBytes} bytes`, {
-      errors: [{ field: '/file', message: `At most ${ctx.attachmentMaxBytes} bytes` }],
-    });
-  const mediaType = sniffMediaType(options.content);
-  if (mediaType === null)
-    throw new AppError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      'Only PDF, DOCX, ODT, plain text and PNG/JPEG/TIFF scans are accepted (judged by content)',
-      {
-        errors: [{ field: '/file', message: 'The content is not a PDF, DOCX, ODT, plain-text or image file' }],
-      },
-    );
-  const sha256 = sha256Hex(options.content);
+  const mediaType = checkAttachmentContent(options.content, ctx.attachmentMaxBytes, '/file');
   const now = ctx.clock();
-  const filename = sanitiseFilename(options.filename);
-  return inTransaction(ctx, async (trx) => {
-    // Identical bytes are stored once; each uploader gets its own record (and its own file name)
-    // and never learns that someone else uploaded the same file.
-    if (!(await findAttachmentMeta(trx, sha256))) {
-      await insertAttachment(trx, {
-        sha256,
-        mediaType,
-        filename,
-        size: options.content.length,
-        createdAt: now,
-        createdBy: options.actor.id,
-        content: options.content,
-      });
-    }
-    const mine = (await listUploads(trx, sha256)).find((u) => u.uploadedBy === options.actor.id);
-    if (!mine) {
-      await recordUpload(trx, { sha256, uploadedBy: options.actor.id, filename, uploadedAt: now });
-      await appendAudit(trx, {
-        at: now,
-        actor: options.actor.id,
-        action: 'attachment.uploaded',
-        consultationId: null,
-        subject: `attachment:${sha256}`,
-        data: { size: options.content.length, mediaType },
-      });
-    }
-    return {
-      sha256,
-      mediaType,
-      filename: mine?.filename ?? filename,
-      size: options.content.length,
-      createdAt: now,
-      createdBy: options.actor.id,
-    };
-  });
+  return inTransaction(ctx, (trx) => storeAttachment(trx, { ...options, mediaType, now }));
 }
 
 /**

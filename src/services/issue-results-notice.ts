@@ -1,4 +1,4 @@
-import { AppError } from '../domain/errors.js';
+import { AppError, type ErrorCode } from '../domain/errors.js';
 import type { Actor } from '../domain/policy/actor.js';
 import { authorize } from '../domain/policy/policy.js';
 import { appendAudit } from '../repositories/audit.repository.js';
@@ -12,7 +12,8 @@ import { enqueueResultsJob } from './jobs/enqueue.js';
  * Issues the results notice (Res. 1 §9.6.1): once every text that could be considered has a
  * recorded decision. Texts still within a §9.5.5 window are announced as pending with the date
  * their window closes. The notice is issued once.
- * @throws FORBIDDEN, NOT_FOUND, NOTICE_NOT_ALLOWED
+ * @throws FORBIDDEN, NOT_FOUND; NOTICE_NOT_ALLOWED whose problems say why: RESULTS_NOTICE_ISSUED,
+ *   DEADLINE_NOT_PASSED, or one DECISION_MISSING per text (`/texts/<id>/decision`)
  */
 export async function issueResultsNotice(
   ctx: ServiceContext,
@@ -22,10 +23,13 @@ export async function issueResultsNotice(
   return inTransaction(ctx, async (trx) => {
     const now = ctx.clock();
     const loaded = await loadConsultation(trx, options.consultationId, options.actor, { lock: true });
+    const refuse = (code: ErrorCode, detail: string): never => {
+      throw new AppError('NOTICE_NOT_ALLOWED', detail, { errors: [{ field: '/', message: detail, code }] });
+    };
     if (loaded.consultation.resultsNoticeAt !== null)
-      throw new AppError('NOTICE_NOT_ALLOWED', 'The results notice was already issued');
+      refuse('RESULTS_NOTICE_ISSUED', 'The results notice was already issued');
     const evaluation = await evaluateConsultation(trx, loaded, now);
-    if (!evaluation.final) throw new AppError('NOTICE_NOT_ALLOWED', 'The consultation is still open');
+    if (!evaluation.final) refuse('DEADLINE_NOT_PASSED', 'The consultation is still open');
     const missing = evaluation.texts.filter((t) => t.tally.outcome === 'may_proceed' && t.decision === null);
     if (missing.length > 0) {
       throw new AppError(
@@ -35,6 +39,7 @@ export async function issueResultsNotice(
           errors: missing.map((t) => ({
             field: `/texts/${t.text.id}/decision`,
             message: `${t.text.designation} has no recorded decision`,
+            code: 'DECISION_MISSING' as const,
           })),
         },
       );

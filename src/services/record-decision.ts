@@ -1,4 +1,4 @@
-import { AppError } from '../domain/errors.js';
+import { AppError, type ErrorCode } from '../domain/errors.js';
 import type { Actor } from '../domain/policy/actor.js';
 import { authorize } from '../domain/policy/policy.js';
 import type { MeetingDecision, MeetingDecisionInput } from '../domain/procedure/tap/tap-meeting.js';
@@ -24,9 +24,12 @@ export interface RecordDecisionOptions {
  * Records what the study group meeting decided on one text (Res. 1 §9.5) and returns the
  * outcome that follows at this instant. Recording again replaces the earlier record (e.g. to add
  * a formal opposition received within the 4-week window).
- * @throws FORBIDDEN, NOT_FOUND, DECISION_NOT_ALLOWED (deadline not passed, meeting not started,
- *   text may not be considered under §9.4.6, results notice issued), DECISION_CONFLICT,
- *   UNKNOWN_MEMBER_STATE
+ * @throws FORBIDDEN, NOT_FOUND; DECISION_NOT_ALLOWED with one problem whose code says why
+ *   (CONSULTATION_NOT_OPEN, RESULTS_NOTICE_ISSUED, DEADLINE_NOT_PASSED, MEETING_NOT_STARTED,
+ *   TEXT_MAY_NOT_BE_CONSIDERED under §9.4.6); UNKNOWN_MEMBER_STATE (one problem per unknown code);
+ *   DECISION_CONFLICT (the procedure's problems: STATE_LISTED_TWICE for a State named twice in one
+ *   list); VALIDATION_FAILED (an instant that is not one; RECEIVED_IN_FUTURE for a formal
+ *   opposition dated after now)
  */
 export async function recordDecision(ctx: ServiceContext, options: RecordDecisionOptions): Promise<MeetingDecision> {
   authorize(options.actor, { action: 'decision:record' });
@@ -50,25 +53,28 @@ export async function recordDecision(ctx: ServiceContext, options: RecordDecisio
     const evaluation = await evaluateConsultation(trx, loaded, now);
     const text = evaluation.texts.find((t) => t.text.id === options.textId);
     if (!text) throw new AppError('NOT_FOUND', `No text "${options.textId}" in consultation "${consultation.id}"`);
+    // Why a decision cannot be recorded now, each with its field-level code (a page says it in its words).
+    const refuse = (code: ErrorCode, detail: string, clause?: string): never => {
+      throw new AppError('DECISION_NOT_ALLOWED', detail, {
+        errors: [{ field: '/', message: detail, code, ...(clause !== undefined && { clause }) }],
+        ...(clause !== undefined && { clause }),
+      });
+    };
+    if (consultation.issuedAt === null) refuse('CONSULTATION_NOT_OPEN', 'The circular has not been issued');
     if (consultation.resultsNoticeAt !== null)
-      throw new AppError('DECISION_NOT_ALLOWED', 'The results notice has been issued; decisions are final');
+      refuse('RESULTS_NOTICE_ISSUED', 'The results notice has been issued; decisions are final');
     if (!evaluation.final)
-      throw new AppError(
-        'DECISION_NOT_ALLOWED',
-        'The consultation is still open; the meeting decides after the deadline',
-      );
+      refuse('DEADLINE_NOT_PASSED', 'The consultation is still open; the meeting decides after the deadline');
     if (now < startOfDay(consultation.meeting.firstDay))
-      throw new AppError(
-        'DECISION_NOT_ALLOWED',
+      refuse(
+        'MEETING_NOT_STARTED',
         `The meeting starts on ${consultation.meeting.firstDay}; decisions are recorded from then on`,
       );
     if (text.tally.outcome !== 'may_proceed')
-      throw new AppError(
-        'DECISION_NOT_ALLOWED',
+      refuse(
+        'TEXT_MAY_NOT_BE_CONSIDERED',
         `${text.text.designation} did not obtain the support needed; it may not be considered at this meeting`,
-        {
-          clause: citeClause(clauses, clauses.consultationFails),
-        },
+        citeClause(clauses, clauses.consultationFails),
       );
     const known = new Set((await listMemberStates(trx)).map((s) => s.code));
     const unknown = [
@@ -80,7 +86,11 @@ export async function recordDecision(ctx: ServiceContext, options: RecordDecisio
     ].filter(([state]) => !known.has(state));
     if (unknown.length > 0)
       throw new AppError('UNKNOWN_MEMBER_STATE', 'Unknown Member State code', {
-        errors: unknown.map(([state, field]) => ({ field, message: `No Member State "${state}"` })),
+        errors: unknown.map(([state, field]) => ({
+          field,
+          message: `No Member State "${state}"`,
+          code: 'UNKNOWN_MEMBER_STATE' as const,
+        })),
       });
     const problems = procedure.validateMeetingDecision(
       input,
@@ -94,6 +104,7 @@ export async function recordDecision(ctx: ServiceContext, options: RecordDecisio
             {
               field: `/formalOppositions/${i}/receivedAt`,
               message: 'Formal opposition cannot have been received in the future',
+              code: 'RECEIVED_IN_FUTURE' as const,
             },
           ]
         : [],

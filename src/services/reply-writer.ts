@@ -46,7 +46,7 @@ export interface ReplyReceipt {
 
 /**
  * Checks that the State exists and may reply to this consultation (Res. 1 §9.4.1; §9.2.1 NOTE).
- * @throws UNKNOWN_MEMBER_STATE, STATE_NOT_ELIGIBLE
+ * @throws UNKNOWN_MEMBER_STATE, STATE_NOT_ELIGIBLE (each with its problem at `/memberState`)
  */
 export async function assertEligible(
   trx: Transaction<DB>,
@@ -54,7 +54,10 @@ export async function assertEligible(
   memberState: string,
 ): Promise<void> {
   const state = await findMemberState(trx, memberState);
-  if (!state) throw new AppError('UNKNOWN_MEMBER_STATE', `No Member State with code "${memberState}"`);
+  if (!state)
+    throw new AppError('UNKNOWN_MEMBER_STATE', `No Member State with code "${memberState}"`, {
+      errors: [{ field: '/memberState', message: 'Not the code of a Member State', code: 'UNKNOWN_MEMBER_STATE' }],
+    });
   const answer = loaded.procedure.eligibility(
     memberState,
     {
@@ -65,11 +68,11 @@ export async function assertEligible(
     loaded.consultation.resolutionEdition,
   );
   if (!answer.eligible) {
-    throw new AppError(
-      'STATE_NOT_ELIGIBLE',
-      answer.reason ?? `${memberState} may not reply`,
-      answer.clause === null ? {} : { clause: answer.clause },
-    );
+    const reason = answer.reason ?? `${memberState} may not reply`;
+    throw new AppError('STATE_NOT_ELIGIBLE', reason, {
+      errors: [{ field: '/memberState', message: reason, code: 'STATE_NOT_ELIGIBLE' }],
+      ...(answer.clause !== null && { clause: answer.clause }),
+    });
   }
 }
 
@@ -92,7 +95,9 @@ export async function checkPositions(
   );
   if (check.problems.length > 0) {
     const first = check.problems[0]!;
-    throw new AppError(first.code ?? 'POSITION_INCOMPLETE', first.message, {
+    // A text too long is a position refused as incomplete, as it always was for API clients.
+    const code = first.code === undefined || first.code === 'TEXT_TOO_LONG' ? 'POSITION_INCOMPLETE' : first.code;
+    throw new AppError(code, first.message, {
       errors: check.problems,
       ...(first.clause ? { clause: first.clause } : {}),
     });
@@ -160,10 +165,10 @@ export async function writeReplyVersion(trx: Transaction<DB>, options: WriteVers
     throw new AppError('NO_CURRENT_REPLY', `${memberState} has no current reply to this consultation`);
   }
   if (previous && options.receivedAt < previous.receivedAt) {
-    throw new AppError(
-      'REPLY_OUT_OF_ORDER',
-      `This form was received at ${new Date(options.receivedAt).toISOString()}, before the current version (${new Date(previous.receivedAt).toISOString()}); it cannot replace it`,
-    );
+    const detail = `This form was received at ${new Date(options.receivedAt).toISOString()}, before the current version (${new Date(previous.receivedAt).toISOString()}); it cannot replace it`;
+    throw new AppError('REPLY_OUT_OF_ORDER', detail, {
+      errors: [{ field: '/receivedAt', message: detail, code: 'REPLY_OUT_OF_ORDER' }],
+    });
   }
   const onTime = isOnTime(options.receivedAt, loaded.consultation.deadlineAt);
   const flags = onTime ? options.flags : [...new Set<ReplyFlag>([...options.flags, 'received_after_deadline'])].sort();

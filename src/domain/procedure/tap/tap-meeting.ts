@@ -60,7 +60,7 @@ export function moreTimeWindowEnd(meetingLastDay: string): number {
  * - a delegation that opposes has no need of more time (§9.5.5);
  * - formal opposition comes only from a State whose delegation asked for more time, within
  *   4 weeks of the end of the meeting (§9.5.5);
- * - no State appears twice in one list.
+ * - no State appears twice in one list (code STATE_LISTED_TWICE; the others are DECISION_CONFLICT's).
  */
 export function validateMeetingDecision(
   input: MeetingDecisionInput,
@@ -71,7 +71,8 @@ export function validateMeetingDecision(
   const duplicates = (list: readonly string[], field: string) => {
     const seen = new Set<string>();
     list.forEach((state, index) => {
-      if (seen.has(state)) problems.push({ field: `/${field}/${index}`, message: `${state} appears twice` });
+      if (seen.has(state))
+        problems.push({ field: `/${field}/${index}`, message: `${state} appears twice`, code: 'STATE_LISTED_TWICE' });
       seen.add(state);
     });
   };

@@ -74,7 +74,11 @@ export function checkReplyPositions(
       ['possibleChanges', possibleChanges],
     ] as const) {
       if (value !== null && value.length > MAX_FREE_TEXT)
-        problems.push({ field: `${at}/${name}`, message: `At most ${MAX_FREE_TEXT} characters` });
+        problems.push({
+          field: `${at}/${name}`,
+          message: `At most ${MAX_FREE_TEXT} characters`,
+          code: 'TEXT_TOO_LONG',
+        });
     }
 
     switch (input.position) {
