@@ -11,7 +11,7 @@ import { checkDatabase } from '../services/check-database.js';
 import type { TrustProxy } from '../config.js';
 import type { ServiceContext } from '../services/service-context.js';
 import { adminRoutes, attachmentRoutes } from './api/admin.routes.js';
-import { PROBLEM_SCHEMA } from './api/responses.schema.js';
+import { PROBLEM_SCHEMA } from '../schemas/responses.schema.js';
 import { consultationRoutes } from './api/consultations.routes.js';
 import { replyRoutes } from './api/replies.routes.js';
 import { resultRoutes } from './api/results.routes.js';

@@ -7,7 +7,7 @@ import { formatCsv } from '../../src/cli/output.js';
 import { main } from '../../src/cli/main.js';
 import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/http/app.js';
-import type { ResultsView } from '../../src/http/api/responses.schema.js';
+import type { ResultsView } from '../../src/schemas/responses.schema.js';
 import { totpCode } from '../../src/services/identity/totp.js';
 import type { DemoTokens } from '../../src/services/seed-demo.js';
 

@@ -7,7 +7,7 @@ import { sha256Hex } from '../../src/domain/canonical.js';
 import { PUBLIC_ACTOR } from '../../src/domain/policy/actor.js';
 import { documentRoutes } from '../../src/http/api/documents.routes.js';
 import { sendProblem } from '../../src/http/problem.js';
-import { PROBLEM_SCHEMA } from '../../src/http/api/responses.schema.js';
+import { PROBLEM_SCHEMA } from '../../src/schemas/responses.schema.js';
 import { describeEachDialect } from '../helpers/databases.js';
 import { expectProblem, useApi } from '../http/api-harness.js';
 import { docxText, normalise, pdfPages } from './document-harness.js';

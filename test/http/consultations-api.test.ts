@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConsultationView, ResultsView, TextView, TimingCheckView } from '../../src/http/api/responses.schema.js';
+import type { ConsultationView, ResultsView, TextView, TimingCheckView } from '../../src/schemas/responses.schema.js';
 import { seedDemo } from '../../src/services/seed-demo.js';
 import { describeEachDialect } from '../helpers/databases.js';
 import { consultationInput, DEADLINE } from '../helpers/world.js';

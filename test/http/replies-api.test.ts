@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../src/domain/errors.js';
 import type { ProblemDocument } from '../../src/http/problem.js';
-import type { ReceiptView, ResultsView, StateReplyView } from '../../src/http/api/responses.schema.js';
+import type { ReceiptView, ResultsView, StateReplyView } from '../../src/schemas/responses.schema.js';
 import type { ReplyInput } from '../../src/schemas/reply.schema.js';
 import { describeEachDialect } from '../helpers/databases.js';
 import { DEADLINE, replyInput } from '../helpers/world.js';

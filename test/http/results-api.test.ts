@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ResultsView, TextResultView } from '../../src/http/api/responses.schema.js';
+import type { ResultsView, TextResultView } from '../../src/schemas/responses.schema.js';
 import type { ReplyInput } from '../../src/schemas/reply.schema.js';
 import { submitReply } from '../../src/services/submit-reply.js';
 import { describeEachDialect } from '../helpers/databases.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { HTTPMethods, LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import type { StateReplyView } from '../../src/http/api/responses.schema.js';
+import type { StateReplyView } from '../../src/schemas/responses.schema.js';
 import { buildApp } from '../../src/http/app.js';
 import { createApiToken, createPersonalToken } from '../../src/services/api-tokens.js';
 import { inviteAccount } from '../../src/services/identity/accounts.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { localiseConsultation } from '../../src/domain/consultation/localise.js';
-import type { ConsultationView } from '../../src/http/api/responses.schema.js';
+import type { ConsultationView } from '../../src/schemas/responses.schema.js';
 import type { ConsultationInput } from '../../src/schemas/consultation.schema.js';
 import { createConsultation } from '../../src/services/create-consultation.js';
 import { getConsultation } from '../../src/services/get-consultation.js';

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { presentAccount } from '../../http/presenters/admin.presenter.js';
+import { presentAccount } from '../../presenters/admin.presenter.js';
 import { inviteAccount, listAccounts, setAccountDisabled } from '../../services/identity/accounts.js';
 import { formatTable, line, printJson, type CliIo } from '../output.js';
 import { localOperator, parseStateCode, withContext } from './shared.js';

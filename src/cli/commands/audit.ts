@@ -1,4 +1,4 @@
-import { presentAuditEvent } from '../../http/presenters/admin.presenter.js';
+import { presentAuditEvent } from '../../presenters/admin.presenter.js';
 import type { Command } from 'commander';
 import { listAuditEvents } from '../../services/list-audit-events.js';
 import { verifyAuditChain } from '../../services/verify-audit-chain.js';

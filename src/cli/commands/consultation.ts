@@ -6,7 +6,7 @@ import {
   deadlineText,
   presentConsultation,
   presentConsultationSummary,
-} from '../../http/presenters/consultation.presenter.js';
+} from '../../presenters/consultation.presenter.js';
 import {
   ConsultationInputSchema,
   ConsultationPatchSchema,

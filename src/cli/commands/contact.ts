@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { presentContact } from '../../http/presenters/admin.presenter.js';
+import { presentContact } from '../../presenters/admin.presenter.js';
 import { addContact, listContacts, setContactStatus } from '../../services/contacts.js';
 import { formatTable, line, printJson, type CliIo } from '../output.js';
 import { localOperator, parseStateCode, withContext } from './shared.js';

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { presentResults } from '../../http/presenters/results.presenter.js';
+import { presentResults } from '../../presenters/results.presenter.js';
 import { DecisionInputSchema, type DecisionInput } from '../../schemas/decision.schema.js';
 import { computeResults } from '../../services/compute-results.js';
 import { recordDecision } from '../../services/record-decision.js';

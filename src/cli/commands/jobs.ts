@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { presentJob } from '../../http/presenters/admin.presenter.js';
+import { presentJob } from '../../presenters/admin.presenter.js';
 import { listJobs } from '../../services/jobs/list-jobs.js';
 import { formatTable, formatUtc, line, printJson, type CliIo } from '../output.js';
 import { integerParser, localOperator, withContext } from './shared.js';

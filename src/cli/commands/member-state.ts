@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { presentMemberState } from '../../http/presenters/consultation.presenter.js';
+import { presentMemberState } from '../../presenters/consultation.presenter.js';
 import { listMemberStates, setEligibility } from '../../services/member-states.js';
 import { formatTable, line, printJson, type CliIo } from '../output.js';
 import { localOperator, parseBoolean, parseDay, parseStateCode, withContext } from './shared.js';

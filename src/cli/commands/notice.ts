@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { presentResults } from '../../http/presenters/results.presenter.js';
+import { presentResults } from '../../presenters/results.presenter.js';
 import { issueResultsNotice } from '../../services/issue-results-notice.js';
 import { formatTable, line, printJson, type CliIo } from '../output.js';
 import { localOperator, withContext } from './shared.js';

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { AppError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/policy/actor.js';
 import type { ReplyVersion } from '../../domain/reply/reply.js';
-import { presentOverview, presentReceipt, presentStateReply } from '../../http/presenters/reply.presenter.js';
+import { presentOverview, presentReceipt, presentStateReply } from '../../presenters/reply.presenter.js';
 import { authenticateToken } from '../../services/api-tokens.js';
 import { ReplyInputSchema, type ReplyInput } from '../../schemas/reply.schema.js';
 import { getStateReply, listReplies } from '../../services/read-replies.js';

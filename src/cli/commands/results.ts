@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
-import type { ResultsView } from '../../http/api/responses.schema.js';
-import { presentResults } from '../../http/presenters/results.presenter.js';
+import type { ResultsView } from '../../schemas/responses.schema.js';
+import { presentResults } from '../../presenters/results.presenter.js';
 import { computeResults } from '../../services/compute-results.js';
 import { formatCsv, formatTable, line, printJson, type Cell, type CliIo, type CliWriter } from '../output.js';
 import { actorFor, withContext } from './shared.js';

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { TokenRole } from '../../domain/identity/api-token.js';
-import { presentToken } from '../../http/presenters/admin.presenter.js';
+import { presentToken } from '../../presenters/admin.presenter.js';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../services/api-tokens.js';
 import { formatFields, formatTable, formatUtc, line, printJson, type CliIo } from '../output.js';
 import { integerParser, localOperator, parseStateCode, withContext } from './shared.js';

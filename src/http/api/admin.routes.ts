@@ -7,14 +7,14 @@ import { readAttachment, uploadAttachment } from '../../services/attachments.js'
 import { listAuditEvents } from '../../services/list-audit-events.js';
 import { listMemberStates, setEligibility } from '../../services/member-states.js';
 import type { ServiceContext } from '../../services/service-context.js';
-import { presentMemberState } from '../presenters/consultation.presenter.js';
+import { presentMemberState } from '../../presenters/consultation.presenter.js';
 import {
   presentAccount,
   presentAuditEvent,
   presentContact,
   presentJob,
   presentToken,
-} from '../presenters/admin.presenter.js';
+} from '../../presenters/admin.presenter.js';
 import { inviteAccount, listAccounts, setAccountDisabled } from '../../services/identity/accounts.js';
 import { addContact, listContacts, setContactStatus } from '../../services/contacts.js';
 import { getJob, listJobs } from '../../services/jobs/list-jobs.js';
@@ -30,7 +30,7 @@ import {
   MemberStateView,
   problemResponses,
   TokenView,
-} from './responses.schema.js';
+} from '../../schemas/responses.schema.js';
 
 /** Member States, API tokens, the audit trail. */
 export const adminRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; mailDir: string }> = async (

@@ -14,7 +14,11 @@ import { issueConsultation } from '../../services/issue-consultation.js';
 import { addText, editText, removeText } from '../../services/manage-texts.js';
 import { updateConsultation } from '../../services/update-consultation.js';
 import type { ServiceContext } from '../../services/service-context.js';
-import { presentConsultation, presentConsultationSummary, presentText } from '../presenters/consultation.presenter.js';
+import {
+  presentConsultation,
+  presentConsultationSummary,
+  presentText,
+} from '../../presenters/consultation.presenter.js';
 import { ConsultationParams, IfMatchHeaders, revisionFromIfMatch, TextParams } from './params.schema.js';
 import {
   ConsultationSummaryView,
@@ -23,7 +27,7 @@ import {
   problemResponses,
   TextView,
   TimingCheckView,
-} from './responses.schema.js';
+} from '../../schemas/responses.schema.js';
 
 /** `?lang=fr`: the subject, titles and summaries in that UN language where translated (issue #8 item 6). */
 const LanguageQuery = Type.Object(

@@ -7,7 +7,7 @@ import { LOCALES, type Locale } from '../../i18n/i18n.js';
 import { Slug, StateCode } from '../../schemas/common.schema.js';
 import { generateDocument, type GeneratedDocument } from '../../services/documents/generate-document.js';
 import type { ServiceContext } from '../../services/service-context.js';
-import { problemResponses } from './responses.schema.js';
+import { problemResponses } from '../../schemas/responses.schema.js';
 
 /**
  * Official documents generated from the data, DOCX or PDF (issue #5): one route per kind under

@@ -6,7 +6,7 @@ import { recordReply } from '../../services/record-reply.js';
 import { submitReply } from '../../services/submit-reply.js';
 import { withdrawReply } from '../../services/withdraw-reply.js';
 import type { ServiceContext } from '../../services/service-context.js';
-import { presentOverview, presentReceipt, presentStateReply } from '../presenters/reply.presenter.js';
+import { presentOverview, presentReceipt, presentStateReply } from '../../presenters/reply.presenter.js';
 import {
   ConsultationParams,
   IdempotencyHeaders,
@@ -21,7 +21,7 @@ import {
   ReceiptView,
   ReplyOverviewView,
   StateReplyView,
-} from './responses.schema.js';
+} from '../../schemas/responses.schema.js';
 import Type from 'typebox';
 import { Slug, StateCode } from '../../schemas/common.schema.js';
 import { getReceipt, receiptPublicKey, verifyReceipt } from '../../services/receipts.js';

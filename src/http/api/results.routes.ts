@@ -5,9 +5,9 @@ import { computeResults } from '../../services/compute-results.js';
 import { issueResultsNotice } from '../../services/issue-results-notice.js';
 import { recordDecision } from '../../services/record-decision.js';
 import type { ServiceContext } from '../../services/service-context.js';
-import { presentResults } from '../presenters/results.presenter.js';
+import { presentResults } from '../../presenters/results.presenter.js';
 import { ConsultationParams, TextParams } from './params.schema.js';
-import { DecisionView, problemResponses, ResultsView, TextResultView } from './responses.schema.js';
+import { DecisionView, problemResponses, ResultsView, TextResultView } from '../../schemas/responses.schema.js';
 
 /** Results per text (Res. 1 §9.4.5–9.4.6), the meeting's decisions (§9.5) and the results notice (§9.6.1). */
 export const resultRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {

@@ -1,7 +1,7 @@
-import type { ReplyVersion } from '../../domain/reply/reply.js';
-import type { ReplyOverview, StateReply } from '../../services/read-replies.js';
-import type { ReplyReceipt } from '../../services/reply-writer.js';
-import type { ReceiptView, ReplyOverviewView, ReplyVersionView, StateReplyView } from '../api/responses.schema.js';
+import type { ReplyVersion } from '../domain/reply/reply.js';
+import type { ReplyOverview, StateReply } from '../services/read-replies.js';
+import type { ReplyReceipt } from '../services/reply-writer.js';
+import type { ReceiptView, ReplyOverviewView, ReplyVersionView, StateReplyView } from '../schemas/responses.schema.js';
 
 export function presentVersion(v: ReplyVersion): ReplyVersionView {
   return {

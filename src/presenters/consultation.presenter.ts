@@ -1,11 +1,16 @@
-import type { DeterminedText, Translations } from '../../domain/consultation/consultation.js';
-import { localiseConsultation } from '../../domain/consultation/localise.js';
-import type { UnLanguage } from '../../domain/member-states/member-states.data.js';
-import type { Actor } from '../../domain/policy/actor.js';
-import type { StoredMemberState } from '../../domain/member-states/member-state.js';
-import type { ConsultationView as ServiceConsultationView } from '../../services/get-consultation.js';
-import type { ConsultationSummaryView, ConsultationView, MemberStateView, TextView } from '../api/responses.schema.js';
-import { deadlineWords } from '../../services/jobs/mail-messages.js';
+import type { DeterminedText, Translations } from '../domain/consultation/consultation.js';
+import { localiseConsultation } from '../domain/consultation/localise.js';
+import type { UnLanguage } from '../domain/member-states/member-states.data.js';
+import type { Actor } from '../domain/policy/actor.js';
+import type { StoredMemberState } from '../domain/member-states/member-state.js';
+import type { ConsultationView as ServiceConsultationView } from '../services/get-consultation.js';
+import type {
+  ConsultationSummaryView,
+  ConsultationView,
+  MemberStateView,
+  TextView,
+} from '../schemas/responses.schema.js';
+import { deadlineWords } from '../services/jobs/mail-messages.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));

@@ -1,9 +1,9 @@
-import type { StoredToken } from '../../domain/identity/api-token.js';
-import type { StoredAuditEvent } from '../../domain/audit/audit-event.js';
-import type { Contact } from '../../domain/identity/contact.js';
-import type { Job } from '../../domain/jobs/job.js';
-import type { Account } from '../../domain/identity/account.js';
-import type { AccountView, ContactView, JobView, TokenView } from '../api/responses.schema.js';
+import type { StoredToken } from '../domain/identity/api-token.js';
+import type { StoredAuditEvent } from '../domain/audit/audit-event.js';
+import type { Contact } from '../domain/identity/contact.js';
+import type { Job } from '../domain/jobs/job.js';
+import type { Account } from '../domain/identity/account.js';
+import type { AccountView, ContactView, JobView, TokenView } from '../schemas/responses.schema.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 

@@ -1,8 +1,8 @@
-import type { MeetingDecision } from '../../domain/procedure/tap/tap-meeting.js';
-import type { TextTally } from '../../domain/procedure/tap/tap-tally.js';
-import type { StoredDecision } from '../../domain/consultation/meeting-decision.js';
-import type { ConsultationResults } from '../../services/compute-results.js';
-import type { DecisionView, ResultsView } from '../api/responses.schema.js';
+import type { MeetingDecision } from '../domain/procedure/tap/tap-meeting.js';
+import type { TextTally } from '../domain/procedure/tap/tap-tally.js';
+import type { StoredDecision } from '../domain/consultation/meeting-decision.js';
+import type { ConsultationResults } from '../services/compute-results.js';
+import type { DecisionView, ResultsView } from '../schemas/responses.schema.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
