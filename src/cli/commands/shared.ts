@@ -7,9 +7,10 @@ import { Compile } from 'typebox/compile';
 import { Settings } from 'typebox/system';
 import { createAppContext, type AppContext } from '../../app-context.js';
 import { loadConfig } from '../../config.js';
-import { AppError, type FieldProblem } from '../../domain/errors.js';
+import { AppError } from '../../domain/errors.js';
 import { operatorActor, type Actor } from '../../domain/policy/actor.js';
 import { authenticateToken } from '../../services/api-tokens.js';
+import { schemaProblems } from '../../schemas/schema-problems.js';
 import { UsageError, type CliIo } from '../output.js';
 
 /**
@@ -105,63 +106,6 @@ export function checkAgainstSchema(value: unknown, schema: TSchema, detail: stri
       errors: schemaProblems(errors),
     },
   );
-}
-
-interface SchemaError {
-  readonly keyword: string;
-  readonly instancePath: string;
-  readonly schemaPath: string;
-  readonly message: string;
-  readonly params: unknown;
-}
-
-/**
- * Turns validator errors into field problems worded like the API's (see http/problem.ts): one
- * line per unknown or missing field, one per union that matched no member (instead of one per
- * member tried).
- */
-export function schemaProblems(errors: readonly SchemaError[]): FieldProblem[] {
-  const problems = new Map<string, FieldProblem>();
-  const add = (field: string, message: string) => {
-    const key = `${field || '/'}\u0000${message}`;
-    if (!problems.has(key)) problems.set(key, { field: field || '/', message });
-  };
-  const unions = new Map<string, string[]>();
-  for (const error of errors) {
-    const params = (error.params ?? {}) as Record<string, unknown>;
-    const at = error.instancePath;
-    if (error.keyword === 'additionalProperties') {
-      for (const name of (params.additionalProperties as string[] | undefined) ?? [])
-        add(`${at}/${name}`, 'Unknown field: remove it');
-    } else if (error.keyword === 'boolean' && error.schemaPath.endsWith('/additionalProperties')) {
-      add(at, 'Unknown field: remove it');
-    } else if (error.keyword === 'required') {
-      for (const name of (params.requiredProperties as string[] | undefined) ?? []) add(`${at}/${name}`, 'Required');
-    } else if (error.keyword === 'anyOf' || error.schemaPath.includes('/anyOf/')) {
-      const messages = unions.get(at) ?? [];
-      if (error.keyword === 'const') messages.push('Not one of the allowed values');
-      else if (error.keyword !== 'type' && error.keyword !== 'anyOf') messages.push(describe(error, params));
-      unions.set(at, messages);
-    } else {
-      add(at, describe(error, params));
-    }
-  }
-  for (const [at, messages] of unions) add(at, messages[0] ?? 'Wrong type');
-  return [...problems.values()];
-}
-
-function describe(error: SchemaError, params: Record<string, unknown>): string {
-  if (error.keyword === 'pattern') return `Wrong form: ${describePattern(String(params.pattern ?? ''))}`;
-  return error.message.charAt(0).toUpperCase() + error.message.slice(1);
-}
-
-function describePattern(pattern: string): string {
-  if (pattern.includes('T\\d{2}')) return 'an instant in UTC such as 2023-08-16T23:59:59.999Z';
-  if (pattern.startsWith('^\\d{4}-\\d{2}-\\d{2}$')) return 'a day such as 2023-08-16';
-  if (pattern === '^[A-Z]{2}$') return 'a two-letter Member State code such as KR';
-  if (pattern === '^[0-9a-f]{64}$') return 'a SHA-256 in lower-case hex';
-  if (pattern === '^[a-z0-9][a-z0-9-]{0,63}$') return 'lower-case letters, digits and hyphens';
-  return `must match ${pattern}`;
 }
 
 // Option parsers: a wrong value is a usage error (exit 2), reported by commander with the option's name.
