@@ -272,6 +272,19 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
       expect(await repliesOf()).toHaveLength(4);
     });
 
+    it('keeps no file of a form the service refuses: the scan is stored with the reply, or not at all', async () => {
+      const files = async () =>
+        (await web().world.ctx.db.selectFrom('attachment_upload').select('sha256').execute()).length;
+      const before = await files();
+      for (const fields of [{ memberState: 'PS' }, { memberState: 'ZZ' }, { receivedAt: '2023-12-01T10:00' }]) {
+        const response = await record(fields);
+        expect(response.statusCode).toBe(400);
+      }
+      expect(await files()).toBe(before);
+      expectSeeOther(await record({}), `${base()}/replies?notice=outcome-recorded`);
+      expect(await files()).toBe(before + 1);
+    });
+
     it('keeps a form received after the deadline, flagged and not counted', async () => {
       await jumpTo('2023-08-20T10:00:00Z');
       const response = await record({

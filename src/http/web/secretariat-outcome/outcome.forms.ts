@@ -5,7 +5,8 @@ import Type from 'typebox';
  * recorded replies, results, meeting decisions, results notice). As everywhere on the pages,
  * every field is an optional bounded string: a missing or wrong value is answered by the page
  * itself, with its message at the field. Extra fields are tolerated (the recorded-reply form names
- * its per-text fields after the consultation's texts).
+ * its per-text fields after the consultation's texts). What a form means is read from these
+ * strings by the sub-area's own reader (record-reply.forms.ts, decisions.forms.ts).
  */
 const Field = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
 /** A field that a browser sends once, or several times (a select multiple, repeated rows). */
@@ -62,3 +63,27 @@ export const DecisionForm = Type.Object({
 
 /** A form that is one button (the results notice). */
 export const OutcomeCsrfForm = Type.Object({ _csrf: Csrf });
+
+/** Text typed in a form, without NUL characters (no field needs one; PostgreSQL refuses them). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+export const clean = (value: unknown): string => (typeof value === 'string' ? value.replace(/\u0000/g, '') : '');
+
+/** A field that may come once or several times, as a list of strings. */
+export const many = (value: unknown): string[] =>
+  Array.isArray(value) ? value.map(clean) : typeof value === 'string' ? [clean(value)] : [];
+
+/**
+ * A date-time input (`YYYY-MM-DDTHH:MM[:SS]`, typed as UTC) written as the ISO instant a service
+ * takes; anything else is passed on as typed. Whether it is a real instant is the schema's and
+ * the service's to say, at its field.
+ */
+export function instantOfInput(value: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2})?$/.exec(value.trim());
+  return match ? `${match[1]}T${match[2]}${match[3] ?? ':00'}Z` : value;
+}
+
+/** The index in a problem's field path such as `/positions/2/reasons`, or null. */
+export function indexIn(field: string, list: string): number | null {
+  const match = new RegExp(`^/${list}/(\\d+)`).exec(field);
+  return match ? Number(match[1]) : null;
+}

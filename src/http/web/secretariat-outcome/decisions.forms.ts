@@ -1,0 +1,207 @@
+import type { Static } from 'typebox';
+import type { DeterminedText } from '../../../domain/consultation/consultation.js';
+import type { ErrorCode, FieldProblem } from '../../../domain/errors.js';
+import { t, type Locale, type MessageId } from '../../../i18n/i18n.js';
+import type { FormError } from '../components/form.js';
+import { decisionFieldId } from '../pages/secretariat-outcome/decisions.page.js';
+import type { DecisionFormValues } from '../presenters/secretariat-outcome.presenter.js';
+import { clean, type DecisionForm, indexIn, instantOfInput, many } from './outcome.forms.js';
+
+/**
+ * The meeting's decision on one text (Res. 1 §9.5) as the decisions page posts it, and the
+ * results notice: what was typed, the service's input made of it (parsed with
+ * DecisionInputSchema), and the services' problems at the form's fields in the catalogue's words.
+ * The rules are the procedure's (validateMeetingDecision) and recordDecision's.
+ */
+
+/** What the reader makes of a posted decision. */
+export interface ReadDecisionForm {
+  readonly textId: string;
+  readonly values: DecisionFormValues;
+  /** recordDecision's input, to be parsed with DecisionInputSchema. */
+  readonly candidate: unknown;
+  /** The form's row of each formal opposition sent (rows without a date are not sent). */
+  readonly formalRows: readonly number[];
+}
+
+/** Member State codes as chosen or typed, upper case, each once (a select sends each once anyway). */
+const codes = (value: unknown) => [
+  ...new Set(
+    many(value)
+      .map((s) => s.trim().toUpperCase())
+      .filter((s) => s !== ''),
+  ),
+];
+
+/** Reads the posted decision. Empty reservation rows are the form's spare rows, not data. */
+export function readDecisionForm(body: Static<typeof DecisionForm>): ReadDecisionForm {
+  const stateRows = many(body.reservationState);
+  const noteRows = many(body.reservationNote);
+  const reservations = Array.from({ length: Math.max(stateRows.length, noteRows.length) }, (_, i) => ({
+    state: (stateRows[i] ?? '').trim().toUpperCase(),
+    note: (noteRows[i] ?? '').trim(),
+  })).filter((r) => r.state !== '' || r.note !== '');
+  const formalAt = many(body.formalReceivedAt);
+  const formalReasons = many(body.formalReasons);
+  const formal = many(body.formalState).map((state, i) => ({
+    state: state.trim().toUpperCase(),
+    receivedAt: (formalAt[i] ?? '').trim(),
+    reasons: formalReasons[i] ?? '',
+  }));
+  const values: DecisionFormValues = {
+    deferred: clean(body.deferred) !== '',
+    opposing: codes(body.opposing),
+    abstaining: codes(body.abstaining),
+    moreTime: codes(body.moreTime),
+    reservations,
+    formal,
+    notes: clean(body.notes),
+  };
+  // A formal-opposition row is sent once its date is given (the form has one per State that asked for more time).
+  const formalRows = formal.flatMap((f, i) => (f.receivedAt === '' ? [] : [i]));
+  const candidate = {
+    deferred: values.deferred,
+    opposing: [...values.opposing],
+    abstaining: [...values.abstaining],
+    moreTime: [...values.moreTime],
+    reservations: reservations.map((r) => ({ ...r })),
+    formalOppositions: formalRows.map((i) => ({
+      state: formal[i]!.state,
+      receivedAt: instantOfInput(formal[i]!.receivedAt),
+      reasons: formal[i]!.reasons.trim() === '' ? null : formal[i]!.reasons,
+    })),
+    notes: values.notes.trim() === '' ? null : values.notes,
+  };
+  return { textId: clean(body.text), values, candidate, formalRows };
+}
+
+/** The refusals of recordDecision this form answers (anything else is the error page's). */
+export const DECISION_REFUSALS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'VALIDATION_FAILED',
+  'UNKNOWN_MEMBER_STATE',
+  'DECISION_CONFLICT',
+  'DECISION_NOT_ALLOWED',
+]);
+
+/** Why no decision may be recorded now, by the code of recordDecision's problem. */
+const NOT_ALLOWED: Partial<Record<ErrorCode, MessageId>> = {
+  CONSULTATION_NOT_OPEN: 'outcome.decisions.error.notified',
+  RESULTS_NOTICE_ISSUED: 'outcome.decisions.error.notified',
+  DEADLINE_NOT_PASSED: 'outcome.decisions.error.open',
+  MEETING_NOT_STARTED: 'outcome.decisions.error.meeting',
+  TEXT_MAY_NOT_BE_CONSIDERED: 'outcome.decisions.error.notConsidered',
+};
+
+/** The lists of States, each one select of the form. */
+const LISTS = ['opposing', 'abstaining', 'moreTime'] as const;
+
+/**
+ * A refused decision's problems at the fields of its text's form. `problems` are the schema's
+ * (under VALIDATION_FAILED) or recordDecision's; a problem's own code, when it has one, is more
+ * specific than the refusal's.
+ */
+export function decisionErrors(
+  locale: Locale,
+  errorCode: ErrorCode,
+  problems: readonly FieldProblem[],
+  form: ReadDecisionForm,
+  text: { readonly designation: string; readonly meetingFirstDay: string },
+): FormError[] {
+  const { textId, values } = form;
+  const { designation } = text;
+  const errors: FormError[] = [];
+  const add = (field: string | null, id: MessageId, v: Record<string, string | number> = {}) => {
+    const message = t(locale, id, { designation, ...v });
+    const error =
+      field === null ? { link: `text-${textId}`, message } : { field: decisionFieldId(textId, field), message };
+    if (!errors.some((e) => e.message === message)) errors.push(error);
+  };
+  /** Unknown codes are said once per list, together. */
+  const unknown = new Map<string, string[]>();
+  const unknownAt = (field: string, code: string) => unknown.set(field, [...(unknown.get(field) ?? []), code]);
+
+  for (const problem of problems) {
+    const code = problem.code ?? errorCode;
+    const field = problem.field;
+    if (field === '/') {
+      add(null, NOT_ALLOWED[code] ?? 'outcome.decisions.error.conflict', { day: text.meetingFirstDay });
+      continue;
+    }
+    const list = LISTS.find((name) => indexIn(field, name) !== null);
+    if (list !== undefined) {
+      const state = values[list][indexIn(field, list)!] ?? '';
+      if (code === 'UNKNOWN_MEMBER_STATE' || errorCode === 'VALIDATION_FAILED') unknownAt(list, state);
+      else if (code === 'STATE_LISTED_TWICE') add(list, 'outcome.decisions.error.twice', { state });
+      else if (list === 'abstaining') add(list, 'outcome.decisions.error.opposeAndAbstain', { state });
+      else if (list === 'moreTime') add(list, 'outcome.decisions.error.opposeAndMoreTime', { state });
+      else add(null, 'outcome.decisions.error.conflict');
+      continue;
+    }
+    const reservation = indexIn(field, 'reservations');
+    if (reservation !== null) {
+      const state = values.reservations[reservation]?.state ?? '';
+      const at = `res-${reservation}-state`;
+      if (field.endsWith('/note')) add(`res-${reservation}-note`, 'outcome.decisions.error.reservationNote', { state });
+      else if (code === 'STATE_LISTED_TWICE') add(at, 'outcome.decisions.error.twice', { state });
+      else if (code === 'UNKNOWN_MEMBER_STATE' || (errorCode === 'VALIDATION_FAILED' && state !== ''))
+        add(at, 'outcome.decisions.error.unknownState', { code: state });
+      else if (errorCode === 'VALIDATION_FAILED') add(at, 'outcome.decisions.error.reservationState');
+      else add(at, 'outcome.decisions.error.opposeAndReserve', { state });
+      continue;
+    }
+    const opposition = indexIn(field, 'formalOppositions');
+    if (opposition !== null) {
+      const row = form.formalRows[opposition] ?? opposition;
+      const state = values.formal[row]?.state ?? '';
+      const at = `formal-${row}-receivedAt`;
+      if (field.endsWith('/receivedAt'))
+        add(
+          at,
+          code === 'RECEIVED_IN_FUTURE'
+            ? 'outcome.decisions.error.formalFuture'
+            : code === 'VALIDATION_FAILED'
+              ? 'outcome.decisions.error.formalInvalid'
+              : 'outcome.decisions.error.formalLate',
+          { state },
+        );
+      else if (code === 'STATE_LISTED_TWICE') add(at, 'outcome.decisions.error.twice', { state });
+      else if (code === 'UNKNOWN_MEMBER_STATE') add(at, 'outcome.decisions.error.unknownState', { code: state });
+      else add(at, 'outcome.decisions.error.formalNotMoreTime', { state });
+      continue;
+    }
+    add(null, 'outcome.decisions.error.conflict');
+  }
+  for (const [list, states] of unknown)
+    add(list, 'outcome.decisions.error.unknownState', { code: states.filter((s) => s !== '').join(', ') });
+  if (errors.length === 0) add(null, 'outcome.decisions.error.conflict');
+  return errors;
+}
+
+/** Why the results notice cannot be issued now, by the code of issueResultsNotice's problem. */
+const NOTICE_REFUSED: Partial<Record<ErrorCode, MessageId>> = {
+  RESULTS_NOTICE_ISSUED: 'outcome.notice.error.already',
+  DEADLINE_NOT_PASSED: 'outcome.notice.error.open',
+};
+
+/** A refused results notice: why, or each text whose decision is missing (`/texts/<id>/decision`), linked to its form. */
+export function noticeErrors(
+  locale: Locale,
+  problems: readonly FieldProblem[],
+  texts: readonly Pick<DeterminedText, 'id' | 'designation'>[],
+): FormError[] {
+  const errors: FormError[] = [];
+  for (const problem of problems) {
+    const missing = /^\/texts\/([^/]+)\/decision$/.exec(problem.field);
+    const text = missing ? texts.find((x) => x.id === missing[1]) : undefined;
+    if (text)
+      errors.push({
+        link: `text-${text.id}`,
+        message: t(locale, 'outcome.notice.error.missing', { designation: text.designation }),
+      });
+    else {
+      const id = problem.code === undefined ? undefined : NOTICE_REFUSED[problem.code];
+      if (id !== undefined) errors.push({ link: 'results-notice', message: t(locale, id) });
+    }
+  }
+  return errors.length > 0 ? errors : [{ link: 'results-notice', message: t(locale, 'outcome.notice.error.other') }];
+}

@@ -1,0 +1,132 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type ErrorCode, type FieldProblem, isAppError } from '../../../domain/errors.js';
+import { DecisionInputSchema } from '../../../schemas/decision.schema.js';
+import { parseInput } from '../../../schemas/schema-problems.js';
+import { computeResults, type ConsultationResults } from '../../../services/compute-results.js';
+import { issueResultsNotice } from '../../../services/issue-results-notice.js';
+import { listMemberStates } from '../../../services/member-states.js';
+import { recordDecision } from '../../../services/record-decision.js';
+import type { FormError } from '../components/form.js';
+import { noticeOf, pageContext } from '../page-context.js';
+import { DecisionsPage } from '../pages/secretariat-outcome/decisions.page.js';
+import { outcomePath } from '../pages/secretariat-outcome/outcome-parts.js';
+import {
+  presentDecisionsPage,
+  presentStateOptions,
+  type DecisionFormValues,
+} from '../presenters/secretariat-outcome.presenter.js';
+import { seeOther, sendPage } from '../render.js';
+import type { SessionHooks, WebContext } from '../web-session.js';
+import { DECISION_REFUSALS, decisionErrors, noticeErrors, readDecisionForm } from './decisions.forms.js';
+import { DecisionForm, OutcomeCsrfForm, OutcomeNoticeQuery, OutcomeParams } from './outcome.forms.js';
+
+/**
+ * The meeting's decisions, text by text (Res. 1 §9.5, recordDecision), and the results notice
+ * (§9.6.1, issueResultsNotice). A refused form comes back with the refusal's status: 400 for what
+ * the schema refuses, 422 for a contradiction, 409 when no decision may be recorded now.
+ */
+export const decisionsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: SessionHooks }> = async (
+  app,
+  { web, hooks },
+) => {
+  const { ctx } = web;
+  const read = [hooks.loadSession, hooks.requireSecretariat];
+  const write = [hooks.loadSession, hooks.requireSecretariat, hooks.verifySessionCsrf];
+  const base = '/secretariat/consultations/:id';
+
+  async function renderDecisions(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    results: ConsultationResults,
+    status: number,
+    options: {
+      errors?: FormError[];
+      typed?: { textId: string; values: DecisionFormValues } | null;
+      notice?: string | null;
+    } = {},
+  ) {
+    const page = pageContext(web, request);
+    const states = presentStateOptions(
+      page.locale,
+      (await listMemberStates(ctx)).filter((s) => s.membership === 'member_state'),
+    );
+    const view = {
+      ...presentDecisionsPage(page.locale, results, states, options.notice ?? null, options.typed ?? null),
+      errors: options.errors ?? [],
+      csrfToken: request.webSession!.csrfToken,
+    };
+    return sendPage(reply, status, <DecisionsPage page={page} view={view} />);
+  }
+
+  const resultsOf = (request: FastifyRequest, consultationId: string) =>
+    computeResults(ctx, { actor: request.webSession!.actor, consultationId });
+
+  app.get(
+    `${base}/decisions`,
+    { schema: { params: OutcomeParams, querystring: OutcomeNoticeQuery }, preHandler: read },
+    async (request, reply) =>
+      renderDecisions(request, reply, await resultsOf(request, request.params.id), 200, {
+        notice: noticeOf(pageContext(web, request).locale, request.query.notice),
+      }),
+  );
+
+  app.post(
+    `${base}/decisions`,
+    { schema: { params: OutcomeParams, body: DecisionForm }, preHandler: write },
+    async (request, reply) => {
+      const page = pageContext(web, request);
+      const consultationId = request.params.id;
+      const form = readDecisionForm(request.body);
+      const parsed = parseInput(DecisionInputSchema, form.candidate);
+      let refusal: { code: ErrorCode; problems: readonly FieldProblem[]; status: number };
+      if (parsed.input === null) refusal = { code: 'VALIDATION_FAILED', problems: parsed.problems, status: 400 };
+      else
+        try {
+          await recordDecision(ctx, {
+            actor: request.webSession!.actor,
+            consultationId,
+            textId: form.textId,
+            input: parsed.input,
+          });
+          return seeOther(
+            reply,
+            page.href(`${outcomePath(consultationId, 'decisions')}?notice=outcome-decision-recorded`),
+          );
+        } catch (error) {
+          if (!isAppError(error) || !DECISION_REFUSALS.has(error.code)) throw error;
+          refusal = { code: error.code, problems: error.errors, status: error.status };
+        }
+      const results = await resultsOf(request, consultationId);
+      // The form comes back under its text: a text the consultation does not have has no form.
+      const target = results.texts.find((r) => r.text.id === form.textId);
+      if (!target) throw new AppError('NOT_FOUND', `No text "${form.textId}" in this consultation`);
+      const errors = decisionErrors(page.locale, refusal.code, refusal.problems, form, {
+        designation: target.text.designation,
+        meetingFirstDay: results.loaded.consultation.meeting.firstDay,
+      });
+      return renderDecisions(request, reply, results, refusal.status, {
+        errors,
+        typed: { textId: form.textId, values: form.values },
+      });
+    },
+  );
+
+  app.post(
+    `${base}/notice`,
+    { schema: { params: OutcomeParams, body: OutcomeCsrfForm }, preHandler: write },
+    async (request, reply) => {
+      const page = pageContext(web, request);
+      const consultationId = request.params.id;
+      try {
+        await issueResultsNotice(ctx, { actor: request.webSession!.actor, consultationId });
+        return seeOther(reply, page.href(`${outcomePath(consultationId, 'results')}?notice=outcome-notice-issued`));
+      } catch (error) {
+        if (!isAppError(error) || error.code !== 'NOTICE_NOT_ALLOWED') throw error;
+        const results = await resultsOf(request, consultationId);
+        const errors = noticeErrors(page.locale, error.errors, results.loaded.texts);
+        return renderDecisions(request, reply, results, error.status, { errors });
+      }
+    },
+  );
+};

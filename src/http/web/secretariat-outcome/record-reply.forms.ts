@@ -1,0 +1,249 @@
+import Type, { type Static } from 'typebox';
+import type { DeterminedText } from '../../../domain/consultation/consultation.js';
+import type { ErrorCode, FieldProblem } from '../../../domain/errors.js';
+import { formatUtc, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
+import { StateCode } from '../../../schemas/common.schema.js';
+import { RecordedReplyInputSchema } from '../../../schemas/reply.schema.js';
+import { maxLengthAt } from '../../../schemas/schema-problems.js';
+import type { FormError } from '../components/form.js';
+import {
+  replyFieldId,
+  replyFieldName,
+  type ReplyFieldKind,
+  type ReplyFieldsValue,
+} from '../components/reply-fields.js';
+import type { RecordFormValues } from '../pages/secretariat-outcome/record-reply.page.js';
+import { clean, indexIn, instantOfInput } from './outcome.forms.js';
+
+/**
+ * The form of a reply received by e-mail, fax or paper: what was typed (to show again), the
+ * service's input made of it, and the service's problems at the form's fields in the catalogue's
+ * words. The rules are the schema's (src/schemas/reply.schema.ts) and recordReplyWithOriginal's:
+ * nothing here checks what they check.
+ */
+
+const { originalFile: _originalFile, ...recordedFields } = RecordedReplyInputSchema.properties;
+
+/** The service's input as the form gives it: the State, and the recorded reply without its original (the scan travels with the form). */
+export const RecordFormInputSchema = Type.Object(
+  { memberState: StateCode, ...recordedFields },
+  { additionalProperties: false },
+);
+export type RecordFormInput = Static<typeof RecordFormInputSchema>;
+
+export const EMPTY_RECORD: RecordFormValues = {
+  memberState: '',
+  receivedAt: '',
+  channel: '',
+  signatoryName: '',
+  signatoryTitle: '',
+  place: '',
+  signedOn: '',
+  positions: {},
+};
+
+/** What the reader makes of a posted form. */
+export interface ReadRecordForm {
+  readonly values: RecordFormValues;
+  /** The service's input, to be parsed with RecordFormInputSchema. */
+  readonly candidate: unknown;
+  /** The text of each position sent, in order: `/positions/<n>` of a problem is `sent[n]`. */
+  readonly sent: readonly string[];
+}
+
+const POSITION_KINDS = ['assigns_authority', 'does_not_assign_authority', 'unclear'] as const;
+const OPTIONS = ['no_comments', 'comments_attached'] as const;
+const oneOf = <T extends string>(list: readonly T[], value: string): T | null =>
+  (list as readonly string[]).includes(value) ? (value as T) : null;
+const orNull = (value: string) => (value.trim() === '' ? null : value);
+
+/**
+ * Reads the posted form. The Annex 2 block (components/reply-fields.tsx) names its fields
+ * `position-<text>`, `option-<text>`…; a text with no box ticked is not covered by the form.
+ */
+export function readRecordForm(body: Record<string, unknown>, texts: readonly DeterminedText[]): ReadRecordForm {
+  const positions: Record<string, ReplyFieldsValue> = {};
+  for (const text of texts) {
+    const field = (kind: ReplyFieldKind) => clean(body[replyFieldName(kind, text.id)]);
+    positions[text.id] = {
+      position: oneOf(POSITION_KINDS, field('position')),
+      option: oneOf(OPTIONS, field('option')),
+      comments: field('comments'),
+      reasons: field('reasons'),
+      possibleChanges: field('changes'),
+      attachment: null,
+    };
+  }
+  const values: RecordFormValues = {
+    memberState: clean(body.memberState).trim().toUpperCase(),
+    receivedAt: clean(body.receivedAt).trim(),
+    channel: clean(body.channel),
+    signatoryName: clean(body.signatoryName).trim(),
+    signatoryTitle: clean(body.signatoryTitle).trim(),
+    place: clean(body.place).trim(),
+    signedOn: clean(body.signedOn).trim(),
+    positions,
+  };
+  const sent: string[] = [];
+  const inputs = [];
+  for (const text of texts) {
+    const v = positions[text.id]!;
+    if (v.position === null) continue;
+    inputs.push({
+      text: text.id,
+      position: v.position,
+      // A sub-option ticked before switching to another box is a leftover of the form, not data.
+      option: v.position === 'assigns_authority' ? v.option : null,
+      comments: orNull(v.comments),
+      reasons: orNull(v.reasons),
+      possibleChanges: orNull(v.possibleChanges),
+    });
+    sent.push(text.id);
+  }
+  const candidate = {
+    memberState: values.memberState,
+    channel: values.channel,
+    receivedAt: instantOfInput(values.receivedAt),
+    positions: inputs,
+    signatory: { name: values.signatoryName, title: values.signatoryTitle },
+    place: values.place === '' ? null : values.place,
+    signedOn: values.signedOn === '' ? null : values.signedOn,
+  };
+  return { values, candidate, sent };
+}
+
+/** The refusals of recordReplyWithOriginal this form answers at its fields (anything else is the error page's). */
+export const RECORD_REFUSALS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'VALIDATION_FAILED',
+  'UNKNOWN_MEMBER_STATE',
+  'STATE_NOT_ELIGIBLE',
+  'UNKNOWN_ATTACHMENT',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'REPLY_OUT_OF_ORDER',
+  'CONSULTATION_NOT_OPEN',
+  'RESULTS_FROZEN',
+  'NO_POSITIONS',
+  'POSITION_INCOMPLETE',
+  'POSITION_NOT_ALLOWED',
+  'UNKNOWN_TEXT',
+  'DUPLICATE_POSITION',
+]);
+
+/** What the messages need besides the problems. */
+export interface RecordErrorContext {
+  readonly values: RecordFormValues;
+  readonly sent: readonly string[];
+  readonly texts: readonly Pick<DeterminedText, 'id' | 'designation'>[];
+  /** A State's name in the reader's words, or null for an unknown code. */
+  readonly stateName: (code: string) => string | null;
+  readonly issuedAt: number | null;
+  readonly now: number;
+  /** The attachment limit in MB, as the hint says it. */
+  readonly sizeLimit: string;
+}
+
+/** The form's field of each part of a position. */
+const POSITION_PARTS: Readonly<Record<string, ReplyFieldKind>> = {
+  comments: 'comments',
+  reasons: 'reasons',
+  possibleChanges: 'changes',
+  option: 'option',
+};
+
+/** The message at the scan for each code of the original's problems. */
+const SCAN_MESSAGES: Partial<Record<ErrorCode, MessageId>> = {
+  UNKNOWN_ATTACHMENT: 'outcome.record.scan.missing',
+  VALIDATION_FAILED: 'outcome.record.scan.empty',
+  PAYLOAD_TOO_LARGE: 'outcome.record.scan.tooLarge',
+  UNSUPPORTED_MEDIA_TYPE: 'outcome.record.scan.unsupported',
+};
+
+/**
+ * The problems of a refused form at its fields. `problems` are the schema's (no code) or the
+ * service's (`code`: the problem's own, else `errorCode`, the refusal's): each at its field,
+ * once; a refusal without problems (not issued, frozen) at the top of the page.
+ */
+export function recordErrors(
+  locale: Locale,
+  errorCode: ErrorCode,
+  problems: readonly FieldProblem[],
+  context: RecordErrorContext,
+): FormError[] {
+  const errors: FormError[] = [];
+  const { values } = context;
+  const add = (field: string, id: MessageId, v?: Record<string, string | number>) => {
+    if (!errors.some((e) => e.field === field)) errors.push({ field, message: t(locale, id, v) });
+  };
+  const tooLongField = (field: string, pointer: string) =>
+    add(field, 'outcome.record.tooLongField', { max: maxLengthAt(RecordFormInputSchema, pointer) ?? 0 });
+  // A refusal without problems speaks of the consultation as a whole.
+  if (problems.length === 0 && errorCode === 'CONSULTATION_NOT_OPEN')
+    return [{ message: t(locale, 'outcome.record.closed.notIssued') }];
+  if (problems.length === 0 && errorCode === 'RESULTS_FROZEN')
+    return [{ message: t(locale, 'outcome.record.closed.frozen') }];
+  for (const problem of problems) {
+    const code = problem.code ?? errorCode;
+    const field = problem.field;
+    if (field === '/memberState') {
+      if (code === 'STATE_NOT_ELIGIBLE')
+        add('field-memberState', 'outcome.record.memberState.notEligible', {
+          name: context.stateName(values.memberState) ?? values.memberState,
+        });
+      else if (values.memberState === '') add('field-memberState', 'outcome.record.memberState.missing');
+      else add('field-memberState', 'outcome.record.memberState.unknown', { code: values.memberState });
+    } else if (field === '/receivedAt') {
+      if (code === 'RECEIVED_IN_FUTURE')
+        add('field-receivedAt', 'outcome.record.receivedAt.future', { now: formatUtc(locale, context.now) });
+      else if (code === 'RECEIVED_BEFORE_ISSUE')
+        add('field-receivedAt', 'outcome.record.receivedAt.beforeIssue', {
+          issued: context.issuedAt === null ? '' : formatUtc(locale, context.issuedAt),
+        });
+      else if (code === 'REPLY_OUT_OF_ORDER') add('field-receivedAt', 'outcome.record.receivedAt.outOfOrder');
+      else if (values.receivedAt === '') add('field-receivedAt', 'outcome.record.receivedAt.missing');
+      else add('field-receivedAt', 'outcome.record.receivedAt.invalid');
+    } else if (field === '/channel') add('field-channel', 'outcome.record.channel.missing');
+    else if (field === '/signatory/name')
+      if (values.signatoryName === '') add('field-signatoryName', 'outcome.record.signatoryName.missing');
+      else tooLongField('field-signatoryName', field);
+    else if (field === '/signatory/title')
+      if (values.signatoryTitle === '') add('field-signatoryTitle', 'outcome.record.signatoryTitle.missing');
+      else tooLongField('field-signatoryTitle', field);
+    else if (field === '/place') tooLongField('field-place', field);
+    else if (field === '/signedOn') add('field-signedOn', 'outcome.record.signedOn.invalid');
+    else if (field === '/originalFile')
+      add('field-scan', SCAN_MESSAGES[code ?? 'VALIDATION_FAILED'] ?? 'outcome.record.scan.missing', {
+        size: context.sizeLimit,
+      });
+    else if (field.startsWith('/positions')) positionError(problem, code);
+  }
+  // Something this form has no field for: said in general words rather than not at all.
+  return errors.length > 0 ? errors : [{ message: t(locale, 'error.VALIDATION_FAILED.body') }];
+
+  /** A problem of the positions: at the field of its text, or at the positions as a whole. */
+  function positionError(problem: FieldProblem, code: ErrorCode) {
+    const index = indexIn(problem.field, 'positions');
+    const textId = index === null ? undefined : context.sent[index];
+    if (textId === undefined) {
+      add('field-positions', 'outcome.record.positions.missing');
+      return;
+    }
+    const designation = context.texts.find((x) => x.id === textId)?.designation ?? textId;
+    const part = problem.field.split('/')[3] ?? 'position';
+    const kind = POSITION_PARTS[part];
+    // The schema's problems at a free text (VALIDATION_FAILED) and the procedure's TEXT_TOO_LONG are its length.
+    if (kind !== undefined && kind !== 'option' && (code === 'VALIDATION_FAILED' || code === 'TEXT_TOO_LONG'))
+      add(replyFieldId(kind, textId), 'outcome.record.tooLong', { designation });
+    else if (kind === 'reasons' || kind === 'changes')
+      add(replyFieldId('reasons', textId), 'outcome.record.error.reasonsWithAssigns', { designation });
+    else if (kind === 'comments')
+      add(
+        replyFieldId('comments', textId),
+        values.positions[textId]?.position === 'assigns_authority'
+          ? 'outcome.record.error.commentsWithNoComments'
+          : 'outcome.record.error.commentsWithDoesNotAssign',
+        { designation },
+      );
+    else add(replyFieldId('position', textId), 'outcome.record.position.invalid', { designation });
+  }
+}

@@ -1,0 +1,165 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type ErrorCode, type FieldProblem, isAppError } from '../../../domain/errors.js';
+import { t } from '../../../i18n/i18n.js';
+import { computeResults } from '../../../services/compute-results.js';
+import { listMemberStates } from '../../../services/member-states.js';
+import { listReplies } from '../../../services/read-replies.js';
+import { recordReplyWithOriginal } from '../../../services/record-reply.js';
+import { parseInput } from '../../../schemas/schema-problems.js';
+import type { FormError } from '../components/form.js';
+import { replyFieldsTexts } from '../components/reply-fields.js';
+import { uploadsOf } from '../multipart.js';
+import { pageContext } from '../page-context.js';
+import { outcomePath } from '../pages/secretariat-outcome/outcome-parts.js';
+import { RecordReplyPage, type RecordFormValues } from '../pages/secretariat-outcome/record-reply.page.js';
+import { presentContent } from '../presenters/content.presenter.js';
+import { presentHead, presentStateOptions, stateName } from '../presenters/secretariat-outcome.presenter.js';
+import { seeOther, sendPage } from '../render.js';
+import type { SessionHooks, WebContext } from '../web-session.js';
+import { OutcomeParams, RecordReplyForm } from './outcome.forms.js';
+import {
+  EMPTY_RECORD,
+  RECORD_REFUSALS,
+  readRecordForm,
+  RecordFormInputSchema,
+  recordErrors,
+} from './record-reply.forms.js';
+
+/** Why a form came back: the refusal's code, its problems, and the text of each position sent. */
+interface Refusal {
+  readonly code: ErrorCode;
+  readonly problems: readonly FieldProblem[];
+  readonly sent: readonly string[];
+}
+
+/**
+ * A reply received by e-mail, fax or paper, keyed in with the scan of the original
+ * (recordReplyWithOriginal). The form comes back with 400 while something typed must be
+ * corrected, and with the refusal's own status (409) when the consultation takes no recording.
+ */
+export const recordReplyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: SessionHooks }> = async (
+  app,
+  { web, hooks },
+) => {
+  const { ctx } = web;
+  const path = '/secretariat/consultations/:id/replies/record';
+
+  async function renderRecord(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    consultationId: string,
+    status: number,
+    values: RecordFormValues,
+    refusal: Refusal | null,
+  ) {
+    const page = pageContext(web, request);
+    const actor = request.webSession!.actor;
+    const [results, overview, states] = await Promise.all([
+      computeResults(ctx, { actor, consultationId }),
+      listReplies(ctx, { actor, consultationId }),
+      listMemberStates(ctx),
+    ]);
+    const { consultation, texts } = results.loaded;
+    const consulted = consultation.settings.eligibleStates;
+    const eligible = overview.rows
+      .map((r) => r.state)
+      .filter((s) => s.mayReply && (consulted === null || consulted.includes(s.code)));
+    const frozen = consultation.resultsNoticeAt !== null || results.texts.some((r) => r.decisionRecord !== null);
+    const closed = consultation.issuedAt === null ? ('not-issued' as const) : frozen ? ('frozen' as const) : null;
+    const mapped: FormError[] =
+      refusal === null
+        ? []
+        : recordErrors(page.locale, refusal.code, refusal.problems, {
+            values,
+            sent: refusal.sent,
+            texts,
+            stateName: (code) => {
+              const state = states.find((s) => s.code === code);
+              return state ? stateName(page.locale, state) : null;
+            },
+            issuedAt: consultation.issuedAt,
+            now: ctx.clock(),
+            sizeLimit: `${Math.round((ctx.attachmentMaxBytes / (1024 * 1024)) * 10) / 10}`,
+          });
+    // A closed page shows no fields: its refusal is said once, without links to fields it does not have.
+    const errors =
+      closed === null || mapped.length === 0
+        ? mapped
+        : [
+            {
+              message: t(
+                page.locale,
+                closed === 'not-issued' ? 'outcome.record.closed.notIssued' : 'outcome.record.closed.frozen',
+              ),
+            },
+          ];
+    const content = presentContent(page.locale, consultation, texts);
+    const view = {
+      head: presentHead(consultation, results.computedAt, content),
+      texts: replyFieldsTexts(page.locale, texts, content),
+      studyGroup: consultation.studyGroup,
+      states: presentStateOptions(page.locale, eligible),
+      values,
+      errors,
+      closed,
+      maxBytes: ctx.attachmentMaxBytes,
+      chooseFileAgain: errors.length > 0,
+      csrfToken: request.webSession!.csrfToken,
+    };
+    return sendPage(reply, status, <RecordReplyPage page={page} view={view} />);
+  }
+
+  app.get(
+    path,
+    { schema: { params: OutcomeParams }, preHandler: [hooks.loadSession, hooks.requireSecretariat] },
+    async (request, reply) => renderRecord(request, reply, request.params.id, 200, EMPTY_RECORD, null),
+  );
+
+  app.post(
+    path,
+    {
+      schema: { params: OutcomeParams, body: RecordReplyForm },
+      preHandler: [hooks.loadSession, hooks.requireSecretariat, hooks.verifySessionCsrf],
+    },
+    async (request, reply) => {
+      const page = pageContext(web, request);
+      const consultationId = request.params.id;
+      const actor = request.webSession!.actor;
+      const results = await computeResults(ctx, { actor, consultationId });
+      const form = readRecordForm(request.body as Record<string, unknown>, results.loaded.texts);
+      const [scan] = uploadsOf(request, 'scan');
+      // A file over the limit never reached the server whole: the multipart reader says so.
+      const transport: FieldProblem[] = scan?.tooLarge
+        ? [{ field: '/originalFile', message: 'Too large', code: 'PAYLOAD_TOO_LARGE' }]
+        : [];
+      const parsed = parseInput(RecordFormInputSchema, form.candidate);
+      if (parsed.input === null || transport.length > 0)
+        return renderRecord(request, reply, consultationId, 400, form.values, {
+          code: 'VALIDATION_FAILED',
+          problems: [...parsed.problems, ...transport],
+          sent: form.sent,
+        });
+      const { memberState, ...input } = parsed.input;
+      try {
+        const receipt = await recordReplyWithOriginal(ctx, {
+          actor,
+          consultationId,
+          memberState,
+          input,
+          original: scan ? { filename: scan.filename, content: await scan.read() } : null,
+        });
+        const notice = receipt.flags.includes('received_after_deadline')
+          ? 'outcome-recorded-late'
+          : receipt.flags.includes('unclear_position')
+            ? 'outcome-recorded-unclear'
+            : 'outcome-recorded';
+        return seeOther(reply, page.href(`${outcomePath(consultationId, 'replies')}?notice=${notice}`));
+      } catch (error) {
+        if (!isAppError(error) || !RECORD_REFUSALS.has(error.code)) throw error;
+        const refusal = { code: error.code, problems: error.errors, sent: form.sent };
+        return renderRecord(request, reply, consultationId, error.status === 409 ? 409 : 400, form.values, refusal);
+      }
+    },
+  );
+};
