@@ -7,6 +7,7 @@ import { serviceContext, type ServiceContext } from './services/service-context.
 import { emlTransport, smtpTransport, type MailTransport } from './mail/mail-transport.js';
 import { createJobHandlers } from './services/jobs/handlers.js';
 import { createWorker, type Worker } from './services/jobs/worker.js';
+import { sealSecret } from './services/identity/secrets.js';
 import { ensurePrivateDir, tightenPrivateFile, writeNewPrivateFile } from './platform/private-files.js';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -32,9 +33,10 @@ export async function createAppContext(config: AppConfig, clock: Clock = systemC
   // The data folder is Assent's own: made private even when an older version left it open (it is
   // created where needed, by the SQLite database, the secret key or the first .eml file).
   if (fs.existsSync(config.dataDir)) ensurePrivateDir(config.dataDir, { own: true });
+  const secretKey = config.secretKey ?? localSecretKey(config.dataDir);
   const db = openDatabase(config.database);
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, { sealSecret: (plaintext) => sealSecret(secretKey, plaintext) });
   } catch (error) {
     await db.destroy().catch(() => undefined);
     const where = config.database.kind === 'sqlite' ? config.database.file : redactUrl(config.database.url);
@@ -45,7 +47,7 @@ export async function createAppContext(config: AppConfig, clock: Clock = systemC
   const services = serviceContext(db, clock, {
     attachmentMaxBytes: config.attachmentMaxBytes,
     reminderDays: config.reminderDays,
-    secretKey: config.secretKey ?? localSecretKey(config.dataDir),
+    secretKey,
     sessionIdleMs: config.sessionIdleMinutes * 60_000,
     sessionAbsoluteMs: config.sessionAbsoluteHours * 3_600_000,
     invitationTtlMs: config.invitationDays * 86_400_000,

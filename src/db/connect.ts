@@ -13,7 +13,7 @@ import {
 import pg from 'pg';
 import { ensurePrivateDir, ensurePrivateFile, tightenPrivateFile } from '../platform/private-files.js';
 import type { DB } from './database.js';
-import { MIGRATIONS } from './migrations/index.js';
+import { MIGRATIONS, migrations, type MigrationOptions } from './migrations/index.js';
 
 /** Where the data lives: an embedded SQLite file, or a PostgreSQL server. */
 export type DatabaseTarget =
@@ -123,9 +123,13 @@ export function openDatabase(target: DatabaseTarget): Kysely<DB> {
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 
-/** Brings the schema to the latest migration; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...MIGRATIONS }) } });
+/**
+ * Brings the schema to the latest migration; throws with the failing migration's name. The
+ * server and `assent db migrate` pass the server secret (`options.sealSecret`), which migration
+ * 0010 needs when an earlier release left a receipt key in clear.
+ */
+export async function migrateToLatest(db: Kysely<DB>, options: MigrationOptions = {}): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...migrations(options) }) } });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {

@@ -103,11 +103,15 @@ export interface LoginThrottleTable {
 export interface SigningKeyTable {
   id: string;
   algorithm: 'Ed25519';
-  /** PEM (SPKI). */
+  /** PEM (SPKI), for reference only: the trusted public key is derived from the sealed private key. */
   public_key: string;
-  /** PEM (PKCS#8). */
+  /** PEM (PKCS#8) sealed with the server secret (`v1.<iv>.<tag>.<ciphertext>`, migration 0010). */
   private_key: string;
   created_at: number;
+  /** From when the key signs (migration 0010; its creation). */
+  valid_from: ColumnType<number, number | undefined, number>;
+  /** Until when it signed: null while it is the current key, set when it is retired. */
+  valid_until: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface AttachmentUploadTable {

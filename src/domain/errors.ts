@@ -94,6 +94,8 @@ export const ERROR_CATALOGUE = {
   SERVICE_UNAVAILABLE: { status: 503, title: 'The service is temporarily unavailable' },
   /** A PDF was asked for but no Chromium can be found or started on the server; the DOCX of the same document still works (`assent doctor`). */
   PDF_UNAVAILABLE: { status: 503, title: 'PDF documents cannot be produced on this server; ask for the DOCX' },
+  /** The receipt-signing key does not open with this server's secret (ASSENT_SECRET_KEY changed, or the key row was altered): no receipt can be signed until the secret is restored. */
+  SIGNING_KEY_UNAVAILABLE: { status: 503, title: 'Receipts cannot be signed on this server now' },
   // Field-level codes: the `code` of a FieldProblem, more specific than the error that carries it, so
   // that a client (a page in another language, say) can tell two problems of one field apart
   // without reading their English. They are thrown on their own only where said.

@@ -16,6 +16,7 @@ import { consultationRoutes } from './api/consultations.routes.js';
 import { replyRoutes } from './api/replies.routes.js';
 import { resultRoutes } from './api/results.routes.js';
 import { documentRoutes } from './api/documents.routes.js';
+import { keyRoutes } from './api/keys.routes.js';
 import { resolveActor } from './auth.js';
 import { answerClientError, problemType, sendFrameworkProblem, sendProblem } from './problem.js';
 import { registerMetrics } from './metrics.js';
@@ -182,6 +183,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   registerMetrics(app, ctx, { token: options.metricsToken ?? null });
+
+  await app.register(keyRoutes, { ctx });
 
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/health/ready', { schema: { hide: true } }, async (_request, reply) => {

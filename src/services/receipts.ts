@@ -1,23 +1,24 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import { sign, verify } from 'node:crypto';
+import { Compile } from 'typebox/compile';
 import { sha256Hex } from '../domain/canonical.js';
 import { verifyChainRun } from '../domain/audit/audit-chain.js';
+import type { Consultation } from '../domain/consultation/consultation.js';
 import { AppError } from '../domain/errors.js';
 import type { Actor } from '../domain/policy/actor.js';
 import { authorize } from '../domain/policy/policy.js';
+import { canonicalJson } from '../domain/canonical.js';
 import { RECEIPT_FORMAT, receiptSigningPayload, type Receipt } from '../domain/receipt/receipt.js';
 import { replyContentHash } from '../domain/reply/reply-hash.js';
 import type { ReplyVersion } from '../domain/reply/reply.js';
 import { findAttachmentContent } from '../repositories/attachment.repository.js';
 import { findAuditRow } from '../repositories/audit.repository.js';
+import { findConsultation } from '../repositories/consultation.repository.js';
 import { findReplyVersion, findVersionAuditPosition } from '../repositories/reply.repository.js';
-import { findSigningKey, insertSigningKeyIfAbsent, type SigningKey } from '../repositories/signing-key.repository.js';
-import { deadlinePassed, loadConsultation } from './load-consultation.js';
-import { Compile } from 'typebox/compile';
 import { ReceiptInputSchema } from '../schemas/receipt.schema.js';
+import { deadlinePassed, loadConsultation } from './load-consultation.js';
+import { currentSigningKey, trustedSigningKey } from './receipt-keys.js';
 import type { ServiceContext } from './service-context.js';
 import { verifyAuditChain } from './verify-audit-chain.js';
-
-const KEY_ID = 'receipts-1';
 
 let compiledReceiptCheck: ((value: unknown) => boolean) | undefined;
 /** Whether a value is a receipt by its schema (compiled once). */
@@ -30,29 +31,15 @@ function isReceiptShaped(value: unknown): boolean {
 }
 
 /**
- * The server's receipt-signing key, created on first use and shared by every instance through
- * the database (the first instance to store one wins; the others read it).
+ * The public half of the key that signs receipts now, for anyone who wants to check a signature
+ * (every key with its validity period: listPublishedKeys).
+ * @throws SIGNING_KEY_UNAVAILABLE
  */
-export async function receiptKey(ctx: ServiceContext): Promise<SigningKey> {
-  const existing = await findSigningKey(ctx.db, KEY_ID);
-  if (existing) return existing;
-  const pair = generateKeyPairSync('ed25519');
-  await insertSigningKeyIfAbsent(ctx.db, {
-    id: KEY_ID,
-    algorithm: 'Ed25519',
-    publicKey: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-    privateKey: pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    createdAt: ctx.clock(),
-  });
-  return (await findSigningKey(ctx.db, KEY_ID))!;
-}
-
-/** The public half of the receipt key, for anyone who wants to check a signature. */
 export async function receiptPublicKey(
   ctx: ServiceContext,
 ): Promise<{ keyId: string; algorithm: 'Ed25519'; publicKey: string }> {
-  const key = await receiptKey(ctx);
-  return { keyId: key.id, algorithm: key.algorithm, publicKey: key.publicKey };
+  const key = await currentSigningKey(ctx);
+  return { keyId: key.id, algorithm: key.algorithm, publicKey: key.publicKeyPem };
 }
 
 function attachmentsOf(version: ReplyVersion): { sha256: string; role: string }[] {
@@ -63,8 +50,32 @@ function attachmentsOf(version: ReplyVersion): { sha256: string; role: string }[
 }
 
 /**
+ * Everything a receipt states, from the stored records: what getReceipt signs, and what
+ * verifyReceipt compares a presented receipt with, field by field.
+ */
+function receiptBody(
+  consultation: Pick<Consultation, 'id' | 'reference' | 'deadlineAt'>,
+  version: ReplyVersion,
+  audit: { seq: number; hash: string },
+): Omit<Receipt, 'signature'> {
+  return {
+    format: RECEIPT_FORMAT,
+    consultation: { id: consultation.id, reference: consultation.reference },
+    memberState: version.memberState,
+    version: version.version,
+    status: version.status,
+    receivedAt: new Date(version.receivedAt).toISOString(),
+    channel: version.channel,
+    receivedByDeadline: version.receivedAt <= consultation.deadlineAt,
+    contentSha256: version.contentHash,
+    attachments: attachmentsOf(version),
+    audit,
+  };
+}
+
+/**
  * The signed receipt of one version of a State's reply, for those who may read that reply.
- * @throws NOT_FOUND, NOT_YOUR_MEMBER_STATE, FORBIDDEN, UNAUTHENTICATED
+ * @throws NOT_FOUND, NOT_YOUR_MEMBER_STATE, FORBIDDEN, UNAUTHENTICATED, SIGNING_KEY_UNAVAILABLE
  */
 export async function getReceipt(
   ctx: ServiceContext,
@@ -83,23 +94,9 @@ export async function getReceipt(
   ]);
   if (!version || !audit)
     throw new AppError('NOT_FOUND', `No version ${options.version} of the reply of ${options.memberState}`);
-  const key = await receiptKey(ctx);
-  const unsigned = {
-    format: RECEIPT_FORMAT,
-    consultation: { id: loaded.consultation.id, reference: loaded.consultation.reference },
-    memberState: version.memberState,
-    version: version.version,
-    status: version.status,
-    receivedAt: new Date(version.receivedAt).toISOString(),
-    channel: version.channel,
-    receivedByDeadline: version.receivedAt <= loaded.consultation.deadlineAt,
-    contentSha256: version.contentHash,
-    attachments: attachmentsOf(version),
-    audit,
-  } as const;
-  const value = sign(null, Buffer.from(receiptSigningPayload(unsigned)), createPrivateKey(key.privateKey)).toString(
-    'base64',
-  );
+  const key = await currentSigningKey(ctx);
+  const unsigned = receiptBody(loaded.consultation, version, audit);
+  const value = sign(null, Buffer.from(receiptSigningPayload(unsigned)), key.privateKey).toString('base64');
   return { ...unsigned, signature: { algorithm: 'Ed25519', keyId: key.id, value } };
 }
 
@@ -134,14 +131,16 @@ export async function verifyReceipt(ctx: ServiceContext, input: unknown): Promis
   if (!wellFormed) return done();
   const receipt = input as Receipt;
 
-  const key = await findSigningKey(ctx.db, receipt.signature.keyId);
+  // Only a key that opens with the server secret is the server's: a key row written into the
+  // database by someone else (in clear, or with another public key) verifies nothing.
+  const key = await trustedSigningKey(ctx, receipt.signature.keyId);
   const signatureOk =
-    key !== undefined &&
+    key !== null &&
     receipt.signature.algorithm === 'Ed25519' &&
     verify(
       null,
       Buffer.from(receiptSigningPayload(receipt)),
-      createPublicKey(key.publicKey),
+      key.publicKey,
       Buffer.from(receipt.signature.value, 'base64'),
     );
   checks.push({
@@ -155,15 +154,27 @@ export async function verifyReceipt(ctx: ServiceContext, input: unknown): Promis
   // nothing about other States' replies.
   if (!signatureOk) return done();
 
-  const version = await findReplyVersion(ctx.db, receipt.consultation.id, receipt.memberState, receipt.version);
+  const [consultation, version, position] = await Promise.all([
+    findConsultation(ctx.db, receipt.consultation.id),
+    findReplyVersion(ctx.db, receipt.consultation.id, receipt.memberState, receipt.version),
+    findVersionAuditPosition(ctx.db, receipt.consultation.id, receipt.memberState, receipt.version),
+  ]);
+  // Every signed field against the stored record: a receipt signed with the server's key (a key
+  // that leaked, say) but stating another instant, on-time flag, status or channel than the
+  // stored version does not verify. The detail names the fields, not the stored values.
+  const differing =
+    consultation && version && position
+      ? differingFields(receiptBody(consultation.consultation, version, position), receipt)
+      : [];
   checks.push({
     check: 'reply',
-    ok: version?.contentHash === receipt.contentSha256,
-    detail: version
-      ? version.contentHash === receipt.contentSha256
-        ? "the stored version has the receipt's hash"
-        : `the stored version's hash is ${version.contentHash}`
-      : 'no such version is stored',
+    ok: version !== undefined && position !== undefined && consultation !== undefined && differing.length === 0,
+    detail:
+      !version || !position || !consultation
+        ? 'no such version is stored'
+        : differing.length === 0
+          ? 'the stored version matches every signed field of the receipt'
+          : `the stored version differs from the receipt in: ${differing.join(', ')}`,
   });
   if (version) {
     const recomputed = replyContentHash(version);
@@ -220,6 +231,17 @@ export async function verifyReceipt(ctx: ServiceContext, input: unknown): Promis
       : `the audit chain is broken at row #${chain.break?.seq}`,
   });
   return done();
+}
+
+/** The top-level fields of a receipt whose values differ from the expected ones (the signature aside). */
+function differingFields(expected: Omit<Receipt, 'signature'>, presented: Receipt): string[] {
+  const { signature: _signature, ...body } = presented;
+  const names = [...new Set([...Object.keys(expected), ...Object.keys(body)])].sort();
+  return names.filter(
+    (name) =>
+      canonicalJson((expected as Record<string, unknown>)[name] ?? null) !==
+      canonicalJson((body as Record<string, unknown>)[name] ?? null),
+  );
 }
 
 function canonicalSet(files: readonly { sha256: string; role: string }[]): string {

@@ -63,4 +63,25 @@ describeEachDialect('receipts API', (dialect) => {
       expect(genuine.json<{ ok: boolean }>().ok).toBe(true);
     });
   });
+
+  describe('published keys', () => {
+    it('publishes every receipt key with its validity period at /.well-known/assent-keys.json, to anyone', async () => {
+      const receipt = await krReceipt();
+      const response = await api().send('GET', '/.well-known/assent-keys.json');
+      expect(response.statusCode).toBe(200);
+      const current = (await api().send('GET', '/api/v1/receipts/public-key')).json<{ publicKey: string }>();
+      expect(response.json()).toEqual({
+        keys: [
+          {
+            keyId: receipt.signature.keyId,
+            algorithm: 'Ed25519',
+            publicKey: current.publicKey,
+            validFrom: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+            validUntil: null,
+            signs: ['receipts', 'audit-checkpoints'],
+          },
+        ],
+      });
+    });
+  });
 });

@@ -165,6 +165,8 @@ const MATRIX: readonly MatrixRow[] = [
     after: SECRETARIAT_ONLY,
   },
   { route: 'GET /api/v1/receipts/public-key', before: EVERYONE },
+  // Every key with its validity period, for checking receipts offline (RFC 8615 location).
+  { route: 'GET /.well-known/assent-keys.json', before: EVERYONE },
   // Anyone holding a receipt may have it checked (a read, though a POST).
   { route: 'POST /api/v1/receipts/verify', before: EVERYONE },
 

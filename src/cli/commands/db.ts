@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
-import { redactUrl } from '../../app-context.js';
+import { localSecretKey, redactUrl } from '../../app-context.js';
 import { loadConfig } from '../../config.js';
 import { migrateToLatest, migrationStatus, openDatabase } from '../../db/connect.js';
 import type { DB } from '../../db/database.js';
+import { sealSecret } from '../../services/identity/secrets.js';
 import { formatTable, formatUtc, line, printJson, type CliIo } from '../output.js';
 
 /** `assent db migrate|status`: the schema, without building the services. */
@@ -15,7 +16,14 @@ export function registerDbCommands(program: Command, io: CliIo): void {
     .option('--json', 'print the applied migrations as JSON')
     .action(async (options: { json?: boolean }) =>
       withDatabase(io, async (database, where) => {
-        const applied = await migrateToLatest(database);
+        // Migration 0010 seals a receipt key an earlier release stored in clear: with the same
+        // server secret as the server's (read only when there is something to seal).
+        const applied = await migrateToLatest(database, {
+          sealSecret: (plaintext) => {
+            const config = loadConfig(io.env);
+            return sealSecret(config.secretKey ?? localSecretKey(config.dataDir), plaintext);
+          },
+        });
         if (options.json) return printJson(io.stdout, { applied });
         if (applied.length === 0) line(io.stdout, `The ${where} is up to date; no migration to apply.`);
         else {

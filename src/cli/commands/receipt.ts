@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
+import { rotateSigningKey } from '../../services/receipt-keys.js';
 import { getReceipt, verifyReceipt } from '../../services/receipts.js';
 import { line, printJson, UsageError, type CliIo } from '../output.js';
-import { actorFor, integerParser, parseStateCode, resolvePath, withContext } from './shared.js';
+import { actorFor, integerParser, localOperator, parseStateCode, resolvePath, withContext } from './shared.js';
 
 /** `assent receipt get|verify`: signed receipts of reply versions. */
 export function registerReceiptCommands(program: Command, io: CliIo): void {
@@ -55,6 +56,22 @@ export function registerReceiptCommands(program: Command, io: CliIo): void {
               .join(', ')})`,
           );
         if (!options.json) line(io.stdout, 'The receipt verifies.');
+      }),
+    );
+
+  receipt
+    .command('rotate-key')
+    .description(
+      'retire the key that signs receipts and audit checkpoints and create the next one (receipts signed before still verify)',
+    )
+    .option('--json', 'print the new key as JSON')
+    .action(async (options: { json?: boolean }) =>
+      withContext(io, async (context) => {
+        const key = await rotateSigningKey(context.services, { actor: localOperator(io) });
+        if (options.json)
+          return printJson(io.stdout, { ...key, validFrom: new Date(key.validFrom).toISOString(), validUntil: null });
+        line(io.stdout, `Key ${key.keyId} now signs receipts and audit checkpoints; the previous key is retired.`);
+        io.stdout.write(key.publicKey);
       }),
     );
 }

@@ -8,11 +8,21 @@ import { m0006CountedPositions } from './0006-counted-positions.js';
 import { m0007ReplyDrafts } from './0007-reply-drafts.js';
 import { m0008Documents } from './0008-documents.js';
 import { m0009ContentLanguages } from './0009-content-languages.js';
+import { m0010SealedSigningKeys } from './0010-sealed-signing-keys.js';
+import type { MigrationOptions } from './migration-options.js';
+
+export type { MigrationOptions } from './migration-options.js';
 
 /**
  * Every migration, in order, as a static record (no file globbing, so the same code runs under
- * tsx and from dist/). Never edit a migration that has shipped: add the next one.
+ * tsx and from dist/). Never edit a migration that has shipped: add the next one. `options`
+ * carries what a migration needs from the installation (the server secret, for 0010).
  */
+export function migrations(options: MigrationOptions = {}): Readonly<Record<string, Migration>> {
+  return { ...MIGRATIONS, '2026-11-27-0010-sealed-signing-keys': m0010SealedSigningKeys(options) };
+}
+
+/** The migrations without installation options: their names, and every one that needs none. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-27-0001-init': m0001Init,
   '2026-11-27-0002-audit-chain': m0002AuditChain,
@@ -23,4 +33,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-27-0007-reply-drafts': m0007ReplyDrafts,
   '2026-11-27-0008-documents': m0008Documents,
   '2026-11-27-0009-content-languages': m0009ContentLanguages,
+  '2026-11-27-0010-sealed-signing-keys': m0010SealedSigningKeys({}),
 };

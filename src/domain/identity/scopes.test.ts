@@ -23,6 +23,7 @@ const ACTIONS = {
   'contact:manage': 'write',
   'job:read': 'read',
   'account:manage': 'write',
+  'key:manage': 'write',
 } as const satisfies Record<Action['action'], 'read' | 'write'>;
 
 const NAMES = Object.keys(ACTIONS) as Action['action'][];

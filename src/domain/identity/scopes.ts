@@ -32,6 +32,7 @@ export function scopeOf(action: Action['action']): TokenScope {
     case 'member-state:write':
     case 'contact:manage':
     case 'account:manage':
+    case 'key:manage':
       return 'admin';
   }
 }

@@ -30,4 +30,5 @@ export type Action =
   | { readonly action: 'member-state:write' }
   | { readonly action: 'contact:manage' }
   | { readonly action: 'job:read' }
-  | { readonly action: 'account:manage' };
+  | { readonly action: 'account:manage' }
+  | { readonly action: 'key:manage' };

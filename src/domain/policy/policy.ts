@@ -48,6 +48,7 @@ export function decide(actor: Actor, subject: Action): Decision {
     case 'member-state:write':
     case 'contact:manage':
     case 'account:manage':
+    case 'key:manage':
       if (admin) return ALLOW;
       return secretariat
         ? deny('FORBIDDEN', 'This action is reserved to secretariat administrators')
