@@ -1,0 +1,146 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { t } from '../../../i18n/i18n.js';
+import { inviteAccount, listAccounts, setAccountDisabled } from '../../../services/identity/accounts.js';
+import { listMemberStates } from '../../../services/member-states.js';
+import type { FormError } from '../components/form.js';
+import { noticeOf, pageContext } from '../page-context.js';
+import { AccountsPage } from '../pages/secretariat/accounts.page.js';
+import { lastSignIns, presentAccounts, presentStateOptions } from '../presenters/secretariat.presenter.js';
+import { seeOther, sendPage } from '../render.js';
+import {
+  AccountParams,
+  AccountsQuery,
+  BLANK_INVITE,
+  InviteForm,
+  readInviteForm,
+  SecCsrfOnlyForm,
+  type InviteValues,
+} from '../secretariat.forms.js';
+import type { SessionHooks, WebContext } from '../web-session.js';
+import { readTrail } from './audit.routes.js';
+import { actorOf, hasCode, secretariatGuards, stateCodes } from './circular-pages.js';
+
+/**
+ * The accounts and their invitations (administrators only): the list with each account's last
+ * sign-in, a new invitation, disabling and enabling an account.
+ */
+export const accountsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: SessionHooks }> = async (
+  app,
+  { web, hooks },
+) => {
+  const { ctx } = web;
+  const { admin, adminPost } = secretariatGuards(hooks);
+
+  async function accountsPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    options: { form?: InviteValues; errors?: FormError[]; notice?: string | null; invited?: string | undefined } = {},
+  ): Promise<FastifyReply> {
+    const page = pageContext(web, request);
+    const actor = actorOf(request);
+    const [accounts, states, trail] = await Promise.all([
+      listAccounts(ctx, { actor }),
+      listMemberStates(ctx),
+      readTrail(web, actor, undefined),
+    ]);
+    const me = request.webSession!.account.id;
+    const rows = presentAccounts(
+      page.locale,
+      accounts,
+      new Map(states.map((s) => [s.code, s])),
+      lastSignIns(trail),
+      me,
+    );
+    const invitedRow = options.invited === undefined ? undefined : rows.find((row) => row.id === options.invited);
+    const view = {
+      rows,
+      notice: options.notice ?? null,
+      invited: invitedRow
+        ? t(page.locale, 'sec.accounts.invited', { name: invitedRow.name, email: invitedRow.email })
+        : null,
+      form: options.form ?? BLANK_INVITE,
+      errors: options.errors ?? [],
+      states: presentStateOptions(
+        page.locale,
+        states.filter((s) => s.membership === 'member_state'),
+      ),
+      csrfToken: request.webSession!.csrfToken,
+    };
+    return sendPage(reply, status, <AccountsPage page={page} view={view} />);
+  }
+
+  app.get(
+    '/secretariat/accounts',
+    { schema: { querystring: AccountsQuery }, preHandler: admin },
+    async (request, reply) =>
+      accountsPage(request, reply, 200, {
+        notice: noticeOf(pageContext(web, request).locale, request.query.notice),
+        invited: request.query.invited,
+      }),
+  );
+
+  app.post(
+    '/secretariat/accounts/invitations',
+    { schema: { body: InviteForm }, preHandler: adminPost },
+    async (request, reply) => {
+      const page = pageContext(web, request);
+      const { locale } = page;
+      const read = readInviteForm(locale, request.body, await stateCodes(web));
+      if (read.input === null) return accountsPage(request, reply, 400, { form: read.values, errors: read.errors });
+      const actor = actorOf(request);
+      // A new invitation to an existing account clears its password and authenticator: only on
+      // purpose, from the account's own row, never by typing an address that is already in use.
+      const existing = (await listAccounts(ctx, { actor })).find((a) => a.email === read.input!.email);
+      if (existing && request.body.resend !== 'yes') {
+        return accountsPage(request, reply, 409, {
+          form: read.values,
+          errors: [
+            {
+              field: 'field-email',
+              message: t(locale, 'sec.invite.email.taken', { email: existing.email, name: existing.name }),
+            },
+          ],
+        });
+      }
+      try {
+        const { account } = await inviteAccount(ctx, { actor, ...read.input });
+        return seeOther(reply, page.href(`/secretariat/accounts?invited=${encodeURIComponent(account.id)}`));
+      } catch (error) {
+        if (hasCode(error, 'CONFLICT'))
+          return accountsPage(request, reply, 409, {
+            form: read.values,
+            errors: [{ field: 'field-email', message: t(locale, 'sec.invite.email.otherRole') }],
+          });
+        if (hasCode(error, 'UNKNOWN_MEMBER_STATE'))
+          return accountsPage(request, reply, 422, {
+            form: read.values,
+            errors: [{ field: 'field-memberState', message: t(locale, 'sec.invite.memberState.unknown') }],
+          });
+        if (hasCode(error, 'VALIDATION_FAILED')) {
+          const errors = error.errors.map((p) => ({
+            field: `field-${p.field.replace(/^\//, '') || 'email'}`,
+            message: t(locale, 'sec.invite.rejected'),
+          }));
+          return accountsPage(request, reply, 400, { form: read.values, errors });
+        }
+        throw error;
+      }
+    },
+  );
+
+  for (const [verb, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
+    app.post(
+      `/secretariat/accounts/:accountId/${verb}`,
+      { schema: { params: AccountParams, body: SecCsrfOnlyForm }, preHandler: adminPost },
+      async (request, reply) => {
+        await setAccountDisabled(ctx, { actor: actorOf(request), accountId: request.params.accountId, disabled });
+        return seeOther(reply, pageContext(web, request).href(`/secretariat/accounts?notice=sec-account-${verb}d`));
+      },
+    );
+  }
+};

@@ -1,0 +1,107 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { StoredAuditEvent } from '../../../domain/audit/audit-event.js';
+import type { Actor } from '../../../domain/policy/actor.js';
+import { listConsultations } from '../../../services/get-consultation.js';
+import { listAccounts } from '../../../services/identity/accounts.js';
+import { listAuditEvents } from '../../../services/list-audit-events.js';
+import { verifyAuditChain } from '../../../services/verify-audit-chain.js';
+import { pageContext } from '../page-context.js';
+import { AuditPage } from '../pages/secretariat/audit.page.js';
+import { presentAuditRows, presentChain, type ChainView } from '../presenters/secretariat.presenter.js';
+import { sendPage } from '../render.js';
+import { AuditQuery } from '../secretariat.forms.js';
+import type { SessionHooks, WebContext } from '../web-session.js';
+import { actorOf, secretariatGuards } from './circular-pages.js';
+
+/** Audit rows per page of the trail. */
+const AUDIT_PAGE_SIZE = 50;
+/** Rows read per call while walking the trail (the service's largest page). */
+const AUDIT_BATCH = 1000;
+
+/**
+ * The whole audit trail the actor may read, oldest first, optionally of one circular. The
+ * service pages by sequence number from the oldest row; newest-first paging and the filter by
+ * action are done on what it returns.
+ */
+export async function readTrail(
+  web: WebContext,
+  actor: Actor,
+  consultationId: string | undefined,
+): Promise<StoredAuditEvent[]> {
+  const all: StoredAuditEvent[] = [];
+  for (;;) {
+    const batch = await listAuditEvents(web.ctx, {
+      actor,
+      consultationId,
+      afterSeq: all.at(-1)?.seq,
+      limit: AUDIT_BATCH,
+    });
+    all.push(...batch);
+    if (batch.length < AUDIT_BATCH) return all;
+  }
+}
+
+/**
+ * The audit trail (the whole secretariat): newest first, filtered by circular and action, paged,
+ * and the check of its hash chain.
+ */
+export const auditRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: SessionHooks }> = async (
+  app,
+  { web, hooks },
+) => {
+  const { ctx } = web;
+  const { staff } = secretariatGuards(hooks);
+
+  async function auditPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    query: { consultation?: string | undefined; action?: string | undefined; page?: string | undefined },
+    chain: { view: ChainView; seq: number | null } | null,
+  ): Promise<FastifyReply> {
+    const page = pageContext(web, request);
+    const actor = actorOf(request);
+    const consultation = (query.consultation ?? '').trim();
+    const action = (query.action ?? '').trim();
+    const [trail, consultations] = await Promise.all([
+      readTrail(web, actor, consultation === '' ? undefined : consultation),
+      listConsultations(ctx, { actor }),
+    ]);
+    const actions = [...new Set(trail.map((e) => e.action))].sort();
+    const newestFirst = trail.filter((e) => action === '' || e.action === action).reverse();
+    const pages = Math.max(1, Math.ceil(newestFirst.length / AUDIT_PAGE_SIZE));
+    // On the chain's check, the page that holds the first broken row.
+    const brokenIndex = chain?.seq == null ? -1 : newestFirst.findIndex((e) => e.seq === chain.seq);
+    const asked = /^\d{1,6}$/.test(query.page ?? '') ? Number(query.page) : 1;
+    const pageNumber =
+      brokenIndex >= 0 ? Math.floor(brokenIndex / AUDIT_PAGE_SIZE) + 1 : Math.min(Math.max(1, asked), pages);
+    // Names of accounts for administrators (who may list accounts); others read the recorded ids.
+    const isAdmin = actor.kind === 'secretariat' && actor.admin === true;
+    const names = new Map(isAdmin ? (await listAccounts(ctx, { actor })).map((a) => [a.id, a.name] as const) : []);
+    const slice = newestFirst.slice((pageNumber - 1) * AUDIT_PAGE_SIZE, pageNumber * AUDIT_PAGE_SIZE);
+    const view = {
+      rows: presentAuditRows(page.locale, slice, names),
+      consultation,
+      action,
+      consultations: consultations
+        .map((c) => ({ id: c.loaded.consultation.id, reference: c.loaded.consultation.reference }))
+        .sort((a, b) => a.reference.localeCompare(b.reference)),
+      actions,
+      page: pageNumber,
+      pages,
+      total: newestFirst.length,
+      chain: chain?.view ?? null,
+    };
+    return sendPage(reply, 200, <AuditPage page={page} view={view} />);
+  }
+
+  app.get('/secretariat/audit', { schema: { querystring: AuditQuery }, preHandler: staff }, async (request, reply) =>
+    auditPage(request, reply, request.query, null),
+  );
+
+  app.get('/secretariat/audit/verify', { preHandler: staff }, async (request, reply) => {
+    const verification = await verifyAuditChain(ctx);
+    const view = presentChain(pageContext(web, request).locale, verification);
+    return auditPage(request, reply, {}, { view, seq: verification.break?.seq ?? null });
+  });
+};
