@@ -7,6 +7,7 @@ import helmet from '@fastify/helmet';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { ERROR_CATALOGUE } from '../domain/errors.js';
+import { addSchemaFormats } from '../schemas/formats.js';
 import { checkDatabase } from '../services/check-database.js';
 import type { TrustProxy } from '../config.js';
 import type { ServiceContext } from '../services/service-context.js';
@@ -60,7 +61,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     // Unknown fields are refused (not silently removed) and nothing is coerced: a client learns
     // of its mistake instead of having a different request carried out.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: true } },
+    // The schemas' formats (days and instants) are the domain's checks, the same the CLI and
+    // the pages use (schemas/formats.ts).
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: true },
+      onCreate: addSchemaFormats,
+    },
     return503OnClosing: true,
     // What fails before routing, or before Node has a request at all, is a problem document too.
     frameworkErrors: sendFrameworkProblem,

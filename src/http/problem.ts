@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ERROR_CATALOGUE, type ErrorCode, type FieldProblem } from '../domain/errors.js';
+import { FORMAT_DESCRIPTIONS } from '../schemas/formats.js';
 import { translateStorageError } from '../services/service-context.js';
 
 /** An RFC 9457 problem document, with Assent's stable `code` and the field-level `errors`. */
@@ -36,7 +37,11 @@ function validationProblems(error: FastifyError): FieldProblem[] {
     if (v.keyword === 'required') {
       return { field: `${prefix}${v.instancePath}/${String(params.missingProperty)}`, message: 'Required' };
     }
-    if (v.keyword === 'pattern' || v.keyword === 'format') {
+    if (v.keyword === 'format') {
+      const format = String(params.format ?? '');
+      return { field: `${prefix}${v.instancePath}`, message: `Wrong form: ${FORMAT_DESCRIPTIONS[format] ?? format}` };
+    }
+    if (v.keyword === 'pattern') {
       return {
         field: `${prefix}${v.instancePath}`,
         message: `Wrong form: ${describePattern(String(params.pattern ?? params.format ?? ''))}`,

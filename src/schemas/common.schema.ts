@@ -1,16 +1,20 @@
 import Type from 'typebox';
+// The formats the schemas below name, registered before any validator is compiled.
+import './formats.js';
 
 /** A UTC calendar day, `YYYY-MM-DD`. */
 export const IsoDay = Type.String({
   pattern: '^\\d{4}-\\d{2}-\\d{2}$',
-  description: 'A calendar day, YYYY-MM-DD (UTC)',
+  format: 'date',
+  description: 'A calendar day, YYYY-MM-DD (UTC), that exists',
   examples: ['2023-08-16'],
 });
 
 /** An instant in UTC, ISO 8601 with a `Z`: local times are refused so that no zone is guessed. */
 export const IsoInstant = Type.String({
   pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?Z$',
-  description: 'An instant in UTC, ISO 8601 ending in Z',
+  format: 'utc-instant',
+  description: 'An instant in UTC, ISO 8601 ending in Z, that exists',
   examples: ['2023-08-16T23:59:59.999Z'],
 });
 

@@ -8,6 +8,7 @@ import {
   daysBetween,
   endOfDay,
   isIsoDay,
+  isUtcInstant,
   startOfDay,
   toIsoDay,
 } from './instants.js';
@@ -67,6 +68,12 @@ describe('isIsoDay', () => {
     expect(isIsoDay('2023-13-01')).toBe(false);
     expect(isIsoDay('2023-01-32')).toBe(false);
     expect(isIsoDay('2023-04-31')).toBe(false);
+  });
+
+  it('rejects the year 0000: the Gregorian calendar has no year zero', () => {
+    expect(isIsoDay('0000-01-01')).toBe(false);
+    expect(isIsoDay('0000-02-29')).toBe(false);
+    expect(isIsoDay('0001-01-01')).toBe(true);
   });
 
   it('rejects other shapes (no padding, a time part, surrounding spaces)', () => {
@@ -136,5 +143,41 @@ describe('dayOfWeek', () => {
     expect(dayOfWeek('2023-08-16')).toBe(3);
     expect(dayOfWeek('2023-08-27')).toBe(0);
     expect(dayOfWeek('2023-08-26')).toBe(6);
+  });
+});
+
+describe('isUtcInstant', () => {
+  it('accepts instants in UTC with or without seconds and milliseconds', () => {
+    expect(isUtcInstant('2023-08-16T23:59:59.999Z')).toBe(true);
+    expect(isUtcInstant('2023-08-16T23:59:59Z')).toBe(true);
+    expect(isUtcInstant('2023-08-16T00:00Z')).toBe(true);
+    expect(isUtcInstant('2024-02-29T12:00:00.5Z')).toBe(true);
+  });
+
+  it('rejects instants on days that do not exist, and hours, minutes or seconds out of range', () => {
+    for (const value of [
+      '2023-02-30T10:00:00Z',
+      '2023-13-01T10:00:00Z',
+      '0000-01-01T00:00:00Z',
+      '2023-08-16T24:00:00Z',
+      '2023-08-16T23:60:00Z',
+      '2023-08-16T23:59:60Z',
+    ])
+      expect({ value, ok: isUtcInstant(value) }).toEqual({ value, ok: false });
+  });
+
+  it('rejects local times and other shapes (no Z, an offset, no time)', () => {
+    for (const value of ['2023-08-16T10:00:00', '2023-08-16T10:00:00+02:00', '2023-08-16', ' 2023-08-16T10:00Z'])
+      expect({ value, ok: isUtcInstant(value) }).toEqual({ value, ok: false });
+  });
+
+  test.prop([
+    fc.date({
+      min: new Date('0001-01-01T00:00:00.000Z'),
+      max: new Date('9999-12-31T23:59:59.999Z'),
+      noInvalidDate: true,
+    }),
+  ])('accepts what Date#toISOString writes for any instant from year 1 to 9999', (date) => {
+    expect(isUtcInstant(date.toISOString())).toBe(true);
   });
 });

@@ -14,12 +14,30 @@ function utc(year: number, monthIndex: number, day: number): number {
   return date.getTime();
 }
 
-/** True when `value` is a real calendar date written `YYYY-MM-DD`. */
+/**
+ * True when `value` is a real calendar date written `YYYY-MM-DD`: the month has that day (30
+ * February, month 13 and 31 April are refused) and the year is 0001 or later (the Gregorian
+ * calendar has no year 0). The one validator of days: the request schemas' `date` format uses it,
+ * so the API, the CLI and the pages refuse the same days.
+ */
 export function isIsoDay(value: string): boolean {
   const match = ISO_DAY.exec(value);
-  if (!match) return false;
+  if (!match || Number(match[1]) < 1) return false;
   const ms = utc(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
   return toIsoDay(ms) === value;
+}
+
+const UTC_INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?Z$/;
+
+/**
+ * True when `value` is a real instant written in UTC, `YYYY-MM-DDTHH:MM[:SS[.mmm]]Z`: a real day
+ * (`isIsoDay`), hours 00–23, minutes and seconds 00–59 (no leap second: the clocks Assent compares
+ * with never show one). The request schemas' `utc-instant` format uses it.
+ */
+export function isUtcInstant(value: string): boolean {
+  const match = UTC_INSTANT.exec(value);
+  if (!match || !isIsoDay(match[1]!)) return false;
+  return Number(match[2]) <= 23 && Number(match[3]) <= 59 && Number(match[4] ?? 0) <= 59;
 }
 
 /** The first instant (00:00:00.000 UTC) of a day. */

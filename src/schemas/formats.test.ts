@@ -1,0 +1,36 @@
+import { Compile } from 'typebox/compile';
+import { describe, expect, it } from 'vitest';
+import { DecisionInputSchema } from './decision.schema.js';
+import { ReplyInputSchema } from './reply.schema.js';
+
+/**
+ * The request schemas check days and instants with the domain's validators (formats `date` and
+ * `utc-instant`), through TypeBox as the CLI and the pages use them; the API's Ajv gets the same
+ * functions (test/http/dates-api.test.ts).
+ */
+
+const reply = (signedOn: string) => ({
+  positions: [{ text: 'x1353', position: 'assigns_authority', option: 'no_comments' }],
+  signatory: { name: 'A. Official', title: 'Director' },
+  signedOn,
+});
+
+describe('dates in the request schemas', () => {
+  const replies = Compile(ReplyInputSchema);
+  const decisions = Compile(DecisionInputSchema);
+
+  it('refuses a reply signed on 30 February, in month 13, on 31 April or in the year 0000', () => {
+    for (const day of ['2023-02-30', '2023-02-29', '2023-13-01', '2023-04-31', '0000-01-01'])
+      expect({ day, valid: replies.Check(reply(day)) }).toEqual({ day, valid: false });
+    expect(replies.Check(reply('2024-02-29'))).toBe(true);
+  });
+
+  it('refuses a formal opposition received at an hour, a minute or on a day that does not exist', () => {
+    for (const receivedAt of ['2023-02-30T10:00:00Z', '2023-09-01T24:00:00Z', '2023-09-01T10:60Z'])
+      expect({ receivedAt, valid: decisions.Check({ formalOppositions: [{ state: 'FR', receivedAt }] }) }).toEqual({
+        receivedAt,
+        valid: false,
+      });
+    expect(decisions.Check({ formalOppositions: [{ state: 'FR', receivedAt: '2023-09-01T10:00Z' }] })).toBe(true);
+  });
+});
