@@ -1,6 +1,7 @@
 import type { Executor } from '../db/dialect.js';
 import { consultationState } from '../domain/consultation/consultation-state.js';
 import type { ConsultationResults, TextResult } from '../domain/consultation/results.js';
+import type { ConsultationWrite } from '../domain/policy/action.js';
 import type { Actor } from '../domain/policy/actor.js';
 import { authorize } from '../domain/policy/policy.js';
 import { listDecisions } from '../repositories/decision.repository.js';
@@ -69,19 +70,26 @@ export async function evaluateConsultation(
 export interface ComputeResultsOptions {
   readonly actor: Actor;
   readonly consultationId: string;
+  /** The write these results answer for (recording a decision): its token scope suffices. */
+  readonly within?: ConsultationWrite | undefined;
 }
 
 /**
  * Results per text (Res. 1 §9.4.5–9.4.6) for an actor: everyone after the deadline; the
  * secretariat also before it, marked provisional.
- * @throws NOT_FOUND, RESULTS_NOT_AVAILABLE
+ * @throws NOT_FOUND, RESULTS_NOT_AVAILABLE, FORBIDDEN (a token without the scope)
  */
 export async function computeResults(
   ctx: ServiceContext,
   options: ComputeResultsOptions,
 ): Promise<ConsultationResults> {
   const now = ctx.clock();
-  const loaded = await loadConsultation(ctx.db, options.consultationId, options.actor);
-  authorize(options.actor, { action: 'results:read', deadlinePassed: deadlinePassed(loaded.consultation, now) });
+  const within = options.within ? { within: options.within } : {};
+  const loaded = await loadConsultation(ctx.db, options.consultationId, options.actor, within);
+  authorize(options.actor, {
+    action: 'results:read',
+    deadlinePassed: deadlinePassed(loaded.consultation, now),
+    ...within,
+  });
   return evaluateConsultation(ctx.db, loaded, now);
 }

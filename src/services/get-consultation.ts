@@ -1,3 +1,5 @@
+import type { ConsultationWrite } from '../domain/policy/action.js';
+import { authorize } from '../domain/policy/policy.js';
 import type { Actor } from '../domain/policy/actor.js';
 import type { TimingCheck } from '../domain/procedure/tap/tap-timing.js';
 import type { ConsultationState } from '../domain/consultation/consultation-state.js';
@@ -15,21 +17,32 @@ export interface ConsultationView {
 
 /**
  * One consultation with its texts, its state at this instant and the timing checks of its dates
- * (Res. 1 §9.3.3, §9.3.5, §9.4.1).
- * @throws NOT_FOUND (also for drafts, to anyone but the secretariat)
+ * (Res. 1 §9.3.3, §9.3.5, §9.4.1). `within`: the write this read answers for (its token scope
+ * suffices).
+ * @throws NOT_FOUND (also for drafts, to anyone but the secretariat), FORBIDDEN (a token without the scope)
  */
 export async function getConsultation(
   ctx: ServiceContext,
-  options: { actor: Actor; consultationId: string },
+  options: { actor: Actor; consultationId: string; within?: ConsultationWrite },
 ): Promise<ConsultationView> {
   const now = ctx.clock();
-  const loaded = await loadConsultation(ctx.db, options.consultationId, options.actor);
+  const loaded = await loadConsultation(
+    ctx.db,
+    options.consultationId,
+    options.actor,
+    options.within ? { within: options.within } : {},
+  );
   const evaluation = await evaluateConsultation(ctx.db, loaded, now);
   return { loaded, state: evaluation.state, timing: timingOf(ctx, loaded) };
 }
 
-/** Every consultation the actor may see, newest first, with state. */
+/**
+ * Every consultation the actor may see, newest first, with state.
+ * @throws FORBIDDEN (a token without the `read` scope)
+ */
 export async function listConsultations(ctx: ServiceContext, options: { actor: Actor }): Promise<ConsultationView[]> {
+  // Issued circulars are everyone's to see, drafts the secretariat's (below); a token still needs `read`.
+  authorize(options.actor, { action: 'consultation:read', issued: true });
   const now = ctx.clock();
   const consultations = await findAll(ctx.db, { includeDrafts: options.actor.kind === 'secretariat' });
   const texts = await listTextsOf(

@@ -35,7 +35,10 @@ export async function issueConsultation(
   authorize(options.actor, { action: 'consultation:issue' });
   const now = ctx.clock();
   return inTransaction(ctx, async (trx) => {
-    const loaded = await loadConsultation(trx, options.consultationId, options.actor, { lock: true });
+    const loaded = await loadConsultation(trx, options.consultationId, options.actor, {
+      lock: true,
+      within: 'consultation:issue',
+    });
     assertDraft(loaded);
     assertRevision(loaded, options.expectedRevision);
     const { consultation, texts, procedure } = loaded;

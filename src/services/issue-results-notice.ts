@@ -22,7 +22,10 @@ export async function issueResultsNotice(
   authorize(options.actor, { action: 'notice:issue' });
   return inTransaction(ctx, async (trx) => {
     const now = ctx.clock();
-    const loaded = await loadConsultation(trx, options.consultationId, options.actor, { lock: true });
+    const loaded = await loadConsultation(trx, options.consultationId, options.actor, {
+      lock: true,
+      within: 'notice:issue',
+    });
     const refuse = (code: ErrorCode, detail: string): never => {
       throw new AppError('NOTICE_NOT_ALLOWED', detail, { errors: [{ field: '/', message: detail, code }] });
     };
@@ -54,7 +57,7 @@ export async function issueResultsNotice(
       subject: `consultation:${loaded.consultation.id}`,
       data: Object.fromEntries(evaluation.texts.map((t) => [t.text.id, t.decision?.outcome ?? t.tally.outcome])),
     });
-    const reloaded = await loadConsultation(trx, options.consultationId, options.actor);
+    const reloaded = await loadConsultation(trx, options.consultationId, options.actor, { within: 'notice:issue' });
     return evaluateConsultation(trx, reloaded, now);
   });
 }

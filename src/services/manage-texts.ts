@@ -27,7 +27,10 @@ export async function addText(
   authorize(options.actor, { action: 'consultation:write' });
   const now = ctx.clock();
   return inTransaction(ctx, async (trx) => {
-    const loaded = await loadConsultation(trx, options.consultationId, options.actor, { lock: true });
+    const loaded = await loadConsultation(trx, options.consultationId, options.actor, {
+      lock: true,
+      within: 'consultation:write',
+    });
     assertDraft(loaded);
     const nextOrder = Math.max(0, ...loaded.texts.map((t) => t.order)) + 1;
     const text = textFromInput(options.consultationId, options.input, nextOrder);
@@ -64,7 +67,10 @@ export async function editText(
   authorize(options.actor, { action: 'consultation:write' });
   const now = ctx.clock();
   return inTransaction(ctx, async (trx) => {
-    const loaded = await loadConsultation(trx, options.consultationId, options.actor, { lock: true });
+    const loaded = await loadConsultation(trx, options.consultationId, options.actor, {
+      lock: true,
+      within: 'consultation:write',
+    });
     assertDraft(loaded);
     const current = loaded.texts.find((t) => t.id === options.textId);
     if (!current)
@@ -116,7 +122,10 @@ export async function removeText(
   authorize(options.actor, { action: 'consultation:write' });
   const now = ctx.clock();
   await inTransaction(ctx, async (trx) => {
-    const loaded = await loadConsultation(trx, options.consultationId, options.actor, { lock: true });
+    const loaded = await loadConsultation(trx, options.consultationId, options.actor, {
+      lock: true,
+      within: 'consultation:write',
+    });
     assertDraft(loaded);
     if (!loaded.texts.some((t) => t.id === options.textId))
       throw new AppError('NOT_FOUND', `No text "${options.textId}" in consultation "${options.consultationId}"`);

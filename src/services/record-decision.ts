@@ -47,7 +47,10 @@ export async function recordDecision(ctx: ServiceContext, options: RecordDecisio
   };
   return inTransaction(ctx, async (trx) => {
     const now = ctx.clock();
-    const loaded = await loadConsultation(trx, options.consultationId, options.actor, { lock: true });
+    const loaded = await loadConsultation(trx, options.consultationId, options.actor, {
+      lock: true,
+      within: 'decision:record',
+    });
     const { consultation, procedure } = loaded;
     const clauses = tapClauses(consultation.resolutionEdition);
     const evaluation = await evaluateConsultation(trx, loaded, now);

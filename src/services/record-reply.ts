@@ -111,7 +111,10 @@ async function recordInTransaction(
   receivedAt: number,
   original: OriginalFile,
 ): Promise<ReplyReceipt> {
-  const loaded = await loadConsultation(trx, options.consultationId, options.actor, { lock: true });
+  const loaded = await loadConsultation(trx, options.consultationId, options.actor, {
+    lock: true,
+    within: 'reply:record',
+  });
   const { consultation } = loaded;
   if (consultation.issuedAt === null)
     throw new AppError('CONSULTATION_NOT_OPEN', `Consultation "${consultation.id}" has not been issued`);

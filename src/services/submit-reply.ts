@@ -43,7 +43,7 @@ export async function submitReply(ctx: ServiceContext, options: SubmitReplyOptio
   );
   return withIdempotency(ctx, options.actor, options.idempotencyKey, requestHash, async (trx) => {
     const now = ctx.clock();
-    const loaded = await loadConsultation(trx, options.consultationId, options.actor);
+    const loaded = await loadConsultation(trx, options.consultationId, options.actor, { within: 'reply:submit' });
     assertOpen(loaded, now);
     await assertEligible(trx, loaded, options.memberState);
     const { positions, flags } = await checkPositions(

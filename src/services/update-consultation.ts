@@ -36,7 +36,10 @@ export async function updateConsultation(
   authorize(options.actor, { action: 'consultation:write' });
   const now = ctx.clock();
   return inTransaction(ctx, async (trx) => {
-    const loaded = await loadConsultation(trx, options.consultationId, options.actor, { lock: true });
+    const loaded = await loadConsultation(trx, options.consultationId, options.actor, {
+      lock: true,
+      within: 'consultation:write',
+    });
     assertDraft(loaded);
     assertRevision(loaded, options.expectedRevision);
     const current = loaded.consultation;

@@ -100,6 +100,38 @@ describe('scoped actors in the policy', () => {
       expect(decide(admin(), subjectOf(action)), action).toEqual({ allowed: true });
   });
 
+  it('lets a read made within a write pass on the write\'s scope, and nothing else pass without "read"', () => {
+    const writes = [
+      ['reply:submit', 'replies:write'],
+      ['reply:record', 'replies:write'],
+      ['consultation:write', 'consultations:write'],
+      ['consultation:issue', 'consultations:write'],
+      ['decision:record', 'decisions:write'],
+      ['notice:issue', 'decisions:write'],
+    ] as const;
+    for (const [within, scope] of writes) {
+      const inWrite = [
+        { action: 'consultation:read', issued: true, within },
+        { action: 'results:read', deadlinePassed: true, within },
+      ] as const;
+      for (const subject of inWrite) {
+        expect(decide(admin([scope]), subject), `${subject.action} within ${within}`).toEqual({ allowed: true });
+        // Within one write, another write's scope is no more use than "read" is outside it.
+        for (const other of TOKEN_SCOPES.filter((s) => s !== scope))
+          expect(decide(admin([other]), subject)).toMatchObject({ allowed: false, code: 'FORBIDDEN' });
+      }
+      // The same read on its own needs "read".
+      expect(decide(admin([scope]), { action: 'consultation:read', issued: true })).toMatchObject({
+        allowed: false,
+        code: 'FORBIDDEN',
+      });
+    }
+    // `within` never widens what the role may see: a draft stays hidden from a focal point.
+    expect(
+      decide(focal(['replies:write']), { action: 'consultation:read', issued: false, within: 'reply:submit' }),
+    ).toMatchObject({ allowed: false, code: 'NOT_FOUND' });
+  });
+
   it('grants a focal point no more with scopes than without', () => {
     expect(decide(focal([...TOKEN_SCOPES]), { action: 'reply:submit', memberState: 'FR' })).toMatchObject({
       allowed: false,

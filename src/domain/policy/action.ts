@@ -3,8 +3,22 @@
  * module: token scopes (identity/scopes.ts) map these actions to scopes, and the policy
  * (policy.ts) decides them, so neither needs the other to name an action.
  */
+/**
+ * The writes that read a consultation, or its results, as part of what they do: to check that it
+ * exists and is open, or to answer with what they changed. Such a read names the write
+ * (`within`) and needs the write's token scope instead of `read` (docs/security.md, "API tokens"):
+ * a token scoped to `replies:write` replies without being able to read anything else.
+ */
+export type ConsultationWrite =
+  | 'consultation:write'
+  | 'consultation:issue'
+  | 'reply:submit'
+  | 'reply:record'
+  | 'decision:record'
+  | 'notice:issue';
+
 export type Action =
-  | { readonly action: 'consultation:read'; readonly issued: boolean }
+  | { readonly action: 'consultation:read'; readonly issued: boolean; readonly within?: ConsultationWrite }
   | { readonly action: 'consultation:write' }
   | { readonly action: 'consultation:issue' }
   | { readonly action: 'reply:submit'; readonly memberState: string }
@@ -16,7 +30,7 @@ export type Action =
       readonly individualRepliesPublic: boolean;
     }
   | { readonly action: 'reply:list-all'; readonly deadlinePassed: boolean; readonly individualRepliesPublic: boolean }
-  | { readonly action: 'results:read'; readonly deadlinePassed: boolean }
+  | { readonly action: 'results:read'; readonly deadlinePassed: boolean; readonly within?: ConsultationWrite }
   | { readonly action: 'decision:record' }
   | { readonly action: 'notice:issue' }
   | { readonly action: 'attachment:upload' }

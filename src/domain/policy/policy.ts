@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../errors.js';
 import { AppError } from '../errors.js';
-import { scopeOf } from '../identity/scopes.js';
+import { scopeFor } from '../identity/scopes.js';
 import type { Action } from './action.js';
 import type { Actor } from './actor.js';
 
@@ -26,8 +26,9 @@ const deny = (code: ErrorCode, reason: string): Decision => ({ allowed: false, c
 /** Answers whether `actor` may do `subject.action`, and if not, with which error. */
 export function decide(actor: Actor, subject: Action): Decision {
   // A scoped token may do no more than its scopes allow, whatever its account may do.
-  if (actor.scopes !== undefined && !actor.scopes.includes(scopeOf(subject.action))) {
-    return deny('FORBIDDEN', `This token's scopes do not include "${scopeOf(subject.action)}"`);
+  const scope = scopeFor(subject);
+  if (actor.scopes !== undefined && !actor.scopes.includes(scope)) {
+    return deny('FORBIDDEN', `This token's scopes do not include "${scope}"`);
   }
   const secretariat = actor.kind === 'secretariat';
   const admin = actor.kind === 'secretariat' && actor.admin !== false;

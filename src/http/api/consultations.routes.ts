@@ -45,11 +45,18 @@ const LanguageQuery = Type.Object(
 /** Consultations (circulars) and their determined texts. */
 export const consultationRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {
   const tags = ['consultations'];
+  /** The consultation as the API shows it; `within`: the write it answers for (its scope suffices). */
   const full = async (
     actor: Parameters<typeof getConsultation>[1]['actor'],
     id: string,
     language?: Parameters<typeof presentConsultation>[2],
-  ) => presentConsultation(await getConsultation(ctx, { actor, consultationId: id }), actor, language);
+    within?: Parameters<typeof getConsultation>[1]['within'],
+  ) =>
+    presentConsultation(
+      await getConsultation(ctx, { actor, consultationId: id, ...(within && { within }) }),
+      actor,
+      language,
+    );
 
   app.get(
     '/consultations',
@@ -75,7 +82,7 @@ export const consultationRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext
     },
     async (req, reply) => {
       const created = await createConsultation(ctx, { actor: req.actor, input: req.body });
-      const view = await full(req.actor, created.id);
+      const view = await full(req.actor, created.id, undefined, 'consultation:write');
       return reply
         .code(201)
         .header('location', `/api/v1/consultations/${created.id}`)
@@ -122,7 +129,7 @@ export const consultationRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext
         patch: req.body,
         ...(expected !== undefined && { expectedRevision: expected }),
       });
-      const view = await full(req.actor, req.params.id);
+      const view = await full(req.actor, req.params.id, undefined, 'consultation:write');
       return reply.header('etag', `"${view.revision}"`).send(view);
     },
   );
@@ -149,7 +156,7 @@ export const consultationRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext
         ...(expected !== undefined && { expectedRevision: expected }),
       });
       return {
-        consultation: await full(req.actor, req.params.id),
+        consultation: await full(req.actor, req.params.id, undefined, 'consultation:issue'),
         timing: issued.timing.map((t) => ({
           rule: t.rule,
           severity: t.severity,

@@ -76,7 +76,9 @@ export const resultRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = 
         textId: req.params.textId,
         input: req.body,
       });
-      const results = presentResults(await computeResults(ctx, { actor: req.actor, consultationId: req.params.id }));
+      const results = presentResults(
+        await computeResults(ctx, { actor: req.actor, consultationId: req.params.id, within: 'decision:record' }),
+      );
       return results.texts.find((t) => t.text.id === req.params.textId)!;
     },
   );
