@@ -21,7 +21,7 @@ module.exports = {
       from: { path: layer('domain') },
       to: {
         path: [
-          '^src/(db|repositories|services|http|cli|documents|mail|platform)/',
+          '^src/(db|repositories|services|http|cli|presenters|documents|mail|platform)/',
           '^src/(config|app-context)\\.ts$',
           '^(node:)?(fs|net|http|https|child_process|worker_threads|dgram|dns|tls)(/|$)',
           '^node_modules/(kysely|better-sqlite3|pg|fastify|nodemailer|playwright-core)/',
@@ -40,7 +40,7 @@ module.exports = {
       severity: 'error',
       comment: 'Repositories take an executor and return rows; they never call up into use-cases or the edges.',
       from: { path: layer('repositories') },
-      to: { path: '^src/(services|http|cli|documents|mail)/' },
+      to: { path: '^src/(services|http|cli|presenters|documents|mail)/' },
     },
     {
       name: 'db-below-services',
@@ -54,13 +54,13 @@ module.exports = {
       severity: 'error',
       comment: 'Use-cases know nothing of HTTP or the command line.',
       from: { path: layer('services') },
-      to: { path: '^src/(http|cli)/' },
+      to: { path: '^src/(http|cli|presenters)/' },
     },
     {
       name: 'edges-through-services',
       severity: 'error',
-      comment: 'The API, the pages and the CLI call services; they never reach repositories or SQL.',
-      from: { path: '^src/(http|cli)/' },
+      comment: 'The API, the pages, the CLI and the views they share call services; they never reach repositories or SQL.',
+      from: { path: '^src/(http|cli|presenters)/' },
       to: { path: '^src/(repositories|db/migrations)/' },
     },
     {
