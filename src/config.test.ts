@@ -5,6 +5,25 @@ import { ConfigError, loadConfig } from './config.js';
 const configWith = (vars: Record<string, string>) =>
   loadConfig({ DATA_DIR: '/nonexistent/assent-config-test', ...vars });
 
+describe('METRICS_TOKEN and METRICS_PUBLIC', () => {
+  it('keeps /metrics closed by default: no token, not public', () => {
+    expect(configWith({})).toMatchObject({ metricsToken: null, metricsPublic: false });
+  });
+
+  it('takes a token, or opens the metrics on purpose', () => {
+    expect(configWith({ METRICS_TOKEN: ' scrape ' })).toMatchObject({ metricsToken: 'scrape', metricsPublic: false });
+    expect(configWith({ METRICS_PUBLIC: 'on' })).toMatchObject({ metricsToken: null, metricsPublic: true });
+    expect(configWith({ METRICS_PUBLIC: 'off', METRICS_TOKEN: 'scrape' })).toMatchObject({ metricsPublic: false });
+  });
+
+  it('refuses METRICS_PUBLIC=on with a METRICS_TOKEN, naming both', () => {
+    expect(() => configWith({ METRICS_PUBLIC: 'on', METRICS_TOKEN: 'scrape' })).toThrow(
+      /^METRICS_PUBLIC=on opens \/metrics to anyone, but METRICS_TOKEN is set too/,
+    );
+    expect(() => configWith({ METRICS_PUBLIC: 'sometimes' })).toThrow(/^METRICS_PUBLIC must be on or off/);
+  });
+});
+
 describe('TRUST_PROXY', () => {
   it('trusts no proxy by default, nor when off', () => {
     expect(configWith({}).trustProxy).toBe(false);

@@ -25,8 +25,10 @@ export interface AppConfig {
   readonly reminderDays: readonly number[];
   /** Whether this instance runs the background job worker. */
   readonly worker: boolean;
-  /** Bearer token required for /metrics (null: /metrics is open; bind it to a private network). */
+  /** Bearer token required for /metrics (null: nobody may scrape, unless `metricsPublic`). */
   readonly metricsToken: string | null;
+  /** METRICS_PUBLIC: /metrics answers without a token (bind it to a private network). */
+  readonly metricsPublic: boolean;
   /** ASSENT_SECRET_KEY (base64 of 32 bytes), or null: use DATA_DIR/secret.key (created on first start). */
   readonly secretKey: Buffer | null;
   readonly sessionIdleMinutes: number;
@@ -147,9 +149,24 @@ function trustProxy(raw: string | undefined): TrustProxy {
 }
 
 /**
+ * METRICS_TOKEN and METRICS_PUBLIC: /metrics needs the token; without one it answers nobody,
+ * unless the operator opens it on purpose. Both at once would be ambiguous (is the token
+ * required?), so that is refused.
+ */
+function metricsAccess(env: NodeJS.ProcessEnv): { metricsToken: string | null; metricsPublic: boolean } {
+  const metricsToken = env.METRICS_TOKEN?.trim() || null;
+  const metricsPublic = flag(env, 'METRICS_PUBLIC', false);
+  if (metricsToken !== null && metricsPublic)
+    throw new ConfigError(
+      'METRICS_PUBLIC=on opens /metrics to anyone, but METRICS_TOKEN is set too: keep one (the token, to require it; METRICS_PUBLIC, to open the metrics)',
+    );
+  return { metricsToken, metricsPublic };
+}
+
+/**
  * Reads the configuration. Variables (all optional): DATABASE_URL, DATA_DIR, HOST, PORT,
  * LOG_LEVEL, BODY_LIMIT_BYTES, ATTACHMENT_MAX_BYTES, DATABASE_POOL_MAX, RATE_LIMIT_PER_MINUTE,
- * SMTP_URL, MAIL_FROM, PUBLIC_URL, REMINDER_DAYS, WORKER, METRICS_TOKEN, ASSENT_SECRET_KEY,
+ * SMTP_URL, MAIL_FROM, PUBLIC_URL, REMINDER_DAYS, WORKER, METRICS_TOKEN, METRICS_PUBLIC, ASSENT_SECRET_KEY,
  * SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS, INVITATION_DAYS, TRUST_PROXY.
  * @throws ConfigError naming the variable
  */
@@ -182,7 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ).replace(/\/+$/, ''),
     reminderDays: reminderDays(env.REMINDER_DAYS),
     worker: flag(env, 'WORKER', true),
-    metricsToken: env.METRICS_TOKEN?.trim() || null,
+    ...metricsAccess(env),
     secretKey: secretKey(env.ASSENT_SECRET_KEY),
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),

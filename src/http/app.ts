@@ -33,8 +33,10 @@ export interface BuildAppOptions {
   readonly rateLimitPerMinute?: number;
   /** Folder of the .eml files written when no SMTP server is configured. */
   readonly mailDir?: string;
-  /** Bearer token for /metrics (null or omitted: open). */
+  /** Bearer token for /metrics (null or omitted: none, and /metrics answers nobody unless `metricsPublic`). */
   readonly metricsToken?: string | null;
+  /** /metrics answers without a token (METRICS_PUBLIC; only when no token is set). */
+  readonly metricsPublic?: boolean;
   /** Which reverse proxies' X-Forwarded-For to believe (none by default; never every hop). */
   readonly trustProxy?: TrustProxy;
   /** Fastify logger setting (false in tests). */
@@ -188,7 +190,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ...(options.uploadTempDir !== undefined && { uploadTempDir: options.uploadTempDir }),
   });
 
-  registerMetrics(app, ctx, { token: options.metricsToken ?? null });
+  registerMetrics(app, ctx, { token: options.metricsToken ?? null, open: options.metricsPublic ?? false });
 
   await app.register(keyRoutes, { ctx });
 

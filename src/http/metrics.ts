@@ -8,8 +8,14 @@ import type { ServiceContext } from '../services/service-context.js';
 /**
  * Prometheus metrics at /metrics. Request figures are per instance; replies, jobs and e-mails
  * are read from the database at scrape time, so every instance reports the same, true totals.
+ * A scrape needs the bearer `token`; with none, only an operator who opened the metrics on
+ * purpose (`open`, METRICS_PUBLIC) has them answered without one, and otherwise nobody does.
  */
-export function registerMetrics(app: FastifyInstance, ctx: ServiceContext, options: { token: string | null }): void {
+export function registerMetrics(
+  app: FastifyInstance,
+  ctx: ServiceContext,
+  options: { token: string | null; open: boolean },
+): void {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
@@ -27,8 +33,13 @@ export function registerMetrics(app: FastifyInstance, ctx: ServiceContext, optio
   });
   const positions = new Gauge({
     name: 'assent_counted_positions',
-    help: 'Positions of counted replies, all consultations',
+    help: 'Positions of counted replies, consultations whose deadline has passed (never an open one)',
     labelNames: ['position'],
+    registers: [registry],
+  });
+  const replyVersions = new Gauge({
+    name: 'assent_reply_versions',
+    help: 'Reply versions received, all consultations (no positions)',
     registers: [registry],
   });
   const jobs = new Gauge({
@@ -51,11 +62,14 @@ export function registerMetrics(app: FastifyInstance, ctx: ServiceContext, optio
   });
 
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    if (options.token === null && !options.open)
+      throw new AppError('UNAUTHENTICATED', 'Metrics need the metrics token, and none is configured (METRICS_TOKEN)');
     if (options.token !== null && !sameSecret(request.headers.authorization ?? '', `Bearer ${options.token}`))
       throw new AppError('UNAUTHENTICATED', 'Metrics need the metrics token');
     const stored = await readMetrics(ctx);
     positions.reset();
     for (const row of stored.countedPositions) positions.set({ position: row.position }, row.count);
+    replyVersions.set(stored.replyVersions);
     for (const [state, n] of Object.entries(stored.jobs)) jobs.set({ state }, n);
     for (const [state, n] of Object.entries(stored.mails)) mails.set({ state }, n);
     return reply.type(registry.contentType).send(await registry.metrics());

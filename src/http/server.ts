@@ -34,6 +34,7 @@ export async function startServer(
     logger,
     mailDir: path.join(config.dataDir, 'mail'),
     metricsToken: config.metricsToken,
+    metricsPublic: config.metricsPublic,
     trustProxy: config.trustProxy,
   });
   const address = await app.listen({ host: config.host, port: config.port });

@@ -350,17 +350,33 @@ export async function ensureReplyRow(
     .execute();
 }
 
-/** Counted positions of every consultation, by position (for metrics). */
-export async function countAllCountedPositions(
+/**
+ * Counted positions, by position, of the consultations whose deadline is before `now` (for
+ * metrics): their results are public. An open consultation's positions are left out, so its
+ * tally leaves the database only through the results, which wait for the deadline.
+ */
+export async function countClosedCountedPositions(
   db: Executor,
+  now: number,
 ): Promise<{ position: ReplyPositionTable['position']; count: number }[]> {
   const rows = await db
     .selectFrom('reply_position')
-    .select(['position', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('counted', '=', 1)
-    .groupBy('position')
+    .innerJoin('consultation', 'consultation.id', 'reply_position.consultation_id')
+    .select(['reply_position.position', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('reply_position.counted', '=', 1)
+    .where('consultation.deadline_at', '<', now)
+    .groupBy('reply_position.position')
     .execute();
   return rows.map((r) => ({ position: r.position, count: Number(r.n) }));
+}
+
+/** How many reply versions were received, all consultations together (for metrics; no positions). */
+export async function countReplyVersions(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('reply_version')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** Records where in the audit chain a version was recorded. */

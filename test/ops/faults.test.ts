@@ -11,14 +11,13 @@ import { openDatabase } from '../../src/db/connect.js';
 import { systemClock } from '../../src/domain/time/clock.js';
 import { buildApp } from '../../src/http/app.js';
 import { inTransaction, serviceContext } from '../../src/services/service-context.js';
-import { submitReply } from '../../src/services/submit-reply.js';
-import { describeEachDialect, hasPostgres } from '../helpers/databases.js';
-import { focalPoint, replyInput, useWorld } from '../helpers/world.js';
+import { hasPostgres } from '../helpers/databases.js';
+import { useWorld } from '../helpers/world.js';
 
 /**
  * What an operator sees when things go wrong: a server that cannot reach its database says so
  * and exits; a database lost while serving gives 503 problem documents and a failing readiness
- * probe, not 500s or a crash; /metrics tells the monitoring what it needs.
+ * probe, not 500s or a crash. (What /metrics tells the monitoring: metrics.test.ts.)
  */
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -205,60 +204,5 @@ describe('a database that cannot be reached while serving', () => {
       await fetch(`${base}/health`);
       expect.soft(uncaught.map(String), 'errors no one handled (each would stop `assent serve`)').toEqual([]);
     });
-  });
-});
-
-describeEachDialect('/metrics', (dialect) => {
-  const world = useWorld(dialect);
-
-  async function metricsApp(metricsToken: string | null): Promise<string> {
-    return listen(await buildApp({ ctx: world().ctx, logger: false, rateLimitPerMinute: 0, metricsToken }));
-  }
-
-  it('exposes jobs, e-mails, counted positions and HTTP requests, read from the database', async () => {
-    const { ctx } = world();
-    const id = await world().openConsultation();
-    await submitReply(ctx, {
-      actor: focalPoint('KR'),
-      consultationId: id,
-      memberState: 'KR',
-      input: replyInput(),
-      channel: 'api',
-    });
-    await submitReply(ctx, {
-      actor: focalPoint('FR'),
-      consultationId: id,
-      memberState: 'FR',
-      input: replyInput(['x1353']),
-      channel: 'api',
-    });
-    const base = await metricsApp(null);
-    expect((await fetch(`${base}/health`)).status).toBe(200);
-
-    const response = await fetch(`${base}/metrics`);
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
-    const text = await response.text();
-    for (const name of ['assent_jobs', 'assent_mails', 'assent_counted_positions'])
-      expect(text).toContain(`# TYPE ${name} gauge`);
-    expect(text).toContain('# TYPE assent_http_requests_total counter');
-    // notify-issue, four reminder slots and two receipts wait in the queue; no e-mail went yet.
-    expect(text).toMatch(/^assent_jobs\{state="queued"\} 7$/m);
-    expect(text).toMatch(/^assent_jobs\{state="done"\} 0$/m);
-    expect(text).toMatch(/^assent_mails\{state="queued"\} 0$/m);
-    expect(text).toMatch(/^assent_mails\{state="dead"\} 0$/m);
-    expect(text).toMatch(/^assent_counted_positions\{position="assigns_authority"\} 4$/m);
-    expect(text).toMatch(/^assent_http_requests_total\{method="GET",route="\/health",status="200"\} 1$/m);
-  });
-
-  it('with a metrics token, refuses /metrics without it (401) and answers with it', async () => {
-    const base = await metricsApp('scrape-secret-123');
-    const none = await fetch(`${base}/metrics`);
-    expect(none.status).toBe(401);
-    expect(await none.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
-    expect((await fetch(`${base}/metrics`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
-    const ok = await fetch(`${base}/metrics`, { headers: { authorization: 'Bearer scrape-secret-123' } });
-    expect(ok.status).toBe(200);
-    expect(await ok.text()).toContain('# TYPE assent_jobs gauge');
   });
 });

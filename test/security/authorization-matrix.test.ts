@@ -112,8 +112,9 @@ const MATRIX: readonly MatrixRow[] = [
   { route: 'GET /api/v1/openapi.json', before: EVERYONE },
   { route: 'GET /health', before: EVERYONE },
   { route: 'GET /health/ready', before: EVERYONE },
-  // Open only because no metrics token is configured here; attacks.test.ts covers a configured one.
-  { route: 'GET /metrics', before: EVERYONE },
+  // Neither a metrics token nor METRICS_PUBLIC is configured here, so nobody gets the metrics (an API
+  // token is no metrics token); test/ops/metrics.test.ts and attacks.test.ts cover the configured cases.
+  { route: 'GET /metrics', before: [NO_AUTH, NO_AUTH, NO_AUTH, NO_AUTH, NO_AUTH, NO_AUTH] },
 
   // Consultations and their determined texts.
   { route: 'GET /api/v1/consultations', before: EVERYONE },
