@@ -16,6 +16,8 @@ export interface AppConfig {
   readonly attachmentMaxBytes: number;
   /** Requests per minute per client address on the API (0: no limit, e.g. for benchmarks). */
   readonly rateLimitPerMinute: number;
+  /** Receipt verifications per minute per client address, on their own (0: no limit). */
+  readonly receiptVerifyPerMinute: number;
   /** SMTP server for e-mails; null: write each message as an .eml file under DATA_DIR/mail. */
   readonly smtpUrl: string | null;
   readonly mailFrom: string;
@@ -166,6 +168,7 @@ function metricsAccess(env: NodeJS.ProcessEnv): { metricsToken: string | null; m
 /**
  * Reads the configuration. Variables (all optional): DATABASE_URL, DATA_DIR, HOST, PORT,
  * LOG_LEVEL, BODY_LIMIT_BYTES, ATTACHMENT_MAX_BYTES, DATABASE_POOL_MAX, RATE_LIMIT_PER_MINUTE,
+ * RECEIPT_VERIFY_PER_MINUTE,
  * SMTP_URL, MAIL_FROM, PUBLIC_URL, REMINDER_DAYS, WORKER, METRICS_TOKEN, METRICS_PUBLIC, ASSENT_SECRET_KEY,
  * SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS, INVITATION_DAYS, TRUST_PROXY.
  * @throws ConfigError naming the variable
@@ -192,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimit: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     attachmentMaxBytes: integer(env, 'ATTACHMENT_MAX_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 10_000_000),
+    receiptVerifyPerMinute: integer(env, 'RECEIPT_VERIFY_PER_MINUTE', 30, 0, 1_000_000),
     smtpUrl: smtpUrl(env.SMTP_URL),
     mailFrom: env.MAIL_FROM?.trim() || 'Assent <no-reply@assent.invalid>',
     publicUrl: (

@@ -22,6 +22,7 @@ export interface DB {
   meeting_decision: MeetingDecisionTable;
   api_token: ApiTokenTable;
   audit_event: AuditEventTable;
+  audit_checkpoint: AuditCheckpointTable;
   idempotency_record: IdempotencyRecordTable;
   job: JobTable;
   contact: ContactTable;
@@ -362,6 +363,18 @@ export interface AuditEventTable {
   prev_hash: string | null;
   /** SHA-256 over prev_hash and the canonical encoding of this row (domain/audit/audit-chain.ts). */
   hash: string | null;
+}
+
+/** A signed checkpoint of the audit chain (migration 0011; domain/audit/audit-checkpoint.ts). */
+export interface AuditCheckpointTable {
+  /** The audit row it vouches for. */
+  seq: number;
+  /** That row's hash. */
+  hash: string;
+  key_id: string;
+  /** base64 Ed25519 signature over the canonical checkpoint. */
+  signature: string;
+  created_at: number;
 }
 
 export interface IdempotencyRecordTable {

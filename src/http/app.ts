@@ -31,6 +31,8 @@ export interface BuildAppOptions {
   readonly bodyLimit?: number;
   /** Requests per minute per client address on /api (0: unlimited). */
   readonly rateLimitPerMinute?: number;
+  /** Receipt verifications per minute per client address (default 30; 0: unlimited). */
+  readonly receiptVerifyPerMinute?: number;
   /** Folder of the .eml files written when no SMTP server is configured. */
   readonly mailDir?: string;
   /** Bearer token for /metrics (null or omitted: none, and /metrics answers nobody unless `metricsPublic`). */
@@ -158,15 +160,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       api.decorateRequest('actor', null as never);
       // The API speaks JSON only: a JSON document sent as text/plain is refused with 415, not parsed.
       api.removeContentTypeParser('text/plain');
-      if ((options.rateLimitPerMinute ?? 600) > 0) {
-        await api.register(rateLimit, { max: options.rateLimitPerMinute ?? 600, timeWindow: 60_000 });
-      }
+      // Registered even when the API-wide limit is off: routes that cost more than a read (receipt
+      // verification) keep their own limit (`config.rateLimit`).
+      const perMinute = options.rateLimitPerMinute ?? 600;
+      await api.register(rateLimit, { global: perMinute > 0, max: perMinute > 0 ? perMinute : 1, timeWindow: 60_000 });
       api.addHook('onRequest', async (request) => {
         request.actor = await resolveActor(ctx, request);
       });
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await api.register(consultationRoutes, { ctx });
-      await api.register(replyRoutes, { ctx });
+      await api.register(replyRoutes, { ctx, receiptVerifyPerMinute: options.receiptVerifyPerMinute ?? 30 });
       await api.register(resultRoutes, { ctx });
       await api.register(adminRoutes, { ctx, mailDir: options.mailDir ?? 'data/mail' });
       await api.register(attachmentRoutes, { ctx });

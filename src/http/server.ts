@@ -31,6 +31,7 @@ export async function startServer(
     ctx: context.services,
     bodyLimit: config.bodyLimit,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    receiptVerifyPerMinute: config.receiptVerifyPerMinute,
     logger,
     mailDir: path.join(config.dataDir, 'mail'),
     metricsToken: config.metricsToken,

@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import { dialectOf, type Executor } from '../db/dialect.js';
 import { chainHash, GENESIS_HASH, type StoredChainRow } from '../domain/audit/audit-chain.js';
+import { CHECKPOINT_INTERVAL } from '../domain/audit/audit-checkpoint.js';
 import type { AuditEvent, StoredAuditEvent } from '../domain/audit/audit-event.js';
+import { insertJob } from './job.repository.js';
 import { fromJson, toJson } from './json-column.js';
 
 export type { AuditEvent, StoredAuditEvent } from '../domain/audit/audit-event.js';
@@ -49,6 +51,21 @@ export async function appendAudit(db: Executor, event: AuditEvent): Promise<{ se
       hash,
     } as never)
     .execute();
+  // Every CHECKPOINT_INTERVAL rows the chain gets a signed checkpoint (the job signs it after
+  // this commits), so verifying a receipt never needs more than that many rows.
+  if (seq % CHECKPOINT_INTERVAL === 0)
+    await insertJob(
+      db,
+      {
+        id: `audit-checkpoint:${seq}`,
+        kind: 'audit-checkpoint',
+        payload: { seq },
+        runAt: event.at,
+        maxAttempts: 8,
+        consultationId: null,
+      },
+      event.at,
+    );
   return { seq, hash };
 }
 

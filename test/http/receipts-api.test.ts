@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/http/app.js';
 import type { Receipt } from '../../src/domain/receipt/receipt.js';
 import { describeEachDialect } from '../helpers/databases.js';
 import { replyInput } from '../helpers/world.js';
@@ -82,6 +83,30 @@ describeEachDialect('receipts API', (dialect) => {
           },
         ],
       });
+    });
+  });
+
+  describe('rate limit', () => {
+    it('limits receipt verification per client address even when the API-wide limit is off: the third call in a minute gets 429', async () => {
+      const receipt = await krReceipt();
+      const app = await buildApp({
+        ctx: api().world.ctx,
+        logger: false,
+        rateLimitPerMinute: 0,
+        receiptVerifyPerMinute: 2,
+      });
+      try {
+        const verify = () =>
+          app.inject({ method: 'POST', url: VERIFY, payload: receipt as unknown as Record<string, unknown> });
+        expect((await verify()).statusCode).toBe(200);
+        expect((await verify()).statusCode).toBe(200);
+        expectProblem(await verify(), 429, 'RATE_LIMITED');
+        // Other routes are not limited by it.
+        for (let i = 0; i < 5; i += 1)
+          expect((await app.inject({ method: 'GET', url: '/api/v1/consultations' })).statusCode).toBe(200);
+      } finally {
+        await app.close();
+      }
     });
   });
 });

@@ -46,23 +46,29 @@ export function registerAuditCommands(program: Command, io: CliIo): void {
 
   audit
     .command('verify')
-    .description('recompute the hash chain of the whole audit trail; names the first row that does not match (exit 1)')
+    .description(
+      'recompute the hash chain of the whole audit trail against its signed checkpoints; names the first row that does not match (exit 1); signs the checkpoints receipts rely on',
+    )
     .option('--json', 'print the verification as JSON')
     .action(async (options: { json?: boolean }) =>
       withContext(io, async (context) => {
-        const result = await verifyAuditChain(context.services);
+        const result = await verifyAuditChain(context.services, { writeCheckpoints: true });
         if (options.json) printJson(io.stdout, result);
         else if (result.ok)
           line(
             io.stdout,
-            `Audit chain verified: ${result.verifiedRows} rows, head #${result.head.seq} ${result.head.hash}`,
+            `Audit chain verified: ${result.verifiedRows} rows, head #${result.head.seq} ${result.head.hash}; ${result.checkpoints.checked} signed checkpoint(s) match, ${result.checkpoints.written} written`,
           );
         if (!result.ok) {
+          const broken = result.break!;
           const what = {
-            gap: `row #${result.break!.seq} follows a missing row`,
-            prev_hash_mismatch: `row #${result.break!.seq} does not link to the row before it`,
-            hash_mismatch: `row #${result.break!.seq} was changed after it was written`,
-          }[result.break!.problem];
+            gap: `row #${broken.seq} follows a missing row`,
+            prev_hash_mismatch: `row #${broken.seq} does not link to the row before it`,
+            hash_mismatch: `row #${broken.seq} was changed after it was written`,
+            checkpoint_mismatch: `row #${broken.seq} is not the row its signed checkpoint vouched for: the chain up to it was rewritten`,
+            checkpoint_signature: `the checkpoint at row #${broken.seq} is not signed by this server`,
+            truncated: `a signed checkpoint vouches for row #${broken.seq}, but the chain ends at row #${result.head.seq}: rows were cut from the end`,
+          }[broken.problem];
           throw new Error(`audit chain broken: ${what} (${result.verifiedRows} rows verified before it)`);
         }
       }),

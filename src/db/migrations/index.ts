@@ -9,6 +9,7 @@ import { m0007ReplyDrafts } from './0007-reply-drafts.js';
 import { m0008Documents } from './0008-documents.js';
 import { m0009ContentLanguages } from './0009-content-languages.js';
 import { m0010SealedSigningKeys } from './0010-sealed-signing-keys.js';
+import { m0011AuditCheckpoints } from './0011-audit-checkpoints.js';
 import type { MigrationOptions } from './migration-options.js';
 
 export type { MigrationOptions } from './migration-options.js';
@@ -34,4 +35,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-27-0008-documents': m0008Documents,
   '2026-11-27-0009-content-languages': m0009ContentLanguages,
   '2026-11-27-0010-sealed-signing-keys': m0010SealedSigningKeys({}),
+  '2026-11-27-0011-audit-checkpoints': m0011AuditCheckpoints,
 };

@@ -32,7 +32,13 @@ export interface StoredChainRow extends ChainedFields {
 export type ChainBreak =
   | { readonly seq: number; readonly problem: 'gap'; readonly expectedSeq: number }
   | { readonly seq: number; readonly problem: 'prev_hash_mismatch' }
-  | { readonly seq: number; readonly problem: 'hash_mismatch' };
+  | { readonly seq: number; readonly problem: 'hash_mismatch' }
+  /** Row `seq` is intact and linked, but not the row a signed checkpoint vouched for: the chain up to it was rewritten. */
+  | { readonly seq: number; readonly problem: 'checkpoint_mismatch' }
+  /** The checkpoint at `seq` is not signed by one of the server's keys. */
+  | { readonly seq: number; readonly problem: 'checkpoint_signature' }
+  /** A signed checkpoint names row `seq`, past the last row `head`: rows were cut from the end. */
+  | { readonly seq: number; readonly problem: 'truncated'; readonly head: number };
 
 /**
  * Verifies a run of rows in sequence order, continuing from `previous` (the last verified row's

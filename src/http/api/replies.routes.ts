@@ -27,7 +27,10 @@ import { Slug, StateCode } from '../../schemas/common.schema.js';
 import { getReceipt, receiptPublicKey, verifyReceipt } from '../../services/receipts.js';
 
 /** Member States' replies: submit, amend, withdraw (focal points); record on behalf (secretariat); read. */
-export const replyRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {
+export const replyRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; receiptVerifyPerMinute?: number }> = async (
+  app,
+  { ctx, receiptVerifyPerMinute = 30 },
+) => {
   const tags = ['replies'];
 
   app.get(
@@ -182,6 +185,11 @@ export const replyRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = a
   app.post(
     '/receipts/verify',
     {
+      // Anyone may ask, and each answer reads the receipt's version, files and a segment of the
+      // audit chain: limited per client address on its own (finding 1 of the attack test).
+      config: {
+        rateLimit: receiptVerifyPerMinute > 0 ? { max: receiptVerifyPerMinute, timeWindow: 60_000 } : false,
+      },
       schema: {
         tags: ['receipts'],
         summary:

@@ -9,7 +9,14 @@ import type { Consultation } from '../../domain/consultation/consultation.js';
  * back, so do its e-mails; if it commits, the e-mails will be sent (at least once). Ids are
  * deterministic, so a retried change or a second instance never schedules them twice.
  */
-export const JOB_KINDS = ['notify-issue', 'notify-receipt', 'reminder', 'notify-results', 'mail'] as const;
+export const JOB_KINDS = [
+  'notify-issue',
+  'notify-receipt',
+  'reminder',
+  'notify-results',
+  'mail',
+  'audit-checkpoint',
+] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /** The circular's issue notice, and the reminder slots before its deadline. */

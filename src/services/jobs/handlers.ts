@@ -10,6 +10,7 @@ import { findMemberState, listMemberStates } from '../../repositories/member-sta
 import { findReplyVersion, listCurrentReplies } from '../../repositories/reply.repository.js';
 import { evaluateConsultation } from '../compute-results.js';
 import { deadlinePassed, loadConsultation, type LoadedConsultation } from '../load-consultation.js';
+import { checkpointAuditChain } from '../audit-checkpoints.js';
 import { inTransaction, type ServiceContext } from '../service-context.js';
 import {
   invitationMail,
@@ -105,6 +106,12 @@ export function createJobHandlers(ctx: ServiceContext, mail: MailSettings): Reco
   };
 
   return {
+    // Signs checkpoints of the audit chain up to its head (enqueued every CHECKPOINT_INTERVAL
+    // rows by appendAudit): verifying a receipt then reads at most that many rows.
+    async 'audit-checkpoint'() {
+      const run = await checkpointAuditChain(ctx);
+      return { verifiedRows: run.verifiedRows, written: run.written, from: run.from, head: run.head?.seq ?? 0 };
+    },
     async 'notify-issue'(job) {
       const loaded = await loadConsultation(ctx.db, String(job.payload.consultationId), SYSTEM);
       // A notice inviting replies is pointless once replies are closed (e.g. a worker that was down for weeks).

@@ -491,12 +491,14 @@ export function presentChain(locale: Locale, verification: ChainVerification): C
       brokenSeq: null,
     };
   const broken = verification.break!;
-  const id: MessageId =
-    broken.problem === 'gap'
-      ? 'sec.audit.chain.gap'
-      : broken.problem === 'prev_hash_mismatch'
-        ? 'sec.audit.chain.link'
-        : 'sec.audit.chain.hash';
+  const id: MessageId = {
+    gap: 'sec.audit.chain.gap',
+    prev_hash_mismatch: 'sec.audit.chain.link',
+    hash_mismatch: 'sec.audit.chain.hash',
+    checkpoint_mismatch: 'sec.audit.chain.checkpoint',
+    checkpoint_signature: 'sec.audit.chain.checkpointSignature',
+    truncated: 'sec.audit.chain.truncated',
+  }[broken.problem] as MessageId;
   return {
     ok: false,
     message: t(locale, id, {
