@@ -7,6 +7,7 @@ import helmet from '@fastify/helmet';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { ERROR_CATALOGUE } from '../domain/errors.js';
+import { normaliseInputText } from '../domain/text/input-text.js';
 import { addSchemaFormats } from '../schemas/formats.js';
 import { checkDatabase } from '../services/check-database.js';
 import type { TrustProxy } from '../config.js';
@@ -65,8 +66,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     // Unknown fields are refused (not silently removed) and nothing is coerced: a client learns
     // of its mistake instead of having a different request carried out.
-    // The schemas' formats (days and instants) are the domain's checks, the same the CLI and
-    // the pages use (schemas/formats.ts).
+    // The schemas' formats (days, instants, one-line and multi-line text) are the domain's checks,
+    // the same the CLI and the pages use (schemas/formats.ts).
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: true },
       onCreate: addSchemaFormats,
@@ -166,6 +167,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(rateLimit, { global: perMinute > 0, max: perMinute > 0 ? perMinute : 1, timeWindow: 60_000 });
       api.addHook('onRequest', async (request) => {
         request.actor = await resolveActor(ctx, request);
+      });
+      // Text arrives well-formed and composed (NFC), without controls or bidi overrides, before
+      // the schema sees it: the same function the pages and the CLI use (domain/text/input-text.ts).
+      api.addHook('preValidation', async (request) => {
+        if (request.body === undefined) return;
+        const { value, problems } = normaliseInputText(request.body);
+        if (problems.length > 0)
+          throw new AppError('VALIDATION_FAILED', problems.map((p) => `${p.field}: ${p.message}`).join('; '), {
+            errors: problems,
+          });
+        request.body = value;
       });
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await api.register(consultationRoutes, { ctx });

@@ -40,11 +40,15 @@ export const Sha256 = Type.String({
 /** No NUL character: PostgreSQL cannot store it in text, and no form needs it. */
 export const NO_NUL = '^[^\\u0000]*$';
 
-/** A non-empty single-line text. */
-export const Line = (maxLength = 500) => Type.String({ minLength: 1, maxLength, pattern: NO_NUL });
+/**
+ * A non-empty single-line text (a name, a title, a place): no line break, tab, control character,
+ * bidirectional control or invisible format character (format `single-line-text`, which also
+ * refuses NUL).
+ */
+export const Line = (maxLength = 500) => Type.String({ minLength: 1, maxLength, format: 'single-line-text' });
 
-/** Free text. */
-export const FreeText = (maxLength = 20_000) => Type.String({ maxLength, pattern: NO_NUL });
+/** Free text, over several lines: no control character but line breaks and tabs, no bidi embedding, override or isolate. */
+export const FreeText = (maxLength = 20_000) => Type.String({ maxLength, format: 'multi-line-text' });
 
-/** Any other short string (ids in paths, filters). */
-export const Text = (maxLength: number) => Type.String({ maxLength, pattern: NO_NUL });
+/** Any other short string (ids in paths, filters): one line. */
+export const Text = (maxLength: number) => Type.String({ maxLength, format: 'single-line-text' });

@@ -1,5 +1,5 @@
 import Type, { type Static, type TSchema } from 'typebox';
-import { FreeText, IsoDay, IsoInstant, Line, NO_NUL, Slug, StateCode } from './common.schema.js';
+import { FreeText, IsoDay, IsoInstant, Line, Slug, StateCode } from './common.schema.js';
 
 /** The six UN languages (Arabic, Chinese, English, French, Russian, Spanish): content languages. */
 const unLanguage = (description: string) =>
@@ -34,7 +34,7 @@ const perLanguage = <T extends TSchema>(schema: T, description: string) =>
 const TextTranslationSchema = Type.Object(
   {
     title: Type.Optional(Line(1000)),
-    summary: Type.Optional(Type.String({ minLength: 1, maxLength: 20_000, pattern: NO_NUL })),
+    summary: Type.Optional(Type.String({ minLength: 1, maxLength: 20_000, format: 'multi-line-text' })),
   },
   { additionalProperties: false, minProperties: 1 },
 );

@@ -34,3 +34,30 @@ describe('dates in the request schemas', () => {
     expect(decisions.Check({ formalOppositions: [{ state: 'FR', receivedAt: '2023-09-01T10:00Z' }] })).toBe(true);
   });
 });
+
+describe('text in the request schemas', () => {
+  const replies = Compile(ReplyInputSchema);
+  const withText = (name: string, comments: string) => ({
+    positions: [{ text: 'x1353', position: 'assigns_authority', option: 'comments_attached', comments }],
+    signatory: { name, title: 'Director' },
+  });
+
+  it('refuses in a name a line break, a tab, a bidi override or mark, an invisible format character, a lone surrogate', () => {
+    for (const name of [
+      'Kim\nMin-jun',
+      'Kim\tMin-jun',
+      'Kim \u202eMin-jun',
+      'Kim\u200fMin-jun',
+      'Kim\u200bMin-jun',
+      'Kim \ud800',
+    ])
+      expect({ name, valid: replies.Check(withText(name, 'Fine.')) }).toEqual({ name, valid: false });
+    expect(replies.Check(withText('محمد\u200cرضا', 'Fine.'))).toBe(true);
+  });
+
+  it('accepts line breaks, tabs and bidi marks in comments, and refuses overrides, isolates, controls and lone surrogates', () => {
+    expect(replies.Check(withText('Kim Min-jun', 'First line.\r\n\tSecond, with an RLM: \u200f.'))).toBe(true);
+    for (const comments of ['a \u202e b', 'a \u2066 b', 'a \u0007 b', 'a \ud800 b'])
+      expect({ comments, valid: replies.Check(withText('Kim Min-jun', comments)) }).toEqual({ comments, valid: false });
+  });
+});

@@ -9,6 +9,7 @@ import { createAppContext, type AppContext } from '../../app-context.js';
 import { loadConfig } from '../../config.js';
 import { AppError } from '../../domain/errors.js';
 import { operatorActor, type Actor } from '../../domain/policy/actor.js';
+import { normaliseInputText } from '../../domain/text/input-text.js';
 import { authenticateToken } from '../../services/api-tokens.js';
 import { schemaProblems } from '../../schemas/schema-problems.js';
 import { UsageError, type CliIo } from '../output.js';
@@ -79,12 +80,17 @@ export function readJsonFile<S extends TSchema>(io: CliIo, file: string, schema:
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  let value: unknown;
+  let parsed: unknown;
   try {
-    value = JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch (error) {
     throw new AppError('MALFORMED_JSON', `${file} is not well-formed JSON: ${(error as Error).message}`);
   }
+  // As the API does: well-formed text only (a "\ud800" escape parses to a lone surrogate), no
+  // controls or bidi overrides, composed to NFC before the schema checks it.
+  const { value, problems } = normaliseInputText(parsed);
+  if (problems.length > 0)
+    throw new AppError('VALIDATION_FAILED', `${file} is not a valid ${what}`, { errors: problems });
   checkAgainstSchema(value, schema, `${file} is not a valid ${what}`);
   return value;
 }

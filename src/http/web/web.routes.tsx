@@ -3,6 +3,7 @@ import formbody from '@fastify/formbody';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ERROR_CATALOGUE, type ErrorCode } from '../../domain/errors.js';
+import { normaliseInputText } from '../../domain/text/input-text.js';
 import { t, type Locale, type MessageId } from '../../i18n/i18n.js';
 import type { ServiceContext } from '../../services/service-context.js';
 import { toAppError } from '../problem.js';
@@ -126,6 +127,18 @@ export const webRoutes: FastifyPluginAsyncTypebox<WebRoutesOptions> = async (app
     maxFileBytes: options.ctx.attachmentMaxBytes,
     ...(options.uploadTempDir !== undefined && { tempDir: options.uploadTempDir }),
     sessionToken: hooks.verifiedFormToken,
+  });
+  // Form text arrives well-formed and composed (NFC), without controls (but line breaks and tabs)
+  // or bidi embeddings, overrides and isolates: the API's function (domain/text/input-text.ts).
+  // Passwords are left exactly as typed: never shown, and what is stored is a hash of them.
+  app.addHook('preValidation', async (request) => {
+    if (request.body === undefined || request.body === null) return;
+    const { value, problems } = normaliseInputText(request.body, { skip: (field) => /password/i.test(field) });
+    if (problems.length > 0)
+      throw new AppError('VALIDATION_FAILED', problems.map((p) => `${p.field}: ${p.message}`).join('; '), {
+        errors: problems,
+      });
+    request.body = value;
   });
 
   // First CSRF layer, before the body is even read: unsafe requests from another site are refused.
