@@ -33,7 +33,7 @@ describe('content languages in a real browser', () => {
     });
 
   it('announces and marks content shown in its language of record, in English and in Arabic pages', {
-    timeout: 120_000,
+    timeout: 300_000,
   }, async () => {
     const { world } = b();
     const french = await world.openConsultation(frenchRecord());
@@ -82,7 +82,7 @@ describe('content languages in a real browser', () => {
   });
 
   it('gives the secretariat a language of record and the translations, with a refusal at its field', {
-    timeout: 120_000,
+    timeout: 300_000,
   }, async () => {
     const { world } = b();
     const draft = await createConsultation(world.ctx, { actor: SECRETARIAT, input: frenchRecord() });

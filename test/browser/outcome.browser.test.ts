@@ -23,7 +23,7 @@ describe('the secretariat records the outcome, in a real browser', () => {
   const b = useRealBrowser();
 
   it('follows the replies, records a paper reply, records decisions, issues the notice', {
-    timeout: 120_000,
+    timeout: 300_000,
   }, async () => {
     const world = b().world;
     const id = await world.openConsultation();

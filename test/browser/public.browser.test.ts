@@ -9,7 +9,7 @@ describe('public pages in a real browser', () => {
   const b = useRealBrowser();
 
   it('walks home → circular → results (not yet, then after the deadline) → approved texts, and an unknown address; axe finds nothing; pages stay under budget', {
-    timeout: 120_000,
+    timeout: 300_000,
   }, async () => {
     const { world } = b();
     const id = await world.openConsultation({ individualRepliesPublic: true });

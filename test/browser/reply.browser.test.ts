@@ -46,7 +46,7 @@ describe('the focal point reply pages in a real browser', () => {
   const b = useRealBrowser();
 
   it('replies to every text with reasons and an attachment, through a draft, the review and the receipt; amends; reads the history', {
-    timeout: 120_000,
+    timeout: 300_000,
   }, async () => {
     await b().world.openConsultation();
     const { page } = await focalPointOfKorea(b());
@@ -175,7 +175,7 @@ describe('the focal point reply pages in a real browser', () => {
   });
 
   it('closes the form at the deadline and says so; a late post is refused on the page', {
-    timeout: 120_000,
+    timeout: 300_000,
   }, async () => {
     await b().world.openConsultation();
     b().world.clock.set(Date.parse(DEADLINE) - 15 * 60_000);

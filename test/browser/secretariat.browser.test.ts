@@ -10,7 +10,7 @@ describe('secretariat pages in a real browser', () => {
   const errorSummary = (page: Page) => page.getByRole('alert').innerText();
 
   it('an administrator signs in with 2FA, creates a circular with two texts, sees a timing warning, fixes an error, previews and issues it, invites a focal point and checks the audit trail', {
-    timeout: 120_000,
+    timeout: 300_000,
   }, async () => {
     const { invitationPath } = await b().invite({
       email: 'officer@tsb.itu.test',

@@ -6,7 +6,7 @@ describe('sign-in pages in a real browser', () => {
   const b = useRealBrowser();
 
   it('walks invitation, enrolment, sign-out and sign-in with 2FA; axe finds nothing; pages stay under budget', {
-    timeout: 120_000,
+    timeout: 300_000,
   }, async () => {
     const { invitationPath } = await b().invite({ email: 'kim@msit.kr.test', name: 'Kim Min-jun' });
     const { page } = await b().newPerson();
