@@ -1,6 +1,7 @@
 import type { Static, TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
-import type { FieldProblem } from '../domain/errors.js';
+import { Settings } from 'typebox/system';
+import type { ErrorCode, FieldProblem } from '../domain/errors.js';
 
 /** An error of TypeBox's validator, as far as the problems need it. */
 export interface SchemaError {
@@ -14,13 +15,13 @@ export interface SchemaError {
 /**
  * Turns validator errors into field problems worded like the API's (see http/problem.ts): one
  * line per unknown or missing field, one per union that matched no member (instead of one per
- * member tried).
+ * member tried); a string over its maximum length carries the code TEXT_TOO_LONG.
  */
 export function schemaProblems(errors: readonly SchemaError[]): FieldProblem[] {
   const problems = new Map<string, FieldProblem>();
-  const add = (field: string, message: string) => {
+  const add = (field: string, message: string, code?: ErrorCode) => {
     const key = `${field || '/'}\u0000${message}`;
-    if (!problems.has(key)) problems.set(key, { field: field || '/', message });
+    if (!problems.has(key)) problems.set(key, { field: field || '/', message, ...(code && { code }) });
   };
   const unions = new Map<string, string[]>();
   for (const error of errors) {
@@ -39,7 +40,8 @@ export function schemaProblems(errors: readonly SchemaError[]): FieldProblem[] {
       else if (error.keyword !== 'type' && error.keyword !== 'anyOf') messages.push(describe(error, params));
       unions.set(at, messages);
     } else {
-      add(at, describe(error, params));
+      // A text over its limit is said apart (TEXT_TOO_LONG): a page words it differently from a wrong form.
+      add(at, describe(error, params), error.keyword === 'maxLength' ? 'TEXT_TOO_LONG' : undefined);
     }
   }
   for (const [at, messages] of unions) add(at, messages[0] ?? 'Wrong type');
@@ -60,6 +62,9 @@ function describePattern(pattern: string): string {
   return `must match ${pattern}`;
 }
 
+/** The most validator errors read for one input (the forms' bodies bound their sizes anyway). */
+const MAX_INPUT_PROBLEMS = 1000;
+
 /** Compiled validators, one per schema object (compiling is the costly part). */
 const validators = new WeakMap<TSchema, ReturnType<typeof Compile>>();
 
@@ -74,7 +79,16 @@ export function inputProblems(schema: TSchema, value: unknown): FieldProblem[] {
     validator = Compile(schema);
     validators.set(schema, validator);
   }
-  return validator.Check(value) ? [] : schemaProblems(validator.Errors(value));
+  if (validator.Check(value)) return [];
+  // TypeBox stops at Settings' maxErrors (8), which a form with a union or two reaches before its
+  // last fields: a page must show every problem, so the cap is raised for this one synchronous call.
+  const { maxErrors } = Settings.Get();
+  Settings.Set({ maxErrors: MAX_INPUT_PROBLEMS });
+  try {
+    return schemaProblems(validator.Errors(value));
+  } finally {
+    Settings.Set({ maxErrors });
+  }
 }
 
 /**

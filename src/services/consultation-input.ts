@@ -2,9 +2,11 @@ import type { Consultation, DeterminedText } from '../domain/consultation/consul
 import { isUnLanguage } from '../domain/consultation/localise.js';
 import { AppError, type FieldProblem } from '../domain/errors.js';
 import type { UnLanguage } from '../domain/member-states/member-states.data.js';
-import { DEFAULT_TAP_EDITION } from '../domain/procedure/tap/tap-clauses.js';
+import { DEFAULT_TAP_EDITION, TAP_EDITIONS } from '../domain/procedure/tap/tap-clauses.js';
 import { isIsoDay } from '../domain/time/instants.js';
+import type { TSchema } from 'typebox';
 import type { ConsultationInput, TextInput } from '../schemas/consultation.schema.js';
+import { inputProblems } from '../schemas/schema-problems.js';
 
 type ConsultationFields = Omit<Consultation, 'issuedAt' | 'resultsNoticeAt' | 'createdAt' | 'updatedAt'>;
 
@@ -23,7 +25,12 @@ export function defaultTextId(designation: string): string {
   return slug === '' ? 'text' : slug.slice(0, 64);
 }
 
-/** Semantic checks the schema cannot express (real calendar days, day order). */
+/**
+ * Semantic checks the schema cannot express: real calendar days; their order (the meeting after
+ * the circular and not ending before it starts, the deadline before the meeting's first day,
+ * Res. 1 §9.4.1: DATES_OUT_OF_ORDER); an edition of Resolution 1 whose clauses are known.
+ * Order is checked between real days only.
+ */
 export function checkConsultationFields(c: ConsultationFields): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const [field, value] of [
@@ -34,17 +41,64 @@ export function checkConsultationFields(c: ConsultationFields): FieldProblem[] {
   ] as const) {
     if (value !== null && !isIsoDay(value)) problems.push({ field, message: `${value} is not a calendar day` });
   }
-  if (c.meeting.lastDay < c.meeting.firstDay)
-    problems.push({ field: '/meeting/lastDay', message: 'The meeting cannot end before it starts' });
+  const firstDay = isIsoDay(c.meeting.firstDay) ? c.meeting.firstDay : null;
+  if (firstDay !== null && isIsoDay(c.meeting.lastDay) && c.meeting.lastDay < firstDay)
+    problems.push({
+      field: '/meeting/lastDay',
+      message: 'The meeting cannot end before it starts',
+      code: 'DATES_OUT_OF_ORDER',
+    });
   if (!Number.isFinite(c.deadlineAt)) problems.push({ field: '/deadline', message: 'Not a valid instant' });
-  else if (new Date(c.deadlineAt).toISOString().slice(0, 10) >= c.meeting.firstDay)
+  else if (firstDay !== null && new Date(c.deadlineAt).toISOString().slice(0, 10) >= firstDay)
     problems.push({
       field: '/deadline',
       message: 'The deadline must fall before the first day of the meeting (Res. 1 §9.4.1)',
+      clause: '§9.4.1',
+      code: 'DATES_OUT_OF_ORDER',
     });
-  if (c.meeting.firstDay <= c.date)
-    problems.push({ field: '/meeting/firstDay', message: 'The meeting must come after the date of the circular' });
+  if (firstDay !== null && isIsoDay(c.date) && firstDay <= c.date)
+    problems.push({
+      field: '/meeting/firstDay',
+      message: 'The meeting must come after the date of the circular',
+      code: 'DATES_OUT_OF_ORDER',
+    });
+  if (!Object.hasOwn(TAP_EDITIONS, c.resolutionEdition))
+    problems.push({
+      field: '/resolutionEdition',
+      message: `Not an edition of Resolution 1 whose clauses are known (${Object.keys(TAP_EDITIONS).join('; ')})`,
+    });
   return problems;
+}
+
+/** A deadline being set must still be ahead: one already passed could never be met (DEADLINE_PASSED). */
+export function checkDeadlineAhead(deadlineAt: number, now: number): FieldProblem[] {
+  return Number.isFinite(deadlineAt) && deadlineAt <= now
+    ? [{ field: '/deadline', message: 'The deadline has already passed', code: 'DEADLINE_PASSED' }]
+    : [];
+}
+
+/** The States a consultation is limited to must be Member States (UNKNOWN_MEMBER_STATE at each unknown code). */
+export function checkEligibleStates(
+  eligibleStates: readonly string[] | null,
+  known: ReadonlySet<string>,
+  pointer = '/eligibleStates',
+): FieldProblem[] {
+  return (eligibleStates ?? []).flatMap((code, index) =>
+    known.has(code)
+      ? []
+      : [{ field: `${pointer}/${index}`, message: `No Member State "${code}"`, code: 'UNKNOWN_MEMBER_STATE' as const }],
+  );
+}
+
+/**
+ * Every problem of an input: its schema's and its rules'. Services check their input against the
+ * request schema too, so that a page can hand over what a person typed and show every problem at
+ * once; a rule's problem replaces the schema's at the same field (it says more: "2023-02-30 is not
+ * a calendar day" rather than its form).
+ */
+export function inputAndRuleProblems(schema: TSchema, input: unknown, rules: readonly FieldProblem[]): FieldProblem[] {
+  const ruled = new Set(rules.map((p) => p.field));
+  return [...inputProblems(schema, input).filter((p) => !ruled.has(p.field)), ...rules];
 }
 
 /** Throws VALIDATION_FAILED with every problem, when there are any. */
@@ -52,11 +106,17 @@ export function throwIfProblems(problems: FieldProblem[], message = 'Some fields
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', message, { errors: problems });
 }
 
-/** Parses an ISO instant (already checked by the schema to end in Z). */
-export function parseInstant(value: string, field: string): number {
+/** An ISO instant as epoch ms, or NaN when it is not a real one. */
+export function instantOf(value: string): number {
   const ms = Date.parse(value);
   // Date.parse rolls impossible days over (2023-04-31 → 1 May): the day written must be the day parsed.
-  if (!Number.isFinite(ms) || new Date(ms).toISOString().slice(0, 10) !== value.slice(0, 10))
+  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === value.slice(0, 10) ? ms : Number.NaN;
+}
+
+/** Parses an ISO instant (already checked by the schema to end in Z). */
+export function parseInstant(value: string, field: string): number {
+  const ms = instantOf(value);
+  if (Number.isNaN(ms))
     throw new AppError('VALIDATION_FAILED', `${field} is not a valid instant`, {
       errors: [{ field, message: `${value} is not a valid instant` }],
     });
@@ -84,7 +144,8 @@ export function consultationFromInput(input: ConsultationInput): ConsultationFie
     subject: input.subject,
     languageOfRecord: input.languageOfRecord ?? 'en',
     translations: input.translations ?? {},
-    deadlineAt: parseInstant(input.deadline, '/deadline'),
+    // A deadline that is not an instant is checkConsultationFields's to refuse, with the other problems.
+    deadlineAt: instantOf(input.deadline),
     addressees: input.addressees,
     copies: input.copies,
     notes: input.notes,
@@ -167,17 +228,19 @@ export function checkTextTranslations(
   return problems;
 }
 
-/** Two texts of one consultation may not share an id or a designation. */
+/** Two texts of one consultation may not share an id or a designation (CONFLICT at the later one). */
 export function checkTextsDistinct(texts: readonly DeterminedText[]): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const ids = new Set<string>();
   const designations = new Set<string>();
   texts.forEach((text, index) => {
-    if (ids.has(text.id)) problems.push({ field: `/texts/${index}/id`, message: `Two texts have the id "${text.id}"` });
+    if (ids.has(text.id))
+      problems.push({ field: `/texts/${index}/id`, message: `Two texts have the id "${text.id}"`, code: 'CONFLICT' });
     if (designations.has(text.designation))
       problems.push({
         field: `/texts/${index}/designation`,
         message: `Two texts are designated "${text.designation}"`,
+        code: 'CONFLICT',
       });
     ids.add(text.id);
     designations.add(text.designation);

@@ -4,8 +4,14 @@ import type { Actor } from '../domain/policy/actor.js';
 import { authorize } from '../domain/policy/policy.js';
 import { appendAudit } from '../repositories/audit.repository.js';
 import { deleteText, insertText, touchConsultation, updateText } from '../repositories/consultation.repository.js';
-import type { TextInput, TextPatch } from '../schemas/consultation.schema.js';
-import { checkTextsDistinct, checkTextTranslations, textFromInput, throwIfProblems } from './consultation-input.js';
+import { type TextInput, TextInputSchema, type TextPatch, TextPatchSchema } from '../schemas/consultation.schema.js';
+import {
+  checkTextsDistinct,
+  checkTextTranslations,
+  inputAndRuleProblems,
+  textFromInput,
+  throwIfProblems,
+} from './consultation-input.js';
 import { assertDraft } from './draft-guard.js';
 import { loadConsultation } from './load-consultation.js';
 import { inTransaction, type ServiceContext } from './service-context.js';
@@ -17,8 +23,9 @@ export interface TextOptions {
 
 /**
  * Adds a determined text to a draft consultation.
- * @throws CONSULTATION_ISSUED, VALIDATION_FAILED (duplicate id or designation; a translation in
- *   the language of record or of a summary the text does not have)
+ * @throws CONSULTATION_ISSUED, VALIDATION_FAILED with every problem at once: the input against
+ *   TextInputSchema (a page hands over what was typed), a duplicate id (`/id`) or designation; a
+ *   translation in the language of record or of a summary the text does not have
  */
 export async function addText(
   ctx: ServiceContext,
@@ -34,13 +41,15 @@ export async function addText(
     assertDraft(loaded);
     const nextOrder = Math.max(0, ...loaded.texts.map((t) => t.order)) + 1;
     const text = textFromInput(options.consultationId, options.input, nextOrder);
-    throwIfProblems([
-      ...checkTextsDistinct([...loaded.texts, text]).map((p) => ({
-        ...p,
-        field: p.field.replace(/^\/texts\/\d+/, '') || '/',
-      })),
-      ...checkTextTranslations(text, loaded.consultation.languageOfRecord),
-    ]);
+    throwIfProblems(
+      inputAndRuleProblems(TextInputSchema, options.input, [
+        ...checkTextsDistinct([...loaded.texts, text]).map((p) => ({
+          ...p,
+          field: p.field.replace(/^\/texts\/\d+/, '') || '/',
+        })),
+        ...checkTextTranslations(text, loaded.consultation.languageOfRecord),
+      ]),
+    );
     await insertText(trx, text);
     await touchConsultation(trx, options.consultationId, now);
     await appendAudit(trx, {
@@ -58,7 +67,8 @@ export async function addText(
 /**
  * Changes a determined text of a draft consultation. `translations`, when given, replaces every
  * translation of the title and summary.
- * @throws NOT_FOUND, CONSULTATION_ISSUED, VALIDATION_FAILED
+ * @throws NOT_FOUND, CONSULTATION_ISSUED, VALIDATION_FAILED (as addText's, the patch against
+ *   TextPatchSchema)
  */
 export async function editText(
   ctx: ServiceContext,
@@ -89,14 +99,16 @@ export async function editText(
       ...(p.iprStatements !== undefined && { iprStatements: p.iprStatements }),
       ...(p.translations !== undefined && { translations: p.translations }),
     };
-    throwIfProblems([
-      ...checkTextsDistinct(loaded.texts.map((t) => (t.id === next.id ? next : t))).map((p) => ({
-        ...p,
-        field: '/designation',
-      })),
-      // Checked on the result: removing the summary while a translation of it remains is refused too.
-      ...checkTextTranslations(next, loaded.consultation.languageOfRecord),
-    ]);
+    throwIfProblems(
+      inputAndRuleProblems(TextPatchSchema, p, [
+        ...checkTextsDistinct(loaded.texts.map((t) => (t.id === next.id ? next : t))).map((p) => ({
+          ...p,
+          field: '/designation',
+        })),
+        // Checked on the result: removing the summary while a translation of it remains is refused too.
+        ...checkTextTranslations(next, loaded.consultation.languageOfRecord),
+      ]),
+    );
     await updateText(trx, next);
     await touchConsultation(trx, options.consultationId, now);
     await appendAudit(trx, {

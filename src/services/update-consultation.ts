@@ -3,12 +3,16 @@ import type { Actor } from '../domain/policy/actor.js';
 import { authorize } from '../domain/policy/policy.js';
 import { appendAudit } from '../repositories/audit.repository.js';
 import { findConsultation, updateConsultation as storeConsultation } from '../repositories/consultation.repository.js';
-import type { ConsultationPatch } from '../schemas/consultation.schema.js';
+import { listMemberStates } from '../repositories/member-state.repository.js';
+import { type ConsultationPatch, ConsultationPatchSchema } from '../schemas/consultation.schema.js';
 import {
   checkConsultationFields,
   checkConsultationTranslations,
+  checkDeadlineAhead,
+  checkEligibleStates,
   checkTextTranslations,
-  parseInstant,
+  inputAndRuleProblems,
+  instantOf,
   throwIfProblems,
 } from './consultation-input.js';
 import { assertDraft, assertRevision } from './draft-guard.js';
@@ -21,13 +25,17 @@ export interface UpdateConsultationOptions {
   readonly patch: ConsultationPatch;
   /** The revision the client last read (If-Match); omitted: last write wins. */
   readonly expectedRevision?: number;
+  /** Refuse a deadline being set that has already passed (DEADLINE_PASSED), as createConsultation's option. */
+  readonly deadlineAhead?: boolean;
 }
 
 /**
  * Changes fields of a draft consultation.
  * `translations`, when given, replaces every translation of the subject.
  * @throws CONSULTATION_ISSUED once issued; STALE_REPLY on a revision mismatch; VALIDATION_FAILED
- *   (also for a translation in the language of record, including a text's after a change of it)
+ *   with every problem at once, as createConsultation's (the patch against ConsultationPatchSchema;
+ *   with `deadlineAhead`, a deadline being set must be ahead), also for a translation in the language of record,
+ *   including a text's after a change of it
  */
 export async function updateConsultation(
   ctx: ServiceContext,
@@ -65,7 +73,7 @@ export async function updateConsultation(
       ...(p.subject !== undefined && { subject: p.subject }),
       ...(p.languageOfRecord !== undefined && { languageOfRecord: p.languageOfRecord }),
       ...(p.translations !== undefined && { translations: p.translations }),
-      ...(p.deadline !== undefined && { deadlineAt: parseInstant(p.deadline, '/deadline') }),
+      ...(p.deadline !== undefined && { deadlineAt: instantOf(p.deadline) }),
       ...(p.addressees !== undefined && { addressees: p.addressees }),
       ...(p.copies !== undefined && { copies: p.copies }),
       ...(p.notes !== undefined && { notes: p.notes }),
@@ -77,17 +85,23 @@ export async function updateConsultation(
         eligibleStates: p.eligibleStates !== undefined ? p.eligibleStates : current.settings.eligibleStates,
       },
     };
-    throwIfProblems([
-      ...checkConsultationFields(next),
-      ...checkConsultationTranslations(next),
-      // A new language of record must not leave a text "translated" into it.
-      ...loaded.texts.flatMap((text) =>
-        checkTextTranslations(text, next.languageOfRecord).map((problem) => ({
-          field: '/languageOfRecord',
-          message: `${text.designation}: ${problem.message} (change or remove that translation first)`,
-        })),
-      ),
-    ]);
+    const known = new Set((await listMemberStates(trx)).map((s) => s.code));
+    throwIfProblems(
+      inputAndRuleProblems(ConsultationPatchSchema, p, [
+        ...checkConsultationFields(next),
+        // Only a deadline being set must be ahead: a patch of other fields leaves a passed one alone.
+        ...(options.deadlineAhead === true && p.deadline !== undefined ? checkDeadlineAhead(next.deadlineAt, now) : []),
+        ...(p.eligibleStates !== undefined ? checkEligibleStates(p.eligibleStates, known) : []),
+        ...checkConsultationTranslations(next),
+        // A new language of record must not leave a text "translated" into it.
+        ...loaded.texts.flatMap((text) =>
+          checkTextTranslations(text, next.languageOfRecord).map((problem) => ({
+            field: '/languageOfRecord',
+            message: `${text.designation}: ${problem.message} (change or remove that translation first)`,
+          })),
+        ),
+      ]),
+    );
     await storeConsultation(trx, next, now);
     await appendAudit(trx, {
       at: now,

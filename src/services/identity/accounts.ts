@@ -33,7 +33,16 @@ export interface InviteOptions {
   /** Focal points: the State's primary focal point, or an alternate. */
   readonly rank?: 'primary' | 'alternate' | undefined;
   readonly language?: string | undefined;
+  /**
+   * Whether an address that already has an account is invited again (its password and
+   * authenticator cleared). True by default; a page asking for a new person passes false, so that
+   * only the account's own "send a new invitation" does it, never a mistyped address.
+   */
+  readonly reinvite?: boolean;
 }
+
+/** The roles an account may have. */
+const ROLES: readonly AccountRole[] = ['secretariat_admin', 'secretariat_staff', 'focal_point', 'observer'];
 
 export interface Invited {
   readonly account: Account;
@@ -48,7 +57,10 @@ export interface Invited {
  * e-mailed (a job) and returned to the administrator. Inviting an existing account again (a
  * forgotten password, a lost authenticator) revokes its earlier links and clears its password
  * and second factor.
- * @throws FORBIDDEN (administrators only), VALIDATION_FAILED, UNKNOWN_MEMBER_STATE, CONFLICT
+ * @throws FORBIDDEN (administrators only); VALIDATION_FAILED with every problem of the fields at
+ *   once (`/email`, `/name`, `/role`, `/memberState`, `/rank`, `/language`); UNKNOWN_MEMBER_STATE
+ *   (`/memberState`); CONFLICT at `/role` for an address in use by another role or State, at
+ *   `/email` for an address in use when `reinvite` is false
  */
 export async function inviteAccount(ctx: ServiceContext, options: InviteOptions): Promise<Invited> {
   authorize(options.actor, { action: 'account:manage' });
@@ -57,6 +69,7 @@ export async function inviteAccount(ctx: ServiceContext, options: InviteOptions)
   if (!EMAIL.test(email) || email.length > 254) problems.push({ field: '/email', message: 'Not an e-mail address' });
   if (options.name.trim() === '' || options.name.length > 200)
     problems.push({ field: '/name', message: 'Give the name (at most 200 characters)' });
+  if (!ROLES.includes(options.role)) problems.push({ field: '/role', message: `One of ${ROLES.join(', ')}` });
   const focal = options.role === 'focal_point';
   if (focal !== (options.memberState !== undefined))
     problems.push({
@@ -64,6 +77,8 @@ export async function inviteAccount(ctx: ServiceContext, options: InviteOptions)
       message: focal ? 'A focal point belongs to a Member State' : 'Only focal points belong to a Member State',
     });
   if (!focal && options.rank !== undefined) problems.push({ field: '/rank', message: 'Only focal points have a rank' });
+  if (options.rank !== undefined && options.rank !== 'primary' && options.rank !== 'alternate')
+    problems.push({ field: '/rank', message: 'primary or alternate' });
   const language = options.language ?? 'en';
   if (!LANGUAGES.includes(language)) problems.push({ field: '/language', message: `One of ${LANGUAGES.join(', ')}` });
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems[0]!.message, { errors: problems });
@@ -72,14 +87,20 @@ export async function inviteAccount(ctx: ServiceContext, options: InviteOptions)
   const secret = randomSecret();
   return inTransaction(ctx, async (trx) => {
     if (focal && !(await findMemberState(trx, options.memberState!)))
-      throw new AppError('UNKNOWN_MEMBER_STATE', `No Member State with code "${options.memberState}"`);
+      throw new AppError('UNKNOWN_MEMBER_STATE', `No Member State with code "${options.memberState}"`, {
+        errors: [{ field: '/memberState', message: 'Not the code of a Member State', code: 'UNKNOWN_MEMBER_STATE' }],
+      });
     let account = await findAccountByEmail(trx, email);
     if (account) {
-      if (account.role !== options.role || account.memberState !== (options.memberState ?? null))
-        throw new AppError(
-          'CONFLICT',
-          `${email} already has an account with another role or State; disable it and invite again under another address, or keep the role`,
-        );
+      // An address in use: not to be invited again (/email), or by another role or State (/role).
+      if (options.reinvite === false) {
+        const detail = `${email} already has an account; send it a new invitation from its own row`;
+        throw new AppError('CONFLICT', detail, { errors: [{ field: '/email', message: detail, code: 'CONFLICT' }] });
+      }
+      if (account.role !== options.role || account.memberState !== (options.memberState ?? null)) {
+        const detail = `${email} already has an account with another role or State; disable it and invite again under another address, or keep the role`;
+        throw new AppError('CONFLICT', detail, { errors: [{ field: '/role', message: detail, code: 'CONFLICT' }] });
+      }
       await revokeInvitationsOf(trx, account.id, now);
       await updateAccount(
         trx,
