@@ -15,7 +15,7 @@ import type { ConsultationView } from '../../../services/get-consultation.js';
 import type { LoadedConsultation } from '../../../services/load-consultation.js';
 import { UN_LANGUAGES } from '../../../domain/member-states/designations.js';
 import type { UnLanguage } from '../../../domain/member-states/member-states.data.js';
-import { timingFactsOf, type CircularValues } from '../secretariat.forms.js';
+import { timingFactsOf, type CircularValues } from '../secretariat/circular.forms.js';
 import { presentContent, presentContentNotice, type ContentNoticeView, type ContentView } from './content.presenter.js';
 
 /* ------------------------------------------------------------------ shared */

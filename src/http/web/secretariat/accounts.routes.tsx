@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isAppError } from '../../../domain/errors.js';
 import { t } from '../../../i18n/i18n.js';
 import { inviteAccount, listAccounts, setAccountDisabled } from '../../../services/identity/accounts.js';
 import { listMemberStates } from '../../../services/member-states.js';
@@ -9,21 +10,22 @@ import { AccountsPage } from '../pages/secretariat/accounts.page.js';
 import { lastSignIns, presentAccounts, presentStateOptions } from '../presenters/secretariat.presenter.js';
 import { seeOther, sendPage } from '../render.js';
 import {
-  AccountParams,
-  AccountsQuery,
   BLANK_INVITE,
+  INVITE_REFUSALS,
+  inviteErrors,
   InviteForm,
   readInviteForm,
-  SecCsrfOnlyForm,
   type InviteValues,
-} from '../secretariat.forms.js';
+} from './invite.forms.js';
+import { AccountParams, AccountsQuery, SecCsrfOnlyForm } from './secretariat.forms.js';
 import type { SessionHooks, WebContext } from '../web-session.js';
 import { readTrail } from './audit.routes.js';
-import { actorOf, hasCode, secretariatGuards, stateCodes } from './circular-pages.js';
+import { actorOf, secretariatGuards } from './circular-pages.js';
 
 /**
  * The accounts and their invitations (administrators only): the list with each account's last
- * sign-in, a new invitation, disabling and enabling an account.
+ * sign-in, a new invitation (inviteAccount checks it; invite.forms.ts places its problems),
+ * disabling and enabling an account.
  */
 export const accountsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: SessionHooks }> = async (
   app,
@@ -86,46 +88,16 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks:
     { schema: { body: InviteForm }, preHandler: adminPost },
     async (request, reply) => {
       const page = pageContext(web, request);
-      const { locale } = page;
-      const read = readInviteForm(locale, request.body, await stateCodes(web));
-      if (read.input === null) return accountsPage(request, reply, 400, { form: read.values, errors: read.errors });
+      const read = readInviteForm(request.body);
       const actor = actorOf(request);
-      // A new invitation to an existing account clears its password and authenticator: only on
-      // purpose, from the account's own row, never by typing an address that is already in use.
-      const existing = (await listAccounts(ctx, { actor })).find((a) => a.email === read.input!.email);
-      if (existing && request.body.resend !== 'yes') {
-        return accountsPage(request, reply, 409, {
-          form: read.values,
-          errors: [
-            {
-              field: 'field-email',
-              message: t(locale, 'sec.invite.email.taken', { email: existing.email, name: existing.name }),
-            },
-          ],
-        });
-      }
       try {
         const { account } = await inviteAccount(ctx, { actor, ...read.input });
         return seeOther(reply, page.href(`/secretariat/accounts?invited=${encodeURIComponent(account.id)}`));
       } catch (error) {
-        if (hasCode(error, 'CONFLICT'))
-          return accountsPage(request, reply, 409, {
-            form: read.values,
-            errors: [{ field: 'field-email', message: t(locale, 'sec.invite.email.otherRole') }],
-          });
-        if (hasCode(error, 'UNKNOWN_MEMBER_STATE'))
-          return accountsPage(request, reply, 422, {
-            form: read.values,
-            errors: [{ field: 'field-memberState', message: t(locale, 'sec.invite.memberState.unknown') }],
-          });
-        if (hasCode(error, 'VALIDATION_FAILED')) {
-          const errors = error.errors.map((p) => ({
-            field: `field-${p.field.replace(/^\//, '') || 'email'}`,
-            message: t(locale, 'sec.invite.rejected'),
-          }));
-          return accountsPage(request, reply, 400, { form: read.values, errors });
-        }
-        throw error;
+        if (!isAppError(error) || !INVITE_REFUSALS.has(error.code)) throw error;
+        const accounts = await listAccounts(ctx, { actor });
+        const errors = inviteErrors(page.locale, error.code, error.errors, read.values, accounts);
+        return accountsPage(request, reply, error.status, { form: read.values, errors });
       }
     },
   );

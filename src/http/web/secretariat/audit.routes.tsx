@@ -10,7 +10,7 @@ import { pageContext } from '../page-context.js';
 import { AuditPage } from '../pages/secretariat/audit.page.js';
 import { presentAuditRows, presentChain, type ChainView } from '../presenters/secretariat.presenter.js';
 import { sendPage } from '../render.js';
-import { AuditQuery } from '../secretariat.forms.js';
+import { AuditQuery } from './secretariat.forms.js';
 import type { SessionHooks, WebContext } from '../web-session.js';
 import { actorOf, secretariatGuards } from './circular-pages.js';
 

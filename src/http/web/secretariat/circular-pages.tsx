@@ -4,14 +4,13 @@ import type { Actor } from '../../../domain/policy/actor.js';
 import { citeClause, tapClauses } from '../../../domain/procedure/tap/tap-clauses.js';
 import { t } from '../../../i18n/i18n.js';
 import { getConsultation, type ConsultationView } from '../../../services/get-consultation.js';
-import { listMemberStates } from '../../../services/member-states.js';
 import type { FormError } from '../components/form.js';
 import { pageContext } from '../page-context.js';
 import type { CircularFormView } from '../pages/secretariat/circular-form.js';
 import { CircularPage } from '../pages/secretariat/circular.page.js';
 import { formTiming, presentCircular, presentTiming } from '../presenters/secretariat.presenter.js';
 import { sendPage } from '../render.js';
-import { circularValues, type CircularValues } from '../secretariat.forms.js';
+import { circularValues, type CircularValues } from './circular.forms.js';
 import type { SessionHooks, WebContext } from '../web-session.js';
 
 /** The path of a circular's page. */
@@ -35,11 +34,6 @@ export function secretariatGuards(hooks: SessionHooks) {
     admin: [hooks.loadSession, hooks.requireAdmin],
     adminPost: [hooks.loadSession, hooks.requireAdmin, hooks.verifySessionCsrf],
   };
-}
-
-/** The codes of the Member States (forms check the codes typed or chosen). */
-export async function stateCodes(web: WebContext): Promise<Set<string>> {
-  return new Set((await listMemberStates(web.ctx)).map((s) => s.code));
 }
 
 /** The page of one circular (its form while a draft), shared by the sub-areas that refuse a change to it. */

@@ -8,7 +8,7 @@ import { pageContext } from '../page-context.js';
 import { PreviewPage } from '../pages/secretariat/preview.page.js';
 import { issueBlockers, presentCircular, presentIssueProblems } from '../presenters/secretariat.presenter.js';
 import { seeOther, sendPage } from '../render.js';
-import { ConsultationParams, IssueForm } from '../secretariat.forms.js';
+import { ConsultationParams, IssueForm, revisionOf } from './secretariat.forms.js';
 import type { SessionHooks, WebContext } from '../web-session.js';
 import { actorOf, circularPages, circularPath, hasCode, secretariatGuards } from './circular-pages.js';
 
@@ -58,7 +58,7 @@ export const issueRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
     async (request, reply) => {
       const page = pageContext(web, request);
       const id = request.params.id;
-      const revision = /^\d{1,9}$/.test(request.body.revision ?? '') ? Number(request.body.revision) : undefined;
+      const revision = revisionOf(request.body.revision ?? '');
       try {
         await issueConsultation(ctx, {
           actor: actorOf(request),

@@ -1,55 +1,33 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type FieldProblem } from '../../../domain/errors.js';
+import { AppError } from '../../../domain/errors.js';
 import { citeClause, tapClauses } from '../../../domain/procedure/tap/tap-clauses.js';
-import { t, type Locale } from '../../../i18n/i18n.js';
 import type { ConsultationView } from '../../../services/get-consultation.js';
 import { addText, editText, removeText } from '../../../services/manage-texts.js';
 import type { FormError } from '../components/form.js';
 import { pageContext } from '../page-context.js';
 import { RemoveTextPage, TextPage } from '../pages/secretariat/text.page.js';
 import { seeOther, sendPage } from '../render.js';
+import type { SessionHooks, WebContext } from '../web-session.js';
+import { actorOf, circularPages, circularPath, hasCode, secretariatGuards } from './circular-pages.js';
+import { ConsultationParams, TextParams } from './secretariat.forms.js';
 import {
   blankText,
-  ConsultationParams,
   readTextForm,
   RemoveTextForm,
   TEXT_FORM_BODY_LIMIT,
+  textErrors,
   TextForm,
-  TextParams,
   textPatchOf,
   textValues,
   type TextValues,
-} from '../secretariat.forms.js';
-import type { SessionHooks, WebContext } from '../web-session.js';
-import { translationProblem } from './circulars.routes.js';
-import { actorOf, circularPages, circularPath, hasCode, secretariatGuards } from './circular-pages.js';
+} from './text.forms.js';
 
 /**
- * Field problems of addText/editText at their fields of the text form: a translation's at that
- * language's field; anything else is a designation another text has (added meanwhile in another tab).
- */
-function textProblems(
-  locale: Locale,
-  problems: readonly FieldProblem[],
-  designation: string,
-  languageOfRecord: string,
-): FormError[] {
-  const errors: FormError[] = [];
-  for (const problem of problems) {
-    const error = translationProblem(locale, problem.field, 'title', languageOfRecord) ?? {
-      field: 'field-designation',
-      message: t(locale, 'sec.text.designation.duplicate', { designation }),
-    };
-    if (!errors.some((e) => e.message === error.message)) errors.push(error);
-  }
-  return errors.length > 0
-    ? errors
-    : [{ field: 'field-designation', message: t(locale, 'sec.text.designation.duplicate', { designation }) }];
-}
-
-/**
- * The determined texts of a draft circular: add, change, remove (removal asks first).
+ * The determined texts of a draft circular: add, change, remove (removal asks first). A form is
+ * read into the service's input (text.forms.ts); addText and editText check it and answer every
+ * problem at once, which textErrors places at the fields. An issued circular shows no text form:
+ * its page says why (409).
  */
 export const textsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: SessionHooks }> = async (
   app,
@@ -85,7 +63,7 @@ export const textsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
     return sendPage(reply, status, <TextPage page={page} view={view} />);
   }
 
-  /** The text of a circular, or NOT_FOUND. */
+  /** The text of a circular, or NOT_FOUND: its page shows it. */
   function textOf(current: ConsultationView, textId: string) {
     const text = current.loaded.texts.find((x) => x.id === textId);
     if (!text)
@@ -93,22 +71,28 @@ export const textsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
     return text;
   }
 
-  /**
-   * The text form again after the service refused it: a designation another text has (added
-   * meanwhile in another tab: 409), or a translation it does not accept (400), at its field.
-   */
-  function textRefused(
+  /** The text form again, with the service's refusal: the circular issued meanwhile, or its problems at their fields. */
+  async function refused(
     request: FastifyRequest,
     reply: FastifyReply,
+    error: unknown,
     current: ConsultationView,
     textId: string | null,
     values: TextValues,
-    problems: readonly FieldProblem[],
-  ): FastifyReply {
-    const locale = pageContext(web, request).locale;
-    const errors = textProblems(locale, problems, values.designation, current.loaded.consultation.languageOfRecord);
-    const status = errors.some((e) => e.field === 'field-designation') ? 409 : 400;
-    return textPage(request, reply, status, current, textId, values, errors);
+  ): Promise<FastifyReply> {
+    if (hasCode(error, 'CONSULTATION_ISSUED'))
+      return issuedRefusal(request, reply, await load(request, current.loaded.consultation.id));
+    if (!hasCode(error, 'VALIDATION_FAILED')) throw error;
+    const { consultation, texts } = current.loaded;
+    const others = texts.filter((x) => x.id !== textId);
+    const errors = textErrors(
+      pageContext(web, request).locale,
+      error.errors,
+      values,
+      consultation.languageOfRecord,
+      others,
+    );
+    return textPage(request, reply, 400, current, textId, values, errors);
   }
 
   app.get(
@@ -129,17 +113,12 @@ export const textsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
       const page = pageContext(web, request);
       const id = request.params.id;
       const current = await load(request, id);
-      if (current.loaded.consultation.issuedAt !== null) return issuedRefusal(request, reply, current);
-      const read = readTextForm(page.locale, request.body, current.loaded.texts, { isNew: true });
-      if (read.input === null) return textPage(request, reply, 400, current, null, read.values, read.errors);
+      const read = readTextForm(request.body);
       try {
         await addText(ctx, { actor: actorOf(request), consultationId: id, input: read.input });
         return seeOther(reply, page.href(`${circularPath(id)}?notice=sec-text-added`));
       } catch (error) {
-        if (hasCode(error, 'CONSULTATION_ISSUED')) return issuedRefusal(request, reply, await load(request, id));
-        if (hasCode(error, 'VALIDATION_FAILED'))
-          return textRefused(request, reply, current, null, read.values, error.errors);
-        throw error;
+        return refused(request, reply, error, current, null, read.values);
       }
     },
   );
@@ -163,28 +142,17 @@ export const textsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
       const { id, textId } = request.params;
       const current = await load(request, id);
       const text = textOf(current, textId);
-      if (current.loaded.consultation.issuedAt !== null) return issuedRefusal(request, reply, current);
-      const read = readTextForm(
-        page.locale,
-        request.body,
-        current.loaded.texts.filter((x) => x.id !== text.id),
-        { isNew: false, stored: text },
-      );
-      if (read.input === null) return textPage(request, reply, 400, current, text.id, read.values, read.errors);
-      const input = read.input;
+      const read = readTextForm(request.body, text);
       try {
         await editText(ctx, {
           actor: actorOf(request),
           consultationId: id,
           textId: text.id,
-          patch: textPatchOf(input),
+          patch: textPatchOf(read.input),
         });
         return seeOther(reply, page.href(`${circularPath(id)}?notice=sec-text-saved`));
       } catch (error) {
-        if (hasCode(error, 'CONSULTATION_ISSUED')) return issuedRefusal(request, reply, await load(request, id));
-        if (hasCode(error, 'VALIDATION_FAILED'))
-          return textRefused(request, reply, current, text.id, read.values, error.errors);
-        throw error;
+        return refused(request, reply, error, current, text.id, read.values);
       }
     },
   );
@@ -197,8 +165,9 @@ export const textsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
       const { id, textId } = request.params;
       const current = await load(request, id);
       const text = textOf(current, textId);
-      if (current.loaded.consultation.issuedAt !== null) return issuedRefusal(request, reply, current);
       if (request.body.confirm !== 'yes') {
+        // The question is asked of a draft only: an issued circular's page says why nothing can be removed.
+        if (current.loaded.consultation.issuedAt !== null) return issuedRefusal(request, reply, current);
         const view = {
           consultationId: id,
           reference: current.loaded.consultation.reference,

@@ -14,7 +14,7 @@ import {
 import { Ltr } from '../../components/bidi.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { AccountRow } from '../../presenters/secretariat.presenter.js';
-import { ACCOUNT_LANGUAGES, INVITE_ROLES, type InviteValues } from '../../secretariat.forms.js';
+import { ACCOUNT_LANGUAGES, INVITE_ROLES, type InviteValues } from '../../secretariat/invite.forms.js';
 import { Instant } from './sec-parts.js';
 
 export interface AccountsView {

@@ -13,7 +13,7 @@ import { UN_LANGUAGES } from '../../../../domain/member-states/designations.js';
 import { LANGUAGE_NAMES, type PageContext } from '../../components/layout.js';
 import { languageAttributes } from '../../presenters/content.presenter.js';
 import type { TimingView } from '../../presenters/secretariat.presenter.js';
-import { RESOLUTION_EDITIONS, type CircularValues } from '../../secretariat.forms.js';
+import { RESOLUTION_EDITIONS, type CircularValues } from '../../secretariat/circular.forms.js';
 import { TimingNotes } from './sec-parts.js';
 import { TranslationFields } from './translation-fields.js';
 

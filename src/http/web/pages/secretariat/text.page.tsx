@@ -16,7 +16,7 @@ import { isolateText, Ltr, LtrWithin } from '../../components/bidi.js';
 import { languageName } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import { languageAttributes } from '../../presenters/content.presenter.js';
-import type { TextValues } from '../../secretariat.forms.js';
+import type { TextValues } from '../../secretariat/text.forms.js';
 import { CircularNav } from './sec-parts.js';
 import { TranslationFields } from './translation-fields.js';
 

@@ -4,7 +4,7 @@ import { t, type Locale } from '../../../../i18n/i18n.js';
 import { errorAt, type FormError, TextAreaField } from '../../components/form.js';
 import { LANGUAGE_NAMES } from '../../components/layout.js';
 import { languageAttributes } from '../../presenters/content.presenter.js';
-import { translationFieldName, translationLabel } from '../../secretariat.forms.js';
+import { translationFieldName, translationLabel } from '../../secretariat/secretariat.forms.js';
 
 /**
  * The translations of a circular's subject, or of a text's title and summary (issue #8 item 6):
@@ -35,7 +35,7 @@ export function translationLanguages(
 /**
  * The fieldset of a form's translations: its legend and hint, then one `<details>` per language
  * holding the fields `fieldsOf` gives for it (`field-<field>-<language>` ids, as the readers of
- * secretariat.forms.ts and the error mapping of secretariat.routes.tsx expect).
+ * the forms of secretariat/ and their error mapping expect).
  */
 export function TranslationFields({
   locale,

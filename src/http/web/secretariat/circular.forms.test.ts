@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { circularErrors, readCircularForm } from './circular.forms.js';
+import { inviteErrors, readInviteForm } from './invite.forms.js';
+import { readTextForm, textErrors } from './text.forms.js';
+
+/** A circular as the form posts it, with `fields` over a valid one. */
+const posted = (fields: Record<string, string>) =>
+  readCircularForm({
+    bureau: 'TSB',
+    studyPeriod: '2022-2024',
+    number: '80',
+    date: '2023-03-28',
+    reference: 'TSB Circular 80',
+    studyGroup: 'SG17',
+    subject: 'A subject',
+    meetingPlace: 'Geneva',
+    meetingFirstDay: '2023-08-29',
+    meetingLastDay: '2023-09-08',
+    deadlineDay: '2023-08-16',
+    deadlineTime: '23:59',
+    signatoryName: 'Seizo Onoe',
+    signatoryTitle: 'Director',
+    resolutionEdition: 'Rev. Geneva, 2022',
+    ...fields,
+  });
+
+describe('the circular form', () => {
+  it('makes the service input of what was typed: the deadline as the end of its minute, each State once', () => {
+    const { input, revision } = posted({ eligibleStates: 'kr, fr;KR', number: 'eighty', revision: '3' });
+    expect(input).toMatchObject({
+      deadline: '2023-08-16T23:59:59.999Z',
+      eligibleStates: ['KR', 'FR'],
+      meeting: { collectiveLetter: null },
+    });
+    expect(input.number).toBeNaN();
+    expect(revision).toBe(3);
+  });
+
+  it('places the service’s coded problems of the dates at the fields the person typed', () => {
+    const read = posted({ deadlineTime: '24:00' });
+    const at = (problem: Parameters<typeof circularErrors>[1][number]) =>
+      circularErrors('en', [problem], read.values)[0];
+    expect(at({ field: '/deadline', message: 'Not a valid instant' })).toEqual({
+      field: 'field-deadlineTime',
+      message: 'Enter the time of the deadline in UTC as hours and minutes, such as 23:59',
+    });
+    expect(at({ field: '/deadline', message: 'x', code: 'DATES_OUT_OF_ORDER', clause: '§9.4.1' })?.message).toBe(
+      'The deadline must fall before the first day of the meeting (WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1)',
+    );
+    expect(at({ field: '/deadline', message: 'x', code: 'DEADLINE_PASSED' })?.field).toBe('field-deadlineDay');
+    expect(at({ field: '/meeting/lastDay', message: 'x', code: 'DATES_OUT_OF_ORDER' })?.message).toBe(
+      'The last day of the meeting cannot come before its first day',
+    );
+    expect(at({ field: '/meeting/lastDay', message: '2023-09-31 is not a calendar day' })?.message).toContain(
+      'as a real day',
+    );
+  });
+
+  it('names the unknown States as typed, and says a limit the schema sets', () => {
+    const read = posted({ eligibleStates: 'KR XX KR YY', reference: 'x'.repeat(201) });
+    const errors = circularErrors(
+      'en',
+      [
+        { field: '/reference', message: 'Must not have more than 200 characters', code: 'TEXT_TOO_LONG' },
+        { field: '/eligibleStates/1', message: 'No Member State "XX"', code: 'UNKNOWN_MEMBER_STATE' },
+        { field: '/eligibleStates/2', message: 'No Member State "YY"', code: 'UNKNOWN_MEMBER_STATE' },
+      ],
+      read.values,
+    );
+    expect(errors).toEqual([
+      { field: 'field-reference', message: '“Reference” must be at most 200 characters' },
+      {
+        field: 'field-eligibleStates',
+        message: expect.stringContaining('These are not codes of Member States: XX, YY.'),
+      },
+    ]);
+  });
+});
+
+describe('the text form', () => {
+  it('tells a designation another text has from one whose short name another text has', () => {
+    const { values } = readTextForm({ designation: 'X 1999', kind: 'new', title: 'T', location: 'R1' });
+    const others = [{ id: 'x-1999', designation: 'X-1999' }] as never;
+    const errors = textErrors(
+      'en',
+      [
+        { field: '/id', message: 'Two texts have the id "x-1999"', code: 'CONFLICT' },
+        { field: '/kind', message: 'Not one of the allowed values' },
+      ],
+      values,
+      'en',
+      others,
+    );
+    expect(errors.map((e) => e.field)).toEqual(['field-designation', 'field-kind']);
+    expect(errors[0]!.message).toContain('too close to that of X-1999');
+  });
+});
+
+describe('the invitation form', () => {
+  it('asks the service not to invite an address in use again unless from its row, and says who has it', () => {
+    expect(readInviteForm({ email: 'A@B.test', name: 'A', role: 'observer' }).input).toMatchObject({
+      email: 'a@b.test',
+      role: 'observer',
+      reinvite: false,
+    });
+    const { values, input } = readInviteForm({ email: 'a@b.test', name: 'A', role: 'focal_point', resend: 'yes' });
+    expect(input).toMatchObject({ role: 'focal_point', reinvite: true, rank: 'alternate' });
+    expect(input).not.toHaveProperty('memberState');
+    const errors = inviteErrors('en', 'CONFLICT', [{ field: '/email', message: 'in use', code: 'CONFLICT' }], values, [
+      { email: 'a@b.test', name: 'Ann' },
+    ]);
+    expect(errors).toEqual([
+      { field: 'field-email', message: expect.stringContaining('a@b.test already has an account (Ann)') },
+    ]);
+  });
+});

@@ -1,0 +1,512 @@
+import Type, { type Static } from 'typebox';
+import type { Consultation, DeterminedText } from '../../../domain/consultation/consultation.js';
+import { isUnLanguage } from '../../../domain/consultation/localise.js';
+import type { FieldProblem } from '../../../domain/errors.js';
+import { UN_LANGUAGES } from '../../../domain/member-states/designations.js';
+import type { UnLanguage } from '../../../domain/member-states/member-states.data.js';
+import {
+  citeClause,
+  DEFAULT_TAP_EDITION,
+  TAP_EDITIONS,
+  tapClauses,
+} from '../../../domain/procedure/tap/tap-clauses.js';
+import { isIsoDay } from '../../../domain/time/instants.js';
+import { t, type Locale, type MessageId } from '../../../i18n/i18n.js';
+import {
+  type ConsultationInput,
+  ConsultationInputSchema,
+  type ConsultationPatch,
+} from '../../../schemas/consultation.schema.js';
+import { maxLengthAt } from '../../../schemas/schema-problems.js';
+import type { FormError } from '../components/form.js';
+import {
+  Csrf,
+  Field,
+  inPageOrder,
+  isChecked,
+  languageWords,
+  linesOf,
+  perLanguage,
+  pushOnce,
+  revisionOf,
+  textFieldMessage,
+  translationError,
+  translationFieldName,
+  trim,
+} from './secretariat.forms.js';
+
+/**
+ * The circular's form: its body, the values as typed (to show again), the service's input made of
+ * them (createConsultation and updateConsultation check it against ConsultationInputSchema and
+ * their rules, and answer every problem at once), and those problems at the form's fields in the
+ * catalogue's words. The form's own syntax is read here: a whole number, a deadline given as a day
+ * and a time (HH:MM, UTC), lines and paragraphs; nothing else is checked.
+ */
+
+/** The circular: every field of a consultation (src/schemas/consultation.schema.ts), as typed. */
+export const CircularForm = Type.Object({
+  _csrf: Csrf,
+  revision: Field(20),
+  bureau: Field(100),
+  studyPeriod: Field(100),
+  number: Field(100),
+  date: Field(100),
+  reference: Field(1000),
+  studyGroup: Field(1000),
+  meetingPlace: Field(1000),
+  meetingFirstDay: Field(100),
+  meetingLastDay: Field(100),
+  collectiveLetter: Field(1000),
+  subject: Field(4000),
+  languageOfRecord: Field(10),
+  // The subject in each UN language other than the language of record (the page shows five).
+  'subject-ar': Field(4000),
+  'subject-zh': Field(4000),
+  'subject-en': Field(4000),
+  'subject-fr': Field(4000),
+  'subject-ru': Field(4000),
+  'subject-es': Field(4000),
+  deadlineDay: Field(100),
+  deadlineTime: Field(100),
+  addressees: Field(30_000),
+  copies: Field(30_000),
+  notes: Field(60_000),
+  signatoryName: Field(1000),
+  signatoryTitle: Field(2000),
+  languagesAvailableOn: Field(100),
+  resolutionEdition: Field(200),
+  individualRepliesPublic: Field(10),
+  eligibleStates: Field(2000),
+});
+export type CircularBody = Static<typeof CircularForm>;
+
+/**
+ * The largest body of the circular form: with a translation per language (Arabic or Russian text
+ * is several bytes per character, and more once URL-encoded) it outgrows the 64 KiB of the other
+ * forms. The fields' own maximum lengths still bound every value.
+ */
+export const CIRCULAR_FORM_BODY_LIMIT = 1024 * 1024;
+
+/** The circular form's values, as typed (or as stored, when the page opens). */
+export interface CircularValues {
+  readonly revision: string;
+  readonly bureau: string;
+  readonly studyPeriod: string;
+  readonly number: string;
+  readonly date: string;
+  readonly reference: string;
+  readonly studyGroup: string;
+  readonly meetingPlace: string;
+  readonly meetingFirstDay: string;
+  readonly meetingLastDay: string;
+  readonly collectiveLetter: string;
+  readonly subject: string;
+  /** A UN language code (as typed: checked by the service). */
+  readonly languageOfRecord: string;
+  /** The subject per other language, as typed ('' when not translated). */
+  readonly subjectTranslations: Readonly<Record<UnLanguage, string>>;
+  readonly deadlineDay: string;
+  readonly deadlineTime: string;
+  readonly addressees: string;
+  readonly copies: string;
+  readonly notes: string;
+  readonly signatoryName: string;
+  readonly signatoryTitle: string;
+  readonly languagesAvailableOn: string;
+  readonly resolutionEdition: string;
+  readonly individualRepliesPublic: boolean;
+  readonly eligibleStates: string;
+}
+
+/** The editions of Resolution 1 a circular may follow (their clause numbering is known). */
+export const RESOLUTION_EDITIONS: readonly string[] = Object.keys(TAP_EDITIONS);
+
+/** A new circular's form: the usual addressees and copies of a TSB circular, the deadline at 2359 UTC. */
+export function blankCircular(today: string): CircularValues {
+  return {
+    revision: '',
+    bureau: 'TSB',
+    studyPeriod: '',
+    number: '',
+    date: today,
+    reference: '',
+    studyGroup: '',
+    meetingPlace: '',
+    meetingFirstDay: '',
+    meetingLastDay: '',
+    collectiveLetter: '',
+    subject: '',
+    languageOfRecord: 'en',
+    subjectTranslations: perLanguage(() => ''),
+    deadlineDay: '',
+    deadlineTime: '23:59',
+    addressees: 'Administrations of Member States of the Union',
+    copies: 'ITU-T Sector Members\nITU-T Associates\nITU Academia',
+    notes: '',
+    signatoryName: '',
+    signatoryTitle: '',
+    languagesAvailableOn: '',
+    resolutionEdition: DEFAULT_TAP_EDITION,
+    individualRepliesPublic: false,
+    eligibleStates: '',
+  };
+}
+
+/** The stored translations of a subject, per language ('' where none). */
+function subjectTranslationsOf(translations: Consultation['translations']): Record<UnLanguage, string> {
+  return Object.fromEntries(
+    UN_LANGUAGES.map((language) => [language, translations[language]?.subject ?? '']),
+  ) as Record<UnLanguage, string>;
+}
+
+/** A stored circular as its form shows it. */
+export function circularValues(c: Consultation, revision: number): CircularValues {
+  const deadline = new Date(c.deadlineAt).toISOString();
+  return {
+    revision: String(revision),
+    bureau: c.bureau,
+    studyPeriod: c.studyPeriod,
+    number: String(c.number),
+    date: c.date,
+    reference: c.reference,
+    studyGroup: c.studyGroup,
+    meetingPlace: c.meeting.place,
+    meetingFirstDay: c.meeting.firstDay,
+    meetingLastDay: c.meeting.lastDay,
+    collectiveLetter: c.meeting.collectiveLetter ?? '',
+    subject: c.subject,
+    languageOfRecord: c.languageOfRecord,
+    subjectTranslations: subjectTranslationsOf(c.translations),
+    deadlineDay: deadline.slice(0, 10),
+    deadlineTime: deadline.slice(11, 16),
+    addressees: c.addressees.join('\n'),
+    copies: c.copies.join('\n'),
+    notes: c.notes.join('\n\n'),
+    signatoryName: c.signatory.name,
+    signatoryTitle: c.signatory.title,
+    languagesAvailableOn: c.languagesAvailableOn ?? '',
+    resolutionEdition: c.resolutionEdition,
+    individualRepliesPublic: c.settings.individualRepliesPublic,
+    eligibleStates: (c.settings.eligibleStates ?? []).join(' '),
+  };
+}
+
+/** A time typed as the form asks it: hours and minutes, `HH:MM` (UTC). */
+const isFormTime = (value: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
+
+/** Paragraphs separated by an empty line. */
+const paragraphsOf = (value: string) =>
+  value
+    .split(/\r?\n\s*\r?\n/)
+    .map((p) => p.replace(/\r\n/g, '\n').trim())
+    .filter((p) => p !== '');
+
+/** Member State codes as typed: separated by spaces, commas or semicolons. */
+const codesOf = (value: string) => (value === '' ? [] : value.split(/[\s,;]+/).filter((c) => c !== ''));
+
+/** The deadline instant a day and a time (`HH:MM`, UTC) name: the end of that minute (Circular 79's "2359 hours UTC" is 23:59:59.999). */
+export function deadlineInstant(day: string, time: string): number | null {
+  if (!isIsoDay(day) || !isFormTime(time)) return null;
+  return Date.parse(`${day}T${time}:59.999Z`);
+}
+
+/** The circular's timing facts, when the typed dates are real days (the warnings shown next to them need them all). */
+export function timingFactsOf(
+  values: CircularValues,
+): { circularDate: string; meetingFirstDay: string; deadlineAt: number; languagesAvailableOn: string | null } | null {
+  const deadlineAt = deadlineInstant(values.deadlineDay.trim(), values.deadlineTime.trim());
+  const languages = values.languagesAvailableOn.trim();
+  if (!isIsoDay(values.date.trim()) || !isIsoDay(values.meetingFirstDay.trim()) || deadlineAt === null) return null;
+  if (languages !== '' && !isIsoDay(languages)) return null;
+  return {
+    circularDate: values.date.trim(),
+    meetingFirstDay: values.meetingFirstDay.trim(),
+    deadlineAt,
+    languagesAvailableOn: languages === '' ? null : languages,
+  };
+}
+
+/** The label of each circular field (messages name the field). */
+export const CIRCULAR_LABELS = {
+  bureau: 'sec.circular.bureau.label',
+  studyPeriod: 'sec.circular.studyPeriod.label',
+  number: 'sec.circular.number.label',
+  date: 'sec.circular.date.label',
+  reference: 'sec.circular.reference.label',
+  studyGroup: 'sec.circular.studyGroup.label',
+  meetingPlace: 'sec.circular.meetingPlace.label',
+  meetingFirstDay: 'sec.circular.meetingFirstDay.label',
+  meetingLastDay: 'sec.circular.meetingLastDay.label',
+  collectiveLetter: 'sec.circular.collectiveLetter.label',
+  subject: 'sec.circular.subject.label',
+  languageOfRecord: 'sec.circular.languageOfRecord.label',
+  deadlineDay: 'sec.circular.deadlineDay.label',
+  deadlineTime: 'sec.circular.deadlineTime.label',
+  addressees: 'sec.circular.addressees.label',
+  copies: 'sec.circular.copies.label',
+  notes: 'sec.circular.notes.label',
+  signatoryName: 'sec.circular.signatoryName.label',
+  signatoryTitle: 'sec.circular.signatoryTitle.label',
+  languagesAvailableOn: 'sec.circular.languagesAvailableOn.label',
+  resolutionEdition: 'sec.circular.resolutionEdition.label',
+  individualRepliesPublic: 'sec.circular.individualRepliesPublic.label',
+  eligibleStates: 'sec.circular.eligibleStates.label',
+} as const satisfies Record<string, MessageId>;
+export type CircularField = keyof typeof CIRCULAR_LABELS;
+
+/** What the reader makes of a posted circular. */
+export interface ReadCircular {
+  readonly values: CircularValues;
+  /** The service's input, as typed: createConsultation and updateConsultation check it. */
+  readonly input: ConsultationInput;
+  /** The revision the form was read at, if it carried one. */
+  readonly revision: number | undefined;
+}
+
+/** The subject's translations as the form posted them: null when it posted none (a client without those fields: they stay as they are). */
+function postedSubjectTranslations(body: CircularBody): Record<UnLanguage, string> | null {
+  const posted = UN_LANGUAGES.some((language) => body[translationFieldName('subject', language)] !== undefined);
+  if (!posted) return null;
+  return Object.fromEntries(
+    UN_LANGUAGES.map((language) => [language, trim(body[translationFieldName('subject', language)])]),
+  ) as Record<UnLanguage, string>;
+}
+
+/**
+ * Reads the circular form into the service's input. `stored`: the circular being edited, whose
+ * language of record and translations stay when a client posts none.
+ */
+export function readCircularForm(
+  body: CircularBody,
+  stored?: Pick<Consultation, 'languageOfRecord' | 'translations'>,
+): ReadCircular {
+  const postedTranslations = postedSubjectTranslations(body);
+  const values: CircularValues = {
+    revision: trim(body.revision),
+    bureau: trim(body.bureau),
+    studyPeriod: trim(body.studyPeriod),
+    number: trim(body.number),
+    date: trim(body.date),
+    reference: trim(body.reference),
+    studyGroup: trim(body.studyGroup),
+    meetingPlace: trim(body.meetingPlace),
+    meetingFirstDay: trim(body.meetingFirstDay),
+    meetingLastDay: trim(body.meetingLastDay),
+    collectiveLetter: trim(body.collectiveLetter),
+    subject: trim(body.subject),
+    languageOfRecord:
+      body.languageOfRecord === undefined ? (stored?.languageOfRecord ?? 'en') : trim(body.languageOfRecord),
+    subjectTranslations:
+      postedTranslations ?? (stored ? subjectTranslationsOf(stored.translations) : perLanguage(() => '')),
+    deadlineDay: trim(body.deadlineDay),
+    deadlineTime: trim(body.deadlineTime),
+    addressees: (body.addressees ?? '').trim(),
+    copies: (body.copies ?? '').trim(),
+    notes: (body.notes ?? '').trim(),
+    signatoryName: trim(body.signatoryName),
+    signatoryTitle: trim(body.signatoryTitle),
+    languagesAvailableOn: trim(body.languagesAvailableOn),
+    resolutionEdition: trim(body.resolutionEdition) || DEFAULT_TAP_EDITION,
+    individualRepliesPublic: isChecked(body.individualRepliesPublic),
+    eligibleStates: trim(body.eligibleStates).toUpperCase(),
+  };
+  const translations: NonNullable<ConsultationInput['translations']> = {};
+  for (const language of UN_LANGUAGES) {
+    const subject = values.subjectTranslations[language];
+    if (subject !== '') translations[language] = { subject };
+  }
+  const codes = codesOf(values.eligibleStates);
+  const input: ConsultationInput = {
+    bureau: values.bureau,
+    studyPeriod: values.studyPeriod,
+    // Not a whole number: NaN, which the schema refuses at /number.
+    number: /^\d{1,9}$/.test(values.number) ? Number(values.number) : Number.NaN,
+    date: values.date,
+    reference: values.reference,
+    studyGroup: values.studyGroup,
+    meeting: {
+      place: values.meetingPlace,
+      firstDay: values.meetingFirstDay,
+      lastDay: values.meetingLastDay,
+      collectiveLetter: values.collectiveLetter === '' ? null : values.collectiveLetter,
+    },
+    subject: values.subject,
+    // Only what the form posted: a client without these fields leaves them as they are. A code
+    // that is not a UN language is the schema's to refuse.
+    ...(body.languageOfRecord !== undefined && { languageOfRecord: values.languageOfRecord as UnLanguage }),
+    ...(postedTranslations !== null && { translations }),
+    // The end of the minute typed (Circular 79's "2359 hours UTC" is 23:59:59.999).
+    deadline: `${values.deadlineDay}T${values.deadlineTime}:59.999Z`,
+    addressees: linesOf(values.addressees),
+    copies: linesOf(values.copies),
+    notes: paragraphsOf(values.notes),
+    signatory: { name: values.signatoryName, title: values.signatoryTitle },
+    languagesAvailableOn: values.languagesAvailableOn === '' ? null : values.languagesAvailableOn,
+    resolutionEdition: values.resolutionEdition,
+    individualRepliesPublic: values.individualRepliesPublic,
+    eligibleStates: codes.length === 0 ? null : [...new Set(codes)],
+  };
+  return { values, input, revision: revisionOf(values.revision) };
+}
+
+/** Every field of a circular, as a patch (the whole form is saved). */
+export function patchOf(input: ConsultationInput): ConsultationPatch {
+  const { id: _id, texts: _texts, isDemo: _demo, ...patch } = input;
+  return patch;
+}
+
+/** A one-line field of the form: its pointer in the service's input and its message when left empty. */
+const TEXT_FIELDS: Readonly<Record<string, readonly [CircularField, MessageId | null]>> = {
+  '/bureau': ['bureau', 'sec.circular.bureau.missing'],
+  '/reference': ['reference', 'sec.circular.reference.missing'],
+  '/studyGroup': ['studyGroup', 'sec.circular.studyGroup.missing'],
+  '/subject': ['subject', 'sec.circular.subject.missing'],
+  '/meeting/place': ['meetingPlace', 'sec.circular.meetingPlace.missing'],
+  '/meeting/collectiveLetter': ['collectiveLetter', null],
+  '/signatory': ['signatoryName', 'sec.circular.signatoryName.missing'],
+  '/signatory/name': ['signatoryName', 'sec.circular.signatoryName.missing'],
+  '/signatory/title': ['signatoryTitle', 'sec.circular.signatoryTitle.missing'],
+};
+
+/** A day of the form: its pointer, and its message when left empty. */
+const DAY_FIELDS: Readonly<Record<string, readonly [CircularField, MessageId | null]>> = {
+  '/date': ['date', 'sec.circular.date.missing'],
+  '/meeting/firstDay': ['meetingFirstDay', 'sec.circular.meetingFirstDay.missing'],
+  '/meeting/lastDay': ['meetingLastDay', 'sec.circular.meetingLastDay.missing'],
+  '/languagesAvailableOn': ['languagesAvailableOn', null],
+};
+
+/** Fields refused whatever was wrong with them, with their message. */
+const WHOLE_FIELDS: Readonly<Record<string, readonly [CircularField, MessageId]>> = {
+  '/studyPeriod': ['studyPeriod', 'sec.circular.studyPeriod.invalid'],
+  '/number': ['number', 'sec.circular.number.invalid'],
+  '/resolutionEdition': ['resolutionEdition', 'sec.circular.resolutionEdition.invalid'],
+};
+
+/** The fields in the order the page shows them: the error summary lists problems in that order. */
+const PAGE_ORDER: readonly string[] = [
+  'bureau',
+  'studyPeriod',
+  'number',
+  'date',
+  'reference',
+  'studyGroup',
+  'languageOfRecord',
+  'subject',
+  ...UN_LANGUAGES.map((language) => translationFieldName('subject', language)),
+  'meetingPlace',
+  'meetingFirstDay',
+  'meetingLastDay',
+  'collectiveLetter',
+  'deadlineDay',
+  'deadlineTime',
+  'languagesAvailableOn',
+  'resolutionEdition',
+  'addressees',
+  'copies',
+  'notes',
+  'signatoryName',
+  'signatoryTitle',
+  'eligibleStates',
+];
+
+/** Days out of order (DATES_OUT_OF_ORDER), at the field each rule names. */
+const ORDER: Readonly<Record<string, readonly [CircularField, MessageId]>> = {
+  '/meeting/lastDay': ['meetingLastDay', 'sec.circular.meetingLastDay.beforeFirst'],
+  '/meeting/firstDay': ['meetingFirstDay', 'sec.circular.meetingFirstDay.beforeDate'],
+  '/deadline': ['deadlineDay', 'sec.circular.deadlineDay.afterMeeting'],
+};
+
+/**
+ * The problems of createConsultation or updateConsultation at the circular form's fields, in the
+ * catalogue's words: the first of each field. `texts`: the circular's texts, whose translations
+ * into a new language of record stop the change (`/languageOfRecord`).
+ */
+export function circularErrors(
+  locale: Locale,
+  problems: readonly FieldProblem[],
+  values: CircularValues,
+  texts: readonly DeterminedText[] = [],
+): FormError[] {
+  const errors: FormError[] = [];
+  const label = (field: CircularField) => t(locale, CIRCULAR_LABELS[field]);
+  const at = (field: CircularField, message: string) => pushOnce(errors, { field: `field-${field}`, message });
+  const unknownStates: string[] = [];
+  const max = (pointer: string) => maxLengthAt(ConsultationInputSchema, pointer);
+  for (const problem of problems) {
+    const pointer = problem.field.replace(/\/\d+$/, '');
+    const translation = translationError(
+      locale,
+      problem,
+      'subject',
+      values.languageOfRecord,
+      () => max('/translations/en/subject') ?? 0,
+    );
+    if (translation) pushOnce(errors, translation);
+    else if (problem.code === 'DATES_OUT_OF_ORDER' && ORDER[problem.field]) {
+      const [field, id] = ORDER[problem.field]!;
+      const clauses = tapClauses(values.resolutionEdition);
+      at(field, t(locale, id, { clause: citeClause(clauses, problem.clause ?? clauses.consultationPeriod) }));
+    } else if (problem.field === '/deadline') deadlineErrors(problem);
+    else if (TEXT_FIELDS[problem.field]) {
+      const [field, missing] = TEXT_FIELDS[problem.field]!;
+      at(field, textFieldMessage(locale, problem, values[field] as string, label(field), missing, max(problem.field)));
+    } else if (DAY_FIELDS[problem.field]) {
+      const [field, missing] = DAY_FIELDS[problem.field]!;
+      at(
+        field,
+        values[field] === '' && missing !== null
+          ? t(locale, missing)
+          : t(locale, 'sec.field.day.invalid', { field: label(field) }),
+      );
+    } else if (WHOLE_FIELDS[problem.field]) {
+      const [field, id] = WHOLE_FIELDS[problem.field]!;
+      at(field, t(locale, id));
+    } else if (pointer === '/notes') at('notes', t(locale, 'sec.circular.notes.invalid'));
+    else if (pointer === '/addressees' || pointer === '/copies') {
+      const field = pointer === '/addressees' ? 'addressees' : 'copies';
+      at(field, t(locale, 'sec.circular.lines.invalid', { field: label(field) }));
+    } else if (pointer === '/eligibleStates') {
+      const index = /\/(\d+)$/.exec(problem.field);
+      // The service was given each code once, in the order typed.
+      const codes = [...new Set(codesOf(values.eligibleStates))];
+      unknownStates.push(index ? (codes[Number(index[1])] ?? '') : values.eligibleStates);
+    } else if (problem.field === '/languageOfRecord') languageOfRecordError();
+    else pushOnce(errors, { message: t(locale, 'sec.field.rejectedForm') });
+  }
+  const unknown = [...new Set(unknownStates.filter((code) => code !== ''))];
+  if (unknownStates.length > 0)
+    at('eligibleStates', t(locale, 'sec.circular.eligibleStates.unknown', { codes: unknown.slice(0, 10).join(', ') }));
+  return errors.length > 0 ? inPageOrder(errors, PAGE_ORDER) : [{ message: t(locale, 'sec.field.rejectedForm') }];
+
+  /** The deadline is typed as a day and a time: a problem of the instant is shown at the part that is wrong. */
+  function deadlineErrors(problem: FieldProblem) {
+    if (problem.code === 'DEADLINE_PASSED') at('deadlineDay', t(locale, 'sec.circular.deadlineDay.past'));
+    else {
+      if (values.deadlineDay === '') at('deadlineDay', t(locale, 'sec.circular.deadlineDay.missing'));
+      if (!isFormTime(values.deadlineTime)) at('deadlineTime', t(locale, 'sec.circular.deadlineTime.invalid'));
+      else if (values.deadlineDay !== '')
+        at('deadlineDay', t(locale, 'sec.field.day.invalid', { field: label('deadlineDay') }));
+    }
+  }
+
+  /** Not a UN language; or a language some text is already translated into, which cannot become the language of record. */
+  function languageOfRecordError() {
+    const language = values.languageOfRecord;
+    if (!isUnLanguage(language)) {
+      at('languageOfRecord', t(locale, 'sec.circular.languageOfRecord.invalid'));
+      return;
+    }
+    const translated = texts
+      .filter((text) => text.translations[language] !== undefined)
+      .map((text) => text.designation);
+    at(
+      'languageOfRecord',
+      t(locale, 'sec.circular.languageOfRecord.translatedTexts', {
+        designations: new Intl.ListFormat([locale], { type: 'conjunction' }).format(translated),
+        count: translated.length,
+        language: languageWords(locale, language),
+      }),
+    );
+  }
+}
