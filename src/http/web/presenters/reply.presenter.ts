@@ -1,7 +1,13 @@
 import type { Consultation, DeterminedText } from '../../../domain/consultation/consultation.js';
 import type { FieldProblem } from '../../../domain/errors.js';
 import type { Receipt } from '../../../domain/receipt/receipt.js';
-import type { Channel, PositionInput, ReplyPosition, ReplyVersion } from '../../../domain/reply/reply.js';
+import type {
+  Channel,
+  PositionInput,
+  ReplyPosition,
+  ReplyVersion,
+  ReplyVersionStatus,
+} from '../../../domain/reply/reply.js';
 import { intlFor, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
 import type { StoredMemberState } from '../../../domain/member-states/member-state.js';
 import type { OwedReplies, Person, ReplyWorkspace } from '../../../services/my-state-replies.js';
@@ -141,7 +147,7 @@ export function presentPositions(
 
 /** The state of the State's reply, in words, for the list and the form. */
 export interface ReplyStatusView {
-  readonly kind: 'none' | 'submitted' | 'withdrawn';
+  readonly kind: 'none' | ReplyVersionStatus;
   readonly version: number | null;
   readonly at: number | null;
 }
@@ -536,7 +542,7 @@ export interface ReceiptPageView {
   readonly stateName: string;
   readonly stateCode: string;
   readonly version: number;
-  readonly status: 'submitted' | 'withdrawn';
+  readonly status: ReplyVersionStatus;
   readonly receivedAt: number;
   readonly channel: string;
   readonly by: string;
@@ -605,7 +611,7 @@ export function presentReceipt(
 
 export interface HistoryRowView {
   readonly version: number;
-  readonly status: 'submitted' | 'withdrawn';
+  readonly status: ReplyVersionStatus;
   readonly receivedAt: number;
   readonly by: string;
   readonly channel: string;

@@ -1,5 +1,5 @@
 import type { Consultation, DeterminedText } from '../../../domain/consultation/consultation.js';
-import type { MeetingDecision, MeetingOutcome } from '../../../domain/procedure/tap/tap-meeting.js';
+import type { MeetingDecision, MeetingOutcome, Reservation } from '../../../domain/procedure/tap/tap-meeting.js';
 import type { ConsultationOutcome, OutcomeBasis } from '../../../domain/procedure/tap/tap-tally.js';
 import {
   CHANNELS,
@@ -324,7 +324,7 @@ export interface DecisionOutcomeView {
   readonly windowEndsAt: number | null;
   readonly mayRestart: boolean;
   readonly opposedBy: readonly string[];
-  readonly reservations: readonly { readonly state: string; readonly note: string }[];
+  readonly reservations: readonly Reservation[];
 }
 
 /** The meeting's decision on a text (Res. 1 §9.5) as the pages show it: outcome, clause, window end. */
@@ -397,7 +397,7 @@ export interface DecisionFormValues {
   readonly opposing: readonly string[];
   readonly abstaining: readonly string[];
   readonly moreTime: readonly string[];
-  readonly reservations: readonly { readonly state: string; readonly note: string }[];
+  readonly reservations: readonly Reservation[];
   readonly formal: readonly { readonly state: string; readonly receivedAt: string; readonly reasons: string }[];
   readonly notes: string;
 }

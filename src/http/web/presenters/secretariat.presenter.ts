@@ -16,6 +16,7 @@ import type { LoadedConsultation } from '../../../services/load-consultation.js'
 import { UN_LANGUAGES } from '../../../domain/member-states/designations.js';
 import type { UnLanguage } from '../../../domain/member-states/member-states.data.js';
 import { timingFactsOf, type CircularValues } from '../secretariat/circular.forms.js';
+import type { InviteRole } from '../secretariat/invite.forms.js';
 import { presentContent, presentContentNotice, type ContentNoticeView, type ContentView } from './content.presenter.js';
 
 /* ------------------------------------------------------------------ shared */
@@ -360,9 +361,9 @@ export interface AccountRow {
   readonly email: string;
   readonly role: string;
   /** The form's role and flags, for "send a new invitation". */
-  readonly inviteRole: 'secretariat' | 'focal_point' | 'observer';
+  readonly inviteRole: InviteRole;
   readonly admin: boolean;
-  readonly rank: 'primary' | 'alternate' | null;
+  readonly rank: Account['focalPointRank'];
   readonly memberStateCode: string | null;
   readonly memberState: string | null;
   readonly status: 'active' | 'invited' | 'disabled';
