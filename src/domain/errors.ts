@@ -120,6 +120,12 @@ export const ERROR_CATALOGUE = {
   DATES_OUT_OF_ORDER: { status: 422, title: 'The days are not in the required order' },
   /** A text is longer than its field allows (carried by VALIDATION_FAILED and the reply's position codes). */
   TEXT_TOO_LONG: { status: 400, title: 'The text is too long' },
+  /** A password shorter than the policy's minimum (carried by VALIDATION_FAILED; domain/identity/password-policy.ts). */
+  PASSWORD_TOO_SHORT: { status: 400, title: 'The password is too short' },
+  /** A password made of the account's e-mail address or its name part (carried by VALIDATION_FAILED). */
+  PASSWORD_CONTAINS_EMAIL: { status: 400, title: 'The password contains the e-mail address' },
+  /** A password of one character repeated (carried by VALIDATION_FAILED). */
+  PASSWORD_ONE_CHARACTER: { status: 400, title: 'The password repeats one character' },
   /** Anything unexpected. Never carries internal details to the client. */
   INTERNAL: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>;

@@ -116,13 +116,21 @@ export function signatureProblems(content: ReplyDraftContent): FieldProblem[] {
   if (name === '')
     problems.push({ field: '/signatory/name', message: 'Give the name of the official who signs the reply' });
   else if (name.length > SIGNATURE_LIMITS.name)
-    problems.push({ field: '/signatory/name', message: `At most ${SIGNATURE_LIMITS.name} characters` });
+    problems.push({
+      field: '/signatory/name',
+      message: `At most ${SIGNATURE_LIMITS.name} characters`,
+      code: 'TEXT_TOO_LONG',
+    });
   if (title === '')
     problems.push({ field: '/signatory/title', message: "Give the signatory's official role or title" });
   else if (title.length > SIGNATURE_LIMITS.title)
-    problems.push({ field: '/signatory/title', message: `At most ${SIGNATURE_LIMITS.title} characters` });
+    problems.push({
+      field: '/signatory/title',
+      message: `At most ${SIGNATURE_LIMITS.title} characters`,
+      code: 'TEXT_TOO_LONG',
+    });
   if (content.place.trim().length > SIGNATURE_LIMITS.place)
-    problems.push({ field: '/place', message: `At most ${SIGNATURE_LIMITS.place} characters` });
+    problems.push({ field: '/place', message: `At most ${SIGNATURE_LIMITS.place} characters`, code: 'TEXT_TOO_LONG' });
   const day = content.signedOn.trim();
   if (day !== '' && !isCalendarDay(day)) problems.push({ field: '/signedOn', message: 'Give the date as YYYY-MM-DD' });
   return problems;

@@ -133,7 +133,11 @@ function normalise(content: ReplyDraftContent, textIds: readonly string[]): Repl
       ['possibleChanges', p.possibleChanges],
     ] as const) {
       if (value.length > MAX_FREE_TEXT)
-        problems.push({ field: `/positions/${text}/${name}`, message: `At most ${MAX_FREE_TEXT} characters` });
+        problems.push({
+          field: `/positions/${text}/${name}`,
+          message: `At most ${MAX_FREE_TEXT} characters`,
+          code: 'TEXT_TOO_LONG',
+        });
     }
     positions[text] = {
       position: p.position === 'assigns_authority' || p.position === 'does_not_assign_authority' ? p.position : null,
@@ -151,7 +155,7 @@ function normalise(content: ReplyDraftContent, textIds: readonly string[]): Repl
     ['/signedOn', content.signedOn, 10],
   ] as const;
   for (const [field, value, max] of limits)
-    if (value.length > max) problems.push({ field, message: `At most ${max} characters` });
+    if (value.length > max) problems.push({ field, message: `At most ${max} characters`, code: 'TEXT_TOO_LONG' });
   if (problems.length > 0)
     throw new AppError('VALIDATION_FAILED', 'A field of the draft is too long', { errors: problems });
   return {

@@ -1,5 +1,6 @@
 import type { Consultation, DeterminedText } from '../../../domain/consultation/consultation.js';
 import type { FieldProblem } from '../../../domain/errors.js';
+import { MAX_FREE_TEXT } from '../../../domain/procedure/tap/tap-reply-rules.js';
 import type { Receipt } from '../../../domain/receipt/receipt.js';
 import type {
   Channel,
@@ -11,7 +12,7 @@ import type {
 import { intlFor, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
 import type { StoredMemberState } from '../../../domain/member-states/member-state.js';
 import type { OwedReplies, Person, ReplyWorkspace } from '../../../services/my-state-replies.js';
-import type { DraftPosition, ReplyDraftContent } from '../../../services/read-reply-draft.js';
+import { SIGNATURE_LIMITS, type DraftPosition, type ReplyDraftContent } from '../../../services/read-reply-draft.js';
 import type { FormError } from '../components/form.js';
 import { replyFieldId, textHeading, type ReplyFieldKind, type ReplyFieldsValue } from '../components/reply-fields.js';
 import type { PostedReplyForm } from '../reply.forms.js';
@@ -373,9 +374,17 @@ export function missingChoiceErrors(
 }
 
 const SIGNATURE_FIELDS: Readonly<Record<string, { id: string; missing: MessageId | null; max: number }>> = {
-  '/signatory/name': { id: 'field-signatoryName', missing: 'reply.error.signatoryName.missing', max: 200 },
-  '/signatory/title': { id: 'field-signatoryTitle', missing: 'reply.error.signatoryTitle.missing', max: 500 },
-  '/place': { id: 'field-place', missing: null, max: 200 },
+  '/signatory/name': {
+    id: 'field-signatoryName',
+    missing: 'reply.error.signatoryName.missing',
+    max: SIGNATURE_LIMITS.name,
+  },
+  '/signatory/title': {
+    id: 'field-signatoryTitle',
+    missing: 'reply.error.signatoryTitle.missing',
+    max: SIGNATURE_LIMITS.title,
+  },
+  '/place': { id: 'field-place', missing: null, max: SIGNATURE_LIMITS.place },
   '/signedOn': { id: 'field-signedOn', missing: null, max: 10 },
 };
 
@@ -397,7 +406,7 @@ export function problemErrors(
   for (const problem of problems) {
     const signature = SIGNATURE_FIELDS[problem.field];
     if (signature) {
-      const tooLong = /^At most/.test(problem.message);
+      const tooLong = problem.code === 'TEXT_TOO_LONG';
       const message = tooLong
         ? t(locale, 'reply.error.tooLong', { max: signature.max })
         : signature.missing
@@ -440,7 +449,7 @@ function fieldProblem(
     field: replyFieldId(field, textId),
     message: t(locale, id, { text: heading, ...values }),
   });
-  const tooLong = /^At most (\d+) characters$/.exec(problem.message);
+  const tooLong = problem.code === 'TEXT_TOO_LONG';
   const fieldOf: Record<string, ReplyFieldKind> = {
     comments: 'comments',
     reasons: 'reasons',
@@ -448,7 +457,7 @@ function fieldProblem(
     attachment: 'file',
     option: 'option',
   };
-  if (tooLong) return at(fieldOf[kind] ?? 'position', 'reply.error.tooLong', { max: Number(tooLong[1]) });
+  if (tooLong) return at(fieldOf[kind] ?? 'position', 'reply.error.tooLong', { max: MAX_FREE_TEXT });
   switch (kind) {
     case 'option':
       return at('option', 'reply.error.option.missing');
