@@ -14,6 +14,7 @@ import {
   type AttachmentMeta,
 } from '../repositories/attachment.repository.js';
 import { appendAudit } from '../repositories/audit.repository.js';
+import { judgeAttachmentContent } from './attachment-content.js';
 import { inTransaction, type ServiceContext } from './service-context.js';
 
 /** Media types accepted for comments, reasons and scans, recognised by their content. */
@@ -27,28 +28,13 @@ export const ACCEPTED_MEDIA_TYPES = [
 ] as const;
 
 /**
- * The media type of `bytes` judged by content, not by the name or the declared type: PDF, an
- * OOXML/ODF package (DOCX, ODT: a ZIP container), PNG, JPEG, TIFF (fax scans), or UTF-8 text.
- * Returns null for anything else (executables, archives of unknown kind…).
+ * The media type of `bytes` judged by content, not by the name or the declared type: PDF, a DOCX
+ * or ODT whose package holds nothing that acts when opened, PNG, JPEG, TIFF (fax scans), or UTF-8
+ * text that is not markup or a script (attachment-content.ts). Returns null for anything else.
  */
 export function sniffMediaType(bytes: Uint8Array): string | null {
-  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
-  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'application/pdf';
-  if (starts(0x50, 0x4b, 0x03, 0x04)) {
-    const head = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 2048))).toString('latin1');
-    if (head.includes('word/') || head.includes('[Content_Types].xml'))
-      return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-    if (head.includes('mimetypeapplication/vnd.oasis.opendocument.text'))
-      return 'application/vnd.oasis.opendocument.text';
-    return null;
-  }
-  if (starts(0x89, 0x50, 0x4e, 0x47)) return 'image/png';
-  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
-  if (starts(0x49, 0x49, 0x2a, 0x00) || starts(0x4d, 0x4d, 0x00, 0x2a)) return 'image/tiff';
-  const text = Buffer.from(bytes);
-  if (text.length > 0 && !text.includes(0) && Buffer.from(text.toString('utf8'), 'utf8').equals(text))
-    return 'text/plain; charset=utf-8';
-  return null;
+  const judgement = judgeAttachmentContent(bytes);
+  return 'mediaType' in judgement ? judgement.mediaType : null;
 }
 
 /** A file name safe to store and to send back in Content-Disposition. */
@@ -80,11 +66,11 @@ export function checkAttachmentContent(content: Uint8Array, maxBytes: number, fi
     throw new AppError('PAYLOAD_TOO_LARGE', `Attachments are limited to ${maxBytes} bytes`, {
       errors: [{ field, message: `At most ${maxBytes} bytes`, code: 'PAYLOAD_TOO_LARGE' }],
     });
-  const mediaType = sniffMediaType(content);
-  if (mediaType === null)
+  const judgement = judgeAttachmentContent(content);
+  if ('refused' in judgement)
     throw new AppError(
       'UNSUPPORTED_MEDIA_TYPE',
-      'Only PDF, DOCX, ODT, plain text and PNG/JPEG/TIFF scans are accepted (judged by content)',
+      `Only PDF, DOCX, ODT, plain text and PNG/JPEG/TIFF scans are accepted, judged by content; this file is refused: ${judgement.refused}`,
       {
         errors: [
           {
@@ -95,7 +81,7 @@ export function checkAttachmentContent(content: Uint8Array, maxBytes: number, fi
         ],
       },
     );
-  return mediaType;
+  return judgement.mediaType;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { crc32, deflateRawSync } from 'node:zlib';
 import type { HTTPMethods, LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import type { StateReplyView } from '../../src/schemas/responses.schema.js';
@@ -7,6 +8,7 @@ import { createApiToken, createPersonalToken } from '../../src/services/api-toke
 import { inviteAccount } from '../../src/services/identity/accounts.js';
 import { serviceContext } from '../../src/services/service-context.js';
 import { describeEachDialect } from '../helpers/databases.js';
+import { docxParts, zip } from '../helpers/office-packages.js';
 import { consultationInput, replyInput, SECRETARIAT } from '../helpers/world.js';
 import { expectProblem } from '../http/api-harness.js';
 import { fillPath, isWrite, pathParameters, registeredRoutes } from './route-table.js';
@@ -34,6 +36,8 @@ import {
  */
 
 const DAY_MS = 86_400_000;
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** Strings shaped to break out of a SQL literal or statement (ASCII and Unicode quotes). */
 const SQL_PAYLOADS = [
@@ -469,22 +473,25 @@ describeEachDialect('attacks on the API', (dialect) => {
       expect(response.headers['x-content-type-options']).toBe('nosniff');
     });
 
-    it('serves an uploaded HTML file as a text/plain attachment with nosniff, never as text/html', async () => {
-      const html = '<!doctype html><html><body><script>alert(document.cookie)</script></body></html>';
-      const upload = await a().send('POST', '/api/v1/attachments?filename=comments.html', {
-        token: a().tokens.kr,
-        body: html,
-        headers: { 'content-type': 'text/html' },
-      });
-      expect(upload.statusCode).toBe(201);
-      expect(upload.json<{ mediaType: string }>().mediaType).toMatch(/^text\/plain/);
-      const download = await a().send('GET', `/api/v1/attachments/${upload.json<{ sha256: string }>().sha256}`, {
-        token: a().tokens.kr,
-      });
-      expect(download.statusCode).toBe(200);
-      expect(download.headers['content-type']).toMatch(/^text\/plain/);
-      expect(download.headers['content-disposition']).toMatch(/^attachment;/);
-      expect(download.headers['x-content-type-options']).toBe('nosniff');
+    it('refuses an uploaded HTML or SVG file with 415, whatever its declared type, and stores nothing', async () => {
+      const before = await fullSnapshot(a().ctx.db);
+      for (const [name, body, type] of [
+        [
+          'comments.html',
+          '<!doctype html><html><body><script>alert(document.cookie)</script></body></html>',
+          'text/html',
+        ],
+        ['logo.svg', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', 'image/svg+xml'],
+        ['notes.txt', 'Our comments.\n<script>alert(1)</script>\n', 'text/plain'],
+      ] as const) {
+        const upload = await a().send('POST', `/api/v1/attachments?filename=${name}`, {
+          token: a().tokens.kr,
+          body,
+          headers: { 'content-type': type },
+        });
+        expectProblem(upload, 415, 'UNSUPPORTED_MEDIA_TYPE');
+      }
+      expect(await fullSnapshot(a().ctx.db)).toEqual(before);
     });
 
     it('refuses a JSON body carrying __proto__ with 400, and nothing changes', async () => {
@@ -559,10 +566,39 @@ describeEachDialect('attacks on the API', (dialect) => {
       }
     });
 
-    it('judges the type by content, not by the declared type: a shell script sent as application/pdf is stored as text/plain', async () => {
-      const response = await upload(Buffer.from('#!/bin/sh\nrm -rf /\n'), 'invoice.pdf');
+    it('judges the type by content, not by the declared type: plain text sent as application/pdf is stored as text/plain, a shell script is refused', async () => {
+      const response = await upload(Buffer.from('Comments on X.1353: align clause 6 with X.1250.\n'), 'invoice.pdf');
       expect(response.statusCode).toBe(201);
       expect(response.json<{ mediaType: string }>().mediaType).toMatch(/^text\/plain/);
+      expectProblem(await upload(Buffer.from('#!/bin/sh\nrm -rf /\n'), 'invoice.pdf'), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    });
+
+    it('refuses a ZIP with a word/ folder and an executable, a DOCX with macros, and a zip bomb, with 415, storing nothing', async () => {
+      const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]);
+      const block = Buffer.alloc(64 * 1024 * 1024);
+      const compressed = deflateRawSync(block, { level: 9 });
+      const bomb = zip([
+        ...docxParts(),
+        ...Array.from({ length: 16 }, (_, i) => ({
+          name: `word/media/zeros${i}.xml`,
+          data: Buffer.alloc(0),
+          compressed,
+          declaredSize: block.length,
+          crc: crc32(block),
+        })),
+      ]);
+      const before = await fullSnapshot(a().ctx.db);
+      for (const [name, bytes] of [
+        ['word-folder.docx', zip([{ name: 'word/setup.exe', data: exe }])],
+        ['exe-inside.docx', zip(docxParts({ extra: [{ name: 'word/embeddings/setup.exe', data: exe }] }))],
+        ['macros.docx', zip(docxParts({ extra: [{ name: 'word/vbaProject.bin', data: Buffer.from('macro') }] }))],
+        ['bomb.docx', bomb],
+      ] as const) {
+        const response = await upload(bytes, name, DOCX);
+        expect({ name, status: response.statusCode }).toEqual({ name, status: 415 });
+      }
+      expect(await fullSnapshot(a().ctx.db)).toEqual(before);
+      expect((await upload(zip(docxParts()), 'comments.docx', DOCX)).statusCode).toBe(201);
     });
 
     it('stores a path-traversal file name without its directories', async () => {
