@@ -52,7 +52,7 @@ describe('every page in every served language, in a real browser', () => {
 
   for (const locale of UN_LOCALES.filter(isServed)) {
     it(`[${locale}] walks the public, sign-in, focal point and secretariat pages: lang/dir, language switcher, axe, weight`, {
-      timeout: 300_000,
+      timeout: 600_000,
     }, async () => {
       const world = b().world;
       const seen: string[] = [];
