@@ -55,6 +55,7 @@ export function presentResults(results: ConsultationResults): ResultsView {
     deadline: iso(c.deadlineAt),
     resultsNoticeDueAt: results.resultsNoticeDueAt === null ? null : iso(results.resultsNoticeDueAt),
     resultsNoticeAt: c.resultsNoticeAt === null ? null : iso(c.resultsNoticeAt),
+    auditHead: results.auditHead === null ? null : { seq: results.auditHead.seq, hash: results.auditHead.hash },
     texts: results.texts.map(({ text, tally, decision, decisionRecord }) => ({
       text: {
         id: text.id,

@@ -24,8 +24,8 @@ export interface StoredDocument extends DocumentKey {
  * Stores a document unless one with the same key exists: the first instance to store it wins,
  * and everyone is then served those bytes (read them back with `findDocument`).
  */
-export async function insertDocumentIfAbsent(db: Executor, document: StoredDocument): Promise<void> {
-  await db
+export async function insertDocumentIfAbsent(db: Executor, document: StoredDocument): Promise<boolean> {
+  const result = await db
     .insertInto('document')
     .values({
       consultation_id: document.consultationId,
@@ -42,7 +42,8 @@ export async function insertDocumentIfAbsent(db: Executor, document: StoredDocum
       created_by: document.createdBy,
     })
     .onConflict((oc) => oc.columns(['consultation_id', 'kind', 'subject', 'format', 'locale']).doNothing())
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
 /** The stored document with this key, if any. */

@@ -302,6 +302,15 @@ export const ResultsView = Type.Object({
   resultsNoticeDueAt: Nullable(Instant),
   resultsNoticeAt: Nullable(Instant),
   texts: Type.Array(TextResultView),
+  auditHead: Nullable(
+    Type.Object(
+      { seq: Type.Integer(), hash: Type.String() },
+      {
+        description:
+          'The audit row the figures were computed from: every reply, counted mark and decision they reflect was recorded at or before it (assent audit verify checks those records against the trail)',
+      },
+    ),
+  ),
 });
 export type ResultsView = Static<typeof ResultsView>;
 

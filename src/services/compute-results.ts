@@ -1,4 +1,6 @@
-import type { Executor } from '../db/dialect.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/database.js';
+import { dialectOf, type Executor } from '../db/dialect.js';
 import { consultationState } from '../domain/consultation/consultation-state.js';
 import type { ConsultationResults, TextResult } from '../domain/consultation/results.js';
 import type { ConsultationWrite } from '../domain/policy/action.js';
@@ -6,6 +8,7 @@ import type { Actor } from '../domain/policy/actor.js';
 import { authorize } from '../domain/policy/policy.js';
 import { listDecisions } from '../repositories/decision.repository.js';
 import { countCountedPositions } from '../repositories/reply.repository.js';
+import { findChainHead } from '../repositories/audit-checkpoint.repository.js';
 import { deadlinePassed, loadConsultation, type LoadedConsultation } from './load-consultation.js';
 import type { ServiceContext } from './service-context.js';
 
@@ -21,10 +24,7 @@ export async function evaluateConsultation(
   now: number,
 ): Promise<ConsultationResults> {
   const { consultation, procedure } = loaded;
-  const [counts, decisions] = await Promise.all([
-    countCountedPositions(db, consultation.id),
-    listDecisions(db, consultation.id),
-  ]);
+  const { counts, decisions, auditHead } = await readAtOneHead(db, consultation.id);
   const byText = new Map<string, { support: number; nonSupport: number; unclear: number }>();
   for (const text of loaded.texts) byText.set(text.id, { support: 0, nonSupport: 0, unclear: 0 });
   for (const row of counts) {
@@ -64,7 +64,43 @@ export async function evaluateConsultation(
     computedAt: now,
     texts,
     resultsNoticeDueAt: isFinal ? procedure.resultsNoticeDueAt(consultation.meeting.lastDay, anyMoreTime) : null,
+    auditHead,
   };
+}
+
+/**
+ * The counted positions and the decisions, with the audit head they reflect. Every change that
+ * decides them (a reply version, a moved counted mark, a decision) commits with its audit row,
+ * and rows are appended in commit order (appendAudit's lock), so when the head is the same before
+ * and after the reads, the figures are exactly those of that head. Under a burst of writes the
+ * reads are repeated (a few times), then done in one snapshot.
+ */
+async function readAtOneHead(db: Executor, consultationId: string) {
+  const read = async (executor: Executor) => {
+    const before = await findChainHead(executor);
+    const [counts, decisions] = await Promise.all([
+      countCountedPositions(executor, consultationId),
+      listDecisions(executor, consultationId),
+    ]);
+    const after = await findChainHead(executor);
+    const stable = before?.seq === after?.seq && before?.hash === after?.hash;
+    return { counts, decisions, auditHead: after ?? null, stable };
+  };
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const result = await read(db);
+    if (result.stable) return result;
+  }
+  return inSnapshot(db, read);
+}
+
+/**
+ * Runs reads on one snapshot: a REPEATABLE READ transaction on PostgreSQL, a transaction on SQLite
+ * (whose transactions are serial). Inside a caller's transaction, that transaction is the snapshot.
+ */
+async function inSnapshot<T>(db: Executor, work: (executor: Executor) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return work(db);
+  const builder = (db as Kysely<DB>).transaction();
+  return (dialectOf(db) === 'postgres' ? builder.setIsolationLevel('repeatable read') : builder).execute(work);
 }
 
 export interface ComputeResultsOptions {

@@ -1,4 +1,5 @@
 import { AppError, type ErrorCode } from '../domain/errors.js';
+import { decisionContentHash } from '../domain/audit/record-hashes.js';
 import type { Actor } from '../domain/policy/actor.js';
 import { authorize } from '../domain/policy/policy.js';
 import type { MeetingDecision, MeetingDecisionInput } from '../domain/procedure/tap/tap-meeting.js';
@@ -114,13 +115,14 @@ export async function recordDecision(ctx: ServiceContext, options: RecordDecisio
     );
     if (future.length > 0) throw new AppError('VALIDATION_FAILED', future[0]!.message, { errors: future });
 
-    await saveDecision(trx, consultation.id, {
+    const record = {
       textId: options.textId,
       input,
       notes: options.input.notes ?? null,
       recordedAt: now,
       recordedBy: options.actor.id,
-    });
+    };
+    await saveDecision(trx, consultation.id, record);
     const decision = procedure.decideAtMeeting(
       input,
       consultation.meeting.lastDay,
@@ -139,6 +141,8 @@ export async function recordDecision(ctx: ServiceContext, options: RecordDecisio
         opposing: input.opposing,
         moreTime: input.moreTime,
         reservations: input.reservations.map((r) => r.state),
+        // The record it wrote, every field, for `assent audit verify` to recompute.
+        contentSha256: decisionContentHash(record),
       },
     });
     return decision;

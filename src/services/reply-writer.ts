@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/database.js';
+import { positionHashes } from '../domain/audit/record-hashes.js';
 import { replyContentHash } from '../domain/reply/reply-hash.js';
 import { isOnTime } from '../domain/consultation/consultation-state.js';
 import { AppError, type FieldProblem } from '../domain/errors.js';
@@ -210,6 +211,9 @@ export async function writeReplyVersion(trx: Transaction<DB>, options: WriteVers
     action,
     consultationId,
     subject: `reply:${consultationId}/${memberState}/${version}`,
+    // The content it wrote, for `assent audit verify` to recompute from the stored rows: the
+    // version (contentHash), each position (positionHashes, naming the row an edit touched), and
+    // the counted pointer it left (countedVersion).
     data: {
       channel: options.channel,
       status: options.status,
@@ -217,6 +221,8 @@ export async function writeReplyVersion(trx: Transaction<DB>, options: WriteVers
       contentHash,
       counted,
       flags,
+      positionHashes: positionHashes(options.positions),
+      countedVersion,
     },
   });
   // The receipt names the version's place in the audit chain.

@@ -2,6 +2,7 @@ import { presentAuditEvent } from '../../presenters/admin.presenter.js';
 import type { Command } from 'commander';
 import { listAuditEvents } from '../../services/list-audit-events.js';
 import { verifyAuditChain } from '../../services/verify-audit-chain.js';
+import { recordIntegrityBaseline, verifyStoredRecords } from '../../services/verify-stored-records.js';
 import { formatTable, formatUtc, line, printJson, type CliIo } from '../output.js';
 import { integerParser, localOperator, withContext } from './shared.js';
 
@@ -47,13 +48,15 @@ export function registerAuditCommands(program: Command, io: CliIo): void {
   audit
     .command('verify')
     .description(
-      'recompute the hash chain of the whole audit trail against its signed checkpoints; names the first row that does not match (exit 1); signs the checkpoints receipts rely on',
+      'recompute the hash chain of the whole audit trail against its signed checkpoints, then every reply, counted mark, decision and document against it; names each row that does not match (exit 1); signs the checkpoints receipts rely on',
     )
     .option('--json', 'print the verification as JSON')
     .action(async (options: { json?: boolean }) =>
       withContext(io, async (context) => {
         const result = await verifyAuditChain(context.services, { writeCheckpoints: true });
-        if (options.json) printJson(io.stdout, result);
+        // The records are compared with the trail only once the trail itself is intact.
+        const records = result.ok ? await verifyStoredRecords(context.services) : null;
+        if (options.json) printJson(io.stdout, { ...result, records });
         else if (result.ok)
           line(
             io.stdout,
@@ -71,6 +74,35 @@ export function registerAuditCommands(program: Command, io: CliIo): void {
           }[broken.problem];
           throw new Error(`audit chain broken: ${what} (${result.verifiedRows} rows verified before it)`);
         }
+        if (!records) return;
+        if (!options.json) {
+          const { replies, replyVersions, decisions, documents } = records.checked;
+          line(
+            io.stdout,
+            `Records checked against the trail: ${replies} replies (${replyVersions} versions), ${decisions} decisions, ${documents} documents${records.partiallyChecked > 0 ? `; ${records.partiallyChecked} recorded before content hashes, checked on what their audit rows carry (assent audit baseline covers them in full)` : ''}`,
+          );
+          for (const problem of records.problems)
+            line(io.stdout, `FAIL  ${problem.table} ${problem.row}: ${problem.detail}`);
+        }
+        if (!records.ok)
+          throw new Error(
+            `${records.problems.length} stored record(s) differ from the audit trail: ${[...new Set(records.problems.map((p) => p.table))].join(', ')}`,
+          );
+      }),
+    );
+
+  audit
+    .command('baseline')
+    .description(
+      'record in the trail, once, the content of the decisions and documents stored before their audit rows carried it (after upgrading)',
+    )
+    .action(async () =>
+      withContext(io, async (context) => {
+        const recorded = await recordIntegrityBaseline(context.services, { actor: localOperator(io) });
+        line(
+          io.stdout,
+          `Baseline recorded: ${recorded.decisions} decision(s) and ${recorded.documents} document(s) now have their content hash in the audit trail.`,
+        );
       }),
     );
 }

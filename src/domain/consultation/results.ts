@@ -27,4 +27,9 @@ export interface ConsultationResults {
   readonly texts: readonly TextResult[];
   /** When the results notice is due (Res. 1 §9.6.1), once the consultation is closed. */
   readonly resultsNoticeDueAt: number | null;
+  /**
+   * The head of the audit chain the figures were computed from: every change that decides them
+   * wrote its audit row at or before this row, and none after it was seen. Null for an empty trail.
+   */
+  readonly auditHead: { readonly seq: number; readonly hash: string } | null;
 }

@@ -34,7 +34,7 @@ export async function generateDocument(
   const pdf = options.pdf ?? defaultPdfEngine();
   const render = async () => renderDocument(await prepared.content(), prepared.target, pdf);
   if (prepared.storageKey === null) return { ...(await render()), stored: false };
-  const { document } = await storedDocument(ctx.db, prepared.storageKey, render, {
+  const { document } = await storedDocument(ctx, prepared.storageKey, render, {
     at: ctx.clock(),
     by: options.actor.id,
   });
