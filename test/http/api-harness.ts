@@ -128,7 +128,14 @@ export async function storageSnapshot(db: Kysely<DB>) {
       .orderBy('version')
       .orderBy('text_id')
       .execute(),
-    db.selectFrom('audit_event').select(['seq', 'action', 'subject']).orderBy('seq').execute(),
+    // The first request for a closed record's document stores it, with the audit row that records
+    // its SHA-256 (`document.stored`): keeping what was rendered changes no record.
+    db
+      .selectFrom('audit_event')
+      .select(['seq', 'action', 'subject'])
+      .where('action', '!=', 'document.stored')
+      .orderBy('seq')
+      .execute(),
     db.selectFrom('attachment').select('sha256').orderBy('sha256').execute(),
     db.selectFrom('idempotency_record').select(['actor', 'key']).orderBy('actor').orderBy('key').execute(),
     db
