@@ -13,14 +13,16 @@ describe('checkPassword', () => {
   });
 
   it('refuses 11 characters and accepts 12', () => {
-    expect(checkPassword(ofLength(11), EMAIL)).toEqual([{ field: '/password', message: 'Use at least 12 characters' }]);
+    expect(checkPassword(ofLength(11), EMAIL)).toEqual([
+      { field: '/password', message: 'Use at least 12 characters', code: 'PASSWORD_TOO_SHORT' },
+    ]);
     expect(checkPassword(ofLength(12), EMAIL)).toEqual([]);
   });
 
   it('accepts 256 characters and refuses 257', () => {
     expect(checkPassword(ofLength(256), EMAIL)).toEqual([]);
     expect(checkPassword(ofLength(257), EMAIL)).toEqual([
-      { field: '/password', message: 'Use at most 256 characters' },
+      { field: '/password', message: 'Use at most 256 characters', code: 'TEXT_TOO_LONG' },
     ]);
   });
 
@@ -49,7 +51,7 @@ describe('checkPassword', () => {
 
   it('refuses one repeated character', () => {
     expect(checkPassword('x'.repeat(20), EMAIL)).toEqual([
-      { field: '/password', message: 'Do not repeat one character' },
+      { field: '/password', message: 'Do not repeat one character', code: 'PASSWORD_ONE_CHARACTER' },
     ]);
   });
 
@@ -64,6 +66,8 @@ describe('checkPassword', () => {
   });
 
   it('refuses the empty password for its length only', () => {
-    expect(checkPassword('', EMAIL)).toEqual([{ field: '/password', message: 'Use at least 12 characters' }]);
+    expect(checkPassword('', EMAIL)).toEqual([
+      { field: '/password', message: 'Use at least 12 characters', code: 'PASSWORD_TOO_SHORT' },
+    ]);
   });
 });
