@@ -16,7 +16,7 @@ const weekendsOnly: HolidayCalendar = {
 };
 
 const coveredDay = fc
-  .date({ min: new Date('2023-02-01T00:00:00.000Z'), max: new Date('2027-12-31T00:00:00.000Z'), noInvalidDate: true })
+  .date({ min: new Date('2000-02-01T00:00:00.000Z'), max: new Date('2030-12-31T00:00:00.000Z'), noInvalidDate: true })
   .map((date) => date.toISOString().slice(0, 10));
 
 describe('isWorkingDay', () => {
@@ -71,17 +71,21 @@ describe('nthWorkingDayBefore', () => {
     expect(nthWorkingDayBefore('2024-01-02', 1, geneva)).toEqual({ day: '2023-12-29', covered: true });
   });
 
-  it('is covered only when every year it crosses has holiday data (2023–2027)', () => {
+  it('is covered only when every year it crosses has holiday data (2000–2030)', () => {
     expect(nthWorkingDayBefore('2023-01-10', 3, geneva).covered).toBe(true);
-    expect(nthWorkingDayBefore('2023-01-04', 3, geneva).covered).toBe(false);
-    expect(nthWorkingDayBefore('2028-01-20', 3, geneva).covered).toBe(false);
+    expect(nthWorkingDayBefore('2023-01-04', 3, geneva).covered).toBe(true);
+    expect(nthWorkingDayBefore('2000-01-12', 3, geneva).covered).toBe(true);
+    expect(nthWorkingDayBefore('2000-01-04', 3, geneva).covered).toBe(false);
+    expect(nthWorkingDayBefore('2031-01-20', 3, geneva).covered).toBe(false);
     expect(nthWorkingDayBefore('2031-08-26', 8, geneva).covered).toBe(false);
-    expect(nthWorkingDayBefore('2022-06-15', 3, geneva).covered).toBe(false);
+    expect(nthWorkingDayBefore('1999-06-15', 3, geneva).covered).toBe(false);
   });
 
   it('counts weekdays only when outside the covered years (no holiday is invented)', () => {
-    // Mon 3 Jan 2028 counts as a working day because 2028 has no holiday data; covered says so.
-    expect(nthWorkingDayBefore('2028-01-04', 1, geneva)).toEqual({ day: '2028-01-03', covered: false });
+    // Wed 1 Jan 2031 counts as a working day because 2031 has no holiday data; covered says so.
+    expect(nthWorkingDayBefore('2031-01-02', 1, geneva)).toEqual({ day: '2031-01-01', covered: false });
+    // Thu 1 Jan 2026 is a holiday inside the covered years.
+    expect(nthWorkingDayBefore('2026-01-02', 1, geneva)).toEqual({ day: '2025-12-30', covered: true });
   });
 
   it('refuses n that is not a positive integer', () => {
@@ -136,10 +140,10 @@ describe('workingDaysBetween', () => {
 });
 
 describe('calendarCovers', () => {
-  it('covers 2023 to 2027 and nothing outside', () => {
-    expect(calendarCovers('2023-01-01', geneva)).toBe(true);
-    expect(calendarCovers('2027-12-31', geneva)).toBe(true);
-    expect(calendarCovers('2022-12-31', geneva)).toBe(false);
-    expect(calendarCovers('2028-01-01', geneva)).toBe(false);
+  it('covers 2000 to 2030 and nothing outside', () => {
+    expect(calendarCovers('2000-01-01', geneva)).toBe(true);
+    expect(calendarCovers('2030-12-31', geneva)).toBe(true);
+    expect(calendarCovers('1999-12-31', geneva)).toBe(false);
+    expect(calendarCovers('2031-01-01', geneva)).toBe(false);
   });
 });
