@@ -21,12 +21,33 @@ module.exports = {
       from: { path: layer('domain') },
       to: {
         path: [
+          '^src/(db|repositories|services|http|cli|presenters|documents|mail|platform|procedures)/',
+          '^src/(config|app-context)\\.ts$',
+          '^(node:)?(fs|net|http|https|child_process|worker_threads|dgram|dns|tls)(/|$)',
+          '^node_modules/(kysely|better-sqlite3|pg|fastify|nodemailer|playwright-core)/',
+        ],
+      },
+    },
+    {
+      name: 'procedures-are-pure',
+      severity: 'error',
+      comment: 'A procedure module is rules and data (docs/procedures.md): it uses domain/ only, never storage, HTTP or I/O.',
+      from: { path: layer('procedures') },
+      to: {
+        path: [
           '^src/(db|repositories|services|http|cli|presenters|documents|mail|platform)/',
           '^src/(config|app-context)\\.ts$',
           '^(node:)?(fs|net|http|https|child_process|worker_threads|dgram|dns|tls)(/|$)',
           '^node_modules/(kysely|better-sqlite3|pg|fastify|nodemailer|playwright-core)/',
         ],
       },
+    },
+    {
+      name: 'procedure-modules-behind-the-registry',
+      severity: 'error',
+      comment: 'The core reaches a procedure through src/procedures/registry.ts only, so a procedure is one self-contained module.',
+      from: { path: '^src/', pathNot: ['^src/procedures/'] },
+      to: { path: '^src/procedures/[^/]+/' },
     },
     {
       name: 'only-repositories-and-db-use-kysely',

@@ -1,6 +1,6 @@
 import type { Consultation, DeterminedText } from '../domain/consultation/consultation.js';
 import { localiseConsultation, type LocalisedConsultation } from '../domain/consultation/localise.js';
-import { tapClauses } from '../domain/procedure/tap/tap-clauses.js';
+import { procedureFor } from '../procedures/registry.js';
 import { dirOf, type Locale } from '../i18n/i18n.js';
 import { bureauProfile, studyGroupName } from './bureau.js';
 import { inLanguage, type Block, type DocumentContent, type FieldRow } from './content.js';
@@ -32,9 +32,10 @@ export interface CircularInput {
   readonly texts: readonly DeterminedText[];
 }
 
-/** "9.4": the section of Res. 1 the circular opens the consultation under (the clause of the consultation period, one level up). */
-function consultationSection(edition: string): string {
-  return tapClauses(edition).consultationPeriod.replace(/^§/, '').split('.').slice(0, 2).join('.');
+/** "9.4": the section of the procedure's instrument the circular opens the consultation under. */
+function consultationSection(consultation: Consultation): string {
+  const section = procedureFor(consultation.procedure).clauseFor('replySection', consultation.resolutionEdition);
+  return (section ?? '').replace(/^§/, '');
 }
 
 function headerRows(locale: Locale, consultation: Consultation): FieldRow[] {
@@ -148,7 +149,7 @@ export function circularContent(locale: Locale, input: CircularInput): DocumentC
       type: 'paragraph',
       number: '3',
       text: msg(locale, 'doc.circular.p3', {
-        clause: consultationSection(c.resolutionEdition),
+        clause: consultationSection(c),
         deadline: formatDeadline(locale, c.deadlineAt),
       }),
     },

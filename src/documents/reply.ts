@@ -1,6 +1,7 @@
 import type { Consultation, DeterminedText } from '../domain/consultation/consultation.js';
 import { isOnTime } from '../domain/consultation/consultation-state.js';
-import { tapClauses, citeClause } from '../domain/procedure/tap/tap-clauses.js';
+import { citeRole } from '../domain/procedure/procedure.js';
+import { procedureFor } from '../procedures/registry.js';
 import type { ReplyVersion } from '../domain/reply/reply.js';
 import { dirOf, type Locale } from '../i18n/i18n.js';
 import type { Block, DocumentContent, FieldRow } from './content.js';
@@ -36,7 +37,7 @@ export function receiptRows(
 ): FieldRow[] {
   const { consultation, version } = input;
   const onTime = isOnTime(version.receivedAt, consultation.deadlineAt);
-  const clauses = tapClauses(consultation.resolutionEdition);
+  const procedure = procedureFor(consultation.procedure);
   const rows: FieldRow[] = [
     {
       label: msg(locale, 'doc.receipt.version'),
@@ -52,7 +53,9 @@ export function receiptRows(
       lines: [
         onTime
           ? msg(locale, 'doc.receipt.onTime.yes')
-          : msg(locale, 'doc.receipt.onTime.no', { clause: citeClause(clauses, clauses.consultationFails) }),
+          : msg(locale, 'doc.receipt.onTime.no', {
+              clause: citeRole(procedure, 'consultationFails', consultation.resolutionEdition),
+            }),
       ],
     },
     { label: msg(locale, 'doc.receipt.contentHash'), lines: [version.contentHash], code: true },

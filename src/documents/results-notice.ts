@@ -1,5 +1,6 @@
 import { localiseConsultation } from '../domain/consultation/localise.js';
-import { tapClauses, citeClause } from '../domain/procedure/tap/tap-clauses.js';
+import { citeRole } from '../domain/procedure/procedure.js';
+import { procedureFor } from '../procedures/registry.js';
 import { dirOf, type Locale } from '../i18n/i18n.js';
 import type { ConsultationResults, TextResult } from '../domain/consultation/results.js';
 import { studyGroupName } from './bureau.js';
@@ -34,7 +35,7 @@ function outcomeOf(result: TextResult): NoticeOutcome {
 /** The notice's content in `locale`. */
 export function resultsNoticeContent(locale: Locale, input: ResultsNoticeInput): DocumentContent {
   const { consultation: c } = input.results.loaded;
-  const clauses = tapClauses(c.resolutionEdition);
+  const procedure = procedureFor(c.procedure);
   const circular = circularName(locale, c);
   const title = msg(locale, 'doc.notice.title', { circular });
   const name = (code: string) => input.stateNames.get(code) ?? code;
@@ -70,7 +71,10 @@ export function resultsNoticeContent(locale: Locale, input: ResultsNoticeInput):
     },
     {
       type: 'paragraph',
-      text: msg(locale, 'doc.notice.intro', { circular, clause: citeClause(clauses, clauses.notification) }),
+      text: msg(locale, 'doc.notice.intro', {
+        circular,
+        clause: citeRole(procedure, 'resultsNotice', c.resolutionEdition),
+      }),
     },
     {
       type: 'table',
@@ -136,7 +140,7 @@ export function resultsNoticeContent(locale: Locale, input: ResultsNoticeInput):
             text: label(r),
             states: formatList(locale, (r.decisionRecord?.input.moreTime ?? []).map(name)),
             until: r.decision?.moreTimeWindowEndsAt ? formatDeadline(locale, r.decision.moreTimeWindowEndsAt) : '—',
-            clause: r.decision?.citation ?? citeClause(clauses, clauses.moreTime),
+            clause: r.decision?.citation ?? citeRole(procedure, 'afterMeeting', c.resolutionEdition),
           }),
         ),
     ),

@@ -1,5 +1,6 @@
 import { localiseConsultation } from '../domain/consultation/localise.js';
-import { tapClauses, citeClause } from '../domain/procedure/tap/tap-clauses.js';
+import { citeRole } from '../domain/procedure/procedure.js';
+import { procedureFor } from '../procedures/registry.js';
 import type { ReplyPosition, ReplyVersion } from '../domain/reply/reply.js';
 import { dirOf, type Locale } from '../i18n/i18n.js';
 import type { ConsultationResults } from '../domain/consultation/results.js';
@@ -154,7 +155,7 @@ function compiledBlocks(locale: Locale, input: ResultsReportInput, replies: read
 /** The report's content in `locale`. */
 export function resultsReportContent(locale: Locale, input: ResultsReportInput): DocumentContent {
   const { consultation: c } = input.results.loaded;
-  const clauses = tapClauses(c.resolutionEdition);
+  const procedure = procedureFor(c.procedure);
   const circular = circularName(locale, c);
   const title = msg(locale, 'doc.report.title', { circular });
   const replies = input.replies;
@@ -189,11 +190,14 @@ export function resultsReportContent(locale: Locale, input: ResultsReportInput):
       text: [
         countedStates === null ? null : msg(locale, 'doc.report.replied', { count: countedStates }),
         late > 0
-          ? msg(locale, 'doc.report.late', { count: late, clause: citeClause(clauses, clauses.consultationFails) })
+          ? msg(locale, 'doc.report.late', {
+              count: late,
+              clause: citeRole(procedure, 'consultationFails', c.resolutionEdition),
+            })
           : null,
         msg(locale, 'doc.report.rule', {
-          passes: citeClause(clauses, clauses.consultationPasses),
-          fails: citeClause(clauses, clauses.consultationFails),
+          passes: citeRole(procedure, 'consultationPasses', c.resolutionEdition),
+          fails: citeRole(procedure, 'consultationFails', c.resolutionEdition),
         }),
       ]
         .filter((x): x is string => x !== null)

@@ -126,6 +126,12 @@ export const ERROR_CATALOGUE = {
   PASSWORD_CONTAINS_EMAIL: { status: 400, title: 'The password contains the e-mail address' },
   /** A password of one character repeated (carried by VALIDATION_FAILED). */
   PASSWORD_ONE_CHARACTER: { status: 400, title: 'The password repeats one character' },
+  /** A procedure id no module implements (src/procedures/registry.ts); the problem lists the known ids. */
+  UNKNOWN_PROCEDURE: { status: 422, title: 'Unknown approval procedure' },
+  /** An edition of the procedure's instrument whose clauses are not known; the problem lists the known editions (carried by VALIDATION_FAILED). */
+  UNKNOWN_EDITION: { status: 422, title: 'Unknown edition of the procedure' },
+  /** A meeting decision names a delegation that is not a participant with a voice in the consultation (an observer, a State whose rights are suspended, outside a regional group; carried by DECISION_CONFLICT). */
+  NOT_A_PARTICIPANT: { status: 422, title: 'Not a participant in this consultation' },
   /** Anything unexpected. Never carries internal details to the client. */
   INTERNAL: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>;

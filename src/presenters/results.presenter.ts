@@ -1,20 +1,9 @@
-import type { MeetingDecision } from '../domain/procedure/tap/tap-meeting.js';
-import type { TextTally } from '../domain/procedure/tap/tap-tally.js';
+import type { MeetingDecision } from '../domain/procedure/outcomes.js';
 import type { StoredDecision } from '../domain/consultation/meeting-decision.js';
 import type { ConsultationResults } from '../services/compute-results.js';
 import type { DecisionView, ResultsView } from '../schemas/responses.schema.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
-
-/** The rule applied to one text, in words, with the clause. */
-export function explainTally(t: TextTally): string {
-  if (t.basis === 'no_replies')
-    return `No replies were received: approval may be considered at the meeting (${t.citation}).`;
-  const share = `${t.support} of ${t.replies} replies (${t.percent} %) support consideration for approval`;
-  if (t.basis === 'threshold_met')
-    return `${share}; 70 % or more is needed: approval may be considered at the meeting (${t.citation}).`;
-  return `${share}; 70 % or more is needed: the text may not be considered at this meeting (${t.citation}). ${t.neededMoreSupport} more supporting ${t.neededMoreSupport === 1 ? 'reply' : 'replies'} would have been needed.`;
-}
 
 export function presentDecision(decision: MeetingDecision, record: StoredDecision | null): DecisionView {
   return {
@@ -75,7 +64,7 @@ export function presentResults(results: ConsultationResults): ResultsView {
       neededMoreSupport: tally.neededMoreSupport,
       clause: tally.clause,
       citation: tally.citation,
-      explanation: explainTally(tally),
+      explanation: results.loaded.procedure.explainTally(tally),
       decision: decision === null ? null : presentDecision(decision, decisionRecord),
     })),
   };

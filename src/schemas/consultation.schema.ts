@@ -85,7 +85,12 @@ export const TextPatchSchema = Type.Partial(
 export type TextPatch = Static<typeof TextPatchSchema>;
 
 const consultationFields = {
-  procedure: Type.Optional(Type.Literal('itu-t-tap')),
+  procedure: Type.Optional(
+    Type.String({
+      pattern: '^[a-z0-9][a-z0-9-]{0,63}$',
+      description: 'Approval procedure id, one of GET /api/v1/procedures (default itu-t-tap)',
+    }),
+  ),
   resolutionEdition: Type.Optional(Line(100)),
   bureau: Line(20),
   studyPeriod: Type.String({ pattern: '^\\d{4}-\\d{4}$', description: 'Study period, e.g. 2022-2024' }),

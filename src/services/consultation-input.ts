@@ -2,11 +2,11 @@ import type { Consultation, DeterminedText } from '../domain/consultation/consul
 import { isUnLanguage } from '../domain/consultation/localise.js';
 import { AppError, type FieldProblem } from '../domain/errors.js';
 import type { UnLanguage } from '../domain/member-states/member-states.data.js';
-import { DEFAULT_TAP_EDITION, TAP_EDITIONS } from '../domain/procedure/tap/tap-clauses.js';
 import { isIsoDay } from '../domain/time/instants.js';
 import type { TSchema } from 'typebox';
 import type { ConsultationInput, TextInput } from '../schemas/consultation.schema.js';
 import { inputProblems } from '../schemas/schema-problems.js';
+import { DEFAULT_PROCEDURE_ID, PROCEDURES, isKnownProcedure } from '../procedures/registry.js';
 
 type ConsultationFields = Omit<Consultation, 'issuedAt' | 'resultsNoticeAt' | 'createdAt' | 'updatedAt'>;
 
@@ -28,7 +28,8 @@ export function defaultTextId(designation: string): string {
 /**
  * Semantic checks the schema cannot express: real calendar days; their order (the meeting after
  * the circular and not ending before it starts, the deadline before the meeting's first day,
- * Res. 1 §9.4.1: DATES_OUT_OF_ORDER); an edition of Resolution 1 whose clauses are known.
+ * Res. 1 §9.4.1: DATES_OUT_OF_ORDER); a procedure some module implements (UNKNOWN_PROCEDURE) and an
+ * edition of its instrument whose clauses it knows (UNKNOWN_EDITION), each naming the known ones.
  * Order is checked between real days only.
  */
 export function checkConsultationFields(c: ConsultationFields): FieldProblem[] {
@@ -62,11 +63,21 @@ export function checkConsultationFields(c: ConsultationFields): FieldProblem[] {
       message: 'The meeting must come after the date of the circular',
       code: 'DATES_OUT_OF_ORDER',
     });
-  if (!Object.hasOwn(TAP_EDITIONS, c.resolutionEdition))
+  if (!isKnownProcedure(c.procedure))
     problems.push({
-      field: '/resolutionEdition',
-      message: `Not an edition of Resolution 1 whose clauses are known (${Object.keys(TAP_EDITIONS).join('; ')})`,
+      field: '/procedure',
+      message: `Not a procedure Assent implements (${Object.keys(PROCEDURES).join('; ')})`,
+      code: 'UNKNOWN_PROCEDURE',
     });
+  else {
+    const { editions, name } = PROCEDURES[c.procedure]!;
+    if (!editions.includes(c.resolutionEdition))
+      problems.push({
+        field: '/resolutionEdition',
+        message: `Not an edition whose clauses are known for ${name} (${editions.join('; ')})`,
+        code: 'UNKNOWN_EDITION',
+      });
+  }
   return problems;
 }
 
@@ -127,8 +138,8 @@ export function parseInstant(value: string, field: string): number {
 export function consultationFromInput(input: ConsultationInput): ConsultationFields {
   return {
     id: input.id ?? defaultConsultationId(input.bureau, input.number, input.date),
-    procedure: input.procedure ?? 'itu-t-tap',
-    resolutionEdition: input.resolutionEdition ?? DEFAULT_TAP_EDITION,
+    procedure: input.procedure ?? DEFAULT_PROCEDURE_ID,
+    resolutionEdition: input.resolutionEdition ?? defaultEditionOf(input.procedure ?? DEFAULT_PROCEDURE_ID),
     bureau: input.bureau,
     studyPeriod: input.studyPeriod,
     number: input.number,
@@ -246,4 +257,9 @@ export function checkTextsDistinct(texts: readonly DeterminedText[]): FieldProbl
     designations.add(text.designation);
   });
   return problems;
+}
+
+/** The default edition of a procedure; for an unknown id, an empty edition (refused as UNKNOWN_PROCEDURE by the checks). */
+function defaultEditionOf(procedureId: string): string {
+  return isKnownProcedure(procedureId) ? PROCEDURES[procedureId]!.defaultEdition : '';
 }

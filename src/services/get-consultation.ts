@@ -1,10 +1,10 @@
 import type { ConsultationWrite } from '../domain/policy/action.js';
 import { authorize } from '../domain/policy/policy.js';
 import type { Actor } from '../domain/policy/actor.js';
-import type { TimingCheck } from '../domain/procedure/tap/tap-timing.js';
+import type { TimingCheck } from '../domain/procedure/timing.js';
 import type { ConsultationState } from '../domain/consultation/consultation-state.js';
 import { listConsultations as findAll, listTextsOf } from '../repositories/consultation.repository.js';
-import { procedureFor } from '../domain/procedure/registry.js';
+import { procedureFor } from '../procedures/registry.js';
 import { evaluateConsultation } from './compute-results.js';
 import { loadConsultation, type LoadedConsultation } from './load-consultation.js';
 import type { ServiceContext } from './service-context.js';

@@ -2,7 +2,7 @@ import type { Consultation } from '../domain/consultation/consultation.js';
 import { AppError, type FieldProblem } from '../domain/errors.js';
 import type { Actor } from '../domain/policy/actor.js';
 import { authorize } from '../domain/policy/policy.js';
-import type { TimingCheck } from '../domain/procedure/tap/tap-timing.js';
+import type { TimingCheck } from '../domain/procedure/timing.js';
 import { appendAudit } from '../repositories/audit.repository.js';
 import { findConsultation, markIssued } from '../repositories/consultation.repository.js';
 import { assertDraft, assertRevision } from './draft-guard.js';

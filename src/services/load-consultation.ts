@@ -8,7 +8,7 @@ import { AppError } from '../domain/errors.js';
 import type { ConsultationWrite } from '../domain/policy/action.js';
 import type { Actor } from '../domain/policy/actor.js';
 import { authorize } from '../domain/policy/policy.js';
-import { procedureFor } from '../domain/procedure/registry.js';
+import { procedureFor } from '../procedures/registry.js';
 import { findConsultation, listTexts } from '../repositories/consultation.repository.js';
 
 export type { LoadedConsultation } from '../domain/consultation/loaded-consultation.js';

@@ -2,8 +2,8 @@ import { AppError, type ErrorCode } from '../domain/errors.js';
 import { decisionContentHash } from '../domain/audit/record-hashes.js';
 import type { Actor } from '../domain/policy/actor.js';
 import { authorize } from '../domain/policy/policy.js';
-import type { MeetingDecision, MeetingDecisionInput } from '../domain/procedure/tap/tap-meeting.js';
-import { tapClauses, citeClause } from '../domain/procedure/tap/tap-clauses.js';
+import type { MeetingDecision, MeetingDecisionInput } from '../domain/procedure/outcomes.js';
+import { citeRole } from '../domain/procedure/procedure.js';
 import { startOfDay } from '../domain/time/instants.js';
 import { appendAudit } from '../repositories/audit.repository.js';
 import { saveDecision } from '../repositories/decision.repository.js';
@@ -53,7 +53,6 @@ export async function recordDecision(ctx: ServiceContext, options: RecordDecisio
       within: 'decision:record',
     });
     const { consultation, procedure } = loaded;
-    const clauses = tapClauses(consultation.resolutionEdition);
     const evaluation = await evaluateConsultation(trx, loaded, now);
     const text = evaluation.texts.find((t) => t.text.id === options.textId);
     if (!text) throw new AppError('NOT_FOUND', `No text "${options.textId}" in consultation "${consultation.id}"`);
@@ -78,7 +77,7 @@ export async function recordDecision(ctx: ServiceContext, options: RecordDecisio
       refuse(
         'TEXT_MAY_NOT_BE_CONSIDERED',
         `${text.text.designation} did not obtain the support needed; it may not be considered at this meeting`,
-        citeClause(clauses, clauses.consultationFails),
+        citeRole(procedure, 'consultationFails', consultation.resolutionEdition),
       );
     const known = new Set((await listMemberStates(trx)).map((s) => s.code));
     const unknown = [

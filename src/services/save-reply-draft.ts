@@ -3,7 +3,7 @@ import type { DB } from '../db/database.js';
 import type { Executor } from '../db/dialect.js';
 import { AppError, type FieldProblem } from '../domain/errors.js';
 import type { Actor } from '../domain/policy/actor.js';
-import { MAX_FREE_TEXT } from '../domain/procedure/tap/tap-reply-rules.js';
+import { MAX_FREE_TEXT } from '../domain/reply/reply.js';
 import { listUploads, recordUpload, statesCitingAttachment } from '../repositories/attachment.repository.js';
 import {
   findReplyDraft,

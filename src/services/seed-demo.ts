@@ -1,12 +1,12 @@
 import { CIRCULAR_79 } from '../db/seed/circular-79.data.js';
 import { operatorActor, type Actor } from '../domain/policy/actor.js';
-import { latestDeadline } from '../domain/procedure/tap/tap-timing.js';
 import { mutableClock } from '../domain/time/clock.js';
 import { addDays, DAY_MS, toIsoDay } from '../domain/time/instants.js';
 import { listConsultations } from '../repositories/consultation.repository.js';
 import type { ConsultationInput } from '../schemas/consultation.schema.js';
 import type { RecordedReplyInput } from '../schemas/reply.schema.js';
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_PROCEDURE_ID, procedureFor } from '../procedures/registry.js';
 import { insertAccount } from '../repositories/account.repository.js';
 import { appendAudit } from '../repositories/audit.repository.js';
 import { createApiToken } from './api-tokens.js';
@@ -177,7 +177,13 @@ function positionsOf(reply: SimulatedReply): RecordedReplyInput['positions'] {
 function demoConsultation(today: string, ctx: ServiceContext): ConsultationInput {
   const circularDate = addDays(today, -30);
   const meetingFirstDay = addDays(today, 75);
-  const deadline = latestDeadline(meetingFirstDay, ctx.calendar, ctx.timingPolicy) - 2 * DAY_MS;
+  const deadline =
+    procedureFor(CIRCULAR_79.procedure ?? DEFAULT_PROCEDURE_ID).latestDeadline(
+      meetingFirstDay,
+      ctx.calendar,
+      ctx.timingPolicy,
+    ) -
+    2 * DAY_MS;
   return {
     id: DEMO_CONSULTATION_ID,
     bureau: 'DEMO',

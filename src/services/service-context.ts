@@ -4,7 +4,7 @@ import type { DB } from '../db/database.js';
 import { constraintKind, isUnavailable } from '../db/db-errors.js';
 import { ITU_GENEVA_HOLIDAYS, type HolidayCalendar } from '../domain/calendar/itu-geneva-holidays.js';
 import { AppError } from '../domain/errors.js';
-import { DEFAULT_TIMING_POLICY, type TimingPolicy } from '../domain/procedure/tap/tap-timing.js';
+import { DEFAULT_TIMING_POLICY, type TimingPolicy } from '../domain/procedure/timing.js';
 import type { Clock } from '../domain/time/clock.js';
 
 /** What every use-case receives: the database, the clock, and the settings that shape rules. */

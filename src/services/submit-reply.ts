@@ -3,7 +3,7 @@ import { isOnTime } from '../domain/consultation/consultation-state.js';
 import { AppError } from '../domain/errors.js';
 import type { Actor } from '../domain/policy/actor.js';
 import { authorize } from '../domain/policy/policy.js';
-import { tapClauses, citeClause } from '../domain/procedure/tap/tap-clauses.js';
+import { citeRole } from '../domain/procedure/procedure.js';
 import { findIdempotencyRecord, insertIdempotencyRecord } from '../repositories/idempotency.repository.js';
 import type { ReplyInput } from '../schemas/reply.schema.js';
 import { loadConsultation, type LoadedConsultation } from './load-consultation.js';
@@ -84,15 +84,14 @@ export async function submitReply(ctx: ServiceContext, options: SubmitReplyOptio
  * @throws CONSULTATION_NOT_OPEN, DEADLINE_PASSED
  */
 export function assertOpen(loaded: LoadedConsultation, now: number): void {
-  const { consultation } = loaded;
+  const { consultation, procedure } = loaded;
   if (consultation.issuedAt === null)
     throw new AppError('CONSULTATION_NOT_OPEN', `Consultation "${consultation.id}" has not been issued`);
   if (!isOnTime(now, consultation.deadlineAt)) {
-    const clauses = tapClauses(consultation.resolutionEdition);
     throw new AppError(
       'DEADLINE_PASSED',
       `The deadline for replies was ${new Date(consultation.deadlineAt).toISOString()}; replies received after it are not counted`,
-      { clause: citeClause(clauses, clauses.consultationFails) },
+      { clause: citeRole(procedure, 'consultationFails', consultation.resolutionEdition) },
     );
   }
 }

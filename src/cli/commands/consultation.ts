@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { isUnLanguage, localiseConsultation } from '../../domain/consultation/localise.js';
 import type { UnLanguage } from '../../domain/member-states/member-states.data.js';
-import type { TimingCheck } from '../../domain/procedure/tap/tap-timing.js';
+import type { TimingCheck } from '../../domain/procedure/timing.js';
 import {
   deadlineText,
   presentConsultation,

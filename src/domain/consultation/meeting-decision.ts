@@ -1,4 +1,4 @@
-import type { MeetingDecisionInput } from '../procedure/tap/tap-meeting.js';
+import type { MeetingDecisionInput } from '../procedure/outcomes.js';
 
 /** What the meeting decided on a text (Res. 1 §9.5), as recorded by the secretariat. */
 export interface StoredDecision {

@@ -2,8 +2,8 @@ import type { ConsultationState } from './consultation-state.js';
 import type { DeterminedText } from './consultation.js';
 import type { LoadedConsultation } from './loaded-consultation.js';
 import type { StoredDecision } from './meeting-decision.js';
-import type { MeetingDecision } from '../procedure/tap/tap-meeting.js';
-import type { TextTally } from '../procedure/tap/tap-tally.js';
+import type { MeetingDecision } from '../procedure/outcomes.js';
+import type { TextTally } from '../procedure/outcomes.js';
 
 /** One text's figures and the meeting's decision on it. */
 export interface TextResult {

@@ -1,17 +1,16 @@
 import type { HolidayCalendar } from '../calendar/itu-geneva-holidays.js';
 import type { FieldProblem } from '../errors.js';
-import type { Channel, PositionInput, PositionKind } from '../reply/reply.js';
-import type { ReplyCheck } from './tap/tap-reply-rules.js';
-import type { MeetingDecision, MeetingDecisionInput } from './tap/tap-meeting.js';
-import type { PositionCounts, TextTally } from './tap/tap-tally.js';
-import type { TimingCheck, TimingFacts, TimingPolicy } from './tap/tap-timing.js';
+import type { Channel, PositionInput, PositionKind, ReplyFlag, ReplyPosition } from '../reply/reply.js';
+import { type ClauseRole, type ClauseTable, citationOf, formatCitation } from './clauses.js';
+import type { MeetingDecision, MeetingDecisionInput, PositionCounts, TextTally } from './outcomes.js';
+import type { TimingCheck, TimingFacts, TimingPolicy } from './timing.js';
 
-/** What decides whether a State may reply to a given consultation. */
+/** What decides whether a participant may reply to a given consultation. */
 export interface EligibilityFacts {
-  /** The State's own standing (data: observer, suspended right to reply…). */
+  /** The participant's own standing (data: observer, suspended right to reply…). */
   readonly mayReply: boolean;
   readonly note: string | null;
-  /** The consultation's closed list of consulted States, if any (regional groups). */
+  /** The consultation's closed list of consulted participants, if any (regional groups). */
   readonly consultedStates: readonly string[] | null;
 }
 
@@ -21,18 +20,47 @@ export interface EligibilityAnswer {
   readonly clause: string | null;
 }
 
+/** A procedure's check of a reply's positions. */
+export interface ReplyCheck {
+  /** Problems that make the reply invalid: nothing is stored. */
+  readonly problems: FieldProblem[];
+  /** Tolerated gaps on a recorded form, kept with the version for readers to see. */
+  readonly flags: ReplyFlag[];
+  /** The positions, normalised (empty strings to null, option dropped where the box has none). */
+  readonly positions: ReplyPosition[];
+}
+
+/** A phase of a consultation as the procedure defines it (documentation and GET /api/v1/procedures). */
+export interface PhaseDefinition {
+  readonly id: string;
+  readonly name: string;
+  /** Who may act in this phase, and what they may submit. */
+  readonly actors: string;
+}
+
 /**
- * A body's approval procedure behind one interface: the options a respondent has, who may reply,
- * the timing rules, the decision rule on the replies and the meeting rule. The core (services,
- * storage, API) talks only to this interface, so AAP, ITU-R, ISO or IEEE procedures are added as
- * new implementations without touching it.
+ * A body's approval procedure behind one interface: its editions and clause tables, the options a
+ * respondent has, who may reply, the timing rules, the decision rule on the replies and the meeting
+ * rule. Each procedure is one module under src/procedures/<id>/, reached only through
+ * src/procedures/registry.ts; the core (services, storage, API, pages, documents, CLI) talks only
+ * to this interface.
  */
 export interface Procedure {
   /** Registry key, stored with each consultation. */
   readonly id: string;
   readonly name: string;
+  /** Editions of the instrument whose clause numbering the procedure knows, newest first. */
+  readonly editions: readonly string[];
+  /** The edition a new consultation takes when none is given. */
+  readonly defaultEdition: string;
+  /** The phases a consultation goes through, in order. */
+  readonly phases: readonly PhaseDefinition[];
   /** Position kinds a reply may take. */
   readonly positionKinds: readonly PositionKind[];
+  /** The clause table of an edition (the default edition's numbering for an edition it does not know). */
+  clauses(edition: string): ClauseTable;
+  /** The clause number the procedure applies for a role of the core, or null if it has no such rule. */
+  clauseFor(role: ClauseRole, edition: string): string | null;
   /** Who may reply to a consultation. */
   eligibility(state: string, facts: EligibilityFacts, edition: string): EligibilityAnswer;
   /** Checks the positions of a reply (and normalises them). */
@@ -44,12 +72,30 @@ export interface Procedure {
   ): ReplyCheck;
   /** The decision rule on the replies to one text. */
   tally(counts: PositionCounts, edition: string): TextTally;
+  /** The rule applied to one text, in English words with its clause (the API's `explanation`; pages use the catalogues). */
+  explainTally(tally: TextTally): string;
+  /** The share of the counted replies a text needs, for display (null when the rule is not a share). */
+  readonly passThreshold: number | null;
   /** Timing rules on the consultation's dates. */
   checkTiming(facts: TimingFacts, edition: string, calendar: HolidayCalendar, policy?: TimingPolicy): TimingCheck[];
+  /** The latest deadline the timing rules allow before a meeting starting on `meetingFirstDay`. */
+  latestDeadline(meetingFirstDay: string, calendar: HolidayCalendar, policy?: TimingPolicy): number;
   /** Consistency of a recorded meeting decision. */
   validateMeetingDecision(input: MeetingDecisionInput, meetingLastDay: string, edition: string): FieldProblem[];
   /** The meeting's decision at instant `now`. */
   decideAtMeeting(input: MeetingDecisionInput, meetingLastDay: string, now: number, edition: string): MeetingDecision;
   /** When the results notice is due. */
   resultsNoticeDueAt(meetingLastDay: string, anyMoreTime: boolean): number;
+}
+
+/** The citation, written for people, of the clause a procedure applies for a role of the core. */
+export function citeRole(procedure: Procedure, role: ClauseRole, edition: string): string {
+  const table = procedure.clauses(edition);
+  const clause = procedure.clauseFor(role, edition);
+  return clause === null ? `${table.instrument} (${table.edition})` : formatCitation(citationOf(table, clause));
+}
+
+/** The citation, written for people, of a clause number of a procedure's edition. */
+export function citeClauseOf(procedure: Procedure, edition: string, clause: string): string {
+  return formatCitation(citationOf(procedure.clauses(edition), clause));
 }

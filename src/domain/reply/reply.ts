@@ -88,3 +88,6 @@ export interface ReplyVersion extends ReplySignature {
   readonly contentHash: string;
   readonly positions: readonly ReplyPosition[];
 }
+
+/** Longest free text accepted in one field (comments, reasons, changes), whatever the procedure. */
+export const MAX_FREE_TEXT = 20_000;

@@ -2,9 +2,11 @@ import type { ConsultationState } from '../../../domain/consultation/consultatio
 import type { Consultation, DeterminedText } from '../../../domain/consultation/consultation.js';
 import { MEMBER_STATES } from '../../../domain/member-states/member-states.data.js';
 import type { Actor } from '../../../domain/policy/actor.js';
-import { citeClause, tapClauses } from '../../../domain/procedure/tap/tap-clauses.js';
-import type { MeetingDecision } from '../../../domain/procedure/tap/tap-meeting.js';
-import type { TextTally } from '../../../domain/procedure/tap/tap-tally.js';
+import { citeRole } from '../../../domain/procedure/procedure.js';
+import { DEFAULT_PROCEDURE_ID, procedureFor } from '../../../procedures/registry.js';
+import type { ClauseRole } from '../../../domain/procedure/clauses.js';
+import type { MeetingDecision } from '../../../domain/procedure/outcomes.js';
+import type { TextTally } from '../../../domain/procedure/outcomes.js';
 import type { PositionKind } from '../../../domain/reply/reply.js';
 import { startOfDay } from '../../../domain/time/instants.js';
 import { formatUtc, intlFor, isoInstant, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
@@ -28,7 +30,6 @@ import {
  * The 70 % of Res. 1 §9.4.5, for display only: the decision itself is taken in integers by the
  * procedure (tap-tally.ts), never from this number.
  */
-const THRESHOLD_SHARE = 0.7;
 
 /** An instant as the pages print it: UTC words, and ISO for `<time datetime>` and the script. */
 export interface InstantView {
@@ -321,7 +322,7 @@ export function presentHome(locale: Locale, views: readonly ConsultationView[], 
   const shown = views.filter((v) => v.state !== 'draft' || actor.kind === 'secretariat');
   const contents = shown.map((v) => presentContent(locale, v.loaded.consultation, []));
   const rows = shown.map((v, index) => row(locale, v, now, contents[index]!.subject));
-  const threshold = percent(locale, THRESHOLD_SHARE);
+  const threshold = percent(locale, procedureFor(DEFAULT_PROCEDURE_ID).passThreshold ?? 0);
   return {
     open: rows.filter((r) => r.state === 'open'),
     closed: rows.filter((r) => r.state !== 'open' && r.state !== 'draft'),
@@ -385,27 +386,28 @@ export function presentConsultationPage(
   now: number,
 ): ConsultationPageView {
   const c = view.loaded.consultation;
-  // Clause numbers come from the consultation's edition of Resolution 1 (tap-clauses.ts).
-  const clauses = tapClauses(c.resolutionEdition);
+  // Clause numbers come from the consultation's procedure and edition (its clause table).
+  const procedure = procedureFor(c.procedure);
+  const clauses = procedure.clauses(c.resolutionEdition);
   const cited: string[] = [];
-  const cite = (clause: string) => {
-    const citation = citeClause(clauses, clause);
+  const cite = (role: ClauseRole) => {
+    const citation = citeRole(procedure, role, c.resolutionEdition);
     cited.push(citation);
     return citation;
   };
-  const threshold = percent(locale, THRESHOLD_SHARE);
+  const threshold = percent(locale, procedure.passThreshold ?? 0);
   const content = presentContent(locale, c, view.loaded.texts);
   const ask = [
     t(locale, 'public.consultation.ask.consult', {
-      clause: cite(clauses.consultationPeriod),
+      clause: cite('replyPeriod'),
       deadline: formatUtc(locale, c.deadlineAt),
     }),
     t(locale, 'public.consultation.ask.rule', {
       threshold,
-      clause: cite(clauses.consultationPasses),
-      failClause: cite(clauses.consultationFails),
+      clause: cite('consultationPasses'),
+      failClause: cite('consultationFails'),
     }),
-    t(locale, 'public.consultation.ask.reasons', { clause: cite(clauses.reasons) }),
+    t(locale, 'public.consultation.ask.reasons', { clause: cite('reasons') }),
     t(locale, 'public.consultation.ask.who'),
   ];
   return {
@@ -448,7 +450,7 @@ export function explainTallyInWords(locale: Locale, tally: TextTally): string {
     support: count(locale, tally.support),
     replies: count(locale, tally.replies),
     percent: tally.replies === 0 ? '' : percent(locale, tally.support / tally.replies),
-    threshold: percent(locale, THRESHOLD_SHARE),
+    threshold: percent(locale, tally.threshold),
     clause: tally.citation,
     needed: tally.neededMoreSupport,
   };

@@ -1,6 +1,6 @@
 import type { Consultation, DeterminedText } from '../../../domain/consultation/consultation.js';
 import type { FieldProblem } from '../../../domain/errors.js';
-import { MAX_FREE_TEXT } from '../../../domain/procedure/tap/tap-reply-rules.js';
+import { MAX_FREE_TEXT } from '../../../domain/reply/reply.js';
 import type { Receipt } from '../../../domain/receipt/receipt.js';
 import type {
   Channel,

@@ -1,6 +1,6 @@
 import type { Consultation, DeterminedText } from '../../../domain/consultation/consultation.js';
-import type { MeetingDecision, MeetingOutcome, Reservation } from '../../../domain/procedure/tap/tap-meeting.js';
-import type { ConsultationOutcome, OutcomeBasis } from '../../../domain/procedure/tap/tap-tally.js';
+import type { MeetingDecision, MeetingOutcome, Reservation } from '../../../domain/procedure/outcomes.js';
+import type { ConsultationOutcome, OutcomeBasis } from '../../../domain/procedure/outcomes.js';
 import {
   CHANNELS,
   type Channel,

@@ -2,9 +2,9 @@ import type { HolidayCalendar } from '../../../domain/calendar/itu-geneva-holida
 import type { ConsultationState } from '../../../domain/consultation/consultation-state.js';
 import type { Consultation, DeterminedText, TextKind } from '../../../domain/consultation/consultation.js';
 import type { FieldProblem } from '../../../domain/errors.js';
-import { procedureFor } from '../../../domain/procedure/registry.js';
-import type { TimingCheck, TimingPolicy } from '../../../domain/procedure/tap/tap-timing.js';
-import { citeClause, tapClauses } from '../../../domain/procedure/tap/tap-clauses.js';
+import { DEFAULT_PROCEDURE_ID, procedureFor } from '../../../procedures/registry.js';
+import type { TimingCheck, TimingPolicy } from '../../../domain/procedure/timing.js';
+import { citeRole } from '../../../domain/procedure/procedure.js';
 import { startOfDay } from '../../../domain/time/instants.js';
 import { intlFor, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
 import type { Account } from '../../../domain/identity/account.js';
@@ -101,7 +101,7 @@ export function formTiming(
   if (facts === null) return null;
   return presentTiming(
     locale,
-    procedureFor('itu-t-tap').checkTiming(facts, values.resolutionEdition, calendar, policy),
+    procedureFor(DEFAULT_PROCEDURE_ID).checkTiming(facts, values.resolutionEdition, calendar, policy),
   );
 }
 
@@ -255,7 +255,7 @@ export function presentCircular(
   timing: readonly TimingCheck[],
 ): CircularView {
   const c: Consultation = loaded.consultation;
-  const clauses = tapClauses(c.resolutionEdition);
+  const clauses = procedureFor(c.procedure).clauses(c.resolutionEdition);
   const shown = { subject: true, titles: true, summaries: true };
   const content = presentContent(locale, c, loaded.texts);
   return {
@@ -332,7 +332,7 @@ export function presentIssueProblems(
 ): ChecklistItem[] {
   const id = loaded.consultation.id;
   const base = `/secretariat/consultations/${encodeURIComponent(id)}`;
-  const clauses = tapClauses(loaded.consultation.resolutionEdition);
+  const { procedure, consultation } = loaded;
   return problems.map((problem) => {
     if (problem.field === '/texts')
       return { message: t(locale, 'sec.issue.blocker.noTexts'), href: `${base}/texts/new` };
@@ -342,7 +342,7 @@ export function presentIssueProblems(
       return {
         message: t(locale, 'sec.issue.blocker.summary', {
           designation: text?.designation ?? summary[1]!,
-          clause: citeClause(clauses, '§9.3.4'),
+          clause: citeRole(procedure, 'textSummary', consultation.resolutionEdition),
         }),
         href: `${base}/texts/${encodeURIComponent(summary[1]!)}#field-summary`,
       };

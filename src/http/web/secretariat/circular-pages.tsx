@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type AppError, isAppError } from '../../../domain/errors.js';
 import type { Actor } from '../../../domain/policy/actor.js';
-import { citeClause, tapClauses } from '../../../domain/procedure/tap/tap-clauses.js';
+import { citeRole } from '../../../domain/procedure/procedure.js';
 import { t } from '../../../i18n/i18n.js';
 import { getConsultation, type ConsultationView } from '../../../services/get-consultation.js';
 import type { FormError } from '../components/form.js';
@@ -84,10 +84,9 @@ export function circularPages(web: WebContext) {
   /** The issued circular's page, saying that it can no longer be changed (409). */
   function issuedRefusal(request: FastifyRequest, reply: FastifyReply, current: ConsultationView): FastifyReply {
     const locale = pageContext(web, request).locale;
-    const clauses = tapClauses(current.loaded.consultation.resolutionEdition);
     const message = t(locale, 'sec.circular.issued.error', {
       reference: current.loaded.consultation.reference,
-      clause: citeClause(clauses, '§9.3.1'),
+      clause: citeRole(current.loaded.procedure, 'issue', current.loaded.consultation.resolutionEdition),
     });
     return circularPage(request, reply, 409, current, { errors: [{ message }] });
   }

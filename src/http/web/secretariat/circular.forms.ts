@@ -4,12 +4,8 @@ import { isUnLanguage } from '../../../domain/consultation/localise.js';
 import type { FieldProblem } from '../../../domain/errors.js';
 import { UN_LANGUAGES } from '../../../domain/member-states/designations.js';
 import type { UnLanguage } from '../../../domain/member-states/member-states.data.js';
-import {
-  citeClause,
-  DEFAULT_TAP_EDITION,
-  TAP_EDITIONS,
-  tapClauses,
-} from '../../../domain/procedure/tap/tap-clauses.js';
+import { citeClauseOf, citeRole } from '../../../domain/procedure/procedure.js';
+import { DEFAULT_PROCEDURE_ID, procedureFor } from '../../../procedures/registry.js';
 import { isIsoDay } from '../../../domain/time/instants.js';
 import { t, type Locale, type MessageId } from '../../../i18n/i18n.js';
 import {
@@ -118,8 +114,11 @@ export interface CircularValues {
   readonly eligibleStates: string;
 }
 
-/** The editions of Resolution 1 a circular may follow (their clause numbering is known). */
-export const RESOLUTION_EDITIONS: readonly string[] = Object.keys(TAP_EDITIONS);
+/** The procedure a circular entered on these pages follows (the API and CLI may name another). */
+const FORM_PROCEDURE = procedureFor(DEFAULT_PROCEDURE_ID);
+
+/** The editions a circular may follow (their clause numbering is known). */
+export const RESOLUTION_EDITIONS: readonly string[] = FORM_PROCEDURE.editions;
 
 /** A new circular's form: the usual addressees and copies of a TSB circular, the deadline at 2359 UTC. */
 export function blankCircular(today: string): CircularValues {
@@ -146,7 +145,7 @@ export function blankCircular(today: string): CircularValues {
     signatoryName: '',
     signatoryTitle: '',
     languagesAvailableOn: '',
-    resolutionEdition: DEFAULT_TAP_EDITION,
+    resolutionEdition: FORM_PROCEDURE.defaultEdition,
     individualRepliesPublic: false,
     eligibleStates: '',
   };
@@ -306,7 +305,7 @@ export function readCircularForm(
     signatoryName: trim(body.signatoryName),
     signatoryTitle: trim(body.signatoryTitle),
     languagesAvailableOn: trim(body.languagesAvailableOn),
-    resolutionEdition: trim(body.resolutionEdition) || DEFAULT_TAP_EDITION,
+    resolutionEdition: trim(body.resolutionEdition) || FORM_PROCEDURE.defaultEdition,
     individualRepliesPublic: isChecked(body.individualRepliesPublic),
     eligibleStates: trim(body.eligibleStates).toUpperCase(),
   };
@@ -445,8 +444,12 @@ export function circularErrors(
     if (translation) pushOnce(errors, translation);
     else if (problem.code === 'DATES_OUT_OF_ORDER' && ORDER[problem.field]) {
       const [field, id] = ORDER[problem.field]!;
-      const clauses = tapClauses(values.resolutionEdition);
-      at(field, t(locale, id, { clause: citeClause(clauses, problem.clause ?? clauses.consultationPeriod) }));
+      const edition = values.resolutionEdition;
+      const clause =
+        problem.clause === undefined
+          ? citeRole(FORM_PROCEDURE, 'replyPeriod', edition)
+          : citeClauseOf(FORM_PROCEDURE, edition, problem.clause);
+      at(field, t(locale, id, { clause }));
     } else if (problem.field === '/deadline') deadlineErrors(problem);
     else if (TEXT_FIELDS[problem.field]) {
       const [field, missing] = TEXT_FIELDS[problem.field]!;

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../domain/errors.js';
-import { citeClause, tapClauses } from '../../../domain/procedure/tap/tap-clauses.js';
+import { citeRole } from '../../../domain/procedure/procedure.js';
 import type { ConsultationView } from '../../../services/get-consultation.js';
 import { addText, editText, removeText } from '../../../services/manage-texts.js';
 import type { FormError } from '../components/form.js';
@@ -56,7 +56,7 @@ export const textsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
       designation: stored?.designation ?? null,
       values,
       errors,
-      summaryClause: citeClause(tapClauses(c.resolutionEdition), '§9.3.4'),
+      summaryClause: citeRole(current.loaded.procedure, 'textSummary', c.resolutionEdition),
       languageOfRecord: c.languageOfRecord,
       csrfToken: request.webSession!.csrfToken,
     };

@@ -1,4 +1,4 @@
-import type { MeetingOutcome } from '../../../../domain/procedure/tap/tap-meeting.js';
+import type { MeetingOutcome } from '../../../../domain/procedure/outcomes.js';
 import type { Channel } from '../../../../domain/reply/reply.js';
 import { startOfDay } from '../../../../domain/time/instants.js';
 import { formatUtc, intlFor, isoInstant, t, type Locale, type MessageId } from '../../../../i18n/i18n.js';

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { POSITION_KINDS } from '../../reply/reply.js';
+import { POSITION_KINDS } from '../../domain/reply/reply.js';
 import { tapClauses } from './tap-clauses.js';
-import {
-  countPositions,
-  formatPercent,
-  meetsSeventyPercent,
-  neededMoreSupport,
-  tallyText,
-  type PositionCounts,
-} from './tap-tally.js';
+import { countPositions, formatPercent, meetsSeventyPercent, neededMoreSupport, tallyText } from './tap-tally.js';
+import type { PositionCounts } from '../../domain/procedure/outcomes.js';
 
 const clauses = tapClauses('Rev. Geneva, 2022');
 
@@ -91,6 +85,7 @@ describe('tallyText boundaries (Res. 1 §9.4.5–9.4.6, 70 per cent or more of t
       percent: null,
       outcome: 'may_proceed',
       basis: 'no_replies',
+      threshold: 0.7,
       neededMoreSupport: 0,
       clause: '§9.4.5',
       citation: 'WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.5',

@@ -1,3 +1,5 @@
+import { type ClauseRole, type ClauseTable, formatCitation } from '../../domain/procedure/clauses.js';
+
 /**
  * Clause references of the ITU-T Traditional Approval Procedure, as data. Numbering follows
  * WTSA Resolution 1 Section 9 (Section 8 before 2000; verified against Rev. Hammamet 2016, and
@@ -7,6 +9,12 @@
 export interface TapClauses {
   readonly instrument: string;
   readonly edition: string;
+  /** TSB issues the circular with the determined texts. */
+  readonly issue: string;
+  /** The summary each determined text carries. */
+  readonly textSummary: string;
+  /** The section on the consultation of Member States (the circular names it). */
+  readonly replySection: string;
   /** Announcement received at least 3 months before the meeting. */
   readonly announcement: string;
   /** Texts available in the official languages at least 1 month before the meeting. */
@@ -37,8 +45,13 @@ export interface TapClauses {
   readonly notification: string;
 }
 
+type ClauseKey = Exclude<keyof TapClauses, 'instrument' | 'edition'>;
+
 const RES1_SECTION9 = {
   instrument: 'WTSA Resolution 1',
+  issue: '§9.3.1',
+  textSummary: '§9.3.4',
+  replySection: '§9.4',
   announcement: '§9.3.3',
   languages: '§9.3.5',
   consultationPeriod: '§9.4.1',
@@ -70,5 +83,29 @@ export function tapClauses(edition: string): TapClauses {
 
 /** A clause written for people: "WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.5". */
 export function citeClause(clauses: TapClauses, clause: string): string {
-  return `${clauses.instrument} (${clauses.edition}) ${clause}`;
+  return formatCitation({ instrument: clauses.instrument, edition: clauses.edition, clause });
+}
+
+/** The edition's clause table in the engine's form. */
+export function tapClauseTable(edition: string): ClauseTable {
+  const { instrument, edition: name, ...clauses } = tapClauses(edition);
+  return { instrument, edition: name, clauses };
+}
+
+/** Which TAP clause answers each role the core cites. */
+const ROLE_CLAUSES: Readonly<Record<ClauseRole, ClauseKey>> = {
+  issue: 'issue',
+  textSummary: 'textSummary',
+  replySection: 'replySection',
+  replyPeriod: 'consultationPeriod',
+  reasons: 'reasons',
+  consultationPasses: 'consultationPasses',
+  consultationFails: 'consultationFails',
+  afterMeeting: 'moreTime',
+  resultsNotice: 'notification',
+};
+
+/** The TAP clause number for a role of the core. */
+export function tapClauseFor(role: ClauseRole, edition: string): string {
+  return tapClauses(edition)[ROLE_CLAUSES[role]];
 }

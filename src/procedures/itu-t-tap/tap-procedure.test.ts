@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ITU_GENEVA_HOLIDAYS } from '../../calendar/itu-geneva-holidays.js';
-import { endOfDay } from '../../time/instants.js';
+import { ITU_GENEVA_HOLIDAYS } from '../../domain/calendar/itu-geneva-holidays.js';
+import { endOfDay } from '../../domain/time/instants.js';
 import { PROCEDURES, procedureFor } from '../registry.js';
-import type { EligibilityFacts } from '../procedure.js';
+import type { EligibilityFacts } from '../../domain/procedure/procedure.js';
 import { TAP_PROCEDURE, tapEligibility } from './tap-procedure.js';
 
 const EDITION = 'Rev. Geneva, 2022';
@@ -111,13 +111,13 @@ describe('procedureFor (registry)', () => {
     expect(PROCEDURES['itu-t-tap']).toBe(TAP_PROCEDURE);
   });
 
-  it('throws on an id no code implements', () => {
-    expect(() => procedureFor('itu-t-aap')).toThrow('unknown procedure "itu-t-aap"');
-    expect(() => procedureFor('')).toThrow(/unknown procedure/);
+  it('refuses an id no code implements with UNKNOWN_PROCEDURE (a 4xx problem), naming the known ids', () => {
+    expect(() => procedureFor('itu-t-aap')).toThrow('Unknown procedure "itu-t-aap"; known: itu-t-tap');
+    expect(() => procedureFor('')).toThrow(expect.objectContaining({ code: 'UNKNOWN_PROCEDURE', status: 422 }));
   });
 
   it('does not resolve inherited object keys as procedures', () => {
-    expect(() => procedureFor('toString')).toThrow(/unknown procedure/);
-    expect(() => procedureFor('__proto__')).toThrow(/unknown procedure/);
+    expect(() => procedureFor('toString')).toThrow(/Unknown procedure/);
+    expect(() => procedureFor('__proto__')).toThrow(/Unknown procedure/);
   });
 });

@@ -1,49 +1,7 @@
-import type { FieldProblem } from '../../errors.js';
-import { addDays, endOfDay } from '../../time/instants.js';
+import type { FieldProblem } from '../../domain/errors.js';
+import type { MeetingDecision, MeetingDecisionInput } from '../../domain/procedure/outcomes.js';
+import { addDays, endOfDay } from '../../domain/time/instants.js';
 import { citeClause, type TapClauses } from './tap-clauses.js';
-
-/** A reservation by a delegation that does not oppose (Res. 1 §9.5.4). */
-export interface Reservation {
-  readonly state: string;
-  readonly note: string;
-}
-
-/** Formal opposition sent to the Director after a request for more time (Res. 1 §9.5.5, §9.5.5.1). */
-export interface FormalOpposition {
-  readonly state: string;
-  readonly receivedAt: number;
-  readonly reasons: string | null;
-}
-
-/** What the study group meeting did with one text, as recorded by the secretariat. */
-export interface MeetingDecisionInput {
-  /** The meeting deferred approval (a change with major impact, Res. 1 §9.5.2). */
-  readonly deferred: boolean;
-  /** Member State delegations opposing approval (§9.5.3). */
-  readonly opposing: readonly string[];
-  /** Delegations that declared they abstain: ignored for the unopposed test (§9.5.6). */
-  readonly abstaining: readonly string[];
-  readonly reservations: readonly Reservation[];
-  /** Delegations that asked for more time during the meeting (§9.5.5). */
-  readonly moreTime: readonly string[];
-  readonly formalOppositions: readonly FormalOpposition[];
-}
-
-export const MEETING_OUTCOMES = ['approved', 'not_approved', 'pending_more_time', 'deferred'] as const;
-export type MeetingOutcome = (typeof MEETING_OUTCOMES)[number];
-
-export interface MeetingDecision {
-  readonly outcome: MeetingOutcome;
-  readonly clause: string;
-  readonly citation: string;
-  /** End of the 4-week window for formal opposition (§9.5.5), when more time was asked for. */
-  readonly moreTimeWindowEndsAt: number | null;
-  /** The chairman may restart at §9.3.1 without a new determination (§9.5.5.2). */
-  readonly mayRestartWithoutNewDetermination: boolean;
-  /** States whose opposition decided the outcome. */
-  readonly opposedBy: readonly string[];
-  readonly reservations: readonly Reservation[];
-}
 
 /** Weeks after the meeting for formal opposition (§9.5.5) and for the results notice (§9.6.1). */
 export const WINDOW_DAYS = 28;

@@ -1,39 +1,6 @@
-import type { PositionKind } from '../../reply/reply.js';
+import type { PositionKind } from '../../domain/reply/reply.js';
+import type { ConsultationOutcome, OutcomeBasis, PositionCounts, TextTally } from '../../domain/procedure/outcomes.js';
 import { citeClause, type TapClauses } from './tap-clauses.js';
-
-/** Counts of the counted replies for one text. */
-export interface PositionCounts {
-  /** Replies that assign authority (box A, with or without comments). */
-  readonly support: number;
-  /** Replies that do not assign authority (box B). */
-  readonly nonSupport: number;
-  /** Recorded forms with both boxes or neither ticked: excluded from the count until clarified. */
-  readonly unclear: number;
-}
-
-export type ConsultationOutcome = 'may_proceed' | 'not_at_this_meeting';
-
-/** Why the outcome is what it is. */
-export type OutcomeBasis = 'no_replies' | 'threshold_met' | 'threshold_not_met';
-
-export interface TextTally {
-  /** The denominator: replies received by the deadline that took a position (not all Member States). */
-  readonly replies: number;
-  readonly support: number;
-  readonly nonSupport: number;
-  /** Unclear forms, shown but not counted. */
-  readonly unclear: number;
-  /** support/replies in per cent with two decimals, for display only; null with no replies. Never used to decide. */
-  readonly percent: string | null;
-  readonly outcome: ConsultationOutcome;
-  readonly basis: OutcomeBasis;
-  /** How many more supporting replies would have been needed to reach 70 % (0 when it passes). */
-  readonly neededMoreSupport: number;
-  /** Clause number applied, e.g. `§9.4.5`. */
-  readonly clause: string;
-  /** Clause written for people, with the instrument and edition. */
-  readonly citation: string;
-}
 
 /** The 70 % threshold as the ratio 7/10, compared in integers (never a rounded float). */
 const THRESHOLD_NUMERATOR = 7;
@@ -127,10 +94,28 @@ function finish(
   clause: string,
   clauses: TapClauses,
 ): TextTally {
-  return { ...base, outcome, basis, neededMoreSupport: needed, clause, citation: citeClause(clauses, clause) };
+  return {
+    ...base,
+    outcome,
+    basis,
+    threshold: THRESHOLD_NUMERATOR / THRESHOLD_DENOMINATOR,
+    neededMoreSupport: needed,
+    clause,
+    citation: citeClause(clauses, clause),
+  };
 }
 
 function assertCount(value: number, name: string): void {
   if (!Number.isSafeInteger(value) || value < 0)
     throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
+}
+
+/** The rule applied to one text, in English words, with its clause (the API's `explanation`). */
+export function explainTally(t: TextTally): string {
+  if (t.basis === 'no_replies')
+    return `No replies were received: approval may be considered at the meeting (${t.citation}).`;
+  const share = `${t.support} of ${t.replies} replies (${t.percent} %) support consideration for approval`;
+  if (t.basis === 'threshold_met')
+    return `${share}; 70 % or more is needed: approval may be considered at the meeting (${t.citation}).`;
+  return `${share}; 70 % or more is needed: the text may not be considered at this meeting (${t.citation}). ${t.neededMoreSupport} more supporting ${t.neededMoreSupport === 1 ? 'reply' : 'replies'} would have been needed.`;
 }

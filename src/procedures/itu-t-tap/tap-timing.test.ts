@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { ITU_GENEVA_HOLIDAYS } from '../../calendar/itu-geneva-holidays.js';
-import { workingDaysBetween } from '../../calendar/working-days.js';
-import { endOfDay, toIsoDay } from '../../time/instants.js';
+import { type HolidayCalendar, ITU_GENEVA_HOLIDAYS } from '../../domain/calendar/itu-geneva-holidays.js';
+import { workingDaysBetween } from '../../domain/calendar/working-days.js';
+import { endOfDay, toIsoDay } from '../../domain/time/instants.js';
 import { tapClauses } from './tap-clauses.js';
 import {
   DEFAULT_TIMING_POLICY,
-  checkTiming,
-  latestDeadline,
   type TimingCheck,
   type TimingFacts,
   type TimingRule,
-} from './tap-timing.js';
+} from '../../domain/procedure/timing.js';
+import { checkTiming, latestDeadline } from './tap-timing.js';
 
 const clauses = tapClauses('Rev. Geneva, 2022');
 const calendar = ITU_GENEVA_HOLIDAYS;
@@ -184,7 +183,17 @@ describe('checkTiming: languages (§9.3.5, texts in all official languages at le
 });
 
 describe('checkTiming: holiday calendar coverage', () => {
-  it('a meeting in 2031 emits a calendar_data warning naming the covered years', () => {
+  // A calendar with data for 2023–2027 only, whatever years the shipped one covers.
+  const short: HolidayCalendar = {
+    ...calendar,
+    firstYear: 2023,
+    lastYear: 2027,
+    holidays: Object.fromEntries(
+      Object.entries(calendar.holidays).filter(([day]) => day >= '2023-01-01' && day <= '2027-12-31'),
+    ),
+  };
+
+  it('a meeting in 2031 emits a calendar_data warning naming the missing years and the covered ones', () => {
     const checks = checkTiming(
       {
         circularDate: '2031-03-03',
@@ -193,23 +202,25 @@ describe('checkTiming: holiday calendar coverage', () => {
         languagesAvailableOn: null,
       },
       clauses,
-      calendar,
+      short,
     );
     expect(check(checks, 'calendar_data')).toMatchObject({
       severity: 'warning',
       clause: null,
       citation: null,
-      params: { firstYear: 2023, lastYear: 2027 },
+      params: { years: '2031', firstYear: 2023, lastYear: 2027 },
     });
+    expect(check(checks, 'calendar_data')?.message).toContain('no data for 2031');
   });
 
   it('a circular dated before the covered years emits a calendar_data warning even for a covered meeting', () => {
     const checks = checkTiming(
       circular79({ circularDate: '2022-12-01', meetingFirstDay: '2023-08-29' }),
       clauses,
-      calendar,
+      short,
     );
     expect(warnings(checks)).toContain('calendar_data');
+    expect(check(checks, 'calendar_data')?.params.years).toBe('2022');
   });
 
   it('a meeting early in January 2028 whose working-day count crosses into 2028 warns', () => {
@@ -221,9 +232,10 @@ describe('checkTiming: holiday calendar coverage', () => {
         languagesAvailableOn: null,
       },
       clauses,
-      calendar,
+      short,
     );
     expect(warnings(checks)).toContain('calendar_data');
+    expect(check(checks, 'calendar_data')?.params.years).toBe('2028');
   });
 });
 

@@ -1,24 +1,14 @@
-import type { FieldProblem } from '../../errors.js';
+import type { FieldProblem } from '../../domain/errors.js';
 import {
   isRecordedChannel,
+  MAX_FREE_TEXT,
   type Channel,
   type PositionInput,
   type ReplyFlag,
   type ReplyPosition,
-} from '../../reply/reply.js';
+} from '../../domain/reply/reply.js';
+import type { ReplyCheck } from '../../domain/procedure/procedure.js';
 import type { TapClauses } from './tap-clauses.js';
-
-/** Longest free text accepted in one field (comments, reasons, changes). */
-export const MAX_FREE_TEXT = 20_000;
-
-export interface ReplyCheck {
-  /** Problems that make the reply invalid: nothing is stored. */
-  readonly problems: FieldProblem[];
-  /** Tolerated gaps on a recorded form, kept with the version for readers to see. */
-  readonly flags: ReplyFlag[];
-  /** The positions, normalised (empty strings to null, option dropped where the box has none). */
-  readonly positions: ReplyPosition[];
-}
 
 /**
  * Checks the positions of a reply against the Annex 2 form and Res. 1:

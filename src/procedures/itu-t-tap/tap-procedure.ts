@@ -1,9 +1,16 @@
-import type { EligibilityAnswer, EligibilityFacts, Procedure } from '../procedure.js';
-import { citeClause, tapClauses } from './tap-clauses.js';
+import type { EligibilityAnswer, EligibilityFacts, Procedure } from '../../domain/procedure/procedure.js';
+import {
+  DEFAULT_TAP_EDITION,
+  TAP_EDITIONS,
+  citeClause,
+  tapClauseFor,
+  tapClauseTable,
+  tapClauses,
+} from './tap-clauses.js';
 import { decideAtMeeting, resultsNoticeDueAt, validateMeetingDecision } from './tap-meeting.js';
 import { checkReplyPositions } from './tap-reply-rules.js';
-import { tallyText } from './tap-tally.js';
-import { checkTiming } from './tap-timing.js';
+import { explainTally, tallyText } from './tap-tally.js';
+import { checkTiming, latestDeadline } from './tap-timing.js';
 
 /**
  * Who may reply to a TAP consultation: only Member States (Res. 1 §9.4.1, §9.4.3), whose right
@@ -33,13 +40,26 @@ export function tapEligibility(state: string, facts: EligibilityFacts, edition: 
 export const TAP_PROCEDURE: Procedure = {
   id: 'itu-t-tap',
   name: 'ITU-T Traditional Approval Procedure (WTSA Resolution 1, Section 9)',
+  editions: Object.keys(TAP_EDITIONS),
+  defaultEdition: DEFAULT_TAP_EDITION,
+  phases: [
+    { id: 'consultation', name: 'Consultation of Member States', actors: 'Member States reply per text (§9.4)' },
+    { id: 'meeting', name: 'Study group meeting', actors: 'The meeting decides, unopposed (§9.5.3)' },
+    { id: 'more_time', name: 'More time', actors: 'Formal opposition within 4 weeks (§9.5.5)' },
+    { id: 'notified', name: 'Results notified', actors: 'TSB notifies the results (§9.6.1)' },
+  ],
+  clauses: tapClauseTable,
+  clauseFor: tapClauseFor,
   positionKinds: ['assigns_authority', 'does_not_assign_authority', 'unclear'],
   eligibility: tapEligibility,
   checkReply: (positions, textIds, channel, edition) =>
     checkReplyPositions(positions, textIds, channel, tapClauses(edition)),
   tally: (counts, edition) => tallyText(counts, tapClauses(edition)),
+  explainTally,
+  passThreshold: 0.7,
   checkTiming: (facts, edition, calendar, policy) => checkTiming(facts, tapClauses(edition), calendar, policy),
   validateMeetingDecision: (input, lastDay, edition) => validateMeetingDecision(input, lastDay, tapClauses(edition)),
   decideAtMeeting: (input, lastDay, now, edition) => decideAtMeeting(input, lastDay, now, tapClauses(edition)),
+  latestDeadline,
   resultsNoticeDueAt,
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endOfDay } from '../../time/instants.js';
+import { endOfDay } from '../../domain/time/instants.js';
 import { tapClauses } from './tap-clauses.js';
 import {
   WINDOW_DAYS,
@@ -7,8 +7,8 @@ import {
   moreTimeWindowEnd,
   resultsNoticeDueAt,
   validateMeetingDecision,
-  type MeetingDecisionInput,
 } from './tap-meeting.js';
+import type { MeetingDecisionInput } from '../../domain/procedure/outcomes.js';
 
 const clauses = tapClauses('Rev. Geneva, 2022');
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Channel, PositionInput } from '../../reply/reply.js';
+import type { Channel, PositionInput } from '../../domain/reply/reply.js';
 import { tapClauses } from './tap-clauses.js';
-import { MAX_FREE_TEXT, checkReplyPositions } from './tap-reply-rules.js';
+import { MAX_FREE_TEXT } from '../../domain/reply/reply.js';
+import { checkReplyPositions } from './tap-reply-rules.js';
 
 const clauses = tapClauses('Rev. Geneva, 2022');
 /** Texts of Circular 79. */

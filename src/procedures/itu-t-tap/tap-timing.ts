@@ -1,52 +1,13 @@
-import { calendarCovers, nthWorkingDayBefore } from '../../calendar/working-days.js';
-import type { HolidayCalendar } from '../../calendar/itu-geneva-holidays.js';
-import { addMonths, endOfDay, toIsoDay } from '../../time/instants.js';
+import { calendarCovers, nthWorkingDayBefore } from '../../domain/calendar/working-days.js';
+import type { HolidayCalendar } from '../../domain/calendar/itu-geneva-holidays.js';
+import {
+  DEFAULT_TIMING_POLICY,
+  type TimingCheck,
+  type TimingFacts,
+  type TimingPolicy,
+} from '../../domain/procedure/timing.js';
+import { addMonths, endOfDay, toIsoDay } from '../../domain/time/instants.js';
 import { citeClause, type TapClauses } from './tap-clauses.js';
-
-/** The facts the timing rules look at. */
-export interface TimingFacts {
-  /** Date of the circular (the announcement). */
-  readonly circularDate: string;
-  readonly meetingFirstDay: string;
-  readonly deadlineAt: number;
-  /** When the texts were available in all official languages, if recorded. */
-  readonly languagesAvailableOn: string | null;
-}
-
-/** Policy choices where Res. 1 is silent or open to two readings (see docs/procedure.md). */
-export interface TimingPolicy {
-  /**
-   * Working days that must remain strictly between the deadline day and the first day of the
-   * meeting. Res. 1 §9.4.1 says the period runs "up to seven working days before the beginning of
-   * the meeting"; the conservative reading (TSB Circular 6 practice) keeps 7 full working days
-   * between them, so the latest deadline is the end of the 8th working day before the meeting.
-   */
-  readonly fullWorkingDaysBeforeMeeting: number;
-  /** Minimum calendar months between the announcement and the meeting (§9.3.3). */
-  readonly announcementMonths: number;
-  /** Minimum calendar months between the texts in all languages and the meeting (§9.3.5). */
-  readonly languagesMonths: number;
-}
-
-export const DEFAULT_TIMING_POLICY: TimingPolicy = {
-  fullWorkingDaysBeforeMeeting: 7,
-  announcementMonths: 3,
-  languagesMonths: 1,
-};
-
-export type TimingRule = 'announcement' | 'consultation_period' | 'languages' | 'calendar_data';
-export type TimingSeverity = 'ok' | 'warning' | 'info';
-
-/** One timing check: a warning the secretariat sees next to the dates, never a silent failure. */
-export interface TimingCheck {
-  readonly rule: TimingRule;
-  readonly severity: TimingSeverity;
-  readonly clause: string | null;
-  readonly citation: string | null;
-  /** English sentence; `params` carries the values for other languages. */
-  readonly message: string;
-  readonly params: Readonly<Record<string, string | number>>;
-}
 
 /**
  * Checks a consultation's dates against Res. 1 §9.3.3 (announcement ≥ 3 months before the
@@ -97,13 +58,14 @@ export function checkTiming(
     params: { deadlineDay, latestDeadlineDay: latest.day, workingDays: policy.fullWorkingDaysBeforeMeeting },
   });
   if (!latest.covered || !calendarCovers(facts.circularDate, calendar)) {
+    const years = uncoveredYears([facts.circularDate, latest.day, facts.meetingFirstDay], calendar).join(', ');
     checks.push({
       rule: 'calendar_data',
       severity: 'warning',
       clause: null,
       citation: null,
-      message: `The ${calendar.name} holiday calendar has data for ${calendar.firstYear}–${calendar.lastYear} only; working days outside those years were counted without holidays.`,
-      params: { firstYear: calendar.firstYear, lastYear: calendar.lastYear },
+      message: `The ${calendar.name} holiday calendar has no data for ${years} (it covers ${calendar.firstYear}–${calendar.lastYear}); working days in those years were counted without holidays.`,
+      params: { years, firstYear: calendar.firstYear, lastYear: calendar.lastYear },
     });
   }
 
@@ -146,4 +108,13 @@ export function latestDeadline(
 function ordinal(n: number): string {
   const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${suffix}`;
+}
+
+/** The years from the earliest to the latest of `days` that the calendar has no data for, ascending. */
+function uncoveredYears(days: readonly string[], calendar: HolidayCalendar): number[] {
+  const years = days.map((day) => Number(day.slice(0, 4)));
+  const missing: number[] = [];
+  for (let year = Math.min(...years); year <= Math.max(...years); year += 1)
+    if (year < calendar.firstYear || year > calendar.lastYear) missing.push(year);
+  return missing;
 }

@@ -1,0 +1,45 @@
+/** The timing vocabulary: the facts the timing rules read, the policy where texts are open, and their checks. */
+/** The facts the timing rules look at. */
+export interface TimingFacts {
+  /** Date of the circular (the announcement). */
+  readonly circularDate: string;
+  readonly meetingFirstDay: string;
+  readonly deadlineAt: number;
+  /** When the texts were available in all official languages, if recorded. */
+  readonly languagesAvailableOn: string | null;
+}
+
+/** Policy choices where Res. 1 is silent or open to two readings (see docs/procedure.md). */
+export interface TimingPolicy {
+  /**
+   * Working days that must remain strictly between the deadline day and the first day of the
+   * meeting. Res. 1 §9.4.1 says the period runs "up to seven working days before the beginning of
+   * the meeting"; the conservative reading (TSB Circular 6 practice) keeps 7 full working days
+   * between them, so the latest deadline is the end of the 8th working day before the meeting.
+   */
+  readonly fullWorkingDaysBeforeMeeting: number;
+  /** Minimum calendar months between the announcement and the meeting (§9.3.3). */
+  readonly announcementMonths: number;
+  /** Minimum calendar months between the texts in all languages and the meeting (§9.3.5). */
+  readonly languagesMonths: number;
+}
+
+export const DEFAULT_TIMING_POLICY: TimingPolicy = {
+  fullWorkingDaysBeforeMeeting: 7,
+  announcementMonths: 3,
+  languagesMonths: 1,
+};
+
+export type TimingRule = 'announcement' | 'consultation_period' | 'languages' | 'calendar_data';
+export type TimingSeverity = 'ok' | 'warning' | 'info';
+
+/** One timing check: a warning the secretariat sees next to the dates, never a silent failure. */
+export interface TimingCheck {
+  readonly rule: TimingRule;
+  readonly severity: TimingSeverity;
+  readonly clause: string | null;
+  readonly citation: string | null;
+  /** English sentence; `params` carries the values for other languages. */
+  readonly message: string;
+  readonly params: Readonly<Record<string, string | number>>;
+}

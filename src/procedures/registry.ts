@@ -1,0 +1,38 @@
+import type { Procedure } from '../domain/procedure/procedure.js';
+import { AppError } from '../domain/errors.js';
+import { TAP_PROCEDURE } from './itu-t-tap/tap-procedure.js';
+
+/**
+ * Every procedure Assent knows, by id. This is the only file outside src/procedures/<id>/ that
+ * imports a procedure module (a layer rule checks it): a new body's procedure is one more entry.
+ */
+export const PROCEDURES: Readonly<Record<string, Procedure>> = {
+  [TAP_PROCEDURE.id]: TAP_PROCEDURE,
+};
+
+/** The procedure a new consultation takes when none is named. */
+export const DEFAULT_PROCEDURE_ID = TAP_PROCEDURE.id;
+
+/** True for an id some module implements. */
+export function isKnownProcedure(id: string): boolean {
+  return Object.hasOwn(PROCEDURES, id);
+}
+
+/**
+ * The procedure of a consultation. An id no module implements is refused with UNKNOWN_PROCEDURE
+ * (a 4xx problem at the edges), naming the known ids.
+ */
+export function procedureFor(id: string): Procedure {
+  const procedure = isKnownProcedure(id) ? PROCEDURES[id] : undefined;
+  if (!procedure)
+    throw new AppError('UNKNOWN_PROCEDURE', `Unknown procedure "${id}"; known: ${Object.keys(PROCEDURES).join(', ')}`, {
+      errors: [
+        {
+          field: '/procedure',
+          message: `Known procedures: ${Object.keys(PROCEDURES).join(', ')}`,
+          code: 'UNKNOWN_PROCEDURE',
+        },
+      ],
+    });
+  return procedure;
+}
