@@ -101,6 +101,11 @@ async function ensureSyntheticStates(db: Kysely<DB>, count: number, now: number)
 
 const REASONS = 'Synthetic reasons: the text overlaps with work under study and should be aligned first.';
 const COMMENTS = 'Synthetic comments: editorial corrections to clauses 6 and 7.';
+const detail = (option: string | null, comments: string | null, reasons: string | null) =>
+  JSON.stringify({ option, comments, reasons, possibleChanges: null });
+const DETAIL_NO_COMMENTS = detail('no_comments', null, null);
+const DETAIL_COMMENTS = detail('comments_attached', COMMENTS, null);
+const DETAIL_REASONS = detail(null, null, REASONS);
 
 /** Creates one closed synthetic consultation of `positions` counted positions; returns its id and row counts. */
 async function createSyntheticConsultation(
@@ -192,19 +197,7 @@ async function createSyntheticConsultation(
     const roll = sql<number>`((${respondent} * 31 + (t.ord - 1) * 17 + v.version * 7) % 100)`;
     await db
       .insertInto('reply_position')
-      .columns([
-        'consultation_id',
-        'member_state',
-        'version',
-        'text_id',
-        'position',
-        'option',
-        'comments',
-        'reasons',
-        'possible_changes',
-        'attachment',
-        'counted',
-      ])
+      .columns(['consultation_id', 'member_state', 'version', 'text_id', 'position', 'detail', 'attachment', 'counted'])
       .expression(
         db
           .selectFrom('reply_version as v')
@@ -220,14 +213,10 @@ async function createSyntheticConsultation(
             sql<string>`case when ${roll} < 88 then 'assigns_authority' else 'does_not_assign_authority' end`.as(
               'position',
             ),
-            sql<string>`case when ${roll} < 80 then 'no_comments' when ${roll} < 88 then 'comments_attached' else null end`.as(
-              'option',
+            // The position's detail as repositories/procedure-records.ts stores it (migration 0013).
+            sql<string>`case when ${roll} < 80 then cast(${DETAIL_NO_COMMENTS} as text) when ${roll} < 88 then cast(${DETAIL_COMMENTS} as text) else cast(${DETAIL_REASONS} as text) end`.as(
+              'detail',
             ),
-            sql<string>`case when ${roll} >= 80 and ${roll} < 88 then cast(${COMMENTS} as text) else null end`.as(
-              'comments',
-            ),
-            sql<string>`case when ${roll} >= 88 then cast(${REASONS} as text) else null end`.as('reasons'),
-            sql<null>`cast(null as text)`.as('possible_changes'),
             sql<null>`cast(null as text)`.as('attachment'),
             // The counted version's positions carry the mark results are computed from (migration 0006).
             sql<0 | 1>`case when v.version = r.counted_version then 1 else 0 end`.as('counted'),

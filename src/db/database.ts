@@ -300,11 +300,10 @@ export interface ReplyPositionTable {
   member_state: string;
   version: number;
   text_id: string;
-  position: 'assigns_authority' | 'does_not_assign_authority' | 'unclear';
-  option: 'no_comments' | 'comments_attached' | null;
-  comments: string | null;
-  reasons: string | null;
-  possible_changes: string | null;
+  /** The position's kind, as its procedure defines it (checked by the procedure, not by the schema). */
+  position: string;
+  /** JSON text: the rest of what the procedure's form asks for (repositories/procedure-records.ts). */
+  detail: string;
   attachment: string | null;
   /** 1 for the positions of the reply's counted version (mirrors reply.counted_version). */
   counted: ColumnType<Flag, Flag | undefined, Flag>;
@@ -323,12 +322,8 @@ export interface AttachmentTable {
 export interface MeetingDecisionTable {
   consultation_id: string;
   text_id: string;
-  deferred: Flag;
-  opposing: string;
-  abstaining: string;
-  reservations: string;
-  more_time: string;
-  formal_oppositions: string;
+  /** JSON text: the decision as its procedure defines it (repositories/procedure-records.ts). */
+  decision: string;
   notes: string | null;
   recorded_at: number;
   recorded_by: string;

@@ -2,21 +2,14 @@ import type { Selectable } from 'kysely';
 import type { MeetingDecisionTable } from '../db/database.js';
 import type { Executor } from '../db/dialect.js';
 import type { StoredDecision } from '../domain/consultation/meeting-decision.js';
-import { fromFlag, fromJson, toFlag, toJson } from './json-column.js';
+import { decisionColumn, decisionOfColumn } from './procedure-records.js';
 
 export type { StoredDecision } from '../domain/consultation/meeting-decision.js';
 
 function toStored(row: Selectable<MeetingDecisionTable>): StoredDecision {
   return {
     textId: row.text_id,
-    input: {
-      deferred: fromFlag(row.deferred),
-      opposing: fromJson(row.opposing),
-      abstaining: fromJson(row.abstaining),
-      reservations: fromJson(row.reservations),
-      moreTime: fromJson(row.more_time),
-      formalOppositions: fromJson(row.formal_oppositions),
-    },
+    input: decisionOfColumn(row.decision),
     notes: row.notes,
     recordedAt: row.recorded_at,
     recordedBy: row.recorded_by,
@@ -26,12 +19,7 @@ function toStored(row: Selectable<MeetingDecisionTable>): StoredDecision {
 /** Records (or replaces) what the meeting decided on one text. */
 export async function saveDecision(db: Executor, consultationId: string, decision: StoredDecision): Promise<void> {
   const values = {
-    deferred: toFlag(decision.input.deferred),
-    opposing: toJson(decision.input.opposing),
-    abstaining: toJson(decision.input.abstaining),
-    reservations: toJson(decision.input.reservations),
-    more_time: toJson(decision.input.moreTime),
-    formal_oppositions: toJson(decision.input.formalOppositions),
+    decision: decisionColumn(decision.input),
     notes: decision.notes,
     recorded_at: decision.recordedAt,
     recorded_by: decision.recordedBy,

@@ -2,6 +2,7 @@ import type { Executor } from '../db/dialect.js';
 import type { StoredDecision } from '../domain/consultation/meeting-decision.js';
 import type { ReplyFlag, ReplyPosition, ReplyVersion } from '../domain/reply/reply.js';
 import { fromFlag, fromJson } from './json-column.js';
+import { decisionOfColumn, positionOfRow } from './procedure-records.js';
 
 /**
  * Reads for `assent audit verify`'s check of the records that decide an outcome against the audit
@@ -132,15 +133,7 @@ export async function versionRecords(
   for (const p of positions) {
     const key = `${p.member_state}/${p.version}`;
     const entry = byVersion.get(key) ?? { positions: [] as ReplyPosition[], counted: new Map<string, boolean>() };
-    entry.positions.push({
-      text: p.text_id,
-      position: p.position,
-      option: p.option,
-      comments: p.comments,
-      reasons: p.reasons,
-      possibleChanges: p.possible_changes,
-      attachment: p.attachment,
-    });
+    entry.positions.push(positionOfRow(p));
     entry.counted.set(p.text_id, fromFlag(p.counted));
     byVersion.set(key, entry);
   }
@@ -200,14 +193,7 @@ export async function allDecisions(db: Executor): Promise<(StoredDecision & { re
   return rows.map((row) => ({
     consultationId: row.consultation_id,
     textId: row.text_id,
-    input: {
-      deferred: fromFlag(row.deferred),
-      opposing: fromJson(row.opposing),
-      abstaining: fromJson(row.abstaining),
-      reservations: fromJson(row.reservations),
-      moreTime: fromJson(row.more_time),
-      formalOppositions: fromJson(row.formal_oppositions),
-    },
+    input: decisionOfColumn(row.decision),
     notes: row.notes,
     recordedAt: Number(row.recorded_at),
     recordedBy: row.recorded_by,

@@ -3,6 +3,7 @@ import type { ReplyPositionTable, ReplyVersionTable } from '../db/database.js';
 import { dialectOf, type Executor } from '../db/dialect.js';
 import type { ReplyFlag, ReplyPosition, ReplyVersion } from '../domain/reply/reply.js';
 import { fromFlag, fromJson, toFlag, toJson } from './json-column.js';
+import { positionColumns, positionOfRow } from './procedure-records.js';
 
 /** The pointers of a State's reply: its latest version and the version that counts. */
 export interface ReplyPointers {
@@ -90,28 +91,14 @@ export async function insertReplyVersion(db: Executor, version: ReplyVersion): P
         consultation_id: version.consultationId,
         member_state: version.memberState,
         version: version.version,
-        text_id: p.text,
-        position: p.position,
-        option: p.option,
-        comments: p.comments,
-        reasons: p.reasons,
-        possible_changes: p.possibleChanges,
-        attachment: p.attachment,
+        ...positionColumns(p),
       })),
     )
     .execute();
 }
 
 function toPosition(row: Selectable<ReplyPositionTable>): ReplyPosition {
-  return {
-    text: row.text_id,
-    position: row.position,
-    option: row.option,
-    comments: row.comments,
-    reasons: row.reasons,
-    possibleChanges: row.possible_changes,
-    attachment: row.attachment,
-  };
+  return positionOfRow(row);
 }
 
 function toVersion(row: Selectable<ReplyVersionTable>, positions: ReplyPosition[]): ReplyVersion {

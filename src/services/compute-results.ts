@@ -25,18 +25,16 @@ export async function evaluateConsultation(
 ): Promise<ConsultationResults> {
   const { consultation, procedure } = loaded;
   const { counts, decisions, auditHead } = await readAtOneHead(db, consultation.id);
-  const byText = new Map<string, { support: number; nonSupport: number; unclear: number }>();
-  for (const text of loaded.texts) byText.set(text.id, { support: 0, nonSupport: 0, unclear: 0 });
+  // Counted replies per text and position kind; the procedure says what each kind counts as.
+  const byText = new Map<string, Record<string, number>>();
+  for (const text of loaded.texts) byText.set(text.id, {});
   for (const row of counts) {
     const entry = byText.get(row.textId);
-    if (!entry) continue;
-    if (row.position === 'assigns_authority') entry.support += row.count;
-    else if (row.position === 'does_not_assign_authority') entry.nonSupport += row.count;
-    else entry.unclear += row.count;
+    if (entry) entry[row.position] = (entry[row.position] ?? 0) + row.count;
   }
   const decisionByText = new Map(decisions.map((d) => [d.textId, d]));
   const texts: TextResult[] = loaded.texts.map((text) => {
-    const tally = procedure.tally(byText.get(text.id)!, consultation.resolutionEdition);
+    const tally = procedure.tally(procedure.countsOf(byText.get(text.id)!), consultation.resolutionEdition);
     const record = decisionByText.get(text.id) ?? null;
     const decision =
       record === null

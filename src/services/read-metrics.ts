@@ -1,4 +1,3 @@
-import type { PositionKind } from '../domain/reply/reply.js';
 import { countJobsByState, type JobState } from '../repositories/job.repository.js';
 import { countClosedCountedPositions, countReplyVersions } from '../repositories/reply.repository.js';
 import type { ServiceContext } from './service-context.js';
@@ -9,7 +8,7 @@ export interface StoredMetrics {
    * Counted positions, by position, of the consultations whose deadline has passed: never those
    * of an open consultation, whose tally the results keep back until its deadline.
    */
-  readonly countedPositions: readonly { readonly position: PositionKind; readonly count: number }[];
+  readonly countedPositions: readonly { readonly position: string; readonly count: number }[];
   /** Reply versions received, all consultations together: activity, not the tally. */
   readonly replyVersions: number;
   /** Background jobs by state. */

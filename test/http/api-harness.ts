@@ -140,7 +140,7 @@ export async function storageSnapshot(db: Kysely<DB>) {
     db.selectFrom('idempotency_record').select(['actor', 'key']).orderBy('actor').orderBy('key').execute(),
     db
       .selectFrom('meeting_decision')
-      .select(['consultation_id', 'text_id', 'opposing', 'recorded_at'])
+      .select(['consultation_id', 'text_id', 'decision', 'recorded_at'])
       .orderBy('consultation_id')
       .orderBy('text_id')
       .execute(),

@@ -7,6 +7,9 @@ import { uploadAttachment } from '../../src/services/attachments.js';
 import { describeEachDialect } from '../helpers/databases.js';
 import { focalPoint, replyInput, SECRETARIAT, useWorld } from '../helpers/world.js';
 
+/** A position's detail as a forger would write it (repositories/procedure-records.ts). */
+const FORGED_DETAIL = JSON.stringify({ option: null, comments: null, reasons: 'forged', possibleChanges: null });
+
 describeEachDialect('receipts', (dialect) => {
   const world = useWorld(dialect);
 
@@ -64,7 +67,7 @@ describeEachDialect('receipts', (dialect) => {
 
   it('a reply changed in the database after its receipt makes the receipt fail on content', async () => {
     const { ctx, id, receipt } = await receiptOfKr();
-    await sql`update reply_position set position = 'does_not_assign_authority', option = null, reasons = 'forged' where consultation_id = ${id} and member_state = 'KR' and version = 2`.execute(
+    await sql`update reply_position set position = 'does_not_assign_authority', detail = ${FORGED_DETAIL} where consultation_id = ${id} and member_state = 'KR' and version = 2`.execute(
       ctx.db,
     );
     const result = await verifyReceipt(ctx, receipt);

@@ -12,6 +12,17 @@ import { describeEachDialect } from '../helpers/databases.js';
 import { DEADLINE, focalPoint, replyInput, SECRETARIAT, useWorld } from '../helpers/world.js';
 import { statesThatMayReply } from './probes.js';
 
+/** A position's detail as a forger would write it (repositories/procedure-records.ts). */
+const FORGED_DECISION = JSON.stringify({
+  deferred: false,
+  opposing: ['FR'],
+  abstaining: [],
+  reservations: [],
+  moreTime: [],
+  formalOppositions: [],
+});
+const FORGED_DETAIL = JSON.stringify({ option: null, comments: null, reasons: 'forged', possibleChanges: null });
+
 const ID = 'tsb-79-2023';
 /** During the meeting (2023-08-29 to 2023-09-08), after the deadline. */
 const AT_MEETING = '2023-08-30T10:00:00Z';
@@ -96,7 +107,7 @@ describeEachDialect('records that decide an outcome, against the audit trail', (
 
   it('a reply position edited in the database is found and named (table and row)', async () => {
     const ctx = await decidedConsultation();
-    await sql`update reply_position set position = 'does_not_assign_authority', option = null, reasons = 'x' where consultation_id = ${ID} and member_state = 'FR' and version = 1 and text_id = 'x1353'`.execute(
+    await sql`update reply_position set position = 'does_not_assign_authority', detail = ${FORGED_DETAIL} where consultation_id = ${ID} and member_state = 'FR' and version = 1 and text_id = 'x1353'`.execute(
       ctx.db,
     );
     const run = await auditVerify();
@@ -129,7 +140,7 @@ describeEachDialect('records that decide an outcome, against the audit trail', (
 
   it('a meeting decision edited in the database is found and named', async () => {
     const ctx = await decidedConsultation();
-    await sql`update meeting_decision set opposing = '["FR"]' where consultation_id = ${ID} and text_id = 'x1353'`.execute(
+    await sql`update meeting_decision set decision = ${FORGED_DECISION} where consultation_id = ${ID} and text_id = 'x1353'`.execute(
       ctx.db,
     );
     const run = await auditVerify();

@@ -70,6 +70,8 @@ export interface Procedure {
     channel: Channel,
     edition: string,
   ): ReplyCheck;
+  /** The counts the decision rule takes, from the number of counted replies of each position kind. */
+  countsOf(byKind: Readonly<Record<string, number>>): PositionCounts;
   /** The decision rule on the replies to one text. */
   tally(counts: PositionCounts, edition: string): TextTally;
   /** The rule applied to one text, in English words with its clause (the API's `explanation`; pages use the catalogues). */

@@ -9,7 +9,7 @@ import {
 } from './tap-clauses.js';
 import { decideAtMeeting, resultsNoticeDueAt, validateMeetingDecision } from './tap-meeting.js';
 import { checkReplyPositions } from './tap-reply-rules.js';
-import { explainTally, tallyText } from './tap-tally.js';
+import { countsOfKinds, explainTally, tallyText } from './tap-tally.js';
 import { checkTiming, latestDeadline } from './tap-timing.js';
 
 /**
@@ -54,6 +54,7 @@ export const TAP_PROCEDURE: Procedure = {
   eligibility: tapEligibility,
   checkReply: (positions, textIds, channel, edition) =>
     checkReplyPositions(positions, textIds, channel, tapClauses(edition)),
+  countsOf: countsOfKinds,
   tally: (counts, edition) => tallyText(counts, tapClauses(edition)),
   explainTally,
   passThreshold: 0.7,

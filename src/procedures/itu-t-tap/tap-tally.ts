@@ -119,3 +119,19 @@ export function explainTally(t: TextTally): string {
     return `${share}; 70 % or more is needed: approval may be considered at the meeting (${t.citation}).`;
   return `${share}; 70 % or more is needed: the text may not be considered at this meeting (${t.citation}). ${t.neededMoreSupport} more supporting ${t.neededMoreSupport === 1 ? 'reply' : 'replies'} would have been needed.`;
 }
+
+/**
+ * The counts of the rule from the number of counted replies of each kind: "assigns authority"
+ * supports, "does not assign authority" does not, and an unclear form (or a kind this procedure
+ * does not define) is shown but not counted until clarified.
+ */
+export function countsOfKinds(byKind: Readonly<Record<string, number>>): PositionCounts {
+  let unclear = 0;
+  for (const [kind, n] of Object.entries(byKind))
+    if (kind !== 'assigns_authority' && kind !== 'does_not_assign_authority') unclear += n;
+  return {
+    support: byKind.assigns_authority ?? 0,
+    nonSupport: byKind.does_not_assign_authority ?? 0,
+    unclear,
+  };
+}
