@@ -1,36 +1,25 @@
-import Type, { type Static } from 'typebox';
-import { FreeText, IsoInstant, Line, StateCode } from './common.schema.js';
+import Type from 'typebox';
+import { DEFAULT_PROCEDURE_ID, procedureFor } from '../procedures/registry.js';
 
-/** What the study group meeting decided on one text (Res. 1 §9.5). */
-export const DecisionInputSchema = Type.Object(
-  {
-    deferred: Type.Optional(Type.Boolean({ description: 'The meeting deferred approval (§9.5.2)' })),
-    opposing: Type.Optional(
-      Type.Array(StateCode, { maxItems: 250, description: 'Member State delegations opposing approval (§9.5.3)' }),
-    ),
-    abstaining: Type.Optional(
-      Type.Array(StateCode, { maxItems: 250, description: 'Delegations that abstained (§9.5.6)' }),
-    ),
-    reservations: Type.Optional(
-      Type.Array(Type.Object({ state: StateCode, note: Line(5000) }, { additionalProperties: false }), {
-        maxItems: 250,
-        description: 'Reservations (§9.5.4)',
-      }),
-    ),
-    moreTime: Type.Optional(
-      Type.Array(StateCode, { maxItems: 250, description: 'Delegations that asked for more time (§9.5.5)' }),
-    ),
-    formalOppositions: Type.Optional(
-      Type.Array(
-        Type.Object(
-          { state: StateCode, receivedAt: IsoInstant, reasons: Type.Optional(Type.Union([FreeText(), Type.Null()])) },
-          { additionalProperties: false },
-        ),
-        { maxItems: 250, description: 'Formal opposition received within 4 weeks (§9.5.5)' },
-      ),
-    ),
-    notes: Type.Optional(Type.Union([FreeText(5000), Type.Null()])),
-  },
-  { additionalProperties: false, title: 'DecisionInput' },
-);
-export type DecisionInput = Static<typeof DecisionInputSchema>;
+/**
+ * A meeting decision on one text as the API, the CLI and the pages send it: the fields the core's
+ * decision service reads (the procedure module's schema must produce this shape; a type test in
+ * the module checks it).
+ */
+export interface DecisionInput {
+  deferred?: boolean;
+  opposing?: string[];
+  abstaining?: string[];
+  reservations?: { state: string; note: string }[];
+  moreTime?: string[];
+  formalOppositions?: { state: string; receivedAt: string; reasons?: string | null }[];
+  notes?: string | null;
+}
+
+/**
+ * The request schema of a meeting decision: the default procedure's own decision schema
+ * (src/procedures/<id>/), reached through the registry. A route's schema must be static, so the
+ * API documents and checks the default procedure's; a consultation of another procedure is
+ * checked against its own procedure's schema by the decision service (record-decision.ts).
+ */
+export const DecisionInputSchema = Type.Unsafe<DecisionInput>(procedureFor(DEFAULT_PROCEDURE_ID).decisionSchema);

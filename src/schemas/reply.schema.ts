@@ -1,28 +1,15 @@
 import Type, { type Static } from 'typebox';
-import { FreeText, IsoDay, IsoInstant, Line, Sha256, Slug } from './common.schema.js';
+import type { PositionInput } from '../domain/reply/reply.js';
+import { DEFAULT_PROCEDURE_ID, procedureFor } from '../procedures/registry.js';
+import { IsoDay, IsoInstant, Line, Sha256 } from './common.schema.js';
 
-export const PositionSchema = Type.Object(
-  {
-    text: Slug,
-    position: Type.Union(
-      [Type.Literal('assigns_authority'), Type.Literal('does_not_assign_authority'), Type.Literal('unclear')],
-      {
-        description:
-          'assigns_authority or does_not_assign_authority (the two boxes of Annex 2); unclear only on forms recorded by the secretariat',
-      },
-    ),
-    option: Type.Optional(
-      Type.Union([Type.Literal('no_comments'), Type.Literal('comments_attached'), Type.Null()], {
-        description: 'With assigns_authority: no_comments or comments_attached',
-      }),
-    ),
-    comments: Type.Optional(Type.Union([FreeText(), Type.Null()])),
-    reasons: Type.Optional(Type.Union([FreeText(), Type.Null()])),
-    possibleChanges: Type.Optional(Type.Union([FreeText(), Type.Null()])),
-    attachment: Type.Optional(Type.Union([Sha256, Type.Null()])),
-  },
-  { additionalProperties: false, title: 'Position' },
-);
+/**
+ * One position of a reply: the default procedure's own position schema (src/procedures/<id>/),
+ * reached through the registry, typed as the position the core reads. A route's schema must be
+ * static, so the API documents and checks the default procedure's; a consultation of another
+ * procedure has its positions checked by its own procedure in the reply services (`checkReply`).
+ */
+export const PositionSchema = Type.Unsafe<PositionInput>(procedureFor(DEFAULT_PROCEDURE_ID).positionSchema);
 
 const signatureFields = {
   signatory: Type.Object({ name: Line(200), title: Line(500) }, { additionalProperties: false }),

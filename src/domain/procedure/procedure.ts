@@ -1,3 +1,4 @@
+import type { TSchema } from 'typebox';
 import type { HolidayCalendar } from '../calendar/itu-geneva-holidays.js';
 import type { FieldProblem } from '../errors.js';
 import type { Channel, PositionInput, PositionKind, ReplyFlag, ReplyPosition } from '../reply/reply.js';
@@ -57,6 +58,17 @@ export interface Procedure {
   readonly phases: readonly PhaseDefinition[];
   /** Position kinds a reply may take. */
   readonly positionKinds: readonly PositionKind[];
+  /**
+   * The TypeBox schema of one position of a reply (what the reply form holds per text). The API's
+   * request schemas embed it; the rules on top of it are `checkReply`'s.
+   */
+  readonly positionSchema: TSchema;
+  /**
+   * The TypeBox schema of a meeting decision on one text as the secretariat records it; the
+   * decision service checks a consultation's input against its own procedure's schema, then the
+   * rules on top of it are `validateMeetingDecision`'s.
+   */
+  readonly decisionSchema: TSchema;
   /** The clause table of an edition (the default edition's numbering for an edition it does not know). */
   clauses(edition: string): ClauseTable;
   /** The clause number the procedure applies for a role of the core, or null if it has no such rule. */

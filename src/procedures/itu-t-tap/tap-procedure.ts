@@ -9,6 +9,7 @@ import {
 } from './tap-clauses.js';
 import { decideAtMeeting, resultsNoticeDueAt, validateMeetingDecision } from './tap-meeting.js';
 import { checkReplyPositions } from './tap-reply-rules.js';
+import { TapDecisionSchema, TapPositionSchema } from './tap-schemas.js';
 import { countsOfKinds, explainTally, tallyText } from './tap-tally.js';
 import { checkTiming, latestDeadline } from './tap-timing.js';
 
@@ -51,6 +52,8 @@ export const TAP_PROCEDURE: Procedure = {
   clauses: tapClauseTable,
   clauseFor: tapClauseFor,
   positionKinds: ['assigns_authority', 'does_not_assign_authority', 'unclear'],
+  positionSchema: TapPositionSchema,
+  decisionSchema: TapDecisionSchema,
   eligibility: tapEligibility,
   checkReply: (positions, textIds, channel, edition) =>
     checkReplyPositions(positions, textIds, channel, tapClauses(edition)),

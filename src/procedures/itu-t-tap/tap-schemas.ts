@@ -1,0 +1,69 @@
+import Type, { type Static } from 'typebox';
+import { FreeText, IsoInstant, Line, Sha256, Slug, StateCode } from '../../schemas/common.schema.js';
+
+/**
+ * The TypeBox schemas TAP owns: what one position of a reply and what one meeting decision may
+ * hold (the Annex 2 reply form; WTSA Resolution 1 §9.4.4 and §9.5). The API's request schemas
+ * embed them through the registry, and the services check a consultation's input against its own
+ * procedure's schema; the rules on top (a box's sub-option, reasons, a State opposing and
+ * abstaining) are the procedure's checks (tap-reply-rules.ts, tap-meeting.ts).
+ */
+
+/** One position of a reply: the box ticked for one text, with what that box carries. */
+export const TapPositionSchema = Type.Object(
+  {
+    text: Slug,
+    position: Type.Union(
+      [Type.Literal('assigns_authority'), Type.Literal('does_not_assign_authority'), Type.Literal('unclear')],
+      {
+        description:
+          'assigns_authority or does_not_assign_authority (the two boxes of Annex 2); unclear only on forms recorded by the secretariat',
+      },
+    ),
+    option: Type.Optional(
+      Type.Union([Type.Literal('no_comments'), Type.Literal('comments_attached'), Type.Null()], {
+        description: 'With assigns_authority: no_comments or comments_attached',
+      }),
+    ),
+    comments: Type.Optional(Type.Union([FreeText(), Type.Null()])),
+    reasons: Type.Optional(Type.Union([FreeText(), Type.Null()])),
+    possibleChanges: Type.Optional(Type.Union([FreeText(), Type.Null()])),
+    attachment: Type.Optional(Type.Union([Sha256, Type.Null()])),
+  },
+  { additionalProperties: false, title: 'Position' },
+);
+export type TapPositionInput = Static<typeof TapPositionSchema>;
+
+/** What the study group meeting decided on one text (Res. 1 §9.5). */
+export const TapDecisionSchema = Type.Object(
+  {
+    deferred: Type.Optional(Type.Boolean({ description: 'The meeting deferred approval (§9.5.2)' })),
+    opposing: Type.Optional(
+      Type.Array(StateCode, { maxItems: 250, description: 'Member State delegations opposing approval (§9.5.3)' }),
+    ),
+    abstaining: Type.Optional(
+      Type.Array(StateCode, { maxItems: 250, description: 'Delegations that abstained (§9.5.6)' }),
+    ),
+    reservations: Type.Optional(
+      Type.Array(Type.Object({ state: StateCode, note: Line(5000) }, { additionalProperties: false }), {
+        maxItems: 250,
+        description: 'Reservations (§9.5.4)',
+      }),
+    ),
+    moreTime: Type.Optional(
+      Type.Array(StateCode, { maxItems: 250, description: 'Delegations that asked for more time (§9.5.5)' }),
+    ),
+    formalOppositions: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { state: StateCode, receivedAt: IsoInstant, reasons: Type.Optional(Type.Union([FreeText(), Type.Null()])) },
+          { additionalProperties: false },
+        ),
+        { maxItems: 250, description: 'Formal opposition received within 4 weeks (§9.5.5)' },
+      ),
+    ),
+    notes: Type.Optional(Type.Union([FreeText(5000), Type.Null()])),
+  },
+  { additionalProperties: false, title: 'DecisionInput' },
+);
+export type TapDecisionInput = Static<typeof TapDecisionSchema>;
