@@ -3,12 +3,13 @@ import { decisionContentHash } from '../domain/audit/record-hashes.js';
 import type { Actor } from '../domain/policy/actor.js';
 import { authorize } from '../domain/policy/policy.js';
 import type { MeetingDecision, MeetingDecisionInput } from '../domain/procedure/outcomes.js';
-import { citeRole } from '../domain/procedure/procedure.js';
+import { citeRole, type Procedure } from '../domain/procedure/procedure.js';
 import { startOfDay } from '../domain/time/instants.js';
 import { appendAudit } from '../repositories/audit.repository.js';
 import { saveDecision } from '../repositories/decision.repository.js';
 import { listMemberStates } from '../repositories/member-state.repository.js';
 import type { DecisionInput } from '../schemas/decision.schema.js';
+import { inputProblems } from '../schemas/schema-problems.js';
 import { evaluateConsultation } from './compute-results.js';
 import { parseInstant } from './consultation-input.js';
 import { loadConsultation } from './load-consultation.js';
@@ -18,7 +19,11 @@ export interface RecordDecisionOptions {
   readonly actor: Actor;
   readonly consultationId: string;
   readonly textId: string;
-  readonly input: DecisionInput;
+  /**
+   * The decision as sent (a DecisionInput for the default procedure): checked here against the
+   * consultation's own procedure's decision schema before anything of it is read.
+   */
+  readonly input: unknown;
 }
 
 /**
@@ -30,22 +35,10 @@ export interface RecordDecisionOptions {
  *   TEXT_MAY_NOT_BE_CONSIDERED under §9.4.6); UNKNOWN_MEMBER_STATE (one problem per unknown code);
  *   DECISION_CONFLICT (the procedure's problems: STATE_LISTED_TWICE for a State named twice in one
  *   list); VALIDATION_FAILED (an instant that is not one; RECEIVED_IN_FUTURE for a formal
- *   opposition dated after now)
+ *   opposition dated after now; the problems of the procedure's decision schema)
  */
 export async function recordDecision(ctx: ServiceContext, options: RecordDecisionOptions): Promise<MeetingDecision> {
   authorize(options.actor, { action: 'decision:record' });
-  const input: MeetingDecisionInput = {
-    deferred: options.input.deferred ?? false,
-    opposing: options.input.opposing ?? [],
-    abstaining: options.input.abstaining ?? [],
-    reservations: options.input.reservations ?? [],
-    moreTime: options.input.moreTime ?? [],
-    formalOppositions: (options.input.formalOppositions ?? []).map((o, index) => ({
-      state: o.state,
-      receivedAt: parseInstant(o.receivedAt, `/formalOppositions/${index}/receivedAt`),
-      reasons: o.reasons ?? null,
-    })),
-  };
   return inTransaction(ctx, async (trx) => {
     const now = ctx.clock();
     const loaded = await loadConsultation(trx, options.consultationId, options.actor, {
@@ -53,6 +46,7 @@ export async function recordDecision(ctx: ServiceContext, options: RecordDecisio
       within: 'decision:record',
     });
     const { consultation, procedure } = loaded;
+    const { input, notes } = meetingDecisionInput(procedure, options.input);
     const evaluation = await evaluateConsultation(trx, loaded, now);
     const text = evaluation.texts.find((t) => t.text.id === options.textId);
     if (!text) throw new AppError('NOT_FOUND', `No text "${options.textId}" in consultation "${consultation.id}"`);
@@ -117,7 +111,7 @@ export async function recordDecision(ctx: ServiceContext, options: RecordDecisio
     const record = {
       textId: options.textId,
       input,
-      notes: options.input.notes ?? null,
+      notes,
       recordedAt: now,
       recordedBy: options.actor.id,
     };
@@ -146,4 +140,34 @@ export async function recordDecision(ctx: ServiceContext, options: RecordDecisio
     });
     return decision;
   });
+}
+
+/**
+ * The decision as the procedure's rules take it, once `input` is checked against the consultation's
+ * own procedure's decision schema: validation lives in one place per procedure, whatever the edge
+ * (the API's route schema is the default procedure's, the pages and the CLI send what was typed).
+ * @throws VALIDATION_FAILED with the schema's problems, or an instant that is not one
+ */
+function meetingDecisionInput(
+  procedure: Procedure,
+  sent: unknown,
+): { input: MeetingDecisionInput; notes: string | null } {
+  const problems = inputProblems(procedure.decisionSchema, sent);
+  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', 'The decision is not valid', { errors: problems });
+  const input = sent as DecisionInput;
+  return {
+    input: {
+      deferred: input.deferred ?? false,
+      opposing: input.opposing ?? [],
+      abstaining: input.abstaining ?? [],
+      reservations: input.reservations ?? [],
+      moreTime: input.moreTime ?? [],
+      formalOppositions: (input.formalOppositions ?? []).map((o, index) => ({
+        state: o.state,
+        receivedAt: parseInstant(o.receivedAt, `/formalOppositions/${index}/receivedAt`),
+        reasons: o.reasons ?? null,
+      })),
+    },
+    notes: input.notes ?? null,
+  };
 }

@@ -333,6 +333,29 @@ describeEachDialect('results and meeting decisions', (dialect) => {
       expect(await tableCounts(ctx.db)).toEqual(before);
     });
 
+    it("checks the decision against the consultation's own procedure's schema (VALIDATION_FAILED at each field), writing nothing", async () => {
+      const { ctx, clock } = world();
+      await world().openConsultation();
+      clock.set(AT_MEETING);
+      const before = await tableCounts(ctx.db);
+      const sent: unknown = { opposing: ['fr'], approved: true, formalOppositions: [{ state: 'FR' }] };
+      const refused = await recordDecision(ctx, {
+        actor: SECRETARIAT,
+        consultationId: ID,
+        textId: 'x1353',
+        input: sent,
+      })
+        .then(() => null)
+        .catch((error: unknown) => error);
+      expect(refused).toMatchObject({ code: 'VALIDATION_FAILED' });
+      expect((refused as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual([
+        '/approved',
+        '/formalOppositions/0/receivedAt',
+        '/opposing/0',
+      ]);
+      expect(await tableCounts(ctx.db)).toEqual(before);
+    });
+
     it('lets only the secretariat record decisions', async () => {
       const { clock } = world();
       await world().openConsultation();

@@ -1,18 +1,10 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { presentResults } from '../../presenters/results.presenter.js';
-import { DecisionInputSchema, type DecisionInput } from '../../schemas/decision.schema.js';
+import { AppError } from '../../domain/errors.js';
 import { computeResults } from '../../services/compute-results.js';
 import { recordDecision } from '../../services/record-decision.js';
 import { formatFields, line, printJson, type CliIo } from '../output.js';
-import {
-  checkAgainstSchema,
-  collect,
-  localOperator,
-  parseStateCode,
-  parseStateList,
-  readJsonFile,
-  withContext,
-} from './shared.js';
+import { collect, localOperator, parseStateCode, parseStateList, readJsonDocument, withContext } from './shared.js';
 
 interface DecisionOptions {
   readonly file?: string;
@@ -58,11 +50,14 @@ export function registerDecisionCommands(program: Command, io: CliIo): void {
     .option('--notes <text>', 'notes for the record')
     .option('--json', "print the text's result as the API does (PUT /api/v1/consultations/:id/decisions/:textId)")
     .action(async (consultationId: string, textId: string, options: DecisionOptions) => {
-      const base =
-        options.file === undefined
-          ? {}
-          : (readJsonFile(io, options.file, DecisionInputSchema, 'decision (DecisionInput)') as DecisionInput);
-      const input: DecisionInput = {
+      // The file and the options are checked by the service against the consultation's own
+      // procedure's decision schema (DecisionInput for the default procedure), as the API's body is.
+      const base = options.file === undefined ? {} : readJsonDocument(io, options.file, 'decision (DecisionInput)');
+      if (base === null || typeof base !== 'object' || Array.isArray(base))
+        throw new AppError('VALIDATION_FAILED', `${options.file} is not a valid decision (DecisionInput)`, {
+          errors: [{ field: '/', message: 'Must be an object' }],
+        });
+      const input: Record<string, unknown> = {
         ...base,
         ...(options.opposing !== undefined && { opposing: options.opposing }),
         ...(options.abstaining !== undefined && { abstaining: options.abstaining }),
@@ -71,8 +66,6 @@ export function registerDecisionCommands(program: Command, io: CliIo): void {
         ...(options.deferred !== undefined && { deferred: options.deferred }),
         ...(options.notes !== undefined && { notes: options.notes }),
       };
-      // The options are checked as the API checks a body, so both reach the service alike.
-      checkAgainstSchema(input, DecisionInputSchema, 'The decision is not valid');
       await withContext(io, async (context) => {
         const actor = localOperator(io);
         const outcome = await recordDecision(context.services, { actor, consultationId, textId, input });

@@ -73,6 +73,18 @@ export function resolvePath(io: CliIo, file: string): string {
  *   problem per field
  */
 export function readJsonFile<S extends TSchema>(io: CliIo, file: string, schema: S, what: string): unknown {
+  const value = readJsonDocument(io, file, what);
+  checkAgainstSchema(value, schema, `${file} is not a valid ${what}`);
+  return value;
+}
+
+/**
+ * Reads a JSON input file as the API reads a body, before any schema: well-formed text only (a
+ * "\ud800" escape parses to a lone surrogate), no controls or bidi overrides, composed to NFC. For
+ * an input whose schema is the consultation's procedure's, which the service checks.
+ * @throws UsageError when the file cannot be read; MALFORMED_JSON; VALIDATION_FAILED for its text
+ */
+export function readJsonDocument(io: CliIo, file: string, what: string): unknown {
   const full = resolvePath(io, file);
   let text: string;
   try {
@@ -86,12 +98,9 @@ export function readJsonFile<S extends TSchema>(io: CliIo, file: string, schema:
   } catch (error) {
     throw new AppError('MALFORMED_JSON', `${file} is not well-formed JSON: ${(error as Error).message}`);
   }
-  // As the API does: well-formed text only (a "\ud800" escape parses to a lone surrogate), no
-  // controls or bidi overrides, composed to NFC before the schema checks it.
   const { value, problems } = normaliseInputText(parsed);
   if (problems.length > 0)
     throw new AppError('VALIDATION_FAILED', `${file} is not a valid ${what}`, { errors: problems });
-  checkAgainstSchema(value, schema, `${file} is not a valid ${what}`);
   return value;
 }
 

@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode, type FieldProblem, isAppError } from '../../../domain/errors.js';
-import { DecisionInputSchema } from '../../../schemas/decision.schema.js';
-import { parseInput } from '../../../schemas/schema-problems.js';
 import { computeResults, type ConsultationResults } from '../../../services/compute-results.js';
 import { issueResultsNotice } from '../../../services/issue-results-notice.js';
 import { listMemberStates } from '../../../services/member-states.js';
@@ -78,25 +76,24 @@ export const decisionsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks
       const page = pageContext(web, request);
       const consultationId = request.params.id;
       const form = readDecisionForm(request.body);
-      const parsed = parseInput(DecisionInputSchema, form.candidate);
+      // recordDecision checks the input against the consultation's own procedure's decision schema
+      // (400 VALIDATION_FAILED with the schema's problems), then its rules.
       let refusal: { code: ErrorCode; problems: readonly FieldProblem[]; status: number };
-      if (parsed.input === null) refusal = { code: 'VALIDATION_FAILED', problems: parsed.problems, status: 400 };
-      else
-        try {
-          await recordDecision(ctx, {
-            actor: request.webSession!.actor,
-            consultationId,
-            textId: form.textId,
-            input: parsed.input,
-          });
-          return seeOther(
-            reply,
-            page.href(`${outcomePath(consultationId, 'decisions')}?notice=outcome-decision-recorded`),
-          );
-        } catch (error) {
-          if (!isAppError(error) || !DECISION_REFUSALS.has(error.code)) throw error;
-          refusal = { code: error.code, problems: error.errors, status: error.status };
-        }
+      try {
+        await recordDecision(ctx, {
+          actor: request.webSession!.actor,
+          consultationId,
+          textId: form.textId,
+          input: form.candidate,
+        });
+        return seeOther(
+          reply,
+          page.href(`${outcomePath(consultationId, 'decisions')}?notice=outcome-decision-recorded`),
+        );
+      } catch (error) {
+        if (!isAppError(error) || !DECISION_REFUSALS.has(error.code)) throw error;
+        refusal = { code: error.code, problems: error.errors, status: error.status };
+      }
       const results = await resultsOf(request, consultationId);
       // The form comes back under its text: a text the consultation does not have has no form.
       const target = results.texts.find((r) => r.text.id === form.textId);
