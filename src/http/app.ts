@@ -19,6 +19,7 @@ import { replyRoutes } from './api/replies.routes.js';
 import { resultRoutes } from './api/results.routes.js';
 import { documentRoutes } from './api/documents.routes.js';
 import { keyRoutes } from './api/keys.routes.js';
+import { procedureRoutes } from './api/procedures.routes.js';
 import { resolveActor } from './auth.js';
 import { answerClientError, problemType, sendFrameworkProblem, sendProblem } from './problem.js';
 import { registerMetrics } from './metrics.js';
@@ -186,6 +187,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(adminRoutes, { ctx, mailDir: options.mailDir ?? 'data/mail' });
       await api.register(attachmentRoutes, { ctx });
       await api.register(documentRoutes, { ctx });
+      await api.register(procedureRoutes);
     },
     { prefix: '/api/v1' },
   );

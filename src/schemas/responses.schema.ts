@@ -1,4 +1,5 @@
 import Type, { type Static, type TSchema } from 'typebox';
+import { CLAUSE_ROLES, type ClauseRole } from '../domain/procedure/clauses.js';
 
 /**
  * Response schemas of the JSON API. Fastify serialises with them, so a field not declared here
@@ -479,3 +480,54 @@ export const ReceiptVerificationView = Type.Object({
   ok: Type.Boolean(),
   checks: Type.Array(Type.Object({ check: Type.String(), ok: Type.Boolean(), detail: Type.String() })),
 });
+
+/** A JSON Schema (2020-12) as a value: a procedure's own request schema, for clients to validate against. */
+const JsonSchemaView = (description: string) => Type.Record(Type.String(), Type.Unknown(), { description });
+
+const ClauseOrNone = Nullable(Type.String());
+
+/** One edition's clause numbering, and the clause it applies for each role the core cites. */
+export const ClauseTableView = Type.Object({
+  edition: Type.String({ description: 'The edition of the instrument, e.g. "Rev. Geneva, 2022"' }),
+  instrument: Type.String({ description: 'The instrument, e.g. "WTSA Resolution 1"' }),
+  clauses: Type.Record(Type.String(), Type.String(), {
+    description: "Clause number by the procedure's own clause key, e.g. consultationPasses → §9.4.5",
+  }),
+  roles: Type.Object(
+    Object.fromEntries(CLAUSE_ROLES.map((role) => [role, ClauseOrNone])) as Record<ClauseRole, typeof ClauseOrNone>,
+    {
+      description:
+        'For each role the core cites a clause for (issuing, replying, passing or failing the consultation, the results notice…), the clause number this edition applies; null when the procedure has no such rule',
+    },
+  ),
+});
+export type ClauseTableView = Static<typeof ClauseTableView>;
+
+/** A registered approval procedure, as GET /api/v1/procedures describes it. */
+export const ProcedureView = Type.Object({
+  id: Type.String({ description: "Registry key: a consultation's `procedure`" }),
+  name: Type.String(),
+  editions: Type.Array(Type.String(), {
+    description:
+      "Editions of the instrument whose clause numbering the procedure knows, newest first (a consultation's `resolutionEdition`)",
+  }),
+  defaultEdition: Type.String({ description: 'The edition a new consultation takes when none is given' }),
+  phases: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      name: Type.String(),
+      actors: Type.String({ description: 'Who may act in this phase, and what they may submit' }),
+    }),
+    { description: 'The phases a consultation goes through, in order' },
+  ),
+  positionKinds: Type.Array(Type.String(), { description: 'The positions a reply may take on a text' }),
+  positionSchema: JsonSchemaView('JSON Schema of one position of a reply (`positions[]` of PUT …/replies/{state})'),
+  decisionSchema: JsonSchemaView("JSON Schema of the meeting's decision on one text (PUT …/decisions/{textId})"),
+  passThreshold: Nullable(
+    Type.Number({
+      description: 'The share of the counted replies a text needs, for display; null when the rule is not a share',
+    }),
+  ),
+  clauseTables: Type.Array(ClauseTableView, { description: 'One per edition, in the order of `editions`' }),
+});
+export type ProcedureView = Static<typeof ProcedureView>;

@@ -65,7 +65,7 @@ describeEachDialect('OpenAPI document, API docs, problem catalogue and health', 
     expect(documentedRoutes(await spec())).toEqual(registered);
   });
 
-  it('documents consultations, texts, replies, results, decisions, the results notice, attachments, tokens, audit and Member States', async () => {
+  it('documents consultations, texts, replies, results, decisions, the results notice, attachments, tokens, audit, Member States and procedures', async () => {
     expect(documentedRoutes(await spec())).toEqual(
       expect.arrayContaining([
         'GET /api/v1/consultations',
@@ -91,6 +91,8 @@ describeEachDialect('OpenAPI document, API docs, problem catalogue and health', 
         'GET /api/v1/audit',
         'GET /api/v1/member-states',
         'PUT /api/v1/member-states/:code/eligibility',
+        'GET /api/v1/procedures',
+        'GET /api/v1/procedures/:procedureId',
       ]),
     );
   });

@@ -235,6 +235,9 @@ const MATRIX: readonly MatrixRow[] = [
 
   // Administration.
   { route: 'GET /api/v1/member-states', before: EVERYONE },
+  // The approval procedures (src/procedures/registry.ts): reference data, like the Member States.
+  { route: 'GET /api/v1/procedures', before: EVERYONE },
+  { route: 'GET /api/v1/procedures/:procedureId', before: EVERYONE },
   { route: 'PUT /api/v1/member-states/:code/eligibility', before: ADMIN_ONLY },
   { route: 'GET /api/v1/accounts', before: ADMIN_ONLY },
   { route: 'POST /api/v1/accounts/invitations', before: ADMIN_ONLY },

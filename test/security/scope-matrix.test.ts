@@ -24,7 +24,8 @@ import {
  * A write carries the reads it needs (the consultation it acts on, the record it answers with),
  * so `replies:write` alone replies and `consultations:write` alone creates a circular; it grants
  * no other read. Reference data that needs no authentication at all (the OpenAPI document, the
- * Member States, the receipts' public key and their verification) is open to every token.
+ * Member States, the approval procedures, the receipts' public key and their verification) is open
+ * to every token.
  *
  * Each route is asked by the personal tokens (one per scope) of the account whose role may use it:
  * a secretariat administrator, or the focal point of KR for KR's own reply. Runs on SQLite only,
@@ -48,6 +49,8 @@ const SCOPES: readonly ScopeRow[] = [
   // Reference data, open to every caller.
   { route: 'GET /api/v1/openapi.json', needs: 'any' },
   { route: 'GET /api/v1/member-states', needs: 'any' },
+  { route: 'GET /api/v1/procedures', needs: 'any' },
+  { route: 'GET /api/v1/procedures/:procedureId', needs: 'any' },
   { route: 'GET /api/v1/receipts/public-key', needs: 'any' },
   { route: 'POST /api/v1/receipts/verify', needs: 'any' },
 

@@ -331,6 +331,7 @@ export function pathValues(api: SecurityApi, target: Target): Record<string, str
     textId: f.textId,
     state: 'KR',
     code: 'KR',
+    procedureId: 'itu-t-tap',
     version: '1',
     sha256: f.attachment,
     contactId: f.contactId,
