@@ -14,6 +14,7 @@ import { registerDocumentCommands } from './commands/document.js';
 import { registerDoctorCommand } from './commands/doctor.js';
 import { registerMemberStateCommands } from './commands/member-state.js';
 import { registerNoticeCommands } from './commands/notice.js';
+import { registerProcedureCommands } from './commands/procedure.js';
 import { registerReplyCommands } from './commands/reply.js';
 import { registerResultsCommand } from './commands/results.js';
 import { registerSeedCommand } from './commands/seed.js';
@@ -79,6 +80,7 @@ export function buildProgram(io: CliIo): Command {
   registerNoticeCommands(program, io);
   registerTokenCommands(program, io);
   registerMemberStateCommands(program, io);
+  registerProcedureCommands(program, io);
   registerAccountCommands(program, io);
   registerAuditCommands(program, io);
   registerContactCommands(program, io);
