@@ -58,7 +58,7 @@ export function presentResults(results: ConsultationResults): ResultsView {
       nonSupport: tally.nonSupport,
       unclear: tally.unclear,
       percent: tally.percent,
-      threshold: '70 %',
+      threshold: `${Number((tally.threshold * 100).toFixed(2))} %`,
       outcome: tally.outcome,
       basis: tally.basis,
       neededMoreSupport: tally.neededMoreSupport,

@@ -6,9 +6,26 @@ import { TAP_PROCEDURE } from './itu-t-tap/tap-procedure.js';
  * Every procedure Assent knows, by id. This is the only file outside src/procedures/<id>/ that
  * imports a procedure module (a layer rule checks it): a new body's procedure is one more entry.
  */
-export const PROCEDURES: Readonly<Record<string, Procedure>> = {
+const registered: Record<string, Procedure> = {
   [TAP_PROCEDURE.id]: TAP_PROCEDURE,
 };
+export const PROCEDURES: Readonly<Record<string, Procedure>> = registered;
+
+/**
+ * Registers a procedure module at run time: a deployment's own procedure, or a test's (the toy
+ * procedure of test/engine/toy-procedure.test.ts proves a procedure needs no core change). Refuses
+ * an id already registered; returns the function that unregisters it.
+ */
+export function registerProcedure(procedure: Procedure): () => void {
+  if (isKnownProcedure(procedure.id)) throw new Error(`A procedure "${procedure.id}" is already registered`);
+  if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(procedure.id)) throw new Error(`Not a procedure id: "${procedure.id}"`);
+  if (!procedure.editions.includes(procedure.defaultEdition))
+    throw new Error(`The default edition of "${procedure.id}" is not one of its editions`);
+  registered[procedure.id] = procedure;
+  return () => {
+    if (registered[procedure.id] === procedure) delete registered[procedure.id];
+  };
+}
 
 /** The procedure a new consultation takes when none is named. */
 export const DEFAULT_PROCEDURE_ID = TAP_PROCEDURE.id;

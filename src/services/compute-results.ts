@@ -43,8 +43,10 @@ export async function evaluateConsultation(
     return { text, tally, decision, decisionRecord: record };
   });
   const isFinal = deadlinePassed(consultation, now);
+  // Without a meeting, the decision rule on the replies is the outcome: nothing more is awaited.
   const decisionsComplete =
-    isFinal && texts.filter((t) => t.tally.outcome === 'may_proceed').every((t) => t.decision !== null);
+    isFinal &&
+    (!procedure.hasMeeting || texts.filter((t) => t.tally.outcome === 'may_proceed').every((t) => t.decision !== null));
   const state = consultationState(
     {
       issuedAt: consultation.issuedAt,
@@ -54,14 +56,18 @@ export async function evaluateConsultation(
     },
     now,
   );
-  const anyMoreTime = texts.some((t) => t.decisionRecord !== null && t.decisionRecord.input.moreTime.length > 0);
   return {
     loaded,
     state,
     final: isFinal,
     computedAt: now,
     texts,
-    resultsNoticeDueAt: isFinal ? procedure.resultsNoticeDueAt(consultation.meeting.lastDay, anyMoreTime) : null,
+    resultsNoticeDueAt: isFinal
+      ? procedure.resultsNoticeDueAt(
+          consultation.meeting.lastDay,
+          decisions.map((d) => d.input),
+        )
+      : null,
     auditHead,
   };
 }

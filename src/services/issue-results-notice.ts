@@ -33,7 +33,9 @@ export async function issueResultsNotice(
       refuse('RESULTS_NOTICE_ISSUED', 'The results notice was already issued');
     const evaluation = await evaluateConsultation(trx, loaded, now);
     if (!evaluation.final) refuse('DEADLINE_NOT_PASSED', 'The consultation is still open');
-    const missing = evaluation.texts.filter((t) => t.tally.outcome === 'may_proceed' && t.decision === null);
+    const missing = loaded.procedure.hasMeeting
+      ? evaluation.texts.filter((t) => t.tally.outcome === 'may_proceed' && t.decision === null)
+      : [];
     if (missing.length > 0) {
       throw new AppError(
         'NOTICE_NOT_ALLOWED',

@@ -54,6 +54,11 @@ export interface Procedure {
   readonly editions: readonly string[];
   /** The edition a new consultation takes when none is given. */
   readonly defaultEdition: string;
+  /**
+   * Whether a meeting decides on the texts the consultation lets it consider. Without one, the
+   * decision rule on the replies is the outcome: no meeting decision is recorded or awaited.
+   */
+  readonly hasMeeting: boolean;
   /** The phases a consultation goes through, in order. */
   readonly phases: readonly PhaseDefinition[];
   /** Position kinds a reply may take. */
@@ -98,8 +103,8 @@ export interface Procedure {
   validateMeetingDecision(input: MeetingDecisionInput, meetingLastDay: string, edition: string): FieldProblem[];
   /** The meeting's decision at instant `now`. */
   decideAtMeeting(input: MeetingDecisionInput, meetingLastDay: string, now: number, edition: string): MeetingDecision;
-  /** When the results notice is due. */
-  resultsNoticeDueAt(meetingLastDay: string, anyMoreTime: boolean): number;
+  /** When the results notice is due, given the meeting's recorded decisions. */
+  resultsNoticeDueAt(meetingLastDay: string, decisions: readonly MeetingDecisionInput[]): number;
 }
 
 /** The citation, written for people, of the clause a procedure applies for a role of the core. */

@@ -4,6 +4,7 @@ import { endOfDay } from '../../domain/time/instants.js';
 import { PROCEDURES, procedureFor } from '../registry.js';
 import type { EligibilityFacts } from '../../domain/procedure/procedure.js';
 import { TAP_PROCEDURE, tapEligibility } from './tap-procedure.js';
+import { resultsNoticeDueAt } from './tap-meeting.js';
 
 const EDITION = 'Rev. Geneva, 2022';
 
@@ -101,7 +102,11 @@ describe('TAP_PROCEDURE', () => {
     expect(
       TAP_PROCEDURE.decideAtMeeting(input, '2023-09-08', Date.parse('2023-09-08T12:00:00Z'), EDITION).outcome,
     ).toBe('not_approved');
-    expect(TAP_PROCEDURE.resultsNoticeDueAt('2023-09-08', false)).toBe(Date.parse('2023-10-06T23:59:59.999Z'));
+    expect(TAP_PROCEDURE.resultsNoticeDueAt('2023-09-08', [input])).toBe(Date.parse('2023-10-06T23:59:59.999Z'));
+    // With more time asked for, the notice follows the 4-week window (§9.5.5, §9.6.1).
+    expect(TAP_PROCEDURE.resultsNoticeDueAt('2023-09-08', [{ ...input, opposing: [], moreTime: ['FR'] }])).toBe(
+      resultsNoticeDueAt('2023-09-08', true),
+    );
   });
 });
 

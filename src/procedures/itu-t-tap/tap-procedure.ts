@@ -43,6 +43,7 @@ export const TAP_PROCEDURE: Procedure = {
   name: 'ITU-T Traditional Approval Procedure (WTSA Resolution 1, Section 9)',
   editions: Object.keys(TAP_EDITIONS),
   defaultEdition: DEFAULT_TAP_EDITION,
+  hasMeeting: true,
   phases: [
     { id: 'consultation', name: 'Consultation of Member States', actors: 'Member States reply per text (§9.4)' },
     { id: 'meeting', name: 'Study group meeting', actors: 'The meeting decides, unopposed (§9.5.3)' },
@@ -65,5 +66,9 @@ export const TAP_PROCEDURE: Procedure = {
   validateMeetingDecision: (input, lastDay, edition) => validateMeetingDecision(input, lastDay, tapClauses(edition)),
   decideAtMeeting: (input, lastDay, now, edition) => decideAtMeeting(input, lastDay, now, tapClauses(edition)),
   latestDeadline,
-  resultsNoticeDueAt,
+  resultsNoticeDueAt: (lastDay, decisions) =>
+    resultsNoticeDueAt(
+      lastDay,
+      decisions.some((d) => d.moreTime.length > 0),
+    ),
 };

@@ -1,0 +1,111 @@
+import Type from 'typebox';
+import type { ClauseRole, ClauseTable } from '../../src/domain/procedure/clauses.js';
+import { citationOf, formatCitation } from '../../src/domain/procedure/clauses.js';
+import type { PositionCounts, TextTally } from '../../src/domain/procedure/outcomes.js';
+import type { Procedure, ReplyCheck } from '../../src/domain/procedure/procedure.js';
+import type { PositionKind, ReplyPosition } from '../../src/domain/reply/reply.js';
+import { endOfDay } from '../../src/domain/time/instants.js';
+
+/**
+ * A toy approval procedure, written here in the test folder only: two options (yes, no), a simple
+ * majority of the replies, one phase, no meeting. It is registered at run time; if it works
+ * through the services, the API, the pages and a document, a procedure is one module.
+ */
+const TABLE: ClauseTable = {
+  instrument: 'Toy rules',
+  edition: '2026',
+  clauses: { ballot: '§1', majority: '§2', notice: '§3' },
+};
+const ROLES: Partial<Record<ClauseRole, string>> = {
+  replyPeriod: '§1',
+  consultationPasses: '§2',
+  consultationFails: '§2',
+  resultsNotice: '§3',
+};
+const YES = 'yes' as PositionKind;
+const NO = 'no' as PositionKind;
+
+function checkReply(positions: readonly { text: string; position: string }[], textIds: readonly string[]): ReplyCheck {
+  const known = new Set(textIds);
+  const problems: ReplyCheck['problems'] = [];
+  const normalised: ReplyPosition[] = [];
+  if (positions.length === 0)
+    problems.push({ field: '/positions', message: 'Vote on at least one text', code: 'NO_POSITIONS' });
+  positions.forEach((p, index) => {
+    if (!known.has(p.text))
+      problems.push({ field: `/positions/${index}/text`, message: `No text "${p.text}"`, code: 'UNKNOWN_TEXT' });
+    else if (p.position !== 'yes' && p.position !== 'no')
+      problems.push({
+        field: `/positions/${index}/position`,
+        message: 'Vote yes or no (§1)',
+        code: 'POSITION_NOT_ALLOWED',
+        clause: '§1',
+      });
+    else
+      normalised.push({
+        text: p.text,
+        position: p.position as PositionKind,
+        option: null,
+        comments: null,
+        reasons: null,
+        possibleChanges: null,
+        attachment: null,
+      });
+  });
+  return { problems, flags: [], positions: normalised };
+}
+
+/** More yes than no passes (§2); a tie or no votes fails. */
+function tally(counts: PositionCounts): TextTally {
+  const replies = counts.support + counts.nonSupport;
+  const passes = counts.support > counts.nonSupport;
+  return {
+    replies,
+    support: counts.support,
+    nonSupport: counts.nonSupport,
+    unclear: counts.unclear,
+    percent: replies === 0 ? null : ((100 * counts.support) / replies).toFixed(2),
+    outcome: passes ? 'may_proceed' : 'not_at_this_meeting',
+    basis: replies === 0 ? 'no_replies' : passes ? 'threshold_met' : 'threshold_not_met',
+    threshold: 0.5,
+    neededMoreSupport: passes ? 0 : counts.nonSupport - counts.support + 1,
+    clause: '§2',
+    citation: formatCitation(citationOf(TABLE, '§2')),
+  };
+}
+
+export const TOY_PROCEDURE: Procedure = {
+  id: 'toy-majority',
+  name: 'Toy ballot: simple majority, no meeting',
+  editions: ['2026'],
+  defaultEdition: '2026',
+  hasMeeting: false,
+  phases: [{ id: 'ballot', name: 'Ballot', actors: 'Members vote yes or no per text (§1)' }],
+  positionKinds: [YES, NO],
+  positionSchema: Type.Object(
+    { text: Type.String(), position: Type.Union([Type.Literal('yes'), Type.Literal('no')]) },
+    { additionalProperties: false },
+  ),
+  decisionSchema: Type.Object({}, { additionalProperties: false }),
+  clauses: () => TABLE,
+  clauseFor: (role) => ROLES[role] ?? null,
+  eligibility: (_state, facts) =>
+    facts.mayReply
+      ? { eligible: true, reason: null, clause: null }
+      : { eligible: false, reason: facts.note ?? 'Not a member', clause: formatCitation(citationOf(TABLE, '§1')) },
+  checkReply: (positions, textIds) => checkReply(positions, textIds),
+  countsOf: (byKind) => ({ support: byKind.yes ?? 0, nonSupport: byKind.no ?? 0, unclear: 0 }),
+  tally,
+  explainTally: (t) =>
+    `${t.support} yes and ${t.nonSupport} no: ${t.outcome === 'may_proceed' ? 'passes' : 'fails'} (${t.citation}).`,
+  passThreshold: 0.5,
+  checkTiming: () => [],
+  latestDeadline: (meetingFirstDay) => endOfDay(meetingFirstDay) - 86_400_000,
+  validateMeetingDecision: () => [
+    { field: '/', message: 'This procedure has no meeting', code: 'DECISION_NOT_ALLOWED' },
+  ],
+  decideAtMeeting: () => {
+    throw new Error('This procedure has no meeting');
+  },
+  resultsNoticeDueAt: (meetingLastDay) => endOfDay(meetingLastDay),
+};
