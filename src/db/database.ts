@@ -169,6 +169,9 @@ export interface MemberStateTable {
   updated_at: number;
 }
 
+/** The wordings of a deadline (CHECK in migration 0012). */
+export type DeadlineWordingColumn = 'hhmm' | '2400';
+
 /** The six UN languages (CHECK in migration 0009). */
 export type ContentLanguage = 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
 
@@ -208,6 +211,10 @@ export interface ConsultationTable {
   language_of_record: ColumnType<ContentLanguage, ContentLanguage | undefined, ContentLanguage>;
   /** JSON object: language → `{ subject }` (migration 0009; defaults to `{}`). */
   translations: ColumnType<string, string | undefined, string>;
+  /** How the circular words the deadline: `hhmm` or `2400` (migration 0012; defaults to `hhmm`). */
+  deadline_wording: ColumnType<DeadlineWordingColumn, DeadlineWordingColumn | undefined, DeadlineWordingColumn>;
+  /** The day of the announcement, when it precedes the circular (migration 0012). */
+  announced_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface DeterminedTextTable {

@@ -118,6 +118,10 @@ export const ERROR_CATALOGUE = {
   DECISION_MISSING: { status: 409, title: 'A decision is missing' },
   /** A circular's days or deadline are out of the order Res. 1 requires (meeting after the circular, deadline before the meeting §9.4.1; carried by VALIDATION_FAILED). */
   DATES_OUT_OF_ORDER: { status: 422, title: 'The days are not in the required order' },
+  /** A deadline stated neither as a minute (seconds and milliseconds zero: that whole minute) nor as the last millisecond of one: a circular states its deadline to the minute (domain/consultation/deadline.ts; carried by VALIDATION_FAILED). */
+  DEADLINE_NOT_A_MINUTE: { status: 422, title: 'A deadline is stated to the minute' },
+  /** A deadline worded "2400 hours UTC" whose instant is not the end of a day (carried by VALIDATION_FAILED). */
+  DEADLINE_WORDING_MISMATCH: { status: 422, title: 'The wording of the deadline does not match its instant' },
   /** A text is longer than its field allows (carried by VALIDATION_FAILED and the reply's position codes). */
   TEXT_TOO_LONG: { status: 400, title: 'The text is too long' },
   /** A password shorter than the policy's minimum (carried by VALIDATION_FAILED; domain/identity/password-policy.ts). */

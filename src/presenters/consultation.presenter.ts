@@ -10,17 +10,18 @@ import type {
   MemberStateView,
   TextView,
 } from '../schemas/responses.schema.js';
-import { deadlineWords } from '../services/jobs/mail-messages.js';
+import type { StatedDeadline } from '../domain/consultation/deadline.js';
+import { deadlineInEnglish } from '../services/jobs/mail-messages.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 
 /**
- * The deadline as circulars write it: "2359 hours UTC on 16 August 2023" (the last on-time
- * instant is 23:59:59.999 of that day).
+ * The deadline as the circular words it: "2359 hours UTC on 16 August 2023" (the last on-time
+ * instant is 23:59:59.999 of that day), or "2400 hours UTC on 16 August 2023" when so chosen.
  */
-export function deadlineText(deadlineAt: number): string {
-  return deadlineWords(deadlineAt);
+export function deadlineText(deadline: StatedDeadline): string {
+  return deadlineInEnglish(deadline);
 }
 
 /** A copy of a translations map (the stored objects are shared; responses must not alias them). */
@@ -64,6 +65,7 @@ export function presentConsultation(
     studyPeriod: c.studyPeriod,
     number: c.number,
     date: c.date,
+    announcedOn: c.announcedOn,
     reference: c.reference,
     studyGroup: c.studyGroup,
     meeting: { ...c.meeting },
@@ -71,7 +73,8 @@ export function presentConsultation(
     languageOfRecord: c.languageOfRecord,
     translations: copyTranslations(c.translations),
     deadline: iso(c.deadlineAt),
-    deadlineText: deadlineText(c.deadlineAt),
+    deadlineWording: c.deadlineWording,
+    deadlineText: deadlineText(c),
     state: view.state,
     addressees: [...c.addressees],
     copies: [...c.copies],

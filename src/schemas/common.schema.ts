@@ -10,9 +10,12 @@ export const IsoDay = Type.String({
   examples: ['2023-08-16'],
 });
 
+/** The form of an instant in UTC: `YYYY-MM-DDTHH:MM[:SS[.mmm]]Z` (format `utc-instant` checks that it exists). */
+export const ISO_INSTANT_PATTERN = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?Z$';
+
 /** An instant in UTC, ISO 8601 with a `Z`: local times are refused so that no zone is guessed. */
 export const IsoInstant = Type.String({
-  pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?Z$',
+  pattern: ISO_INSTANT_PATTERN,
   format: 'utc-instant',
   description: 'An instant in UTC, ISO 8601 ending in Z, that exists',
   examples: ['2023-08-16T23:59:59.999Z'],

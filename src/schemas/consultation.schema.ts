@@ -1,5 +1,5 @@
 import Type, { type Static, type TSchema } from 'typebox';
-import { FreeText, IsoDay, IsoInstant, Line, Slug, StateCode } from './common.schema.js';
+import { FreeText, ISO_INSTANT_PATTERN, IsoDay, Line, Slug, StateCode } from './common.schema.js';
 
 /** The six UN languages (Arabic, Chinese, English, French, Russian, Spanish): content languages. */
 const unLanguage = (description: string) =>
@@ -96,6 +96,12 @@ const consultationFields = {
   studyPeriod: Type.String({ pattern: '^\\d{4}-\\d{4}$', description: 'Study period, e.g. 2022-2024' }),
   number: Type.Integer({ minimum: 1, maximum: 100_000 }),
   date: IsoDay,
+  announcedOn: Type.Optional(
+    Type.Union([IsoDay, Type.Null()], {
+      description:
+        'The day the meeting and its texts were announced, when that precedes the circular (e.g. the collective letter): the announcement period of the procedure (TAP: 3 months before the meeting) runs from it. Null or absent: the date of the circular. Not after the circular nor on or after the first day of the meeting (DATES_OUT_OF_ORDER)',
+    }),
+  ),
   reference: Line(200),
   studyGroup: Line(50),
   meeting: Type.Object(
@@ -114,7 +120,19 @@ const consultationFields = {
     ),
   ),
   translations: Type.Optional(ConsultationTranslationsSchema),
-  deadline: IsoInstant,
+  deadline: Type.String({
+    pattern: ISO_INSTANT_PATTERN,
+    format: 'utc-instant',
+    description:
+      'The deadline for replies, stated to the minute in UTC as the circular states it, and closing at the END of that minute: "2359 hours UTC on 16 August 2023" is 2023-08-16T23:59Z (or 2023-08-16T23:59:00Z), stored as 2023-08-16T23:59:59.999Z; the last millisecond of a minute (…T23:59:59.999Z) is taken as it is. Any other instant (…T23:59:30Z) is refused (DEADLINE_NOT_A_MINUTE)',
+    examples: ['2023-08-16T23:59Z'],
+  }),
+  deadlineWording: Type.Optional(
+    Type.Union([Type.Literal('hhmm'), Type.Literal('2400')], {
+      description:
+        'How the circular words the deadline: hhmm ("2359 hours UTC on 16 August 2023", the default) or 2400 ("2400 hours UTC on 16 August 2023", older circulars: only for a deadline at the end of a day, else DEADLINE_WORDING_MISMATCH). In a patch without it, the wording stays as it is',
+    }),
+  ),
   addressees: Type.Array(Line(500), { maxItems: 50 }),
   copies: Type.Array(Line(500), { maxItems: 50 }),
   notes: Type.Array(FreeText(5000), { maxItems: 20 }),

@@ -88,6 +88,12 @@ export const ConsultationView = Type.Object({
   studyPeriod: Type.String(),
   number: Type.Integer(),
   date: Day,
+  announcedOn: Nullable(
+    Type.String({
+      description:
+        'UTC calendar day, YYYY-MM-DD: the day the meeting and its texts were announced, when before the circular (a collective letter); the announcement period of the procedure (TAP: 3 months before the meeting) runs from it. Null: the circular’s date',
+    }),
+  ),
   reference: Type.String(),
   studyGroup: Type.String(),
   meeting: Type.Object({
@@ -118,9 +124,17 @@ export const ConsultationView = Type.Object({
         'Present with ?lang=: the fields shown in the language of record for want of a translation (empty: all translated)',
     }),
   ),
-  deadline: Instant,
+  deadline: Type.String({
+    description:
+      'UTC instant, ISO 8601: the last instant at which a reply is on time: the end of the minute the circular states (2359 hours UTC on 16 August 2023 is 2023-08-16T23:59:59.999Z)',
+  }),
+  deadlineWording: Type.Union([Type.Literal('hhmm'), Type.Literal('2400')], {
+    description:
+      'How the circular words the deadline: hhmm ("2359 hours UTC on 16 August 2023") or 2400 ("2400 hours UTC on 16 August 2023", the end of that day)',
+  }),
   deadlineText: Type.String({
-    description: 'The deadline as the circular states it, e.g. "2359 hours UTC on 16 August 2023"',
+    description:
+      'The deadline as the circular states it, in English, in its wording: e.g. "2359 hours UTC on 16 August 2023" or "2400 hours UTC on 16 August 2023"',
   }),
   state: Type.Union([
     Type.Literal('draft'),

@@ -1,4 +1,11 @@
 import type { Consultation, DeterminedText } from '../domain/consultation/consultation.js';
+import {
+  DEFAULT_DEADLINE_WORDING,
+  type DeadlineWording,
+  isDeadlineWording,
+  readDeadline,
+  wordingProblems,
+} from '../domain/consultation/deadline.js';
 import { isUnLanguage } from '../domain/consultation/localise.js';
 import { AppError, type FieldProblem } from '../domain/errors.js';
 import type { UnLanguage } from '../domain/member-states/member-states.data.js';
@@ -28,14 +35,17 @@ export function defaultTextId(designation: string): string {
 /**
  * Semantic checks the schema cannot express: real calendar days; their order (the meeting after
  * the circular and not ending before it starts, the deadline before the meeting's first day,
- * Res. 1 §9.4.1: DATES_OUT_OF_ORDER); a procedure some module implements (UNKNOWN_PROCEDURE) and an
- * edition of its instrument whose clauses it knows (UNKNOWN_EDITION), each naming the known ones.
- * Order is checked between real days only.
+ * Res. 1, the announcement not after the circular nor on or after the meeting's first day:
+ * DATES_OUT_OF_ORDER); a procedure some module implements (UNKNOWN_PROCEDURE) and an edition of
+ * its instrument whose clauses it knows (UNKNOWN_EDITION), each naming the known ones. Order is
+ * checked between real days only. The deadline as stated is `deadlineFromInput`'s to check: a
+ * deadline it refused (NaN) is left alone here.
  */
 export function checkConsultationFields(c: ConsultationFields): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const [field, value] of [
     ['/date', c.date],
+    ['/announcedOn', c.announcedOn],
     ['/meeting/firstDay', c.meeting.firstDay],
     ['/meeting/lastDay', c.meeting.lastDay],
     ['/languagesAvailableOn', c.languagesAvailableOn],
@@ -49,8 +59,27 @@ export function checkConsultationFields(c: ConsultationFields): FieldProblem[] {
       message: 'The meeting cannot end before it starts',
       code: 'DATES_OUT_OF_ORDER',
     });
-  if (!Number.isFinite(c.deadlineAt)) problems.push({ field: '/deadline', message: 'Not a valid instant' });
-  else if (firstDay !== null && new Date(c.deadlineAt).toISOString().slice(0, 10) >= firstDay)
+  // The announcement may precede the circular (a collective letter), never follow it.
+  if (c.announcedOn !== null && isIsoDay(c.announcedOn)) {
+    if (isIsoDay(c.date) && c.announcedOn > c.date)
+      problems.push({
+        field: '/announcedOn',
+        message:
+          'The announcement cannot come after the circular (leave it empty when the circular is the announcement)',
+        code: 'DATES_OUT_OF_ORDER',
+      });
+    else if (firstDay !== null && c.announcedOn >= firstDay)
+      problems.push({
+        field: '/announcedOn',
+        message: 'The announcement must come before the first day of the meeting',
+        code: 'DATES_OUT_OF_ORDER',
+      });
+  }
+  if (
+    Number.isFinite(c.deadlineAt) &&
+    firstDay !== null &&
+    new Date(c.deadlineAt).toISOString().slice(0, 10) >= firstDay
+  )
     problems.push({
       field: '/deadline',
       message: 'The deadline must fall before the first day of the meeting (Res. 1 §9.4.1)',
@@ -134,8 +163,49 @@ export function parseInstant(value: string, field: string): number {
   return ms;
 }
 
-/** Builds the stored fields of a consultation from API/CLI input. */
+/** A deadline as stated in an input, the instant it closes and the wording chosen, with the problems that stop it. */
+export interface DeadlineFromInput {
+  /** The last on-time instant; NaN when the deadline stated is refused. */
+  readonly deadlineAt: number;
+  readonly deadlineWording: DeadlineWording;
+  readonly problems: readonly FieldProblem[];
+}
+
+/**
+ * The deadline of a consultation input (`deadline`, `deadlineWording`), for the API, the CLI and
+ * the pages alike (a page builds the same input from its day, time and wording): the one rule of
+ * domain/consultation/deadline.ts `readDeadline`, a minute stated closing at its end. A wording
+ * that is not one (the schema's to refuse) reads as the default.
+ */
+export function deadlineFromInput(deadline: string, wording: string | undefined): DeadlineFromInput {
+  const deadlineWording = isDeadlineWording(wording) ? wording : DEFAULT_DEADLINE_WORDING;
+  const reading = readDeadline(deadline, deadlineWording);
+  return { deadlineAt: reading.deadlineAt, deadlineWording, problems: reading.problems };
+}
+
+/**
+ * The deadline of a draft after a patch: a new deadline and/or wording read by the same rule; a
+ * wording given alone is checked against the stored instant (which is not read again: only what
+ * is given changes), a deadline given alone keeps the stored wording. Null when neither is given.
+ */
+export function patchedDeadline(
+  current: Pick<Consultation, 'deadlineAt' | 'deadlineWording'>,
+  patch: { readonly deadline?: string | undefined; readonly deadlineWording?: string | undefined },
+): DeadlineFromInput | null {
+  if (patch.deadline !== undefined)
+    return deadlineFromInput(patch.deadline, patch.deadlineWording ?? current.deadlineWording);
+  if (patch.deadlineWording === undefined) return null;
+  const deadlineWording = isDeadlineWording(patch.deadlineWording) ? patch.deadlineWording : current.deadlineWording;
+  return {
+    deadlineAt: current.deadlineAt,
+    deadlineWording,
+    problems: wordingProblems(current.deadlineAt, deadlineWording),
+  };
+}
+
+/** Builds the stored fields of a consultation from API/CLI input (a refused deadline is NaN: see deadlineFromInput). */
 export function consultationFromInput(input: ConsultationInput): ConsultationFields {
+  const deadline = deadlineFromInput(input.deadline, input.deadlineWording);
   return {
     id: input.id ?? defaultConsultationId(input.bureau, input.number, input.date),
     procedure: input.procedure ?? DEFAULT_PROCEDURE_ID,
@@ -144,6 +214,7 @@ export function consultationFromInput(input: ConsultationInput): ConsultationFie
     studyPeriod: input.studyPeriod,
     number: input.number,
     date: input.date,
+    announcedOn: input.announcedOn ?? null,
     reference: input.reference,
     studyGroup: input.studyGroup,
     meeting: {
@@ -155,8 +226,9 @@ export function consultationFromInput(input: ConsultationInput): ConsultationFie
     subject: input.subject,
     languageOfRecord: input.languageOfRecord ?? 'en',
     translations: input.translations ?? {},
-    // A deadline that is not an instant is checkConsultationFields's to refuse, with the other problems.
-    deadlineAt: instantOf(input.deadline),
+    // A refused deadline is NaN; deadlineFromInput's problems say why, with the other problems.
+    deadlineAt: deadline.deadlineAt,
+    deadlineWording: deadline.deadlineWording,
     addressees: input.addressees,
     copies: input.copies,
     notes: input.notes,

@@ -14,6 +14,7 @@ import {
   checkTextsDistinct,
   checkTextTranslations,
   consultationFromInput,
+  deadlineFromInput,
   inputAndRuleProblems,
   textFromInput,
   throwIfProblems,
@@ -36,7 +37,9 @@ export interface CreateConsultationOptions {
  * @throws FORBIDDEN / UNAUTHENTICATED unless the actor is the secretariat
  * @throws VALIDATION_FAILED with every problem at once: the input against ConsultationInputSchema
  *   (a page hands over what was typed), days that are not real days or out of order
- *   (DATES_OUT_OF_ORDER), a deadline already passed with `deadlineAhead` (DEADLINE_PASSED), States that are not Member
+ *   (DATES_OUT_OF_ORDER, also an announcement after the circular), a deadline that is not a minute
+ *   (DEADLINE_NOT_A_MINUTE) or worded "2400 hours UTC" without being the end of a day
+ *   (DEADLINE_WORDING_MISMATCH), a deadline already passed with `deadlineAhead` (DEADLINE_PASSED), States that are not Member
  *   States (UNKNOWN_MEMBER_STATE), an unknown edition of Resolution 1, a translation in the language
  *   of record or of a summary the text does not have
  * @throws CONFLICT when the id or the bureau/study period/number is taken
@@ -53,6 +56,7 @@ export async function createConsultation(
     const known = new Set((await listMemberStates(trx)).map((s) => s.code));
     throwIfProblems(
       inputAndRuleProblems(ConsultationInputSchema, options.input, [
+        ...deadlineFromInput(options.input.deadline, options.input.deadlineWording).problems,
         ...checkConsultationFields(fields),
         ...(options.deadlineAhead === true ? checkDeadlineAhead(fields.deadlineAt, now) : []),
         ...checkEligibleStates(fields.settings.eligibleStates, known),

@@ -68,6 +68,7 @@ function timingOf(ctx: ServiceContext, loaded: LoadedConsultation): TimingCheck[
   return procedure.checkTiming(
     {
       circularDate: consultation.date,
+      announcedOn: consultation.announcedOn,
       meetingFirstDay: consultation.meeting.firstDay,
       deadlineAt: consultation.deadlineAt,
       languagesAvailableOn: consultation.languagesAvailableOn,

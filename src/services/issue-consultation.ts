@@ -64,6 +64,7 @@ export async function issueConsultation(
     const timing = procedure.checkTiming(
       {
         circularDate: consultation.date,
+        announcedOn: consultation.announcedOn,
         meetingFirstDay: consultation.meeting.firstDay,
         deadlineAt: consultation.deadlineAt,
         languagesAvailableOn: consultation.languagesAvailableOn,

@@ -12,7 +12,7 @@ import {
   checkEligibleStates,
   checkTextTranslations,
   inputAndRuleProblems,
-  instantOf,
+  patchedDeadline,
   throwIfProblems,
 } from './consultation-input.js';
 import { assertDraft, assertRevision } from './draft-guard.js';
@@ -32,6 +32,8 @@ export interface UpdateConsultationOptions {
 /**
  * Changes fields of a draft consultation.
  * `translations`, when given, replaces every translation of the subject.
+ * `deadline` and `deadlineWording` follow createConsultation's rule; a wording given alone is
+ * checked against the stored deadline, a deadline given alone keeps the stored wording.
  * @throws CONSULTATION_ISSUED once issued; STALE_REPLY on a revision mismatch; VALIDATION_FAILED
  *   with every problem at once, as createConsultation's (the patch against ConsultationPatchSchema;
  *   with `deadlineAhead`, a deadline being set must be ahead), also for a translation in the language of record,
@@ -52,6 +54,7 @@ export async function updateConsultation(
     assertRevision(loaded, options.expectedRevision);
     const current = loaded.consultation;
     const p = options.patch;
+    const deadline = patchedDeadline(current, p);
     const next = {
       ...current,
       ...(p.procedure !== undefined && { procedure: p.procedure }),
@@ -60,6 +63,7 @@ export async function updateConsultation(
       ...(p.studyPeriod !== undefined && { studyPeriod: p.studyPeriod }),
       ...(p.number !== undefined && { number: p.number }),
       ...(p.date !== undefined && { date: p.date }),
+      ...(p.announcedOn !== undefined && { announcedOn: p.announcedOn }),
       ...(p.reference !== undefined && { reference: p.reference }),
       ...(p.studyGroup !== undefined && { studyGroup: p.studyGroup }),
       ...(p.meeting !== undefined && {
@@ -73,7 +77,7 @@ export async function updateConsultation(
       ...(p.subject !== undefined && { subject: p.subject }),
       ...(p.languageOfRecord !== undefined && { languageOfRecord: p.languageOfRecord }),
       ...(p.translations !== undefined && { translations: p.translations }),
-      ...(p.deadline !== undefined && { deadlineAt: instantOf(p.deadline) }),
+      ...(deadline !== null && { deadlineAt: deadline.deadlineAt, deadlineWording: deadline.deadlineWording }),
       ...(p.addressees !== undefined && { addressees: p.addressees }),
       ...(p.copies !== undefined && { copies: p.copies }),
       ...(p.notes !== undefined && { notes: p.notes }),
@@ -88,6 +92,7 @@ export async function updateConsultation(
     const known = new Set((await listMemberStates(trx)).map((s) => s.code));
     throwIfProblems(
       inputAndRuleProblems(ConsultationPatchSchema, p, [
+        ...(deadline?.problems ?? []),
         ...checkConsultationFields(next),
         // Only a deadline being set must be ahead: a patch of other fields leaves a passed one alone.
         ...(options.deadlineAhead === true && p.deadline !== undefined ? checkDeadlineAhead(next.deadlineAt, now) : []),

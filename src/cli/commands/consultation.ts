@@ -38,6 +38,16 @@ and on a text:
   "translations": { "fr": { "title": "…", "summary": "…" } }
 In an update, "translations" replaces every translation of the subject.`;
 
+/** How the input files state the deadline and the announcement (issue #12 items 4 and 5). */
+const DEADLINE_HELP = `
+The deadline is stated to the minute, in UTC, as the circular states it, and closes at the END of
+that minute: "deadline": "2023-08-16T23:59Z" is "2359 hours UTC on 16 August 2023", stored as
+2023-08-16T23:59:59.999Z (the last millisecond of a minute, …T23:59:59.999Z, is taken as it is;
+any other instant is refused with DEADLINE_NOT_A_MINUTE). "deadlineWording": "2400" words a
+deadline at the end of a day as older circulars do ("2400 hours UTC on 16 August 2023"); the
+default is "hhmm". "announcedOn": "2023-03-01" records an announcement of the meeting before the
+circular (a collective letter): the 3-month announcement period of Res. 1 runs from it.`;
+
 /** `assent consultation list|show|create|update|issue`. */
 export function registerConsultationCommands(program: Command, io: CliIo): void {
   const consultation = program
@@ -101,7 +111,7 @@ export function registerConsultationCommands(program: Command, io: CliIo): void 
     .description('create a draft consultation from a JSON file (the body of POST /api/v1/consultations)')
     .requiredOption('--file <path>', 'the circular as JSON (ConsultationInput)')
     .option('--json', 'print the created consultation as the API does')
-    .addHelpText('after', LANGUAGES_HELP)
+    .addHelpText('after', `${DEADLINE_HELP}\n${LANGUAGES_HELP}`)
     .action(async (options: { file: string; json?: boolean }) =>
       withContext(io, async (context) => {
         const input = readJsonFile(
@@ -129,7 +139,7 @@ export function registerConsultationCommands(program: Command, io: CliIo): void 
     .argument('<id>', 'consultation id')
     .requiredOption('--file <path>', 'the fields to change as JSON (ConsultationPatch)')
     .option('--json', 'print the updated consultation as the API does')
-    .addHelpText('after', LANGUAGES_HELP)
+    .addHelpText('after', `${DEADLINE_HELP}\n${LANGUAGES_HELP}`)
     .action(async (id: string, options: { file: string; json?: boolean }) =>
       withContext(io, async (context) => {
         const patch = readJsonFile(
@@ -171,7 +181,7 @@ export function registerConsultationCommands(program: Command, io: CliIo): void 
         }
         const c = issued.consultation;
         line(io.stdout, `Issued ${c.id} (${c.reference}) at ${formatUtc(c.issuedAt)}.`);
-        line(io.stdout, `Member States may reply until ${deadlineText(c.deadlineAt)}.`);
+        line(io.stdout, `Member States may reply until ${deadlineText(c)}.`);
         printTiming(io.stdout, issued.timing);
       }),
     );
@@ -188,12 +198,13 @@ function printConsultation(out: CliWriter, view: ConsultationView, showTiming: b
       ['State', view.state],
       ['Procedure', `${c.procedure}, WTSA Res. 1 (${c.resolutionEdition})`],
       ['Circular', `${c.bureau} ${c.studyPeriod} No. ${c.number}, dated ${c.date}`],
+      ['Announced', c.announcedOn === null ? `by the circular (${c.date})` : c.announcedOn],
       ['Study group', c.studyGroup],
       [
         'Meeting',
         `${c.meeting.place}, ${c.meeting.firstDay} to ${c.meeting.lastDay}${c.meeting.collectiveLetter ? ` (${c.meeting.collectiveLetter})` : ''}`,
       ],
-      ['Deadline', `${deadlineText(c.deadlineAt)} (${new Date(c.deadlineAt).toISOString()})`],
+      ['Deadline', `${deadlineText(c)} (${new Date(c.deadlineAt).toISOString()})`],
       ['Issued', c.issuedAt === null ? 'not yet (draft)' : formatUtc(c.issuedAt)],
       ['Results notice', c.resultsNoticeAt === null ? 'not yet' : formatUtc(c.resultsNoticeAt)],
       ['Replies public', c.settings.individualRepliesPublic ? 'yes, after the deadline' : 'no'],

@@ -10,6 +10,7 @@ import { m0008Documents } from './0008-documents.js';
 import { m0009ContentLanguages } from './0009-content-languages.js';
 import { m0010SealedSigningKeys } from './0010-sealed-signing-keys.js';
 import { m0011AuditCheckpoints } from './0011-audit-checkpoints.js';
+import { m0012DeadlineWording } from './0012-deadline-wording.js';
 import { m0013ProcedureOwnedRecords } from './0013-procedure-owned-records.js';
 import type { MigrationOptions } from './migration-options.js';
 
@@ -37,5 +38,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-27-0009-content-languages': m0009ContentLanguages,
   '2026-11-27-0010-sealed-signing-keys': m0010SealedSigningKeys({}),
   '2026-11-27-0011-audit-checkpoints': m0011AuditCheckpoints,
+  '2026-11-27-0012-deadline-wording': m0012DeadlineWording,
   '2026-12-06-0013-procedure-owned-records': m0013ProcedureOwnedRecords,
 };

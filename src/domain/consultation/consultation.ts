@@ -4,6 +4,7 @@
  */
 
 import type { UnLanguage } from '../member-states/member-states.data.js';
+import type { DeadlineWording } from './deadline.js';
 
 /**
  * A determined text's title and summary in a language other than its consultation's language of
@@ -89,6 +90,11 @@ export interface Consultation {
   readonly number: number;
   /** Date of the circular (UTC day). */
   readonly date: string;
+  /**
+   * The day the meeting and its texts were announced, when that precedes the circular (a
+   * collective letter): the procedure's announcement period (TAP: 3 months) runs from it. Null: the circular's date.
+   */
+  readonly announcedOn: string | null;
   /** Reference line, e.g. `TSB Circular 79 SG17/XY`. */
   readonly reference: string;
   readonly studyGroup: string;
@@ -102,8 +108,13 @@ export interface Consultation {
   readonly languageOfRecord: UnLanguage;
   /** The subject in other UN languages. */
   readonly translations: Translations<ConsultationTranslation>;
-  /** Last instant at which a reply is on time (e.g. 2023-08-16T23:59:59.999Z for "2359 hours UTC on 16 August 2023"). */
+  /**
+   * Last instant at which a reply is on time: the end of the minute the circular states
+   * (2023-08-16T23:59:59.999Z for "2359 hours UTC on 16 August 2023"; deadline.ts).
+   */
   readonly deadlineAt: number;
+  /** How the circular words the deadline: "HHMM hours UTC on D", or "2400 hours UTC on D" (the end of D only). */
+  readonly deadlineWording: DeadlineWording;
   readonly addressees: readonly string[];
   readonly copies: readonly string[];
   /** TSB notes printed in the circular (A.5 justification, IPR). */

@@ -1,8 +1,14 @@
 /** The timing vocabulary: the facts the timing rules read, the policy where texts are open, and their checks. */
 /** The facts the timing rules look at. */
 export interface TimingFacts {
-  /** Date of the circular (the announcement). */
+  /** Date of the circular. */
   readonly circularDate: string;
+  /**
+   * The day the meeting and its texts were announced, when that precedes the circular (a
+   * collective letter); null when the circular is the announcement. Announcement periods run from
+   * `announcedOn ?? circularDate`.
+   */
+  readonly announcedOn: string | null;
   readonly meetingFirstDay: string;
   readonly deadlineAt: number;
   /** When the texts were available in all official languages, if recorded. */

@@ -19,6 +19,7 @@ const calendar = ITU_GENEVA_HOLIDAYS;
 function circular79(overrides: Partial<TimingFacts> = {}): TimingFacts {
   return {
     circularDate: '2023-03-28',
+    announcedOn: null,
     meetingFirstDay: '2023-08-29',
     deadlineAt: endOfDay('2023-08-16'),
     languagesAvailableOn: null,
@@ -131,7 +132,7 @@ describe('checkTiming: consultation period (§9.4.1, 7 full working days before 
       const latest = latestDeadline(meetingFirstDay, calendar);
       expect(latest).toBe(endOfDay(toIsoDay(latest)));
       expect(workingDaysBetween(toIsoDay(latest), meetingFirstDay, calendar)).toBe(7);
-      const facts = { circularDate: '2023-01-02', meetingFirstDay, languagesAvailableOn: null };
+      const facts = { circularDate: '2023-01-02', announcedOn: null, meetingFirstDay, languagesAvailableOn: null };
       expect(
         check(checkTiming({ ...facts, deadlineAt: latest }, clauses, calendar), 'consultation_period').severity,
       ).toBe('ok');
@@ -162,6 +163,52 @@ describe('checkTiming: announcement (§9.3.3, at least 3 months before the meeti
     expect(
       check(checkTiming(circular79({ circularDate: '2023-05-30' }), clauses, calendar), 'announcement').severity,
     ).toBe('warning');
+  });
+
+  it('without an announcement date, the circular is the announcement', () => {
+    expect(check(checkTiming(circular79(), clauses, calendar), 'announcement').params).toMatchObject({
+      source: 'circular',
+      announcedOn: '2023-03-28',
+      circularDate: '2023-03-28',
+      earliestMeeting: '2023-06-28',
+    });
+  });
+
+  it('a circular of 2023-06-01 announced by a collective letter of 2023-05-15 runs from the letter: ok', () => {
+    const checks = checkTiming(
+      circular79({ circularDate: '2023-06-01', announcedOn: '2023-05-15' }),
+      clauses,
+      calendar,
+    );
+    expect(check(checks, 'announcement')).toMatchObject({
+      severity: 'ok',
+      clause: '§9.3.3',
+      params: { source: 'announcement', announcedOn: '2023-05-15', earliestMeeting: '2023-08-15' },
+    });
+    expect(check(checks, 'announcement').message).toContain('The announcement of 2023-05-15');
+    expect(warnings(checks)).toEqual([]);
+  });
+
+  it('an announcement exactly 3 months before the meeting is ok, one day later warns', () => {
+    const on = (announcedOn: string) =>
+      check(checkTiming(circular79({ circularDate: '2023-06-01', announcedOn }), clauses, calendar), 'announcement');
+    expect(on('2023-05-29').severity).toBe('ok');
+    expect(on('2023-05-30')).toMatchObject({
+      severity: 'warning',
+      params: { source: 'announcement', announcedOn: '2023-05-30', earliestMeeting: '2023-08-30' },
+    });
+  });
+
+  it('an announcement on the circular’s own date reads as the circular did', () => {
+    const checks = checkTiming(
+      circular79({ circularDate: '2023-06-01', announcedOn: '2023-06-01' }),
+      clauses,
+      calendar,
+    );
+    expect(check(checks, 'announcement')).toMatchObject({
+      severity: 'warning',
+      params: { earliestMeeting: '2023-09-01' },
+    });
   });
 });
 
@@ -197,6 +244,7 @@ describe('checkTiming: holiday calendar coverage', () => {
     const checks = checkTiming(
       {
         circularDate: '2031-03-03',
+        announcedOn: null,
         meetingFirstDay: '2031-08-26',
         deadlineAt: endOfDay('2031-08-13'),
         languagesAvailableOn: null,
@@ -227,6 +275,7 @@ describe('checkTiming: holiday calendar coverage', () => {
     const checks = checkTiming(
       {
         circularDate: '2027-09-01',
+        announcedOn: null,
         meetingFirstDay: '2028-01-10',
         deadlineAt: endOfDay('2027-12-20'),
         languagesAvailableOn: null,

@@ -11,7 +11,7 @@ import { citeClause, type TapClauses } from './tap-clauses.js';
 
 /**
  * Checks a consultation's dates against Res. 1 §9.3.3 (announcement ≥ 3 months before the
- * meeting), §9.4.1 (deadline no later than the end of the 8th ITU working day before the meeting,
+ * meeting; the announcement is the circular unless an earlier one is recorded), §9.4.1 (deadline no later than the end of the 8th ITU working day before the meeting,
  * with the holiday calendar as data) and §9.3.5 (texts in all official languages ≥ 1 month before).
  * Violations are warnings: the secretariat may have reasons, but must see them.
  */
@@ -23,8 +23,12 @@ export function checkTiming(
 ): TimingCheck[] {
   const checks: TimingCheck[] = [];
 
-  // §9.3.3: the invitation and summary must be received at least 3 months before the meeting.
-  const earliestMeeting = addMonths(facts.circularDate, policy.announcementMonths);
+  // §9.3.3: the invitation and summary must be received at least 3 months before the meeting. They
+  // may be announced before the circular (a collective letter): the period runs from the announcement.
+  const announcedOn = facts.announcedOn ?? facts.circularDate;
+  const announcement =
+    facts.announcedOn === null ? `The circular of ${announcedOn}` : `The announcement of ${announcedOn}`;
+  const earliestMeeting = addMonths(announcedOn, policy.announcementMonths);
   const announcementOk = facts.meetingFirstDay >= earliestMeeting;
   checks.push({
     rule: 'announcement',
@@ -32,10 +36,13 @@ export function checkTiming(
     clause: clauses.announcement,
     citation: citeClause(clauses, clauses.announcement),
     message: announcementOk
-      ? `The circular of ${facts.circularDate} is at least ${policy.announcementMonths} months before the meeting (${facts.meetingFirstDay}).`
-      : `The circular of ${facts.circularDate} is less than ${policy.announcementMonths} months before the meeting (${facts.meetingFirstDay}); the meeting should start on or after ${earliestMeeting}.`,
+      ? `${announcement} is at least ${policy.announcementMonths} months before the meeting (${facts.meetingFirstDay}).`
+      : `${announcement} is less than ${policy.announcementMonths} months before the meeting (${facts.meetingFirstDay}); the meeting should start on or after ${earliestMeeting}.`,
     params: {
+      // `source` selects the words: the circular itself, or an announcement before it.
+      source: facts.announcedOn === null ? 'circular' : 'announcement',
       circularDate: facts.circularDate,
+      announcedOn,
       meetingFirstDay: facts.meetingFirstDay,
       earliestMeeting,
       months: policy.announcementMonths,

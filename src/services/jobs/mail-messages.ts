@@ -1,4 +1,6 @@
 import type { Consultation, DeterminedText } from '../../domain/consultation/consultation.js';
+import { deadlineWords, type StatedDeadline } from '../../domain/consultation/deadline.js';
+import { startOfDay } from '../../domain/time/instants.js';
 import type { ReplyVersion } from '../../domain/reply/reply.js';
 import { DEFAULT_LOCALE, isLocale, t, type Locale, type MessageId } from '../../i18n/i18n.js';
 import type { TextResult } from '../compute-results.js';
@@ -38,16 +40,18 @@ function dayWords(locale: Locale, at: number): string {
   return format.format(at);
 }
 
-/** "2359 hours UTC on 16 August 2023", in `locale` (the circular's own way of writing a deadline). */
-export function deadlineWordsIn(locale: Locale, deadlineAt: number): string {
-  const d = new Date(deadlineAt);
-  const time = `${String(d.getUTCHours()).padStart(2, '0')}${String(d.getUTCMinutes()).padStart(2, '0')}`;
-  return t(locale, 'mail.deadline', { time, date: dayWords(locale, deadlineAt) });
+/**
+ * "2359 hours UTC on 16 August 2023" or "2400 hours UTC on 16 August 2023", in `locale`: the
+ * deadline as the circular words it (domain/consultation/deadline.ts).
+ */
+export function deadlineWordsIn(locale: Locale, deadline: StatedDeadline): string {
+  const words = deadlineWords(deadline.deadlineAt, deadline.deadlineWording);
+  return t(locale, 'mail.deadline', { time: words.time, date: dayWords(locale, startOfDay(words.day)) });
 }
 
-/** The deadline in English (the API's `deadlineText`). */
-export function deadlineWords(deadlineAt: number): string {
-  return deadlineWordsIn('en', deadlineAt);
+/** The deadline in English, as the circular words it (the API's `deadlineText`). */
+export function deadlineInEnglish(deadline: StatedDeadline): string {
+  return deadlineWordsIn('en', deadline);
 }
 
 function textLine(locale: Locale, text: DeterminedText): string {
@@ -71,7 +75,7 @@ export function issueNotice(
   role: 'focal_point' | 'observer',
   baseUrl: string,
 ): MailText {
-  const deadline = deadlineWordsIn(locale, c.deadlineAt);
+  const deadline = deadlineWordsIn(locale, c);
   const values = {
     reference: c.reference,
     studyGroup: c.studyGroup,
@@ -132,7 +136,7 @@ export function receiptMail(
       '',
       what,
       '',
-      `${t(locale, 'mail.receipt.amend', { deadline: deadlineWordsIn(locale, c.deadlineAt) })}${footer(locale, baseUrl, c)}`,
+      `${t(locale, 'mail.receipt.amend', { deadline: deadlineWordsIn(locale, c) })}${footer(locale, baseUrl, c)}`,
     ].join('\n'),
   };
 }
@@ -150,7 +154,7 @@ export function reminderMail(
     subject: t(locale, 'mail.reminder.subject', { reference: c.reference, days: daysBefore }),
     text:
       `${t(locale, 'mail.reminder.intro', { state: stateName, count: unanswered.length, reference: c.reference })}\n\n` +
-      `${unanswered.map((x) => textLine(locale, x)).join('\n')}\n\n${t(locale, 'mail.reminder.due', { deadline: deadlineWordsIn(locale, c.deadlineAt) })}${footer(locale, baseUrl, c)}`,
+      `${unanswered.map((x) => textLine(locale, x)).join('\n')}\n\n${t(locale, 'mail.reminder.due', { deadline: deadlineWordsIn(locale, c) })}${footer(locale, baseUrl, c)}`,
   };
 }
 

@@ -210,15 +210,21 @@ export function deadlineInstant(day: string, time: string): number | null {
 }
 
 /** The circular's timing facts, when the typed dates are real days (the warnings shown next to them need them all). */
-export function timingFactsOf(
-  values: CircularValues,
-): { circularDate: string; meetingFirstDay: string; deadlineAt: number; languagesAvailableOn: string | null } | null {
+export function timingFactsOf(values: CircularValues): {
+  circularDate: string;
+  announcedOn: string | null;
+  meetingFirstDay: string;
+  deadlineAt: number;
+  languagesAvailableOn: string | null;
+} | null {
   const deadlineAt = deadlineInstant(values.deadlineDay.trim(), values.deadlineTime.trim());
   const languages = values.languagesAvailableOn.trim();
   if (!isIsoDay(values.date.trim()) || !isIsoDay(values.meetingFirstDay.trim()) || deadlineAt === null) return null;
   if (languages !== '' && !isIsoDay(languages)) return null;
   return {
     circularDate: values.date.trim(),
+    // The form does not ask for an earlier announcement yet: the circular is the announcement.
+    announcedOn: null,
     meetingFirstDay: values.meetingFirstDay.trim(),
     deadlineAt,
     languagesAvailableOn: languages === '' ? null : languages,
