@@ -76,6 +76,7 @@ describe('TAP_PROCEDURE', () => {
     const checks = TAP_PROCEDURE.checkTiming(
       {
         circularDate: '2023-03-28',
+        announcedOn: null,
         meetingFirstDay: '2023-08-29',
         deadlineAt: endOfDay('2023-08-16'),
         languagesAvailableOn: null,
