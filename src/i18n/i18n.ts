@@ -1,4 +1,6 @@
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
+import { deadlineWords, type StatedDeadline } from '../domain/consultation/deadline.js';
+import { startOfDay } from '../domain/time/instants.js';
 import { CATALOGUE_FILES } from './catalogues.js';
 
 /**
@@ -86,6 +88,22 @@ export function formatUtc(locale: Locale, at: number): string {
     timeZone: 'UTC',
   });
   return t(locale, 'time.utc', { when });
+}
+
+/**
+ * A deadline as the circular words it, in the reader's language: "2359 hours UTC on August 16,
+ * 2023", or "2400 hours UTC on August 16, 2023" when the circular chose that wording
+ * (domain/consultation/deadline.ts). The day is the UTC day the deadline ends on.
+ */
+export function formatDeadline(locale: Locale, deadline: StatedDeadline): string {
+  const words = deadlineWords(deadline.deadlineAt, deadline.deadlineWording);
+  const day = intlOf(locale).formatDate(startOfDay(words.day), {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
+  return t(locale, 'time.deadline', { time: words.time, day });
 }
 
 /** The `datetime` attribute of a `<time>` element: ISO 8601 in UTC. */

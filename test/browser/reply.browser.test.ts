@@ -188,7 +188,7 @@ describe('the focal point reply pages in a real browser', () => {
     await page.getByRole('button', { name: 'Save draft' }).click();
     await expect
       .poll(() => alertText(page))
-      .toContain('The deadline for replies passed at August 16, 2023 at 23:59 UTC: nothing was saved or sent');
+      .toContain('The deadline for replies passed at 2359 hours UTC on August 16, 2023: nothing was saved or sent');
     expect(await page.locator('main').innerText()).toContain('The form is closed');
     await b().checkAccessibility(page, 'late post refused');
 

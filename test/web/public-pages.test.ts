@@ -112,7 +112,7 @@ describeEachDialect('public pages', (dialect) => {
     const [openPart, closedPart] = home.body.split('id="closed-title"');
     expect(openPart).toContain(`href="/en/consultations/${open}"`);
     expect(openPart).not.toContain(`href="/en/consultations/${closed}"`);
-    expect(readable(openPart!)).toContain('August 16, 2023 at 23:59 UTC');
+    expect(readable(openPart!)).toContain('2359 hours UTC on August 16, 2023');
     expect(openPart).toContain('data-countdown="2023-08-16T23:59:59.999Z"');
     // 141 days and 15 hours 59 minutes before the deadline: the two largest units.
     expect(readable(openPart!)).toContain('141 days 15 hours');
@@ -153,7 +153,7 @@ describeEachDialect('public pages', (dialect) => {
     for (const title of ['Remote access tools', 'Zero-touch deployment', 'Reference monitor'])
       expect(text).toContain(title);
     for (const location of ['Document R34', 'Document R35', 'Document R36']) expect(text).toContain(location);
-    expect(textOf(page.body, 'deadline')).toBe('August 16, 2023 at 23:59 UTC');
+    expect(textOf(page.body, 'deadline')).toBe('2359 hours UTC on August 16, 2023');
     expect(page.body).toContain('<time datetime="2023-08-16T23:59:59.999Z" data-local');
     expect(page.body).toContain('data-countdown="2023-08-16T23:59:59.999Z"');
     expect(text).toContain('Goyang, Korea, August 29, 2023 to September 8, 2023');
@@ -210,7 +210,7 @@ describeEachDialect('public pages', (dialect) => {
     expect(early.body).toContain('<h1>The results are not available yet</h1>');
     const text = readable(early.body);
     expect(text).toContain('The results of TSB Circular 79 are published when its deadline has passed');
-    expect(text).toContain('August 16, 2023 at 23:59 UTC');
+    expect(text).toContain('2359 hours UTC on August 16, 2023');
     expect(early.body).toContain(`href="/en/consultations/${id}"`);
     expect(text).not.toContain('7 of 10');
 
@@ -322,7 +322,7 @@ describeEachDialect('public pages', (dialect) => {
     expect(text).toContain('Goyang, Korea, August 29, 2023 to September 8, 2023');
     expect(text).toContain('Collective letter 5/17');
     expect(text).toContain('Seizo Onoe, Director of the Telecommunication Standardization Bureau');
-    expect(textOf(page.body, 'deadline')).toBe('August 16, 2023 at 23:59 UTC');
+    expect(textOf(page.body, 'deadline')).toBe('2359 hours UTC on August 16, 2023');
     // The public is shown the way in for focal points.
     expect(page.body).toContain('href="/en/login"');
   });

@@ -532,7 +532,7 @@ describeEachDialect('focal point reply pages', (dialect) => {
       for (const response of late) {
         expect(response.statusCode).toBe(422);
         expect(summaryOf(response.body)).toContain(
-          'The deadline for replies passed at August 16, 2023 at 23:59 UTC: nothing was saved or sent',
+          'The deadline for replies passed at 2359 hours UTC on August 16, 2023: nothing was saved or sent',
         );
         expect(response.body).toContain('The form is closed');
         expectLinkedSummary(response.body);

@@ -172,7 +172,7 @@ describeEachDialect('secretariat pages', (dialect) => {
       expect(drafts).toContain('href="/en/secretariat/consultations/tsb-81-2023/preview"');
       expect(open).toContain('TSB Circular 79');
       expect(open).toContain(
-        '<time datetime="2023-08-16T23:59:59.999Z" data-local data-local-label="your time: ">August 16, 2023 at 23:59 UTC</time></td><td>2</td>',
+        '<time datetime="2023-08-16T23:59:59.999Z" data-local data-local-label="your time: ">2359 hours UTC on August 16, 2023</time></td><td>2</td>',
       );
       expect(open).toContain('href="/en/secretariat/consultations/tsb-79-2023/replies"');
       expect(html).toContain('No circulars are waiting for the meeting’s decisions.');

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DeterminedText } from '../../domain/consultation/consultation.js';
 import { AppError, isAppError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/policy/actor.js';
-import { formatUtc, t, type Locale } from '../../i18n/i18n.js';
+import { formatDeadline, formatUtc, t, type Locale } from '../../i18n/i18n.js';
 import { uploadAttachment } from '../../services/attachments.js';
 import { discardReplyDraft } from '../../services/discard-reply-draft.js';
 import {
@@ -150,7 +150,7 @@ export const replyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
     const ws = await workspace(request, consultationId);
     const locale = pageContext(web, request).locale;
     const message = ws.deadlinePassed
-      ? t(locale, 'reply.error.deadlinePassed', { deadline: formatUtc(locale, ws.loaded.consultation.deadlineAt) })
+      ? t(locale, 'reply.error.deadlinePassed', { deadline: formatDeadline(locale, ws.loaded.consultation) })
       : t(locale, 'reply.error.notConsulted');
     return renderClosed(request, reply, 422, ws, [{ link: 'reply-closed', message }]);
   }

@@ -1,5 +1,6 @@
 import type { ConsultationState } from '../../../domain/consultation/consultation-state.js';
 import type { Consultation, DeterminedText } from '../../../domain/consultation/consultation.js';
+import type { StatedDeadline } from '../../../domain/consultation/deadline.js';
 import { MEMBER_STATES } from '../../../domain/member-states/member-states.data.js';
 import type { Actor } from '../../../domain/policy/actor.js';
 import { citeRole } from '../../../domain/procedure/procedure.js';
@@ -9,7 +10,7 @@ import type { MeetingDecision } from '../../../domain/procedure/outcomes.js';
 import type { TextTally } from '../../../domain/procedure/outcomes.js';
 import type { PositionKind } from '../../../domain/reply/reply.js';
 import { startOfDay } from '../../../domain/time/instants.js';
-import { formatUtc, intlFor, isoInstant, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
+import { formatDeadline, formatUtc, intlFor, isoInstant, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
 import type { ConsultationResults, TextResult } from '../../../services/compute-results.js';
 import type { ConsultationView } from '../../../services/get-consultation.js';
 import {
@@ -243,6 +244,11 @@ function instant(locale: Locale, at: number): InstantView {
   return { iso: isoInstant(at), utc: formatUtc(locale, at) };
 }
 
+/** The deadline as the circular words it ("2359 hours UTC on August 16, 2023", or "2400 hours UTC on …"). */
+function deadlineOf(locale: Locale, c: StatedDeadline): InstantView {
+  return { iso: isoInstant(c.deadlineAt), utc: formatDeadline(locale, c) };
+}
+
 /** A calendar day (`YYYY-MM-DD`, UTC) in words. */
 function day(locale: Locale, value: string): string {
   return intlFor(locale).formatDate(startOfDay(value), { dateStyle: 'long', timeZone: 'UTC' });
@@ -305,7 +311,7 @@ function row(locale: Locale, view: ConsultationView, now: number, subject: Conte
     subject,
     studyGroup: c.studyGroup,
     date: day(locale, c.date),
-    deadline: instant(locale, c.deadlineAt),
+    deadline: deadlineOf(locale, c),
     timeLeft: view.state === 'open' ? timeLeft(locale, c.deadlineAt, now) : null,
     state: view.state,
     stateLabel: stateLabel(locale, view.state),
@@ -400,7 +406,7 @@ export function presentConsultationPage(
   const ask = [
     t(locale, 'public.consultation.ask.consult', {
       clause: cite('replyPeriod'),
-      deadline: formatUtc(locale, c.deadlineAt),
+      deadline: formatDeadline(locale, c),
     }),
     t(locale, 'public.consultation.ask.rule', {
       threshold,
@@ -423,7 +429,7 @@ export function presentConsultationPage(
     meeting: meetingLine(locale, c),
     meetingPlace: c.meeting.place,
     agenda: c.meeting.collectiveLetter,
-    deadline: instant(locale, c.deadlineAt),
+    deadline: deadlineOf(locale, c),
     timeLeft: view.state === 'open' ? timeLeft(locale, c.deadlineAt, now) : null,
     state: view.state,
     stateLabel: stateLabel(locale, view.state),
@@ -580,7 +586,7 @@ export function presentResultsPage(
     isDemo: c.isDemo,
     stateLabel: stateLabel(locale, results.state),
     provisional: !results.final,
-    closedAt: instant(locale, c.deadlineAt),
+    closedAt: deadlineOf(locale, c),
     computedAt: instant(locale, results.computedAt),
     meeting: meetingLine(locale, c),
     meetingPlace: c.meeting.place,
@@ -596,7 +602,7 @@ export function presentResultsPending(locale: Locale, view: ConsultationView, no
   return {
     id: c.id,
     reference: c.reference,
-    deadline: instant(locale, c.deadlineAt),
+    deadline: deadlineOf(locale, c),
     timeLeft: timeLeft(locale, c.deadlineAt, now),
   };
 }

@@ -1,4 +1,5 @@
 import type { Consultation, DeterminedText } from '../../../domain/consultation/consultation.js';
+import type { DeadlineWording } from '../../../domain/consultation/deadline.js';
 import type { FieldProblem } from '../../../domain/errors.js';
 import { MAX_FREE_TEXT } from '../../../domain/reply/reply.js';
 import type { Receipt } from '../../../domain/receipt/receipt.js';
@@ -62,6 +63,7 @@ export interface ConsultationHead {
   readonly subject: ContentView;
   readonly studyGroup: string;
   readonly deadlineAt: number;
+  readonly deadlineWording: DeadlineWording;
   readonly isDemo: boolean;
 }
 
@@ -73,6 +75,7 @@ export function consultationHead(c: Consultation, subject: ContentView): Consult
     subject,
     studyGroup: c.studyGroup,
     deadlineAt: c.deadlineAt,
+    deadlineWording: c.deadlineWording,
     isDemo: c.isDemo,
   };
 }

@@ -1,4 +1,5 @@
 import type { Consultation, DeterminedText } from '../../../domain/consultation/consultation.js';
+import type { DeadlineWording } from '../../../domain/consultation/deadline.js';
 import type { MeetingDecision, MeetingOutcome, Reservation } from '../../../domain/procedure/outcomes.js';
 import type { ConsultationOutcome, OutcomeBasis } from '../../../domain/procedure/outcomes.js';
 import {
@@ -38,6 +39,7 @@ export interface ConsultationHeadView {
   /** The page's notice of the subject and titles it shows that are not yet in the reader's language. */
   readonly contentNotice: ContentNoticeView | null;
   readonly deadlineAt: number;
+  readonly deadlineWording: DeadlineWording;
   readonly deadlinePassed: boolean;
   readonly issued: boolean;
   readonly resultsNoticeAt: number | null;
@@ -59,6 +61,7 @@ export function presentHead(
     subject: content.subject,
     contentNotice: presentContentNotice([content], { subject: true, titles: true, summaries: false }),
     deadlineAt: consultation.deadlineAt,
+    deadlineWording: consultation.deadlineWording,
     deadlinePassed: deadlinePassed(consultation, now),
     issued: consultation.issuedAt !== null,
     resultsNoticeAt: consultation.resultsNoticeAt,

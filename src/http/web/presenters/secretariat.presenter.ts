@@ -1,6 +1,7 @@
 import type { HolidayCalendar } from '../../../domain/calendar/itu-geneva-holidays.js';
 import type { ConsultationState } from '../../../domain/consultation/consultation-state.js';
 import type { Consultation, DeterminedText, TextKind } from '../../../domain/consultation/consultation.js';
+import type { DeadlineWording } from '../../../domain/consultation/deadline.js';
 import type { FieldProblem } from '../../../domain/errors.js';
 import { DEFAULT_PROCEDURE_ID, procedureFor } from '../../../procedures/registry.js';
 import type { TimingCheck, TimingPolicy } from '../../../domain/procedure/timing.js';
@@ -117,6 +118,7 @@ export interface CircularRow {
   /** In the reader's language where translated, else in the language of record (marked so). */
   readonly subject: ContentView;
   readonly deadlineAt: number;
+  readonly deadlineWording: DeadlineWording;
   readonly state: ConsultationState;
   readonly texts: number;
   /** Member States whose current reply stands (drafts: null). */
@@ -146,6 +148,7 @@ export function presentCirculars(
       reference: c.reference,
       subject: contents[index]!.subject,
       deadlineAt: c.deadlineAt,
+      deadlineWording: c.deadlineWording,
       state: view.state,
       texts: view.loaded.texts.length,
       repliesReceived: view.state === 'draft' ? null : (repliesReceived.get(c.id) ?? 0),
@@ -224,7 +227,10 @@ export interface CircularView {
   readonly meetingFirstDay: string;
   readonly meetingLastDay: string;
   readonly collectiveLetter: string | null;
+  /** The day of the announcement, when before the circular (null: the circular is the announcement). */
+  readonly announcedOn: string | null;
   readonly deadlineAt: number;
+  readonly deadlineWording: DeadlineWording;
   readonly addressees: readonly string[];
   readonly copies: readonly string[];
   readonly notes: readonly string[];
@@ -281,7 +287,9 @@ export function presentCircular(
     meetingFirstDay: c.meeting.firstDay,
     meetingLastDay: c.meeting.lastDay,
     collectiveLetter: c.meeting.collectiveLetter,
+    announcedOn: c.announcedOn,
     deadlineAt: c.deadlineAt,
+    deadlineWording: c.deadlineWording,
     addressees: c.addressees,
     copies: c.copies,
     notes: c.notes,

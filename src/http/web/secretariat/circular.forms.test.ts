@@ -25,15 +25,51 @@ const posted = (fields: Record<string, string>) =>
   });
 
 describe('the circular form', () => {
-  it('makes the service input of what was typed: the deadline as the end of its minute, each State once', () => {
+  it('makes the service input of what was typed: the deadline as the API takes it (the minute), each State once', () => {
     const { input, revision } = posted({ eligibleStates: 'kr, fr;KR', number: 'eighty', revision: '3' });
     expect(input).toMatchObject({
-      deadline: '2023-08-16T23:59:59.999Z',
+      // The service closes the minute at its end (23:59:59.999), as for the API.
+      deadline: '2023-08-16T23:59Z',
+      deadlineWording: 'hhmm',
+      announcedOn: null,
       eligibleStates: ['KR', 'FR'],
       meeting: { collectiveLetter: null },
     });
     expect(input.number).toBeNaN();
     expect(revision).toBe(3);
+  });
+
+  it('states "2400 hours UTC" as the end of the day typed, whatever the time field says', () => {
+    const { input } = posted({ deadlineWording: '2400', deadlineTime: '' });
+    expect(input).toMatchObject({ deadline: '2023-08-16T23:59Z', deadlineWording: '2400' });
+    expect(posted({ announcedOn: '2023-03-01' }).input.announcedOn).toBe('2023-03-01');
+  });
+
+  it('places the deadline’s and the announcement’s coded problems at their fields, in the catalogue’s words', () => {
+    const read = posted({ deadlineTime: '23:59' });
+    const at = (problem: Parameters<typeof circularErrors>[1][number]) =>
+      circularErrors('fr', [problem], read.values)[0];
+    expect(at({ field: '/deadline', message: 'x', code: 'DEADLINE_NOT_A_MINUTE' })).toEqual({
+      field: 'field-deadlineTime',
+      message:
+        'Indiquez l’heure de la date limite à la minute près, par exemple 23:59 : les réponses sont prises en compte jusqu’à la fin de cette minute',
+    });
+    expect(at({ field: '/deadlineWording', message: 'x', code: 'DEADLINE_WORDING_MISMATCH' })?.field).toBe(
+      'field-deadlineWording',
+    );
+    expect(at({ field: '/deadlineWording', message: 'Not one of the allowed values' })?.message).toBe(
+      'Choisissez la formulation de la date limite dans la circulaire',
+    );
+    expect(at({ field: '/announcedOn', message: 'x', code: 'DATES_OUT_OF_ORDER' })).toEqual({
+      field: 'field-announcedOn',
+      message: 'L’annonce doit dater au plus tard du jour de la circulaire et précéder le premier jour de la réunion',
+    });
+    expect(at({ field: '/announcedOn', message: '2023-02-30 is not a calendar day' })?.field).toBe('field-announcedOn');
+    // With "2400 hours UTC" the time is not asked for: a day that is not one is the day's problem.
+    const noTime = posted({ deadlineWording: '2400', deadlineTime: '', deadlineDay: '2023-02-30' });
+    expect(circularErrors('en', [{ field: '/deadline', message: 'x' }], noTime.values)).toEqual([
+      { field: 'field-deadlineDay', message: expect.stringContaining('as a real day') },
+    ]);
   });
 
   it('places the service’s coded problems of the dates at the fields the person typed', () => {

@@ -1,6 +1,7 @@
 import Type, { type Static } from 'typebox';
 import type { Consultation, DeterminedText } from '../../../domain/consultation/consultation.js';
 import { isUnLanguage } from '../../../domain/consultation/localise.js';
+import { type DeadlineWording, isDeadlineWording, readDeadline } from '../../../domain/consultation/deadline.js';
 import type { FieldProblem } from '../../../domain/errors.js';
 import { UN_LANGUAGES } from '../../../domain/member-states/designations.js';
 import type { UnLanguage } from '../../../domain/member-states/member-states.data.js';
@@ -35,8 +36,10 @@ import {
  * The circular's form: its body, the values as typed (to show again), the service's input made of
  * them (createConsultation and updateConsultation check it against ConsultationInputSchema and
  * their rules, and answer every problem at once), and those problems at the form's fields in the
- * catalogue's words. The form's own syntax is read here: a whole number, a deadline given as a day
- * and a time (HH:MM, UTC), lines and paragraphs; nothing else is checked.
+ * catalogue's words. The form's own syntax is read here: a whole number, a deadline given as a day,
+ * a time (HH:MM, UTC) and the wording chosen, lines and paragraphs; nothing else is checked. The
+ * deadline goes to the service as the API takes it (the minute stated, `…T23:59Z`), so the one
+ * rule of domain/consultation/deadline.ts gives the same instant to the same circular on both.
  */
 
 /** The circular: every field of a consultation (src/schemas/consultation.schema.ts), as typed. */
@@ -47,6 +50,7 @@ export const CircularForm = Type.Object({
   studyPeriod: Field(100),
   number: Field(100),
   date: Field(100),
+  announcedOn: Field(100),
   reference: Field(1000),
   studyGroup: Field(1000),
   meetingPlace: Field(1000),
@@ -64,6 +68,7 @@ export const CircularForm = Type.Object({
   'subject-es': Field(4000),
   deadlineDay: Field(100),
   deadlineTime: Field(100),
+  deadlineWording: Field(10),
   addressees: Field(30_000),
   copies: Field(30_000),
   notes: Field(60_000),
@@ -90,6 +95,8 @@ export interface CircularValues {
   readonly studyPeriod: string;
   readonly number: string;
   readonly date: string;
+  /** The day of the announcement ('' when the circular is the announcement). */
+  readonly announcedOn: string;
   readonly reference: string;
   readonly studyGroup: string;
   readonly meetingPlace: string;
@@ -102,7 +109,10 @@ export interface CircularValues {
   /** The subject per other language, as typed ('' when not translated). */
   readonly subjectTranslations: Readonly<Record<UnLanguage, string>>;
   readonly deadlineDay: string;
+  /** `HH:MM` (UTC); not needed when the wording is `2400`. */
   readonly deadlineTime: string;
+  /** `hhmm` or `2400` (as posted: checked by the service). */
+  readonly deadlineWording: string;
   readonly addressees: string;
   readonly copies: string;
   readonly notes: string;
@@ -128,6 +138,7 @@ export function blankCircular(today: string): CircularValues {
     studyPeriod: '',
     number: '',
     date: today,
+    announcedOn: '',
     reference: '',
     studyGroup: '',
     meetingPlace: '',
@@ -139,6 +150,7 @@ export function blankCircular(today: string): CircularValues {
     subjectTranslations: perLanguage(() => ''),
     deadlineDay: '',
     deadlineTime: '23:59',
+    deadlineWording: 'hhmm',
     addressees: 'Administrations of Member States of the Union',
     copies: 'ITU-T Sector Members\nITU-T Associates\nITU Academia',
     notes: '',
@@ -167,6 +179,7 @@ export function circularValues(c: Consultation, revision: number): CircularValue
     studyPeriod: c.studyPeriod,
     number: String(c.number),
     date: c.date,
+    announcedOn: c.announcedOn ?? '',
     reference: c.reference,
     studyGroup: c.studyGroup,
     meetingPlace: c.meeting.place,
@@ -178,6 +191,7 @@ export function circularValues(c: Consultation, revision: number): CircularValue
     subjectTranslations: subjectTranslationsOf(c.translations),
     deadlineDay: deadline.slice(0, 10),
     deadlineTime: deadline.slice(11, 16),
+    deadlineWording: c.deadlineWording,
     addressees: c.addressees.join('\n'),
     copies: c.copies.join('\n'),
     notes: c.notes.join('\n\n'),
@@ -203,11 +217,21 @@ const paragraphsOf = (value: string) =>
 /** Member State codes as typed: separated by spaces, commas or semicolons. */
 const codesOf = (value: string) => (value === '' ? [] : value.split(/[\s,;]+/).filter((c) => c !== ''));
 
-/** The deadline instant a day and a time (`HH:MM`, UTC) name: the end of that minute (Circular 79's "2359 hours UTC" is 23:59:59.999). */
-export function deadlineInstant(day: string, time: string): number | null {
-  if (!isIsoDay(day) || !isFormTime(time)) return null;
-  return Date.parse(`${day}T${time}:59.999Z`);
+/**
+ * The deadline as the service takes it, from the day, the time and the wording typed: the minute
+ * stated (`2023-08-16T23:59Z`), which closes at its end. "2400 hours UTC on D" is the end of D, the
+ * same instant as 2359: the time typed is not needed then.
+ */
+export function statedDeadline(
+  values: Pick<CircularValues, 'deadlineDay' | 'deadlineTime' | 'deadlineWording'>,
+): string {
+  const time = values.deadlineWording === '2400' ? '23:59' : values.deadlineTime;
+  return `${values.deadlineDay}T${time}Z`;
 }
+
+/** The wording typed, when it is one (anything else is the service's to refuse). */
+const wordingOf = (values: Pick<CircularValues, 'deadlineWording'>): DeadlineWording =>
+  isDeadlineWording(values.deadlineWording) ? values.deadlineWording : 'hhmm';
 
 /** The circular's timing facts, when the typed dates are real days (the warnings shown next to them need them all). */
 export function timingFactsOf(values: CircularValues): {
@@ -217,14 +241,24 @@ export function timingFactsOf(values: CircularValues): {
   deadlineAt: number;
   languagesAvailableOn: string | null;
 } | null {
-  const deadlineAt = deadlineInstant(values.deadlineDay.trim(), values.deadlineTime.trim());
+  // The instant the service would store, by the same rule (deadline.ts).
+  const time = values.deadlineTime.trim();
+  const deadline =
+    values.deadlineWording === '2400' || isFormTime(time)
+      ? readDeadline(
+          statedDeadline({ ...values, deadlineDay: values.deadlineDay.trim(), deadlineTime: time }),
+          wordingOf(values),
+        )
+      : null;
+  const deadlineAt = deadline !== null && Number.isFinite(deadline.deadlineAt) ? deadline.deadlineAt : null;
   const languages = values.languagesAvailableOn.trim();
+  const announced = values.announcedOn.trim();
   if (!isIsoDay(values.date.trim()) || !isIsoDay(values.meetingFirstDay.trim()) || deadlineAt === null) return null;
   if (languages !== '' && !isIsoDay(languages)) return null;
+  if (announced !== '' && !isIsoDay(announced)) return null;
   return {
     circularDate: values.date.trim(),
-    // The form does not ask for an earlier announcement yet: the circular is the announcement.
-    announcedOn: null,
+    announcedOn: announced === '' ? null : announced,
     meetingFirstDay: values.meetingFirstDay.trim(),
     deadlineAt,
     languagesAvailableOn: languages === '' ? null : languages,
@@ -237,6 +271,7 @@ export const CIRCULAR_LABELS = {
   studyPeriod: 'sec.circular.studyPeriod.label',
   number: 'sec.circular.number.label',
   date: 'sec.circular.date.label',
+  announcedOn: 'sec.circular.announcedOn.label',
   reference: 'sec.circular.reference.label',
   studyGroup: 'sec.circular.studyGroup.label',
   meetingPlace: 'sec.circular.meetingPlace.label',
@@ -247,6 +282,7 @@ export const CIRCULAR_LABELS = {
   languageOfRecord: 'sec.circular.languageOfRecord.label',
   deadlineDay: 'sec.circular.deadlineDay.label',
   deadlineTime: 'sec.circular.deadlineTime.label',
+  deadlineWording: 'sec.circular.deadlineWording.label',
   addressees: 'sec.circular.addressees.label',
   copies: 'sec.circular.copies.label',
   notes: 'sec.circular.notes.label',
@@ -279,11 +315,11 @@ function postedSubjectTranslations(body: CircularBody): Record<UnLanguage, strin
 
 /**
  * Reads the circular form into the service's input. `stored`: the circular being edited, whose
- * language of record and translations stay when a client posts none.
+ * language of record, translations and deadline wording stay when a client posts none.
  */
 export function readCircularForm(
   body: CircularBody,
-  stored?: Pick<Consultation, 'languageOfRecord' | 'translations'>,
+  stored?: Pick<Consultation, 'languageOfRecord' | 'translations' | 'deadlineWording'>,
 ): ReadCircular {
   const postedTranslations = postedSubjectTranslations(body);
   const values: CircularValues = {
@@ -292,6 +328,7 @@ export function readCircularForm(
     studyPeriod: trim(body.studyPeriod),
     number: trim(body.number),
     date: trim(body.date),
+    announcedOn: trim(body.announcedOn),
     reference: trim(body.reference),
     studyGroup: trim(body.studyGroup),
     meetingPlace: trim(body.meetingPlace),
@@ -305,6 +342,8 @@ export function readCircularForm(
       postedTranslations ?? (stored ? subjectTranslationsOf(stored.translations) : perLanguage(() => '')),
     deadlineDay: trim(body.deadlineDay),
     deadlineTime: trim(body.deadlineTime),
+    deadlineWording:
+      body.deadlineWording === undefined ? (stored?.deadlineWording ?? 'hhmm') : trim(body.deadlineWording),
     addressees: (body.addressees ?? '').trim(),
     copies: (body.copies ?? '').trim(),
     notes: (body.notes ?? '').trim(),
@@ -327,6 +366,8 @@ export function readCircularForm(
     // Not a whole number: NaN, which the schema refuses at /number.
     number: /^\d{1,9}$/.test(values.number) ? Number(values.number) : Number.NaN,
     date: values.date,
+    // Empty: the circular is the announcement.
+    announcedOn: values.announcedOn === '' ? null : values.announcedOn,
     reference: values.reference,
     studyGroup: values.studyGroup,
     meeting: {
@@ -340,8 +381,10 @@ export function readCircularForm(
     // that is not a UN language is the schema's to refuse.
     ...(body.languageOfRecord !== undefined && { languageOfRecord: values.languageOfRecord as UnLanguage }),
     ...(postedTranslations !== null && { translations }),
-    // The end of the minute typed (Circular 79's "2359 hours UTC" is 23:59:59.999).
-    deadline: `${values.deadlineDay}T${values.deadlineTime}:59.999Z`,
+    // The minute typed, as the API takes it: the service closes it at its end (Circular 79's
+    // "2359 hours UTC" is 23:59:59.999). A wording that is not one is the schema's to refuse.
+    deadline: statedDeadline(values),
+    deadlineWording: values.deadlineWording as DeadlineWording,
     addressees: linesOf(values.addressees),
     copies: linesOf(values.copies),
     notes: paragraphsOf(values.notes),
@@ -376,6 +419,7 @@ const TEXT_FIELDS: Readonly<Record<string, readonly [CircularField, MessageId | 
 /** A day of the form: its pointer, and its message when left empty. */
 const DAY_FIELDS: Readonly<Record<string, readonly [CircularField, MessageId | null]>> = {
   '/date': ['date', 'sec.circular.date.missing'],
+  '/announcedOn': ['announcedOn', null],
   '/meeting/firstDay': ['meetingFirstDay', 'sec.circular.meetingFirstDay.missing'],
   '/meeting/lastDay': ['meetingLastDay', 'sec.circular.meetingLastDay.missing'],
   '/languagesAvailableOn': ['languagesAvailableOn', null],
@@ -403,7 +447,9 @@ const PAGE_ORDER: readonly string[] = [
   'meetingFirstDay',
   'meetingLastDay',
   'collectiveLetter',
+  'announcedOn',
   'deadlineDay',
+  'deadlineWording',
   'deadlineTime',
   'languagesAvailableOn',
   'resolutionEdition',
@@ -420,6 +466,7 @@ const ORDER: Readonly<Record<string, readonly [CircularField, MessageId]>> = {
   '/meeting/lastDay': ['meetingLastDay', 'sec.circular.meetingLastDay.beforeFirst'],
   '/meeting/firstDay': ['meetingFirstDay', 'sec.circular.meetingFirstDay.beforeDate'],
   '/deadline': ['deadlineDay', 'sec.circular.deadlineDay.afterMeeting'],
+  '/announcedOn': ['announcedOn', 'sec.circular.announcedOn.outOfOrder'],
 };
 
 /**
@@ -457,6 +504,16 @@ export function circularErrors(
           : citeClauseOf(FORM_PROCEDURE, edition, problem.clause);
       at(field, t(locale, id, { clause }));
     } else if (problem.field === '/deadline') deadlineErrors(problem);
+    else if (problem.field === '/deadlineWording')
+      at(
+        'deadlineWording',
+        t(
+          locale,
+          problem.code === 'DEADLINE_WORDING_MISMATCH'
+            ? 'sec.circular.deadlineWording.mismatch'
+            : 'sec.circular.deadlineWording.invalid',
+        ),
+      );
     else if (TEXT_FIELDS[problem.field]) {
       const [field, missing] = TEXT_FIELDS[problem.field]!;
       at(field, textFieldMessage(locale, problem, values[field] as string, label(field), missing, max(problem.field)));
@@ -488,12 +545,18 @@ export function circularErrors(
     at('eligibleStates', t(locale, 'sec.circular.eligibleStates.unknown', { codes: unknown.slice(0, 10).join(', ') }));
   return errors.length > 0 ? inPageOrder(errors, PAGE_ORDER) : [{ message: t(locale, 'sec.field.rejectedForm') }];
 
-  /** The deadline is typed as a day and a time: a problem of the instant is shown at the part that is wrong. */
+  /**
+   * The deadline is typed as a day, a wording and a time (not needed with "2400 hours UTC"): a
+   * problem of the instant is shown at the part that is wrong.
+   */
   function deadlineErrors(problem: FieldProblem) {
+    const timed = values.deadlineWording !== '2400';
     if (problem.code === 'DEADLINE_PASSED') at('deadlineDay', t(locale, 'sec.circular.deadlineDay.past'));
+    else if (problem.code === 'DEADLINE_NOT_A_MINUTE')
+      at('deadlineTime', t(locale, 'sec.circular.deadlineTime.notMinute'));
     else {
       if (values.deadlineDay === '') at('deadlineDay', t(locale, 'sec.circular.deadlineDay.missing'));
-      if (!isFormTime(values.deadlineTime)) at('deadlineTime', t(locale, 'sec.circular.deadlineTime.invalid'));
+      if (timed && !isFormTime(values.deadlineTime)) at('deadlineTime', t(locale, 'sec.circular.deadlineTime.invalid'));
       else if (values.deadlineDay !== '')
         at('deadlineDay', t(locale, 'sec.field.day.invalid', { field: label('deadlineDay') }));
     }

@@ -4,7 +4,15 @@ import { Ltr, LtrWithin } from '../../components/bidi.js';
 import { Content, ContentNotice } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { MyStateView, OwedRowView } from '../../presenters/reply.presenter.js';
-import { Countdown, DemoNotice, PositionList, replyPaths, replyStatusText, UtcTime } from './reply-parts.js';
+import {
+  Countdown,
+  DeadlineTime,
+  DemoNotice,
+  PositionList,
+  replyPaths,
+  replyStatusText,
+  UtcTime,
+} from './reply-parts.js';
 
 /**
  * "What my State owes": the consultations open for replies with the texts the State has not
@@ -62,7 +70,7 @@ function OpenRow({ page, row }: { page: PageContext; row: OwedRowView }) {
       <dl class="summary-list">
         <dt>{t(locale, 'reply.summary.deadline')}</dt>
         <dd>
-          <UtcTime locale={locale} at={row.consultation.deadlineAt} />
+          <DeadlineTime locale={locale} deadline={row.consultation} />
         </dd>
         <dt>{t(locale, 'reply.summary.timeLeft')}</dt>
         <dd>
@@ -139,7 +147,7 @@ function ClosedRow({ page, row }: { page: PageContext; row: OwedRowView }) {
     <article class="reply-card" aria-labelledby={`consultation-${row.consultation.id}`}>
       <RowHeading locale={locale} row={row} />
       <p>
-        {t(locale, 'reply.my.closedOn')} <UtcTime locale={locale} at={row.consultation.deadlineAt} />
+        {t(locale, 'reply.my.closedOn')} <DeadlineTime locale={locale} deadline={row.consultation} />
       </p>
       {row.counted ? (
         <>

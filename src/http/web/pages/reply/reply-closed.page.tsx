@@ -3,7 +3,7 @@ import { ErrorSummary } from '../../components/form.js';
 import { isolateText } from '../../components/bidi.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { ClosedView } from '../../presenters/reply.presenter.js';
-import { PositionList, replyPaths, UtcTime, WorkspaceSummary } from './reply-parts.js';
+import { DeadlineTime, PositionList, replyPaths, UtcTime, WorkspaceSummary } from './reply-parts.js';
 
 /**
  * The reply form once it can no longer be used: after the deadline (Res. 1 §9.4.6: replies
@@ -26,7 +26,7 @@ export function ReplyClosedPage({ page, view }: { page: PageContext; view: Close
         <h2>{t(locale, view.reason === 'deadline' ? 'reply.closed.title' : 'reply.notConsulted.title')}</h2>
         {view.reason === 'deadline' ? (
           <p>
-            {t(locale, 'reply.closed.body')} <UtcTime locale={locale} at={c.deadlineAt} />
+            {t(locale, 'reply.closed.body')} <DeadlineTime locale={locale} deadline={c} />
           </p>
         ) : (
           <p>{t(locale, 'reply.notConsulted.body', { reason: view.ineligibleReason ?? '' })}</p>

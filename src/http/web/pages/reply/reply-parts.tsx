@@ -1,4 +1,5 @@
-import { formatUtc, isoInstant, t, type Locale } from '../../../../i18n/i18n.js';
+import type { StatedDeadline } from '../../../../domain/consultation/deadline.js';
+import { formatDeadline, formatUtc, isoInstant, t, type Locale } from '../../../../i18n/i18n.js';
 import { Isolate, Ltr, LtrWithin } from '../../components/bidi.js';
 import { Content, ContentNotice } from '../../components/content.js';
 import type { PageContext } from '../../components/layout.js';
@@ -26,6 +27,15 @@ export function UtcTime({ locale, at }: { locale: Locale; at: number }) {
   return (
     <time datetime={isoInstant(at)} data-local data-local-label={t(locale, 'reply.time.localLabel')}>
       {formatUtc(locale, at)}
+    </time>
+  );
+}
+
+/** The deadline as the circular words it ("2359 hours UTC on …", or "2400 hours UTC on …"); the script adds the reader's own time. */
+export function DeadlineTime({ locale, deadline }: { locale: Locale; deadline: StatedDeadline }) {
+  return (
+    <time datetime={isoInstant(deadline.deadlineAt)} data-local data-local-label={t(locale, 'reply.time.localLabel')}>
+      {formatDeadline(locale, deadline)}
     </time>
   );
 }
@@ -80,7 +90,7 @@ export function WorkspaceSummary({
         <dd>{view.stateName}</dd>
         <dt>{t(locale, 'reply.summary.deadline')}</dt>
         <dd>
-          <UtcTime locale={locale} at={c.deadlineAt} />
+          <DeadlineTime locale={locale} deadline={c} />
         </dd>
         <dt>{t(locale, 'reply.summary.timeLeft')}</dt>
         <dd>

@@ -5,7 +5,7 @@ import { Isolate, Ltr, LtrWithin } from '../../components/bidi.js';
 import { Content, ContentNotice } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { ReceiptPageView } from '../../presenters/reply.presenter.js';
-import { DemoNotice, PositionList, replyPaths, UtcTime } from './reply-parts.js';
+import { DeadlineTime, DemoNotice, PositionList, replyPaths, UtcTime } from './reply-parts.js';
 
 /**
  * The receipt of one version of the State's reply: what TSB received, when (server clock, UTC),
@@ -43,7 +43,7 @@ export function ReplyReceiptPage({ page, view }: { page: PageContext; view: Rece
           <dt>{t(locale, 'reply.receipt.deadline')}</dt>
           <dd>
             {t(locale, view.receivedByDeadline ? 'reply.receipt.onTime' : 'reply.receipt.late')}{' '}
-            <UtcTime locale={locale} at={c.deadlineAt} />
+            <DeadlineTime locale={locale} deadline={c} />
           </dd>
           <dt>{t(locale, 'reply.receipt.counts')}</dt>
           <dd>

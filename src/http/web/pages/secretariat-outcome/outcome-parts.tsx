@@ -1,7 +1,15 @@
 import type { MeetingOutcome } from '../../../../domain/procedure/outcomes.js';
 import type { Channel } from '../../../../domain/reply/reply.js';
 import { startOfDay } from '../../../../domain/time/instants.js';
-import { formatUtc, intlFor, isoInstant, t, type Locale, type MessageId } from '../../../../i18n/i18n.js';
+import {
+  formatDeadline,
+  formatUtc,
+  intlFor,
+  isoInstant,
+  t,
+  type Locale,
+  type MessageId,
+} from '../../../../i18n/i18n.js';
 import { IsolateWithin } from '../../components/bidi.js';
 import { Content, ContentNotice } from '../../components/content.js';
 import type { PageContext } from '../../components/layout.js';
@@ -66,7 +74,9 @@ export function ConsultationHead({
       <dl class="summary-list outcome-facts">
         <dt>{t(locale, 'outcome.head.deadline')}</dt>
         <dd>
-          <Instant locale={locale} at={head.deadlineAt} />{' '}
+          <time datetime={isoInstant(head.deadlineAt)} data-local data-local-label={t(locale, 'outcome.localTime')}>
+            {formatDeadline(locale, head)}
+          </time>{' '}
           <strong class={head.deadlinePassed ? 'tag outcome-tag-neutral' : 'tag'}>
             {t(locale, head.deadlinePassed ? 'outcome.head.closed' : 'outcome.head.open')}
           </strong>

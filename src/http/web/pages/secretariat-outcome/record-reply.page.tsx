@@ -1,5 +1,5 @@
 import { RECORDED_CHANNELS } from '../../../../domain/reply/reply.js';
-import { formatUtc, intlFor, t } from '../../../../i18n/i18n.js';
+import { formatDeadline, intlFor, t } from '../../../../i18n/i18n.js';
 import {
   CsrfField,
   errorAt,
@@ -96,7 +96,7 @@ export function RecordReplyPage({ page, view }: { page: PageContext; view: Recor
             name="receivedAt"
             type="datetime-local"
             label={t(locale, 'outcome.record.receivedAt.label')}
-            hint={t(locale, 'outcome.record.receivedAt.hint', { deadline: formatUtc(locale, view.head.deadlineAt) })}
+            hint={t(locale, 'outcome.record.receivedAt.hint', { deadline: formatDeadline(locale, view.head) })}
             error={at('field-receivedAt')}
             value={values.receivedAt}
           />

@@ -4,6 +4,7 @@ import {
   CsrfField,
   errorAt,
   type FormError,
+  RadioGroup,
   SelectField,
   SubmitButton,
   TextAreaField,
@@ -238,6 +239,20 @@ export function CircularForm({
           maxlength={200}
           optional
         />
+        <TextField
+          locale={locale}
+          id="field-announcedOn"
+          name="announcedOn"
+          label={t(locale, 'sec.circular.announcedOn.label')}
+          hint={t(locale, 'sec.circular.announcedOn.hint')}
+          value={values.announcedOn}
+          error={err('announcedOn')}
+          maxlength={10}
+          class="sec-input-day"
+          dir="ltr"
+          optional
+          describedBy={announcement.length > 0 ? ['timing-announcement'] : []}
+        />
       </fieldset>
 
       <fieldset class="sec-fieldset">
@@ -254,6 +269,19 @@ export function CircularForm({
           class="sec-input-day"
           dir="ltr"
           describedBy={deadline.length > 0 ? ['timing-deadline'] : []}
+        />
+        <RadioGroup
+          locale={locale}
+          id="field-deadlineWording"
+          name="deadlineWording"
+          legend={t(locale, 'sec.circular.deadlineWording.label')}
+          hint={t(locale, 'sec.circular.deadlineWording.hint')}
+          error={err('deadlineWording')}
+          value={values.deadlineWording}
+          options={[
+            { value: 'hhmm', label: t(locale, 'sec.circular.deadlineWording.hhmm') },
+            { value: '2400', label: t(locale, 'sec.circular.deadlineWording.2400') },
+          ]}
         />
         <TextField
           locale={locale}

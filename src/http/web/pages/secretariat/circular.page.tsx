@@ -5,7 +5,7 @@ import { Content, ContentNotice } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import { formatDay, type CircularView } from '../../presenters/secretariat.presenter.js';
 import { CircularForm, TimingSummary, type CircularFormView } from './circular-form.js';
-import { CircularNav, Instant, TimingNotes } from './sec-parts.js';
+import { CircularNav, Deadline, Instant, TimingNotes } from './sec-parts.js';
 import { TextsTable } from './texts-table.js';
 
 export interface CircularPageView {
@@ -115,9 +115,15 @@ export function CircularPage({ page, view }: { page: PageContext; view: Circular
                   values={[c.meetingPlace]}
                 />
               </dd>
+              {c.announcedOn !== null && (
+                <>
+                  <dt>{t(locale, 'sec.circular.summary.announcedOn')}</dt>
+                  <dd>{formatDay(locale, c.announcedOn)}</dd>
+                </>
+              )}
               <dt>{t(locale, 'sec.circular.summary.deadline')}</dt>
               <dd>
-                <Instant locale={locale} at={c.deadlineAt} />
+                <Deadline locale={locale} deadline={c} />
               </dd>
               <dt>{t(locale, 'sec.circular.summary.repliesPublic')}</dt>
               <dd>{c.individualRepliesPublic ? t(locale, 'sec.yes') : t(locale, 'sec.no')}</dd>

@@ -10,7 +10,7 @@ import {
   type CircularGroup,
   type CircularRow,
 } from '../../presenters/secretariat.presenter.js';
-import { Instant } from './sec-parts.js';
+import { Deadline } from './sec-parts.js';
 
 export interface CircularsView {
   readonly groups: Readonly<Record<CircularGroup, readonly CircularRow[]>>;
@@ -77,7 +77,7 @@ export function CircularsPage({ page, view }: { page: PageContext; view: Circula
                           </th>
                           <Content as="td" of={row.subject} />
                           <td>
-                            <Instant locale={locale} at={row.deadlineAt} />
+                            <Deadline locale={locale} deadline={row} />
                             {row.warnings > 0 && (
                               <span class="sec-flag">
                                 {t(locale, 'sec.circulars.warnings', { count: row.warnings })}

@@ -4,7 +4,7 @@ import { isolateText, Ltr, LtrWithin } from '../../components/bidi.js';
 import { Content, ContentNotice, languageName, noticeFields, richMessage } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import { formatDay, type ChecklistItem, type CircularView } from '../../presenters/secretariat.presenter.js';
-import { CircularNav, Instant, TimingNotes } from './sec-parts.js';
+import { CircularNav, Deadline, TimingNotes } from './sec-parts.js';
 
 export interface PreviewView {
   readonly circular: CircularView;
@@ -150,7 +150,7 @@ export function PreviewPage({ page, view }: { page: PageContext; view: PreviewVi
               ))}
             </li>
             <li>
-              {t(locale, 'sec.preview.p3')} <strong>{<Instant locale={locale} at={c.deadlineAt} />}</strong>.
+              {t(locale, 'sec.preview.p3')} <strong>{<Deadline locale={locale} deadline={c} />}</strong>.
             </li>
             <li>{t(locale, 'sec.preview.p4')}</li>
           </ol>

@@ -1,4 +1,5 @@
-import { formatUtc, isoInstant, t, type Locale } from '../../../../i18n/i18n.js';
+import type { StatedDeadline } from '../../../../domain/consultation/deadline.js';
+import { formatDeadline, formatUtc, isoInstant, t, type Locale } from '../../../../i18n/i18n.js';
 import type { PageContext } from '../../components/layout.js';
 import type { TimingView } from '../../presenters/secretariat.presenter.js';
 
@@ -24,6 +25,18 @@ export function Instant({ locale, at, local = true }: { locale: Locale; at: numb
   return (
     <time datetime={isoInstant(at)} data-local="" data-local-label={t(locale, 'sec.time.localLabel')}>
       {formatUtc(locale, at)}
+    </time>
+  );
+}
+
+/**
+ * A deadline as the circular words it ("2359 hours UTC on August 16, 2023", or "2400 hours UTC
+ * on …"), with the instant for the page script, which adds the reader's own time.
+ */
+export function Deadline({ locale, deadline }: { locale: Locale; deadline: StatedDeadline }) {
+  return (
+    <time datetime={isoInstant(deadline.deadlineAt)} data-local="" data-local-label={t(locale, 'sec.time.localLabel')}>
+      {formatDeadline(locale, deadline)}
     </time>
   );
 }
