@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decisionErrors, noticeErrors, readDecisionForm } from './decisions.forms.js';
+import type { StoredMemberState } from '../../../domain/member-states/member-state.js';
+import { LOCALES } from '../../../i18n/i18n.js';
+import { decisionErrors, namedStates, noticeErrors, readDecisionForm } from './decisions.forms.js';
 
 /** A posted decision on X.1353 with the given fields over an empty form. */
 const posted = (fields: Record<string, string | string[]>) => readDecisionForm({ text: 'x1353', ...fields });
@@ -87,6 +89,143 @@ describe('the decisions form', () => {
     );
     expect(errors.map((e) => e.field)).toEqual(['field-x1353-res-0-state', 'field-x1353-opposing']);
     expect(errors[1]!.message).toBe('There is no Member State with the code GBR');
+  });
+
+  describe('a State that is not a participant (NOT_A_PARTICIPANT), at the field it was named in', () => {
+    const state = (
+      code: string,
+      en: string,
+      fr: string,
+      extra: Partial<StoredMemberState> = {},
+    ): StoredMemberState => ({
+      code,
+      iso3: `${code}X`,
+      names: { en, fr },
+      membership: 'member_state',
+      mayReply: true,
+      eligibilityNote: null,
+      eligibilitySince: null,
+      ...extra,
+    });
+    const STATES = [
+      state('PS', 'Palestine', 'Palestine', { membership: 'observer', mayReply: false }),
+      state('DE', 'Germany', 'Allemagne', { mayReply: false, eligibilityNote: 'Right suspended' }),
+      state('FR', 'France', 'France'),
+      state('SN', 'Senegal', 'Sénégal'),
+    ];
+    const G94 = 'WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1';
+    const NOTE = 'WTSA Resolution 1 (Rev. Geneva, 2022) §9.2.1 NOTE';
+    // The service's English is not read: only the code, the field and the clause are.
+    const outsider = (field: string, clause = G94) => ({
+      field,
+      message: '—',
+      code: 'NOT_A_PARTICIPANT' as const,
+      clause,
+    });
+
+    it('tells each State’s standing from the data: observer, suspended, not consulted by a regional circular, or none', () => {
+      const stateOf = namedStates('fr', STATES, ['SN', 'DE']);
+      expect(stateOf('PS')).toEqual({ name: 'Palestine', standing: 'observer' });
+      expect(stateOf('DE')).toEqual({ name: 'Allemagne', standing: 'suspended' });
+      expect(stateOf('FR')).toEqual({ name: 'France', standing: 'not_consulted' });
+      expect(stateOf('SN')).toEqual({ name: 'Sénégal', standing: null });
+      expect(namedStates('en', STATES, null)('FR')).toEqual({ name: 'France', standing: null });
+    });
+
+    it('says an observer named as opposing is one, at its list, with the clause', () => {
+      const form = posted({ opposing: ['FR', 'PS'] });
+      const errors = decisionErrors(
+        'en',
+        'DECISION_CONFLICT',
+        [outsider('/opposing/1')],
+        form,
+        TEXT,
+        namedStates('en', STATES, null),
+      );
+      expect(errors).toEqual([
+        {
+          field: 'field-x1353-opposing',
+          message: `Palestine (PS) is an observer, not a Member State: it has no voice in the decision on X.1353 and may not be named in it (${G94})`,
+        },
+      ]);
+    });
+
+    it('says why at each list and row: abstaining, more time, a reservation, a formal opposition', () => {
+      const form = posted({
+        abstaining: ['DE'],
+        moreTime: ['FR', 'PS'],
+        reservationState: ['FR', 'DE'],
+        reservationNote: ['Clause 7', 'Clause 9'],
+        formalState: ['FR', 'PS'],
+        formalReceivedAt: ['', '2023-09-20T10:00'],
+      });
+      const errors = decisionErrors(
+        'en',
+        'DECISION_CONFLICT',
+        [
+          outsider('/abstaining/0'),
+          outsider('/moreTime/0', NOTE),
+          outsider('/reservations/1/state'),
+          outsider('/formalOppositions/0/state'),
+        ],
+        form,
+        TEXT,
+        namedStates('en', STATES, ['DE', 'PS', 'SN']),
+      );
+      expect(errors.map((e) => [e.field, e.message.split(':')[0]])).toEqual([
+        ['field-x1353-abstaining', 'The right of Germany (DE) to reply is suspended'],
+        [
+          'field-x1353-moreTime',
+          'France (FR) is not among the Member States this circular consults (a regional group)',
+        ],
+        ['field-x1353-res-1-state', 'The right of Germany (DE) to reply is suspended'],
+        ['field-x1353-formal-1-receivedAt', 'Palestine (PS) is an observer, not a Member State'],
+      ]);
+      expect(errors[1]!.message).toContain(`(${NOTE})`);
+    });
+
+    it('says it in each of the six languages, naming the State in that language', () => {
+      const form = posted({ opposing: ['PS', 'DE'] });
+      const problems = [outsider('/opposing/0'), outsider('/opposing/1')];
+      const seen = new Set<string>();
+      for (const locale of LOCALES) {
+        const errors = decisionErrors(
+          locale,
+          'DECISION_CONFLICT',
+          problems,
+          form,
+          TEXT,
+          namedStates(locale, STATES, null),
+        );
+        expect(errors).toHaveLength(2);
+        for (const error of errors) {
+          expect(error.field).toBe('field-x1353-opposing');
+          expect(error.message).toContain('X.1353');
+          expect(error.message).toContain(G94);
+          seen.add(error.message);
+        }
+        expect(errors[0]!.message).toContain('(PS)');
+        expect(errors[1]!.message).toContain('(DE)');
+      }
+      expect(seen.size).toBe(2 * LOCALES.length);
+      const fr = decisionErrors('fr', 'DECISION_CONFLICT', problems, form, TEXT, namedStates('fr', STATES, null));
+      expect(fr[1]!.message).toContain('Allemagne (DE)');
+    });
+
+    it('falls back to "not a participant" when the data tells nothing more', () => {
+      const form = posted({ opposing: ['SN'] });
+      const [error] = decisionErrors(
+        'en',
+        'DECISION_CONFLICT',
+        [outsider('/opposing/0')],
+        form,
+        TEXT,
+        namedStates('en', STATES, null),
+      );
+      expect(error!.message).toBe(
+        `Senegal (SN) is not a participant in this consultation: it has no voice in the decision on X.1353 and may not be named in it (${G94})`,
+      );
+    });
   });
 
   it('links each text whose decision the notice waits for', () => {

@@ -4,7 +4,8 @@ import type { ErrorCode, FieldProblem } from '../../../domain/errors.js';
 import { t, type Locale, type MessageId } from '../../../i18n/i18n.js';
 import type { FormError } from '../components/form.js';
 import { decisionFieldId } from '../pages/secretariat-outcome/decisions.page.js';
-import type { DecisionFormValues } from '../presenters/secretariat-outcome.presenter.js';
+import type { StoredMemberState } from '../../../domain/member-states/member-state.js';
+import { type DecisionFormValues, stateName } from '../presenters/secretariat-outcome.presenter.js';
 import { clean, type DecisionForm, indexIn, instantOfInput, many } from './outcome.forms.js';
 
 /**
@@ -83,6 +84,48 @@ export const DECISION_REFUSALS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'DECISION_NOT_ALLOWED',
 ]);
 
+/**
+ * What the page knows of a State a refused decision names, to say in the reader's words why it is
+ * not a participant: the refusal itself (NOT_A_PARTICIPANT) is the service's, by the procedure's
+ * own rule; the State's standing only chooses the message.
+ */
+export interface NamedState {
+  /** The State's name in the reader's language. */
+  readonly name: string;
+  /** What its data says: an observer, a State whose right to reply is suspended, one a regional circular does not consult; null when none of these. */
+  readonly standing: 'observer' | 'suspended' | 'not_consulted' | null;
+}
+
+/** The standing of each State, from the Member States' data and the consultation's consulted list. */
+export function namedStates(
+  locale: Locale,
+  states: readonly StoredMemberState[],
+  consulted: readonly string[] | null,
+): (code: string) => NamedState {
+  const byCode = new Map(states.map((s) => [s.code, s]));
+  return (code) => {
+    const state = byCode.get(code);
+    if (!state) return { name: code, standing: null };
+    const standing =
+      state.membership === 'observer'
+        ? 'observer'
+        : !state.mayReply
+          ? 'suspended'
+          : consulted !== null && !consulted.includes(code)
+            ? 'not_consulted'
+            : null;
+    return { name: stateName(locale, state), standing };
+  };
+}
+
+/** Why a State named in a decision is not a participant, by its standing. */
+const NOT_A_PARTICIPANT: Readonly<Record<NonNullable<NamedState['standing']> | 'other', MessageId>> = {
+  observer: 'outcome.decisions.error.observer',
+  suspended: 'outcome.decisions.error.suspended',
+  not_consulted: 'outcome.decisions.error.notConsulted',
+  other: 'outcome.decisions.error.notParticipant',
+};
+
 /** Why no decision may be recorded now, by the code of recordDecision's problem. */
 const NOT_ALLOWED: Partial<Record<ErrorCode, MessageId>> = {
   CONSULTATION_NOT_OPEN: 'outcome.decisions.error.notified',
@@ -98,7 +141,8 @@ const LISTS = ['opposing', 'abstaining', 'moreTime'] as const;
 /**
  * A refused decision's problems at the fields of its text's form. `problems` are the schema's
  * (under VALIDATION_FAILED) or recordDecision's; a problem's own code, when it has one, is more
- * specific than the refusal's.
+ * specific than the refusal's. `stateOf` names a State that is not a participant (NOT_A_PARTICIPANT)
+ * and tells why (namedStates).
  */
 export function decisionErrors(
   locale: Locale,
@@ -106,6 +150,7 @@ export function decisionErrors(
   problems: readonly FieldProblem[],
   form: ReadDecisionForm,
   text: { readonly designation: string; readonly meetingFirstDay: string },
+  stateOf: (code: string) => NamedState = (code) => ({ name: code, standing: null }),
 ): FormError[] {
   const { textId, values } = form;
   const { designation } = text;
@@ -114,7 +159,14 @@ export function decisionErrors(
     const message = t(locale, id, { designation, ...v });
     const error =
       field === null ? { link: `text-${textId}`, message } : { field: decisionFieldId(textId, field), message };
-    if (!errors.some((e) => e.message === message)) errors.push(error);
+    // Said once per place: one State named in two lists is told at both.
+    if (!errors.some((e) => e.message === message && e.field === error.field && e.link === error.link))
+      errors.push(error);
+  };
+  /** A State that is not a participant, at the field it was named in, with why and the clause. */
+  const outsider = (at: string, code: string, clause: string | undefined) => {
+    const state = stateOf(code);
+    add(at, NOT_A_PARTICIPANT[state.standing ?? 'other'], { state: `${state.name} (${code})`, clause: clause ?? '' });
   };
   /** Unknown codes are said once per list, together. */
   const unknown = new Map<string, string[]>();
@@ -130,7 +182,8 @@ export function decisionErrors(
     const list = LISTS.find((name) => indexIn(field, name) !== null);
     if (list !== undefined) {
       const state = values[list][indexIn(field, list)!] ?? '';
-      if (code === 'UNKNOWN_MEMBER_STATE' || errorCode === 'VALIDATION_FAILED') unknownAt(list, state);
+      if (code === 'NOT_A_PARTICIPANT') outsider(list, state, problem.clause);
+      else if (code === 'UNKNOWN_MEMBER_STATE' || errorCode === 'VALIDATION_FAILED') unknownAt(list, state);
       else if (code === 'STATE_LISTED_TWICE') add(list, 'outcome.decisions.error.twice', { state });
       else if (list === 'abstaining') add(list, 'outcome.decisions.error.opposeAndAbstain', { state });
       else if (list === 'moreTime') add(list, 'outcome.decisions.error.opposeAndMoreTime', { state });
@@ -142,6 +195,7 @@ export function decisionErrors(
       const state = values.reservations[reservation]?.state ?? '';
       const at = `res-${reservation}-state`;
       if (field.endsWith('/note')) add(`res-${reservation}-note`, 'outcome.decisions.error.reservationNote', { state });
+      else if (code === 'NOT_A_PARTICIPANT') outsider(at, state, problem.clause);
       else if (code === 'STATE_LISTED_TWICE') add(at, 'outcome.decisions.error.twice', { state });
       else if (code === 'UNKNOWN_MEMBER_STATE' || (errorCode === 'VALIDATION_FAILED' && state !== ''))
         add(at, 'outcome.decisions.error.unknownState', { code: state });
@@ -164,6 +218,7 @@ export function decisionErrors(
               : 'outcome.decisions.error.formalLate',
           { state },
         );
+      else if (code === 'NOT_A_PARTICIPANT') outsider(at, state, problem.clause);
       else if (code === 'STATE_LISTED_TWICE') add(at, 'outcome.decisions.error.twice', { state });
       else if (code === 'UNKNOWN_MEMBER_STATE') add(at, 'outcome.decisions.error.unknownState', { code: state });
       else add(at, 'outcome.decisions.error.formalNotMoreTime', { state });

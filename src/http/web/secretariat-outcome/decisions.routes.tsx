@@ -16,7 +16,7 @@ import {
 } from '../presenters/secretariat-outcome.presenter.js';
 import { seeOther, sendPage } from '../render.js';
 import type { SessionHooks, WebContext } from '../web-session.js';
-import { DECISION_REFUSALS, decisionErrors, noticeErrors, readDecisionForm } from './decisions.forms.js';
+import { DECISION_REFUSALS, decisionErrors, namedStates, noticeErrors, readDecisionForm } from './decisions.forms.js';
 import { DecisionForm, OutcomeCsrfForm, OutcomeNoticeQuery, OutcomeParams } from './outcome.forms.js';
 
 /**
@@ -98,10 +98,20 @@ export const decisionsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks
       // The form comes back under its text: a text the consultation does not have has no form.
       const target = results.texts.find((r) => r.text.id === form.textId);
       if (!target) throw new AppError('NOT_FOUND', `No text "${form.textId}" in this consultation`);
-      const errors = decisionErrors(page.locale, refusal.code, refusal.problems, form, {
-        designation: target.text.designation,
-        meetingFirstDay: results.loaded.consultation.meeting.firstDay,
-      });
+      // A State that is not a participant is told apart by its data (observer, suspended, not consulted).
+      const stateOf = namedStates(
+        page.locale,
+        await listMemberStates(ctx),
+        results.loaded.consultation.settings.eligibleStates,
+      );
+      const errors = decisionErrors(
+        page.locale,
+        refusal.code,
+        refusal.problems,
+        form,
+        { designation: target.text.designation, meetingFirstDay: results.loaded.consultation.meeting.firstDay },
+        stateOf,
+      );
       return renderDecisions(request, reply, results, refusal.status, {
         errors,
         typed: { textId: form.textId, values: form.values },
