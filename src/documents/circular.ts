@@ -150,7 +150,7 @@ export function circularContent(locale: Locale, input: CircularInput): DocumentC
       number: '3',
       text: msg(locale, 'doc.circular.p3', {
         clause: consultationSection(c),
-        deadline: formatDeadline(locale, c.deadlineAt),
+        deadline: formatDeadline(locale, c.deadlineAt, c.deadlineWording),
       }),
     },
     { type: 'paragraph', number: '4', text: msg(locale, 'doc.circular.p4') },

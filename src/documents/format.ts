@@ -1,5 +1,6 @@
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
 import type { DeterminedText } from '../domain/consultation/consultation.js';
+import { type DeadlineWording, deadlineWords } from '../domain/consultation/deadline.js';
 import {
   DEFAULT_LOCALE,
   messageIds,
@@ -147,15 +148,13 @@ export function formatInstant(locale: Locale, at: number): string {
 }
 
 /**
- * The deadline as circulars state it, "2359 hours UTC on 16 August 2023": the minute of the last
- * on-time instant (23:59:59.999 is 2359) and its day.
+ * The deadline as the circular words it, "2359 hours UTC on 16 August 2023": the minute of the
+ * last on-time instant (23:59:59.999 is 2359) and its day; with the wording `2400`, "2400 hours
+ * UTC on 16 August 2023" (the end of that day; domain/consultation/deadline.ts).
  */
-export function formatDeadline(locale: Locale, deadlineAt: number): string {
-  const iso = new Date(deadlineAt).toISOString();
-  return msg(locale, 'doc.deadline', {
-    time: `${iso.slice(11, 13)}${iso.slice(14, 16)}`,
-    day: formatDay(locale, deadlineAt),
-  });
+export function formatDeadline(locale: Locale, deadlineAt: number, wording: DeadlineWording = 'hhmm'): string {
+  const words = deadlineWords(deadlineAt, wording);
+  return msg(locale, 'doc.deadline', { time: words.time, day: formatDay(locale, words.day) });
 }
 
 /** A whole number with the locale's grouping. */

@@ -6,7 +6,7 @@ import type { ReplyVersion } from '../domain/reply/reply.js';
 import { dirOf, type Locale } from '../i18n/i18n.js';
 import type { Block, DocumentContent, FieldRow } from './content.js';
 import { buildDocx } from './docx.js';
-import { formatInstant, msg } from './format.js';
+import { formatDeadline, formatInstant, msg } from './format.js';
 import { circularName, describeFile, replyFormBlocks, type CitedFile } from './reply-form.js';
 
 /**
@@ -48,6 +48,11 @@ export function receiptRows(
       lines: [formatInstant(locale, version.receivedAt), new Date(version.receivedAt).toISOString()],
     },
     { label: msg(locale, 'doc.receipt.channel'), lines: [msg(locale, 'doc.channel', { channel: version.channel })] },
+    // The deadline as the circular words it, which "by the deadline" below is judged against.
+    {
+      label: msg(locale, 'doc.report.deadline'),
+      lines: [formatDeadline(locale, consultation.deadlineAt, consultation.deadlineWording)],
+    },
     {
       label: msg(locale, 'doc.receipt.onTime'),
       lines: [

@@ -181,7 +181,7 @@ export function resultsReportContent(locale: Locale, input: ResultsReportInput):
             }),
           ],
         },
-        { label: msg(locale, 'doc.report.deadline'), lines: [formatDeadline(locale, c.deadlineAt)] },
+        { label: msg(locale, 'doc.report.deadline'), lines: [formatDeadline(locale, c.deadlineAt, c.deadlineWording)] },
         { label: msg(locale, 'doc.report.computedAt'), lines: [formatInstant(locale, input.results.computedAt)] },
       ],
     },

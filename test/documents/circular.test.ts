@@ -190,6 +190,28 @@ describe('TSB Circular 79 generated from the demo data', () => {
     expect(Buffer.compare(again.bytes, pdf.bytes)).toBe(0);
   });
 
+  it('prints the deadline as the circular words it: "2400 hours UTC on 16 August 2023" when so chosen, in every format and language', async () => {
+    const draft = await createConsultation(ctx, {
+      actor: SECRETARIAT,
+      input: consultationInput({
+        number: 98,
+        reference: 'TSB Circular 98',
+        deadline: '2023-08-16T23:59Z',
+        deadlineWording: '2400',
+      }),
+    });
+    const request = { actor: SECRETARIAT, consultationId: draft.id, kind: 'circular' } as const;
+    const sentence =
+      'Member States are kindly requested to complete and return the form in Annex 2 by 2400 hours UTC on 16 August 2023.';
+    const word = await generateDocument(ctx, { ...request, format: 'docx' });
+    expect(normalise(docxText(word.bytes))).toContain(sentence);
+    expect(normalise(docxText(word.bytes))).not.toContain('2359 hours UTC');
+    const printed = await generateDocument(ctx, { ...request, format: 'pdf', pdf: pdfEngine() });
+    expect(normalise((await pdfPages(printed.bytes)).join('\n'))).toContain(sentence);
+    const french = await generateDocument(ctx, { ...request, format: 'docx', locale: 'fr' });
+    expect(normalise(docxText(french.bytes))).toContain('16 août 2023 à 2400 heures UTC');
+  });
+
   it('previews a draft afresh each time, marked DRAFT, and stores nothing', async () => {
     const draft = await createConsultation(ctx, {
       actor: SECRETARIAT,

@@ -169,6 +169,8 @@ describeEachDialect('documents', (dialect) => {
       'Korea (Republic of) (KR)',
       'Version 1 (submitted)',
       '2023-05-01T10:00:00.000Z',
+      // The deadline the receipt judges "by the deadline" against, as the circular words it.
+      'Deadline for replies: 2359 hours UTC on 16 August 2023',
       'Ed25519, key receipts-1:',
     ]) {
       expect(text).toContain(phrase);
