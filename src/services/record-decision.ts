@@ -1,4 +1,4 @@
-import { AppError, type ErrorCode } from '../domain/errors.js';
+import { AppError, type ErrorCode, type FieldProblem } from '../domain/errors.js';
 import { decisionContentHash } from '../domain/audit/record-hashes.js';
 import type { Actor } from '../domain/policy/actor.js';
 import { authorize } from '../domain/policy/policy.js';
@@ -13,6 +13,7 @@ import { inputProblems } from '../schemas/schema-problems.js';
 import { evaluateConsultation } from './compute-results.js';
 import { parseInstant } from './consultation-input.js';
 import { loadConsultation } from './load-consultation.js';
+import { participationOf } from './participants.js';
 import { inTransaction, type ServiceContext } from './service-context.js';
 
 export interface RecordDecisionOptions {
@@ -33,8 +34,10 @@ export interface RecordDecisionOptions {
  * @throws FORBIDDEN, NOT_FOUND; DECISION_NOT_ALLOWED with one problem whose code says why
  *   (CONSULTATION_NOT_OPEN, RESULTS_NOTICE_ISSUED, DEADLINE_NOT_PASSED, MEETING_NOT_STARTED,
  *   TEXT_MAY_NOT_BE_CONSIDERED under §9.4.6); UNKNOWN_MEMBER_STATE (one problem per unknown code);
- *   DECISION_CONFLICT (the procedure's problems: STATE_LISTED_TWICE for a State named twice in one
- *   list); VALIDATION_FAILED (an instant that is not one; RECEIVED_IN_FUTURE for a formal
+ *   DECISION_CONFLICT (NOT_A_PARTICIPANT at each entry naming a State that is not a participant by
+ *   the procedure's eligibility rule — an observer, a State whose rights are suspended, one outside
+ *   a regional consultation's list — then the procedure's problems: STATE_LISTED_TWICE for a State
+ *   named twice in one list); VALIDATION_FAILED (an instant that is not one; RECEIVED_IN_FUTURE for a formal
  *   opposition dated after now; the problems of the procedure's decision schema)
  */
 export async function recordDecision(ctx: ServiceContext, options: RecordDecisionOptions): Promise<MeetingDecision> {
@@ -73,14 +76,18 @@ export async function recordDecision(ctx: ServiceContext, options: RecordDecisio
         `${text.text.designation} did not obtain the support needed; it may not be considered at this meeting`,
         citeRole(procedure, 'consultationFails', consultation.resolutionEdition),
       );
-    const known = new Set((await listMemberStates(trx)).map((s) => s.code));
-    const unknown = [
-      ...input.opposing.map((s, i) => [s, `/opposing/${i}`] as const),
-      ...input.abstaining.map((s, i) => [s, `/abstaining/${i}`] as const),
-      ...input.moreTime.map((s, i) => [s, `/moreTime/${i}`] as const),
-      ...input.reservations.map((r, i) => [r.state, `/reservations/${i}/state`] as const),
-      ...input.formalOppositions.map((o, i) => [o.state, `/formalOppositions/${i}/state`] as const),
-    ].filter(([state]) => !known.has(state));
+    // Every State the decision names, with its field and what the list makes of it.
+    const named = [
+      ...input.opposing.map((s, i) => [s, `/opposing/${i}`, 'as opposing'] as const),
+      ...input.abstaining.map((s, i) => [s, `/abstaining/${i}`, 'as abstaining'] as const),
+      ...input.moreTime.map((s, i) => [s, `/moreTime/${i}`, 'as asking for more time'] as const),
+      ...input.reservations.map((r, i) => [r.state, `/reservations/${i}/state`, 'with a reservation'] as const),
+      ...input.formalOppositions.map(
+        (o, i) => [o.state, `/formalOppositions/${i}/state`, 'with a formal opposition'] as const,
+      ),
+    ];
+    const states = new Map((await listMemberStates(trx)).map((s) => [s.code, s]));
+    const unknown = named.filter(([state]) => !states.has(state));
     if (unknown.length > 0)
       throw new AppError('UNKNOWN_MEMBER_STATE', 'Unknown Member State code', {
         errors: unknown.map(([state, field]) => ({
@@ -89,12 +96,33 @@ export async function recordDecision(ctx: ServiceContext, options: RecordDecisio
           code: 'UNKNOWN_MEMBER_STATE' as const,
         })),
       });
-    const problems = procedure.validateMeetingDecision(
-      input,
-      consultation.meeting.lastDay,
-      consultation.resolutionEdition,
-    );
-    if (problems.length > 0) throw new AppError('DECISION_CONFLICT', problems[0]!.message, { errors: problems });
+    // Observers never count and can never oppose: only a participant, by the procedure's own rule
+    // (the one that says who may reply), has a voice in the meeting's decision.
+    const outsiders = named.flatMap(([code, field, as]): { code: string; problem: FieldProblem }[] => {
+      const state = states.get(code)!;
+      const answer = participationOf(loaded, state);
+      if (answer.eligible) return [];
+      const why = answer.reason ?? `${code} may not take part in this consultation`;
+      const problem: FieldProblem = {
+        field,
+        message: `${state.names.en} (${code}) is not a participant in this consultation and may not be named ${as}: ${why}`,
+        code: 'NOT_A_PARTICIPANT',
+        clause: answer.clause ?? citeRole(procedure, 'replyPeriod', consultation.resolutionEdition),
+      };
+      return [{ code, problem }];
+    });
+    const problems = [
+      ...outsiders.map((o) => o.problem),
+      ...procedure.validateMeetingDecision(input, consultation.meeting.lastDay, consultation.resolutionEdition),
+    ];
+    if (problems.length > 0) {
+      const names = [...new Set(outsiders.map((o) => o.code))];
+      const detail =
+        names.length === 0
+          ? problems[0]!.message
+          : `The decision names ${names.length === 1 ? 'a delegation that is not a participant' : 'delegations that are not participants'} in this consultation: ${names.join(', ')}`;
+      throw new AppError('DECISION_CONFLICT', detail, { errors: problems });
+    }
     const future = input.formalOppositions.flatMap((o, i) =>
       o.receivedAt > now
         ? [

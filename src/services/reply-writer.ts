@@ -26,7 +26,9 @@ import {
   saveReplyPointers,
   setVersionAuditPosition,
 } from '../repositories/reply.repository.js';
+import { inputProblems } from '../schemas/schema-problems.js';
 import type { LoadedConsultation } from './load-consultation.js';
+import { participationOf } from './participants.js';
 import { enqueueReceiptJob } from './jobs/enqueue.js';
 
 /** What a written version looks like to its author: the data of a receipt. */
@@ -59,15 +61,7 @@ export async function assertEligible(
     throw new AppError('UNKNOWN_MEMBER_STATE', `No Member State with code "${memberState}"`, {
       errors: [{ field: '/memberState', message: 'Not the code of a Member State', code: 'UNKNOWN_MEMBER_STATE' }],
     });
-  const answer = loaded.procedure.eligibility(
-    memberState,
-    {
-      mayReply: state.mayReply,
-      note: state.eligibilityNote,
-      consultedStates: loaded.consultation.settings.eligibleStates,
-    },
-    loaded.consultation.resolutionEdition,
-  );
+  const answer = participationOf(loaded, state);
   if (!answer.eligible) {
     const reason = answer.reason ?? `${memberState} may not reply`;
     throw new AppError('STATE_NOT_ELIGIBLE', reason, {
@@ -88,6 +82,17 @@ export async function checkPositions(
   channel: Channel,
   actor: Actor,
 ): Promise<{ positions: ReplyPosition[]; flags: ReplyFlag[] }> {
+  // The form of this consultation's own procedure first: the API takes any registered procedure's.
+  const shape = positions.flatMap((position, index) =>
+    inputProblems(loaded.procedure.positionSchema, position).map((problem) => ({
+      ...problem,
+      field: `/positions/${index}${problem.field === '/' ? '' : problem.field}`,
+    })),
+  );
+  if (shape.length > 0)
+    throw new AppError('VALIDATION_FAILED', `A position does not follow the form of ${loaded.procedure.name}`, {
+      errors: shape,
+    });
   const check = loaded.procedure.checkReply(
     positions,
     loaded.texts.map((t) => t.id),

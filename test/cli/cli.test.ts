@@ -580,6 +580,18 @@ describe('assent decision and notice', () => {
     });
   });
 
+  it('refuses an observer named in a decision with exit code 1, naming the field, the State, why and the clause', async () => {
+    const run = await cli(seededFolder(), ['decision', 'record', 'tsb-79-2023', 'x1353', '--opposing', 'FR,PS']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(
+      'error [DECISION_CONFLICT]: The decision names a delegation that is not a participant in this consultation: PS',
+    );
+    expect(run.stderr).toMatch(
+      /^ {2}\/opposing\/1: Palestine \(PS\) is not a participant in this consultation and may not be named as opposing: Observer, not a Member State.*\(WTSA Resolution 1 \(Rev\. Geneva, 2022\) §9\.4\.1\)$/m,
+    );
+  });
+
   it('refuses a malformed state code in an option with exit code 2', async () => {
     const run = await cli(seededFolder(), ['decision', 'record', 'tsb-79-2023', 'x1353', '--opposing', 'Korea']);
     expect(run.code).toBe(2);

@@ -183,6 +183,28 @@ describeEachDialect('results API', (dialect) => {
       });
     });
 
+    it('refuses Palestine, an observer, named as opposing with 422 DECISION_CONFLICT: NOT_A_PARTICIPANT at its field, storing nothing', async () => {
+      api().world.clock.set(DURING_MEETING);
+      const before = await storageSnapshot(api().world.ctx.db);
+      const problem = expectProblem(
+        await decide('x1353', { opposing: ['FR', 'PS'], reservations: [{ state: 'DE', note: 'Clause 7' }] }),
+        422,
+        'DECISION_CONFLICT',
+      );
+      expect(problem.errors).toEqual([
+        {
+          field: '/opposing/1',
+          code: 'NOT_A_PARTICIPANT',
+          clause: 'WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1',
+          message: expect.stringMatching(
+            /^Palestine \(PS\) is not a participant in this consultation and may not be named as opposing: Observer, not a Member State/,
+          ),
+        },
+      ]);
+      expect(problem.detail).toBe('The decision names a delegation that is not a participant in this consultation: PS');
+      expect(await storageSnapshot(api().world.ctx.db)).toEqual(before);
+    });
+
     it('refuses a decision before the meeting starts with 409 DECISION_NOT_ALLOWED, storing nothing', async () => {
       api().world.clock.set('2023-08-28T23:59:59.999Z');
       const before = await storageSnapshot(api().world.ctx.db);

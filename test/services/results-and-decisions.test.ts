@@ -5,6 +5,7 @@ import type { ReplyInput } from '../../src/schemas/reply.schema.js';
 import { computeResults } from '../../src/services/compute-results.js';
 import { getConsultation } from '../../src/services/get-consultation.js';
 import { issueResultsNotice } from '../../src/services/issue-results-notice.js';
+import { setEligibility } from '../../src/services/member-states.js';
 import { recordDecision } from '../../src/services/record-decision.js';
 import { submitReply } from '../../src/services/submit-reply.js';
 import { describeEachDialect } from '../helpers/databases.js';
@@ -354,6 +355,110 @@ describeEachDialect('results and meeting decisions', (dialect) => {
         '/opposing/0',
       ]);
       expect(await tableCounts(ctx.db)).toEqual(before);
+    });
+
+    describe('only participants have a voice: an observer or a non-participant named in a decision is refused', () => {
+      /** Refused with DECISION_CONFLICT and nothing written: the NOT_A_PARTICIPANT problems it carries. */
+      const refusedOutsiders = async (input: DecisionInput) => {
+        const { ctx } = world();
+        const before = await tableCounts(ctx.db);
+        const refused = await decide('x1353', input).then(
+          () => null,
+          (error: unknown) =>
+            error as { code: string; errors: { field: string; code?: string; message: string; clause?: string }[] },
+        );
+        expect(refused).toMatchObject({ code: 'DECISION_CONFLICT' });
+        expect(await tableCounts(ctx.db)).toEqual(before);
+        return refused!.errors.filter((e) => e.code === 'NOT_A_PARTICIPANT');
+      };
+      const AT = '2023-08-30T09:00:00.000Z';
+      const lists: { name: string; input: (state: string) => DecisionInput; fields: string[] }[] = [
+        { name: 'opposing', input: (s) => ({ opposing: ['FR', s] }), fields: ['/opposing/1'] },
+        { name: 'abstaining', input: (s) => ({ abstaining: [s] }), fields: ['/abstaining/0'] },
+        { name: 'asking for more time', input: (s) => ({ moreTime: [s] }), fields: ['/moreTime/0'] },
+        {
+          name: 'reserving',
+          input: (s) => ({
+            reservations: [
+              { state: 'DE', note: 'Clause 7' },
+              { state: s, note: 'Clause 7' },
+            ],
+          }),
+          fields: ['/reservations/1/state'],
+        },
+        {
+          name: 'formally opposing',
+          input: (s) => ({ moreTime: ['FR', s], formalOppositions: [{ state: s, receivedAt: AT }] }),
+          fields: ['/moreTime/1', '/formalOppositions/0/state'],
+        },
+      ];
+
+      for (const { name, input, fields } of lists) {
+        it(`refuses Palestine, an observer, ${name} with NOT_A_PARTICIPANT at each entry, citing §9.4.1, and writes nothing`, async () => {
+          const { clock } = world();
+          await world().openConsultation();
+          clock.set(AT_MEETING);
+          const problems = await refusedOutsiders(input('PS'));
+          expect(problems.map((p) => p.field)).toEqual(fields);
+          for (const problem of problems) {
+            expect(problem.clause).toBe('WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1');
+            expect(problem.message).toContain('Palestine (PS) is not a participant in this consultation');
+            expect(problem.message).toContain('Observer, not a Member State');
+          }
+        });
+      }
+
+      it('refuses a Member State whose rights are suspended, with the secretariat’s note, in any list', async () => {
+        const { ctx, clock } = world();
+        await world().openConsultation();
+        await setEligibility(ctx, {
+          actor: SECRETARIAT,
+          code: 'DE',
+          mayReply: false,
+          note: 'Right to reply suspended (CS No. 169)',
+          since: null,
+        });
+        clock.set(AT_MEETING);
+        const problems = await refusedOutsiders({ opposing: ['DE'], reservations: [{ state: 'DE', note: 'N' }] });
+        expect(problems.map((p) => p.field)).toEqual(['/opposing/0', '/reservations/0/state']);
+        expect(problems[0]!.message).toBe(
+          'Germany (DE) is not a participant in this consultation and may not be named as opposing: Right to reply suspended (CS No. 169)',
+        );
+      });
+
+      it('refuses a State outside a regional circular’s consulted States, citing the §9.2.1 NOTE, one problem per entry', async () => {
+        const { clock } = world();
+        await world().openConsultation({ eligibleStates: ['BJ', 'CI', 'SN'] });
+        clock.set(AT_MEETING);
+        const problems = await refusedOutsiders({
+          opposing: ['FR'],
+          abstaining: ['SN', 'DE'],
+          moreTime: ['GB'],
+          reservations: [{ state: 'US', note: 'N' }],
+          formalOppositions: [{ state: 'GB', receivedAt: AT }],
+        });
+        expect(problems.map((p) => p.field)).toEqual([
+          '/opposing/0',
+          '/abstaining/1',
+          '/moreTime/0',
+          '/reservations/0/state',
+          '/formalOppositions/0/state',
+        ]);
+        for (const problem of problems)
+          expect(problem.clause).toBe('WTSA Resolution 1 (Rev. Geneva, 2022) §9.2.1 NOTE');
+        expect(problems[0]!.message).toContain('France (FR) is not a participant in this consultation');
+        expect(problems[0]!.message).toContain('not among the Member States consulted by this circular');
+      });
+
+      it('still records what a regional circular’s consulted States decided', async () => {
+        const { clock } = world();
+        await world().openConsultation({ eligibleStates: ['BJ', 'CI', 'SN'] });
+        clock.set(AT_MEETING);
+        await expect(decide('x1353', { opposing: ['SN'], abstaining: ['CI'] })).resolves.toMatchObject({
+          outcome: 'not_approved',
+          opposedBy: ['SN'],
+        });
+      });
     });
 
     it('lets only the secretariat record decisions', async () => {

@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ReplyInput } from '../../src/schemas/reply.schema.js';
 import { computeResults } from '../../src/services/compute-results.js';
+import { setEligibility } from '../../src/services/member-states.js';
 import { listReplies } from '../../src/services/read-replies.js';
 import { submitReply } from '../../src/services/submit-reply.js';
 import { describeEachDialect } from '../helpers/databases.js';
@@ -395,6 +396,42 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
       });
       expect(missingNote.statusCode).toBe(400);
       expect(decode(missingNote.body)).toContain('Give the note of the reservation of CH on X.1353');
+    });
+
+    it('refuses an observer or a State whose right is suspended named in a decision, at its field, in the reader’s language', async () => {
+      await setEligibility(web().world.ctx, {
+        actor: SECRETARIAT,
+        code: 'IT',
+        mayReply: false,
+        note: 'Right to reply suspended',
+        since: null,
+      });
+      await jumpTo('2023-08-30T10:00:00Z');
+      const fields = {
+        text: 'x1353',
+        opposing: ['GB', 'PS'],
+        reservationState: ['IT', ''],
+        reservationNote: ['Reservation on clause 7', ''],
+      };
+      const response = await officer.submit(`${base()}/decisions`, `${base()}/decisions`, fields);
+      expect(response.statusCode).toBe(422);
+      const body = decode(response.body);
+      expect(body).toContain(
+        '<a href="#field-x1353-opposing">Palestine (PS) is an observer, not a Member State: it has no voice in the decision on X.1353 and may not be named in it (WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1)</a>',
+      );
+      expect(body).toContain(
+        '<a href="#field-x1353-res-0-state">The right of Italy (IT) to reply is suspended: it has no voice in the decision on X.1353 and may not be named in it (WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1)</a>',
+      );
+      expect(body).toMatch(/<option value="GB" selected/);
+      expect(body).toContain('value="Reservation on clause 7"');
+      const fr = `/fr/secretariat/consultations/${id}/decisions`;
+      const french = await officer.submit(fr, fr, fields);
+      expect(french.statusCode).toBe(422);
+      expect(decode(french.body)).toContain(
+        'Palestine (PS) : cet observateur n’est pas un Etat Membre ; il n’a pas voix dans la décision concernant X.1353',
+      );
+      const results = await computeResults(web().world.ctx, { actor: SECRETARIAT, consultationId: id });
+      expect(results.texts.find((r) => r.text.id === 'x1353')?.decision ?? null).toBeNull();
     });
 
     it('records decisions with a reservation and more time, shows the outcome and window, then issues the notice', async () => {

@@ -1,0 +1,28 @@
+import type { StoredMemberState } from '../domain/member-states/member-state.js';
+import type { EligibilityAnswer, EligibilityFacts } from '../domain/procedure/procedure.js';
+import type { LoadedConsultation } from './load-consultation.js';
+
+/**
+ * The facts a procedure's eligibility rule takes for one State in one consultation: the State's
+ * own standing, as data (an observer, a suspended right to reply, with its note), and the
+ * consultation's closed list of consulted States (a regional group), if any.
+ */
+export function eligibilityFacts(state: StoredMemberState, loaded: LoadedConsultation): EligibilityFacts {
+  return {
+    mayReply: state.mayReply,
+    note: state.eligibilityNote,
+    consultedStates: loaded.consultation.settings.eligibleStates,
+  };
+}
+
+/**
+ * Whether a State is a participant in the consultation, by its procedure's rule: who may reply is
+ * who has a voice in the meeting's decision (replies and decisions ask the same rule).
+ */
+export function participationOf(loaded: LoadedConsultation, state: StoredMemberState): EligibilityAnswer {
+  return loaded.procedure.eligibility(
+    state.code,
+    eligibilityFacts(state, loaded),
+    loaded.consultation.resolutionEdition,
+  );
+}
