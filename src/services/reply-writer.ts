@@ -26,6 +26,7 @@ import {
   saveReplyPointers,
   setVersionAuditPosition,
 } from '../repositories/reply.repository.js';
+import { inputProblems } from '../schemas/schema-problems.js';
 import type { LoadedConsultation } from './load-consultation.js';
 import { participationOf } from './participants.js';
 import { enqueueReceiptJob } from './jobs/enqueue.js';
@@ -81,6 +82,17 @@ export async function checkPositions(
   channel: Channel,
   actor: Actor,
 ): Promise<{ positions: ReplyPosition[]; flags: ReplyFlag[] }> {
+  // The form of this consultation's own procedure first: the API takes any registered procedure's.
+  const shape = positions.flatMap((position, index) =>
+    inputProblems(loaded.procedure.positionSchema, position).map((problem) => ({
+      ...problem,
+      field: `/positions/${index}${problem.field === '/' ? '' : problem.field}`,
+    })),
+  );
+  if (shape.length > 0)
+    throw new AppError('VALIDATION_FAILED', `A position does not follow the form of ${loaded.procedure.name}`, {
+      errors: shape,
+    });
   const check = loaded.procedure.checkReply(
     positions,
     loaded.texts.map((t) => t.id),

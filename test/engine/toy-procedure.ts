@@ -83,7 +83,8 @@ export const TOY_PROCEDURE: Procedure = {
   phases: [{ id: 'ballot', name: 'Ballot', actors: 'Members vote yes or no per text (§1)' }],
   positionKinds: [YES, NO],
   positionSchema: Type.Object(
-    { text: Type.String(), position: Type.Union([Type.Literal('yes'), Type.Literal('no')]) },
+    // The form holds a text and a word; which words count is the rule's (checkReply, §1).
+    { text: Type.String(), position: Type.String({ maxLength: 20 }) },
     { additionalProperties: false },
   ),
   decisionSchema: Type.Object({}, { additionalProperties: false }),

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ReceiptInputSchema } from '../../schemas/receipt.schema.js';
-import { RecordedReplyInputSchema, ReplyInputSchema } from '../../schemas/reply.schema.js';
+import { recordedReplyInputSchema, replyInputSchema } from '../../schemas/reply.schema.js';
 import { listReplies, getStateReply } from '../../services/read-replies.js';
 import { recordReply } from '../../services/record-reply.js';
 import { submitReply } from '../../services/submit-reply.js';
@@ -73,7 +73,7 @@ export const replyRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; recei
           'Each call writes a new version; the latest version received by the deadline counts (WTSA Res. 1 §9.4.6). 201 for the first version, 200 for an amendment. Send an Idempotency-Key to make retries safe.',
         params: StateParams,
         headers: IdempotencyHeaders,
-        body: ReplyInputSchema,
+        body: replyInputSchema(),
         response: { 200: ReceiptView, 201: ReceiptView, ...problemResponses },
       },
     },
@@ -123,7 +123,7 @@ export const replyRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; recei
         tags,
         summary: 'Record a reply received by e-mail, fax or paper, with its original file (secretariat)',
         params: StateParams,
-        body: RecordedReplyInputSchema,
+        body: recordedReplyInputSchema(),
         response: { 201: ReceiptView, ...problemResponses },
       },
     },
