@@ -215,6 +215,10 @@ export interface ConsultationTable {
   deadline_wording: ColumnType<DeadlineWordingColumn, DeadlineWordingColumn | undefined, DeadlineWordingColumn>;
   /** The day of the announcement, when it precedes the circular (migration 0012). */
   announced_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When a consultation entered afterwards, as a record of a past circular, was entered; null when run live (migration 0014). */
+  entered_afterwards_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** For a consultation entered afterwards, the instant it was issued, from the records (migration 0014). */
+  recorded_issued_at: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface DeterminedTextTable {

@@ -136,6 +136,18 @@ export const ERROR_CATALOGUE = {
   UNKNOWN_EDITION: { status: 422, title: 'Unknown edition of the procedure' },
   /** A meeting decision names a delegation that is not a participant with a voice in the consultation (an observer, a State whose rights are suspended, outside a regional group; carried by DECISION_CONFLICT). */
   NOT_A_PARTICIPANT: { status: 422, title: 'Not a participant in this consultation' },
+  /** A consultation entered afterwards said to be issued after the server's clock (carried by VALIDATION_FAILED at `/enteredAfterwards/issuedAt`). */
+  ISSUED_IN_FUTURE: { status: 422, title: 'It cannot have been issued in the future' },
+  /** A consultation entered afterwards said to be issued before the day of its circular (carried by VALIDATION_FAILED at `/enteredAfterwards/issuedAt`). */
+  ISSUED_BEFORE_CIRCULAR: { status: 422, title: 'It cannot have been issued before the date of the circular' },
+  /** A consultation entered afterwards said to be issued at or after its deadline (carried by VALIDATION_FAILED at `/enteredAfterwards/issuedAt`). */
+  ISSUED_AFTER_DEADLINE: { status: 422, title: 'It must have been issued before its deadline' },
+  /** A results notice dated after today (carried by VALIDATION_FAILED at `/issuedOn`). */
+  NOTICE_IN_FUTURE: { status: 422, title: 'The results notice cannot be dated in the future' },
+  /** A results notice dated before the last day of the meeting (carried by VALIDATION_FAILED at `/issuedOn`). */
+  NOTICE_BEFORE_MEETING_END: { status: 422, title: 'The results notice cannot be dated before the meeting ended' },
+  /** A past date given for something done live in Assent: only a consultation entered afterwards carries historical dates (carried by VALIDATION_FAILED). */
+  NOT_ENTERED_AFTERWARDS: { status: 422, title: 'Only a consultation entered afterwards takes a past date' },
   /** Anything unexpected. Never carries internal details to the client. */
   INTERNAL: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>;

@@ -87,6 +87,8 @@ export function presentConsultation(
     },
     issuedAt: isoOrNull(c.issuedAt),
     resultsNoticeAt: isoOrNull(c.resultsNoticeAt),
+    enteredAfterwardsAt: isoOrNull(c.enteredAfterwardsAt),
+    recordedIssuedAt: isoOrNull(c.recordedIssuedAt),
     isDemo: c.isDemo,
     revision: view.loaded.revision,
     texts: view.loaded.texts.map(presentText),

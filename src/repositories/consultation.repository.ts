@@ -39,6 +39,8 @@ function toConsultation(row: Selectable<ConsultationTable>): Consultation {
     },
     issuedAt: row.issued_at,
     resultsNoticeAt: row.results_notice_at,
+    enteredAfterwardsAt: row.entered_afterwards_at ?? null,
+    recordedIssuedAt: row.recorded_issued_at ?? null,
     isDemo: fromFlag(row.is_demo),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -51,7 +53,10 @@ export interface ConsultationWithRevision {
   readonly revision: number;
 }
 
-type ConsultationFields = Omit<Consultation, 'issuedAt' | 'resultsNoticeAt' | 'createdAt' | 'updatedAt'>;
+type ConsultationFields = Omit<
+  Consultation,
+  'issuedAt' | 'resultsNoticeAt' | 'enteredAfterwardsAt' | 'recordedIssuedAt' | 'createdAt' | 'updatedAt'
+>;
 
 function toRow(c: ConsultationFields): Omit<Insertable<ConsultationTable>, 'created_at' | 'updated_at' | 'revision'> {
   return {
@@ -86,10 +91,28 @@ function toRow(c: ConsultationFields): Omit<Insertable<ConsultationTable>, 'crea
   };
 }
 
-export async function insertConsultation(db: Executor, c: ConsultationFields, now: number): Promise<void> {
+/**
+ * Inserts a draft consultation; `record`, for a past consultation entered afterwards: the instant
+ * its circular was issued, from the records (it is entered now).
+ */
+export async function insertConsultation(
+  db: Executor,
+  c: ConsultationFields,
+  now: number,
+  record: { readonly issuedAt: number } | null = null,
+): Promise<void> {
   await db
     .insertInto('consultation')
-    .values({ ...toRow(c), issued_at: null, results_notice_at: null, created_at: now, updated_at: now, revision: 1 })
+    .values({
+      ...toRow(c),
+      issued_at: null,
+      results_notice_at: null,
+      entered_afterwards_at: record === null ? null : now,
+      recorded_issued_at: record === null ? null : record.issuedAt,
+      created_at: now,
+      updated_at: now,
+      revision: 1,
+    })
     .execute();
 }
 
@@ -112,18 +135,25 @@ export async function touchConsultation(db: Executor, id: string, now: number): 
     .execute();
 }
 
-export async function markIssued(db: Executor, id: string, at: number): Promise<void> {
+/** Marks a draft issued at `at` (for a record, its historical instant), the row changed at `changedAt`. */
+export async function markIssued(db: Executor, id: string, at: number, changedAt: number = at): Promise<void> {
   await db
     .updateTable('consultation')
-    .set((eb) => ({ issued_at: at, updated_at: at, revision: eb('revision', '+', 1) }))
+    .set((eb) => ({ issued_at: at, updated_at: changedAt, revision: eb('revision', '+', 1) }))
     .where('id', '=', id)
     .execute();
 }
 
-export async function markResultsNoticeIssued(db: Executor, id: string, at: number): Promise<void> {
+/** Marks the results notice issued at `at` (for a record, its historical instant), the row changed at `changedAt`. */
+export async function markResultsNoticeIssued(
+  db: Executor,
+  id: string,
+  at: number,
+  changedAt: number = at,
+): Promise<void> {
   await db
     .updateTable('consultation')
-    .set((eb) => ({ results_notice_at: at, updated_at: at, revision: eb('revision', '+', 1) }))
+    .set((eb) => ({ results_notice_at: at, updated_at: changedAt, revision: eb('revision', '+', 1) }))
     .where('id', '=', id)
     .execute();
 }

@@ -143,12 +143,34 @@ const consultationFields = {
   isDemo: Type.Optional(Type.Boolean()),
 };
 
-/** A new draft consultation (a circular), optionally with its texts. */
+/**
+ * A past consultation entered afterwards, as a record of an earlier circular: when it was issued.
+ * The deadline and the meeting may then be past; issuing the record sends no e-mail.
+ */
+export const EnteredAfterwardsSchema = Type.Object(
+  {
+    issuedAt: Type.String({
+      pattern: ISO_INSTANT_PATTERN,
+      format: 'utc-instant',
+      description:
+        'When the circular was issued, in UTC, from the records: not in the future (ISSUED_IN_FUTURE), not before the day of the circular (ISSUED_BEFORE_CIRCULAR), before the deadline (ISSUED_AFTER_DEADLINE)',
+      examples: ['2023-06-05T00:00Z'],
+    }),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'Enter a past consultation as a record of an earlier circular (marked entered afterwards): the same rules as a new circular, but the deadline and the meeting may be past; issuing it (POST …/issue) issues it at issuedAt and sends no e-mail. Absent: a circular run live in Assent',
+  },
+);
+
+/** A new draft consultation (a circular), optionally with its texts; or a past one entered afterwards, as a record. */
 export const ConsultationInputSchema = Type.Object(
   {
     id: Type.Optional(Slug),
     ...consultationFields,
     texts: Type.Optional(Type.Array(TextInputSchema, { maxItems: 100 })),
+    enteredAfterwards: Type.Optional(EnteredAfterwardsSchema),
   },
   { additionalProperties: false, title: 'ConsultationInput' },
 );

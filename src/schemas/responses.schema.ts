@@ -154,6 +154,14 @@ export const ConsultationView = Type.Object({
   }),
   issuedAt: Nullable(Instant),
   resultsNoticeAt: Nullable(Instant),
+  enteredAfterwardsAt: Type.Union([Instant, Type.Null()], {
+    description:
+      'When the secretariat entered this past consultation afterwards, as a record of an earlier circular (its issue, replies, decisions and notice carry their historical dates; no e-mail was sent); null for a consultation run live in Assent',
+  }),
+  recordedIssuedAt: Type.Union([Instant, Type.Null()], {
+    description:
+      'For a consultation entered afterwards, when its circular was issued, from the records (issuedAt once the record is issued); null for a live one',
+  }),
   isDemo: Type.Boolean(),
   revision: Type.Integer(),
   texts: Type.Array(TextView),

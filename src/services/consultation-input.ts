@@ -9,13 +9,16 @@ import {
 import { isUnLanguage } from '../domain/consultation/localise.js';
 import { AppError, type FieldProblem } from '../domain/errors.js';
 import type { UnLanguage } from '../domain/member-states/member-states.data.js';
-import { isIsoDay } from '../domain/time/instants.js';
+import { isIsoDay, toIsoDay } from '../domain/time/instants.js';
 import type { TSchema } from 'typebox';
 import type { ConsultationInput, TextInput } from '../schemas/consultation.schema.js';
 import { inputProblems } from '../schemas/schema-problems.js';
 import { DEFAULT_PROCEDURE_ID, PROCEDURES, isKnownProcedure } from '../procedures/registry.js';
 
-type ConsultationFields = Omit<Consultation, 'issuedAt' | 'resultsNoticeAt' | 'createdAt' | 'updatedAt'>;
+type ConsultationFields = Omit<
+  Consultation,
+  'issuedAt' | 'resultsNoticeAt' | 'enteredAfterwardsAt' | 'recordedIssuedAt' | 'createdAt' | 'updatedAt'
+>;
 
 /** The default id of a consultation: bureau, number and year, e.g. `tsb-79-2023`. */
 export function defaultConsultationId(bureau: string, number: number, date: string): string {
@@ -115,6 +118,45 @@ export function checkDeadlineAhead(deadlineAt: number, now: number): FieldProble
   return Number.isFinite(deadlineAt) && deadlineAt <= now
     ? [{ field: '/deadline', message: 'The deadline has already passed', code: 'DEADLINE_PASSED' }]
     : [];
+}
+
+/** Where the issue instant of a consultation entered afterwards is given and refused. */
+export const RECORDED_ISSUE_FIELD = '/enteredAfterwards/issuedAt';
+
+/**
+ * The issue of a past consultation entered afterwards, as the records give it: not in the future
+ * (ISSUED_IN_FUTURE), not before the day of the circular (ISSUED_BEFORE_CIRCULAR), before the
+ * deadline (ISSUED_AFTER_DEADLINE), all at `/enteredAfterwards/issuedAt`. An instant that is not a
+ * real one (NaN) is the schema's to refuse; a refused deadline (NaN) is not compared.
+ */
+export function checkRecordedIssue(
+  issuedAt: number,
+  c: Pick<Consultation, 'date' | 'deadlineAt'>,
+  now: number,
+): FieldProblem[] {
+  if (!Number.isFinite(issuedAt)) return [];
+  const field = RECORDED_ISSUE_FIELD;
+  if (issuedAt > now)
+    return [
+      { field, message: 'A record is of a circular already issued: not in the future', code: 'ISSUED_IN_FUTURE' },
+    ];
+  if (isIsoDay(c.date) && toIsoDay(issuedAt) < c.date)
+    return [
+      {
+        field,
+        message: `The circular cannot have been issued before its date (${c.date})`,
+        code: 'ISSUED_BEFORE_CIRCULAR',
+      },
+    ];
+  if (Number.isFinite(c.deadlineAt) && issuedAt >= c.deadlineAt)
+    return [
+      {
+        field,
+        message: `The circular was issued before its deadline (${new Date(c.deadlineAt).toISOString()})`,
+        code: 'ISSUED_AFTER_DEADLINE',
+      },
+    ];
+  return [];
 }
 
 /** The States a consultation is limited to must be Member States (UNKNOWN_MEMBER_STATE at each unknown code). */

@@ -5,6 +5,7 @@ import { authorize } from '../domain/policy/policy.js';
 import type { TimingCheck } from '../domain/procedure/timing.js';
 import { appendAudit } from '../repositories/audit.repository.js';
 import { findConsultation, markIssued } from '../repositories/consultation.repository.js';
+import { checkRecordedIssue } from './consultation-input.js';
 import { assertDraft, assertRevision } from './draft-guard.js';
 import { enqueueIssueJobs } from './jobs/enqueue.js';
 import { loadConsultation } from './load-consultation.js';
@@ -26,6 +27,12 @@ export interface IssuedConsultation {
  * Issues a draft circular: from this instant Member States may reply and the texts are frozen.
  * Requires at least one text, a summary for every text but a corrigendum (Res. 1 §9.3.3–9.3.4:
  * no Recommendation is complete without its summary) and a deadline still in the future.
+ *
+ * A past consultation entered afterwards (createConsultation with `enteredAfterwards`) goes
+ * through the same checks but the deadline: it is issued at the instant its records give
+ * (still not in the future, not before the circular's day, before the deadline), enqueues no
+ * e-mail and no reminder (its States replied long ago, on paper), and the trail says
+ * `consultation.entered_afterwards`, at the moment it was entered.
  * @throws CONSULTATION_ISSUED, CONSULTATION_INCOMPLETE, STALE_REPLY
  */
 export async function issueConsultation(
@@ -53,14 +60,17 @@ export async function issueConsultation(
           clause: 'WTSA Res. 1 §9.3.4',
         });
     });
-    if (consultation.deadlineAt <= now)
+    const recorded = consultation.recordedIssuedAt;
+    if (recorded !== null) problems.push(...checkRecordedIssue(recorded, consultation, now));
+    else if (consultation.deadlineAt <= now)
       problems.push({ field: '/deadline', message: 'The deadline has already passed; set a deadline in the future' });
     if (problems.length > 0)
       throw new AppError('CONSULTATION_INCOMPLETE', 'The circular cannot be issued as it stands', { errors: problems });
 
-    await markIssued(trx, consultation.id, now);
-    // The issue notice and the reminder slots commit (or roll back) with the issue itself.
-    await enqueueIssueJobs(trx, consultation, ctx.reminderDays, now);
+    await markIssued(trx, consultation.id, recorded ?? now, now);
+    // The issue notice and the reminder slots commit (or roll back) with the issue itself; a
+    // record was issued long ago, by other means: nothing is sent.
+    if (recorded === null) await enqueueIssueJobs(trx, consultation, ctx.reminderDays, now);
     const timing = procedure.checkTiming(
       {
         circularDate: consultation.date,
@@ -76,10 +86,11 @@ export async function issueConsultation(
     await appendAudit(trx, {
       at: now,
       actor: options.actor.id,
-      action: 'consultation.issued',
+      action: recorded === null ? 'consultation.issued' : 'consultation.entered_afterwards',
       consultationId: consultation.id,
       subject: `consultation:${consultation.id}`,
       data: {
+        ...(recorded !== null && { issuedAt: new Date(recorded).toISOString() }),
         deadlineAt: new Date(consultation.deadlineAt).toISOString(),
         texts: texts.map((t) => t.id),
         warnings: timing.filter((t) => t.severity === 'warning').map((t) => t.rule),

@@ -3,6 +3,7 @@ import type { Actor } from '../domain/policy/actor.js';
 import { authorize } from '../domain/policy/policy.js';
 import { appendAudit } from '../repositories/audit.repository.js';
 import { markResultsNoticeIssued } from '../repositories/consultation.repository.js';
+import { isIsoDay, startOfDay, toIsoDay } from '../domain/time/instants.js';
 import { evaluateConsultation, type ConsultationResults } from './compute-results.js';
 import { loadConsultation } from './load-consultation.js';
 import { inTransaction, type ServiceContext } from './service-context.js';
@@ -12,12 +13,20 @@ import { enqueueResultsJob } from './jobs/enqueue.js';
  * Issues the results notice (Res. 1 §9.6.1): once every text that could be considered has a
  * recorded decision. Texts still within a §9.5.5 window are announced as pending with the date
  * their window closes. The notice is issued once.
- * @throws FORBIDDEN, NOT_FOUND; NOTICE_NOT_ALLOWED whose problems say why: RESULTS_NOTICE_ISSUED,
- *   DEADLINE_NOT_PASSED, or one DECISION_MISSING per text (`/texts/<id>/decision`)
+ *
+ * For a consultation entered afterwards, `issuedOn` gives the day the notice was issued, from the
+ * records (the notice is then dated at the start of that day): not before the last day of the
+ * meeting (NOTICE_BEFORE_MEETING_END), not after today (NOTICE_IN_FUTURE); without it, now. No
+ * e-mail is sent for a record's notice. A live consultation's notice is issued now
+ * (NOT_ENTERED_AFTERWARDS for an `issuedOn`).
+ * @throws FORBIDDEN, NOT_FOUND; VALIDATION_FAILED at `/issuedOn` (not a calendar day,
+ *   NOT_ENTERED_AFTERWARDS, NOTICE_BEFORE_MEETING_END, NOTICE_IN_FUTURE); NOTICE_NOT_ALLOWED whose
+ *   problems say why: RESULTS_NOTICE_ISSUED, DEADLINE_NOT_PASSED, or one DECISION_MISSING per text
+ *   (`/texts/<id>/decision`)
  */
 export async function issueResultsNotice(
   ctx: ServiceContext,
-  options: { actor: Actor; consultationId: string },
+  options: { actor: Actor; consultationId: string; issuedOn?: string | undefined },
 ): Promise<ConsultationResults> {
   authorize(options.actor, { action: 'notice:issue' });
   return inTransaction(ctx, async (trx) => {
@@ -31,6 +40,7 @@ export async function issueResultsNotice(
     };
     if (loaded.consultation.resultsNoticeAt !== null)
       refuse('RESULTS_NOTICE_ISSUED', 'The results notice was already issued');
+    const issuedAt = options.issuedOn === undefined ? now : noticeDay(options.issuedOn, loaded.consultation, now);
     const evaluation = await evaluateConsultation(trx, loaded, now);
     if (!evaluation.final) refuse('DEADLINE_NOT_PASSED', 'The consultation is still open');
     const missing = loaded.procedure.hasMeeting
@@ -49,17 +59,50 @@ export async function issueResultsNotice(
         },
       );
     }
-    await markResultsNoticeIssued(trx, loaded.consultation.id, now);
-    await enqueueResultsJob(trx, loaded.consultation.id, now);
+    await markResultsNoticeIssued(trx, loaded.consultation.id, issuedAt, now);
+    // A record's notice was issued long ago, by other means: nothing is sent.
+    if (loaded.consultation.enteredAfterwardsAt === null) await enqueueResultsJob(trx, loaded.consultation.id, now);
     await appendAudit(trx, {
       at: now,
       actor: options.actor.id,
       action: 'notice.issued',
       consultationId: loaded.consultation.id,
       subject: `consultation:${loaded.consultation.id}`,
-      data: Object.fromEntries(evaluation.texts.map((t) => [t.text.id, t.decision?.outcome ?? t.tally.outcome])),
+      data: {
+        ...Object.fromEntries(evaluation.texts.map((t) => [t.text.id, t.decision?.outcome ?? t.tally.outcome])),
+        ...(options.issuedOn !== undefined && { issuedOn: options.issuedOn }),
+      },
     });
     const reloaded = await loadConsultation(trx, options.consultationId, options.actor, { within: 'notice:issue' });
     return evaluateConsultation(trx, reloaded, now);
   });
+}
+
+/**
+ * The instant of a results notice dated from the records: the start of `issuedOn`, for a
+ * consultation entered afterwards only, not before the meeting's last day nor after today.
+ */
+function noticeDay(
+  issuedOn: string,
+  consultation: { readonly enteredAfterwardsAt: number | null; readonly meeting: { readonly lastDay: string } },
+  now: number,
+): number {
+  const refuse = (message: string, code?: ErrorCode): never => {
+    throw new AppError('VALIDATION_FAILED', message, {
+      errors: [{ field: '/issuedOn', message, ...(code !== undefined && { code }) }],
+    });
+  };
+  if (!isIsoDay(issuedOn)) refuse(`${issuedOn} is not a calendar day`);
+  if (consultation.enteredAfterwardsAt === null)
+    refuse(
+      'Only a consultation entered afterwards takes the date of its notice; this one is issued now',
+      'NOT_ENTERED_AFTERWARDS',
+    );
+  if (issuedOn < consultation.meeting.lastDay)
+    refuse(
+      `The results notice cannot be dated before the meeting ended (${consultation.meeting.lastDay})`,
+      'NOTICE_BEFORE_MEETING_END',
+    );
+  if (issuedOn > toIsoDay(now)) refuse('The results notice cannot be dated in the future', 'NOTICE_IN_FUTURE');
+  return startOfDay(issuedOn);
 }

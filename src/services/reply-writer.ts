@@ -232,8 +232,10 @@ export async function writeReplyVersion(trx: Transaction<DB>, options: WriteVers
   });
   // The receipt names the version's place in the audit chain.
   await setVersionAuditPosition(trx, consultationId, memberState, version, audit);
-  // The receipt e-mail to the State's focal points goes out only if this version commits.
-  await enqueueReceiptJob(trx, consultationId, memberState, version, options.now);
+  // The receipt e-mail to the State's focal points goes out only if this version commits; a form
+  // of a consultation entered afterwards was received long ago, and nobody is written to about it.
+  if (loaded.consultation.enteredAfterwardsAt === null)
+    await enqueueReceiptJob(trx, consultationId, memberState, version, options.now);
   return {
     consultationId,
     memberState,

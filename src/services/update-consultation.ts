@@ -9,6 +9,7 @@ import {
   checkConsultationFields,
   checkConsultationTranslations,
   checkDeadlineAhead,
+  checkRecordedIssue,
   checkEligibleStates,
   checkTextTranslations,
   inputAndRuleProblems,
@@ -95,7 +96,12 @@ export async function updateConsultation(
         ...(deadline?.problems ?? []),
         ...checkConsultationFields(next),
         // Only a deadline being set must be ahead: a patch of other fields leaves a passed one alone.
-        ...(options.deadlineAhead === true && p.deadline !== undefined ? checkDeadlineAhead(next.deadlineAt, now) : []),
+        // A record's deadline is history: its issue instant must still fit the dates instead.
+        ...(current.recordedIssuedAt !== null
+          ? checkRecordedIssue(current.recordedIssuedAt, next, now)
+          : options.deadlineAhead === true && p.deadline !== undefined
+            ? checkDeadlineAhead(next.deadlineAt, now)
+            : []),
         ...(p.eligibleStates !== undefined ? checkEligibleStates(p.eligibleStates, known) : []),
         ...checkConsultationTranslations(next),
         // A new language of record must not leave a text "translated" into it.

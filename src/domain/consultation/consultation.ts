@@ -127,6 +127,17 @@ export interface Consultation {
   readonly issuedAt: number | null;
   /** When the results notice was issued (Res. 1 §9.6.1); null until then. */
   readonly resultsNoticeAt: number | null;
+  /**
+   * When the secretariat entered this consultation afterwards, as a record of a circular run
+   * before Assent held it (its issue, replies, decisions and notice carry their historical
+   * dates); null for a consultation run live in Assent.
+   */
+  readonly enteredAfterwardsAt: number | null;
+  /**
+   * For a consultation entered afterwards, the instant the circular was issued, from the
+   * secretariat's records: `issuedAt` once the record is issued; null for a live consultation.
+   */
+  readonly recordedIssuedAt: number | null;
   /** Demo data is labelled as such everywhere it is shown. */
   readonly isDemo: boolean;
   readonly createdAt: number;
