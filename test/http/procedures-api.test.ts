@@ -25,6 +25,8 @@ describe('procedures API', () => {
       announcement: '§9.3.3',
       languages: '§9.3.5',
       consultationPeriod: '§9.4.1',
+      iprStatements: '§9.4.2',
+      memberStatesOnly: '§9.4.3',
       reasons: '§9.4.4',
       consultationPasses: '§9.4.5',
       consultationFails: '§9.4.6',
@@ -47,6 +49,13 @@ describe('procedures API', () => {
       consultationFails: '§9.4.6',
       afterMeeting: '§9.5.5',
       resultsNotice: '§9.6.1',
+      eligibility: '§9.4.3',
+      regionalGroup: '§9.2.1 NOTE',
+      iprStatements: '§9.4.2',
+      meetingDeferral: '§9.5.2',
+      meetingUnopposed: '§9.5.3',
+      meetingReservation: '§9.5.4',
+      meetingAbstention: '§9.5.6',
     },
   };
 

@@ -35,6 +35,20 @@ export const CLAUSE_ROLES = [
   'afterMeeting',
   /** The results notice. */
   'resultsNotice',
+  /** Who may take part in the consultation at all (e.g. only Member States reply). */
+  'eligibility',
+  /** A consultation of a closed list of participants (e.g. a regional group). */
+  'regionalGroup',
+  /** Statements on intellectual property rights received for a text. */
+  'iprStatements',
+  /** The meeting defers its decision on a text (e.g. a change with major impact). */
+  'meetingDeferral',
+  /** What the meeting's decision to approve requires (e.g. no opposition). */
+  'meetingUnopposed',
+  /** A reservation recorded at the meeting without blocking the decision. */
+  'meetingReservation',
+  /** A delegation that abstains at the meeting. */
+  'meetingAbstention',
 ] as const;
 export type ClauseRole = (typeof CLAUSE_ROLES)[number];
 
@@ -45,9 +59,14 @@ export interface Citation {
   readonly clause: string;
 }
 
-/** A citation written for people: "WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.5". */
+/**
+ * A citation written for people, in English: "WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.5"; the
+ * instrument and edition alone when the clause is empty. Pages, documents and mails write it in
+ * the reader's language with `formatCitation` of src/i18n/citations.ts.
+ */
 export function formatCitation(citation: Citation): string {
-  return `${citation.instrument} (${citation.edition}) ${citation.clause}`;
+  const source = `${citation.instrument} (${citation.edition})`;
+  return citation.clause === '' ? source : `${source} ${citation.clause}`;
 }
 
 /** The citation of one clause number of a table. */

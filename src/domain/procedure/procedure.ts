@@ -2,7 +2,7 @@ import type { TSchema } from 'typebox';
 import type { HolidayCalendar } from '../calendar/itu-geneva-holidays.js';
 import type { FieldProblem } from '../errors.js';
 import type { Channel, PositionInput, PositionKind, ReplyFlag, ReplyPosition } from '../reply/reply.js';
-import { type ClauseRole, type ClauseTable, citationOf, formatCitation } from './clauses.js';
+import { type Citation, type ClauseRole, type ClauseTable, citationOf, formatCitation } from './clauses.js';
 import type { MeetingDecision, MeetingDecisionInput, PositionCounts, TextTally } from './outcomes.js';
 import type { TimingCheck, TimingFacts, TimingPolicy } from './timing.js';
 
@@ -107,14 +107,26 @@ export interface Procedure {
   resultsNoticeDueAt(meetingLastDay: string, decisions: readonly MeetingDecisionInput[]): number;
 }
 
+/**
+ * The citation of the clause a procedure applies for a role of the core; when the procedure has no
+ * such rule, the instrument and edition alone (an empty `clause`).
+ */
+export function roleCitation(procedure: Procedure, role: ClauseRole, edition: string): Citation {
+  const table = procedure.clauses(edition);
+  return citationOf(table, procedure.clauseFor(role, edition) ?? '');
+}
+
+/** The citation of a clause number of a procedure's edition (a clause a rule returned). */
+export function clauseCitation(procedure: Procedure, edition: string, clause: string): Citation {
+  return citationOf(procedure.clauses(edition), clause);
+}
+
 /** The citation, written for people, of the clause a procedure applies for a role of the core. */
 export function citeRole(procedure: Procedure, role: ClauseRole, edition: string): string {
-  const table = procedure.clauses(edition);
-  const clause = procedure.clauseFor(role, edition);
-  return clause === null ? `${table.instrument} (${table.edition})` : formatCitation(citationOf(table, clause));
+  return formatCitation(roleCitation(procedure, role, edition));
 }
 
 /** The citation, written for people, of a clause number of a procedure's edition. */
 export function citeClauseOf(procedure: Procedure, edition: string, clause: string): string {
-  return formatCitation(citationOf(procedure.clauses(edition), clause));
+  return formatCitation(clauseCitation(procedure, edition, clause));
 }

@@ -21,6 +21,10 @@ export interface TapClauses {
   readonly languages: string;
   /** Consultation period up to 7 working days before the meeting; only Member States reply. */
   readonly consultationPeriod: string;
+  /** IPR statements received by TSB are listed with each text. */
+  readonly iprStatements: string;
+  /** Only Member States reply to the consultation. */
+  readonly memberStatesOnly: string;
   /** Dissenting Member States give reasons and possible changes. */
   readonly reasons: string;
   /** 70 % or more of the replies support, or no replies: approval may be considered. */
@@ -55,6 +59,8 @@ const RES1_SECTION9 = {
   announcement: '§9.3.3',
   languages: '§9.3.5',
   consultationPeriod: '§9.4.1',
+  iprStatements: '§9.4.2',
+  memberStatesOnly: '§9.4.3',
   reasons: '§9.4.4',
   consultationPasses: '§9.4.5',
   consultationFails: '§9.4.6',
@@ -103,6 +109,13 @@ const ROLE_CLAUSES: Readonly<Record<ClauseRole, ClauseKey>> = {
   consultationFails: 'consultationFails',
   afterMeeting: 'moreTime',
   resultsNotice: 'notification',
+  eligibility: 'memberStatesOnly',
+  regionalGroup: 'regionalGroup',
+  iprStatements: 'iprStatements',
+  meetingDeferral: 'meetingChanges',
+  meetingUnopposed: 'unopposed',
+  meetingReservation: 'reservation',
+  meetingAbstention: 'abstention',
 };
 
 /** The TAP clause number for a role of the core. */
