@@ -1,6 +1,7 @@
 import type { Consultation, DeterminedText } from '../domain/consultation/consultation.js';
 import { localiseConsultation, type LocalisedConsultation } from '../domain/consultation/localise.js';
 import { procedureFor } from '../procedures/registry.js';
+import { formatShare } from '../i18n/citations.js';
 import { dirOf, type Locale } from '../i18n/i18n.js';
 import { bureauProfile, studyGroupName } from './bureau.js';
 import { inLanguage, type Block, type DocumentContent, type FieldRow } from './content.js';
@@ -153,7 +154,13 @@ export function circularContent(locale: Locale, input: CircularInput): DocumentC
         deadline: formatDeadline(locale, c.deadlineAt, c.deadlineWording),
       }),
     },
-    { type: 'paragraph', number: '4', text: msg(locale, 'doc.circular.p4') },
+    {
+      type: 'paragraph',
+      number: '4',
+      text: msg(locale, 'doc.circular.p4', {
+        threshold: formatShare(locale, procedureFor(c.procedure).passThreshold ?? 0),
+      }),
+    },
     { type: 'paragraph', text: msg(locale, 'doc.closing') },
     { type: 'signature', lines: [ofRecord(c.signatory.name), ofRecord(c.signatory.title)] },
     { type: 'paragraph', text: msg(locale, 'doc.circular.annexes', { count: 2 }) },

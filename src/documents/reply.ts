@@ -1,6 +1,6 @@
 import type { Consultation, DeterminedText } from '../domain/consultation/consultation.js';
 import { isOnTime } from '../domain/consultation/consultation-state.js';
-import { citeRole } from '../domain/procedure/procedure.js';
+import { citeRoleIn } from '../i18n/citations.js';
 import { procedureFor } from '../procedures/registry.js';
 import type { ReplyVersion } from '../domain/reply/reply.js';
 import { dirOf, type Locale } from '../i18n/i18n.js';
@@ -59,7 +59,7 @@ export function receiptRows(
         onTime
           ? msg(locale, 'doc.receipt.onTime.yes')
           : msg(locale, 'doc.receipt.onTime.no', {
-              clause: citeRole(procedure, 'consultationFails', consultation.resolutionEdition),
+              clause: citeRoleIn(locale, procedure, 'consultationFails', consultation.resolutionEdition),
             }),
       ],
     },

@@ -1,6 +1,6 @@
 import { localiseConsultation } from '../domain/consultation/localise.js';
-import { citeRole } from '../domain/procedure/procedure.js';
 import { procedureFor } from '../procedures/registry.js';
+import { citeClauseIn, citeRoleIn, formatShare } from '../i18n/citations.js';
 import { dirOf, type Locale } from '../i18n/i18n.js';
 import type { ConsultationResults, TextResult } from '../domain/consultation/results.js';
 import { studyGroupName } from './bureau.js';
@@ -73,7 +73,7 @@ export function resultsNoticeContent(locale: Locale, input: ResultsNoticeInput):
       type: 'paragraph',
       text: msg(locale, 'doc.notice.intro', {
         circular,
-        clause: citeRole(procedure, 'resultsNotice', c.resolutionEdition),
+        clause: citeRoleIn(locale, procedure, 'resultsNotice', c.resolutionEdition),
       }),
     },
     {
@@ -115,7 +115,13 @@ export function resultsNoticeContent(locale: Locale, input: ResultsNoticeInput):
         if (outcome === 'deferred')
           return [msg(locale, 'doc.notice.deferred', { text: label(r), clause: r.decision?.citation ?? '' })];
         if (outcome === 'not_considered')
-          return [msg(locale, 'doc.notice.notConsidered', { text: label(r), clause: r.tally.citation })];
+          return [
+            msg(locale, 'doc.notice.notConsidered', {
+              text: label(r),
+              threshold: formatShare(locale, r.tally.threshold),
+              clause: citeClauseIn(locale, procedure, c.resolutionEdition, r.tally.clause),
+            }),
+          ];
         return [];
       }),
     ),
@@ -140,7 +146,7 @@ export function resultsNoticeContent(locale: Locale, input: ResultsNoticeInput):
             text: label(r),
             states: formatList(locale, (r.decisionRecord?.input.moreTime ?? []).map(name)),
             until: r.decision?.moreTimeWindowEndsAt ? formatDeadline(locale, r.decision.moreTimeWindowEndsAt) : '—',
-            clause: r.decision?.citation ?? citeRole(procedure, 'afterMeeting', c.resolutionEdition),
+            clause: r.decision?.citation ?? citeRoleIn(locale, procedure, 'afterMeeting', c.resolutionEdition),
           }),
         ),
     ),

@@ -1,7 +1,7 @@
 import { localiseConsultation } from '../domain/consultation/localise.js';
-import { citeRole } from '../domain/procedure/procedure.js';
 import { procedureFor } from '../procedures/registry.js';
 import type { ReplyPosition, ReplyVersion } from '../domain/reply/reply.js';
+import { citeRoleIn, formatShare } from '../i18n/citations.js';
 import { dirOf, type Locale } from '../i18n/i18n.js';
 import type { ConsultationResults } from '../domain/consultation/results.js';
 import { studyGroupName } from './bureau.js';
@@ -192,12 +192,13 @@ export function resultsReportContent(locale: Locale, input: ResultsReportInput):
         late > 0
           ? msg(locale, 'doc.report.late', {
               count: late,
-              clause: citeRole(procedure, 'consultationFails', c.resolutionEdition),
+              clause: citeRoleIn(locale, procedure, 'consultationFails', c.resolutionEdition),
             })
           : null,
         msg(locale, 'doc.report.rule', {
-          passes: citeRole(procedure, 'consultationPasses', c.resolutionEdition),
-          fails: citeRole(procedure, 'consultationFails', c.resolutionEdition),
+          threshold: formatShare(locale, procedure.passThreshold ?? 0),
+          passes: citeRoleIn(locale, procedure, 'consultationPasses', c.resolutionEdition),
+          fails: citeRoleIn(locale, procedure, 'consultationFails', c.resolutionEdition),
         }),
       ]
         .filter((x): x is string => x !== null)

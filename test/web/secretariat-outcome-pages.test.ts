@@ -382,10 +382,10 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
       expect(response.statusCode).toBe(422);
       const body = decode(response.body);
       expect(body).toContain(
-        '<a href="#field-x1353-abstaining">GB cannot both oppose and abstain on X.1353 (§9.5.6)</a>',
+        '<a href="#field-x1353-abstaining">GB cannot both oppose and abstain on X.1353 (WTSA Resolution 1 (Rev. Geneva, 2022) §9.5.6)</a>',
       );
       expect(body).toContain(
-        '<a href="#field-x1353-res-0-state">GB opposes X.1353: only a delegation that does not oppose may register a reservation (§9.5.4)</a>',
+        '<a href="#field-x1353-res-0-state">GB opposes X.1353: only a delegation that does not oppose may register a reservation (WTSA Resolution 1 (Rev. Geneva, 2022) §9.5.4)</a>',
       );
       expect(body).toMatch(/<option value="IT" selected/);
       expect(body).toContain('value="Reservation on clause 7"');

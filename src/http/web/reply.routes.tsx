@@ -43,6 +43,7 @@ import {
   presentHistory,
   presentOwed,
   presentReceipt,
+  presentReplyCitations,
   presentReview,
   presentWorkspace,
   problemErrors,
@@ -150,7 +151,10 @@ export const replyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
     const ws = await workspace(request, consultationId);
     const locale = pageContext(web, request).locale;
     const message = ws.deadlinePassed
-      ? t(locale, 'reply.error.deadlinePassed', { deadline: formatDeadline(locale, ws.loaded.consultation) })
+      ? t(locale, 'reply.error.deadlinePassed', {
+          deadline: formatDeadline(locale, ws.loaded.consultation),
+          clause: presentReplyCitations(locale, ws).deadline,
+        })
       : t(locale, 'reply.error.notConsulted');
     return renderClosed(request, reply, 422, ws, [{ link: 'reply-closed', message }]);
   }

@@ -2,7 +2,9 @@ import type { Consultation, DeterminedText } from '../../domain/consultation/con
 import { deadlineWords, type StatedDeadline } from '../../domain/consultation/deadline.js';
 import { startOfDay } from '../../domain/time/instants.js';
 import type { ReplyVersion } from '../../domain/reply/reply.js';
+import { citeRoleIn, formatShare } from '../../i18n/citations.js';
 import { DEFAULT_LOCALE, isLocale, t, type Locale, type MessageId } from '../../i18n/i18n.js';
+import { procedureFor } from '../../procedures/registry.js';
 import type { TextResult } from '../compute-results.js';
 
 /**
@@ -76,6 +78,7 @@ export function issueNotice(
   baseUrl: string,
 ): MailText {
   const deadline = deadlineWordsIn(locale, c);
+  const procedure = procedureFor(c.procedure);
   const values = {
     reference: c.reference,
     studyGroup: c.studyGroup,
@@ -83,6 +86,9 @@ export function issueNotice(
     firstDay: c.meeting.firstDay,
     lastDay: c.meeting.lastDay,
     deadline,
+    // The focal points' request states the rule's threshold; the observers' copy cites who replies.
+    threshold: formatShare(locale, procedure.passThreshold ?? 0),
+    clause: citeRoleIn(locale, procedure, 'eligibility', c.resolutionEdition),
   };
   const intro = t(locale, role === 'focal_point' ? 'mail.issue.introFocalPoint' : 'mail.issue.introObserver', values);
   return {
@@ -154,7 +160,7 @@ export function reminderMail(
     subject: t(locale, 'mail.reminder.subject', { reference: c.reference, days: daysBefore }),
     text:
       `${t(locale, 'mail.reminder.intro', { state: stateName, count: unanswered.length, reference: c.reference })}\n\n` +
-      `${unanswered.map((x) => textLine(locale, x)).join('\n')}\n\n${t(locale, 'mail.reminder.due', { deadline: deadlineWordsIn(locale, c) })}${footer(locale, baseUrl, c)}`,
+      `${unanswered.map((x) => textLine(locale, x)).join('\n')}\n\n${t(locale, 'mail.reminder.due', { deadline: deadlineWordsIn(locale, c), clause: citeRoleIn(locale, procedureFor(c.procedure), 'consultationFails', c.resolutionEdition) })}${footer(locale, baseUrl, c)}`,
   };
 }
 

@@ -10,6 +10,7 @@ import type {
   ReplyVersion,
   ReplyVersionStatus,
 } from '../../../domain/reply/reply.js';
+import { citeRoleIn } from '../../../i18n/citations.js';
 import { intlFor, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
 import type { StoredMemberState } from '../../../domain/member-states/member-state.js';
 import type { OwedReplies, Person, ReplyWorkspace } from '../../../services/my-state-replies.js';
@@ -330,6 +331,24 @@ export interface WorkspaceView {
   readonly content: ConsultationContent;
   /** The page's notice of what is not yet in the reader's language (subject and titles: what these pages show). */
   readonly contentNotice: ContentNoticeView | null;
+  readonly citations: ReplyCitations;
+}
+
+/** The clauses the reply pages cite, from the consultation's procedure and edition, in the reader's language. */
+export interface ReplyCitations {
+  /** A participant that does not support a text gives reasons. */
+  readonly reasons: string;
+  /** Only replies received by the deadline count (the latest version received by then). */
+  readonly deadline: string;
+}
+
+/** The reply pages' citations for a workspace's consultation. */
+export function presentReplyCitations(locale: Locale, ws: ReplyWorkspace): ReplyCitations {
+  const { procedure, consultation } = ws.loaded;
+  return {
+    reasons: citeRoleIn(locale, procedure, 'reasons', consultation.resolutionEdition),
+    deadline: citeRoleIn(locale, procedure, 'consultationFails', consultation.resolutionEdition),
+  };
 }
 
 /** The state of the State's reply and draft, as the form, review and closed pages show it above their content. */
@@ -357,6 +376,7 @@ export function presentWorkspace(locale: Locale, ws: ReplyWorkspace, now: number
     texts: ws.loaded.texts,
     content,
     contentNotice: presentContentNotice([content], { subject: true, titles: true, summaries: false }),
+    citations: presentReplyCitations(locale, ws),
   };
 }
 
@@ -638,6 +658,7 @@ export interface HistoryView {
   readonly rows: readonly HistoryRowView[];
   readonly countedVersion: number | null;
   readonly deadlinePassed: boolean;
+  readonly citations: ReplyCitations;
 }
 
 /** The history page: every version of the State's reply, newest first, with the one that counts. */
@@ -657,6 +678,7 @@ export function presentHistory(locale: Locale, ws: ReplyWorkspace): HistoryView 
     })),
     countedVersion: ws.countedVersion,
     deadlinePassed: ws.deadlinePassed,
+    citations: presentReplyCitations(locale, ws),
   };
 }
 

@@ -10,6 +10,7 @@ import {
   type ReplyVersionStatus,
 } from '../../../domain/reply/reply.js';
 import { startOfDay } from '../../../domain/time/instants.js';
+import { citeRoleIn, formatShare } from '../../../i18n/citations.js';
 import type { Locale } from '../../../i18n/i18n.js';
 import type { StoredMemberState } from '../../../domain/member-states/member-state.js';
 import type { ConsultationResults } from '../../../services/compute-results.js';
@@ -314,6 +315,8 @@ export interface TextResultView {
   readonly outcome: ConsultationOutcome;
   readonly basis: OutcomeBasis;
   readonly neededMoreSupport: number;
+  /** The share of the counted replies the rule needs (0.7), for display. */
+  readonly threshold: number;
   readonly clause: string;
   readonly citation: string;
   readonly decision: DecisionOutcomeView | null;
@@ -351,6 +354,8 @@ export interface ResultsPageView {
   readonly texts: readonly TextResultView[];
   readonly resultsNoticeDueAt: number | null;
   readonly notice: string | null;
+  /** The share of the replies the procedure's rule needs, in the reader's language ("70 %"). */
+  readonly threshold: string;
 }
 
 /** The tally of every text (Res. 1 §9.4.5–9.4.6), with the meeting's decision where recorded; titles as `content` shows them. */
@@ -365,6 +370,7 @@ export function presentTextResults(results: ConsultationResults, content: Consul
     outcome: tally.outcome,
     basis: tally.basis,
     neededMoreSupport: tally.neededMoreSupport,
+    threshold: tally.threshold,
     clause: tally.clause,
     citation: tally.citation,
     decision: decision === null ? null : presentDecisionOutcome(decision),
@@ -385,6 +391,7 @@ export function presentResultsPage(
     texts: presentTextResults(results, content),
     resultsNoticeDueAt: results.resultsNoticeDueAt,
     notice,
+    threshold: formatShare(locale, results.loaded.procedure.passThreshold ?? 0),
   };
 }
 
@@ -424,6 +431,33 @@ export interface DecisionsPageView {
   readonly missing: readonly TextRefView[];
   readonly resultsNoticeDueAt: number | null;
   readonly notice: string | null;
+  /** The clauses the page cites, from the consultation's procedure and edition, in the reader's language. */
+  readonly citations: DecisionCitations;
+}
+
+/** The clauses of the meeting's rule the decisions page cites, each written in the reader's language. */
+export interface DecisionCitations {
+  readonly unopposed: string;
+  readonly abstention: string;
+  readonly reservation: string;
+  readonly moreTime: string;
+  readonly deferral: string;
+  readonly resultsNotice: string;
+}
+
+/** The decisions page's citations for a consultation's procedure and edition. */
+export function presentDecisionCitations(locale: Locale, results: ConsultationResults): DecisionCitations {
+  const { procedure, consultation } = results.loaded;
+  const cite = (role: Parameters<typeof citeRoleIn>[2]) =>
+    citeRoleIn(locale, procedure, role, consultation.resolutionEdition);
+  return {
+    unopposed: cite('meetingUnopposed'),
+    abstention: cite('meetingAbstention'),
+    reservation: cite('meetingReservation'),
+    moreTime: cite('afterMeeting'),
+    deferral: cite('meetingDeferral'),
+    resultsNotice: cite('resultsNotice'),
+  };
 }
 
 /** The date-time input's value for an instant: `YYYY-MM-DDTHH:MM` in UTC. */
@@ -487,5 +521,6 @@ export function presentDecisionsPage(
     missing: texts.filter((t) => t.mayBeConsidered && t.decision === null).map((t) => t.text),
     resultsNoticeDueAt: results.resultsNoticeDueAt,
     notice,
+    citations: presentDecisionCitations(locale, results),
   };
 }

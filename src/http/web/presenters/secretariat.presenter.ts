@@ -8,6 +8,7 @@ import type { TimingCheck, TimingPolicy } from '../../../domain/procedure/timing
 import { citeRole } from '../../../domain/procedure/procedure.js';
 import { startOfDay } from '../../../domain/time/instants.js';
 import { intlFor, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
+import { formatShare } from '../../../i18n/citations.js';
 import type { Account } from '../../../domain/identity/account.js';
 import type { StoredAuditEvent } from '../../../domain/audit/audit-event.js';
 import type { StoredMemberState } from '../../../domain/member-states/member-state.js';
@@ -240,6 +241,10 @@ export interface CircularView {
   readonly resolutionEdition: string;
   /** "WTSA Resolution 1 (Rev. Geneva, 2022)": the instrument the circular applies. */
   readonly instrument: string;
+  /** "9.4": the section of the instrument the circular opens the consultation under (the letter cites it). */
+  readonly replySection: string;
+  /** The share of the replies the procedure's rule needs, in the reader's language ("70 %"). */
+  readonly threshold: string;
   readonly individualRepliesPublic: boolean;
   readonly eligibleStates: readonly string[] | null;
   readonly issuedAt: number | null;
@@ -261,7 +266,8 @@ export function presentCircular(
   timing: readonly TimingCheck[],
 ): CircularView {
   const c: Consultation = loaded.consultation;
-  const clauses = procedureFor(c.procedure).clauses(c.resolutionEdition);
+  const procedure = procedureFor(c.procedure);
+  const clauses = procedure.clauses(c.resolutionEdition);
   const shown = { subject: true, titles: true, summaries: true };
   const content = presentContent(locale, c, loaded.texts);
   return {
@@ -298,6 +304,8 @@ export function presentCircular(
     languagesAvailableOn: c.languagesAvailableOn,
     resolutionEdition: c.resolutionEdition,
     instrument: `${clauses.instrument} (${clauses.edition})`,
+    replySection: (procedure.clauseFor('replySection', c.resolutionEdition) ?? '').replace(/^§/, ''),
+    threshold: formatShare(locale, procedure.passThreshold ?? 0),
     individualRepliesPublic: c.settings.individualRepliesPublic,
     eligibleStates: c.settings.eligibleStates,
     issuedAt: c.issuedAt,

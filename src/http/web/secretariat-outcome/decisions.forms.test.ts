@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredMemberState } from '../../../domain/member-states/member-state.js';
 import { LOCALES } from '../../../i18n/i18n.js';
+import { DEFAULT_PROCEDURE_ID, procedureFor } from '../../../procedures/registry.js';
 import { decisionErrors, namedStates, noticeErrors, readDecisionForm } from './decisions.forms.js';
 
 /** A posted decision on X.1353 with the given fields over an empty form. */
 const posted = (fields: Record<string, string | string[]>) => readDecisionForm({ text: 'x1353', ...fields });
-const TEXT = { designation: 'X.1353', meetingFirstDay: '2023-08-29' };
+const TEXT = {
+  designation: 'X.1353',
+  meetingFirstDay: '2023-08-29',
+  procedure: procedureFor(DEFAULT_PROCEDURE_ID),
+  edition: 'Rev. Geneva, 2022',
+};
 
 describe('the decisions form', () => {
   it('sends a formal opposition only once its date is given, written as a UTC instant, and keeps its row', () => {

@@ -1,6 +1,9 @@
 import type { Static } from 'typebox';
 import type { DeterminedText } from '../../../domain/consultation/consultation.js';
 import type { ErrorCode, FieldProblem } from '../../../domain/errors.js';
+import type { ClauseRole } from '../../../domain/procedure/clauses.js';
+import type { Procedure } from '../../../domain/procedure/procedure.js';
+import { citeClauseIn, citeRoleIn } from '../../../i18n/citations.js';
 import { t, type Locale, type MessageId } from '../../../i18n/i18n.js';
 import type { FormError } from '../components/form.js';
 import { decisionFieldId } from '../pages/secretariat-outcome/decisions.page.js';
@@ -142,19 +145,30 @@ const LISTS = ['opposing', 'abstaining', 'moreTime'] as const;
  * A refused decision's problems at the fields of its text's form. `problems` are the schema's
  * (under VALIDATION_FAILED) or recordDecision's; a problem's own code, when it has one, is more
  * specific than the refusal's. `stateOf` names a State that is not a participant (NOT_A_PARTICIPANT)
- * and tells why (namedStates).
+ * and tells why (namedStates). Clauses are cited from the consultation's procedure and edition:
+ * the clause a rule's problem names, else the clause of the role the message is about.
  */
 export function decisionErrors(
   locale: Locale,
   errorCode: ErrorCode,
   problems: readonly FieldProblem[],
   form: ReadDecisionForm,
-  text: { readonly designation: string; readonly meetingFirstDay: string },
+  text: {
+    readonly designation: string;
+    readonly meetingFirstDay: string;
+    readonly procedure: Procedure;
+    readonly edition: string;
+  },
   stateOf: (code: string) => NamedState = (code) => ({ name: code, standing: null }),
 ): FormError[] {
   const { textId, values } = form;
-  const { designation } = text;
+  const { designation, procedure, edition } = text;
   const errors: FormError[] = [];
+  /** The clause of a rule's problem (a clause number of the procedure's table), else the role's. */
+  const cite = (problem: FieldProblem, role: ClauseRole) =>
+    problem.clause === undefined
+      ? citeRoleIn(locale, procedure, role, edition)
+      : citeClauseIn(locale, procedure, edition, problem.clause);
   const add = (field: string | null, id: MessageId, v: Record<string, string | number> = {}) => {
     const message = t(locale, id, { designation, ...v });
     const error =
@@ -176,7 +190,10 @@ export function decisionErrors(
     const code = problem.code ?? errorCode;
     const field = problem.field;
     if (field === '/') {
-      add(null, NOT_ALLOWED[code] ?? 'outcome.decisions.error.conflict', { day: text.meetingFirstDay });
+      add(null, NOT_ALLOWED[code] ?? 'outcome.decisions.error.conflict', {
+        day: text.meetingFirstDay,
+        clause: citeRoleIn(locale, procedure, 'consultationFails', edition),
+      });
       continue;
     }
     const list = LISTS.find((name) => indexIn(field, name) !== null);
@@ -185,8 +202,10 @@ export function decisionErrors(
       if (code === 'NOT_A_PARTICIPANT') outsider(list, state, problem.clause);
       else if (code === 'UNKNOWN_MEMBER_STATE' || errorCode === 'VALIDATION_FAILED') unknownAt(list, state);
       else if (code === 'STATE_LISTED_TWICE') add(list, 'outcome.decisions.error.twice', { state });
-      else if (list === 'abstaining') add(list, 'outcome.decisions.error.opposeAndAbstain', { state });
-      else if (list === 'moreTime') add(list, 'outcome.decisions.error.opposeAndMoreTime', { state });
+      else if (list === 'abstaining')
+        add(list, 'outcome.decisions.error.opposeAndAbstain', { state, clause: cite(problem, 'meetingAbstention') });
+      else if (list === 'moreTime')
+        add(list, 'outcome.decisions.error.opposeAndMoreTime', { state, clause: cite(problem, 'afterMeeting') });
       else add(null, 'outcome.decisions.error.conflict');
       continue;
     }
@@ -200,7 +219,7 @@ export function decisionErrors(
       else if (code === 'UNKNOWN_MEMBER_STATE' || (errorCode === 'VALIDATION_FAILED' && state !== ''))
         add(at, 'outcome.decisions.error.unknownState', { code: state });
       else if (errorCode === 'VALIDATION_FAILED') add(at, 'outcome.decisions.error.reservationState');
-      else add(at, 'outcome.decisions.error.opposeAndReserve', { state });
+      else add(at, 'outcome.decisions.error.opposeAndReserve', { state, clause: cite(problem, 'meetingReservation') });
       continue;
     }
     const opposition = indexIn(field, 'formalOppositions');
@@ -216,12 +235,12 @@ export function decisionErrors(
             : code === 'VALIDATION_FAILED'
               ? 'outcome.decisions.error.formalInvalid'
               : 'outcome.decisions.error.formalLate',
-          { state },
+          { state, clause: cite(problem, 'afterMeeting') },
         );
       else if (code === 'NOT_A_PARTICIPANT') outsider(at, state, problem.clause);
       else if (code === 'STATE_LISTED_TWICE') add(at, 'outcome.decisions.error.twice', { state });
       else if (code === 'UNKNOWN_MEMBER_STATE') add(at, 'outcome.decisions.error.unknownState', { code: state });
-      else add(at, 'outcome.decisions.error.formalNotMoreTime', { state });
+      else add(at, 'outcome.decisions.error.formalNotMoreTime', { state, clause: cite(problem, 'afterMeeting') });
       continue;
     }
     add(null, 'outcome.decisions.error.conflict');

@@ -109,7 +109,12 @@ export const decisionsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks
         refusal.code,
         refusal.problems,
         form,
-        { designation: target.text.designation, meetingFirstDay: results.loaded.consultation.meeting.firstDay },
+        {
+          designation: target.text.designation,
+          meetingFirstDay: results.loaded.consultation.meeting.firstDay,
+          procedure: results.loaded.procedure,
+          edition: results.loaded.consultation.resolutionEdition,
+        },
         stateOf,
       );
       return renderDecisions(request, reply, results, refusal.status, {

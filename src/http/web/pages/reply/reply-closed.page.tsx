@@ -26,7 +26,8 @@ export function ReplyClosedPage({ page, view }: { page: PageContext; view: Close
         <h2>{t(locale, view.reason === 'deadline' ? 'reply.closed.title' : 'reply.notConsulted.title')}</h2>
         {view.reason === 'deadline' ? (
           <p>
-            {t(locale, 'reply.closed.body')} <DeadlineTime locale={locale} deadline={c} />
+            {t(locale, 'reply.closed.body', { clause: ws.citations.deadline })}{' '}
+            <DeadlineTime locale={locale} deadline={c} />
           </p>
         ) : (
           <p>{t(locale, 'reply.notConsulted.body', { reason: view.ineligibleReason ?? '' })}</p>

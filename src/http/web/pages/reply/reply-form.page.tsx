@@ -51,7 +51,7 @@ export function ReplyFormPage({ page, view }: { page: PageContext; view: ReplyFo
         <p>
           <LtrWithin text={t(locale, 'reply.form.opinion.intro', { reference: c.reference })} ltr={[c.reference]} />
         </p>
-        <p class="hint">{t(locale, 'reply.form.opinion.hint')}</p>
+        <p class="hint">{t(locale, 'reply.form.opinion.hint', { clause: ws.citations.reasons })}</p>
         {hasFileErrors && <p class="warning">{t(locale, 'reply.form.filesAgain')}</p>}
         <ReplyFields
           locale={locale}

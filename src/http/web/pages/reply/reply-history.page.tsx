@@ -20,7 +20,7 @@ export function ReplyHistoryPage({ page, view }: { page: PageContext; view: Hist
         c.reference,
       ])}
     >
-      <p>{t(locale, 'reply.history.intro')}</p>
+      <p>{t(locale, 'reply.history.intro', { clause: view.citations.deadline })}</p>
       {view.rows.length === 0 ? (
         <p>{t(locale, 'reply.history.none')}</p>
       ) : (

@@ -1,3 +1,4 @@
+import { formatShare } from '../../../../i18n/citations.js';
 import { t } from '../../../../i18n/i18n.js';
 import {
   CsrfField,
@@ -66,7 +67,14 @@ export function DecisionsPage({ page, view }: { page: PageContext; view: Decisio
           {view.closed === 'not-issued' && t(locale, 'outcome.decisions.closed.notIssued')}
         </p>
       )}
-      <p>{t(locale, 'outcome.decisions.intro')}</p>
+      <p>
+        {t(locale, 'outcome.decisions.intro', {
+          unopposedClause: view.citations.unopposed,
+          abstentionClause: view.citations.abstention,
+          reservationClause: view.citations.reservation,
+          moreTimeClause: view.citations.moreTime,
+        })}
+      </p>
       <datalist id="member-states">
         {view.states.map((s) => (
           <option value={s.code}>{s.name}</option>
@@ -97,6 +105,7 @@ function TextDecision({ page, view, text }: { page: PageContext; view: Decisions
             support: text.tally.support,
             replies: text.tally.replies,
             percent: text.tally.percent === null ? '–' : formatPercent(locale, text.tally.percent),
+            threshold: formatShare(locale, text.tally.threshold),
           },
         )}{' '}
         (<Ltr>{text.tally.clause}</Ltr>)
@@ -174,6 +183,7 @@ function DecisionForm({ page, view, text }: { page: PageContext; view: Decisions
   const { locale } = page;
   const id = text.text.id;
   const designation = text.text.designation;
+  const { citations } = view;
   const v = text.values;
   const fid = (field: string) => decisionFieldId(id, field);
   const at = (field: string) => errorAt(view.errors, fid(field));
@@ -201,7 +211,9 @@ function DecisionForm({ page, view, text }: { page: PageContext; view: Decisions
       <div class={at('deferred') ? 'field has-error' : 'field'}>
         <div class="checkbox">
           <input type="checkbox" id={fid('deferred')} name="deferred" value="yes" checked={v.deferred} />
-          <label for={fid('deferred')}>{t(locale, 'outcome.decisions.deferred', { designation })}</label>
+          <label for={fid('deferred')}>
+            {t(locale, 'outcome.decisions.deferred', { designation, clause: citations.deferral })}
+          </label>
         </div>
       </div>
       <SelectField
@@ -210,7 +222,7 @@ function DecisionForm({ page, view, text }: { page: PageContext; view: Decisions
         name="opposing"
         multiple
         size={6}
-        label={t(locale, 'outcome.decisions.opposing', { designation })}
+        label={t(locale, 'outcome.decisions.opposing', { designation, clause: citations.unopposed })}
         hint={hintWith(multiHint, v.opposing)}
         error={at('opposing')}
         options={options}
@@ -223,7 +235,7 @@ function DecisionForm({ page, view, text }: { page: PageContext; view: Decisions
         name="abstaining"
         multiple
         size={6}
-        label={t(locale, 'outcome.decisions.abstaining', { designation })}
+        label={t(locale, 'outcome.decisions.abstaining', { designation, clause: citations.abstention })}
         hint={hintWith(multiHint, v.abstaining)}
         error={at('abstaining')}
         options={options}
@@ -236,7 +248,7 @@ function DecisionForm({ page, view, text }: { page: PageContext; view: Decisions
         name="moreTime"
         multiple
         size={6}
-        label={t(locale, 'outcome.decisions.moreTime', { designation })}
+        label={t(locale, 'outcome.decisions.moreTime', { designation, clause: citations.moreTime })}
         hint={hintWith(`${t(locale, 'outcome.decisions.moreTime.hint')} ${multiHint}`, v.moreTime)}
         error={at('moreTime')}
         options={options}
@@ -244,7 +256,9 @@ function DecisionForm({ page, view, text }: { page: PageContext; view: Decisions
         class="outcome-multi"
       />
       <fieldset class="field outcome-rows" aria-describedby={`${fid('reservations')}-hint`}>
-        <legend id={fid('reservations')}>{t(locale, 'outcome.decisions.reservations.legend', { designation })}</legend>
+        <legend id={fid('reservations')}>
+          {t(locale, 'outcome.decisions.reservations.legend', { designation, clause: citations.reservation })}
+        </legend>
         <span class="hint" id={`${fid('reservations')}-hint`}>
           {t(locale, 'outcome.decisions.reservations.hint')}
         </span>
@@ -277,7 +291,9 @@ function DecisionForm({ page, view, text }: { page: PageContext; view: Decisions
       </fieldset>
       {v.formal.length > 0 && (
         <fieldset class="field outcome-rows" aria-describedby={`${fid('formal')}-hint`}>
-          <legend id={fid('formal')}>{t(locale, 'outcome.decisions.formal.legend', { designation })}</legend>
+          <legend id={fid('formal')}>
+            {t(locale, 'outcome.decisions.formal.legend', { designation, clause: citations.moreTime })}
+          </legend>
           <span class="hint" id={`${fid('formal')}-hint`}>
             {t(locale, 'outcome.decisions.formal.hint')}
           </span>
@@ -332,7 +348,7 @@ function NoticeSection({ page, view }: { page: PageContext; view: DecisionsView 
           {t(locale, 'outcome.notice.issuedAt')} <Instant locale={locale} at={head.resultsNoticeAt} />
         </p>
       ) : !head.deadlinePassed || !head.issued ? (
-        <p>{t(locale, 'outcome.notice.notYet')}</p>
+        <p>{t(locale, 'outcome.notice.notYet', { clause: view.citations.resultsNotice })}</p>
       ) : (
         <>
           {view.missing.length > 0 ? (

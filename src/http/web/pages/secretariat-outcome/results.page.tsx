@@ -1,3 +1,4 @@
+import { formatShare } from '../../../../i18n/citations.js';
 import { t, type Locale } from '../../../../i18n/i18n.js';
 import { Notice } from '../../components/form.js';
 import { isolateText, Ltr } from '../../components/bidi.js';
@@ -20,6 +21,7 @@ export function ruleInWords(locale: Locale, r: TextResultView): string {
     support: r.support,
     replies: r.replies,
     percent: r.percent === null ? '' : formatPercent(locale, r.percent),
+    threshold: formatShare(locale, r.threshold),
   };
   return r.basis === 'threshold_met'
     ? t(locale, 'outcome.results.rule.met', values)
@@ -47,7 +49,7 @@ export function ResultsPage({ page, view }: { page: PageContext; view: ResultsPa
           {t(locale, 'outcome.results.provisional')} <Instant locale={locale} at={view.head.deadlineAt} />
         </p>
       )}
-      <p>{t(locale, 'outcome.results.explain')}</p>
+      <p>{t(locale, 'outcome.results.explain', { threshold: view.threshold })}</p>
 
       <section class="outcome-scroll" aria-labelledby="results-caption" tabindex={0}>
         <table class="table outcome-table" id="results-table">

@@ -15,6 +15,8 @@ import { LANGUAGE_NAMES, type PageContext } from '../../components/layout.js';
 import { languageAttributes } from '../../presenters/content.presenter.js';
 import type { TimingView } from '../../presenters/secretariat.presenter.js';
 import { RESOLUTION_EDITIONS, type CircularValues } from '../../secretariat/circular.forms.js';
+import { citeRoleIn } from '../../../../i18n/citations.js';
+import { DEFAULT_PROCEDURE_ID, procedureFor } from '../../../../procedures/registry.js';
 import { TimingNotes } from './sec-parts.js';
 import { TranslationFields } from './translation-fields.js';
 
@@ -72,6 +74,11 @@ export function CircularForm({
   const languages = of('languages');
   // The subject is written in the language of record: typed with its direction.
   const record = languageAttributes(locale, values.languageOfRecord);
+  // A new circular takes the default procedure (as the form's reader does), in the edition chosen.
+  const procedure = procedureFor(DEFAULT_PROCEDURE_ID);
+  const edition = RESOLUTION_EDITIONS.includes(values.resolutionEdition)
+    ? values.resolutionEdition
+    : procedure.defaultEdition;
   return (
     <form method="post" action={page.href(action)} novalidate class="sec-form">
       <CsrfField token={view.csrfToken} />
@@ -405,7 +412,9 @@ export function CircularForm({
           id="field-eligibleStates"
           name="eligibleStates"
           label={t(locale, 'sec.circular.eligibleStates.label')}
-          hint={t(locale, 'sec.circular.eligibleStates.hint')}
+          hint={t(locale, 'sec.circular.eligibleStates.hint', {
+            clause: citeRoleIn(locale, procedure, 'regionalGroup', edition),
+          })}
           value={values.eligibleStates}
           error={err('eligibleStates')}
           maxlength={2000}

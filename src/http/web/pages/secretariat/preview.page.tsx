@@ -150,9 +150,10 @@ export function PreviewPage({ page, view }: { page: PageContext; view: PreviewVi
               ))}
             </li>
             <li>
-              {t(locale, 'sec.preview.p3')} <strong>{<Deadline locale={locale} deadline={c} />}</strong>.
+              {t(locale, 'sec.preview.p3', { clause: c.replySection })}{' '}
+              <strong>{<Deadline locale={locale} deadline={c} />}</strong>.
             </li>
-            <li>{t(locale, 'sec.preview.p4')}</li>
+            <li>{t(locale, 'sec.preview.p4', { threshold: c.threshold })}</li>
           </ol>
           <p>{t(locale, 'sec.preview.closing')}</p>
           <p>

@@ -31,6 +31,8 @@ export interface TextPageView {
   readonly errors: readonly FormError[];
   /** "WTSA Resolution 1 (Rev. Geneva, 2022) §9.3.4": why a summary is needed. */
   readonly summaryClause: string;
+  /** The clause on the IPR statements listed with each text, in the reader's language. */
+  readonly iprClause: string;
   /** The circular's language of record: the title and summary are written in it, the others are translations. */
   readonly languageOfRecord: UnLanguage;
   readonly csrfToken: string;
@@ -169,7 +171,7 @@ export function TextPage({ page, view }: { page: PageContext; view: TextPageView
           id="field-iprStatements"
           name="iprStatements"
           label={t(locale, 'sec.text.iprStatements.label')}
-          hint={t(locale, 'sec.text.iprStatements.hint')}
+          hint={t(locale, 'sec.text.iprStatements.hint', { clause: view.iprClause })}
           value={values.iprStatements}
           error={err('iprStatements')}
           rows={3}
