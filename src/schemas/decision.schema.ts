@@ -23,3 +23,23 @@ export interface DecisionInput {
  * checked against its own procedure's schema by the decision service (record-decision.ts).
  */
 export const DecisionInputSchema = Type.Unsafe<DecisionInput>(procedureFor(DEFAULT_PROCEDURE_ID).decisionSchema);
+
+/**
+ * The results notice: for a consultation entered afterwards, the day it was issued, from the
+ * records; otherwise nothing (the notice is issued now). The body may be left out.
+ */
+export const ResultsNoticeInputSchema = Type.Object(
+  {
+    issuedOn: Type.Optional(
+      Type.String({
+        pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+        format: 'date',
+        description:
+          'Only for a consultation entered afterwards: the day its results notice was issued, from the records: not before the last day of the meeting (NOTICE_BEFORE_MEETING_END), not after today (NOTICE_IN_FUTURE). Absent: now. Refused for a live consultation (NOT_ENTERED_AFTERWARDS)',
+        examples: ['2023-09-20'],
+      }),
+    ),
+  },
+  { additionalProperties: false, title: 'ResultsNoticeInput' },
+);
+export type ResultsNoticeInput = Type.Static<typeof ResultsNoticeInputSchema>;

@@ -267,6 +267,61 @@ describe('assent consultation', () => {
     expect(again.stderr).toContain('error [CONSULTATION_ISSUED]');
   });
 
+  it('enters a past circular as a record, issues it at its recorded instant and dates its notice from the records', async () => {
+    const dir = seededFolder();
+    const file = writeJson(dir, 'past.json', {
+      id: 'tsb-12-2001',
+      bureau: 'TSB',
+      studyPeriod: '2001-2004',
+      number: 12,
+      date: '2001-06-01',
+      reference: 'TSB Circular 12',
+      studyGroup: 'SG17',
+      meeting: { place: 'Geneva', firstDay: '2001-11-19', lastDay: '2001-11-28' },
+      subject: 'Member State consultation on a determined draft new Recommendation',
+      deadline: '2001-11-05T23:59Z',
+      deadlineWording: '2400',
+      addressees: ['Administrations of Member States of the Union'],
+      copies: [],
+      notes: [],
+      signatory: { name: 'H. Zhao', title: 'Director of TSB' },
+      texts: [{ id: 'x999', kind: 'new', designation: 'X.999', title: 'A past text', summary: 'S.', location: 'R1' }],
+    });
+    const refused = await cli(dir, [
+      'consultation',
+      'create',
+      '--file',
+      file,
+      '--entered-afterwards',
+      '2001-11-06T09:00Z',
+    ]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('error [VALIDATION_FAILED]');
+    expect(refused.stderr).toContain('  /enteredAfterwards/issuedAt: The circular was issued before its deadline');
+    const created = await cli(dir, [
+      'consultation',
+      'create',
+      '--file',
+      file,
+      '--entered-afterwards',
+      '2001-06-01T10:00Z',
+    ]);
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    expect(created.stdout).toContain('Entered afterwards, as a record: issuing it dates it 2001-06-01T10:00:00.000Z');
+    expect((await cli(dir, ['consultation', 'issue', 'tsb-12-2001'])).code).toBe(0);
+    const shown = JSON.parse((await cli(dir, ['consultation', 'show', 'tsb-12-2001', '--json'])).stdout);
+    expect(shown).toMatchObject({ state: 'closed', issuedAt: '2001-06-01T10:00:00.000Z' });
+    expect(shown.enteredAfterwardsAt).not.toBeNull();
+    expect((await cli(dir, ['decision', 'record', 'tsb-12-2001', 'x999'])).code).toBe(0);
+    const early = await cli(dir, ['notice', 'issue', 'tsb-12-2001', '--issued-on', '2001-11-27']);
+    expect(early.code).toBe(1);
+    expect(early.stderr).toContain('  /issuedOn: The results notice cannot be dated before the meeting ended');
+    const notice = await cli(dir, ['notice', 'issue', 'tsb-12-2001', '--issued-on', '2001-12-10']);
+    expect(notice.stderr).toBe('');
+    expect(notice.stdout).toContain('Results notice for tsb-12-2001 issued at 2001-12-10T00:00:00.000Z');
+  });
+
   it('refuses a circular file that does not match the schema, naming each field', async () => {
     const dir = seededFolder();
     const file = writeJson(dir, 'circular.json', { bureau: 'TSB', number: 'five', colour: 'blue' });

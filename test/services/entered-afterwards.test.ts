@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { RecordedReplyInput } from '../../src/schemas/reply.schema.js';
 import { uploadAttachment } from '../../src/services/attachments.js';
 import { computeResults } from '../../src/services/compute-results.js';

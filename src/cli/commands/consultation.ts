@@ -111,15 +111,24 @@ export function registerConsultationCommands(program: Command, io: CliIo): void 
     .description('create a draft consultation from a JSON file (the body of POST /api/v1/consultations)')
     .requiredOption('--file <path>', 'the circular as JSON (ConsultationInput)')
     .option('--json', 'print the created consultation as the API does')
+    .option(
+      '--entered-afterwards <issuedAt>',
+      'enter a past circular as a record, issued at this UTC instant (e.g. 2023-03-28T10:00Z): its deadline and meeting may be past; issuing it sends no e-mail (same as "enteredAfterwards": { "issuedAt" } in the file)',
+    )
     .addHelpText('after', `${DEADLINE_HELP}\n${LANGUAGES_HELP}`)
-    .action(async (options: { file: string; json?: boolean }) =>
+    .action(async (options: { file: string; json?: boolean; enteredAfterwards?: string }) =>
       withContext(io, async (context) => {
-        const input = readJsonFile(
+        const read = readJsonFile(
           io,
           options.file,
           ConsultationInputSchema,
           'circular (ConsultationInput)',
         ) as ConsultationInput;
+        // The option is the file's `enteredAfterwards`; the service checks the instant with the rest.
+        const input: ConsultationInput =
+          options.enteredAfterwards === undefined
+            ? read
+            : { ...read, enteredAfterwards: { issuedAt: options.enteredAfterwards } };
         const actor = localOperator(io);
         const created = await createConsultation(context.services, { actor, input });
         const view = await getConsultation(context.services, { actor, consultationId: created.id });
@@ -129,6 +138,11 @@ export function registerConsultationCommands(program: Command, io: CliIo): void 
           `Created draft consultation ${created.id} (${created.reference}) with ${view.loaded.texts.length} text${view.loaded.texts.length === 1 ? '' : 's'}.`,
         );
         printTiming(io.stdout, view.timing);
+        if (created.recordedIssuedAt !== null)
+          line(
+            io.stdout,
+            `Entered afterwards, as a record: issuing it dates it ${new Date(created.recordedIssuedAt).toISOString()} and sends no e-mail.`,
+          );
         line(io.stdout, `Issue it with: assent consultation issue ${created.id}`);
       }),
     );

@@ -13,10 +13,18 @@ export function registerNoticeCommands(program: Command, io: CliIo): void {
     .description('issue the results notice, once every text that could be considered has a recorded decision')
     .argument('<consultation>', 'consultation id')
     .option('--json', 'print the results as the API does (POST /api/v1/consultations/:id/results-notice)')
-    .action(async (consultationId: string, options: { json?: boolean }) =>
+    .option(
+      '--issued-on <day>',
+      'only for a consultation entered afterwards: the day its notice was issued, from the records (YYYY-MM-DD; not before the meeting ended, not after today)',
+    )
+    .action(async (consultationId: string, options: { json?: boolean; issuedOn?: string }) =>
       withContext(io, async (context) => {
         const results = presentResults(
-          await issueResultsNotice(context.services, { actor: localOperator(io), consultationId }),
+          await issueResultsNotice(context.services, {
+            actor: localOperator(io),
+            consultationId,
+            issuedOn: options.issuedOn,
+          }),
         );
         if (options.json) return printJson(io.stdout, results);
         line(

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { DecisionInputSchema } from '../../schemas/decision.schema.js';
+import { DecisionInputSchema, ResultsNoticeInputSchema } from '../../schemas/decision.schema.js';
 import { computeResults } from '../../services/compute-results.js';
 import { issueResultsNotice } from '../../services/issue-results-notice.js';
 import { recordDecision } from '../../services/record-decision.js';
@@ -89,10 +89,24 @@ export const resultRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = 
       schema: {
         tags,
         summary: 'Issue the results notice (secretariat)',
+        description:
+          'Issues the results notice now; for a consultation entered afterwards, the body may give the day it was issued (issuedOn). The body may be left out.',
         params: ConsultationParams,
+        body: ResultsNoticeInputSchema,
         response: { 200: ResultsView, ...problemResponses },
       },
+      // A notice issued now carries no body, as before: it reads as an empty one.
+      preValidation: async (req) => {
+        req.body ??= {};
+      },
     },
-    async (req) => presentResults(await issueResultsNotice(ctx, { actor: req.actor, consultationId: req.params.id })),
+    async (req) =>
+      presentResults(
+        await issueResultsNotice(ctx, {
+          actor: req.actor,
+          consultationId: req.params.id,
+          issuedOn: req.body.issuedOn,
+        }),
+      ),
   );
 };
