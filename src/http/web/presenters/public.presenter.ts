@@ -116,6 +116,8 @@ export interface ConsultationPageView {
   readonly state: ConsultationState;
   readonly stateLabel: string;
   readonly isDemo: boolean;
+  /** For a past consultation entered afterwards, the day it was entered (in words); null when run live. */
+  readonly enteredAfterwardsOn: string | null;
   readonly procedureName: string;
   /** The procedure in plain sentences, each citing its clause. */
   readonly ask: readonly string[];
@@ -177,6 +179,8 @@ export interface ResultsPageView {
   readonly subject: ContentView;
   readonly contentNotice: ContentNoticeView | null;
   readonly isDemo: boolean;
+  /** For a past consultation entered afterwards, the day it was entered (in words); null when run live. */
+  readonly enteredAfterwardsOn: string | null;
   readonly stateLabel: string;
   /** True before the deadline (the secretariat's view): the figures may still change. */
   readonly provisional: boolean;
@@ -434,6 +438,7 @@ export function presentConsultationPage(
     state: view.state,
     stateLabel: stateLabel(locale, view.state),
     isDemo: c.isDemo,
+    enteredAfterwardsOn: enteredAfterwardsOn(locale, c.enteredAfterwardsAt),
     procedureName: t(locale, 'public.consultation.procedure.name', {
       instrument: clauses.instrument,
       edition: clauses.edition,
@@ -584,6 +589,7 @@ export function presentResultsPage(
     subject: content.subject,
     contentNotice: presentContentNotice([content], { subject: true, titles: true, summaries: false }),
     isDemo: c.isDemo,
+    enteredAfterwardsOn: enteredAfterwardsOn(locale, c.enteredAfterwardsAt),
     stateLabel: stateLabel(locale, results.state),
     provisional: !results.final,
     closedAt: deadlineOf(locale, c),
@@ -644,4 +650,9 @@ export function presentApproved(locale: Locale, all: readonly ConsultationResult
     }
   }
   return { rows, contentNotice: presentContentNotice(contents, { subject: false, titles: true, summaries: false }) };
+}
+
+/** The day a past consultation was entered afterwards, in words; null for one run live. */
+function enteredAfterwardsOn(locale: Locale, at: number | null): string | null {
+  return at === null ? null : day(locale, new Date(at).toISOString().slice(0, 10));
 }

@@ -4,7 +4,14 @@ import { Content, ContentNotice } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { ConsultationPageView, TextEntry } from '../../presenters/public.presenter.js';
 import { documentPagePath } from '../../documents.routes.js';
-import { consultationPath, Countdown, DemoNotice, Instant, StatusTag } from './public-parts.js';
+import {
+  consultationPath,
+  Countdown,
+  DemoNotice,
+  EnteredAfterwardsNotice,
+  Instant,
+  StatusTag,
+} from './public-parts.js';
 
 /** What the reader may do next: reply (focal point), manage (secretariat), read the results. */
 function Actions({ page, view }: { page: PageContext; view: ConsultationPageView }) {
@@ -147,6 +154,7 @@ export function ConsultationPage({ page, view }: { page: PageContext; view: Cons
   return (
     <Layout page={page} title={view.reference}>
       <DemoNotice locale={locale} isDemo={view.isDemo} />
+      <EnteredAfterwardsNotice locale={locale} on={view.enteredAfterwardsOn} />
       <Content as="p" class="lead" of={view.subject} />
       <ContentNotice locale={locale} notice={view.contentNotice} />
       <dl class="summary-list circular-facts">

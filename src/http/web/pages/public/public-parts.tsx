@@ -35,6 +35,16 @@ export function DemoNotice({ locale, isDemo }: { locale: Locale; isDemo: boolean
   );
 }
 
+/** The mark of a past consultation entered afterwards, from the secretariat's records (null: run live). */
+export function EnteredAfterwardsNotice({ locale, on }: { locale: Locale; on: string | null }) {
+  if (on === null) return null;
+  return (
+    <p class="entered-afterwards">
+      <strong>{t(locale, 'public.enteredAfterwards.notice', { date: on })}</strong>
+    </p>
+  );
+}
+
 /** A status in words (never colour alone): the tag's border only repeats it. */
 export function StatusTag({ label, kind }: { label: string; kind: string }) {
   return <span class={`status status-${kind}`}>{label}</span>;

@@ -8,7 +8,7 @@ import type {
   StatesTable,
   TextResultEntry,
 } from '../../presenters/public.presenter.js';
-import { consultationPath, DemoNotice, Instant, StatusTag } from './public-parts.js';
+import { consultationPath, DemoNotice, EnteredAfterwardsNotice, Instant, StatusTag } from './public-parts.js';
 
 /** The meeting's decision on one text: outcome, why (with the clause), reservations, windows. */
 function Decision({
@@ -221,6 +221,7 @@ export function ResultsPage({ page, view }: { page: PageContext; view: ResultsPa
       title={isolateText(t(locale, 'public.results.title', { reference: view.reference }), [view.reference])}
     >
       <DemoNotice locale={locale} isDemo={view.isDemo} />
+      <EnteredAfterwardsNotice locale={locale} on={view.enteredAfterwardsOn} />
       {view.provisional && <p class="warning">{t(locale, 'public.results.provisional')}</p>}
       <Content as="p" class="lead" of={view.subject} />
       <ContentNotice locale={locale} notice={view.contentNotice} />
