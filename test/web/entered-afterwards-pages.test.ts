@@ -28,6 +28,20 @@ describeEachDialect('pages of a past consultation entered afterwards', (dialect)
     expect(french).toContain('Saisie après coup le 3 juin 2024');
   });
 
+  it('say it on the secretariat circular page too', async () => {
+    const { ctx, clock } = web().world;
+    clock.set('2024-06-03T09:00:00Z');
+    await createConsultation(ctx, {
+      actor: SECRETARIAT,
+      input: consultationInput({ enteredAfterwards: { issuedAt: '2023-03-28T10:00Z' } }),
+    });
+    const { invitationPath } = await web().invite({ role: 'secretariat_staff' });
+    const staff = web().browser();
+    await web().enrol(staff, invitationPath);
+    const draft = readable((await staff.get(`/en/secretariat/consultations/${ID}`)).body);
+    expect(draft).toContain('Entered afterwards on June 3, 2024 from the records of the secretariat');
+  });
+
   it('say nothing of the kind on a consultation run live', async () => {
     await web().world.openConsultation();
     const page = readable((await web().browser().get(`/en/consultations/${ID}`)).body);

@@ -248,6 +248,8 @@ export interface CircularView {
   readonly individualRepliesPublic: boolean;
   readonly eligibleStates: readonly string[] | null;
   readonly issuedAt: number | null;
+  /** For a past consultation entered afterwards, the day it was entered (in words); null when run live. */
+  readonly enteredAfterwardsOn: string | null;
   readonly isDemo: boolean;
   readonly texts: readonly TextRow[];
   readonly timing: readonly TimingView[];
@@ -309,6 +311,10 @@ export function presentCircular(
     individualRepliesPublic: c.settings.individualRepliesPublic,
     eligibleStates: c.settings.eligibleStates,
     issuedAt: c.issuedAt,
+    enteredAfterwardsOn:
+      c.enteredAfterwardsAt === null
+        ? null
+        : intlFor(locale).formatDate(c.enteredAfterwardsAt, { dateStyle: 'long', timeZone: 'UTC' }),
     isDemo: c.isDemo,
     texts: presentTexts(locale, c, loaded.texts),
     timing: presentTiming(locale, timing),

@@ -62,6 +62,11 @@ export function CircularPage({ page, view }: { page: PageContext; view: Circular
         )}
       </p>
       {c.isDemo && <p class="warning">{t(locale, 'sec.demo.body')}</p>}
+      {c.enteredAfterwardsOn !== null && (
+        <p class="entered-afterwards">
+          <strong>{t(locale, 'sec.circular.enteredAfterwards', { date: c.enteredAfterwardsOn })}</strong>
+        </p>
+      )}
 
       {draft ? (
         <>
