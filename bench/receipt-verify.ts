@@ -101,7 +101,8 @@ async function main(): Promise<void> {
           lastDay: addDays(today, 54),
           collectiveLetter: null,
         },
-        deadline: new Date(now + 30 * DAY_MS).toISOString(),
+        // A circular states its deadline to the minute: the end of the day a month ahead.
+        deadline: `${toIsoDay(now + 30 * DAY_MS)}T23:59:59.999Z`,
       },
     });
     await issueConsultation(ctx, { actor: operator, consultationId: id });

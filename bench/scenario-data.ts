@@ -60,7 +60,8 @@ export async function prepareScenarioDatabase(handle: BenchDatabaseHandle): Prom
           lastDay: addDays(today, 54),
           collectiveLetter: null,
         },
-        deadline: new Date(now + 30 * DAY_MS).toISOString(),
+        // A circular states its deadline to the minute: the end of the day a month ahead.
+        deadline: `${toIsoDay(now + 30 * DAY_MS)}T23:59:59.999Z`,
         isDemo: true,
       },
     });
