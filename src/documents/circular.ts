@@ -118,6 +118,11 @@ export function circularContent(locale: Locale, input: CircularInput): DocumentC
   const blocks: Block[] = [];
   if (c.issuedAt === null) blocks.push({ type: 'mark', text: msg(locale, 'doc.mark.draft') });
   if (c.isDemo) blocks.push({ type: 'mark', text: msg(locale, 'doc.mark.demo') });
+  if (c.enteredAfterwardsAt !== null)
+    blocks.push({
+      type: 'mark',
+      text: msg(locale, 'doc.mark.enteredAfterwards', { date: formatDay(locale, c.enteredAfterwardsAt) }),
+    });
   blocks.push(
     { type: 'letterhead', lines: profile.letterhead },
     {

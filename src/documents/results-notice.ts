@@ -47,6 +47,11 @@ export function resultsNoticeContent(locale: Locale, input: ResultsNoticeInput):
   const blocks: Block[] = [];
   if (input.issuedAt === null) blocks.push({ type: 'mark', text: msg(locale, 'doc.mark.draftNotice') });
   if (c.isDemo) blocks.push({ type: 'mark', text: msg(locale, 'doc.mark.demo') });
+  if (c.enteredAfterwardsAt !== null)
+    blocks.push({
+      type: 'mark',
+      text: msg(locale, 'doc.mark.enteredAfterwards', { date: formatDay(locale, c.enteredAfterwardsAt) }),
+    });
   blocks.push(
     { type: 'heading', level: 1, text: title },
     {

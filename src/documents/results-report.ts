@@ -7,7 +7,16 @@ import type { ConsultationResults } from '../domain/consultation/results.js';
 import { studyGroupName } from './bureau.js';
 import { typed, type Block, type DocumentContent } from './content.js';
 import { buildDocx } from './docx.js';
-import { formatDayRange, formatDeadline, formatInstant, formatList, formatNumber, msg, textLabel } from './format.js';
+import {
+  formatDay,
+  formatDayRange,
+  formatDeadline,
+  formatInstant,
+  formatList,
+  formatNumber,
+  msg,
+  textLabel,
+} from './format.js';
 import { circularName, describeFile, type CitedFile } from './reply-form.js';
 
 /**
@@ -165,6 +174,11 @@ export function resultsReportContent(locale: Locale, input: ResultsReportInput):
 
   const blocks: Block[] = [];
   if (c.isDemo) blocks.push({ type: 'mark', text: msg(locale, 'doc.mark.demo') });
+  if (c.enteredAfterwardsAt !== null)
+    blocks.push({
+      type: 'mark',
+      text: msg(locale, 'doc.mark.enteredAfterwards', { date: formatDay(locale, c.enteredAfterwardsAt) }),
+    });
   blocks.push(
     { type: 'heading', level: 1, text: title },
     {

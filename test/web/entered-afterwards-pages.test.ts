@@ -1,5 +1,7 @@
 import { expect, it } from 'vitest';
+import { circularContent } from '../../src/documents/circular.js';
 import { createConsultation } from '../../src/services/create-consultation.js';
+import { getConsultation } from '../../src/services/get-consultation.js';
 import { issueConsultation } from '../../src/services/issue-consultation.js';
 import { describeEachDialect } from '../helpers/databases.js';
 import { consultationInput, SECRETARIAT } from '../helpers/world.js';
@@ -40,6 +42,23 @@ describeEachDialect('pages of a past consultation entered afterwards', (dialect)
     await web().enrol(staff, invitationPath);
     const draft = readable((await staff.get(`/en/secretariat/consultations/${ID}`)).body);
     expect(draft).toContain('Entered afterwards on June 3, 2024 from the records of the secretariat');
+  });
+
+  it('and so does the circular as a document, in each language', async () => {
+    const { ctx, clock } = web().world;
+    clock.set('2024-06-03T09:00:00Z');
+    await createConsultation(ctx, {
+      actor: SECRETARIAT,
+      input: consultationInput({ enteredAfterwards: { issuedAt: '2023-03-28T10:00Z' } }),
+    });
+    await issueConsultation(ctx, { actor: SECRETARIAT, consultationId: ID });
+    const { loaded } = await getConsultation(ctx, { actor: SECRETARIAT, consultationId: ID });
+    const marks = (locale: 'en' | 'fr') =>
+      circularContent(locale, { consultation: loaded.consultation, texts: loaded.texts })
+        .blocks.filter((b) => b.type === 'mark')
+        .map((b) => (b as { text: string }).text);
+    expect(marks('en')).toContain('Entered afterwards on 3 June 2024 from the records of the secretariat');
+    expect(marks('fr').join(' ')).toContain('Saisie après coup le 3 juin 2024');
   });
 
   it('say nothing of the kind on a consultation run live', async () => {
