@@ -22,6 +22,93 @@ const ROLES: Partial<Record<ClauseRole, string>> = {
   consultationFails: '§2',
   resultsNotice: '§3',
 };
+/** The toy's words in the six languages: the core shows these, never TAP's. */
+const WORDS: Record<string, Record<string, string>> = {
+  en: {
+    yes: 'Yes, {body} may adopt this text',
+    no: 'No',
+    why: 'Why (optional)',
+    votes: 'Votes cast',
+    ayes: 'Ayes',
+    noes: 'Noes',
+    pick: 'Vote yes or no on {text}',
+    readsYes: 'Voted yes',
+    readsNo: 'Voted no',
+  },
+  fr: {
+    yes: 'Oui, {body} peut adopter ce texte',
+    no: 'Non',
+    why: 'Pourquoi (facultatif)',
+    votes: 'Votes exprimés',
+    ayes: 'Pour',
+    noes: 'Contre',
+    pick: 'Votez oui ou non sur {text}',
+    readsYes: 'A voté oui',
+    readsNo: 'A voté non',
+  },
+  es: {
+    yes: 'Sí, {body} puede adoptar este texto',
+    no: 'No',
+    why: 'Por qué (opcional)',
+    votes: 'Votos emitidos',
+    ayes: 'A favor',
+    noes: 'En contra',
+    pick: 'Vote sí o no sobre {text}',
+    readsYes: 'Votó sí',
+    readsNo: 'Votó no',
+  },
+  ru: {
+    yes: 'Да, {body} может принять этот текст',
+    no: 'Нет',
+    why: 'Почему (необязательно)',
+    votes: 'Поданные голоса',
+    ayes: 'За',
+    noes: 'Против',
+    pick: 'Голосуйте «да» или «нет» по {text}',
+    readsYes: 'Проголосовал «да»',
+    readsNo: 'Проголосовал «нет»',
+  },
+  zh: {
+    yes: '是，{body}可通过本案文',
+    no: '否',
+    why: '理由（可选）',
+    votes: '投票数',
+    ayes: '赞成',
+    noes: '反对',
+    pick: '请就{text}投赞成或反对票',
+    readsYes: '投赞成票',
+    readsNo: '投反对票',
+  },
+  ar: {
+    yes: 'نعم، يجوز لـ {body} اعتماد هذا النص',
+    no: 'لا',
+    why: 'السبب (اختياري)',
+    votes: 'الأصوات المدلى بها',
+    ayes: 'مؤيد',
+    noes: 'معارض',
+    pick: 'صوّت بنعم أو لا على {text}',
+    readsYes: 'صوّت بنعم',
+    readsNo: 'صوّت بلا',
+  },
+};
+const MESSAGES = Object.fromEntries(
+  Object.entries(WORDS).map(([locale, w]) => [
+    locale,
+    {
+      'choice.yes': w.yes!,
+      'choice.no': w.no!,
+      'field.why': w.why!,
+      'reads.yes': w.readsYes!,
+      'reads.no': w.readsNo!,
+      'figure.votes': w.votes!,
+      'figure.yes': w.ayes!,
+      'figure.no': w.noes!,
+      'error.POSITION_MISSING': w.pick!,
+      'error.POSITION_NOT_ALLOWED': w.pick!,
+    },
+  ]),
+);
+
 const YES = 'yes' as PositionKind;
 const NO = 'no' as PositionKind;
 
@@ -81,6 +168,33 @@ export const TOY_PROCEDURE: Procedure = {
   defaultEdition: '2026',
   hasMeeting: false,
   phases: [{ id: 'ballot', name: 'Ballot', actors: 'Members vote yes or no per text (§1)' }],
+  messages: MESSAGES,
+  replyForm: {
+    attachments: false,
+    choices: [
+      {
+        kind: 'yes',
+        label: 'choice.yes',
+        recordedOnly: false,
+        options: null,
+        fields: [{ field: 'comments', label: 'field.why', hint: null }],
+        reads: { '': 'reads.yes' },
+      },
+      {
+        kind: 'no',
+        label: 'choice.no',
+        recordedOnly: false,
+        options: null,
+        fields: [{ field: 'reasons', label: 'field.why', hint: null }],
+        reads: { '': 'reads.no' },
+      },
+    ],
+  },
+  figuresOf: (t) => [
+    { name: 'votes', value: t.replies, format: 'count' },
+    { name: 'yes', value: t.support, format: 'count' },
+    { name: 'no', value: t.nonSupport, format: 'count' },
+  ],
   positionKinds: [YES, NO],
   positionSchema: Type.Object(
     // The form holds a text and a word; which words count is the rule's (checkReply, §1).

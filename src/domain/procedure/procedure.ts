@@ -4,6 +4,7 @@ import type { FieldProblem } from '../errors.js';
 import type { Channel, PositionInput, PositionKind, ReplyFlag, ReplyPosition } from '../reply/reply.js';
 import { type Citation, type ClauseRole, type ClauseTable, citationOf, formatCitation } from './clauses.js';
 import type { MeetingDecision, MeetingDecisionInput, PositionCounts, TextTally } from './outcomes.js';
+import type { ProcedureCatalogues, ReplyFormSpec, TallyFigure } from './presentation.js';
 import type { TimingCheck, TimingFacts, TimingPolicy } from './timing.js';
 
 /** What decides whether a participant may reply to a given consultation. */
@@ -61,6 +62,13 @@ export interface Procedure {
   readonly hasMeeting: boolean;
   /** The phases a consultation goes through, in order. */
   readonly phases: readonly PhaseDefinition[];
+  /**
+   * The procedure's own words in the six languages (reply choices, field labels, rule problems by
+   * code, figure labels), formatted by src/i18n/procedure-text.ts.
+   */
+  readonly messages: ProcedureCatalogues;
+  /** The reply form per text, as data the core's pages and documents render. */
+  readonly replyForm: ReplyFormSpec;
   /** Position kinds a reply may take. */
   readonly positionKinds: readonly PositionKind[];
   /**
@@ -91,6 +99,8 @@ export interface Procedure {
   countsOf(byKind: Readonly<Record<string, number>>): PositionCounts;
   /** The decision rule on the replies to one text. */
   tally(counts: PositionCounts, edition: string): TextTally;
+  /** The named figures of one text's tally, in the order pages and documents show them. */
+  figuresOf(tally: TextTally): readonly TallyFigure[];
   /** The rule applied to one text, in English words with its clause (the API's `explanation`; pages use the catalogues). */
   explainTally(tally: TextTally): string;
   /** The share of the counted replies a text needs, for display (null when the rule is not a share). */

@@ -8,6 +8,7 @@ import {
   tapClauses,
 } from './tap-clauses.js';
 import { decideAtMeeting, resultsNoticeDueAt, validateMeetingDecision } from './tap-meeting.js';
+import { TAP_MESSAGES, TAP_REPLY_FORM, tapFigures } from './tap-presentation.js';
 import { checkReplyPositions } from './tap-reply-rules.js';
 import { TapDecisionSchema, TapPositionSchema } from './tap-schemas.js';
 import { countsOfKinds, explainTally, tallyText } from './tap-tally.js';
@@ -52,6 +53,9 @@ export const TAP_PROCEDURE: Procedure = {
   ],
   clauses: tapClauseTable,
   clauseFor: tapClauseFor,
+  messages: TAP_MESSAGES,
+  replyForm: TAP_REPLY_FORM,
+  figuresOf: tapFigures,
   positionKinds: ['assigns_authority', 'does_not_assign_authority', 'unclear'],
   positionSchema: TapPositionSchema,
   decisionSchema: TapDecisionSchema,

@@ -1,0 +1,119 @@
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { describe, expect, it } from 'vitest';
+import { figureMessageKey, readingKeyOf } from '../domain/procedure/presentation.js';
+import { PROCEDURES, procedureFor, DEFAULT_PROCEDURE_ID } from '../procedures/registry.js';
+import { LOCALES } from './i18n.js';
+import { figureLabel, formatFigureValue, hasProcedureText, procedureText } from './procedure-text.js';
+
+/** The placeholders a message takes (its top-level and nested arguments), sorted. */
+function argumentsOf(elements: readonly MessageFormatElement[], into = new Set<string>()): Set<string> {
+  for (const element of elements) {
+    if (element.type === TYPE.literal || element.type === TYPE.pound) continue;
+    if ('value' in element && typeof element.value === 'string') into.add(element.value);
+    if ('options' in element) for (const option of Object.values(element.options)) argumentsOf(option.value, into);
+    if (element.type === TYPE.tag) argumentsOf(element.children, into);
+  }
+  return into;
+}
+
+describe('a procedure brings its own words, in the six languages', () => {
+  for (const procedure of Object.values(PROCEDURES)) {
+    describe(procedure.id, () => {
+      const english = procedure.messages.en ?? {};
+
+      it('has a catalogue per UN language with English’s keys, each with English’s placeholders', () => {
+        const problems: string[] = [];
+        for (const locale of LOCALES) {
+          const catalogue = procedure.messages[locale];
+          if (!catalogue) {
+            problems.push(`${locale}: no catalogue`);
+            continue;
+          }
+          for (const key of Object.keys(english)) {
+            const source = catalogue[key];
+            if (source === undefined) {
+              problems.push(`${locale} ${key}: missing`);
+              continue;
+            }
+            const mine = [...argumentsOf(parse(source))].sort();
+            const reference = [...argumentsOf(parse(english[key]!))].sort();
+            if (mine.join() !== reference.join()) problems.push(`${locale} ${key}: {${mine}} ≠ {${reference}}`);
+          }
+          for (const key of Object.keys(catalogue))
+            if (!(key in english)) problems.push(`${locale} ${key}: not in English`);
+        }
+        expect(problems).toEqual([]);
+      });
+
+      it('writes no clause number and no threshold into a message', () => {
+        const found: string[] = [];
+        for (const [locale, catalogue] of Object.entries(procedure.messages))
+          for (const [key, source] of Object.entries(catalogue))
+            if (/§|\b9\.[456]\b|\d+[\s\u00a0\u202f]?(%|٪|％)/u.test(source)) found.push(`${locale} ${key}`);
+        expect(found).toEqual([]);
+      });
+
+      it('has a message for every label, hint, legend and reading of its reply form', () => {
+        const keys: string[] = [];
+        for (const choice of procedure.replyForm.choices) {
+          keys.push(choice.label, ...Object.values(choice.reads));
+          if (choice.options) keys.push(choice.options.legend, ...choice.options.choices.map((c) => c.label));
+          for (const field of choice.fields) keys.push(field.label, ...(field.hint ? [field.hint] : []));
+        }
+        expect(keys.filter((key) => !hasProcedureText(procedure, key))).toEqual([]);
+      });
+
+      it('labels every figure of its tally', () => {
+        const tally = procedure.tally(procedure.countsOf({}), procedure.defaultEdition);
+        const figures = procedure.figuresOf(tally);
+        expect(figures.length).toBeGreaterThan(0);
+        expect(figures.map((f) => figureMessageKey(f.name)).filter((key) => !hasProcedureText(procedure, key))).toEqual(
+          [],
+        );
+      });
+    });
+  }
+});
+
+describe('procedureText', () => {
+  const tap = procedureFor(DEFAULT_PROCEDURE_ID);
+
+  it('formats a procedure’s message in the reader’s language, with its values', () => {
+    expect(procedureText('en', tap, 'choice.assigns', { body: 'SG17' })).toBe(
+      'assigns authority to SG17 to consider this text for approval',
+    );
+    expect(procedureText('fr', tap, 'choice.assigns', { body: 'SG17' })).toContain('SG17');
+    expect(procedureText('fr', tap, 'choice.assigns', { body: 'SG17' })).not.toBe(
+      procedureText('en', tap, 'choice.assigns', { body: 'SG17' }),
+    );
+  });
+
+  it('falls back to English for a key a language lacks, and refuses a key English lacks', () => {
+    const words = { id: 'fallback-test', messages: { en: { only: 'Only in {what}' }, fr: {} } };
+    expect(procedureText('fr', words, 'only', { what: 'English' })).toBe('Only in English');
+    expect(() => procedureText('en', words, 'nowhere')).toThrow(/fallback-test.*nowhere/);
+    expect(hasProcedureText(words, 'only')).toBe(true);
+    expect(hasProcedureText(words, 'nowhere')).toBe(false);
+  });
+
+  it('reads a stored TAP position through its form: the sub-option’s reading, else the choice’s', () => {
+    expect(readingKeyOf(tap.replyForm, 'assigns_authority', 'no_comments')).toBe('reads.noComments');
+    expect(readingKeyOf(tap.replyForm, 'assigns_authority', null)).toBe('reads.assigns');
+    expect(readingKeyOf(tap.replyForm, 'does_not_assign_authority', null)).toBe('reads.doesNotAssign');
+    expect(readingKeyOf(tap.replyForm, 'no_such_kind', null)).toBeNull();
+  });
+
+  it('writes figures per locale: counts, per cent with two decimals, not applicable', () => {
+    const tally = tap.tally({ support: 16, nonSupport: 7, unclear: 1 }, tap.defaultEdition);
+    const figures = Object.fromEntries(tap.figuresOf(tally).map((f) => [f.name, f]));
+    expect(formatFigureValue('en', figures.replies!)).toBe('23');
+    expect(formatFigureValue('en', figures.percent!)).toBe('69.57%');
+    expect(formatFigureValue('fr', figures.percent!)).toMatch(/^69,57\s?%$/u);
+    expect(formatFigureValue('en', figures.neededMore!)).toBe('1');
+    const none = Object.fromEntries(
+      tap.figuresOf(tap.tally({ support: 0, nonSupport: 0, unclear: 0 }, tap.defaultEdition)).map((f) => [f.name, f]),
+    );
+    expect(formatFigureValue('en', none.percent!)).toBe('not applicable');
+    expect(figureLabel('en', tap, { name: 'replies' })).toBe('Replies');
+  });
+});

@@ -1,0 +1,73 @@
+import type { TextTally } from '../../domain/procedure/outcomes.js';
+import type { ProcedureCatalogues, ReplyFormSpec, TallyFigure } from '../../domain/procedure/presentation.js';
+import ar from './messages/ar.json' with { type: 'json' };
+import en from './messages/en.json' with { type: 'json' };
+import es from './messages/es.json' with { type: 'json' };
+import fr from './messages/fr.json' with { type: 'json' };
+import ru from './messages/ru.json' with { type: 'json' };
+import zh from './messages/zh.json' with { type: 'json' };
+
+/** TAP's own words in the six UN languages (messages/<locale>.json), for the core's pages and documents. */
+export const TAP_MESSAGES: ProcedureCatalogues = { ar, zh, en, fr, ru, es };
+
+/**
+ * The Annex 2 reply form per text, as the circular prints it (Res. 1 §9.4.4 for the reasons): the
+ * Member State "assigns authority to SG… to consider this text for approval" (then "no comments or
+ * suggested changes" or "comments and suggested changes are attached") or "does not assign
+ * authority…" (reasons for this opinion and an outline of possible changes attached). "Unclear" is
+ * the secretariat's only, for a form received with both boxes or neither ticked.
+ */
+export const TAP_REPLY_FORM: ReplyFormSpec = {
+  attachments: true,
+  choices: [
+    {
+      kind: 'assigns_authority',
+      label: 'choice.assigns',
+      recordedOnly: false,
+      options: {
+        legend: 'option.legend',
+        choices: [
+          { id: 'no_comments', label: 'option.noComments' },
+          { id: 'comments_attached', label: 'option.commentsAttached' },
+        ],
+      },
+      fields: [{ field: 'comments', label: 'field.comments.label', hint: 'field.comments.hint' }],
+      reads: { '': 'reads.assigns', no_comments: 'reads.noComments', comments_attached: 'reads.commentsAttached' },
+    },
+    {
+      kind: 'does_not_assign_authority',
+      label: 'choice.doesNotAssign',
+      recordedOnly: false,
+      options: null,
+      fields: [
+        { field: 'reasons', label: 'field.reasons.label', hint: 'field.reasons.hint' },
+        { field: 'possibleChanges', label: 'field.changes.label', hint: 'field.changes.hint' },
+      ],
+      reads: { '': 'reads.doesNotAssign' },
+    },
+    {
+      kind: 'unclear',
+      label: 'choice.unclear',
+      recordedOnly: true,
+      options: null,
+      fields: [],
+      reads: { '': 'reads.unclear' },
+    },
+  ],
+};
+
+/**
+ * The figures of a TAP tally (Res. 1 §9.4.5–9.4.6): the replies counted, those that assign
+ * authority and those that do not, the unclear forms set aside, the share of support, and how many
+ * more supporting replies a text that fell short needed.
+ */
+export function tapFigures(tally: TextTally): TallyFigure[] {
+  return [
+    { name: 'replies', value: tally.replies, format: 'count' },
+    { name: 'support', value: tally.support, format: 'count' },
+    { name: 'nonSupport', value: tally.nonSupport, format: 'count' },
+    { name: 'unclear', value: tally.unclear, format: 'count' },
+    { name: 'percent', value: tally.percent === null ? null : Number(tally.percent), format: 'percent' },
+    { name: 'neededMore', value: tally.neededMoreSupport, format: 'count' },
+  ];
+}
