@@ -1,14 +1,30 @@
 import type { TextTally } from '../../domain/procedure/outcomes.js';
 import type { ProcedureCatalogues, ReplyFormSpec, TallyFigure } from '../../domain/procedure/presentation.js';
-import ar from './messages/ar.json' with { type: 'json' };
-import en from './messages/en.json' with { type: 'json' };
-import es from './messages/es.json' with { type: 'json' };
-import fr from './messages/fr.json' with { type: 'json' };
-import ru from './messages/ru.json' with { type: 'json' };
-import zh from './messages/zh.json' with { type: 'json' };
+import arReply from './messages/ar/reply.json' with { type: 'json' };
+import arResults from './messages/ar/results.json' with { type: 'json' };
+import enReply from './messages/en/reply.json' with { type: 'json' };
+import enResults from './messages/en/results.json' with { type: 'json' };
+import esReply from './messages/es/reply.json' with { type: 'json' };
+import esResults from './messages/es/results.json' with { type: 'json' };
+import frReply from './messages/fr/reply.json' with { type: 'json' };
+import frResults from './messages/fr/results.json' with { type: 'json' };
+import ruReply from './messages/ru/reply.json' with { type: 'json' };
+import ruResults from './messages/ru/results.json' with { type: 'json' };
+import zhReply from './messages/zh/reply.json' with { type: 'json' };
+import zhResults from './messages/zh/results.json' with { type: 'json' };
 
-/** TAP's own words in the six UN languages (messages/<locale>.json), for the core's pages and documents. */
-export const TAP_MESSAGES: ProcedureCatalogues = { ar, zh, en, fr, ru, es };
+/**
+ * TAP's own words in the six UN languages, for the core's pages and documents: one file per area
+ * and language (messages/<locale>/<area>.json: the reply form and its errors; the results).
+ */
+export const TAP_MESSAGES: ProcedureCatalogues = {
+  ar: { ...arReply, ...arResults },
+  zh: { ...zhReply, ...zhResults },
+  en: { ...enReply, ...enResults },
+  fr: { ...frReply, ...frResults },
+  ru: { ...ruReply, ...ruResults },
+  es: { ...esReply, ...esResults },
+};
 
 /**
  * The Annex 2 reply form per text, as the circular prints it (Res. 1 §9.4.4 for the reasons): the
