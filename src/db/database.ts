@@ -244,7 +244,7 @@ export interface ReplyTable {
   /** The latest version (what the State last did). */
   current_version: number;
   /**
-   * The version that counts (Res. 1 §9.4.6): the latest submitted version received by the
+   * The version that counts (only replies received by the due date count): the latest submitted version received by the
    * deadline; null when the latest on-time act was a withdrawal. Maintained in the transaction
    * that writes a version, so results are one aggregate query.
    */

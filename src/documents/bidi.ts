@@ -19,7 +19,7 @@ import { dirOf } from '../i18n/i18n.js';
 const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
 /** A character a left-to-right snippet can start or end with: a letter or digit of a left-to-right script. */
 const LTR_CORE = /[\p{L}\p{N}]/u;
-/** Marks that belong to the snippet they lead: "+41…", "§9.4.5", "/api/…", "#12", "@…". */
+/** Marks that belong to the snippet they lead: "+41…", "§1.2", "/api/…", "#12", "@…". */
 const LEADING = new Set(['+', '§', '/', '#', '@', '$', '€', '£', '¥']);
 const CLOSERS: Readonly<Record<string, string>> = { ')': '(', ']': '[', '}': '{', '>': '<', '”': '“', '»': '«' };
 const OPENERS: Readonly<Record<string, string>> = Object.fromEntries(
@@ -73,7 +73,7 @@ function betweenGroups(chars: readonly string[], at: number): boolean {
  * A text shown in a paragraph of direction `dir`, as segments: in right-to-left text, each
  * left-to-right snippet on its own. A snippet runs from a Latin (Cyrillic, Chinese…) letter or a
  * digit to the last such character before the next right-to-left character, with the brackets it
- * opens and closes and the sign leading it ("+41 22 730 5853", "§9.4.5", "(ITU-T)"); the spaces
+ * opens and closes and the sign leading it ("+41 22 730 5853", "§1.2", "(ITU-T)"); the spaces
  * and punctuation around it stay with the sentence. A value with no right-to-left character at
  * all (a telephone number, a hash, an English line of the record) is one snippet. In
  * left-to-right text there is nothing to isolate: one segment.

@@ -26,19 +26,19 @@ export const ERROR_CATALOGUE = {
   FORBIDDEN: { status: 403, title: 'This action is not allowed for you' },
   /** A focal point acting for a State other than its own. */
   NOT_YOUR_MEMBER_STATE: { status: 403, title: 'You may act only for your own Member State' },
-  /** The role may not reply to a Member State consultation (Res. 1 §9.4.1, §9.4.3: only Member States reply). */
+  /** The role may not reply to a Member State consultation (only Member States reply: the procedure's eligibility rule). */
   ROLE_MAY_NOT_REPLY: { status: 403, title: 'Only a Member State may reply to this consultation' },
   /** The consultation, text, reply, Member State or attachment does not exist (or is not visible to the actor). */
   NOT_FOUND: { status: 404, title: 'Not found' },
   /** The Member State code is unknown. */
   UNKNOWN_MEMBER_STATE: { status: 422, title: 'Unknown Member State' },
-  /** The State exists but may not reply (observer, suspended, or outside a regional group — Res. 1 §9.4.1, §9.2.1 NOTE). */
+  /** The State exists but may not reply (observer, suspended, or outside a regional group — the procedure's eligibility and regionalGroup rules). */
   STATE_NOT_ELIGIBLE: { status: 422, title: 'This State may not reply to this consultation' },
-  /** The reply was received after the deadline (Res. 1 §9.4.6: only replies received by the due date count). */
+  /** The reply was received after the deadline (only replies received by the due date count: the procedure's consultationFails rule). */
   DEADLINE_PASSED: { status: 422, title: 'The deadline for replies has passed' },
   /** The consultation is not open for replies (still a draft). */
   CONSULTATION_NOT_OPEN: { status: 409, title: 'The consultation is not open' },
-  /** The consultation has been issued: its circular and texts are frozen (Res. 1 §8.3, §9.3.1). */
+  /** The consultation has been issued: its circular and texts are frozen (the procedure's issue rule). */
   CONSULTATION_ISSUED: { status: 409, title: 'The consultation has been issued and can no longer be edited' },
   /** The consultation cannot be issued as it stands (no texts, missing summary, deadline in the past…). */
   CONSULTATION_INCOMPLETE: { status: 422, title: 'The consultation is not complete enough to be issued' },
@@ -106,17 +106,17 @@ export const ERROR_CATALOGUE = {
   RECEIVED_IN_FUTURE: { status: 422, title: 'It cannot have been received in the future' },
   /** A recorded form said to be received before its circular was issued (carried by VALIDATION_FAILED). */
   RECEIVED_BEFORE_ISSUE: { status: 422, title: 'It cannot have been received before the circular was issued' },
-  /** The consultation is not closed yet: the meeting decides, and the notice follows, after the deadline (Res. 1 §9.4.6; carried by DECISION_NOT_ALLOWED and NOTICE_NOT_ALLOWED). */
+  /** The consultation is not closed yet: the meeting decides, and the notice follows, after the deadline (carried by DECISION_NOT_ALLOWED and NOTICE_NOT_ALLOWED). */
   DEADLINE_NOT_PASSED: { status: 409, title: 'The deadline for replies has not passed yet' },
-  /** Decisions are recorded from the first day of the meeting (Res. 1 §9.5; carried by DECISION_NOT_ALLOWED). */
+  /** Decisions are recorded from the first day of the meeting (the procedure's meeting rule; carried by DECISION_NOT_ALLOWED). */
   MEETING_NOT_STARTED: { status: 409, title: 'The meeting has not started yet' },
-  /** The results notice has been issued: decisions are final and it is issued once (Res. 1 §9.6.1; carried by DECISION_NOT_ALLOWED and NOTICE_NOT_ALLOWED). */
+  /** The results notice has been issued: decisions are final and it is issued once (the procedure's resultsNotice rule; carried by DECISION_NOT_ALLOWED and NOTICE_NOT_ALLOWED). */
   RESULTS_NOTICE_ISSUED: { status: 409, title: 'The results notice has been issued' },
-  /** The text did not obtain the support needed, so the meeting may not consider it (Res. 1 §9.4.6; carried by DECISION_NOT_ALLOWED). */
+  /** The text did not obtain the support needed, so the meeting may not consider it (the procedure's consultationFails rule; carried by DECISION_NOT_ALLOWED). */
   TEXT_MAY_NOT_BE_CONSIDERED: { status: 409, title: 'The meeting may not consider this text' },
   /** No decision is recorded on a text the meeting could consider (carried by NOTICE_NOT_ALLOWED). */
   DECISION_MISSING: { status: 409, title: 'A decision is missing' },
-  /** A circular's days or deadline are out of the order Res. 1 requires (meeting after the circular, deadline before the meeting §9.4.1; carried by VALIDATION_FAILED). */
+  /** A circular's days or deadline are out of the order the procedure requires (meeting after the circular, deadline before the meeting by its replyPeriod rule; carried by VALIDATION_FAILED). */
   DATES_OUT_OF_ORDER: { status: 422, title: 'The days are not in the required order' },
   /** A deadline stated neither as a minute (seconds and milliseconds zero: that whole minute) nor as the last millisecond of one: a circular states its deadline to the minute (domain/consultation/deadline.ts; carried by VALIDATION_FAILED). */
   DEADLINE_NOT_A_MINUTE: { status: 422, title: 'A deadline is stated to the minute' },
@@ -154,7 +154,23 @@ export const ERROR_CATALOGUE = {
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
 
+/** True for a code of the catalogue above (not a procedure's own problem code). */
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(ERROR_CATALOGUE, code);
+}
+
+/** A problem's code when it is one of the catalogue's, else `fallback`. */
+export function catalogueCodeOf<T extends ErrorCode | undefined>(
+  problem: { readonly code?: string },
+  fallback: T,
+): ErrorCode | T {
+  return problem.code !== undefined && isErrorCode(problem.code) ? problem.code : fallback;
+}
+
 /** One field-level problem: which field, which rule, in words. */
+/** A procedure's own problem code (upper snake case), outside the core catalogue. */
+export type ProcedureProblemCode = string & { readonly procedureProblemCode?: never };
+
 export interface FieldProblem {
   /** JSON pointer or dotted path of the field (e.g. `/positions/2/reasons`). */
   readonly field: string;
@@ -162,8 +178,12 @@ export interface FieldProblem {
   readonly message: string;
   /** The clause the rule implements, when it comes from the procedure. */
   readonly clause?: string;
-  /** The catalogue code this problem belongs to, when it is more specific than the error's. */
-  readonly code?: ErrorCode;
+  /**
+   * The code of the rule this problem breaks, when it is more specific than the error's: a code of
+   * the catalogue above, or a procedure's own (TAP's `REASONS_MISSING`), which pages word with the
+   * procedure's message `error.<CODE>`. Stable: clients may rely on it.
+   */
+  readonly code?: ErrorCode | ProcedureProblemCode;
 }
 
 /** An expected failure with a catalogued code. Services throw it; the edges translate it. */

@@ -12,11 +12,11 @@ describe('the catalogues cite no clause and no threshold themselves', () => {
   /** What a clause number or the TAP threshold looks like written into a message. */
   const LITERALS: readonly [string, RegExp][] = [
     ['a section sign', /§/u],
-    ['a 70 % threshold', /70[\s\u00a0\u202f]?(%|٪|％|per cent|pour cent|por ciento|процент)/u],
+    ['a 70-per-cent threshold', /70[\s\u00a0\u202f]?(%|٪|％|per cent|pour cent|por ciento|процент)/u],
     ['a clause number of Section 9', /\b9\.[456]\b/u],
   ];
 
-  it('holds no "§", no "70 %" and no 9.4/9.5/9.6 clause number in any message of any language', () => {
+  it('holds no "§", no 70-per-cent threshold and no 9.4/9.5/9.6 clause number in any message of any language', () => {
     const found: string[] = [];
     for (const locale of LOCALES)
       for (const id of messageIds(locale)) {
@@ -28,42 +28,60 @@ describe('the catalogues cite no clause and no threshold themselves', () => {
 
   it('refuses, outside production, a message that takes a clause rendered without it', () => {
     expect(() => t('en', 'mail.reminder.due', { deadline: '2359 hours UTC on August 16, 2023' })).toThrow(/clause/);
-    expect(() => t('fr', 'outcome.results.rule.met', { support: 7, replies: 10, percent: '70 %' })).toThrow(
+    expect(() => t('fr', 'outcome.results.rule.met', { support: 7, replies: 10, percent: '70\u00a0%' })).toThrow(
       /threshold/,
     );
   });
 });
 
 describe('citations and thresholds in the reader’s language', () => {
-  const tap = procedureFor(DEFAULT_PROCEDURE_ID);
-  const citation = { instrument: 'WTSA Resolution 1', edition: 'Rev. Geneva, 2022', clause: '§9.4.5' };
+  const procedure = procedureFor(DEFAULT_PROCEDURE_ID);
+  /** An edition of the default procedure other than its default, when it knows one. */
+  const older = procedure.editions.find((e) => e !== procedure.defaultEdition) ?? procedure.defaultEdition;
+  /** The clause number a role has in an edition (each role used here has one in the default procedure). */
+  const clauseOf = (role: Parameters<typeof procedure.clauseFor>[0], edition: string) => {
+    const clause = procedure.clauseFor(role, edition);
+    expect(clause, role).not.toBeNull();
+    return clause!;
+  };
 
   it('writes the instrument, edition and clause as the clause table has them, in every language', () => {
-    for (const locale of LOCALES)
-      expect(formatCitation(locale, citation)).toBe('WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.5');
-    expect(formatCitation('en', { ...citation, clause: '' })).toBe('WTSA Resolution 1 (Rev. Geneva, 2022)');
+    const citation = { instrument: 'Toy rules', edition: 'Rev. 2026', clause: '§2.1 NOTE' };
+    for (const locale of LOCALES) expect(formatCitation(locale, citation)).toBe('Toy rules (Rev. 2026) §2.1 NOTE');
+    expect(formatCitation('en', { ...citation, clause: '' })).toBe('Toy rules (Rev. 2026)');
   });
 
   it('cites a role or a rule’s clause number from the procedure’s table of the consultation’s edition', () => {
-    expect(citeRoleIn('en', tap, 'meetingUnopposed', 'Rev. Hammamet, 2016')).toBe(
-      'WTSA Resolution 1 (Rev. Hammamet, 2016) §9.5.3',
+    const { instrument } = procedure.clauses(older);
+    expect(citeRoleIn('en', procedure, 'meetingUnopposed', older)).toBe(
+      `${instrument} (${older}) ${clauseOf('meetingUnopposed', older)}`,
     );
-    expect(citeClauseIn('fr', tap, 'Rev. Geneva, 2022', '§9.5.6')).toBe('WTSA Resolution 1 (Rev. Geneva, 2022) §9.5.6');
+    const abstention = clauseOf('meetingAbstention', procedure.defaultEdition);
+    expect(citeClauseIn('fr', procedure, procedure.defaultEdition, abstention)).toBe(
+      `${procedure.clauses(procedure.defaultEdition).instrument} (${procedure.defaultEdition}) ${abstention}`,
+    );
+    // A clause the procedure's table does not hold is still cited as the rule gave it.
+    expect(citeClauseIn('en', procedure, older, '§0.0')).toBe(`${instrument} (${older}) §0.0`);
   });
 
   it('puts the cited clause and the threshold into the sentence', () => {
-    const clause = citeRoleIn('en', tap, 'consultationFails', 'Rev. Geneva, 2022');
-    expect(t('en', 'mail.reminder.due', { deadline: 'the deadline', clause })).toBe(
-      'Replies are due by the deadline. Replies received after the deadline are not counted (WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.6).',
+    const edition = procedure.defaultEdition;
+    const clause = citeRoleIn('en', procedure, 'consultationFails', edition);
+    expect(clause).toBe(
+      `${procedure.clauses(edition).instrument} (${edition}) ${clauseOf('consultationFails', edition)}`,
     );
-    expect(formatShare('en', tap.passThreshold ?? 0)).toBe('70%');
+    expect(t('en', 'mail.reminder.due', { deadline: 'the deadline', clause })).toBe(
+      `Replies are due by the deadline. Replies received after the deadline are not counted (${clause}).`,
+    );
+    expect(formatShare('en', 0.7)).toBe('70%');
+    expect(formatShare('en', 2 / 3)).toBe('66.67%');
     expect(
       t('fr', 'outcome.results.rule.notMet', {
         support: 6,
         replies: 10,
-        percent: '60 %',
+        percent: '60\u00a0%',
         threshold: formatShare('fr', 0.7),
       }),
-    ).toMatch(/6 sur 10 \(60 %\), soit moins de 70\u00a0%\.$/u);
+    ).toMatch(/6 sur 10 \(60\u00a0%\), soit moins de 70\u00a0%\.$/u);
   });
 });

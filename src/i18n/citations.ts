@@ -9,7 +9,7 @@ import { intlFor, type Locale, t } from './i18n.js';
  */
 
 /**
- * A citation in the reader's language: "WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.5". The
+ * A citation in the reader's language: "<instrument> (<edition>) <clause>" in its words. The
  * instrument, edition and clause are written as the clause table has them; only the words around
  * them are the catalogue's. An empty clause (a role the procedure has no rule for) cites the
  * instrument and edition alone.
@@ -31,7 +31,7 @@ export function citeClauseIn(locale: Locale, procedure: Procedure, edition: stri
   return formatCitation(locale, clauseCitation(procedure, edition, clause));
 }
 
-/** A share (0.7) as a percentage in the reader's language ("70%", "70 %"): a rule's threshold. */
+/** A share (0.7) as a percentage in the reader's language (English "70%", French with a no-break space before the sign): a rule's threshold. */
 export function formatShare(locale: Locale, share: number): string {
   return intlFor(locale).formatNumber(share, { style: 'percent', maximumFractionDigits: 2 });
 }

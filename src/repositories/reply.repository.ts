@@ -255,8 +255,8 @@ export interface PositionCountRow {
 }
 
 /**
- * Counts the positions of the counted version of every reply (Res. 1 §9.4.6: the latest reply
- * received by the deadline), grouped by text and position, in one aggregate query.
+ * Counts the positions of the counted version of every reply (the latest reply received by the
+ * deadline: a later one does not count), grouped by text and position, in one aggregate query.
  */
 export async function countCountedPositions(db: Executor, consultationId: string): Promise<PositionCountRow[]> {
   const rows = await db

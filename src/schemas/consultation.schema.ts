@@ -54,7 +54,7 @@ export const ConsultationTranslationsSchema = perLanguage(
 export const TextKindSchema = Type.Union(
   [Type.Literal('new'), Type.Literal('revised'), Type.Literal('corrigendum'), Type.Literal('amendment')],
   {
-    description: 'new, revised, corrigendum or amendment (Res. 1 §9.3.6)',
+    description: 'new, revised, corrigendum or amendment (approval may also be sought for an amendment of a text)',
   },
 );
 

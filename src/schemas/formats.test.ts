@@ -1,5 +1,6 @@
 import { Compile } from 'typebox/compile';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_PROCEDURE_ID, procedureFor } from '../procedures/registry.js';
 import { DecisionInputSchema } from './decision.schema.js';
 import { ReplyInputSchema } from './reply.schema.js';
 
@@ -9,8 +10,22 @@ import { ReplyInputSchema } from './reply.schema.js';
  * functions (test/http/dates-api.test.ts).
  */
 
+/** The default procedure, whose position schema the request schemas embed. */
+const procedure = procedureFor(DEFAULT_PROCEDURE_ID);
+
+/**
+ * A position with free-text comments in the default procedure's terms: its first choice with a
+ * comments field, with the last of its sub-options if it has any (TAP: comments attached).
+ */
+function commentedPosition(comments: string) {
+  const choice = procedure.replyForm.choices.find((c) => c.fields.some((f) => f.field === 'comments'));
+  if (choice === undefined) throw new Error(`${procedure.id} has no choice with comments`);
+  const option = choice.options?.choices.at(-1)?.id;
+  return { text: 'x1353', position: choice.kind, ...(option === undefined ? {} : { option }), comments };
+}
+
 const reply = (signedOn: string) => ({
-  positions: [{ text: 'x1353', position: 'assigns_authority', option: 'no_comments' }],
+  positions: [procedure.demoPosition('x1353', 0)],
   signatory: { name: 'A. Official', title: 'Director' },
   signedOn,
 });
@@ -38,7 +53,7 @@ describe('dates in the request schemas', () => {
 describe('text in the request schemas', () => {
   const replies = Compile(ReplyInputSchema);
   const withText = (name: string, comments: string) => ({
-    positions: [{ text: 'x1353', position: 'assigns_authority', option: 'comments_attached', comments }],
+    positions: [commentedPosition(comments)],
     signatory: { name, title: 'Director' },
   });
 

@@ -90,7 +90,7 @@ function judgeDocx(entries: readonly ZipEntry[], byName: Map<string, ZipEntry>):
   );
   if (active) return { refused: `a document with macros, ActiveX controls or embedded objects: ${active.name}` };
 
-  // The package's main part, named by its root relationship (ECMA-376 Part 2 §9.3).
+  // The package's main part, named by its root relationship (ECMA-376 Part 2, clause 9.3).
   const root = elements(text(byName.get('_rels/.rels')), 'Relationship').find((r) =>
     /\/officeDocument$/.test(r.Type ?? ''),
   );

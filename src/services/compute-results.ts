@@ -115,8 +115,8 @@ export interface ComputeResultsOptions {
 }
 
 /**
- * Results per text (Res. 1 §9.4.5–9.4.6) for an actor: everyone after the deadline; the
- * secretariat also before it, marked provisional.
+ * Results per text (the procedure's decision rule on the replies received by the deadline) for
+ * an actor: everyone after the deadline; the secretariat also before it, marked provisional.
  * @throws NOT_FOUND, RESULTS_NOT_AVAILABLE, FORBIDDEN (a token without the scope)
  */
 export async function computeResults(

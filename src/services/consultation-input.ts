@@ -13,7 +13,8 @@ import { isIsoDay, toIsoDay } from '../domain/time/instants.js';
 import type { TSchema } from 'typebox';
 import type { ConsultationInput, TextInput } from '../schemas/consultation.schema.js';
 import { inputProblems } from '../schemas/schema-problems.js';
-import { DEFAULT_PROCEDURE_ID, PROCEDURES, isKnownProcedure } from '../procedures/registry.js';
+import { citeClauseOf } from '../domain/procedure/procedure.js';
+import { DEFAULT_PROCEDURE_ID, PROCEDURES, isKnownProcedure, procedureFor } from '../procedures/registry.js';
 
 type ConsultationFields = Omit<
   Consultation,
@@ -37,10 +38,10 @@ export function defaultTextId(designation: string): string {
 
 /**
  * Semantic checks the schema cannot express: real calendar days; their order (the meeting after
- * the circular and not ending before it starts, the deadline before the meeting's first day,
- * Res. 1, the announcement not after the circular nor on or after the meeting's first day:
- * DATES_OUT_OF_ORDER); a procedure some module implements (UNKNOWN_PROCEDURE) and an edition of
- * its instrument whose clauses it knows (UNKNOWN_EDITION), each naming the known ones. Order is
+ * the circular and not ending before it starts, the deadline before the meeting's first day as
+ * the procedure's reply-period rule has it, the announcement not after the circular nor on or
+ * after the meeting's first day: DATES_OUT_OF_ORDER); a procedure some module implements
+ * (UNKNOWN_PROCEDURE) and an edition of its instrument whose clauses it knows (UNKNOWN_EDITION), each naming the known ones. Order is
  * checked between real days only. The deadline as stated is `deadlineFromInput`'s to check: a
  * deadline it refused (NaN) is left alone here.
  */
@@ -85,8 +86,7 @@ export function checkConsultationFields(c: ConsultationFields): FieldProblem[] {
   )
     problems.push({
       field: '/deadline',
-      message: 'The deadline must fall before the first day of the meeting (Res. 1 §9.4.1)',
-      clause: '§9.4.1',
+      ...withReplyPeriodClause('The deadline must fall before the first day of the meeting', c),
       code: 'DATES_OUT_OF_ORDER',
     });
   if (firstDay !== null && isIsoDay(c.date) && firstDay <= c.date)
@@ -371,6 +371,19 @@ export function checkTextsDistinct(texts: readonly DeterminedText[]): FieldProbl
     designations.add(text.designation);
   });
   return problems;
+}
+
+/**
+ * A problem's message and clause for the rule on the reply period (the deadline before the
+ * meeting), cited from the consultation's procedure and edition (the default procedure's for an
+ * id no module implements, which is refused on its own); the bare message when it has no such rule.
+ */
+function withReplyPeriodClause(message: string, c: ConsultationFields): { message: string; clause?: string } {
+  const procedure = procedureFor(isKnownProcedure(c.procedure) ? c.procedure : DEFAULT_PROCEDURE_ID);
+  const clause = procedure.clauseFor('replyPeriod', c.resolutionEdition);
+  return clause === null
+    ? { message }
+    : { message: `${message} (${citeClauseOf(procedure, c.resolutionEdition, clause)})`, clause };
 }
 
 /** The default edition of a procedure; for an unknown id, an empty edition (refused as UNKNOWN_PROCEDURE by the checks). */

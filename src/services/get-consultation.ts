@@ -17,7 +17,7 @@ export interface ConsultationView {
 
 /**
  * One consultation with its texts, its state at this instant and the timing checks of its dates
- * (Res. 1 §9.3.3, §9.3.5, §9.4.1). `within`: the write this read answers for (its token scope
+ * (the procedure's timing rules, each with its clause). `within`: the write this read answers for (its token scope
  * suffices).
  * @throws NOT_FOUND (also for drafts, to anyone but the secretariat), FORBIDDEN (a token without the scope)
  */

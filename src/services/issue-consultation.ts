@@ -2,6 +2,7 @@ import type { Consultation } from '../domain/consultation/consultation.js';
 import { AppError, type FieldProblem } from '../domain/errors.js';
 import type { Actor } from '../domain/policy/actor.js';
 import { authorize } from '../domain/policy/policy.js';
+import { citeRole } from '../domain/procedure/procedure.js';
 import type { TimingCheck } from '../domain/procedure/timing.js';
 import { appendAudit } from '../repositories/audit.repository.js';
 import { findConsultation, markIssued } from '../repositories/consultation.repository.js';
@@ -25,8 +26,9 @@ export interface IssuedConsultation {
 
 /**
  * Issues a draft circular: from this instant Member States may reply and the texts are frozen.
- * Requires at least one text, a summary for every text but a corrigendum (Res. 1 §9.3.3–9.3.4:
- * no Recommendation is complete without its summary) and a deadline still in the future.
+ * Requires at least one text, a summary for every text but a corrigendum (the procedure's
+ * textSummary rule, cited with the problem: no Recommendation is complete without its summary)
+ * and a deadline still in the future.
  *
  * A past consultation entered afterwards (createConsultation with `enteredAfterwards`) goes
  * through the same checks but the deadline: it is issued at the instant its records give
@@ -52,12 +54,16 @@ export async function issueConsultation(
     const problems: FieldProblem[] = [];
     if (texts.length === 0)
       problems.push({ field: '/texts', message: 'A circular lists at least one determined text' });
+    const summaryClause =
+      procedure.clauseFor('textSummary', consultation.resolutionEdition) === null
+        ? null
+        : citeRole(procedure, 'textSummary', consultation.resolutionEdition);
     texts.forEach((text) => {
       if (text.kind !== 'corrigendum' && (text.summary === null || text.summary.trim() === ''))
         problems.push({
           field: `/texts/${text.id}/summary`,
           message: `${text.designation} needs its summary`,
-          clause: 'WTSA Res. 1 §9.3.4',
+          ...(summaryClause === null ? {} : { clause: summaryClause }),
         });
     });
     const recorded = consultation.recordedIssuedAt;

@@ -10,8 +10,9 @@ import { inTransaction, type ServiceContext } from './service-context.js';
 import { enqueueResultsJob } from './jobs/enqueue.js';
 
 /**
- * Issues the results notice (Res. 1 §9.6.1): once every text that could be considered has a
- * recorded decision. Texts still within a §9.5.5 window are announced as pending with the date
+ * Issues the results notice (the procedure's resultsNotice rule): once every text that could be
+ * considered has a recorded decision. Texts still within a window after the meeting (the
+ * procedure's afterMeeting rule, e.g. TAP's more time) are announced as pending with the date
  * their window closes. The notice is issued once.
  *
  * For a consultation entered afterwards, `issuedOn` gives the day the notice was issued, from the

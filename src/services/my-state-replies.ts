@@ -63,7 +63,7 @@ export interface OwedConsultation {
   readonly eligibility: EligibilityAnswer;
   /** The State's latest version, or null when it has not replied. */
   readonly latest: ReplyVersion | null;
-  /** The version that counts (Res. 1 §9.4.6), or null. */
+  /** The version that counts (the latest received by the deadline), or null. */
   readonly counted: ReplyVersion | null;
   readonly draft: ReplyDraft | null;
 }

@@ -21,7 +21,7 @@ export interface StoredMetrics {
  * What /metrics reports beyond the per-instance request figures. Read-only, no authorisation:
  * the route guards itself with the metrics token (or is opened by METRICS_PUBLIC), so nothing
  * here may be more than anyone may see — no position of a consultation before its deadline
- * (Res. 1 §9.4.6: the results are those of the replies received by the deadline).
+ * (the results are those of the replies received by the deadline).
  */
 export async function readMetrics(ctx: ServiceContext): Promise<StoredMetrics> {
   const [countedPositions, replyVersions, jobs, mails] = await Promise.all([

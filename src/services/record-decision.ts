@@ -28,12 +28,13 @@ export interface RecordDecisionOptions {
 }
 
 /**
- * Records what the study group meeting decided on one text (Res. 1 §9.5) and returns the
+ * Records what the study group meeting decided on one text (the procedure's meeting rule) and returns the
  * outcome that follows at this instant. Recording again replaces the earlier record (e.g. to add
  * a formal opposition received within the 4-week window).
  * @throws FORBIDDEN, NOT_FOUND; DECISION_NOT_ALLOWED with one problem whose code says why
  *   (CONSULTATION_NOT_OPEN, RESULTS_NOTICE_ISSUED, DEADLINE_NOT_PASSED, MEETING_NOT_STARTED,
- *   TEXT_MAY_NOT_BE_CONSIDERED under §9.4.6); UNKNOWN_MEMBER_STATE (one problem per unknown code);
+ *   TEXT_MAY_NOT_BE_CONSIDERED under the procedure's consultationFails rule);
+ *   UNKNOWN_MEMBER_STATE (one problem per unknown code);
  *   DECISION_CONFLICT (NOT_A_PARTICIPANT at each entry naming a State that is not a participant by
  *   the procedure's eligibility rule — an observer, a State whose rights are suspended, one outside
  *   a regional consultation's list — then the procedure's problems: STATE_LISTED_TWICE for a State

@@ -24,7 +24,7 @@ export interface RecordReplyOptions {
 
 /**
  * Records a reply the secretariat received by e-mail, fax or paper, on the State's behalf, with
- * the original file. The form counts if TSB received it by the deadline (Res. 1 §9.4.6), even
+ * the original file. The form counts if TSB received it by the deadline (a reply after it does not count), even
  * when it is keyed in later; one received after the deadline is kept on record, flagged, and not
  * counted. Gaps the procedure tolerates on a signed form (no sub-option, no reasons) are flagged
  * rather than refused.

@@ -3,7 +3,7 @@ import type { DB } from '../db/database.js';
 import { positionHashes } from '../domain/audit/record-hashes.js';
 import { replyContentHash } from '../domain/reply/reply-hash.js';
 import { isOnTime } from '../domain/consultation/consultation-state.js';
-import { AppError, type FieldProblem } from '../domain/errors.js';
+import { AppError, catalogueCodeOf, type FieldProblem } from '../domain/errors.js';
 import type { Actor } from '../domain/policy/actor.js';
 import type {
   Channel,
@@ -48,7 +48,8 @@ export interface ReplyReceipt {
 }
 
 /**
- * Checks that the State exists and may reply to this consultation (Res. 1 §9.4.1; §9.2.1 NOTE).
+ * Checks that the State exists and may reply to this consultation (the procedure's eligibility
+ * rule: its standing, and a regional group's closed list).
  * @throws UNKNOWN_MEMBER_STATE, STATE_NOT_ELIGIBLE (each with its problem at `/memberState`)
  */
 export async function assertEligible(
@@ -101,8 +102,10 @@ export async function checkPositions(
   );
   if (check.problems.length > 0) {
     const first = check.problems[0]!;
-    // A text too long is a position refused as incomplete, as it always was for API clients.
-    const code = first.code === undefined || first.code === 'TEXT_TOO_LONG' ? 'POSITION_INCOMPLETE' : first.code;
+    // A text too long is a position refused as incomplete, as it always was for API clients; so is
+    // a problem with the procedure's own code (e.g. TAP's REASONS_MISSING), which the problem at
+    // its field carries: the error's code stays one of the catalogue's.
+    const code = first.code === 'TEXT_TOO_LONG' ? 'POSITION_INCOMPLETE' : catalogueCodeOf(first, 'POSITION_INCOMPLETE');
     throw new AppError(code, first.message, {
       errors: check.problems,
       ...(first.clause ? { clause: first.clause } : {}),
@@ -150,7 +153,7 @@ export interface WriteVersionOptions {
 /**
  * Writes the next version of a State's reply and moves its pointers, in the caller's
  * transaction, with its audit row. The counted version becomes this one when it was received by
- * the deadline (Res. 1 §9.4.6: the latest reply received by the due date counts); a withdrawal
+ * the deadline (the latest reply received by the due date counts; a later one does not); a withdrawal
  * received by the deadline leaves nothing counted; a late recorded form is kept but not counted.
  */
 export async function writeReplyVersion(trx: Transaction<DB>, options: WriteVersionOptions): Promise<ReplyReceipt> {

@@ -6,6 +6,7 @@ import { listConsultations } from '../repositories/consultation.repository.js';
 import type { ConsultationInput } from '../schemas/consultation.schema.js';
 import type { RecordedReplyInput } from '../schemas/reply.schema.js';
 import { randomUUID } from 'node:crypto';
+import type { Procedure } from '../domain/procedure/procedure.js';
 import { DEFAULT_PROCEDURE_ID, procedureFor } from '../procedures/registry.js';
 import { insertAccount } from '../repositories/account.repository.js';
 import { appendAudit } from '../repositories/audit.repository.js';
@@ -120,57 +121,56 @@ async function createDemoAccounts(ctx: ServiceContext): Promise<DemoAccount[]> {
 
 export const DEMO_CONSULTATION_ID = 'demo-tap';
 
-type Pos = 'A' | 'Ac' | 'B';
+/**
+ * A simulated reply's position on a text, as an index the procedure turns into one of its own
+ * choices (`Procedure.demoPosition`): 0 supports the text, 1 does not, 2 another choice of the
+ * procedure's (for TAP, support with comments).
+ */
+const SUPPORTS = 0;
+const DOES_NOT_SUPPORT = 1;
+const OTHER_CHOICE = 2;
 
-/** One simulated reply: State, when, channel, and a position per text (A: assigns, Ac: with comments, B: does not assign). */
+/** One simulated reply: State, when, channel, and a demo position index per text. */
 interface SimulatedReply {
   readonly state: string;
   readonly at: string;
   readonly channel: 'email' | 'fax' | 'paper';
-  readonly positions: Readonly<Record<string, Pos>>;
+  readonly positions: Readonly<Record<string, number>>;
 }
 
-const ALL_A = { 'x1333-cor1': 'A', x1353: 'A', x1471: 'A', x1645: 'A', x1771: 'A', x1817: 'A' } as const;
+const ALL_SUPPORT = {
+  'x1333-cor1': SUPPORTS,
+  x1353: SUPPORTS,
+  x1471: SUPPORTS,
+  x1645: SUPPORTS,
+  x1771: SUPPORTS,
+  x1817: SUPPORTS,
+} as const;
 
 /**
  * Simulated replies to Circular 79. They never happened: the real replies are not public.
  * They are marked `simulated` everywhere they are shown.
  */
 const CIRCULAR_79_REPLIES: SimulatedReply[] = [
-  { state: 'KR', at: '2023-04-12T07:30:00Z', channel: 'email', positions: ALL_A },
-  { state: 'CN', at: '2023-05-03T02:10:00Z', channel: 'email', positions: { ...ALL_A, x1645: 'Ac' } },
-  { state: 'FR', at: '2023-06-20T14:05:00Z', channel: 'email', positions: ALL_A },
-  { state: 'DE', at: '2023-07-04T09:45:00Z', channel: 'fax', positions: { ...ALL_A, x1771: 'Ac' } },
-  { state: 'US', at: '2023-07-18T16:20:00Z', channel: 'email', positions: { ...ALL_A, x1353: 'B' } },
-  { state: 'GB', at: '2023-07-25T11:00:00Z', channel: 'email', positions: ALL_A },
-  { state: 'JP', at: '2023-08-01T01:15:00Z', channel: 'email', positions: ALL_A },
-  { state: 'IN', at: '2023-08-07T10:40:00Z', channel: 'paper', positions: ALL_A },
-  { state: 'BR', at: '2023-08-10T18:00:00Z', channel: 'email', positions: ALL_A },
-  { state: 'KE', at: '2023-08-14T08:25:00Z', channel: 'fax', positions: ALL_A },
-  { state: 'SA', at: '2023-08-16T21:30:00Z', channel: 'email', positions: ALL_A },
-  // Received after 2359 UTC on 16 August: kept on record, flagged, not counted (Res. 1 §9.4.6).
-  { state: 'ZA', at: '2023-08-17T06:00:00Z', channel: 'fax', positions: ALL_A },
+  { state: 'KR', at: '2023-04-12T07:30:00Z', channel: 'email', positions: ALL_SUPPORT },
+  { state: 'CN', at: '2023-05-03T02:10:00Z', channel: 'email', positions: { ...ALL_SUPPORT, x1645: OTHER_CHOICE } },
+  { state: 'FR', at: '2023-06-20T14:05:00Z', channel: 'email', positions: ALL_SUPPORT },
+  { state: 'DE', at: '2023-07-04T09:45:00Z', channel: 'fax', positions: { ...ALL_SUPPORT, x1771: OTHER_CHOICE } },
+  { state: 'US', at: '2023-07-18T16:20:00Z', channel: 'email', positions: { ...ALL_SUPPORT, x1353: DOES_NOT_SUPPORT } },
+  { state: 'GB', at: '2023-07-25T11:00:00Z', channel: 'email', positions: ALL_SUPPORT },
+  { state: 'JP', at: '2023-08-01T01:15:00Z', channel: 'email', positions: ALL_SUPPORT },
+  { state: 'IN', at: '2023-08-07T10:40:00Z', channel: 'paper', positions: ALL_SUPPORT },
+  { state: 'BR', at: '2023-08-10T18:00:00Z', channel: 'email', positions: ALL_SUPPORT },
+  { state: 'KE', at: '2023-08-14T08:25:00Z', channel: 'fax', positions: ALL_SUPPORT },
+  { state: 'SA', at: '2023-08-16T21:30:00Z', channel: 'email', positions: ALL_SUPPORT },
+  // Received after 2359 UTC on 16 August: kept on record, flagged, and not counted (a reply after
+  // the deadline does not count).
+  { state: 'ZA', at: '2023-08-17T06:00:00Z', channel: 'fax', positions: ALL_SUPPORT },
 ];
 
-function positionsOf(reply: SimulatedReply): RecordedReplyInput['positions'] {
-  return Object.entries(reply.positions).map(([text, p]) =>
-    p === 'B'
-      ? {
-          text,
-          position: 'does_not_assign_authority' as const,
-          reasons:
-            'Simulated reasons: the text should be aligned with existing identity-management Recommendations before approval.',
-          possibleChanges: 'Simulated changes: add a clause on interworking with X.1250-series identity frameworks.',
-        }
-      : p === 'Ac'
-        ? {
-            text,
-            position: 'assigns_authority' as const,
-            option: 'comments_attached' as const,
-            comments: 'Simulated comments: editorial corrections in clauses 6 and 7 are proposed.',
-          }
-        : { text, position: 'assigns_authority' as const, option: 'no_comments' as const },
-  );
+/** A simulated reply's positions, in the terms of the consultation's procedure. */
+function positionsOf(procedure: Procedure, reply: SimulatedReply): RecordedReplyInput['positions'] {
+  return Object.entries(reply.positions).map(([text, index]) => procedure.demoPosition(text, index));
 }
 
 /** The demo consultation: fictitious texts, dates placed around today so it is open. */
@@ -267,17 +267,18 @@ function demoConsultation(today: string, ctx: ServiceContext): ConsultationInput
   };
 }
 
-const DEMO_REPLIES: { state: string; daysAgo: number; x9992: Pos }[] = [
-  { state: 'AR', daysAgo: 20, x9992: 'A' },
-  { state: 'AU', daysAgo: 18, x9992: 'B' },
-  { state: 'CA', daysAgo: 15, x9992: 'A' },
-  { state: 'CH', daysAgo: 12, x9992: 'B' },
-  { state: 'EG', daysAgo: 10, x9992: 'A' },
-  { state: 'ES', daysAgo: 8, x9992: 'B' },
-  { state: 'MX', daysAgo: 6, x9992: 'A' },
-  { state: 'NG', daysAgo: 5, x9992: 'Ac' },
-  { state: 'SE', daysAgo: 3, x9992: 'B' },
-  { state: 'TH', daysAgo: 1, x9992: 'A' },
+/** Simulated replies to the open demo consultation: every State supports two texts; X.9992 is split. */
+const DEMO_REPLIES: { state: string; daysAgo: number; x9992: number }[] = [
+  { state: 'AR', daysAgo: 20, x9992: SUPPORTS },
+  { state: 'AU', daysAgo: 18, x9992: DOES_NOT_SUPPORT },
+  { state: 'CA', daysAgo: 15, x9992: SUPPORTS },
+  { state: 'CH', daysAgo: 12, x9992: DOES_NOT_SUPPORT },
+  { state: 'EG', daysAgo: 10, x9992: SUPPORTS },
+  { state: 'ES', daysAgo: 8, x9992: DOES_NOT_SUPPORT },
+  { state: 'MX', daysAgo: 6, x9992: SUPPORTS },
+  { state: 'NG', daysAgo: 5, x9992: OTHER_CHOICE },
+  { state: 'SE', daysAgo: 3, x9992: DOES_NOT_SUPPORT },
+  { state: 'TH', daysAgo: 1, x9992: SUPPORTS },
 ];
 
 /**
@@ -297,6 +298,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoTokens | null> 
   await createConsultation(past, { actor: operator, input: CIRCULAR_79 });
   history.set('2023-03-28T08:00:00Z');
   await issueConsultation(past, { actor: operator, consultationId: CIRCULAR_79.id! });
+  const circularProcedure = procedureFor(CIRCULAR_79.procedure ?? DEFAULT_PROCEDURE_ID);
   for (const reply of CIRCULAR_79_REPLIES) {
     history.set(new Date(Date.parse(reply.at) + 3_600_000));
     const original = await uploadAttachment(past, {
@@ -316,7 +318,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoTokens | null> 
         channel: reply.channel,
         receivedAt: reply.at,
         originalFile: original.sha256,
-        positions: positionsOf(reply),
+        positions: positionsOf(circularProcedure, reply),
         signatory: { name: `Simulated signatory (${reply.state})`, title: 'Head of Administration (simulated)' },
         place: null,
         signedOn: reply.at.slice(0, 10),
@@ -352,6 +354,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoTokens | null> 
   const demoCtx: ServiceContext = { ...ctx, clock: demoClock.now };
   await createConsultation(demoCtx, { actor: operator, input: demo });
   await issueConsultation(demoCtx, { actor: operator, consultationId: DEMO_CONSULTATION_ID });
+  const demoProcedure = procedureFor(demo.procedure ?? DEFAULT_PROCEDURE_ID);
   for (const reply of DEMO_REPLIES) {
     const at = now - reply.daysAgo * DAY_MS;
     demoClock.set(at + 60_000);
@@ -369,11 +372,11 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoTokens | null> 
         channel: 'email',
         receivedAt: new Date(at).toISOString(),
         originalFile: original.sha256,
-        positions: positionsOf({
+        positions: positionsOf(demoProcedure, {
           state: reply.state,
           at: '',
           channel: 'email',
-          positions: { 'x9990-cor1': 'A', x9991: 'A', x9992: reply.x9992 },
+          positions: { 'x9990-cor1': SUPPORTS, x9991: SUPPORTS, x9992: reply.x9992 },
         }),
         signatory: { name: `Simulated signatory (${reply.state})`, title: 'Head of Administration (simulated)' },
       },

@@ -32,7 +32,7 @@ export interface SubmitReplyResult {
  * version received by the deadline counts. The reply is acknowledged only after the transaction
  * that stores it has committed.
  * @throws ROLE_MAY_NOT_REPLY, NOT_YOUR_MEMBER_STATE, NOT_FOUND, CONSULTATION_NOT_OPEN,
- *   DEADLINE_PASSED (Res. 1 §9.4.6), UNKNOWN_MEMBER_STATE, STATE_NOT_ELIGIBLE, UNKNOWN_TEXT,
+ *   DEADLINE_PASSED (a reply after the deadline does not count), UNKNOWN_MEMBER_STATE, STATE_NOT_ELIGIBLE, UNKNOWN_TEXT,
  *   DUPLICATE_POSITION, NO_POSITIONS, POSITION_INCOMPLETE, POSITION_NOT_ALLOWED,
  *   UNKNOWN_ATTACHMENT, STALE_REPLY, IDEMPOTENCY_KEY_REUSED
  */
@@ -80,7 +80,7 @@ export async function submitReply(ctx: ServiceContext, options: SubmitReplyOptio
 
 /**
  * The consultation must be issued and its deadline not passed, by the server clock at the
- * moment of the write (Res. 1 §9.4.6).
+ * moment of the write (only replies received by the due date count).
  * @throws CONSULTATION_NOT_OPEN, DEADLINE_PASSED
  */
 export function assertOpen(loaded: LoadedConsultation, now: number): void {

@@ -3,7 +3,7 @@ import type { ClauseRole, ClauseTable } from '../../src/domain/procedure/clauses
 import { citationOf, formatCitation } from '../../src/domain/procedure/clauses.js';
 import type { PositionCounts, TextTally } from '../../src/domain/procedure/outcomes.js';
 import type { Procedure, ReplyCheck } from '../../src/domain/procedure/procedure.js';
-import type { PositionKind, ReplyPosition } from '../../src/domain/reply/reply.js';
+import type { PositionInput, PositionKind, ReplyPosition } from '../../src/domain/reply/reply.js';
 import { endOfDay } from '../../src/domain/time/instants.js';
 
 /**
@@ -112,7 +112,14 @@ const MESSAGES = Object.fromEntries(
 const YES = 'yes' as PositionKind;
 const NO = 'no' as PositionKind;
 
-function checkReply(positions: readonly { text: string; position: string }[], textIds: readonly string[]): ReplyCheck {
+/** A free text as the toy keeps it: blank is none. */
+const kept = (value: string | null | undefined): string | null =>
+  value === undefined || value === null || value.trim() === '' ? null : value;
+
+function checkReply(
+  positions: readonly { text: string; position: string; comments?: string | null; reasons?: string | null }[],
+  textIds: readonly string[],
+): ReplyCheck {
   const known = new Set(textIds);
   const problems: ReplyCheck['problems'] = [];
   const normalised: ReplyPosition[] = [];
@@ -133,8 +140,9 @@ function checkReply(positions: readonly { text: string; position: string }[], te
         text: p.text,
         position: p.position as PositionKind,
         option: null,
-        comments: null,
-        reasons: null,
+        // "Why" under each choice: kept with the choice it was typed under.
+        comments: p.position === 'yes' ? kept(p.comments) : null,
+        reasons: p.position === 'no' ? kept(p.reasons) : null,
         possibleChanges: null,
         attachment: null,
       });
@@ -197,8 +205,13 @@ export const TOY_PROCEDURE: Procedure = {
   ],
   positionKinds: [YES, NO],
   positionSchema: Type.Object(
-    // The form holds a text and a word; which words count is the rule's (checkReply, §1).
-    { text: Type.String(), position: Type.String({ maxLength: 20 }) },
+    // The form holds a text, a word and why; which words count is the rule's (checkReply, §1).
+    {
+      text: Type.String(),
+      position: Type.String({ maxLength: 20 }),
+      comments: Type.Optional(Type.Union([Type.String({ maxLength: 20_000 }), Type.Null()])),
+      reasons: Type.Optional(Type.Union([Type.String({ maxLength: 20_000 }), Type.Null()])),
+    },
     { additionalProperties: false },
   ),
   decisionSchema: Type.Object({}, { additionalProperties: false }),
@@ -223,4 +236,6 @@ export const TOY_PROCEDURE: Procedure = {
     throw new Error('This procedure has no meeting');
   },
   resultsNoticeDueAt: (meetingLastDay) => endOfDay(meetingLastDay),
+  // Yes for even indices, no for odd ones: the toy has two choices and asks nothing more.
+  demoPosition: (text, index): PositionInput => ({ text, position: index % 2 === 0 ? YES : NO }),
 };

@@ -264,7 +264,7 @@ function printConsultation(out: CliWriter, view: ConsultationView, showTiming: b
   }
 }
 
-/** The timing checks that need attention (Res. 1 §9.3.3, §9.3.5, §9.4.1); none is blocking. */
+/** The timing checks that need attention (the procedure's timing rules, each with its clause); none is blocking. */
 function printTiming(out: CliWriter, timing: readonly TimingCheck[]): void {
   const notable = timing.filter((t) => t.severity !== 'ok');
   if (notable.length === 0) {

@@ -1,6 +1,9 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { presentResults } from '../../presenters/results.presenter.js';
 import { AppError } from '../../domain/errors.js';
+import type { ClauseRole } from '../../domain/procedure/clauses.js';
+import { citeRole } from '../../domain/procedure/procedure.js';
+import { DEFAULT_PROCEDURE_ID, procedureFor } from '../../procedures/registry.js';
 import { computeResults } from '../../services/compute-results.js';
 import { recordDecision } from '../../services/record-decision.js';
 import { formatFields, line, printJson, type CliIo } from '../output.js';
@@ -17,7 +20,19 @@ interface DecisionOptions {
   readonly json?: boolean;
 }
 
-/** `XX:note` → a reservation (Res. 1 §9.5.4). */
+/**
+ * The procedure whose decision the options below describe: the default one (a consultation of
+ * another procedure gives its decision with --file, checked against that procedure's schema).
+ */
+const DEFAULT_PROCEDURE = procedureFor(DEFAULT_PROCEDURE_ID);
+
+/** " (§x)": the default procedure's clause for a role, for an option's help; empty when it has none. */
+function clauseOf(role: ClauseRole): string {
+  const clause = DEFAULT_PROCEDURE.clauseFor(role, DEFAULT_PROCEDURE.defaultEdition);
+  return clause === null ? '' : ` (${clause})`;
+}
+
+/** `XX:note` → a reservation (the procedure's meetingReservation rule). */
 function parseReservation(value: string): { state: string; note: string } {
   const colon = value.indexOf(':');
   if (colon < 0) throw new InvalidArgumentError('STATE:note, e.g. FR:"Reservation on clause 7"');
@@ -28,7 +43,9 @@ function parseReservation(value: string): { state: string; note: string } {
 
 /** `assent decision record`: what the study group meeting decided on a text. */
 export function registerDecisionCommands(program: Command, io: CliIo): void {
-  const decision = program.command('decision').description("the study group meeting's decisions (Res. 1 §9.5)");
+  const decision = program
+    .command('decision')
+    .description(`the study group meeting's decisions; the options are those of the ${DEFAULT_PROCEDURE.name}`);
 
   decision
     .command('record')
@@ -40,13 +57,25 @@ export function registerDecisionCommands(program: Command, io: CliIo): void {
     .option('--file <path>', 'the decision as JSON (DecisionInput); the options below override its fields')
     .option(
       '--opposing <states>',
-      'Member State delegations opposing approval, comma-separated (§9.5.3)',
+      `Member State delegations opposing approval, comma-separated${clauseOf('meetingUnopposed')}`,
       parseStateList,
     )
-    .option('--abstaining <states>', 'delegations that abstained, comma-separated (§9.5.6)', parseStateList)
-    .option('--more-time <states>', 'delegations that asked for more time, comma-separated (§9.5.5)', parseStateList)
-    .option('--reservation <state:note>', 'a reservation (§9.5.4); repeat for several', collect(parseReservation))
-    .option('--deferred', 'the meeting deferred approval (§9.5.2)')
+    .option(
+      '--abstaining <states>',
+      `delegations that abstained, comma-separated${clauseOf('meetingAbstention')}`,
+      parseStateList,
+    )
+    .option(
+      '--more-time <states>',
+      `delegations that asked for more time, comma-separated${clauseOf('afterMeeting')}`,
+      parseStateList,
+    )
+    .option(
+      '--reservation <state:note>',
+      `a reservation${clauseOf('meetingReservation')}; repeat for several`,
+      collect(parseReservation),
+    )
+    .option('--deferred', `the meeting deferred approval${clauseOf('meetingDeferral')}`)
     .option('--notes <text>', 'notes for the record')
     .option('--json', "print the text's result as the API does (PUT /api/v1/consultations/:id/decisions/:textId)")
     .action(async (consultationId: string, textId: string, options: DecisionOptions) => {
@@ -69,7 +98,9 @@ export function registerDecisionCommands(program: Command, io: CliIo): void {
       await withContext(io, async (context) => {
         const actor = localOperator(io);
         const outcome = await recordDecision(context.services, { actor, consultationId, textId, input });
-        const results = presentResults(await computeResults(context.services, { actor, consultationId }));
+        const computed = await computeResults(context.services, { actor, consultationId });
+        const results = presentResults(computed);
+        const { procedure, consultation } = computed.loaded;
         const text = results.texts.find((t) => t.text.id === textId)!;
         if (options.json) return printJson(io.stdout, text);
         line(
@@ -92,7 +123,12 @@ export function registerDecisionCommands(program: Command, io: CliIo): void {
                 ? []
                 : ([['Opposition window ends', new Date(outcome.moreTimeWindowEndsAt).toISOString()]] as const)),
               ...(outcome.mayRestartWithoutNewDetermination
-                ? ([['Note', 'the chairman may restart at §9.3.1 without a new determination']] as const)
+                ? ([
+                    [
+                      'Note',
+                      `the chairman may restart at ${citeRole(procedure, 'issue', consultation.resolutionEdition)} without a new determination`,
+                    ],
+                  ] as const)
                 : []),
             ],
             '  ',

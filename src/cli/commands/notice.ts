@@ -4,9 +4,9 @@ import { issueResultsNotice } from '../../services/issue-results-notice.js';
 import { formatTable, line, printJson, type CliIo } from '../output.js';
 import { localOperator, withContext } from './shared.js';
 
-/** `assent notice issue`: the results notice (Res. 1 §9.6.1). */
+/** `assent notice issue`: the results notice (the procedure's resultsNotice rule). */
 export function registerNoticeCommands(program: Command, io: CliIo): void {
-  const notice = program.command('notice').description('the results notice (Res. 1 §9.6.1)');
+  const notice = program.command('notice').description('the results notice');
 
   notice
     .command('issue')

@@ -156,15 +156,12 @@ function requireToken(io: CliIo, option: string | undefined): string {
 /**
  * The State a focal point acts for: --state when given (the service refuses another State than
  * the token's with NOT_YOUR_MEMBER_STATE), else the token's own.
- * @throws ROLE_MAY_NOT_REPLY for a token of another role without --state (Res. 1 §9.4.1)
+ * @throws ROLE_MAY_NOT_REPLY for a token of another role without --state (only Member States reply)
  */
 function stateFor(actor: Actor, state: string | undefined): string {
   if (state !== undefined) return state;
   if (actor.kind === 'focal_point') return actor.memberState;
-  throw new AppError(
-    'ROLE_MAY_NOT_REPLY',
-    `Only a Member State focal point may reply (WTSA Res. 1 §9.4.1); this is a ${actor.kind} token`,
-  );
+  throw new AppError('ROLE_MAY_NOT_REPLY', `Only a Member State focal point may reply; this is a ${actor.kind} token`);
 }
 
 function printReceipt(out: CliWriter, receipt: ReplyReceipt, replayed: boolean): void {

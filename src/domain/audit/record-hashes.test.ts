@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countedVersionOf, documentSubject } from './record-hashes.js';
 
-describe('countedVersionOf (Res. 1 §9.4.6: the latest reply received by the deadline counts)', () => {
+describe('countedVersionOf (the latest reply received by the deadline counts)', () => {
   const on = (version: number, status: 'submitted' | 'withdrawn' = 'submitted') => ({ version, status, flags: [] });
   const late = (version: number, status: 'submitted' | 'withdrawn' = 'submitted') => ({
     version,

@@ -56,7 +56,7 @@ export interface CountingFacts {
 }
 
 /**
- * The version of a State's reply that counts, from its versions alone (Res. 1 §9.4.6): the
+ * The version of a State's reply that counts, from its versions alone (only replies received by the due date count): the
  * latest received by the deadline, or none when that one is a withdrawal; a late version changes
  * nothing. The same rule writeReplyVersion applies as it writes, recomputed for verification.
  */

@@ -1,6 +1,6 @@
 /**
- * Official holidays observed by ITU headquarters in Geneva, as data. Res. 1 §9.4.1 counts
- * "working days" without defining them; Assent reads them as ITU Geneva working days
+ * Official holidays observed by ITU headquarters in Geneva, as data. TAP's reply-period rule
+ * (WTSA Resolution 1) counts "working days" without defining them; Assent reads them as ITU Geneva working days
  * (Monday–Friday except these holidays). The list is curated: Swiss/Genevan public holidays
  * observed by the UN system in Geneva plus the two Eid holidays, whose dates depend on the lunar
  * calendar and are fixed each year by the UN; the secretariat should check each new year

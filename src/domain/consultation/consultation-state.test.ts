@@ -16,7 +16,7 @@ function facts(overrides: Partial<ConsultationStateFacts> = {}): ConsultationSta
   };
 }
 
-describe('isOnTime (Res. 1 §9.4.6: replies received by the due date)', () => {
+describe('isOnTime (only replies received by the due date count)', () => {
   it('the deadline instant of "2359 hours UTC on 16 August 2023" is 2023-08-16T23:59:59.999Z', () => {
     expect(new Date(DEADLINE).toISOString()).toBe('2023-08-16T23:59:59.999Z');
   });

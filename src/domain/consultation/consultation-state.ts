@@ -24,7 +24,7 @@ export function consultationState(facts: ConsultationStateFacts, now: number): C
 }
 
 /**
- * Res. 1 §9.4.6: only replies "received by the due date" count. The deadline is the last on-time
+ * Only replies "received by the due date" count (the procedure's consultationFails rule). The deadline is the last on-time
  * instant: a reply at 23:59:59.999 on the deadline day is on time, one at 00:00:00.000 the next
  * day is late.
  */

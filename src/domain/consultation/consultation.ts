@@ -24,7 +24,7 @@ export interface ConsultationTranslation {
 /** Translations by language; never holds the language of record itself (its content is the record). */
 export type Translations<T> = Readonly<Partial<Record<UnLanguage, T>>>;
 
-/** Kinds of determined text (Res. 1 §9.3.6: approval may also be sought for an amendment; Circular 79 shows a corrigendum). */
+/** Kinds of determined text (approval may also be sought for an amendment; Circular 79 shows a corrigendum). */
 export const TEXT_KINDS = ['new', 'revised', 'corrigendum', 'amendment'] as const;
 export type TextKind = (typeof TEXT_KINDS)[number];
 
@@ -40,13 +40,13 @@ export interface DeterminedText {
   /** Temporary name of the work item, e.g. `X.ztd-iot`; absent for corrigenda. */
   readonly workItem: string | null;
   readonly title: string;
-  /** The summary (Res. 1 §9.3.3–9.3.4). A corrigendum may have none. */
+  /** The summary (the procedure's textSummary rule). A corrigendum may have none. */
   readonly summary: string | null;
   /** Where the text is, e.g. the report number `R35`. */
   readonly location: string;
   /** Whether ITU-T A.5 justifications were submitted (TSB NOTE 1 in Circular 79). */
   readonly a5Justification: boolean;
-  /** IPR statements received by TSB for this text (Res. 1 §9.4.2). */
+  /** IPR statements received by TSB for this text (the procedure's iprStatements rule). */
   readonly iprStatements: readonly string[];
   /** Title and summary in other UN languages; the fields above are in the consultation's language of record. */
   readonly translations: Translations<TextTranslation>;
@@ -71,7 +71,7 @@ export interface ConsultationSettings {
   /** Whether individual replies become visible to everyone after the deadline (aggregates always do). */
   readonly individualRepliesPublic: boolean;
   /**
-   * When set, only these Member States are consulted (Res. 1 §9.2.1 NOTE: SG3 regional groups).
+   * When set, only these Member States are consulted (the procedure's regionalGroup rule, e.g. SG3 regional groups).
    * Null: every Member State that may reply.
    */
   readonly eligibleStates: readonly string[] | null;
@@ -120,12 +120,12 @@ export interface Consultation {
   /** TSB notes printed in the circular (A.5 justification, IPR). */
   readonly notes: readonly string[];
   readonly signatory: Signatory;
-  /** Optional: the day the texts were available in all official languages (Res. 1 §9.3.5). */
+  /** Optional: the day the texts were available in all official languages (a timing rule of the procedure's counts from it). */
   readonly languagesAvailableOn: string | null;
   readonly settings: ConsultationSettings;
   /** When the circular was issued (texts frozen); null while a draft. */
   readonly issuedAt: number | null;
-  /** When the results notice was issued (Res. 1 §9.6.1); null until then. */
+  /** When the results notice was issued (the procedure's resultsNotice rule); null until then. */
   readonly resultsNoticeAt: number | null;
   /**
    * When the secretariat entered this consultation afterwards, as a record of a circular run

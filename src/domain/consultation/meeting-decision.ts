@@ -1,6 +1,6 @@
 import type { MeetingDecisionInput } from '../procedure/outcomes.js';
 
-/** What the meeting decided on a text (Res. 1 §9.5), as recorded by the secretariat. */
+/** What the meeting decided on a text (the procedure's meeting rule), as recorded by the secretariat. */
 export interface StoredDecision {
   readonly textId: string;
   readonly input: MeetingDecisionInput;

@@ -25,7 +25,7 @@ export interface ConsultationResults {
   readonly final: boolean;
   readonly computedAt: number;
   readonly texts: readonly TextResult[];
-  /** When the results notice is due (Res. 1 §9.6.1), once the consultation is closed. */
+  /** When the results notice is due (the procedure's resultsNotice rule), once the consultation is closed. */
   readonly resultsNoticeDueAt: number | null;
   /**
    * The head of the audit chain the figures were computed from: every change that decides them

@@ -1,4 +1,6 @@
 import { describe, it, expect } from 'vitest';
+import { DEFAULT_PROCEDURE_ID, procedureFor } from '../../procedures/registry.js';
+import { citeRole } from '../procedure/procedure.js';
 import { MEMBER_STATES, MEMBER_STATES_SOURCE, type MemberStateRecord, type UnLanguage } from './member-states.data.js';
 
 /** ITU counts 194 Member States: the 193 UN members and the Holy See ("Vatican"). */
@@ -83,12 +85,27 @@ describe('MEMBER_STATES', () => {
     expect(va.mayReply).toBe(true);
   });
 
-  it('does not let Palestine reply, and says why (PP Resolution 99, WTSA Res. 1 §9.4.1)', () => {
+  it("does not let Palestine reply, and says why (PP Resolution 99; the procedure's rule that only Member States reply, cited by the procedure)", () => {
     const ps = byCode('PS');
     expect(ps.membership).toBe('observer');
     expect(ps.mayReply).toBe(false);
     expect(ps.eligibilityNote).toMatch(/Resolution 99/);
-    expect(ps.eligibilityNote).toMatch(/Resolution 1 §9\.4\.1/);
+    expect(ps.eligibilityNote).toMatch(/Only Member States reply/);
+    // The data names no clause: the default procedure refuses with this note and cites its own.
+    expect(ps.eligibilityNote).not.toMatch(/§/);
+    const procedure = procedureFor(DEFAULT_PROCEDURE_ID);
+    const edition = procedure.defaultEdition;
+    const answer = procedure.eligibility(
+      'PS',
+      { mayReply: ps.mayReply, note: ps.eligibilityNote ?? null, consultedStates: null },
+      edition,
+    );
+    expect(answer).toEqual({
+      eligible: false,
+      reason: ps.eligibilityNote,
+      clause: citeRole(procedure, 'replyPeriod', edition),
+    });
+    expect(procedure.clauseFor('replyPeriod', edition)).not.toBeNull();
   });
 
   it('lets every Member State reply by default (eligibility is changed later, in the database)', () => {

@@ -24,7 +24,7 @@ export interface MemberStateRecord {
   readonly names: Readonly<Record<UnLanguage, string>>;
   /** 'member_state' for ITU Member States; 'observer' for Palestine (PP Resolution 99). */
   readonly membership: 'member_state' | 'observer';
-  /** Whether this administration may reply to a Member State consultation (WTSA Res. 1 §9.4.1: only Member States reply). Data, not code. */
+  /** Whether this administration may reply to a Member State consultation (only Member States reply; the procedure's eligibility rule reads this). Data, not code. */
   readonly mayReply: boolean;
   /** Why mayReply is what it is, when it is not simply "Member State in good standing". */
   readonly eligibilityNote?: string;
@@ -1302,8 +1302,8 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
     mayReply: false,
     eligibilityNote:
       'Observer, not a Member State: Palestine takes part in ITU under Plenipotentiary Conference ' +
-      'Resolution 99 (Status of Palestine in ITU). WTSA Resolution 1 §9.4.1 reserves replies to a ' +
-      'Member State consultation to Member States.',
+      'Resolution 99 (Status of Palestine in ITU). Only Member States reply to a Member State ' +
+      'consultation.',
   },
   {
     code: 'PT',

@@ -55,12 +55,11 @@ export function decide(actor: Actor, subject: Action): Decision {
         ? deny('FORBIDDEN', 'This action is reserved to secretariat administrators')
         : denyNonSecretariat(actor);
     case 'reply:submit':
-      // Res. 1 §9.4.1 and §9.4.3: only Member States reply; the secretariat records forms it
-      // receives (reply:record) but never replies itself.
+      // Only Member States reply (the procedure's eligibility rule decides which, per
+      // consultation); the secretariat records forms it receives (reply:record) but never replies itself.
       if (actor.kind === 'public')
         return deny('UNAUTHENTICATED', 'Sign in as a focal point of the Member State to reply');
-      if (actor.kind !== 'focal_point')
-        return deny('ROLE_MAY_NOT_REPLY', 'Only a Member State focal point may reply (WTSA Res. 1 §9.4.1)');
+      if (actor.kind !== 'focal_point') return deny('ROLE_MAY_NOT_REPLY', 'Only a Member State focal point may reply');
       return actor.memberState === subject.memberState
         ? ALLOW
         : deny('NOT_YOUR_MEMBER_STATE', `You are a focal point of ${actor.memberState}, not of ${subject.memberState}`);

@@ -8,7 +8,7 @@ export interface ClauseTable {
   readonly instrument: string;
   /** The edition, e.g. "Rev. Geneva, 2022". */
   readonly edition: string;
-  /** Clause number by the procedure's own clause key, e.g. `consultationPasses` → `§9.4.5`. */
+  /** Clause number by the procedure's own clause key, as the instrument writes it (e.g. `consultationPasses` → `§2` for the toy). */
   readonly clauses: Readonly<Record<string, string>>;
 }
 
@@ -60,7 +60,7 @@ export interface Citation {
 }
 
 /**
- * A citation written for people, in English: "WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.5"; the
+ * A citation written for people, in English: "<instrument> (<edition>) <clause>", e.g. "Toy rules (2026) §2"; the
  * instrument and edition alone when the clause is empty. Pages, documents and mails write it in
  * the reader's language with `formatCitation` of src/i18n/citations.ts.
  */

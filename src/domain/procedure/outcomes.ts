@@ -6,11 +6,11 @@
  */
 /** Counts of the counted replies for one text. */
 export interface PositionCounts {
-  /** Replies that assign authority (box A, with or without comments). */
+  /** Replies that support the text (for TAP, those that assign authority, with or without comments). */
   readonly support: number;
-  /** Replies that do not assign authority (box B). */
+  /** Replies that do not support the text (for TAP, those that do not assign authority). */
   readonly nonSupport: number;
-  /** Recorded forms with both boxes or neither ticked: excluded from the count until clarified. */
+  /** Recorded forms whose position cannot be read (e.g. both boxes or neither ticked): excluded from the count until clarified. */
   readonly unclear: number;
 }
 
@@ -34,19 +34,19 @@ export interface TextTally {
   readonly threshold: number;
   /** How many more supporting replies would have been needed to reach the threshold (0 when it passes). */
   readonly neededMoreSupport: number;
-  /** Clause number applied, e.g. `§9.4.5`. */
+  /** Clause number applied (the procedure's consultationPasses or consultationFails rule), as its clause table writes it. */
   readonly clause: string;
   /** Clause written for people, with the instrument and edition. */
   readonly citation: string;
 }
 
-/** A reservation by a delegation that does not oppose (Res. 1 §9.5.4). */
+/** A reservation by a delegation that does not oppose (the procedure's meetingReservation rule). */
 export interface Reservation {
   readonly state: string;
   readonly note: string;
 }
 
-/** Formal opposition sent to the Director after a request for more time (Res. 1 §9.5.5, §9.5.5.1). */
+/** Formal opposition sent to the Director within the window after the meeting (the procedure's afterMeeting rule) that followed a request for more time. */
 export interface FormalOpposition {
   readonly state: string;
   readonly receivedAt: number;
@@ -55,14 +55,14 @@ export interface FormalOpposition {
 
 /** What the study group meeting did with one text, as recorded by the secretariat. */
 export interface MeetingDecisionInput {
-  /** The meeting deferred approval (a change with major impact, Res. 1 §9.5.2). */
+  /** The meeting deferred approval (e.g. a change with major impact: the procedure's meetingDeferral rule). */
   readonly deferred: boolean;
-  /** Member State delegations opposing approval (§9.5.3). */
+  /** Member State delegations opposing approval (the procedure's meetingUnopposed rule). */
   readonly opposing: readonly string[];
-  /** Delegations that declared they abstain: ignored for the unopposed test (§9.5.6). */
+  /** Delegations that declared they abstain: ignored for the unopposed test (the procedure's meetingAbstention rule). */
   readonly abstaining: readonly string[];
   readonly reservations: readonly Reservation[];
-  /** Delegations that asked for more time during the meeting (§9.5.5). */
+  /** Delegations that asked for more time during the meeting (the procedure's afterMeeting rule). */
   readonly moreTime: readonly string[];
   readonly formalOppositions: readonly FormalOpposition[];
 }
@@ -74,9 +74,9 @@ export interface MeetingDecision {
   readonly outcome: MeetingOutcome;
   readonly clause: string;
   readonly citation: string;
-  /** End of the 4-week window for formal opposition (§9.5.5), when more time was asked for. */
+  /** End of the window for formal opposition after the meeting (the procedure's afterMeeting rule; 4 weeks for TAP), when more time was asked for. */
   readonly moreTimeWindowEndsAt: number | null;
-  /** The chairman may restart at §9.3.1 without a new determination (§9.5.5.2). */
+  /** The chairman may restart the procedure from the issue of a circular (its issue rule) without a new determination, after a formal opposition. */
   readonly mayRestartWithoutNewDetermination: boolean;
   /** States whose opposition decided the outcome. */
   readonly opposedBy: readonly string[];

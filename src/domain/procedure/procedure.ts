@@ -115,6 +115,14 @@ export interface Procedure {
   decideAtMeeting(input: MeetingDecisionInput, meetingLastDay: string, now: number, edition: string): MeetingDecision;
   /** When the results notice is due, given the meeting's recorded decisions. */
   resultsNoticeDueAt(meetingLastDay: string, decisions: readonly MeetingDecisionInput[]): number;
+  /**
+   * A simulated reply's position on a text, for the demo data (src/services/seed-demo.ts), in the
+   * procedure's own terms. Pure and deterministic. Index 0 is the plain supporting reply, 1 a reply
+   * that does not support the text (with what the procedure asks of one, e.g. reasons); 2 and on
+   * the procedure's other choices, if any (e.g. support with comments); indices wrap around. The
+   * result passes the procedure's `checkReply` on any channel.
+   */
+  demoPosition(textId: string, index: number): PositionInput;
 }
 
 /**

@@ -15,18 +15,17 @@ export interface TimingFacts {
   readonly languagesAvailableOn: string | null;
 }
 
-/** Policy choices where Res. 1 is silent or open to two readings (see docs/procedure.md). */
+/** Policy choices where the procedure's instrument is silent or open to two readings (see docs/procedure.md). */
 export interface TimingPolicy {
   /**
    * Working days that must remain strictly between the deadline day and the first day of the
-   * meeting. Res. 1 §9.4.1 says the period runs "up to seven working days before the beginning of
-   * the meeting"; the conservative reading (TSB Circular 6 practice) keeps 7 full working days
-   * between them, so the latest deadline is the end of the 8th working day before the meeting.
+   * meeting, for the procedure's reply-period rule (for TAP, a period "up to seven working days
+   * before the beginning of the meeting": see src/procedures/itu-t-tap/tap-timing.ts).
    */
   readonly fullWorkingDaysBeforeMeeting: number;
-  /** Minimum calendar months between the announcement and the meeting (§9.3.3). */
+  /** Minimum calendar months between the announcement and the meeting (the procedure's announcement rule). */
   readonly announcementMonths: number;
-  /** Minimum calendar months between the texts in all languages and the meeting (§9.3.5). */
+  /** Minimum calendar months between the texts in all languages and the meeting (the procedure's languages rule). */
   readonly languagesMonths: number;
 }
 

@@ -1,4 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { citeRole } from '../../domain/procedure/procedure.js';
+import { DEFAULT_PROCEDURE_ID, procedureFor } from '../../procedures/registry.js';
 import { ReceiptInputSchema } from '../../schemas/receipt.schema.js';
 import { recordedReplyInputSchema, replyInputSchema } from '../../schemas/reply.schema.js';
 import { listReplies, getStateReply } from '../../services/read-replies.js';
@@ -25,6 +27,15 @@ import {
 import Type from 'typebox';
 import { Slug, StateCode } from '../../schemas/common.schema.js';
 import { getReceipt, receiptPublicKey, verifyReceipt } from '../../services/receipts.js';
+
+/**
+ * Where the default procedure says a reply after the deadline does not count (its consultationFails
+ * rule), for the API's description; each procedure's clauses are at GET /api/v1/procedures.
+ */
+const LATE_REPLIES_CLAUSE = (() => {
+  const procedure = procedureFor(DEFAULT_PROCEDURE_ID);
+  return `${citeRole(procedure, 'consultationFails', procedure.defaultEdition)} for ${procedure.name}; each procedure's clauses at GET /api/v1/procedures`;
+})();
 
 /** Member States' replies: submit, amend, withdraw (focal points); record on behalf (secretariat); read. */
 export const replyRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; receiptVerifyPerMinute?: number }> = async (
@@ -69,8 +80,7 @@ export const replyRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; recei
       schema: {
         tags,
         summary: "Submit or amend the State's reply (focal point of that State, before the deadline)",
-        description:
-          'Each call writes a new version; the latest version received by the deadline counts (WTSA Res. 1 §9.4.6). 201 for the first version, 200 for an amendment. Send an Idempotency-Key to make retries safe.',
+        description: `Each call writes a new version; the latest version received by the deadline counts (${LATE_REPLIES_CLAUSE}). 201 for the first version, 200 for an amendment. Send an Idempotency-Key to make retries safe.`,
         params: StateParams,
         headers: IdempotencyHeaders,
         body: replyInputSchema(),

@@ -1,4 +1,4 @@
-import type { ErrorCode, FieldProblem } from '../../domain/errors.js';
+import { catalogueCodeOf, type ErrorCode, type FieldProblem } from '../../domain/errors.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../domain/identity/password-policy.js';
 import { t, type Locale, type MessageId, type MessageValues } from '../../i18n/i18n.js';
 
@@ -18,7 +18,8 @@ const PASSWORD_RULES: Partial<Record<ErrorCode, readonly [MessageId, MessageValu
 
 /** The catalogued message of a password-policy problem, or null when its rule is not known here. */
 export function knownPasswordMessage(locale: Locale, problem: FieldProblem): string | null {
-  const rule = problem.code === undefined ? undefined : PASSWORD_RULES[problem.code];
+  const code = catalogueCodeOf(problem, undefined);
+  const rule = code === undefined ? undefined : PASSWORD_RULES[code];
   return rule ? t(locale, rule[0], rule[1]) : null;
 }
 

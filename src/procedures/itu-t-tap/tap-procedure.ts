@@ -7,6 +7,7 @@ import {
   tapClauseTable,
   tapClauses,
 } from './tap-clauses.js';
+import { tapDemoPosition } from './tap-demo.js';
 import { decideAtMeeting, resultsNoticeDueAt, validateMeetingDecision } from './tap-meeting.js';
 import { TAP_MESSAGES, TAP_REPLY_FORM, tapFigures } from './tap-presentation.js';
 import { checkReplyPositions } from './tap-reply-rules.js';
@@ -75,4 +76,5 @@ export const TAP_PROCEDURE: Procedure = {
       lastDay,
       decisions.some((d) => d.moreTime.length > 0),
     ),
+  demoPosition: tapDemoPosition,
 };

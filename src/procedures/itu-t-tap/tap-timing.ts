@@ -49,7 +49,10 @@ export function checkTiming(
     },
   });
 
-  // §9.4.1: the consultation runs up to 7 working days before the meeting.
+  // §9.4.1: the consultation runs "up to seven working days before the beginning of the meeting".
+  // The conservative reading (TSB Circular 6 practice) keeps 7 full working days between the
+  // deadline day and the meeting (policy.fullWorkingDaysBeforeMeeting), so the latest deadline is
+  // the end of the 8th working day before the meeting.
   const latest = nthWorkingDayBefore(facts.meetingFirstDay, policy.fullWorkingDaysBeforeMeeting + 1, calendar);
   const latestDeadlineAt = endOfDay(latest.day);
   const deadlineOk = facts.deadlineAt <= latestDeadlineAt;

@@ -108,7 +108,7 @@ export async function prepareDocument(
       const loaded = await loadConsultation(ctx.db, consultationId, actor);
       return {
         target: { consultationId, format, locale },
-        // An issued circular is frozen (Res. 1 §9.3.1): its document is a closed record. A draft is previewed afresh each time.
+        // An issued circular is frozen (its texts are those issued): its document is a closed record. A draft is previewed afresh each time.
         storageKey: loaded.consultation.issuedAt === null ? null : key(''),
         content: async () => circularContent(locale, { consultation: loaded.consultation, texts: loaded.texts }),
       };

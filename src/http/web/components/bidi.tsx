@@ -132,7 +132,7 @@ function isolateWithin(
 
 /**
  * A sentence already formatted from the catalogue (a heading such as "Draft new Recommendation
- * ITU-T X.1353 (X.ztd-iot)", a rule citing "WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.5") with
+ * ITU-T X.1353 (X.ztd-iot)", a rule citing its instrument, edition and clause) with
  * its left-to-right snippets isolated as by `Ltr`, and its `auto` ones (a place, a name: any
  * script) as by `Isolate`. The sentence stays one string in the view-model (it is also used in
  * messages and labels); only its display is marked.

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredMemberState } from '../../../domain/member-states/member-state.js';
 import { LOCALES } from '../../../i18n/i18n.js';
+import { citeRole } from '../../../domain/procedure/procedure.js';
 import { DEFAULT_PROCEDURE_ID, procedureFor } from '../../../procedures/registry.js';
 import { decisionErrors, namedStates, noticeErrors, readDecisionForm } from './decisions.forms.js';
+
+const TAP = procedureFor(DEFAULT_PROCEDURE_ID);
 
 /** A posted decision on X.1353 with the given fields over an empty form. */
 const posted = (fields: Record<string, string | string[]>) => readDecisionForm({ text: 'x1353', ...fields });
@@ -119,8 +122,9 @@ describe('the decisions form', () => {
       state('FR', 'France', 'France'),
       state('SN', 'Senegal', 'Sénégal'),
     ];
-    const G94 = 'WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1';
-    const NOTE = 'WTSA Resolution 1 (Rev. Geneva, 2022) §9.2.1 NOTE';
+    // The clauses the procedure cites for who takes part and for a regional group's circular.
+    const G94 = citeRole(TAP, 'replyPeriod', TAP.defaultEdition);
+    const NOTE = citeRole(TAP, 'regionalGroup', TAP.defaultEdition);
     // The service's English is not read: only the code, the field and the clause are.
     const outsider = (field: string, clause = G94) => ({
       field,

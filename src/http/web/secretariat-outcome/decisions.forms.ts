@@ -1,6 +1,6 @@
 import type { Static } from 'typebox';
 import type { DeterminedText } from '../../../domain/consultation/consultation.js';
-import type { ErrorCode, FieldProblem } from '../../../domain/errors.js';
+import { catalogueCodeOf, type ErrorCode, type FieldProblem } from '../../../domain/errors.js';
 import type { ClauseRole } from '../../../domain/procedure/clauses.js';
 import type { Procedure } from '../../../domain/procedure/procedure.js';
 import { citeClauseIn, citeRoleIn } from '../../../i18n/citations.js';
@@ -12,7 +12,7 @@ import { type DecisionFormValues, stateName } from '../presenters/secretariat-ou
 import { clean, type DecisionForm, indexIn, instantOfInput, many } from './outcome.forms.js';
 
 /**
- * The meeting's decision on one text (Res. 1 §9.5) as the decisions page posts it, and the
+ * The meeting's decision on one text (the procedure's meeting rules) as the decisions page posts it, and the
  * results notice: what was typed, the service's input made of it (parsed with
  * DecisionInputSchema), and the services' problems at the form's fields in the catalogue's words.
  * The rules are the procedure's (validateMeetingDecision) and recordDecision's.
@@ -187,7 +187,7 @@ export function decisionErrors(
   const unknownAt = (field: string, code: string) => unknown.set(field, [...(unknown.get(field) ?? []), code]);
 
   for (const problem of problems) {
-    const code = problem.code ?? errorCode;
+    const code = catalogueCodeOf(problem, errorCode);
     const field = problem.field;
     if (field === '/') {
       add(null, NOT_ALLOWED[code] ?? 'outcome.decisions.error.conflict', {
@@ -273,7 +273,8 @@ export function noticeErrors(
         message: t(locale, 'outcome.notice.error.missing', { designation: text.designation }),
       });
     else {
-      const id = problem.code === undefined ? undefined : NOTICE_REFUSED[problem.code];
+      const code = catalogueCodeOf(problem, undefined);
+      const id = code === undefined ? undefined : NOTICE_REFUSED[code];
       if (id !== undefined) errors.push({ link: 'results-notice', message: t(locale, id) });
     }
   }

@@ -1,6 +1,6 @@
 import Type, { type Static } from 'typebox';
 import type { DeterminedText } from '../../../domain/consultation/consultation.js';
-import type { ErrorCode, FieldProblem } from '../../../domain/errors.js';
+import { catalogueCodeOf, type ErrorCode, type FieldProblem } from '../../../domain/errors.js';
 import { formatUtc, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
 import { StateCode } from '../../../schemas/common.schema.js';
 import { RecordedReplyInputSchema } from '../../../schemas/reply.schema.js';
@@ -183,7 +183,7 @@ export function recordErrors(
   if (problems.length === 0 && errorCode === 'RESULTS_FROZEN')
     return [{ message: t(locale, 'outcome.record.closed.frozen') }];
   for (const problem of problems) {
-    const code = problem.code ?? errorCode;
+    const code = catalogueCodeOf(problem, errorCode);
     const field = problem.field;
     if (field === '/memberState') {
       if (code === 'STATE_NOT_ELIGIBLE')

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_PROCEDURE_ID, procedureFor } from '../../../procedures/registry.js';
 import { circularErrors, readCircularForm } from './circular.forms.js';
 import { inviteErrors, readInviteForm } from './invite.forms.js';
 import { readTextForm, textErrors } from './text.forms.js';
@@ -80,9 +81,18 @@ describe('the circular form', () => {
       field: 'field-deadlineTime',
       message: 'Enter the time of the deadline in UTC as hours and minutes, such as 23:59',
     });
-    expect(at({ field: '/deadline', message: 'x', code: 'DATES_OUT_OF_ORDER', clause: '§9.4.1' })?.message).toBe(
-      'The deadline must fall before the first day of the meeting (WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1)',
+    // The clause the service's problem gives, else the procedure's reply-period rule, in the
+    // circular's edition of the default procedure's instrument.
+    const procedure = procedureFor(DEFAULT_PROCEDURE_ID);
+    const edition = read.values.resolutionEdition;
+    const source = `${procedure.clauses(edition).instrument} (${edition})`;
+    expect(at({ field: '/deadline', message: 'x', code: 'DATES_OUT_OF_ORDER', clause: '§0.1' })?.message).toBe(
+      `The deadline must fall before the first day of the meeting (${source} §0.1)`,
     );
+    expect(at({ field: '/deadline', message: 'x', code: 'DATES_OUT_OF_ORDER' })?.message).toBe(
+      `The deadline must fall before the first day of the meeting (${source} ${procedure.clauseFor('replyPeriod', edition)})`,
+    );
+    expect(procedure.clauseFor('replyPeriod', edition)).not.toBeNull();
     expect(at({ field: '/deadline', message: 'x', code: 'DEADLINE_PASSED' })?.field).toBe('field-deadlineDay');
     expect(at({ field: '/meeting/lastDay', message: 'x', code: 'DATES_OUT_OF_ORDER' })?.message).toBe(
       'The last day of the meeting cannot come before its first day',

@@ -13,7 +13,7 @@ import type { SessionHooks, WebContext } from '../web-session.js';
 import { actorOf, circularPages, circularPath, hasCode, secretariatGuards } from './circular-pages.js';
 
 /**
- * A draft circular's preview, what still blocks issuing it, and issuing it (Res. 1 §9.3).
+ * A draft circular's preview, what still blocks issuing it, and issuing it (the procedure's issue rule).
  */
 export const issueRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: SessionHooks }> = async (
   app,
