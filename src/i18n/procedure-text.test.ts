@@ -97,9 +97,12 @@ describe('procedureText', () => {
   });
 
   it('reads a stored TAP position through its form: the sub-option’s reading, else the choice’s', () => {
-    expect(readingKeyOf(tap.replyForm, 'assigns_authority', 'no_comments')).toBe('reads.noComments');
-    expect(readingKeyOf(tap.replyForm, 'assigns_authority', null)).toBe('reads.assigns');
-    expect(readingKeyOf(tap.replyForm, 'does_not_assign_authority', null)).toBe('reads.doesNotAssign');
+    const [supports, opposes] = tap.replyForm.choices;
+    const noComments = supports!.options!.choices[0]!.id;
+    expect(readingKeyOf(tap.replyForm, supports!.kind, noComments)).toBe('reads.noComments');
+    expect(readingKeyOf(tap.replyForm, supports!.kind, null)).toBe('reads.assigns');
+    expect(readingKeyOf(tap.replyForm, supports!.kind, 'no_such_option')).toBe('reads.assigns');
+    expect(readingKeyOf(tap.replyForm, opposes!.kind, null)).toBe('reads.doesNotAssign');
     expect(readingKeyOf(tap.replyForm, 'no_such_kind', null)).toBeNull();
   });
 

@@ -10,12 +10,14 @@ export interface DraftAttachment {
 }
 
 /**
- * One text's box of the Annex 2 form as it was left: anything may still be missing (a draft is
- * checked only when it is reviewed and submitted). Texts are kept as typed, blanks included.
+ * One text's block of the reply form as it was left: the choice's kind and sub-option id as the
+ * consultation's procedure names them (the service keeps only those its form offers); anything may
+ * still be missing (a draft is checked only when it is reviewed and submitted). Texts are kept as
+ * typed, blanks included.
  */
 export interface DraftPosition {
-  readonly position: 'assigns_authority' | 'does_not_assign_authority' | null;
-  readonly option: 'no_comments' | 'comments_attached' | null;
+  readonly position: string | null;
+  readonly option: string | null;
   readonly comments: string;
   readonly reasons: string;
   readonly possibleChanges: string;

@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../domain/errors.js';
+import { choiceOf, type ReplyFormSpec } from '../domain/procedure/presentation.js';
 import type { Actor } from '../domain/policy/actor.js';
 import { authorize } from '../domain/policy/policy.js';
 import type { PositionInput, ReplyPosition } from '../domain/reply/reply.js';
@@ -42,7 +43,7 @@ export async function getReplyDraft(
   return (await findReplyDraft(ctx.db, options.consultationId, options.memberState)) ?? null;
 }
 
-/** An empty Annex 2 form: no box ticked, nothing typed. */
+/** An empty reply block: no choice ticked, nothing typed. */
 export const EMPTY_DRAFT_POSITION: DraftPosition = {
   position: null,
   option: null,
@@ -53,13 +54,31 @@ export const EMPTY_DRAFT_POSITION: DraftPosition = {
 };
 
 /**
- * The positions a draft would submit, in the order of the consultation's texts, with only what a
- * person can have meant: a text with no box ticked is left out (the page asks for it), and the
- * sub-option of "assigns authority" is dropped when "does not assign authority" is ticked (a
- * radio button cannot be unticked without a script, so it says nothing). Every typed field is
- * kept, so that a comment typed under the other box is pointed out rather than silently lost.
+ * The sub-option a position carries: the one ticked when it is one of its choice's sub-options in
+ * the procedure's form, else none (a sub-option ticked before switching to another choice is a
+ * leftover of the form: a radio button cannot be unticked without a script, so it says nothing).
+ * Without the form, the option is kept as it is.
  */
-export function positionsOfDraft(content: ReplyDraftContent, textIds: readonly string[]): PositionInput[] {
+export function optionOfChoice(
+  form: ReplyFormSpec | undefined,
+  position: string,
+  option: string | null,
+): string | null {
+  if (option === null || form === undefined) return option;
+  return choiceOf(form, position)?.options?.choices.some((o) => o.id === option) ? option : null;
+}
+
+/**
+ * The positions a draft would submit, in the order of the consultation's texts, with only what a
+ * person can have meant: a text with no choice ticked is left out (the page asks for it), and a
+ * sub-option that is not the ticked choice's is dropped (`optionOfChoice`). Every typed field is
+ * kept, so that a comment typed under another choice is pointed out rather than silently lost.
+ */
+export function positionsOfDraft(
+  content: ReplyDraftContent,
+  textIds: readonly string[],
+  form?: ReplyFormSpec,
+): PositionInput[] {
   const positions: PositionInput[] = [];
   for (const text of textIds) {
     const p = content.positions[text];
@@ -67,7 +86,7 @@ export function positionsOfDraft(content: ReplyDraftContent, textIds: readonly s
     positions.push({
       text,
       position: p.position,
-      option: p.position === 'assigns_authority' ? p.option : null,
+      option: optionOfChoice(form, p.position, p.option),
       comments: p.comments,
       reasons: p.reasons,
       possibleChanges: p.possibleChanges,
@@ -77,23 +96,29 @@ export function positionsOfDraft(content: ReplyDraftContent, textIds: readonly s
   return positions;
 }
 
-/** The reply a draft stands for, as submitReply takes it, refusing any change after `basedOnVersion`. */
+/**
+ * The reply a draft stands for, as submitReply takes it, refusing any change after `basedOnVersion`.
+ * With the consultation's reply form, a leftover sub-option is dropped (a saved draft has none).
+ * Each position carries its text, its kind and the fields the form filled in, nothing blank.
+ */
 export function replyInputOfDraft(
   draft: Pick<ReplyDraft, 'content' | 'basedOnVersion'>,
   textIds: readonly string[],
+  form?: ReplyFormSpec,
 ): ReplyInput {
   const { content } = draft;
   const blankToNull = (value: string) => (value.trim() === '' ? null : value.trim());
   return {
-    positions: positionsOfDraft(content, textIds).map((p) => ({
-      text: p.text,
-      position: p.position,
-      option: p.option ?? null,
-      comments: p.comments ?? null,
-      reasons: p.reasons ?? null,
-      possibleChanges: p.possibleChanges ?? null,
-      attachment: p.attachment ?? null,
-    })),
+    // Only what the form holds: a field left blank is not sent, so a procedure whose position has
+    // no such field (no sub-option, no comments) takes the reply as its schema says.
+    positions: positionsOfDraft(content, textIds, form).map((p) => {
+      const position: Record<string, string> = { text: p.text, position: p.position };
+      for (const name of ['option', 'comments', 'reasons', 'possibleChanges', 'attachment'] as const) {
+        const value = p[name];
+        if (value !== undefined && value !== null && value.trim() !== '') position[name] = value;
+      }
+      return position as unknown as PositionInput;
+    }),
     signatory: { name: content.signatoryName.trim(), title: content.signatoryTitle.trim() },
     place: blankToNull(content.place),
     signedOn: blankToNull(content.signedOn),
@@ -105,7 +130,7 @@ export function replyInputOfDraft(
 export const SIGNATURE_LIMITS = { name: 200, title: 500, place: 200 } as const;
 
 /**
- * Problems of the signature block of Annex 2 ("[Name] [Official role/title]", "[Place,] [Date]"):
+ * Problems of the signature block of the reply ("[Name] [Official role/title]", "[Place,] [Date]"):
  * a reply is signed by a named official with a title; place and date are optional, the date a
  * real calendar day. Fields are named as in the reply schema (`/signatory/name`…).
  */
@@ -154,7 +179,7 @@ export interface DraftCheck {
 
 /**
  * Checks a draft's positions with the consultation's procedure exactly as a submission over the
- * web would be checked (Annex 2 and Res. 1 §9.4.4: reasons with "does not assign authority"),
+ * web would be checked (the procedure's reply rule, its reasons rule included),
  * without storing anything: the review page shows a reply only once it would be accepted.
  * @throws UNAUTHENTICATED, ROLE_MAY_NOT_REPLY, NOT_YOUR_MEMBER_STATE, NOT_FOUND
  */
@@ -170,7 +195,7 @@ export async function checkReplyDraft(
 /** The procedure's check of a draft's positions (pure, given the loaded consultation). */
 export function checkDraftPositions(loaded: LoadedConsultation, content: ReplyDraftContent): DraftCheck {
   const textIds = loaded.texts.map((t) => t.id);
-  const sent = positionsOfDraft(content, textIds);
+  const sent = positionsOfDraft(content, textIds, loaded.procedure.replyForm);
   const check = loaded.procedure.checkReply(sent, textIds, 'web', loaded.consultation.resolutionEdition);
   return { sent, problems: check.problems, positions: check.problems.length === 0 ? check.positions : [] };
 }

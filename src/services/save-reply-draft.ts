@@ -12,7 +12,8 @@ import {
   type ReplyDraft,
   type ReplyDraftContent,
 } from '../repositories/reply-draft.repository.js';
-import { authorizeDraft, SIGNATURE_LIMITS } from './read-reply-draft.js';
+import type { ReplyFormSpec } from '../domain/procedure/presentation.js';
+import { authorizeDraft, optionOfChoice, SIGNATURE_LIMITS } from './read-reply-draft.js';
 import { loadConsultation } from './load-consultation.js';
 import { assertEligible } from './reply-writer.js';
 import { inTransaction, type ServiceContext } from './service-context.js';
@@ -33,7 +34,7 @@ export interface SaveReplyDraftOptions {
 /**
  * Saves the State's draft reply, shared by the State's focal points, so that it can be finished
  * later or by a colleague. Only that State's focal points may, only while the consultation is
- * open (Res. 1 §9.4.6: after the deadline nothing more can be sent, so nothing is prepared), and
+ * open (the procedure's deadline rule: after the deadline nothing more can be sent, so nothing is prepared), and
  * only for a State that may reply. A save over a revision the saver did not see (a colleague or
  * another tab saved meanwhile) is refused as STALE_REPLY, with who saved it and when. Files are
  * cited by id: each must be the State's (uploaded by the saver, kept in the draft, or cited by
@@ -68,6 +69,7 @@ export async function saveReplyDraft(ctx: ServiceContext, options: SaveReplyDraf
     const content = normalise(
       options.content,
       loaded.texts.map((t) => t.id),
+      loaded.procedure.replyForm,
     );
     const current = await findReplyDraft(trx, options.consultationId, options.memberState);
 
@@ -120,8 +122,15 @@ function staleDraft(memberState: string, latest: ReplyDraft | undefined): AppErr
   });
 }
 
-/** Keeps the texts of the consultation only; refuses texts longer than a reply may carry. */
-function normalise(content: ReplyDraftContent, textIds: readonly string[]): ReplyDraftContent {
+/**
+ * Keeps the texts of the consultation only, and of each the choice and sub-option its procedure's
+ * form offers a focal point (a recorded-only choice, an unknown kind or id, is not chosen; a
+ * sub-option of another choice than the one ticked is a leftover of the form, dropped); refuses
+ * texts longer than a reply may carry.
+ */
+function normalise(content: ReplyDraftContent, textIds: readonly string[], form: ReplyFormSpec): ReplyDraftContent {
+  const kinds = new Set(form.choices.filter((choice) => !choice.recordedOnly).map((choice) => choice.kind));
+  const options = new Set(form.choices.flatMap((choice) => choice.options?.choices.map((o) => o.id) ?? []));
   const problems: FieldProblem[] = [];
   const positions: Record<string, DraftPosition> = {};
   for (const text of textIds) {
@@ -139,9 +148,11 @@ function normalise(content: ReplyDraftContent, textIds: readonly string[]): Repl
           code: 'TEXT_TOO_LONG',
         });
     }
+    const position = p.position !== null && kinds.has(p.position) ? p.position : null;
+    const option = p.option !== null && options.has(p.option) ? p.option : null;
     positions[text] = {
-      position: p.position === 'assigns_authority' || p.position === 'does_not_assign_authority' ? p.position : null,
-      option: p.option === 'no_comments' || p.option === 'comments_attached' ? p.option : null,
+      position,
+      option: position === null ? option : optionOfChoice(form, position, option),
       comments: p.comments,
       reasons: p.reasons,
       possibleChanges: p.possibleChanges,

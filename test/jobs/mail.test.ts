@@ -165,8 +165,11 @@ describeEachDialect('e-mail', (dialect) => {
       expect(receipt!.text).toContain('Version: 1');
       expect(receipt!.text).toContain(`SHA-256 of the stored reply: ${first.receipt.contentHash}`);
       expect(receipt!.text).toContain('Counts: yes');
+      // The position reads as the consultation's procedure words it (TAP's reading of "no comments").
       for (const designation of Object.values(DESIGNATIONS))
-        expect(receipt!.text).toContain(`${designation}: assigns authority (no comments)`);
+        expect(receipt!.text).toContain(
+          `${designation}: Assigns authority to SG17 to consider this text for approval, with no comments or suggested changes`,
+        );
     }
 
     // An amendment is a new version with its own receipt.

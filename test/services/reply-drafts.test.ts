@@ -8,6 +8,7 @@ import {
   type ReplyDraft,
   type ReplyDraftContent,
 } from '../../src/repositories/reply-draft.repository.js';
+import { procedureFor } from '../../src/procedures/registry.js';
 import { uploadAttachment } from '../../src/services/attachments.js';
 import { discardReplyDraft } from '../../src/services/discard-reply-draft.js';
 import {
@@ -356,10 +357,23 @@ describeEachDialect('reply drafts', (dialect) => {
         ...base,
         positions: { ...base.positions, x1353: { ...base.positions.x1353!, option: 'no_comments' as const } },
       };
-      expect(replyInputOfDraft({ content: leftover, basedOnVersion: 4 }, TEXTS)).toMatchObject({
-        expectedVersion: 4,
-        positions: [{}, { text: 'x1353', option: null }, {}],
+      const form = procedureFor('itu-t-tap').replyForm;
+      const input = replyInputOfDraft({ content: leftover, basedOnVersion: 4 }, TEXTS, form);
+      expect(input).toMatchObject({ expectedVersion: 4, positions: [{}, { text: 'x1353' }, {}] });
+      expect(input.positions[1]).not.toHaveProperty('option');
+      // The sub-option of the choice ticked is kept; nothing blank is sent.
+      expect(input.positions[0]).toMatchObject({ position: 'assigns_authority', option: 'no_comments' });
+      expect(Object.values(input.positions[0]!)).not.toContain('');
+      // A saved draft keeps no leftover: the service drops it against the consultation's form.
+      const saved = await saveReplyDraft(world().ctx, {
+        actor: focalPoint('KR'),
+        consultationId: ID,
+        memberState: 'KR',
+        content: leftover,
+        basedOnVersion: 0,
+        expectedRevision: 0,
       });
+      expect(saved.content.positions.x1353).toMatchObject({ position: 'does_not_assign_authority', option: null });
     });
 
     it('submits exactly the reviewed revision, then discards the draft; a changed draft or reply is refused as stale', async () => {

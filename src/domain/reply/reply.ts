@@ -3,13 +3,14 @@
  * versions (every version is kept; the latest on-time version counts).
  */
 
-/** The boxes of the Annex 2 form, plus "unclear" for a paper form with both boxes or neither ticked. */
-export const POSITION_KINDS = ['assigns_authority', 'does_not_assign_authority', 'unclear'] as const;
-export type PositionKind = (typeof POSITION_KINDS)[number];
+/**
+ * A position kind: one of the kinds the consultation's procedure declares (`Procedure.positionKinds`,
+ * its reply form's choices). The core stores and shows it without knowing its words.
+ */
+export type PositionKind = string;
 
-/** Sub-options of "assigns authority" (TSB form practice; Res. 1 knows only support vs non-support). */
-export const ASSIGN_OPTIONS = ['no_comments', 'comments_attached'] as const;
-export type AssignOption = (typeof ASSIGN_OPTIONS)[number];
+/** A sub-option of a choice (its id in the procedure's reply form), or null for none. */
+export type PositionOption = string;
 
 /** How the reply reached the secretariat. */
 export const CHANNELS = ['web', 'api', 'email', 'fax', 'paper'] as const;
@@ -38,12 +39,13 @@ export interface PositionInput {
   /** Id of the determined text within the consultation. */
   readonly text: string;
   readonly position: PositionKind;
-  readonly option?: AssignOption | null;
-  /** Comments and suggested changes (with "comments attached"). */
+  /** The sub-option ticked under the choice, when the procedure's form has one there. */
+  readonly option?: PositionOption | null;
+  /** Comments and suggested changes. */
   readonly comments?: string | null;
-  /** Reasons for not assigning authority (Res. 1 §9.4.4). */
+  /** Reasons for the position (the procedure's reasons rule). */
   readonly reasons?: string | null;
-  /** Outline of possible changes that would enable the work to progress (Res. 1 §9.4.4). */
+  /** Outline of possible changes that would enable the work to progress. */
   readonly possibleChanges?: string | null;
   /** SHA-256 of an uploaded attachment carrying comments, reasons or changes. */
   readonly attachment?: string | null;
@@ -60,7 +62,7 @@ export interface ReplySignature {
 export interface ReplyPosition {
   readonly text: string;
   readonly position: PositionKind;
-  readonly option: AssignOption | null;
+  readonly option: PositionOption | null;
   readonly comments: string | null;
   readonly reasons: string | null;
   readonly possibleChanges: string | null;

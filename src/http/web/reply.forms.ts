@@ -1,5 +1,6 @@
 import Type from 'typebox';
-import { replyFieldName, type ReplyFieldsValue } from './components/reply-fields.js';
+import type { ReplyFormSpec } from '../../domain/procedure/presentation.js';
+import { offeredChoices, replyFieldName, type ReplyFieldsValue } from './components/reply-fields.js';
 
 /**
  * The forms of a focal point's reply pages. The reply form has fields named after the texts of
@@ -53,16 +54,20 @@ export interface PostedReplyForm {
 }
 
 /**
- * Reads the Annex 2 blocks of `textIds` from a posted form (reply-fields.tsx names): the boxes
- * ticked, the texts typed, the stored file kept (unless its "remove" box is ticked). Values
- * outside the form's choices count as not chosen. `allowUnclear` reads "unclear" too (the
- * secretariat's recording of a paper form).
+ * Reads the reply blocks of `textIds` from a posted form (reply-fields.tsx names) against the
+ * procedure's reply form: the choice ticked (one of the form's kinds; a recorded-only kind only
+ * when `recorded`, the secretariat's recording of a form received by e-mail, fax or post), the
+ * sub-option (one of the form's sub-option ids), the texts typed, the stored file kept (unless its
+ * "remove" box is ticked). Values outside the form's choices count as not chosen.
  */
 export function readReplyPositions(
   body: Readonly<Record<string, string | undefined>>,
   textIds: readonly string[],
-  allowUnclear = false,
+  form: ReplyFormSpec,
+  recorded = false,
 ): Record<string, ReplyFieldsValue> {
+  const kinds = new Set(offeredChoices(form, recorded).map((choice) => choice.kind));
+  const options = new Set(form.choices.flatMap((choice) => choice.options?.choices.map((o) => o.id) ?? []));
   const values: Record<string, ReplyFieldsValue> = {};
   for (const text of textIds) {
     const field = (kind: Parameters<typeof replyFieldName>[0]) => body[replyFieldName(kind, text)];
@@ -71,18 +76,13 @@ export function readReplyPositions(
     const kept = field('kept');
     const removed = field('remove') === 'yes';
     values[text] = {
-      position:
-        position === 'assigns_authority' ||
-        position === 'does_not_assign_authority' ||
-        (allowUnclear && position === 'unclear')
-          ? position
-          : null,
-      option: option === 'no_comments' || option === 'comments_attached' ? option : null,
+      position: position !== undefined && kinds.has(position) ? position : null,
+      option: option !== undefined && options.has(option) ? option : null,
       comments: textOf(field('comments')),
       reasons: textOf(field('reasons')),
       possibleChanges: textOf(field('changes')),
       attachment:
-        kept !== undefined && /^[0-9a-f]{64}$/.test(kept) && !removed
+        form.attachments && kept !== undefined && /^[0-9a-f]{64}$/.test(kept) && !removed
           ? { sha256: kept, filename: textOf(field('keptName')).slice(0, 200) || 'attachment' }
           : null,
     };
@@ -94,9 +94,10 @@ export function readReplyPositions(
 export function readReplyForm(
   body: Readonly<Record<string, string | undefined>>,
   textIds: readonly string[],
+  form: ReplyFormSpec,
 ): PostedReplyForm {
   return {
-    values: readReplyPositions(body, textIds),
+    values: readReplyPositions(body, textIds, form),
     signature: {
       signatoryName: textOf(body.signatoryName),
       signatoryTitle: textOf(body.signatoryTitle),

@@ -264,9 +264,11 @@ export const replyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
       const ws = await workspace(request, id);
       if (isClosed(ws)) return refusedAsClosed(request, reply, id);
       const texts = ws.loaded.texts;
+      const procedure = ws.loaded.procedure;
       const posted = readReplyForm(
         request.body,
         texts.map((text) => text.id),
+        procedure.replyForm,
       );
       if (posted.basedOnVersion === null || posted.draftRevision === null)
         throw new AppError('VALIDATION_FAILED', 'The form lacks the version and revision it was built from');
@@ -281,15 +283,15 @@ export const replyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
       const fileErrors = await storeUploads(request, locale, texts, values);
       if (fileErrors.length > 0) return renderForm(request, reply, 422, ws, form(), fileErrors);
 
-      const content = draftContentOf(values, posted.signature);
+      const content = draftContentOf(values, posted.signature, procedure.replyForm);
       if (posted.action === 'review') {
-        const missing = missingChoiceErrors(locale, texts, values);
+        const missing = missingChoiceErrors(locale, procedure, texts, values);
         const check = checkDraftPositions(ws.loaded, content);
         const problems = [
           ...check.problems.filter((p) => !(missing.length > 0 && p.field === '/positions')),
           ...signatureProblems(content),
         ];
-        const errors = [...missing, ...problemErrors(locale, problems, check.sent, values, texts)];
+        const errors = [...missing, ...problemErrors(locale, procedure, problems, check.sent, texts)];
         if (errors.length > 0) return renderForm(request, reply, 422, ws, form(), errors);
       }
 
@@ -325,9 +327,9 @@ export const replyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
           }
           const errors = problemErrors(
             locale,
+            procedure,
             error.errors.length > 0 ? error.errors : [{ field: '', message: error.message }],
             [],
-            values,
             texts,
           );
           return renderForm(request, reply, 422, ws, form(), errors);
@@ -382,13 +384,16 @@ export const replyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
       const { content } = ws.draft;
       // A draft saved with "Save draft" (or by a colleague) may be incomplete: the form says what is missing.
       const values = valuesOfDraft(content).values;
-      const missing = missingChoiceErrors(page.locale, ws.loaded.texts, values);
+      const missing = missingChoiceErrors(page.locale, ws.loaded.procedure, ws.loaded.texts, values);
       const check = checkDraftPositions(ws.loaded, content);
       const problems = [
         ...check.problems.filter((p) => !(missing.length > 0 && p.field === '/positions')),
         ...signatureProblems(content),
       ];
-      const errors = [...missing, ...problemErrors(page.locale, problems, check.sent, values, ws.loaded.texts)];
+      const errors = [
+        ...missing,
+        ...problemErrors(page.locale, ws.loaded.procedure, problems, check.sent, ws.loaded.texts),
+      ];
       if (errors.length > 0) return renderForm(request, reply, 200, ws, initialFormValues(ws), errors);
       const view = presentReview(page.locale, ws, check.positions, content, ws.draft.revision, ctx.clock());
       return sendPage(
@@ -438,13 +443,12 @@ export const replyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
           return renderForm(request, reply, 409, ws, form, [replyChangedMessage(locale, ws)]);
         }
         if (CONTENT_CODES.has(error.code) && ws.draft) {
-          const values = valuesOfDraft(ws.draft.content).values;
           const check = checkDraftPositions(ws.loaded, ws.draft.content);
           const errors = problemErrors(
             locale,
+            ws.loaded.procedure,
             error.errors.length > 0 ? error.errors : [{ field: '', message: error.message }],
             check.sent,
-            values,
             ws.loaded.texts,
           );
           return renderForm(request, reply, 422, ws, initialFormValues(ws), errors);

@@ -19,6 +19,11 @@ function fields(positions: PositionInput[], channel: Channel = 'api'): string[] 
   return check(positions, channel).problems.map((p) => p.field);
 }
 
+/** Each problem as `<field> <code>`: where it is and which rule it breaks. */
+function coded(positions: PositionInput[], channel: Channel = 'api'): string[] {
+  return check(positions, channel).problems.map((p) => `${p.field} ${p.code}`);
+}
+
 const support = (overrides: Partial<PositionInput> = {}): PositionInput => ({
   text: 'x1353',
   position: 'assigns_authority',
@@ -101,15 +106,19 @@ describe('checkReplyPositions on the api and web channels (the State fills in th
   it.each(ONLINE)('%s: "assigns authority" without a sub-option is refused at /positions/0/option', (channel) => {
     const result = check([support({ option: null })], channel);
     expect(result.problems.map((p) => p.field)).toEqual(['/positions/0/option']);
-    expect(fields([{ text: 'x1353', position: 'assigns_authority' }], channel)).toEqual(['/positions/0/option']);
+    expect(coded([{ text: 'x1353', position: 'assigns_authority' }], channel)).toEqual([
+      '/positions/0/option OPTION_MISSING',
+    ]);
   });
 
   it.each(ONLINE)(
     '%s: "comments attached" without comments or attachment is refused at /positions/0/comments',
     (channel) => {
-      expect(fields([support({ option: 'comments_attached' })], channel)).toEqual(['/positions/0/comments']);
-      expect(fields([support({ option: 'comments_attached', comments: '  \t ' })], channel)).toEqual([
-        '/positions/0/comments',
+      expect(coded([support({ option: 'comments_attached' })], channel)).toEqual([
+        '/positions/0/comments COMMENTS_MISSING',
+      ]);
+      expect(coded([support({ option: 'comments_attached', comments: '  \t ' })], channel)).toEqual([
+        '/positions/0/comments COMMENTS_MISSING',
       ]);
     },
   );
@@ -118,12 +127,14 @@ describe('checkReplyPositions on the api and web channels (the State fills in th
     '%s: "does not assign authority" without reasons is refused at /positions/0/reasons with §9.4.4',
     (channel) => {
       const result = check([nonSupport({ reasons: null })], channel);
-      expect(result.problems).toEqual([expect.objectContaining({ field: '/positions/0/reasons', clause: '§9.4.4' })]);
+      expect(result.problems).toEqual([
+        expect.objectContaining({ field: '/positions/0/reasons', clause: '§9.4.4', code: 'REASONS_MISSING' }),
+      ]);
     },
   );
 
   it.each(ONLINE)('%s: whitespace-only reasons count as missing', (channel) => {
-    expect(fields([nonSupport({ reasons: '   \n\t' })], channel)).toEqual(['/positions/0/reasons']);
+    expect(coded([nonSupport({ reasons: '   \n\t' })], channel)).toEqual(['/positions/0/reasons REASONS_MISSING']);
   });
 
   it.each(ONLINE)('%s: "unclear" is refused at /positions/0/position', (channel) => {
@@ -140,6 +151,12 @@ describe('checkReplyPositions on the api and web channels (the State fills in th
 
   it.each(ONLINE)('%s: an attachment satisfies the comments of "comments attached"', (channel) => {
     expect(check([support({ option: 'comments_attached', attachment: ATTACHMENT })], channel).problems).toEqual([]);
+  });
+
+  it.each([...ONLINE, ...RECORDED])('%s: a kind that is not TAP’s is refused at /position, not ignored', (channel) => {
+    const result = check([{ text: 'x1353', position: 'yes' }], channel);
+    expect(result.problems.map((p) => `${p.field} ${p.code}`)).toEqual(['/positions/0/position POSITION_NOT_ALLOWED']);
+    expect(result.positions).toEqual([]);
   });
 
   it.each(ONLINE)('%s: problems are reported at the index of the offending position', (channel) => {
@@ -215,30 +232,45 @@ describe('checkReplyPositions on paper, fax and e-mail (the secretariat records 
 
 describe('checkReplyPositions: what a box does not allow is refused on every channel', () => {
   it.each([...ONLINE, ...RECORDED])('%s: reasons with "assigns authority" are refused at /reasons', (channel) => {
-    expect(fields([support({ reasons: 'Because.' })], channel)).toEqual(['/positions/0/reasons']);
-    expect(fields([support({ possibleChanges: 'Change clause 3.' })], channel)).toEqual(['/positions/0/reasons']);
+    expect(coded([support({ reasons: 'Because.' })], channel)).toEqual(['/positions/0/reasons REASONS_WITH_ASSIGNS']);
+    expect(coded([support({ possibleChanges: 'Change clause 3.' })], channel)).toEqual([
+      '/positions/0/reasons REASONS_WITH_ASSIGNS',
+    ]);
   });
 
   it.each([...ONLINE, ...RECORDED])(
     '%s: a sub-option with "does not assign authority" is refused at /option',
     (channel) => {
-      expect(fields([nonSupport({ option: 'no_comments' })], channel)).toEqual(['/positions/0/option']);
-      expect(fields([nonSupport({ option: 'comments_attached' })], channel)).toEqual(['/positions/0/option']);
+      expect(coded([nonSupport({ option: 'no_comments' })], channel)).toEqual([
+        '/positions/0/option OPTION_NOT_ALLOWED',
+      ]);
+      expect(coded([nonSupport({ option: 'comments_attached' })], channel)).toEqual([
+        '/positions/0/option OPTION_NOT_ALLOWED',
+      ]);
     },
   );
 
   it.each([...ONLINE, ...RECORDED])(
     '%s: comments with "does not assign authority" are refused at /comments',
     (channel) => {
-      expect(fields([nonSupport({ comments: 'Some comments.' })], channel)).toEqual(['/positions/0/comments']);
+      expect(coded([nonSupport({ comments: 'Some comments.' })], channel)).toEqual([
+        '/positions/0/comments COMMENTS_WITH_DOES_NOT_ASSIGN',
+      ]);
     },
   );
 
   it.each([...ONLINE, ...RECORDED])(
-    '%s: comments or an attachment with "no comments" are refused at /comments',
+    '%s: comments with "no comments" are refused at /comments, a file alone at /attachment',
     (channel) => {
-      expect(fields([support({ comments: 'A comment.' })], channel)).toEqual(['/positions/0/comments']);
-      expect(fields([support({ attachment: ATTACHMENT })], channel)).toEqual(['/positions/0/comments']);
+      expect(coded([support({ comments: 'A comment.' })], channel)).toEqual([
+        '/positions/0/comments COMMENTS_WITH_NO_COMMENTS',
+      ]);
+      expect(coded([support({ comments: 'A comment.', attachment: ATTACHMENT })], channel)).toEqual([
+        '/positions/0/comments COMMENTS_WITH_NO_COMMENTS',
+      ]);
+      expect(coded([support({ attachment: ATTACHMENT })], channel)).toEqual([
+        '/positions/0/attachment ATTACHMENT_WITH_NO_COMMENTS',
+      ]);
     },
   );
 
@@ -247,13 +279,47 @@ describe('checkReplyPositions: what a box does not allow is refused on every cha
     (channel) => {
       const tooLong = 'x'.repeat(MAX_FREE_TEXT + 1);
       const longest = 'x'.repeat(MAX_FREE_TEXT);
-      expect(fields([support({ option: 'comments_attached', comments: tooLong })], channel)).toEqual([
-        '/positions/0/comments',
+      expect(coded([support({ option: 'comments_attached', comments: tooLong })], channel)).toEqual([
+        '/positions/0/comments TEXT_TOO_LONG',
       ]);
-      expect(fields([nonSupport({ reasons: tooLong })], channel)).toEqual(['/positions/0/reasons']);
-      expect(fields([nonSupport({ possibleChanges: tooLong })], channel)).toEqual(['/positions/0/possibleChanges']);
+      expect(coded([nonSupport({ reasons: tooLong })], channel)).toEqual(['/positions/0/reasons TEXT_TOO_LONG']);
+      expect(coded([nonSupport({ possibleChanges: tooLong })], channel)).toEqual([
+        '/positions/0/possibleChanges TEXT_TOO_LONG',
+      ]);
       expect(fields([support({ option: 'comments_attached', comments: longest })], channel)).toEqual([]);
       expect(fields([nonSupport({ reasons: longest, possibleChanges: longest })], channel)).toEqual([]);
     },
   );
+});
+
+describe('checkReplyPositions: every problem has a code, and TAP words each in its catalogue', () => {
+  it('gives a code to every problem it raises, each one of TAP_REPLY_PROBLEM_CODES or the core’s', async () => {
+    const { TAP_REPLY_PROBLEM_CODES } = await import('./tap-reply-rules.js');
+    const { TAP_MESSAGES } = await import('./tap-presentation.js');
+    const tooLong = 'x'.repeat(MAX_FREE_TEXT + 1);
+    const all = [...ONLINE, ...RECORDED].flatMap(
+      (channel) =>
+        check(
+          [
+            support({ text: 'x1353', option: null }),
+            support({ text: 'x1471', option: 'comments_attached' }),
+            support({ text: 'x1645', comments: 'c', reasons: 'r' }),
+            support({ text: 'x1771', attachment: ATTACHMENT }),
+            nonSupport({ text: 'x1817', reasons: null, option: 'no_comments', comments: 'c' }),
+            { text: 'x1333-cor1', position: 'unclear', comments: tooLong },
+            { text: 'x9999', position: 'assigns_authority', option: 'no_comments' },
+          ],
+          channel,
+        ).problems,
+    );
+    expect(all.filter((p) => p.code === undefined)).toEqual([]);
+    const codes = new Set(all.map((p) => p.code));
+    const core = new Set(['NO_POSITIONS', 'UNKNOWN_TEXT', 'DUPLICATE_POSITION']);
+    expect(
+      [...codes].filter((c) => !core.has(c!) && !(TAP_REPLY_PROBLEM_CODES as readonly string[]).includes(c!)),
+    ).toEqual([]);
+    // Every code but the core's length limit has TAP's words in every language.
+    for (const code of TAP_REPLY_PROBLEM_CODES.filter((c) => c !== 'TEXT_TOO_LONG'))
+      for (const locale of Object.keys(TAP_MESSAGES)) expect(TAP_MESSAGES[locale]![`error.${code}`]).toBeTruthy();
+  });
 });

@@ -11,6 +11,34 @@ import type { ReplyCheck } from '../../domain/procedure/procedure.js';
 import type { TapClauses } from './tap-clauses.js';
 
 /**
+ * The stable codes of the problems TAP's reply rule raises (besides the core's NO_POSITIONS,
+ * UNKNOWN_TEXT, DUPLICATE_POSITION): a page words each as the message `error.<CODE>` of TAP's
+ * catalogue (messages/<locale>/reply.json), a client matches on it; the English `message` is
+ * for people reading the API's answer.
+ */
+export const TAP_REPLY_PROBLEM_CODES = [
+  'OPTION_MISSING',
+  'OPTION_NOT_ALLOWED',
+  'COMMENTS_MISSING',
+  'COMMENTS_WITH_NO_COMMENTS',
+  'ATTACHMENT_WITH_NO_COMMENTS',
+  'COMMENTS_WITH_DOES_NOT_ASSIGN',
+  'REASONS_MISSING',
+  'REASONS_WITH_ASSIGNS',
+  'POSITION_NOT_ALLOWED',
+  'TEXT_TOO_LONG',
+] as const;
+export type TapReplyProblemCode = (typeof TAP_REPLY_PROBLEM_CODES)[number];
+
+/**
+ * A problem of the rule with its code. The core's `FieldProblem.code` names the error catalogue's
+ * codes; a procedure's own codes travel in the same field (see the report of issue 12's reply work).
+ */
+function problem(field: string, code: TapReplyProblemCode, message: string, clause?: string): FieldProblem {
+  return { field, message, code, ...(clause ? { clause } : {}) };
+}
+
+/**
  * Checks the positions of a reply against the Annex 2 form and Res. 1:
  * - every position names a text of the consultation, at most once; at least one position;
  * - "assigns authority" takes one of its two sub-options; "comments attached" needs the
@@ -64,39 +92,49 @@ export function checkReplyPositions(
       ['possibleChanges', possibleChanges],
     ] as const) {
       if (value !== null && value.length > MAX_FREE_TEXT)
-        problems.push({
-          field: `${at}/${name}`,
-          message: `At most ${MAX_FREE_TEXT} characters`,
-          code: 'TEXT_TOO_LONG',
-        });
+        problems.push(problem(`${at}/${name}`, 'TEXT_TOO_LONG', `At most ${MAX_FREE_TEXT} characters`));
     }
 
     switch (input.position) {
       case 'assigns_authority': {
         const option = input.option ?? null;
         if (reasons !== null || possibleChanges !== null) {
-          problems.push({
-            field: `${at}/reasons`,
-            message:
+          problems.push(
+            problem(
+              `${at}/reasons`,
+              'REASONS_WITH_ASSIGNS',
               'Reasons and possible changes go with "does not assign authority"; use comments with "assigns authority"',
-          });
+            ),
+          );
         }
         if (option === null) {
           if (recorded) flags.add('missing_sub_option');
-          else problems.push({ field: `${at}/option`, message: 'Choose "no comments" or "comments attached"' });
+          else problems.push(problem(`${at}/option`, 'OPTION_MISSING', 'Choose "no comments" or "comments attached"'));
         } else if (option === 'no_comments' && (comments !== null || attachment !== null)) {
-          problems.push({
-            field: `${at}/comments`,
-            message:
-              'With "no comments or suggested changes" leave comments and attachment empty, or choose "comments attached"',
-          });
+          // A typed comment is the comments field's problem; a file alone is the attachment's.
+          problems.push(
+            comments !== null
+              ? problem(
+                  `${at}/comments`,
+                  'COMMENTS_WITH_NO_COMMENTS',
+                  'With "no comments or suggested changes" leave comments and attachment empty, or choose "comments attached"',
+                )
+              : problem(
+                  `${at}/attachment`,
+                  'ATTACHMENT_WITH_NO_COMMENTS',
+                  'With "no comments or suggested changes" attach no file, or choose "comments attached"',
+                ),
+          );
         } else if (option === 'comments_attached' && comments === null && attachment === null) {
           if (recorded) flags.add('missing_comments');
           else
-            problems.push({
-              field: `${at}/comments`,
-              message: 'With "comments attached" give the comments as text or as an attachment',
-            });
+            problems.push(
+              problem(
+                `${at}/comments`,
+                'COMMENTS_MISSING',
+                'With "comments attached" give the comments as text or as an attachment',
+              ),
+            );
         }
         normalised.push({
           text: input.text,
@@ -111,22 +149,30 @@ export function checkReplyPositions(
       }
       case 'does_not_assign_authority': {
         if (input.option !== undefined && input.option !== null) {
-          problems.push({ field: `${at}/option`, message: 'The sub-options belong to "assigns authority" only' });
+          problems.push(
+            problem(`${at}/option`, 'OPTION_NOT_ALLOWED', 'The sub-options belong to "assigns authority" only'),
+          );
         }
         if (comments !== null) {
-          problems.push({
-            field: `${at}/comments`,
-            message: 'Give reasons and possible changes, not comments, with "does not assign authority"',
-          });
+          problems.push(
+            problem(
+              `${at}/comments`,
+              'COMMENTS_WITH_DOES_NOT_ASSIGN',
+              'Give reasons and possible changes, not comments, with "does not assign authority"',
+            ),
+          );
         }
         if (reasons === null && attachment === null) {
           if (recorded) flags.add('missing_reasons');
           else
-            problems.push({
-              field: `${at}/reasons`,
-              message: 'Give the reasons for not assigning authority (as text or as an attachment)',
-              clause: clauses.reasons,
-            });
+            problems.push(
+              problem(
+                `${at}/reasons`,
+                'REASONS_MISSING',
+                'Give the reasons for not assigning authority (as text or as an attachment)',
+                clauses.reasons,
+              ),
+            );
         }
         normalised.push({
           text: input.text,
@@ -141,11 +187,13 @@ export function checkReplyPositions(
       }
       case 'unclear': {
         if (!recorded) {
-          problems.push({
-            field: `${at}/position`,
-            message: '"unclear" is only for a recorded form with both boxes or neither ticked; choose one box',
-            code: 'POSITION_NOT_ALLOWED',
-          });
+          problems.push(
+            problem(
+              `${at}/position`,
+              'POSITION_NOT_ALLOWED',
+              '"unclear" is only for a recorded form with both boxes or neither ticked; choose one box',
+            ),
+          );
         }
         flags.add('unclear_position');
         normalised.push({
@@ -159,6 +207,15 @@ export function checkReplyPositions(
         });
         break;
       }
+      default:
+        // The schema lets only TAP's kinds through; a caller that skipped it is told, not ignored.
+        problems.push(
+          problem(
+            `${at}/position`,
+            'POSITION_NOT_ALLOWED',
+            'Choose "assigns authority" or "does not assign authority"',
+          ),
+        );
     }
   });
   return {

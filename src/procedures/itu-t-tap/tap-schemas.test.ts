@@ -5,7 +5,15 @@ import { type DecisionInput, DecisionInputSchema } from '../../schemas/decision.
 import { PositionSchema } from '../../schemas/reply.schema.js';
 import { procedureFor } from '../registry.js';
 import { TAP_PROCEDURE } from './tap-procedure.js';
-import { type TapDecisionInput, TapDecisionSchema, type TapPositionInput, TapPositionSchema } from './tap-schemas.js';
+import { TAP_REPLY_FORM } from './tap-presentation.js';
+import {
+  TAP_ASSIGN_OPTIONS,
+  TAP_POSITION_KINDS,
+  type TapDecisionInput,
+  TapDecisionSchema,
+  type TapPositionInput,
+  TapPositionSchema,
+} from './tap-schemas.js';
 
 describe('the schemas TAP owns', () => {
   it('are the procedure’s position and decision schemas, reached through the registry', () => {
@@ -31,6 +39,18 @@ describe('the schemas TAP owns', () => {
     expect(position.Check({ text: 'x1353', position: 'unclear' })).toBe(true);
     expect(position.Check({ text: 'x1353', position: 'approve' })).toBe(false);
     expect(position.Check({ text: 'x1353', position: 'unclear', vote: 'yes' })).toBe(false);
+  });
+
+  it('name the kinds and sub-options of TAP’s reply form, and only those', () => {
+    expect(TAP_REPLY_FORM.choices.map((c) => c.kind)).toEqual([...TAP_POSITION_KINDS]);
+    expect(TAP_PROCEDURE.positionKinds).toEqual([...TAP_POSITION_KINDS]);
+    expect(TAP_REPLY_FORM.choices.flatMap((c) => c.options?.choices.map((o) => o.id) ?? [])).toEqual([
+      ...TAP_ASSIGN_OPTIONS,
+    ]);
+    const position = Compile(TapPositionSchema);
+    for (const option of TAP_ASSIGN_OPTIONS)
+      expect(position.Check({ text: 'x1353', position: 'assigns_authority', option })).toBe(true);
+    expect(position.Check({ text: 'x1353', position: 'assigns_authority', option: 'maybe' })).toBe(false);
   });
 
   it('take a decision’s lists of State codes and refuse anything that is not one', () => {

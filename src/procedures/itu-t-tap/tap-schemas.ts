@@ -9,19 +9,30 @@ import { FreeText, IsoInstant, Line, Sha256, Slug, StateCode } from '../../schem
  * abstaining) are the procedure's checks (tap-reply-rules.ts, tap-meeting.ts).
  */
 
+/**
+ * The position kinds of TAP: the two boxes of the Annex 2 form, plus "unclear" for a form recorded
+ * by the secretariat with both boxes or neither ticked.
+ */
+export const TAP_POSITION_KINDS = ['assigns_authority', 'does_not_assign_authority', 'unclear'] as const;
+export type TapPositionKind = (typeof TAP_POSITION_KINDS)[number];
+
+/** The sub-options of "assigns authority" (TSB form practice; Res. 1 knows only support vs non-support). */
+export const TAP_ASSIGN_OPTIONS = ['no_comments', 'comments_attached'] as const;
+export type TapAssignOption = (typeof TAP_ASSIGN_OPTIONS)[number];
+
 /** One position of a reply: the box ticked for one text, with what that box carries. */
 export const TapPositionSchema = Type.Object(
   {
     text: Slug,
     position: Type.Union(
-      [Type.Literal('assigns_authority'), Type.Literal('does_not_assign_authority'), Type.Literal('unclear')],
+      TAP_POSITION_KINDS.map((kind) => Type.Literal(kind)),
       {
         description:
           'assigns_authority or does_not_assign_authority (the two boxes of Annex 2); unclear only on forms recorded by the secretariat',
       },
     ),
     option: Type.Optional(
-      Type.Union([Type.Literal('no_comments'), Type.Literal('comments_attached'), Type.Null()], {
+      Type.Union([...TAP_ASSIGN_OPTIONS.map((option) => Type.Literal(option)), Type.Null()], {
         description: 'With assigns_authority: no_comments or comments_attached',
       }),
     ),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { POSITION_KINDS } from '../../domain/reply/reply.js';
+import { TAP_POSITION_KINDS as POSITION_KINDS } from './tap-schemas.js';
 import { tapClauses } from './tap-clauses.js';
 import { countPositions, formatPercent, meetsSeventyPercent, neededMoreSupport, tallyText } from './tap-tally.js';
 import type { PositionCounts } from '../../domain/procedure/outcomes.js';

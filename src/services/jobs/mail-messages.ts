@@ -1,9 +1,11 @@
 import type { Consultation, DeterminedText } from '../../domain/consultation/consultation.js';
 import { deadlineWords, type StatedDeadline } from '../../domain/consultation/deadline.js';
+import { readingKeyOf } from '../../domain/procedure/presentation.js';
 import { startOfDay } from '../../domain/time/instants.js';
 import type { ReplyVersion } from '../../domain/reply/reply.js';
 import { citeRoleIn, formatShare } from '../../i18n/citations.js';
 import { DEFAULT_LOCALE, isLocale, t, type Locale, type MessageId } from '../../i18n/i18n.js';
+import { procedureText } from '../../i18n/procedure-text.js';
 import { procedureFor } from '../../procedures/registry.js';
 import type { TextResult } from '../compute-results.js';
 
@@ -69,7 +71,7 @@ function footer(locale: Locale, baseUrl: string, c: Consultation): string {
   return `\n--\n${t(locale, 'mail.footer', { reference: c.reference, url: `${baseUrl}/${locale}/consultations/${c.id}` })}`;
 }
 
-/** The issue notice (Res. 1 §9.3.1): to focal points, the request to reply; to observers, a copy for information. */
+/** The issue notice (the procedure's notice of a consultation): to focal points, the request to reply; to observers, a copy for information. */
 export function issueNotice(
   locale: Locale,
   c: Consultation,
@@ -97,18 +99,11 @@ export function issueNotice(
   };
 }
 
-function positionWords(locale: Locale, p: ReplyVersion['positions'][number]): string {
-  const id: MessageId =
-    p.position === 'assigns_authority'
-      ? p.option === 'comments_attached'
-        ? 'mail.position.assignsComments'
-        : p.option === 'no_comments'
-          ? 'mail.position.assignsNoComments'
-          : 'mail.position.assigns'
-      : p.position === 'does_not_assign_authority'
-        ? 'mail.position.doesNotAssign'
-        : 'mail.position.unclear';
-  return t(locale, id);
+/** A stored position as the consultation's procedure reads it (its choice, or its choice's sub-option). */
+function positionWords(locale: Locale, c: Consultation, p: ReplyVersion['positions'][number]): string {
+  const procedure = procedureFor(c.procedure);
+  const key = readingKeyOf(procedure.replyForm, p.position, p.option);
+  return key === null ? p.position : procedureText(locale, procedure, key, { body: c.studyGroup });
 }
 
 /** The receipt of a reply version, to the State's contacts. */
@@ -122,7 +117,7 @@ export function receiptMail(
 ): MailText {
   const byId = new Map(texts.map((x) => [x.id, x]));
   const lines = version.positions.map(
-    (p) => `- ${byId.get(p.text)?.designation ?? p.text}: ${positionWords(locale, p)}`,
+    (p) => `- ${byId.get(p.text)?.designation ?? p.text}: ${positionWords(locale, c, p)}`,
   );
   const what =
     version.status === 'withdrawn'
@@ -164,7 +159,7 @@ export function reminderMail(
   };
 }
 
-/** The results notice (Res. 1 §9.6.1) after the meeting. */
+/** The results notice (the procedure's notice of the results) after the meeting. */
 export function resultsMail(
   locale: Locale,
   c: Consultation,

@@ -1,20 +1,24 @@
 import type { DeterminedText } from '../../../domain/consultation/consultation.js';
+import type { ReplyChoice, ReplyFormSpec, ReplyTextField } from '../../../domain/procedure/presentation.js';
+import { MAX_FREE_TEXT } from '../../../domain/reply/reply.js';
 import { intlFor, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
+import { hasProcedureText, procedureText, type ProcedureWords } from '../../../i18n/procedure-text.js';
 import { titleOf, type ConsultationContent, type ContentView } from '../presenters/content.presenter.js';
 import { IsolateWithin, LtrWithin } from './bidi.js';
 import { Content } from './content.js';
 import { errorAt, FieldError, TextAreaField, type FormError } from './form.js';
 
 /**
- * The Annex 2 block of a reply, one fieldset per determined text, as the circular prints it:
- * "assigns authority to SG… to consider this text for approval" (then "no comments or suggested
- * changes" or "comments and suggested changes are attached") or "does not assign authority…
- * (reasons for this opinion and an outline of possible changes… are attached)". Everything is
- * visible at once, so the form works without a script. Used by the focal point's reply form and
- * by the secretariat's page for a reply received on paper (which may also record "unclear").
+ * A procedure's reply block, one fieldset per determined text, rendered from the procedure's reply
+ * form (`Procedure.replyForm`): a radio per choice, under it the choice's sub-options (a nested
+ * fieldset) and its free-text fields, all in the procedure's words (`procedureText`, `{body}` the
+ * body consulted). Everything is visible at once, so the form works without a script. Used by the
+ * focal point's reply form and by the secretariat's page for a reply received by e-mail, fax or
+ * post (which also offers the choices the procedure keeps for recorded forms).
  *
- * Field names and element ids are fixed by `replyFieldName` and `replyFieldId`, so that every
- * page using the block reads it back the same way (reply.forms.ts `readReplyPositions`).
+ * Field names and element ids are fixed by `replyFieldName`, `replyFieldId` and `choiceInputId`,
+ * so that every page using the block reads it back the same way (reply.forms.ts
+ * `readReplyPositions`).
  */
 
 /** The fields of one text's block. */
@@ -39,6 +43,33 @@ export function replyFieldId(kind: ReplyFieldKind, textId: string): string {
   return `field-${textId}-${kind}`;
 }
 
+/**
+ * The element id of one radio of a text's choices or sub-options: the first is the field's own id
+ * (the error summary links to it), the others add their kind or id: `field-x1353-position-unclear`.
+ */
+export function choiceInputId(kind: 'position' | 'option', textId: string, value: string, first: boolean): string {
+  const base = replyFieldId(kind, textId);
+  return first ? base : `${base}-${value.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+}
+
+/** The form field of each stored free-text field of a position. */
+export const TEXT_FIELD_KINDS: Readonly<Record<ReplyTextField, ReplyFieldKind>> = {
+  comments: 'comments',
+  reasons: 'reasons',
+  possibleChanges: 'changes',
+};
+
+/** What the block needs of a procedure: its words and its reply form. */
+export type ReplyFormProcedure = ProcedureWords & { readonly replyForm: ReplyFormSpec };
+
+/** The choices a page offers: all of them when the secretariat records a form, else not the recorded-only ones. */
+export function offeredChoices(form: ReplyFormSpec, recorded: boolean): readonly ReplyChoice[] {
+  return form.choices.filter((choice) => recorded || !choice.recordedOnly);
+}
+
+/** A procedure's hint under a text's heading ("Select one of the two boxes."), when it has one; else the core's. */
+const CHOICE_HINT = 'choice.hint';
+
 /** A determined text as the block heads it. */
 export interface ReplyFieldsText {
   readonly id: string;
@@ -57,10 +88,10 @@ export interface ReplyFieldsFile {
   readonly filename: string;
 }
 
-/** One text's values as the block shows them. */
+/** One text's values as the block shows them: a choice's kind and sub-option id, as the procedure's form names them. */
 export interface ReplyFieldsValue {
-  readonly position: 'assigns_authority' | 'does_not_assign_authority' | 'unclear' | null;
-  readonly option: 'no_comments' | 'comments_attached' | null;
+  readonly position: string | null;
+  readonly option: string | null;
   readonly comments: string;
   readonly reasons: string;
   readonly possibleChanges: string;
@@ -83,12 +114,14 @@ export interface ReplyFieldsProps {
   readonly values: Readonly<Record<string, ReplyFieldsValue>>;
   /** Problems, by the field ids of `replyFieldId`. */
   readonly errors: readonly FormError[];
-  /** The study group the authority is assigned to ("SG17"), as Annex 2 names it. */
-  readonly studyGroup: string;
-  /** File inputs, with the largest file accepted; null for a form without uploads. */
+  /** The consultation's procedure: its reply form and words. */
+  readonly procedure: ReplyFormProcedure;
+  /** The body consulted ("SG17"): the `{body}` of the procedure's words. */
+  readonly body: string;
+  /** File inputs, with the largest file accepted; null for a form without uploads (or a procedure without attachments). */
   readonly uploads: { readonly maxBytes: number } | null;
-  /** Offer "unclear" (a paper form with both boxes or neither ticked): the secretariat's recording only. */
-  readonly allowUnclear?: boolean;
+  /** The secretariat records a form received by e-mail, fax or post: the recorded-only choices are offered too. */
+  readonly recorded?: boolean;
 }
 
 /** Headings of the texts in the words of the circular (kind, designation, work item), with their titles as `content` shows them. */
@@ -120,7 +153,7 @@ export function fileSize(locale: Locale, bytes: number): string {
   return intl.formatNumber(Math.max(1, Math.round(bytes / 1024)), { style: 'unit', unit: 'kilobyte' });
 }
 
-/** The Annex 2 fieldsets, one per text. */
+/** The procedure's fieldsets, one per text. */
 export function ReplyFields(props: ReplyFieldsProps) {
   return (
     <div class="reply-fields">
@@ -141,40 +174,38 @@ function describedBy(...ids: (string | undefined | false)[]): string | undefined
 }
 
 function TextBlock(props: ReplyFieldsProps & { text: ReplyFieldsText; number: number; value: ReplyFieldsValue }) {
-  const { locale, text, value, errors, studyGroup } = props;
+  const { locale, text, value, errors, procedure } = props;
+  const words = (key: string) => procedureText(locale, procedure, key, { body: props.body });
   const id = (kind: ReplyFieldKind) => replyFieldId(kind, text.id);
   const name = (kind: ReplyFieldKind) => replyFieldName(kind, text.id);
   const positionError = errorAt(errors, id('position'));
   const optionError = errorAt(errors, id('option'));
   const hintId = `${id('position')}-hint`;
   const positionErrorId = positionError ? `${id('position')}-error` : undefined;
-  const radio = (
-    suffix: string,
-    kind: 'position' | 'option',
-    radioValue: string,
-    checked: boolean,
-    label: string,
-    extra?: string,
-  ) => (
-    <div class="reply-choice">
-      <input
-        type="radio"
-        id={`${id(kind)}${suffix}`}
-        name={name(kind)}
-        value={radioValue}
-        checked={checked}
-        aria-describedby={
-          kind === 'position'
-            ? describedBy(hintId, positionErrorId)
-            : describedBy(optionError && `${id('option')}-error`)
-        }
-      />
-      <label for={`${id(kind)}${suffix}`}>
-        {label}
-        {extra && <span class="reply-choice-extra">{extra}</span>}
-      </label>
-    </div>
-  );
+  const optionErrorId = optionError ? `${id('option')}-error` : undefined;
+  const choices = offeredChoices(procedure.replyForm, props.recorded === true);
+  const radio = (kind: 'position' | 'option', radioValue: string, first: boolean, checked: boolean, label: string) => {
+    const inputId = choiceInputId(kind, text.id, radioValue, first);
+    return (
+      <div class="reply-choice">
+        <input
+          type="radio"
+          id={inputId}
+          name={name(kind)}
+          value={radioValue}
+          checked={checked}
+          aria-describedby={kind === 'position' ? describedBy(hintId, positionErrorId) : describedBy(optionErrorId)}
+        />
+        <label for={inputId}>{label}</label>
+      </div>
+    );
+  };
+  // The sub-options of the first choice that has some take the option field's id (the error links to it).
+  const firstWithOptions = choices.find((choice) => choice.options !== null);
+  // A free-text field is one form field: shown under the first choice that opens it.
+  const shown = new Set<ReplyTextField>();
+  const fieldsOf = (choice: ReplyChoice) =>
+    choice.fields.filter((field) => !shown.has(field.field) && shown.add(field.field) !== undefined);
   return (
     <fieldset class={positionError ? 'reply-text has-error' : 'reply-text'} id={`text-${text.id}`}>
       <legend class="reply-text-legend">
@@ -185,88 +216,58 @@ function TextBlock(props: ReplyFieldsProps & { text: ReplyFieldsText; number: nu
         <Content class="reply-text-title" of={text.title} />
       </legend>
       <span class="hint" id={hintId}>
-        {t(locale, 'reply.fields.selectOne')}
+        {hasProcedureText(procedure, CHOICE_HINT) ? words(CHOICE_HINT) : t(locale, 'reply.fields.selectOne')}
       </span>
       <FieldError locale={locale} id={positionErrorId} message={positionError} />
 
-      {radio(
-        '',
-        'position',
-        'assigns_authority',
-        value.position === 'assigns_authority',
-        t(locale, 'reply.fields.assigns', { studyGroup }),
-      )}
-      <div class="reply-conditional">
-        <fieldset class={optionError ? 'reply-options field has-error' : 'reply-options field'}>
-          <legend>{t(locale, 'reply.fields.option.legend')}</legend>
-          <FieldError locale={locale} id={optionError ? `${id('option')}-error` : undefined} message={optionError} />
-          {radio(
-            '',
-            'option',
-            'no_comments',
-            value.option === 'no_comments',
-            t(locale, 'reply.fields.option.noComments'),
-          )}
-          {radio(
-            '-attached',
-            'option',
-            'comments_attached',
-            value.option === 'comments_attached',
-            t(locale, 'reply.fields.option.commentsAttached'),
-          )}
-        </fieldset>
-        <TextAreaField
-          locale={locale}
-          id={id('comments')}
-          name={name('comments')}
-          label={t(locale, 'reply.fields.comments.label')}
-          hint={t(locale, 'reply.fields.comments.hint')}
-          value={value.comments}
-          error={errorAt(errors, id('comments'))}
-          rows={4}
-          maxlength={20_000}
-          class="reply-textarea"
-        />
-      </div>
+      {choices.map((choice, index) => {
+        const fields = fieldsOf(choice);
+        return (
+          <>
+            {radio('position', choice.kind, index === 0, value.position === choice.kind, words(choice.label))}
+            {(choice.options !== null || fields.length > 0) && (
+              <div class="reply-conditional">
+                {choice.options !== null && (
+                  <fieldset class={optionError ? 'reply-options field has-error' : 'reply-options field'}>
+                    <legend>{words(choice.options.legend)}</legend>
+                    {choice === firstWithOptions && (
+                      <FieldError locale={locale} id={optionErrorId} message={optionError} />
+                    )}
+                    {choice.options.choices.map((option, optionIndex) =>
+                      radio(
+                        'option',
+                        option.id,
+                        choice === firstWithOptions && optionIndex === 0,
+                        value.option === option.id,
+                        words(option.label),
+                      ),
+                    )}
+                  </fieldset>
+                )}
+                {fields.map((field) => {
+                  const kind = TEXT_FIELD_KINDS[field.field];
+                  return (
+                    <TextAreaField
+                      locale={locale}
+                      id={id(kind)}
+                      name={name(kind)}
+                      label={words(field.label)}
+                      hint={field.hint === null ? undefined : words(field.hint)}
+                      value={value[field.field]}
+                      error={errorAt(errors, id(kind))}
+                      rows={4}
+                      maxlength={MAX_FREE_TEXT}
+                      class="reply-textarea"
+                    />
+                  );
+                })}
+              </div>
+            )}
+          </>
+        );
+      })}
 
-      {radio(
-        '-dna',
-        'position',
-        'does_not_assign_authority',
-        value.position === 'does_not_assign_authority',
-        t(locale, 'reply.fields.doesNotAssign', { studyGroup }),
-      )}
-      <div class="reply-conditional">
-        <TextAreaField
-          locale={locale}
-          id={id('reasons')}
-          name={name('reasons')}
-          label={t(locale, 'reply.fields.reasons.label')}
-          hint={t(locale, 'reply.fields.reasons.hint')}
-          value={value.reasons}
-          error={errorAt(errors, id('reasons'))}
-          rows={4}
-          maxlength={20_000}
-          class="reply-textarea"
-        />
-        <TextAreaField
-          locale={locale}
-          id={id('changes')}
-          name={name('changes')}
-          label={t(locale, 'reply.fields.changes.label')}
-          hint={t(locale, 'reply.fields.changes.hint')}
-          value={value.possibleChanges}
-          error={errorAt(errors, id('changes'))}
-          rows={4}
-          maxlength={20_000}
-          class="reply-textarea"
-        />
-      </div>
-
-      {props.allowUnclear &&
-        radio('-unclear', 'position', 'unclear', value.position === 'unclear', t(locale, 'reply.fields.unclear'))}
-
-      {props.uploads && (
+      {props.uploads && procedure.replyForm.attachments && (
         <FileBlock
           locale={locale}
           textId={text.id}

@@ -545,7 +545,7 @@ function textResultEntry(locale: Locale, result: TextResult, title: ContentView)
 function statesTable(locale: Locale, results: ConsultationResults, counted: readonly CountedReply[]): StatesTable {
   const texts = results.loaded.texts;
   const positionLabel = (p: PositionKind | undefined): MessageId =>
-    p === undefined ? 'public.position.none' : `public.position.${p}`;
+    p === undefined ? 'public.position.none' : (`public.position.${p}` as MessageId);
   return {
     texts: texts.map((text) => ({ id: text.id, designation: text.designation })),
     rows: [...counted]

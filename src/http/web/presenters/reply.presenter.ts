@@ -1,6 +1,12 @@
 import type { Consultation, DeterminedText } from '../../../domain/consultation/consultation.js';
 import type { DeadlineWording } from '../../../domain/consultation/deadline.js';
 import type { FieldProblem } from '../../../domain/errors.js';
+import {
+  choiceOf,
+  problemMessageKey,
+  readingKeyOf,
+  type ReplyFormSpec,
+} from '../../../domain/procedure/presentation.js';
 import { MAX_FREE_TEXT } from '../../../domain/reply/reply.js';
 import type { Receipt } from '../../../domain/receipt/receipt.js';
 import type {
@@ -12,11 +18,18 @@ import type {
 } from '../../../domain/reply/reply.js';
 import { citeRoleIn } from '../../../i18n/citations.js';
 import { intlFor, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
+import { hasProcedureText, procedureText } from '../../../i18n/procedure-text.js';
 import type { StoredMemberState } from '../../../domain/member-states/member-state.js';
 import type { OwedReplies, Person, ReplyWorkspace } from '../../../services/my-state-replies.js';
 import { SIGNATURE_LIMITS, type DraftPosition, type ReplyDraftContent } from '../../../services/read-reply-draft.js';
 import type { FormError } from '../components/form.js';
-import { replyFieldId, textHeading, type ReplyFieldKind, type ReplyFieldsValue } from '../components/reply-fields.js';
+import {
+  replyFieldId,
+  textHeading,
+  type ReplyFieldKind,
+  type ReplyFieldsValue,
+  type ReplyFormProcedure,
+} from '../components/reply-fields.js';
 import type { PostedReplyForm } from '../reply.forms.js';
 import {
   presentContent,
@@ -93,18 +106,18 @@ export function channelLabel(locale: Locale, channel: Channel): string {
   return t(locale, `reply.channel.${channel}` as MessageId);
 }
 
-/** One position in words: the box ticked and its option. */
+/**
+ * One position in words: how the procedure reads a stored position (its choice, or its choice's
+ * sub-option), with `{body}` the body consulted; a kind the procedure does not know reads as stored.
+ */
 export function positionLabel(
   locale: Locale,
+  procedure: ReplyFormProcedure,
   position: Pick<ReplyPosition, 'position' | 'option'>,
-  studyGroup: string,
+  body: string,
 ): string {
-  if (position.position === 'does_not_assign_authority')
-    return t(locale, 'reply.position.doesNotAssign', { studyGroup });
-  if (position.position === 'unclear') return t(locale, 'reply.position.unclear');
-  if (position.option === 'comments_attached') return t(locale, 'reply.position.commentsAttached', { studyGroup });
-  if (position.option === 'no_comments') return t(locale, 'reply.position.noComments', { studyGroup });
-  return t(locale, 'reply.position.assigns', { studyGroup });
+  const key = readingKeyOf(procedure.replyForm, position.position, position.option);
+  return key === null ? position.position : procedureText(locale, procedure, key, { body });
 }
 
 /** One text's position as the review, receipt and closed pages list it. */
@@ -125,6 +138,7 @@ export interface PositionView {
 /** The positions of a version (or of a checked draft), one per text of the consultation; titles as `content` shows them. */
 export function presentPositions(
   locale: Locale,
+  procedure: ReplyFormProcedure,
   texts: readonly DeterminedText[],
   positions: readonly ReplyPosition[],
   studyGroup: string,
@@ -139,7 +153,7 @@ export function presentPositions(
       designation: text.designation,
       workItem: text.workItem,
       title: titleOf(content, text),
-      position: p ? positionLabel(locale, p, studyGroup) : null,
+      position: p ? positionLabel(locale, procedure, p, studyGroup) : null,
       comments: p?.comments ?? null,
       reasons: p?.reasons ?? null,
       possibleChanges: p?.possibleChanges ?? null,
@@ -215,7 +229,15 @@ export function presentOwed(locale: Locale, owed: OwedReplies, now: number, noti
         ? {
             version: c.counted.version,
             receivedAt: c.counted.receivedAt,
-            positions: presentPositions(locale, texts, c.counted.positions, consultation.studyGroup, () => '', content),
+            positions: presentPositions(
+              locale,
+              c.loaded.procedure,
+              texts,
+              c.counted.positions,
+              consultation.studyGroup,
+              () => '',
+              content,
+            ),
           }
         : null,
     };
@@ -256,15 +278,28 @@ export function valuesOfDraft(content: ReplyDraftContent): Pick<ReplyFormValues,
   };
 }
 
-/** A submitted version as the form shows it (to amend it): "unclear" positions must be chosen again. */
+/**
+ * Whether a focal point may tick this kind on the form: one of the procedure's choices that is not
+ * kept for forms the secretariat records.
+ */
+function focalPointChoice(form: ReplyFormSpec, kind: string | null): string | null {
+  const choice = kind === null ? null : choiceOf(form, kind);
+  return choice && !choice.recordedOnly ? choice.kind : null;
+}
+
+/**
+ * A submitted version as the form shows it (to amend it): a position of a choice the focal point
+ * does not have (one kept for recorded forms, such as "unclear") must be chosen again.
+ */
 export function valuesOfVersion(
   version: ReplyVersion,
   fileNames: ReadonlyMap<string, string>,
+  form: ReplyFormSpec,
 ): Pick<ReplyFormValues, 'values' | 'signature'> {
   const values: Record<string, ReplyFieldsValue> = {};
   for (const p of version.positions) {
     values[p.text] = {
-      position: p.position === 'unclear' ? null : p.position,
+      position: focalPointChoice(form, p.position),
       option: p.option,
       comments: p.comments ?? '',
       reasons: p.reasons ?? '',
@@ -299,19 +334,20 @@ export function initialFormValues(ws: ReplyWorkspace): ReplyFormValues {
     };
   const filled =
     latest?.status === 'submitted'
-      ? valuesOfVersion(latest, ws.fileNames)
+      ? valuesOfVersion(latest, ws.fileNames, ws.loaded.procedure.replyForm)
       : { values: {}, signature: { signatoryName: '', signatoryTitle: '', place: '', signedOn: '' } };
   return { ...filled, basedOnVersion: ws.currentVersion, draftRevision: 0 };
 }
 
-/** The form's values as a draft stores them ("unclear" is not a focal point's choice). */
+/** The form's values as a draft stores them (a choice kept for recorded forms is not a focal point's). */
 export function draftContentOf(
   values: Readonly<Record<string, ReplyFieldsValue>>,
   signature: PostedReplyForm['signature'],
+  form: ReplyFormSpec,
 ): ReplyDraftContent {
   const positions: Record<string, DraftPosition> = {};
   for (const [text, v] of Object.entries(values))
-    positions[text] = { ...v, position: v.position === 'unclear' ? null : v.position };
+    positions[text] = { ...v, position: focalPointChoice(form, v.position) };
   return { positions, ...signature };
 }
 
@@ -332,7 +368,14 @@ export interface WorkspaceView {
   /** The page's notice of what is not yet in the reader's language (subject and titles: what these pages show). */
   readonly contentNotice: ContentNoticeView | null;
   readonly citations: ReplyCitations;
+  /** The consultation's procedure: its reply form and words. */
+  readonly procedure: ReplyFormProcedure;
+  /** The procedure's note above the form (TAP: reasons go with non-support), with its clause; null when it has none. */
+  readonly formHint: string | null;
 }
+
+/** The message key of a procedure's note above its reply form, when it has one. */
+const FORM_HINT = 'form.hint';
 
 /** The clauses the reply pages cite, from the consultation's procedure and edition, in the reader's language. */
 export interface ReplyCitations {
@@ -354,6 +397,8 @@ export function presentReplyCitations(locale: Locale, ws: ReplyWorkspace): Reply
 /** The state of the State's reply and draft, as the form, review and closed pages show it above their content. */
 export function presentWorkspace(locale: Locale, ws: ReplyWorkspace, now: number): WorkspaceView {
   const latest = ws.versions.at(-1) ?? null;
+  const procedure = ws.loaded.procedure;
+  const citations = presentReplyCitations(locale, ws);
   const content = presentContent(locale, ws.loaded.consultation, ws.loaded.texts);
   return {
     consultation: consultationHead(ws.loaded.consultation, content.subject),
@@ -376,15 +421,45 @@ export function presentWorkspace(locale: Locale, ws: ReplyWorkspace, now: number
     texts: ws.loaded.texts,
     content,
     contentNotice: presentContentNotice([content], { subject: true, titles: true, summaries: false }),
-    citations: presentReplyCitations(locale, ws),
+    citations,
+    procedure,
+    formHint: hasProcedureText(procedure, FORM_HINT)
+      ? procedureText(locale, procedure, FORM_HINT, {
+          clause: citations.reasons,
+          body: ws.loaded.consultation.studyGroup,
+        })
+      : null,
   };
 }
 
 // ---------------------------------------------------------------- problems at the fields
 
-/** "Select a box for X.1353…", one per text with no box ticked. */
+/**
+ * A rule problem of the procedure in the reader's words: its `error.<CODE>` message in the
+ * procedure's catalogue, with `{text}` the text's heading; null when the procedure has none.
+ */
+function procedureProblem(
+  locale: Locale,
+  procedure: ReplyFormProcedure,
+  code: string | undefined,
+  text: string,
+): string | null {
+  if (code === undefined) return null;
+  const key = problemMessageKey(code);
+  return hasProcedureText(procedure, key) ? procedureText(locale, procedure, key, { text }) : null;
+}
+
+/** "Select a choice for {text}": the procedure's POSITION_MISSING, else the core's words. */
+function choiceMissing(locale: Locale, procedure: ReplyFormProcedure, text: string): string {
+  return (
+    procedureProblem(locale, procedure, 'POSITION_MISSING', text) ?? t(locale, 'reply.error.choiceMissing', { text })
+  );
+}
+
+/** "Select … for X.1353…", one per text with no choice ticked. */
 export function missingChoiceErrors(
   locale: Locale,
+  procedure: ReplyFormProcedure,
   texts: readonly DeterminedText[],
   values: Readonly<Record<string, ReplyFieldsValue>>,
 ): FormError[] {
@@ -392,7 +467,7 @@ export function missingChoiceErrors(
     .filter((text) => (values[text.id]?.position ?? null) === null)
     .map((text) => ({
       field: replyFieldId('position', text.id),
-      message: t(locale, 'reply.error.position.missing', { text: textHeading(locale, text) }),
+      message: choiceMissing(locale, procedure, textHeading(locale, text)),
     }));
 }
 
@@ -414,15 +489,14 @@ const SIGNATURE_FIELDS: Readonly<Record<string, { id: string; missing: MessageId
 /**
  * The services' problems (English, for the API) in the reader's words, at their fields: the
  * procedure's problems point into `sent` (`/positions/<index>/<field>`), the draft's by text id
- * (`/positions/<text>/<field>`), the signature's by name. `values` tells which message fits
- * (a comment given with "no comments" and one missing with "comments attached" are both
- * problems of the comments field).
+ * (`/positions/<text>/<field>`), the signature's by name. A problem of the procedure's rule is
+ * worded by its code (`error.<CODE>` in the procedure's catalogue), else in the core's general words.
  */
 export function problemErrors(
   locale: Locale,
+  procedure: ReplyFormProcedure,
   problems: readonly FieldProblem[],
   sent: readonly PositionInput[],
-  values: Readonly<Record<string, ReplyFieldsValue>>,
   texts: readonly DeterminedText[],
 ): FormError[] {
   const errors: FormError[] = [];
@@ -451,57 +525,41 @@ export function problemErrors(
       errors.push({ message: t(locale, 'reply.error.field') });
       continue;
     }
-    const value = values[text.id];
     const heading = textHeading(locale, text);
     const kind = (match[2] ?? 'position') as string;
-    errors.push(fieldProblem(locale, text.id, heading, kind, problem, value));
+    errors.push(fieldProblem(locale, procedure, text.id, heading, kind, problem));
   }
   // One message per field: the first.
   return errors.filter((e, i) => e.field === undefined || errors.findIndex((f) => f.field === e.field) === i);
 }
 
+/** The form's field of each part of a position a problem points to. */
+const FIELD_OF: Readonly<Record<string, ReplyFieldKind>> = {
+  position: 'position',
+  option: 'option',
+  comments: 'comments',
+  reasons: 'reasons',
+  possibleChanges: 'changes',
+  attachment: 'file',
+};
+
 function fieldProblem(
   locale: Locale,
+  procedure: ReplyFormProcedure,
   textId: string,
   heading: string,
   kind: string,
   problem: FieldProblem,
-  value: ReplyFieldsValue | undefined,
 ): FormError {
-  const at = (field: ReplyFieldKind, id: MessageId, values: Record<string, string | number> = {}) => ({
-    field: replyFieldId(field, textId),
-    message: t(locale, id, { text: heading, ...values }),
-  });
-  const tooLong = problem.code === 'TEXT_TOO_LONG';
-  const fieldOf: Record<string, ReplyFieldKind> = {
-    comments: 'comments',
-    reasons: 'reasons',
-    possibleChanges: 'changes',
-    attachment: 'file',
-    option: 'option',
-  };
-  if (tooLong) return at(fieldOf[kind] ?? 'position', 'reply.error.tooLong', { max: MAX_FREE_TEXT });
-  switch (kind) {
-    case 'option':
-      return at('option', 'reply.error.option.missing');
-    case 'comments':
-      if (value?.position === 'does_not_assign_authority')
-        return at('comments', 'reply.error.comments.withDoesNotAssign');
-      if (value?.option === 'no_comments')
-        return value.comments.trim() === ''
-          ? at('file', 'reply.error.file.withNoComments')
-          : at('comments', 'reply.error.comments.withNoComments');
-      return at('comments', 'reply.error.comments.missing');
-    case 'reasons':
-      if (value?.position === 'assigns_authority') return at('reasons', 'reply.error.reasons.withAssigns');
-      return at('reasons', 'reply.error.reasons.missing');
-    case 'possibleChanges':
-      return at('changes', 'reply.error.reasons.withAssigns');
-    case 'attachment':
-      return at('file', 'reply.error.file.unknown');
-    default:
-      return at('position', 'reply.error.position.missing');
-  }
+  const field = replyFieldId(FIELD_OF[kind] ?? 'position', textId);
+  if (problem.code === 'TEXT_TOO_LONG')
+    return { field, message: t(locale, 'reply.error.tooLong', { max: MAX_FREE_TEXT }) };
+  const words = procedureProblem(locale, procedure, problem.code, heading);
+  if (words !== null) return { field, message: words };
+  // A file the State no longer has (the services' UNKNOWN_ATTACHMENT) names no code of the rule.
+  if (kind === 'attachment') return { field, message: t(locale, 'reply.error.file.unknown', { text: heading }) };
+  if (kind === 'position') return { field, message: choiceMissing(locale, procedure, heading) };
+  return { field, message: t(locale, 'reply.error.positionProblem', { text: heading }) };
 }
 
 /**
@@ -552,6 +610,7 @@ export function presentReview(
     workspace,
     positions: presentPositions(
       locale,
+      ws.loaded.procedure,
       ws.loaded.texts,
       positions,
       consultation.studyGroup,
@@ -629,6 +688,7 @@ export function presentReceipt(
     positions: submitted
       ? presentPositions(
           locale,
+          ws.loaded.procedure,
           ws.loaded.texts,
           version.positions,
           consultation.studyGroup,
@@ -716,6 +776,7 @@ export function presentClosed(
           receivedAt: counted.receivedAt,
           positions: presentPositions(
             locale,
+            ws.loaded.procedure,
             ws.loaded.texts,
             counted.positions,
             consultation.studyGroup,

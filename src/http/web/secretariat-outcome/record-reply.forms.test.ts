@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { procedureFor } from '../../../procedures/registry.js';
 import { parseInput } from '../../../schemas/schema-problems.js';
 import { readRecordForm, RecordFormInputSchema, recordErrors, type RecordErrorContext } from './record-reply.forms.js';
 
@@ -7,6 +8,10 @@ const TEXTS = [
   { id: 'x1471', designation: 'X.1471' },
 ] as const;
 const texts = TEXTS.map((t) => ({ ...t })) as never;
+const TAP = procedureFor('itu-t-tap');
+// TAP's choices as its form declares them (first: supports, with its sub-options; second: does not).
+const [SUPPORTS, OPPOSES] = TAP.replyForm.choices.map((choice) => choice.kind) as [string, string];
+const NO_COMMENTS = TAP.replyForm.choices[0]!.options!.choices[0]!.id;
 
 /** A posted form over sensible defaults. */
 function read(fields: Record<string, string>) {
@@ -20,6 +25,7 @@ function read(fields: Record<string, string>) {
       ...fields,
     },
     texts,
+    TAP.replyForm,
   );
 }
 
@@ -31,13 +37,14 @@ const context = (form: ReturnType<typeof read>): RecordErrorContext => ({
   issuedAt: Date.parse('2023-03-28T08:00:00Z'),
   now: Date.parse('2023-03-28T09:00:00Z'),
   sizeLimit: '10',
+  procedure: TAP,
 });
 
 describe('the recorded-reply form', () => {
   it('makes the service input of what was typed: the instant in UTC, no sub-option left from another box', () => {
     const form = read({
-      'position-x1471': 'does_not_assign_authority',
-      'option-x1471': 'no_comments',
+      'position-x1471': OPPOSES,
+      'option-x1471': NO_COMMENTS,
       'reasons-x1471': 'See the letter.',
     });
     const parsed = parseInput(RecordFormInputSchema, form.candidate);
@@ -45,40 +52,67 @@ describe('the recorded-reply form', () => {
     expect(parsed.input).toMatchObject({
       memberState: 'BR',
       receivedAt: '2023-03-28T08:45:00Z',
-      positions: [{ text: 'x1471', position: 'does_not_assign_authority', option: null, reasons: 'See the letter.' }],
+      positions: [{ text: 'x1471', position: OPPOSES, option: null, reasons: 'See the letter.' }],
       place: null,
     });
     expect(form.sent).toEqual(['x1471']);
   });
 
-  it('puts a position problem of the service at the field of the text it was sent for', () => {
+  it('reads the choices of the procedure’s form, those kept for recorded forms included, and nothing else', () => {
     const form = read({
-      'position-x1353': 'assigns_authority',
-      'option-x1353': 'no_comments',
-      'position-x1471': 'assigns_authority',
-      'option-x1471': 'no_comments',
+      'position-x1353': 'unclear',
+      'position-x1471': 'approve',
+      'option-x1471': 'maybe',
+    });
+    expect(form.values.positions.x1353).toMatchObject({ position: 'unclear', option: null });
+    expect(form.values.positions.x1471).toMatchObject({ position: null, option: null });
+    expect(form.sent).toEqual(['x1353']);
+  });
+
+  it('puts a position problem of the service at the field of the text it was sent for, in the procedure’s words by code', () => {
+    const form = read({
+      'position-x1353': SUPPORTS,
+      'option-x1353': NO_COMMENTS,
+      'position-x1471': SUPPORTS,
+      'option-x1471': NO_COMMENTS,
       'comments-x1471': 'A comment',
     });
     const errors = recordErrors(
       'en',
       'POSITION_INCOMPLETE',
-      [{ field: '/positions/1/comments', message: 'With "no comments" leave comments empty' }],
+      [
+        {
+          field: '/positions/1/comments',
+          message: 'With "no comments" leave comments empty',
+          code: 'COMMENTS_WITH_NO_COMMENTS',
+        },
+      ],
       context(form),
     );
     expect(errors).toEqual([
-      { field: 'field-x1471-comments', message: expect.stringContaining('The form says “no comments” on X.1471') },
+      {
+        field: 'field-x1471-comments',
+        message: expect.stringContaining('You selected “no comments or suggested changes” for X.1471'),
+      },
     ]);
+    expect(
+      recordErrors(
+        'fr',
+        'POSITION_INCOMPLETE',
+        [{ field: '/positions/0/reasons', message: 'x', code: 'REASONS_WITH_ASSIGNS' }],
+        context(form),
+      ),
+    ).toEqual([{ field: 'field-x1353-reasons', message: expect.stringContaining('ne confère pas le pouvoir') }]);
+    // A problem the procedure has no words for asks for the text's position again.
+    expect(
+      recordErrors('en', 'POSITION_INCOMPLETE', [{ field: '/positions/1/option', message: 'x' }], context(form)),
+    ).toEqual([{ field: 'field-x1471-position', message: 'Choose one of the positions for X.1471' }]);
   });
 
   it('tells the State’s, the instant’s and the scan’s problems apart by their codes', () => {
     const form = read({ memberState: 'PS' });
     const at = (code: Parameters<typeof recordErrors>[1], field: string, problemCode?: string) =>
-      recordErrors(
-        'en',
-        code,
-        [{ field, message: 'x', ...(problemCode && { code: problemCode as never }) }],
-        context(form),
-      )[0];
+      recordErrors('en', code, [{ field, message: 'x', ...(problemCode && { code: problemCode }) }], context(form))[0];
     expect(at('STATE_NOT_ELIGIBLE', '/memberState')).toEqual({
       field: 'field-memberState',
       message: 'Palestine may not reply to this consultation',

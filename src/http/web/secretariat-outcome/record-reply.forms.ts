@@ -1,18 +1,17 @@
 import Type, { type Static } from 'typebox';
 import type { DeterminedText } from '../../../domain/consultation/consultation.js';
 import { catalogueCodeOf, type ErrorCode, type FieldProblem } from '../../../domain/errors.js';
+import { problemMessageKey, type ReplyFormSpec } from '../../../domain/procedure/presentation.js';
 import { formatUtc, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
+import { hasProcedureText, procedureText, type ProcedureWords } from '../../../i18n/procedure-text.js';
+import { optionOfChoice } from '../../../services/read-reply-draft.js';
 import { StateCode } from '../../../schemas/common.schema.js';
 import { RecordedReplyInputSchema } from '../../../schemas/reply.schema.js';
 import { maxLengthAt } from '../../../schemas/schema-problems.js';
 import type { FormError } from '../components/form.js';
-import {
-  replyFieldId,
-  replyFieldName,
-  type ReplyFieldKind,
-  type ReplyFieldsValue,
-} from '../components/reply-fields.js';
+import { replyFieldId, type ReplyFieldKind } from '../components/reply-fields.js';
 import type { RecordFormValues } from '../pages/secretariat-outcome/record-reply.page.js';
+import { readReplyPositions } from '../reply.forms.js';
 import { clean, indexIn, instantOfInput } from './outcome.forms.js';
 
 /**
@@ -51,29 +50,28 @@ export interface ReadRecordForm {
   readonly sent: readonly string[];
 }
 
-const POSITION_KINDS = ['assigns_authority', 'does_not_assign_authority', 'unclear'] as const;
-const OPTIONS = ['no_comments', 'comments_attached'] as const;
-const oneOf = <T extends string>(list: readonly T[], value: string): T | null =>
-  (list as readonly string[]).includes(value) ? (value as T) : null;
 const orNull = (value: string) => (value.trim() === '' ? null : value);
 
 /**
- * Reads the posted form. The Annex 2 block (components/reply-fields.tsx) names its fields
- * `position-<text>`, `option-<text>`…; a text with no box ticked is not covered by the form.
+ * Reads the posted form. The reply block (components/reply-fields.tsx) names its fields
+ * `position-<text>`, `option-<text>`…, read against the procedure's reply form with the choices
+ * kept for recorded forms; a text with no choice ticked is not covered by the form.
  */
-export function readRecordForm(body: Record<string, unknown>, texts: readonly DeterminedText[]): ReadRecordForm {
-  const positions: Record<string, ReplyFieldsValue> = {};
-  for (const text of texts) {
-    const field = (kind: ReplyFieldKind) => clean(body[replyFieldName(kind, text.id)]);
-    positions[text.id] = {
-      position: oneOf(POSITION_KINDS, field('position')),
-      option: oneOf(OPTIONS, field('option')),
-      comments: field('comments'),
-      reasons: field('reasons'),
-      possibleChanges: field('changes'),
-      attachment: null,
-    };
-  }
+export function readRecordForm(
+  body: Record<string, unknown>,
+  texts: readonly DeterminedText[],
+  form: ReplyFormSpec,
+): ReadRecordForm {
+  const strings: Record<string, string> = {};
+  for (const [name, value] of Object.entries(body)) strings[name] = clean(value);
+  const read = readReplyPositions(
+    strings,
+    texts.map((text) => text.id),
+    form,
+    true,
+  );
+  // The secretariat keys in no file per text: the scan of the whole form travels apart.
+  const positions = Object.fromEntries(Object.entries(read).map(([id, v]) => [id, { ...v, attachment: null }]));
   const values: RecordFormValues = {
     memberState: clean(body.memberState).trim().toUpperCase(),
     receivedAt: clean(body.receivedAt).trim(),
@@ -92,8 +90,8 @@ export function readRecordForm(body: Record<string, unknown>, texts: readonly De
     inputs.push({
       text: text.id,
       position: v.position,
-      // A sub-option ticked before switching to another box is a leftover of the form, not data.
-      option: v.position === 'assigns_authority' ? v.option : null,
+      // A sub-option ticked before switching to another choice is a leftover of the form, not data.
+      option: optionOfChoice(form, v.position, v.option),
       comments: orNull(v.comments),
       reasons: orNull(v.reasons),
       possibleChanges: orNull(v.possibleChanges),
@@ -141,6 +139,8 @@ export interface RecordErrorContext {
   readonly now: number;
   /** The attachment limit in MB, as the hint says it. */
   readonly sizeLimit: string;
+  /** The consultation's procedure: its words for the problems of its reply rule, by code. */
+  readonly procedure: ProcedureWords;
 }
 
 /** The form's field of each part of a position. */
@@ -232,18 +232,16 @@ export function recordErrors(
     const part = problem.field.split('/')[3] ?? 'position';
     const kind = POSITION_PARTS[part];
     // The schema's problems at a free text (VALIDATION_FAILED) and the procedure's TEXT_TOO_LONG are its length.
-    if (kind !== undefined && kind !== 'option' && (code === 'VALIDATION_FAILED' || code === 'TEXT_TOO_LONG'))
+    if (kind !== undefined && kind !== 'option' && (code === 'VALIDATION_FAILED' || code === 'TEXT_TOO_LONG')) {
       add(replyFieldId(kind, textId), 'outcome.record.tooLong', { designation });
-    else if (kind === 'reasons' || kind === 'changes')
-      add(replyFieldId('reasons', textId), 'outcome.record.error.reasonsWithAssigns', { designation });
-    else if (kind === 'comments')
-      add(
-        replyFieldId('comments', textId),
-        values.positions[textId]?.position === 'assigns_authority'
-          ? 'outcome.record.error.commentsWithNoComments'
-          : 'outcome.record.error.commentsWithDoesNotAssign',
-        { designation },
-      );
-    else add(replyFieldId('position', textId), 'outcome.record.position.invalid', { designation });
+      return;
+    }
+    // The procedure's rule problems, in its words, by code; anything else asks for a choice again.
+    const key = problem.code === undefined ? null : problemMessageKey(problem.code);
+    const field = replyFieldId(kind ?? 'position', textId);
+    if (key !== null && hasProcedureText(context.procedure, key)) {
+      if (!errors.some((e) => e.field === field))
+        errors.push({ field, message: procedureText(locale, context.procedure, key, { text: designation }) });
+    } else add(replyFieldId('position', textId), 'outcome.record.position.invalid', { designation });
   }
 }

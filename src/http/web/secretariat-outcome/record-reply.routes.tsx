@@ -81,6 +81,7 @@ export const recordReplyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
             issuedAt: consultation.issuedAt,
             now: ctx.clock(),
             sizeLimit: `${Math.round((ctx.attachmentMaxBytes / (1024 * 1024)) * 10) / 10}`,
+            procedure: results.loaded.procedure,
           });
     // A closed page shows no fields: its refusal is said once, without links to fields it does not have.
     const errors =
@@ -99,6 +100,7 @@ export const recordReplyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
       head: presentHead(consultation, results.computedAt, content),
       texts: replyFieldsTexts(page.locale, texts, content),
       studyGroup: consultation.studyGroup,
+      procedure: results.loaded.procedure,
       states: presentStateOptions(page.locale, eligible),
       values,
       errors,
@@ -127,7 +129,11 @@ export const recordReplyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
       const consultationId = request.params.id;
       const actor = request.webSession!.actor;
       const results = await computeResults(ctx, { actor, consultationId });
-      const form = readRecordForm(request.body as Record<string, unknown>, results.loaded.texts);
+      const form = readRecordForm(
+        request.body as Record<string, unknown>,
+        results.loaded.texts,
+        results.loaded.procedure.replyForm,
+      );
       const [scan] = uploadsOf(request, 'scan');
       // A file over the limit never reached the server whole: the multipart reader says so.
       const transport: FieldProblem[] = scan?.tooLarge

@@ -6,7 +6,7 @@ import type { ClosedView } from '../../presenters/reply.presenter.js';
 import { DeadlineTime, PositionList, replyPaths, UtcTime, WorkspaceSummary } from './reply-parts.js';
 
 /**
- * The reply form once it can no longer be used: after the deadline (Res. 1 §9.4.6: replies
+ * The reply form once it can no longer be used: after the deadline (the procedure's deadline rule: replies
  * received after it are not counted), or for a State that is not consulted. Not an error page: it
  * says why, and shows the version that counts. A post that came too late is named as the problem.
  */

@@ -51,14 +51,15 @@ export function ReplyFormPage({ page, view }: { page: PageContext; view: ReplyFo
         <p>
           <LtrWithin text={t(locale, 'reply.form.opinion.intro', { reference: c.reference })} ltr={[c.reference]} />
         </p>
-        <p class="hint">{t(locale, 'reply.form.opinion.hint', { clause: ws.citations.reasons })}</p>
+        {ws.formHint !== null && <p class="hint">{ws.formHint}</p>}
         {hasFileErrors && <p class="warning">{t(locale, 'reply.form.filesAgain')}</p>}
         <ReplyFields
           locale={locale}
           texts={replyFieldsTexts(locale, ws.texts, ws.content)}
           values={view.form.values}
           errors={view.errors}
-          studyGroup={c.studyGroup}
+          procedure={ws.procedure}
+          body={c.studyGroup}
           uploads={{ maxBytes: view.maxBytes }}
         />
         <h2>{t(locale, 'reply.form.signature.title')}</h2>

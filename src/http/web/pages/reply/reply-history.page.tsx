@@ -6,7 +6,7 @@ import { replyPaths, UtcTime } from './reply-parts.js';
 
 /**
  * Every version of the State's reply, newest first: submitted or withdrawn, when, by whom and
- * through which channel, and which one counts (Res. 1 §9.4.6: the latest received by the
+ * through which channel, and which one counts (the procedure's deadline rule: the latest received by the
  * deadline); each with its receipt.
  */
 export function ReplyHistoryPage({ page, view }: { page: PageContext; view: HistoryView }) {

@@ -15,6 +15,7 @@ import { Layout, type PageContext } from '../../components/layout.js';
 import {
   ReplyFields,
   SignatureFields,
+  type ReplyFormProcedure,
   type ReplyFieldsText,
   type ReplyFieldsValue,
 } from '../../components/reply-fields.js';
@@ -30,15 +31,18 @@ export interface RecordFormValues {
   readonly signatoryTitle: string;
   readonly place: string;
   readonly signedOn: string;
-  /** By text id, in the shape of the shared Annex 2 block (components/reply-fields.tsx). */
+  /** By text id, in the shape of the shared reply block (components/reply-fields.tsx). */
   readonly positions: Readonly<Record<string, ReplyFieldsValue>>;
 }
 
 export interface RecordReplyView {
   readonly head: ConsultationHeadView;
-  /** The texts as Annex 2 heads them. */
+  /** The texts as the reply form heads them. */
   readonly texts: readonly ReplyFieldsText[];
+  /** The body consulted ("SG17"), as the procedure's words name it. */
   readonly studyGroup: string;
+  /** The consultation's procedure: its reply form and words. */
+  readonly procedure: ReplyFormProcedure;
   /** The States that may reply (the select's options). */
   readonly states: readonly StateOptionView[];
   readonly values: RecordFormValues;
@@ -127,9 +131,10 @@ export function RecordReplyPage({ page, view }: { page: PageContext; view: Recor
               texts={view.texts}
               values={values.positions}
               errors={errors}
-              studyGroup={view.studyGroup}
+              procedure={view.procedure}
+              body={view.studyGroup}
               uploads={null}
-              allowUnclear
+              recorded
             />
           </section>
 

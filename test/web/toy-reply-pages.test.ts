@@ -1,0 +1,175 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { registerProcedure } from '../../src/procedures/registry.js';
+import { getStateReply } from '../../src/services/read-replies.js';
+import { TOY_PROCEDURE } from '../engine/toy-procedure.js';
+import { describeEachDialect } from '../helpers/databases.js';
+import { focalPoint } from '../helpers/world.js';
+import { decode, expectSeeOther, formOf, useWeb, type Browser } from './web-harness.js';
+
+/**
+ * The focal point's reply pages of a consultation run under the toy procedure
+ * (test/engine/toy-procedure.ts, registered from the test folder): the form shows the toy's
+ * choices in the toy's words and none of TAP's, a missing choice is said in the toy's words, and
+ * a ballot posted through the page is reviewed, submitted and stored in the toy's kinds.
+ */
+
+/** Posts a multipart form as a browser does (the browser's cookies, no script). */
+async function postMultipart(
+  app: FastifyInstance,
+  browser: Browser,
+  url: string,
+  fields: Record<string, string>,
+): Promise<LightMyRequestResponse> {
+  const boundary = `----assent${randomBytes(8).toString('hex')}`;
+  const parts = Object.entries(fields).map(([name, value]) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+  );
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  const cookie = [...browser.jar].map(([name, value]) => `${name}=${value}`).join('; ');
+  return app.inject({
+    method: 'POST',
+    url,
+    remoteAddress: '198.51.100.1',
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie, 'user-agent': 'TestBrowser/1.0' },
+  });
+}
+
+/** The hidden fields of the form that posts to `action`. */
+function hiddenFields(html: string, action: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [, name, value] of formOf(html, action).matchAll(
+    /<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g,
+  ))
+    fields[name!] = decode(value!);
+  return fields;
+}
+
+/** The radios of a form: `name=value` of each. */
+function radios(html: string): string[] {
+  return [...html.matchAll(/<input type="radio" id="([^"]+)" name="([^"]+)" value="([^"]+)"/g)].map(
+    ([, id, name, value]) => `${id} ${name}=${value}`,
+  );
+}
+
+/** TAP's words and kinds, in English: none may appear on a toy consultation's reply pages. */
+const TAP_WORDS = [
+  'assigns_authority',
+  'does_not_assign_authority',
+  'no_comments',
+  'comments_attached',
+  'assign authority',
+  'assigns authority',
+  'No comments or suggested changes',
+  'Reasons for this opinion',
+  'Select one of the two boxes',
+  'Unclear',
+];
+
+describe('the reply pages of a toy-procedure consultation', () => {
+  let unregister: () => void = () => {};
+  beforeAll(() => {
+    unregister = registerProcedure(TOY_PROCEDURE);
+  });
+  afterAll(() => unregister());
+
+  describeEachDialect('reply pages', (dialect) => {
+    const web = useWeb(dialect);
+    let id: string;
+    let kim: Browser;
+    const form = () => `/en/my/consultations/${id}/reply`;
+
+    beforeEach(async () => {
+      id = await web().world.openConsultation({ procedure: 'toy-majority', resolutionEdition: '2026' });
+      const { invitationPath } = await web().invite({ name: 'Kim Min-jun', memberState: 'KR' });
+      kim = web().browser();
+      await web().enrol(kim, invitationPath);
+    });
+
+    it('shows the toy’s choices and words, and none of TAP’s', async () => {
+      const page = await kim.get(form());
+      expect(page.statusCode).toBe(200);
+      const html = formOf(page.body, form());
+      expect(html).toContain('Yes, SG17 may adopt this text');
+      expect(html).toContain('>No</label>');
+      expect(html).toContain('Why (optional)');
+      // The core's hint, as the toy has none of its own; no file block, as the toy takes no attachments.
+      expect(html).toContain('Select one of the choices.');
+      expect(html).not.toContain('type="file"');
+      expect(radios(html).filter((r) => r.includes('x1353'))).toEqual([
+        'field-x1353-position position-x1353=yes',
+        'field-x1353-position-no position-x1353=no',
+      ]);
+      // The free text of each choice is a field of the form, under its choice.
+      expect(html).toContain('name="comments-x1353"');
+      expect(html).toContain('name="reasons-x1353"');
+      expect(html).not.toContain('name="option-x1353"');
+      expect(html).not.toContain('name="changes-x1353"');
+      for (const words of TAP_WORDS) expect(page.body, words).not.toContain(words);
+    });
+
+    it('says a missing choice in the toy’s words, then takes a ballot through the page and stores it', async () => {
+      const opened = await kim.get(form());
+      const base = {
+        ...hiddenFields(opened.body, form()),
+        signatoryName: 'Kim Min-jun',
+        signatoryTitle: 'Director',
+        action: 'review',
+      };
+      // X.1353 left without a choice, and a kind the toy does not have for X.1471: both asked for again.
+      const missing = await postMultipart(web().app, kim, form(), {
+        ...base,
+        'position-x1471': 'assigns_authority',
+        'position-x1333-cor1': 'yes',
+      });
+      expect(missing.statusCode).toBe(422);
+      expect(decode(missing.body)).toContain('Vote yes or no on Draft new Recommendation ITU-T X.1353');
+      expect(decode(missing.body)).toContain('Vote yes or no on Draft new Recommendation ITU-T X.1471');
+      expect(missing.body).toContain('href="#field-x1353-position"');
+
+      const reviewed = await postMultipart(web().app, kim, form(), {
+        ...base,
+        'position-x1333-cor1': 'yes',
+        'position-x1353': 'no',
+        'reasons-x1353': 'Not ready.',
+        'position-x1471': 'yes',
+      });
+      expectSeeOther(reviewed, `${form()}/review`);
+      const review = await kim.get(`${form()}/review`);
+      expect(review.statusCode).toBe(200);
+      expect(review.body).toContain('Voted yes');
+      expect(review.body).toContain('Voted no');
+      for (const words of TAP_WORDS) expect(review.body, words).not.toContain(words);
+
+      const submitted = await kim.post(`${form()}/submit`, hiddenFields(review.body, `${form()}/submit`));
+      expectSeeOther(submitted, `${form()}/receipt/1?notice=reply-submitted`);
+      const receipt = await kim.get(`${form()}/receipt/1`);
+      expect(receipt.statusCode).toBe(200);
+      expect(receipt.body).toContain('Voted no');
+
+      const stored = await web()
+        .world.ctx.db.selectFrom('reply_position')
+        .select(['text_id', 'position'])
+        .where('consultation_id', '=', id)
+        .orderBy('text_id')
+        .execute();
+      expect(stored).toEqual([
+        { text_id: 'x1333-cor1', position: 'yes' },
+        { text_id: 'x1353', position: 'no' },
+        { text_id: 'x1471', position: 'yes' },
+      ]);
+      const reply = await getStateReply(web().world.ctx, {
+        actor: focalPoint('KR'),
+        consultationId: id,
+        memberState: 'KR',
+      });
+      expect(reply.versions.at(-1)?.positions.find((p) => p.text === 'x1353')).toMatchObject({
+        position: 'no',
+        option: null,
+        reasons: 'Not ready.',
+      });
+    });
+  });
+});
