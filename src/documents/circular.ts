@@ -19,9 +19,9 @@ import {
 import { circularName, replyFormBlocks } from './reply-form.js';
 
 /**
- * The circular (Res. 1 §9.3–9.4), as TSB Circular 79 is laid out: header block (place and date,
+ * The circular (the procedure's announcement and reply rules), as TSB Circular 79 is laid out: header block (place and date,
  * reference, addressees, copies, contact), subject, the numbered letter with the procedure, the
- * deadline and the 70 % rule, the TSB notes, the signature; Annex 1 (title, summary and location
+ * deadline and the procedure's pass rule, the TSB notes, the signature; Annex 1 (title, summary and location
  * of each text) and Annex 2 (the blank reply form). The subject, titles and summaries are those
  * translated into the document's language where there is a translation, else the language of
  * record's (localiseConsultation); a field in another language than the document's, and the data

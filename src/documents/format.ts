@@ -1,5 +1,6 @@
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
 import type { DeterminedText } from '../domain/consultation/consultation.js';
+import type { TallyFigure } from '../domain/procedure/presentation.js';
 import { type DeadlineWording, deadlineWords } from '../domain/consultation/deadline.js';
 import {
   DEFAULT_LOCALE,
@@ -165,6 +166,16 @@ export function formatNumber(locale: Locale, value: number): string {
     numberFormats.set(locale, format);
   }
   return format.format(value);
+}
+
+/**
+ * A figure of a procedure's tally as the documents print it: a count with the locale's grouping, a
+ * share with two decimals ("69.57 %"), or "—" when not applicable (a share with no replies).
+ */
+export function documentFigureValue(locale: Locale, figure: TallyFigure): string {
+  if (figure.value === null) return '—';
+  if (figure.format === 'percent') return msg(locale, 'doc.percent', { value: figure.value.toFixed(2) });
+  return formatNumber(locale, figure.value);
 }
 
 /** "A, B, and C" in the locale's way. */

@@ -1,15 +1,20 @@
 import type { Consultation, DeterminedText } from '../domain/consultation/consultation.js';
 import type { ReplyPosition, ReplyVersion } from '../domain/reply/reply.js';
+import { readingKeyOf } from '../domain/procedure/presentation.js';
 import type { Locale } from '../i18n/i18n.js';
+import { hasProcedureText, procedureText } from '../i18n/procedure-text.js';
+import type { Procedure } from '../domain/procedure/procedure.js';
+import { placedKey } from '../presenters/procedure-words.js';
+import { procedureFor } from '../procedures/registry.js';
 import { bureauProfile } from './bureau.js';
 import { typed, type Block, type FormChoice, type FormText } from './content.js';
 import { determinedTexts, formatDay, formatNumber, msg, textLabel } from './format.js';
 
 /**
- * The Annex 2 reply form (Res. 1 §9.4: "complete and return the form in Annex 2"): blank in the
- * circular, filled in the reply document with what one State's reply version says. Both boxes
- * of every text are always printed, with the two sub-options of "assigns authority", so a filled
- * form reads exactly like the paper the Administration would have signed.
+ * The reply form of the circular (TAP: Annex 2, "complete and return the form"): blank in the
+ * circular, filled in the reply document with what one State's reply version says. Every box the
+ * procedure's reply form offers a Member State is always printed for every text, with its
+ * sub-options, so a filled form reads exactly like the paper the Administration would have signed.
  */
 
 /** What the form needs of a file cited by a reply. */
@@ -42,36 +47,55 @@ export function describeFile(locale: Locale, sha256: string, file: CitedFile | u
     : msg(locale, 'doc.file.unknown', { sha256 });
 }
 
-function choicesOf(locale: Locale, studyGroup: string, position: ReplyPosition | null): FormChoice[] {
-  const assigns = position?.position === 'assigns_authority';
-  return [
-    {
-      checked: assigns,
-      text: msg(locale, 'doc.form.assigns', { studyGroup }),
-      options: [
-        { checked: assigns && position?.option === 'no_comments', text: msg(locale, 'doc.form.noComments') },
-        {
-          checked: assigns && position?.option === 'comments_attached',
-          text: msg(locale, 'doc.form.commentsAttached'),
-        },
-      ],
-    },
-    {
-      checked: position?.position === 'does_not_assign_authority',
-      text: msg(locale, 'doc.form.doesNotAssign', { studyGroup }),
-    },
-  ];
+/**
+ * The boxes of one text, from the procedure's reply form: every choice a Member State may tick
+ * (not those the secretariat records only), each with its sub-options, in the procedure's words
+ * for the printed form (`doc.<label>`) where it has them, else as the web form words them.
+ */
+function choicesOf(
+  locale: Locale,
+  procedure: Procedure,
+  studyGroup: string,
+  position: ReplyPosition | null,
+): FormChoice[] {
+  const words = (key: string) =>
+    procedureText(locale, procedure, placedKey(procedure, 'doc', key), { body: studyGroup });
+  return procedure.replyForm.choices
+    .filter((choice) => !choice.recordedOnly)
+    .map((choice) => {
+      const ticked = position?.position === choice.kind;
+      return {
+        checked: ticked,
+        text: words(choice.label),
+        ...(choice.options
+          ? {
+              options: choice.options.choices.map((option) => ({
+                checked: ticked && position?.option === option.id,
+                text: words(option.label),
+              })),
+            }
+          : {}),
+      };
+    });
 }
 
 function detailsOf(
   locale: Locale,
+  procedure: Procedure,
+  studyGroup: string,
   position: ReplyPosition | undefined,
   files: ReadonlyMap<string, CitedFile>,
 ): FormText['details'] {
   if (!position) return [{ label: msg(locale, 'doc.reply.remark'), text: msg(locale, 'doc.reply.noPosition') }];
   const details: FormText['details'][number][] = [];
-  if (position.position === 'unclear')
-    details.push({ label: msg(locale, 'doc.reply.remark'), text: msg(locale, 'doc.reply.unclear') });
+  // A position no box of the form shows (an unclear form the secretariat recorded) is remarked on
+  // in the procedure's words.
+  const reading = readingKeyOf(procedure.replyForm, position.position, position.option);
+  if (reading !== null && hasProcedureText(procedure, `remark.${reading}`))
+    details.push({
+      label: msg(locale, 'doc.reply.remark'),
+      text: procedureText(locale, procedure, `remark.${reading}`, { body: studyGroup }),
+    });
   // What the State wrote is in its own language: its direction is its text's (a French comment in an Arabic form reads left to right).
   if (position.comments) details.push({ label: msg(locale, 'doc.reply.comments'), text: typed(position.comments) });
   if (position.reasons) details.push({ label: msg(locale, 'doc.reply.reasons'), text: typed(position.reasons) });
@@ -92,6 +116,7 @@ function detailsOf(
 export function replyFormBlocks(locale: Locale, input: ReplyFormInput): Block[] {
   const { consultation, texts, filled } = input;
   const profile = bureauProfile(locale, consultation);
+  const procedure = procedureFor(consultation.procedure);
   const circular = circularName(locale, consultation);
   const byText = new Map(filled?.version.positions.map((p) => [p.text, p]) ?? []);
   const placeholder = (
@@ -167,8 +192,8 @@ export function replyFormBlocks(locale: Locale, input: ReplyFormInput): Block[] 
         const position = byText.get(text.id);
         return {
           label: textLabel(locale, text),
-          choices: choicesOf(locale, consultation.studyGroup, position ?? null),
-          details: filled ? detailsOf(locale, position, filled.files) : [],
+          choices: choicesOf(locale, procedure, consultation.studyGroup, position ?? null),
+          details: filled ? detailsOf(locale, procedure, consultation.studyGroup, position, filled.files) : [],
         };
       }),
     });

@@ -1,19 +1,30 @@
 import { localiseConsultation } from '../domain/consultation/localise.js';
+import type { Procedure } from '../domain/procedure/procedure.js';
 import { procedureFor } from '../procedures/registry.js';
+import { hasProcedureText, procedureText } from '../i18n/procedure-text.js';
+import { figureLabelAt } from '../presenters/procedure-words.js';
 import { citeClauseIn, citeRoleIn, formatShare } from '../i18n/citations.js';
 import { dirOf, type Locale } from '../i18n/i18n.js';
 import type { ConsultationResults, TextResult } from '../domain/consultation/results.js';
 import { studyGroupName } from './bureau.js';
 import type { Block, DocumentContent } from './content.js';
 import { buildDocx } from './docx.js';
-import { formatDay, formatDayRange, formatDeadline, formatList, formatNumber, msg, textLabel } from './format.js';
+import {
+  documentFigureValue,
+  formatDay,
+  formatDayRange,
+  formatDeadline,
+  formatList,
+  msg,
+  textLabel,
+} from './format.js';
 import { circularName } from './reply-form.js';
 
 /**
- * The results notice after the meeting (Res. 1 §9.6.1): per text the consultation's figures and
- * the meeting's decision with its clause — approved, not approved (and by whose opposition),
- * deferred, not considered — the reservations registered (§9.5.4) and the texts still within a
- * §9.5.5 window for formal opposition, with the instant it closes. Until the notice is issued it
+ * The results notice after the meeting (the procedure's results-notice rule): per text the
+ * consultation's figures and the meeting's decision with its clause — approved, not approved (and
+ * by whose opposition), deferred, not considered — the reservations registered and the texts still
+ * within the window for formal opposition after the meeting, with the instant it closes. Until the notice is issued it
  * is a draft, marked so, for the secretariat.
  */
 export interface ResultsNoticeInput {
@@ -31,6 +42,25 @@ function outcomeOf(result: TextResult): NoticeOutcome {
   if (result.tally.outcome === 'not_at_this_meeting') return 'not_considered';
   return result.decision?.outcome ?? 'undecided';
 }
+
+/**
+ * The consultation's figures on a text as the notice says them: the procedure's sentence for the
+ * notice (its figures by name as values) where it has one, else each figure with its label.
+ */
+function figuresInWords(locale: Locale, procedure: Procedure, result: TextResult): string {
+  const figures = procedure.figuresOf(result.tally);
+  if (hasProcedureText(procedure, NOTICE_FIGURES))
+    return procedureText(
+      locale,
+      procedure,
+      NOTICE_FIGURES,
+      Object.fromEntries(figures.map((f) => [f.name, documentFigureValue(locale, f)])),
+    );
+  return figures
+    .map((f) => `${figureLabelAt(locale, procedure, 'doc', f.name)}: ${documentFigureValue(locale, f)}`)
+    .join('; ');
+}
+const NOTICE_FIGURES = 'doc.notice.figures';
 
 /** The notice's content in `locale`. */
 export function resultsNoticeContent(locale: Locale, input: ResultsNoticeInput): DocumentContent {
@@ -92,13 +122,7 @@ export function resultsNoticeContent(locale: Locale, input: ResultsNoticeInput):
       ],
       rows: texts.map((r) => [
         label(r),
-        r.tally.replies === 0
-          ? msg(locale, 'doc.notice.noReplies')
-          : msg(locale, 'doc.notice.support', {
-              support: formatNumber(locale, r.tally.support),
-              replies: formatNumber(locale, r.tally.replies),
-              percent: r.tally.percent ?? '0',
-            }),
+        r.tally.replies === 0 ? msg(locale, 'doc.notice.noReplies') : figuresInWords(locale, procedure, r),
         msg(locale, 'doc.decision', { outcome: outcomeOf(r) }),
         r.decision?.clause ?? r.tally.clause,
       ]),

@@ -1,4 +1,5 @@
 import { localiseConsultation } from '../domain/consultation/localise.js';
+import type { Procedure } from '../domain/procedure/procedure.js';
 import { procedureFor } from '../procedures/registry.js';
 import type { ReplyPosition, ReplyVersion } from '../domain/reply/reply.js';
 import { citeRoleIn, formatShare } from '../i18n/citations.js';
@@ -13,15 +14,18 @@ import {
   formatDeadline,
   formatInstant,
   formatList,
+  documentFigureValue,
   formatNumber,
   msg,
   textLabel,
 } from './format.js';
+import { hasProcedureText, procedureText } from '../i18n/procedure-text.js';
+import { figureLabelAt, positionWords } from '../presenters/procedure-words.js';
 import { circularName, describeFile, type CitedFile } from './reply-form.js';
 
 /**
- * The results report TSB submits to the study group meeting as a TD (Res. 1 §9.4.5–9.4.6): per
- * text the replies received by the deadline, support, ratio, outcome and clause; where the
+ * The results report TSB submits to the study group meeting as a TD (the procedure's rule on the
+ * consultation's outcome): per text the figures the procedure declares, the outcome and its clause; where the
  * consultation lets the reader see individual replies, the replying States with their positions
  * and every comment, reason and possible change compiled in order, with the files attached.
  */
@@ -41,10 +45,46 @@ export interface ResultsReportInput {
   readonly files: ReadonlyMap<string, CitedFile>;
 }
 
-function positionLabel(locale: Locale, position: ReplyPosition): string {
-  if (position.position === 'assigns_authority' && position.option === 'comments_attached')
-    return msg(locale, 'doc.position.assignsWithComments');
-  return msg(locale, 'doc.position', { position: position.position });
+/** A position as the report prints it: the procedure's reading of it, in the documents' words where it has them. */
+function positionLabel(locale: Locale, procedure: Procedure, studyGroup: string, position: ReplyPosition): string {
+  return positionWords(locale, procedure, position, studyGroup, 'doc');
+}
+
+/**
+ * The groups of States per text, from the procedure's choices: one per choice (a choice the
+ * secretariat records only, e.g. an unclear form, only when a State is in it), then, under it, one
+ * per sub-option the procedure names a group for ("of which with comments").
+ */
+function positionGroups(
+  locale: Locale,
+  procedure: Procedure,
+  studyGroup: string,
+  states: (test: (p: ReplyPosition) => boolean) => string[],
+): { label: string; lines: string[] }[] {
+  const rows: { label: string; lines: string[] }[] = [];
+  const row = (key: string, reading: string, names: string[]) =>
+    rows.push({
+      label: hasProcedureText(procedure, `group.${key}`)
+        ? procedureText(locale, procedure, `group.${key}`, { count: names.length, body: studyGroup })
+        : msg(locale, 'doc.report.group', { position: reading, count: names.length }),
+      lines: [names.length > 0 ? formatList(locale, names) : '—'],
+    });
+  for (const choice of procedure.replyForm.choices) {
+    const all = states((p) => p.position === choice.kind);
+    if (choice.recordedOnly && all.length === 0) continue;
+    const key = choice.reads[''];
+    row(key ?? choice.label, procedureText(locale, procedure, key ?? choice.label, { body: studyGroup }), all);
+    for (const option of choice.options?.choices ?? []) {
+      const optionKey = choice.reads[option.id];
+      if (optionKey === undefined || !hasProcedureText(procedure, `group.${optionKey}`)) continue;
+      row(
+        optionKey,
+        '',
+        states((p) => p.position === choice.kind && p.option === option.id),
+      );
+    }
+  }
+  return rows;
 }
 
 function stateLabel(locale: Locale, reply: ReportReply): string {
@@ -54,6 +94,8 @@ function stateLabel(locale: Locale, reply: ReportReply): string {
 }
 
 function positionsBlocks(locale: Locale, input: ResultsReportInput, replies: readonly ReportReply[]): Block[] {
+  const { procedure, consultation } = input.results.loaded;
+  const studyGroup = consultation.studyGroup;
   const counted = replies.filter((r) => r.status === 'counted');
   const blocks: Block[] = [
     { type: 'heading', level: 2, text: msg(locale, 'doc.report.positionsHeading') },
@@ -64,26 +106,9 @@ function positionsBlocks(locale: Locale, input: ResultsReportInput, replies: rea
       counted
         .filter((r) => r.version.positions.some((p) => p.text === text.id && test(p)))
         .map((r) => stateLabel(locale, r));
-    const groups = [
-      { id: 'doc.report.group.assigns' as const, states: with_((p) => p.position === 'assigns_authority') },
-      {
-        id: 'doc.report.group.withComments' as const,
-        states: with_((p) => p.position === 'assigns_authority' && p.option === 'comments_attached'),
-      },
-      { id: 'doc.report.group.notAssign' as const, states: with_((p) => p.position === 'does_not_assign_authority') },
-      { id: 'doc.report.group.unclear' as const, states: with_((p) => p.position === 'unclear') },
-    ];
     blocks.push(
       { type: 'heading', level: 3, text: textLabel(locale, text) },
-      {
-        type: 'fields',
-        rows: groups
-          .filter((g) => g.id !== 'doc.report.group.unclear' || g.states.length > 0)
-          .map((g) => ({
-            label: msg(locale, g.id, { count: g.states.length }),
-            lines: [g.states.length > 0 ? formatList(locale, g.states) : '—'],
-          })),
-      },
+      { type: 'fields', rows: positionGroups(locale, procedure, studyGroup, with_) },
     );
   }
   return blocks;
@@ -115,6 +140,7 @@ function repliesTable(locale: Locale, replies: readonly ReportReply[]): Block[] 
 }
 
 function compiledBlocks(locale: Locale, input: ResultsReportInput, replies: readonly ReportReply[]): Block[] {
+  const { procedure, consultation } = input.results.loaded;
   const blocks: Block[] = [
     { type: 'heading', level: 2, text: msg(locale, 'doc.report.compiledHeading') },
     { type: 'paragraph', text: msg(locale, 'doc.report.compiledIntro') },
@@ -135,7 +161,7 @@ function compiledBlocks(locale: Locale, input: ResultsReportInput, replies: read
         {
           label: msg(locale, 'doc.report.entry.position'),
           lines: [
-            positionLabel(locale, position) +
+            positionLabel(locale, procedure, consultation.studyGroup, position) +
               (reply.status === 'late' ? ` ${msg(locale, 'doc.report.entry.late')}` : ''),
           ],
         },
@@ -171,6 +197,9 @@ export function resultsReportContent(locale: Locale, input: ResultsReportInput):
   const countedStates = replies?.filter((r) => r.status === 'counted').length ?? null;
   const late = replies?.filter((r) => r.status === 'late').length ?? 0;
   const anyUnclear = input.results.texts.some((t) => t.tally.unclear > 0);
+  const figureNames = input.results.texts[0]
+    ? procedure.figuresOf(input.results.texts[0].tally).map((f) => f.name)
+    : [];
 
   const blocks: Block[] = [];
   if (c.isDemo) blocks.push({ type: 'mark', text: msg(locale, 'doc.mark.demo') });
@@ -222,24 +251,17 @@ export function resultsReportContent(locale: Locale, input: ResultsReportInput):
     {
       type: 'table',
       caption: msg(locale, 'doc.report.results.caption'),
+      // The figures the procedure declares for its tally, in its words for documents.
       headers: [
         msg(locale, 'doc.report.col.text'),
-        msg(locale, 'doc.report.col.replies'),
-        msg(locale, 'doc.report.col.support'),
-        msg(locale, 'doc.report.col.nonSupport'),
-        msg(locale, 'doc.report.col.unclear'),
-        msg(locale, 'doc.report.col.percent'),
+        ...figureNames.map((name) => figureLabelAt(locale, procedure, 'doc', name)),
         msg(locale, 'doc.report.col.outcome'),
         msg(locale, 'doc.report.col.clause'),
       ],
-      numeric: [false, true, true, true, true, true, false, false],
+      numeric: [false, ...figureNames.map(() => true), false, false],
       rows: input.results.texts.map(({ text, tally }) => [
         textLabel(locale, text),
-        formatNumber(locale, tally.replies),
-        formatNumber(locale, tally.support),
-        formatNumber(locale, tally.nonSupport),
-        formatNumber(locale, tally.unclear),
-        tally.percent === null ? '—' : msg(locale, 'doc.percent', { value: tally.percent }),
+        ...procedure.figuresOf(tally).map((figure) => documentFigureValue(locale, figure)),
         msg(locale, 'doc.outcome', { outcome: tally.outcome }),
         tally.clause,
       ]),

@@ -65,6 +65,9 @@ export function presentResults(results: ConsultationResults): ResultsView {
       clause: tally.clause,
       citation: tally.citation,
       explanation: results.loaded.procedure.explainTally(tally),
+      figures: results.loaded.procedure
+        .figuresOf(tally)
+        .map((f) => ({ name: f.name, value: f.value, format: f.format })),
       decision: decision === null ? null : presentDecision(decision, decisionRecord),
     })),
   };

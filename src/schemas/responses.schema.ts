@@ -312,6 +312,19 @@ export const TextResultView = Type.Object({
   clause: Type.String(),
   citation: Type.String(),
   explanation: Type.String(),
+  figures: Type.Array(
+    Type.Object({
+      name: Type.String({ description: "The figure's name in the procedure, e.g. replies, support, percent" }),
+      value: Nullable(Type.Number({ description: 'Null when not applicable (a share with no replies)' })),
+      format: Type.Union([Type.Literal('count'), Type.Literal('percent')], {
+        description: 'count: a whole number; percent: per cent with at most two decimals',
+      }),
+    }),
+    {
+      description:
+        "The named figures of the text's results as the consultation's procedure declares them, in its order",
+    },
+  ),
   decision: Nullable(DecisionView),
 });
 export type TextResultView = Static<typeof TextResultView>;
@@ -513,7 +526,8 @@ export const ClauseTableView = Type.Object({
   edition: Type.String({ description: 'The edition of the instrument, e.g. "Rev. Geneva, 2022"' }),
   instrument: Type.String({ description: 'The instrument, e.g. "WTSA Resolution 1"' }),
   clauses: Type.Record(Type.String(), Type.String(), {
-    description: "Clause number by the procedure's own clause key, e.g. consultationPasses → §9.4.5",
+    description:
+      "Clause number by the procedure's own clause key, e.g. consultationPasses → the number of the clause that lets a text pass",
   }),
   roles: Type.Object(
     Object.fromEntries(CLAUSE_ROLES.map((role) => [role, ClauseOrNone])) as Record<ClauseRole, typeof ClauseOrNone>,

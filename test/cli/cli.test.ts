@@ -339,7 +339,8 @@ describe('assent results', () => {
     const rows = run.stdout.split('\n').filter((l) => /^X\.\d{4}/.test(l));
     expect(rows).toHaveLength(6);
     expect(rows.find((r) => r.startsWith('X.1353 '))).toMatch(
-      /X\.1353\s+11\s+10\s+1\s+90\.91\s+may be considered\s+0\s+§9\.4\.5/,
+      // The procedure's figures (replies, support, non-support, unclear, per cent, needed more), then the outcome.
+      /X\.1353\s+11\s+10\s+1\s+0\s+90\.91\s+0\s+may be considered\s+§9\.4\.5/,
     );
   });
 

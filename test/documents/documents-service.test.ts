@@ -241,9 +241,10 @@ describeEachDialect('documents', (dialect) => {
     for (const phrase of [
       'Results of the Member State consultation on TSB Circular 79',
       '5 Member States replied by the deadline. One reply received after the deadline is kept on record and not counted (WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.6).',
-      // Text, replies, support, non-support, unclear, support %, outcome, clause.
-      'Draft Corrigendum 1 to Recommendation ITU-T X.1333 5 5 0 0 100.00 % May be considered for approval §9.4.5',
-      'Draft new Recommendation ITU-T X.1471 (X.websec-7) 5 4 1 0 80.00 % May be considered for approval §9.4.5',
+      // Text, the procedure's figures (replies, support, non-support, unclear, support %, more needed), outcome, clause.
+      'Replies Support Non-support Unclear Support % More supporting replies needed Outcome Clause',
+      'Draft Corrigendum 1 to Recommendation ITU-T X.1333 5 5 0 0 100.00 % 0 May be considered for approval §9.4.5',
+      'Draft new Recommendation ITU-T X.1471 (X.websec-7) 5 4 1 0 80.00 % 0 May be considered for approval §9.4.5',
       'South Africa 17 August 2023 at 06:00:00 UTC Fax 1 No: received after the deadline',
       'Assign authority (4): France, Germany, Japan, and United Kingdom of Great Britain and Northern Ireland',
       'Do not assign authority (1): Korea (Republic of)',

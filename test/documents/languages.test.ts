@@ -5,6 +5,8 @@ import { formatDeadline, msg, textLabel } from '../../src/documents/format.js';
 import { renderPrintHtml } from '../../src/documents/print/document.print.js';
 import { PUBLIC_ACTOR } from '../../src/domain/policy/actor.js';
 import { isLocale, LOCALES, type Locale, type MessageId } from '../../src/i18n/i18n.js';
+import { procedureText } from '../../src/i18n/procedure-text.js';
+import { DEFAULT_PROCEDURE_ID, procedureFor } from '../../src/procedures/registry.js';
 import { countDocuments } from '../../src/repositories/document.repository.js';
 import { findMemberState } from '../../src/repositories/member-state.repository.js';
 import type { ConsultationInput } from '../../src/schemas/consultation.schema.js';
@@ -111,6 +113,9 @@ const SA_COMMENTS = 'تقترح المملكة تعديلات تحريرية ع�
 
 const reversed = (text: string) => [...text].reverse().join('');
 const m = (locale: Locale, id: MessageId) => normalise(msg(locale, id));
+/** TAP's own words for the printed form (its reply form's sub-options). */
+const tapWords = (locale: Locale, key: string) =>
+  normalise(procedureText(locale, procedureFor(DEFAULT_PROCEDURE_ID), key));
 /** The `<w:r>` elements of a DOCX whose text contains `text`. */
 const runsWith = (xml: string, text: string) =>
   [...xml.matchAll(/<w:r>(?:(?!<\/w:r>)[\s\S])*<\/w:r>/g)]
@@ -218,14 +223,14 @@ describe('documents in the six UN languages', () => {
         m(locale, 'doc.salutation'),
         m(locale, 'doc.annex1.heading'),
         m(locale, 'doc.form.selectOne'),
-        m(locale, 'doc.form.noComments'),
+        tapWords(locale, 'doc.option.noComments'),
         m(locale, 'doc.closing'),
         normalise(formatDeadline(locale, deadline)),
       ];
       const replyWords = () => [
         m(locale, 'doc.reply.receiptHeading'),
         m(locale, 'doc.reply.formHeading'),
-        m(locale, 'doc.form.commentsAttached'),
+        tapWords(locale, 'doc.option.commentsAttached'),
         m(locale, 'doc.closing'),
         normalise(msg(locale, 'doc.form.administration', { state: stateNames.get(`${locale}/KR`)! })),
       ];

@@ -192,7 +192,7 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
       expect(notReplied.body).toContain('id="state-BR"');
       expect(decode(notReplied.body)).toContain('Showing 190 of 194 Member States.');
 
-      const dissenting = await officer.get(`${base()}/replies?text=x1471&position=does_not_assign`);
+      const dissenting = await officer.get(`${base()}/replies?text=x1471&position=does_not_assign_authority`);
       const shown = [...dissenting.body.matchAll(/<tr id="state-([A-Z]{2})"/g)].map((m) => m[1]);
       expect(shown.sort()).toEqual(['DE', 'JP']);
       expect(dissenting.body).toMatch(/<option value="x1471" selected/);
@@ -333,6 +333,10 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
       // 2 of 4 support: 3 more supporting replies would have reached 70 % (5 of 7).
       expect(x1471).toContain('Not at this meeting');
       expect(x1471).toContain('Needs 3 more supporting replies.');
+      // The procedure's figures, one column each: 4 replies, 2 in support, 50 %, 3 more needed.
+      expect(x1471).toMatch(/data-figure="replies">4</);
+      expect(x1471).toMatch(/data-figure="support">2</);
+      expect(x1471).toMatch(/data-figure="neededMore">3</);
       expect(x1471).toContain('§9.4.6');
       expect(x1471).toContain('50.00%');
       const x1353 = /<tr id="result-x1353">([\s\S]*?)<\/tr>/.exec(body)![1]!;

@@ -1,4 +1,7 @@
 import { Option, type Command } from 'commander';
+import { citeRole, type Procedure } from '../../domain/procedure/procedure.js';
+import { formatShare } from '../../i18n/citations.js';
+import { figureLabel } from '../../i18n/procedure-text.js';
 import type { ResultsView } from '../../schemas/responses.schema.js';
 import { presentResults } from '../../presenters/results.presenter.js';
 import { computeResults } from '../../services/compute-results.js';
@@ -10,7 +13,7 @@ export function registerResultsCommand(program: Command, io: CliIo): void {
   program
     .command('results')
     .description(
-      'results per text: replies, support, non-support, percentage, outcome and the clause applied (Res. 1 §9.4.5–9.4.6)',
+      'results per text: the figures the procedure declares (TAP: replies, support, non-support, percentage), the outcome and the clause applied',
     )
     .argument('<consultation>', 'consultation id, e.g. tsb-79-2023')
     .addOption(
@@ -22,10 +25,17 @@ export function registerResultsCommand(program: Command, io: CliIo): void {
     .action(async (consultationId: string, options: { format: 'table' | 'json' | 'csv'; token?: string }) =>
       withContext(io, async (context) => {
         const actor = await actorFor(io, context, options.token);
-        const results = presentResults(await computeResults(context.services, { actor, consultationId }));
+        const computed = await computeResults(context.services, { actor, consultationId });
+        const results = presentResults(computed);
         if (options.format === 'json') printJson(io.stdout, results);
         else if (options.format === 'csv') io.stdout.write(resultsCsv(results));
-        else printResultsTable(io.stdout, results);
+        else
+          printResultsTable(
+            io.stdout,
+            results,
+            computed.loaded.procedure,
+            computed.loaded.consultation.resolutionEdition,
+          );
       }),
     );
 }
@@ -74,7 +84,13 @@ export function resultsCsv(results: ResultsView): string {
   return formatCsv(rows);
 }
 
-function printResultsTable(out: CliWriter, results: ResultsView): void {
+/** A figure's value in the table: a count, or a share with two decimals ("69.57"); empty when not applicable. */
+function figureCell(figure: ResultsView['texts'][number]['figures'][number]): Cell {
+  if (figure.value === null) return null;
+  return figure.format === 'percent' ? figure.value.toFixed(2) : figure.value;
+}
+
+function printResultsTable(out: CliWriter, results: ResultsView, procedure: Procedure, edition: string): void {
   line(
     out,
     `Results of ${results.consultationId} — ${results.state}, computed ${results.computedAt.replace('T', ' ').slice(0, 19)} UTC`,
@@ -82,17 +98,15 @@ function printResultsTable(out: CliWriter, results: ResultsView): void {
   if (!results.final)
     line(out, `PROVISIONAL: the deadline (${results.deadline}) has not passed; these figures may still change.`);
   line(out);
+  // The columns of the procedure's figures, labelled in its English words.
+  const figureHeads = (results.texts[0]?.figures ?? []).map((f) => figureLabel('en', procedure, f));
   out.write(
     formatTable(
-      ['Text', 'Replies', 'Support', 'Non-support', '%', 'Outcome', 'Needed more', 'Clause', 'Decision'],
+      ['Text', ...figureHeads, 'Outcome', 'Clause', 'Decision'],
       results.texts.map((t) => [
         t.text.designation,
-        t.replies,
-        t.support,
-        t.nonSupport,
-        t.percent,
+        ...t.figures.map(figureCell),
         outcomeWords[t.outcome] ?? t.outcome,
-        t.neededMoreSupport,
         t.clause,
         t.decision === null ? null : `${outcomeWords[t.decision.outcome] ?? t.decision.outcome} (${t.decision.clause})`,
       ]),
@@ -101,8 +115,12 @@ function printResultsTable(out: CliWriter, results: ResultsView): void {
   line(out);
   line(
     out,
-    'Support of 70 % or more of the replies lets the meeting consider a text for approval (WTSA Res. 1 §9.4.5); unclear forms are shown but not counted.',
+    `Support of ${formatShare('en', procedure.passThreshold ?? 0)} or more of the replies lets the meeting consider a text for approval (${citeRole(procedure, 'consultationPasses', edition)}); unclear forms are shown but not counted.`,
   );
   if (results.resultsNoticeAt) line(out, `Results notice issued ${results.resultsNoticeAt}.`);
-  else if (results.resultsNoticeDueAt) line(out, `Results notice due by ${results.resultsNoticeDueAt} (§9.6.1).`);
+  else if (results.resultsNoticeDueAt)
+    line(
+      out,
+      `Results notice due by ${results.resultsNoticeDueAt} (${citeRole(procedure, 'resultsNotice', edition)}).`,
+    );
 }

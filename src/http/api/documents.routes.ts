@@ -171,11 +171,11 @@ export const documentRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; pd
   consultationDocument(
     'results-report',
     'The results report for the study group meeting (everyone, after the deadline)',
-    'Per text: replies, support, ratio, outcome and clause (WTSA Res. 1 §9.4.5–9.4.6); where the reader may see individual replies, the replying States with their positions and every comment and reason compiled in order, with the files listed. 409 RESULTS_NOT_AVAILABLE before the deadline.',
+    "Per text: the figures the consultation's procedure declares (TAP: replies, support, ratio), outcome and clause (the procedure's pass and fail rules); where the reader may see individual replies, the replying States with their positions and every comment and reason compiled in order, with the files listed. 409 RESULTS_NOT_AVAILABLE before the deadline.",
   );
   consultationDocument(
     'results-notice',
     'The results notice after the meeting (everyone once issued; the secretariat as a draft once every decision is recorded)',
-    'Approved and not-approved texts, reservations and pending more-time windows (WTSA Res. 1 §9.5–9.6.1). 409 NOTICE_NOT_ALLOWED before the decisions. Once issued, generated once and served unchanged.',
+    "Approved and not-approved texts, reservations and pending more-time windows (the procedure's meeting and results-notice rules). 409 NOTICE_NOT_ALLOWED before the decisions. Once issued, generated once and served unchanged.",
   );
 };

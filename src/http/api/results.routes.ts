@@ -9,7 +9,7 @@ import { presentResults } from '../../presenters/results.presenter.js';
 import { ConsultationParams, TextParams } from './params.schema.js';
 import { DecisionView, problemResponses, ResultsView, TextResultView } from '../../schemas/responses.schema.js';
 
-/** Results per text (Res. 1 §9.4.5–9.4.6), the meeting's decisions (§9.5) and the results notice (§9.6.1). */
+/** Results per text (the procedure's pass and fail rules), the meeting's decisions and the results notice. */
 export const resultRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {
   const tags = ['results'];
 
@@ -19,7 +19,7 @@ export const resultRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = 
       schema: {
         tags,
         summary:
-          'Results per text: replies, support, ratio, outcome, clause (everyone after the deadline; secretariat before, provisional)',
+          'Results per text: replies, support, ratio, the figures the procedure declares, outcome, clause (everyone after the deadline; secretariat before, provisional)',
         params: ConsultationParams,
         response: { 200: ResultsView, ...problemResponses },
       },
@@ -63,7 +63,7 @@ export const resultRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = 
         tags,
         summary: "Record the meeting's decision on a text (secretariat)",
         description:
-          'Opposing, abstaining, reservations, more-time requests and formal oppositions (WTSA Res. 1 §9.5). Recording again replaces the record.',
+          "Opposing, abstaining, reservations, more-time requests and formal oppositions, as the procedure's meeting rules take them. Recording again replaces the record.",
         params: TextParams,
         body: DecisionInputSchema,
         response: { 200: TextResultView, ...problemResponses },

@@ -17,7 +17,7 @@ registerNotices({
  * The secretariat's pages that follow the replies and record the outcome, staff and
  * administrators alike, one plugin per sub-area (secretariat-outcome/): the replies dashboard and
  * the results per text; a reply received by e-mail, fax or paper; the meeting's decisions
- * (Res. 1 §9.5) and the results notice (§9.6.1).
+ * (the procedure's meeting rules) and the results notice (its results-notice rule).
  */
 export const secretariatOutcomeRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: SessionHooks }> = async (
   app,

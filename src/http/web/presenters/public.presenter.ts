@@ -8,9 +8,10 @@ import { DEFAULT_PROCEDURE_ID, procedureFor } from '../../../procedures/registry
 import type { ClauseRole } from '../../../domain/procedure/clauses.js';
 import type { MeetingDecision } from '../../../domain/procedure/outcomes.js';
 import type { TextTally } from '../../../domain/procedure/outcomes.js';
-import type { PositionKind } from '../../../domain/reply/reply.js';
+import type { Procedure } from '../../../domain/procedure/procedure.js';
+import { figureLabelAt, positionWords } from '../../../presenters/procedure-words.js';
 import { startOfDay } from '../../../domain/time/instants.js';
-import { formatDeadline, formatUtc, intlFor, isoInstant, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
+import { formatDeadline, formatUtc, intlFor, isoInstant, t, type Locale } from '../../../i18n/i18n.js';
 import type { ConsultationResults, TextResult } from '../../../services/compute-results.js';
 import type { ConsultationView } from '../../../services/get-consultation.js';
 import {
@@ -25,11 +26,6 @@ import {
  * View-models of the public pages (home, consultation, results, approved texts): every date,
  * number and sentence already formatted in the reader's locale, so the pages only lay them out.
  * Instants are shown in UTC (the zone of deadlines); the page script adds the reader's own time.
- */
-
-/**
- * The 70 % of Res. 1 §9.4.5, for display only: the decision itself is taken in integers by the
- * procedure (tap-tally.ts), never from this number.
  */
 
 /** An instant as the pages print it: UTC words, and ISO for `<time datetime>` and the script. */
@@ -139,7 +135,7 @@ export interface DecisionEntry {
   /** Delegations that abstained, as a list in words; null when none. */
   readonly abstaining: string | null;
   readonly reservations: readonly string[];
-  /** End of the four-week window of §9.5.5, when more time was asked for. */
+  /** End of the window for formal opposition after the meeting, when more time was asked for. */
   readonly windowEndsAt: InstantView | null;
 }
 
@@ -149,12 +145,10 @@ export interface TextResultEntry {
   readonly designation: string;
   readonly workItem: string | null;
   readonly title: ContentView;
-  readonly replies: string;
-  readonly support: string;
-  readonly nonSupport: string;
-  readonly unclear: string;
-  /** The share of support as a percentage, or "No replies". */
-  readonly ratio: string;
+  /** The figures the procedure declares for the text's tally, with the public page's labels; a share with no replies reads "No replies". */
+  readonly figures: readonly PublicFigure[];
+  /** The figures that are shares (TAP: the share of support), for the overview table. */
+  readonly shares: readonly PublicFigure[];
   readonly outcome: TextTally['outcome'];
   readonly outcomeLabel: string;
   /** The rule applied, in words, with its clause. */
@@ -165,6 +159,13 @@ export interface TextResultEntry {
   readonly decision: DecisionEntry | 'pending' | 'not_considered';
   /** The decision in two or three words, for the overview table. */
   readonly decisionSummary: string;
+}
+
+/** A figure as the public page prints it. */
+export interface PublicFigure {
+  readonly name: string;
+  readonly label: string;
+  readonly value: string;
 }
 
 /** The counted reply of each Member State, per text (only where the circular publishes them). */
@@ -188,9 +189,11 @@ export interface ResultsPageView {
   readonly computedAt: InstantView;
   readonly meeting: string;
   readonly meetingPlace: string;
-  /** The results notice (§9.6.1): issued, due, or null before the deadline. */
+  /** The results notice (the procedure's results-notice rule): issued, due, or null before the deadline. */
   readonly notice: string | null;
   readonly texts: readonly TextResultEntry[];
+  /** The labels of the procedure's shares (the overview's columns). */
+  readonly shareLabels: readonly string[];
   /** The replying States' positions; null when the circular keeps them confidential. */
   readonly states: StatesTable | null;
 }
@@ -224,7 +227,8 @@ export interface ApprovedView {
 /** A counted reply: the State and its positions on the texts. */
 export interface CountedReply {
   readonly memberState: string;
-  readonly positions: readonly { readonly text: string; readonly position: PositionKind }[];
+  /** The stored position kind of each text (the procedure's reply form reads it). */
+  readonly positions: readonly { readonly text: string; readonly position: string }[];
 }
 
 const STATE_NAMES = new Map(
@@ -387,7 +391,7 @@ function actionsFor(view: ConsultationView, actor: Actor): ConsultationActions {
 
 /**
  * The consultation page, mirroring the circular: reference, date, subject, meeting, deadline,
- * the procedure in plain sentences with their clauses (TAP, Res. 1 §9.4), Annex 1, the TSB notes.
+ * the procedure in plain sentences with their clauses (cited from its clause table), Annex 1, the TSB notes.
  */
 export function presentConsultationPage(
   locale: Locale,
@@ -455,7 +459,7 @@ export function presentConsultationPage(
   };
 }
 
-/** The rule applied to one text, in words, with its clause (Res. 1 §9.4.5–9.4.6). */
+/** The rule applied to one text, in words, with its clause (the procedure's pass or fail rule). */
 export function explainTallyInWords(locale: Locale, tally: TextTally): string {
   const values = {
     support: count(locale, tally.support),
@@ -508,20 +512,37 @@ function decisionEntry(locale: Locale, result: TextResult, decision: MeetingDeci
   };
 }
 
-function textResultEntry(locale: Locale, result: TextResult, title: ContentView): TextResultEntry {
+/** The figures of a tally as the public page prints them: shares with up to two decimals ("69.57%"). */
+function publicFigures(locale: Locale, procedure: Procedure, tally: TextTally): PublicFigure[] {
+  return procedure.figuresOf(tally).map((figure) => ({
+    name: figure.name,
+    label: figureLabelAt(locale, procedure, 'public', figure.name),
+    value:
+      figure.value === null
+        ? t(locale, 'public.results.ratio.none')
+        : figure.format === 'percent'
+          ? percent(locale, figure.value / 100)
+          : count(locale, figure.value),
+  }));
+}
+
+function textResultEntry(
+  locale: Locale,
+  procedure: Procedure,
+  result: TextResult,
+  title: ContentView,
+): TextResultEntry {
   const { text, tally, decision } = result;
+  const figures = publicFigures(locale, procedure, tally);
+  const formats = new Map(procedure.figuresOf(tally).map((f) => [f.name, f.format]));
   return {
     id: text.id,
     heading: textHeading(locale, text),
     designation: text.designation,
     workItem: text.workItem,
     title,
-    replies: count(locale, tally.replies),
-    support: count(locale, tally.support),
-    nonSupport: count(locale, tally.nonSupport),
-    unclear: count(locale, tally.unclear),
-    ratio:
-      tally.replies === 0 ? t(locale, 'public.results.ratio.none') : percent(locale, tally.support / tally.replies),
+    figures,
+    shares: figures.filter((f) => formats.get(f.name) === 'percent'),
     outcome: tally.outcome,
     outcomeLabel: t(locale, `public.outcome.${tally.outcome}`),
     explanation: explainTallyInWords(locale, tally),
@@ -543,18 +564,19 @@ function textResultEntry(locale: Locale, result: TextResult, title: ContentView)
 }
 
 function statesTable(locale: Locale, results: ConsultationResults, counted: readonly CountedReply[]): StatesTable {
-  const texts = results.loaded.texts;
-  const positionLabel = (p: PositionKind | undefined): MessageId =>
-    p === undefined ? 'public.position.none' : (`public.position.${p}` as MessageId);
+  const { texts, procedure, consultation } = results.loaded;
+  // A position as the public grid reads it, in the procedure's words (TAP: "Supports").
+  const positionLabel = (p: CountedReply['positions'][number] | undefined): string =>
+    p === undefined
+      ? t(locale, 'public.position.none')
+      : positionWords(locale, procedure, { position: p.position, option: null }, consultation.studyGroup, 'public');
   return {
     texts: texts.map((text) => ({ id: text.id, designation: text.designation })),
     rows: [...counted]
       .map((reply) => ({
         code: reply.memberState,
         name: stateName(locale, reply.memberState),
-        positions: texts.map((text) =>
-          t(locale, positionLabel(reply.positions.find((p) => p.text === text.id)?.position)),
-        ),
+        positions: texts.map((text) => positionLabel(reply.positions.find((p) => p.text === text.id))),
       }))
       // By name in the reader's language, as a reader looks for a State.
       .sort((a, b) => a.name.localeCompare(b.name, locale)),
@@ -597,7 +619,15 @@ export function presentResultsPage(
     meeting: meetingLine(locale, c),
     meetingPlace: c.meeting.place,
     notice,
-    texts: results.texts.map((r) => textResultEntry(locale, r, content.texts[r.text.id]!.title)),
+    texts: results.texts.map((r) =>
+      textResultEntry(locale, results.loaded.procedure, r, content.texts[r.text.id]!.title),
+    ),
+    shareLabels: results.texts[0]
+      ? results.loaded.procedure
+          .figuresOf(results.texts[0].tally)
+          .filter((f) => f.format === 'percent')
+          .map((f) => figureLabelAt(locale, results.loaded.procedure, 'public', f.name))
+      : [],
     states: counted === null ? null : statesTable(locale, results, counted),
   };
 }
@@ -614,8 +644,8 @@ export function presentResultsPending(locale: Locale, view: ConsultationView, no
 }
 
 /**
- * The texts the meetings approved (Res. 1 §9.5.3, or §9.5.5 after the four-week window), newest
- * meeting first, then in the circular's order.
+ * The texts the meetings approved (unopposed at the meeting, or after the window for formal
+ * opposition), newest meeting first, then in the circular's order.
  */
 export function presentApproved(locale: Locale, all: readonly ConsultationResults[]): ApprovedView {
   const sorted = [...all].sort((a, b) =>

@@ -2,16 +2,24 @@ import type { Consultation, DeterminedText } from '../../../domain/consultation/
 import type { DeadlineWording } from '../../../domain/consultation/deadline.js';
 import type { MeetingDecision, MeetingOutcome, Reservation } from '../../../domain/procedure/outcomes.js';
 import type { ConsultationOutcome, OutcomeBasis } from '../../../domain/procedure/outcomes.js';
-import {
-  CHANNELS,
-  type Channel,
-  type ReplyFlag,
-  type ReplyPosition,
-  type ReplyVersionStatus,
-} from '../../../domain/reply/reply.js';
+import { CHANNELS, type Channel, type ReplyFlag, type ReplyVersionStatus } from '../../../domain/reply/reply.js';
 import { startOfDay } from '../../../domain/time/instants.js';
 import { citeRoleIn, formatShare } from '../../../i18n/citations.js';
-import type { Locale } from '../../../i18n/i18n.js';
+import { t, type Locale, type MessageId } from '../../../i18n/i18n.js';
+import { formatFigureValue, hasProcedureText, procedureText } from '../../../i18n/procedure-text.js';
+import type { Procedure } from '../../../domain/procedure/procedure.js';
+import type { TextTally } from '../../../domain/procedure/outcomes.js';
+import {
+  figureLabels,
+  filterMatches,
+  positionFilters,
+  positionSummaries,
+  positionWords,
+  presentFigures,
+  summaryIdOf,
+  type FigureView,
+  type PositionSummarySpec,
+} from '../../../presenters/procedure-words.js';
 import type { StoredMemberState } from '../../../domain/member-states/member-state.js';
 import type { ConsultationResults } from '../../../services/compute-results.js';
 import { deadlinePassed } from '../../../services/load-consultation.js';
@@ -107,15 +115,19 @@ export function presentStateOptions(locale: Locale, states: readonly StoredMembe
 // The replies dashboard
 
 /**
- * One cell of the position grid: the Annex 2 box ticked, with the sub-option of "assigns
- * authority" (`assigns` alone when the recorded form ticked no sub-option).
+ * One cell of the position grid: a summary of the position (src/presenters/procedure-words.ts),
+ * `kind` or `kind:option`, from the procedure's reply form.
  */
-export const POSITION_SUMMARIES = ['no_comments', 'comments', 'assigns', 'does_not_assign', 'unclear'] as const;
-export type PositionSummary = (typeof POSITION_SUMMARIES)[number];
+export type PositionSummary = string;
 
-/** The values of the dashboard's position filter: `assigns` (either sub-option or none), a summary, or `none` (no position on the text). */
-export const POSITION_FILTERS = ['assigns', 'no_comments', 'comments', 'does_not_assign', 'unclear', 'none'] as const;
-export type PositionFilter = (typeof POSITION_FILTERS)[number];
+/** A value of the dashboard's position filter: a choice (any sub-option), a choice with a sub-option, or `none` (no position on the text). */
+export type PositionFilter = string;
+
+/** A position summary or filter with its words, as the dashboard lists it. */
+export interface PositionChoiceView {
+  readonly id: string;
+  readonly label: string;
+}
 
 export const STATUS_FILTERS = ['replied', 'not-replied'] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
@@ -126,6 +138,12 @@ export interface DashboardFilters {
   readonly text: string | null;
   readonly position: PositionFilter | null;
   readonly channel: Channel | null;
+}
+
+/** A summary id's kind and sub-option. */
+function splitSummary(summary: string): [string, string | null] {
+  const at = summary.indexOf(':');
+  return at < 0 ? [summary, null] : [summary.slice(0, at), summary.slice(at + 1)];
 }
 
 const isOneOf = <T extends string>(list: readonly T[], value: string | undefined): value is T =>
@@ -140,11 +158,12 @@ export function readFilters(
     channel?: string | undefined;
   },
   textIds: readonly string[],
+  positionFilters: readonly string[],
 ): DashboardFilters {
   return {
     status: isOneOf(STATUS_FILTERS, query.status) ? query.status : null,
     text: isOneOf(textIds, query.text) ? query.text : null,
-    position: isOneOf(POSITION_FILTERS, query.position) ? query.position : null,
+    position: isOneOf([...positionFilters, 'none'], query.position) ? query.position : null,
     channel: isOneOf(CHANNELS, query.channel) ? query.channel : null,
   };
 }
@@ -175,7 +194,8 @@ export interface DashboardRowView {
 
 export interface TextCountsView {
   readonly text: TextRefView;
-  readonly counts: Readonly<Record<PositionSummary | 'none', number>>;
+  /** By summary id, and `none`. */
+  readonly counts: Readonly<Record<string, number>>;
 }
 
 export interface DashboardView {
@@ -195,15 +215,12 @@ export interface DashboardView {
   readonly perText: readonly TextCountsView[];
   readonly rows: readonly DashboardRowView[];
   readonly notice: string | null;
-}
-
-/** The summary of one position as the grid shows it. */
-export function summarise(position: ReplyPosition): PositionSummary {
-  if (position.position === 'unclear') return 'unclear';
-  if (position.position === 'does_not_assign_authority') return 'does_not_assign';
-  if (position.option === 'no_comments') return 'no_comments';
-  if (position.option === 'comments_attached') return 'comments';
-  return 'assigns';
+  /** The summaries of the procedure's positions (the grid's columns and cells), in its words. */
+  readonly summaries: readonly PositionChoiceView[];
+  /** The position filter's values, in the procedure's words (`none` is the page's). */
+  readonly positionFilters: readonly PositionChoiceView[];
+  /** The words of each summary, by id, for the grid's cells. */
+  readonly summaryLabels: Readonly<Record<string, string>>;
 }
 
 /**
@@ -211,18 +228,25 @@ export function summarise(position: ReplyPosition): PositionSummary {
  * position alone: on any text; a text alone: those who gave a position on it. `none` is a
  * State that replied without a position on the text (one that did not reply is "not replied").
  */
-function matches(row: DashboardRowView, filters: DashboardFilters, textIds: readonly string[]): boolean {
+function matches(
+  row: DashboardRowView,
+  filters: DashboardFilters,
+  textIds: readonly string[],
+  filterSpecs: readonly PositionSummarySpec[],
+): boolean {
   if (filters.status === 'replied' && row.reply === null) return false;
   if (filters.status === 'not-replied' && row.reply !== null) return false;
   if (filters.channel !== null && row.reply?.channel !== filters.channel) return false;
   const texts = filters.text === null ? textIds : [filters.text];
   if (filters.position !== null) {
     const wanted = filters.position;
+    const spec = filterSpecs.find((f) => f.id === wanted);
     return texts.some((id) => {
       const summary = row.positions[id];
       if (wanted === 'none') return row.reply !== null && summary === undefined;
-      if (wanted === 'assigns') return summary === 'assigns' || summary === 'no_comments' || summary === 'comments';
-      return summary === wanted;
+      if (summary === undefined || spec === undefined) return false;
+      const [kind, option] = splitSummary(summary);
+      return filterMatches(spec, { position: kind, option });
     });
   }
   if (filters.text !== null) return row.positions[filters.text] !== undefined;
@@ -237,16 +261,25 @@ export function presentDashboard(
   now: number,
   notice: string | null,
 ): DashboardView {
-  const { consultation, texts } = overview.loaded;
+  const { consultation, texts, procedure } = overview.loaded;
   const content = presentContent(locale, consultation, texts);
   const textIds = texts.map((t) => t.id);
-  const filters = readFilters(query, textIds);
+  const summarySpecs = positionSummaries(procedure);
+  const filterSpecs = positionFilters(procedure);
+  const filters = readFilters(
+    query,
+    textIds,
+    filterSpecs.map((f) => f.id),
+  );
+  const wordsOf = (spec: PositionSummarySpec, place: 'grid' | 'filter') =>
+    positionWords(locale, procedure, { position: spec.kind, option: spec.option }, consultation.studyGroup, place);
+  const summaryLabels = Object.fromEntries(summarySpecs.map((spec) => [spec.id, wordsOf(spec, 'grid')]));
   const all: DashboardRowView[] = overview.rows
     .map((row) => {
       const latest = row.latest;
       const positions: Record<string, PositionSummary> = {};
       if (latest !== null && latest.status === 'submitted')
-        for (const p of latest.positions) positions[p.text] = summarise(p);
+        for (const p of latest.positions) positions[p.text] = summaryIdOf(p);
       const reply: DashboardReplyView | null =
         latest === null
           ? null
@@ -271,10 +304,10 @@ export function presentDashboard(
     CHANNELS.map((c) => [c, replied.filter((r) => r.reply!.channel === c).length]),
   ) as Record<Channel, number>;
   const perText = texts.map((text) => {
-    const counts = { no_comments: 0, comments: 0, assigns: 0, does_not_assign: 0, unclear: 0, none: 0 };
+    const counts: Record<string, number> = Object.fromEntries([...summarySpecs.map((s) => [s.id, 0]), ['none', 0]]);
     for (const row of replied) {
-      const summary = row.positions[text.id];
-      counts[summary ?? 'none'] += 1;
+      const summary = row.positions[text.id] ?? 'none';
+      counts[summary] = (counts[summary] ?? 0) + 1;
     }
     return { text: presentTextRef(text, content), counts };
   });
@@ -296,8 +329,11 @@ export function presentDashboard(
       byChannel,
     },
     perText,
-    rows: all.filter((row) => matches(row, filters, textIds)),
+    rows: all.filter((row) => matches(row, filters, textIds, filterSpecs)),
     notice,
+    summaries: summarySpecs.map((spec) => ({ id: spec.id, label: summaryLabels[spec.id]! })),
+    positionFilters: filterSpecs.map((spec) => ({ id: spec.id, label: wordsOf(spec, 'filter') })),
+    summaryLabels,
   };
 }
 
@@ -306,6 +342,14 @@ export function presentDashboard(
 
 export interface TextResultView {
   readonly text: TextRefView;
+  /** The figures the procedure declares for the text's tally, labelled and formatted. */
+  readonly figures: readonly FigureView[];
+  /** The rule applied to the text, in words (the procedure's sentence where it has one). */
+  readonly rule: string;
+  /** The decisions page's sentence on what the consultation allows for the text. */
+  readonly summary: string;
+  /** How many more supporting replies a text that fell short needed, in the procedure's sentence (null: none, or no sentence). */
+  readonly needed: string | null;
   readonly replies: number;
   readonly support: number;
   readonly nonSupport: number;
@@ -333,7 +377,7 @@ export interface DecisionOutcomeView {
   readonly reservations: readonly Reservation[];
 }
 
-/** The meeting's decision on a text (Res. 1 §9.5) as the pages show it: outcome, clause, window end. */
+/** The meeting's decision on a text as the pages show it: outcome, clause, window end. */
 export function presentDecisionOutcome(decision: MeetingDecision): DecisionOutcomeView {
   return {
     outcome: decision.outcome,
@@ -354,14 +398,81 @@ export interface ResultsPageView {
   readonly texts: readonly TextResultView[];
   readonly resultsNoticeDueAt: number | null;
   readonly notice: string | null;
-  /** The share of the replies the procedure's rule needs, in the reader's language ("70 %"). */
-  readonly threshold: string;
+  /** How the procedure's rule reads the figures, in the reader's language (its own sentence where it has one). */
+  readonly explain: string;
+  /** The labels of the procedure's figures, the table's columns. */
+  readonly figureLabels: readonly string[];
 }
 
-/** The tally of every text (Res. 1 §9.4.5–9.4.6), with the meeting's decision where recorded; titles as `content` shows them. */
-export function presentTextResults(results: ConsultationResults, content: ConsultationContent): TextResultView[] {
+/**
+ * A sentence of the results in the procedure's words (`key`) where the procedure has it, else the
+ * core's generic one (`fallback`): the procedure says what its rule is about, e.g. who "supports".
+ */
+function resultsSentence(
+  locale: Locale,
+  procedure: Procedure,
+  key: string,
+  fallback: MessageId,
+  values: Record<string, string | number>,
+): string {
+  return hasProcedureText(procedure, key) ? procedureText(locale, procedure, key, values) : t(locale, fallback, values);
+}
+
+/** The rule applied to one text, in words: how many replies supported it against the share needed. */
+function ruleInWords(locale: Locale, procedure: Procedure, tally: TextTally): string {
+  const values = {
+    support: tally.support,
+    replies: tally.replies,
+    percent: tally.percent === null ? '' : formatPercent(locale, Number(tally.percent)),
+    threshold: formatShare(locale, tally.threshold),
+  };
+  if (tally.basis === 'no_replies')
+    return resultsSentence(locale, procedure, 'results.rule.noReplies', 'outcome.results.rule.noReplies', values);
+  return tally.basis === 'threshold_met'
+    ? resultsSentence(locale, procedure, 'results.rule.met', 'outcome.results.rule.met', values)
+    : resultsSentence(locale, procedure, 'results.rule.notMet', 'outcome.results.rule.notMet', values);
+}
+
+/** What the consultation allows for a text, as the decisions page says it. */
+function decisionSummary(locale: Locale, procedure: Procedure, tally: TextTally): string {
+  const values = {
+    support: tally.support,
+    replies: tally.replies,
+    percent: tally.percent === null ? '–' : formatPercent(locale, Number(tally.percent)),
+    threshold: formatShare(locale, tally.threshold),
+  };
+  return tally.outcome === 'may_proceed'
+    ? resultsSentence(locale, procedure, 'decisions.tally.mayProceed', 'outcome.decisions.tally.mayProceed', values)
+    : resultsSentence(
+        locale,
+        procedure,
+        'decisions.tally.notAtMeeting',
+        'outcome.decisions.tally.notAtMeeting',
+        values,
+      );
+}
+
+/** A percentage with two decimals in the reader's locale (display only). */
+function formatPercent(locale: Locale, percent: number): string {
+  return formatFigureValue(locale, { name: 'percent', value: percent, format: 'percent' });
+}
+
+/** The tally of every text, with the meeting's decision where recorded; titles as `content` shows them. */
+export function presentTextResults(
+  locale: Locale,
+  results: ConsultationResults,
+  content: ConsultationContent,
+): TextResultView[] {
+  const procedure = results.loaded.procedure;
   return results.texts.map(({ text, tally, decision }) => ({
     text: presentTextRef(text, content),
+    figures: presentFigures(locale, procedure, tally),
+    rule: ruleInWords(locale, procedure, tally),
+    summary: decisionSummary(locale, procedure, tally),
+    needed:
+      tally.neededMoreSupport > 0 && hasProcedureText(procedure, 'results.needed')
+        ? procedureText(locale, procedure, 'results.needed', { count: tally.neededMoreSupport })
+        : null,
     replies: tally.replies,
     support: tally.support,
     nonSupport: tally.nonSupport,
@@ -384,14 +495,18 @@ export function presentResultsPage(
   notice: string | null,
 ): ResultsPageView {
   const content = presentContent(locale, results.loaded.consultation, results.loaded.texts);
+  const procedure = results.loaded.procedure;
   return {
     head: presentHead(results.loaded.consultation, results.computedAt, content),
     final: results.final,
     computedAt: results.computedAt,
-    texts: presentTextResults(results, content),
+    texts: presentTextResults(locale, results, content),
     resultsNoticeDueAt: results.resultsNoticeDueAt,
     notice,
-    threshold: formatShare(locale, results.loaded.procedure.passThreshold ?? 0),
+    explain: resultsSentence(locale, procedure, 'results.explain', 'outcome.results.explain', {
+      threshold: formatShare(locale, procedure.passThreshold ?? 0),
+    }),
+    figureLabels: results.texts[0] ? figureLabels(locale, procedure, results.texts[0].tally) : [],
   };
 }
 
@@ -415,7 +530,7 @@ export interface DecisionFormValues {
 export interface DecisionTextView {
   readonly text: TextRefView;
   readonly tally: TextResultView;
-  /** False when the consultation did not let the meeting consider the text (§9.4.6). */
+  /** False when the consultation did not let the meeting consider the text (the procedure's rule). */
   readonly mayBeConsidered: boolean;
   readonly decision: DecisionOutcomeView | null;
   readonly recordedAt: number | null;
@@ -486,7 +601,7 @@ export function presentDecisionsPage(
   typed: { readonly textId: string; readonly values: DecisionFormValues } | null,
 ): DecisionsPageView {
   const content = presentContent(locale, results.loaded.consultation, results.loaded.texts);
-  const tallies = presentTextResults(results, content);
+  const tallies = presentTextResults(locale, results, content);
   const texts = results.texts.map((r, index): DecisionTextView => {
     const record = r.decisionRecord;
     const saved: DecisionFormValues =

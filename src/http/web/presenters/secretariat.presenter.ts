@@ -65,7 +65,7 @@ const TIMING_MESSAGES: Readonly<Record<string, MessageId>> = {
 };
 
 /**
- * The timing checks of the rules (Res. 1 §9.3.3, §9.4.1, §9.3.5) in the reader's language, each
+ * The timing checks of the rules (the procedure's rules on dates and periods) in the reader's language, each
  * citing its clause. Days are formatted; the counts stay numbers for the plural rules.
  */
 export function presentTiming(locale: Locale, checks: readonly TimingCheck[]): TimingView[] {
@@ -243,7 +243,7 @@ export interface CircularView {
   readonly instrument: string;
   /** "9.4": the section of the instrument the circular opens the consultation under (the letter cites it). */
   readonly replySection: string;
-  /** The share of the replies the procedure's rule needs, in the reader's language ("70 %"). */
+  /** The share of the replies the procedure's rule needs, in the reader's language (TAP: seventy per cent). */
   readonly threshold: string;
   readonly individualRepliesPublic: boolean;
   readonly eligibleStates: readonly string[] | null;
@@ -330,7 +330,7 @@ export interface ChecklistItem {
 
 /**
  * What stops the circular from being issued now, as issueConsultation checks it: at least one
- * text, a summary for every text but a corrigendum (Res. 1 §9.3.3–9.3.4), a deadline still in
+ * text, a summary for every text but a corrigendum (the procedure's summary rule), a deadline still in
  * the future. The service checks again when the button is pressed (and its problems are shown
  * with `presentIssueProblems`).
  */

@@ -20,8 +20,8 @@ import { DECISION_REFUSALS, decisionErrors, namedStates, noticeErrors, readDecis
 import { DecisionForm, OutcomeCsrfForm, OutcomeNoticeQuery, OutcomeParams } from './outcome.forms.js';
 
 /**
- * The meeting's decisions, text by text (Res. 1 §9.5, recordDecision), and the results notice
- * (§9.6.1, issueResultsNotice). A refused form comes back with the refusal's status: 400 for what
+ * The meeting's decisions, text by text (the procedure's meeting rules, recordDecision), and the results notice
+ * (its results-notice rule, issueResultsNotice). A refused form comes back with the refusal's status: 400 for what
  * the schema refuses, 422 for a contradiction, 409 when no decision may be recorded now.
  */
 export const decisionsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: SessionHooks }> = async (

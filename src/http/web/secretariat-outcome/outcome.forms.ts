@@ -45,7 +45,7 @@ export const RecordReplyForm = Type.Object({
   signedOn: Field(20),
 });
 
-/** What the meeting decided on one text (Res. 1 §9.5), as the decisions page posts it. */
+/** What the meeting decided on one text (the procedure's meeting rules), as the decisions page posts it. */
 export const DecisionForm = Type.Object({
   _csrf: Csrf,
   text: Field(80),

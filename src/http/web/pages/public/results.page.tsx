@@ -87,26 +87,12 @@ function TextResult({ locale, meeting, text }: { locale: Locale; meeting: string
           />
         </caption>
         <tbody>
-          <tr>
-            <th scope="row">{t(locale, 'public.results.replies')}</th>
-            <td>{text.replies}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t(locale, 'public.results.support')}</th>
-            <td>{text.support}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t(locale, 'public.results.nonSupport')}</th>
-            <td>{text.nonSupport}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t(locale, 'public.results.unclear')}</th>
-            <td>{text.unclear}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t(locale, 'public.results.ratio')}</th>
-            <td>{text.ratio}</td>
-          </tr>
+          {text.figures.map((figure) => (
+            <tr data-figure={figure.name}>
+              <th scope="row">{figure.label}</th>
+              <td>{figure.value}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
       <dl class="summary-list">
@@ -130,8 +116,16 @@ function TextResult({ locale, meeting, text }: { locale: Locale; meeting: string
   );
 }
 
-/** One line per text: share, outcome and decision, each text linking to its section. */
-function Overview({ locale, texts }: { locale: Locale; texts: readonly TextResultEntry[] }) {
+/** One line per text: its shares (the procedure's figures that are shares), outcome and decision, each text linking to its section. */
+function Overview({
+  locale,
+  texts,
+  shareLabels,
+}: {
+  locale: Locale;
+  texts: readonly TextResultEntry[];
+  shareLabels: readonly string[];
+}) {
   return (
     <section aria-labelledby="overview-title">
       <h2 id="overview-title">{t(locale, 'public.overview.title')}</h2>
@@ -141,7 +135,9 @@ function Overview({ locale, texts }: { locale: Locale; texts: readonly TextResul
           <thead>
             <tr>
               <th scope="col">{t(locale, 'public.overview.text')}</th>
-              <th scope="col">{t(locale, 'public.results.ratio')}</th>
+              {shareLabels.map((label) => (
+                <th scope="col">{label}</th>
+              ))}
               <th scope="col">{t(locale, 'public.results.outcome')}</th>
               <th scope="col">{t(locale, 'public.decision.title')}</th>
             </tr>
@@ -154,7 +150,9 @@ function Overview({ locale, texts }: { locale: Locale; texts: readonly TextResul
                     <Ltr>{text.designation}</Ltr>
                   </a>
                 </th>
-                <td>{text.ratio}</td>
+                {text.shares.map((share) => (
+                  <td>{share.value}</td>
+                ))}
                 <td>{text.outcomeLabel}</td>
                 <td>{text.decisionSummary}</td>
               </tr>
@@ -255,7 +253,7 @@ export function ResultsPage({ page, view }: { page: PageContext; view: ResultsPa
       <p>
         <a href={page.href(consultationPath(view.id))}>{t(locale, 'public.results.back')}</a>
       </p>
-      <Overview locale={locale} texts={view.texts} />
+      <Overview locale={locale} texts={view.texts} shareLabels={view.shareLabels} />
       {view.texts.map((text) => (
         <TextResult locale={locale} meeting={view.meeting} text={text} />
       ))}

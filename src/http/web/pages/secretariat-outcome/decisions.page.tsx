@@ -1,4 +1,3 @@
-import { formatShare } from '../../../../i18n/citations.js';
 import { t } from '../../../../i18n/i18n.js';
 import {
   CsrfField,
@@ -19,7 +18,7 @@ import type {
   DecisionTextView,
   StateOptionView,
 } from '../../presenters/secretariat-outcome.presenter.js';
-import { ConsultationHead, Day, formatPercent, Instant, meetingOutcomeLabel, outcomePath } from './outcome-parts.js';
+import { ConsultationHead, Day, Instant, meetingOutcomeLabel, outcomePath } from './outcome-parts.js';
 
 export interface DecisionsView extends DecisionsPageView {
   /** Problems of the last post (one text's form, or the notice). */
@@ -34,10 +33,10 @@ export const BLANK_RESERVATION_ROWS = 2;
 export const decisionFieldId = (textId: string, field: string) => `field-${textId}-${field}`;
 
 /**
- * Recording what the study group meeting decided on each text (Res. 1 §9.5): deferral,
+ * Recording what the study group meeting decided on each text (the procedure's meeting rules): deferral,
  * opposing and abstaining delegations, reservations, requests for more time and the formal
  * oppositions received within the 4-week window; the outcome that follows and the windows'
- * ends; then the results notice (§9.6.1).
+ * ends; then the results notice (the procedure's results-notice rule).
  */
 export function DecisionsPage({ page, view }: { page: PageContext; view: DecisionsView }) {
   const { locale } = page;
@@ -98,18 +97,15 @@ function TextDecision({ page, view, text }: { page: PageContext; view: Decisions
         <Ltr>{text.text.designation}</Ltr> <Content class="outcome-subtitle" of={text.text.title} />
       </h2>
       <p>
-        {t(
-          locale,
-          text.mayBeConsidered ? 'outcome.decisions.tally.mayProceed' : 'outcome.decisions.tally.notAtMeeting',
-          {
-            support: text.tally.support,
-            replies: text.tally.replies,
-            percent: text.tally.percent === null ? '–' : formatPercent(locale, text.tally.percent),
-            threshold: formatShare(locale, text.tally.threshold),
-          },
-        )}{' '}
-        (<Ltr>{text.tally.clause}</Ltr>)
+        {text.tally.summary} (<Ltr>{text.tally.clause}</Ltr>)
       </p>
+      <ul class="plain-list outcome-figures">
+        {text.tally.figures.map((figure) => (
+          <li data-figure={figure.name}>
+            {figure.label}: {figure.value ?? t(locale, 'outcome.results.noRatio')}
+          </li>
+        ))}
+      </ul>
       {text.mayBeConsidered && <DecisionOutcome page={page} text={text} />}
       {text.mayBeConsidered && view.closed === null && <DecisionForm page={page} view={view} text={text} />}
     </section>

@@ -121,9 +121,14 @@ export function ConsultationHead({
   );
 }
 
-/** The words of a position in the grid (never colour alone). */
-export function positionLabel(locale: Locale, summary: PositionSummary | undefined): string {
-  return t(locale, `outcome.position.${summary ?? 'none'}` as MessageId);
+/** The words of a position in the grid (never colour alone): the procedure's, by summary; "no position" the page's. */
+export function positionLabel(
+  locale: Locale,
+  labels: Readonly<Record<string, string>>,
+  summary: PositionSummary | undefined,
+): string {
+  if (summary === undefined) return t(locale, 'outcome.position.none');
+  return labels[summary] ?? summary;
 }
 
 /** The words of a channel. */
@@ -139,13 +144,4 @@ export function meetingOutcomeLabel(locale: Locale, outcome: MeetingOutcome): st
 /** A number in the reader's locale. */
 export function formatCount(locale: Locale, n: number): string {
   return intlFor(locale).formatNumber(n);
-}
-
-/** A percentage with two decimals in the reader's locale (display only). */
-export function formatPercent(locale: Locale, percent: number): string {
-  return intlFor(locale).formatNumber(percent / 100, {
-    style: 'percent',
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  });
 }

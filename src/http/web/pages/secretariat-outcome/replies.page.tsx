@@ -3,12 +3,7 @@ import { t, type MessageId } from '../../../../i18n/i18n.js';
 import { Notice, SelectField } from '../../components/form.js';
 import { isolateText, Ltr } from '../../components/bidi.js';
 import { Layout, type PageContext } from '../../components/layout.js';
-import {
-  POSITION_FILTERS,
-  POSITION_SUMMARIES,
-  STATUS_FILTERS,
-  type DashboardView,
-} from '../../presenters/secretariat-outcome.presenter.js';
+import { STATUS_FILTERS, type DashboardView } from '../../presenters/secretariat-outcome.presenter.js';
 import { channelLabel, ConsultationHead, formatCount, Instant, outcomePath, positionLabel } from './outcome-parts.js';
 
 /**
@@ -64,10 +59,10 @@ export function RepliesPage({ page, view }: { page: PageContext; view: Dashboard
             <thead>
               <tr>
                 <th scope="col">{t(locale, 'outcome.replies.perText.text')}</th>
-                {POSITION_SUMMARIES.map((s) => (
-                  <th scope="col">{positionLabel(locale, s)}</th>
+                {view.summaries.map((s) => (
+                  <th scope="col">{s.label}</th>
                 ))}
-                <th scope="col">{positionLabel(locale, undefined)}</th>
+                <th scope="col">{positionLabel(locale, view.summaryLabels, undefined)}</th>
               </tr>
             </thead>
             <tbody>
@@ -76,10 +71,10 @@ export function RepliesPage({ page, view }: { page: PageContext; view: Dashboard
                   <th scope="row">
                     <Ltr>{row.text.designation}</Ltr>
                   </th>
-                  {POSITION_SUMMARIES.map((s) => (
-                    <td class="outcome-number">{formatCount(locale, row.counts[s])}</td>
+                  {view.summaries.map((s) => (
+                    <td class="outcome-number">{formatCount(locale, row.counts[s.id] ?? 0)}</td>
                   ))}
-                  <td class="outcome-number">{formatCount(locale, row.counts.none)}</td>
+                  <td class="outcome-number">{formatCount(locale, row.counts.none ?? 0)}</td>
                 </tr>
               ))}
             </tbody>
@@ -117,10 +112,10 @@ export function RepliesPage({ page, view }: { page: PageContext; view: Dashboard
             name="position"
             label={t(locale, 'outcome.replies.filters.position')}
             placeholder={t(locale, 'outcome.replies.filters.any')}
-            options={POSITION_FILTERS.map((p) => ({
-              value: p,
-              label: t(locale, `outcome.replies.filters.position.${p}` as MessageId),
-            }))}
+            options={[
+              ...view.positionFilters.map((p) => ({ value: p.id, label: p.label })),
+              { value: 'none', label: t(locale, 'outcome.replies.filters.position.none') },
+            ]}
             selected={filters.position === null ? [] : [filters.position]}
           />
           <SelectField
@@ -219,7 +214,7 @@ export function RepliesPage({ page, view }: { page: PageContext; view: Dashboard
                         {row.reply === null ? (
                           <span aria-hidden="true">–</span>
                         ) : (
-                          positionLabel(locale, row.positions[text.id])
+                          positionLabel(locale, view.summaryLabels, row.positions[text.id])
                         )}
                       </td>
                     ))}

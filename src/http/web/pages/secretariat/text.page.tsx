@@ -29,7 +29,7 @@ export interface TextPageView {
   readonly designation: string | null;
   readonly values: TextValues;
   readonly errors: readonly FormError[];
-  /** "WTSA Resolution 1 (Rev. Geneva, 2022) §9.3.4": why a summary is needed. */
+  /** The citation of the procedure's summary rule ("WTSA Resolution 1 (Rev. Geneva, 2022)" and its clause): why a summary is needed. */
   readonly summaryClause: string;
   /** The clause on the IPR statements listed with each text, in the reader's language. */
   readonly iprClause: string;

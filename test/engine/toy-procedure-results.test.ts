@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerProcedure } from '../../src/procedures/registry.js';
+import { docxText, normalise } from '../documents/document-harness.js';
+import { DEADLINE, consultationInput } from '../helpers/world.js';
+import { useApi } from '../http/api-harness.js';
+import { TOY_PROCEDURE } from './toy-procedure.js';
+
+/**
+ * The results of a consultation run under the toy procedure (test/engine/toy-procedure.ts), as
+ * the public results page, the secretariat's pages, the results report and the API give them: the
+ * toy's figures and readings in its own words, none of TAP's.
+ */
+describe("a toy procedure's results read in its own words", () => {
+  let unregister: () => void = () => {};
+  beforeAll(() => {
+    unregister = registerProcedure(TOY_PROCEDURE);
+  });
+  afterAll(() => unregister());
+  const api = useApi('sqlite');
+
+  /** TAP's words: its options, its figures, its threshold. */
+  const TAP_WORDS = [/assign/i, /authority/i, /\b70\b/, /both boxes/i];
+  const noTapWords = (text: string) => TAP_WORDS.filter((pattern) => pattern.test(text)).map(String);
+  /** The page's text without its markup. */
+  const textOf = (html: string) =>
+    normalise(
+      html
+        .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&#x27;|&#39;/g, "'")
+        .replace(/&amp;/g, '&'),
+    );
+
+  /** A toy ballot, public replies, KR yes/no and FR yes/yes, after its deadline. */
+  async function decidedBallot(): Promise<string> {
+    const { send, tokens, world } = api();
+    const created = await send('POST', '/api/v1/consultations', {
+      token: tokens.secretariat,
+      body: consultationInput({ procedure: 'toy-majority', resolutionEdition: '2026', individualRepliesPublic: true }),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json<{ id: string }>().id;
+    expect((await send('POST', `/api/v1/consultations/${id}/issue`, { token: tokens.secretariat })).statusCode).toBe(
+      200,
+    );
+    world.clock.set('2023-05-02T09:00:00Z');
+    const ballot = (votes: Record<string, string>) => ({
+      positions: Object.entries(votes).map(([text, position]) => ({ text, position })),
+      signatory: { name: 'A. Official', title: 'Head of delegation' },
+    });
+    for (const [state, token, votes] of [
+      ['KR', tokens.kr, { x1353: 'yes', x1471: 'no' }],
+      ['FR', tokens.fr, { x1353: 'yes', x1471: 'yes' }],
+    ] as const) {
+      const sent = await send('PUT', `/api/v1/consultations/${id}/replies/${state}`, { token, body: ballot(votes) });
+      expect(sent.statusCode, sent.body).toBe(201);
+    }
+    world.clock.set(Date.parse(DEADLINE) + 1);
+    return id;
+  }
+
+  it('gives the figures the toy declares in the API, by name, next to the fields every procedure has', async () => {
+    const id = await decidedBallot();
+    const results = await api().send('GET', `/api/v1/consultations/${id}/results`);
+    expect(results.statusCode, results.body).toBe(200);
+    const x1471 = results
+      .json<{ texts: { text: { id: string }; support: number; figures: unknown[] }[] }>()
+      .texts.find((t) => t.text.id === 'x1471')!;
+    expect(x1471.support).toBe(1);
+    expect(x1471.figures).toEqual([
+      { name: 'votes', value: 2, format: 'count' },
+      { name: 'yes', value: 1, format: 'count' },
+      { name: 'no', value: 1, format: 'count' },
+    ]);
+  });
+
+  it("shows the public results page with the toy's figure labels and readings, and none of TAP's words", async () => {
+    const id = await decidedBallot();
+    for (const [locale, words] of [
+      ['en', ['Votes cast', 'Ayes', 'Noes', 'Voted yes', 'Voted no']],
+      ['fr', ['Votes exprimés', 'Pour', 'Contre', 'A voté oui', 'A voté non']],
+    ] as const) {
+      const page = await api().send('GET', `/${locale}/consultations/${id}/results`);
+      expect(page.statusCode, page.body).toBe(200);
+      const text = textOf(page.body);
+      for (const word of words) expect(text).toContain(word);
+      expect(noTapWords(text)).toEqual([]);
+    }
+    const text = textOf((await api().send('GET', `/en/consultations/${id}/results`)).body);
+    // X.1471: 2 votes, 1 aye, 1 no.
+    expect(text).toMatch(/Votes cast 2 Ayes 1 Noes 1/);
+    expect(text).toContain('Toy rules (2026) §2');
+  });
+
+  it("writes the results report with the toy's figures as columns and its readings as the groups of States", async () => {
+    const id = await decidedBallot();
+    const { send, tokens } = api();
+    const report = await send('GET', `/api/v1/consultations/${id}/documents/results-report?format=docx`, {
+      token: tokens.secretariat,
+    });
+    expect(report.statusCode, report.body).toBe(200);
+    const text = normalise(docxText(report.rawPayload));
+    for (const word of ['Votes cast', 'Ayes', 'Noes']) expect(text).toContain(word);
+    // The groups of States per text, one per choice of the toy's form, in its reading.
+    expect(text).toContain('Voted yes (2): France and Korea (Republic of)');
+    expect(text).toContain('Voted no (1): Korea (Republic of)');
+    expect(text).toContain('Voted no (0): —');
+    expect(noTapWords(text)).toEqual([]);
+  });
+});
