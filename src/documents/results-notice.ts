@@ -2,7 +2,7 @@ import { localiseConsultation } from '../domain/consultation/localise.js';
 import type { Procedure } from '../domain/procedure/procedure.js';
 import { procedureFor } from '../procedures/registry.js';
 import { hasProcedureText, procedureText } from '../i18n/procedure-text.js';
-import { figureLabelAt } from '../presenters/procedure-words.js';
+import { figureLabelAt, outcomeWords } from '../presenters/procedure-words.js';
 import { citeClauseIn, citeRoleIn, formatShare } from '../i18n/citations.js';
 import { dirOf, type Locale } from '../i18n/i18n.js';
 import type { ConsultationResults, TextResult } from '../domain/consultation/results.js';
@@ -36,11 +36,34 @@ export interface ResultsNoticeInput {
   readonly issuedAt: number | null;
 }
 
-type NoticeOutcome = 'approved' | 'not_approved' | 'pending_more_time' | 'deferred' | 'not_considered' | 'undecided';
+type NoticeOutcome =
+  | 'approved'
+  | 'not_approved'
+  | 'pending_more_time'
+  | 'deferred'
+  | 'not_considered'
+  | 'undecided'
+  | 'failed';
 
-function outcomeOf(result: TextResult): NoticeOutcome {
+/**
+ * What the notice says of a text: under a procedure without a meeting the rule on the replies is
+ * the result (approved, or `failed`); with a meeting, what the meeting decided, or that the text
+ * did not go to it.
+ */
+function outcomeOf(procedure: Procedure, result: TextResult): NoticeOutcome {
+  if (!procedure.hasMeeting) return result.tally.outcome === 'may_proceed' ? 'approved' : 'failed';
   if (result.tally.outcome === 'not_at_this_meeting') return 'not_considered';
   return result.decision?.outcome ?? 'undecided';
+}
+
+/** The notice's decision column: the meeting's decision, or, without a meeting, the outcome in the procedure's words. */
+function decisionCell(locale: Locale, procedure: Procedure, result: TextResult): string {
+  const outcome = outcomeOf(procedure, result);
+  if (procedure.hasMeeting) return msg(locale, 'doc.decision', { outcome });
+  return (
+    outcomeWords(locale, procedure, 'doc', result.tally.outcome) ??
+    msg(locale, 'doc.decision', { outcome: outcome === 'failed' ? 'not_approved' : outcome })
+  );
 }
 
 /**
@@ -123,22 +146,29 @@ export function resultsNoticeContent(locale: Locale, input: ResultsNoticeInput):
       rows: texts.map((r) => [
         label(r),
         r.tally.replies === 0 ? msg(locale, 'doc.notice.noReplies') : figuresInWords(locale, procedure, r),
-        msg(locale, 'doc.decision', { outcome: outcomeOf(r) }),
+        decisionCell(locale, procedure, r),
         r.decision?.clause ?? r.tally.clause,
       ]),
     },
     { type: 'heading', level: 2, text: msg(locale, 'doc.notice.approvedHeading') },
-    bullets(texts.filter((r) => outcomeOf(r) === 'approved').map(label)),
+    bullets(texts.filter((r) => outcomeOf(procedure, r) === 'approved').map(label)),
     { type: 'heading', level: 2, text: msg(locale, 'doc.notice.notApprovedHeading') },
     bullets(
       texts.flatMap((r) => {
-        const outcome = outcomeOf(r);
+        const outcome = outcomeOf(procedure, r);
         if (outcome === 'not_approved')
           return [
             msg(locale, 'doc.notice.opposed', {
               text: label(r),
               states: formatList(locale, (r.decision?.opposedBy ?? []).map(name)),
               clause: r.decision?.citation ?? '',
+            }),
+          ];
+        if (outcome === 'failed')
+          return [
+            msg(locale, 'doc.notice.failed', {
+              text: label(r),
+              clause: citeClauseIn(locale, procedure, c.resolutionEdition, r.tally.clause),
             }),
           ];
         if (outcome === 'deferred')
@@ -169,7 +199,7 @@ export function resultsNoticeContent(locale: Locale, input: ResultsNoticeInput):
     { type: 'heading', level: 2, text: msg(locale, 'doc.notice.pendingHeading') },
     bullets(
       texts
-        .filter((r) => outcomeOf(r) === 'pending_more_time')
+        .filter((r) => outcomeOf(procedure, r) === 'pending_more_time')
         .map((r) =>
           msg(locale, 'doc.notice.pending', {
             text: label(r),

@@ -20,7 +20,7 @@ import {
   textLabel,
 } from './format.js';
 import { hasProcedureText, procedureText } from '../i18n/procedure-text.js';
-import { figureLabelAt, positionWords } from '../presenters/procedure-words.js';
+import { figureLabelAt, outcomeWords, positionWords } from '../presenters/procedure-words.js';
 import { circularName, describeFile, type CitedFile } from './reply-form.js';
 
 /**
@@ -262,7 +262,7 @@ export function resultsReportContent(locale: Locale, input: ResultsReportInput):
       rows: input.results.texts.map(({ text, tally }) => [
         textLabel(locale, text),
         ...procedure.figuresOf(tally).map((figure) => documentFigureValue(locale, figure)),
-        msg(locale, 'doc.outcome', { outcome: tally.outcome }),
+        outcomeWords(locale, procedure, 'doc', tally.outcome) ?? msg(locale, 'doc.outcome', { outcome: tally.outcome }),
         tally.clause,
       ]),
     },

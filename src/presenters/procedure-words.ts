@@ -129,3 +129,19 @@ export function filterMatches(filter: PositionSummarySpec, position: StoredPosit
 export function isRecordedOnly(procedure: Procedure, kind: string): boolean {
   return choiceOf(procedure.replyForm, kind)?.recordedOnly ?? false;
 }
+
+/**
+ * A tally's outcome in the procedure's own words (`outcome.<value>`, or `<place>.outcome.<value>`),
+ * or null when the procedure has none and the place keeps the core's words. A procedure whose
+ * rule on the replies is the outcome (no meeting) says "passes" where TAP's core words say the
+ * text goes to the meeting.
+ */
+export function outcomeWords(
+  locale: Locale,
+  procedure: Procedure,
+  place: WordingPlace | null,
+  outcome: string,
+): string | null {
+  const key = placedKey(procedure, place, `outcome.${outcome}`);
+  return hasProcedureText(procedure, key) ? procedureText(locale, procedure, key) : null;
+}

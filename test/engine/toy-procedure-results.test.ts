@@ -90,6 +90,12 @@ describe("a toy procedure's results read in its own words", () => {
     // X.1471: 2 votes, 1 aye, 1 no.
     expect(text).toMatch(/Votes cast 2 Ayes 1 Noes 1/);
     expect(text).toContain('Toy rules (2026) §2');
+    // No meeting: the outcome is the result, in the toy's words, and no meeting's decision is awaited.
+    expect(text).toContain('Passes');
+    expect(text).toContain('Fails');
+    expect(text).not.toContain('Goes to the meeting');
+    expect(text).not.toContain('Decision of the meeting');
+    expect(text).not.toContain('has not recorded its decision');
   });
 
   it("writes the results report with the toy's figures as columns and its readings as the groups of States", async () => {
@@ -105,6 +111,27 @@ describe("a toy procedure's results read in its own words", () => {
     expect(text).toContain('Voted yes (2): France and Korea (Republic of)');
     expect(text).toContain('Voted no (1): Korea (Republic of)');
     expect(text).toContain('Voted no (0): —');
+    expect(text).toContain('Passes');
+    expect(text).toContain('Fails');
+    expect(noTapWords(text)).toEqual([]);
+  });
+
+  it('writes the results notice with the outcome of the votes as the result: passed texts approved, the others not, citing the rule', async () => {
+    const id = await decidedBallot();
+    const { send, tokens } = api();
+    const issued = await send('POST', `/api/v1/consultations/${id}/results-notice`, { token: tokens.secretariat });
+    expect(issued.statusCode, issued.body).toBe(200);
+    const notice = await send('GET', `/api/v1/consultations/${id}/documents/results-notice?format=docx`, {
+      token: tokens.secretariat,
+    });
+    expect(notice.statusCode, notice.body).toBe(200);
+    const text = normalise(docxText(notice.rawPayload));
+    // X.1353 (2 yes) passes, X.1471 (a tie) fails (§2).
+    expect(text).toMatch(/X\.1353(?:(?!X\.1471).)*Passes/su);
+    expect(text).toMatch(/X\.1471(?:(?!X\.1353).)*Fails/su);
+    expect(text).toMatch(/X\.1471(?:(?!X\.1353).)*not approved by the replies \(Toy rules \(2026\) §2\)/su);
+    expect(text).not.toContain('No decision recorded');
+    expect(text).not.toContain('not considered at this meeting');
     expect(noTapWords(text)).toEqual([]);
   });
 });

@@ -34,6 +34,8 @@ const WORDS: Record<string, Record<string, string>> = {
     pick: 'Vote yes or no on {text}',
     readsYes: 'Voted yes',
     readsNo: 'Voted no',
+    passes: 'Passes',
+    fails: 'Fails',
   },
   fr: {
     yes: 'Oui, {body} peut adopter ce texte',
@@ -45,6 +47,8 @@ const WORDS: Record<string, Record<string, string>> = {
     pick: 'Votez oui ou non sur {text}',
     readsYes: 'A voté oui',
     readsNo: 'A voté non',
+    passes: 'Adopté',
+    fails: 'Rejeté',
   },
   es: {
     yes: 'Sí, {body} puede adoptar este texto',
@@ -56,6 +60,8 @@ const WORDS: Record<string, Record<string, string>> = {
     pick: 'Vote sí o no sobre {text}',
     readsYes: 'Votó sí',
     readsNo: 'Votó no',
+    passes: 'Aprobado',
+    fails: 'Rechazado',
   },
   ru: {
     yes: 'Да, {body} может принять этот текст',
@@ -67,6 +73,8 @@ const WORDS: Record<string, Record<string, string>> = {
     pick: 'Голосуйте «да» или «нет» по {text}',
     readsYes: 'Проголосовал «да»',
     readsNo: 'Проголосовал «нет»',
+    passes: 'Принят',
+    fails: 'Отклонен',
   },
   zh: {
     yes: '是，{body}可通过本案文',
@@ -78,6 +86,8 @@ const WORDS: Record<string, Record<string, string>> = {
     pick: '请就{text}投赞成或反对票',
     readsYes: '投赞成票',
     readsNo: '投反对票',
+    passes: '通过',
+    fails: '未通过',
   },
   ar: {
     yes: 'نعم، يجوز لـ {body} اعتماد هذا النص',
@@ -89,6 +99,8 @@ const WORDS: Record<string, Record<string, string>> = {
     pick: 'صوّت بنعم أو لا على {text}',
     readsYes: 'صوّت بنعم',
     readsNo: 'صوّت بلا',
+    passes: 'مُعتمد',
+    fails: 'مرفوض',
   },
 };
 const MESSAGES = Object.fromEntries(
@@ -105,6 +117,9 @@ const MESSAGES = Object.fromEntries(
       'figure.no': w.noes!,
       'error.POSITION_MISSING': w.pick!,
       'error.POSITION_NOT_ALLOWED': w.pick!,
+      // Without a meeting, the rule on the votes is the result: the core says so in the toy's words.
+      'outcome.may_proceed': w.passes!,
+      'outcome.not_at_this_meeting': w.fails!,
     },
   ]),
 );

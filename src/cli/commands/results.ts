@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { citeRole, type Procedure } from '../../domain/procedure/procedure.js';
 import { formatShare } from '../../i18n/citations.js';
-import { figureLabel } from '../../i18n/procedure-text.js';
+import { figureLabel, hasProcedureText, procedureText } from '../../i18n/procedure-text.js';
 import type { ResultsView } from '../../schemas/responses.schema.js';
 import { presentResults } from '../../presenters/results.presenter.js';
 import { computeResults } from '../../services/compute-results.js';
@@ -100,22 +100,38 @@ function printResultsTable(out: CliWriter, results: ResultsView, procedure: Proc
   line(out);
   // The columns of the procedure's figures, labelled in its English words.
   const figureHeads = (results.texts[0]?.figures ?? []).map((f) => figureLabel('en', procedure, f));
+  // The outcome in the procedure's English words where it has them (a procedure without a meeting
+  // says the text passes), else the core's.
+  const outcome = (value: string) =>
+    hasProcedureText(procedure, `outcome.${value}`)
+      ? procedureText('en', procedure, `outcome.${value}`)
+      : (outcomeWords[value] ?? value);
+  // Without a meeting, the rule on the replies is the result: there is no decision column.
+  const decisionHead = procedure.hasMeeting ? ['Decision'] : [];
   out.write(
     formatTable(
-      ['Text', ...figureHeads, 'Outcome', 'Clause', 'Decision'],
+      ['Text', ...figureHeads, 'Outcome', 'Clause', ...decisionHead],
       results.texts.map((t) => [
         t.text.designation,
         ...t.figures.map(figureCell),
-        outcomeWords[t.outcome] ?? t.outcome,
+        outcome(t.outcome),
         t.clause,
-        t.decision === null ? null : `${outcomeWords[t.decision.outcome] ?? t.decision.outcome} (${t.decision.clause})`,
+        ...(procedure.hasMeeting
+          ? [
+              t.decision === null
+                ? null
+                : `${outcomeWords[t.decision.outcome] ?? t.decision.outcome} (${t.decision.clause})`,
+            ]
+          : []),
       ]),
     ),
   );
   line(out);
   line(
     out,
-    `Support of ${formatShare('en', procedure.passThreshold ?? 0)} or more of the replies lets the meeting consider a text for approval (${citeRole(procedure, 'consultationPasses', edition)}); unclear forms are shown but not counted.`,
+    procedure.hasMeeting
+      ? `Support of ${formatShare('en', procedure.passThreshold ?? 0)} or more of the replies lets the meeting consider a text for approval (${citeRole(procedure, 'consultationPasses', edition)}); unclear forms are shown but not counted.`
+      : `The rule on the replies decides each text; no meeting follows (${citeRole(procedure, 'consultationPasses', edition)}).`,
   );
   if (results.resultsNoticeAt) line(out, `Results notice issued ${results.resultsNoticeAt}.`);
   else if (results.resultsNoticeDueAt)

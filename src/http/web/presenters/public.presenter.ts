@@ -9,7 +9,7 @@ import type { ClauseRole } from '../../../domain/procedure/clauses.js';
 import type { MeetingDecision } from '../../../domain/procedure/outcomes.js';
 import type { TextTally } from '../../../domain/procedure/outcomes.js';
 import type { Procedure } from '../../../domain/procedure/procedure.js';
-import { figureLabelAt, positionWords } from '../../../presenters/procedure-words.js';
+import { figureLabelAt, outcomeWords, positionWords } from '../../../presenters/procedure-words.js';
 import { startOfDay } from '../../../domain/time/instants.js';
 import { formatDeadline, formatUtc, intlFor, isoInstant, t, type Locale } from '../../../i18n/i18n.js';
 import type { ConsultationResults, TextResult } from '../../../services/compute-results.js';
@@ -155,8 +155,11 @@ export interface TextResultEntry {
   readonly explanation: string;
   readonly unclearNote: string | null;
   readonly citation: string;
-  /** The decision; `pending` until the meeting records it; `not_considered` when the text did not go to the meeting. */
-  readonly decision: DecisionEntry | 'pending' | 'not_considered';
+  /**
+   * The decision; `pending` until the meeting records it; `not_considered` when the text did not go
+   * to the meeting; `none` under a procedure without a meeting (the outcome is the result).
+   */
+  readonly decision: DecisionEntry | 'pending' | 'not_considered' | 'none';
   /** The decision in two or three words, for the overview table. */
   readonly decisionSummary: string;
 }
@@ -194,6 +197,8 @@ export interface ResultsPageView {
   readonly texts: readonly TextResultEntry[];
   /** The labels of the procedure's shares (the overview's columns). */
   readonly shareLabels: readonly string[];
+  /** Whether a meeting decides after the replies (the decision sections and column are shown only then). */
+  readonly hasMeeting: boolean;
   /** The replying States' positions; null when the circular keeps them confidential. */
   readonly states: StatesTable | null;
 }
@@ -544,18 +549,21 @@ function textResultEntry(
     figures,
     shares: figures.filter((f) => formats.get(f.name) === 'percent'),
     outcome: tally.outcome,
-    outcomeLabel: t(locale, `public.outcome.${tally.outcome}`),
+    outcomeLabel:
+      outcomeWords(locale, procedure, 'public', tally.outcome) ?? t(locale, `public.outcome.${tally.outcome}`),
     explanation: explainTallyInWords(locale, tally),
     unclearNote: tally.unclear === 0 ? null : t(locale, 'public.explain.unclear', { count: tally.unclear }),
     citation: tally.citation,
-    decision:
-      tally.outcome !== 'may_proceed'
+    decision: !procedure.hasMeeting
+      ? 'none'
+      : tally.outcome !== 'may_proceed'
         ? 'not_considered'
         : decision === null
           ? 'pending'
           : decisionEntry(locale, result, decision),
-    decisionSummary:
-      tally.outcome !== 'may_proceed'
+    decisionSummary: !procedure.hasMeeting
+      ? ''
+      : tally.outcome !== 'may_proceed'
         ? t(locale, 'public.overview.notConsidered')
         : decision === null
           ? t(locale, 'public.overview.pending')
@@ -628,6 +636,7 @@ export function presentResultsPage(
           .filter((f) => f.format === 'percent')
           .map((f) => figureLabelAt(locale, results.loaded.procedure, 'public', f.name))
       : [],
+    hasMeeting: results.loaded.procedure.hasMeeting,
     states: counted === null ? null : statesTable(locale, results, counted),
   };
 }

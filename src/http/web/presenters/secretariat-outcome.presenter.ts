@@ -12,6 +12,7 @@ import type { TextTally } from '../../../domain/procedure/outcomes.js';
 import {
   figureLabels,
   filterMatches,
+  outcomeWords,
   positionFilters,
   positionSummaries,
   positionWords,
@@ -357,6 +358,8 @@ export interface TextResultView {
   /** support/replies in per cent, as a number for Intl (display only; the rule is decided in integers). */
   readonly percent: number | null;
   readonly outcome: ConsultationOutcome;
+  /** The outcome in the procedure's words where it has them, else null (the page's own words). */
+  readonly outcomeLabel: string | null;
   readonly basis: OutcomeBasis;
   readonly neededMoreSupport: number;
   /** The share of the counted replies the rule needs (0.7), for display. */
@@ -479,6 +482,7 @@ export function presentTextResults(
     unclear: tally.unclear,
     percent: tally.percent === null ? null : Number(tally.percent),
     outcome: tally.outcome,
+    outcomeLabel: outcomeWords(locale, procedure, null, tally.outcome),
     basis: tally.basis,
     neededMoreSupport: tally.neededMoreSupport,
     threshold: tally.threshold,

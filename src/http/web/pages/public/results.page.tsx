@@ -22,6 +22,7 @@ function Decision({
   meeting: string;
   decision: TextResultEntry['decision'];
 }) {
+  if (decision === 'none') return null;
   if (decision === 'not_considered') return <p>{t(locale, 'public.decision.notConsidered')}</p>;
   if (decision === 'pending') return <p>{t(locale, 'public.decision.pending', { dates: meeting })}</p>;
   const d: DecisionEntry = decision;
@@ -110,8 +111,12 @@ function TextResult({ locale, meeting, text }: { locale: Locale; meeting: string
           <Ltr>{text.citation}</Ltr>
         </dd>
       </dl>
-      <h3>{t(locale, 'public.decision.title')}</h3>
-      <Decision locale={locale} id={text.id} meeting={meeting} decision={text.decision} />
+      {text.decision !== 'none' && (
+        <>
+          <h3>{t(locale, 'public.decision.title')}</h3>
+          <Decision locale={locale} id={text.id} meeting={meeting} decision={text.decision} />
+        </>
+      )}
     </section>
   );
 }
@@ -121,10 +126,12 @@ function Overview({
   locale,
   texts,
   shareLabels,
+  hasMeeting,
 }: {
   locale: Locale;
   texts: readonly TextResultEntry[];
   shareLabels: readonly string[];
+  hasMeeting: boolean;
 }) {
   return (
     <section aria-labelledby="overview-title">
@@ -139,7 +146,7 @@ function Overview({
                 <th scope="col">{label}</th>
               ))}
               <th scope="col">{t(locale, 'public.results.outcome')}</th>
-              <th scope="col">{t(locale, 'public.decision.title')}</th>
+              {hasMeeting && <th scope="col">{t(locale, 'public.decision.title')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -154,7 +161,7 @@ function Overview({
                   <td>{share.value}</td>
                 ))}
                 <td>{text.outcomeLabel}</td>
-                <td>{text.decisionSummary}</td>
+                {hasMeeting && <td>{text.decisionSummary}</td>}
               </tr>
             ))}
           </tbody>
@@ -253,7 +260,7 @@ export function ResultsPage({ page, view }: { page: PageContext; view: ResultsPa
       <p>
         <a href={page.href(consultationPath(view.id))}>{t(locale, 'public.results.back')}</a>
       </p>
-      <Overview locale={locale} texts={view.texts} shareLabels={view.shareLabels} />
+      <Overview locale={locale} texts={view.texts} shareLabels={view.shareLabels} hasMeeting={view.hasMeeting} />
       {view.texts.map((text) => (
         <TextResult locale={locale} meeting={view.meeting} text={text} />
       ))}

@@ -59,10 +59,11 @@ export function ResultsPage({ page, view }: { page: PageContext; view: ResultsPa
                 ))}
                 <td>
                   <strong class={r.outcome === 'may_proceed' ? 'tag' : 'tag outcome-tag-warn'}>
-                    {t(
-                      locale,
-                      r.outcome === 'may_proceed' ? 'outcome.results.mayProceed' : 'outcome.results.notAtMeeting',
-                    )}
+                    {r.outcomeLabel ??
+                      t(
+                        locale,
+                        r.outcome === 'may_proceed' ? 'outcome.results.mayProceed' : 'outcome.results.notAtMeeting',
+                      )}
                   </strong>
                   {r.needed !== null && <span class="outcome-note outcome-needed">{r.needed}</span>}
                   <span class="outcome-note">{r.rule}</span>
