@@ -20,7 +20,7 @@ import {
   textLabel,
 } from './format.js';
 import { hasProcedureText, procedureText } from '../i18n/procedure-text.js';
-import { figureLabelAt, outcomeWords, positionWords } from '../presenters/procedure-words.js';
+import { figureLabelAt, outcomeWords, positionWords, procedureSentence } from '../presenters/procedure-words.js';
 import { circularName, describeFile, type CitedFile } from './reply-form.js';
 
 /**
@@ -85,6 +85,16 @@ function positionGroups(
     }
   }
   return rows;
+}
+
+/** The rule on the replies in one sentence: the procedure's own where it has one, else the core's (a share). */
+function ruleSentence(locale: Locale, procedure: Procedure, edition: string): string {
+  const values = {
+    threshold: formatShare(locale, procedure.passThreshold ?? 0),
+    passes: citeRoleIn(locale, procedure, 'consultationPasses', edition),
+    fails: citeRoleIn(locale, procedure, 'consultationFails', edition),
+  };
+  return procedureSentence(locale, procedure, 'doc.report.rule', values, () => msg(locale, 'doc.report.rule', values));
 }
 
 function stateLabel(locale: Locale, reply: ReportReply): string {
@@ -238,11 +248,7 @@ export function resultsReportContent(locale: Locale, input: ResultsReportInput):
               clause: citeRoleIn(locale, procedure, 'consultationFails', c.resolutionEdition),
             })
           : null,
-        msg(locale, 'doc.report.rule', {
-          threshold: formatShare(locale, procedure.passThreshold ?? 0),
-          passes: citeRoleIn(locale, procedure, 'consultationPasses', c.resolutionEdition),
-          fails: citeRoleIn(locale, procedure, 'consultationFails', c.resolutionEdition),
-        }),
+        ruleSentence(locale, procedure, c.resolutionEdition),
       ]
         .filter((x): x is string => x !== null)
         .join(' '),

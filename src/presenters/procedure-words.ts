@@ -145,3 +145,17 @@ export function outcomeWords(
   const key = placedKey(procedure, place, `outcome.${outcome}`);
   return hasProcedureText(procedure, key) ? procedureText(locale, procedure, key) : null;
 }
+
+/**
+ * A sentence of a page or document in the procedure's own words where it has the message `key`
+ * (its rule said its way: a majority, not a share), else the core's sentence.
+ */
+export function procedureSentence(
+  locale: Locale,
+  procedure: Procedure,
+  key: string,
+  values: Readonly<Record<string, string | number>>,
+  core: () => string,
+): string {
+  return hasProcedureText(procedure, key) ? procedureText(locale, procedure, key, values) : core();
+}

@@ -96,6 +96,11 @@ describe("a toy procedure's results read in its own words", () => {
     expect(text).not.toContain('Goes to the meeting');
     expect(text).not.toContain('Decision of the meeting');
     expect(text).not.toContain('has not recorded its decision');
+    // Its rule in its own sentences, and a state that is the replies' doing.
+    expect(text).toContain('2 of 2 votes are yes, a majority: the text passes');
+    expect(text).toContain('1 of 2 votes are yes, no majority: the text fails');
+    expect(text).toContain('Decided by the replies');
+    expect(text).not.toMatch(/meeting (may|for decision)|Decided by the meeting|supporting repl/);
   });
 
   it("writes the results report with the toy's figures as columns and its readings as the groups of States", async () => {
@@ -113,6 +118,8 @@ describe("a toy procedure's results read in its own words", () => {
     expect(text).toContain('Voted no (0): —');
     expect(text).toContain('Passes');
     expect(text).toContain('Fails');
+    expect(text).toContain('A text passes when more members vote yes than no (Toy rules (2026) §2)');
+    expect(text).not.toMatch(/considered for approval at the meeting/);
     expect(noTapWords(text)).toEqual([]);
   });
 

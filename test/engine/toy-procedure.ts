@@ -103,6 +103,38 @@ const WORDS: Record<string, Record<string, string>> = {
     fails: 'مرفوض',
   },
 };
+/**
+ * The toy's rule in its own sentences (a majority, not a share, and no meeting), where the core's
+ * sentences describe TAP's kind of rule. English and French only: the other languages fall back to
+ * English, as a procedure's catalogue allows.
+ */
+const SENTENCES: Record<string, Record<string, string>> = {
+  en: {
+    'public.explain.no_replies': 'No member voted: the text fails ({clause}).',
+    'public.explain.threshold_met': '{support} of {replies} votes are yes, a majority: the text passes ({clause}).',
+    'public.explain.threshold_not_met': '{support} of {replies} votes are yes, no majority: the text fails ({clause}).',
+    'results.explain': 'Only votes cast by the deadline count. A text passes when more members vote yes than no.',
+    'results.rule.noReplies': 'No member voted.',
+    'results.rule.met': '{support, number} of {replies, number} votes are yes: a majority.',
+    'results.rule.notMet': '{support, number} of {replies, number} votes are yes: no majority.',
+    'doc.report.rule': 'A text passes when more members vote yes than no ({passes}); otherwise it fails ({fails}).',
+  },
+  fr: {
+    'public.explain.no_replies': 'Aucun membre n’a voté : le texte est rejeté ({clause}).',
+    'public.explain.threshold_met':
+      '{support} votes sur {replies} sont pour, une majorité : le texte est adopté ({clause}).',
+    'public.explain.threshold_not_met':
+      '{support} votes sur {replies} sont pour, sans majorité : le texte est rejeté ({clause}).',
+    'results.explain':
+      'Seuls les votes exprimés avant la date limite comptent. Un texte est adopté si plus de membres votent pour que contre.',
+    'results.rule.noReplies': 'Aucun membre n’a voté.',
+    'results.rule.met': '{support, number} votes sur {replies, number} sont pour : une majorité.',
+    'results.rule.notMet': '{support, number} votes sur {replies, number} sont pour : pas de majorité.',
+    'doc.report.rule':
+      'Un texte est adopté si plus de membres votent pour que contre ({passes}) ; sinon il est rejeté ({fails}).',
+  },
+};
+
 const MESSAGES = Object.fromEntries(
   Object.entries(WORDS).map(([locale, w]) => [
     locale,
@@ -120,6 +152,7 @@ const MESSAGES = Object.fromEntries(
       // Without a meeting, the rule on the votes is the result: the core says so in the toy's words.
       'outcome.may_proceed': w.passes!,
       'outcome.not_at_this_meeting': w.fails!,
+      ...SENTENCES[locale],
     },
   ]),
 );

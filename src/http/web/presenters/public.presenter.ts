@@ -9,7 +9,7 @@ import type { ClauseRole } from '../../../domain/procedure/clauses.js';
 import type { MeetingDecision } from '../../../domain/procedure/outcomes.js';
 import type { TextTally } from '../../../domain/procedure/outcomes.js';
 import type { Procedure } from '../../../domain/procedure/procedure.js';
-import { figureLabelAt, outcomeWords, positionWords } from '../../../presenters/procedure-words.js';
+import { figureLabelAt, outcomeWords, positionWords, procedureSentence } from '../../../presenters/procedure-words.js';
 import { startOfDay } from '../../../domain/time/instants.js';
 import { formatDeadline, formatUtc, intlFor, isoInstant, t, type Locale } from '../../../i18n/i18n.js';
 import type { ConsultationResults, TextResult } from '../../../services/compute-results.js';
@@ -296,7 +296,9 @@ export function timeLeft(locale: Locale, deadlineAt: number, now: number): strin
   return parts.slice(0, 2).join(' ');
 }
 
-function stateLabel(locale: Locale, state: ConsultationState): string {
+/** The state in words; under a procedure without a meeting, "decided" is the replies' doing, not a meeting's. */
+function stateLabel(locale: Locale, state: ConsultationState, procedure: Procedure): string {
+  if (state === 'decided' && !procedure.hasMeeting) return t(locale, 'public.state.decidedByReplies');
   return t(locale, `public.state.${state}`);
 }
 
@@ -327,7 +329,7 @@ function row(locale: Locale, view: ConsultationView, now: number, subject: Conte
     deadline: deadlineOf(locale, c),
     timeLeft: view.state === 'open' ? timeLeft(locale, c.deadlineAt, now) : null,
     state: view.state,
-    stateLabel: stateLabel(locale, view.state),
+    stateLabel: stateLabel(locale, view.state, view.loaded.procedure),
     isDemo: c.isDemo,
   };
 }
@@ -445,7 +447,7 @@ export function presentConsultationPage(
     deadline: deadlineOf(locale, c),
     timeLeft: view.state === 'open' ? timeLeft(locale, c.deadlineAt, now) : null,
     state: view.state,
-    stateLabel: stateLabel(locale, view.state),
+    stateLabel: stateLabel(locale, view.state, view.loaded.procedure),
     isDemo: c.isDemo,
     enteredAfterwardsOn: enteredAfterwardsOn(locale, c.enteredAfterwardsAt),
     procedureName: t(locale, 'public.consultation.procedure.name', {
@@ -465,7 +467,7 @@ export function presentConsultationPage(
 }
 
 /** The rule applied to one text, in words, with its clause (the procedure's pass or fail rule). */
-export function explainTallyInWords(locale: Locale, tally: TextTally): string {
+export function explainTallyInWords(locale: Locale, procedure: Procedure, tally: TextTally): string {
   const values = {
     support: count(locale, tally.support),
     replies: count(locale, tally.replies),
@@ -474,7 +476,10 @@ export function explainTallyInWords(locale: Locale, tally: TextTally): string {
     clause: tally.citation,
     needed: tally.neededMoreSupport,
   };
-  return t(locale, `public.explain.${tally.basis}`, values);
+  // The procedure's own sentence for the rule where it has one (a rule that is not TAP's share).
+  return procedureSentence(locale, procedure, `public.explain.${tally.basis}`, values, () =>
+    t(locale, `public.explain.${tally.basis}`, values),
+  );
 }
 
 function decisionEntry(locale: Locale, result: TextResult, decision: MeetingDecision): DecisionEntry {
@@ -551,7 +556,7 @@ function textResultEntry(
     outcome: tally.outcome,
     outcomeLabel:
       outcomeWords(locale, procedure, 'public', tally.outcome) ?? t(locale, `public.outcome.${tally.outcome}`),
-    explanation: explainTallyInWords(locale, tally),
+    explanation: explainTallyInWords(locale, procedure, tally),
     unclearNote: tally.unclear === 0 ? null : t(locale, 'public.explain.unclear', { count: tally.unclear }),
     citation: tally.citation,
     decision: !procedure.hasMeeting
@@ -620,7 +625,7 @@ export function presentResultsPage(
     contentNotice: presentContentNotice([content], { subject: true, titles: true, summaries: false }),
     isDemo: c.isDemo,
     enteredAfterwardsOn: enteredAfterwardsOn(locale, c.enteredAfterwardsAt),
-    stateLabel: stateLabel(locale, results.state),
+    stateLabel: stateLabel(locale, results.state, results.loaded.procedure),
     provisional: !results.final,
     closedAt: deadlineOf(locale, c),
     computedAt: instant(locale, results.computedAt),
