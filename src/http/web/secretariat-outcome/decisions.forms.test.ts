@@ -3,7 +3,7 @@ import type { StoredMemberState } from '../../../domain/member-states/member-sta
 import { LOCALES } from '../../../i18n/i18n.js';
 import { citeRole } from '../../../domain/procedure/procedure.js';
 import { DEFAULT_PROCEDURE_ID, procedureFor } from '../../../procedures/registry.js';
-import { decisionErrors, namedStates, noticeErrors, readDecisionForm } from './decisions.forms.js';
+import { decisionErrors, namedStates, noticeErrors, readDecisionForm, readNoticeForm } from './decisions.forms.js';
 
 const TAP = procedureFor(DEFAULT_PROCEDURE_ID);
 
@@ -249,6 +249,32 @@ describe('the decisions form', () => {
     ]);
     expect(noticeErrors('en', [{ field: '/', message: 'x', code: 'RESULTS_NOTICE_ISSUED' }], [])).toEqual([
       { link: 'results-notice', message: 'The results notice has already been issued' },
+    ]);
+  });
+
+  it('reads the day of a record’s notice, absent when left empty (dated now)', () => {
+    expect(readNoticeForm({ issuedOn: ' 2023-09-20 ' })).toEqual({
+      issuedOn: '2023-09-20',
+      input: { issuedOn: '2023-09-20' },
+    });
+    expect(readNoticeForm({ issuedOn: '' }).input).toEqual({});
+    expect(readNoticeForm({}).input).toEqual({});
+  });
+
+  it('places the refused day of a record’s notice at its field, by code, in each language', () => {
+    const at = (code: string | undefined, locale: 'en' | 'fr' | 'zh' = 'en') =>
+      noticeErrors(locale, [{ field: '/issuedOn', message: 'x', ...(code && { code }) }], [], {
+        meetingLastDay: '2023-09-08',
+      });
+    expect(at('NOTICE_BEFORE_MEETING_END')).toEqual([
+      { field: 'field-issuedOn', message: 'The results notice cannot be dated before the meeting ended (2023-09-08)' },
+    ]);
+    expect(at('NOTICE_IN_FUTURE', 'fr')).toEqual([
+      { field: 'field-issuedOn', message: 'La notification des résultats ne peut pas être datée dans le futur' },
+    ]);
+    expect(at('NOT_ENTERED_AFTERWARDS')[0]?.message).toContain('Only a consultation entered afterwards');
+    expect(at(undefined, 'zh')).toEqual([
+      { field: 'field-issuedOn', message: '请以年-月-日格式输入真实的通知发布日期，例如2001-12-10' },
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Static } from 'typebox';
+import Type, { type Static } from 'typebox';
 import type { DeterminedText } from '../../../domain/consultation/consultation.js';
 import { catalogueCodeOf, type ErrorCode, type FieldProblem } from '../../../domain/errors.js';
 import type { ClauseRole } from '../../../domain/procedure/clauses.js';
@@ -251,6 +251,34 @@ export function decisionErrors(
   return errors;
 }
 
+/**
+ * The results notice as the decisions page posts it: for a consultation entered afterwards, the
+ * day it was issued from the records (`issuedOn`, a day, UTC); a live one's notice is issued now.
+ */
+export const NoticeForm = Type.Object({
+  _csrf: Type.Optional(Type.String({ maxLength: 200 })),
+  issuedOn: Type.Optional(Type.String({ maxLength: 40 })),
+});
+
+/** The notice's form as typed, and issueResultsNotice's `issuedOn` (absent when left empty: dated now). */
+export function readNoticeForm(body: Static<typeof NoticeForm>): {
+  readonly issuedOn: string;
+  readonly input: { issuedOn?: string };
+} {
+  const issuedOn = clean(body.issuedOn).trim();
+  return { issuedOn, input: issuedOn === '' ? {} : { issuedOn } };
+}
+
+/** The id of the field of the day a record's results notice was issued. */
+export const NOTICE_DAY_FIELD = 'field-issuedOn';
+
+/** The day of a record's notice refused by issueResultsNotice's rules, by code (the rest is not a day). */
+const NOTICE_DAY_REFUSED: Partial<Record<ErrorCode, MessageId>> = {
+  NOTICE_BEFORE_MEETING_END: 'outcome.notice.issuedOn.beforeMeetingEnd',
+  NOTICE_IN_FUTURE: 'outcome.notice.issuedOn.future',
+  NOT_ENTERED_AFTERWARDS: 'outcome.notice.issuedOn.notRecord',
+};
+
 /** Why the results notice cannot be issued now, by the code of issueResultsNotice's problem. */
 const NOTICE_REFUSED: Partial<Record<ErrorCode, MessageId>> = {
   RESULTS_NOTICE_ISSUED: 'outcome.notice.error.already',
@@ -262,9 +290,17 @@ export function noticeErrors(
   locale: Locale,
   problems: readonly FieldProblem[],
   texts: readonly Pick<DeterminedText, 'id' | 'designation'>[],
+  consultation: { readonly meetingLastDay: string } = { meetingLastDay: '' },
 ): FormError[] {
   const errors: FormError[] = [];
   for (const problem of problems) {
+    if (problem.field === '/issuedOn') {
+      // The day of a record's notice, at its field: a rule by its code, else not a day.
+      const code = catalogueCodeOf(problem, undefined);
+      const id = (code === undefined ? undefined : NOTICE_DAY_REFUSED[code]) ?? 'outcome.notice.issuedOn.invalid';
+      errors.push({ field: NOTICE_DAY_FIELD, message: t(locale, id, { day: consultation.meetingLastDay }) });
+      continue;
+    }
     const missing = /^\/texts\/([^/]+)\/decision$/.exec(problem.field);
     const text = missing ? texts.find((x) => x.id === missing[1]) : undefined;
     if (text)

@@ -6,7 +6,7 @@ import { issueResultsNotice } from '../../../services/issue-results-notice.js';
 import { listMemberStates } from '../../../services/member-states.js';
 import { recordDecision } from '../../../services/record-decision.js';
 import type { FormError } from '../components/form.js';
-import { noticeOf, pageContext } from '../page-context.js';
+import { noticeOf, pageContext, registerNotices } from '../page-context.js';
 import { DecisionsPage } from '../pages/secretariat-outcome/decisions.page.js';
 import { outcomePath } from '../pages/secretariat-outcome/outcome-parts.js';
 import {
@@ -16,8 +16,19 @@ import {
 } from '../presenters/secretariat-outcome.presenter.js';
 import { seeOther, sendPage } from '../render.js';
 import type { SessionHooks, WebContext } from '../web-session.js';
-import { DECISION_REFUSALS, decisionErrors, namedStates, noticeErrors, readDecisionForm } from './decisions.forms.js';
-import { DecisionForm, OutcomeCsrfForm, OutcomeNoticeQuery, OutcomeParams } from './outcome.forms.js';
+import {
+  DECISION_REFUSALS,
+  decisionErrors,
+  namedStates,
+  NoticeForm,
+  noticeErrors,
+  readDecisionForm,
+  readNoticeForm,
+} from './decisions.forms.js';
+import { DecisionForm, OutcomeNoticeQuery, OutcomeParams } from './outcome.forms.js';
+
+// A record's notice was issued long ago, by other means: nothing is being sent.
+registerNotices({ 'outcome-notice-recorded': 'outcome.notice.noticeRecorded' });
 
 /**
  * The meeting's decisions, text by text (the procedure's meeting rules, recordDecision), and the results notice
@@ -42,6 +53,8 @@ export const decisionsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks
       errors?: FormError[];
       typed?: { textId: string; values: DecisionFormValues } | null;
       notice?: string | null;
+      /** The day typed for a record's notice, refused. */
+      noticeIssuedOn?: string;
     } = {},
   ) {
     const page = pageContext(web, request);
@@ -53,6 +66,8 @@ export const decisionsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks
       ...presentDecisionsPage(page.locale, results, states, options.notice ?? null, options.typed ?? null),
       errors: options.errors ?? [],
       csrfToken: request.webSession!.csrfToken,
+      enteredAfterwards: results.loaded.consultation.enteredAfterwardsAt !== null,
+      noticeIssuedOn: options.noticeIssuedOn ?? '',
     };
     return sendPage(reply, status, <DecisionsPage page={page} view={view} />);
   }
@@ -126,18 +141,29 @@ export const decisionsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks
 
   app.post(
     `${base}/notice`,
-    { schema: { params: OutcomeParams, body: OutcomeCsrfForm }, preHandler: write },
+    { schema: { params: OutcomeParams, body: NoticeForm }, preHandler: write },
     async (request, reply) => {
       const page = pageContext(web, request);
       const consultationId = request.params.id;
+      const form = readNoticeForm(request.body);
       try {
-        await issueResultsNotice(ctx, { actor: request.webSession!.actor, consultationId });
-        return seeOther(reply, page.href(`${outcomePath(consultationId, 'results')}?notice=outcome-notice-issued`));
+        const issued = await issueResultsNotice(ctx, {
+          actor: request.webSession!.actor,
+          consultationId,
+          ...form.input,
+        });
+        const notice =
+          issued.loaded.consultation.enteredAfterwardsAt === null ? 'outcome-notice-issued' : 'outcome-notice-recorded';
+        return seeOther(reply, page.href(`${outcomePath(consultationId, 'results')}?notice=${notice}`));
       } catch (error) {
-        if (!isAppError(error) || error.code !== 'NOTICE_NOT_ALLOWED') throw error;
+        // Not allowed now (why, or the texts without a decision), or a record's day refused (`/issuedOn`).
+        if (!isAppError(error) || (error.code !== 'NOTICE_NOT_ALLOWED' && error.code !== 'VALIDATION_FAILED'))
+          throw error;
         const results = await resultsOf(request, consultationId);
-        const errors = noticeErrors(page.locale, error.errors, results.loaded.texts);
-        return renderDecisions(request, reply, results, error.status, { errors });
+        const errors = noticeErrors(page.locale, error.errors, results.loaded.texts, {
+          meetingLastDay: results.loaded.consultation.meeting.lastDay,
+        });
+        return renderDecisions(request, reply, results, error.status, { errors, noticeIssuedOn: form.issuedOn });
       }
     },
   );

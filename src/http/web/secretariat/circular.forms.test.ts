@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROCEDURE_ID, procedureFor } from '../../../procedures/registry.js';
-import { circularErrors, readCircularForm } from './circular.forms.js';
+import { circularErrors, patchOf, readCircularForm } from './circular.forms.js';
 import { inviteErrors, readInviteForm } from './invite.forms.js';
 import { readTextForm, textErrors } from './text.forms.js';
 
@@ -100,6 +100,69 @@ describe('the circular form', () => {
     expect(at({ field: '/meeting/lastDay', message: '2023-09-31 is not a calendar day' })?.message).toContain(
       'as a real day',
     );
+  });
+
+  it('reads a past circular entered as a record: the instant it was issued as the API takes it, the start of the day without a time', () => {
+    const record = posted({ enteredAfterwards: 'yes', issuedDay: ' 2023-03-28 ', issuedTime: '10:00' });
+    expect(record.values).toMatchObject({ enteredAfterwards: true, issuedDay: '2023-03-28', issuedTime: '10:00' });
+    expect(record.input.enteredAfterwards).toEqual({ issuedAt: '2023-03-28T10:00Z' });
+    expect(posted({ enteredAfterwards: 'yes', issuedDay: '2023-03-28' }).input.enteredAfterwards).toEqual({
+      issuedAt: '2023-03-28T00:00Z',
+    });
+    // Not ticked: a circular run live, whatever day was typed (the deadline must then be ahead).
+    const live = posted({ issuedDay: '2023-03-28', issuedTime: '10:00' });
+    expect(live.values.enteredAfterwards).toBe(false);
+    expect(live.input).not.toHaveProperty('enteredAfterwards');
+    // A draft's form never changes what the circular was created as.
+    expect(patchOf(record.input)).not.toHaveProperty('enteredAfterwards');
+    // Nothing typed: the service refuses the instant at /enteredAfterwards/issuedAt.
+    expect(posted({ enteredAfterwards: 'yes' }).input.enteredAfterwards).toEqual({ issuedAt: 'T00:00Z' });
+  });
+
+  it('places every problem of the record’s issue at the day or the time typed, by its code', () => {
+    const at = (fields: Record<string, string>, code?: string, locale: 'en' | 'fr' = 'en') => {
+      const read = posted({ enteredAfterwards: 'yes', ...fields });
+      return circularErrors(
+        locale,
+        [{ field: '/enteredAfterwards/issuedAt', message: 'whatever the service says', ...(code && { code }) }],
+        read.values,
+      );
+    };
+    const day = { issuedDay: '2023-08-17', issuedTime: '' };
+    expect(at(day, 'ISSUED_AFTER_DEADLINE')).toEqual([
+      { field: 'field-issuedDay', message: 'The circular must have been issued before its deadline for replies' },
+    ]);
+    expect(at(day, 'ISSUED_BEFORE_CIRCULAR', 'fr')).toEqual([
+      { field: 'field-issuedDay', message: 'La circulaire ne peut pas avoir été publiée avant sa date (2023-03-28)' },
+    ]);
+    expect(at(day, 'ISSUED_IN_FUTURE')[0]?.message).toBe(
+      'A past circular has already been issued: the day it was issued cannot be in the future',
+    );
+    // The schema's refusals of the instant: at the part that is wrong.
+    expect(at({ issuedDay: '' })).toEqual([
+      { field: 'field-issuedDay', message: 'Enter the day the past circular was issued' },
+    ]);
+    expect(at({ issuedDay: '2023-03-28', issuedTime: '9h' })).toEqual([
+      {
+        field: 'field-issuedTime',
+        message: 'Enter the time the circular was issued in UTC as hours and minutes, such as 10:00',
+      },
+    ]);
+    expect(at({ issuedDay: '2023-02-30', issuedTime: '10:00' })[0]).toEqual({
+      field: 'field-issuedDay',
+      message: 'Enter “Day the circular was issued (UTC)” as a real day written year-month-day, such as 2023-08-29',
+    });
+    // Listed first in the summary: the choice comes first on the page.
+    const read = posted({ enteredAfterwards: 'yes', issuedDay: '', bureau: '' });
+    const both = circularErrors(
+      'en',
+      [
+        { field: '/bureau', message: 'x' },
+        { field: '/enteredAfterwards/issuedAt', message: 'x' },
+      ],
+      read.values,
+    );
+    expect(both.map((e) => e.field)).toEqual(['field-issuedDay', 'field-bureau']);
   });
 
   it('names the unknown States as typed, and says a limit the schema sets', () => {

@@ -15,6 +15,7 @@ import {
   type ConsultationPatch,
 } from '../../../schemas/consultation.schema.js';
 import { maxLengthAt } from '../../../schemas/schema-problems.js';
+import { RECORDED_ISSUE_FIELD } from '../../../services/consultation-input.js';
 import type { FormError } from '../components/form.js';
 import {
   Csrf,
@@ -78,6 +79,10 @@ export const CircularForm = Type.Object({
   resolutionEdition: Field(200),
   individualRepliesPublic: Field(10),
   eligibleStates: Field(2000),
+  // A past circular entered as a record (the new circular's page only): when it was issued.
+  enteredAfterwards: Field(10),
+  issuedDay: Field(100),
+  issuedTime: Field(100),
 });
 export type CircularBody = Static<typeof CircularForm>;
 
@@ -122,6 +127,12 @@ export interface CircularValues {
   readonly resolutionEdition: string;
   readonly individualRepliesPublic: boolean;
   readonly eligibleStates: string;
+  /** A past circular entered afterwards, as a record of an earlier circular (chosen on the new circular's page). */
+  readonly enteredAfterwards: boolean;
+  /** The day the record's circular was issued (UTC), as typed. */
+  readonly issuedDay: string;
+  /** The time it was issued, `HH:MM` (UTC), as typed: empty is the start of the day. */
+  readonly issuedTime: string;
 }
 
 /** The procedure a circular entered on these pages follows (the API and CLI may name another). */
@@ -160,6 +171,9 @@ export function blankCircular(today: string): CircularValues {
     resolutionEdition: FORM_PROCEDURE.defaultEdition,
     individualRepliesPublic: false,
     eligibleStates: '',
+    enteredAfterwards: false,
+    issuedDay: '',
+    issuedTime: '',
   };
 }
 
@@ -201,6 +215,9 @@ export function circularValues(c: Consultation, revision: number): CircularValue
     resolutionEdition: c.resolutionEdition,
     individualRepliesPublic: c.settings.individualRepliesPublic,
     eligibleStates: (c.settings.eligibleStates ?? []).join(' '),
+    enteredAfterwards: c.enteredAfterwardsAt !== null,
+    issuedDay: c.recordedIssuedAt === null ? '' : new Date(c.recordedIssuedAt).toISOString().slice(0, 10),
+    issuedTime: c.recordedIssuedAt === null ? '' : new Date(c.recordedIssuedAt).toISOString().slice(11, 16),
   };
 }
 
@@ -227,6 +244,15 @@ export function statedDeadline(
 ): string {
   const time = values.deadlineWording === '2400' ? '23:59' : values.deadlineTime;
   return `${values.deadlineDay}T${time}Z`;
+}
+
+/**
+ * The instant a record's circular was issued, as the service takes it (`…T10:00Z`), from the day
+ * and the time typed; no time is the start of the day. Whether it is a real instant, and one the
+ * record's rules allow, is the service's to say at `/enteredAfterwards/issuedAt`.
+ */
+export function statedIssue(values: Pick<CircularValues, 'issuedDay' | 'issuedTime'>): string {
+  return `${values.issuedDay}T${values.issuedTime === '' ? '00:00' : values.issuedTime}Z`;
 }
 
 /** The wording typed, when it is one (anything else is the service's to refuse). */
@@ -292,6 +318,9 @@ export const CIRCULAR_LABELS = {
   resolutionEdition: 'sec.circular.resolutionEdition.label',
   individualRepliesPublic: 'sec.circular.individualRepliesPublic.label',
   eligibleStates: 'sec.circular.eligibleStates.label',
+  enteredAfterwards: 'sec.circular.record.label',
+  issuedDay: 'sec.circular.issuedDay.label',
+  issuedTime: 'sec.circular.issuedTime.label',
 } as const satisfies Record<string, MessageId>;
 export type CircularField = keyof typeof CIRCULAR_LABELS;
 
@@ -353,6 +382,9 @@ export function readCircularForm(
     resolutionEdition: trim(body.resolutionEdition) || FORM_PROCEDURE.defaultEdition,
     individualRepliesPublic: isChecked(body.individualRepliesPublic),
     eligibleStates: trim(body.eligibleStates).toUpperCase(),
+    enteredAfterwards: isChecked(body.enteredAfterwards),
+    issuedDay: trim(body.issuedDay),
+    issuedTime: trim(body.issuedTime),
   };
   const translations: NonNullable<ConsultationInput['translations']> = {};
   for (const language of UN_LANGUAGES) {
@@ -393,13 +425,16 @@ export function readCircularForm(
     resolutionEdition: values.resolutionEdition,
     individualRepliesPublic: values.individualRepliesPublic,
     eligibleStates: codes.length === 0 ? null : [...new Set(codes)],
+    // A record of an earlier circular: its deadline and meeting may be past, nothing is sent.
+    ...(values.enteredAfterwards && { enteredAfterwards: { issuedAt: statedIssue(values) } }),
   };
   return { values, input, revision: revisionOf(values.revision) };
 }
 
 /** Every field of a circular, as a patch (the whole form is saved). */
 export function patchOf(input: ConsultationInput): ConsultationPatch {
-  const { id: _id, texts: _texts, isDemo: _demo, ...patch } = input;
+  // Whether a circular is a record is chosen when it is created: a draft's form does not change it.
+  const { id: _id, texts: _texts, isDemo: _demo, enteredAfterwards: _record, ...patch } = input;
   return patch;
 }
 
@@ -434,6 +469,9 @@ const WHOLE_FIELDS: Readonly<Record<string, readonly [CircularField, MessageId]>
 
 /** The fields in the order the page shows them: the error summary lists problems in that order. */
 const PAGE_ORDER: readonly string[] = [
+  'enteredAfterwards',
+  'issuedDay',
+  'issuedTime',
   'bureau',
   'studyPeriod',
   'number',
@@ -460,6 +498,13 @@ const PAGE_ORDER: readonly string[] = [
   'signatoryTitle',
   'eligibleStates',
 ];
+
+/** The record's rules on its issue instant, by code (createConsultation's checkRecordedIssue). */
+const RECORDED_ISSUE_REFUSED: Readonly<Record<string, MessageId>> = {
+  ISSUED_IN_FUTURE: 'sec.circular.issuedDay.future',
+  ISSUED_BEFORE_CIRCULAR: 'sec.circular.issuedDay.beforeCircular',
+  ISSUED_AFTER_DEADLINE: 'sec.circular.issuedDay.afterDeadline',
+};
 
 /** Days out of order (DATES_OUT_OF_ORDER), at the field each rule names. */
 const ORDER: Readonly<Record<string, readonly [CircularField, MessageId]>> = {
@@ -504,6 +549,8 @@ export function circularErrors(
           : citeClauseOf(FORM_PROCEDURE, edition, problem.clause);
       at(field, t(locale, id, { clause }));
     } else if (problem.field === '/deadline') deadlineErrors(problem);
+    else if (problem.field === RECORDED_ISSUE_FIELD || problem.field === '/enteredAfterwards')
+      recordedIssueErrors(problem);
     else if (problem.field === '/deadlineWording')
       at(
         'deadlineWording',
@@ -560,6 +607,23 @@ export function circularErrors(
       else if (values.deadlineDay !== '')
         at('deadlineDay', t(locale, 'sec.field.day.invalid', { field: label('deadlineDay') }));
     }
+  }
+
+  /**
+   * The issue of a record, typed as a day and a time (UTC): the record's rules at the day, by code
+   * (ISSUED_IN_FUTURE, ISSUED_BEFORE_CIRCULAR, ISSUED_AFTER_DEADLINE); an instant that is not one
+   * at the part that is wrong.
+   */
+  function recordedIssueErrors(problem: FieldProblem) {
+    const message = RECORDED_ISSUE_REFUSED[problem.code ?? ''];
+    if (message !== undefined) {
+      at('issuedDay', t(locale, message, { date: values.date }));
+      return;
+    }
+    if (values.issuedDay === '') at('issuedDay', t(locale, 'sec.circular.issuedDay.missing'));
+    else if (values.issuedTime !== '' && !isFormTime(values.issuedTime))
+      at('issuedTime', t(locale, 'sec.circular.issuedTime.invalid'));
+    else at('issuedDay', t(locale, 'sec.field.day.invalid', { field: label('issuedDay') }));
   }
 
   /** Not a UN language; or a language some text is already translated into, which cannot become the language of record. */

@@ -24,6 +24,10 @@ export interface DecisionsView extends DecisionsPageView {
   /** Problems of the last post (one text's form, or the notice). */
   readonly errors: readonly FormError[];
   readonly csrfToken: string;
+  /** Entered afterwards, as a record of an earlier circular: its notice takes its day from the records, and nothing is sent. */
+  readonly enteredAfterwards: boolean;
+  /** The day typed for a record's notice (shown again when refused). */
+  readonly noticeIssuedOn: string;
 }
 
 /** Empty reservation rows offered below the recorded ones (add more by saving and coming back). */
@@ -362,9 +366,24 @@ function NoticeSection({ page, view }: { page: PageContext; view: DecisionsView 
           <form
             method="post"
             action={page.href(`/secretariat/consultations/${encodeURIComponent(head.id)}/notice`)}
-            data-confirm={t(locale, 'outcome.notice.confirm')}
+            data-confirm={t(locale, view.enteredAfterwards ? 'outcome.notice.confirmRecord' : 'outcome.notice.confirm')}
           >
             <CsrfField token={view.csrfToken} />
+            {view.enteredAfterwards && (
+              <TextField
+                locale={locale}
+                id="field-issuedOn"
+                name="issuedOn"
+                label={t(locale, 'outcome.notice.issuedOn.label')}
+                hint={t(locale, 'outcome.notice.issuedOn.hint')}
+                value={view.noticeIssuedOn}
+                error={errorAt(view.errors, 'field-issuedOn')}
+                maxlength={10}
+                class="sec-input-day"
+                dir="ltr"
+                optional
+              />
+            )}
             <SubmitButton>{t(locale, 'outcome.notice.submit')}</SubmitButton>
           </form>
         </>

@@ -58,11 +58,14 @@ export function CircularForm({
   view,
   action,
   submit,
+  offerRecord = false,
 }: {
   page: PageContext;
   view: CircularFormView;
   action: string;
   submit: string;
+  /** Offer to enter it as a record of a past circular (a new circular only: a draft stays what it was created as). */
+  offerRecord?: boolean;
 }) {
   const { locale } = page;
   const { values, errors, timing } = view;
@@ -83,6 +86,7 @@ export function CircularForm({
     <form method="post" action={page.href(action)} novalidate class="sec-form">
       <CsrfField token={view.csrfToken} />
       <input type="hidden" name="revision" value={values.revision} />
+      {offerRecord && <RecordFields page={page} view={view} />}
 
       <fieldset class="sec-fieldset">
         <legend>{t(locale, 'sec.circular.group.circular')}</legend>
@@ -426,5 +430,59 @@ export function CircularForm({
 
       <SubmitButton>{submit}</SubmitButton>
     </form>
+  );
+}
+
+/**
+ * A past circular entered as a record of an earlier circular, with the instant it was issued
+ * (UTC, a day and a time as the deadline is typed). Without script the page cannot change as the
+ * box is ticked: the box's hint says what a record means, and the page says it again plainly
+ * when it comes back with the box ticked.
+ */
+function RecordFields({ page, view }: { page: PageContext; view: CircularFormView }) {
+  const { locale } = page;
+  const { values, errors } = view;
+  const err = (field: string) => errorAt(errors, `field-${field}`);
+  return (
+    <fieldset class="sec-fieldset" id="record">
+      <legend>{t(locale, 'sec.circular.group.record')}</legend>
+      <CheckboxField
+        id="field-enteredAfterwards"
+        name="enteredAfterwards"
+        label={t(locale, 'sec.circular.record.label')}
+        hint={t(locale, 'sec.circular.record.hint')}
+        checked={values.enteredAfterwards}
+      />
+      {values.enteredAfterwards && (
+        <p class="warning" id="record-chosen">
+          {t(locale, 'sec.circular.record.chosen')}
+        </p>
+      )}
+      <TextField
+        locale={locale}
+        id="field-issuedDay"
+        name="issuedDay"
+        label={t(locale, 'sec.circular.issuedDay.label')}
+        hint={t(locale, 'sec.circular.issuedDay.hint')}
+        value={values.issuedDay}
+        error={err('issuedDay')}
+        maxlength={10}
+        class="sec-input-day"
+        dir="ltr"
+      />
+      <TextField
+        locale={locale}
+        id="field-issuedTime"
+        name="issuedTime"
+        label={t(locale, 'sec.circular.issuedTime.label')}
+        hint={t(locale, 'sec.circular.issuedTime.hint')}
+        value={values.issuedTime}
+        error={err('issuedTime')}
+        maxlength={5}
+        class="input-short"
+        dir="ltr"
+        optional
+      />
+    </fieldset>
   );
 }

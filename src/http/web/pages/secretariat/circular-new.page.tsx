@@ -16,6 +16,7 @@ export function CircularNewPage({ page, view }: { page: PageContext; view: Circu
         view={view}
         action="/secretariat/consultations/new"
         submit={t(locale, 'sec.new.submit')}
+        offerRecord
       />
     </Layout>
   );
