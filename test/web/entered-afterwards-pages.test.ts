@@ -169,7 +169,16 @@ describeEachDialect('pages of a past consultation entered afterwards', (dialect)
         consultationId: ID,
         input: { kind: 'corrigendum', designation: 'X.1333 Cor.1', title: 'Remote access tools', location: 'R34' },
       });
-      const issued = await issueConsultation(ctx, { actor: SECRETARIAT, consultationId: ID });
+      // The issue page says nothing will be sent, and so does the page after issuing.
+      const PREVIEW = `/en/secretariat/consultations/${ID}/preview`;
+      const preview = readable((await browser.get(PREVIEW)).body);
+      expect(preview).toContain('entered as a record: once issued it is dated from the records');
+      expect(preview).not.toContain('the focal points are e-mailed');
+      const sent = await browser.submit(PREVIEW, `/en/secretariat/consultations/${ID}/issue`, {});
+      expectSeeOther(sent, `/en/secretariat/consultations/${ID}?notice=sec-recorded`);
+      const after = readable((await browser.get(`/en/secretariat/consultations/${ID}?notice=sec-recorded`)).body);
+      expect(after).toContain('The circular was entered as a record, dated from the records. Nothing was sent.');
+      const { loaded: issued } = await getConsultation(ctx, { actor: SECRETARIAT, consultationId: ID });
       expect(issued.consultation.issuedAt).toBe(Date.parse('2023-03-28T10:00:00Z'));
       expect(await jobKinds()).toEqual([]);
     });

@@ -14,6 +14,7 @@ registerNotices({
   'sec-text-saved': 'sec.notice.textSaved',
   'sec-text-removed': 'sec.notice.textRemoved',
   'sec-issued': 'sec.notice.issued',
+  'sec-recorded': 'sec.notice.recorded',
   'sec-account-disabled': 'sec.notice.accountDisabled',
   'sec-account-enabled': 'sec.notice.accountEnabled',
 });

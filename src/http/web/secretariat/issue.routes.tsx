@@ -60,12 +60,14 @@ export const issueRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
       const id = request.params.id;
       const revision = revisionOf(request.body.revision ?? '');
       try {
-        await issueConsultation(ctx, {
+        const issued = await issueConsultation(ctx, {
           actor: actorOf(request),
           consultationId: id,
           ...(revision !== undefined && { expectedRevision: revision }),
         });
-        return seeOther(reply, page.href(`${circularPath(id)}?notice=sec-issued`));
+        // A past circular entered as a record is dated from the records and sends nothing: say so.
+        const notice = issued.consultation.enteredAfterwardsAt === null ? 'sec-issued' : 'sec-recorded';
+        return seeOther(reply, page.href(`${circularPath(id)}?notice=${notice}`));
       } catch (error) {
         if (hasCode(error, 'CONSULTATION_INCOMPLETE')) {
           const current = await load(request, id);

@@ -210,7 +210,7 @@ export function PreviewPage({ page, view }: { page: PageContext; view: PreviewVi
 
       <section aria-labelledby="issue-title">
         <h2 id="issue-title">{t(locale, 'sec.issue.title')}</h2>
-        <p id="issue-hint">{t(locale, 'sec.issue.hint')}</p>
+        <p id="issue-hint">{t(locale, c.enteredAfterwardsOn === null ? 'sec.issue.hint' : 'sec.issue.hint.record')}</p>
         <form
           method="post"
           action={page.href(`${base}/issue`)}
