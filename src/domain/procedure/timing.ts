@@ -20,7 +20,7 @@ export interface TimingPolicy {
   /**
    * Working days that must remain strictly between the deadline day and the first day of the
    * meeting, for the procedure's reply-period rule (for TAP, a period "up to seven working days
-   * before the beginning of the meeting": see src/procedures/itu-t-tap/tap-timing.ts).
+   * before the beginning of the meeting": see the TAP module's timing rules and docs/procedure.md).
    */
   readonly fullWorkingDaysBeforeMeeting: number;
   /** Minimum calendar months between the announcement and the meeting (the procedure's announcement rule). */
