@@ -77,7 +77,7 @@ export function optionOfChoice(
 export function positionsOfDraft(
   content: ReplyDraftContent,
   textIds: readonly string[],
-  form?: ReplyFormSpec,
+  form: ReplyFormSpec,
 ): PositionInput[] {
   const positions: PositionInput[] = [];
   for (const text of textIds) {
@@ -98,13 +98,14 @@ export function positionsOfDraft(
 
 /**
  * The reply a draft stands for, as submitReply takes it, refusing any change after `basedOnVersion`.
- * With the consultation's reply form, a leftover sub-option is dropped (a saved draft has none).
+ * Against the consultation's reply form, a leftover sub-option is dropped: a draft saved before
+ * drafts were checked against the form may still hold one, and review drops it too.
  * Each position carries its text, its kind and the fields the form filled in, nothing blank.
  */
 export function replyInputOfDraft(
   draft: Pick<ReplyDraft, 'content' | 'basedOnVersion'>,
   textIds: readonly string[],
-  form?: ReplyFormSpec,
+  form: ReplyFormSpec,
 ): ReplyInput {
   const { content } = draft;
   const blankToNull = (value: string) => (value.trim() === '' ? null : value.trim());

@@ -53,6 +53,7 @@ export async function submitReplyDraft(
     input: replyInputOfDraft(
       draft,
       loaded.texts.map((t) => t.id),
+      loaded.procedure.replyForm,
     ),
     channel: 'web',
   });

@@ -448,6 +448,52 @@ describeEachDialect('reply drafts', (dialect) => {
       expect(await findReplyDraft(world().ctx.db, ID, 'KR')).toMatchObject({ revision: 1 });
     });
 
+    it('submits a draft stored with a leftover sub-option (saved before drafts were checked against the form) as review read it', async () => {
+      await world().openConsultation();
+      world().clock.set('2023-05-01T09:00:00Z');
+      const base = completeDraft();
+      // Written as the storage of an earlier release held it: "does not assign" with "no comments" still ticked.
+      const content = {
+        ...base,
+        positions: { ...base.positions, x1353: { ...base.positions.x1353!, option: 'no_comments' as const } },
+      };
+      const now = world().ctx.clock();
+      const stored = await saveReplyDraftRow(
+        world().ctx.db,
+        {
+          consultationId: ID,
+          memberState: 'KR',
+          revision: 1,
+          basedOnVersion: 0,
+          content,
+          createdAt: now,
+          updatedBy: focalPoint('KR').id,
+          updatedAt: now,
+        },
+        0,
+      );
+      expect(stored).toBe(true);
+      const reviewed = await checkReplyDraft(world().ctx, {
+        actor: focalPoint('KR'),
+        consultationId: ID,
+        memberState: 'KR',
+        content,
+      });
+      expect(reviewed.problems).toEqual([]);
+      const { receipt } = await submitReplyDraft(world().ctx, {
+        actor: focalPoint('KR'),
+        consultationId: ID,
+        memberState: 'KR',
+        draftRevision: 1,
+      });
+      expect(receipt).toMatchObject({ version: 1, counted: true });
+      const reply = await getStateReply(world().ctx, { actor: SECRETARIAT, consultationId: ID, memberState: 'KR' });
+      expect(reply.versions[0]!.positions.find((p) => p.text === 'x1353')).toMatchObject({
+        position: 'does_not_assign_authority',
+        option: null,
+      });
+    });
+
     it('refuses to submit an unsigned draft or one past the deadline, keeping the draft', async () => {
       await world().openConsultation();
       await save(focalPoint('KR'), completeDraft({ signatoryName: ' ' }), 0);
