@@ -92,7 +92,7 @@ describe('the recorded-reply form', () => {
     expect(errors).toEqual([
       {
         field: 'field-x1471-comments',
-        message: expect.stringContaining('You selected “no comments or suggested changes” for X.1471'),
+        message: expect.stringContaining('The form says “no comments” on X.1471'),
       },
     ]);
     expect(

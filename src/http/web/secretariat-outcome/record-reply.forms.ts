@@ -236,8 +236,16 @@ export function recordErrors(
       add(replyFieldId(kind, textId), 'outcome.record.tooLong', { designation });
       return;
     }
-    // The procedure's rule problems, in its words, by code; anything else asks for a choice again.
-    const key = problem.code === undefined ? null : problemMessageKey(problem.code);
+    // The procedure's rule problems, in its words, by code: its wording for a form received on
+    // paper (`recorded.error.<CODE>`: "the form says…") where it has one, else the reply form's;
+    // anything else asks for a choice again.
+    const recordedKey = problem.code === undefined ? null : `recorded.${problemMessageKey(problem.code)}`;
+    const key =
+      recordedKey !== null && hasProcedureText(context.procedure, recordedKey)
+        ? recordedKey
+        : problem.code === undefined
+          ? null
+          : problemMessageKey(problem.code);
     const field = replyFieldId(kind ?? 'position', textId);
     if (key !== null && hasProcedureText(context.procedure, key)) {
       if (!errors.some((e) => e.field === field))
