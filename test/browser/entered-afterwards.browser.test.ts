@@ -72,7 +72,9 @@ describe('a past circular entered afterwards, on the pages in a real browser', (
     await page.getByLabel('Day the notice was issued (UTC)').fill('2023-09-01');
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Issue the results notice' }).click();
-    await expect.poll(() => errorSummary(page)).toContain('cannot be dated before the meeting ended (2023-09-08)');
+    await expect
+      .poll(() => errorSummary(page))
+      .toContain('cannot be dated before the meeting ended (September 8, 2023)');
     expect(await page.getByLabel('Day the notice was issued (UTC)').inputValue()).toBe('2023-09-01');
     await b().checkAccessibility(page, 'record’s results notice with an error');
   });

@@ -205,7 +205,7 @@ describeEachDialect('pages of a past consultation entered afterwards', (dialect)
 
       const early = decode((await post({ issuedDay: '2023-03-27', issuedTime: '' })).body);
       expect(early).toContain(
-        '<a href="#field-issuedDay">The circular cannot have been issued before its date (2023-03-28)</a>',
+        '<a href="#field-issuedDay">The circular cannot have been issued before its date (March 28, 2023)</a>',
       );
 
       const future = decode((await post({ issuedDay: '2024-06-04', issuedTime: '' })).body);
@@ -278,7 +278,7 @@ describeEachDialect('pages of a past consultation entered afterwards', (dialect)
       expect(early.statusCode).toBe(400);
       const earlyBody = decode(early.body);
       expect(earlyBody).toContain(
-        '<a href="#field-issuedOn">The results notice cannot be dated before the meeting ended (2023-09-08)</a>',
+        '<a href="#field-issuedOn">The results notice cannot be dated before the meeting ended (September 8, 2023)</a>',
       );
       expect(earlyBody).toMatch(/value="2023-09-07"[^>]*id="field-issuedOn"/);
       const future = decode((await browser.submit(DECISIONS, NOTICE, { issuedOn: '2024-06-04' })).body);

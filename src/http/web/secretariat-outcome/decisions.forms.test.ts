@@ -267,7 +267,10 @@ describe('the decisions form', () => {
         meetingLastDay: '2023-09-08',
       });
     expect(at('NOTICE_BEFORE_MEETING_END')).toEqual([
-      { field: 'field-issuedOn', message: 'The results notice cannot be dated before the meeting ended (2023-09-08)' },
+      {
+        field: 'field-issuedOn',
+        message: 'The results notice cannot be dated before the meeting ended (September 8, 2023)',
+      },
     ]);
     expect(at('NOTICE_IN_FUTURE', 'fr')).toEqual([
       { field: 'field-issuedOn', message: 'La notification des résultats ne peut pas être datée dans le futur' },

@@ -4,7 +4,8 @@ import { catalogueCodeOf, type ErrorCode, type FieldProblem } from '../../../dom
 import type { ClauseRole } from '../../../domain/procedure/clauses.js';
 import type { Procedure } from '../../../domain/procedure/procedure.js';
 import { citeClauseIn, citeRoleIn } from '../../../i18n/citations.js';
-import { t, type Locale, type MessageId } from '../../../i18n/i18n.js';
+import { isIsoDay, startOfDay } from '../../../domain/time/instants.js';
+import { intlFor, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
 import type { FormError } from '../components/form.js';
 import { decisionFieldId } from '../pages/secretariat-outcome/decisions.page.js';
 import type { StoredMemberState } from '../../../domain/member-states/member-state.js';
@@ -298,7 +299,10 @@ export function noticeErrors(
       // The day of a record's notice, at its field: a rule by its code, else not a day.
       const code = catalogueCodeOf(problem, undefined);
       const id = (code === undefined ? undefined : NOTICE_DAY_REFUSED[code]) ?? 'outcome.notice.issuedOn.invalid';
-      errors.push({ field: NOTICE_DAY_FIELD, message: t(locale, id, { day: consultation.meetingLastDay }) });
+      const day = !isIsoDay(consultation.meetingLastDay)
+        ? consultation.meetingLastDay
+        : intlFor(locale).formatDate(startOfDay(consultation.meetingLastDay), { dateStyle: 'long', timeZone: 'UTC' });
+      errors.push({ field: NOTICE_DAY_FIELD, message: t(locale, id, { day }) });
       continue;
     }
     const missing = /^\/texts\/([^/]+)\/decision$/.exec(problem.field);

@@ -133,7 +133,7 @@ describe('the circular form', () => {
       { field: 'field-issuedDay', message: 'The circular must have been issued before its deadline for replies' },
     ]);
     expect(at(day, 'ISSUED_BEFORE_CIRCULAR', 'fr')).toEqual([
-      { field: 'field-issuedDay', message: 'La circulaire ne peut pas avoir été publiée avant sa date (2023-03-28)' },
+      { field: 'field-issuedDay', message: 'La circulaire ne peut pas avoir été publiée avant sa date (28 mars 2023)' },
     ]);
     expect(at(day, 'ISSUED_IN_FUTURE')[0]?.message).toBe(
       'A past circular has already been issued: the day it was issued cannot be in the future',

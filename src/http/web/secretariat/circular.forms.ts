@@ -7,8 +7,8 @@ import { UN_LANGUAGES } from '../../../domain/member-states/designations.js';
 import type { UnLanguage } from '../../../domain/member-states/member-states.data.js';
 import { citeClauseOf, citeRole } from '../../../domain/procedure/procedure.js';
 import { DEFAULT_PROCEDURE_ID, procedureFor } from '../../../procedures/registry.js';
-import { isIsoDay } from '../../../domain/time/instants.js';
-import { t, type Locale, type MessageId } from '../../../i18n/i18n.js';
+import { isIsoDay, startOfDay } from '../../../domain/time/instants.js';
+import { intlFor, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
 import {
   type ConsultationInput,
   ConsultationInputSchema,
@@ -617,7 +617,10 @@ export function circularErrors(
   function recordedIssueErrors(problem: FieldProblem) {
     const message = RECORDED_ISSUE_REFUSED[problem.code ?? ''];
     if (message !== undefined) {
-      at('issuedDay', t(locale, message, { date: values.date }));
+      const date = isIsoDay(values.date.trim())
+        ? intlFor(locale).formatDate(startOfDay(values.date.trim()), { dateStyle: 'long', timeZone: 'UTC' })
+        : values.date;
+      at('issuedDay', t(locale, message, { date }));
       return;
     }
     if (values.issuedDay === '') at('issuedDay', t(locale, 'sec.circular.issuedDay.missing'));
