@@ -187,7 +187,9 @@ export function replyFormBlocks(locale: Locale, input: ReplyFormInput): Block[] 
     blocks.push({
       type: 'form',
       corner: '',
-      header: msg(locale, 'doc.form.selectOne'),
+      header: hasProcedureText(procedure, placedKey(procedure, 'doc', 'choice.hint'))
+        ? procedureText(locale, procedure, placedKey(procedure, 'doc', 'choice.hint'))
+        : msg(locale, 'doc.form.selectOne'),
       texts: texts.map((text) => {
         const position = byText.get(text.id);
         return {

@@ -222,7 +222,7 @@ describe('documents in the six UN languages', () => {
       const circularWords = () => [
         m(locale, 'doc.salutation'),
         m(locale, 'doc.annex1.heading'),
-        m(locale, 'doc.form.selectOne'),
+        tapWords(locale, 'doc.choice.hint'),
         tapWords(locale, 'doc.option.noComments'),
         m(locale, 'doc.closing'),
         normalise(formatDeadline(locale, deadline)),
