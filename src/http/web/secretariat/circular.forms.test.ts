@@ -138,6 +138,16 @@ describe('the circular form', () => {
     expect(at(day, 'ISSUED_IN_FUTURE')[0]?.message).toBe(
       'A past circular has already been issued: the day it was issued cannot be in the future',
     );
+    // A record's draft edited later has no issue fields: the date or the deadline that broke the rule.
+    const edited = posted({});
+    const onEdit = (code: string) =>
+      circularErrors('en', [{ field: '/enteredAfterwards/issuedAt', message: 'x', code }], edited.values);
+    expect(onEdit('ISSUED_BEFORE_CIRCULAR')).toEqual([
+      { field: 'field-date', message: 'The circular cannot have been issued before its date (March 28, 2023)' },
+    ]);
+    expect(onEdit('ISSUED_AFTER_DEADLINE')).toEqual([
+      { field: 'field-deadlineDay', message: 'The circular must have been issued before its deadline for replies' },
+    ]);
     // The schema's refusals of the instant: at the part that is wrong.
     expect(at({ issuedDay: '' })).toEqual([
       { field: 'field-issuedDay', message: 'Enter the day the past circular was issued' },
