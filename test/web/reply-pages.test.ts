@@ -1,11 +1,21 @@
-import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { LightMyRequestResponse } from 'fastify';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/http/app.js';
 import { submitReply } from '../../src/services/submit-reply.js';
 import { describeEachDialect } from '../helpers/databases.js';
 import { DEADLINE, focalPoint, replyInput } from '../helpers/world.js';
-import { csrfOf, decode, expectSeeOther, formOf, useWeb, type Browser, type Web } from './web-harness.js';
+import {
+  csrfOf,
+  decode,
+  expectSeeOther,
+  formOf,
+  hiddenFields,
+  postMultipart,
+  useWeb,
+  type Browser,
+  type FilePart,
+  type Web,
+} from './web-harness.js';
 
 const ID = 'tsb-79-2023';
 const FORM = `/en/my/consultations/${ID}/reply`;
@@ -19,54 +29,6 @@ const HISTORY = `${FORM}/history`;
 const PDF = Buffer.from('%PDF-1.7\n% reasons of KR\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n', 'latin1');
 /** A Windows executable: refused whatever its name. */
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64, 0)]);
-
-interface FilePart {
-  readonly field: string;
-  readonly filename: string;
-  readonly type: string;
-  readonly bytes: Buffer;
-}
-
-/** Posts a multipart form as a browser does (the browser's cookies, no script). */
-async function postMultipart(
-  app: FastifyInstance,
-  browser: Browser,
-  url: string,
-  fields: Record<string, string>,
-  files: readonly FilePart[] = [],
-): Promise<LightMyRequestResponse> {
-  const boundary = `----assent${randomBytes(8).toString('hex')}`;
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields))
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  for (const file of files) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n`,
-      ),
-    );
-    parts.push(file.bytes, Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  const cookie = [...browser.jar].map(([name, value]) => `${name}=${value}`).join('; ');
-  return app.inject({
-    method: 'POST',
-    url,
-    remoteAddress: '198.51.100.1',
-    payload: Buffer.concat(parts),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie, 'user-agent': 'TestBrowser/1.0' },
-  });
-}
-
-/** The hidden fields of the form that posts to `action` (CSRF token, version, revision, kept files). */
-function hiddenFields(html: string, action: string): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const [, name, value] of formOf(html, action).matchAll(
-    /<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g,
-  ))
-    fields[name!] = decode(value!);
-  return fields;
-}
 
 /** What a browser would post from the form to `action`: hidden and text inputs, checked boxes, text areas. */
 function formValues(html: string, action: string): Record<string, string> {

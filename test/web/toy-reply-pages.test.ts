@@ -1,12 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { registerProcedure } from '../../src/procedures/registry.js';
 import { getStateReply } from '../../src/services/read-replies.js';
 import { TOY_PROCEDURE } from '../engine/toy-procedure.js';
 import { describeEachDialect } from '../helpers/databases.js';
 import { focalPoint } from '../helpers/world.js';
-import { decode, expectSeeOther, formOf, useWeb, type Browser } from './web-harness.js';
+import { decode, expectSeeOther, formOf, hiddenFields, postMultipart, useWeb, type Browser } from './web-harness.js';
 
 /**
  * The focal point's reply pages of a consultation run under the toy procedure
@@ -14,38 +12,6 @@ import { decode, expectSeeOther, formOf, useWeb, type Browser } from './web-harn
  * choices in the toy's words and none of TAP's, a missing choice is said in the toy's words, and
  * a ballot posted through the page is reviewed, submitted and stored in the toy's kinds.
  */
-
-/** Posts a multipart form as a browser does (the browser's cookies, no script). */
-async function postMultipart(
-  app: FastifyInstance,
-  browser: Browser,
-  url: string,
-  fields: Record<string, string>,
-): Promise<LightMyRequestResponse> {
-  const boundary = `----assent${randomBytes(8).toString('hex')}`;
-  const parts = Object.entries(fields).map(([name, value]) =>
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-  );
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  const cookie = [...browser.jar].map(([name, value]) => `${name}=${value}`).join('; ');
-  return app.inject({
-    method: 'POST',
-    url,
-    remoteAddress: '198.51.100.1',
-    payload: Buffer.concat(parts),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie, 'user-agent': 'TestBrowser/1.0' },
-  });
-}
-
-/** The hidden fields of the form that posts to `action`. */
-function hiddenFields(html: string, action: string): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const [, name, value] of formOf(html, action).matchAll(
-    /<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g,
-  ))
-    fields[name!] = decode(value!);
-  return fields;
-}
 
 /** The radios of a form: `name=value` of each. */
 function radios(html: string): string[] {

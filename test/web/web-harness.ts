@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterEach, beforeEach, expect } from 'vitest';
 import type { AccountRole } from '../../src/db/database.js';
@@ -231,4 +232,52 @@ export function useWeb(dialect: TestDialect): () => Web {
     if (!web) throw new Error('web used outside a test');
     return web;
   };
+}
+
+export interface FilePart {
+  readonly field: string;
+  readonly filename: string;
+  readonly type: string;
+  readonly bytes: Buffer;
+}
+
+/** Posts a multipart form as a browser does (the browser's cookies, no script). */
+export async function postMultipart(
+  app: FastifyInstance,
+  browser: Browser,
+  url: string,
+  fields: Record<string, string>,
+  files: readonly FilePart[] = [],
+): Promise<LightMyRequestResponse> {
+  const boundary = `----assent${randomBytes(8).toString('hex')}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  for (const file of files) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+      ),
+    );
+    parts.push(file.bytes, Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  const cookie = [...browser.jar].map(([name, value]) => `${name}=${value}`).join('; ');
+  return app.inject({
+    method: 'POST',
+    url,
+    remoteAddress: '198.51.100.1',
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie, 'user-agent': 'TestBrowser/1.0' },
+  });
+}
+
+/** The hidden fields of the form that posts to `action` (CSRF token, version, revision, kept files). */
+export function hiddenFields(html: string, action: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [, name, value] of formOf(html, action).matchAll(
+    /<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g,
+  ))
+    fields[name!] = decode(value!);
+  return fields;
 }
