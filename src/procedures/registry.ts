@@ -19,6 +19,11 @@ export const PROCEDURES: Readonly<Record<string, Procedure>> = registered;
 export function registerProcedure(procedure: Procedure): () => void {
   if (isKnownProcedure(procedure.id)) throw new Error(`A procedure "${procedure.id}" is already registered`);
   if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(procedure.id)) throw new Error(`Not a procedure id: "${procedure.id}"`);
+  // Kinds and sub-option ids name form values and element ids: lower snake case, each once.
+  const values = procedure.replyForm.choices.flatMap((c) => [c.kind, ...(c.options?.choices.map((o) => o.id) ?? [])]);
+  const bad = values.filter((v, i) => !/^[a-z][a-z0-9_]{0,63}$/.test(v) || values.indexOf(v) !== i);
+  if (bad.length > 0)
+    throw new Error(`"${procedure.id}" has reply choices that are not distinct lower snake case: ${bad.join(', ')}`);
   if (!procedure.editions.includes(procedure.defaultEdition))
     throw new Error(`The default edition of "${procedure.id}" is not one of its editions`);
   registered[procedure.id] = procedure;

@@ -107,14 +107,14 @@ describe('the focal point replies in Arabic and in Chinese, in a real browser', 
       // Every text: no comments; does not assign, with reasons, possible changes and a PDF; comments attached.
       await page.locator('#field-x1333-cor1-position').check();
       await page.locator('#field-x1333-cor1-option').check();
-      await page.locator('#field-x1353-position-does-not-assign-authority').check();
+      await page.locator('#field-x1353-position-choice-does-not-assign-authority').check();
       await page.locator('#field-x1353-reasons').fill(typed.reasons);
       await page.locator('#field-x1353-changes').fill(typed.changes);
       await page
         .locator('#field-x1353-file')
         .setInputFiles({ name: 'reasons-kr.pdf', mimeType: 'application/pdf', buffer: PDF });
       await page.locator('#field-x1471-position').check();
-      await page.locator('#field-x1471-option-comments-attached').check();
+      await page.locator('#field-x1471-option-choice-comments-attached').check();
       await page.locator('#field-x1471-comments').fill(typed.comments);
       await page.locator('#field-signatoryName').fill(typed.name);
       await page.locator('#field-signatoryTitle').fill(typed.title);
@@ -133,7 +133,7 @@ describe('the focal point replies in Arabic and in Chinese, in a real browser', 
       await visit(page, locale, '/my');
       await page.locator(`main a.button[href$="${form}"]`).click();
       await page.waitForURL(new RegExp(`/${locale}${form}$`));
-      expect(await page.locator('#field-x1353-position-does-not-assign-authority').isChecked()).toBe(true);
+      expect(await page.locator('#field-x1353-position-choice-does-not-assign-authority').isChecked()).toBe(true);
       expect(await page.locator('#field-x1353-reasons').inputValue()).toBe(typed.reasons);
       expect(await page.locator('#field-signatoryName').inputValue()).toBe(typed.name);
       await check(page, 'draft reopened');

@@ -72,7 +72,7 @@ describe('the focal point reply pages in a real browser', () => {
     // Every text: no comments; does not assign, with reasons and a PDF; comments attached.
     await page.locator('#field-x1333-cor1-position').check();
     await page.locator('#field-x1333-cor1-option').check();
-    await page.locator('#field-x1353-position-does-not-assign-authority').check();
+    await page.locator('#field-x1353-position-choice-does-not-assign-authority').check();
     await page
       .getByLabel('Reasons for this opinion')
       .nth(1)
@@ -82,7 +82,7 @@ describe('the focal point reply pages in a real browser', () => {
       .locator('#field-x1353-file')
       .setInputFiles({ name: 'reasons-kr.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.locator('#field-x1471-position').check();
-    await page.locator('#field-x1471-option-comments-attached').check();
+    await page.locator('#field-x1471-option-choice-comments-attached').check();
     await page.locator('#field-x1471-comments').fill('Editorial comments on clause 6.');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.waitForURL(/notice=draft-saved/);
@@ -96,7 +96,7 @@ describe('the focal point reply pages in a real browser', () => {
     expect(await page.locator('main').innerText()).toContain('A draft is saved, last at');
     await page.getByRole('link', { name: 'Continue the draft reply to TSB Circular 79' }).click();
     await page.waitForURL(/\/reply$/);
-    expect(await page.locator('#field-x1353-position-does-not-assign-authority').isChecked()).toBe(true);
+    expect(await page.locator('#field-x1353-position-choice-does-not-assign-authority').isChecked()).toBe(true);
     expect(await page.locator('#field-x1353-reasons').inputValue()).toBe(
       'The security analysis of the zero-touch flow is not mature.',
     );

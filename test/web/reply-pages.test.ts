@@ -181,7 +181,7 @@ describeEachDialect('focal point reply pages', (dialect) => {
       expect(unisolated(back.body)).toContain('Stored with this text: reasons.pdf');
       expect(back.body).toContain('Draft reasons</textarea>');
       expect(back.body).toMatch(
-        /id="field-x1353-position-does-not-assign-authority" name="position-x1353" value="does_not_assign_authority" checked/,
+        /id="field-x1353-position-choice-does-not-assign-authority" name="position-x1353" value="does_not_assign_authority" checked/,
       );
       expect(hiddenFields(back.body, FORM)).toMatchObject({ draftRevision: '1', 'keptName-x1353': 'reasons.pdf' });
       expect((await kim.get('/en/my')).body).toContain('A draft is saved, last at');

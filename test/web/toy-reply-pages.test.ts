@@ -66,7 +66,7 @@ describe('the reply pages of a toy-procedure consultation', () => {
       expect(html).not.toContain('type="file"');
       expect(radios(html).filter((r) => r.includes('x1353'))).toEqual([
         'field-x1353-position position-x1353=yes',
-        'field-x1353-position-no position-x1353=no',
+        'field-x1353-position-choice-no position-x1353=no',
       ]);
       // The free text of each choice is a field of the form, under its choice.
       expect(html).toContain('name="comments-x1353"');

@@ -45,11 +45,13 @@ export function replyFieldId(kind: ReplyFieldKind, textId: string): string {
 
 /**
  * The element id of one radio of a text's choices or sub-options: the first is the field's own id
- * (the error summary links to it), the others add their kind or id: `field-x1353-position-unclear`.
+ * (the error summary links to it), the others add their kind or id: `field-x1353-position-choice-unclear`.
  */
 export function choiceInputId(kind: 'position' | 'option', textId: string, value: string, first: boolean): string {
   const base = replyFieldId(kind, textId);
-  return first ? base : `${base}-${value.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  // `-choice-` keeps a kind named like a suffix of the block (`-hint`, `-error`) apart; kinds and
+  // sub-option ids are lower snake case (the registry checks), so the slug is one per value.
+  return first ? base : `${base}-choice-${value.replace(/_/g, '-')}`;
 }
 
 /** The form field of each stored free-text field of a position. */
