@@ -2,28 +2,35 @@ import type { TextTally } from '../../domain/procedure/outcomes.js';
 import type { ProcedureCatalogues, ReplyFormSpec, TallyFigure } from '../../domain/procedure/presentation.js';
 import arReply from './messages/ar/reply.json' with { type: 'json' };
 import arResults from './messages/ar/results.json' with { type: 'json' };
+import arMail from './messages/ar/mail.json' with { type: 'json' };
 import enReply from './messages/en/reply.json' with { type: 'json' };
 import enResults from './messages/en/results.json' with { type: 'json' };
+import enMail from './messages/en/mail.json' with { type: 'json' };
 import esReply from './messages/es/reply.json' with { type: 'json' };
 import esResults from './messages/es/results.json' with { type: 'json' };
+import esMail from './messages/es/mail.json' with { type: 'json' };
 import frReply from './messages/fr/reply.json' with { type: 'json' };
 import frResults from './messages/fr/results.json' with { type: 'json' };
+import frMail from './messages/fr/mail.json' with { type: 'json' };
 import ruReply from './messages/ru/reply.json' with { type: 'json' };
 import ruResults from './messages/ru/results.json' with { type: 'json' };
+import ruMail from './messages/ru/mail.json' with { type: 'json' };
 import zhReply from './messages/zh/reply.json' with { type: 'json' };
 import zhResults from './messages/zh/results.json' with { type: 'json' };
+import zhMail from './messages/zh/mail.json' with { type: 'json' };
 
 /**
  * TAP's own words in the six UN languages, for the core's pages and documents: one file per area
- * and language (messages/<locale>/<area>.json: the reply form and its errors; the results).
+ * and language (messages/<locale>/<area>.json: the reply form and its errors; the results and documents; the
+ * issue mail's request, which states TAP's threshold and asks for reasons).
  */
 export const TAP_MESSAGES: ProcedureCatalogues = {
-  ar: { ...arReply, ...arResults },
-  zh: { ...zhReply, ...zhResults },
-  en: { ...enReply, ...enResults },
-  fr: { ...frReply, ...frResults },
-  ru: { ...ruReply, ...ruResults },
-  es: { ...esReply, ...esResults },
+  ar: { ...arReply, ...arResults, ...arMail },
+  zh: { ...zhReply, ...zhResults, ...zhMail },
+  en: { ...enReply, ...enResults, ...enMail },
+  fr: { ...frReply, ...frResults, ...frMail },
+  ru: { ...ruReply, ...ruResults, ...ruMail },
+  es: { ...esReply, ...esResults, ...esMail },
 };
 
 /**

@@ -5,7 +5,7 @@ import { startOfDay } from '../../domain/time/instants.js';
 import type { ReplyVersion } from '../../domain/reply/reply.js';
 import { citeRoleIn, formatShare } from '../../i18n/citations.js';
 import { DEFAULT_LOCALE, isLocale, t, type Locale, type MessageId } from '../../i18n/i18n.js';
-import { procedureText } from '../../i18n/procedure-text.js';
+import { hasProcedureText, procedureText } from '../../i18n/procedure-text.js';
 import { procedureFor } from '../../procedures/registry.js';
 import type { TextResult } from '../compute-results.js';
 
@@ -92,7 +92,14 @@ export function issueNotice(
     threshold: formatShare(locale, procedure.passThreshold ?? 0),
     clause: citeRoleIn(locale, procedure, 'eligibility', c.resolutionEdition),
   };
-  const intro = t(locale, role === 'focal_point' ? 'mail.issue.introFocalPoint' : 'mail.issue.introObserver', values);
+  // The focal points' request in the procedure's words where it states its rule (TAP: the
+  // threshold, reasons from those that do not assign authority), else the core's plain request.
+  const intro =
+    role === 'focal_point'
+      ? hasProcedureText(procedure, 'mail.issue.introFocalPoint')
+        ? procedureText(locale, procedure, 'mail.issue.introFocalPoint', values)
+        : t(locale, 'mail.issue.introFocalPoint', values)
+      : t(locale, 'mail.issue.introObserver', values);
   return {
     subject: t(locale, 'mail.issue.subject', { reference: c.reference, role, deadline }),
     text: `${c.subject}\n\n${intro}\n\n${t(locale, 'mail.issue.texts')}\n${texts.map((x) => textLine(locale, x)).join('\n')}\n${c.notes.length ? `\n${c.notes.join('\n')}\n` : ''}${footer(locale, baseUrl, c)}`,
