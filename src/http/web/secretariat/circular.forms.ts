@@ -616,20 +616,18 @@ export function circularErrors(
    */
   function recordedIssueErrors(problem: FieldProblem) {
     const message = RECORDED_ISSUE_REFUSED[problem.code ?? ''];
-    // A record's draft edited later has no issue fields (a circular is a record from its
-    // creation): the change that broke the rule is the circular's date or its deadline.
-    if (message !== undefined && !values.enteredAfterwards) {
-      const date = isIsoDay(values.date.trim())
-        ? intlFor(locale).formatDate(startOfDay(values.date.trim()), { dateStyle: 'long', timeZone: 'UTC' })
-        : values.date;
-      at(problem.code === 'ISSUED_AFTER_DEADLINE' ? 'deadlineDay' : 'date', t(locale, message, { date }));
-      return;
-    }
     if (message !== undefined) {
       const date = isIsoDay(values.date.trim())
         ? intlFor(locale).formatDate(startOfDay(values.date.trim()), { dateStyle: 'long', timeZone: 'UTC' })
         : values.date;
-      at('issuedDay', t(locale, message, { date }));
+      // A record's draft edited later has no issue fields (a circular is a record from its
+      // creation): the change that broke the rule is the circular's date or its deadline.
+      const field = values.enteredAfterwards
+        ? 'issuedDay'
+        : problem.code === 'ISSUED_AFTER_DEADLINE'
+          ? 'deadlineDay'
+          : 'date';
+      at(field, t(locale, message, { date }));
       return;
     }
     if (values.issuedDay === '') at('issuedDay', t(locale, 'sec.circular.issuedDay.missing'));
