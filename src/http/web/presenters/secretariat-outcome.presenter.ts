@@ -17,6 +17,7 @@ import {
   positionSummaries,
   positionWords,
   presentFigures,
+  procedureSentence,
   summaryIdOf,
   type FigureView,
   type PositionSummarySpec,
@@ -418,7 +419,7 @@ function resultsSentence(
   fallback: MessageId,
   values: Record<string, string | number>,
 ): string {
-  return hasProcedureText(procedure, key) ? procedureText(locale, procedure, key, values) : t(locale, fallback, values);
+  return procedureSentence(locale, procedure, key, values, () => t(locale, fallback, values));
 }
 
 /** The rule applied to one text, in words: how many replies supported it against the share needed. */
