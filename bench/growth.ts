@@ -323,7 +323,7 @@ export async function runGrowth(options: {
       };
       const results = () => computeResults(ctx, { actor: PUBLIC_ACTOR, consultationId: created.id });
       const check = await results();
-      const counted = check.texts.reduce((sum, t) => sum + t.tally.support + t.tally.nonSupport + t.tally.unclear, 0);
+      const counted = check.texts.reduce((sum, t) => sum + t.tally.replies + t.tally.unclear, 0);
       if (counted !== size) throw new Error(`growth ${size}: the results count ${counted} positions, expected ${size}`);
       const runsMs: number[] = [];
       for (let i = 0; i < runs; i++) runsMs.push(await time(results));

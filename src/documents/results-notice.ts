@@ -1,9 +1,9 @@
 import { localiseConsultation } from '../domain/consultation/localise.js';
 import type { Procedure } from '../domain/procedure/procedure.js';
 import { procedureFor } from '../procedures/registry.js';
-import { hasProcedureText, procedureText } from '../i18n/procedure-text.js';
+import { hasProcedureText, procedureText, tallySentenceValues } from '../i18n/procedure-text.js';
 import { figureLabelAt, outcomeWords } from '../presenters/procedure-words.js';
-import { citeClauseIn, citeRoleIn, formatShare } from '../i18n/citations.js';
+import { citeClauseIn, citeRoleIn } from '../i18n/citations.js';
 import { dirOf, type Locale } from '../i18n/i18n.js';
 import type { ConsultationResults, TextResult } from '../domain/consultation/results.js';
 import { studyGroupName } from './bureau.js';
@@ -51,8 +51,8 @@ type NoticeOutcome =
  * did not go to it.
  */
 function outcomeOf(procedure: Procedure, result: TextResult): NoticeOutcome {
-  if (!procedure.hasMeeting) return result.tally.outcome === 'may_proceed' ? 'approved' : 'failed';
-  if (result.tally.outcome === 'not_at_this_meeting') return 'not_considered';
+  if (!procedure.hasMeeting) return result.tally.passes ? 'approved' : 'failed';
+  if (!result.tally.passes) return 'not_considered';
   return result.decision?.outcome ?? 'undecided';
 }
 
@@ -60,10 +60,7 @@ function outcomeOf(procedure: Procedure, result: TextResult): NoticeOutcome {
 function decisionCell(locale: Locale, procedure: Procedure, result: TextResult): string {
   const outcome = outcomeOf(procedure, result);
   if (procedure.hasMeeting) return msg(locale, 'doc.decision', { outcome });
-  return (
-    outcomeWords(locale, procedure, 'doc', result.tally.outcome) ??
-    msg(locale, 'doc.decision', { outcome: outcome === 'failed' ? 'not_approved' : outcome })
-  );
+  return outcomeWords(locale, procedure, 'doc', result.tally.outcome);
 }
 
 /**
@@ -71,7 +68,7 @@ function decisionCell(locale: Locale, procedure: Procedure, result: TextResult):
  * notice (its figures by name as values) where it has one, else each figure with its label.
  */
 function figuresInWords(locale: Locale, procedure: Procedure, result: TextResult): string {
-  const figures = procedure.figuresOf(result.tally);
+  const figures = result.tally.figures;
   if (hasProcedureText(procedure, NOTICE_FIGURES))
     return procedureText(
       locale,
@@ -174,10 +171,11 @@ export function resultsNoticeContent(locale: Locale, input: ResultsNoticeInput):
         if (outcome === 'deferred')
           return [msg(locale, 'doc.notice.deferred', { text: label(r), clause: r.decision?.citation ?? '' })];
         if (outcome === 'not_considered')
+          // The procedure says why the replies kept the text from the meeting (TAP: its share).
           return [
-            msg(locale, 'doc.notice.notConsidered', {
+            procedureText(locale, procedure, 'doc.notice.notConsidered', {
+              ...tallySentenceValues(locale, procedure, r.tally),
               text: label(r),
-              threshold: formatShare(locale, r.tally.threshold),
               clause: citeClauseIn(locale, procedure, c.resolutionEdition, r.tally.clause),
             }),
           ];

@@ -20,7 +20,8 @@ import {
   textLabel,
 } from './format.js';
 import { hasProcedureText, procedureText } from '../i18n/procedure-text.js';
-import { figureLabelAt, outcomeWords, positionWords, procedureSentence } from '../presenters/procedure-words.js';
+import { figureLabelAt, outcomeWords, positionWords } from '../presenters/procedure-words.js';
+import { procedureSentence } from '../i18n/procedure-text.js';
 import { circularName, describeFile, type CitedFile } from './reply-form.js';
 
 /**
@@ -207,9 +208,7 @@ export function resultsReportContent(locale: Locale, input: ResultsReportInput):
   const countedStates = replies?.filter((r) => r.status === 'counted').length ?? null;
   const late = replies?.filter((r) => r.status === 'late').length ?? 0;
   const anyUnclear = input.results.texts.some((t) => t.tally.unclear > 0);
-  const figureNames = input.results.texts[0]
-    ? procedure.figuresOf(input.results.texts[0].tally).map((f) => f.name)
-    : [];
+  const figureNames = input.results.texts[0] ? input.results.texts[0].tally.figures.map((f) => f.name) : [];
 
   const blocks: Block[] = [];
   if (c.isDemo) blocks.push({ type: 'mark', text: msg(locale, 'doc.mark.demo') });
@@ -267,8 +266,8 @@ export function resultsReportContent(locale: Locale, input: ResultsReportInput):
       numeric: [false, ...figureNames.map(() => true), false, false],
       rows: input.results.texts.map(({ text, tally }) => [
         textLabel(locale, text),
-        ...procedure.figuresOf(tally).map((figure) => documentFigureValue(locale, figure)),
-        outcomeWords(locale, procedure, 'doc', tally.outcome) ?? msg(locale, 'doc.outcome', { outcome: tally.outcome }),
+        ...tally.figures.map((figure) => documentFigureValue(locale, figure)),
+        outcomeWords(locale, procedure, 'doc', tally.outcome),
         tally.clause,
       ]),
     },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROCEDURE_ID, procedureFor } from '../procedures/registry.js';
 import { citeClauseIn, citeRoleIn, formatCitation, formatShare } from './citations.js';
 import { LOCALES, type MessageId, messageIds, messageSource, t } from './i18n.js';
+import { procedureText } from './procedure-text.js';
 
 /**
  * Issue 12: no catalogue message writes a clause number or the threshold itself. A sentence takes
@@ -28,9 +29,7 @@ describe('the catalogues cite no clause and no threshold themselves', () => {
 
   it('refuses, outside production, a message that takes a clause rendered without it', () => {
     expect(() => t('en', 'mail.reminder.due', { deadline: '2359 hours UTC on August 16, 2023' })).toThrow(/clause/);
-    expect(() => t('fr', 'outcome.results.rule.met', { support: 7, replies: 10, percent: '70\u00a0%' })).toThrow(
-      /threshold/,
-    );
+    expect(() => t('fr', 'public.home.how.rule', {})).toThrow(/threshold/);
   });
 });
 
@@ -75,8 +74,9 @@ describe('citations and thresholds in the reader’s language', () => {
     );
     expect(formatShare('en', 0.7)).toBe('70%');
     expect(formatShare('en', 2 / 3)).toBe('66.67%');
+    // A procedure's sentence takes the threshold formatted the same way.
     expect(
-      t('fr', 'outcome.results.rule.notMet', {
+      procedureText('fr', procedure, 'results.rule.threshold_not_met', {
         support: 6,
         replies: 10,
         percent: '60\u00a0%',

@@ -64,12 +64,35 @@ describe('a procedure brings its own words, in the six languages', () => {
       });
 
       it('labels every figure of its tally', () => {
-        const tally = procedure.tally(procedure.countsOf({}), procedure.defaultEdition);
-        const figures = procedure.figuresOf(tally);
+        const figures = procedure.tally({}, procedure.defaultEdition).figures;
         expect(figures.length).toBeGreaterThan(0);
         expect(figures.map((f) => figureMessageKey(f.name)).filter((key) => !hasProcedureText(procedure, key))).toEqual(
           [],
         );
+      });
+
+      it('words every outcome and basis of its rule on the replies, where the core prints them', () => {
+        expect(procedure.tallyOutcomes.length).toBeGreaterThan(0);
+        expect(procedure.tallyBases.length).toBeGreaterThan(0);
+        const keys = [
+          'results.explain',
+          ...procedure.tallyOutcomes.map((o) => `outcome.${o.id}`),
+          ...procedure.tallyBases.flatMap((basis) => [`results.rule.${basis}`, `public.explain.${basis}`]),
+          // With a meeting: the decisions page's sentence per outcome, and the notice's line for a
+          // text the replies kept from the meeting.
+          ...(procedure.hasMeeting
+            ? [...procedure.tallyOutcomes.map((o) => `decisions.tally.${o.id}`), 'doc.notice.notConsidered']
+            : []),
+        ];
+        expect(keys.filter((key) => !hasProcedureText(procedure, key))).toEqual([]);
+      });
+
+      it('gives only outcomes and bases it declares, and a tally that passes exactly when its outcome does', () => {
+        const tally = procedure.tally({}, procedure.defaultEdition);
+        const outcome = procedure.tallyOutcomes.find((o) => o.id === tally.outcome);
+        expect(outcome).toBeDefined();
+        expect(tally.passes).toBe(outcome!.passes);
+        expect(procedure.tallyBases).toContain(tally.basis);
       });
     });
   }
@@ -107,15 +130,14 @@ describe('procedureText', () => {
   });
 
   it('writes figures per locale: counts, per cent with two decimals, not applicable', () => {
-    const tally = tap.tally({ support: 16, nonSupport: 7, unclear: 1 }, tap.defaultEdition);
-    const figures = Object.fromEntries(tap.figuresOf(tally).map((f) => [f.name, f]));
+    const [supports, opposes, unclear] = tap.replyForm.choices.map((c) => c.kind);
+    const tally = tap.tally({ [supports!]: 16, [opposes!]: 7, [unclear!]: 1 }, tap.defaultEdition);
+    const figures = Object.fromEntries(tally.figures.map((f) => [f.name, f]));
     expect(formatFigureValue('en', figures.replies!)).toBe('23');
     expect(formatFigureValue('en', figures.percent!)).toBe('69.57%');
     expect(formatFigureValue('fr', figures.percent!)).toMatch(/^69,57\s?%$/u);
     expect(formatFigureValue('en', figures.neededMore!)).toBe('1');
-    const none = Object.fromEntries(
-      tap.figuresOf(tap.tally({ support: 0, nonSupport: 0, unclear: 0 }, tap.defaultEdition)).map((f) => [f.name, f]),
-    );
+    const none = Object.fromEntries(tap.tally({}, tap.defaultEdition).figures.map((f) => [f.name, f]));
     expect(formatFigureValue('en', none.percent!)).toBe('not applicable');
     expect(figureLabel('en', tap, { name: 'replies' })).toBe('Replies');
   });

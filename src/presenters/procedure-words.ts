@@ -42,7 +42,7 @@ export function presentFigures(
   tally: TextTally,
   place: WordingPlace | null = null,
 ): FigureView[] {
-  return procedure.figuresOf(tally).map((figure) => ({
+  return tally.figures.map((figure) => ({
     name: figure.name,
     label: figureLabelAt(locale, procedure, place, figure.name),
     value: figure.value === null ? null : formatFigureValue(locale, figure),
@@ -57,7 +57,7 @@ export function figureLabels(
   tally: TextTally,
   place: WordingPlace | null = null,
 ): string[] {
-  return procedure.figuresOf(tally).map((figure) => figureLabelAt(locale, procedure, place, figure.name));
+  return tally.figures.map((figure) => figureLabelAt(locale, procedure, place, figure.name));
 }
 
 /** A stored position: its kind and sub-option. */
@@ -131,31 +131,15 @@ export function isRecordedOnly(procedure: Procedure, kind: string): boolean {
 }
 
 /**
- * A tally's outcome in the procedure's own words (`outcome.<value>`, or `<place>.outcome.<value>`),
- * or null when the procedure has none and the place keeps the core's words. A procedure whose
- * rule on the replies is the outcome (no meeting) says "passes" where TAP's core words say the
- * text goes to the meeting.
+ * A tally's outcome in the procedure's own words: `<place>.outcome.<value>` where it words the
+ * place its own way, else `outcome.<value>`. Under a procedure with a meeting (TAP) the outcome
+ * says whether the text goes to the meeting; without one, whether the text passes.
  */
 export function outcomeWords(
   locale: Locale,
   procedure: Procedure,
   place: WordingPlace | null,
   outcome: string,
-): string | null {
-  const key = placedKey(procedure, place, `outcome.${outcome}`);
-  return hasProcedureText(procedure, key) ? procedureText(locale, procedure, key) : null;
-}
-
-/**
- * A sentence of a page or document in the procedure's own words where it has the message `key`
- * (its rule said its way: a majority, not a share), else the core's sentence.
- */
-export function procedureSentence(
-  locale: Locale,
-  procedure: Procedure,
-  key: string,
-  values: Readonly<Record<string, string | number>>,
-  core: () => string,
 ): string {
-  return hasProcedureText(procedure, key) ? procedureText(locale, procedure, key, values) : core();
+  return procedureText(locale, procedure, placedKey(procedure, place, `outcome.${outcome}`));
 }

@@ -33,6 +33,9 @@ export function presentProcedure(procedure: Procedure): ProcedureView {
     positionKinds: [...procedure.positionKinds],
     positionSchema: jsonSchemaOf(procedure.positionSchema),
     decisionSchema: jsonSchemaOf(procedure.decisionSchema),
+    hasMeeting: procedure.hasMeeting,
+    tallyOutcomes: procedure.tallyOutcomes.map((o) => ({ id: o.id, passes: o.passes })),
+    tallyBases: [...procedure.tallyBases],
     passThreshold: procedure.passThreshold,
     clauseTables: procedure.editions.map((edition) => presentClauseTable(procedure, edition)),
   };

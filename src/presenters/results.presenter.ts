@@ -54,20 +54,14 @@ export function presentResults(results: ConsultationResults): ResultsView {
         order: text.order,
       },
       replies: tally.replies,
-      support: tally.support,
-      nonSupport: tally.nonSupport,
       unclear: tally.unclear,
-      percent: tally.percent,
-      threshold: `${Number((tally.threshold * 100).toFixed(2))} %`,
+      passes: tally.passes,
       outcome: tally.outcome,
       basis: tally.basis,
-      neededMoreSupport: tally.neededMoreSupport,
       clause: tally.clause,
       citation: tally.citation,
-      explanation: results.loaded.procedure.explainTally(tally),
-      figures: results.loaded.procedure
-        .figuresOf(tally)
-        .map((f) => ({ name: f.name, value: f.value, format: f.format })),
+      explanation: tally.explanation,
+      figures: tally.figures.map((f) => ({ name: f.name, value: f.value, format: f.format })),
       decision: decision === null ? null : presentDecision(decision, decisionRecord),
     })),
   };

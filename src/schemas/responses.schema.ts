@@ -301,14 +301,21 @@ export const TextResultView = Type.Object({
   replies: Type.Integer({
     description: 'Replies received by the deadline that took a position on this text (the denominator)',
   }),
-  support: Type.Integer(),
-  nonSupport: Type.Integer(),
-  unclear: Type.Integer({ description: 'Recorded forms with both or neither box ticked: not counted' }),
-  percent: Nullable(Type.String({ description: 'support / replies in per cent, two decimals; display only' })),
-  threshold: Type.String(),
-  outcome: Type.Union([Type.Literal('may_proceed'), Type.Literal('not_at_this_meeting')]),
-  basis: Type.Union([Type.Literal('no_replies'), Type.Literal('threshold_met'), Type.Literal('threshold_not_met')]),
-  neededMoreSupport: Type.Integer({ description: 'Additional supporting replies that would have been needed' }),
+  unclear: Type.Integer({
+    description: 'Replies received but not counted by the rule (a recorded form with both or neither box ticked)',
+  }),
+  passes: Type.Boolean({
+    description:
+      "Whether the replies let the text go on: to the meeting's decision (a procedure with a meeting), or approved (one without)",
+  }),
+  outcome: Type.String({
+    description:
+      "One of the procedure's outcomes (GET /api/v1/procedures/{id}, `tallyOutcomes`), e.g. TAP's may_proceed or not_at_this_meeting",
+  }),
+  basis: Type.String({
+    description:
+      "Why the text has its outcome: one of the procedure's bases (`tallyBases`), e.g. TAP's no_replies, threshold_met, threshold_not_met",
+  }),
   clause: Type.String(),
   citation: Type.String(),
   explanation: Type.String(),
@@ -559,6 +566,22 @@ export const ProcedureView = Type.Object({
   positionKinds: Type.Array(Type.String(), { description: 'The positions a reply may take on a text' }),
   positionSchema: JsonSchemaView('JSON Schema of one position of a reply (`positions[]` of PUT …/replies/{state})'),
   decisionSchema: JsonSchemaView("JSON Schema of the meeting's decision on one text (PUT …/decisions/{textId})"),
+  hasMeeting: Type.Boolean({
+    description:
+      'Whether a meeting decides on the texts the replies let it consider; without one, the rule on the replies is the outcome',
+  }),
+  tallyOutcomes: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      passes: Type.Boolean({
+        description: "Whether the text goes on: to the meeting's decision, or approved where there is no meeting",
+      }),
+    }),
+    { description: "The outcomes the rule on the replies may give a text (a result's `outcome`)" },
+  ),
+  tallyBases: Type.Array(Type.String(), {
+    description: "Why a text has its outcome (a result's `basis`), e.g. TAP's threshold_met",
+  }),
   passThreshold: Nullable(
     Type.Number({
       description: 'The share of the counted replies a text needs, for display; null when the rule is not a share',

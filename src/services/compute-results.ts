@@ -34,7 +34,7 @@ export async function evaluateConsultation(
   }
   const decisionByText = new Map(decisions.map((d) => [d.textId, d]));
   const texts: TextResult[] = loaded.texts.map((text) => {
-    const tally = procedure.tally(procedure.countsOf(byText.get(text.id)!), consultation.resolutionEdition);
+    const tally = procedure.tally(byText.get(text.id)!, consultation.resolutionEdition);
     const record = decisionByText.get(text.id) ?? null;
     const decision =
       record === null
@@ -45,8 +45,7 @@ export async function evaluateConsultation(
   const isFinal = deadlinePassed(consultation, now);
   // Without a meeting, the decision rule on the replies is the outcome: nothing more is awaited.
   const decisionsComplete =
-    isFinal &&
-    (!procedure.hasMeeting || texts.filter((t) => t.tally.outcome === 'may_proceed').every((t) => t.decision !== null));
+    isFinal && (!procedure.hasMeeting || texts.filter((t) => t.tally.passes).every((t) => t.decision !== null));
   const state = consultationState(
     {
       issuedAt: consultation.issuedAt,

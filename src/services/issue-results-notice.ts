@@ -45,7 +45,7 @@ export async function issueResultsNotice(
     const evaluation = await evaluateConsultation(trx, loaded, now);
     if (!evaluation.final) refuse('DEADLINE_NOT_PASSED', 'The consultation is still open');
     const missing = loaded.procedure.hasMeeting
-      ? evaluation.texts.filter((t) => t.tally.outcome === 'may_proceed' && t.decision === null)
+      ? evaluation.texts.filter((t) => t.tally.passes && t.decision === null)
       : [];
     if (missing.length > 0) {
       throw new AppError(

@@ -71,7 +71,7 @@ export async function recordDecision(ctx: ServiceContext, options: RecordDecisio
         'MEETING_NOT_STARTED',
         `The meeting starts on ${consultation.meeting.firstDay}; decisions are recorded from then on`,
       );
-    if (text.tally.outcome !== 'may_proceed')
+    if (!text.tally.passes)
       refuse(
         'TEXT_MAY_NOT_BE_CONSIDERED',
         `${text.text.designation} did not obtain the support needed; it may not be considered at this meeting`,

@@ -10,6 +10,7 @@ import { buildApp } from '../../src/http/app.js';
 import type { ResultsView } from '../../src/schemas/responses.schema.js';
 import { totpCode } from '../../src/services/identity/totp.js';
 import type { DemoTokens } from '../../src/services/seed-demo.js';
+import { withFigures } from '../helpers/tally.js';
 
 /**
  * The CLI run in-process: `main(argv, io)` with its own environment and output collectors, so
@@ -340,7 +341,7 @@ describe('assent results', () => {
     expect(rows).toHaveLength(6);
     expect(rows.find((r) => r.startsWith('X.1353 '))).toMatch(
       // The procedure's figures (replies, support, non-support, unclear, per cent, needed more), then the outcome.
-      /X\.1353\s+11\s+10\s+1\s+0\s+90\.91\s+0\s+may be considered\s+§9\.4\.5/,
+      /X\.1353\s+11\s+10\s+1\s+0\s+90\.91\s+0\s+May be considered at the meeting\s+§9\.4\.5/,
     );
   });
 
@@ -350,10 +351,11 @@ describe('assent results', () => {
     expect(run.stdout.endsWith('\r\n')).toBe(true);
     const lines = run.stdout.split('\r\n').slice(0, -1);
     expect(lines).toHaveLength(7);
+    // The procedure's figures by name between the designation and the outcome (TAP's six).
     expect(lines[0]).toBe(
-      'text,designation,replies,support,non_support,unclear,percent,outcome,needed_more_support,clause,decision,decision_clause',
+      'text,designation,replies,support,non_support,unclear,percent,needed_more,outcome,clause,decision,decision_clause',
     );
-    expect(lines[2]).toBe('x1353,X.1353,11,10,1,0,90.91,may_proceed,0,§9.4.5,,');
+    expect(lines[2]).toBe('x1353,X.1353,11,10,1,0,90.91,0,may_proceed,§9.4.5,,');
   });
 
   it('quotes CSV fields as RFC 4180 requires', () => {
@@ -433,7 +435,7 @@ describe('assent reply', () => {
     expect(first.stdout).toMatch(/Content hash:\s+[0-9a-f]{64}/);
 
     const after = await resultsJson(dir, 'demo-tap');
-    const support = (r: ResultsView) => r.texts.find((t) => t.text.id === 'x9992')!.support;
+    const support = (r: ResultsView) => withFigures(r.texts.find((t) => t.text.id === 'x9992')!).support as number;
     expect(support(after)).toBe(support(before) + 1);
 
     // The token may also come from the environment.

@@ -12,7 +12,7 @@ describe.each(procedures.map((p) => [p.id, p] as const))('demoPosition of %s', (
     const check = procedure.checkReply([procedure.demoPosition('t', index)], ['t'], 'email', procedure.defaultEdition);
     const byKind: Record<string, number> = {};
     for (const p of check.positions) byKind[p.position] = (byKind[p.position] ?? 0) + 1;
-    return procedure.countsOf(byKind);
+    return procedure.tally(byKind, procedure.defaultEdition);
   };
 
   it('gives positions that follow the form and pass the reply rules, on every channel', () => {
@@ -29,8 +29,9 @@ describe.each(procedures.map((p) => [p.id, p] as const))('demoPosition of %s', (
   });
 
   it('supports the text at index 0 and does not at index 1, the same every time', () => {
-    expect(tallyOf(0)).toEqual({ support: 1, nonSupport: 0, unclear: 0 });
-    expect(tallyOf(1)).toEqual({ support: 0, nonSupport: 1, unclear: 0 });
+    // One counted reply each: the supporting one carries the text, the other does not.
+    expect(tallyOf(0)).toMatchObject({ replies: 1, unclear: 0, passes: true });
+    expect(tallyOf(1)).toMatchObject({ replies: 1, unclear: 0, passes: false });
     expect(procedure.demoPosition('t', 1)).toEqual(procedure.demoPosition('t', 1));
   });
 });

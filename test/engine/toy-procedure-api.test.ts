@@ -66,15 +66,16 @@ describe('a procedure registered from the test folder runs through the API', () 
     expect(results.statusCode, results.body).toBe(200);
     const texts = results.json<{
       state: string;
-      texts: { text: { id: string }; support: number; explanation: string; threshold: string }[];
+      texts: { text: { id: string }; passes: boolean; outcome: string; explanation: string; figures: unknown[] }[];
     }>();
     expect(texts.state).toBe('decided');
     const x1353 = texts.texts.find((t) => t.text.id === 'x1353')!;
     expect(x1353).toMatchObject({
-      support: 2,
-      threshold: '50 %',
+      passes: true,
+      outcome: 'passes',
       explanation: '2 yes and 0 no: passes (Toy rules (2026) §2).',
     });
+    expect(x1353.figures).toContainEqual({ name: 'yes', value: 2, format: 'count' });
 
     const notice = await send('POST', `/api/v1/consultations/${id}/results-notice`, { token: tokens.secretariat });
     expect(notice.statusCode, notice.body).toBe(200);

@@ -64,9 +64,11 @@ describe("a toy procedure's results read in its own words", () => {
     const results = await api().send('GET', `/api/v1/consultations/${id}/results`);
     expect(results.statusCode, results.body).toBe(200);
     const x1471 = results
-      .json<{ texts: { text: { id: string }; support: number; figures: unknown[] }[] }>()
+      .json<{ texts: { text: { id: string }; outcome: string; basis: string; figures: unknown[] }[] }>()
       .texts.find((t) => t.text.id === 'x1471')!;
-    expect(x1471.support).toBe(1);
+    // A tie: the toy's own outcome and basis, not TAP's.
+    expect(x1471).toMatchObject({ outcome: 'fails', basis: 'no_majority' });
+    expect(x1471).not.toHaveProperty('support');
     expect(x1471.figures).toEqual([
       { name: 'votes', value: 2, format: 'count' },
       { name: 'yes', value: 1, format: 'count' },

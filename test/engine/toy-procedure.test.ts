@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { figureValue } from '../../src/domain/procedure/outcomes.js';
 import { registerProcedure } from '../../src/procedures/registry.js';
 import { computeResults } from '../../src/services/compute-results.js';
 import { issueResultsNotice } from '../../src/services/issue-results-notice.js';
@@ -45,10 +46,20 @@ describeEachDialect('a procedure registered from the test folder runs through th
     clock.set(Date.parse(DEADLINE) + 1);
     const results = await computeResults(ctx, { actor: PUBLIC, consultationId: id });
     const byText = Object.fromEntries(results.texts.map((t) => [t.text.id, t.tally]));
-    expect(byText.x1353).toMatchObject({ support: 2, nonSupport: 1, outcome: 'may_proceed', clause: '§2' });
+    // The toy's own outcomes, bases and figures: the core carries them as they are.
+    expect(byText.x1353).toMatchObject({
+      replies: 3,
+      passes: true,
+      outcome: 'passes',
+      basis: 'majority',
+      clause: '§2',
+    });
+    expect(figureValue(byText.x1353!, 'yes')).toBe(2);
+    expect(figureValue(byText.x1353!, 'no')).toBe(1);
     expect(byText.x1353!.citation).toBe('Toy rules (2026) §2');
-    expect(byText.x1471).toMatchObject({ support: 1, nonSupport: 2, outcome: 'not_at_this_meeting' });
-    expect(byText['x1333-cor1']).toMatchObject({ replies: 0, outcome: 'not_at_this_meeting' });
+    expect(byText.x1471).toMatchObject({ passes: false, outcome: 'fails', basis: 'no_majority' });
+    expect(figureValue(byText.x1471!, 'yes')).toBe(1);
+    expect(byText['x1333-cor1']).toMatchObject({ replies: 0, passes: false, outcome: 'fails', basis: 'no_votes' });
     // No meeting: nothing is awaited once the ballot closes.
     expect(results.state).toBe('decided');
 

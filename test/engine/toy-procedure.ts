@@ -1,7 +1,7 @@
 import Type from 'typebox';
 import type { ClauseRole, ClauseTable } from '../../src/domain/procedure/clauses.js';
 import { citationOf, formatCitation } from '../../src/domain/procedure/clauses.js';
-import type { PositionCounts, TextTally } from '../../src/domain/procedure/outcomes.js';
+import type { TextTally } from '../../src/domain/procedure/outcomes.js';
 import type { Procedure, ReplyCheck } from '../../src/domain/procedure/procedure.js';
 import type { PositionInput, PositionKind, ReplyPosition } from '../../src/domain/reply/reply.js';
 import { endOfDay } from '../../src/domain/time/instants.js';
@@ -110,26 +110,28 @@ const WORDS: Record<string, Record<string, string>> = {
  */
 const SENTENCES: Record<string, Record<string, string>> = {
   en: {
-    'public.explain.no_replies': 'No member voted: the text fails ({clause}).',
-    'public.explain.threshold_met': '{support} of {replies} votes are yes, a majority: the text passes ({clause}).',
-    'public.explain.threshold_not_met': '{support} of {replies} votes are yes, no majority: the text fails ({clause}).',
+    'public.explain.no_votes': 'No member voted: the text fails ({clause}).',
+    'public.explain.majority':
+      '{yes, number} of {votes, number} votes are yes, a majority: the text passes ({clause}).',
+    'public.explain.no_majority':
+      '{yes, number} of {votes, number} votes are yes, no majority: the text fails ({clause}).',
     'results.explain': 'Only votes cast by the deadline count. A text passes when more members vote yes than no.',
-    'results.rule.noReplies': 'No member voted.',
-    'results.rule.met': '{support, number} of {replies, number} votes are yes: a majority.',
-    'results.rule.notMet': '{support, number} of {replies, number} votes are yes: no majority.',
+    'results.rule.no_votes': 'No member voted.',
+    'results.rule.majority': '{yes, number} of {votes, number} votes are yes: a majority.',
+    'results.rule.no_majority': '{yes, number} of {votes, number} votes are yes: no majority.',
     'doc.report.rule': 'A text passes when more members vote yes than no ({passes}); otherwise it fails ({fails}).',
   },
   fr: {
-    'public.explain.no_replies': 'Aucun membre n’a voté : le texte est rejeté ({clause}).',
-    'public.explain.threshold_met':
-      '{support} votes sur {replies} sont pour, une majorité : le texte est adopté ({clause}).',
-    'public.explain.threshold_not_met':
-      '{support} votes sur {replies} sont pour, sans majorité : le texte est rejeté ({clause}).',
+    'public.explain.no_votes': 'Aucun membre n’a voté : le texte est rejeté ({clause}).',
+    'public.explain.majority':
+      '{yes, number} votes sur {votes, number} sont pour, une majorité : le texte est adopté ({clause}).',
+    'public.explain.no_majority':
+      '{yes, number} votes sur {votes, number} sont pour, sans majorité : le texte est rejeté ({clause}).',
     'results.explain':
       'Seuls les votes exprimés avant la date limite comptent. Un texte est adopté si plus de membres votent pour que contre.',
-    'results.rule.noReplies': 'Aucun membre n’a voté.',
-    'results.rule.met': '{support, number} votes sur {replies, number} sont pour : une majorité.',
-    'results.rule.notMet': '{support, number} votes sur {replies, number} sont pour : pas de majorité.',
+    'results.rule.no_votes': 'Aucun membre n’a voté.',
+    'results.rule.majority': '{yes, number} votes sur {votes, number} sont pour : une majorité.',
+    'results.rule.no_majority': '{yes, number} votes sur {votes, number} sont pour : pas de majorité.',
     'doc.report.rule':
       'Un texte est adopté si plus de membres votent pour que contre ({passes}) ; sinon il est rejeté ({fails}).',
   },
@@ -150,8 +152,8 @@ const MESSAGES = Object.fromEntries(
       'error.POSITION_MISSING': w.pick!,
       'error.POSITION_NOT_ALLOWED': w.pick!,
       // Without a meeting, the rule on the votes is the result: the core says so in the toy's words.
-      'outcome.may_proceed': w.passes!,
-      'outcome.not_at_this_meeting': w.fails!,
+      'outcome.passes': w.passes!,
+      'outcome.fails': w.fails!,
       ...SENTENCES[locale],
     },
   ]),
@@ -198,22 +200,27 @@ function checkReply(
   return { problems, flags: [], positions: normalised };
 }
 
-/** More yes than no passes (§2); a tie or no votes fails. */
-function tally(counts: PositionCounts): TextTally {
-  const replies = counts.support + counts.nonSupport;
-  const passes = counts.support > counts.nonSupport;
+/** More yes than no passes (§2); a tie or no votes fails. Its figures are votes, yes and no, not a share. */
+function tally(byKind: Readonly<Record<string, number>>): TextTally {
+  const yes = byKind.yes ?? 0;
+  const no = byKind.no ?? 0;
+  const votes = yes + no;
+  const passes = yes > no;
+  const citation = formatCitation(citationOf(TABLE, '§2'));
   return {
-    replies,
-    support: counts.support,
-    nonSupport: counts.nonSupport,
-    unclear: counts.unclear,
-    percent: replies === 0 ? null : ((100 * counts.support) / replies).toFixed(2),
-    outcome: passes ? 'may_proceed' : 'not_at_this_meeting',
-    basis: replies === 0 ? 'no_replies' : passes ? 'threshold_met' : 'threshold_not_met',
-    threshold: 0.5,
-    neededMoreSupport: passes ? 0 : counts.nonSupport - counts.support + 1,
+    replies: votes,
+    unclear: 0,
+    passes,
+    outcome: passes ? 'passes' : 'fails',
+    basis: votes === 0 ? 'no_votes' : passes ? 'majority' : 'no_majority',
     clause: '§2',
-    citation: formatCitation(citationOf(TABLE, '§2')),
+    citation,
+    figures: [
+      { name: 'votes', value: votes, format: 'count' },
+      { name: 'yes', value: yes, format: 'count' },
+      { name: 'no', value: no, format: 'count' },
+    ],
+    explanation: `${yes} yes and ${no} no: ${passes ? 'passes' : 'fails'} (${citation}).`,
   };
 }
 
@@ -246,11 +253,6 @@ export const TOY_PROCEDURE: Procedure = {
       },
     ],
   },
-  figuresOf: (t) => [
-    { name: 'votes', value: t.replies, format: 'count' },
-    { name: 'yes', value: t.support, format: 'count' },
-    { name: 'no', value: t.nonSupport, format: 'count' },
-  ],
   positionKinds: [YES, NO],
   positionSchema: Type.Object(
     // The form holds a text, a word and why; which words count is the rule's (checkReply, §1).
@@ -270,11 +272,14 @@ export const TOY_PROCEDURE: Procedure = {
       ? { eligible: true, reason: null, clause: null }
       : { eligible: false, reason: facts.note ?? 'Not a member', clause: formatCitation(citationOf(TABLE, '§1')) },
   checkReply: (positions, textIds) => checkReply(positions, textIds),
-  countsOf: (byKind) => ({ support: byKind.yes ?? 0, nonSupport: byKind.no ?? 0, unclear: 0 }),
+  tallyOutcomes: [
+    { id: 'passes', passes: true },
+    { id: 'fails', passes: false },
+  ],
+  tallyBases: ['no_votes', 'majority', 'no_majority'],
   tally,
-  explainTally: (t) =>
-    `${t.support} yes and ${t.nonSupport} no: ${t.outcome === 'may_proceed' ? 'passes' : 'fails'} (${t.citation}).`,
-  passThreshold: 0.5,
+  // A majority of the votes, not a share of them: no threshold to print.
+  passThreshold: null,
   checkTiming: () => [],
   latestDeadline: (meetingFirstDay) => endOfDay(meetingFirstDay) - 86_400_000,
   validateMeetingDecision: () => [

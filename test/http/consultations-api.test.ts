@@ -4,6 +4,7 @@ import { seedDemo } from '../../src/services/seed-demo.js';
 import { describeEachDialect } from '../helpers/databases.js';
 import { consultationInput, DEADLINE } from '../helpers/world.js';
 import { expectProblem, useApi } from './api-harness.js';
+import { withFigures } from '../helpers/tally.js';
 
 const X1645 = {
   kind: 'new',
@@ -257,22 +258,25 @@ describeEachDialect('consultations API', (dialect) => {
       // 11 replies arrived by the deadline (South Africa's, on 17 August, is not counted — §9.4.6);
       // the United States did not assign authority to X.1353.
       expect(
-        results.texts.map((t) => [
-          t.text.designation,
-          t.replies,
-          t.support,
-          t.nonSupport,
-          t.percent,
-          t.outcome,
-          t.clause,
-        ]),
+        results.texts.map((t) => {
+          const figures = withFigures(t);
+          return [
+            t.text.designation,
+            t.replies,
+            figures.support,
+            figures.nonSupport,
+            figures.percent,
+            t.outcome,
+            t.clause,
+          ];
+        }),
       ).toEqual([
-        ['X.1333 Cor.1', 11, 11, 0, '100.00', 'may_proceed', '§9.4.5'],
-        ['X.1353', 11, 10, 1, '90.91', 'may_proceed', '§9.4.5'],
-        ['X.1471', 11, 11, 0, '100.00', 'may_proceed', '§9.4.5'],
-        ['X.1645', 11, 11, 0, '100.00', 'may_proceed', '§9.4.5'],
-        ['X.1771', 11, 11, 0, '100.00', 'may_proceed', '§9.4.5'],
-        ['X.1817', 11, 11, 0, '100.00', 'may_proceed', '§9.4.5'],
+        ['X.1333 Cor.1', 11, 11, 0, 100, 'may_proceed', '§9.4.5'],
+        ['X.1353', 11, 10, 1, 90.91, 'may_proceed', '§9.4.5'],
+        ['X.1471', 11, 11, 0, 100, 'may_proceed', '§9.4.5'],
+        ['X.1645', 11, 11, 0, 100, 'may_proceed', '§9.4.5'],
+        ['X.1771', 11, 11, 0, 100, 'may_proceed', '§9.4.5'],
+        ['X.1817', 11, 11, 0, 100, 'may_proceed', '§9.4.5'],
       ]);
       const x1353 = results.texts[1]!;
       expect(x1353.explanation).toContain('10 of 11 replies (90.91 %)');

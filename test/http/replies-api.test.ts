@@ -7,6 +7,7 @@ import type { ReplyInput } from '../../src/schemas/reply.schema.js';
 import { describeEachDialect } from '../helpers/databases.js';
 import { DEADLINE, replyInput } from '../helpers/world.js';
 import { expectProblem, storageSnapshot, storedVersions, useApi, type Api, type ApiRequest } from './api-harness.js';
+import { withFigures } from '../helpers/tally.js';
 
 const ID = 'tsb-79-2023';
 const replyUrl = (state: string) => `/api/v1/consultations/${ID}/replies/${state}`;
@@ -49,7 +50,12 @@ describeEachDialect('replies API', (dialect) => {
     const results = response.json<ResultsView>();
     return {
       final: results.final,
-      byText: Object.fromEntries(results.texts.map((t) => [t.text.id, [t.replies, t.support, t.nonSupport]])),
+      byText: Object.fromEntries(
+        results.texts.map((t) => {
+          const figures = withFigures(t);
+          return [t.text.id, [t.replies, figures.support, figures.nonSupport]];
+        }),
+      ),
     };
   };
 

@@ -20,6 +20,7 @@ import {
   useWorld,
 } from '../helpers/world.js';
 import { auditTrail, pdfBytes, tableCounts } from './probes.js';
+import { withFigures } from '../helpers/tally.js';
 
 const ID = 'tsb-79-2023';
 type Positions = RecordedReplyInput['positions'];
@@ -63,7 +64,7 @@ describeEachDialect('replies recorded by the secretariat (e-mail, fax, paper)', 
 
   const tally = async (textId: string) => {
     const results = await computeResults(world().ctx, { actor: SECRETARIAT, consultationId: ID });
-    return results.texts.find((t) => t.text.id === textId)!.tally;
+    return withFigures(results.texts.find((t) => t.text.id === textId)!.tally);
   };
 
   const replyOf = (state: string) =>
@@ -237,7 +238,7 @@ describeEachDialect('replies recorded by the secretariat (e-mail, fax, paper)', 
         support: 1,
         nonSupport: 1,
         unclear: 1,
-        percent: '50.00',
+        percent: 50,
       });
     });
 

@@ -21,6 +21,7 @@ import {
   useWorld,
 } from '../helpers/world.js';
 import { auditTrail, countRows, pdfBytes, tableCounts } from './probes.js';
+import { withFigures } from '../helpers/tally.js';
 
 type Positions = ReplyInput['positions'];
 
@@ -55,7 +56,7 @@ describeEachDialect('replies of Member States', (dialect) => {
 
   const tally = async (textId: string) => {
     const results = await computeResults(world().ctx, { actor: SECRETARIAT, consultationId: 'tsb-79-2023' });
-    return results.texts.find((t) => t.text.id === textId)!.tally;
+    return withFigures(results.texts.find((t) => t.text.id === textId)!.tally);
   };
 
   const versionsOf = async (state: string) =>

@@ -11,6 +11,7 @@ import { submitReply } from '../../src/services/submit-reply.js';
 import { describeEachDialect } from '../helpers/databases.js';
 import { DEADLINE, focalPoint, OBSERVER, PUBLIC, replyInput, SECRETARIAT, useWorld } from '../helpers/world.js';
 import { auditActions, countRows, statesThatMayReply, tableCounts } from './probes.js';
+import { withFigures } from '../helpers/tally.js';
 
 const ID = 'tsb-79-2023';
 /** After the deadline, before the meeting's first day (2023-08-29). */
@@ -53,14 +54,14 @@ describeEachDialect('results and meeting decisions', (dialect) => {
       await world().openConsultation();
       await replies(statesThatMayReply(10), 7);
       clock.set(Date.parse(DEADLINE) + 1);
-      expect((await resultOf('x1353', PUBLIC)).tally).toMatchObject({
+      expect(withFigures((await resultOf('x1353', PUBLIC)).tally)).toMatchObject({
         replies: 10,
         support: 7,
         nonSupport: 3,
-        percent: '70.00',
+        percent: 70,
         outcome: 'may_proceed',
         basis: 'threshold_met',
-        neededMoreSupport: 0,
+        neededMore: 0,
         clause: '§9.4.5',
         citation: 'WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.5',
       });
@@ -71,14 +72,14 @@ describeEachDialect('results and meeting decisions', (dialect) => {
       await world().openConsultation();
       await replies(statesThatMayReply(23), 16);
       clock.set(Date.parse(DEADLINE) + 1);
-      expect((await resultOf('x1353', PUBLIC)).tally).toMatchObject({
+      expect(withFigures((await resultOf('x1353', PUBLIC)).tally)).toMatchObject({
         replies: 23,
         support: 16,
         nonSupport: 7,
-        percent: '69.57',
+        percent: 69.57,
         outcome: 'not_at_this_meeting',
         basis: 'threshold_not_met',
-        neededMoreSupport: 1,
+        neededMore: 1,
         clause: '§9.4.6',
       });
     });
@@ -88,7 +89,7 @@ describeEachDialect('results and meeting decisions', (dialect) => {
       await world().openConsultation();
       clock.set(Date.parse(DEADLINE) + 1);
       for (const text of (await results(PUBLIC)).texts) {
-        expect(text.tally).toMatchObject({
+        expect(withFigures(text.tally)).toMatchObject({
           replies: 0,
           support: 0,
           percent: null,
@@ -104,10 +105,10 @@ describeEachDialect('results and meeting decisions', (dialect) => {
       await world().openConsultation();
       await replies(['FR'], 1);
       clock.set(Date.parse(DEADLINE) + 1);
-      expect((await resultOf('x1353')).tally).toMatchObject({
+      expect(withFigures((await resultOf('x1353')).tally)).toMatchObject({
         replies: 1,
         support: 1,
-        percent: '100.00',
+        percent: 100,
         outcome: 'may_proceed',
       });
     });
@@ -141,7 +142,10 @@ describeEachDialect('results and meeting decisions', (dialect) => {
         resultsNoticeDueAt: null,
         computedAt: clock.now(),
       });
-      expect(provisional.texts.find((t) => t.text.id === 'x1353')!.tally).toMatchObject({ replies: 2, support: 1 });
+      expect(withFigures(provisional.texts.find((t) => t.text.id === 'x1353')!.tally)).toMatchObject({
+        replies: 2,
+        support: 1,
+      });
       clock.set(Date.parse(DEADLINE) + 1);
       const final = await results();
       // The notice is due within 4 weeks of the meeting's close (§9.6.1).

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { citeRole, type Procedure } from '../../domain/procedure/procedure.js';
 import { formatShare } from '../../i18n/citations.js';
-import { figureLabel, hasProcedureText, procedureText } from '../../i18n/procedure-text.js';
+import { figureLabel, procedureSentence, procedureText } from '../../i18n/procedure-text.js';
 import type { ResultsView } from '../../schemas/responses.schema.js';
 import { presentResults } from '../../presenters/results.presenter.js';
 import { computeResults } from '../../services/compute-results.js';
@@ -40,42 +40,32 @@ export function registerResultsCommand(program: Command, io: CliIo): void {
     );
 }
 
-const outcomeWords: Readonly<Record<string, string>> = {
-  may_proceed: 'may be considered',
-  not_at_this_meeting: 'not at this meeting',
+/** The meeting's decisions in the table's words. */
+const decisionWords: Readonly<Record<string, string>> = {
   approved: 'approved',
   not_approved: 'not approved',
   pending_more_time: 'pending (more time)',
   deferred: 'deferred',
 };
 
-/** The results as CSV: one header row, then one row per text in the circular's order. */
+/** A figure's name as a CSV column: lower snake case (`nonSupport` → `non_support`). */
+function csvColumn(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/**
+ * The results as CSV: one header row, then one row per text in the circular's order. The columns
+ * between the designation and the outcome are the procedure's figures (the same for every text).
+ */
 export function resultsCsv(results: ResultsView): string {
+  const figureNames = (results.texts[0]?.figures ?? []).map((f) => f.name);
   const rows: Cell[][] = [
-    [
-      'text',
-      'designation',
-      'replies',
-      'support',
-      'non_support',
-      'unclear',
-      'percent',
-      'outcome',
-      'needed_more_support',
-      'clause',
-      'decision',
-      'decision_clause',
-    ],
+    ['text', 'designation', ...figureNames.map(csvColumn), 'outcome', 'clause', 'decision', 'decision_clause'],
     ...results.texts.map((t) => [
       t.text.id,
       t.text.designation,
-      t.replies,
-      t.support,
-      t.nonSupport,
-      t.unclear,
-      t.percent,
+      ...t.figures.map(figureCell),
       t.outcome,
-      t.neededMoreSupport,
       t.clause,
       t.decision?.outcome ?? null,
       t.decision?.clause ?? null,
@@ -100,12 +90,8 @@ function printResultsTable(out: CliWriter, results: ResultsView, procedure: Proc
   line(out);
   // The columns of the procedure's figures, labelled in its English words.
   const figureHeads = (results.texts[0]?.figures ?? []).map((f) => figureLabel('en', procedure, f));
-  // The outcome in the procedure's English words where it has them (a procedure without a meeting
-  // says the text passes), else the core's.
-  const outcome = (value: string) =>
-    hasProcedureText(procedure, `outcome.${value}`)
-      ? procedureText('en', procedure, `outcome.${value}`)
-      : (outcomeWords[value] ?? value);
+  // The outcome in the procedure's English words (a procedure without a meeting says the text passes).
+  const outcome = (value: string) => procedureText('en', procedure, `outcome.${value}`);
   // Without a meeting, the rule on the replies is the result: there is no decision column.
   const decisionHead = procedure.hasMeeting ? ['Decision'] : [];
   out.write(
@@ -120,7 +106,7 @@ function printResultsTable(out: CliWriter, results: ResultsView, procedure: Proc
           ? [
               t.decision === null
                 ? null
-                : `${outcomeWords[t.decision.outcome] ?? t.decision.outcome} (${t.decision.clause})`,
+                : `${decisionWords[t.decision.outcome] ?? t.decision.outcome} (${t.decision.clause})`,
             ]
           : []),
       ]),
@@ -129,9 +115,17 @@ function printResultsTable(out: CliWriter, results: ResultsView, procedure: Proc
   line(out);
   line(
     out,
-    procedure.hasMeeting
-      ? `Support of ${formatShare('en', procedure.passThreshold ?? 0)} or more of the replies lets the meeting consider a text for approval (${citeRole(procedure, 'consultationPasses', edition)}); unclear forms are shown but not counted.`
-      : `The rule on the replies decides each text; no meeting follows (${citeRole(procedure, 'consultationPasses', edition)}).`,
+    // The procedure's rule in its English words, with its clause.
+    `${procedureSentence(
+      'en',
+      procedure,
+      'results.explain',
+      { threshold: formatShare('en', procedure.passThreshold ?? 0) },
+      () =>
+        procedure.hasMeeting
+          ? 'Only replies received by the deadline count.'
+          : 'The rule on the replies decides each text; no meeting follows.',
+    )} (${citeRole(procedure, 'consultationPasses', edition)})`,
   );
   if (results.resultsNoticeAt) line(out, `Results notice issued ${results.resultsNoticeAt}.`);
   else if (results.resultsNoticeDueAt)

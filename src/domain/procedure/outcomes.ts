@@ -1,43 +1,49 @@
+import type { TallyFigure } from './presentation.js';
+
 /**
  * The results vocabulary of the engine: what a procedure's decision rule on the replies returns per
- * text, and what a meeting decided. Today's shapes are those of a two-sided ballot (support and
- * non-support, with unclear forms set aside) and of a study-group meeting; a procedure with other
- * figures adds them here, never in the core's callers.
+ * text, and what a meeting decided. The tally is generic: the procedure names its outcomes, the
+ * basis of each, and its own figures (TAP: replies, support, share, more needed; a majority vote:
+ * votes, yes, no); the core reads only whether the text passes and prints the rest in the
+ * procedure's words.
  */
-/** Counts of the counted replies for one text. */
-export interface PositionCounts {
-  /** Replies that support the text (for TAP, those that assign authority, with or without comments). */
-  readonly support: number;
-  /** Replies that do not support the text (for TAP, those that do not assign authority). */
-  readonly nonSupport: number;
-  /** Recorded forms whose position cannot be read (e.g. both boxes or neither ticked): excluded from the count until clarified. */
-  readonly unclear: number;
+
+/** An outcome a procedure's rule on the replies may give a text (GET /api/v1/procedures lists them). */
+export interface TallyOutcomeDefinition {
+  /** The outcome's id, e.g. TAP's `may_proceed`; its words are the procedure's message `outcome.<id>`. */
+  readonly id: string;
+  /**
+   * Whether the text goes on: to the meeting's decision for a procedure with a meeting, approved by
+   * the replies alone for one without.
+   */
+  readonly passes: boolean;
 }
 
-export type ConsultationOutcome = 'may_proceed' | 'not_at_this_meeting';
-
-/** Why the outcome is what it is. */
-export type OutcomeBasis = 'no_replies' | 'threshold_met' | 'threshold_not_met';
-
+/** The decision rule's result on the replies to one text. */
 export interface TextTally {
-  /** The denominator: replies received by the deadline that took a position (not all Member States). */
+  /** The replies the rule counted (the denominator: those received by the deadline that took a position). */
   readonly replies: number;
-  readonly support: number;
-  readonly nonSupport: number;
-  /** Unclear forms, shown but not counted. */
+  /** Replies received but not counted (an unclear recorded form), shown until clarified. */
   readonly unclear: number;
-  /** support/replies in per cent with two decimals, for display only; null with no replies. Never used to decide. */
-  readonly percent: string | null;
-  readonly outcome: ConsultationOutcome;
-  readonly basis: OutcomeBasis;
-  /** The share of the counted replies the rule needs, for display only (the rule compares in integers). */
-  readonly threshold: number;
-  /** How many more supporting replies would have been needed to reach the threshold (0 when it passes). */
-  readonly neededMoreSupport: number;
-  /** Clause number applied (the procedure's consultationPasses or consultationFails rule), as its clause table writes it. */
+  /** Whether the text goes on (the outcome's `passes`). */
+  readonly passes: boolean;
+  /** One of the procedure's outcome ids. */
+  readonly outcome: string;
+  /** Why: one of the procedure's bases (TAP: `no_replies`, `threshold_met`, `threshold_not_met`); sentences are keyed by it. */
+  readonly basis: string;
+  /** Clause number applied, as the procedure's clause table writes it. */
   readonly clause: string;
   /** Clause written for people, with the instrument and edition. */
   readonly citation: string;
+  /** The procedure's named figures, in the order pages and documents show them. */
+  readonly figures: readonly TallyFigure[];
+  /** The rule applied, in English words with its clause (the API's `explanation`; pages use the catalogues). */
+  readonly explanation: string;
+}
+
+/** The value of the figure `name` of a tally (null when not applicable or when the procedure has no such figure). */
+export function figureValue(tally: TextTally, name: string): number | null {
+  return tally.figures.find((figure) => figure.name === name)?.value ?? null;
 }
 
 /** A reservation by a delegation that does not oppose (the procedure's meetingReservation rule). */

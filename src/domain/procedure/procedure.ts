@@ -3,8 +3,8 @@ import type { HolidayCalendar } from '../calendar/itu-geneva-holidays.js';
 import type { FieldProblem } from '../errors.js';
 import type { Channel, PositionInput, PositionKind, ReplyFlag, ReplyPosition } from '../reply/reply.js';
 import { type Citation, type ClauseRole, type ClauseTable, citationOf, formatCitation } from './clauses.js';
-import type { MeetingDecision, MeetingDecisionInput, PositionCounts, TextTally } from './outcomes.js';
-import type { ProcedureCatalogues, ReplyFormSpec, TallyFigure } from './presentation.js';
+import type { MeetingDecision, MeetingDecisionInput, TallyOutcomeDefinition, TextTally } from './outcomes.js';
+import type { ProcedureCatalogues, ReplyFormSpec } from './presentation.js';
 import type { TimingCheck, TimingFacts, TimingPolicy } from './timing.js';
 
 /** What decides whether a participant may reply to a given consultation. */
@@ -95,15 +95,23 @@ export interface Procedure {
     channel: Channel,
     edition: string,
   ): ReplyCheck;
-  /** The counts the decision rule takes, from the number of counted replies of each position kind. */
-  countsOf(byKind: Readonly<Record<string, number>>): PositionCounts;
-  /** The decision rule on the replies to one text. */
-  tally(counts: PositionCounts, edition: string): TextTally;
-  /** The named figures of one text's tally, in the order pages and documents show them. */
-  figuresOf(tally: TextTally): readonly TallyFigure[];
-  /** The rule applied to one text, in English words with its clause (the API's `explanation`; pages use the catalogues). */
-  explainTally(tally: TextTally): string;
-  /** The share of the counted replies a text needs, for display (null when the rule is not a share). */
+  /**
+   * The outcomes the decision rule on the replies may give a text. The procedure's catalogue words
+   * each (`outcome.<id>`) and says what led to it, per basis (`results.rule.<basis>`,
+   * `public.explain.<basis>`); src/i18n/procedure-text.test.ts holds every procedure to that.
+   */
+  readonly tallyOutcomes: readonly TallyOutcomeDefinition[];
+  /** The bases of the rule's outcomes (why a text has its outcome), each worded by the procedure. */
+  readonly tallyBases: readonly string[];
+  /**
+   * The decision rule on the replies to one text, from the number of counted replies of each
+   * position kind (a kind the rule does not count, e.g. an unclear form, is shown as not counted).
+   */
+  tally(byKind: Readonly<Record<string, number>>, edition: string): TextTally;
+  /**
+   * The share of the counted replies a text needs, for display (null when the rule is not a share);
+   * the procedure's sentences take it as `{threshold}`.
+   */
   readonly passThreshold: number | null;
   /** Timing rules on the consultation's dates. */
   checkTiming(facts: TimingFacts, edition: string, calendar: HolidayCalendar, policy?: TimingPolicy): TimingCheck[];

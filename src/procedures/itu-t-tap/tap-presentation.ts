@@ -1,5 +1,4 @@
-import type { TextTally } from '../../domain/procedure/outcomes.js';
-import type { ProcedureCatalogues, ReplyFormSpec, TallyFigure } from '../../domain/procedure/presentation.js';
+import type { ProcedureCatalogues, ReplyFormSpec } from '../../domain/procedure/presentation.js';
 import arReply from './messages/ar/reply.json' with { type: 'json' };
 import arResults from './messages/ar/results.json' with { type: 'json' };
 import arMail from './messages/ar/mail.json' with { type: 'json' };
@@ -78,19 +77,3 @@ export const TAP_REPLY_FORM: ReplyFormSpec = {
     },
   ],
 };
-
-/**
- * The figures of a TAP tally (Res. 1 §9.4.5–9.4.6): the replies counted, those that assign
- * authority and those that do not, the unclear forms set aside, the share of support, and how many
- * more supporting replies a text that fell short needed.
- */
-export function tapFigures(tally: TextTally): TallyFigure[] {
-  return [
-    { name: 'replies', value: tally.replies, format: 'count' },
-    { name: 'support', value: tally.support, format: 'count' },
-    { name: 'nonSupport', value: tally.nonSupport, format: 'count' },
-    { name: 'unclear', value: tally.unclear, format: 'count' },
-    { name: 'percent', value: tally.percent === null ? null : Number(tally.percent), format: 'percent' },
-    { name: 'neededMore', value: tally.neededMoreSupport, format: 'count' },
-  ];
-}

@@ -66,7 +66,7 @@ describe('TAP_PROCEDURE', () => {
   });
 
   it('applies the 70 % rule with the edition’s citation', () => {
-    expect(TAP_PROCEDURE.tally({ support: 16, nonSupport: 7, unclear: 0 }, EDITION)).toMatchObject({
+    expect(TAP_PROCEDURE.tally({ assigns_authority: 16, does_not_assign_authority: 7 }, EDITION)).toMatchObject({
       outcome: 'not_at_this_meeting',
       citation: 'WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.6',
     });

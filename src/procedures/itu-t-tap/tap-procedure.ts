@@ -9,10 +9,10 @@ import {
 } from './tap-clauses.js';
 import { tapDemoPosition } from './tap-demo.js';
 import { decideAtMeeting, resultsNoticeDueAt, validateMeetingDecision } from './tap-meeting.js';
-import { TAP_MESSAGES, TAP_REPLY_FORM, tapFigures } from './tap-presentation.js';
+import { TAP_MESSAGES, TAP_REPLY_FORM } from './tap-presentation.js';
 import { checkReplyPositions } from './tap-reply-rules.js';
 import { TapDecisionSchema, TapPositionSchema } from './tap-schemas.js';
-import { countsOfKinds, explainTally, tallyText } from './tap-tally.js';
+import { TAP_TALLY_BASES, TAP_TALLY_OUTCOMES, tapTextTally } from './tap-tally.js';
 import { checkTiming, latestDeadline } from './tap-timing.js';
 
 /**
@@ -56,16 +56,15 @@ export const TAP_PROCEDURE: Procedure = {
   clauseFor: tapClauseFor,
   messages: TAP_MESSAGES,
   replyForm: TAP_REPLY_FORM,
-  figuresOf: tapFigures,
   positionKinds: ['assigns_authority', 'does_not_assign_authority', 'unclear'],
   positionSchema: TapPositionSchema,
   decisionSchema: TapDecisionSchema,
   eligibility: tapEligibility,
   checkReply: (positions, textIds, channel, edition) =>
     checkReplyPositions(positions, textIds, channel, tapClauses(edition)),
-  countsOf: countsOfKinds,
-  tally: (counts, edition) => tallyText(counts, tapClauses(edition)),
-  explainTally,
+  tallyOutcomes: TAP_TALLY_OUTCOMES,
+  tallyBases: TAP_TALLY_BASES,
+  tally: (byKind, edition) => tapTextTally(byKind, tapClauses(edition)),
   passThreshold: 0.7,
   checkTiming: (facts, edition, calendar, policy) => checkTiming(facts, tapClauses(edition), calendar, policy),
   validateMeetingDecision: (input, lastDay, edition) => validateMeetingDecision(input, lastDay, tapClauses(edition)),

@@ -3,7 +3,7 @@ import { fc, test } from '@fast-check/vitest';
 import { TAP_POSITION_KINDS as POSITION_KINDS } from './tap-schemas.js';
 import { tapClauses } from './tap-clauses.js';
 import { countPositions, formatPercent, meetsSeventyPercent, neededMoreSupport, tallyText } from './tap-tally.js';
-import type { PositionCounts } from '../../domain/procedure/outcomes.js';
+import type { PositionCounts } from './tap-tally.js';
 
 const clauses = tapClauses('Rev. Geneva, 2022');
 

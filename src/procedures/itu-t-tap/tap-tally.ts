@@ -1,6 +1,52 @@
 import type { PositionKind } from '../../domain/reply/reply.js';
-import type { ConsultationOutcome, OutcomeBasis, PositionCounts, TextTally } from '../../domain/procedure/outcomes.js';
+import type { TallyOutcomeDefinition, TextTally } from '../../domain/procedure/outcomes.js';
+import type { TallyFigure } from '../../domain/procedure/presentation.js';
 import { citeClause, type TapClauses } from './tap-clauses.js';
+
+/** Counts of the counted replies for one text. */
+export interface PositionCounts {
+  /** Replies that assign authority, with or without comments. */
+  readonly support: number;
+  /** Replies that do not assign authority. */
+  readonly nonSupport: number;
+  /** Recorded forms whose position cannot be read (both boxes or neither ticked): excluded from the count until clarified. */
+  readonly unclear: number;
+}
+
+/** What the consultation allows for a text: the meeting may consider it (§9.4.5), or not at this meeting (§9.4.6). */
+export type ConsultationOutcome = 'may_proceed' | 'not_at_this_meeting';
+
+/** Why the outcome is what it is. */
+export type OutcomeBasis = 'no_replies' | 'threshold_met' | 'threshold_not_met';
+
+/** TAP's outcomes of the consultation: only a text that may proceed goes to the meeting's decision. */
+export const TAP_TALLY_OUTCOMES: readonly TallyOutcomeDefinition[] = [
+  { id: 'may_proceed', passes: true },
+  { id: 'not_at_this_meeting', passes: false },
+];
+export const TAP_TALLY_BASES: readonly OutcomeBasis[] = ['no_replies', 'threshold_met', 'threshold_not_met'];
+
+/** The TAP rule's result on one text, with TAP's own figures. */
+export interface TapTally {
+  /** The denominator: replies received by the deadline that took a position (not all Member States). */
+  readonly replies: number;
+  readonly support: number;
+  readonly nonSupport: number;
+  /** Unclear forms, shown but not counted. */
+  readonly unclear: number;
+  /** support/replies in per cent with two decimals, for display only; null with no replies. Never used to decide. */
+  readonly percent: string | null;
+  readonly outcome: ConsultationOutcome;
+  readonly basis: OutcomeBasis;
+  /** The share of the counted replies the rule needs, for display only (the rule compares in integers). */
+  readonly threshold: number;
+  /** How many more supporting replies would have been needed to reach the threshold (0 when it passes). */
+  readonly neededMoreSupport: number;
+  /** Clause number applied (§9.4.5 or §9.4.6 in the edition's numbering). */
+  readonly clause: string;
+  /** Clause written for people, with the instrument and edition. */
+  readonly citation: string;
+}
 
 /** The 70 % threshold as the ratio 7/10, compared in integers (never a rounded float). */
 const THRESHOLD_NUMERATOR = 7;
@@ -44,7 +90,7 @@ export function formatPercent(support: number, replies: number): string | null {
  * - 70 % or more of the replies support: approval may be considered (§9.4.5);
  * - otherwise: the text may not be considered at this meeting (§9.4.6).
  */
-export function tallyText(counts: PositionCounts, clauses: TapClauses): TextTally {
+export function tallyText(counts: PositionCounts, clauses: TapClauses): TapTally {
   assertCount(counts.support, 'support');
   assertCount(counts.nonSupport, 'nonSupport');
   assertCount(counts.unclear, 'unclear');
@@ -87,13 +133,13 @@ export function countPositions(positions: Iterable<PositionKind>): PositionCount
 }
 
 function finish(
-  base: Pick<TextTally, 'replies' | 'support' | 'nonSupport' | 'unclear' | 'percent'>,
+  base: Pick<TapTally, 'replies' | 'support' | 'nonSupport' | 'unclear' | 'percent'>,
   outcome: ConsultationOutcome,
   basis: OutcomeBasis,
   needed: number,
   clause: string,
   clauses: TapClauses,
-): TextTally {
+): TapTally {
   return {
     ...base,
     outcome,
@@ -111,13 +157,41 @@ function assertCount(value: number, name: string): void {
 }
 
 /** The rule applied to one text, in English words, with its clause (the API's `explanation`). */
-export function explainTally(t: TextTally): string {
+export function explainTally(t: TapTally): string {
   if (t.basis === 'no_replies')
     return `No replies were received: approval may be considered at the meeting (${t.citation}).`;
   const share = `${t.support} of ${t.replies} replies (${t.percent} %) support consideration for approval`;
   if (t.basis === 'threshold_met')
     return `${share}; 70 % or more is needed: approval may be considered at the meeting (${t.citation}).`;
   return `${share}; 70 % or more is needed: the text may not be considered at this meeting (${t.citation}). ${t.neededMoreSupport} more supporting ${t.neededMoreSupport === 1 ? 'reply' : 'replies'} would have been needed.`;
+}
+
+/** TAP's named figures of a text, in the order pages and documents show them. */
+export function tapFigures(tally: TapTally): TallyFigure[] {
+  return [
+    { name: 'replies', value: tally.replies, format: 'count' },
+    { name: 'support', value: tally.support, format: 'count' },
+    { name: 'nonSupport', value: tally.nonSupport, format: 'count' },
+    { name: 'unclear', value: tally.unclear, format: 'count' },
+    { name: 'percent', value: tally.percent === null ? null : Number(tally.percent), format: 'percent' },
+    { name: 'neededMore', value: tally.neededMoreSupport, format: 'count' },
+  ];
+}
+
+/** The engine's tally of one text: TAP's rule on the counted replies of each kind, with its figures. */
+export function tapTextTally(byKind: Readonly<Record<string, number>>, clauses: TapClauses): TextTally {
+  const tally = tallyText(countsOfKinds(byKind), clauses);
+  return {
+    replies: tally.replies,
+    unclear: tally.unclear,
+    passes: tally.outcome === 'may_proceed',
+    outcome: tally.outcome,
+    basis: tally.basis,
+    clause: tally.clause,
+    citation: tally.citation,
+    figures: tapFigures(tally),
+    explanation: explainTally(tally),
+  };
 }
 
 /**

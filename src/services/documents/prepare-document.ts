@@ -214,7 +214,7 @@ export async function prepareDocument(
           );
         if (actor.kind !== 'secretariat')
           throw new AppError('NOTICE_NOT_ALLOWED', 'The results notice has not been issued yet');
-        const missing = results.texts.filter((t) => t.tally.outcome === 'may_proceed' && t.decision === null);
+        const missing = results.texts.filter((t) => t.tally.passes && t.decision === null);
         if (missing.length > 0) {
           throw new AppError(
             'NOTICE_NOT_ALLOWED',

@@ -5,7 +5,7 @@ import { startOfDay } from '../../domain/time/instants.js';
 import type { ReplyVersion } from '../../domain/reply/reply.js';
 import { citeRoleIn, formatShare } from '../../i18n/citations.js';
 import { DEFAULT_LOCALE, isLocale, t, type Locale, type MessageId } from '../../i18n/i18n.js';
-import { hasProcedureText, procedureText } from '../../i18n/procedure-text.js';
+import { procedureSentence, procedureText, tallySentence } from '../../i18n/procedure-text.js';
 import { procedureFor } from '../../procedures/registry.js';
 import type { TextResult } from '../compute-results.js';
 
@@ -96,9 +96,9 @@ export function issueNotice(
   // threshold, reasons from those that do not assign authority), else the core's plain request.
   const intro =
     role === 'focal_point'
-      ? hasProcedureText(procedure, 'mail.issue.introFocalPoint')
-        ? procedureText(locale, procedure, 'mail.issue.introFocalPoint', values)
-        : t(locale, 'mail.issue.introFocalPoint', values)
+      ? procedureSentence(locale, procedure, 'mail.issue.introFocalPoint', values, () =>
+          t(locale, 'mail.issue.introFocalPoint', values),
+        )
       : t(locale, 'mail.issue.introObserver', values);
   return {
     subject: t(locale, 'mail.issue.subject', { reference: c.reference, role, deadline }),
@@ -173,6 +173,7 @@ export function resultsMail(
   results: readonly TextResult[],
   baseUrl: string,
 ): MailText {
+  const procedure = procedureFor(c.procedure);
   const lines = results.map(({ text, tally, decision }) => {
     const outcome = decision
       ? decision.outcome === 'pending_more_time'
@@ -181,9 +182,11 @@ export function resultsMail(
             citation: decision.citation,
           })
         : t(locale, 'mail.results.decided', { outcome: decision.outcome, citation: decision.citation })
-      : t(locale, 'mail.results.notConsidered', {
-          support: tally.support,
-          replies: tally.replies,
+      : // No meeting decision: the rule on the replies is the result (a procedure without a
+        // meeting), or kept the text from the meeting; the procedure says why in its words.
+        t(locale, procedure.hasMeeting ? 'mail.results.notConsidered' : 'mail.results.byReplies', {
+          outcome: procedureText(locale, procedure, `outcome.${tally.outcome}`),
+          rule: tallySentence(locale, procedure, `results.rule.${tally.basis}`, tally),
           citation: tally.citation,
         });
     const reservations = decision?.reservations.length

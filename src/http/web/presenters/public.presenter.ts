@@ -9,7 +9,8 @@ import type { ClauseRole } from '../../../domain/procedure/clauses.js';
 import type { MeetingDecision } from '../../../domain/procedure/outcomes.js';
 import type { TextTally } from '../../../domain/procedure/outcomes.js';
 import type { Procedure } from '../../../domain/procedure/procedure.js';
-import { figureLabelAt, outcomeWords, positionWords, procedureSentence } from '../../../presenters/procedure-words.js';
+import { figureLabelAt, outcomeWords, positionWords } from '../../../presenters/procedure-words.js';
+import { tallySentence } from '../../../i18n/procedure-text.js';
 import { startOfDay } from '../../../domain/time/instants.js';
 import { formatDeadline, formatUtc, intlFor, isoInstant, t, type Locale } from '../../../i18n/i18n.js';
 import type { ConsultationResults, TextResult } from '../../../services/compute-results.js';
@@ -466,20 +467,11 @@ export function presentConsultationPage(
   };
 }
 
-/** The rule applied to one text, in words, with its clause (the procedure's pass or fail rule). */
+/** The rule applied to one text, in the procedure's words, with its clause (its sentence for the rule's basis). */
 export function explainTallyInWords(locale: Locale, procedure: Procedure, tally: TextTally): string {
-  const values = {
-    support: count(locale, tally.support),
-    replies: count(locale, tally.replies),
-    percent: tally.replies === 0 ? '' : percent(locale, tally.support / tally.replies),
-    threshold: percent(locale, tally.threshold),
-    clause: tally.citation,
-    needed: tally.neededMoreSupport,
-  };
-  // The procedure's own sentence for the rule where it has one (a rule that is not TAP's share).
-  return procedureSentence(locale, procedure, `public.explain.${tally.basis}`, values, () =>
-    t(locale, `public.explain.${tally.basis}`, values),
-  );
+  return tallySentence(locale, procedure, `public.explain.${tally.basis}`, tally, {
+    share: (value) => percent(locale, value / 100),
+  });
 }
 
 function decisionEntry(locale: Locale, result: TextResult, decision: MeetingDecision): DecisionEntry {
@@ -524,7 +516,7 @@ function decisionEntry(locale: Locale, result: TextResult, decision: MeetingDeci
 
 /** The figures of a tally as the public page prints them: shares with up to two decimals ("69.57%"). */
 function publicFigures(locale: Locale, procedure: Procedure, tally: TextTally): PublicFigure[] {
-  return procedure.figuresOf(tally).map((figure) => ({
+  return tally.figures.map((figure) => ({
     name: figure.name,
     label: figureLabelAt(locale, procedure, 'public', figure.name),
     value:
@@ -544,7 +536,7 @@ function textResultEntry(
 ): TextResultEntry {
   const { text, tally, decision } = result;
   const figures = publicFigures(locale, procedure, tally);
-  const formats = new Map(procedure.figuresOf(tally).map((f) => [f.name, f.format]));
+  const formats = new Map(tally.figures.map((f) => [f.name, f.format]));
   return {
     id: text.id,
     heading: textHeading(locale, text),
@@ -554,21 +546,20 @@ function textResultEntry(
     figures,
     shares: figures.filter((f) => formats.get(f.name) === 'percent'),
     outcome: tally.outcome,
-    outcomeLabel:
-      outcomeWords(locale, procedure, 'public', tally.outcome) ?? t(locale, `public.outcome.${tally.outcome}`),
+    outcomeLabel: outcomeWords(locale, procedure, 'public', tally.outcome),
     explanation: explainTallyInWords(locale, procedure, tally),
     unclearNote: tally.unclear === 0 ? null : t(locale, 'public.explain.unclear', { count: tally.unclear }),
     citation: tally.citation,
     decision: !procedure.hasMeeting
       ? 'none'
-      : tally.outcome !== 'may_proceed'
+      : !tally.passes
         ? 'not_considered'
         : decision === null
           ? 'pending'
           : decisionEntry(locale, result, decision),
     decisionSummary: !procedure.hasMeeting
       ? ''
-      : tally.outcome !== 'may_proceed'
+      : !tally.passes
         ? t(locale, 'public.overview.notConsidered')
         : decision === null
           ? t(locale, 'public.overview.pending')
@@ -636,8 +627,7 @@ export function presentResultsPage(
       textResultEntry(locale, results.loaded.procedure, r, content.texts[r.text.id]!.title),
     ),
     shareLabels: results.texts[0]
-      ? results.loaded.procedure
-          .figuresOf(results.texts[0].tally)
+      ? results.texts[0].tally.figures
           .filter((f) => f.format === 'percent')
           .map((f) => figureLabelAt(locale, results.loaded.procedure, 'public', f.name))
       : [],

@@ -1,12 +1,18 @@
 import type { Consultation, DeterminedText } from '../../../domain/consultation/consultation.js';
 import type { DeadlineWording } from '../../../domain/consultation/deadline.js';
 import type { MeetingDecision, MeetingOutcome, Reservation } from '../../../domain/procedure/outcomes.js';
-import type { ConsultationOutcome, OutcomeBasis } from '../../../domain/procedure/outcomes.js';
 import { CHANNELS, type Channel, type ReplyFlag, type ReplyVersionStatus } from '../../../domain/reply/reply.js';
 import { startOfDay } from '../../../domain/time/instants.js';
 import { citeRoleIn, formatShare } from '../../../i18n/citations.js';
 import { t, type Locale, type MessageId } from '../../../i18n/i18n.js';
-import { formatFigureValue, hasProcedureText, procedureText } from '../../../i18n/procedure-text.js';
+import {
+  formatFigureValue,
+  hasProcedureText,
+  procedureSentence,
+  procedureText,
+  tallySentence,
+  tallySentenceValues,
+} from '../../../i18n/procedure-text.js';
 import type { Procedure } from '../../../domain/procedure/procedure.js';
 import type { TextTally } from '../../../domain/procedure/outcomes.js';
 import {
@@ -17,7 +23,6 @@ import {
   positionSummaries,
   positionWords,
   presentFigures,
-  procedureSentence,
   summaryIdOf,
   type FigureView,
   type PositionSummarySpec,
@@ -353,18 +358,14 @@ export interface TextResultView {
   /** How many more supporting replies a text that fell short needed, in the procedure's sentence (null: none, or no sentence). */
   readonly needed: string | null;
   readonly replies: number;
-  readonly support: number;
-  readonly nonSupport: number;
   readonly unclear: number;
-  /** support/replies in per cent, as a number for Intl (display only; the rule is decided in integers). */
-  readonly percent: number | null;
-  readonly outcome: ConsultationOutcome;
-  /** The outcome in the procedure's words where it has them, else null (the page's own words). */
-  readonly outcomeLabel: string | null;
-  readonly basis: OutcomeBasis;
-  readonly neededMoreSupport: number;
-  /** The share of the counted replies the rule needs (0.7), for display. */
-  readonly threshold: number;
+  /** Whether the replies let the text go on (to the meeting, or approved without one). */
+  readonly passes: boolean;
+  /** The procedure's outcome id and its words. */
+  readonly outcome: string;
+  readonly outcomeLabel: string;
+  /** The procedure's basis id (why the outcome is what it is). */
+  readonly basis: string;
   readonly clause: string;
   readonly citation: string;
   readonly decision: DecisionOutcomeView | null;
@@ -408,57 +409,20 @@ export interface ResultsPageView {
   readonly figureLabels: readonly string[];
 }
 
-/**
- * A sentence of the results in the procedure's words (`key`) where the procedure has it, else the
- * core's generic one (`fallback`): the procedure says what its rule is about, e.g. who "supports".
- */
-function resultsSentence(
-  locale: Locale,
-  procedure: Procedure,
-  key: string,
-  fallback: MessageId,
-  values: Record<string, string | number>,
-): string {
-  return procedureSentence(locale, procedure, key, values, () => t(locale, fallback, values));
-}
-
-/** The rule applied to one text, in words: how many replies supported it against the share needed. */
+/** The rule applied to one text, in the procedure's words for the rule's basis: what the replies were against what it needs. */
 function ruleInWords(locale: Locale, procedure: Procedure, tally: TextTally): string {
-  const values = {
-    support: tally.support,
-    replies: tally.replies,
-    percent: tally.percent === null ? '' : formatPercent(locale, Number(tally.percent)),
-    threshold: formatShare(locale, tally.threshold),
-  };
-  if (tally.basis === 'no_replies')
-    return resultsSentence(locale, procedure, 'results.rule.noReplies', 'outcome.results.rule.noReplies', values);
-  return tally.basis === 'threshold_met'
-    ? resultsSentence(locale, procedure, 'results.rule.met', 'outcome.results.rule.met', values)
-    : resultsSentence(locale, procedure, 'results.rule.notMet', 'outcome.results.rule.notMet', values);
+  return tallySentence(locale, procedure, `results.rule.${tally.basis}`, tally);
 }
 
-/** What the consultation allows for a text, as the decisions page says it. */
+/** What the consultation allows for a text, as the decisions page says it (the procedure's sentence for the outcome). */
 function decisionSummary(locale: Locale, procedure: Procedure, tally: TextTally): string {
-  const values = {
-    support: tally.support,
-    replies: tally.replies,
-    percent: tally.percent === null ? '–' : formatPercent(locale, Number(tally.percent)),
-    threshold: formatShare(locale, tally.threshold),
-  };
-  return tally.outcome === 'may_proceed'
-    ? resultsSentence(locale, procedure, 'decisions.tally.mayProceed', 'outcome.decisions.tally.mayProceed', values)
-    : resultsSentence(
-        locale,
-        procedure,
-        'decisions.tally.notAtMeeting',
-        'outcome.decisions.tally.notAtMeeting',
-        values,
-      );
+  return tallySentence(locale, procedure, `decisions.tally.${tally.outcome}`, tally, { notApplicable: '–' });
 }
 
-/** A percentage with two decimals in the reader's locale (display only). */
-function formatPercent(locale: Locale, percent: number): string {
-  return formatFigureValue(locale, { name: 'percent', value: percent, format: 'percent' });
+/** The procedure's note on how far a text that fell short was from passing, where it has one (TAP: more supporting replies needed). */
+function shortfallInWords(locale: Locale, procedure: Procedure, tally: TextTally): string | null {
+  if (tally.passes || !hasProcedureText(procedure, 'results.needed')) return null;
+  return procedureText(locale, procedure, 'results.needed', tallySentenceValues(locale, procedure, tally));
 }
 
 /** The tally of every text, with the meeting's decision where recorded; titles as `content` shows them. */
@@ -473,20 +437,13 @@ export function presentTextResults(
     figures: presentFigures(locale, procedure, tally),
     rule: ruleInWords(locale, procedure, tally),
     summary: decisionSummary(locale, procedure, tally),
-    needed:
-      tally.neededMoreSupport > 0 && hasProcedureText(procedure, 'results.needed')
-        ? procedureText(locale, procedure, 'results.needed', { count: tally.neededMoreSupport })
-        : null,
+    needed: shortfallInWords(locale, procedure, tally),
     replies: tally.replies,
-    support: tally.support,
-    nonSupport: tally.nonSupport,
     unclear: tally.unclear,
-    percent: tally.percent === null ? null : Number(tally.percent),
+    passes: tally.passes,
     outcome: tally.outcome,
     outcomeLabel: outcomeWords(locale, procedure, null, tally.outcome),
     basis: tally.basis,
-    neededMoreSupport: tally.neededMoreSupport,
-    threshold: tally.threshold,
     clause: tally.clause,
     citation: tally.citation,
     decision: decision === null ? null : presentDecisionOutcome(decision),
@@ -508,9 +465,13 @@ export function presentResultsPage(
     texts: presentTextResults(locale, results, content),
     resultsNoticeDueAt: results.resultsNoticeDueAt,
     notice,
-    explain: resultsSentence(locale, procedure, 'results.explain', 'outcome.results.explain', {
-      threshold: formatShare(locale, procedure.passThreshold ?? 0),
-    }),
+    explain: procedureSentence(
+      locale,
+      procedure,
+      'results.explain',
+      { threshold: formatShare(locale, procedure.passThreshold ?? 0) },
+      () => t(locale, 'outcome.results.explain', { threshold: formatShare(locale, procedure.passThreshold ?? 0) }),
+    ),
     figureLabels: results.texts[0] ? figureLabels(locale, procedure, results.texts[0].tally) : [],
   };
 }
@@ -627,7 +588,7 @@ export function presentDecisionsPage(
     return {
       text: presentTextRef(r.text, content),
       tally: tallies[index]!,
-      mayBeConsidered: r.tally.outcome === 'may_proceed',
+      mayBeConsidered: r.tally.passes,
       decision: r.decision === null ? null : presentDecisionOutcome(r.decision),
       recordedAt: record?.recordedAt ?? null,
       values: typed !== null && typed.textId === r.text.id ? typed.values : saved,

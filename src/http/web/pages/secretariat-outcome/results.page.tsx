@@ -58,13 +58,7 @@ export function ResultsPage({ page, view }: { page: PageContext; view: ResultsPa
                   </td>
                 ))}
                 <td>
-                  <strong class={r.outcome === 'may_proceed' ? 'tag' : 'tag outcome-tag-warn'}>
-                    {r.outcomeLabel ??
-                      t(
-                        locale,
-                        r.outcome === 'may_proceed' ? 'outcome.results.mayProceed' : 'outcome.results.notAtMeeting',
-                      )}
-                  </strong>
+                  <strong class={r.passes ? 'tag' : 'tag outcome-tag-warn'}>{r.outcomeLabel}</strong>
                   {r.needed !== null && <span class="outcome-note outcome-needed">{r.needed}</span>}
                   <span class="outcome-note">{r.rule}</span>
                   <span class="outcome-note">
