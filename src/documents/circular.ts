@@ -2,6 +2,7 @@ import type { Consultation, DeterminedText } from '../domain/consultation/consul
 import { localiseConsultation, type LocalisedConsultation } from '../domain/consultation/localise.js';
 import { procedureFor } from '../procedures/registry.js';
 import { formatShare } from '../i18n/citations.js';
+import { hasProcedureText, procedureText } from '../i18n/procedure-text.js';
 import { dirOf, type Locale } from '../i18n/i18n.js';
 import { bureauProfile, studyGroupName } from './bureau.js';
 import { inLanguage, type Block, type DocumentContent, type FieldRow } from './content.js';
@@ -99,8 +100,10 @@ export function circularContent(locale: Locale, input: CircularInput): DocumentC
   const profile = bureauProfile(locale, c);
   const name = circularName(locale, c);
   const meeting = { place: c.meeting.place, dates: formatDayRange(locale, c.meeting.firstDay, c.meeting.lastDay) };
+  const procedure = procedureFor(c.procedure);
+  // The paragraphs on the procedure, the request and its rule are the procedure's words.
   const firstParagraph = [
-    msg(locale, 'doc.circular.p1', {
+    procedureText(locale, procedure, 'doc.circular.purpose', {
       studyGroup: studyGroupName(locale, c.studyGroup),
       edition: c.resolutionEdition,
       ...meeting,
@@ -154,18 +157,23 @@ export function circularContent(locale: Locale, input: CircularInput): DocumentC
     {
       type: 'paragraph',
       number: '3',
-      text: msg(locale, 'doc.circular.p3', {
+      text: procedureText(locale, procedure, 'doc.circular.request', {
         clause: consultationSection(c),
         deadline: formatDeadline(locale, c.deadlineAt, c.deadlineWording),
       }),
     },
-    {
-      type: 'paragraph',
-      number: '4',
-      text: msg(locale, 'doc.circular.p4', {
-        threshold: formatShare(locale, procedureFor(c.procedure).passThreshold ?? 0),
-      }),
-    },
+    // The rule the replies are held to, where the procedure's circular states one (TAP's share).
+    ...(hasProcedureText(procedure, 'doc.circular.rule')
+      ? [
+          {
+            type: 'paragraph',
+            number: '4',
+            text: procedureText(locale, procedure, 'doc.circular.rule', {
+              threshold: formatShare(locale, procedure.passThreshold ?? 0),
+            }),
+          } satisfies Block,
+        ]
+      : []),
     { type: 'paragraph', text: msg(locale, 'doc.closing') },
     { type: 'signature', lines: [ofRecord(c.signatory.name), ofRecord(c.signatory.title)] },
     { type: 'paragraph', text: msg(locale, 'doc.circular.annexes', { count: 2 }) },

@@ -88,14 +88,14 @@ function positionGroups(
   return rows;
 }
 
-/** The rule on the replies in one sentence: the procedure's own where it has one, else the core's (a share). */
+/** The rule on the replies in one sentence, in the procedure's words, with the clauses it passes and fails by. */
 function ruleSentence(locale: Locale, procedure: Procedure, edition: string): string {
   const values = {
     threshold: formatShare(locale, procedure.passThreshold ?? 0),
     passes: citeRoleIn(locale, procedure, 'consultationPasses', edition),
     fails: citeRoleIn(locale, procedure, 'consultationFails', edition),
   };
-  return procedureSentence(locale, procedure, 'doc.report.rule', values, () => msg(locale, 'doc.report.rule', values));
+  return procedureText(locale, procedure, 'doc.report.rule', values);
 }
 
 function stateLabel(locale: Locale, reply: ReportReply): string {

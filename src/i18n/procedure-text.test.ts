@@ -71,10 +71,19 @@ describe('a procedure brings its own words, in the six languages', () => {
         );
       });
 
-      it('words every outcome and basis of its rule on the replies, where the core prints them', () => {
+      it('words its circular, its rule and every outcome and basis of it, where the core prints them', () => {
         expect(procedure.tallyOutcomes.length).toBeGreaterThan(0);
         expect(procedure.tallyBases.length).toBeGreaterThan(0);
         const keys = [
+          // The circular's paragraphs on the procedure and its request, as the document and the
+          // secretariat's preview say them; the rule, on the public page and in the results report.
+          'procedure.name',
+          'doc.circular.purpose',
+          'doc.circular.request',
+          'sec.preview.purpose',
+          'sec.preview.request',
+          'public.ask.rule',
+          'doc.report.rule',
           'results.explain',
           ...procedure.tallyOutcomes.map((o) => `outcome.${o.id}`),
           ...procedure.tallyBases.flatMap((basis) => [`results.rule.${basis}`, `public.explain.${basis}`]),

@@ -125,6 +125,31 @@ describe("a toy procedure's results read in its own words", () => {
     expect(noTapWords(text)).toEqual([]);
   });
 
+  it("writes the circular and states the rule on the public page in the toy's words, none of TAP's", async () => {
+    const id = await decidedBallot();
+    const { send, tokens } = api();
+    const circular = await send('GET', `/api/v1/consultations/${id}/documents/circular?format=docx`, {
+      token: tokens.secretariat,
+    });
+    expect(circular.statusCode, circular.body).toBe(200);
+    const text = normalise(docxText(circular.rawPayload));
+    // The letter's paragraphs on the procedure and the request are the toy's; it states no share.
+    expect(text).toContain('The members vote on the texts below under the toy rules (2026).');
+    expect(text).toContain('Each member is asked to vote yes or no on each text by');
+    expect(text).not.toMatch(/Traditional Approval|Plenary session/);
+    expect(noTapWords(text)).toEqual([]);
+
+    const page = await send('GET', `/en/consultations/${id}`);
+    expect(page.statusCode, page.body).toBe(200);
+    const pageText = textOf(page.body);
+    expect(pageText).toMatch(/Procedure Toy ballot, Toy rules \(2026\)/);
+    expect(pageText).toMatch(
+      /A text passes when more members vote yes than no \(\s*Toy rules \(2026\) §2\s*\); otherwise it fails\./,
+    );
+    expect(pageText).not.toMatch(/Traditional Approval|Section 9|does not give authority/);
+    expect(noTapWords(pageText)).toEqual([]);
+  });
+
   it('writes the results notice with the outcome of the votes as the result: passed texts approved, the others not, citing the rule', async () => {
     const id = await decidedBallot();
     const { send, tokens } = api();

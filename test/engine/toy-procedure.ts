@@ -120,6 +120,12 @@ const SENTENCES: Record<string, Record<string, string>> = {
     'results.rule.majority': '{yes, number} of {votes, number} votes are yes: a majority.',
     'results.rule.no_majority': '{yes, number} of {votes, number} votes are yes: no majority.',
     'doc.report.rule': 'A text passes when more members vote yes than no ({passes}); otherwise it fails ({fails}).',
+    'doc.circular.purpose': 'The members vote on the texts below under the toy rules ({edition}).',
+    'doc.circular.request': 'Each member is asked to vote yes or no on each text by {deadline}.',
+    'sec.preview.purpose': 'The members vote on the texts below under {instrument}.',
+    'sec.preview.request': 'Each member is asked to vote yes or no on each text by',
+    'public.ask.rule': 'A text passes when more members vote yes than no ({clause}); otherwise it fails.',
+    'procedure.name': 'Toy ballot, {instrument} ({edition})',
   },
   fr: {
     'public.explain.no_votes': 'Aucun membre n’a voté : le texte est rejeté ({clause}).',
@@ -134,6 +140,13 @@ const SENTENCES: Record<string, Record<string, string>> = {
     'results.rule.no_majority': '{yes, number} votes sur {votes, number} sont pour : pas de majorité.',
     'doc.report.rule':
       'Un texte est adopté si plus de membres votent pour que contre ({passes}) ; sinon il est rejeté ({fails}).',
+    'doc.circular.purpose': 'Les membres votent sur les textes ci-dessous selon les règles du jeu ({edition}).',
+    'doc.circular.request': 'Chaque membre est invité à voter pour ou contre chaque texte avant le {deadline}.',
+    'sec.preview.purpose': 'Les membres votent sur les textes ci-dessous selon {instrument}.',
+    'sec.preview.request': 'Chaque membre est invité à voter pour ou contre chaque texte avant le',
+    'public.ask.rule':
+      'Un texte est adopté si plus de membres votent pour que contre ({clause}) ; sinon il est rejeté.',
+    'procedure.name': 'Vote jouet, {instrument} ({edition})',
   },
 };
 

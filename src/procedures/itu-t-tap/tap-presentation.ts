@@ -2,34 +2,42 @@ import type { ProcedureCatalogues, ReplyFormSpec } from '../../domain/procedure/
 import arReply from './messages/ar/reply.json' with { type: 'json' };
 import arResults from './messages/ar/results.json' with { type: 'json' };
 import arMail from './messages/ar/mail.json' with { type: 'json' };
+import arDocuments from './messages/ar/documents.json' with { type: 'json' };
 import enReply from './messages/en/reply.json' with { type: 'json' };
 import enResults from './messages/en/results.json' with { type: 'json' };
 import enMail from './messages/en/mail.json' with { type: 'json' };
+import enDocuments from './messages/en/documents.json' with { type: 'json' };
 import esReply from './messages/es/reply.json' with { type: 'json' };
 import esResults from './messages/es/results.json' with { type: 'json' };
 import esMail from './messages/es/mail.json' with { type: 'json' };
+import esDocuments from './messages/es/documents.json' with { type: 'json' };
 import frReply from './messages/fr/reply.json' with { type: 'json' };
 import frResults from './messages/fr/results.json' with { type: 'json' };
 import frMail from './messages/fr/mail.json' with { type: 'json' };
+import frDocuments from './messages/fr/documents.json' with { type: 'json' };
 import ruReply from './messages/ru/reply.json' with { type: 'json' };
 import ruResults from './messages/ru/results.json' with { type: 'json' };
 import ruMail from './messages/ru/mail.json' with { type: 'json' };
+import ruDocuments from './messages/ru/documents.json' with { type: 'json' };
 import zhReply from './messages/zh/reply.json' with { type: 'json' };
 import zhResults from './messages/zh/results.json' with { type: 'json' };
 import zhMail from './messages/zh/mail.json' with { type: 'json' };
+import zhDocuments from './messages/zh/documents.json' with { type: 'json' };
 
 /**
  * TAP's own words in the six UN languages, for the core's pages and documents: one file per area
- * and language (messages/<locale>/<area>.json: the reply form and its errors; the results and documents; the
- * issue mail's request, which states TAP's threshold and asks for reasons).
+ * and language (messages/<locale>/<area>.json: the reply form and its errors; the results; the
+ * issue mail's request, which states TAP's threshold and asks for reasons; the circular's
+ * paragraphs on the procedure, its request and its rule, as the document, the secretariat's
+ * preview and the public pages say them).
  */
 export const TAP_MESSAGES: ProcedureCatalogues = {
-  ar: { ...arReply, ...arResults, ...arMail },
-  zh: { ...zhReply, ...zhResults, ...zhMail },
-  en: { ...enReply, ...enResults, ...enMail },
-  fr: { ...frReply, ...frResults, ...frMail },
-  ru: { ...ruReply, ...ruResults, ...ruMail },
-  es: { ...esReply, ...esResults, ...esMail },
+  ar: { ...arReply, ...arResults, ...arMail, ...arDocuments },
+  zh: { ...zhReply, ...zhResults, ...zhMail, ...zhDocuments },
+  en: { ...enReply, ...enResults, ...enMail, ...enDocuments },
+  fr: { ...frReply, ...frResults, ...frMail, ...frDocuments },
+  ru: { ...ruReply, ...ruResults, ...ruMail, ...ruDocuments },
+  es: { ...esReply, ...esResults, ...esMail, ...esDocuments },
 };
 
 /**

@@ -10,7 +10,7 @@ import type { MeetingDecision } from '../../../domain/procedure/outcomes.js';
 import type { TextTally } from '../../../domain/procedure/outcomes.js';
 import type { Procedure } from '../../../domain/procedure/procedure.js';
 import { figureLabelAt, outcomeWords, positionWords } from '../../../presenters/procedure-words.js';
-import { tallySentence } from '../../../i18n/procedure-text.js';
+import { hasProcedureText, procedureText, tallySentence } from '../../../i18n/procedure-text.js';
 import { startOfDay } from '../../../domain/time/instants.js';
 import { formatDeadline, formatUtc, intlFor, isoInstant, t, type Locale } from '../../../i18n/i18n.js';
 import type { ConsultationResults, TextResult } from '../../../services/compute-results.js';
@@ -344,7 +344,9 @@ export function presentHome(locale: Locale, views: readonly ConsultationView[], 
   const shown = views.filter((v) => v.state !== 'draft' || actor.kind === 'secretariat');
   const contents = shown.map((v) => presentContent(locale, v.loaded.consultation, []));
   const rows = shown.map((v, index) => row(locale, v, now, contents[index]!.subject));
-  const threshold = percent(locale, procedureFor(DEFAULT_PROCEDURE_ID).passThreshold ?? 0);
+  // How a consultation goes, as the default procedure runs it: its rule in its words.
+  const procedure = procedureFor(DEFAULT_PROCEDURE_ID);
+  const threshold = percent(locale, procedure.passThreshold ?? 0);
   return {
     open: rows.filter((r) => r.state === 'open'),
     closed: rows.filter((r) => r.state !== 'open' && r.state !== 'draft'),
@@ -353,7 +355,7 @@ export function presentHome(locale: Locale, views: readonly ConsultationView[], 
     steps: [
       t(locale, 'public.home.how.issue'),
       t(locale, 'public.home.how.reply'),
-      t(locale, 'public.home.how.rule', { threshold }),
+      procedureText(locale, procedure, 'public.home.rule', { threshold }),
       t(locale, 'public.home.how.meeting'),
     ],
     contentNotice: presentContentNotice(contents, { subject: true, titles: false, summaries: false, list: true }),
@@ -424,12 +426,15 @@ export function presentConsultationPage(
       clause: cite('replyPeriod'),
       deadline: formatDeadline(locale, c),
     }),
-    t(locale, 'public.consultation.ask.rule', {
+    procedureText(locale, procedure, 'public.ask.rule', {
       threshold,
       clause: cite('consultationPasses'),
       failClause: cite('consultationFails'),
     }),
-    t(locale, 'public.consultation.ask.reasons', { clause: cite('reasons') }),
+    // What the procedure asks of a reply that does not support a text, where it asks something (TAP: reasons).
+    ...(hasProcedureText(procedure, 'public.ask.reasons')
+      ? [procedureText(locale, procedure, 'public.ask.reasons', { clause: cite('reasons') })]
+      : []),
     t(locale, 'public.consultation.ask.who'),
   ];
   return {
@@ -451,7 +456,7 @@ export function presentConsultationPage(
     stateLabel: stateLabel(locale, view.state, view.loaded.procedure),
     isDemo: c.isDemo,
     enteredAfterwardsOn: enteredAfterwardsOn(locale, c.enteredAfterwardsAt),
-    procedureName: t(locale, 'public.consultation.procedure.name', {
+    procedureName: procedureText(locale, procedure, 'procedure.name', {
       instrument: clauses.instrument,
       edition: clauses.edition,
     }),

@@ -9,6 +9,7 @@ import { citeRole } from '../../../domain/procedure/procedure.js';
 import { startOfDay } from '../../../domain/time/instants.js';
 import { intlFor, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
 import { formatShare } from '../../../i18n/citations.js';
+import { hasProcedureText, procedureText } from '../../../i18n/procedure-text.js';
 import type { Account } from '../../../domain/identity/account.js';
 import type { StoredAuditEvent } from '../../../domain/audit/audit-event.js';
 import type { StoredMemberState } from '../../../domain/member-states/member-state.js';
@@ -243,8 +244,12 @@ export interface CircularView {
   readonly instrument: string;
   /** "9.4": the section of the instrument the circular opens the consultation under (the letter cites it). */
   readonly replySection: string;
-  /** The share of the replies the procedure's rule needs, in the reader's language (TAP: seventy per cent). */
-  readonly threshold: string;
+  /**
+   * The letter's paragraphs in the procedure's words: what the body intends to do under which
+   * procedure, what the circular asks (followed on the page by the deadline), and the rule the
+   * replies are held to where the procedure's circular states one (TAP: its share; else null).
+   */
+  readonly letter: { readonly purpose: string; readonly request: string; readonly rule: string | null };
   readonly individualRepliesPublic: boolean;
   readonly eligibleStates: readonly string[] | null;
   readonly issuedAt: number | null;
@@ -307,7 +312,23 @@ export function presentCircular(
     resolutionEdition: c.resolutionEdition,
     instrument: `${clauses.instrument} (${clauses.edition})`,
     replySection: (procedure.clauseFor('replySection', c.resolutionEdition) ?? '').replace(/^§/, ''),
-    threshold: formatShare(locale, procedure.passThreshold ?? 0),
+    letter: {
+      purpose: procedureText(locale, procedure, 'sec.preview.purpose', {
+        studyGroup: c.studyGroup,
+        instrument: `${clauses.instrument} (${clauses.edition})`,
+        place: c.meeting.place,
+        first: formatDay(locale, c.meeting.firstDay),
+        last: formatDay(locale, c.meeting.lastDay),
+      }),
+      request: procedureText(locale, procedure, 'sec.preview.request', {
+        clause: (procedure.clauseFor('replySection', c.resolutionEdition) ?? '').replace(/^§/, ''),
+      }),
+      rule: hasProcedureText(procedure, 'sec.preview.rule')
+        ? procedureText(locale, procedure, 'sec.preview.rule', {
+            threshold: formatShare(locale, procedure.passThreshold ?? 0),
+          })
+        : null,
+    },
     individualRepliesPublic: c.settings.individualRepliesPublic,
     eligibleStates: c.settings.eligibleStates,
     issuedAt: c.issuedAt,

@@ -21,6 +21,7 @@ import {
 } from '../../components/reply-fields.js';
 import type { ConsultationHeadView, StateOptionView } from '../../presenters/secretariat-outcome.presenter.js';
 import { channelLabel, ConsultationHead, outcomePath } from './outcome-parts.js';
+import { hasProcedureText, procedureText } from '../../../../i18n/procedure-text.js';
 
 /** The form as typed (or empty). */
 export interface RecordFormValues {
@@ -120,6 +121,9 @@ export function RecordReplyPage({ page, view }: { page: PageContext; view: Recor
             </h2>
             <p class="hint" id="positions-hint">
               {t(locale, 'outcome.record.positions.hint')}
+              {/* What the procedure tolerates on a form received otherwise (TAP: a missing sub-option, an unclear form). */}
+              {hasProcedureText(view.procedure, 'recorded.hint') &&
+                ` ${procedureText(locale, view.procedure, 'recorded.hint')}`}
             </p>
             <FieldError
               locale={locale}

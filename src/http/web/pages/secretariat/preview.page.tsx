@@ -119,17 +119,7 @@ export function PreviewPage({ page, view }: { page: PageContext; view: PreviewVi
           <p>{t(locale, 'sec.preview.salutation')}</p>
           <ol class="sec-paragraphs">
             <li>
-              <LtrWithin
-                text={t(locale, 'sec.preview.p1', {
-                  studyGroup: c.studyGroup,
-                  instrument: c.instrument,
-                  place: c.meetingPlace,
-                  first: formatDay(locale, c.meetingFirstDay),
-                  last: formatDay(locale, c.meetingLastDay),
-                })}
-                ltr={[c.studyGroup, c.instrument]}
-                auto={[c.meetingPlace]}
-              />
+              <LtrWithin text={c.letter.purpose} ltr={[c.studyGroup, c.instrument]} auto={[c.meetingPlace]} />
               {c.collectiveLetter !== null && (
                 <>
                   {' '}
@@ -150,10 +140,9 @@ export function PreviewPage({ page, view }: { page: PageContext; view: PreviewVi
               ))}
             </li>
             <li>
-              {t(locale, 'sec.preview.p3', { clause: c.replySection })}{' '}
-              <strong>{<Deadline locale={locale} deadline={c} />}</strong>.
+              {c.letter.request} <strong>{<Deadline locale={locale} deadline={c} />}</strong>.
             </li>
-            <li>{t(locale, 'sec.preview.p4', { threshold: c.threshold })}</li>
+            {c.letter.rule !== null && <li>{c.letter.rule}</li>}
           </ol>
           <p>{t(locale, 'sec.preview.closing')}</p>
           <p>
