@@ -4,7 +4,7 @@ import type { Actor } from '../../domain/policy/actor.js';
 import type { ReplyVersion } from '../../domain/reply/reply.js';
 import { presentOverview, presentReceipt, presentStateReply } from '../../presenters/reply.presenter.js';
 import { authenticateToken } from '../../services/api-tokens.js';
-import { ReplyInputSchema, type ReplyInput } from '../../schemas/reply.schema.js';
+import { replyInputSchema, type ReplyInput } from '../../schemas/reply.schema.js';
 import { getStateReply, listReplies } from '../../services/read-replies.js';
 import type { ReplyReceipt } from '../../services/reply-writer.js';
 import { submitReply } from '../../services/submit-reply.js';
@@ -47,7 +47,8 @@ export function registerReplyCommands(program: Command, io: CliIo): void {
     .option('--json', 'print the receipt as the API does')
     .action(async (consultationId: string, options: FocalPointOptions & { file: string }) => {
       const token = requireToken(io, options.token);
-      const input = readJsonFile(io, options.file, ReplyInputSchema, 'reply (ReplyInput)') as ReplyInput;
+      // The schema of the procedures registered now (as the API's), not only those known when the module loaded.
+      const input = readJsonFile(io, options.file, replyInputSchema(), 'reply (ReplyInput)') as ReplyInput;
       await withContext(io, async (context) => {
         const actor = await authenticateToken(context.services, token);
         const result = await submitReply(context.services, {
