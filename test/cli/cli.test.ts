@@ -4,63 +4,21 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppContext } from '../../src/app-context.js';
 import { formatCsv } from '../../src/cli/output.js';
-import { main } from '../../src/cli/main.js';
 import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/http/app.js';
 import type { ResultsView } from '../../src/schemas/responses.schema.js';
 import { totpCode } from '../../src/services/identity/totp.js';
 import type { DemoTokens } from '../../src/services/seed-demo.js';
 import { withFigures } from '../helpers/tally.js';
+import { cli, envOf, tempFolders, type Run, writeJson } from './cli-harness.js';
 
 /**
- * The CLI run in-process: `main(argv, io)` with its own environment and output collectors, so
- * no test touches process.env or the process streams. Each test works in its own folder (a
- * SQLite file and the demo tokens), copied from one seeded template to keep the suite fast.
+ * The CLI run in-process (test/cli/cli-harness.ts). Each test works in its own folder (a SQLite
+ * file and the demo tokens), copied from one seeded template to keep the suite fast.
  */
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function collector() {
-  let text = '';
-  return {
-    write(chunk: string) {
-      text += chunk;
-      return true;
-    },
-    get text() {
-      return text;
-    },
-  };
-}
-
-function envOf(dir: string): NodeJS.ProcessEnv {
-  const dataDir = path.join(dir, 'data');
-  return { DATA_DIR: dataDir, DATABASE_URL: `sqlite:${path.join(dataDir, 'assent.db')}`, LOG_LEVEL: 'silent' };
-}
-
-async function cli(dir: string, args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
-  const stdout = collector();
-  const stderr = collector();
-  const code = await main(['node', 'assent', ...args], {
-    env: { ...envOf(dir), ...extraEnv },
-    stdout,
-    stderr,
-    cwd: dir,
-  });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
-
-const folders: string[] = [];
-
-function tempFolder(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'assent-cli-'));
-  folders.push(dir);
-  return dir;
-}
+const folders = tempFolders();
+const tempFolder = folders.create;
 
 let template: string;
 let templateSeed: Run;
@@ -78,11 +36,6 @@ function demoTokens(dir: string): DemoTokens {
 
 function krToken(dir: string): string {
   return demoTokens(dir).focalPoints.find((f) => f.memberState === 'KR')!.token;
-}
-
-function writeJson(dir: string, name: string, value: unknown): string {
-  fs.writeFileSync(path.join(dir, name), JSON.stringify(value, null, 2));
-  return name;
 }
 
 /** A reply to the demo consultation assigning authority to its three texts. */
@@ -112,9 +65,7 @@ beforeAll(async () => {
   if (templateSeed.code !== 0) throw new Error(`seed --demo failed: ${templateSeed.stderr}`);
 });
 
-afterAll(() => {
-  for (const dir of folders) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => folders.removeAll());
 
 describe('assent: usage', () => {
   it('prints the help with exit code 0', async () => {
