@@ -1,5 +1,6 @@
 import type { Consultation, DeterminedText } from '../domain/consultation/consultation.js';
 import { localiseConsultation, type LocalisedConsultation } from '../domain/consultation/localise.js';
+import { sectionNumber } from '../domain/procedure/procedure.js';
 import { procedureFor } from '../procedures/registry.js';
 import { formatShare } from '../i18n/citations.js';
 import { hasProcedureText, procedureText } from '../i18n/procedure-text.js';
@@ -32,12 +33,6 @@ import { circularName, replyFormBlocks } from './reply-form.js';
 export interface CircularInput {
   readonly consultation: Consultation;
   readonly texts: readonly DeterminedText[];
-}
-
-/** "9.4": the section of the procedure's instrument the circular opens the consultation under. */
-function consultationSection(consultation: Consultation): string {
-  const section = procedureFor(consultation.procedure).clauseFor('replySection', consultation.resolutionEdition);
-  return (section ?? '').replace(/^§/, '');
 }
 
 function headerRows(locale: Locale, consultation: Consultation): FieldRow[] {
@@ -104,6 +99,7 @@ export function circularContent(locale: Locale, input: CircularInput): DocumentC
   // The paragraphs on the procedure, the request and its rule are the procedure's words.
   const firstParagraph = [
     procedureText(locale, procedure, 'doc.circular.purpose', {
+      section: sectionNumber(procedure, 'procedureSection', c.resolutionEdition),
       studyGroup: studyGroupName(locale, c.studyGroup),
       edition: c.resolutionEdition,
       ...meeting,
@@ -158,7 +154,7 @@ export function circularContent(locale: Locale, input: CircularInput): DocumentC
       type: 'paragraph',
       number: '3',
       text: procedureText(locale, procedure, 'doc.circular.request', {
-        clause: consultationSection(c),
+        clause: sectionNumber(procedure, 'replySection', c.resolutionEdition),
         deadline: formatDeadline(locale, c.deadlineAt, c.deadlineWording),
       }),
     },

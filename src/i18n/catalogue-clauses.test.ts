@@ -15,6 +15,7 @@ describe('the catalogues cite no clause and no threshold themselves', () => {
     ['a section sign', /§/u],
     ['a 70-per-cent threshold', /70[\s\u00a0\u202f]?(%|٪|％|per cent|pour cent|por ciento|процент)/u],
     ['a clause number of Section 9', /\b9\.[456]\b/u],
+    ['a section number', /(Section|Sección|раздел[а-я]*|القسم)\s+\d|第\d+节/u],
   ];
 
   it('holds no "§", no 70-per-cent threshold and no 9.4/9.5/9.6 clause number in any message of any language', () => {

@@ -21,6 +21,8 @@ export const CLAUSE_ROLES = [
   'issue',
   /** What the circular gives for each text (title, summary, …). */
   'textSummary',
+  /** The part of the instrument that sets out the procedure (its name and the circular cite it, e.g. "Section 9"). */
+  'procedureSection',
   /** The section that governs replying (the circular names it). */
   'replySection',
   /** Who may reply and until when. */

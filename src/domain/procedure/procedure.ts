@@ -147,6 +147,15 @@ export function clauseCitation(procedure: Procedure, edition: string, clause: st
   return citationOf(procedure.clauses(edition), clause);
 }
 
+/**
+ * The number of the section a procedure cites for a role, as a sentence names it ("9" for
+ * "Section 9", "9.4" for "clause 9.4"): its clause without the section sign; empty when the
+ * procedure has no such rule.
+ */
+export function sectionNumber(procedure: Procedure, role: ClauseRole, edition: string): string {
+  return (procedure.clauseFor(role, edition) ?? '').replace(/^§/, '');
+}
+
 /** The citation, written for people, of the clause a procedure applies for a role of the core. */
 export function citeRole(procedure: Procedure, role: ClauseRole, edition: string): string {
   return formatCitation(roleCitation(procedure, role, edition));

@@ -13,6 +13,8 @@ export interface TapClauses {
   readonly issue: string;
   /** The summary each determined text carries. */
   readonly textSummary: string;
+  /** The section that sets out the procedure (Section 9; Section 8 before 2000). */
+  readonly procedureSection: string;
   /** The section on the consultation of Member States (the circular names it). */
   readonly replySection: string;
   /** Announcement received at least 3 months before the meeting. */
@@ -55,6 +57,7 @@ const RES1_SECTION9 = {
   instrument: 'WTSA Resolution 1',
   issue: '§9.3.1',
   textSummary: '§9.3.4',
+  procedureSection: '§9',
   replySection: '§9.4',
   announcement: '§9.3.3',
   languages: '§9.3.5',
@@ -102,6 +105,7 @@ export function tapClauseTable(edition: string): ClauseTable {
 const ROLE_CLAUSES: Readonly<Record<ClauseRole, ClauseKey>> = {
   issue: 'issue',
   textSummary: 'textSummary',
+  procedureSection: 'procedureSection',
   replySection: 'replySection',
   replyPeriod: 'consultationPeriod',
   reasons: 'reasons',

@@ -3,7 +3,7 @@ import type { Consultation, DeterminedText } from '../../../domain/consultation/
 import type { StatedDeadline } from '../../../domain/consultation/deadline.js';
 import { MEMBER_STATES } from '../../../domain/member-states/member-states.data.js';
 import type { Actor } from '../../../domain/policy/actor.js';
-import { citeRole } from '../../../domain/procedure/procedure.js';
+import { citeRole, sectionNumber } from '../../../domain/procedure/procedure.js';
 import { DEFAULT_PROCEDURE_ID, procedureFor } from '../../../procedures/registry.js';
 import type { ClauseRole } from '../../../domain/procedure/clauses.js';
 import type { MeetingDecision } from '../../../domain/procedure/outcomes.js';
@@ -351,7 +351,10 @@ export function presentHome(locale: Locale, views: readonly ConsultationView[], 
     open: rows.filter((r) => r.state === 'open'),
     closed: rows.filter((r) => r.state !== 'open' && r.state !== 'draft'),
     drafts: actor.kind === 'secretariat' ? rows.filter((r) => r.state === 'draft') : null,
-    intro: t(locale, 'public.home.intro', { instrument: 'WTSA Resolution 1' }),
+    intro: t(locale, 'public.home.intro', {
+      instrument: procedure.clauses(procedure.defaultEdition).instrument,
+      section: sectionNumber(procedure, 'procedureSection', procedure.defaultEdition),
+    }),
     steps: [
       t(locale, 'public.home.how.issue'),
       t(locale, 'public.home.how.reply'),
@@ -459,6 +462,7 @@ export function presentConsultationPage(
     procedureName: procedureText(locale, procedure, 'procedure.name', {
       instrument: clauses.instrument,
       edition: clauses.edition,
+      section: sectionNumber(procedure, 'procedureSection', c.resolutionEdition),
     }),
     ask,
     texts: view.loaded.texts.map((text) =>

@@ -5,7 +5,7 @@ import type { DeadlineWording } from '../../../domain/consultation/deadline.js';
 import type { FieldProblem } from '../../../domain/errors.js';
 import { DEFAULT_PROCEDURE_ID, procedureFor } from '../../../procedures/registry.js';
 import type { TimingCheck, TimingPolicy } from '../../../domain/procedure/timing.js';
-import { citeRole } from '../../../domain/procedure/procedure.js';
+import { citeRole, sectionNumber } from '../../../domain/procedure/procedure.js';
 import { startOfDay } from '../../../domain/time/instants.js';
 import { intlFor, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
 import { formatShare } from '../../../i18n/citations.js';
@@ -311,9 +311,10 @@ export function presentCircular(
     languagesAvailableOn: c.languagesAvailableOn,
     resolutionEdition: c.resolutionEdition,
     instrument: `${clauses.instrument} (${clauses.edition})`,
-    replySection: (procedure.clauseFor('replySection', c.resolutionEdition) ?? '').replace(/^§/, ''),
+    replySection: sectionNumber(procedure, 'replySection', c.resolutionEdition),
     letter: {
       purpose: procedureText(locale, procedure, 'sec.preview.purpose', {
+        section: sectionNumber(procedure, 'procedureSection', c.resolutionEdition),
         studyGroup: c.studyGroup,
         instrument: `${clauses.instrument} (${clauses.edition})`,
         place: c.meeting.place,
@@ -321,7 +322,7 @@ export function presentCircular(
         last: formatDay(locale, c.meeting.lastDay),
       }),
       request: procedureText(locale, procedure, 'sec.preview.request', {
-        clause: (procedure.clauseFor('replySection', c.resolutionEdition) ?? '').replace(/^§/, ''),
+        clause: sectionNumber(procedure, 'replySection', c.resolutionEdition),
       }),
       rule: hasProcedureText(procedure, 'sec.preview.rule')
         ? procedureText(locale, procedure, 'sec.preview.rule', {
