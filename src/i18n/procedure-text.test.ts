@@ -45,6 +45,20 @@ describe('a procedure brings its own words, in the six languages', () => {
         expect(problems).toEqual([]);
       });
 
+      it('words a place (`<place>.<key>`) with no placeholder its plain key does not take: the core passes both the same values', () => {
+        // A group heading (`group.*`) is the exception: it takes the group's {count} instead.
+        const problems: string[] = [];
+        for (const [key, source] of Object.entries(english)) {
+          const place = /^(public|grid|filter|doc)\.(.+)$/u.exec(key);
+          const plain = place ? english[place[2]!] : undefined;
+          if (!place || plain === undefined) continue;
+          const allowed = argumentsOf(parse(plain));
+          const extra = [...argumentsOf(parse(source))].filter((name) => !allowed.has(name));
+          if (extra.length > 0) problems.push(`${key}: {${extra}} not in ${place[2]}`);
+        }
+        expect(problems).toEqual([]);
+      });
+
       it('writes no clause number and no threshold into a message', () => {
         const found: string[] = [];
         for (const [locale, catalogue] of Object.entries(procedure.messages))
