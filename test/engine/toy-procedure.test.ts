@@ -3,6 +3,7 @@ import { figureValue } from '../../src/domain/procedure/outcomes.js';
 import { registerProcedure } from '../../src/procedures/registry.js';
 import { computeResults } from '../../src/services/compute-results.js';
 import { issueResultsNotice } from '../../src/services/issue-results-notice.js';
+import { resultsMail } from '../../src/services/jobs/mail-messages.js';
 import { submitReply } from '../../src/services/submit-reply.js';
 import type { ReplyInput } from '../../src/schemas/reply.schema.js';
 import { describeEachDialect } from '../helpers/databases.js';
@@ -65,6 +66,13 @@ describeEachDialect('a procedure registered from the test folder runs through th
 
     const notified = await issueResultsNotice(ctx, { actor: SECRETARIAT, consultationId: id });
     expect(notified.state).toBe('notified');
+
+    // The results mail: the votes are the result, each text with the toy's outcome and rule; no meeting.
+    const mail = resultsMail('en', results.loaded.consultation, results.texts, 'https://assent.example');
+    expect(mail.subject).toBe('TSB Circular 79: results of the consultation');
+    expect(mail.text).toContain('- X.1353: Passes (Toy rules (2026) §2): 2 of 3 votes are yes: a majority.');
+    expect(mail.text).toContain('- X.1471: Fails (Toy rules (2026) §2): 1 of 3 votes are yes: no majority.');
+    expect(mail.text).not.toMatch(/meeting|support|authority/i);
   });
 
   it("refuses a position the toy does not define with the toy's own code and field, storing nothing", async () => {

@@ -5,6 +5,7 @@ import type { ReplyInput } from '../../src/schemas/reply.schema.js';
 import { computeResults } from '../../src/services/compute-results.js';
 import { getConsultation } from '../../src/services/get-consultation.js';
 import { issueResultsNotice } from '../../src/services/issue-results-notice.js';
+import { resultsMail } from '../../src/services/jobs/mail-messages.js';
 import { setEligibility } from '../../src/services/member-states.js';
 import { recordDecision } from '../../src/services/record-decision.js';
 import { submitReply } from '../../src/services/submit-reply.js';
@@ -511,6 +512,15 @@ describeEachDialect('results and meeting decisions', (dialect) => {
       ]);
       expect((await getConsultation(ctx, { actor: PUBLIC, consultationId: ID })).state).toBe('notified');
       expect((await auditActions(ctx.db)).at(-1)).toBe('notice.issued');
+
+      // The results mail: the meeting's decision per text, and TAP's rule for the text it did not consider.
+      const mail = resultsMail('en', notice.loaded.consultation, notice.texts, 'https://assent.example');
+      expect(mail.subject).toBe('TSB Circular 79: results of the Member State consultation and of the SG17 meeting');
+      expect(mail.text).toContain('- X.1333 Cor.1: approved (WTSA Resolution 1 (Rev. Geneva, 2022) §9.5.3)');
+      expect(mail.text).toContain(
+        '- X.1353: not considered at this meeting (WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.6): 1 of 2 replies (50.00%) assign authority: fewer than 70%.',
+      );
+      expect(mail.text).toContain('- X.1471: not approved');
 
       const after = await tableCounts(ctx.db);
       await expect(issueResultsNotice(ctx, { actor: SECRETARIAT, consultationId: ID })).rejects.toMatchObject({

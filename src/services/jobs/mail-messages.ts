@@ -202,8 +202,9 @@ export function resultsMail(
     lastDay: c.meeting.lastDay,
   };
   return {
-    subject: t(locale, 'mail.results.subject', values),
-    text: `${t(locale, 'mail.results.intro', values)}\n\n${lines.join('\n')}\n${footer(locale, baseUrl, c)}`,
+    // Without a meeting, the results are the consultation's alone.
+    subject: t(locale, procedure.hasMeeting ? 'mail.results.subject' : 'mail.results.subjectByReplies', values),
+    text: `${t(locale, procedure.hasMeeting ? 'mail.results.intro' : 'mail.results.introByReplies', values)}\n\n${lines.join('\n')}\n${footer(locale, baseUrl, c)}`,
   };
 }
 
