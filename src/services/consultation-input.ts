@@ -79,11 +79,7 @@ export function checkConsultationFields(c: ConsultationFields): FieldProblem[] {
         code: 'DATES_OUT_OF_ORDER',
       });
   }
-  if (
-    Number.isFinite(c.deadlineAt) &&
-    firstDay !== null &&
-    new Date(c.deadlineAt).toISOString().slice(0, 10) >= firstDay
-  )
+  if (Number.isFinite(c.deadlineAt) && firstDay !== null && toIsoDay(c.deadlineAt) >= firstDay)
     problems.push({
       field: '/deadline',
       ...withReplyPeriodClause('The deadline must fall before the first day of the meeting', c),

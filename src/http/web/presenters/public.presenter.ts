@@ -11,7 +11,7 @@ import type { TextTally } from '../../../domain/procedure/outcomes.js';
 import type { Procedure } from '../../../domain/procedure/procedure.js';
 import { figureLabelAt, outcomeWords, positionWords } from '../../../presenters/procedure-words.js';
 import { hasProcedureText, procedureText, tallySentence } from '../../../i18n/procedure-text.js';
-import { startOfDay } from '../../../domain/time/instants.js';
+import { startOfDay, toIsoDay } from '../../../domain/time/instants.js';
 import { formatDeadline, formatUtc, intlFor, isoInstant, t, type Locale } from '../../../i18n/i18n.js';
 import type { ConsultationResults, TextResult } from '../../../services/compute-results.js';
 import type { ConsultationView } from '../../../services/get-consultation.js';
@@ -697,5 +697,5 @@ export function presentApproved(locale: Locale, all: readonly ConsultationResult
 
 /** The day a past consultation was entered afterwards, in words; null for one run live. */
 function enteredAfterwardsOn(locale: Locale, at: number | null): string | null {
-  return at === null ? null : day(locale, new Date(at).toISOString().slice(0, 10));
+  return at === null ? null : day(locale, toIsoDay(at));
 }

@@ -7,7 +7,7 @@ import { UN_LANGUAGES } from '../../../domain/member-states/designations.js';
 import type { UnLanguage } from '../../../domain/member-states/member-states.data.js';
 import { citeClauseOf, citeRole } from '../../../domain/procedure/procedure.js';
 import { DEFAULT_PROCEDURE_ID, procedureFor } from '../../../procedures/registry.js';
-import { isIsoDay, startOfDay } from '../../../domain/time/instants.js';
+import { isIsoDay, startOfDay, toIsoDay } from '../../../domain/time/instants.js';
 import { intlFor, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
 import {
   type ConsultationInput,
@@ -216,7 +216,7 @@ export function circularValues(c: Consultation, revision: number): CircularValue
     individualRepliesPublic: c.settings.individualRepliesPublic,
     eligibleStates: (c.settings.eligibleStates ?? []).join(' '),
     enteredAfterwards: c.enteredAfterwardsAt !== null,
-    issuedDay: c.recordedIssuedAt === null ? '' : new Date(c.recordedIssuedAt).toISOString().slice(0, 10),
+    issuedDay: c.recordedIssuedAt === null ? '' : toIsoDay(c.recordedIssuedAt),
     issuedTime: c.recordedIssuedAt === null ? '' : new Date(c.recordedIssuedAt).toISOString().slice(11, 16),
   };
 }
