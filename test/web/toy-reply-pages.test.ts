@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { registerProcedure } from '../../src/procedures/registry.js';
 import { getStateReply } from '../../src/services/read-replies.js';
+import { submitReply } from '../../src/services/submit-reply.js';
 import { TOY_PROCEDURE } from '../engine/toy-procedure.js';
 import { describeEachDialect } from '../helpers/databases.js';
-import { focalPoint } from '../helpers/world.js';
+import { DEADLINE, focalPoint } from '../helpers/world.js';
 import { decode, expectSeeOther, formOf, hiddenFields, postMultipart, useWeb, type Browser } from './web-harness.js';
 
 /**
@@ -136,6 +137,34 @@ describe('the reply pages of a toy-procedure consultation', () => {
         option: null,
         reasons: 'Not ready.',
       });
+    });
+
+    it("shows the secretariat's results page in the toy's words after the ballot, with no meeting to decide", async () => {
+      await submitReply(web().world.ctx, {
+        actor: focalPoint('KR'),
+        consultationId: id,
+        memberState: 'KR',
+        input: {
+          positions: [
+            { text: 'x1353', position: 'yes' },
+            { text: 'x1471', position: 'no' },
+          ],
+          signatory: { name: 'A. Official', title: 'Head of delegation' },
+        },
+        channel: 'api',
+      });
+      web().world.clock.set(Date.parse(DEADLINE) + 1);
+      const { invitationPath } = await web().invite({ role: 'secretariat_admin' });
+      const tsb = web().browser();
+      await web().enrol(tsb, invitationPath);
+      const page = await tsb.get(`/en/secretariat/consultations/${id}/results`);
+      expect(page.statusCode, page.body).toBe(200);
+      const text = decode(page.body.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
+      expect(text).toContain('Passes');
+      expect(text).toContain('1 of 1 votes are yes: a majority.');
+      expect(text).toContain('0 of 1 votes are yes: no majority.');
+      expect(text).not.toMatch(/decisions\.tally|meeting may|supporting repl/);
+      for (const words of TAP_WORDS) expect(page.body, words).not.toContain(words);
     });
   });
 });

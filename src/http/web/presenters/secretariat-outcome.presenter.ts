@@ -4,9 +4,8 @@ import type { MeetingDecision, MeetingOutcome, Reservation } from '../../../doma
 import { CHANNELS, type Channel, type ReplyFlag, type ReplyVersionStatus } from '../../../domain/reply/reply.js';
 import { startOfDay } from '../../../domain/time/instants.js';
 import { citeRoleIn, formatShare } from '../../../i18n/citations.js';
-import { t, type Locale, type MessageId } from '../../../i18n/i18n.js';
+import { t, type Locale } from '../../../i18n/i18n.js';
 import {
-  formatFigureValue,
   hasProcedureText,
   procedureSentence,
   procedureText,
@@ -353,8 +352,8 @@ export interface TextResultView {
   readonly figures: readonly FigureView[];
   /** The rule applied to the text, in words (the procedure's sentence where it has one). */
   readonly rule: string;
-  /** The decisions page's sentence on what the consultation allows for the text. */
-  readonly summary: string;
+  /** The decisions page's sentence on what the consultation allows for the text (null without a meeting). */
+  readonly summary: string | null;
   /** How many more supporting replies a text that fell short needed, in the procedure's sentence (null: none, or no sentence). */
   readonly needed: string | null;
   readonly replies: number;
@@ -436,7 +435,8 @@ export function presentTextResults(
     text: presentTextRef(text, content),
     figures: presentFigures(locale, procedure, tally),
     rule: ruleInWords(locale, procedure, tally),
-    summary: decisionSummary(locale, procedure, tally),
+    // Only a procedure with a meeting has a decisions page to say what the consultation allows.
+    summary: procedure.hasMeeting ? decisionSummary(locale, procedure, tally) : null,
     needed: shortfallInWords(locale, procedure, tally),
     replies: tally.replies,
     unclear: tally.unclear,
