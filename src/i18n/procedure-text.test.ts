@@ -101,6 +101,7 @@ describe('a procedure brings its own words, in the six languages', () => {
           'doc.circular.request',
           'sec.preview.purpose',
           'sec.preview.request',
+          'public.ask.consult',
           'public.ask.rule',
           'doc.report.rule',
           'results.explain',
@@ -115,12 +116,29 @@ describe('a procedure brings its own words, in the six languages', () => {
         expect(keys.filter((key) => !hasProcedureText(procedure, key))).toEqual([]);
       });
 
-      it('gives only outcomes and bases it declares, and a tally that passes exactly when its outcome does', () => {
-        const tally = procedure.tally({}, procedure.defaultEdition);
-        const outcome = procedure.tallyOutcomes.find((o) => o.id === tally.outcome);
-        expect(outcome).toBeDefined();
-        expect(tally.passes).toBe(outcome!.passes);
-        expect(procedure.tallyBases).toContain(tally.basis);
+      it('gives only outcomes and bases it declares, reaches each of them, and passes exactly when its outcome does', () => {
+        // Counted replies of its first two kinds (TAP: assigns, does not assign; the toy: yes, no).
+        const [first, second] = procedure.positionKinds;
+        const inputs = [
+          {},
+          { [first!]: 1 },
+          { [second!]: 1 },
+          { [first!]: 1, [second!]: 1 },
+          { [first!]: 7, [second!]: 3 },
+        ];
+        const outcomes = new Set<string>();
+        const bases = new Set<string>();
+        for (const input of inputs) {
+          const tally = procedure.tally(input, procedure.defaultEdition);
+          const outcome = procedure.tallyOutcomes.find((o) => o.id === tally.outcome);
+          expect(outcome, tally.outcome).toBeDefined();
+          expect(tally.passes).toBe(outcome!.passes);
+          expect(procedure.tallyBases).toContain(tally.basis);
+          outcomes.add(tally.outcome);
+          bases.add(tally.basis);
+        }
+        expect([...outcomes].sort()).toEqual(procedure.tallyOutcomes.map((o) => o.id).sort());
+        expect([...bases].sort()).toEqual([...procedure.tallyBases].sort());
       });
     });
   }

@@ -124,6 +124,7 @@ const SENTENCES: Record<string, Record<string, string>> = {
     'doc.circular.request': 'Each member is asked to vote yes or no on each text by {deadline}.',
     'sec.preview.purpose': 'The members vote on the texts below under {instrument}.',
     'sec.preview.request': 'Each member is asked to vote yes or no on each text by',
+    'public.ask.consult': 'This ballot asks the members to vote on each text ({clause}), by {deadline}.',
     'public.ask.rule': 'A text passes when more members vote yes than no ({clause}); otherwise it fails.',
     'procedure.name': 'Toy ballot, {instrument} ({edition})',
   },
@@ -144,6 +145,7 @@ const SENTENCES: Record<string, Record<string, string>> = {
     'doc.circular.request': 'Chaque membre est invité à voter pour ou contre chaque texte avant le {deadline}.',
     'sec.preview.purpose': 'Les membres votent sur les textes ci-dessous selon {instrument}.',
     'sec.preview.request': 'Chaque membre est invité à voter pour ou contre chaque texte avant le',
+    'public.ask.consult': 'Ce vote invite les membres à se prononcer sur chaque texte ({clause}), avant le {deadline}.',
     'public.ask.rule':
       'Un texte est adopté si plus de membres votent pour que contre ({clause}) ; sinon il est rejeté.',
     'procedure.name': 'Vote jouet, {instrument} ({edition})',

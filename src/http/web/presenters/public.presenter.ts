@@ -150,7 +150,9 @@ export interface TextResultEntry {
   readonly figures: readonly PublicFigure[];
   /** The figures that are shares (TAP: the share of support), for the overview table. */
   readonly shares: readonly PublicFigure[];
+  /** The procedure's outcome id, and whether it lets the text go on (`passes`: the tag's colour). */
   readonly outcome: TextTally['outcome'];
+  readonly passes: boolean;
   readonly outcomeLabel: string;
   /** The rule applied, in words, with its clause. */
   readonly explanation: string;
@@ -358,7 +360,9 @@ export function presentHome(locale: Locale, views: readonly ConsultationView[], 
     steps: [
       t(locale, 'public.home.how.issue'),
       t(locale, 'public.home.how.reply'),
-      procedureText(locale, procedure, 'public.home.rule', { threshold }),
+      ...(hasProcedureText(procedure, 'public.home.rule')
+        ? [procedureText(locale, procedure, 'public.home.rule', { threshold })]
+        : []),
       t(locale, 'public.home.how.meeting'),
     ],
     contentNotice: presentContentNotice(contents, { subject: true, titles: false, summaries: false, list: true }),
@@ -425,7 +429,7 @@ export function presentConsultationPage(
   const threshold = percent(locale, procedure.passThreshold ?? 0);
   const content = presentContent(locale, c, view.loaded.texts);
   const ask = [
-    t(locale, 'public.consultation.ask.consult', {
+    procedureText(locale, procedure, 'public.ask.consult', {
       clause: cite('replyPeriod'),
       deadline: formatDeadline(locale, c),
     }),
@@ -555,6 +559,7 @@ function textResultEntry(
     figures,
     shares: figures.filter((f) => formats.get(f.name) === 'percent'),
     outcome: tally.outcome,
+    passes: tally.passes,
     outcomeLabel: outcomeWords(locale, procedure, 'public', tally.outcome),
     explanation: explainTallyInWords(locale, procedure, tally),
     unclearNote: tally.unclear === 0 ? null : t(locale, 'public.explain.unclear', { count: tally.unclear }),

@@ -99,7 +99,7 @@ function TextResult({ locale, meeting, text }: { locale: Locale; meeting: string
       <dl class="summary-list">
         <dt>{t(locale, 'public.results.outcome')}</dt>
         <dd>
-          <StatusTag label={text.outcomeLabel} kind={text.outcome} />
+          <StatusTag label={text.outcomeLabel} kind={text.passes ? 'passes' : 'fails'} />
         </dd>
         <dt>{t(locale, 'public.results.rule')}</dt>
         <dd id={`explanation-${text.id}`}>
