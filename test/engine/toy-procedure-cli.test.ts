@@ -98,7 +98,9 @@ describe('the CLI under a toy procedure', () => {
     expect(table.stdout).toMatch(/X\.1\s+2\s+2\s+0\s+Passes\s+§2/);
     expect(table.stdout).toMatch(/X\.2\s+2\s+1\s+1\s+Fails\s+§2/);
     expect(table.stdout).not.toContain('Decision');
-    expect(table.stdout).toContain('A text passes when more members vote yes than no. (Toy rules (2026) §2)');
+    expect(table.stdout).toContain(
+      'A text passes when more members vote yes than no (Toy rules (2026) §2); otherwise it fails (Toy rules (2026) §2).',
+    );
     expect(tapWordsIn(table.stdout)).toEqual([]);
 
     const csv = await cli(dir, ['results', 'toy-1-2026', '--format', 'csv']);

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { citeRole, type Procedure } from '../../domain/procedure/procedure.js';
 import { formatShare } from '../../i18n/citations.js';
-import { figureLabel, procedureSentence, procedureText } from '../../i18n/procedure-text.js';
+import { figureLabel, procedureText } from '../../i18n/procedure-text.js';
 import type { ResultsView } from '../../schemas/responses.schema.js';
 import { presentResults } from '../../presenters/results.presenter.js';
 import { computeResults } from '../../services/compute-results.js';
@@ -115,17 +115,12 @@ function printResultsTable(out: CliWriter, results: ResultsView, procedure: Proc
   line(out);
   line(
     out,
-    // The procedure's rule in its English words, with its clause.
-    `${procedureSentence(
-      'en',
-      procedure,
-      'results.explain',
-      { threshold: formatShare('en', procedure.passThreshold ?? 0) },
-      () =>
-        procedure.hasMeeting
-          ? 'Only replies received by the deadline count.'
-          : 'The rule on the replies decides each text; no meeting follows.',
-    )} (${citeRole(procedure, 'consultationPasses', edition)})`,
+    // The procedure's rule in its English words, with the clauses it passes and fails by.
+    procedureText('en', procedure, 'doc.report.rule', {
+      threshold: formatShare('en', procedure.passThreshold ?? 0),
+      passes: citeRole(procedure, 'consultationPasses', edition),
+      fails: citeRole(procedure, 'consultationFails', edition),
+    }),
   );
   if (results.resultsNoticeAt) line(out, `Results notice issued ${results.resultsNoticeAt}.`);
   else if (results.resultsNoticeDueAt)
