@@ -21,7 +21,6 @@ import {
 } from './format.js';
 import { hasProcedureText, procedureText } from '../i18n/procedure-text.js';
 import { figureLabelAt, outcomeWords, positionWords } from '../presenters/procedure-words.js';
-import { procedureSentence } from '../i18n/procedure-text.js';
 import { circularName, describeFile, type CitedFile } from './reply-form.js';
 
 /**

@@ -19,7 +19,7 @@ export const resultRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = 
       schema: {
         tags,
         summary:
-          'Results per text: replies, support, ratio, the figures the procedure declares, outcome, clause (everyone after the deadline; secretariat before, provisional)',
+          'Results per text: replies counted, the figures the procedure declares, outcome, clause (everyone after the deadline; secretariat before, provisional)',
         params: ConsultationParams,
         response: { 200: ResultsView, ...problemResponses },
       },

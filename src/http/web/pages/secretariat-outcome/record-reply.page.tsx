@@ -123,7 +123,7 @@ export function RecordReplyPage({ page, view }: { page: PageContext; view: Recor
               {t(locale, 'outcome.record.positions.hint')}
               {/* What the procedure tolerates on a form received otherwise (TAP: a missing sub-option, an unclear form). */}
               {hasProcedureText(view.procedure, 'recorded.hint') &&
-                ` ${procedureText(locale, view.procedure, 'recorded.hint')}`}
+                `${locale === 'zh' ? '' : ' '}${procedureText(locale, view.procedure, 'recorded.hint')}`}
             </p>
             <FieldError
               locale={locale}
