@@ -4,14 +4,8 @@ import type { MeetingDecision, MeetingOutcome, Reservation } from '../../../doma
 import { CHANNELS, type Channel, type ReplyFlag, type ReplyVersionStatus } from '../../../domain/reply/reply.js';
 import { startOfDay } from '../../../domain/time/instants.js';
 import { citeRoleIn, formatShare } from '../../../i18n/citations.js';
-import { t, type Locale } from '../../../i18n/i18n.js';
-import {
-  hasProcedureText,
-  procedureSentence,
-  procedureText,
-  tallySentence,
-  tallySentenceValues,
-} from '../../../i18n/procedure-text.js';
+import type { Locale } from '../../../i18n/i18n.js';
+import { hasProcedureText, procedureText, tallySentence, tallySentenceValues } from '../../../i18n/procedure-text.js';
 import type { Procedure } from '../../../domain/procedure/procedure.js';
 import type { TextTally } from '../../../domain/procedure/outcomes.js';
 import {
@@ -465,13 +459,10 @@ export function presentResultsPage(
     texts: presentTextResults(locale, results, content),
     resultsNoticeDueAt: results.resultsNoticeDueAt,
     notice,
-    explain: procedureSentence(
-      locale,
-      procedure,
-      'results.explain',
-      { threshold: formatShare(locale, procedure.passThreshold ?? 0) },
-      () => t(locale, 'outcome.results.explain', { threshold: formatShare(locale, procedure.passThreshold ?? 0) }),
-    ),
+    // Every procedure states which replies its rule counts (procedure-text test).
+    explain: procedureText(locale, procedure, 'results.explain', {
+      threshold: formatShare(locale, procedure.passThreshold ?? 0),
+    }),
     figureLabels: results.texts[0] ? figureLabels(locale, procedure, results.texts[0].tally) : [],
   };
 }

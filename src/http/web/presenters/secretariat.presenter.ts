@@ -242,8 +242,6 @@ export interface CircularView {
   readonly resolutionEdition: string;
   /** "WTSA Resolution 1 (Rev. Geneva, 2022)": the instrument the circular applies. */
   readonly instrument: string;
-  /** "9.4": the section of the instrument the circular opens the consultation under (the letter cites it). */
-  readonly replySection: string;
   /**
    * The letter's paragraphs in the procedure's words: what the body intends to do under which
    * procedure, what the circular asks (followed on the page by the deadline), and the rule the
@@ -311,7 +309,6 @@ export function presentCircular(
     languagesAvailableOn: c.languagesAvailableOn,
     resolutionEdition: c.resolutionEdition,
     instrument: `${clauses.instrument} (${clauses.edition})`,
-    replySection: sectionNumber(procedure, 'replySection', c.resolutionEdition),
     letter: {
       purpose: procedureText(locale, procedure, 'sec.preview.purpose', {
         section: sectionNumber(procedure, 'procedureSection', c.resolutionEdition),
