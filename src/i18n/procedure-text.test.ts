@@ -107,6 +107,8 @@ describe('a procedure brings its own words, in the six languages', () => {
           'results.explain',
           ...procedure.tallyOutcomes.map((o) => `outcome.${o.id}`),
           ...procedure.tallyBases.flatMap((basis) => [`results.rule.${basis}`, `public.explain.${basis}`]),
+          // Every phase, by name, where the pages show the consultation's steps.
+          ...procedure.phases.map((phase) => `phase.${phase.id}`),
           // With a meeting: the decisions page's sentence per outcome, and the notice's line for a
           // text the replies kept from the meeting.
           ...(procedure.hasMeeting

@@ -8,8 +8,11 @@ import type {
   ConsultationSummaryView,
   ConsultationView,
   MemberStateView,
+  PhaseWindowView,
   TextView,
 } from '../schemas/responses.schema.js';
+import type { PhaseWindow } from '../domain/procedure/phases.js';
+import { citeClauseOf } from '../domain/procedure/procedure.js';
 import type { StatedDeadline } from '../domain/consultation/deadline.js';
 import { deadlineInEnglish } from '../services/jobs/mail-messages.js';
 
@@ -76,6 +79,11 @@ export function presentConsultation(
     deadlineWording: c.deadlineWording,
     deadlineText: deadlineText(c),
     state: view.state,
+    phase: {
+      current: phaseWindowOf(view, view.phase.current),
+      next: phaseWindowOf(view, view.phase.next),
+    },
+    timeline: view.timeline.map((window) => phaseWindowOf(view, window)!),
     addressees: [...c.addressees],
     copies: [...c.copies],
     notes: [...c.notes],
@@ -113,6 +121,20 @@ export function presentConsultation(
     }));
   }
   return result;
+}
+
+/** A phase window for the API, with its clause cited in the consultation's edition. */
+function phaseWindowOf(view: ServiceConsultationView, window: PhaseWindow | null): PhaseWindowView | null {
+  if (window === null) return null;
+  const { procedure, consultation } = view.loaded;
+  return {
+    id: window.id,
+    startsAt: isoOrNull(window.startsAt),
+    endsAt: isoOrNull(window.endsAt),
+    dueBy: isoOrNull(window.dueBy),
+    clause: window.clause,
+    citation: citeClauseOf(procedure, consultation.resolutionEdition, window.clause),
+  };
 }
 
 export function presentConsultationSummary(view: ServiceConsultationView): ConsultationSummaryView {

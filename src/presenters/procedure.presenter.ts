@@ -29,7 +29,12 @@ export function presentProcedure(procedure: Procedure): ProcedureView {
     name: procedure.name,
     editions: [...procedure.editions],
     defaultEdition: procedure.defaultEdition,
-    phases: procedure.phases.map((phase) => ({ id: phase.id, name: phase.name, actors: phase.actors })),
+    phases: procedure.phases.map((phase) => ({
+      id: phase.id,
+      name: phase.name,
+      actors: phase.actors,
+      accepts: [...phase.accepts],
+    })),
     positionKinds: [...procedure.positionKinds],
     positionSchema: jsonSchemaOf(procedure.positionSchema),
     decisionSchema: jsonSchemaOf(procedure.decisionSchema),

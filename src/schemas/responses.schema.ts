@@ -80,6 +80,24 @@ export const TimingCheckView = Type.Object({
 });
 export type TimingCheckView = Static<typeof TimingCheckView>;
 
+/** One phase of one consultation as a window in time. */
+export const PhaseWindowView = Type.Object({
+  id: Type.String({ description: "One of the procedure's phase ids" }),
+  startsAt: Type.Union([Instant, Type.Null()], {
+    description: 'First instant of the phase; null while it waits for an event (the issue, the results notice)',
+  }),
+  endsAt: Type.Union([Instant, Type.Null()], {
+    description: 'Last instant of the phase (inclusive); null for one that lasts until an event, or for good',
+  }),
+  dueBy: Type.Union([Instant, Type.Null()], {
+    description:
+      'When the rules want the phase to have started by (e.g. the results notice); null when they set no date',
+  }),
+  clause: Type.String({ description: 'The clause that sets the window' }),
+  citation: Type.String({ description: 'The clause written for people, with the instrument and edition' }),
+});
+export type PhaseWindowView = Static<typeof PhaseWindowView>;
+
 export const ConsultationView = Type.Object({
   id: Type.String(),
   procedure: Type.String(),
@@ -143,6 +161,20 @@ export const ConsultationView = Type.Object({
     Type.Literal('decided'),
     Type.Literal('notified'),
   ]),
+  phase: Type.Object(
+    {
+      current: Nullable(PhaseWindowView),
+      next: Nullable(PhaseWindowView),
+    },
+    {
+      description:
+        'Where the consultation stands in its phases now: the phase whose window holds this instant (null before the first, between two, or after the last) and the next one (null when none is left)',
+    },
+  ),
+  timeline: Type.Array(PhaseWindowView, {
+    description:
+      "The consultation's phases as windows in time, in order, from its dates and recorded decisions (the procedure's `phases`; a phase some consultations skip, e.g. TAP's `more_time`, is listed only where it applies)",
+  }),
   addressees: Type.Array(Type.String()),
   copies: Type.Array(Type.String()),
   notes: Type.Array(Type.String()),
@@ -560,6 +592,15 @@ export const ProcedureView = Type.Object({
       id: Type.String(),
       name: Type.String(),
       actors: Type.String({ description: 'Who may act in this phase, and what they may submit' }),
+      accepts: Type.Array(
+        Type.Union([
+          Type.Literal('reply'),
+          Type.Literal('meeting_decision'),
+          Type.Literal('formal_opposition'),
+          Type.Literal('results_notice'),
+        ]),
+        { description: 'What the phase accepts' },
+      ),
     }),
     { description: 'The phases a consultation goes through, in order' },
   ),

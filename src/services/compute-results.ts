@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/database.js';
 import { dialectOf, type Executor } from '../db/dialect.js';
 import { consultationState } from '../domain/consultation/consultation-state.js';
+import { phasePosition } from '../domain/procedure/phases.js';
 import type { ConsultationResults, TextResult } from '../domain/consultation/results.js';
 import type { ConsultationWrite } from '../domain/policy/action.js';
 import type { Actor } from '../domain/policy/actor.js';
@@ -46,10 +47,21 @@ export async function evaluateConsultation(
   // Without a meeting, the decision rule on the replies is the outcome: nothing more is awaited.
   const decisionsComplete =
     isFinal && (!procedure.hasMeeting || texts.filter((t) => t.tally.passes).every((t) => t.decision !== null));
-  const state = consultationState(
+  const timeline = procedure.timeline(
     {
       issuedAt: consultation.issuedAt,
       deadlineAt: consultation.deadlineAt,
+      meeting: { firstDay: consultation.meeting.firstDay, lastDay: consultation.meeting.lastDay },
+      decisions: decisions.map((d) => d.input),
+      resultsNoticeAt: consultation.resultsNoticeAt,
+    },
+    consultation.resolutionEdition,
+  );
+  const state = consultationState(
+    {
+      issuedAt: consultation.issuedAt,
+      phases: procedure.phases,
+      timeline,
       decisionsComplete,
       resultsNoticeAt: consultation.resultsNoticeAt,
     },
@@ -58,6 +70,8 @@ export async function evaluateConsultation(
   return {
     loaded,
     state,
+    timeline,
+    phase: phasePosition(timeline, now),
     final: isFinal,
     computedAt: now,
     texts,

@@ -1,17 +1,21 @@
 import type { ConsultationWrite } from '../domain/policy/action.js';
 import { authorize } from '../domain/policy/policy.js';
 import type { Actor } from '../domain/policy/actor.js';
+import type { PhasePosition, PhaseWindow } from '../domain/procedure/phases.js';
 import type { TimingCheck } from '../domain/procedure/timing.js';
 import type { ConsultationState } from '../domain/consultation/consultation-state.js';
 import { listConsultations as findAll, listTextsOf } from '../repositories/consultation.repository.js';
 import { procedureFor } from '../procedures/registry.js';
-import { evaluateConsultation } from './compute-results.js';
+import { type ConsultationResults, evaluateConsultation } from './compute-results.js';
 import { loadConsultation, type LoadedConsultation } from './load-consultation.js';
 import type { ServiceContext } from './service-context.js';
 
 export interface ConsultationView {
   readonly loaded: LoadedConsultation;
   readonly state: ConsultationState;
+  /** The consultation's phases as windows in time, and where it stands in them now. */
+  readonly timeline: readonly PhaseWindow[];
+  readonly phase: PhasePosition;
   readonly timing: TimingCheck[];
 }
 
@@ -33,7 +37,7 @@ export async function getConsultation(
     options.within ? { within: options.within } : {},
   );
   const evaluation = await evaluateConsultation(ctx.db, loaded, now);
-  return { loaded, state: evaluation.state, timing: timingOf(ctx, loaded) };
+  return { loaded, ...phaseOf(evaluation), timing: timingOf(ctx, loaded) };
 }
 
 /**
@@ -58,9 +62,13 @@ export async function listConsultations(ctx: ServiceContext, options: { actor: A
       procedure: procedureFor(consultation.procedure),
     };
     const evaluation = await evaluateConsultation(ctx.db, loaded, now);
-    views.push({ loaded, state: evaluation.state, timing: timingOf(ctx, loaded) });
+    views.push({ loaded, ...phaseOf(evaluation), timing: timingOf(ctx, loaded) });
   }
   return views;
+}
+
+function phaseOf(evaluation: ConsultationResults) {
+  return { state: evaluation.state, timeline: evaluation.timeline, phase: evaluation.phase };
 }
 
 function timingOf(ctx: ServiceContext, loaded: LoadedConsultation): TimingCheck[] {

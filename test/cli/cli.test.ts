@@ -168,6 +168,17 @@ describe('assent consultation', () => {
       expect(run.stdout).toContain(designation);
     expect(run.stdout).toContain('closed');
     expect(run.stdout).toContain('Timing checks');
+    expect(run.stdout).toContain('WTSA Resolution 1 (Rev. Geneva, 2022)');
+    // Circular 79's phases: the notice, due four weeks after the meeting, is not issued in the demo.
+    expect(run.stdout).toMatch(
+      /Phase:\s+between phases; next: Results notified \(§9\.6\.1\), due by 2023-10-06 23:59:59 UTC/,
+    );
+    expect(run.stdout).toMatch(
+      /Consultation of Member States\s+2023-03-28 \d\d:\d\d:\d\d UTC\s+2023-08-16 23:59:59 UTC\s+—\s+§9\.4\.1/,
+    );
+    expect(run.stdout).toMatch(
+      /Study group meeting\s+2023-08-29 00:00:00 UTC\s+2023-09-08 23:59:59 UTC\s+—\s+§9\.5\.3/,
+    );
   });
 
   it('answers NOT_FOUND with exit code 1 for an unknown consultation', async () => {

@@ -61,6 +61,13 @@ describe('the CLI under a toy procedure', () => {
     expect(created.stderr).toBe('');
     expect(created.code).toBe(0);
     expect((await cli(dir, ['consultation', 'issue', 'toy-1-2026'])).code).toBe(0);
+    // Its one phase, in its own words and clause, no meeting or notice of TAP's.
+    const shown = await cli(dir, ['consultation', 'show', 'toy-1-2026']);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(/Phase:\s+Ballot \(§1\), until \d{4}-\d{2}-\d{2} 23:59:59 UTC/);
+    expect(shown.stdout).toContain('Procedure:          toy-majority, Toy rules (2026)');
+    expect(shown.stdout).toMatch(/Phases:\n\s+Phase\s+From\s+To\s+Due by\s+Clause\s*\n[ -]+\n\s+Ballot\s.*§1\s+now\n/);
+    expect(shown.stdout).not.toContain('meeting');
 
     // Two members vote: both yes on X.1 (a majority), yes and no on X.2 (a tie).
     const [first, second] = tokens.focalPoints;

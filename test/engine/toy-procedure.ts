@@ -36,6 +36,7 @@ const WORDS: Record<string, Record<string, string>> = {
     readsNo: 'Voted no',
     passes: 'Passes',
     fails: 'Fails',
+    ballot: 'Ballot',
   },
   fr: {
     yes: 'Oui, {body} peut adopter ce texte',
@@ -49,6 +50,7 @@ const WORDS: Record<string, Record<string, string>> = {
     readsNo: 'A voté non',
     passes: 'Adopté',
     fails: 'Rejeté',
+    ballot: 'Scrutin',
   },
   es: {
     yes: 'Sí, {body} puede adoptar este texto',
@@ -62,6 +64,7 @@ const WORDS: Record<string, Record<string, string>> = {
     readsNo: 'Votó no',
     passes: 'Aprobado',
     fails: 'Rechazado',
+    ballot: 'Votación',
   },
   ru: {
     yes: 'Да, {body} может принять этот текст',
@@ -75,6 +78,7 @@ const WORDS: Record<string, Record<string, string>> = {
     readsNo: 'Проголосовал «нет»',
     passes: 'Принят',
     fails: 'Отклонен',
+    ballot: 'Голосование',
   },
   zh: {
     yes: '是，{body}可通过本案文',
@@ -88,6 +92,7 @@ const WORDS: Record<string, Record<string, string>> = {
     readsNo: '投反对票',
     passes: '通过',
     fails: '未通过',
+    ballot: '投票',
   },
   ar: {
     yes: 'نعم، يجوز لـ {body} اعتماد هذا النص',
@@ -101,6 +106,7 @@ const WORDS: Record<string, Record<string, string>> = {
     readsNo: 'صوّت بلا',
     passes: 'مُعتمد',
     fails: 'مرفوض',
+    ballot: 'الاقتراع',
   },
 };
 /**
@@ -169,6 +175,7 @@ const MESSAGES = Object.fromEntries(
       // Without a meeting, the rule on the votes is the result: the core says so in the toy's words.
       'outcome.passes': w.passes!,
       'outcome.fails': w.fails!,
+      'phase.ballot': w.ballot!,
       ...SENTENCES[locale],
     },
   ]),
@@ -245,7 +252,11 @@ export const TOY_PROCEDURE: Procedure = {
   editions: ['2026'],
   defaultEdition: '2026',
   hasMeeting: false,
-  phases: [{ id: 'ballot', name: 'Ballot', actors: 'Members vote yes or no per text (§1)' }],
+  phases: [{ id: 'ballot', name: 'Ballot', actors: 'Members vote yes or no per text (§1)', accepts: ['reply'] }],
+  // One window, from the issue to the deadline (§1); after it the majority is the outcome.
+  timeline: (facts) => [
+    { id: 'ballot', startsAt: facts.issuedAt, endsAt: facts.deadlineAt, dueBy: null, clause: '§1' },
+  ],
   messages: MESSAGES,
   replyForm: {
     attachments: false,

@@ -119,6 +119,53 @@ describeEachDialect('consultations API', (dialect) => {
       expect(timing.map((t) => t.clause)).toEqual(expect.arrayContaining(['§9.3.3', '§9.4.1']));
     });
 
+    it('gives the phase the circular is in and its timeline, from the procedure and the clock', async () => {
+      await createDraft();
+      const draft = await api().send('GET', '/api/v1/consultations/tsb-79-2023', { token: api().tokens.secretariat });
+      expect(draft.json<ConsultationView>().phase).toEqual({
+        current: null,
+        next: expect.objectContaining({ id: 'consultation', startsAt: null }),
+      });
+      const { consultation } = await issue('tsb-79-2023');
+      const consultationWindow = {
+        id: 'consultation',
+        startsAt: '2023-03-28T08:00:00.000Z',
+        endsAt: '2023-08-16T23:59:59.999Z',
+        dueBy: null,
+        clause: '§9.4.1',
+        citation: 'WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1',
+      };
+      const meetingWindow = {
+        id: 'meeting',
+        startsAt: '2023-08-29T00:00:00.000Z',
+        endsAt: '2023-09-08T23:59:59.999Z',
+        dueBy: null,
+        clause: '§9.5.3',
+        citation: 'WTSA Resolution 1 (Rev. Geneva, 2022) §9.5.3',
+      };
+      expect(consultation.phase).toEqual({ current: consultationWindow, next: meetingWindow });
+      expect(consultation.timeline).toEqual([
+        consultationWindow,
+        meetingWindow,
+        expect.objectContaining({
+          id: 'notified',
+          startsAt: null,
+          dueBy: '2023-10-06T23:59:59.999Z',
+          clause: '§9.6.1',
+        }),
+      ]);
+      // A millisecond after the deadline: between phases, closed, the meeting next.
+      api().world.clock.set('2023-08-17T00:00:00.000Z');
+      const after = await api().send('GET', '/api/v1/consultations/tsb-79-2023');
+      expect(after.json<ConsultationView>()).toMatchObject({
+        state: 'closed',
+        phase: { current: null, next: meetingWindow },
+      });
+      api().world.clock.set('2023-09-08T23:59:59.999Z');
+      const meeting = await api().send('GET', '/api/v1/consultations/tsb-79-2023');
+      expect(meeting.json<ConsultationView>().phase.current).toEqual(meetingWindow);
+    });
+
     it('refuses to edit an issued consultation with 409 CONSULTATION_ISSUED: PATCH, new text, text edit and removal', async () => {
       await createDraft();
       await issue('tsb-79-2023');

@@ -85,7 +85,13 @@ describe('procedures API', () => {
     });
     expect(tap.phases.map((p) => p.id)).toEqual(['consultation', 'meeting', 'more_time', 'notified']);
     for (const phase of tap.phases)
-      expect(phase).toEqual({ id: phase.id, name: expect.any(String), actors: expect.any(String) });
+      expect(phase).toEqual({
+        id: phase.id,
+        name: expect.any(String),
+        actors: expect.any(String),
+        accepts: expect.any(Array),
+      });
+    expect(tap.phases.map((p) => p.accepts)).toEqual([['reply'], ['meeting_decision'], ['formal_opposition'], []]);
     expect(tap.clauseTables.map((t) => t.edition)).toEqual(tap.editions);
     // The numbers of Rev. Geneva, 2022 (a clause or a role added later only adds entries).
     const geneva = tap.clauseTables[0]!;

@@ -210,7 +210,11 @@ function printConsultation(out: CliWriter, view: ConsultationView, showTiming: b
   out.write(
     formatFields([
       ['State', view.state],
-      ['Procedure', `${c.procedure}, WTSA Res. 1 (${c.resolutionEdition})`],
+      ['Phase', phaseLine(view)],
+      [
+        'Procedure',
+        `${c.procedure}, ${view.loaded.procedure.clauses(c.resolutionEdition).instrument} (${c.resolutionEdition})`,
+      ],
       ['Circular', `${c.bureau} ${c.studyPeriod} No. ${c.number}, dated ${c.date}`],
       ['Announced', c.announcedOn === null ? `by the circular (${c.date})` : c.announcedOn],
       ['Study group', c.studyGroup],
@@ -253,6 +257,24 @@ function printConsultation(out: CliWriter, view: ConsultationView, showTiming: b
       '  ',
     ),
   );
+  if (view.timeline.length > 0) {
+    line(out);
+    line(out, 'Phases:');
+    out.write(
+      formatTable(
+        ['Phase', 'From', 'To', 'Due by', 'Clause', ''],
+        view.timeline.map((w) => [
+          phaseName(view, w.id),
+          formatUtc(w.startsAt),
+          formatUtc(w.endsAt),
+          formatUtc(w.dueBy),
+          w.clause,
+          w === view.phase.current ? 'now' : '',
+        ]),
+        '  ',
+      ),
+    );
+  }
   if (c.notes.length > 0) {
     line(out);
     line(out, 'Notes:');
@@ -262,6 +284,27 @@ function printConsultation(out: CliWriter, view: ConsultationView, showTiming: b
     line(out);
     printTiming(out, view.timing);
   }
+}
+
+/** A phase's English name, as its procedure declares it. */
+function phaseName(view: ConsultationView, id: string): string {
+  return view.loaded.procedure.phases.find((p) => p.id === id)?.name ?? id;
+}
+
+/** Where the consultation stands in its phases: the current one until its end, else the next one. */
+function phaseLine(view: ConsultationView): string {
+  const { current, next } = view.phase;
+  if (view.loaded.consultation.issuedAt === null) return 'none until it is issued (draft)';
+  if (current !== null)
+    return `${phaseName(view, current.id)} (${current.clause}), ${current.endsAt === null ? 'for good' : `until ${formatUtc(current.endsAt)}`}`;
+  if (next === null) return 'none: every phase is over';
+  const when =
+    next.startsAt !== null
+      ? `from ${formatUtc(next.startsAt)}`
+      : next.dueBy !== null
+        ? `due by ${formatUtc(next.dueBy)}`
+        : 'when it starts';
+  return `between phases; next: ${phaseName(view, next.id)} (${next.clause}), ${when}`;
 }
 
 /** The timing checks that need attention (the procedure's timing rules, each with its clause); none is blocking. */

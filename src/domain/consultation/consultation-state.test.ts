@@ -1,15 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { endOfDay, startOfDay } from '../time/instants.js';
+import type { PhaseDefinition } from '../procedure/phases.js';
 import { CONSULTATION_STATES, consultationState, isOnTime, type ConsultationStateFacts } from './consultation-state.js';
 
 /** Circular 79: issued 28 March 2023, replies by "2359 hours UTC on 16 August 2023". */
 const DEADLINE = endOfDay('2023-08-16');
 
+/** A consultation phase from issue to the deadline, then a meeting phase that takes no reply. */
+const PHASES: PhaseDefinition[] = [
+  { id: 'consultation', name: 'Consultation', actors: 'Members reply', accepts: ['reply'] },
+  { id: 'meeting', name: 'Meeting', actors: 'The meeting decides', accepts: ['meeting_decision'] },
+];
+
 function facts(overrides: Partial<ConsultationStateFacts> = {}): ConsultationStateFacts {
+  const issuedAt = overrides.issuedAt === undefined ? startOfDay('2023-03-28') : overrides.issuedAt;
   return {
-    issuedAt: startOfDay('2023-03-28'),
-    deadlineAt: DEADLINE,
+    issuedAt,
+    phases: PHASES,
+    timeline: [
+      { id: 'consultation', startsAt: issuedAt, endsAt: DEADLINE, dueBy: null, clause: '§1' },
+      { id: 'meeting', startsAt: startOfDay('2023-08-29'), endsAt: endOfDay('2023-09-08'), dueBy: null, clause: '§2' },
+    ],
     decisionsComplete: false,
     resultsNoticeAt: null,
     ...overrides,
@@ -78,6 +90,14 @@ describe('consultationState', () => {
 
   it('stays open until the deadline even when decisions are marked complete', () => {
     expect(consultationState(facts({ decisionsComplete: true }), DEADLINE)).toBe('open');
+  });
+
+  it('is closed, not open, in a phase that takes no reply (the meeting)', () => {
+    expect(consultationState(facts(), startOfDay('2023-09-01'))).toBe('closed');
+  });
+
+  it('is not open before its issue instant, even when issued (a record entered afterwards)', () => {
+    expect(consultationState(facts(), startOfDay('2023-03-28') - 1)).toBe('closed');
   });
 
   it('is notified once the results notice has been issued', () => {

@@ -1,25 +1,32 @@
+import { type PhaseDefinition, type PhaseWindow, phaseAccepts } from '../procedure/phases.js';
+
 /**
- * The lifecycle of a consultation follows from its data and the clock; nothing needs to run at
- * the deadline for the consultation to close.
+ * The lifecycle of a consultation follows from its procedure's phases, its data and the clock;
+ * nothing needs to run at the deadline for the consultation to close.
  *
- * draft ──issue──▶ open ──deadline passes──▶ closed ──all decisions recorded──▶ decided ──notice──▶ notified
+ * draft ──issue──▶ open ──the phase that takes replies ends──▶ closed ──all decisions recorded──▶ decided ──notice──▶ notified
+ *
+ * It is the coarse status lists group by; the procedure's own phase (e.g. TAP's more-time window)
+ * is `phasePosition` of the consultation's timeline.
  */
 export const CONSULTATION_STATES = ['draft', 'open', 'closed', 'decided', 'notified'] as const;
 export type ConsultationState = (typeof CONSULTATION_STATES)[number];
 
 export interface ConsultationStateFacts {
   readonly issuedAt: number | null;
-  readonly deadlineAt: number;
+  /** The procedure's phases, and the consultation's timeline of them (the procedure's `timeline`). */
+  readonly phases: readonly PhaseDefinition[];
+  readonly timeline: readonly PhaseWindow[];
   /** True when every text that may be considered has a recorded meeting decision. */
   readonly decisionsComplete: boolean;
   readonly resultsNoticeAt: number | null;
 }
 
-/** The consultation's state at instant `now`. */
+/** The consultation's state at instant `now`: open while the phase at `now` takes replies. */
 export function consultationState(facts: ConsultationStateFacts, now: number): ConsultationState {
   if (facts.issuedAt === null) return 'draft';
   if (facts.resultsNoticeAt !== null) return 'notified';
-  if (isOnTime(now, facts.deadlineAt)) return 'open';
+  if (phaseAccepts(facts.phases, facts.timeline, 'reply', now)) return 'open';
   return facts.decisionsComplete ? 'decided' : 'closed';
 }
 

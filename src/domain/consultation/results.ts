@@ -4,6 +4,7 @@ import type { LoadedConsultation } from './loaded-consultation.js';
 import type { StoredDecision } from './meeting-decision.js';
 import type { MeetingDecision } from '../procedure/outcomes.js';
 import type { TextTally } from '../procedure/outcomes.js';
+import type { PhasePosition, PhaseWindow } from '../procedure/phases.js';
 
 /** One text's figures and the meeting's decision on it. */
 export interface TextResult {
@@ -21,6 +22,10 @@ export interface TextResult {
 export interface ConsultationResults {
   readonly loaded: LoadedConsultation;
   readonly state: ConsultationState;
+  /** The consultation's phases as windows in time (the procedure's timeline of its dates and decisions). */
+  readonly timeline: readonly PhaseWindow[];
+  /** The phase at the time of computing, and the next one. */
+  readonly phase: PhasePosition;
   /** False while the deadline has not passed: the figures may still change. */
   readonly final: boolean;
   readonly computedAt: number;

@@ -4,6 +4,7 @@ import type { FieldProblem } from '../errors.js';
 import type { Channel, PositionInput, PositionKind, ReplyFlag, ReplyPosition } from '../reply/reply.js';
 import { type Citation, type ClauseRole, type ClauseTable, citationOf, formatCitation } from './clauses.js';
 import type { MeetingDecision, MeetingDecisionInput, TallyOutcomeDefinition, TextTally } from './outcomes.js';
+import type { PhaseDefinition, PhaseFacts, PhaseWindow } from './phases.js';
 import type { ProcedureCatalogues, ReplyFormSpec } from './presentation.js';
 import type { TimingCheck, TimingFacts, TimingPolicy } from './timing.js';
 
@@ -32,14 +33,6 @@ export interface ReplyCheck {
   readonly positions: ReplyPosition[];
 }
 
-/** A phase of a consultation as the procedure defines it (documentation and GET /api/v1/procedures). */
-export interface PhaseDefinition {
-  readonly id: string;
-  readonly name: string;
-  /** Who may act in this phase, and what they may submit. */
-  readonly actors: string;
-}
-
 /**
  * A body's approval procedure behind one interface: its editions and clause tables, the options a
  * respondent has, who may reply, the timing rules, the decision rule on the replies and the meeting
@@ -60,8 +53,14 @@ export interface Procedure {
    * decision rule on the replies is the outcome: no meeting decision is recorded or awaited.
    */
   readonly hasMeeting: boolean;
-  /** The phases a consultation goes through, in order. */
+  /** The phases a consultation goes through, in order; each is worded by the message `phase.<id>`. */
   readonly phases: readonly PhaseDefinition[];
+  /**
+   * A consultation's phases as windows in time, in order, from its dates and recorded facts (pure):
+   * the state and the phase shown everywhere follow from it and the clock. A phase that only some
+   * consultations go through (TAP's more-time window) is left out of the others'.
+   */
+  timeline(facts: PhaseFacts, edition: string): PhaseWindow[];
   /**
    * The procedure's own words in the six languages (reply choices, field labels, rule problems by
    * code, figure labels), formatted by src/i18n/procedure-text.ts.

@@ -10,6 +10,7 @@ import {
 import { tapDemoPosition } from './tap-demo.js';
 import { decideAtMeeting, resultsNoticeDueAt, validateMeetingDecision } from './tap-meeting.js';
 import { TAP_MESSAGES, TAP_REPLY_FORM } from './tap-presentation.js';
+import { TAP_PHASES, tapTimeline } from './tap-phases.js';
 import { checkReplyPositions } from './tap-reply-rules.js';
 import { TapDecisionSchema, TapPositionSchema } from './tap-schemas.js';
 import { TAP_TALLY_BASES, TAP_TALLY_OUTCOMES, tapTextTally } from './tap-tally.js';
@@ -46,12 +47,8 @@ export const TAP_PROCEDURE: Procedure = {
   editions: Object.keys(TAP_EDITIONS),
   defaultEdition: DEFAULT_TAP_EDITION,
   hasMeeting: true,
-  phases: [
-    { id: 'consultation', name: 'Consultation of Member States', actors: 'Member States reply per text (§9.4)' },
-    { id: 'meeting', name: 'Study group meeting', actors: 'The meeting decides, unopposed (§9.5.3)' },
-    { id: 'more_time', name: 'More time', actors: 'Formal opposition within 4 weeks (§9.5.5)' },
-    { id: 'notified', name: 'Results notified', actors: 'TSB notifies the results (§9.6.1)' },
-  ],
+  phases: TAP_PHASES,
+  timeline: (facts, edition) => tapTimeline(facts, tapClauses(edition)),
   clauses: tapClauseTable,
   clauseFor: tapClauseFor,
   messages: TAP_MESSAGES,

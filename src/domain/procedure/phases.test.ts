@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import { type PhaseDefinition, type PhaseWindow, closeTimelineAt, phaseAccepts, phasePosition } from './phases.js';
+
+const DEFINITIONS: PhaseDefinition[] = [
+  { id: 'a', name: 'A', actors: 'members', accepts: ['reply'] },
+  { id: 'b', name: 'B', actors: 'meeting', accepts: ['meeting_decision'] },
+  { id: 'c', name: 'C', actors: 'secretariat', accepts: [] },
+];
+const w = (id: string, startsAt: number | null, endsAt: number | null): PhaseWindow => ({
+  id,
+  startsAt,
+  endsAt,
+  dueBy: null,
+  clause: '§1',
+});
+const TIMELINE = [w('a', 100, 199), w('b', 300, 399), w('c', null, null)];
+
+describe('phasePosition', () => {
+  it('is in the window that holds the instant, both ends included', () => {
+    expect(phasePosition(TIMELINE, 100).current?.id).toBe('a');
+    expect(phasePosition(TIMELINE, 199).current?.id).toBe('a');
+    expect(phasePosition(TIMELINE, 300).current?.id).toBe('b');
+    expect(phasePosition(TIMELINE, 399).current?.id).toBe('b');
+  });
+
+  it('is in no phase before the first, between two, and after the last, and names the next', () => {
+    expect(phasePosition(TIMELINE, 99)).toEqual({ current: null, next: TIMELINE[0] });
+    expect(phasePosition(TIMELINE, 200)).toEqual({ current: null, next: TIMELINE[1] });
+    expect(phasePosition(TIMELINE, 400)).toEqual({ current: null, next: TIMELINE[2] });
+    expect(phasePosition([w('a', 100, 199)], 200)).toEqual({ current: null, next: null });
+  });
+
+  it('a window with an open end holds every later instant; one waiting for its event holds none', () => {
+    expect(phasePosition([w('a', 100, null)], 1e15).current?.id).toBe('a');
+    expect(phasePosition([w('a', null, null)], 1e15)).toEqual({ current: null, next: w('a', null, null) });
+  });
+
+  test.prop([fc.integer({ min: 0, max: 500 })])('the current phase, if any, holds the instant', (now) => {
+    const { current, next } = phasePosition(TIMELINE, now);
+    if (current !== null)
+      expect(current.startsAt! <= now && (current.endsAt === null || now <= current.endsAt)).toBe(true);
+    if (next !== null) expect(next.startsAt === null || next.startsAt > now).toBe(true);
+  });
+});
+
+describe('phaseAccepts', () => {
+  it('is what the phase at the instant accepts, and nothing between phases', () => {
+    expect(phaseAccepts(DEFINITIONS, TIMELINE, 'reply', 150)).toBe(true);
+    expect(phaseAccepts(DEFINITIONS, TIMELINE, 'reply', 250)).toBe(false);
+    expect(phaseAccepts(DEFINITIONS, TIMELINE, 'meeting_decision', 350)).toBe(true);
+    expect(phaseAccepts(DEFINITIONS, TIMELINE, 'reply', 350)).toBe(false);
+  });
+});
+
+describe('closeTimelineAt', () => {
+  it('ends the window the event falls in just before it, drops later windows, keeps the event’s own', () => {
+    const closed = closeTimelineAt([w('a', 100, 199), w('b', 300, 399), w('c', 350, null)], 'c', 350);
+    expect(closed).toEqual([w('a', 100, 199), w('b', 300, 349), w('c', 350, null)]);
+    expect(closeTimelineAt([w('a', 100, 199), w('b', 300, 399), w('c', 150, null)], 'c', 150)).toEqual([
+      w('a', 100, 149),
+      w('c', 150, null),
+    ]);
+  });
+
+  it('changes nothing until the event', () => {
+    expect(closeTimelineAt(TIMELINE, 'c', null)).toEqual(TIMELINE);
+  });
+});

@@ -1,0 +1,121 @@
+import type { MeetingDecisionInput } from './outcomes.js';
+
+/**
+ * Phases as the procedure defines them. A consultation goes through its procedure's phases in
+ * order; each has its own window (start, end), who may act in it and what it accepts. The
+ * procedure turns a consultation's dates and recorded facts into a timeline of windows (a pure
+ * function of data), and the phase at an instant follows from that timeline and the clock: nothing
+ * runs when a phase ends. Phases need not touch: between two of them (e.g. from TAP's deadline to
+ * the meeting's first day) a consultation is between phases, and the next one is known.
+ */
+
+/** What a phase accepts. */
+export const PHASE_ACTIONS = [
+  /** Participants' replies, counted by the decision rule. */
+  'reply',
+  /** The secretariat records the meeting's decisions. */
+  'meeting_decision',
+  /** Formal opposition after the meeting (e.g. TAP's more-time window). */
+  'formal_opposition',
+  /** The secretariat issues the results notice. */
+  'results_notice',
+] as const;
+export type PhaseAction = (typeof PHASE_ACTIONS)[number];
+
+/** A phase of a consultation as the procedure defines it (GET /api/v1/procedures lists them). */
+export interface PhaseDefinition {
+  /** The phase's id; its words are the procedure's message `phase.<id>`. */
+  readonly id: string;
+  /** Its name in English (the API and the CLI). */
+  readonly name: string;
+  /** Who may act in this phase, in English, with its clause. */
+  readonly actors: string;
+  /** What the phase accepts. */
+  readonly accepts: readonly PhaseAction[];
+}
+
+/** The facts a procedure's timeline reads. */
+export interface PhaseFacts {
+  /** When the consultation was issued (its recorded instant for one entered afterwards); null for a draft. */
+  readonly issuedAt: number | null;
+  /** The last on-time instant for a reply. */
+  readonly deadlineAt: number;
+  /** The meeting's first and last days (UTC calendar days), for a procedure with a meeting. */
+  readonly meeting: { readonly firstDay: string; readonly lastDay: string };
+  /** The meeting decisions recorded so far (they can open a window after the meeting). */
+  readonly decisions: readonly MeetingDecisionInput[];
+  /** When the results notice was issued; null until it is. */
+  readonly resultsNoticeAt: number | null;
+}
+
+/** One phase of one consultation: its window in time, with the clause that sets it. */
+export interface PhaseWindow {
+  /** One of the procedure's phase ids. */
+  readonly id: string;
+  /** First instant of the phase; null while it waits for an event (issue, the notice). */
+  readonly startsAt: number | null;
+  /** Last instant of the phase (inclusive); null for one that lasts until an event, or for good. */
+  readonly endsAt: number | null;
+  /** When the rules want the phase to have started by (e.g. the notice's due date); null when they set no date. */
+  readonly dueBy: number | null;
+  /** The clause number that sets the window, as the procedure's clause table writes it. */
+  readonly clause: string;
+}
+
+/** Where a consultation stands in its timeline at an instant. */
+export interface PhasePosition {
+  /** The phase whose window holds the instant; null before the first, between two, or after the last. */
+  readonly current: PhaseWindow | null;
+  /** The first phase after the instant (started later, or waiting for its event); null when none is left. */
+  readonly next: PhaseWindow | null;
+}
+
+/** Whether a window holds instant `now` (both ends inclusive; an open end holds every later instant). */
+export function windowHolds(window: PhaseWindow, now: number): boolean {
+  return window.startsAt !== null && window.startsAt <= now && (window.endsAt === null || now <= window.endsAt);
+}
+
+/**
+ * The phase at instant `now` and the one after it. Windows are in the procedure's order and do not
+ * overlap; the current phase is the last one that holds `now`.
+ */
+export function phasePosition(timeline: readonly PhaseWindow[], now: number): PhasePosition {
+  let currentIndex = -1;
+  timeline.forEach((window, index) => {
+    if (windowHolds(window, now)) currentIndex = index;
+  });
+  const after = timeline.slice(currentIndex + 1);
+  const next = after.find((window) => window.startsAt === null || window.startsAt > now) ?? null;
+  return { current: currentIndex === -1 ? null : timeline[currentIndex]!, next };
+}
+
+/** Whether the phase holding `now` accepts an action (false between phases and before issue). */
+export function phaseAccepts(
+  definitions: readonly PhaseDefinition[],
+  timeline: readonly PhaseWindow[],
+  action: PhaseAction,
+  now: number,
+): boolean {
+  const { current } = phasePosition(timeline, now);
+  if (current === null) return false;
+  return definitions.find((definition) => definition.id === current.id)?.accepts.includes(action) ?? false;
+}
+
+/**
+ * Ends each window no later than the instant before an event that closes every phase before it
+ * (e.g. the results notice), and drops the windows that would start after it, but the event's own.
+ */
+export function closeTimelineAt(
+  timeline: readonly PhaseWindow[],
+  closingId: string,
+  closedAt: number | null,
+): PhaseWindow[] {
+  if (closedAt === null) return [...timeline];
+  return timeline
+    .filter((window) => window.id === closingId || window.startsAt === null || window.startsAt < closedAt)
+    .map((window) =>
+      window.id === closingId || (window.endsAt !== null && window.endsAt < closedAt)
+        ? window
+        : { ...window, endsAt: closedAt - 1 },
+    );
+}
