@@ -169,6 +169,47 @@ describeEachDialect('public pages', (dialect) => {
     expect(page.body).not.toContain('/secretariat/consultations/');
   });
 
+  it("shows the circular's steps (its procedure's phases) with their days, the current one marked, as time and decisions move it", async () => {
+    const { ctx, clock } = web().world;
+    const id = await web().world.openConsultation();
+    const steps = (body: string) => readable(body.split('id="phases-title">')[1]!.split('</section>')[0]!).trim();
+    const open = (await web().browser().get(`/en/consultations/${id}`)).body;
+    expect(elementText(open, 'phase')).toBe('Consultation of Member States: March 28, 2023 to August 16, 2023');
+    expect(steps(open)).toBe(
+      'Steps of this consultation Consultation of Member States Now March 28, 2023 to August 16, 2023 WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1 ' +
+        'Study group meeting To come August 29, 2023 to September 8, 2023 WTSA Resolution 1 (Rev. Geneva, 2022) §9.5.3 ' +
+        'Results notified To come due by October 6, 2023 WTSA Resolution 1 (Rev. Geneva, 2022) §9.6.1',
+    );
+    expect(open).toMatch(
+      /<li class="phase-step phase-current" aria-current="step">\s*<strong>Consultation of Member States<\/strong>/,
+    );
+    expect(open.match(/aria-current="step"/g)).toHaveLength(1);
+
+    // Between the deadline and the meeting: no current step, the meeting next.
+    clock.set('2023-08-20T12:00:00Z');
+    const between = (await web().browser().get(`/en/consultations/${id}`)).body;
+    expect(elementText(between, 'phase')).toBe(
+      'Between steps. Next: Study group meeting (August 29, 2023 to September 8, 2023)',
+    );
+    expect(between).not.toContain('aria-current="step"');
+
+    // A delegation asks for more time at the meeting: the window appears, and is the step after it.
+    clock.set('2023-09-08T12:00:00Z');
+    await recordDecision(ctx, { actor: SECRETARIAT, consultationId: id, textId: 'x1353', input: { moreTime: ['DE'] } });
+    clock.set('2023-09-20T12:00:00Z');
+    const window = (await web().browser().get(`/en/consultations/${id}`)).body;
+    expect(elementText(window, 'phase')).toBe('More time for formal opposition: September 9, 2023 to October 6, 2023');
+    expect(steps(window)).toContain('Study group meeting Ended August 29, 2023 to September 8, 2023');
+    expect(steps(window)).toContain('Results notified To come due by November 3, 2023');
+
+    // The same in French, with the procedure's own words for each step.
+    const fr = (await web().browser().get(`/fr/consultations/${id}`)).body;
+    expect(elementText(fr, 'phase')).toBe(
+      'Délai supplémentaire pour une opposition formelle : du 9 septembre 2023 au 6 octobre 2023',
+    );
+    expect(steps(fr)).toContain('Réunion de la Commission d’études Terminée');
+  });
+
   it('gives a focal point the call to reply and the secretariat its own link', async () => {
     const id = await web().world.openConsultation();
     const kr = await signedIn('focal_point', 'KR');

@@ -516,6 +516,11 @@ describeEachDialect('secretariat pages', (dialect) => {
       const issued = await admin.get(`${PAGE}?notice=sec-issued`);
       expect(issued.body).toContain('The circular was issued.');
       expect(issued.body).toContain('Open for replies');
+      // Once issued, the circular's steps: replies now, then the meeting and the notice.
+      const steps = decode(issued.body.split('id="phases-title">')[1]!.split('</section>')[0]!);
+      expect(steps).toMatch(/aria-current="step">\s*<strong>Consultation of Member States<\/strong>/);
+      expect(steps).toContain('<strong>Study group meeting</strong>');
+      expect(steps).toContain('<strong>Results notified</strong>');
       expect(issued.body).toContain(`href="${PAGE}/replies"`);
       expect((await consultations())[0]!.issued_at).not.toBeNull();
     });

@@ -55,6 +55,23 @@ describe('the reply pages of a toy-procedure consultation', () => {
       await web().enrol(kim, invitationPath);
     });
 
+    it('shows the toy’s one step on its circular page, in each language, and none of TAP’s', async () => {
+      for (const [locale, ballot] of [
+        ['en', 'Ballot'],
+        ['fr', 'Scrutin'],
+        ['ar', 'الاقتراع'],
+      ] as const) {
+        const page = await web().browser().get(`/${locale}/consultations/${id}`);
+        expect(page.statusCode).toBe(200);
+        const steps = page.body.split('id="phases-title">')[1]!.split('</section>')[0]!;
+        expect(steps.match(/<li /g)).toHaveLength(1);
+        expect(steps).toMatch(new RegExp(`aria-current="step">\\s*<strong>${ballot}</strong>`));
+        expect(steps).toContain('Toy rules (2026) §1');
+      }
+      const en = (await web().browser().get(`/en/consultations/${id}`)).body;
+      for (const words of ['Study group meeting', 'Results notified', '§9.']) expect(en).not.toContain(words);
+    });
+
     it('shows the toy’s choices and words, and none of TAP’s', async () => {
       const page = await kim.get(form());
       expect(page.statusCode).toBe(200);

@@ -22,6 +22,7 @@ import {
   type ContentView,
   type LanguageAttributes,
 } from './content.presenter.js';
+import { type PhasesView, presentPhases } from './phases.presenter.js';
 
 /**
  * View-models of the public pages (home, consultation, results, approved texts): every date,
@@ -112,6 +113,8 @@ export interface ConsultationPageView {
   readonly timeLeft: string | null;
   readonly state: ConsultationState;
   readonly stateLabel: string;
+  /** The procedure's phases as steps with their days, and where the consultation stands in them. */
+  readonly phases: PhasesView;
   readonly isDemo: boolean;
   /** For a past consultation entered afterwards, the day it was entered (in words); null when run live. */
   readonly enteredAfterwardsOn: string | null;
@@ -461,6 +464,15 @@ export function presentConsultationPage(
     timeLeft: view.state === 'open' ? timeLeft(locale, c.deadlineAt, now) : null,
     state: view.state,
     stateLabel: stateLabel(locale, view.state, view.loaded.procedure),
+    // A draft (shown to the secretariat) has no steps yet: its windows wait for the issue.
+    phases:
+      c.issuedAt === null
+        ? { steps: [], now: null }
+        : presentPhases(
+            locale,
+            { procedure, edition: c.resolutionEdition, timeline: view.timeline, phase: view.phase },
+            now,
+          ),
     isDemo: c.isDemo,
     enteredAfterwardsOn: enteredAfterwardsOn(locale, c.enteredAfterwardsAt),
     procedureName: procedureText(locale, procedure, 'procedure.name', {

@@ -9,6 +9,7 @@ import { pageContext } from '../page-context.js';
 import type { CircularFormView } from '../pages/secretariat/circular-form.js';
 import { CircularPage } from '../pages/secretariat/circular.page.js';
 import { formTiming, presentCircular, presentTiming } from '../presenters/secretariat.presenter.js';
+import { presentPhases } from '../presenters/phases.presenter.js';
 import { sendPage } from '../render.js';
 import { circularValues, type CircularValues } from './circular.forms.js';
 import type { SessionHooks, WebContext } from '../web-session.js';
@@ -73,6 +74,18 @@ export function circularPages(web: WebContext) {
       : null;
     const view = {
       circular,
+      phases: draft
+        ? null
+        : presentPhases(
+            page.locale,
+            {
+              procedure: loaded.procedure,
+              edition: loaded.consultation.resolutionEdition,
+              timeline: current.timeline,
+              phase: current.phase,
+            },
+            ctx.clock(),
+          ),
       form,
       errors: options.errors ?? [],
       stale: options.stale ?? false,

@@ -1,4 +1,5 @@
 import { t, type Locale } from '../../../../i18n/i18n.js';
+import { PhaseSteps } from '../../components/phases.js';
 import { Isolate, IsolateWithin, Ltr, LtrWithin } from '../../components/bidi.js';
 import { Content, ContentNotice } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
@@ -162,6 +163,12 @@ export function ConsultationPage({ page, view }: { page: PageContext; view: Cons
         <dd>
           <StatusTag label={view.stateLabel} kind={view.state} />
         </dd>
+        {view.phases.now !== null && (
+          <>
+            <dt>{t(locale, 'public.consultation.phase')}</dt>
+            <dd id="phase">{view.phases.now}</dd>
+          </>
+        )}
         <dt>{t(locale, 'public.consultation.reference')}</dt>
         <dd>
           <Ltr>{view.reference}</Ltr>
@@ -212,6 +219,8 @@ export function ConsultationPage({ page, view }: { page: PageContext; view: Cons
           </p>
         ))}
       </section>
+
+      <PhaseSteps locale={locale} phases={view.phases} />
 
       <section aria-labelledby="texts-title">
         <h2 id="texts-title">{t(locale, 'public.consultation.texts.title')}</h2>

@@ -3,6 +3,8 @@ import { ErrorSummary, Notice, type FormError } from '../../components/form.js';
 import { IsolateWithin, isolateText, Ltr } from '../../components/bidi.js';
 import { Content, ContentNotice } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
+import { PhaseSteps } from '../../components/phases.js';
+import type { PhasesView } from '../../presenters/phases.presenter.js';
 import { formatDay, type CircularView } from '../../presenters/secretariat.presenter.js';
 import { CircularForm, TimingSummary, type CircularFormView } from './circular-form.js';
 import { CircularNav, Deadline, Instant, TimingNotes } from './sec-parts.js';
@@ -10,6 +12,8 @@ import { TextsTable } from './texts-table.js';
 
 export interface CircularPageView {
   readonly circular: CircularView;
+  /** Once issued: the procedure's phases with their days, and where the circular stands in them. */
+  readonly phases: PhasesView | null;
   /** The edit form, while a draft. */
   readonly form: CircularFormView | null;
   /** Problems that are not a field's (an issued circular, a stale form). */
@@ -144,6 +148,7 @@ export function CircularPage({ page, view }: { page: PageContext; view: Circular
             <h3>{t(locale, 'sec.timing.title')}</h3>
             <TimingNotes locale={locale} id="timing" checks={c.timing} />
           </section>
+          {view.phases !== null && <PhaseSteps locale={locale} phases={view.phases} />}
           <section aria-labelledby="texts-title">
             <h2 id="texts-title">{t(locale, 'sec.texts.title')}</h2>
             <TextsTable page={page} consultationId={c.id} texts={c.texts} editable={false} />

@@ -1,0 +1,88 @@
+import type { PhasePosition, PhaseWindow } from '../../../domain/procedure/phases.js';
+import type { Procedure } from '../../../domain/procedure/procedure.js';
+import { citeClauseIn } from '../../../i18n/citations.js';
+import { toIsoDay } from '../../../domain/time/instants.js';
+import { intlFor, type Locale, t } from '../../../i18n/i18n.js';
+import { procedureText } from '../../../i18n/procedure-text.js';
+
+/**
+ * A consultation's phases for the pages: each step of its procedure's timeline with its days and
+ * clause, whether it has ended, is under way or is to come, and one line saying where the
+ * consultation stands. The days are calendar days, UTC: a window ending at the deadline ends on
+ * the deadline's day.
+ */
+
+export type PhaseStepState = 'ended' | 'current' | 'upcoming';
+
+export interface PhaseStepView {
+  readonly id: string;
+  /** The phase's name in the procedure's words. */
+  readonly name: string;
+  /** Its days: "28 March 2023 to 16 August 2023", "due by 6 October 2023", "not started". */
+  readonly when: string;
+  readonly state: PhaseStepState;
+  /** The word for the state ("Now", "Ended", "To come"). */
+  readonly stateLabel: string;
+  /** The clause that sets the window, with the instrument and edition (kept left to right). */
+  readonly citation: string;
+}
+
+export interface PhasesView {
+  readonly steps: readonly PhaseStepView[];
+  /** Where the consultation stands: the current step and its days, or the next one; null after the last. */
+  readonly now: string | null;
+}
+
+/** What the presenter reads of a consultation view (the service's ConsultationView or results). */
+export interface PhasedConsultation {
+  readonly procedure: Procedure;
+  readonly edition: string;
+  readonly timeline: readonly PhaseWindow[];
+  readonly phase: PhasePosition;
+}
+
+function dayOf(locale: Locale, instant: number): string {
+  return intlFor(locale).formatDate(instant, { dateStyle: 'long', timeZone: 'UTC' });
+}
+
+/** A window's days in words. */
+function whenOf(locale: Locale, window: PhaseWindow): string {
+  const from = window.startsAt === null ? null : dayOf(locale, window.startsAt);
+  const to = window.endsAt === null ? null : dayOf(locale, window.endsAt);
+  if (from !== null && to !== null)
+    return toIsoDay(window.startsAt!) === toIsoDay(window.endsAt!)
+      ? from
+      : t(locale, 'public.phases.window', { from, to });
+  if (from !== null) return t(locale, 'public.phases.from', { from });
+  if (window.dueBy !== null) return t(locale, 'public.phases.dueBy', { due: dayOf(locale, window.dueBy) });
+  if (to !== null) return t(locale, 'public.phases.until', { to });
+  return t(locale, 'public.phases.waiting');
+}
+
+function stateOf(window: PhaseWindow, position: PhasePosition, now: number): PhaseStepState {
+  if (position.current === window) return 'current';
+  return window.endsAt !== null && window.endsAt < now ? 'ended' : 'upcoming';
+}
+
+export function presentPhases(locale: Locale, consultation: PhasedConsultation, now: number): PhasesView {
+  const { procedure, edition, timeline, phase } = consultation;
+  const nameOf = (window: PhaseWindow) => procedureText(locale, procedure, `phase.${window.id}`);
+  const steps = timeline.map((window) => {
+    const state = stateOf(window, phase, now);
+    return {
+      id: window.id,
+      name: nameOf(window),
+      when: whenOf(locale, window),
+      state,
+      stateLabel: t(locale, `public.phases.${state}`),
+      citation: citeClauseIn(locale, procedure, edition, window.clause),
+    };
+  });
+  const nowLine =
+    phase.current !== null
+      ? t(locale, 'public.phases.now', { phase: nameOf(phase.current), when: whenOf(locale, phase.current) })
+      : phase.next !== null
+        ? t(locale, 'public.phases.between', { phase: nameOf(phase.next), when: whenOf(locale, phase.next) })
+        : null;
+  return { steps, now: nowLine };
+}
