@@ -76,14 +76,13 @@ export function windowHolds(window: PhaseWindow, now: number): boolean {
 }
 
 /**
- * The phase at instant `now` and the one after it. Windows are in the procedure's order and do not
- * overlap; the current phase is the last one that holds `now`.
+ * The phase at instant `now` and the one after it. Windows are in the procedure's order. Each keeps
+ * the span its clause gives it, so two may overlap (TAP: a results notice issued while a more-time
+ * window still runs); the current phase is then the first that holds `now`, the one in which
+ * something can still be done.
  */
 export function phasePosition(timeline: readonly PhaseWindow[], now: number): PhasePosition {
-  let currentIndex = -1;
-  timeline.forEach((window, index) => {
-    if (windowHolds(window, now)) currentIndex = index;
-  });
+  const currentIndex = timeline.findIndex((window) => windowHolds(window, now));
   const after = timeline.slice(currentIndex + 1);
   const next = after.find((window) => window.startsAt === null || window.startsAt > now) ?? null;
   return { current: currentIndex === -1 ? null : timeline[currentIndex]!, next };
@@ -99,23 +98,4 @@ export function phaseAccepts(
   const { current } = phasePosition(timeline, now);
   if (current === null) return false;
   return definitions.find((definition) => definition.id === current.id)?.accepts.includes(action) ?? false;
-}
-
-/**
- * Ends each window no later than the instant before an event that closes every phase before it
- * (e.g. the results notice), and drops the windows that would start after it, but the event's own.
- */
-export function closeTimelineAt(
-  timeline: readonly PhaseWindow[],
-  closingId: string,
-  closedAt: number | null,
-): PhaseWindow[] {
-  if (closedAt === null) return [...timeline];
-  return timeline
-    .filter((window) => window.id === closingId || window.startsAt === null || window.startsAt < closedAt)
-    .map((window) =>
-      window.id === closingId || (window.endsAt !== null && window.endsAt < closedAt)
-        ? window
-        : { ...window, endsAt: closedAt - 1 },
-    );
 }

@@ -101,12 +101,21 @@ describe('TAP phases (WTSA Resolution 1, Section 9)', () => {
     expect(nextAt(notice, f)).toBeNull();
   });
 
-  it('a notice issued inside the more-time window closes the window at the notice', () => {
+  it('a notice issued while more time runs leaves the window as §9.5.5 sets it: opposition is still taken to its end', () => {
     const notice = Date.parse('2023-09-20T10:00:00.000Z');
     const f = facts({ decisions: [{ ...NO_MORE_TIME, moreTime: ['KR'] }], resultsNoticeAt: notice });
-    const window = timeline(f).find((w) => w.id === 'more_time')!;
-    expect(window.endsAt).toBe(notice - 1);
-    expect(currentAt(notice, f)).toBe('notified');
+    expect(timeline(f).find((w) => w.id === 'more_time')!.endsAt).toBe(WINDOW_END);
+    expect(currentAt(notice, f)).toBe('more_time');
+    expect(phaseAccepts(TAP_PHASES, timeline(f), 'formal_opposition', WINDOW_END)).toBe(true);
+    expect(currentAt(WINDOW_END + 1, f)).toBe('notified');
+  });
+
+  it('a notice dated on the meeting’s last day leaves the meeting its days', () => {
+    const notice = startOfDay('2023-09-08');
+    const f = facts({ resultsNoticeAt: notice });
+    expect(timeline(f).find((w) => w.id === 'meeting')).toMatchObject({ startsAt: MEETING_START, endsAt: MEETING_END });
+    expect(currentAt(notice, f)).toBe('meeting');
+    expect(currentAt(MEETING_END + 1, f)).toBe('notified');
   });
 
   it('a draft is in no phase whatever the clock: its consultation waits for the issue', () => {

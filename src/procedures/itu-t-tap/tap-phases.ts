@@ -1,5 +1,4 @@
 import type { PhaseDefinition, PhaseFacts, PhaseWindow } from '../../domain/procedure/phases.js';
-import { closeTimelineAt } from '../../domain/procedure/phases.js';
 import { endOfDay, startOfDay } from '../../domain/time/instants.js';
 import type { TapClauses } from './tap-clauses.js';
 import { moreTimeWindowEnd, resultsNoticeDueAt } from './tap-meeting.js';
@@ -39,7 +38,9 @@ export const TAP_PHASES: readonly PhaseDefinition[] = [
  * - more time (§9.5.5): only once a decision records a delegation asking for it: from the end of
  *   the meeting to the end of the 4-week window;
  * - notified (§9.6.1): from the results notice; until then it waits for the notice, due 4 weeks
- *   after the meeting or after the more-time window. Issuing the notice closes any earlier window.
+ *   after the meeting or after the more-time window.
+ * Each window keeps the span its clause gives it: a notice issued while a delegation's more time
+ * runs does not shorten it (formal opposition may still reach the Director until its end).
  */
 export function tapTimeline(facts: PhaseFacts, clauses: TapClauses): PhaseWindow[] {
   const meetingEnd = endOfDay(facts.meeting.lastDay);
@@ -76,6 +77,5 @@ export function tapTimeline(facts: PhaseFacts, clauses: TapClauses): PhaseWindow
     clause: clauses.notification,
   });
   // Nothing happens before the issue: a draft's windows wait for it.
-  const issued = facts.issuedAt === null ? windows.map((w) => ({ ...w, startsAt: null })) : windows;
-  return closeTimelineAt(issued, 'notified', facts.resultsNoticeAt);
+  return facts.issuedAt === null ? windows.map((w) => ({ ...w, startsAt: null })) : windows;
 }

@@ -15,7 +15,7 @@ export function PhaseSteps({ locale, phases, level = 2 }: { locale: Locale; phas
       <Heading id="phases-title">{t(locale, 'public.phases.title')}</Heading>
       <ol>
         {phases.steps.map((step) => (
-          <li class={`phase-step phase-${step.state}`} aria-current={step.state === 'current' ? 'step' : undefined}>
+          <li class={`phase-step phase-${step.state}`} aria-current={step.isCurrent ? 'step' : undefined}>
             <strong>{step.name}</strong> <span class={`tag phase-tag-${step.state}`}>{step.stateLabel}</span>
             <br />
             {step.when} <Ltr class="citation">{step.citation}</Ltr>

@@ -1,4 +1,4 @@
-import type { PhasePosition, PhaseWindow } from '../../../domain/procedure/phases.js';
+import { type PhasePosition, type PhaseWindow, windowHolds } from '../../../domain/procedure/phases.js';
 import type { Procedure } from '../../../domain/procedure/procedure.js';
 import { citeClauseIn } from '../../../i18n/citations.js';
 import { toIsoDay } from '../../../domain/time/instants.js';
@@ -21,6 +21,8 @@ export interface PhaseStepView {
   /** Its days: "28 March 2023 to 16 August 2023", "due by 6 October 2023", "not started". */
   readonly when: string;
   readonly state: PhaseStepState;
+  /** The consultation's current phase (`aria-current`): the first under way where two overlap. */
+  readonly isCurrent: boolean;
   /** The word for the state ("Now", "Ended", "To come"). */
   readonly stateLabel: string;
   /** The clause that sets the window, with the instrument and edition (kept left to right). */
@@ -59,8 +61,9 @@ function whenOf(locale: Locale, window: PhaseWindow): string {
   return t(locale, 'public.phases.waiting');
 }
 
-function stateOf(window: PhaseWindow, position: PhasePosition, now: number): PhaseStepState {
-  if (position.current === window) return 'current';
+/** Under way while its window holds `now` (two may, where a procedure's windows overlap). */
+function stateOf(window: PhaseWindow, now: number): PhaseStepState {
+  if (windowHolds(window, now)) return 'current';
   return window.endsAt !== null && window.endsAt < now ? 'ended' : 'upcoming';
 }
 
@@ -68,12 +71,13 @@ export function presentPhases(locale: Locale, consultation: PhasedConsultation, 
   const { procedure, edition, timeline, phase } = consultation;
   const nameOf = (window: PhaseWindow) => procedureText(locale, procedure, `phase.${window.id}`);
   const steps = timeline.map((window) => {
-    const state = stateOf(window, phase, now);
+    const state = stateOf(window, now);
     return {
       id: window.id,
       name: nameOf(window),
       when: whenOf(locale, window),
       state,
+      isCurrent: phase.current === window,
       stateLabel: t(locale, `public.phases.${state}`),
       citation: citeClauseIn(locale, procedure, edition, window.clause),
     };
