@@ -3,6 +3,7 @@ import type { DeterminedText } from '../domain/consultation/consultation.js';
 import type { TallyFigure } from '../domain/procedure/presentation.js';
 import { type DeadlineWording, deadlineWords } from '../domain/consultation/deadline.js';
 import {
+  deadlineClock,
   DEFAULT_LOCALE,
   messageIds,
   messageSource,
@@ -155,7 +156,7 @@ export function formatInstant(locale: Locale, at: number): string {
  */
 export function formatDeadline(locale: Locale, deadlineAt: number, wording: DeadlineWording = 'hhmm'): string {
   const words = deadlineWords(deadlineAt, wording);
-  return msg(locale, 'doc.deadline', { time: words.time, day: formatDay(locale, words.day) });
+  return msg(locale, 'doc.deadline', { time: deadlineClock(locale, words, msg), day: formatDay(locale, words.day) });
 }
 
 /** A whole number with the locale's grouping. */

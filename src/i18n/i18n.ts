@@ -1,5 +1,5 @@
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
-import { deadlineWords, type StatedDeadline } from '../domain/consultation/deadline.js';
+import { type DeadlineWords, deadlineWords, type StatedDeadline } from '../domain/consultation/deadline.js';
 import { startOfDay } from '../domain/time/instants.js';
 import { CATALOGUE_FILES } from './catalogues.js';
 
@@ -103,7 +103,21 @@ export function formatDeadline(locale: Locale, deadline: StatedDeadline): string
     day: 'numeric',
     timeZone: 'UTC',
   });
-  return t(locale, 'time.deadline', { time: words.time, day });
+  return t(locale, 'time.deadline', { time: deadlineClock(locale, words), day });
+}
+
+/**
+ * The time of a deadline in the reader's language's style: the English circular's "2359" (its
+ * "2359 hours UTC"), "23 h 59" in French, "23.59" in Spanish, "23:59" in Arabic, Chinese and
+ * Russian ("2400": "24 h 00", "24.00", "24:00"). `format` is the catalogue lookup (documents pass
+ * theirs, for their digits).
+ */
+export function deadlineClock(
+  locale: Locale,
+  words: Pick<DeadlineWords, 'hours' | 'minutes'>,
+  format: (locale: Locale, id: MessageId, values?: MessageValues) => string = t,
+): string {
+  return format(locale, 'time.clock', { hours: words.hours, minutes: words.minutes });
 }
 
 /** The `datetime` attribute of a `<time>` element: ISO 8601 in UTC. */

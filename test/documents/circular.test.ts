@@ -209,7 +209,7 @@ describe('TSB Circular 79 generated from the demo data', () => {
     const printed = await generateDocument(ctx, { ...request, format: 'pdf', pdf: pdfEngine() });
     expect(normalise((await pdfPages(printed.bytes)).join('\n'))).toContain(sentence);
     const french = await generateDocument(ctx, { ...request, format: 'docx', locale: 'fr' });
-    expect(normalise(docxText(french.bytes))).toContain('16 août 2023 à 2400 heures UTC');
+    expect(normalise(docxText(french.bytes))).toContain('16 août 2023 à 24 h 00 UTC');
   });
 
   it('previews a draft afresh each time, marked DRAFT, and stores nothing', async () => {

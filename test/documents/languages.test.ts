@@ -237,7 +237,16 @@ describe('documents in the six UN languages', () => {
 
       it('says the deadline in UTC', () => {
         expect(formatDeadline(locale, deadline)).toContain('UTC');
-        expect(formatDeadline(locale, deadline)).toContain('2359');
+        // English as the circular writes it ("2359 hours UTC"), the others in their own style.
+        const clock = {
+          en: '2359 hours',
+          fr: '23\u00a0h\u00a059',
+          es: '23.59 horas',
+          ru: '23:59',
+          zh: '23:59',
+          ar: '23:59',
+        };
+        expect(formatDeadline(locale, deadline)).toContain(clock[locale]);
       });
 
       it('writes the circular and the filled reply form as DOCX in the locale, with its languages', () => {

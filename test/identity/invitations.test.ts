@@ -406,7 +406,9 @@ describeEachDialect('invitations', (dialect) => {
       await createJobHandlers(ctx, { transport, from: 'Assent <no-reply@assent.test>', baseUrl: BASE_URL }).invitation!(
         job!,
       );
-      expect(transport.sent[0]!.text).toContain(new Date(invited.expiresAt).toISOString());
+      // The invitation's own expiry, in words (an hour after it the worker would say 09:00).
+      expect(new Date(invited.expiresAt).toISOString()).toBe('2023-04-04T08:00:00.000Z');
+      expect(transport.sent[0]!.text).toContain('expires on 4 April 2023 at 08:00 UTC');
     });
 
     it('sends nothing for an account disabled before the job ran', async () => {

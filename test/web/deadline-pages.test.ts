@@ -201,7 +201,7 @@ describeEachDialect('deadlines and the announcement on the pages', (dialect) => 
       expect(circular).toContain('Meeting announced onMarch 1, 2023');
       expect(circular).toContain('Deadline for replies2400 hours UTC on August 16, 2023');
       const page = await web().browser().get('/fr/consultations/tsb-80-2023');
-      expect(plain(page.body)).toContain('16 août 2023 à 2400 heures UTC');
+      expect(plain(page.body)).toContain('16 août 2023 à 24\u00a0h\u00a000 UTC');
     });
 
     it('keeps "HHMM hours UTC" for every other deadline', async () => {

@@ -67,16 +67,36 @@ describe('readDeadline: a deadline is stated to the minute, in UTC, and closes a
 
 describe('deadlineWords: the deadline printed back as the circular words it', () => {
   it('prints the minute of the last on-time instant and its day', () => {
-    expect(deadlineWords(at('2023-08-16T23:59:59.999Z'), 'hhmm')).toEqual({ time: '2359', day: '2023-08-16' });
-    expect(deadlineWords(at('2023-08-16T12:00:59.999Z'), 'hhmm')).toEqual({ time: '1200', day: '2023-08-16' });
+    expect(deadlineWords(at('2023-08-16T23:59:59.999Z'), 'hhmm')).toEqual({
+      time: '2359',
+      hours: '23',
+      minutes: '59',
+      day: '2023-08-16',
+    });
+    expect(deadlineWords(at('2023-08-16T12:00:59.999Z'), 'hhmm')).toEqual({
+      time: '1200',
+      hours: '12',
+      minutes: '00',
+      day: '2023-08-16',
+    });
   });
 
   it('prints "2400" on the day that ends when so worded: the same instant as 2359', () => {
-    expect(deadlineWords(at('2001-01-11T23:59:59.999Z'), '2400')).toEqual({ time: '2400', day: '2001-01-11' });
+    expect(deadlineWords(at('2001-01-11T23:59:59.999Z'), '2400')).toEqual({
+      time: '2400',
+      hours: '24',
+      minutes: '00',
+      day: '2001-01-11',
+    });
   });
 
   it('prints a deadline stored before the rule at the start of its minute the same way', () => {
-    expect(deadlineWords(at('2023-08-16T23:59:00.000Z'), 'hhmm')).toEqual({ time: '2359', day: '2023-08-16' });
+    expect(deadlineWords(at('2023-08-16T23:59:00.000Z'), 'hhmm')).toEqual({
+      time: '2359',
+      hours: '23',
+      minutes: '59',
+      day: '2023-08-16',
+    });
     expect(isEndOfDay(at('2023-08-16T23:59:00.000Z'))).toBe(false);
     expect(isEndOfDay(at('2023-08-16T23:59:59.999Z'))).toBe(true);
   });

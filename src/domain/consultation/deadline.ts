@@ -122,9 +122,15 @@ export interface StatedDeadline {
   readonly deadlineWording: DeadlineWording;
 }
 
-/** The two parts of a deadline as a circular prints it: `time` ("2359", "2400") and the UTC `day` (YYYY-MM-DD) it falls on. */
+/**
+ * The parts of a deadline as a circular prints it: `time` ("2359", "2400", as the English circular
+ * writes it), its `hours` and `minutes` ("23", "59"; "24", "00") for the other languages' styles
+ * ("23 h 59", "23.59", "23:59"), and the UTC `day` (YYYY-MM-DD) it falls on.
+ */
 export interface DeadlineWords {
   readonly time: string;
+  readonly hours: string;
+  readonly minutes: string;
   readonly day: string;
 }
 
@@ -136,6 +142,8 @@ export interface DeadlineWords {
 export function deadlineWords(deadlineAt: number, wording: DeadlineWording): DeadlineWords {
   const iso = new Date(deadlineAt).toISOString();
   const day = toIsoDay(deadlineAt);
-  if (wording === '2400' && isEndOfDay(deadlineAt)) return { time: '2400', day };
-  return { time: `${iso.slice(11, 13)}${iso.slice(14, 16)}`, day };
+  if (wording === '2400' && isEndOfDay(deadlineAt)) return { time: '2400', hours: '24', minutes: '00', day };
+  const hours = iso.slice(11, 13);
+  const minutes = iso.slice(14, 16);
+  return { time: `${hours}${minutes}`, hours, minutes, day };
 }

@@ -217,7 +217,7 @@ export function createJobHandlers(ctx: ServiceContext, mail: MailSettings): Reco
         account.role,
         account.memberState,
         link,
-        new Date(invitation.expiresAt).toISOString(),
+        invitation.expiresAt,
       );
       const sent = await mail.transport.send({
         from: mail.from,

@@ -4,7 +4,8 @@ import { readingKeyOf } from '../../domain/procedure/presentation.js';
 import { startOfDay } from '../../domain/time/instants.js';
 import type { ReplyVersion } from '../../domain/reply/reply.js';
 import { citeRoleIn, formatShare } from '../../i18n/citations.js';
-import { DEFAULT_LOCALE, isLocale, t, type Locale, type MessageId } from '../../i18n/i18n.js';
+import { designation } from '../../domain/member-states/designations.js';
+import { DEFAULT_LOCALE, deadlineClock, isLocale, t, type Locale, type MessageId } from '../../i18n/i18n.js';
 import { procedureSentence, procedureText, tallySentence } from '../../i18n/procedure-text.js';
 import { procedureFor } from '../../procedures/registry.js';
 import type { TextResult } from '../compute-results.js';
@@ -44,13 +45,52 @@ function dayWords(locale: Locale, at: number): string {
   return format.format(at);
 }
 
+/** Instant formats per locale, English as ITU writes it (as `dayWords`). */
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An instant as words in `locale`, in UTC, to the minute ("6 October 2023 at 23:59 UTC"), or to
+ * the second for a receipt.
+ */
+function instantWords(locale: Locale, at: number, seconds = false): string {
+  const key = `${locale}${seconds ? ':s' : ''}`;
+  let format = instantFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      ...(seconds && { second: '2-digit' }),
+      hourCycle: 'h23',
+      timeZone: 'UTC',
+    });
+    instantFormats.set(key, format);
+  }
+  return t(locale, 'time.utc', { when: format.format(at) });
+}
+
 /**
  * "2359 hours UTC on 16 August 2023" or "2400 hours UTC on 16 August 2023", in `locale`: the
  * deadline as the circular words it (domain/consultation/deadline.ts).
  */
 export function deadlineWordsIn(locale: Locale, deadline: StatedDeadline): string {
   const words = deadlineWords(deadline.deadlineAt, deadline.deadlineWording);
-  return t(locale, 'mail.deadline', { time: words.time, date: dayWords(locale, startOfDay(words.day)) });
+  return t(locale, 'mail.deadline', {
+    time: deadlineClock(locale, words),
+    date: dayWords(locale, startOfDay(words.day)),
+  });
+}
+
+/** A Member State's designation in the reader's language (its code where the list has none). */
+function stateNameIn(locale: Locale, code: string): string {
+  return designation(code, locale) ?? code;
+}
+
+/** Names joined as the reader's language joins a list ("France and Germany", "la France et l’Allemagne"). */
+function listIn(locale: Locale, names: readonly string[]): string {
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(names);
 }
 
 /** The deadline in English, as the circular words it (the API's `deadlineText`). */
@@ -85,8 +125,8 @@ export function issueNotice(
     reference: c.reference,
     studyGroup: c.studyGroup,
     place: c.meeting.place,
-    firstDay: c.meeting.firstDay,
-    lastDay: c.meeting.lastDay,
+    firstDay: dayWords(locale, startOfDay(c.meeting.firstDay)),
+    lastDay: dayWords(locale, startOfDay(c.meeting.lastDay)),
     deadline,
     // The focal points' request states the rule's threshold; the observers' copy cites who replies.
     threshold: formatShare(locale, procedure.passThreshold ?? 0),
@@ -137,8 +177,8 @@ export function receiptMail(
       t(locale, 'mail.receipt.intro', { state: stateName, reference: c.reference }),
       '',
       t(locale, 'mail.receipt.version', { version: version.version }),
-      t(locale, 'mail.receipt.received', { at: new Date(version.receivedAt).toISOString() }),
-      t(locale, 'mail.receipt.channel', { channel: version.channel }),
+      t(locale, 'mail.receipt.received', { at: instantWords(locale, version.receivedAt, true) }),
+      t(locale, 'mail.receipt.channel', { channel: t(locale, `outcome.channel.${version.channel}` as MessageId) }),
       t(locale, 'mail.receipt.counts', { counts: counted ? 'yes' : 'no' }),
       t(locale, 'mail.receipt.hash', { hash: version.contentHash }),
       '',
@@ -178,7 +218,7 @@ export function resultsMail(
     const outcome = decision
       ? decision.outcome === 'pending_more_time'
         ? t(locale, 'mail.results.pending', {
-            until: new Date(decision.moreTimeWindowEndsAt!).toISOString(),
+            until: instantWords(locale, decision.moreTimeWindowEndsAt!),
             citation: decision.citation,
           })
         : t(locale, 'mail.results.decided', { outcome: decision.outcome, citation: decision.citation })
@@ -190,7 +230,12 @@ export function resultsMail(
           citation: tally.citation,
         });
     const reservations = decision?.reservations.length
-      ? t(locale, 'mail.results.reservations', { states: decision.reservations.map((r) => r.state).join(', ') })
+      ? t(locale, 'mail.results.reservations', {
+          states: listIn(
+            locale,
+            decision.reservations.map((r) => stateNameIn(locale, r.state)),
+          ),
+        })
       : '';
     return `- ${text.designation}: ${outcome}${reservations}`;
   });
@@ -198,8 +243,8 @@ export function resultsMail(
     reference: c.reference,
     studyGroup: c.studyGroup,
     place: c.meeting.place,
-    firstDay: c.meeting.firstDay,
-    lastDay: c.meeting.lastDay,
+    firstDay: dayWords(locale, startOfDay(c.meeting.firstDay)),
+    lastDay: dayWords(locale, startOfDay(c.meeting.lastDay)),
   };
   return {
     // Without a meeting, the results are the consultation's alone.
@@ -222,7 +267,7 @@ export function invitationMail(
   role: string,
   memberState: string | null,
   link: string,
-  expiresAt: string,
+  expiresAt: number,
 ): MailText {
   const roleId = ROLE_IDS[role];
   return {
@@ -230,12 +275,15 @@ export function invitationMail(
     text: [
       t(locale, 'mail.invitation.greeting', { name }),
       '',
-      t(locale, 'mail.invitation.account', { role: roleId ? t(locale, roleId) : role, state: memberState ?? 'none' }),
+      t(locale, 'mail.invitation.account', {
+        role: roleId ? t(locale, roleId) : role,
+        state: memberState === null ? 'none' : stateNameIn(locale, memberState),
+      }),
       '',
       t(locale, 'mail.invitation.link'),
       link,
       '',
-      t(locale, 'mail.invitation.expiry', { at: expiresAt }),
+      t(locale, 'mail.invitation.expiry', { at: instantWords(locale, expiresAt) }),
       '',
       '--',
       'Assent',

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { findReplyVersion } from '../../src/repositories/reply.repository.js';
+import { evaluateConsultation } from '../../src/services/compute-results.js';
+import { getConsultation } from '../../src/services/get-consultation.js';
+import {
+  invitationMail,
+  issueNotice,
+  receiptMail,
+  reminderMail,
+  resultsMail,
+  type MailText,
+} from '../../src/services/jobs/mail-messages.js';
+import { recordDecision } from '../../src/services/record-decision.js';
+import { submitReply } from '../../src/services/submit-reply.js';
+import { LOCALES, type Locale } from '../../src/i18n/i18n.js';
+import { SECRETARIAT, focalPoint, replyInput, useWorld } from '../helpers/world.js';
+
+/**
+ * Every e-mail Assent sends, rendered in each of the six languages from a consultation with a
+ * reply, a recorded paper form, a meeting decision with a reservation and a request for more
+ * time: an official reads values in their own language, never an ISO timestamp, a channel code or
+ * a country code (issue 20).
+ */
+const BASE_URL = 'https://assent.test';
+
+/** The deadline of Circular 79 in each language's style; English keeps the circular's "2359 hours UTC". */
+const DEADLINES: Record<Locale, string> = {
+  en: '2359 hours UTC on 16 August 2023',
+  fr: '16 août 2023 à 23\u00a0h\u00a059 UTC',
+  es: '16 de agosto de 2023 a las 23.59 horas UTC',
+  ru: '23:59 UTC 16 августа 2023 г.',
+  zh: '2023年8月16日UTC时间23:59',
+  ar: 'الساعة 23:59 بالتوقيت العالمي المنسق (UTC) يوم 16 أغسطس 2023',
+};
+
+/** The channel of a paper form as each language says it (the catalogue's words, not `paper`). */
+const PAPER: Record<Locale, RegExp> = {
+  en: /Channel: paper \(post or hand delivery\)/,
+  fr: /Canal\u00a0: papier \(courrier postal/,
+  es: /Canal: papel \(correo postal/,
+  ru: /Канал: бумажный документ \(по почте/,
+  zh: /渠道：纸质（邮寄/,
+  ar: /القناة: ورقياً \(بالبريد/,
+};
+
+/** What a mail must not contain: an ISO day or timestamp, a raw channel code, a bare country code. */
+function rawValues(mail: MailText, locale: Locale): string[] {
+  // Links carry ids and codes by design; the words around them must not.
+  const words = `${mail.subject}\n${mail.text}`.replace(/https?:\/\/\S+/g, '');
+  const found: string[] = [];
+  for (const pattern of [/\b\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?\b/g, /\b(KR|FR|DE|US)\b/g])
+    for (const match of words.matchAll(pattern)) found.push(match[0]);
+  if (locale !== 'en') for (const match of words.matchAll(/\b(paper|fax|email|api|web)\b/g)) found.push(match[0]);
+  if (locale !== 'en') for (const match of words.matchAll(/\b2359\b|hours/g)) found.push(match[0]);
+  return found;
+}
+
+describe('e-mails in the six languages', () => {
+  const world = useWorld('sqlite');
+
+  it('write every date, time, channel and State in the reader’s language, and the deadline in its style', async () => {
+    const { ctx, clock } = world();
+    const id = await world().openConsultation();
+    await submitReply(ctx, {
+      actor: focalPoint('KR'),
+      consultationId: id,
+      memberState: 'KR',
+      input: replyInput(),
+      channel: 'api',
+    });
+    const version = (await findReplyVersion(ctx.db, id, 'KR', 1))!;
+    const paper = { ...version, channel: 'paper' as const };
+    clock.set('2023-09-08T12:00:00Z');
+    await recordDecision(ctx, {
+      actor: SECRETARIAT,
+      consultationId: id,
+      textId: 'x1333-cor1',
+      input: { reservations: [{ state: 'FR', note: 'Clause 7.' }] },
+    });
+    await recordDecision(ctx, { actor: SECRETARIAT, consultationId: id, textId: 'x1353', input: { moreTime: ['DE'] } });
+    const { loaded } = await getConsultation(ctx, { actor: SECRETARIAT, consultationId: id });
+    const results = await evaluateConsultation(ctx.db, loaded, clock.now());
+    const { consultation: c, texts } = loaded;
+
+    for (const locale of LOCALES) {
+      const mails: Record<string, MailText> = {
+        issue: issueNotice(locale, c, texts, 'focal_point', BASE_URL),
+        copy: issueNotice(locale, c, texts, 'observer', BASE_URL),
+        receipt: receiptMail(locale, c, texts, paper, 'Korea', BASE_URL),
+        reminder: reminderMail(locale, c, texts, 'Korea', 7, BASE_URL),
+        results: resultsMail(locale, c, results.texts, BASE_URL),
+        invitation: invitationMail(
+          locale,
+          'Kim',
+          'focal_point',
+          'KR',
+          `${BASE_URL}/x`,
+          Date.parse('2023-04-04T08:00:00Z'),
+        ),
+      };
+      for (const [name, mail] of Object.entries(mails))
+        expect(rawValues(mail, locale), `${locale} ${name}`).toEqual([]);
+      for (const name of ['issue', 'copy', 'receipt', 'reminder'])
+        expect(mails[name]!.text, `${locale} ${name}`).toContain(DEADLINES[locale]);
+      expect(mails.receipt!.text, locale).toMatch(PAPER[locale]);
+      // The meeting's days, the end of the more-time window and the reserving State, in words.
+      expect(mails.results!.text, locale).toMatch(locale === 'en' ? /29 August 2023 to 8 September 2023/ : /2023/);
+      expect(mails.results!.text, locale).toMatch(
+        { en: /France/, fr: /France/, es: /Francia/, ru: /Франци/, zh: /法国/, ar: /فرنسا/ }[locale],
+      );
+      expect(mails.invitation!.text, locale).toMatch(
+        { en: /Korea/, fr: /Corée/, es: /Corea/, ru: /Коре/, zh: /大韩民国/, ar: /كوريا/ }[locale],
+      );
+    }
+    // English as the circular writes it; the receipt's instant to the second, the window's end to the minute.
+    expect(receiptMail('en', c, texts, paper, 'Korea', BASE_URL).text).toContain(
+      'Received: 28 March 2023 at 08:00:00 UTC',
+    );
+    // TAP's request names the study group once, in each language's words.
+    for (const locale of ['fr', 'es'] as const)
+      expect(issueNotice(locale, c, texts, 'focal_point', BASE_URL).text, locale).not.toMatch(
+        /(Commission d’études|Comisión de Estudio) la/,
+      );
+    expect(issueNotice('en', c, texts, 'focal_point', BASE_URL).text).toContain(DEADLINES.en);
+    expect(resultsMail('en', c, results.texts, BASE_URL).text).toContain('6 October 2023');
+    expect(resultsMail('fr', c, results.texts, BASE_URL).text).toContain('6 octobre 2023');
+  });
+});
