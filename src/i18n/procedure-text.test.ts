@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { figureMessageKey, readingKeyOf } from '../domain/procedure/presentation.js';
 import { PROCEDURES, procedureFor, DEFAULT_PROCEDURE_ID } from '../procedures/registry.js';
 import { LOCALES } from './i18n.js';
-import { figureLabel, formatFigureValue, hasProcedureText, procedureText } from './procedure-text.js';
+import { bodyInSentence, figureLabel, formatFigureValue, hasProcedureText, procedureText } from './procedure-text.js';
 
 /** The placeholders a message takes (its top-level and nested arguments), sorted. */
 function argumentsOf(elements: readonly MessageFormatElement[], into = new Set<string>()): Set<string> {
@@ -153,10 +153,22 @@ describe('procedureText', () => {
     expect(procedureText('en', tap, 'choice.assigns', { body: 'SG17' })).toBe(
       'assigns authority to SG17 to consider this text for approval',
     );
-    expect(procedureText('fr', tap, 'choice.assigns', { body: 'SG17' })).toContain('SG17');
-    expect(procedureText('fr', tap, 'choice.assigns', { body: 'SG17' })).not.toBe(
-      procedureText('en', tap, 'choice.assigns', { body: 'SG17' }),
+    expect(procedureText('fr', tap, 'choice.assigns', { body: 'SG17' })).toBe(
+      'confère à la Commission d’études 17 le pouvoir d’examiner ce texte en vue de son approbation',
     );
+  });
+
+  it('names the body consulted as each language does in a sentence; another code as it is', () => {
+    const words = (locale: (typeof LOCALES)[number], body: string) =>
+      procedureText(locale, tap, 'choice.assigns', { body });
+    expect(words('es', 'SG17')).toBe(
+      'otorga a la Comisión de Estudio 17 autoridad para examinar este texto con miras a su aprobación',
+    );
+    expect(words('ru', 'SG17')).toBe('предоставляет полномочия ИК17 рассмотреть этот текст для утверждения');
+    expect(words('zh', 'SG3')).toBe('授权第3研究组审议该文本以便批准');
+    expect(words('ar', 'SG17')).toBe('تمنح السلطة للجنة الدراسات 17 للنظر في هذا النص بغرض الموافقة عليه');
+    expect(bodyInSentence('fr', 'TSAG')).toBe('TSAG');
+    expect(bodyInSentence('en', 'SG 5')).toBe('SG5');
   });
 
   it('falls back to English for a key a language lacks, and refuses a key English lacks', () => {

@@ -53,14 +53,31 @@ export function hasProcedureText(procedure: ProcedureWords, key: string): boolea
   return procedure.messages[DEFAULT_LOCALE]?.[key] !== undefined;
 }
 
-/** The procedure's message `key` in `locale`, formatted with `values`. */
+/**
+ * The body consulted as a sentence of `locale` names it, from its code: the English circular's
+ * "SG17"; "la Commission d’études 17", "la Comisión de Estudio 17", "ИК17", "第17研究组",
+ * "لجنة الدراسات 17" (the catalogue's `studyGroup.inSentence`). A code that is not a numbered
+ * study group ("TSAG") is written as it is.
+ */
+export function bodyInSentence(locale: Locale, code: string): string {
+  const n = /^SG\s*(\d+)$/i.exec(code.trim())?.[1] ?? 'none';
+  return t(locale, 'studyGroup.inSentence', { code, n });
+}
+
+/**
+ * The procedure's message `key` in `locale`, formatted with `values`. The core passes `{body}` as
+ * the code of the body consulted ("SG17"); it reaches the message written for the reader's
+ * language (`bodyInSentence`), so every page, document and e-mail names it alike.
+ */
 export function procedureText(locale: Locale, procedure: ProcedureWords, key: string, values?: MessageValues): string {
   if (!hasProcedureText(procedure, key)) {
     if (process.env.NODE_ENV !== 'production')
       throw new Error(`The procedure "${procedure.id}" has no message "${key}"`);
     return key;
   }
-  const formatted: unknown = intlOf(procedure, locale).formatMessage({ id: key }, values);
+  const body = values?.body;
+  const named = typeof body === 'string' ? { ...values, body: bodyInSentence(locale, body) } : values;
+  const formatted: unknown = intlOf(procedure, locale).formatMessage({ id: key }, named);
   return Array.isArray(formatted) ? formatted.join('') : String(formatted);
 }
 

@@ -103,6 +103,20 @@ describe('e-mails in the six languages', () => {
       for (const name of ['issue', 'copy', 'receipt', 'reminder'])
         expect(mails[name]!.text, `${locale} ${name}`).toContain(DEADLINES[locale]);
       expect(mails.receipt!.text, locale).toMatch(PAPER[locale]);
+      // The study group as each language names it in a sentence, in the receipt's positions and the results.
+      const body = {
+        en: 'SG17',
+        fr: 'la Commission d’études 17',
+        es: 'la Comisión de Estudio 17',
+        ru: 'ИК17',
+        zh: '第17研究组',
+        ar: 'لجنة الدراسات 17',
+      }[locale];
+      expect(mails.receipt!.text, locale).toContain(body);
+      expect(mails.results!.subject, locale).toContain(body);
+      expect(mails.issue!.text, locale).toContain(body);
+      if (locale !== 'en')
+        expect(`${mails.receipt!.text}${mails.issue!.text}${mails.results!.text}`, locale).not.toContain('SG17');
       // The meeting's days, the end of the more-time window and the reserving State, in words.
       expect(mails.results!.text, locale).toMatch(locale === 'en' ? /29 August 2023 to 8 September 2023/ : /2023/);
       expect(mails.results!.text, locale).toMatch(

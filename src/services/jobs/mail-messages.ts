@@ -6,7 +6,7 @@ import type { ReplyVersion } from '../../domain/reply/reply.js';
 import { citeRoleIn, formatShare } from '../../i18n/citations.js';
 import { designation } from '../../domain/member-states/designations.js';
 import { DEFAULT_LOCALE, deadlineClock, isLocale, t, type Locale, type MessageId } from '../../i18n/i18n.js';
-import { procedureSentence, procedureText, tallySentence } from '../../i18n/procedure-text.js';
+import { bodyInSentence, procedureSentence, procedureText, tallySentence } from '../../i18n/procedure-text.js';
 import { procedureFor } from '../../procedures/registry.js';
 import type { TextResult } from '../compute-results.js';
 
@@ -123,7 +123,7 @@ export function issueNotice(
   const procedure = procedureFor(c.procedure);
   const values = {
     reference: c.reference,
-    studyGroup: c.studyGroup,
+    studyGroup: bodyInSentence(locale, c.studyGroup),
     place: c.meeting.place,
     firstDay: dayWords(locale, startOfDay(c.meeting.firstDay)),
     lastDay: dayWords(locale, startOfDay(c.meeting.lastDay)),
@@ -241,7 +241,7 @@ export function resultsMail(
   });
   const values = {
     reference: c.reference,
-    studyGroup: c.studyGroup,
+    studyGroup: bodyInSentence(locale, c.studyGroup),
     place: c.meeting.place,
     firstDay: dayWords(locale, startOfDay(c.meeting.firstDay)),
     lastDay: dayWords(locale, startOfDay(c.meeting.lastDay)),

@@ -1,4 +1,5 @@
 import type { HolidayCalendar } from '../../../domain/calendar/itu-geneva-holidays.js';
+import { studyGroupName } from '../../../documents/bureau.js';
 import type { ConsultationState } from '../../../domain/consultation/consultation-state.js';
 import type { Consultation, DeterminedText, TextKind } from '../../../domain/consultation/consultation.js';
 import type { DeadlineWording } from '../../../domain/consultation/deadline.js';
@@ -312,7 +313,8 @@ export function presentCircular(
     letter: {
       purpose: procedureText(locale, procedure, 'sec.preview.purpose', {
         section: sectionNumber(procedure, 'procedureSection', c.resolutionEdition),
-        studyGroup: c.studyGroup,
+        // As the circular names it: "Study Group 17 (Security)", "la Commission d’études 17 (Sécurité)".
+        studyGroup: studyGroupName(locale, c.studyGroup),
         instrument: `${clauses.instrument} (${clauses.edition})`,
         place: c.meeting.place,
         first: formatDay(locale, c.meeting.firstDay),
