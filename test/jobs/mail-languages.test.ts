@@ -126,6 +126,9 @@ describe('e-mails in the six languages', () => {
         { en: /Korea/, fr: /Corée/, es: /Corea/, ru: /Коре/, zh: /大韩民国/, ar: /كوريا/ }[locale],
       );
     }
+    // Each line of the receipt and the results joins a text and what it says as the language punctuates it.
+    expect(receiptMail('zh', c, texts, paper, 'Korea', BASE_URL).text).toContain('- X.1353：授权第17研究组');
+    expect(resultsMail('fr', c, results.texts, BASE_URL).text).toContain('- X.1333 Cor.1\u00a0: ');
     // English as the circular writes it; the receipt's instant to the second, the window's end to the minute.
     expect(receiptMail('en', c, texts, paper, 'Korea', BASE_URL).text).toContain(
       'Received: 28 March 2023 at 08:00:00 UTC',

@@ -27,48 +27,45 @@ export function mailLocale(language: string | null | undefined): Locale {
   return isLocale(primary) ? primary : DEFAULT_LOCALE;
 }
 
-/** Day formats per locale; English as ITU writes it (British: "16 August 2023"). */
-const dayFormats = new Map<Locale, Intl.DateTimeFormat>();
+/** What a mail writes of a date: the day, the minute, or the second (a receipt). */
+type MailDatePrecision = 'day' | 'minute' | 'second';
 
-/** A day as words in `locale`, in UTC. */
-function dayWords(locale: Locale, at: number): string {
-  let format = dayFormats.get(locale);
+const DATE_PARTS: Record<MailDatePrecision, Intl.DateTimeFormatOptions> = {
+  day: {},
+  minute: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  second: { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' },
+};
+
+/** Date formats per locale and precision; English as ITU writes it (British: "16 August 2023"). */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function mailDate(locale: Locale, at: number, precision: MailDatePrecision): string {
+  const key = `${locale}:${precision}`;
+  let format = dateFormats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
       day: 'numeric',
       month: 'long',
       year: 'numeric',
+      ...DATE_PARTS[precision],
       timeZone: 'UTC',
     });
-    dayFormats.set(locale, format);
+    dateFormats.set(key, format);
   }
   return format.format(at);
 }
 
-/** Instant formats per locale, English as ITU writes it (as `dayWords`). */
-const instantFormats = new Map<string, Intl.DateTimeFormat>();
+/** A day as words in `locale`, in UTC: "16 August 2023". */
+function dayWords(locale: Locale, at: number): string {
+  return mailDate(locale, at, 'day');
+}
 
 /**
  * An instant as words in `locale`, in UTC, to the minute ("6 October 2023 at 23:59 UTC"), or to
  * the second for a receipt.
  */
 function instantWords(locale: Locale, at: number, seconds = false): string {
-  const key = `${locale}${seconds ? ':s' : ''}`;
-  let format = instantFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      ...(seconds && { second: '2-digit' }),
-      hourCycle: 'h23',
-      timeZone: 'UTC',
-    });
-    instantFormats.set(key, format);
-  }
-  return t(locale, 'time.utc', { when: format.format(at) });
+  return t(locale, 'time.utc', { when: mailDate(locale, at, seconds ? 'second' : 'minute') });
 }
 
 /**
@@ -163,8 +160,8 @@ export function receiptMail(
   baseUrl: string,
 ): MailText {
   const byId = new Map(texts.map((x) => [x.id, x]));
-  const lines = version.positions.map(
-    (p) => `- ${byId.get(p.text)?.designation ?? p.text}: ${positionWords(locale, c, p)}`,
+  const lines = version.positions.map((p) =>
+    t(locale, 'mail.line', { label: byId.get(p.text)?.designation ?? p.text, value: positionWords(locale, c, p) }),
   );
   const what =
     version.status === 'withdrawn'
@@ -237,7 +234,7 @@ export function resultsMail(
           ),
         })
       : '';
-    return `- ${text.designation}: ${outcome}${reservations}`;
+    return t(locale, 'mail.line', { label: text.designation, value: `${outcome}${reservations}` });
   });
   const values = {
     reference: c.reference,
