@@ -208,6 +208,11 @@ describeEachDialect('public pages', (dialect) => {
       'Délai supplémentaire pour une opposition formelle : du 9 septembre 2023 au 6 octobre 2023',
     );
     expect(steps(fr)).toContain('Réunion de la Commission d’études Terminée');
+
+    // The notice not issued by its due day: the step says it is late.
+    clock.set('2023-11-04T00:00:00Z');
+    const late = (await web().browser().get(`/en/consultations/${id}`)).body;
+    expect(elementText(late, 'phase')).toBe('Between steps. Next: Results notified (was due by November 3, 2023)');
   });
 
   it('gives a focal point the call to reply and the secretariat its own link', async () => {

@@ -47,8 +47,8 @@ function dayOf(locale: Locale, instant: number): string {
   return intlFor(locale).formatDate(instant, { dateStyle: 'long', timeZone: 'UTC' });
 }
 
-/** A window's days in words. */
-function whenOf(locale: Locale, window: PhaseWindow): string {
+/** A window's days in words; a step still waiting after the day it was due says it is late. */
+function whenOf(locale: Locale, window: PhaseWindow, now: number): string {
   const from = window.startsAt === null ? null : dayOf(locale, window.startsAt);
   const to = window.endsAt === null ? null : dayOf(locale, window.endsAt);
   if (from !== null && to !== null)
@@ -56,7 +56,10 @@ function whenOf(locale: Locale, window: PhaseWindow): string {
       ? from
       : t(locale, 'public.phases.window', { from, to });
   if (from !== null) return t(locale, 'public.phases.from', { from });
-  if (window.dueBy !== null) return t(locale, 'public.phases.dueBy', { due: dayOf(locale, window.dueBy) });
+  if (window.dueBy !== null)
+    return t(locale, window.dueBy < now ? 'public.phases.overdue' : 'public.phases.dueBy', {
+      due: dayOf(locale, window.dueBy),
+    });
   if (to !== null) return t(locale, 'public.phases.until', { to });
   return t(locale, 'public.phases.waiting');
 }
@@ -75,7 +78,7 @@ export function presentPhases(locale: Locale, consultation: PhasedConsultation, 
     return {
       id: window.id,
       name: nameOf(window),
-      when: whenOf(locale, window),
+      when: whenOf(locale, window, now),
       state,
       isCurrent: phase.current === window,
       stateLabel: t(locale, `public.phases.${state}`),
@@ -84,9 +87,9 @@ export function presentPhases(locale: Locale, consultation: PhasedConsultation, 
   });
   const nowLine =
     phase.current !== null
-      ? t(locale, 'public.phases.now', { phase: nameOf(phase.current), when: whenOf(locale, phase.current) })
+      ? t(locale, 'public.phases.now', { phase: nameOf(phase.current), when: whenOf(locale, phase.current, now) })
       : phase.next !== null
-        ? t(locale, 'public.phases.between', { phase: nameOf(phase.next), when: whenOf(locale, phase.next) })
+        ? t(locale, 'public.phases.between', { phase: nameOf(phase.next), when: whenOf(locale, phase.next, now) })
         : null;
   return { steps, now: nowLine };
 }
