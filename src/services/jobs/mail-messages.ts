@@ -5,7 +5,7 @@ import { startOfDay } from '../../domain/time/instants.js';
 import type { ReplyVersion } from '../../domain/reply/reply.js';
 import { citeRoleIn, formatShare } from '../../i18n/citations.js';
 import { designation } from '../../domain/member-states/designations.js';
-import { DEFAULT_LOCALE, deadlineClock, isLocale, t, type Locale, type MessageId } from '../../i18n/i18n.js';
+import { DEFAULT_LOCALE, deadlineClock, intlFor, isLocale, t, type Locale, type MessageId } from '../../i18n/i18n.js';
 import { bodyInSentence, procedureSentence, procedureText, tallySentence } from '../../i18n/procedure-text.js';
 import { procedureFor } from '../../procedures/registry.js';
 import type { TextResult } from '../compute-results.js';
@@ -83,11 +83,6 @@ export function deadlineWordsIn(locale: Locale, deadline: StatedDeadline): strin
 /** A Member State's designation in the reader's language (its code where the list has none). */
 function stateNameIn(locale: Locale, code: string): string {
   return designation(code, locale) ?? code;
-}
-
-/** Names joined as the reader's language joins a list ("France and Germany", "la France et l’Allemagne"). */
-function listIn(locale: Locale, names: readonly string[]): string {
-  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(names);
 }
 
 /** The deadline in English, as the circular words it (the API's `deadlineText`). */
@@ -228,9 +223,9 @@ export function resultsMail(
         });
     const reservations = decision?.reservations.length
       ? t(locale, 'mail.results.reservations', {
-          states: listIn(
-            locale,
+          states: intlFor(locale).formatList(
             decision.reservations.map((r) => stateNameIn(locale, r.state)),
+            { type: 'conjunction' },
           ),
         })
       : '';
