@@ -4,15 +4,13 @@ import { Ltr } from './bidi.js';
 
 /**
  * The steps of a consultation (its procedure's phases as windows in time), in order, the current
- * one marked for assistive technology with `aria-current="step"`. `level` is the heading level of
- * the page's sections.
+ * one marked for assistive technology with `aria-current="step"`; nothing when there are none.
  */
-export function PhaseSteps({ locale, phases, level = 2 }: { locale: Locale; phases: PhasesView; level?: 2 | 3 }) {
+export function PhaseSteps({ locale, phases }: { locale: Locale; phases: PhasesView }) {
   if (phases.steps.length === 0) return null;
-  const Heading = level === 2 ? 'h2' : 'h3';
   return (
     <section aria-labelledby="phases-title" class="phase-steps">
-      <Heading id="phases-title">{t(locale, 'public.phases.title')}</Heading>
+      <h2 id="phases-title">{t(locale, 'public.phases.title')}</h2>
       <ol>
         {phases.steps.map((step) => (
           <li class={`phase-step phase-${step.state}`} aria-current={step.isCurrent ? 'step' : undefined}>

@@ -1,9 +1,9 @@
-import { type PhasePosition, type PhaseWindow, windowHolds } from '../../../domain/procedure/phases.js';
-import type { Procedure } from '../../../domain/procedure/procedure.js';
+import { type PhaseWindow, windowHolds } from '../../../domain/procedure/phases.js';
 import { citeClauseIn } from '../../../i18n/citations.js';
 import { toIsoDay } from '../../../domain/time/instants.js';
 import { intlFor, type Locale, t } from '../../../i18n/i18n.js';
 import { procedureText } from '../../../i18n/procedure-text.js';
+import type { ConsultationView } from '../../../services/get-consultation.js';
 
 /**
  * A consultation's phases for the pages: each step of its procedure's timeline with its days and
@@ -35,14 +35,6 @@ export interface PhasesView {
   readonly now: string | null;
 }
 
-/** What the presenter reads of a consultation view (the service's ConsultationView or results). */
-export interface PhasedConsultation {
-  readonly procedure: Procedure;
-  readonly edition: string;
-  readonly timeline: readonly PhaseWindow[];
-  readonly phase: PhasePosition;
-}
-
 function dayOf(locale: Locale, instant: number): string {
   return intlFor(locale).formatDate(instant, { dateStyle: 'long', timeZone: 'UTC' });
 }
@@ -70,8 +62,12 @@ function stateOf(window: PhaseWindow, now: number): PhaseStepState {
   return window.endsAt !== null && window.endsAt < now ? 'ended' : 'upcoming';
 }
 
-export function presentPhases(locale: Locale, consultation: PhasedConsultation, now: number): PhasesView {
-  const { procedure, edition, timeline, phase } = consultation;
+/** The steps of a consultation at `now`; none for a draft, whose windows wait for the issue. */
+export function presentPhases(locale: Locale, view: ConsultationView, now: number): PhasesView {
+  const { timeline, phase } = view;
+  const { procedure, consultation } = view.loaded;
+  if (consultation.issuedAt === null) return { steps: [], now: null };
+  const edition = consultation.resolutionEdition;
   const nameOf = (window: PhaseWindow) => procedureText(locale, procedure, `phase.${window.id}`);
   const steps = timeline.map((window) => {
     const state = stateOf(window, now);

@@ -464,15 +464,7 @@ export function presentConsultationPage(
     timeLeft: view.state === 'open' ? timeLeft(locale, c.deadlineAt, now) : null,
     state: view.state,
     stateLabel: stateLabel(locale, view.state, view.loaded.procedure),
-    // A draft (shown to the secretariat) has no steps yet: its windows wait for the issue.
-    phases:
-      c.issuedAt === null
-        ? { steps: [], now: null }
-        : presentPhases(
-            locale,
-            { procedure, edition: c.resolutionEdition, timeline: view.timeline, phase: view.phase },
-            now,
-          ),
+    phases: presentPhases(locale, view, now),
     isDemo: c.isDemo,
     enteredAfterwardsOn: enteredAfterwardsOn(locale, c.enteredAfterwardsAt),
     procedureName: procedureText(locale, procedure, 'procedure.name', {

@@ -74,18 +74,7 @@ export function circularPages(web: WebContext) {
       : null;
     const view = {
       circular,
-      phases: draft
-        ? null
-        : presentPhases(
-            page.locale,
-            {
-              procedure: loaded.procedure,
-              edition: loaded.consultation.resolutionEdition,
-              timeline: current.timeline,
-              phase: current.phase,
-            },
-            ctx.clock(),
-          ),
+      phases: presentPhases(page.locale, current, ctx.clock()),
       form,
       errors: options.errors ?? [],
       stale: options.stale ?? false,

@@ -12,8 +12,8 @@ import { TextsTable } from './texts-table.js';
 
 export interface CircularPageView {
   readonly circular: CircularView;
-  /** Once issued: the procedure's phases with their days, and where the circular stands in them. */
-  readonly phases: PhasesView | null;
+  /** The procedure's phases with their days, and where the circular stands in them (none while a draft). */
+  readonly phases: PhasesView;
   /** The edit form, while a draft. */
   readonly form: CircularFormView | null;
   /** Problems that are not a field's (an issued circular, a stale form). */
@@ -148,7 +148,7 @@ export function CircularPage({ page, view }: { page: PageContext; view: Circular
             <h3>{t(locale, 'sec.timing.title')}</h3>
             <TimingNotes locale={locale} id="timing" checks={c.timing} />
           </section>
-          {view.phases !== null && <PhaseSteps locale={locale} phases={view.phases} />}
+          <PhaseSteps locale={locale} phases={view.phases} />
           <section aria-labelledby="texts-title">
             <h2 id="texts-title">{t(locale, 'sec.texts.title')}</h2>
             <TextsTable page={page} consultationId={c.id} texts={c.texts} editable={false} />
