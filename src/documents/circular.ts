@@ -2,7 +2,7 @@ import type { Consultation, DeterminedText } from '../domain/consultation/consul
 import { localiseConsultation, type LocalisedConsultation } from '../domain/consultation/localise.js';
 import { sectionNumber } from '../domain/procedure/procedure.js';
 import { procedureFor } from '../procedures/registry.js';
-import { formatShare } from '../i18n/citations.js';
+import { editionIn, formatShare } from '../i18n/citations.js';
 import { hasProcedureText, procedureText } from '../i18n/procedure-text.js';
 import { dirOf, type Locale } from '../i18n/i18n.js';
 import { bureauProfile, studyGroupName } from './bureau.js';
@@ -101,7 +101,7 @@ export function circularContent(locale: Locale, input: CircularInput): DocumentC
     procedureText(locale, procedure, 'doc.circular.purpose', {
       section: sectionNumber(procedure, 'procedureSection', c.resolutionEdition),
       studyGroup: studyGroupName(locale, c.studyGroup),
-      edition: c.resolutionEdition,
+      edition: editionIn(locale, procedure, c.resolutionEdition),
       ...meeting,
     }),
     c.meeting.collectiveLetter

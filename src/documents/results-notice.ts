@@ -1,7 +1,8 @@
 import { localiseConsultation } from '../domain/consultation/localise.js';
 import type { Procedure } from '../domain/procedure/procedure.js';
 import { procedureFor } from '../procedures/registry.js';
-import { hasProcedureText, procedureText, tallySentenceValues } from '../i18n/procedure-text.js';
+import { hasProcedureText, procedureText } from '../i18n/procedure-text.js';
+import { tallySentenceValues } from '../i18n/tally-text.js';
 import { figureLabelAt, outcomeWords } from '../presenters/procedure-words.js';
 import { citeClauseIn, citeRoleIn } from '../i18n/citations.js';
 import { dirOf, type Locale } from '../i18n/i18n.js';
@@ -91,6 +92,9 @@ export function resultsNoticeContent(locale: Locale, input: ResultsNoticeInput):
   const name = (code: string) => input.stateNames.get(code) ?? code;
   const texts = input.results.texts;
   const label = (r: TextResult) => textLabel(locale, r.text);
+  // The clause of the meeting's decision on a text, cited in the notice's language.
+  const decisionCitation = (r: TextResult) =>
+    r.decision ? citeClauseIn(locale, procedure, c.resolutionEdition, r.decision.clause) : '';
   const bullets = (items: string[]): Block =>
     items.length > 0 ? { type: 'bullets', items } : { type: 'paragraph', text: msg(locale, 'doc.notice.none') };
 
@@ -158,7 +162,7 @@ export function resultsNoticeContent(locale: Locale, input: ResultsNoticeInput):
             msg(locale, 'doc.notice.opposed', {
               text: label(r),
               states: formatList(locale, (r.decision?.opposedBy ?? []).map(name)),
-              clause: r.decision?.citation ?? '',
+              clause: decisionCitation(r),
             }),
           ];
         if (outcome === 'failed')
@@ -169,12 +173,12 @@ export function resultsNoticeContent(locale: Locale, input: ResultsNoticeInput):
             }),
           ];
         if (outcome === 'deferred')
-          return [msg(locale, 'doc.notice.deferred', { text: label(r), clause: r.decision?.citation ?? '' })];
+          return [msg(locale, 'doc.notice.deferred', { text: label(r), clause: decisionCitation(r) })];
         if (outcome === 'not_considered')
           // The procedure says why the replies kept the text from the meeting (TAP: its share).
           return [
             procedureText(locale, procedure, 'doc.notice.notConsidered', {
-              ...tallySentenceValues(locale, procedure, r.tally),
+              ...tallySentenceValues(locale, procedure, r.tally, c.resolutionEdition),
               text: label(r),
               clause: citeClauseIn(locale, procedure, c.resolutionEdition, r.tally.clause),
             }),
@@ -203,7 +207,9 @@ export function resultsNoticeContent(locale: Locale, input: ResultsNoticeInput):
             text: label(r),
             states: formatList(locale, (r.decisionRecord?.input.moreTime ?? []).map(name)),
             until: r.decision?.moreTimeWindowEndsAt ? formatDeadline(locale, r.decision.moreTimeWindowEndsAt) : '—',
-            clause: r.decision?.citation ?? citeRoleIn(locale, procedure, 'afterMeeting', c.resolutionEdition),
+            clause: r.decision
+              ? decisionCitation(r)
+              : citeRoleIn(locale, procedure, 'afterMeeting', c.resolutionEdition),
           }),
         ),
     ),

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROCEDURE_ID, procedureFor } from '../procedures/registry.js';
-import { citeClauseIn, citeRoleIn, formatCitation, formatShare } from './citations.js';
+import {
+  citeClauseIn,
+  citeRoleIn,
+  editionIn,
+  editionMessageKey,
+  formatCitation,
+  formatShare,
+  sourceIn,
+} from './citations.js';
 import { LOCALES, type MessageId, messageIds, messageSource, t } from './i18n.js';
-import { procedureText } from './procedure-text.js';
+import { hasProcedureText, procedureText } from './procedure-text.js';
 
 /**
  * Issue 12: no catalogue message writes a clause number or the threshold itself. A sentence takes
@@ -23,7 +31,9 @@ describe('the catalogues cite no clause and no threshold themselves', () => {
     for (const locale of LOCALES)
       for (const id of messageIds(locale)) {
         const source = messageSource(locale, id as MessageId);
-        for (const [what, pattern] of LITERALS) if (pattern.test(source)) found.push(`${locale} ${id}: ${what}`);
+        // The citation's own form ("§{number}", "§ {number}") writes the sign a language numbers clauses with, never a number.
+        const literals = id.startsWith('citation.') ? LITERALS.filter(([what]) => what !== 'a section sign') : LITERALS;
+        for (const [what, pattern] of literals) if (pattern.test(source)) found.push(`${locale} ${id}: ${what}`);
       }
     expect(found).toEqual([]);
   });
@@ -46,10 +56,43 @@ describe('citations and thresholds in the reader’s language', () => {
     return clause!;
   };
 
-  it('writes the instrument, edition and clause as the clause table has them, in every language', () => {
+  it('writes the instrument and edition as the clause table has them when no procedure words them, and the clause as each language numbers it', () => {
     const citation = { instrument: 'Toy rules', edition: 'Rev. 2026', clause: '§2.1 NOTE' };
-    for (const locale of LOCALES) expect(formatCitation(locale, citation)).toBe('Toy rules (Rev. 2026) §2.1 NOTE');
+    const expected: Record<(typeof LOCALES)[number], string> = {
+      en: 'Toy rules (Rev. 2026) §2.1 NOTE',
+      fr: 'Toy rules (Rev. 2026), §\u00a02.1, NOTE',
+      es: 'Toy rules (Rev. 2026), §\u00a02.1, NOTA',
+      ru: 'Toy rules (Rev. 2026), п.\u00a02.1, ПРИМЕЧАНИЕ',
+      zh: 'Toy rules（Rev. 2026）第2.1段注',
+      ar: 'Toy rules (Rev. 2026)، ملاحظة الفقرة 2.1',
+    };
+    for (const locale of LOCALES) expect(formatCitation(locale, citation), locale).toBe(expected[locale]);
     expect(formatCitation('en', { ...citation, clause: '' })).toBe('Toy rules (Rev. 2026)');
+    // A clause of another form than "§<number>" is written as the table has it.
+    expect(formatCitation('fr', { ...citation, clause: 'Annex A' })).toBe('Toy rules (Rev. 2026), Annex A');
+  });
+
+  it('cites TAP in each language as ITU writes its Resolution 1, edition and paragraph', () => {
+    const edition = 'Rev. Geneva, 2022';
+    const cited = Object.fromEntries(
+      LOCALES.map((locale) => [locale, citeRoleIn(locale, procedure, 'consultationFails', edition)]),
+    );
+    expect(cited).toEqual({
+      en: 'WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.6',
+      fr: 'Résolution 1 de l’AMNT (Rév. Genève, 2022), §\u00a09.4.6',
+      es: 'Resolución 1 de la AMNT (Rev. Ginebra, 2022), §\u00a09.4.6',
+      ru: 'Резолюция 1 ВАСЭ (Пересм. Женева, 2022\u00a0г.), п.\u00a09.4.6',
+      zh: 'WTSA第1号决议（2022年，日内瓦，修订版）第9.4.6段',
+      ar: 'القرار 1 للجمعية العالمية لتقييس الاتصالات (المراجَع في جنيف، 2022)، الفقرة 9.4.6',
+    });
+    expect(sourceIn('ru', procedure, 'Rev. Hammamet, 2016')).toBe('Резолюция 1 ВАСЭ (Пересм. Хаммамет, 2016\u00a0г.)');
+    // Every edition the procedure knows has its name in its catalogue (src/i18n/procedure-text.test.ts holds each message to six languages).
+    for (const known of procedure.editions)
+      expect(hasProcedureText(procedure, editionMessageKey(known)), known).toBe(true);
+    expect(editionIn('fr', procedure, 'Rev. Hammamet, 2016')).toBe('Rév. Hammamet, 2016');
+    // An edition without words is written as the table has it.
+    expect(editionIn('fr', procedure, 'Rev. Nowhere, 1999')).toBe('Rev. Nowhere, 1999');
+    expect(editionMessageKey('Rev. Geneva, 2022')).toBe('edition.rev-geneva-2022');
   });
 
   it('cites a role or a rule’s clause number from the procedure’s table of the consultation’s edition', () => {
@@ -58,8 +101,11 @@ describe('citations and thresholds in the reader’s language', () => {
       `${instrument} (${older}) ${clauseOf('meetingUnopposed', older)}`,
     );
     const abstention = clauseOf('meetingAbstention', procedure.defaultEdition);
-    expect(citeClauseIn('fr', procedure, procedure.defaultEdition, abstention)).toBe(
+    expect(citeClauseIn('en', procedure, procedure.defaultEdition, abstention)).toBe(
       `${procedure.clauses(procedure.defaultEdition).instrument} (${procedure.defaultEdition}) ${abstention}`,
+    );
+    expect(citeClauseIn('fr', procedure, procedure.defaultEdition, abstention)).toBe(
+      `${sourceIn('fr', procedure, procedure.defaultEdition)}, ${abstention.replace('§', '§\u00a0')}`,
     );
     // A clause the procedure's table does not hold is still cited as the rule gave it.
     expect(citeClauseIn('en', procedure, older, '§0.0')).toBe(`${instrument} (${older}) §0.0`);

@@ -1,8 +1,6 @@
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
 import type { ProcedureCatalogues, TallyFigure } from '../domain/procedure/presentation.js';
 import { figureMessageKey } from '../domain/procedure/presentation.js';
-import type { TextTally } from '../domain/procedure/outcomes.js';
-import { formatShare } from './citations.js';
 import { DEFAULT_LOCALE, intlFor, type Locale, type MessageValues, t } from './i18n.js';
 
 /**
@@ -110,56 +108,4 @@ export function procedureSentence(
   core: () => string,
 ): string {
   return hasProcedureText(procedure, key) ? procedureText(locale, procedure, key, values) : core();
-}
-
-/** What a procedure's results sentences need of it: its words and the share its rule needs. */
-export type TallyWords = ProcedureWords & { readonly passThreshold: number | null };
-
-/** How a sentence prints a share figure and a figure that does not apply. */
-export interface SentenceFormats {
-  /** A share figure (per cent, e.g. 69.57), as the place prints it; default: two decimals. */
-  readonly share?: (percent: number) => string;
-  /** What stands for a figure that does not apply (a share with no replies); default: nothing. */
-  readonly notApplicable?: string;
-}
-
-/**
- * The values the procedure's results sentences take: each of the tally's figures by name (a count
- * as a number, for the sentence's own number and plural formats; a share formatted for the
- * reader), `threshold` (the share the rule needs, where it is one) and `clause` (the citation of the
- * rule applied).
- */
-export function tallySentenceValues(
-  locale: Locale,
-  procedure: TallyWords,
-  tally: TextTally,
-  formats: SentenceFormats = {},
-): Record<string, string | number> {
-  const share =
-    formats.share ?? ((percent: number) => formatFigureValue(locale, { name: '', value: percent, format: 'percent' }));
-  const values: Record<string, string | number> = { clause: tally.citation };
-  for (const figure of tally.figures)
-    values[figure.name] =
-      figure.value === null
-        ? (formats.notApplicable ?? '')
-        : figure.format === 'percent'
-          ? share(figure.value)
-          : figure.value;
-  if (procedure.passThreshold !== null) values.threshold = formatShare(locale, procedure.passThreshold);
-  return values;
-}
-
-/**
- * A sentence on a text's tally in the procedure's words, keyed by the rule's basis or outcome
- * (`<prefix>.<id>`), e.g. `results.rule.threshold_met` (every procedure words each of its bases
- * and outcomes: src/i18n/procedure-text.test.ts).
- */
-export function tallySentence(
-  locale: Locale,
-  procedure: TallyWords,
-  key: string,
-  tally: TextTally,
-  formats: SentenceFormats = {},
-): string {
-  return procedureText(locale, procedure, key, tallySentenceValues(locale, procedure, tally, formats));
 }

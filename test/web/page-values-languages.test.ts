@@ -9,7 +9,7 @@ import { decode, useWeb } from './web-harness.js';
 /**
  * What a reader reads on the public pages, in each of the six languages: dates and times in
  * words, never an ISO day or timestamp (those stay in `datetime` attributes for the page script),
- * and outside English no deadline written "2359 hours" (issue 20).
+ * and outside English no deadline written "2359 hours" and no clause cited in English (issue 20).
  */
 function visibleText(html: string): string {
   return decode(html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ')).replace(/[ \t\n\r]+/g, ' '); // no-break spaces kept: they are part of the words
@@ -47,7 +47,11 @@ describeEachDialect('public pages in the six languages', (dialect) => {
         expect(page.statusCode, `${locale}${path}`).toBe(200);
         const text = visibleText(page.body);
         expect(text.match(/\b\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?\b/g), `${locale}${path}`).toBeNull();
-        if (locale !== 'en') expect(text, `${locale}${path}`).not.toMatch(/\b2359\b/);
+        if (locale !== 'en') {
+          expect(text, `${locale}${path}`).not.toMatch(/\b2359\b/);
+          // Citations in the reader's language: no English instrument, edition or "§9.4.5" (issue 20 item 1).
+          expect(text, `${locale}${path}`).not.toMatch(/WTSA Resolution|Rev\. Geneva|§9\./);
+        }
         if (path === `/consultations/${id}`) expect(text, locale).toContain(DEADLINES[locale]);
       }
   });

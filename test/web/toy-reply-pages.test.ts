@@ -56,17 +56,18 @@ describe('the reply pages of a toy-procedure consultation', () => {
     });
 
     it('shows the toy’s one step on its circular page, in each language, and none of TAP’s', async () => {
-      for (const [locale, ballot] of [
-        ['en', 'Ballot'],
-        ['fr', 'Scrutin'],
-        ['ar', 'الاقتراع'],
+      // The toy's catalogue names no instrument: its table's English name, with the clause as the page's language numbers it.
+      for (const [locale, ballot, cited] of [
+        ['en', 'Ballot', 'Toy rules (2026) §1'],
+        ['fr', 'Scrutin', 'Toy rules (2026), §\u00a01'],
+        ['ar', 'الاقتراع', 'Toy rules (2026)، الفقرة 1'],
       ] as const) {
         const page = await web().browser().get(`/${locale}/consultations/${id}`);
         expect(page.statusCode).toBe(200);
         const steps = page.body.split('id="phases-title">')[1]!.split('</section>')[0]!;
         expect(steps.match(/<li /g)).toHaveLength(1);
         expect(steps).toMatch(new RegExp(`aria-current="step">\\s*<strong>${ballot}</strong>`));
-        expect(steps).toContain('Toy rules (2026) §1');
+        expect(steps).toContain(cited);
       }
       const en = (await web().browser().get(`/en/consultations/${id}`)).body;
       for (const words of ['Study group meeting', 'Results notified', '§9.']) expect(en).not.toContain(words);

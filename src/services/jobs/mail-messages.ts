@@ -3,10 +3,11 @@ import { deadlineWords, type StatedDeadline } from '../../domain/consultation/de
 import { readingKeyOf } from '../../domain/procedure/presentation.js';
 import { startOfDay } from '../../domain/time/instants.js';
 import type { ReplyVersion } from '../../domain/reply/reply.js';
-import { citeRoleIn, formatShare } from '../../i18n/citations.js';
+import { citeClauseIn, citeRoleIn, formatShare } from '../../i18n/citations.js';
 import { designation } from '../../domain/member-states/designations.js';
 import { DEFAULT_LOCALE, deadlineClock, intlFor, isLocale, t, type Locale, type MessageId } from '../../i18n/i18n.js';
-import { bodyInSentence, procedureSentence, procedureText, tallySentence } from '../../i18n/procedure-text.js';
+import { bodyInSentence, procedureSentence, procedureText } from '../../i18n/procedure-text.js';
+import { tallySentence } from '../../i18n/tally-text.js';
 import { procedureFor } from '../../procedures/registry.js';
 import type { TextResult } from '../compute-results.js';
 
@@ -206,20 +207,21 @@ export function resultsMail(
   baseUrl: string,
 ): MailText {
   const procedure = procedureFor(c.procedure);
+  const cite = (clause: string) => citeClauseIn(locale, procedure, c.resolutionEdition, clause);
   const lines = results.map(({ text, tally, decision }) => {
     const outcome = decision
       ? decision.outcome === 'pending_more_time'
         ? t(locale, 'mail.results.pending', {
             until: instantWords(locale, decision.moreTimeWindowEndsAt!),
-            citation: decision.citation,
+            citation: cite(decision.clause),
           })
-        : t(locale, 'mail.results.decided', { outcome: decision.outcome, citation: decision.citation })
+        : t(locale, 'mail.results.decided', { outcome: decision.outcome, citation: cite(decision.clause) })
       : // No meeting decision: the rule on the replies is the result (a procedure without a
         // meeting), or kept the text from the meeting; the procedure says why in its words.
         t(locale, procedure.hasMeeting ? 'mail.results.notConsidered' : 'mail.results.byReplies', {
           outcome: procedureText(locale, procedure, `outcome.${tally.outcome}`),
-          rule: tallySentence(locale, procedure, `results.rule.${tally.basis}`, tally),
-          citation: tally.citation,
+          rule: tallySentence(locale, procedure, `results.rule.${tally.basis}`, tally, c.resolutionEdition),
+          citation: cite(tally.clause),
         });
     const reservations = decision?.reservations.length
       ? t(locale, 'mail.results.reservations', {

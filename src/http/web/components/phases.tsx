@@ -1,6 +1,5 @@
 import { type Locale, t } from '../../../i18n/i18n.js';
 import type { PhasesView } from '../presenters/phases.presenter.js';
-import { Ltr } from './bidi.js';
 
 /**
  * The steps of a consultation (its procedure's phases as windows in time), in order, the current
@@ -16,7 +15,7 @@ export function PhaseSteps({ locale, phases }: { locale: Locale; phases: PhasesV
           <li class={`phase-step phase-${step.state}`} aria-current={step.isCurrent ? 'step' : undefined}>
             <strong>{step.name}</strong> <span class={`tag phase-tag-${step.state}`}>{step.stateLabel}</span>
             <br />
-            {step.when} <Ltr class="citation">{step.citation}</Ltr>
+            {step.when} <bdi class="citation">{step.citation}</bdi>
           </li>
         ))}
       </ol>

@@ -3,14 +3,16 @@ import type { Consultation, DeterminedText } from '../../../domain/consultation/
 import type { StatedDeadline } from '../../../domain/consultation/deadline.js';
 import { MEMBER_STATES } from '../../../domain/member-states/member-states.data.js';
 import type { Actor } from '../../../domain/policy/actor.js';
-import { citeRole, sectionNumber } from '../../../domain/procedure/procedure.js';
+import { sectionNumber } from '../../../domain/procedure/procedure.js';
+import { citeClauseIn, citeRoleIn, editionIn, instrumentIn, sourceIn } from '../../../i18n/citations.js';
 import { DEFAULT_PROCEDURE_ID, procedureFor } from '../../../procedures/registry.js';
 import type { ClauseRole } from '../../../domain/procedure/clauses.js';
 import type { MeetingDecision } from '../../../domain/procedure/outcomes.js';
 import type { TextTally } from '../../../domain/procedure/outcomes.js';
 import type { Procedure } from '../../../domain/procedure/procedure.js';
 import { figureLabelAt, outcomeWords, positionWords } from '../../../presenters/procedure-words.js';
-import { hasProcedureText, procedureText, tallySentence } from '../../../i18n/procedure-text.js';
+import { hasProcedureText, procedureText } from '../../../i18n/procedure-text.js';
+import { tallySentence } from '../../../i18n/tally-text.js';
 import { startOfDay, toIsoDay } from '../../../domain/time/instants.js';
 import { formatDeadline, formatUtc, intlFor, isoInstant, t, type Locale } from '../../../i18n/i18n.js';
 import type { ConsultationResults, TextResult } from '../../../services/compute-results.js';
@@ -101,8 +103,12 @@ export interface ConsultationPageView {
   readonly contentNotice: ContentNoticeView | null;
   /** The language of the parts written once, in the language of record (notes, addressees, copies, agenda). */
   readonly record: LanguageAttributes;
-  /** Clause citations and the instrument's edition: left-to-right snippets inside the sentences. */
-  readonly ltr: readonly string[];
+  /**
+   * Clause citations and the instrument with its edition, in the reader's language: each isolated
+   * inside the sentences, its direction its own (an Arabic citation right to left, one the
+   * catalogue has only in English left to right).
+   */
+  readonly cited: readonly string[];
   readonly date: string;
   readonly studyGroup: string;
   readonly meeting: string;
@@ -357,7 +363,7 @@ export function presentHome(locale: Locale, views: readonly ConsultationView[], 
     closed: rows.filter((r) => r.state !== 'open' && r.state !== 'draft'),
     drafts: actor.kind === 'secretariat' ? rows.filter((r) => r.state === 'draft') : null,
     intro: t(locale, 'public.home.intro', {
-      instrument: procedure.clauses(procedure.defaultEdition).instrument,
+      instrument: instrumentIn(locale, procedure, procedure.clauses(procedure.defaultEdition).instrument),
       section: sectionNumber(procedure, 'procedureSection', procedure.defaultEdition),
     }),
     steps: [
@@ -423,9 +429,11 @@ export function presentConsultationPage(
   // Clause numbers come from the consultation's procedure and edition (its clause table).
   const procedure = procedureFor(c.procedure);
   const clauses = procedure.clauses(c.resolutionEdition);
+  const instrument = instrumentIn(locale, procedure, clauses.instrument);
+  const edition = editionIn(locale, procedure, clauses.edition);
   const cited: string[] = [];
   const cite = (role: ClauseRole) => {
-    const citation = citeRole(procedure, role, c.resolutionEdition);
+    const citation = citeRoleIn(locale, procedure, role, c.resolutionEdition);
     cited.push(citation);
     return citation;
   };
@@ -454,7 +462,7 @@ export function presentConsultationPage(
     contentNotice: presentContentNotice([content], { subject: true, titles: true, summaries: true }),
     record: content.record,
     // The instrument with its edition first: isolated apart, its two halves would swap in a right-to-left line.
-    ltr: [...cited, `${clauses.instrument} (${clauses.edition})`, clauses.instrument, clauses.edition],
+    cited: [...cited, sourceIn(locale, procedure, c.resolutionEdition), instrument, edition],
     date: day(locale, c.date),
     studyGroup: c.studyGroup,
     meeting: meetingLine(locale, c),
@@ -468,8 +476,8 @@ export function presentConsultationPage(
     isDemo: c.isDemo,
     enteredAfterwardsOn: enteredAfterwardsOn(locale, c.enteredAfterwardsAt),
     procedureName: procedureText(locale, procedure, 'procedure.name', {
-      instrument: clauses.instrument,
-      edition: clauses.edition,
+      instrument,
+      edition,
       section: sectionNumber(procedure, 'procedureSection', c.resolutionEdition),
     }),
     ask,
@@ -485,14 +493,20 @@ export function presentConsultationPage(
 }
 
 /** The rule applied to one text, in the procedure's words, with its clause (its sentence for the rule's basis). */
-export function explainTallyInWords(locale: Locale, procedure: Procedure, tally: TextTally): string {
-  return tallySentence(locale, procedure, `public.explain.${tally.basis}`, tally, {
+export function explainTallyInWords(locale: Locale, procedure: Procedure, tally: TextTally, edition: string): string {
+  return tallySentence(locale, procedure, `public.explain.${tally.basis}`, tally, edition, {
     share: (value) => percent(locale, value / 100),
   });
 }
 
-function decisionEntry(locale: Locale, result: TextResult, decision: MeetingDecision): DecisionEntry {
-  const clause = decision.citation;
+function decisionEntry(
+  locale: Locale,
+  procedure: Procedure,
+  edition: string,
+  result: TextResult,
+  decision: MeetingDecision,
+): DecisionEntry {
+  const clause = citeClauseIn(locale, procedure, edition, decision.clause);
   const moreTime = result.decisionRecord?.input.moreTime ?? [];
   const windowEnd = decision.moreTimeWindowEndsAt;
   let explanation: string;
@@ -548,6 +562,7 @@ function publicFigures(locale: Locale, procedure: Procedure, tally: TextTally): 
 function textResultEntry(
   locale: Locale,
   procedure: Procedure,
+  edition: string,
   result: TextResult,
   title: ContentView,
 ): TextResultEntry {
@@ -565,16 +580,16 @@ function textResultEntry(
     outcome: tally.outcome,
     passes: tally.passes,
     outcomeLabel: outcomeWords(locale, procedure, 'public', tally.outcome),
-    explanation: explainTallyInWords(locale, procedure, tally),
+    explanation: explainTallyInWords(locale, procedure, tally, edition),
     unclearNote: tally.unclear === 0 ? null : t(locale, 'public.explain.unclear', { count: tally.unclear }),
-    citation: tally.citation,
+    citation: citeClauseIn(locale, procedure, edition, tally.clause),
     decision: !procedure.hasMeeting
       ? 'none'
       : !tally.passes
         ? 'not_considered'
         : decision === null
           ? 'pending'
-          : decisionEntry(locale, result, decision),
+          : decisionEntry(locale, procedure, edition, result, decision),
     decisionSummary: !procedure.hasMeeting
       ? ''
       : !tally.passes
@@ -642,7 +657,7 @@ export function presentResultsPage(
     meetingPlace: c.meeting.place,
     notice,
     texts: results.texts.map((r) =>
-      textResultEntry(locale, results.loaded.procedure, r, content.texts[r.text.id]!.title),
+      textResultEntry(locale, results.loaded.procedure, c.resolutionEdition, r, content.texts[r.text.id]!.title),
     ),
     shareLabels: results.texts[0]
       ? results.texts[0].tally.figures

@@ -3,9 +3,10 @@ import type { DeadlineWording } from '../../../domain/consultation/deadline.js';
 import type { MeetingDecision, MeetingOutcome, Reservation } from '../../../domain/procedure/outcomes.js';
 import { CHANNELS, type Channel, type ReplyFlag, type ReplyVersionStatus } from '../../../domain/reply/reply.js';
 import { startOfDay } from '../../../domain/time/instants.js';
-import { citeRoleIn, formatShare } from '../../../i18n/citations.js';
+import { citeClauseIn, citeRoleIn, formatShare } from '../../../i18n/citations.js';
 import type { Locale } from '../../../i18n/i18n.js';
-import { hasProcedureText, procedureText, tallySentence, tallySentenceValues } from '../../../i18n/procedure-text.js';
+import { hasProcedureText, procedureText } from '../../../i18n/procedure-text.js';
+import { tallySentence, tallySentenceValues } from '../../../i18n/tally-text.js';
 import type { Procedure } from '../../../domain/procedure/procedure.js';
 import type { TextTally } from '../../../domain/procedure/outcomes.js';
 import {
@@ -375,12 +376,17 @@ export interface DecisionOutcomeView {
   readonly reservations: readonly Reservation[];
 }
 
-/** The meeting's decision on a text as the pages show it: outcome, clause, window end. */
-export function presentDecisionOutcome(decision: MeetingDecision): DecisionOutcomeView {
+/** The meeting's decision on a text as the pages show it: outcome, clause (cited in the reader's language), window end. */
+export function presentDecisionOutcome(
+  locale: Locale,
+  procedure: Procedure,
+  edition: string,
+  decision: MeetingDecision,
+): DecisionOutcomeView {
   return {
     outcome: decision.outcome,
     clause: decision.clause,
-    citation: decision.citation,
+    citation: citeClauseIn(locale, procedure, edition, decision.clause),
     windowEndsAt: decision.moreTimeWindowEndsAt,
     mayRestart: decision.mayRestartWithoutNewDetermination,
     opposedBy: decision.opposedBy,
@@ -403,19 +409,19 @@ export interface ResultsPageView {
 }
 
 /** The rule applied to one text, in the procedure's words for the rule's basis: what the replies were against what it needs. */
-function ruleInWords(locale: Locale, procedure: Procedure, tally: TextTally): string {
-  return tallySentence(locale, procedure, `results.rule.${tally.basis}`, tally);
+function ruleInWords(locale: Locale, procedure: Procedure, tally: TextTally, edition: string): string {
+  return tallySentence(locale, procedure, `results.rule.${tally.basis}`, tally, edition);
 }
 
 /** What the consultation allows for a text, as the decisions page says it (the procedure's sentence for the outcome). */
-function decisionSummary(locale: Locale, procedure: Procedure, tally: TextTally): string {
-  return tallySentence(locale, procedure, `decisions.tally.${tally.outcome}`, tally, { notApplicable: '–' });
+function decisionSummary(locale: Locale, procedure: Procedure, tally: TextTally, edition: string): string {
+  return tallySentence(locale, procedure, `decisions.tally.${tally.outcome}`, tally, edition, { notApplicable: '–' });
 }
 
 /** The procedure's note on how far a text that fell short was from passing, where it has one (TAP: more supporting replies needed). */
-function shortfallInWords(locale: Locale, procedure: Procedure, tally: TextTally): string | null {
+function shortfallInWords(locale: Locale, procedure: Procedure, tally: TextTally, edition: string): string | null {
   if (tally.passes || !hasProcedureText(procedure, 'results.needed')) return null;
-  return procedureText(locale, procedure, 'results.needed', tallySentenceValues(locale, procedure, tally));
+  return procedureText(locale, procedure, 'results.needed', tallySentenceValues(locale, procedure, tally, edition));
 }
 
 /** The tally of every text, with the meeting's decision where recorded; titles as `content` shows them. */
@@ -425,13 +431,14 @@ export function presentTextResults(
   content: ConsultationContent,
 ): TextResultView[] {
   const procedure = results.loaded.procedure;
+  const edition = results.loaded.consultation.resolutionEdition;
   return results.texts.map(({ text, tally, decision }) => ({
     text: presentTextRef(text, content),
     figures: presentFigures(locale, procedure, tally),
-    rule: ruleInWords(locale, procedure, tally),
+    rule: ruleInWords(locale, procedure, tally, edition),
     // Only a procedure with a meeting has a decisions page to say what the consultation allows.
-    summary: procedure.hasMeeting ? decisionSummary(locale, procedure, tally) : null,
-    needed: shortfallInWords(locale, procedure, tally),
+    summary: procedure.hasMeeting ? decisionSummary(locale, procedure, tally, edition) : null,
+    needed: shortfallInWords(locale, procedure, tally, edition),
     replies: tally.replies,
     unclear: tally.unclear,
     passes: tally.passes,
@@ -439,8 +446,8 @@ export function presentTextResults(
     outcomeLabel: outcomeWords(locale, procedure, null, tally.outcome),
     basis: tally.basis,
     clause: tally.clause,
-    citation: tally.citation,
-    decision: decision === null ? null : presentDecisionOutcome(decision),
+    citation: citeClauseIn(locale, procedure, edition, tally.clause),
+    decision: decision === null ? null : presentDecisionOutcome(locale, procedure, edition, decision),
   }));
 }
 
@@ -580,7 +587,15 @@ export function presentDecisionsPage(
       text: presentTextRef(r.text, content),
       tally: tallies[index]!,
       mayBeConsidered: r.tally.passes,
-      decision: r.decision === null ? null : presentDecisionOutcome(r.decision),
+      decision:
+        r.decision === null
+          ? null
+          : presentDecisionOutcome(
+              locale,
+              results.loaded.procedure,
+              results.loaded.consultation.resolutionEdition,
+              r.decision,
+            ),
       recordedAt: record?.recordedAt ?? null,
       values: typed !== null && typed.textId === r.text.id ? typed.values : saved,
     };

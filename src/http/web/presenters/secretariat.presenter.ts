@@ -6,10 +6,10 @@ import type { DeadlineWording } from '../../../domain/consultation/deadline.js';
 import type { FieldProblem } from '../../../domain/errors.js';
 import { DEFAULT_PROCEDURE_ID, procedureFor } from '../../../procedures/registry.js';
 import type { TimingCheck, TimingPolicy } from '../../../domain/procedure/timing.js';
-import { citeRole, sectionNumber } from '../../../domain/procedure/procedure.js';
+import { type Procedure, sectionNumber } from '../../../domain/procedure/procedure.js';
 import { startOfDay } from '../../../domain/time/instants.js';
 import { intlFor, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
-import { formatShare } from '../../../i18n/citations.js';
+import { citeClauseIn, citeRoleIn, formatShare, sourceIn } from '../../../i18n/citations.js';
 import { hasProcedureText, procedureText } from '../../../i18n/procedure-text.js';
 import type { Account } from '../../../domain/identity/account.js';
 import type { StoredAuditEvent } from '../../../domain/audit/audit-event.js';
@@ -70,10 +70,17 @@ const TIMING_MESSAGES: Readonly<Record<string, MessageId>> = {
  * The timing checks of the rules (the procedure's rules on dates and periods) in the reader's language, each
  * citing its clause. Days are formatted; the counts stay numbers for the plural rules.
  */
-export function presentTiming(locale: Locale, checks: readonly TimingCheck[]): TimingView[] {
+export function presentTiming(
+  locale: Locale,
+  procedure: Procedure,
+  edition: string,
+  checks: readonly TimingCheck[],
+): TimingView[] {
   return checks.map((check) => {
     const id = TIMING_MESSAGES[`${check.rule}.${check.severity}`];
-    const values: Record<string, string | number> = { clause: check.citation ?? '' };
+    const values: Record<string, string | number> = {
+      clause: check.clause === null ? '' : citeClauseIn(locale, procedure, edition, check.clause),
+    };
     for (const [key, value] of Object.entries(check.params)) {
       values[key] =
         typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
@@ -103,9 +110,12 @@ export function formTiming(
 ): TimingView[] | null {
   const facts = timingFactsOf(values);
   if (facts === null) return null;
+  const procedure = procedureFor(DEFAULT_PROCEDURE_ID);
   return presentTiming(
     locale,
-    procedureFor(DEFAULT_PROCEDURE_ID).checkTiming(facts, values.resolutionEdition, calendar, policy),
+    procedure,
+    values.resolutionEdition,
+    procedure.checkTiming(facts, values.resolutionEdition, calendar, policy),
   );
 }
 
@@ -273,7 +283,6 @@ export function presentCircular(
 ): CircularView {
   const c: Consultation = loaded.consultation;
   const procedure = procedureFor(c.procedure);
-  const clauses = procedure.clauses(c.resolutionEdition);
   const shown = { subject: true, titles: true, summaries: true };
   const content = presentContent(locale, c, loaded.texts);
   return {
@@ -309,13 +318,13 @@ export function presentCircular(
     signatoryTitle: c.signatory.title,
     languagesAvailableOn: c.languagesAvailableOn,
     resolutionEdition: c.resolutionEdition,
-    instrument: `${clauses.instrument} (${clauses.edition})`,
+    instrument: sourceIn(locale, procedure, c.resolutionEdition),
     letter: {
       purpose: procedureText(locale, procedure, 'sec.preview.purpose', {
         section: sectionNumber(procedure, 'procedureSection', c.resolutionEdition),
         // As the circular names it: "Study Group 17 (Security)", "la Commission d’études 17 (Sécurité)".
         studyGroup: studyGroupName(locale, c.studyGroup),
-        instrument: `${clauses.instrument} (${clauses.edition})`,
+        instrument: sourceIn(locale, procedure, c.resolutionEdition),
         place: c.meeting.place,
         first: formatDay(locale, c.meeting.firstDay),
         last: formatDay(locale, c.meeting.lastDay),
@@ -338,7 +347,7 @@ export function presentCircular(
         : intlFor(locale).formatDate(c.enteredAfterwardsAt, { dateStyle: 'long', timeZone: 'UTC' }),
     isDemo: c.isDemo,
     texts: presentTexts(locale, c, loaded.texts),
-    timing: presentTiming(locale, timing),
+    timing: presentTiming(locale, procedure, c.resolutionEdition, timing),
   };
 }
 
@@ -385,7 +394,7 @@ export function presentIssueProblems(
       return {
         message: t(locale, 'sec.issue.blocker.summary', {
           designation: text?.designation ?? summary[1]!,
-          clause: citeRole(procedure, 'textSummary', consultation.resolutionEdition),
+          clause: citeRoleIn(locale, procedure, 'textSummary', consultation.resolutionEdition),
         }),
         href: `${base}/texts/${encodeURIComponent(summary[1]!)}#field-summary`,
       };

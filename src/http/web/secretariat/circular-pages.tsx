@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type AppError, isAppError } from '../../../domain/errors.js';
 import type { Actor } from '../../../domain/policy/actor.js';
-import { citeRole } from '../../../domain/procedure/procedure.js';
+import { citeRoleIn } from '../../../i18n/citations.js';
 import { t } from '../../../i18n/i18n.js';
 import { getConsultation, type ConsultationView } from '../../../services/get-consultation.js';
 import type { FormError } from '../components/form.js';
@@ -68,7 +68,7 @@ export function circularPages(web: WebContext) {
           errors: options.formErrors ?? [],
           timing: options.values
             ? formTiming(page.locale, values, ctx.calendar, ctx.timingPolicy)
-            : presentTiming(page.locale, current.timing),
+            : presentTiming(page.locale, loaded.procedure, loaded.consultation.resolutionEdition, current.timing),
           csrfToken: request.webSession!.csrfToken,
         }
       : null;
@@ -88,7 +88,7 @@ export function circularPages(web: WebContext) {
     const locale = pageContext(web, request).locale;
     const message = t(locale, 'sec.circular.issued.error', {
       reference: current.loaded.consultation.reference,
-      clause: citeRole(current.loaded.procedure, 'issue', current.loaded.consultation.resolutionEdition),
+      clause: citeRoleIn(locale, current.loaded.procedure, 'issue', current.loaded.consultation.resolutionEdition),
     });
     return circularPage(request, reply, 409, current, { errors: [{ message }] });
   }

@@ -5,7 +5,7 @@ import { type DeadlineWording, isDeadlineWording, readDeadline } from '../../../
 import type { FieldProblem } from '../../../domain/errors.js';
 import { UN_LANGUAGES } from '../../../domain/member-states/designations.js';
 import type { UnLanguage } from '../../../domain/member-states/member-states.data.js';
-import { citeClauseOf, citeRole } from '../../../domain/procedure/procedure.js';
+import { citeClauseIn, citeRoleIn } from '../../../i18n/citations.js';
 import { DEFAULT_PROCEDURE_ID, procedureFor } from '../../../procedures/registry.js';
 import { isIsoDay, startOfDay, toIsoDay } from '../../../domain/time/instants.js';
 import { intlFor, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
@@ -545,8 +545,8 @@ export function circularErrors(
       const edition = values.resolutionEdition;
       const clause =
         problem.clause === undefined
-          ? citeRole(FORM_PROCEDURE, 'replyPeriod', edition)
-          : citeClauseOf(FORM_PROCEDURE, edition, problem.clause);
+          ? citeRoleIn(locale, FORM_PROCEDURE, 'replyPeriod', edition)
+          : citeClauseIn(locale, FORM_PROCEDURE, edition, problem.clause);
       at(field, t(locale, id, { clause }));
     } else if (problem.field === '/deadline') deadlineErrors(problem);
     else if (problem.field === RECORDED_ISSUE_FIELD || problem.field === '/enteredAfterwards')

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../domain/errors.js';
-import { citeRole } from '../../../domain/procedure/procedure.js';
 import { citeRoleIn } from '../../../i18n/citations.js';
 import type { ConsultationView } from '../../../services/get-consultation.js';
 import { addText, editText, removeText } from '../../../services/manage-texts.js';
@@ -57,7 +56,7 @@ export const textsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
       designation: stored?.designation ?? null,
       values,
       errors,
-      summaryClause: citeRole(current.loaded.procedure, 'textSummary', c.resolutionEdition),
+      summaryClause: citeRoleIn(page.locale, current.loaded.procedure, 'textSummary', c.resolutionEdition),
       iprClause: citeRoleIn(page.locale, current.loaded.procedure, 'iprStatements', c.resolutionEdition),
       languageOfRecord: c.languageOfRecord,
       csrfToken: request.webSession!.csrfToken,

@@ -205,7 +205,7 @@ export function ConsultationPage({ page, view }: { page: PageContext; view: Cons
         )}
         <dt>{t(locale, 'public.consultation.procedure')}</dt>
         <dd>
-          <LtrWithin text={view.procedureName} ltr={view.ltr} />
+          <LtrWithin text={view.procedureName} ltr={[]} auto={view.cited} />
         </dd>
       </dl>
 
@@ -215,7 +215,7 @@ export function ConsultationPage({ page, view }: { page: PageContext; view: Cons
         <h2 id="ask-title">{t(locale, 'public.consultation.ask.title')}</h2>
         {view.ask.map((sentence) => (
           <p>
-            <LtrWithin text={sentence} ltr={view.ltr} />
+            <LtrWithin text={sentence} ltr={[]} auto={view.cited} />
           </p>
         ))}
       </section>

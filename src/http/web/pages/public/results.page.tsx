@@ -1,5 +1,5 @@
 import { t, type Locale } from '../../../../i18n/i18n.js';
-import { IsolateWithin, isolateText, Ltr, LtrWithin } from '../../components/bidi.js';
+import { Isolate, IsolateWithin, Ltr, LtrWithin, isolateText } from '../../components/bidi.js';
 import { Content, ContentNotice } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type {
@@ -34,7 +34,7 @@ function Decision({
       </dd>
       <dt>{t(locale, 'public.results.rule')}</dt>
       <dd>
-        <LtrWithin text={d.explanation} ltr={[d.citation]} />
+        <LtrWithin text={d.explanation} ltr={[]} auto={[d.citation]} />
         {d.mayRestart && <> {t(locale, 'public.decision.restart')}</>}
       </dd>
       {d.windowEndsAt !== null && (
@@ -65,7 +65,7 @@ function Decision({
       </dd>
       <dt>{t(locale, 'public.results.clause')}</dt>
       <dd>
-        <Ltr>{d.citation}</Ltr>
+        <Isolate>{d.citation}</Isolate>
       </dd>
     </dl>
   );
@@ -103,12 +103,12 @@ function TextResult({ locale, meeting, text }: { locale: Locale; meeting: string
         </dd>
         <dt>{t(locale, 'public.results.rule')}</dt>
         <dd id={`explanation-${text.id}`}>
-          <LtrWithin text={text.explanation} ltr={[text.citation]} />
+          <LtrWithin text={text.explanation} ltr={[]} auto={[text.citation]} />
           {text.unclearNote !== null && <> {text.unclearNote}</>}
         </dd>
         <dt>{t(locale, 'public.results.clause')}</dt>
         <dd>
-          <Ltr>{text.citation}</Ltr>
+          <Isolate>{text.citation}</Isolate>
         </dd>
       </dl>
       {text.decision !== 'none' && (

@@ -10,7 +10,7 @@ import {
   TextAreaField,
   TextField,
 } from '../../components/form.js';
-import { isolateText, Ltr } from '../../components/bidi.js';
+import { Isolate, Ltr, isolateText } from '../../components/bidi.js';
 import { Content } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type {
@@ -131,7 +131,7 @@ function DecisionOutcome({ page, text }: { page: PageContext; text: DecisionText
         <strong class={d.outcome === 'approved' ? 'tag' : 'tag outcome-tag-warn'}>
           {meetingOutcomeLabel(locale, d.outcome)}
         </strong>{' '}
-        <Ltr>{d.citation}</Ltr>
+        <Isolate>{d.citation}</Isolate>
       </dd>
       {d.opposedBy.length > 0 && (
         <>

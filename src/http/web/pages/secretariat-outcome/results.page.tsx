@@ -1,6 +1,6 @@
 import { t } from '../../../../i18n/i18n.js';
 import { Notice } from '../../components/form.js';
-import { isolateText, Ltr } from '../../components/bidi.js';
+import { Isolate, Ltr, isolateText } from '../../components/bidi.js';
 import { Content } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { ResultsPageView } from '../../presenters/secretariat-outcome.presenter.js';
@@ -62,7 +62,7 @@ export function ResultsPage({ page, view }: { page: PageContext; view: ResultsPa
                   {r.needed !== null && <span class="outcome-note outcome-needed">{r.needed}</span>}
                   <span class="outcome-note">{r.rule}</span>
                   <span class="outcome-note">
-                    <Ltr>{r.citation}</Ltr>
+                    <Isolate>{r.citation}</Isolate>
                   </span>
                   {r.decision !== null && (
                     <span class="outcome-note">

@@ -15,7 +15,7 @@ import { LANGUAGE_NAMES, type PageContext } from '../../components/layout.js';
 import { languageAttributes } from '../../presenters/content.presenter.js';
 import type { TimingView } from '../../presenters/secretariat.presenter.js';
 import { RESOLUTION_EDITIONS, type CircularValues } from '../../secretariat/circular.forms.js';
-import { citeRoleIn } from '../../../../i18n/citations.js';
+import { citeRoleIn, editionIn } from '../../../../i18n/citations.js';
 import { DEFAULT_PROCEDURE_ID, procedureFor } from '../../../../procedures/registry.js';
 import { TimingNotes } from './sec-parts.js';
 import { TranslationFields } from './translation-fields.js';
@@ -338,7 +338,9 @@ export function CircularForm({
           error={err('resolutionEdition')}
           options={RESOLUTION_EDITIONS.map((edition) => ({
             value: edition,
-            label: t(locale, 'sec.circular.resolutionEdition.option', { edition }),
+            label: t(locale, 'sec.circular.resolutionEdition.option', {
+              edition: editionIn(locale, procedure, edition),
+            }),
           }))}
         />
       </fieldset>
