@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import type { UnLanguage } from '../domain/member-states/member-states.data.js';
-import { GLOSSARY, GLOSSARY_TERM_IDS } from './glossary.js';
+import { DEFAULT_PROCEDURE_ID, PROCEDURES } from '../procedures/registry.js';
+import { AVOIDED_WORDINGS, GLOSSARY, GLOSSARY_SOURCES, GLOSSARY_TERM_IDS, type GlossarySource } from './glossary.js';
+import { LOCALES, type MessageId, messageIds, messageSource } from './i18n.js';
 
 const LANGUAGES: readonly UnLanguage[] = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
 const DOC = new URL('../../docs/glossary.md', import.meta.url);
@@ -9,7 +11,16 @@ const DOC = new URL('../../docs/glossary.md', import.meta.url);
 interface DocRow {
   readonly id: string;
   readonly terms: Readonly<Record<string, string>>;
+  /** The "Source" column's word. */
+  readonly source: string;
 }
+
+/** The "Source" column's word for each source. */
+const SOURCE_WORDS: Readonly<Record<GlossarySource, string>> = {
+  'itu-review': 'ITU (reviewed)',
+  'itu-usage': 'ITU usage',
+  drafted: 'drafted',
+};
 
 /**
  * The table between `<!-- glossary:start -->` and `<!-- glossary:end -->` in docs/glossary.md:
@@ -33,13 +44,18 @@ function readDocTable(): { languages: string[]; rows: DocRow[] } {
       .map((c) => c.trim());
   const [header, separator, ...body] = lines;
   if (header === undefined || separator === undefined) throw new Error('docs/glossary.md: table missing');
-  const languages = cells(header)
-    .slice(1)
-    .map((c) => /\(([a-z]{2})\)$/u.exec(c)?.[1] ?? `?${c}`);
+  // The last column is the term's source; the others after the id are languages.
+  const columns = cells(header).slice(1);
+  if (columns.at(-1) !== 'Source') throw new Error('docs/glossary.md: the last column must be "Source"');
+  const languages = columns.slice(0, -1).map((c) => /\(([a-z]{2})\)$/u.exec(c)?.[1] ?? `?${c}`);
   const rows = body.map((line) => {
     const [idCell = '', ...values] = cells(line);
     const id = /^`([a-z-]+)`$/u.exec(idCell)?.[1] ?? `?${idCell}`;
-    return { id, terms: Object.fromEntries(languages.map((l, i) => [l, values[i] ?? ''])) };
+    return {
+      id,
+      terms: Object.fromEntries(languages.map((l, i) => [l, values[i] ?? ''])),
+      source: values[languages.length] ?? '',
+    };
   });
   return { languages, rows };
 }
@@ -55,10 +71,11 @@ describe('docs/glossary.md and src/i18n/glossary.ts', () => {
     expect(doc.rows.map((r) => r.id)).toEqual([...GLOSSARY_TERM_IDS]);
   });
 
-  it('gives every term the same six strings in the doc and in the data', () => {
+  it('gives every term the same six strings and the same source in the doc and in the data', () => {
     for (const row of doc.rows) {
       const id = row.id as (typeof GLOSSARY_TERM_IDS)[number];
       expect(row.terms, id).toEqual({ ...GLOSSARY[id] });
+      expect(row.source, id).toBe(SOURCE_WORDS[GLOSSARY_SOURCES[id]]);
     }
   });
 });
@@ -113,9 +130,35 @@ describe('GLOSSARY', () => {
     expect(GLOSSARY.tap.fr).toMatch(/^Procédure d'approbation traditionnelle/u);
     expect(GLOSSARY.tap.es).toMatch(/^Procedimiento de aprobación tradicional/u);
     expect(GLOSSARY.tap.ru).toMatch(/^традиционная процедура утверждения/u);
-    expect(GLOSSARY.tap.ar).toMatch(/^إجراء الموافقة التقليدي/u);
+    expect(GLOSSARY.tap.ar).toMatch(/^عملية الموافقة التقليدية/u);
     expect(GLOSSARY.tap.zh).toMatch(/^传统批准程序/u);
     expect(GLOSSARY.tsb.ar).toMatch(/^مكتب تقييس الاتصالات/u);
     expect(GLOSSARY.tsb.zh).toMatch(/^电信标准化局/u);
+  });
+});
+
+describe('the catalogues and the glossary', () => {
+  it('use none of the wordings ITU does not use, in any message of the core or of a procedure', () => {
+    const found: string[] = [];
+    for (const locale of LOCALES) {
+      const messages: [string, string][] = [
+        ...messageIds(locale).map((id): [string, string] => [id, messageSource(locale, id as MessageId)]),
+        ...Object.values(PROCEDURES).flatMap((procedure) =>
+          Object.entries(procedure.messages[locale] ?? {}).map(([id, source]): [string, string] => [
+            `${procedure.id}:${id}`,
+            source,
+          ]),
+        ),
+      ];
+      for (const { avoid, use } of AVOIDED_WORDINGS[locale])
+        for (const [id, source] of messages)
+          if (source.toLowerCase().includes(avoid.toLowerCase()))
+            found.push(`${locale} ${id}: "${avoid}" (use "${use}")`);
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('checks at least the default procedure’s messages', () => {
+    expect(Object.keys(PROCEDURES)).toContain(DEFAULT_PROCEDURE_ID);
   });
 });

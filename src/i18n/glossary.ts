@@ -99,26 +99,26 @@ export const GLOSSARY: Readonly<Record<GlossaryTermId, Readonly<Record<UnLanguag
   'draft-recommendation': {
     en: 'draft Recommendation',
     ar: 'مشروع توصية',
-    zh: '建议草案',
+    zh: '建议书草案',
     fr: 'projet de Recommandation',
     ru: 'проект Рекомендации',
     es: 'proyecto de Recomendación',
   },
   tap: {
     en: 'Traditional Approval Procedure (TAP)',
-    ar: 'إجراء الموافقة التقليدي (TAP)',
+    ar: 'عملية الموافقة التقليدية (TAP)',
     zh: '传统批准程序（TAP）',
     fr: "Procédure d'approbation traditionnelle (TAP)",
     ru: 'традиционная процедура утверждения (TAP)',
     es: 'Procedimiento de aprobación tradicional (TAP)',
   },
   aap: {
-    en: 'Alternative Approval Procedure (AAP)',
-    ar: 'إجراء الموافقة البديل (AAP)',
+    en: 'Alternative Approval Process (AAP)',
+    ar: 'عملية الموافقة البديلة (AAP)',
     zh: '替代批准程序（AAP）',
-    fr: "Procédure d'approbation alternative (AAP)",
-    ru: 'альтернативная процедура утверждения (AAP)',
-    es: 'Procedimiento de aprobación alternativo (AAP)',
+    fr: "Variante de la procédure d'approbation (AAP)",
+    ru: 'альтернативный процесс утверждения (AAP)',
+    es: 'Proceso de aprobación alternativo (AAP)',
   },
   'assigns-authority': {
     en: 'assigns authority',
@@ -280,4 +280,77 @@ export const GLOSSARY: Readonly<Record<GlossaryTermId, Readonly<Record<UnLanguag
     ru: 'перевод отсутствует',
     es: 'falta la traducción',
   },
+};
+
+/**
+ * Where a term comes from: `itu-review`, a term ITU's own pages or texts give in that form, as the
+ * language review of issue 20 found them (Rec. A.8's name, 建议书草案, ITU's Arabic name of TAP);
+ * `itu-usage`, ITU's established usage (Resolution 1, TSB circulars, the names of ITU's organs) as
+ * first drafted, not yet checked term by term against ITU's pages; `drafted`, Assent's own
+ * wording in UN terminology style for its screens. None has been reviewed by ITU's language
+ * services.
+ */
+export type GlossarySource = 'itu-review' | 'itu-usage' | 'drafted';
+
+/** Each term's source (the "Source" column of docs/glossary.md). */
+export const GLOSSARY_SOURCES: Readonly<Record<GlossaryTermId, GlossarySource>> = {
+  'member-state': 'itu-usage',
+  'sector-member': 'itu-usage',
+  'focal-point': 'drafted',
+  administration: 'itu-usage',
+  'determined-text': 'drafted',
+  'draft-recommendation': 'itu-review',
+  tap: 'itu-review',
+  aap: 'itu-review',
+  'assigns-authority': 'drafted',
+  'does-not-assign-authority': 'drafted',
+  'comments-attached': 'drafted',
+  'no-comments': 'drafted',
+  reasons: 'itu-usage',
+  circular: 'itu-usage',
+  annex: 'itu-usage',
+  'study-group': 'itu-usage',
+  meeting: 'itu-usage',
+  deadline: 'drafted',
+  reply: 'itu-usage',
+  amend: 'drafted',
+  withdraw: 'drafted',
+  receipt: 'drafted',
+  reservation: 'itu-usage',
+  opposition: 'itu-usage',
+  abstention: 'itu-usage',
+  'more-time': 'itu-usage',
+  approved: 'itu-usage',
+  'not-approved': 'itu-usage',
+  'results-notice': 'drafted',
+  secretariat: 'itu-usage',
+  tsb: 'itu-usage',
+  director: 'itu-usage',
+  signatory: 'drafted',
+  'language-of-record': 'drafted',
+  'translation-missing': 'drafted',
+};
+
+/** A wording the catalogues must not use for a term, and the glossary's wording instead. */
+export interface AvoidedWording {
+  readonly term: GlossaryTermId;
+  /** Matched case-insensitively inside any message of the language. */
+  readonly avoid: string;
+  readonly use: string;
+}
+
+/**
+ * Wordings found in earlier catalogues that ITU does not use (issue 20): a message of the language
+ * holding one fails src/i18n/glossary.test.ts.
+ */
+export const AVOIDED_WORDINGS: Readonly<Record<UnLanguage, readonly AvoidedWording[]>> = {
+  en: [{ term: 'aap', avoid: 'Alternative Approval Procedure', use: 'Alternative Approval Process' }],
+  fr: [{ term: 'aap', avoid: "procédure d'approbation alternative", use: "variante de la procédure d'approbation" }],
+  es: [{ term: 'aap', avoid: 'procedimiento de aprobación alternativo', use: 'proceso de aprobación alternativo' }],
+  ru: [{ term: 'aap', avoid: 'альтернативная процедура утверждения', use: 'альтернативный процесс утверждения' }],
+  zh: [{ term: 'draft-recommendation', avoid: '建议草案', use: '建议书草案' }],
+  ar: [
+    { term: 'tap', avoid: 'إجراء الموافقة التقليدي', use: 'عملية الموافقة التقليدية' },
+    { term: 'aap', avoid: 'إجراء الموافقة البديل', use: 'عملية الموافقة البديلة' },
+  ],
 };

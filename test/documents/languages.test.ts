@@ -67,7 +67,7 @@ if (NOT_SERVED.length > 0) {
 const TRANSLATED = {
   subject: {
     ar: 'مشاورة الدول الأعضاء بشأن مشاريع التوصيات المحددة',
-    zh: '关于已确定的建议草案的成员国磋商',
+    zh: '关于已确定的建议书草案的成员国磋商',
     fr: 'Consultation des États Membres sur les projets de Recommandations déterminés',
   },
   title: {
