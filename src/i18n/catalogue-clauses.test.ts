@@ -122,6 +122,8 @@ describe('citations and thresholds in the reader’s language', () => {
     );
     expect(formatShare('en', 0.7)).toBe('70%');
     expect(formatShare('en', 2 / 3)).toBe('66.67%');
+    // Arabic running text writes a share in words (issue 20): "70 في المائة", not "70 %".
+    expect(formatShare('ar', 0.7)).toBe('70 في المائة');
     // A procedure's sentence takes the threshold formatted the same way.
     expect(
       procedureText('fr', procedure, 'results.rule.threshold_not_met', {

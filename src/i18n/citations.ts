@@ -80,7 +80,13 @@ export function citeClauseIn(locale: Locale, procedure: Procedure, edition: stri
   return formatCitation(locale, clauseCitation(procedure, edition, clause), procedure);
 }
 
-/** A share (0.7) as a percentage in the reader's language (English "70%", French with a no-break space before the sign): a rule's threshold. */
+/**
+ * A share (0.7) as a sentence of the reader's language writes a rule's threshold: English "70%",
+ * French with a no-break space before the sign, Arabic "70 في المائة" (the catalogue's
+ * `share.inSentence`, which takes the per-cent number formatted for the language).
+ */
 export function formatShare(locale: Locale, share: number): string {
-  return intlFor(locale).formatNumber(share, { style: 'percent', maximumFractionDigits: 2 });
+  // Rounded as a percentage is (66.666… → 66.67), without the float's own noise (0.07 * 100).
+  const number = intlFor(locale).formatNumber(Math.round(share * 10000) / 100, { maximumFractionDigits: 2 });
+  return t(locale, 'share.inSentence', { number });
 }

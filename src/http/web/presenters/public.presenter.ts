@@ -4,7 +4,7 @@ import type { StatedDeadline } from '../../../domain/consultation/deadline.js';
 import { MEMBER_STATES } from '../../../domain/member-states/member-states.data.js';
 import type { Actor } from '../../../domain/policy/actor.js';
 import { sectionNumber } from '../../../domain/procedure/procedure.js';
-import { citeClauseIn, citeRoleIn, editionIn, instrumentIn, sourceIn } from '../../../i18n/citations.js';
+import { citeClauseIn, citeRoleIn, editionIn, formatShare, instrumentIn, sourceIn } from '../../../i18n/citations.js';
 import { DEFAULT_PROCEDURE_ID, procedureFor } from '../../../procedures/registry.js';
 import type { ClauseRole } from '../../../domain/procedure/clauses.js';
 import type { MeetingDecision } from '../../../domain/procedure/outcomes.js';
@@ -357,7 +357,7 @@ export function presentHome(locale: Locale, views: readonly ConsultationView[], 
   const rows = shown.map((v, index) => row(locale, v, now, contents[index]!.subject));
   // How a consultation goes, as the default procedure runs it: its rule in its words.
   const procedure = procedureFor(DEFAULT_PROCEDURE_ID);
-  const threshold = percent(locale, procedure.passThreshold ?? 0);
+  const threshold = formatShare(locale, procedure.passThreshold ?? 0);
   return {
     open: rows.filter((r) => r.state === 'open'),
     closed: rows.filter((r) => r.state !== 'open' && r.state !== 'draft'),
@@ -437,7 +437,7 @@ export function presentConsultationPage(
     cited.push(citation);
     return citation;
   };
-  const threshold = percent(locale, procedure.passThreshold ?? 0);
+  const threshold = formatShare(locale, procedure.passThreshold ?? 0);
   const content = presentContent(locale, c, view.loaded.texts);
   const ask = [
     procedureText(locale, procedure, 'public.ask.consult', {
