@@ -38,6 +38,8 @@ export const ERROR_CATALOGUE = {
   DEADLINE_PASSED: { status: 422, title: 'The deadline for replies has passed' },
   /** The consultation is not open for replies (still a draft). */
   CONSULTATION_NOT_OPEN: { status: 409, title: 'The consultation is not open' },
+  /** The consultation is issued but no phase that accepts the submission runs now: one is still to come, or none of its phases accepts it. */
+  PHASE_NOT_ACCEPTING: { status: 409, title: 'The consultation does not accept this submission in its current phase' },
   /** The consultation has been issued: its circular and texts are frozen (the procedure's issue rule). */
   CONSULTATION_ISSUED: { status: 409, title: 'The consultation has been issued and can no longer be edited' },
   /** The consultation cannot be issued as it stands (no texts, missing summary, deadline in the past…). */

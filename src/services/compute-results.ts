@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/database.js';
 import { dialectOf, type Executor } from '../db/dialect.js';
 import { consultationState } from '../domain/consultation/consultation-state.js';
-import { phasePosition } from '../domain/procedure/phases.js';
+import type { MeetingDecisionInput } from '../domain/procedure/outcomes.js';
+import { type PhaseWindow, phasePosition } from '../domain/procedure/phases.js';
 import type { ConsultationResults, TextResult } from '../domain/consultation/results.js';
 import type { ConsultationWrite } from '../domain/policy/action.js';
 import type { Actor } from '../domain/policy/actor.js';
@@ -47,15 +48,9 @@ export async function evaluateConsultation(
   // Without a meeting, the decision rule on the replies is the outcome: nothing more is awaited.
   const decisionsComplete =
     isFinal && (!procedure.hasMeeting || texts.filter((t) => t.tally.passes).every((t) => t.decision !== null));
-  const timeline = procedure.timeline(
-    {
-      issuedAt: consultation.issuedAt,
-      deadlineAt: consultation.deadlineAt,
-      meeting: { firstDay: consultation.meeting.firstDay, lastDay: consultation.meeting.lastDay },
-      decisions: decisions.map((d) => d.input),
-      resultsNoticeAt: consultation.resultsNoticeAt,
-    },
-    consultation.resolutionEdition,
+  const timeline = timelineOf(
+    loaded,
+    decisions.map((d) => d.input),
   );
   const state = consultationState(
     {
@@ -83,6 +78,24 @@ export async function evaluateConsultation(
       : null,
     auditHead,
   };
+}
+
+/**
+ * A consultation's phases as windows in time, from its dates and the meeting decisions recorded so
+ * far (its procedure's timeline: pure).
+ */
+export function timelineOf(loaded: LoadedConsultation, decisions: readonly MeetingDecisionInput[]): PhaseWindow[] {
+  const { consultation, procedure } = loaded;
+  return procedure.timeline(
+    {
+      issuedAt: consultation.issuedAt,
+      deadlineAt: consultation.deadlineAt,
+      meeting: { firstDay: consultation.meeting.firstDay, lastDay: consultation.meeting.lastDay },
+      decisions,
+      resultsNoticeAt: consultation.resultsNoticeAt,
+    },
+    consultation.resolutionEdition,
+  );
 }
 
 /**

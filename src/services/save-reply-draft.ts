@@ -64,7 +64,7 @@ export async function saveReplyDraft(ctx: ServiceContext, options: SaveReplyDraf
   return inTransaction(ctx, async (trx) => {
     const now = ctx.clock();
     const loaded = await loadConsultation(trx, options.consultationId, options.actor);
-    assertOpen(loaded, now);
+    await assertOpen(trx, loaded, now);
     await assertEligible(trx, loaded, options.memberState);
     const content = normalise(
       options.content,

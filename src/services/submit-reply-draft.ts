@@ -40,7 +40,7 @@ export async function submitReplyDraft(
       : 'The draft is no longer there: it was submitted or discarded after you reviewed it';
     throw new AppError('STALE_REPLY', `${message}. Review it again.`, { errors: [{ field: '/draft', message }] });
   }
-  assertOpen(loaded, ctx.clock());
+  await assertOpen(ctx.db, loaded, ctx.clock());
   const signature = signatureProblems(draft.content);
   if (signature.length > 0) throw new AppError('VALIDATION_FAILED', 'The reply is not signed', { errors: signature });
   const files = Object.values(draft.content.positions).flatMap((p) => (p.attachment ? [p.attachment] : []));

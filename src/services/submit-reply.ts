@@ -1,9 +1,12 @@
 import { canonicalJson, sha256Hex } from '../domain/canonical.js';
-import { isOnTime } from '../domain/consultation/consultation-state.js';
 import { AppError } from '../domain/errors.js';
 import type { Actor } from '../domain/policy/actor.js';
 import { authorize } from '../domain/policy/policy.js';
-import { citeRole } from '../domain/procedure/procedure.js';
+import { phaseRefusal } from '../domain/procedure/phases.js';
+import { citeClauseOf, citeRole } from '../domain/procedure/procedure.js';
+import type { Executor } from '../db/dialect.js';
+import { listDecisions } from '../repositories/decision.repository.js';
+import { timelineOf } from './compute-results.js';
 import { findIdempotencyRecord, insertIdempotencyRecord } from '../repositories/idempotency.repository.js';
 import type { ReplyInput } from '../schemas/reply.schema.js';
 import { loadConsultation, type LoadedConsultation } from './load-consultation.js';
@@ -32,7 +35,7 @@ export interface SubmitReplyResult {
  * version received by the deadline counts. The reply is acknowledged only after the transaction
  * that stores it has committed.
  * @throws ROLE_MAY_NOT_REPLY, NOT_YOUR_MEMBER_STATE, NOT_FOUND, CONSULTATION_NOT_OPEN,
- *   DEADLINE_PASSED (a reply after the deadline does not count), UNKNOWN_MEMBER_STATE, STATE_NOT_ELIGIBLE, UNKNOWN_TEXT,
+ *   DEADLINE_PASSED (a reply after the deadline does not count), PHASE_NOT_ACCEPTING, UNKNOWN_MEMBER_STATE, STATE_NOT_ELIGIBLE, UNKNOWN_TEXT,
  *   DUPLICATE_POSITION, NO_POSITIONS, POSITION_INCOMPLETE, POSITION_NOT_ALLOWED,
  *   UNKNOWN_ATTACHMENT, STALE_REPLY, IDEMPOTENCY_KEY_REUSED
  */
@@ -44,7 +47,7 @@ export async function submitReply(ctx: ServiceContext, options: SubmitReplyOptio
   return withIdempotency(ctx, options.actor, options.idempotencyKey, requestHash, async (trx) => {
     const now = ctx.clock();
     const loaded = await loadConsultation(trx, options.consultationId, options.actor, { within: 'reply:submit' });
-    assertOpen(loaded, now);
+    await assertOpen(trx, loaded, now);
     await assertEligible(trx, loaded, options.memberState);
     const { positions, flags } = await checkPositions(
       trx,
@@ -79,21 +82,44 @@ export async function submitReply(ctx: ServiceContext, options: SubmitReplyOptio
 }
 
 /**
- * The consultation must be issued and its deadline not passed, by the server clock at the
- * moment of the write (only replies received by the due date count).
- * @throws CONSULTATION_NOT_OPEN, DEADLINE_PASSED
+ * The consultation must be issued and, by the server clock at the moment of the write, in a phase
+ * that accepts replies (its procedure's timeline: TAP's consultation phase, from the issue to the
+ * deadline; only replies received by the due date count). A write reads the phase from the same
+ * transaction as its effect.
+ * @throws CONSULTATION_NOT_OPEN (a draft), DEADLINE_PASSED (every phase that accepts replies has
+ *   ended), PHASE_NOT_ACCEPTING (one is still to come, or none of the consultation's phases accepts replies)
  */
-export function assertOpen(loaded: LoadedConsultation, now: number): void {
+export async function assertOpen(db: Executor, loaded: LoadedConsultation, now: number): Promise<void> {
   const { consultation, procedure } = loaded;
   if (consultation.issuedAt === null)
     throw new AppError('CONSULTATION_NOT_OPEN', `Consultation "${consultation.id}" has not been issued`);
-  if (!isOnTime(now, consultation.deadlineAt)) {
+  const decisions = await listDecisions(db, consultation.id);
+  const timeline = timelineOf(
+    loaded,
+    decisions.map((d) => d.input),
+  );
+  const refusal = phaseRefusal(procedure.phases, timeline, 'reply', now);
+  if (refusal === null) return;
+  const edition = consultation.resolutionEdition;
+  if (refusal.reason === 'ended') {
+    const endedAt = refusal.window?.endsAt ?? consultation.deadlineAt;
     throw new AppError(
       'DEADLINE_PASSED',
-      `The deadline for replies was ${new Date(consultation.deadlineAt).toISOString()}; replies received after it are not counted`,
-      { clause: citeRole(procedure, 'consultationFails', consultation.resolutionEdition) },
+      `The deadline for replies was ${new Date(endedAt).toISOString()}; replies received after it are not counted`,
+      { clause: citeRole(procedure, 'consultationFails', edition) },
     );
   }
+  const window = refusal.window;
+  const phase = procedure.phases.find((p) => p.id === window?.id);
+  throw new AppError(
+    'PHASE_NOT_ACCEPTING',
+    window === null || phase === undefined
+      ? `No phase of consultation "${consultation.id}" accepts replies`
+      : `Replies are accepted in the phase "${phase.name}", ${
+          window.startsAt === null ? 'which has not started' : `from ${new Date(window.startsAt).toISOString()}`
+        }`,
+    window === null ? {} : { clause: citeClauseOf(procedure, edition, window.clause) },
+  );
 }
 
 /**

@@ -34,7 +34,7 @@ export async function withdrawReply(ctx: ServiceContext, options: WithdrawReplyO
   return withIdempotency(ctx, options.actor, options.idempotencyKey, requestHash, async (trx) => {
     const now = ctx.clock();
     const loaded = await loadConsultation(trx, options.consultationId, options.actor, { within: 'reply:submit' });
-    assertOpen(loaded, now);
+    await assertOpen(trx, loaded, now);
     return writeReplyVersion(trx, {
       loaded,
       memberState: options.memberState,

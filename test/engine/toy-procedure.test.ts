@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { figureValue } from '../../src/domain/procedure/outcomes.js';
 import { registerProcedure } from '../../src/procedures/registry.js';
 import { computeResults } from '../../src/services/compute-results.js';
@@ -106,6 +106,49 @@ describeEachDialect('a procedure registered from the test folder runs through th
           message: expect.stringContaining('itu-t-tap; toy-majority'),
         }),
       ],
+    });
+  });
+
+  describe('a procedure whose ballot opens after the circular is issued', () => {
+    /** The toy with its one reply window opening a week after the issue (as a later review phase would). */
+    const LATE_BALLOT = {
+      ...TOY_PROCEDURE,
+      id: 'toy-late-ballot',
+      timeline: (facts: Parameters<typeof TOY_PROCEDURE.timeline>[0]) => [
+        {
+          id: 'ballot',
+          startsAt: facts.issuedAt === null ? null : facts.issuedAt + 7 * 86_400_000,
+          endsAt: facts.deadlineAt,
+          dueBy: null,
+          clause: '§1',
+        },
+      ],
+    };
+    let unregisterLate: () => void = () => {};
+    beforeAll(() => {
+      unregisterLate = registerProcedure(LATE_BALLOT);
+    });
+    afterAll(() => unregisterLate());
+
+    it('refuses a reply before the phase that accepts replies, with its own code and clause; takes it in the phase; refuses it after', async () => {
+      const { ctx, clock } = world();
+      const id = await world().openConsultation({ procedure: 'toy-late-ballot', resolutionEdition: '2026' });
+      const issuedAt = clock.now();
+      const opensAt = issuedAt + 7 * 86_400_000;
+      clock.set(opensAt - 1);
+      const early = await vote('KR', { x1353: 'yes' }, id).catch((error: unknown) => error);
+      expect(early).toMatchObject({ code: 'PHASE_NOT_ACCEPTING', clause: 'Toy rules (2026) §1' });
+      expect(String((early as Error).message)).toContain(new Date(opensAt).toISOString());
+      // Nothing was stored: no reply counts.
+      expect((await computeResults(ctx, { actor: SECRETARIAT, consultationId: id })).texts[0]!.tally.replies).toBe(0);
+
+      clock.set(opensAt);
+      const receipt = await vote('KR', { x1353: 'yes' }, id);
+      expect(receipt.receipt.version).toBe(1);
+      expect((await computeResults(ctx, { actor: SECRETARIAT, consultationId: id })).state).toBe('open');
+
+      clock.set(Date.parse(DEADLINE) + 1);
+      await expect(vote('KR', { x1353: 'no' }, id)).rejects.toMatchObject({ code: 'DEADLINE_PASSED' });
     });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { type PhaseDefinition, type PhaseWindow, phaseAccepts, phasePosition } from './phases.js';
+import { type PhaseDefinition, type PhaseWindow, phaseAccepts, phasePosition, phaseRefusal } from './phases.js';
 
 const DEFINITIONS: PhaseDefinition[] = [
   { id: 'a', name: 'A', actors: 'members', accepts: ['reply'] },
@@ -56,5 +56,43 @@ describe('phaseAccepts', () => {
     expect(phaseAccepts(DEFINITIONS, TIMELINE, 'reply', 250)).toBe(false);
     expect(phaseAccepts(DEFINITIONS, TIMELINE, 'meeting_decision', 350)).toBe(true);
     expect(phaseAccepts(DEFINITIONS, TIMELINE, 'reply', 350)).toBe(false);
+  });
+});
+
+describe('phaseAccepts where windows overlap', () => {
+  it('accepts what any window holding the instant accepts, not only the first', () => {
+    // A reply window that reopens while the meeting's window still runs (as a later review phase could).
+    const overlapping = [w('b', 100, 300), w('a', 200, 400)];
+    expect(phasePosition(overlapping, 250).current?.id).toBe('b');
+    expect(phaseAccepts(DEFINITIONS, overlapping, 'reply', 250)).toBe(true);
+    expect(phaseAccepts(DEFINITIONS, overlapping, 'reply', 150)).toBe(false);
+  });
+});
+
+describe('phaseRefusal', () => {
+  it('is null while a window that accepts the action holds the instant, its end included', () => {
+    expect(phaseRefusal(DEFINITIONS, TIMELINE, 'reply', 150)).toBeNull();
+    expect(phaseRefusal(DEFINITIONS, TIMELINE, 'reply', 199)).toBeNull();
+  });
+
+  it('names the window that ended when none is left to come', () => {
+    expect(phaseRefusal(DEFINITIONS, TIMELINE, 'reply', 200)).toEqual({ reason: 'ended', window: TIMELINE[0] });
+    expect(phaseRefusal(DEFINITIONS, TIMELINE, 'reply', 350)).toEqual({ reason: 'ended', window: TIMELINE[0] });
+  });
+
+  it('names the window to come: one that starts later, or one waiting for its event', () => {
+    expect(phaseRefusal(DEFINITIONS, TIMELINE, 'meeting_decision', 150)).toEqual({
+      reason: 'not_yet',
+      window: TIMELINE[1],
+    });
+    const draft = [w('a', null, 200), w('b', null, null)];
+    expect(phaseRefusal(DEFINITIONS, draft, 'reply', 150)).toEqual({ reason: 'not_yet', window: draft[0] });
+    // A second reply window to come wins over the first that ended.
+    const reopening = [w('a', 100, 200), w('b', 300, 400), w('a', 500, 600)];
+    expect(phaseRefusal(DEFINITIONS, reopening, 'reply', 350)).toEqual({ reason: 'not_yet', window: reopening[2] });
+  });
+
+  it('says never when no window of the consultation accepts the action', () => {
+    expect(phaseRefusal(DEFINITIONS, TIMELINE, 'formal_opposition', 150)).toEqual({ reason: 'never', window: null });
   });
 });

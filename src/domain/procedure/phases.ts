@@ -88,14 +88,61 @@ export function phasePosition(timeline: readonly PhaseWindow[], now: number): Ph
   return { current: currentIndex === -1 ? null : timeline[currentIndex]!, next };
 }
 
-/** Whether the phase holding `now` accepts an action (false between phases and before issue). */
+/**
+ * The window in which an action is accepted at instant `now`: the first window holding `now` whose
+ * phase accepts it (where windows overlap, e.g. TAP's more-time window and the notice, what either
+ * accepts is accepted); null between phases, before issue, or when no phase holding `now` accepts it.
+ */
+export function acceptingWindow(
+  definitions: readonly PhaseDefinition[],
+  timeline: readonly PhaseWindow[],
+  action: PhaseAction,
+  now: number,
+): PhaseWindow | null {
+  const accepts = (window: PhaseWindow) =>
+    definitions.find((definition) => definition.id === window.id)?.accepts.includes(action) ?? false;
+  return timeline.find((window) => windowHolds(window, now) && accepts(window)) ?? null;
+}
+
+/** Whether an action is accepted at instant `now` (false between phases and before issue). */
 export function phaseAccepts(
   definitions: readonly PhaseDefinition[],
   timeline: readonly PhaseWindow[],
   action: PhaseAction,
   now: number,
 ): boolean {
-  const { current } = phasePosition(timeline, now);
-  if (current === null) return false;
-  return definitions.find((definition) => definition.id === current.id)?.accepts.includes(action) ?? false;
+  return acceptingWindow(definitions, timeline, action, now) !== null;
+}
+
+/** Why an action is refused at an instant. */
+export interface PhaseRefusal {
+  /**
+   * `ended`: every window that accepts it has ended (TAP: a reply after the deadline);
+   * `not_yet`: a window that accepts it is still to come (it starts later, or waits for its event);
+   * `never`: no window of this consultation accepts it.
+   */
+  readonly reason: 'ended' | 'not_yet' | 'never';
+  /** The window concerned: the next one that will accept it (not_yet), the last that did (ended); null for never. */
+  readonly window: PhaseWindow | null;
+}
+
+/**
+ * Why an action is refused at instant `now`, or null when it is accepted (the rule every write
+ * bound to a phase goes through: a reply is taken only while a phase that accepts replies runs).
+ * A window still to come wins over one that has ended: the action will be accepted again.
+ */
+export function phaseRefusal(
+  definitions: readonly PhaseDefinition[],
+  timeline: readonly PhaseWindow[],
+  action: PhaseAction,
+  now: number,
+): PhaseRefusal | null {
+  if (acceptingWindow(definitions, timeline, action, now) !== null) return null;
+  const accepting = timeline.filter((window) =>
+    definitions.some((definition) => definition.id === window.id && definition.accepts.includes(action)),
+  );
+  const toCome = accepting.find((window) => window.startsAt === null || window.startsAt > now);
+  if (toCome) return { reason: 'not_yet', window: toCome };
+  const ended = accepting.at(-1);
+  return ended ? { reason: 'ended', window: ended } : { reason: 'never', window: null };
 }
