@@ -1,7 +1,7 @@
 import { t, type Locale } from '../../../../i18n/i18n.js';
 import { Notice } from '../../components/form.js';
 import { Ltr, LtrWithin } from '../../components/bidi.js';
-import { Content, ContentNotice } from '../../components/content.js';
+import { Content, ContentNotice, richMessage } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { MyStateView, OwedRowView } from '../../presenters/reply.presenter.js';
 import {
@@ -88,13 +88,9 @@ function OpenRow({ page, row }: { page: PageContext; row: OwedRowView }) {
         </dd>
         <dt>{t(locale, 'reply.summary.draft')}</dt>
         <dd>
-          {row.draft ? (
-            <>
-              {t(locale, 'reply.my.draftSaved')} <UtcTime locale={locale} at={row.draft.at} />
-            </>
-          ) : (
-            t(locale, 'reply.summary.noDraft')
-          )}
+          {row.draft
+            ? richMessage(locale, 'reply.my.draftSaved', { time: <UtcTime locale={locale} at={row.draft.at} /> })
+            : t(locale, 'reply.summary.noDraft')}
         </dd>
         <dt>{t(locale, 'reply.my.unanswered')}</dt>
         <dd>
@@ -147,13 +143,17 @@ function ClosedRow({ page, row }: { page: PageContext; row: OwedRowView }) {
     <article class="reply-card" aria-labelledby={`consultation-${row.consultation.id}`}>
       <RowHeading locale={locale} row={row} />
       <p>
-        {t(locale, 'reply.my.closedOn')} <DeadlineTime locale={locale} deadline={row.consultation} />
+        {richMessage(locale, 'reply.my.closedOn', {
+          deadline: <DeadlineTime locale={locale} deadline={row.consultation} />,
+        })}
       </p>
       {row.counted ? (
         <>
           <p>
-            {t(locale, 'reply.my.counted', { version: row.counted.version })}{' '}
-            <UtcTime locale={locale} at={row.counted.receivedAt} />
+            {richMessage(locale, 'reply.my.counted', {
+              version: String(row.counted.version),
+              time: <UtcTime locale={locale} at={row.counted.receivedAt} />,
+            })}
           </p>
           <details>
             <summary>

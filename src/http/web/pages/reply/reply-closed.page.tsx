@@ -1,6 +1,7 @@
 import { t } from '../../../../i18n/i18n.js';
 import { ErrorSummary } from '../../components/form.js';
 import { isolateText } from '../../components/bidi.js';
+import { richMessage } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { ClosedView } from '../../presenters/reply.presenter.js';
 import { DeadlineTime, PositionList, replyPaths, UtcTime, WorkspaceSummary } from './reply-parts.js';
@@ -38,8 +39,10 @@ export function ReplyClosedPage({ page, view }: { page: PageContext; view: Close
       {view.counted ? (
         <>
           <p>
-            {t(locale, 'reply.closed.counted', { version: view.counted.version })}{' '}
-            <UtcTime locale={locale} at={view.counted.receivedAt} />{' '}
+            {richMessage(locale, 'reply.closed.counted', {
+              version: String(view.counted.version),
+              time: <UtcTime locale={locale} at={view.counted.receivedAt} />,
+            })}{' '}
             <a href={page.href(paths.receipt(view.counted.version))}>
               {t(locale, 'reply.my.receipt', { version: view.counted.version })}
             </a>

@@ -1,7 +1,7 @@
 import type { StatedDeadline } from '../../../../domain/consultation/deadline.js';
 import { formatDeadline, formatUtc, isoInstant, t, type Locale } from '../../../../i18n/i18n.js';
 import { Isolate, Ltr, LtrWithin } from '../../components/bidi.js';
-import { Content, ContentNotice } from '../../components/content.js';
+import { Content, ContentNotice, richMessage } from '../../components/content.js';
 import type { PageContext } from '../../components/layout.js';
 import type { PositionView, ReplyStatusView, WorkspaceView } from '../../presenters/reply.presenter.js';
 
@@ -102,8 +102,10 @@ export function WorkspaceSummary({
           {view.reply.at !== null && (
             <>
               {' '}
-              {t(locale, 'reply.summary.replyAt', { by: view.replyBy ?? '' })}{' '}
-              <UtcTime locale={locale} at={view.reply.at} />
+              {richMessage(locale, 'reply.summary.replyAt', {
+                by: view.replyBy ?? '',
+                time: <UtcTime locale={locale} at={view.reply.at} />,
+              })}
             </>
           )}
           {view.reply.kind !== 'none' && (
@@ -119,22 +121,23 @@ export function WorkspaceSummary({
           <>
             <dt>{t(locale, 'reply.summary.draft')}</dt>
             <dd>
-              {view.draft ? (
-                <>
-                  {t(locale, 'reply.summary.draftSaved', { by: view.draft.by })}{' '}
-                  <UtcTime locale={locale} at={view.draft.at} />
-                </>
-              ) : (
-                t(locale, 'reply.summary.noDraft')
-              )}
+              {view.draft
+                ? richMessage(locale, 'reply.summary.draftSaved', {
+                    by: view.draft.by,
+                    time: <UtcTime locale={locale} at={view.draft.at} />,
+                  })
+                : t(locale, 'reply.summary.noDraft')}
             </dd>
           </>
         )}
       </dl>
       {showDraft && view.draftOutdated && (
         <p class="warning" id="draft-outdated">
-          {t(locale, 'reply.draft.outdated', { version: view.draftOutdated.version, by: view.draftOutdated.by })}{' '}
-          <UtcTime locale={locale} at={view.draftOutdated.at} />
+          {richMessage(locale, 'reply.draft.outdated', {
+            version: String(view.draftOutdated.version),
+            by: view.draftOutdated.by,
+            time: <UtcTime locale={locale} at={view.draftOutdated.at} />,
+          })}
         </p>
       )}
     </>

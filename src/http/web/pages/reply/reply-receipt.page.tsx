@@ -2,7 +2,7 @@ import { documentPagePath } from '../../documents.routes.js';
 import { t } from '../../../../i18n/i18n.js';
 import { Notice } from '../../components/form.js';
 import { Isolate, Ltr, LtrWithin } from '../../components/bidi.js';
-import { Content, ContentNotice } from '../../components/content.js';
+import { Content, ContentNotice, richMessage } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { ReceiptPageView } from '../../presenters/reply.presenter.js';
 import { DeadlineTime, DemoNotice, PositionList, replyPaths, UtcTime } from './reply-parts.js';
@@ -143,10 +143,13 @@ export function ReplyReceiptPage({ page, view }: { page: PageContext; view: Rece
           </a>
         </li>
         <li>
-          {t(locale, 'reply.receipt.api')}{' '}
-          <Ltr as="code" class="reply-hash">
-            {apiPath}
-          </Ltr>
+          {richMessage(locale, 'reply.receipt.api', {
+            path: (
+              <Ltr as="code" class="reply-hash">
+                {apiPath}
+              </Ltr>
+            ),
+          })}
         </li>
         <li>
           {t(locale, 'reply.receipt.verify')}{' '}

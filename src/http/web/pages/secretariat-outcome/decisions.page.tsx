@@ -11,7 +11,7 @@ import {
   TextField,
 } from '../../components/form.js';
 import { Isolate, Ltr, isolateText } from '../../components/bidi.js';
-import { Content } from '../../components/content.js';
+import { Content, richMessage } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type {
   DecisionsPageView,
@@ -61,11 +61,10 @@ export function DecisionsPage({ page, view }: { page: PageContext; view: Decisio
               {t(locale, 'outcome.decisions.closed.open')} <Instant locale={locale} at={head.deadlineAt} />
             </>
           )}
-          {view.closed === 'meeting-not-started' && (
-            <>
-              {t(locale, 'outcome.decisions.closed.meeting')} <Day locale={locale} day={head.meetingFirstDay} />
-            </>
-          )}
+          {view.closed === 'meeting-not-started' &&
+            richMessage(locale, 'outcome.decisions.closed.meeting', {
+              day: <Day locale={locale} day={head.meetingFirstDay} />,
+            })}
           {view.closed === 'notified' && t(locale, 'outcome.decisions.closed.notified')}
           {view.closed === 'not-issued' && t(locale, 'outcome.decisions.closed.notIssued')}
         </p>
@@ -345,7 +344,9 @@ function NoticeSection({ page, view }: { page: PageContext; view: DecisionsView 
       <h2 id="notice-title">{t(locale, 'outcome.notice.title')}</h2>
       {head.resultsNoticeAt !== null ? (
         <p>
-          {t(locale, 'outcome.notice.issuedAt')} <Instant locale={locale} at={head.resultsNoticeAt} />
+          {richMessage(locale, 'outcome.notice.issuedAt', {
+            time: <Instant locale={locale} at={head.resultsNoticeAt} />,
+          })}
         </p>
       ) : !head.deadlinePassed || !head.issued ? (
         <p>{t(locale, 'outcome.notice.notYet', { clause: view.citations.resultsNotice })}</p>
@@ -360,7 +361,9 @@ function NoticeSection({ page, view }: { page: PageContext; view: DecisionsView 
           )}
           {view.resultsNoticeDueAt !== null && (
             <p>
-              {t(locale, 'outcome.notice.due')} <Instant locale={locale} at={view.resultsNoticeDueAt} />
+              {richMessage(locale, 'outcome.notice.due', {
+                time: <Instant locale={locale} at={view.resultsNoticeDueAt} />,
+              })}
             </p>
           )}
           <form

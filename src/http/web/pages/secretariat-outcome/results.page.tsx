@@ -1,7 +1,7 @@
 import { t } from '../../../../i18n/i18n.js';
 import { Notice } from '../../components/form.js';
 import { Isolate, Ltr, isolateText } from '../../components/bidi.js';
-import { Content } from '../../components/content.js';
+import { Content, richMessage } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { ResultsPageView } from '../../presenters/secretariat-outcome.presenter.js';
 import { ConsultationHead, Instant, meetingOutcomeLabel, outcomePath } from './outcome-parts.js';
@@ -80,7 +80,9 @@ export function ResultsPage({ page, view }: { page: PageContext; view: ResultsPa
       </section>
       {view.resultsNoticeDueAt !== null && view.head.resultsNoticeAt === null && (
         <p>
-          {t(locale, 'outcome.results.noticeDue')} <Instant locale={locale} at={view.resultsNoticeDueAt} />
+          {richMessage(locale, 'outcome.results.noticeDue', {
+            time: <Instant locale={locale} at={view.resultsNoticeDueAt} />,
+          })}
         </p>
       )}
       {view.final && (

@@ -1,7 +1,7 @@
 import { t } from '../../../../i18n/i18n.js';
 import { ErrorSummary, Notice, type FormError } from '../../components/form.js';
 import { IsolateWithin, isolateText, Ltr } from '../../components/bidi.js';
-import { Content, ContentNotice } from '../../components/content.js';
+import { Content, ContentNotice, richMessage } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import { PhaseSteps } from '../../components/phases.js';
 import type { PhasesView } from '../../presenters/phases.presenter.js';
@@ -57,13 +57,9 @@ export function CircularPage({ page, view }: { page: PageContext; view: Circular
       )}
       <p class="sec-status">
         <strong class="tag">{c.stateLabel}</strong>{' '}
-        {draft ? (
-          t(locale, 'sec.circular.status.draft')
-        ) : (
-          <>
-            {t(locale, 'sec.circular.status.issued')} <Instant locale={locale} at={c.issuedAt!} />
-          </>
-        )}
+        {draft
+          ? t(locale, 'sec.circular.status.draft')
+          : richMessage(locale, 'sec.circular.status.issued', { time: <Instant locale={locale} at={c.issuedAt!} /> })}
       </p>
       {c.isDemo && <p class="warning">{t(locale, 'sec.demo.body')}</p>}
       {c.enteredAfterwardsOn !== null && (
