@@ -108,7 +108,7 @@ export async function recordDecision(ctx: ServiceContext, options: RecordDecisio
         field,
         message: `${state.names.en} (${code}) is not a participant in this consultation and may not be named ${as}: ${why}`,
         code: 'NOT_A_PARTICIPANT',
-        clause: answer.clause ?? citeRole(procedure, 'replyPeriod', consultation.resolutionEdition),
+        clause: answer.clause ?? procedure.clauseFor('replyPeriod', consultation.resolutionEdition) ?? '',
       };
       return [{ code, problem }];
     });

@@ -1,3 +1,4 @@
+import { citeClauseOf } from '../domain/procedure/procedure.js';
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/database.js';
 import { positionHashes } from '../domain/audit/record-hashes.js';
@@ -67,7 +68,9 @@ export async function assertEligible(
     const reason = answer.reason ?? `${memberState} may not reply`;
     throw new AppError('STATE_NOT_ELIGIBLE', reason, {
       errors: [{ field: '/memberState', message: reason, code: 'STATE_NOT_ELIGIBLE' }],
-      ...(answer.clause !== null && { clause: answer.clause }),
+      ...(answer.clause !== null && {
+        clause: citeClauseOf(loaded.procedure, loaded.consultation.resolutionEdition, answer.clause),
+      }),
     });
   }
 }

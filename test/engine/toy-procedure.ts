@@ -296,7 +296,7 @@ export const TOY_PROCEDURE: Procedure = {
   eligibility: (_state, facts) =>
     facts.mayReply
       ? { eligible: true, reason: null, clause: null }
-      : { eligible: false, reason: facts.note ?? 'Not a member', clause: formatCitation(citationOf(TABLE, '§1')) },
+      : { eligible: false, reason: facts.note ?? 'Not a member', clause: '§1' },
   checkReply: (positions, textIds) => checkReply(positions, textIds),
   tallyOutcomes: [
     { id: 'passes', passes: true },

@@ -197,7 +197,7 @@ describeEachDialect('results API', (dialect) => {
         {
           field: '/opposing/1',
           code: 'NOT_A_PARTICIPANT',
-          clause: 'WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1',
+          clause: '§9.4.1',
           message: expect.stringMatching(
             /^Palestine \(PS\) is not a participant in this consultation and may not be named as opposing: Observer, not a Member State/,
           ),

@@ -1,6 +1,5 @@
 import { describe, it, expect } from 'vitest';
 import { DEFAULT_PROCEDURE_ID, procedureFor } from '../../procedures/registry.js';
-import { citeRole } from '../procedure/procedure.js';
 import { MEMBER_STATES, MEMBER_STATES_SOURCE, type MemberStateRecord, type UnLanguage } from './member-states.data.js';
 
 /** ITU counts 194 Member States: the 193 UN members and the Holy See ("Vatican"). */
@@ -103,7 +102,8 @@ describe('MEMBER_STATES', () => {
     expect(answer).toEqual({
       eligible: false,
       reason: ps.eligibilityNote,
-      clause: citeRole(procedure, 'replyPeriod', edition),
+      // The clause number of the procedure's rule; pages and the API cite it with the instrument.
+      clause: procedure.clauseFor('replyPeriod', edition),
     });
     expect(procedure.clauseFor('replyPeriod', edition)).not.toBeNull();
   });

@@ -20,6 +20,7 @@ export interface EligibilityFacts {
 export interface EligibilityAnswer {
   readonly eligible: boolean;
   readonly reason: string | null;
+  /** The clause number of the rule that refuses (as the procedure's clause table writes it); null when eligible. */
   readonly clause: string | null;
 }
 

@@ -1,12 +1,5 @@
 import type { EligibilityAnswer, EligibilityFacts, Procedure } from '../../domain/procedure/procedure.js';
-import {
-  DEFAULT_TAP_EDITION,
-  TAP_EDITIONS,
-  citeClause,
-  tapClauseFor,
-  tapClauseTable,
-  tapClauses,
-} from './tap-clauses.js';
+import { DEFAULT_TAP_EDITION, TAP_EDITIONS, tapClauseFor, tapClauseTable, tapClauses } from './tap-clauses.js';
 import { tapDemoPosition } from './tap-demo.js';
 import { decideAtMeeting, resultsNoticeDueAt, validateMeetingDecision } from './tap-meeting.js';
 import { TAP_MESSAGES, TAP_REPLY_FORM } from './tap-presentation.js';
@@ -27,14 +20,14 @@ export function tapEligibility(state: string, facts: EligibilityFacts, edition: 
     return {
       eligible: false,
       reason: facts.note ?? `${state} may not reply to Member State consultations`,
-      clause: citeClause(clauses, clauses.consultationPeriod),
+      clause: clauses.consultationPeriod,
     };
   }
   if (facts.consultedStates !== null && !facts.consultedStates.includes(state)) {
     return {
       eligible: false,
       reason: `${state} is not among the Member States consulted by this circular`,
-      clause: citeClause(clauses, clauses.regionalGroup),
+      clause: clauses.regionalGroup,
     };
   }
   return { eligible: true, reason: null, clause: null };

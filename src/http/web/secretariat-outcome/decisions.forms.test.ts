@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoredMemberState } from '../../../domain/member-states/member-state.js';
 import { LOCALES } from '../../../i18n/i18n.js';
 import { citeRole } from '../../../domain/procedure/procedure.js';
+import { citeRoleIn } from '../../../i18n/citations.js';
 import { DEFAULT_PROCEDURE_ID, procedureFor } from '../../../procedures/registry.js';
 import { decisionErrors, namedStates, noticeErrors, readDecisionForm, readNoticeForm } from './decisions.forms.js';
 
@@ -122,11 +123,14 @@ describe('the decisions form', () => {
       state('FR', 'France', 'France'),
       state('SN', 'Senegal', 'Sénégal'),
     ];
-    // The clauses the procedure cites for who takes part and for a regional group's circular.
+    // The clauses the procedure cites for who takes part and for a regional group's circular: the
+    // problems carry the clause numbers, the page cites them in its language.
     const G94 = citeRole(TAP, 'replyPeriod', TAP.defaultEdition);
     const NOTE = citeRole(TAP, 'regionalGroup', TAP.defaultEdition);
+    const G94_CLAUSE = TAP.clauseFor('replyPeriod', TAP.defaultEdition)!;
+    const NOTE_CLAUSE = TAP.clauseFor('regionalGroup', TAP.defaultEdition)!;
     // The service's English is not read: only the code, the field and the clause are.
-    const outsider = (field: string, clause = G94) => ({
+    const outsider = (field: string, clause = G94_CLAUSE) => ({
       field,
       message: '—',
       code: 'NOT_A_PARTICIPANT' as const,
@@ -174,7 +178,7 @@ describe('the decisions form', () => {
         'DECISION_CONFLICT',
         [
           outsider('/abstaining/0'),
-          outsider('/moreTime/0', NOTE),
+          outsider('/moreTime/0', NOTE_CLAUSE),
           outsider('/reservations/1/state'),
           outsider('/formalOppositions/0/state'),
         ],
@@ -211,7 +215,8 @@ describe('the decisions form', () => {
         for (const error of errors) {
           expect(error.field).toBe('field-x1353-opposing');
           expect(error.message).toContain('X.1353');
-          expect(error.message).toContain(G94);
+          // The clause cited in the page's language ("Résolution 1 de l’AMNT (Rév. Genève, 2022), § 9.4.1").
+          expect(error.message).toContain(citeRoleIn(locale, TAP, 'replyPeriod', TAP.defaultEdition));
           seen.add(error.message);
         }
         expect(errors[0]!.message).toContain('(PS)');

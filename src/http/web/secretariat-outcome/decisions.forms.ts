@@ -181,7 +181,10 @@ export function decisionErrors(
   /** A State that is not a participant, at the field it was named in, with why and the clause. */
   const outsider = (at: string, code: string, clause: string | undefined) => {
     const state = stateOf(code);
-    add(at, NOT_A_PARTICIPANT[state.standing ?? 'other'], { state: `${state.name} (${code})`, clause: clause ?? '' });
+    add(at, NOT_A_PARTICIPANT[state.standing ?? 'other'], {
+      state: `${state.name} (${code})`,
+      clause: clause === undefined || clause === '' ? '' : citeClauseIn(locale, procedure, edition, clause),
+    });
   };
   /** Unknown codes are said once per list, together. */
   const unknown = new Map<string, string[]>();
