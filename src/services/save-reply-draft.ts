@@ -45,7 +45,7 @@ export interface SaveReplyDraftOptions {
  * writes its own audit row; auditing each save of a half-written form would fill the chain with
  * noise that proves nothing. The draft row itself keeps who saved it last and when.
  * @throws UNAUTHENTICATED, ROLE_MAY_NOT_REPLY, NOT_YOUR_MEMBER_STATE, NOT_FOUND, CONSULTATION_NOT_OPEN,
- *   DEADLINE_PASSED, UNKNOWN_MEMBER_STATE, STATE_NOT_ELIGIBLE, VALIDATION_FAILED (a text too long),
+ *   DEADLINE_PASSED, PHASE_NOT_ACCEPTING, UNKNOWN_MEMBER_STATE, STATE_NOT_ELIGIBLE, VALIDATION_FAILED (a text too long),
  *   UNKNOWN_ATTACHMENT, STALE_REPLY
  */
 export async function saveReplyDraft(ctx: ServiceContext, options: SaveReplyDraftOptions): Promise<ReplyDraft> {

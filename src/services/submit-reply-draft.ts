@@ -25,7 +25,7 @@ export interface SubmitReplyDraftOptions {
  * adopted first, so that whichever focal point of the State submits may cite them.
  * @throws UNAUTHENTICATED, ROLE_MAY_NOT_REPLY, NOT_YOUR_MEMBER_STATE, NOT_FOUND, STALE_REPLY
  *   (errors[0].field `/draft` when the draft changed), VALIDATION_FAILED (signature), and every
- *   error of submitReply (DEADLINE_PASSED, STATE_NOT_ELIGIBLE, POSITION_INCOMPLETE, NO_POSITIONS…)
+ *   error of submitReply (DEADLINE_PASSED, PHASE_NOT_ACCEPTING, STATE_NOT_ELIGIBLE, POSITION_INCOMPLETE, NO_POSITIONS…)
  */
 export async function submitReplyDraft(
   ctx: ServiceContext,

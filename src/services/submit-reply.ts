@@ -85,7 +85,8 @@ export async function submitReply(ctx: ServiceContext, options: SubmitReplyOptio
  * The consultation must be issued and, by the server clock at the moment of the write, in a phase
  * that accepts replies (its procedure's timeline: TAP's consultation phase, from the issue to the
  * deadline; only replies received by the due date count). A write reads the phase from the same
- * transaction as its effect.
+ * transaction as its effect (submitting a draft also asks once before adopting the draft's files,
+ * outside it; submitReply asks again inside).
  * @throws CONSULTATION_NOT_OPEN (a draft), DEADLINE_PASSED (every phase that accepts replies has
  *   ended), PHASE_NOT_ACCEPTING (one is still to come, or none of the consultation's phases accepts replies)
  */

@@ -19,7 +19,7 @@ export interface WithdrawReplyOptions {
  * Withdraws a State's reply before the deadline: a new version with no positions, so the State
  * no longer counts among the replies (the earlier versions stay on record).
  * @throws ROLE_MAY_NOT_REPLY, NOT_YOUR_MEMBER_STATE, NOT_FOUND, CONSULTATION_NOT_OPEN,
- *   DEADLINE_PASSED, NO_CURRENT_REPLY, STALE_REPLY
+ *   DEADLINE_PASSED, PHASE_NOT_ACCEPTING, NO_CURRENT_REPLY, STALE_REPLY
  */
 export async function withdrawReply(ctx: ServiceContext, options: WithdrawReplyOptions): Promise<SubmitReplyResult> {
   authorize(options.actor, { action: 'reply:submit', memberState: options.memberState });

@@ -8,7 +8,7 @@ import { submitReply } from '../../src/services/submit-reply.js';
 import type { ReplyInput } from '../../src/schemas/reply.schema.js';
 import { describeEachDialect } from '../helpers/databases.js';
 import { DEADLINE, focalPoint, PUBLIC, SECRETARIAT, useWorld } from '../helpers/world.js';
-import { TOY_PROCEDURE } from './toy-procedure.js';
+import { TOY_LATE_BALLOT, TOY_PROCEDURE } from './toy-procedure.js';
 
 /** A toy procedure's ballot, as a member would cast it (its positions are not TAP's). */
 function ballot(votes: Record<string, 'yes' | 'no' | 'maybe'>): ReplyInput {
@@ -110,23 +110,9 @@ describeEachDialect('a procedure registered from the test folder runs through th
   });
 
   describe('a procedure whose ballot opens after the circular is issued', () => {
-    /** The toy with its one reply window opening a week after the issue (as a later review phase would). */
-    const LATE_BALLOT = {
-      ...TOY_PROCEDURE,
-      id: 'toy-late-ballot',
-      timeline: (facts: Parameters<typeof TOY_PROCEDURE.timeline>[0]) => [
-        {
-          id: 'ballot',
-          startsAt: facts.issuedAt === null ? null : facts.issuedAt + 7 * 86_400_000,
-          endsAt: facts.deadlineAt,
-          dueBy: null,
-          clause: '§1',
-        },
-      ],
-    };
     let unregisterLate: () => void = () => {};
     beforeAll(() => {
-      unregisterLate = registerProcedure(LATE_BALLOT);
+      unregisterLate = registerProcedure(TOY_LATE_BALLOT);
     });
     afterAll(() => unregisterLate());
 

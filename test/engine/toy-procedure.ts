@@ -318,3 +318,18 @@ export const TOY_PROCEDURE: Procedure = {
   // Yes for even indices, no for odd ones: the toy has two choices and asks nothing more.
   demoPosition: (text, index): PositionInput => ({ text, position: index % 2 === 0 ? YES : NO }),
 };
+
+/** The toy with its one reply window opening a week after the issue (as a later review phase would): replies before it are refused. */
+export const TOY_LATE_BALLOT: Procedure = {
+  ...TOY_PROCEDURE,
+  id: 'toy-late-ballot',
+  timeline: (facts) => [
+    {
+      id: 'ballot',
+      startsAt: facts.issuedAt === null ? null : facts.issuedAt + 7 * 86_400_000,
+      endsAt: facts.deadlineAt,
+      dueBy: null,
+      clause: '§1',
+    },
+  ],
+};

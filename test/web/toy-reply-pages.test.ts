@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { registerProcedure } from '../../src/procedures/registry.js';
 import { getStateReply } from '../../src/services/read-replies.js';
 import { submitReply } from '../../src/services/submit-reply.js';
-import { TOY_PROCEDURE } from '../engine/toy-procedure.js';
+import { TOY_LATE_BALLOT, TOY_PROCEDURE } from '../engine/toy-procedure.js';
 import { describeEachDialect } from '../helpers/databases.js';
 import { DEADLINE, focalPoint } from '../helpers/world.js';
 import { decode, expectSeeOther, formOf, hiddenFields, postMultipart, useWeb, type Browser } from './web-harness.js';
@@ -37,10 +37,15 @@ const TAP_WORDS = [
 
 describe('the reply pages of a toy-procedure consultation', () => {
   let unregister: () => void = () => {};
+  let unregisterLate: () => void = () => {};
   beforeAll(() => {
     unregister = registerProcedure(TOY_PROCEDURE);
+    unregisterLate = registerProcedure(TOY_LATE_BALLOT);
   });
-  afterAll(() => unregister());
+  afterAll(() => {
+    unregister();
+    unregisterLate();
+  });
 
   describeEachDialect('reply pages', (dialect) => {
     const web = useWeb(dialect);
@@ -155,6 +160,34 @@ describe('the reply pages of a toy-procedure consultation', () => {
         option: null,
         reasons: 'Not ready.',
       });
+    });
+
+    it('refuses a reply posted before the phase that takes replies, on the closed page in its words, saving nothing', async () => {
+      const late = await web().world.openConsultation({
+        procedure: 'toy-late-ballot',
+        resolutionEdition: '2026',
+        number: 80,
+        reference: 'TSB Circular 80',
+      });
+      const lateForm = `/en/my/consultations/${late}/reply`;
+      const opened = await kim.get(lateForm);
+      const posted = await postMultipart(web().app, kim, lateForm, {
+        ...hiddenFields(opened.body, lateForm),
+        signatoryName: 'Kim Min-jun',
+        signatoryTitle: 'Director',
+        action: 'review',
+        'position-x1333-cor1': 'yes',
+        'position-x1353': 'yes',
+        'position-x1471': 'yes',
+      });
+      expect(posted.statusCode).toBe(409);
+      expect(decode(posted.body)).toContain('This consultation does not take replies at this stage');
+      const drafts = await web()
+        .world.ctx.db.selectFrom('reply_draft')
+        .select('member_state')
+        .where('consultation_id', '=', late)
+        .execute();
+      expect(drafts).toEqual([]);
     });
 
     it("shows the secretariat's results page in the toy's words after the ballot, with no meeting to decide", async () => {

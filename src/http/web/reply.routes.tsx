@@ -142,14 +142,22 @@ export const replyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
     );
   }
 
-  /** A post that arrived after the deadline (or for a State not consulted): the closed form, naming the refusal; nothing was saved. */
+  /**
+   * A post that arrived after the deadline, for a State not consulted, or outside a phase that takes
+   * replies: the closed form, naming the refusal; nothing was saved.
+   */
   async function refusedAsClosed(
     request: FastifyRequest,
     reply: FastifyReply,
     consultationId: string,
+    error?: unknown,
   ): Promise<FastifyReply> {
     const ws = await workspace(request, consultationId);
     const locale = pageContext(web, request).locale;
+    if (isAppError(error) && error.code === 'PHASE_NOT_ACCEPTING')
+      return renderClosed(request, reply, 409, ws, [
+        { link: 'reply-closed', message: t(locale, 'reply.error.phaseNotAccepting') },
+      ]);
     const message = ws.deadlinePassed
       ? t(locale, 'reply.error.deadlinePassed', {
           deadline: formatDeadline(locale, ws.loaded.consultation),
@@ -161,7 +169,8 @@ export const replyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
 
   /** Whether a service's refusal means the consultation no longer takes this State's replies. */
   const isClosedRefusal = (error: unknown) =>
-    isAppError(error) && (error.code === 'DEADLINE_PASSED' || error.code === 'STATE_NOT_ELIGIBLE');
+    isAppError(error) &&
+    (error.code === 'DEADLINE_PASSED' || error.code === 'STATE_NOT_ELIGIBLE' || error.code === 'PHASE_NOT_ACCEPTING');
 
   /** The message of a reply that changed after the form was built (another tab, a colleague, the secretariat). */
   function replyChangedMessage(locale: Locale, ws: ReplyWorkspace): FormError {
@@ -305,7 +314,7 @@ export const replyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
           expectedRevision: posted.draftRevision,
         });
       } catch (error) {
-        if (isClosedRefusal(error)) return refusedAsClosed(request, reply, id);
+        if (isClosedRefusal(error)) return refusedAsClosed(request, reply, id, error);
         if (!isAppError(error)) throw error;
         if (error.code === 'STALE_REPLY') {
           const now = await workspace(request, id);
@@ -425,7 +434,7 @@ export const replyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
           pageContext(web, request).href(`${replyPaths(id).receipt(receipt.version)}?notice=reply-submitted`),
         );
       } catch (error) {
-        if (isClosedRefusal(error)) return refusedAsClosed(request, reply, id);
+        if (isClosedRefusal(error)) return refusedAsClosed(request, reply, id, error);
         if (!isAppError(error)) throw error;
         const ws = await workspace(request, id);
         if (error.code === 'STALE_REPLY' && error.errors[0]?.field === '/draft') {
@@ -481,7 +490,7 @@ export const replyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
           pageContext(web, request).href(`${replyPaths(id).receipt(receipt.version)}?notice=reply-withdrawn`),
         );
       } catch (error) {
-        if (isClosedRefusal(error)) return refusedAsClosed(request, reply, id);
+        if (isClosedRefusal(error)) return refusedAsClosed(request, reply, id, error);
         if (!isAppError(error) || (error.code !== 'STALE_REPLY' && error.code !== 'NO_CURRENT_REPLY')) throw error;
         const ws = await workspace(request, id);
         const message =
