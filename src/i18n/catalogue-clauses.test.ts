@@ -7,9 +7,10 @@ import {
   editionMessageKey,
   formatCitation,
   formatShare,
+  formatShareFigure,
   sourceIn,
 } from './citations.js';
-import { LOCALES, type MessageId, messageIds, messageSource, t } from './i18n.js';
+import { intlFor, LOCALES, type MessageId, messageIds, messageSource, t } from './i18n.js';
 import { hasProcedureText, procedureText } from './procedure-text.js';
 
 /**
@@ -124,6 +125,17 @@ describe('citations and thresholds in the reader’s language', () => {
     expect(formatShare('en', 2 / 3)).toBe('66.67%');
     // Arabic running text writes a share in words (issue 20): "70 في المائة", not "70 %".
     expect(formatShare('ar', 0.7)).toBe('70 في المائة');
+    // A tally's share figure in a sentence: two decimals, the same words.
+    expect(formatShareFigure('ar', 69.5652)).toBe('69.57 في المائة');
+    for (const locale of LOCALES)
+      if (locale !== 'ar')
+        expect(formatShareFigure(locale, 69.5652), locale).toBe(
+          intlFor(locale).formatNumber(0.695652, {
+            style: 'percent',
+            minimumFractionDigits: 2,
+            maximumFractionDigits: 2,
+          }),
+        );
     // A procedure's sentence takes the threshold formatted the same way.
     expect(
       procedureText('fr', procedure, 'results.rule.threshold_not_met', {

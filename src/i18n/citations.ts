@@ -90,3 +90,13 @@ export function formatShare(locale: Locale, share: number): string {
   const number = intlFor(locale).formatNumber(Math.round(share * 10000) / 100, { maximumFractionDigits: 2 });
   return t(locale, 'share.inSentence', { number });
 }
+
+/**
+ * A share figure of a tally (per cent, e.g. 69.5652) as a sentence writes it: two decimals, in the
+ * catalogue's form ("69.57%", "69,57 %", Arabic "69.57 في المائة"); tables keep the figure's own
+ * format.
+ */
+export function formatShareFigure(locale: Locale, percent: number): string {
+  const number = intlFor(locale).formatNumber(percent, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return t(locale, 'share.inSentence', { number });
+}

@@ -1,8 +1,8 @@
 import type { TextTally } from '../domain/procedure/outcomes.js';
 import type { Procedure } from '../domain/procedure/procedure.js';
-import { formatCitation, formatShare } from './citations.js';
+import { formatCitation, formatShare, formatShareFigure } from './citations.js';
 import type { Locale } from './i18n.js';
-import { formatFigureValue, procedureText } from './procedure-text.js';
+import { procedureText } from './procedure-text.js';
 
 /**
  * Sentences on a text's tally in its procedure's words: the rule applied, with the tally's figures,
@@ -33,8 +33,7 @@ export function tallySentenceValues(
   edition: string,
   formats: SentenceFormats = {},
 ): Record<string, string | number> {
-  const share =
-    formats.share ?? ((percent: number) => formatFigureValue(locale, { name: '', value: percent, format: 'percent' }));
+  const share = formats.share ?? ((percent: number) => formatShareFigure(locale, percent));
   const table = procedure.clauses(edition);
   const citation = { instrument: table.instrument, edition: table.edition, clause: tally.clause };
   const values: Record<string, string | number> = { clause: formatCitation(locale, citation, procedure) };

@@ -495,7 +495,7 @@ export function presentConsultationPage(
 /** The rule applied to one text, in the procedure's words, with its clause (its sentence for the rule's basis). */
 export function explainTallyInWords(locale: Locale, procedure: Procedure, tally: TextTally, edition: string): string {
   return tallySentence(locale, procedure, `public.explain.${tally.basis}`, tally, edition, {
-    share: (value) => percent(locale, value / 100),
+    share: (value) => formatShare(locale, value / 100),
   });
 }
 
