@@ -4,7 +4,7 @@ import { procedureFor } from '../procedures/registry.js';
 import { hasProcedureText, procedureText } from '../i18n/procedure-text.js';
 import { tallySentenceValues } from '../i18n/tally-text.js';
 import { figureLabelAt, outcomeWords } from '../presenters/procedure-words.js';
-import { citeClauseIn, citeRoleIn } from '../i18n/citations.js';
+import { citeClauseIn, citeRoleIn, clauseIn } from '../i18n/citations.js';
 import { dirOf, type Locale } from '../i18n/i18n.js';
 import type { ConsultationResults, TextResult } from '../domain/consultation/results.js';
 import { studyGroupName } from './bureau.js';
@@ -148,7 +148,7 @@ export function resultsNoticeContent(locale: Locale, input: ResultsNoticeInput):
         label(r),
         r.tally.replies === 0 ? msg(locale, 'doc.notice.noReplies') : figuresInWords(locale, procedure, r),
         decisionCell(locale, procedure, r),
-        r.decision?.clause ?? r.tally.clause,
+        clauseIn(locale, r.decision?.clause ?? r.tally.clause),
       ]),
     },
     { type: 'heading', level: 2, text: msg(locale, 'doc.notice.approvedHeading') },

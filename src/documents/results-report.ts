@@ -2,7 +2,7 @@ import { localiseConsultation } from '../domain/consultation/localise.js';
 import type { Procedure } from '../domain/procedure/procedure.js';
 import { procedureFor } from '../procedures/registry.js';
 import type { ReplyPosition, ReplyVersion } from '../domain/reply/reply.js';
-import { citeRoleIn, formatShare } from '../i18n/citations.js';
+import { citeRoleIn, clauseIn, formatShare } from '../i18n/citations.js';
 import { dirOf, type Locale } from '../i18n/i18n.js';
 import type { ConsultationResults } from '../domain/consultation/results.js';
 import { studyGroupName } from './bureau.js';
@@ -267,7 +267,7 @@ export function resultsReportContent(locale: Locale, input: ResultsReportInput):
         textLabel(locale, text),
         ...tally.figures.map((figure) => documentFigureValue(locale, figure)),
         outcomeWords(locale, procedure, 'doc', tally.outcome),
-        tally.clause,
+        clauseIn(locale, tally.clause),
       ]),
     },
   );

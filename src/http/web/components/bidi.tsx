@@ -22,8 +22,8 @@ type LtrTag = 'bdi' | 'span' | 'code';
 
 /**
  * A value that is always left to right whatever the page's language: designations (X.1353),
- * references (TSB Circular 79), clause citations, codes, hashes, e-mail addresses, URLs, ISO
- * days. Isolated (an element with `dir` is isolated by HTML's own rules) and laid out LTR.
+ * references (TSB Circular 79), codes, hashes, e-mail addresses, URLs, ISO days (not clause
+ * citations: they are written in the reader's language, and isolated with their own direction). Isolated (an element with `dir` is isolated by HTML's own rules) and laid out LTR.
  */
 export function Ltr({
   children,

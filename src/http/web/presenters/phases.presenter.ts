@@ -25,7 +25,7 @@ export interface PhaseStepView {
   readonly isCurrent: boolean;
   /** The word for the state ("Now", "Ended", "To come"). */
   readonly stateLabel: string;
-  /** The clause that sets the window, with the instrument and edition (kept left to right). */
+  /** The clause that sets the window, with the instrument and edition, in the reader's language (isolated, its direction its own). */
   readonly citation: string;
 }
 

@@ -9,7 +9,7 @@ import type { TimingCheck, TimingPolicy } from '../../../domain/procedure/timing
 import { type Procedure, sectionNumber } from '../../../domain/procedure/procedure.js';
 import { startOfDay } from '../../../domain/time/instants.js';
 import { intlFor, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
-import { citeClauseIn, citeRoleIn, formatShare, sourceIn } from '../../../i18n/citations.js';
+import { citeClauseIn, citeRoleIn, editionIn, formatShare } from '../../../i18n/citations.js';
 import { hasProcedureText, procedureText } from '../../../i18n/procedure-text.js';
 import type { Account } from '../../../domain/identity/account.js';
 import type { StoredAuditEvent } from '../../../domain/audit/audit-event.js';
@@ -251,8 +251,8 @@ export interface CircularView {
   readonly signatoryTitle: string;
   readonly languagesAvailableOn: string | null;
   readonly resolutionEdition: string;
-  /** "WTSA Resolution 1 (Rev. Geneva, 2022)": the instrument the circular applies. */
-  readonly instrument: string;
+  /** The edition of the instrument the circular applies, in the reader's language ("Rév. Genève, 2022"), isolated inside the letter. */
+  readonly edition: string;
   /**
    * The letter's paragraphs in the procedure's words: what the body intends to do under which
    * procedure, what the circular asks (followed on the page by the deadline), and the rule the
@@ -318,13 +318,13 @@ export function presentCircular(
     signatoryTitle: c.signatory.title,
     languagesAvailableOn: c.languagesAvailableOn,
     resolutionEdition: c.resolutionEdition,
-    instrument: sourceIn(locale, procedure, c.resolutionEdition),
+    edition: editionIn(locale, procedure, c.resolutionEdition),
     letter: {
       purpose: procedureText(locale, procedure, 'sec.preview.purpose', {
         section: sectionNumber(procedure, 'procedureSection', c.resolutionEdition),
         // As the circular names it: "Study Group 17 (Security)", "la Commission d’études 17 (Sécurité)".
         studyGroup: studyGroupName(locale, c.studyGroup),
-        instrument: sourceIn(locale, procedure, c.resolutionEdition),
+        edition: editionIn(locale, procedure, c.resolutionEdition),
         place: c.meeting.place,
         first: formatDay(locale, c.meeting.firstDay),
         last: formatDay(locale, c.meeting.lastDay),

@@ -1,4 +1,5 @@
 import { t } from '../../../../i18n/i18n.js';
+import { clauseIn } from '../../../../i18n/citations.js';
 import {
   CsrfField,
   errorAt,
@@ -100,7 +101,7 @@ function TextDecision({ page, view, text }: { page: PageContext; view: Decisions
         <Ltr>{text.text.designation}</Ltr> <Content class="outcome-subtitle" of={text.text.title} />
       </h2>
       <p>
-        {text.tally.summary} (<Ltr>{text.tally.clause}</Ltr>)
+        {text.tally.summary} (<Isolate>{clauseIn(locale, text.tally.clause)}</Isolate>)
       </p>
       <ul class="plain-list outcome-figures">
         {text.tally.figures.map((figure) => (

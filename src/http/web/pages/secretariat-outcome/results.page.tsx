@@ -1,4 +1,5 @@
 import { t } from '../../../../i18n/i18n.js';
+import { clauseIn } from '../../../../i18n/citations.js';
 import { Notice } from '../../components/form.js';
 import { Isolate, Ltr, isolateText } from '../../components/bidi.js';
 import { Content, richMessage } from '../../components/content.js';
@@ -69,7 +70,7 @@ export function ResultsPage({ page, view }: { page: PageContext; view: ResultsPa
                       {t(locale, 'outcome.results.decision', {
                         outcome: meetingOutcomeLabel(locale, r.decision.outcome),
                       })}{' '}
-                      (<Ltr>{r.decision.clause}</Ltr>)
+                      (<Isolate>{clauseIn(locale, r.decision.clause)}</Isolate>)
                     </span>
                   )}
                 </td>

@@ -119,7 +119,7 @@ export function PreviewPage({ page, view }: { page: PageContext; view: PreviewVi
           <p>{t(locale, 'sec.preview.salutation')}</p>
           <ol class="sec-paragraphs">
             <li>
-              <LtrWithin text={c.letter.purpose} ltr={[c.studyGroup, c.instrument]} auto={[c.meetingPlace]} />
+              <LtrWithin text={c.letter.purpose} ltr={[c.studyGroup]} auto={[c.edition, c.meetingPlace]} />
               {c.collectiveLetter !== null && (
                 <>
                   {' '}
