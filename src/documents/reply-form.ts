@@ -1,7 +1,7 @@
 import type { Consultation, DeterminedText } from '../domain/consultation/consultation.js';
 import type { ReplyPosition, ReplyVersion } from '../domain/reply/reply.js';
 import { readingKeyOf } from '../domain/procedure/presentation.js';
-import type { Locale } from '../i18n/i18n.js';
+import { type Locale, placeAndDate } from '../i18n/i18n.js';
 import { hasProcedureText, procedureText } from '../i18n/procedure-text.js';
 import type { Procedure } from '../domain/procedure/procedure.js';
 import { placedKey } from '../presenters/procedure-words.js';
@@ -123,11 +123,7 @@ export function replyFormBlocks(locale: Locale, input: ReplyFormInput): Block[] 
     id: 'doc.form.placeholder.name' | 'doc.form.placeholder.title' | 'doc.form.placeholder.address',
   ) => msg(locale, id);
   const v = filled?.version;
-  const signedAt = v
-    ? [v.place, v.signedOn === null ? null : formatDay(locale, v.signedOn)]
-        .filter((x): x is string => x !== null && x !== '')
-        .join(', ')
-    : '';
+  const signedAt = v ? placeAndDate(locale, v.place, v.signedOn === null ? null : formatDay(locale, v.signedOn)) : '';
 
   const blocks: Block[] = [
     {

@@ -144,3 +144,13 @@ export function messageIds(locale: Locale): string[] {
 export function messageSource(locale: Locale, id: MessageId): string {
   return CATALOGUES[locale][id];
 }
+
+/**
+ * Where and when a form was signed, as the language joins the two ("Geneva, 16 August 2023",
+ * Arabic "جنيف، …", Chinese "日内瓦，…"); one of them alone as it is; empty without either.
+ */
+export function placeAndDate(locale: Locale, place: string | null, date: string | null): string {
+  const given = (value: string | null) => value !== null && value !== '';
+  if (given(place) && given(date)) return t(locale, 'signature.placeAndDate', { place: place!, date: date! });
+  return given(place) ? place! : given(date) ? date! : '';
+}

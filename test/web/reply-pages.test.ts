@@ -214,6 +214,8 @@ describeEachDialect('focal point reply pages', (dialect) => {
       expect(receipt.body).toContain('Yes: this is the version that counts.');
       expect(receipt.body).toMatch(/id="receipt-hash">[0-9a-f]{64}</);
       expect(unisolated(receipt.body)).toContain('Ed25519, key receipts-1:');
+      // Where and when the form was signed, the day in words, joined as the language joins them.
+      expect(unisolated(receipt.body)).toContain('(Sejong, May 1, 2023)');
       const signed = await kim.get(`${FORM}/receipt/1/signed`);
       expect(signed.statusCode).toBe(200);
       expect(signed.headers['content-disposition']).toBe(`attachment; filename="receipt-${ID}-KR-v1.json"`);

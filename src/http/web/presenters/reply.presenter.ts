@@ -18,6 +18,7 @@ import type {
 } from '../../../domain/reply/reply.js';
 import { citeRoleIn } from '../../../i18n/citations.js';
 import { intlFor, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
+import { startOfDay } from '../../../domain/time/instants.js';
 import { hasProcedureText, procedureText } from '../../../i18n/procedure-text.js';
 import type { StoredMemberState } from '../../../domain/member-states/member-state.js';
 import type { OwedReplies, Person, ReplyWorkspace } from '../../../services/my-state-replies.js';
@@ -646,6 +647,7 @@ export interface ReceiptPageView {
     readonly name: string;
     readonly title: string;
     readonly place: string | null;
+    /** The day it was signed, in words. */
     readonly signedOn: string | null;
   };
   readonly positions: readonly PositionView[];
@@ -683,7 +685,11 @@ export function presentReceipt(
       name: version.signatoryName,
       title: version.signatoryTitle,
       place: version.place,
-      signedOn: version.signedOn,
+      // The day the form was signed, in words (it is stored as an ISO day).
+      signedOn:
+        version.signedOn === null
+          ? null
+          : intlFor(locale).formatDate(startOfDay(version.signedOn), { dateStyle: 'long', timeZone: 'UTC' }),
     },
     positions: submitted
       ? presentPositions(

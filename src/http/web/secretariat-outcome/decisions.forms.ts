@@ -250,7 +250,12 @@ export function decisionErrors(
     add(null, 'outcome.decisions.error.conflict');
   }
   for (const [list, states] of unknown)
-    add(list, 'outcome.decisions.error.unknownState', { code: states.filter((s) => s !== '').join(', ') });
+    add(list, 'outcome.decisions.error.unknownState', {
+      code: intlFor(locale).formatList(
+        states.filter((s) => s !== ''),
+        { type: 'conjunction' },
+      ),
+    });
   if (errors.length === 0) add(null, 'outcome.decisions.error.conflict');
   return errors;
 }

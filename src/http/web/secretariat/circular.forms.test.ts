@@ -190,7 +190,7 @@ describe('the circular form', () => {
       { field: 'field-reference', message: '“Reference” must be at most 200 characters' },
       {
         field: 'field-eligibleStates',
-        message: expect.stringContaining('These are not codes of Member States: XX, YY.'),
+        message: expect.stringContaining('These are not codes of Member States: XX and YY.'),
       },
     ]);
   });

@@ -589,7 +589,12 @@ export function circularErrors(
   }
   const unknown = [...new Set(unknownStates.filter((code) => code !== ''))];
   if (unknownStates.length > 0)
-    at('eligibleStates', t(locale, 'sec.circular.eligibleStates.unknown', { codes: unknown.slice(0, 10).join(', ') }));
+    at(
+      'eligibleStates',
+      t(locale, 'sec.circular.eligibleStates.unknown', {
+        codes: intlFor(locale).formatList(unknown.slice(0, 10), { type: 'conjunction' }),
+      }),
+    );
   return errors.length > 0 ? inPageOrder(errors, PAGE_ORDER) : [{ message: t(locale, 'sec.field.rejectedForm') }];
 
   /**

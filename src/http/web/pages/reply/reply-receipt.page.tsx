@@ -1,5 +1,5 @@
 import { documentPagePath } from '../../documents.routes.js';
-import { t } from '../../../../i18n/i18n.js';
+import { placeAndDate, t } from '../../../../i18n/i18n.js';
 import { Notice } from '../../components/form.js';
 import { Isolate, Ltr, LtrWithin } from '../../components/bidi.js';
 import { Content, ContentNotice, richMessage } from '../../components/content.js';
@@ -64,7 +64,7 @@ export function ReplyReceiptPage({ page, view }: { page: PageContext; view: Rece
                 {(view.signatory.place || view.signatory.signedOn) && (
                   <>
                     {' '}
-                    (<Isolate>{[view.signatory.place, view.signatory.signedOn].filter(Boolean).join(', ')}</Isolate>)
+                    (<Isolate>{placeAndDate(locale, view.signatory.place, view.signatory.signedOn)}</Isolate>)
                   </>
                 )}
               </dd>

@@ -1,4 +1,4 @@
-import { t } from '../../../../i18n/i18n.js';
+import { intlFor, type Locale, t } from '../../../../i18n/i18n.js';
 import { clauseIn } from '../../../../i18n/citations.js';
 import {
   CsrfField,
@@ -110,17 +110,27 @@ function TextDecision({ page, view, text }: { page: PageContext; view: Decisions
           </li>
         ))}
       </ul>
-      {text.mayBeConsidered && <DecisionOutcome page={page} text={text} />}
+      {text.mayBeConsidered && <DecisionOutcome page={page} text={text} states={view.states} />}
       {text.mayBeConsidered && view.closed === null && <DecisionForm page={page} view={view} text={text} />}
     </section>
   );
 }
 
-function stateNames(states: readonly StateOptionView[], codes: readonly string[]): string {
-  return codes.map((code) => states.find((s) => s.code === code)?.name ?? code).join(', ');
+/** States by their names in the page's language, joined as the language joins a list ("A, B and C"). */
+function stateNames(locale: Locale, states: readonly StateOptionView[], codes: readonly string[]): string {
+  const names = codes.map((code) => states.find((s) => s.code === code)?.name ?? code);
+  return intlFor(locale).formatList(names, { type: 'conjunction' });
 }
 
-function DecisionOutcome({ page, text }: { page: PageContext; text: DecisionTextView }) {
+function DecisionOutcome({
+  page,
+  text,
+  states,
+}: {
+  page: PageContext;
+  text: DecisionTextView;
+  states: readonly StateOptionView[];
+}) {
   const { locale } = page;
   const d = text.decision;
   if (d === null) return <p id={`decision-${text.text.id}`}>{t(locale, 'outcome.decisions.none')}</p>;
@@ -136,7 +146,7 @@ function DecisionOutcome({ page, text }: { page: PageContext; text: DecisionText
       {d.opposedBy.length > 0 && (
         <>
           <dt>{t(locale, 'outcome.decisions.opposedBy')}</dt>
-          <dd>{d.opposedBy.join(', ')}</dd>
+          <dd>{stateNames(locale, states, d.opposedBy)}</dd>
         </>
       )}
       {d.reservations.length > 0 && (
@@ -193,7 +203,7 @@ function DecisionForm({ page, view, text }: { page: PageContext; view: Decisions
   const hintWith = (hint: string, chosen: readonly string[]) =>
     chosen.length === 0
       ? hint
-      : `${hint} ${t(locale, 'outcome.decisions.chosen', { states: stateNames(view.states, chosen) })}`;
+      : `${hint} ${t(locale, 'outcome.decisions.chosen', { states: stateNames(locale, view.states, chosen) })}`;
   const reservations = [
     ...v.reservations,
     ...Array.from({ length: BLANK_RESERVATION_ROWS }, () => ({ state: '', note: '' })),
@@ -305,7 +315,9 @@ function DecisionForm({ page, view, text }: { page: PageContext; view: Decisions
                 id={fid(`formal-${index}-receivedAt`)}
                 name="formalReceivedAt"
                 type="datetime-local"
-                label={t(locale, 'outcome.decisions.formal.receivedAt', { state: stateNames(view.states, [f.state]) })}
+                label={t(locale, 'outcome.decisions.formal.receivedAt', {
+                  state: stateNames(locale, view.states, [f.state]),
+                })}
                 error={at(`formal-${index}-receivedAt`) ?? at(`formal-${index}-state`)}
                 value={f.receivedAt}
               />
@@ -314,7 +326,9 @@ function DecisionForm({ page, view, text }: { page: PageContext; view: Decisions
                 locale={locale}
                 id={fid(`formal-${index}-reasons`)}
                 name="formalReasons"
-                label={t(locale, 'outcome.decisions.formal.reasons', { state: stateNames(view.states, [f.state]) })}
+                label={t(locale, 'outcome.decisions.formal.reasons', {
+                  state: stateNames(locale, view.states, [f.state]),
+                })}
                 value={f.reasons}
                 rows={2}
               />
@@ -355,7 +369,12 @@ function NoticeSection({ page, view }: { page: PageContext; view: DecisionsView 
         <>
           {view.missing.length > 0 ? (
             <p id="notice-missing">
-              {t(locale, 'outcome.notice.missing', { texts: view.missing.map((m) => m.designation).join(', ') })}
+              {t(locale, 'outcome.notice.missing', {
+                texts: intlFor(locale).formatList(
+                  view.missing.map((m) => m.designation),
+                  { type: 'conjunction' },
+                ),
+              })}
             </p>
           ) : (
             <p>{t(locale, 'outcome.notice.ready')}</p>
