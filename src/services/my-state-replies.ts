@@ -2,7 +2,10 @@ import type { ConsultationState } from '../domain/consultation/consultation-stat
 import { AppError } from '../domain/errors.js';
 import type { Actor } from '../domain/policy/actor.js';
 import { authorize } from '../domain/policy/policy.js';
+import { type PhaseWindow, phaseRefusal } from '../domain/procedure/phases.js';
 import type { EligibilityAnswer } from '../domain/procedure/procedure.js';
+import { listDecisions } from '../repositories/decision.repository.js';
+import { timelineOf } from './compute-results.js';
 import type { ReplyVersion } from '../domain/reply/reply.js';
 import type { Receipt } from '../domain/receipt/receipt.js';
 import { findAccount } from '../repositories/account.repository.js';
@@ -122,6 +125,11 @@ export interface ReplyWorkspace {
   readonly memberState: StoredMemberState;
   readonly eligibility: EligibilityAnswer;
   readonly deadlinePassed: boolean;
+  /**
+   * The window in which replies will be taken when none is open yet (a procedure whose phase for
+   * replies opens after the issue, or comes back later); null while replies are taken, and after.
+   */
+  readonly replyWindowToCome: PhaseWindow | null;
   /** Every version of the State's reply, oldest first. */
   readonly versions: ReplyVersion[];
   /** The latest version number (0: none). */
@@ -159,6 +167,18 @@ export async function getReplyWorkspace(
   if (draft) ids.add(draft.updatedBy);
   const people = new Map<string, Person>();
   for (const id of ids) people.set(id, await personOf(ctx, id, code));
+  // Whether the consultation takes replies now, by its procedure's phases (as the writes ask it).
+  const now = ctx.clock();
+  const decisions = await listDecisions(ctx.db, options.consultationId);
+  const refusal = phaseRefusal(
+    reply.loaded.procedure.phases,
+    timelineOf(
+      reply.loaded,
+      decisions.map((d) => d.input),
+    ),
+    'reply',
+    now,
+  );
   const fileNames = new Map<string, string>();
   for (const sha256 of new Set(
     reply.versions.flatMap((v) => v.positions.flatMap((p) => (p.attachment ? [p.attachment] : []))),
@@ -170,7 +190,8 @@ export async function getReplyWorkspace(
     loaded: reply.loaded,
     memberState,
     eligibility: eligibilityOf(reply.loaded, memberState),
-    deadlinePassed: deadlinePassed(reply.loaded.consultation, ctx.clock()),
+    deadlinePassed: deadlinePassed(reply.loaded.consultation, now),
+    replyWindowToCome: refusal?.reason === 'not_yet' ? refusal.window : null,
     versions: reply.versions,
     currentVersion: reply.pointers?.currentVersion ?? 0,
     countedVersion: reply.pointers?.countedVersion ?? null,

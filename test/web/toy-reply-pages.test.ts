@@ -170,9 +170,18 @@ describe('the reply pages of a toy-procedure consultation', () => {
         reference: 'TSB Circular 80',
       });
       const lateForm = `/en/my/consultations/${late}/reply`;
+      // The form is not offered before the ballot opens: the page says from when, with the clause.
       const opened = await kim.get(lateForm);
+      expect(opened.statusCode).toBe(200);
+      expect(opened.body).toContain('The form is not open yet');
+      expect(decode(opened.body)).toContain('Replies to this consultation are taken from');
+      expect(opened.body).toContain('<time datetime="2023-04-04T08:00:00.000Z"');
+      expect(decode(opened.body)).toContain('(Toy rules (2026) §1)');
+      expect(opened.body).not.toContain('name="position-x1353"');
+      // A post made anyway (a form kept open from before) is refused the same way, saving nothing.
+      const form = await kim.get(`/en/my/consultations/${id}/reply`);
       const posted = await postMultipart(web().app, kim, lateForm, {
-        ...hiddenFields(opened.body, lateForm),
+        ...hiddenFields(form.body, `/en/my/consultations/${id}/reply`),
         signatoryName: 'Kim Min-jun',
         signatoryTitle: 'Director',
         action: 'review',

@@ -101,7 +101,8 @@ export const replyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
     request.webSession!.actor as Actor & { kind: 'focal_point' };
   const workspace = (request: FastifyRequest, consultationId: string) =>
     getReplyWorkspace(ctx, { actor: actorOf(request), consultationId });
-  const isClosed = (ws: ReplyWorkspace) => ws.deadlinePassed || !ws.eligibility.eligible;
+  const isClosed = (ws: ReplyWorkspace) =>
+    ws.deadlinePassed || ws.replyWindowToCome !== null || !ws.eligibility.eligible;
 
   function renderForm(
     request: FastifyRequest,
@@ -154,7 +155,7 @@ export const replyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
   ): Promise<FastifyReply> {
     const ws = await workspace(request, consultationId);
     const locale = pageContext(web, request).locale;
-    if (isAppError(error) && error.code === 'PHASE_NOT_ACCEPTING')
+    if (ws.replyWindowToCome !== null || (isAppError(error) && error.code === 'PHASE_NOT_ACCEPTING'))
       return renderClosed(request, reply, 409, ws, [
         { link: 'reply-closed', message: t(locale, 'reply.error.phaseNotAccepting') },
       ]);

@@ -16,7 +16,7 @@ import type {
   ReplyVersion,
   ReplyVersionStatus,
 } from '../../../domain/reply/reply.js';
-import { citeRoleIn } from '../../../i18n/citations.js';
+import { citeClauseIn, citeRoleIn } from '../../../i18n/citations.js';
 import { intlFor, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
 import { startOfDay } from '../../../domain/time/instants.js';
 import { hasProcedureText, procedureText } from '../../../i18n/procedure-text.js';
@@ -751,7 +751,11 @@ export function presentHistory(locale: Locale, ws: ReplyWorkspace): HistoryView 
 /** The closed form: the deadline, and the version that counts with its positions. */
 export interface ClosedView {
   readonly workspace: WorkspaceView;
-  readonly reason: 'deadline' | 'not-eligible';
+  /** Why: the deadline passed, replies are not taken yet (a phase for replies still to come), or the State is not consulted. */
+  readonly reason: 'deadline' | 'not-yet' | 'not-eligible';
+  /** When replies will be taken (not-yet), with the clause that sets it; null otherwise or when it waits for an event. */
+  readonly opensAt: number | null;
+  readonly opensClause: string | null;
   readonly ineligibleReason: string | null;
   readonly counted: {
     readonly version: number;
@@ -774,7 +778,12 @@ export function presentClosed(
   const workspace = presentWorkspace(locale, ws, now);
   return {
     workspace,
-    reason: ws.deadlinePassed ? 'deadline' : 'not-eligible',
+    reason: ws.deadlinePassed ? 'deadline' : ws.replyWindowToCome !== null ? 'not-yet' : 'not-eligible',
+    opensAt: ws.replyWindowToCome?.startsAt ?? null,
+    opensClause:
+      ws.replyWindowToCome === null
+        ? null
+        : citeClauseIn(locale, ws.loaded.procedure, consultation.resolutionEdition, ws.replyWindowToCome.clause),
     ineligibleReason: ws.eligibility.reason,
     counted: counted
       ? {

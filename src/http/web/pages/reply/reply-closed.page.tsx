@@ -7,8 +7,9 @@ import type { ClosedView } from '../../presenters/reply.presenter.js';
 import { DeadlineTime, PositionList, replyPaths, UtcTime, WorkspaceSummary } from './reply-parts.js';
 
 /**
- * The reply form once it can no longer be used: after the deadline (the procedure's deadline rule: replies
- * received after it are not counted), or for a State that is not consulted. Not an error page: it
+ * The reply form when it cannot be used: after the deadline (the procedure's deadline rule: replies
+ * received after it are not counted), before a phase that takes replies has opened, or for a State
+ * that is not consulted. Not an error page: it
  * says why, and shows the version that counts. A post that came too late is named as the problem.
  */
 export function ReplyClosedPage({ page, view }: { page: PageContext; view: ClosedView }) {
@@ -24,11 +25,31 @@ export function ReplyClosedPage({ page, view }: { page: PageContext; view: Close
     >
       <ErrorSummary locale={locale} errors={view.errors} />
       <div class="reply-closed" id="reply-closed">
-        <h2>{t(locale, view.reason === 'deadline' ? 'reply.closed.title' : 'reply.notConsulted.title')}</h2>
+        <h2>
+          {t(
+            locale,
+            view.reason === 'deadline'
+              ? 'reply.closed.title'
+              : view.reason === 'not-yet'
+                ? 'reply.notYet.title'
+                : 'reply.notConsulted.title',
+          )}
+        </h2>
         {view.reason === 'deadline' ? (
           <p>
-            {t(locale, 'reply.closed.body', { clause: ws.citations.deadline })}{' '}
-            <DeadlineTime locale={locale} deadline={c} />
+            {richMessage(locale, 'reply.closed.body', {
+              clause: ws.citations.deadline,
+              deadline: <DeadlineTime locale={locale} deadline={c} />,
+            })}
+          </p>
+        ) : view.reason === 'not-yet' ? (
+          <p>
+            {view.opensAt === null
+              ? t(locale, 'reply.notYet.bodyEvent', { clause: view.opensClause ?? '' })
+              : richMessage(locale, 'reply.notYet.body', {
+                  clause: view.opensClause ?? '',
+                  time: <UtcTime locale={locale} at={view.opensAt} />,
+                })}
           </p>
         ) : (
           <p>{t(locale, 'reply.notConsulted.body', { reason: view.ineligibleReason ?? '' })}</p>
