@@ -213,6 +213,9 @@ describeEachDialect('public pages', (dialect) => {
     clock.set('2023-11-04T00:00:00Z');
     const late = (await web().browser().get(`/en/consultations/${id}`)).body;
     expect(elementText(late, 'phase')).toBe('Between steps. Next: Results notified (was due by November 3, 2023)');
+    // Its tag says so too, not "To come".
+    expect(steps(late)).toContain('Results notified Overdue was due by November 3, 2023');
+    expect(late).toContain('<span class="tag phase-tag-overdue">Overdue</span>');
   });
 
   it('gives a focal point the call to reply and the secretariat its own link', async () => {

@@ -1,7 +1,7 @@
 import { type PhaseWindow, windowHolds } from '../../../domain/procedure/phases.js';
 import { citeClauseIn } from '../../../i18n/citations.js';
 import { toIsoDay } from '../../../domain/time/instants.js';
-import { intlFor, type Locale, t } from '../../../i18n/i18n.js';
+import { intlFor, type Locale, type MessageId, t } from '../../../i18n/i18n.js';
 import { procedureText } from '../../../i18n/procedure-text.js';
 import type { ConsultationView } from '../../../services/get-consultation.js';
 
@@ -12,7 +12,8 @@ import type { ConsultationView } from '../../../services/get-consultation.js';
  * the deadline's day.
  */
 
-export type PhaseStepState = 'ended' | 'current' | 'upcoming';
+/** `overdue`: not started although the rules wanted it started by a day now past (TAP: a results notice not yet issued 4 weeks after the meeting). */
+export type PhaseStepState = 'ended' | 'current' | 'upcoming' | 'overdue';
 
 export interface PhaseStepView {
   readonly id: string;
@@ -56,10 +57,19 @@ function whenOf(locale: Locale, window: PhaseWindow, now: number): string {
   return t(locale, 'public.phases.waiting');
 }
 
-/** Under way while its window holds `now` (two may, where a procedure's windows overlap). */
+/** The word of each state, as its tag says it. */
+const STATE_LABELS: Readonly<Record<PhaseStepState, MessageId>> = {
+  ended: 'public.phases.ended',
+  current: 'public.phases.current',
+  upcoming: 'public.phases.upcoming',
+  overdue: 'public.phases.overdue.tag',
+};
+
+/** Under way while its window holds `now` (two may, where a procedure's windows overlap); late once the day it was due by has passed. */
 function stateOf(window: PhaseWindow, now: number): PhaseStepState {
   if (windowHolds(window, now)) return 'current';
-  return window.endsAt !== null && window.endsAt < now ? 'ended' : 'upcoming';
+  if (window.endsAt !== null && window.endsAt < now) return 'ended';
+  return window.dueBy !== null && window.dueBy < now ? 'overdue' : 'upcoming';
 }
 
 /** The steps of a consultation at `now`; none for a draft, whose windows wait for the issue. */
@@ -77,7 +87,7 @@ export function presentPhases(locale: Locale, view: ConsultationView, now: numbe
       when: whenOf(locale, window, now),
       state,
       isCurrent: phase.current === window,
-      stateLabel: t(locale, `public.phases.${state}`),
+      stateLabel: t(locale, STATE_LABELS[state]),
       citation: citeClauseIn(locale, procedure, edition, window.clause),
     };
   });
