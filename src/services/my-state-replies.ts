@@ -2,7 +2,7 @@ import type { ConsultationState } from '../domain/consultation/consultation-stat
 import { AppError } from '../domain/errors.js';
 import type { Actor } from '../domain/policy/actor.js';
 import { authorize } from '../domain/policy/policy.js';
-import { type PhaseWindow, phaseRefusal } from '../domain/procedure/phases.js';
+import { type PhaseDefinition, type PhaseWindow, phaseRefusal } from '../domain/procedure/phases.js';
 import type { EligibilityAnswer } from '../domain/procedure/procedure.js';
 import { listDecisions } from '../repositories/decision.repository.js';
 import { timelineOf } from './compute-results.js';
@@ -63,6 +63,8 @@ export interface OwedConsultation {
   readonly loaded: LoadedConsultation;
   readonly state: ConsultationState;
   readonly deadlinePassed: boolean;
+  /** The window in which replies will be taken when none is open yet (as on the reply form); null otherwise. */
+  readonly replyWindowToCome: PhaseWindow | null;
   readonly eligibility: EligibilityAnswer;
   /** The State's latest version, or null when it has not replied. */
   readonly latest: ReplyVersion | null;
@@ -111,6 +113,7 @@ export async function listOwedReplies(ctx: ServiceContext, options: { actor: Act
       loaded: view.loaded,
       state: view.state,
       deadlinePassed: deadlinePassed(view.loaded.consultation, now),
+      replyWindowToCome: windowToCome(view.loaded.procedure.phases, view.timeline, now),
       eligibility: eligibilityOf(view.loaded, memberState),
       latest,
       counted,
@@ -118,6 +121,16 @@ export async function listOwedReplies(ctx: ServiceContext, options: { actor: Act
     });
   }
   return { memberState, consultations };
+}
+
+/** The window in which replies will be taken, when none holds `now` and one is still to come. */
+function windowToCome(
+  phases: readonly PhaseDefinition[],
+  timeline: readonly PhaseWindow[],
+  now: number,
+): PhaseWindow | null {
+  const refusal = phaseRefusal(phases, timeline, 'reply', now);
+  return refusal?.reason === 'not_yet' ? refusal.window : null;
 }
 
 export interface ReplyWorkspace {
@@ -170,13 +183,12 @@ export async function getReplyWorkspace(
   // Whether the consultation takes replies now, by its procedure's phases (as the writes ask it).
   const now = ctx.clock();
   const decisions = await listDecisions(ctx.db, options.consultationId);
-  const refusal = phaseRefusal(
+  const toCome = windowToCome(
     reply.loaded.procedure.phases,
     timelineOf(
       reply.loaded,
       decisions.map((d) => d.input),
     ),
-    'reply',
     now,
   );
   const fileNames = new Map<string, string>();
@@ -191,7 +203,7 @@ export async function getReplyWorkspace(
     memberState,
     eligibility: eligibilityOf(reply.loaded, memberState),
     deadlinePassed: deadlinePassed(reply.loaded.consultation, now),
-    replyWindowToCome: refusal?.reason === 'not_yet' ? refusal.window : null,
+    replyWindowToCome: toCome,
     versions: reply.versions,
     currentVersion: reply.pointers?.currentVersion ?? 0,
     countedVersion: reply.pointers?.countedVersion ?? null,

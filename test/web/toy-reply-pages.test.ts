@@ -178,6 +178,12 @@ describe('the reply pages of a toy-procedure consultation', () => {
       expect(opened.body).toContain('<time datetime="2023-04-04T08:00:00.000Z"');
       expect(decode(opened.body)).toContain('(Toy rules (2026) §1)');
       expect(opened.body).not.toContain('name="position-x1353"');
+      // "My replies" says the same, with no button to a form that is not open.
+      const my = await kim.get('/en/my');
+      const card = my.body.split(`id="consultation-${late}"`)[1]!.split('</article>')[0]!;
+      expect(decode(card)).toContain('The form opens for replies on');
+      expect(card).toContain('<time datetime="2023-04-04T08:00:00.000Z"');
+      expect(card).not.toContain(`href="${lateForm}"`);
       // A post made anyway (a form kept open from before) is refused the same way, saving nothing.
       const form = await kim.get(`/en/my/consultations/${id}/reply`);
       const posted = await postMultipart(web().app, kim, lateForm, {

@@ -175,6 +175,8 @@ export interface ReplyStatusView {
 export interface OwedRowView {
   readonly consultation: ConsultationHead;
   readonly timeLeft: string | null;
+  /** Replies are not taken yet (a phase for replies still to come): from when, or null when it waits for an event. */
+  readonly notYetOpen: { readonly from: number | null } | null;
   readonly eligible: boolean;
   readonly ineligibleReason: string | null;
   readonly reply: ReplyStatusView;
@@ -218,6 +220,7 @@ export function presentOwed(locale: Locale, owed: OwedReplies, now: number, noti
       open: !c.deadlinePassed,
       consultation: consultationHead(consultation, content.subject),
       timeLeft: timeLeft(locale, consultation.deadlineAt, now),
+      notYetOpen: c.replyWindowToCome === null ? null : { from: c.replyWindowToCome.startsAt },
       eligible: c.eligibility.eligible,
       ineligibleReason: c.eligibility.eligible ? null : c.eligibility.reason,
       reply: statusOf(c.latest),

@@ -80,10 +80,7 @@ function OpenRow({ page, row }: { page: PageContext; row: OwedRowView }) {
         <dd>
           {replyStatusText(locale, row.reply)}
           {row.reply.at !== null && (
-            <>
-              {' '}
-              {t(locale, 'reply.my.at')} <UtcTime locale={locale} at={row.reply.at} />
-            </>
+            <> {richMessage(locale, 'reply.my.at', { time: <UtcTime locale={locale} at={row.reply.at} /> })}</>
           )}
         </dd>
         <dt>{t(locale, 'reply.summary.draft')}</dt>
@@ -110,7 +107,15 @@ function OpenRow({ page, row }: { page: PageContext; row: OwedRowView }) {
           )}
         </dd>
       </dl>
-      {row.eligible ? (
+      {row.eligible && row.notYetOpen !== null ? (
+        <p>
+          {row.notYetOpen.from === null
+            ? t(locale, 'reply.my.notYetOpenEvent')
+            : richMessage(locale, 'reply.my.notYetOpen', {
+                time: <UtcTime locale={locale} at={row.notYetOpen.from} />,
+              })}
+        </p>
+      ) : row.eligible ? (
         <p class="reply-links">
           <a class="button" href={page.href(paths.form)}>
             <LtrWithin
