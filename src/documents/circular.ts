@@ -1,5 +1,9 @@
 import type { Consultation, DeterminedText } from '../domain/consultation/consultation.js';
-import { localiseConsultation, type LocalisedConsultation } from '../domain/consultation/localise.js';
+import {
+  type LocalisedConsultation,
+  type LocalisedField,
+  localiseConsultation,
+} from '../domain/consultation/localise.js';
 import { sectionNumber } from '../domain/procedure/procedure.js';
 import { procedureFor } from '../procedures/registry.js';
 import { editionIn, formatShare } from '../i18n/citations.js';
@@ -26,24 +30,27 @@ import { circularName, replyFormBlocks } from './reply-form.js';
  * deadline and the procedure's pass rule, the TSB notes, the signature; Annex 1 (title, summary and location
  * of each text) and Annex 2 (the blank reply form). The subject, titles and summaries are those
  * translated into the document's language where there is a translation, else the language of
- * record's (localiseConsultation); a field in another language than the document's, and the data
- * kept only in the language of record (addressees, copies, TSB notes, signatory), are marked with
- * their language so both renderings give them its direction and language.
+ * record's (localiseConsultation), and so are the circular's own fields (reference, meeting place,
+ * collective letter, addressees, copies, TSB notes); a field in another language than the
+ * document's, and the signatory (kept in the language of record only), are marked with their
+ * language so both renderings give them its direction and language.
  */
 export interface CircularInput {
   readonly consultation: Consultation;
   readonly texts: readonly DeterminedText[];
 }
 
-function headerRows(locale: Locale, consultation: Consultation): FieldRow[] {
+function headerRows(locale: Locale, consultation: Consultation, localised: LocalisedConsultation): FieldRow[] {
   const contact = bureauProfile(locale, consultation).contact;
-  const ofRecord = (line: string) => inLanguage(line, consultation.languageOfRecord, locale);
+  const { reference, addressees, copies } = localised;
+  const inItsLanguage = (field: LocalisedField<readonly string[]>) =>
+    field.value.map((line) => inLanguage(line, field.language, locale));
   const rows: FieldRow[] = [
-    { label: msg(locale, 'doc.ref'), lines: [consultation.reference] },
-    { label: msg(locale, 'doc.to'), lines: consultation.addressees.map(ofRecord), bulleted: true },
+    { label: msg(locale, 'doc.ref'), lines: [inLanguage(reference.value, reference.language, locale)] },
+    { label: msg(locale, 'doc.to'), lines: inItsLanguage(addressees), bulleted: true },
   ];
-  if (consultation.copies.length > 0)
-    rows.push({ label: msg(locale, 'doc.copyTo'), lines: consultation.copies.map(ofRecord), bulleted: true });
+  if (copies.value.length > 0)
+    rows.push({ label: msg(locale, 'doc.copyTo'), lines: inItsLanguage(copies), bulleted: true });
   if (contact.tel) rows.push({ label: msg(locale, 'doc.tel'), lines: [contact.tel] });
   if (contact.fax) rows.push({ label: msg(locale, 'doc.fax'), lines: [contact.fax] });
   if (contact.email) rows.push({ label: msg(locale, 'doc.email'), lines: [contact.email] });
@@ -94,7 +101,11 @@ export function circularContent(locale: Locale, input: CircularInput): DocumentC
   const ofRecord = (text: string) => inLanguage(text, c.languageOfRecord, locale);
   const profile = bureauProfile(locale, c);
   const name = circularName(locale, c);
-  const meeting = { place: c.meeting.place, dates: formatDayRange(locale, c.meeting.firstDay, c.meeting.lastDay) };
+  const meeting = {
+    place: localised.meetingPlace.value,
+    dates: formatDayRange(locale, c.meeting.firstDay, c.meeting.lastDay),
+  };
+  const letter = localised.collectiveLetter.value;
   const procedure = procedureFor(c.procedure);
   // The paragraphs on the procedure, the request and its rule are the procedure's words.
   const firstParagraph = [
@@ -104,10 +115,10 @@ export function circularContent(locale: Locale, input: CircularInput): DocumentC
       edition: editionIn(locale, procedure, c.resolutionEdition),
       ...meeting,
     }),
-    c.meeting.collectiveLetter
+    letter
       ? msg(locale, 'doc.circular.p1.agenda', {
           studyGroup: msg(locale, 'doc.studyGroup.name', { n: studyGroupNumber(c.studyGroup) }),
-          letter: c.meeting.collectiveLetter,
+          letter,
         })
       : null,
   ]
@@ -129,7 +140,7 @@ export function circularContent(locale: Locale, input: CircularInput): DocumentC
       variant: 'end',
       text: msg(locale, 'doc.circular.placeDate', { date: formatDay(locale, c.date) }),
     },
-    { type: 'fields', rows: headerRows(locale, c) },
+    { type: 'fields', rows: headerRows(locale, c, localised) },
     {
       type: 'fields',
       rows: [
@@ -142,12 +153,12 @@ export function circularContent(locale: Locale, input: CircularInput): DocumentC
     { type: 'paragraph', text: msg(locale, 'doc.salutation') },
     { type: 'paragraph', number: '1', text: firstParagraph },
     { type: 'paragraph', number: '2', text: msg(locale, 'doc.circular.p2') },
-    ...c.notes.map(
+    ...localised.notes.value.map(
       (note): Block => ({
         type: 'paragraph',
         variant: 'note',
         text: note,
-        ...(c.languageOfRecord !== locale && { lang: c.languageOfRecord }),
+        ...(localised.notes.language !== locale && { lang: localised.notes.language }),
       }),
     ),
     {

@@ -1,8 +1,9 @@
 import type { Consultation } from '../domain/consultation/consultation.js';
+import { localiseConsultation } from '../domain/consultation/localise.js';
 import type { Receipt } from '../domain/receipt/receipt.js';
 import type { ReplyVersion } from '../domain/reply/reply.js';
 import { dirOf, type Locale } from '../i18n/i18n.js';
-import type { Block, DocumentContent, FieldRow } from './content.js';
+import { type Block, type DocumentContent, type FieldRow, inLanguage } from './content.js';
 import { buildDocx } from './docx.js';
 import { msg } from './format.js';
 import { circularName, describeFile, type CitedFile } from './reply-form.js';
@@ -24,11 +25,15 @@ export interface ReceiptDocumentInput {
 /** The receipt's content in `locale`. */
 export function receiptContent(locale: Locale, input: ReceiptDocumentInput): DocumentContent {
   const { consultation, receipt, version } = input;
+  const { reference } = localiseConsultation(consultation, [], locale);
   const circular = circularName(locale, consultation);
   const title = msg(locale, 'doc.receipt.title', { circular });
   const files = receipt.attachments.filter((file) => file.role !== 'original');
   const rows: FieldRow[] = [
-    { label: msg(locale, 'doc.receipt.consultation'), lines: [consultation.reference] },
+    {
+      label: msg(locale, 'doc.receipt.consultation'),
+      lines: [inLanguage(reference.value, reference.language, locale)],
+    },
     {
       label: msg(locale, 'doc.receipt.memberState'),
       lines: [msg(locale, 'doc.receipt.memberStateValue', { state: input.stateName, code: receipt.memberState })],

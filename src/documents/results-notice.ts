@@ -1,4 +1,4 @@
-import { localiseConsultation } from '../domain/consultation/localise.js';
+import { consultationIn, localiseConsultation } from '../domain/consultation/localise.js';
 import type { Procedure } from '../domain/procedure/procedure.js';
 import { procedureFor } from '../procedures/registry.js';
 import { hasProcedureText, procedureText } from '../i18n/procedure-text.js';
@@ -85,7 +85,8 @@ const NOTICE_FIGURES = 'doc.notice.figures';
 
 /** The notice's content in `locale`. */
 export function resultsNoticeContent(locale: Locale, input: ResultsNoticeInput): DocumentContent {
-  const { consultation: c } = input.results.loaded;
+  // The circular's own fields (reference, meeting place) in the notice's language where translated.
+  const c = consultationIn(input.results.loaded.consultation, locale).consultation;
   const procedure = procedureFor(c.procedure);
   const circular = circularName(locale, c);
   const title = msg(locale, 'doc.notice.title', { circular });

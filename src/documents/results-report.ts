@@ -1,4 +1,4 @@
-import { localiseConsultation } from '../domain/consultation/localise.js';
+import { consultationIn, localiseConsultation } from '../domain/consultation/localise.js';
 import type { Procedure } from '../domain/procedure/procedure.js';
 import { procedureFor } from '../procedures/registry.js';
 import type { ReplyPosition, ReplyVersion } from '../domain/reply/reply.js';
@@ -199,7 +199,8 @@ function compiledBlocks(locale: Locale, input: ResultsReportInput, replies: read
 
 /** The report's content in `locale`. */
 export function resultsReportContent(locale: Locale, input: ResultsReportInput): DocumentContent {
-  const { consultation: c } = input.results.loaded;
+  // The circular's own fields (reference, meeting place) in the report's language where translated.
+  const c = consultationIn(input.results.loaded.consultation, locale).consultation;
   const procedure = procedureFor(c.procedure);
   const circular = circularName(locale, c);
   const title = msg(locale, 'doc.report.title', { circular });

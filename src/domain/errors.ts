@@ -126,6 +126,10 @@ export const ERROR_CATALOGUE = {
   DEADLINE_WORDING_MISMATCH: { status: 422, title: 'The wording of the deadline does not match its instant' },
   /** A text is longer than its field allows (carried by VALIDATION_FAILED and the reply's position codes). */
   TEXT_TOO_LONG: { status: 400, title: 'The text is too long' },
+  /** A translated list (addressees, copies, notes) without as many entries as the one of record (carried by VALIDATION_FAILED at `/translations/<language>/<field>`). */
+  TRANSLATION_LIST_LENGTH: { status: 422, title: 'A translated list has another number of entries' },
+  /** A translation of a field the record leaves empty (a text's summary, the collective letter; carried by VALIDATION_FAILED). */
+  TRANSLATION_WITHOUT_RECORD: { status: 422, title: 'There is nothing in the language of record to translate' },
   /** A password shorter than the policy's minimum (carried by VALIDATION_FAILED; domain/identity/password-policy.ts). */
   PASSWORD_TOO_SHORT: { status: 400, title: 'The password is too short' },
   /** A password made of the account's e-mail address or its name part (carried by VALIDATION_FAILED). */

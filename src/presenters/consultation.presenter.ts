@@ -28,8 +28,16 @@ export function deadlineText(deadline: StatedDeadline): string {
 }
 
 /** A copy of a translations map (the stored objects are shared; responses must not alias them). */
-function copyTranslations<T extends object>(translations: Translations<T>): Translations<T> {
-  return Object.fromEntries(Object.entries(translations).map(([language, value]) => [language, { ...value }]));
+/** A copy of a translations object, its lists copied too (the view's types are mutable). */
+function copyTranslations<T extends object>(
+  translations: Translations<T>,
+): Partial<Record<string, { -readonly [K in keyof T]: T[K] extends readonly (infer E)[] ? E[] : T[K] }>> {
+  return Object.fromEntries(
+    Object.entries(translations).map(([language, value]) => [
+      language,
+      Object.fromEntries(Object.entries(value as object).map(([field, v]) => [field, Array.isArray(v) ? [...v] : v])),
+    ]),
+  ) as never;
 }
 
 export function presentText(text: DeterminedText): TextView {
@@ -50,7 +58,8 @@ export function presentText(text: DeterminedText): TextView {
 
 /**
  * A consultation for the API; the timing checks are shown to the secretariat only. With `language`
- * (`?lang=`), the subject, titles and summaries are given in that language where translated and in
+ * (`?lang=`), the circular's own fields (subject, reference, meeting place, collective letter,
+ * addressees, copies, notes), titles and summaries are given in that language where translated and in
  * the language of record otherwise, with `requestedLanguage` and `missingTranslations` saying which
  * fell back (issue #8 item 6).
  */
@@ -104,6 +113,15 @@ export function presentConsultation(
   if (language !== undefined) {
     const localised = localiseConsultation(c, view.loaded.texts, language);
     result.subject = localised.subject.value;
+    result.reference = localised.reference.value;
+    result.meeting = {
+      ...result.meeting,
+      place: localised.meetingPlace.value,
+      collectiveLetter: localised.collectiveLetter.value,
+    };
+    result.addressees = [...localised.addressees.value];
+    result.copies = [...localised.copies.value];
+    result.notes = [...localised.notes.value];
     result.texts = result.texts.map((text, index) => {
       const l = localised.texts[index]!;
       return { ...text, title: l.title.value, summary: l.summary.value };

@@ -45,10 +45,27 @@ export const TextTranslationsSchema = perLanguage(
   'Title and summary per UN language other than the language of record (a missing one is shown in the language of record, with a notice). In a patch, replaces every translation.',
 );
 
-/** Translations of the circular's subject; replaces all of them when given in a patch. */
+/**
+ * The circular's own fields in one language other than the language of record (issue 20 item 5);
+ * a list is translated entry for entry (as many entries as the record's: TRANSLATION_LIST_LENGTH).
+ */
+const ConsultationTranslationSchema = Type.Object(
+  {
+    subject: Type.Optional(Line(2000)),
+    reference: Type.Optional(Line(200)),
+    meetingPlace: Type.Optional(Line(200)),
+    collectiveLetter: Type.Optional(Line(200)),
+    addressees: Type.Optional(Type.Array(Line(500), { maxItems: 50 })),
+    copies: Type.Optional(Type.Array(Line(500), { maxItems: 50 })),
+    notes: Type.Optional(Type.Array(FreeText(5000), { maxItems: 20 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+/** Translations of the circular's own fields; replaces all of them when given in a patch. */
 export const ConsultationTranslationsSchema = perLanguage(
-  Type.Object({ subject: Line(2000) }, { additionalProperties: false }),
-  'The subject per UN language other than the language of record (a missing one is shown in the language of record, with a notice). In a patch, replaces every translation.',
+  ConsultationTranslationSchema,
+  'The subject, reference, meeting place, collective letter, addressees, copies and notes per UN language other than the language of record (a missing one is shown in the language of record, with a notice). A list has as many entries as the one of record (TRANSLATION_LIST_LENGTH); a collective letter is translated only when the circular names one (TRANSLATION_WITHOUT_RECORD). In a patch, replaces every translation.',
 );
 
 export const TextKindSchema = Type.Union(

@@ -49,8 +49,20 @@ const PerLanguage = <T extends TSchema>(schema: T, description: string) =>
 
 /** A field shown in the language of record because the requested language has no translation of it. */
 export const MissingTranslationView = Type.Object({
-  field: Type.Union([Type.Literal('subject'), Type.Literal('title'), Type.Literal('summary')]),
-  textId: Nullable(Type.String({ description: 'The text whose title or summary is missing; null for the subject' })),
+  field: Type.Union([
+    Type.Literal('subject'),
+    Type.Literal('reference'),
+    Type.Literal('meetingPlace'),
+    Type.Literal('collectiveLetter'),
+    Type.Literal('addressees'),
+    Type.Literal('copies'),
+    Type.Literal('notes'),
+    Type.Literal('title'),
+    Type.Literal('summary'),
+  ]),
+  textId: Nullable(
+    Type.String({ description: 'The text whose title or summary is missing; null for a field of the circular' }),
+  ),
 });
 
 export const TextView = Type.Object({
@@ -124,16 +136,24 @@ export const ConsultationView = Type.Object({
     description: 'In the language of record; with ?lang=, in that language when translated (see missingTranslations)',
   }),
   languageOfRecord: Type.Union(UnLanguageView.anyOf, {
-    description: 'The language the subject, titles and summaries are authoritative in',
+    description: "The language the circular's own fields, titles and summaries are authoritative in",
   }),
   translations: PerLanguage(
-    Type.Object({ subject: Type.String() }),
-    'The subject in other UN languages than the language of record, as entered',
+    Type.Object({
+      subject: Type.Optional(Type.String()),
+      reference: Type.Optional(Type.String()),
+      meetingPlace: Type.Optional(Type.String()),
+      collectiveLetter: Type.Optional(Type.String()),
+      addressees: Type.Optional(Type.Array(Type.String())),
+      copies: Type.Optional(Type.Array(Type.String())),
+      notes: Type.Optional(Type.Array(Type.String())),
+    }),
+    "The circular's own fields (subject, reference, meeting place, collective letter, addressees, copies, notes) in other UN languages than the language of record, as entered",
   ),
   requestedLanguage: Type.Optional(
     Type.Union(UnLanguageView.anyOf, {
       description:
-        'Present with ?lang=: the language asked for. subject, texts[].title and texts[].summary are in it, except the fields listed in missingTranslations, which are in languageOfRecord',
+        'Present with ?lang=: the language asked for. subject, reference, meeting.place, meeting.collectiveLetter, addressees, copies, notes, texts[].title and texts[].summary are in it, except the fields listed in missingTranslations, which are in languageOfRecord',
     }),
   ),
   missingTranslations: Type.Optional(

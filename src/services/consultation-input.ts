@@ -1,4 +1,9 @@
-import type { Consultation, DeterminedText } from '../domain/consultation/consultation.js';
+import {
+  CIRCULAR_LIST_FIELDS,
+  type CircularListField,
+  type Consultation,
+  type DeterminedText,
+} from '../domain/consultation/consultation.js';
 import {
   DEFAULT_DEADLINE_WORDING,
   type DeadlineWording,
@@ -320,11 +325,36 @@ function languageProblems(translations: object, languageOfRecord: UnLanguage, pr
   return problems;
 }
 
-/** The subject's translations fit the consultation's language of record. */
+/**
+ * The circular's translations fit the consultation: their languages are not the language of
+ * record; a list (addressees, copies, notes) is translated entry for entry, so it has as many
+ * entries as the one of record (TRANSLATION_LIST_LENGTH: a reader would otherwise be shown a list
+ * that says something else); a collective letter is translated only when the circular names one
+ * (TRANSLATION_WITHOUT_RECORD, as a text's summary).
+ */
 export function checkConsultationTranslations(
-  c: Pick<Consultation, 'languageOfRecord' | 'translations'>,
+  c: Pick<Consultation, 'languageOfRecord' | 'translations' | 'meeting' | CircularListField>,
 ): FieldProblem[] {
-  return languageProblems(c.translations, c.languageOfRecord, '/translations');
+  const problems = languageProblems(c.translations, c.languageOfRecord, '/translations');
+  for (const [language, translation] of Object.entries(c.translations)) {
+    if (translation === undefined) continue;
+    for (const field of CIRCULAR_LIST_FIELDS) {
+      const entries = translation[field];
+      if (entries !== undefined && entries.length !== c[field].length)
+        problems.push({
+          field: `/translations/${language}/${field}`,
+          code: 'TRANSLATION_LIST_LENGTH',
+          message: `The ${field} are translated entry for entry: ${c[field].length} in the language of record (${c.languageOfRecord}), ${entries.length} given`,
+        });
+    }
+    if (translation.collectiveLetter !== undefined && c.meeting.collectiveLetter === null)
+      problems.push({
+        field: `/translations/${language}/collectiveLetter`,
+        code: 'TRANSLATION_WITHOUT_RECORD',
+        message: `The circular names no collective letter in its language of record (${c.languageOfRecord}) to translate`,
+      });
+  }
+  return problems;
 }
 
 /**
@@ -342,6 +372,7 @@ export function checkTextTranslations(
       if (translation?.summary !== undefined)
         problems.push({
           field: `${prefix}/${language}/summary`,
+          code: 'TRANSLATION_WITHOUT_RECORD',
           message: `The text has no summary in its language of record (${languageOfRecord}) to translate`,
         });
     }

@@ -200,17 +200,29 @@ function demoConsultation(today: string, ctx: ServiceContext): ConsultationInput
     },
     subject:
       '[DEMO] Member State consultation on determined draft new Recommendations X.9991 (X.demo-ztna) and X.9992 (X.demo-pqc) and draft Corrigendum 1 to X.9990 — fictitious texts for trying Assent',
-    // Content in several languages: French and Spanish for the subject and for X.9991 only, so
-    // the other texts show the "not yet available" notice and fall back to English.
+    // Content in several languages: the whole circular in French; in Spanish its subject,
+    // reference and meeting place only, and X.9991 only, so the other fields and texts show the
+    // "not yet available" notice and fall back to English.
     languageOfRecord: 'en',
     translations: {
       fr: {
         subject:
           '[DÉMO] Consultation des États Membres sur les projets de nouvelles Recommandations déterminés X.9991 (X.demo-ztna) et X.9992 (X.demo-pqc) et sur le projet de Corrigendum 1 à X.9990 — textes fictifs pour essayer Assent',
+        reference: 'Circulaire DEMO 1 (pas un document de l’UIT)',
+        meetingPlace: 'Genève (démonstration)',
+        collectiveLetter: 'Lettre collective de démonstration 1/99',
+        addressees: ['Administrations des Etats Membres de l’Union'],
+        copies: ['Membres de Secteur', 'Associés de la Commission d’études 99'],
+        notes: [
+          'NOTE DE DÉMONSTRATION – Cette consultation et ses textes sont fictifs ; y répondre ne change rien en dehors de cette installation.',
+          'NOTE DE DÉMONSTRATION – Aucune déclaration de droits de propriété intellectuelle n’a été reçue pour ces textes.',
+        ],
       },
       es: {
         subject:
           '[DEMO] Consulta a los Estados Miembros sobre los proyectos de nuevas Recomendaciones determinados X.9991 (X.demo-ztna) y X.9992 (X.demo-pqc) y el proyecto de Corrigéndum 1 a X.9990 — textos ficticios para probar Assent',
+        reference: 'Circular DEMO 1 (no es un documento de la UIT)',
+        meetingPlace: 'Ginebra (demostración)',
       },
     },
     deadline: new Date(deadline).toISOString(),

@@ -36,7 +36,7 @@ describe('a past circular entered afterwards, on the pages in a real browser', (
     await page
       .getByLabel('Subject', { exact: true })
       .fill('Member State consultation on determined draft Recommendations');
-    await page.getByLabel('Place of the meeting').fill('Goyang, Korea');
+    await page.getByLabel('Place of the meeting', { exact: true }).fill('Goyang, Korea');
     await page.getByLabel('First day of the meeting').fill('2023-08-29');
     await page.getByLabel('Last day of the meeting').fill('2023-09-08');
     await page.getByLabel('Deadline for replies (day, UTC)').fill('2023-08-16');

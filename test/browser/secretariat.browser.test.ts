@@ -40,7 +40,7 @@ describe('secretariat pages in a real browser', () => {
     await page
       .getByLabel('Subject', { exact: true })
       .fill('Member State consultation on determined draft Recommendations X.1998 and X.1999');
-    await page.getByLabel('Place of the meeting').fill('Geneva, Switzerland');
+    await page.getByLabel('Place of the meeting', { exact: true }).fill('Geneva, Switzerland');
     await page.getByLabel('First day of the meeting').fill('2023-08-29');
     await page.getByLabel('Last day of the meeting').fill('2023-09-08');
     await page.getByLabel('Deadline for replies (day, UTC)').fill('2023-03-01');

@@ -142,4 +142,32 @@ describe('e-mails in the six languages', () => {
     expect(resultsMail('en', c, results.texts, BASE_URL).text).toContain('6 October 2023');
     expect(resultsMail('fr', c, results.texts, BASE_URL).text).toContain('6 octobre 2023');
   });
+
+  it("take the circular's own fields and the titles in the reader's language where translated, the record's elsewhere", async () => {
+    const id = await world().openConsultation({
+      translations: {
+        fr: {
+          subject: 'Consultation des États Membres sur des projets de Recommandation déterminés',
+          reference: 'Circulaire TSB 79',
+          meetingPlace: 'Goyang (Corée)',
+          notes: ['NOTE 2 DU TSB – Aucune déclaration de DPI reçue.'],
+        },
+      },
+    });
+    const { loaded } = await getConsultation(world().ctx, { actor: SECRETARIAT, consultationId: id });
+    const { consultation: c, texts } = loaded;
+    const french = issueNotice('fr', c, texts, 'focal_point', BASE_URL);
+    expect(french.subject).toContain('Circulaire TSB 79');
+    expect(french.text.split('\n')[0]).toBe(
+      'Consultation des États Membres sur des projets de Recommandation déterminés',
+    );
+    expect(french.text).toContain('Goyang (Corée)');
+    expect(french.text).toContain('NOTE 2 DU TSB – Aucune déclaration de DPI reçue.');
+    expect(french.text).not.toMatch(/TSB Circular 79|Goyang, Korea|TSB NOTE 2/);
+    expect(reminderMail('fr', c, texts, 'Corée', 7, BASE_URL).subject).toContain('Circulaire TSB 79');
+    // Spanish has no translation: the record, as entered.
+    const spanish = issueNotice('es', c, texts, 'focal_point', BASE_URL);
+    expect(spanish.subject).toContain('TSB Circular 79');
+    expect(spanish.text).toContain('Goyang, Korea');
+  });
 });

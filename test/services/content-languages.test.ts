@@ -18,6 +18,15 @@ import { consultationInput, PUBLIC, SECRETARIAT, useWorld } from '../helpers/wor
 /** Content in several languages (issue #8 item 6): storage, services, API and CLI on both dialects. */
 
 const FR_SUBJECT = 'Consultation des États Membres sur des projets de Recommandations déterminés';
+/** The circular's other fields in French, entry for entry with the test consultation's English. */
+const FR_CIRCULAR = {
+  reference: 'Circulaire TSB 79',
+  meetingPlace: 'Goyang (Corée)',
+  collectiveLetter: 'Lettre collective 5/17',
+  addressees: ['Administrations des Etats Membres de l’Union'],
+  copies: ['Membres du Secteur UIT-T'],
+  notes: ['NOTE 2 DU TSB – Aucune déclaration de DPI reçue.'],
+};
 const ES_SUBJECT = 'Consulta a los Estados Miembros sobre proyectos de Recomendación determinados';
 
 /** The default test consultation with French and Spanish for the subject and French for X.1353. */
@@ -26,7 +35,7 @@ function translatedInput(overrides: Partial<ConsultationInput> = {}): Consultati
   return {
     ...base,
     languageOfRecord: 'en',
-    translations: { fr: { subject: FR_SUBJECT }, es: { subject: ES_SUBJECT } },
+    translations: { fr: { subject: FR_SUBJECT, ...FR_CIRCULAR }, es: { subject: ES_SUBJECT } },
     texts: base.texts!.map((text) =>
       text.designation === 'X.1353'
         ? { ...text, translations: { fr: { title: 'Déploiement sans intervention', summary: 'Un résumé.' } } }
@@ -55,7 +64,7 @@ describeEachDialect('content in several languages (services)', (dialect) => {
     const { ctx } = world();
     const created = await createConsultation(ctx, { actor: SECRETARIAT, input: translatedInput() });
     expect(created.languageOfRecord).toBe('en');
-    expect(created.translations).toEqual({ fr: { subject: FR_SUBJECT }, es: { subject: ES_SUBJECT } });
+    expect(created.translations).toEqual({ fr: { subject: FR_SUBJECT, ...FR_CIRCULAR }, es: { subject: ES_SUBJECT } });
     const { loaded } = await getConsultation(ctx, { actor: SECRETARIAT, consultationId: created.id });
     expect(loaded.texts.find((t) => t.id === 'x1353')!.translations).toEqual({
       fr: { title: 'Déploiement sans intervention', summary: 'Un résumé.' },
@@ -340,7 +349,48 @@ describeEachDialect('content in several languages (API)', (dialect) => {
     const response = await api().send('GET', '/api/v1/consultations/tsb-79-2023?lang=es');
     expect(response.statusCode).toBe(200);
     expect(response.json<ConsultationView>()).toMatchObject({ subject: ES_SUBJECT, requestedLanguage: 'es' });
-    expect(response.json<ConsultationView>().missingTranslations).toHaveLength(5);
+    // Spanish has the subject only: the circular's six other fields, the titles of X.1333 Cor.1
+    // and X.1353 (X.1471's too), the summaries of X.1353 and X.1471.
+    expect(response.json<ConsultationView>().missingTranslations).toHaveLength(6 + 5);
+    // The circular's fields fall back to the record in the body too.
+    expect(response.json<ConsultationView>()).toMatchObject({
+      reference: 'TSB Circular 79',
+      meeting: { place: 'Goyang, Korea' },
+    });
+    const french = (await api().send('GET', '/api/v1/consultations/tsb-79-2023?lang=fr')).json<ConsultationView>();
+    expect(french).toMatchObject({
+      reference: FR_CIRCULAR.reference,
+      meeting: { place: FR_CIRCULAR.meetingPlace, collectiveLetter: FR_CIRCULAR.collectiveLetter },
+      addressees: FR_CIRCULAR.addressees,
+      copies: FR_CIRCULAR.copies,
+      notes: FR_CIRCULAR.notes,
+    });
+    // Without ?lang=, the record as entered, with its translations beside it.
+    const record = (await api().send('GET', '/api/v1/consultations/tsb-79-2023')).json<ConsultationView>();
+    expect(record.reference).toBe('TSB Circular 79');
+    expect(record.translations.fr).toEqual({ subject: FR_SUBJECT, ...FR_CIRCULAR });
+  });
+
+  it('refuses a list translated with another number of entries, or a collective letter the circular does not name, each with its code and field', async () => {
+    const refused = await create(
+      translatedInput({
+        meeting: { ...consultationInput().meeting, collectiveLetter: null },
+        translations: {
+          fr: { addressees: ['Un', 'Deux'], notes: [], collectiveLetter: 'Lettre collective 5/17' },
+        },
+      }),
+    );
+    expectProblem(refused, 400, 'VALIDATION_FAILED');
+    const errors = refused.json<{ errors: { field: string; code?: string }[] }>().errors;
+    expect(errors.map((e) => [e.field, e.code])).toEqual([
+      ['/translations/fr/addressees', 'TRANSLATION_LIST_LENGTH'],
+      ['/translations/fr/notes', 'TRANSLATION_LIST_LENGTH'],
+      ['/translations/fr/collectiveLetter', 'TRANSLATION_WITHOUT_RECORD'],
+    ]);
+    // Nothing was stored.
+    expect(
+      (await api().send('GET', '/api/v1/consultations/tsb-79-2023', { token: api().tokens.secretariat })).statusCode,
+    ).toBe(404);
   });
 
   it('refuses ?lang= that is not a UN language with 400 VALIDATION_FAILED', async () => {
@@ -452,7 +502,7 @@ describeEachDialect('content in several languages (CLI)', (dialect) => {
 
       fs.writeFileSync(
         path.join(dir, 'patch.json'),
-        JSON.stringify({ translations: { fr: { subject: 'Objet modifié' } } }),
+        JSON.stringify({ translations: { fr: { subject: 'Objet modifié', reference: 'Circulaire TSB 79' } } }),
       );
       const updated = await run(dir, ['consultation', 'update', 'tsb-79-2023', '--file', 'patch.json']);
       expect(updated.code).toBe(0);
@@ -460,9 +510,10 @@ describeEachDialect('content in several languages (CLI)', (dialect) => {
 
       const shown = await run(dir, ['consultation', 'show', 'tsb-79-2023', '--lang', 'fr']);
       expect(shown.stdout).toContain('Objet modifié');
+      expect(shown.stdout.split('\n')[0]).toBe('Circulaire TSB 79 (tsb-79-2023)');
       expect(shown.stdout).toContain('Déploiement sans intervention');
       expect(shown.stdout).toContain(
-        'Not yet available in fr; shown in en: X.1333 Cor.1 title, X.1471 title, X.1471 summary.',
+        'Not yet available in fr; shown in en: meetingPlace, collectiveLetter, addressees, copies, notes, X.1333 Cor.1 title, X.1471 title, X.1471 summary.',
       );
       const json = JSON.parse(
         (await run(dir, ['consultation', 'show', 'tsb-79-2023', '--json', '--lang', 'fr'])).stdout,

@@ -87,8 +87,24 @@ function frenchRecord(overrides: Partial<ConsultationInput> = {}): ConsultationI
 function translatedEverywhere(): ConsultationInput {
   return consultationInput({
     translations: {
-      fr: { subject: 'Consultation des États Membres sur des projets de Recommandation déterminés' },
-      ar: { subject: 'مشاورة الدول الأعضاء بشأن مشاريع التوصيات المحددة' },
+      fr: {
+        subject: 'Consultation des États Membres sur des projets de Recommandation déterminés',
+        reference: 'Circulaire TSB 79',
+        meetingPlace: 'Goyang (Corée)',
+        collectiveLetter: 'Lettre collective 5/17',
+        addressees: ['Administrations des Etats Membres de l’Union'],
+        copies: ['Membres du Secteur UIT-T'],
+        notes: ['NOTE 2 DU TSB – Aucune déclaration de DPI reçue.'],
+      },
+      ar: {
+        subject: 'مشاورة الدول الأعضاء بشأن مشاريع التوصيات المحددة',
+        reference: 'الرسالة المعممة 79 لمكتب تقييس الاتصالات',
+        meetingPlace: 'غويانغ، كوريا',
+        collectiveLetter: 'الرسالة الجماعية 5/17',
+        addressees: ['إدارات الدول الأعضاء في الاتحاد'],
+        copies: ['أعضاء قطاع تقييس الاتصالات'],
+        notes: ['الملاحظة 2 لمكتب تقييس الاتصالات – لم يرد أي بيان بشأن حقوق الملكية الفكرية.'],
+      },
     },
     texts: [
       {
@@ -129,9 +145,13 @@ function translatedEverywhere(): ConsultationInput {
 describe('content in several languages, as the presenters give it', () => {
   const consultation = {
     reference: 'TSB Circular 79',
+    meeting: { place: 'Genève', firstDay: '2023-08-29', lastDay: '2023-09-08', collectiveLetter: null },
+    addressees: ['Administrations des Etats Membres de l’Union'],
+    copies: [],
+    notes: [],
     subject: 'Sujet',
     languageOfRecord: 'fr' as const,
-    translations: { en: { subject: 'Subject' } },
+    translations: { en: { subject: 'Subject', meetingPlace: 'Geneva' } },
   };
   const texts = [
     { id: 'a', designation: 'X.1', title: 'Titre A', summary: null, translations: {} },
@@ -184,6 +204,20 @@ describe('content in several languages, as the presenters give it', () => {
     expect(
       presentContentNotice([other], { subject: true, titles: false, summaries: false, list: true })!.groups[0]!.items,
     ).toEqual([{ kind: 'subjectOf', reference: 'TSB Circular 80' }]);
+    // The circular's own page also names its other fields that fell back, in the order of the circular.
+    const circular = { subject: true, titles: false, summaries: false, circular: true };
+    // None of them translated (no collective letter, no copies, no notes to translate): named together.
+    expect(presentContentNotice([presentContent('es', consultation, [])], circular)!.groups[0]!.items).toEqual([
+      { kind: 'subject' },
+      { kind: 'allCircularFields' },
+    ]);
+    const inEnglish = presentContent('en', consultation, []);
+    expect(inEnglish.circular.meetingPlace).toEqual({ value: 'Geneva', lang: undefined, dir: undefined });
+    expect(inEnglish.circular.addressees).toEqual({ entries: consultation.addressees, lang: 'fr', dir: undefined });
+    expect(presentContentNotice([inEnglish], circular)!.groups[0]!.items).toEqual([
+      { kind: 'circularField', field: 'reference' },
+      { kind: 'circularField', field: 'addressees' },
+    ]);
     // French is the language of record: nothing is missing in French.
     expect(
       presentContentNotice([presentContent('fr', consultation, texts)], {
@@ -259,7 +293,7 @@ describeEachDialect('content languages on the pages', (dialect) => {
       // One notice for the page, naming each field shown in French.
       expect(noticesOf(html)).toBe(1);
       expect(noticeText(html)).toBe(
-        'Not yet available in English; shown in French: the summaries of the texts, the title of X.1333 Cor.1, and the title of X.1471.',
+        'Not yet available in English; shown in French: the other details of the circular, the summaries of the texts, the title of X.1333 Cor.1, and the title of X.1471.',
       );
       expect(html).toContain('the title of <bdi dir="ltr">X.1333 Cor.1</bdi>');
     });
@@ -314,8 +348,12 @@ describeEachDialect('content languages on the pages', (dialect) => {
       expect(html).toContain('<div class="text-summary"><p>Un résumé.</p></div>');
       expect(html).not.toContain('Zero-touch deployment');
       expect(noticesOf(html)).toBe(0);
-      // The TSB notes exist in English only: marked so on the French page.
-      expect(html).toContain('<p class="tsb-note" lang="en">TSB NOTE 2 – No IPR statement received.</p>');
+      // The circular's own fields in French too, unmarked.
+      expect(html).toContain('<p class="tsb-note">NOTE 2 DU TSB – Aucune déclaration de DPI reçue.</p>');
+      expect(html).toContain('<bdi>Circulaire TSB 79</bdi>');
+      expect(html).toContain('<bdi>Goyang (Corée)</bdi>');
+      expect(html).toContain('<ul class="plain-list"><li>Administrations des Etats Membres de l’Union</li></ul>');
+      expect(html).not.toContain('TSB NOTE 2');
     });
 
     it('shows at /fr/ what is not yet translated into French in English, marked lang="en", with the notice in French', async () => {
@@ -339,8 +377,12 @@ describeEachDialect('content languages on the pages', (dialect) => {
         '<p lang="en" dir="ltr" class="lead">',
       );
       expect(tagHolding(html, 'Zero-touch deployment')).toBe('<p lang="en" dir="ltr" class="text-title">');
+      // The reference is isolated with its own direction (a translated one may be Arabic): English, it runs left to right.
+      expect(html).toContain('<bdi>TSB Circular 79</bdi>');
+      expect(html).toContain('<ul class="plain-list" lang="en" dir="ltr"><li>ITU-T Sector Members</li></ul>');
       expect(noticesOf(html)).toBe(1);
       expect(noticeText(html)).toContain('الإنجليزية');
+      expect(noticeText(html)).toContain('سائر بيانات الرسالة المعممة');
     });
 
     it('keeps designations, references and study groups left to right in an Arabic page, and marks English inside it lang="en" dir="ltr"', async () => {
@@ -350,13 +392,17 @@ describeEachDialect('content languages on the pages', (dialect) => {
       const html = page.body;
       expect(html).toContain('<html lang="ar" dir="rtl">');
       expect(tagHolding(html, 'مشاورة الدول الأعضاء بشأن مشاريع التوصيات المحددة')).toBe('<p class="lead">');
-      expect(html).toContain('<bdi dir="ltr">TSB Circular 79</bdi>');
       expect(html).toContain('<bdi dir="ltr">SG17</bdi>');
       // In an Arabic sentence, the whole Latin phrase around a designation is one isolate (its brackets inside it).
       expect(html).toContain('<bdi dir="ltr">ITU-T X.1353 (X.ztd-iot)</bdi>');
       expect(html).toContain('<bdi dir="ltr">ITU-T X.1333 Cor.1</bdi>');
       expect(html).toContain('<bdi dir="ltr">R35</bdi>');
-      expect(html).toContain('<p class="tsb-note" lang="en" dir="ltr">TSB NOTE 2 – No IPR statement received.</p>');
+      // The circular's own fields in Arabic: the reference an isolate of its own direction, right to left.
+      expect(html).toContain('<bdi>الرسالة المعممة 79 لمكتب تقييس الاتصالات</bdi>');
+      expect(html).toContain('<h1>الرسالة المعممة 79 لمكتب تقييس الاتصالات</h1>');
+      expect(html).toContain(
+        '<p class="tsb-note">الملاحظة 2 لمكتب تقييس الاتصالات – لم يرد أي بيان بشأن حقوق الملكية الفكرية.</p>',
+      );
       expect(noticesOf(html)).toBe(0);
     });
   });
@@ -392,7 +438,7 @@ describeEachDialect('content languages on the pages', (dialect) => {
       expect(my).toContain(
         '<span class="reply-card-subject">Member State consultation on determined draft Recommendations</span>',
       );
-      expect(my).toContain('<bdi dir="ltr">TSB Circular 79</bdi>');
+      expect(my).toContain('<bdi>TSB Circular 79</bdi>');
       expect(noticesOf(my)).toBe(0);
     });
   });
@@ -490,6 +536,54 @@ describeEachDialect('content languages on the pages', (dialect) => {
       expect(c.studyGroup).toBe('SG16');
       expect(c.languageOfRecord).toBe('fr');
       expect(Object.keys(c.translations).sort()).toEqual(['en', 'es']);
+    });
+
+    it("takes the circular's own fields in each other language, lists line for line, and refuses a list of another length at its field", async () => {
+      const tsb = await signedIn('secretariat_admin');
+      const form = (await tsb.get(NEW)).body;
+      // One-line fields as inputs, lists as text areas, each in its language's direction.
+      expect(form).toMatch(/<input [^>]*id="field-reference-ar" name="reference-ar"[^>]*lang="ar" dir="rtl"/);
+      expect(form).toMatch(/<textarea [^>]*id="field-addressees-ru" name="addressees-ru"[^>]*lang="ru"/);
+      const english = {
+        ...CIRCULAR,
+        copies: 'Membres du Secteur UIT-T\nAssociés de l’UIT-T',
+        notes: 'NOTE 1 du TSB – Justifications A.5 reçues.\n\nNOTE 2 du TSB – Aucune déclaration de DPI.',
+        'reference-en': 'TSB Circular 80',
+        'meetingPlace-en': 'Geneva, Switzerland',
+        'addressees-en': 'Administrations of Member States of the Union',
+        'copies-en': 'ITU-T Sector Members\nITU-T Associates',
+        'notes-en': 'TSB NOTE 1 – A.5 justifications received.\n\nTSB NOTE 2 – No IPR statement.',
+      };
+      expectSeeOther(await tsb.submit(NEW, NEW, english), `${PAGE}?notice=sec-created`);
+      const c = (await stored()).loaded.consultation;
+      expect(c.translations.en).toEqual({
+        subject: CIRCULAR['subject-en'],
+        reference: 'TSB Circular 80',
+        meetingPlace: 'Geneva, Switzerland',
+        addressees: ['Administrations of Member States of the Union'],
+        copies: ['ITU-T Sector Members', 'ITU-T Associates'],
+        notes: ['TSB NOTE 1 – A.5 justifications received.', 'TSB NOTE 2 – No IPR statement.'],
+      });
+      // The edit form gives them back as typed.
+      const edit = (await tsb.get(PAGE)).body;
+      expect(edit).toContain('ITU-T Sector Members\nITU-T Associates</textarea>');
+      expect(edit).toMatch(/<input [^>]*value="Geneva, Switzerland"[^>]*name="meetingPlace-en"/);
+
+      // Copies in English with one line short: refused at that field, nothing stored.
+      const short = await tsb.submit(NEW, NEW, {
+        ...english,
+        number: '81',
+        reference: 'TSB Circular 81',
+        'copies-en': 'ITU-T Sector Members',
+      });
+      expect(short.statusCode).toBe(400);
+      expect(short.body).toContain(
+        '<a href="#field-copies-en">Copies in English (one per line): the language of record (French) has 2 entries; give one for each, in the same order, or leave it empty</a>',
+      );
+      expect(short.body).toMatch(/<details class="sec-translation" open><summary><span lang="en">English<\/span>/);
+      expect((await web().world.ctx.db.selectFrom('consultation').select('id').execute()).map((r) => r.id)).toEqual([
+        ID,
+      ]);
     });
 
     it('refuses a translation into the language of record, a subject too long and a change of language of record that a text forbids, each at its field', async () => {
@@ -630,10 +724,14 @@ describeEachDialect('content languages on the pages', (dialect) => {
       const preview = (await tsb.get(`/en/secretariat/consultations/${id}/preview`)).body;
       const status = readable(/<ul class="sec-languages" id="translation-status">([\s\S]*?)<\/ul>/.exec(preview)![1]!);
       expect(status).toContain(
-        'English: not yet translated: the summaries of the texts, the title of X.1333 Cor.1, and the title of X.1471.',
+        'English: not yet translated: the other details of the circular, the summaries of the texts, the title of X.1333 Cor.1, and the title of X.1471.',
       );
-      expect(status).toContain('Arabic: not yet translated: the subject and the titles and summaries of the texts.');
-      expect(status).toContain('Spanish: not yet translated: the titles and summaries of the texts.');
+      expect(status).toContain(
+        'Arabic: not yet translated: the subject, the other details of the circular, and the titles and summaries of the texts.',
+      );
+      expect(status).toContain(
+        'Spanish: not yet translated: the other details of the circular and the titles and summaries of the texts.',
+      );
       expect(noticesOf(preview)).toBe(1);
       expect(preview).toContain('<strong id="letter-subject">Subject</strong>');
 

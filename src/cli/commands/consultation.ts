@@ -204,7 +204,8 @@ export function registerConsultationCommands(program: Command, io: CliIo): void 
 function printConsultation(out: CliWriter, view: ConsultationView, showTiming: boolean, language?: UnLanguage): void {
   const { consultation: c, texts } = view.loaded;
   const localised = localiseConsultation(c, texts, language ?? c.languageOfRecord);
-  line(out, `${c.reference} (${c.id})${c.isDemo ? ' [DEMO]' : ''}`);
+  const letter = localised.collectiveLetter.value;
+  line(out, `${localised.reference.value} (${c.id})${c.isDemo ? ' [DEMO]' : ''}`);
   line(out, localised.subject.value);
   line(out);
   out.write(
@@ -220,7 +221,7 @@ function printConsultation(out: CliWriter, view: ConsultationView, showTiming: b
       ['Study group', c.studyGroup],
       [
         'Meeting',
-        `${c.meeting.place}, ${c.meeting.firstDay} to ${c.meeting.lastDay}${c.meeting.collectiveLetter ? ` (${c.meeting.collectiveLetter})` : ''}`,
+        `${localised.meetingPlace.value}, ${c.meeting.firstDay} to ${c.meeting.lastDay}${letter ? ` (${letter})` : ''}`,
       ],
       ['Deadline', `${deadlineText(c)} (${new Date(c.deadlineAt).toISOString()})`],
       ['Issued', c.issuedAt === null ? 'not yet (draft)' : formatUtc(c.issuedAt)],
@@ -229,14 +230,14 @@ function printConsultation(out: CliWriter, view: ConsultationView, showTiming: b
       ['Signatory', `${c.signatory.name}, ${c.signatory.title}`],
       [
         'Language of record',
-        `${c.languageOfRecord}${Object.keys(c.translations).length > 0 ? ` (subject also in ${Object.keys(c.translations).join(', ')})` : ''}`,
+        `${c.languageOfRecord}${Object.keys(c.translations).length > 0 ? ` (circular also in ${Object.keys(c.translations).join(', ')})` : ''}`,
       ],
     ]),
   );
   if (localised.missing.length > 0) {
     line(out);
     const what = localised.missing.map((m) =>
-      m.textId === null ? 'subject' : `${texts.find((t) => t.id === m.textId)?.designation ?? m.textId} ${m.field}`,
+      m.textId === null ? m.field : `${texts.find((t) => t.id === m.textId)?.designation ?? m.textId} ${m.field}`,
     );
     line(out, `Not yet available in ${localised.language}; shown in ${c.languageOfRecord}: ${what.join(', ')}.`);
   }
@@ -275,10 +276,10 @@ function printConsultation(out: CliWriter, view: ConsultationView, showTiming: b
       ),
     );
   }
-  if (c.notes.length > 0) {
+  if (localised.notes.value.length > 0) {
     line(out);
     line(out, 'Notes:');
-    for (const note of c.notes) line(out, `  ${note}`);
+    for (const note of localised.notes.value) line(out, `  ${note}`);
   }
   if (showTiming) {
     line(out);

@@ -16,10 +16,29 @@ export interface TextTranslation {
   readonly summary?: string;
 }
 
-/** The circular's subject in a language other than its language of record. */
+/**
+ * The circular's own fields in a language other than its language of record (issue 20 item 5):
+ * its subject, reference line, meeting place, collective letter, addressees, copies and TSB notes.
+ * Each is optional (not yet translated: readers fall back to the language of record, field by
+ * field). A list is translated whole, entry for entry: it has as many entries as the record's.
+ */
 export interface ConsultationTranslation {
-  readonly subject: string;
+  readonly subject?: string;
+  readonly reference?: string;
+  readonly meetingPlace?: string;
+  readonly collectiveLetter?: string;
+  readonly addressees?: readonly string[];
+  readonly copies?: readonly string[];
+  readonly notes?: readonly string[];
 }
+
+/** The circular's translatable single-line or paragraph fields, in the order forms and exports list them. */
+export const CIRCULAR_TEXT_FIELDS = ['subject', 'reference', 'meetingPlace', 'collectiveLetter'] as const;
+/** The circular's translatable lists (translated entry for entry). */
+export const CIRCULAR_LIST_FIELDS = ['addressees', 'copies', 'notes'] as const;
+export type CircularTextField = (typeof CIRCULAR_TEXT_FIELDS)[number];
+export type CircularListField = (typeof CIRCULAR_LIST_FIELDS)[number];
+export type CircularField = CircularTextField | CircularListField;
 
 /** Translations by language; never holds the language of record itself (its content is the record). */
 export type Translations<T> = Readonly<Partial<Record<UnLanguage, T>>>;

@@ -1,10 +1,17 @@
 import { UN_LANGUAGES } from '../member-states/designations.js';
 import type { UnLanguage } from '../member-states/member-states.data.js';
-import type { Consultation, DeterminedText, TextTranslation } from './consultation.js';
+import type {
+  CircularListField,
+  Consultation,
+  ConsultationTranslation,
+  DeterminedText,
+  TextTranslation,
+} from './consultation.js';
 
 /**
- * Content in several languages (issue #8 item 6): the circular's subject and each determined
- * text's title and summary are authoritative in the consultation's language of record; the other
+ * Content in several languages (issue #8 item 6, issue 20 item 5): the circular's own fields
+ * (subject, reference, meeting place, collective letter, addressees, copies, TSB notes) and each
+ * determined text's title and summary are authoritative in the consultation's language of record; the other
  * UN languages carry translations that may be missing. A reader asking for a language gets the
  * translation when there is one, else the language of record, and is told so field by field.
  * Pure: no I/O.
@@ -27,12 +34,21 @@ export interface LocalisedText {
 }
 
 /** The translatable fields. */
-export type LocalisableField = 'subject' | 'title' | 'summary';
+export type LocalisableField =
+  | 'subject'
+  | 'reference'
+  | 'meetingPlace'
+  | 'collectiveLetter'
+  | 'addressees'
+  | 'copies'
+  | 'notes'
+  | 'title'
+  | 'summary';
 
 /** A field shown in the language of record because the requested language has no translation. */
 export interface MissingTranslation {
   readonly field: LocalisableField;
-  /** The text whose title or summary is missing; null for the subject. */
+  /** The text whose title or summary is missing; null for a field of the circular. */
   readonly textId: string | null;
 }
 
@@ -41,11 +57,28 @@ export interface LocalisedConsultation {
   readonly language: UnLanguage;
   readonly languageOfRecord: UnLanguage;
   readonly subject: LocalisedField<string>;
+  readonly reference: LocalisedField<string>;
+  readonly meetingPlace: LocalisedField<string>;
+  /** Null value when the circular names no collective letter: nothing is missing then. */
+  readonly collectiveLetter: LocalisedField<string | null>;
+  /** An empty list in the language of record is empty in every language: nothing is missing then. */
+  readonly addressees: LocalisedField<readonly string[]>;
+  readonly copies: LocalisedField<readonly string[]>;
+  readonly notes: LocalisedField<readonly string[]>;
   /** In the order given. */
   readonly texts: readonly LocalisedText[];
-  /** Every field that fell back, subject first, then each text's title and summary in order. */
+  /**
+   * Every field that fell back: the circular's fields first (subject, reference, meeting place,
+   * collective letter, addressees, copies, notes), then each text's title and summary in order.
+   */
   readonly missing: readonly MissingTranslation[];
 }
+
+/** The consultation's fields localiseConsultation reads. */
+export type LocalisableConsultation = Pick<
+  Consultation,
+  'subject' | 'reference' | 'meeting' | 'addressees' | 'copies' | 'notes' | 'languageOfRecord' | 'translations'
+>;
 
 /** True for the six UN language codes (lower case, no region). */
 export function isUnLanguage(value: string): value is UnLanguage {
@@ -79,6 +112,24 @@ function pick<T extends string | null>(
 }
 
 /**
+ * A list in `language`: the translation when it has the record's number of entries, each with
+ * visible characters (the services refuse any other), else the record. An empty record is empty
+ * in every language and never falls back.
+ */
+function pickList(
+  record: readonly string[],
+  translated: readonly string[] | undefined,
+  language: UnLanguage,
+  languageOfRecord: UnLanguage,
+): LocalisedField<readonly string[]> {
+  if (language === languageOfRecord || record.length === 0)
+    return { value: record, language: languageOfRecord, isFallback: false };
+  if (translated !== undefined && translated.length === record.length && translated.every((entry) => present(entry)))
+    return { value: translated, language, isFallback: false };
+  return { value: record, language: languageOfRecord, isFallback: true };
+}
+
+/**
  * One determined text's title and summary in `language`, falling back to the language of record
  * per field. A text without a summary in the language of record has none in any language (a
  * translated summary of nothing is ignored; the services refuse to store one).
@@ -104,19 +155,66 @@ export function localiseText(
  * <language of record>" and mark each field with the language it is actually written in.
  */
 export function localiseConsultation(
-  consultation: Pick<Consultation, 'subject' | 'languageOfRecord' | 'translations'>,
+  consultation: LocalisableConsultation,
   texts: readonly Pick<DeterminedText, 'id' | 'title' | 'summary' | 'translations'>[],
   locale: string,
 ): LocalisedConsultation {
   const languageOfRecord = consultation.languageOfRecord;
   const language = contentLanguageOf(locale, languageOfRecord);
-  const subject = pick(consultation.subject, consultation.translations[language]?.subject, language, languageOfRecord);
+  const translation: ConsultationTranslation | undefined = consultation.translations[language];
+  const one = (record: string, translated: string | undefined) =>
+    pick(record, translated, language, languageOfRecord) as LocalisedField<string>;
+  const list = (field: CircularListField) =>
+    pickList(consultation[field], translation?.[field], language, languageOfRecord);
+  const letter = consultation.meeting.collectiveLetter;
+  const fields = {
+    subject: one(consultation.subject, translation?.subject),
+    reference: one(consultation.reference, translation?.reference),
+    meetingPlace: one(consultation.meeting.place, translation?.meetingPlace),
+    collectiveLetter:
+      letter === null
+        ? ({ value: null, language: languageOfRecord, isFallback: false } as LocalisedField<string | null>)
+        : one(letter, translation?.collectiveLetter),
+    addressees: list('addressees'),
+    copies: list('copies'),
+    notes: list('notes'),
+  };
   const localisedTexts = texts.map((text) => localiseText(text, languageOfRecord, language));
   const missing: MissingTranslation[] = [];
-  if (subject.isFallback) missing.push({ field: 'subject', textId: null });
+  for (const [field, value] of Object.entries(fields))
+    if (value.isFallback) missing.push({ field: field as LocalisableField, textId: null });
   for (const text of localisedTexts) {
     if (text.title.isFallback) missing.push({ field: 'title', textId: text.id });
     if (text.summary.isFallback) missing.push({ field: 'summary', textId: text.id });
   }
-  return { language, languageOfRecord, subject, texts: localisedTexts, missing };
+  return { language, languageOfRecord, ...fields, texts: localisedTexts, missing };
+}
+
+/**
+ * The consultation as read in the language of `locale`: the same record with its own fields
+ * (subject, reference, meeting place, collective letter, addressees, copies, notes) replaced by
+ * their translation where there is one, for the documents and e-mails that print the circular as
+ * one language. `localised` says, field by field, which language each value is written in.
+ */
+export function consultationIn<C extends LocalisableConsultation>(
+  consultation: C,
+  locale: string,
+): { readonly consultation: C; readonly localised: LocalisedConsultation } {
+  const localised = localiseConsultation(consultation, [], locale);
+  return {
+    consultation: {
+      ...consultation,
+      subject: localised.subject.value,
+      reference: localised.reference.value,
+      meeting: {
+        ...consultation.meeting,
+        place: localised.meetingPlace.value,
+        collectiveLetter: localised.collectiveLetter.value,
+      },
+      addressees: localised.addressees.value,
+      copies: localised.copies.value,
+      notes: localised.notes.value,
+    },
+    localised,
+  };
 }

@@ -1,5 +1,6 @@
 import type { Consultation, DeterminedText } from '../../domain/consultation/consultation.js';
 import { deadlineWords, type StatedDeadline } from '../../domain/consultation/deadline.js';
+import { consultationIn, contentLanguageOf, localiseText } from '../../domain/consultation/localise.js';
 import { readingKeyOf } from '../../domain/procedure/presentation.js';
 import { startOfDay } from '../../domain/time/instants.js';
 import type { ReplyVersion } from '../../domain/reply/reply.js';
@@ -91,12 +92,13 @@ export function deadlineInEnglish(deadline: StatedDeadline): string {
   return deadlineWordsIn('en', deadline);
 }
 
-function textLine(locale: Locale, text: DeterminedText): string {
+/** A text as a mail lists it, its title in the mail's language where translated. */
+function textLine(locale: Locale, c: Consultation, text: DeterminedText): string {
   return t(locale, 'mail.textLine', {
     designation: text.designation,
     workItem: text.workItem ?? 'none',
     location: text.location,
-    title: text.title,
+    title: localiseText(text, c.languageOfRecord, contentLanguageOf(locale, c.languageOfRecord)).title.value,
   });
 }
 
@@ -107,11 +109,13 @@ function footer(locale: Locale, baseUrl: string, c: Consultation): string {
 /** The issue notice (the procedure's notice of a consultation): to focal points, the request to reply; to observers, a copy for information. */
 export function issueNotice(
   locale: Locale,
-  c: Consultation,
+  record: Consultation,
   texts: readonly DeterminedText[],
   role: 'focal_point' | 'observer',
   baseUrl: string,
 ): MailText {
+  // The circular's own fields (subject, reference, meeting place, notes) in the mail's language where translated.
+  const c = consultationIn(record, locale).consultation;
   const deadline = deadlineWordsIn(locale, c);
   const procedure = procedureFor(c.procedure);
   const values = {
@@ -135,7 +139,7 @@ export function issueNotice(
       : t(locale, 'mail.issue.introObserver', values);
   return {
     subject: t(locale, 'mail.issue.subject', { reference: c.reference, role, deadline }),
-    text: `${c.subject}\n\n${intro}\n\n${t(locale, 'mail.issue.texts')}\n${texts.map((x) => textLine(locale, x)).join('\n')}\n${c.notes.length ? `\n${c.notes.join('\n')}\n` : ''}${footer(locale, baseUrl, c)}`,
+    text: `${c.subject}\n\n${intro}\n\n${t(locale, 'mail.issue.texts')}\n${texts.map((x) => textLine(locale, c, x)).join('\n')}\n${c.notes.length ? `\n${c.notes.join('\n')}\n` : ''}${footer(locale, baseUrl, c)}`,
   };
 }
 
@@ -149,12 +153,14 @@ function positionWords(locale: Locale, c: Consultation, p: ReplyVersion['positio
 /** The receipt of a reply version, to the State's contacts. */
 export function receiptMail(
   locale: Locale,
-  c: Consultation,
+  record: Consultation,
   texts: readonly DeterminedText[],
   version: ReplyVersion,
   stateName: string,
   baseUrl: string,
 ): MailText {
+  // The circular's own fields (subject, reference, meeting place, notes) in the mail's language where translated.
+  const c = consultationIn(record, locale).consultation;
   const byId = new Map(texts.map((x) => [x.id, x]));
   const lines = version.positions.map((p) =>
     t(locale, 'mail.line', { label: byId.get(p.text)?.designation ?? p.text, value: positionWords(locale, c, p) }),
@@ -185,27 +191,31 @@ export function receiptMail(
 /** A reminder to a State that has not replied on some texts (sent 30/14/7/2 days before the deadline by default). */
 export function reminderMail(
   locale: Locale,
-  c: Consultation,
+  record: Consultation,
   unanswered: readonly DeterminedText[],
   stateName: string,
   daysBefore: number,
   baseUrl: string,
 ): MailText {
+  // The circular's own fields (subject, reference, meeting place, notes) in the mail's language where translated.
+  const c = consultationIn(record, locale).consultation;
   return {
     subject: t(locale, 'mail.reminder.subject', { reference: c.reference, days: daysBefore }),
     text:
       `${t(locale, 'mail.reminder.intro', { state: stateName, count: unanswered.length, reference: c.reference })}\n\n` +
-      `${unanswered.map((x) => textLine(locale, x)).join('\n')}\n\n${t(locale, 'mail.reminder.due', { deadline: deadlineWordsIn(locale, c), clause: citeRoleIn(locale, procedureFor(c.procedure), 'consultationFails', c.resolutionEdition) })}${footer(locale, baseUrl, c)}`,
+      `${unanswered.map((x) => textLine(locale, c, x)).join('\n')}\n\n${t(locale, 'mail.reminder.due', { deadline: deadlineWordsIn(locale, c), clause: citeRoleIn(locale, procedureFor(c.procedure), 'consultationFails', c.resolutionEdition) })}${footer(locale, baseUrl, c)}`,
   };
 }
 
 /** The results notice (the procedure's notice of the results) after the meeting. */
 export function resultsMail(
   locale: Locale,
-  c: Consultation,
+  record: Consultation,
   results: readonly TextResult[],
   baseUrl: string,
 ): MailText {
+  // The circular's own fields (subject, reference, meeting place, notes) in the mail's language where translated.
+  const c = consultationIn(record, locale).consultation;
   const procedure = procedureFor(c.procedure);
   const cite = (clause: string) => citeClauseIn(locale, procedure, c.resolutionEdition, clause);
   const lines = results.map(({ text, tally, decision }) => {

@@ -1,6 +1,6 @@
 import type { VNode } from 'preact';
 import type { UnLanguage } from '../../../domain/member-states/member-states.data.js';
-import { intlFor, type Locale, type MessageId } from '../../../i18n/i18n.js';
+import { intlFor, type Locale, type MessageId, t } from '../../../i18n/i18n.js';
 import type { ContentNoticeView, ContentView, NoticeItem } from '../presenters/content.presenter.js';
 
 /**
@@ -66,7 +66,8 @@ function richList(locale: Locale, items: readonly VNode[]): string | (string | V
   return format(items, { type: 'conjunction' });
 }
 
-const ITEM_MESSAGES: Readonly<Record<NoticeItem['kind'], MessageId>> = {
+const ITEM_MESSAGES: Readonly<Record<Exclude<NoticeItem['kind'], 'circularField'>, MessageId>> = {
+  allCircularFields: 'public.content.field.allCircularFields',
   subject: 'public.content.field.subject',
   subjectOf: 'public.content.field.subjectOf',
   allSubjects: 'public.content.field.allSubjects',
@@ -82,6 +83,7 @@ function item(locale: Locale, entry: NoticeItem): VNode {
   const values: Record<string, VNode> = {};
   if ('designation' in entry) values.designation = <bdi dir="ltr">{entry.designation}</bdi>;
   if ('reference' in entry) values.reference = <bdi dir="ltr">{entry.reference}</bdi>;
+  if (entry.kind === 'circularField') return <>{t(locale, `public.content.field.${entry.field}`)}</>;
   return <>{richMessage(locale, ITEM_MESSAGES[entry.kind], values)}</>;
 }
 

@@ -1,5 +1,9 @@
 import type { Consultation, DeterminedText } from '../../../domain/consultation/consultation.js';
-import { localiseConsultation, type LocalisedField } from '../../../domain/consultation/localise.js';
+import {
+  type LocalisableConsultation,
+  localiseConsultation,
+  type LocalisedField,
+} from '../../../domain/consultation/localise.js';
 import type { UnLanguage } from '../../../domain/member-states/member-states.data.js';
 import { dirOf, type Locale } from '../../../i18n/i18n.js';
 
@@ -54,9 +58,35 @@ export interface TextContentView {
   readonly summaryFellBack: boolean;
 }
 
+/** A list of the circular's (addressees, copies, notes) as shown: its entries and the attributes of the element holding them. */
+export interface ContentListView {
+  readonly entries: readonly string[];
+  readonly lang: string | undefined;
+  readonly dir: 'ltr' | 'rtl' | undefined;
+}
+
+/** The circular's own fields besides its subject, as shown (issue 20 item 5). */
+export interface CircularContentView {
+  readonly meetingPlace: ContentView;
+  /** Null when the circular names no collective letter. */
+  readonly collectiveLetter: ContentView | null;
+  readonly addressees: ContentListView;
+  readonly copies: ContentListView;
+  readonly notes: ContentListView;
+  /** The fields shown in the language of record because the page's language has no translation of them. */
+  readonly fellBack: readonly CircularNoticeField[];
+  /** True when every field the circular fills (an empty list or no collective letter aside) fell back. */
+  readonly allFellBack: boolean;
+}
+
+/** The circular's fields a notice may name (the subject has its own items). */
+export type CircularNoticeField = 'reference' | 'meetingPlace' | 'collectiveLetter' | 'addressees' | 'copies' | 'notes';
+
 /** A consultation's content as shown on a page in `locale`. */
 export interface ConsultationContent {
+  /** The reference line in the page's language where translated, else as the record writes it (shown isolated, with its own direction). */
   readonly reference: string;
+  readonly referenceView: ContentView;
   readonly languageOfRecord: UnLanguage;
   /** The language the page asked for (the page's, when it is a UN language). */
   readonly language: UnLanguage;
@@ -66,9 +96,11 @@ export interface ConsultationContent {
   readonly texts: Readonly<Record<string, TextContentView>>;
   /** The order of the texts given. */
   readonly textIds: readonly string[];
+  /** The circular's other translatable fields: meeting place, collective letter, addressees, copies, TSB notes. */
+  readonly circular: CircularContentView;
   /**
-   * `lang`/`dir` for the parts of the circular that exist in its language of record only (TSB
-   * notes, addressees, copies, signatory): they are shown as written.
+   * `lang`/`dir` for the parts of the circular that exist in its language of record only (the
+   * signatory, what a page shows as written): they are shown as written.
    */
   readonly record: LanguageAttributes;
 }
@@ -80,10 +112,16 @@ export interface ConsultationContent {
  */
 export function presentContent(
   locale: Locale | string,
-  consultation: Pick<Consultation, 'reference' | 'subject' | 'languageOfRecord' | 'translations'>,
+  consultation: LocalisableConsultation,
   texts: readonly Pick<DeterminedText, 'id' | 'designation' | 'title' | 'summary' | 'translations'>[],
 ): ConsultationContent {
   const localised = localiseConsultation(consultation, texts, locale);
+  const list = (field: LocalisedField<readonly string[]>): ContentListView => ({
+    entries: field.value,
+    ...languageAttributes(locale, field.language),
+  });
+  const letter = localised.collectiveLetter;
+  const circularFields = ['reference', 'meetingPlace', 'collectiveLetter', 'addressees', 'copies', 'notes'] as const;
   const byId: Record<string, TextContentView> = {};
   localised.texts.forEach((text, index) => {
     byId[text.id] = {
@@ -95,13 +133,27 @@ export function presentContent(
     };
   });
   return {
-    reference: consultation.reference,
+    reference: localised.reference.value,
+    referenceView: view(locale, localised.reference),
     languageOfRecord: localised.languageOfRecord,
     language: localised.language,
     subject: view(locale, localised.subject),
     subjectFellBack: localised.subject.isFallback,
     texts: byId,
     textIds: localised.texts.map((text) => text.id),
+    circular: {
+      meetingPlace: view(locale, localised.meetingPlace),
+      collectiveLetter: letter.value === null ? null : contentIn(locale, letter.language, letter.value),
+      addressees: list(localised.addressees),
+      copies: list(localised.copies),
+      notes: list(localised.notes),
+      fellBack: circularFields.filter((field) => localised[field].isFallback),
+      allFellBack: circularFields.every((field) => {
+        const { value, isFallback } = localised[field];
+        const filled = value !== null && value.length > 0;
+        return isFallback || !filled;
+      }),
+    },
     record: languageAttributes(locale, localised.languageOfRecord),
   };
 }
@@ -120,7 +172,9 @@ export type NoticeItem =
   | { readonly kind: 'subjectOf'; readonly reference: string }
   | { readonly kind: 'allSubjects' }
   | { readonly kind: 'title' | 'summary' | 'titleAndSummary'; readonly designation: string }
-  | { readonly kind: 'allTitles' | 'allSummaries' | 'allTitlesAndSummaries' };
+  | { readonly kind: 'allTitles' | 'allSummaries' | 'allTitlesAndSummaries' }
+  | { readonly kind: 'circularField'; readonly field: CircularNoticeField }
+  | { readonly kind: 'allCircularFields' };
 
 /** What is shown in one language of record. */
 export interface NoticeGroup {
@@ -145,6 +199,8 @@ export interface ShownContent {
   readonly summaries: boolean;
   /** A list of consultations (even of one): each subject is named by its consultation's reference. */
   readonly list?: boolean;
+  /** The circular's other fields (reference, meeting place, collective letter, addressees, copies, notes), on a page that shows the circular itself. */
+  readonly circular?: boolean;
 }
 
 /**
@@ -177,6 +233,11 @@ export function presentContentNotice(
   for (const c of contents) {
     const items: NoticeItem[] = [];
     if (!several && shown.subject && c.subjectFellBack) items.push({ kind: 'subject' });
+    // The circular's other fields: named together when none of them is translated.
+    if (!several && shown.circular === true) {
+      if (c.circular.allFellBack && c.circular.fellBack.length > 1) items.push({ kind: 'allCircularFields' });
+      else for (const field of c.circular.fellBack) items.push({ kind: 'circularField', field });
+    }
     const texts = c.textIds.map((id) => c.texts[id]!);
     const titles = shown.titles ? texts.filter((x) => x.titleFellBack) : [];
     const withSummary = shown.summaries ? texts.filter((x) => x.summary !== null) : [];

@@ -20,6 +20,8 @@ import type { ConsultationView } from '../../../services/get-consultation.js';
 import {
   presentContent,
   presentContentNotice,
+  type ConsultationContent,
+  type ContentListView,
   type ContentNoticeView,
   type ContentView,
   type LanguageAttributes,
@@ -101,7 +103,7 @@ export interface ConsultationPageView {
   readonly subject: ContentView;
   /** What of the subject, titles and summaries is not yet in the reader's language. */
   readonly contentNotice: ContentNoticeView | null;
-  /** The language of the parts written once, in the language of record (notes, addressees, copies, agenda). */
+  /** The language of the parts written once, in the language of record (the signatory). */
   readonly record: LanguageAttributes;
   /**
    * Clause citations and the instrument with its edition, in the reader's language: each isolated
@@ -112,9 +114,10 @@ export interface ConsultationPageView {
   readonly date: string;
   readonly studyGroup: string;
   readonly meeting: string;
-  /** The meeting's place (as written, in the language of record), isolated inside the meeting's line. */
+  /** The meeting's place (translated, or as the record writes it), isolated inside the meeting's line. */
   readonly meetingPlace: string;
-  readonly agenda: string | null;
+  /** The collective letter with the meeting's agenda; null when the circular names none. */
+  readonly agenda: ContentView | null;
   readonly deadline: InstantView;
   readonly timeLeft: string | null;
   readonly state: ConsultationState;
@@ -128,9 +131,9 @@ export interface ConsultationPageView {
   /** The procedure in plain sentences, each citing its clause. */
   readonly ask: readonly string[];
   readonly texts: readonly TextEntry[];
-  readonly notes: readonly string[];
-  readonly addressees: readonly string[];
-  readonly copies: readonly string[];
+  readonly notes: ContentListView;
+  readonly addressees: ContentListView;
+  readonly copies: ContentListView;
   readonly signatory: string;
   readonly actions: ConsultationActions;
 }
@@ -314,12 +317,13 @@ function stateLabel(locale: Locale, state: ConsultationState, procedure: Procedu
   return t(locale, `public.state.${state}`);
 }
 
-function meetingLine(locale: Locale, c: Consultation): string {
+/** The meeting's line: its place (in the reader's language where translated: `place`) and days. */
+function meetingLine(locale: Locale, c: Consultation, place: string): string {
   const dates = t(locale, 'public.meeting.dates', {
     first: day(locale, c.meeting.firstDay),
     last: day(locale, c.meeting.lastDay),
   });
-  return t(locale, 'public.meeting.line', { place: c.meeting.place, dates });
+  return t(locale, 'public.meeting.line', { place, dates });
 }
 
 /** "Draft new Recommendation ITU-T X.1353 (X.ztd-iot)", as Annex 1 names a text. */
@@ -330,12 +334,12 @@ export function textHeading(locale: Locale, text: DeterminedText): string {
   return t(locale, 'public.text.heading', { kind: text.kind, designation });
 }
 
-function row(locale: Locale, view: ConsultationView, now: number, subject: ContentView): ConsultationRow {
+function row(locale: Locale, view: ConsultationView, now: number, content: ConsultationContent): ConsultationRow {
   const c = view.loaded.consultation;
   return {
     id: c.id,
-    reference: c.reference,
-    subject,
+    reference: content.reference,
+    subject: content.subject,
     studyGroup: c.studyGroup,
     date: day(locale, c.date),
     deadline: deadlineOf(locale, c),
@@ -354,7 +358,7 @@ export function presentHome(locale: Locale, views: readonly ConsultationView[], 
   // The subjects the reader is shown (drafts only to the secretariat), each in the reader's language where translated.
   const shown = views.filter((v) => v.state !== 'draft' || actor.kind === 'secretariat');
   const contents = shown.map((v) => presentContent(locale, v.loaded.consultation, []));
-  const rows = shown.map((v, index) => row(locale, v, now, contents[index]!.subject));
+  const rows = shown.map((v, index) => row(locale, v, now, contents[index]!));
   // How a consultation goes, as the default procedure runs it: its rule in its words.
   const procedure = procedureFor(DEFAULT_PROCEDURE_ID);
   const threshold = formatShare(locale, procedure.passThreshold ?? 0);
@@ -457,17 +461,17 @@ export function presentConsultationPage(
   ];
   return {
     id: c.id,
-    reference: c.reference,
+    reference: content.reference,
     subject: content.subject,
-    contentNotice: presentContentNotice([content], { subject: true, titles: true, summaries: true }),
+    contentNotice: presentContentNotice([content], { subject: true, titles: true, summaries: true, circular: true }),
     record: content.record,
     // The instrument with its edition first: isolated apart, its two halves would swap in a right-to-left line.
     cited: [...cited, sourceIn(locale, procedure, c.resolutionEdition), instrument, edition],
     date: day(locale, c.date),
     studyGroup: c.studyGroup,
-    meeting: meetingLine(locale, c),
-    meetingPlace: c.meeting.place,
-    agenda: c.meeting.collectiveLetter,
+    meeting: meetingLine(locale, c, content.circular.meetingPlace.value),
+    meetingPlace: content.circular.meetingPlace.value,
+    agenda: content.circular.collectiveLetter,
     deadline: deadlineOf(locale, c),
     timeLeft: view.state === 'open' ? timeLeft(locale, c.deadlineAt, now) : null,
     state: view.state,
@@ -484,9 +488,9 @@ export function presentConsultationPage(
     texts: view.loaded.texts.map((text) =>
       textEntry(locale, text, content.texts[text.id]!.title, content.texts[text.id]!.summary),
     ),
-    notes: [...c.notes],
-    addressees: [...c.addressees],
-    copies: [...c.copies],
+    notes: content.circular.notes,
+    addressees: content.circular.addressees,
+    copies: content.circular.copies,
     signatory: t(locale, 'public.consultation.signatory.line', { name: c.signatory.name, title: c.signatory.title }),
     actions: actionsFor(view, actor),
   };
@@ -644,7 +648,7 @@ export function presentResultsPage(
   );
   return {
     id: c.id,
-    reference: c.reference,
+    reference: content.reference,
     subject: content.subject,
     contentNotice: presentContentNotice([content], { subject: true, titles: true, summaries: false }),
     isDemo: c.isDemo,
@@ -653,8 +657,8 @@ export function presentResultsPage(
     provisional: !results.final,
     closedAt: deadlineOf(locale, c),
     computedAt: instant(locale, results.computedAt),
-    meeting: meetingLine(locale, c),
-    meetingPlace: c.meeting.place,
+    meeting: meetingLine(locale, c, content.circular.meetingPlace.value),
+    meetingPlace: content.circular.meetingPlace.value,
     notice,
     texts: results.texts.map((r) =>
       textResultEntry(locale, results.loaded.procedure, c.resolutionEdition, r, content.texts[r.text.id]!.title),
@@ -674,7 +678,7 @@ export function presentResultsPending(locale: Locale, view: ConsultationView, no
   const c = view.loaded.consultation;
   return {
     id: c.id,
-    reference: c.reference,
+    reference: presentContent(locale, c, []).reference,
     deadline: deadlineOf(locale, c),
     timeLeft: timeLeft(locale, c.deadlineAt, now),
   };
@@ -703,13 +707,13 @@ export function presentApproved(locale: Locale, all: readonly ConsultationResult
     for (const r of approved) {
       rows.push({
         consultationId: c.id,
-        reference: c.reference,
+        reference: content.reference,
         heading: textHeading(locale, r.text),
         designation: r.text.designation,
         workItem: r.text.workItem,
         title: content.texts[r.text.id]!.title,
-        meeting: meetingLine(locale, c),
-        meetingPlace: c.meeting.place,
+        meeting: meetingLine(locale, c, content.circular.meetingPlace.value),
+        meetingPlace: content.circular.meetingPlace.value,
         reservations: r.decision!.reservations.map((res) =>
           t(locale, 'public.decision.reservation', { state: stateName(locale, res.state), note: res.note }),
         ),

@@ -82,12 +82,12 @@ export interface ConsultationHead {
   readonly isDemo: boolean;
 }
 
-/** The few facts of a consultation every reply page heads with (the subject as `presentContent` gives it). */
-export function consultationHead(c: Consultation, subject: ContentView): ConsultationHead {
+/** The few facts of a consultation every reply page heads with (the reference and subject as `presentContent` gives them). */
+export function consultationHead(c: Consultation, content: ConsultationContent): ConsultationHead {
   return {
     id: c.id,
-    reference: c.reference,
-    subject,
+    reference: content.reference,
+    subject: content.subject,
     studyGroup: c.studyGroup,
     deadlineAt: c.deadlineAt,
     deadlineWording: c.deadlineWording,
@@ -218,7 +218,7 @@ export function presentOwed(locale: Locale, owed: OwedReplies, now: number, noti
     contents.push(content);
     return {
       open: !c.deadlinePassed,
-      consultation: consultationHead(consultation, content.subject),
+      consultation: consultationHead(consultation, content),
       timeLeft: timeLeft(locale, consultation.deadlineAt, now),
       notYetOpen: c.replyWindowToCome === null ? null : { from: c.replyWindowToCome.startsAt },
       eligible: c.eligibility.eligible,
@@ -405,7 +405,7 @@ export function presentWorkspace(locale: Locale, ws: ReplyWorkspace, now: number
   const citations = presentReplyCitations(locale, ws);
   const content = presentContent(locale, ws.loaded.consultation, ws.loaded.texts);
   return {
-    consultation: consultationHead(ws.loaded.consultation, content.subject),
+    consultation: consultationHead(ws.loaded.consultation, content),
     stateName: stateName(locale, ws.memberState),
     timeLeft: timeLeft(locale, ws.loaded.consultation.deadlineAt, now),
     reply: statusOf(latest),
@@ -671,7 +671,7 @@ export function presentReceipt(
   // A withdrawal lists no positions: only the subject is shown then.
   const content = presentContent(locale, consultation, submitted ? ws.loaded.texts : []);
   return {
-    consultation: consultationHead(consultation, content.subject),
+    consultation: consultationHead(consultation, content),
     stateName: stateName(locale, ws.memberState),
     stateCode: ws.memberState.code,
     version: receipt.version,
@@ -734,7 +734,7 @@ export interface HistoryView {
 export function presentHistory(locale: Locale, ws: ReplyWorkspace): HistoryView {
   const consultation = ws.loaded.consultation;
   return {
-    consultation: consultationHead(consultation, presentContent(locale, consultation, []).subject),
+    consultation: consultationHead(consultation, presentContent(locale, consultation, [])),
     stateName: stateName(locale, ws.memberState),
     rows: [...ws.versions].reverse().map((v) => ({
       version: v.version,

@@ -301,7 +301,8 @@ export function presentCircular(
     languageOfRecord: c.languageOfRecord,
     translationStatus: UN_LANGUAGES.filter((language) => language !== c.languageOfRecord).map((language) => ({
       language,
-      missing: presentContentNotice([presentContent(language, c, loaded.texts)], shown),
+      // Per language, the circular's own fields too: the preview shows what each reader will get.
+      missing: presentContentNotice([presentContent(language, c, loaded.texts)], { ...shown, circular: true }),
     })),
     record: content.record,
     meetingPlace: c.meeting.place,

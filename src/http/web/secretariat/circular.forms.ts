@@ -1,5 +1,12 @@
 import Type, { type Static } from 'typebox';
-import type { Consultation, DeterminedText } from '../../../domain/consultation/consultation.js';
+import {
+  CIRCULAR_LIST_FIELDS,
+  CIRCULAR_TEXT_FIELDS,
+  type CircularField as TranslatableField,
+  type CircularListField,
+  type Consultation,
+  type DeterminedText,
+} from '../../../domain/consultation/consultation.js';
 import { isUnLanguage } from '../../../domain/consultation/localise.js';
 import { type DeadlineWording, isDeadlineWording, readDeadline } from '../../../domain/consultation/deadline.js';
 import type { FieldProblem } from '../../../domain/errors.js';
@@ -60,13 +67,6 @@ export const CircularForm = Type.Object({
   collectiveLetter: Field(1000),
   subject: Field(4000),
   languageOfRecord: Field(10),
-  // The subject in each UN language other than the language of record (the page shows five).
-  'subject-ar': Field(4000),
-  'subject-zh': Field(4000),
-  'subject-en': Field(4000),
-  'subject-fr': Field(4000),
-  'subject-ru': Field(4000),
-  'subject-es': Field(4000),
   deadlineDay: Field(100),
   deadlineTime: Field(100),
   deadlineWording: Field(10),
@@ -75,6 +75,49 @@ export const CircularForm = Type.Object({
   notes: Field(60_000),
   signatoryName: Field(1000),
   signatoryTitle: Field(2000),
+  // The circular's own fields in each UN language other than the language of record (the page shows five).
+  'subject-ar': Field(4000),
+  'subject-zh': Field(4000),
+  'subject-en': Field(4000),
+  'subject-fr': Field(4000),
+  'subject-ru': Field(4000),
+  'subject-es': Field(4000),
+  'reference-ar': Field(1000),
+  'reference-zh': Field(1000),
+  'reference-en': Field(1000),
+  'reference-fr': Field(1000),
+  'reference-ru': Field(1000),
+  'reference-es': Field(1000),
+  'meetingPlace-ar': Field(1000),
+  'meetingPlace-zh': Field(1000),
+  'meetingPlace-en': Field(1000),
+  'meetingPlace-fr': Field(1000),
+  'meetingPlace-ru': Field(1000),
+  'meetingPlace-es': Field(1000),
+  'collectiveLetter-ar': Field(1000),
+  'collectiveLetter-zh': Field(1000),
+  'collectiveLetter-en': Field(1000),
+  'collectiveLetter-fr': Field(1000),
+  'collectiveLetter-ru': Field(1000),
+  'collectiveLetter-es': Field(1000),
+  'addressees-ar': Field(30_000),
+  'addressees-zh': Field(30_000),
+  'addressees-en': Field(30_000),
+  'addressees-fr': Field(30_000),
+  'addressees-ru': Field(30_000),
+  'addressees-es': Field(30_000),
+  'copies-ar': Field(30_000),
+  'copies-zh': Field(30_000),
+  'copies-en': Field(30_000),
+  'copies-fr': Field(30_000),
+  'copies-ru': Field(30_000),
+  'copies-es': Field(30_000),
+  'notes-ar': Field(60_000),
+  'notes-zh': Field(60_000),
+  'notes-en': Field(60_000),
+  'notes-fr': Field(60_000),
+  'notes-ru': Field(60_000),
+  'notes-es': Field(60_000),
   languagesAvailableOn: Field(100),
   resolutionEdition: Field(200),
   individualRepliesPublic: Field(10),
@@ -87,11 +130,11 @@ export const CircularForm = Type.Object({
 export type CircularBody = Static<typeof CircularForm>;
 
 /**
- * The largest body of the circular form: with a translation per language (Arabic or Russian text
- * is several bytes per character, and more once URL-encoded) it outgrows the 64 KiB of the other
- * forms. The fields' own maximum lengths still bound every value.
+ * The largest body of the circular form: with the circular's own fields translated into five
+ * languages (Arabic or Russian text is several bytes per character, and more once URL-encoded) it
+ * outgrows the 64 KiB of the other forms. The fields' own maximum lengths still bound every value.
  */
-export const CIRCULAR_FORM_BODY_LIMIT = 1024 * 1024;
+export const CIRCULAR_FORM_BODY_LIMIT = 4 * 1024 * 1024;
 
 /** The circular form's values, as typed (or as stored, when the page opens). */
 export interface CircularValues {
@@ -111,8 +154,11 @@ export interface CircularValues {
   readonly subject: string;
   /** A UN language code (as typed: checked by the service). */
   readonly languageOfRecord: string;
-  /** The subject per other language, as typed ('' when not translated). */
-  readonly subjectTranslations: Readonly<Record<UnLanguage, string>>;
+  /**
+   * The circular's own fields per other language, as typed ('' when not translated): lists one
+   * entry per line, notes one paragraph each, separated by a blank line.
+   */
+  readonly translations: Readonly<Record<UnLanguage, TranslatedValues>>;
   readonly deadlineDay: string;
   /** `HH:MM` (UTC); not needed when the wording is `2400`. */
   readonly deadlineTime: string;
@@ -158,7 +204,7 @@ export function blankCircular(today: string): CircularValues {
     collectiveLetter: '',
     subject: '',
     languageOfRecord: 'en',
-    subjectTranslations: perLanguage(() => ''),
+    translations: perLanguage(noTranslation),
     deadlineDay: '',
     deadlineTime: '23:59',
     deadlineWording: 'hhmm',
@@ -177,11 +223,30 @@ export function blankCircular(today: string): CircularValues {
   };
 }
 
-/** The stored translations of a subject, per language ('' where none). */
-function subjectTranslationsOf(translations: Consultation['translations']): Record<UnLanguage, string> {
+/** The circular's own fields in one other language, as the form holds them. */
+export type TranslatedValues = Readonly<Record<TranslatableField, string>>;
+
+/** A language without translation. */
+const noTranslation = (): TranslatedValues =>
+  Object.fromEntries(
+    [...CIRCULAR_TEXT_FIELDS, ...CIRCULAR_LIST_FIELDS].map((field) => [field, '']),
+  ) as TranslatedValues;
+
+/** How the form writes a translated list: addressees and copies one per line, notes one paragraph each. */
+const listText = (field: CircularListField, entries: readonly string[] | undefined) =>
+  (entries ?? []).join(field === 'notes' ? '\n\n' : '\n');
+
+/** The stored translations of the circular's own fields, per language ('' where none). */
+function translationsOf(translations: Consultation['translations']): Record<UnLanguage, TranslatedValues> {
   return Object.fromEntries(
-    UN_LANGUAGES.map((language) => [language, translations[language]?.subject ?? '']),
-  ) as Record<UnLanguage, string>;
+    UN_LANGUAGES.map((language) => {
+      const given = translations[language];
+      const values: Record<string, string> = {};
+      for (const field of CIRCULAR_TEXT_FIELDS) values[field] = given?.[field] ?? '';
+      for (const field of CIRCULAR_LIST_FIELDS) values[field] = listText(field, given?.[field]);
+      return [language, values as TranslatedValues];
+    }),
+  ) as Record<UnLanguage, TranslatedValues>;
 }
 
 /** A stored circular as its form shows it. */
@@ -202,7 +267,7 @@ export function circularValues(c: Consultation, revision: number): CircularValue
     collectiveLetter: c.meeting.collectiveLetter ?? '',
     subject: c.subject,
     languageOfRecord: c.languageOfRecord,
-    subjectTranslations: subjectTranslationsOf(c.translations),
+    translations: translationsOf(c.translations),
     deadlineDay: deadline.slice(0, 10),
     deadlineTime: deadline.slice(11, 16),
     deadlineWording: c.deadlineWording,
@@ -333,13 +398,46 @@ export interface ReadCircular {
   readonly revision: number | undefined;
 }
 
-/** The subject's translations as the form posted them: null when it posted none (a client without those fields: they stay as they are). */
-function postedSubjectTranslations(body: CircularBody): Record<UnLanguage, string> | null {
-  const posted = UN_LANGUAGES.some((language) => body[translationFieldName('subject', language)] !== undefined);
+/** The translatable fields, in the order of the form. */
+const TRANSLATABLE_FIELDS: readonly TranslatableField[] = [...CIRCULAR_TEXT_FIELDS, ...CIRCULAR_LIST_FIELDS];
+
+/** The translations as the form posted them: null when it posted none (a client without those fields: they stay as they are). */
+function postedTranslations(body: CircularBody): Record<UnLanguage, TranslatedValues> | null {
+  const posted = UN_LANGUAGES.some((language) =>
+    TRANSLATABLE_FIELDS.some((field) => body[translationFieldName(field, language)] !== undefined),
+  );
   if (!posted) return null;
   return Object.fromEntries(
-    UN_LANGUAGES.map((language) => [language, trim(body[translationFieldName('subject', language)])]),
-  ) as Record<UnLanguage, string>;
+    UN_LANGUAGES.map((language) => [
+      language,
+      Object.fromEntries(
+        TRANSLATABLE_FIELDS.map((field) => {
+          const typed = body[translationFieldName(field, language)];
+          // A list keeps its lines as typed (trimmed at the ends only), like the fields of record.
+          return [
+            field,
+            (CIRCULAR_LIST_FIELDS as readonly string[]).includes(field) ? (typed ?? '').trim() : trim(typed),
+          ];
+        }),
+      ),
+    ]),
+  ) as Record<UnLanguage, TranslatedValues>;
+}
+
+/** The service's translations from the form's: a field left empty is not translated. */
+function translationsInput(values: CircularValues): NonNullable<ConsultationInput['translations']> {
+  const translations: Record<string, Record<string, string | string[]>> = {};
+  for (const language of UN_LANGUAGES) {
+    const typed = values.translations[language];
+    const given: Record<string, string | string[]> = {};
+    for (const field of CIRCULAR_TEXT_FIELDS) if (typed[field] !== '') given[field] = typed[field];
+    for (const field of CIRCULAR_LIST_FIELDS) {
+      const entries = field === 'notes' ? paragraphsOf(typed[field]) : linesOf(typed[field]);
+      if (entries.length > 0) given[field] = entries;
+    }
+    if (Object.keys(given).length > 0) translations[language] = given;
+  }
+  return translations as NonNullable<ConsultationInput['translations']>;
 }
 
 /**
@@ -350,7 +448,7 @@ export function readCircularForm(
   body: CircularBody,
   stored?: Pick<Consultation, 'languageOfRecord' | 'translations' | 'deadlineWording'>,
 ): ReadCircular {
-  const postedTranslations = postedSubjectTranslations(body);
+  const posted = postedTranslations(body);
   const values: CircularValues = {
     revision: trim(body.revision),
     bureau: trim(body.bureau),
@@ -367,8 +465,7 @@ export function readCircularForm(
     subject: trim(body.subject),
     languageOfRecord:
       body.languageOfRecord === undefined ? (stored?.languageOfRecord ?? 'en') : trim(body.languageOfRecord),
-    subjectTranslations:
-      postedTranslations ?? (stored ? subjectTranslationsOf(stored.translations) : perLanguage(() => '')),
+    translations: posted ?? (stored ? translationsOf(stored.translations) : perLanguage(noTranslation)),
     deadlineDay: trim(body.deadlineDay),
     deadlineTime: trim(body.deadlineTime),
     deadlineWording:
@@ -386,11 +483,6 @@ export function readCircularForm(
     issuedDay: trim(body.issuedDay),
     issuedTime: trim(body.issuedTime),
   };
-  const translations: NonNullable<ConsultationInput['translations']> = {};
-  for (const language of UN_LANGUAGES) {
-    const subject = values.subjectTranslations[language];
-    if (subject !== '') translations[language] = { subject };
-  }
   const codes = codesOf(values.eligibleStates);
   const input: ConsultationInput = {
     bureau: values.bureau,
@@ -412,7 +504,7 @@ export function readCircularForm(
     // Only what the form posted: a client without these fields leaves them as they are. A code
     // that is not a UN language is the schema's to refuse.
     ...(body.languageOfRecord !== undefined && { languageOfRecord: values.languageOfRecord as UnLanguage }),
-    ...(postedTranslations !== null && { translations }),
+    ...(posted !== null && { translations: translationsInput(values) }),
     // The minute typed, as the API takes it: the service closes it at its end (Circular 79's
     // "2359 hours UTC" is 23:59:59.999). A wording that is not one is the schema's to refuse.
     deadline: statedDeadline(values),
@@ -480,7 +572,6 @@ const PAGE_ORDER: readonly string[] = [
   'studyGroup',
   'languageOfRecord',
   'subject',
-  ...UN_LANGUAGES.map((language) => translationFieldName('subject', language)),
   'meetingPlace',
   'meetingFirstDay',
   'meetingLastDay',
@@ -496,6 +587,7 @@ const PAGE_ORDER: readonly string[] = [
   'notes',
   'signatoryName',
   'signatoryTitle',
+  ...UN_LANGUAGES.flatMap((language) => TRANSLATABLE_FIELDS.map((field) => translationFieldName(field, language))),
   'eligibleStates',
 ];
 
@@ -530,6 +622,9 @@ export function circularErrors(
   const at = (field: CircularField, message: string) => pushOnce(errors, { field: `field-${field}`, message });
   const unknownStates: string[] = [];
   const max = (pointer: string) => maxLengthAt(ConsultationInputSchema, pointer);
+  // The entries of a list in the language of record, as the form gives them to the service.
+  const listCount = (field: CircularListField) =>
+    (field === 'notes' ? paragraphsOf(values.notes) : linesOf(values[field])).length;
   for (const problem of problems) {
     const pointer = problem.field.replace(/\/\d+$/, '');
     const translation = translationError(
@@ -537,7 +632,10 @@ export function circularErrors(
       problem,
       'subject',
       values.languageOfRecord,
-      () => max('/translations/en/subject') ?? 0,
+      // A list's limit is its entries'.
+      (field) =>
+        max(`/translations/en/${field}${(CIRCULAR_LIST_FIELDS as readonly string[]).includes(field) ? '/0' : ''}`) ?? 0,
+      (field) => listCount(field),
     );
     if (translation) pushOnce(errors, translation);
     else if (problem.code === 'DATES_OUT_OF_ORDER' && ORDER[problem.field]) {

@@ -1,4 +1,9 @@
 import Type from 'typebox';
+import {
+  CIRCULAR_LIST_FIELDS,
+  type CircularField,
+  type CircularListField,
+} from '../../../domain/consultation/consultation.js';
 import { isUnLanguage } from '../../../domain/consultation/localise.js';
 import type { FieldProblem } from '../../../domain/errors.js';
 import { UN_LANGUAGES } from '../../../domain/member-states/designations.js';
@@ -52,8 +57,11 @@ export const linesOf = (value: string) =>
 /** A revision as the form carries it (a hidden field), or undefined. */
 export const revisionOf = (value: string) => (/^\d{1,9}$/.test(value) ? Number(value) : undefined);
 
-/** The form field of a translation: `subject-fr`, `title-ar`, `summary-es`. */
-export function translationFieldName<F extends 'subject' | 'title' | 'summary'>(
+/** A translated field of a form: the circular's own fields, a text's title and summary. */
+export type TranslatedFieldName = CircularField | 'title' | 'summary';
+
+/** The form field of a translation: `subject-fr`, `title-ar`, `summary-es`, `addressees-ru`. */
+export function translationFieldName<F extends TranslatedFieldName>(
   field: F,
   language: UnLanguage,
 ): `${F}-${UnLanguage}` {
@@ -70,16 +78,8 @@ export const languageWords = (locale: Locale, language: string) =>
   new Intl.DisplayNames([locale], { type: 'language' }).of(language) ?? language;
 
 /** The label of a translated field, naming the language in the reader's words ("Subject in French"). */
-export function translationLabel(locale: Locale, field: 'subject' | 'title' | 'summary', language: UnLanguage): string {
-  return t(
-    locale,
-    field === 'subject'
-      ? 'sec.translations.subject.label'
-      : field === 'title'
-        ? 'sec.translations.title.label'
-        : 'sec.translations.summary.label',
-    { language: languageWords(locale, language) },
-  );
+export function translationLabel(locale: Locale, field: TranslatedFieldName, language: UnLanguage): string {
+  return t(locale, `sec.translations.${field}.label`, { language: languageWords(locale, language) });
 }
 
 /**
@@ -93,17 +93,39 @@ export function translationError(
   problem: FieldProblem,
   field: 'subject' | 'title',
   languageOfRecord: string,
-  maxOf: (field: 'subject' | 'title' | 'summary') => number,
+  maxOf: (field: TranslatedFieldName) => number,
+  /** The number of entries of each list of the circular in the language of record (TRANSLATION_LIST_LENGTH). */
+  recordCount: (field: CircularListField) => number = () => 0,
 ): FormError | null {
-  const match = /^(?:\/texts\/\d+)?\/translations\/([^/]+)(?:\/(subject|title|summary))?$/.exec(problem.field);
+  const match =
+    /^(?:\/texts\/\d+)?\/translations\/([^/]+)(?:\/(subject|reference|meetingPlace|collectiveLetter|addressees|copies|notes|title|summary)(?:\/\d+)?)?$/.exec(
+      problem.field,
+    );
   if (!match) return null;
   const language = match[1]!;
   if (!isUnLanguage(language)) return { message: t(locale, 'sec.field.rejectedForm') };
-  const at = (match[2] as 'subject' | 'title' | 'summary' | undefined) ?? field;
+  const at = (match[2] as TranslatedFieldName | undefined) ?? field;
   const id = `field-${translationFieldName(at, language)}`;
   const label = translationLabel(locale, at, language);
   if (problem.code === 'TEXT_TOO_LONG')
     return { field: id, message: t(locale, 'sec.field.tooLong', { field: label, max: maxOf(at) }) };
+  if (problem.code === 'TRANSLATION_LIST_LENGTH' && (CIRCULAR_LIST_FIELDS as readonly string[]).includes(at))
+    return {
+      field: id,
+      message: t(locale, 'sec.translations.listLength', {
+        field: label,
+        record: languageWords(locale, languageOfRecord),
+        count: recordCount(at as CircularListField),
+      }),
+    };
+  if (at === 'collectiveLetter' && problem.code === 'TRANSLATION_WITHOUT_RECORD')
+    return {
+      field: id,
+      message: t(locale, 'sec.translations.letterWithoutLetter', {
+        language: languageWords(locale, language),
+        record: languageWords(locale, languageOfRecord),
+      }),
+    };
   if (match[2] === undefined && language === languageOfRecord)
     return {
       field: id,

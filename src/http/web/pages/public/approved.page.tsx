@@ -1,5 +1,5 @@
 import { t } from '../../../../i18n/i18n.js';
-import { IsolateWithin, Ltr, LtrWithin } from '../../components/bidi.js';
+import { Isolate, IsolateWithin, Ltr, LtrWithin } from '../../components/bidi.js';
 import { Content, ContentNotice } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { ApprovedView } from '../../presenters/public.presenter.js';
@@ -37,7 +37,7 @@ export function ApprovedPage({ page, view }: { page: PageContext; view: Approved
                   <Content as="td" of={row.title} />
                   <td>
                     <a href={page.href(consultationPath(row.consultationId, '/results'))}>
-                      <Ltr>{row.reference}</Ltr>
+                      <Isolate>{row.reference}</Isolate>
                     </a>
                   </td>
                   <td>

@@ -171,7 +171,7 @@ export function ConsultationPage({ page, view }: { page: PageContext; view: Cons
         )}
         <dt>{t(locale, 'public.consultation.reference')}</dt>
         <dd>
-          <Ltr>{view.reference}</Ltr>
+          <Isolate>{view.reference}</Isolate>
         </dd>
         <dt>{t(locale, 'public.consultation.date')}</dt>
         <dd>{view.date}</dd>
@@ -186,8 +186,8 @@ export function ConsultationPage({ page, view }: { page: PageContext; view: Cons
         {view.agenda !== null && (
           <>
             <dt>{t(locale, 'public.consultation.agenda')}</dt>
-            <dd lang={view.record.lang} dir={view.record.dir}>
-              <Isolate>{view.agenda}</Isolate>
+            <dd lang={view.agenda.lang} dir={view.agenda.dir}>
+              <Isolate>{view.agenda.value}</Isolate>
             </dd>
           </>
         )}
@@ -234,11 +234,11 @@ export function ConsultationPage({ page, view }: { page: PageContext; view: Cons
 
       <section aria-labelledby="notes-title">
         <h2 id="notes-title">{t(locale, 'public.consultation.notes.title')}</h2>
-        {view.notes.length === 0 ? (
+        {view.notes.entries.length === 0 ? (
           <p>{t(locale, 'public.consultation.notes.none')}</p>
         ) : (
-          view.notes.map((note) => (
-            <p class="tsb-note" lang={view.record.lang} dir={view.record.dir}>
+          view.notes.entries.map((note) => (
+            <p class="tsb-note" lang={view.notes.lang} dir={view.notes.dir}>
               {note}
             </p>
           ))
@@ -250,18 +250,18 @@ export function ConsultationPage({ page, view }: { page: PageContext; view: Cons
         <dl class="summary-list">
           <dt>{t(locale, 'public.consultation.addressees')}</dt>
           <dd>
-            <ul class="plain-list" lang={view.record.lang} dir={view.record.dir}>
-              {view.addressees.map((a) => (
+            <ul class="plain-list" lang={view.addressees.lang} dir={view.addressees.dir}>
+              {view.addressees.entries.map((a) => (
                 <li>{a}</li>
               ))}
             </ul>
           </dd>
-          {view.copies.length > 0 && (
+          {view.copies.entries.length > 0 && (
             <>
               <dt>{t(locale, 'public.consultation.copies')}</dt>
               <dd>
-                <ul class="plain-list" lang={view.record.lang} dir={view.record.dir}>
-                  {view.copies.map((c) => (
+                <ul class="plain-list" lang={view.copies.lang} dir={view.copies.dir}>
+                  {view.copies.entries.map((c) => (
                     <li>{c}</li>
                   ))}
                 </ul>

@@ -1,5 +1,5 @@
 import { t, type Locale } from '../../../../i18n/i18n.js';
-import { Ltr, LtrWithin } from '../../components/bidi.js';
+import { Isolate, Ltr, LtrWithin } from '../../components/bidi.js';
 import { Content, ContentNotice } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { ConsultationRow, HomeView } from '../../presenters/public.presenter.js';
@@ -12,7 +12,7 @@ function ConsultationItem({ page, row }: { page: PageContext; row: ConsultationR
     <li class="consultation-item">
       <h3>
         <a href={page.href(consultationPath(row.id))}>
-          <Ltr>{row.reference}</Ltr>
+          <Isolate>{row.reference}</Isolate>
         </a>
         {row.isDemo && <span class="demo-tag">{t(locale, 'public.demo')}</span>}
       </h3>
@@ -44,7 +44,11 @@ function ConsultationItem({ page, row }: { page: PageContext; row: ConsultationR
       {row.state !== 'open' && row.state !== 'draft' && (
         <p>
           <a href={page.href(consultationPath(row.id, '/results'))}>
-            <LtrWithin text={t(locale, 'public.row.results', { reference: row.reference })} ltr={[row.reference]} />
+            <LtrWithin
+              text={t(locale, 'public.row.results', { reference: row.reference })}
+              ltr={[]}
+              auto={[row.reference]}
+            />
           </a>
         </p>
       )}

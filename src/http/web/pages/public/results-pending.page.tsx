@@ -13,7 +13,11 @@ export function ResultsPendingPage({ page, view }: { page: PageContext; view: Re
   return (
     <Layout page={page} title={t(locale, 'error.RESULTS_NOT_AVAILABLE.title')}>
       <p>
-        <LtrWithin text={t(locale, 'public.pending.intro', { reference: view.reference })} ltr={[view.reference]} />
+        <LtrWithin
+          text={t(locale, 'public.pending.intro', { reference: view.reference })}
+          ltr={[]}
+          auto={[view.reference]}
+        />
       </p>
       <dl class="summary-list">
         <dt>{t(locale, 'public.consultation.deadline')}</dt>

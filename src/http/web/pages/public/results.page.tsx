@@ -223,7 +223,7 @@ export function ResultsPage({ page, view }: { page: PageContext; view: ResultsPa
   return (
     <Layout
       page={page}
-      title={isolateText(t(locale, 'public.results.title', { reference: view.reference }), [view.reference])}
+      title={isolateText(t(locale, 'public.results.title', { reference: view.reference }), [], [view.reference])}
     >
       <DemoNotice locale={locale} isDemo={view.isDemo} />
       <EnteredAfterwardsNotice locale={locale} on={view.enteredAfterwardsOn} />

@@ -1,6 +1,6 @@
 import { t, type Locale } from '../../../../i18n/i18n.js';
 import { Notice } from '../../components/form.js';
-import { Ltr, LtrWithin } from '../../components/bidi.js';
+import { Isolate, Ltr, LtrWithin } from '../../components/bidi.js';
 import { Content, ContentNotice, richMessage } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { MyStateView, OwedRowView } from '../../presenters/reply.presenter.js';
@@ -52,7 +52,7 @@ function RowHeading({ locale, row }: { locale: Locale; row: OwedRowView }) {
   return (
     <>
       <h3 id={`consultation-${row.consultation.id}`}>
-        <Ltr>{row.consultation.reference}</Ltr>
+        <Isolate>{row.consultation.reference}</Isolate>
         <Content class="reply-card-subject" of={row.consultation.subject} />
       </h3>
       <DemoNotice locale={locale} isDemo={row.consultation.isDemo} />
@@ -122,7 +122,8 @@ function OpenRow({ page, row }: { page: PageContext; row: OwedRowView }) {
               text={t(locale, row.draft ? 'reply.my.continueDraft' : started ? 'reply.my.amend' : 'reply.my.reply', {
                 reference: row.consultation.reference,
               })}
-              ltr={[row.consultation.reference]}
+              ltr={[]}
+              auto={[row.consultation.reference]}
             />
           </a>
           {row.reply.version !== null && (
@@ -164,7 +165,8 @@ function ClosedRow({ page, row }: { page: PageContext; row: OwedRowView }) {
             <summary>
               <LtrWithin
                 text={t(locale, 'reply.my.countedPositions', { reference: row.consultation.reference })}
-                ltr={[row.consultation.reference]}
+                ltr={[]}
+                auto={[row.consultation.reference]}
               />
             </summary>
             <PositionList locale={locale} positions={row.counted.positions} headingLevel={4} />

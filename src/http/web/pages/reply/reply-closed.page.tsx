@@ -20,7 +20,11 @@ export function ReplyClosedPage({ page, view }: { page: PageContext; view: Close
   return (
     <Layout
       page={page}
-      title={isolateText(t(locale, 'reply.form.title', { state: ws.stateName, reference: c.reference }), [c.reference])}
+      title={isolateText(
+        t(locale, 'reply.form.title', { state: ws.stateName, reference: c.reference }),
+        [],
+        [c.reference],
+      )}
       hasErrors={view.errors.length > 0}
     >
       <ErrorSummary locale={locale} errors={view.errors} />

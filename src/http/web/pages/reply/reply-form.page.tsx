@@ -36,7 +36,11 @@ export function ReplyFormPage({ page, view }: { page: PageContext; view: ReplyFo
   return (
     <Layout
       page={page}
-      title={isolateText(t(locale, 'reply.form.title', { state: ws.stateName, reference: c.reference }), [c.reference])}
+      title={isolateText(
+        t(locale, 'reply.form.title', { state: ws.stateName, reference: c.reference }),
+        [],
+        [c.reference],
+      )}
       hasErrors={view.errors.length > 0}
     >
       <Notice message={view.notice} />
@@ -49,7 +53,11 @@ export function ReplyFormPage({ page, view }: { page: PageContext; view: ReplyFo
         <input type="hidden" name="draftRevision" value={String(view.form.draftRevision)} />
         <h2>{t(locale, 'reply.form.opinion.title')}</h2>
         <p>
-          <LtrWithin text={t(locale, 'reply.form.opinion.intro', { reference: c.reference })} ltr={[c.reference]} />
+          <LtrWithin
+            text={t(locale, 'reply.form.opinion.intro', { reference: c.reference })}
+            ltr={[]}
+            auto={[c.reference]}
+          />
         </p>
         {ws.formHint !== null && <p class="hint">{ws.formHint}</p>}
         {hasFileErrors && <p class="warning">{t(locale, 'reply.form.filesAgain')}</p>}

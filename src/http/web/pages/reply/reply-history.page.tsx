@@ -16,9 +16,11 @@ export function ReplyHistoryPage({ page, view }: { page: PageContext; view: Hist
   return (
     <Layout
       page={page}
-      title={isolateText(t(locale, 'reply.history.title', { state: view.stateName, reference: c.reference }), [
-        c.reference,
-      ])}
+      title={isolateText(
+        t(locale, 'reply.history.title', { state: view.stateName, reference: c.reference }),
+        [],
+        [c.reference],
+      )}
     >
       <p>{t(locale, 'reply.history.intro', { clause: view.citations.deadline })}</p>
       {view.rows.length === 0 ? (
@@ -28,7 +30,8 @@ export function ReplyHistoryPage({ page, view }: { page: PageContext; view: Hist
           <caption>
             <LtrWithin
               text={t(locale, 'reply.history.caption', { state: view.stateName, reference: c.reference })}
-              ltr={[c.reference]}
+              ltr={[]}
+              auto={[c.reference]}
             />
           </caption>
           <thead>

@@ -82,7 +82,7 @@ export function WorkspaceSummary({
         <dt>{t(locale, 'reply.summary.consultation')}</dt>
         <dd>
           <a href={page.href(`/consultations/${encodeURIComponent(c.id)}`)}>
-            <Ltr>{c.reference}</Ltr>
+            <Isolate>{c.reference}</Isolate>
           </a>
           : <Content of={c.subject} />
         </dd>

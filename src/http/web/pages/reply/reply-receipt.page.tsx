@@ -28,7 +28,7 @@ export function ReplyReceiptPage({ page, view }: { page: PageContext; view: Rece
           <dd>{view.stateName}</dd>
           <dt>{t(locale, 'reply.summary.consultation')}</dt>
           <dd>
-            <Ltr>{c.reference}</Ltr>: <Content of={c.subject} />
+            <Isolate>{c.reference}</Isolate>: <Content of={c.subject} />
           </dd>
           <dt>{t(locale, 'reply.receipt.version')}</dt>
           <dd>{view.version}</dd>

@@ -24,7 +24,8 @@ export function ReplyReviewPage({ page, view, csrfToken }: { page: PageContext; 
             state: ws.stateName,
             reference: c.reference,
           })}
-          ltr={[c.reference]}
+          ltr={[]}
+          auto={[c.reference]}
         />
       </p>
       <WorkspaceSummary page={page} view={ws} />
@@ -49,9 +50,11 @@ export function ReplyReviewPage({ page, view, csrfToken }: { page: PageContext; 
       <form
         method="post"
         action={page.href(paths.submit)}
-        data-confirm={isolateText(t(locale, 'reply.review.confirm', { state: ws.stateName, reference: c.reference }), [
-          c.reference,
-        ])}
+        data-confirm={isolateText(
+          t(locale, 'reply.review.confirm', { state: ws.stateName, reference: c.reference }),
+          [],
+          [c.reference],
+        )}
       >
         <CsrfField token={csrfToken} />
         <input type="hidden" name="draftRevision" value={String(view.draftRevision)} />

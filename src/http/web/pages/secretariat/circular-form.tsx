@@ -189,18 +189,6 @@ export function CircularForm({
         />
       </fieldset>
 
-      <TranslationFields
-        locale={locale}
-        id="translations-subject"
-        legend={t(locale, 'sec.translations.subject.legend')}
-        hint={t(locale, 'sec.translations.subject.hint')}
-        languageOfRecord={values.languageOfRecord}
-        fieldsOf={(language) => [
-          { field: 'subject', value: values.subjectTranslations[language], rows: 3, maxlength: 2000 },
-        ]}
-        errors={errors}
-      />
-
       <fieldset class="sec-fieldset">
         <legend>{t(locale, 'sec.circular.group.meeting')}</legend>
         <TextField
@@ -403,6 +391,27 @@ export function CircularForm({
           maxlength={500}
         />
       </fieldset>
+
+      <TranslationFields
+        locale={locale}
+        id="translations-circular"
+        legend={t(locale, 'sec.translations.circular.legend')}
+        hint={t(locale, 'sec.translations.circular.hint')}
+        languageOfRecord={values.languageOfRecord}
+        fieldsOf={(language) => {
+          const given = values.translations[language];
+          return [
+            { field: 'subject', value: given.subject, rows: 3, maxlength: 2000 },
+            { field: 'reference', value: given.reference, rows: 1, maxlength: 200, oneLine: true },
+            { field: 'meetingPlace', value: given.meetingPlace, rows: 1, maxlength: 200, oneLine: true },
+            { field: 'collectiveLetter', value: given.collectiveLetter, rows: 1, maxlength: 200, oneLine: true },
+            { field: 'addressees', value: given.addressees, rows: 3 },
+            { field: 'copies', value: given.copies, rows: 5 },
+            { field: 'notes', value: given.notes, rows: 5 },
+          ];
+        }}
+        errors={errors}
+      />
 
       <fieldset class="sec-fieldset">
         <legend>{t(locale, 'sec.circular.group.settings')}</legend>

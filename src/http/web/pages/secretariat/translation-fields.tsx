@@ -1,13 +1,17 @@
 import { UN_LANGUAGES } from '../../../../domain/member-states/designations.js';
 import type { UnLanguage } from '../../../../domain/member-states/member-states.data.js';
 import { t, type Locale } from '../../../../i18n/i18n.js';
-import { errorAt, type FormError, TextAreaField } from '../../components/form.js';
+import { errorAt, type FormError, TextAreaField, TextField } from '../../components/form.js';
 import { LANGUAGE_NAMES } from '../../components/layout.js';
 import { languageAttributes } from '../../presenters/content.presenter.js';
-import { translationFieldName, translationLabel } from '../../secretariat/secretariat.forms.js';
+import {
+  type TranslatedFieldName,
+  translationFieldName,
+  translationLabel,
+} from '../../secretariat/secretariat.forms.js';
 
 /**
- * The translations of a circular's subject, or of a text's title and summary (issue #8 item 6):
+ * The translations of a circular's own fields, or of a text's title and summary (issue #8 item 6):
  * one `<details>` per UN language other than the language of record, named in its own language,
  * open when it holds a translation or a problem (so that the error summary's link lands on a
  * visible field). Each control carries the `lang` and `dir` of its language, so that Arabic is
@@ -18,10 +22,13 @@ import { translationFieldName, translationLabel } from '../../secretariat/secret
 
 /** One translated field of a language. */
 export interface TranslationField {
-  readonly field: 'subject' | 'title' | 'summary';
+  readonly field: TranslatedFieldName;
   readonly value: string;
   readonly rows: number;
-  readonly maxlength: number;
+  /** The longest one line or paragraph may be; none for a list (each entry is checked by the service). */
+  readonly maxlength?: number;
+  /** A one-line field (a text input rather than a text area). */
+  readonly oneLine?: boolean;
 }
 
 /** The languages a translation form shows: every one but the language of record, unless it holds text. */
@@ -81,6 +88,21 @@ export function TranslationFields({
             </summary>
             {fields.map((f) => {
               const name = translationFieldName(f.field, language);
+              if (f.oneLine)
+                return (
+                  <TextField
+                    locale={locale}
+                    id={`field-${name}`}
+                    name={name}
+                    label={translationLabel(locale, f.field, language)}
+                    value={f.value}
+                    error={errorAt(errors, `field-${name}`)}
+                    {...(f.maxlength !== undefined && { maxlength: f.maxlength })}
+                    lang={language}
+                    dir={attributes.dir}
+                    optional
+                  />
+                );
               return (
                 <TextAreaField
                   class="sec-textarea"
@@ -91,7 +113,7 @@ export function TranslationFields({
                   value={f.value}
                   error={errorAt(errors, `field-${name}`)}
                   rows={f.rows}
-                  maxlength={f.maxlength}
+                  {...(f.maxlength !== undefined && { maxlength: f.maxlength })}
                   lang={language}
                   dir={attributes.dir}
                   optional
