@@ -607,7 +607,7 @@ describe('assent decision and notice', () => {
       'error [DECISION_CONFLICT]: The decision names a delegation that is not a participant in this consultation: PS',
     );
     expect(run.stderr).toMatch(
-      /^ {2}\/opposing\/1: Palestine \(PS\) is not a participant in this consultation and may not be named as opposing: Observer, not a Member State.*\(§9\.4\.1\)$/m,
+      /^ {2}\/opposing\/1: State of Palestine \(PS\) is not a participant in this consultation and may not be named as opposing: Observer, not a Member State.*\(§9\.4\.1\)$/m,
     );
   });
 

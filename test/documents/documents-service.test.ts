@@ -245,8 +245,8 @@ describeEachDialect('documents', (dialect) => {
       'Replies Support Non-support Unclear Support % More supporting replies needed Outcome Clause',
       'Draft Corrigendum 1 to Recommendation ITU-T X.1333 5 5 0 0 100.00 % 0 May be considered for approval §9.4.5',
       'Draft new Recommendation ITU-T X.1471 (X.websec-7) 5 4 1 0 80.00 % 0 May be considered for approval §9.4.5',
-      'South Africa 17 August 2023 at 06:00:00 UTC Fax 1 No: received after the deadline',
-      'Assign authority (4): France, Germany, Japan, and United Kingdom of Great Britain and Northern Ireland',
+      'South Africa (Republic of) 17 August 2023 at 06:00:00 UTC Fax 1 No: received after the deadline',
+      'Assign authority (4): France, Germany (Federal Republic of), Japan, and United Kingdom of Great Britain and Northern Ireland',
       'Do not assign authority (1): Korea (Republic of)',
       `Member State Korea (Republic of) Position: Assigns authority, comments attached Comments and suggested changes: ${KR_COMMENTS} Attached file: comments-kr.txt (34 bytes, SHA-256 ${krFile})`,
       `Position: Does not assign authority Reasons: ${KR_REASONS} Possible changes that would enable the work to progress: ${KR_CHANGES}`,
@@ -313,9 +313,9 @@ describeEachDialect('documents', (dialect) => {
     expect(draftText).toMatch(/^DRAFT – this results notice has not been issued/);
     for (const phrase of [
       'Approved texts Draft Corrigendum 1 to Recommendation ITU-T X.1333',
-      'Draft new Recommendation ITU-T X.1471 (X.websec-7): opposed by China; it may be announced again without a new determination (WTSA Resolution 1 (Rev. Geneva, 2022) §9.5.3).',
-      `Reservations Draft Corrigendum 1 to Recommendation ITU-T X.1333: Germany – ${RESERVATION}`,
-      'Draft new Recommendation ITU-T X.1353 (X.ztd-iot): more time was requested by United States; the window for formal opposition closes at 2359 hours UTC on 6 October 2023',
+      "Draft new Recommendation ITU-T X.1471 (X.websec-7): opposed by China (People's Republic of); it may be announced again without a new determination (WTSA Resolution 1 (Rev. Geneva, 2022) §9.5.3).",
+      `Reservations Draft Corrigendum 1 to Recommendation ITU-T X.1333: Germany (Federal Republic of) – ${RESERVATION}`,
+      'Draft new Recommendation ITU-T X.1353 (X.ztd-iot): more time was requested by United States of America; the window for formal opposition closes at 2359 hours UTC on 6 October 2023',
       'Notice issued: Not yet issued',
     ]) {
       expect(draftText).toContain(normalise(phrase));

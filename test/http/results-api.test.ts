@@ -199,7 +199,7 @@ describeEachDialect('results API', (dialect) => {
           code: 'NOT_A_PARTICIPANT',
           clause: '§9.4.1',
           message: expect.stringMatching(
-            /^Palestine \(PS\) is not a participant in this consultation and may not be named as opposing: Observer, not a Member State/,
+            /^State of Palestine \(PS\) is not a participant in this consultation and may not be named as opposing: Observer, not a Member State/,
           ),
         },
       ]);

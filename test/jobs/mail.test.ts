@@ -232,7 +232,7 @@ describeEachDialect('e-mail', (dialect) => {
         expect(reminder.text).toContain(
           email === to.fr.email
             ? 'The Administration of France has not yet replied on these 2 texts'
-            : 'The Administration of Germany has not yet replied on these 3 texts',
+            : 'The Administration of Germany (Federal Republic of) has not yet replied on these 3 texts',
         );
         for (const [text, designation] of Object.entries(DESIGNATIONS)) {
           if (owed.includes(text)) expect(reminder.text).toContain(`- ${designation}`);

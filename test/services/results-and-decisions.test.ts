@@ -427,7 +427,7 @@ describeEachDialect('results and meeting decisions', (dialect) => {
         const problems = await refusedOutsiders({ opposing: ['DE'], reservations: [{ state: 'DE', note: 'N' }] });
         expect(problems.map((p) => p.field)).toEqual(['/opposing/0', '/reservations/0/state']);
         expect(problems[0]!.message).toBe(
-          'Germany (DE) is not a participant in this consultation and may not be named as opposing: Right to reply suspended (CS No. 169)',
+          'Germany (Federal Republic of) (DE) is not a participant in this consultation and may not be named as opposing: Right to reply suspended (CS No. 169)',
         );
       });
 

@@ -307,7 +307,7 @@ describeEachDialect('public pages', (dialect) => {
     const table = page.body.split('id="state-replies"')[1]!.split('</table>')[0]!;
     expect(table.match(/<tr>/g)?.length).toBe(STATES.length + 1);
     expect(readable(table)).toContain('Korea (Republic of) Supports Supports Supports');
-    expect(readable(table)).toContain('South Africa Supports Does not support Does not support');
+    expect(readable(table)).toContain('South Africa (Republic of) Supports Does not support Does not support');
   });
 
   it("shows the meeting's decisions, and lists the approved texts with their reservations", async () => {
@@ -332,7 +332,7 @@ describeEachDialect('public pages', (dialect) => {
     expect(during).toContain('France: France reserves its position on clause 7.');
     expect(during).toContain('Waiting: more time was asked for');
     expect(during).toContain(
-      'Germany asked for more time to consider it. Unless formal opposition reaches the Director of the TSB by October 6, 2023 at 23:59 UTC, it will be approved',
+      'Germany (Federal Republic of) asked for more time to consider it. Unless formal opposition reaches the Director of the TSB by October 6, 2023 at 23:59 UTC, it will be approved',
     );
 
     const approved = await web().browser().get('/en/approved');

@@ -421,7 +421,7 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
       expect(response.statusCode).toBe(422);
       const body = decode(response.body);
       expect(body).toContain(
-        '<a href="#field-x1353-opposing">Palestine (PS) is an observer, not a Member State: it has no voice in the decision on X.1353 and may not be named in it (WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1)</a>',
+        '<a href="#field-x1353-opposing">State of Palestine (PS) is an observer, not a Member State: it has no voice in the decision on X.1353 and may not be named in it (WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1)</a>',
       );
       expect(body).toContain(
         '<a href="#field-x1353-res-0-state">The right of Italy (IT) to reply is suspended: it has no voice in the decision on X.1353 and may not be named in it (WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1)</a>',
@@ -454,7 +454,7 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
       expect(x1353).toContain('US: Reserves its position on Annex A');
       expect(x1353).toContain('October 6, 2023 at 23:59 UTC');
       // The formal-opposition row of the State that asked for more time.
-      expect(x1353).toContain('Formal opposition from China: received at (UTC)');
+      expect(x1353).toContain("Formal opposition from China (People's Republic of): received at (UTC)");
 
       expectSeeOther(
         await officer.submit(`${base()}/decisions`, `${base()}/decisions`, { text: 'x1333-cor1' }),

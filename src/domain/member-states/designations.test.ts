@@ -38,8 +38,8 @@ describe('designation', () => {
 
   it('falls back to English for a locale that is not a UN language', () => {
     expect(designation('KR', 'de')).toBe('Korea (Republic of)');
-    expect(designation('DE', 'ja-JP')).toBe('Germany');
-    expect(designation('CI', '')).toBe("Côte d'Ivoire");
+    expect(designation('DE', 'ja-JP')).toBe('Germany (Federal Republic of)');
+    expect(designation('CI', '')).toBe("Côte d'Ivoire (Republic of)");
   });
 
   it('gives undefined for a code that is not in the list, whatever the locale', () => {
@@ -88,7 +88,7 @@ describe('sortedMemberStates', () => {
     expect(position('en', 'DE')).toBeGreaterThan(position('en', 'FR'));
   });
 
-  it('sorts Chinese by pinyin (ICU default for zh): 阿富汗 Afuhan, 巴西 Baxi, 美国 Meiguo, 中国 Zhongguo', () => {
+  it('sorts Chinese by pinyin (ICU default for zh): 阿富汗 Afuhan, 巴西 Baxi, 美利坚合众国 Meilijian, 中国 Zhongguo', () => {
     const codes = sortedMemberStates('zh').map((s) => s.code);
     const at = (code: string) => codes.indexOf(code);
     expect(at('AF')).toBeLessThan(at('BR'));

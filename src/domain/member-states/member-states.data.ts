@@ -34,52 +34,62 @@ export interface MemberStateRecord {
 
 /** Version and source of the list, shown to operators (see docs/member-states.md). */
 export const MEMBER_STATES_SOURCE = {
-  version: '2026-11-27',
+  version: '2026-11-28',
   source:
-    'Curated by hand. Membership: the 193 Member States of the United Nations plus the Holy See ' +
-    '(designated "Vatican" by ITU) = the 194 ITU Member States that ITU reports, plus Palestine as ' +
-    'observer (Plenipotentiary Resolution 99). English designations in ITU style: inverted forms ' +
-    'such as "Korea (Republic of)", "Iran (Islamic Republic of)", "Congo (Republic of the)", ' +
-    '"Eswatini (Kingdom of)", "Gambia (Republic of the)", and ITU short forms such as "Lao P.D.R.", ' +
-    '"Dem. People\'s Rep. of Korea", "Micronesia", "Vatican", "United States", "Czech Republic"; where ' +
-    'no ITU-specific form was confirmed, the UN official short name. ISO 3166-1 alpha-2/alpha-3 codes ' +
-    'checked against the ISO 3166-1 table of the Debian iso-codes package (4.15.0). ' +
-    'Arabic, Chinese, French, Russian and Spanish designations written by hand from the UN ' +
-    "terminology (UNTERM) short names, which ITU's lists follow, and adapted to the English entry: " +
-    'inverted where the English is inverted (fr "Corée (République de)", es "Corea (República de)", ' +
-    'ru "Корея (Республика)", ar "كوريا (جمهورية)"; Arabic marks the position of a following ' +
-    'adjective with " - " as the UN does, e.g. "إيران (جمهورية - الإسلامية)"), short where the English ' +
-    'is short (fr "Etats-Unis", es "Vaticano", ru "Соединенные Штаты", zh "美国"). Chinese does not ' +
-    'invert: an inverted English entry has the full UN Chinese name ("大韩民国", "荷兰王国"). French ' +
-    'follows ITU house style, which writes capitals without accents ("Etats-Unis", "Egypte", ' +
-    '"Iles Marshall") where the UN writes "États-Unis". Names that track a renaming: "Türkiye" (fr, es; ' +
-    'ru "Турция", ar "تركيا", zh "土耳其"), "Macédoine du Nord", "Eswatini". The UN short names were ' +
-    'spot-checked against a copy of the un.org Member States pages in five languages (as scraped by ' +
-    'the countrycode R package, dictionary/data_un_names.csv).',
+    'Membership: the 193 Member States of the United Nations plus the Holy See (designated "Vatican City ' +
+    'State" by ITU) = the 194 ITU Member States that ITU reports, plus Palestine as observer ' +
+    '(Plenipotentiary Resolution 99). ' +
+    "English: ITU's designations of its Member States as written in ITU-R's table of Maritime " +
+    'Identification Digits (https://www.itu.int/en/ITU-R/terrestrial/fmd/Pages/mid.aspx, as copied in ' +
+    'a public repository, a version of 2019-2021 that has "North Macedonia (Republic of)", "Eswatini ' +
+    '(Kingdom of)" and "Libya (State of)"), which names every one of the 195 administrations here: formal ' +
+    'and inverted forms such as "Argentine Republic", "China (People\'s Republic of)", "Germany (Federal ' +
+    'Republic of)", "Korea (Republic of)", "Gabonese Republic", "Kyrgyz Republic", "Slovak Republic", ' +
+    '"Vatican City State", "United States of America", "State of Palestine". One later ITU renaming: ' +
+    '"Türkiye" (Turkey until 2022), as in ITU\'s Measuring digital development: ICT Development Index ' +
+    '2024 (https://www.itu.int/dms_pub/itu-d/opb/ind/d-ind-ict_mdd-2024-3-pdf-e.pdf), which also still ' +
+    'writes "Czech Republic". ISO 3166-1 alpha-2/alpha-3 codes checked against ' +
+    'the ISO 3166-1 table of the Debian iso-codes package (4.15.0). ' +
+    'Arabic, Chinese, French, Russian and Spanish: the UN short names of the un.org Member States pages ' +
+    '(as collected by the countrycode R package, dictionary/data_un_names.csv), in ITU house style for ' +
+    'French (no accents on capitals: "Etats-Unis d\'Amérique", "Egypte", "Iles Marshall"). Where the ' +
+    "English is ITU's long form of a name the UN also writes in full, the other languages follow the UN " +
+    'full name: United States of America (fr "Etats-Unis d\'Amérique", es "Estados Unidos de América", ' +
+    'ru "Соединенные Штаты Америки", ar "الولايات المتحدة الأمريكية", zh "美利坚合众国"), the Democratic ' +
+    "People's Republic of Korea and the Lao People's Democratic Republic (full UN names in all languages), " +
+    'Micronesia (Federated States of) (UN inverted forms; zh "密克罗尼西亚联邦"). Chinese for the Dominican ' +
+    'Republic is the full UN name "多米尼加共和国", so that it cannot be confused with Dominica "多米尼克". ' +
+    'Eleven States keep an inverted form in French, Spanish, Russian and Arabic as well: Bolivia, ' +
+    'Iran, Micronesia and Venezuela (inverted by the UN itself), and Congo, Gambia, Korea, Moldova, ' +
+    'Netherlands, Eswatini and Tanzania (ITU-style inversions written when the list was first compiled: ' +
+    'fr "Corée (République de)", es "Corea (República de)", ru "Корея (Республика)", ar "كوريا (جمهورية)"; ' +
+    'Arabic marks a following adjective with " - " as the UN does). Chinese is never inverted.',
   note:
-    'Count: 194 Member States + 1 observer = 195 entries. Not yet reconciled entry by entry against ' +
-    "ITU's live Member States list (itu.int/online/mm/scripts/gensel8), which was not reachable when " +
-    "this was compiled; the figure of 194 is ITU's published count (193 UN members + Vatican). " +
-    'Designations not confirmed in an ITU source include "Kyrgyzstan" (UN short form; an older ITU-R ' +
-    'list has "Kyrgyz Republic"), "Sao Tome and Principe" (written without accents, as the UN does) and ' +
-    '"Palestine" (UN: "State of Palestine"). None of the designations in Arabic, Chinese, French, ' +
-    "Russian or Spanish has been verified one by one against ITU's multilingual list: nothing could be " +
-    'fetched from the network when they were written. Least certain: the ITU abbreviations in French ' +
-    'and Spanish ("Rép. pop. dém. de Corée", "Rep. Pop. Dem. de Corea", "Lao (R.d.p.)", "Lao (R.D.P.)"), ' +
-    'for which Russian, Arabic and Chinese use the full UN name; the inverted Arabic forms; the Chinese ' +
-    'full forms chosen for inverted English entries ("刚果共和国", "冈比亚共和国", "斯威士兰王国"); and ' +
-    'short forms chosen to match ITU\'s English short forms ("Micronésie", "Соединенные Штаты", ' +
-    '"الولايات المتحدة", "Чешская Республика"). The secretariat (TSB with the ITU language services) ' +
-    'should review all six columns before the list is used in official correspondence. Arrears and other ' +
-    'losses of rights are not modelled here: mayReply is true for every Member State until the ' +
-    'secretariat records otherwise.',
+    'Count: 194 Member States + 1 observer = 195 entries. The English column was reconciled entry by entry ' +
+    "with ITU-R's MID table, not with ITU's live list of Member States (itu.int/online/mm/scripts/gensel8), " +
+    'which could not be fetched; that list may abbreviate some names (e.g. "Lao P.D.R.", "Vatican") where ' +
+    'the MID table writes them in full, and an older ITU-R list of geographical areas (seen only in a ' +
+    'third-party copy) writes some States otherwise ("Slovakia", "Azerbaijani Republic"); the newer MID ' +
+    'table was followed. None of the designations in Arabic, Chinese, ' +
+    "French, Russian or Spanish has been verified one by one against ITU's multilingual list: no ITU list in " +
+    'those languages could be found. They are UN short names, so for most States they do not carry the ' +
+    'formal part of the English designation (en "Germany (Federal Republic of)", fr "Allemagne"). Not ' +
+    'checked against any found source: the ITU-style inverted forms of Congo, Gambia, Korea, Moldova, ' +
+    'Netherlands, Eswatini and Tanzania in French, Spanish, Russian and Arabic; "Czech Republic" in the ' +
+    'other languages (ru "Чешская Республика", zh "捷克共和国", where the UN now writes Czechia); the Holy ' +
+    'See ("Vatican", "Vaticano", "Ватикан", "الفاتيكان", "梵蒂冈", short forms, not the translation of ' +
+    '"Vatican City State") and Palestine ("Palestine", "Palestina", "Палестина", "فلسطين", "巴勒斯坦", not ' +
+    '"State of Palestine"), which are not UN Member States; and the Chinese "多米尼加共和国". The secretariat ' +
+    '(TSB with the ITU language services) should review all six columns before the list is used in ' +
+    'official correspondence. Arrears and other losses of rights are not modelled here: mayReply is true ' +
+    'for every Member State until the secretariat records otherwise.',
 } as const;
 
 export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'AD',
     iso3: 'AND',
-    names: { en: 'Andorra', fr: 'Andorre', es: 'Andorra', ru: 'Андорра', ar: 'أندورا', zh: '安道尔' },
+    names: { en: 'Andorra (Principality of)', fr: 'Andorre', es: 'Andorra', ru: 'Андорра', ar: 'أندورا', zh: '安道尔' },
     membership: 'member_state',
     mayReply: true,
   },
@@ -121,28 +131,42 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'AL',
     iso3: 'ALB',
-    names: { en: 'Albania', fr: 'Albanie', es: 'Albania', ru: 'Албания', ar: 'ألبانيا', zh: '阿尔巴尼亚' },
+    names: {
+      en: 'Albania (Republic of)',
+      fr: 'Albanie',
+      es: 'Albania',
+      ru: 'Албания',
+      ar: 'ألبانيا',
+      zh: '阿尔巴尼亚',
+    },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'AM',
     iso3: 'ARM',
-    names: { en: 'Armenia', fr: 'Arménie', es: 'Armenia', ru: 'Армения', ar: 'أرمينيا', zh: '亚美尼亚' },
+    names: { en: 'Armenia (Republic of)', fr: 'Arménie', es: 'Armenia', ru: 'Армения', ar: 'أرمينيا', zh: '亚美尼亚' },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'AO',
     iso3: 'AGO',
-    names: { en: 'Angola', fr: 'Angola', es: 'Angola', ru: 'Ангола', ar: 'أنغولا', zh: '安哥拉' },
+    names: { en: 'Angola (Republic of)', fr: 'Angola', es: 'Angola', ru: 'Ангола', ar: 'أنغولا', zh: '安哥拉' },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'AR',
     iso3: 'ARG',
-    names: { en: 'Argentina', fr: 'Argentine', es: 'Argentina', ru: 'Аргентина', ar: 'الأرجنتين', zh: '阿根廷' },
+    names: {
+      en: 'Argentine Republic',
+      fr: 'Argentine',
+      es: 'Argentina',
+      ru: 'Аргентина',
+      ar: 'الأرجنتين',
+      zh: '阿根廷',
+    },
     membership: 'member_state',
     mayReply: true,
   },
@@ -163,7 +187,14 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'AZ',
     iso3: 'AZE',
-    names: { en: 'Azerbaijan', fr: 'Azerbaïdjan', es: 'Azerbaiyán', ru: 'Азербайджан', ar: 'أذربيجان', zh: '阿塞拜疆' },
+    names: {
+      en: 'Azerbaijan (Republic of)',
+      fr: 'Azerbaïdjan',
+      es: 'Azerbaiyán',
+      ru: 'Азербайджан',
+      ar: 'أذربيجان',
+      zh: '阿塞拜疆',
+    },
     membership: 'member_state',
     mayReply: true,
   },
@@ -191,7 +222,14 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'BD',
     iso3: 'BGD',
-    names: { en: 'Bangladesh', fr: 'Bangladesh', es: 'Bangladesh', ru: 'Бангладеш', ar: 'بنغلاديش', zh: '孟加拉国' },
+    names: {
+      en: "Bangladesh (People's Republic of)",
+      fr: 'Bangladesh',
+      es: 'Bangladesh',
+      ru: 'Бангладеш',
+      ar: 'بنغلاديش',
+      zh: '孟加拉国',
+    },
     membership: 'member_state',
     mayReply: true,
   },
@@ -219,28 +257,35 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'BG',
     iso3: 'BGR',
-    names: { en: 'Bulgaria', fr: 'Bulgarie', es: 'Bulgaria', ru: 'Болгария', ar: 'بلغاريا', zh: '保加利亚' },
+    names: {
+      en: 'Bulgaria (Republic of)',
+      fr: 'Bulgarie',
+      es: 'Bulgaria',
+      ru: 'Болгария',
+      ar: 'بلغاريا',
+      zh: '保加利亚',
+    },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'BH',
     iso3: 'BHR',
-    names: { en: 'Bahrain', fr: 'Bahreïn', es: 'Bahrein', ru: 'Бахрейн', ar: 'البحرين', zh: '巴林' },
+    names: { en: 'Bahrain (Kingdom of)', fr: 'Bahreïn', es: 'Bahrein', ru: 'Бахрейн', ar: 'البحرين', zh: '巴林' },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'BI',
     iso3: 'BDI',
-    names: { en: 'Burundi', fr: 'Burundi', es: 'Burundi', ru: 'Бурунди', ar: 'بوروندي', zh: '布隆迪' },
+    names: { en: 'Burundi (Republic of)', fr: 'Burundi', es: 'Burundi', ru: 'Бурунди', ar: 'بوروندي', zh: '布隆迪' },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'BJ',
     iso3: 'BEN',
-    names: { en: 'Benin', fr: 'Bénin', es: 'Benin', ru: 'Бенин', ar: 'بنن', zh: '贝宁' },
+    names: { en: 'Benin (Republic of)', fr: 'Bénin', es: 'Benin', ru: 'Бенин', ar: 'بنن', zh: '贝宁' },
     membership: 'member_state',
     mayReply: true,
   },
@@ -275,35 +320,56 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'BR',
     iso3: 'BRA',
-    names: { en: 'Brazil', fr: 'Brésil', es: 'Brasil', ru: 'Бразилия', ar: 'البرازيل', zh: '巴西' },
+    names: {
+      en: 'Brazil (Federative Republic of)',
+      fr: 'Brésil',
+      es: 'Brasil',
+      ru: 'Бразилия',
+      ar: 'البرازيل',
+      zh: '巴西',
+    },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'BS',
     iso3: 'BHS',
-    names: { en: 'Bahamas', fr: 'Bahamas', es: 'Bahamas', ru: 'Багамские Острова', ar: 'جزر البهاما', zh: '巴哈马' },
+    names: {
+      en: 'Bahamas (Commonwealth of the)',
+      fr: 'Bahamas',
+      es: 'Bahamas',
+      ru: 'Багамские Острова',
+      ar: 'جزر البهاما',
+      zh: '巴哈马',
+    },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'BT',
     iso3: 'BTN',
-    names: { en: 'Bhutan', fr: 'Bhoutan', es: 'Bhután', ru: 'Бутан', ar: 'بوتان', zh: '不丹' },
+    names: { en: 'Bhutan (Kingdom of)', fr: 'Bhoutan', es: 'Bhután', ru: 'Бутан', ar: 'بوتان', zh: '不丹' },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'BW',
     iso3: 'BWA',
-    names: { en: 'Botswana', fr: 'Botswana', es: 'Botswana', ru: 'Ботсвана', ar: 'بوتسوانا', zh: '博茨瓦纳' },
+    names: {
+      en: 'Botswana (Republic of)',
+      fr: 'Botswana',
+      es: 'Botswana',
+      ru: 'Ботсвана',
+      ar: 'بوتسوانا',
+      zh: '博茨瓦纳',
+    },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'BY',
     iso3: 'BLR',
-    names: { en: 'Belarus', fr: 'Bélarus', es: 'Belarús', ru: 'Беларусь', ar: 'بيلاروس', zh: '白俄罗斯' },
+    names: { en: 'Belarus (Republic of)', fr: 'Bélarus', es: 'Belarús', ru: 'Беларусь', ar: 'بيلاروس', zh: '白俄罗斯' },
     membership: 'member_state',
     mayReply: true,
   },
@@ -366,7 +432,14 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'CH',
     iso3: 'CHE',
-    names: { en: 'Switzerland', fr: 'Suisse', es: 'Suiza', ru: 'Швейцария', ar: 'سويسرا', zh: '瑞士' },
+    names: {
+      en: 'Switzerland (Confederation of)',
+      fr: 'Suisse',
+      es: 'Suiza',
+      ru: 'Швейцария',
+      ar: 'سويسرا',
+      zh: '瑞士',
+    },
     membership: 'member_state',
     mayReply: true,
   },
@@ -374,7 +447,7 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
     code: 'CI',
     iso3: 'CIV',
     names: {
-      en: "Côte d'Ivoire",
+      en: "Côte d'Ivoire (Republic of)",
       fr: "Côte d'Ivoire",
       es: "Côte d'Ivoire",
       ru: "Кот-д'Ивуар",
@@ -394,21 +467,35 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'CM',
     iso3: 'CMR',
-    names: { en: 'Cameroon', fr: 'Cameroun', es: 'Camerún', ru: 'Камерун', ar: 'الكاميرون', zh: '喀麦隆' },
+    names: {
+      en: 'Cameroon (Republic of)',
+      fr: 'Cameroun',
+      es: 'Camerún',
+      ru: 'Камерун',
+      ar: 'الكاميرون',
+      zh: '喀麦隆',
+    },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'CN',
     iso3: 'CHN',
-    names: { en: 'China', fr: 'Chine', es: 'China', ru: 'Китай', ar: 'الصين', zh: '中国' },
+    names: { en: "China (People's Republic of)", fr: 'Chine', es: 'China', ru: 'Китай', ar: 'الصين', zh: '中国' },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'CO',
     iso3: 'COL',
-    names: { en: 'Colombia', fr: 'Colombie', es: 'Colombia', ru: 'Колумбия', ar: 'كولومبيا', zh: '哥伦比亚' },
+    names: {
+      en: 'Colombia (Republic of)',
+      fr: 'Colombie',
+      es: 'Colombia',
+      ru: 'Колумбия',
+      ar: 'كولومبيا',
+      zh: '哥伦比亚',
+    },
     membership: 'member_state',
     mayReply: true,
   },
@@ -436,14 +523,21 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'CV',
     iso3: 'CPV',
-    names: { en: 'Cabo Verde', fr: 'Cabo Verde', es: 'Cabo Verde', ru: 'Кабо-Верде', ar: 'كابو فيردي', zh: '佛得角' },
+    names: {
+      en: 'Cabo Verde (Republic of)',
+      fr: 'Cabo Verde',
+      es: 'Cabo Verde',
+      ru: 'Кабо-Верде',
+      ar: 'كابو فيردي',
+      zh: '佛得角',
+    },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'CY',
     iso3: 'CYP',
-    names: { en: 'Cyprus', fr: 'Chypre', es: 'Chipre', ru: 'Кипр', ar: 'قبرص', zh: '塞浦路斯' },
+    names: { en: 'Cyprus (Republic of)', fr: 'Chypre', es: 'Chipre', ru: 'Кипр', ar: 'قبرص', zh: '塞浦路斯' },
     membership: 'member_state',
     mayReply: true,
   },
@@ -464,14 +558,21 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'DE',
     iso3: 'DEU',
-    names: { en: 'Germany', fr: 'Allemagne', es: 'Alemania', ru: 'Германия', ar: 'ألمانيا', zh: '德国' },
+    names: {
+      en: 'Germany (Federal Republic of)',
+      fr: 'Allemagne',
+      es: 'Alemania',
+      ru: 'Германия',
+      ar: 'ألمانيا',
+      zh: '德国',
+    },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'DJ',
     iso3: 'DJI',
-    names: { en: 'Djibouti', fr: 'Djibouti', es: 'Djibouti', ru: 'Джибути', ar: 'جيبوتي', zh: '吉布提' },
+    names: { en: 'Djibouti (Republic of)', fr: 'Djibouti', es: 'Djibouti', ru: 'Джибути', ar: 'جيبوتي', zh: '吉布提' },
     membership: 'member_state',
     mayReply: true,
   },
@@ -485,7 +586,14 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'DM',
     iso3: 'DMA',
-    names: { en: 'Dominica', fr: 'Dominique', es: 'Dominica', ru: 'Доминика', ar: 'دومينيكا', zh: '多米尼克' },
+    names: {
+      en: 'Dominica (Commonwealth of)',
+      fr: 'Dominique',
+      es: 'Dominica',
+      ru: 'Доминика',
+      ar: 'دومينيكا',
+      zh: '多米尼克',
+    },
     membership: 'member_state',
     mayReply: true,
   },
@@ -498,7 +606,7 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
       es: 'República Dominicana',
       ru: 'Доминиканская Республика',
       ar: 'الجمهورية الدومينيكية',
-      zh: '多米尼加',
+      zh: '多米尼加共和国',
     },
     membership: 'member_state',
     mayReply: true,
@@ -506,7 +614,14 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'DZ',
     iso3: 'DZA',
-    names: { en: 'Algeria', fr: 'Algérie', es: 'Argelia', ru: 'Алжир', ar: 'الجزائر', zh: '阿尔及利亚' },
+    names: {
+      en: "Algeria (People's Democratic Republic of)",
+      fr: 'Algérie',
+      es: 'Argelia',
+      ru: 'Алжир',
+      ar: 'الجزائر',
+      zh: '阿尔及利亚',
+    },
     membership: 'member_state',
     mayReply: true,
   },
@@ -520,14 +635,14 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'EE',
     iso3: 'EST',
-    names: { en: 'Estonia', fr: 'Estonie', es: 'Estonia', ru: 'Эстония', ar: 'إستونيا', zh: '爱沙尼亚' },
+    names: { en: 'Estonia (Republic of)', fr: 'Estonie', es: 'Estonia', ru: 'Эстония', ar: 'إستونيا', zh: '爱沙尼亚' },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'EG',
     iso3: 'EGY',
-    names: { en: 'Egypt', fr: 'Egypte', es: 'Egipto', ru: 'Египет', ar: 'مصر', zh: '埃及' },
+    names: { en: 'Egypt (Arab Republic of)', fr: 'Egypte', es: 'Egipto', ru: 'Египет', ar: 'مصر', zh: '埃及' },
     membership: 'member_state',
     mayReply: true,
   },
@@ -548,7 +663,14 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'ET',
     iso3: 'ETH',
-    names: { en: 'Ethiopia', fr: 'Ethiopie', es: 'Etiopía', ru: 'Эфиопия', ar: 'إثيوبيا', zh: '埃塞俄比亚' },
+    names: {
+      en: 'Ethiopia (Federal Democratic Republic of)',
+      fr: 'Ethiopie',
+      es: 'Etiopía',
+      ru: 'Эфиопия',
+      ar: 'إثيوبيا',
+      zh: '埃塞俄比亚',
+    },
     membership: 'member_state',
     mayReply: true,
   },
@@ -562,7 +684,7 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'FJ',
     iso3: 'FJI',
-    names: { en: 'Fiji', fr: 'Fidji', es: 'Fiji', ru: 'Фиджи', ar: 'فيجي', zh: '斐济' },
+    names: { en: 'Fiji (Republic of)', fr: 'Fidji', es: 'Fiji', ru: 'Фиджи', ar: 'فيجي', zh: '斐济' },
     membership: 'member_state',
     mayReply: true,
   },
@@ -570,12 +692,12 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
     code: 'FM',
     iso3: 'FSM',
     names: {
-      en: 'Micronesia',
-      fr: 'Micronésie',
-      es: 'Micronesia',
-      ru: 'Микронезия',
-      ar: 'ميكرونيزيا',
-      zh: '密克罗尼西亚',
+      en: 'Micronesia (Federated States of)',
+      fr: 'Micronésie (Etats fédérés de)',
+      es: 'Micronesia (Estados Federados de)',
+      ru: 'Микронезия (Федеративные Штаты)',
+      ar: 'ميكرونيزيا (ولايات - الموحدة)',
+      zh: '密克罗尼西亚联邦',
     },
     membership: 'member_state',
     mayReply: true,
@@ -590,7 +712,7 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'GA',
     iso3: 'GAB',
-    names: { en: 'Gabon', fr: 'Gabon', es: 'Gabón', ru: 'Габон', ar: 'غابون', zh: '加蓬' },
+    names: { en: 'Gabonese Republic', fr: 'Gabon', es: 'Gabón', ru: 'Габон', ar: 'غابون', zh: '加蓬' },
     membership: 'member_state',
     mayReply: true,
   },
@@ -646,7 +768,7 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'GN',
     iso3: 'GIN',
-    names: { en: 'Guinea', fr: 'Guinée', es: 'Guinea', ru: 'Гвинея', ar: 'غينيا', zh: '几内亚' },
+    names: { en: 'Guinea (Republic of)', fr: 'Guinée', es: 'Guinea', ru: 'Гвинея', ar: 'غينيا', zh: '几内亚' },
     membership: 'member_state',
     mayReply: true,
   },
@@ -654,7 +776,7 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
     code: 'GQ',
     iso3: 'GNQ',
     names: {
-      en: 'Equatorial Guinea',
+      en: 'Equatorial Guinea (Republic of)',
       fr: 'Guinée équatoriale',
       es: 'Guinea Ecuatorial',
       ru: 'Экваториальная Гвинея',
@@ -674,7 +796,14 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'GT',
     iso3: 'GTM',
-    names: { en: 'Guatemala', fr: 'Guatemala', es: 'Guatemala', ru: 'Гватемала', ar: 'غواتيمالا', zh: '危地马拉' },
+    names: {
+      en: 'Guatemala (Republic of)',
+      fr: 'Guatemala',
+      es: 'Guatemala',
+      ru: 'Гватемала',
+      ar: 'غواتيمالا',
+      zh: '危地马拉',
+    },
     membership: 'member_state',
     mayReply: true,
   },
@@ -682,7 +811,7 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
     code: 'GW',
     iso3: 'GNB',
     names: {
-      en: 'Guinea-Bissau',
+      en: 'Guinea-Bissau (Republic of)',
       fr: 'Guinée-Bissau',
       es: 'Guinea-Bissau',
       ru: 'Гвинея-Бисау',
@@ -702,21 +831,28 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'HN',
     iso3: 'HND',
-    names: { en: 'Honduras', fr: 'Honduras', es: 'Honduras', ru: 'Гондурас', ar: 'هندوراس', zh: '洪都拉斯' },
+    names: {
+      en: 'Honduras (Republic of)',
+      fr: 'Honduras',
+      es: 'Honduras',
+      ru: 'Гондурас',
+      ar: 'هندوراس',
+      zh: '洪都拉斯',
+    },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'HR',
     iso3: 'HRV',
-    names: { en: 'Croatia', fr: 'Croatie', es: 'Croacia', ru: 'Хорватия', ar: 'كرواتيا', zh: '克罗地亚' },
+    names: { en: 'Croatia (Republic of)', fr: 'Croatie', es: 'Croacia', ru: 'Хорватия', ar: 'كرواتيا', zh: '克罗地亚' },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'HT',
     iso3: 'HTI',
-    names: { en: 'Haiti', fr: 'Haïti', es: 'Haití', ru: 'Гаити', ar: 'هايتي', zh: '海地' },
+    names: { en: 'Haiti (Republic of)', fr: 'Haïti', es: 'Haití', ru: 'Гаити', ar: 'هايتي', zh: '海地' },
     membership: 'member_state',
     mayReply: true,
   },
@@ -730,7 +866,14 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'ID',
     iso3: 'IDN',
-    names: { en: 'Indonesia', fr: 'Indonésie', es: 'Indonesia', ru: 'Индонезия', ar: 'إندونيسيا', zh: '印度尼西亚' },
+    names: {
+      en: 'Indonesia (Republic of)',
+      fr: 'Indonésie',
+      es: 'Indonesia',
+      ru: 'Индонезия',
+      ar: 'إندونيسيا',
+      zh: '印度尼西亚',
+    },
     membership: 'member_state',
     mayReply: true,
   },
@@ -744,21 +887,21 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'IL',
     iso3: 'ISR',
-    names: { en: 'Israel', fr: 'Israël', es: 'Israel', ru: 'Израиль', ar: 'إسرائيل', zh: '以色列' },
+    names: { en: 'Israel (State of)', fr: 'Israël', es: 'Israel', ru: 'Израиль', ar: 'إسرائيل', zh: '以色列' },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'IN',
     iso3: 'IND',
-    names: { en: 'India', fr: 'Inde', es: 'India', ru: 'Индия', ar: 'الهند', zh: '印度' },
+    names: { en: 'India (Republic of)', fr: 'Inde', es: 'India', ru: 'Индия', ar: 'الهند', zh: '印度' },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'IQ',
     iso3: 'IRQ',
-    names: { en: 'Iraq', fr: 'Iraq', es: 'Iraq', ru: 'Ирак', ar: 'العراق', zh: '伊拉克' },
+    names: { en: 'Iraq (Republic of)', fr: 'Iraq', es: 'Iraq', ru: 'Ирак', ar: 'العراق', zh: '伊拉克' },
     membership: 'member_state',
     mayReply: true,
   },
@@ -800,7 +943,14 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'JO',
     iso3: 'JOR',
-    names: { en: 'Jordan', fr: 'Jordanie', es: 'Jordania', ru: 'Иордания', ar: 'الأردن', zh: '约旦' },
+    names: {
+      en: 'Jordan (Hashemite Kingdom of)',
+      fr: 'Jordanie',
+      es: 'Jordania',
+      ru: 'Иордания',
+      ar: 'الأردن',
+      zh: '约旦',
+    },
     membership: 'member_state',
     mayReply: true,
   },
@@ -814,7 +964,7 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'KE',
     iso3: 'KEN',
-    names: { en: 'Kenya', fr: 'Kenya', es: 'Kenya', ru: 'Кения', ar: 'كينيا', zh: '肯尼亚' },
+    names: { en: 'Kenya (Republic of)', fr: 'Kenya', es: 'Kenya', ru: 'Кения', ar: 'كينيا', zh: '肯尼亚' },
     membership: 'member_state',
     mayReply: true,
   },
@@ -822,7 +972,7 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
     code: 'KG',
     iso3: 'KGZ',
     names: {
-      en: 'Kyrgyzstan',
+      en: 'Kyrgyz Republic',
       fr: 'Kirghizistan',
       es: 'Kirguistán',
       ru: 'Кыргызстан',
@@ -835,21 +985,35 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'KH',
     iso3: 'KHM',
-    names: { en: 'Cambodia', fr: 'Cambodge', es: 'Camboya', ru: 'Камбоджа', ar: 'كمبوديا', zh: '柬埔寨' },
+    names: { en: 'Cambodia (Kingdom of)', fr: 'Cambodge', es: 'Camboya', ru: 'Камбоджа', ar: 'كمبوديا', zh: '柬埔寨' },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'KI',
     iso3: 'KIR',
-    names: { en: 'Kiribati', fr: 'Kiribati', es: 'Kiribati', ru: 'Кирибати', ar: 'كيريباس', zh: '基里巴斯' },
+    names: {
+      en: 'Kiribati (Republic of)',
+      fr: 'Kiribati',
+      es: 'Kiribati',
+      ru: 'Кирибати',
+      ar: 'كيريباس',
+      zh: '基里巴斯',
+    },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'KM',
     iso3: 'COM',
-    names: { en: 'Comoros', fr: 'Comores', es: 'Comoras', ru: 'Коморские Острова', ar: 'جزر القمر', zh: '科摩罗' },
+    names: {
+      en: 'Comoros (Union of the)',
+      fr: 'Comores',
+      es: 'Comoras',
+      ru: 'Коморские Острова',
+      ar: 'جزر القمر',
+      zh: '科摩罗',
+    },
     membership: 'member_state',
     mayReply: true,
   },
@@ -857,7 +1021,7 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
     code: 'KN',
     iso3: 'KNA',
     names: {
-      en: 'Saint Kitts and Nevis',
+      en: 'Saint Kitts and Nevis (Federation of)',
       fr: 'Saint-Kitts-et-Nevis',
       es: 'Saint Kitts y Nevis',
       ru: 'Сент-Китс и Невис',
@@ -871,9 +1035,9 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
     code: 'KP',
     iso3: 'PRK',
     names: {
-      en: "Dem. People's Rep. of Korea",
-      fr: 'Rép. pop. dém. de Corée',
-      es: 'Rep. Pop. Dem. de Corea',
+      en: "Democratic People's Republic of Korea",
+      fr: 'République populaire démocratique de Corée',
+      es: 'República Popular Democrática de Corea',
       ru: 'Корейская Народно-Демократическая Республика',
       ar: 'جمهورية كوريا الشعبية الديمقراطية',
       zh: '朝鲜民主主义人民共和国',
@@ -898,14 +1062,21 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'KW',
     iso3: 'KWT',
-    names: { en: 'Kuwait', fr: 'Koweït', es: 'Kuwait', ru: 'Кувейт', ar: 'الكويت', zh: '科威特' },
+    names: { en: 'Kuwait (State of)', fr: 'Koweït', es: 'Kuwait', ru: 'Кувейт', ar: 'الكويت', zh: '科威特' },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'KZ',
     iso3: 'KAZ',
-    names: { en: 'Kazakhstan', fr: 'Kazakhstan', es: 'Kazajstán', ru: 'Казахстан', ar: 'كازاخستان', zh: '哈萨克斯坦' },
+    names: {
+      en: 'Kazakhstan (Republic of)',
+      fr: 'Kazakhstan',
+      es: 'Kazajstán',
+      ru: 'Казахстан',
+      ar: 'كازاخستان',
+      zh: '哈萨克斯坦',
+    },
     membership: 'member_state',
     mayReply: true,
   },
@@ -913,9 +1084,9 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
     code: 'LA',
     iso3: 'LAO',
     names: {
-      en: 'Lao P.D.R.',
-      fr: 'Lao (R.d.p.)',
-      es: 'Lao (R.D.P.)',
+      en: "Lao People's Democratic Republic",
+      fr: 'République démocratique populaire lao',
+      es: 'República Democrática Popular Lao',
       ru: 'Лаосская Народно-Демократическая Республика',
       ar: 'جمهورية لاو الديمقراطية الشعبية',
       zh: '老挝人民民主共和国',
@@ -948,7 +1119,7 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
     code: 'LI',
     iso3: 'LIE',
     names: {
-      en: 'Liechtenstein',
+      en: 'Liechtenstein (Principality of)',
       fr: 'Liechtenstein',
       es: 'Liechtenstein',
       ru: 'Лихтенштейн',
@@ -961,28 +1132,35 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'LK',
     iso3: 'LKA',
-    names: { en: 'Sri Lanka', fr: 'Sri Lanka', es: 'Sri Lanka', ru: 'Шри-Ланка', ar: 'سري لانكا', zh: '斯里兰卡' },
+    names: {
+      en: 'Sri Lanka (Democratic Socialist Republic of)',
+      fr: 'Sri Lanka',
+      es: 'Sri Lanka',
+      ru: 'Шри-Ланка',
+      ar: 'سري لانكا',
+      zh: '斯里兰卡',
+    },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'LR',
     iso3: 'LBR',
-    names: { en: 'Liberia', fr: 'Libéria', es: 'Liberia', ru: 'Либерия', ar: 'ليبريا', zh: '利比里亚' },
+    names: { en: 'Liberia (Republic of)', fr: 'Libéria', es: 'Liberia', ru: 'Либерия', ar: 'ليبريا', zh: '利比里亚' },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'LS',
     iso3: 'LSO',
-    names: { en: 'Lesotho', fr: 'Lesotho', es: 'Lesotho', ru: 'Лесото', ar: 'ليسوتو', zh: '莱索托' },
+    names: { en: 'Lesotho (Kingdom of)', fr: 'Lesotho', es: 'Lesotho', ru: 'Лесото', ar: 'ليسوتو', zh: '莱索托' },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'LT',
     iso3: 'LTU',
-    names: { en: 'Lithuania', fr: 'Lituanie', es: 'Lituania', ru: 'Литва', ar: 'ليتوانيا', zh: '立陶宛' },
+    names: { en: 'Lithuania (Republic of)', fr: 'Lituanie', es: 'Lituania', ru: 'Литва', ar: 'ليتوانيا', zh: '立陶宛' },
     membership: 'member_state',
     mayReply: true,
   },
@@ -996,28 +1174,28 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'LV',
     iso3: 'LVA',
-    names: { en: 'Latvia', fr: 'Lettonie', es: 'Letonia', ru: 'Латвия', ar: 'لاتفيا', zh: '拉脱维亚' },
+    names: { en: 'Latvia (Republic of)', fr: 'Lettonie', es: 'Letonia', ru: 'Латвия', ar: 'لاتفيا', zh: '拉脱维亚' },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'LY',
     iso3: 'LBY',
-    names: { en: 'Libya', fr: 'Libye', es: 'Libia', ru: 'Ливия', ar: 'ليبيا', zh: '利比亚' },
+    names: { en: 'Libya (State of)', fr: 'Libye', es: 'Libia', ru: 'Ливия', ar: 'ليبيا', zh: '利比亚' },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'MA',
     iso3: 'MAR',
-    names: { en: 'Morocco', fr: 'Maroc', es: 'Marruecos', ru: 'Марокко', ar: 'المغرب', zh: '摩洛哥' },
+    names: { en: 'Morocco (Kingdom of)', fr: 'Maroc', es: 'Marruecos', ru: 'Марокко', ar: 'المغرب', zh: '摩洛哥' },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'MC',
     iso3: 'MCO',
-    names: { en: 'Monaco', fr: 'Monaco', es: 'Mónaco', ru: 'Монако', ar: 'موناكو', zh: '摩纳哥' },
+    names: { en: 'Monaco (Principality of)', fr: 'Monaco', es: 'Mónaco', ru: 'Монако', ar: 'موناكو', zh: '摩纳哥' },
     membership: 'member_state',
     mayReply: true,
   },
@@ -1045,7 +1223,14 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'MG',
     iso3: 'MDG',
-    names: { en: 'Madagascar', fr: 'Madagascar', es: 'Madagascar', ru: 'Мадагаскар', ar: 'مدغشقر', zh: '马达加斯加' },
+    names: {
+      en: 'Madagascar (Republic of)',
+      fr: 'Madagascar',
+      es: 'Madagascar',
+      ru: 'Мадагаскар',
+      ar: 'مدغشقر',
+      zh: '马达加斯加',
+    },
     membership: 'member_state',
     mayReply: true,
   },
@@ -1053,7 +1238,7 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
     code: 'MH',
     iso3: 'MHL',
     names: {
-      en: 'Marshall Islands',
+      en: 'Marshall Islands (Republic of the)',
       fr: 'Iles Marshall',
       es: 'Islas Marshall',
       ru: 'Маршалловы Острова',
@@ -1067,7 +1252,7 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
     code: 'MK',
     iso3: 'MKD',
     names: {
-      en: 'North Macedonia',
+      en: 'North Macedonia (Republic of)',
       fr: 'Macédoine du Nord',
       es: 'Macedonia del Norte',
       ru: 'Северная Македония',
@@ -1080,14 +1265,14 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'ML',
     iso3: 'MLI',
-    names: { en: 'Mali', fr: 'Mali', es: 'Malí', ru: 'Мали', ar: 'مالي', zh: '马里' },
+    names: { en: 'Mali (Republic of)', fr: 'Mali', es: 'Malí', ru: 'Мали', ar: 'مالي', zh: '马里' },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'MM',
     iso3: 'MMR',
-    names: { en: 'Myanmar', fr: 'Myanmar', es: 'Myanmar', ru: 'Мьянма', ar: 'ميانمار', zh: '缅甸' },
+    names: { en: 'Myanmar (Union of)', fr: 'Myanmar', es: 'Myanmar', ru: 'Мьянма', ar: 'ميانمار', zh: '缅甸' },
     membership: 'member_state',
     mayReply: true,
   },
@@ -1102,7 +1287,7 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
     code: 'MR',
     iso3: 'MRT',
     names: {
-      en: 'Mauritania',
+      en: 'Mauritania (Islamic Republic of)',
       fr: 'Mauritanie',
       es: 'Mauritania',
       ru: 'Мавритания',
@@ -1122,14 +1307,28 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'MU',
     iso3: 'MUS',
-    names: { en: 'Mauritius', fr: 'Maurice', es: 'Mauricio', ru: 'Маврикий', ar: 'موريشيوس', zh: '毛里求斯' },
+    names: {
+      en: 'Mauritius (Republic of)',
+      fr: 'Maurice',
+      es: 'Mauricio',
+      ru: 'Маврикий',
+      ar: 'موريشيوس',
+      zh: '毛里求斯',
+    },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'MV',
     iso3: 'MDV',
-    names: { en: 'Maldives', fr: 'Maldives', es: 'Maldivas', ru: 'Мальдивские Острова', ar: 'ملديف', zh: '马尔代夫' },
+    names: {
+      en: 'Maldives (Republic of)',
+      fr: 'Maldives',
+      es: 'Maldivas',
+      ru: 'Мальдивские Острова',
+      ar: 'ملديف',
+      zh: '马尔代夫',
+    },
     membership: 'member_state',
     mayReply: true,
   },
@@ -1157,28 +1356,42 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'MZ',
     iso3: 'MOZ',
-    names: { en: 'Mozambique', fr: 'Mozambique', es: 'Mozambique', ru: 'Мозамбик', ar: 'موزامبيق', zh: '莫桑比克' },
+    names: {
+      en: 'Mozambique (Republic of)',
+      fr: 'Mozambique',
+      es: 'Mozambique',
+      ru: 'Мозамбик',
+      ar: 'موزامبيق',
+      zh: '莫桑比克',
+    },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'NA',
     iso3: 'NAM',
-    names: { en: 'Namibia', fr: 'Namibie', es: 'Namibia', ru: 'Намибия', ar: 'ناميبيا', zh: '纳米比亚' },
+    names: { en: 'Namibia (Republic of)', fr: 'Namibie', es: 'Namibia', ru: 'Намибия', ar: 'ناميبيا', zh: '纳米比亚' },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'NE',
     iso3: 'NER',
-    names: { en: 'Niger', fr: 'Niger', es: 'Níger', ru: 'Нигер', ar: 'النيجر', zh: '尼日尔' },
+    names: { en: 'Niger (Republic of the)', fr: 'Niger', es: 'Níger', ru: 'Нигер', ar: 'النيجر', zh: '尼日尔' },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'NG',
     iso3: 'NGA',
-    names: { en: 'Nigeria', fr: 'Nigéria', es: 'Nigeria', ru: 'Нигерия', ar: 'نيجيريا', zh: '尼日利亚' },
+    names: {
+      en: 'Nigeria (Federal Republic of)',
+      fr: 'Nigéria',
+      es: 'Nigeria',
+      ru: 'Нигерия',
+      ar: 'نيجيريا',
+      zh: '尼日利亚',
+    },
     membership: 'member_state',
     mayReply: true,
   },
@@ -1213,14 +1426,21 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'NP',
     iso3: 'NPL',
-    names: { en: 'Nepal', fr: 'Népal', es: 'Nepal', ru: 'Непал', ar: 'نيبال', zh: '尼泊尔' },
+    names: {
+      en: 'Nepal (Federal Democratic Republic of)',
+      fr: 'Népal',
+      es: 'Nepal',
+      ru: 'Непал',
+      ar: 'نيبال',
+      zh: '尼泊尔',
+    },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'NR',
     iso3: 'NRU',
-    names: { en: 'Nauru', fr: 'Nauru', es: 'Nauru', ru: 'Науру', ar: 'ناورو', zh: '瑙鲁' },
+    names: { en: 'Nauru (Republic of)', fr: 'Nauru', es: 'Nauru', ru: 'Науру', ar: 'ناورو', zh: '瑙鲁' },
     membership: 'member_state',
     mayReply: true,
   },
@@ -1241,14 +1461,14 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'OM',
     iso3: 'OMN',
-    names: { en: 'Oman', fr: 'Oman', es: 'Omán', ru: 'Оман', ar: 'عمان', zh: '阿曼' },
+    names: { en: 'Oman (Sultanate of)', fr: 'Oman', es: 'Omán', ru: 'Оман', ar: 'عمان', zh: '阿曼' },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'PA',
     iso3: 'PAN',
-    names: { en: 'Panama', fr: 'Panama', es: 'Panamá', ru: 'Панама', ar: 'بنما', zh: '巴拿马' },
+    names: { en: 'Panama (Republic of)', fr: 'Panama', es: 'Panamá', ru: 'Панама', ar: 'بنما', zh: '巴拿马' },
     membership: 'member_state',
     mayReply: true,
   },
@@ -1276,28 +1496,49 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'PH',
     iso3: 'PHL',
-    names: { en: 'Philippines', fr: 'Philippines', es: 'Filipinas', ru: 'Филиппины', ar: 'الفلبين', zh: '菲律宾' },
+    names: {
+      en: 'Philippines (Republic of the)',
+      fr: 'Philippines',
+      es: 'Filipinas',
+      ru: 'Филиппины',
+      ar: 'الفلبين',
+      zh: '菲律宾',
+    },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'PK',
     iso3: 'PAK',
-    names: { en: 'Pakistan', fr: 'Pakistan', es: 'Pakistán', ru: 'Пакистан', ar: 'باكستان', zh: '巴基斯坦' },
+    names: {
+      en: 'Pakistan (Islamic Republic of)',
+      fr: 'Pakistan',
+      es: 'Pakistán',
+      ru: 'Пакистан',
+      ar: 'باكستان',
+      zh: '巴基斯坦',
+    },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'PL',
     iso3: 'POL',
-    names: { en: 'Poland', fr: 'Pologne', es: 'Polonia', ru: 'Польша', ar: 'بولندا', zh: '波兰' },
+    names: { en: 'Poland (Republic of)', fr: 'Pologne', es: 'Polonia', ru: 'Польша', ar: 'بولندا', zh: '波兰' },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'PS',
     iso3: 'PSE',
-    names: { en: 'Palestine', fr: 'Palestine', es: 'Palestina', ru: 'Палестина', ar: 'فلسطين', zh: '巴勒斯坦' },
+    names: {
+      en: 'State of Palestine',
+      fr: 'Palestine',
+      es: 'Palestina',
+      ru: 'Палестина',
+      ar: 'فلسطين',
+      zh: '巴勒斯坦',
+    },
     membership: 'observer',
     mayReply: false,
     eligibilityNote:
@@ -1315,21 +1556,28 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'PW',
     iso3: 'PLW',
-    names: { en: 'Palau', fr: 'Palaos', es: 'Palau', ru: 'Палау', ar: 'بالاو', zh: '帕劳' },
+    names: { en: 'Palau (Republic of)', fr: 'Palaos', es: 'Palau', ru: 'Палау', ar: 'بالاو', zh: '帕劳' },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'PY',
     iso3: 'PRY',
-    names: { en: 'Paraguay', fr: 'Paraguay', es: 'Paraguay', ru: 'Парагвай', ar: 'باراغواي', zh: '巴拉圭' },
+    names: {
+      en: 'Paraguay (Republic of)',
+      fr: 'Paraguay',
+      es: 'Paraguay',
+      ru: 'Парагвай',
+      ar: 'باراغواي',
+      zh: '巴拉圭',
+    },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'QA',
     iso3: 'QAT',
-    names: { en: 'Qatar', fr: 'Qatar', es: 'Qatar', ru: 'Катар', ar: 'قطر', zh: '卡塔尔' },
+    names: { en: 'Qatar (State of)', fr: 'Qatar', es: 'Qatar', ru: 'Катар', ar: 'قطر', zh: '卡塔尔' },
     membership: 'member_state',
     mayReply: true,
   },
@@ -1343,7 +1591,7 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'RS',
     iso3: 'SRB',
-    names: { en: 'Serbia', fr: 'Serbie', es: 'Serbia', ru: 'Сербия', ar: 'صربيا', zh: '塞尔维亚' },
+    names: { en: 'Serbia (Republic of)', fr: 'Serbie', es: 'Serbia', ru: 'Сербия', ar: 'صربيا', zh: '塞尔维亚' },
     membership: 'member_state',
     mayReply: true,
   },
@@ -1364,7 +1612,7 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'RW',
     iso3: 'RWA',
-    names: { en: 'Rwanda', fr: 'Rwanda', es: 'Rwanda', ru: 'Руанда', ar: 'رواندا', zh: '卢旺达' },
+    names: { en: 'Rwanda (Republic of)', fr: 'Rwanda', es: 'Rwanda', ru: 'Руанда', ar: 'رواندا', zh: '卢旺达' },
     membership: 'member_state',
     mayReply: true,
   },
@@ -1372,7 +1620,7 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
     code: 'SA',
     iso3: 'SAU',
     names: {
-      en: 'Saudi Arabia',
+      en: 'Saudi Arabia (Kingdom of)',
       fr: 'Arabie saoudite',
       es: 'Arabia Saudita',
       ru: 'Саудовская Аравия',
@@ -1400,7 +1648,7 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
     code: 'SC',
     iso3: 'SYC',
     names: {
-      en: 'Seychelles',
+      en: 'Seychelles (Republic of)',
       fr: 'Seychelles',
       es: 'Seychelles',
       ru: 'Сейшельские Острова',
@@ -1413,7 +1661,7 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'SD',
     iso3: 'SDN',
-    names: { en: 'Sudan', fr: 'Soudan', es: 'Sudán', ru: 'Судан', ar: 'السودان', zh: '苏丹' },
+    names: { en: 'Sudan (Republic of the)', fr: 'Soudan', es: 'Sudán', ru: 'Судан', ar: 'السودان', zh: '苏丹' },
     membership: 'member_state',
     mayReply: true,
   },
@@ -1427,21 +1675,35 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'SG',
     iso3: 'SGP',
-    names: { en: 'Singapore', fr: 'Singapour', es: 'Singapur', ru: 'Сингапур', ar: 'سنغافورة', zh: '新加坡' },
+    names: {
+      en: 'Singapore (Republic of)',
+      fr: 'Singapour',
+      es: 'Singapur',
+      ru: 'Сингапур',
+      ar: 'سنغافورة',
+      zh: '新加坡',
+    },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'SI',
     iso3: 'SVN',
-    names: { en: 'Slovenia', fr: 'Slovénie', es: 'Eslovenia', ru: 'Словения', ar: 'سلوفينيا', zh: '斯洛文尼亚' },
+    names: {
+      en: 'Slovenia (Republic of)',
+      fr: 'Slovénie',
+      es: 'Eslovenia',
+      ru: 'Словения',
+      ar: 'سلوفينيا',
+      zh: '斯洛文尼亚',
+    },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'SK',
     iso3: 'SVK',
-    names: { en: 'Slovakia', fr: 'Slovaquie', es: 'Eslovaquia', ru: 'Словакия', ar: 'سلوفاكيا', zh: '斯洛伐克' },
+    names: { en: 'Slovak Republic', fr: 'Slovaquie', es: 'Eslovaquia', ru: 'Словакия', ar: 'سلوفاكيا', zh: '斯洛伐克' },
     membership: 'member_state',
     mayReply: true,
   },
@@ -1463,7 +1725,7 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
     code: 'SM',
     iso3: 'SMR',
     names: {
-      en: 'San Marino',
+      en: 'San Marino (Republic of)',
       fr: 'Saint-Marin',
       es: 'San Marino',
       ru: 'Сан-Марино',
@@ -1476,21 +1738,28 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'SN',
     iso3: 'SEN',
-    names: { en: 'Senegal', fr: 'Sénégal', es: 'Senegal', ru: 'Сенегал', ar: 'السنغال', zh: '塞内加尔' },
+    names: { en: 'Senegal (Republic of)', fr: 'Sénégal', es: 'Senegal', ru: 'Сенегал', ar: 'السنغال', zh: '塞内加尔' },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'SO',
     iso3: 'SOM',
-    names: { en: 'Somalia', fr: 'Somalie', es: 'Somalia', ru: 'Сомали', ar: 'الصومال', zh: '索马里' },
+    names: {
+      en: 'Somalia (Federal Republic of)',
+      fr: 'Somalie',
+      es: 'Somalia',
+      ru: 'Сомали',
+      ar: 'الصومال',
+      zh: '索马里',
+    },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'SR',
     iso3: 'SUR',
-    names: { en: 'Suriname', fr: 'Suriname', es: 'Suriname', ru: 'Суринам', ar: 'سورينام', zh: '苏里南' },
+    names: { en: 'Suriname (Republic of)', fr: 'Suriname', es: 'Suriname', ru: 'Суринам', ar: 'سورينام', zh: '苏里南' },
     membership: 'member_state',
     mayReply: true,
   },
@@ -1498,7 +1767,7 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
     code: 'SS',
     iso3: 'SSD',
     names: {
-      en: 'South Sudan',
+      en: 'South Sudan (Republic of)',
       fr: 'Soudan du Sud',
       es: 'Sudán del Sur',
       ru: 'Южный Судан',
@@ -1512,7 +1781,7 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
     code: 'ST',
     iso3: 'STP',
     names: {
-      en: 'Sao Tome and Principe',
+      en: 'Sao Tome and Principe (Democratic Republic of)',
       fr: 'Sao Tomé-et-Principe',
       es: 'Santo Tomé y Príncipe',
       ru: 'Сан-Томе и Принсипи',
@@ -1526,7 +1795,7 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
     code: 'SV',
     iso3: 'SLV',
     names: {
-      en: 'El Salvador',
+      en: 'El Salvador (Republic of)',
       fr: 'El Salvador',
       es: 'El Salvador',
       ru: 'Сальвадор',
@@ -1567,14 +1836,14 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'TD',
     iso3: 'TCD',
-    names: { en: 'Chad', fr: 'Tchad', es: 'Chad', ru: 'Чад', ar: 'تشاد', zh: '乍得' },
+    names: { en: 'Chad (Republic of)', fr: 'Tchad', es: 'Chad', ru: 'Чад', ar: 'تشاد', zh: '乍得' },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'TG',
     iso3: 'TGO',
-    names: { en: 'Togo', fr: 'Togo', es: 'Togo', ru: 'Того', ar: 'توغو', zh: '多哥' },
+    names: { en: 'Togolese Republic', fr: 'Togo', es: 'Togo', ru: 'Того', ar: 'توغو', zh: '多哥' },
     membership: 'member_state',
     mayReply: true,
   },
@@ -1589,7 +1858,7 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
     code: 'TJ',
     iso3: 'TJK',
     names: {
-      en: 'Tajikistan',
+      en: 'Tajikistan (Republic of)',
       fr: 'Tadjikistan',
       es: 'Tayikistán',
       ru: 'Таджикистан',
@@ -1603,7 +1872,7 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
     code: 'TL',
     iso3: 'TLS',
     names: {
-      en: 'Timor-Leste',
+      en: 'Timor-Leste (Democratic Republic of)',
       fr: 'Timor-Leste',
       es: 'Timor-Leste',
       ru: 'Тимор-Лешти',
@@ -1637,7 +1906,7 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'TO',
     iso3: 'TON',
-    names: { en: 'Tonga', fr: 'Tonga', es: 'Tonga', ru: 'Тонга', ar: 'تونغا', zh: '汤加' },
+    names: { en: 'Tonga (Kingdom of)', fr: 'Tonga', es: 'Tonga', ru: 'Тонга', ar: 'تونغا', zh: '汤加' },
     membership: 'member_state',
     mayReply: true,
   },
@@ -1693,7 +1962,7 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'UG',
     iso3: 'UGA',
-    names: { en: 'Uganda', fr: 'Ouganda', es: 'Uganda', ru: 'Уганда', ar: 'أوغندا', zh: '乌干达' },
+    names: { en: 'Uganda (Republic of)', fr: 'Ouganda', es: 'Uganda', ru: 'Уганда', ar: 'أوغندا', zh: '乌干达' },
     membership: 'member_state',
     mayReply: true,
   },
@@ -1701,12 +1970,12 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
     code: 'US',
     iso3: 'USA',
     names: {
-      en: 'United States',
-      fr: 'Etats-Unis',
-      es: 'Estados Unidos',
-      ru: 'Соединенные Штаты',
-      ar: 'الولايات المتحدة',
-      zh: '美国',
+      en: 'United States of America',
+      fr: "Etats-Unis d'Amérique",
+      es: 'Estados Unidos de América',
+      ru: 'Соединенные Штаты Америки',
+      ar: 'الولايات المتحدة الأمريكية',
+      zh: '美利坚合众国',
     },
     membership: 'member_state',
     mayReply: true,
@@ -1714,7 +1983,14 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'UY',
     iso3: 'URY',
-    names: { en: 'Uruguay', fr: 'Uruguay', es: 'Uruguay', ru: 'Уругвай', ar: 'أوروغواي', zh: '乌拉圭' },
+    names: {
+      en: 'Uruguay (Eastern Republic of)',
+      fr: 'Uruguay',
+      es: 'Uruguay',
+      ru: 'Уругвай',
+      ar: 'أوروغواي',
+      zh: '乌拉圭',
+    },
     membership: 'member_state',
     mayReply: true,
   },
@@ -1722,7 +1998,7 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
     code: 'UZ',
     iso3: 'UZB',
     names: {
-      en: 'Uzbekistan',
+      en: 'Uzbekistan (Republic of)',
       fr: 'Ouzbékistan',
       es: 'Uzbekistán',
       ru: 'Узбекистан',
@@ -1735,7 +2011,7 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'VA',
     iso3: 'VAT',
-    names: { en: 'Vatican', fr: 'Vatican', es: 'Vaticano', ru: 'Ватикан', ar: 'الفاتيكان', zh: '梵蒂冈' },
+    names: { en: 'Vatican City State', fr: 'Vatican', es: 'Vaticano', ru: 'Ватикан', ar: 'الفاتيكان', zh: '梵蒂冈' },
     membership: 'member_state',
     mayReply: true,
   },
@@ -1770,28 +2046,35 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'VN',
     iso3: 'VNM',
-    names: { en: 'Viet Nam', fr: 'Viet Nam', es: 'Viet Nam', ru: 'Вьетнам', ar: 'فييت نام', zh: '越南' },
+    names: {
+      en: 'Viet Nam (Socialist Republic of)',
+      fr: 'Viet Nam',
+      es: 'Viet Nam',
+      ru: 'Вьетнам',
+      ar: 'فييت نام',
+      zh: '越南',
+    },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'VU',
     iso3: 'VUT',
-    names: { en: 'Vanuatu', fr: 'Vanuatu', es: 'Vanuatu', ru: 'Вануату', ar: 'فانواتو', zh: '瓦努阿图' },
+    names: { en: 'Vanuatu (Republic of)', fr: 'Vanuatu', es: 'Vanuatu', ru: 'Вануату', ar: 'فانواتو', zh: '瓦努阿图' },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'WS',
     iso3: 'WSM',
-    names: { en: 'Samoa', fr: 'Samoa', es: 'Samoa', ru: 'Самоа', ar: 'ساموا', zh: '萨摩亚' },
+    names: { en: 'Samoa (Independent State of)', fr: 'Samoa', es: 'Samoa', ru: 'Самоа', ar: 'ساموا', zh: '萨摩亚' },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'YE',
     iso3: 'YEM',
-    names: { en: 'Yemen', fr: 'Yémen', es: 'Yemen', ru: 'Йемен', ar: 'اليمن', zh: '也门' },
+    names: { en: 'Yemen (Republic of)', fr: 'Yémen', es: 'Yemen', ru: 'Йемен', ar: 'اليمن', zh: '也门' },
     membership: 'member_state',
     mayReply: true,
   },
@@ -1799,7 +2082,7 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
     code: 'ZA',
     iso3: 'ZAF',
     names: {
-      en: 'South Africa',
+      en: 'South Africa (Republic of)',
       fr: 'Afrique du Sud',
       es: 'Sudáfrica',
       ru: 'Южная Африка',
@@ -1812,14 +2095,21 @@ export const MEMBER_STATES: readonly MemberStateRecord[] = [
   {
     code: 'ZM',
     iso3: 'ZMB',
-    names: { en: 'Zambia', fr: 'Zambie', es: 'Zambia', ru: 'Замбия', ar: 'زامبيا', zh: '赞比亚' },
+    names: { en: 'Zambia (Republic of)', fr: 'Zambie', es: 'Zambia', ru: 'Замбия', ar: 'زامبيا', zh: '赞比亚' },
     membership: 'member_state',
     mayReply: true,
   },
   {
     code: 'ZW',
     iso3: 'ZWE',
-    names: { en: 'Zimbabwe', fr: 'Zimbabwe', es: 'Zimbabwe', ru: 'Зимбабве', ar: 'زمبابوي', zh: '津巴布韦' },
+    names: {
+      en: 'Zimbabwe (Republic of)',
+      fr: 'Zimbabwe',
+      es: 'Zimbabwe',
+      ru: 'Зимбабве',
+      ar: 'زمبابوي',
+      zh: '津巴布韦',
+    },
     membership: 'member_state',
     mayReply: true,
   },
