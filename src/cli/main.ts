@@ -11,6 +11,7 @@ import { registerConsultationCommands } from './commands/consultation.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerDecisionCommands } from './commands/decision.js';
 import { registerDocumentCommands } from './commands/document.js';
+import { registerI18nCommands } from './commands/i18n.js';
 import { registerDoctorCommand } from './commands/doctor.js';
 import { registerMemberStateCommands } from './commands/member-state.js';
 import { registerNoticeCommands } from './commands/notice.js';
@@ -88,6 +89,7 @@ export function buildProgram(io: CliIo): Command {
   registerBackupCommands(program, io);
   registerReceiptCommands(program, io);
   registerDocumentCommands(program, io);
+  registerI18nCommands(program, io);
   registerDoctorCommand(program, io);
   registerDemoCommands(program, io);
   return program;

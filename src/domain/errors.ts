@@ -136,6 +136,26 @@ export const ERROR_CATALOGUE = {
   PASSWORD_CONTAINS_EMAIL: { status: 400, title: 'The password contains the e-mail address' },
   /** A password of one character repeated (carried by VALIDATION_FAILED). */
   PASSWORD_ONE_CHARACTER: { status: 400, title: 'The password repeats one character' },
+  /** A reviewed XLIFF file that is not well-formed XML, or not XLIFF 2.0 as Assent writes it: a missing id, an unknown state, a state past `initial` without a target (carried by VALIDATION_FAILED at the unit, `<file id>/<unit id>`, or at `line:column`; i18n/xliff.ts). */
+  XLIFF_MALFORMED: { status: 400, title: 'The file is not well-formed XLIFF 2.0' },
+  /** An XLIFF construct Assent does not read: another version, inline markup in a message, a skeleton (carried by VALIDATION_FAILED). */
+  XLIFF_NOT_SUPPORTED: { status: 422, title: 'The file uses XLIFF that Assent does not read' },
+  /** The source or target language of an XLIFF file is not the one expected (carried by VALIDATION_FAILED at `xliff/@srcLang` or `xliff/@trgLang`). */
+  XLIFF_WRONG_LANGUAGE: { status: 422, title: 'The file is for another language' },
+  /** Two files or two units of one file with one id (carried by VALIDATION_FAILED). */
+  XLIFF_DUPLICATE_ID: { status: 422, title: 'An id is given twice' },
+  /** A unit or file that no longer exists, or never did: a message id, a field of a circular (carried by VALIDATION_FAILED). */
+  XLIFF_UNKNOWN_UNIT: { status: 422, title: 'The unit is not known' },
+  /** The source text of a unit is no longer the current one: the translation was made from another text; export again (carried by VALIDATION_FAILED). */
+  XLIFF_SOURCE_CHANGED: { status: 409, title: 'The source text has changed since the file was exported' },
+  /** A translated message that is empty (carried by VALIDATION_FAILED; i18n/message-checks.ts). */
+  MESSAGE_EMPTY: { status: 422, title: 'The message is empty' },
+  /** A translated message that is not valid ICU MessageFormat (carried by VALIDATION_FAILED). */
+  MESSAGE_SYNTAX: { status: 422, title: 'The message is not valid ICU MessageFormat' },
+  /** A translated message whose placeholders are not those of its source (carried by VALIDATION_FAILED). */
+  MESSAGE_PLACEHOLDERS: { status: 422, title: 'The message does not have the placeholders of its source' },
+  /** A plural of a translated message that lacks a plural category of its language (carried by VALIDATION_FAILED). */
+  MESSAGE_PLURAL_CATEGORIES: { status: 422, title: 'A plural lacks a category of the language' },
   /** A procedure id no module implements (src/procedures/registry.ts); the problem lists the known ids. */
   UNKNOWN_PROCEDURE: { status: 422, title: 'Unknown approval procedure' },
   /** An edition of the procedure's instrument whose clauses are not known; the problem lists the known editions (carried by VALIDATION_FAILED). */

@@ -1,20 +1,13 @@
-import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { figureMessageKey, readingKeyOf } from '../domain/procedure/presentation.js';
 import { PROCEDURES, procedureFor, DEFAULT_PROCEDURE_ID } from '../procedures/registry.js';
 import { LOCALES } from './i18n.js';
+import { placeholdersOf } from './message-checks.js';
 import { bodyInSentence, figureLabel, formatFigureValue, hasProcedureText, procedureText } from './procedure-text.js';
 
-/** The placeholders a message takes (its top-level and nested arguments), sorted. */
-function argumentsOf(elements: readonly MessageFormatElement[], into = new Set<string>()): Set<string> {
-  for (const element of elements) {
-    if (element.type === TYPE.literal || element.type === TYPE.pound) continue;
-    if ('value' in element && typeof element.value === 'string') into.add(element.value);
-    if ('options' in element) for (const option of Object.values(element.options)) argumentsOf(option.value, into);
-    if (element.type === TYPE.tag) argumentsOf(element.children, into);
-  }
-  return into;
-}
+/** The placeholders a message takes (its top-level and nested arguments), as the catalogue checks see them. */
+const argumentsOf = (elements: readonly MessageFormatElement[]) => new Set(placeholdersOf(elements));
 
 describe('a procedure brings its own words, in the six languages', () => {
   for (const procedure of Object.values(PROCEDURES)) {

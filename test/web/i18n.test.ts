@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPassword, PASSWORD_MAX } from '../../src/domain/identity/password-policy.js';
 import { knownPasswordMessage } from '../../src/http/web/field-messages.js';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { checkMessage } from '../../src/i18n/message-checks.js';
 import {
   dirOf,
   ENGLISH_AREAS,
@@ -35,19 +36,6 @@ function sampleValues(
   return values;
 }
 
-/** The plural arguments of a parsed message, nested ones included (cardinal plurals only). */
-function pluralsOf(elements: readonly MessageFormatElement[]): { value: string; options: Record<string, unknown> }[] {
-  const found: { value: string; options: Record<string, unknown> }[] = [];
-  for (const element of elements) {
-    if (element.type === TYPE.plural && element.pluralType !== 'ordinal')
-      found.push({ value: element.value, options: element.options });
-    if (element.type === TYPE.plural || element.type === TYPE.select)
-      for (const option of Object.values(element.options)) found.push(...pluralsOf(option.value));
-    if (element.type === TYPE.tag) found.push(...pluralsOf(element.children));
-  }
-  return found;
-}
-
 describe('message catalogues', () => {
   it('have the key set of the English catalogue in every locale', () => {
     const english = messageIds('en').sort();
@@ -75,23 +63,16 @@ describe('message catalogues', () => {
   });
 
   it('keeps in every locale the placeholders of the English message, and gives each plural every category of its language', () => {
+    // The same checks as the import of a reviewed XLIFF file (src/i18n/message-checks.ts).
     const problems: string[] = [];
-    for (const locale of LOCALES) {
-      const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
-      for (const id of messageIds(locale)) {
-        const elements = parse(messageSource(locale, id as MessageId));
-        const english = parse(messageSource('en', id as MessageId));
-        const names = Object.keys(sampleValues(elements)).sort();
-        const englishNames = Object.keys(sampleValues(english)).sort();
-        if (names.join() !== englishNames.join())
-          problems.push(`${locale} ${id}: placeholders ${names.join(',')} ≠ English ${englishNames.join(',')}`);
-        for (const plural of pluralsOf(elements)) {
-          const missing = categories.filter((category) => !(category in plural.options));
-          if (missing.length > 0)
-            problems.push(`${locale} ${id}: plural {${plural.value}} lacks ${missing.join(', ')}`);
-        }
-      }
-    }
+    for (const locale of LOCALES)
+      for (const id of messageIds(locale))
+        for (const problem of checkMessage(
+          locale,
+          messageSource(locale, id as MessageId),
+          messageSource('en', id as MessageId),
+        ))
+          problems.push(`${locale} ${id}: ${problem.code} ${problem.detail} ${problem.found ?? ''}`);
     expect(problems).toEqual([]);
   });
 
