@@ -191,6 +191,8 @@ describe('every page in every served language, in a real browser', () => {
       await check(tsb, 'accounts');
       await visit(tsb, locale, '/secretariat/audit');
       await check(tsb, 'audit trail');
+      await visit(tsb, locale, '/secretariat/languages?language=fr');
+      await check(tsb, 'languages review');
       await visit(tsb, locale, `/secretariat/consultations/${id}/replies`);
       await expect.poll(() => tsb.locator('#state-KR').count()).toBe(1);
       await check(tsb, 'replies dashboard');

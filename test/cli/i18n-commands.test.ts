@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createIntl } from '@formatjs/intl';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { h } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { operatorActor } from '../../src/domain/policy/actor.js';
+import type { PageContext } from '../../src/http/web/components/layout.js';
+import { LanguagesPage } from '../../src/http/web/pages/secretariat/languages.page.js';
+import { LANGUAGE_PAGE_SIZE, languagesView } from '../../src/http/web/secretariat/languages.routes.js';
 import { textHash } from '../../src/i18n/reviews.js';
+import { catalogueMessages } from '../../src/services/translations/catalogue-review.js';
 import { cli, tempFolders } from './cli-harness.js';
 
 /**
@@ -42,6 +49,21 @@ function withTarget(xliff: string, id: string, target: string, state = 'reviewed
     .replace(/<segment state="[a-z]+">/, `<segment state="${state}">`)
     .replace(/<target xml:space="preserve">[\s\S]*?<\/target>/, `<target xml:space="preserve">${target}</target>`);
   return xliff.replace(unit, changed);
+}
+
+/** The secretariat's languages page over the catalogues under `src`, in English, French chosen. */
+function renderLanguages(src: string, language = 'fr', pageNumber = 1): string {
+  const page: PageContext = {
+    locale: 'en',
+    cssHref: '/app.css',
+    jsHref: '/app.js',
+    signedIn: null,
+    actor: operatorActor('test'),
+    path: '/en/secretariat/languages',
+    href: (p) => `/en${p}`,
+    localPath: (p) => `/en${p}`,
+  };
+  return renderToString(h(LanguagesPage, { page, view: languagesView('en', language, pageNumber, src) }));
 }
 
 describe('assent i18n', () => {
@@ -158,13 +180,24 @@ describe('assent i18n', () => {
     expect(stale).toContain('<segment state="translated">');
     expect(stale).toContain('<note category="stale-review">A. Réviseur');
 
-    // A translator's new text, not marked reviewed: written, and the old review removed.
+    // The secretariat's page lists it again, stale, with the reviewer and the day.
+    expect(renderLanguages(src)).toContain('Stale: reviewed by <bdi>A. Réviseur</bdi> on');
     const next = withTarget(await exported(), 'sec.audit.pager.label', 'Pages des événements', 'translated');
     fs.writeFileSync(path.join(dir, 'fr.xlf'), next);
     const run = await cli(dir, ['i18n', 'import', 'fr.xlf', '--reviewer', 'B. Traductrice', ...root]);
     expect(run.stdout).toContain('core.secretariat/sec.audit.pager.label: text changed, review removed');
     expect(readJson(frReviews())['core:sec.audit.pager.label']).toBeUndefined();
     expect(readJson(frSecretariat())['sec.audit.pager.label']).toBe('Pages des événements');
+
+    // Rendered: the secretariat's page shows the new text among the messages to review.
+    const messages = catalogueMessages('fr', src);
+    const toReview = [
+      ...messages.filter((m) => m.status === 'stale'),
+      ...messages.filter((m) => m.status === 'unreviewed'),
+    ];
+    const index = toReview.findIndex((m) => m.id === 'sec.audit.pager.label');
+    const page = renderLanguages(src, 'fr', Math.floor(index / LANGUAGE_PAGE_SIZE) + 1);
+    expect(page).toContain('<td class="sec-wrap" lang="fr" dir="auto">Pages des événements</td>');
   });
 
   it('refuses the whole file on any problem, listing every one with its unit and code, and writes nothing', async () => {

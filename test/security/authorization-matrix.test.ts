@@ -324,7 +324,8 @@ const PAGES: readonly PageRow[] = [
   { route: 'POST /secretariat/consultations/:id/decisions', withoutSession: 'SIGN_IN' },
   { route: 'POST /secretariat/consultations/:id/notice', withoutSession: 'SIGN_IN' },
   // Secretariat pages (secretariat.routes.tsx): circulars, texts, preview and issue for the whole
-  // secretariat, accounts and invitations for its administrators, the audit trail. A visitor
+  // secretariat, accounts and invitations for its administrators, the audit trail, the review of
+  // the languages. A visitor
   // without a session is sent to sign in before any form (a forged one too) is read.
   { route: 'GET /secretariat', withoutSession: 'SIGN_IN' },
   { route: 'GET /secretariat/consultations/new', withoutSession: 'SIGN_IN' },
@@ -344,6 +345,7 @@ const PAGES: readonly PageRow[] = [
   { route: 'POST /secretariat/accounts/:accountId/enable', withoutSession: 'SIGN_IN' },
   { route: 'GET /secretariat/audit', withoutSession: 'SIGN_IN' },
   { route: 'GET /secretariat/audit/verify', withoutSession: 'SIGN_IN' },
+  { route: 'GET /secretariat/languages', withoutSession: 'SIGN_IN' },
 ];
 
 const ROLE_LABEL: Record<Role, string> = {

@@ -4,6 +4,7 @@ import { accountsRoutes } from './secretariat/accounts.routes.js';
 import { auditRoutes } from './secretariat/audit.routes.js';
 import { circularsRoutes } from './secretariat/circulars.routes.js';
 import { issueRoutes } from './secretariat/issue.routes.js';
+import { languagesRoutes } from './secretariat/languages.routes.js';
 import { textsRoutes } from './secretariat/texts.routes.js';
 import type { SessionHooks, WebContext } from './web-session.js';
 
@@ -35,4 +36,5 @@ export const secretariatRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
   await app.register(issueRoutes, options);
   await app.register(accountsRoutes, options);
   await app.register(auditRoutes, options);
+  await app.register(languagesRoutes, options);
 };

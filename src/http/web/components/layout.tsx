@@ -36,6 +36,7 @@ function sectionsOf(actor: Actor): readonly { readonly path: string; readonly la
       { path: '/secretariat', label: 'layout.nav.secretariat' },
       ...(actor.admin ? [{ path: '/secretariat/accounts', label: 'layout.nav.accounts' } as const] : []),
       { path: '/secretariat/audit', label: 'layout.nav.audit' },
+      { path: '/secretariat/languages', label: 'layout.nav.languages' },
     ];
   }
   return everyone;
@@ -157,7 +158,9 @@ function isCurrent(path: string, section: string): boolean {
     (path.startsWith(`${section}/`) &&
       !(
         section === '/secretariat' &&
-        (path.startsWith('/secretariat/accounts') || path.startsWith('/secretariat/audit'))
+        (path.startsWith('/secretariat/accounts') ||
+          path.startsWith('/secretariat/audit') ||
+          path.startsWith('/secretariat/languages'))
       ))
   );
 }

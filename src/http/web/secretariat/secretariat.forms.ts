@@ -42,6 +42,8 @@ export const AccountParams = Type.Object({ accountId: Param });
 export const AccountsQuery = Type.Object({ notice: Field(40), invited: Field(100) });
 /** The audit trail's filters and page. */
 export const AuditQuery = Type.Object({ consultation: Field(100), action: Field(100), page: Field(10) });
+/** The languages page: the language whose messages to review are listed, and the page of them. */
+export const LanguagesQuery = Type.Object({ language: Field(10), page: Field(10) });
 
 /** A field as typed, without surrounding spaces. */
 export const trim = (value: string | undefined) => (value ?? '').trim();
