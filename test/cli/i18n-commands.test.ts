@@ -10,7 +10,8 @@ import { LanguagesPage } from '../../src/http/web/pages/secretariat/languages.pa
 import { LANGUAGE_PAGE_SIZE, languagesView } from '../../src/http/web/secretariat/languages.routes.js';
 import { textHash } from '../../src/i18n/reviews.js';
 import { catalogueMessages } from '../../src/services/translations/catalogue-review.js';
-import { cli, tempFolders } from './cli-harness.js';
+import { consultationInput } from '../helpers/world.js';
+import { cli, tempFolders, writeJson } from './cli-harness.js';
 
 /**
  * `assent i18n status|export|import`: the XLIFF round trip of a language service's review, on a
@@ -265,5 +266,40 @@ describe('assent i18n', () => {
     expect(run.stdout).toContain('1 message would change (dry run: nothing written)');
     expect(fs.readFileSync(frSecretariat(), 'utf8')).toBe(before);
     expect(fs.existsSync(frReviews())).toBe(false);
+  });
+});
+
+describe('assent i18n export-circular | import-circular', () => {
+  it('translates a draft circular’s fields through XLIFF, shown in the language after import', async () => {
+    const dir = folders.create();
+    const file = writeJson(dir, 'circular.json', {
+      ...consultationInput(),
+      texts: consultationInput().texts!.slice(0, 1),
+    });
+    expect((await cli(dir, ['consultation', 'create', '--file', file])).code).toBe(0);
+    const id = 'tsb-79-2023';
+    const exported = await cli(dir, ['i18n', 'export-circular', id, '--locale', 'fr', '--out', 'c.xlf']);
+    expect(exported.stderr).toBe('');
+    const xliff = fs.readFileSync(path.join(dir, 'c.xlf'), 'utf8');
+    expect(xliff).toContain('<unit id="subject">');
+    fs.writeFileSync(
+      path.join(dir, 'c.xlf'),
+      xliff.replace(
+        /(<unit id="subject">[\s\S]*?)<segment state="initial">([\s\S]*?<\/source>)/,
+        '$1<segment state="reviewed">$2\n        <target xml:space="preserve">Consultation des États Membres</target>',
+      ),
+    );
+    const imported = await cli(dir, ['i18n', 'import-circular', 'c.xlf', '--reviewer', 'Section française']);
+    expect(imported.stderr).toBe('');
+    expect(imported.stdout).toContain(`${id} (fr): 1 field changed.`);
+    const shown = await cli(dir, ['consultation', 'show', id, '--lang', 'fr']);
+    expect(shown.stdout).toContain('Consultation des États Membres');
+
+    const wrong = await cli(dir, ['i18n', 'import-circular', 'c.xlf', '--reviewer', 'X'], {});
+    expect(wrong.code).toBe(0); // the same file again: nothing changes
+    fs.writeFileSync(path.join(dir, 'd.xlf'), xliff.replace('trgLang="fr"', 'trgLang="en"'));
+    const refused = await cli(dir, ['i18n', 'import-circular', 'd.xlf', '--reviewer', 'X']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('xliff/@trgLang [XLIFF_WRONG_LANGUAGE]');
   });
 });

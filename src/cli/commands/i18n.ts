@@ -10,8 +10,9 @@ import {
   reviewedLocales,
   summarise,
 } from '../../services/translations/catalogue-review.js';
+import { exportCircularTranslation, importCircularTranslation } from '../../services/translations/circular-review.js';
 import { formatTable, line, printJson, UsageError, type CliIo } from '../output.js';
-import { resolvePath } from './shared.js';
+import { localOperator, resolvePath, withContext } from './shared.js';
 
 /**
  * `assent i18n status|export|import`: the review of the message catalogues by language services
@@ -103,6 +104,55 @@ export function registerI18nCommands(program: Command, io: CliIo): void {
           );
       },
     );
+
+  i18n
+    .command('export-circular')
+    .description(
+      'write a draft circular’s translatable fields (subject, texts’ titles and summaries…) as XLIFF 2.0, from its language of record',
+    )
+    .argument('<id>', 'consultation id, e.g. tsb-80-2023')
+    .requiredOption('--locale <locale>', 'the UN language to translate into')
+    .option('--out <file>', 'the file to write (default: standard output)')
+    .action(async (id: string, options: { locale: string; out?: string }) =>
+      withContext(io, async (context) => {
+        const { xliff, units } = await withCodesAsync(() =>
+          exportCircularTranslation(context.services, {
+            actor: localOperator(io),
+            consultationId: id,
+            locale: options.locale,
+          }),
+        );
+        if (options.out === undefined) return void io.stdout.write(xliff);
+        fs.writeFileSync(resolvePath(io, options.out), xliff);
+        line(io.stdout, `${options.out}: ${units} fields of ${id} in ${options.locale}.`);
+      }),
+    );
+
+  i18n
+    .command('import-circular')
+    .description(
+      'import a translated circular’s XLIFF file into the draft: checked whole, refused on any problem, audited',
+    )
+    .argument('<file>', 'the XLIFF 2.0 file, as exported and translated')
+    .requiredOption('--reviewer <name>', 'who translated or reviewed it (recorded in the audit trail)')
+    .option('--json', 'print the result as JSON')
+    .action(async (file: string, options: { reviewer: string; json?: boolean }) =>
+      withContext(io, async (context) => {
+        const result = await withCodesAsync(() =>
+          importCircularTranslation(context.services, {
+            actor: localOperator(io),
+            xliff: readText(io, file),
+            reviewer: reviewerName(options.reviewer),
+          }),
+        );
+        if (options.json) return printJson(io.stdout, result);
+        for (const unit of result.changed) line(io.stdout, `  ${unit}`);
+        line(
+          io.stdout,
+          `${result.consultationId} (${result.locale}): ${result.changed.length} ${result.changed.length === 1 ? 'field' : 'fields'} changed.`,
+        );
+      }),
+    );
 }
 
 /** The text of a file given on the command line. */
@@ -121,6 +171,17 @@ export function reviewerName(name: string): string {
   if (trimmed === '' || trimmed.length > 200 || /[\u0000-\u001f\u007f-\u009f]/u.test(trimmed))
     throw new UsageError('--reviewer: a name on one line, at most 200 characters');
   return trimmed;
+}
+
+/** `withCodes` for asynchronous work. */
+export async function withCodesAsync<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    return withCodes(() => {
+      throw error;
+    });
+  }
 }
 
 /**
