@@ -56,13 +56,29 @@ export function serviceContext(
  * have caught becomes CONFLICT (never a 500 with SQL in it), an unreachable database
  * SERVICE_UNAVAILABLE. Use the `trx` it passes for every query: touching `ctx.db` inside would
  * deadlock on SQLite and escape the transaction on PostgreSQL.
+ *
+ * When `ctx.db` is itself a transaction (a service composed of others, run by `inOneTransaction`),
+ * `work` joins it: everything commits or nothing does.
  */
 export async function inTransaction<T>(ctx: ServiceContext, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
   try {
+    if (ctx.db.isTransaction) return await work(ctx.db as Transaction<DB>);
     return await ctx.db.transaction().execute(work);
   } catch (error) {
     throw translateStorageError(error);
   }
+}
+
+/**
+ * Runs several services as one transaction: each is given a context whose database is the
+ * transaction, so their own `inTransaction` joins it. A refusal by any of them rolls back what
+ * the others wrote (a file imported in several steps is applied whole or not at all).
+ */
+export async function inOneTransaction<T>(
+  ctx: ServiceContext,
+  work: (inner: ServiceContext) => Promise<T>,
+): Promise<T> {
+  return inTransaction(ctx, (trx) => work({ ...ctx, db: trx }));
 }
 
 /** Maps a storage error to the catalogue; AppErrors pass through unchanged. */

@@ -62,21 +62,32 @@ describeEachDialect('a circular’s translation in XLIFF', (dialect) => {
     );
     expect(xliff).toContain('<unit id="text.x1353.summary">');
     expect(xliff).not.toContain('<unit id="text.x1333-cor1.summary">'); // a corrigendum without a summary
-    expect(units).toBe(6);
+    // The circular's own fields it fills: subject, reference, place, collective letter, one
+    // addressee, one copy, one note; then three titles and two summaries.
+    expect(units).toBe(7 + 5);
+    for (const id of ['reference', 'meetingPlace', 'collectiveLetter', 'addressees.0', 'copies.0', 'notes.0'])
+      expect(xliff).toContain(`<unit id="${id}">`);
 
     let translated = translate(xliff, 'subject', 'Consultation des États Membres &amp; projets');
+    translated = translate(translated, 'reference', 'Circulaire TSB 79');
+    translated = translate(translated, 'addressees.0', 'Administrations des Etats Membres de l’Union');
     translated = translate(translated, 'text.x1353.title', 'Déploiement sans intervention');
     const result = await importCircularTranslation(world().ctx, {
       actor: SECRETARIAT,
       xliff: translated,
       reviewer: 'Section française',
     });
-    expect(result).toEqual({ consultationId: id, locale: 'fr', changed: ['subject', 'text.x1353.title'] });
+    const changed = ['subject', 'reference', 'addressees.0', 'text.x1353.title'];
+    expect(result).toEqual({ consultationId: id, locale: 'fr', changed });
 
     const { loaded } = await getConsultation(world().ctx, { actor: SECRETARIAT, consultationId: id });
     expect(loaded.consultation.translations).toEqual({
       es: { subject: 'Consulta' },
-      fr: { subject: 'Consultation des États Membres & projets' },
+      fr: {
+        subject: 'Consultation des États Membres & projets',
+        reference: 'Circulaire TSB 79',
+        addressees: ['Administrations des Etats Membres de l’Union'],
+      },
     });
     expect(loaded.texts.find((t) => t.id === 'x1353')!.translations).toEqual({
       fr: { title: 'Déploiement sans intervention' },
@@ -92,7 +103,7 @@ describeEachDialect('a circular’s translation in XLIFF', (dialect) => {
     expect(audit.find((e) => e.action === 'translation.imported')!.data).toEqual({
       locale: 'fr',
       reviewer: 'Section française',
-      units: ['subject', 'text.x1353.title'],
+      units: changed,
     });
 
     // Exported again, the translation is there; the unchanged file changes nothing.
@@ -143,6 +154,28 @@ describeEachDialect('a circular’s translation in XLIFF', (dialect) => {
     expect(wrong.errors.map((p) => [p.field, p.code])).toEqual([['xliff/@trgLang', 'XLIFF_WRONG_LANGUAGE']]);
     const { loaded } = await getConsultation(world().ctx, { actor: SECRETARIAT, consultationId: id });
     expect(loaded.consultation.translations).toEqual({ es: { subject: 'Consulta' } });
+  });
+
+  it('applies a file whole or not at all: a step refused after another succeeded leaves nothing changed', async () => {
+    const id = await draft();
+    const { xliff } = await exportCircularTranslation(world().ctx, {
+      actor: SECRETARIAT,
+      consultationId: id,
+      locale: 'fr',
+    });
+    const before = await listAuditEvents(world().ctx, { actor: SECRETARIAT, consultationId: id });
+    // The circular's fields are fine; a title over the 1,000 characters a title may have is refused
+    // by the text's service, which runs after the circular's own fields were written.
+    let file = translate(xliff, 'subject', 'Sujet');
+    file = translate(file, 'text.x1471.title', 'T'.repeat(1001));
+    const refused = await refusal(() =>
+      importCircularTranslation(world().ctx, { actor: SECRETARIAT, xliff: file, reviewer: 'X' }),
+    );
+    expect(refused.code).toBe('VALIDATION_FAILED');
+    const { loaded } = await getConsultation(world().ctx, { actor: SECRETARIAT, consultationId: id });
+    expect(loaded.consultation.translations).toEqual({ es: { subject: 'Consulta' } });
+    const after = await listAuditEvents(world().ctx, { actor: SECRETARIAT, consultationId: id });
+    expect(after.length).toBe(before.length);
   });
 
   it('refuses a translation once the circular is issued, as the services do', async () => {

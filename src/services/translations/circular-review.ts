@@ -1,4 +1,10 @@
-import type { Consultation, DeterminedText } from '../../domain/consultation/consultation.js';
+import {
+  CIRCULAR_LIST_FIELDS,
+  CIRCULAR_TEXT_FIELDS,
+  type CircularField,
+  type Consultation,
+  type DeterminedText,
+} from '../../domain/consultation/consultation.js';
 import type { LoadedConsultation } from '../../domain/consultation/loaded-consultation.js';
 import { AppError, type FieldProblem } from '../../domain/errors.js';
 import type { UnLanguage } from '../../domain/member-states/member-states.data.js';
@@ -9,7 +15,7 @@ import { appendAudit } from '../../repositories/audit.repository.js';
 import type { ConsultationPatch, TextPatch } from '../../schemas/consultation.schema.js';
 import { getConsultation } from '../get-consultation.js';
 import { editText } from '../manage-texts.js';
-import { inTransaction, type ServiceContext } from '../service-context.js';
+import { inOneTransaction, inTransaction, type ServiceContext } from '../service-context.js';
 import { updateConsultation } from '../update-consultation.js';
 import { messageFieldProblem, xliffFieldProblem } from './translation-problems.js';
 
@@ -26,36 +32,32 @@ import { messageFieldProblem, xliffFieldProblem } from './translation-problems.j
 
 const UN = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
 
-/**
- * Where a translatable field of the circular is in the language of record. Mirrors the fields of
- * ConsultationTranslation (domain/consultation/consultation.ts): a field present in a
- * consultation's translations but not here is read from the consultation's own property of that
- * name when it is text or a list of text, so new fields are picked up without a change here.
- */
-export const CIRCULAR_SOURCE_FIELDS: Readonly<Record<string, (c: Consultation) => string | readonly string[] | null>> =
-  {
-    subject: (c) => c.subject,
-    reference: (c) => c.reference,
-    meetingPlace: (c) => c.meeting.place,
-    collectiveLetter: (c) => c.meeting.collectiveLetter,
-    addressees: (c) => c.addressees,
-    copies: (c) => c.copies,
-    notes: (c) => c.notes,
-  };
+/** Where each translatable field of the circular (ConsultationTranslation) is in the language of record. */
+export const CIRCULAR_SOURCE_FIELDS: Readonly<
+  Record<CircularField, (c: Consultation) => string | readonly string[] | null>
+> = {
+  subject: (c) => c.subject,
+  reference: (c) => c.reference,
+  meetingPlace: (c) => c.meeting.place,
+  collectiveLetter: (c) => c.meeting.collectiveLetter,
+  addressees: (c) => c.addressees,
+  copies: (c) => c.copies,
+  notes: (c) => c.notes,
+};
 
-/** The circular's own fields a file carries: `subject`, and each field any translation holds. */
-function circularFields(consultation: Consultation): string[] {
-  const present = Object.values(consultation.translations).flatMap((translation) => Object.keys(translation ?? {}));
-  return [...new Set(['subject', ...present])];
+/**
+ * The circular's own fields a file carries, in the order of the circular: every one the record
+ * fills (no unit for a collective letter the circular does not name, nor for an empty list).
+ */
+function circularFields(consultation: Consultation): CircularField[] {
+  return [...CIRCULAR_TEXT_FIELDS, ...CIRCULAR_LIST_FIELDS].filter((field) => {
+    const source = CIRCULAR_SOURCE_FIELDS[field](consultation);
+    return source !== null && source.length > 0;
+  });
 }
 
-function sourceValue(consultation: Consultation, field: string): string | readonly string[] | null {
-  const known = CIRCULAR_SOURCE_FIELDS[field];
-  if (known) return known(consultation);
-  const own = (consultation as unknown as Record<string, unknown>)[field];
-  if (typeof own === 'string') return own;
-  if (Array.isArray(own) && own.every((v) => typeof v === 'string')) return own as string[];
-  return null;
+function sourceValue(consultation: Consultation, field: CircularField): string | readonly string[] | null {
+  return CIRCULAR_SOURCE_FIELDS[field](consultation);
 }
 
 /** A unit of the file: its id, the language of record's text, the current translation. */
@@ -149,7 +151,8 @@ export interface CircularImportResult {
  * circular no longer in draft refuses the change (CONSULTATION_ISSUED), as the services do.
  * Then the changed translations go through updateConsultation (the circular's fields, checked
  * against its schema) and editText (each text's), each writing its audit row, and one more audit
- * row, `translation.imported`, names the reviewer, the language and the units changed.
+ * row, `translation.imported`, names the reviewer, the language and the units changed: all in one
+ * transaction, so that a refusal by any step (a concurrent edit, a rule) leaves nothing applied.
  */
 export async function importCircularTranslation(
   ctx: ServiceContext,
@@ -208,46 +211,48 @@ export async function importCircularTranslation(
   const changed = [...given].filter(([id, target]) => units.get(id)?.target !== target).map(([id]) => id);
   if (changed.length === 0) return { consultationId: consultation.id, locale, changed };
 
-  // The circular's own fields.
-  const ownChanged = changed.filter((id) => !id.startsWith('text.'));
-  if (ownChanged.length > 0) {
-    const current = { ...((consultation.translations[locale] ?? {}) as Record<string, unknown>) };
-    for (const field of circularFields(consultation)) {
-      const source = sourceValue(consultation, field);
-      if (typeof source === 'string' && given.has(field)) current[field] = given.get(field);
-      else if (Array.isArray(source) && given.has(`${field}.0`))
-        current[field] = source.map((_, n) => given.get(`${field}.${n}`)!);
+  await inOneTransaction(ctx, async (inner) => {
+    // The circular's own fields.
+    const ownChanged = changed.filter((id) => !id.startsWith('text.'));
+    if (ownChanged.length > 0) {
+      const current = { ...((consultation.translations[locale] ?? {}) as Record<string, unknown>) };
+      for (const field of circularFields(consultation)) {
+        const source = sourceValue(consultation, field);
+        if (typeof source === 'string' && given.has(field)) current[field] = given.get(field);
+        else if (Array.isArray(source) && given.has(`${field}.0`))
+          current[field] = source.map((_, n) => given.get(`${field}.${n}`)!);
+      }
+      const translations = { ...consultation.translations, [locale]: current } as ConsultationPatch['translations'];
+      await updateConsultation(inner, {
+        actor: options.actor,
+        consultationId: consultation.id,
+        patch: { translations } as ConsultationPatch,
+        expectedRevision: loaded.revision,
+      });
     }
-    const translations = { ...consultation.translations, [locale]: current } as ConsultationPatch['translations'];
-    await updateConsultation(ctx, {
-      actor: options.actor,
-      consultationId: consultation.id,
-      patch: { translations } as ConsultationPatch,
-      expectedRevision: loaded.revision,
-    });
-  }
-  // Each text's title and summary.
-  for (const text of loaded.texts) {
-    const title = given.get(`text.${text.id}.title`);
-    const summary = given.get(`text.${text.id}.summary`);
-    if (!changed.includes(`text.${text.id}.title`) && !changed.includes(`text.${text.id}.summary`)) continue;
-    await editText(ctx, {
-      actor: options.actor,
-      consultationId: consultation.id,
-      textId: text.id,
-      patch: { translations: textTranslations(text, locale, title, summary) } as TextPatch,
-    });
-  }
-  await inTransaction(ctx, (trx) =>
-    appendAudit(trx, {
-      at: ctx.clock(),
-      actor: options.actor.id,
-      action: 'translation.imported',
-      consultationId: consultation.id,
-      subject: `consultation:${consultation.id}`,
-      data: { locale, reviewer: options.reviewer, units: changed },
-    }),
-  );
+    // Each text's title and summary.
+    for (const text of loaded.texts) {
+      const title = given.get(`text.${text.id}.title`);
+      const summary = given.get(`text.${text.id}.summary`);
+      if (!changed.includes(`text.${text.id}.title`) && !changed.includes(`text.${text.id}.summary`)) continue;
+      await editText(inner, {
+        actor: options.actor,
+        consultationId: consultation.id,
+        textId: text.id,
+        patch: { translations: textTranslations(text, locale, title, summary) } as TextPatch,
+      });
+    }
+    await inTransaction(inner, (trx) =>
+      appendAudit(trx, {
+        at: ctx.clock(),
+        actor: options.actor.id,
+        action: 'translation.imported',
+        consultationId: consultation.id,
+        subject: `consultation:${consultation.id}`,
+        data: { locale, reviewer: options.reviewer, units: changed },
+      }),
+    );
+  });
   return { consultationId: consultation.id, locale, changed };
 }
 

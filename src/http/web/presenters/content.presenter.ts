@@ -1,4 +1,4 @@
-import type { Consultation, DeterminedText } from '../../../domain/consultation/consultation.js';
+import type { DeterminedText } from '../../../domain/consultation/consultation.js';
 import {
   type LocalisableConsultation,
   localiseConsultation,

@@ -1,5 +1,5 @@
 import { t } from '../../../../i18n/i18n.js';
-import { Isolate, IsolateWithin, Ltr, LtrWithin } from '../../components/bidi.js';
+import { Isolate, IsolateWithin, LtrWithin } from '../../components/bidi.js';
 import { Content, ContentNotice } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { ApprovedView } from '../../presenters/public.presenter.js';

@@ -1,6 +1,6 @@
 import { t, type Locale } from '../../../../i18n/i18n.js';
 import { Notice } from '../../components/form.js';
-import { Isolate, Ltr, LtrWithin } from '../../components/bidi.js';
+import { Isolate, LtrWithin } from '../../components/bidi.js';
 import { Content, ContentNotice, richMessage } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { MyStateView, OwedRowView } from '../../presenters/reply.presenter.js';

@@ -1,6 +1,6 @@
 import type { StatedDeadline } from '../../../../domain/consultation/deadline.js';
 import { formatDeadline, formatUtc, isoInstant, t, type Locale } from '../../../../i18n/i18n.js';
-import { Isolate, Ltr, LtrWithin } from '../../components/bidi.js';
+import { Isolate, LtrWithin } from '../../components/bidi.js';
 import { Content, ContentNotice, richMessage } from '../../components/content.js';
 import type { PageContext } from '../../components/layout.js';
 import type { PositionView, ReplyStatusView, WorkspaceView } from '../../presenters/reply.presenter.js';
