@@ -88,36 +88,23 @@ export function TranslationFields({
             </summary>
             {fields.map((f) => {
               const name = translationFieldName(f.field, language);
-              if (f.oneLine)
-                return (
-                  <TextField
-                    locale={locale}
-                    id={`field-${name}`}
-                    name={name}
-                    label={translationLabel(locale, f.field, language)}
-                    value={f.value}
-                    error={errorAt(errors, `field-${name}`)}
-                    {...(f.maxlength !== undefined && { maxlength: f.maxlength })}
-                    lang={language}
-                    dir={attributes.dir}
-                    optional
-                  />
-                );
-              return (
-                <TextAreaField
-                  class="sec-textarea"
-                  locale={locale}
-                  id={`field-${name}`}
-                  name={name}
-                  label={translationLabel(locale, f.field, language)}
-                  value={f.value}
-                  error={errorAt(errors, `field-${name}`)}
-                  rows={f.rows}
-                  {...(f.maxlength !== undefined && { maxlength: f.maxlength })}
-                  lang={language}
-                  dir={attributes.dir}
-                  optional
-                />
+              const props = {
+                locale,
+                id: `field-${name}`,
+                name,
+                label: translationLabel(locale, f.field, language),
+                value: f.value,
+                error: errorAt(errors, `field-${name}`),
+                ...(f.maxlength !== undefined && { maxlength: f.maxlength }),
+                lang: language,
+                dir: attributes.dir,
+                optional: true,
+              };
+              // A one-line field (a reference, a place) as an input; the rest as text areas.
+              return f.oneLine ? (
+                <TextField {...props} />
+              ) : (
+                <TextAreaField class="sec-textarea" rows={f.rows} {...props} />
               );
             })}
           </details>
