@@ -18,7 +18,7 @@ import type {
 } from '../../../domain/reply/reply.js';
 import { citeClauseIn, citeRoleIn } from '../../../i18n/citations.js';
 import { intlFor, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
-import { startOfDay } from '../../../domain/time/instants.js';
+import { isIsoDay, startOfDay } from '../../../domain/time/instants.js';
 import { hasProcedureText, procedureText } from '../../../i18n/procedure-text.js';
 import type { StoredMemberState } from '../../../domain/member-states/member-state.js';
 import type { OwedReplies, Person, ReplyWorkspace } from '../../../services/my-state-replies.js';
@@ -625,7 +625,10 @@ export function presentReview(
       signatoryName: content.signatoryName.trim(),
       signatoryTitle: content.signatoryTitle.trim(),
       place: content.place.trim(),
-      signedOn: content.signedOn.trim(),
+      // The day it will be signed, in words as on the receipt (checked before the review: an ISO day, or empty).
+      signedOn: isIsoDay(content.signedOn.trim())
+        ? intlFor(locale).formatDate(startOfDay(content.signedOn.trim()), { dateStyle: 'long', timeZone: 'UTC' })
+        : content.signedOn.trim(),
     },
     draftRevision,
     amending: ws.versions.at(-1)?.status === 'submitted',
