@@ -156,7 +156,10 @@ function DecisionOutcome({
             <ul class="outcome-list">
               {d.reservations.map((r) => (
                 <li>
-                  {r.state}: {r.note}
+                  {t(locale, 'public.decision.reservation', {
+                    state: stateNames(locale, states, [r.state]),
+                    note: r.note,
+                  })}
                 </li>
               ))}
             </ul>
