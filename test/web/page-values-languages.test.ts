@@ -4,16 +4,14 @@ import { recordDecision } from '../../src/services/record-decision.js';
 import { submitReply } from '../../src/services/submit-reply.js';
 import { describeEachDialect } from '../helpers/databases.js';
 import { SECRETARIAT, focalPoint, replyInput } from '../helpers/world.js';
-import { decode, useWeb } from './web-harness.js';
+import { visibleText } from '../helpers/untranslated.js';
+import { useWeb } from './web-harness.js';
 
 /**
  * What a reader reads on the public pages, in each of the six languages: dates and times in
  * words, never an ISO day or timestamp (those stay in `datetime` attributes for the page script),
  * and outside English no deadline written "2359 hours" and no clause cited in English (issue 20).
  */
-function visibleText(html: string): string {
-  return decode(html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ')).replace(/[ \t\n\r]+/g, ' '); // no-break spaces kept: they are part of the words
-}
 
 /** Circular 79's deadline on its page in each language. */
 const DEADLINES = {
