@@ -104,7 +104,9 @@ describe('the secretariat records the outcome, in a real browser', () => {
     await page.getByRole('button', { name: 'Record the decision on X.1333 Cor.1' }).click();
     await expect
       .poll(() => page.getByRole('alert').innerText())
-      .toContain('GB cannot both oppose and abstain on X.1333 Cor.1');
+      .toContain(
+        'United Kingdom of Great Britain and Northern Ireland (GB) cannot both oppose and abstain on X.1333 Cor.1',
+      );
     await b().checkAccessibility(page, 'decisions, contradictory');
     await page.locator('#field-x1333-cor1-opposing').selectOption([]);
     await page.locator('#field-x1333-cor1-abstaining').selectOption([]);
@@ -117,7 +119,7 @@ describe('the secretariat records the outcome, in a real browser', () => {
     await page.waitForURL(/notice=outcome-decision-recorded/);
     const x1353 = await page.locator('#decision-x1353').innerText();
     expect(x1353).toContain('Pending: more time was requested');
-    expect(x1353).toContain('US: Reserves its position on Annex A');
+    expect(x1353).toContain('United States of America: Reserves its position on Annex A');
     expect(x1353).toContain('October 6, 2023 at 23:59 UTC');
     expect(await page.locator('#decision-x1333-cor1').innerText()).toContain('Approved');
     await b().checkAccessibility(page, 'decisions recorded');

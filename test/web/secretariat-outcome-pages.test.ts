@@ -386,10 +386,10 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
       expect(response.statusCode).toBe(422);
       const body = decode(response.body);
       expect(body).toContain(
-        '<a href="#field-x1353-abstaining">GB cannot both oppose and abstain on X.1353 (WTSA Resolution 1 (Rev. Geneva, 2022) §9.5.6)</a>',
+        '<a href="#field-x1353-abstaining">United Kingdom of Great Britain and Northern Ireland (GB) cannot both oppose and abstain on X.1353 (WTSA Resolution 1 (Rev. Geneva, 2022) §9.5.6)</a>',
       );
       expect(body).toContain(
-        '<a href="#field-x1353-res-0-state">GB opposes X.1353: only a delegation that does not oppose may register a reservation (WTSA Resolution 1 (Rev. Geneva, 2022) §9.5.4)</a>',
+        '<a href="#field-x1353-res-0-state">United Kingdom of Great Britain and Northern Ireland (GB) opposes X.1353: only a delegation that does not oppose may register a reservation (WTSA Resolution 1 (Rev. Geneva, 2022) §9.5.4)</a>',
       );
       expect(body).toMatch(/<option value="IT" selected/);
       expect(body).toContain('value="Reservation on clause 7"');
@@ -399,7 +399,7 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
         reservationNote: ['', ''],
       });
       expect(missingNote.statusCode).toBe(400);
-      expect(decode(missingNote.body)).toContain('Give the note of the reservation of CH on X.1353');
+      expect(decode(missingNote.body)).toContain('Give the note of the reservation of Switzerland (Confederation of) (CH) on X.1353');
     });
 
     it('refuses an observer or a State whose right is suspended named in a decision, at its field, in the reader’s language', async () => {

@@ -186,6 +186,11 @@ export function decisionErrors(
       clause: clause === undefined || clause === '' ? '' : citeClauseIn(locale, procedure, edition, clause),
     });
   };
+  /** A State named in a sentence: its designation in the reader's language, with its code as typed. */
+  const named = (code: string) => {
+    const { name } = stateOf(code);
+    return code === '' || name === code ? code : `${name} (${code})`;
+  };
   /** Unknown codes are said once per list, together. */
   const unknown = new Map<string, string[]>();
   const unknownAt = (field: string, code: string) => unknown.set(field, [...(unknown.get(field) ?? []), code]);
@@ -205,11 +210,17 @@ export function decisionErrors(
       const state = values[list][indexIn(field, list)!] ?? '';
       if (code === 'NOT_A_PARTICIPANT') outsider(list, state, problem.clause);
       else if (code === 'UNKNOWN_MEMBER_STATE' || errorCode === 'VALIDATION_FAILED') unknownAt(list, state);
-      else if (code === 'STATE_LISTED_TWICE') add(list, 'outcome.decisions.error.twice', { state });
+      else if (code === 'STATE_LISTED_TWICE') add(list, 'outcome.decisions.error.twice', { state: named(state) });
       else if (list === 'abstaining')
-        add(list, 'outcome.decisions.error.opposeAndAbstain', { state, clause: cite(problem, 'meetingAbstention') });
+        add(list, 'outcome.decisions.error.opposeAndAbstain', {
+          state: named(state),
+          clause: cite(problem, 'meetingAbstention'),
+        });
       else if (list === 'moreTime')
-        add(list, 'outcome.decisions.error.opposeAndMoreTime', { state, clause: cite(problem, 'afterMeeting') });
+        add(list, 'outcome.decisions.error.opposeAndMoreTime', {
+          state: named(state),
+          clause: cite(problem, 'afterMeeting'),
+        });
       else add(null, 'outcome.decisions.error.conflict');
       continue;
     }
@@ -217,13 +228,18 @@ export function decisionErrors(
     if (reservation !== null) {
       const state = values.reservations[reservation]?.state ?? '';
       const at = `res-${reservation}-state`;
-      if (field.endsWith('/note')) add(`res-${reservation}-note`, 'outcome.decisions.error.reservationNote', { state });
+      if (field.endsWith('/note'))
+        add(`res-${reservation}-note`, 'outcome.decisions.error.reservationNote', { state: named(state) });
       else if (code === 'NOT_A_PARTICIPANT') outsider(at, state, problem.clause);
-      else if (code === 'STATE_LISTED_TWICE') add(at, 'outcome.decisions.error.twice', { state });
+      else if (code === 'STATE_LISTED_TWICE') add(at, 'outcome.decisions.error.twice', { state: named(state) });
       else if (code === 'UNKNOWN_MEMBER_STATE' || (errorCode === 'VALIDATION_FAILED' && state !== ''))
         add(at, 'outcome.decisions.error.unknownState', { code: state });
       else if (errorCode === 'VALIDATION_FAILED') add(at, 'outcome.decisions.error.reservationState');
-      else add(at, 'outcome.decisions.error.opposeAndReserve', { state, clause: cite(problem, 'meetingReservation') });
+      else
+        add(at, 'outcome.decisions.error.opposeAndReserve', {
+          state: named(state),
+          clause: cite(problem, 'meetingReservation'),
+        });
       continue;
     }
     const opposition = indexIn(field, 'formalOppositions');
@@ -239,12 +255,16 @@ export function decisionErrors(
             : code === 'VALIDATION_FAILED'
               ? 'outcome.decisions.error.formalInvalid'
               : 'outcome.decisions.error.formalLate',
-          { state, clause: cite(problem, 'afterMeeting') },
+          { state: named(state), clause: cite(problem, 'afterMeeting') },
         );
       else if (code === 'NOT_A_PARTICIPANT') outsider(at, state, problem.clause);
-      else if (code === 'STATE_LISTED_TWICE') add(at, 'outcome.decisions.error.twice', { state });
+      else if (code === 'STATE_LISTED_TWICE') add(at, 'outcome.decisions.error.twice', { state: named(state) });
       else if (code === 'UNKNOWN_MEMBER_STATE') add(at, 'outcome.decisions.error.unknownState', { code: state });
-      else add(at, 'outcome.decisions.error.formalNotMoreTime', { state, clause: cite(problem, 'afterMeeting') });
+      else
+        add(at, 'outcome.decisions.error.formalNotMoreTime', {
+          state: named(state),
+          clause: cite(problem, 'afterMeeting'),
+        });
       continue;
     }
     add(null, 'outcome.decisions.error.conflict');
