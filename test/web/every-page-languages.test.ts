@@ -41,17 +41,16 @@ function enteredContent(): string[] {
 
 /**
  * What the test does not read, narrowly: a State's code in its own column beside the name (the
- * replies dashboard, as the secretariat files replies), and the audit trail's actor, action and
- * subject cells.
+ * replies dashboard, as the secretariat files replies), and the audit trail's actor and subject
+ * cells and each action's code beside its words.
  */
 function beside(html: string): string {
   return (
     html
       .replace(/<span[^>]*class="outcome-code"[^>]*>[A-Z]{2}<\/span>/g, '')
-      // known: the audit trail shows each event's actor id, action code and subject key as the hash
-      // chain records them (what one searches and verifies by); a label per action in six
-      // languages is a design change, left for the audit page's own issue.
-      .replace(/<td class="sec-wrap">[\s\S]*?<\/td>|<td>\s*<code[\s\S]*?<\/td>/g, '')
+      // The audit trail shows each event's actor id and subject key, and each action's code beside
+      // its words, as the hash chain records them (what one searches and verifies by).
+      .replace(/<td class="sec-wrap">[\s\S]*?<\/td>|<code[^>]*class="sec-audit-code"[^>]*>[^<]*<\/code>/g, '')
   );
 }
 

@@ -399,7 +399,9 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
         reservationNote: ['', ''],
       });
       expect(missingNote.statusCode).toBe(400);
-      expect(decode(missingNote.body)).toContain('Give the note of the reservation of Switzerland (Confederation of) (CH) on X.1353');
+      expect(decode(missingNote.body)).toContain(
+        'Give the note of the reservation of Switzerland (Confederation of) (CH) on X.1353',
+      );
     });
 
     it('refuses an observer or a State whose right is suspended named in a decision, at its field, in the reader’s language', async () => {

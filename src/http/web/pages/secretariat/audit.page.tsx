@@ -1,5 +1,5 @@
 import { SelectField } from '../../components/form.js';
-import { t } from '../../../../i18n/i18n.js';
+import { type Locale, type MessageId, messageIds, t } from '../../../../i18n/i18n.js';
 import { Isolate, Ltr } from '../../components/bidi.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import { formatCount, type AuditRow, type ChainView } from '../../presenters/secretariat.presenter.js';
@@ -83,7 +83,7 @@ export function AuditPage({ page, view }: { page: PageContext; view: AuditView }
             label={t(locale, 'sec.audit.filter.action')}
             selected={[view.action]}
             placeholder={t(locale, 'sec.audit.filter.allActions')}
-            options={view.actions.map((a) => ({ value: a, label: a }))}
+            options={view.actions.map((a) => ({ value: a, label: auditActionLabel(locale, a) }))}
           />
           <button type="submit" class="button button-secondary">
             {t(locale, 'sec.audit.filter.submit')}
@@ -123,7 +123,10 @@ export function AuditPage({ page, view }: { page: PageContext; view: AuditView }
                         <Isolate>{row.actor}</Isolate>
                       </td>
                       <td>
-                        <Ltr as="code">{row.action}</Ltr>
+                        {auditActionLabel(locale, row.action)}{' '}
+                        <Ltr as="code" class="sec-audit-code">
+                          {row.action}
+                        </Ltr>
                       </td>
                       <td class="sec-wrap">
                         {row.consultationId !== null && row.subject === `consultation:${row.consultationId}` ? (
@@ -167,4 +170,20 @@ export function AuditPage({ page, view }: { page: PageContext; view: AuditView }
       </section>
     </Layout>
   );
+}
+
+/** The audit actions the catalogues word (`sec.audit.action.<action>`). */
+const WORDED_ACTIONS = new Set(
+  messageIds('en')
+    .filter((id) => id.startsWith('sec.audit.action.'))
+    .map((id) => id.slice('sec.audit.action.'.length)),
+);
+
+/**
+ * An audit action in the reader's words ("Reply submitted"), shown beside its code, which the
+ * hash chain records and the filter and the CLI search by; an action the catalogues do not word
+ * yet is shown as its code.
+ */
+export function auditActionLabel(locale: Locale, action: string): string {
+  return WORDED_ACTIONS.has(action) ? t(locale, `sec.audit.action.${action}` as MessageId) : action;
 }
