@@ -141,11 +141,30 @@ describe('every page in the six languages [sqlite]', () => {
         }
     };
 
+    /** A form posted with what is wrong, in each language: its error summary and page (a 4xx). */
+    const checkRefused = async (
+      browser: Browser,
+      path: string,
+      fields: Readonly<Record<string, string | readonly string[]>>,
+    ) => {
+      for (const locale of LOCALES) {
+        const page = await browser.submit(`/${locale}${path}`, `/${locale}${path}`, fields);
+        expect(Math.floor(page.statusCode / 100), `${locale}${path} posted`).toBe(4);
+        expect(page.body, `${locale}${path} posted`).toContain('class="error-summary"');
+        const text = visibleText(beside(page.body));
+        for (const found of untranslated(text, locale, entered)) failures.push(`${locale}${path} (posted): ${found}`);
+      }
+    };
+
     // While the consultation is open: the reply form, its review and the form recording a paper reply.
     const my = `/my/consultations/${ID}/reply`;
     const sec = `/secretariat/consultations/${ID}`;
     await check(kim, ['/my', my, `${my}/review`]);
     await check(officer, [`${sec}/replies/record`]);
+    // Error states: a circular posted empty (every field's own message), a paper reply recorded
+    // without a State, channel, date or positions.
+    await checkRefused(officer, '/secretariat/consultations/new', { number: 'x', deadlineTime: '25:00' });
+    await checkRefused(officer, `${sec}/replies/record`, {});
 
     // At the meeting: X.1333 Cor.1 approved with FR's reservation, more time on X.1353 for DE, X.1471 opposed by CN; then the notice.
     clock.set('2023-09-05T10:00:00Z');
@@ -157,6 +176,15 @@ describe('every page in the six languages [sqlite]', () => {
     });
     await recordDecision(ctx, { actor: SECRETARIAT, consultationId: ID, textId: 'x1353', input: { moreTime: ['DE'] } });
     await recordDecision(ctx, { actor: SECRETARIAT, consultationId: ID, textId: 'x1471', input: { opposing: ['CN'] } });
+    // A contradictory decision and an observer named as opposing: refused at their fields, the States named.
+    await web().signIn(people[0]!.browser, people[0]!.email, people[0]!.seed);
+    await checkRefused(officer, `${sec}/decisions`, {
+      text: 'x1353',
+      opposing: ['GB', 'PS'],
+      abstaining: ['GB'],
+      reservationState: ['GB', 'CH'],
+      reservationNote: ['Reservation on clause 7', ''],
+    });
     clock.set('2023-09-12T10:00:00Z');
     await issueResultsNotice(ctx, { actor: SECRETARIAT, consultationId: ID });
     // Sessions end after 30 idle minutes: both sign in again.

@@ -1,4 +1,5 @@
 import { intlFor, type Locale, t } from '../../../../i18n/i18n.js';
+import { designation } from '../../../../domain/member-states/designations.js';
 import { clauseIn } from '../../../../i18n/citations.js';
 import {
   CsrfField,
@@ -117,8 +118,18 @@ function TextDecision({ page, view, text }: { page: PageContext; view: Decisions
 }
 
 /** States by their names in the page's language, joined as the language joins a list ("A, B and C"). */
+/**
+ * The States chosen in a list, by name: those the form offers by their option's name, any other
+ * (an observer or a State without a voice, posted anyway and refused) by its designation with its
+ * code, as the refusal names it; an unknown code as typed.
+ */
 function stateNames(locale: Locale, states: readonly StateOptionView[], codes: readonly string[]): string {
-  const names = codes.map((code) => states.find((s) => s.code === code)?.name ?? code);
+  const names = codes.map((code) => {
+    const offered = states.find((s) => s.code === code)?.name;
+    if (offered !== undefined) return offered;
+    const known = designation(code, locale);
+    return known === undefined ? code : `${known} (${code})`;
+  });
   return intlFor(locale).formatList(names, { type: 'conjunction' });
 }
 
