@@ -102,6 +102,26 @@ describe('XLIFF 2.0', () => {
     });
   });
 
+  it('refuses elements nested deeper than any tool writes, and a file too long, as a coded problem', () => {
+    const deep = `${'<mrk id="m">'.repeat(20_000)}${'</mrk>'.repeat(20_000)}`;
+    const nested = parseXliff(wrap(unit(`<segment><source>a</source><target>${deep}</target></segment>`)));
+    expect(nested.document).toBeNull();
+    expect(nested.problems[0]).toMatchObject({ code: 'XLIFF_MALFORMED', detail: 'elements nested deeper than 64' });
+    const long = parseXliff(`${wrap('')}${' '.repeat(20_000_001)}`);
+    expect(long.problems[0]).toMatchObject({ code: 'XLIFF_MALFORMED', detail: expect.stringContaining('longer than') });
+  });
+
+  it('gives the line and column of a problem far into a file', () => {
+    const lines = Array.from({ length: 3000 }, (_, n) =>
+      unit(`<segment><source>s${n}</source></segment>`).replace('id="u"', `id="u${n}"`),
+    );
+    const text = wrap(`\n${lines.join('\n')}\n<unit id="bad"><segment><source>a & b</source></segment></unit>`);
+    expect(parseXliff(text).problems[0]).toMatchObject({
+      code: 'XLIFF_MALFORMED',
+      path: expect.stringMatching(/^3003:\d+$/),
+    });
+  });
+
   it('refuses another root, namespace or version, and missing languages', () => {
     expect(codes('<xliff version="2.0"/>')).toEqual([['XLIFF_MALFORMED', 'xliff']]);
     expect(codes(wrap('', 'version="2.1" srcLang="en" trgLang="fr"'))).toEqual([['XLIFF_NOT_SUPPORTED', 'xliff']]);

@@ -142,14 +142,31 @@ class XmlError extends Error {
 const NAME =
   /[A-Za-z_\u00c0-\uffff][A-Za-z0-9_.\-\u00b7\u00c0-\uffff]*(?::[A-Za-z_\u00c0-\uffff][A-Za-z0-9_.\-\u00b7\u00c0-\uffff]*)?/uy;
 
+/** The longest file read (characters): a whole catalogue exported is about half a million. */
+const MAX_XML_CHARACTERS = 20_000_000;
+/** The deepest nesting of elements read. */
+const MAX_XML_DEPTH = 64;
+
 function parseXml(input: string): XmlElement {
   // Line ends are normalised as XML requires (§2.11); a character reference still gives a \r.
   const text = input.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+  if (text.length > MAX_XML_CHARACTERS)
+    throw new XmlError('1:1', `the file is longer than ${MAX_XML_CHARACTERS} characters`);
   let at = 0;
+  let depth = 0;
+  // Where each line starts, once: a position is then a binary search, not a scan from the start
+  // (every element records its position; a scan each time made a large file quadratic).
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const where = (index = at): string => {
-    const before = text.slice(0, index);
-    const line = before.split('\n').length;
-    return `${line}:${index - before.lastIndexOf('\n')}`;
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (lineStarts[middle]! <= index) low = middle;
+      else high = middle - 1;
+    }
+    return `${low + 1}:${index - lineStarts[low]! + 1}`;
   };
   const fail = (message: string, index = at): never => {
     throw new XmlError(where(index), message);
@@ -210,6 +227,9 @@ function parseXml(input: string): XmlElement {
 
   const element = (): XmlElement => {
     const start = at;
+    // Elements nest as deep as a tool writes them (XLIFF needs about ten): a deeper file is refused, not a stack overflow.
+    depth += 1;
+    if (depth > MAX_XML_DEPTH) fail(`elements nested deeper than ${MAX_XML_DEPTH}`);
     at += 1; // <
     const qname = name();
     const attributes = new Map<string, string>();
@@ -245,6 +265,7 @@ function parseXml(input: string): XmlElement {
     };
     if (text.startsWith('/>', at)) {
       at += 2;
+      depth -= 1;
       return node;
     }
     at += 1; // >
@@ -257,6 +278,7 @@ function parseXml(input: string): XmlElement {
         skipSpace();
         if (text[at] !== '>') fail('">" is expected');
         at += 1;
+        depth -= 1;
         return node;
       }
       if (text.startsWith('<!--', at)) {
