@@ -128,6 +128,8 @@ export const ERROR_CATALOGUE = {
   TEXT_TOO_LONG: { status: 400, title: 'The text is too long' },
   /** A translated list (addressees, copies, notes) without as many entries as the one of record (carried by VALIDATION_FAILED at `/translations/<language>/<field>`). */
   TRANSLATION_LIST_LENGTH: { status: 422, title: 'A translated list has another number of entries' },
+  /** An entry of a translated list left blank (carried by VALIDATION_FAILED at `/translations/<language>/<field>/<n>`). */
+  TRANSLATION_BLANK: { status: 422, title: 'An entry of a translated list is blank' },
   /** A translation of a field the record leaves empty (a text's summary, the collective letter; carried by VALIDATION_FAILED). */
   TRANSLATION_WITHOUT_RECORD: { status: 422, title: 'There is nothing in the language of record to translate' },
   /** A password shorter than the policy's minimum (carried by VALIDATION_FAILED; domain/identity/password-policy.ts). */

@@ -329,7 +329,7 @@ function languageProblems(translations: object, languageOfRecord: UnLanguage, pr
  * The circular's translations fit the consultation: their languages are not the language of
  * record; a list (addressees, copies, notes) is translated entry for entry, so it has as many
  * entries as the one of record (TRANSLATION_LIST_LENGTH: a reader would otherwise be shown a list
- * that says something else); a collective letter is translated only when the circular names one
+ * that says something else), none of them blank (TRANSLATION_BLANK); a collective letter is translated only when the circular names one
  * (TRANSLATION_WITHOUT_RECORD, as a text's summary).
  */
 export function checkConsultationTranslations(
@@ -340,7 +340,14 @@ export function checkConsultationTranslations(
     if (translation === undefined) continue;
     for (const field of CIRCULAR_LIST_FIELDS) {
       const entries = translation[field];
-      if (entries !== undefined && entries.length !== c[field].length)
+      const blank = entries?.findIndex((entry) => entry.trim() === '') ?? -1;
+      if (blank >= 0)
+        problems.push({
+          field: `/translations/${language}/${field}/${blank}`,
+          code: 'TRANSLATION_BLANK',
+          message: `Entry ${blank + 1} of the ${field} in ${language} is blank: give its translation, or leave the whole list untranslated`,
+        });
+      else if (entries !== undefined && entries.length !== c[field].length)
         problems.push({
           field: `/translations/${language}/${field}`,
           code: 'TRANSLATION_LIST_LENGTH',

@@ -371,12 +371,12 @@ describeEachDialect('content in several languages (API)', (dialect) => {
     expect(record.translations.fr).toEqual({ subject: FR_SUBJECT, ...FR_CIRCULAR });
   });
 
-  it('refuses a list translated with another number of entries, or a collective letter the circular does not name, each with its code and field', async () => {
+  it('refuses a list translated with another number of entries or a blank entry, or a collective letter the circular does not name, each with its code and field', async () => {
     const refused = await create(
       translatedInput({
         meeting: { ...consultationInput().meeting, collectiveLetter: null },
         translations: {
-          fr: { addressees: ['Un', 'Deux'], notes: [], collectiveLetter: 'Lettre collective 5/17' },
+          fr: { addressees: ['Un', 'Deux'], copies: [' '], notes: [], collectiveLetter: 'Lettre collective 5/17' },
         },
       }),
     );
@@ -384,6 +384,7 @@ describeEachDialect('content in several languages (API)', (dialect) => {
     const errors = refused.json<{ errors: { field: string; code?: string }[] }>().errors;
     expect(errors.map((e) => [e.field, e.code])).toEqual([
       ['/translations/fr/addressees', 'TRANSLATION_LIST_LENGTH'],
+      ['/translations/fr/copies/0', 'TRANSLATION_BLANK'],
       ['/translations/fr/notes', 'TRANSLATION_LIST_LENGTH'],
       ['/translations/fr/collectiveLetter', 'TRANSLATION_WITHOUT_RECORD'],
     ]);

@@ -113,7 +113,8 @@ function pick<T extends string | null>(
 
 /**
  * A list in `language`: the translation when it has the record's number of entries, each with
- * visible characters (the services refuse any other), else the record. An empty record is empty
+ * visible characters (the services refuse any other: TRANSLATION_LIST_LENGTH, TRANSLATION_BLANK),
+ * else the record. An empty record is empty
  * in every language and never falls back.
  */
 function pickList(
