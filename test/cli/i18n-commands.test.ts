@@ -229,6 +229,19 @@ describe('assent i18n', () => {
     expect(fs.existsSync(frReviews())).toBe(false);
   });
 
+  it('refuses to record a review of a message that breaks the checks, even unchanged', async () => {
+    // A French message already broken in the catalogue (edited by hand): marking it reviewed as it is is refused.
+    const catalogue = JSON.parse(fs.readFileSync(frSecretariat(), 'utf8')) as Record<string, string>;
+    catalogue['sec.audit.caption'] = 'Événements : {nombre}';
+    fs.writeFileSync(frSecretariat(), `${JSON.stringify(catalogue, null, 2)}\n`);
+    const xliff = withTarget(await exported(), 'sec.audit.caption', 'Événements : {nombre}');
+    fs.writeFileSync(path.join(dir, 'fr.xlf'), xliff);
+    const run = await cli(dir, ['i18n', 'import', 'fr.xlf', '--reviewer', 'X', ...root]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('core.secretariat/sec.audit.caption [MESSAGE_PLACEHOLDERS]');
+    expect(fs.existsSync(frReviews())).toBe(false);
+  });
+
   it('refuses a plural without the categories of the language, a file for another language, and broken XML', async () => {
     const ru = withTarget(
       await exported('ru'),

@@ -284,7 +284,10 @@ export function importCatalogues(options: ImportOptions): ImportResult {
     for (const unit of file.units) {
       const source = sourceOf(file.id, unit.id);
       const current = translated.get(file.id)?.[unit.id];
-      if (source === undefined || unit.target === null || unit.target === current) continue;
+      // A changed text is checked, and so is an unchanged one marked reviewed: a review is never
+      // recorded for a message that breaks the checks.
+      const markedReviewed = REVIEWED.includes(unit.state);
+      if (source === undefined || unit.target === null || (unit.target === current && !markedReviewed)) continue;
       problems.push(...targetProblems(`${file.id}/${unit.id}`, locale, unit.target, source));
     }
   if (problems.length > 0) return refuse(problems);
