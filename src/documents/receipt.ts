@@ -1,5 +1,4 @@
 import type { Consultation } from '../domain/consultation/consultation.js';
-import { localiseConsultation } from '../domain/consultation/localise.js';
 import type { Receipt } from '../domain/receipt/receipt.js';
 import type { ReplyVersion } from '../domain/reply/reply.js';
 import { dirOf, type Locale } from '../i18n/i18n.js';
@@ -25,14 +24,14 @@ export interface ReceiptDocumentInput {
 /** The receipt's content in `locale`. */
 export function receiptContent(locale: Locale, input: ReceiptDocumentInput): DocumentContent {
   const { consultation, receipt, version } = input;
-  const { reference } = localiseConsultation(consultation, [], locale);
   const circular = circularName(locale, consultation);
   const title = msg(locale, 'doc.receipt.title', { circular });
   const files = receipt.attachments.filter((file) => file.role !== 'original');
   const rows: FieldRow[] = [
     {
       label: msg(locale, 'doc.receipt.consultation'),
-      lines: [inLanguage(reference.value, reference.language, locale)],
+      // The reference as the signed receipt carries it (the record's), whatever the document's language.
+      lines: [inLanguage(consultation.reference, consultation.languageOfRecord, locale)],
     },
     {
       label: msg(locale, 'doc.receipt.memberState'),

@@ -8,7 +8,7 @@ import { citeClauseIn, citeRoleIn, clauseIn } from '../i18n/citations.js';
 import { dirOf, type Locale } from '../i18n/i18n.js';
 import type { ConsultationResults, TextResult } from '../domain/consultation/results.js';
 import { studyGroupName } from './bureau.js';
-import type { Block, DocumentContent } from './content.js';
+import { type Block, type DocumentContent, inLanguage } from './content.js';
 import { buildDocx } from './docx.js';
 import {
   documentFigureValue,
@@ -86,7 +86,7 @@ const NOTICE_FIGURES = 'doc.notice.figures';
 /** The notice's content in `locale`. */
 export function resultsNoticeContent(locale: Locale, input: ResultsNoticeInput): DocumentContent {
   // The circular's own fields (reference, meeting place) in the notice's language where translated.
-  const c = consultationIn(input.results.loaded.consultation, locale).consultation;
+  const { consultation: c, localised } = consultationIn(input.results.loaded.consultation, locale);
   const procedure = procedureFor(c.procedure);
   const circular = circularName(locale, c);
   const title = msg(locale, 'doc.notice.title', { circular });
@@ -112,7 +112,10 @@ export function resultsNoticeContent(locale: Locale, input: ResultsNoticeInput):
     {
       type: 'fields',
       rows: [
-        { label: msg(locale, 'doc.notice.consultation'), lines: [c.reference] },
+        {
+          label: msg(locale, 'doc.notice.consultation'),
+          lines: [inLanguage(c.reference, localised.reference.language, locale)],
+        },
         {
           label: msg(locale, 'doc.report.meeting'),
           lines: [

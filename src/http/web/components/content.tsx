@@ -82,7 +82,8 @@ const ITEM_MESSAGES: Readonly<Record<Exclude<NoticeItem['kind'], 'circularField'
 function item(locale: Locale, entry: NoticeItem): VNode {
   const values: Record<string, VNode> = {};
   if ('designation' in entry) values.designation = <bdi dir="ltr">{entry.designation}</bdi>;
-  if ('reference' in entry) values.reference = <bdi dir="ltr">{entry.reference}</bdi>;
+  // A reference may be translated (an Arabic one runs right to left): isolated with its own direction.
+  if ('reference' in entry) values.reference = <bdi>{entry.reference}</bdi>;
   if (entry.kind === 'circularField') return <>{t(locale, `public.content.field.${entry.field}`)}</>;
   return <>{richMessage(locale, ITEM_MESSAGES[entry.kind], values)}</>;
 }

@@ -100,6 +100,8 @@ export interface ConsultationActions {
 export interface ConsultationPageView {
   readonly id: string;
   readonly reference: string;
+  /** The reference with the language it is written in (marked when it is not the page's). */
+  readonly referenceView: ContentView;
   readonly subject: ContentView;
   /** What of the subject, titles and summaries is not yet in the reader's language. */
   readonly contentNotice: ContentNoticeView | null;
@@ -462,6 +464,7 @@ export function presentConsultationPage(
   return {
     id: c.id,
     reference: content.reference,
+    referenceView: content.referenceView,
     subject: content.subject,
     contentNotice: presentContentNotice([content], { subject: true, titles: true, summaries: true, circular: true }),
     record: content.record,

@@ -170,7 +170,7 @@ export function ConsultationPage({ page, view }: { page: PageContext; view: Cons
           </>
         )}
         <dt>{t(locale, 'public.consultation.reference')}</dt>
-        <dd>
+        <dd lang={view.referenceView.lang} dir={view.referenceView.dir}>
           <Isolate>{view.reference}</Isolate>
         </dd>
         <dt>{t(locale, 'public.consultation.date')}</dt>

@@ -72,7 +72,6 @@ export function LanguagesPage({ page, view }: { page: PageContext; view: Languag
                   <a
                     href={languageHref(page, s.locale)}
                     aria-current={selected?.locale === s.locale ? 'page' : undefined}
-                    lang={s.locale}
                   >
                     {s.name}
                   </a>
