@@ -62,6 +62,8 @@ export const ERROR_CATALOGUE = {
   REPLY_OUT_OF_ORDER: { status: 409, title: 'The reply is older than the current reply' },
   /** The client's view of the reply is stale (If-Match / expectedVersion does not match). */
   STALE_REPLY: { status: 412, title: 'The reply has changed since you read it' },
+  /** A change to a circular (or its issue) made against a revision that is no longer the stored one (If-Match). */
+  STALE_CONSULTATION: { status: 412, title: 'The circular has changed since you read it' },
   /** An Idempotency-Key was reused with a different request. */
   IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'This Idempotency-Key was used for a different request' },
   /** Results are not available to this actor yet (before the deadline only the secretariat sees provisional results). */

@@ -18,7 +18,7 @@ export function assertDraft(loaded: LoadedConsultation): void {
 export function assertRevision(loaded: LoadedConsultation, expected: number | undefined): void {
   if (expected !== undefined && expected !== loaded.revision) {
     throw new AppError(
-      'STALE_REPLY',
+      'STALE_CONSULTATION',
       `The consultation changed since you read it (revision ${loaded.revision}, you had ${expected})`,
     );
   }

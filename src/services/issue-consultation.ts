@@ -35,7 +35,7 @@ export interface IssuedConsultation {
  * (still not in the future, not before the circular's day, before the deadline), enqueues no
  * e-mail and no reminder (its States replied long ago, on paper), and the trail says
  * `consultation.entered_afterwards`, at the moment it was entered.
- * @throws CONSULTATION_ISSUED, CONSULTATION_INCOMPLETE, STALE_REPLY
+ * @throws CONSULTATION_ISSUED, CONSULTATION_INCOMPLETE, STALE_CONSULTATION
  */
 export async function issueConsultation(
   ctx: ServiceContext,

@@ -35,7 +35,7 @@ export interface UpdateConsultationOptions {
  * `translations`, when given, replaces every translation of the subject.
  * `deadline` and `deadlineWording` follow createConsultation's rule; a wording given alone is
  * checked against the stored deadline, a deadline given alone keeps the stored wording.
- * @throws CONSULTATION_ISSUED once issued; STALE_REPLY on a revision mismatch; VALIDATION_FAILED
+ * @throws CONSULTATION_ISSUED once issued; STALE_CONSULTATION on a revision mismatch; VALIDATION_FAILED
  *   with every problem at once, as createConsultation's (the patch against ConsultationPatchSchema;
  *   with `deadlineAhead`, a deadline being set must be ahead), also for a translation in the language of record,
  *   including a text's after a change of it

@@ -57,7 +57,7 @@ describeEachDialect('consultations API', (dialect) => {
       expect(read.headers.etag).toBe(response.headers.etag);
     });
 
-    it('edits a draft with the current If-Match, and refuses a stale If-Match with 412 STALE_REPLY, changing nothing', async () => {
+    it('edits a draft with the current If-Match, and refuses a stale If-Match with 412 STALE_CONSULTATION, changing nothing', async () => {
       const created = await createDraft();
       const etag = `"${created.revision}"`;
       const edited = await api().send('PATCH', '/api/v1/consultations/tsb-79-2023', {
@@ -75,7 +75,7 @@ describeEachDialect('consultations API', (dialect) => {
         headers: { 'if-match': etag },
         body: { subject: 'Lost update' },
       });
-      expectProblem(stale, 412, 'STALE_REPLY');
+      expectProblem(stale, 412, 'STALE_CONSULTATION');
       const after = await api().send('GET', '/api/v1/consultations/tsb-79-2023', { token: api().tokens.secretariat });
       expect(after.json<ConsultationView>().subject).toBe('Edited subject');
       expect(after.headers.etag).toBe(edited.headers.etag);

@@ -233,7 +233,7 @@ describeEachDialect('consultation lifecycle', (dialect) => {
       expect(view.loaded.consultation.deadlineAt).toBe(Date.parse(DEADLINE));
     });
 
-    it('refuses a change made against a stale revision with STALE_REPLY', async () => {
+    it('refuses a change made against a stale revision with STALE_CONSULTATION', async () => {
       const { ctx } = world();
       await createDraft();
       const { revision } = (await getConsultation(ctx, { actor: SECRETARIAT, consultationId: ID })).loaded;
@@ -250,7 +250,7 @@ describeEachDialect('consultation lifecycle', (dialect) => {
           patch: { subject: 'Second' },
           expectedRevision: revision,
         }),
-      ).rejects.toMatchObject({ code: 'STALE_REPLY' });
+      ).rejects.toMatchObject({ code: 'STALE_CONSULTATION' });
       const view = await getConsultation(ctx, { actor: SECRETARIAT, consultationId: ID });
       expect(view.loaded.consultation.subject).toBe('First');
     });

@@ -148,7 +148,7 @@ export const circularsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks
         });
         return seeOther(reply, page.href(`${circularPath(id)}?notice=sec-saved`));
       } catch (error) {
-        if (hasCode(error, 'STALE_REPLY')) {
+        if (hasCode(error, 'STALE_CONSULTATION')) {
           // Saved by someone else meanwhile: nothing of this form was saved. The form keeps what was
           // typed, now at the stored revision, so that saving again (after checking) replaces it.
           const fresh = await load(request, id);

@@ -79,7 +79,7 @@ export const issueRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
             ...errors,
           ]);
         }
-        if (hasCode(error, 'STALE_REPLY'))
+        if (hasCode(error, 'STALE_CONSULTATION'))
           return previewPage(request, reply, 409, await load(request, id), [
             { message: t(page.locale, 'sec.issue.stale') },
           ]);
