@@ -58,7 +58,9 @@ export function serviceContext(
  * deadlock on SQLite and escape the transaction on PostgreSQL.
  *
  * When `ctx.db` is itself a transaction (a service composed of others, run by `inOneTransaction`),
- * `work` joins it: everything commits or nothing does.
+ * `work` joins it: everything commits or nothing does. There are no savepoints: a caller inside
+ * `inOneTransaction` that catches a refusal and carries on keeps what the refused step wrote, so
+ * let refusals propagate.
  */
 export async function inTransaction<T>(ctx: ServiceContext, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
   try {

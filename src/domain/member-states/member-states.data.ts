@@ -17,9 +17,11 @@ export interface MemberStateRecord {
   /** ISO 3166-1 alpha-3 code. */
   readonly iso3: string;
   /**
-   * ITU designation in each of the six languages, in the style of ITU's multilingual Member States
-   * list: inverted forms where the English is inverted ("Korea (Republic of)" → "Corée (République de)"),
-   * ITU short forms where the English uses one. Chinese is never inverted (see MEMBER_STATES_SOURCE).
+   * The designation in each of the six languages: the English as ITU writes it (its formal,
+   * often inverted, designations: "Argentine Republic", "Korea (Republic of)"); the other five the
+   * UN's short names, inverted only for the States named in MEMBER_STATES_SOURCE ("Corée
+   * (République de)"); Chinese never inverted. Sources and what is unverified: MEMBER_STATES_SOURCE
+   * and docs/member-states.md.
    */
   readonly names: Readonly<Record<UnLanguage, string>>;
   /** 'member_state' for ITU Member States; 'observer' for Palestine (PP Resolution 99). */

@@ -15,6 +15,8 @@ import { appendAudit } from '../../repositories/audit.repository.js';
 import type { ConsultationPatch, TextPatch } from '../../schemas/consultation.schema.js';
 import { getConsultation } from '../get-consultation.js';
 import { editText } from '../manage-texts.js';
+import { assertRevision } from '../draft-guard.js';
+import { loadConsultation } from '../load-consultation.js';
 import { inOneTransaction, inTransaction, type ServiceContext } from '../service-context.js';
 import { updateConsultation } from '../update-consultation.js';
 import { messageFieldProblem, xliffFieldProblem } from './translation-problems.js';
@@ -212,6 +214,13 @@ export async function importCircularTranslation(
   if (changed.length === 0) return { consultationId: consultation.id, locale, changed };
 
   await inOneTransaction(ctx, async (inner) => {
+    // The circular as it was read for the file's units, or a refusal: a change made since (to its
+    // fields or a text's) is never overwritten with what was read before it.
+    const current = await loadConsultation(inner.db, consultation.id, options.actor, {
+      lock: true,
+      within: 'consultation:write',
+    });
+    assertRevision(current, loaded.revision);
     // The circular's own fields.
     const ownChanged = changed.filter((id) => !id.startsWith('text.'));
     if (ownChanged.length > 0) {
