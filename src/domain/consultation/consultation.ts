@@ -39,6 +39,8 @@ export const CIRCULAR_LIST_FIELDS = ['addressees', 'copies', 'notes'] as const;
 export type CircularTextField = (typeof CIRCULAR_TEXT_FIELDS)[number];
 export type CircularListField = (typeof CIRCULAR_LIST_FIELDS)[number];
 export type CircularField = CircularTextField | CircularListField;
+/** Every translatable field of the circular, in the order forms, notices and exports list them. */
+export const CIRCULAR_FIELDS: readonly CircularField[] = [...CIRCULAR_TEXT_FIELDS, ...CIRCULAR_LIST_FIELDS];
 
 /** Translations by language; never holds the language of record itself (its content is the record). */
 export type Translations<T> = Readonly<Partial<Record<UnLanguage, T>>>;

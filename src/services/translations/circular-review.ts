@@ -1,6 +1,5 @@
 import {
-  CIRCULAR_LIST_FIELDS,
-  CIRCULAR_TEXT_FIELDS,
+  CIRCULAR_FIELDS,
   type CircularField,
   type Consultation,
   type DeterminedText,
@@ -52,7 +51,7 @@ export const CIRCULAR_SOURCE_FIELDS: Readonly<
  * fills (no unit for a collective letter the circular does not name, nor for an empty list).
  */
 function circularFields(consultation: Consultation): CircularField[] {
-  return [...CIRCULAR_TEXT_FIELDS, ...CIRCULAR_LIST_FIELDS].filter((field) => {
+  return CIRCULAR_FIELDS.filter((field) => {
     const source = CIRCULAR_SOURCE_FIELDS[field](consultation);
     return source !== null && source.length > 0;
   });

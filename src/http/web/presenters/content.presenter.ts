@@ -1,4 +1,4 @@
-import type { DeterminedText } from '../../../domain/consultation/consultation.js';
+import { CIRCULAR_FIELDS, type CircularField, type DeterminedText } from '../../../domain/consultation/consultation.js';
 import {
   type LocalisableConsultation,
   localiseConsultation,
@@ -80,7 +80,7 @@ export interface CircularContentView {
 }
 
 /** The circular's fields a notice may name (the subject has its own items). */
-export type CircularNoticeField = 'reference' | 'meetingPlace' | 'collectiveLetter' | 'addressees' | 'copies' | 'notes';
+export type CircularNoticeField = Exclude<CircularField, 'subject'>;
 
 /** A consultation's content as shown on a page in `locale`. */
 export interface ConsultationContent {
@@ -121,7 +121,7 @@ export function presentContent(
     ...languageAttributes(locale, field.language),
   });
   const letter = localised.collectiveLetter;
-  const circularFields = ['reference', 'meetingPlace', 'collectiveLetter', 'addressees', 'copies', 'notes'] as const;
+  const circularFields = CIRCULAR_FIELDS.filter((field): field is CircularNoticeField => field !== 'subject');
   const byId: Record<string, TextContentView> = {};
   localised.texts.forEach((text, index) => {
     byId[text.id] = {

@@ -1,5 +1,6 @@
 import Type, { type Static } from 'typebox';
 import {
+  CIRCULAR_FIELDS,
   CIRCULAR_LIST_FIELDS,
   CIRCULAR_TEXT_FIELDS,
   type CircularField as TranslatableField,
@@ -228,9 +229,7 @@ export type TranslatedValues = Readonly<Record<TranslatableField, string>>;
 
 /** A language without translation. */
 const noTranslation = (): TranslatedValues =>
-  Object.fromEntries(
-    [...CIRCULAR_TEXT_FIELDS, ...CIRCULAR_LIST_FIELDS].map((field) => [field, '']),
-  ) as TranslatedValues;
+  Object.fromEntries(CIRCULAR_FIELDS.map((field) => [field, ''])) as TranslatedValues;
 
 /** How the form writes a translated list: addressees and copies one per line, notes one paragraph each. */
 const listText = (field: CircularListField, entries: readonly string[] | undefined) =>
@@ -398,20 +397,17 @@ export interface ReadCircular {
   readonly revision: number | undefined;
 }
 
-/** The translatable fields, in the order of the form. */
-const TRANSLATABLE_FIELDS: readonly TranslatableField[] = [...CIRCULAR_TEXT_FIELDS, ...CIRCULAR_LIST_FIELDS];
-
 /** The translations as the form posted them: null when it posted none (a client without those fields: they stay as they are). */
 function postedTranslations(body: CircularBody): Record<UnLanguage, TranslatedValues> | null {
   const posted = UN_LANGUAGES.some((language) =>
-    TRANSLATABLE_FIELDS.some((field) => body[translationFieldName(field, language)] !== undefined),
+    CIRCULAR_FIELDS.some((field) => body[translationFieldName(field, language)] !== undefined),
   );
   if (!posted) return null;
   return Object.fromEntries(
     UN_LANGUAGES.map((language) => [
       language,
       Object.fromEntries(
-        TRANSLATABLE_FIELDS.map((field) => {
+        CIRCULAR_FIELDS.map((field) => {
           const typed = body[translationFieldName(field, language)];
           // A list keeps its lines as typed (trimmed at the ends only), like the fields of record.
           return [
@@ -587,7 +583,7 @@ const PAGE_ORDER: readonly string[] = [
   'notes',
   'signatoryName',
   'signatoryTitle',
-  ...UN_LANGUAGES.flatMap((language) => TRANSLATABLE_FIELDS.map((field) => translationFieldName(field, language))),
+  ...UN_LANGUAGES.flatMap((language) => CIRCULAR_FIELDS.map((field) => translationFieldName(field, language))),
   'eligibleStates',
 ];
 
