@@ -18,6 +18,10 @@ export interface AppConfig {
   readonly rateLimitPerMinute: number;
   /** Receipt verifications per minute per client address, on their own (0: no limit). */
   readonly receiptVerifyPerMinute: number;
+  /** Public answers kept in memory for readers without a session or token (0: the cache is off). */
+  readonly publicCacheEntries: number;
+  /** Most memory those answers may take, MiB. */
+  readonly publicCacheMb: number;
   /** SMTP server for e-mails; null: write each message as an .eml file under DATA_DIR/mail. */
   readonly smtpUrl: string | null;
   readonly mailFrom: string;
@@ -168,7 +172,7 @@ function metricsAccess(env: NodeJS.ProcessEnv): { metricsToken: string | null; m
 /**
  * Reads the configuration. Variables (all optional): DATABASE_URL, DATA_DIR, HOST, PORT,
  * LOG_LEVEL, BODY_LIMIT_BYTES, ATTACHMENT_MAX_BYTES, DATABASE_POOL_MAX, RATE_LIMIT_PER_MINUTE,
- * RECEIPT_VERIFY_PER_MINUTE,
+ * RECEIPT_VERIFY_PER_MINUTE, PUBLIC_CACHE_ENTRIES, PUBLIC_CACHE_MB,
  * SMTP_URL, MAIL_FROM, PUBLIC_URL, REMINDER_DAYS, WORKER, METRICS_TOKEN, METRICS_PUBLIC, ASSENT_SECRET_KEY,
  * SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS, INVITATION_DAYS, TRUST_PROXY.
  * @throws ConfigError naming the variable
@@ -196,6 +200,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     attachmentMaxBytes: integer(env, 'ATTACHMENT_MAX_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 10_000_000),
     receiptVerifyPerMinute: integer(env, 'RECEIPT_VERIFY_PER_MINUTE', 30, 0, 1_000_000),
+    publicCacheEntries: integer(env, 'PUBLIC_CACHE_ENTRIES', 1000, 0, 1_000_000),
+    publicCacheMb: integer(env, 'PUBLIC_CACHE_MB', 64, 1, 64 * 1024),
     smtpUrl: smtpUrl(env.SMTP_URL),
     mailFrom: env.MAIL_FROM?.trim() || 'Assent <no-reply@assent.invalid>',
     publicUrl: (

@@ -10,6 +10,7 @@ import { ERROR_CATALOGUE } from '../domain/errors.js';
 import { normaliseInputText } from '../domain/text/input-text.js';
 import { addSchemaFormats } from '../schemas/formats.js';
 import { checkDatabase } from '../services/check-database.js';
+import { changeTokenReader } from '../services/content-changes.js';
 import type { TrustProxy } from '../config.js';
 import type { ServiceContext } from '../services/service-context.js';
 import { adminRoutes, attachmentRoutes } from './api/admin.routes.js';
@@ -23,6 +24,7 @@ import { procedureRoutes } from './api/procedures.routes.js';
 import { resolveActor } from './auth.js';
 import { answerClientError, problemType, sendFrameworkProblem, sendProblem } from './problem.js';
 import { registerMetrics } from './metrics.js';
+import { createPublicCache, type PublicCache } from './public-cache.js';
 import { AppError } from '../domain/errors.js';
 import { stripLocalePrefix } from './web/locale-url.js';
 import { sendNotFoundPage, webRoutes } from './web/web.routes.js';
@@ -50,6 +52,15 @@ export interface BuildAppOptions {
   readonly secureCookies?: boolean;
   /** Where files posted with page forms wait while their request is answered (default: the system's temporary folder). */
   readonly uploadTempDir?: string;
+  /**
+   * Public answers kept in memory for readers who are not signed in (src/http/public-cache.ts;
+   * PUBLIC_CACHE_ENTRIES, default 1000; 0: off).
+   */
+  readonly publicCacheEntries?: number;
+  /** Most bytes those answers may take, compressed forms included (PUBLIC_CACHE_MB; default 64 MiB). */
+  readonly publicCacheBytes?: number;
+  /** A public response cache made by the caller (tests read its figures); replaces the two settings above. */
+  readonly publicCache?: PublicCache;
 }
 
 /** Keys the pino logger must never print. */
@@ -62,6 +73,14 @@ export const LOG_REDACTIONS = ['req.headers.authorization', 'req.headers.cookie'
  */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { ctx } = options;
+  const publicCache: PublicCache =
+    options.publicCache ??
+    createPublicCache({
+      token: changeTokenReader(ctx),
+      clock: ctx.clock,
+      maxEntries: options.publicCacheEntries ?? 1000,
+      maxBytes: options.publicCacheBytes ?? 64 * 1024 * 1024,
+    });
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
@@ -169,6 +188,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       api.addHook('onRequest', async (request) => {
         request.actor = await resolveActor(ctx, request);
       });
+      // After the rate limit and the actor: a stored public answer still counts against the limit.
+      // The API takes no cookies: a request without a token is the public's.
+      publicCache.install(api, {
+        personal: (request) => request.headers.authorization !== undefined,
+        varyOn: 'Authorization',
+      });
       // Text arrives well-formed and composed (NFC), without controls or bidi overrides, before
       // the schema sees it: the same function the pages and the CLI use (domain/text/input-text.ts).
       api.addHook('preValidation', async (request) => {
@@ -203,11 +228,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(webRoutes, {
     ctx,
+    publicCache,
     secureCookies: options.secureCookies ?? true,
     ...(options.uploadTempDir !== undefined && { uploadTempDir: options.uploadTempDir }),
   });
 
-  registerMetrics(app, ctx, { token: options.metricsToken ?? null, open: options.metricsPublic ?? false });
+  registerMetrics(app, ctx, {
+    token: options.metricsToken ?? null,
+    open: options.metricsPublic ?? false,
+    publicCache: publicCache.stats,
+  });
 
   await app.register(keyRoutes, { ctx });
 

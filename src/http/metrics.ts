@@ -4,6 +4,7 @@ import { AppError } from '../domain/errors.js';
 import { sameSecret } from '../services/identity/secrets.js';
 import { readMetrics } from '../services/read-metrics.js';
 import type { ServiceContext } from '../services/service-context.js';
+import type { PublicCacheStats } from './public-cache.js';
 
 /**
  * Prometheus metrics at /metrics. Request figures are per instance; replies, jobs and e-mails
@@ -14,7 +15,7 @@ import type { ServiceContext } from '../services/service-context.js';
 export function registerMetrics(
   app: FastifyInstance,
   ctx: ServiceContext,
-  options: { token: string | null; open: boolean },
+  options: { token: string | null; open: boolean; publicCache?: () => PublicCacheStats },
 ): void {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -54,6 +55,31 @@ export function registerMetrics(
     labelNames: ['state'],
     registers: [registry],
   });
+
+  const publicCache = options.publicCache;
+  if (publicCache) {
+    // Read at scrape time from the cache of this instance (src/http/public-cache.ts).
+    new Counter({
+      name: 'assent_public_cache_answers_total',
+      help: 'Public GET answers for readers without a session or token: served from memory (hit) or rendered (miss)',
+      labelNames: ['result'],
+      registers: [registry],
+      collect() {
+        const stats = publicCache();
+        this.reset();
+        this.inc({ result: 'hit' }, stats.hits);
+        this.inc({ result: 'miss' }, stats.misses);
+      },
+    });
+    new Gauge({
+      name: 'assent_public_cache_bytes',
+      help: 'Bytes of the public answers kept in memory, compressed forms included',
+      registers: [registry],
+      collect() {
+        this.set(publicCache().bytes);
+      },
+    });
+  }
 
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';

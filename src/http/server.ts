@@ -32,6 +32,8 @@ export async function startServer(
     bodyLimit: config.bodyLimit,
     rateLimitPerMinute: config.rateLimitPerMinute,
     receiptVerifyPerMinute: config.receiptVerifyPerMinute,
+    publicCacheEntries: config.publicCacheEntries,
+    publicCacheBytes: config.publicCacheMb * 1024 * 1024,
     logger,
     mailDir: path.join(config.dataDir, 'mail'),
     metricsToken: config.metricsToken,

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { type PhaseDefinition, type PhaseWindow, phaseAccepts, phasePosition, phaseRefusal } from './phases.js';
+import {
+  nextPhaseChange,
+  type PhaseDefinition,
+  type PhaseWindow,
+  phaseAccepts,
+  phasePosition,
+  phaseRefusal,
+} from './phases.js';
 
 const DEFINITIONS: PhaseDefinition[] = [
   { id: 'a', name: 'A', actors: 'members', accepts: ['reply'] },
@@ -94,5 +101,32 @@ describe('phaseRefusal', () => {
 
   it('says never when no window of the consultation accepts the action', () => {
     expect(phaseRefusal(DEFINITIONS, TIMELINE, 'formal_opposition', 150)).toEqual({ reason: 'never', window: null });
+  });
+});
+
+describe('nextPhaseChange', () => {
+  it('is the next start, the instant after an end, or a due date, whichever comes first after now', () => {
+    expect(nextPhaseChange(TIMELINE, 0)).toBe(100);
+    expect(nextPhaseChange(TIMELINE, 100)).toBe(200);
+    expect(nextPhaseChange(TIMELINE, 199)).toBe(200);
+    expect(nextPhaseChange(TIMELINE, 200)).toBe(300);
+    expect(nextPhaseChange(TIMELINE, 399)).toBe(400);
+    expect(nextPhaseChange([{ ...w('a', 100, null), dueBy: 150 }], 120)).toBe(150);
+  });
+
+  it('is null when nothing is dated after now (a window waiting for its event, an open end)', () => {
+    expect(nextPhaseChange(TIMELINE, 400)).toBeNull();
+    expect(nextPhaseChange([w('a', 100, null)], 100)).toBeNull();
+    expect(nextPhaseChange([], 0)).toBeNull();
+  });
+
+  test.prop([
+    fc.array(fc.tuple(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 1000 })), { maxLength: 5 }),
+    fc.integer({ min: 0, max: 1000 }),
+  ])('nothing changes strictly between now and the next change: the phase position is the same', (spans, now) => {
+    const timeline = spans.map(([a, b], i) => w(String(i), Math.min(a, b), Math.max(a, b)));
+    const next = nextPhaseChange(timeline, now) ?? 2000;
+    for (const at of [now, Math.floor((now + next - 1) / 2), next - 1])
+      if (at >= now) expect(phasePosition(timeline, at)).toEqual(phasePosition(timeline, now));
   });
 });

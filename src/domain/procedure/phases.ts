@@ -76,6 +76,21 @@ export function windowHolds(window: PhaseWindow, now: number): boolean {
 }
 
 /**
+ * The first instant after `now` at which a timeline reads differently: a window starts, one ends
+ * (the instant after its last), or one falls due. Null when nothing in it is dated after `now`.
+ * What a page shows of the phases stays true until then (the public response cache keeps it so long).
+ */
+export function nextPhaseChange(timeline: readonly PhaseWindow[], now: number): number | null {
+  let next: number | null = null;
+  for (const window of timeline) {
+    for (const at of [window.startsAt, window.endsAt === null ? null : window.endsAt + 1, window.dueBy]) {
+      if (at !== null && at > now && (next === null || at < next)) next = at;
+    }
+  }
+  return next;
+}
+
+/**
  * The phase at instant `now` and the one after it. Windows are in the procedure's order. Each keeps
  * the span its clause gives it, so two may overlap (TAP: a results notice issued while a more-time
  * window still runs); the current phase is then the first that holds `now`, the one in which

@@ -14,6 +14,7 @@ import { issueConsultation } from '../../services/issue-consultation.js';
 import { addText, editText, removeText } from '../../services/manage-texts.js';
 import { updateConsultation } from '../../services/update-consultation.js';
 import type { ServiceContext } from '../../services/service-context.js';
+import { cacheUntil, publicAnswerUntil } from '../public-cache.js';
 import {
   presentConsultation,
   presentConsultationSummary,
@@ -66,8 +67,14 @@ export const consultationRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext
         summary: 'List consultations (drafts: secretariat only)',
         response: { 200: ItemsOf(ConsultationSummaryView), ...problemResponses },
       },
+      // Kept for readers without a token until a write or the next change of phase (src/http/public-cache.ts).
+      config: { publicCache: true },
     },
-    async (req) => ({ items: (await listConsultations(ctx, { actor: req.actor })).map(presentConsultationSummary) }),
+    async (req, reply) => {
+      const views = await listConsultations(ctx, { actor: req.actor });
+      cacheUntil(reply, publicAnswerUntil(ctx.clock(), views));
+      return { items: views.map(presentConsultationSummary) };
+    },
   );
 
   app.post(
@@ -102,9 +109,12 @@ export const consultationRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext
         querystring: LanguageQuery,
         response: { 200: ConsultationView, ...problemResponses },
       },
+      config: { publicCache: true },
     },
     async (req, reply) => {
-      const view = await full(req.actor, req.params.id, req.query.lang);
+      const found = await getConsultation(ctx, { actor: req.actor, consultationId: req.params.id });
+      cacheUntil(reply, publicAnswerUntil(ctx.clock(), [found]));
+      const view = presentConsultation(found, req.actor, req.query.lang);
       return reply.header('etag', `"${view.revision}"`).send(view);
     },
   );

@@ -5,6 +5,7 @@ import { computeResults } from '../../services/compute-results.js';
 import { issueResultsNotice } from '../../services/issue-results-notice.js';
 import { recordDecision } from '../../services/record-decision.js';
 import type { ServiceContext } from '../../services/service-context.js';
+import { cacheUntil, publicAnswerUntil } from '../public-cache.js';
 import { presentResults } from '../../presenters/results.presenter.js';
 import { ConsultationParams, TextParams } from './params.schema.js';
 import { DecisionView, problemResponses, ResultsView, TextResultView } from '../../schemas/responses.schema.js';
@@ -23,8 +24,14 @@ export const resultRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = 
         params: ConsultationParams,
         response: { 200: ResultsView, ...problemResponses },
       },
+      // Kept for readers without a token until a write or the next change of phase (src/http/public-cache.ts).
+      config: { publicCache: true },
     },
-    async (req) => presentResults(await computeResults(ctx, { actor: req.actor, consultationId: req.params.id })),
+    async (req, reply) => {
+      const results = await computeResults(ctx, { actor: req.actor, consultationId: req.params.id });
+      cacheUntil(reply, publicAnswerUntil(ctx.clock(), [results]));
+      return presentResults(results);
+    },
   );
 
   app.get(

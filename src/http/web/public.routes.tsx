@@ -6,6 +6,7 @@ import { computeResults, type ConsultationResults } from '../../services/compute
 import { getConsultation, listConsultations } from '../../services/get-consultation.js';
 import { getStateReply, listReplies } from '../../services/read-replies.js';
 import type { ServiceContext } from '../../services/service-context.js';
+import { cacheUntil, publicAnswerUntil } from '../public-cache.js';
 import { localeHref, negotiateLocale, urlLocale } from './locale-url.js';
 import { actorOfRequest, pageContext } from './page-context.js';
 import { ApprovedPage } from './pages/public/approved.page.js';
@@ -75,11 +76,15 @@ export const publicRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: S
 ) => {
   const { ctx } = web;
   const reader = [hooks.loadSession];
+  // The public's pages are kept and served again until something is written or the clock moves
+  // past what they show (src/http/public-cache.ts); a signed-in reader's never are.
+  const config = { publicCache: true };
 
-  app.get('/', { preHandler: [toLocalisedHome, hooks.loadSession] }, async (request, reply) => {
+  app.get('/', { config, preHandler: [toLocalisedHome, hooks.loadSession] }, async (request, reply) => {
     const page = pageContext(web, request);
     const actor = actorOfRequest(request);
     const views = await listConsultations(ctx, { actor });
+    cacheUntil(reply, publicAnswerUntil(ctx.clock(), views));
     return sendPage(reply, 200, <HomePage page={page} view={presentHome(page.locale, views, actor, ctx.clock())} />);
   });
 
@@ -87,11 +92,12 @@ export const publicRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: S
   // the error handler of web.routes.tsx renders it as the not-found page.
   app.get(
     '/consultations/:id',
-    { schema: { params: ConsultationPageParams }, preHandler: reader },
+    { schema: { params: ConsultationPageParams }, config, preHandler: reader },
     async (request, reply) => {
       const page = pageContext(web, request);
       const actor = actorOfRequest(request);
       const view = await getConsultation(ctx, { actor, consultationId: request.params.id });
+      cacheUntil(reply, publicAnswerUntil(ctx.clock(), [view]));
       return sendPage(
         reply,
         200,
@@ -105,7 +111,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: S
   // gets the provisional figures, marked so.
   app.get(
     '/consultations/:id/results',
-    { schema: { params: ConsultationPageParams }, preHandler: reader },
+    { schema: { params: ConsultationPageParams }, config, preHandler: reader },
     async (request, reply) => {
       const page = pageContext(web, request);
       const actor = actorOfRequest(request);
@@ -125,17 +131,21 @@ export const publicRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: S
       // Individual positions only where the circular publishes them, and only once final.
       const publish = results.final && results.loaded.consultation.settings.individualRepliesPublic;
       const counted = publish ? await countedReplies(ctx, actor, consultationId) : null;
+      cacheUntil(reply, publicAnswerUntil(ctx.clock(), [results]));
       return sendPage(reply, 200, <ResultsPage page={page} view={presentResultsPage(page.locale, results, counted)} />);
     },
   );
 
-  app.get('/approved', { preHandler: reader }, async (request, reply) => {
+  app.get('/approved', { config, preHandler: reader }, async (request, reply) => {
     const page = pageContext(web, request);
     const actor = actorOfRequest(request);
     // Only a consultation past its deadline can have decisions; each one's are read with the results.
-    const closed = (await listConsultations(ctx, { actor })).filter((v) => v.state !== 'draft' && v.state !== 'open');
+    const views = await listConsultations(ctx, { actor });
+    const closed = views.filter((v) => v.state !== 'draft' && v.state !== 'open');
     const all: ConsultationResults[] = [];
     for (const v of closed) all.push(await computeResults(ctx, { actor, consultationId: v.loaded.consultation.id }));
+    // Every issued one counts: a circular that closes joins the list.
+    cacheUntil(reply, publicAnswerUntil(ctx.clock(), views));
     return sendPage(reply, 200, <ApprovedPage page={page} view={presentApproved(page.locale, all)} />);
   });
 };

@@ -7,7 +7,9 @@ import { localeHref, urlLocale } from './locale-url.js';
  * Sends a rendered page. Pages are pure functions of a view-model rendered synchronously; preact
  * escapes every text and attribute value, so text typed by people (account names, labels) is
  * inert. `no-store`: these pages carry personal data, one-time secrets and CSRF tokens, and must
- * not be kept by the browser's history cache or a shared proxy.
+ * not be kept by the browser's history cache or a shared proxy. The public's pages, read without a
+ * session, are the exception: the public response cache marks them `public, no-cache` with an
+ * ETag (src/http/public-cache.ts).
  */
 export function sendPage(reply: FastifyReply, status: number, page: VNode): FastifyReply {
   return reply

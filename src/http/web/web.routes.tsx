@@ -10,7 +10,8 @@ import { toAppError } from '../problem.js';
 import { accountRoutes } from './account.routes.js';
 import { allAssets, loadStylesheet, scriptHref, stylesheetHref } from './assets.js';
 import { authenticatorRoutes } from './authenticator.routes.js';
-import { clearSessionCookie } from './cookies.js';
+import { clearSessionCookie, cookieNames } from './cookies.js';
+import type { PublicCache } from '../public-cache.js';
 import { isSameSiteRequest } from './csrf.js';
 import { AssetParams } from './forms.schema.js';
 import { invalidInvitationView, invitationRoutes } from './invitation.routes.js';
@@ -38,6 +39,8 @@ export interface WebRoutesOptions {
   readonly secureCookies?: boolean;
   /** Where multipart forms' files wait while a request is answered (default: the system's temporary folder). */
   readonly uploadTempDir?: string;
+  /** The public response cache: the public pages, for readers without a session, are served from it. */
+  readonly publicCache?: PublicCache;
 }
 
 /** The error codes whose page has its own title and text in the catalogue. */
@@ -117,6 +120,14 @@ export const webRoutes: FastifyPluginAsyncTypebox<WebRoutesOptions> = async (app
   });
 
   await app.register(cookie);
+  // Once cookies are parsed: a reader with a session cookie (valid or not) is never served a stored page.
+  options.publicCache?.install(app, {
+    personal: (request) =>
+      request.headers.authorization !== undefined ||
+      request.cookies[cookieNames(true).session] !== undefined ||
+      request.cookies[cookieNames(false).session] !== undefined,
+    varyOn: 'Cookie',
+  });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   app.decorateRequest('webSession', null);
   app.decorateRequest('webSessionEnded', false);

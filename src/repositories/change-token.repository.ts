@@ -1,0 +1,29 @@
+import { sql } from 'kysely';
+import { dialectOf, type Executor } from '../db/dialect.js';
+
+/**
+ * A token that changes whenever a write has been committed to the database, by this process or
+ * any other: what the public response cache (src/http/public-cache.ts) compares before it serves a
+ * stored page. It reads no table, so it costs a few microseconds on SQLite and one round trip on
+ * PostgreSQL.
+ *
+ * - **SQLite**: `data_version` changes when another connection (the CLI beside the server, a
+ *   second process) commits; `total_changes()` counts the rows this connection changed. Kysely
+ *   holds the single connection while a transaction is open, so this reads committed work only
+ *   (a rolled-back change moves the token too: one needless render, never a stale page).
+ * - **PostgreSQL**: the current snapshot (`xmin:xmax:in-progress xids`). A writing transaction is
+ *   given an xid, and its commit either removes it from the in-progress list or moves xmax past
+ *   it, so every commit in the cluster changes the text (other databases' too: needless renders
+ *   only). Read-only transactions get no xid and change nothing.
+ */
+export async function readChangeToken(db: Executor): Promise<string> {
+  if (dialectOf(db) === 'postgres') {
+    const { rows } = await sql<{ token: string }>`select pg_current_snapshot()::text as token`.execute(db);
+    return rows[0]!.token;
+  }
+  const { rows } = await sql<{
+    version: number;
+    changes: number;
+  }>`select (select data_version from pragma_data_version()) as version, total_changes() as changes`.execute(db);
+  return `${rows[0]!.version}:${rows[0]!.changes}`;
+}
