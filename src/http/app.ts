@@ -3,7 +3,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import rateLimit from '@fastify/rate-limit';
 import compress from '@fastify/compress';
-import helmet from '@fastify/helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import helmet from 'helmet';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { ERROR_CATALOGUE } from '../domain/errors.js';
@@ -62,6 +63,44 @@ export interface BuildAppOptions {
   /** A public response cache made by the caller (tests read its figures); replaces the two settings above. */
   readonly publicCache?: PublicCache;
 }
+
+/**
+ * The security headers of every answer, as helmet writes them with Assent's policy: a strict
+ * Content-Security-Policy (no inline script or style, no framing, forms to this site only), a
+ * same-origin referrer policy, and helmet's other defaults. HSTS is sent per request, over HTTPS only.
+ */
+const SECURITY_HEADERS: Readonly<Record<string, string>> = (() => {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader: (name: string, value: unknown) => {
+      headers[name.toLowerCase()] = String(value);
+    },
+    removeHeader: (name: string) => {
+      delete headers[name.toLowerCase()];
+    },
+  };
+  helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: false,
+  })({} as IncomingMessage, response as unknown as ServerResponse, () => undefined);
+  return Object.freeze(headers);
+})();
 
 /** Keys the pino logger must never print. */
 export const LOG_REDACTIONS = ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token', '*.secret'];
@@ -127,27 +166,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
   });
   // Strict security headers everywhere: no inline script or style, no framing, no referrer
-  // outside the site. The API answers JSON only, so its pages need nothing else.
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    referrerPolicy: { policy: 'same-origin' },
-    crossOriginEmbedderPolicy: false,
-    // Sent below, only over HTTPS.
-    strictTransportSecurity: false,
+  // outside the site. The API answers JSON only, so its pages need nothing else. Computed once:
+  // they do not depend on the request (no nonces), and @fastify/helmet rebuilt them, CSP parsing
+  // included, on every request (a tenth of the cost of a page served from memory).
+  const headers = SECURITY_HEADERS;
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
   // HSTS only on requests that came over HTTPS (directly, or per X-Forwarded-Proto from a trusted
   // proxy: request.protocol believes the header only then). Over plain HTTP browsers must ignore
