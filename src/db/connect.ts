@@ -92,6 +92,20 @@ function withStatementCache(database: SQLite.Database, limit = 500) {
   };
 }
 
+/** The SQLite databases this process opened, with a synchronous reader of their change token. */
+const sqliteChangeTokens = new WeakMap<Kysely<DB>, () => string>();
+
+/**
+ * The change token of a SQLite database opened here, read synchronously on its connection
+ * (repositories/change-token.repository.ts says what it is); undefined for PostgreSQL, or for an
+ * executor that is a transaction. It needs no lock: better-sqlite3 calls run to completion, and a
+ * token read while a transaction is open counts that transaction's changes already, so an answer
+ * rendered after the transaction ends is never stored under a token older than its data.
+ */
+export function sqliteChangeToken(db: Kysely<DB>): (() => string) | undefined {
+  return sqliteChangeTokens.get(db);
+}
+
 // int8 (bigint, bigserial, count(*)) as a JavaScript number: epoch milliseconds and counts fit
 // in 2^53, and both dialects then return the same types.
 pg.types.setTypeParser(20, (value) => Number(value));
@@ -112,7 +126,10 @@ export function openDatabase(target: DatabaseTarget): Kysely<DB> {
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
     database.pragma('synchronous = NORMAL');
-    return new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }) });
+    const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }) });
+    const token = database.prepare('select (select data_version from pragma_data_version()), total_changes()').raw();
+    sqliteChangeTokens.set(db, () => (token.get() as number[]).join(':'));
+    return db;
   }
   const pool = new pg.Pool({ connectionString: target.url, max: target.poolMax, connectionTimeoutMillis: 5000 });
   // A client losing its connection must not crash the process: an idle one reports on the

@@ -1,4 +1,6 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { sqliteChangeToken } from '../db/connect.js';
+import type { DB } from '../db/database.js';
 import { dialectOf, type Executor } from '../db/dialect.js';
 
 /**
@@ -17,6 +19,8 @@ import { dialectOf, type Executor } from '../db/dialect.js';
  *   only). Read-only transactions get no xid and change nothing.
  */
 export async function readChangeToken(db: Executor): Promise<string> {
+  const sync = db.isTransaction ? undefined : sqliteChangeToken(db as Kysely<DB>);
+  if (sync) return sync();
   if (dialectOf(db) === 'postgres') {
     const { rows } = await sql<{ token: string }>`select pg_current_snapshot()::text as token`.execute(db);
     return rows[0]!.token;
