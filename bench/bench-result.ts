@@ -7,7 +7,25 @@ export const BENCH_RESULT_VERSION = 1;
 export type BenchDatabase = 'sqlite' | 'postgres';
 
 /** The HTTP scenarios; `ceiling` is the bare Fastify route every other figure is compared with. */
-export type ScenarioName = 'ceiling' | 'landing' | 'consultation' | 'results' | 'reply';
+export type ScenarioName =
+  | 'ceiling'
+  | 'home-page'
+  | 'circular-page'
+  | 'results-page'
+  | 'approved-page'
+  | 'consultation'
+  | 'results'
+  | 'reply';
+
+/** The public reads: pages and JSON everyone opens, judged against the same target. */
+export const PUBLIC_READ_SCENARIOS = [
+  'home-page',
+  'circular-page',
+  'results-page',
+  'approved-page',
+  'consultation',
+  'results',
+] as const satisfies readonly ScenarioName[];
 
 export interface MachineInfo {
   readonly cpuModel: string;
@@ -100,12 +118,6 @@ export interface ScenarioResult {
   readonly rssIdleMiB: number;
   /** VmHWM (peak RSS) of the server child at the end of the scenario, MiB. */
   readonly rssHighWaterMiB: number;
-  /**
-   * Landing scenario only: the path of an HTML page for Circular 79 if the app serves one (GET
-   * with Accept: text/html answered 200 text/html), else null. Until there is one, the public
-   * consultation is measured as JSON.
-   */
-  readonly htmlConsultationPage?: string | null;
   /** Busy share of the machine just before the scenario started (after waiting for quiet, if it came). */
   readonly machineBusyBefore: number;
   readonly runs: readonly LoadRun[];

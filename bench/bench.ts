@@ -17,11 +17,12 @@ import {
   type ColdStartResult,
   type GrowthResult,
   type LoadRun,
+  PUBLIC_READ_SCENARIOS,
   type ScenarioName,
   type ScenarioResult,
 } from './bench-result.js';
 import { buildCompiled, type CompiledBuild } from './compiled-build.js';
-import { cliAvailable, findHtmlConsultationPage, measureColdStart } from './cold-start.js';
+import { cliAvailable, measureColdStart } from './cold-start.js';
 import { runDocumentBench } from './documents.js';
 import { runGrowth } from './growth.js';
 import { runLoad, requestPlan } from './load-run.js';
@@ -67,7 +68,7 @@ export function defaultOptions(
         warmupSeconds: 1,
         connections: [16, 64, 256],
         databases: ['sqlite', 'postgres'],
-        scenarios: ['landing', 'consultation', 'results', 'reply'],
+        scenarios: [...PUBLIC_READ_SCENARIOS, 'reply'],
         growthSizes: [1e3, 1e4, 1e5, 1e6],
         growthRuns: 5,
         documentRuns: 20,
@@ -82,7 +83,7 @@ export function defaultOptions(
         warmupSeconds: 0.5,
         connections: [64],
         databases: ['sqlite'],
-        scenarios: ['landing', 'consultation', 'results', 'reply'],
+        scenarios: ['circular-page', 'consultation', 'results', 'reply'],
         growthSizes: [1e3, 1e4, 1e5],
         growthRuns: 3,
         documentRuns: 3,
@@ -149,17 +150,8 @@ export async function runScenario(options: ScenarioRunOptions): Promise<Scenario
   const runs: LoadRun[] = [];
   let rssIdle = NaN;
   let hwm = NaN;
-  let htmlConsultationPage: string | null | undefined;
   try {
     rssIdle = server.memory()?.rssMiB ?? NaN;
-    if (definition.name === 'landing') {
-      htmlConsultationPage = await findHtmlConsultationPage(server.url);
-      log(
-        htmlConsultationPage
-          ? `  an HTML consultation page answers at ${htmlConsultationPage} (not measured: no scenario for it yet)`
-          : '  no HTML consultation page yet: the public consultation is measured as JSON',
-      );
-    }
     if (options.warmupSeconds > 0) {
       await runLoad({
         server,
@@ -214,7 +206,6 @@ export async function runScenario(options: ScenarioRunOptions): Promise<Scenario
     rssIdleMiB: Math.round(rssIdle * 10) / 10,
     rssHighWaterMiB: Math.round(hwm * 10) / 10,
     machineBusyBefore: Math.round(busyBefore * 100) / 100,
-    ...(htmlConsultationPage !== undefined && { htmlConsultationPage }),
     runs,
   };
 }

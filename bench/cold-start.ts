@@ -41,25 +41,6 @@ function median(values: readonly number[]): number {
   return sorted.length === 0 ? NaN : sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Where an HTML page of a consultation might live; the first that answers 200 text/html counts. */
-const HTML_CONSULTATION_CANDIDATES = [
-  `/consultations/${CLOSED_CONSULTATION_ID}`,
-  `/en/consultations/${CLOSED_CONSULTATION_ID}`,
-  `/c/${CLOSED_CONSULTATION_ID}`,
-];
-
-/** The path of the app's HTML page for Circular 79, or null while there is none. */
-export async function findHtmlConsultationPage(baseUrl: string): Promise<string | null> {
-  for (const candidate of HTML_CONSULTATION_CANDIDATES) {
-    const head = await getHead(`${baseUrl}${candidate}`, { accept: 'text/html' }).catch(() => ({
-      status: 0,
-      contentType: '',
-    }));
-    if (head.status === 200 && head.contentType.startsWith('text/html')) return candidate;
-  }
-  return null;
-}
-
 /** Whether `assent serve` can run (the CLI entry point bin/assent.js imports). */
 export function cliAvailable(): boolean {
   return fs.existsSync(path.join(PROJECT_DIR, 'src', 'cli', 'main.ts'));

@@ -8,7 +8,10 @@ import { LINEAR_SLOPE_MAX, TARGET_CONNECTIONS } from './targets.js';
 
 const SCENARIO_TITLES: Record<ScenarioResult['scenario'], string> = {
   ceiling: 'Ceiling (bare Fastify route)',
-  landing: 'Landing page `/` (HTML)',
+  'home-page': 'Home page (HTML)',
+  'circular-page': 'Circular page (HTML)',
+  'results-page': 'Results page (HTML)',
+  'approved-page': 'Approved texts (HTML)',
   consultation: 'Public consultation JSON',
   results: 'Results JSON',
   reply: 'Reply submission (PUT)',
@@ -27,8 +30,13 @@ const n = (v: number, digits = 0) =>
 const pct = (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : `${(v * 100).toFixed(0)} %`);
 const yesNo = (met: boolean | null) => (met === null ? 'not measured' : met ? '**met**' : '**not met**');
 
+/** A scenario's title; an earlier run's scenario that is no longer measured keeps its name. */
+function scenarioName(s: Pick<ScenarioResult, 'scenario'>): string {
+  return SCENARIO_TITLES[s.scenario] ?? s.scenario;
+}
+
 function title(s: ScenarioResult): string {
-  return s.when ? `${SCENARIO_TITLES[s.scenario]}, ${s.when}` : SCENARIO_TITLES[s.scenario];
+  return s.when ? `${scenarioName(s)}, ${s.when}` : scenarioName(s);
 }
 
 function loadRow(s: ScenarioResult, r: LoadRun): string {
@@ -115,13 +123,12 @@ export function renderReport(
   );
 
   const ceiling = result.scenarios.find((x) => x.scenario === 'ceiling');
-  const htmlPage = result.scenarios.find((x) => x.scenario === 'landing')?.htmlConsultationPage;
   out.push(
     '## HTTP scenarios',
     '',
-    htmlPage
-      ? `An HTML page of the consultation now answers at \`${htmlPage}\`, but the bench has no scenario for it yet; the public view is measured as its JSON (\`GET /api/v1/consultations/tsb-79-2023\`, no token), with the landing page \`/\` as the HTML figure (it does not touch the database, so it is measured once).`
-      : 'There is **no HTML consultation page yet** (the bench checked: nothing answers `text/html` for Circular 79): the public view of a consultation is measured as its JSON (`GET /api/v1/consultations/tsb-79-2023`, no token), and the landing page `/`, HTML, is measured alongside (it does not touch the database, so it is measured once).',
+    'The public reads (four HTML pages and two JSON answers) are requested as a reader who is not signed in, without',
+    '`Accept-Encoding` (uncompressed bodies), each run hitting one page over and over: what the public response cache',
+    '(src/http/public-cache.ts) serves from memory while nothing is written.',
     '',
     '| Scenario | Database | Conn. | req/s | of ceiling | p50 ms | p99 ms | max ms | p99 ms, established | Errors | Non-2xx | Server CPU ms/req | Server CPU | Load-gen CPU | Other CPU | RSS MiB |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
@@ -132,7 +139,7 @@ export function renderReport(
   for (const x of result.scenarios) {
     if (described.has(x.scenario)) continue;
     described.add(x.scenario);
-    out.push(`- **${SCENARIO_TITLES[x.scenario]}** — \`${x.method} ${x.path}\`: ${x.description}`);
+    out.push(`- **${scenarioName(x)}** — \`${x.method} ${x.path}\`: ${x.description}`);
   }
   out.push('');
   const pgRuns = result.scenarios.flatMap((x) => x.runs.filter((r) => r.postgresWaits).map((r) => ({ x, r })));
@@ -146,7 +153,7 @@ export function renderReport(
       '|---|---|---|',
       ...pgRuns.map(
         ({ x, r }) =>
-          `| ${SCENARIO_TITLES[x.scenario]} | ${r.connections} | ${
+          `| ${scenarioName(x)} | ${r.connections} | ${
             Object.entries(r.postgresWaits!)
               .slice(0, 6)
               .map(([k, v]) => `${k} ${n(v, 2)}`)

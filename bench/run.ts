@@ -22,7 +22,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { abortBench, defaultOptions, runBench, type BenchOptions } from './bench.js';
-import type { BenchDatabase, BenchResult, ScenarioName } from './bench-result.js';
+import { type BenchDatabase, type BenchResult, PUBLIC_READ_SCENARIOS, type ScenarioName } from './bench-result.js';
 import { runDocumentBench } from './documents.js';
 import { renderGrowthSvg } from './growth-svg.js';
 import { documentTargets } from './targets.js';
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
     options = { ...options, databases };
   }
   if (values.only) {
-    const known: ScenarioName[] = ['landing', 'consultation', 'results', 'reply'];
+    const known: ScenarioName[] = [...PUBLIC_READ_SCENARIOS, 'reply'];
     const wanted = values.only.split(',').map((s) => s.trim());
     for (const w of wanted)
       if (!known.includes(w as ScenarioName)) usage(`--only: unknown scenario "${w}" (known: ${known.join(', ')})`);

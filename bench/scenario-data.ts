@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { migrateToLatest, openDatabase } from '../src/db/connect.js';
 import { CIRCULAR_79 } from '../src/db/seed/circular-79.data.js';
 import { MEMBER_STATES } from '../src/domain/member-states/member-states.data.js';
@@ -10,6 +13,9 @@ import { createConsultation } from '../src/services/create-consultation.js';
 import { issueConsultation } from '../src/services/issue-consultation.js';
 import { seedDemo } from '../src/services/seed-demo.js';
 import { serviceContext } from '../src/services/service-context.js';
+import { createJobHandlers } from '../src/services/jobs/handlers.js';
+import { createWorker } from '../src/services/jobs/worker.js';
+import { emlTransport } from '../src/mail/mail-transport.js';
 import type { BenchDatabaseHandle } from './bench-databases.js';
 
 /** The open consultation the reply scenario writes to: Circular 79's six texts, deadline a month ahead. */
@@ -75,6 +81,18 @@ export async function prepareScenarioDatabase(handle: BenchDatabaseHandle): Prom
         label: `Bench focal point ${state.code}`,
       });
       focalPoints.push({ memberState: state.code, token: secret });
+    }
+    // The jobs due now (the issued circular's e-mail to every focal point, the demo's receipts) are
+    // run here, as a running installation would have run them: the scenarios then measure a server
+    // in its steady state, not its worker catching up. Each job is a commit, and a commit renews
+    // every public page the cache keeps (src/http/public-cache.ts).
+    const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assent-bench-mail-'));
+    try {
+      const transport = emlTransport(mailDir);
+      const handlers = createJobHandlers(ctx, { transport, from: 'bench@assent.invalid', baseUrl: 'http://127.0.0.1' });
+      await createWorker(ctx, { handlers }).drain();
+    } finally {
+      fs.rmSync(mailDir, { recursive: true, force: true });
     }
     return {
       openConsultationId: OPEN_CONSULTATION_ID,

@@ -31,15 +31,44 @@ export const SCENARIOS: Readonly<Record<ScenarioName, ScenarioDefinition>> = {
       'A bare Fastify 5 route returning a 50-byte JSON body: the most this machine, Node and the load generator allow.',
     requests: () => get('/ceiling'),
   },
-  landing: {
-    name: 'landing',
+  'home-page': {
+    name: 'home-page',
     serverMode: 'app',
-    usesDatabase: false,
+    usesDatabase: true,
     method: 'GET',
-    path: '/',
+    path: '/en/',
     description:
-      'The landing page (static HTML from the full Assent app; no database access). There is no HTML consultation page yet.',
-    requests: () => get('/'),
+      'The home page in English (HTML) for a reader who is not signed in: the open and closed circulars with their state.',
+    requests: () => get('/en/'),
+  },
+  'circular-page': {
+    name: 'circular-page',
+    serverMode: 'app',
+    usesDatabase: true,
+    method: 'GET',
+    path: `/fr/consultations/${CLOSED_CONSULTATION_ID}`,
+    description:
+      'The public page of Circular 79 in French (HTML): the circular, its six texts, its state and steps, as delegates open it.',
+    requests: () => get(`/fr/consultations/${CLOSED_CONSULTATION_ID}`),
+  },
+  'results-page': {
+    name: 'results-page',
+    serverMode: 'app',
+    usesDatabase: true,
+    method: 'GET',
+    path: `/en/consultations/${CLOSED_CONSULTATION_ID}/results`,
+    description:
+      'The results page of Circular 79 (HTML): the tally per text with the rule and its clause, the meeting decisions.',
+    requests: () => get(`/en/consultations/${CLOSED_CONSULTATION_ID}/results`),
+  },
+  'approved-page': {
+    name: 'approved-page',
+    serverMode: 'app',
+    usesDatabase: true,
+    method: 'GET',
+    path: '/en/approved',
+    description: 'The texts approved by the meetings (HTML): the results of every closed circular read together.',
+    requests: () => get('/en/approved'),
   },
   consultation: {
     name: 'consultation',
@@ -47,8 +76,7 @@ export const SCENARIOS: Readonly<Record<ScenarioName, ScenarioDefinition>> = {
     usesDatabase: true,
     method: 'GET',
     path: `/api/v1/consultations/${CLOSED_CONSULTATION_ID}`,
-    description:
-      'The public consultation (Circular 79, closed, six texts) as JSON, without a token: the public view until an HTML page exists.',
+    description: 'The public consultation (Circular 79, closed, six texts) as JSON, without a token.',
     requests: () => get(`/api/v1/consultations/${CLOSED_CONSULTATION_ID}`),
   },
   results: {
