@@ -106,12 +106,12 @@ export function nextMinute(now: number): number {
 
 /**
  * The next instant after `now` at which a countdown to `deadlineAt` in whole minutes changes its
- * text; null once the deadline has passed.
+ * text (the whole minutes left drop one instant after a multiple of a minute is left; the text goes
+ * at the deadline itself); null once the deadline has passed.
  */
 export function nextCountdownTick(deadlineAt: number, now: number): number | null {
   if (deadlineAt <= now) return null;
-  const rest = (deadlineAt - now) % 60_000;
-  return now + (rest === 0 ? 60_000 : rest);
+  return Math.min(now + ((deadlineAt - now) % 60_000) + 1, deadlineAt);
 }
 
 /** A consultation as a public answer shows it: its phases and its deadline (a view or its results). */
@@ -123,6 +123,8 @@ export interface ShownConsultation {
 /**
  * Until when a public answer showing these consultations stays true: the next change of phase of
  * any of them, the next tick of a countdown to a deadline, and at most the next whole minute.
+ * `now` must be read before the consultations were (before the service call): a phase that
+ * changes while they are read is then still ahead of `now`, and ends the answer's life.
  */
 export function publicAnswerUntil(now: number, shown: readonly ShownConsultation[]): number {
   let until = nextMinute(now);
@@ -158,12 +160,13 @@ export function chooseEncoding(header: string | undefined, size: number): Encodi
   return 'identity';
 }
 
-/** True when an If-None-Match header names this ETag (or `*`). */
+/** True when an If-None-Match header names this ETag (or `*`), by weak comparison (RFC 9110 §13.1.2). */
 function matches(header: string | undefined, etag: string): boolean {
   if (header === undefined) return false;
+  const opaque = etag.replace(/^W\//, '');
   return header.split(',').some((tag) => {
     const t = tag.trim().replace(/^W\//, '');
-    return t === '*' || t === etag;
+    return t === '*' || t === opaque;
   });
 }
 
@@ -171,6 +174,27 @@ function compress(body: Buffer, encoding: Encoding): Buffer {
   return encoding === 'br'
     ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } })
     : zlib.gzipSync(body);
+}
+
+/**
+ * The key of a cacheable request: the language prefix the URL had (Fastify's rewriteUrl took it
+ * off), the route, its decoded parameters, and the query string only where the route declares one
+ * (its schema refuses what it does not know). A request to a route without one that carries a query
+ * string anyway (`?utm_source=…`) is answered fresh and not kept: such variants cannot crowd the
+ * real pages out. Null: not to be cached.
+ */
+function cacheKey(request: FastifyRequest): string | null {
+  const [path = '', query] = splitQuery(request.originalUrl);
+  const declaresQuery = request.routeOptions.schema?.querystring !== undefined;
+  if (query !== undefined && !declaresQuery) return null;
+  const [routed = ''] = splitQuery(request.url);
+  const prefix = path.endsWith(routed) ? path.slice(0, path.length - routed.length) : path;
+  return `${prefix} ${request.routeOptions.url} ${JSON.stringify(request.params)} ${query ?? ''}`;
+}
+
+function splitQuery(url: string): [string, string | undefined] {
+  const at = url.indexOf('?');
+  return at === -1 ? [url, undefined] : [url.slice(0, at), url.slice(at + 1)];
 }
 
 export function createPublicCache(options: PublicCacheOptions): PublicCache {
@@ -221,11 +245,12 @@ export function createPublicCache(options: PublicCacheOptions): PublicCache {
     stats: () => ({ hits, misses, entries: entries.size, bytes }),
     install(app, scope) {
       if (options.maxEntries <= 0) return;
-      const vary = `${scope.varyOn}, Accept-Encoding`;
-      app.addHook('onRequest', async (request, reply) => {
-        if (request.method !== 'GET' || request.routeOptions.config?.publicCache !== true) return;
-        if (scope.personal(request)) return;
-        const key = request.originalUrl;
+      // Lower case: @fastify/compress adds its own `accept-encoding` unless it finds this one.
+      const vary = `${scope.varyOn}, accept-encoding`;
+      const lookup = async (request: FastifyRequest, reply: FastifyReply) => {
+        if (request.method !== 'GET' || scope.personal(request)) return;
+        const key = cacheKey(request);
+        if (key === null) return;
         const token = await options.token();
         const now = options.clock();
         const entry = entries.get(key);
@@ -238,6 +263,14 @@ export function createPublicCache(options: PublicCacheOptions): PublicCache {
         }
         misses += 1;
         fills.set(request, { key, token, at: now, vary });
+      };
+      // The lookup joins each cacheable route's own onRequest hooks, after those registered before
+      // (the API's rate limit adds its check there): a stored answer still counts against the limit.
+      app.addHook('onRoute', (route) => {
+        if (route.config?.publicCache !== true) return;
+        const own =
+          route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
+        route.onRequest = [...own, lookup] as NonNullable<typeof route.onRequest>;
       });
       app.addHook('onSend', async (request, reply, payload) => {
         const fill = fills.get(request);
@@ -249,8 +282,9 @@ export function createPublicCache(options: PublicCacheOptions): PublicCache {
         if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
         const body = Buffer.from(payload);
         const own = reply.getHeader('etag');
+        // Weak: the identity, Brotli and gzip forms share it (they are the same answer, RFC 9110 §8.8.1).
         const etag =
-          typeof own === 'string' ? own : `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+          typeof own === 'string' ? own : `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
         keep(fill.key, {
           token: fill.token,
           renderedAt: fill.at,
@@ -261,9 +295,14 @@ export function createPublicCache(options: PublicCacheOptions): PublicCache {
           vary: fill.vary,
           body,
           encoded: new Map(),
-          size: body.length,
+          size: body.length + fill.key.length,
         });
         reply.header('cache-control', CACHE_CONTROL).header('vary', fill.vary).header('etag', etag);
+        // A reader who already holds this answer (rendered again after an unrelated write) gets a 304.
+        if (typeof own !== 'string' && matches(request.headers['if-none-match'], etag)) {
+          reply.code(304).removeHeader('content-type');
+          return null;
+        }
         return payload;
       });
     },

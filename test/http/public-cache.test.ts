@@ -32,10 +32,10 @@ describeEachDialect('public response cache', (dialect) => {
   let cache: PublicCache;
   const others: { close(): Promise<unknown> }[] = [];
 
-  const build = async (maxEntries = 100) => {
+  const build = async (maxEntries = 100, rateLimitPerMinute = 0) => {
     const { ctx } = world();
     cache = createPublicCache({ token: changeTokenReader(ctx), clock: ctx.clock, maxEntries, maxBytes: 16 << 20 });
-    app = await buildApp({ ctx, logger: false, rateLimitPerMinute: 0, publicCache: cache });
+    app = await buildApp({ ctx, logger: false, rateLimitPerMinute, publicCache: cache });
   };
   const get = (url: string, headers: InjectOptions['headers'] = {}) => app.inject({ method: 'GET', url, headers });
 
@@ -135,6 +135,28 @@ describeEachDialect('public response cache', (dialect) => {
     expect((await get(JSON_VIEW)).json<{ state: string }>().state).not.toBe('open');
   });
 
+  it('a deadline that passes while a page is being read ends that page at once', async () => {
+    // A clock that moves a millisecond at every reading, from just before the deadline: the
+    // service sees the circular closed while the route began before the deadline.
+    await app.close();
+    const { ctx } = world();
+    let at = Date.parse(DEADLINE) - 1;
+    const stepping = () => at++;
+    const steppingCtx = serviceContext(ctx.db, stepping);
+    cache = createPublicCache({
+      token: changeTokenReader(steppingCtx),
+      clock: stepping,
+      maxEntries: 100,
+      maxBytes: 1 << 20,
+    });
+    app = await buildApp({ ctx: steppingCtx, logger: false, rateLimitPerMinute: 0, publicCache: cache });
+    await get(JSON_VIEW);
+    at = Date.parse(DEADLINE) + 30_000;
+    const later = await get(JSON_VIEW);
+    expect(later.json<{ state: string }>().state).not.toBe('open');
+    expect(cache.stats().hits).toBe(0);
+  });
+
   it('a reader with a session cookie or a token is never served a stored answer, and gets no-store', async () => {
     const token = await createApiToken(world().ctx, { actor: SECRETARIAT, role: 'secretariat', label: 'TSB' });
     await get(PAGE);
@@ -158,6 +180,31 @@ describeEachDialect('public response cache', (dialect) => {
     expect((await get(PAGE, { cookie: 'assent_csrf=abc' })).headers['cache-control']).toBe('public, no-cache');
   });
 
+  it('a stored API answer still counts against the rate limit', async () => {
+    await app.close();
+    await build(100, 3);
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await get(JSON_VIEW)).statusCode);
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    expect(cache.stats().hits).toBe(2);
+  });
+
+  it('one entry per page: variants of the address share it, a query string the route does not take is not kept', async () => {
+    await get(PAGE);
+    const { entries, hits } = cache.stats();
+    // The same page, its id written with an escaped hyphen.
+    expect((await get(PAGE.replace('tsb-79', 'tsb%2D79'))).statusCode).toBe(200);
+    expect(cache.stats().hits).toBe(hits + 1);
+    // A tracking parameter: answered fresh, never kept, so such variants cannot push the real pages out.
+    const tracked = await get(`${PAGE}?utm_source=newsletter`);
+    expect(tracked.statusCode).toBe(200);
+    expect(cache.stats()).toMatchObject({ entries, hits: hits + 1 });
+    // The API's ?lang= is part of the route: each language is its own entry.
+    const fr = await get(`${JSON_VIEW}?lang=fr`);
+    expect((await get(`${JSON_VIEW}?lang=fr`)).body).toBe(fr.body);
+    expect(cache.stats().hits).toBe(hits + 2);
+  });
+
   it('a reply before the deadline changes nothing the public sees, yet the next read is fresh', async () => {
     const page = await get(PAGE);
     await submitReply(world().ctx, {
@@ -168,11 +215,19 @@ describeEachDialect('public response cache', (dialect) => {
       channel: 'api',
     });
     const misses = cache.stats().misses;
-    expect((await get(PAGE)).body).toBe(page.body);
+    // A reader holding the page is told it has not changed, although it was rendered again.
+    const revalidated = await get(PAGE, { 'if-none-match': String(page.headers.etag) });
+    expect(revalidated.statusCode).toBe(304);
+    expect(revalidated.body).toBe('');
     expect(cache.stats().misses).toBe(misses + 1);
+    expect((await get(PAGE)).body).toBe(page.body);
   });
 
   it('keeps each answer compressed once per encoding the readers ask for', async () => {
+    // The first reader's answer is compressed by @fastify/compress, with one Vary.
+    const first = await get(`/fr${PAGE}`, { 'accept-encoding': 'gzip' });
+    expect(first.headers['content-encoding']).toBe('gzip');
+    expect(first.headers.vary).toBe('Cookie, accept-encoding');
     const plain = await get(PAGE);
     for (const [encoding, inflate] of [
       ['br', zlib.brotliDecompressSync],
@@ -181,6 +236,7 @@ describeEachDialect('public response cache', (dialect) => {
       for (let i = 0; i < 2; i++) {
         const response = await get(PAGE, { 'accept-encoding': `${encoding}, identity;q=0.5` });
         expect(response.headers['content-encoding']).toBe(encoding);
+        expect(response.headers.vary).toBe('Cookie, accept-encoding');
         expect(inflate(response.rawPayload).toString('utf8')).toBe(plain.body);
       }
     }
@@ -227,8 +283,10 @@ describe('the encoding a reader gets', () => {
   it('a countdown in minutes changes on the minute before the deadline, then never', async () => {
     const { nextCountdownTick, nextMinute } = await import('../../src/http/public-cache.js');
     const deadline = Date.parse(DEADLINE);
-    expect(nextCountdownTick(deadline, deadline - 90_000)).toBe(deadline - 60_000);
-    expect(nextCountdownTick(deadline, deadline - 60_000)).toBe(deadline);
+    // 90 s left reads "1 minute" until 59.999 s are left, then "0 minutes"; the text goes at the deadline.
+    expect(nextCountdownTick(deadline, deadline - 90_000)).toBe(deadline - 59_999);
+    expect(nextCountdownTick(deadline, deadline - 60_000)).toBe(deadline - 59_999);
+    expect(nextCountdownTick(deadline, deadline - 30_000)).toBe(deadline);
     expect(nextCountdownTick(deadline, deadline)).toBeNull();
     expect(nextMinute(Date.parse('2023-05-02T10:00:30Z'))).toBe(Date.parse('2023-05-02T10:01:00Z'));
     expect(nextMinute(Date.parse('2023-05-02T10:01:00Z'))).toBe(Date.parse('2023-05-02T10:02:00Z'));

@@ -112,6 +112,7 @@ describe('nextPhaseChange', () => {
     expect(nextPhaseChange(TIMELINE, 200)).toBe(300);
     expect(nextPhaseChange(TIMELINE, 399)).toBe(400);
     expect(nextPhaseChange([{ ...w('a', 100, null), dueBy: 150 }], 120)).toBe(150);
+    expect(nextPhaseChange([{ ...w('a', 100, null), dueBy: 150 }], 150)).toBe(151);
   });
 
   it('is null when nothing is dated after now (a window waiting for its event, an open end)', () => {

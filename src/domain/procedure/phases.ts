@@ -77,13 +77,15 @@ export function windowHolds(window: PhaseWindow, now: number): boolean {
 
 /**
  * The first instant after `now` at which a timeline reads differently: a window starts, one ends
- * (the instant after its last), or one falls due. Null when nothing in it is dated after `now`.
+ * (the instant after its last), or one falls due (its due instant, and the one after it, when a
+ * step not started becomes overdue). Null when nothing in it is dated after `now`.
  * What a page shows of the phases stays true until then (the public response cache keeps it so long).
  */
 export function nextPhaseChange(timeline: readonly PhaseWindow[], now: number): number | null {
   let next: number | null = null;
   for (const window of timeline) {
-    for (const at of [window.startsAt, window.endsAt === null ? null : window.endsAt + 1, window.dueBy]) {
+    const { startsAt, endsAt, dueBy } = window;
+    for (const at of [startsAt, endsAt === null ? null : endsAt + 1, dueBy, dueBy === null ? null : dueBy + 1]) {
       if (at !== null && at > now && (next === null || at < next)) next = at;
     }
   }

@@ -71,8 +71,9 @@ export const consultationRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext
       config: { publicCache: true },
     },
     async (req, reply) => {
+      const now = ctx.clock();
       const views = await listConsultations(ctx, { actor: req.actor });
-      cacheUntil(reply, publicAnswerUntil(ctx.clock(), views));
+      cacheUntil(reply, publicAnswerUntil(now, views));
       return { items: views.map(presentConsultationSummary) };
     },
   );
@@ -112,8 +113,9 @@ export const consultationRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext
       config: { publicCache: true },
     },
     async (req, reply) => {
+      const now = ctx.clock();
       const found = await getConsultation(ctx, { actor: req.actor, consultationId: req.params.id });
-      cacheUntil(reply, publicAnswerUntil(ctx.clock(), [found]));
+      cacheUntil(reply, publicAnswerUntil(now, [found]));
       const view = presentConsultation(found, req.actor, req.query.lang);
       return reply.header('etag', `"${view.revision}"`).send(view);
     },

@@ -28,8 +28,9 @@ export const resultRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = 
       config: { publicCache: true },
     },
     async (req, reply) => {
+      const now = ctx.clock();
       const results = await computeResults(ctx, { actor: req.actor, consultationId: req.params.id });
-      cacheUntil(reply, publicAnswerUntil(ctx.clock(), [results]));
+      cacheUntil(reply, publicAnswerUntil(now, [results]));
       return presentResults(results);
     },
   );

@@ -83,9 +83,10 @@ export const publicRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: S
   app.get('/', { config, preHandler: [toLocalisedHome, hooks.loadSession] }, async (request, reply) => {
     const page = pageContext(web, request);
     const actor = actorOfRequest(request);
+    const now = ctx.clock();
     const views = await listConsultations(ctx, { actor });
-    cacheUntil(reply, publicAnswerUntil(ctx.clock(), views));
-    return sendPage(reply, 200, <HomePage page={page} view={presentHome(page.locale, views, actor, ctx.clock())} />);
+    cacheUntil(reply, publicAnswerUntil(now, views));
+    return sendPage(reply, 200, <HomePage page={page} view={presentHome(page.locale, views, actor, now)} />);
   });
 
   // NOT_FOUND for an unknown id and for a draft the reader may not see (the service decides);
@@ -96,12 +97,13 @@ export const publicRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: S
     async (request, reply) => {
       const page = pageContext(web, request);
       const actor = actorOfRequest(request);
+      const now = ctx.clock();
       const view = await getConsultation(ctx, { actor, consultationId: request.params.id });
-      cacheUntil(reply, publicAnswerUntil(ctx.clock(), [view]));
+      cacheUntil(reply, publicAnswerUntil(now, [view]));
       return sendPage(
         reply,
         200,
-        <ConsultationPage page={page} view={presentConsultationPage(page.locale, view, actor, ctx.clock())} />,
+        <ConsultationPage page={page} view={presentConsultationPage(page.locale, view, actor, now)} />,
       );
     },
   );
@@ -116,6 +118,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: S
       const page = pageContext(web, request);
       const actor = actorOfRequest(request);
       const consultationId = request.params.id;
+      const now = ctx.clock();
       const view = await getConsultation(ctx, { actor, consultationId });
       let results: ConsultationResults;
       try {
@@ -125,13 +128,13 @@ export const publicRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: S
         return sendPage(
           reply,
           409,
-          <ResultsPendingPage page={page} view={presentResultsPending(page.locale, view, ctx.clock())} />,
+          <ResultsPendingPage page={page} view={presentResultsPending(page.locale, view, now)} />,
         );
       }
       // Individual positions only where the circular publishes them, and only once final.
       const publish = results.final && results.loaded.consultation.settings.individualRepliesPublic;
       const counted = publish ? await countedReplies(ctx, actor, consultationId) : null;
-      cacheUntil(reply, publicAnswerUntil(ctx.clock(), [results]));
+      cacheUntil(reply, publicAnswerUntil(now, [results]));
       return sendPage(reply, 200, <ResultsPage page={page} view={presentResultsPage(page.locale, results, counted)} />);
     },
   );
@@ -140,12 +143,13 @@ export const publicRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: S
     const page = pageContext(web, request);
     const actor = actorOfRequest(request);
     // Only a consultation past its deadline can have decisions; each one's are read with the results.
+    const now = ctx.clock();
     const views = await listConsultations(ctx, { actor });
     const closed = views.filter((v) => v.state !== 'draft' && v.state !== 'open');
     const all: ConsultationResults[] = [];
     for (const v of closed) all.push(await computeResults(ctx, { actor, consultationId: v.loaded.consultation.id }));
     // Every issued one counts: a circular that closes joins the list.
-    cacheUntil(reply, publicAnswerUntil(ctx.clock(), views));
+    cacheUntil(reply, publicAnswerUntil(now, views));
     return sendPage(reply, 200, <ApprovedPage page={page} view={presentApproved(page.locale, all)} />);
   });
 };
