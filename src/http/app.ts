@@ -26,6 +26,7 @@ import { resolveActor } from './auth.js';
 import { answerClientError, problemType, sendFrameworkProblem, sendProblem } from './problem.js';
 import { registerMetrics } from './metrics.js';
 import { createPublicCache, type PublicCache } from './public-cache.js';
+import { lazySchemaController } from './lazy-schemas.js';
 import { AppError } from '../domain/errors.js';
 import { stripLocalePrefix } from './web/locale-url.js';
 import { sendNotFoundPage, webRoutes } from './web/web.routes.js';
@@ -132,6 +133,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       onCreate: addSchemaFormats,
     },
     return503OnClosing: true,
+    // Each route's schemas compiled on its first request, not all at start (src/http/lazy-schemas.ts).
+    schemaController: lazySchemaController(),
     // What fails before routing, or before Node has a request at all, is a problem document too.
     frameworkErrors: sendFrameworkProblem,
     clientErrorHandler: answerClientError,
