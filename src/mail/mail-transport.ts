@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { ensurePrivateDir, writePrivateFile } from '../platform/private-files.js';
 
 /** One e-mail as Assent sends it. */
@@ -37,13 +37,32 @@ function message(mail: OutgoingMail) {
   };
 }
 
+/**
+ * A nodemailer transporter made on the first message: nodemailer is loaded then, not at start (a
+ * server sends its first e-mail long after its first page; 60 ms and 15 MiB at start).
+ */
+function lazyTransporter(options: Parameters<typeof import('nodemailer').createTransport>[0]) {
+  let transporter: Promise<Transporter> | undefined;
+  let made: Transporter | undefined;
+  return {
+    get: () => {
+      transporter ??= import('nodemailer').then((nodemailer) => {
+        made = nodemailer.default.createTransport(options);
+        return made;
+      });
+      return transporter;
+    },
+    close: () => made?.close(),
+  };
+}
+
 /** Sends through an SMTP server (`SMTP_URL`, e.g. smtp://user:pass@mail.example.org:587). */
 export function smtpTransport(url: string): MailTransport {
-  const transporter = nodemailer.createTransport(url);
+  const transporter = lazyTransporter(url);
   return {
     kind: 'smtp',
     async send(mail) {
-      const info = await transporter.sendMail(message(mail));
+      const info = await (await transporter.get()).sendMail(message(mail));
       return { messageId: String(info.messageId), location: 'smtp' };
     },
     close: () => transporter.close(),
@@ -55,11 +74,11 @@ export function smtpTransport(url: string): MailTransport {
  * `npm start` needs no mail server; the secretariat reads them through the API).
  */
 export function emlTransport(dir: string): MailTransport {
-  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const transporter = lazyTransporter({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     kind: 'eml',
     async send(mail) {
-      const info = await transporter.sendMail(message(mail));
+      const info = await (await transporter.get()).sendMail(message(mail));
       // An invitation's message carries its live link: the folder and the files are the server
       // account's alone.
       ensurePrivateDir(dir, { own: true });

@@ -1,4 +1,5 @@
-import { hash, verify } from '@node-rs/argon2';
+/** argon2 is loaded on the first sign-in or password set, not at start (12 MiB of native code). */
+const argon2 = () => import('@node-rs/argon2');
 
 /** argon2id parameters (OWASP minimum: 19 MiB, 2 passes, 1 lane; ~0.2 s here). Raising them rehashes at the next sign-in. */
 export const ARGON2_PARAMS = {
@@ -8,8 +9,8 @@ export const ARGON2_PARAMS = {
   parallelism: 1,
 } as const;
 
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2_PARAMS);
+export async function hashPassword(password: string): Promise<string> {
+  return (await argon2()).hash(password, ARGON2_PARAMS);
 }
 
 /** A hash of a password nobody has, verified when the account is unknown so that timing does not tell. */
@@ -19,9 +20,11 @@ let decoy: Promise<string> | undefined;
 export async function verifyPassword(stored: string | null, password: string): Promise<boolean> {
   if (stored === null) {
     decoy ??= hashPassword('decoy password that no account has');
+    const { verify } = await argon2();
     await verify(await decoy, password).catch(() => false);
     return false;
   }
+  const { verify } = await argon2();
   return verify(stored, password).catch(() => false);
 }
 

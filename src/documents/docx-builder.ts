@@ -1,0 +1,368 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  CheckBox,
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  ShadingType,
+  Tab,
+  Table,
+  TableBorders,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ParagraphChild,
+} from 'docx';
+import { bidiSegments, placement, type Placement } from './bidi.js';
+import {
+  BOX,
+  textOf,
+  type Block,
+  type DocumentContent,
+  type FieldRow,
+  type FormText,
+  type Marks,
+  type Text,
+} from './content.js';
+
+/**
+ * Renders a document's content model as a Word document with the `docx` package: real headings
+ * (Word's navigation pane and a screen reader see the structure), tables with a repeated header
+ * row, and the Annex 2 boxes as Word check-box content controls (clicking one ticks it), using
+ * the same symbols as the PDF. Right-to-left done as Word does it: in an Arabic document every
+ * paragraph is bidirectional, every table laid out from the right, and every run of Arabic text
+ * right-to-left with its complex-script language (ar-SA); each left-to-right snippet inside
+ * (designation, reference, code, hash, figure: bidi.ts) is a run of its own without right-to-left
+ * characteristics, so Word keeps its brackets and digits in order. Chinese runs carry their East
+ * Asian language (zh-CN). A field in another language (the language of record) gets that
+ * language's direction and run language; words typed by a person, the direction of their text.
+ */
+
+/** A4 in twips, 2 cm margins (as ITU documents). */
+const PAGE = { width: 11906, height: 16838, margin: 1134 };
+/** Body text 10.5 pt (half-points). */
+const BODY_SIZE = 21;
+/** Word fonts per script: Latin, East Asian, complex scripts (Arabic). */
+const FONTS = { ascii: 'Calibri', hAnsi: 'Calibri', eastAsia: 'Microsoft YaHei', cs: 'Arial' } as const;
+/** The check-box glyphs are in MS Gothic on every Windows, in the same code points as the PDF's. */
+const BOX_FONT = 'MS Gothic';
+const hex = (symbol: string) => symbol.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+
+/** Word's languages per UN language: Latin-script (`value`), East Asian and complex-script (`bidirectional`) text. */
+const LANGUAGES: Readonly<Record<string, { value?: string; eastAsia?: string; bidirectional?: string }>> = {
+  ar: { bidirectional: 'ar-SA' },
+  zh: { value: 'zh-CN', eastAsia: 'zh-CN' },
+  en: { value: 'en-GB' },
+  fr: { value: 'fr-FR' },
+  es: { value: 'es-ES' },
+  ru: { value: 'ru-RU' },
+};
+
+interface Builder {
+  readonly doc: { readonly lang: string; readonly dir: 'ltr' | 'rtl' };
+}
+
+type RunStyle = { bold?: boolean; size?: number; font?: string; italics?: boolean };
+
+/** Where a text of the document's own language sits. */
+const own = (b: Builder): Placement => ({ lang: b.doc.lang, dir: b.doc.dir });
+
+/**
+ * The runs of a text placed in `where`: in right-to-left text, runs right-to-left with their
+ * language, and each left-to-right snippet a run of its own; a run states its language where the
+ * document is Arabic or Chinese (Word applies its complex-script and East Asian rules by the run's
+ * bidi and eastAsia languages) or the text is in another language than the document's.
+ */
+function runs(b: Builder, text: string, where: Placement = own(b), style: RunStyle = {}): TextRun[] {
+  const language = where.lang === null ? undefined : LANGUAGES[where.lang];
+  const stateLanguage =
+    language !== undefined && (where.lang !== b.doc.lang || b.doc.lang === 'ar' || b.doc.lang === 'zh');
+  return bidiSegments(text, where.dir).map(
+    (segment) =>
+      new TextRun({
+        text: segment.text,
+        ...style,
+        ...(where.dir === 'rtl' && !segment.ltr && { rightToLeft: true }),
+        ...(stateLanguage && !segment.ltr && { language }),
+      }),
+  );
+}
+
+/** A paragraph laid out in `dir` (bidirectional when right-to-left). */
+function para(
+  b: Builder,
+  children: ParagraphChild[],
+  options: ConstructorParameters<typeof Paragraph>[0] & object = {},
+  dir: 'ltr' | 'rtl' = b.doc.dir,
+): Paragraph {
+  return new Paragraph({
+    ...(typeof options === 'object' ? options : {}),
+    children,
+    ...(dir === 'rtl' && { bidirectional: true }),
+  });
+}
+
+/** Where a text with marks sits (its language and direction). */
+function placed(b: Builder, text: string, marks: Marks = {}): Placement {
+  return placement(b.doc, text, marks);
+}
+
+/**
+ * A line of a table or a signature (a Text) as a paragraph of the document's direction, so the
+ * lines of a block stay aligned; its runs have the line's own direction and language.
+ */
+function lineParagraph(
+  b: Builder,
+  line: Text,
+  style: RunStyle,
+  options: ConstructorParameters<typeof Paragraph>[0] & object,
+): Paragraph {
+  const text = textOf(line);
+  return para(b, runs(b, text, placed(b, text, typeof line === 'string' ? {} : line), style), options);
+}
+
+/** Lines of one value, each its own paragraph (an empty line keeps room to write by hand). */
+function lineParagraphs(b: Builder, row: FieldRow): Paragraph[] {
+  return row.lines.map((line) =>
+    lineParagraph(
+      b,
+      line,
+      row.code ? { font: 'Consolas', size: 17 } : {},
+      row.bulleted ? { bullet: { level: 0 } } : { spacing: { after: 0 } },
+    ),
+  );
+}
+
+function fieldsTable(b: Builder, rows: readonly FieldRow[]): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: [2300, PAGE.width - 2 * PAGE.margin - 2300],
+    layout: TableLayoutType.FIXED,
+    borders: TableBorders.NONE,
+    ...(b.doc.dir === 'rtl' && { visuallyRightToLeft: true }),
+    rows: rows.map(
+      (row) =>
+        new TableRow({
+          cantSplit: true,
+          children: [
+            new TableCell({
+              width: { size: 2300, type: WidthType.DXA },
+              children: [para(b, runs(b, row.label, own(b), { bold: true }))],
+            }),
+            new TableCell({ children: lineParagraphs(b, row) }),
+          ],
+        }),
+    ),
+  });
+}
+
+function dataTable(b: Builder, block: Extract<Block, { type: 'table' }>): Paragraph[] | (Paragraph | Table)[] {
+  const cell = (text: string, index: number, header: boolean) =>
+    new TableCell({
+      ...(header && { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E7E7E7' } }),
+      children: [
+        para(b, runs(b, text, own(b), { bold: header, size: 18 }), {
+          alignment: block.numeric?.[index] && !header ? AlignmentType.END : AlignmentType.START,
+          spacing: { after: 0 },
+        }),
+      ],
+    });
+  return [
+    para(b, runs(b, block.caption, own(b), { italics: true, size: 18 }), { keepNext: true, spacing: { after: 60 } }),
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      ...(b.doc.dir === 'rtl' && { visuallyRightToLeft: true }),
+      rows: [
+        new TableRow({ tableHeader: true, cantSplit: true, children: block.headers.map((h, i) => cell(h, i, true)) }),
+        ...block.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((c, i) => cell(c, i, false)) })),
+      ],
+    }),
+    para(b, []),
+  ];
+}
+
+function box(checked: boolean, option: boolean, alias: string): CheckBox {
+  return new CheckBox({
+    alias,
+    checked,
+    checkedState: { value: hex(option ? BOX.optionChecked : BOX.checked), font: BOX_FONT },
+    uncheckedState: { value: hex(option ? BOX.optionUnchecked : BOX.unchecked), font: BOX_FONT },
+  });
+}
+
+function formRow(b: Builder, text: FormText): TableRow {
+  const lines: Paragraph[] = [];
+  text.choices.forEach((choice, index) => {
+    lines.push(
+      para(b, [box(choice.checked, false, `${text.label}: ${index + 1}`), ...runs(b, `\u00A0${choice.text}`)], {
+        spacing: { after: 40 },
+      }),
+    );
+    for (const option of choice.options ?? []) {
+      lines.push(
+        para(b, [box(option.checked, true, `${text.label}: ${option.text}`), ...runs(b, `\u00A0${option.text}`)], {
+          indent: { start: 567 },
+          spacing: { after: 40 },
+        }),
+      );
+    }
+  });
+  for (const detail of text.details) {
+    const words = textOf(detail.text);
+    const where = placed(b, words, typeof detail.text === 'string' ? {} : detail.text);
+    // The label is the document's; the words (typed by a State) keep their own direction, in the paragraph of the document's.
+    lines.push(
+      para(b, [...runs(b, `${detail.label} `, own(b), { bold: true }), ...runs(b, words, where)], {
+        spacing: { before: 60, after: 40 },
+      }),
+    );
+  }
+  return new TableRow({
+    cantSplit: true,
+    children: [
+      new TableCell({
+        width: { size: 3000, type: WidthType.DXA },
+        children: [para(b, runs(b, text.label, own(b), { bold: true }))],
+      }),
+      new TableCell({ children: lines }),
+    ],
+  });
+}
+
+function formTable(b: Builder, block: Extract<Block, { type: 'form' }>): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: [3000, PAGE.width - 2 * PAGE.margin - 3000],
+    layout: TableLayoutType.FIXED,
+    ...(b.doc.dir === 'rtl' && { visuallyRightToLeft: true }),
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        children: [
+          new TableCell({ children: [para(b, runs(b, block.corner))] }),
+          new TableCell({ children: [para(b, runs(b, block.header, own(b), { bold: true }))] }),
+        ],
+      }),
+      ...block.texts.map((text) => formRow(b, text)),
+    ],
+  });
+}
+
+const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+
+function blockChildren(b: Builder, block: Block): (Paragraph | Table)[] {
+  switch (block.type) {
+    case 'letterhead':
+      return block.lines.map((line) =>
+        para(b, runs(b, line, own(b), { bold: true }), { alignment: AlignmentType.CENTER, spacing: { after: 0 } }),
+      );
+    case 'mark':
+      return [
+        para(b, runs(b, block.text, own(b), { bold: true }), {
+          border: {
+            top: { style: BorderStyle.SINGLE, size: 8, color: '000000' },
+            bottom: { style: BorderStyle.SINGLE, size: 8, color: '000000' },
+          },
+          shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'FFF2CC' },
+          alignment: AlignmentType.CENTER,
+        }),
+      ];
+    case 'heading':
+      return [
+        para(b, runs(b, block.text), {
+          heading: HEADINGS[block.level],
+          ...(block.newPage && { pageBreakBefore: true }),
+          ...(block.centred && { alignment: AlignmentType.CENTER }),
+          keepNext: true,
+        }),
+      ];
+    case 'paragraph': {
+      const where = placed(b, block.text, block);
+      if (block.number !== undefined) {
+        return [
+          para(
+            b,
+            [
+              ...runs(b, block.number, where),
+              new TextRun({ children: [new Tab()], ...(where.dir === 'rtl' && { rightToLeft: true }) }),
+              ...runs(b, block.text, where),
+            ],
+            { indent: { start: 567, hanging: 567 }, tabStops: [{ type: 'left', position: 567 }] },
+            where.dir,
+          ),
+        ];
+      }
+      const variant = block.variant;
+      return [
+        para(
+          b,
+          runs(b, block.text, where, { bold: variant === 'strong', ...(variant === 'small' && { size: 16 }) }),
+          {
+            ...(variant === 'end' && { alignment: AlignmentType.END }),
+            ...(variant === 'note' && { indent: { start: 567 } }),
+          },
+          where.dir,
+        ),
+      ];
+    }
+    case 'bullets': {
+      const where = placed(b, block.items.join(' '), block);
+      return block.items.map((item) => para(b, runs(b, item, where), { bullet: { level: 0 } }, where.dir));
+    }
+    case 'fields':
+      return [fieldsTable(b, block.rows), para(b, [])];
+    case 'table':
+      return dataTable(b, block);
+    case 'form':
+      return [formTable(b, block), para(b, [])];
+    case 'signature':
+      return block.lines.map((line, i) =>
+        lineParagraph(b, line, { bold: i === 0 }, { spacing: { after: 0, ...(i === 0 && { before: 480 }) } }),
+      );
+  }
+}
+
+/** The DOCX bytes of a document. */
+export async function buildDocx(content: DocumentContent): Promise<Buffer> {
+  const b: Builder = { doc: { lang: content.lang, dir: content.dir } };
+  // The default run language: Arabic documents tag Latin-script runs Arabic too (Word then keeps
+  // their digits and spelling tools consistent with the document), Chinese ones their East Asian text.
+  const known = LANGUAGES[content.lang];
+  const language =
+    content.lang === 'ar' ? { value: 'ar-SA', bidirectional: 'ar-SA' } : (known ?? { value: content.lang });
+  const heading = (size: number) => ({
+    run: { font: FONTS, size, bold: true, color: '000000' },
+    paragraph: { spacing: { before: 240, after: 120 } },
+  });
+  const document = new Document({
+    title: content.title,
+    subject: content.subject,
+    creator: 'Assent',
+    lastModifiedBy: 'Assent',
+    description: content.title,
+    styles: {
+      default: {
+        document: { run: { font: FONTS, size: BODY_SIZE, language }, paragraph: { spacing: { after: 120 } } },
+        heading1: heading(28),
+        heading2: heading(24),
+        heading3: heading(22),
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
+          },
+        },
+        children: content.blocks.flatMap((block) => blockChildren(b, block)),
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
