@@ -28,8 +28,11 @@ import { targetProblems, xliffFieldProblem } from './translation-problems.js';
  * to make, and a restart to serve them), not the database.
  */
 
-/** The `src/` folder of this installation, holding the catalogues. */
-export const SOURCE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/**
+ * The `src/` folder of this installation, holding the catalogues: the sources' folder also when
+ * the compiled code in dist/ runs (the same depth below the project's root).
+ */
+export const SOURCE_ROOT = fileURLToPath(new URL('../../../src/', import.meta.url));
 
 /** One catalogue file area: `core.secretariat`, `itu-t-tap.reply`. */
 export interface CatalogueArea {
