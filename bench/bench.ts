@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +22,7 @@ import {
   type ScenarioName,
   type ScenarioResult,
 } from './bench-result.js';
+import { compiledIsCurrent, PROJECT_ROOT } from '../scripts/compiled.mjs';
 import { buildCompiled, type CompiledBuild } from './compiled-build.js';
 import { cliAvailable, measureColdStart } from './cold-start.js';
 import { runDocumentBench } from './documents.js';
@@ -304,11 +306,27 @@ export async function abortBench(timeoutMs = 15_000): Promise<void> {
  * The whole bench: ceiling, scenarios on each database, cold start, growth. Every server child,
  * database and the embedded PostgreSQL are removed at the end, also when a step fails.
  */
+/**
+ * The server children run the compiled build, as `npm start` does: it is built first when dist/ is
+ * not the current build of src/ (a checkout edited since `npm ci`).
+ * @throws when the build fails
+ */
+function ensureCompiled(log: (line: string) => void): void {
+  if (compiledIsCurrent()) return;
+  log('Building dist/ (npm run build): the server children run the compiled build, as npm start does…');
+  const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts', 'build.mjs'), '--strict'], {
+    cwd: PROJECT_ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (run.status !== 0 || !compiledIsCurrent()) throw new Error('bench: the build of dist/ failed (npm run build)');
+}
+
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const { log } = options;
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const notes: string[] = [];
+  ensureCompiled(log);
   if (options.quietWaitSeconds.start > 0) {
     log('Waiting for a quiet machine…');
     const quiet = await waitForQuiet({ maxWaitMs: options.quietWaitSeconds.start * 1000 });

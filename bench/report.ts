@@ -19,7 +19,7 @@ const SCENARIO_TITLES: Record<ScenarioResult['scenario'], string> = {
 
 const COMMAND_LABELS: Record<ColdStartResult['command'], string> = {
   'assent-serve': '`node bin/assent.js serve` (tsx; what `npm start` runs)',
-  'server-child': '`bench/server-child.ts app` (tsx, startServer)',
+  'server-child': '`bench/server-child.mjs app` (compiled, startServer)',
   'assent-serve-compiled': '`assent serve` compiled by tsc, plain `node` (the `npm run build` deployment)',
 };
 
@@ -91,8 +91,9 @@ export function renderReport(
     '',
     '## How it is measured',
     '',
-    `- **Process model.** Each scenario gets its own server child process (\`node --import tsx bench/server-child.ts\`: the`,
-    '  ceiling is a bare Fastify route, the others `startServer(loadConfig(env))`, the production entry point, with',
+    `- **Process model.** Each scenario gets its own server child process (\`node bench/server-child.mjs\`, plain node: the`,
+    '  ceiling is a bare Fastify route, the others `startServer(loadConfig(env))` from the compiled build in `dist/`, what',
+    '  `npm start` runs (the bench builds it first when it is not current), with',
     '  `RATE_LIMIT_PER_MINUTE=0`, `LOG_LEVEL=silent`, `HOST=127.0.0.1`, `PORT=0`). The load generator, autocannon, runs in',
     '  the bench process. All traffic is on 127.0.0.1. On this 2-core machine the server and the load generator share',
     '  the cores; the ceiling, measured the same way in the same run, is what that arrangement allows, and every',

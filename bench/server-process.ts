@@ -79,7 +79,6 @@ export function serverEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.
 export async function spawnServer(options: SpawnOptions): Promise<ServerChild> {
   const command = options.command ?? 'server-child';
   const profile = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-  // bin/assent.js registers tsx itself; the bench child is loaded through `--import tsx` the same way.
   const experiment =
     options.experiment && options.experiment.length > 0
       ? ['--import', path.join(BENCH_DIR, 'experiments', 'sqlite-driver-patches.ts')]
@@ -90,8 +89,11 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerChild> {
   const serveArgs = ['serve', '--port', '0', '--host', '127.0.0.1'];
   let args: string[];
   const flags = [...(options.nodeFlags ?? []), ...profile];
+  // The child is plain JavaScript running the compiled build; an experiment or a probe written in
+  // TypeScript brings tsx in for itself.
+  const loader = experiment.length > 0 ? ['--import', 'tsx'] : [];
   if (command === 'server-child')
-    args = ['--import', 'tsx', ...experiment, ...flags, path.join(BENCH_DIR, 'server-child.ts'), options.mode];
+    args = [...loader, ...experiment, ...flags, path.join(BENCH_DIR, 'server-child.mjs'), options.mode];
   else if (command === 'assent-serve') args = [...flags, path.join(PROJECT_DIR, 'bin', 'assent.js'), ...serveArgs];
   else if (options.compiledEntry) args = [...flags, options.compiledEntry, ...serveArgs];
   else throw new Error('assent-serve-compiled needs compiledEntry');

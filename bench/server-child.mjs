@@ -1,8 +1,10 @@
 /**
- * The server under load, one process per scenario, started by bench/run.ts (never by hand).
+ * The server under load, one process per scenario, started by bench/run.ts (never by hand), in
+ * plain node as `npm start` runs it: the app from the compiled build in dist/ (the bench builds it
+ * first when it is not current), the ceiling from Fastify directly.
  *
- *   node --import tsx bench/server-child.ts ceiling   a bare Fastify route returning a small JSON body
- *   node --import tsx bench/server-child.ts app       Assent itself through startServer(loadConfig(env))
+ *   node bench/server-child.mjs ceiling   a bare Fastify route returning a small JSON body
+ *   node bench/server-child.mjs app       Assent itself through startServer(loadConfig(env))
  *
  * It prints one JSON line `{"event":"listening","url":…,"sinceStartMs":…}` on stdout once it
  * listens, and exits when its stdin closes, so that it never outlives the bench even when the
@@ -10,13 +12,11 @@
  */
 import { performance } from 'node:perf_hooks';
 import Fastify from 'fastify';
-import { loadConfig } from '../src/config.js';
-import { startServer } from '../src/http/server.js';
 
 /** The ceiling's body: small JSON, about the size of a short problem document. */
-export const CEILING_BODY = { status: 'ok', service: 'ceiling', version: 1 } as const;
+const CEILING_BODY = { status: 'ok', service: 'ceiling', version: 1 };
 
-async function listenCeiling(): Promise<{ url: string; close: () => Promise<void> }> {
+async function listenCeiling() {
   const app = Fastify({ logger: false });
   app.get('/ceiling', async () => CEILING_BODY);
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -24,15 +24,17 @@ async function listenCeiling(): Promise<{ url: string; close: () => Promise<void
   return { url, close: () => app.close() };
 }
 
-async function listenApp(): Promise<{ url: string; close: () => Promise<void> }> {
+async function listenApp() {
+  const { loadConfig } = await import('../dist/config.js');
+  const { startServer } = await import('../dist/http/server.js');
   const server = await startServer(loadConfig(process.env), { logger: false });
   return { url: server.url, close: () => server.close() };
 }
 
-async function main(): Promise<void> {
+async function main() {
   const mode = process.argv[2];
   if (mode !== 'ceiling' && mode !== 'app') {
-    process.stderr.write('usage: server-child.ts ceiling|app\n');
+    process.stderr.write('usage: server-child.mjs ceiling|app\n');
     process.exit(2);
   }
   const server = mode === 'ceiling' ? await listenCeiling() : await listenApp();
@@ -47,7 +49,7 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
+main().catch((error) => {
   process.stderr.write(`server-child: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });
