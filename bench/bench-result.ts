@@ -177,6 +177,26 @@ export interface DocumentTiming {
   readonly bytes: number;
 }
 
+/** Reply submission by one instance and by two against one PostgreSQL (bench/instances.ts). */
+export interface InstancesResult {
+  readonly database: 'postgres';
+  /** Connections in all: one instance takes them all, two take half each. */
+  readonly connections: number;
+  readonly oneInstance: {
+    readonly requestsPerSecond: number;
+    readonly p99Ms: number;
+    readonly waits: Readonly<Record<string, number>> | null;
+  };
+  readonly twoInstances: {
+    readonly requestsPerSecond: number;
+    readonly perInstance: readonly number[];
+    readonly p99Ms: readonly number[];
+    readonly waits: Readonly<Record<string, number>> | null;
+  };
+  /** Connection errors, timeouts and non-2xx answers over both measurements. */
+  readonly errors: number;
+}
+
 /** Warm generation time of the circular as DOCX and PDF (bench/documents.ts). */
 export interface DocumentBenchResult {
   /** When these figures were taken (a `--documents-into` run adds them to an earlier result). */
@@ -228,6 +248,8 @@ export interface BenchResult {
   readonly targets: readonly TargetResult[];
   /** Document generation (absent from results written before documents existed). */
   readonly documents?: DocumentBenchResult;
+  /** One instance against two on one PostgreSQL (full runs with PostgreSQL; absent before 2026-12-07). */
+  readonly instances?: readonly InstancesResult[];
   /** Things the reader must know about this run (busy machine, skipped parts). */
   readonly notes: readonly string[];
 }

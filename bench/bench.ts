@@ -17,6 +17,7 @@ import {
   type BenchResult,
   type ColdStartResult,
   type GrowthResult,
+  type InstancesResult,
   type LoadRun,
   PUBLIC_READ_SCENARIOS,
   type ScenarioName,
@@ -34,7 +35,8 @@ import { summariseProfileFile } from './profile-summary.js';
 import { prepareScenarioDatabase, type ScenarioData } from './scenario-data.js';
 import { SCENARIOS, type ScenarioDefinition } from './scenarios.js';
 import { killAllServers, spawnServer, type ServerCommand } from './server-process.js';
-import { evaluateTargets } from './targets.js';
+import { evaluateTargets, TARGET_CONNECTIONS } from './targets.js';
+import { measureInstances } from './instances.js';
 
 export interface BenchOptions {
   readonly mode: 'full' | 'quick';
@@ -370,6 +372,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     };
     let scenarios: ScenarioResult[] = [ceiling];
     const coldStart: ColdStartResult[] = [];
+    const instances: InstancesResult[] = [];
     let compiled: CompiledBuild | { unavailable: string } | undefined;
     if (options.coldStartRuns > 0 && options.compiledColdStart && cliAvailable()) {
       log('Building the compiled CLI (tsc, into a temporary folder) for its cold start…');
@@ -434,6 +437,21 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         scenarios.push(await runScenario({ ...common, definition, database: handle, data, ceiling: ceiling.runs }));
         if (!definition.usesDatabase) landingDone = true;
       }
+      if (kind === 'postgres' && options.mode === 'full' && options.scenarios.includes('reply')) {
+        log('Two instances against one PostgreSQL');
+        instances.push(
+          await measureInstances({
+            handle,
+            data,
+            dataDir,
+            connections: TARGET_CONNECTIONS,
+            durationSeconds: options.durationSeconds,
+            warmupSeconds: options.warmupSeconds,
+            poolMax: POSTGRES_POOL_MAX,
+            log,
+          }),
+        );
+      }
     }
 
     if (options.mode === 'full') {
@@ -489,7 +507,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       log('Documents');
       documents = await runDocumentBench({ runs: options.documentRuns, log });
     }
-    const targets = evaluateTargets({ scenarios, growth, coldStart, documents }, options.databases);
+    const targets = evaluateTargets({ scenarios, growth, coldStart, documents, instances }, options.databases);
     return {
       version: BENCH_RESULT_VERSION,
       startedAt,
@@ -516,6 +534,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       coldStart,
       targets,
       ...(documents && { documents }),
+      ...(instances.length > 0 && { instances }),
       notes: [...notes, `1-minute load average at the end: ${loadAtEnd}.`],
     };
   } finally {

@@ -133,7 +133,8 @@ async function createSyntheticConsultation(
       id,
       bureau: 'GROWTH',
       studyPeriod: '2024-2026',
-      number: positions,
+      // A circular's number is at most 100,000: the size's power of ten keeps each one distinct.
+      number: Math.max(1, Math.round(Math.log10(positions))),
       date: '2024-01-10',
       reference: `Synthetic consultation of ${positions} positions (benchmark)`,
       meeting: { place: 'Geneva (benchmark)', firstDay: '2024-06-03', lastDay: '2024-06-12', collectiveLetter: null },

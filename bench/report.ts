@@ -164,6 +164,27 @@ export function renderReport(
       '',
     );
   }
+  for (const pair of result.instances ?? []) {
+    const waits = (w: Readonly<Record<string, number>> | null) =>
+      w
+        ? Object.entries(w)
+            .slice(0, 6)
+            .map(([k, v]) => `${k} ${n(v, 2)}`)
+            .join(', ')
+        : '—';
+    out.push(
+      '### Two instances against one PostgreSQL',
+      '',
+      `Reply submission with ${pair.connections} connections in all (bench/instances.ts): one server child takes them all, then two`,
+      'children (each with its own pool, as two instances of a deployment) take half each and half the States each, at once.',
+      '',
+      '| Instances | req/s | p99 ms | Active backends by wait state |',
+      '|---|---|---|---|',
+      `| one | ${n(pair.oneInstance.requestsPerSecond)} | ${n(pair.oneInstance.p99Ms, 1)} | ${waits(pair.oneInstance.waits)} |`,
+      `| two | ${n(pair.twoInstances.requestsPerSecond)} (${pair.twoInstances.perInstance.map((v) => n(v)).join(' + ')}) | ${pair.twoInstances.p99Ms.map((v) => n(v, 1)).join(' / ')} | ${waits(pair.twoInstances.waits)} |`,
+      '',
+    );
+  }
   const failures = result.scenarios.flatMap((x) =>
     x.runs.flatMap((r) =>
       r.failureSamples.map(

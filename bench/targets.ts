@@ -4,6 +4,7 @@ import type {
   ColdStartResult,
   DocumentBenchResult,
   GrowthResult,
+  InstancesResult,
   LoadRun,
   ScenarioResult,
   TargetResult,
@@ -20,6 +21,8 @@ export const REPLY_MAX_P99_MS = 50;
 export const READ_MIN_RATIO = 0.5;
 /** Public reads at 64 connections (issue #17). */
 export const READ_MAX_P99_MS = 50;
+/** "Grows" (with connections, with instances): by at least this factor, beyond run-to-run noise. */
+export const GROWTH_MIN_FACTOR = 1.2;
 export const RESULTS_MAX_MS_AT_1E6 = 1000;
 /** A log-log slope up to this counts as linear (measurement noise on a 2-core machine). */
 export const LINEAR_SLOPE_MAX = 1.1;
@@ -77,6 +80,7 @@ export function documentTargets(documents: DocumentBenchResult | undefined): Tar
 export function evaluateTargets(
   result: Pick<BenchResult, 'scenarios' | 'growth' | 'coldStart'> & {
     readonly documents?: DocumentBenchResult | undefined;
+    readonly instances?: readonly InstancesResult[] | undefined;
   },
   databases: readonly BenchDatabase[],
 ): TargetResult[] {
@@ -106,6 +110,32 @@ export function evaluateTargets(
         ? `${at.errors} errors, ${at.non2xx} non-2xx at ${TARGET_CONNECTIONS}; at every level: ${reply!.runs.map((r) => `${r.connections}: ${r.errors}/${r.non2xx}`).join(', ')}`
         : 'not measured',
     });
+    if (db === 'postgres') {
+      // Issue #17: on PostgreSQL no global lock — throughput grows with connections, and with instances.
+      const low = runAt(reply, 16);
+      const high = runAt(reply, TARGET_CONNECTIONS);
+      targets.push({
+        id: 'reply-scaling-postgres',
+        description: `Reply submission on PostgreSQL grows from 16 to ${TARGET_CONNECTIONS} connections, by ≥ ${Math.round((GROWTH_MIN_FACTOR - 1) * 100)} % (no global lock)`,
+        met: low && high ? high.requestsPerSecond >= low.requestsPerSecond * GROWTH_MIN_FACTOR : null,
+        measured:
+          low && high
+            ? `16: ${low.requestsPerSecond} req/s, ${TARGET_CONNECTIONS}: ${high.requestsPerSecond} req/s (×${(high.requestsPerSecond / low.requestsPerSecond).toFixed(2)})`
+            : 'not measured',
+      });
+      const pair = result.instances?.find((i) => i.database === 'postgres');
+      targets.push({
+        id: 'reply-instances-postgres',
+        description: `Two instances against one PostgreSQL deliver more replies than one, by ≥ ${Math.round((GROWTH_MIN_FACTOR - 1) * 100)} % (${TARGET_CONNECTIONS} connections in all)`,
+        met: pair
+          ? pair.twoInstances.requestsPerSecond >= pair.oneInstance.requestsPerSecond * GROWTH_MIN_FACTOR &&
+            pair.errors === 0
+          : null,
+        measured: pair
+          ? `one: ${pair.oneInstance.requestsPerSecond} req/s; two: ${pair.twoInstances.requestsPerSecond} req/s (${pair.twoInstances.perInstance.join(' + ')}); ${pair.errors} errors`
+          : 'not measured (full runs with PostgreSQL only)',
+      });
+    }
     for (const name of PUBLIC_READ_SCENARIOS) {
       const s = scenario(result, name, db);
       if (!s) continue;
