@@ -121,6 +121,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       maxEntries: options.publicCacheEntries ?? 1000,
       maxBytes: options.publicCacheBytes ?? 64 * 1024 * 1024,
     });
+  const lazySchemas = lazySchemaController();
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
@@ -134,7 +135,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
     return503OnClosing: true,
     // Each route's schemas compiled on its first request, not all at start (src/http/lazy-schemas.ts).
-    schemaController: lazySchemaController(),
+    schemaController: lazySchemas.controller,
     // What fails before routing, or before Node has a request at all, is a problem document too.
     frameworkErrors: sendFrameworkProblem,
     clientErrorHandler: answerClientError,
@@ -145,6 +146,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // Pages carry their language in the URL (`/fr/…`); the prefix is taken off before routing.
     rewriteUrl: (request) => stripLocalePrefix(request),
   }).withTypeProvider<TypeBoxTypeProvider>();
+  lazySchemas.attach(app);
 
   await app.register(swagger, {
     openapi: {
