@@ -44,15 +44,27 @@ function message(mail: OutgoingMail) {
 function lazyTransporter(options: Parameters<typeof import('nodemailer').createTransport>[0]) {
   let transporter: Promise<Transporter> | undefined;
   let made: Transporter | undefined;
+  let closed = false;
   return {
     get: () => {
-      transporter ??= import('nodemailer').then((nodemailer) => {
-        made = nodemailer.default.createTransport(options);
-        return made;
-      });
+      transporter ??= import('nodemailer').then(
+        (nodemailer) => {
+          made = nodemailer.default.createTransport(options);
+          // Closed while nodemailer was loading: the transporter closes at once (no pooled sockets left open).
+          if (closed) made.close();
+          return made;
+        },
+        (error: unknown) => {
+          transporter = undefined; // the next message tries again
+          throw error;
+        },
+      );
       return transporter;
     },
-    close: () => made?.close(),
+    close: () => {
+      closed = true;
+      made?.close();
+    },
   };
 }
 
