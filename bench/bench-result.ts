@@ -153,9 +153,9 @@ export interface GrowthResult {
 export interface ColdStartResult {
   readonly database: BenchDatabase;
   /**
-   * What was started: the bench's server child (startServer through tsx), `node bin/assent.js
-   * serve` (the CLI through tsx, what `npm start` runs), or the same CLI compiled by tsc and run
-   * by plain node (the `npm run build` deployment).
+   * What was started: the bench's server child (startServer; through tsx before 2026-12-07, the
+   * compiled build since), `node bin/assent.js serve` (what `npm start` runs: through tsx before
+   * 2026-12-07, dist/ since), or the CLI compiled by tsc into a temporary folder and run by plain node.
    */
   readonly command: 'server-child' | 'assent-serve' | 'assent-serve-compiled';
   /** From spawn to the first 200 of GET /api/v1/consultations/tsb-79-2023, per run, ms. */

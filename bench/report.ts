@@ -18,7 +18,7 @@ const SCENARIO_TITLES: Record<ScenarioResult['scenario'], string> = {
 };
 
 const COMMAND_LABELS: Record<ColdStartResult['command'], string> = {
-  'assent-serve': '`node bin/assent.js serve` (tsx; what `npm start` runs)',
+  'assent-serve': '`node bin/assent.js serve` (what `npm start` runs: dist/, which the bench builds first when stale)',
   'server-child': '`bench/server-child.mjs app` (compiled, startServer)',
   'assent-serve-compiled': '`assent serve` compiled by tsc, plain `node` (the `npm run build` deployment)',
 };
@@ -277,7 +277,7 @@ export function renderReport(
     '',
     '### Cold start',
     '',
-    'From `spawn()` to the first 200 of `GET /api/v1/consultations/tsb-79-2023` against an already prepared database (each run a new process; tsx compiles the TypeScript sources at start, from its cache after the first run).',
+    'From `spawn()` to the first 200 of `GET /api/v1/consultations/tsb-79-2023` against an already prepared database (each run a new process). Runs recorded before 2026-12-07 started `bin/assent.js` through tsx; since then it runs the compiled build in `dist/`, as `npm start` does.',
     '',
   );
   out.push(

@@ -42,8 +42,9 @@ export interface SpawnOptions {
   /** When set, the child runs with --cpu-prof and writes its profile to this folder on exit. */
   readonly cpuProfileDir?: string | undefined;
   /**
-   * What to start: the bench's child (default), `node bin/assent.js serve` (the CLI through tsx,
-   * what `npm start` runs), or `assent serve` compiled by tsc and run by plain node (`compiledEntry`).
+   * What to start: the bench's child (default), `node bin/assent.js serve` (what `npm start` runs:
+   * the compiled build in dist/), or `assent serve` compiled by tsc into a temporary folder and run
+   * by plain node (`compiledEntry`).
    */
   readonly command?: ServerCommand;
   /** The compiled CLI runner, for `assent-serve-compiled` (see compiled-build.ts). */
