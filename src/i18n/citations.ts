@@ -39,7 +39,7 @@ export function editionIn(locale: Locale, procedure: ProcedureWords, edition: st
   return hasProcedureText(procedure, key) ? procedureText(locale, procedure, key) : edition;
 }
 
-/** A section or paragraph written "§9.4.6" or "§9.2.1 NOTE" in a clause table. */
+/** A section or paragraph written "§<number>" or "§<number> NOTE" in a clause table (e.g. "§4.4.2"). */
 const PARAGRAPH = /^§\s*(\d+(?:\.\d+)*)(\s+NOTE)?$/u;
 
 /** A clause number as the reader's language writes it; a clause of another form is written as the table has it. */
