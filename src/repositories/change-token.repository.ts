@@ -10,9 +10,10 @@ import { dialectOf, type Executor } from '../db/dialect.js';
  * PostgreSQL.
  *
  * - **SQLite**: `data_version` changes when another connection (the CLI beside the server, a
- *   second process) commits; `total_changes()` counts the rows this connection changed. Kysely
- *   holds the single connection while a transaction is open, so this reads committed work only
- *   (a rolled-back change moves the token too: one needless render, never a stale page).
+ *   second process) commits; `total_changes()` counts the rows this connection changed. Both are
+ *   read synchronously on the connection (db/connect.ts); `data_version` at most every
+ *   SQLITE_OTHER_WRITERS_CHECK_MS (20 ms), so another process's commit is seen within that. A
+ *   rolled-back change moves the token too: one needless render, never a stale page.
  * - **PostgreSQL**: the current snapshot (`xmin:xmax:in-progress xids`). A writing transaction is
  *   given an xid, and its commit either removes it from the in-progress list or moves xmax past
  *   it, so every commit in the cluster changes the text (other databases' too: needless renders

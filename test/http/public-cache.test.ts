@@ -1,7 +1,7 @@
 import zlib from 'node:zlib';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, parseDatabaseUrl } from '../../src/db/connect.js';
+import { openDatabase, parseDatabaseUrl, SQLITE_OTHER_WRITERS_CHECK_MS } from '../../src/db/connect.js';
 import { buildApp } from '../../src/http/app.js';
 import { createPublicCache, type PublicCache } from '../../src/http/public-cache.js';
 import { changeTokenReader } from '../../src/services/content-changes.js';
@@ -110,6 +110,8 @@ describeEachDialect('public response cache', (dialect) => {
     others.push({ close: () => otherDb.destroy() });
     const other = serviceContext(otherDb, world().clock.now);
     await recordDecision(other, { actor: SECRETARIAT, consultationId: ID, textId: 'x1353', input: {} });
+    // SQLite reads another connection's commits at most every SQLITE_OTHER_WRITERS_CHECK_MS.
+    if (dialect === 'sqlite') await new Promise((resolve) => setTimeout(resolve, SQLITE_OTHER_WRITERS_CHECK_MS + 5));
     const fresh = await get(RESULTS_PAGE);
     expect(cache.stats().hits).toBe(hits);
     expect(fresh.body).not.toBe(page.body);
