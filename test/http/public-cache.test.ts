@@ -38,6 +38,25 @@ describeEachDialect('public response cache', (dialect) => {
     app = await buildApp({ ctx, logger: false, rateLimitPerMinute, publicCache: cache });
   };
   const get = (url: string, headers: InjectOptions['headers'] = {}) => app.inject({ method: 'GET', url, headers });
+  /**
+   * A read expected from memory. On PostgreSQL the change token is the cluster's snapshot, which
+   * every commit moves, other tests' in other databases included: such a read may be rendered
+   * again instead (never stale, only slower), so it is retried until one comes from memory. On
+   * SQLite the first read must.
+   */
+  const fromMemory = async (url: string, headers: InjectOptions['headers'] = {}) => {
+    for (let attempt = 0; attempt < (dialect === 'sqlite' ? 1 : 50); attempt++) {
+      const before = cache.stats().hits;
+      const response = await get(url, headers);
+      if (cache.stats().hits > before) return response;
+    }
+    throw new Error(`${url} was not served from memory`);
+  };
+  /** Renders counted since `before`: exactly `n` on SQLite; at least `n` on PostgreSQL (see fromMemory). */
+  const expectMisses = (before: number, n: number) =>
+    dialect === 'sqlite'
+      ? expect(cache.stats().misses).toBe(before + n)
+      : expect(cache.stats().misses).toBeGreaterThanOrEqual(before + n);
 
   beforeEach(async () => {
     await world().openConsultation();
@@ -53,9 +72,7 @@ describeEachDialect('public response cache', (dialect) => {
     for (const url of [PAGE, JSON_VIEW, '/fr/', '/fr/approved', '/api/v1/consultations']) {
       const first = await get(url);
       expect(first.statusCode, url).toBe(200);
-      const before = cache.stats();
-      const second = await get(url);
-      expect(cache.stats().hits, url).toBe(before.hits + 1);
+      const second = await fromMemory(url);
       expect(second.body, url).toBe(first.body);
       expect(second.headers['content-type']).toBe(first.headers['content-type']);
       expect(second.headers['cache-control']).toBe('public, no-cache');
@@ -95,7 +112,7 @@ describeEachDialect('public response cache', (dialect) => {
     expect(put.statusCode).toBe(200);
     const misses = cache.stats().misses;
     const after = (await get(RESULTS)).json<{ texts: { text: { id: string }; decision: unknown }[] }>();
-    expect(cache.stats().misses).toBe(misses + 1);
+    expectMisses(misses, 1);
     expect(after.texts.find((t) => t.text.id === 'x1353')?.decision).toMatchObject({ outcome: 'approved' });
   });
 
@@ -116,8 +133,7 @@ describeEachDialect('public response cache', (dialect) => {
     expect(cache.stats().hits).toBe(hits);
     expect(fresh.body).not.toBe(page.body);
     // And then it is kept again.
-    expect((await get(RESULTS_PAGE)).body).toBe(fresh.body);
-    expect(cache.stats().hits).toBe(hits + 1);
+    expect((await fromMemory(RESULTS_PAGE)).body).toBe(fresh.body);
   });
 
   it('the clock: a page is kept within the minute, and is not served past the deadline', async () => {
@@ -162,7 +178,7 @@ describeEachDialect('public response cache', (dialect) => {
   it('a reader with a session cookie or a token is never served a stored answer, and gets no-store', async () => {
     const token = await createApiToken(world().ctx, { actor: SECRETARIAT, role: 'secretariat', label: 'TSB' });
     await get(PAGE);
-    await get(JSON_VIEW);
+    const stored = await get(JSON_VIEW);
     const before = cache.stats();
     const withCookie = await get(PAGE, { cookie: 'assent_session=not-a-session' });
     const withSecureCookie = await get(PAGE, { cookie: '__Host-assent_session=x; other=1' });
@@ -174,37 +190,40 @@ describeEachDialect('public response cache', (dialect) => {
     const withToken = await get(JSON_VIEW, { authorization: `Bearer ${token.secret}` });
     expect(withToken.statusCode).toBe(200);
     expect(withToken.headers['cache-control']).not.toBe('public, no-cache');
+    // Personal readers neither read nor fill the cache.
+    expect(cache.stats()).toEqual(before);
     // The secretariat sees the timing checks the public does not: a different answer, not the stored one.
-    expect(withToken.body).not.toBe((await get(JSON_VIEW)).body);
-    expect(cache.stats().hits).toBe(before.hits + 1);
-    expect(cache.stats().misses).toBe(before.misses);
+    expect(withToken.body).not.toBe(stored.body);
     // Other cookies (the anonymous CSRF cookie) do not make a reader personal.
     expect((await get(PAGE, { cookie: 'assent_csrf=abc' })).headers['cache-control']).toBe('public, no-cache');
   });
 
   it('a stored API answer still counts against the rate limit', async () => {
+    // Enough room on PostgreSQL for reads from memory between other tests' commits (see fromMemory).
+    const limit = dialect === 'sqlite' ? 3 : 60;
     await app.close();
-    await build(100, 3);
+    await build(100, limit);
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await get(JSON_VIEW)).statusCode);
-    expect(statuses).toEqual([200, 200, 200, 429, 429]);
-    expect(cache.stats().hits).toBe(2);
+    for (let i = 0; i < limit + 2; i++) statuses.push((await get(JSON_VIEW)).statusCode);
+    expect(statuses).toEqual([...Array<number>(limit).fill(200), 429, 429]);
+    // Answers served from memory were among the 200s, and were counted.
+    if (dialect === 'sqlite') expect(cache.stats().hits).toBe(limit - 1);
+    else expect(cache.stats().hits).toBeGreaterThan(0);
   });
 
   it('one entry per page: variants of the address share it, a query string the route does not take is not kept', async () => {
     await get(PAGE);
-    const { entries, hits } = cache.stats();
     // The same page, its id written with an escaped hyphen.
-    expect((await get(PAGE.replace('tsb-79', 'tsb%2D79'))).statusCode).toBe(200);
-    expect(cache.stats().hits).toBe(hits + 1);
+    expect((await fromMemory(PAGE.replace('tsb-79', 'tsb%2D79'))).statusCode).toBe(200);
     // A tracking parameter: answered fresh, never kept, so such variants cannot push the real pages out.
+    const { entries, hits } = cache.stats();
     const tracked = await get(`${PAGE}?utm_source=newsletter`);
     expect(tracked.statusCode).toBe(200);
-    expect(cache.stats()).toMatchObject({ entries, hits: hits + 1 });
+    expect(cache.stats()).toMatchObject({ entries, hits });
     // The API's ?lang= is part of the route: each language is its own entry.
     const fr = await get(`${JSON_VIEW}?lang=fr`);
-    expect((await get(`${JSON_VIEW}?lang=fr`)).body).toBe(fr.body);
-    expect(cache.stats().hits).toBe(hits + 2);
+    expect((await fromMemory(`${JSON_VIEW}?lang=fr`)).body).toBe(fr.body);
+    expect(cache.stats().entries).toBe(entries + 1);
   });
 
   it('a reply before the deadline changes nothing the public sees, yet the next read is fresh', async () => {
@@ -221,7 +240,7 @@ describeEachDialect('public response cache', (dialect) => {
     const revalidated = await get(PAGE, { 'if-none-match': String(page.headers.etag) });
     expect(revalidated.statusCode).toBe(304);
     expect(revalidated.body).toBe('');
-    expect(cache.stats().misses).toBe(misses + 1);
+    expectMisses(misses, 1);
     expect((await get(PAGE)).body).toBe(page.body);
   });
 
@@ -254,11 +273,12 @@ describeEachDialect('public response cache', (dialect) => {
     await get(PAGE);
     await get('/fr/');
     expect(cache.stats().entries).toBe(2);
+    await fromMemory(PAGE);
+    // The API's answer was the least recently used: it went, and is rendered again.
     const hits = cache.stats().hits;
-    await get(PAGE);
-    expect(cache.stats().hits).toBe(hits + 1);
     await get(JSON_VIEW);
-    expect(cache.stats().hits).toBe(hits + 1);
+    expect(cache.stats().hits).toBe(hits);
+    expect(cache.stats().entries).toBe(2);
 
     await app.close();
     await build(0);
