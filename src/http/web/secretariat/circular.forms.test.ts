@@ -3,6 +3,7 @@ import { DEFAULT_PROCEDURE_ID, procedureFor } from '../../../procedures/registry
 import { circularErrors, patchOf, readCircularForm } from './circular.forms.js';
 import { inviteErrors, readInviteForm } from './invite.forms.js';
 import { readTextForm, textErrors } from './text.forms.js';
+import { languageWords } from './secretariat.forms.js';
 
 /** A circular as the form posts it, with `fields` over a valid one. */
 const posted = (fields: Record<string, string>) =>
@@ -231,5 +232,14 @@ describe('the invitation form', () => {
     expect(errors).toEqual([
       { field: 'field-email', message: expect.stringContaining('a@b.test already has an account (Ann)') },
     ]);
+  });
+});
+
+describe('a language named in a message', () => {
+  it('is named in the reader’s words, and a posted value that is no language at all is shown as it came', () => {
+    expect(languageWords('en', 'fr')).toBe('French');
+    expect(languageWords('fr', 'ar')).toBe('arabe');
+    // A tampered form's language of record (the fuzz test found it: Intl throws a RangeError on it).
+    expect(languageWords('en', '!')).toBe('!');
   });
 });

@@ -75,9 +75,17 @@ export function perLanguage<T>(value: () => T): Record<UnLanguage, T> {
   return Object.fromEntries(UN_LANGUAGES.map((language) => [language, value()])) as Record<UnLanguage, T>;
 }
 
-/** A language's name in the reader's words ("French"). */
-export const languageWords = (locale: Locale, language: string) =>
-  new Intl.DisplayNames([locale], { type: 'language' }).of(language) ?? language;
+/**
+ * A language's name in the reader's words ("French"); what was posted, as it is, when it is no
+ * language tag at all (a tampered form's language of record: Intl refuses it with a RangeError).
+ */
+export const languageWords = (locale: Locale, language: string) => {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(language) ?? language;
+  } catch {
+    return language;
+  }
+};
 
 /** The label of a translated field, naming the language in the reader's words ("Subject in French"). */
 export function translationLabel(locale: Locale, field: TranslatedFieldName, language: UnLanguage): string {
