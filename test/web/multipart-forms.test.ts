@@ -99,9 +99,12 @@ async function post(
   return { response, pulled: form.pulled() };
 }
 
-/** Polls `check` until it holds or five seconds pass. */
+/**
+ * Polls `check` until it holds or fifteen seconds pass (five were once too few for a temporary
+ * folder's removal on a loaded 2-core CI machine running the PostgreSQL suites beside it).
+ */
 async function eventually(what: string, check: () => boolean): Promise<void> {
-  const deadline = Date.now() + 5000;
+  const deadline = Date.now() + 15_000;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
