@@ -24,6 +24,21 @@ describe('METRICS_TOKEN and METRICS_PUBLIC', () => {
   });
 });
 
+describe('AUDIT_SEAL', () => {
+  it('leaves the choice to the database by default, and takes either mode', () => {
+    expect(configWith({}).auditSeal).toBeNull();
+    expect(configWith({ AUDIT_SEAL: ' after-commit ' }).auditSeal).toBe('after-commit');
+    expect(configWith({ AUDIT_SEAL: 'before-commit' }).auditSeal).toBe('before-commit');
+  });
+
+  it('refuses anything else, naming the variable and the modes', () => {
+    expect(() => configWith({ AUDIT_SEAL: 'never' })).toThrow(ConfigError);
+    expect(() => configWith({ AUDIT_SEAL: 'never' })).toThrow(
+      'AUDIT_SEAL must be before-commit or after-commit (got "never")',
+    );
+  });
+});
+
 describe('TRUST_PROXY', () => {
   it('trusts no proxy by default, nor when off', () => {
     expect(configWith({}).trustProxy).toBe(false);

@@ -22,6 +22,11 @@ export interface AppConfig {
   readonly publicCacheEntries: number;
   /** Most memory those answers may take, MiB. */
   readonly publicCacheMb: number;
+  /**
+   * When a write's audit events are sealed into the hash chain (services/audit-seal.ts); null:
+   * the database's default (SQLite before the commit, PostgreSQL after it).
+   */
+  readonly auditSeal: 'before-commit' | 'after-commit' | null;
   /** SMTP server for e-mails; null: write each message as an .eml file under DATA_DIR/mail. */
   readonly smtpUrl: string | null;
   readonly mailFrom: string;
@@ -154,6 +159,13 @@ function trustProxy(raw: string | undefined): TrustProxy {
   return entries;
 }
 
+/** AUDIT_SEAL: before-commit, after-commit, or unset for the database's default. */
+function auditSeal(value: string | undefined): 'before-commit' | 'after-commit' | null {
+  const mode = value?.trim() || null;
+  if (mode === null || mode === 'before-commit' || mode === 'after-commit') return mode;
+  throw new ConfigError(`AUDIT_SEAL must be before-commit or after-commit (got "${mode}")`);
+}
+
 /**
  * METRICS_TOKEN and METRICS_PUBLIC: /metrics needs the token; without one it answers nobody,
  * unless the operator opens it on purpose. Both at once would be ambiguous (is the token
@@ -172,7 +184,7 @@ function metricsAccess(env: NodeJS.ProcessEnv): { metricsToken: string | null; m
 /**
  * Reads the configuration. Variables (all optional): DATABASE_URL, DATA_DIR, HOST, PORT,
  * LOG_LEVEL, BODY_LIMIT_BYTES, ATTACHMENT_MAX_BYTES, DATABASE_POOL_MAX, RATE_LIMIT_PER_MINUTE,
- * RECEIPT_VERIFY_PER_MINUTE, PUBLIC_CACHE_ENTRIES, PUBLIC_CACHE_MB,
+ * RECEIPT_VERIFY_PER_MINUTE, PUBLIC_CACHE_ENTRIES, PUBLIC_CACHE_MB, AUDIT_SEAL,
  * SMTP_URL, MAIL_FROM, PUBLIC_URL, REMINDER_DAYS, WORKER, METRICS_TOKEN, METRICS_PUBLIC, ASSENT_SECRET_KEY,
  * SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS, INVITATION_DAYS, TRUST_PROXY.
  * @throws ConfigError naming the variable
@@ -202,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     receiptVerifyPerMinute: integer(env, 'RECEIPT_VERIFY_PER_MINUTE', 30, 0, 1_000_000),
     publicCacheEntries: integer(env, 'PUBLIC_CACHE_ENTRIES', 1000, 0, 1_000_000),
     publicCacheMb: integer(env, 'PUBLIC_CACHE_MB', 64, 1, 64 * 1024),
+    auditSeal: auditSeal(env.AUDIT_SEAL),
     smtpUrl: smtpUrl(env.SMTP_URL),
     mailFrom: env.MAIL_FROM?.trim() || 'Assent <no-reply@assent.invalid>',
     publicUrl: (

@@ -22,6 +22,7 @@ export interface DB {
   meeting_decision: MeetingDecisionTable;
   api_token: ApiTokenTable;
   audit_event: AuditEventTable;
+  audit_pending: AuditPendingTable;
   audit_checkpoint: AuditCheckpointTable;
   idempotency_record: IdempotencyRecordTable;
   job: JobTable;
@@ -369,6 +370,22 @@ export interface AuditEventTable {
   prev_hash: string | null;
   /** SHA-256 over prev_hash and the canonical encoding of this row (domain/audit/audit-chain.ts). */
   hash: string | null;
+}
+
+/**
+ * An audit event written by a transaction and not yet sealed into the chain (migration 0015):
+ * `audit_event`'s fields without the chain's, numbered in insertion order.
+ */
+export interface AuditPendingTable {
+  id: Generated<number>;
+  at: number;
+  actor: string;
+  action: string;
+  consultation_id: string | null;
+  subject: string;
+  data: string;
+  /** JSON naming the record whose audit position the sealer sets, or null. */
+  position_of: string | null;
 }
 
 /** A signed checkpoint of the audit chain (migration 0011; domain/audit/audit-checkpoint.ts). */

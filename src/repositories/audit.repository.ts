@@ -4,69 +4,156 @@ import { chainHash, GENESIS_HASH, type StoredChainRow } from '../domain/audit/au
 import { CHECKPOINT_INTERVAL } from '../domain/audit/audit-checkpoint.js';
 import type { AuditEvent, StoredAuditEvent } from '../domain/audit/audit-event.js';
 import { insertJob } from './job.repository.js';
+import { setVersionAuditPosition } from './reply.repository.js';
 import { fromJson, toJson } from './json-column.js';
 
 export type { AuditEvent, StoredAuditEvent } from '../domain/audit/audit-event.js';
 
-/** Key of the PostgreSQL advisory lock that serialises appends to the chain. */
+/** Key of the PostgreSQL advisory lock that serialises sealing into the chain. */
 const AUDIT_CHAIN_LOCK = 0x41554454; // "AUDT"
 
+/** Most pending rows sealed by one statement batch. */
+export const SEAL_BATCH = 500;
+
+/** The record whose audit position the sealer sets when it seals the event. */
+export interface AuditPositionOf {
+  /** A reply version: consultation, State, version (its `audit_seq`, `audit_hash`; the receipt names them). */
+  readonly replyVersion: readonly [consultationId: string, memberState: string, version: number];
+}
+
+/** Transactions that wrote pending events, for `inTransaction` to seal them (services/audit-seal.ts). */
+const appendedIn = new WeakSet<object>();
+
 /**
- * Appends an event to the hash-chained trail. Must run inside the transaction of the change it
- * records: on PostgreSQL a transaction-scoped advisory lock serialises appenders until commit,
- * so two instances never chain two rows to the same predecessor (SQLite transactions are serial
- * already). The table is append-only: nothing updates or deletes rows.
+ * Records an event of the trail. Must run inside the transaction of the change it records, so
+ * the event commits with the change or not at all. It is written to `audit_pending`, numbered in
+ * insertion order and with nothing read from the chain: concurrent writers do not wait on each
+ * other here. The sealer (`sealPendingAudit`) gives it its place in the hash chain — on SQLite
+ * just before this transaction commits, on PostgreSQL just after, for every pending event at
+ * once (services/audit-seal.ts). Neither table is ever updated in place: pending rows move.
  */
-export async function appendAudit(db: Executor, event: AuditEvent): Promise<{ seq: number; hash: string }> {
-  if (dialectOf(db) === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(db);
-  const last = await db
-    .selectFrom('audit_event')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const seq = Number(last?.seq ?? 0) + 1;
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const data = fromJson<Record<string, unknown>>(toJson(event.data));
-  const hash = chainHash(prevHash, {
-    seq,
-    at: event.at,
-    actor: event.actor,
-    action: event.action,
-    consultationId: event.consultationId,
-    subject: event.subject,
-    data,
-  });
+export async function appendAudit(db: Executor, event: AuditEvent, options: { positionOf?: AuditPositionOf } = {}) {
   await db
-    .insertInto('audit_event')
+    .insertInto('audit_pending')
     .values({
-      seq,
       at: event.at,
       actor: event.actor,
       action: event.action,
       consultation_id: event.consultationId,
       subject: event.subject,
-      data: toJson(data),
+      data: toJson(event.data),
+      position_of: options.positionOf ? toJson(options.positionOf) : null,
+    })
+    .execute();
+  appendedIn.add(db);
+}
+
+/** Whether `trx` recorded events that wait to be sealed. */
+export function appendedAudit(trx: Executor): boolean {
+  return appendedIn.has(trx);
+}
+
+/**
+ * Seals up to `limit` pending events into the chain, in the order they were written (`id`),
+ * and returns how many. Each gets the next `seq`, the previous row's hash as `prev_hash`, and
+ * its `hash` (domain/audit/audit-chain.ts); the record it positions gets that seq and hash; every
+ * CHECKPOINT_INTERVAL rows a signed checkpoint is queued (the job signs it after this commits).
+ * On PostgreSQL a transaction-scoped advisory lock makes sealers take turns, so two instances
+ * never chain two rows to the same predecessor; SQLite transactions are serial already. Run it
+ * in a transaction of its own (after the writers committed) or at the end of the writer's.
+ */
+export async function sealPendingAudit(trx: Executor, limit = SEAL_BATCH): Promise<number> {
+  if (dialectOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
+  const pending = await trx.selectFrom('audit_pending').selectAll().orderBy('id').limit(limit).execute();
+  if (pending.length === 0) return 0;
+  const last = await trx
+    .selectFrom('audit_event')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  let seq = Number(last?.seq ?? 0);
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const sealed = pending.map((row) => {
+    seq += 1;
+    const fields = {
+      seq,
+      at: Number(row.at),
+      actor: row.actor,
+      action: row.action,
+      consultationId: row.consultation_id,
+      subject: row.subject,
+      data: fromJson<Record<string, unknown>>(row.data),
+    };
+    const hash = chainHash(prevHash, fields);
+    const value = {
+      seq,
+      at: fields.at,
+      actor: row.actor,
+      action: row.action,
+      consultation_id: row.consultation_id,
+      subject: row.subject,
+      data: row.data,
       prev_hash: prevHash,
       hash,
-    } as never)
+    };
+    prevHash = hash;
+    return { value, positionOf: row.position_of === null ? null : fromJson<AuditPositionOf>(row.position_of) };
+  });
+  for (let from = 0; from < sealed.length; from += 100)
+    await trx
+      .insertInto('audit_event')
+      .values(sealed.slice(from, from + 100).map((row) => row.value) as never)
+      .execute();
+  await trx
+    .deleteFrom('audit_pending')
+    .where(
+      'id',
+      'in',
+      pending.map((row) => row.id),
+    )
     .execute();
-  // Every CHECKPOINT_INTERVAL rows the chain gets a signed checkpoint (the job signs it after
-  // this commits), so verifying a receipt never needs more than that many rows.
-  if (seq % CHECKPOINT_INTERVAL === 0)
-    await insertJob(
-      db,
-      {
-        id: `audit-checkpoint:${seq}`,
-        kind: 'audit-checkpoint',
-        payload: { seq },
-        runAt: event.at,
-        maxAttempts: 8,
-        consultationId: null,
-      },
-      event.at,
-    );
-  return { seq, hash };
+  for (const { value, positionOf } of sealed) {
+    if (positionOf?.replyVersion) {
+      const [consultationId, memberState, version] = positionOf.replyVersion;
+      await setVersionAuditPosition(trx, consultationId, memberState, version, { seq: value.seq, hash: value.hash });
+    }
+    // Every CHECKPOINT_INTERVAL rows the chain gets a signed checkpoint, so verifying a receipt
+    // never needs more than that many rows.
+    if (value.seq % CHECKPOINT_INTERVAL === 0)
+      await insertJob(
+        trx,
+        {
+          id: `audit-checkpoint:${value.seq}`,
+          kind: 'audit-checkpoint',
+          payload: { seq: value.seq },
+          runAt: value.at,
+          maxAttempts: 8,
+          consultationId: null,
+        },
+        value.at,
+      );
+  }
+  return pending.length;
+}
+
+/** Whether any event waits to be sealed (one indexed read). */
+export async function hasPendingAudit(db: Executor): Promise<boolean> {
+  const row = await db.selectFrom('audit_pending').select('id').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * What changes whenever an event is written or sealed: the number of pending events and the
+ * highest pending id (with the chain head, a reader can tell that nothing committed between two
+ * reads).
+ */
+export async function pendingAuditMarker(db: Executor): Promise<string> {
+  const row = await db
+    .selectFrom('audit_pending')
+    .select((eb) => [eb.fn.countAll().as('count'), eb.fn.max('id').as('last')])
+    .executeTakeFirst();
+  return `${Number(row?.count ?? 0)}:${Number(row?.last ?? 0)}`;
 }
 
 function toStored(row: {

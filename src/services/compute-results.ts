@@ -11,6 +11,8 @@ import { authorize } from '../domain/policy/policy.js';
 import { listDecisions } from '../repositories/decision.repository.js';
 import { countCountedPositions } from '../repositories/reply.repository.js';
 import { findChainHead } from '../repositories/audit-checkpoint.repository.js';
+import { pendingAuditMarker } from '../repositories/audit.repository.js';
+import { sealAudit } from './audit-seal.js';
 import { deadlinePassed, loadConsultation, type LoadedConsultation } from './load-consultation.js';
 import type { ServiceContext } from './service-context.js';
 
@@ -100,27 +102,44 @@ export function timelineOf(loaded: LoadedConsultation, decisions: readonly Meeti
 
 /**
  * The counted positions and the decisions, with the audit head they reflect. Every change that
- * decides them (a reply version, a moved counted mark, a decision) commits with its audit row,
- * and rows are appended in commit order (appendAudit's lock), so when the head is the same before
- * and after the reads, the figures are exactly those of that head. Under a burst of writes the
- * reads are repeated (a few times), then done in one snapshot.
+ * decides them (a reply version, a moved counted mark, a decision) commits with its audit event,
+ * and the event is sealed into the chain when it commits or right after (services/audit-seal.ts).
+ * The figures are read between two reads of the chain head and of the pending events; when
+ * neither moved, no change committed in between. Under a burst of writes the reads are repeated
+ * (a few times), then done in one snapshot. The head named is read once every event pending at
+ * the reads is sealed, so every change the figures reflect was recorded at or before it.
  */
 async function readAtOneHead(db: Executor, consultationId: string) {
+  const marker = async (executor: Executor) => {
+    const head = await findChainHead(executor);
+    return { head, key: `${head?.seq ?? 0}:${head?.hash ?? ''}:${await pendingAuditMarker(executor)}` };
+  };
   const read = async (executor: Executor) => {
-    const before = await findChainHead(executor);
+    const before = await marker(executor);
     const [counts, decisions] = await Promise.all([
       countCountedPositions(executor, consultationId),
       listDecisions(executor, consultationId),
     ]);
-    const after = await findChainHead(executor);
-    const stable = before?.seq === after?.seq && before?.hash === after?.hash;
-    return { counts, decisions, auditHead: after ?? null, stable };
+    const after = await marker(executor);
+    return {
+      counts,
+      decisions,
+      head: after.head,
+      pending: !after.key.endsWith(':0:0'),
+      stable: before.key === after.key,
+    };
   };
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    const result = await read(db);
-    if (result.stable) return result;
+  let result: Awaited<ReturnType<typeof read>> | undefined;
+  for (let attempt = 0; attempt < 3 && !result?.stable; attempt += 1) result = await read(db);
+  if (!result!.stable) result = await inSnapshot(db, read);
+  const { counts, decisions } = result!;
+  // Events pending at the reads (committed, not yet sealed) are sealed first; inside a
+  // transaction nothing can be sealed yet, and the head is the chain's as that transaction sees it.
+  if (result!.pending && !db.isTransaction) {
+    await sealAudit(db as Kysely<DB>);
+    return { counts, decisions, auditHead: (await findChainHead(db)) ?? null };
   }
-  return inSnapshot(db, read);
+  return { counts, decisions, auditHead: result!.head ?? null };
 }
 
 /**

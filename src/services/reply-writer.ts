@@ -25,7 +25,6 @@ import {
   insertReplyVersion,
   markCountedPositions,
   saveReplyPointers,
-  setVersionAuditPosition,
 } from '../repositories/reply.repository.js';
 import { inputProblems } from '../schemas/schema-problems.js';
 import type { LoadedConsultation } from './load-consultation.js';
@@ -216,28 +215,31 @@ export async function writeReplyVersion(trx: Transaction<DB>, options: WriteVers
     options.auditAction === 'reply.submitted' && previous !== undefined && previous.status === 'submitted'
       ? 'reply.amended'
       : options.auditAction;
-  const audit = await appendAudit(trx, {
-    at: options.now,
-    actor: options.actor.id,
-    action,
-    consultationId,
-    subject: `reply:${consultationId}/${memberState}/${version}`,
-    // The content it wrote, for `assent audit verify` to recompute from the stored rows: the
-    // version (contentHash), each position (positionHashes, naming the row an edit touched), and
-    // the counted pointer it left (countedVersion).
-    data: {
-      channel: options.channel,
-      status: options.status,
-      receivedAt: new Date(options.receivedAt).toISOString(),
-      contentHash,
-      counted,
-      flags,
-      positionHashes: positionHashes(options.positions),
-      countedVersion,
+  await appendAudit(
+    trx,
+    {
+      at: options.now,
+      actor: options.actor.id,
+      action,
+      consultationId,
+      subject: `reply:${consultationId}/${memberState}/${version}`,
+      // The content it wrote, for `assent audit verify` to recompute from the stored rows: the
+      // version (contentHash), each position (positionHashes, naming the row an edit touched), and
+      // the counted pointer it left (countedVersion).
+      data: {
+        channel: options.channel,
+        status: options.status,
+        receivedAt: new Date(options.receivedAt).toISOString(),
+        contentHash,
+        counted,
+        flags,
+        positionHashes: positionHashes(options.positions),
+        countedVersion,
+      },
     },
-  });
-  // The receipt names the version's place in the audit chain.
-  await setVersionAuditPosition(trx, consultationId, memberState, version, audit);
+    // The receipt names the version's place in the audit chain: set when the event is sealed.
+    { positionOf: { replyVersion: [consultationId, memberState, version] } },
+  );
   // The receipt e-mail to the State's focal points goes out only if this version commits; a form
   // of a consultation entered afterwards was received long ago, and nobody is written to about it.
   if (loaded.consultation.enteredAfterwardsAt === null)

@@ -6,6 +6,8 @@ import { ITU_GENEVA_HOLIDAYS, type HolidayCalendar } from '../domain/calendar/it
 import { AppError } from '../domain/errors.js';
 import { DEFAULT_TIMING_POLICY, type TimingPolicy } from '../domain/procedure/timing.js';
 import type { Clock } from '../domain/time/clock.js';
+import { appendedAudit } from '../repositories/audit.repository.js';
+import { type AuditSealMode, defaultAuditSealMode, sealAudit, sealBeforeCommit } from './audit-seal.js';
 
 /** What every use-case receives: the database, the clock, and the settings that shape rules. */
 export interface ServiceContext {
@@ -25,6 +27,8 @@ export interface ServiceContext {
   readonly sessionAbsoluteMs: number;
   /** Invitation links expire after this long. */
   readonly invitationTtlMs: number;
+  /** When a write's audit events are sealed into the chain (services/audit-seal.ts). */
+  readonly auditSeal: AuditSealMode;
 }
 
 /** Reminders 30, 14, 7 and 2 days before the deadline (IEEE reminds at 14, 7 and 3). */
@@ -48,6 +52,7 @@ export function serviceContext(
     sessionIdleMs: overrides.sessionIdleMs ?? 30 * 60_000,
     sessionAbsoluteMs: overrides.sessionAbsoluteMs ?? 12 * 3_600_000,
     invitationTtlMs: overrides.invitationTtlMs ?? 7 * 86_400_000,
+    auditSeal: overrides.auditSeal ?? defaultAuditSealMode(db),
   };
 }
 
@@ -63,12 +68,24 @@ export function serviceContext(
  * let refusals propagate.
  */
 export async function inTransaction<T>(ctx: ServiceContext, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  let writer: Transaction<DB> | undefined;
+  let result: T;
   try {
     if (ctx.db.isTransaction) return await work(ctx.db as Transaction<DB>);
-    return await ctx.db.transaction().execute(work);
+    result = await ctx.db.transaction().execute(async (trx) => {
+      writer = trx;
+      const value = await work(trx);
+      if (ctx.auditSeal === 'before-commit') await sealBeforeCommit(trx);
+      return value;
+    });
   } catch (error) {
     throw translateStorageError(error);
   }
+  // The change is committed: its audit events are sealed now, with whatever else is pending. A
+  // failure here loses nothing (the events wait in audit_pending for the next seal, which the job
+  // worker also runs), so the write still succeeds.
+  if (ctx.auditSeal === 'after-commit' && appendedAudit(writer!)) await sealAudit(ctx.db).catch(() => undefined);
+  return result;
 }
 
 /**

@@ -3,6 +3,7 @@ import { isCheckpointRow, type Checkpoint } from '../domain/audit/audit-checkpoi
 import { listCheckpoints } from '../repositories/audit-checkpoint.repository.js';
 import { chainPage } from '../repositories/audit.repository.js';
 import { isSignedCheckpoint, writeCheckpoints } from './audit-checkpoints.js';
+import { sealAudit } from './audit-seal.js';
 import type { ServiceContext } from './service-context.js';
 
 export interface ChainVerification {
@@ -32,6 +33,8 @@ export async function verifyAuditChain(
   options: { pageSize?: number; writeCheckpoints?: boolean } = {},
 ): Promise<ChainVerification> {
   const pageSize = options.pageSize ?? 2000;
+  // Events committed before this call are verified too: seal the ones still pending.
+  await sealAudit(ctx.db);
   const checkpoints = await listCheckpoints(ctx.db);
   const bySeq = new Map(checkpoints.map((c) => [c.seq, c]));
   let last = { seq: 0, hash: GENESIS_HASH };

@@ -21,6 +21,7 @@ import {
 import type { Actor } from '../domain/policy/actor.js';
 import { authorize } from '../domain/policy/policy.js';
 import { appendAudit } from '../repositories/audit.repository.js';
+import { sealAudit } from './audit-seal.js';
 import { inTransaction, type ServiceContext } from './service-context.js';
 
 /** The tables whose rows decide an outcome. */
@@ -89,6 +90,8 @@ export async function verifyStoredRecords(
   options: { pageSize?: number } = {},
 ): Promise<RecordVerification> {
   const pageSize = options.pageSize ?? 200;
+  // Records committed before this call have their audit events in the chain once it is sealed.
+  await sealAudit(ctx.db);
   const claims = await collectClaims(ctx.db, pageSize * 10);
   const problems: RecordProblem[] = [];
   const checked = { replies: 0, replyVersions: 0, decisions: 0, documents: 0 };

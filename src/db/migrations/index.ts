@@ -13,6 +13,7 @@ import { m0011AuditCheckpoints } from './0011-audit-checkpoints.js';
 import { m0012DeadlineWording } from './0012-deadline-wording.js';
 import { m0013ProcedureOwnedRecords } from './0013-procedure-owned-records.js';
 import { m0014EnteredAfterwards } from './0014-entered-afterwards.js';
+import { m0015AuditPending } from './0015-audit-pending.js';
 import type { MigrationOptions } from './migration-options.js';
 
 export type { MigrationOptions } from './migration-options.js';
@@ -42,4 +43,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-27-0012-deadline-wording': m0012DeadlineWording,
   '2026-12-06-0013-procedure-owned-records': m0013ProcedureOwnedRecords,
   '2026-12-06-0014-entered-afterwards': m0014EnteredAfterwards,
+  '2026-12-07-0015-audit-pending': m0015AuditPending,
 };

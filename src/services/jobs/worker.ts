@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { claimNextJob, completeJob, failJob, type Job } from '../../repositories/job.repository.js';
+import { sealLeftovers } from '../audit-seal.js';
 import { translateStorageError, type ServiceContext } from '../service-context.js';
 import type { JobHandler } from './handlers.js';
 
@@ -73,6 +74,12 @@ export function createWorker(ctx: ServiceContext, options: WorkerOptions): Worke
       const attempt = runOnce();
       current = attempt;
       ran = await attempt;
+      // When idle, seal audit events a writer left pending (it stopped between commit and seal).
+      if (!ran) {
+        const sweep = sealLeftovers(ctx.db);
+        current = sweep;
+        await sweep;
+      }
     } catch {
       // The database may be briefly unreachable: try again at the next poll.
     }

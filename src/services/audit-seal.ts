@@ -1,0 +1,75 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/database.js';
+import { dialectOf, type Executor } from '../db/dialect.js';
+import { appendedAudit, hasPendingAudit, SEAL_BATCH, sealPendingAudit } from '../repositories/audit.repository.js';
+
+/**
+ * When a writing transaction's audit events get their place in the chain:
+ * - `before-commit`: at the end of the transaction, under the chain's lock, which is then held
+ *   until it commits. Chain order is commit order, and the records it positions carry their
+ *   audit position when they commit. The default on SQLite, whose writers are serial anyway.
+ * - `after-commit`: right after the commit, in a transaction of its own that seals every pending
+ *   event at once, so writers never wait on each other for the chain and concurrent commits are
+ *   sealed in batches. The default on PostgreSQL (issue #17: writes without a global lock).
+ */
+export type AuditSealMode = 'before-commit' | 'after-commit';
+
+/** The mode a database gets unless configured (`AUDIT_SEAL`). */
+export function defaultAuditSealMode(db: Executor): AuditSealMode {
+  return dialectOf(db) === 'postgres' ? 'after-commit' : 'before-commit';
+}
+
+/** Seals, in the writer's transaction, every event pending (its own and any left by others). */
+export async function sealBeforeCommit(trx: Transaction<DB>): Promise<void> {
+  if (!appendedAudit(trx)) return;
+  while ((await sealPendingAudit(trx, SEAL_BATCH)) === SEAL_BATCH);
+}
+
+interface SealRuns {
+  running: Promise<void> | null;
+  next: Promise<void> | null;
+}
+const runsByDatabase = new WeakMap<object, SealRuns>();
+
+/**
+ * Seals every event committed before the call, in transactions of its own, and resolves when
+ * they are in the chain. Calls that arrive while a run is under way share the next run (which
+ * starts after it and so sees their commits): under a burst, one transaction seals the events of
+ * many writers. Other instances seal too; the chain's lock makes them take turns.
+ */
+export function sealAudit(db: Kysely<DB>): Promise<void> {
+  let runs = runsByDatabase.get(db);
+  if (!runs) {
+    runs = { running: null, next: null };
+    runsByDatabase.set(db, runs);
+  }
+  const state = runs;
+  if (state.running === null) {
+    state.running = sealAll(db).finally(() => {
+      state.running = null;
+    });
+    return state.running;
+  }
+  state.next ??= state.running
+    .catch(() => undefined)
+    .then(() => {
+      state.next = null;
+      return sealAudit(db);
+    });
+  return state.next;
+}
+
+async function sealAll(db: Kysely<DB>): Promise<void> {
+  while ((await db.transaction().execute((trx) => sealPendingAudit(trx, SEAL_BATCH))) === SEAL_BATCH);
+}
+
+/**
+ * Seals events left pending by a writer that stopped between its commit and its seal (a crash,
+ * an unreachable database): the job worker calls it when idle. One indexed read when nothing is
+ * pending.
+ */
+export async function sealLeftovers(db: Kysely<DB>): Promise<boolean> {
+  if (!(await hasPendingAudit(db))) return false;
+  await sealAudit(db);
+  return true;
+}
