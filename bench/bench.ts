@@ -313,7 +313,7 @@ export async function abortBench(timeoutMs = 15_000): Promise<void> {
  * not the current build of src/ (a checkout edited since `npm ci`).
  * @throws when the build fails
  */
-function ensureCompiled(log: (line: string) => void): void {
+export function ensureCompiled(log: (line: string) => void): void {
   if (compiledIsCurrent()) return;
   log('Building dist/ (npm run build): the server children run the compiled build, as npm start does…');
   const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts', 'build.mjs'), '--strict'], {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runScenario } from '../../bench/bench.js';
+import { ensureCompiled, runScenario } from '../../bench/bench.js';
 import { createBenchDatabase, type BenchDatabaseHandle } from '../../bench/bench-databases.js';
 import type { GrowthResult, LoadRun, ScenarioResult } from '../../bench/bench-result.js';
 import { runGrowth } from '../../bench/growth.js';
@@ -59,6 +59,8 @@ describe('npm run bench (quick pieces, SQLite)', () => {
   let growth: GrowthResult;
 
   beforeAll(async () => {
+    // The server children run dist/, as npm start does: rebuild it when src/ changed since npm ci.
+    ensureCompiled(() => undefined);
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assent-bench-test-'));
     handle = await createBenchDatabase('sqlite', null, 'test-http');
     growthHandle = await createBenchDatabase('sqlite', null, 'test-growth');
