@@ -56,6 +56,17 @@ export function registerMetrics(
     registers: [registry],
   });
 
+  const auditPending = new Gauge({
+    name: 'assent_audit_pending_events',
+    help: 'Audit events committed and not yet sealed into the hash chain (near 0 unless sealing fails)',
+    registers: [registry],
+  });
+  const auditPendingAge = new Gauge({
+    name: 'assent_audit_pending_oldest_seconds',
+    help: 'Age of the oldest audit event waiting to be sealed, seconds (0: none)',
+    registers: [registry],
+  });
+
   const publicCache = options.publicCache;
   if (publicCache) {
     // Read at scrape time from the cache of this instance (src/http/public-cache.ts).
@@ -98,6 +109,8 @@ export function registerMetrics(
     replyVersions.set(stored.replyVersions);
     for (const [state, n] of Object.entries(stored.jobs)) jobs.set({ state }, n);
     for (const [state, n] of Object.entries(stored.mails)) mails.set({ state }, n);
+    auditPending.set(stored.auditPending.count);
+    auditPendingAge.set(stored.auditPending.oldestAgeSeconds);
     return reply.type(registry.contentType).send(await registry.metrics());
   });
 }

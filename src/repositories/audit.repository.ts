@@ -60,11 +60,19 @@ export function appendedAudit(trx: Executor): boolean {
  * CHECKPOINT_INTERVAL rows a signed checkpoint is queued (the job signs it after this commits).
  * On PostgreSQL a transaction-scoped advisory lock makes sealers take turns, so two instances
  * never chain two rows to the same predecessor; SQLite transactions are serial already. Run it
- * in a transaction of its own (after the writers committed) or at the end of the writer's.
+ * in a READ COMMITTED transaction of its own (after the writers committed: each statement must
+ * see the rows the previous sealer committed) or at the end of the writer's. `upToId` bounds a
+ * run to the events written before it started.
  */
-export async function sealPendingAudit(trx: Executor, limit = SEAL_BATCH): Promise<number> {
+export async function sealPendingAudit(trx: Executor, limit = SEAL_BATCH, upToId?: number): Promise<number> {
   if (dialectOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
-  const pending = await trx.selectFrom('audit_pending').selectAll().orderBy('id').limit(limit).execute();
+  const pending = await trx
+    .selectFrom('audit_pending')
+    .selectAll()
+    .$if(upToId !== undefined, (qb) => qb.where('id', '<=', upToId!))
+    .orderBy('id')
+    .limit(limit)
+    .execute();
   if (pending.length === 0) return 0;
   const last = await trx
     .selectFrom('audit_event')
@@ -105,14 +113,19 @@ export async function sealPendingAudit(trx: Executor, limit = SEAL_BATCH): Promi
       .insertInto('audit_event')
       .values(sealed.slice(from, from + 100).map((row) => row.value) as never)
       .execute();
-  await trx
+  const deleted = await trx
     .deleteFrom('audit_pending')
     .where(
       'id',
       'in',
       pending.map((row) => row.id),
     )
-    .execute();
+    .executeTakeFirst();
+  // Another sealer took them (which the lock forbids): never chain an event twice.
+  if (Number(deleted.numDeletedRows) !== pending.length)
+    throw new Error(
+      `audit seal: ${pending.length} pending events read, ${deleted.numDeletedRows} removed; nothing sealed`,
+    );
   for (const { value, positionOf } of sealed) {
     if (positionOf?.replyVersion) {
       const [consultationId, memberState, version] = positionOf.replyVersion;
@@ -144,16 +157,48 @@ export async function hasPendingAudit(db: Executor): Promise<boolean> {
 }
 
 /**
- * What changes whenever an event is written or sealed: the number of pending events and the
- * highest pending id (with the chain head, a reader can tell that nothing committed between two
- * reads).
+ * The chain head and the pending events, read in one statement (one snapshot): what changes
+ * whenever an event is written or sealed. Equal markers before and after a read mean that nothing
+ * was written or sealed in between.
  */
-export async function pendingAuditMarker(db: Executor): Promise<string> {
+export async function chainMarker(
+  db: Executor,
+): Promise<{ head: { seq: number; hash: string } | undefined; pending: number; key: string }> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb.selectFrom('audit_event').select('seq').orderBy('seq', 'desc').limit(1).as('seq'),
+      eb.selectFrom('audit_event').select('hash').orderBy('seq', 'desc').limit(1).as('hash'),
+      eb
+        .selectFrom('audit_pending')
+        .select((inner) => inner.fn.countAll().as('n'))
+        .as('pending'),
+      eb
+        .selectFrom('audit_pending')
+        .select((inner) => inner.fn.max('id').as('m'))
+        .as('last'),
+    ])
+    .executeTakeFirstOrThrow();
+  const head = row.seq === null || row.hash === null ? undefined : { seq: Number(row.seq), hash: row.hash };
+  const pending = Number(row.pending ?? 0);
+  return { head, pending, key: `${head?.seq ?? 0}:${head?.hash ?? ''}:${pending}:${Number(row.last ?? 0)}` };
+}
+
+/** How many events wait to be sealed, and when the oldest was written (metrics). */
+export async function pendingAuditSummary(db: Executor): Promise<{ count: number; oldestAt: number | null }> {
   const row = await db
     .selectFrom('audit_pending')
-    .select((eb) => [eb.fn.countAll().as('count'), eb.fn.max('id').as('last')])
+    .select((eb) => [eb.fn.countAll().as('count'), eb.fn.min('at').as('oldest')])
     .executeTakeFirst();
-  return `${Number(row?.count ?? 0)}:${Number(row?.last ?? 0)}`;
+  return { count: Number(row?.count ?? 0), oldestAt: row?.oldest == null ? null : Number(row.oldest) };
+}
+
+/** The highest pending id (0: none), the bound of a seal run. */
+export async function lastPendingId(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('audit_pending')
+    .select((eb) => eb.fn.max('id').as('last'))
+    .executeTakeFirst();
+  return Number(row?.last ?? 0);
 }
 
 function toStored(row: {

@@ -1,7 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/database.js';
 import { dialectOf, type Executor } from '../db/dialect.js';
-import { appendedAudit, hasPendingAudit, SEAL_BATCH, sealPendingAudit } from '../repositories/audit.repository.js';
+import {
+  appendedAudit,
+  hasPendingAudit,
+  lastPendingId,
+  SEAL_BATCH,
+  sealPendingAudit,
+} from '../repositories/audit.repository.js';
 
 /**
  * When a writing transaction's audit events get their place in the chain:
@@ -59,8 +65,18 @@ export function sealAudit(db: Kysely<DB>): Promise<void> {
   return state.next;
 }
 
+/**
+ * Seals the events written before the run started, a batch per transaction; events written
+ * meanwhile are the next run's, so a caller never waits for a stream of later writes. READ
+ * COMMITTED on PostgreSQL whatever the server's default: after the lock, each statement must see
+ * what the previous sealer committed.
+ */
 async function sealAll(db: Kysely<DB>): Promise<void> {
-  while ((await db.transaction().execute((trx) => sealPendingAudit(trx, SEAL_BATCH))) === SEAL_BATCH);
+  const upTo = await lastPendingId(db);
+  if (upTo === 0) return;
+  const builder = db.transaction();
+  const transaction = dialectOf(db) === 'postgres' ? builder.setIsolationLevel('read committed') : builder;
+  while ((await transaction.execute((trx) => sealPendingAudit(trx, SEAL_BATCH, upTo))) === SEAL_BATCH);
 }
 
 /**

@@ -10,8 +10,7 @@ import type { Actor } from '../domain/policy/actor.js';
 import { authorize } from '../domain/policy/policy.js';
 import { listDecisions } from '../repositories/decision.repository.js';
 import { countCountedPositions } from '../repositories/reply.repository.js';
-import { findChainHead } from '../repositories/audit-checkpoint.repository.js';
-import { pendingAuditMarker } from '../repositories/audit.repository.js';
+import { chainMarker } from '../repositories/audit.repository.js';
 import { sealAudit } from './audit-seal.js';
 import { deadlinePassed, loadConsultation, type LoadedConsultation } from './load-consultation.js';
 import type { ServiceContext } from './service-context.js';
@@ -110,36 +109,25 @@ export function timelineOf(loaded: LoadedConsultation, decisions: readonly Meeti
  * the reads is sealed, so every change the figures reflect was recorded at or before it.
  */
 async function readAtOneHead(db: Executor, consultationId: string) {
-  const marker = async (executor: Executor) => {
-    const head = await findChainHead(executor);
-    return { head, key: `${head?.seq ?? 0}:${head?.hash ?? ''}:${await pendingAuditMarker(executor)}` };
-  };
   const read = async (executor: Executor) => {
-    const before = await marker(executor);
+    const before = await chainMarker(executor);
     const [counts, decisions] = await Promise.all([
       countCountedPositions(executor, consultationId),
       listDecisions(executor, consultationId),
     ]);
-    const after = await marker(executor);
-    return {
-      counts,
-      decisions,
-      head: after.head,
-      pending: !after.key.endsWith(':0:0'),
-      stable: before.key === after.key,
-    };
+    const after = await chainMarker(executor);
+    return { counts, decisions, head: after.head, pending: after.pending > 0, stable: before.key === after.key };
   };
   let result: Awaited<ReturnType<typeof read>> | undefined;
   for (let attempt = 0; attempt < 3 && !result?.stable; attempt += 1) result = await read(db);
   if (!result!.stable) result = await inSnapshot(db, read);
   const { counts, decisions } = result!;
-  // Events pending at the reads (committed, not yet sealed) are sealed first; inside a
-  // transaction nothing can be sealed yet, and the head is the chain's as that transaction sees it.
-  if (result!.pending && !db.isTransaction) {
-    await sealAudit(db as Kysely<DB>);
-    return { counts, decisions, auditHead: (await findChainHead(db)) ?? null };
-  }
-  return { counts, decisions, auditHead: result!.head ?? null };
+  if (!result!.pending) return { counts, decisions, auditHead: result!.head ?? null };
+  // Events pending at the reads (committed, not yet sealed) are sealed first. Inside a
+  // transaction nothing can be sealed yet: no head can vouch for the figures, and none is named.
+  if (db.isTransaction) return { counts, decisions, auditHead: null };
+  await sealAudit(db as Kysely<DB>);
+  return { counts, decisions, auditHead: (await chainMarker(db)).head ?? null };
 }
 
 /**

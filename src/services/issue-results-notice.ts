@@ -30,8 +30,8 @@ export async function issueResultsNotice(
   options: { actor: Actor; consultationId: string; issuedOn?: string | undefined },
 ): Promise<ConsultationResults> {
   authorize(options.actor, { action: 'notice:issue' });
-  return inTransaction(ctx, async (trx) => {
-    const now = ctx.clock();
+  const now = ctx.clock();
+  await inTransaction(ctx, async (trx) => {
     const loaded = await loadConsultation(trx, options.consultationId, options.actor, {
       lock: true,
       within: 'notice:issue',
@@ -74,9 +74,12 @@ export async function issueResultsNotice(
         ...(options.issuedOn !== undefined && { issuedOn: options.issuedOn }),
       },
     });
-    const reloaded = await loadConsultation(trx, options.consultationId, options.actor, { within: 'notice:issue' });
-    return evaluateConsultation(trx, reloaded, now);
   });
+  // The results as issued, read once the notice and its audit event are committed and sealed, so
+  // they name the audit head that records the notice. Nothing can change them any more: after
+  // the notice, decisions are final and replies are closed.
+  const reloaded = await loadConsultation(ctx.db, options.consultationId, options.actor, { within: 'notice:issue' });
+  return evaluateConsultation(ctx.db, reloaded, now);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { pendingAuditSummary } from '../repositories/audit.repository.js';
 import { countJobsByState, type JobState } from '../repositories/job.repository.js';
 import { countClosedCountedPositions, countReplyVersions } from '../repositories/reply.repository.js';
 import type { ServiceContext } from './service-context.js';
@@ -15,6 +16,11 @@ export interface StoredMetrics {
   readonly jobs: Readonly<Record<JobState, number>>;
   /** E-mail jobs by state (done: sent, dead: failed for good). */
   readonly mails: Readonly<Record<JobState, number>>;
+  /**
+   * Audit events committed and not yet sealed into the chain, and the age of the oldest in
+   * seconds (0 when none): both stay near 0 unless sealing fails (services/audit-seal.ts).
+   */
+  readonly auditPending: { readonly count: number; readonly oldestAgeSeconds: number };
 }
 
 /**
@@ -24,11 +30,17 @@ export interface StoredMetrics {
  * (the results are those of the replies received by the deadline).
  */
 export async function readMetrics(ctx: ServiceContext): Promise<StoredMetrics> {
-  const [countedPositions, replyVersions, jobs, mails] = await Promise.all([
-    countClosedCountedPositions(ctx.db, ctx.clock()),
+  const now = ctx.clock();
+  const [countedPositions, replyVersions, jobs, mails, pending] = await Promise.all([
+    countClosedCountedPositions(ctx.db, now),
     countReplyVersions(ctx.db),
     countJobsByState(ctx.db),
     countJobsByState(ctx.db, 'mail'),
+    pendingAuditSummary(ctx.db),
   ]);
-  return { countedPositions, replyVersions, jobs, mails };
+  const auditPending = {
+    count: pending.count,
+    oldestAgeSeconds: pending.oldestAt === null ? 0 : Math.max(0, (now - pending.oldestAt) / 1000),
+  };
+  return { countedPositions, replyVersions, jobs, mails, auditPending };
 }

@@ -9,7 +9,7 @@ import { verifyAuditChain, type ChainVerification } from './verify-audit-chain.j
 export async function inspectBackup(file: string): Promise<{ migrations: number; chain: ChainVerification }> {
   const { db, migrations } = await openSqliteBackup(file);
   try {
-    return { migrations, chain: await verifyAuditChain(serviceContext(db, systemClock)) };
+    return { migrations, chain: await verifyAuditChain(serviceContext(db, systemClock), { seal: false }) };
   } finally {
     await db.destroy();
   }

@@ -25,16 +25,18 @@ export interface ChainVerification {
  * no secret but cannot meet the server's signature), and a checkpoint past the last row (rows cut
  * from the end). Every checkpoint's signature is checked. With `writeCheckpoints` (the operator's
  * `assent audit verify`), it signs a checkpoint at every multiple of CHECKPOINT_INTERVAL and at the
- * head that has none yet, for receipt verification to rely on. Reads every row: an operator
+ * head that has none yet, for receipt verification to rely on. `seal: false` leaves pending
+ * events as they are (a backup being inspected). Reads every row: an operator
  * command or a background job, never a request.
  */
 export async function verifyAuditChain(
   ctx: ServiceContext,
-  options: { pageSize?: number; writeCheckpoints?: boolean } = {},
+  options: { pageSize?: number; writeCheckpoints?: boolean; seal?: boolean } = {},
 ): Promise<ChainVerification> {
   const pageSize = options.pageSize ?? 2000;
-  // Events committed before this call are verified too: seal the ones still pending.
-  await sealAudit(ctx.db);
+  // Events committed before this call are verified too: seal the ones still pending (not when
+  // inspecting a backup, which is read as it is).
+  if (options.seal !== false) await sealAudit(ctx.db);
   const checkpoints = await listCheckpoints(ctx.db);
   const bySeq = new Map(checkpoints.map((c) => [c.seq, c]));
   let last = { seq: 0, hash: GENESIS_HASH };

@@ -1,17 +1,28 @@
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import { Migrator } from 'kysely';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { openDatabase, parseDatabaseUrl } from '../../src/db/connect.js';
+import { MIGRATIONS } from '../../src/db/migrations/index.js';
 import { figureValue } from '../../src/domain/procedure/outcomes.js';
 import { findVersionAuditPosition } from '../../src/repositories/reply.repository.js';
 import type { AuditSealMode } from '../../src/services/audit-seal.js';
-import { computeResults } from '../../src/services/compute-results.js';
+import { computeResults, evaluateConsultation } from '../../src/services/compute-results.js';
+import { generateDocument } from '../../src/services/documents/generate-document.js';
+import { issueResultsNotice } from '../../src/services/issue-results-notice.js';
+import { loadConsultation } from '../../src/services/load-consultation.js';
+import { recordDecision } from '../../src/services/record-decision.js';
+import { readMetrics } from '../../src/services/read-metrics.js';
+import { inspectBackup } from '../../src/services/restore-backup.js';
 import { createWorker } from '../../src/services/jobs/worker.js';
 import { getReceipt } from '../../src/services/receipts.js';
 import type { ServiceContext } from '../../src/services/service-context.js';
 import { submitReply } from '../../src/services/submit-reply.js';
 import { verifyAuditChain } from '../../src/services/verify-audit-chain.js';
 import { verifyStoredRecords } from '../../src/services/verify-stored-records.js';
+import { docxText } from '../documents/document-harness.js';
 import { describeEachDialect } from '../helpers/databases.js';
 import { focalPoint, replyInput, SECRETARIAT, useWorld } from '../helpers/world.js';
 
@@ -135,6 +146,63 @@ describeEachDialect('audit events sealed into the chain', (dialect) => {
     expect(records.checked.replyVersions).toBe(1);
   });
 
+  it('a reply document asked for before its event is sealed is stored with its audit position, never without', async () => {
+    const { ctx, openConsultation, clock } = world();
+    const id = await openConsultation();
+    clock.set('2023-05-01T10:00:00Z');
+    await replyLeftPending(ctx, id, 'KR');
+    const options = {
+      actor: focalPoint('KR'),
+      consultationId: id,
+      kind: 'reply',
+      format: 'docx',
+      memberState: 'KR',
+    } as const;
+    const first = await generateDocument(ctx, options);
+    const position = await findVersionAuditPosition(ctx.db, id, 'KR', 1);
+    expect(position).toEqual(await recordingRow(ctx, id, 'KR'));
+    expect(docxText(first.bytes)).toContain(position!.hash);
+    // Served again as stored.
+    expect((await generateDocument(ctx, options)).sha256).toBe(first.sha256);
+  });
+
+  it('results read inside a transaction while a change they count waits to be sealed name no head', async () => {
+    const { ctx, openConsultation, clock } = world();
+    const id = await openConsultation();
+    clock.set('2023-05-01T10:00:00Z');
+    await replyLeftPending(ctx, id, 'KR');
+    const results = await ctx.db
+      .transaction()
+      .execute(async (trx) => evaluateConsultation(trx, await loadConsultation(trx, id, SECRETARIAT), ctx.clock()));
+    expect(figureValue(results.texts[0]!.tally, 'replies')).toBe(1);
+    expect(results.auditHead).toBeNull();
+  });
+
+  it('the results of a notice name the audit row that records the notice', async () => {
+    const { ctx, openConsultation, clock } = world();
+    const id = await openConsultation();
+    clock.set('2023-08-30T10:00:00Z');
+    for (const text of ['x1333-cor1', 'x1353', 'x1471'])
+      await recordDecision(ctx, { actor: SECRETARIAT, consultationId: id, textId: text, input: {} });
+    const results = await issueResultsNotice(ctx, { actor: SECRETARIAT, consultationId: id });
+    const notice = await ctx.db
+      .selectFrom('audit_event')
+      .select(['seq', 'hash'])
+      .where('action', '=', 'notice.issued')
+      .executeTakeFirstOrThrow();
+    expect(results.auditHead).toEqual({ seq: Number(notice.seq), hash: notice.hash });
+  });
+
+  it('metrics show events waiting to be sealed and the age of the oldest', async () => {
+    const { ctx, openConsultation, clock } = world();
+    const id = await openConsultation();
+    clock.set('2023-05-01T10:00:00Z');
+    expect((await readMetrics(ctx)).auditPending).toEqual({ count: 0, oldestAgeSeconds: 0 });
+    await replyLeftPending(ctx, id, 'KR');
+    clock.advance(90_000);
+    expect((await readMetrics(ctx)).auditPending).toEqual({ count: 1, oldestAgeSeconds: 90 });
+  });
+
   // PostgreSQL only: two SQLite connections in one process block each other (better-sqlite3 waits
   // synchronously for the file lock), and a SQLite installation runs one server anyway.
   it.skipIf(dialect === 'sqlite')(
@@ -161,4 +229,19 @@ describeEachDialect('audit events sealed into the chain', (dialect) => {
       }
     },
   );
+});
+
+it('a backup taken before audit events were sealed apart (migration 0015) is inspected as it is, without writing to it', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'assent-old-backup-'));
+  try {
+    const file = path.join(dir, 'old.db');
+    const db = openDatabase({ kind: 'sqlite', file });
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...MIGRATIONS }) } });
+    expect((await migrator.migrateTo('2026-12-06-0014-entered-afterwards')).error).toBeUndefined();
+    await db.destroy();
+    const inspected = await inspectBackup(file);
+    expect(inspected).toMatchObject({ migrations: 14, chain: { ok: true } });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

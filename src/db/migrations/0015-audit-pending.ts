@@ -33,6 +33,10 @@ export const m0015AuditPending: Migration = {
       .execute();
   },
   async down(db: Kysely<any>) {
+    // Never drop events that are not in the chain yet.
+    const waiting = await db.selectFrom('audit_pending').select('id').limit(1).execute();
+    if (waiting.length > 0)
+      throw new Error('audit_pending holds events not yet sealed: run `assent audit verify` (it seals them) first');
     await db.schema.dropTable('audit_pending').execute();
   },
 };

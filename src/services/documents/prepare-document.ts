@@ -24,6 +24,7 @@ import { computeResults, evaluateConsultation } from '../compute-results.js';
 import { loadConsultation } from '../load-consultation.js';
 import { listReplies, getStateReply } from '../read-replies.js';
 import { getReceipt } from '../receipts.js';
+import { sealAudit } from '../audit-seal.js';
 import type { ServiceContext } from '../service-context.js';
 
 /** Which document, in which format and language. */
@@ -136,11 +137,15 @@ export async function prepareDocument(
         target: { consultationId, format, locale, memberState, version: version.version },
         storageKey: key(`${memberState}/${version.version}`),
         content: async () => {
-          const [state, files, audit] = await Promise.all([
+          const position = () => findVersionAuditPosition(ctx.db, consultationId, memberState, version.version);
+          const [state, files, found] = await Promise.all([
             findMemberState(ctx.db, memberState),
             citedFiles(ctx, [version]),
-            findVersionAuditPosition(ctx.db, consultationId, memberState, version.version),
+            position(),
           ]);
+          // The document is stored and served as is: a version committed a moment ago gets its
+          // place in the chain first, never a copy without it.
+          const audit = found ?? (ctx.db.isTransaction ? undefined : await sealAudit(ctx.db).then(position));
           const common = {
             consultation: reply.loaded.consultation,
             stateName: nameIn(locale, state, memberState),
