@@ -23,26 +23,53 @@ export interface AuditPositionOf {
 
 /** Transactions that wrote pending events, for `inTransaction` to seal them (services/audit-seal.ts). */
 const appendedIn = new WeakSet<object>();
+/** Transactions that chain their events as they record them (AUDIT_SEAL=before-commit). */
+const chainingIn = new WeakSet<object>();
+
+/** An event as the chain receives it: its data already in its stored (JSON) form. */
+interface ChainInput {
+  readonly at: number;
+  readonly actor: string;
+  readonly action: string;
+  readonly consultationId: string | null;
+  readonly subject: string;
+  readonly data: string;
+  readonly positionOf: AuditPositionOf | null;
+}
+
+/**
+ * Makes `trx` chain the events it records at once, under the chain's lock held until it commits
+ * (AUDIT_SEAL=before-commit: SQLite's default, whose writers are serial anyway, so the lock costs
+ * no waiting and nothing goes through `audit_pending`).
+ */
+export function chainAsRecorded(trx: Executor): void {
+  chainingIn.add(trx);
+}
 
 /**
  * Records an event of the trail. Must run inside the transaction of the change it records, so
- * the event commits with the change or not at all. It is written to `audit_pending`, numbered in
- * insertion order and with nothing read from the chain: concurrent writers do not wait on each
- * other here. The sealer (`sealPendingAudit`) gives it its place in the hash chain — on SQLite
- * just before this transaction commits, on PostgreSQL just after, for every pending event at
- * once (services/audit-seal.ts). Neither table is ever updated in place: pending rows move.
+ * the event commits with the change or not at all. With AUDIT_SEAL=before-commit the event is
+ * chained here (`chainAsRecorded`). Otherwise it is written to `audit_pending`, numbered in
+ * insertion order and with nothing read from the chain, so concurrent writers do not wait on
+ * each other, and the sealer (`sealPendingAudit`) chains it after the commit, with every event
+ * pending then (services/audit-seal.ts). Neither table is ever updated in place.
  */
 export async function appendAudit(db: Executor, event: AuditEvent, options: { positionOf?: AuditPositionOf } = {}) {
+  const input: ChainInput = { ...event, data: toJson(event.data), positionOf: options.positionOf ?? null };
+  if (chainingIn.has(db)) {
+    await chainEvents(db, [input]);
+    return;
+  }
   await db
     .insertInto('audit_pending')
     .values({
-      at: event.at,
-      actor: event.actor,
-      action: event.action,
-      consultation_id: event.consultationId,
-      subject: event.subject,
-      data: toJson(event.data),
-      position_of: options.positionOf ? toJson(options.positionOf) : null,
+      at: input.at,
+      actor: input.actor,
+      action: input.action,
+      consultation_id: input.consultationId,
+      subject: input.subject,
+      data: input.data,
+      position_of: input.positionOf === null ? null : toJson(input.positionOf),
     })
     .execute();
   appendedIn.add(db);
@@ -54,15 +81,83 @@ export function appendedAudit(trx: Executor): boolean {
 }
 
 /**
+ * Appends events to the chain, in order: each gets the next `seq`, the previous row's hash as
+ * `prev_hash`, and its `hash` (domain/audit/audit-chain.ts); the record it positions gets that
+ * seq and hash; every CHECKPOINT_INTERVAL rows a signed checkpoint is queued (the job signs it
+ * after this commits). On PostgreSQL a transaction-scoped advisory lock, held until commit,
+ * makes appenders take turns, so two never chain a row to the same predecessor; SQLite
+ * transactions are serial already.
+ */
+async function chainEvents(trx: Executor, events: readonly ChainInput[]): Promise<void> {
+  if (dialectOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
+  const last = await trx
+    .selectFrom('audit_event')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  let seq = Number(last?.seq ?? 0);
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const rows = events.map((event) => {
+    seq += 1;
+    const hash = chainHash(prevHash, {
+      seq,
+      at: event.at,
+      actor: event.actor,
+      action: event.action,
+      consultationId: event.consultationId,
+      subject: event.subject,
+      data: fromJson<Record<string, unknown>>(event.data),
+    });
+    const row = {
+      seq,
+      at: event.at,
+      actor: event.actor,
+      action: event.action,
+      consultation_id: event.consultationId,
+      subject: event.subject,
+      data: event.data,
+      prev_hash: prevHash,
+      hash,
+    };
+    prevHash = hash;
+    return row;
+  });
+  for (let from = 0; from < rows.length; from += 100)
+    await trx
+      .insertInto('audit_event')
+      .values(rows.slice(from, from + 100) as never)
+      .execute();
+  for (const [i, row] of rows.entries()) {
+    const positionOf = events[i]!.positionOf;
+    if (positionOf?.replyVersion) {
+      const [consultationId, memberState, version] = positionOf.replyVersion;
+      await setVersionAuditPosition(trx, consultationId, memberState, version, { seq: row.seq, hash: row.hash });
+    }
+    // Every CHECKPOINT_INTERVAL rows the chain gets a signed checkpoint, so verifying a receipt
+    // never needs more than that many rows.
+    if (row.seq % CHECKPOINT_INTERVAL === 0)
+      await insertJob(
+        trx,
+        {
+          id: `audit-checkpoint:${row.seq}`,
+          kind: 'audit-checkpoint',
+          payload: { seq: row.seq },
+          runAt: row.at,
+          maxAttempts: 8,
+          consultationId: null,
+        },
+        row.at,
+      );
+  }
+}
+
+/**
  * Seals up to `limit` pending events into the chain, in the order they were written (`id`),
- * and returns how many. Each gets the next `seq`, the previous row's hash as `prev_hash`, and
- * its `hash` (domain/audit/audit-chain.ts); the record it positions gets that seq and hash; every
- * CHECKPOINT_INTERVAL rows a signed checkpoint is queued (the job signs it after this commits).
- * On PostgreSQL a transaction-scoped advisory lock makes sealers take turns, so two instances
- * never chain two rows to the same predecessor; SQLite transactions are serial already. Run it
- * in a READ COMMITTED transaction of its own (after the writers committed: each statement must
- * see the rows the previous sealer committed) or at the end of the writer's. `upToId` bounds a
- * run to the events written before it started.
+ * and returns how many (`chainEvents`, under the lock, which is taken before they are read).
+ * Run it in a READ COMMITTED transaction of its own, after the writers committed: each statement
+ * must see the rows the previous sealer committed. `upToId` bounds a run to the events written
+ * before it started.
  */
 export async function sealPendingAudit(trx: Executor, limit = SEAL_BATCH, upToId?: number): Promise<number> {
   if (dialectOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
@@ -74,45 +169,6 @@ export async function sealPendingAudit(trx: Executor, limit = SEAL_BATCH, upToId
     .limit(limit)
     .execute();
   if (pending.length === 0) return 0;
-  const last = await trx
-    .selectFrom('audit_event')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  let seq = Number(last?.seq ?? 0);
-  let prevHash = last?.hash ?? GENESIS_HASH;
-  const sealed = pending.map((row) => {
-    seq += 1;
-    const fields = {
-      seq,
-      at: Number(row.at),
-      actor: row.actor,
-      action: row.action,
-      consultationId: row.consultation_id,
-      subject: row.subject,
-      data: fromJson<Record<string, unknown>>(row.data),
-    };
-    const hash = chainHash(prevHash, fields);
-    const value = {
-      seq,
-      at: fields.at,
-      actor: row.actor,
-      action: row.action,
-      consultation_id: row.consultation_id,
-      subject: row.subject,
-      data: row.data,
-      prev_hash: prevHash,
-      hash,
-    };
-    prevHash = hash;
-    return { value, positionOf: row.position_of === null ? null : fromJson<AuditPositionOf>(row.position_of) };
-  });
-  for (let from = 0; from < sealed.length; from += 100)
-    await trx
-      .insertInto('audit_event')
-      .values(sealed.slice(from, from + 100).map((row) => row.value) as never)
-      .execute();
   const deleted = await trx
     .deleteFrom('audit_pending')
     .where(
@@ -126,27 +182,18 @@ export async function sealPendingAudit(trx: Executor, limit = SEAL_BATCH, upToId
     throw new Error(
       `audit seal: ${pending.length} pending events read, ${deleted.numDeletedRows} removed; nothing sealed`,
     );
-  for (const { value, positionOf } of sealed) {
-    if (positionOf?.replyVersion) {
-      const [consultationId, memberState, version] = positionOf.replyVersion;
-      await setVersionAuditPosition(trx, consultationId, memberState, version, { seq: value.seq, hash: value.hash });
-    }
-    // Every CHECKPOINT_INTERVAL rows the chain gets a signed checkpoint, so verifying a receipt
-    // never needs more than that many rows.
-    if (value.seq % CHECKPOINT_INTERVAL === 0)
-      await insertJob(
-        trx,
-        {
-          id: `audit-checkpoint:${value.seq}`,
-          kind: 'audit-checkpoint',
-          payload: { seq: value.seq },
-          runAt: value.at,
-          maxAttempts: 8,
-          consultationId: null,
-        },
-        value.at,
-      );
-  }
+  await chainEvents(
+    trx,
+    pending.map((row) => ({
+      at: Number(row.at),
+      actor: row.actor,
+      action: row.action,
+      consultationId: row.consultation_id,
+      subject: row.subject,
+      data: row.data,
+      positionOf: row.position_of === null ? null : fromJson<AuditPositionOf>(row.position_of),
+    })),
+  );
   return pending.length;
 }
 

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/database.js';
 import { dialectOf, type Executor } from '../db/dialect.js';
 import {
-  appendedAudit,
+  chainAsRecorded,
   hasPendingAudit,
   lastPendingId,
   SEAL_BATCH,
@@ -11,9 +11,10 @@ import {
 
 /**
  * When a writing transaction's audit events get their place in the chain:
- * - `before-commit`: at the end of the transaction, under the chain's lock, which is then held
- *   until it commits. Chain order is commit order, and the records it positions carry their
- *   audit position when they commit. The default on SQLite, whose writers are serial anyway.
+ * - `before-commit`: in the writer's transaction, as it records them, under the chain's lock,
+ *   which is then held until it commits. Chain order is commit order, and the records it
+ *   positions carry their audit position when they commit. The default on SQLite, whose writers
+ *   are serial anyway (nothing goes through `audit_pending`).
  * - `after-commit`: right after the commit, in a transaction of its own that seals every pending
  *   event at once, so writers never wait on each other for the chain and concurrent commits are
  *   sealed in batches. The default on PostgreSQL (issue #17: writes without a global lock).
@@ -25,10 +26,9 @@ export function defaultAuditSealMode(db: Executor): AuditSealMode {
   return dialectOf(db) === 'postgres' ? 'after-commit' : 'before-commit';
 }
 
-/** Seals, in the writer's transaction, every event pending (its own and any left by others). */
-export async function sealBeforeCommit(trx: Transaction<DB>): Promise<void> {
-  if (!appendedAudit(trx)) return;
-  while ((await sealPendingAudit(trx, SEAL_BATCH)) === SEAL_BATCH);
+/** Starts a writer's transaction in `mode`: with before-commit, it chains its events as it records them. */
+export function beginWriter(trx: Transaction<DB>, mode: AuditSealMode): void {
+  if (mode === 'before-commit') chainAsRecorded(trx);
 }
 
 interface SealRuns {

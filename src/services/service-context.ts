@@ -7,7 +7,7 @@ import { AppError } from '../domain/errors.js';
 import { DEFAULT_TIMING_POLICY, type TimingPolicy } from '../domain/procedure/timing.js';
 import type { Clock } from '../domain/time/clock.js';
 import { appendedAudit } from '../repositories/audit.repository.js';
-import { type AuditSealMode, defaultAuditSealMode, sealAudit, sealBeforeCommit } from './audit-seal.js';
+import { type AuditSealMode, beginWriter, defaultAuditSealMode, sealAudit } from './audit-seal.js';
 
 /** What every use-case receives: the database, the clock, and the settings that shape rules. */
 export interface ServiceContext {
@@ -72,11 +72,10 @@ export async function inTransaction<T>(ctx: ServiceContext, work: (trx: Transact
   let result: T;
   try {
     if (ctx.db.isTransaction) return await work(ctx.db as Transaction<DB>);
-    result = await ctx.db.transaction().execute(async (trx) => {
+    result = await ctx.db.transaction().execute((trx) => {
       writer = trx;
-      const value = await work(trx);
-      if (ctx.auditSeal === 'before-commit') await sealBeforeCommit(trx);
-      return value;
+      beginWriter(trx, ctx.auditSeal);
+      return work(trx);
     });
   } catch (error) {
     throw translateStorageError(error);

@@ -4,11 +4,11 @@ import { dialectOf } from '../dialect.js';
 /**
  * Audit rows waiting for their place in the chain (issue #17: writes without a global lock).
  *
- * A writing transaction records its events here, numbered by `id` and with nothing read from
- * the chain, so concurrent writers never wait on each other for it. The sealer
- * (`sealPendingAudit`, repositories/audit.repository.ts) moves them into `audit_event` in `id`
- * order, giving each its `seq`, `prev_hash` and `hash`, under the chain's lock — on SQLite just
- * before the writer commits, on PostgreSQL just after, in batches (docs/security.md).
+ * With AUDIT_SEAL=after-commit (PostgreSQL's default) a writing transaction records its events
+ * here, numbered by `id` and with nothing read from the chain, so concurrent writers never wait
+ * on each other for it. The sealer (`sealPendingAudit`, repositories/audit.repository.ts) moves
+ * them into `audit_event` in `id` order right after the commit, giving each its `seq`,
+ * `prev_hash` and `hash`, under the chain's lock, in batches (docs/security.md).
  *
  * `position_of`: the record whose audit position (`audit_seq`, `audit_hash`) the sealer sets
  * when it seals the row, as JSON (`{"replyVersion":[consultation, State, version]}`); null for
