@@ -314,17 +314,19 @@ export async function findVersionHead(
 }
 
 /**
- * Makes sure a State's reply row exists (version 0 until a version is written) so that it can be
- * locked: two concurrent first replies of one State then queue on the same row instead of both
- * trying to write version 1. Rolled back with the transaction if nothing is written.
+ * Makes sure a State's reply row exists (version 0 until a version is written), locks it, and
+ * returns its pointers, in one statement (an upsert whose update changes nothing): two concurrent
+ * replies of one State queue on the same row, and the second reads the pointers the first left,
+ * instead of both writing the same version. The new row goes with the transaction if nothing is
+ * written. On SQLite, whose writers are serial, the lock is the transaction's.
  */
-export async function ensureReplyRow(
+export async function lockReplyRow(
   db: Executor,
   consultationId: string,
   memberState: string,
   now: number,
-): Promise<void> {
-  await db
+): Promise<ReplyPointers> {
+  const row = await db
     .insertInto('reply')
     .values({
       consultation_id: consultationId,
@@ -333,8 +335,19 @@ export async function ensureReplyRow(
       counted_version: null,
       updated_at: now,
     })
-    .onConflict((oc) => oc.columns(['consultation_id', 'member_state']).doNothing())
-    .execute();
+    .onConflict((oc) =>
+      oc
+        .columns(['consultation_id', 'member_state'])
+        .doUpdateSet({ current_version: (eb) => eb.ref('reply.current_version') }),
+    )
+    .returning(['consultation_id', 'member_state', 'current_version', 'counted_version'])
+    .executeTakeFirstOrThrow();
+  return {
+    consultationId: row.consultation_id,
+    memberState: row.member_state,
+    currentVersion: Number(row.current_version),
+    countedVersion: row.counted_version === null ? null : Number(row.counted_version),
+  };
 }
 
 /**

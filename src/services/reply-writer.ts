@@ -19,8 +19,7 @@ import { existingAttachments, listUploads } from '../repositories/attachment.rep
 import { appendAudit } from '../repositories/audit.repository.js';
 import { findMemberState } from '../repositories/member-state.repository.js';
 import {
-  ensureReplyRow,
-  findReplyPointers,
+  lockReplyRow,
   findVersionHead,
   insertReplyVersion,
   markCountedPositions,
@@ -161,9 +160,8 @@ export interface WriteVersionOptions {
 export async function writeReplyVersion(trx: Transaction<DB>, options: WriteVersionOptions): Promise<ReplyReceipt> {
   const { loaded, memberState } = options;
   const consultationId = loaded.consultation.id;
-  await ensureReplyRow(trx, consultationId, memberState, options.now);
-  const pointers = await findReplyPointers(trx, consultationId, memberState, { lock: true });
-  const currentVersion = pointers?.currentVersion ?? 0;
+  const pointers = await lockReplyRow(trx, consultationId, memberState, options.now);
+  const currentVersion = pointers.currentVersion;
   if (options.expectedVersion !== undefined && options.expectedVersion !== currentVersion) {
     throw new AppError(
       'STALE_REPLY',
@@ -205,10 +203,10 @@ export async function writeReplyVersion(trx: Transaction<DB>, options: WriteVers
   const record: ReplyVersion = { ...body, contentHash };
   await insertReplyVersion(trx, record);
   const counted = onTime && options.status === 'submitted';
-  const countedVersion = onTime ? (counted ? version : null) : (pointers?.countedVersion ?? null);
+  const countedVersion = onTime ? (counted ? version : null) : pointers.countedVersion;
   await saveReplyPointers(trx, { consultationId, memberState, currentVersion: version, countedVersion }, options.now);
   // The positions of the counted version carry the mark that results are computed from.
-  if (countedVersion !== (pointers?.countedVersion ?? null))
+  if (countedVersion !== pointers.countedVersion)
     await markCountedPositions(trx, consultationId, memberState, countedVersion);
   // A new submission over an earlier one is an amendment (the trail says which).
   const action =
