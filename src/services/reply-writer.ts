@@ -207,7 +207,7 @@ export async function writeReplyVersion(trx: Transaction<DB>, options: WriteVers
   await saveReplyPointers(trx, { consultationId, memberState, currentVersion: version, countedVersion }, options.now);
   // The positions of the counted version carry the mark that results are computed from.
   if (countedVersion !== pointers.countedVersion)
-    await markCountedPositions(trx, consultationId, memberState, countedVersion);
+    await markCountedPositions(trx, consultationId, memberState, { from: pointers.countedVersion, to: countedVersion });
   // A new submission over an earlier one is an amendment (the trail says which).
   const action =
     options.auditAction === 'reply.submitted' && previous !== undefined && previous.status === 'submitted'
