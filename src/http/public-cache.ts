@@ -25,7 +25,8 @@ declare module 'fastify' {
  *   database's change token (repositories/change-token.repository.ts), which moves on every
  *   commit by any process or instance; the token is read before the page is rendered, so an answer
  *   is never stored under a token newer than its data. Every instance checks for itself: several
- *   instances behind one PostgreSQL never serve a page older than the last commit.
+ *   instances behind one PostgreSQL serve another instance's commit within 20 ms, their own
+ *   service writes at once (services/content-changes.ts).
  * - **The clock has not passed what the page depends on.** The route gives the instant its page
  *   stops being true (`cacheUntil`): the next change of phase (a deadline, a meeting's first day)
  *   or of a countdown, and at most the next whole minute, since words like "Overdue" follow the day.

@@ -8,6 +8,7 @@ import { DEFAULT_TIMING_POLICY, type TimingPolicy } from '../domain/procedure/ti
 import type { Clock } from '../domain/time/clock.js';
 import { appendedAudit } from '../repositories/audit.repository.js';
 import { type AuditSealMode, beginWriter, defaultAuditSealMode, sealAudit } from './audit-seal.js';
+import { noteCommit } from './content-changes.js';
 
 /** What every use-case receives: the database, the clock, and the settings that shape rules. */
 export interface ServiceContext {
@@ -80,6 +81,8 @@ export async function inTransaction<T>(ctx: ServiceContext, work: (trx: Transact
   } catch (error) {
     throw translateStorageError(error);
   }
+  // The public pages this process keeps are read afresh from now on (services/content-changes.ts).
+  noteCommit(ctx.db);
   // The change is committed: its audit events are sealed now, with whatever else is pending. A
   // failure here loses nothing (the events wait in audit_pending for the next seal, which the job
   // worker also runs), so the write still succeeds.

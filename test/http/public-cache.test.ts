@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, parseDatabaseUrl, SQLITE_OTHER_WRITERS_CHECK_MS } from '../../src/db/connect.js';
 import { buildApp } from '../../src/http/app.js';
 import { createPublicCache, type PublicCache } from '../../src/http/public-cache.js';
-import { changeTokenReader } from '../../src/services/content-changes.js';
+import { changeTokenReader, POSTGRES_OTHER_WRITERS_CHECK_MS } from '../../src/services/content-changes.js';
 import { recordDecision } from '../../src/services/record-decision.js';
 import { serviceContext } from '../../src/services/service-context.js';
 import { submitReply } from '../../src/services/submit-reply.js';
@@ -127,13 +127,36 @@ describeEachDialect('public response cache', (dialect) => {
     others.push({ close: () => otherDb.destroy() });
     const other = serviceContext(otherDb, world().clock.now);
     await recordDecision(other, { actor: SECRETARIAT, consultationId: ID, textId: 'x1353', input: {} });
-    // SQLite reads another connection's commits at most every SQLITE_OTHER_WRITERS_CHECK_MS.
-    if (dialect === 'sqlite') await new Promise((resolve) => setTimeout(resolve, SQLITE_OTHER_WRITERS_CHECK_MS + 5));
+    // Another connection's commits are seen within SQLITE_OTHER_WRITERS_CHECK_MS on SQLite,
+    // POSTGRES_OTHER_WRITERS_CHECK_MS on PostgreSQL.
+    const window = dialect === 'sqlite' ? SQLITE_OTHER_WRITERS_CHECK_MS : POSTGRES_OTHER_WRITERS_CHECK_MS;
+    await new Promise((resolve) => setTimeout(resolve, window + 5));
     const fresh = await get(RESULTS_PAGE);
     expect(cache.stats().hits).toBe(hits);
     expect(fresh.body).not.toBe(page.body);
     // And then it is kept again.
     expect((await fromMemory(RESULTS_PAGE)).body).toBe(fresh.body);
+  });
+
+  it('the change token read answers for its window, but never past a service write of this process', async () => {
+    world().clock.set(DURING_MEETING);
+    const read = changeTokenReader(world().ctx, { maxAgeMs: 60_000 });
+    const first = await read();
+    // Another instance's commit: seen once the window has passed, not before.
+    const otherDb = openDatabase(parseDatabaseUrl(world().database.url, '/nonexistent'));
+    others.push({ close: () => otherDb.destroy() });
+    await recordDecision(serviceContext(otherDb, world().clock.now), {
+      actor: SECRETARIAT,
+      consultationId: ID,
+      textId: 'x1353',
+      input: {},
+    });
+    expect(await read()).toBe(first);
+    // This process's own service write: the next read is fresh.
+    await recordDecision(world().ctx, { actor: SECRETARIAT, consultationId: ID, textId: 'x1471', input: {} });
+    const afterOwnWrite = await read();
+    expect(afterOwnWrite).not.toBe(first);
+    expect(await read()).toBe(afterOwnWrite);
   });
 
   it('the clock: a page is kept within the minute, and is not served past the deadline', async () => {
