@@ -63,6 +63,8 @@ export interface BuildAppOptions {
   readonly publicCacheBytes?: number;
   /** A public response cache made by the caller (tests read its figures); replaces the two settings above. */
   readonly publicCache?: PublicCache;
+  /** The site's public address (PUBLIC_URL): links in the files the API serves (calendar files). */
+  readonly publicUrl?: string;
 }
 
 /**
@@ -236,7 +238,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         request.body = value;
       });
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-      await api.register(consultationRoutes, { ctx });
+      await api.register(consultationRoutes, { ctx, publicUrl: options.publicUrl });
       await api.register(replyRoutes, { ctx, receiptVerifyPerMinute: options.receiptVerifyPerMinute ?? 30 });
       await api.register(resultRoutes, { ctx });
       await api.register(adminRoutes, { ctx, mailDir: options.mailDir ?? 'data/mail' });

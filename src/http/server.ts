@@ -39,6 +39,7 @@ export async function startServer(
     metricsToken: config.metricsToken,
     metricsPublic: config.metricsPublic,
     trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
   });
   const address = await app.listen({ host: config.host, port: config.port });
   if (config.worker) context.worker.start();

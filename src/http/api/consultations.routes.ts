@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
+import { consultationCalendar } from '../../documents/consultation-calendar.js';
+import { ICALENDAR_MEDIA_TYPE } from '../../documents/icalendar.js';
 import { AppError } from '../../domain/errors.js';
 import {
   ConsultationInputSchema,
@@ -44,7 +46,11 @@ const LanguageQuery = Type.Object(
 );
 
 /** Consultations (circulars) and their determined texts. */
-export const consultationRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {
+export const consultationRoutes: FastifyPluginAsyncTypebox<{
+  ctx: ServiceContext;
+  /** The site's public address (PUBLIC_URL), for links in files; omitted: files carry none. */
+  publicUrl?: string | undefined;
+}> = async (app, { ctx, publicUrl }) => {
   const tags = ['consultations'];
   /** The consultation as the API shows it; `within`: the write it answers for (its scope suffices). */
   const full = async (
@@ -118,6 +124,43 @@ export const consultationRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext
       cacheUntil(reply, publicAnswerUntil(now, [found]));
       const view = presentConsultation(found, req.actor, req.query.lang);
       return reply.header('etag', `"${view.revision}"`).send(view);
+    },
+  );
+
+  app.get(
+    '/consultations/:id/calendar.ics',
+    {
+      schema: {
+        tags,
+        summary:
+          'The deadline for replies (with a reminder a day before) and the meeting, as an iCalendar file (RFC 5545) to import or subscribe to; ?lang= for its words (English by default)',
+        params: ConsultationParams,
+        querystring: LanguageQuery,
+        response: {
+          200: {
+            description:
+              'An iCalendar file. Each event keeps its UID (and its SEQUENCE grows with the consultation), so importing it again updates the events instead of adding copies.',
+            content: { 'text/calendar': { schema: { type: 'string' } } },
+          },
+          ...problemResponses,
+        },
+      },
+    },
+    async (req, reply) => {
+      const found = await getConsultation(ctx, { actor: req.actor, consultationId: req.params.id });
+      const c = found.loaded.consultation;
+      const locale = req.query.lang ?? 'en';
+      const body = consultationCalendar(c, {
+        locale,
+        hasMeeting: found.loaded.procedure.hasMeeting,
+        pageUrl:
+          publicUrl === undefined ? undefined : `${publicUrl}/${locale}/consultations/${encodeURIComponent(c.id)}`,
+      });
+      return reply
+        .type(ICALENDAR_MEDIA_TYPE)
+        .header('content-disposition', `attachment; filename="${c.id}.ics"`)
+        .header('cache-control', 'no-cache')
+        .send(body);
     },
   );
 

@@ -68,6 +68,14 @@ function Actions({ page, view }: { page: PageContext; view: ConsultationPageView
             label={t(locale, 'public.documents.resultsNotice')}
           />
         )}
+        <li>
+          <a
+            href={`/api/v1/consultations/${encodeURIComponent(view.id)}/calendar.ics?lang=${locale}`}
+            type="text/calendar"
+          >
+            {t(locale, 'public.documents.calendar')}
+          </a>
+        </li>
       </ul>
     </section>
   );
