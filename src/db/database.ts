@@ -376,14 +376,9 @@ export interface AuditEventTable {
  * An audit event written by a transaction and not yet sealed into the chain (migration 0015):
  * `audit_event`'s fields without the chain's, numbered in insertion order.
  */
-export interface AuditPendingTable {
+export interface AuditPendingTable
+  extends Pick<AuditEventTable, 'at' | 'actor' | 'action' | 'consultation_id' | 'subject' | 'data'> {
   id: Generated<number>;
-  at: number;
-  actor: string;
-  action: string;
-  consultation_id: string | null;
-  subject: string;
-  data: string;
   /** JSON naming the record whose audit position the sealer sets, or null. */
   position_of: string | null;
 }

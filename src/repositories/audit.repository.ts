@@ -27,12 +27,7 @@ const appendedIn = new WeakSet<object>();
 const chainingIn = new WeakSet<object>();
 
 /** An event as the chain receives it: its data already in its stored (JSON) form. */
-interface ChainInput {
-  readonly at: number;
-  readonly actor: string;
-  readonly action: string;
-  readonly consultationId: string | null;
-  readonly subject: string;
+interface ChainInput extends Omit<AuditEvent, 'data'> {
   readonly data: string;
   readonly positionOf: AuditPositionOf | null;
 }
