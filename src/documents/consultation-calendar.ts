@@ -1,16 +1,10 @@
 import type { Consultation } from '../domain/consultation/consultation.js';
 import { consultationIn } from '../domain/consultation/localise.js';
+import { addDays } from '../domain/time/instants.js';
 import type { Locale } from '../i18n/i18n.js';
 import { studyGroupName } from './bureau.js';
 import { msg } from './format.js';
 import { type Calendar, type CalendarEvent, renderCalendar } from './icalendar.js';
-
-const DAY_MS = 86_400_000;
-
-/** The day after `day` (an all-day event's exclusive end). */
-function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
-}
 
 /**
  * A consultation's dates as an iCalendar file, in the reader's language: the deadline for
@@ -51,7 +45,7 @@ export function consultationCalendar(
       location: c.meeting.place,
       url: options.pageUrl,
       start: { day: source.meeting.firstDay },
-      end: { day: nextDay(source.meeting.lastDay) },
+      end: { day: addDays(source.meeting.lastDay, 1) },
     });
   const calendar: Calendar = { name: c.reference, stamp: source.updatedAt, events };
   return renderCalendar(calendar);

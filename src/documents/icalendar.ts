@@ -2,6 +2,7 @@
  * iCalendar (RFC 5545) files: a consultation's deadline and meeting as events that calendar
  * programs import or subscribe to. Pure: the same input gives the same bytes.
  */
+import { isIsoDay } from '../domain/time/instants.js';
 
 /** When an event starts or ends: an instant (UTC) or a whole day (the meeting's days). */
 export type CalendarTime = { readonly instant: number } | { readonly day: string };
@@ -87,7 +88,7 @@ export function formatInstant(instant: number): string {
 
 /** `20230829` from `2023-08-29` (a DATE, §3.3.4). */
 export function formatDay(day: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`not a day: ${day}`);
+  if (!isIsoDay(day)) throw new Error(`not a day: ${day}`);
   return day.replaceAll('-', '');
 }
 

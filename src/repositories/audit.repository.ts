@@ -192,12 +192,6 @@ export async function sealPendingAudit(trx: Executor, limit = SEAL_BATCH, upToId
   return pending.length;
 }
 
-/** Whether any event waits to be sealed (one indexed read). */
-export async function hasPendingAudit(db: Executor): Promise<boolean> {
-  const row = await db.selectFrom('audit_pending').select('id').limit(1).executeTakeFirst();
-  return row !== undefined;
-}
-
 /**
  * The chain head and the pending events, read in one statement (one snapshot): what changes
  * whenever an event is written or sealed. Equal markers before and after a read mean that nothing

@@ -232,11 +232,12 @@ export async function markCountedPositions(
   memberState: string,
   move: { readonly from: number | null; readonly to: number | null },
 ): Promise<void> {
+  if (move.from === move.to) return;
   for (const [version, counted] of [
     [move.from, 0],
     [move.to, 1],
   ] as const) {
-    if (version === null || move.from === move.to) continue;
+    if (version === null) continue;
     await db
       .updateTable('reply_position')
       .set({ counted })

@@ -1,13 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/database.js';
 import { dialectOf, type Executor } from '../db/dialect.js';
-import {
-  chainAsRecorded,
-  hasPendingAudit,
-  lastPendingId,
-  SEAL_BATCH,
-  sealPendingAudit,
-} from '../repositories/audit.repository.js';
+import { chainAsRecorded, lastPendingId, SEAL_BATCH, sealPendingAudit } from '../repositories/audit.repository.js';
+import { findVersionAuditPosition } from '../repositories/reply.repository.js';
 
 /**
  * When a writing transaction's audit events get their place in the chain:
@@ -80,12 +75,20 @@ async function sealAll(db: Kysely<DB>): Promise<void> {
 }
 
 /**
- * Seals events left pending by a writer that stopped between its commit and its seal (a crash,
- * an unreachable database): the job worker calls it when idle. One indexed read when nothing is
- * pending.
+ * Where in the chain a reply version was recorded (the receipt and the reply document name it).
+ * A version committed a moment ago may still wait for its seal: it is sealed first, so nothing is
+ * ever answered or stored without its position. Undefined: no such version, or (inside a
+ * transaction, where nothing can be sealed) not sealed yet.
  */
-export async function sealLeftovers(db: Kysely<DB>): Promise<boolean> {
-  if (!(await hasPendingAudit(db))) return false;
+export async function sealedVersionPosition(
+  db: Kysely<DB>,
+  consultationId: string,
+  memberState: string,
+  version: number,
+): Promise<{ seq: number; hash: string } | undefined> {
+  const position = () => findVersionAuditPosition(db, consultationId, memberState, version);
+  const found = await position();
+  if (found || db.isTransaction) return found;
   await sealAudit(db);
-  return true;
+  return position();
 }

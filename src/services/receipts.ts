@@ -18,7 +18,7 @@ import { ReceiptInputSchema } from '../schemas/receipt.schema.js';
 import { deadlinePassed, loadConsultation } from './load-consultation.js';
 import { currentSigningKey, trustedSigningKey } from './receipt-keys.js';
 import { verifyChainAround } from './audit-checkpoints.js';
-import { sealAudit } from './audit-seal.js';
+import { sealedVersionPosition } from './audit-seal.js';
 import type { ServiceContext } from './service-context.js';
 
 let compiledReceiptCheck: ((value: unknown) => boolean) | undefined;
@@ -89,14 +89,10 @@ export async function getReceipt(
     deadlinePassed: deadlinePassed(loaded.consultation, ctx.clock()),
     individualRepliesPublic: loaded.consultation.settings.individualRepliesPublic,
   });
-  const position = () => findVersionAuditPosition(ctx.db, options.consultationId, options.memberState, options.version);
-  const [version, found] = await Promise.all([
+  const [version, audit] = await Promise.all([
     findReplyVersion(ctx.db, options.consultationId, options.memberState, options.version),
-    position(),
+    sealedVersionPosition(ctx.db, options.consultationId, options.memberState, options.version),
   ]);
-  // A version committed a moment ago may wait for its place in the chain (services/audit-seal.ts):
-  // seal it now rather than answer without one.
-  const audit = found ?? (version && !ctx.db.isTransaction ? await sealAudit(ctx.db).then(position) : undefined);
   if (!version || !audit)
     throw new AppError('NOT_FOUND', `No version ${options.version} of the reply of ${options.memberState}`);
   const key = await currentSigningKey(ctx);

@@ -19,12 +19,12 @@ import {
   listMemberStates,
   type StoredMemberState,
 } from '../../repositories/member-state.repository.js';
-import { findVersionAuditPosition, listReplyVersions } from '../../repositories/reply.repository.js';
+import { listReplyVersions } from '../../repositories/reply.repository.js';
 import { computeResults, evaluateConsultation } from '../compute-results.js';
 import { loadConsultation } from '../load-consultation.js';
 import { listReplies, getStateReply } from '../read-replies.js';
 import { getReceipt } from '../receipts.js';
-import { sealAudit } from '../audit-seal.js';
+import { sealedVersionPosition } from '../audit-seal.js';
 import type { ServiceContext } from '../service-context.js';
 
 /** Which document, in which format and language. */
@@ -137,15 +137,12 @@ export async function prepareDocument(
         target: { consultationId, format, locale, memberState, version: version.version },
         storageKey: key(`${memberState}/${version.version}`),
         content: async () => {
-          const position = () => findVersionAuditPosition(ctx.db, consultationId, memberState, version.version);
-          const [state, files, found] = await Promise.all([
+          // The document is stored and served as is: never a copy without the version's position.
+          const [state, files, audit] = await Promise.all([
             findMemberState(ctx.db, memberState),
             citedFiles(ctx, [version]),
-            position(),
+            sealedVersionPosition(ctx.db, consultationId, memberState, version.version),
           ]);
-          // The document is stored and served as is: a version committed a moment ago gets its
-          // place in the chain first, never a copy without it.
-          const audit = found ?? (ctx.db.isTransaction ? undefined : await sealAudit(ctx.db).then(position));
           const common = {
             consultation: reply.loaded.consultation,
             stateName: nameIn(locale, state, memberState),

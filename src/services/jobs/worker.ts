@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { claimNextJob, completeJob, failJob, type Job } from '../../repositories/job.repository.js';
-import { sealLeftovers } from '../audit-seal.js';
+import { sealAudit } from '../audit-seal.js';
 import { translateStorageError, type ServiceContext } from '../service-context.js';
 import type { JobHandler } from './handlers.js';
 
@@ -74,9 +74,10 @@ export function createWorker(ctx: ServiceContext, options: WorkerOptions): Worke
       const attempt = runOnce();
       current = attempt;
       ran = await attempt;
-      // When idle, seal audit events a writer left pending (it stopped between commit and seal).
+      // When idle, seal audit events a writer left pending (it stopped between commit and seal):
+      // one indexed read when there are none.
       if (!ran) {
-        const sweep = sealLeftovers(ctx.db);
+        const sweep = sealAudit(ctx.db);
         current = sweep;
         await sweep;
       }
