@@ -1,4 +1,5 @@
 import { ConfigError } from '../config.js';
+import { csvQuote } from '../documents/tabular.js';
 import { isAppError } from '../domain/errors.js';
 import { translateStorageError } from '../services/service-context.js';
 import type { Clock } from '../domain/time/clock.js';
@@ -73,8 +74,7 @@ export function formatTable(headers: readonly string[], rows: readonly (readonly
 
 /** One CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180 §2.6–2.7). */
 export function csvField(cell: Cell): string {
-  const text = cellText(cell);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvQuote(cellText(cell));
 }
 
 /** CSV text with CRLF line breaks, as RFC 4180 §2.1 specifies; the first row is the header. */
