@@ -76,6 +76,8 @@ interface Entry {
   /** The first instant at which the answer may no longer be true. */
   readonly until: number;
   readonly contentType: string;
+  /** The answer's Content-Disposition (a file's name), where it has one. */
+  readonly disposition: string | null;
   readonly etag: string;
   /** The ETag is the route's own (e.g. a revision): it is served as it is, and not used for 304s. */
   readonly ownEtag: boolean;
@@ -226,6 +228,7 @@ export function createPublicCache(options: PublicCacheOptions): PublicCache {
     reply.header('cache-control', CACHE_CONTROL).header('vary', entry.vary).header('etag', entry.etag);
     if (!entry.ownEtag && matches(request.headers['if-none-match'], entry.etag)) return reply.code(304).send();
     reply.code(200).type(entry.contentType);
+    if (entry.disposition !== null) reply.header('content-disposition', entry.disposition);
     const encoding =
       request.headers['x-no-compression'] === undefined
         ? chooseEncoding(request.headers['accept-encoding'], entry.body.length)
@@ -291,6 +294,7 @@ export function createPublicCache(options: PublicCacheOptions): PublicCache {
           renderedAt: fill.at,
           until,
           contentType: String(reply.getHeader('content-type') ?? 'application/octet-stream'),
+          disposition: reply.hasHeader('content-disposition') ? String(reply.getHeader('content-disposition')) : null,
           etag,
           ownEtag: typeof own === 'string',
           vary: fill.vary,

@@ -2,6 +2,8 @@ import type { ReplyVersion } from '../domain/reply/reply.js';
 import type { Actor } from '../domain/policy/actor.js';
 import { authorize, can } from '../domain/policy/policy.js';
 import { AppError } from '../domain/errors.js';
+import { findAccount } from '../repositories/account.repository.js';
+import { findAttachmentMeta } from '../repositories/attachment.repository.js';
 import { findMemberState, listMemberStates, type StoredMemberState } from '../repositories/member-state.repository.js';
 import { listCurrentReplies, listReplyVersions, type ReplyPointers } from '../repositories/reply.repository.js';
 import { deadlinePassed, loadConsultation, type LoadedConsultation } from './load-consultation.js';
@@ -97,4 +99,44 @@ export async function listReplies(
       return { state, latest: entry?.latest ?? null, countedVersion: entry?.pointers.countedVersion ?? null };
     });
   return { loaded, rows };
+}
+
+/** What an export of the replies shows beside the stored ids: file names, and who entered each reply. */
+export interface ReplyExportDetails {
+  /** The name each attachment and original file of the latest replies was uploaded with, by SHA-256. */
+  readonly fileNames: ReadonlyMap<string, string>;
+  /** For the secretariat only: the name of the account behind each `account:<id>` that entered a latest reply. */
+  readonly enteredBy: ReadonlyMap<string, string>;
+}
+
+/**
+ * The names an export of `overview` prints instead of ids: the files' names for whoever may read
+ * the replies, and the names of the people who entered them for the secretariat only (others see
+ * the ids, as the API's JSON gives them).
+ */
+export async function replyExportDetails(
+  ctx: ServiceContext,
+  actor: Actor,
+  overview: ReplyOverview,
+): Promise<ReplyExportDetails> {
+  const latest = overview.rows.flatMap((row) => (row.latest === null ? [] : [row.latest]));
+  const files = new Set(
+    latest.flatMap((v) => [
+      ...(v.originalFile === null ? [] : [v.originalFile]),
+      ...v.positions.flatMap((p) => (p.attachment === null ? [] : [p.attachment])),
+    ]),
+  );
+  const fileNames = new Map<string, string>();
+  for (const sha256 of files) {
+    const meta = await findAttachmentMeta(ctx.db, sha256);
+    if (meta) fileNames.set(sha256, meta.filename);
+  }
+  const enteredBy = new Map<string, string>();
+  if (actor.kind === 'secretariat')
+    for (const id of new Set(latest.map((v) => v.enteredBy))) {
+      if (!id.startsWith('account:')) continue;
+      const account = await findAccount(ctx.db, id.slice('account:'.length));
+      if (account) enteredBy.set(id, account.name);
+    }
+  return { fileNames, enteredBy };
 }

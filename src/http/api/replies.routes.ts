@@ -3,7 +3,7 @@ import { citeRole } from '../../domain/procedure/procedure.js';
 import { DEFAULT_PROCEDURE_ID, procedureFor } from '../../procedures/registry.js';
 import { ReceiptInputSchema } from '../../schemas/receipt.schema.js';
 import { recordedReplyInputSchema, replyInputSchema } from '../../schemas/reply.schema.js';
-import { listReplies, getStateReply } from '../../services/read-replies.js';
+import { getStateReply, listReplies, replyExportDetails } from '../../services/read-replies.js';
 import { recordReply } from '../../services/record-reply.js';
 import { submitReply } from '../../services/submit-reply.js';
 import { withdrawReply } from '../../services/withdraw-reply.js';
@@ -27,6 +27,9 @@ import {
 import Type from 'typebox';
 import { Slug, StateCode } from '../../schemas/common.schema.js';
 import { getReceipt, receiptPublicKey, verifyReceipt } from '../../services/receipts.js';
+import { repliesExport } from '../../presenters/exports.js';
+import { sendTables, TABLE_CONTENT } from '../table-reply.js';
+import { ExportQuery } from './params.schema.js';
 
 /**
  * Where the default procedure says a reply after the deadline does not count (its consultationFails
@@ -51,11 +54,27 @@ export const replyRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; recei
         tags,
         summary:
           'Who replied and who has not, with positions (secretariat; own State for a focal point; everyone after the deadline where public)',
+        description:
+          '`?format=csv` or `?format=xlsx` answers a file for spreadsheet software instead of JSON, its headings and words in `?lang=` (English by default): one row per State that replied and text, with the position, comments, reasons, possible changes, attachment, version, whether it counts, when and how it was received, who entered it and the signatory. The CSV holds the replies, or with `?rows=not-replied` the States that have not replied; the workbook holds both, a sheet each. Cells that spreadsheet software would read as a formula are prefixed with an apostrophe in the CSV; the workbook stores them as text.',
         params: ConsultationParams,
-        response: { 200: ReplyOverviewView, ...problemResponses },
+        querystring: ExportQuery,
+        response: {
+          200: {
+            description: 'The replies (JSON), or the file asked for by `format`',
+            content: { 'application/json': { schema: ReplyOverviewView }, ...TABLE_CONTENT },
+          },
+          ...problemResponses,
+        },
       },
     },
-    async (req) => presentOverview(await listReplies(ctx, { actor: req.actor, consultationId: req.params.id })),
+    async (req, reply) => {
+      const overview = await listReplies(ctx, { actor: req.actor, consultationId: req.params.id });
+      const format = req.query.format ?? 'json';
+      if (format === 'json') return reply.send(presentOverview(overview));
+      const locale = req.query.lang ?? 'en';
+      const details = await replyExportDetails(ctx, req.actor, overview);
+      return sendTables(reply, format, repliesExport(locale, overview, details, format, req.query.rows), locale);
+    },
   );
 
   app.get(

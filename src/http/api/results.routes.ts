@@ -7,7 +7,9 @@ import { recordDecision } from '../../services/record-decision.js';
 import type { ServiceContext } from '../../services/service-context.js';
 import { cacheUntil, publicAnswerUntil } from '../public-cache.js';
 import { presentResults } from '../../presenters/results.presenter.js';
-import { ConsultationParams, TextParams } from './params.schema.js';
+import { ConsultationParams, FormatQuery, TextParams } from './params.schema.js';
+import { resultsExport } from '../../presenters/exports.js';
+import { sendTables, TABLE_CONTENT } from '../table-reply.js';
 import { DecisionView, problemResponses, ResultsView, TextResultView } from '../../schemas/responses.schema.js';
 
 /** Results per text (the procedure's pass and fail rules), the meeting's decisions and the results notice. */
@@ -21,8 +23,17 @@ export const resultRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = 
         tags,
         summary:
           'Results per text: replies counted, the figures the procedure declares, outcome, clause (everyone after the deadline; secretariat before, provisional)',
+        description:
+          '`?format=csv` or `?format=xlsx` answers a file for spreadsheet software instead of JSON, its headings and words in `?lang=` (English by default): one row per text with its title, the figures, the outcome and its clause, and, where the procedure has a meeting, the decision, who opposed and the reservations.',
         params: ConsultationParams,
-        response: { 200: ResultsView, ...problemResponses },
+        querystring: FormatQuery,
+        response: {
+          200: {
+            description: 'The results (JSON), or the file asked for by `format`',
+            content: { 'application/json': { schema: ResultsView }, ...TABLE_CONTENT },
+          },
+          ...problemResponses,
+        },
       },
       // Kept for readers without a token until a write or the next change of phase (src/http/public-cache.ts).
       config: { publicCache: true },
@@ -31,7 +42,10 @@ export const resultRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = 
       const now = ctx.clock();
       const results = await computeResults(ctx, { actor: req.actor, consultationId: req.params.id });
       cacheUntil(reply, publicAnswerUntil(now, [results]));
-      return presentResults(results);
+      const format = req.query.format ?? 'json';
+      if (format === 'json') return reply.send(presentResults(results));
+      const locale = req.query.lang ?? 'en';
+      return sendTables(reply, format, resultsExport(locale, results), locale);
     },
   );
 

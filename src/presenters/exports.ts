@@ -1,0 +1,204 @@
+import type { Table, TableCell } from '../documents/tabular.js';
+import { localiseText } from '../domain/consultation/localise.js';
+import { unLanguageOf } from '../domain/member-states/designations.js';
+import type { StoredMemberState } from '../domain/member-states/member-state.js';
+import type { ReplyVersion } from '../domain/reply/reply.js';
+import { t, type Locale, type MessageId } from '../i18n/i18n.js';
+import type { ConsultationResults } from '../services/compute-results.js';
+import type { ReplyExportDetails, ReplyOverview } from '../services/read-replies.js';
+import { figureLabels, outcomeWords, positionWords, summaryIdOf } from './procedure-words.js';
+
+/**
+ * The exports of a consultation as tables for spreadsheet software (issue #16 item 3): replies
+ * (one row per State and text), the States that have not replied, and the results per text, in
+ * the reader's language. The same tables become CSV or XLSX (src/documents/tabular.ts); the API
+ * and the secretariat's pages serve them.
+ */
+
+/** Which table of the replies a CSV file holds (a workbook holds both, a sheet each). */
+export type RepliesRows = 'replies' | 'not-replied';
+
+/** Tables to send as one file, and the file's name without its extension. */
+export interface TableExport {
+  /** A CSV file holds the first; a workbook holds every one, a sheet each. */
+  readonly tables: readonly [Table, ...Table[]];
+  readonly stem: string;
+}
+
+/**
+ * The replies as a file: `<id>-replies` (the replies first, then who has not replied) or, for a CSV
+ * file with `rows: 'not-replied'`, `<id>-not-replied`. A workbook always holds both lists.
+ */
+export function repliesExport(
+  locale: Locale,
+  overview: ReplyOverview,
+  details: ReplyExportDetails,
+  format: 'csv' | 'xlsx',
+  rows: RepliesRows = 'replies',
+): TableExport {
+  const replies = repliesTable(locale, overview, details);
+  const notReplied = notRepliedTable(locale, overview);
+  const stem = fileStem(overview.loaded.consultation.id);
+  return rows === 'not-replied' && format === 'csv'
+    ? { tables: [notReplied, replies], stem: `${stem}-not-replied` }
+    : { tables: [replies, notReplied], stem: `${stem}-replies` };
+}
+
+/** The results as a file: `<id>-results`. */
+export function resultsExport(locale: Locale, results: ConsultationResults): TableExport {
+  return { tables: [resultsTable(locale, results)], stem: `${fileStem(results.loaded.consultation.id)}-results` };
+}
+
+/** A State's name in the reader's language, in English where the data has none. */
+function stateName(locale: Locale, state: StoredMemberState): string {
+  return state.names[unLanguageOf(locale)] ?? state.names.en;
+}
+
+function yesNo(locale: Locale, value: boolean): string {
+  return t(locale, value ? 'doc.export.yes' : 'doc.export.no');
+}
+
+/** A file name's part from an id: letters, digits and `-` only, so that no header needs quoting rules. */
+function fileStem(id: string): string {
+  return id.replace(/[^A-Za-z0-9-]+/g, '-');
+}
+
+/**
+ * The replies: one row per State that replied and text of the circular, in the dashboard's order of
+ * States and the circular's order of texts, from the State's latest version (the one that counts
+ * is marked). A text the reply left without a position has a row that says so; a withdrawn reply
+ * has rows with its status and no positions.
+ */
+export function repliesTable(locale: Locale, overview: ReplyOverview, details: ReplyExportDetails): Table {
+  const { consultation, procedure, texts } = overview.loaded;
+  const language = unLanguageOf(locale);
+  const header = (key: MessageId) => t(locale, key);
+  const rows: TableCell[][] = [];
+  for (const row of overview.rows) {
+    const latest: ReplyVersion | null = row.latest;
+    if (latest === null) continue;
+    const flags = latest.flags.map((flag) => t(locale, `outcome.flag.${flag}` as MessageId)).join('; ');
+    for (const text of texts) {
+      const p = latest.positions.find((candidate) => candidate.text === text.id);
+      rows.push([
+        row.state.code,
+        stateName(locale, row.state),
+        text.designation,
+        localiseText(text, consultation.languageOfRecord, language).title.value,
+        p === undefined
+          ? latest.status === 'withdrawn'
+            ? null
+            : t(locale, 'outcome.position.none')
+          : positionWords(locale, procedure, p, consultation.studyGroup, 'grid'),
+        p === undefined ? null : summaryIdOf(p),
+        p?.comments ?? null,
+        p?.reasons ?? null,
+        p?.possibleChanges ?? null,
+        p === undefined || p.attachment === null ? null : (details.fileNames.get(p.attachment) ?? p.attachment),
+        latest.version,
+        t(locale, latest.status === 'withdrawn' ? 'doc.export.status.withdrawn' : 'doc.export.status.submitted'),
+        yesNo(locale, row.countedVersion === latest.version),
+        new Date(latest.receivedAt),
+        t(locale, `outcome.channel.${latest.channel}` as MessageId),
+        details.enteredBy.get(latest.enteredBy) ?? latest.enteredBy,
+        latest.signatoryName,
+        latest.signatoryTitle,
+        latest.originalFile === null ? null : (details.fileNames.get(latest.originalFile) ?? latest.originalFile),
+        flags === '' ? null : flags,
+      ]);
+    }
+  }
+  return {
+    name: header('doc.export.sheet.replies'),
+    columns: [
+      { header: header('doc.export.col.code'), width: 6 },
+      { header: header('doc.report.col.state'), width: 28 },
+      { header: header('doc.report.col.text'), width: 16 },
+      { header: header('doc.export.col.title'), width: 40 },
+      { header: header('doc.export.col.position'), width: 30 },
+      { header: header('doc.export.col.positionCode'), width: 24 },
+      { header: header('doc.export.col.comments'), width: 50 },
+      { header: header('doc.export.col.reasons'), width: 50 },
+      { header: header('doc.export.col.possibleChanges'), width: 40 },
+      { header: header('doc.export.col.attachment'), width: 24 },
+      { header: header('doc.report.col.version'), kind: 'number', width: 8 },
+      { header: header('doc.export.col.status'), width: 12 },
+      { header: header('doc.report.col.counted'), width: 8 },
+      { header: header('doc.report.col.received'), kind: 'instant', width: 20 },
+      { header: header('doc.export.col.channel'), width: 16 },
+      { header: header('doc.export.col.enteredBy'), width: 24 },
+      { header: header('doc.export.col.signatory'), width: 24 },
+      { header: header('doc.export.col.signatoryTitle'), width: 24 },
+      { header: header('doc.export.col.originalFile'), width: 24 },
+      { header: header('doc.export.col.flags'), width: 30 },
+    ],
+    rows,
+  };
+}
+
+/** The States consulted that have not replied, with the note on their eligibility where the secretariat keeps one. */
+export function notRepliedTable(locale: Locale, overview: ReplyOverview): Table {
+  return {
+    name: t(locale, 'doc.export.sheet.notReplied'),
+    columns: [
+      { header: t(locale, 'doc.export.col.code'), width: 6 },
+      { header: t(locale, 'doc.report.col.state'), width: 32 },
+      { header: t(locale, 'doc.export.col.eligibilityNote'), width: 40 },
+    ],
+    rows: overview.rows
+      .filter((row) => row.latest === null)
+      .map((row) => [row.state.code, stateName(locale, row.state), row.state.eligibilityNote]),
+  };
+}
+
+/**
+ * The results: one row per text, with the figures the procedure declares (the same for every text),
+ * the outcome of its rule and the clause, and, under a procedure with a meeting, the meeting's
+ * decision as it stands, who opposed and the reservations.
+ */
+export function resultsTable(locale: Locale, results: ConsultationResults): Table {
+  const { consultation, procedure } = results.loaded;
+  const language = unLanguageOf(locale);
+  const first = results.texts[0];
+  const figureHeads = first === undefined ? [] : figureLabels(locale, procedure, first.tally);
+  const meeting = procedure.hasMeeting;
+  return {
+    name: t(locale, 'doc.export.sheet.results'),
+    columns: [
+      { header: t(locale, 'doc.report.col.text'), width: 16 },
+      { header: t(locale, 'doc.export.col.title'), width: 40 },
+      ...(first?.tally.figures ?? []).map((figure, i) => ({
+        header: figureHeads[i]!,
+        kind: figure.format === 'percent' ? ('percent' as const) : ('number' as const),
+        width: 12,
+      })),
+      { header: t(locale, 'doc.report.col.outcome'), width: 28 },
+      { header: t(locale, 'doc.report.col.clause'), width: 10 },
+      ...(meeting
+        ? [
+            { header: t(locale, 'doc.export.col.decision'), width: 24 },
+            { header: t(locale, 'doc.export.col.decisionClause'), width: 10 },
+            { header: t(locale, 'doc.export.col.opposedBy'), width: 20 },
+            { header: t(locale, 'doc.export.col.reservations'), width: 40 },
+          ]
+        : []),
+    ],
+    rows: results.texts.map(({ text, tally, decision }) => [
+      text.designation,
+      localiseText(text, consultation.languageOfRecord, language).title.value,
+      ...tally.figures.map((figure) => figure.value),
+      outcomeWords(locale, procedure, null, tally.outcome),
+      tally.clause,
+      ...(meeting
+        ? [
+            decision === null ? null : t(locale, `outcome.meeting.${decision.outcome}` as MessageId),
+            decision?.clause ?? null,
+            decision === null || decision.opposedBy.length === 0 ? null : decision.opposedBy.join(', '),
+            decision === null || decision.reservations.length === 0
+              ? null
+              : decision.reservations.map((r) => `${r.state}: ${r.note}`).join('; '),
+          ]
+        : []),
+    ]),
+  };
+}
