@@ -229,6 +229,10 @@ describe('exports of the demo', () => {
     expect(resultsHead![0]).toBe('文本');
     // A share says so in its heading: the cells hold numbers such as 90.91.
     expect(resultsHead!.some((h) => h.endsWith(' (%)'))).toBe(true);
+    // The circular's public page links to both files in its language.
+    const page = await app.inject({ method: 'GET', url: `/ar/consultations/${ID}` });
+    for (const format of ['csv', 'xlsx'])
+      expect(page.body).toContain(`href="/api/v1/consultations/${ID}/results?format=${format}&amp;lang=ar"`);
     // Served again from the public cache, still as a named download.
     const again = await app.inject({ method: 'GET', url: `/api/v1/consultations/${ID}/results?format=csv&lang=zh` });
     expect(again.body).toBe(results.body);

@@ -7,6 +7,7 @@ import { listReplies } from '../../src/services/read-replies.js';
 import { submitReply } from '../../src/services/submit-reply.js';
 import { describeEachDialect } from '../helpers/databases.js';
 import { focalPoint, replyInput, SECRETARIAT } from '../helpers/world.js';
+import { readXlsx } from '../helpers/xlsx.js';
 import { csrfOf, decode, expectSeeOther, useWeb, type Browser } from './web-harness.js';
 
 /** A small, real PDF header: judged a PDF by its content. */
@@ -208,6 +209,42 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
       const page = await officer.get(`/secretariat/consultations/${id}/replies`);
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain(`action="/en/secretariat/consultations/${id}/replies"`);
+    });
+
+    it('offers the replies, who has not replied and the results as CSV and Excel files, in the page’s language', async () => {
+      const page = decode((await officer.get(`${base()}/replies`)).body);
+      const links = [...page.matchAll(/<a href="([^"]+format=[^"]+)"/g)].map((m) => m[1]!);
+      expect(links).toEqual([
+        `${base()}/replies?format=csv`,
+        `${base()}/replies?format=xlsx`,
+        `${base()}/replies?rows=not-replied&format=csv`,
+      ]);
+      const csv = await officer.get(links[0]!);
+      expect(csv.statusCode).toBe(200);
+      expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8; header=present');
+      expect(csv.headers['content-disposition']).toBe(`attachment; filename="${id}-replies.csv"`);
+      // Four States replied, on each of the three texts.
+      expect(
+        csv.body
+          .replace(/^\uFEFF/, '')
+          .trimEnd()
+          .split('\r\n'),
+      ).toHaveLength(1 + 4 * 3);
+      expect(csv.body).toContain('Not mature.');
+      const missing = await officer.get(links[2]!);
+      expect(missing.body).not.toMatch(/^\uFEFF?KR,/m);
+      expect(missing.body).toMatch(/^BR,Brazil/m);
+      const workbook = await officer.get(links[1]!);
+      expect(readXlsx(workbook.rawPayload).map((sheet) => sheet.name)).toEqual(['Replies', 'Not replied']);
+
+      const arabic = await officer.get(`/ar/secretariat/consultations/${id}/results?format=xlsx`);
+      expect(arabic.statusCode).toBe(200);
+      const [results] = readXlsx(arabic.rawPayload);
+      expect(results!.rightToLeft).toBe(true);
+      expect(results!.rows.map((row) => row[0])).toEqual(['النص', 'X.1333 Cor.1', 'X.1353', 'X.1471']);
+      expect(decode((await officer.get(`${base()}/results`)).body)).toContain(`href="${base()}/results?format=csv"`);
+      // A format the page does not offer is refused, not answered with the page.
+      expect((await officer.get(`${base()}/replies?format=pdf`)).statusCode).toBe(400);
     });
   });
 

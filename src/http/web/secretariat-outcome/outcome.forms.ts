@@ -18,16 +18,25 @@ const Csrf = Field(200);
 export const OutcomeParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
 
 /** The dashboard's filters (a GET form: they work without script) and a notice after a redirect. */
+/** `?format=csv|xlsx`: the page's list as a file for spreadsheet software (a link; anything else is refused). */
+const Format = Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('xlsx')]));
+
 export const RepliesQuery = Type.Object({
   notice: Field(60),
   status: Field(20),
   text: Field(80),
   position: Field(30),
   channel: Field(20),
+  format: Format,
+  /** Which list a CSV file holds: the replies (default) or the States that have not replied. */
+  rows: Type.Optional(Type.Union([Type.Literal('replies'), Type.Literal('not-replied')])),
 });
 
 /** A status message named by a redirect. */
 export const OutcomeNoticeQuery = Type.Object({ notice: Field(60) });
+
+/** The results page's query: a status message, or the results as a file. */
+export const ResultsQuery = Type.Object({ notice: Field(60), format: Format });
 
 /**
  * A form received by e-mail, fax or paper (multipart: the scan travels with it). The positions

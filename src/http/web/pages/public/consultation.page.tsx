@@ -60,6 +60,7 @@ function Actions({ page, view }: { page: PageContext; view: ConsultationPageView
             label={t(locale, 'public.documents.resultsReport')}
           />
         )}
+        {results === 'final' && <ResultsTableLinks locale={locale} id={view.id} />}
         {view.state === 'notified' && (
           <DocumentLinks
             page={page}
@@ -100,6 +101,24 @@ function DocumentLinks({
       <a href={page.href(documentPagePath(kind, id, { format: 'pdf' }))}>{t(locale, 'public.documents.pdf')}</a>
       {' · '}
       <a href={page.href(documentPagePath(kind, id, { format: 'docx' }))}>{t(locale, 'public.documents.docx')}</a>
+    </li>
+  );
+}
+
+/** The results as a file for spreadsheet software, from the API in the page's language (public once final). */
+function ResultsTableLinks({ locale, id }: { locale: Locale; id: string }) {
+  const href = (format: 'csv' | 'xlsx') =>
+    `/api/v1/consultations/${encodeURIComponent(id)}/results?format=${format}&lang=${locale}`;
+  return (
+    <li>
+      {t(locale, 'public.documents.resultsTable')}:{' '}
+      <a href={href('csv')} type="text/csv" download>
+        {t(locale, 'public.documents.csv')}
+      </a>
+      {' · '}
+      <a href={href('xlsx')} type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" download>
+        {t(locale, 'public.documents.xlsx')}
+      </a>
     </li>
   );
 }

@@ -145,3 +145,45 @@ export function meetingOutcomeLabel(locale: Locale, outcome: MeetingOutcome): st
 export function formatCount(locale: Locale, n: number): string {
   return intlFor(locale).formatNumber(n);
 }
+
+/** One list a page offers as a file: what it holds, and its address (`?format=` is added per format). */
+export interface DownloadEntry {
+  readonly label: string;
+  /** The page's address with the list's own query, if any (`?rows=not-replied`). */
+  readonly href: string;
+  /** The formats offered: a CSV file always, a workbook where it adds something. */
+  readonly xlsx: boolean;
+}
+
+/** The lists of a page as files for spreadsheet software (issue #16 item 3): CSV and Excel workbooks. */
+export function Downloads({ locale, entries }: { locale: Locale; entries: readonly DownloadEntry[] }) {
+  const withFormat = (href: string, format: 'csv' | 'xlsx') =>
+    `${href}${href.includes('?') ? '&' : '?'}format=${format}`;
+  return (
+    <section aria-labelledby="downloads-title">
+      <h2 id="downloads-title">{t(locale, 'outcome.export.title')}</h2>
+      <ul class="plain-list" id="downloads">
+        {entries.map((entry) => (
+          <li>
+            {entry.label}:{' '}
+            <a href={withFormat(entry.href, 'csv')} type="text/csv" download>
+              {t(locale, 'outcome.export.csv')}
+            </a>
+            {entry.xlsx && (
+              <>
+                {' · '}
+                <a
+                  href={withFormat(entry.href, 'xlsx')}
+                  type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                  download
+                >
+                  {t(locale, 'outcome.export.xlsx')}
+                </a>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

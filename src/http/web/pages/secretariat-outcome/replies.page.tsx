@@ -4,7 +4,15 @@ import { Notice, SelectField } from '../../components/form.js';
 import { isolateText, Ltr } from '../../components/bidi.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import { STATUS_FILTERS, type DashboardView } from '../../presenters/secretariat-outcome.presenter.js';
-import { channelLabel, ConsultationHead, formatCount, Instant, outcomePath, positionLabel } from './outcome-parts.js';
+import {
+  channelLabel,
+  ConsultationHead,
+  Downloads,
+  formatCount,
+  Instant,
+  outcomePath,
+  positionLabel,
+} from './outcome-parts.js';
 
 /**
  * The replies dashboard of the secretariat: counts, positions per text, then every State that
@@ -81,6 +89,14 @@ export function RepliesPage({ page, view }: { page: PageContext; view: Dashboard
           </table>
         </section>
       </section>
+
+      <Downloads
+        locale={locale}
+        entries={[
+          { label: t(locale, 'outcome.export.replies'), href: action, xlsx: true },
+          { label: t(locale, 'outcome.export.notReplied'), href: `${action}?rows=not-replied`, xlsx: false },
+        ]}
+      />
 
       <section aria-labelledby="filters-title">
         <h2 id="filters-title">{t(locale, 'outcome.replies.filters.title')}</h2>

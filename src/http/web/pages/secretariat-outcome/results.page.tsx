@@ -5,7 +5,7 @@ import { Isolate, Ltr, isolateText } from '../../components/bidi.js';
 import { Content, richMessage } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { ResultsPageView } from '../../presenters/secretariat-outcome.presenter.js';
-import { ConsultationHead, Instant, meetingOutcomeLabel, outcomePath } from './outcome-parts.js';
+import { ConsultationHead, Downloads, Instant, meetingOutcomeLabel, outcomePath } from './outcome-parts.js';
 
 /**
  * Results per text for the secretariat: the figures the procedure declares for its tally (TAP:
@@ -86,6 +86,16 @@ export function ResultsPage({ page, view }: { page: PageContext; view: ResultsPa
           })}
         </p>
       )}
+      <Downloads
+        locale={locale}
+        entries={[
+          {
+            label: t(locale, 'outcome.export.results'),
+            href: page.href(outcomePath(view.head.id, 'results')),
+            xlsx: true,
+          },
+        ]}
+      />
       {view.final && (
         <p>
           <a href={page.href(outcomePath(view.head.id, 'decisions'))}>{t(locale, 'outcome.results.toDecisions')}</a>
