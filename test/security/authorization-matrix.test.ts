@@ -298,6 +298,7 @@ const PAGES: readonly PageRow[] = [
   { route: 'POST /account/language', withoutSession: 'SIGN_IN' },
   { route: 'POST /account/tokens/:tokenId/revoke', withoutSession: 'SIGN_IN' },
   { route: 'GET /assets/:file', withoutSession: 'OK' },
+  { route: 'GET /favicon.ico', withoutSession: 'OK' },
   // Focal point pages (reply.routes.tsx): a Member State's focal points only, so a visitor without
   // a session is sent to sign in, before any form (a forged one too) is read.
   { route: 'GET /my', withoutSession: 'SIGN_IN' },

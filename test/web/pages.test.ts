@@ -132,6 +132,31 @@ describeEachDialect('web pages', (dialect) => {
     expect((await browser.get('/assets/app.00000000.css')).statusCode).toBe(404);
   });
 
+  it('names its icon on every page and answers /favicon.ico with it; describes each page for search engines', async () => {
+    const browser = web().browser();
+    const login = await browser.get('/fr/login');
+    const href = /<link rel="icon" href="(\/assets\/favicon\.[0-9a-f]{8}\.svg)" type="image\/svg\+xml"\/>/.exec(
+      login.body,
+    )?.[1];
+    expect(href).toBeDefined();
+    const icon = await browser.get(href!);
+    expect(icon.statusCode).toBe(200);
+    expect(icon.headers['content-type']).toBe('image/svg+xml');
+    expect(icon.body).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    const conventional = await browser.get('/favicon.ico');
+    expect(conventional.statusCode).toBe(200);
+    expect(conventional.headers['content-type']).toBe('image/svg+xml');
+    expect(conventional.body).toBe(icon.body);
+    expect(login.body).toMatch(
+      /<meta name="description" content="Assent conduit les consultations formelles [^"]+"\/>/,
+    );
+    // A circular's page describes itself by its subject.
+    await web().world.openConsultation();
+    const circular = await browser.get('/en/consultations/tsb-79-2023');
+    const subject = /<meta name="description" content="([^"]+)"\/>/.exec(circular.body)?.[1];
+    expect(subject).toBe('Member State consultation on determined draft Recommendations');
+  });
+
   it('writes the stylesheet with logical properties only, visible focus and reduced motion', async () => {
     const css = (await web().browser().get('/assets/app.css')).body;
     const code = css.replace(/\/\*[\s\S]*?\*\//g, '');

@@ -42,6 +42,16 @@ export function loadScript(): Asset {
   return loadAsset('app.js', 'text/javascript; charset=utf-8');
 }
 
+/** The site's icon (SVG: one file for every size), also answered at /favicon.ico for tools that only ask there. */
+export function loadIcon(): Asset {
+  return loadAsset('favicon.svg', 'image/svg+xml');
+}
+
+/** The icon's fingerprinted URL. */
+export function iconHref(): string {
+  return loadIcon().href;
+}
+
 /** The stylesheet's fingerprinted URL. */
 export function stylesheetHref(): string {
   return loadStylesheet().href;
@@ -54,5 +64,5 @@ export function scriptHref(): string {
 
 /** Every asset the pages use. */
 export function allAssets(): Asset[] {
-  return [loadStylesheet(), loadScript()];
+  return [loadStylesheet(), loadScript(), loadIcon()];
 }

@@ -8,7 +8,7 @@ import { t, type Locale, type MessageId } from '../../i18n/i18n.js';
 import type { ServiceContext } from '../../services/service-context.js';
 import { toAppError } from '../problem.js';
 import { accountRoutes } from './account.routes.js';
-import { allAssets, loadStylesheet, scriptHref, stylesheetHref } from './assets.js';
+import { allAssets, loadIcon, loadStylesheet, scriptHref, stylesheetHref } from './assets.js';
 import { authenticatorRoutes } from './authenticator.routes.js';
 import { clearSessionCookie, cookieNames } from './cookies.js';
 import type { PublicCache } from '../public-cache.js';
@@ -184,6 +184,13 @@ export const webRoutes: FastifyPluginAsyncTypebox<WebRoutesOptions> = async (app
     if (!asset) throw new AppError('NOT_FOUND', 'No such asset');
     reply.header('cache-control', asset.fileName === file ? 'public, max-age=31536000, immutable' : 'no-cache');
     return reply.type(asset.contentType).header('x-content-type-options', 'nosniff').send(asset.body);
+  });
+
+  // Browsers and tools that look for the icon at the conventional address, whatever the page says.
+  app.get('/favicon.ico', async (_request, reply) => {
+    const icon = loadIcon();
+    reply.header('cache-control', 'public, max-age=86400');
+    return reply.type(icon.contentType).header('x-content-type-options', 'nosniff').send(icon.body);
   });
 
   await app.register(signInRoutes, { web, hooks });

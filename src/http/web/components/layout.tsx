@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Actor } from '../../../domain/policy/actor.js';
 import { dirOf, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
+import { iconHref } from '../assets.js';
 import { CSRF_FIELD } from '../csrf.js';
 import { localeHref, PAGE_LOCALES } from '../locale-url.js';
 
@@ -58,6 +59,8 @@ export interface LayoutProps {
   readonly title: string;
   /** True when the page shows form errors: `<title>` then starts with "Error:" (screen readers hear it first). */
   readonly hasErrors?: boolean;
+  /** What a search engine or a shared link says of the page (the site's own words by default). */
+  readonly description?: string;
   readonly children: ComponentChildren;
 }
 
@@ -67,7 +70,7 @@ export interface LayoutProps {
  * one `<main>` holding the page's single `<h1>`. One deferred script of small enhancements
  * (public/assets/app.js), no inline script or style (CSP).
  */
-export function Layout({ page, title, hasErrors = false, children }: LayoutProps) {
+export function Layout({ page, title, hasErrors = false, description, children }: LayoutProps) {
   const { locale } = page;
   const fullTitle = t(locale, 'page.title', { page: title });
   return (
@@ -77,6 +80,8 @@ export function Layout({ page, title, hasErrors = false, children }: LayoutProps
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="same-origin" />
         <title>{hasErrors ? `${t(locale, 'form.errorPrefix')} ${fullTitle}` : fullTitle}</title>
+        <meta name="description" content={description ?? t(locale, 'layout.description')} />
+        <link rel="icon" href={iconHref()} type="image/svg+xml" />
         <link rel="stylesheet" href={page.cssHref} />
         <script src={page.jsHref} defer />
       </head>

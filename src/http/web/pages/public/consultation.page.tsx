@@ -180,7 +180,7 @@ function DeterminedText({ locale, text }: { locale: Locale; text: TextEntry }) {
 export function ConsultationPage({ page, view }: { page: PageContext; view: ConsultationPageView }) {
   const { locale } = page;
   return (
-    <Layout page={page} title={view.reference}>
+    <Layout page={page} title={view.reference} description={view.subject.value}>
       <DemoNotice locale={locale} isDemo={view.isDemo} />
       <EnteredAfterwardsNotice locale={locale} on={view.enteredAfterwardsOn} />
       <Content as="p" class="lead" of={view.subject} />
