@@ -1,4 +1,5 @@
 import type { Table, TableCell } from '../documents/tabular.js';
+import type { StoredAuditEvent } from '../domain/audit/audit-event.js';
 import { localiseText } from '../domain/consultation/localise.js';
 import { unLanguageOf } from '../domain/member-states/designations.js';
 import type { StoredMemberState } from '../domain/member-states/member-state.js';
@@ -6,6 +7,7 @@ import type { ReplyVersion } from '../domain/reply/reply.js';
 import { t, type Locale, type MessageId } from '../i18n/i18n.js';
 import type { ConsultationResults } from '../services/compute-results.js';
 import type { ReplyExportDetails, ReplyOverview } from '../services/read-replies.js';
+import { auditActionLabel } from './audit-words.js';
 import { figureLabels, outcomeWords, positionWords, summaryIdOf } from './procedure-words.js';
 
 /**
@@ -201,4 +203,48 @@ export function resultsTable(locale: Locale, results: ConsultationResults): Tabl
         : []),
     ]),
   };
+}
+
+/**
+ * The audit trail as a file, oldest first (the chain's order): each event's number, time, who (the
+ * recorded id, and the account's name where the reader may know it), the action in words and as
+ * its code, the consultation, what it concerns, its data as JSON, and its hash. `<stem>` names the
+ * consultation when the trail is one consultation's.
+ */
+export function auditExport(
+  locale: Locale,
+  events: readonly StoredAuditEvent[],
+  options: { readonly names: ReadonlyMap<string, string>; readonly consultationId?: string | undefined },
+): TableExport {
+  const nameOf = (id: string) =>
+    id.startsWith('account:') ? (options.names.get(id.slice('account:'.length)) ?? null) : null;
+  const table: Table = {
+    name: t(locale, 'sec.audit.title'),
+    columns: [
+      { header: t(locale, 'sec.audit.col.seq'), kind: 'number', width: 8 },
+      { header: t(locale, 'sec.audit.col.time'), kind: 'instant', width: 20 },
+      { header: t(locale, 'sec.audit.col.actor'), width: 24 },
+      { header: t(locale, 'doc.export.col.name'), width: 24 },
+      { header: t(locale, 'sec.audit.col.action'), width: 28 },
+      { header: t(locale, 'doc.export.col.actionCode'), width: 28 },
+      { header: t(locale, 'doc.notice.col.consultation'), width: 16 },
+      { header: t(locale, 'sec.audit.col.subject'), width: 24 },
+      { header: t(locale, 'doc.export.col.data'), width: 60 },
+      { header: t(locale, 'doc.export.col.hash'), width: 20 },
+    ],
+    rows: events.map((e) => [
+      e.seq,
+      new Date(e.at),
+      e.actor,
+      nameOf(e.actor),
+      auditActionLabel(locale, e.action),
+      e.action,
+      e.consultationId,
+      e.subject,
+      Object.keys(e.data).length === 0 ? null : JSON.stringify(e.data),
+      e.hash,
+    ]),
+  };
+  const stem = options.consultationId === undefined ? 'audit' : `audit-${fileStem(options.consultationId)}`;
+  return { tables: [table], stem };
 }

@@ -29,3 +29,28 @@ export async function listAuditEvents(
     ...(options.afterSeq !== undefined && { afterSeq: options.afterSeq }),
   });
 }
+
+/** Rows read per call while walking the whole trail (the largest page). */
+const TRAIL_BATCH = 1000;
+
+/**
+ * The whole audit trail the actor may read, oldest first, optionally of one consultation and after
+ * a sequence number, read in pages of 1,000 rows (for the secretariat's pages and exports).
+ * @throws FORBIDDEN
+ */
+export async function readAuditTrail(
+  ctx: ServiceContext,
+  options: { actor: Actor; consultationId?: string | undefined; afterSeq?: number | undefined },
+): Promise<StoredAuditEvent[]> {
+  const all: StoredAuditEvent[] = [];
+  for (;;) {
+    const batch = await listAuditEvents(ctx, {
+      actor: options.actor,
+      consultationId: options.consultationId,
+      afterSeq: all.at(-1)?.seq ?? options.afterSeq,
+      limit: TRAIL_BATCH,
+    });
+    all.push(...batch);
+    if (batch.length < TRAIL_BATCH) return all;
+  }
+}

@@ -181,6 +181,42 @@ describeEachDialect('exports of replies and results (?format=csv|xlsx)', (dialec
   });
 });
 
+describeEachDialect('the audit trail as a file (GET /api/v1/audit?format=)', (dialect) => {
+  const api = useApi(dialect);
+
+  it('gives the secretariat every event, oldest first, in the language asked for, and nobody else anything', async () => {
+    await api().world.openConsultation();
+    const json = await api().send('GET', '/api/v1/audit?limit=1000', { token: api().tokens.secretariat });
+    const events = json.json<{ items: { seq: number; action: string; hash: string }[] }>().items;
+    expect(events.length).toBeGreaterThan(3);
+    const csv = await api().send('GET', '/api/v1/audit?format=csv&lang=es', { token: api().tokens.secretariat });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="audit.csv"');
+    const [head, ...rows] = records(csv.body);
+    expect(head!.slice(0, 3)).toEqual(['N.º', 'Hora (UTC)', 'Autor']);
+    expect(rows.map((r) => Number(r[0]))).toEqual(events.map((e) => e.seq));
+    expect(rows.map((r) => r[5])).toEqual(events.map((e) => e.action));
+    expect(rows.map((r) => r[9])).toEqual(events.map((e) => e.hash));
+    // After an event, and at most `limit` of them, as the JSON pages.
+    const page = await api().send('GET', `/api/v1/audit?format=csv&after=${events[0]!.seq}&limit=2`, {
+      token: api().tokens.secretariat,
+    });
+    expect(
+      records(page.body)
+        .slice(1)
+        .map((r) => Number(r[0])),
+    ).toEqual(events.slice(1, 3).map((e) => e.seq));
+    const one = await api().send('GET', `/api/v1/audit?format=xlsx&consultation=${ID}`, {
+      token: api().tokens.secretariat,
+    });
+    expect(one.headers['content-disposition']).toBe(`attachment; filename="audit-${ID}.xlsx"`);
+    expect(readXlsx(one.rawPayload)[0]!.rows.length).toBeGreaterThan(1);
+    for (const token of [api().tokens.kr, api().tokens.observer])
+      expectProblem(await api().send('GET', '/api/v1/audit?format=csv', { token }), 403, 'FORBIDDEN');
+    expectProblem(await api().send('GET', '/api/v1/audit?format=csv'), 401, 'UNAUTHENTICATED');
+  });
+});
+
 describe('exports of the demo', () => {
   const world = useWorld('sqlite');
   let app: FastifyInstance;

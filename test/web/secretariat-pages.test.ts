@@ -5,6 +5,7 @@ import { submitReply } from '../../src/services/submit-reply.js';
 import { updateConsultation } from '../../src/services/update-consultation.js';
 import { describeEachDialect } from '../helpers/databases.js';
 import { consultationInput, focalPoint, replyInput, SECRETARIAT } from '../helpers/world.js';
+import { readXlsx } from '../helpers/xlsx.js';
 import { csrfOf, decode, expectSeeOther, useWeb, type Browser } from './web-harness.js';
 
 /** The fields of a valid circular as the form posts them (Circular 80 of 2023, meeting 29 August). */
@@ -701,6 +702,21 @@ describeEachDialect('secretariat pages', (dialect) => {
         'href="/en/secretariat/audit?consultation=tsb-81-2023&amp;action=consultation.updated"',
       );
       expect(filtered.body).toMatch(/<option value="consultation.updated" selected>/);
+
+      // The filters' whole selection as a file, oldest first, whatever page is shown.
+      const href = '/en/secretariat/audit?consultation=tsb-81-2023&action=consultation.updated&format=csv';
+      expect(filtered.body).toContain(`href="${href.replace(/&/g, '&amp;')}"`);
+      const csv = await staff.get(href);
+      expect(csv.statusCode).toBe(200);
+      expect(csv.headers['content-disposition']).toBe('attachment; filename="audit-tsb-81-2023.csv"');
+      const lines = csv.body.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+      expect(lines[0]).toMatch(/^No\.,Time \(UTC\),Who,Name,Action,Action \(code\),Consultation,/);
+      const numbers = lines.slice(1).map((line) => Number(line.split(',')[0]));
+      expect(numbers).toHaveLength(55);
+      expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+      expect(lines.slice(1).every((line) => line.includes(',consultation.updated,tsb-81-2023,'))).toBe(true);
+      const workbook = await staff.get(href.replace('format=csv', 'format=xlsx'));
+      expect(readXlsx(workbook.rawPayload)[0]!.rows).toHaveLength(56);
 
       const ok = await staff.get('/en/secretariat/audit/verify');
       expect(ok.statusCode).toBe(200);

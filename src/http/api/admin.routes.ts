@@ -4,7 +4,10 @@ import { AppError } from '../../domain/errors.js';
 import { Line, NO_NUL, Slug, StateCode, Text } from '../../schemas/common.schema.js';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../services/api-tokens.js';
 import { readAttachment, uploadAttachment } from '../../services/attachments.js';
-import { listAuditEvents } from '../../services/list-audit-events.js';
+import { listAuditEvents, readAuditTrail } from '../../services/list-audit-events.js';
+import { auditExport } from '../../presenters/exports.js';
+import { sendTables, TABLE_CONTENT } from '../table-reply.js';
+import { FormatQuery } from './params.schema.js';
 import { listMemberStates, setEligibility } from '../../services/member-states.js';
 import type { ServiceContext } from '../../services/service-context.js';
 import { presentMemberState } from '../../presenters/consultation.presenter.js';
@@ -146,25 +149,44 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; mailD
       schema: {
         tags: ['audit'],
         summary: 'The audit trail, oldest first (secretariat)',
+        description:
+          'Pages of `limit` events (100 by default, at most 1,000) after the event `after`. With `?format=csv` or `?format=xlsx` (headings in `?lang=`), a file of every event after `after` (or of the first `limit` when given): number, time, who (with the account name for an administrator), the action in words and as its code, the consultation, what it concerns, its data as JSON and its hash.',
         querystring: Type.Object(
           {
             consultation: Type.Optional(Slug),
             after: Type.Optional(Type.String({ pattern: '^\\d{1,15}$' })),
             limit: Type.Optional(Type.String({ pattern: '^\\d{1,4}$' })),
+            ...FormatQuery.properties,
           },
           { additionalProperties: false },
         ),
-        response: { 200: ItemsOf(AuditEventView), ...problemResponses },
+        response: {
+          200: {
+            description: 'The events (JSON), or the file asked for by `format`',
+            content: { 'application/json': { schema: ItemsOf(AuditEventView) }, ...TABLE_CONTENT },
+          },
+          ...problemResponses,
+        },
       },
     },
-    async (req) => {
-      const events = await listAuditEvents(ctx, {
-        actor: req.actor,
-        consultationId: req.query.consultation,
-        afterSeq: req.query.after === undefined ? undefined : Number(req.query.after),
-        limit: req.query.limit === undefined ? undefined : Number(req.query.limit),
-      });
-      return { items: events.map(presentAuditEvent) };
+    async (req, reply) => {
+      const afterSeq = req.query.after === undefined ? undefined : Number(req.query.after);
+      const limit = req.query.limit === undefined ? undefined : Number(req.query.limit);
+      const format = req.query.format ?? 'json';
+      const consultationId = req.query.consultation;
+      if (format === 'json') {
+        const events = await listAuditEvents(ctx, { actor: req.actor, consultationId, afterSeq, limit });
+        return reply.send({ items: events.map(presentAuditEvent) });
+      }
+      const events =
+        limit === undefined
+          ? await readAuditTrail(ctx, { actor: req.actor, consultationId, afterSeq })
+          : await listAuditEvents(ctx, { actor: req.actor, consultationId, afterSeq, limit });
+      // Names of accounts for an administrator (who may list accounts), as on the audit page.
+      const admin = req.actor.kind === 'secretariat' && req.actor.admin === true;
+      const names = new Map(admin ? (await listAccounts(ctx, { actor: req.actor })).map((a) => [a.id, a.name]) : []);
+      const locale = req.query.lang ?? 'en';
+      return sendTables(reply, format, auditExport(locale, events, { names, consultationId }), locale);
     },
   );
   app.get(

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError } from '../../../domain/errors.js';
 import { t } from '../../../i18n/i18n.js';
 import { inviteAccount, listAccounts, setAccountDisabled } from '../../../services/identity/accounts.js';
+import { readAuditTrail } from '../../../services/list-audit-events.js';
 import { listMemberStates } from '../../../services/member-states.js';
 import type { FormError } from '../components/form.js';
 import { noticeOf, pageContext } from '../page-context.js';
@@ -19,7 +20,6 @@ import {
 } from './invite.forms.js';
 import { AccountParams, AccountsQuery, SecCsrfOnlyForm } from './secretariat.forms.js';
 import type { SessionHooks, WebContext } from '../web-session.js';
-import { readTrail } from './audit.routes.js';
 import { actorOf, secretariatGuards } from './circular-pages.js';
 
 /**
@@ -45,7 +45,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks:
     const [accounts, states, trail] = await Promise.all([
       listAccounts(ctx, { actor }),
       listMemberStates(ctx),
-      readTrail(web, actor, undefined),
+      readAuditTrail(ctx, { actor }),
     ]);
     const me = request.webSession!.account.id;
     const rows = presentAccounts(

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { StoredAuditEvent } from '../../../domain/audit/audit-event.js';
-import type { Actor } from '../../../domain/policy/actor.js';
 import { listConsultations } from '../../../services/get-consultation.js';
 import { listAccounts } from '../../../services/identity/accounts.js';
-import { listAuditEvents } from '../../../services/list-audit-events.js';
+import { auditExport } from '../../../presenters/exports.js';
+import { readAuditTrail } from '../../../services/list-audit-events.js';
+import { sendTables } from '../../table-reply.js';
 import { verifyAuditChain } from '../../../services/verify-audit-chain.js';
 import { pageContext } from '../page-context.js';
 import { AuditPage } from '../pages/secretariat/audit.page.js';
@@ -16,31 +16,6 @@ import { actorOf, secretariatGuards } from './circular-pages.js';
 
 /** Audit rows per page of the trail. */
 const AUDIT_PAGE_SIZE = 50;
-/** Rows read per call while walking the trail (the service's largest page). */
-const AUDIT_BATCH = 1000;
-
-/**
- * The whole audit trail the actor may read, oldest first, optionally of one circular. The
- * service pages by sequence number from the oldest row; newest-first paging and the filter by
- * action are done on what it returns.
- */
-export async function readTrail(
-  web: WebContext,
-  actor: Actor,
-  consultationId: string | undefined,
-): Promise<StoredAuditEvent[]> {
-  const all: StoredAuditEvent[] = [];
-  for (;;) {
-    const batch = await listAuditEvents(web.ctx, {
-      actor,
-      consultationId,
-      afterSeq: all.at(-1)?.seq,
-      limit: AUDIT_BATCH,
-    });
-    all.push(...batch);
-    if (batch.length < AUDIT_BATCH) return all;
-  }
-}
 
 /**
  * The audit trail (the whole secretariat): newest first, filtered by circular and action, paged,
@@ -56,7 +31,12 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
   async function auditPage(
     request: FastifyRequest,
     reply: FastifyReply,
-    query: { consultation?: string | undefined; action?: string | undefined; page?: string | undefined },
+    query: {
+      consultation?: string | undefined;
+      action?: string | undefined;
+      page?: string | undefined;
+      format?: 'csv' | 'xlsx' | undefined;
+    },
     chain: { view: ChainView; seq: number | null } | null,
   ): Promise<FastifyReply> {
     const page = pageContext(web, request);
@@ -64,20 +44,28 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
     const consultation = (query.consultation ?? '').trim();
     const action = (query.action ?? '').trim();
     const [trail, consultations] = await Promise.all([
-      readTrail(web, actor, consultation === '' ? undefined : consultation),
+      readAuditTrail(ctx, { actor, consultationId: consultation === '' ? undefined : consultation }),
       listConsultations(ctx, { actor }),
     ]);
     const actions = [...new Set(trail.map((e) => e.action))].sort();
-    const newestFirst = trail.filter((e) => action === '' || e.action === action).reverse();
+    const selected = trail.filter((e) => action === '' || e.action === action);
+    // Names of accounts for administrators (who may list accounts); others read the recorded ids.
+    const isAdmin = actor.kind === 'secretariat' && actor.admin === true;
+    const names = new Map(isAdmin ? (await listAccounts(ctx, { actor })).map((a) => [a.id, a.name] as const) : []);
+    if (query.format !== undefined) {
+      const file = auditExport(page.locale, selected, {
+        names,
+        consultationId: consultation === '' ? undefined : consultation,
+      });
+      return sendTables(reply, query.format, file, page.locale);
+    }
+    const newestFirst = selected.reverse();
     const pages = Math.max(1, Math.ceil(newestFirst.length / AUDIT_PAGE_SIZE));
     // On the chain's check, the page that holds the first broken row.
     const brokenIndex = chain?.seq == null ? -1 : newestFirst.findIndex((e) => e.seq === chain.seq);
     const asked = /^\d{1,6}$/.test(query.page ?? '') ? Number(query.page) : 1;
     const pageNumber =
       brokenIndex >= 0 ? Math.floor(brokenIndex / AUDIT_PAGE_SIZE) + 1 : Math.min(Math.max(1, asked), pages);
-    // Names of accounts for administrators (who may list accounts); others read the recorded ids.
-    const isAdmin = actor.kind === 'secretariat' && actor.admin === true;
-    const names = new Map(isAdmin ? (await listAccounts(ctx, { actor })).map((a) => [a.id, a.name] as const) : []);
     const slice = newestFirst.slice((pageNumber - 1) * AUDIT_PAGE_SIZE, pageNumber * AUDIT_PAGE_SIZE);
     const view = {
       rows: presentAuditRows(page.locale, slice, names),

@@ -41,7 +41,13 @@ export const AccountParams = Type.Object({ accountId: Param });
 /** `?notice=` and, after an invitation, the invited account. */
 export const AccountsQuery = Type.Object({ notice: Field(40), invited: Field(100) });
 /** The audit trail's filters and page. */
-export const AuditQuery = Type.Object({ consultation: Field(100), action: Field(100), page: Field(10) });
+export const AuditQuery = Type.Object({
+  consultation: Field(100),
+  action: Field(100),
+  page: Field(10),
+  /** Every event the filters select, oldest first, as a file (a link: any other value is refused). */
+  format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('xlsx')])),
+});
 /** The languages page: the language whose messages to review are listed, and the page of them. */
 export const LanguagesQuery = Type.Object({ language: Field(10), page: Field(10) });
 

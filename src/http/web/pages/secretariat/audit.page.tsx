@@ -1,5 +1,6 @@
 import { SelectField } from '../../components/form.js';
-import { type Locale, type MessageId, messageIds, t } from '../../../../i18n/i18n.js';
+import { t } from '../../../../i18n/i18n.js';
+import { auditActionLabel } from '../../../../presenters/audit-words.js';
 import { Isolate, Ltr } from '../../components/bidi.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import { formatCount, type AuditRow, type ChainView } from '../../presenters/secretariat.presenter.js';
@@ -19,12 +20,13 @@ export interface AuditView {
   readonly chain: ChainView | null;
 }
 
-/** The audit trail query string for a page with the current filters. */
-function auditHref(page: PageContext, view: AuditView, pageNumber: number): string {
+/** The audit trail's address with the current filters: one page of it, or (`format`) all it selects as a file. */
+function auditHref(page: PageContext, view: AuditView, pageNumber: number, format?: 'csv' | 'xlsx'): string {
   const query = new URLSearchParams();
   if (view.consultation !== '') query.set('consultation', view.consultation);
   if (view.action !== '') query.set('action', view.action);
   if (pageNumber > 1) query.set('page', String(pageNumber));
+  if (format !== undefined) query.set('format', format);
   const qs = query.toString();
   return page.href(`/secretariat/audit${qs === '' ? '' : `?${qs}`}`);
 }
@@ -89,6 +91,22 @@ export function AuditPage({ page, view }: { page: PageContext; view: AuditView }
             {t(locale, 'sec.audit.filter.submit')}
           </button>
         </form>
+        {view.total > 0 && (
+          <p id="audit-downloads">
+            {t(locale, 'sec.audit.download')}{' '}
+            <a href={auditHref(page, view, 1, 'csv')} type="text/csv" download>
+              {t(locale, 'outcome.export.csv')}
+            </a>
+            {' · '}
+            <a
+              href={auditHref(page, view, 1, 'xlsx')}
+              type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              download
+            >
+              {t(locale, 'outcome.export.xlsx')}
+            </a>
+          </p>
+        )}
 
         {view.rows.length === 0 ? (
           <p>{t(locale, 'sec.audit.none')}</p>
@@ -170,20 +188,4 @@ export function AuditPage({ page, view }: { page: PageContext; view: AuditView }
       </section>
     </Layout>
   );
-}
-
-/** The audit actions the catalogues word (`sec.audit.action.<action>`). */
-const WORDED_ACTIONS = new Set(
-  messageIds('en')
-    .filter((id) => id.startsWith('sec.audit.action.'))
-    .map((id) => id.slice('sec.audit.action.'.length)),
-);
-
-/**
- * An audit action in the reader's words ("Reply submitted"), shown beside its code, which the
- * hash chain records and the filter and the CLI search by; an action the catalogues do not word
- * yet is shown as its code.
- */
-export function auditActionLabel(locale: Locale, action: string): string {
-  return WORDED_ACTIONS.has(action) ? t(locale, `sec.audit.action.${action}` as MessageId) : action;
 }

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '../../../../i18n/i18n.js';
-import { auditActionLabel } from './audit.page.js';
+import { LOCALES } from '../i18n/i18n.js';
+import { auditActionLabel } from './audit-words.js';
 
 /** Every action code the services write to the audit trail, read from their `action:` literals. */
 function writtenActions(): string[] {
@@ -20,7 +20,7 @@ function writtenActions(): string[] {
       }
     }
   };
-  walk(path.resolve(import.meta.dirname, '../../../..'));
+  walk(path.resolve(import.meta.dirname, '..'));
   return [...found].sort();
 }
 
