@@ -33,10 +33,11 @@ const BOM = '\uFEFF';
 /**
  * Characters that make spreadsheet software read a cell as a formula (`=`, `+`, `-`, `@`) or that
  * some of them strip before doing so (tab, carriage return): a text starting with one is prefixed
- * with an apostrophe, which the software shows as text (OWASP, "CSV Injection"). Replies are typed
- * by anyone with a focal point's account, and the secretariat opens the export.
+ * with an apostrophe, which the software shows as text (OWASP, "CSV Injection"); their full-width
+ * forms too, which East Asian input methods type. Replies are typed by anyone with a focal point's
+ * account, and the secretariat opens the export.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
 
 /** An instant as spreadsheet software reads a date and time without a zone: `2023-08-16 23:59:59` (UTC, said in the column's header). */
 function instantText(date: Date): string {
@@ -109,7 +110,9 @@ export async function tablesXlsx(
         if (cell === null) return null;
         if (typeof cell === 'number' && column.kind === 'percent')
           return { value: cell / 100, type: Number, format: '0.00%' };
-        if (cell instanceof Date) return { value: cell, type: Date, format: dateFormat(column) };
+        // To the second, as the CSV writes it: a spreadsheet rounds 23:59:59.7 up to the next day.
+        if (cell instanceof Date)
+          return { value: new Date(Math.floor(cell.getTime() / 1000) * 1000), type: Date, format: dateFormat(column) };
         if (typeof cell === 'number') return { value: cell, type: Number };
         return { value: xlsxSafeText(cell), type: String };
       }),

@@ -14,7 +14,7 @@ export const TABLE_CONTENT = {
 
 /**
  * Sends tables as a download named `<stem>.csv` or `<stem>.xlsx`: the CSV carries the first table,
- * the workbook every one (right to left for a reader of Arabic). Caching is the route's to say.
+ * the workbook every one (right to left for a reader of Arabic).
  */
 export async function sendTables(
   reply: FastifyReply,
@@ -22,6 +22,9 @@ export async function sendTables(
   file: TableExport,
   locale: Locale,
 ): Promise<FastifyReply> {
+  // Replies, names and provisional figures: kept by no browser or proxy. The public cache replaces
+  // this with its own header for the public results it stores.
+  reply.header('cache-control', 'private, no-store');
   reply.header('content-disposition', `attachment; filename="${file.stem}.${format}"`);
   if (format === 'csv') return reply.type(CSV_MEDIA_TYPE).send(tableCsv(file.tables[0]));
   const workbook = await tablesXlsx(file.tables, { rightToLeft: dirOf(locale) === 'rtl' });

@@ -3,7 +3,6 @@ import type { StoredAuditEvent } from '../domain/audit/audit-event.js';
 import { localiseText } from '../domain/consultation/localise.js';
 import { unLanguageOf } from '../domain/member-states/designations.js';
 import type { StoredMemberState } from '../domain/member-states/member-state.js';
-import type { ReplyVersion } from '../domain/reply/reply.js';
 import { t, type Locale, type MessageId } from '../i18n/i18n.js';
 import type { ConsultationResults } from '../services/compute-results.js';
 import type { ReplyExportDetails, ReplyOverview } from '../services/read-replies.js';
@@ -66,48 +65,52 @@ function fileStem(id: string): string {
 }
 
 /**
- * The replies: one row per State that replied and text of the circular, in the dashboard's order of
- * States and the circular's order of texts, from the State's latest version (the one that counts
- * is marked). A text the reply left without a position has a row that says so; a withdrawn reply
- * has rows with its status and no positions.
+ * The replies: one row per State that replied and text of the circular, States by code and texts
+ * in the circular's order, from the State's latest version. Where the version that counts is an
+ * earlier one (the latest came after the deadline), its rows come first, so that the rows marked
+ * as counting add up to the results. A text a reply left without a position has a row that says
+ * so; a withdrawal has rows with its status and no positions.
  */
 export function repliesTable(locale: Locale, overview: ReplyOverview, details: ReplyExportDetails): Table {
   const { consultation, procedure, texts } = overview.loaded;
   const language = unLanguageOf(locale);
   const header = (key: MessageId) => t(locale, key);
+  const fileName = (sha256: string | null) => (sha256 === null ? null : (details.fileNames.get(sha256) ?? sha256));
   const rows: TableCell[][] = [];
   for (const row of overview.rows) {
-    const latest: ReplyVersion | null = row.latest;
-    if (latest === null) continue;
-    const flags = latest.flags.map((flag) => t(locale, `outcome.flag.${flag}` as MessageId)).join('; ');
-    for (const text of texts) {
-      const p = latest.positions.find((candidate) => candidate.text === text.id);
-      rows.push([
-        row.state.code,
-        stateName(locale, row.state),
-        text.designation,
-        localiseText(text, consultation.languageOfRecord, language).title.value,
-        p === undefined
-          ? latest.status === 'withdrawn'
-            ? null
-            : t(locale, 'outcome.position.none')
-          : positionWords(locale, procedure, p, consultation.studyGroup, 'grid'),
-        p === undefined ? null : summaryIdOf(p),
-        p?.comments ?? null,
-        p?.reasons ?? null,
-        p?.possibleChanges ?? null,
-        p === undefined || p.attachment === null ? null : (details.fileNames.get(p.attachment) ?? p.attachment),
-        latest.version,
-        t(locale, latest.status === 'withdrawn' ? 'doc.export.status.withdrawn' : 'doc.export.status.submitted'),
-        yesNo(locale, row.countedVersion === latest.version),
-        new Date(latest.receivedAt),
-        t(locale, `outcome.channel.${latest.channel}` as MessageId),
-        details.enteredBy.get(latest.enteredBy) ?? latest.enteredBy,
-        latest.signatoryName,
-        latest.signatoryTitle,
-        latest.originalFile === null ? null : (details.fileNames.get(latest.originalFile) ?? latest.originalFile),
-        flags === '' ? null : flags,
-      ]);
+    if (row.latest === null) continue;
+    const counted = details.countedVersions.get(row.state.code);
+    for (const version of counted === undefined ? [row.latest] : [counted, row.latest]) {
+      const flags = version.flags.map((flag) => t(locale, `outcome.flag.${flag}` as MessageId)).join('; ');
+      for (const text of texts) {
+        const p = version.positions.find((candidate) => candidate.text === text.id);
+        rows.push([
+          row.state.code,
+          stateName(locale, row.state),
+          text.designation,
+          localiseText(text, consultation.languageOfRecord, language).title.value,
+          p === undefined
+            ? version.status === 'withdrawn'
+              ? null
+              : t(locale, 'outcome.position.none')
+            : positionWords(locale, procedure, p, consultation.studyGroup, 'grid'),
+          p === undefined ? null : summaryIdOf(p),
+          p?.comments ?? null,
+          p?.reasons ?? null,
+          p?.possibleChanges ?? null,
+          p === undefined ? null : fileName(p.attachment),
+          version.version,
+          t(locale, version.status === 'withdrawn' ? 'doc.export.status.withdrawn' : 'doc.export.status.submitted'),
+          yesNo(locale, row.countedVersion === version.version),
+          new Date(version.receivedAt),
+          t(locale, `outcome.channel.${version.channel}` as MessageId),
+          details.enteredBy.get(version.enteredBy) ?? version.enteredBy,
+          version.signatoryName,
+          version.signatoryTitle,
+          fileName(version.originalFile),
+          flags === '' ? null : flags,
+        ]);
+      }
     }
   }
   return {
@@ -138,18 +141,17 @@ export function repliesTable(locale: Locale, overview: ReplyOverview, details: R
   };
 }
 
-/** The States consulted that have not replied, with the note on their eligibility where the secretariat keeps one. */
+/** The States that may reply and have not, by code. */
 export function notRepliedTable(locale: Locale, overview: ReplyOverview): Table {
   return {
     name: t(locale, 'doc.export.sheet.notReplied'),
     columns: [
       { header: t(locale, 'doc.export.col.code'), width: 6 },
-      { header: t(locale, 'doc.report.col.state'), width: 32 },
-      { header: t(locale, 'doc.export.col.eligibilityNote'), width: 40 },
+      { header: t(locale, 'doc.report.col.state'), width: 40 },
     ],
     rows: overview.rows
       .filter((row) => row.latest === null)
-      .map((row) => [row.state.code, stateName(locale, row.state), row.state.eligibilityNote]),
+      .map((row) => [row.state.code, stateName(locale, row.state)]),
   };
 }
 

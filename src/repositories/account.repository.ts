@@ -116,3 +116,18 @@ export async function updateAccount(
     .where('id', '=', id)
     .execute();
 }
+
+/** The names of the given accounts, by id (one query per 1,000 ids; unknown ids are left out). */
+export async function accountNames(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  const names = new Map<string, string>();
+  for (let at = 0; at < unique.length; at += 1000) {
+    const rows = await db
+      .selectFrom('account')
+      .select(['id', 'name'])
+      .where('id', 'in', unique.slice(at, at + 1000))
+      .execute();
+    for (const row of rows) names.set(row.id, row.name);
+  }
+  return names;
+}

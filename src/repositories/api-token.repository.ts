@@ -90,3 +90,21 @@ export async function revokeTokensOf(db: Executor, accountId: string, at: number
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** The labels of the given tokens and the accounts they belong to, by id (unknown ids are left out). */
+export async function tokenLabels(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Map<string, { readonly label: string; readonly accountId: string | null }>> {
+  const unique = [...new Set(ids)];
+  const labels = new Map<string, { readonly label: string; readonly accountId: string | null }>();
+  for (let at = 0; at < unique.length; at += 1000) {
+    const rows = await db
+      .selectFrom('api_token')
+      .select(['id', 'label', 'account_id'])
+      .where('id', 'in', unique.slice(at, at + 1000))
+      .execute();
+    for (const row of rows) labels.set(row.id, { label: row.label, accountId: row.account_id });
+  }
+  return labels;
+}

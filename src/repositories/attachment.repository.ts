@@ -112,3 +112,19 @@ export async function statesCitingAttachment(db: Executor, sha256: string): Prom
     .execute();
   return [...new Set(rows.map((r) => r.member_state))];
 }
+
+/** The names the given files were stored under, by SHA-256 (one query; unknown hashes are left out). */
+export async function attachmentFileNames(db: Executor, hashes: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(hashes)];
+  const names = new Map<string, string>();
+  // SQLite takes at most 32,766 bound values per statement; a consultation's files are far fewer.
+  for (let at = 0; at < unique.length; at += 1000) {
+    const rows = await db
+      .selectFrom('attachment')
+      .select(['sha256', 'filename'])
+      .where('sha256', 'in', unique.slice(at, at + 1000))
+      .execute();
+    for (const row of rows) names.set(row.sha256, row.filename);
+  }
+  return names;
+}

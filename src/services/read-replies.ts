@@ -2,10 +2,16 @@ import type { ReplyVersion } from '../domain/reply/reply.js';
 import type { Actor } from '../domain/policy/actor.js';
 import { authorize, can } from '../domain/policy/policy.js';
 import { AppError } from '../domain/errors.js';
-import { findAccount } from '../repositories/account.repository.js';
-import { findAttachmentMeta } from '../repositories/attachment.repository.js';
+import { accountNames } from '../repositories/account.repository.js';
+import { tokenLabels } from '../repositories/api-token.repository.js';
+import { attachmentFileNames } from '../repositories/attachment.repository.js';
 import { findMemberState, listMemberStates, type StoredMemberState } from '../repositories/member-state.repository.js';
-import { listCurrentReplies, listReplyVersions, type ReplyPointers } from '../repositories/reply.repository.js';
+import {
+  findReplyVersion,
+  listCurrentReplies,
+  listReplyVersions,
+  type ReplyPointers,
+} from '../repositories/reply.repository.js';
 import { deadlinePassed, loadConsultation, type LoadedConsultation } from './load-consultation.js';
 import type { ServiceContext } from './service-context.js';
 
@@ -101,42 +107,66 @@ export async function listReplies(
   return { loaded, rows };
 }
 
-/** What an export of the replies shows beside the stored ids: file names, and who entered each reply. */
+/** What an export of the replies shows beside each State's latest version and the stored ids. */
 export interface ReplyExportDetails {
-  /** The name each attachment and original file of the latest replies was uploaded with, by SHA-256. */
+  /**
+   * The version that counts, by State, where it is not the latest (an amendment received after the
+   * deadline, or withdrawn after it): the export shows both, so that its rows add up to the results.
+   */
+  readonly countedVersions: ReadonlyMap<string, ReplyVersion>;
+  /** The name each attachment and original form of those versions was stored under, by SHA-256. */
   readonly fileNames: ReadonlyMap<string, string>;
-  /** For the secretariat only: the name of the account behind each `account:<id>` that entered a latest reply. */
+  /**
+   * For the secretariat only: who entered those versions, by recorded id: an account's name, or an
+   * API token's label (with its account's name when it has one).
+   */
   readonly enteredBy: ReadonlyMap<string, string>;
 }
 
 /**
- * The names an export of `overview` prints instead of ids: the files' names for whoever may read
- * the replies, and the names of the people who entered them for the secretariat only (others see
- * the ids, as the API's JSON gives them).
+ * What an export of `overview` prints beyond the overview: the counted versions that are not the
+ * latest, the files' names for whoever may read the replies (the public reply documents print them
+ * too), and the names of who entered the replies for the secretariat only (others see the ids, as
+ * the API's JSON gives them). A fixed number of queries, whatever the number of States and files.
  */
 export async function replyExportDetails(
   ctx: ServiceContext,
   actor: Actor,
   overview: ReplyOverview,
 ): Promise<ReplyExportDetails> {
-  const latest = overview.rows.flatMap((row) => (row.latest === null ? [] : [row.latest]));
-  const files = new Set(
-    latest.flatMap((v) => [
+  const consultationId = overview.loaded.consultation.id;
+  const countedVersions = new Map<string, ReplyVersion>();
+  // Few States if any: a late amendment or a withdrawal after the deadline.
+  for (const row of overview.rows) {
+    if (row.latest === null || row.countedVersion === null || row.countedVersion === row.latest.version) continue;
+    const counted = await findReplyVersion(ctx.db, consultationId, row.state.code, row.countedVersion);
+    if (counted) countedVersions.set(row.state.code, counted);
+  }
+  const versions = [
+    ...overview.rows.flatMap((row) => (row.latest === null ? [] : [row.latest])),
+    ...countedVersions.values(),
+  ];
+  const fileNames = await attachmentFileNames(
+    ctx.db,
+    versions.flatMap((v) => [
       ...(v.originalFile === null ? [] : [v.originalFile]),
       ...v.positions.flatMap((p) => (p.attachment === null ? [] : [p.attachment])),
     ]),
   );
-  const fileNames = new Map<string, string>();
-  for (const sha256 of files) {
-    const meta = await findAttachmentMeta(ctx.db, sha256);
-    if (meta) fileNames.set(sha256, meta.filename);
-  }
   const enteredBy = new Map<string, string>();
-  if (actor.kind === 'secretariat')
-    for (const id of new Set(latest.map((v) => v.enteredBy))) {
-      if (!id.startsWith('account:')) continue;
-      const account = await findAccount(ctx.db, id.slice('account:'.length));
-      if (account) enteredBy.set(id, account.name);
+  if (actor.kind === 'secretariat') {
+    const ids = [...new Set(versions.map((v) => v.enteredBy))];
+    const idsOf = (prefix: string) => ids.filter((id) => id.startsWith(prefix)).map((id) => id.slice(prefix.length));
+    const tokens = await tokenLabels(ctx.db, idsOf('token:'));
+    const accounts = await accountNames(ctx.db, [
+      ...idsOf('account:'),
+      ...[...tokens.values()].flatMap((token) => (token.accountId === null ? [] : [token.accountId])),
+    ]);
+    for (const [id, name] of accounts) enteredBy.set(`account:${id}`, name);
+    for (const [id, token] of tokens) {
+      const owner = token.accountId === null ? undefined : accounts.get(token.accountId);
+      enteredBy.set(`token:${id}`, owner === undefined ? token.label : `${token.label} (${owner})`);
     }
-  return { fileNames, enteredBy };
+  }
+  return { countedVersions, fileNames, enteredBy };
 }

@@ -68,6 +68,8 @@ describeEachDialect('exports of replies and results (?format=csv|xlsx)', (dialec
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8; header=present');
     expect(response.headers['content-disposition']).toBe(`attachment; filename="${ID}-replies.csv"`);
+    // Replies and names: kept by no browser or proxy.
+    expect(response.headers['cache-control']).toBe('private, no-store');
     expect(response.body.startsWith(BOM)).toBe(true);
     expect(response.body.endsWith('\r\n')).toBe(true);
     const [head, ...rows] = records(response.body);
@@ -100,6 +102,8 @@ describeEachDialect('exports of replies and results (?format=csv|xlsx)', (dialec
     expect(x1353[column('Received (UTC)')]).toBe('2023-05-02 10:00:00');
     expect(x1353[column('Channel')]).toBe('API');
     expect(x1353[column('Signatory')]).toBe('A. Official');
+    // Entered through an API token: its label, for the secretariat.
+    expect(x1353[column('Entered by')]).toBe('Focal point KR');
     expect(rows[0]![column('Position (code)')]).toBe('assigns_authority:comments_attached');
     // The attachment by the name it was uploaded with, not its hash.
     expect(rows[0]![column('Attachment')]).toBe('KR comments.pdf');
@@ -107,12 +111,61 @@ describeEachDialect('exports of replies and results (?format=csv|xlsx)', (dialec
     expect(rows[2]![column('Position (code)')]).toBe('');
   });
 
+  it('shows the version that counts beside a later one received after the deadline, so that the counted rows add up to the results', async () => {
+    const scan = await api().send('POST', '/api/v1/attachments?filename=late%20fax.pdf', {
+      token: api().tokens.secretariat,
+      headers: { 'content-type': 'application/pdf' },
+      body: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n% late\n', 'latin1'),
+    });
+    api().world.clock.set('2023-08-20T09:00:00Z');
+    const late = await api().send('POST', `/api/v1/consultations/${ID}/replies/KR/recorded`, {
+      token: api().tokens.secretariat,
+      body: {
+        channel: 'fax',
+        receivedAt: '2023-08-18T10:00:00.700Z',
+        originalFile: scan.json<{ sha256: string }>().sha256,
+        positions: [{ text: 'x1471', position: 'does_not_assign_authority', reasons: 'Changed our mind.' }],
+        signatory: { name: 'A. Official', title: 'Director, Ministry of ICT' },
+      },
+    });
+    expect(late.statusCode, late.body).toBe(201);
+    const [head, ...rows] = records((await get(`/api/v1/consultations/${ID}/replies?format=csv`)).body);
+    const column = (name: string) => head!.indexOf(name);
+    expect(rows.map((r) => [r[column('Version')], r[2], r[column('Counted')]])).toEqual([
+      ['1', 'X.1333 Cor.1', 'yes'],
+      ['1', 'X.1353', 'yes'],
+      ['1', 'X.1471', 'yes'],
+      ['2', 'X.1333 Cor.1', 'no'],
+      ['2', 'X.1353', 'no'],
+      ['2', 'X.1471', 'no'],
+    ]);
+    const v2 = rows[5]!;
+    expect(v2[column('Notes')]).toBe('Received after the deadline');
+    expect(v2[column('Original form')]).toBe('late fax.pdf');
+    expect(v2[column('Received (UTC)')]).toBe('2023-08-18 10:00:00');
+    // The counted rows agree with the results: X.1353 has one reply not assigning authority.
+    const results = (await get(`/api/v1/consultations/${ID}/results`)).json<{
+      texts: { text: { id: string }; figures: { name: string; value: number | null }[] }[];
+    }>();
+    const figure = (text: string, name: string) =>
+      results.texts.find((t) => t.text.id === text)!.figures.find((f) => f.name === name)!.value;
+    expect(figure('x1353', 'nonSupport')).toBe(1);
+    expect(figure('x1471', 'nonSupport')).toBe(0);
+    // The workbook keeps the time to the second: 10:00:00.700 is not shown as 10:00:01.
+    const [sheet] = readXlsx((await get(`/api/v1/consultations/${ID}/replies?format=xlsx`)).rawPayload);
+    const received = sheet!.rows[0]!.indexOf('Received (UTC)');
+    expect(Number(sheet!.rows[6]![received])).toBeCloseTo(
+      (Date.UTC(2023, 7, 18, 10) - Date.UTC(1899, 11, 30)) / 86_400_000,
+      8,
+    );
+  });
+
   it('lists the States that have not replied with ?rows=not-replied, in the language asked for', async () => {
     const response = await get(`/api/v1/consultations/${ID}/replies?format=csv&rows=not-replied&lang=fr`);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-disposition']).toBe(`attachment; filename="${ID}-not-replied.csv"`);
     const [head, ...rows] = records(response.body);
-    expect(head).toEqual(['Code', 'Etat Membre', 'Note sur le droit de réponse']);
+    expect(head).toEqual(['Code', 'Etat Membre']);
     const json = (await get(`/api/v1/consultations/${ID}/replies`)).json<{ summary: { notReplied: number } }>();
     expect(rows).toHaveLength(json.summary.notReplied);
     expect(rows.some((r) => r[0] === 'KR')).toBe(false);
@@ -149,6 +202,8 @@ describeEachDialect('exports of replies and results (?format=csv|xlsx)', (dialec
   it('gives a focal point its own State only, and the public nothing before the deadline, as the JSON list does', async () => {
     const own = records((await get(`/api/v1/consultations/${ID}/replies?format=csv`, api().tokens.kr)).body);
     expect(new Set(own.slice(1).map((r) => r[0]))).toEqual(new Set(['KR']));
+    // Who entered it is named for the secretariat only; others read the recorded id, as in the JSON.
+    expect(own[1]![own[0]!.indexOf('Entered by')]).toMatch(/^token:/);
     const other = records((await get(`/api/v1/consultations/${ID}/replies?format=csv`, api().tokens.fr)).body);
     expect(other.slice(1)).toEqual([]);
     const publicly = await api().send('GET', `/api/v1/consultations/${ID}/replies?format=csv`);
@@ -270,8 +325,13 @@ describe('exports of the demo', () => {
     for (const format of ['csv', 'xlsx'])
       expect(page.body).toContain(`href="/api/v1/consultations/${ID}/results?format=${format}&amp;lang=ar"`);
     // Served again from the public cache, still as a named download.
+    expect(results.headers['cache-control']).toBe('public, no-cache');
     const again = await app.inject({ method: 'GET', url: `/api/v1/consultations/${ID}/results?format=csv&lang=zh` });
     expect(again.body).toBe(results.body);
+    // The JSON of the same results is another answer of the cache, not the file.
+    const asJson = await app.inject({ method: 'GET', url: `/api/v1/consultations/${ID}/results` });
+    expect(asJson.headers['content-type']).toMatch(/^application\/json/);
+    expect(asJson.headers['content-disposition']).toBeUndefined();
     expect(again.headers['content-disposition']).toBe(`attachment; filename="${ID}-results.csv"`);
   });
 });

@@ -709,7 +709,10 @@ describeEachDialect('secretariat pages', (dialect) => {
       const csv = await staff.get(href);
       expect(csv.statusCode).toBe(200);
       expect(csv.headers['content-disposition']).toBe('attachment; filename="audit-tsb-81-2023.csv"');
-      const lines = csv.body.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+      const lines = csv.body
+        .replace(/^\uFEFF/, '')
+        .trimEnd()
+        .split('\r\n');
       expect(lines[0]).toMatch(/^No\.,Time \(UTC\),Who,Name,Action,Action \(code\),Consultation,/);
       const numbers = lines.slice(1).map((line) => Number(line.split(',')[0]));
       expect(numbers).toHaveLength(55);
