@@ -196,6 +196,8 @@ describe('every page in every served language, in a real browser', () => {
       await visit(tsb, locale, `/secretariat/consultations/${id}/replies`);
       await expect.poll(() => tsb.locator('#state-KR').count()).toBe(1);
       await check(tsb, 'replies dashboard');
+      await visit(tsb, locale, `/secretariat/consultations/${id}/comments`);
+      await check(tsb, 'comments');
       await visit(tsb, locale, `/secretariat/consultations/${id}/replies/record`);
       await check(tsb, 'record a reply');
       await tsb.locator('form[action$="/replies/record"] button[type="submit"]').click();

@@ -320,6 +320,8 @@ const PAGES: readonly PageRow[] = [
   // Secretariat outcome pages (secretariat-outcome.routes.tsx): the secretariat only, so a visitor
   // without a session is sent to sign in, before any form (a forged one too) is read.
   { route: 'GET /secretariat/consultations/:id/replies', withoutSession: 'SIGN_IN' },
+  { route: 'GET /secretariat/consultations/:id/comments', withoutSession: 'SIGN_IN' },
+  { route: 'GET /secretariat/files/:sha256', withoutSession: 'SIGN_IN' },
   { route: 'GET /secretariat/consultations/:id/replies/record', withoutSession: 'SIGN_IN' },
   { route: 'POST /secretariat/consultations/:id/replies/record', withoutSession: 'SIGN_IN' },
   { route: 'GET /secretariat/consultations/:id/results', withoutSession: 'SIGN_IN' },

@@ -199,6 +199,7 @@ describe('every page in the six languages [sqlite]', () => {
       `/secretariat/consultations/${DRAFT_ID}/preview`,
       `/secretariat/consultations/${DRAFT_ID}/texts/x1353`,
       `${sec}/replies`,
+      `${sec}/comments`,
       `${sec}/decisions`,
       `${sec}/results`,
       '/secretariat/audit',

@@ -248,6 +248,60 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
     });
   });
 
+  describe('the comments', () => {
+    it('shows, text by text, what each State wrote, by name, and how many replies wrote nothing', async () => {
+      const page = await officer.get(`${base()}/comments`);
+      expect(page.statusCode).toBe(200);
+      const html = decode(page.body);
+      expect(html).toContain(`href="${base()}/comments" aria-current="page"`);
+      const section = (text: string) => {
+        const from = html.indexOf(`id="comments-${text}"`);
+        return html.slice(from, html.indexOf('</section>', from));
+      };
+      // Germany and Japan gave reasons on X.1471; France and Korea took positions without comments.
+      const x1471 = section('x1471');
+      expect(
+        [...x1471.matchAll(/<article class="comment-entry" id="comment-([A-Z]{2})-v1"/g)].map((m) => m[1]),
+      ).toEqual(['DE', 'JP']);
+      expect(x1471).toContain('Not mature.');
+      expect(x1471).toContain('2 other replies took a position on this text without comments.');
+      expect(section('x1353')).toContain('No Member State wrote anything on this text.');
+      expect(html).toContain('2 replies with comments.');
+
+      const germany = decode((await officer.get(`${base()}/comments?state=DE&text=x1471`)).body);
+      expect(germany).toContain('1 reply with comments.');
+      expect(germany).not.toContain('id="comments-x1353"');
+      expect(germany).toMatch(/<option value="DE" selected>/);
+      const byPaper = decode((await officer.get(`${base()}/comments?channel=paper`)).body);
+      expect(byPaper).toContain('No reply with comments matches.');
+      // Values the page does not offer are ignored, not an error.
+      expect((await officer.get(`${base()}/comments?state=ZZ&position=maybe`)).statusCode).toBe(200);
+    });
+
+    it('links the scan of a recorded form and any file attached, which the secretariat may open and nobody else', async () => {
+      const recorded = await record({
+        memberState: 'BR',
+        'position-x1353': 'does_not_assign_authority',
+        'option-x1353': '',
+        'reasons-x1353': 'Needs a security review.\nSecond line.',
+      });
+      expect(recorded.statusCode, recorded.body).toBe(303);
+      const html = decode((await officer.get(`${base()}/comments?text=x1353`)).body);
+      expect(html).toContain('id="comment-BR-v1"');
+      expect(html).toContain('Needs a security review.\nSecond line.');
+      const href = /href="(\/en\/secretariat\/files\/[0-9a-f]{64})"/.exec(html)?.[1];
+      expect(href).toBeDefined();
+      expect(html).toContain('scan.pdf');
+      const file = await officer.get(href!);
+      expect(file.statusCode).toBe(200);
+      expect(file.headers['content-type']).toBe('application/pdf');
+      expect(file.headers['cache-control']).toBe('private, no-store');
+      expect(file.headers['content-disposition']).toBe("attachment; filename*=UTF-8''scan.pdf");
+      expect(file.rawPayload.equals(SCAN_PDF)).toBe(true);
+      expect((await web().browser('198.51.100.9').get(href!)).headers.location).toBe('/en/login');
+    });
+  });
+
   describe('recording a reply received on paper', () => {
     it('records the form with its scan, and the dashboard shows it', async () => {
       const response = await record({

@@ -32,6 +32,17 @@ export const RepliesQuery = Type.Object({
   rows: Type.Optional(Type.Union([Type.Literal('replies'), Type.Literal('not-replied')])),
 });
 
+/** The comments page's filters: a value the page does not offer means "any". */
+export const CommentsQuery = Type.Object({
+  text: Field(80),
+  position: Field(30),
+  state: Field(10),
+  channel: Field(20),
+});
+
+/** A file a reply cites, by its SHA-256. */
+export const FileParams = Type.Object({ sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }) });
+
 /** A status message named by a redirect. */
 export const OutcomeNoticeQuery = Type.Object({ notice: Field(60) });
 

@@ -1,13 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { computeResults } from '../../../services/compute-results.js';
+import { readAttachment } from '../../../services/attachments.js';
 import { listReplies, replyExportDetails } from '../../../services/read-replies.js';
 import { noticeOf, pageContext } from '../page-context.js';
+import { CommentsPage } from '../pages/secretariat-outcome/comments.page.js';
 import { RepliesPage } from '../pages/secretariat-outcome/replies.page.js';
+import { presentComments } from '../presenters/comments.presenter.js';
 import { ResultsPage } from '../pages/secretariat-outcome/results.page.js';
 import { presentDashboard, presentResultsPage } from '../presenters/secretariat-outcome.presenter.js';
 import { sendPage } from '../render.js';
 import type { SessionHooks, WebContext } from '../web-session.js';
-import { OutcomeParams, RepliesQuery, ResultsQuery } from './outcome.forms.js';
+import { CommentsQuery, FileParams, OutcomeParams, RepliesQuery, ResultsQuery } from './outcome.forms.js';
 import { repliesExport, resultsExport } from '../../../presenters/exports.js';
 import { sendTables } from '../../table-reply.js';
 
@@ -35,6 +38,34 @@ export const repliesRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: 
       const notice = noticeOf(page.locale, request.query.notice);
       const view = presentDashboard(page.locale, overview, request.query, ctx.clock(), notice);
       return sendPage(reply, 200, <RepliesPage page={page} view={view} />);
+    },
+  );
+
+  app.get(
+    `${base}/comments`,
+    { schema: { params: OutcomeParams, querystring: CommentsQuery }, preHandler: read },
+    async (request, reply) => {
+      const page = pageContext(web, request);
+      const actor = request.webSession!.actor;
+      const overview = await listReplies(ctx, { actor, consultationId: request.params.id });
+      const details = await replyExportDetails(ctx, actor, overview);
+      const view = presentComments(page.locale, overview, details, request.query, ctx.clock());
+      return sendPage(reply, 200, <CommentsPage page={page} view={view} />);
+    },
+  );
+
+  // A file a reply cites (an attachment, the scan of a form), for the secretariat's reading.
+  app.get(
+    '/secretariat/files/:sha256',
+    { schema: { params: FileParams }, preHandler: read },
+    async (request, reply) => {
+      const file = await readAttachment(ctx, { actor: request.webSession!.actor, sha256: request.params.sha256 });
+      return reply
+        .type(file.mediaType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(file.content);
     },
   );
 

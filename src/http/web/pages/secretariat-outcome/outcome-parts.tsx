@@ -18,6 +18,7 @@ import type { ConsultationHeadView, PositionSummary } from '../../presenters/sec
 /** The outcome pages of one consultation, in the order the work goes. */
 export const OUTCOME_SECTIONS = [
   { key: 'replies', path: '/replies', label: 'outcome.nav.replies' },
+  { key: 'comments', path: '/comments', label: 'outcome.nav.comments' },
   { key: 'record', path: '/replies/record', label: 'outcome.nav.record' },
   { key: 'results', path: '/results', label: 'outcome.nav.results' },
   { key: 'decisions', path: '/decisions', label: 'outcome.nav.decisions' },

@@ -1,0 +1,162 @@
+import { CHANNELS } from '../../../../domain/reply/reply.js';
+import { t } from '../../../../i18n/i18n.js';
+import { isolateText, Ltr } from '../../components/bidi.js';
+import { Content } from '../../components/content.js';
+import { SelectField } from '../../components/form.js';
+import { Layout, type PageContext } from '../../components/layout.js';
+import type { CitedFileView, CommentEntryView, CommentsView } from '../../presenters/comments.presenter.js';
+import { channelLabel, ConsultationHead, Instant, outcomePath } from './outcome-parts.js';
+
+/** A file a reply cites, opened from the secretariat's file route. */
+function FileLink({ page, file }: { page: PageContext; file: CitedFileView }) {
+  return (
+    <a href={page.href(`/secretariat/files/${file.sha256}`)}>
+      <Ltr>{file.name}</Ltr>
+    </a>
+  );
+}
+
+/** What one State wrote on one text: its position, its words, its file, and where they came from. */
+function Entry({ page, entry }: { page: PageContext; entry: CommentEntryView }) {
+  const { locale } = page;
+  const field = (label: string, text: string | null) =>
+    text === null ? null : (
+      <>
+        <dt>{label}</dt>
+        <dd class="reply-typed">{text}</dd>
+      </>
+    );
+  return (
+    <article
+      class="comment-entry"
+      id={`comment-${entry.code}-v${entry.version}`}
+      aria-labelledby={`who-${entry.code}-v${entry.version}`}
+    >
+      <h4 id={`who-${entry.code}-v${entry.version}`}>
+        {entry.name}{' '}
+        <Ltr as="span" class="outcome-code">
+          {entry.code}
+        </Ltr>
+      </h4>
+      <p class="comment-meta">
+        {t(locale, 'outcome.replies.version', { version: entry.version, channel: channelLabel(locale, entry.channel) })}
+        {', '}
+        <Instant locale={locale} at={entry.receivedAt} />
+        <span class="outcome-tags">
+          {entry.late && <span class="tag outcome-tag-warn">{t(locale, 'outcome.replies.late')}</span>}
+          {!entry.counted && !entry.late && (
+            <span class="tag outcome-tag-neutral">{t(locale, 'outcome.comments.notCounted')}</span>
+          )}
+          {entry.withdrawn && <span class="tag outcome-tag-neutral">{t(locale, 'outcome.replies.withdrawn')}</span>}
+        </span>
+      </p>
+      <dl class="summary-list">
+        {field(t(locale, 'outcome.comments.position'), entry.position)}
+        {field(t(locale, 'outcome.comments.comments'), entry.comments)}
+        {field(t(locale, 'outcome.comments.reasons'), entry.reasons)}
+        {field(t(locale, 'outcome.comments.possibleChanges'), entry.possibleChanges)}
+        {entry.attachment !== null && (
+          <>
+            <dt>{t(locale, 'outcome.comments.attachment')}</dt>
+            <dd>
+              <FileLink page={page} file={entry.attachment} />
+            </dd>
+          </>
+        )}
+        {entry.originalFile !== null && (
+          <>
+            <dt>{t(locale, 'outcome.comments.originalFile')}</dt>
+            <dd>
+              <FileLink page={page} file={entry.originalFile} />
+            </dd>
+          </>
+        )}
+      </dl>
+    </article>
+  );
+}
+
+/**
+ * The comments of a consultation, text by text: everything the States wrote (comments, reasons,
+ * possible changes) and attached, by State name, with filters by text, position, State and channel,
+ * printable as it is (the print stylesheet drops the header and the forms).
+ */
+export function CommentsPage({ page, view }: { page: PageContext; view: CommentsView }) {
+  const { locale } = page;
+  const { filters } = view;
+  const action = page.href(outcomePath(view.head.id, 'comments'));
+  return (
+    <Layout
+      page={page}
+      title={isolateText(t(locale, 'outcome.comments.title', { reference: view.head.reference }), [
+        view.head.reference,
+      ])}
+    >
+      <ConsultationHead page={page} head={view.head} current="comments" />
+      <p>{t(locale, 'outcome.comments.intro')}</p>
+
+      <section aria-labelledby="filters-title">
+        <h2 id="filters-title">{t(locale, 'outcome.replies.filters.title')}</h2>
+        <form method="get" action={action} class="outcome-filters">
+          <SelectField
+            locale={locale}
+            id="filter-text"
+            name="text"
+            label={t(locale, 'outcome.replies.filters.text')}
+            placeholder={t(locale, 'outcome.replies.filters.anyText')}
+            options={view.options.texts.map((text) => ({ value: text.id, label: text.designation }))}
+            selected={filters.text === null ? [] : [filters.text]}
+          />
+          <SelectField
+            locale={locale}
+            id="filter-position"
+            name="position"
+            label={t(locale, 'outcome.replies.filters.position')}
+            placeholder={t(locale, 'outcome.replies.filters.any')}
+            options={view.options.positions.map((p) => ({ value: p.id, label: p.label }))}
+            selected={filters.position === null ? [] : [filters.position]}
+          />
+          <SelectField
+            locale={locale}
+            id="filter-state"
+            name="state"
+            label={t(locale, 'outcome.comments.filters.state')}
+            placeholder={t(locale, 'outcome.replies.filters.any')}
+            options={view.options.states.map((s) => ({ value: s.code, label: s.name }))}
+            selected={filters.state === null ? [] : [filters.state]}
+          />
+          <SelectField
+            locale={locale}
+            id="filter-channel"
+            name="channel"
+            label={t(locale, 'outcome.replies.filters.channel')}
+            placeholder={t(locale, 'outcome.replies.filters.any')}
+            options={CHANNELS.map((c) => ({ value: c, label: channelLabel(locale, c) }))}
+            selected={filters.channel === null ? [] : [filters.channel]}
+          />
+          <div class="outcome-actions">
+            <button type="submit" class="button button-secondary">
+              {t(locale, 'outcome.replies.filters.apply')}
+            </button>
+            {view.filtered && <a href={action}>{t(locale, 'outcome.replies.filters.clear')}</a>}
+          </div>
+        </form>
+      </section>
+
+      <p id="comments-shown">{t(locale, 'outcome.comments.shown', { count: view.total })}</p>
+      {view.texts.map(({ text, entries, silent }) => (
+        <section aria-labelledby={`text-${text.id}`} class="comment-text" id={`comments-${text.id}`}>
+          <h2 id={`text-${text.id}`}>
+            <Ltr>{text.designation}</Ltr>: <Content of={text.title} />
+          </h2>
+          {entries.length === 0 ? (
+            <p>{t(locale, 'outcome.comments.none')}</p>
+          ) : (
+            entries.map((entry) => <Entry page={page} entry={entry} />)
+          )}
+          {silent > 0 && <p class="comment-silent">{t(locale, 'outcome.comments.silent', { count: silent })}</p>}
+        </section>
+      ))}
+    </Layout>
+  );
+}
