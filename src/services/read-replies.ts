@@ -108,19 +108,12 @@ export async function listReplies(
 }
 
 /** What an export of the replies shows beside each State's latest version and the stored ids. */
-export interface ReplyExportDetails {
+export interface ReplyExportDetails extends ReplyNames {
   /**
    * The version that counts, by State, where it is not the latest (an amendment received after the
    * deadline, or withdrawn after it): the export shows both, so that its rows add up to the results.
    */
   readonly countedVersions: ReadonlyMap<string, ReplyVersion>;
-  /** The name each attachment and original form of those versions was stored under, by SHA-256. */
-  readonly fileNames: ReadonlyMap<string, string>;
-  /**
-   * For the secretariat only: who entered those versions, by recorded id: an account's name, or an
-   * API token's label (with its account's name when it has one).
-   */
-  readonly enteredBy: ReadonlyMap<string, string>;
 }
 
 /**
@@ -146,6 +139,30 @@ export async function replyExportDetails(
     ...overview.rows.flatMap((row) => (row.latest === null ? [] : [row.latest])),
     ...countedVersions.values(),
   ];
+  return { countedVersions, ...(await replyNames(ctx, actor, versions)) };
+}
+
+/** The names a page or a file prints instead of the ids stored in reply versions. */
+export interface ReplyNames {
+  /** The name each attachment and original form of the versions was stored under, by SHA-256. */
+  readonly fileNames: ReadonlyMap<string, string>;
+  /**
+   * For the secretariat only: who entered the versions, by recorded id: an account's name, or an
+   * API token's label (with its account's name when it has one).
+   */
+  readonly enteredBy: ReadonlyMap<string, string>;
+}
+
+/**
+ * The names of the files the versions cite, for whoever may read them, and of who entered them,
+ * for the secretariat only (others see the ids, as the API's JSON gives them). Three queries,
+ * whatever the number of versions.
+ */
+export async function replyNames(
+  ctx: ServiceContext,
+  actor: Actor,
+  versions: readonly ReplyVersion[],
+): Promise<ReplyNames> {
   const fileNames = await attachmentFileNames(
     ctx.db,
     versions.flatMap((v) => [
@@ -168,5 +185,5 @@ export async function replyExportDetails(
       enteredBy.set(`token:${id}`, owner === undefined ? token.label : `${token.label} (${owner})`);
     }
   }
-  return { countedVersions, fileNames, enteredBy };
+  return { fileNames, enteredBy };
 }

@@ -198,6 +198,8 @@ describe('every page in every served language, in a real browser', () => {
       await check(tsb, 'replies dashboard');
       await visit(tsb, locale, `/secretariat/consultations/${id}/comments`);
       await check(tsb, 'comments');
+      await visit(tsb, locale, `/secretariat/consultations/${id}/replies/KR`);
+      await check(tsb, "a State's reply");
       await visit(tsb, locale, `/secretariat/consultations/${id}/replies/record`);
       await check(tsb, 'record a reply');
       await tsb.locator('form[action$="/replies/record"] button[type="submit"]').click();

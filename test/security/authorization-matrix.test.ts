@@ -321,6 +321,7 @@ const PAGES: readonly PageRow[] = [
   // without a session is sent to sign in, before any form (a forged one too) is read.
   { route: 'GET /secretariat/consultations/:id/replies', withoutSession: 'SIGN_IN' },
   { route: 'GET /secretariat/consultations/:id/comments', withoutSession: 'SIGN_IN' },
+  { route: 'GET /secretariat/consultations/:id/replies/:state', withoutSession: 'SIGN_IN' },
   { route: 'GET /secretariat/files/:sha256', withoutSession: 'SIGN_IN' },
   { route: 'GET /secretariat/consultations/:id/replies/record', withoutSession: 'SIGN_IN' },
   { route: 'POST /secretariat/consultations/:id/replies/record', withoutSession: 'SIGN_IN' },

@@ -200,6 +200,7 @@ describe('every page in the six languages [sqlite]', () => {
       `/secretariat/consultations/${DRAFT_ID}/texts/x1353`,
       `${sec}/replies`,
       `${sec}/comments`,
+      `${sec}/replies/KR`,
       `${sec}/decisions`,
       `${sec}/results`,
       '/secretariat/audit',

@@ -248,6 +248,45 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
     });
   });
 
+  describe("a State's reply", () => {
+    it('shows every version newest first, marks what changed from the one before, and links its files and documents', async () => {
+      await submitReply(web().world.ctx, {
+        actor: focalPoint('KR'),
+        consultationId: id,
+        memberState: 'KR',
+        channel: 'web',
+        input: replyInput(['x1333-cor1', 'x1471'], {
+          positions: [
+            ...replyInput(['x1333-cor1', 'x1471']).positions,
+            { text: 'x1353', position: 'does_not_assign_authority', reasons: 'On reflection, not mature.' },
+          ],
+        }),
+      });
+      const dashboard = decode((await officer.get(`${base()}/replies`)).body);
+      expect(dashboard).toContain(`<a href="${base()}/replies/KR">Korea (Republic of)</a>`);
+      const page = await officer.get(`${base()}/replies/KR`);
+      expect(page.statusCode).toBe(200);
+      const html = decode(page.body);
+      expect(html).toContain('<h1>Reply of Korea (Republic of) to TSB Circular 79</h1>');
+      expect(html).toContain('Version 2 counts. 2 versions, newest first.');
+      expect(html.indexOf('id="version-2"')).toBeLessThan(html.indexOf('id="version-1"'));
+      const v2 = html.slice(html.indexOf('id="version-2"'), html.indexOf('id="version-1"'));
+      expect(v2).toContain('Changed from version 1: X.1353.');
+      // X.1353's position and reasons changed; X.1471's did not.
+      const x1353 = v2.slice(v2.indexOf('id="version-2-x1353"'), v2.indexOf('id="version-2-x1471"'));
+      expect(x1353.match(/>Changed</g)).toHaveLength(2);
+      expect(x1353).toContain('On reflection, not mature.');
+      expect(v2.slice(v2.indexOf('id="version-2-x1471"'))).not.toContain('>Changed<');
+      expect(html).toContain(`href="/en/documents/${id}/reply/KR?format=pdf&version=1"`);
+      expect(html).toMatch(/Content hash \(SHA-256\)<\/dt><dd><span dir="ltr" class="outcome-code">[0-9a-f]{64}</);
+
+      const none = await officer.get(`${base()}/replies/BR`);
+      expect(none.statusCode).toBe(200);
+      expect(decode(none.body)).toContain('Brazil (Federative Republic of) has not replied.');
+      expect((await officer.get(`${base()}/replies/ZZ`)).statusCode).toBeGreaterThanOrEqual(400);
+    });
+  });
+
   describe('the comments', () => {
     it('shows, text by text, what each State wrote, by name, and how many replies wrote nothing', async () => {
       const page = await officer.get(`${base()}/comments`);

@@ -40,6 +40,12 @@ export const CommentsQuery = Type.Object({
   channel: Field(20),
 });
 
+/** One State's reply to a consultation. */
+export const StateReplyParams = Type.Object({
+  id: OutcomeParams.properties.id,
+  state: Type.String({ pattern: '^[A-Z]{2}$' }),
+});
+
 /** A file a reply cites, by its SHA-256. */
 export const FileParams = Type.Object({ sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }) });
 

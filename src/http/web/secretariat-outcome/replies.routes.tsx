@@ -1,16 +1,26 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { computeResults } from '../../../services/compute-results.js';
 import { readAttachment } from '../../../services/attachments.js';
-import { listReplies, replyExportDetails } from '../../../services/read-replies.js';
+import { designation } from '../../../domain/member-states/designations.js';
+import { getStateReply, listReplies, replyExportDetails, replyNames } from '../../../services/read-replies.js';
 import { noticeOf, pageContext } from '../page-context.js';
 import { CommentsPage } from '../pages/secretariat-outcome/comments.page.js';
+import { StateReplyPage } from '../pages/secretariat-outcome/state-reply.page.js';
+import { presentStateReply } from '../presenters/state-reply.presenter.js';
 import { RepliesPage } from '../pages/secretariat-outcome/replies.page.js';
 import { presentComments } from '../presenters/comments.presenter.js';
 import { ResultsPage } from '../pages/secretariat-outcome/results.page.js';
 import { presentDashboard, presentResultsPage } from '../presenters/secretariat-outcome.presenter.js';
 import { sendPage } from '../render.js';
 import type { SessionHooks, WebContext } from '../web-session.js';
-import { CommentsQuery, FileParams, OutcomeParams, RepliesQuery, ResultsQuery } from './outcome.forms.js';
+import {
+  CommentsQuery,
+  FileParams,
+  OutcomeParams,
+  RepliesQuery,
+  ResultsQuery,
+  StateReplyParams,
+} from './outcome.forms.js';
 import { repliesExport, resultsExport } from '../../../presenters/exports.js';
 import { sendTables } from '../../table-reply.js';
 
@@ -51,6 +61,26 @@ export const repliesRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: 
       const details = await replyExportDetails(ctx, actor, overview);
       const view = presentComments(page.locale, overview, details, request.query, ctx.clock());
       return sendPage(reply, 200, <CommentsPage page={page} view={view} />);
+    },
+  );
+
+  app.get(
+    `${base}/replies/:state`,
+    { schema: { params: StateReplyParams }, preHandler: read },
+    async (request, reply) => {
+      const page = pageContext(web, request);
+      const actor = request.webSession!.actor;
+      const { id, state } = request.params;
+      const found = await getStateReply(ctx, { actor, consultationId: id, memberState: state });
+      const names = await replyNames(ctx, actor, found.versions);
+      const view = presentStateReply(
+        page.locale,
+        found,
+        names,
+        { code: state, name: designation(state, page.locale) ?? state },
+        ctx.clock(),
+      );
+      return sendPage(reply, 200, <StateReplyPage page={page} view={view} />);
     },
   );
 

@@ -17,7 +17,15 @@ function FileLink({ page, file }: { page: PageContext; file: CitedFileView }) {
 }
 
 /** What one State wrote on one text: its position, its words, its file, and where they came from. */
-function Entry({ page, entry }: { page: PageContext; entry: CommentEntryView }) {
+function Entry({
+  page,
+  entry,
+  consultationId,
+}: {
+  page: PageContext;
+  entry: CommentEntryView;
+  consultationId: string;
+}) {
   const { locale } = page;
   const field = (label: string, text: string | null) =>
     text === null ? null : (
@@ -32,12 +40,14 @@ function Entry({ page, entry }: { page: PageContext; entry: CommentEntryView }) 
       id={`comment-${entry.code}-v${entry.version}`}
       aria-labelledby={`who-${entry.code}-v${entry.version}`}
     >
-      <h4 id={`who-${entry.code}-v${entry.version}`}>
-        {entry.name}{' '}
+      <h3 id={`who-${entry.code}-v${entry.version}`}>
+        <a href={`${page.href(outcomePath(consultationId, 'replies'))}/${entry.code}#version-${entry.version}`}>
+          {entry.name}
+        </a>{' '}
         <Ltr as="span" class="outcome-code">
           {entry.code}
         </Ltr>
-      </h4>
+      </h3>
       <p class="comment-meta">
         {t(locale, 'outcome.replies.version', { version: entry.version, channel: channelLabel(locale, entry.channel) })}
         {', '}
@@ -152,7 +162,7 @@ export function CommentsPage({ page, view }: { page: PageContext; view: Comments
           {entries.length === 0 ? (
             <p>{t(locale, 'outcome.comments.none')}</p>
           ) : (
-            entries.map((entry) => <Entry page={page} entry={entry} />)
+            entries.map((entry) => <Entry page={page} entry={entry} consultationId={view.head.id} />)
           )}
           {silent > 0 && <p class="comment-silent">{t(locale, 'outcome.comments.silent', { count: silent })}</p>}
         </section>

@@ -180,7 +180,7 @@ export function RepliesPage({ page, view }: { page: PageContext; view: Dashboard
                 {view.rows.map((row) => (
                   <tr id={`state-${row.code}`}>
                     <th scope="row">
-                      {row.name}{' '}
+                      <a href={`${action}/${row.code}`}>{row.name}</a>{' '}
                       <Ltr as="span" class="outcome-code">
                         {row.code}
                       </Ltr>

@@ -1,0 +1,215 @@
+import type { ComponentChildren } from 'preact';
+import { t, type MessageId } from '../../../../i18n/i18n.js';
+import { Isolate, isolateText, Ltr } from '../../components/bidi.js';
+import { Content } from '../../components/content.js';
+import { Layout, type PageContext } from '../../components/layout.js';
+import { documentPagePath } from '../../documents.routes.js';
+import type {
+  PositionField,
+  StateReplyVersionView,
+  StateReplyView,
+  VersionPositionView,
+} from '../../presenters/state-reply.presenter.js';
+import { channelLabel, ConsultationHead, Instant, outcomePath } from './outcome-parts.js';
+
+/** A file a reply cites, opened from the secretariat's file route. */
+function FileLink({ page, file }: { page: PageContext; file: { filename: string; sha256: string } }) {
+  return (
+    <a href={page.href(`/secretariat/files/${file.sha256}`)}>
+      <Ltr>{file.filename}</Ltr>
+    </a>
+  );
+}
+
+/** The words of one position field, marked when they changed from the version before. */
+function Field({
+  page,
+  label,
+  field,
+  changed,
+  children,
+}: {
+  page: PageContext;
+  label: string;
+  field: PositionField;
+  changed: readonly PositionField[];
+  children: ComponentChildren;
+}) {
+  return (
+    <>
+      <dt>
+        {label}
+        {changed.includes(field) && (
+          <>
+            {' '}
+            <span class="tag outcome-tag-warn">{t(page.locale, 'outcome.state.changedTag')}</span>
+          </>
+        )}
+      </dt>
+      <dd class="reply-typed">{children}</dd>
+    </>
+  );
+}
+
+function Position({ page, p, headingId }: { page: PageContext; p: VersionPositionView; headingId: string }) {
+  const { locale } = page;
+  return (
+    <section class="comment-entry" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        <Ltr>{p.designation}</Ltr>: <Content of={p.title} />
+      </h3>
+      <dl class="summary-list">
+        <Field page={page} label={t(locale, 'outcome.comments.position')} field="position" changed={p.changed}>
+          {p.position ?? t(locale, 'outcome.position.none')}
+        </Field>
+        {(p.comments !== null || p.changed.includes('comments')) && (
+          <Field page={page} label={t(locale, 'outcome.comments.comments')} field="comments" changed={p.changed}>
+            {p.comments ?? '—'}
+          </Field>
+        )}
+        {(p.reasons !== null || p.changed.includes('reasons')) && (
+          <Field page={page} label={t(locale, 'outcome.comments.reasons')} field="reasons" changed={p.changed}>
+            {p.reasons ?? '—'}
+          </Field>
+        )}
+        {(p.possibleChanges !== null || p.changed.includes('possibleChanges')) && (
+          <Field
+            page={page}
+            label={t(locale, 'outcome.comments.possibleChanges')}
+            field="possibleChanges"
+            changed={p.changed}
+          >
+            {p.possibleChanges ?? '—'}
+          </Field>
+        )}
+        {(p.file !== null || p.changed.includes('attachment')) && (
+          <Field page={page} label={t(locale, 'outcome.comments.attachment')} field="attachment" changed={p.changed}>
+            {p.file === null ? '—' : <FileLink page={page} file={p.file} />}
+          </Field>
+        )}
+      </dl>
+    </section>
+  );
+}
+
+function Version({
+  page,
+  view,
+  v,
+  previous,
+}: {
+  page: PageContext;
+  view: StateReplyView;
+  v: StateReplyVersionView;
+  previous: number | null;
+}) {
+  const { locale } = page;
+  const id = `version-${v.version}`;
+  const documentHref = (kind: 'reply' | 'receipt', format: 'pdf' | 'docx') =>
+    page.href(documentPagePath(kind, view.head.id, { format, memberState: view.code, version: v.version }));
+  return (
+    <section class="comment-text" id={id} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>
+        {t(locale, 'outcome.state.version', { version: v.version })}{' '}
+        <span class="outcome-tags">
+          {v.counts && <span class="tag">{t(locale, 'outcome.state.counts')}</span>}
+          {v.status === 'withdrawn' && (
+            <span class="tag outcome-tag-neutral">{t(locale, 'outcome.replies.withdrawn')}</span>
+          )}
+          {v.flags.map((flag) => (
+            <span class="tag outcome-tag-warn">{t(locale, `outcome.flag.${flag}` as MessageId)}</span>
+          ))}
+          {v.simulated && <span class="tag outcome-tag-neutral">{t(locale, 'outcome.replies.simulated')}</span>}
+        </span>
+      </h2>
+      {previous !== null && (
+        <p class="comment-meta">
+          {v.changedTexts.length === 0
+            ? t(locale, 'outcome.state.unchanged', { version: previous })
+            : t(locale, 'outcome.state.changed', { version: previous, texts: v.changedTexts.join(', ') })}
+        </p>
+      )}
+      <dl class="summary-list">
+        <dt>{t(locale, 'outcome.state.received')}</dt>
+        <dd>
+          <Instant locale={locale} at={v.receivedAt} />, {channelLabel(locale, v.channel)}
+        </dd>
+        <dt>{t(locale, 'outcome.state.enteredBy')}</dt>
+        <dd>
+          {'name' in v.enteredBy ? (
+            v.enteredBy.name
+          ) : (
+            // An id the pages cannot name (a program, the command line), as the audit trail records it.
+            <code class="sec-audit-code">{v.enteredBy.id}</code>
+          )}
+        </dd>
+        <dt>{t(locale, 'outcome.state.signatory')}</dt>
+        <dd>
+          {v.signatoryName}, {v.signatoryTitle}
+          {v.signedAt !== '' && (
+            <>
+              {' '}
+              (<Isolate>{v.signedAt}</Isolate>)
+            </>
+          )}
+        </dd>
+        {v.originalFile !== null && (
+          <>
+            <dt>{t(locale, 'outcome.comments.originalFile')}</dt>
+            <dd>
+              <FileLink page={page} file={v.originalFile} />
+            </dd>
+          </>
+        )}
+        <dt>{t(locale, 'outcome.state.documents')}</dt>
+        <dd>
+          {t(locale, 'outcome.state.replyForm')}: <a href={documentHref('reply', 'pdf')}>PDF</a> ·{' '}
+          <a href={documentHref('reply', 'docx')}>DOCX</a>
+          <br />
+          {t(locale, 'outcome.state.receipt')}: <a href={documentHref('receipt', 'pdf')}>PDF</a> ·{' '}
+          <a href={documentHref('receipt', 'docx')}>DOCX</a>
+        </dd>
+        <dt>{t(locale, 'outcome.state.hash')}</dt>
+        <dd>
+          <Ltr as="span" class="outcome-code">
+            {v.contentHash}
+          </Ltr>
+        </dd>
+      </dl>
+      {v.status === 'submitted' &&
+        v.positions.map((p) => <Position page={page} p={p} headingId={`${id}-${p.textId}`} />)}
+    </section>
+  );
+}
+
+/**
+ * One State's reply as the secretariat reads it: every version, newest first, with its positions
+ * and words, its files, who entered it and how it arrived, its documents, and what changed from the
+ * version before (each changed field marked).
+ */
+export function StateReplyPage({ page, view }: { page: PageContext; view: StateReplyView }) {
+  const { locale } = page;
+  const title = t(locale, 'outcome.state.title', { state: view.name, reference: view.head.reference });
+  const versions = view.versions;
+  return (
+    <Layout page={page} title={isolateText(title, [view.head.reference])}>
+      <ConsultationHead page={page} head={view.head} current="replies" />
+      <p>
+        <a href={page.href(outcomePath(view.head.id, 'replies'))}>{t(locale, 'outcome.state.back')}</a>
+      </p>
+      {versions.length === 0 ? (
+        <p id="state-none">{t(locale, 'outcome.state.none', { state: view.name })}</p>
+      ) : (
+        <p id="state-summary">
+          {view.countedVersion === null
+            ? t(locale, 'outcome.replies.countedNone')
+            : t(locale, 'outcome.replies.countedVersion', { version: view.countedVersion })}{' '}
+          {t(locale, 'outcome.state.versions', { count: versions.length })}
+        </p>
+      )}
+      {versions.map((v, index) => (
+        <Version page={page} view={view} v={v} previous={versions[index + 1]?.version ?? null} />
+      ))}
+    </Layout>
+  );
+}

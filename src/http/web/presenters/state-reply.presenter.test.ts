@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { ReplyPosition } from '../../../domain/reply/reply.js';
+import { changedFields, POSITION_FIELDS } from './state-reply.presenter.js';
+
+const position = (overrides: Partial<ReplyPosition> = {}): ReplyPosition => ({
+  text: 'x1353',
+  position: 'assigns_authority',
+  option: 'no_comments',
+  comments: null,
+  reasons: null,
+  possibleChanges: null,
+  attachment: null,
+  ...overrides,
+});
+
+describe('what a version changed on a text', () => {
+  it('names each field that differs, a sub-option counting as the position', () => {
+    expect(changedFields(position(), position())).toEqual([]);
+    expect(changedFields(position(), position({ option: 'comments_attached', comments: 'See annex.' }))).toEqual([
+      'position',
+      'comments',
+    ]);
+    expect(
+      changedFields(
+        position({ position: 'does_not_assign_authority', option: null, reasons: 'Not mature.' }),
+        position({
+          position: 'does_not_assign_authority',
+          option: null,
+          reasons: 'Not mature yet.',
+          attachment: 'a'.repeat(64),
+        }),
+      ),
+    ).toEqual(['reasons', 'attachment']);
+  });
+
+  it('counts a position added or taken away as every field changed, and none where neither version has one', () => {
+    expect(changedFields(undefined, position())).toEqual([...POSITION_FIELDS]);
+    expect(changedFields(position(), undefined)).toEqual([...POSITION_FIELDS]);
+    expect(changedFields(undefined, undefined)).toEqual([]);
+  });
+});

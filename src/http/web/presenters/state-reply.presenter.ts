@@ -1,0 +1,138 @@
+import type {
+  Channel,
+  ReplyFlag,
+  ReplyPosition,
+  ReplyVersion,
+  ReplyVersionStatus,
+} from '../../../domain/reply/reply.js';
+import { type Locale, placeAndDate } from '../../../i18n/i18n.js';
+import type { ReplyNames, StateReply } from '../../../services/read-replies.js';
+import { presentContent } from './content.presenter.js';
+import { formatDay } from './secretariat.presenter.js';
+import { presentPositions, type PositionView } from './reply.presenter.js';
+import { type ConsultationHeadView, presentHead } from './secretariat-outcome.presenter.js';
+
+/**
+ * One State's reply to a consultation as the secretariat reads it (issue #16 item 1): every version,
+ * newest first, with its positions, comments, reasons, possible changes and files, who entered it,
+ * how it arrived, its receipt, and what changed from the version before it.
+ */
+
+/** A field of a position that a version may change from the one before it. */
+export const POSITION_FIELDS = ['position', 'comments', 'reasons', 'possibleChanges', 'attachment'] as const;
+export type PositionField = (typeof POSITION_FIELDS)[number];
+
+/** One text's position in a version, with the fields that differ from the version before it. */
+export interface VersionPositionView extends PositionView {
+  /** Empty for the first version, and for a text the version left as it was. */
+  readonly changed: readonly PositionField[];
+}
+
+export interface StateReplyVersionView {
+  readonly version: number;
+  readonly status: ReplyVersionStatus;
+  readonly receivedAt: number;
+  readonly channel: Channel;
+  /** Who entered it: a name, or (`id`) the id recorded, shown as the audit trail shows it. */
+  readonly enteredBy: { readonly name: string } | { readonly id: string };
+  readonly signatoryName: string;
+  readonly signatoryTitle: string;
+  /** Where and on which day it was signed, in the reader's words (empty: neither was given). */
+  readonly signedAt: string;
+  readonly originalFile: { readonly filename: string; readonly sha256: string } | null;
+  readonly flags: readonly ReplyFlag[];
+  readonly simulated: boolean;
+  readonly contentHash: string;
+  readonly counts: boolean;
+  readonly positions: readonly VersionPositionView[];
+  /** The texts whose position or words changed from the version before (none for the first version). */
+  readonly changedTexts: readonly string[];
+}
+
+export interface StateReplyView {
+  readonly head: ConsultationHeadView;
+  readonly code: string;
+  readonly name: string;
+  readonly countedVersion: number | null;
+  /** Newest first. */
+  readonly versions: readonly StateReplyVersionView[];
+}
+
+/** The fields of a text's position that differ between two versions (a position added or removed changes them all). */
+export function changedFields(before: ReplyPosition | undefined, after: ReplyPosition | undefined): PositionField[] {
+  if (before === undefined && after === undefined) return [];
+  if (before === undefined || after === undefined) return [...POSITION_FIELDS];
+  return POSITION_FIELDS.filter((field) =>
+    field === 'position'
+      ? before.position !== after.position || before.option !== after.option
+      : before[field] !== after[field],
+  );
+}
+
+/** The State's reply page: its versions newest first, each compared with the one before it. */
+export function presentStateReply(
+  locale: Locale,
+  reply: StateReply,
+  names: ReplyNames,
+  state: { readonly code: string; readonly name: string },
+  now: number,
+): StateReplyView {
+  const { consultation, texts, procedure } = reply.loaded;
+  const content = presentContent(locale, consultation, texts);
+  const fileName = (sha256: string) => names.fileNames.get(sha256) ?? sha256.slice(0, 12);
+  const countedVersion = reply.pointers?.countedVersion ?? null;
+  const views = reply.versions.map((version: ReplyVersion, index): StateReplyVersionView => {
+    const previous = index === 0 ? undefined : reply.versions[index - 1];
+    const positions = presentPositions(
+      locale,
+      procedure,
+      texts,
+      version.positions,
+      consultation.studyGroup,
+      fileName,
+      content,
+    ).map((view) => {
+      const changed =
+        previous === undefined
+          ? []
+          : changedFields(
+              previous.positions.find((p) => p.text === view.textId),
+              version.positions.find((p) => p.text === view.textId),
+            );
+      return { ...view, changed };
+    });
+    return {
+      version: version.version,
+      status: version.status,
+      receivedAt: version.receivedAt,
+      channel: version.channel,
+      enteredBy: names.enteredBy.has(version.enteredBy)
+        ? { name: names.enteredBy.get(version.enteredBy)! }
+        : { id: version.enteredBy },
+      signatoryName: version.signatoryName,
+      signatoryTitle: version.signatoryTitle,
+      signedAt: placeAndDate(
+        locale,
+        version.place,
+        version.signedOn === null ? null : formatDay(locale, version.signedOn),
+      ),
+      originalFile:
+        version.originalFile === null
+          ? null
+          : { filename: fileName(version.originalFile), sha256: version.originalFile },
+      flags: version.flags,
+      simulated: version.simulated,
+      contentHash: version.contentHash,
+      counts: version.version === countedVersion,
+      positions,
+      changedTexts: positions.filter((p) => p.changed.length > 0).map((p) => p.designation),
+    };
+  });
+  return {
+    head: presentHead(consultation, now, presentContent(locale, consultation, [])),
+    code: state.code,
+    name: state.name,
+    countedVersion,
+    versions: views.reverse(),
+  };
+}
