@@ -161,7 +161,8 @@ export async function signInInLocale(
   await check('sign-in: second step');
   await page.locator('input[name="code"]').fill(b.code(seed));
   await page.locator('form[action$="/login/verify"] button[type="submit"]').first().click();
-  await page.waitForURL(new RegExp(`/${locale}/account$`));
+  // Each role lands on its work: what a focal point's State owes, or the secretariat's circulars.
+  await page.waitForURL(new RegExp(`/${locale}/(my|secretariat)$`));
 }
 
 /** Signs out with the header's form (a POST); ends on the sign-in page. */

@@ -129,6 +129,9 @@ describe('every page in every served language, in a real browser', () => {
         expect(await fp.locator('h1').innerText()).toBe(t(locale, 'verify.title'));
         await check(fp, label);
       });
+      // Signed in, a focal point lands on what its State owes; the account page is one link away.
+      await check(fp, 'landing: what my State owes');
+      await visit(fp, locale, '/account');
       await check(fp, 'account');
       await visit(fp, locale, '/my');
       await check(fp, 'what my State owes');

@@ -80,6 +80,7 @@ describe('the focal point replies in Arabic and in Chinese, in a real browser', 
       await signOutInLocale(page, locale);
       world.clock.advance(30_000);
       await signInInLocale(b(), page, locale, 'kim@msit.kr.test', seed, (label) => check(page, label));
+      await visit(page, locale, '/account');
       await check(page, 'account');
 
       // What the State owes, then the form.

@@ -28,7 +28,8 @@ async function focalPointOfKorea(b: RealBrowser): Promise<{ page: Page; seed: st
   await page.waitForURL(/\/login/);
   b.world.clock.advance(30_000);
   await signInInBrowser(b, page, 'kim@msit.kr.test', seed);
-  await page.waitForURL(/\/account/);
+  // A focal point lands on what its State owes.
+  await page.waitForURL(/\/my$/);
   return { page, seed };
 }
 

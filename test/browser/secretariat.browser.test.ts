@@ -23,7 +23,8 @@ describe('secretariat pages in a real browser', () => {
     await page.waitForURL(/\/login/);
     b().world.clock.advance(30_000);
     await signInInBrowser(b(), page, 'officer@tsb.itu.test', seed);
-    await page.waitForURL(/\/account/);
+    // The secretariat lands on its circulars.
+    await page.waitForURL(/\/secretariat$/);
 
     // The circulars: none yet.
     await page.goto('/en/secretariat');

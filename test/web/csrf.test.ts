@@ -70,7 +70,7 @@ describeEachDialect('web forms against cross-site request forgery', (dialect) =>
       await laptop.post(OTHERS, { _csrf: token }, { headers: { 'sec-fetch-site': 'same-origin' } }),
       '/account?notice=other-sessions-ended',
     );
-    expectSeeOther(await office.get('/account'), '/login?notice=session-expired');
+    expectSeeOther(await office.get('/account'), '/login?notice=session-expired&next=%2Faccount');
   });
 
   it('refuses a post whose Origin is another host (or opaque), and accepts its own', async () => {

@@ -60,7 +60,7 @@ describeEachDialect('document downloads from the pages', (dialect) => {
     const signIn = await visitor.get(`/en/documents/${id}/reply/KR?format=docx`);
     expect({ status: signIn.statusCode, location: signIn.headers.location }).toEqual({
       status: 303,
-      location: '/en/login',
+      location: `/en/login?next=${encodeURIComponent(`/documents/${id}/reply/KR?format=docx`)}`,
     });
     expect((await visitor.get(`/en/documents/${id}/results-report?format=docx`)).statusCode).toBe(409);
   });

@@ -692,8 +692,11 @@ describeEachDialect('focal point reply pages', (dialect) => {
         ).toBe(403);
       }
       const visitor = web().browser();
-      expect((await visitor.get('/en/my')).headers.location).toBe('/en/login');
-      expect((await visitor.get(FORM)).headers.location).toBe('/en/login');
+      // Sent to sign in, with the page to come back to.
+      expect((await visitor.get('/en/my')).headers.location).toBe('/en/login?next=%2Fmy');
+      expect((await visitor.get(FORM)).headers.location).toBe(
+        `/en/login?next=${encodeURIComponent(FORM.replace(/^\/en/, ''))}`,
+      );
     });
   });
 });

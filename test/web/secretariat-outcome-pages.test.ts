@@ -119,7 +119,9 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
       for (const path of ['/replies', '/replies/record', '/results', '/decisions']) {
         const response = await visitor.get(`${base()}${path}`);
         expect(response.statusCode, path).toBe(303);
-        expect(response.headers.location).toBe('/en/login');
+        expect(response.headers.location).toBe(
+          `/en/login?next=${encodeURIComponent(`/secretariat/consultations/${id}${path}`)}`,
+        );
       }
       for (const path of ['/replies/record', '/decisions', '/notice']) {
         const response = await visitor.post(`${base()}${path}`, { _csrf: 'x' });
@@ -337,7 +339,7 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
       expect(file.headers['cache-control']).toBe('private, no-store');
       expect(file.headers['content-disposition']).toBe("attachment; filename*=UTF-8''scan.pdf");
       expect(file.rawPayload.equals(SCAN_PDF)).toBe(true);
-      expect((await web().browser('198.51.100.9').get(href!)).headers.location).toBe('/en/login');
+      expect((await web().browser('198.51.100.9').get(href!)).headers.location).toMatch(/^\/en\/login\?next=/);
     });
   });
 

@@ -9,6 +9,7 @@ import {
   SESSION_COOKIE,
   STEP_MS,
   useWeb,
+  type Browser,
   type SetCookie,
 } from './web-harness.js';
 
@@ -50,7 +51,7 @@ describeEachDialect('web sign-in', (dialect) => {
       expectSeeOther(out, '/login?notice=signed-out');
       expect(browser.session).toBeUndefined();
       expect((await browser.get('/login?notice=signed-out')).body).toContain('You have signed out.');
-      expectSeeOther(await browser.get('/account'), '/login');
+      expectSeeOther(await browser.get('/account'), '/login?next=%2Faccount');
 
       web().world.clock.advance(STEP_MS);
       await web().signIn(browser, 'kim@msit.kr.test', seed);
@@ -100,12 +101,12 @@ describeEachDialect('web sign-in', (dialect) => {
       const pending = browser.session!;
       expectSeeOther(
         await browser.submit('/login/verify', '/login/verify', { method: 'totp', code: web().code(seed) }),
-        '/account',
+        '/my',
       );
       expect(browser.session).not.toBe(pending);
       const stale = web().browser();
       stale.jar.set(SESSION_COOKIE, pending);
-      expectSeeOther(await stale.get('/account'), '/login?notice=session-expired');
+      expectSeeOther(await stale.get('/account'), '/login?notice=session-expired&next=%2Faccount');
     });
 
     it('keeps a session waiting for its second factor out of the account page', async () => {
@@ -116,6 +117,94 @@ describeEachDialect('web sign-in', (dialect) => {
       expectSeeOther(await browser.get('/login/verify'), '/account/authenticator');
       const refused = await browser.post('/account/sessions/sign-out-others', { _csrf: 'x' });
       expectSeeOther(refused, '/account/authenticator');
+    });
+  });
+
+  describe('where signing in leads', () => {
+    /** Signs out, then asks for `page`, follows the sign-in it is sent to, and returns where it ends. */
+    async function signInFrom(browser: Browser, email: string, seed: string, page: string) {
+      const asked = await browser.get(page);
+      const toLogin = asked.statusCode === 303 ? (asked.headers.location as string) : page;
+      const login = asked.statusCode === 303 ? await browser.get(toLogin) : asked;
+      const action = /<form method="post" action="([^"]+\/login)"/.exec(login.body)![1]!;
+      const next = /<input type="hidden" name="next" value="([^"]*)"\/>/.exec(login.body)?.[1];
+      web().world.clock.advance(STEP_MS);
+      const first = await browser.post(action, {
+        _csrf: csrfOf(login.body, action),
+        email,
+        password: PASSWORD,
+        ...(next !== undefined && { next: next.replace(/&amp;/g, '&') }),
+      });
+      const verifyUrl = first.headers.location as string;
+      const verify = await browser.get(verifyUrl);
+      const verifyAction = verifyUrl.split('?')[0]!;
+      const carried = /<input type="hidden" name="next" value="([^"]*)"\/>/.exec(verify.body)?.[1];
+      const second = await browser.post(verifyAction, {
+        _csrf: csrfOf(verify.body, verifyAction),
+        method: 'totp',
+        code: web().code(seed),
+        ...(carried !== undefined && { next: carried.replace(/&amp;/g, '&') }),
+      });
+      return { toLogin, verifyUrl, landed: second.headers.location };
+    }
+
+    it('returns to the page that asked for signing in, in its language, with its query', async () => {
+      const { invitationPath, account } = await web().invite({ name: 'Kim' });
+      const browser = web().browser();
+      const { seed } = await web().enrol(browser, invitationPath);
+      await browser.post('/logout', { _csrf: csrfOf((await browser.get('/account')).body, '/logout') });
+      const trip = await signInFrom(browser, account.email, seed, '/fr/account?notice=x');
+      expect(trip.toLogin).toBe('/fr/login?next=%2Faccount%3Fnotice%3Dx');
+      expect(trip.verifyUrl).toBe('/fr/login/verify?next=%2Faccount%3Fnotice%3Dx');
+      expect(trip.landed).toBe('/fr/account?notice=x');
+    });
+
+    it('lands each role on its work when nothing asked: a focal point on what its State owes, the secretariat on its circulars', async () => {
+      for (const [role, landing] of [
+        ['focal_point', '/es/my'],
+        ['secretariat_staff', '/es/secretariat'],
+      ] as const) {
+        const { invitationPath, account } = await web().invite({ role, email: `${role}@example.test` });
+        const browser = web().browser();
+        const { seed } = await web().enrol(browser, invitationPath);
+        await browser.post('/logout', { _csrf: csrfOf((await browser.get('/account')).body, '/logout') });
+        const trip = await signInFrom(browser, account.email, seed, '/es/login');
+        expect(trip.landed, role).toBe(landing);
+        // Signed in, the sign-in page itself leads to the work too.
+        expectSeeOther(await browser.get('/es/login'), landing);
+      }
+    });
+
+    it('never follows a `next` that leaves the site or loops back to signing in', async () => {
+      const { invitationPath, account } = await web().invite({ name: 'Kim' });
+      const browser = web().browser();
+      const { seed } = await web().enrol(browser, invitationPath);
+      await browser.post('/logout', { _csrf: csrfOf((await browser.get('/account')).body, '/logout') });
+      for (const next of ['//evil.example/phish', 'https://evil.example/', '/\\evil.example', '/login']) {
+        web().world.clock.advance(STEP_MS);
+        const login = await browser.get(`/login?next=${encodeURIComponent(next)}`);
+        expect(login.body, next).not.toContain('name="next"');
+        expectSeeOther(
+          await browser.post('/login', {
+            _csrf: csrfOf(login.body, '/login'),
+            email: account.email,
+            password: PASSWORD,
+            next,
+          }),
+          '/login/verify',
+        );
+        const verify = await browser.get('/login/verify');
+        expectSeeOther(
+          await browser.post('/login/verify', {
+            _csrf: csrfOf(verify.body, '/login/verify'),
+            method: 'totp',
+            code: web().code(seed),
+            next,
+          }),
+          '/my',
+        );
+        await browser.post('/logout', { _csrf: csrfOf((await browser.get('/account')).body, '/logout') });
+      }
     });
   });
 
@@ -140,7 +229,7 @@ describeEachDialect('web sign-in', (dialect) => {
         method: 'totp',
         code: web().code(seed),
       });
-      expectSeeOther(second, '/en/account');
+      expectSeeOther(second, '/en/my');
       expect((await browser.get('/en/account')).body).toContain('action="/en/logout"');
     });
 
@@ -211,7 +300,7 @@ describeEachDialect('web sign-in', (dialect) => {
       web().world.clock.advance(STEP_MS);
       expectSeeOther(
         await browser.submit('/login/verify', '/login/verify', { method: 'totp', code: web().code(seed) }),
-        '/account',
+        '/my',
       );
     });
 
@@ -225,7 +314,7 @@ describeEachDialect('web sign-in', (dialect) => {
       await browser.submit('/login', '/login', { email: account.email, password: PASSWORD });
       expectSeeOther(
         await browser.submit('/login/verify', '/login/verify', { method: 'recovery', recoveryCode: first! }),
-        '/account',
+        '/my',
       );
       await browser.post('/logout', { _csrf: csrfOf((await browser.get('/account')).body, '/logout') });
 
@@ -241,7 +330,7 @@ describeEachDialect('web sign-in', (dialect) => {
       expect(reused.body).toMatch(/<details open/);
       expectSeeOther(
         await browser.submit('/login/verify', '/login/verify', { method: 'recovery', recoveryCode: recoveryCodes[1]! }),
-        '/account',
+        '/my',
       );
     });
 
@@ -334,7 +423,7 @@ describeEachDialect('web sign-in', (dialect) => {
       const secret = browser.session!;
       web().world.clock.advance(31 * MINUTE_MS);
       const response = await browser.get('/account');
-      expectSeeOther(response, '/login?notice=session-expired');
+      expectSeeOther(response, '/login?notice=session-expired&next=%2Faccount');
       const cleared = (response.cookies as SetCookie[]).find((c) => c.name === SESSION_COOKIE);
       expect(cleared).toBeDefined();
       expect(cleared!.value).toBe('');
@@ -368,7 +457,7 @@ describeEachDialect('web sign-in', (dialect) => {
       expect((await laptop.get('/account?notice=other-sessions-ended')).body).toContain(
         'Your other sessions were signed out.',
       );
-      expectSeeOther(await office.get('/account'), '/login?notice=session-expired');
+      expectSeeOther(await office.get('/account'), '/login?notice=session-expired&next=%2Faccount');
     });
   });
 

@@ -216,10 +216,10 @@ export function useWeb(dialect: TestDialect): () => Web {
       },
       signIn: async (browser, email, seed) => {
         expectSeeOther(await browser.submit('/login', '/login', { email, password: PASSWORD }), '/login/verify');
-        expectSeeOther(
-          await browser.submit('/login/verify', '/login/verify', { method: 'totp', code: code(seed) }),
-          '/account',
-        );
+        // Signed in, each role lands on its work: the circulars, or what its State owes, or the consultations.
+        const verified = await browser.submit('/login/verify', '/login/verify', { method: 'totp', code: code(seed) });
+        expect(verified.statusCode).toBe(303);
+        expect(['/secretariat', '/my', '/']).toContain(verified.headers.location);
       },
       code,
     };

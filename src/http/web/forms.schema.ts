@@ -10,13 +10,19 @@ const Field = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
 const Csrf = Field(200);
 
 /** Sign-in, first step. */
-export const LoginForm = Type.Object({ _csrf: Csrf, email: Field(1024), password: Field(1024) });
+export const LoginForm = Type.Object({ _csrf: Csrf, email: Field(1024), password: Field(1024), next: Field(2000) });
 /** Sign-in, second step: `method` tells the authenticator form from the recovery-code form. */
 export const VerifyForm = Type.Object({
   _csrf: Csrf,
   method: Type.Optional(Type.Union([Type.Literal('totp'), Type.Literal('recovery')])),
   code: Field(64),
   recoveryCode: Field(64),
+  next: Field(2000),
+});
+/** The sign-in pages' query: a status message, and the page to return to afterwards. */
+export const SignInQuery = Type.Object({
+  notice: Type.Optional(Type.String({ maxLength: 40 })),
+  next: Field(2000),
 });
 /** The invitation link's form: the password, twice. */
 export const InvitationForm = Type.Object({ _csrf: Csrf, password: Field(1024), passwordConfirm: Field(1024) });

@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import { isLocale } from '../../i18n/i18n.js';
 import { localeHref, urlLocale } from './locale-url.js';
 
 /**
@@ -19,6 +20,12 @@ export function sendPage(reply: FastifyReply, status: number, page: VNode): Fast
     .send(`<!doctype html>${renderToString(page)}`);
 }
 
+/** Whether a path starts with one of the pages' languages (`/fr/…`), not merely two letters (`/my`). */
+function namesLocale(location: string): boolean {
+  const first = /^\/([a-z]{2})(?:[/?#]|$)/.exec(location)?.[1];
+  return first !== undefined && isLocale(first);
+}
+
 /**
  * A 303 See Other: after a POST the browser GETs the next page (post-redirect-get). A site path
  * stays in the language of the request: from `/fr/login`, `seeOther(reply, '/account')` goes to
@@ -27,8 +34,6 @@ export function sendPage(reply: FastifyReply, status: number, page: VNode): Fast
 export function seeOther(reply: FastifyReply, location: string): FastifyReply {
   const locale = urlLocale(reply.request.raw);
   const target =
-    locale !== null && location.startsWith('/') && !/^\/[a-z]{2}(\/|$|\?)/.test(location)
-      ? localeHref(locale, location)
-      : location;
+    locale !== null && location.startsWith('/') && !namesLocale(location) ? localeHref(locale, location) : location;
   return reply.header('cache-control', 'no-store').redirect(target, 303);
 }

@@ -5,19 +5,24 @@ import { signInWithPassword, signOut, verifySecondFactor, type NextStep } from '
 import type { FormError } from './components/form.js';
 import { clearSessionCookie, setSessionCookie } from './cookies.js';
 import { normaliseTotp } from './form-input.js';
-import { CsrfOnlyForm, LoginForm, NoticeQuery, VerifyForm } from './forms.schema.js';
+import { CsrfOnlyForm, LoginForm, SignInQuery, VerifyForm } from './forms.schema.js';
+import { landingPage, safeNext, withNext } from './next-page.js';
 import { noticeOf, pageContext } from './page-context.js';
 import { LoginPage } from './pages/login.page.js';
 import { VerifyPage } from './pages/verify.page.js';
 import { seeOther, sendPage } from './render.js';
 import { anonymousCsrfToken, clientOf, type SessionHooks, type WebContext } from './web-session.js';
 
-/** Where each outcome of the password step leads. */
-const NEXT_PAGE: Readonly<Record<NextStep, string>> = {
-  verify: '/login/verify',
-  enroll: '/account/authenticator',
-  done: '/account',
-};
+/**
+ * Where each outcome of the password step leads: the second factor (keeping the page to return to),
+ * the enrolment of an authenticator, or, signed in (an observer without a second factor), the page
+ * to return to or the consultations.
+ */
+function nextPage(step: NextStep, next: string | null): string {
+  if (step === 'verify') return withNext('/login/verify', next);
+  if (step === 'enroll') return '/account/authenticator';
+  return next ?? landingPage('observer');
+}
 
 /** Signing in (password, then the second factor) and signing out. */
 export const signInRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: SessionHooks }> = async (
@@ -28,9 +33,11 @@ export const signInRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: S
 
   app.get(
     '/login',
-    { schema: { querystring: NoticeQuery }, preHandler: [hooks.loadSession] },
+    { schema: { querystring: SignInQuery }, preHandler: [hooks.loadSession] },
     async (request, reply) => {
-      if (request.webSession?.verified) return seeOther(reply, '/account');
+      const next = safeNext(request.query.next);
+      const session = request.webSession;
+      if (session?.verified) return seeOther(reply, next ?? landingPage(session.account.role));
       const page = pageContext(web, request);
       const notice = noticeOf(page.locale, request.query.notice);
       return sendPage(
@@ -38,7 +45,7 @@ export const signInRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: S
         200,
         <LoginPage
           page={page}
-          view={{ email: '', errors: [], notice, csrfToken: anonymousCsrfToken(web, request, reply) }}
+          view={{ email: '', errors: [], notice, next, csrfToken: anonymousCsrfToken(web, request, reply) }}
         />,
       );
     },
@@ -52,13 +59,14 @@ export const signInRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: S
       const { locale } = page;
       const email = (request.body.email ?? '').trim();
       const password = request.body.password ?? '';
+      const next = safeNext(request.body.next);
       const render = (status: number, errors: FormError[]) =>
         sendPage(
           reply,
           status,
           <LoginPage
             page={page}
-            view={{ email, errors, notice: null, csrfToken: anonymousCsrfToken(web, request, reply) }}
+            view={{ email, errors, notice: null, next, csrfToken: anonymousCsrfToken(web, request, reply) }}
           />,
         );
 
@@ -71,7 +79,7 @@ export const signInRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: S
         const grant = await signInWithPassword(ctx, { email, password, client: clientOf(request) });
         await hooks.endPreviousSession(request);
         setSessionCookie(reply, web.secureCookies, grant.sessionSecret);
-        return seeOther(reply, NEXT_PAGE[grant.next]);
+        return seeOther(reply, nextPage(grant.next, next));
       } catch (error) {
         // Both answers name no field: which of the two was wrong is not disclosed.
         if (isAppError(error) && error.code === 'INVALID_CREDENTIALS')
@@ -83,17 +91,21 @@ export const signInRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: S
     },
   );
 
-  app.get('/login/verify', { preHandler: [hooks.loadSession, hooks.requireVerifyStep] }, async (request, reply) => {
-    const session = request.webSession!;
-    return sendPage(
-      reply,
-      200,
-      <VerifyPage
-        page={pageContext(web, request)}
-        view={{ errors: [], csrfToken: session.csrfToken, recoveryOpen: false }}
-      />,
-    );
-  });
+  app.get(
+    '/login/verify',
+    { schema: { querystring: SignInQuery }, preHandler: [hooks.loadSession, hooks.requireVerifyStep] },
+    async (request, reply) => {
+      const session = request.webSession!;
+      return sendPage(
+        reply,
+        200,
+        <VerifyPage
+          page={pageContext(web, request)}
+          view={{ errors: [], csrfToken: session.csrfToken, recoveryOpen: false, next: safeNext(request.query.next) }}
+        />,
+      );
+    },
+  );
 
   app.post(
     '/login/verify',
@@ -104,11 +116,12 @@ export const signInRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: S
       const { locale } = page;
       const recovery = request.body.method === 'recovery';
       const field = recovery ? 'field-recovery-code' : 'field-code';
+      const next = safeNext(request.body.next);
       const render = (status: number, errors: FormError[]) =>
         sendPage(
           reply,
           status,
-          <VerifyPage page={page} view={{ errors, csrfToken: session.csrfToken, recoveryOpen: recovery }} />,
+          <VerifyPage page={page} view={{ errors, csrfToken: session.csrfToken, recoveryOpen: recovery, next }} />,
         );
 
       const code = recovery ? (request.body.recoveryCode ?? '').trim() : normaliseTotp(request.body.code);
@@ -122,7 +135,8 @@ export const signInRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: S
         const grant = await verifySecondFactor(ctx, { sessionSecret: session.secret, code, client: clientOf(request) });
         // The session was rotated: the cookie gets the new secret, the old one is dead.
         setSessionCookie(reply, web.secureCookies, grant.sessionSecret);
-        return seeOther(reply, '/account');
+        // Back to the page that asked for signing in, else to the person's work.
+        return seeOther(reply, next ?? landingPage(session.account.role));
       } catch (error) {
         if (isAppError(error) && error.code === 'INVALID_SECOND_FACTOR')
           return render(401, [

@@ -6,6 +6,7 @@ import type { ServiceContext } from '../../services/service-context.js';
 import type { Asset } from './assets.js';
 import { clearSessionCookie, cookieNames, setCsrfCookie, type CookieNames } from './cookies.js';
 import { CSRF_FIELD, isValidCsrfToken, sessionCsrfToken } from './csrf.js';
+import { landingPage, safeNext, withNext } from './next-page.js';
 import { seeOther } from './render.js';
 
 /** A live session behind the request's cookie. */
@@ -98,9 +99,13 @@ export function sessionHooks(web: WebContext) {
     }
   }
 
-  /** Where a request without a live session goes: the sign-in page, saying why when a session just ended. */
+  /**
+   * Where a request without a live session goes: the sign-in page, saying why when a session just
+   * ended, and (for a page asked for, not a form posted) which page to return to afterwards.
+   */
   function toSignIn(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-    return seeOther(reply, request.webSessionEnded ? '/login?notice=session-expired' : '/login');
+    const next = request.method === 'GET' ? safeNext(request.url) : null;
+    return seeOther(reply, withNext(request.webSessionEnded ? '/login?notice=session-expired' : '/login', next));
   }
 
   /** Pages of a signed-in person: a live session that has given its second factor (or needs none). */
@@ -115,7 +120,7 @@ export function sessionHooks(web: WebContext) {
   async function requireVerifyStep(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | void> {
     const session = request.webSession;
     if (!session) return toSignIn(request, reply);
-    if (session.verified) return seeOther(reply, '/account');
+    if (session.verified) return seeOther(reply, landingPage(session.account.role));
     if (pendingStep(session) !== '/login/verify') return seeOther(reply, pendingStep(session));
   }
 

@@ -9,6 +9,7 @@ import type { ServiceContext } from '../../services/service-context.js';
 import { toAppError } from '../problem.js';
 import { accountRoutes } from './account.routes.js';
 import { allAssets, loadIcon, loadStylesheet, scriptHref, stylesheetHref } from './assets.js';
+import { safeNext, withNext } from './next-page.js';
 import { authenticatorRoutes } from './authenticator.routes.js';
 import { clearSessionCookie, cookieNames } from './cookies.js';
 import type { PublicCache } from '../public-cache.js';
@@ -166,10 +167,14 @@ export const webRoutes: FastifyPluginAsyncTypebox<WebRoutesOptions> = async (app
     // A session that ended between two pages: back to sign-in, saying so.
     if (appError.code === 'SESSION_EXPIRED') {
       clearSessionCookie(reply, web.secureCookies);
-      return seeOther(reply, '/login?notice=session-expired');
+      return seeOther(
+        reply,
+        withNext('/login?notice=session-expired', request.method === 'GET' ? safeNext(request.url) : null),
+      );
     }
     // Something only a signed-in person may have (another State's reply document, say): sign in first.
-    if (appError.code === 'UNAUTHENTICATED') return seeOther(reply, '/login');
+    if (appError.code === 'UNAUTHENTICATED')
+      return seeOther(reply, withNext('/login', request.method === 'GET' ? safeNext(request.url) : null));
     if (appError.code === 'INVITATION_INVALID')
       return sendPage(reply, 410, <MessagePage page={page} view={invalidInvitationView(page.locale)} />);
     if (appError.code === 'SERVICE_UNAVAILABLE') reply.header('retry-after', '5');

@@ -16,6 +16,8 @@ export interface LoginView {
   readonly errors: readonly FormError[];
   readonly notice: string | null;
   readonly csrfToken: string;
+  /** The page to return to after signing in (a path of this site), carried by the form. */
+  readonly next: string | null;
 }
 
 /** Sign-in, first step: e-mail address and password. */
@@ -28,6 +30,7 @@ export function LoginPage({ page, view }: { page: PageContext; view: LoginView }
       <p>{t(locale, 'login.intro')}</p>
       <form method="post" action={page.localPath('/login')} novalidate>
         <CsrfField token={view.csrfToken} />
+        {view.next !== null && <input type="hidden" name="next" value={view.next} />}
         <TextField
           locale={locale}
           id="field-email"

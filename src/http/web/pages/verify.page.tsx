@@ -8,6 +8,8 @@ export interface VerifyView {
   readonly csrfToken: string;
   /** The recovery-code form is open (it was the one used). */
   readonly recoveryOpen: boolean;
+  /** The page to return to after signing in (a path of this site), carried by both forms. */
+  readonly next: string | null;
 }
 
 /**
@@ -23,6 +25,7 @@ export function VerifyPage({ page, view }: { page: PageContext; view: VerifyView
       <p>{t(locale, 'verify.intro')}</p>
       <form method="post" action={page.localPath('/login/verify')} novalidate>
         <CsrfField token={view.csrfToken} />
+        {view.next !== null && <input type="hidden" name="next" value={view.next} />}
         <input type="hidden" name="method" value="totp" />
         <AuthenticatorCodeField locale={locale} errors={view.errors} />
         <SubmitButton>{t(locale, 'verify.submit')}</SubmitButton>
@@ -32,6 +35,7 @@ export function VerifyPage({ page, view }: { page: PageContext; view: VerifyView
         <p>{t(locale, 'verify.recovery.intro')}</p>
         <form method="post" action={page.localPath('/login/verify')} novalidate>
           <CsrfField token={view.csrfToken} />
+          {view.next !== null && <input type="hidden" name="next" value={view.next} />}
           <input type="hidden" name="method" value="recovery" />
           <TextField
             locale={locale}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { landingPage, safeNext, withNext } from './next-page.js';
+
+describe('where a person goes after signing in', () => {
+  it('follows a path of this site, with its query', () => {
+    expect(safeNext('/my/consultations/tsb-79-2023/reply')).toBe('/my/consultations/tsb-79-2023/reply');
+    expect(safeNext('/secretariat/consultations/x/replies?status=not-replied')).toBe(
+      '/secretariat/consultations/x/replies?status=not-replied',
+    );
+  });
+
+  it('follows nothing that leaves the site, goes round in circles or is not a plain path', () => {
+    for (const value of [
+      undefined,
+      null,
+      '',
+      'https://evil.example/',
+      '//evil.example/',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      '/my page',
+      '/my\npage',
+      '/login',
+      '/login/verify',
+      '/fr/login?next=/my',
+      '/logout',
+      `/${'a'.repeat(1000)}`,
+    ])
+      expect(safeNext(value), String(value)).toBeNull();
+    expect(safeNext('/login-help')).toBe('/login-help');
+  });
+
+  it('adds the address to a query, and sends each role to its work', () => {
+    expect(withNext('/login', '/my?x=1')).toBe('/login?next=%2Fmy%3Fx%3D1');
+    expect(withNext('/login?notice=session-expired', '/my')).toBe('/login?notice=session-expired&next=%2Fmy');
+    expect(withNext('/login', null)).toBe('/login');
+    expect(landingPage('secretariat_admin')).toBe('/secretariat');
+    expect(landingPage('secretariat_staff')).toBe('/secretariat');
+    expect(landingPage('focal_point')).toBe('/my');
+    expect(landingPage('observer')).toBe('/');
+  });
+});
