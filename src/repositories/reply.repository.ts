@@ -130,11 +130,15 @@ async function withPositions(
 ): Promise<ReplyVersion[]> {
   if (rows.length === 0) return [];
   const states = [...new Set(rows.map((r) => r.member_state))];
+  // The positions of these versions (and of any other version of these States with the same number,
+  // left out below): not every version of every State.
+  const versions = [...new Set(rows.map((r) => r.version))];
   const positionRows = await db
     .selectFrom('reply_position')
     .selectAll()
     .where('consultation_id', '=', consultationId)
     .where('member_state', 'in', states)
+    .where('version', 'in', versions)
     .orderBy('text_id')
     .execute();
   const byVersion = new Map<string, ReplyPosition[]>();
@@ -179,6 +183,26 @@ export async function findReplyVersion(
     .execute();
   const [found] = await withPositions(db, consultationId, rows);
   return found;
+}
+
+/** Given versions of several States' replies (one query for the versions, one for their positions). */
+export async function findReplyVersions(
+  db: Executor,
+  consultationId: string,
+  wanted: readonly { readonly memberState: string; readonly version: number }[],
+): Promise<ReplyVersion[]> {
+  if (wanted.length === 0) return [];
+  const keys = new Set(wanted.map((w) => `${w.memberState}\u0000${w.version}`));
+  const rows = (
+    await db
+      .selectFrom('reply_version')
+      .selectAll()
+      .where('consultation_id', '=', consultationId)
+      .where('member_state', 'in', [...new Set(wanted.map((w) => w.memberState))])
+      .where('version', 'in', [...new Set(wanted.map((w) => w.version))])
+      .execute()
+  ).filter((row) => keys.has(`${row.member_state}\u0000${row.version}`));
+  return withPositions(db, consultationId, rows);
 }
 
 /** A reply's latest version with its pointers, per State of a consultation. */

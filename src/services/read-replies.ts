@@ -7,7 +7,7 @@ import { tokenLabels } from '../repositories/api-token.repository.js';
 import { attachmentFileNames } from '../repositories/attachment.repository.js';
 import { findMemberState, listMemberStates, type StoredMemberState } from '../repositories/member-state.repository.js';
 import {
-  findReplyVersion,
+  findReplyVersions,
   listCurrentReplies,
   listReplyVersions,
   type ReplyPointers,
@@ -126,20 +126,23 @@ export async function replyExportDetails(
   ctx: ServiceContext,
   actor: Actor,
   overview: ReplyOverview,
+  options: { readonly people?: boolean } = {},
 ): Promise<ReplyExportDetails> {
   const consultationId = overview.loaded.consultation.id;
-  const countedVersions = new Map<string, ReplyVersion>();
-  // Few States if any: a late amendment or a withdrawal after the deadline.
-  for (const row of overview.rows) {
-    if (row.latest === null || row.countedVersion === null || row.countedVersion === row.latest.version) continue;
-    const counted = await findReplyVersion(ctx.db, consultationId, row.state.code, row.countedVersion);
-    if (counted) countedVersions.set(row.state.code, counted);
-  }
+  // Few States if any: a late amendment, or a withdrawal after the deadline.
+  const earlier = overview.rows.flatMap((row) =>
+    row.latest === null || row.countedVersion === null || row.countedVersion === row.latest.version
+      ? []
+      : [{ memberState: row.state.code, version: row.countedVersion }],
+  );
+  const countedVersions = new Map(
+    (await findReplyVersions(ctx.db, consultationId, earlier)).map((v) => [v.memberState, v] as const),
+  );
   const versions = [
     ...overview.rows.flatMap((row) => (row.latest === null ? [] : [row.latest])),
     ...countedVersions.values(),
   ];
-  return { countedVersions, ...(await replyNames(ctx, actor, versions)) };
+  return { countedVersions, ...(await replyNames(ctx, actor, versions, options)) };
 }
 
 /** The names a page or a file prints instead of the ids stored in reply versions. */
@@ -162,6 +165,7 @@ export async function replyNames(
   ctx: ServiceContext,
   actor: Actor,
   versions: readonly ReplyVersion[],
+  options: { readonly people?: boolean } = {},
 ): Promise<ReplyNames> {
   const fileNames = await attachmentFileNames(
     ctx.db,
@@ -171,7 +175,8 @@ export async function replyNames(
     ]),
   );
   const enteredBy = new Map<string, string>();
-  if (actor.kind === 'secretariat') {
+  // `people: false` for a page that names nobody (the comments).
+  if (actor.kind === 'secretariat' && options.people !== false) {
     const ids = [...new Set(versions.map((v) => v.enteredBy))];
     const idsOf = (prefix: string) => ids.filter((id) => id.startsWith(prefix)).map((id) => id.slice(prefix.length));
     const tokens = await tokenLabels(ctx.db, idsOf('token:'));

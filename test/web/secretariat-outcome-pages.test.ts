@@ -5,6 +5,7 @@ import { computeResults } from '../../src/services/compute-results.js';
 import { setEligibility } from '../../src/services/member-states.js';
 import { listReplies } from '../../src/services/read-replies.js';
 import { submitReply } from '../../src/services/submit-reply.js';
+import { withdrawReply } from '../../src/services/withdraw-reply.js';
 import { describeEachDialect } from '../helpers/databases.js';
 import { focalPoint, replyInput, SECRETARIAT } from '../helpers/world.js';
 import { readXlsx } from '../helpers/xlsx.js';
@@ -141,11 +142,22 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
         });
         const person = web().browser('198.51.100.20');
         await web().enrol(person, invitationPath);
-        for (const path of ['/replies', '/replies/record', '/results', '/decisions']) {
+        for (const path of [
+          '/replies',
+          '/replies/record',
+          '/replies/KR',
+          '/comments',
+          '/results',
+          '/results?format=csv',
+          '/decisions',
+        ]) {
           const response = await person.get(`${base()}${path}`);
           expect(response.statusCode, `${role} ${path}`).toBe(403);
           expect(response.headers['content-type']).toMatch(/^text\/html/);
         }
+        // The secretariat's file route is the secretariat's, whatever the file.
+        const file = await person.get(`/en/secretariat/files/${'0'.repeat(64)}`);
+        expect(file.statusCode, `${role} file`).toBe(403);
         const token = sessionToken((await person.get('/en/account')).body);
         expect((await person.post(`${base()}/notice`, { _csrf: token })).statusCode).toBe(403);
         expect((await person.post(`${base()}/decisions`, { _csrf: token, text: 'x1353' })).statusCode).toBe(403);
@@ -285,7 +297,27 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
       const none = await officer.get(`${base()}/replies/BR`);
       expect(none.statusCode).toBe(200);
       expect(decode(none.body)).toContain('Brazil (Federative Republic of) has not replied.');
-      expect((await officer.get(`${base()}/replies/ZZ`)).statusCode).toBeGreaterThanOrEqual(400);
+      expect((await officer.get(`${base()}/replies/ZZ`)).statusCode).toBe(404);
+    });
+
+    it('compares a reply sent again after a withdrawal with the last one that took positions, not with the withdrawal', async () => {
+      const ctx = web().world.ctx;
+      await withdrawReply(ctx, { actor: focalPoint('FR'), consultationId: id, memberState: 'FR', channel: 'web' });
+      await submitReply(ctx, {
+        actor: focalPoint('FR'),
+        consultationId: id,
+        memberState: 'FR',
+        channel: 'web',
+        input: replyInput(),
+      });
+      const html = decode((await officer.get(`${base()}/replies/FR`)).body);
+      expect(html).toContain('Version 3 counts. 3 versions, newest first.');
+      const v3 = html.slice(html.indexOf('id="version-3"'), html.indexOf('id="version-2"'));
+      expect(v3).toContain('No position or words changed from version 1.');
+      expect(v3).not.toContain('>Changed<');
+      const v2 = html.slice(html.indexOf('id="version-2"'), html.indexOf('id="version-1"'));
+      expect(v2).toContain('Withdrawn');
+      expect(v2).not.toContain('Changed from');
     });
   });
 
@@ -302,21 +334,27 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
       // Germany and Japan gave reasons on X.1471; France and Korea took positions without comments.
       const x1471 = section('x1471');
       expect(
-        [...x1471.matchAll(/<article class="comment-entry" id="comment-([A-Z]{2})-v1"/g)].map((m) => m[1]),
+        [...x1471.matchAll(/<article class="comment-entry" id="comment-x1471-([A-Z]{2})-v1"/g)].map((m) => m[1]),
       ).toEqual(['DE', 'JP']);
       expect(x1471).toContain('Not mature.');
-      expect(x1471).toContain('2 other replies took a position on this text without comments.');
+      expect(x1471).toContain('2 other Member States took a position on this text without writing anything.');
       expect(section('x1353')).toContain('No Member State wrote anything on this text.');
-      expect(html).toContain('2 replies with comments.');
+      expect(html).toContain('2 Member States wrote something on the texts shown.');
 
       const germany = decode((await officer.get(`${base()}/comments?state=DE&text=x1471`)).body);
-      expect(germany).toContain('1 reply with comments.');
+      expect(germany).toContain('1 Member State wrote something on the texts shown.');
       expect(germany).not.toContain('id="comments-x1353"');
       expect(germany).toMatch(/<option value="DE" selected>/);
       const byPaper = decode((await officer.get(`${base()}/comments?channel=paper`)).body);
-      expect(byPaper).toContain('No reply with comments matches.');
+      expect(byPaper).toContain('No Member State that wrote something matches.');
       // Values the page does not offer are ignored, not an error.
       expect((await officer.get(`${base()}/comments?state=ZZ&position=maybe`)).statusCode).toBe(200);
+      // A position with its sub-option, the longest value the filter offers, on both pages.
+      for (const page of ['comments', 'replies']) {
+        const subOption = await officer.get(`${base()}/${page}?position=assigns_authority:comments_attached`);
+        expect(subOption.statusCode, page).toBe(200);
+        expect(decode(subOption.body)).toMatch(/<option value="assigns_authority:comments_attached" selected>/);
+      }
     });
 
     it('links the scan of a recorded form and any file attached, which the secretariat may open and nobody else', async () => {
@@ -328,7 +366,7 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
       });
       expect(recorded.statusCode, recorded.body).toBe(303);
       const html = decode((await officer.get(`${base()}/comments?text=x1353`)).body);
-      expect(html).toContain('id="comment-BR-v1"');
+      expect(html).toContain('id="comment-x1353-BR-v1"');
       expect(html).toContain('Needs a security review.\nSecond line.');
       const href = /href="(\/en\/secretariat\/files\/[0-9a-f]{64})"/.exec(html)?.[1];
       expect(href).toBeDefined();

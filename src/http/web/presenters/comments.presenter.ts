@@ -46,7 +46,6 @@ export interface CommentEntryView {
   /** Whether this version is the one that counts. */
   readonly counted: boolean;
   readonly late: boolean;
-  readonly withdrawn: boolean;
   readonly receivedAt: number;
   readonly channel: Channel;
   readonly originalFile: CitedFileView | null;
@@ -56,7 +55,7 @@ export interface CommentsTextView {
   readonly text: TextRefView;
   /** The entries with something written or attached, by State name. */
   readonly entries: readonly CommentEntryView[];
-  /** How many of the replies the filters select took a position on the text without writing anything. */
+  /** How many other States the filters select took a position on the text without writing anything. */
   readonly silent: number;
 }
 
@@ -73,7 +72,7 @@ export interface CommentsView {
   readonly filters: CommentsFilters;
   readonly filtered: boolean;
   readonly texts: readonly CommentsTextView[];
-  /** Entries shown, over every text shown. */
+  /** How many States wrote something on the texts shown. */
   readonly total: number;
   readonly options: {
     readonly texts: readonly TextRefView[];
@@ -137,7 +136,8 @@ export function presentComments(
   const shown = texts.filter((text) => filters.text === null || text.id === filters.text);
   const textViews = shown.map((text) => {
     const entries: CommentEntryView[] = [];
-    let silent = 0;
+    // By State: one that wrote nothing in two versions (an on-time reply and a late one) is one State.
+    const silent = new Set<string>();
     for (const { row, name } of replied) {
       if (filters.state !== null && row.state.code !== filters.state) continue;
       const counted = details.countedVersions.get(row.state.code);
@@ -146,7 +146,7 @@ export function presentComments(
         const p = version.positions.find((candidate) => candidate.text === text.id);
         if (spec !== undefined && (p === undefined || !filterMatches(spec, p))) continue;
         if (p === undefined || !hasWords(p)) {
-          if (p !== undefined) silent++;
+          if (p !== undefined) silent.add(row.state.code);
           continue;
         }
         entries.push({
@@ -160,21 +160,21 @@ export function presentComments(
           version: version.version,
           counted: row.countedVersion === version.version,
           late: version.flags.includes('received_after_deadline'),
-          withdrawn: version.status === 'withdrawn',
           receivedAt: version.receivedAt,
           channel: version.channel,
           originalFile: file(version.originalFile),
         });
       }
     }
-    return { text: presentTextRef(text, content), entries, silent };
+    for (const entry of entries) silent.delete(entry.code);
+    return { text: presentTextRef(text, content), entries, silent: silent.size };
   });
   return {
     head: presentHead(consultation, now, presentContent(locale, consultation, [])),
     filters,
     filtered: filters.text !== null || filters.position !== null || filters.state !== null || filters.channel !== null,
     texts: textViews,
-    total: textViews.reduce((sum, t) => sum + t.entries.length, 0),
+    total: new Set(textViews.flatMap((t) => t.entries.map((entry) => entry.code))).size,
     options: {
       texts: texts.map((text) => presentTextRef(text, content)),
       positions: specs.map((s) => ({

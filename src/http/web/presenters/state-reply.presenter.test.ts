@@ -33,9 +33,15 @@ describe('what a version changed on a text', () => {
     ).toEqual(['reasons', 'attachment']);
   });
 
-  it('counts a position added or taken away as every field changed, and none where neither version has one', () => {
-    expect(changedFields(undefined, position())).toEqual([...POSITION_FIELDS]);
-    expect(changedFields(position(), undefined)).toEqual([...POSITION_FIELDS]);
+  it('marks a position added or taken away, and only the words it wrote; nothing where neither version has one', () => {
+    expect(changedFields(undefined, position())).toEqual(['position']);
+    expect(changedFields(undefined, position({ comments: 'Editorial.', attachment: 'b'.repeat(64) }))).toEqual([
+      'position',
+      'comments',
+      'attachment',
+    ]);
+    expect(changedFields(position({ reasons: 'Not mature.' }), undefined)).toEqual(['position', 'reasons']);
     expect(changedFields(undefined, undefined)).toEqual([]);
+    expect(POSITION_FIELDS).toHaveLength(5);
   });
 });

@@ -45,7 +45,9 @@ export interface StateReplyVersionView {
   readonly contentHash: string;
   readonly counts: boolean;
   readonly positions: readonly VersionPositionView[];
-  /** The texts whose position or words changed from the version before (none for the first version). */
+  /** The version this one is compared with: the latest earlier one that took positions (null: none, or a withdrawal). */
+  readonly comparedWith: number | null;
+  /** The texts whose position or words changed from `comparedWith`. */
   readonly changedTexts: readonly string[];
 }
 
@@ -58,14 +60,15 @@ export interface StateReplyView {
   readonly versions: readonly StateReplyVersionView[];
 }
 
-/** The fields of a text's position that differ between two versions (a position added or removed changes them all). */
+/**
+ * The fields of a text's position that differ between two versions. No position on the text reads
+ * as no position and nothing written: a position added marks the position and what it wrote, not
+ * the fields both leave empty.
+ */
 export function changedFields(before: ReplyPosition | undefined, after: ReplyPosition | undefined): PositionField[] {
-  if (before === undefined && after === undefined) return [];
-  if (before === undefined || after === undefined) return [...POSITION_FIELDS];
+  const kind = (p: ReplyPosition | undefined) => (p === undefined ? null : `${p.position}:${p.option ?? ''}`);
   return POSITION_FIELDS.filter((field) =>
-    field === 'position'
-      ? before.position !== after.position || before.option !== after.option
-      : before[field] !== after[field],
+    field === 'position' ? kind(before) !== kind(after) : (before?.[field] ?? null) !== (after?.[field] ?? null),
   );
 }
 
@@ -82,7 +85,15 @@ export function presentStateReply(
   const fileName = (sha256: string) => names.fileNames.get(sha256) ?? sha256.slice(0, 12);
   const countedVersion = reply.pointers?.countedVersion ?? null;
   const views = reply.versions.map((version: ReplyVersion, index): StateReplyVersionView => {
-    const previous = index === 0 ? undefined : reply.versions[index - 1];
+    // Compared with the latest earlier reply that took positions: a withdrawal in between has none,
+    // and a withdrawal itself is shown as one, not as every text changed.
+    const previous =
+      version.status === 'withdrawn'
+        ? undefined
+        : reply.versions
+            .slice(0, index)
+            .reverse()
+            .find((v) => v.status === 'submitted');
     const positions = presentPositions(
       locale,
       procedure,
@@ -125,6 +136,7 @@ export function presentStateReply(
       contentHash: version.contentHash,
       counts: version.version === countedVersion,
       positions,
+      comparedWith: previous?.version ?? null,
       changedTexts: positions.filter((p) => p.changed.length > 0).map((p) => p.designation),
     };
   });

@@ -25,7 +25,7 @@ export const RepliesQuery = Type.Object({
   notice: Field(60),
   status: Field(20),
   text: Field(80),
-  position: Field(30),
+  position: Field(80),
   channel: Field(20),
   format: Format,
   /** Which list a CSV file holds: the replies (default) or the States that have not replied. */
@@ -35,7 +35,7 @@ export const RepliesQuery = Type.Object({
 /** The comments page's filters: a value the page does not offer means "any". */
 export const CommentsQuery = Type.Object({
   text: Field(80),
-  position: Field(30),
+  position: Field(80),
   state: Field(10),
   channel: Field(20),
 });

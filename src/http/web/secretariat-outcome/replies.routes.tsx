@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { computeResults } from '../../../services/compute-results.js';
 import { readAttachment } from '../../../services/attachments.js';
+import { AppError, isAppError } from '../../../domain/errors.js';
 import { designation } from '../../../domain/member-states/designations.js';
 import { getStateReply, listReplies, replyExportDetails, replyNames } from '../../../services/read-replies.js';
 import { noticeOf, pageContext } from '../page-context.js';
@@ -58,7 +59,8 @@ export const repliesRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: 
       const page = pageContext(web, request);
       const actor = request.webSession!.actor;
       const overview = await listReplies(ctx, { actor, consultationId: request.params.id });
-      const details = await replyExportDetails(ctx, actor, overview);
+      // The comments name no one who entered a reply: no look-up of people.
+      const details = await replyExportDetails(ctx, actor, overview, { people: false });
       const view = presentComments(page.locale, overview, details, request.query, ctx.clock());
       return sendPage(reply, 200, <CommentsPage page={page} view={view} />);
     },
@@ -71,7 +73,12 @@ export const repliesRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: 
       const page = pageContext(web, request);
       const actor = request.webSession!.actor;
       const { id, state } = request.params;
-      const found = await getStateReply(ctx, { actor, consultationId: id, memberState: state });
+      const found = await getStateReply(ctx, { actor, consultationId: id, memberState: state }).catch((error) => {
+        // A code that names no Member State is a page that does not exist.
+        if (isAppError(error) && error.code === 'UNKNOWN_MEMBER_STATE')
+          throw new AppError('NOT_FOUND', `No Member State with code "${state}"`);
+        throw error;
+      });
       const names = await replyNames(ctx, actor, found.versions);
       const view = presentStateReply(
         page.locale,

@@ -1,6 +1,6 @@
 import { CHANNELS } from '../../../../domain/reply/reply.js';
 import { t } from '../../../../i18n/i18n.js';
-import { isolateText, Ltr } from '../../components/bidi.js';
+import { Isolate, isolateText, Ltr } from '../../components/bidi.js';
 import { Content } from '../../components/content.js';
 import { SelectField } from '../../components/form.js';
 import { Layout, type PageContext } from '../../components/layout.js';
@@ -11,7 +11,7 @@ import { channelLabel, ConsultationHead, Instant, outcomePath } from './outcome-
 function FileLink({ page, file }: { page: PageContext; file: CitedFileView }) {
   return (
     <a href={page.href(`/secretariat/files/${file.sha256}`)}>
-      <Ltr>{file.name}</Ltr>
+      <Isolate>{file.name}</Isolate>
     </a>
   );
 }
@@ -21,26 +21,28 @@ function Entry({
   page,
   entry,
   consultationId,
+  textId,
 }: {
   page: PageContext;
   entry: CommentEntryView;
   consultationId: string;
+  textId: string;
 }) {
   const { locale } = page;
+  // Unique on the page: a State may write on several texts.
+  const id = `${textId}-${entry.code}-v${entry.version}`;
   const field = (label: string, text: string | null) =>
     text === null ? null : (
       <>
         <dt>{label}</dt>
-        <dd class="reply-typed">{text}</dd>
+        <dd class="reply-typed" dir="auto">
+          {text}
+        </dd>
       </>
     );
   return (
-    <article
-      class="comment-entry"
-      id={`comment-${entry.code}-v${entry.version}`}
-      aria-labelledby={`who-${entry.code}-v${entry.version}`}
-    >
-      <h3 id={`who-${entry.code}-v${entry.version}`}>
+    <article class="comment-entry" id={`comment-${id}`} aria-labelledby={`who-${id}`}>
+      <h3 id={`who-${id}`}>
         <a href={`${page.href(outcomePath(consultationId, 'replies'))}/${entry.code}#version-${entry.version}`}>
           {entry.name}
         </a>{' '}
@@ -57,7 +59,6 @@ function Entry({
           {!entry.counted && !entry.late && (
             <span class="tag outcome-tag-neutral">{t(locale, 'outcome.comments.notCounted')}</span>
           )}
-          {entry.withdrawn && <span class="tag outcome-tag-neutral">{t(locale, 'outcome.replies.withdrawn')}</span>}
         </span>
       </p>
       <dl class="summary-list">
@@ -162,7 +163,7 @@ export function CommentsPage({ page, view }: { page: PageContext; view: Comments
           {entries.length === 0 ? (
             <p>{t(locale, 'outcome.comments.none')}</p>
           ) : (
-            entries.map((entry) => <Entry page={page} entry={entry} consultationId={view.head.id} />)
+            entries.map((entry) => <Entry page={page} entry={entry} consultationId={view.head.id} textId={text.id} />)
           )}
           {silent > 0 && <p class="comment-silent">{t(locale, 'outcome.comments.silent', { count: silent })}</p>}
         </section>

@@ -16,7 +16,7 @@ import { channelLabel, ConsultationHead, Instant, outcomePath } from './outcome-
 function FileLink({ page, file }: { page: PageContext; file: { filename: string; sha256: string } }) {
   return (
     <a href={page.href(`/secretariat/files/${file.sha256}`)}>
-      <Ltr>{file.filename}</Ltr>
+      <Isolate>{file.filename}</Isolate>
     </a>
   );
 }
@@ -46,7 +46,9 @@ function Field({
           </>
         )}
       </dt>
-      <dd class="reply-typed">{children}</dd>
+      <dd class="reply-typed" dir="auto">
+        {children}
+      </dd>
     </>
   );
 }
@@ -92,17 +94,7 @@ function Position({ page, p, headingId }: { page: PageContext; p: VersionPositio
   );
 }
 
-function Version({
-  page,
-  view,
-  v,
-  previous,
-}: {
-  page: PageContext;
-  view: StateReplyView;
-  v: StateReplyVersionView;
-  previous: number | null;
-}) {
+function Version({ page, view, v }: { page: PageContext; view: StateReplyView; v: StateReplyVersionView }) {
   const { locale } = page;
   const id = `version-${v.version}`;
   const documentHref = (kind: 'reply' | 'receipt', format: 'pdf' | 'docx') =>
@@ -122,11 +114,18 @@ function Version({
           {v.simulated && <span class="tag outcome-tag-neutral">{t(locale, 'outcome.replies.simulated')}</span>}
         </span>
       </h2>
-      {previous !== null && (
+      {v.comparedWith !== null && (
         <p class="comment-meta">
           {v.changedTexts.length === 0
-            ? t(locale, 'outcome.state.unchanged', { version: previous })
-            : t(locale, 'outcome.state.changed', { version: previous, texts: v.changedTexts.join(', ') })}
+            ? t(locale, 'outcome.state.unchanged', { version: v.comparedWith })
+            : // The designations joined as the language joins a list, each isolated in a right-to-left page.
+              isolateText(
+                t(locale, 'outcome.state.changed', {
+                  version: v.comparedWith,
+                  texts: new Intl.ListFormat(locale, { type: 'conjunction' }).format(v.changedTexts),
+                }),
+                v.changedTexts,
+              )}
         </p>
       )}
       <dl class="summary-list">
@@ -137,7 +136,7 @@ function Version({
         <dt>{t(locale, 'outcome.state.enteredBy')}</dt>
         <dd>
           {'name' in v.enteredBy ? (
-            v.enteredBy.name
+            <Isolate>{v.enteredBy.name}</Isolate>
           ) : (
             // An id the pages cannot name (a program, the command line), as the audit trail records it.
             <code class="sec-audit-code">{v.enteredBy.id}</code>
@@ -145,7 +144,7 @@ function Version({
         </dd>
         <dt>{t(locale, 'outcome.state.signatory')}</dt>
         <dd>
-          {v.signatoryName}, {v.signatoryTitle}
+          <Isolate>{v.signatoryName}</Isolate>, <Isolate>{v.signatoryTitle}</Isolate>
           {v.signedAt !== '' && (
             <>
               {' '}
@@ -207,8 +206,8 @@ export function StateReplyPage({ page, view }: { page: PageContext; view: StateR
           {t(locale, 'outcome.state.versions', { count: versions.length })}
         </p>
       )}
-      {versions.map((v, index) => (
-        <Version page={page} view={view} v={v} previous={versions[index + 1]?.version ?? null} />
+      {versions.map((v) => (
+        <Version page={page} view={view} v={v} />
       ))}
     </Layout>
   );
