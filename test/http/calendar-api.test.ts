@@ -74,6 +74,60 @@ describeEachDialect('calendar files (GET /api/v1/consultations/{id}/calendar.ics
     }
   });
 
+  it('gives every issued consultation in one file to subscribe to, with the UIDs of their own files, and no draft', async () => {
+    await createConsultation(world().ctx, {
+      actor: SECRETARIAT,
+      input: consultationInput({ id: 'tsb-99-2026', number: 99 }),
+    });
+    const response = await get('/api/v1/consultations/calendar.ics?lang=fr');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(response.headers['content-disposition']).toBe('attachment; filename="consultations.ics"');
+    const all = lines(response.body);
+    expect(all).toContain('X-WR-CALNAME:Consultations : dates limites et réunions');
+    const uids = all.filter((l) => l.startsWith('UID:'));
+    expect(uids).toContain('UID:deadline.tsb-79-2023@assent');
+    expect(uids).toContain('UID:meeting.tsb-79-2023@assent');
+    expect(uids.some((uid) => uid.includes('tsb-99-2026'))).toBe(false);
+    expect(all).toContain('URL:https://assent.example/fr/consultations/tsb-79-2023');
+    // Circular 79's events are the very ones of its own file.
+    const own = lines((await get('/api/v1/consultations/tsb-79-2023/calendar.ics?lang=fr')).body);
+    const event = (from: string[], uid: string) =>
+      from.slice(from.indexOf(uid) - 1, from.indexOf('END:VEVENT', from.indexOf(uid)));
+    expect(event(all, 'UID:deadline.tsb-79-2023@assent')).toEqual(event(own, 'UID:deadline.tsb-79-2023@assent'));
+  });
+
+  it('gives the circulars issued as an Atom feed, newest first, linked from the home page in its language', async () => {
+    const response = await get('/api/v1/consultations/feed.atom?lang=es');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/atom+xml; charset=utf-8');
+    const xml = response.body;
+    expect(xml).toMatch(
+      /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom" xml:lang="es">/,
+    );
+    expect(xml).toContain('<title>Circulares publicadas</title>');
+    expect(xml).toContain(
+      '<link rel="self" type="application/atom+xml" href="https://assent.example/api/v1/consultations/feed.atom?lang=es"/>',
+    );
+    const entries = [...xml.matchAll(/<entry>([\s\S]*?)<\/entry>/g)].map((m) => m[1]!);
+    expect(entries.length).toBeGreaterThanOrEqual(2);
+    const published = entries.map((e) => /<published>([^<]+)<\/published>/.exec(e)![1]!);
+    expect(published).toEqual([...published].sort().reverse());
+    const circular79 = entries.find((e) => e.includes('<id>https://assent.example/consultations/tsb-79-2023</id>'))!;
+    expect(circular79).toContain(
+      '<link rel="alternate" type="text/html" href="https://assent.example/es/consultations/tsb-79-2023"/>',
+    );
+    expect(circular79).toContain('<published>2023-03-28T08:00:00Z</published>');
+    expect(circular79).toContain('<summary>Plazo de respuesta: 16 de agosto de 2023 a las 23.59 horas UTC</summary>');
+    for (const entry of entries) expect(entry).toMatch(/<updated>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ<\/updated>/);
+
+    const home = await get('/es/');
+    expect(home.body).toContain(
+      '<link rel="alternate" type="application/atom+xml" href="/api/v1/consultations/feed.atom?lang=es"',
+    );
+    expect(home.body).toContain('href="/api/v1/consultations/calendar.ics?lang=es"');
+  });
+
   it('refuses a language that is not a UN language, and hides a draft from the public as it hides the draft itself', async () => {
     expectProblem(await get('/api/v1/consultations/tsb-79-2023/calendar.ics?lang=xx'), 400, 'VALIDATION_FAILED');
     await createConsultation(world().ctx, {

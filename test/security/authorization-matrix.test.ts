@@ -121,6 +121,8 @@ const MATRIX: readonly MatrixRow[] = [
   { route: 'POST /api/v1/consultations', before: SECRETARIAT_ONLY },
   { route: 'GET /api/v1/consultations/:id', before: EVERYONE },
   { route: 'GET /api/v1/consultations/:id', target: 'draft', before: DRAFT },
+  { route: 'GET /api/v1/consultations/calendar.ics', before: EVERYONE },
+  { route: 'GET /api/v1/consultations/feed.atom', before: EVERYONE },
   { route: 'GET /api/v1/consultations/:id/calendar.ics', before: EVERYONE },
   { route: 'GET /api/v1/consultations/:id/calendar.ics', target: 'draft', before: DRAFT },
   { route: 'PATCH /api/v1/consultations/:id', before: SECRETARIAT_ONLY },

@@ -58,6 +58,8 @@ const SCOPES: readonly ScopeRow[] = [
   { route: 'GET /api/v1/consultations', needs: 'read' },
   { route: 'POST /api/v1/consultations', needs: 'consultations:write' },
   { route: 'GET /api/v1/consultations/:id', needs: 'read' },
+  { route: 'GET /api/v1/consultations/calendar.ics', needs: 'read' },
+  { route: 'GET /api/v1/consultations/feed.atom', needs: 'read' },
   { route: 'GET /api/v1/consultations/:id/calendar.ics', needs: 'read' },
   { route: 'PATCH /api/v1/consultations/:id', needs: 'consultations:write' },
   { route: 'POST /api/v1/consultations/:id/issue', needs: 'consultations:write' },

@@ -1,6 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { consultationCalendar } from '../../documents/consultation-calendar.js';
+import { ATOM_MEDIA_TYPE, renderAtom } from '../../documents/atom.js';
+import { consultationCalendar, consultationsCalendar } from '../../documents/consultation-calendar.js';
+import { msg } from '../../documents/format.js';
+import { consultationIn } from '../../domain/consultation/localise.js';
+import { formatDeadline } from '../../i18n/i18n.js';
 import { ICALENDAR_MEDIA_TYPE } from '../../documents/icalendar.js';
 import { AppError } from '../../domain/errors.js';
 import {
@@ -124,6 +128,95 @@ export const consultationRoutes: FastifyPluginAsyncTypebox<{
       cacheUntil(reply, publicAnswerUntil(now, [found]));
       const view = presentConsultation(found, req.actor, req.query.lang);
       return reply.header('etag', `"${view.revision}"`).send(view);
+    },
+  );
+
+  app.get(
+    '/consultations/calendar.ics',
+    {
+      schema: {
+        tags,
+        summary:
+          "Every issued consultation's deadline and meeting, as one iCalendar file (RFC 5545) to subscribe to; ?lang= for its words",
+        description:
+          "The same events, with the same UIDs, as each consultation's own calendar.ics: subscribing to this one and importing a consultation's adds nothing twice.",
+        querystring: LanguageQuery,
+        response: {
+          200: { description: 'An iCalendar file', content: { 'text/calendar': { schema: { type: 'string' } } } },
+          ...problemResponses,
+        },
+      },
+    },
+    async (req, reply) => {
+      const locale = req.query.lang ?? 'en';
+      const issued = (await listConsultations(ctx, { actor: req.actor })).filter(
+        (view) => view.loaded.consultation.issuedAt !== null,
+      );
+      const body = consultationsCalendar(
+        issued.map((view) => ({
+          consultation: view.loaded.consultation,
+          options: {
+            locale,
+            hasMeeting: view.loaded.procedure.hasMeeting,
+            pageUrl:
+              publicUrl === undefined
+                ? undefined
+                : `${publicUrl}/${locale}/consultations/${encodeURIComponent(view.loaded.consultation.id)}`,
+          },
+        })),
+        locale,
+      );
+      return reply
+        .type(ICALENDAR_MEDIA_TYPE)
+        .header('content-disposition', 'attachment; filename="consultations.ics"')
+        .header('cache-control', 'no-cache')
+        .send(body);
+    },
+  );
+
+  app.get(
+    '/consultations/feed.atom',
+    {
+      schema: {
+        tags,
+        summary:
+          'The circulars issued, newest first, as an Atom feed (RFC 4287) for feed readers; ?lang= for its words',
+        querystring: LanguageQuery,
+        response: {
+          200: { description: 'An Atom feed', content: { 'application/atom+xml': { schema: { type: 'string' } } } },
+          ...problemResponses,
+        },
+      },
+    },
+    async (req, reply) => {
+      const locale = req.query.lang ?? 'en';
+      // Links and ids need an absolute address: the configured public one, else the request's own.
+      const base = publicUrl ?? `${req.protocol}://${req.host}`;
+      const issued = (await listConsultations(ctx, { actor: req.actor }))
+        .map((view) => view.loaded.consultation)
+        .filter((c) => c.issuedAt !== null)
+        .sort((a, b) => b.issuedAt! - a.issuedAt!);
+      const body = renderAtom({
+        id: `${base}/api/v1/consultations/feed.atom`,
+        title: msg(locale, 'doc.feed.title'),
+        lang: locale,
+        self: `${base}/api/v1/consultations/feed.atom?lang=${locale}`,
+        link: `${base}/${locale}/`,
+        author: 'Assent',
+        entries: issued.map((source) => {
+          const { consultation: c } = consultationIn(source, locale);
+          return {
+            // The consultation's own page in no language: the same entry whatever the feed's language.
+            id: `${base}/consultations/${encodeURIComponent(source.id)}`,
+            title: `${c.reference}: ${c.subject}`,
+            updated: source.updatedAt,
+            published: source.issuedAt!,
+            summary: `${msg(locale, 'doc.calendar.deadlineTitle')}: ${formatDeadline(locale, source)}`,
+            link: `${base}/${locale}/consultations/${encodeURIComponent(source.id)}`,
+          };
+        }),
+      });
+      return reply.type(ATOM_MEDIA_TYPE).header('cache-control', 'no-cache').send(body);
     },
   );
 

@@ -61,6 +61,8 @@ export interface LayoutProps {
   readonly hasErrors?: boolean;
   /** What a search engine or a shared link says of the page (the site's own words by default). */
   readonly description?: string;
+  /** Feeds a browser or a feed reader may discover from the page (`<link rel="alternate">`). */
+  readonly feeds?: readonly { readonly href: string; readonly title: string }[];
   readonly children: ComponentChildren;
 }
 
@@ -70,7 +72,7 @@ export interface LayoutProps {
  * one `<main>` holding the page's single `<h1>`. One deferred script of small enhancements
  * (public/assets/app.js), no inline script or style (CSP).
  */
-export function Layout({ page, title, hasErrors = false, description, children }: LayoutProps) {
+export function Layout({ page, title, hasErrors = false, description, feeds = [], children }: LayoutProps) {
   const { locale } = page;
   const fullTitle = t(locale, 'page.title', { page: title });
   return (
@@ -82,6 +84,9 @@ export function Layout({ page, title, hasErrors = false, description, children }
         <title>{hasErrors ? `${t(locale, 'form.errorPrefix')} ${fullTitle}` : fullTitle}</title>
         <meta name="description" content={description ?? t(locale, 'layout.description')} />
         <link rel="icon" href={iconHref()} type="image/svg+xml" />
+        {feeds.map((feed) => (
+          <link rel="alternate" type="application/atom+xml" href={feed.href} title={feed.title} />
+        ))}
         <link rel="stylesheet" href={page.cssHref} />
         <script src={page.jsHref} defer />
       </head>

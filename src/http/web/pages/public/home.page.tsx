@@ -108,7 +108,11 @@ function HowItWorks({ locale, steps }: { locale: Locale; steps: readonly string[
 export function HomePage({ page, view }: { page: PageContext; view: HomeView }) {
   const { locale } = page;
   return (
-    <Layout page={page} title={t(locale, 'public.home.title')}>
+    <Layout
+      page={page}
+      title={t(locale, 'public.home.title')}
+      feeds={[{ href: feedHref(locale), title: t(locale, 'public.home.follow.feed') }]}
+    >
       <p class="lead">{view.intro}</p>
       <ContentNotice locale={locale} notice={view.contentNotice} />
       <ConsultationList
@@ -128,6 +132,16 @@ export function HomePage({ page, view }: { page: PageContext; view: HomeView }) 
       <p>
         <a href={page.href('/approved')}>{t(locale, 'public.home.approved.link')}</a>
       </p>
+      <p id="follow">
+        {t(locale, 'public.home.follow')}{' '}
+        <a href={`/api/v1/consultations/calendar.ics?lang=${locale}`} type="text/calendar">
+          {t(locale, 'public.home.follow.calendar')}
+        </a>
+        {' · '}
+        <a href={feedHref(locale)} type="application/atom+xml">
+          {t(locale, 'public.home.follow.feed')}
+        </a>
+      </p>
       {view.drafts !== null && view.drafts.length > 0 && (
         <ConsultationList
           page={page}
@@ -141,4 +155,9 @@ export function HomePage({ page, view }: { page: PageContext; view: HomeView }) 
       <HowItWorks locale={locale} steps={view.steps} />
     </Layout>
   );
+}
+
+/** The Atom feed of the circulars issued, in the page's language. */
+function feedHref(locale: string): string {
+  return `/api/v1/consultations/feed.atom?lang=${locale}`;
 }
