@@ -117,6 +117,8 @@ async function main(): Promise<void> {
     await signIn(tsb, account('tsb@demo.example'));
     await shoot(tsb, '/en/secretariat', 'secretariat-circulars');
     await shoot(tsb, `/en/secretariat/consultations/${DEMO_CONSULTATION_ID}/replies`, 'secretariat-replies', 3000);
+    await shoot(tsb, '/en/secretariat/consultations/tsb-79-2023/comments', 'secretariat-comments', 3000);
+    await shoot(tsb, '/en/secretariat/consultations/tsb-79-2023/replies/BR', 'secretariat-state-reply', 2000);
     await shoot(tsb, '/en/secretariat/consultations/tsb-79-2023/results', 'secretariat-results');
     await shoot(tsb, '/en/secretariat/consultations/tsb-79-2023/decisions', 'secretariat-decisions', 3000);
   } finally {

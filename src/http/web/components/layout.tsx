@@ -61,6 +61,11 @@ export interface LayoutProps {
   readonly hasErrors?: boolean;
   /** What a search engine or a shared link says of the page (the site's own words by default). */
   readonly description?: string;
+  /**
+   * A page of wide tables (the secretariat's lists): the frame takes more of a large screen, while
+   * paragraphs keep their reading measure.
+   */
+  readonly wide?: boolean;
   /** Feeds a browser or a feed reader may discover from the page (`<link rel="alternate">`). */
   readonly feeds?: readonly { readonly href: string; readonly title: string }[];
   readonly children: ComponentChildren;
@@ -72,7 +77,15 @@ export interface LayoutProps {
  * one `<main>` holding the page's single `<h1>`. One deferred script of small enhancements
  * (public/assets/app.js), no inline script or style (CSP).
  */
-export function Layout({ page, title, hasErrors = false, description, feeds = [], children }: LayoutProps) {
+export function Layout({
+  page,
+  title,
+  hasErrors = false,
+  description,
+  wide = false,
+  feeds = [],
+  children,
+}: LayoutProps) {
   const { locale } = page;
   const fullTitle = t(locale, 'page.title', { page: title });
   return (
@@ -90,7 +103,7 @@ export function Layout({ page, title, hasErrors = false, description, feeds = []
         <link rel="stylesheet" href={page.cssHref} />
         <script src={page.jsHref} defer />
       </head>
-      <body>
+      <body class={wide ? 'wide' : undefined}>
         <a class="skip-link" href="#main">
           {t(locale, 'layout.skipLink')}
         </a>

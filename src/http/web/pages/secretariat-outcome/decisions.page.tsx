@@ -49,6 +49,7 @@ export function DecisionsPage({ page, view }: { page: PageContext; view: Decisio
   const { head } = view;
   return (
     <Layout
+      wide
       page={page}
       title={isolateText(t(locale, 'outcome.decisions.title', { reference: head.reference }), [head.reference])}
       hasErrors={view.errors.length > 0}

@@ -24,6 +24,7 @@ export function RepliesPage({ page, view }: { page: PageContext; view: Dashboard
   const action = page.href(outcomePath(view.head.id, 'replies'));
   return (
     <Layout
+      wide
       page={page}
       title={isolateText(t(locale, 'outcome.replies.title', { reference: view.head.reference }), [view.head.reference])}
     >

@@ -16,6 +16,7 @@ export function ResultsPage({ page, view }: { page: PageContext; view: ResultsPa
   const { locale } = page;
   return (
     <Layout
+      wide
       page={page}
       title={isolateText(t(locale, 'outcome.results.title', { reference: view.head.reference }), [view.head.reference])}
     >

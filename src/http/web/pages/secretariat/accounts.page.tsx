@@ -48,7 +48,7 @@ export function AccountsPage({ page, view }: { page: PageContext; view: Accounts
   const { form, errors } = view;
   const err = (field: string) => errorAt(errors, `field-${field}`);
   return (
-    <Layout page={page} title={t(locale, 'sec.accounts.title')} hasErrors={errors.length > 0}>
+    <Layout wide page={page} title={t(locale, 'sec.accounts.title')} hasErrors={errors.length > 0}>
       <Notice message={view.invited ?? view.notice} />
       <ErrorSummary locale={locale} errors={errors} />
       <p>

@@ -40,7 +40,7 @@ export function AuditPage({ page, view }: { page: PageContext; view: AuditView }
   const { locale } = page;
   const chain = view.chain;
   return (
-    <Layout page={page} title={t(locale, 'sec.audit.title')}>
+    <Layout wide page={page} title={t(locale, 'sec.audit.title')}>
       <p>{t(locale, 'sec.audit.intro')}</p>
 
       <section aria-labelledby="chain-title">

@@ -23,7 +23,7 @@ export interface CircularsView {
 export function CircularsPage({ page, view }: { page: PageContext; view: CircularsView }) {
   const { locale } = page;
   return (
-    <Layout page={page} title={t(locale, 'sec.circulars.title')}>
+    <Layout wide page={page} title={t(locale, 'sec.circulars.title')}>
       <Notice message={view.notice} />
       <ContentNotice locale={locale} notice={view.contentNotice} />
       <p>

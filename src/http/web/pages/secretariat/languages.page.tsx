@@ -51,7 +51,7 @@ export function LanguagesPage({ page, view }: { page: PageContext; view: Languag
   const selected = view.selected;
   const example = selected?.locale ?? 'fr';
   return (
-    <Layout page={page} title={t(locale, 'sec.languages.title')}>
+    <Layout wide page={page} title={t(locale, 'sec.languages.title')}>
       <p>{t(locale, 'sec.languages.intro')}</p>
       <div class="sec-table-wrap">
         <table class="table">
