@@ -6,6 +6,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from '../../services/ap
 import { readAttachment, uploadAttachment } from '../../services/attachments.js';
 import { listAuditEvents, readAuditTrail } from '../../services/list-audit-events.js';
 import { auditExport } from '../../presenters/exports.js';
+import { sendAttachment } from '../attachment-reply.js';
 import { sendTables, TABLE_CONTENT } from '../table-reply.js';
 import { FormatQuery } from './params.schema.js';
 import { listMemberStates, setEligibility } from '../../services/member-states.js';
@@ -444,12 +445,8 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }
     },
     async (req, reply) => {
       const file = await readAttachment(ctx, { actor: req.actor, sha256: req.params.sha256 });
-      return reply
-        .type(file.mediaType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, max-age=31536000, immutable')
-        .send(file.content);
+      // Named by its content's hash: the same address never changes.
+      return sendAttachment(reply, file, 'private, max-age=31536000, immutable');
     },
   );
 };

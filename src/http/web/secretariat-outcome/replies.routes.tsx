@@ -23,6 +23,7 @@ import {
   StateReplyParams,
 } from './outcome.forms.js';
 import { repliesExport, resultsExport } from '../../../presenters/exports.js';
+import { sendAttachment } from '../../attachment-reply.js';
 import { sendTables } from '../../table-reply.js';
 
 /** The pages that follow the replies as they come: the dashboard of who replied and how, and the results per text. */
@@ -97,12 +98,8 @@ export const repliesRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: 
     { schema: { params: FileParams }, preHandler: read },
     async (request, reply) => {
       const file = await readAttachment(ctx, { actor: request.webSession!.actor, sha256: request.params.sha256 });
-      return reply
-        .type(file.mediaType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(file.content);
+      // Kept by no browser: the secretariat's computers may be shared.
+      return sendAttachment(reply, file, 'private, no-store');
     },
   );
 

@@ -1,11 +1,17 @@
-import { CHANNELS } from '../../../../domain/reply/reply.js';
 import { t } from '../../../../i18n/i18n.js';
 import { Isolate, isolateText, Ltr } from '../../components/bidi.js';
 import { Content } from '../../components/content.js';
-import { SelectField } from '../../components/form.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { CitedFileView, CommentEntryView, CommentsView } from '../../presenters/comments.presenter.js';
-import { channelLabel, ConsultationHead, Instant, outcomePath } from './outcome-parts.js';
+import {
+  ChannelFilter,
+  channelLabel,
+  ConsultationHead,
+  FilterForm,
+  FilterSelect,
+  Instant,
+  outcomePath,
+} from './outcome-parts.js';
 
 /** A file a reply cites, opened from the secretariat's file route. */
 function FileLink({ page, file }: { page: PageContext; file: CitedFileView }) {
@@ -106,53 +112,31 @@ export function CommentsPage({ page, view }: { page: PageContext; view: Comments
       <ConsultationHead page={page} head={view.head} current="comments" />
       <p>{t(locale, 'outcome.comments.intro')}</p>
 
-      <section aria-labelledby="filters-title">
-        <h2 id="filters-title">{t(locale, 'outcome.replies.filters.title')}</h2>
-        <form method="get" action={action} class="outcome-filters">
-          <SelectField
-            locale={locale}
-            id="filter-text"
-            name="text"
-            label={t(locale, 'outcome.replies.filters.text')}
-            placeholder={t(locale, 'outcome.replies.filters.anyText')}
-            options={view.options.texts.map((text) => ({ value: text.id, label: text.designation }))}
-            selected={filters.text === null ? [] : [filters.text]}
-          />
-          <SelectField
-            locale={locale}
-            id="filter-position"
-            name="position"
-            label={t(locale, 'outcome.replies.filters.position')}
-            placeholder={t(locale, 'outcome.replies.filters.any')}
-            options={view.options.positions.map((p) => ({ value: p.id, label: p.label }))}
-            selected={filters.position === null ? [] : [filters.position]}
-          />
-          <SelectField
-            locale={locale}
-            id="filter-state"
-            name="state"
-            label={t(locale, 'outcome.comments.filters.state')}
-            placeholder={t(locale, 'outcome.replies.filters.any')}
-            options={view.options.states.map((s) => ({ value: s.code, label: s.name }))}
-            selected={filters.state === null ? [] : [filters.state]}
-          />
-          <SelectField
-            locale={locale}
-            id="filter-channel"
-            name="channel"
-            label={t(locale, 'outcome.replies.filters.channel')}
-            placeholder={t(locale, 'outcome.replies.filters.any')}
-            options={CHANNELS.map((c) => ({ value: c, label: channelLabel(locale, c) }))}
-            selected={filters.channel === null ? [] : [filters.channel]}
-          />
-          <div class="outcome-actions">
-            <button type="submit" class="button button-secondary">
-              {t(locale, 'outcome.replies.filters.apply')}
-            </button>
-            {view.filtered && <a href={action}>{t(locale, 'outcome.replies.filters.clear')}</a>}
-          </div>
-        </form>
-      </section>
+      <FilterForm locale={locale} action={action} filtered={view.filtered}>
+        <FilterSelect
+          locale={locale}
+          name="text"
+          label={t(locale, 'outcome.replies.filters.text')}
+          anyLabel={t(locale, 'outcome.replies.filters.anyText')}
+          options={view.options.texts.map((text) => ({ value: text.id, label: text.designation }))}
+          selected={filters.text}
+        />
+        <FilterSelect
+          locale={locale}
+          name="position"
+          label={t(locale, 'outcome.replies.filters.position')}
+          options={view.options.positions.map((p) => ({ value: p.id, label: p.label }))}
+          selected={filters.position}
+        />
+        <FilterSelect
+          locale={locale}
+          name="state"
+          label={t(locale, 'outcome.comments.filters.state')}
+          options={view.options.states.map((s) => ({ value: s.code, label: s.name }))}
+          selected={filters.state}
+        />
+        <ChannelFilter locale={locale} selected={filters.channel} />
+      </FilterForm>
 
       <p id="comments-shown">{t(locale, 'outcome.comments.shown', { count: view.total })}</p>
       {view.texts.map(({ text, entries, silent }) => (

@@ -1,5 +1,6 @@
 import type { MeetingOutcome } from '../../../../domain/procedure/outcomes.js';
-import type { Channel } from '../../../../domain/reply/reply.js';
+import type { ComponentChildren } from 'preact';
+import { CHANNELS, type Channel } from '../../../../domain/reply/reply.js';
 import { startOfDay } from '../../../../domain/time/instants.js';
 import {
   formatDeadline,
@@ -12,6 +13,7 @@ import {
 } from '../../../../i18n/i18n.js';
 import { IsolateWithin } from '../../components/bidi.js';
 import { Content, ContentNotice } from '../../components/content.js';
+import { SelectField } from '../../components/form.js';
 import type { PageContext } from '../../components/layout.js';
 import type { ConsultationHeadView, PositionSummary } from '../../presenters/secretariat-outcome.presenter.js';
 
@@ -185,6 +187,76 @@ export function Downloads({ locale, entries }: { locale: Locale; entries: readon
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+/** One filter of an outcome page's form: a select whose empty choice means any value. */
+export function FilterSelect({
+  locale,
+  name,
+  label,
+  anyLabel = t(locale, 'outcome.replies.filters.any'),
+  options,
+  selected,
+}: {
+  locale: Locale;
+  name: string;
+  label: string;
+  anyLabel?: string;
+  options: readonly { value: string; label: string }[];
+  selected: string | null;
+}) {
+  return (
+    <SelectField
+      locale={locale}
+      id={`filter-${name}`}
+      name={name}
+      label={label}
+      placeholder={anyLabel}
+      options={options}
+      selected={selected === null ? [] : [selected]}
+    />
+  );
+}
+
+/** The filter of the channel a reply came by, as every outcome page offers it. */
+export function ChannelFilter({ locale, selected }: { locale: Locale; selected: Channel | null }) {
+  return (
+    <FilterSelect
+      locale={locale}
+      name="channel"
+      label={t(locale, 'outcome.replies.filters.channel')}
+      options={CHANNELS.map((c) => ({ value: c, label: channelLabel(locale, c) }))}
+      selected={selected}
+    />
+  );
+}
+
+/** An outcome page's filters: a plain GET form (no script needed), applied with a button and cleared with a link. */
+export function FilterForm({
+  locale,
+  action,
+  filtered,
+  children,
+}: {
+  locale: Locale;
+  action: string;
+  filtered: boolean;
+  children: ComponentChildren;
+}) {
+  return (
+    <section aria-labelledby="filters-title">
+      <h2 id="filters-title">{t(locale, 'outcome.replies.filters.title')}</h2>
+      <form method="get" action={action} class="outcome-filters">
+        {children}
+        <div class="outcome-actions">
+          <button type="submit" class="button button-secondary">
+            {t(locale, 'outcome.replies.filters.apply')}
+          </button>
+          {filtered && <a href={action}>{t(locale, 'outcome.replies.filters.clear')}</a>}
+        </div>
+      </form>
     </section>
   );
 }

@@ -1,13 +1,16 @@
 import { CHANNELS } from '../../../../domain/reply/reply.js';
 import { t, type MessageId } from '../../../../i18n/i18n.js';
-import { Notice, SelectField } from '../../components/form.js';
+import { Notice } from '../../components/form.js';
 import { isolateText, Ltr } from '../../components/bidi.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import { STATUS_FILTERS, type DashboardView } from '../../presenters/secretariat-outcome.presenter.js';
 import {
+  ChannelFilter,
   channelLabel,
   ConsultationHead,
   Downloads,
+  FilterForm,
+  FilterSelect,
   formatCount,
   Instant,
   outcomePath,
@@ -99,59 +102,37 @@ export function RepliesPage({ page, view }: { page: PageContext; view: Dashboard
         ]}
       />
 
-      <section aria-labelledby="filters-title">
-        <h2 id="filters-title">{t(locale, 'outcome.replies.filters.title')}</h2>
-        <form method="get" action={action} class="outcome-filters">
-          <SelectField
-            locale={locale}
-            id="filter-status"
-            name="status"
-            label={t(locale, 'outcome.replies.filters.status')}
-            placeholder={t(locale, 'outcome.replies.filters.any')}
-            options={STATUS_FILTERS.map((s) => ({
-              value: s,
-              label: t(locale, `outcome.replies.filters.status.${s}` as MessageId),
-            }))}
-            selected={filters.status === null ? [] : [filters.status]}
-          />
-          <SelectField
-            locale={locale}
-            id="filter-text"
-            name="text"
-            label={t(locale, 'outcome.replies.filters.text')}
-            placeholder={t(locale, 'outcome.replies.filters.anyText')}
-            options={view.texts.map((text) => ({ value: text.id, label: text.designation }))}
-            selected={filters.text === null ? [] : [filters.text]}
-          />
-          <SelectField
-            locale={locale}
-            id="filter-position"
-            name="position"
-            label={t(locale, 'outcome.replies.filters.position')}
-            placeholder={t(locale, 'outcome.replies.filters.any')}
-            options={[
-              ...view.positionFilters.map((p) => ({ value: p.id, label: p.label })),
-              { value: 'none', label: t(locale, 'outcome.replies.filters.position.none') },
-            ]}
-            selected={filters.position === null ? [] : [filters.position]}
-          />
-          <SelectField
-            locale={locale}
-            id="filter-channel"
-            name="channel"
-            label={t(locale, 'outcome.replies.filters.channel')}
-            placeholder={t(locale, 'outcome.replies.filters.any')}
-            options={CHANNELS.map((c) => ({ value: c, label: channelLabel(locale, c) }))}
-            selected={filters.channel === null ? [] : [filters.channel]}
-          />
-          <div class="outcome-actions">
-            <button type="submit" class="button button-secondary">
-              {t(locale, 'outcome.replies.filters.apply')}
-            </button>
-            {view.filtered && <a href={action}>{t(locale, 'outcome.replies.filters.clear')}</a>}
-          </div>
-        </form>
-      </section>
+      <FilterForm locale={locale} action={action} filtered={view.filtered}>
+        <FilterSelect
+          locale={locale}
+          name="status"
+          label={t(locale, 'outcome.replies.filters.status')}
+          options={STATUS_FILTERS.map((s) => ({
+            value: s,
+            label: t(locale, `outcome.replies.filters.status.${s}` as MessageId),
+          }))}
+          selected={filters.status}
+        />
+        <FilterSelect
+          locale={locale}
+          name="text"
+          label={t(locale, 'outcome.replies.filters.text')}
+          anyLabel={t(locale, 'outcome.replies.filters.anyText')}
+          options={view.texts.map((text) => ({ value: text.id, label: text.designation }))}
+          selected={filters.text}
+        />
+        <FilterSelect
+          locale={locale}
+          name="position"
+          label={t(locale, 'outcome.replies.filters.position')}
+          options={[
+            ...view.positionFilters.map((p) => ({ value: p.id, label: p.label })),
+            { value: 'none', label: t(locale, 'outcome.replies.filters.position.none') },
+          ]}
+          selected={filters.position}
+        />
+        <ChannelFilter locale={locale} selected={filters.channel} />
+      </FilterForm>
 
       <section aria-labelledby="states-title">
         <h2 id="states-title">{t(locale, 'outcome.replies.states.title')}</h2>
