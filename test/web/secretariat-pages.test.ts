@@ -551,6 +551,38 @@ describeEachDialect('secretariat pages', (dialect) => {
     const ACCOUNTS = '/en/secretariat/accounts';
     const INVITE = '/en/secretariat/accounts/invitations';
 
+    it('finds accounts by name, e-mail, Member State or role, whatever the case and the accents', async () => {
+      await web().invite({
+        role: 'focal_point',
+        memberState: 'CI',
+        name: 'Aïcha Koné',
+        email: 'a.kone@telecom.ci.test',
+      });
+      await web().invite({
+        role: 'focal_point',
+        memberState: 'FR',
+        name: 'Jean Martin',
+        email: 'j.martin@finances.fr.test',
+      });
+      const admin = await signedIn('secretariat_admin');
+      const found = async (q: string) => {
+        const page = decode((await admin.get(`${ACCOUNTS}?q=${encodeURIComponent(q)}`)).body);
+        // The search stays in its field.
+        expect(page).toContain(`value="${q}" class="input" id="field-q" name="q"`);
+        return [...page.matchAll(/<span dir="ltr" class="sec-email">([^<]+)<\/span>/g)].map((m) => m[1]);
+      };
+      expect(await found('aicha')).toEqual(['a.kone@telecom.ci.test']);
+      expect(await found('KONE telecom')).toEqual(['a.kone@telecom.ci.test']);
+      expect(await found('france')).toEqual(['j.martin@finances.fr.test']);
+      expect(await found('nobody-at-all')).toEqual([]);
+      const none = decode((await admin.get(`${ACCOUNTS}?q=nobody-at-all`)).body);
+      expect(none).toMatch(/No account matches of \d+\. <a href="\/en\/secretariat\/accounts">Show every account<\/a>/);
+      // Without a search, every account, and no count line.
+      const all = decode((await admin.get(ACCOUNTS)).body);
+      expect(all).not.toContain('id="accounts-shown"');
+      expect([...all.matchAll(/class="sec-email"/g)].length).toBeGreaterThanOrEqual(3);
+    });
+
     it('invites a focal point: the e-mail is queued, its link is never on a page', async () => {
       const admin = await signedIn('secretariat_admin');
       const form = await admin.get(ACCOUNTS);

@@ -563,3 +563,24 @@ export function presentChain(locale: Locale, verification: ChainVerification): C
     brokenSeq: broken.seq,
   };
 }
+
+/** Text as a search compares it: no case, no accents (`Côte` finds `cote`). */
+function searchable(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+}
+
+/**
+ * The accounts a search finds: every word of `query` in the account's name, e-mail address, Member
+ * State (code or name in the reader's language) or role, whatever the case or the accents. An empty
+ * query finds every account.
+ */
+export function searchAccounts(rows: readonly AccountRow[], query: string): AccountRow[] {
+  const words = searchable(query).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [...rows];
+  return rows.filter((row) => {
+    const haystack = searchable(
+      [row.name, row.email, row.memberStateCode ?? '', row.memberState ?? '', row.role, row.statusLabel].join(' '),
+    );
+    return words.every((word) => haystack.includes(word));
+  });
+}

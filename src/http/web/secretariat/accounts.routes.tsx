@@ -8,7 +8,12 @@ import { listMemberStates } from '../../../services/member-states.js';
 import type { FormError } from '../components/form.js';
 import { noticeOf, pageContext } from '../page-context.js';
 import { AccountsPage } from '../pages/secretariat/accounts.page.js';
-import { lastSignIns, presentAccounts, presentStateOptions } from '../presenters/secretariat.presenter.js';
+import {
+  lastSignIns,
+  presentAccounts,
+  presentStateOptions,
+  searchAccounts,
+} from '../presenters/secretariat.presenter.js';
 import { seeOther, sendPage } from '../render.js';
 import {
   BLANK_INVITE,
@@ -38,7 +43,13 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks:
     request: FastifyRequest,
     reply: FastifyReply,
     status: number,
-    options: { form?: InviteValues; errors?: FormError[]; notice?: string | null; invited?: string | undefined } = {},
+    options: {
+      form?: InviteValues;
+      errors?: FormError[];
+      notice?: string | null;
+      invited?: string | undefined;
+      search?: string | undefined;
+    } = {},
   ): Promise<FastifyReply> {
     const page = pageContext(web, request);
     const actor = actorOf(request);
@@ -56,8 +67,11 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks:
       me,
     );
     const invitedRow = options.invited === undefined ? undefined : rows.find((row) => row.id === options.invited);
+    const search = (options.search ?? '').trim();
     const view = {
-      rows,
+      rows: searchAccounts(rows, search),
+      total: rows.length,
+      search,
       notice: options.notice ?? null,
       invited: invitedRow
         ? t(page.locale, 'sec.accounts.invited', { name: invitedRow.name, email: invitedRow.email })
@@ -80,6 +94,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks:
       accountsPage(request, reply, 200, {
         notice: noticeOf(pageContext(web, request).locale, request.query.notice),
         invited: request.query.invited,
+        search: request.query.q,
       }),
   );
 

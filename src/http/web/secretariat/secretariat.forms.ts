@@ -39,7 +39,12 @@ export const TextParams = Type.Object({ id: Param, textId: Param });
 export const AccountParams = Type.Object({ accountId: Param });
 
 /** `?notice=` and, after an invitation, the invited account. */
-export const AccountsQuery = Type.Object({ notice: Field(40), invited: Field(100) });
+export const AccountsQuery = Type.Object({
+  notice: Field(40),
+  invited: Field(100),
+  /** Words to find in a name, an e-mail address, a Member State or a role. */
+  q: Field(200),
+});
 /** The audit trail's filters and page. */
 export const AuditQuery = Type.Object({
   consultation: Field(100),

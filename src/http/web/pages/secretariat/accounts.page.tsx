@@ -18,7 +18,12 @@ import { ACCOUNT_LANGUAGES, INVITE_ROLES, type InviteValues } from '../../secret
 import { Instant } from './sec-parts.js';
 
 export interface AccountsView {
+  /** The accounts the search finds (every account without one). */
   readonly rows: readonly AccountRow[];
+  /** How many accounts there are in all. */
+  readonly total: number;
+  /** The search as typed (empty: none). */
+  readonly search: string;
   readonly notice: string | null;
   /** The invitation just sent, in words ("An invitation e-mail to … is queued"). */
   readonly invited: string | null;
@@ -57,6 +62,25 @@ export function AccountsPage({ page, view }: { page: PageContext; view: Accounts
 
       <section aria-labelledby="accounts-list-title">
         <h2 id="accounts-list-title">{t(locale, 'sec.accounts.list.title')}</h2>
+        <form method="get" action={page.href('/secretariat/accounts')} class="sec-filters">
+          <TextField
+            locale={locale}
+            id="field-q"
+            name="q"
+            label={t(locale, 'sec.accounts.search.label')}
+            value={view.search}
+            maxlength={200}
+          />
+          <button type="submit" class="button button-secondary">
+            {t(locale, 'sec.accounts.search.submit')}
+          </button>
+        </form>
+        {view.search !== '' && (
+          <p id="accounts-shown">
+            {t(locale, 'sec.accounts.search.shown', { shown: view.rows.length, total: view.total })}{' '}
+            <a href={page.href('/secretariat/accounts')}>{t(locale, 'sec.accounts.search.clear')}</a>
+          </p>
+        )}
         <div class="sec-table-wrap">
           <table class="table sec-accounts">
             <caption class="visually-hidden">{t(locale, 'sec.accounts.caption')}</caption>
