@@ -10,9 +10,9 @@ import { auditActionLabel } from './audit-words.js';
 import { figureLabels, outcomeWords, positionWords, summaryIdOf } from './procedure-words.js';
 
 /**
- * The exports of a consultation as tables for spreadsheet software (issue #16 item 3): replies
- * (one row per State and text), the States that have not replied, and the results per text, in
- * the reader's language. The same tables become CSV or XLSX (src/documents/tabular.ts); the API
+ * The exports for spreadsheet software (issue #16 item 3): a consultation's replies (one row per
+ * State and text), the States that have not replied and the results per text, and the audit trail,
+ * in the reader's language. The same tables become CSV or XLSX (src/documents/tabular.ts); the API
  * and the secretariat's pages serve them.
  */
 
