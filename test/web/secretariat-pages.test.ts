@@ -753,6 +753,28 @@ describeEachDialect('secretariat pages', (dialect) => {
       const workbook = await staff.get(href.replace('format=csv', 'format=xlsx'));
       expect(readXlsx(workbook.rawPayload)[0]!.rows).toHaveLength(56);
 
+      // By who acted and by day (UTC), kept through the pages and the download.
+      const byDay = decode(
+        (await staff.get('/en/secretariat/audit?consultation=tsb-81-2023&from=2023-03-28&to=2023-03-28')).body,
+      );
+      expect(byDay).toContain('Events, newest first: 56 events, page 1 of 2');
+      expect(byDay).toContain(
+        'href="/en/secretariat/audit?consultation=tsb-81-2023&from=2023-03-28&to=2023-03-28&page=2"',
+      );
+      expect(byDay).toContain('value="2023-03-28" class="input" id="field-from"');
+      const later = decode((await staff.get('/en/secretariat/audit?from=2023-03-29')).body);
+      expect(later).toContain('No events match.');
+      expect(later).not.toContain('id="audit-downloads"');
+      // Who acted, by the recorded id: staff are not offered names (administrators are), the filter still applies.
+      const bySecretariat = decode((await staff.get('/en/secretariat/audit?who=test%3Asecretariat')).body);
+      const count = (html: string) => Number(/Events, newest first: (\d+) events/.exec(html)![1]);
+      const everyone = count(decode((await staff.get('/en/secretariat/audit')).body));
+      expect(count(bySecretariat)).toBeGreaterThan(55);
+      expect(count(bySecretariat)).toBeLessThan(everyone);
+      expect(decode((await staff.get('/en/secretariat/audit?who=nobody')).body)).toContain('No events match.');
+      // A day that is not one is ignored, as the other filters' unknown values are.
+      expect((await staff.get('/en/secretariat/audit?from=yesterday')).statusCode).toBe(200);
+
       const ok = await staff.get('/en/secretariat/audit/verify');
       expect(ok.statusCode).toBe(200);
       expect(ok.body).toContain('Intact.');

@@ -501,6 +501,11 @@ export interface AuditRow {
 }
 
 /** Who acted, in words: a named account when known, the public, or the id as recorded. */
+/** Who acted, as the audit trail's filter lists them: a name where the reader may know it, else the recorded id. */
+export function auditActorLabel(locale: Locale, actor: string, names: ReadonlyMap<string, string>): string {
+  return actorWords(locale, actor, names);
+}
+
 function actorWords(locale: Locale, actor: string, names: ReadonlyMap<string, string>): string {
   if (actor === 'public') return t(locale, 'sec.audit.actor.public');
   if (actor.startsWith('account:')) {

@@ -8,7 +8,14 @@ import { sendTables } from '../../table-reply.js';
 import { verifyAuditChain } from '../../../services/verify-audit-chain.js';
 import { pageContext } from '../page-context.js';
 import { AuditPage } from '../pages/secretariat/audit.page.js';
-import { presentAuditRows, presentChain, type ChainView } from '../presenters/secretariat.presenter.js';
+import { auditEventMatches, readAuditFilters, statesOfEvent } from '../presenters/audit-filters.js';
+import {
+  auditActorLabel,
+  presentAuditRows,
+  presentChain,
+  type ChainView,
+} from '../presenters/secretariat.presenter.js';
+import { designation } from '../../../domain/member-states/designations.js';
 import { sendPage } from '../render.js';
 import { AuditQuery } from './secretariat.forms.js';
 import type { SessionHooks, WebContext } from '../web-session.js';
@@ -34,6 +41,10 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
     query: {
       consultation?: string | undefined;
       action?: string | undefined;
+      who?: string | undefined;
+      state?: string | undefined;
+      from?: string | undefined;
+      to?: string | undefined;
       page?: string | undefined;
       format?: 'csv' | 'xlsx' | undefined;
     },
@@ -42,16 +53,20 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
     const page = pageContext(web, request);
     const actor = actorOf(request);
     const consultation = (query.consultation ?? '').trim();
-    const action = (query.action ?? '').trim();
+    const filters = readAuditFilters(query);
     const [trail, consultations] = await Promise.all([
       readAuditTrail(ctx, { actor, consultationId: consultation === '' ? undefined : consultation }),
       listConsultations(ctx, { actor }),
     ]);
     const actions = [...new Set(trail.map((e) => e.action))].sort();
-    const selected = trail.filter((e) => action === '' || e.action === action);
-    // Names of accounts for administrators (who may list accounts); others read the recorded ids.
+    // Names of accounts, and the State of each focal point's, for administrators (who may list
+    // accounts); others read the recorded ids.
     const isAdmin = actor.kind === 'secretariat' && actor.admin === true;
-    const names = new Map(isAdmin ? (await listAccounts(ctx, { actor })).map((a) => [a.id, a.name] as const) : []);
+    const accounts = isAdmin ? await listAccounts(ctx, { actor }) : [];
+    const names = new Map(accounts.map((a) => [a.id, a.name] as const));
+    const statesOfActor = new Map<string, string>();
+    for (const a of accounts) if (a.memberState !== null) statesOfActor.set(`account:${a.id}`, a.memberState);
+    const selected = trail.filter((e) => auditEventMatches(e, filters, statesOfActor));
     if (query.format !== undefined) {
       const file = auditExport(page.locale, selected, {
         names,
@@ -67,10 +82,31 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
     const pageNumber =
       brokenIndex >= 0 ? Math.floor(brokenIndex / AUDIT_PAGE_SIZE) + 1 : Math.min(Math.max(1, asked), pages);
     const slice = newestFirst.slice((pageNumber - 1) * AUDIT_PAGE_SIZE, pageNumber * AUDIT_PAGE_SIZE);
+    const actors = [...new Set(trail.map((e) => e.actor))];
+    const states = [
+      ...new Set(
+        trail.flatMap((e) => [
+          ...statesOfEvent(e),
+          ...(statesOfActor.has(e.actor) ? [statesOfActor.get(e.actor)!] : []),
+        ]),
+      ),
+    ];
     const view = {
       rows: presentAuditRows(page.locale, slice, names),
       consultation,
-      action,
+      action: filters.action,
+      who: filters.who,
+      state: filters.state,
+      from: filters.from,
+      to: filters.to,
+      // Who the page can name (accounts, for administrators; the public): a raw id is no choice to offer.
+      actors: actors
+        .filter((id) => id === 'public' || (id.startsWith('account:') && names.has(id.slice('account:'.length))))
+        .map((id) => ({ id, label: auditActorLabel(page.locale, id, names) }))
+        .sort((a, b) => a.label.localeCompare(b.label, page.locale)),
+      states: states
+        .map((code) => ({ code, name: designation(code, page.locale) ?? code }))
+        .sort((a, b) => a.name.localeCompare(b.name, page.locale)),
       consultations: consultations
         .map((c) => ({ id: c.loaded.consultation.id, reference: c.loaded.consultation.reference }))
         .sort((a, b) => a.reference.localeCompare(b.reference)),

@@ -49,6 +49,10 @@ export const AccountsQuery = Type.Object({
 export const AuditQuery = Type.Object({
   consultation: Field(100),
   action: Field(100),
+  who: Field(200),
+  state: Field(10),
+  from: Field(20),
+  to: Field(20),
   page: Field(10),
   /** Every event the filters select, oldest first, as a file (a link: any other value is refused). */
   format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('xlsx')])),

@@ -1,4 +1,4 @@
-import { SelectField } from '../../components/form.js';
+import { SelectField, TextField } from '../../components/form.js';
 import { t } from '../../../../i18n/i18n.js';
 import { auditActionLabel } from '../../../../presenters/audit-words.js';
 import { Isolate, Ltr } from '../../components/bidi.js';
@@ -10,8 +10,17 @@ export interface AuditView {
   readonly rows: readonly AuditRow[];
   readonly consultation: string;
   readonly action: string;
+  /** The filters as applied (empty: any): who acted, the State concerned, the first and last day (UTC). */
+  readonly who: string;
+  readonly state: string;
+  readonly from: string;
+  readonly to: string;
   readonly consultations: readonly { readonly id: string; readonly reference: string }[];
   readonly actions: readonly string[];
+  /** Who acted in the trail, named where the reader may know the name. */
+  readonly actors: readonly { readonly id: string; readonly label: string }[];
+  /** The Member States the trail's events concern. */
+  readonly states: readonly { readonly code: string; readonly name: string }[];
   /** 1-based page, newest events on page 1. */
   readonly page: number;
   readonly pages: number;
@@ -25,6 +34,7 @@ function auditHref(page: PageContext, view: AuditView, pageNumber: number, forma
   const query = new URLSearchParams();
   if (view.consultation !== '') query.set('consultation', view.consultation);
   if (view.action !== '') query.set('action', view.action);
+  for (const name of ['who', 'state', 'from', 'to'] as const) if (view[name] !== '') query.set(name, view[name]);
   if (pageNumber > 1) query.set('page', String(pageNumber));
   if (format !== undefined) query.set('format', format);
   const qs = query.toString();
@@ -86,6 +96,42 @@ export function AuditPage({ page, view }: { page: PageContext; view: AuditView }
             selected={[view.action]}
             placeholder={t(locale, 'sec.audit.filter.allActions')}
             options={view.actions.map((a) => ({ value: a, label: auditActionLabel(locale, a) }))}
+          />
+          {view.actors.length > 0 && (
+            <SelectField
+              locale={locale}
+              id="field-who"
+              name="who"
+              label={t(locale, 'sec.audit.filter.who')}
+              selected={[view.who]}
+              placeholder={t(locale, 'sec.audit.filter.anyone')}
+              options={view.actors.map((a) => ({ value: a.id, label: a.label }))}
+            />
+          )}
+          <SelectField
+            locale={locale}
+            id="field-state"
+            name="state"
+            label={t(locale, 'sec.audit.filter.state')}
+            selected={[view.state]}
+            placeholder={t(locale, 'sec.audit.filter.anyState')}
+            options={view.states.map((s) => ({ value: s.code, label: s.name }))}
+          />
+          <TextField
+            locale={locale}
+            id="field-from"
+            name="from"
+            type="date"
+            label={t(locale, 'sec.audit.filter.from')}
+            value={view.from}
+          />
+          <TextField
+            locale={locale}
+            id="field-to"
+            name="to"
+            type="date"
+            label={t(locale, 'sec.audit.filter.to')}
+            value={view.to}
           />
           <button type="submit" class="button button-secondary">
             {t(locale, 'sec.audit.filter.submit')}
