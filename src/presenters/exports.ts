@@ -2,11 +2,11 @@ import type { Table, TableCell } from '../documents/tabular.js';
 import type { StoredAuditEvent } from '../domain/audit/audit-event.js';
 import { localiseText } from '../domain/consultation/localise.js';
 import { unLanguageOf } from '../domain/member-states/designations.js';
-import type { StoredMemberState } from '../domain/member-states/member-state.js';
 import { t, type Locale, type MessageId } from '../i18n/i18n.js';
 import type { ConsultationResults } from '../services/compute-results.js';
 import type { ReplyExportDetails, ReplyOverview } from '../services/read-replies.js';
 import { auditActionLabel } from './audit-words.js';
+import { stateName } from './member-state-words.js';
 import { figureLabels, outcomeWords, positionWords, summaryIdOf } from './procedure-words.js';
 
 /**
@@ -48,11 +48,6 @@ export function repliesExport(
 /** The results as a file: `<id>-results`. */
 export function resultsExport(locale: Locale, results: ConsultationResults): TableExport {
   return { tables: [resultsTable(locale, results)], stem: `${fileStem(results.loaded.consultation.id)}-results` };
-}
-
-/** A State's name in the reader's language, in English where the data has none. */
-function stateName(locale: Locale, state: StoredMemberState): string {
-  return state.names[unLanguageOf(locale)] ?? state.names.en;
 }
 
 function yesNo(locale: Locale, value: boolean): string {

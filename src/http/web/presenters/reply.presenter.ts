@@ -1,3 +1,4 @@
+import { stateName } from '../../../presenters/member-state-words.js';
 import type { Consultation, DeterminedText } from '../../../domain/consultation/consultation.js';
 import type { DeadlineWording } from '../../../domain/consultation/deadline.js';
 import type { FieldProblem } from '../../../domain/errors.js';
@@ -20,7 +21,6 @@ import { citeClauseIn, citeRoleIn } from '../../../i18n/citations.js';
 import { intlFor, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
 import { isIsoDay, startOfDay } from '../../../domain/time/instants.js';
 import { hasProcedureText, procedureText } from '../../../i18n/procedure-text.js';
-import type { StoredMemberState } from '../../../domain/member-states/member-state.js';
 import type { OwedReplies, Person, ReplyWorkspace } from '../../../services/my-state-replies.js';
 import { SIGNATURE_LIMITS, type DraftPosition, type ReplyDraftContent } from '../../../services/read-reply-draft.js';
 import type { FormError } from '../components/form.js';
@@ -47,10 +47,8 @@ import {
  * catalogue (ids `reply.…`), instants stay numbers for the pages to print in UTC.
  */
 
-/** The name of a Member State in the reader's language. */
-export function stateName(locale: Locale, state: StoredMemberState): string {
-  return state.names[locale] ?? state.names.en;
-}
+/** The name of a Member State in the reader's language: one definition for the API, the files and the pages. */
+export { stateName };
 
 /** The time left until `deadlineAt` ("3 days 4 hours"), or null when it has passed. */
 export function timeLeft(locale: Locale, deadlineAt: number, now: number): string | null {

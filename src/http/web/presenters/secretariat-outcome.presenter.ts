@@ -1,3 +1,4 @@
+import { stateName } from '../../../presenters/member-state-words.js';
 import type { Consultation, DeterminedText } from '../../../domain/consultation/consultation.js';
 import type { DeadlineWording } from '../../../domain/consultation/deadline.js';
 import type { MeetingDecision, MeetingOutcome, Reservation } from '../../../domain/procedure/outcomes.js';
@@ -100,10 +101,8 @@ export interface StateOptionView {
   readonly name: string;
 }
 
-/** The State's name in the reader's language (English when the list has no other). */
-export function stateName(locale: Locale, state: StoredMemberState): string {
-  return (state.names as Readonly<Record<string, string>>)[locale] ?? state.names.en;
-}
+/** The name of a Member State in the reader's language: one definition for the API, the files and the pages. */
+export { stateName };
 
 /** Member States, sorted by name in the reader's language. */
 export function presentStateOptions(locale: Locale, states: readonly StoredMemberState[]): StateOptionView[] {

@@ -1,3 +1,4 @@
+import { stateName } from '../../../presenters/member-state-words.js';
 import type { HolidayCalendar } from '../../../domain/calendar/itu-geneva-holidays.js';
 import { studyGroupName } from '../../../documents/bureau.js';
 import type { ConsultationState } from '../../../domain/consultation/consultation-state.js';
@@ -40,11 +41,8 @@ export function formatCount(locale: Locale, n: number): string {
   return intlFor(locale).formatNumber(n);
 }
 
-/** The name of a Member State in the reader's language (English while the others are missing). */
-export function stateName(locale: Locale, state: Pick<StoredMemberState, 'names'>): string {
-  const names = state.names as Readonly<Record<string, string | undefined>>;
-  return names[locale] ?? state.names.en;
-}
+/** The name of a Member State in the reader's language: one definition for the API, the files and the pages. */
+export { stateName };
 
 /* ------------------------------------------------------------------ timing */
 
