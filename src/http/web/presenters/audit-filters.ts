@@ -43,11 +43,17 @@ export function readAuditFilters(query: {
 
 /**
  * The Member States an event concerns, read from what the chain records: a reply's subject
- * (`reply:<consultation>/<State>/<version>`), a State's eligibility (`member-state:<State>`), or a
- * `memberState` in its data (an invitation, a contact).
+ * (`reply:<consultation>/<State>/<version>`), a State's eligibility (`member-state:<State>`), a
+ * `memberState` in its data (an invitation, a contact), or the State of the focal point who acted
+ * (`statesOfActor`, where the reader may know it).
  */
-export function statesOfEvent(event: StoredAuditEvent): string[] {
+export function statesOfEvent(
+  event: StoredAuditEvent,
+  statesOfActor: ReadonlyMap<string, string> = new Map(),
+): string[] {
   const found = new Set<string>();
+  const actorState = statesOfActor.get(event.actor);
+  if (actorState !== undefined) found.add(actorState);
   const reply = /^reply:[^/]+\/([A-Z]{2})\//.exec(event.subject);
   if (reply) found.add(reply[1]!);
   const state = /^member-state:([A-Z]{2})$/.exec(event.subject);
@@ -67,7 +73,6 @@ export function auditEventMatches(
   if (filters.who !== '' && event.actor !== filters.who) return false;
   if (filters.from !== '' && event.at < Date.parse(`${filters.from}T00:00:00Z`)) return false;
   if (filters.to !== '' && event.at >= Date.parse(`${filters.to}T00:00:00Z`) + DAY_MS) return false;
-  if (filters.state !== '')
-    return statesOfEvent(event).includes(filters.state) || statesOfActor.get(event.actor) === filters.state;
+  if (filters.state !== '') return statesOfEvent(event, statesOfActor).includes(filters.state);
   return true;
 }

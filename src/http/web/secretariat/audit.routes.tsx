@@ -83,14 +83,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
       brokenIndex >= 0 ? Math.floor(brokenIndex / AUDIT_PAGE_SIZE) + 1 : Math.min(Math.max(1, asked), pages);
     const slice = newestFirst.slice((pageNumber - 1) * AUDIT_PAGE_SIZE, pageNumber * AUDIT_PAGE_SIZE);
     const actors = [...new Set(trail.map((e) => e.actor))];
-    const states = [
-      ...new Set(
-        trail.flatMap((e) => [
-          ...statesOfEvent(e),
-          ...(statesOfActor.has(e.actor) ? [statesOfActor.get(e.actor)!] : []),
-        ]),
-      ),
-    ];
+    const states = [...new Set(trail.flatMap((e) => statesOfEvent(e, statesOfActor)))];
     const view = {
       rows: presentAuditRows(page.locale, slice, names),
       consultation,
