@@ -2,17 +2,21 @@
 // real forms, times are printed in UTC by the server). No framework, no inline code (CSP).
 (() => {
   const lang = document.documentElement.lang || undefined;
+  // Dates as the server writes them: English in ITU's day-month-year order, 24-hour times.
+  const dateLang = lang === 'en' ? 'en-GB' : lang;
 
-  // <time datetime="…" data-local>: add the reader's own time beside the UTC one.
+  // <time datetime="…" data-local>: add the reader's own time beside the UTC one, unless the
+  // reader's clock reads UTC at that instant (nothing to add).
   for (const el of document.querySelectorAll('time[data-local]')) {
     const at = new Date(el.getAttribute('datetime'));
-    if (Number.isNaN(at.getTime())) continue;
-    const local = new Intl.DateTimeFormat(lang, {
+    if (Number.isNaN(at.getTime()) || at.getTimezoneOffset() === 0) continue;
+    const local = new Intl.DateTimeFormat(dateLang, {
       year: 'numeric',
       month: 'long',
       day: 'numeric',
       hour: '2-digit',
       minute: '2-digit',
+      hourCycle: 'h23',
       timeZoneName: 'short',
     }).format(at);
     const span = document.createElement('span');

@@ -31,7 +31,7 @@ describe('the catalogues cite no clause and no threshold themselves', () => {
   });
 
   it('refuses, outside production, a message that takes a clause rendered without it', () => {
-    expect(() => t('en', 'mail.reminder.due', { deadline: '2359 hours UTC on August 16, 2023' })).toThrow(/clause/);
+    expect(() => t('en', 'mail.reminder.due', { deadline: '2359 hours UTC on 16 August 2023' })).toThrow(/clause/);
     // A procedure's message too (TAP's rule on the home page takes the threshold).
     expect(() => procedureText('fr', procedureFor(DEFAULT_PROCEDURE_ID), 'public.home.rule', {})).toThrow(/threshold/);
   });

@@ -41,6 +41,25 @@ const CATALOGUES = Object.fromEntries(LOCALES.map((locale) => [locale, merged(CA
 /** Text direction per locale: a constant map is clearer than Intl.Locale#textInfo (stack notes §3.6). */
 const DIRECTIONS: Readonly<Record<string, 'ltr' | 'rtl'>> = { ar: 'rtl' };
 
+/**
+ * The locale dates are written in: English as ITU writes it, day before month and 24-hour times
+ * ("28 March 2023", en-GB), as the documents and e-mails do; the others as their catalogue. Lists
+ * and numbers keep the catalogue's locale (ITU's English keeps the serial comma of "X, Y, and Z").
+ */
+const DATE_LOCALES: Readonly<Record<Locale, string>> = {
+  ar: 'ar',
+  zh: 'zh',
+  en: 'en-GB',
+  fr: 'fr',
+  ru: 'ru',
+  es: 'es',
+};
+
+/** The BCP 47 tag `Intl` writes `locale`'s dates with (`en` is `en-GB`). */
+export function dateLocaleOf(locale: Locale): string {
+  return DATE_LOCALES[locale];
+}
+
 // One IntlShape per locale, sharing one formatter cache: creating formatters is the costly part.
 const cache = createIntlCache();
 const intls = new Map<Locale, IntlShape>();
@@ -54,9 +73,29 @@ function intlOf(locale: Locale): IntlShape {
   let intl = intls.get(locale);
   if (!intl) {
     intl = createIntl(
-      { locale, defaultLocale: DEFAULT_LOCALE, messages: CATALOGUES[locale], timeZone: 'UTC', onError },
+      {
+        locale,
+        defaultLocale: DEFAULT_LOCALE,
+        messages: CATALOGUES[locale],
+        timeZone: 'UTC',
+        onError,
+      },
       cache,
     );
+    if (DATE_LOCALES[locale] !== locale) {
+      const dates = createIntl(
+        { locale: DATE_LOCALES[locale], defaultLocale: DEFAULT_LOCALE, timeZone: 'UTC', onError },
+        cache,
+      );
+      intl = {
+        ...intl,
+        formatDate: dates.formatDate,
+        formatDateToParts: dates.formatDateToParts,
+        formatTime: dates.formatTime,
+        formatTimeToParts: dates.formatTimeToParts,
+        formatDateTimeRange: dates.formatDateTimeRange,
+      };
+    }
     intls.set(locale, intl);
   }
   return intl;
@@ -74,7 +113,7 @@ export function dirOf(locale: string): 'ltr' | 'rtl' {
 }
 
 /**
- * An instant as people read it, in UTC and labelled so ("March 28, 2023 at 08:00 UTC"): the
+ * An instant as people read it, in UTC and labelled so ("28 March 2023 at 08:00 UTC"): the
  * server clock decides, and UTC is the zone of deadlines (docs/procedure.md).
  */
 export function formatUtc(locale: Locale, at: number): string {
@@ -91,8 +130,8 @@ export function formatUtc(locale: Locale, at: number): string {
 }
 
 /**
- * A deadline as the circular words it, in the reader's language: "2359 hours UTC on August 16,
- * 2023", or "2400 hours UTC on August 16, 2023" when the circular chose that wording
+ * A deadline as the circular words it, in the reader's language: "2359 hours UTC on 16 August
+ * 2023", or "2400 hours UTC on 16 August 2023" when the circular chose that wording
  * (domain/consultation/deadline.ts). The day is the UTC day the deadline ends on.
  */
 export function formatDeadline(locale: Locale, deadline: StatedDeadline): string {

@@ -38,7 +38,8 @@ export interface RealBrowser {
   /** http://127.0.0.1:<port> */
   readonly origin: string;
   /** A new browser context (own cookies: a person) with one page. */
-  newPerson(options?: { locale?: string }): Promise<{ context: BrowserContext; page: Page }>;
+  /** A new browser profile; in Zurich's zone unless `timezoneId` says otherwise. */
+  newPerson(options?: { locale?: string; timezoneId?: string }): Promise<{ context: BrowserContext; page: Page }>;
   /** Runs axe on the page as it is now; a violation is recorded with `label` and fails the test at its end. */
   checkAccessibility(page: Page, label: string): Promise<void>;
   /** The weight of every document loaded so far in every context, fonts excluded. */
@@ -89,7 +90,7 @@ export function useRealBrowser(dialect: TestDialect = 'sqlite'): () => RealBrows
         const context = await chromium!.newContext({
           baseURL: address,
           locale: options.locale ?? 'en-GB',
-          timezoneId: 'Europe/Zurich',
+          timezoneId: options.timezoneId ?? 'Europe/Zurich',
         });
         contexts.push(context);
         // A step that cannot happen fails in seconds, naming the step, instead of at the test's timeout.

@@ -55,7 +55,7 @@ describe('a past circular entered afterwards, on the pages in a real browser', (
     await page.getByLabel('Day the circular was issued (UTC)').fill('2023-03-28');
     await page.getByRole('button', { name: 'Create the draft' }).click();
     await page.waitForURL(/\/secretariat\/consultations\/tsb-79-2023\?notice=sec-created/);
-    expect(await page.locator('main').innerText()).toContain('Entered afterwards on June 3, 2024');
+    expect(await page.locator('main').innerText()).toContain('Entered afterwards on 3 June 2024');
 
     // The results notice of a record (Circular 80, issued and past its meeting) asks the day it was issued.
     const { ctx } = b().world;
@@ -74,7 +74,7 @@ describe('a past circular entered afterwards, on the pages in a real browser', (
     await page.getByRole('button', { name: 'Issue the results notice' }).click();
     await expect
       .poll(() => errorSummary(page))
-      .toContain('cannot be dated before the meeting ended (September 8, 2023)');
+      .toContain('cannot be dated before the meeting ended (8 September 2023)');
     expect(await page.getByLabel('Day the notice was issued (UTC)').inputValue()).toBe('2023-09-01');
     await b().checkAccessibility(page, 'record’s results notice with an error');
   });

@@ -72,7 +72,10 @@ describe('the secretariat records the outcome, in a real browser', () => {
       .toContain('Choose the Member State that sent the form');
     await b().checkAccessibility(page, 'record a reply, with errors');
     await page.getByLabel('Member State', { exact: true }).selectOption('BR');
-    await page.getByLabel('Received by TSB at (UTC)').fill('2023-08-15T10:00');
+    // The fax header read 12:00 in Geneva (UTC+02:00 in August): stored and shown as 10:00 UTC.
+    await page.getByLabel('Received by TSB at', { exact: true }).fill('2023-08-15T12:00');
+    expect(await page.getByLabel('Time zone of that time').inputValue()).toBe('Z');
+    await page.getByLabel('Time zone of that time').selectOption('+02:00');
     await page.getByLabel('paper (post or hand delivery)').check();
     for (const text of ['x1333-cor1', 'x1353']) {
       await page.locator(`#field-${text}-position`).check();
@@ -87,6 +90,7 @@ describe('the secretariat records the outcome, in a real browser', () => {
     await page.waitForURL(/notice=outcome-recorded$/);
     await expect.poll(() => page.getByRole('status').first().innerText()).toContain('The reply was recorded.');
     await expect.poll(() => page.locator('#state-BR').innerText()).toContain('by paper');
+    expect(await page.locator('#state-BR').innerText()).toContain('15 August 2023 at 10:00 UTC');
     await b().checkAccessibility(page, 'replies dashboard after recording');
 
     // Results: X.1471 has 2 of 4 replies in support and needed 3 more.
@@ -120,7 +124,7 @@ describe('the secretariat records the outcome, in a real browser', () => {
     const x1353 = await page.locator('#decision-x1353').innerText();
     expect(x1353).toContain('Pending: more time was requested');
     expect(x1353).toContain('United States of America: Reserves its position on Annex A');
-    expect(x1353).toContain('October 6, 2023 at 23:59 UTC');
+    expect(x1353).toContain('6 October 2023 at 23:59 UTC');
     expect(await page.locator('#decision-x1333-cor1').innerText()).toContain('Approved');
     await b().checkAccessibility(page, 'decisions recorded');
 

@@ -45,13 +45,22 @@ describe('public pages in a real browser', () => {
     await expect
       .poll(() => page.locator('#deadline time[data-local]').getAttribute('datetime'))
       .toBe('2023-08-16T23:59:59.999Z');
-    await expect.poll(() => page.locator('#deadline').innerText()).toContain('2359 hours UTC on August 16, 2023');
+    await expect.poll(() => page.locator('#deadline').innerText()).toContain('2359 hours UTC on 16 August 2023');
     await expect.poll(() => page.locator('[data-countdown]').innerText()).toBe('141 days 15 hours');
     // The script adds the reader's own time (the browser is in Zurich: CEST in August).
     await expect
       .poll(() => page.locator('#deadline .local-time').innerText())
-      .toMatch(/August 17, 2023.*01:59.*(CEST|GMT\+2)/);
+      .toMatch(/^ \(your time: 17 August 2023 at 01:59 (CEST|GMT\+2)\)$/);
     await b().checkAccessibility(page, 'consultation');
+    // A reader whose clock reads UTC gets nothing added: the page's time is already theirs.
+    {
+      const utc = await b().newPerson({ timezoneId: 'UTC' });
+      await utc.page.clock.setFixedTime(new Date('2023-03-28T08:00:00Z'));
+      await utc.page.goto(`/en/consultations/${id}`);
+      await expect.poll(() => utc.page.locator('[data-countdown]').innerText()).toBe('141 days 15 hours');
+      expect(await utc.page.locator('.local-time').count()).toBe(0);
+      await utc.context.close();
+    }
 
     // Results before the deadline: a page saying when they come, and the way back.
     await page.goto(`/en/consultations/${id}/results`);

@@ -189,7 +189,7 @@ describe('the focal point reply pages in a real browser', () => {
     await page.getByRole('button', { name: 'Save draft' }).click();
     await expect
       .poll(() => alertText(page))
-      .toContain('The deadline for replies passed at 2359 hours UTC on August 16, 2023: nothing was saved or sent');
+      .toContain('The deadline for replies passed at 2359 hours UTC on 16 August 2023: nothing was saved or sent');
     expect(await page.locator('main').innerText()).toContain('The form is closed');
     await b().checkAccessibility(page, 'late post refused');
 

@@ -64,7 +64,7 @@ describeEachDialect('web account page', (dialect) => {
       expect(created.body).toContain('It will not be shown again');
       const secret = textOf(created.body, 'token-secret');
       expect(secret).toMatch(/^assent_[A-Za-z0-9_-]{43}$/);
-      expect(created.body).toContain('<time datetime="2023-04-27T08:00:00.000Z">April 27, 2023 at 08:00 UTC</time>');
+      expect(created.body).toContain('<time datetime="2023-04-27T08:00:00.000Z">27 April 2023 at 08:00 UTC</time>');
 
       const account = await browser.get('/account');
       expect(account.body).not.toContain(secret);

@@ -54,9 +54,9 @@ describeEachDialect('pages of a past consultation entered afterwards', (dialect)
     });
     await issueConsultation(ctx, { actor: SECRETARIAT, consultationId: ID });
     const page = readable((await web().browser().get(`/en/consultations/${ID}`)).body);
-    expect(page).toContain('Entered afterwards on June 3, 2024 from the records of the secretariat');
+    expect(page).toContain('Entered afterwards on 3 June 2024 from the records of the secretariat');
     const results = readable((await web().browser().get(`/en/consultations/${ID}/results`)).body);
-    expect(results).toContain('Entered afterwards on June 3, 2024 from the records of the secretariat');
+    expect(results).toContain('Entered afterwards on 3 June 2024 from the records of the secretariat');
     const french = readable((await web().browser().get(`/fr/consultations/${ID}`)).body);
     expect(french).toContain('Saisie après coup le 3 juin 2024');
   });
@@ -72,7 +72,7 @@ describeEachDialect('pages of a past consultation entered afterwards', (dialect)
     const staff = web().browser();
     await web().enrol(staff, invitationPath);
     const draft = readable((await staff.get(`/en/secretariat/consultations/${ID}`)).body);
-    expect(draft).toContain('Entered afterwards on June 3, 2024 from the records of the secretariat');
+    expect(draft).toContain('Entered afterwards on 3 June 2024 from the records of the secretariat');
   });
 
   it('and so does the circular as a document, in each language', async () => {
@@ -147,7 +147,7 @@ describeEachDialect('pages of a past consultation entered afterwards', (dialect)
         issuedAt: null,
       });
       const draft = readable((await browser.get(`/en/secretariat/consultations/${ID}`)).body);
-      expect(draft).toContain('Entered afterwards on June 3, 2024 from the records of the secretariat');
+      expect(draft).toContain('Entered afterwards on 3 June 2024 from the records of the secretariat');
       // A draft's own form does not offer the choice again: a circular is a record from its creation.
       expect((await browser.get(`/en/secretariat/consultations/${ID}`)).body).not.toContain('field-enteredAfterwards');
 
@@ -205,7 +205,7 @@ describeEachDialect('pages of a past consultation entered afterwards', (dialect)
 
       const early = decode((await post({ issuedDay: '2023-03-27', issuedTime: '' })).body);
       expect(early).toContain(
-        '<a href="#field-issuedDay">The circular cannot have been issued before its date (March 28, 2023)</a>',
+        '<a href="#field-issuedDay">The circular cannot have been issued before its date (28 March 2023)</a>',
       );
 
       const future = decode((await post({ issuedDay: '2024-06-04', issuedTime: '' })).body);
@@ -278,7 +278,7 @@ describeEachDialect('pages of a past consultation entered afterwards', (dialect)
       expect(early.statusCode).toBe(400);
       const earlyBody = decode(early.body);
       expect(earlyBody).toContain(
-        '<a href="#field-issuedOn">The results notice cannot be dated before the meeting ended (September 8, 2023)</a>',
+        '<a href="#field-issuedOn">The results notice cannot be dated before the meeting ended (8 September 2023)</a>',
       );
       expect(earlyBody).toMatch(/value="2023-09-07"[^>]*id="field-issuedOn"/);
       const future = decode((await browser.submit(DECISIONS, NOTICE, { issuedOn: '2024-06-04' })).body);

@@ -15,7 +15,7 @@ import { useWeb } from './web-harness.js';
 
 /** Circular 79's deadline on its page in each language. */
 const DEADLINES = {
-  en: '2359 hours UTC on August 16, 2023',
+  en: '2359 hours UTC on 16 August 2023',
   fr: '16 août 2023 à 23\u00a0h\u00a059 UTC',
   es: '16 de agosto de 2023 a las 23.59 horas UTC',
   ru: '23:59 UTC 16 августа 2023 г.',

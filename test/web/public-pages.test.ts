@@ -112,7 +112,7 @@ describeEachDialect('public pages', (dialect) => {
     const [openPart, closedPart] = home.body.split('id="closed-title"');
     expect(openPart).toContain(`href="/en/consultations/${open}"`);
     expect(openPart).not.toContain(`href="/en/consultations/${closed}"`);
-    expect(readable(openPart!)).toContain('2359 hours UTC on August 16, 2023');
+    expect(readable(openPart!)).toContain('2359 hours UTC on 16 August 2023');
     expect(openPart).toContain('data-countdown="2023-08-16T23:59:59.999Z"');
     // 141 days and 15 hours 59 minutes before the deadline: the two largest units.
     expect(readable(openPart!)).toContain('141 days 15 hours');
@@ -153,10 +153,10 @@ describeEachDialect('public pages', (dialect) => {
     for (const title of ['Remote access tools', 'Zero-touch deployment', 'Reference monitor'])
       expect(text).toContain(title);
     for (const location of ['Document R34', 'Document R35', 'Document R36']) expect(text).toContain(location);
-    expect(textOf(page.body, 'deadline')).toBe('2359 hours UTC on August 16, 2023');
+    expect(textOf(page.body, 'deadline')).toBe('2359 hours UTC on 16 August 2023');
     expect(page.body).toContain('<time datetime="2023-08-16T23:59:59.999Z" data-local');
     expect(page.body).toContain('data-countdown="2023-08-16T23:59:59.999Z"');
-    expect(text).toContain('Goyang, Korea, August 29, 2023 to September 8, 2023');
+    expect(text).toContain('Goyang, Korea, 29 August 2023 to 8 September 2023');
     expect(text).toContain('If 70% or more of the replies from Member States support consideration for approval');
     expect(text).toContain('WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.5');
     expect(text).toContain('WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.4');
@@ -174,11 +174,11 @@ describeEachDialect('public pages', (dialect) => {
     const id = await web().world.openConsultation();
     const steps = (body: string) => readable(body.split('id="phases-title">')[1]!.split('</section>')[0]!).trim();
     const open = (await web().browser().get(`/en/consultations/${id}`)).body;
-    expect(elementText(open, 'phase')).toBe('Consultation of Member States: March 28, 2023 to August 16, 2023');
+    expect(elementText(open, 'phase')).toBe('Consultation of Member States: 28 March 2023 to 16 August 2023');
     expect(steps(open)).toBe(
-      'Steps of this consultation Consultation of Member States Now March 28, 2023 to August 16, 2023 WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1 ' +
-        'Study group meeting To come August 29, 2023 to September 8, 2023 WTSA Resolution 1 (Rev. Geneva, 2022) §9.5.3 ' +
-        'Results notified To come due by October 6, 2023 WTSA Resolution 1 (Rev. Geneva, 2022) §9.6.1',
+      'Steps of this consultation Consultation of Member States Now 28 March 2023 to 16 August 2023 WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1 ' +
+        'Study group meeting To come 29 August 2023 to 8 September 2023 WTSA Resolution 1 (Rev. Geneva, 2022) §9.5.3 ' +
+        'Results notified To come due by 6 October 2023 WTSA Resolution 1 (Rev. Geneva, 2022) §9.6.1',
     );
     expect(open).toMatch(
       /<li class="phase-step phase-current" aria-current="step">\s*<strong>Consultation of Member States<\/strong>/,
@@ -189,7 +189,7 @@ describeEachDialect('public pages', (dialect) => {
     clock.set('2023-08-20T12:00:00Z');
     const between = (await web().browser().get(`/en/consultations/${id}`)).body;
     expect(elementText(between, 'phase')).toBe(
-      'Between steps. Next: Study group meeting (August 29, 2023 to September 8, 2023)',
+      'Between steps. Next: Study group meeting (29 August 2023 to 8 September 2023)',
     );
     expect(between).not.toContain('aria-current="step"');
 
@@ -198,9 +198,9 @@ describeEachDialect('public pages', (dialect) => {
     await recordDecision(ctx, { actor: SECRETARIAT, consultationId: id, textId: 'x1353', input: { moreTime: ['DE'] } });
     clock.set('2023-09-20T12:00:00Z');
     const window = (await web().browser().get(`/en/consultations/${id}`)).body;
-    expect(elementText(window, 'phase')).toBe('More time for formal opposition: September 9, 2023 to October 6, 2023');
-    expect(steps(window)).toContain('Study group meeting Ended August 29, 2023 to September 8, 2023');
-    expect(steps(window)).toContain('Results notified To come due by November 3, 2023');
+    expect(elementText(window, 'phase')).toBe('More time for formal opposition: 9 September 2023 to 6 October 2023');
+    expect(steps(window)).toContain('Study group meeting Ended 29 August 2023 to 8 September 2023');
+    expect(steps(window)).toContain('Results notified To come due by 3 November 2023');
 
     // The same in French, with the procedure's own words for each step.
     const fr = (await web().browser().get(`/fr/consultations/${id}`)).body;
@@ -212,9 +212,9 @@ describeEachDialect('public pages', (dialect) => {
     // The notice not issued by its due day: the step says it is late.
     clock.set('2023-11-04T00:00:00Z');
     const late = (await web().browser().get(`/en/consultations/${id}`)).body;
-    expect(elementText(late, 'phase')).toBe('Between steps. Next: Results notified (was due by November 3, 2023)');
+    expect(elementText(late, 'phase')).toBe('Between steps. Next: Results notified (was due by 3 November 2023)');
     // Its tag says so too, not "To come".
-    expect(steps(late)).toContain('Results notified Overdue was due by November 3, 2023');
+    expect(steps(late)).toContain('Results notified Overdue was due by 3 November 2023');
     expect(late).toContain('<span class="tag phase-tag-overdue">Overdue</span>');
   });
 
@@ -259,7 +259,7 @@ describeEachDialect('public pages', (dialect) => {
     expect(early.body).toContain('<h1>The results are not available yet</h1>');
     const text = readable(early.body);
     expect(text).toContain('The results of TSB Circular 79 are published when its deadline has passed');
-    expect(text).toContain('2359 hours UTC on August 16, 2023');
+    expect(text).toContain('2359 hours UTC on 16 August 2023');
     expect(early.body).toContain(`href="/en/consultations/${id}"`);
     expect(text).not.toContain('7 of 10');
 
@@ -332,7 +332,7 @@ describeEachDialect('public pages', (dialect) => {
     expect(during).toContain('France: France reserves its position on clause 7.');
     expect(during).toContain('Waiting: more time was asked for');
     expect(during).toContain(
-      'Germany (Federal Republic of) asked for more time to consider it. Unless formal opposition reaches the Director of the TSB by October 6, 2023 at 23:59 UTC, it will be approved',
+      'Germany (Federal Republic of) asked for more time to consider it. Unless formal opposition reaches the Director of the TSB by 6 October 2023 at 23:59 UTC, it will be approved',
     );
 
     const approved = await web().browser().get('/en/approved');
@@ -368,10 +368,10 @@ describeEachDialect('public pages', (dialect) => {
     expect(text).toContain('Draft corrigendum ITU-T X.1333 Cor.1');
     expect(text).toContain('Draft new Recommendation ITU-T X.1817 (X.5Gsec-message)');
     for (const note of CIRCULAR_79.notes) expect(text).toContain(note);
-    expect(text).toContain('Goyang, Korea, August 29, 2023 to September 8, 2023');
+    expect(text).toContain('Goyang, Korea, 29 August 2023 to 8 September 2023');
     expect(text).toContain('Collective letter 5/17');
     expect(text).toContain('Seizo Onoe, Director of the Telecommunication Standardization Bureau');
-    expect(textOf(page.body, 'deadline')).toBe('2359 hours UTC on August 16, 2023');
+    expect(textOf(page.body, 'deadline')).toBe('2359 hours UTC on 16 August 2023');
     // The public is shown the way in for focal points.
     expect(page.body).toContain('href="/en/login"');
   });

@@ -215,7 +215,7 @@ describeEachDialect('focal point reply pages', (dialect) => {
       expect(receipt.body).toMatch(/id="receipt-hash">[0-9a-f]{64}</);
       expect(unisolated(receipt.body)).toContain('Ed25519, key receipts-1:');
       // Where and when the form was signed, the day in words, joined as the language joins them.
-      expect(unisolated(receipt.body)).toContain('(Sejong, May 1, 2023)');
+      expect(unisolated(receipt.body)).toContain('(Sejong, 1 May 2023)');
       const signed = await kim.get(`${FORM}/receipt/1/signed`);
       expect(signed.statusCode).toBe(200);
       expect(signed.headers['content-disposition']).toBe(`attachment; filename="receipt-${ID}-KR-v1.json"`);
@@ -496,7 +496,7 @@ describeEachDialect('focal point reply pages', (dialect) => {
       for (const response of late) {
         expect(response.statusCode).toBe(422);
         expect(summaryOf(response.body)).toContain(
-          'The deadline for replies passed at 2359 hours UTC on August 16, 2023: nothing was saved or sent',
+          'The deadline for replies passed at 2359 hours UTC on 16 August 2023: nothing was saved or sent',
         );
         expect(response.body).toContain('The form is closed');
         expectLinkedSummary(response.body);

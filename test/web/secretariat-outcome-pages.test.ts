@@ -627,9 +627,9 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
       const x1353 = /<section class="outcome-decision" id="text-x1353"[\s\S]*?<\/section>/.exec(page)![0];
       expect(x1353).toContain('Pending: more time was requested');
       expect(x1353).toContain('United States of America: Reserves its position on Annex A');
-      expect(x1353).toContain('October 6, 2023 at 23:59 UTC');
+      expect(x1353).toContain('6 October 2023 at 23:59 UTC');
       // The formal-opposition row of the State that asked for more time.
-      expect(x1353).toContain("Formal opposition from China (People's Republic of): received at (UTC)");
+      expect(x1353).toContain("Formal opposition from China (People's Republic of): received at");
 
       expectSeeOther(
         await officer.submit(`${base()}/decisions`, `${base()}/decisions`, { text: 'x1333-cor1' }),

@@ -173,7 +173,7 @@ describeEachDialect('secretariat pages', (dialect) => {
       expect(drafts).toContain('href="/en/secretariat/consultations/tsb-81-2023/preview"');
       expect(open).toContain('TSB Circular 79');
       expect(open).toContain(
-        '<time datetime="2023-08-16T23:59:59.999Z" data-local data-local-label="your time: ">2359 hours UTC on August 16, 2023</time></td><td>2</td>',
+        '<time datetime="2023-08-16T23:59:59.999Z" data-local data-local-label="your time: ">2359 hours UTC on 16 August 2023</time></td><td>2</td>',
       );
       expect(open).toContain('href="/en/secretariat/consultations/tsb-79-2023/replies"');
       expect(html).toContain('No circulars are waiting for the meeting’s decisions.');
@@ -200,7 +200,7 @@ describeEachDialect('secretariat pages', (dialect) => {
       );
       // §9.4.1: 16 August leaves 7 working days before 29 August; the latest is the end of 17 August.
       expect(plain(page.body)).toContain(
-        'Meets the rule: The deadline (August 16, 2023) leaves 7 working days before the meeting: the latest deadline allowed is the end of August 17, 2023 (WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1).',
+        'Meets the rule: The deadline (16 August 2023) leaves 7 working days before the meeting: the latest deadline allowed is the end of 17 August 2023 (WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1).',
       );
       expect(page.body).toMatch(/id="field-deadlineDay"[^>]*aria-describedby="field-deadlineDay-hint timing-deadline"/);
     });
@@ -214,7 +214,7 @@ describeEachDialect('secretariat pages', (dialect) => {
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('The dates break 1 timing rule.');
       expect(plain(page.body)).toContain(
-        'Warning: The circular (March 28, 2023) comes less than 3 months before the meeting (June 1, 2023): the meeting should start on June 28, 2023 or later (WTSA Resolution 1 (Rev. Geneva, 2022) §9.3.3).',
+        'Warning: The circular (28 March 2023) comes less than 3 months before the meeting (1 June 2023): the meeting should start on 28 June 2023 or later (WTSA Resolution 1 (Rev. Geneva, 2022) §9.3.3).',
       );
       expect(page.body).toMatch(
         /id="field-meetingFirstDay"[^>]*aria-describedby="field-meetingFirstDay-hint timing-announcement"/,
@@ -346,7 +346,7 @@ describeEachDialect('secretariat pages', (dialect) => {
       );
       // 22 August is later than the end of 17 August: a warning, next to the deadline and summarised at the top.
       expect(plain(after.body)).toContain(
-        'Warning: The deadline (August 22, 2023) is later than the end of August 17, 2023: it must leave 7 working days before the meeting (WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1).',
+        'Warning: The deadline (22 August 2023) is later than the end of 17 August 2023: it must leave 7 working days before the meeting (WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.1).',
       );
       expect(after.body).toContain('The dates break 1 timing rule.');
     });

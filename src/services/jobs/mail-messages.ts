@@ -6,7 +6,16 @@ import { startOfDay } from '../../domain/time/instants.js';
 import type { ReplyVersion } from '../../domain/reply/reply.js';
 import { citeClauseIn, citeRoleIn, formatShare } from '../../i18n/citations.js';
 import { designation } from '../../domain/member-states/designations.js';
-import { DEFAULT_LOCALE, deadlineClock, intlFor, isLocale, t, type Locale, type MessageId } from '../../i18n/i18n.js';
+import {
+  DEFAULT_LOCALE,
+  deadlineClock,
+  dateLocaleOf,
+  intlFor,
+  isLocale,
+  t,
+  type Locale,
+  type MessageId,
+} from '../../i18n/i18n.js';
 import { bodyInSentence, procedureSentence, procedureText } from '../../i18n/procedure-text.js';
 import { tallySentence } from '../../i18n/tally-text.js';
 import { procedureFor } from '../../procedures/registry.js';
@@ -45,7 +54,7 @@ function mailDate(locale: Locale, at: number, precision: MailDatePrecision): str
   const key = `${locale}:${precision}`;
   let format = dateFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
+    format = new Intl.DateTimeFormat(dateLocaleOf(locale), {
       day: 'numeric',
       month: 'long',
       year: 'numeric',

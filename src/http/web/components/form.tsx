@@ -166,7 +166,7 @@ function FieldShell({
 export interface TextFieldProps extends FieldProps {
   readonly value?: string | undefined;
   /** `text` by default; a password field never echoes a value, a file field has none. */
-  readonly type?: 'text' | 'email' | 'password' | 'date' | 'datetime-local' | 'file';
+  readonly type?: 'text' | 'email' | 'password' | 'date' | 'time' | 'datetime-local' | 'file';
   /** `off` by default. */
   readonly autocomplete?: string;
   readonly inputmode?: 'numeric' | 'email' | 'text';

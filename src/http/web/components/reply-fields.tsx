@@ -371,6 +371,7 @@ export function SignatureFields({
       maxlength: number;
       autocomplete: string;
       inputmode?: 'numeric';
+      type?: 'date';
       class?: string;
       dir?: 'ltr';
     },
@@ -387,18 +388,21 @@ export function SignatureFields({
           </span>
         )}
         <FieldError locale={locale} id={errorId} message={error} />
+        {/* The attribute set varies with the type (preact types each type's attributes apart). */}
         <input
-          type="text"
-          class={options.class ? `input ${options.class}` : 'input'}
-          id={id}
-          name={name}
-          value={value}
-          maxlength={options.maxlength}
-          autocomplete={options.autocomplete}
-          inputmode={options.inputmode}
-          dir={options.dir}
-          aria-describedby={describedBy(hintId, errorId)}
-          aria-invalid={error ? 'true' : undefined}
+          {...({
+            type: options.type ?? 'text',
+            class: options.class ? `input ${options.class}` : 'input',
+            id,
+            name,
+            value,
+            maxlength: options.maxlength,
+            autocomplete: options.autocomplete,
+            inputmode: options.inputmode,
+            dir: options.dir,
+            'aria-describedby': describedBy(hintId, errorId),
+            'aria-invalid': error ? 'true' : undefined,
+          } as object)}
         />
       </div>
     );
@@ -423,7 +427,7 @@ export function SignatureFields({
         hint: t(locale, 'reply.signature.date.hint'),
         maxlength: 10,
         autocomplete: 'off',
-        inputmode: 'numeric',
+        type: 'date',
         class: 'input-short reply-date',
         dir: 'ltr',
       })}

@@ -274,7 +274,7 @@ function instant(locale: Locale, at: number): InstantView {
   return { iso: isoInstant(at), utc: formatUtc(locale, at) };
 }
 
-/** The deadline as the circular words it ("2359 hours UTC on August 16, 2023", or "2400 hours UTC on …"). */
+/** The deadline as the circular words it ("2359 hours UTC on 16 August 2023", or "2400 hours UTC on …"). */
 function deadlineOf(locale: Locale, c: StatedDeadline): InstantView {
   return { iso: isoInstant(c.deadlineAt), utc: formatDeadline(locale, c) };
 }

@@ -486,7 +486,13 @@ export interface DecisionFormValues {
   readonly abstaining: readonly string[];
   readonly moreTime: readonly string[];
   readonly reservations: readonly Reservation[];
-  readonly formal: readonly { readonly state: string; readonly receivedAt: string; readonly reasons: string }[];
+  /** One row per State that asked for more time; `receivedZone` is the zone the time was typed in (`Z`: UTC). */
+  readonly formal: readonly {
+    readonly state: string;
+    readonly receivedAt: string;
+    readonly receivedZone: string;
+    readonly reasons: string;
+  }[];
   readonly notes: string;
 }
 
@@ -578,7 +584,12 @@ export function presentDecisionsPage(
             reservations: record.input.reservations,
             formal: record.input.moreTime.map((state) => {
               const found = record.input.formalOppositions.find((o) => o.state === state);
-              return { state, receivedAt: found ? utcInputValue(found.receivedAt) : '', reasons: found?.reasons ?? '' };
+              return {
+                state,
+                receivedAt: found ? utcInputValue(found.receivedAt) : '',
+                receivedZone: 'Z',
+                reasons: found?.reasons ?? '',
+              };
             }),
             notes: record.notes ?? '',
           };

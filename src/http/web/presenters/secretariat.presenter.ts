@@ -26,7 +26,7 @@ import { presentContent, presentContentNotice, type ContentNoticeView, type Cont
 
 /* ------------------------------------------------------------------ shared */
 
-/** A calendar day as people read it ("August 29, 2023"); days are UTC days. */
+/** A calendar day as people read it ("29 August 2023"); days are UTC days. */
 export function formatDay(locale: Locale, day: string): string {
   return intlFor(locale).formatDate(startOfDay(day), {
     year: 'numeric',

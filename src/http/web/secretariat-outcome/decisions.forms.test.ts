@@ -37,6 +37,33 @@ describe('the decisions form', () => {
     });
   });
 
+  it('reads a formal opposition’s time in the zone chosen for its row, and refuses a zone not in the list at that zone', () => {
+    const form = posted({
+      moreTime: ['BR', 'CN'],
+      formalState: ['BR', 'CN'],
+      formalReceivedAt: ['2023-09-20T10:00', '2023-09-21T01:30'],
+      formalReceivedZone: ['Z', '+08:00'],
+    });
+    expect(form.candidate).toMatchObject({
+      formalOppositions: [{ receivedAt: '2023-09-20T10:00:00Z' }, { receivedAt: '2023-09-20T17:30:00Z' }],
+    });
+    const tampered = posted({
+      formalState: ['BR'],
+      formalReceivedAt: ['2023-09-20T10:00'],
+      formalReceivedZone: ['CET'],
+    });
+    const errors = decisionErrors(
+      'en',
+      'VALIDATION_FAILED',
+      [{ field: '/formalOppositions/0/receivedAt', message: 'not an instant' }],
+      tampered,
+      TEXT,
+    );
+    expect(errors).toEqual([
+      { field: 'field-x1353-formal-0-receivedZone', message: 'Choose a time zone from the list' },
+    ]);
+  });
+
   it('puts a State listed twice (STATE_LISTED_TWICE) at its list, not as a contradiction', () => {
     const form = posted({ abstaining: ['DE', 'FR'] });
     const errors = decisionErrors(
@@ -274,7 +301,7 @@ describe('the decisions form', () => {
     expect(at('NOTICE_BEFORE_MEETING_END')).toEqual([
       {
         field: 'field-issuedOn',
-        message: 'The results notice cannot be dated before the meeting ended (September 8, 2023)',
+        message: 'The results notice cannot be dated before the meeting ended (8 September 2023)',
       },
     ]);
     expect(at('NOTICE_IN_FUTURE', 'fr')).toEqual([

@@ -10,7 +10,7 @@ import type { FormError } from '../components/form.js';
 import { decisionFieldId } from '../pages/secretariat-outcome/decisions.page.js';
 import type { StoredMemberState } from '../../../domain/member-states/member-state.js';
 import { type DecisionFormValues, stateName } from '../presenters/secretariat-outcome.presenter.js';
-import { clean, type DecisionForm, indexIn, instantOfInput, many } from './outcome.forms.js';
+import { clean, type DecisionForm, indexIn, instantOfInput, isReceiptZone, many } from './outcome.forms.js';
 
 /**
  * The meeting's decision on one text (the procedure's meeting rules) as the decisions page posts it, and the
@@ -47,10 +47,12 @@ export function readDecisionForm(body: Static<typeof DecisionForm>): ReadDecisio
     note: (noteRows[i] ?? '').trim(),
   })).filter((r) => r.state !== '' || r.note !== '');
   const formalAt = many(body.formalReceivedAt);
+  const formalZones = many(body.formalReceivedZone);
   const formalReasons = many(body.formalReasons);
   const formal = many(body.formalState).map((state, i) => ({
     state: state.trim().toUpperCase(),
     receivedAt: (formalAt[i] ?? '').trim(),
+    receivedZone: (formalZones[i] ?? '').trim() || 'Z',
     reasons: formalReasons[i] ?? '',
   }));
   const values: DecisionFormValues = {
@@ -72,7 +74,7 @@ export function readDecisionForm(body: Static<typeof DecisionForm>): ReadDecisio
     reservations: reservations.map((r) => ({ ...r })),
     formalOppositions: formalRows.map((i) => ({
       state: formal[i]!.state,
-      receivedAt: instantOfInput(formal[i]!.receivedAt),
+      receivedAt: instantOfInput(formal[i]!.receivedAt, formal[i]!.receivedZone),
       reasons: formal[i]!.reasons.trim() === '' ? null : formal[i]!.reasons,
     })),
     notes: values.notes.trim() === '' ? null : values.notes,
@@ -247,7 +249,9 @@ export function decisionErrors(
       const row = form.formalRows[opposition] ?? opposition;
       const state = values.formal[row]?.state ?? '';
       const at = `formal-${row}-receivedAt`;
-      if (field.endsWith('/receivedAt'))
+      if (field.endsWith('/receivedAt') && !isReceiptZone(values.formal[row]?.receivedZone ?? 'Z'))
+        add(`formal-${row}-receivedZone`, 'outcome.zone.invalid');
+      else if (field.endsWith('/receivedAt'))
         add(
           at,
           code === 'RECEIVED_IN_FUTURE'

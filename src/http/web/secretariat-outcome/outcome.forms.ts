@@ -64,6 +64,7 @@ export const RecordReplyForm = Type.Object({
   _csrf: Csrf,
   memberState: Field(10),
   receivedAt: Field(40),
+  receivedZone: Field(10),
   channel: Field(20),
   signatoryName: Field(400),
   signatoryTitle: Field(1000),
@@ -83,6 +84,7 @@ export const DecisionForm = Type.Object({
   reservationNote: Many(5000, 300),
   formalState: Many(10),
   formalReceivedAt: Many(40),
+  formalReceivedZone: Many(10),
   formalReasons: Many(20_000),
   notes: Field(5000),
 });
@@ -99,13 +101,39 @@ export const many = (value: unknown): string[] =>
   Array.isArray(value) ? value.map(clean) : typeof value === 'string' ? [clean(value)] : [];
 
 /**
- * A date-time input (`YYYY-MM-DDTHH:MM[:SS]`, typed as UTC) written as the ISO instant a service
- * takes; anything else is passed on as typed. Whether it is a real instant is the schema's and
- * the service's to say, at its field.
+ * The zones a time received on paper, by fax or by e-mail may be typed in: UTC (`Z`), the default,
+ * then every offset from UTC in use (ISO 8601 `±HH:MM`). An offset rather than a place: the clock
+ * the time was read from says "+02:00" on a fax header, and an offset has no summer-time doubt.
  */
-export function instantOfInput(value: string): string {
+export const RECEIPT_ZONES: readonly string[] = [
+  'Z',
+  ...['-12:00', '-11:00', '-10:00', '-09:30', '-09:00', '-08:00', '-07:00', '-06:00', '-05:00', '-04:00', '-03:30'],
+  ...['-03:00', '-02:00', '-01:00', '+01:00', '+02:00', '+03:00', '+03:30', '+04:00', '+04:30', '+05:00', '+05:30'],
+  ...['+05:45', '+06:00', '+06:30', '+07:00', '+08:00', '+08:45', '+09:00', '+09:30', '+10:00', '+10:30', '+11:00'],
+  ...['+12:00', '+12:45', '+13:00', '+14:00'],
+];
+
+/** True when `zone` is one of RECEIPT_ZONES. */
+export function isReceiptZone(zone: string): boolean {
+  return RECEIPT_ZONES.includes(zone);
+}
+
+/**
+ * A date-time input (`YYYY-MM-DDTHH:MM[:SS]`) typed in `zone` (UTC unless said, RECEIPT_ZONES)
+ * written as the ISO instant in UTC a service takes; anything else, or a zone not in the list, is
+ * passed on as typed. Whether it is a real instant is the schema's and the service's to say, at
+ * its field.
+ */
+export function instantOfInput(value: string, zone = 'Z'): string {
   const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2})?$/.exec(value.trim());
-  return match ? `${match[1]}T${match[2]}${match[3] ?? ':00'}Z` : value;
+  if (!match || !isReceiptZone(zone)) return value;
+  const typed = `${match[1]}T${match[2]}${match[3] ?? ':00'}`;
+  if (zone === 'Z') return `${typed}Z`;
+  const at = Date.parse(`${typed}${zone}`);
+  // A day that does not exist (2023-02-30) stays as typed, for the schema to refuse.
+  return Number.isNaN(at) || new Date(Date.parse(`${typed}Z`)).toISOString().slice(0, 10) !== match[1]
+    ? value
+    : new Date(at).toISOString().replace('.000Z', 'Z');
 }
 
 /** The index in a problem's field path such as `/positions/2/reasons`, or null. */

@@ -41,6 +41,36 @@ const context = (form: ReturnType<typeof read>): RecordErrorContext => ({
 });
 
 describe('the recorded-reply form', () => {
+  it('reads the time in the zone chosen, UTC unless said, and stores it in UTC', () => {
+    const zoned = (receivedZone: string | undefined) => {
+      const form = read({ 'position-x1471': SUPPORTS, ...(receivedZone === undefined ? {} : { receivedZone }) });
+      return parseInput(RecordFormInputSchema, form.candidate).input?.receivedAt;
+    };
+    expect(zoned(undefined)).toBe('2023-03-28T08:45:00Z');
+    expect(zoned('Z')).toBe('2023-03-28T08:45:00Z');
+    expect(zoned('+02:00')).toBe('2023-03-28T06:45:00Z');
+    expect(zoned('+05:45')).toBe('2023-03-28T03:00:00Z');
+    expect(zoned('-03:30')).toBe('2023-03-28T12:15:00Z');
+    // Across midnight, the UTC day is the one stored.
+    expect(read({ receivedAt: '2023-03-29T01:00', receivedZone: '+09:00' }).candidate).toMatchObject({
+      receivedAt: '2023-03-28T16:00:00Z',
+    });
+  });
+
+  it('refuses a zone not in the list at the zone, and a day that does not exist at the time, changing nothing', () => {
+    const badZone = read({ 'position-x1471': SUPPORTS, receivedZone: 'Europe/Geneva' });
+    const parsed = parseInput(RecordFormInputSchema, badZone.candidate);
+    expect(new Set(parsed.problems.map((p) => p.field))).toEqual(new Set(['/receivedAt']));
+    expect(recordErrors('en', 'VALIDATION_FAILED', parsed.problems, context(badZone))).toEqual([
+      { field: 'field-receivedZone', message: 'Choose a time zone from the list' },
+    ]);
+    const noSuchDay = read({ 'position-x1471': SUPPORTS, receivedAt: '2023-02-30T10:00', receivedZone: '+02:00' });
+    const refused = parseInput(RecordFormInputSchema, noSuchDay.candidate);
+    expect(recordErrors('en', 'VALIDATION_FAILED', refused.problems, context(noSuchDay))).toEqual([
+      { field: 'field-receivedAt', message: 'Enter a real date and time, for example 2023-08-10 14:30' },
+    ]);
+  });
+
   it('makes the service input of what was typed: the instant in UTC, no sub-option left from another box', () => {
     const form = read({
       'position-x1471': OPPOSES,

@@ -12,7 +12,7 @@ import type { FormError } from '../components/form.js';
 import { replyFieldId, type ReplyFieldKind } from '../components/reply-fields.js';
 import type { RecordFormValues } from '../pages/secretariat-outcome/record-reply.page.js';
 import { readReplyPositions } from '../reply.forms.js';
-import { clean, indexIn, instantOfInput } from './outcome.forms.js';
+import { clean, indexIn, instantOfInput, isReceiptZone } from './outcome.forms.js';
 
 /**
  * The form of a reply received by e-mail, fax or paper: what was typed (to show again), the
@@ -33,6 +33,7 @@ export type RecordFormInput = Static<typeof RecordFormInputSchema>;
 export const EMPTY_RECORD: RecordFormValues = {
   memberState: '',
   receivedAt: '',
+  receivedZone: 'Z',
   channel: '',
   signatoryName: '',
   signatoryTitle: '',
@@ -75,6 +76,7 @@ export function readRecordForm(
   const values: RecordFormValues = {
     memberState: clean(body.memberState).trim().toUpperCase(),
     receivedAt: clean(body.receivedAt).trim(),
+    receivedZone: clean(body.receivedZone).trim() || 'Z',
     channel: clean(body.channel),
     signatoryName: clean(body.signatoryName).trim(),
     signatoryTitle: clean(body.signatoryTitle).trim(),
@@ -101,7 +103,7 @@ export function readRecordForm(
   const candidate = {
     memberState: values.memberState,
     channel: values.channel,
-    receivedAt: instantOfInput(values.receivedAt),
+    receivedAt: instantOfInput(values.receivedAt, values.receivedZone),
     positions: inputs,
     signatory: { name: values.signatoryName, title: values.signatoryTitle },
     place: values.place === '' ? null : values.place,
@@ -193,7 +195,8 @@ export function recordErrors(
       else if (values.memberState === '') add('field-memberState', 'outcome.record.memberState.missing');
       else add('field-memberState', 'outcome.record.memberState.unknown', { code: values.memberState });
     } else if (field === '/receivedAt') {
-      if (code === 'RECEIVED_IN_FUTURE')
+      if (!isReceiptZone(values.receivedZone)) add('field-receivedZone', 'outcome.zone.invalid');
+      else if (code === 'RECEIVED_IN_FUTURE')
         add('field-receivedAt', 'outcome.record.receivedAt.future', { now: formatUtc(locale, context.now) });
       else if (code === 'RECEIVED_BEFORE_ISSUE')
         add('field-receivedAt', 'outcome.record.receivedAt.beforeIssue', {

@@ -144,7 +144,7 @@ describe('the circular form', () => {
     const onEdit = (code: string) =>
       circularErrors('en', [{ field: '/enteredAfterwards/issuedAt', message: 'x', code }], edited.values);
     expect(onEdit('ISSUED_BEFORE_CIRCULAR')).toEqual([
-      { field: 'field-date', message: 'The circular cannot have been issued before its date (March 28, 2023)' },
+      { field: 'field-date', message: 'The circular cannot have been issued before its date (28 March 2023)' },
     ]);
     expect(onEdit('ISSUED_AFTER_DEADLINE')).toEqual([
       { field: 'field-deadlineDay', message: 'The circular must have been issued before its deadline for replies' },

@@ -20,7 +20,7 @@ import type {
   DecisionTextView,
   StateOptionView,
 } from '../../presenters/secretariat-outcome.presenter.js';
-import { ConsultationHead, Day, Instant, meetingOutcomeLabel, outcomePath } from './outcome-parts.js';
+import { ConsultationHead, Day, Instant, meetingOutcomeLabel, outcomePath, ZoneField } from './outcome-parts.js';
 
 export interface DecisionsView extends DecisionsPageView {
   /** Problems of the last post (one text's form, or the notice). */
@@ -336,6 +336,14 @@ function DecisionForm({ page, view, text }: { page: PageContext; view: Decisions
                 error={at(`formal-${index}-receivedAt`) ?? at(`formal-${index}-state`)}
                 value={f.receivedAt}
               />
+              <ZoneField
+                locale={locale}
+                id={fid(`formal-${index}-receivedZone`)}
+                name="formalReceivedZone"
+                label={t(locale, 'outcome.zone.formal', { state: stateNames(locale, view.states, [f.state]) })}
+                error={at(`formal-${index}-receivedZone`)}
+                value={f.receivedZone}
+              />
               <TextAreaField
                 class="outcome-textarea"
                 locale={locale}
@@ -418,6 +426,7 @@ function NoticeSection({ page, view }: { page: PageContext; view: DecisionsView 
                 error={errorAt(view.errors, 'field-issuedOn')}
                 maxlength={10}
                 class="sec-input-day"
+                type="date"
                 dir="ltr"
                 optional
               />

@@ -16,6 +16,7 @@ import { Content, ContentNotice } from '../../components/content.js';
 import { SelectField } from '../../components/form.js';
 import type { PageContext } from '../../components/layout.js';
 import type { ConsultationHeadView, PositionSummary } from '../../presenters/secretariat-outcome.presenter.js';
+import { RECEIPT_ZONES } from '../../secretariat-outcome/outcome.forms.js';
 
 /** The outcome pages of one consultation, in the order the work goes. */
 export const OUTCOME_SECTIONS = [
@@ -39,6 +40,37 @@ export function Instant({ locale, at }: { locale: Locale; at: number }) {
     <time datetime={isoInstant(at)} data-local data-local-label={t(locale, 'outcome.localTime')}>
       {formatUtc(locale, at)}
     </time>
+  );
+}
+
+/**
+ * The zone a time received was typed in, beside its date-time field: UTC first and chosen unless
+ * said, then the offsets in use ("UTC+05:30"). The time is stored and shown in UTC.
+ */
+export function ZoneField(props: {
+  locale: Locale;
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  error?: string | undefined;
+}) {
+  const { locale } = props;
+  return (
+    <SelectField
+      locale={locale}
+      id={props.id}
+      name={props.name}
+      label={props.label}
+      hint={t(locale, 'outcome.zone.hint')}
+      error={props.error}
+      class="outcome-zone"
+      selected={[props.value]}
+      options={RECEIPT_ZONES.map((zone) => ({
+        value: zone,
+        label: zone === 'Z' ? t(locale, 'outcome.zone.utc') : `UTC${zone}`,
+      }))}
+    />
   );
 }
 

@@ -20,13 +20,15 @@ import {
   type ReplyFieldsValue,
 } from '../../components/reply-fields.js';
 import type { ConsultationHeadView, StateOptionView } from '../../presenters/secretariat-outcome.presenter.js';
-import { channelLabel, ConsultationHead, outcomePath } from './outcome-parts.js';
+import { channelLabel, ConsultationHead, outcomePath, ZoneField } from './outcome-parts.js';
 import { hasProcedureText, procedureText } from '../../../../i18n/procedure-text.js';
 
 /** The form as typed (or empty). */
 export interface RecordFormValues {
   readonly memberState: string;
   readonly receivedAt: string;
+  /** The zone the time was typed in (RECEIPT_ZONES; `Z` is UTC). */
+  readonly receivedZone: string;
   readonly channel: string;
   readonly signatoryName: string;
   readonly signatoryTitle: string;
@@ -104,6 +106,14 @@ export function RecordReplyPage({ page, view }: { page: PageContext; view: Recor
             hint={t(locale, 'outcome.record.receivedAt.hint', { deadline: formatDeadline(locale, view.head) })}
             error={at('field-receivedAt')}
             value={values.receivedAt}
+          />
+          <ZoneField
+            locale={locale}
+            id="field-receivedZone"
+            name="receivedZone"
+            label={t(locale, 'outcome.zone.label')}
+            error={at('field-receivedZone')}
+            value={values.receivedZone}
           />
           <RadioGroup
             locale={locale}

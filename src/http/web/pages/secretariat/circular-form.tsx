@@ -136,6 +136,7 @@ export function CircularForm({
           error={err('date')}
           maxlength={10}
           class="sec-input-day"
+          type="date"
           dir="ltr"
         />
         <TextField
@@ -212,6 +213,7 @@ export function CircularForm({
           maxlength={10}
           dir="ltr"
           class="sec-input-day"
+          type="date"
           describedBy={announcement.length > 0 ? ['timing-announcement'] : []}
           after={<TimingNotes locale={locale} id="timing-announcement" checks={announcement} />}
         />
@@ -225,6 +227,7 @@ export function CircularForm({
           error={err('meetingLastDay')}
           maxlength={10}
           class="sec-input-day"
+          type="date"
           dir="ltr"
         />
         <TextField
@@ -248,6 +251,7 @@ export function CircularForm({
           error={err('announcedOn')}
           maxlength={10}
           class="sec-input-day"
+          type="date"
           dir="ltr"
           optional
           describedBy={announcement.length > 0 ? ['timing-announcement'] : []}
@@ -266,6 +270,7 @@ export function CircularForm({
           error={err('deadlineDay')}
           maxlength={10}
           class="sec-input-day"
+          type="date"
           dir="ltr"
           describedBy={deadline.length > 0 ? ['timing-deadline'] : []}
         />
@@ -286,6 +291,7 @@ export function CircularForm({
           locale={locale}
           id="field-deadlineTime"
           name="deadlineTime"
+          type="time"
           label={t(locale, 'sec.circular.deadlineTime.label')}
           hint={t(locale, 'sec.circular.deadlineTime.hint')}
           value={values.deadlineTime}
@@ -312,6 +318,7 @@ export function CircularForm({
           maxlength={10}
           dir="ltr"
           class="sec-input-day"
+          type="date"
           optional
           describedBy={languages.length > 0 ? ['timing-languages'] : []}
           after={<TimingNotes locale={locale} id="timing-languages" checks={languages} />}
@@ -479,12 +486,14 @@ function RecordFields({ page, view }: { page: PageContext; view: CircularFormVie
         error={err('issuedDay')}
         maxlength={10}
         class="sec-input-day"
+        type="date"
         dir="ltr"
       />
       <TextField
         locale={locale}
         id="field-issuedTime"
         name="issuedTime"
+        type="time"
         label={t(locale, 'sec.circular.issuedTime.label')}
         hint={t(locale, 'sec.circular.issuedTime.hint')}
         value={values.issuedTime}

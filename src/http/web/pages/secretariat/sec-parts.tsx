@@ -30,7 +30,7 @@ export function Instant({ locale, at, local = true }: { locale: Locale; at: numb
 }
 
 /**
- * A deadline as the circular words it ("2359 hours UTC on August 16, 2023", or "2400 hours UTC
+ * A deadline as the circular words it ("2359 hours UTC on 16 August 2023", or "2400 hours UTC
  * on …"), with the instant for the page script, which adds the reader's own time.
  */
 export function Deadline({ locale, deadline }: { locale: Locale; deadline: StatedDeadline }) {
