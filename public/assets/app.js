@@ -56,6 +56,147 @@
     setInterval(tick, 60000);
   }
 
+  // <select multiple data-picker>: a search box over the options (an ARIA combobox with a
+  // listbox), the chosen ones listed above it, each with a button to remove it. The select stays
+  // in the form, hidden, and carries the choice: what is posted is what the select would post.
+  // Matching ignores case and accents, on the option's text (the State's name in the page's
+  // language and its code).
+  const fold = (text) => text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+  for (const select of document.querySelectorAll('select[multiple][data-picker]')) {
+    const id = select.id;
+    const element = (tag, className) => {
+      const el = document.createElement(tag);
+      if (className) el.className = className;
+      return el;
+    };
+    const wrap = element('div', 'picker');
+    const chosen = element('ul', 'picker-chosen');
+    chosen.setAttribute('aria-label', select.getAttribute('data-picker-chosen') || '');
+    chosen.setAttribute('aria-live', 'polite');
+    const input = element('input', 'input picker-input');
+    input.type = 'text';
+    input.id = `${id}-search`;
+    input.autocomplete = 'off';
+    input.spellcheck = false;
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
+    input.setAttribute('aria-expanded', 'false');
+    const listbox = element('ul', 'picker-listbox');
+    listbox.id = `${id}-listbox`;
+    listbox.setAttribute('role', 'listbox');
+    listbox.hidden = true;
+    input.setAttribute('aria-controls', listbox.id);
+    const status = element('p', 'picker-status');
+    status.setAttribute('role', 'status');
+    for (const name of ['aria-describedby', 'aria-invalid']) {
+      const value = select.getAttribute(name);
+      if (value) input.setAttribute(name, value);
+    }
+    const label = document.querySelector(`label[for="${CSS.escape(id)}"]`);
+    if (label) label.htmlFor = input.id;
+    const options = Array.from(select.options, (option, index) => ({
+      option,
+      key: fold(`${option.text} ${option.value}`),
+      id: `${id}-option-${index}`,
+    }));
+    let matches = [];
+    let active = -1;
+
+    const showChosen = () => {
+      const items = options
+        .filter((x) => x.option.selected)
+        .map((x) => {
+          const item = element('li');
+          item.textContent = `${x.option.text} `;
+          const remove = element('button', 'button-link picker-remove');
+          remove.type = 'button';
+          remove.textContent = '×';
+          remove.setAttribute(
+            'aria-label',
+            (select.getAttribute('data-picker-remove') || '{state}').replace('{state}', x.option.text),
+          );
+          remove.addEventListener('click', () => {
+            x.option.selected = false;
+            showChosen();
+            input.focus();
+          });
+          item.append(remove);
+          return item;
+        });
+      chosen.replaceChildren(...items);
+      chosen.hidden = items.length === 0;
+    };
+    const close = () => {
+      listbox.hidden = true;
+      input.setAttribute('aria-expanded', 'false');
+      input.removeAttribute('aria-activedescendant');
+      active = -1;
+    };
+    const highlight = (index) => {
+      active = index;
+      for (const [i, item] of Array.from(listbox.children).entries()) {
+        item.setAttribute('aria-selected', String(i === index));
+        if (i === index) item.scrollIntoView({ block: 'nearest' });
+      }
+      if (index >= 0) input.setAttribute('aria-activedescendant', matches[index].id);
+      else input.removeAttribute('aria-activedescendant');
+    };
+    const choose = (x) => {
+      x.option.selected = true;
+      input.value = '';
+      status.textContent = '';
+      close();
+      showChosen();
+      input.focus();
+    };
+    const open = (all) => {
+      const query = fold(input.value.trim());
+      matches = query === '' && !all ? [] : options.filter((x) => !x.option.selected && x.key.includes(query));
+      listbox.replaceChildren(
+        ...matches.map((x) => {
+          const item = element('li');
+          item.id = x.id;
+          item.setAttribute('role', 'option');
+          item.setAttribute('aria-selected', 'false');
+          item.textContent = x.option.text;
+          // Choosing with the pointer keeps the focus in the box.
+          item.addEventListener('mousedown', (event) => event.preventDefault());
+          item.addEventListener('click', () => choose(x));
+          return item;
+        }),
+      );
+      status.textContent = query !== '' && matches.length === 0 ? select.getAttribute('data-picker-none') || '' : '';
+      listbox.hidden = matches.length === 0;
+      input.setAttribute('aria-expanded', String(matches.length > 0));
+      highlight(matches.length === 1 ? 0 : -1);
+    };
+
+    input.addEventListener('input', () => open(false));
+    input.addEventListener('blur', close);
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        if (listbox.hidden) open(true);
+        else if (matches.length > 0)
+          highlight((active + (event.key === 'ArrowDown' ? 1 : matches.length - 1)) % matches.length);
+      } else if (event.key === 'Enter') {
+        // Enter chooses; it never posts the form from a half-typed search.
+        if (active >= 0 && !listbox.hidden) {
+          event.preventDefault();
+          choose(matches[active]);
+        } else if (input.value.trim() !== '') event.preventDefault();
+      } else if (event.key === 'Escape' && !listbox.hidden) {
+        event.preventDefault();
+        close();
+      }
+    });
+
+    wrap.append(chosen, input, listbox, status);
+    select.hidden = true;
+    select.after(wrap);
+    showChosen();
+  }
+
   // <form data-confirm="question">: ask before a final, consequential post.
   for (const form of document.querySelectorAll('form[data-confirm]')) {
     form.addEventListener('submit', (event) => {

@@ -103,8 +103,28 @@ describe('the secretariat records the outcome, in a real browser', () => {
     // Decisions: a contradictory one first, then a reservation and a request for more time.
     await page.goto(`${base}/decisions`);
     await b().checkAccessibility(page, 'decisions');
-    await page.locator('#field-x1333-cor1-opposing').selectOption(['GB']);
-    await page.locator('#field-x1333-cor1-abstaining').selectOption(['GB']);
+    // The State pickers: a search box by name or code (the select is hidden and carries the choice).
+    await expect.poll(() => page.locator('#field-x1333-cor1-opposing').isHidden()).toBe(true);
+    const opposing = page.getByRole('combobox', { name: /opposing approval of X\.1333 Cor\.1/ });
+    await opposing.fill('united k');
+    await expect
+      .poll(() => page.locator('#field-x1333-cor1-opposing-listbox').getByRole('option').allInnerTexts())
+      .toEqual(['United Kingdom of Great Britain and Northern Ireland (GB)']);
+    await opposing.press('Enter');
+    await expect
+      .poll(() =>
+        page
+          .locator('#field-x1333-cor1-opposing')
+          .evaluate((el) => Array.from((el as HTMLSelectElement).selectedOptions, (o) => o.value)),
+      )
+      .toEqual(['GB']);
+    const abstaining = page.locator('#field-x1333-cor1-abstaining-search');
+    await abstaining.fill('gb');
+    await page
+      .locator('#field-x1333-cor1-abstaining-listbox')
+      .getByRole('option', { name: /\(GB\)$/ })
+      .click();
+    await b().checkAccessibility(page, 'decisions, States chosen with the pickers');
     await page.getByRole('button', { name: 'Record the decision on X.1333 Cor.1' }).click();
     await expect
       .poll(() => page.getByRole('alert').innerText())
@@ -112,21 +132,59 @@ describe('the secretariat records the outcome, in a real browser', () => {
         'United Kingdom of Great Britain and Northern Ireland (GB) cannot both oppose and abstain on X.1333 Cor.1',
       );
     await b().checkAccessibility(page, 'decisions, contradictory');
-    await page.locator('#field-x1333-cor1-opposing').selectOption([]);
-    await page.locator('#field-x1333-cor1-abstaining').selectOption([]);
-    await page.getByRole('button', { name: 'Record the decision on X.1333 Cor.1' }).click();
+    // The refused form comes back with the States chosen; each can be removed.
+    const removeGb = { name: 'Remove United Kingdom of Great Britain and Northern Ireland (GB)' };
+    await page.locator('#form-x1333-cor1 .picker').first().getByRole('button', removeGb).click();
+    await page.locator('#form-x1333-cor1 .picker').nth(1).getByRole('button', removeGb).click();
+    expect(await page.locator('#field-x1333-cor1-opposing option:checked').count()).toBe(0);
+    // The usual decision in one step.
+    await page.getByRole('button', { name: 'Record X.1333 Cor.1 as approved, unopposed' }).click();
     await page.waitForURL(/notice=outcome-decision-recorded/);
-    await page.locator('#field-x1353-moreTime').selectOption(['CN']);
+    expect(await page.getByRole('button', { name: 'Record X.1333 Cor.1 as approved, unopposed' }).count()).toBe(0);
+    const moreTime = page.locator('#field-x1353-moreTime-search');
+    await moreTime.fill('chin');
+    await moreTime.press('Enter');
     await page.locator('#field-x1353-res-0-state').fill('US');
     await page.locator('#field-x1353-res-0-note').fill('Reserves its position on Annex A');
+    await page.locator('#field-x1353-res-1-state').fill('JP');
+    await page.locator('#field-x1353-res-1-note').fill('Reserves its position on clause 6');
+    // A third reservation: one more row, with everything typed kept and nothing saved yet.
+    await page.locator('#form-x1353').getByRole('button', { name: 'Add another reservation' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('field-x1353-res-2-state');
+    expect(await page.locator('#field-x1353-res-1-note').inputValue()).toBe('Reserves its position on clause 6');
+    expect(await page.locator('#form-x1353 .picker-chosen').nth(2).innerText()).toContain(
+      "China (People's Republic of) (CN)",
+    );
+    expect(await page.locator('#decision-x1353').innerText()).toContain('No decision recorded');
+    await page.locator('#field-x1353-res-2-state').fill('FR');
+    await page.locator('#field-x1353-res-2-note').fill('Reserves its position on clause 7');
+    await b().checkAccessibility(page, 'decisions, a reservation row added');
     await page.getByRole('button', { name: 'Record the decision on X.1353' }).click();
     await page.waitForURL(/notice=outcome-decision-recorded/);
     const x1353 = await page.locator('#decision-x1353').innerText();
     expect(x1353).toContain('Pending: more time was requested');
     expect(x1353).toContain('United States of America: Reserves its position on Annex A');
+    expect(x1353).toContain('Japan: Reserves its position on clause 6');
+    expect(x1353).toContain('France: Reserves its position on clause 7');
     expect(x1353).toContain('6 October 2023 at 23:59 UTC');
     expect(await page.locator('#decision-x1333-cor1').innerText()).toContain('Approved');
     await b().checkAccessibility(page, 'decisions recorded');
+
+    // In Arabic, the pickers search the Arabic names, and say so in Arabic.
+    await page.goto(`${base.replace('/en/', '/ar/')}/decisions`);
+    const arabic = page.locator('#field-x1353-abstaining-search');
+    await arabic.fill('ألمان');
+    await expect
+      .poll(() => page.locator('#field-x1353-abstaining-listbox').getByRole('option').allInnerTexts())
+      .toEqual(['ألمانيا (DE)']);
+    await arabic.press('Enter');
+    await expect
+      .poll(() => page.locator('#form-x1353 .picker').nth(1).getByRole('button').getAttribute('aria-label'))
+      .toBe('إزالة ألمانيا (DE)');
+    await arabic.fill('zz');
+    await expect.poll(() => page.locator('#form-x1353 .picker-status').nth(1).innerText()).toBe('لا توجد دولة مطابقة');
+    await b().checkAccessibility(page, 'decisions in Arabic, a State chosen with the picker');
+    await page.goto(`${base}/decisions`);
 
     // The results notice, confirmed in the browser's dialog.
     page.once('dialog', (dialog) => void dialog.accept());

@@ -577,6 +577,56 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
       );
     });
 
+    it('adds a reservation row on request, keeping everything typed and recording nothing', async () => {
+      await jumpTo('2023-08-30T10:00:00Z');
+      const decisions = decode((await officer.get(`${base()}/decisions`)).body);
+      // Two empty rows to start with, and the usual decision in one step while none is recorded.
+      expect(decisions).toContain('name="reservationRows" value="2"');
+      expect(decisions).toContain('Record X.1353 as approved, unopposed');
+      const added = await officer.submit(`${base()}/decisions`, `${base()}/decisions`, {
+        text: 'x1353',
+        moreTime: 'CN',
+        reservationState: ['US', 'JP'],
+        reservationNote: ['Annex A', 'Clause 6'],
+        reservationRows: '2',
+        addReservation: 'yes',
+      });
+      expect(added.statusCode).toBe(200);
+      const form = /<form method="post"[^>]*id="form-x1353"[\s\S]*?<\/form>/.exec(decode(added.body))![0];
+      expect(form).toContain('value="Annex A"');
+      expect(form).toContain('value="Clause 6"');
+      expect(form).toMatch(/<option value="CN" selected/);
+      // Two filled rows and two empty ones; the first empty one has the focus.
+      expect(form).toContain('name="reservationRows" value="4"');
+      expect(form).toMatch(/<input[^>]*id="field-x1353-res-2-state"[^>]*autofocus/);
+      expect(form).toContain('id="field-x1353-res-3-state"');
+      expect(form).not.toContain('id="field-x1353-res-4-state"');
+      const results = await computeResults(web().world.ctx, { actor: SECRETARIAT, consultationId: id });
+      expect(results.texts.find((r) => r.text.id === 'x1353')!.decisionRecord).toBeNull();
+      // A text the consultation does not have has no form to come back to.
+      const unknown = await officer.submit(`${base()}/decisions`, `${base()}/decisions`, {
+        text: 'x9999',
+        addReservation: 'yes',
+      });
+      expect(unknown.statusCode).toBe(404);
+    });
+
+    it('records "approved, unopposed" in one step, and offers it only while no decision is recorded', async () => {
+      await jumpTo('2023-08-30T10:00:00Z');
+      const page = (await officer.get(`${base()}/decisions`)).body;
+      const unopposed = /<form method="post"[^>]*id="unopposed-x1333-cor1"[\s\S]*?<\/form>/.exec(page)![0];
+      const fields = [...unopposed.matchAll(/<input type="hidden" name="([^"]+)"/g)].map((m) => m[1]);
+      expect(fields).toEqual(['_csrf', 'text']);
+      expectSeeOther(
+        await officer.submit(`${base()}/decisions`, `${base()}/decisions`, { text: 'x1333-cor1' }),
+        `${base()}/decisions?notice=outcome-decision-recorded`,
+      );
+      const after = decode((await officer.get(`${base()}/decisions`)).body);
+      const section = /<section class="outcome-decision" id="text-x1333-cor1"[\s\S]*?<\/section>/.exec(after)![0];
+      expect(section).toContain('Approved');
+      expect(section).not.toContain('as approved, unopposed');
+    });
+
     it('refuses an observer or a State whose right is suspended named in a decision, at its field, in the reader’s language', async () => {
       await setEligibility(web().world.ctx, {
         actor: SECRETARIAT,

@@ -179,6 +179,8 @@ export interface TextFieldProps extends FieldProps {
   readonly list?: string;
   /** What follows the control inside its field (timing notes next to a date). */
   readonly after?: ComponentChildren;
+  /** Focused on load (the row just added to a form). */
+  readonly autofocus?: boolean;
 }
 
 /** A labelled one-line input (text, e-mail, password, day, date and time, file). */
@@ -198,6 +200,7 @@ export function TextField(props: TextFieldProps) {
     lang: props.lang,
     dir: props.dir,
     accept: props.accept,
+    autofocus: props.autofocus,
     list: props.list,
     ...ariaOf(props),
   };
@@ -244,6 +247,12 @@ export interface SelectFieldProps extends FieldProps {
   readonly size?: number;
   /** The first, empty option of a single select ("Choose…"). */
   readonly placeholder?: string;
+  /**
+   * A multiple select the script turns into a search box with the chosen options listed, each
+   * removable (public/assets/app.js); its words, in the page's language. Without the script it
+   * stays a select.
+   */
+  readonly picker?: { readonly remove: string; readonly none: string; readonly chosen: string };
 }
 
 /** A labelled select, single or multiple. */
@@ -257,6 +266,10 @@ export function SelectField(props: SelectFieldProps) {
         name={props.name}
         multiple={props.multiple}
         size={props.size}
+        data-picker={props.picker ? '' : undefined}
+        data-picker-remove={props.picker?.remove}
+        data-picker-none={props.picker?.none}
+        data-picker-chosen={props.picker?.chosen}
         {...ariaOf(props)}
       >
         {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}

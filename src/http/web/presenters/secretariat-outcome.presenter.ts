@@ -486,6 +486,8 @@ export interface DecisionFormValues {
   readonly abstaining: readonly string[];
   readonly moreTime: readonly string[];
   readonly reservations: readonly Reservation[];
+  /** The reservation rows to show, filled and empty, when more were asked for ("Add another reservation"). */
+  readonly reservationRows?: number;
   /** One row per State that asked for more time; `receivedZone` is the zone the time was typed in (`Z`: UTC). */
   readonly formal: readonly {
     readonly state: string;

@@ -7,7 +7,7 @@ import { citeClauseIn, citeRoleIn } from '../../../i18n/citations.js';
 import { isIsoDay, startOfDay } from '../../../domain/time/instants.js';
 import { intlFor, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
 import type { FormError } from '../components/form.js';
-import { decisionFieldId } from '../pages/secretariat-outcome/decisions.page.js';
+import { decisionFieldId, MAX_RESERVATION_ROWS } from '../pages/secretariat-outcome/decisions.page.js';
 import type { StoredMemberState } from '../../../domain/member-states/member-state.js';
 import { type DecisionFormValues, stateName } from '../presenters/secretariat-outcome.presenter.js';
 import { clean, type DecisionForm, indexIn, instantOfInput, isReceiptZone, many } from './outcome.forms.js';
@@ -27,6 +27,8 @@ export interface ReadDecisionForm {
   readonly candidate: unknown;
   /** The form's row of each formal opposition sent (rows without a date are not sent). */
   readonly formalRows: readonly number[];
+  /** "Add another reservation": show the form again with one more row, saving nothing. */
+  readonly addReservation: boolean;
 }
 
 /** Member State codes as chosen or typed, upper case, each once (a select sends each once anyway). */
@@ -64,6 +66,8 @@ export function readDecisionForm(body: Static<typeof DecisionForm>): ReadDecisio
     formal,
     notes: clean(body.notes),
   };
+  const addReservation = clean(body.addReservation) === 'yes';
+  const shown = Number.parseInt(clean(body.reservationRows), 10);
   // A formal-opposition row is sent once its date is given (the form has one per State that asked for more time).
   const formalRows = formal.flatMap((f, i) => (f.receivedAt === '' ? [] : [i]));
   const candidate = {
@@ -79,7 +83,18 @@ export function readDecisionForm(body: Static<typeof DecisionForm>): ReadDecisio
     })),
     notes: values.notes.trim() === '' ? null : values.notes,
   };
-  return { textId: clean(body.text), values, candidate, formalRows };
+  if (addReservation) {
+    // One more row than were shown (or than are filled), within the form's limit.
+    const rows = Math.max(Number.isSafeInteger(shown) ? shown : 0, reservations.length) + 1;
+    return {
+      textId: clean(body.text),
+      values: { ...values, reservationRows: Math.min(rows, MAX_RESERVATION_ROWS) },
+      candidate,
+      formalRows,
+      addReservation,
+    };
+  }
+  return { textId: clean(body.text), values, candidate, formalRows, addReservation };
 }
 
 /** The refusals of recordDecision this form answers (anything else is the error page's). */

@@ -91,6 +91,15 @@ export const decisionsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks
       const page = pageContext(web, request);
       const consultationId = request.params.id;
       const form = readDecisionForm(request.body);
+      if (form.addReservation) {
+        // One more reservation row, with everything typed kept: nothing is recorded.
+        const results = await resultsOf(request, consultationId);
+        if (!results.texts.some((r) => r.text.id === form.textId))
+          throw new AppError('NOT_FOUND', `No text "${form.textId}" in this consultation`);
+        return renderDecisions(request, reply, results, 200, {
+          typed: { textId: form.textId, values: form.values },
+        });
+      }
       // recordDecision checks the input against the consultation's own procedure's decision schema
       // (400 VALIDATION_FAILED with the schema's problems), then its rules.
       let refusal: { code: ErrorCode; problems: readonly FieldProblem[]; status: number };

@@ -82,6 +82,9 @@ export const DecisionForm = Type.Object({
   moreTime: Many(10),
   reservationState: Many(10, 300),
   reservationNote: Many(5000, 300),
+  /** How many reservation rows the form showed, and the button asking for one more (nothing is saved). */
+  reservationRows: Field(4),
+  addReservation: Field(10),
   formalState: Many(10),
   formalReceivedAt: Many(40),
   formalReceivedZone: Many(10),

@@ -32,8 +32,11 @@ export interface DecisionsView extends DecisionsPageView {
   readonly noticeIssuedOn: string;
 }
 
-/** Empty reservation rows offered below the recorded ones (add more by saving and coming back). */
+/** Empty reservation rows offered below the recorded ones ("Add another reservation" gives more). */
 export const BLANK_RESERVATION_ROWS = 2;
+
+/** The most reservation rows a form shows: more than the delegations at a meeting, fewer than a page can hold. */
+export const MAX_RESERVATION_ROWS = 300;
 
 /** The id of a field of one text's decision form. */
 export const decisionFieldId = (textId: string, field: string) => `field-${textId}-${field}`;
@@ -113,6 +116,9 @@ function TextDecision({ page, view, text }: { page: PageContext; view: Decisions
         ))}
       </ul>
       {text.mayBeConsidered && <DecisionOutcome page={page} text={text} states={view.states} />}
+      {text.mayBeConsidered && view.closed === null && text.decision === null && (
+        <UnopposedForm page={page} view={view} text={text} />
+      )}
       {text.mayBeConsidered && view.closed === null && <DecisionForm page={page} view={view} text={text} />}
     </section>
   );
@@ -204,6 +210,28 @@ function DecisionOutcome({
   );
 }
 
+/**
+ * The usual decision in one step: no delegation opposed, abstained, asked for more time or made a
+ * reservation (the procedure's unopposed-approval rule). It posts the empty decision.
+ */
+function UnopposedForm({ page, view, text }: { page: PageContext; view: DecisionsView; text: DecisionTextView }) {
+  const { locale } = page;
+  const designation = text.text.designation;
+  return (
+    <form
+      method="post"
+      action={page.href(outcomePath(view.head.id, 'decisions'))}
+      class="outcome-unopposed"
+      id={`unopposed-${text.text.id}`}
+    >
+      <CsrfField token={view.csrfToken} />
+      <input type="hidden" name="text" value={text.text.id} />
+      <p>{t(locale, 'outcome.decisions.unopposed.hint', { designation, clause: view.citations.unopposed })}</p>
+      <SubmitButton>{t(locale, 'outcome.decisions.unopposed.submit', { designation })}</SubmitButton>
+    </form>
+  );
+}
+
 function DecisionForm({ page, view, text }: { page: PageContext; view: DecisionsView; text: DecisionTextView }) {
   const { locale } = page;
   const id = text.text.id;
@@ -214,14 +242,24 @@ function DecisionForm({ page, view, text }: { page: PageContext; view: Decisions
   const at = (field: string) => errorAt(view.errors, fid(field));
   const options = view.states.map((s) => ({ value: s.code, label: `${s.name} (${s.code})` }));
   const multiHint = t(locale, 'outcome.decisions.multiHint');
+  // The script's words for its search box ({state} is filled in by the script).
+  const picker = {
+    remove: t(locale, 'outcome.picker.remove', { state: '{state}' }),
+    none: t(locale, 'outcome.picker.none'),
+    chosen: t(locale, 'outcome.picker.chosen'),
+  };
   // A long list scrolls: say which States are chosen, so nobody has to scroll to find them.
   const hintWith = (hint: string, chosen: readonly string[]) =>
     chosen.length === 0
       ? hint
       : `${hint} ${t(locale, 'outcome.decisions.chosen', { states: stateNames(locale, view.states, chosen) })}`;
+  // The filled rows, then empty ones: two, or as many as "Add another reservation" asked for.
+  const rows = Math.max(v.reservationRows ?? 0, v.reservations.length + BLANK_RESERVATION_ROWS);
+  // After "Add another reservation", the first empty row has the focus.
+  const added = v.reservationRows !== undefined ? v.reservations.length : -1;
   const reservations = [
     ...v.reservations,
-    ...Array.from({ length: BLANK_RESERVATION_ROWS }, () => ({ state: '', note: '' })),
+    ...Array.from({ length: rows - v.reservations.length }, () => ({ state: '', note: '' })),
   ];
   return (
     <form
@@ -253,6 +291,7 @@ function DecisionForm({ page, view, text }: { page: PageContext; view: Decisions
         options={options}
         selected={v.opposing}
         class="outcome-multi"
+        picker={picker}
       />
       <SelectField
         locale={locale}
@@ -266,6 +305,7 @@ function DecisionForm({ page, view, text }: { page: PageContext; view: Decisions
         options={options}
         selected={v.abstaining}
         class="outcome-multi"
+        picker={picker}
       />
       <SelectField
         locale={locale}
@@ -279,6 +319,7 @@ function DecisionForm({ page, view, text }: { page: PageContext; view: Decisions
         options={options}
         selected={v.moreTime}
         class="outcome-multi"
+        picker={picker}
       />
       <fieldset class="field outcome-rows" aria-describedby={`${fid('reservations')}-hint`}>
         <legend id={fid('reservations')}>
@@ -298,6 +339,7 @@ function DecisionForm({ page, view, text }: { page: PageContext; view: Decisions
               label={t(locale, 'outcome.decisions.reservations.state', { n: index + 1 })}
               error={at(`res-${index}-state`)}
               value={r.state}
+              autofocus={index === added}
               maxlength={2}
               class="input-short"
             />
@@ -313,6 +355,12 @@ function DecisionForm({ page, view, text }: { page: PageContext; view: Decisions
             />
           </div>
         ))}
+        <input type="hidden" name="reservationRows" value={String(rows)} />
+        {rows < MAX_RESERVATION_ROWS && (
+          <button type="submit" name="addReservation" value="yes" class="button button-secondary">
+            {t(locale, 'outcome.decisions.reservations.add')}
+          </button>
+        )}
       </fieldset>
       {v.formal.length > 0 && (
         <fieldset class="field outcome-rows" aria-describedby={`${fid('formal')}-hint`}>
