@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, ORG_LOGO_MAX_BYTES } from './config.js';
 
 /** The configuration of an environment that sets only `vars` (and a data folder that is never created). */
 const configWith = (vars: Record<string, string>) =>
@@ -83,5 +86,34 @@ describe('TRUST_PROXY', () => {
   ])('refuses %s, naming the entry that is wrong', (value, wrong) => {
     expect(() => configWith({ TRUST_PROXY: value })).toThrow(ConfigError);
     expect(() => configWith({ TRUST_PROXY: value })).toThrow(`"${wrong}" is none of these`);
+  });
+});
+
+describe('ORG_NAME and ORG_LOGO', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'assent-org-'));
+  const svg = path.join(folder, 'logo.svg');
+  writeFileSync(
+    svg,
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>',
+  );
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('names nobody by default, and takes a name, names by language and a logo', () => {
+    expect(configWith({}).organisation).toEqual({ names: {}, logo: null });
+    expect(
+      configWith({ ORG_NAME: ' ITU ', ORG_NAME_FR: 'UIT', ORG_NAME_AR: 'الاتحاد', ORG_LOGO: svg }).organisation,
+    ).toEqual({ names: { default: 'ITU', fr: 'UIT', ar: 'الاتحاد' }, logo: svg });
+  });
+
+  it('refuses a logo that is missing, not SVG or PNG, or too heavy for every page, naming ORG_LOGO', () => {
+    expect(() => configWith({ ORG_LOGO: path.join(folder, 'none.svg') })).toThrow(/ORG_LOGO must name a readable file/);
+    expect(() => configWith({ ORG_LOGO: folder })).toThrow(/ORG_LOGO must be an \.svg or \.png file/);
+    const gif = path.join(folder, 'logo.gif');
+    writeFileSync(gif, 'GIF89a');
+    expect(() => configWith({ ORG_LOGO: gif })).toThrow(/ORG_LOGO must be an \.svg or \.png file/);
+    const heavy = path.join(folder, 'heavy.png');
+    writeFileSync(heavy, Buffer.alloc(ORG_LOGO_MAX_BYTES + 1));
+    expect(() => configWith({ ORG_LOGO: heavy })).toThrow(/ORG_LOGO must be at most 102400 bytes/);
+    expect(() => configWith({ ORG_NAME_ES: 'x'.repeat(121) })).toThrow(/ORG_NAME_ES must be at most 120 characters/);
   });
 });

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { parseDatabaseUrl, type DatabaseTarget } from './db/connect.js';
@@ -51,7 +52,22 @@ export interface AppConfig {
    * "all": a client could then choose its own address.
    */
   readonly trustProxy: TrustProxy;
+  /** The organisation running this instance, named and shown in the pages' header. */
+  readonly organisation: Organisation;
 }
+
+/** ORG_NAME (and ORG_NAME_AR… in another language) and ORG_LOGO. */
+export interface Organisation {
+  /** The name by language (`ar`, `zh`, `en`, `fr`, `ru`, `es`), and `default` for the others; empty: "Assent". */
+  readonly names: Readonly<Record<string, string>>;
+  /** Absolute path of the logo (SVG or PNG, at most 100 KiB), or null. */
+  readonly logo: string | null;
+}
+
+/** The languages an organisation's name may be given in (ORG_NAME_<LANG>). */
+const ORG_NAME_LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
+/** The largest logo: it is part of every page's weight (about 15 KB). */
+export const ORG_LOGO_MAX_BYTES = 100 * 1024;
 
 /**
  * Fastify's `trustProxy` restricted to what a client cannot spoof: `false` (the socket's address
@@ -182,11 +198,43 @@ function metricsAccess(env: NodeJS.ProcessEnv): { metricsToken: string | null; m
 }
 
 /**
+ * ORG_NAME, ORG_NAME_<LANG> and ORG_LOGO: the organisation's name in the header, in the reader's
+ * language where given, and its logo, an SVG or PNG file read at start.
+ */
+function organisation(env: NodeJS.ProcessEnv): Organisation {
+  const names: Record<string, string> = {};
+  for (const [name, key] of [
+    ['ORG_NAME', 'default'],
+    ...ORG_NAME_LANGUAGES.map((language) => [`ORG_NAME_${language.toUpperCase()}`, language]),
+  ] as const) {
+    const value = env[name]?.trim();
+    if (!value) continue;
+    if (value.length > 120) throw new ConfigError(`${name} must be at most 120 characters (got ${value.length})`);
+    names[key] = value;
+  }
+  const raw = env.ORG_LOGO?.trim();
+  if (!raw) return { names, logo: null };
+  const logo = path.resolve(raw);
+  if (!/\.(svg|png)$/i.test(logo)) throw new ConfigError(`ORG_LOGO must be an .svg or .png file (got "${raw}")`);
+  let size: number;
+  try {
+    const stat = statSync(logo);
+    if (!stat.isFile()) throw new Error('not a file');
+    size = stat.size;
+  } catch {
+    throw new ConfigError(`ORG_LOGO must name a readable file (got "${raw}")`);
+  }
+  if (size > ORG_LOGO_MAX_BYTES)
+    throw new ConfigError(`ORG_LOGO must be at most ${ORG_LOGO_MAX_BYTES} bytes: it is on every page (got ${size})`);
+  return { names, logo };
+}
+
+/**
  * Reads the configuration. Variables (all optional): DATABASE_URL, DATA_DIR, HOST, PORT,
  * LOG_LEVEL, BODY_LIMIT_BYTES, ATTACHMENT_MAX_BYTES, DATABASE_POOL_MAX, RATE_LIMIT_PER_MINUTE,
  * RECEIPT_VERIFY_PER_MINUTE, PUBLIC_CACHE_ENTRIES, PUBLIC_CACHE_MB, AUDIT_SEAL,
  * SMTP_URL, MAIL_FROM, PUBLIC_URL, REMINDER_DAYS, WORKER, METRICS_TOKEN, METRICS_PUBLIC, ASSENT_SECRET_KEY,
- * SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS, INVITATION_DAYS, TRUST_PROXY.
+ * SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS, INVITATION_DAYS, TRUST_PROXY, ORG_NAME(_<LANG>), ORG_LOGO.
  * @throws ConfigError naming the variable
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -228,5 +276,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
     invitationDays: integer(env, 'INVITATION_DAYS', 7, 1, 60),
     trustProxy: trustProxy(env.TRUST_PROXY),
+    organisation: organisation(env),
   };
 }

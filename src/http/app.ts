@@ -12,7 +12,7 @@ import { normaliseInputText } from '../domain/text/input-text.js';
 import { addSchemaFormats } from '../schemas/formats.js';
 import { checkDatabase } from '../services/check-database.js';
 import { changeTokenReader } from '../services/content-changes.js';
-import type { TrustProxy } from '../config.js';
+import type { Organisation, TrustProxy } from '../config.js';
 import type { ServiceContext } from '../services/service-context.js';
 import { adminRoutes, attachmentRoutes } from './api/admin.routes.js';
 import { PROBLEM_SCHEMA } from '../schemas/responses.schema.js';
@@ -65,6 +65,8 @@ export interface BuildAppOptions {
   readonly publicCache?: PublicCache;
   /** The site's public address (PUBLIC_URL): links in the files the API serves (calendar files). */
   readonly publicUrl?: string;
+  /** The organisation's name by language and the path of its logo (ORG_NAME, ORG_LOGO), for the pages' header. */
+  readonly organisation?: Organisation;
 }
 
 /**
@@ -262,6 +264,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ctx,
     publicCache,
     secureCookies: options.secureCookies ?? true,
+    ...(options.organisation !== undefined && { organisation: options.organisation }),
     ...(options.uploadTempDir !== undefined && { uploadTempDir: options.uploadTempDir }),
   });
 

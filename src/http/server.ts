@@ -40,6 +40,7 @@ export async function startServer(
     metricsPublic: config.metricsPublic,
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
+    organisation: config.organisation,
   });
   const address = await app.listen({ host: config.host, port: config.port });
   if (config.worker) context.worker.start();

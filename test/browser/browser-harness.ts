@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { AccountRole } from '../../src/db/database.js';
-import { buildApp } from '../../src/http/app.js';
+import { type BuildAppOptions, buildApp } from '../../src/http/app.js';
 import { launchChromium } from '../../src/platform/chromium.js';
 import { inviteAccount, type Invited } from '../../src/services/identity/accounts.js';
 import { totpCode } from '../../src/services/identity/totp.js';
@@ -60,7 +60,10 @@ export interface RealBrowser {
  * One Chromium per test file, one app and database per test (SQLite unless told otherwise: the
  * storage itself is tested on both dialects elsewhere; browser tests test the pages).
  */
-export function useRealBrowser(dialect: TestDialect = 'sqlite'): () => RealBrowser {
+export function useRealBrowser(
+  dialect: TestDialect = 'sqlite',
+  appOptions: Partial<Omit<BuildAppOptions, 'ctx'>> = {},
+): () => RealBrowser {
   const world = useWorld(dialect);
   let chromium: Browser | undefined;
   let current: RealBrowser | undefined;
@@ -76,7 +79,7 @@ export function useRealBrowser(dialect: TestDialect = 'sqlite'): () => RealBrows
 
   beforeEach(async () => {
     const w = world();
-    const app = await buildApp({ ctx: w.ctx, logger: false, rateLimitPerMinute: 0 });
+    const app = await buildApp({ ctx: w.ctx, logger: false, rateLimitPerMinute: 0, ...appOptions });
     const address = await app.listen({ host: '127.0.0.1', port: 0 });
     const weights: PageWeight[] = [];
     violations = [];

@@ -22,14 +22,31 @@ const loaded = new Map<string, Asset>();
 function loadAsset(plainName: string, contentType: string): Asset {
   let asset = loaded.get(plainName);
   if (!asset) {
-    const body = readFileSync(new URL(`../../../public/assets/${plainName}`, import.meta.url));
-    const fingerprint = createHash('sha256').update(body).digest('hex').slice(0, 8);
-    const dot = plainName.lastIndexOf('.');
-    const fileName = `${plainName.slice(0, dot)}.${fingerprint}${plainName.slice(dot)}`;
-    asset = { href: `/assets/${fileName}`, fileName, plainName, body, contentType };
+    asset = assetOf(
+      readFileSync(new URL(`../../../public/assets/${plainName}`, import.meta.url)),
+      plainName,
+      contentType,
+    );
     loaded.set(plainName, asset);
   }
   return asset;
+}
+
+/** A file's content under a fingerprinted name. */
+function assetOf(body: Buffer, plainName: string, contentType: string): Asset {
+  const fingerprint = createHash('sha256').update(body).digest('hex').slice(0, 8);
+  const dot = plainName.lastIndexOf('.');
+  const fileName = `${plainName.slice(0, dot)}.${fingerprint}${plainName.slice(dot)}`;
+  return { href: `/assets/${fileName}`, fileName, plainName, body, contentType };
+}
+
+/**
+ * The organisation's logo (ORG_LOGO: an SVG or PNG file, checked by the configuration), read once
+ * at start and served as `/assets/logo.<fingerprint>.svg|png`.
+ */
+export function logoAsset(file: string): Asset {
+  const png = file.toLowerCase().endsWith('.png');
+  return assetOf(readFileSync(file), png ? 'logo.png' : 'logo.svg', png ? 'image/png' : 'image/svg+xml');
 }
 
 /** The one stylesheet. */

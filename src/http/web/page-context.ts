@@ -36,6 +36,10 @@ export function pageContext(web: WebContext, request: FastifyRequest): PageConte
     path: request.url.split('?')[0] ?? '/',
     href: (path: string) => localeHref(locale, path),
     localPath: (path: string) => (urlLocale(request.raw) === null ? path : localeHref(locale, path)),
+    organisation: {
+      name: web.organisation.names[locale] ?? web.organisation.names.default ?? null,
+      logoHref: web.organisation.logo?.href ?? null,
+    },
   };
 }
 

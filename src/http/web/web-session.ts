@@ -34,11 +34,18 @@ export interface WebContext {
   readonly secureCookies: boolean;
   readonly cookies: CookieNames;
   readonly stylesheet: Asset;
+  /** The organisation's name by language (`default` for the others) and logo, for the header. */
+  readonly organisation: { readonly names: Readonly<Record<string, string>>; readonly logo: Asset | null };
 }
 
 /** The shared context of the web routes, built once when the plugin registers. */
-export function webContext(ctx: ServiceContext, secureCookies: boolean, stylesheet: Asset): WebContext {
-  return { ctx, secureCookies, cookies: cookieNames(secureCookies), stylesheet };
+export function webContext(
+  ctx: ServiceContext,
+  secureCookies: boolean,
+  stylesheet: Asset,
+  organisation: WebContext['organisation'] = { names: {}, logo: null },
+): WebContext {
+  return { ctx, secureCookies, cookies: cookieNames(secureCookies), stylesheet, organisation };
 }
 
 /** The requesting browser, for the session row and the per-address sign-in throttle. */

@@ -8,7 +8,8 @@ import { t, type Locale, type MessageId } from '../../i18n/i18n.js';
 import type { ServiceContext } from '../../services/service-context.js';
 import { toAppError } from '../problem.js';
 import { accountRoutes } from './account.routes.js';
-import { allAssets, loadIcon, loadStylesheet, scriptHref, stylesheetHref } from './assets.js';
+import type { Organisation } from '../../config.js';
+import { allAssets, loadIcon, loadStylesheet, logoAsset, scriptHref, stylesheetHref } from './assets.js';
 import { safeNext, withNext } from './next-page.js';
 import { authenticatorRoutes } from './authenticator.routes.js';
 import { clearSessionCookie, cookieNames } from './cookies.js';
@@ -42,6 +43,8 @@ export interface WebRoutesOptions {
   readonly uploadTempDir?: string;
   /** The public response cache: the public pages, for readers without a session, are served from it. */
   readonly publicCache?: PublicCache;
+  /** The organisation's name by language and the path of its logo (ORG_NAME, ORG_LOGO). */
+  readonly organisation?: Organisation;
 }
 
 /** The error codes whose page has its own title and text in the catalogue. */
@@ -112,7 +115,11 @@ export function sendNotFoundPage(request: FastifyRequest, reply: FastifyReply): 
  * and HTML error pages stay out of the JSON API, which takes no cookies at all.
  */
 export const webRoutes: FastifyPluginAsyncTypebox<WebRoutesOptions> = async (app, options) => {
-  const web: WebContext = webContext(options.ctx, options.secureCookies ?? true, loadStylesheet());
+  const logo = options.organisation?.logo ? logoAsset(options.organisation.logo) : null;
+  const web: WebContext = webContext(options.ctx, options.secureCookies ?? true, loadStylesheet(), {
+    names: options.organisation?.names ?? {},
+    logo,
+  });
   const hooks = sessionHooks(web);
 
   // Pages are not part of the API: keep them out of the OpenAPI document.
@@ -185,7 +192,7 @@ export const webRoutes: FastifyPluginAsyncTypebox<WebRoutesOptions> = async (app
   // their plain names (bookmarks, tools) revalidated each time.
   app.get('/assets/:file', { schema: { params: AssetParams } }, async (request, reply) => {
     const { file } = request.params;
-    const asset = allAssets().find((a) => a.fileName === file || a.plainName === file);
+    const asset = [...allAssets(), ...(logo ? [logo] : [])].find((a) => a.fileName === file || a.plainName === file);
     if (!asset) throw new AppError('NOT_FOUND', 'No such asset');
     reply.header('cache-control', asset.fileName === file ? 'public, max-age=31536000, immutable' : 'no-cache');
     return reply.type(asset.contentType).header('x-content-type-options', 'nosniff').send(asset.body);

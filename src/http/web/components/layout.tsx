@@ -25,6 +25,8 @@ export interface PageContext {
    * `/fr/account`), as is when it was not (unprefixed URLs are the default language's).
    */
   readonly localPath: (path: string) => string;
+  /** The organisation running the site (ORG_NAME, ORG_LOGO), in the header instead of "Assent". */
+  readonly organisation?: { readonly name: string | null; readonly logoHref: string | null };
 }
 
 /** The sections of the site a reader may go to, by who they are. */
@@ -111,7 +113,9 @@ export function Layout({
           <div class="container">
             <p>
               <a class="site-name" href={page.href('/')}>
-                {t(locale, 'app.name')}
+                {/* The name follows: the logo says nothing more (alt=""). */}
+                {page.organisation?.logoHref && <img class="site-logo" src={page.organisation.logoHref} alt="" />}
+                {page.organisation?.name ?? t(locale, 'app.name')}
               </a>
               <span class="site-tagline">{t(locale, 'app.tagline')}</span>
             </p>
