@@ -197,6 +197,53 @@
     showChosen();
   }
 
+  // The reply form: a text's sub-options and fields show while a choice they belong to is chosen
+  // ([data-choices]: the kinds of those choices); without the script every field shows. With
+  // several texts, a button gives the first text's choice and sub-option to every other text.
+  const replyBlocks = Array.from(document.querySelectorAll('fieldset.reply-text'));
+  const choiceOf = (block) => block.querySelector('input[type="radio"][name^="position-"]:checked')?.value ?? null;
+  const showChoice = (block) => {
+    const kind = choiceOf(block);
+    for (const part of block.querySelectorAll('[data-choices]'))
+      part.hidden = kind === null || !part.getAttribute('data-choices').split(' ').includes(kind);
+    for (const box of block.querySelectorAll('.reply-conditional'))
+      box.hidden = Array.from(box.querySelectorAll('[data-choices]')).every((part) => part.hidden);
+  };
+  for (const block of replyBlocks) {
+    showChoice(block);
+    block.addEventListener('change', (event) => {
+      if (event.target.name?.startsWith('position-')) showChoice(block);
+    });
+  }
+  const replyFields = document.querySelector('.reply-fields[data-same]');
+  if (replyFields && replyBlocks.length > 1) {
+    const [first, ...others] = replyBlocks;
+    const same = document.createElement('button');
+    same.type = 'button';
+    same.className = 'button button-secondary reply-same';
+    same.textContent = replyFields.getAttribute('data-same');
+    const said = document.createElement('p');
+    said.className = 'reply-same-status';
+    said.setAttribute('role', 'status');
+    same.addEventListener('click', () => {
+      const position = first.querySelector('input[name^="position-"]:checked');
+      if (!position) {
+        first.querySelector('input[name^="position-"]')?.focus();
+        return;
+      }
+      const option = first.querySelector('input[name^="option-"]:checked');
+      for (const block of others) {
+        for (const radio of block.querySelectorAll('input[name^="position-"]'))
+          radio.checked = radio.value === position.value;
+        for (const radio of block.querySelectorAll('input[name^="option-"]'))
+          radio.checked = option !== null && radio.value === option.value;
+        showChoice(block);
+      }
+      said.textContent = replyFields.getAttribute('data-same-done');
+    });
+    first.after(same, said);
+  }
+
   // <form data-confirm="question">: ask before a final, consequential post.
   for (const form of document.querySelectorAll('form[data-confirm]')) {
     form.addEventListener('submit', (event) => {

@@ -105,6 +105,9 @@ describe('the focal point replies in Arabic and in Chinese, in a real browser', 
       await page.locator('.error-summary a').first().click();
       await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('field-x1333-cor1-position');
 
+      // Nothing chosen: no choice's fields show yet; the button giving one answer to every text speaks the page's language.
+      expect(await page.locator('#field-x1353-reasons').isVisible()).toBe(false);
+      expect(await page.getByRole('button', { name: t(locale, 'reply.fields.same') }).count()).toBe(1);
       // Every text: no comments; does not assign, with reasons, possible changes and a PDF; comments attached.
       await page.locator('#field-x1333-cor1-position').check();
       await page.locator('#field-x1333-cor1-option').check();

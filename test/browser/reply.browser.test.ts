@@ -70,10 +70,29 @@ describe('the focal point reply pages in a real browser', () => {
     expect(await alertText(page)).toContain('Enter the name of the official who signs the reply');
     await b().checkAccessibility(page, 'reply form: nothing chosen');
 
-    // Every text: no comments; does not assign, with reasons and a PDF; comments attached.
+    // A choice's sub-options and fields show once it is chosen (every field shows without the script).
+    expect(await page.locator('#field-x1353-reasons').isVisible()).toBe(false);
+    expect(await page.locator('#field-x1353-option').isVisible()).toBe(false);
+    // The same answer for every text, from the first.
     await page.locator('#field-x1333-cor1-position').check();
+    expect(await page.locator('#field-x1333-cor1-option').isVisible()).toBe(true);
+    expect(await page.locator('#field-x1333-cor1-reasons').isVisible()).toBe(false);
     await page.locator('#field-x1333-cor1-option').check();
+    await page.getByRole('button', { name: 'Give this answer for every text' }).click();
+    await expect
+      .poll(() => page.locator('.reply-same-status').innerText())
+      .toBe('The answer to text 1 was given for the 2 other texts: check each before you review the reply.');
+    for (const text of ['x1353', 'x1471']) {
+      expect(await page.locator(`#field-${text}-position`).isChecked()).toBe(true);
+      expect(await page.locator(`#field-${text}-option`).isChecked()).toBe(true);
+      expect(await page.locator(`#field-${text}-option`).isVisible()).toBe(true);
+    }
+    await b().checkAccessibility(page, 'reply form: the same answer for every text');
+
+    // Every text: no comments; does not assign, with reasons and a PDF; comments attached.
     await page.locator('#field-x1353-position-choice-does-not-assign-authority').check();
+    expect(await page.locator('#field-x1353-reasons').isVisible()).toBe(true);
+    expect(await page.locator('#field-x1353-option').isVisible()).toBe(false);
     await page
       .getByLabel('Reasons for this opinion')
       .nth(1)

@@ -157,8 +157,16 @@ export function fileSize(locale: Locale, bytes: number): string {
 
 /** The procedure's fieldsets, one per text. */
 export function ReplyFields(props: ReplyFieldsProps) {
+  const { locale } = props;
   return (
-    <div class="reply-fields">
+    // The script's words: the button that gives the first text's answer to every text, and what it says after.
+    <div
+      class="reply-fields"
+      data-same={props.texts.length > 1 ? t(locale, 'reply.fields.same') : undefined}
+      data-same-done={
+        props.texts.length > 1 ? t(locale, 'reply.fields.sameDone', { count: props.texts.length - 1 }) : undefined
+      }
+    >
       {props.texts.map((text, index) => (
         <TextBlock
           {...props}
@@ -230,7 +238,10 @@ function TextBlock(props: ReplyFieldsProps & { text: ReplyFieldsText; number: nu
             {(choice.options !== null || fields.length > 0) && (
               <div class="reply-conditional">
                 {choice.options !== null && (
-                  <fieldset class={optionError ? 'reply-options field has-error' : 'reply-options field'}>
+                  <fieldset
+                    class={optionError ? 'reply-options field has-error' : 'reply-options field'}
+                    data-choices={choice.kind}
+                  >
                     <legend>{words(choice.options.legend)}</legend>
                     {choice === firstWithOptions && (
                       <FieldError locale={locale} id={optionErrorId} message={optionError} />
@@ -248,19 +259,23 @@ function TextBlock(props: ReplyFieldsProps & { text: ReplyFieldsText; number: nu
                 )}
                 {fields.map((field) => {
                   const kind = TEXT_FIELD_KINDS[field.field];
+                  // The choices this field belongs to: the script shows it while one of them is chosen.
+                  const owners = choices.filter((c) => c.fields.some((f) => f.field === field.field));
                   return (
-                    <TextAreaField
-                      locale={locale}
-                      id={id(kind)}
-                      name={name(kind)}
-                      label={words(field.label)}
-                      hint={field.hint === null ? undefined : words(field.hint)}
-                      value={value[field.field]}
-                      error={errorAt(errors, id(kind))}
-                      rows={4}
-                      maxlength={MAX_FREE_TEXT}
-                      class="reply-textarea"
-                    />
+                    <div class="reply-field" data-choices={owners.map((c) => c.kind).join(' ')}>
+                      <TextAreaField
+                        locale={locale}
+                        id={id(kind)}
+                        name={name(kind)}
+                        label={words(field.label)}
+                        hint={field.hint === null ? undefined : words(field.hint)}
+                        value={value[field.field]}
+                        error={errorAt(errors, id(kind))}
+                        rows={4}
+                        maxlength={MAX_FREE_TEXT}
+                        class="reply-textarea"
+                      />
+                    </div>
                   );
                 })}
               </div>
