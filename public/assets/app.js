@@ -4,6 +4,8 @@
   const lang = document.documentElement.lang || undefined;
   // Dates as the server writes them: English in ITU's day-month-year order, 24-hour times.
   const dateLang = lang === 'en' ? 'en-GB' : lang;
+  const clock24 = (at) =>
+    new Intl.DateTimeFormat(dateLang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
 
   // <time datetime="…" data-local>: add the reader's own time beside the UTC one, unless the
   // reader's clock reads UTC at that instant (nothing to add).
@@ -195,6 +197,8 @@
     select.hidden = true;
     select.after(wrap);
     showChosen();
+    // The choice set another way (what was typed, given back): the list follows.
+    select.addEventListener('change', showChosen);
   }
 
   // The reply form: a text's sub-options and fields show while a choice they belong to is chosen
@@ -244,10 +248,203 @@
     first.after(same, said);
   }
 
+  // A signed-in page (body[data-session-keepalive]): two minutes before the session would end, a
+  // banner says when and offers to stay signed in; typing in a form tells the server the person is
+  // there (at most every five minutes), which keeps the session alive. Once it has ended, the
+  // banner says so and links to signing in again, which comes back to this page.
+  const body = document.body;
+  const keepalive = body.getAttribute('data-session-keepalive');
+  const signedIn = keepalive !== null;
+  if (signedIn) {
+    let idleEnds = Date.parse(body.getAttribute('data-session-idle-ends'));
+    const ends = Date.parse(body.getAttribute('data-session-ends'));
+    const token = document.querySelector('.site-nav input[name="_csrf"]')?.value || '';
+    const banner = document.createElement('div');
+    banner.className = 'session-banner';
+    banner.hidden = true;
+    const said = document.createElement('p');
+    said.setAttribute('role', 'alert');
+    const stay = document.createElement('button');
+    stay.type = 'button';
+    stay.className = 'button';
+    stay.textContent = body.getAttribute('data-session-stay');
+    const again = document.createElement('a');
+    again.className = 'button';
+    again.href = body.getAttribute('data-session-sign-in-href');
+    again.textContent = body.getAttribute('data-session-sign-in');
+    banner.append(said, stay, again);
+    body.append(banner);
+    let lastPing = Date.now();
+    const check = () => {
+      const end = Math.min(idleEnds, ends);
+      const left = end - Date.now();
+      banner.hidden = left > 2 * 60_000;
+      if (banner.hidden) return;
+      const ended = left <= 0;
+      const text = ended
+        ? body.getAttribute('data-session-ended')
+        : body.getAttribute('data-session-warning').replace('{time}', clock24(end));
+      if (said.textContent !== text) said.textContent = text;
+      // Staying helps only against the idle end, not the session's last moment.
+      stay.hidden = ended || ends - Date.now() <= 2 * 60_000;
+      again.hidden = !ended;
+    };
+    const ping = async () => {
+      lastPing = Date.now();
+      try {
+        const response = await fetch(keepalive, {
+          method: 'POST',
+          body: new URLSearchParams({ _csrf: token }),
+          credentials: 'same-origin',
+          redirect: 'manual',
+          headers: { accept: 'application/json' },
+        });
+        if (response.ok) idleEnds = Date.parse((await response.json()).idleEndsAt);
+        // The way to sign in, rather than an answer: the session has ended.
+        else if (response.type === 'opaqueredirect' || response.status === 303) idleEnds = 0;
+      } catch {
+        // Offline for now: the next keystroke or the button tries again.
+      }
+      check();
+    };
+    stay.addEventListener('click', ping);
+    document.addEventListener('input', () => {
+      if (Date.now() - lastPing > 5 * 60_000) ping();
+    });
+    document.addEventListener('visibilitychange', check);
+    check();
+    setInterval(check, 10_000);
+  }
+
+  // <form data-keep>: what is typed is kept in this tab (sessionStorage, gone when the tab closes)
+  // as it is typed. If the page comes back without it (a session that ended, a browser that
+  // crashed, a page left unsaved), a notice offers it back. Files cannot be kept; passwords are
+  // not. A form that was sent is forgotten when its page comes back (saved, or shown again with
+  // its problems by the server), unless signing in came between: then it never arrived.
+  const KEEP = 'assent:keep:';
+  const kept = () => Object.keys(sessionStorage).filter((name) => name.startsWith(KEEP));
+  const markSent = [];
+  if (!signedIn)
+    for (const name of kept()) {
+      try {
+        const stored = JSON.parse(sessionStorage.getItem(name));
+        if (stored?.sent) sessionStorage.setItem(name, JSON.stringify({ ...stored, sent: false }));
+      } catch {
+        sessionStorage.removeItem(name);
+      }
+    }
+  for (const form of document.querySelectorAll('form[data-keep]')) {
+    const key = KEEP + location.pathname;
+    const fields = () =>
+      Array.from(form.elements).filter(
+        (el) => el.name && !['file', 'password', 'hidden', 'submit', 'button', 'reset'].includes(el.type),
+      );
+    const read = () => {
+      const values = {};
+      for (const el of fields()) {
+        const list = values[el.name] || [];
+        values[el.name] = list;
+        if (el.type === 'radio' || el.type === 'checkbox') {
+          if (el.checked) list.push(el.value);
+        } else if (el.tagName === 'SELECT' && el.multiple) list.push(...Array.from(el.selectedOptions, (o) => o.value));
+        else list.push(el.value);
+      }
+      return values;
+    };
+    const write = (values) => {
+      const seen = {};
+      for (const el of fields()) {
+        const list = values[el.name] || [];
+        if (el.type === 'radio' || el.type === 'checkbox') el.checked = list.includes(el.value);
+        else if (el.tagName === 'SELECT' && el.multiple)
+          for (const option of el.options) option.selected = list.includes(option.value);
+        else {
+          const index = seen[el.name] || 0;
+          seen[el.name] = index + 1;
+          if (index < list.length) el.value = list[index];
+        }
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+    };
+    let stored = null;
+    try {
+      stored = JSON.parse(sessionStorage.getItem(key) || 'null');
+    } catch {
+      stored = null;
+    }
+    const fresh = stored && !stored.sent && Date.now() - stored.at < 12 * 3600_000;
+    if (fresh && JSON.stringify(stored.values) !== JSON.stringify(read())) {
+      const notice = document.createElement('div');
+      notice.className = 'keep-notice';
+      const text = document.createElement('p');
+      text.setAttribute('role', 'status');
+      text.textContent = form.getAttribute('data-keep-found').replace('{time}', clock24(stored.at));
+      const restore = document.createElement('button');
+      restore.type = 'button';
+      restore.className = 'button';
+      restore.textContent = form.getAttribute('data-keep-restore');
+      const discard = document.createElement('button');
+      discard.type = 'button';
+      discard.className = 'button button-secondary';
+      discard.textContent = form.getAttribute('data-keep-discard');
+      restore.addEventListener('click', () => {
+        write(stored.values);
+        text.textContent = form.getAttribute('data-keep-restored');
+        restore.remove();
+        discard.remove();
+        text.focus();
+      });
+      discard.addEventListener('click', () => {
+        sessionStorage.removeItem(key);
+        notice.remove();
+      });
+      text.tabIndex = -1;
+      notice.append(text, restore, discard);
+      form.before(notice);
+    } else sessionStorage.removeItem(key);
+    let pending = null;
+    const keep = () => {
+      clearTimeout(pending);
+      pending = setTimeout(() => {
+        try {
+          sessionStorage.setItem(key, JSON.stringify({ at: Date.now(), values: read() }));
+        } catch {
+          // Storage full or refused: the form works as without the script.
+        }
+      }, 400);
+    };
+    // Marked sent once the post really goes (registered last, after any confirmation: below).
+    markSent.push([
+      form,
+      () => {
+        clearTimeout(pending);
+        try {
+          sessionStorage.setItem(key, JSON.stringify({ at: Date.now(), values: read(), sent: true }));
+        } catch {
+          // As above.
+        }
+      },
+    ]);
+    form.addEventListener('input', keep);
+    form.addEventListener('change', (event) => {
+      if (event.isTrusted) keep();
+    });
+  }
+  // Signing out forgets what was kept in this tab: the next person must not find it.
+  for (const form of document.querySelectorAll('.site-nav form')) {
+    form.addEventListener('submit', () => {
+      for (const name of kept()) sessionStorage.removeItem(name);
+    });
+  }
+
   // <form data-confirm="question">: ask before a final, consequential post.
   for (const form of document.querySelectorAll('form[data-confirm]')) {
     form.addEventListener('submit', (event) => {
       if (!window.confirm(form.getAttribute('data-confirm'))) event.preventDefault();
     });
   }
+  for (const [form, mark] of markSent)
+    form.addEventListener('submit', (event) => {
+      if (!event.defaultPrevented) mark();
+    });
 })();

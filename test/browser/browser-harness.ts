@@ -37,8 +37,7 @@ export interface RealBrowser {
   readonly app: FastifyInstance;
   /** http://127.0.0.1:<port> */
   readonly origin: string;
-  /** A new browser context (own cookies: a person) with one page. */
-  /** A new browser profile; in Zurich's zone unless `timezoneId` says otherwise. */
+  /** A new browser context (own cookies: a person) with one page; in Zurich's zone unless `timezoneId` says otherwise. */
   newPerson(options?: { locale?: string; timezoneId?: string }): Promise<{ context: BrowserContext; page: Page }>;
   /** Runs axe on the page as it is now; a violation is recorded with `label` and fails the test at its end. */
   checkAccessibility(page: Page, label: string): Promise<void>;

@@ -290,6 +290,7 @@ const PAGES: readonly PageRow[] = [
   { route: 'GET /login/verify', withoutSession: 'SIGN_IN' },
   { route: 'POST /login/verify', withoutSession: 'SIGN_IN' },
   { route: 'POST /logout', withoutSession: 'SIGN_IN' },
+  { route: 'POST /session/keepalive', withoutSession: 'SIGN_IN' },
   { route: 'GET /invitations/:secret', withoutSession: 'HTTP 410' },
   { route: 'POST /invitations/:secret', withoutSession: 'HTTP 403' },
   { route: 'GET /account', withoutSession: 'SIGN_IN' },

@@ -120,6 +120,62 @@ describeEachDialect('web sign-in', (dialect) => {
     });
   });
 
+  describe('a session while someone types', () => {
+    it('tells the page when the session ends, and extends it when the page says the person is there', async () => {
+      const { invitationPath } = await web().invite({ name: 'Kim' });
+      const browser = web().browser();
+      await web().enrol(browser, invitationPath);
+      const started = web().world.clock.now();
+      const page = (await browser.get('/fr/account')).body;
+      expect(page).toContain(`data-session-idle-ends="${new Date(started + 30 * MINUTE_MS).toISOString()}"`);
+      expect(page).toMatch(/data-session-ends="[^"]+Z"/);
+      expect(page).toContain('data-session-keepalive="/fr/session/keepalive"');
+      expect(page).toContain('data-session-sign-in-href="/fr/login?next=%2Faccount"');
+      expect(page).toContain('data-session-warning="Votre session prend fin à {time}, sauf si vous restez connecté."');
+      const token = csrfOf(page, '/fr/logout');
+
+      // 20 minutes of typing later, the page says so: the session now ends 30 minutes from then.
+      web().world.clock.advance(20 * MINUTE_MS);
+      const kept = await browser.post('/fr/session/keepalive', { _csrf: token });
+      expect(kept.statusCode).toBe(200);
+      expect(kept.headers['cache-control']).toBe('no-store');
+      expect(kept.json()).toMatchObject({ idleEndsAt: new Date(started + 50 * MINUTE_MS).toISOString() });
+      // 25 more minutes: past the first end, within the new one.
+      web().world.clock.advance(25 * MINUTE_MS);
+      expect((await browser.get('/fr/account')).statusCode).toBe(200);
+
+      // Without the session's token, nothing is extended.
+      expect((await browser.post('/fr/session/keepalive', { _csrf: 'forged' })).statusCode).toBe(403);
+      // Ended: the answer is the way to sign in again.
+      web().world.clock.advance(31 * MINUTE_MS);
+      expectSeeOther(await browser.post('/fr/session/keepalive', { _csrf: token }), '/fr/login?notice=session-expired');
+    });
+
+    it('sends a form posted after the session ended to sign in, then back to the page it was posted from', async () => {
+      const { invitationPath } = await web().invite({ name: 'Kim' });
+      const browser = web().browser();
+      await web().enrol(browser, invitationPath);
+      const page = (await browser.get('/es/account')).body;
+      web().world.clock.advance(31 * MINUTE_MS);
+      const headers = { host: 'assent.example', referer: 'https://assent.example/es/account?tab=tokens' };
+      const posted = await browser.post(
+        '/es/account/language',
+        { _csrf: csrfOf(page, '/es/account/language') },
+        { headers },
+      );
+      expectSeeOther(posted, '/es/login?notice=session-expired&next=%2Fes%2Faccount%3Ftab%3Dtokens');
+      // A Referer from another site is not followed.
+      const elsewhere = await browser.post(
+        '/es/account/language',
+        { _csrf: 'x' },
+        {
+          headers: { host: 'assent.example', referer: 'https://evil.example/es/account' },
+        },
+      );
+      expectSeeOther(elsewhere, '/es/login');
+    });
+  });
+
   describe('where signing in leads', () => {
     /** Signs out, then asks for `page`, follows the sign-in it is sent to, and returns where it ends. */
     async function signInFrom(browser: Browser, email: string, seed: string, page: string) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { landingPage, safeNext, withNext } from './next-page.js';
+import { landingPage, refererPath, safeNext, withNext } from './next-page.js';
 
 describe('where a person goes after signing in', () => {
   it('follows a path of this site, with its query', () => {
@@ -38,5 +38,23 @@ describe('where a person goes after signing in', () => {
     expect(landingPage('secretariat_staff')).toBe('/secretariat');
     expect(landingPage('focal_point')).toBe('/my');
     expect(landingPage('observer')).toBe('/');
+  });
+});
+
+describe('the page a form was posted from', () => {
+  it('is the Referer’s path and query when it is this host, and nothing otherwise', () => {
+    expect(refererPath('https://assent.example/fr/my/consultations/x/reply?a=1', 'assent.example')).toBe(
+      '/fr/my/consultations/x/reply?a=1',
+    );
+    expect(refererPath('http://127.0.0.1:3000/en/my', '127.0.0.1:3000')).toBe('/en/my');
+    for (const [referer, host] of [
+      [undefined, 'assent.example'],
+      ['https://assent.example/my', undefined],
+      ['https://evil.example/my', 'assent.example'],
+      ['https://assent.example:444/my', 'assent.example'],
+      ['javascript:alert(1)', 'assent.example'],
+      ['not a url', 'assent.example'],
+    ] as const)
+      expect(refererPath(referer, host), String(referer)).toBeNull();
   });
 });

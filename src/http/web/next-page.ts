@@ -27,6 +27,21 @@ export function safeNext(value: string | undefined | null): string | null {
   return value;
 }
 
+/**
+ * The path and query of the page a form was posted from, from its Referer when that is this very
+ * host (pages send it to their own origin only: `referrer` is `same-origin`); null otherwise.
+ */
+export function refererPath(referer: string | undefined, host: string | undefined): string | null {
+  if (referer === undefined || host === undefined || referer.length > NEXT_MAX * 2) return null;
+  try {
+    const url = new URL(referer);
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.host !== host) return null;
+    return `${url.pathname}${url.search}`;
+  } catch {
+    return null;
+  }
+}
+
 /** An address with `next` added to its query, when there is one to keep. */
 export function withNext(path: string, next: string | null): string {
   if (next === null) return path;

@@ -30,7 +30,14 @@ export function pageContext(web: WebContext, request: FastifyRequest): PageConte
     locale,
     cssHref: web.stylesheet.href,
     jsHref: scriptHref(),
-    signedIn: session?.verified ? { name: session.account.name, csrfToken: session.csrfToken } : null,
+    signedIn: session?.verified
+      ? {
+          name: session.account.name,
+          csrfToken: session.csrfToken,
+          idleEndsAt: session.session.lastSeenAt + web.ctx.sessionIdleMs,
+          endsAt: session.session.expiresAt,
+        }
+      : null,
     actor,
     // The path without query, for the language switcher (the same page in another language).
     path: request.url.split('?')[0] ?? '/',

@@ -149,6 +149,23 @@ export const signInRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: S
     },
   );
 
+  // The page script's "stay signed in", and its note of typing: the session was seen now (resolveSession
+  // touches it), and says when it ends. An ended session answers with the way to sign in (a redirect).
+  app.post(
+    '/session/keepalive',
+    {
+      schema: { body: CsrfOnlyForm },
+      preHandler: [hooks.loadSession, hooks.requireVerified, hooks.verifySessionCsrf],
+    },
+    async (request, reply) => {
+      const { session } = request.webSession!;
+      return reply.header('cache-control', 'no-store').send({
+        idleEndsAt: new Date(session.lastSeenAt + ctx.sessionIdleMs).toISOString(),
+        endsAt: new Date(session.expiresAt).toISOString(),
+      });
+    },
+  );
+
   app.post('/logout', { schema: { body: CsrfOnlyForm }, preHandler: [hooks.loadSession] }, async (request, reply) => {
     const session = request.webSession;
     if (session) {

@@ -6,7 +6,7 @@ import type { ServiceContext } from '../../services/service-context.js';
 import type { Asset } from './assets.js';
 import { clearSessionCookie, cookieNames, setCsrfCookie, type CookieNames } from './cookies.js';
 import { CSRF_FIELD, isValidCsrfToken, sessionCsrfToken } from './csrf.js';
-import { landingPage, safeNext, withNext } from './next-page.js';
+import { landingPage, refererPath, safeNext, withNext } from './next-page.js';
 import { seeOther } from './render.js';
 
 /** A live session behind the request's cookie. */
@@ -111,7 +111,12 @@ export function sessionHooks(web: WebContext) {
    * ended, and (for a page asked for, not a form posted) which page to return to afterwards.
    */
   function toSignIn(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-    const next = request.method === 'GET' ? safeNext(request.url) : null;
+    // A form posted after the session ended returns to the page it was on (its Referer, same
+    // origin only), where the script offers back what was typed.
+    const next =
+      request.method === 'GET'
+        ? safeNext(request.url)
+        : safeNext(refererPath(request.headers.referer, request.headers.host));
     return seeOther(reply, withNext(request.webSessionEnded ? '/login?notice=session-expired' : '/login', next));
   }
 

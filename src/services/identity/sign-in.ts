@@ -354,9 +354,16 @@ export async function resolveSession(ctx: ServiceContext, sessionSecret: string)
     if (session) await deleteSession(ctx.db, id);
     throw new AppError('SESSION_EXPIRED', 'Your session has ended; sign in again');
   }
-  if (now - session.lastSeenAt > 60_000) await touchSession(ctx.db, id, now);
+  // Touched at most once a minute; the session returned says when it was last seen.
+  const touched = now - session.lastSeenAt > 60_000;
+  if (touched) await touchSession(ctx.db, id, now);
   const verified = session.mfaVerifiedAt !== null;
-  return { session, account, actor: actorOfAccount(account), verified };
+  return {
+    session: touched ? { ...session, lastSeenAt: now } : session,
+    account,
+    actor: actorOfAccount(account),
+    verified,
+  };
 }
 
 /** The TOTP seed of a session's account, to show while enrolling (never once enrolled). */

@@ -1,9 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import type { Actor } from '../../../domain/policy/actor.js';
-import { dirOf, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
+import { dirOf, isoInstant, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
 import { iconHref } from '../assets.js';
 import { CSRF_FIELD } from '../csrf.js';
 import { localeHref, PAGE_LOCALES } from '../locale-url.js';
+import { withNext } from '../next-page.js';
 
 /** What every page needs besides its own view-model. */
 export interface PageContext {
@@ -13,7 +14,13 @@ export interface PageContext {
   /** The fingerprinted script URL (progressive enhancements only). */
   readonly jsHref: string;
   /** The signed-in, verified person, for the header's sign-out form; null on the sign-in pages. */
-  readonly signedIn: { readonly name: string; readonly csrfToken: string } | null;
+  readonly signedIn: {
+    readonly name: string;
+    readonly csrfToken: string;
+    /** When the session ends if nothing more is asked of the server (idle), and in any case (epoch ms). */
+    readonly idleEndsAt?: number;
+    readonly endsAt?: number;
+  } | null;
   /** Who reads the page (the public when nobody is signed in): the navigation depends on it. */
   readonly actor: Actor;
   /** The page's path without its locale prefix or query (the language switcher links to it). */
@@ -74,6 +81,40 @@ export interface LayoutProps {
 }
 
 /**
+ * What the script needs to warn a signed-in person before their session ends, and to keep it
+ * alive while they type: when it ends (idle, and in any case), where to say "still here", and its
+ * words in the page's language ({time} is filled in by the script, in the reader's clock).
+ */
+function sessionData(page: PageContext): Record<string, string> {
+  const session = page.signedIn;
+  if (!session || session.idleEndsAt === undefined || session.endsAt === undefined) return {};
+  const { locale } = page;
+  return {
+    'data-session-idle-ends': isoInstant(session.idleEndsAt),
+    'data-session-ends': isoInstant(session.endsAt),
+    'data-session-keepalive': page.href('/session/keepalive'),
+    'data-session-warning': t(locale, 'session.warning', { time: '{time}' }),
+    'data-session-stay': t(locale, 'session.stay'),
+    'data-session-ended': t(locale, 'session.ended'),
+    'data-session-sign-in': t(locale, 'session.signIn'),
+    'data-session-sign-in-href': page.href(withNext('/login', page.path)),
+  };
+}
+
+/**
+ * The words of the script that keeps what is typed in a form (`data-keep`), in the page's language.
+ */
+export function keepData(locale: Locale): Record<string, string> {
+  return {
+    'data-keep': '',
+    'data-keep-found': t(locale, 'keep.found', { time: '{time}' }),
+    'data-keep-restore': t(locale, 'keep.restore'),
+    'data-keep-discard': t(locale, 'keep.discard'),
+    'data-keep-restored': t(locale, 'keep.restored'),
+  };
+}
+
+/**
  * The frame of every page: `lang` and `dir` from the locale, a skip link, the header with the
  * account navigation (a real form for sign-out: signing out changes state, so it is a POST),
  * one `<main>` holding the page's single `<h1>`. One deferred script of small enhancements
@@ -105,7 +146,7 @@ export function Layout({
         <link rel="stylesheet" href={page.cssHref} />
         <script src={page.jsHref} defer />
       </head>
-      <body class={wide ? 'wide' : undefined}>
+      <body class={wide ? 'wide' : undefined} {...sessionData(page)}>
         <a class="skip-link" href="#main">
           {t(locale, 'layout.skipLink')}
         </a>

@@ -1,7 +1,7 @@
 import { t } from '../../../../i18n/i18n.js';
 import { CsrfField, ErrorSummary, Notice, type FormError } from '../../components/form.js';
 import { isolateText, LtrWithin } from '../../components/bidi.js';
-import { Layout, type PageContext } from '../../components/layout.js';
+import { keepData, Layout, type PageContext } from '../../components/layout.js';
 import { ReplyFields, replyFieldsTexts, SignatureFields } from '../../components/reply-fields.js';
 import type { ReplyFormValues, WorkspaceView } from '../../presenters/reply.presenter.js';
 import { replyPaths, WorkspaceSummary } from './reply-parts.js';
@@ -47,7 +47,14 @@ export function ReplyFormPage({ page, view }: { page: PageContext; view: ReplyFo
       <ErrorSummary locale={locale} errors={view.errors} />
       <WorkspaceSummary page={page} view={ws} />
 
-      <form method="post" action={page.href(paths.form)} enctype="multipart/form-data" novalidate class="reply-form">
+      <form
+        method="post"
+        action={page.href(paths.form)}
+        enctype="multipart/form-data"
+        novalidate
+        class="reply-form"
+        {...keepData(locale)}
+      >
         <CsrfField token={view.csrfToken} />
         <input type="hidden" name="basedOnVersion" value={String(view.form.basedOnVersion)} />
         <input type="hidden" name="draftRevision" value={String(view.form.draftRevision)} />

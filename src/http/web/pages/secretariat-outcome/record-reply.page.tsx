@@ -11,7 +11,7 @@ import {
   SubmitButton,
   TextField,
 } from '../../components/form.js';
-import { Layout, type PageContext } from '../../components/layout.js';
+import { keepData, Layout, type PageContext } from '../../components/layout.js';
 import {
   ReplyFields,
   SignatureFields,
@@ -82,6 +82,7 @@ export function RecordReplyPage({ page, view }: { page: PageContext; view: Recor
           enctype="multipart/form-data"
           novalidate
           class="stack"
+          {...keepData(locale)}
         >
           <CsrfField token={view.csrfToken} />
           <p>{t(locale, 'outcome.record.intro')}</p>

@@ -11,7 +11,7 @@ import {
   TextField,
 } from '../../components/form.js';
 import { UN_LANGUAGES } from '../../../../domain/member-states/designations.js';
-import { LANGUAGE_NAMES, type PageContext } from '../../components/layout.js';
+import { keepData, LANGUAGE_NAMES, type PageContext } from '../../components/layout.js';
 import { languageAttributes } from '../../presenters/content.presenter.js';
 import type { TimingView } from '../../presenters/secretariat.presenter.js';
 import { RESOLUTION_EDITIONS, type CircularValues } from '../../secretariat/circular.forms.js';
@@ -83,7 +83,7 @@ export function CircularForm({
     ? values.resolutionEdition
     : procedure.defaultEdition;
   return (
-    <form method="post" action={page.href(action)} novalidate class="sec-form">
+    <form method="post" action={page.href(action)} novalidate class="sec-form" {...keepData(locale)}>
       <CsrfField token={view.csrfToken} />
       <input type="hidden" name="revision" value={values.revision} />
       {offerRecord && <RecordFields page={page} view={view} />}

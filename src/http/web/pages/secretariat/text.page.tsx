@@ -14,7 +14,7 @@ import {
 } from '../../components/form.js';
 import { isolateText, Ltr, LtrWithin } from '../../components/bidi.js';
 import { languageName } from '../../components/content.js';
-import { Layout, type PageContext } from '../../components/layout.js';
+import { keepData, Layout, type PageContext } from '../../components/layout.js';
 import { languageAttributes } from '../../presenters/content.presenter.js';
 import type { TextValues } from '../../secretariat/text.forms.js';
 import { CircularNav } from './sec-parts.js';
@@ -56,7 +56,7 @@ export function TextPage({ page, view }: { page: PageContext; view: TextPageView
     <Layout page={page} title={title} hasErrors={errors.length > 0}>
       <CircularNav page={page} id={view.consultationId} issued={false} current={action} />
       <ErrorSummary locale={locale} errors={errors} />
-      <form method="post" action={page.href(action)} novalidate class="sec-form">
+      <form method="post" action={page.href(action)} novalidate class="sec-form" {...keepData(locale)}>
         <CsrfField token={view.csrfToken} />
         <TextField
           locale={locale}
