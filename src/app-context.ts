@@ -51,6 +51,7 @@ export async function createAppContext(config: AppConfig, clock: Clock = systemC
     sessionIdleMs: config.sessionIdleMinutes * 60_000,
     sessionAbsoluteMs: config.sessionAbsoluteHours * 3_600_000,
     invitationTtlMs: config.invitationDays * 86_400_000,
+    passwordResetTtlMs: config.passwordResetMinutes * 60_000,
     ...(config.auditSeal !== null && { auditSeal: config.auditSeal }),
   });
   const mail = config.smtpUrl ? smtpTransport(config.smtpUrl) : emlTransport(path.join(config.dataDir, 'mail'));

@@ -117,3 +117,17 @@ describe('ORG_NAME and ORG_LOGO', () => {
     expect(() => configWith({ ORG_NAME_ES: 'x'.repeat(121) })).toThrow(/ORG_NAME_ES must be at most 120 characters/);
   });
 });
+
+describe('PASSWORD_RESET_MINUTES', () => {
+  it('lets a "Forgot your password?" link live an hour by default, or what is set', () => {
+    expect(configWith({}).passwordResetMinutes).toBe(60);
+    expect(configWith({ PASSWORD_RESET_MINUTES: '15' }).passwordResetMinutes).toBe(15);
+  });
+
+  it('refuses less than 5 minutes, more than a day, or anything not a whole number', () => {
+    for (const value of ['4', '1441', '0.5', 'an hour'])
+      expect(() => configWith({ PASSWORD_RESET_MINUTES: value })).toThrow(
+        /^PASSWORD_RESET_MINUTES must be a whole number from 5 to 1440/,
+      );
+  });
+});

@@ -46,6 +46,8 @@ export interface AppConfig {
   readonly sessionIdleMinutes: number;
   readonly sessionAbsoluteHours: number;
   readonly invitationDays: number;
+  /** "Forgot your password?" links expire after this many minutes. */
+  readonly passwordResetMinutes: number;
   /**
    * Which reverse proxies to believe about the client's address in X-Forwarded-For (so throttling
    * sees the client's address, not the proxy's): none, or those at the listed addresses. Never
@@ -234,7 +236,8 @@ function organisation(env: NodeJS.ProcessEnv): Organisation {
  * LOG_LEVEL, BODY_LIMIT_BYTES, ATTACHMENT_MAX_BYTES, DATABASE_POOL_MAX, RATE_LIMIT_PER_MINUTE,
  * RECEIPT_VERIFY_PER_MINUTE, PUBLIC_CACHE_ENTRIES, PUBLIC_CACHE_MB, AUDIT_SEAL,
  * SMTP_URL, MAIL_FROM, PUBLIC_URL, REMINDER_DAYS, WORKER, METRICS_TOKEN, METRICS_PUBLIC, ASSENT_SECRET_KEY,
- * SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS, INVITATION_DAYS, TRUST_PROXY, ORG_NAME(_<LANG>), ORG_LOGO.
+ * SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS, INVITATION_DAYS, PASSWORD_RESET_MINUTES, TRUST_PROXY,
+ * ORG_NAME(_<LANG>), ORG_LOGO.
  * @throws ConfigError naming the variable
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -275,6 +278,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
     invitationDays: integer(env, 'INVITATION_DAYS', 7, 1, 60),
+    passwordResetMinutes: integer(env, 'PASSWORD_RESET_MINUTES', 60, 5, 24 * 60),
     trustProxy: trustProxy(env.TRUST_PROXY),
     organisation: organisation(env),
   };

@@ -31,6 +31,7 @@ export interface DB {
   signing_key: SigningKeyTable;
   account: AccountTable;
   invitation: InvitationTable;
+  password_reset: PasswordResetTable;
   recovery_code: RecoveryCodeTable;
   session: SessionTable;
   login_throttle: LoginThrottleTable;
@@ -55,6 +56,8 @@ export interface AccountTable {
   totp_last_step: number | null;
   language: string;
   disabled_at: number | null;
+  /** When an administrator reset the authenticator, until a new one is confirmed (migration 0016). */
+  authenticator_reset_at: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: number;
   updated_at: number;
 }
@@ -65,6 +68,23 @@ export interface InvitationTable {
   token_hash: string;
   account_id: string;
   created_by: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  revoked_at: number | null;
+  /** `account`: a password, then an authenticator; `authenticator`: the password given, a new authenticator (migration 0016). */
+  purpose: ColumnType<InvitationPurpose, InvitationPurpose | undefined, InvitationPurpose>;
+}
+
+/** What an invitation link lets its holder do. */
+export type InvitationPurpose = 'account' | 'authenticator';
+
+/** The single-use links of "Forgot your password?" (migration 0016). */
+export interface PasswordResetTable {
+  id: string;
+  /** SHA-256 of the link's secret. */
+  token_hash: string;
+  account_id: string;
   created_at: number;
   expires_at: number;
   used_at: number | null;
@@ -95,7 +115,10 @@ export interface SessionTable {
 }
 
 export interface LoginThrottleTable {
-  /** `account:<email>` or `ip:<address>`. */
+  /**
+   * `account:<email>`, `ip:<address>`, `ip+account:…` and `second-factor:<account id>` (sign-in: failures and a
+   * lock), or `reset-request:…` (password-reset requests: a count and the end of its window in `locked_until`).
+   */
   key: string;
   failures: number;
   locked_until: number | null;

@@ -84,6 +84,10 @@ export const ERROR_CATALOGUE = {
   INVALID_SECOND_FACTOR: { status: 401, title: 'The code is wrong or was already used' },
   /** An invitation link that is unknown, expired, revoked or already used. */
   INVITATION_INVALID: { status: 410, title: 'This invitation link is no longer valid' },
+  /** A password reset link that is unknown, expired, replaced by a newer one or already used, or whose account may no longer reset its password by e-mail. */
+  PASSWORD_RESET_INVALID: { status: 410, title: 'This password reset link is no longer valid' },
+  /** The right password of an account whose authenticator an administrator reset: the e-mailed link is needed to set up a new one. */
+  AUTHENTICATOR_RESET_PENDING: { status: 403, title: 'Set up your new authenticator from the link e-mailed to you' },
   /** The session expired (idle or absolute timeout) or was signed out. */
   SESSION_EXPIRED: { status: 401, title: 'Your session has ended; sign in again' },
   /** A form post without a valid CSRF token, or from another site. */

@@ -19,6 +19,7 @@ function toAccount(row: Selectable<AccountTable>): Account {
     totpLastStep: row.totp_last_step === null ? null : Number(row.totp_last_step),
     language: row.language,
     disabledAt: row.disabled_at === null ? null : Number(row.disabled_at),
+    authenticatorResetAt: row.authenticator_reset_at === null ? null : Number(row.authenticator_reset_at),
     createdAt: Number(row.created_at),
   };
 }
@@ -39,6 +40,7 @@ export async function insertAccount(db: Executor, a: Account, now: number): Prom
       totp_last_step: a.totpLastStep,
       language: a.language,
       disabled_at: a.disabledAt,
+      authenticator_reset_at: a.authenticatorResetAt,
       created_at: a.createdAt,
       updated_at: now,
     })
@@ -96,6 +98,7 @@ export async function updateAccount(
       | 'disabledAt'
       | 'focalPointRank'
       | 'language'
+      | 'authenticatorResetAt'
     >
   >,
   now: number,
@@ -111,6 +114,7 @@ export async function updateAccount(
       ...(changes.disabledAt !== undefined && { disabled_at: changes.disabledAt }),
       ...(changes.focalPointRank !== undefined && { focal_point_rank: changes.focalPointRank }),
       ...(changes.language !== undefined && { language: changes.language }),
+      ...(changes.authenticatorResetAt !== undefined && { authenticator_reset_at: changes.authenticatorResetAt }),
       updated_at: now,
     })
     .where('id', '=', id)

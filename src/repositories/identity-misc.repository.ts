@@ -1,9 +1,17 @@
 import { sql } from 'kysely';
+import type { InvitationPurpose } from '../db/database.js';
 import type { Executor } from '../db/dialect.js';
 
-/** Invitations: single-use, expiring links that let a person set a password and enrol 2FA. */
+export type { InvitationPurpose } from '../db/database.js';
+
+/**
+ * Invitations: single-use, expiring links that let a person set a password and enrol 2FA
+ * (`account`), or, after an administrator reset the authenticator, enrol a new one with the
+ * password they have (`authenticator`).
+ */
 export interface Invitation {
   readonly id: string;
+  readonly purpose: InvitationPurpose;
   readonly tokenHash: string;
   readonly accountId: string;
   readonly createdBy: string;
@@ -18,6 +26,7 @@ export async function insertInvitation(db: Executor, i: Invitation): Promise<voi
     .insertInto('invitation')
     .values({
       id: i.id,
+      purpose: i.purpose,
       token_hash: i.tokenHash,
       account_id: i.accountId,
       created_by: i.createdBy,
@@ -34,6 +43,7 @@ export async function findInvitationByHash(db: Executor, tokenHash: string): Pro
   return row
     ? {
         id: row.id,
+        purpose: row.purpose,
         tokenHash: row.token_hash,
         accountId: row.account_id,
         createdBy: row.created_by,
@@ -207,4 +217,121 @@ export async function takeThrottle(db: Executor, key: string): Promise<number> {
 export async function findInvitation(db: Executor, id: string): Promise<Invitation | undefined> {
   const row = await db.selectFrom('invitation').select('token_hash').where('id', '=', id).executeTakeFirst();
   return row ? findInvitationByHash(db, row.token_hash) : undefined;
+}
+
+/** A "Forgot your password?" link: single-use, expiring, stored as the SHA-256 of its secret. */
+export interface PasswordReset {
+  readonly id: string;
+  readonly tokenHash: string;
+  readonly accountId: string;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+  readonly usedAt: number | null;
+  readonly revokedAt: number | null;
+}
+
+export async function insertPasswordReset(db: Executor, r: PasswordReset): Promise<void> {
+  await db
+    .insertInto('password_reset')
+    .values({
+      id: r.id,
+      token_hash: r.tokenHash,
+      account_id: r.accountId,
+      created_at: r.createdAt,
+      expires_at: r.expiresAt,
+      used_at: r.usedAt,
+      revoked_at: r.revokedAt,
+    })
+    .execute();
+}
+
+function toPasswordReset(row: {
+  id: string;
+  token_hash: string;
+  account_id: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  revoked_at: number | null;
+}): PasswordReset {
+  return {
+    id: row.id,
+    tokenHash: row.token_hash,
+    accountId: row.account_id,
+    createdAt: Number(row.created_at),
+    expiresAt: Number(row.expires_at),
+    usedAt: row.used_at === null ? null : Number(row.used_at),
+    revokedAt: row.revoked_at === null ? null : Number(row.revoked_at),
+  };
+}
+
+export async function findPasswordResetByHash(db: Executor, tokenHash: string): Promise<PasswordReset | undefined> {
+  const row = await db.selectFrom('password_reset').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  return row ? toPasswordReset(row) : undefined;
+}
+
+export async function findPasswordReset(db: Executor, id: string): Promise<PasswordReset | undefined> {
+  const row = await db.selectFrom('password_reset').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toPasswordReset(row) : undefined;
+}
+
+/** Marks a reset link used, only if it is still open (so two concurrent uses cannot both win). */
+export async function markPasswordResetUsed(db: Executor, id: string, at: number): Promise<boolean> {
+  const r = await db
+    .updateTable('password_reset')
+    .set({ used_at: at })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** Revokes the open reset links of an account (a newer one replaces them; the account changed). */
+export async function revokePasswordResetsOf(db: Executor, accountId: string, at: number): Promise<void> {
+  await db
+    .updateTable('password_reset')
+    .set({ revoked_at: at })
+    .where('account_id', '=', accountId)
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+/**
+ * Counts one request on `key` in a fixed window of `windowMs`, atomically (the row locked on
+ * PostgreSQL until commit), and returns the count of the current window. On these keys the
+ * throttle row holds the count in `failures` and the end of its window in `locked_until`: a
+ * request after the window's end starts a new one at 1.
+ */
+export async function countInWindow(db: Executor, key: string, now: number, windowMs: number): Promise<number> {
+  const row = await db
+    .insertInto('login_throttle')
+    .values({ key, failures: 1, locked_until: now + windowMs, updated_at: now })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet((eb) => {
+        const expired = eb.or([
+          eb('login_throttle.locked_until', 'is', null),
+          eb('login_throttle.locked_until', '<=', now),
+        ]);
+        return {
+          failures: eb
+            .case()
+            .when(expired)
+            .then(1)
+            .else(eb('login_throttle.failures', '+', 1))
+            .end(),
+          locked_until: eb
+            .case()
+            .when(expired)
+            .then(now + windowMs)
+            .else(eb.ref('login_throttle.locked_until'))
+            .end(),
+          updated_at: now,
+        };
+      }),
+    )
+    .returning('failures')
+    .executeTakeFirstOrThrow();
+  return Number(row.failures);
 }

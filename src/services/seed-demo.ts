@@ -101,6 +101,7 @@ async function createDemoAccounts(ctx: ServiceContext): Promise<DemoAccount[]> {
           totpLastStep: null,
           language: 'en',
           disabledAt: null,
+          authenticatorResetAt: null,
           createdAt: now,
         },
         now,

@@ -26,8 +26,10 @@ export interface ServiceContext {
   readonly sessionIdleMs: number;
   /** …and after this long in any case. */
   readonly sessionAbsoluteMs: number;
-  /** Invitation links expire after this long. */
+  /** Invitation links (and an administrator's authenticator reset links) expire after this long. */
   readonly invitationTtlMs: number;
+  /** "Forgot your password?" links expire after this long. */
+  readonly passwordResetTtlMs: number;
   /** When a write's audit events are sealed into the chain (services/audit-seal.ts). */
   readonly auditSeal: AuditSealMode;
 }
@@ -53,6 +55,7 @@ export function serviceContext(
     sessionIdleMs: overrides.sessionIdleMs ?? 30 * 60_000,
     sessionAbsoluteMs: overrides.sessionAbsoluteMs ?? 12 * 3_600_000,
     invitationTtlMs: overrides.invitationTtlMs ?? 7 * 86_400_000,
+    passwordResetTtlMs: overrides.passwordResetTtlMs ?? 3_600_000,
     auditSeal: overrides.auditSeal ?? defaultAuditSealMode(db),
   };
 }

@@ -3,7 +3,10 @@ import { expect } from 'vitest';
 import type { AccountRole, DB } from '../../src/db/database.js';
 import { AppError, type ErrorCode } from '../../src/domain/errors.js';
 import type { Actor } from '../../src/domain/policy/actor.js';
+import type { MailTransport, OutgoingMail } from '../../src/mail/mail-transport.js';
 import type { Account } from '../../src/repositories/account.repository.js';
+import { createJobHandlers } from '../../src/services/jobs/handlers.js';
+import { createWorker } from '../../src/services/jobs/worker.js';
 import { inviteAccount, type Invited } from '../../src/services/identity/accounts.js';
 import {
   acceptInvitation,
@@ -135,17 +138,19 @@ export async function refusedUnchanged(
 
 /** Every row of the tables identity touches, in a stable order. */
 export async function identitySnapshot(db: Kysely<DB>) {
-  const [account, session, invitation, recoveryCode, loginThrottle, auditEvent, job, apiToken] = await Promise.all([
-    db.selectFrom('account').selectAll().orderBy('id').execute(),
-    db.selectFrom('session').selectAll().orderBy('id').execute(),
-    db.selectFrom('invitation').selectAll().orderBy('id').execute(),
-    db.selectFrom('recovery_code').selectAll().orderBy('account_id').orderBy('code_hash').execute(),
-    db.selectFrom('login_throttle').selectAll().orderBy('key').execute(),
-    db.selectFrom('audit_event').select(['seq', 'at', 'actor', 'action', 'subject', 'data']).orderBy('seq').execute(),
-    db.selectFrom('job').select(['id', 'kind', 'payload', 'state']).orderBy('id').execute(),
-    db.selectFrom('api_token').selectAll().orderBy('id').execute(),
-  ]);
-  return { account, session, invitation, recoveryCode, loginThrottle, auditEvent, job, apiToken };
+  const [account, session, invitation, passwordReset, recoveryCode, loginThrottle, auditEvent, job, apiToken] =
+    await Promise.all([
+      db.selectFrom('account').selectAll().orderBy('id').execute(),
+      db.selectFrom('session').selectAll().orderBy('id').execute(),
+      db.selectFrom('invitation').selectAll().orderBy('id').execute(),
+      db.selectFrom('password_reset').selectAll().orderBy('id').execute(),
+      db.selectFrom('recovery_code').selectAll().orderBy('account_id').orderBy('code_hash').execute(),
+      db.selectFrom('login_throttle').selectAll().orderBy('key').execute(),
+      db.selectFrom('audit_event').select(['seq', 'at', 'actor', 'action', 'subject', 'data']).orderBy('seq').execute(),
+      db.selectFrom('job').select(['id', 'kind', 'payload', 'state']).orderBy('id').execute(),
+      db.selectFrom('api_token').selectAll().orderBy('id').execute(),
+    ]);
+  return { account, session, invitation, passwordReset, recoveryCode, loginThrottle, auditEvent, job, apiToken };
 }
 
 /** How many rows each identity table holds. */
@@ -176,4 +181,36 @@ export async function throttleRow(db: Kysely<DB>, key: string) {
   return (
     row && { failures: Number(row.failures), lockedUntil: row.locked_until === null ? null : Number(row.locked_until) }
   );
+}
+
+/** The base URL of the links in the e-mails the identity suites send. */
+export const BASE_URL = 'https://assent.test';
+
+/** A mail transport that keeps what it is given. */
+export function memoryTransport(): MailTransport & { readonly sent: OutgoingMail[] } {
+  const sent: OutgoingMail[] = [];
+  return {
+    kind: 'eml',
+    sent,
+    send: async (mail) => {
+      sent.push(mail);
+      return { messageId: `message-${sent.length}`, location: 'memory' };
+    },
+    close() {},
+  };
+}
+
+/** Runs every due job with the real worker and handlers, and returns the e-mails they sent. */
+export async function deliverMail(ctx: ServiceContext): Promise<OutgoingMail[]> {
+  const transport = memoryTransport();
+  const handlers = createJobHandlers(ctx, { transport, from: 'Assent <no-reply@assent.test>', baseUrl: BASE_URL });
+  await createWorker(ctx, { handlers }).drain();
+  return transport.sent;
+}
+
+/** The secret of the link to `path` (`password-reset`, `invitations`) in an e-mail's text, and its locale. */
+export function linkIn(mail: OutgoingMail, path: string): { secret: string; locale: string } {
+  const match = new RegExp(`${BASE_URL}/([a-z]{2})/${path}/([A-Za-z0-9_-]+)`).exec(mail.text);
+  if (!match) throw new Error(`No /${path}/ link in: ${mail.text}`);
+  return { locale: match[1]!, secret: match[2]! };
 }

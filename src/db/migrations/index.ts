@@ -14,6 +14,7 @@ import { m0012DeadlineWording } from './0012-deadline-wording.js';
 import { m0013ProcedureOwnedRecords } from './0013-procedure-owned-records.js';
 import { m0014EnteredAfterwards } from './0014-entered-afterwards.js';
 import { m0015AuditPending } from './0015-audit-pending.js';
+import { m0016AccountRecovery } from './0016-account-recovery.js';
 import type { MigrationOptions } from './migration-options.js';
 
 export type { MigrationOptions } from './migration-options.js';
@@ -44,4 +45,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-06-0013-procedure-owned-records': m0013ProcedureOwnedRecords,
   '2026-12-06-0014-entered-afterwards': m0014EnteredAfterwards,
   '2026-12-07-0015-audit-pending': m0015AuditPending,
+  '2026-12-08-0016-account-recovery': m0016AccountRecovery,
 };

@@ -15,5 +15,10 @@ export interface Account {
   readonly totpLastStep: number | null;
   readonly language: string;
   readonly disabledAt: number | null;
+  /**
+   * When an administrator reset the authenticator (a lost phone), until a new one is confirmed;
+   * null otherwise. While set, the password alone signs nobody in: the e-mailed link is needed.
+   */
+  readonly authenticatorResetAt: number | null;
   readonly createdAt: number;
 }

@@ -86,6 +86,9 @@ export const signInRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: S
           return render(401, [{ link: 'field-email', message: t(locale, 'login.invalidCredentials') }]);
         if (isAppError(error) && error.code === 'LOGIN_LOCKED')
           return render(429, [{ link: 'field-email', message: t(locale, 'login.locked') }]);
+        // The right password of an account whose authenticator the secretariat reset: the e-mailed link, not this form.
+        if (isAppError(error) && error.code === 'AUTHENTICATOR_RESET_PENDING')
+          return render(403, [{ link: 'field-email', message: t(locale, 'login.authenticatorPending') }]);
         throw error;
       }
     },

@@ -13,7 +13,11 @@ import {
 } from '../../repositories/account.repository.js';
 import { appendAudit } from '../../repositories/audit.repository.js';
 import { revokeTokensOf } from '../../repositories/api-token.repository.js';
-import { insertInvitation, revokeInvitationsOf } from '../../repositories/identity-misc.repository.js';
+import {
+  insertInvitation,
+  revokeInvitationsOf,
+  revokePasswordResetsOf,
+} from '../../repositories/identity-misc.repository.js';
 import { insertJob } from '../../repositories/job.repository.js';
 import { findMemberState } from '../../repositories/member-state.repository.js';
 import { deleteSessionsOf } from '../../repositories/session.repository.js';
@@ -102,6 +106,7 @@ export async function inviteAccount(ctx: ServiceContext, options: InviteOptions)
         throw new AppError('CONFLICT', detail, { errors: [{ field: '/role', message: detail, code: 'CONFLICT' }] });
       }
       await revokeInvitationsOf(trx, account.id, now);
+      await revokePasswordResetsOf(trx, account.id, now);
       await updateAccount(
         trx,
         account.id,
@@ -110,6 +115,7 @@ export async function inviteAccount(ctx: ServiceContext, options: InviteOptions)
           totpSecret: null,
           totpEnabledAt: null,
           totpLastStep: null,
+          authenticatorResetAt: null,
           name: options.name.trim(),
           language,
         },
@@ -131,6 +137,7 @@ export async function inviteAccount(ctx: ServiceContext, options: InviteOptions)
         totpLastStep: null,
         language,
         disabledAt: null,
+        authenticatorResetAt: null,
         createdAt: now,
       };
       await insertAccount(trx, account, now);
@@ -139,6 +146,7 @@ export async function inviteAccount(ctx: ServiceContext, options: InviteOptions)
     const expiresAt = now + ctx.invitationTtlMs;
     await insertInvitation(trx, {
       id: invitationId,
+      purpose: 'account',
       tokenHash: hashSecret(secret),
       accountId: account.id,
       createdBy: options.actor.id,
@@ -189,7 +197,8 @@ export async function listAccounts(
 }
 
 /**
- * Disables an account (every session ends, its invitations and personal tokens are revoked) or
+ * Disables an account (every session ends, its invitation and password reset links and personal
+ * tokens are revoked) or
  * enables it again (it then needs new tokens). The
  * State's replies and the account's history are untouched: focal points can change in the
  * middle of a consultation.
@@ -209,6 +218,7 @@ export async function setAccountDisabled(
       // Everything that acts for the account stops, for good: enabling it again needs new tokens.
       await deleteSessionsOf(trx, account.id);
       await revokeInvitationsOf(trx, account.id, now);
+      await revokePasswordResetsOf(trx, account.id, now);
       await revokeTokensOf(trx, account.id, now);
     }
     await appendAudit(trx, {

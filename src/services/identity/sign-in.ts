@@ -8,6 +8,8 @@ import { appendAudit } from '../../repositories/audit.repository.js';
 import {
   clearThrottle,
   findInvitationByHash,
+  type Invitation,
+  type InvitationPurpose,
   incrementThrottle,
   markInvitationUsed,
   releaseThrottle,
@@ -64,7 +66,12 @@ export function requiresSecondFactor(account: Account): boolean {
   return account.role !== 'observer' || account.totpEnabledAt !== null;
 }
 
-async function newSession(
+/**
+ * Opens a session for `account` in `trx`: verified (the second factor given, or none needed) for
+ * `sessionAbsoluteMs`, else waiting for its second factor for 10 minutes. Returns the cookie's
+ * secret (only its SHA-256 is stored). For the identity services.
+ */
+export async function newSession(
   trx: Transaction<DB>,
   ctx: ServiceContext,
   account: Account,
@@ -93,7 +100,7 @@ export interface Client {
 }
 
 /** One attempt reserved on a key: what a success needs to give it back. */
-interface Reservation {
+export interface Reservation {
   readonly key: string;
   readonly policy: ThrottlePolicy | null;
   /** The lock this reservation set pre-emptively (null: none). */
@@ -112,7 +119,7 @@ interface Reservation {
  * counters hold failures only.
  * @throws LOGIN_LOCKED
  */
-async function reserveAttempt(
+export async function reserveAttempt(
   ctx: ServiceContext,
   keys: readonly (readonly [string, ThrottlePolicy | null])[],
 ): Promise<Map<string, Reservation>> {
@@ -160,7 +167,7 @@ async function releaseAttempt(
 }
 
 /** Records a failed attempt in the audit trail (the counters were already raised by reserveAttempt). */
-async function auditFailure(
+export async function auditFailure(
   ctx: ServiceContext,
   audit: { actor: string; subject: string; action: string },
 ): Promise<void> {
@@ -177,27 +184,92 @@ async function auditFailure(
   );
 }
 
+/** The throttle keys a password attempt for `email` from `client` is counted on (signInWithPassword). */
+export function passwordAttemptKeys(
+  email: string,
+  client: Client,
+): { accountKey: string; addressKey: string; pairKey: string } {
+  const address = client.ip ?? 'unknown';
+  return { accountKey: `account:${email}`, addressKey: `ip:${address}`, pairKey: `ip+account:${address} ${email}` };
+}
+
+/** Reserves a password attempt on its three keys (the account, the address, the two together). @throws LOGIN_LOCKED */
+export async function reservePasswordAttempt(
+  ctx: ServiceContext,
+  email: string,
+  client: Client,
+): Promise<Map<string, Reservation>> {
+  const keys = passwordAttemptKeys(email, client);
+  return reserveAttempt(ctx, [
+    [keys.accountKey, ACCOUNT_THROTTLE],
+    [keys.addressKey, ADDRESS_THROTTLE],
+    [keys.pairKey, null],
+  ]);
+}
+
+/**
+ * What a right password gives back (see signInWithPassword): the account's counter cleared, the
+ * address's own reservation and the failures against this account from this address released.
+ */
+export async function releasePasswordAttempt(
+  trx: Transaction<DB>,
+  reserved: Map<string, Reservation>,
+  email: string,
+  client: Client,
+  now: number,
+): Promise<void> {
+  const keys = passwordAttemptKeys(email, client);
+  await clearThrottle(trx, keys.accountKey);
+  // This attempt's reservation and the account's earlier failures from this address (none when a
+  // concurrent success of the same account took them: it gave them back already).
+  await releaseAttempt(trx, reserved.get(keys.addressKey)!, await takeThrottle(trx, keys.pairKey), now);
+}
+
+/** Whether an invitation link is open: known, unused, not revoked or expired, its account not disabled. */
+function isOpenInvitation(invitation: Invitation | undefined, account: Account | undefined, now: number): boolean {
+  return (
+    invitation !== undefined &&
+    account !== undefined &&
+    invitation.usedAt === null &&
+    invitation.revokedAt === null &&
+    invitation.expiresAt > now &&
+    account.disabledAt === null
+  );
+}
+
 /**
  * Whether an invitation link can still be used (known, unused, not revoked or expired, its
- * account not disabled), and for whom — without using it. Read-only.
+ * account not disabled), for whom and for what (a new account's password, or a new authenticator
+ * after an administrator's reset) — without using it. Read-only.
  */
 export async function checkInvitation(
   ctx: ServiceContext,
   secret: string,
-): Promise<{ usable: true; account: Account } | { usable: false }> {
+): Promise<{ usable: true; account: Account; purpose: InvitationPurpose } | { usable: false }> {
   const invitation = await findInvitationByHash(ctx.db, hashSecret(secret));
   const account = invitation ? await findAccount(ctx.db, invitation.accountId) : undefined;
-  const now = ctx.clock();
-  if (
-    !invitation ||
-    !account ||
-    invitation.usedAt !== null ||
-    invitation.revokedAt !== null ||
-    invitation.expiresAt <= now ||
-    account.disabledAt !== null
-  )
-    return { usable: false };
-  return { usable: true, account };
+  if (!isOpenInvitation(invitation, account, ctx.clock())) return { usable: false };
+  return { usable: true, account: account!, purpose: invitation!.purpose };
+}
+
+/**
+ * The open invitation link of `purpose` behind `secret`, and its account.
+ * @throws INVITATION_INVALID (unknown, expired, revoked, used, of another purpose; or the account is disabled)
+ */
+export async function openInvitation(
+  ctx: ServiceContext,
+  secret: string,
+  purpose: InvitationPurpose,
+): Promise<{ invitation: Invitation; account: Account }> {
+  const invitation = await findInvitationByHash(ctx.db, hashSecret(secret));
+  const account = invitation ? await findAccount(ctx.db, invitation.accountId) : undefined;
+  if (!isOpenInvitation(invitation, account, ctx.clock()) || invitation!.purpose !== purpose) {
+    throw new AppError(
+      'INVITATION_INVALID',
+      'This invitation link is unknown, expired, or was already used; ask the secretariat for a new one',
+    );
+  }
+  return { invitation: invitation!, account: account! };
 }
 
 /**
@@ -212,28 +284,18 @@ export async function acceptInvitation(
 ): Promise<SessionGrant & { account: Account }> {
   const now = ctx.clock();
   const passwordHash = await (async () => {
-    const invitation = await findInvitationByHash(ctx.db, hashSecret(options.secret));
-    const account = invitation ? await findAccount(ctx.db, invitation.accountId) : undefined;
-    if (
-      !invitation ||
-      !account ||
-      invitation.usedAt !== null ||
-      invitation.revokedAt !== null ||
-      invitation.expiresAt <= now ||
-      account.disabledAt !== null
-    ) {
-      throw new AppError(
-        'INVITATION_INVALID',
-        'This invitation link is unknown, expired, or was already used; ask the secretariat for a new one',
-      );
-    }
+    const { account } = await openInvitation(ctx, options.secret, 'account');
     const problems = checkPassword(options.password, account.email);
     if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems[0]!.message, { errors: problems });
     return hashPassword(options.password);
   })();
   return inTransaction(ctx, async (trx) => {
     const invitation = await findInvitationByHash(trx, hashSecret(options.secret));
-    if (!invitation || !(await markInvitationUsed(trx, invitation.id, now)) || invitation.expiresAt <= now) {
+    if (
+      invitation?.purpose !== 'account' ||
+      !(await markInvitationUsed(trx, invitation.id, now)) ||
+      invitation.expiresAt <= now
+    ) {
       throw new AppError(
         'INVITATION_INVALID',
         'This invitation link is unknown, expired, or was already used; ask the secretariat for a new one',
@@ -272,23 +334,21 @@ export async function acceptInvitation(
  * together): those were the owner's typos, or guesses at an account that is no longer at risk.
  * Failures against other accounts from the address stay counted, so an attacker who holds one
  * account cannot wipe the count of guesses at others by signing in with it between guesses.
- * @throws LOGIN_LOCKED, INVALID_CREDENTIALS (wrong password, unknown or disabled account: one message)
+ *
+ * An account whose authenticator an administrator reset is not signed in by its password alone,
+ * even the right one: the person opens the e-mailed link (authenticator-reset.ts), so that a
+ * stolen password cannot enrol the thief's authenticator in the meantime. The right password
+ * still counts as a success for the throttle.
+ * @throws LOGIN_LOCKED, INVALID_CREDENTIALS (wrong password, unknown or disabled account: one message),
+ *   AUTHENTICATOR_RESET_PENDING (the right password of an account whose authenticator was reset)
  */
 export async function signInWithPassword(
   ctx: ServiceContext,
   options: { email: string; password: string; client: Client },
 ): Promise<SessionGrant> {
   const email = options.email.trim().toLowerCase();
-  const accountKey = `account:${email}`;
-  const address = options.client.ip ?? 'unknown';
-  const addressKey = `ip:${address}`;
-  const pairKey = `ip+account:${address} ${email}`;
   const now = ctx.clock();
-  const reserved = await reserveAttempt(ctx, [
-    [accountKey, ACCOUNT_THROTTLE],
-    [addressKey, ADDRESS_THROTTLE],
-    [pairKey, null],
-  ]);
+  const reserved = await reservePasswordAttempt(ctx, email, options.client);
   const account = await findAccountByEmail(ctx.db, email);
   const ok = await verifyPassword(account?.passwordHash ?? null, options.password);
   if (!account || !ok || account.disabledAt !== null) {
@@ -299,12 +359,26 @@ export async function signInWithPassword(
     });
     throw new AppError('INVALID_CREDENTIALS', 'The e-mail address or the password is wrong');
   }
+  if (account.authenticatorResetAt !== null) {
+    await inTransaction(ctx, async (trx) => {
+      await releasePasswordAttempt(trx, reserved, email, options.client, now);
+      await appendAudit(trx, {
+        at: now,
+        actor: `account:${account.id}`,
+        action: 'login.authenticator-pending',
+        consultationId: null,
+        subject: `account:${account.id}`,
+        data: {},
+      });
+    });
+    throw new AppError(
+      'AUTHENTICATOR_RESET_PENDING',
+      'The authenticator of this account was reset: open the link e-mailed to you to set up a new one',
+    );
+  }
   const rehash = needsRehash(account.passwordHash!) ? await hashPassword(options.password) : null;
   return inTransaction(ctx, async (trx) => {
-    await clearThrottle(trx, accountKey);
-    // This attempt's reservation and the account's earlier failures from this address (none when a
-    // concurrent success of the same account took them: it gave them back already).
-    await releaseAttempt(trx, reserved.get(addressKey)!, await takeThrottle(trx, pairKey), now);
+    await releasePasswordAttempt(trx, reserved, email, options.client, now);
     if (rehash) await updateAccount(trx, account.id, { passwordHash: rehash }, now);
     let next: NextStep = 'done';
     if (account.totpEnabledAt !== null) next = 'verify';
@@ -387,7 +461,39 @@ function newRecoveryCodes(): string[] {
   });
 }
 
-const normaliseCode = (code: string) => code.trim().toLowerCase().replace(/[\s-]/g, '');
+/** A recovery code as stored (hashed): lower case, without spaces or dashes. */
+export const normaliseCode = (code: string) => code.trim().toLowerCase().replace(/[\s-]/g, '');
+
+/**
+ * Spends a code of the account's authenticator in `trx`, the account's row locked: a TOTP code of
+ * a time step later than the last one accepted (that step is then the last), or, once enrolled,
+ * one of its unused recovery codes (then used). With `enrolling`, only a TOTP code, which turns
+ * the authenticator on (and ends an administrator's reset). Returns what was spent, or null.
+ */
+export async function spendSecondFactor(
+  trx: Transaction<DB>,
+  ctx: ServiceContext,
+  account: Account,
+  code: string,
+  now: number,
+): Promise<'totp' | 'recovery' | null> {
+  if (account.totpSecret === null) return null;
+  const enrolling = account.totpEnabledAt === null;
+  const trimmed = code.trim();
+  const step = totpStep(openSecret(ctx.secretKey, account.totpSecret), trimmed, now);
+  if (step !== null && (account.totpLastStep === null || step > account.totpLastStep)) {
+    await updateAccount(
+      trx,
+      account.id,
+      { totpLastStep: step, ...(enrolling && { totpEnabledAt: now, authenticatorResetAt: null }) },
+      now,
+    );
+    return 'totp';
+  }
+  if (!enrolling && (await useRecoveryCode(trx, account.id, hashSecret(normaliseCode(trimmed)), now)))
+    return 'recovery';
+  return null;
+}
 
 /**
  * Second step: a TOTP code (a code's time step is accepted once: replay is refused), or one of
@@ -406,17 +512,8 @@ export async function verifySecondFactor(
   await reserveAttempt(ctx, [[codeKey, ACCOUNT_THROTTLE]]);
   const result = await inTransaction(ctx, async (trx) => {
     const current = (await findAccount(trx, account.id, { lock: true }))!;
-    if (current.totpSecret === null) return null;
     const enrolling = current.totpEnabledAt === null;
-    const code = options.code.trim();
-    const step = totpStep(openSecret(ctx.secretKey, current.totpSecret), code, now);
-    let used: 'totp' | 'recovery' | null = null;
-    if (step !== null && (current.totpLastStep === null || step > current.totpLastStep)) {
-      await updateAccount(trx, current.id, { totpLastStep: step, ...(enrolling && { totpEnabledAt: now }) }, now);
-      used = 'totp';
-    } else if (!enrolling && (await useRecoveryCode(trx, current.id, hashSecret(normaliseCode(code)), now))) {
-      used = 'recovery';
-    }
+    const used = await spendSecondFactor(trx, ctx, current, options.code, now);
     if (used === null) return null;
     let recoveryCodes: string[] | null = null;
     if (enrolling) {

@@ -4,7 +4,7 @@ import { operatorActor } from '../../domain/policy/actor.js';
 import { findContact, listContacts, type Contact } from '../../repositories/contact.repository.js';
 import { insertJob, replaceJobPayload, type Job } from '../../repositories/job.repository.js';
 import { findAccount } from '../../repositories/account.repository.js';
-import { findInvitation } from '../../repositories/identity-misc.repository.js';
+import { findInvitation, findPasswordReset } from '../../repositories/identity-misc.repository.js';
 import { openSecret } from '../identity/secrets.js';
 import { findMemberState, listMemberStates } from '../../repositories/member-state.repository.js';
 import { findReplyVersion, listCurrentReplies } from '../../repositories/reply.repository.js';
@@ -13,8 +13,10 @@ import { deadlinePassed, loadConsultation, type LoadedConsultation } from '../lo
 import { checkpointAuditChain } from '../audit-checkpoints.js';
 import { inTransaction, type ServiceContext } from '../service-context.js';
 import {
+  authenticatorResetMail,
   invitationMail,
   issueNotice,
+  passwordResetMail,
   mailLocale,
   receiptMail,
   reminderMail,
@@ -210,15 +212,13 @@ export function createJobHandlers(ctx: ServiceContext, mail: MailSettings): Reco
         );
         return { skipped: 'the link was revoked, used or expired before it was sent' };
       }
-      const link = `${mail.baseUrl}/${mailLocale(account.language)}/invitations/${secret}`;
-      const message = invitationMail(
-        mailLocale(account.language),
-        account.name,
-        account.role,
-        account.memberState,
-        link,
-        invitation.expiresAt,
-      );
+      const locale = mailLocale(account.language);
+      const link = `${mail.baseUrl}/${locale}/invitations/${secret}`;
+      // The same link and page serve an administrator's authenticator reset, worded for it.
+      const message =
+        invitation.purpose === 'authenticator'
+          ? authenticatorResetMail(locale, account.name, link, invitation.expiresAt)
+          : invitationMail(locale, account.name, account.role, account.memberState, link, invitation.expiresAt);
       const sent = await mail.transport.send({
         from: mail.from,
         to: account.email,
@@ -234,6 +234,44 @@ export function createJobHandlers(ctx: ServiceContext, mail: MailSettings): Reco
         { accountId: account.id, invitationId: job.payload.invitationId },
         ctx.clock(),
       );
+      return {
+        to: account.email,
+        subject: message.subject,
+        messageId: sent.messageId,
+        transport: mail.transport.kind,
+        location: sent.location,
+      };
+    },
+    async 'password-reset'(job) {
+      const account = await findAccount(ctx.db, String(job.payload.accountId));
+      const reset = await findPasswordReset(ctx.db, String(job.payload.resetId));
+      const secret =
+        typeof job.payload.sealedSecret === 'string' ? openSecret(ctx.secretKey, job.payload.sealedSecret) : null;
+      const scrubbed = { accountId: job.payload.accountId, resetId: job.payload.resetId };
+      if (!account || account.disabledAt !== null || secret === null)
+        return { skipped: 'account disabled, or link already sent' };
+      // A link replaced by a newer request, used or expired before its e-mail went out is not sent.
+      if (!reset || reset.revokedAt !== null || reset.usedAt !== null || reset.expiresAt <= ctx.clock()) {
+        await replaceJobPayload(ctx.db, job.id, scrubbed, ctx.clock());
+        return { skipped: 'the link was replaced, used or expired before it was sent' };
+      }
+      const locale = mailLocale(account.language);
+      const message = passwordResetMail(
+        locale,
+        account.name,
+        `${mail.baseUrl}/${locale}/password-reset/${secret}`,
+        reset.expiresAt,
+      );
+      const sent = await mail.transport.send({
+        from: mail.from,
+        to: account.email,
+        subject: message.subject,
+        text: message.text,
+        reference: job.id,
+        language: account.language,
+      });
+      // The link's secret leaves the database once it has been handed to the mail system.
+      await replaceJobPayload(ctx.db, job.id, scrubbed, ctx.clock());
       return {
         to: account.email,
         subject: message.subject,

@@ -303,3 +303,45 @@ export function invitationMail(
     ].join('\n'),
   };
 }
+
+/** The link of "Forgot your password?" (it works once, for a limited time). */
+export function passwordResetMail(locale: Locale, name: string, link: string, expiresAt: number): MailText {
+  return {
+    subject: t(locale, 'mail.passwordReset.subject'),
+    text: [
+      t(locale, 'mail.invitation.greeting', { name }),
+      '',
+      t(locale, 'mail.passwordReset.intro'),
+      '',
+      t(locale, 'mail.passwordReset.link'),
+      link,
+      '',
+      t(locale, 'mail.passwordReset.expiry', { at: instantWords(locale, expiresAt) }),
+      '',
+      t(locale, 'mail.passwordReset.ignore'),
+      '',
+      '--',
+      'Assent',
+    ].join('\n'),
+  };
+}
+
+/** The link to set up a new authenticator after the secretariat reset the old one (it works once). */
+export function authenticatorResetMail(locale: Locale, name: string, link: string, expiresAt: number): MailText {
+  return {
+    subject: t(locale, 'mail.authenticatorReset.subject'),
+    text: [
+      t(locale, 'mail.invitation.greeting', { name }),
+      '',
+      t(locale, 'mail.authenticatorReset.intro'),
+      '',
+      t(locale, 'mail.authenticatorReset.link'),
+      link,
+      '',
+      t(locale, 'mail.authenticatorReset.expiry', { at: instantWords(locale, expiresAt) }),
+      '',
+      '--',
+      'Assent',
+    ].join('\n'),
+  };
+}
