@@ -266,8 +266,9 @@ const MATRIX: readonly MatrixRow[] = [
  *
  * - `OK`: served (status below 300);
  * - `SIGN_IN`: sent to the sign-in page (a 3xx to /login);
- * - `HTTP 403`: a form posted with a forged CSRF token is refused; `HTTP 410`: an invitation
- *   link that is not (or no longer) valid; `HTTP 409`: results asked for before the deadline.
+ * - `HTTP 403`: a form posted with a forged CSRF token is refused; `HTTP 410`: an invitation or
+ *   password reset link that is not (or no longer) valid; `HTTP 409`: results asked for before the
+ *   deadline.
  */
 type PageCell = 'OK' | 'SIGN_IN' | 'HTTP 403' | 'HTTP 409' | 'HTTP 410';
 interface PageRow {
@@ -293,6 +294,12 @@ const PAGES: readonly PageRow[] = [
   { route: 'POST /session/keepalive', withoutSession: 'SIGN_IN' },
   { route: 'GET /invitations/:secret', withoutSession: 'HTTP 410' },
   { route: 'POST /invitations/:secret', withoutSession: 'HTTP 403' },
+  // "Forgot your password?": anyone may ask (the same answer for every address); the link's page
+  // answers 410 for a secret that is no link; a forged form is refused before anything is read.
+  { route: 'GET /password-reset', withoutSession: 'OK' },
+  { route: 'POST /password-reset', withoutSession: 'HTTP 403' },
+  { route: 'GET /password-reset/:secret', withoutSession: 'HTTP 410' },
+  { route: 'POST /password-reset/:secret', withoutSession: 'HTTP 403' },
   { route: 'GET /account', withoutSession: 'SIGN_IN' },
   { route: 'GET /account/authenticator', withoutSession: 'SIGN_IN' },
   { route: 'POST /account/authenticator', withoutSession: 'SIGN_IN' },
@@ -352,6 +359,8 @@ const PAGES: readonly PageRow[] = [
   { route: 'POST /secretariat/accounts/invitations', withoutSession: 'SIGN_IN' },
   { route: 'POST /secretariat/accounts/:accountId/disable', withoutSession: 'SIGN_IN' },
   { route: 'POST /secretariat/accounts/:accountId/enable', withoutSession: 'SIGN_IN' },
+  { route: 'GET /secretariat/accounts/:accountId/authenticator-reset', withoutSession: 'SIGN_IN' },
+  { route: 'POST /secretariat/accounts/:accountId/authenticator-reset', withoutSession: 'SIGN_IN' },
   { route: 'GET /secretariat/audit', withoutSession: 'SIGN_IN' },
   { route: 'GET /secretariat/audit/verify', withoutSession: 'SIGN_IN' },
   { route: 'GET /secretariat/languages', withoutSession: 'SIGN_IN' },

@@ -26,6 +26,15 @@ export const SignInQuery = Type.Object({
 });
 /** The invitation link's form: the password, twice. */
 export const InvitationForm = Type.Object({ _csrf: Csrf, password: Field(1024), passwordConfirm: Field(1024) });
+/** "Forgot your password?": the account's e-mail address. */
+export const PasswordResetRequestForm = Type.Object({ _csrf: Csrf, email: Field(1024) });
+/** The password reset link's form: the new password, twice, and a code of the authenticator (TOTP or recovery). */
+export const PasswordResetForm = Type.Object({
+  _csrf: Csrf,
+  password: Field(1024),
+  passwordConfirm: Field(1024),
+  code: Field(64),
+});
 /** Enrolment of the authenticator: the first code. */
 export const EnrolForm = Type.Object({ _csrf: Csrf, code: Field(64) });
 /** A new personal API token. */
@@ -45,6 +54,8 @@ export const CsrfOnlyForm = Type.Object({ _csrf: Csrf });
 
 /** The secret of an invitation link (its SHA-256 is what is stored). */
 export const InvitationParams = Type.Object({ secret: Type.String({ minLength: 1, maxLength: 200 }) });
+/** The secret of a password reset link (its SHA-256 is what is stored). */
+export const PasswordResetParams = InvitationParams;
 /** A personal token, by id. */
 export const TokenParams = Type.Object({ tokenId: Type.String({ minLength: 1, maxLength: 100 }) });
 /** A static file, by name. */

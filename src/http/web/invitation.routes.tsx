@@ -1,22 +1,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { isAppError } from '../../domain/errors.js';
 import { t, type Locale } from '../../i18n/i18n.js';
+import { acceptAuthenticatorLink } from '../../services/identity/authenticator-reset.js';
 import { acceptInvitation, checkInvitation } from '../../services/identity/sign-in.js';
-import type { ServiceContext } from '../../services/service-context.js';
 import type { FormError } from './components/form.js';
 import { setSessionCookie } from './cookies.js';
 import { passwordMessage } from './field-messages.js';
 import { InvitationForm, InvitationParams } from './forms.schema.js';
 import { pageContext } from './page-context.js';
+import { AuthenticatorLinkPage } from './pages/authenticator-link.page.js';
 import { InvitationPage } from './pages/invitation.page.js';
 import { MessagePage, type MessageView } from './pages/message.page.js';
 import { seeOther, sendPage } from './render.js';
 import { anonymousCsrfToken, clientOf, type SessionHooks, type WebContext } from './web-session.js';
-
-/** Whether an invitation link can still be used, without using it. */
-async function isUsableInvitation(ctx: ServiceContext, secret: string): Promise<boolean> {
-  return (await checkInvitation(ctx, secret)).usable;
-}
 
 /** The 410 page of an unknown, expired, revoked or used link. */
 export function invalidInvitationView(locale: Locale): MessageView {
@@ -27,7 +23,11 @@ export function invalidInvitationView(locale: Locale): MessageView {
   };
 }
 
-/** The invitation link: choose a password, then on to the authenticator. */
+/**
+ * The invitation link: choose a password, then on to the authenticator. The same link, after an
+ * administrator reset the authenticator (purpose `authenticator`): give the password, then on to
+ * the new authenticator.
+ */
 export const invitationRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: SessionHooks }> = async (
   app,
   { web, hooks },
@@ -36,13 +36,16 @@ export const invitationRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hook
 
   app.get('/invitations/:secret', { schema: { params: InvitationParams } }, async (request, reply) => {
     const page = pageContext(web, request);
-    if (!(await isUsableInvitation(ctx, request.params.secret)))
+    const link = await checkInvitation(ctx, request.params.secret);
+    if (!link.usable)
       return sendPage(reply, 410, <MessagePage page={page} view={invalidInvitationView(page.locale)} />);
     const view = {
       action: page.localPath(request.url),
       errors: [],
       csrfToken: anonymousCsrfToken(web, request, reply),
     };
+    if (link.purpose === 'authenticator')
+      return sendPage(reply, 200, <AuthenticatorLinkPage page={page} view={view} />);
     return sendPage(reply, 200, <InvitationPage page={page} view={view} />);
   });
 
@@ -52,33 +55,40 @@ export const invitationRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hook
     async (request, reply) => {
       const page = pageContext(web, request);
       const { locale } = page;
+      const link = await checkInvitation(ctx, request.params.secret);
+      if (!link.usable) return sendPage(reply, 410, <MessagePage page={page} view={invalidInvitationView(locale)} />);
       const password = request.body.password ?? '';
       const confirmation = request.body.passwordConfirm ?? '';
+      const view = (errors: FormError[]) => ({
+        action: page.localPath(request.url),
+        errors,
+        csrfToken: anonymousCsrfToken(web, request, reply),
+      });
       const render = (status: number, errors: FormError[]) =>
-        sendPage(
-          reply,
-          status,
-          <InvitationPage
-            page={page}
-            view={{ action: page.localPath(request.url), errors, csrfToken: anonymousCsrfToken(web, request, reply) }}
-          />,
-        );
+        link.purpose === 'authenticator'
+          ? sendPage(reply, status, <AuthenticatorLinkPage page={page} view={view(errors)} />)
+          : sendPage(reply, status, <InvitationPage page={page} view={view(errors)} />);
 
       // Checked here, before the service: a successful call uses up the link.
       const errors: FormError[] = [];
-      if (password === '') errors.push({ field: 'field-password', message: t(locale, 'invitation.password.missing') });
-      if (confirmation === '')
-        errors.push({ field: 'field-password-confirm', message: t(locale, 'invitation.confirm.missing') });
-      else if (password !== '' && confirmation !== password)
-        errors.push({ field: 'field-password-confirm', message: t(locale, 'invitation.confirm.mismatch') });
+      if (link.purpose === 'authenticator') {
+        if (password === '') errors.push({ field: 'field-password', message: t(locale, 'login.password.missing') });
+      } else {
+        if (password === '')
+          errors.push({ field: 'field-password', message: t(locale, 'invitation.password.missing') });
+        if (confirmation === '')
+          errors.push({ field: 'field-password-confirm', message: t(locale, 'invitation.confirm.missing') });
+        else if (password !== '' && confirmation !== password)
+          errors.push({ field: 'field-password-confirm', message: t(locale, 'invitation.confirm.mismatch') });
+      }
       if (errors.length > 0) return render(400, errors);
 
       try {
-        const grant = await acceptInvitation(ctx, {
-          secret: request.params.secret,
-          password,
-          client: clientOf(request),
-        });
+        const options = { secret: request.params.secret, password, client: clientOf(request) };
+        const grant =
+          link.purpose === 'authenticator'
+            ? await acceptAuthenticatorLink(ctx, options)
+            : await acceptInvitation(ctx, options);
         await hooks.endPreviousSession(request);
         setSessionCookie(reply, web.secureCookies, grant.sessionSecret);
         return seeOther(reply, '/account/authenticator');
@@ -92,6 +102,10 @@ export const invitationRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hook
             problems.map((p) => ({ field: 'field-password', message: passwordMessage(locale, p) })),
           );
         }
+        if (isAppError(error) && error.code === 'INVALID_CREDENTIALS')
+          return render(401, [{ field: 'field-password', message: t(locale, 'authenticatorLink.password.invalid') }]);
+        if (isAppError(error) && error.code === 'LOGIN_LOCKED')
+          return render(429, [{ link: 'field-password', message: t(locale, 'login.locked') }]);
         throw error;
       }
     },

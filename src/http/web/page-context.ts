@@ -57,6 +57,7 @@ const NOTICES: Readonly<Record<string, MessageId>> = {
   'other-sessions-ended': 'notice.otherSessionsEnded',
   'token-revoked': 'notice.tokenRevoked',
   'language-set': 'notice.languageSet',
+  'password-reset': 'notice.passwordReset',
 };
 
 /**

@@ -18,6 +18,7 @@ registerNotices({
   'sec-recorded': 'sec.notice.recorded',
   'sec-account-disabled': 'sec.notice.accountDisabled',
   'sec-account-enabled': 'sec.notice.accountEnabled',
+  'sec-authenticator-reset': 'sec.notice.authenticatorReset',
 });
 
 /**

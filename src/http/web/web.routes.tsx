@@ -17,6 +17,7 @@ import type { PublicCache } from '../public-cache.js';
 import { isSameSiteRequest } from './csrf.js';
 import { AssetParams } from './forms.schema.js';
 import { invalidInvitationView, invitationRoutes } from './invitation.routes.js';
+import { invalidPasswordResetView, passwordResetRoutes } from './password-reset.routes.js';
 import { localeHref } from './locale-url.js';
 import { registerWebMultipart } from './multipart.js';
 import { localeOf, pageContext } from './page-context.js';
@@ -110,8 +111,8 @@ export function sendNotFoundPage(request: FastifyRequest, reply: FastifyReply): 
 }
 
 /**
- * The server-rendered pages: sign-in with a second factor, the invitation link, enrolment of the
- * authenticator, the account page. An encapsulated plugin: its cookies, form parsing, CSRF checks
+ * The server-rendered pages: sign-in with a second factor, the invitation link, "Forgot your
+ * password?" and its link, enrolment of the authenticator, the account page. An encapsulated plugin: its cookies, form parsing, CSRF checks
  * and HTML error pages stay out of the JSON API, which takes no cookies at all.
  */
 export const webRoutes: FastifyPluginAsyncTypebox<WebRoutesOptions> = async (app, options) => {
@@ -184,6 +185,12 @@ export const webRoutes: FastifyPluginAsyncTypebox<WebRoutesOptions> = async (app
       return seeOther(reply, withNext('/login', request.method === 'GET' ? safeNext(request.url) : null));
     if (appError.code === 'INVITATION_INVALID')
       return sendPage(reply, 410, <MessagePage page={page} view={invalidInvitationView(page.locale)} />);
+    if (appError.code === 'PASSWORD_RESET_INVALID')
+      return sendPage(
+        reply,
+        410,
+        <MessagePage page={page} view={invalidPasswordResetView(page.locale, page.localPath)} />,
+      );
     if (appError.code === 'SERVICE_UNAVAILABLE') reply.header('retry-after', '5');
     return sendPage(reply, appError.status, <MessagePage page={page} view={errorView(page.locale, appError.code)} />);
   });
@@ -207,6 +214,7 @@ export const webRoutes: FastifyPluginAsyncTypebox<WebRoutesOptions> = async (app
 
   await app.register(signInRoutes, { web, hooks });
   await app.register(invitationRoutes, { web, hooks });
+  await app.register(passwordResetRoutes, { web, hooks });
   await app.register(authenticatorRoutes, { web, hooks });
   await app.register(accountRoutes, { web, hooks });
   await app.register(replyRoutes, { web, hooks });

@@ -55,6 +55,9 @@ export function LoginPage({ page, view }: { page: PageContext; view: LoginView }
         />
         <SubmitButton>{t(locale, 'login.submit')}</SubmitButton>
       </form>
+      <p class="link-line">
+        <a href={page.localPath('/password-reset')}>{t(locale, 'login.forgotPassword')}</a>
+      </p>
       <p>{t(locale, 'login.invitationHint')}</p>
     </Layout>
   );

@@ -420,13 +420,17 @@ export interface AccountRow {
   readonly status: 'active' | 'invited' | 'disabled';
   readonly statusLabel: string;
   readonly twoFactor: boolean;
+  /** An administrator reset the authenticator; the person has not set up the new one yet. */
+  readonly authenticatorReset: boolean;
+  /** "Reset authenticator" applies: an enabled account with an authenticator, or one already reset (to send a new link). */
+  readonly mayResetAuthenticator: boolean;
   readonly lastSignInAt: number | null;
   readonly isMe: boolean;
   readonly language: string;
 }
 
 /** The audit actions that end with a signed-in, verified session. */
-const SIGN_IN_ACTIONS = new Set(['login.2fa', 'login.recovery-code', '2fa.enabled']);
+const SIGN_IN_ACTIONS = new Set(['login.2fa', 'login.recovery-code', '2fa.enabled', 'account.password-reset']);
 
 /** The last verified sign-in of each account, read from the audit trail (the accounts store none). */
 export function lastSignIns(events: readonly StoredAuditEvent[]): Map<string, number> {
@@ -465,6 +469,9 @@ export function presentAccounts(
         status,
         statusLabel: t(locale, `sec.accounts.status.${status}`),
         twoFactor: a.totpEnabledAt !== null,
+        authenticatorReset: a.authenticatorResetAt !== null,
+        mayResetAuthenticator:
+          status === 'active' && (a.totpEnabledAt !== null || a.authenticatorResetAt !== null) && a.id !== myAccountId,
         lastSignInAt: signIns.get(a.id) ?? null,
         isMe: a.id === myAccountId,
         language: a.language,

@@ -1,13 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isAppError } from '../../../domain/errors.js';
+import { AppError, isAppError } from '../../../domain/errors.js';
 import { t } from '../../../i18n/i18n.js';
 import { inviteAccount, listAccounts, setAccountDisabled } from '../../../services/identity/accounts.js';
+import { REASON_MAX, resetAuthenticator } from '../../../services/identity/authenticator-reset.js';
 import { readAuditTrail } from '../../../services/list-audit-events.js';
 import { listMemberStates } from '../../../services/member-states.js';
 import type { FormError } from '../components/form.js';
 import { noticeOf, pageContext } from '../page-context.js';
 import { AccountsPage } from '../pages/secretariat/accounts.page.js';
+import { AuthenticatorResetPage } from '../pages/secretariat/authenticator-reset.page.js';
 import {
   lastSignIns,
   presentAccounts,
@@ -23,14 +25,15 @@ import {
   readInviteForm,
   type InviteValues,
 } from './invite.forms.js';
-import { AccountParams, AccountsQuery, SecCsrfOnlyForm } from './secretariat.forms.js';
+import { AccountParams, AccountsQuery, AuthenticatorResetForm, SecCsrfOnlyForm } from './secretariat.forms.js';
 import type { SessionHooks, WebContext } from '../web-session.js';
 import { actorOf, secretariatGuards } from './circular-pages.js';
 
 /**
  * The accounts and their invitations (administrators only): the list with each account's last
  * sign-in, a new invitation (inviteAccount checks it; invite.forms.ts places its problems),
- * disabling and enabling an account.
+ * disabling and enabling an account, and resetting a lost authenticator (a page of its own that
+ * asks for the reason; resetAuthenticator checks it and the account).
  */
 export const accountsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: SessionHooks }> = async (
   app,
@@ -130,4 +133,70 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks:
       },
     );
   }
+
+  /** The reset page of one account: its form, or why its authenticator cannot be reset. */
+  async function authenticatorResetPage(
+    request: FastifyRequest,
+    accountId: string,
+    reply: FastifyReply,
+    status: number,
+    options: { reason?: string; errors?: FormError[]; refused?: boolean } = {},
+  ): Promise<FastifyReply> {
+    const page = pageContext(web, request);
+    const actor = actorOf(request);
+    const [accounts, states] = await Promise.all([listAccounts(ctx, { actor }), listMemberStates(ctx)]);
+    const me = request.webSession!.account.id;
+    const rows = presentAccounts(page.locale, accounts, new Map(states.map((s) => [s.code, s])), new Map(), me);
+    const row = rows.find((r) => r.id === accountId);
+    if (!row) throw new AppError('NOT_FOUND', 'No such account');
+    const refused = options.refused === true || !row.mayResetAuthenticator;
+    const view = {
+      account: { id: row.id, name: row.name, email: row.email, role: row.role, memberState: row.memberState },
+      reason: options.reason ?? '',
+      errors: options.errors ?? [],
+      refusal: refused ? t(page.locale, 'sec.resetAuthenticator.refused') : null,
+      csrfToken: request.webSession!.csrfToken,
+    };
+    return sendPage(reply, refused && status < 400 ? 409 : status, <AuthenticatorResetPage page={page} view={view} />);
+  }
+
+  app.get(
+    '/secretariat/accounts/:accountId/authenticator-reset',
+    { schema: { params: AccountParams }, preHandler: admin },
+    async (request, reply) => authenticatorResetPage(request, request.params.accountId, reply, 200),
+  );
+
+  app.post(
+    '/secretariat/accounts/:accountId/authenticator-reset',
+    { schema: { params: AccountParams, body: AuthenticatorResetForm }, preHandler: adminPost },
+    async (request, reply) => {
+      const page = pageContext(web, request);
+      const { locale } = page;
+      const reason = (request.body.reason ?? '').trim();
+      // As on the list: no action on one's own account here (the page would end its own session).
+      if (request.params.accountId === request.webSession!.account.id)
+        return authenticatorResetPage(request, request.params.accountId, reply, 409, { reason, refused: true });
+      try {
+        await resetAuthenticator(ctx, { actor: actorOf(request), accountId: request.params.accountId, reason });
+        return seeOther(reply, page.href('/secretariat/accounts?notice=sec-authenticator-reset'));
+      } catch (error) {
+        if (!isAppError(error)) throw error;
+        if (error.code === 'VALIDATION_FAILED') {
+          const message =
+            reason === ''
+              ? t(locale, 'sec.resetAuthenticator.reason.missing')
+              : /[\r\n]/.test(reason)
+                ? t(locale, 'sec.resetAuthenticator.reason.oneLine')
+                : t(locale, 'password.tooLong', { max: REASON_MAX });
+          return authenticatorResetPage(request, request.params.accountId, reply, 400, {
+            reason,
+            errors: [{ field: 'field-reason', message }],
+          });
+        }
+        if (error.code === 'CONFLICT')
+          return authenticatorResetPage(request, request.params.accountId, reply, 409, { reason, refused: true });
+        throw error;
+      }
+    },
+  );
 };

@@ -37,6 +37,8 @@ export const ConsultationParams = Type.Object({ id: Param });
 export const TextParams = Type.Object({ id: Param, textId: Param });
 /** An account by id. */
 export const AccountParams = Type.Object({ accountId: Param });
+/** An administrator's reset of an account's authenticator: the reason, kept in the audit trail. */
+export const AuthenticatorResetForm = Type.Object({ _csrf: Csrf, reason: Field(2000) });
 
 /** `?notice=` and, after an invitation, the invited account. */
 export const AccountsQuery = Type.Object({

@@ -45,8 +45,8 @@ const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
 
 /**
  * The accounts of Assent (administrators only): who has which role and State, whether they have
- * set up their second factor and when they last signed in; disable or enable an account; invite
- * a person. The invitation's link is e-mailed, never shown (issue 3: a page shows no secret).
+ * set up their second factor and when they last signed in; disable or enable an account; reset a
+ * lost authenticator (on a page of its own, with the reason); invite a person. The invitation's link is e-mailed, never shown (issue 3: a page shows no secret).
  */
 export function AccountsPage({ page, view }: { page: PageContext; view: AccountsView }) {
   const { locale } = page;
@@ -109,7 +109,13 @@ export function AccountsPage({ page, view }: { page: PageContext; view: Accounts
                   <td>{row.memberState ?? '—'}</td>
                   <td>{row.status === 'active' ? row.statusLabel : <strong>{row.statusLabel}</strong>}</td>
                   <td>
-                    {row.twoFactor ? t(locale, 'sec.accounts.twoFactor.yes') : t(locale, 'sec.accounts.twoFactor.no')}
+                    {row.authenticatorReset ? (
+                      <strong>{t(locale, 'sec.accounts.twoFactor.reset')}</strong>
+                    ) : row.twoFactor ? (
+                      t(locale, 'sec.accounts.twoFactor.yes')
+                    ) : (
+                      t(locale, 'sec.accounts.twoFactor.no')
+                    )}
                   </td>
                   <td>
                     {row.lastSignInAt === null ? (
@@ -168,6 +174,16 @@ export function AccountsPage({ page, view }: { page: PageContext; view: Accounts
                                 <span class="visually-hidden"> {row.name}</span>
                               </button>
                             </form>
+                            {row.mayResetAuthenticator && (
+                              <a
+                                href={page.href(
+                                  `/secretariat/accounts/${encodeURIComponent(row.id)}/authenticator-reset`,
+                                )}
+                              >
+                                {t(locale, 'sec.accounts.resetAuthenticator')}
+                                <span class="visually-hidden"> {row.name}</span>
+                              </a>
+                            )}
                           </>
                         )}
                       </div>
