@@ -80,6 +80,7 @@ export function presentAccount(a: Account): AccountView {
     focalPointRank: a.focalPointRank,
     status: a.disabledAt !== null ? 'disabled' : a.passwordHash === null ? 'invited' : 'active',
     secondFactor: a.totpEnabledAt !== null,
+    authenticatorReset: a.authenticatorResetAt !== null,
     language: a.language,
     createdAt: iso(a.createdAt)!,
   };

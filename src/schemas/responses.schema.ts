@@ -445,6 +445,9 @@ export const AccountView = Type.Object({
     description: 'invited: no password yet',
   }),
   secondFactor: Type.Boolean(),
+  authenticatorReset: Type.Boolean({
+    description: 'An administrator reset the authenticator; the person has not set up the new one yet',
+  }),
   language: Type.String(),
   createdAt: Instant,
 });

@@ -556,6 +556,47 @@ describe('assent member-state', () => {
   });
 });
 
+describe('assent account', () => {
+  it('resets a lost authenticator only with a reason, prints the link once, and lists the account as reset', async () => {
+    const dir = seededFolder();
+    const list = await cli(dir, ['account', 'list', '--json']);
+    const kr = JSON.parse(list.stdout).items.find((a: { email: string }) => a.email === 'focal-point.kr@demo.example');
+    expect(kr).toMatchObject({ secondFactor: true, authenticatorReset: false });
+
+    const noReason = await cli(dir, ['account', 'reset-authenticator', kr.id]);
+    expect(noReason.code).toBe(2);
+    expect(noReason.stderr).toContain("required option '--reason <text>' not specified");
+    const blank = await cli(dir, ['account', 'reset-authenticator', kr.id, '--reason', ' ']);
+    expect(blank.code).toBe(1);
+    expect(blank.stderr).toContain('error [VALIDATION_FAILED]');
+    expect(blank.stderr).toContain('/reason');
+
+    const run = await cli(dir, [
+      'account',
+      'reset-authenticator',
+      kr.id,
+      '--reason',
+      'Phone lost; checked by telephone',
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('The authenticator of focal-point.kr@demo.example is reset; its sessions ended.');
+    expect(run.stdout).toMatch(
+      /Link \(single use, until \d{4}-\d{2}-\d{2}T[\d:.]+Z\): http:\/\/\S+\/invitations\/[\w-]{40,}\n/,
+    );
+    const table = await cli(dir, ['account', 'list', '--state', 'KR']);
+    expect(table.stdout).toMatch(/focal-point\.kr@demo\.example.*\breset\b/);
+    const again = await cli(dir, ['account', 'reset-authenticator', kr.id, '--reason', 'The link expired', '--json']);
+    expect(JSON.parse(again.stdout)).toMatchObject({
+      account: { id: kr.id, authenticatorReset: true, secondFactor: false },
+      enrolmentLink: expect.stringMatching(/\/invitations\//),
+    });
+    const unknown = await cli(dir, ['account', 'reset-authenticator', 'no-such-account', '--reason', 'Lost phone']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('error [NOT_FOUND]');
+  });
+});
+
 describe('assent decision and notice', () => {
   it('records an unopposed decision on X.1353 of Circular 79 as approved, with its clause', async () => {
     const dir = seededFolder();

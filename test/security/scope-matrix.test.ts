@@ -103,6 +103,7 @@ const SCOPES: readonly ScopeRow[] = [
   { route: 'GET /api/v1/accounts', needs: 'admin' },
   { route: 'POST /api/v1/accounts/invitations', needs: 'admin' },
   { route: 'PATCH /api/v1/accounts/:accountId', needs: 'admin' },
+  { route: 'POST /api/v1/accounts/:accountId/authenticator-reset', needs: 'admin' },
   { route: 'GET /api/v1/tokens', needs: 'admin' },
   { route: 'POST /api/v1/tokens', needs: 'admin' },
   { route: 'DELETE /api/v1/tokens/:tokenId', needs: 'admin' },

@@ -400,6 +400,8 @@ function bodyFor(api: SecurityApi, routeKey: string, when: ClockPoint): unknown 
       return { email: 'new.officer@itu.example', name: 'A new staff officer', role: 'secretariat_staff' };
     case 'PATCH /api/v1/accounts/:accountId':
       return { disabled: true };
+    case 'POST /api/v1/accounts/:accountId/authenticator-reset':
+      return { reason: 'Phone lost; identity checked by telephone' };
     case 'POST /api/v1/tokens':
       return { role: 'observer', label: 'A new observer token' };
     case 'POST /api/v1/receipts/verify':

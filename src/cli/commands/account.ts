@@ -1,10 +1,11 @@
 import { Option, type Command } from 'commander';
 import { presentAccount } from '../../presenters/admin.presenter.js';
 import { inviteAccount, listAccounts, setAccountDisabled } from '../../services/identity/accounts.js';
+import { resetAuthenticator } from '../../services/identity/authenticator-reset.js';
 import { formatTable, line, printJson, type CliIo } from '../output.js';
 import { localOperator, parseStateCode, withContext } from './shared.js';
 
-/** `assent account invite|list|disable|enable`: people who sign in. */
+/** `assent account invite|list|disable|enable|reset-authenticator`: people who sign in. */
 export function registerAccountCommands(program: Command, io: CliIo): void {
   const account = program.command('account').description('accounts of the secretariat, focal points and observers');
 
@@ -82,7 +83,7 @@ export function registerAccountCommands(program: Command, io: CliIo): void {
               a.memberState ?? '',
               a.focalPointRank ?? '',
               a.status,
-              a.secondFactor ? 'yes' : 'no',
+              a.secondFactor ? 'yes' : a.authenticatorReset ? 'reset' : 'no',
             ]),
           ),
         );
@@ -112,4 +113,34 @@ export function registerAccountCommands(program: Command, io: CliIo): void {
         }),
       );
   }
+
+  account
+    .command('reset-authenticator')
+    .description(
+      'a lost authenticator: clears its key and recovery codes, ends its sessions, and e-mails a single-use link (also printed) to set up a new one with the same password; audited with the reason',
+    )
+    .argument('<id>', 'account id')
+    .requiredOption(
+      '--reason <text>',
+      'why (kept in the audit trail), e.g. "phone lost, identity checked by telephone"',
+    )
+    .option('--json', 'print as the API does (POST /api/v1/accounts/{id}/authenticator-reset)')
+    .action(async (id: string, options: { reason: string; json?: boolean }) =>
+      withContext(io, async (context) => {
+        const reset = await resetAuthenticator(context.services, {
+          actor: localOperator(io),
+          accountId: id,
+          reason: options.reason,
+        });
+        const link = `${context.config.publicUrl}${reset.enrolmentPath}`;
+        if (options.json)
+          return printJson(io.stdout, {
+            account: presentAccount(reset.account),
+            enrolmentLink: link,
+            expiresAt: new Date(reset.expiresAt).toISOString(),
+          });
+        line(io.stdout, `The authenticator of ${reset.account.email} is reset; its sessions ended.`);
+        line(io.stdout, `Link (single use, until ${new Date(reset.expiresAt).toISOString()}): ${link}`);
+      }),
+    );
 }

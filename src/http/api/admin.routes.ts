@@ -20,6 +20,7 @@ import {
   presentToken,
 } from '../../presenters/admin.presenter.js';
 import { inviteAccount, listAccounts, setAccountDisabled } from '../../services/identity/accounts.js';
+import { REASON_MAX, resetAuthenticator } from '../../services/identity/authenticator-reset.js';
 import { addContact, listContacts, setContactStatus } from '../../services/contacts.js';
 import { getJob, listJobs } from '../../services/jobs/list-jobs.js';
 import { readMailMessage } from '../../services/jobs/read-mail-message.js';
@@ -266,6 +267,37 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; mailD
           disabled: req.body.disabled,
         }),
       ),
+  );
+
+  app.post(
+    '/accounts/:accountId/authenticator-reset',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary:
+          'Reset a lost authenticator (administrators): the TOTP key and recovery codes are cleared, the sessions end, and a single-use link to set up a new one with the same password is e-mailed and returned once',
+        description:
+          'The reason is kept in the audit trail with who acted (`account.authenticator-reset`). Until the person uses the link and confirms a new authenticator, their password alone signs them in nowhere. 409 CONFLICT for a disabled account, one that has not accepted its invitation, or one without an authenticator to reset.',
+        params: Type.Object({ accountId: Text(64) }, { additionalProperties: false }),
+        body: Type.Object({ reason: Line(REASON_MAX) }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({ account: AccountView, enrolmentPath: Type.String(), expiresAt: Type.String() }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (req, reply) => {
+      const reset = await resetAuthenticator(ctx, {
+        actor: req.actor,
+        accountId: req.params.accountId,
+        reason: req.body.reason,
+      });
+      return reply.header('cache-control', 'no-store').send({
+        account: presentAccount(reset.account),
+        enrolmentPath: reset.enrolmentPath,
+        expiresAt: new Date(reset.expiresAt).toISOString(),
+      });
+    },
   );
 
   app.get(
