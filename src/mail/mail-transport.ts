@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Transporter } from 'nodemailer';
 import { ensurePrivateDir, writePrivateFile } from '../platform/private-files.js';
+import { mailHtml } from './mail-html.js';
 
 /** One e-mail as Assent sends it. */
 export interface OutgoingMail {
@@ -27,12 +28,14 @@ export interface MailTransport {
   close(): void;
 }
 
+/** The message nodemailer builds: the plain text and its HTML alternative (multipart/alternative). */
 function message(mail: OutgoingMail) {
   return {
     from: mail.from,
     to: mail.to,
     subject: mail.subject,
     text: mail.text,
+    html: mailHtml(mail.subject, mail.text, mail.language),
     headers: { 'X-Assent-Reference': mail.reference, 'Content-Language': mail.language },
   };
 }

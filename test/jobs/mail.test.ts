@@ -124,6 +124,10 @@ describeEachDialect('e-mail', (dialect) => {
       for (const designation of Object.values(DESIGNATIONS)) expect(notice!.text).toContain(designation);
       // The link is the consultation page, in the recipient's language.
       expect(notice!.text).toContain(`${BASE_URL}/en/consultations/${id}`);
+      // And the reply form, where signing in leads back.
+      expect(notice!.text).toContain(
+        `Reply for your State on Assent (sign in first): ${BASE_URL}/en/my/consultations/${id}/reply`,
+      );
       expect(notice!.reference).toBe(`mail:notify-issue:${id}:${contact.id}`);
     }
     const [copy, ...more] = mails.get(to.observer.email)!;
@@ -134,6 +138,7 @@ describeEachDialect('e-mail', (dialect) => {
     expect(copy!.text).toContain('For information');
     expect(copy!.text).toContain(`Replies are due by ${DEADLINE_WORDS}.`);
     expect(copy!.text).not.toContain('Please reply for your administration');
+    expect(copy!.text).not.toContain('/reply');
     for (const designation of Object.values(DESIGNATIONS)) expect(copy!.text).toContain(designation);
 
     // Nothing is sent twice.
@@ -431,6 +436,9 @@ describeEachDialect('e-mail', (dialect) => {
       const contact = Object.values(to).find((c) => c.id === job.payload.contactId)!;
       expect(parsed.subject).toContain('TSB Circular 79');
       expect(parsed.text).toContain(DEADLINE_WORDS);
+      // An HTML alternative saying the same, in the recipient's language.
+      expect(parsed.html).toContain('<html lang="en" dir="ltr">');
+      expect(parsed.html).toContain(DEADLINE_WORDS);
       expect(parsed.headers.get('x-assent-reference')).toBe(`mail:notify-issue:${id}:${contact.id}`);
       expect(
         (Array.isArray(parsed.to) ? parsed.to : [parsed.to!]).flatMap((a) => a.value.map((v) => v.address)),

@@ -111,6 +111,11 @@ function textLine(locale: Locale, c: Consultation, text: DeterminedText): string
   });
 }
 
+/** The reply form of a consultation in the recipient's language (signing in leads back to it). */
+function replyLink(locale: Locale, baseUrl: string, c: Consultation): string {
+  return t(locale, 'mail.replyLink', { url: `${baseUrl}/${locale}/my/consultations/${c.id}/reply` });
+}
+
 function footer(locale: Locale, baseUrl: string, c: Consultation): string {
   return `\n--\n${t(locale, 'mail.footer', { reference: c.reference, url: `${baseUrl}/${locale}/consultations/${c.id}` })}`;
 }
@@ -148,7 +153,7 @@ export function issueNotice(
       : t(locale, 'mail.issue.introObserver', values);
   return {
     subject: t(locale, 'mail.issue.subject', { reference: c.reference, role, deadline }),
-    text: `${c.subject}\n\n${intro}\n\n${t(locale, 'mail.issue.texts')}\n${texts.map((x) => textLine(locale, c, x)).join('\n')}\n${c.notes.length ? `\n${c.notes.join('\n')}\n` : ''}${footer(locale, baseUrl, c)}`,
+    text: `${c.subject}\n\n${intro}\n\n${t(locale, 'mail.issue.texts')}\n${texts.map((x) => textLine(locale, c, x)).join('\n')}\n${c.notes.length ? `\n${c.notes.join('\n')}\n` : ''}${role === 'focal_point' ? `\n${replyLink(locale, baseUrl, c)}\n` : ''}${footer(locale, baseUrl, c)}`,
   };
 }
 
@@ -212,7 +217,7 @@ export function reminderMail(
     subject: t(locale, 'mail.reminder.subject', { reference: c.reference, days: daysBefore }),
     text:
       `${t(locale, 'mail.reminder.intro', { state: stateName, count: unanswered.length, reference: c.reference })}\n\n` +
-      `${unanswered.map((x) => textLine(locale, c, x)).join('\n')}\n\n${t(locale, 'mail.reminder.due', { deadline: deadlineWordsIn(locale, c), clause: citeRoleIn(locale, procedureFor(c.procedure), 'consultationFails', c.resolutionEdition) })}${footer(locale, baseUrl, c)}`,
+      `${unanswered.map((x) => textLine(locale, c, x)).join('\n')}\n\n${t(locale, 'mail.reminder.due', { deadline: deadlineWordsIn(locale, c), clause: citeRoleIn(locale, procedureFor(c.procedure), 'consultationFails', c.resolutionEdition) })}\n\n${replyLink(locale, baseUrl, c)}\n${footer(locale, baseUrl, c)}`,
   };
 }
 
