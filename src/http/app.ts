@@ -6,7 +6,7 @@ import compress from '@fastify/compress';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet from 'helmet';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { ERROR_CATALOGUE } from '../domain/errors.js';
 import { normaliseInputText } from '../domain/text/input-text.js';
 import { addSchemaFormats } from '../schemas/formats.js';
@@ -109,6 +109,28 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = (() => {
 
 /** Keys the pino logger must never print. */
 export const LOG_REDACTIONS = ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token', '*.secret'];
+
+/**
+ * A request's address as the log may keep it: the secret of a single-use link (an invitation, a
+ * password reset, an authenticator link) is a credential, so its path segment is masked. Whoever
+ * reads the logs must not be able to take an account with them.
+ */
+export function loggableUrl(url: string): string {
+  return url.replace(/\/(invitations|password-reset)\/[^/?#]+/g, '/$1/[redacted]');
+}
+
+/** The request as each log line shows it (Fastify's own fields), its link secrets masked. */
+export const LOG_SERIALIZERS = {
+  req(request: FastifyRequest) {
+    return {
+      method: request.method,
+      url: loggableUrl(request.url),
+      host: request.hostname,
+      remoteAddress: request.ip,
+      remotePort: request.socket?.remotePort ?? 0,
+    };
+  },
+};
 
 /**
  * Builds the Fastify application without listening (tests use `inject`, main.ts listens).

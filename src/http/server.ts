@@ -3,7 +3,7 @@ import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
 import { createAppContext, type AppContext } from '../app-context.js';
 import type { AppConfig } from '../config.js';
-import { LOG_REDACTIONS, buildApp } from './app.js';
+import { LOG_REDACTIONS, LOG_SERIALIZERS, buildApp } from './app.js';
 
 export interface RunningServer {
   readonly app: FastifyInstance;
@@ -26,7 +26,11 @@ export async function startServer(
   const logger =
     options.logger === false || config.logLevel === 'silent'
       ? false
-      : { level: config.logLevel, redact: { paths: LOG_REDACTIONS, censor: '[redacted]' } };
+      : {
+          level: config.logLevel,
+          redact: { paths: LOG_REDACTIONS, censor: '[redacted]' },
+          serializers: LOG_SERIALIZERS,
+        };
   const app = await buildApp({
     ctx: context.services,
     bodyLimit: config.bodyLimit,

@@ -176,6 +176,25 @@ describeEachDialect('authenticator reset', (dialect) => {
       }
     });
 
+    it('refuses an administrator their own authenticator (CONFLICT), from whatever door: their second factor is not theirs to waive', async () => {
+      const { ctx } = world();
+      const admin = await enrolledAccount(ctx, { email: 'admin@tsb.test', role: 'secretariat_admin' });
+      const error = await refusedUnchanged(
+        ctx.db,
+        () =>
+          resetAuthenticator(ctx, {
+            // As a personal token or a session of that administrator acts.
+            actor: { kind: 'secretariat', id: `account:${admin.account.id}`, label: 'Admin', admin: true },
+            accountId: admin.account.id,
+            reason: REASON,
+          }),
+        'CONFLICT',
+      );
+      expect(error.message).toContain('may not reset their own authenticator');
+      // Another administrator may.
+      await resetAuthenticator(ctx, { actor: SECRETARIAT, accountId: admin.account.id, reason: REASON });
+    });
+
     it('sends a new link when reset again before the first was used, and revokes the first', async () => {
       const { ctx } = world();
       const person = await enrolledAccount(ctx);

@@ -51,8 +51,8 @@ export interface AuthenticatorReset {
  * (`account.authenticator-reset`). Resetting again (the link expired) sends a new link.
  * @throws FORBIDDEN (administrators only); VALIDATION_FAILED (`/reason`: empty, longer than 500
  *   characters, or more than one line); NOT_FOUND; CONFLICT (`/accountId`: the account is disabled,
- *   has not accepted its invitation, or has no authenticator to reset — none enrolled, no reset
- *   pending)
+ *   has not accepted its invitation, has no authenticator to reset — none enrolled, no reset
+ *   pending — or is the administrator's own)
  */
 export async function resetAuthenticator(
   ctx: ServiceContext,
@@ -75,14 +75,18 @@ export async function resetAuthenticator(
   return inTransaction(ctx, async (trx) => {
     const account = await findAccount(trx, options.accountId, { lock: true });
     if (!account) throw new AppError('NOT_FOUND', 'No such account');
+    // Not one's own: an administrator's own second factor is not theirs to waive, from any door
+    // (a page, a personal token); another administrator resets it.
     const refusal =
-      account.disabledAt !== null
-        ? 'The account is disabled: enable it first'
-        : account.passwordHash === null
-          ? 'The account has not accepted its invitation yet: send it a new invitation'
-          : account.totpEnabledAt === null && account.authenticatorResetAt === null
-            ? 'The account has no authenticator to reset: it sets one up when it signs in'
-            : null;
+      options.actor.id === `account:${account.id}`
+        ? 'An administrator may not reset their own authenticator: ask another administrator'
+        : account.disabledAt !== null
+          ? 'The account is disabled: enable it first'
+          : account.passwordHash === null
+            ? 'The account has not accepted its invitation yet: send it a new invitation'
+            : account.totpEnabledAt === null && account.authenticatorResetAt === null
+              ? 'The account has no authenticator to reset: it sets one up when it signs in'
+              : null;
     if (refusal !== null)
       throw new AppError('CONFLICT', refusal, {
         errors: [{ field: '/accountId', message: refusal, code: 'CONFLICT' }],
