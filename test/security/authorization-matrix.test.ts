@@ -338,6 +338,7 @@ const PAGES: readonly PageRow[] = [
   { route: 'GET /secretariat/consultations/:id/replies', withoutSession: 'SIGN_IN' },
   { route: 'GET /secretariat/consultations/:id/comments', withoutSession: 'SIGN_IN' },
   { route: 'GET /secretariat/consultations/:id/replies/:state', withoutSession: 'SIGN_IN' },
+  { route: 'POST /secretariat/consultations/:id/replies/:state/remind', withoutSession: 'SIGN_IN' },
   { route: 'GET /secretariat/files/:sha256', withoutSession: 'SIGN_IN' },
   { route: 'GET /secretariat/consultations/:id/replies/record', withoutSession: 'SIGN_IN' },
   { route: 'POST /secretariat/consultations/:id/replies/record', withoutSession: 'SIGN_IN' },

@@ -2,6 +2,9 @@ import type { LightMyRequestResponse } from 'fastify';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ReplyInput } from '../../src/schemas/reply.schema.js';
 import { computeResults } from '../../src/services/compute-results.js';
+import { addContact } from '../../src/services/contacts.js';
+import { listJobs } from '../../src/services/jobs/list-jobs.js';
+import { readAuditTrail } from '../../src/services/list-audit-events.js';
 import { setEligibility } from '../../src/services/member-states.js';
 import { listReplies } from '../../src/services/read-replies.js';
 import { submitReply } from '../../src/services/submit-reply.js';
@@ -321,6 +324,64 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
       const v2 = html.slice(html.indexOf('id="version-2"'), html.indexOf('id="version-1"'));
       expect(v2).toContain('Withdrawn');
       expect(v2).not.toContain('Changed from');
+    });
+  });
+
+  describe('reminding a State', () => {
+    it('reminds a State that owes texts now, lists every reminder on its page, and says why when none was sent', async () => {
+      const ctx = web().world.ctx;
+      const contact = await addContact(ctx, {
+        actor: SECRETARIAT,
+        email: 'fp@mcom.br.test',
+        name: 'Ana',
+        role: 'focal_point',
+        memberState: 'BR',
+      });
+      const before = decode((await officer.get(`${base()}/replies/BR`)).body);
+      expect(before).toContain('No reminder has been sent to Brazil (Federative Republic of) yet.');
+      const action = `${base()}/replies/BR/remind`;
+      expect(before).toContain('Remind Brazil (Federative Republic of) now');
+
+      const sent = await officer.post(action, { _csrf: csrfOf(before, action) });
+      expectSeeOther(sent, `${base()}/replies/BR?notice=outcome-reminder-sent#reminders`);
+      const after = decode((await officer.get(`${base()}/replies/BR?notice=outcome-reminder-sent`)).body);
+      expect(after).toContain('The reminder is on its way to the State’s focal points');
+      const list = /<table class="table" id="reminders-list">[\s\S]*?<\/table>/.exec(after)![0];
+      expect(list).toContain('Sent by hand (“Remind now”)');
+      expect(list).toContain('Waiting to be sent');
+      // One mail job per focal point, naming the State, and the audit row of who reminded.
+      const jobs = await listJobs(ctx, { actor: SECRETARIAT, kind: 'mail', consultationId: id });
+      const reminder = jobs.jobs.find((j) => j.payload.message === 'reminder' && j.payload.memberState === 'BR');
+      expect(reminder?.payload).toMatchObject({ contactId: contact.id, byHand: true, daysBefore: 142 });
+      const audit = await readAuditTrail(ctx, { actor: SECRETARIAT, consultationId: id });
+      expect(audit.find((e) => e.action === 'consultation.reminder-sent')?.data).toMatchObject({
+        memberState: 'BR',
+        recipients: 1,
+      });
+
+      // Korea answered every text; China has no focal-point contact: nothing is sent, and the page says why.
+      const kr = decode((await officer.get(`${base()}/replies/KR`)).body);
+      expectSeeOther(
+        await officer.post(`${base()}/replies/KR/remind`, { _csrf: csrfOf(kr, `${base()}/replies/KR/remind`) }),
+        `${base()}/replies/KR?notice=outcome-reminder-nothing-owed#reminders`,
+      );
+      expectSeeOther(
+        await officer.post(`${base()}/replies/CN/remind`, { _csrf: csrfOf(kr, `${base()}/replies/KR/remind`) }),
+        `${base()}/replies/CN?notice=outcome-reminder-no-contacts#reminders`,
+      );
+      expect((await listJobs(ctx, { actor: SECRETARIAT, kind: 'mail', consultationId: id })).jobs).toHaveLength(
+        jobs.jobs.length,
+      );
+
+      // After the deadline there is nothing to remind of: no form, and a post is refused.
+      await jumpTo('2023-08-17T10:00:00Z');
+      const late = decode((await officer.get(`${base()}/replies/BR`)).body);
+      expect(late).not.toContain('Remind Brazil');
+      expect(late).toContain('Sent by hand (“Remind now”)');
+      const refused = await officer.post(action, {
+        _csrf: csrfOf(decode((await officer.get(`${base()}/replies`)).body), '/en/logout'),
+      });
+      expect(refused.statusCode).toBe(422);
     });
   });
 

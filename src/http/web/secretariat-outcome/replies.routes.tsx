@@ -4,7 +4,9 @@ import { readAttachment } from '../../../services/attachments.js';
 import { AppError, isAppError } from '../../../domain/errors.js';
 import { designation } from '../../../domain/member-states/designations.js';
 import { getStateReply, listReplies, replyExportDetails, replyNames } from '../../../services/read-replies.js';
-import { noticeOf, pageContext } from '../page-context.js';
+import { noticeOf, pageContext, registerNotices } from '../page-context.js';
+import { outcomePath } from '../pages/secretariat-outcome/outcome-parts.js';
+import { reminderHistory, remindStateNow } from '../../../services/remind-state.js';
 import { CommentsPage } from '../pages/secretariat-outcome/comments.page.js';
 import { StateReplyPage } from '../pages/secretariat-outcome/state-reply.page.js';
 import { presentStateReply } from '../presenters/state-reply.presenter.js';
@@ -12,11 +14,13 @@ import { RepliesPage } from '../pages/secretariat-outcome/replies.page.js';
 import { presentComments } from '../presenters/comments.presenter.js';
 import { ResultsPage } from '../pages/secretariat-outcome/results.page.js';
 import { presentDashboard, presentResultsPage } from '../presenters/secretariat-outcome.presenter.js';
-import { sendPage } from '../render.js';
+import { seeOther, sendPage } from '../render.js';
 import type { SessionHooks, WebContext } from '../web-session.js';
 import {
   CommentsQuery,
   FileParams,
+  OutcomeCsrfForm,
+  OutcomeNoticeQuery,
   OutcomeParams,
   RepliesQuery,
   ResultsQuery,
@@ -26,6 +30,12 @@ import { repliesExport, resultsExport } from '../../../presenters/exports.js';
 import { sendAttachment } from '../../attachment-reply.js';
 import { sendTables } from '../../table-reply.js';
 
+registerNotices({
+  'outcome-reminder-sent': 'outcome.remind.notice.sent',
+  'outcome-reminder-nothing-owed': 'outcome.remind.notice.nothingOwed',
+  'outcome-reminder-no-contacts': 'outcome.remind.notice.noContacts',
+});
+
 /** The pages that follow the replies as they come: the dashboard of who replied and how, and the results per text. */
 export const repliesRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: SessionHooks }> = async (
   app,
@@ -33,6 +43,7 @@ export const repliesRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: 
 ) => {
   const { ctx } = web;
   const read = [hooks.loadSession, hooks.requireSecretariat];
+  const write = [hooks.loadSession, hooks.requireSecretariat, hooks.verifySessionCsrf];
   const base = '/secretariat/consultations/:id';
 
   app.get(
@@ -69,7 +80,7 @@ export const repliesRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: 
 
   app.get(
     `${base}/replies/:state`,
-    { schema: { params: StateReplyParams }, preHandler: read },
+    { schema: { params: StateReplyParams, querystring: OutcomeNoticeQuery }, preHandler: read },
     async (request, reply) => {
       const page = pageContext(web, request);
       const actor = request.webSession!.actor;
@@ -88,7 +99,35 @@ export const repliesRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: 
         { code: state, name: designation(state, page.locale) ?? state },
         ctx.clock(),
       );
-      return sendPage(reply, 200, <StateReplyPage page={page} view={view} />);
+      const reminders = {
+        history: await reminderHistory(ctx, { actor, consultationId: id, memberState: state }),
+        canRemind: view.head.issued && !view.head.deadlinePassed,
+        csrfToken: request.webSession!.csrfToken,
+        notice: noticeOf(page.locale, request.query.notice),
+      };
+      return sendPage(reply, 200, <StateReplyPage page={page} view={view} reminders={reminders} />);
+    },
+  );
+
+  // "Remind now": the reminder e-mail to the State's focal points at once (remindStateNow).
+  app.post(
+    `${base}/replies/:state/remind`,
+    { schema: { params: StateReplyParams, body: OutcomeCsrfForm }, preHandler: write },
+    async (request, reply) => {
+      const page = pageContext(web, request);
+      const { id, state } = request.params;
+      const done = await remindStateNow(ctx, {
+        actor: request.webSession!.actor,
+        consultationId: id,
+        memberState: state,
+      });
+      const notice =
+        done.owed === 0
+          ? 'outcome-reminder-nothing-owed'
+          : done.recipients === 0
+            ? 'outcome-reminder-no-contacts'
+            : 'outcome-reminder-sent';
+      return seeOther(reply, page.href(`${outcomePath(id, 'replies')}/${state}?notice=${notice}#reminders`));
     },
   );
 

@@ -10,7 +10,83 @@ import type {
   StateReplyView,
   VersionPositionView,
 } from '../../presenters/state-reply.presenter.js';
+import type { ReminderSent } from '../../../../services/remind-state.js';
+import { CsrfField, Notice } from '../../components/form.js';
 import { channelLabel, ConsultationHead, Instant, outcomePath } from './outcome-parts.js';
+
+/** The State's reminders: "remind now" while replies are open, and every reminder sent. */
+export interface RemindersView {
+  readonly history: readonly ReminderSent[];
+  /** The form, while the consultation takes replies. */
+  readonly canRemind: boolean;
+  readonly csrfToken: string;
+  readonly notice: string | null;
+}
+
+const REMINDER_STATUS: Readonly<Record<ReminderSent['state'], MessageId>> = {
+  sent: 'outcome.remind.status.sent',
+  pending: 'outcome.remind.status.pending',
+  failed: 'outcome.remind.status.failed',
+  skipped: 'outcome.remind.status.skipped',
+};
+
+function Reminders({ page, view, reminders }: { page: PageContext; view: StateReplyView; reminders: RemindersView }) {
+  const { locale } = page;
+  const state = view.name;
+  return (
+    <section aria-labelledby="reminders-title" id="reminders">
+      <h2 id="reminders-title">{t(locale, 'outcome.remind.title')}</h2>
+      {reminders.canRemind && (
+        <form
+          method="post"
+          action={page.href(`${outcomePath(view.head.id, 'replies')}/${view.code}/remind`)}
+          class="sec-actions"
+        >
+          <CsrfField token={reminders.csrfToken} />
+          <p class="hint" id="remind-hint">
+            {t(locale, 'outcome.remind.hint', { state })}
+          </p>
+          <button type="submit" class="button button-secondary" aria-describedby="remind-hint">
+            {t(locale, 'outcome.remind.submit', { state })}
+          </button>
+        </form>
+      )}
+      {reminders.history.length === 0 ? (
+        <p id="reminders-none">{t(locale, 'outcome.remind.none', { state })}</p>
+      ) : (
+        <div class="sec-table-wrap">
+          <table class="table" id="reminders-list">
+            <caption class="visually-hidden">{t(locale, 'outcome.remind.caption', { state })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t(locale, 'outcome.remind.when')}</th>
+                <th scope="col">{t(locale, 'outcome.remind.kind')}</th>
+                <th scope="col">{t(locale, 'outcome.remind.to')}</th>
+                <th scope="col">{t(locale, 'outcome.remind.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reminders.history.map((r) => (
+                <tr>
+                  <td>
+                    <Instant locale={locale} at={r.at} />
+                  </td>
+                  <td>
+                    {r.byHand
+                      ? t(locale, 'outcome.remind.byHand')
+                      : t(locale, 'outcome.remind.scheduled', { days: r.daysBefore })}
+                  </td>
+                  <td>{r.to === null ? '—' : <Ltr as="span">{r.to}</Ltr>}</td>
+                  <td>{t(locale, REMINDER_STATUS[r.state])}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
 
 /** A file a reply cites, opened from the secretariat's file route. */
 function FileLink({ page, file }: { page: PageContext; file: { filename: string; sha256: string } }) {
@@ -186,12 +262,21 @@ function Version({ page, view, v }: { page: PageContext; view: StateReplyView; v
  * and words, its files, who entered it and how it arrived, its documents, and what changed from the
  * version before (each changed field marked).
  */
-export function StateReplyPage({ page, view }: { page: PageContext; view: StateReplyView }) {
+export function StateReplyPage({
+  page,
+  view,
+  reminders,
+}: {
+  page: PageContext;
+  view: StateReplyView;
+  reminders?: RemindersView;
+}) {
   const { locale } = page;
   const title = t(locale, 'outcome.state.title', { state: view.name, reference: view.head.reference });
   const versions = view.versions;
   return (
     <Layout page={page} title={isolateText(title, [view.head.reference])}>
+      <Notice message={reminders?.notice ?? null} />
       <ConsultationHead page={page} head={view.head} current="replies" />
       <p>
         <a href={page.href(outcomePath(view.head.id, 'replies'))}>{t(locale, 'outcome.state.back')}</a>
@@ -209,6 +294,7 @@ export function StateReplyPage({ page, view }: { page: PageContext; view: StateR
       {versions.map((v) => (
         <Version page={page} view={view} v={v} />
       ))}
+      {reminders && <Reminders page={page} view={view} reminders={reminders} />}
     </Layout>
   );
 }
