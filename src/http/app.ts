@@ -287,6 +287,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     publicCache,
     secureCookies: options.secureCookies ?? true,
     ...(options.organisation !== undefined && { organisation: options.organisation }),
+    ...(options.publicUrl !== undefined && { publicUrl: options.publicUrl }),
     ...(options.uploadTempDir !== undefined && { uploadTempDir: options.uploadTempDir }),
   });
 

@@ -187,6 +187,8 @@ describe('every page in every served language, in a real browser', () => {
       await visit(tsb, locale, `/secretariat/consultations/${draft.id}/texts/new`);
       await check(tsb, 'new text');
       await visit(tsb, locale, `/secretariat/consultations/${draft.id}/preview`);
+      // The e-mails issuing sends, open (in the page's language).
+      for (const summary of await tsb.locator('.sec-mail summary').all()) await summary.click();
       await check(tsb, 'preview');
       await visit(tsb, locale, `/secretariat/consultations/${id}`);
       await check(tsb, 'issued circular');

@@ -146,6 +146,10 @@ describe('secretariat pages in a real browser', () => {
       .poll(() => page.locator('main').innerText())
       .toContain('Nothing stops this circular from being issued.');
     expect(await page.locator('.sec-letter').innerText()).toContain('What the second one does.');
+    // The e-mails issuing sends, opened to be read before issuing.
+    await page.getByText('To the focal points of the consulted Member States').click();
+    await page.getByText('To observers, for information').click();
+    expect(await page.locator('#mail-focal_point').innerText()).toContain('Reply for your State on Assent');
     await b().checkAccessibility(page, 'preview');
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Issue the circular' }).click();

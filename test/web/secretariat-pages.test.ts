@@ -507,6 +507,22 @@ describeEachDialect('secretariat pages', (dialect) => {
       const ready = await admin.get(PREVIEW);
       expect(ready.body).toContain('Nothing stops this circular from being issued.');
       expect(ready.body).toContain('What it does.');
+      // The e-mails issuing sends, as they will read: the request to focal points, with the reply
+      // form's address, and the observers' copy; in French on the French page.
+      const mails = decode(ready.body.split('id="mails-title">')[1]!.split('</section>')[0]!);
+      const toFocalPoints = mails.split('id="mail-focal_point"')[1]!.split('</details>')[0]!;
+      expect(toFocalPoints).toContain('To the focal points of the consulted Member States');
+      expect(toFocalPoints).toContain('TSB Circular 80: Member State consultation, replies due');
+      expect(toFocalPoints).toContain(
+        'Reply for your State on Assent (sign in first): http://localhost:80/en/my/consultations/tsb-80-2023/reply',
+      );
+      expect(toFocalPoints).toContain('X.1999');
+      const toObservers = mails.split('id="mail-observer"')[1]!.split('</details>')[0]!;
+      expect(toObservers).toContain('For information');
+      expect(toObservers).not.toContain('/reply');
+      const french = decode((await admin.get(PREVIEW.replace('/en/', '/fr/'))).body);
+      expect(french).toContain('Les courriers électroniques envoyés à la publication');
+      expect(french).toContain('/fr/my/consultations/tsb-80-2023/reply');
       expectSeeOther(
         await admin.post(ISSUE, {
           _csrf: csrfOf(ready.body, ISSUE),

@@ -34,6 +34,8 @@ export interface WebContext {
   readonly secureCookies: boolean;
   readonly cookies: CookieNames;
   readonly stylesheet: Asset;
+  /** The site's public address (PUBLIC_URL), for links written into e-mails; null: the request's own. */
+  readonly publicUrl: string | null;
   /** The organisation's name by language (`default` for the others) and logo, for the header. */
   readonly organisation: { readonly names: Readonly<Record<string, string>>; readonly logo: Asset | null };
 }
@@ -44,8 +46,9 @@ export function webContext(
   secureCookies: boolean,
   stylesheet: Asset,
   organisation: WebContext['organisation'] = { names: {}, logo: null },
+  publicUrl: string | null = null,
 ): WebContext {
-  return { ctx, secureCookies, cookies: cookieNames(secureCookies), stylesheet, organisation };
+  return { ctx, secureCookies, cookies: cookieNames(secureCookies), stylesheet, organisation, publicUrl };
 }
 
 /** The requesting browser, for the session row and the per-address sign-in throttle. */

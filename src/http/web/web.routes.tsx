@@ -46,6 +46,8 @@ export interface WebRoutesOptions {
   readonly publicCache?: PublicCache;
   /** The organisation's name by language and the path of its logo (ORG_NAME, ORG_LOGO). */
   readonly organisation?: Organisation;
+  /** The site's public address (PUBLIC_URL), for the links of e-mails previewed on the pages. */
+  readonly publicUrl?: string;
 }
 
 /** The error codes whose page has its own title and text in the catalogue. */
@@ -117,10 +119,13 @@ export function sendNotFoundPage(request: FastifyRequest, reply: FastifyReply): 
  */
 export const webRoutes: FastifyPluginAsyncTypebox<WebRoutesOptions> = async (app, options) => {
   const logo = options.organisation?.logo ? logoAsset(options.organisation.logo) : null;
-  const web: WebContext = webContext(options.ctx, options.secureCookies ?? true, loadStylesheet(), {
-    names: options.organisation?.names ?? {},
-    logo,
-  });
+  const web: WebContext = webContext(
+    options.ctx,
+    options.secureCookies ?? true,
+    loadStylesheet(),
+    { names: options.organisation?.names ?? {}, logo },
+    options.publicUrl ?? null,
+  );
   const hooks = sessionHooks(web);
 
   // Pages are not part of the API: keep them out of the OpenAPI document.

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { t } from '../../../i18n/i18n.js';
 import type { ConsultationView } from '../../../services/get-consultation.js';
 import { issueConsultation } from '../../../services/issue-consultation.js';
+import { issueNotice } from '../../../services/jobs/mail-messages.js';
 import type { FormError } from '../components/form.js';
 import { pageContext } from '../page-context.js';
 import { PreviewPage } from '../pages/secretariat/preview.page.js';
@@ -31,11 +32,21 @@ export const issueRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
     errors: FormError[],
   ): FastifyReply {
     const page = pageContext(web, request);
+    const { consultation, texts } = current.loaded;
+    // The links of the e-mails: the site's public address, else the one this page was asked at.
+    const baseUrl = web.publicUrl ?? `${request.protocol}://${request.host}`;
     const view = {
       circular: presentCircular(page.locale, current.loaded, current.state, current.timing),
       blockers: issueBlockers(page.locale, current.loaded, ctx.clock()),
       errors,
       csrfToken: request.webSession!.csrfToken,
+      mails:
+        consultation.enteredAfterwardsAt !== null
+          ? []
+          : (['focal_point', 'observer'] as const).map((to) => ({
+              to,
+              ...issueNotice(page.locale, consultation, texts, to, baseUrl),
+            })),
     };
     return sendPage(reply, status, <PreviewPage page={page} view={view} />);
   }

@@ -13,6 +13,15 @@ export interface PreviewView {
   /** Problems of a refused issue (CONSULTATION_INCOMPLETE, a stale preview). */
   readonly errors: readonly FormError[];
   readonly csrfToken: string;
+  /**
+   * The e-mails issuing sends, in the page's language (each recipient gets its own): the request
+   * to the focal points and the copy to observers. None for a record entered afterwards (it sends nothing).
+   */
+  readonly mails: readonly {
+    readonly to: 'focal_point' | 'observer';
+    readonly subject: string;
+    readonly text: string;
+  }[];
 }
 
 /**
@@ -196,6 +205,27 @@ export function PreviewPage({ page, view }: { page: PageContext; view: PreviewVi
           )}
         </article>
       </section>
+
+      {view.mails.length > 0 && (
+        <section aria-labelledby="mails-title" id="mails">
+          <h2 id="mails-title">{t(locale, 'sec.preview.mails.title')}</h2>
+          <p>{t(locale, 'sec.preview.mails.intro')}</p>
+          {view.mails.map((mail) => (
+            <details class="sec-mail" id={`mail-${mail.to}`}>
+              <summary>
+                {t(locale, mail.to === 'focal_point' ? 'sec.preview.mails.focalPoints' : 'sec.preview.mails.observers')}
+              </summary>
+              <dl class="summary-list">
+                <dt>{t(locale, 'sec.preview.mails.subject')}</dt>
+                <dd dir="auto">{mail.subject}</dd>
+              </dl>
+              <pre class="sec-mail-text" dir="auto">
+                {mail.text}
+              </pre>
+            </details>
+          ))}
+        </section>
+      )}
 
       <section aria-labelledby="issue-title">
         <h2 id="issue-title">{t(locale, 'sec.issue.title')}</h2>
