@@ -112,6 +112,19 @@ describeEachDialect('password reset', (dialect) => {
       });
     });
 
+    it('sends no link to an account disabled before its e-mail went, and removes the link’s sealed secret from the job', async () => {
+      const { ctx } = world();
+      const { email, account } = await enrolledAccount(ctx);
+      await deliverMail(ctx);
+      await requestPasswordReset(ctx, { email, client: CLIENT });
+      await setAccountDisabled(ctx, { actor: SECRETARIAT, accountId: account.id, disabled: true });
+      expect(await deliverMail(ctx)).toEqual([]);
+      const jobs = await ctx.db.selectFrom('job').select(['payload']).where('kind', '=', 'password-reset').execute();
+      expect(jobs).toHaveLength(1);
+      const payload = jobs[0]!.payload as unknown;
+      expect(typeof payload === 'string' ? payload : JSON.stringify(payload)).not.toContain('sealedSecret');
+    });
+
     it('answers an unknown address, a disabled account, an invitation not accepted and an authenticator still to enrol the same way, and sends none of them a link', async () => {
       const { ctx } = world();
       const disabled = await enrolledAccount(ctx, { email: 'disabled@msit.kr.test' });

@@ -195,8 +195,17 @@ export function createJobHandlers(ctx: ServiceContext, mail: MailSettings): Reco
       const invitation = await findInvitation(ctx.db, String(job.payload.invitationId));
       const secret =
         typeof job.payload.sealedSecret === 'string' ? openSecret(ctx.secretKey, job.payload.sealedSecret) : null;
-      if (!account || account.disabledAt !== null || secret === null)
+      if (!account || account.disabledAt !== null || secret === null) {
+        // Not sent: the sealed secret leaves the database all the same.
+        if (secret !== null)
+          await replaceJobPayload(
+            ctx.db,
+            job.id,
+            { accountId: job.payload.accountId, invitationId: job.payload.invitationId },
+            ctx.clock(),
+          );
         return { skipped: 'account disabled, or link already sent' };
+      }
       // A link revoked (by a newer invitation), used or expired before its e-mail went out is not sent.
       if (
         !invitation ||
@@ -248,8 +257,11 @@ export function createJobHandlers(ctx: ServiceContext, mail: MailSettings): Reco
       const secret =
         typeof job.payload.sealedSecret === 'string' ? openSecret(ctx.secretKey, job.payload.sealedSecret) : null;
       const scrubbed = { accountId: job.payload.accountId, resetId: job.payload.resetId };
-      if (!account || account.disabledAt !== null || secret === null)
+      if (!account || account.disabledAt !== null || secret === null) {
+        // Not sent: the sealed secret leaves the database all the same.
+        if (secret !== null) await replaceJobPayload(ctx.db, job.id, scrubbed, ctx.clock());
         return { skipped: 'account disabled, or link already sent' };
+      }
       // A link replaced by a newer request, used or expired before its e-mail went out is not sent.
       if (!reset || reset.revokedAt !== null || reset.usedAt !== null || reset.expiresAt <= ctx.clock()) {
         await replaceJobPayload(ctx.db, job.id, scrubbed, ctx.clock());
