@@ -103,6 +103,8 @@ async function main(): Promise<void> {
     await shoot(visitor, '/en/', 'home');
     await shoot(visitor, '/en/consultations/tsb-79-2023', 'consultation-circular-79');
     await shoot(visitor, '/en/consultations/tsb-79-2023/results', 'results-circular-79');
+    await shoot(visitor, '/en/login', 'sign-in');
+    await shoot(visitor, '/en/password-reset', 'password-reset');
 
     const kr = await person();
     await signIn(kr, account('focal-point.kr@demo.example'));
@@ -121,6 +123,9 @@ async function main(): Promise<void> {
     await shoot(tsb, '/en/secretariat/consultations/tsb-79-2023/replies/BR', 'secretariat-state-reply', 2000);
     await shoot(tsb, '/en/secretariat/consultations/tsb-79-2023/results', 'secretariat-results');
     await shoot(tsb, '/en/secretariat/consultations/tsb-79-2023/decisions', 'secretariat-decisions', 3000);
+    // An open consultation: a State's page with "Remind now" and its reminders.
+    await shoot(tsb, `/en/secretariat/consultations/${DEMO_CONSULTATION_ID}/replies/BR`, 'secretariat-remind', 2000);
+    await shoot(tsb, '/en/secretariat/accounts', 'secretariat-accounts', 3000);
   } finally {
     await browser.close();
     await server.close();

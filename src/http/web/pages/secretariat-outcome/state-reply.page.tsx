@@ -40,7 +40,7 @@ function Reminders({ page, view, reminders }: { page: PageContext; view: StateRe
         <form
           method="post"
           action={page.href(`${outcomePath(view.head.id, 'replies')}/${view.code}/remind`)}
-          class="sec-actions"
+          class="sec-actions remind-form"
         >
           <CsrfField token={reminders.csrfToken} />
           <p class="hint" id="remind-hint">
