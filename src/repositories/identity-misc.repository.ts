@@ -55,10 +55,13 @@ export async function findInvitationByHash(db: Executor, tokenHash: string): Pro
     : undefined;
 }
 
-/** Marks an invitation used, only if it still is unused (so two concurrent uses cannot both win). */
-export async function markInvitationUsed(db: Executor, id: string, at: number): Promise<boolean> {
+/** The tables of single-use links: an invitation (or authenticator link) and a password reset. */
+type LinkTable = 'invitation' | 'password_reset';
+
+/** Marks a link used, only if it is still open (so two concurrent uses cannot both win). */
+async function markLinkUsed(db: Executor, table: LinkTable, id: string, at: number): Promise<boolean> {
   const r = await db
-    .updateTable('invitation')
+    .updateTable(table)
     .set({ used_at: at })
     .where('id', '=', id)
     .where('used_at', 'is', null)
@@ -67,15 +70,25 @@ export async function markInvitationUsed(db: Executor, id: string, at: number): 
   return Number(r.numUpdatedRows) > 0;
 }
 
-/** Revokes the open invitations of an account (a new invitation replaces them). */
-export async function revokeInvitationsOf(db: Executor, accountId: string, at: number): Promise<void> {
+/** Revokes an account's open links of one kind. */
+async function revokeOpenLinksOf(db: Executor, table: LinkTable, accountId: string, at: number): Promise<void> {
   await db
-    .updateTable('invitation')
+    .updateTable(table)
     .set({ revoked_at: at })
     .where('account_id', '=', accountId)
     .where('used_at', 'is', null)
     .where('revoked_at', 'is', null)
     .execute();
+}
+
+/** Marks an invitation used, only if it still is unused (so two concurrent uses cannot both win). */
+export async function markInvitationUsed(db: Executor, id: string, at: number): Promise<boolean> {
+  return markLinkUsed(db, 'invitation', id, at);
+}
+
+/** Revokes the open invitations of an account (a new invitation replaces them). */
+export async function revokeInvitationsOf(db: Executor, accountId: string, at: number): Promise<void> {
+  await revokeOpenLinksOf(db, 'invitation', accountId, at);
 }
 
 /** Recovery codes, stored as SHA-256 (they are long random strings). */
@@ -277,25 +290,12 @@ export async function findPasswordReset(db: Executor, id: string): Promise<Passw
 
 /** Marks a reset link used, only if it is still open (so two concurrent uses cannot both win). */
 export async function markPasswordResetUsed(db: Executor, id: string, at: number): Promise<boolean> {
-  const r = await db
-    .updateTable('password_reset')
-    .set({ used_at: at })
-    .where('id', '=', id)
-    .where('used_at', 'is', null)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
+  return markLinkUsed(db, 'password_reset', id, at);
 }
 
 /** Revokes the open reset links of an account (a newer one replaces them; the account changed). */
 export async function revokePasswordResetsOf(db: Executor, accountId: string, at: number): Promise<void> {
-  await db
-    .updateTable('password_reset')
-    .set({ revoked_at: at })
-    .where('account_id', '=', accountId)
-    .where('used_at', 'is', null)
-    .where('revoked_at', 'is', null)
-    .execute();
+  await revokeOpenLinksOf(db, 'password_reset', accountId, at);
 }
 
 /**
