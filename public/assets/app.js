@@ -6,6 +6,14 @@
   const dateLang = lang === 'en' ? 'en-GB' : lang;
   const clock24 = (at) =>
     new Intl.DateTimeFormat(dateLang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  // A button the script adds (it does nothing without the script, so it is not in the page).
+  const scriptButton = (text, className) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = className;
+    button.textContent = text;
+    return button;
+  };
 
   // <time datetime="…" data-local>: add the reader's own time beside the UTC one, unless the
   // reader's clock reads UTC at that instant (nothing to add).
@@ -110,9 +118,7 @@
         .map((x) => {
           const item = element('li');
           item.textContent = `${x.option.text} `;
-          const remove = element('button', 'button-link picker-remove');
-          remove.type = 'button';
-          remove.textContent = '×';
+          const remove = scriptButton('×', 'button-link picker-remove');
           remove.setAttribute(
             'aria-label',
             (select.getAttribute('data-picker-remove') || '{state}').replace('{state}', x.option.text),
@@ -222,10 +228,7 @@
   const replyFields = document.querySelector('.reply-fields[data-same]');
   if (replyFields && replyBlocks.length > 1) {
     const [first, ...others] = replyBlocks;
-    const same = document.createElement('button');
-    same.type = 'button';
-    same.className = 'button button-secondary reply-same';
-    same.textContent = replyFields.getAttribute('data-same');
+    const same = scriptButton(replyFields.getAttribute('data-same'), 'button button-secondary reply-same');
     const said = document.createElement('p');
     said.className = 'reply-same-status';
     said.setAttribute('role', 'status');
@@ -258,16 +261,17 @@
   if (signedIn) {
     let idleEnds = Date.parse(body.getAttribute('data-session-idle-ends'));
     const ends = Date.parse(body.getAttribute('data-session-ends'));
+    // The server's clock decides when a session ends; this computer's may be off. Times are
+    // compared on the server's clock and shown on the reader's.
+    let skew = Date.parse(body.getAttribute('data-session-now')) - Date.now() || 0;
+    const serverNow = () => Date.now() + skew;
     const token = document.querySelector('.site-nav input[name="_csrf"]')?.value || '';
     const banner = document.createElement('div');
     banner.className = 'session-banner';
     banner.hidden = true;
     const said = document.createElement('p');
     said.setAttribute('role', 'alert');
-    const stay = document.createElement('button');
-    stay.type = 'button';
-    stay.className = 'button';
-    stay.textContent = body.getAttribute('data-session-stay');
+    const stay = scriptButton(body.getAttribute('data-session-stay'), 'button');
     const again = document.createElement('a');
     again.className = 'button';
     again.href = body.getAttribute('data-session-sign-in-href');
@@ -277,16 +281,16 @@
     let lastPing = Date.now();
     const check = () => {
       const end = Math.min(idleEnds, ends);
-      const left = end - Date.now();
+      const left = end - serverNow();
       banner.hidden = left > 2 * 60_000;
       if (banner.hidden) return;
       const ended = left <= 0;
       const text = ended
         ? body.getAttribute('data-session-ended')
-        : body.getAttribute('data-session-warning').replace('{time}', clock24(end));
+        : body.getAttribute('data-session-warning').replace('{time}', clock24(end - skew));
       if (said.textContent !== text) said.textContent = text;
       // Staying helps only against the idle end, not the session's last moment.
-      stay.hidden = ended || ends - Date.now() <= 2 * 60_000;
+      stay.hidden = ended || ends - serverNow() <= 2 * 60_000;
       again.hidden = !ended;
     };
     const ping = async () => {
@@ -299,7 +303,11 @@
           redirect: 'manual',
           headers: { accept: 'application/json' },
         });
-        if (response.ok) idleEnds = Date.parse((await response.json()).idleEndsAt);
+        if (response.ok) {
+          const answer = await response.json();
+          idleEnds = Date.parse(answer.idleEndsAt);
+          skew = Date.parse(answer.now) - Date.now() || skew;
+        }
         // The way to sign in, rather than an answer: the session has ended.
         else if (response.type === 'opaqueredirect' || response.status === 303) idleEnds = 0;
       } catch {
@@ -379,14 +387,8 @@
       const text = document.createElement('p');
       text.setAttribute('role', 'status');
       text.textContent = form.getAttribute('data-keep-found').replace('{time}', clock24(stored.at));
-      const restore = document.createElement('button');
-      restore.type = 'button';
-      restore.className = 'button';
-      restore.textContent = form.getAttribute('data-keep-restore');
-      const discard = document.createElement('button');
-      discard.type = 'button';
-      discard.className = 'button button-secondary';
-      discard.textContent = form.getAttribute('data-keep-discard');
+      const restore = scriptButton(form.getAttribute('data-keep-restore'), 'button');
+      const discard = scriptButton(form.getAttribute('data-keep-discard'), 'button button-secondary');
       restore.addEventListener('click', () => {
         write(stored.values);
         text.textContent = form.getAttribute('data-keep-restored');

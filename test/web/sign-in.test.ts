@@ -127,6 +127,7 @@ describeEachDialect('web sign-in', (dialect) => {
       await web().enrol(browser, invitationPath);
       const started = web().world.clock.now();
       const page = (await browser.get('/fr/account')).body;
+      expect(page).toContain(`data-session-now="${new Date(started).toISOString()}"`);
       expect(page).toContain(`data-session-idle-ends="${new Date(started + 30 * MINUTE_MS).toISOString()}"`);
       expect(page).toMatch(/data-session-ends="[^"]+Z"/);
       expect(page).toContain('data-session-keepalive="/fr/session/keepalive"');
@@ -139,7 +140,11 @@ describeEachDialect('web sign-in', (dialect) => {
       const kept = await browser.post('/fr/session/keepalive', { _csrf: token });
       expect(kept.statusCode).toBe(200);
       expect(kept.headers['cache-control']).toBe('no-store');
-      expect(kept.json()).toMatchObject({ idleEndsAt: new Date(started + 50 * MINUTE_MS).toISOString() });
+      expect(kept.json()).toEqual({
+        now: new Date(started + 20 * MINUTE_MS).toISOString(),
+        idleEndsAt: new Date(started + 50 * MINUTE_MS).toISOString(),
+        endsAt: expect.stringMatching(/Z$/),
+      });
       // 25 more minutes: past the first end, within the new one.
       web().world.clock.advance(25 * MINUTE_MS);
       expect((await browser.get('/fr/account')).statusCode).toBe(200);

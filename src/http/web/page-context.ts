@@ -36,6 +36,7 @@ export function pageContext(web: WebContext, request: FastifyRequest): PageConte
           csrfToken: session.csrfToken,
           idleEndsAt: session.session.lastSeenAt + web.ctx.sessionIdleMs,
           endsAt: session.session.expiresAt,
+          now: web.ctx.clock(),
         }
       : null,
     actor,

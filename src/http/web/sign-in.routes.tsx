@@ -163,6 +163,7 @@ export const signInRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: S
     async (request, reply) => {
       const { session } = request.webSession!;
       return reply.header('cache-control', 'no-store').send({
+        now: new Date(ctx.clock()).toISOString(),
         idleEndsAt: new Date(session.lastSeenAt + ctx.sessionIdleMs).toISOString(),
         endsAt: new Date(session.expiresAt).toISOString(),
       });

@@ -20,6 +20,8 @@ export interface PageContext {
     /** When the session ends if nothing more is asked of the server (idle), and in any case (epoch ms). */
     readonly idleEndsAt?: number;
     readonly endsAt?: number;
+    /** The server's clock as the page was made: the script compares the ends on it. */
+    readonly now?: number;
   } | null;
   /** Who reads the page (the public when nobody is signed in): the navigation depends on it. */
   readonly actor: Actor;
@@ -90,6 +92,7 @@ function sessionData(page: PageContext): Record<string, string> {
   if (!session || session.idleEndsAt === undefined || session.endsAt === undefined) return {};
   const { locale } = page;
   return {
+    'data-session-now': isoInstant(session.now ?? Date.now()),
     'data-session-idle-ends': isoInstant(session.idleEndsAt),
     'data-session-ends': isoInstant(session.endsAt),
     'data-session-keepalive': page.href('/session/keepalive'),
