@@ -255,6 +255,8 @@ export interface DeterminedTextTable {
   title: string;
   summary: string | null;
   location: string;
+  /** Where the document can be read (an http(s) address), or null (migration 0017). */
+  location_url: ColumnType<string | null, string | null | undefined, string | null>;
   a5_justification: Flag;
   /** JSON array of strings. */
   ipr_statements: string;

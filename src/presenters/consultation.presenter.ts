@@ -50,6 +50,7 @@ export function presentText(text: DeterminedText): TextView {
     title: text.title,
     summary: text.summary,
     location: text.location,
+    locationUrl: text.locationUrl,
     a5Justification: text.a5Justification,
     iprStatements: [...text.iprStatements],
     translations: copyTranslations(text.translations),

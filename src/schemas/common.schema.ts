@@ -50,6 +50,16 @@ export const NO_NUL = '^[^\\u0000]*$';
  */
 export const Line = (maxLength = 500) => Type.String({ minLength: 1, maxLength, format: 'single-line-text' });
 
+/**
+ * A web address a page may link: http or https only (no `javascript:`, `data:` or other scheme a
+ * link would run), no space or character that would break out of an attribute.
+ */
+export const WebAddress = Type.String({
+  maxLength: 2000,
+  pattern: '^https?://[^\\s<>"\u0000-\u001f\u007f]+$',
+  description: 'An http or https address',
+});
+
 /** Free text, over several lines: no control character but line breaks and tabs, no bidi embedding, override or isolate. */
 export const FreeText = (maxLength = 20_000) => Type.String({ maxLength, format: 'multi-line-text' });
 

@@ -1,5 +1,5 @@
 import Type, { type Static, type TSchema } from 'typebox';
-import { FreeText, ISO_INSTANT_PATTERN, IsoDay, Line, Slug, StateCode } from './common.schema.js';
+import { FreeText, ISO_INSTANT_PATTERN, IsoDay, Line, Slug, StateCode, WebAddress } from './common.schema.js';
 
 /** The six UN languages (Arabic, Chinese, English, French, Russian, Spanish): content languages. */
 const unLanguage = (description: string) =>
@@ -82,6 +82,7 @@ const textFields = {
   title: Line(1000),
   summary: Type.Optional(Type.Union([FreeText(20_000), Type.Null()])),
   location: Line(200),
+  locationUrl: Type.Optional(Type.Union([WebAddress, Type.Null()])),
   a5Justification: Type.Optional(Type.Boolean()),
   iprStatements: Type.Optional(Type.Array(Line(2000), { maxItems: 50 })),
   translations: Type.Optional(TextTranslationsSchema),

@@ -74,6 +74,7 @@ export const TextView = Type.Object({
   title: Type.String(),
   summary: Nullable(Type.String()),
   location: Type.String(),
+  locationUrl: Nullable(Type.String({ description: 'Where the text can be read (http or https), or null' })),
   a5Justification: Type.Boolean(),
   iprStatements: Type.Array(Type.String()),
   translations: PerLanguage(

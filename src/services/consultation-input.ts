@@ -297,6 +297,7 @@ export function textFromInput(consultationId: string, input: TextInput, defaultO
     title: input.title,
     summary: input.summary ?? null,
     location: input.location,
+    locationUrl: input.locationUrl ?? null,
     a5Justification: input.a5Justification ?? false,
     iprStatements: input.iprStatements ?? [],
     translations: input.translations ?? {},

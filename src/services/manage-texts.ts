@@ -95,6 +95,7 @@ export async function editText(
       ...(p.title !== undefined && { title: p.title }),
       ...(p.summary !== undefined && { summary: p.summary }),
       ...(p.location !== undefined && { location: p.location }),
+      ...(p.locationUrl !== undefined && { locationUrl: p.locationUrl }),
       ...(p.a5Justification !== undefined && { a5Justification: p.a5Justification }),
       ...(p.iprStatements !== undefined && { iprStatements: p.iprStatements }),
       ...(p.translations !== undefined && { translations: p.translations }),

@@ -107,6 +107,40 @@ describeEachDialect('consultations API', (dialect) => {
       ]);
     });
 
+    it('keeps where a text can be read (http or https only), shows it, and refuses any other scheme at its field', async () => {
+      await createDraft();
+      const token = api().tokens.secretariat;
+      const url = 'https://www.itu.int/md/T22-SG17-R-0038/en';
+      const added = await api().send('POST', '/api/v1/consultations/tsb-79-2023/texts', {
+        token,
+        body: { ...X1645, locationUrl: url },
+      });
+      expect(added.statusCode).toBe(201);
+      expect(added.json<TextView>()).toMatchObject({ location: 'R38', locationUrl: url });
+      // The other texts have none.
+      const texts = await api().send('GET', '/api/v1/consultations/tsb-79-2023/texts', { token });
+      expect(texts.json<{ items: TextView[] }>().items.map((t) => t.locationUrl)).toEqual([null, null, null, url]);
+      for (const bad of ['javascript:alert(1)', 'ftp://itu.int/r38', 'https://itu.int/a b', 'data:text/html,x', '']) {
+        const problem = expectProblem(
+          await api().send('PATCH', '/api/v1/consultations/tsb-79-2023/texts/x1645', {
+            token,
+            body: { locationUrl: bad },
+          }),
+          400,
+          'VALIDATION_FAILED',
+        );
+        expect(
+          problem.errors?.map((e) => e.field),
+          bad,
+        ).toContain('/locationUrl');
+      }
+      const cleared = await api().send('PATCH', '/api/v1/consultations/tsb-79-2023/texts/x1645', {
+        token,
+        body: { locationUrl: null },
+      });
+      expect(cleared.json<TextView>().locationUrl).toBeNull();
+    });
+
     it('issues the circular: the consultation is open and the timing checks come back with their clauses', async () => {
       await createDraft();
       const { consultation, timing } = await issue('tsb-79-2023');

@@ -162,6 +162,10 @@ describeEachDialect('focal point reply pages', (dialect) => {
       expect(empty.body).toContain('does not assign authority to SG17 to consider this text for approval');
       expect(empty.body).not.toContain('checked');
       expect(hiddenFields(empty.body, FORM)).toMatchObject({ basedOnVersion: '0', draftRevision: '0' });
+      // Each text names the document consulted (no address given for these: no link).
+      expect(empty.body).toContain(
+        '<p class="reply-document">The text consulted: Document <bdi dir="ltr">R35</bdi></p>',
+      );
 
       // A partial draft: only X.1353, with its reasons as a file.
       const saved = await postForm(

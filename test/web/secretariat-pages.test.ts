@@ -408,6 +408,33 @@ describeEachDialect('secretariat pages', (dialect) => {
   });
 
   describe('texts of a draft', () => {
+    it('keeps the web address of a text, refuses one that is not http or https at its field, and links it once issued', async () => {
+      const admin = await signedIn('secretariat_admin');
+      await createCircular(admin);
+      const NEW_TEXT = `${PAGE}/texts/new`;
+      const refused = await admin.submit(NEW_TEXT, NEW_TEXT, { ...TEXT, locationUrl: 'javascript:alert(1)' });
+      expect(refused.statusCode).toBe(400);
+      expect(decode(refused.body)).toContain(
+        '<a href="#field-locationUrl">Enter a web address that starts with https:// or http://, without spaces</a>',
+      );
+      expect(refused.body).toContain('value="javascript:alert(1)"');
+      expect(await texts()).toEqual([]);
+      const url = 'https://www.itu.int/md/T22-SG17-R-0040/en';
+      expectSeeOther(
+        await admin.submit(NEW_TEXT, NEW_TEXT, { ...TEXT, locationUrl: url }),
+        `${PAGE}?notice=sec-text-added`,
+      );
+      expect(decode((await admin.get(`${PAGE}/texts/x1999`)).body)).toContain(`value="${url}"`);
+      // Issued: the circular's page links the document where Member States read it.
+      const ready = await admin.get(`${PAGE}/preview`);
+      await admin.post(`${PAGE}/issue`, {
+        _csrf: csrfOf(ready.body, `${PAGE}/issue`),
+        revision: /name="revision" value="(\d+)"/.exec(ready.body)![1]!,
+      });
+      const pub = decode((await admin.get('/en/consultations/tsb-80-2023')).body);
+      expect(pub).toContain(`<a href="${url}">Document <bdi dir="ltr">R40</bdi></a>`);
+    });
+
     it('adds, changes and removes texts (removal asks first), and refuses a duplicate designation', async () => {
       const admin = await signedIn('secretariat_admin');
       await createCircular(admin);

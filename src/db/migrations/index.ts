@@ -15,6 +15,7 @@ import { m0013ProcedureOwnedRecords } from './0013-procedure-owned-records.js';
 import { m0014EnteredAfterwards } from './0014-entered-afterwards.js';
 import { m0015AuditPending } from './0015-audit-pending.js';
 import { m0016AccountRecovery } from './0016-account-recovery.js';
+import { m0017TextLocationUrl } from './0017-text-location-url.js';
 import type { MigrationOptions } from './migration-options.js';
 
 export type { MigrationOptions } from './migration-options.js';
@@ -45,5 +46,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-06-0013-procedure-owned-records': m0013ProcedureOwnedRecords,
   '2026-12-06-0014-entered-afterwards': m0014EnteredAfterwards,
   '2026-12-07-0015-audit-pending': m0015AuditPending,
-  '2026-12-08-0016-account-recovery': m0016AccountRecovery,
+  '2026-12-07-0016-account-recovery': m0016AccountRecovery,
+  '2026-12-07-0017-text-location-url': m0017TextLocationUrl,
 };

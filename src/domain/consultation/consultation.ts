@@ -65,6 +65,8 @@ export interface DeterminedText {
   readonly summary: string | null;
   /** Where the text is, e.g. the report number `R35`. */
   readonly location: string;
+  /** The web address where it can be read (http or https), or null: pages then name it only. */
+  readonly locationUrl: string | null;
   /** Whether ITU-T A.5 justifications were submitted (TSB NOTE 1 in Circular 79). */
   readonly a5Justification: boolean;
   /** IPR statements received by TSB for this text (the procedure's iprStatements rule). */

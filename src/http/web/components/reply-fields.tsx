@@ -5,7 +5,7 @@ import { intlFor, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
 import { hasProcedureText, procedureText, type ProcedureWords } from '../../../i18n/procedure-text.js';
 import { titleOf, type ConsultationContent, type ContentView } from '../presenters/content.presenter.js';
 import { IsolateWithin, LtrWithin } from './bidi.js';
-import { Content } from './content.js';
+import { Content, richMessage } from './content.js';
 import { errorAt, FieldError, TextAreaField, type FormError } from './form.js';
 
 /**
@@ -82,6 +82,8 @@ export interface ReplyFieldsText {
   readonly workItem: string | null;
   /** In the reader's language where translated, else in the language of record (marked so). */
   readonly title: ContentView;
+  /** The document consulted ("R35") and where it can be read, if the circular gives the address. */
+  readonly document?: { readonly location: string; readonly url: string | null };
 }
 
 /** A file already stored for a text (kept across pages and drafts). */
@@ -138,6 +140,7 @@ export function replyFieldsTexts(
     designation: text.designation,
     workItem: text.workItem,
     title: titleOf(content, text),
+    document: { location: text.location, url: text.locationUrl },
   }));
 }
 
@@ -153,6 +156,23 @@ export function fileSize(locale: Locale, bytes: number): string {
   if (bytes >= 1024 * 1024)
     return intl.formatNumber(bytes / (1024 * 1024), { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
   return intl.formatNumber(Math.max(1, Math.round(bytes / 1024)), { style: 'unit', unit: 'kilobyte' });
+}
+
+/** "The text consulted: Document R35", a link where the circular gives the document's address. */
+function DocumentLine({ locale, document }: { locale: Locale; document: NonNullable<ReplyFieldsText['document']> }) {
+  const words = (
+    <LtrWithin
+      text={t(locale, 'public.text.location.value', { location: document.location })}
+      ltr={[document.location]}
+    />
+  );
+  return (
+    <p class="reply-document">
+      {richMessage(locale, 'reply.fields.document', {
+        document: document.url === null ? words : <a href={document.url}>{words}</a>,
+      })}
+    </p>
+  );
 }
 
 /** The procedure's fieldsets, one per text. */
@@ -225,6 +245,7 @@ function TextBlock(props: ReplyFieldsProps & { text: ReplyFieldsText; number: nu
         </span>
         <Content class="reply-text-title" of={text.title} />
       </legend>
+      {text.document && <DocumentLine locale={locale} document={text.document} />}
       <span class="hint" id={hintId}>
         {hasProcedureText(procedure, CHOICE_HINT) ? words(CHOICE_HINT) : t(locale, 'reply.fields.selectOne')}
       </span>

@@ -80,6 +80,8 @@ export interface TextEntry {
   /** The summary's paragraphs (empty when the text has none: a corrigendum), and its language. */
   readonly summary: { readonly paragraphs: readonly string[] } & LanguageAttributes;
   readonly location: string;
+  /** Where the text can be read, when the circular gives it. */
+  readonly locationUrl: string | null;
   readonly a5Justification: boolean;
   readonly iprStatements: readonly string[];
 }
@@ -401,6 +403,7 @@ function textEntry(locale: Locale, text: DeterminedText, title: ContentView, sum
       dir: summary?.dir,
     },
     location: text.location,
+    locationUrl: text.locationUrl,
     a5Justification: text.a5Justification,
     iprStatements: [...text.iprStatements],
   };

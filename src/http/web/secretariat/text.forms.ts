@@ -38,6 +38,7 @@ export const TextForm = Type.Object({
   title: Field(4000),
   summary: Field(40_000),
   location: Field(1000),
+  locationUrl: Field(3000),
   order: Field(40),
   a5Justification: Field(10),
   iprStatements: Field(40_000),
@@ -71,6 +72,7 @@ export interface TextValues {
   readonly title: string;
   readonly summary: string;
   readonly location: string;
+  readonly locationUrl: string;
   readonly order: string;
   readonly a5Justification: boolean;
   readonly iprStatements: string;
@@ -87,6 +89,7 @@ export function blankText(nextOrder: number): TextValues {
     title: '',
     summary: '',
     location: '',
+    locationUrl: '',
     order: String(nextOrder),
     a5Justification: false,
     iprStatements: '',
@@ -115,6 +118,7 @@ export function textValues(text: DeterminedText): TextValues {
     title: text.title,
     summary: text.summary ?? '',
     location: text.location,
+    locationUrl: text.locationUrl ?? '',
     order: String(text.order),
     a5Justification: text.a5Justification,
     iprStatements: text.iprStatements.join('\n'),
@@ -129,6 +133,7 @@ export const TEXT_LABELS = {
   title: 'sec.text.title.label',
   summary: 'sec.text.summary.label',
   location: 'sec.text.location.label',
+  locationUrl: 'sec.text.locationUrl.label',
   order: 'sec.text.order.label',
   a5Justification: 'sec.text.a5Justification.label',
   iprStatements: 'sec.text.iprStatements.label',
@@ -155,6 +160,7 @@ export function readTextForm(
     title: trim(body.title),
     summary: (body.summary ?? '').trim(),
     location: trim(body.location),
+    locationUrl: trim(body.locationUrl),
     order: trim(body.order),
     a5Justification: isChecked(body.a5Justification),
     iprStatements: (body.iprStatements ?? '').trim(),
@@ -186,6 +192,7 @@ export function readTextForm(
     title: values.title,
     summary: values.summary === '' ? null : values.summary,
     location: values.location,
+    locationUrl: values.locationUrl === '' ? null : values.locationUrl,
     a5Justification: values.a5Justification,
     iprStatements: linesOf(values.iprStatements),
     // Not a whole number: NaN, which the schema refuses at /order.
@@ -249,7 +256,8 @@ export function textErrors(
           other: other?.designation ?? '',
         }),
       );
-    } else if (TEXT_FIELDS[field]) {
+    } else if (field === '/locationUrl') at('locationUrl', t(locale, 'sec.text.locationUrl.invalid'));
+    else if (TEXT_FIELDS[field]) {
       const [name, missing] = TEXT_FIELDS[field]!;
       const label = t(locale, TEXT_LABELS[name]);
       at(
@@ -276,6 +284,7 @@ const PAGE_ORDER: readonly string[] = [
     translationFieldName('summary', language),
   ]),
   'location',
+  'locationUrl',
   'order',
   'iprStatements',
 ];

@@ -136,10 +136,19 @@ function DeterminedText({ locale, text }: { locale: Locale; text: TextEntry }) {
       <dl class="summary-list">
         <dt>{t(locale, 'public.text.location')}</dt>
         <dd>
-          <LtrWithin
-            text={t(locale, 'public.text.location.value', { location: text.location })}
-            ltr={[text.location]}
-          />
+          {text.locationUrl === null ? (
+            <LtrWithin
+              text={t(locale, 'public.text.location.value', { location: text.location })}
+              ltr={[text.location]}
+            />
+          ) : (
+            <a href={text.locationUrl}>
+              <LtrWithin
+                text={t(locale, 'public.text.location.value', { location: text.location })}
+                ltr={[text.location]}
+              />
+            </a>
+          )}
         </dd>
         <dt>{t(locale, 'public.text.a5')}</dt>
         <dd>{t(locale, text.a5Justification ? 'public.text.a5.yes' : 'public.text.a5.no')}</dd>

@@ -148,6 +148,19 @@ export function TextPage({ page, view }: { page: PageContext; view: TextPageView
         />
         <TextField
           locale={locale}
+          id="field-locationUrl"
+          name="locationUrl"
+          type="text"
+          label={t(locale, 'sec.text.locationUrl.label')}
+          hint={t(locale, 'sec.text.locationUrl.hint')}
+          value={values.locationUrl}
+          error={err('locationUrl')}
+          maxlength={2000}
+          dir="ltr"
+          optional
+        />
+        <TextField
+          locale={locale}
           id="field-order"
           name="order"
           label={t(locale, 'sec.text.order.label')}
