@@ -7,7 +7,6 @@ import { appendAudit } from '../../repositories/audit.repository.js';
 import {
   findInvitationByHash,
   insertInvitation,
-  markInvitationUsed,
   replaceRecoveryCodes,
   revokeInvitationsOf,
   revokePasswordResetsOf,
@@ -162,11 +161,15 @@ export async function acceptAuthenticatorLink(
     });
   }
   return inTransaction(ctx, async (trx) => {
+    // The link stays open until the new authenticator is confirmed (spendSecondFactor closes it):
+    // a person whose enrolment session ran out before they scanned the code opens it again,
+    // with the password again, and gets a new key, rather than waiting for another reset.
     const invitation = await findInvitationByHash(trx, hashSecret(options.secret));
     if (
       invitation?.purpose !== 'authenticator' ||
       invitation.expiresAt <= now ||
-      !(await markInvitationUsed(trx, invitation.id, now))
+      invitation.usedAt !== null ||
+      invitation.revokedAt !== null
     )
       throw new AppError(
         'INVITATION_INVALID',

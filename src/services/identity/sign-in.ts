@@ -14,6 +14,7 @@ import {
   markInvitationUsed,
   releaseThrottle,
   replaceRecoveryCodes,
+  revokeInvitationsOf,
   setThrottleLock,
   takeThrottle,
   useRecoveryCode,
@@ -488,6 +489,8 @@ export async function spendSecondFactor(
       { totpLastStep: step, ...(enrolling && { totpEnabledAt: now, authenticatorResetAt: null }) },
       now,
     );
+    // An administrator's reset ends here: its link, open until now, closes.
+    if (enrolling && account.authenticatorResetAt !== null) await revokeInvitationsOf(trx, account.id, now);
     return 'totp';
   }
   if (!enrolling && (await useRecoveryCode(trx, account.id, hashSecret(normaliseCode(trimmed)), now)))
