@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { AccountRole } from '../../db/database.js';
+import type { Transaction } from 'kysely';
+import type { AccountRole, DB } from '../../db/database.js';
 import { AppError, type FieldProblem } from '../../domain/errors.js';
 import type { Actor } from '../../domain/policy/actor.js';
 import { authorize } from '../../domain/policy/policy.js';
@@ -15,6 +16,7 @@ import { appendAudit } from '../../repositories/audit.repository.js';
 import { revokeTokensOf } from '../../repositories/api-token.repository.js';
 import {
   insertInvitation,
+  type InvitationPurpose,
   revokeInvitationsOf,
   revokePasswordResetsOf,
 } from '../../repositories/identity-misc.repository.js';
@@ -53,6 +55,45 @@ export interface Invited {
   /** The path of the single-use link (`/invitations/<secret>`): shown once, and e-mailed. */
   readonly invitationPath: string;
   readonly expiresAt: number;
+}
+
+/**
+ * A single-use link of an account, in the caller's transaction: the invitation row (its secret
+ * stored as a hash, valid `ctx.invitationTtlMs`) and the job that e-mails it, worded for its
+ * purpose. The job holds the secret sealed with the server key (staff reading the job list cannot
+ * use it) only until the e-mail has gone.
+ */
+export async function issueInvitationLink(
+  trx: Transaction<DB>,
+  ctx: ServiceContext,
+  link: { accountId: string; purpose: InvitationPurpose; secret: string; createdBy: string; now: number },
+): Promise<{ invitationId: string; expiresAt: number }> {
+  const invitationId = randomUUID();
+  const expiresAt = link.now + ctx.invitationTtlMs;
+  await insertInvitation(trx, {
+    id: invitationId,
+    purpose: link.purpose,
+    tokenHash: hashSecret(link.secret),
+    accountId: link.accountId,
+    createdBy: link.createdBy,
+    createdAt: link.now,
+    expiresAt,
+    usedAt: null,
+    revokedAt: null,
+  });
+  await insertJob(
+    trx,
+    {
+      id: `invitation:${invitationId}`,
+      kind: 'invitation',
+      payload: { accountId: link.accountId, invitationId, sealedSecret: sealSecret(ctx.secretKey, link.secret) },
+      runAt: link.now,
+      maxAttempts: 6,
+      consultationId: null,
+    },
+    link.now,
+  );
+  return { invitationId, expiresAt };
 }
 
 /**
@@ -142,34 +183,13 @@ export async function inviteAccount(ctx: ServiceContext, options: InviteOptions)
       };
       await insertAccount(trx, account, now);
     }
-    const invitationId = randomUUID();
-    const expiresAt = now + ctx.invitationTtlMs;
-    await insertInvitation(trx, {
-      id: invitationId,
-      purpose: 'account',
-      tokenHash: hashSecret(secret),
+    const { expiresAt } = await issueInvitationLink(trx, ctx, {
       accountId: account.id,
+      purpose: 'account',
+      secret,
       createdBy: options.actor.id,
-      createdAt: now,
-      expiresAt,
-      usedAt: null,
-      revokedAt: null,
-    });
-    // The e-mail carries the link; its job payload holds the secret only until it is sent.
-    // The link's secret is sealed with the server key (staff reading the job list cannot use it)
-    // and removed once the e-mail has gone.
-    await insertJob(
-      trx,
-      {
-        id: `invitation:${invitationId}`,
-        kind: 'invitation',
-        payload: { accountId: account.id, invitationId, sealedSecret: sealSecret(ctx.secretKey, secret) },
-        runAt: now,
-        maxAttempts: 6,
-        consultationId: null,
-      },
       now,
-    );
+    });
     await appendAudit(trx, {
       at: now,
       actor: options.actor.id,

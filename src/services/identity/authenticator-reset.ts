@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { AppError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/policy/actor.js';
 import { authorize } from '../../domain/policy/policy.js';
@@ -6,14 +5,13 @@ import { findAccount, updateAccount, type Account } from '../../repositories/acc
 import { appendAudit } from '../../repositories/audit.repository.js';
 import {
   findInvitationByHash,
-  insertInvitation,
   replaceRecoveryCodes,
   revokeInvitationsOf,
   revokePasswordResetsOf,
 } from '../../repositories/identity-misc.repository.js';
-import { insertJob } from '../../repositories/job.repository.js';
 import { deleteSessionsOf } from '../../repositories/session.repository.js';
 import { inTransaction, type ServiceContext } from '../service-context.js';
+import { issueInvitationLink } from './accounts.js';
 import { verifyPassword } from './passwords.js';
 import { hashSecret, randomSecret, sealSecret } from './secrets.js';
 import {
@@ -101,32 +99,14 @@ export async function resetAuthenticator(
     const sessionsEnded = await deleteSessionsOf(trx, account.id);
     await revokeInvitationsOf(trx, account.id, now);
     await revokePasswordResetsOf(trx, account.id, now);
-    const invitationId = randomUUID();
-    const expiresAt = now + ctx.invitationTtlMs;
-    await insertInvitation(trx, {
-      id: invitationId,
-      purpose: 'authenticator',
-      tokenHash: hashSecret(secret),
-      accountId: account.id,
-      createdBy: options.actor.id,
-      createdAt: now,
-      expiresAt,
-      usedAt: null,
-      revokedAt: null,
-    });
     // The invitation's job sends it, worded for its purpose, and removes the sealed secret once sent.
-    await insertJob(
-      trx,
-      {
-        id: `invitation:${invitationId}`,
-        kind: 'invitation',
-        payload: { accountId: account.id, invitationId, sealedSecret: sealSecret(ctx.secretKey, secret) },
-        runAt: now,
-        maxAttempts: 6,
-        consultationId: null,
-      },
+    const { expiresAt } = await issueInvitationLink(trx, ctx, {
+      accountId: account.id,
+      purpose: 'authenticator',
+      secret,
+      createdBy: options.actor.id,
       now,
-    );
+    });
     await appendAudit(trx, {
       at: now,
       actor: options.actor.id,
