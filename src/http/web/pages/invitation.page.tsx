@@ -1,5 +1,5 @@
 import { PASSWORD_MIN } from '../../../domain/identity/password-policy.js';
-import { t } from '../../../i18n/i18n.js';
+import { type Locale, t } from '../../../i18n/i18n.js';
 import { CsrfField, ErrorSummary, errorAt, SubmitButton, TextField, type FormError } from '../components/form.js';
 import { Layout, type PageContext } from '../components/layout.js';
 
@@ -8,6 +8,38 @@ export interface InvitationView {
   readonly action: string;
   readonly errors: readonly FormError[];
   readonly csrfToken: string;
+}
+
+/**
+ * A new password typed twice (never echoed back), with the policy's rule in the hint: the
+ * invitation's and the password reset's.
+ */
+export function NewPasswordFields({ locale, errors }: { locale: Locale; errors: readonly FormError[] }) {
+  return (
+    <>
+      <TextField
+        locale={locale}
+        id="field-password"
+        name="password"
+        type="password"
+        label={t(locale, 'invitation.password.label')}
+        hint={t(locale, 'invitation.password.hint', { min: PASSWORD_MIN })}
+        autocomplete="new-password"
+        maxlength={1024}
+        error={errorAt(errors, 'field-password')}
+      />
+      <TextField
+        locale={locale}
+        id="field-password-confirm"
+        name="passwordConfirm"
+        type="password"
+        label={t(locale, 'invitation.confirm.label')}
+        autocomplete="new-password"
+        maxlength={1024}
+        error={errorAt(errors, 'field-password-confirm')}
+      />
+    </>
+  );
 }
 
 /** The invitation link: the invited person chooses a password (typed twice; never echoed back). */
@@ -19,27 +51,7 @@ export function InvitationPage({ page, view }: { page: PageContext; view: Invita
       <p>{t(locale, 'invitation.intro')}</p>
       <form method="post" action={view.action} novalidate>
         <CsrfField token={view.csrfToken} />
-        <TextField
-          locale={locale}
-          id="field-password"
-          name="password"
-          type="password"
-          label={t(locale, 'invitation.password.label')}
-          hint={t(locale, 'invitation.password.hint', { min: PASSWORD_MIN })}
-          autocomplete="new-password"
-          maxlength={1024}
-          error={errorAt(view.errors, 'field-password')}
-        />
-        <TextField
-          locale={locale}
-          id="field-password-confirm"
-          name="passwordConfirm"
-          type="password"
-          label={t(locale, 'invitation.confirm.label')}
-          autocomplete="new-password"
-          maxlength={1024}
-          error={errorAt(view.errors, 'field-password-confirm')}
-        />
+        <NewPasswordFields locale={locale} errors={view.errors} />
         <SubmitButton>{t(locale, 'invitation.submit')}</SubmitButton>
       </form>
     </Layout>

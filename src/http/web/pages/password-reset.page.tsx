@@ -1,7 +1,7 @@
-import { PASSWORD_MIN } from '../../../domain/identity/password-policy.js';
 import { t } from '../../../i18n/i18n.js';
 import { CsrfField, ErrorSummary, errorAt, SubmitButton, TextField, type FormError } from '../components/form.js';
 import { Layout, type PageContext } from '../components/layout.js';
+import { NewPasswordFields } from './invitation.page.js';
 
 export interface PasswordResetView {
   /** The link's own path: the form posts back to it. */
@@ -25,27 +25,7 @@ export function PasswordResetPage({ page, view }: { page: PageContext; view: Pas
       <p>{t(locale, 'passwordReset.intro')}</p>
       <form method="post" action={view.action} novalidate>
         <CsrfField token={view.csrfToken} />
-        <TextField
-          locale={locale}
-          id="field-password"
-          name="password"
-          type="password"
-          label={t(locale, 'invitation.password.label')}
-          hint={t(locale, 'invitation.password.hint', { min: PASSWORD_MIN })}
-          autocomplete="new-password"
-          maxlength={1024}
-          error={errorAt(view.errors, 'field-password')}
-        />
-        <TextField
-          locale={locale}
-          id="field-password-confirm"
-          name="passwordConfirm"
-          type="password"
-          label={t(locale, 'invitation.confirm.label')}
-          autocomplete="new-password"
-          maxlength={1024}
-          error={errorAt(view.errors, 'field-password-confirm')}
-        />
+        <NewPasswordFields locale={locale} errors={view.errors} />
         {view.needsCode && (
           <TextField
             locale={locale}
