@@ -106,6 +106,9 @@ export function useRealBrowser(
         return { context, page };
       },
       async checkAccessibility(page, label) {
+        // A test may find what it waits for while the new page is still loading: axe measures the
+        // page as laid out by its stylesheet (target sizes, contrast), so it waits for the load.
+        await page.waitForLoadState('load');
         const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
         for (const v of result.violations) {
           violations.push(
