@@ -7,7 +7,8 @@ import type { Procedure } from '../domain/procedure/procedure.js';
 import { placedKey } from '../presenters/procedure-words.js';
 import { procedureFor } from '../procedures/registry.js';
 import { bureauProfile } from './bureau.js';
-import { typed, type Block, type FormChoice, type FormText } from './content.js';
+import type { CommentRow } from '../domain/reply/comment-table.js';
+import { typed, type Block, type FormChoice, type FormText, type Text } from './content.js';
 import { determinedTexts, formatDay, formatNumber, msg, textLabel } from './format.js';
 
 /**
@@ -101,12 +102,36 @@ function detailsOf(
   if (position.reasons) details.push({ label: msg(locale, 'doc.reply.reasons'), text: typed(position.reasons) });
   if (position.possibleChanges)
     details.push({ label: msg(locale, 'doc.reply.possibleChanges'), text: typed(position.possibleChanges) });
+  for (const row of commentRowLines(locale, position.commentTable ?? [])) details.push(...row);
   if (position.attachment)
     details.push({
       label: msg(locale, 'doc.reply.attachment'),
       text: describeFile(locale, position.attachment, files.get(position.attachment)),
     });
   return details;
+}
+
+/**
+ * A position's comments table as labelled texts, per row: "Comment 2 (clause 6.2):" with the
+ * comment, then "Proposed change:" with the change where there is one (the State's own words,
+ * marked typed).
+ */
+export function commentRowLines(
+  locale: Locale,
+  rows: readonly CommentRow[],
+): { readonly label: string; readonly text: Text }[][] {
+  return rows.map((row, index) => [
+    {
+      label:
+        row.clause === null
+          ? msg(locale, 'doc.reply.row', { number: index + 1 })
+          : msg(locale, 'doc.reply.rowClause', { number: index + 1, clause: row.clause }),
+      text: typed(row.comment),
+    },
+    ...(row.proposedChange === null
+      ? []
+      : [{ label: msg(locale, 'doc.reply.rowChange'), text: typed(row.proposedChange) }]),
+  ]);
 }
 
 /**

@@ -21,7 +21,7 @@ import {
 } from './format.js';
 import { hasProcedureText, procedureText } from '../i18n/procedure-text.js';
 import { figureLabelAt, outcomeWords, positionWords } from '../presenters/procedure-words.js';
-import { circularName, describeFile, type CitedFile } from './reply-form.js';
+import { circularName, commentRowLines, describeFile, type CitedFile } from './reply-form.js';
 
 /**
  * The results report TSB submits to the study group meeting as a TD (the procedure's rule on the
@@ -163,7 +163,16 @@ function compiledBlocks(locale: Locale, input: ResultsReportInput, replies: read
     let any = false;
     for (const reply of inOrder) {
       const position = reply.version.positions.find((p) => p.text === text.id);
-      if (!position || !(position.comments || position.reasons || position.possibleChanges || position.attachment))
+      if (
+        !position ||
+        !(
+          position.comments ||
+          position.reasons ||
+          position.possibleChanges ||
+          position.commentTable?.length ||
+          position.attachment
+        )
+      )
         continue;
       any = true;
       const rows = [
@@ -180,6 +189,9 @@ function compiledBlocks(locale: Locale, input: ResultsReportInput, replies: read
         ...(position.possibleChanges
           ? [{ label: msg(locale, 'doc.reply.possibleChanges'), lines: [typed(position.possibleChanges)] }]
           : []),
+        ...commentRowLines(locale, position.commentTable ?? [])
+          .flat()
+          .map(({ label, text }) => ({ label, lines: [text] })),
         ...(position.attachment
           ? [
               {

@@ -132,6 +132,10 @@ export const ERROR_CATALOGUE = {
   DEADLINE_WORDING_MISMATCH: { status: 422, title: 'The wording of the deadline does not match its instant' },
   /** A text is longer than its field allows (carried by VALIDATION_FAILED and the reply's position codes). */
   TEXT_TOO_LONG: { status: 400, title: 'The text is too long' },
+  /** A row of a position's comments table has a clause or a proposed change but no comment (carried by the reply's problems at `/positions/<n>/commentTable/<row>/comment`). */
+  COMMENT_ROW_INCOMPLETE: { status: 422, title: 'A row of the comments table has no comment' },
+  /** A position's comments table has more rows than one text may carry (carried by the reply's problems). */
+  TOO_MANY_COMMENT_ROWS: { status: 422, title: 'The comments table has too many rows' },
   /** A translated list (addressees, copies, notes) without as many entries as the one of record (carried by VALIDATION_FAILED at `/translations/<language>/<field>`). */
   TRANSLATION_LIST_LENGTH: { status: 422, title: 'A translated list has another number of entries' },
   /** An entry of a translated list left blank (carried by VALIDATION_FAILED at `/translations/<language>/<field>/<n>`). */

@@ -1,6 +1,7 @@
 import type { Table, TableCell } from '../documents/tabular.js';
 import type { StoredAuditEvent } from '../domain/audit/audit-event.js';
 import { localiseText } from '../domain/consultation/localise.js';
+import type { CommentRow } from '../domain/reply/comment-table.js';
 import { unLanguageOf } from '../domain/member-states/designations.js';
 import { t, type Locale, type MessageId } from '../i18n/i18n.js';
 import type { ConsultationResults } from '../services/compute-results.js';
@@ -60,6 +61,26 @@ function fileStem(id: string): string {
 }
 
 /**
+ * A comments table in one cell, a line per row: "2. Clause 6.2: the comment (proposed change: …)";
+ * null when the position has none.
+ */
+function commentRowsCell(locale: Locale, rows: readonly CommentRow[]): string | null {
+  if (rows.length === 0) return null;
+  return rows
+    .map((row, index) => {
+      const number = index + 1;
+      const line =
+        row.clause === null
+          ? t(locale, 'doc.export.row', { number, comment: row.comment })
+          : t(locale, 'doc.export.rowClause', { number, clause: row.clause, comment: row.comment });
+      return row.proposedChange === null
+        ? line
+        : t(locale, 'doc.export.rowChange', { row: line, change: row.proposedChange });
+    })
+    .join('\n');
+}
+
+/**
  * The replies: one row per State that replied and text of the circular, States by code and texts
  * in the circular's order, from the State's latest version. Where the version that counts is an
  * earlier one (the latest came after the deadline), its rows come first, so that the rows marked
@@ -93,6 +114,7 @@ export function repliesTable(locale: Locale, overview: ReplyOverview, details: R
           p?.comments ?? null,
           p?.reasons ?? null,
           p?.possibleChanges ?? null,
+          commentRowsCell(locale, p?.commentTable ?? []),
           p === undefined ? null : fileName(p.attachment),
           version.version,
           t(locale, version.status === 'withdrawn' ? 'doc.export.status.withdrawn' : 'doc.export.status.submitted'),
@@ -120,6 +142,7 @@ export function repliesTable(locale: Locale, overview: ReplyOverview, details: R
       { header: header('doc.export.col.comments'), width: 50 },
       { header: header('doc.export.col.reasons'), width: 50 },
       { header: header('doc.export.col.possibleChanges'), width: 40 },
+      { header: header('doc.export.col.commentTable'), width: 60 },
       { header: header('doc.export.col.attachment'), width: 24 },
       { header: header('doc.report.col.version'), kind: 'number', width: 8 },
       { header: header('doc.export.col.status'), width: 12 },

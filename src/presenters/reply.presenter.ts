@@ -17,7 +17,10 @@ export function presentVersion(v: ReplyVersion): ReplyVersionView {
     flags: [...v.flags],
     simulated: v.simulated,
     contentHash: v.contentHash,
-    positions: v.positions.map((p) => ({ ...p })),
+    positions: v.positions.map(({ commentTable, ...p }) => ({
+      ...p,
+      ...(commentTable && { commentTable: commentTable.map((row) => ({ ...row })) }),
+    })),
   };
 }
 

@@ -13,6 +13,7 @@ describe('registerProcedure', () => {
         kind,
         label: 'choice.assigns',
         recordedOnly: false,
+        commentTable: false,
         options: null,
         fields: [],
         reads: {},

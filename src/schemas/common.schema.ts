@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { MAX_CLAUSE_LENGTH, MAX_COMMENT_ROWS } from '../domain/reply/comment-table.js';
 // The formats the schemas below name, registered before any validator is compiled.
 import './formats.js';
 
@@ -65,3 +66,26 @@ export const FreeText = (maxLength = 20_000) => Type.String({ maxLength, format:
 
 /** Any other short string (ids in paths, filters): one line. */
 export const Text = (maxLength: number) => Type.String({ maxLength, format: 'single-line-text' });
+
+/** One row of a position's comments table (domain/reply/comment-table.ts). */
+export const CommentRowSchema = Type.Object(
+  {
+    clause: Type.Optional(
+      Type.Union([Text(MAX_CLAUSE_LENGTH), Type.Null()], {
+        description: 'The clause, figure or table the comment is about ("6.2.1", "General")',
+      }),
+    ),
+    comment: FreeText(),
+    proposedChange: Type.Optional(
+      Type.Union([FreeText(), Type.Null()], { description: 'The change proposed, if any' }),
+    ),
+  },
+  { additionalProperties: false, title: 'CommentRow' },
+);
+
+/** A position's comments as rows: clause, comment, proposed change. */
+export const CommentTableSchema = Type.Array(CommentRowSchema, {
+  maxItems: MAX_COMMENT_ROWS,
+  description:
+    'Comments as a table, one row per comment, where the procedure offers it beside free text and a file. A row needs its comment; rows left blank are ignored.',
+});

@@ -245,6 +245,12 @@ export const PositionView = Type.Object({
   reasons: Nullable(Type.String()),
   possibleChanges: Nullable(Type.String()),
   attachment: Nullable(Type.String()),
+  commentTable: Type.Optional(
+    Type.Array(
+      Type.Object({ clause: Nullable(Type.String()), comment: Type.String(), proposedChange: Nullable(Type.String()) }),
+      { description: 'Comments as rows (clause, comment, proposed change); absent when none were given' },
+    ),
+  ),
 });
 
 export const ReplyVersionView = Type.Object({

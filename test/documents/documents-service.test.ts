@@ -126,6 +126,10 @@ describeEachDialect('documents', (dialect) => {
       `comments-kr.txt (34 bytes, SHA-256 ${krFile})`,
       KR_REASONS,
       KR_CHANGES,
+      // The comments table, row by row.
+      'Comment 1 (clause 8.3): The threat model omits replay attacks.',
+      'Proposed change: Add replay to Table 2.',
+      'Comment 2: General: align the terms with X.1252.',
     ];
     const text = normalise(docxText(docx.bytes));
     for (const phrase of expected) expect(text).toContain(normalise(phrase));
@@ -249,7 +253,7 @@ describeEachDialect('documents', (dialect) => {
       'Assign authority (4): France, Germany (Federal Republic of), Japan, and United Kingdom of Great Britain and Northern Ireland',
       'Do not assign authority (1): Korea (Republic of)',
       `Member State Korea (Republic of) Position: Assigns authority, comments attached Comments and suggested changes: ${KR_COMMENTS} Attached file: comments-kr.txt (34 bytes, SHA-256 ${krFile})`,
-      `Position: Does not assign authority Reasons: ${KR_REASONS} Possible changes that would enable the work to progress: ${KR_CHANGES}`,
+      `Position: Does not assign authority Reasons: ${KR_REASONS} Possible changes that would enable the work to progress: ${KR_CHANGES} Comment 1 (clause 8.3): The threat model omits replay attacks. Proposed change: Add replay to Table 2. Comment 2: General: align the terms with X.1252.`,
     ]) {
       expect(text).toContain(normalise(phrase));
     }

@@ -14,6 +14,11 @@ import { focalPoint, replyInput, SECRETARIAT, type World } from '../helpers/worl
 
 export const ID = 'tsb-79-2023';
 export const KR_COMMENTS = 'Korea proposes editorial corrections in clauses 6 and 7.';
+/** Korea's comments table on X.1471: a row on a clause with its change, and a general one. */
+export const KR_ROWS = [
+  { clause: '8.3', comment: 'The threat model omits replay attacks.', proposedChange: 'Add replay to Table 2.' },
+  { clause: null, comment: 'General: align the terms with X.1252.', proposedChange: null },
+];
 export const KR_REASONS = 'Korea: the reference monitor needs alignment with X.1252 before approval.';
 export const KR_CHANGES = 'Add a clause on interworking with X.1250-series identity frameworks.';
 export const RESERVATION = 'Germany reserves its position on clause 8.';
@@ -31,7 +36,7 @@ export interface Scenario {
 
 /**
  * Opens the circular and records the replies: KR (comments with a file on X.1333 Cor.1, no
- * comments on X.1353, does not assign X.1471, with reasons and changes), FR, DE, JP and GB (all
+ * comments on X.1353, does not assign X.1471, with reasons, changes and a comments table), FR, DE, JP and GB (all
  * three assign, no comments). The clock ends before the deadline.
  */
 export async function openWithReplies(
@@ -63,7 +68,13 @@ export async function openWithReplies(
           attachment: krFile,
         },
         { text: 'x1353', position: 'assigns_authority', option: 'no_comments' },
-        { text: 'x1471', position: 'does_not_assign_authority', reasons: KR_REASONS, possibleChanges: KR_CHANGES },
+        {
+          text: 'x1471',
+          position: 'does_not_assign_authority',
+          reasons: KR_REASONS,
+          possibleChanges: KR_CHANGES,
+          commentTable: KR_ROWS,
+        },
       ],
     }),
   });

@@ -162,6 +162,29 @@ describeEachDialect('replies API', (dialect) => {
       }
     });
 
+    it('takes a comments table with a position and gives it back; a row without its comment is 422 COMMENT_ROW_INCOMPLETE at its cell, a clause with a line break 400', async () => {
+      const rows = [
+        { clause: '6.2', comment: 'The key length is not stated.', proposedChange: 'State 256 bits.' },
+        { clause: null, comment: 'General: align the terms with X.1252.', proposedChange: null },
+      ];
+      const withRows = (commentTable: unknown) =>
+        replyInput([], {
+          positions: [{ text: 'x1353', position: 'assigns_authority', option: 'comments_attached', commentTable }],
+        } as unknown as Partial<ReplyInput>);
+      const incomplete = await put(withRows([rows[0], { clause: '7', comment: ' ', proposedChange: 'Delete.' }]));
+      expect(expectProblem(incomplete, 422, 'COMMENT_ROW_INCOMPLETE').errors).toEqual([
+        expect.objectContaining({ field: '/positions/0/commentTable/1/comment', code: 'COMMENT_ROW_INCOMPLETE' }),
+      ]);
+      const broken = await put(withRows([{ clause: '6\n2', comment: 'Two lines.' }]));
+      expect(expectProblem(broken, 400, 'VALIDATION_FAILED').errors?.[0]).toMatchObject({
+        field: '/positions/0/commentTable/0/clause',
+        message: expect.stringContaining('no line break'),
+      });
+      expect((await put(withRows(rows))).statusCode).toBe(201);
+      const reply = (await api().send('GET', replyUrl('KR'), { token: api().tokens.kr })).json<StateReplyView>();
+      expect(reply.versions[0]?.positions[0]?.commentTable).toEqual(rows);
+    });
+
     it('accepts a reply received at exactly the deadline instant, 2359 hours UTC on 16 August 2023', async () => {
       api().world.clock.set(DEADLINE);
       const response = await put(replyInput());

@@ -1,5 +1,6 @@
 import { Migrator, sql } from 'kysely';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
+import { procedureFor } from '../../src/procedures/registry.js';
 import { migrateToLatest } from '../../src/db/connect.js';
 import { MIGRATIONS } from '../../src/db/migrations/index.js';
 import { operatorActor } from '../../src/domain/policy/actor.js';
@@ -52,7 +53,16 @@ describeEachDialect('migration 0013: positions and decisions as the procedure’
   async function populated(): Promise<{ ctx: ServiceContext; receipts: Receipt[] }> {
     const { ctx, clock } = world();
     clock.set('2026-11-27T12:00:00Z');
+    // The demo as it was when 0013 ran: positions without a comments table, which the columns
+    // before 0013 cannot hold (going back past 0013 drops a table; it came later).
+    const tap = procedureFor('itu-t-tap');
+    const demoPosition = tap.demoPosition.bind(tap);
+    const spy = vi.spyOn(tap, 'demoPosition').mockImplementation((text, index) => {
+      const { commentTable: _rows, ...position } = demoPosition(text, index);
+      return position;
+    });
     await seedDemo(ctx);
+    spy.mockRestore();
     await recordDecision(ctx, {
       actor: SECRETARIAT,
       consultationId: CIRCULAR_79,

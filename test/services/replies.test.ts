@@ -8,6 +8,7 @@ import { createConsultation } from '../../src/services/create-consultation.js';
 import { setEligibility } from '../../src/services/member-states.js';
 import { getStateReply } from '../../src/services/read-replies.js';
 import { submitReply } from '../../src/services/submit-reply.js';
+import { verifyStoredRecords } from '../../src/services/verify-stored-records.js';
 import { withdrawReply } from '../../src/services/withdraw-reply.js';
 import { describeEachDialect } from '../helpers/databases.js';
 import {
@@ -335,6 +336,18 @@ describeEachDialect('replies of Member States', (dialect) => {
         positions: [{ text: 'x1353', position: 'assigns_authority', option: 'comments_attached' }],
       },
       {
+        name: 'a row of the comments table with a proposed change but no comment',
+        code: 'COMMENT_ROW_INCOMPLETE',
+        positions: [
+          {
+            text: 'x1353',
+            position: 'assigns_authority',
+            option: 'comments_attached',
+            commentTable: [{ clause: '6.2', comment: '', proposedChange: 'Delete the note.' }],
+          },
+        ],
+      },
+      {
         name: '"unclear" online (only for forms the secretariat records)',
         code: 'POSITION_NOT_ALLOWED',
         positions: [{ text: 'x1353', position: 'unclear' }],
@@ -349,6 +362,27 @@ describeEachDialect('replies of Member States', (dialect) => {
         expect(await tableCounts(ctx.db)).toEqual(before);
       });
     }
+
+    it('stores a comments table with its position, reads it back in order, and the stored records verify', async () => {
+      const { ctx } = world();
+      await world().openConsultation();
+      const rows = [
+        { clause: '6.2', comment: 'The key length is not stated.', proposedChange: 'State 256 bits.' },
+        { clause: null, comment: 'Général : aligner les termes sur X.1252.', proposedChange: null },
+      ];
+      const positions: Positions = [
+        { text: 'x1353', position: 'assigns_authority', option: 'comments_attached', commentTable: rows },
+        { text: 'x1471', position: 'does_not_assign_authority', commentTable: [rows[0]!] },
+        { text: 'x1333-cor1', position: 'assigns_authority', option: 'no_comments' },
+      ];
+      await submit('FR', replyInput([], { positions }));
+      const stored = (await versionsOf('FR'))[0]!.positions;
+      expect(stored.find((p) => p.text === 'x1353')?.commentTable).toEqual(rows);
+      expect(stored.find((p) => p.text === 'x1471')).toMatchObject({ reasons: null, commentTable: [rows[0]] });
+      expect(stored.find((p) => p.text === 'x1333-cor1')).not.toHaveProperty('commentTable');
+      const check = await verifyStoredRecords(ctx);
+      expect(check.problems).toEqual([]);
+    });
 
     it('refuses an attachment that was never uploaded with UNKNOWN_ATTACHMENT, and accepts it once uploaded', async () => {
       const { ctx } = world();

@@ -21,6 +21,8 @@ export function positionRowHash(position: ReplyPosition): string {
       reasons: position.reasons,
       possibleChanges: position.possibleChanges,
       attachment: position.attachment,
+      // Only where rows were given: a position without them hashes as it did before the table.
+      ...(position.commentTable && position.commentTable.length > 0 && { commentTable: position.commentTable }),
     }),
   );
 }

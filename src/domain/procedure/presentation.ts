@@ -48,6 +48,12 @@ export interface ReplyChoice {
   readonly options: ReplySubOptions | null;
   readonly fields: readonly ReplyTextFieldSpec[];
   /**
+   * Whether the choice opens the structured comments table (clause, comment, proposed change:
+   * domain/reply/comment-table.ts) beside its free-text fields; the procedure's rule says whether
+   * rows count as the comments or reasons it asks for.
+   */
+  readonly commentTable: boolean;
+  /**
    * Message keys of how a stored position of this kind reads (receipts, history, documents), by
    * sub-option id; the key `''` is the reading with no sub-option.
    */

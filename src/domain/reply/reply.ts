@@ -1,3 +1,5 @@
+import type { CommentRow, CommentRowInput } from './comment-table.js';
+
 /**
  * A Member State's reply: one current reply per State per consultation, kept as numbered
  * versions (every version is kept; the latest on-time version counts).
@@ -49,6 +51,8 @@ export interface PositionInput {
   readonly possibleChanges?: string | null;
   /** SHA-256 of an uploaded attachment carrying comments, reasons or changes. */
   readonly attachment?: string | null;
+  /** Comments as rows (clause, comment, proposed change), where the procedure's form offers the table. */
+  readonly commentTable?: readonly CommentRowInput[] | null;
 }
 
 export interface ReplySignature {
@@ -67,6 +71,8 @@ export interface ReplyPosition {
   readonly reasons: string | null;
   readonly possibleChanges: string | null;
   readonly attachment: string | null;
+  /** Comments as rows, when some were given (absent otherwise: domain/reply/comment-table.ts). */
+  readonly commentTable?: readonly CommentRow[];
 }
 
 export type ReplyVersionStatus = 'submitted' | 'withdrawn';
@@ -91,5 +97,4 @@ export interface ReplyVersion extends ReplySignature {
   readonly positions: readonly ReplyPosition[];
 }
 
-/** Longest free text accepted in one field (comments, reasons, changes), whatever the procedure. */
-export const MAX_FREE_TEXT = 20_000;
+export { MAX_FREE_TEXT } from './limits.js';

@@ -54,6 +54,7 @@ export const TAP_REPLY_FORM: ReplyFormSpec = {
       kind: 'assigns_authority',
       label: 'choice.assigns',
       recordedOnly: false,
+      commentTable: true,
       options: {
         legend: 'option.legend',
         choices: [
@@ -68,6 +69,7 @@ export const TAP_REPLY_FORM: ReplyFormSpec = {
       kind: 'does_not_assign_authority',
       label: 'choice.doesNotAssign',
       recordedOnly: false,
+      commentTable: true,
       options: null,
       fields: [
         { field: 'reasons', label: 'field.reasons.label', hint: 'field.reasons.hint' },
@@ -79,6 +81,7 @@ export const TAP_REPLY_FORM: ReplyFormSpec = {
       kind: 'unclear',
       label: 'choice.unclear',
       recordedOnly: true,
+      commentTable: false,
       options: null,
       fields: [],
       reads: { '': 'reads.unclear' },

@@ -323,3 +323,76 @@ describe('checkReplyPositions: every problem has a code, and TAP words each in i
       for (const locale of Object.keys(TAP_MESSAGES)) expect(TAP_MESSAGES[locale]![`error.${code}`]).toBeTruthy();
   });
 });
+
+describe('checkReplyPositions: the comments table', () => {
+  const ROWS = [
+    { clause: '6.2', comment: 'The key length is not stated.', proposedChange: 'State 256 bits.' },
+    { clause: null, comment: 'General: align the terms with X.1252.', proposedChange: null },
+  ];
+
+  it('takes rows as the comments of "comments attached", kept in order, and keeps them on the position', () => {
+    const result = check([support({ option: 'comments_attached', commentTable: ROWS })]);
+    expect(result.problems).toEqual([]);
+    expect(result.positions[0]?.commentTable).toEqual(ROWS);
+    expect(result.positions[0]?.comments).toBeNull();
+  });
+
+  it('takes rows as the reasons of "does not assign authority" (§9.4.4: reasons and possible changes)', () => {
+    const result = check([nonSupport({ reasons: null, commentTable: ROWS })]);
+    expect(result.problems).toEqual([]);
+    expect(result.positions[0]?.commentTable).toEqual(ROWS);
+  });
+
+  it('drops rows left blank, and a position with none has no table at all (its hash is as before)', () => {
+    const result = check([
+      support({ option: 'comments_attached', comments: 'See clause 6.', commentTable: [{ clause: ' ', comment: '' }] }),
+    ]);
+    expect(result.problems).toEqual([]);
+    expect(result.positions[0]).not.toHaveProperty('commentTable');
+  });
+
+  it('refuses rows with "no comments", at the table', () => {
+    expect(coded([support({ option: 'no_comments', commentTable: ROWS })])).toEqual([
+      '/positions/0/commentTable COMMENTS_WITH_NO_COMMENTS',
+    ]);
+  });
+
+  it('refuses a row with a clause or a proposed change but no comment, at its comment, by its index as sent', () => {
+    expect(
+      coded([
+        support({
+          option: 'comments_attached',
+          commentTable: [
+            { clause: '', comment: '' },
+            { clause: '7.1', comment: '  ', proposedChange: 'Delete.' },
+          ],
+        }),
+      ]),
+    ).toEqual(['/positions/0/commentTable/1/comment COMMENT_ROW_INCOMPLETE', '/positions/0/comments COMMENTS_MISSING']);
+  });
+
+  it('refuses a clause longer than 100 characters and a comment longer than the free-text limit', () => {
+    expect(
+      coded([
+        support({
+          option: 'comments_attached',
+          commentTable: [
+            { clause: 'c'.repeat(101), comment: 'ok' },
+            { clause: '1', comment: 'c'.repeat(MAX_FREE_TEXT + 1) },
+          ],
+        }),
+      ]),
+    ).toEqual([
+      '/positions/0/commentTable/0/clause TEXT_TOO_LONG',
+      '/positions/0/commentTable/1/comment TEXT_TOO_LONG',
+    ]);
+  });
+
+  it('accepts 200 rows and refuses 201, at the table', () => {
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ clause: `${i + 1}`, comment: 'Typo.' }));
+    expect(coded([support({ option: 'comments_attached', commentTable: rows(200) })])).toEqual([]);
+    expect(coded([support({ option: 'comments_attached', commentTable: rows(201) })])).toEqual([
+      '/positions/0/commentTable TOO_MANY_COMMENT_ROWS',
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../../domain/errors.js';
+import { checkCommentTable, commentTableField } from '../../domain/reply/comment-table.js';
 import {
   isRecordedChannel,
   MAX_FREE_TEXT,
@@ -42,9 +43,10 @@ function problem(field: string, code: TapReplyProblemCode, message: string, clau
  * Checks the positions of a reply against the Annex 2 form and Res. 1:
  * - every position names a text of the consultation, at most once; at least one position;
  * - "assigns authority" takes one of its two sub-options; "comments attached" needs the
- *   comments (text or file);
+ *   comments (text, rows of the comments table, or a file), "no comments" takes none;
  * - "does not assign authority" needs reasons (Res. 1 §9.4.4: Member States that do not assign
- *   authority should give reasons and possible changes);
+ *   authority should give reasons and possible changes), as text, as rows of the comments table
+ *   (each row a comment with the change it proposes) or as a file;
  * - "unclear" (both boxes or neither ticked) exists only for forms the secretariat records.
  * On a recorded form (e-mail, fax, paper) the secretariat keys in what the State sent, so a
  * missing sub-option, comment or reason is tolerated and flagged instead of refused: the form
@@ -72,6 +74,9 @@ export function checkReplyPositions(
     const reasons = blankToNull(input.reasons);
     const possibleChanges = blankToNull(input.possibleChanges);
     const attachment = blankToNull(input.attachment);
+    const table = checkCommentTable(input.commentTable, at);
+    problems.push(...table.problems);
+    const rows = table.rows.length > 0;
     if (!known.has(input.text)) {
       problems.push({
         field: `${at}/text`,
@@ -110,12 +115,12 @@ export function checkReplyPositions(
         if (option === null) {
           if (recorded) flags.add('missing_sub_option');
           else problems.push(problem(`${at}/option`, 'OPTION_MISSING', 'Choose "no comments" or "comments attached"'));
-        } else if (option === 'no_comments' && (comments !== null || attachment !== null)) {
-          // A typed comment is the comments field's problem; a file alone is the attachment's.
+        } else if (option === 'no_comments' && (comments !== null || rows || attachment !== null)) {
+          // A typed comment is the comments field's problem, rows the table's; a file alone is the attachment's.
           problems.push(
-            comments !== null
+            comments !== null || rows
               ? problem(
-                  `${at}/comments`,
+                  `${at}/${comments !== null ? 'comments' : 'commentTable'}`,
                   'COMMENTS_WITH_NO_COMMENTS',
                   'With "no comments or suggested changes" leave comments and attachment empty, or choose "comments attached"',
                 )
@@ -125,14 +130,14 @@ export function checkReplyPositions(
                   'With "no comments or suggested changes" attach no file, or choose "comments attached"',
                 ),
           );
-        } else if (option === 'comments_attached' && comments === null && attachment === null) {
+        } else if (option === 'comments_attached' && comments === null && !rows && attachment === null) {
           if (recorded) flags.add('missing_comments');
           else
             problems.push(
               problem(
                 `${at}/comments`,
                 'COMMENTS_MISSING',
-                'With "comments attached" give the comments as text or as an attachment',
+                'With "comments attached" give the comments as text, as rows of the comments table or as an attachment',
               ),
             );
         }
@@ -144,6 +149,7 @@ export function checkReplyPositions(
           reasons: null,
           possibleChanges: null,
           attachment,
+          ...commentTableField(table.rows),
         });
         break;
       }
@@ -162,14 +168,14 @@ export function checkReplyPositions(
             ),
           );
         }
-        if (reasons === null && attachment === null) {
+        if (reasons === null && !rows && attachment === null) {
           if (recorded) flags.add('missing_reasons');
           else
             problems.push(
               problem(
                 `${at}/reasons`,
                 'REASONS_MISSING',
-                'Give the reasons for not assigning authority (as text or as an attachment)',
+                'Give the reasons for not assigning authority (as text, as rows of the comments table or as an attachment)',
                 clauses.reasons,
               ),
             );
@@ -182,6 +188,7 @@ export function checkReplyPositions(
           reasons,
           possibleChanges,
           attachment,
+          ...commentTableField(table.rows),
         });
         break;
       }
@@ -204,6 +211,7 @@ export function checkReplyPositions(
           reasons,
           possibleChanges,
           attachment,
+          ...commentTableField(table.rows),
         });
         break;
       }

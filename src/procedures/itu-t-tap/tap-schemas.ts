@@ -1,5 +1,13 @@
 import Type, { type Static } from 'typebox';
-import { FreeText, IsoInstant, Line, Sha256, Slug, StateCode } from '../../schemas/common.schema.js';
+import {
+  CommentTableSchema,
+  FreeText,
+  IsoInstant,
+  Line,
+  Sha256,
+  Slug,
+  StateCode,
+} from '../../schemas/common.schema.js';
 
 /**
  * The TypeBox schemas TAP owns: what one position of a reply and what one meeting decision may
@@ -40,6 +48,7 @@ export const TapPositionSchema = Type.Object(
     reasons: Type.Optional(Type.Union([FreeText(), Type.Null()])),
     possibleChanges: Type.Optional(Type.Union([FreeText(), Type.Null()])),
     attachment: Type.Optional(Type.Union([Sha256, Type.Null()])),
+    commentTable: Type.Optional(Type.Union([CommentTableSchema, Type.Null()])),
   },
   { additionalProperties: false, title: 'Position' },
 );

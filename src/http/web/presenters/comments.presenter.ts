@@ -1,3 +1,4 @@
+import type { CommentRow } from '../../../domain/reply/comment-table.js';
 import { CHANNELS, type Channel, type ReplyVersion } from '../../../domain/reply/reply.js';
 import type { Locale } from '../../../i18n/i18n.js';
 import {
@@ -41,6 +42,8 @@ export interface CommentEntryView {
   readonly comments: string | null;
   readonly reasons: string | null;
   readonly possibleChanges: string | null;
+  /** The comments table's rows (none when it was not used). */
+  readonly commentTable: readonly CommentRow[];
   readonly attachment: CitedFileView | null;
   readonly version: number;
   /** Whether this version is the one that counts. */
@@ -86,7 +89,13 @@ const isOneOf = <T extends string>(list: readonly T[], value: string | undefined
 
 /** Whether a version wrote anything on a position (or attached a file to it). */
 function hasWords(p: ReplyVersion['positions'][number]): boolean {
-  return p.comments !== null || p.reasons !== null || p.possibleChanges !== null || p.attachment !== null;
+  return (
+    p.comments !== null ||
+    p.reasons !== null ||
+    p.possibleChanges !== null ||
+    (p.commentTable?.length ?? 0) > 0 ||
+    p.attachment !== null
+  );
 }
 
 /** The comments page: the filters read from the query, then the entries of each text shown. */
@@ -156,6 +165,7 @@ export function presentComments(
           comments: p.comments,
           reasons: p.reasons,
           possibleChanges: p.possibleChanges,
+          commentTable: p.commentTable ?? [],
           attachment: file(p.attachment),
           version: version.version,
           counted: row.countedVersion === version.version,
