@@ -324,6 +324,158 @@
     setInterval(check, 10_000);
   }
 
+  // The comments table of a reply text (details[data-comment-table]): its rows are built when it
+  // is opened (an unused table has none in the page), a button adds rows up to the limit, and
+  // cells copied from a table in Word or a spreadsheet (tab-separated, rows on lines, a cell with
+  // line breaks in quotes) and pasted into a cell fill it and the cells to its right and below,
+  // adding rows as needed; a plain paste (no tab) is left to the browser. The markup is the
+  // server's (components/reply-fields.tsx), from the words on .reply-fields.
+  // `fieldMakers` let a kept form (below) add the rows it needs before giving back what was typed.
+  const fieldMakers = [];
+  const tableWords = document.querySelector('.reply-fields[data-table-headings]');
+  const CELL = /^table-(\d+)-(clause|comment|change)-(.+)$/;
+  const COLUMNS = ['clause', 'comment', 'change'];
+  const element = (tag, attributes = {}, text = '') => {
+    const el = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+    if (text) el.textContent = text;
+    return el;
+  };
+  const rowsOf = (details) => Array.from(details.querySelectorAll('tbody > tr'));
+  if (tableWords) {
+    const data = (name) => tableWords.getAttribute(`data-table-${name}`);
+    const [maxRows, maxClause, maxText] = data('limits').split(' ').map(Number);
+    const headings = data('headings').split('\n');
+    const numbered = (n) => data('row').replace('{number}', new Intl.NumberFormat(lang).format(n));
+    // The table of a details, built (with its hint) when the page has none.
+    const tableOf = (details) => {
+      const existing = details.querySelector('table.comment-rows');
+      if (existing) return existing;
+      const base = `field-${details.getAttribute('data-comment-table')}-table`;
+      const hint = element('p', { class: 'hint', id: `${base}-hint` }, data('hint'));
+      const table = element('table', { class: 'comment-rows', 'aria-describedby': `${base}-hint` });
+      const head = element('tr');
+      ['row', ...COLUMNS].forEach((column, i) => {
+        head.append(element('th', { scope: 'col', id: `${base}-head-${column}` }, headings[i]));
+      });
+      table.append(element('thead'), element('tbody'));
+      table.tHead.append(head);
+      const scroll = element('div', { class: 'table-scroll' });
+      scroll.append(table);
+      details.append(hint, scroll);
+      return table;
+    };
+    const addRow = (details) => {
+      const table = tableOf(details);
+      const index = rowsOf(details).length;
+      if (index >= maxRows) return null;
+      const text = details.getAttribute('data-comment-table');
+      const base = `field-${text}-table`;
+      const row = element('tr');
+      const rowId = `${base}-${index}-head`;
+      row.append(element('th', { scope: 'row', id: rowId }, numbered(index + 1)));
+      for (const column of COLUMNS) {
+        const attributes = {
+          class: 'input',
+          id: `${base}-${index}-${column}`,
+          name: `table-${index}-${column}-${text}`,
+          'aria-labelledby': `${base}-head-${column} ${rowId}`,
+        };
+        const input =
+          column === 'clause'
+            ? element('input', { type: 'text', maxlength: maxClause, ...attributes })
+            : element('textarea', { rows: 3, maxlength: maxText, ...attributes });
+        const cell = element('td');
+        cell.append(input);
+        row.append(cell);
+      }
+      table.tBodies[0].append(row);
+      return row;
+    };
+    const parseCells = (text) => {
+      const rows = [];
+      let row = [];
+      let cell = '';
+      let quoted = false;
+      const source = text.replace(/\r\n?/g, '\n');
+      for (let i = 0; i < source.length; i++) {
+        const c = source[i];
+        if (quoted) {
+          if (c === '"' && source[i + 1] === '"') {
+            cell += '"';
+            i++;
+          } else if (c === '"') quoted = false;
+          else cell += c;
+        } else if (c === '"' && cell === '') quoted = true;
+        else if (c === '\t') {
+          row.push(cell);
+          cell = '';
+        } else if (c === '\n') {
+          row.push(cell);
+          rows.push(row);
+          row = [];
+          cell = '';
+        } else cell += c;
+      }
+      if (cell !== '' || row.length > 0) rows.push([...row, cell]);
+      return rows.filter((cells) => cells.some((value) => value.trim() !== ''));
+    };
+    for (const details of document.querySelectorAll('details[data-comment-table]')) {
+      // Its rows come with opening it: the button that asks the server for them is not needed.
+      details.querySelector('button[name="rows"]')?.remove();
+      const add = scriptButton(data('add'), 'button button-secondary comment-add');
+      const said = element('p', { class: 'reply-same-status', role: 'status' });
+      let ready = false;
+      // Opened: the rows it needs (two to start with), the button and the paste hint.
+      const prepare = () => {
+        if (ready) return;
+        ready = true;
+        tableOf(details);
+        while (rowsOf(details).length < 2) addRow(details);
+        const hint = details.querySelector('.hint');
+        hint.textContent = `${hint.textContent} ${data('paste-hint')}`;
+        details.querySelector('.table-scroll').after(add, said);
+      };
+      if (details.open) prepare();
+      details.addEventListener('toggle', () => {
+        if (details.open) prepare();
+      });
+      add.addEventListener('click', () => {
+        addRow(details)?.querySelector('input').focus();
+        add.disabled = rowsOf(details).length >= maxRows;
+      });
+      details.addEventListener('paste', (event) => {
+        const match = CELL.exec(event.target.name || '');
+        const text = event.clipboardData?.getData('text/plain') ?? '';
+        if (!match || !text.includes('\t')) return;
+        event.preventDefault();
+        const first = COLUMNS.indexOf(match[2]);
+        let index = Number(match[1]);
+        let filled = 0;
+        for (const cells of parseCells(text)) {
+          const row = rowsOf(details)[index] ?? addRow(details);
+          if (!row) break;
+          cells.slice(0, COLUMNS.length - first).forEach((value, offset) => {
+            const column = COLUMNS[first + offset];
+            const input = row.querySelector(`[name^="table-${index}-${column}-"]`);
+            input.value = column === 'clause' ? value.replace(/\s+/g, ' ').trim() : value.trim();
+          });
+          index++;
+          filled++;
+        }
+        said.textContent = data('pasted').replace('{count}', String(filled));
+        event.target.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      fieldMakers.push((name) => {
+        const match = CELL.exec(name);
+        if (!match || match[3] !== details.getAttribute('data-comment-table')) return;
+        details.open = true;
+        prepare();
+        while (rowsOf(details).length <= Number(match[1]) && addRow(details));
+      });
+    }
+  }
+
   // <form data-keep>: what is typed is kept in this tab (sessionStorage, gone when the tab closes)
   // as it is typed. If the page comes back without it (a session that ended, a browser that
   // crashed, a page left unsaved), a notice offers it back. Files cannot be kept; passwords are
@@ -360,6 +512,9 @@
       return values;
     };
     const write = (values) => {
+      // Rows a script added before (a comments table's) are added again first.
+      for (const name of Object.keys(values))
+        if (!form.elements.namedItem(name)) for (const make of fieldMakers) make(name);
       const seen = {};
       for (const el of fields()) {
         const list = values[el.name] || [];

@@ -22,6 +22,15 @@ export interface DraftPosition {
   readonly reasons: string;
   readonly possibleChanges: string;
   readonly attachment: DraftAttachment | null;
+  /** The rows of the comments table that hold something, as typed (absent in drafts saved before the table). */
+  readonly commentTable?: readonly DraftCommentRow[];
+}
+
+/** One row of a drafted comments table, as typed. */
+export interface DraftCommentRow {
+  readonly clause: string;
+  readonly comment: string;
+  readonly proposedChange: string;
 }
 
 /** What a draft holds: the form's values. */

@@ -91,6 +91,7 @@ export function positionsOfDraft(
       reasons: p.reasons,
       possibleChanges: p.possibleChanges,
       attachment: p.attachment?.sha256 ?? null,
+      ...(p.commentTable && p.commentTable.length > 0 && { commentTable: p.commentTable }),
     });
   }
   return positions;
@@ -118,7 +119,13 @@ export function replyInputOfDraft(
         const value = p[name];
         if (value !== undefined && value !== null && value.trim() !== '') position[name] = value;
       }
-      return position as unknown as PositionInput;
+      // The rows as typed, blank cells as none: the rule refuses a row without its comment, at its index.
+      const table = p.commentTable?.map((row) => ({
+        clause: row.clause?.trim() ? row.clause.trim() : null,
+        comment: row.comment ?? '',
+        proposedChange: row.proposedChange?.trim() ? row.proposedChange : null,
+      }));
+      return (table && table.length > 0 ? { ...position, commentTable: table } : position) as unknown as PositionInput;
     }),
     signatory: { name: content.signatoryName.trim(), title: content.signatoryTitle.trim() },
     place: blankToNull(content.place),

@@ -3,11 +3,13 @@ import type { DB } from '../db/database.js';
 import type { Executor } from '../db/dialect.js';
 import { AppError, type FieldProblem } from '../domain/errors.js';
 import type { Actor } from '../domain/policy/actor.js';
+import { MAX_CLAUSE_LENGTH, MAX_COMMENT_ROWS } from '../domain/reply/comment-table.js';
 import { MAX_FREE_TEXT } from '../domain/reply/reply.js';
 import { listUploads, recordUpload, statesCitingAttachment } from '../repositories/attachment.repository.js';
 import {
   findReplyDraft,
   saveReplyDraftRow,
+  type DraftCommentRow,
   type DraftPosition,
   type ReplyDraft,
   type ReplyDraftContent,
@@ -122,6 +124,11 @@ function staleDraft(memberState: string, latest: ReplyDraft | undefined): AppErr
   });
 }
 
+/** Whether a drafted row holds anything (the form's spare rows do not). */
+function hasContent(row: DraftCommentRow): boolean {
+  return `${row.clause}${row.comment}${row.proposedChange}`.trim() !== '';
+}
+
 /**
  * Keeps the texts of the consultation only, and of each the choice and sub-option its procedure's
  * form offers a focal point (a recorded-only choice, an unknown kind or id, is not chosen; a
@@ -148,6 +155,27 @@ function normalise(content: ReplyDraftContent, textIds: readonly string[], form:
           code: 'TEXT_TOO_LONG',
         });
     }
+    const rows = p.commentTable ?? [];
+    if (rows.length > MAX_COMMENT_ROWS)
+      problems.push({
+        field: `/positions/${text}/commentTable`,
+        message: `At most ${MAX_COMMENT_ROWS} rows in the comments table of one text`,
+        code: 'TOO_MANY_COMMENT_ROWS',
+      });
+    rows.forEach((row, index) => {
+      for (const [name, value, max] of [
+        ['clause', row.clause, MAX_CLAUSE_LENGTH],
+        ['comment', row.comment, MAX_FREE_TEXT],
+        ['proposedChange', row.proposedChange, MAX_FREE_TEXT],
+      ] as const) {
+        if (value.length > max)
+          problems.push({
+            field: `/positions/${text}/commentTable/${index}/${name}`,
+            message: `At most ${max} characters`,
+            code: 'TEXT_TOO_LONG',
+          });
+      }
+    });
     const position = p.position !== null && kinds.has(p.position) ? p.position : null;
     const option = p.option !== null && options.has(p.option) ? p.option : null;
     positions[text] = {
@@ -157,6 +185,12 @@ function normalise(content: ReplyDraftContent, textIds: readonly string[], form:
       reasons: p.reasons,
       possibleChanges: p.possibleChanges,
       attachment: p.attachment ? { sha256: p.attachment.sha256, filename: p.attachment.filename.slice(0, 200) } : null,
+      // Only rows that hold something, and none at all in a draft without them (as drafts were before the table).
+      ...(rows.some(hasContent) && {
+        commentTable: rows
+          .filter(hasContent)
+          .map((row) => ({ clause: row.clause, comment: row.comment, proposedChange: row.proposedChange })),
+      }),
     };
   }
   const limits = [

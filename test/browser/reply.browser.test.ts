@@ -194,6 +194,76 @@ describe('the focal point reply pages in a real browser', () => {
     expect(b().weights.length).toBeGreaterThanOrEqual(12);
   });
 
+  for (const locale of ['en', 'ar'] as const) {
+    it(`[${locale}] gives comments as a table: opened, rows pasted from a spreadsheet, a row added, kept across a reload, reviewed; axe on each state`, {
+      timeout: 120_000,
+    }, async () => {
+      await b().world.openConsultation();
+      const { page } = await focalPointOfKorea(b());
+      const form = `/${locale}/my/consultations/${ID}/reply`;
+      await page.goto(form);
+      const cell = (row: number, column: 'clause' | 'comment' | 'change') =>
+        page.locator(`[name="table-${row}-${column}-x1471"]`);
+      const rows = page.locator('details[data-comment-table="x1471"] tbody tr');
+      // Folded, and without the server's button: the script builds the rows when it is opened.
+      expect(await page.locator('button[name="rows"]').count()).toBe(0);
+      expect(await rows.count()).toBe(0);
+      await page.locator('#field-x1471-position').check();
+      await page.locator('#field-x1471-option-choice-comments-attached').check();
+      await page.locator('#field-x1471-table').click();
+      await expect.poll(() => rows.count()).toBe(2);
+      await b().checkAccessibility(page, `${locale}: comments table opened`);
+
+      // Three rows copied from a spreadsheet, one with a line break in a quoted cell: the table grows.
+      await cell(0, 'clause').focus();
+      await page.evaluate(() => {
+        const data = new DataTransfer();
+        data.setData(
+          'text/plain',
+          '6.2\tThe key length is not stated.\tState 256 bits.\r\n\t"General: align the terms\nwith X.1252."\t\r\n7.1\tTypo.\tFix it.\r\n',
+        );
+        document.activeElement!.dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+        );
+      });
+      await expect.poll(() => rows.count()).toBe(3);
+      expect(await cell(0, 'change').inputValue()).toBe('State 256 bits.');
+      expect(await cell(1, 'clause').inputValue()).toBe('');
+      expect(await cell(1, 'comment').inputValue()).toBe('General: align the terms\nwith X.1252.');
+      expect(await cell(2, 'comment').inputValue()).toBe('Typo.');
+      expect(await page.locator('details[data-comment-table="x1471"] [role="status"]').innerText()).toContain('3');
+      // One more row, by the button; the focus goes to it.
+      await page.locator('details[data-comment-table="x1471"] .comment-add').click();
+      await expect.poll(() => rows.count()).toBe(4);
+      await expect
+        .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement).name))
+        .toBe('table-3-clause-x1471');
+      await b().checkAccessibility(page, `${locale}: comments table filled`);
+
+      // The page left unsaved and opened again: what was typed is offered back, rows included.
+      await page.waitForTimeout(600);
+      await page.reload();
+      await page.locator('.keep-notice button').first().click();
+      await expect.poll(() => cell(2, 'comment').inputValue()).toBe('Typo.');
+      expect(await cell(1, 'comment').inputValue()).toBe('General: align the terms\nwith X.1252.');
+
+      // The other texts, the signature, then the review lists the rows.
+      for (const text of ['x1333-cor1', 'x1353']) {
+        await page.locator(`#field-${text}-position`).check();
+        await page.locator(`#field-${text}-option`).check();
+      }
+      await page.locator('#field-signatoryName').fill('Kim Min-jun');
+      await page.locator('#field-signatoryTitle').fill('Director, Ministry of Science and ICT');
+      await page.locator('button[name="action"][value="review"]').click();
+      await page.waitForURL(/\/reply\/review$/);
+      const table = page.locator('table.comment-rows-view');
+      await expect.poll(() => table.locator('tbody tr').count()).toBe(3);
+      expect(await table.innerText()).toContain('The key length is not stated.');
+      await b().checkAccessibility(page, `${locale}: review with a comments table`);
+      for (const w of b().weights) expect(w.bytes, w.url).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
+    });
+  }
+
   it('closes the form at the deadline and says so; a late post is refused on the page', {
     timeout: 300_000,
   }, async () => {

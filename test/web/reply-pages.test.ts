@@ -526,6 +526,91 @@ describeEachDialect('focal point reply pages', (dialect) => {
     });
   });
 
+  describe('the comments table (issue #16 item 7)', () => {
+    const ROW_OF_X1471 = {
+      'table-0-clause-x1471': '6.2',
+      'table-0-comment-x1471': 'The key length is not stated.',
+      'table-0-change-x1471': 'State 256 bits.',
+      // A row left empty between two: dropped, the rows closing up.
+      'table-1-clause-x1471': '',
+      'table-1-comment-x1471': '  ',
+      'table-1-change-x1471': '',
+      'table-2-clause-x1471': '',
+      'table-2-comment-x1471': 'General: align the terms with X.1252.',
+      'table-2-change-x1471': '',
+    };
+
+    it('is folded with no inputs; "Show rows to fill in" gives that text two rows, keeping what was typed and saving nothing', async () => {
+      const form = await kim.get(FORM);
+      expect(form.body).toContain('<details data-comment-table="x1353"><summary id="field-x1353-table">');
+      expect(form.body).toContain('<button type="submit" name="rows" value="x1353" class="button button-secondary">');
+      expect(form.body).not.toContain('name="table-0-clause-');
+      const shown = await postMultipart(web().app, kim, FORM, {
+        ...formValues(form.body, FORM),
+        'reasons-x1353': 'Kept reasons',
+        rows: 'x1353',
+      });
+      expect(shown.statusCode).toBe(200);
+      expect(shown.body).toMatch(/<details open(="")? data-comment-table="x1353">/);
+      expect(shown.body).toMatch(/<input [^>]*id="field-x1353-table-0-clause"[^>]*autofocus/);
+      expect(shown.body).toContain('name="table-1-change-x1353"');
+      expect(shown.body).not.toContain('name="table-2-clause-x1353"');
+      // The other texts' tables stay folded, and what was typed stays.
+      expect(shown.body).not.toContain('name="table-0-clause-x1471"');
+      expect(shown.body).toContain('Kept reasons</textarea>');
+      expect(await count(web(), 'reply_draft')).toBe(0);
+    });
+
+    it('takes rows as the comments of a text: reviewed, submitted, on the receipt, and shown again to amend with two spare rows', async () => {
+      expectSeeOther(await postForm(kim, 'review', { ...COMPLETE, 'comments-x1471': '', ...ROW_OF_X1471 }), REVIEW);
+      const review = await kim.get(REVIEW);
+      expect(review.body).toContain('<table class="comment-rows-view">');
+      expect(review.body).toContain('The key length is not stated.');
+      expectSeeOther(
+        await kim.post(SUBMIT, hiddenFields(review.body, SUBMIT)),
+        `${FORM}/receipt/1?notice=reply-submitted`,
+      );
+      const [version] = (
+        await web().world.ctx.db.selectFrom('reply_position').select('detail').where('text_id', '=', 'x1471').execute()
+      ).map((row) => JSON.parse(row.detail));
+      expect(version.commentTable).toEqual([
+        { clause: '6.2', comment: 'The key length is not stated.', proposedChange: 'State 256 bits.' },
+        { clause: null, comment: 'General: align the terms with X.1252.', proposedChange: null },
+      ]);
+      const receipt = await kim.get(`${FORM}/receipt/1`);
+      expect(receipt.body).toContain('General: align the terms with X.1252.');
+      const amend = await kim.get(FORM);
+      expect(amend.body).toMatch(/<input [^>]*value="6.2"[^>]*name="table-0-clause-x1471"/);
+      expect(amend.body).toMatch(/name="table-1-comment-x1471"[^>]*>General: align the terms with X.1252.<\/textarea>/);
+      expect(amend.body).toContain('name="table-3-comment-x1471"');
+      expect(amend.body).not.toContain('name="table-4-comment-x1471"');
+    });
+
+    it('points out a row without its comment at its cell, and rows under "no comments" at the table, keeping the rows', async () => {
+      const response = await postForm(kim, 'review', {
+        ...COMPLETE,
+        'table-0-clause-x1471': '7.1',
+        'table-0-comment-x1471': '',
+        'table-0-change-x1471': 'Delete the note.',
+        'table-0-comment-x1333-cor1': 'A stray row.',
+      });
+      expect(response.statusCode).toBe(422);
+      expectLinkedSummary(response.body);
+      const summary = summaryOf(response.body);
+      expect(summary).toContain(
+        'Row 1 of the comments on Draft new Recommendation ITU-T X.1471 (X.websec-7): write the comment, or empty the row',
+      );
+      expect(summary).toContain(
+        'You selected “no comments or suggested changes” for Draft Corrigendum ITU-T X.1333 Cor.1: clear the comments',
+      );
+      expect(response.body).toContain('href="#field-x1471-table-0-comment"');
+      expect(response.body).toContain('href="#field-x1333-cor1-table"');
+      expect(response.body).toContain('id="field-x1471-table-0-comment-error"');
+      expect(response.body).toMatch(/name="table-0-change-x1471"[^>]*>Delete the note.<\/textarea>/);
+      expect(await count(web(), 'reply_draft')).toBe(0);
+    });
+  });
+
   describe('markup', () => {
     it('gives every reply page one <h1>, labelled inputs, a CSRF token in each form, unique ids, no inline script or style, and an error summary leading to fields', async () => {
       const visited: { url: string; html: string }[] = [];
@@ -536,6 +621,9 @@ describeEachDialect('focal point reply pages', (dialect) => {
         { field: 'file-x1353', filename: 'x.pdf', type: 'application/pdf', bytes: EXE },
       ]);
       visited.push({ url: `${FORM} (errors)`, html: errors.body });
+      const rows = await postMultipart(web().app, kim, FORM, { ...formValues(errors.body, FORM), rows: 'x1353' });
+      expect(rows.body).toContain('name="table-1-change-x1353"');
+      visited.push({ url: `${FORM} (comments table)`, html: rows.body });
       expectSeeOther(
         await postForm(kim, 'review', { ...COMPLETE }, [
           { field: 'file-x1353', filename: 'reasons.pdf', type: 'application/pdf', bytes: PDF },
@@ -565,7 +653,10 @@ describeEachDialect('focal point reply pages', (dialect) => {
           if (input.includes('type="hidden"')) continue;
           const id = /\sid="([^"]+)"/.exec(input)?.[1];
           expect(id, `${url}: ${input}`).toBeDefined();
-          expect(html, `${url}: label of #${id}`).toContain(`<label for="${id}">`);
+          // A cell of the comments table is labelled by its column heading and its row number.
+          const labelledBy = /aria-labelledby="([^"]+)"/.exec(input)?.[1]?.split(' ');
+          if (labelledBy) for (const label of labelledBy) expect(html, `${url}: #${label}`).toContain(`id="${label}"`);
+          else expect(html, `${url}: label of #${id}`).toContain(`<label for="${id}">`);
           for (const described of /aria-describedby="([^"]+)"/.exec(input)?.[1]?.split(' ') ?? [])
             expect(html, `${url}: #${described}`).toContain(`id="${described}"`);
         }

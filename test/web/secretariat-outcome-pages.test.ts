@@ -539,6 +539,29 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
       expect(results.texts.find((r) => r.text.id === 'x1353')!.tally.replies).toBe(2);
     });
 
+    it("records a form whose comments came as a table: rows on request (nothing recorded), a row without its comment refused at its cell, then recorded and shown on the State's page", async () => {
+      const shown = await record({ rows: 'x1471' });
+      expect(shown.statusCode).toBe(200);
+      expect(shown.body).toContain('name="table-1-change-x1471"');
+      expect(shown.body).toContain('Choose the file again');
+      expect(await repliesOf()).toHaveLength(4);
+      const rows = {
+        'position-x1471': 'does_not_assign_authority',
+        'table-0-clause-x1471': '8.3',
+        'table-0-comment-x1471': 'The threat model omits replay attacks.',
+        'table-0-change-x1471': 'Add replay to Table 2.',
+      };
+      const refused = await record({ ...rows, 'table-0-comment-x1471': '' });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.body).toContain('<a href="#field-x1471-table-0-comment">');
+      expect(decode(refused.body)).toContain('Row 1 of the comments on X.1471: write the comment, or empty the row');
+      expectSeeOther(await record(rows), `${base()}/replies?notice=outcome-recorded`);
+      const page = decode((await officer.get(`${base()}/replies/BR`)).body);
+      expect(page).toContain('<table class="comment-rows-view">');
+      expect(page).toContain('The threat model omits replay attacks.');
+      expect(page).toContain('Add replay to Table 2.');
+    });
+
     it('records an unclear form, flagged and shown as such', async () => {
       const response = await record({ 'position-x1353': 'unclear', 'option-x1353': '' });
       expectSeeOther(response, `${base()}/replies?notice=outcome-recorded-unclear`);

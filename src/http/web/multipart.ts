@@ -155,9 +155,10 @@ function readForm(
       limits: {
         fieldNameSize: 100,
         fieldSize: 200 * 1024,
-        fields: 400,
+        // A reply form's comments tables: up to 200 rows of three cells per text.
+        fields: 4000,
         files: MAX_FILES_PER_FORM,
-        parts: 500,
+        parts: 4000 + MAX_FILES_PER_FORM,
         fileSize: limits.maxFileBytes,
         headerPairs: 20,
       },

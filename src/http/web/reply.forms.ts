@@ -1,6 +1,12 @@
 import Type from 'typebox';
 import type { ReplyFormSpec } from '../../domain/procedure/presentation.js';
-import { offeredChoices, replyFieldName, type ReplyFieldsValue } from './components/reply-fields.js';
+import {
+  COMMENT_CELL_NAME,
+  type CommentRowValue,
+  offeredChoices,
+  replyFieldName,
+  type ReplyFieldsValue,
+} from './components/reply-fields.js';
 
 /**
  * The forms of a focal point's reply pages. The reply form has fields named after the texts of
@@ -11,9 +17,12 @@ import { offeredChoices, replyFieldName, type ReplyFieldsValue } from './compone
 const Field = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
 const Csrf = Field(200);
 
-/** The reply form: every value a string (a repeated field is refused as malformed). */
+/**
+ * The reply form: every value a string (a repeated field is refused as malformed). Room for the
+ * comments tables: a few texts with up to 200 rows of three cells (domain/reply/comment-table.ts).
+ */
 export const ReplyForm = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 60_000 }), {
-  maxProperties: 400,
+  maxProperties: 4000,
 });
 /** "Submit reply" on the review page: the draft revision that was reviewed. */
 export const SubmitReplyForm = Type.Object({ _csrf: Csrf, draftRevision: Field(12) });
@@ -51,6 +60,13 @@ export interface PostedReplyForm {
   readonly draftRevision: number | null;
   /** Which button: "Save draft" or "Review before submitting". */
   readonly action: 'save' | 'review';
+  /** A comments table's "Show rows to fill in" (without the script): the text whose rows to show; nothing is saved. */
+  readonly rowsFor: string | null;
+}
+
+/** The text of a comments table's "Show rows to fill in" button (its field `rows`), if it is one of `textIds`. */
+export function rowsAskedFor(rows: unknown, textIds: readonly string[]): string | null {
+  return typeof rows === 'string' && textIds.includes(rows) ? rows : null;
 }
 
 /**
@@ -69,6 +85,7 @@ export function readReplyPositions(
   const kinds = new Set(offeredChoices(form, recorded).map((choice) => choice.kind));
   const options = new Set(form.choices.flatMap((choice) => choice.options?.choices.map((o) => o.id) ?? []));
   const values: Record<string, ReplyFieldsValue> = {};
+  const tables = commentTables(body);
   for (const text of textIds) {
     const field = (kind: Parameters<typeof replyFieldName>[0]) => body[replyFieldName(kind, text)];
     const position = field('position');
@@ -85,9 +102,39 @@ export function readReplyPositions(
         form.attachments && kept !== undefined && /^[0-9a-f]{64}$/.test(kept) && !removed
           ? { sha256: kept, filename: textOf(field('keptName')).slice(0, 200) || 'attachment' }
           : null,
+      commentTable: tables.get(text) ?? [],
     };
   }
   return values;
+}
+
+/**
+ * The comments tables of a posted form, by text: the rows in the order of their numbers, those
+ * left empty in every cell dropped (the spare rows), so the rows a page shows again and the
+ * indexes the rule's problems name are the same.
+ */
+function commentTables(body: Readonly<Record<string, string | undefined>>): Map<string, CommentRowValue[]> {
+  const cells = new Map<string, Map<number, { clause: string; comment: string; proposedChange: string }>>();
+  for (const [name, value] of Object.entries(body)) {
+    const match = COMMENT_CELL_NAME.exec(name);
+    if (!match || value === undefined) continue;
+    const [, rowText, column, text] = match as unknown as [string, string, 'clause' | 'comment' | 'change', string];
+    const rows = cells.get(text) ?? new Map();
+    cells.set(text, rows);
+    const row = rows.get(Number(rowText)) ?? { clause: '', comment: '', proposedChange: '' };
+    rows.set(Number(rowText), row);
+    row[column === 'change' ? 'proposedChange' : column] = textOf(value);
+  }
+  const tables = new Map<string, CommentRowValue[]>();
+  for (const [text, rows] of cells)
+    tables.set(
+      text,
+      [...rows.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([, row]) => row)
+        .filter((row) => `${row.clause}${row.comment}${row.proposedChange}`.trim() !== ''),
+    );
+  return tables;
 }
 
 /** Reads the whole reply form of a focal point. */
@@ -107,5 +154,6 @@ export function readReplyForm(
     basedOnVersion: countOf(body.basedOnVersion),
     draftRevision: countOf(body.draftRevision),
     action: body.action === 'review' ? 'review' : 'save',
+    rowsFor: rowsAskedFor(body.rows, textIds),
   };
 }

@@ -80,6 +80,8 @@ const CONTENT_CODES = new Set([
   'UNKNOWN_TEXT',
   'DUPLICATE_POSITION',
   'UNKNOWN_ATTACHMENT',
+  'COMMENT_ROW_INCOMPLETE',
+  'TOO_MANY_COMMENT_ROWS',
 ]);
 
 /**
@@ -112,10 +114,12 @@ export const replyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
     form: ReplyFormValues,
     errors: readonly FormError[],
     notice: string | null = null,
+    rowsFor: string | null = null,
   ): FastifyReply {
     const page = pageContext(web, request);
     const latest = ws.versions.at(-1);
     const view = {
+      rowsFor,
       workspace: presentWorkspace(page.locale, ws, ctx.clock()),
       form,
       errors: sortErrors(errors, ws.loaded.texts),
@@ -292,6 +296,8 @@ export const replyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
 
       const fileErrors = await storeUploads(request, locale, texts, values);
       if (fileErrors.length > 0) return renderForm(request, reply, 422, ws, form(), fileErrors);
+      // "Show rows to fill in" of a comments table: the form again, as typed, with that table's rows.
+      if (posted.rowsFor !== null) return renderForm(request, reply, 200, ws, form(), [], null, posted.rowsFor);
 
       const content = draftContentOf(values, posted.signature, procedure.replyForm);
       if (posted.action === 'review') {

@@ -1,5 +1,6 @@
 import type { DeterminedText } from '../../../domain/consultation/consultation.js';
 import type { ReplyChoice, ReplyFormSpec, ReplyTextField } from '../../../domain/procedure/presentation.js';
+import { MAX_CLAUSE_LENGTH, MAX_COMMENT_ROWS } from '../../../domain/reply/comment-table.js';
 import { MAX_FREE_TEXT } from '../../../domain/reply/reply.js';
 import { intlFor, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
 import { hasProcedureText, procedureText, type ProcedureWords } from '../../../i18n/procedure-text.js';
@@ -31,7 +32,8 @@ export type ReplyFieldKind =
   | 'file'
   | 'kept'
   | 'keptName'
-  | 'remove';
+  | 'remove'
+  | 'table';
 
 /** The form field name of one text's field: `position-x1353`. */
 export function replyFieldName(kind: ReplyFieldKind, textId: string): string {
@@ -41,6 +43,23 @@ export function replyFieldName(kind: ReplyFieldKind, textId: string): string {
 /** The element id of one text's field (the error summary links to it): `field-x1353-position`. */
 export function replyFieldId(kind: ReplyFieldKind, textId: string): string {
   return `field-${textId}-${kind}`;
+}
+
+/** The columns of the comments table, as its form fields name them. */
+export const COMMENT_COLUMNS = ['clause', 'comment', 'change'] as const;
+export type CommentColumn = (typeof COMMENT_COLUMNS)[number];
+
+/** The form field of one cell of a text's comments table (rows from 0): `table-0-clause-x1353`. */
+export function commentCellName(column: CommentColumn, textId: string, row: number): string {
+  return `table-${row}-${column}-${textId}`;
+}
+
+/** A cell's field name read back: its row, column and text. */
+export const COMMENT_CELL_NAME = /^table-(\d{1,4})-(clause|comment|change)-(.+)$/;
+
+/** The element id of one cell (the error summary links to it): `field-x1353-table-0-clause`. */
+export function commentCellId(column: CommentColumn, textId: string, row: number): string {
+  return `${replyFieldId('table', textId)}-${row}-${column}`;
 }
 
 /**
@@ -92,6 +111,13 @@ export interface ReplyFieldsFile {
   readonly filename: string;
 }
 
+/** One row of the comments table as typed. */
+export interface CommentRowValue {
+  readonly clause: string;
+  readonly comment: string;
+  readonly proposedChange: string;
+}
+
 /** One text's values as the block shows them: a choice's kind and sub-option id, as the procedure's form names them. */
 export interface ReplyFieldsValue {
   readonly position: string | null;
@@ -100,6 +126,8 @@ export interface ReplyFieldsValue {
   readonly reasons: string;
   readonly possibleChanges: string;
   readonly attachment: ReplyFieldsFile | null;
+  /** The rows of the comments table that hold something, in order (the block adds empty ones). */
+  readonly commentTable: readonly CommentRowValue[];
 }
 
 export const EMPTY_REPLY_FIELDS_VALUE: ReplyFieldsValue = {
@@ -109,7 +137,11 @@ export const EMPTY_REPLY_FIELDS_VALUE: ReplyFieldsValue = {
   reasons: '',
   possibleChanges: '',
   attachment: null,
+  commentTable: [],
 };
+
+/** Empty rows the comments table offers below the rows that hold something (the script adds more). */
+export const SPARE_COMMENT_ROWS = 2;
 
 export interface ReplyFieldsProps {
   readonly locale: Locale;
@@ -126,6 +158,8 @@ export interface ReplyFieldsProps {
   readonly uploads: { readonly maxBytes: number } | null;
   /** The secretariat records a form received by e-mail, fax or post: the recorded-only choices are offered too. */
   readonly recorded?: boolean;
+  /** The text whose comments table the person asked to fill in (its button, without the script), if any. */
+  readonly rowsFor?: string | null;
 }
 
 /** Headings of the texts in the words of the circular (kind, designation, work item), with their titles as `content` shows them. */
@@ -186,6 +220,8 @@ export function ReplyFields(props: ReplyFieldsProps) {
       data-same-done={
         props.texts.length > 1 ? t(locale, 'reply.fields.sameDone', { count: props.texts.length - 1 }) : undefined
       }
+      {...(offeredChoices(props.procedure.replyForm, props.recorded === true).some((c) => c.commentTable) &&
+        commentTableData(locale))}
     >
       {props.texts.map((text, index) => (
         <TextBlock
@@ -305,6 +341,16 @@ function TextBlock(props: ReplyFieldsProps & { text: ReplyFieldsText; number: nu
         );
       })}
 
+      {choices.some((choice) => choice.commentTable) && (
+        <CommentTableBlock
+          locale={locale}
+          textId={text.id}
+          rows={value.commentTable}
+          errors={errors}
+          asked={props.rowsFor === text.id}
+        />
+      )}
+
       {props.uploads && procedure.replyForm.attachments && (
         <FileBlock
           locale={locale}
@@ -317,6 +363,156 @@ function TextBlock(props: ReplyFieldsProps & { text: ReplyFieldsText; number: nu
     </fieldset>
   );
 }
+
+/**
+ * The structured comments table of a text (issue #16 item 7): one row per comment, with the clause
+ * it is about and the change proposed, the way ITU's and ISO's comment templates lay them out. An
+ * option beside free text and a file, so it is folded away (a `details`) until it holds a row or a
+ * problem. A table in use comes back with SPARE_COMMENT_ROWS empty rows below its rows; an unused
+ * one has no inputs at all (a six-text form stays light): the script builds its rows when it is
+ * opened, and without the script its button shows the form again with empty rows for this text
+ * (`rowsFor`), nothing saved. Each input is labelled by its column heading and its row number; the
+ * script builds the same markup (the words it needs are on `.reply-fields`).
+ */
+function CommentTableBlock({
+  locale,
+  textId,
+  rows,
+  errors,
+  asked,
+}: {
+  locale: Locale;
+  textId: string;
+  rows: readonly CommentRowValue[];
+  errors: readonly FormError[];
+  /** The person asked for this table's rows (without the script): show them and put the focus there. */
+  asked: boolean;
+}) {
+  const tableId = replyFieldId('table', textId);
+  const tableError = errorAt(errors, tableId);
+  const tableErrorId = tableError ? `${tableId}-error` : undefined;
+  const hintId = `${tableId}-hint`;
+  const cellError = errors.some((e) => e.field?.startsWith(`${tableId}-`) === true);
+  const spare = rows.length > 0 || asked || tableError !== undefined || cellError ? SPARE_COMMENT_ROWS : 0;
+  const shown = [...rows, ...Array.from({ length: spare }, () => EMPTY_COMMENT_ROW)].slice(
+    0,
+    Math.max(rows.length, MAX_COMMENT_ROWS),
+  );
+  const headId = (column: CommentColumn | 'row') => `${tableId}-head-${column}`;
+  const value = (row: CommentRowValue, column: CommentColumn) =>
+    column === 'clause' ? row.clause : column === 'comment' ? row.comment : row.proposedChange;
+  return (
+    <div
+      // Always there, folded, like the file: a table under a choice that takes none is pointed out at it.
+      class="reply-table"
+    >
+      <details open={shown.length > 0} data-comment-table={textId}>
+        <summary id={tableId}>{t(locale, 'reply.table.summary')}</summary>
+        <FieldError locale={locale} id={tableErrorId} message={tableError} />
+        {shown.length === 0 ? (
+          // Named apart from the form's own actions: the route shows the form again with these rows.
+          <button type="submit" name="rows" value={textId} class="button button-secondary">
+            {t(locale, 'reply.table.show')}
+          </button>
+        ) : (
+          <>
+            <p class="hint" id={hintId}>
+              {t(locale, 'reply.table.hint')}
+            </p>
+            <div class="table-scroll">
+              <table class="comment-rows" aria-describedby={describedBy(hintId, tableErrorId)}>
+                <thead>
+                  <tr>
+                    <th scope="col" id={headId('row')}>
+                      {t(locale, 'reply.table.row')}
+                    </th>
+                    {COMMENT_COLUMNS.map((column) => (
+                      <th scope="col" id={headId(column)}>
+                        {t(locale, COLUMN_WORDS[column])}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {shown.map((row, index) => {
+                    const rowId = `${tableId}-${index}-head`;
+                    return (
+                      <tr>
+                        <th scope="row" id={rowId}>
+                          {t(locale, 'reply.table.rowNumber', { number: index + 1 })}
+                        </th>
+                        {COMMENT_COLUMNS.map((column) => {
+                          const id = commentCellId(column, textId, index);
+                          const error = errorAt(errors, id);
+                          const errorId = error ? `${id}-error` : undefined;
+                          const attributes = {
+                            id,
+                            name: commentCellName(column, textId, index),
+                            'aria-labelledby': `${headId(column)} ${rowId}`,
+                            'aria-describedby': errorId,
+                            'aria-invalid': error ? ('true' as const) : undefined,
+                            // Without the script, the rows asked for are where the person goes on.
+                            autofocus: asked && index === rows.length && column === 'clause' ? true : undefined,
+                          };
+                          return (
+                            <td class={error ? 'has-error' : undefined}>
+                              <FieldError locale={locale} id={errorId} message={error} />
+                              {column === 'clause' ? (
+                                <input
+                                  type="text"
+                                  class="input"
+                                  maxlength={MAX_CLAUSE_LENGTH}
+                                  value={value(row, column)}
+                                  {...attributes}
+                                />
+                              ) : (
+                                <textarea class="input" rows={3} maxlength={MAX_FREE_TEXT} {...attributes}>
+                                  {value(row, column)}
+                                </textarea>
+                              )}
+                            </td>
+                          );
+                        })}
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </details>
+    </div>
+  );
+}
+
+/** The message of each column's heading. */
+const COLUMN_WORDS = {
+  clause: 'reply.table.clause',
+  comment: 'reply.table.comment',
+  change: 'reply.table.change',
+} as const satisfies Record<CommentColumn, MessageId>;
+
+/**
+ * What the script needs to build a comments table's rows like the block's, said once for the
+ * form: the headings, the row label, the limits, the button and what it says after a paste.
+ */
+function commentTableData(locale: Locale): Record<string, string> {
+  return {
+    'data-table-hint': t(locale, 'reply.table.hint'),
+    'data-table-headings': [
+      t(locale, 'reply.table.row'),
+      ...COMMENT_COLUMNS.map((c) => t(locale, COLUMN_WORDS[c])),
+    ].join('\n'),
+    'data-table-row': t(locale, 'reply.table.rowNumber', { number: '{number}' }),
+    'data-table-limits': `${MAX_COMMENT_ROWS} ${MAX_CLAUSE_LENGTH} ${MAX_FREE_TEXT}`,
+    'data-table-add': t(locale, 'reply.table.addRow'),
+    'data-table-pasted': t(locale, 'reply.table.pasted', { count: '{count}' }),
+    'data-table-paste-hint': t(locale, 'reply.table.pasteHint'),
+  };
+}
+
+const EMPTY_COMMENT_ROW: CommentRowValue = { clause: '', comment: '', proposedChange: '' };
 
 /** The file of a text: the stored one (kept, with a box to remove it) and an input for a new one. */
 function FileBlock({

@@ -8,6 +8,7 @@ import {
   readingKeyOf,
   type ReplyFormSpec,
 } from '../../../domain/procedure/presentation.js';
+import { type CommentRow, MAX_CLAUSE_LENGTH, MAX_COMMENT_ROWS } from '../../../domain/reply/comment-table.js';
 import { MAX_FREE_TEXT } from '../../../domain/reply/reply.js';
 import type { Receipt } from '../../../domain/receipt/receipt.js';
 import type {
@@ -25,6 +26,8 @@ import type { OwedReplies, Person, ReplyWorkspace } from '../../../services/my-s
 import { SIGNATURE_LIMITS, type DraftPosition, type ReplyDraftContent } from '../../../services/read-reply-draft.js';
 import type { FormError } from '../components/form.js';
 import {
+  COMMENT_COLUMNS,
+  commentCellId,
   replyFieldId,
   textHeading,
   type ReplyFieldKind,
@@ -131,6 +134,8 @@ export interface PositionView {
   readonly comments: string | null;
   readonly reasons: string | null;
   readonly possibleChanges: string | null;
+  /** The comments table's rows (none when it was not used). */
+  readonly commentTable: readonly CommentRow[];
   readonly file: { readonly filename: string; readonly sha256: string } | null;
 }
 
@@ -156,6 +161,7 @@ export function presentPositions(
       comments: p?.comments ?? null,
       reasons: p?.reasons ?? null,
       possibleChanges: p?.possibleChanges ?? null,
+      commentTable: p?.commentTable ?? [],
       file: p?.attachment ? { sha256: p.attachment, filename: fileName(p.attachment) } : null,
     };
   });
@@ -270,7 +276,9 @@ export interface ReplyFormValues {
 /** A draft's content as the form shows it. */
 export function valuesOfDraft(content: ReplyDraftContent): Pick<ReplyFormValues, 'values' | 'signature'> {
   return {
-    values: { ...content.positions },
+    values: Object.fromEntries(
+      Object.entries(content.positions).map(([text, p]) => [text, { ...p, commentTable: p.commentTable ?? [] }]),
+    ),
     signature: {
       signatoryName: content.signatoryName,
       signatoryTitle: content.signatoryTitle,
@@ -309,6 +317,11 @@ export function valuesOfVersion(
       attachment: p.attachment
         ? { sha256: p.attachment, filename: fileNames.get(p.attachment) ?? p.attachment.slice(0, 12) }
         : null,
+      commentTable: (p.commentTable ?? []).map((row) => ({
+        clause: row.clause ?? '',
+        comment: row.comment,
+        proposedChange: row.proposedChange ?? '',
+      })),
     };
   }
   return {
@@ -514,7 +527,9 @@ export function problemErrors(
       errors.push({ field: signature.id, message });
       continue;
     }
-    const match = /^\/positions\/([^/]+)(?:\/([A-Za-z]+))?$/.exec(problem.field);
+    const match = /^\/positions\/([^/]+)(?:\/([A-Za-z]+)(?:\/(\d{1,4})\/(clause|comment|proposedChange))?)?$/.exec(
+      problem.field,
+    );
     if (!match) {
       errors.push({
         message: problem.field === '/positions' ? t(locale, 'reply.error.noPositions') : t(locale, 'reply.error.field'),
@@ -528,6 +543,10 @@ export function problemErrors(
       continue;
     }
     const heading = textHeading(locale, text);
+    if (match[3] !== undefined) {
+      errors.push(cellProblem(locale, text.id, heading, Number(match[3]), match[4] as CommentCell, problem));
+      continue;
+    }
     const kind = (match[2] ?? 'position') as string;
     errors.push(fieldProblem(locale, procedure, text.id, heading, kind, problem));
   }
@@ -543,7 +562,31 @@ const FIELD_OF: Readonly<Record<string, ReplyFieldKind>> = {
   reasons: 'reasons',
   possibleChanges: 'changes',
   attachment: 'file',
+  commentTable: 'table',
 };
+
+/** A cell of the comments table, as a problem names it. */
+type CommentCell = 'clause' | 'comment' | 'proposedChange';
+
+/** A problem at one cell of a text's comments table (`row`: from 0, as the form numbers its rows). */
+function cellProblem(
+  locale: Locale,
+  textId: string,
+  heading: string,
+  row: number,
+  cell: CommentCell,
+  problem: FieldProblem,
+): FormError {
+  const field = commentCellId(cell === 'proposedChange' ? 'change' : cell, textId, row);
+  if (problem.code === 'TEXT_TOO_LONG')
+    return {
+      field,
+      message: t(locale, 'reply.error.tooLong', { max: cell === 'clause' ? MAX_CLAUSE_LENGTH : MAX_FREE_TEXT }),
+    };
+  if (problem.code === 'COMMENT_ROW_INCOMPLETE')
+    return { field, message: t(locale, 'reply.error.commentRowIncomplete', { row: row + 1, text: heading }) };
+  return { field, message: t(locale, 'reply.error.positionProblem', { text: heading }) };
+}
 
 function fieldProblem(
   locale: Locale,
@@ -556,6 +599,8 @@ function fieldProblem(
   const field = replyFieldId(FIELD_OF[kind] ?? 'position', textId);
   if (problem.code === 'TEXT_TOO_LONG')
     return { field, message: t(locale, 'reply.error.tooLong', { max: MAX_FREE_TEXT }) };
+  if (problem.code === 'TOO_MANY_COMMENT_ROWS')
+    return { field, message: t(locale, 'reply.error.tooManyRows', { max: MAX_COMMENT_ROWS, text: heading }) };
   const words = procedureProblem(locale, procedure, problem.code, heading);
   if (words !== null) return { field, message: words };
   // A file the State no longer has (the services' UNKNOWN_ATTACHMENT) names no code of the rule.
@@ -570,9 +615,14 @@ function fieldProblem(
  */
 export function sortErrors(errors: readonly FormError[], texts: readonly DeterminedText[]): FormError[] {
   const order: string[] = [];
-  for (const text of texts)
-    for (const kind of ['position', 'option', 'comments', 'reasons', 'changes', 'file'] as const)
+  for (const text of texts) {
+    for (const kind of ['position', 'option', 'comments', 'reasons', 'changes'] as const)
       order.push(replyFieldId(kind, text.id));
+    order.push(replyFieldId('table', text.id));
+    for (let row = 0; row < MAX_COMMENT_ROWS; row++)
+      for (const column of COMMENT_COLUMNS) order.push(commentCellId(column, text.id, row));
+    order.push(replyFieldId('file', text.id));
+  }
   order.push('field-signatoryName', 'field-signatoryTitle', 'field-place', 'field-signedOn');
   const rank = (e: FormError) =>
     e.field === undefined ? -1 : order.indexOf(e.field) === -1 ? order.length : order.indexOf(e.field);

@@ -42,6 +42,19 @@ describe('what a version changed on a text', () => {
     ]);
     expect(changedFields(position({ reasons: 'Not mature.' }), undefined)).toEqual(['position', 'reasons']);
     expect(changedFields(undefined, undefined)).toEqual([]);
-    expect(POSITION_FIELDS).toHaveLength(5);
+    expect(POSITION_FIELDS).toHaveLength(6);
+  });
+
+  it('marks the comments table when a row was added, taken away or changed, not when neither version has one', () => {
+    const row = { clause: '6.2', comment: 'Key length missing.', proposedChange: null };
+    const tabled = (rows: NonNullable<ReplyPosition['commentTable']>) =>
+      position({ option: 'comments_attached', commentTable: rows });
+    expect(changedFields(tabled([row]), tabled([row]))).toEqual([]);
+    expect(changedFields(tabled([row]), tabled([row, { ...row, clause: null }]))).toEqual(['commentTable']);
+    expect(changedFields(tabled([row]), tabled([{ ...row, proposedChange: 'State 256 bits.' }]))).toEqual([
+      'commentTable',
+    ]);
+    expect(changedFields(position(), tabled([row]))).toEqual(['position', 'commentTable']);
+    expect(changedFields(tabled([]), position({ option: 'comments_attached' }))).toEqual([]);
   });
 });

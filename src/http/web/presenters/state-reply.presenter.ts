@@ -19,7 +19,14 @@ import { type ConsultationHeadView, presentHead } from './secretariat-outcome.pr
  */
 
 /** A field of a position that a version may change from the one before it. */
-export const POSITION_FIELDS = ['position', 'comments', 'reasons', 'possibleChanges', 'attachment'] as const;
+export const POSITION_FIELDS = [
+  'position',
+  'comments',
+  'reasons',
+  'possibleChanges',
+  'commentTable',
+  'attachment',
+] as const;
 export type PositionField = (typeof POSITION_FIELDS)[number];
 
 /** One text's position in a version, with the fields that differ from the version before it. */
@@ -67,8 +74,14 @@ export interface StateReplyView {
  */
 export function changedFields(before: ReplyPosition | undefined, after: ReplyPosition | undefined): PositionField[] {
   const kind = (p: ReplyPosition | undefined) => (p === undefined ? null : `${p.position}:${p.option ?? ''}`);
+  // The table by its rows' content (none and no rows read alike).
+  const rows = (p: ReplyPosition | undefined) => JSON.stringify(p?.commentTable ?? []);
   return POSITION_FIELDS.filter((field) =>
-    field === 'position' ? kind(before) !== kind(after) : (before?.[field] ?? null) !== (after?.[field] ?? null),
+    field === 'position'
+      ? kind(before) !== kind(after)
+      : field === 'commentTable'
+        ? rows(before) !== rows(after)
+        : (before?.[field] ?? null) !== (after?.[field] ?? null),
   );
 }
 

@@ -1,6 +1,7 @@
 import Type, { type Static } from 'typebox';
 import type { DeterminedText } from '../../../domain/consultation/consultation.js';
 import { catalogueCodeOf, type ErrorCode, type FieldProblem } from '../../../domain/errors.js';
+import { MAX_COMMENT_ROWS } from '../../../domain/reply/comment-table.js';
 import { problemMessageKey, type ReplyFormSpec } from '../../../domain/procedure/presentation.js';
 import { formatUtc, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
 import { hasProcedureText, procedureText, type ProcedureWords } from '../../../i18n/procedure-text.js';
@@ -9,9 +10,9 @@ import { StateCode } from '../../../schemas/common.schema.js';
 import { RecordedReplyInputSchema } from '../../../schemas/reply.schema.js';
 import { maxLengthAt } from '../../../schemas/schema-problems.js';
 import type { FormError } from '../components/form.js';
-import { replyFieldId, type ReplyFieldKind } from '../components/reply-fields.js';
+import { commentCellId, replyFieldId, type ReplyFieldKind } from '../components/reply-fields.js';
 import type { RecordFormValues } from '../pages/secretariat-outcome/record-reply.page.js';
-import { readReplyPositions } from '../reply.forms.js';
+import { readReplyPositions, rowsAskedFor } from '../reply.forms.js';
 import { clean, indexIn, instantOfInput, isReceiptZone } from './outcome.forms.js';
 
 /**
@@ -49,6 +50,8 @@ export interface ReadRecordForm {
   readonly candidate: unknown;
   /** The text of each position sent, in order: `/positions/<n>` of a problem is `sent[n]`. */
   readonly sent: readonly string[];
+  /** A comments table's "Show rows to fill in" (without the script): its text; nothing is recorded. */
+  readonly rowsFor: string | null;
 }
 
 const orNull = (value: string) => (value.trim() === '' ? null : value);
@@ -97,6 +100,14 @@ export function readRecordForm(
       comments: orNull(v.comments),
       reasons: orNull(v.reasons),
       possibleChanges: orNull(v.possibleChanges),
+      // The rows keyed in, blank cells as none: the rule refuses a row without its comment, at its index.
+      ...(v.commentTable.length > 0 && {
+        commentTable: v.commentTable.map((row) => ({
+          clause: orNull(row.clause),
+          comment: row.comment,
+          proposedChange: orNull(row.proposedChange),
+        })),
+      }),
     });
     sent.push(text.id);
   }
@@ -109,7 +120,15 @@ export function readRecordForm(
     place: values.place === '' ? null : values.place,
     signedOn: values.signedOn === '' ? null : values.signedOn,
   };
-  return { values, candidate, sent };
+  return {
+    values,
+    candidate,
+    sent,
+    rowsFor: rowsAskedFor(
+      body.rows,
+      texts.map((text) => text.id),
+    ),
+  };
 }
 
 /** The refusals of recordReplyWithOriginal this form answers at its fields (anything else is the error page's). */
@@ -128,6 +147,8 @@ export const RECORD_REFUSALS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'POSITION_NOT_ALLOWED',
   'UNKNOWN_TEXT',
   'DUPLICATE_POSITION',
+  'COMMENT_ROW_INCOMPLETE',
+  'TOO_MANY_COMMENT_ROWS',
 ]);
 
 /** What the messages need besides the problems. */
@@ -151,6 +172,7 @@ const POSITION_PARTS: Readonly<Record<string, ReplyFieldKind>> = {
   reasons: 'reasons',
   possibleChanges: 'changes',
   option: 'option',
+  commentTable: 'table',
 };
 
 /** The message at the scan for each code of the original's problems. */
@@ -232,7 +254,24 @@ export function recordErrors(
       return;
     }
     const designation = context.texts.find((x) => x.id === textId)?.designation ?? textId;
+    const cell = /^\/positions\/\d+\/commentTable\/(\d{1,4})\/(clause|comment|proposedChange)$/.exec(problem.field);
+    if (cell) {
+      const row = Number(cell[1]);
+      const id = commentCellId(
+        cell[2] === 'proposedChange' ? 'change' : (cell[2] as 'clause' | 'comment'),
+        textId,
+        row,
+      );
+      if (code === 'COMMENT_ROW_INCOMPLETE')
+        add(id, 'reply.error.commentRowIncomplete', { row: row + 1, text: designation });
+      else add(id, 'outcome.record.tooLong', { designation });
+      return;
+    }
     const part = problem.field.split('/')[3] ?? 'position';
+    if (code === 'TOO_MANY_COMMENT_ROWS') {
+      add(replyFieldId('table', textId), 'reply.error.tooManyRows', { max: MAX_COMMENT_ROWS, text: designation });
+      return;
+    }
     const kind = POSITION_PARTS[part];
     // The schema's problems at a free text (VALIDATION_FAILED) and the procedure's TEXT_TOO_LONG are its length.
     if (kind !== undefined && kind !== 'option' && (code === 'VALIDATION_FAILED' || code === 'TEXT_TOO_LONG')) {

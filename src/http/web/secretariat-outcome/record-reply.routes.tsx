@@ -52,6 +52,7 @@ export const recordReplyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
     status: number,
     values: RecordFormValues,
     refusal: Refusal | null,
+    shown: { rowsFor: string; chooseFileAgain: boolean } | null = null,
   ) {
     const page = pageContext(web, request);
     const actor = request.webSession!.actor;
@@ -106,7 +107,8 @@ export const recordReplyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
       errors,
       closed,
       maxBytes: ctx.attachmentMaxBytes,
-      chooseFileAgain: errors.length > 0,
+      chooseFileAgain: errors.length > 0 || shown?.chooseFileAgain === true,
+      rowsFor: shown?.rowsFor ?? null,
       csrfToken: request.webSession!.csrfToken,
     };
     return sendPage(reply, status, <RecordReplyPage page={page} view={view} />);
@@ -135,6 +137,12 @@ export const recordReplyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
         results.loaded.procedure.replyForm,
       );
       const [scan] = uploadsOf(request, 'scan');
+      // "Show rows to fill in" of a comments table: the form again, as typed, with that table's rows.
+      if (form.rowsFor !== null)
+        return renderRecord(request, reply, consultationId, 200, form.values, null, {
+          rowsFor: form.rowsFor,
+          chooseFileAgain: scan !== undefined,
+        });
       // A file over the limit never reached the server whole: the multipart reader says so.
       const transport: FieldProblem[] = scan?.tooLarge
         ? [{ field: '/originalFile', message: 'Too large', code: 'PAYLOAD_TOO_LARGE' }]

@@ -9,6 +9,8 @@ import { replyPaths, WorkspaceSummary } from './reply-parts.js';
 export interface ReplyFormView {
   readonly workspace: WorkspaceView;
   readonly form: ReplyFormValues;
+  /** The text whose comments table was asked for (without the script), if any. */
+  readonly rowsFor: string | null;
   readonly errors: readonly FormError[];
   readonly notice: string | null;
   readonly csrfToken: string;
@@ -76,6 +78,7 @@ export function ReplyFormPage({ page, view }: { page: PageContext; view: ReplyFo
           procedure={ws.procedure}
           body={c.studyGroup}
           uploads={{ maxBytes: view.maxBytes }}
+          rowsFor={view.rowsFor}
         />
         <h2>{t(locale, 'reply.form.signature.title')}</h2>
         <SignatureFields locale={locale} values={view.form.signature} errors={view.errors} />

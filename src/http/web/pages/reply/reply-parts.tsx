@@ -1,6 +1,7 @@
 import type { StatedDeadline } from '../../../../domain/consultation/deadline.js';
 import { formatDeadline, formatUtc, isoInstant, t, type Locale } from '../../../../i18n/i18n.js';
 import { Isolate, LtrWithin } from '../../components/bidi.js';
+import { CommentRows } from '../../components/comment-rows.js';
 import { Content, ContentNotice, richMessage } from '../../components/content.js';
 import type { PageContext } from '../../components/layout.js';
 import type { PositionView, ReplyStatusView, WorkspaceView } from '../../presenters/reply.presenter.js';
@@ -182,6 +183,14 @@ export function PositionList({
               <>
                 <dt>{t(locale, 'reply.review.changes')}</dt>
                 <dd class="reply-typed">{p.possibleChanges}</dd>
+              </>
+            )}
+            {p.commentTable.length > 0 && (
+              <>
+                <dt>{t(locale, 'reply.review.table')}</dt>
+                <dd>
+                  <CommentRows locale={locale} rows={p.commentTable} />
+                </dd>
               </>
             )}
             {p.file !== null && (

@@ -1,6 +1,7 @@
 import { t } from '../../../../i18n/i18n.js';
 import { Isolate, isolateText, Ltr } from '../../components/bidi.js';
 import { Content } from '../../components/content.js';
+import { CommentRows } from '../../components/comment-rows.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { CitedFileView, CommentEntryView, CommentsView } from '../../presenters/comments.presenter.js';
 import {
@@ -72,6 +73,14 @@ function Entry({
         {field(t(locale, 'outcome.comments.comments'), entry.comments)}
         {field(t(locale, 'outcome.comments.reasons'), entry.reasons)}
         {field(t(locale, 'outcome.comments.possibleChanges'), entry.possibleChanges)}
+        {entry.commentTable.length > 0 && (
+          <>
+            <dt>{t(locale, 'reply.review.table')}</dt>
+            <dd>
+              <CommentRows locale={locale} rows={entry.commentTable} />
+            </dd>
+          </>
+        )}
         {entry.attachment !== null && (
           <>
             <dt>{t(locale, 'outcome.comments.attachment')}</dt>

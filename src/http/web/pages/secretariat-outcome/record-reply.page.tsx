@@ -55,6 +55,8 @@ export interface RecordReplyView {
   readonly maxBytes: number;
   /** True when the form comes back with errors: the file must be chosen again. */
   readonly chooseFileAgain: boolean;
+  /** The text whose comments table was asked for (without the script), if any. */
+  readonly rowsFor: string | null;
   readonly csrfToken: string;
 }
 
@@ -150,6 +152,7 @@ export function RecordReplyPage({ page, view }: { page: PageContext; view: Recor
               body={view.studyGroup}
               uploads={null}
               recorded
+              rowsFor={view.rowsFor}
             />
           </section>
 

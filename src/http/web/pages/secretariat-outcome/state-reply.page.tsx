@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { t, type MessageId } from '../../../../i18n/i18n.js';
 import { Isolate, isolateText, Ltr } from '../../components/bidi.js';
 import { Content } from '../../components/content.js';
+import { CommentRows } from '../../components/comment-rows.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import { documentPagePath } from '../../documents.routes.js';
 import type {
@@ -158,6 +159,11 @@ function Position({ page, p, headingId }: { page: PageContext; p: VersionPositio
             changed={p.changed}
           >
             {p.possibleChanges ?? '—'}
+          </Field>
+        )}
+        {(p.commentTable.length > 0 || p.changed.includes('commentTable')) && (
+          <Field page={page} label={t(locale, 'reply.review.table')} field="commentTable" changed={p.changed}>
+            {p.commentTable.length === 0 ? '—' : <CommentRows locale={locale} rows={p.commentTable} />}
           </Field>
         )}
         {(p.file !== null || p.changed.includes('attachment')) && (
