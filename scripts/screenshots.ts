@@ -110,6 +110,22 @@ async function main(): Promise<void> {
     await signIn(kr, account('focal-point.kr@demo.example'));
     await shoot(kr, '/en/my', 'focal-point-dashboard');
     await shoot(kr, `/en/my/consultations/${DEMO_CONSULTATION_ID}/reply`, 'reply-form');
+    // One text's comments as a table: opened, two rows typed (the script builds the rows).
+    await kr.goto(`/en/my/consultations/${DEMO_CONSULTATION_ID}/reply`);
+    await kr.addStyleTag({ url: `${FONTS_PATH}/fonts.css` });
+    await kr.locator('#field-x9991-position').check();
+    await kr.locator('#field-x9991-option-choice-comments-attached').check();
+    if (!(await kr.locator('details[data-comment-table="x9991"]').evaluate((d) => (d as HTMLDetailsElement).open)))
+      await kr.locator('#field-x9991-table').click();
+    await kr.locator('[name="table-0-clause-x9991"]').fill('5.2');
+    await kr.locator('[name="table-0-comment-x9991"]').fill('The term “trust anchor” is used before it is defined.');
+    await kr.locator('[name="table-0-change-x9991"]').fill('Define it in clause 3.');
+    await kr.locator('[name="table-1-clause-x9991"]').fill('General');
+    await kr.locator('[name="table-1-comment-x9991"]').fill('Align the terms with Recommendation ITU-T X.1252.');
+    await kr.evaluate(() => document.fonts.ready);
+    const tableShot = path.join(OUT, 'reply-comments-table.png');
+    await kr.locator('#text-x9991').screenshot({ path: tableShot });
+    shots.push(tableShot);
     for (const locale of LOCALES.filter((l) => l !== 'en')) {
       await shoot(kr, `/${locale}/my/consultations/${DEMO_CONSULTATION_ID}/reply`, `reply-form-${locale}`);
     }

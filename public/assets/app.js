@@ -353,7 +353,7 @@
       if (existing) return existing;
       const base = `field-${details.getAttribute('data-comment-table')}-table`;
       const hint = element('p', { class: 'hint', id: `${base}-hint` }, data('hint'));
-      const table = element('table', { class: 'comment-rows', 'aria-describedby': `${base}-hint` });
+      const table = element('table', { class: 'rows comment-rows', 'aria-describedby': `${base}-hint` });
       const head = element('tr');
       ['row', ...COLUMNS].forEach((column, i) => {
         head.append(element('th', { scope: 'col', id: `${base}-head-${column}` }, headings[i]));

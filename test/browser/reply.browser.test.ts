@@ -256,7 +256,7 @@ describe('the focal point reply pages in a real browser', () => {
       await page.locator('#field-signatoryTitle').fill('Director, Ministry of Science and ICT');
       await page.locator('button[name="action"][value="review"]').click();
       await page.waitForURL(/\/reply\/review$/);
-      const table = page.locator('table.comment-rows-view');
+      const table = page.locator('table.rows-view');
       await expect.poll(() => table.locator('tbody tr').count()).toBe(3);
       expect(await table.innerText()).toContain('The key length is not stated.');
       await b().checkAccessibility(page, `${locale}: review with a comments table`);

@@ -339,7 +339,7 @@ describeEachDialect('focal point reply pages', (dialect) => {
       expect(response.statusCode).toBe(422);
       expectLinkedSummary(response.body);
       expect(summaryOf(response.body)).toContain(
-        'Give the reasons for not assigning authority to Draft new Recommendation ITU-T X.1353 (X.ztd-iot): type them, attach a file, or both',
+        'Give the reasons for not assigning authority to Draft new Recommendation ITU-T X.1353 (X.ztd-iot): type them, give them as a table, or attach a file',
       );
       expect(response.body).toContain('id="field-x1353-reasons-error"');
       expect(await count(web(), 'reply_draft')).toBe(0);
@@ -564,7 +564,7 @@ describeEachDialect('focal point reply pages', (dialect) => {
     it('takes rows as the comments of a text: reviewed, submitted, on the receipt, and shown again to amend with two spare rows', async () => {
       expectSeeOther(await postForm(kim, 'review', { ...COMPLETE, 'comments-x1471': '', ...ROW_OF_X1471 }), REVIEW);
       const review = await kim.get(REVIEW);
-      expect(review.body).toContain('<table class="comment-rows-view">');
+      expect(review.body).toContain('<table class="rows rows-view">');
       expect(review.body).toContain('The key length is not stated.');
       expectSeeOther(
         await kim.post(SUBMIT, hiddenFields(review.body, SUBMIT)),

@@ -557,7 +557,7 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
       expect(decode(refused.body)).toContain('Row 1 of the comments on X.1471: write the comment, or empty the row');
       expectSeeOther(await record(rows), `${base()}/replies?notice=outcome-recorded`);
       const page = decode((await officer.get(`${base()}/replies/BR`)).body);
-      expect(page).toContain('<table class="comment-rows-view">');
+      expect(page).toContain('<table class="rows rows-view">');
       expect(page).toContain('The threat model omits replay attacks.');
       expect(page).toContain('Add replay to Table 2.');
     });

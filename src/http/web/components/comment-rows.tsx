@@ -9,7 +9,7 @@ import { t, type Locale } from '../../../i18n/i18n.js';
 export function CommentRows({ locale, rows }: { locale: Locale; rows: readonly CommentRow[] }) {
   return (
     <div class="table-scroll">
-      <table class="comment-rows-view">
+      <table class="rows rows-view">
         <thead>
           <tr>
             <th scope="col">{t(locale, 'reply.table.row')}</th>

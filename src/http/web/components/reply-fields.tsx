@@ -401,88 +401,84 @@ function CommentTableBlock({
   const headId = (column: CommentColumn | 'row') => `${tableId}-head-${column}`;
   const value = (row: CommentRowValue, column: CommentColumn) =>
     column === 'clause' ? row.clause : column === 'comment' ? row.comment : row.proposedChange;
+  // Always there, folded, like the file: rows under a choice that takes none are pointed out at the table.
   return (
-    <div
-      // Always there, folded, like the file: a table under a choice that takes none is pointed out at it.
-      class="reply-table"
-    >
-      <details open={shown.length > 0} data-comment-table={textId}>
-        <summary id={tableId}>{t(locale, 'reply.table.summary')}</summary>
-        <FieldError locale={locale} id={tableErrorId} message={tableError} />
-        {shown.length === 0 ? (
-          // Named apart from the form's own actions: the route shows the form again with these rows.
-          <button type="submit" name="rows" value={textId} class="button button-secondary">
-            {t(locale, 'reply.table.show')}
-          </button>
-        ) : (
-          <>
-            <p class="hint" id={hintId}>
-              {t(locale, 'reply.table.hint')}
-            </p>
-            <div class="table-scroll">
-              <table class="comment-rows" aria-describedby={describedBy(hintId, tableErrorId)}>
-                <thead>
-                  <tr>
-                    <th scope="col" id={headId('row')}>
-                      {t(locale, 'reply.table.row')}
+    <details open={shown.length > 0} data-comment-table={textId}>
+      <summary id={tableId}>{t(locale, 'reply.table.summary')}</summary>
+      <FieldError locale={locale} id={tableErrorId} message={tableError} />
+      {shown.length === 0 ? (
+        // Named apart from the form's own actions: the route shows the form again with these rows.
+        <button type="submit" name="rows" value={textId} class="button button-secondary">
+          {t(locale, 'reply.table.show')}
+        </button>
+      ) : (
+        <>
+          <p class="hint" id={hintId}>
+            {t(locale, 'reply.table.hint')}
+          </p>
+          <div class="table-scroll">
+            <table class="rows comment-rows" aria-describedby={describedBy(hintId, tableErrorId)}>
+              <thead>
+                <tr>
+                  <th scope="col" id={headId('row')}>
+                    {t(locale, 'reply.table.row')}
+                  </th>
+                  {COMMENT_COLUMNS.map((column) => (
+                    <th scope="col" id={headId(column)}>
+                      {t(locale, COLUMN_WORDS[column])}
                     </th>
-                    {COMMENT_COLUMNS.map((column) => (
-                      <th scope="col" id={headId(column)}>
-                        {t(locale, COLUMN_WORDS[column])}
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((row, index) => {
+                  const rowId = `${tableId}-${index}-head`;
+                  return (
+                    <tr>
+                      <th scope="row" id={rowId}>
+                        {t(locale, 'reply.table.rowNumber', { number: index + 1 })}
                       </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((row, index) => {
-                    const rowId = `${tableId}-${index}-head`;
-                    return (
-                      <tr>
-                        <th scope="row" id={rowId}>
-                          {t(locale, 'reply.table.rowNumber', { number: index + 1 })}
-                        </th>
-                        {COMMENT_COLUMNS.map((column) => {
-                          const id = commentCellId(column, textId, index);
-                          const error = errorAt(errors, id);
-                          const errorId = error ? `${id}-error` : undefined;
-                          const attributes = {
-                            id,
-                            name: commentCellName(column, textId, index),
-                            'aria-labelledby': `${headId(column)} ${rowId}`,
-                            'aria-describedby': errorId,
-                            'aria-invalid': error ? ('true' as const) : undefined,
-                            // Without the script, the rows asked for are where the person goes on.
-                            autofocus: asked && index === rows.length && column === 'clause' ? true : undefined,
-                          };
-                          return (
-                            <td class={error ? 'has-error' : undefined}>
-                              <FieldError locale={locale} id={errorId} message={error} />
-                              {column === 'clause' ? (
-                                <input
-                                  type="text"
-                                  class="input"
-                                  maxlength={MAX_CLAUSE_LENGTH}
-                                  value={value(row, column)}
-                                  {...attributes}
-                                />
-                              ) : (
-                                <textarea class="input" rows={3} maxlength={MAX_FREE_TEXT} {...attributes}>
-                                  {value(row, column)}
-                                </textarea>
-                              )}
-                            </td>
-                          );
-                        })}
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          </>
-        )}
-      </details>
-    </div>
+                      {COMMENT_COLUMNS.map((column) => {
+                        const id = commentCellId(column, textId, index);
+                        const error = errorAt(errors, id);
+                        const errorId = error ? `${id}-error` : undefined;
+                        const attributes = {
+                          id,
+                          name: commentCellName(column, textId, index),
+                          'aria-labelledby': `${headId(column)} ${rowId}`,
+                          'aria-describedby': errorId,
+                          'aria-invalid': error ? ('true' as const) : undefined,
+                          // Without the script, the rows asked for are where the person goes on.
+                          autofocus: asked && index === rows.length && column === 'clause' ? true : undefined,
+                        };
+                        return (
+                          <td class={error ? 'has-error' : undefined}>
+                            <FieldError locale={locale} id={errorId} message={error} />
+                            {column === 'clause' ? (
+                              <input
+                                type="text"
+                                class="input"
+                                maxlength={MAX_CLAUSE_LENGTH}
+                                value={value(row, column)}
+                                {...attributes}
+                              />
+                            ) : (
+                              <textarea class="input" rows={3} maxlength={MAX_FREE_TEXT} {...attributes}>
+                                {value(row, column)}
+                              </textarea>
+                            )}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </details>
   );
 }
 
