@@ -604,4 +604,25 @@
     form.addEventListener('submit', (event) => {
       if (!event.defaultPrevented) mark();
     });
+  // A form posts once: a second submit while the first is on its way (a double click, Enter
+  // pressed twice) is dropped for ten seconds, so that a single-use code or a reply is not sent
+  // twice. Registered last: a post a confirmation cancelled does not count.
+  for (const form of document.querySelectorAll('form[method="post"]')) {
+    let sending = false;
+    form.addEventListener('submit', (event) => {
+      if (event.defaultPrevented) return;
+      if (sending) {
+        event.preventDefault();
+        return;
+      }
+      sending = true;
+      setTimeout(() => {
+        sending = false;
+      }, 10_000);
+    });
+    // Back to the page from the browser's cache: its form may be sent again.
+    window.addEventListener('pageshow', () => {
+      sending = false;
+    });
+  }
 })();

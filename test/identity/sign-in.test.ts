@@ -230,6 +230,23 @@ describeEachDialect('signing in', (dialect) => {
       await refused(verifySecondFactor(ctx, { sessionSecret: again, code, client: CLIENT }), 'INVALID_SECOND_FACTOR');
     });
 
+    it('takes the same code sent twice at once (a double click) once: the other request finds the sign-in done, counted as no failure', async () => {
+      const { ctx, clock } = world();
+      const person = await enrolledAccount(ctx);
+      clock.advance(STEP_MS);
+      const pending = await passwordStep(ctx, person.email);
+      const code = totpCode(person.seed, clock.now());
+      const results = await Promise.allSettled([
+        verifySecondFactor(ctx, { sessionSecret: pending, code, client: CLIENT }),
+        verifySecondFactor(ctx, { sessionSecret: pending, code, client: CLIENT }),
+      ]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const [rejection] = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(rejection?.reason).toMatchObject({ code: 'SESSION_EXPIRED' });
+      expect(await auditActions(ctx.db)).not.toContain('2fa.failed');
+      expect((await throttleRow(ctx.db, `second-factor:${person.account.id}`))?.failures ?? 0).toBe(0);
+    });
+
     it('refuses a code from two steps ago or two steps ahead', async () => {
       const { ctx, clock } = world();
       const person = await enrolledAccount(ctx);

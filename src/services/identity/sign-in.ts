@@ -502,7 +502,8 @@ export async function spendSecondFactor(
  * Second step: a TOTP code (a code's time step is accepted once: replay is refused), or one of
  * the recovery codes (each usable once). Rotates the session: the cookie secret changes.
  * With `enroll`, the code confirms a new authenticator and ten recovery codes are returned.
- * @throws SESSION_EXPIRED, LOGIN_LOCKED, INVALID_SECOND_FACTOR
+ * @throws SESSION_EXPIRED (also when a concurrent request with the same session completed the
+ *   step first: not counted as a failed attempt), LOGIN_LOCKED, INVALID_SECOND_FACTOR
  */
 export async function verifySecondFactor(
   ctx: ServiceContext,
@@ -512,9 +513,16 @@ export async function verifySecondFactor(
   // Codes are counted on their own key: entering the password again does not reset it.
   const codeKey = `second-factor:${account.id}`;
   const now = ctx.clock();
-  await reserveAttempt(ctx, [[codeKey, ACCOUNT_THROTTLE]]);
+  const reserved = (await reserveAttempt(ctx, [[codeKey, ACCOUNT_THROTTLE]])).get(codeKey)!;
   const result = await inTransaction(ctx, async (trx) => {
     const current = (await findAccount(trx, account.id, { lock: true }))!;
+    // The same form sent twice (a double click): the first request used the code and replaced
+    // this session while this one waited for the account. Not a wrong code: the attempt is given
+    // back and nothing is recorded as a failure.
+    if (!(await findSession(trx, session.id))) {
+      await releaseAttempt(trx, reserved, 1, now);
+      return 'consumed' as const;
+    }
     const enrolling = current.totpEnabledAt === null;
     const used = await spendSecondFactor(trx, ctx, current, options.code, now);
     if (used === null) return null;
@@ -541,6 +549,7 @@ export async function verifySecondFactor(
     });
     return { sessionSecret, next: 'done' as const, recoveryCodes };
   });
+  if (result === 'consumed') throw new AppError('SESSION_EXPIRED', 'This sign-in was completed by another request');
   if (result === null) {
     await auditFailure(ctx, { actor: `account:${account.id}`, subject: `account:${account.id}`, action: '2fa.failed' });
     throw new AppError('INVALID_SECOND_FACTOR', 'The code is wrong or was already used');
