@@ -88,6 +88,14 @@ export const ERROR_CATALOGUE = {
   PASSWORD_RESET_INVALID: { status: 410, title: 'This password reset link is no longer valid' },
   /** The right password of an account whose authenticator an administrator reset: the e-mailed link is needed to set up a new one. */
   AUTHENTICATOR_RESET_PENDING: { status: 403, title: 'Set up your new authenticator from the link e-mailed to you' },
+  /** An administrator's reset of their own authenticator (another administrator does it; carried by CONFLICT at `/accountId`). */
+  OWN_AUTHENTICATOR: { status: 409, title: 'An administrator may not reset their own authenticator' },
+  /** The account is disabled (carried by CONFLICT at `/accountId` of an authenticator reset). */
+  ACCOUNT_DISABLED: { status: 409, title: 'The account is disabled' },
+  /** The account has not accepted its invitation yet (carried by CONFLICT at `/accountId` of an authenticator reset). */
+  INVITATION_NOT_ACCEPTED: { status: 409, title: 'The account has not accepted its invitation yet' },
+  /** The account has no authenticator enrolled and no reset pending (carried by CONFLICT at `/accountId` of an authenticator reset). */
+  NO_AUTHENTICATOR: { status: 409, title: 'The account has no authenticator to reset' },
   /** The session expired (idle or absolute timeout) or was signed out. */
   SESSION_EXPIRED: { status: 401, title: 'Your session has ended; sign in again' },
   /** A form post without a valid CSRF token, or from another site. */

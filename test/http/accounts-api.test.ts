@@ -63,11 +63,14 @@ describeEachDialect('accounts API: a lost authenticator', (dialect) => {
       expectProblem(await send(url, {}), 400, 'VALIDATION_FAILED');
       expectProblem(await send(url, { reason: '' }), 400, 'VALIDATION_FAILED');
       expectProblem(await send(url, { reason: 'Phone\nlost' }), 400, 'VALIDATION_FAILED');
-      expectProblem(
+      const conflict = expectProblem(
         await send(`/api/v1/accounts/${invited.account.id}/authenticator-reset`, { reason: 'Lost phone' }),
         409,
         'CONFLICT',
       );
+      expect(conflict.errors).toEqual([
+        expect.objectContaining({ field: '/accountId', code: 'INVITATION_NOT_ACCEPTED' }),
+      ]);
       expectProblem(
         await send('/api/v1/accounts/no-such-account/authenticator-reset', { reason: 'Lost phone' }),
         404,

@@ -141,6 +141,9 @@ describeEachDialect('authenticator reset', (dialect) => {
       ['empty', '  ', undefined],
       ['longer than 500 characters', 'x'.repeat(501), 'TEXT_TOO_LONG'],
       ['on two lines', 'Lost phone\nchecked', undefined],
+      // What the API's schema refuses (a Line), the service refuses from every door.
+      ['with a tab', 'Lost\tphone', undefined],
+      ['with a bidirectional override', 'Lost \u202Ephone', undefined],
     ])(
       'refuses a reason that is %s (VALIDATION_FAILED at /reason) and changes nothing',
       async (_name, reason, code) => {
@@ -166,13 +169,18 @@ describeEachDialect('authenticator reset', (dialect) => {
       await setAccountDisabled(ctx, { actor: SECRETARIAT, accountId: disabled.account.id, disabled: true });
       const invited = await invite(ctx, { email: 'invited@msit.kr.test' });
       const observer = await acceptedAccount(ctx, { role: 'observer' });
-      for (const accountId of [disabled.account.id, invited.account.id, observer.account.id]) {
+      for (const [accountId, code] of [
+        [disabled.account.id, 'ACCOUNT_DISABLED'],
+        [invited.account.id, 'INVITATION_NOT_ACCEPTED'],
+        [observer.account.id, 'NO_AUTHENTICATOR'],
+      ] as const) {
         const error = await refusedUnchanged(
           ctx.db,
           () => resetAuthenticator(ctx, { actor: SECRETARIAT, accountId, reason: REASON }),
           'CONFLICT',
         );
-        expect(error.errors.map((e) => e.field)).toEqual(['/accountId']);
+        // The reason travels as the problem's code, for a client and a page to word.
+        expect(error.errors.map((e) => [e.field, e.code])).toEqual([['/accountId', code]]);
       }
     });
 
@@ -191,6 +199,7 @@ describeEachDialect('authenticator reset', (dialect) => {
         'CONFLICT',
       );
       expect(error.message).toContain('may not reset their own authenticator');
+      expect(error.errors.map((e) => e.code)).toEqual(['OWN_AUTHENTICATOR']);
       // Another administrator may.
       await resetAuthenticator(ctx, { actor: SECRETARIAT, accountId: admin.account.id, reason: REASON });
     });

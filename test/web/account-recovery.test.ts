@@ -252,6 +252,14 @@ describeEachDialect('web account recovery', (dialect) => {
       const empty = await admin.browser.post(resetPath, { _csrf: csrfOf(page.body, resetPath), reason: ' ' });
       expect(empty.statusCode).toBe(400);
       expect(empty.body).toContain('<a href="#field-reason">Enter the reason for the reset</a>');
+      const tabbed = await admin.browser.post(resetPath, {
+        _csrf: csrfOf(page.body, resetPath),
+        reason: 'Phone\tlost',
+      });
+      expect(tabbed.statusCode).toBe(400);
+      expect(tabbed.body).toContain(
+        '<a href="#field-reason">Give the reason as plain text, without tabs or control characters</a>',
+      );
       expect(
         (
           await web()
@@ -326,7 +334,9 @@ describeEachDialect('web account recovery', (dialect) => {
       const { account: invited } = await web().invite({ email: 'invited@msit.kr.test' });
       const refused = await admin.browser.get(`/secretariat/accounts/${invited.id}/authenticator-reset`);
       expect(refused.statusCode).toBe(409);
-      expect(refused.body).toContain('cannot be reset');
+      expect(refused.body).toContain(
+        'The account has not accepted its invitation yet: send it a new invitation instead.',
+      );
       expect(refused.body).not.toContain('name="reason"');
       const own = await admin.browser.get(`/secretariat/accounts/${admin.account.id}/authenticator-reset`);
       expect(own.statusCode).toBe(409);
@@ -335,6 +345,7 @@ describeEachDialect('web account recovery', (dialect) => {
         reason: 'Lost phone',
       });
       expect(ownPost.statusCode).toBe(409);
+      expect(ownPost.body).toContain('You may not reset your own authenticator: ask another administrator.');
       expect(
         (
           await web()

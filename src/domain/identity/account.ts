@@ -22,3 +22,30 @@ export interface Account {
   readonly authenticatorResetAt: number | null;
   readonly createdAt: number;
 }
+
+/** Why an administrator may not reset an account's authenticator, as the code a refusal carries. */
+export const AUTHENTICATOR_RESET_REFUSALS = [
+  'OWN_AUTHENTICATOR',
+  'ACCOUNT_DISABLED',
+  'INVITATION_NOT_ACCEPTED',
+  'NO_AUTHENTICATOR',
+] as const;
+export type AuthenticatorResetRefusal = (typeof AUTHENTICATOR_RESET_REFUSALS)[number];
+
+/**
+ * Whether an administrator (`adminAccountId`: their account's id, null for another actor) may
+ * reset an account's authenticator, and if not why: not their own (another administrator does
+ * it), not a disabled account, not one that never accepted its invitation, and only one with an
+ * authenticator enrolled or a reset pending (resetting again sends a new link). The service
+ * refuses by it and the pages offer the action by it, so they cannot disagree.
+ */
+export function authenticatorResetRefusal(
+  account: Pick<Account, 'id' | 'disabledAt' | 'passwordHash' | 'totpEnabledAt' | 'authenticatorResetAt'>,
+  adminAccountId: string | null,
+): AuthenticatorResetRefusal | null {
+  if (adminAccountId === account.id) return 'OWN_AUTHENTICATOR';
+  if (account.disabledAt !== null) return 'ACCOUNT_DISABLED';
+  if (account.passwordHash === null) return 'INVITATION_NOT_ACCEPTED';
+  if (account.totpEnabledAt === null && account.authenticatorResetAt === null) return 'NO_AUTHENTICATOR';
+  return null;
+}

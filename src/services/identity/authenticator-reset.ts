@@ -1,4 +1,6 @@
 import { AppError } from '../../domain/errors.js';
+import { isAcceptableText } from '../../domain/text/input-text.js';
+import { authenticatorResetRefusal, type AuthenticatorResetRefusal } from '../../domain/identity/account.js';
 import type { Actor } from '../../domain/policy/actor.js';
 import { authorize } from '../../domain/policy/policy.js';
 import { findAccount, updateAccount, type Account } from '../../repositories/account.repository.js';
@@ -28,6 +30,14 @@ import { newTotpSeed } from './totp.js';
 /** The longest reason an administrator may give (it is kept in the audit trail). */
 export const REASON_MAX = 500;
 
+/** Each refusal in words for the API's reader (pages word its code from the catalogues). */
+const REFUSALS: Readonly<Record<AuthenticatorResetRefusal, string>> = {
+  OWN_AUTHENTICATOR: 'An administrator may not reset their own authenticator: ask another administrator',
+  ACCOUNT_DISABLED: 'The account is disabled: enable it first',
+  INVITATION_NOT_ACCEPTED: 'The account has not accepted its invitation yet: send it a new invitation',
+  NO_AUTHENTICATOR: 'The account has no authenticator to reset: it sets one up when it signs in',
+};
+
 export interface AuthenticatorReset {
   readonly account: Account;
   /** The path of the single-use link (`/invitations/<secret>`): shown once, and e-mailed. */
@@ -47,9 +57,9 @@ export interface AuthenticatorReset {
  * Audited with the administrator who did it and the reason they gave
  * (`account.authenticator-reset`). Resetting again (the link expired) sends a new link.
  * @throws FORBIDDEN (administrators only); VALIDATION_FAILED (`/reason`: empty, longer than 500
- *   characters, or more than one line); NOT_FOUND; CONFLICT (`/accountId`: the account is disabled,
- *   has not accepted its invitation, has no authenticator to reset — none enrolled, no reset
- *   pending — or is the administrator's own)
+ *   characters, more than one line, or with a character one line of text may not hold); NOT_FOUND; CONFLICT with the reason's code at `/accountId`
+ *   (authenticatorResetRefusal: OWN_AUTHENTICATOR, ACCOUNT_DISABLED, INVITATION_NOT_ACCEPTED,
+ *   NO_AUTHENTICATOR)
  */
 export async function resetAuthenticator(
   ctx: ServiceContext,
@@ -64,7 +74,13 @@ export async function resetAuthenticator(
         ? { field: '/reason', message: `Use at most ${REASON_MAX} characters`, code: 'TEXT_TOO_LONG' as const }
         : /[\r\n]/.test(reason)
           ? { field: '/reason', message: 'Give the reason on one line' }
-          : null;
+          : // The API's schema (a Line) and every other door refuse the same text.
+            !isAcceptableText(reason, 'line')
+            ? {
+                field: '/reason',
+                message: 'Give the reason as plain text: no tab, control, bidirectional or invisible format character',
+              }
+            : null;
   if (reasonProblem !== null)
     throw new AppError('VALIDATION_FAILED', reasonProblem.message, { errors: [reasonProblem] });
   const now = ctx.clock();
@@ -74,20 +90,12 @@ export async function resetAuthenticator(
     if (!account) throw new AppError('NOT_FOUND', 'No such account');
     // Not one's own: an administrator's own second factor is not theirs to waive, from any door
     // (a page, a personal token); another administrator resets it.
-    const refusal =
-      options.actor.id === `account:${account.id}`
-        ? 'An administrator may not reset their own authenticator: ask another administrator'
-        : account.disabledAt !== null
-          ? 'The account is disabled: enable it first'
-          : account.passwordHash === null
-            ? 'The account has not accepted its invitation yet: send it a new invitation'
-            : account.totpEnabledAt === null && account.authenticatorResetAt === null
-              ? 'The account has no authenticator to reset: it sets one up when it signs in'
-              : null;
-    if (refusal !== null)
-      throw new AppError('CONFLICT', refusal, {
-        errors: [{ field: '/accountId', message: refusal, code: 'CONFLICT' }],
-      });
+    const adminId = options.actor.id.startsWith('account:') ? options.actor.id.slice('account:'.length) : null;
+    const refusal = authenticatorResetRefusal(account, adminId);
+    if (refusal !== null) {
+      const message = REFUSALS[refusal];
+      throw new AppError('CONFLICT', message, { errors: [{ field: '/accountId', message, code: refusal }] });
+    }
 
     await updateAccount(
       trx,

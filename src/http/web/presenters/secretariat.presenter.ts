@@ -12,7 +12,11 @@ import { startOfDay } from '../../../domain/time/instants.js';
 import { intlFor, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
 import { citeClauseIn, citeRoleIn, editionIn, formatShare } from '../../../i18n/citations.js';
 import { hasProcedureText, procedureText } from '../../../i18n/procedure-text.js';
-import type { Account } from '../../../domain/identity/account.js';
+import {
+  type Account,
+  type AuthenticatorResetRefusal,
+  authenticatorResetRefusal,
+} from '../../../domain/identity/account.js';
 import type { StoredAuditEvent } from '../../../domain/audit/audit-event.js';
 import type { StoredMemberState } from '../../../domain/member-states/member-state.js';
 import type { ChainVerification } from '../../../services/verify-audit-chain.js';
@@ -424,6 +428,8 @@ export interface AccountRow {
   readonly authenticatorReset: boolean;
   /** "Reset authenticator" applies: an enabled account with an authenticator, or one already reset (to send a new link). */
   readonly mayResetAuthenticator: boolean;
+  /** Why it does not (authenticatorResetRefusal), or null. */
+  readonly resetRefusal: AuthenticatorResetRefusal | null;
   readonly lastSignInAt: number | null;
   readonly isMe: boolean;
   readonly language: string;
@@ -470,8 +476,8 @@ export function presentAccounts(
         statusLabel: t(locale, `sec.accounts.status.${status}`),
         twoFactor: a.totpEnabledAt !== null,
         authenticatorReset: a.authenticatorResetAt !== null,
-        mayResetAuthenticator:
-          status === 'active' && (a.totpEnabledAt !== null || a.authenticatorResetAt !== null) && a.id !== myAccountId,
+        mayResetAuthenticator: authenticatorResetRefusal(a, myAccountId) === null,
+        resetRefusal: authenticatorResetRefusal(a, myAccountId),
         lastSignInAt: signIns.get(a.id) ?? null,
         isMe: a.id === myAccountId,
         language: a.language,

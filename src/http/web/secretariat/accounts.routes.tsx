@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, isAppError } from '../../../domain/errors.js';
+import { AUTHENTICATOR_RESET_REFUSALS, type AuthenticatorResetRefusal } from '../../../domain/identity/account.js';
 import { t } from '../../../i18n/i18n.js';
 import { inviteAccount, listAccounts, setAccountDisabled } from '../../../services/identity/accounts.js';
 import { REASON_MAX, resetAuthenticator } from '../../../services/identity/authenticator-reset.js';
@@ -134,13 +135,16 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks:
     );
   }
 
+  const isResetRefusal = (code: string | undefined): code is AuthenticatorResetRefusal =>
+    (AUTHENTICATOR_RESET_REFUSALS as readonly (string | undefined)[]).includes(code);
+
   /** The reset page of one account: its form, or why its authenticator cannot be reset. */
   async function authenticatorResetPage(
     request: FastifyRequest,
     accountId: string,
     reply: FastifyReply,
     status: number,
-    options: { reason?: string; errors?: FormError[]; refused?: boolean } = {},
+    options: { reason?: string; errors?: FormError[]; refused?: AuthenticatorResetRefusal } = {},
   ): Promise<FastifyReply> {
     const page = pageContext(web, request);
     const actor = actorOf(request);
@@ -149,15 +153,19 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks:
     const rows = presentAccounts(page.locale, accounts, new Map(states.map((s) => [s.code, s])), new Map(), me);
     const row = rows.find((r) => r.id === accountId);
     if (!row) throw new AppError('NOT_FOUND', 'No such account');
-    const refused = options.refused === true || !row.mayResetAuthenticator;
+    const refused = options.refused ?? row.resetRefusal;
     const view = {
       account: { id: row.id, name: row.name, email: row.email, role: row.role, memberState: row.memberState },
       reason: options.reason ?? '',
       errors: options.errors ?? [],
-      refusal: refused ? t(page.locale, 'sec.resetAuthenticator.refused') : null,
+      refusal: refused === null ? null : t(page.locale, `sec.resetAuthenticator.refused.${refused}`),
       csrfToken: request.webSession!.csrfToken,
     };
-    return sendPage(reply, refused && status < 400 ? 409 : status, <AuthenticatorResetPage page={page} view={view} />);
+    return sendPage(
+      reply,
+      refused !== null && status < 400 ? 409 : status,
+      <AuthenticatorResetPage page={page} view={view} />,
+    );
   }
 
   app.get(
@@ -175,7 +183,10 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks:
       const reason = (request.body.reason ?? '').trim();
       // As on the list: no action on one's own account here (the page would end its own session).
       if (request.params.accountId === request.webSession!.account.id)
-        return authenticatorResetPage(request, request.params.accountId, reply, 409, { reason, refused: true });
+        return authenticatorResetPage(request, request.params.accountId, reply, 409, {
+          reason,
+          refused: 'OWN_AUTHENTICATOR',
+        });
       try {
         await resetAuthenticator(ctx, { actor: actorOf(request), accountId: request.params.accountId, reason });
         return seeOther(reply, page.href('/secretariat/accounts?notice=sec-authenticator-reset'));
@@ -187,14 +198,18 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks:
               ? t(locale, 'sec.resetAuthenticator.reason.missing')
               : /[\r\n]/.test(reason)
                 ? t(locale, 'sec.resetAuthenticator.reason.oneLine')
-                : t(locale, 'password.tooLong', { max: REASON_MAX });
+                : error.errors.some((p) => p.code === 'TEXT_TOO_LONG')
+                  ? t(locale, 'password.tooLong', { max: REASON_MAX })
+                  : t(locale, 'sec.resetAuthenticator.reason.plain');
           return authenticatorResetPage(request, request.params.accountId, reply, 400, {
             reason,
             errors: [{ field: 'field-reason', message }],
           });
         }
-        if (error.code === 'CONFLICT')
-          return authenticatorResetPage(request, request.params.accountId, reply, 409, { reason, refused: true });
+        // The refusal's reason travels as the code of its problem (authenticatorResetRefusal).
+        const refusal = error.errors.find((p) => p.field === '/accountId')?.code;
+        if (error.code === 'CONFLICT' && isResetRefusal(refusal))
+          return authenticatorResetPage(request, request.params.accountId, reply, 409, { reason, refused: refusal });
         throw error;
       }
     },
