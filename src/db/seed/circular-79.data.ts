@@ -49,6 +49,7 @@ export const CIRCULAR_79: ConsultationInput = {
       title: 'Security guidelines for use of remote access tools in Internet-connected control systems',
       summary: null,
       location: 'R34',
+      locationUrl: 'https://www.itu.int/md/T22-SG17-R-0034/en',
       a5Justification: false,
       iprStatements: [],
     },
@@ -62,6 +63,7 @@ export const CIRCULAR_79: ConsultationInput = {
         'Massive Internet of Things (mIoT) is a significant application of future communication networks. With diverse use cases anticipated in mIoT, it is difficult for manufacturers to pre-install their manufactured IoT devices with mobile-operator-specific and/or service-specific information (e.g., identities and keys), since manufacturers may not know where their devices will eventually be deployed and activated. The current approach relies on customers’ manual configuration which is acceptable for small-scale IoT applications. However, for mIoT devices, the aforementioned approach is unacceptable due to the fact that manual configuration is time consuming, cost-ineffective and cumbersome. Thus, automatic credential provisioning without user involvement, known as "zero-touch" is needed for mIoT.\n' +
         'This Recommendation provides a security methodology for designing a decentralized identity management system to support the zero-touch deployment of future mIoT. Zero-touch deployment will enable IoT devices to automatically find their mobile network operator and their service provider, automatically obtain credentials from them and automatically connect to the network and the service. This will greatly facilitate the future deployment of mIoT devices for verticals. The content of this Recommendation covers the security architecture, the security considerations and the related security procedures (such as device attestations, authentication, and credential provisioning) which are needed for building such a zero-touch mIoT deployment platform.',
       location: 'R35',
+      locationUrl: 'https://www.itu.int/md/T22-SG17-R-0035/en',
       a5Justification: false,
       iprStatements: [],
     },
@@ -75,6 +77,7 @@ export const CIRCULAR_79: ConsultationInput = {
         'Big data analysis service is based on the undefined unstructured data including user behaviour, purchase, payment, location and consuming of various internet contents. It can provide new insights not previously discovered and predicts future states. However, some un-authorized data can be used maliciously in the analysis process.\n' +
         'This Recommendation describes a reference monitor for big data analytics and operations to detect an un-authorized data use. The Recommendation analyses security threats and challenges in the big data analytics, and describes security considerations that could mitigate these threats and address security challenges with access control mechanisms. A reference monitor methodology based on access control is provided for determining which of these security capabilities are required for mitigating security threats and addressing security challenges for big data analytics.',
       location: 'R36',
+      locationUrl: 'https://www.itu.int/md/T22-SG17-R-0036/en',
       a5Justification: false,
       iprStatements: [],
     },
@@ -89,6 +92,7 @@ export const CIRCULAR_79: ConsultationInput = {
         "For cloud computing service providers, NSSA platform plays an important role in improving cloud computing's security protection, the ability to detect security breaches or anomalous behaviours, security decision-making and emergency response ability, and even it can help improve the early warning mechanism for cloud computing.\n" +
         'This recommendation will first introduce the concept and development of network security situational awareness, analyze the advantages of NSSA coping with the security challenges of cloud computing, then aim to document the requirements for network security situational awareness platform for cloud computing.',
       location: 'R38',
+      locationUrl: 'https://www.itu.int/md/T22-SG17-R-0038/en',
       a5Justification: false,
       iprStatements: [],
     },
@@ -105,6 +109,7 @@ export const CIRCULAR_79: ConsultationInput = {
         '· Using and managing de-identification data: Security measures for de-identification data, monitoring of re-identification possibilities, compliance with de-identification data provision or consignment contracts.\n' +
         'This Recommendation defines data de-identification assurance. It also provides a set of requirements for managing data de-identification assurance, including data risk assessment, risk assessment of the data use environment, and using and managing de-identified data.',
       location: 'R37',
+      locationUrl: 'https://www.itu.int/md/T22-SG17-R-0037/en',
       a5Justification: false,
       iprStatements: [],
     },
@@ -117,6 +122,7 @@ export const CIRCULAR_79: ConsultationInput = {
       summary:
         'This Recommendation provides the security requirements for 5G messaging service, including use security requirements, management security requirements and control security requirements for 5G messaging service.',
       location: 'R33',
+      locationUrl: 'https://www.itu.int/md/T22-SG17-R-0033/en',
       a5Justification: true,
       iprStatements: [],
     },
