@@ -547,8 +547,18 @@ describeEachDialect('secretariat pages', (dialect) => {
       const toObservers = mails.split('id="mail-observer"')[1]!.split('</details>')[0]!;
       expect(toObservers).toContain('For information');
       expect(toObservers).not.toContain('/reply');
+      // Later: the receipt of a reply and the first reminder, for an example State.
+      const receipt = mails.split('id="mail-receipt"')[1]!.split('</details>')[0]!;
+      expect(receipt).toContain('The receipt of a reply, to the State’s contacts');
+      expect(receipt).toContain('[Member State]');
+      expect(receipt).toContain('[the SHA-256 of the reply]');
+      expect(receipt).toContain('X.1999');
+      const reminder = mails.split('id="mail-reminder"')[1]!.split('</details>')[0]!;
+      expect(reminder).toContain('The first reminder, 30 days before the deadline');
+      expect(reminder).toContain('/en/my/consultations/tsb-80-2023/reply');
       const french = decode((await admin.get(PREVIEW.replace('/en/', '/fr/'))).body);
-      expect(french).toContain('Les courriers électroniques envoyés à la publication');
+      expect(french).toContain('Les courriers électroniques de cette circulaire');
+      expect(french).toContain('[État Membre]');
       expect(french).toContain('/fr/my/consultations/tsb-80-2023/reply');
       expectSeeOther(
         await admin.post(ISSUE, {

@@ -3,10 +3,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { t } from '../../../i18n/i18n.js';
 import type { ConsultationView } from '../../../services/get-consultation.js';
 import { issueConsultation } from '../../../services/issue-consultation.js';
-import { issueNotice } from '../../../services/jobs/mail-messages.js';
 import type { FormError } from '../components/form.js';
 import { pageContext } from '../page-context.js';
 import { PreviewPage } from '../pages/secretariat/preview.page.js';
+import { previewMails } from '../presenters/mail-preview.presenter.js';
 import { issueBlockers, presentCircular, presentIssueProblems } from '../presenters/secretariat.presenter.js';
 import { seeOther, sendPage } from '../render.js';
 import { ConsultationParams, IssueForm, revisionOf } from './secretariat.forms.js';
@@ -40,13 +40,7 @@ export const issueRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
       blockers: issueBlockers(page.locale, current.loaded, ctx.clock()),
       errors,
       csrfToken: request.webSession!.csrfToken,
-      mails:
-        consultation.enteredAfterwardsAt !== null
-          ? []
-          : (['focal_point', 'observer'] as const).map((to) => ({
-              to,
-              ...issueNotice(page.locale, consultation, texts, to, baseUrl),
-            })),
+      mails: previewMails(page.locale, consultation, texts, ctx.reminderDays, baseUrl, ctx.clock()),
     };
     return sendPage(reply, status, <PreviewPage page={page} view={view} />);
   }

@@ -3,6 +3,7 @@ import { CsrfField, ErrorSummary, type FormError } from '../../components/form.j
 import { isolateText, Ltr, LtrWithin } from '../../components/bidi.js';
 import { Content, ContentNotice, languageName, noticeFields, richMessage } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
+import type { PreviewMail } from '../../presenters/mail-preview.presenter.js';
 import { formatDay, type ChecklistItem, type CircularView } from '../../presenters/secretariat.presenter.js';
 import { CircularNav, Deadline, TimingNotes } from './sec-parts.js';
 
@@ -14,15 +15,19 @@ export interface PreviewView {
   readonly errors: readonly FormError[];
   readonly csrfToken: string;
   /**
-   * The e-mails issuing sends, in the page's language (each recipient gets its own): the request
-   * to the focal points and the copy to observers. None for a record entered afterwards (it sends nothing).
+   * The e-mails the circular will send, in the page's language (each recipient gets its own): at
+   * issue, the request to the focal points and the copy to observers; later, a receipt and a
+   * reminder (examples). None for a record entered afterwards (it sends nothing).
    */
-  readonly mails: readonly {
-    readonly to: 'focal_point' | 'observer';
-    readonly subject: string;
-    readonly text: string;
-  }[];
+  readonly mails: readonly PreviewMail[];
 }
+
+/** The heading of each e-mail but the reminder (whose heading says when it is sent). */
+const MAIL_LABELS = {
+  focal_point: 'sec.preview.mails.focalPoints',
+  observer: 'sec.preview.mails.observers',
+  receipt: 'sec.preview.mails.receipt',
+} as const;
 
 /**
  * The draft circular as Member States will read it once issued (the letter, the TSB notes and
@@ -211,9 +216,11 @@ export function PreviewPage({ page, view }: { page: PageContext; view: PreviewVi
           <h2 id="mails-title">{t(locale, 'sec.preview.mails.title')}</h2>
           <p>{t(locale, 'sec.preview.mails.intro')}</p>
           {view.mails.map((mail) => (
-            <details class="sec-mail" id={`mail-${mail.to}`}>
+            <details class="sec-mail" id={`mail-${mail.kind}`}>
               <summary>
-                {t(locale, mail.to === 'focal_point' ? 'sec.preview.mails.focalPoints' : 'sec.preview.mails.observers')}
+                {mail.kind === 'reminder'
+                  ? t(locale, 'sec.preview.mails.reminder', { days: mail.days ?? 0 })
+                  : t(locale, MAIL_LABELS[mail.kind])}
               </summary>
               <dl class="summary-list">
                 <dt>{t(locale, 'sec.preview.mails.subject')}</dt>
