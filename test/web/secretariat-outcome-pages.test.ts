@@ -771,6 +771,12 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
       );
       const ready = await officer.get(`${base()}/decisions`);
       expect(decode(ready.body)).toContain('the results notice can be issued');
+      // The e-mail the notice will send, as it would go now, decisions included.
+      const mail = decode(/<details class="sec-mail" id="mail-results">[\s\S]*?<\/details>/.exec(ready.body)![0]);
+      expect(mail).toContain('The e-mail the notice sends to the focal points and observers, as it would go now');
+      expect(mail).toContain('TSB Circular 79');
+      expect(mail).toContain('X.1353');
+      expect(mail).toContain('United States of America');
       const issued = await officer.post(`${base()}/notice`, { _csrf: csrfOf(ready.body, `${base()}/notice`) });
       expectSeeOther(issued, `${base()}/results?notice=outcome-notice-issued`);
       const results = decode((await officer.get(`${base()}/results?notice=outcome-notice-issued`)).body);

@@ -2,7 +2,14 @@ import type { Consultation, DeterminedText } from '../../../domain/consultation/
 import type { ReplyVersion } from '../../../domain/reply/reply.js';
 import { t, type Locale } from '../../../i18n/i18n.js';
 import { procedureFor } from '../../../procedures/registry.js';
-import { issueNotice, receiptMail, reminderMail } from '../../../services/jobs/mail-messages.js';
+import type { ConsultationResults } from '../../../domain/consultation/results.js';
+import {
+  issueNotice,
+  type MailText,
+  receiptMail,
+  reminderMail,
+  resultsMail,
+} from '../../../services/jobs/mail-messages.js';
 
 /** One e-mail of a circular as the preview shows it: who gets it, when, and its words. */
 export interface PreviewMail {
@@ -80,4 +87,16 @@ export function previewMails(
           },
         ]),
   ];
+}
+
+/**
+ * The results notice's e-mail as it would go now, in the page's language, while the notice can
+ * be issued (after the deadline, not yet issued): the results and decisions as they stand. None
+ * for a record entered afterwards (its notice sends nothing).
+ */
+export function noticeMailPreview(locale: Locale, results: ConsultationResults, baseUrl: string): MailText | null {
+  const { consultation } = results.loaded;
+  if (consultation.enteredAfterwardsAt !== null || consultation.issuedAt === null) return null;
+  if (consultation.resultsNoticeAt !== null || !results.final) return null;
+  return resultsMail(locale, consultation, results.texts, baseUrl);
 }

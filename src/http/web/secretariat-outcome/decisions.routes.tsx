@@ -26,6 +26,7 @@ import {
   readNoticeForm,
 } from './decisions.forms.js';
 import { DecisionForm, OutcomeNoticeQuery, OutcomeParams } from './outcome.forms.js';
+import { noticeMailPreview } from '../presenters/mail-preview.presenter.js';
 
 // A record's notice was issued long ago, by other means: nothing is being sent.
 registerNotices({ 'outcome-notice-recorded': 'outcome.notice.noticeRecorded' });
@@ -68,6 +69,7 @@ export const decisionsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks
       csrfToken: request.webSession!.csrfToken,
       enteredAfterwards: results.loaded.consultation.enteredAfterwardsAt !== null,
       noticeIssuedOn: options.noticeIssuedOn ?? '',
+      noticeMail: noticeMailPreview(page.locale, results, web.publicUrl ?? `${request.protocol}://${request.host}`),
     };
     return sendPage(reply, status, <DecisionsPage page={page} view={view} />);
   }

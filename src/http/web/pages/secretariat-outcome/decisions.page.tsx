@@ -1,6 +1,7 @@
 import { intlFor, type Locale, t } from '../../../../i18n/i18n.js';
 import { designation } from '../../../../domain/member-states/designations.js';
 import { clauseIn } from '../../../../i18n/citations.js';
+import type { MailText } from '../../../../services/jobs/mail-messages.js';
 import {
   CsrfField,
   errorAt,
@@ -30,6 +31,8 @@ export interface DecisionsView extends DecisionsPageView {
   readonly enteredAfterwards: boolean;
   /** The day typed for a record's notice (shown again when refused). */
   readonly noticeIssuedOn: string;
+  /** The notice's e-mail as it would go now (while it can be issued; none for a record). */
+  readonly noticeMail: MailText | null;
 }
 
 /** Empty reservation rows offered below the recorded ones ("Add another reservation" gives more). */
@@ -456,6 +459,18 @@ function NoticeSection({ page, view }: { page: PageContext; view: DecisionsView 
                 time: <Instant locale={locale} at={view.resultsNoticeDueAt} />,
               })}
             </p>
+          )}
+          {view.noticeMail !== null && (
+            <details class="sec-mail" id="mail-results">
+              <summary>{t(locale, 'outcome.notice.mail')}</summary>
+              <dl class="summary-list">
+                <dt>{t(locale, 'sec.preview.mails.subject')}</dt>
+                <dd dir="auto">{view.noticeMail.subject}</dd>
+              </dl>
+              <pre class="sec-mail-text" dir="auto">
+                {view.noticeMail.text}
+              </pre>
+            </details>
           )}
           <form
             method="post"
