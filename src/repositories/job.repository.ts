@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { JobTable } from '../db/database.js';
 import { dialectOf, type Executor } from '../db/dialect.js';
 import type { Job, JobState } from '../domain/jobs/job.js';
@@ -165,7 +165,17 @@ export async function findJob(db: Executor, id: string): Promise<Job | undefined
 
 export async function listJobs(
   db: Executor,
-  filter: { kind?: string; state?: JobState; consultationId?: string; limit: number },
+  filter: {
+    kind?: string;
+    state?: JobState;
+    consultationId?: string;
+    /**
+     * String members the payload holds (`{ message: 'reminder', memberState: 'KR' }`), matched in
+     * the stored JSON text: a narrowing for the database; callers still check the payload read.
+     */
+    payloadHas?: Readonly<Record<string, string>>;
+    limit: number;
+  },
 ): Promise<Job[]> {
   const rows = await db
     .selectFrom('job')
@@ -173,11 +183,26 @@ export async function listJobs(
     .$if(filter.kind !== undefined, (qb) => qb.where('kind', '=', filter.kind!))
     .$if(filter.state !== undefined, (qb) => qb.where('state', '=', filter.state!))
     .$if(filter.consultationId !== undefined, (qb) => qb.where('consultation_id', '=', filter.consultationId!))
+    .$if(filter.payloadHas !== undefined, (qb) =>
+      Object.entries(filter.payloadHas!).reduce(
+        // The member as JSON.stringify writes it (toJson: no spaces), LIKE's wildcards escaped.
+        (q, [key, value]) =>
+          q.where(
+            sql<boolean>`payload like ${`%${likeEscaped(JSON.stringify({ [key]: value }).slice(1, -1))}%`} escape '\\'`,
+          ),
+        qb,
+      ),
+    )
     .orderBy('created_at', 'desc')
     .orderBy('id')
     .limit(filter.limit)
     .execute();
   return rows.map(toJob);
+}
+
+/** `text` with LIKE's wildcards and its escape character escaped (escape character: a backslash). */
+function likeEscaped(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** Jobs per state (for metrics and the operator). */

@@ -118,7 +118,13 @@ export async function reminderHistory(
 ): Promise<ReminderSent[]> {
   authorize(options.actor, { action: 'job:read' });
   await loadConsultation(ctx.db, options.consultationId, options.actor);
-  const jobs = await listJobs(ctx.db, { kind: 'mail', consultationId: options.consultationId, limit: 100_000 });
+  // The State's reminder e-mails only (the database narrows by the payload; the filter below decides).
+  const jobs = await listJobs(ctx.db, {
+    kind: 'mail',
+    consultationId: options.consultationId,
+    payloadHas: { message: 'reminder', memberState: options.memberState },
+    limit: 10_000,
+  });
   return jobs
     .filter((job) => job.payload.message === 'reminder' && job.payload.memberState === options.memberState)
     .map((job): ReminderSent => {

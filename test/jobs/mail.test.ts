@@ -17,6 +17,7 @@ import { listJobs } from '../../src/services/jobs/list-jobs.js';
 import { readMailMessage } from '../../src/services/jobs/read-mail-message.js';
 import { backoffMs, createWorker, type Worker } from '../../src/services/jobs/worker.js';
 import { serviceContext, type ServiceContext } from '../../src/services/service-context.js';
+import { reminderHistory } from '../../src/services/remind-state.js';
 import { submitReply } from '../../src/services/submit-reply.js';
 import { describeEachDialect } from '../helpers/databases.js';
 import { DEADLINE, OBSERVER, SECRETARIAT, focalPoint, replyInput, useWorld } from '../helpers/world.js';
@@ -272,6 +273,25 @@ describeEachDialect('e-mail', (dialect) => {
     expect(last.map((m) => m.to)).toEqual([[to.fr.email]]);
     expect(last[0]!.subject).toBe('Reminder: TSB Circular 79 — 2 days left to reply');
     expect(last[0]!.text).toContain('these 2 texts');
+
+    // Each State's page lists its own reminders only, newest first (the database narrows by payload).
+    const history = async (state: string) =>
+      (await reminderHistory(ctx, { actor: SECRETARIAT, consultationId: id, memberState: state })).map((r) => [
+        r.daysBefore,
+        r.state,
+      ]);
+    expect(await history('FR')).toEqual([
+      [2, 'sent'],
+      [7, 'sent'],
+      [14, 'sent'],
+      [30, 'sent'],
+    ]);
+    expect(await history('DE')).toEqual([
+      [7, 'sent'],
+      [14, 'sent'],
+      [30, 'sent'],
+    ]);
+    expect(await history('KR')).toEqual([]);
   });
 
   it('sends a worker that was down across several reminder slots one reminder per State, saying how many days are really left', async () => {
