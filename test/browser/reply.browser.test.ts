@@ -66,7 +66,9 @@ describe('the focal point reply pages in a real browser', () => {
     await page.getByRole('button', { name: 'Review before submitting' }).click();
     await expect
       .poll(() => alertText(page))
-      .toContain('Select “assigns authority” or “does not assign authority” for Draft Corrigendum ITU-T X.1333 Cor.1');
+      .toContain(
+        'Give a position on at least one text: you may answer the others in a later version before the deadline',
+      );
     expect(await alertText(page)).toContain('Enter the name of the official who signs the reply');
     await b().checkAccessibility(page, 'reply form: nothing chosen');
 

@@ -314,18 +314,20 @@ describeEachDialect('focal point reply pages', (dialect) => {
   });
 
   describe('bad input', () => {
-    it('names a text without a box ticked and a missing signatory, keeping everything typed; nothing is saved', async () => {
-      const { 'position-x1471': _p, 'option-x1471': _o, signatoryName: _n, ...rest } = COMPLETE;
-      const response = await postForm(kim, 'review', { ...rest, 'comments-x1471': 'Kept comments' });
+    it('names a form with no box ticked at all and a missing signatory, keeping everything typed; nothing is saved', async () => {
+      const { signatoryName: _n, ...rest } = COMPLETE;
+      const none = Object.fromEntries(Object.entries(rest).filter(([name]) => !/^(position|option)-/.test(name)));
+      const response = await postForm(kim, 'review', { ...none, 'comments-x1471': 'Kept comments' });
       expect(response.statusCode).toBe(422);
       expectLinkedSummary(response.body);
       const summary = summaryOf(response.body);
       expect(summary).toContain(
-        'Select “assigns authority” or “does not assign authority” for Draft new Recommendation ITU-T X.1471 (X.websec-7)',
+        'Give a position on at least one text: you may answer the others in a later version before the deadline',
       );
       expect(summary).toContain('Enter the name of the official who signs the reply');
-      expect(response.body).toContain('href="#field-x1471-position"');
-      expect(response.body).toContain('id="field-x1471-position-error"');
+      // Once, at the first text.
+      expect(response.body).toContain('href="#field-x1333-cor1-position"');
+      expect(response.body).not.toContain('href="#field-x1471-position"');
       expect(response.body).toContain('id="field-signatoryName-error"');
       // What was typed stays.
       expect(response.body).toContain('Kept comments</textarea>');
@@ -334,12 +336,38 @@ describeEachDialect('focal point reply pages', (dialect) => {
       expect(await count(web(), 'reply_draft')).toBe(0);
     });
 
+    it('takes a partial reply (TAP: each text has its own outcome): the review says which texts have no position, and an amendment which earlier position stops counting', async () => {
+      const { 'position-x1471': _p, 'option-x1471': _o, 'comments-x1471': _c, ...partial } = COMPLETE;
+      expectSeeOther(await postForm(kim, 'review', partial), REVIEW);
+      const review = await kim.get(REVIEW);
+      const text = decode(review.body);
+      expect(text).toContain(
+        'One text has no position in this reply. You may answer them in a later version before the deadline.',
+      );
+      expect(text).toContain('No position on this text');
+      expectSeeOther(
+        await kim.post(SUBMIT, hiddenFields(review.body, SUBMIT)),
+        `${FORM}/receipt/1?notice=reply-submitted`,
+      );
+      // Amending: X.1353 left without a position; version 1's "does not assign" stops counting.
+      const { 'position-x1353': _q, 'reasons-x1353': _r, 'changes-x1353': _s, ...fewer } = partial;
+      expectSeeOther(
+        await postForm(kim, 'review', { ...fewer, 'position-x1353': null, 'reasons-x1353': '', 'changes-x1353': '' }),
+        REVIEW,
+      );
+      const amend = decode((await kim.get(REVIEW)).body);
+      expect(amend).toContain('2 texts have no position in this reply.');
+      expect(amend).toContain(
+        'Version 1 gave “Does not assign authority to SG17 to consider this text for approval”: that position will no longer count.',
+      );
+    });
+
     it('asks for the reasons of "does not assign authority" (text or file) at the field (POSITION_INCOMPLETE)', async () => {
       const response = await postForm(kim, 'review', { ...COMPLETE, 'reasons-x1353': '  ', 'changes-x1353': '' });
       expect(response.statusCode).toBe(422);
       expectLinkedSummary(response.body);
       expect(summaryOf(response.body)).toContain(
-        'Give the reasons for not assigning authority to Draft new Recommendation ITU-T X.1353 (X.ztd-iot): type them, give them as a table, or attach a file',
+        'Give the reasons for not assigning authority to Draft new Recommendation ITU-T X.1353 (X.ztd-iot): type them, use the table, or attach a file',
       );
       expect(response.body).toContain('id="field-x1353-reasons-error"');
       expect(await count(web(), 'reply_draft')).toBe(0);
@@ -681,8 +709,17 @@ describeEachDialect('focal point reply pages', (dialect) => {
       const id = await web().world.openConsultation({ number: 80, reference: 'TSB Circular 80', texts });
       const form = `/en/my/consultations/${id}/reply`;
       const page = await kim.get(form);
+      // "Does not assign authority" without reasons on every text: a problem at each, and the signature's two.
+      const choices = Object.fromEntries(
+        [...new Set([...page.body.matchAll(/name="(position-[^"]+)"/g)].map((m) => m[1]!))].map((name) => [
+          name,
+          'does_not_assign_authority',
+        ]),
+      );
+      expect(Object.keys(choices)).toHaveLength(6);
       const response = await postMultipart(web().app, kim, form, {
         ...hiddenFields(page.body, form),
+        ...choices,
         action: 'review',
       });
       expect(response.statusCode).toBe(422);

@@ -65,6 +65,13 @@ export interface ReplyFormSpec {
   readonly choices: readonly ReplyChoice[];
   /** Whether a file (comments, reasons) may be attached to a text's position. */
   readonly attachments: boolean;
+  /**
+   * Whether a reply must take a position on every text of the consultation. False (TAP): each
+   * text has its own outcome, and a State may answer some texts now and the others in a later
+   * version before the deadline; the form then asks only for one position at least. A procedure
+   * that says true refuses a partial reply in its rule (checkReply) too, so that the API agrees.
+   */
+  readonly everyText: boolean;
 }
 
 /**

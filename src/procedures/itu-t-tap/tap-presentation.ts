@@ -49,6 +49,8 @@ export const TAP_MESSAGES: ProcedureCatalogues = {
  */
 export const TAP_REPLY_FORM: ReplyFormSpec = {
   attachments: true,
+  // Each text has its own outcome (Res. 1 §9.4.5 per text): a State may answer some texts only.
+  everyText: false,
   choices: [
     {
       kind: 'assigns_authority',

@@ -471,19 +471,27 @@ function choiceMissing(locale: Locale, procedure: ReplyFormProcedure, text: stri
   );
 }
 
-/** "Select … for X.1353…", one per text with no choice ticked. */
+/**
+ * The choices the form still needs before review. Where the procedure asks for every text
+ * (`replyForm.everyText`): "Select … for X.1353…", one per text with no choice ticked. Otherwise a
+ * State may answer some texts now and the others in a later version (TAP), so only a form with no
+ * choice at all is refused, once, at the first text; the review then says which texts have none.
+ */
 export function missingChoiceErrors(
   locale: Locale,
   procedure: ReplyFormProcedure,
   texts: readonly DeterminedText[],
   values: Readonly<Record<string, ReplyFieldsValue>>,
 ): FormError[] {
-  return texts
-    .filter((text) => (values[text.id]?.position ?? null) === null)
-    .map((text) => ({
+  const without = texts.filter((text) => (values[text.id]?.position ?? null) === null);
+  if (procedure.replyForm.everyText)
+    return without.map((text) => ({
       field: replyFieldId('position', text.id),
       message: choiceMissing(locale, procedure, textHeading(locale, text)),
     }));
+  const [first] = texts;
+  if (first === undefined || without.length < texts.length) return [];
+  return [{ field: replyFieldId('position', first.id), message: t(locale, 'reply.error.noneChosen') }];
 }
 
 const SIGNATURE_FIELDS: Readonly<Record<string, { id: string; missing: MessageId | null; max: number }>> = {
@@ -640,6 +648,13 @@ export interface ReviewView {
   readonly signature: PostedReplyForm['signature'];
   readonly draftRevision: number;
   readonly amending: boolean;
+  /** How many texts the reply leaves without a position (a partial reply, where the procedure allows it). */
+  readonly unanswered: number;
+  /**
+   * By text id, the position of the version now current that this reply, leaving the text without
+   * one, stops counting (the latest version counts as a whole).
+   */
+  readonly dropped: Readonly<Record<string, { readonly version: number; readonly position: string }>>;
 }
 
 /** The review page: the checked (normalised) positions of the draft, exactly as they will be submitted, and its signature. */
@@ -658,6 +673,9 @@ export function presentReview(
   );
   const consultation = ws.loaded.consultation;
   const workspace = presentWorkspace(locale, ws, now);
+  // The version this reply replaces, when the State has one that stands.
+  const latest = ws.versions.at(-1);
+  const current = latest?.status === 'submitted' ? latest : undefined;
   return {
     workspace,
     positions: presentPositions(
@@ -679,7 +697,19 @@ export function presentReview(
         : content.signedOn.trim(),
     },
     draftRevision,
-    amending: ws.versions.at(-1)?.status === 'submitted',
+    amending: current !== undefined,
+    unanswered: ws.loaded.texts.filter((text) => !positions.some((p) => p.text === text.id)).length,
+    dropped: Object.fromEntries(
+      (current?.positions ?? [])
+        .filter((earlier) => !positions.some((p) => p.text === earlier.text))
+        .map((earlier) => [
+          earlier.text,
+          {
+            version: current!.version,
+            position: positionLabel(locale, ws.loaded.procedure, earlier, consultation.studyGroup),
+          },
+        ]),
+    ),
   };
 }
 

@@ -4,7 +4,7 @@ import { Isolate, LtrWithin } from '../../components/bidi.js';
 import { CommentRows } from '../../components/comment-rows.js';
 import { Content, ContentNotice, richMessage } from '../../components/content.js';
 import type { PageContext } from '../../components/layout.js';
-import type { PositionView, ReplyStatusView, WorkspaceView } from '../../presenters/reply.presenter.js';
+import type { PositionView, ReplyStatusView, ReviewView, WorkspaceView } from '../../presenters/reply.presenter.js';
 
 /** Pieces shared by the focal point's reply pages. */
 
@@ -150,10 +150,13 @@ export function PositionList({
   locale,
   positions,
   headingLevel = 3,
+  dropped = {},
 }: {
   locale: Locale;
   positions: readonly PositionView[];
   headingLevel?: 2 | 3 | 4;
+  /** On the review: by text, the earlier position that a text left without one stops counting. */
+  dropped?: ReviewView['dropped'];
 }) {
   const Heading = headingLevel === 2 ? 'h2' : headingLevel === 3 ? 'h3' : 'h4';
   return (
@@ -166,7 +169,12 @@ export function PositionList({
           </Heading>
           <dl class="summary-list">
             <dt>{t(locale, 'reply.review.position')}</dt>
-            <dd>{p.position ?? t(locale, 'reply.review.noPosition')}</dd>
+            <dd>
+              {p.position ?? t(locale, 'reply.review.noPosition')}
+              {p.position === null && dropped[p.textId] !== undefined && (
+                <strong class="reply-dropped"> {t(locale, 'reply.review.dropped', dropped[p.textId]!)}</strong>
+              )}
+            </dd>
             {p.comments !== null && (
               <>
                 <dt>{t(locale, 'reply.review.comments')}</dt>

@@ -30,7 +30,12 @@ export function ReplyReviewPage({ page, view, csrfToken }: { page: PageContext; 
       </p>
       <WorkspaceSummary page={page} view={ws} />
       <h2>{t(locale, 'reply.review.positions.title')}</h2>
-      <PositionList locale={locale} positions={view.positions} />
+      {view.unanswered > 0 && (
+        <p class="warning" id="review-partial">
+          {t(locale, 'reply.review.partial', { count: view.unanswered })}
+        </p>
+      )}
+      <PositionList locale={locale} positions={view.positions} dropped={view.dropped} />
       <h2>{t(locale, 'reply.review.signature.title')}</h2>
       <dl class="summary-list">
         <dt>{t(locale, 'reply.signature.name')}</dt>
