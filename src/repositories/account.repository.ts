@@ -83,6 +83,16 @@ export async function listAccounts(db: Executor, filter: { memberState?: string 
   return rows.map(toAccount);
 }
 
+/** The State of each account that has one (a focal point's), by account id: no name, no e-mail address. */
+export async function accountMemberStates(db: Executor): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('account')
+    .select(['id', 'member_state'])
+    .where('member_state', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.member_state!] as const));
+}
+
 /** Updates the given fields of an account. */
 export async function updateAccount(
   db: Executor,

@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { DB } from '../db/database.js';
 import { dialectOf, type Executor } from '../db/dialect.js';
 import { chainHash, GENESIS_HASH, type StoredChainRow } from '../domain/audit/audit-chain.js';
 import { CHECKPOINT_INTERVAL } from '../domain/audit/audit-checkpoint.js';
@@ -261,20 +262,148 @@ function toStored(row: {
   };
 }
 
+/**
+ * Which events a read of the trail selects: every condition given holds (services/list-audit-events.ts
+ * reads the filters into one; domain/audit/audit-filters.ts says what each means).
+ */
+export interface AuditSelection {
+  readonly consultationId?: string | undefined;
+  readonly subject?: string | undefined;
+  /** The action's code, compared whole. */
+  readonly action?: string | undefined;
+  /** Who acted, the recorded id, compared whole. */
+  readonly actor?: string | undefined;
+  /** A Member State code (two capitals) the event concerns (`concernsState`). */
+  readonly state?: string | undefined;
+  /** Instants (epoch ms): `at` at or after `atFrom` and before `atBefore`. */
+  readonly atFrom?: number | undefined;
+  readonly atBefore?: number | undefined;
+  /** Only events numbered after this one. */
+  readonly afterSeq?: number | undefined;
+}
+
+/**
+ * Whether `column` holds `text` anywhere, compared character for character: `instr` on SQLite,
+ * `strpos` on PostgreSQL. Not LIKE: SQLite's LIKE ignores the case of ASCII letters where
+ * PostgreSQL's does not, and a pattern would need its `%` and `_` escaped; these compare the same
+ * way on both and take the text as a parameter, with no character special to them.
+ */
+function contains(db: Executor, column: 'subject' | 'data', text: string): RawBuilder<SqlBool> {
+  const ref = sql.ref(`audit_event.${column}`);
+  return dialectOf(db) === 'postgres'
+    ? sql<SqlBool>`strpos(${ref}, ${text}) > 0`
+    : sql<SqlBool>`instr(${ref}, ${text}) > 0`;
+}
+
+/** Whether `column` begins with `prefix`, case included (`substr`, the same on both dialects). */
+function startsWith(column: 'subject', prefix: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`substr(${sql.ref(`audit_event.${column}`)}, 1, ${sql.lit(prefix.length)}) = ${prefix}`;
+}
+
+/**
+ * Whether an event concerns the Member State `code` (two capitals), as statesOfEvent
+ * (domain/audit/audit-filters.ts) reads an event, in SQL that runs the same on both dialects:
+ * - its subject is one of the State's reply versions, `reply:<consultation>/<code>/<version>`
+ *   (consultation ids are slugs, without `/`, so `/<code>/` can only be the State);
+ * - its subject is the State itself, `member-state:<code>` (its eligibility);
+ * - its data records `"memberState":"<code>"`: the column holds the data as json-column.ts encodes
+ *   it (JSON.stringify: no space around the colon, every quote inside a string escaped as `\"`),
+ *   so that text occurs only as a key `memberState` with that value, never inside a string; it is
+ *   encoded by the same function to be looked for. (At any depth, where statesOfEvent reads the
+ *   top level only: the services write `memberState` at the top level of the data, nowhere else.)
+ * - it was done by the account of one of the State's focal points (`account:<id>`), read from the
+ *   accounts in the same statement.
+ */
+function concernsState(db: Executor, eb: ExpressionBuilder<DB, 'audit_event'>, code: string): Expression<SqlBool> {
+  return eb.or([
+    eb.and([startsWith('subject', 'reply:'), contains(db, 'subject', `/${code}/`)]),
+    eb('subject', '=', `member-state:${code}`),
+    contains(db, 'data', toJson({ memberState: code }).slice(1, -1)),
+    eb(
+      'actor',
+      'in',
+      eb
+        .selectFrom('account')
+        .select(sql<string>`'account:' || ${sql.ref('account.id')}`.as('actor'))
+        .where('account.member_state', '=', code),
+    ),
+  ]);
+}
+
+/** The events `selection` selects, as a query to select from. */
+function selectAudit(db: Executor, selection: AuditSelection) {
+  const s = selection;
+  return db
+    .selectFrom('audit_event')
+    .$if(s.consultationId !== undefined, (qb) => qb.where('consultation_id', '=', s.consultationId!))
+    .$if(s.subject !== undefined, (qb) => qb.where('subject', '=', s.subject!))
+    .$if(s.action !== undefined, (qb) => qb.where('action', '=', s.action!))
+    .$if(s.actor !== undefined, (qb) => qb.where('actor', '=', s.actor!))
+    .$if(s.atFrom !== undefined, (qb) => qb.where('at', '>=', s.atFrom!))
+    .$if(s.atBefore !== undefined, (qb) => qb.where('at', '<', s.atBefore!))
+    .$if(s.state !== undefined, (qb) => qb.where((eb) => concernsState(db, eb, s.state!)))
+    .$if(s.afterSeq !== undefined, (qb) => qb.where('seq', '>', s.afterSeq!));
+}
+
+/**
+ * The events `selection` selects, in sequence order (newest first when asked), `offset` of them
+ * skipped, at most `limit`.
+ */
 export async function listAudit(
   db: Executor,
-  filter: { consultationId?: string; subject?: string; afterSeq?: number; limit: number },
+  selection: AuditSelection & { limit: number; offset?: number; newestFirst?: boolean },
 ): Promise<StoredAuditEvent[]> {
-  const rows = await db
-    .selectFrom('audit_event')
+  const rows = await selectAudit(db, selection)
     .selectAll()
-    .$if(filter.consultationId !== undefined, (qb) => qb.where('consultation_id', '=', filter.consultationId!))
-    .$if(filter.subject !== undefined, (qb) => qb.where('subject', '=', filter.subject!))
-    .$if(filter.afterSeq !== undefined, (qb) => qb.where('seq', '>', filter.afterSeq!))
-    .orderBy('seq')
-    .limit(filter.limit)
+    .orderBy('seq', selection.newestFirst === true ? 'desc' : 'asc')
+    .limit(selection.limit)
+    .$if((selection.offset ?? 0) > 0, (qb) => qb.offset(selection.offset!))
     .execute();
   return rows.map(toStored);
+}
+
+/** How many events `selection` selects. */
+export async function countAudit(db: Executor, selection: AuditSelection): Promise<number> {
+  const row = await selectAudit(db, selection)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * What the filters of the trail (of one consultation, or all) can offer, each value once: the
+ * actions, who acted, and the subjects and data that may name a Member State (reply versions,
+ * States, data with a `memberState`), for statesOfEvent to read. Full scans, but only distinct
+ * values leave the database, not the trail.
+ */
+export async function auditFacets(
+  db: Executor,
+  filter: { consultationId?: string | undefined },
+): Promise<{
+  actions: string[];
+  actors: string[];
+  stateSubjects: string[];
+  stateData: Record<string, unknown>[];
+}> {
+  const base = () => selectAudit(db, { consultationId: filter.consultationId });
+  const actions = await base().select('action').distinct().execute();
+  const actors = await base().select('actor').distinct().execute();
+  const subjects = await base()
+    .select('subject')
+    .distinct()
+    .where((eb) => eb.or([startsWith('subject', 'reply:'), startsWith('subject', 'member-state:')]))
+    .execute();
+  const data = await base()
+    .select('data')
+    .distinct()
+    .where(contains(db, 'data', `${toJson('memberState')}:"`))
+    .execute();
+  return {
+    actions: actions.map((r) => r.action),
+    actors: actors.map((r) => r.actor),
+    stateSubjects: subjects.map((r) => r.subject),
+    stateData: data.map((r) => fromJson<Record<string, unknown>>(r.data)),
+  };
 }
 
 /** A page of the whole chain, in sequence order, for verification. */

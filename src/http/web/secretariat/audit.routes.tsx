@@ -3,18 +3,18 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { listConsultations } from '../../../services/get-consultation.js';
 import { listAccounts } from '../../../services/identity/accounts.js';
 import { auditExport } from '../../../presenters/exports.js';
-import { readAuditTrail } from '../../../services/list-audit-events.js';
+import { listAuditFacets, pageAuditEvents, readAuditTrail } from '../../../services/list-audit-events.js';
 import { sendTables } from '../../table-reply.js';
 import { verifyAuditChain } from '../../../services/verify-audit-chain.js';
 import { pageContext } from '../page-context.js';
 import { AuditPage } from '../pages/secretariat/audit.page.js';
-import { auditEventMatches, readAuditFilters, statesOfEvent } from '../presenters/audit-filters.js';
 import {
   auditActorLabel,
   presentAuditRows,
   presentChain,
   type ChainView,
 } from '../presenters/secretariat.presenter.js';
+import { readAuditFilters } from '../../../domain/audit/audit-filters.js';
 import { designation } from '../../../domain/member-states/designations.js';
 import { sendPage } from '../render.js';
 import { AuditQuery } from './secretariat.forms.js';
@@ -53,39 +53,39 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
     const page = pageContext(web, request);
     const actor = actorOf(request);
     const consultation = (query.consultation ?? '').trim();
+    const consultationId = consultation === '' ? undefined : consultation;
+    // Filters as typed, forgivingly (a value that is not one means "any"); the service applies them in its query.
     const filters = readAuditFilters(query);
-    const [trail, consultations] = await Promise.all([
-      readAuditTrail(ctx, { actor, consultationId: consultation === '' ? undefined : consultation }),
-      listConsultations(ctx, { actor }),
-    ]);
-    const actions = [...new Set(trail.map((e) => e.action))].sort();
-    // Names of accounts, and the State of each focal point's, for administrators (who may list
-    // accounts); others read the recorded ids.
+    // Names of accounts for administrators (who may list accounts); others read the recorded ids.
     const isAdmin = actor.kind === 'secretariat' && actor.admin === true;
     const accounts = isAdmin ? await listAccounts(ctx, { actor }) : [];
     const names = new Map(accounts.map((a) => [a.id, a.name] as const));
-    const statesOfActor = new Map<string, string>();
-    for (const a of accounts) if (a.memberState !== null) statesOfActor.set(`account:${a.id}`, a.memberState);
-    const selected = trail.filter((e) => auditEventMatches(e, filters, statesOfActor));
     if (query.format !== undefined) {
-      const file = auditExport(page.locale, selected, {
-        names,
-        consultationId: consultation === '' ? undefined : consultation,
-      });
-      return sendTables(reply, query.format, file, page.locale);
+      const selected = await readAuditTrail(ctx, { actor, consultationId, filters });
+      return sendTables(
+        reply,
+        query.format,
+        auditExport(page.locale, selected, { names, consultationId }),
+        page.locale,
+      );
     }
-    const newestFirst = selected.reverse();
-    const pages = Math.max(1, Math.ceil(newestFirst.length / AUDIT_PAGE_SIZE));
-    // On the chain's check, the page that holds the first broken row.
-    const brokenIndex = chain?.seq == null ? -1 : newestFirst.findIndex((e) => e.seq === chain.seq);
     const asked = /^\d{1,6}$/.test(query.page ?? '') ? Number(query.page) : 1;
-    const pageNumber =
-      brokenIndex >= 0 ? Math.floor(brokenIndex / AUDIT_PAGE_SIZE) + 1 : Math.min(Math.max(1, asked), pages);
-    const slice = newestFirst.slice((pageNumber - 1) * AUDIT_PAGE_SIZE, pageNumber * AUDIT_PAGE_SIZE);
-    const actors = [...new Set(trail.map((e) => e.actor))];
-    const states = [...new Set(trail.flatMap((e) => statesOfEvent(e, statesOfActor)))];
+    const [shown, facets, consultations] = await Promise.all([
+      // On the chain's check, the page that holds the first broken row.
+      pageAuditEvents(ctx, {
+        actor,
+        consultationId,
+        filters,
+        page: asked,
+        pageSize: AUDIT_PAGE_SIZE,
+        focusSeq: chain?.seq ?? undefined,
+      }),
+      // The choices of the filters: what occurs in the circular's trail, whatever the other filters.
+      listAuditFacets(ctx, { actor, consultationId }),
+      listConsultations(ctx, { actor }),
+    ]);
     const view = {
-      rows: presentAuditRows(page.locale, slice, names),
+      rows: presentAuditRows(page.locale, shown.events, names),
       consultation,
       action: filters.action,
       who: filters.who,
@@ -93,20 +93,20 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
       from: filters.from,
       to: filters.to,
       // Who the page can name (accounts, for administrators; the public): a raw id is no choice to offer.
-      actors: actors
+      actors: facets.actors
         .filter((id) => id === 'public' || (id.startsWith('account:') && names.has(id.slice('account:'.length))))
         .map((id) => ({ id, label: auditActorLabel(page.locale, id, names) }))
         .sort((a, b) => a.label.localeCompare(b.label, page.locale)),
-      states: states
+      states: facets.states
         .map((code) => ({ code, name: designation(code, page.locale) ?? code }))
         .sort((a, b) => a.name.localeCompare(b.name, page.locale)),
       consultations: consultations
         .map((c) => ({ id: c.loaded.consultation.id, reference: c.loaded.consultation.reference }))
         .sort((a, b) => a.reference.localeCompare(b.reference)),
-      actions,
-      page: pageNumber,
-      pages,
-      total: newestFirst.length,
+      actions: facets.actions,
+      page: shown.page,
+      pages: shown.pages,
+      total: shown.total,
       chain: chain?.view ?? null,
     };
     return sendPage(reply, 200, <AuditPage page={page} view={view} />);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { StoredAuditEvent } from '../../../domain/audit/audit-event.js';
-import { auditEventMatches, readAuditFilters, statesOfEvent } from './audit-filters.js';
+import type { StoredAuditEvent } from './audit-event.js';
+import {
+  auditEventMatches,
+  auditFilterProblems,
+  auditInstantRange,
+  auditRangeProblem,
+  readAuditFilters,
+  statesOfEvent,
+} from './audit-filters.js';
 
 const event = (overrides: Partial<StoredAuditEvent> = {}): StoredAuditEvent => ({
   seq: 1,
@@ -54,5 +61,29 @@ describe("the audit trail's filters", () => {
       match({ state: 'KR' }, event({ actor: 'account:lee', action: 'session.started', subject: 'session:s' })),
     ).toBe(true);
     expect(match({ action: 'reply.withdrawn' })).toBe(false);
+  });
+
+  it('turns the days into instants: from midnight of `from`, to midnight after `to` (excluded)', () => {
+    expect(auditInstantRange({ from: '2023-05-02', to: '2023-05-02' })).toEqual({
+      atFrom: Date.parse('2023-05-02T00:00:00Z'),
+      atBefore: Date.parse('2023-05-03T00:00:00Z'),
+    });
+    expect(auditInstantRange({ to: '2024-02-28' }).atBefore).toBe(Date.parse('2024-02-29T00:00:00Z'));
+    expect(auditInstantRange({})).toEqual({ atFrom: undefined, atBefore: undefined });
+  });
+
+  it('names each filter that is not usable at its field, and a range that ends before it starts at /to', () => {
+    expect(auditFilterProblems(readAuditFilters({ state: 'Korea', from: '2023-02-30', who: 'x' }))).toEqual([]);
+    expect(
+      auditFilterProblems({ state: 'kr', from: '2023-02-30', to: 'soon', who: 'x'.repeat(201), action: 'a\u0000' }).map(
+        (p) => p.field,
+      ),
+    ).toEqual(['/action', '/who', '/state', '/from', '/to']);
+    expect(auditRangeProblem({ from: '2023-05-03', to: '2023-05-02' })).toMatchObject({
+      field: '/to',
+      code: 'DATES_OUT_OF_ORDER',
+    });
+    expect(auditRangeProblem({ from: '2023-05-02', to: '2023-05-02' })).toBeUndefined();
+    expect(auditRangeProblem({ from: '2023-05-03' })).toBeUndefined();
   });
 });
