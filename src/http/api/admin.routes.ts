@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { AppError } from '../../domain/errors.js';
-import { Line, NO_NUL, Slug, StateCode, Text } from '../../schemas/common.schema.js';
+import { AUDIT_FILTER_MAX_LENGTH, auditRangeProblem } from '../../domain/audit/audit-filters.js';
+import { IsoDay, Line, NO_NUL, Slug, StateCode, Text } from '../../schemas/common.schema.js';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../services/api-tokens.js';
 import { readAttachment, uploadAttachment } from '../../services/attachments.js';
 import { listAuditEvents, readAuditTrail } from '../../services/list-audit-events.js';
@@ -150,12 +151,17 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; mailD
     {
       schema: {
         tags: ['audit'],
-        summary: 'The audit trail, oldest first (secretariat)',
+        summary: 'The audit trail, oldest first, filtered (secretariat)',
         description:
-          'Pages of `limit` events (100 by default, at most 1,000) after the event `after`. With `?format=csv` or `?format=xlsx` (headings in `?lang=`), a file of every event after `after` (or of the first `limit` when given): number, time, who (with the account name for an administrator), the action in words and as its code, the consultation, what it concerns, its data as JSON and its hash.',
+          'The events the filters select, all of them given holding together: `consultation` (its events), `action` (a code such as `reply.submitted`, compared whole), `who` (the recorded id of who acted, such as `account:…`, `token:…`, `operator:…` or `public`, compared whole), `state` (the Member State an event concerns: one of its replies, its eligibility, data naming it, or something done by the account of one of its focal points) and `from`/`to` (UTC days, both inclusive; a `to` before `from` is refused, at `/querystring/to`). A value of the wrong form is refused at its parameter (400 `VALIDATION_FAILED`). Pages of `limit` of those events (100 by default, at most 1,000) after the event `after`. With `?format=csv` or `?format=xlsx` (headings in `?lang=`), a file of every selected event after `after` (or of the first `limit` when given): number, time, who (with the account name for an administrator), the action in words and as its code, the consultation, what it concerns, its data as JSON and its hash.',
         querystring: Type.Object(
           {
             consultation: Type.Optional(Slug),
+            action: Type.Optional(Line(AUDIT_FILTER_MAX_LENGTH)),
+            who: Type.Optional(Line(AUDIT_FILTER_MAX_LENGTH)),
+            state: Type.Optional(StateCode),
+            from: Type.Optional(IsoDay),
+            to: Type.Optional(IsoDay),
             after: Type.Optional(Type.String({ pattern: '^\\d{1,15}$' })),
             limit: Type.Optional(Type.String({ pattern: '^\\d{1,4}$' })),
             ...FormatQuery.properties,
@@ -176,14 +182,22 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; mailD
       const limit = req.query.limit === undefined ? undefined : Number(req.query.limit);
       const format = req.query.format ?? 'json';
       const consultationId = req.query.consultation;
+      const { action, who, state, from, to } = req.query;
+      const filters = { action, who, state, from, to };
+      // A range that ends before it starts selects nothing; asked of the API, it is a mistake to say,
+      // at the parameter, named as the schema's problems name the others (`/querystring/to`).
+      const reversed = auditRangeProblem(filters);
+      if (reversed !== undefined)
+        throw new AppError('VALIDATION_FAILED', reversed.message, {
+          errors: [{ ...reversed, field: `/querystring${reversed.field}` }],
+        });
+      const search = { actor: req.actor, consultationId, filters, afterSeq };
       if (format === 'json') {
-        const events = await listAuditEvents(ctx, { actor: req.actor, consultationId, afterSeq, limit });
+        const events = await listAuditEvents(ctx, { ...search, limit });
         return reply.send({ items: events.map(presentAuditEvent) });
       }
       const events =
-        limit === undefined
-          ? await readAuditTrail(ctx, { actor: req.actor, consultationId, afterSeq })
-          : await listAuditEvents(ctx, { actor: req.actor, consultationId, afterSeq, limit });
+        limit === undefined ? await readAuditTrail(ctx, search) : await listAuditEvents(ctx, { ...search, limit });
       // Names of accounts for an administrator (who may list accounts), as on the audit page.
       const admin = req.actor.kind === 'secretariat' && req.actor.admin === true;
       const names = new Map(admin ? (await listAccounts(ctx, { actor: req.actor })).map((a) => [a.id, a.name]) : []);
