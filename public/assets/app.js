@@ -208,14 +208,17 @@
   }
 
   // The reply form: a text's sub-options and fields show while a choice they belong to is chosen
-  // ([data-choices]: the kinds of those choices); without the script every field shows. With
-  // several texts, a button gives the first text's choice and sub-option to every other text.
+  // ([data-choices]: the kinds of those choices); without the script every field shows. A field
+  // the server refused stays shown whatever the choice (what was typed there is still sent: its
+  // message asks to clear it, and the error summary leads to it). With several texts, a button
+  // gives the first text's choice and sub-option to every other text.
   const replyBlocks = Array.from(document.querySelectorAll('fieldset.reply-text'));
   const choiceOf = (block) => block.querySelector('input[type="radio"][name^="position-"]:checked')?.value ?? null;
+  const refused = (part) => part.matches('.has-error') || part.querySelector('[aria-invalid="true"]') !== null;
   const showChoice = (block) => {
     const kind = choiceOf(block);
     for (const part of block.querySelectorAll('[data-choices]'))
-      part.hidden = kind === null || !part.getAttribute('data-choices').split(' ').includes(kind);
+      part.hidden = !refused(part) && (kind === null || !part.getAttribute('data-choices').split(' ').includes(kind));
     for (const box of block.querySelectorAll('.reply-conditional'))
       box.hidden = Array.from(box.querySelectorAll('[data-choices]')).every((part) => part.hidden);
   };
