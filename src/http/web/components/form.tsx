@@ -240,7 +240,17 @@ export function TextAreaField(props: TextAreaFieldProps) {
 }
 
 export interface SelectFieldProps extends FieldProps {
-  readonly options: readonly { readonly value: string; readonly label: string; readonly lang?: string }[];
+  /**
+   * `dir: 'auto'` for a label whose script may differ from the page's: a closed select shows its
+   * chosen option in that option's direction, so a Latin label on an Arabic page starts at its
+   * beginning instead of being cut there ("…a61f09b0b11b)" instead of "TSB Officer (account:…").
+   */
+  readonly options: readonly {
+    readonly value: string;
+    readonly label: string;
+    readonly lang?: string;
+    readonly dir?: 'auto';
+  }[];
   /** The chosen values (one for a single select). */
   readonly selected: readonly string[];
   readonly multiple?: boolean;
@@ -274,7 +284,7 @@ export function SelectField(props: SelectFieldProps) {
       >
         {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
         {props.options.map((o) => (
-          <option value={o.value} selected={chosen.has(o.value)} lang={o.lang}>
+          <option value={o.value} selected={chosen.has(o.value)} lang={o.lang} dir={o.dir}>
             {o.label}
           </option>
         ))}

@@ -105,7 +105,9 @@ export function AuditPage({ page, view }: { page: PageContext; view: AuditView }
               label={t(locale, 'sec.audit.filter.who')}
               selected={[view.who]}
               placeholder={t(locale, 'sec.audit.filter.anyone')}
-              options={view.actors.map((a) => ({ value: a.id, label: a.label }))}
+              // A name and an account's id, Latin or not: each option in its own direction (an Arabic page
+              // would otherwise show the end of the id where the name should be).
+              options={view.actors.map((a) => ({ value: a.id, label: a.label, dir: 'auto' as const }))}
             />
           )}
           <SelectField
