@@ -409,10 +409,19 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
       expect(germany).toContain('1 Member State wrote something on the texts shown.');
       expect(germany).not.toContain('id="comments-x1353"');
       expect(germany).toMatch(/<option value="DE" selected>/);
+      // By region (UN M49): Japan in Asia, Germany in Europe; none from Africa.
+      const asia = decode((await officer.get(`${base()}/comments?region=asia`)).body);
+      expect([...asia.matchAll(/id="comment-x1471-([A-Z]{2})-v1"/g)].map((m) => m[1])).toEqual(['JP']);
+      expect(asia).toMatch(/<option value="asia" selected>Asia<\/option>/);
+      const europe = decode((await officer.get(`${base()}/comments?region=europe`)).body);
+      expect([...europe.matchAll(/id="comment-x1471-([A-Z]{2})-v1"/g)].map((m) => m[1])).toEqual(['DE']);
+      expect(decode((await officer.get(`${base()}/comments?region=africa`)).body)).toContain(
+        'No Member State that wrote something matches.',
+      );
       const byPaper = decode((await officer.get(`${base()}/comments?channel=paper`)).body);
       expect(byPaper).toContain('No Member State that wrote something matches.');
       // Values the page does not offer are ignored, not an error.
-      expect((await officer.get(`${base()}/comments?state=ZZ&position=maybe`)).statusCode).toBe(200);
+      expect((await officer.get(`${base()}/comments?state=ZZ&position=maybe&region=atlantis`)).statusCode).toBe(200);
       // A position with its sub-option, the longest value the filter offers, on both pages.
       for (const page of ['comments', 'replies']) {
         const subOption = await officer.get(`${base()}/${page}?position=assigns_authority:comments_attached`);

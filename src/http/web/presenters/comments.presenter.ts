@@ -1,4 +1,5 @@
 import type { CommentRow } from '../../../domain/reply/comment-table.js';
+import { isUnRegion, regionOf, type UnRegion } from '../../../domain/member-states/regions.js';
 import { CHANNELS, type Channel, type ReplyVersion } from '../../../domain/reply/reply.js';
 import type { Locale } from '../../../i18n/i18n.js';
 import {
@@ -67,6 +68,8 @@ export interface CommentsFilters {
   readonly text: string | null;
   readonly position: string | null;
   readonly state: string | null;
+  /** The States of one region (UN M49: domain/member-states/regions.ts). */
+  readonly region: UnRegion | null;
   readonly channel: Channel | null;
 }
 
@@ -107,6 +110,7 @@ export function presentComments(
     text?: string | undefined;
     position?: string | undefined;
     state?: string | undefined;
+    region?: string | undefined;
     channel?: string | undefined;
   },
   now: number,
@@ -137,6 +141,7 @@ export function presentComments(
     )
       ? query.state
       : null,
+    region: isUnRegion(query.region) ? query.region : null,
     channel: isOneOf(CHANNELS, query.channel) ? query.channel : null,
   };
   const spec = specs.find((s) => s.id === filters.position);
@@ -149,6 +154,7 @@ export function presentComments(
     const silent = new Set<string>();
     for (const { row, name } of replied) {
       if (filters.state !== null && row.state.code !== filters.state) continue;
+      if (filters.region !== null && regionOf(row.state.code) !== filters.region) continue;
       const counted = details.countedVersions.get(row.state.code);
       for (const version of counted === undefined ? [row.latest!] : [counted, row.latest!]) {
         if (filters.channel !== null && version.channel !== filters.channel) continue;
@@ -182,7 +188,12 @@ export function presentComments(
   return {
     head: presentHead(consultation, now, presentContent(locale, consultation, [])),
     filters,
-    filtered: filters.text !== null || filters.position !== null || filters.state !== null || filters.channel !== null,
+    filtered:
+      filters.text !== null ||
+      filters.position !== null ||
+      filters.state !== null ||
+      filters.region !== null ||
+      filters.channel !== null,
     texts: textViews,
     total: new Set(textViews.flatMap((t) => t.entries.map((entry) => entry.code))).size,
     options: {

@@ -37,6 +37,7 @@ export const CommentsQuery = Type.Object({
   text: Field(80),
   position: Field(80),
   state: Field(10),
+  region: Field(20),
   channel: Field(20),
 });
 

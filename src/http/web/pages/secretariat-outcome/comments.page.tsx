@@ -1,3 +1,4 @@
+import { UN_REGIONS } from '../../../../domain/member-states/regions.js';
 import { t } from '../../../../i18n/i18n.js';
 import { Isolate, isolateText, Ltr } from '../../components/bidi.js';
 import { Content } from '../../components/content.js';
@@ -143,6 +144,13 @@ export function CommentsPage({ page, view }: { page: PageContext; view: Comments
           label={t(locale, 'outcome.comments.filters.state')}
           options={view.options.states.map((s) => ({ value: s.code, label: s.name }))}
           selected={filters.state}
+        />
+        <FilterSelect
+          locale={locale}
+          name="region"
+          label={t(locale, 'outcome.comments.filters.region')}
+          options={UN_REGIONS.map((region) => ({ value: region, label: t(locale, `region.${region}`) }))}
+          selected={filters.region}
         />
         <ChannelFilter locale={locale} selected={filters.channel} />
       </FilterForm>
