@@ -279,6 +279,16 @@ describeEachDialect('focal point reply pages', (dialect) => {
       expect(history.body).toContain('these pages, by Kim Min-jun');
       for (const v of [1, 2, 3]) expect(history.body).toContain(`href="${FORM}/receipt/${v}"`);
       expect(history.body).not.toContain('class="tag"');
+      // What each version changed: version 2 the reasons on X.1353 only.
+      const changes = (v: number) =>
+        decode(new RegExp(`<tr id="version-${v}">([\\s\\S]*?)</tr>`).exec(history.body)?.[1] ?? '').replace(
+          /<[^>]+>/g,
+          '',
+        );
+      expect(changes(1)).toContain('First version');
+      expect(changes(2)).toContain('X.1353: Reasons');
+      expect(changes(2)).not.toContain('X.1471');
+      expect(changes(3)).toContain('Withdraws the reply');
     });
 
     it('discards a draft on request, and shows the closed form after the deadline with the version that counts', async () => {

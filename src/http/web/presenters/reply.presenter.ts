@@ -25,6 +25,7 @@ import { hasProcedureText, procedureText } from '../../../i18n/procedure-text.js
 import type { OwedReplies, Person, ReplyWorkspace } from '../../../services/my-state-replies.js';
 import { SIGNATURE_LIMITS, type DraftPosition, type ReplyDraftContent } from '../../../services/read-reply-draft.js';
 import type { FormError } from '../components/form.js';
+import { changedFields, type PositionField } from './position-changes.js';
 import {
   COMMENT_COLUMNS,
   commentCellId,
@@ -799,6 +800,12 @@ export interface HistoryRowView {
   readonly channel: string;
   readonly counts: boolean;
   readonly late: boolean;
+  /**
+   * What the version changed from the latest submitted one before it (issue #16 item 1, for the
+   * State's own focal points): the texts whose position or words changed, each with the parts
+   * that did, in the page's words; `first` for the first version, `withdrawal` for a withdrawal.
+   */
+  readonly changes: 'first' | 'withdrawal' | readonly { readonly designation: string; readonly parts: string }[];
 }
 
 export interface HistoryView {
@@ -811,21 +818,63 @@ export interface HistoryView {
   readonly citations: ReplyCitations;
 }
 
+/** The words of each part of a position, as the review names them. */
+const PART_WORDS: Readonly<Record<PositionField, MessageId>> = {
+  position: 'reply.review.position',
+  comments: 'reply.review.comments',
+  reasons: 'reply.review.reasons',
+  possibleChanges: 'reply.review.changes',
+  commentTable: 'reply.review.table',
+  attachment: 'reply.review.file',
+};
+
+/** What version `index` of the State's reply changed from the latest submitted one before it. */
+function versionChanges(locale: Locale, ws: ReplyWorkspace, index: number): HistoryRowView['changes'] {
+  const version = ws.versions[index]!;
+  if (version.status === 'withdrawn') return 'withdrawal';
+  const previous = ws.versions
+    .slice(0, index)
+    .reverse()
+    .find((v) => v.status === 'submitted');
+  if (previous === undefined) return 'first';
+  const intl = intlFor(locale);
+  return ws.loaded.texts.flatMap((text) => {
+    const changed = changedFields(
+      previous.positions.find((p) => p.text === text.id),
+      version.positions.find((p) => p.text === text.id),
+    );
+    return changed.length === 0
+      ? []
+      : [
+          {
+            designation: text.designation,
+            parts: intl.formatList(
+              changed.map((field) => t(locale, PART_WORDS[field])),
+              { type: 'conjunction' },
+            ),
+          },
+        ];
+  });
+}
+
 /** The history page: every version of the State's reply, newest first, with the one that counts. */
 export function presentHistory(locale: Locale, ws: ReplyWorkspace): HistoryView {
   const consultation = ws.loaded.consultation;
   return {
     consultation: consultationHead(consultation, presentContent(locale, consultation, [])),
     stateName: stateName(locale, ws.memberState),
-    rows: [...ws.versions].reverse().map((v) => ({
-      version: v.version,
-      status: v.status,
-      receivedAt: v.receivedAt,
-      by: personLabel(locale, ws.people.get(v.enteredBy)),
-      channel: channelLabel(locale, v.channel),
-      counts: v.version === ws.countedVersion,
-      late: v.receivedAt > consultation.deadlineAt,
-    })),
+    rows: ws.versions
+      .map((v, index) => ({
+        version: v.version,
+        status: v.status,
+        receivedAt: v.receivedAt,
+        by: personLabel(locale, ws.people.get(v.enteredBy)),
+        channel: channelLabel(locale, v.channel),
+        counts: v.version === ws.countedVersion,
+        late: v.receivedAt > consultation.deadlineAt,
+        changes: versionChanges(locale, ws, index),
+      }))
+      .reverse(),
     countedVersion: ws.countedVersion,
     deadlinePassed: ws.deadlinePassed,
     citations: presentReplyCitations(locale, ws),

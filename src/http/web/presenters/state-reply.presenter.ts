@@ -9,6 +9,8 @@ import { type Locale, placeAndDate } from '../../../i18n/i18n.js';
 import type { ReplyNames, StateReply } from '../../../services/read-replies.js';
 import { presentContent } from './content.presenter.js';
 import { formatDay } from './secretariat.presenter.js';
+import type { PositionField } from './position-changes.js';
+import { changedFields } from './position-changes.js';
 import { presentPositions, type PositionView } from './reply.presenter.js';
 import { type ConsultationHeadView, presentHead } from './secretariat-outcome.presenter.js';
 
@@ -18,16 +20,7 @@ import { type ConsultationHeadView, presentHead } from './secretariat-outcome.pr
  * how it arrived, its receipt, and what changed from the version before it.
  */
 
-/** A field of a position that a version may change from the one before it. */
-export const POSITION_FIELDS = [
-  'position',
-  'comments',
-  'reasons',
-  'possibleChanges',
-  'commentTable',
-  'attachment',
-] as const;
-export type PositionField = (typeof POSITION_FIELDS)[number];
+export { changedFields, POSITION_FIELDS, type PositionField } from './position-changes.js';
 
 /** One text's position in a version, with the fields that differ from the version before it. */
 export interface VersionPositionView extends PositionView {
@@ -65,24 +58,6 @@ export interface StateReplyView {
   readonly countedVersion: number | null;
   /** Newest first. */
   readonly versions: readonly StateReplyVersionView[];
-}
-
-/**
- * The fields of a text's position that differ between two versions. No position on the text reads
- * as no position and nothing written: a position added marks the position and what it wrote, not
- * the fields both leave empty.
- */
-export function changedFields(before: ReplyPosition | undefined, after: ReplyPosition | undefined): PositionField[] {
-  const kind = (p: ReplyPosition | undefined) => (p === undefined ? null : `${p.position}:${p.option ?? ''}`);
-  // The table by its rows' content (none and no rows read alike).
-  const rows = (p: ReplyPosition | undefined) => JSON.stringify(p?.commentTable ?? []);
-  return POSITION_FIELDS.filter((field) =>
-    field === 'position'
-      ? kind(before) !== kind(after)
-      : field === 'commentTable'
-        ? rows(before) !== rows(after)
-        : (before?.[field] ?? null) !== (after?.[field] ?? null),
-  );
 }
 
 /** The State's reply page: its versions newest first, each compared with the one before it. */

@@ -40,6 +40,7 @@ export function ReplyHistoryPage({ page, view }: { page: PageContext; view: Hist
               <th scope="col">{t(locale, 'reply.history.what')}</th>
               <th scope="col">{t(locale, 'reply.history.when')}</th>
               <th scope="col">{t(locale, 'reply.history.by')}</th>
+              <th scope="col">{t(locale, 'reply.history.changed')}</th>
               <th scope="col">{t(locale, 'reply.history.counts')}</th>
               <th scope="col">{t(locale, 'reply.history.receipt')}</th>
             </tr>
@@ -54,6 +55,26 @@ export function ReplyHistoryPage({ page, view }: { page: PageContext; view: Hist
                   {row.late && <strong class="reply-late"> {t(locale, 'reply.history.late')}</strong>}
                 </td>
                 <td>{t(locale, 'reply.receipt.channelBy', { channel: row.channel, by: row.by })}</td>
+                <td>
+                  {row.changes === 'first' ? (
+                    t(locale, 'reply.history.changed.first')
+                  ) : row.changes === 'withdrawal' ? (
+                    t(locale, 'reply.history.changed.withdrawal')
+                  ) : row.changes.length === 0 ? (
+                    t(locale, 'reply.history.changed.none')
+                  ) : (
+                    <ul class="reply-changes">
+                      {row.changes.map((change) => (
+                        <li>
+                          <LtrWithin
+                            text={t(locale, 'reply.history.changed.text', change)}
+                            ltr={[change.designation]}
+                          />
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
                 <td>
                   {row.counts ? (
                     <strong class="tag">{t(locale, 'reply.history.countsYes')}</strong>
