@@ -1,7 +1,8 @@
 import type { Page, Response } from 'playwright-core';
 import { expect } from 'vitest';
 import type { AccountRole } from '../../src/db/database.js';
-import { localeHref } from '../../src/http/web/locale-url.js';
+import { inLocale, localeHref } from '../../src/http/web/locale-url.js';
+import { safeNext } from '../../src/http/web/next-page.js';
 import { dirOf, LOCALES, type Locale } from '../../src/i18n/i18n.js';
 import { acceptInvitation, enrollmentSeed, verifySecondFactor } from '../../src/services/identity/sign-in.js';
 import { PASSWORD, type RealBrowser } from './browser-harness.js';
@@ -47,6 +48,8 @@ export async function checkLocalisedPage(
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   // The not-found page of an unknown address offers each language's home page instead.
   const path = options.switcherPath ?? pathWithoutLocale(page.url(), locale);
+  // A page asked with `?next=` (where signing in returns to) keeps it in each language's link.
+  const next = safeNext(new URL(page.url()).searchParams.get('next'));
   // Read in one round trip: what the page says about its language, its switcher, its headings.
   const seen = await page.evaluate(() => ({
     lang: document.documentElement.getAttribute('lang'),
@@ -63,7 +66,7 @@ export async function checkLocalisedPage(
   expect({ lang: seen.lang, dir: seen.dir }, `${label}: <html lang dir>`).toEqual({ lang: locale, dir: dirOf(locale) });
   expect(seen.switcher, `${label}: language switcher`).toEqual(
     LOCALES.map((other) => ({
-      href: localeHref(other, path),
+      href: localeHref(other, path) + (next ? `?next=${encodeURIComponent(inLocale(other, next))}` : ''),
       lang: other,
       hreflang: other,
       current: other === locale ? 'true' : null,

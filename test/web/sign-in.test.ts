@@ -52,6 +52,12 @@ describeEachDialect('web sign-in', (dialect) => {
       expect(browser.session).toBeUndefined();
       expect((await browser.get('/login?notice=signed-out')).body).toContain('You have signed out.');
       expectSeeOther(await browser.get('/account'), '/login?next=%2Faccount');
+      // Switching the sign-in page's language keeps where it returns to, in the new language.
+      const french = await browser.get('/fr/login?next=%2Ffr%2Fmy%2Fconsultations%2Ftsb-79-2023%2Freply');
+      expect(french.body).toContain('href="/ar/login?next=%2Far%2Fmy%2Fconsultations%2Ftsb-79-2023%2Freply"');
+      expect(french.body).toContain('href="/en/login?next=%2Fen%2Fmy%2Fconsultations%2Ftsb-79-2023%2Freply"');
+      // Not an address elsewhere: the switcher drops it.
+      expect((await browser.get('/fr/login?next=%2F%2Fevil.example')).body).not.toContain('next=%2F%2Fevil');
 
       web().world.clock.advance(STEP_MS);
       await web().signIn(browser, 'kim@msit.kr.test', seed);

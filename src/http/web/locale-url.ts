@@ -41,6 +41,16 @@ export function localeHref(locale: Locale, path: string): string {
 }
 
 /**
+ * A site path (with its query) in `locale`: its locale prefix replaced, or added where it has
+ * none (`/fr/my/x?y` → `/ar/my/x?y`, `/my` → `/ar/my`).
+ */
+export function inLocale(locale: Locale, path: string): string {
+  const match = /^\/([a-z]{2})(?=[/?#]|$)(.*)$/.exec(path);
+  if (match && isLocale(match[1]!)) return `/${locale}${match[2] === '' ? '/' : match[2]}`;
+  return localeHref(locale, path);
+}
+
+/**
  * The locale to send a first visitor to: the best of `Accept-Language` (by q-value, then order;
  * `fr-CA` matches `fr`) among the locales with a catalogue, else the default.
  */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { inLocale } from './locale-url.js';
 import { landingPage, refererPath, safeNext, withNext } from './next-page.js';
 
 describe('where a person goes after signing in', () => {
@@ -56,5 +57,16 @@ describe('the page a form was posted from', () => {
       ['not a url', 'assent.example'],
     ] as const)
       expect(refererPath(referer, host), String(referer)).toBeNull();
+  });
+});
+
+describe('a path in another language', () => {
+  it('replaces the locale prefix, or adds one, keeping the query', () => {
+    expect(inLocale('ar', '/fr/my/consultations/x/reply?y=1')).toBe('/ar/my/consultations/x/reply?y=1');
+    expect(inLocale('ar', '/fr')).toBe('/ar/');
+    expect(inLocale('zh', '/my')).toBe('/zh/my');
+    expect(inLocale('ru', '/')).toBe('/ru/');
+    // Two letters that are no locale are a path like any other.
+    expect(inLocale('es', '/xx/page')).toBe('/es/xx/page');
   });
 });

@@ -5,6 +5,7 @@ import { t, type Locale, type MessageId } from '../../i18n/i18n.js';
 import { scriptHref } from './assets.js';
 import type { PageContext } from './components/layout.js';
 import { localeHref, requestLocale, urlLocale } from './locale-url.js';
+import { safeNext } from './next-page.js';
 import type { WebContext } from './web-session.js';
 
 /** The reader's locale: the one named by the URL's prefix (`/fr/…`), else the default (locale-url.ts). */
@@ -42,6 +43,8 @@ export function pageContext(web: WebContext, request: FastifyRequest): PageConte
     actor,
     // The path without query, for the language switcher (the same page in another language).
     path: request.url.split('?')[0] ?? '/',
+    // Where signing in returns to (`?next=`, a path of this site only): the switcher keeps it.
+    next: safeNext(new URLSearchParams(request.url.split('?')[1] ?? '').get('next')),
     href: (path: string) => localeHref(locale, path),
     localPath: (path: string) => (urlLocale(request.raw) === null ? path : localeHref(locale, path)),
     organisation: {

@@ -3,7 +3,7 @@ import type { Actor } from '../../../domain/policy/actor.js';
 import { dirOf, isoInstant, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
 import { iconHref } from '../assets.js';
 import { CSRF_FIELD } from '../csrf.js';
-import { localeHref, PAGE_LOCALES } from '../locale-url.js';
+import { inLocale, localeHref, PAGE_LOCALES } from '../locale-url.js';
 import { withNext } from '../next-page.js';
 
 /** What every page needs besides its own view-model. */
@@ -27,6 +27,11 @@ export interface PageContext {
   readonly actor: Actor;
   /** The page's path without its locale prefix or query (the language switcher links to it). */
   readonly path: string;
+  /**
+   * The page's `?next=` (where signing in returns to), when it is a path of this site: the
+   * language switcher keeps it, in the language switched to.
+   */
+  readonly next?: string | null;
   /** A site path in the page's locale: `href('/consultations/x')` → `/en/consultations/x`. */
   readonly href: (path: string) => string;
   /**
@@ -169,7 +174,10 @@ export function Layout({
                   {PAGE_LOCALES.map((other) => (
                     <li>
                       <a
-                        href={localeHref(other, page.path)}
+                        href={
+                          localeHref(other, page.path) +
+                          (page.next ? `?next=${encodeURIComponent(inLocale(other, page.next))}` : '')
+                        }
                         lang={other}
                         hreflang={other}
                         aria-current={other === locale ? 'true' : undefined}

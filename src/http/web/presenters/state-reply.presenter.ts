@@ -1,10 +1,4 @@
-import type {
-  Channel,
-  ReplyFlag,
-  ReplyPosition,
-  ReplyVersion,
-  ReplyVersionStatus,
-} from '../../../domain/reply/reply.js';
+import type { Channel, ReplyFlag, ReplyVersion, ReplyVersionStatus } from '../../../domain/reply/reply.js';
 import { type Locale, placeAndDate } from '../../../i18n/i18n.js';
 import type { ReplyNames, StateReply } from '../../../services/read-replies.js';
 import { presentContent } from './content.presenter.js';
