@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ReplyPosition } from '../../../domain/reply/reply.js';
-import { changedFields, POSITION_FIELDS } from './state-reply.presenter.js';
+import { changedFields, POSITION_FIELDS } from './position-changes.js';
 
 const position = (overrides: Partial<ReplyPosition> = {}): ReplyPosition => ({
   text: 'x1353',
-  position: 'assigns_authority',
-  option: 'no_comments',
+  position: 'yes',
+  option: 'plain',
   comments: null,
   reasons: null,
   possibleChanges: null,
@@ -16,15 +16,15 @@ const position = (overrides: Partial<ReplyPosition> = {}): ReplyPosition => ({
 describe('what a version changed on a text', () => {
   it('names each field that differs, a sub-option counting as the position', () => {
     expect(changedFields(position(), position())).toEqual([]);
-    expect(changedFields(position(), position({ option: 'comments_attached', comments: 'See annex.' }))).toEqual([
+    expect(changedFields(position(), position({ option: 'with_words', comments: 'See annex.' }))).toEqual([
       'position',
       'comments',
     ]);
     expect(
       changedFields(
-        position({ position: 'does_not_assign_authority', option: null, reasons: 'Not mature.' }),
+        position({ position: 'no', option: null, reasons: 'Not mature.' }),
         position({
-          position: 'does_not_assign_authority',
+          position: 'no',
           option: null,
           reasons: 'Not mature yet.',
           attachment: 'a'.repeat(64),
@@ -48,13 +48,13 @@ describe('what a version changed on a text', () => {
   it('marks the comments table when a row was added, taken away or changed, not when neither version has one', () => {
     const row = { clause: '6.2', comment: 'Key length missing.', proposedChange: null };
     const tabled = (rows: NonNullable<ReplyPosition['commentTable']>) =>
-      position({ option: 'comments_attached', commentTable: rows });
+      position({ option: 'with_words', commentTable: rows });
     expect(changedFields(tabled([row]), tabled([row]))).toEqual([]);
     expect(changedFields(tabled([row]), tabled([row, { ...row, clause: null }]))).toEqual(['commentTable']);
     expect(changedFields(tabled([row]), tabled([{ ...row, proposedChange: 'State 256 bits.' }]))).toEqual([
       'commentTable',
     ]);
     expect(changedFields(position(), tabled([row]))).toEqual(['position', 'commentTable']);
-    expect(changedFields(tabled([]), position({ option: 'comments_attached' }))).toEqual([]);
+    expect(changedFields(tabled([]), position({ option: 'with_words' }))).toEqual([]);
   });
 });
