@@ -6,7 +6,7 @@ import { CHECKPOINT_INTERVAL } from '../domain/audit/audit-checkpoint.js';
 import type { AuditEvent, StoredAuditEvent } from '../domain/audit/audit-event.js';
 import { insertJob } from './job.repository.js';
 import { setVersionAuditPosition } from './reply.repository.js';
-import { fromJson, toJson } from './json-column.js';
+import { fromJson, jsonMemberText, textContains, toJson } from './json-column.js';
 
 export type { AuditEvent, StoredAuditEvent } from '../domain/audit/audit-event.js';
 
@@ -282,17 +282,9 @@ export interface AuditSelection {
   readonly afterSeq?: number | undefined;
 }
 
-/**
- * Whether `column` holds `text` anywhere, compared character for character: `instr` on SQLite,
- * `strpos` on PostgreSQL. Not LIKE: SQLite's LIKE ignores the case of ASCII letters where
- * PostgreSQL's does not, and a pattern would need its `%` and `_` escaped; these compare the same
- * way on both and take the text as a parameter, with no character special to them.
- */
+/** Whether the event's `column` holds `text` anywhere (textContains: the same on both dialects). */
 function contains(db: Executor, column: 'subject' | 'data', text: string): RawBuilder<SqlBool> {
-  const ref = sql.ref(`audit_event.${column}`);
-  return dialectOf(db) === 'postgres'
-    ? sql<SqlBool>`strpos(${ref}, ${text}) > 0`
-    : sql<SqlBool>`instr(${ref}, ${text}) > 0`;
+  return textContains(db, `audit_event.${column}`, text);
 }
 
 /** Whether `column` begins with `prefix`, case included (`substr`, the same on both dialects). */
@@ -318,7 +310,7 @@ function concernsState(db: Executor, eb: ExpressionBuilder<DB, 'audit_event'>, c
   return eb.or([
     eb.and([startsWith('subject', 'reply:'), contains(db, 'subject', `/${code}/`)]),
     eb('subject', '=', `member-state:${code}`),
-    contains(db, 'data', toJson({ memberState: code }).slice(1, -1)),
+    contains(db, 'data', jsonMemberText('memberState', code)),
     eb(
       'actor',
       'in',

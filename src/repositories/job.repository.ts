@@ -1,8 +1,8 @@
-import { type Selectable, sql } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { JobTable } from '../db/database.js';
 import { dialectOf, type Executor } from '../db/dialect.js';
 import type { Job, JobState } from '../domain/jobs/job.js';
-import { fromJson, toJson } from './json-column.js';
+import { fromJson, jsonMemberText, textContains, toJson } from './json-column.js';
 
 export type { Job, JobState } from '../domain/jobs/job.js';
 
@@ -185,11 +185,7 @@ export async function listJobs(
     .$if(filter.consultationId !== undefined, (qb) => qb.where('consultation_id', '=', filter.consultationId!))
     .$if(filter.payloadHas !== undefined, (qb) =>
       Object.entries(filter.payloadHas!).reduce(
-        // The member as JSON.stringify writes it (toJson: no spaces), LIKE's wildcards escaped.
-        (q, [key, value]) =>
-          q.where(
-            sql<boolean>`payload like ${`%${likeEscaped(JSON.stringify({ [key]: value }).slice(1, -1))}%`} escape '\\'`,
-          ),
+        (q, [key, value]) => q.where(textContains(db, 'job.payload', jsonMemberText(key, value))),
         qb,
       ),
     )
@@ -198,11 +194,6 @@ export async function listJobs(
     .limit(filter.limit)
     .execute();
   return rows.map(toJob);
-}
-
-/** `text` with LIKE's wildcards and its escape character escaped (escape character: a backslash). */
-function likeEscaped(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** Jobs per state (for metrics and the operator). */
