@@ -28,6 +28,7 @@ import type { FormError } from '../components/form.js';
 import { changedFields, type PositionField } from './position-changes.js';
 import {
   COMMENT_COLUMNS,
+  type CommentColumn,
   commentCellId,
   replyFieldId,
   textHeading,
@@ -623,18 +624,31 @@ function fieldProblem(
  * the error summary reads like the form; messages about the whole form come first.
  */
 export function sortErrors(errors: readonly FormError[], texts: readonly DeterminedText[]): FormError[] {
-  const order: string[] = [];
-  for (const text of texts) {
-    for (const kind of ['position', 'option', 'comments', 'reasons', 'changes'] as const)
-      order.push(replyFieldId(kind, text.id));
-    order.push(replyFieldId('table', text.id));
-    for (let row = 0; row < MAX_COMMENT_ROWS; row++)
-      for (const column of COMMENT_COLUMNS) order.push(commentCellId(column, text.id, row));
-    order.push(replyFieldId('file', text.id));
-  }
-  order.push('field-signatoryName', 'field-signatoryTitle', 'field-place', 'field-signedOn');
-  const rank = (e: FormError) =>
-    e.field === undefined ? -1 : order.indexOf(e.field) === -1 ? order.length : order.indexOf(e.field);
+  // Per text: its five fields, its table, each cell row by row, its file.
+  const slots = 7 + MAX_COMMENT_ROWS * COMMENT_COLUMNS.length;
+  const ranks = new Map<string, number>();
+  const tables = new Map<string, number>();
+  texts.forEach((text, index) => {
+    const base = index * slots;
+    for (const [offset, kind] of (['position', 'option', 'comments', 'reasons', 'changes', 'table'] as const).entries())
+      ranks.set(replyFieldId(kind, text.id), base + offset);
+    ranks.set(replyFieldId('file', text.id), base + slots - 1);
+    tables.set(replyFieldId('table', text.id), base + 6);
+  });
+  for (const [offset, id] of ['field-signatoryName', 'field-signatoryTitle', 'field-place', 'field-signedOn'].entries())
+    ranks.set(id, texts.length * slots + offset);
+  const last = texts.length * slots + 4;
+  const rank = (e: FormError): number => {
+    if (e.field === undefined) return -1;
+    const fixed = ranks.get(e.field);
+    if (fixed !== undefined) return fixed;
+    // A cell of a comments table: `<table id>-<row>-<column>`.
+    const cell = /^(.*)-(\d{1,4})-(clause|comment|change)$/.exec(e.field);
+    const table = cell ? tables.get(cell[1]!) : undefined;
+    return table === undefined
+      ? last
+      : table + Number(cell![2]) * COMMENT_COLUMNS.length + COMMENT_COLUMNS.indexOf(cell![3] as CommentColumn);
+  };
   return errors
     .map((e, i) => ({ e, i }))
     .sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i)
