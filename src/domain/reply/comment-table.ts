@@ -1,3 +1,4 @@
+import { blankToNull } from '../text/input-text.js';
 import type { FieldProblem } from '../errors.js';
 import { MAX_FREE_TEXT } from './limits.js';
 
@@ -86,9 +87,4 @@ export function checkCommentTable(rows: readonly CommentRowInput[] | null | unde
  */
 export function commentTableField(rows: readonly CommentRow[]): { commentTable?: readonly CommentRow[] } {
   return rows.length > 0 ? { commentTable: rows } : {};
-}
-
-function blankToNull(value: string | null | undefined): string | null {
-  if (value === undefined || value === null) return null;
-  return value.trim() === '' ? null : value;
 }

@@ -143,3 +143,9 @@ export function normaliseInputText(
   const value = walk(input, '', 0);
   return { value, problems };
 }
+
+/** A field of free text as a rule reads it: none when absent or only white space, else as typed. */
+export function blankToNull(value: string | null | undefined): string | null {
+  if (value === undefined || value === null) return null;
+  return value.trim() === '' ? null : value;
+}

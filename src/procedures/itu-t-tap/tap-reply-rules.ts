@@ -1,3 +1,4 @@
+import { blankToNull } from '../../domain/text/input-text.js';
 import type { FieldProblem } from '../../domain/errors.js';
 import { checkCommentTable, commentTableField } from '../../domain/reply/comment-table.js';
 import {
@@ -231,10 +232,4 @@ export function checkReplyPositions(
     flags: [...flags].sort(),
     positions: normalised.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0)),
   };
-}
-
-function blankToNull(value: string | null | undefined): string | null {
-  if (value === undefined || value === null) return null;
-  const trimmed = value.trim();
-  return trimmed === '' ? null : value;
 }
