@@ -18,6 +18,7 @@ import {
   formatDayRange,
   formatDeadline,
   msg,
+  pageFurniture,
   studyGroupNumber,
   summaryParts,
   textLabel,
@@ -185,7 +186,6 @@ export function circularContent(locale: Locale, input: CircularInput): DocumentC
     { type: 'signature', lines: [ofRecord(c.signatory.name), ofRecord(c.signatory.title)] },
     { type: 'paragraph', text: msg(locale, 'doc.circular.annexes', { count: 2 }) },
   );
-  if (profile.footer) blocks.push({ type: 'paragraph', variant: 'small', text: profile.footer });
   blocks.push(...annex1Blocks(locale, texts, localised));
   blocks.push({ type: 'heading', level: 1, text: msg(locale, 'doc.annex2.heading'), newPage: true, centred: true });
   blocks.push(...replyFormBlocks(locale, { consultation: c, texts, filled: null }));
@@ -195,6 +195,8 @@ export function circularContent(locale: Locale, input: CircularInput): DocumentC
     dir: dirOf(locale),
     title: name,
     subject: localised.subject.value,
+    // The bureau's address is the first page's footer, as on the letter ITU prints.
+    pages: pageFurniture(locale, name, profile.footer),
     blocks,
   };
 }

@@ -105,6 +105,27 @@ export type Block =
   | { readonly type: 'form'; readonly corner: string; readonly header: string; readonly texts: readonly FormText[] }
   | { readonly type: 'signature'; readonly lines: readonly Text[] };
 
+/** A piece of a page's running line: words, or the number of this page or of all pages (filled in by the renderer). */
+export type PagePart = { readonly text: string } | { readonly count: 'page' | 'pages' };
+
+/**
+ * What is printed around the blocks on each page: Chromium's page margin boxes in the PDF, the
+ * section's headers and footers in the DOCX. The first page is the letter's own (letterhead at
+ * its top, the bureau's address at its foot); every page after it says what it belongs to and
+ * where it stands, so a page separated from the others can be put back.
+ */
+export interface PageFurniture {
+  /** At the top of every page after the first: the document's reference and "Page 2 of 6". */
+  readonly runningHeader: { readonly reference: string; readonly pageOf: readonly PagePart[] };
+  /** At the foot of the first page only: the issuing bureau's address (a circular); null for none. */
+  readonly firstPageFooter: string | null;
+}
+
+/** The words of a running header's page place with numbers in it (what fonts and tests need to see). */
+export function pagePartsText(parts: readonly PagePart[], page: number, pages: number): string {
+  return parts.map((part) => ('text' in part ? part.text : String(part.count === 'page' ? page : pages))).join('');
+}
+
 export interface DocumentContent {
   readonly kind: DocumentKind;
   /** Language of the document: the locale (`lang` of the print view; the DOCX languages follow from it). */
@@ -114,6 +135,7 @@ export interface DocumentContent {
   readonly title: string;
   /** A line for the DOCX metadata's subject. */
   readonly subject: string;
+  readonly pages: PageFurniture;
   readonly blocks: readonly Block[];
 }
 

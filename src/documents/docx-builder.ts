@@ -3,8 +3,11 @@ import {
   BorderStyle,
   CheckBox,
   Document,
+  Footer,
+  Header,
   HeadingLevel,
   Packer,
+  PageNumber,
   Paragraph,
   ShadingType,
   Tab,
@@ -13,6 +16,7 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
+  TabStopType,
   TextRun,
   WidthType,
   type ParagraphChild,
@@ -26,6 +30,7 @@ import {
   type FieldRow,
   type FormText,
   type Marks,
+  type PageFurniture,
   type Text,
 } from './content.js';
 
@@ -181,7 +186,7 @@ function dataTable(b: Builder, block: Extract<Block, { type: 'table' }>): Paragr
         ...block.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((c, i) => cell(c, i, false)) })),
       ],
     }),
-    para(b, []),
+    spacer(b),
   ];
 }
 
@@ -252,6 +257,14 @@ function formTable(b: Builder, block: Extract<Block, { type: 'form' }>): Table {
   });
 }
 
+/**
+ * The paragraph Word needs after a table (two tables in a row would merge), kept low: a 6 pt line
+ * with no space after, so a letter's first page is not lengthened by a line per table.
+ */
+function spacer(b: Builder): Paragraph {
+  return para(b, [], { spacing: { after: 0 }, run: { size: 12 } });
+}
+
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
 function blockChildren(b: Builder, block: Block): (Paragraph | Table)[] {
@@ -314,16 +327,62 @@ function blockChildren(b: Builder, block: Block): (Paragraph | Table)[] {
       return block.items.map((item) => para(b, runs(b, item, where), { bullet: { level: 0 } }, where.dir));
     }
     case 'fields':
-      return [fieldsTable(b, block.rows), para(b, [])];
+      return [fieldsTable(b, block.rows), spacer(b)];
     case 'table':
       return dataTable(b, block);
     case 'form':
-      return [formTable(b, block), para(b, [])];
+      return [formTable(b, block), spacer(b)];
     case 'signature':
       return block.lines.map((line, i) =>
-        lineParagraph(b, line, { bold: i === 0 }, { spacing: { after: 0, ...(i === 0 && { before: 480 }) } }),
+        lineParagraph(b, line, { bold: i === 0 }, { spacing: { after: 0, ...(i === 0 && { before: 360 }) } }),
       );
   }
+}
+
+/**
+ * The running header of the pages after the first: the reference at the start of the line, the
+ * page's place ("Page 2 of 6", Word's PAGE and NUMPAGES fields) at its end, on a tab stop at the
+ * text's far edge, with a rule below; the first page has a header of its own, empty.
+ */
+function runningHeader(b: Builder, pages: PageFurniture): Header {
+  const { reference, pageOf } = pages.runningHeader;
+  const rtl = b.doc.dir === 'rtl';
+  const small = { size: 16 };
+  const counted = pageOf.flatMap((part) =>
+    'text' in part
+      ? runs(b, part.text, own(b), small)
+      : [new TextRun({ children: [part.count === 'page' ? PageNumber.CURRENT : PageNumber.TOTAL_PAGES], ...small })],
+  );
+  return new Header({
+    children: [
+      para(
+        b,
+        [
+          ...runs(b, reference, own(b), small),
+          new TextRun({ children: [new Tab()], ...(rtl && { rightToLeft: true }) }),
+          ...counted,
+        ],
+        {
+          tabStops: [{ type: TabStopType.END, position: PAGE.width - 2 * PAGE.margin }],
+          border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: '000000', space: 4 } },
+          spacing: { after: 0 },
+        },
+      ),
+    ],
+  });
+}
+
+/** The first page's footer (a circular's bureau address), centred in small print; null for none. */
+function firstPageFooter(b: Builder, pages: PageFurniture): Footer | null {
+  if (pages.firstPageFooter === null) return null;
+  return new Footer({
+    children: [
+      para(b, runs(b, pages.firstPageFooter, own(b), { size: 16 }), {
+        alignment: AlignmentType.CENTER,
+        spacing: { after: 0 },
+      }),
+    ],
+  });
 }
 
 /** The DOCX bytes of a document. */
@@ -338,6 +397,7 @@ export async function buildDocx(content: DocumentContent): Promise<Buffer> {
     run: { font: FONTS, size, bold: true, color: '000000' },
     paragraph: { spacing: { before: 240, after: 120 } },
   });
+  const firstFooter = firstPageFooter(b, content.pages);
   const document = new Document({
     title: content.title,
     subject: content.subject,
@@ -355,11 +415,15 @@ export async function buildDocx(content: DocumentContent): Promise<Buffer> {
     sections: [
       {
         properties: {
+          // The first page is the letter's own: its header and footer differ from the others'.
+          titlePage: true,
           page: {
             size: { width: PAGE.width, height: PAGE.height },
             margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
           },
         },
+        headers: { default: runningHeader(b, content.pages), first: new Header({ children: [] }) },
+        footers: { default: new Footer({ children: [] }), first: firstFooter ?? new Footer({ children: [] }) },
         children: content.blocks.flatMap((block) => blockChildren(b, block)),
       },
     ],

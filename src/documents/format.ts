@@ -2,6 +2,7 @@ import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
 import type { DeterminedText } from '../domain/consultation/consultation.js';
 import type { TallyFigure } from '../domain/procedure/presentation.js';
 import { type DeadlineWording, deadlineWords } from '../domain/consultation/deadline.js';
+import type { PageFurniture, PagePart } from './content.js';
 import {
   deadlineClock,
   DEFAULT_LOCALE,
@@ -260,4 +261,25 @@ export function summaryParts(
 /** The number of a study group code: `SG17` → `17`. */
 export function studyGroupNumber(studyGroup: string): string {
   return /(\d+)/.exec(studyGroup)?.[1] ?? studyGroup;
+}
+
+/** Stand-ins for the page numbers while the message is formatted: private-use characters no catalogue contains. */
+const PAGE_MARK = '\uE000';
+const PAGES_MARK = '\uE001';
+
+/**
+ * A document's page furniture in `locale`: the running header of the pages after the first (the
+ * document's reference, and "Page 2 of 6" with the numbers left to the renderer) and the first
+ * page's footer, if any.
+ */
+export function pageFurniture(locale: Locale, reference: string, firstPageFooter: string | null = null): PageFurniture {
+  const words = msg(locale, 'doc.page.ofPages', { page: PAGE_MARK, pages: PAGES_MARK });
+  const pageOf = words
+    .split(/([\uE000\uE001])/u)
+    .filter((part) => part !== '')
+    .map(
+      (part): PagePart =>
+        part === PAGE_MARK ? { count: 'page' } : part === PAGES_MARK ? { count: 'pages' } : { text: part },
+    );
+  return { runningHeader: { reference, pageOf }, firstPageFooter };
 }

@@ -4,7 +4,7 @@ import type { ReplyVersion } from '../domain/reply/reply.js';
 import { dirOf, type Locale } from '../i18n/i18n.js';
 import { type Block, type DocumentContent, type FieldRow, inLanguage } from './content.js';
 import { buildDocx } from './docx.js';
-import { msg } from './format.js';
+import { msg, pageFurniture } from './format.js';
 import { circularName, describeFile, type CitedFile } from './reply-form.js';
 import { receiptRows } from './reply.js';
 
@@ -83,6 +83,7 @@ export function receiptContent(locale: Locale, input: ReceiptDocumentInput): Doc
     dir: dirOf(locale),
     title,
     subject: msg(locale, 'doc.receipt.versionValue', { version: version.version, status: version.status }),
+    pages: pageFurniture(locale, title),
     blocks,
   };
 }

@@ -6,7 +6,7 @@ import type { ReplyVersion } from '../domain/reply/reply.js';
 import { dirOf, type Locale } from '../i18n/i18n.js';
 import type { Block, DocumentContent, FieldRow } from './content.js';
 import { buildDocx } from './docx.js';
-import { formatDeadline, formatInstant, msg } from './format.js';
+import { formatDeadline, formatInstant, msg, pageFurniture } from './format.js';
 import { circularName, describeFile, replyFormBlocks, type CitedFile } from './reply-form.js';
 
 /**
@@ -105,6 +105,7 @@ export function replyContent(locale: Locale, input: ReplyDocumentInput): Documen
     dir: dirOf(locale),
     title,
     subject: msg(locale, 'doc.receipt.versionValue', { version: version.version, status: version.status }),
+    pages: pageFurniture(locale, title),
     blocks,
   };
 }

@@ -18,6 +18,7 @@ import {
   formatList,
   msg,
   textLabel,
+  pageFurniture,
 } from './format.js';
 import { circularName } from './reply-form.js';
 
@@ -220,7 +221,15 @@ export function resultsNoticeContent(locale: Locale, input: ResultsNoticeInput):
   );
   // The metadata's subject: the circular's, translated where it is (else in the language of record).
   const subject = localiseConsultation(c, [], locale).subject.value;
-  return { kind: 'results-notice', lang: locale, dir: dirOf(locale), title, subject, blocks };
+  return {
+    kind: 'results-notice',
+    lang: locale,
+    dir: dirOf(locale),
+    title,
+    subject,
+    pages: pageFurniture(locale, title),
+    blocks,
+  };
 }
 
 /** The notice as a Word document. */

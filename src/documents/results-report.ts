@@ -18,6 +18,7 @@ import {
   formatNumber,
   msg,
   textLabel,
+  pageFurniture,
 } from './format.js';
 import { hasProcedureText, procedureText } from '../i18n/procedure-text.js';
 import { figureLabelAt, outcomeWords, positionWords } from '../presenters/procedure-words.js';
@@ -298,7 +299,15 @@ export function resultsReportContent(locale: Locale, input: ResultsReportInput):
   }
   // The metadata's subject: the circular's, translated where it is (else in the language of record).
   const subject = localiseConsultation(c, [], locale).subject.value;
-  return { kind: 'results-report', lang: locale, dir: dirOf(locale), title, subject, blocks };
+  return {
+    kind: 'results-report',
+    lang: locale,
+    dir: dirOf(locale),
+    title,
+    subject,
+    pages: pageFurniture(locale, title),
+    blocks,
+  };
 }
 
 /** The report as a Word document. */

@@ -11,6 +11,7 @@ import { serviceContext, type ServiceContext } from '../../src/services/service-
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
 import { consultationInput, SECRETARIAT } from '../helpers/world.js';
 import {
+  docxFurniture,
   docxText,
   docxXml,
   fontsOfPrintView,
@@ -85,7 +86,8 @@ describe('TSB Circular 79 generated from the demo data', () => {
 
   it('as DOCX reads, section by section, like the reference circular', () => {
     expect(docx.mediaType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    expect(sectionProblems(docxText(docx.bytes))).toEqual([]);
+    // The bureau's address is the first page's footer: a part of its own in Word.
+    expect(sectionProblems(`${docxText(docx.bytes)}\n${docxFurniture(docx.bytes).footer.first}`)).toEqual([]);
   });
 
   it('as PDF reads, section by section, like the reference circular', async () => {
@@ -109,10 +111,32 @@ describe('TSB Circular 79 generated from the demo data', () => {
     expect(missingInOrder((await pdfPages(pdf.bytes)).join('\n'), expected)).toEqual([]);
   });
 
+  it('keeps the letter on its first page, the address as its footer, and heads every later page with the reference and "Page n of N"', async () => {
+    const pages = (await pdfPages(pdf.bytes)).map(normalise);
+    expect(pages.length).toBeGreaterThan(2);
+    // Chromium draws the page margin boxes first, so the footer comes first in the page's text.
+    expect(pages[0]!.startsWith(normalise(FOOTER[0]!))).toBe(true);
+    expect(pages[0]).toMatch(/Director of the Telecommunication Standardization Bureau Annexes: 2$/);
+    expect(pages[0]).not.toMatch(/Page \d+ of/);
+    pages.slice(1).forEach((page, index) => {
+      expect(page.startsWith(`TSB Circular 79 Page ${index + 2} of ${pages.length} `), page.slice(0, 60)).toBe(true);
+      expect(page).not.toContain(normalise(FOOTER[0]!));
+    });
+
+    const furniture = docxFurniture(docx.bytes);
+    expect(furniture.titlePage).toBe(true);
+    expect(furniture.header).toEqual({ default: 'TSB Circular 79 Page {PAGE} of {NUMPAGES}', first: '' });
+    expect(furniture.footer).toEqual({ default: '', first: normalise(FOOTER[0]!) });
+    expect(normalise(docxText(docx.bytes))).not.toContain(normalise(FOOTER[0]!));
+  });
+
   it('gives Annex 1 and Annex 2 pages of their own, with each text in the order of the data', async () => {
-    const pages = await pdfPages(pdf.bytes);
-    const annex1 = pages.findIndex((page) => normalise(page).startsWith('Annex 1'));
-    const annex2 = pages.findIndex((page) => normalise(page).startsWith('Annex 2'));
+    // Each page's text after its running header.
+    const pages = (await pdfPages(pdf.bytes)).map((page) =>
+      normalise(page).replace(/^TSB Circular 79 Page \d+ of \d+ /, ''),
+    );
+    const annex1 = pages.findIndex((page) => page.startsWith('Annex 1'));
+    const annex2 = pages.findIndex((page) => page.startsWith('Annex 2'));
     expect(annex1).toBeGreaterThan(0);
     expect(annex2).toBeGreaterThan(annex1);
     const designations = [

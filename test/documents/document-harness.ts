@@ -41,7 +41,38 @@ const decodeXml = (text: string) =>
 
 /** The text of a DOCX as a reader sees it: one line per paragraph, tabs and breaks as spaces. */
 export function docxText(bytes: Uint8Array): string {
+  return wordText(docxXml(bytes));
+}
+
+/**
+ * The page furniture of a DOCX, by part (`word/header1.xml`, `word/footer2.xml`…): each header's
+ * and footer's text, with Word's fields as `{PAGE}` and `{NUMPAGES}`; and which one is used where
+ * (`default` or `first` page), as the section's references say.
+ */
+export function docxFurniture(bytes: Uint8Array): {
+  readonly titlePage: boolean;
+  readonly header: Readonly<Record<'default' | 'first', string>>;
+  readonly footer: Readonly<Record<'default' | 'first', string>>;
+} {
+  const parts = docxParts(bytes);
   const xml = docxXml(bytes);
+  const relations = parts.get('word/_rels/document.xml.rels') ?? '';
+  const target = (id: string) => relations.match(new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`))?.[1] ?? '';
+  const text = (kind: 'header' | 'footer', type: 'default' | 'first') => {
+    const id = xml.match(new RegExp(`<w:${kind}Reference[^>]*w:type="${type}"[^>]*r:id="([^"]+)"`))?.[1];
+    if (id === undefined) return '';
+    const part = parts.get(`word/${target(id)}`) ?? '';
+    return wordText(part.replace(/<w:instrText[^>]*>\s*(\w+)[^<]*<\/w:instrText>/g, '<w:t>{$1}</w:t>'));
+  };
+  return {
+    titlePage: /<w:titlePg\/>|<w:titlePg w:val="(?:true|1)"\/>/.test(xml),
+    header: { default: text('header', 'default'), first: text('header', 'first') },
+    footer: { default: text('footer', 'default'), first: text('footer', 'first') },
+  };
+}
+
+/** The text of WordprocessingML: one line per paragraph, tabs and breaks as spaces. */
+function wordText(xml: string): string {
   return xml
     .split(/<\/w:p>/)
     .map((paragraph) =>

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DocumentContent } from '../../src/documents/content.js';
+import { pagePartsText, type DocumentContent } from '../../src/documents/content.js';
 import type { DocumentFormat, DocumentKind } from '../../src/documents/document.js';
 import { formatDeadline, msg, textLabel } from '../../src/documents/format.js';
 import { renderPrintHtml } from '../../src/documents/print/document.print.js';
@@ -23,8 +23,16 @@ import {
   SECRETARIAT,
   useWorld,
 } from '../helpers/world.js';
-import { docxText, docxXml, fontsOfPrintView, normalise, pdfText, usePdfEngine } from './document-harness.js';
-import { pdfLogicalText } from './pdf-logical-text.js';
+import {
+  docxFurniture,
+  docxText,
+  docxXml,
+  fontsOfPrintView,
+  normalise,
+  pdfText,
+  usePdfEngine,
+} from './document-harness.js';
+import { pdfLogicalPages, pdfLogicalText } from './pdf-logical-text.js';
 import {
   ID,
   issueNotice,
@@ -411,6 +419,33 @@ describe('documents in the six UN languages', () => {
           expect(runsWith(saXml, 'تقترح المملكة').length).toBeGreaterThan(0);
         }
         expect(normalise(docxText(doc('reply', 'SA').docx))).toContain(SA_COMMENTS);
+      });
+
+      it('keeps the circular’s letter on its first page, with the address as its footer, and heads each later page in the locale', () => {
+        const { content, pdf, docx } = doc('circular');
+        const pages = pdfLogicalPages(pdf!).map(normalise);
+        const reference = normalise(content.pages.runningHeader.reference);
+        const footer = normalise(msg(locale, 'doc.circular.footer'));
+        // The signature's title and "Annexes: 2" fit above the footer: nothing of the letter spills onto page 2.
+        expect(pages[0]).toContain(`${normalise(msg(locale, 'doc.circular.annexes', { count: 2 }))} ${footer}`);
+        expect(pages[0]).not.toContain(normalise(pagePartsText(content.pages.runningHeader.pageOf, 1, pages.length)));
+        pages.slice(1).forEach((page, index) => {
+          const place = normalise(pagePartsText(content.pages.runningHeader.pageOf, index + 2, pages.length));
+          // The running header comes first (the margin boxes are drawn before the page's content), in either order of its two parts.
+          expect(page.slice(0, reference.length + place.length + 1), `page ${index + 2}`).toContain(reference);
+          expect(page.slice(0, reference.length + place.length + 1), `page ${index + 2}`).toContain(place);
+          expect(page).not.toContain(footer);
+        });
+        const furniture = docxFurniture(docx);
+        expect(furniture.titlePage).toBe(true);
+        const fields = content.pages.runningHeader.pageOf
+          .map((part) => ('text' in part ? part.text : part.count === 'page' ? '{PAGE}' : '{NUMPAGES}'))
+          .join('');
+        expect(normalise(furniture.header.default)).toBe(
+          normalise(`${content.pages.runningHeader.reference} ${fields}`),
+        );
+        expect(furniture.header.first).toBe('');
+        expect(normalise(furniture.footer.first)).toBe(footer);
       });
 
       it('writes the receipt, the results report and the results notice in the locale too', async () => {

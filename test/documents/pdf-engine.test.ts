@@ -20,6 +20,10 @@ const SIX_LANGUAGES: DocumentContent = {
   dir: 'ltr',
   title: 'Six languages',
   subject: 'Fonts',
+  pages: {
+    runningHeader: { reference: 'Six languages', pageOf: [{ text: 'Page ' }, { count: 'page' }] },
+    firstPageFooter: null,
+  },
   blocks: [
     { type: 'heading', level: 1, text: 'Consultation – Consultation – Consulta – Консультация – 磋商 – مشاورة' },
     { type: 'paragraph', text: 'English: the Member States are consulted.' },

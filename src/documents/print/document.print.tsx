@@ -10,6 +10,8 @@ import {
   type FormChoice,
   type FormText,
   type Marks,
+  type PagePart,
+  pagePartsText,
   type Text,
 } from '../content.js';
 import { fontFaceCss } from './fonts.js';
@@ -350,9 +352,52 @@ function BlockView({ doc, block }: { doc: Doc; block: Block }): VNode {
   }
 }
 
-/** Every character the print view draws: the content's words, and the box symbols it adds. */
+/**
+ * A CSS string of `text`: quotes and backslashes escaped, and every character that could end the
+ * style element or a declaration (`<`, `>`, `&`, line breaks and other controls) as a hexadecimal
+ * escape, so words from the data stay words.
+ */
+export function cssString(text: string): string {
+  const escaped = [...text].map((char) => {
+    const code = char.codePointAt(0)!;
+    return code < 0x20 || code === 0x7f || '"\\<>&'.includes(char) ? `\\${code.toString(16)} ` : char;
+  });
+  return `"${escaped.join('')}"`;
+}
+
+/** The `content` of a page's place: its words as strings, its numbers as Chromium's page counters. */
+function pageOfCss(parts: readonly PagePart[]): string {
+  return parts.map((part) => ('text' in part ? cssString(part.text) : `counter(${part.count})`)).join(' ');
+}
+
+/**
+ * The page furniture as page margin boxes: the running header (reference at the start of the
+ * line, the page's place at its end: left and right swap in a right-to-left document) on every
+ * page after the first, the footer on the first page only. Chromium marks margin boxes as
+ * artifacts of the tagged PDF, so a screen reader reads the text once.
+ */
+function pageCss(content: DocumentContent): string {
+  const { runningHeader, firstPageFooter } = content.pages;
+  const [start, end] = content.dir === 'rtl' ? ['right', 'left'] : ['left', 'right'];
+  const box = `direction: ${content.dir}; font-size: 8pt; vertical-align: bottom; padding-block-end: 4mm;`;
+  return [
+    '@page {',
+    `  @top-${start} { content: ${cssString(runningHeader.reference)}; ${box} text-align: ${start}; }`,
+    `  @top-${end} { content: ${pageOfCss(runningHeader.pageOf)}; ${box} text-align: ${end}; white-space: nowrap; }`,
+    '}',
+    `@page :first { @top-${start} { content: none; } @top-${end} { content: none; }${
+      firstPageFooter === null
+        ? ''
+        : ` @bottom-center { content: ${cssString(firstPageFooter)}; direction: ${content.dir}; font-size: 8pt; vertical-align: top; padding-block-start: 4mm; }`
+    } }`,
+  ].join('\n');
+}
+
+/** Every character the print view draws: the content's words, the page furniture's and the box symbols it adds. */
 function printedText(content: DocumentContent): string {
-  return `${content.title} ${JSON.stringify(content.blocks)} ${Object.values(BOX).join('')}`;
+  const { runningHeader, firstPageFooter } = content.pages;
+  const furniture = `${runningHeader.reference} ${pagePartsText(runningHeader.pageOf, 0, 0)}0123456789 ${firstPageFooter ?? ''}`;
+  return `${content.title} ${furniture} ${JSON.stringify(content.blocks)} ${Object.values(BOX).join('')}`;
 }
 
 /** The print view of a document, as a preact tree. */
@@ -364,7 +409,11 @@ export function DocumentPrintView({ content }: { content: DocumentContent }): VN
       <head>
         <meta charset="utf-8" />
         <title>{content.title}</title>
-        <style dangerouslySetInnerHTML={{ __html: `${fontFaceCss(printedText(content))}\n${PRINT_CSS}` }} />
+        <style
+          dangerouslySetInnerHTML={{
+            __html: `${fontFaceCss(printedText(content))}\n${PRINT_CSS}\n${pageCss(content)}`,
+          }}
+        />
       </head>
       <body>
         <main>{children}</main>

@@ -11,7 +11,8 @@
  */
 export const PRINT_CSS = `
 @page { size: A4; margin: 18mm 20mm 18mm 20mm; }
-html { font-family: 'Noto Sans', 'Noto Naskh Arabic', 'Noto Sans SC'; font-size: 10pt; line-height: 1.4; color: #000; background: #fff; }
+@page :first { margin-block-start: 12mm; }
+html { font-family: 'Noto Sans', 'Noto Naskh Arabic', 'Noto Sans SC'; font-size: 10pt; line-height: 1.3; color: #000; background: #fff; }
 html:lang(ar) { font-size: 11pt; }
 :lang(ar) { font-family: 'Noto Naskh Arabic', 'Noto Sans', 'Noto Sans SC'; }
 :lang(zh) { font-family: 'Noto Sans SC', 'Noto Sans', 'Noto Naskh Arabic'; }
