@@ -6,6 +6,7 @@ import type { PageFurniture, PagePart } from './content.js';
 import {
   deadlineClock,
   DEFAULT_LOCALE,
+  formattedText,
   messageIds,
   messageSource,
   t,
@@ -90,8 +91,7 @@ function documentIntl(locale: Locale): IntlShape | null {
 export function msg(locale: Locale, id: MessageId, values?: MessageValues): string {
   const intl = documentIntl(locale);
   if (intl === null) return t(locale, id, values);
-  const formatted: unknown = intl.formatMessage({ id }, values);
-  return Array.isArray(formatted) ? formatted.join('') : String(formatted);
+  return formattedText(intl.formatMessage({ id }, values));
 }
 
 const asInstant = (day: string | number) => (typeof day === 'number' ? day : Date.parse(`${day}T00:00:00Z`));

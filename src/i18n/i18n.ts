@@ -103,8 +103,17 @@ function intlOf(locale: Locale): IntlShape {
 
 /** The message `id` of `locale`'s catalogue, formatted with `values`. */
 export function t(locale: Locale, id: MessageId, values?: MessageValues): string {
-  const formatted: unknown = intlOf(locale).formatMessage({ id }, values);
-  return Array.isArray(formatted) ? formatted.join('') : String(formatted);
+  return formattedText(intlOf(locale).formatMessage({ id }, values));
+}
+
+/**
+ * The text of a formatted message, with one full stop where a value ending in an abbreviation's
+ * (Russian "16 августа 2023 г.", "etc.") closes a sentence that adds its own: in every language
+ * the abbreviation's stop ends the sentence too ("…2023 г.", never "…2023 г..").
+ */
+export function formattedText(formatted: unknown): string {
+  const text = Array.isArray(formatted) ? formatted.join('') : String(formatted);
+  return text.includes('..') ? text.replace(/(?<=\p{L})\.\.(?!\.)/gu, '.') : text;
 }
 
 /** `ltr` or `rtl`, for the `dir` attribute of `<html>`. */

@@ -1,7 +1,7 @@
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
 import type { ProcedureCatalogues, TallyFigure } from '../domain/procedure/presentation.js';
 import { figureMessageKey } from '../domain/procedure/presentation.js';
-import { DEFAULT_LOCALE, intlFor, type Locale, type MessageValues, t } from './i18n.js';
+import { DEFAULT_LOCALE, formattedText, intlFor, type Locale, type MessageValues, t } from './i18n.js';
 
 /**
  * A procedure's own words (src/procedures/<id>/messages), in the reader's language. The core's
@@ -75,8 +75,7 @@ export function procedureText(locale: Locale, procedure: ProcedureWords, key: st
   }
   const body = values?.body;
   const named = typeof body === 'string' ? { ...values, body: bodyInSentence(locale, body) } : values;
-  const formatted: unknown = intlOf(procedure, locale).formatMessage({ id: key }, named);
-  return Array.isArray(formatted) ? formatted.join('') : String(formatted);
+  return formattedText(intlOf(procedure, locale).formatMessage({ id: key }, named));
 }
 
 /** A figure's value as the reader reads it: a count, a per cent with two decimals, or "not applicable". */

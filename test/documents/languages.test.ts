@@ -260,6 +260,8 @@ describe('documents in the six UN languages', () => {
       it('writes the circular and the filled reply form as DOCX in the locale, with its languages', () => {
         const circular = normalise(docxText(doc('circular').docx));
         for (const words of circularWords()) expect(circular).toContain(words);
+        // A sentence ending with an abbreviation (Russian "2023 г.") ends with its one full stop.
+        expect(circular).not.toMatch(/\p{L}\.\.(?!\.)/u);
         const reply = normalise(docxText(doc('reply', 'KR').docx));
         for (const words of replyWords()) expect(reply).toContain(words);
         for (const typed of [KR_COMMENTS, KR_REASONS]) expect(reply).toContain(typed);
