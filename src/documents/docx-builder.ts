@@ -6,6 +6,7 @@ import {
   Footer,
   Header,
   HeadingLevel,
+  LevelFormat,
   Packer,
   PageNumber,
   Paragraph,
@@ -130,6 +131,23 @@ function lineParagraph(
   return para(b, runs(b, text, placed(b, text, typeof line === 'string' ? {} : line), style), options);
 }
 
+/** The list of a header block's lines (addressees, copies): each line after an en dash, as ITU's circulars set them. */
+const DASH_LIST = 'dash';
+
+/** The numbering definition of DASH_LIST: "–" hanging 0.5 cm before each line. */
+const DASH_NUMBERING = {
+  reference: DASH_LIST,
+  levels: [
+    {
+      level: 0,
+      format: LevelFormat.BULLET,
+      text: '\u2013',
+      alignment: AlignmentType.START,
+      style: { paragraph: { indent: { start: 284, hanging: 284 } } },
+    },
+  ],
+};
+
 /** Lines of one value, each its own paragraph (an empty line keeps room to write by hand). */
 function lineParagraphs(b: Builder, row: FieldRow): Paragraph[] {
   return row.lines.map((line) =>
@@ -137,7 +155,7 @@ function lineParagraphs(b: Builder, row: FieldRow): Paragraph[] {
       b,
       line,
       row.code ? { font: 'Consolas', size: 17 } : {},
-      row.bulleted ? { bullet: { level: 0 } } : { spacing: { after: 0 } },
+      row.bulleted ? { numbering: { reference: DASH_LIST, level: 0 }, spacing: { after: 0 } } : { spacing: { after: 0 } },
     ),
   );
 }
@@ -402,6 +420,7 @@ export async function buildDocx(content: DocumentContent): Promise<Buffer> {
     title: content.title,
     subject: content.subject,
     creator: 'Assent',
+    numbering: { config: [DASH_NUMBERING] },
     lastModifiedBy: 'Assent',
     description: content.title,
     styles: {

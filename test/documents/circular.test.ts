@@ -12,6 +12,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
 import { consultationInput, SECRETARIAT } from '../helpers/world.js';
 import {
   docxFurniture,
+  docxParts,
   docxText,
   docxXml,
   fontsOfPrintView,
@@ -128,6 +129,25 @@ describe('TSB Circular 79 generated from the demo data', () => {
     expect(furniture.header).toEqual({ default: 'TSB Circular 79 Page {PAGE} of {NUMPAGES}', first: '' });
     expect(furniture.footer).toEqual({ default: '', first: normalise(FOOTER[0]!) });
     expect(normalise(docxText(docx.bytes))).not.toContain(normalise(FOOTER[0]!));
+  });
+
+  it('lists the addressees and the copies after an en dash, as the circular does, in both formats', async () => {
+    const parts = docxParts(docx.bytes);
+    const numbering = parts.get('word/numbering.xml')!;
+    const dash = numbering.match(/<w:abstractNum [^>]*>(?:(?!<\/w:abstractNum>)[\s\S])*<w:lvlText w:val="–"\/>/);
+    expect(dash, 'a numbering level whose text is "–"').not.toBeNull();
+    const abstractId = dash![0].match(/w:abstractNumId="(\d+)"/)![1];
+    const numId = numbering.match(
+      new RegExp(`<w:num w:numId="(\\d+)"[^>]*><w:abstractNumId w:val="${abstractId}"/>`),
+    )![1];
+    const xml = docxXml(docx.bytes);
+    for (const line of ['Administrations of Member States of the Union', 'ITU-T Sector Members', 'ITU Academia']) {
+      const paragraph = xml.split('</w:p>').find((p) => p.includes(`>${line}<`))!;
+      expect(paragraph, line).toContain(`<w:numId w:val="${numId}"/>`);
+    }
+    expect(normalise((await pdfPages(pdf.bytes))[0]!)).toContain(
+      'To: – Administrations of Member States of the Union Copy to: – ITU-T Sector Members – ITU-T Associates',
+    );
   });
 
   it('gives Annex 1 and Annex 2 pages of their own, with each text in the order of the data', async () => {
