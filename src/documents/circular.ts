@@ -10,7 +10,7 @@ import { editionIn, formatShare } from '../i18n/citations.js';
 import { hasProcedureText, procedureText } from '../i18n/procedure-text.js';
 import { dirOf, type Locale } from '../i18n/i18n.js';
 import { bureauProfile, studyGroupName } from './bureau.js';
-import { inLanguage, type Block, type DocumentContent, type FieldRow } from './content.js';
+import { inLanguage, type Block, type DocumentContent, type FieldRow, CLOSING_LINE } from './content.js';
 import { buildDocx } from './docx.js';
 import {
   determinedTexts,
@@ -197,7 +197,7 @@ export function circularContent(locale: Locale, input: CircularInput): DocumentC
     subject: localised.subject.value,
     // The bureau's address is the first page's footer, as on the letter ITU prints.
     pages: pageFurniture(locale, name, profile.footer),
-    blocks,
+    blocks: [...blocks, CLOSING_LINE],
   };
 }
 

@@ -103,7 +103,15 @@ export type Block =
     }
   /** The Annex 2 reply form: the header row, then one row per text with its boxes. */
   | { readonly type: 'form'; readonly corner: string; readonly header: string; readonly texts: readonly FormText[] }
-  | { readonly type: 'signature'; readonly lines: readonly Text[] };
+  | { readonly type: 'signature'; readonly lines: readonly Text[] }
+  /** The short centred line that closes an ITU document after its last word. */
+  | { readonly type: 'closing-line' };
+
+/** The closing line, last block of every document. */
+export const CLOSING_LINE: Block = { type: 'closing-line' };
+
+/** What the closing line prints: eleven underscores, as ITU's documents end. */
+export const CLOSING_RULE = '___________';
 
 /** A piece of a page's running line: words, or the number of this page or of all pages (filled in by the renderer). */
 export type PagePart = { readonly text: string } | { readonly count: 'page' | 'pages' };

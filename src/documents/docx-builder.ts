@@ -25,6 +25,7 @@ import {
 import { bidiSegments, placement, type Placement } from './bidi.js';
 import {
   BOX,
+  CLOSING_RULE,
   textOf,
   type Block,
   type DocumentContent,
@@ -155,7 +156,9 @@ function lineParagraphs(b: Builder, row: FieldRow): Paragraph[] {
       b,
       line,
       row.code ? { font: 'Consolas', size: 17 } : {},
-      row.bulleted ? { numbering: { reference: DASH_LIST, level: 0 }, spacing: { after: 0 } } : { spacing: { after: 0 } },
+      row.bulleted
+        ? { numbering: { reference: DASH_LIST, level: 0 }, spacing: { after: 0 } }
+        : { spacing: { after: 0 } },
     ),
   );
 }
@@ -350,6 +353,8 @@ function blockChildren(b: Builder, block: Block): (Paragraph | Table)[] {
       return dataTable(b, block);
     case 'form':
       return [formTable(b, block), spacer(b)];
+    case 'closing-line':
+      return [para(b, [new TextRun(CLOSING_RULE)], { alignment: AlignmentType.CENTER, spacing: { before: 240 } })];
     case 'signature':
       return block.lines.map((line, i) =>
         lineParagraph(b, line, { bold: i === 0 }, { spacing: { after: 0, ...(i === 0 && { before: 360 }) } }),

@@ -2,7 +2,7 @@ import type { Consultation } from '../domain/consultation/consultation.js';
 import type { Receipt } from '../domain/receipt/receipt.js';
 import type { ReplyVersion } from '../domain/reply/reply.js';
 import { dirOf, type Locale } from '../i18n/i18n.js';
-import { type Block, type DocumentContent, type FieldRow, inLanguage } from './content.js';
+import { type Block, type DocumentContent, type FieldRow, inLanguage, CLOSING_LINE } from './content.js';
 import { buildDocx } from './docx.js';
 import { msg, pageFurniture } from './format.js';
 import { circularName, describeFile, type CitedFile } from './reply-form.js';
@@ -84,7 +84,7 @@ export function receiptContent(locale: Locale, input: ReceiptDocumentInput): Doc
     title,
     subject: msg(locale, 'doc.receipt.versionValue', { version: version.version, status: version.status }),
     pages: pageFurniture(locale, title),
-    blocks,
+    blocks: [...blocks, CLOSING_LINE],
   };
 }
 

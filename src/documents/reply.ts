@@ -4,7 +4,7 @@ import { citeRoleIn } from '../i18n/citations.js';
 import { procedureFor } from '../procedures/registry.js';
 import type { ReplyVersion } from '../domain/reply/reply.js';
 import { dirOf, type Locale } from '../i18n/i18n.js';
-import type { Block, DocumentContent, FieldRow } from './content.js';
+import { type Block, CLOSING_LINE, type DocumentContent, type FieldRow } from './content.js';
 import { buildDocx } from './docx.js';
 import { formatDeadline, formatInstant, msg, pageFurniture } from './format.js';
 import { circularName, describeFile, replyFormBlocks, type CitedFile } from './reply-form.js';
@@ -106,7 +106,7 @@ export function replyContent(locale: Locale, input: ReplyDocumentInput): Documen
     title,
     subject: msg(locale, 'doc.receipt.versionValue', { version: version.version, status: version.status }),
     pages: pageFurniture(locale, title),
-    blocks,
+    blocks: [...blocks, CLOSING_LINE],
   };
 }
 

@@ -8,7 +8,7 @@ import { citeClauseIn, citeRoleIn, clauseIn } from '../i18n/citations.js';
 import { dirOf, type Locale } from '../i18n/i18n.js';
 import type { ConsultationResults, TextResult } from '../domain/consultation/results.js';
 import { studyGroupName } from './bureau.js';
-import { type Block, type DocumentContent, inLanguage } from './content.js';
+import { type Block, type DocumentContent, inLanguage, CLOSING_LINE } from './content.js';
 import { buildDocx } from './docx.js';
 import {
   documentFigureValue,
@@ -228,7 +228,7 @@ export function resultsNoticeContent(locale: Locale, input: ResultsNoticeInput):
     title,
     subject,
     pages: pageFurniture(locale, title),
-    blocks,
+    blocks: [...blocks, CLOSING_LINE],
   };
 }
 

@@ -6,7 +6,7 @@ import { citeRoleIn, clauseIn, formatShare } from '../i18n/citations.js';
 import { dirOf, type Locale } from '../i18n/i18n.js';
 import type { ConsultationResults } from '../domain/consultation/results.js';
 import { studyGroupName } from './bureau.js';
-import { typed, type Block, type DocumentContent } from './content.js';
+import { typed, type Block, type DocumentContent, CLOSING_LINE } from './content.js';
 import { buildDocx } from './docx.js';
 import {
   formatDay,
@@ -306,7 +306,7 @@ export function resultsReportContent(locale: Locale, input: ResultsReportInput):
     title,
     subject,
     pages: pageFurniture(locale, title),
-    blocks,
+    blocks: [...blocks, CLOSING_LINE],
   };
 }
 

@@ -131,6 +131,12 @@ describe('TSB Circular 79 generated from the demo data', () => {
     expect(normalise(docxText(docx.bytes))).not.toContain(normalise(FOOTER[0]!));
   });
 
+  it('ends, as ITU documents do, with the closing line after the reply form’s signature, in both formats', async () => {
+    expect(normalise(docxText(docx.bytes))).toMatch(/Administration of \[Member State\] ___________$/);
+    const pages = await pdfPages(pdf.bytes);
+    expect(normalise(pages.at(-1)!)).toMatch(/Administration of \[Member State\] ___________$/);
+  });
+
   it('lists the addressees and the copies after an en dash, as the circular does, in both formats', async () => {
     const parts = docxParts(docx.bytes);
     const numbering = parts.get('word/numbering.xml')!;

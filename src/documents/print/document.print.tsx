@@ -3,6 +3,7 @@ import { renderToString } from 'preact-render-to-string';
 import { bidiSegments, placement } from '../bidi.js';
 import {
   BOX,
+  CLOSING_RULE,
   textOf,
   type Block,
   type DocumentContent,
@@ -333,6 +334,8 @@ function BlockView({ doc, block }: { doc: Doc; block: Block }): VNode {
           </tbody>
         </table>
       );
+    case 'closing-line':
+      return <p class="closing-line">{CLOSING_RULE}</p>;
     case 'signature':
       return (
         <div class="signature">
@@ -393,11 +396,11 @@ function pageCss(content: DocumentContent): string {
   ].join('\n');
 }
 
-/** Every character the print view draws: the content's words, the page furniture's and the box symbols it adds. */
+/** Every character the print view draws: the content's words, the page furniture's, and the box symbols and closing line it adds. */
 function printedText(content: DocumentContent): string {
   const { runningHeader, firstPageFooter } = content.pages;
   const furniture = `${runningHeader.reference} ${pagePartsText(runningHeader.pageOf, 0, 0)}0123456789 ${firstPageFooter ?? ''}`;
-  return `${content.title} ${furniture} ${JSON.stringify(content.blocks)} ${Object.values(BOX).join('')}`;
+  return `${content.title} ${furniture} ${JSON.stringify(content.blocks)} ${Object.values(BOX).join('')}${CLOSING_RULE}`;
 }
 
 /** The print view of a document, as a preact tree. */

@@ -58,5 +58,6 @@ table.form .detail { margin-block-start: 5pt; }
 .code { font-size: 8pt; word-break: break-all; }
 .nowrap { white-space: nowrap; }
 .signature { margin-block: 20pt 10pt; }
+.closing-line { text-align: center; margin-block: 12pt 0; break-before: avoid; }
 .signature p { margin: 0; }
 `;
