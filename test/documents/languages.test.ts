@@ -155,6 +155,34 @@ interface Generated {
   content: DocumentContent;
 }
 
+/** The standard structure types of PDF 1.7 (ISO 32000-1, 14.8.4); PDF 2.0 adds others (Strong, Em, Title…). */
+const PDF_17_STRUCTURE_TYPES = new Set(
+  (
+    'Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private P H H1 H2 H3 H4 H5 H6 L LI Lbl ' +
+    'LBody Table TR TH TD THead TBody TFoot Span Quote Note Reference BibEntry Code Link Annot Ruby RB RT RP ' +
+    'Warichu WT WP Figure Formula Form'
+  ).split(' '),
+);
+
+/** The structure types a PDF's pages use, as pdfjs reads its structure tree. */
+async function structureRoles(bytes: Uint8Array): Promise<Set<string>> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const document = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
+  const roles = new Set<string>();
+  type Node = { role?: string; children?: Node[] };
+  const visit = (node: Node) => {
+    if (node.role && node.role !== 'Root') roles.add(node.role);
+    for (const child of node.children ?? []) visit(child);
+  };
+  try {
+    for (let n = 1; n <= document.numPages; n++)
+      visit(((await (await document.getPage(n)).getStructTree()) ?? {}) as Node);
+  } finally {
+    await document.destroy();
+  }
+  return roles;
+}
+
 describe('documents in the six UN languages', () => {
   const pdfEngine = usePdfEngine();
   let database: TestDatabase;
@@ -448,6 +476,22 @@ describe('documents in the six UN languages', () => {
         );
         expect(furniture.header.first).toBe('');
         expect(normalise(furniture.footer.first)).toBe(footer);
+      });
+
+      it('tags its PDFs with the structure types of the PDF version they declare (no PDF 2.0 type in a PDF 1.4 file)', async () => {
+        const pdfs = [...documents.entries()]
+          .filter(([key, generated]) => key.startsWith(`${locale}/`) && generated.pdf !== null)
+          .map(([key, generated]) => [key, generated.pdf!] as const);
+        expect(pdfs.length).toBeGreaterThanOrEqual(2);
+        for (const [key, pdf] of pdfs) {
+          expect(Buffer.from(pdf).subarray(0, 8).toString('latin1'), key).toBe('%PDF-1.4');
+          const roles = await structureRoles(pdf);
+          expect(roles.size, key).toBeGreaterThan(3);
+          expect(
+            [...roles].filter((role) => !PDF_17_STRUCTURE_TYPES.has(role)),
+            key,
+          ).toEqual([]);
+        }
       });
 
       it('writes the receipt, the results report and the results notice in the locale too', async () => {

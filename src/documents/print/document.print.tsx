@@ -25,7 +25,9 @@ import { PRINT_CSS } from './print-css.js';
  * `lang` and `dir` come from the content, so Arabic prints right-to-left; in right-to-left text
  * every left-to-right snippet (designation, reference, code, hash, figure) is a `<bdi dir="ltr">`
  * (bidi.ts), and a field in another language carries its own `lang` and `dir`. preact escapes
- * every text, so the data (subjects, comments typed by a State) stays text.
+ * every text, so the data (subjects, comments typed by a State) stays text. Bold words are spans
+ * with a class, not `<strong>`: Chromium tags `<strong>` as the PDF 2.0 structure type Strong,
+ * which a PDF 1.4 file (what Chromium writes) cannot hold, and readers such as Poppler report it.
  */
 
 /** The document's language and direction, which every element inherits unless marked otherwise. */
@@ -217,9 +219,9 @@ function Choice({ doc, choice }: { doc: Doc; choice: FormChoice }): VNode {
 function Detail({ doc, label, text }: { doc: Doc; label: string; text: Text }): VNode {
   return (
     <p class="detail">
-      <strong>
+      <span class="strong">
         <Words text={label} dir={doc.dir} />
-      </strong>{' '}
+      </span>{' '}
       <Inline doc={doc} text={text} />
     </p>
   );
@@ -342,9 +344,9 @@ function BlockView({ doc, block }: { doc: Doc; block: Block }): VNode {
           {block.lines.map((line, index) => (
             <p>
               {index === 0 ? (
-                <strong>
+                <span class="strong">
                   <Inline doc={doc} text={line} />
-                </strong>
+                </span>
               ) : (
                 <Inline doc={doc} text={line} />
               )}
