@@ -78,6 +78,22 @@ type RunStyle = { bold?: boolean; size?: number; font?: string; italics?: boolea
 /** Where a text of the document's own language sits. */
 const own = (b: Builder): Placement => ({ lang: b.doc.lang, dir: b.doc.dir });
 
+const LRM = '\u200E';
+const RLM = '\u200F';
+
+/**
+ * A left-to-right snippet of right-to-left text, held in order by direction marks, as the print
+ * view's `<bdi dir="ltr">` holds it: a run without right-to-left characteristics is not enough,
+ * since word processors still apply the bidirectional algorithm to its characters. A left-to-right
+ * mark at each end makes its digits and the neutrals at its edges left-to-right ("+41 22 730 6206",
+ * never "6206 730 22 41+"; the closing bracket of "(X.ztd-iot)" stays at its end); a right-to-left
+ * mark after it keeps the digits that follow in the sentence (the day after "Goyang, Korea") out
+ * of it. Word, LibreOffice and every reader of the text ignore the marks otherwise.
+ */
+function isolatedLtr(text: string): string {
+  return `${LRM}${text}${LRM}${RLM}`;
+}
+
 /**
  * The runs of a text placed in `where`: in right-to-left text, runs right-to-left with their
  * language, and each left-to-right snippet a run of its own; a run states its language where the
@@ -91,7 +107,7 @@ function runs(b: Builder, text: string, where: Placement = own(b), style: RunSty
   return bidiSegments(text, where.dir).map(
     (segment) =>
       new TextRun({
-        text: segment.text,
+        text: where.dir === 'rtl' && segment.ltr ? isolatedLtr(segment.text) : segment.text,
         ...style,
         ...(where.dir === 'rtl' && !segment.ltr && { rightToLeft: true }),
         ...(stateLanguage && !segment.ltr && { language }),

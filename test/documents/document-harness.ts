@@ -115,13 +115,15 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
 }
 
 /**
- * Text reduced to what it says: one space for any run of white space (a line break in a PDF is
+ * Text reduced to what it says: no direction marks (a DOCX holds left-to-right snippets of Arabic
+ * text in order with them), one space for any run of white space (a line break in a PDF is
  * where the layout broke the line), the non-breaking hyphen and space of the reference as plain
  * ones, "ITU T" (the reference copy lost a non-breaking hyphen in places) as "ITU-T".
  */
 export function normalise(text: string): string {
   return text
     .normalize('NFC')
+    .replace(/[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '')
     .replace(/[\u2010\u2011]/g, '-')
     .replace(/\u00a0/g, ' ')
     .replace(/\s+/g, ' ')

@@ -441,12 +441,20 @@ describe('documents in the six UN languages', () => {
             expect(run).not.toContain('<w:rtl/>');
           // Saudi Arabia's Arabic comment is right to left, its designation isolated within it.
           expect(saHtml).toContain('<bdi dir="ltr">X.1353</bdi>');
+          // In the DOCX, each snippet is held in order by direction marks: LRM at both ends (its digits and
+          // brackets left to right: never "5853 730 22 41+"), RLM after it (the day after "Goyang, Korea" stays out).
+          const circularXml = docxXml(doc('circular').docx);
+          for (const snippet of ['X.1353 (X.ztd-iot)', '+41 22 730 5853', 'tsbsg17@itu.int', 'Goyang, Korea'])
+            expect(circularXml, snippet).toContain(`>\u200E${snippet}\u200E\u200F</w:t>`);
+          expect(saXml).toContain('>\u200EX.1353\u200E\u200F</w:t>');
         } else {
           expect(html).not.toContain('<bdi');
           // In a left-to-right document, the Arabic comment is isolated right to left, in right-to-left runs.
           expect(saHtml).toMatch(/<bdi dir="rtl">تقترح المملكة/);
           expect(runsWith(saXml, 'تقترح المملكة').every((run) => run.includes('<w:rtl/>'))).toBe(true);
           expect(runsWith(saXml, 'تقترح المملكة').length).toBeGreaterThan(0);
+          // Left-to-right documents need no marks.
+          expect(docxXml(doc('circular').docx)).not.toMatch(/[\u200E\u200F]/);
         }
         expect(normalise(docxText(doc('reply', 'SA').docx))).toContain(SA_COMMENTS);
       });
