@@ -23,6 +23,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { bidiSegments, placement, type Placement } from './bidi.js';
+import { contentColumnWidths } from './column-widths.js';
 import {
   BOX,
   CLOSING_RULE,
@@ -51,6 +52,12 @@ import {
 
 /** A4 in twips, 2 cm margins (as ITU documents). */
 const PAGE = { width: 11906, height: 16838, margin: 1134 };
+/** The width of the text between the margins, in twips. */
+const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
+/** The average advance of a character of a data table's 9 pt text (Calibri, some of it bold), in twips. */
+const DATA_CHAR_WIDTH = 95;
+/** Word's default cell margins (0.19 cm each side) and the borders, in twips. */
+const CELL_PADDING = 240;
 /** Body text 10.5 pt (half-points). */
 const BODY_SIZE = 21;
 /** Word fonts per script: Latin, East Asian, complex scripts (Arabic). */
@@ -216,7 +223,14 @@ function dataTable(b: Builder, block: Extract<Block, { type: 'table' }>): Paragr
   return [
     para(b, runs(b, block.caption, own(b), { italics: true, size: 18 }), { keepNext: true, spacing: { after: 60 } }),
     new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      // Sized to the content: Word would give every column the same width, breaking words in the narrow ones.
+      columnWidths: contentColumnWidths([block.headers, ...block.rows], {
+        available: TEXT_WIDTH,
+        charWidth: DATA_CHAR_WIDTH,
+        padding: CELL_PADDING,
+      }),
+      layout: TableLayoutType.FIXED,
       ...(b.doc.dir === 'rtl' && { visuallyRightToLeft: true }),
       rows: [
         new TableRow({ tableHeader: true, cantSplit: true, children: block.headers.map((h, i) => cell(h, i, true)) }),

@@ -519,6 +519,20 @@ describe('documents in the six UN languages', () => {
         expect(normalise(docxText(doc('results-report').docx))).toContain(
           normalise(textLabel(locale, { kind: 'new', designation: 'X.1353', workItem: 'X.ztd-iot' })),
         );
+        // Its tables are sized to their content (fixed layout, columns of different widths filling the
+        // text width), not split into equal columns that break the texts' labels mid-word.
+        const tables = docxXml(doc('results-report').docx).split('<w:tbl>').slice(1);
+        const data = tables.filter(
+          (table) => table.includes('<w:tblLayout w:type="fixed"/>') && table.includes('E7E7E7'),
+        );
+        expect(data.length).toBeGreaterThan(0);
+        for (const table of data) {
+          const grid = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((match) => Number(match[1]));
+          expect(grid.reduce((a, b) => a + b, 0)).toBe(11906 - 2 * 1134);
+          expect(new Set(grid).size).toBeGreaterThan(1);
+        }
+        const perText = [...data[0]!.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((match) => Number(match[1]));
+        expect(perText[0]).toBe(Math.max(...perText));
       });
     });
   }
