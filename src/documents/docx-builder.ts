@@ -278,7 +278,8 @@ function formRow(b: Builder, text: FormText): TableRow {
     );
   }
   return new TableRow({
-    cantSplit: true,
+    // A filled row (comments, reasons) may be long: it may break across pages rather than leave a page half blank.
+    cantSplit: text.details.length === 0,
     children: [
       new TableCell({
         width: { size: 3000, type: WidthType.DXA },

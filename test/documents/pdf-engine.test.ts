@@ -165,3 +165,44 @@ describe('the PDF printer', () => {
     expect((await printer.print(html)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 });
+
+describe('a filled reply form’s long row', () => {
+  const engine = createPdfEngine();
+  afterAll(() => engine.close());
+
+  /** Half a page of letter, then a form row whose comments run for most of a page. */
+  const content = (dir: 'ltr' | 'rtl'): DocumentContent => ({
+    kind: 'reply',
+    lang: dir === 'rtl' ? 'ar' : 'en',
+    dir,
+    title: 'Reply',
+    subject: 'Reply',
+    pages: { runningHeader: { reference: 'Reply', pageOf: [{ count: 'page' }] }, firstPageFooter: null },
+    blocks: [
+      ...Array.from({ length: 24 }, (_, i) => ({ type: 'paragraph' as const, text: `Line ${i + 1} of the letter.` })),
+      {
+        type: 'form',
+        corner: '',
+        header: 'Select one of the two boxes',
+        texts: [
+          {
+            label: 'Draft new Recommendation ITU-T X.1353',
+            choices: [{ checked: true, text: 'does not assign authority' }],
+            details: [{ label: 'Reasons:', text: 'FIRST-WORDS '.concat('The text should be aligned. '.repeat(160)) }],
+          },
+        ],
+      },
+    ],
+  });
+
+  it('breaks across pages instead of leaving half of the first page blank, in the PDF and the DOCX', async () => {
+    for (const dir of ['ltr', 'rtl'] as const) {
+      const pages = await pdfPages(await engine.print(renderPrintHtml(content(dir))));
+      expect(pages.length, dir).toBeGreaterThan(1);
+      expect(pages[0], dir).toContain('FIRST-WORDS');
+    }
+    const xml = docxXml(await buildDocx(content('ltr')));
+    const row = xml.slice(xml.indexOf('Draft new Recommendation ITU-T X.1353') - 2000);
+    expect(row.slice(0, row.indexOf('FIRST-WORDS'))).not.toContain('<w:cantSplit/>');
+  });
+});

@@ -228,8 +228,9 @@ function Detail({ doc, label, text }: { doc: Doc; label: string; text: Text }): 
 }
 
 function FormRow({ doc, text }: { doc: Doc; text: FormText }): VNode {
+  // A filled row (comments, reasons) may be long: it may break across pages rather than leave a page half blank.
   return (
-    <tr>
+    <tr class={text.details.length > 0 ? 'filled' : undefined}>
       <th scope="row">
         <Words text={text.label} dir={doc.dir} />
       </th>

@@ -51,6 +51,7 @@ table.data td.num { text-align: end; font-variant-numeric: tabular-nums; }
 caption { caption-side: top; text-align: start; font-style: italic; font-size: 9pt; padding-block-end: 2pt; }
 table.form th, table.form td { border: 0.5pt solid #000; padding-block: 4pt; padding-inline: 5pt; }
 table.form tbody th { inline-size: 30%; }
+table.form tr.filled { break-inside: auto; }
 table.form td p { margin-block: 0 3pt; }
 table.form .option { margin-inline-start: 1.8em; }
 table.form .detail { margin-block-start: 5pt; }
