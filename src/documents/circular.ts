@@ -78,6 +78,8 @@ function annex1Blocks(locale: Locale, texts: readonly DeterminedText[], localise
           label: textLabel(locale, text),
           location: text.location,
         }),
+        // The reference links to where the text can be read, as TSB's circular links it.
+        ...(text.locationUrl !== null && { links: [{ text: text.location, href: text.locationUrl }] }),
       },
       {
         type: 'paragraph',

@@ -46,6 +46,64 @@ export function typed(text: string): Text {
   return { text, typed: true };
 }
 
+/** A stretch of a block's words that links to an address: the first occurrence of `text` in them. */
+export interface Link {
+  readonly text: string;
+  /** An http(s) or mailto address. */
+  readonly href: string;
+}
+
+/** A piece of text, linked or not. */
+export interface LinkPiece {
+  readonly text: string;
+  readonly href: string | null;
+}
+
+/**
+ * Web and e-mail addresses written in a text ("www.itu.int/ipr/", "https://…", "tsbsg17@itu.int"):
+ * a sentence's closing punctuation and an unmatched closing bracket are not part of them.
+ */
+const ADDRESS =
+  /\b(?:https?:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?'’”)\]]|\b[\w.+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+\b/gu;
+
+/**
+ * A text as pieces, linked where the circular links: the block's explicit links (a text's document
+ * reference, "R34", to where it can be read) and every web or e-mail address written in it, as the
+ * reader's software would make them. Pure.
+ */
+export function linkPieces(text: string, links: readonly Link[] = []): LinkPiece[] {
+  const found: { at: number; end: number; href: string }[] = [];
+  for (const link of links) {
+    const at = link.text === '' ? -1 : text.indexOf(link.text);
+    if (at >= 0) found.push({ at, end: at + link.text.length, href: link.href });
+  }
+  for (const match of text.matchAll(ADDRESS)) {
+    const at = match.index;
+    const end = at + match[0].length;
+    if (found.some((link) => at < link.end && end > link.at)) continue;
+    const address = match[0];
+    const href =
+      address.includes('@') && !/^(?:https?:|www\.)/u.test(address)
+        ? `mailto:${address}`
+        : address.startsWith('www.')
+          ? `https://${address}`
+          : address;
+    found.push({ at, end, href });
+  }
+  if (found.length === 0) return [{ text, href: null }];
+  found.sort((a, b) => a.at - b.at);
+  const pieces: LinkPiece[] = [];
+  let from = 0;
+  for (const link of found) {
+    if (link.at < from) continue;
+    if (link.at > from) pieces.push({ text: text.slice(from, link.at), href: null });
+    pieces.push({ text: text.slice(link.at, link.end), href: link.href });
+    from = link.end;
+  }
+  if (from < text.length) pieces.push({ text: text.slice(from), href: null });
+  return pieces;
+}
+
 /** A label and its value lines, in a borderless two-column layout (header blocks, receipt data). */
 export interface FieldRow {
   readonly label: string;
@@ -82,6 +140,8 @@ export type Block =
       readonly text: string;
       readonly newPage?: boolean;
       readonly centred?: boolean;
+      /** Stretches of the heading that link somewhere (a text's document reference). */
+      readonly links?: readonly Link[];
     }
   | ({
       readonly type: 'paragraph';

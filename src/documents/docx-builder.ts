@@ -3,6 +3,7 @@ import {
   BorderStyle,
   CheckBox,
   Document,
+  ExternalHyperlink,
   Footer,
   Header,
   HeadingLevel,
@@ -32,6 +33,8 @@ import {
   type DocumentContent,
   type FieldRow,
   type FormText,
+  type Link,
+  linkPieces,
   type Marks,
   type PageFurniture,
   type Text,
@@ -80,7 +83,17 @@ interface Builder {
   readonly doc: { readonly lang: string; readonly dir: 'ltr' | 'rtl' };
 }
 
-type RunStyle = { bold?: boolean; size?: number; font?: string; italics?: boolean };
+type RunStyle = {
+  bold?: boolean;
+  size?: number;
+  font?: string;
+  italics?: boolean;
+  color?: string;
+  underline?: Record<string, never>;
+};
+
+/** Links as the print view shows them. */
+const LINK_COLOUR = '1F4E9A';
 
 /** Where a text of the document's own language sits. */
 const own = (b: Builder): Placement => ({ lang: b.doc.lang, dir: b.doc.dir });
@@ -107,7 +120,27 @@ function isolatedLtr(text: string): string {
  * document is Arabic or Chinese (Word applies its complex-script and East Asian rules by the run's
  * bidi and eastAsia languages) or the text is in another language than the document's.
  */
-function runs(b: Builder, text: string, where: Placement = own(b), style: RunStyle = {}): TextRun[] {
+function runs(
+  b: Builder,
+  text: string,
+  where: Placement = own(b),
+  style: RunStyle = {},
+  links?: readonly Link[],
+): ParagraphChild[] {
+  return linkPieces(text, links).flatMap((piece): ParagraphChild[] =>
+    piece.href === null
+      ? plainRuns(b, piece.text, where, style)
+      : [
+          new ExternalHyperlink({
+            link: piece.href,
+            children: plainRuns(b, piece.text, where, { ...style, color: LINK_COLOUR, underline: {} }),
+          }),
+        ],
+  );
+}
+
+/** The runs of a text without links (see `runs`). */
+function plainRuns(b: Builder, text: string, where: Placement, style: RunStyle): TextRun[] {
   const language = where.lang === null ? undefined : LANGUAGES[where.lang];
   const stateLanguage =
     language !== undefined && (where.lang !== b.doc.lang || b.doc.lang === 'ar' || b.doc.lang === 'zh');
@@ -338,7 +371,7 @@ function blockChildren(b: Builder, block: Block): (Paragraph | Table)[] {
       ];
     case 'heading':
       return [
-        para(b, runs(b, block.text), {
+        para(b, runs(b, block.text, own(b), {}, block.links), {
           heading: HEADINGS[block.level],
           ...(block.newPage && { pageBreakBefore: true }),
           ...(block.centred && { alignment: AlignmentType.CENTER }),

@@ -137,6 +137,35 @@ describe('TSB Circular 79 generated from the demo data', () => {
     expect(normalise(pages.at(-1)!)).toMatch(/Administration of \[Member State\] ___________$/);
   });
 
+  it('links each text’s reference to where it can be read, the IPR database and the e-mail addresses, in both formats', async () => {
+    const expected = [
+      'https://www.itu.int/md/T22-SG17-R-0034/en',
+      'https://www.itu.int/md/T22-SG17-R-0035/en',
+      'https://www.itu.int/md/T22-SG17-R-0036/en',
+      'https://www.itu.int/md/T22-SG17-R-0038/en',
+      'https://www.itu.int/md/T22-SG17-R-0037/en',
+      'https://www.itu.int/md/T22-SG17-R-0033/en',
+      'https://www.itu.int/ipr/',
+      'mailto:tsbsg17@itu.int',
+      'mailto:tsbdir@itu.int',
+    ];
+    const pdfLinks = new Set(
+      [
+        ...Buffer.from(pdf.bytes)
+          .toString('latin1')
+          .matchAll(/\/URI \(([^)]*)\)/g),
+      ].map((match) => match[1]),
+    );
+    expect([...pdfLinks].sort()).toEqual([...expected].sort());
+    const relations = docxParts(docx.bytes).get('word/_rels/document.xml.rels')!;
+    const docxLinks = new Set(
+      [...relations.matchAll(/Target="([^"]+)" TargetMode="External"/g)].map((match) => match[1]),
+    );
+    expect([...docxLinks].sort()).toEqual([...expected].sort());
+    // The reference itself is the link, as in TSB's circular: "[R34]" with R34 linked.
+    expect(docxXml(docx.bytes)).toMatch(/<w:hyperlink [^>]*>(?:(?!<\/w:hyperlink>).)*>R34<\/w:t>/);
+  });
+
   it('lists the addressees and the copies after an en dash, as the circular does, in both formats', async () => {
     const parts = docxParts(docx.bytes);
     const numbering = parts.get('word/numbering.xml')!;

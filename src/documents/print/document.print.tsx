@@ -10,6 +10,8 @@ import {
   type FieldRow,
   type FormChoice,
   type FormText,
+  type Link,
+  linkPieces,
   type Marks,
   type PagePart,
   pagePartsText,
@@ -52,8 +54,29 @@ function Hyphens({ text }: { text: string }): VNode {
   );
 }
 
-/** A text's words in a paragraph of direction `dir`: left-to-right snippets of right-to-left text isolated. */
-function Words({ text, dir }: { text: string; dir: 'ltr' | 'rtl' }): VNode {
+/**
+ * A text's words in a paragraph of direction `dir`: left-to-right snippets of right-to-left text
+ * isolated; web and e-mail addresses, and the stretches `links` names, as links (Chromium makes
+ * them link annotations of the PDF).
+ */
+function Words({ text, dir, links }: { text: string; dir: 'ltr' | 'rtl'; links?: readonly Link[] | undefined }): VNode {
+  return (
+    <>
+      {linkPieces(text, links).map((piece) =>
+        piece.href === null ? (
+          <Plain text={piece.text} dir={dir} />
+        ) : (
+          <a href={piece.href}>
+            <Plain text={piece.text} dir={dir} />
+          </a>
+        ),
+      )}
+    </>
+  );
+}
+
+/** Words without links: left-to-right snippets of right-to-left text isolated. */
+function Plain({ text, dir }: { text: string; dir: 'ltr' | 'rtl' }): VNode {
   return (
     <>
       {bidiSegments(text, dir).map((segment) =>
@@ -83,8 +106,33 @@ const OF_ARABIC_FACE = new RegExp(`^[${ARABIC_FACE}]`, 'u');
  * stretch of right-to-left text drawn from another face than the Arabic one is therefore a span
  * of its own, so every text node is one piece and the bookmark reads in logical order.
  */
-function HeadingWords({ text, dir }: { text: string; dir: 'ltr' | 'rtl' }): VNode {
-  if (dir === 'ltr') return <Words text={text} dir={dir} />;
+function HeadingWords({
+  text,
+  dir,
+  links,
+}: {
+  text: string;
+  dir: 'ltr' | 'rtl';
+  links?: readonly Link[] | undefined;
+}): VNode {
+  if (dir === 'ltr') return <Words text={text} dir={dir} links={links} />;
+  return (
+    <>
+      {linkPieces(text, links).map((piece) =>
+        piece.href === null ? (
+          <HeadingPiece text={piece.text} dir={dir} />
+        ) : (
+          <a href={piece.href}>
+            <HeadingPiece text={piece.text} dir={dir} />
+          </a>
+        ),
+      )}
+    </>
+  );
+}
+
+/** A right-to-left heading's stretch of words, each text node drawn from one face. */
+function HeadingPiece({ text, dir }: { text: string; dir: 'ltr' | 'rtl' }): VNode {
   return (
     <>
       {bidiSegments(text, dir).map((segment) => {
@@ -262,7 +310,7 @@ function BlockView({ doc, block }: { doc: Doc; block: Block }): VNode {
     case 'heading': {
       const className =
         [block.newPage ? 'new-page' : '', block.centred ? 'centred' : ''].filter(Boolean).join(' ') || undefined;
-      const heading = <HeadingWords text={block.text} dir={doc.dir} />;
+      const heading = <HeadingWords text={block.text} dir={doc.dir} links={block.links} />;
       if (block.level === 1) return <h1 class={className}>{heading}</h1>;
       if (block.level === 2) return <h2 class={className}>{heading}</h2>;
       return <h3 class={className}>{heading}</h3>;

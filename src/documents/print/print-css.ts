@@ -59,6 +59,7 @@ table.form .detail { margin-block-start: 5pt; }
 .code { font-size: 8pt; word-break: break-all; }
 .nowrap { white-space: nowrap; }
 .signature { margin-block: 20pt 10pt; }
+a { color: #1f4e9a; text-decoration: underline; }
 .closing-line { text-align: center; margin-block: 12pt 0; break-before: avoid; }
 .signature p { margin: 0; }
 `;
