@@ -1,3 +1,4 @@
+import { chromiumPreference } from './platform/chromium.js';
 import { statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
@@ -237,7 +238,7 @@ function organisation(env: NodeJS.ProcessEnv): Organisation {
  * RECEIPT_VERIFY_PER_MINUTE, PUBLIC_CACHE_ENTRIES, PUBLIC_CACHE_MB, AUDIT_SEAL,
  * SMTP_URL, MAIL_FROM, PUBLIC_URL, REMINDER_DAYS, WORKER, METRICS_TOKEN, METRICS_PUBLIC, ASSENT_SECRET_KEY,
  * SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS, INVITATION_DAYS, PASSWORD_RESET_MINUTES, TRUST_PROXY,
- * ORG_NAME(_<LANG>), ORG_LOGO.
+ * ORG_NAME(_<LANG>), ORG_LOGO, CHROMIUM (checked here, read where Chromium is looked for).
  * @throws ConfigError naming the variable
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -245,6 +246,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   let database: DatabaseTarget;
   try {
     database = parseDatabaseUrl(env.DATABASE_URL, dataDir, integer(env, 'DATABASE_POOL_MAX', 10, 1, 500));
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+  try {
+    // Refused at the start rather than at the first PDF.
+    chromiumPreference(env);
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }

@@ -106,7 +106,7 @@ export async function diagnose(io: CliIo, options: { printPdf: boolean }): Promi
       check: 'chromium',
       status: 'warn',
       detail:
-        'not found: PDF documents are unavailable (DOCX works). Set CHROMIUM_PATH, install chromium, or keep the @sparticuz/chromium npm package',
+        'not found: PDF documents are unavailable (DOCX works). Keep the @sparticuz/chromium npm package, install chromium, or set CHROMIUM_PATH',
     });
   } else {
     checks.push({ check: 'chromium', status: 'ok', detail: `${location.executablePath} (from ${location.source})` });
