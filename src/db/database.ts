@@ -226,6 +226,12 @@ export interface ConsultationTable {
   eligible_states: string | null;
   issued_at: number | null;
   results_notice_at: number | null;
+  /** The results notice's own reference ("TSB Circular 140"), given when it is issued (migration 0018). */
+  results_notice_reference: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The results report's TD number ("SG17-TD1234"), given by the secretariat (migration 0018). */
+  results_report_td: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The Questions the results report concerns ("6/17, 10/17"), given by the secretariat (migration 0018). */
+  results_report_questions: ColumnType<string | null, string | null | undefined, string | null>;
   is_demo: Flag;
   created_at: number;
   updated_at: number;

@@ -20,6 +20,8 @@ export interface BureauProfile {
   readonly formEmail: string | null;
   /** The address line at the foot of the circular. */
   readonly footer: string | null;
+  /** The first lines of a TD's header (the union and the sector), top of a meeting document. */
+  readonly tdLetterhead: readonly string[];
 }
 
 /** Direct lines of TSB study group secretariats known from their circulars. */
@@ -43,6 +45,7 @@ export function bureauProfile(
       formFax: '+41-22-730-5853',
       formEmail: 'tsbdir@itu.int',
       footer: msg(locale, 'doc.circular.footer'),
+      tdLetterhead: [msg(locale, 'doc.union'), msg(locale, 'doc.td.sector.tsb')],
     };
   }
   if (consultation.bureau === 'DEMO') {
@@ -53,6 +56,7 @@ export function bureauProfile(
       formFax: null,
       formEmail: null,
       footer: null,
+      tdLetterhead: [msg(locale, 'doc.bureau.demo'), msg(locale, 'doc.bureau.demoNotItu')],
     };
   }
   return {
@@ -62,6 +66,7 @@ export function bureauProfile(
     formFax: null,
     formEmail: null,
     footer: null,
+    tdLetterhead: [msg(locale, 'doc.union'), consultation.bureau],
   };
 }
 

@@ -41,13 +41,26 @@ export interface CircularInput {
   readonly texts: readonly DeterminedText[];
 }
 
-function headerRows(locale: Locale, consultation: Consultation, localised: LocalisedConsultation): FieldRow[] {
+/**
+ * The header block of a circular (and of the results notice, a circular too): its reference (the
+ * consultation's, or `ownReference` for a notice issued under its own), addressees, copies and the
+ * bureau's contact lines.
+ */
+export function headerRows(
+  locale: Locale,
+  consultation: Consultation,
+  localised: LocalisedConsultation,
+  ownReference: string | null = null,
+): FieldRow[] {
   const contact = bureauProfile(locale, consultation).contact;
   const { reference, addressees, copies } = localised;
   const inItsLanguage = (field: LocalisedField<readonly string[]>) =>
     field.value.map((line) => inLanguage(line, field.language, locale));
   const rows: FieldRow[] = [
-    { label: msg(locale, 'doc.ref'), lines: [inLanguage(reference.value, reference.language, locale)] },
+    {
+      label: msg(locale, 'doc.ref'),
+      lines: [ownReference ?? inLanguage(reference.value, reference.language, locale)],
+    },
     { label: msg(locale, 'doc.to'), lines: inItsLanguage(addressees), bulleted: true },
   ];
   if (copies.value.length > 0)

@@ -7,7 +7,8 @@ import { figureLabelAt, outcomeWords } from '../presenters/procedure-words.js';
 import { citeClauseIn, citeRoleIn, clauseIn } from '../i18n/citations.js';
 import { dirOf, type Locale } from '../i18n/i18n.js';
 import type { ConsultationResults, TextResult } from '../domain/consultation/results.js';
-import { studyGroupName } from './bureau.js';
+import { bureauProfile, studyGroupName } from './bureau.js';
+import { headerRows } from './circular.js';
 import { type Block, type DocumentContent, inLanguage, CLOSING_LINE } from './content.js';
 import { buildDocx } from './docx.js';
 import {
@@ -108,15 +109,33 @@ export function resultsNoticeContent(locale: Locale, input: ResultsNoticeInput):
       type: 'mark',
       text: msg(locale, 'doc.mark.enteredAfterwards', { date: formatDay(locale, c.enteredAfterwardsAt) }),
     });
+  // Laid out as TSB issues it: a circular of its own (letterhead, place and date, reference,
+  // addressees, contact, subject, the letter, the signature), to the circular's addressees.
+  const profile = bureauProfile(locale, c);
+  const ownReference = c.resultsNoticeReference;
   blocks.push(
-    { type: 'heading', level: 1, text: title },
+    { type: 'letterhead', lines: profile.letterhead },
+    {
+      type: 'paragraph',
+      variant: 'end',
+      text: msg(locale, 'doc.circular.placeDate', {
+        date: input.issuedAt === null ? msg(locale, 'doc.notice.notIssued') : formatDay(locale, input.issuedAt),
+      }),
+    },
+    { type: 'fields', rows: headerRows(locale, c, localised, ownReference) },
     {
       type: 'fields',
       rows: [
-        {
-          label: msg(locale, 'doc.notice.consultation'),
-          lines: [inLanguage(c.reference, localised.reference.language, locale)],
-        },
+        { label: msg(locale, 'doc.subject'), lines: [title] },
+        // The consultation it concludes, when the notice has a reference of its own.
+        ...(ownReference === null
+          ? []
+          : [
+              {
+                label: msg(locale, 'doc.notice.consultation'),
+                lines: [inLanguage(c.reference, localised.reference.language, locale)],
+              },
+            ]),
         {
           label: msg(locale, 'doc.report.meeting'),
           lines: [
@@ -127,12 +146,9 @@ export function resultsNoticeContent(locale: Locale, input: ResultsNoticeInput):
             }),
           ],
         },
-        {
-          label: msg(locale, 'doc.notice.issued'),
-          lines: [input.issuedAt === null ? msg(locale, 'doc.notice.notIssued') : formatDay(locale, input.issuedAt)],
-        },
       ],
     },
+    { type: 'paragraph', text: msg(locale, 'doc.salutation') },
     {
       type: 'paragraph',
       text: msg(locale, 'doc.notice.intro', {
@@ -219,6 +235,11 @@ export function resultsNoticeContent(locale: Locale, input: ResultsNoticeInput):
         ),
     ),
   );
+  const ofRecord = (text: string) => inLanguage(text, c.languageOfRecord, locale);
+  blocks.push(
+    { type: 'paragraph', text: msg(locale, 'doc.closing') },
+    { type: 'signature', lines: [ofRecord(c.signatory.name), ofRecord(c.signatory.title)] },
+  );
   // The metadata's subject: the circular's, translated where it is (else in the language of record).
   const subject = localiseConsultation(c, [], locale).subject.value;
   return {
@@ -227,7 +248,7 @@ export function resultsNoticeContent(locale: Locale, input: ResultsNoticeInput):
     dir: dirOf(locale),
     title,
     subject,
-    pages: pageFurniture(locale, title),
+    pages: pageFurniture(locale, ownReference ?? title, profile.footer),
     blocks: [...blocks, CLOSING_LINE],
   };
 }

@@ -5,7 +5,7 @@ import type { ReplyPosition, ReplyVersion } from '../domain/reply/reply.js';
 import { citeRoleIn, clauseIn, formatShare } from '../i18n/citations.js';
 import { dirOf, type Locale } from '../i18n/i18n.js';
 import type { ConsultationResults } from '../domain/consultation/results.js';
-import { studyGroupName } from './bureau.js';
+import { type BureauProfile, bureauProfile, studyGroupName } from './bureau.js';
 import { typed, type Block, type DocumentContent, CLOSING_LINE } from './content.js';
 import { buildDocx } from './docx.js';
 import {
@@ -210,6 +210,26 @@ function compiledBlocks(locale: Locale, input: ResultsReportInput, replies: read
   return blocks;
 }
 
+/** A language's name in `locale` ("English", "anglais"), for a TD's "Original" line. */
+function languageName(locale: Locale, language: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(language) ?? language;
+  } catch {
+    return language;
+  }
+}
+
+/** A TD's contact: the bureau and the lines the circular gives (telephone, fax, e-mail), one per line. */
+function contactLines(locale: Locale, bureau: string, profile: BureauProfile): string[] {
+  const { tel, fax, email } = profile.contact;
+  return [
+    bureau,
+    ...(tel ? [`${msg(locale, 'doc.tel')} ${tel}`] : []),
+    ...(fax ? [`${msg(locale, 'doc.fax')} ${fax}`] : []),
+    ...(email ? [`${msg(locale, 'doc.email')} ${email}`] : []),
+  ];
+}
+
 /** The report's content in `locale`. */
 export function resultsReportContent(locale: Locale, input: ResultsReportInput): DocumentContent {
   // The circular's own fields (reference, meeting place) in the report's language where translated.
@@ -222,6 +242,7 @@ export function resultsReportContent(locale: Locale, input: ResultsReportInput):
   const late = replies?.filter((r) => r.status === 'late').length ?? 0;
   const anyUnclear = input.results.texts.some((t) => t.tally.unclear > 0);
   const figureNames = input.results.texts[0] ? input.results.texts[0].tally.figures.map((f) => f.name) : [];
+  const profile = bureauProfile(locale, c);
 
   const blocks: Block[] = [];
   if (c.isDemo) blocks.push({ type: 'mark', text: msg(locale, 'doc.mark.demo') });
@@ -231,11 +252,30 @@ export function resultsReportContent(locale: Locale, input: ResultsReportInput):
       text: msg(locale, 'doc.mark.enteredAfterwards', { date: formatDay(locale, c.enteredAfterwardsAt) }),
     });
   blocks.push(
+    // The header of an ITU TD: the report goes to the meeting as one of its documents.
+    {
+      type: 'letterhead',
+      lines: [...profile.tdLetterhead, msg(locale, 'doc.td.studyPeriod', { period: c.studyPeriod })],
+    },
+    {
+      type: 'fields',
+      rows: [
+        { label: msg(locale, 'doc.td.number'), lines: [c.resultsReport.td ?? msg(locale, 'doc.td.unassigned')] },
+        { label: msg(locale, 'doc.td.studyGroup'), lines: [studyGroupName(locale, c.studyGroup)] },
+        {
+          label: msg(locale, 'doc.td.questions'),
+          lines: [c.resultsReport.questions ?? msg(locale, 'doc.td.noQuestions')],
+        },
+        { label: msg(locale, 'doc.td.original'), lines: [languageName(locale, c.languageOfRecord)] },
+        { label: msg(locale, 'doc.report.source'), lines: [c.bureau] },
+        { label: msg(locale, 'doc.td.title'), lines: [title] },
+        { label: msg(locale, 'doc.td.contact'), lines: contactLines(locale, c.bureau, profile) },
+      ],
+    },
     { type: 'heading', level: 1, text: title },
     {
       type: 'fields',
       rows: [
-        { label: msg(locale, 'doc.report.source'), lines: [c.bureau] },
         {
           label: msg(locale, 'doc.report.meeting'),
           lines: [

@@ -105,6 +105,8 @@ export function presentConsultation(
     },
     issuedAt: isoOrNull(c.issuedAt),
     resultsNoticeAt: isoOrNull(c.resultsNoticeAt),
+    resultsNoticeReference: c.resultsNoticeReference,
+    resultsReport: { ...c.resultsReport },
     enteredAfterwardsAt: isoOrNull(c.enteredAfterwardsAt),
     recordedIssuedAt: isoOrNull(c.recordedIssuedAt),
     isDemo: c.isDemo,

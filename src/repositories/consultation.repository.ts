@@ -39,6 +39,8 @@ function toConsultation(row: Selectable<ConsultationTable>): Consultation {
     },
     issuedAt: row.issued_at,
     resultsNoticeAt: row.results_notice_at,
+    resultsNoticeReference: row.results_notice_reference ?? null,
+    resultsReport: { td: row.results_report_td ?? null, questions: row.results_report_questions ?? null },
     enteredAfterwardsAt: row.entered_afterwards_at ?? null,
     recordedIssuedAt: row.recorded_issued_at ?? null,
     isDemo: fromFlag(row.is_demo),
@@ -55,7 +57,14 @@ export interface ConsultationWithRevision {
 
 type ConsultationFields = Omit<
   Consultation,
-  'issuedAt' | 'resultsNoticeAt' | 'enteredAfterwardsAt' | 'recordedIssuedAt' | 'createdAt' | 'updatedAt'
+  | 'issuedAt'
+  | 'resultsNoticeAt'
+  | 'resultsNoticeReference'
+  | 'resultsReport'
+  | 'enteredAfterwardsAt'
+  | 'recordedIssuedAt'
+  | 'createdAt'
+  | 'updatedAt'
 >;
 
 function toRow(c: ConsultationFields): Omit<Insertable<ConsultationTable>, 'created_at' | 'updated_at' | 'revision'> {
@@ -144,16 +153,25 @@ export async function markIssued(db: Executor, id: string, at: number, changedAt
     .execute();
 }
 
-/** Marks the results notice issued at `at` (for a record, its historical instant), the row changed at `changedAt`. */
+/**
+ * Marks the results notice issued at `at` (for a record, its historical instant) under its own
+ * reference, if any, the row changed at `changedAt`.
+ */
 export async function markResultsNoticeIssued(
   db: Executor,
   id: string,
   at: number,
   changedAt: number = at,
+  reference: string | null = null,
 ): Promise<void> {
   await db
     .updateTable('consultation')
-    .set((eb) => ({ results_notice_at: at, updated_at: changedAt, revision: eb('revision', '+', 1) }))
+    .set((eb) => ({
+      results_notice_at: at,
+      results_notice_reference: reference,
+      updated_at: changedAt,
+      revision: eb('revision', '+', 1),
+    }))
     .where('id', '=', id)
     .execute();
 }
@@ -264,4 +282,23 @@ export async function updateText(db: Executor, text: DeterminedText): Promise<vo
 
 export async function deleteText(db: Executor, consultationId: string, id: string): Promise<void> {
   await db.deleteFrom('determined_text').where('consultation_id', '=', consultationId).where('id', '=', id).execute();
+}
+
+/** Sets the results report's TD header (its number and Questions; null clears), the row changed at `at`. */
+export async function setResultsReportHeader(
+  db: Executor,
+  id: string,
+  header: { readonly td: string | null; readonly questions: string | null },
+  at: number,
+): Promise<void> {
+  await db
+    .updateTable('consultation')
+    .set((eb) => ({
+      results_report_td: header.td,
+      results_report_questions: header.questions,
+      updated_at: at,
+      revision: eb('revision', '+', 1),
+    }))
+    .where('id', '=', id)
+    .execute();
 }

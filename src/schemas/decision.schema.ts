@@ -39,7 +39,34 @@ export const ResultsNoticeInputSchema = Type.Object(
         examples: ['2023-09-20'],
       }),
     ),
+    reference: Type.Optional(
+      Type.String({
+        maxLength: 100,
+        description:
+          'The notice’s own reference: TSB issues the results as a circular of its own, whose number the notice carries. Blank or absent: the notice names the consultation’s circular only',
+        examples: ['TSB Circular 140'],
+      }),
+    ),
   },
   { additionalProperties: false, title: 'ResultsNoticeInput' },
 );
 export type ResultsNoticeInput = Type.Static<typeof ResultsNoticeInputSchema>;
+
+/** The header of the results report as the secretariat sets it (PUT …/results-report/header). */
+export const ReportHeaderInputSchema = Type.Object(
+  {
+    td: Type.Optional(
+      Type.Union([Type.String({ maxLength: 60 }), Type.Null()], {
+        description: 'The TD number the report takes at the meeting; blank, null or absent: none',
+        examples: ['SG17-TD1234'],
+      }),
+    ),
+    questions: Type.Optional(
+      Type.Union([Type.String({ maxLength: 200 }), Type.Null()], {
+        description: 'The Questions the report concerns; blank, null or absent: none',
+        examples: ['6/17, 10/17'],
+      }),
+    ),
+  },
+  { additionalProperties: false, title: 'ReportHeaderInput' },
+);

@@ -207,6 +207,17 @@ export const ConsultationView = Type.Object({
   }),
   issuedAt: Nullable(Instant),
   resultsNoticeAt: Nullable(Instant),
+  resultsNoticeReference: Type.Union([Type.String(), Type.Null()], {
+    description:
+      'The results notice’s own reference (the circular that announced the results), given when it was issued',
+  }),
+  resultsReport: Type.Object(
+    {
+      td: Type.Union([Type.String(), Type.Null()], { description: 'The results report’s TD number' }),
+      questions: Type.Union([Type.String(), Type.Null()], { description: 'The Questions the results report concerns' }),
+    },
+    { description: 'The header of the results report (a TD of the meeting), as the secretariat gave it' },
+  ),
   enteredAfterwardsAt: Type.Union([Instant, Type.Null()], {
     description:
       'When the secretariat entered this past consultation afterwards, as a record of an earlier circular (its issue, replies, decisions and notice carry their historical dates; no e-mail was sent); null for a consultation run live in Assent',

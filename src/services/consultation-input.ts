@@ -23,7 +23,14 @@ import { DEFAULT_PROCEDURE_ID, PROCEDURES, isKnownProcedure, procedureFor } from
 
 type ConsultationFields = Omit<
   Consultation,
-  'issuedAt' | 'resultsNoticeAt' | 'enteredAfterwardsAt' | 'recordedIssuedAt' | 'createdAt' | 'updatedAt'
+  | 'issuedAt'
+  | 'resultsNoticeAt'
+  | 'resultsNoticeReference'
+  | 'resultsReport'
+  | 'enteredAfterwardsAt'
+  | 'recordedIssuedAt'
+  | 'createdAt'
+  | 'updatedAt'
 >;
 
 /** The default id of a consultation: bureau, number and year, e.g. `tsb-79-2023`. */

@@ -3,11 +3,15 @@ import type { Actor } from '../domain/policy/actor.js';
 import { authorize } from '../domain/policy/policy.js';
 import { appendAudit } from '../repositories/audit.repository.js';
 import { markResultsNoticeIssued } from '../repositories/consultation.repository.js';
+import { blankToNull } from '../domain/text/input-text.js';
 import { isIsoDay, startOfDay, toIsoDay } from '../domain/time/instants.js';
 import { evaluateConsultation, type ConsultationResults } from './compute-results.js';
 import { loadConsultation } from './load-consultation.js';
 import { inTransaction, type ServiceContext } from './service-context.js';
 import { enqueueResultsJob } from './jobs/enqueue.js';
+
+/** The longest reference a notice may take ("TSB Circular 140" and the like). */
+export const NOTICE_REFERENCE_MAX = 100;
 
 /**
  * Issues the results notice (the procedure's resultsNotice rule): once every text that could be
@@ -19,18 +23,38 @@ import { enqueueResultsJob } from './jobs/enqueue.js';
  * records (the notice is then dated at the start of that day): not before the last day of the
  * meeting (NOTICE_BEFORE_MEETING_END), not after today (NOTICE_IN_FUTURE); without it, now. No
  * e-mail is sent for a record's notice. A live consultation's notice is issued now
- * (NOT_ENTERED_AFTERWARDS for an `issuedOn`).
+ * (NOT_ENTERED_AFTERWARDS for an `issuedOn`). TSB issues the notice as a circular of its own:
+ * `reference` is its number ("TSB Circular 140"), printed on the notice and kept with the
+ * consultation; left blank, the notice names the consultation's circular only.
  * @throws FORBIDDEN, NOT_FOUND; VALIDATION_FAILED at `/issuedOn` (not a calendar day,
- *   NOT_ENTERED_AFTERWARDS, NOTICE_BEFORE_MEETING_END, NOTICE_IN_FUTURE); NOTICE_NOT_ALLOWED whose
+ *   NOT_ENTERED_AFTERWARDS, NOTICE_BEFORE_MEETING_END, NOTICE_IN_FUTURE) or `/reference`
+ *   (TEXT_TOO_LONG); NOTICE_NOT_ALLOWED whose
  *   problems say why: RESULTS_NOTICE_ISSUED, DEADLINE_NOT_PASSED, or one DECISION_MISSING per text
  *   (`/texts/<id>/decision`)
  */
 export async function issueResultsNotice(
   ctx: ServiceContext,
-  options: { actor: Actor; consultationId: string; issuedOn?: string | undefined },
+  options: {
+    actor: Actor;
+    consultationId: string;
+    issuedOn?: string | undefined;
+    /** The notice's own reference, as a circular of its own ("TSB Circular 140"); blank: none. */
+    reference?: string | undefined;
+  },
 ): Promise<ConsultationResults> {
   authorize(options.actor, { action: 'notice:issue' });
   const now = ctx.clock();
+  const reference = blankToNull(options.reference)?.trim() ?? null;
+  if (reference !== null && reference.length > NOTICE_REFERENCE_MAX)
+    throw new AppError('VALIDATION_FAILED', 'The reference of the notice is too long', {
+      errors: [
+        {
+          field: '/reference',
+          message: `Use at most ${NOTICE_REFERENCE_MAX} characters`,
+          code: 'TEXT_TOO_LONG',
+        },
+      ],
+    });
   await inTransaction(ctx, async (trx) => {
     const loaded = await loadConsultation(trx, options.consultationId, options.actor, {
       lock: true,
@@ -60,7 +84,7 @@ export async function issueResultsNotice(
         },
       );
     }
-    await markResultsNoticeIssued(trx, loaded.consultation.id, issuedAt, now);
+    await markResultsNoticeIssued(trx, loaded.consultation.id, issuedAt, now, reference);
     // A record's notice was issued long ago, by other means: nothing is sent.
     if (loaded.consultation.enteredAfterwardsAt === null) await enqueueResultsJob(trx, loaded.consultation.id, now);
     await appendAudit(trx, {
@@ -72,6 +96,7 @@ export async function issueResultsNotice(
       data: {
         ...Object.fromEntries(evaluation.texts.map((t) => [t.text.id, t.decision?.outcome ?? t.tally.outcome])),
         ...(options.issuedOn !== undefined && { issuedOn: options.issuedOn }),
+        ...(reference !== null && { reference }),
       },
     });
   });

@@ -320,7 +320,8 @@ describeEachDialect('documents', (dialect) => {
       "Draft new Recommendation ITU-T X.1471 (X.websec-7): opposed by China (People's Republic of); it may be announced again without a new determination (WTSA Resolution 1 (Rev. Geneva, 2022) §9.5.3).",
       `Reservations Draft Corrigendum 1 to Recommendation ITU-T X.1333: Germany (Federal Republic of) – ${RESERVATION}`,
       'Draft new Recommendation ITU-T X.1353 (X.ztd-iot): more time was requested by United States of America; the window for formal opposition closes at 2359 hours UTC on 6 October 2023',
-      'Notice issued: Not yet issued',
+      // A draft is dated only once issued.
+      'Geneva, Not yet issued',
     ]) {
       expect(draftText).toContain(normalise(phrase));
     }
@@ -330,7 +331,7 @@ describeEachDialect('documents', (dialect) => {
     const issued = await generate({ actor: PUBLIC, consultationId: ID, kind: 'results-notice', format: 'pdf' });
     expect(issued.stored).toBe(true);
     const text = normalise((await pdfPages(issued.bytes)).join('\n'));
-    expect(text).toContain('Notice issued: 12 September 2023');
+    expect(text).toContain('Geneva, 12 September 2023');
     expect(text).not.toContain('DRAFT');
     expect(text).toContain('Pending: more time was requested');
     // After the window closes the decision becomes "approved"; the issued notice stays as issued.

@@ -261,6 +261,53 @@ describeEachDialect('results API', (dialect) => {
       );
     });
 
+    it('issues the notice under its own reference and sets the report’s TD header, both shown with the consultation', async () => {
+      api().world.clock.set(DURING_MEETING);
+      const header = await api().send('PUT', `/api/v1/consultations/${ID}/results-report/header`, {
+        token: api().tokens.secretariat,
+        body: { td: 'SG17-TD1234', questions: '6/17, 10/17' },
+      });
+      expect(header.statusCode).toBe(200);
+      expect(header.json()).toEqual({ td: 'SG17-TD1234', questions: '6/17, 10/17' });
+      expectProblem(
+        await api().send('PUT', `/api/v1/consultations/${ID}/results-report/header`, {
+          token: api().tokens.secretariat,
+          body: { td: 'T'.repeat(61) },
+        }),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expectProblem(
+        await api().send('PUT', `/api/v1/consultations/${ID}/results-report/header`, {
+          token: api().tokens.kr,
+          body: { td: 'TD 1' },
+        }),
+        403,
+        'FORBIDDEN',
+      );
+      for (const text of ['x1333-cor1', 'x1353', 'x1471']) expect((await decide(text)).statusCode).toBe(200);
+      api().world.clock.set('2023-09-15T10:00:00Z');
+      const tooLong = expectProblem(
+        await api().send('POST', `/api/v1/consultations/${ID}/results-notice`, {
+          token: api().tokens.secretariat,
+          body: { reference: 'x'.repeat(101) },
+        }),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expect(tooLong.errors?.map((e) => e.field)).toEqual(['/reference']);
+      const issued = await api().send('POST', `/api/v1/consultations/${ID}/results-notice`, {
+        token: api().tokens.secretariat,
+        body: { reference: 'TSB Circular 140' },
+      });
+      expect(issued.statusCode).toBe(200);
+      const consultation = await api().send('GET', `/api/v1/consultations/${ID}`, { token: api().tokens.secretariat });
+      expect(consultation.json()).toMatchObject({
+        resultsNoticeReference: 'TSB Circular 140',
+        resultsReport: { td: 'SG17-TD1234', questions: '6/17, 10/17' },
+      });
+    });
+
     it('refuses the results notice while a text that may be considered has no decision, naming it', async () => {
       api().world.clock.set(DURING_MEETING);
       await decide('x1353');

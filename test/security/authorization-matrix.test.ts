@@ -184,6 +184,8 @@ const MATRIX: readonly MatrixRow[] = [
     before: [NO_AUTH, FORBIDDEN, FORBIDDEN, FORBIDDEN, 'ok:DECISION_NOT_ALLOWED', 'ok:DECISION_NOT_ALLOWED'],
     after: SECRETARIAT_ONLY,
   },
+  // The header of the results report (its TD number and Questions): the secretariat's, at any time.
+  { route: 'PUT /api/v1/consultations/:id/results-report/header', before: SECRETARIAT_ONLY },
   {
     route: 'POST /api/v1/consultations/:id/results-notice',
     before: [NO_AUTH, FORBIDDEN, FORBIDDEN, FORBIDDEN, 'ok:NOTICE_NOT_ALLOWED', 'ok:NOTICE_NOT_ALLOWED'],
@@ -346,6 +348,7 @@ const PAGES: readonly PageRow[] = [
   { route: 'GET /secretariat/consultations/:id/decisions', withoutSession: 'SIGN_IN' },
   { route: 'POST /secretariat/consultations/:id/decisions', withoutSession: 'SIGN_IN' },
   { route: 'POST /secretariat/consultations/:id/notice', withoutSession: 'SIGN_IN' },
+  { route: 'POST /secretariat/consultations/:id/report-header', withoutSession: 'SIGN_IN' },
   // Secretariat pages (secretariat.routes.tsx): circulars, texts, preview and issue for the whole
   // secretariat, accounts and invitations for its administrators, the audit trail, the review of
   // the languages. A visitor

@@ -84,6 +84,7 @@ const SCOPES: readonly ScopeRow[] = [
   { route: 'GET /api/v1/consultations/:id/decisions', needs: 'read' },
   { route: 'PUT /api/v1/consultations/:id/decisions/:textId', needs: 'decisions:write', when: 'after' },
   { route: 'POST /api/v1/consultations/:id/results-notice', needs: 'decisions:write', when: 'after' },
+  { route: 'PUT /api/v1/consultations/:id/results-report/header', needs: 'decisions:write' },
 
   // Documents: read.
   { route: 'GET /api/v1/consultations/:id/documents/circular', needs: 'read' },

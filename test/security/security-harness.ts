@@ -390,6 +390,8 @@ function bodyFor(api: SecurityApi, routeKey: string, when: ClockPoint): unknown 
       };
     case 'PUT /api/v1/consultations/:id/decisions/:textId':
       return {};
+    case 'PUT /api/v1/consultations/:id/results-report/header':
+      return { td: 'SG17-TD1234', questions: '6/17, 10/17' };
     case 'POST /api/v1/contacts':
       return { email: 'observer@sector-member.example', name: 'An observer', role: 'observer' };
     case 'PATCH /api/v1/contacts/:contactId':

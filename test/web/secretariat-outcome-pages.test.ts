@@ -1,3 +1,4 @@
+import { findConsultation } from '../../src/repositories/consultation.repository.js';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ReplyInput } from '../../src/schemas/reply.schema.js';
@@ -756,6 +757,36 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
       expect(results.texts.find((r) => r.text.id === 'x1353')?.decision ?? null).toBeNull();
     });
 
+    it('saves the results report’s TD number and Questions, and says at its field what is too long, keeping what was typed', async () => {
+      await jumpTo('2023-09-07T10:00:00Z');
+      const page = await officer.get(`${base()}/decisions`);
+      const form = /<section aria-labelledby="report-title" id="results-report"[\s\S]*?<\/section>/.exec(page.body)![0];
+      expect(form).toContain('id="field-reportTd"');
+      expect(form).toContain('id="field-reportQuestions"');
+      const saved = await officer.post(`${base()}/report-header`, {
+        _csrf: csrfOf(page.body, `${base()}/report-header`),
+        td: 'SG17-TD1234',
+        questions: '6/17, 10/17',
+      });
+      expectSeeOther(saved, `${base()}/decisions?notice=outcome-report-header-saved#results-report`);
+      const after = decode((await officer.get(`${base()}/decisions?notice=outcome-report-header-saved`)).body);
+      expect(after).toContain('The header of the results report was saved.');
+      expect(after).toContain('value="SG17-TD1234"');
+      expect((await findConsultation(web().world.ctx.db, id))?.consultation.resultsReport).toEqual({
+        td: 'SG17-TD1234',
+        questions: '6/17, 10/17',
+      });
+      const refused = await officer.post(`${base()}/report-header`, {
+        _csrf: sessionToken(after),
+        td: 'T'.repeat(61),
+        questions: '6/17',
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(decode(refused.body)).toContain('<a href="#field-reportTd">Enter a number of at most 60 characters.</a>');
+      expect(refused.body).toContain(`value="${'T'.repeat(61)}"`);
+      expect((await findConsultation(web().world.ctx.db, id))?.consultation.resultsReport.td).toBe('SG17-TD1234');
+    });
+
     it('records decisions with a reservation and more time, shows the outcome and window, then issues the notice', async () => {
       await jumpTo('2023-09-07T10:00:00Z');
       const first = await officer.submit(`${base()}/decisions`, `${base()}/decisions`, {
@@ -786,8 +817,23 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
       expect(mail).toContain('TSB Circular 79');
       expect(mail).toContain('X.1353');
       expect(mail).toContain('United States of America');
-      const issued = await officer.post(`${base()}/notice`, { _csrf: csrfOf(ready.body, `${base()}/notice`) });
+      // A reference too long comes back at its field, as typed, and issues nothing.
+      const tooLong = await officer.post(`${base()}/notice`, {
+        _csrf: csrfOf(ready.body, `${base()}/notice`),
+        reference: 'x'.repeat(101),
+      });
+      expect(tooLong.statusCode).toBe(400);
+      expect(decode(tooLong.body)).toContain(
+        '<a href="#field-noticeReference">Enter a reference of at most 100 characters.</a>',
+      );
+      expect(tooLong.body).toContain(`value="${'x'.repeat(101)}"`);
+      const issued = await officer.post(`${base()}/notice`, {
+        _csrf: csrfOf(ready.body, `${base()}/notice`),
+        reference: 'TSB Circular 140',
+      });
       expectSeeOther(issued, `${base()}/results?notice=outcome-notice-issued`);
+      const consultation = await findConsultation(web().world.ctx.db, id);
+      expect(consultation?.consultation.resultsNoticeReference).toBe('TSB Circular 140');
       const results = decode((await officer.get(`${base()}/results?notice=outcome-notice-issued`)).body);
       expect(results).toContain('The results notice was issued.');
       expect(results).toContain('Meeting decision: Pending: more time was requested');

@@ -17,13 +17,18 @@ export function registerNoticeCommands(program: Command, io: CliIo): void {
       '--issued-on <day>',
       'only for a consultation entered afterwards: the day its notice was issued, from the records (YYYY-MM-DD; not before the meeting ended, not after today)',
     )
-    .action(async (consultationId: string, options: { json?: boolean; issuedOn?: string }) =>
+    .option(
+      '--reference <reference>',
+      'the notice\'s own reference: the circular that announces the results (e.g. "TSB Circular 140")',
+    )
+    .action(async (consultationId: string, options: { json?: boolean; issuedOn?: string; reference?: string }) =>
       withContext(io, async (context) => {
         const results = presentResults(
           await issueResultsNotice(context.services, {
             actor: localOperator(io),
             consultationId,
             issuedOn: options.issuedOn,
+            reference: options.reference,
           }),
         );
         if (options.json) return printJson(io.stdout, results);

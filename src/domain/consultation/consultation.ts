@@ -100,6 +100,14 @@ export interface ConsultationSettings {
   readonly eligibleStates: readonly string[] | null;
 }
 
+/** What the secretariat gives of the results report's TD header (the rest comes from the consultation). */
+export interface ResultsReportHeader {
+  /** The TD's number ("SG17-TD1234"); null until given. */
+  readonly td: string | null;
+  /** The Questions concerned ("6/17, 10/17"); null until given. */
+  readonly questions: string | null;
+}
+
 export interface Consultation {
   /** Stable id, e.g. `tsb-79-2023`. */
   readonly id: string;
@@ -150,6 +158,10 @@ export interface Consultation {
   readonly issuedAt: number | null;
   /** When the results notice was issued (the procedure's resultsNotice rule); null until then. */
   readonly resultsNoticeAt: number | null;
+  /** The results notice's own reference ("TSB Circular 140"), given when it was issued; null when none was. */
+  readonly resultsNoticeReference: string | null;
+  /** The header of the results report, a TD of the meeting, as the secretariat gave it. */
+  readonly resultsReport: ResultsReportHeader;
   /**
    * When the secretariat entered this consultation afterwards, as a record of a circular run
    * before Assent held it (its issue, replies, decisions and notice carry their historical

@@ -1,6 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { DecisionInputSchema, ResultsNoticeInputSchema } from '../../schemas/decision.schema.js';
+import {
+  DecisionInputSchema,
+  ReportHeaderInputSchema,
+  ResultsNoticeInputSchema,
+} from '../../schemas/decision.schema.js';
+import { setReportHeader } from '../../services/results-report-header.js';
 import { computeResults } from '../../services/compute-results.js';
 import { issueResultsNotice } from '../../services/issue-results-notice.js';
 import { recordDecision } from '../../services/record-decision.js';
@@ -112,7 +117,7 @@ export const resultRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = 
         tags,
         summary: 'Issue the results notice (secretariat)',
         description:
-          'Issues the results notice now; for a consultation entered afterwards, the body may give the day it was issued (issuedOn). The body may be left out.',
+          'Issues the results notice now, under its own reference if given (reference: the circular that announces the results); for a consultation entered afterwards, the body may give the day it was issued (issuedOn). The body may be left out.',
         params: ConsultationParams,
         body: ResultsNoticeInputSchema,
         response: { 200: ResultsView, ...problemResponses },
@@ -128,7 +133,36 @@ export const resultRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = 
           actor: req.actor,
           consultationId: req.params.id,
           issuedOn: req.body.issuedOn,
+          reference: req.body.reference,
         }),
       ),
+  );
+
+  app.put(
+    '/consultations/:id/results-report/header',
+    {
+      schema: {
+        tags,
+        summary: 'Set the header of the results report: its TD number and Questions (secretariat)',
+        description:
+          'The results report goes to the meeting as one of its TDs: its number and the Questions it concerns are the secretariat’s to give (blank or null clears). The rest of the TD header comes from the consultation. Audited; allowed at any time.',
+        params: ConsultationParams,
+        body: ReportHeaderInputSchema,
+        response: {
+          200: Type.Object(
+            { td: Type.Union([Type.String(), Type.Null()]), questions: Type.Union([Type.String(), Type.Null()]) },
+            { title: 'ReportHeader' },
+          ),
+          ...problemResponses,
+        },
+      },
+    },
+    async (req) =>
+      setReportHeader(ctx, {
+        actor: req.actor,
+        consultationId: req.params.id,
+        td: req.body.td,
+        questions: req.body.questions,
+      }),
   );
 };

@@ -11,6 +11,7 @@ registerNotices({
   'outcome-recorded-unclear': 'outcome.notice.recordedUnclear',
   'outcome-decision-recorded': 'outcome.notice.decisionRecorded',
   'outcome-notice-issued': 'outcome.notice.noticeIssued',
+  'outcome-report-header-saved': 'outcome.report.saved',
 });
 
 /**

@@ -284,12 +284,18 @@ describe('the decisions form', () => {
     ]);
   });
 
-  it('reads the day of a record’s notice, absent when left empty (dated now)', () => {
+  it('reads the day of a record’s notice and the notice’s reference, each absent when left empty', () => {
     expect(readNoticeForm({ issuedOn: ' 2023-09-20 ' })).toEqual({
       issuedOn: '2023-09-20',
+      reference: '',
       input: { issuedOn: '2023-09-20' },
     });
-    expect(readNoticeForm({ issuedOn: '' }).input).toEqual({});
+    expect(readNoticeForm({ issuedOn: '', reference: ' TSB Circular 140 ' })).toEqual({
+      issuedOn: '',
+      reference: 'TSB Circular 140',
+      input: { reference: 'TSB Circular 140' },
+    });
+    expect(readNoticeForm({ issuedOn: '', reference: '  ' }).input).toEqual({});
     expect(readNoticeForm({}).input).toEqual({});
   });
 

@@ -1,3 +1,5 @@
+import { NOTICE_REFERENCE_MAX } from '../../../services/issue-results-notice.js';
+import { REPORT_QUESTIONS_MAX, REPORT_TD_MAX } from '../../../services/results-report-header.js';
 import Type, { type Static } from 'typebox';
 import type { DeterminedText } from '../../../domain/consultation/consultation.js';
 import { catalogueCodeOf, type ErrorCode, type FieldProblem } from '../../../domain/errors.js';
@@ -306,19 +308,31 @@ export function decisionErrors(
 export const NoticeForm = Type.Object({
   _csrf: Type.Optional(Type.String({ maxLength: 200 })),
   issuedOn: Type.Optional(Type.String({ maxLength: 40 })),
+  reference: Type.Optional(Type.String({ maxLength: 1000 })),
 });
 
-/** The notice's form as typed, and issueResultsNotice's `issuedOn` (absent when left empty: dated now). */
+/**
+ * The notice's form as typed, and issueResultsNotice's `issuedOn` (absent when left empty: dated
+ * now) and `reference` (the notice's own circular; absent when left empty).
+ */
 export function readNoticeForm(body: Static<typeof NoticeForm>): {
   readonly issuedOn: string;
-  readonly input: { issuedOn?: string };
+  readonly reference: string;
+  readonly input: { issuedOn?: string; reference?: string };
 } {
   const issuedOn = clean(body.issuedOn).trim();
-  return { issuedOn, input: issuedOn === '' ? {} : { issuedOn } };
+  const reference = clean(body.reference).trim();
+  return {
+    issuedOn,
+    reference,
+    input: { ...(issuedOn !== '' && { issuedOn }), ...(reference !== '' && { reference }) },
+  };
 }
 
 /** The id of the field of the day a record's results notice was issued. */
 export const NOTICE_DAY_FIELD = 'field-issuedOn';
+/** The id of the field of the notice's own reference. */
+export const NOTICE_REFERENCE_FIELD = 'field-noticeReference';
 
 /** The day of a record's notice refused by issueResultsNotice's rules, by code (the rest is not a day). */
 const NOTICE_DAY_REFUSED: Partial<Record<ErrorCode, MessageId>> = {
@@ -342,6 +356,13 @@ export function noticeErrors(
 ): FormError[] {
   const errors: FormError[] = [];
   for (const problem of problems) {
+    if (problem.field === '/reference') {
+      errors.push({
+        field: NOTICE_REFERENCE_FIELD,
+        message: t(locale, 'outcome.notice.reference.tooLong', { max: NOTICE_REFERENCE_MAX }),
+      });
+      continue;
+    }
     if (problem.field === '/issuedOn') {
       // The day of a record's notice, at its field: a rule by its code, else not a day.
       const code = catalogueCodeOf(problem, undefined);
@@ -366,4 +387,32 @@ export function noticeErrors(
     }
   }
   return errors.length > 0 ? errors : [{ link: 'results-notice', message: t(locale, 'outcome.notice.error.other') }];
+}
+
+/** The header of the results report as the decisions page posts it (its TD number and Questions). */
+export const ReportHeaderForm = Type.Object({
+  _csrf: Type.Optional(Type.String({ maxLength: 200 })),
+  td: Type.Optional(Type.String({ maxLength: 1000 })),
+  questions: Type.Optional(Type.String({ maxLength: 1000 })),
+});
+
+/** The report header's form as typed (setReportHeader clears a blank value). */
+export function readReportHeaderForm(body: Static<typeof ReportHeaderForm>): { td: string; questions: string } {
+  return { td: clean(body.td).trim(), questions: clean(body.questions).trim() };
+}
+
+/** The ids of the report header's fields. */
+export const REPORT_TD_FIELD = 'field-reportTd';
+export const REPORT_QUESTIONS_FIELD = 'field-reportQuestions';
+
+/** A refused report header: each field too long, at its field. */
+export function reportHeaderErrors(locale: Locale, problems: readonly FieldProblem[]): FormError[] {
+  return problems.map((problem) =>
+    problem.field === '/questions'
+      ? {
+          field: REPORT_QUESTIONS_FIELD,
+          message: t(locale, 'outcome.report.questions.tooLong', { max: REPORT_QUESTIONS_MAX }),
+        }
+      : { field: REPORT_TD_FIELD, message: t(locale, 'outcome.report.td.tooLong', { max: REPORT_TD_MAX }) },
+  );
 }

@@ -5,6 +5,7 @@ import { computeResults, type ConsultationResults } from '../../../services/comp
 import { issueResultsNotice } from '../../../services/issue-results-notice.js';
 import { listMemberStates } from '../../../services/member-states.js';
 import { recordDecision } from '../../../services/record-decision.js';
+import { setReportHeader } from '../../../services/results-report-header.js';
 import type { FormError } from '../components/form.js';
 import { noticeOf, pageContext, registerNotices } from '../page-context.js';
 import { DecisionsPage } from '../pages/secretariat-outcome/decisions.page.js';
@@ -24,6 +25,9 @@ import {
   noticeErrors,
   readDecisionForm,
   readNoticeForm,
+  readReportHeaderForm,
+  ReportHeaderForm,
+  reportHeaderErrors,
 } from './decisions.forms.js';
 import { DecisionForm, OutcomeNoticeQuery, OutcomeParams } from './outcome.forms.js';
 import { noticeMailPreview } from '../presenters/mail-preview.presenter.js';
@@ -56,6 +60,10 @@ export const decisionsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks
       notice?: string | null;
       /** The day typed for a record's notice, refused. */
       noticeIssuedOn?: string;
+      /** The notice's reference as typed, refused. */
+      noticeReference?: string;
+      /** The report's header as typed, refused. */
+      reportHeader?: { td: string; questions: string };
     } = {},
   ) {
     const page = pageContext(web, request);
@@ -69,6 +77,11 @@ export const decisionsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks
       csrfToken: request.webSession!.csrfToken,
       enteredAfterwards: results.loaded.consultation.enteredAfterwardsAt !== null,
       noticeIssuedOn: options.noticeIssuedOn ?? '',
+      noticeReference: options.noticeReference ?? '',
+      reportHeader: options.reportHeader ?? {
+        td: results.loaded.consultation.resultsReport.td ?? '',
+        questions: results.loaded.consultation.resultsReport.questions ?? '',
+      },
       noticeMail: noticeMailPreview(page.locale, results, web.publicUrl ?? `${request.protocol}://${request.host}`),
     };
     return sendPage(reply, status, <DecisionsPage page={page} view={view} />);
@@ -167,14 +180,42 @@ export const decisionsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks
           issued.loaded.consultation.enteredAfterwardsAt === null ? 'outcome-notice-issued' : 'outcome-notice-recorded';
         return seeOther(reply, page.href(`${outcomePath(consultationId, 'results')}?notice=${notice}`));
       } catch (error) {
-        // Not allowed now (why, or the texts without a decision), or a record's day refused (`/issuedOn`).
+        // Not allowed now (why, or the texts without a decision), a record's day refused (`/issuedOn`), or a reference too long.
         if (!isAppError(error) || (error.code !== 'NOTICE_NOT_ALLOWED' && error.code !== 'VALIDATION_FAILED'))
           throw error;
         const results = await resultsOf(request, consultationId);
         const errors = noticeErrors(page.locale, error.errors, results.loaded.texts, {
           meetingLastDay: results.loaded.consultation.meeting.lastDay,
         });
-        return renderDecisions(request, reply, results, error.status, { errors, noticeIssuedOn: form.issuedOn });
+        return renderDecisions(request, reply, results, error.status, {
+          errors,
+          noticeIssuedOn: form.issuedOn,
+          noticeReference: form.reference,
+        });
+      }
+    },
+  );
+
+  app.post(
+    `${base}/report-header`,
+    { schema: { params: OutcomeParams, body: ReportHeaderForm }, preHandler: write },
+    async (request, reply) => {
+      const page = pageContext(web, request);
+      const consultationId = request.params.id;
+      const form = readReportHeaderForm(request.body);
+      try {
+        await setReportHeader(ctx, { actor: request.webSession!.actor, consultationId, ...form });
+        return seeOther(
+          reply,
+          page.href(`${outcomePath(consultationId, 'decisions')}?notice=outcome-report-header-saved#results-report`),
+        );
+      } catch (error) {
+        if (!isAppError(error) || error.code !== 'VALIDATION_FAILED') throw error;
+        const results = await resultsOf(request, consultationId);
+        return renderDecisions(request, reply, results, error.status, {
+          errors: reportHeaderErrors(page.locale, error.errors),
+          reportHeader: form,
+        });
       }
     },
   );

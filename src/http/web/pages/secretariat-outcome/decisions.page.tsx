@@ -31,6 +31,10 @@ export interface DecisionsView extends DecisionsPageView {
   readonly enteredAfterwards: boolean;
   /** The day typed for a record's notice (shown again when refused). */
   readonly noticeIssuedOn: string;
+  /** The notice's own reference as typed (a refused form). */
+  readonly noticeReference: string;
+  /** The results report's header: as stored, or as typed (a refused form). */
+  readonly reportHeader: { readonly td: string; readonly questions: string };
   /** The notice's e-mail as it would go now (while it can be issued; none for a record). */
   readonly noticeMail: MailText | null;
 }
@@ -94,6 +98,7 @@ export function DecisionsPage({ page, view }: { page: PageContext; view: Decisio
       {view.texts.map((text) => (
         <TextDecision page={page} view={view} text={text} />
       ))}
+      <ReportHeaderSection page={page} view={view} />
       <NoticeSection page={page} view={view} />
     </Layout>
   );
@@ -425,6 +430,49 @@ function DecisionForm({ page, view, text }: { page: PageContext; view: Decisions
   );
 }
 
+/**
+ * The results report's header: the report goes to the meeting as one of its TDs, whose number and
+ * Questions the secretariat gives; the report prints them (setReportHeader).
+ */
+function ReportHeaderSection({ page, view }: { page: PageContext; view: DecisionsView }) {
+  const { locale } = page;
+  const { head } = view;
+  return (
+    <section aria-labelledby="report-title" id="results-report" tabindex={-1}>
+      <h2 id="report-title">{t(locale, 'outcome.report.title')}</h2>
+      <p>{t(locale, 'outcome.report.intro')}</p>
+      <form method="post" action={page.href(`/secretariat/consultations/${encodeURIComponent(head.id)}/report-header`)}>
+        <CsrfField token={view.csrfToken} />
+        <TextField
+          locale={locale}
+          id="field-reportTd"
+          name="td"
+          label={t(locale, 'outcome.report.td.label')}
+          hint={t(locale, 'outcome.report.td.hint')}
+          value={view.reportHeader.td}
+          error={errorAt(view.errors, 'field-reportTd')}
+          maxlength={60}
+          dir="ltr"
+          optional
+        />
+        <TextField
+          locale={locale}
+          id="field-reportQuestions"
+          name="questions"
+          label={t(locale, 'outcome.report.questions.label')}
+          hint={t(locale, 'outcome.report.questions.hint')}
+          value={view.reportHeader.questions}
+          error={errorAt(view.errors, 'field-reportQuestions')}
+          maxlength={200}
+          dir="ltr"
+          optional
+        />
+        <SubmitButton>{t(locale, 'outcome.report.submit')}</SubmitButton>
+      </form>
+    </section>
+  );
+}
+
 function NoticeSection({ page, view }: { page: PageContext; view: DecisionsView }) {
   const { locale } = page;
   const { head } = view;
@@ -478,6 +526,17 @@ function NoticeSection({ page, view }: { page: PageContext; view: DecisionsView 
             data-confirm={t(locale, view.enteredAfterwards ? 'outcome.notice.confirmRecord' : 'outcome.notice.confirm')}
           >
             <CsrfField token={view.csrfToken} />
+            <TextField
+              locale={locale}
+              id="field-noticeReference"
+              name="reference"
+              label={t(locale, 'outcome.notice.reference.label')}
+              hint={t(locale, 'outcome.notice.reference.hint', { reference: head.reference })}
+              value={view.noticeReference}
+              error={errorAt(view.errors, 'field-noticeReference')}
+              maxlength={100}
+              optional
+            />
             {view.enteredAfterwards && (
               <TextField
                 locale={locale}
