@@ -116,13 +116,17 @@ export interface FieldRow {
 
 /** One box of the Annex 2 form, ticked or not, with its sub-options (the ○ of "assigns authority"). */
 export interface FormChoice {
+  /** The procedure's position kind the box stands for (what a returned form is read back as). */
+  readonly id: string;
   readonly checked: boolean;
   readonly text: string;
-  readonly options?: readonly { readonly checked: boolean; readonly text: string }[];
+  readonly options?: readonly { readonly id: string; readonly checked: boolean; readonly text: string }[];
 }
 
 /** One text's line of the Annex 2 form: its label, the two boxes, and what a filled form adds. */
 export interface FormText {
+  /** The text's id in the consultation (what a returned form is read back as). */
+  readonly id: string;
   readonly label: string;
   readonly choices: readonly FormChoice[];
   /** A filled form: comments, reasons, possible changes, attached files, remarks. */
@@ -162,7 +166,14 @@ export type Block =
       readonly numeric?: readonly boolean[];
     }
   /** The Annex 2 reply form: the header row, then one row per text with its boxes. */
-  | { readonly type: 'form'; readonly corner: string; readonly header: string; readonly texts: readonly FormText[] }
+  | {
+      readonly type: 'form';
+      readonly corner: string;
+      readonly header: string;
+      readonly texts: readonly FormText[];
+      /** The consultation and procedure whose form this is: the DOCX records them, so a returned form can be read back. */
+      readonly of: { readonly consultationId: string; readonly procedure: string };
+    }
   | { readonly type: 'signature'; readonly lines: readonly Text[] }
   /** The short centred line that closes an ITU document after its last word. */
   | { readonly type: 'closing-line' };

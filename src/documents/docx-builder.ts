@@ -23,8 +23,10 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { bidiSegments, placement, type Placement } from './bidi.js';
 import { contentColumnWidths } from './column-widths.js';
+import { boxTag, FORM_FORMAT, FORM_PROPERTY, type FormIdentity, formIdentityValue } from './form-identity.js';
 import {
   BOX,
   CLOSING_RULE,
@@ -81,6 +83,10 @@ const LANGUAGES: Readonly<Record<string, { value?: string; eastAsia?: string; bi
 
 interface Builder {
   readonly doc: { readonly lang: string; readonly dir: 'ltr' | 'rtl' };
+  /** The check boxes written so far: each one's title and tag, set on the XML once the package is written. */
+  readonly boxes: { readonly alias: string; readonly tag: string }[];
+  /** The identity of the document's reply form, if it has one. */
+  form: FormIdentity | null;
 }
 
 type RunStyle = {
@@ -274,9 +280,14 @@ function dataTable(b: Builder, block: Extract<Block, { type: 'table' }>): Paragr
   ];
 }
 
-function box(checked: boolean, option: boolean, alias: string): CheckBox {
+/**
+ * A check box, titled `alias` and tagged `tag`. The `docx` package writes no tag, so the box is
+ * given a stand-in title, which `tagBoxes` replaces with the title and the tag in the XML.
+ */
+function box(b: Builder, checked: boolean, option: boolean, alias: string, tag: string): CheckBox {
+  const index = b.boxes.push({ alias, tag }) - 1;
   return new CheckBox({
-    alias,
+    alias: boxStandIn(index),
     checked,
     checkedState: { value: hex(option ? BOX.optionChecked : BOX.checked), font: BOX_FONT },
     uncheckedState: { value: hex(option ? BOX.optionUnchecked : BOX.unchecked), font: BOX_FONT },
@@ -287,16 +298,30 @@ function formRow(b: Builder, text: FormText): TableRow {
   const lines: Paragraph[] = [];
   text.choices.forEach((choice, index) => {
     lines.push(
-      para(b, [box(choice.checked, false, `${text.label}: ${index + 1}`), ...runs(b, `\u00A0${choice.text}`)], {
-        spacing: { after: 40 },
-      }),
+      para(
+        b,
+        [
+          box(b, choice.checked, false, `${text.label}: ${index + 1}`, boxTag(text.id, choice.id)),
+          ...runs(b, `\u00A0${choice.text}`),
+        ],
+        {
+          spacing: { after: 40 },
+        },
+      ),
     );
     for (const option of choice.options ?? []) {
       lines.push(
-        para(b, [box(option.checked, true, `${text.label}: ${option.text}`), ...runs(b, `\u00A0${option.text}`)], {
-          indent: { start: 567 },
-          spacing: { after: 40 },
-        }),
+        para(
+          b,
+          [
+            box(b, option.checked, true, `${text.label}: ${option.text}`, boxTag(text.id, choice.id, option.id)),
+            ...runs(b, `\u00A0${option.text}`),
+          ],
+          {
+            indent: { start: 567 },
+            spacing: { after: 40 },
+          },
+        ),
       );
     }
   });
@@ -324,6 +349,15 @@ function formRow(b: Builder, text: FormText): TableRow {
 }
 
 function formTable(b: Builder, block: Extract<Block, { type: 'form' }>): Table {
+  b.form ??= {
+    format: FORM_FORMAT,
+    consultationId: block.of.consultationId,
+    procedure: block.of.procedure,
+    texts: block.texts.map((text) => ({
+      id: text.id,
+      choices: text.choices.map((choice) => ({ id: choice.id, options: (choice.options ?? []).map((o) => o.id) })),
+    })),
+  };
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     columnWidths: [3000, PAGE.width - 2 * PAGE.margin - 3000],
@@ -474,7 +508,7 @@ function firstPageFooter(b: Builder, pages: PageFurniture): Footer | null {
 
 /** The DOCX bytes of a document. */
 export async function buildDocx(content: DocumentContent): Promise<Buffer> {
-  const b: Builder = { doc: { lang: content.lang, dir: content.dir } };
+  const b: Builder = { doc: { lang: content.lang, dir: content.dir }, boxes: [], form: null };
   // The default run language: Arabic documents tag Latin-script runs Arabic too (Word then keeps
   // their digits and spelling tools consistent with the document), Chinese ones their East Asian text.
   const known = LANGUAGES[content.lang];
@@ -485,6 +519,8 @@ export async function buildDocx(content: DocumentContent): Promise<Buffer> {
     paragraph: { spacing: { before: 240, after: 120 } },
   });
   const firstFooter = firstPageFooter(b, content.pages);
+  // The blocks first: the reply form's boxes and identity are known once they are built.
+  const children = content.blocks.flatMap((block) => blockChildren(b, block));
   const document = new Document({
     title: content.title,
     subject: content.subject,
@@ -512,9 +548,32 @@ export async function buildDocx(content: DocumentContent): Promise<Buffer> {
         },
         headers: { default: runningHeader(b, content.pages), first: new Header({ children: [] }) },
         footers: { default: new Footer({ children: [] }), first: firstFooter ?? new Footer({ children: [] }) },
-        children: content.blocks.flatMap((block) => blockChildren(b, block)),
+        children,
       },
     ],
+    // A reply form says whose it is, so a returned one can be read back (form-identity.ts).
+    ...(b.form !== null && { customProperties: [{ name: FORM_PROPERTY, value: formIdentityValue(b.form) }] }),
   });
-  return Packer.toBuffer(document);
+  return tagBoxes(await Packer.toBuffer(document), b.boxes);
+}
+
+/** The stand-in title of the `index`-th box: private-use characters no title contains. */
+const boxStandIn = (index: number) => `\uE020${index}\uE021`;
+
+const xmlAttribute = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The package with each box's stand-in title replaced by its title and its tag (`<w:alias/><w:tag/>`, in the schema's order). */
+function tagBoxes(bytes: Buffer, boxes: Builder['boxes']): Buffer {
+  if (boxes.length === 0) return bytes;
+  const files = unzipSync(bytes);
+  const xml = strFromU8(files['word/document.xml']!).replace(
+    /<w:alias w:val="\uE020(\d+)\uE021"\/>/gu,
+    (_, index: string) => {
+      const found = boxes[Number(index)]!;
+      return `<w:alias w:val="${xmlAttribute(found.alias)}"/><w:tag w:val="${xmlAttribute(found.tag)}"/>`;
+    },
+  );
+  files['word/document.xml'] = strToU8(xml);
+  return Buffer.from(zipSync(files));
 }

@@ -66,11 +66,13 @@ function choicesOf(
     .map((choice) => {
       const ticked = position?.position === choice.kind;
       return {
+        id: choice.kind,
         checked: ticked,
         text: words(choice.label),
         ...(choice.options
           ? {
               options: choice.options.choices.map((option) => ({
+                id: option.id,
                 checked: ticked && position?.option === option.id,
                 text: words(option.label),
               })),
@@ -207,6 +209,7 @@ export function replyFormBlocks(locale: Locale, input: ReplyFormInput): Block[] 
   } else {
     blocks.push({
       type: 'form',
+      of: { consultationId: consultation.id, procedure: consultation.procedure },
       corner: '',
       header: hasProcedureText(procedure, placedKey(procedure, 'doc', 'choice.hint'))
         ? procedureText(locale, procedure, placedKey(procedure, 'doc', 'choice.hint'))
@@ -214,6 +217,7 @@ export function replyFormBlocks(locale: Locale, input: ReplyFormInput): Block[] 
       texts: texts.map((text) => {
         const position = byText.get(text.id);
         return {
+          id: text.id,
           label: textLabel(locale, text),
           choices: choicesOf(locale, procedure, consultation.studyGroup, position ?? null),
           details: filled ? detailsOf(locale, procedure, consultation.studyGroup, position, filled.files) : [],

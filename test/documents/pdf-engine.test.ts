@@ -36,19 +36,22 @@ const SIX_LANGUAGES: DocumentContent = {
       type: 'form',
       corner: '',
       header: 'Select one of the two boxes',
+      of: { consultationId: 'six', procedure: 'itu-t-tap' },
       texts: [
         {
+          id: 'x1353',
           label: 'ITU‑T X.1353',
           choices: [
             {
+              id: 'assigns_authority',
               checked: true,
               text: 'assigns',
               options: [
-                { checked: false, text: 'no comments' },
-                { checked: true, text: 'comments' },
+                { id: 'no_comments', checked: false, text: 'no comments' },
+                { id: 'comments_attached', checked: true, text: 'comments' },
               ],
             },
-            { checked: false, text: 'does not assign' },
+            { id: 'does_not_assign_authority', checked: false, text: 'does not assign' },
           ],
           details: [],
         },
@@ -184,10 +187,12 @@ describe('a filled reply form’s long row', () => {
         type: 'form',
         corner: '',
         header: 'Select one of the two boxes',
+        of: { consultationId: 'long', procedure: 'itu-t-tap' },
         texts: [
           {
+            id: 'x1353',
             label: 'Draft new Recommendation ITU-T X.1353',
-            choices: [{ checked: true, text: 'does not assign authority' }],
+            choices: [{ id: 'does_not_assign_authority', checked: true, text: 'does not assign authority' }],
             details: [{ label: 'Reasons:', text: 'FIRST-WORDS '.concat('The text should be aligned. '.repeat(160)) }],
           },
         ],

@@ -1,0 +1,203 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { BOX } from './content.js';
+import { boxTag, FORM_PROPERTY, type FormIdentity, parseBoxTag, parseFormIdentity } from './form-identity.js';
+
+/**
+ * Reading back an Annex 2 reply form an Administration returned as a Word file (issue 18, part 2):
+ * the form's identity (its custom property: consultation, procedure, the boxes per text) and the
+ * boxes ticked, read from the tagged check-box content controls. Nothing is guessed: a file that is
+ * not one of Assent's forms is refused with the reason, and a text whose boxes contradict
+ * themselves, are missing or were ticked without their box is flagged for the secretariat to
+ * decide. Pure: bytes in, a reading out.
+ */
+
+/** Why a file cannot be read as a returned form at all. */
+export type FormRefusal =
+  /** Not a Word document (not a ZIP holding word/document.xml). */
+  | 'NOT_A_WORD_DOCUMENT'
+  /** A Word document without Assent's form identity: another form, or one retyped. */
+  | 'NOT_AN_ASSENT_FORM'
+  /** Assent's form, but of another consultation than the one expected. */
+  | 'OTHER_CONSULTATION'
+  /** Assent's form with none of its boxes left: edited beyond recognition. */
+  | 'FORM_EDITED';
+
+/** What the secretariat must look at on one text. */
+export type TextFlag =
+  /** No box ticked: no position on this text. */
+  | 'NO_BOX_TICKED'
+  /** More than one box ticked: the form contradicts itself. */
+  | 'SEVERAL_BOXES_TICKED'
+  /** A choice with sub-options ticked without any of them, or with more than one. */
+  | 'OPTION_MISSING'
+  | 'SEVERAL_OPTIONS_TICKED'
+  /** A sub-option ticked while its box is not. */
+  | 'OPTION_WITHOUT_BOX'
+  /** Some of the text's boxes are no longer in the file (deleted or replaced by typed marks). */
+  | 'BOXES_MISSING';
+
+/** What the form says on one text: the box and sub-option ticked, when that is unambiguous. */
+export interface TextReading {
+  readonly textId: string;
+  /** The choice ticked (the procedure's position kind), or null when none or several are. */
+  readonly position: string | null;
+  /** The sub-option ticked under it, or null. */
+  readonly option: string | null;
+  readonly flags: readonly TextFlag[];
+}
+
+export type FormReading =
+  | {
+      readonly ok: true;
+      readonly identity: FormIdentity;
+      readonly texts: readonly TextReading[];
+      /** Tagged boxes of texts the form does not list (pasted from another form). */
+      readonly unknownBoxes: readonly string[];
+    }
+  | { readonly ok: false; readonly refusal: FormRefusal; readonly detail: string };
+
+const refuse = (refusal: FormRefusal, detail: string): FormReading => ({ ok: false, refusal, detail });
+
+const decodeXml = (text: string) =>
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+
+/** The value of a custom property of a DOCX package (docProps/custom.xml), or null. */
+function customProperty(files: Record<string, Uint8Array>, name: string): string | null {
+  const xml = files['docProps/custom.xml'];
+  if (!xml) return null;
+  const text = strFromU8(xml);
+  const property = new RegExp(`<property\\b[^>]*\\bname="${name}"[^>]*>([\\s\\S]*?)</property>`).exec(text);
+  const value = property ? /<vt:lpwstr>([\s\S]*?)<\/vt:lpwstr>/.exec(property[1]!) : null;
+  return value ? decodeXml(value[1]!) : null;
+}
+
+/** A check box of the document, in document order: its tag (if it kept one), whether it is ticked, and whether it is a sub-option (○) or a box (□). */
+interface CheckBoxFound {
+  readonly tag: string | null;
+  readonly checked: boolean;
+  readonly option: boolean;
+}
+
+/** Every check-box content control of the document, in document order. */
+function checkBoxes(xml: string): CheckBoxFound[] {
+  const boxes: CheckBoxFound[] = [];
+  for (const match of xml.matchAll(/<w:sdtPr>([\s\S]*?)<\/w:sdtPr>/g)) {
+    const properties = match[1]!;
+    const checkbox = /<w14:checkbox>([\s\S]*?)<\/w14:checkbox>/.exec(properties);
+    if (!checkbox) continue;
+    const tag = /<w:tag w:val="([^"]*)"\/>/.exec(properties);
+    const unchecked = /<w14:uncheckedState w14:val="([0-9A-Fa-f]+)"/.exec(checkbox[1]!)?.[1]?.toUpperCase();
+    boxes.push({
+      tag: tag ? decodeXml(tag[1]!) : null,
+      checked: /<w14:checked w14:val="(?:1|true|on)"\/>/.test(checkbox[1]!),
+      option: unchecked === OPTION_UNCHECKED,
+    });
+  }
+  return boxes;
+}
+
+const OPTION_UNCHECKED = BOX.optionUnchecked.codePointAt(0)!.toString(16).toUpperCase();
+
+/**
+ * The tags of the form's boxes in the order the form prints them: per text, each choice's box then
+ * its sub-options. A word processor that drops content controls' tags on saving (LibreOffice
+ * does) keeps the boxes themselves in this order, so they are read by position instead, when
+ * their number and kinds (box or sub-option) are exactly the form's: nothing is guessed.
+ */
+function expectedBoxes(identity: FormIdentity): { tag: string; option: boolean }[] {
+  return identity.texts.flatMap((text) =>
+    text.choices.flatMap((choice) => [
+      { tag: boxTag(text.id, choice.id), option: false },
+      ...choice.options.map((option) => ({ tag: boxTag(text.id, choice.id, option), option: true })),
+    ]),
+  );
+}
+
+/**
+ * Reads a returned Word form. `consultationId`, when given, is the consultation the secretariat
+ * expects the form to answer (OTHER_CONSULTATION otherwise).
+ */
+export function readReturnedForm(bytes: Uint8Array, consultationId?: string): FormReading {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes);
+  } catch {
+    return refuse('NOT_A_WORD_DOCUMENT', 'The file is not a Word document (DOCX): it is not a ZIP package');
+  }
+  const document = files['word/document.xml'];
+  if (!document)
+    return refuse('NOT_A_WORD_DOCUMENT', 'The file is not a Word document (DOCX): it has no word/document.xml');
+  const identity = parseFormIdentity(customProperty(files, FORM_PROPERTY));
+  if (identity === null)
+    return refuse(
+      'NOT_AN_ASSENT_FORM',
+      `The document is not a reply form generated by Assent: it has no ${FORM_PROPERTY} property (another form, or one retyped)`,
+    );
+  if (consultationId !== undefined && identity.consultationId !== consultationId)
+    return refuse(
+      'OTHER_CONSULTATION',
+      `The form answers consultation ${identity.consultationId}, not ${consultationId}`,
+    );
+  let boxes = checkBoxes(strFromU8(document));
+  if (boxes.length > 0 && boxes.every((box) => box.tag === null)) {
+    const expected = expectedBoxes(identity);
+    if (boxes.length !== expected.length || boxes.some((box, index) => box.option !== expected[index]!.option))
+      return refuse(
+        'FORM_EDITED',
+        `The form's boxes lost their names and ${boxes.length} are left where the form has ${expected.length} in another order: boxes were added, removed or moved`,
+      );
+    boxes = boxes.map((box, index) => ({ ...box, tag: expected[index]!.tag }));
+  }
+  const found = new Map<string, boolean>();
+  const unknownBoxes: string[] = [];
+  const listed = new Set(identity.texts.map((text) => text.id));
+  for (const box of boxes) {
+    const named = box.tag === null ? null : parseBoxTag(box.tag);
+    if (named === null) continue;
+    const tag = box.tag!;
+    if (!listed.has(named.textId)) unknownBoxes.push(tag);
+    else found.set(tag, (found.get(tag) ?? false) || box.checked);
+  }
+  if (found.size === 0)
+    return refuse('FORM_EDITED', 'None of the form’s boxes is left in the document: it was edited beyond recognition');
+
+  const texts = identity.texts.map((text): TextReading => {
+    const flags: TextFlag[] = [];
+    const key = (choice: string, option?: string) => boxTag(text.id, choice, option);
+    let missing = false;
+    const ticked = text.choices.filter((choice) => {
+      if (!found.has(key(choice.id))) missing = true;
+      return found.get(key(choice.id)) === true;
+    });
+    for (const choice of text.choices)
+      for (const option of choice.options) {
+        if (!found.has(key(choice.id, option))) missing = true;
+        else if (found.get(key(choice.id, option)) && !ticked.includes(choice)) flags.push('OPTION_WITHOUT_BOX');
+      }
+    if (missing) flags.push('BOXES_MISSING');
+    if (ticked.length === 0) {
+      flags.push('NO_BOX_TICKED');
+      return { textId: text.id, position: null, option: null, flags: [...new Set(flags)] };
+    }
+    if (ticked.length > 1) {
+      flags.push('SEVERAL_BOXES_TICKED');
+      return { textId: text.id, position: null, option: null, flags: [...new Set(flags)] };
+    }
+    const choice = ticked[0]!;
+    const options = choice.options.filter((option) => found.get(key(choice.id, option)) === true);
+    if (choice.options.length > 0 && options.length === 0) flags.push('OPTION_MISSING');
+    if (options.length > 1) flags.push('SEVERAL_OPTIONS_TICKED');
+    return {
+      textId: text.id,
+      position: choice.id,
+      option: options.length === 1 ? options[0]! : null,
+      flags: [...new Set(flags)],
+    };
+  });
+  return { ok: true, identity, texts, unknownBoxes };
+}
