@@ -16,6 +16,12 @@ import type { DocumentKind } from './document.js';
  */
 export interface MarkedText {
   readonly text: string;
+  /**
+   * A stretch of the line an Administration fills in on the blank form (its name, title, State):
+   * `placeholder` is that stretch as printed ("[Name]"); the DOCX makes it a text field named
+   * `key`, which a returned form is read back by (form-identity.ts). The PDF prints the line.
+   */
+  readonly field?: { readonly key: string; readonly placeholder: string };
   /** The UN language it is written in (its direction follows), when not the document's. */
   readonly lang?: string;
   /** Typed by a person: its direction is its own first strong character's, as HTML's `dir="auto"`. */
@@ -39,6 +45,11 @@ export function textOf(text: Text): string {
 /** A field in `language`, marked only when that is not the document's own (`locale`). */
 export function inLanguage(text: string, language: string, locale: string): Text {
   return language === locale ? text : { text, lang: language };
+}
+
+/** A line to fill in: the whole line, or the stretch `placeholder` of it, is the field `key`. */
+export function fillIn(text: string, key: string, placeholder: string = text): Text {
+  return { text, field: { key, placeholder } };
 }
 
 /** Words typed by a person. */

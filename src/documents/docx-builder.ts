@@ -26,7 +26,7 @@ import {
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { bidiSegments, placement, type Placement } from './bidi.js';
 import { contentColumnWidths } from './column-widths.js';
-import { boxTag, FORM_FORMAT, FORM_PROPERTY, type FormIdentity, formIdentityValue } from './form-identity.js';
+import { boxTag, FORM_FORMAT, FORM_PROPERTY, type FormIdentity, fieldTag, formIdentityValue } from './form-identity.js';
 import {
   BOX,
   CLOSING_RULE,
@@ -85,8 +85,10 @@ interface Builder {
   readonly doc: { readonly lang: string; readonly dir: 'ltr' | 'rtl' };
   /** The check boxes written so far: each one's title and tag, set on the XML once the package is written. */
   readonly boxes: { readonly alias: string; readonly tag: string }[];
-  /** The identity of the document's reply form, if it has one. */
-  form: FormIdentity | null;
+  /** The identity of the document's reply form (its fields added once every block is built), if it has one. */
+  form: Omit<FormIdentity, 'fields'> | null;
+  /** The text fields written so far: each one's key and placeholder, made a content control in the XML. */
+  readonly fields: { readonly key: string; readonly placeholder: string }[];
 }
 
 type RunStyle = {
@@ -191,7 +193,20 @@ function lineParagraph(
   options: ConstructorParameters<typeof Paragraph>[0] & object,
 ): Paragraph {
   const text = textOf(line);
-  return para(b, runs(b, text, placed(b, text, typeof line === 'string' ? {} : line), style), options);
+  const where = placed(b, text, typeof line === 'string' ? {} : line);
+  const field = typeof line === 'string' ? undefined : line.field;
+  const at = field === undefined ? -1 : text.indexOf(field.placeholder);
+  if (field === undefined || at < 0) return para(b, runs(b, text, where, style), options);
+  // The stretch to fill in is a field of its own, between the words around it.
+  return para(
+    b,
+    [
+      ...runs(b, text.slice(0, at), where, style),
+      fieldRun(b, field, where, style),
+      ...runs(b, text.slice(at + field.placeholder.length), where, style),
+    ],
+    options,
+  );
 }
 
 /** The list of a header block's lines (addressees, copies): each line after an en dash, as ITU's circulars set them. */
@@ -508,7 +523,7 @@ function firstPageFooter(b: Builder, pages: PageFurniture): Footer | null {
 
 /** The DOCX bytes of a document. */
 export async function buildDocx(content: DocumentContent): Promise<Buffer> {
-  const b: Builder = { doc: { lang: content.lang, dir: content.dir }, boxes: [], form: null };
+  const b: Builder = { doc: { lang: content.lang, dir: content.dir }, boxes: [], form: null, fields: [] };
   // The default run language: Arabic documents tag Latin-script runs Arabic too (Word then keeps
   // their digits and spelling tools consistent with the document), Chinese ones their East Asian text.
   const known = LANGUAGES[content.lang];
@@ -552,9 +567,19 @@ export async function buildDocx(content: DocumentContent): Promise<Buffer> {
       },
     ],
     // A reply form says whose it is, so a returned one can be read back (form-identity.ts).
-    ...(b.form !== null && { customProperties: [{ name: FORM_PROPERTY, value: formIdentityValue(b.form) }] }),
+    ...(b.form !== null && {
+      customProperties: [
+        {
+          name: FORM_PROPERTY,
+          value: formIdentityValue({
+            ...b.form,
+            fields: Object.fromEntries(b.fields.map((field) => [field.key, field.placeholder])),
+          }),
+        },
+      ],
+    }),
   });
-  return tagBoxes(await Packer.toBuffer(document), b.boxes);
+  return finishPackage(await Packer.toBuffer(document), b);
 }
 
 /** The stand-in title of the `index`-th box: private-use characters no title contains. */
@@ -563,17 +588,37 @@ const boxStandIn = (index: number) => `\uE020${index}\uE021`;
 const xmlAttribute = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The package with each box's stand-in title replaced by its title and its tag (`<w:alias/><w:tag/>`, in the schema's order). */
-function tagBoxes(bytes: Buffer, boxes: Builder['boxes']): Buffer {
-  if (boxes.length === 0) return bytes;
+/**
+ * The package with what the `docx` package cannot write: each box's stand-in title replaced by
+ * its title and its tag (`<w:alias/><w:tag/>`, in the schema's order), and each field's run (its
+ * text led by a stand-in) made a plain-text content control showing its placeholder.
+ */
+function finishPackage(bytes: Buffer, b: Builder): Buffer {
+  if (b.boxes.length === 0 && b.fields.length === 0) return bytes;
   const files = unzipSync(bytes);
-  const xml = strFromU8(files['word/document.xml']!).replace(
-    /<w:alias w:val="\uE020(\d+)\uE021"\/>/gu,
-    (_, index: string) => {
-      const found = boxes[Number(index)]!;
+  const xml = strFromU8(files['word/document.xml']!)
+    .replace(/<w:alias w:val="\uE020(\d+)\uE021"\/>/gu, (_, index: string) => {
+      const found = b.boxes[Number(index)]!;
       return `<w:alias w:val="${xmlAttribute(found.alias)}"/><w:tag w:val="${xmlAttribute(found.tag)}"/>`;
-    },
-  );
+    })
+    .replace(
+      /<w:r>(<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:t(?: xml:space="preserve")?>\uE030(\d+)\uE031([^<]*)<\/w:t><\/w:r>/gu,
+      (_, properties: string | undefined, index: string, text: string) => {
+        const field = b.fields[Number(index)]!;
+        const run = `<w:r>${properties ?? ''}<w:t xml:space="preserve">${text}</w:t></w:r>`;
+        return `<w:sdt><w:sdtPr>${properties ?? ''}<w:alias w:val="${xmlAttribute(field.placeholder)}"/><w:tag w:val="${xmlAttribute(fieldTag(field.key))}"/><w:showingPlcHdr/><w:text/></w:sdtPr><w:sdtContent>${run}</w:sdtContent></w:sdt>`;
+      },
+    );
   files['word/document.xml'] = strToU8(xml);
   return Buffer.from(zipSync(files));
+}
+
+/** The run of a field to fill in: its placeholder, led by a stand-in that finishPackage makes a content control of. */
+function fieldRun(b: Builder, field: { key: string; placeholder: string }, where: Placement, style: RunStyle): TextRun {
+  const index = b.fields.push(field) - 1;
+  return new TextRun({
+    text: `\uE030${index}\uE031${field.placeholder}`,
+    ...style,
+    ...(where.dir === 'rtl' && /[\u0590-\u08FF]/u.test(field.placeholder) && { rightToLeft: true }),
+  });
 }

@@ -21,6 +21,19 @@ export interface FormIdentity {
     readonly id: string;
     readonly choices: readonly { readonly id: string; readonly options: readonly string[] }[];
   }[];
+  /** The text fields to fill in, by key, each with its placeholder as printed ("name": "[Name]"). */
+  readonly fields: Readonly<Record<string, string>>;
+}
+
+/** The tag of a text field: `assent-field:<key>`. */
+export function fieldTag(key: string): string {
+  return `assent-field:${key}`;
+}
+
+/** The key a text field's tag names, or null. */
+export function parseFieldTag(tag: string): string | null {
+  const match = /^assent-field:([\w.-]+)$/.exec(tag);
+  return match ? match[1]! : null;
 }
 
 const TAG_PREFIX = 'assent';
@@ -52,6 +65,9 @@ export function parseFormIdentity(value: string | null | undefined): FormIdentit
       parsed.format !== FORM_FORMAT ||
       typeof parsed.consultationId !== 'string' ||
       typeof parsed.procedure !== 'string' ||
+      typeof parsed.fields !== 'object' ||
+      parsed.fields === null ||
+      !Object.values(parsed.fields).every((placeholder) => typeof placeholder === 'string') ||
       !Array.isArray(texts) ||
       !texts.every(
         (text) =>

@@ -1,6 +1,13 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { BOX } from './content.js';
-import { boxTag, FORM_PROPERTY, type FormIdentity, parseBoxTag, parseFormIdentity } from './form-identity.js';
+import {
+  boxTag,
+  FORM_PROPERTY,
+  type FormIdentity,
+  parseBoxTag,
+  parseFieldTag,
+  parseFormIdentity,
+} from './form-identity.js';
 
 /**
  * Reading back an Annex 2 reply form an Administration returned as a Word file (issue 18, part 2):
@@ -53,6 +60,13 @@ export type FormReading =
       readonly texts: readonly TextReading[];
       /** Tagged boxes of texts the form does not list (pasted from another form). */
       readonly unknownBoxes: readonly string[];
+      /**
+       * What was typed in each of the form's fields (signatory, State, place and date), by key;
+       * null for a field left as its placeholder, emptied, or no longer in the document.
+       */
+      readonly fields: Readonly<Record<string, string | null>>;
+      /** The fields no longer in the document (deleted, or typed over outside their control). */
+      readonly missingFields: readonly string[];
     }
   | { readonly ok: false; readonly refusal: FormRefusal; readonly detail: string };
 
@@ -116,6 +130,58 @@ function expectedBoxes(identity: FormIdentity): { tag: string; option: boolean }
       ...choice.options.map((option) => ({ tag: boxTag(text.id, choice.id, option), option: true })),
     ]),
   );
+}
+
+/** A plain-text content control of the document, in document order: its tag (if it kept one) and its words. */
+function textControls(xml: string): { tag: string | null; text: string }[] {
+  const controls: { tag: string | null; text: string }[] = [];
+  for (const match of xml.matchAll(
+    /<w:sdt>\s*<w:sdtPr>([\s\S]*?)<\/w:sdtPr>\s*<w:sdtContent>([\s\S]*?)<\/w:sdtContent>/g,
+  )) {
+    const properties = match[1]!;
+    if (!/<w:text\b/.test(properties) || /<w14:checkbox>/.test(properties)) continue;
+    const tag = /<w:tag w:val="([^"]*)"\/>/.exec(properties);
+    const words = [...match[2]!.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br\/>/g)]
+      .map((part) => (part[1] === undefined ? ' ' : decodeXml(part[1])))
+      .join('');
+    controls.push({
+      tag: tag ? decodeXml(tag[1]!) : null,
+      text: /<w:showingPlcHdr\/>/.test(properties) ? '' : words,
+    });
+  }
+  return controls;
+}
+
+/**
+ * What was typed in the form's fields, by key: the tagged text controls; where a word processor
+ * dropped the tags (LibreOffice), the untagged ones by their place, when there are exactly as many
+ * as the form has fields. A field still showing its placeholder, or emptied, is null.
+ */
+function fieldValues(
+  xml: string,
+  identity: FormIdentity,
+): { values: Record<string, string | null>; missing: string[] } {
+  const keys = Object.keys(identity.fields);
+  const controls = textControls(xml);
+  const tagged = new Map<string, string>();
+  for (const control of controls) {
+    const key = control.tag === null ? null : parseFieldTag(control.tag);
+    if (key !== null && keys.includes(key)) tagged.set(key, control.text);
+  }
+  const untagged = controls.filter((control) => control.tag === null);
+  if (tagged.size === 0 && untagged.length === keys.length)
+    untagged.forEach((control, index) => {
+      tagged.set(keys[index]!, control.text);
+    });
+  const values: Record<string, string | null> = {};
+  const missing: string[] = [];
+  for (const key of keys) {
+    const typed = tagged.get(key);
+    if (typed === undefined) missing.push(key);
+    const value = typed?.replace(/\s+/g, ' ').trim() ?? '';
+    values[key] = value === '' || value === identity.fields[key]!.trim() ? null : value;
+  }
+  return { values, missing };
 }
 
 /**
@@ -199,5 +265,6 @@ export function readReturnedForm(bytes: Uint8Array, consultationId?: string): Fo
       flags: [...new Set(flags)],
     };
   });
-  return { ok: true, identity, texts, unknownBoxes };
+  const { values, missing } = fieldValues(strFromU8(document), identity);
+  return { ok: true, identity, texts, unknownBoxes, fields: values, missingFields: missing };
 }

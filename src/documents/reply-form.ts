@@ -8,7 +8,7 @@ import { placedKey } from '../presenters/procedure-words.js';
 import { procedureFor } from '../procedures/registry.js';
 import { bureauProfile } from './bureau.js';
 import type { CommentRow } from '../domain/reply/comment-table.js';
-import { typed, type Block, type FormChoice, type FormText, type Text } from './content.js';
+import { fillIn, typed, type Block, type FormChoice, type FormText, type Text } from './content.js';
 import { determinedTexts, formatDay, formatNumber, msg, textLabel } from './format.js';
 
 /**
@@ -180,9 +180,9 @@ export function replyFormBlocks(locale: Locale, input: ReplyFormInput): Block[] 
                 msg(locale, 'doc.form.administration', { state: filled.stateName }),
               ]
             : [
-                placeholder('doc.form.placeholder.name'),
-                placeholder('doc.form.placeholder.title'),
-                placeholder('doc.form.placeholder.address'),
+                fillIn(placeholder('doc.form.placeholder.name'), 'from.name'),
+                fillIn(placeholder('doc.form.placeholder.title'), 'from.title'),
+                fillIn(placeholder('doc.form.placeholder.address'), 'from.address'),
               ],
         },
         ...(filled
@@ -193,7 +193,7 @@ export function replyFormBlocks(locale: Locale, input: ReplyFormInput): Block[] 
             ]),
         {
           label: msg(locale, 'doc.date'),
-          lines: [filled ? signedAt || '—' : msg(locale, 'doc.form.placeholder.placeDate')],
+          lines: [filled ? signedAt || '—' : fillIn(msg(locale, 'doc.form.placeholder.placeDate'), 'placeDate')],
         },
       ],
     },
@@ -236,9 +236,13 @@ export function replyFormBlocks(locale: Locale, input: ReplyFormInput): Block[] 
             msg(locale, 'doc.form.administration', { state: filled.stateName }),
           ]
         : [
-            placeholder('doc.form.placeholder.name'),
-            placeholder('doc.form.placeholder.title'),
-            msg(locale, 'doc.form.administration', { state: msg(locale, 'doc.form.placeholder.state') }),
+            fillIn(placeholder('doc.form.placeholder.name'), 'signatory.name'),
+            fillIn(placeholder('doc.form.placeholder.title'), 'signatory.title'),
+            fillIn(
+              msg(locale, 'doc.form.administration', { state: msg(locale, 'doc.form.placeholder.state') }),
+              'state',
+              msg(locale, 'doc.form.placeholder.state'),
+            ),
           ],
     },
   );

@@ -49,6 +49,31 @@ function tick(bytes: Uint8Array, tags: readonly string[], checked = true): Uint8
   );
 }
 
+/** Types `values` into the form's fields, as Word does: the placeholder replaced, no longer shown as one. */
+function fill(bytes: Uint8Array, values: Readonly<Record<string, string>>): Uint8Array {
+  return edited(bytes, (xml) =>
+    xml.replace(
+      /<w:sdt><w:sdtPr>((?:(?!<\/w:sdtPr>).)*)<\/w:sdtPr><w:sdtContent>(.*?)<\/w:sdtContent><\/w:sdt>/g,
+      (sdt, properties: string, content: string) => {
+        const key = /<w:tag w:val="assent-field:([^"]+)"\/>/.exec(properties)?.[1];
+        if (key === undefined || values[key] === undefined) return sdt;
+        const typedContent = content.replace(
+          /<w:t xml:space="preserve">[^<]*<\/w:t>/,
+          `<w:t xml:space="preserve">${values[key]}</w:t>`,
+        );
+        return `<w:sdt><w:sdtPr>${properties.replace('<w:showingPlcHdr/>', '')}</w:sdtPr><w:sdtContent>${typedContent}</w:sdtContent></w:sdt>`;
+      },
+    ),
+  );
+}
+
+const SIGNED = {
+  'signatory.name': 'Kim Min-jun',
+  'signatory.title': 'Director-General, Ministry of Science and ICT',
+  state: 'Republic of Korea',
+  placeDate: 'Sejong, 10 August 2023',
+};
+
 describe('a reply form returned as a Word file', () => {
   let database: TestDatabase;
   let ctx: ServiceContext;
@@ -87,10 +112,22 @@ describe('a reply form returned as a Word file', () => {
     ]);
     expect(reading.texts.every((t) => t.position === null && t.flags.join() === 'NO_BOX_TICKED')).toBe(true);
     expect(reading.unknownBoxes).toEqual([]);
+    // The fields to fill in, each still its placeholder: nothing typed.
+    expect(reading.identity.fields).toEqual({
+      'from.name': '[Name]',
+      'from.title': '[Official role/title]',
+      'from.address': '[Address]',
+      placeDate: '[Place,] [Date]',
+      'signatory.name': '[Name]',
+      'signatory.title': '[Official role/title]',
+      state: '[Member State]',
+    });
+    expect(Object.values(reading.fields).every((value) => value === null)).toBe(true);
+    expect(reading.missingFields).toEqual([]);
   });
 
-  it('reads the boxes an Administration ticked, text by text, with the sub-option', () => {
-    const filled = tick(blank, [
+  it('reads the boxes an Administration ticked, text by text, with the sub-option, and what it typed in the fields', () => {
+    const filled = tick(fill(blank, SIGNED), [
       'assent:x1333-cor1:assigns_authority',
       'assent:x1333-cor1:assigns_authority:no_comments',
       'assent:x1353:assigns_authority',
@@ -103,6 +140,12 @@ describe('a reply form returned as a Word file', () => {
       { textId: 'x1353', position: 'assigns_authority', option: 'comments_attached', flags: [] },
       { textId: 'x1471', position: 'does_not_assign_authority', option: null, flags: [] },
     ]);
+    expect(reading.ok && reading.fields).toEqual({
+      'from.name': null,
+      'from.title': null,
+      'from.address': null,
+      ...SIGNED,
+    });
   });
 
   it('flags, never guesses: both boxes, an option without its box or none, several options, boxes deleted', () => {
@@ -166,7 +209,9 @@ describe('a reply form returned as a Word file', () => {
       // The boxes' tags lost (as LibreOffice saves them) and one box deleted: they cannot be told apart by position.
       [
         edited(blank, (xml) =>
-          xml.replace(/<w:tag w:val="assent:[^"]*"\/>/g, '').replace(/<w:sdt>[\s\S]*?<\/w:sdt>/, ''),
+          xml
+            .replace(/<w:tag w:val="assent:[^"]*"\/>/g, '')
+            .replace(/<w:sdt><w:sdtPr><w:alias [^>]*\/><w14:checkbox>[\s\S]*?<\/w:sdt>/, ''),
         ),
         CIRCULAR,
         'FORM_EDITED',
@@ -222,7 +267,10 @@ describe('a reply form returned as a Word file', () => {
     () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'assent-returned-'));
       try {
-        const ticked = tick(blank, ['assent:x1353:assigns_authority', 'assent:x1353:assigns_authority:no_comments']);
+        const ticked = tick(fill(blank, SIGNED), [
+          'assent:x1353:assigns_authority',
+          'assent:x1353:assigns_authority:no_comments',
+        ]);
         const input = path.join(dir, 'in', 'form.docx');
         fs.mkdirSync(path.dirname(input));
         fs.writeFileSync(input, ticked);
@@ -247,6 +295,8 @@ describe('a reply form returned as a Word file', () => {
           option: 'no_comments',
           flags: [],
         });
+        // LibreOffice drops the fields' tags too: they are read by their place in the form.
+        expect(reading.ok && reading.fields).toMatchObject(SIGNED);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
