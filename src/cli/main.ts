@@ -14,6 +14,7 @@ import { registerDocumentCommands } from './commands/document.js';
 import { registerI18nCommands } from './commands/i18n.js';
 import { registerDoctorCommand } from './commands/doctor.js';
 import { registerMemberStateCommands } from './commands/member-state.js';
+import { registerIntakeCommands } from './commands/intake.js';
 import { registerNoticeCommands } from './commands/notice.js';
 import { registerProcedureCommands } from './commands/procedure.js';
 import { registerReplyCommands } from './commands/reply.js';
@@ -79,6 +80,7 @@ export function buildProgram(io: CliIo): Command {
   registerResultsCommand(program, io);
   registerDecisionCommands(program, io);
   registerNoticeCommands(program, io);
+  registerIntakeCommands(program, io);
   registerTokenCommands(program, io);
   registerMemberStateCommands(program, io);
   registerProcedureCommands(program, io);

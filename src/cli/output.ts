@@ -21,6 +21,11 @@ export interface CliIo {
   readonly cwd?: string;
   /** The clock of the services (default: the system clock). */
   readonly clock?: Clock;
+  /**
+   * Asks the operator a yes-or-no question (default: on the terminal; false when the input is
+   * not one). Tests answer it themselves.
+   */
+  readonly confirm?: (question: string) => Promise<boolean>;
 }
 
 /** A mistake in how the command was called (missing token, bad option value): exit code 2. */

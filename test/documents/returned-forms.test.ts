@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findOnPath } from '../../src/cli/commands/doctor.js';
 import { readReturnedForm } from '../../src/documents/read-returned-form.js';
@@ -15,6 +15,7 @@ import { seedDemo } from '../../src/services/seed-demo.js';
 import { serviceContext, type ServiceContext } from '../../src/services/service-context.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
 import { SECRETARIAT } from '../helpers/world.js';
+import { edited, fill, tick } from './form-filling.js';
 
 /**
  * A reply form returned as a Word file is read back (issue 18, part 2): the blank Annex 2 of
@@ -25,47 +26,6 @@ import { SECRETARIAT } from '../helpers/world.js';
  */
 
 const CIRCULAR = 'tsb-79-2023';
-
-/** A DOCX package with its document.xml rewritten. */
-function edited(bytes: Uint8Array, change: (xml: string) => string): Uint8Array {
-  const files = unzipSync(bytes);
-  files['word/document.xml'] = strToU8(change(strFromU8(files['word/document.xml']!)));
-  return zipSync(files);
-}
-
-/** Ticks (or clears) the boxes tagged `tags`, as Word does: the checked flag and the symbol shown. */
-function tick(bytes: Uint8Array, tags: readonly string[], checked = true): Uint8Array {
-  return edited(bytes, (xml) =>
-    xml.replace(/<w:sdt>([\s\S]*?)<\/w:sdt>/g, (sdt) => {
-      const tag = /<w:tag w:val="([^"]*)"\/>/.exec(sdt)?.[1];
-      if (!tag || !tags.includes(tag)) return sdt;
-      const states = /<w14:checkedState w14:val="([0-9A-F]+)"[^>]*\/><w14:uncheckedState w14:val="([0-9A-F]+)"/.exec(
-        sdt,
-      )!;
-      return sdt
-        .replace(/<w14:checked w14:val="[01]"\/>/, `<w14:checked w14:val="${checked ? 1 : 0}"/>`)
-        .replace(/<w:sym w:char="[0-9A-F]+"/, `<w:sym w:char="${checked ? states[1] : states[2]}"`);
-    }),
-  );
-}
-
-/** Types `values` into the form's fields, as Word does: the placeholder replaced, no longer shown as one. */
-function fill(bytes: Uint8Array, values: Readonly<Record<string, string>>): Uint8Array {
-  return edited(bytes, (xml) =>
-    xml.replace(
-      /<w:sdt><w:sdtPr>((?:(?!<\/w:sdtPr>).)*)<\/w:sdtPr><w:sdtContent>(.*?)<\/w:sdtContent><\/w:sdt>/g,
-      (sdt, properties: string, content: string) => {
-        const key = /<w:tag w:val="assent-field:([^"]+)"\/>/.exec(properties)?.[1];
-        if (key === undefined || values[key] === undefined) return sdt;
-        const typedContent = content.replace(
-          /<w:t xml:space="preserve">[^<]*<\/w:t>/,
-          `<w:t xml:space="preserve">${values[key]}</w:t>`,
-        );
-        return `<w:sdt><w:sdtPr>${properties.replace('<w:showingPlcHdr/>', '')}</w:sdtPr><w:sdtContent>${typedContent}</w:sdtContent></w:sdt>`;
-      },
-    ),
-  );
-}
 
 const SIGNED = {
   'signatory.name': 'Kim Min-jun',

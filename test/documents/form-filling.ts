@@ -1,0 +1,48 @@
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+
+/**
+ * Filling in a generated Word reply form as an Administration does in Word: ticking check boxes
+ * and typing in the text fields, in the XML Word writes for each (returned-forms.test.ts, the
+ * intake service and CLI tests).
+ */
+
+/** A DOCX package with its document.xml rewritten. */
+export function edited(bytes: Uint8Array, change: (xml: string) => string): Uint8Array {
+  const files = unzipSync(bytes);
+  files['word/document.xml'] = strToU8(change(strFromU8(files['word/document.xml']!)));
+  return zipSync(files);
+}
+
+/** Ticks (or clears) the boxes tagged `tags`, as Word does: the checked flag and the symbol shown. */
+export function tick(bytes: Uint8Array, tags: readonly string[], checked = true): Uint8Array {
+  return edited(bytes, (xml) =>
+    xml.replace(/<w:sdt>([\s\S]*?)<\/w:sdt>/g, (sdt) => {
+      const tag = /<w:tag w:val="([^"]*)"\/>/.exec(sdt)?.[1];
+      if (!tag || !tags.includes(tag)) return sdt;
+      const states = /<w14:checkedState w14:val="([0-9A-F]+)"[^>]*\/><w14:uncheckedState w14:val="([0-9A-F]+)"/.exec(
+        sdt,
+      )!;
+      return sdt
+        .replace(/<w14:checked w14:val="[01]"\/>/, `<w14:checked w14:val="${checked ? 1 : 0}"/>`)
+        .replace(/<w:sym w:char="[0-9A-F]+"/, `<w:sym w:char="${checked ? states[1] : states[2]}"`);
+    }),
+  );
+}
+
+/** Types `values` into the form's fields, as Word does: the placeholder replaced, no longer shown as one. */
+export function fill(bytes: Uint8Array, values: Readonly<Record<string, string>>): Uint8Array {
+  return edited(bytes, (xml) =>
+    xml.replace(
+      /<w:sdt><w:sdtPr>((?:(?!<\/w:sdtPr>).)*)<\/w:sdtPr><w:sdtContent>(.*?)<\/w:sdtContent><\/w:sdt>/g,
+      (sdt, properties: string, content: string) => {
+        const key = /<w:tag w:val="assent-field:([^"]+)"\/>/.exec(properties)?.[1];
+        if (key === undefined || values[key] === undefined) return sdt;
+        const typedContent = content.replace(
+          /<w:t xml:space="preserve">[^<]*<\/w:t>/,
+          `<w:t xml:space="preserve">${values[key]}</w:t>`,
+        );
+        return `<w:sdt><w:sdtPr>${properties.replace('<w:showingPlcHdr/>', '')}</w:sdtPr><w:sdtContent>${typedContent}</w:sdtContent></w:sdt>`;
+      },
+    ),
+  );
+}
