@@ -349,6 +349,7 @@ const PAGES: readonly PageRow[] = [
   { route: 'POST /secretariat/consultations/:id/decisions', withoutSession: 'SIGN_IN' },
   { route: 'POST /secretariat/consultations/:id/notice', withoutSession: 'SIGN_IN' },
   { route: 'POST /secretariat/consultations/:id/report-header', withoutSession: 'SIGN_IN' },
+  { route: 'POST /secretariat/consultations/:id/replies/record/read', withoutSession: 'SIGN_IN' },
   // Secretariat pages (secretariat.routes.tsx): circulars, texts, preview and issue for the whole
   // secretariat, accounts and invitations for its administrators, the audit trail, the review of
   // the languages. A visitor

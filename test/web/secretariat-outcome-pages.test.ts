@@ -13,7 +13,18 @@ import { withdrawReply } from '../../src/services/withdraw-reply.js';
 import { describeEachDialect } from '../helpers/databases.js';
 import { focalPoint, replyInput, SECRETARIAT } from '../helpers/world.js';
 import { readXlsx } from '../helpers/xlsx.js';
-import { csrfOf, decode, expectSeeOther, useWeb, type Browser } from './web-harness.js';
+import {
+  csrfOf,
+  decode,
+  expectSeeOther,
+  postMultipart as postMultipartFiles,
+  useWeb,
+  type Browser,
+} from './web-harness.js';
+import { generateDocument } from '../../src/services/documents/generate-document.js';
+import { fill, tick } from '../documents/form-filling.js';
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** A small, real PDF header: judged a PDF by its content. */
 export const SCAN_PDF = Buffer.from(
@@ -456,6 +467,64 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
   });
 
   describe('recording a reply received on paper', () => {
+    it('fills the form from a returned Word form, listing what it read and what to look at, and records nothing yet', async () => {
+      const page = await officer.get(`${base()}/replies/record`);
+      expect(page.body).toContain('id="field-readForm"');
+      const blank = (
+        await generateDocument(web().world.ctx, {
+          actor: SECRETARIAT,
+          consultationId: id,
+          kind: 'circular',
+          format: 'docx',
+        })
+      ).bytes;
+      const returned = tick(
+        fill(blank, {
+          'signatory.name': 'C. Ministro',
+          'signatory.title': 'Secretary',
+          state: 'Brazil (Federative Republic of)',
+        }),
+        [
+          'assent:x1353:assigns_authority',
+          'assent:x1353:does_not_assign_authority',
+          'assent:x1471:does_not_assign_authority',
+        ],
+      );
+      const read = await postMultipartFiles(
+        web().app,
+        officer,
+        `${base()}/replies/record/read`,
+        { _csrf: csrfOf(page.body, `${base()}/replies/record/read`) },
+        [{ field: 'form', filename: 'reply-BR.docx', type: DOCX_TYPE, bytes: Buffer.from(returned) }],
+      );
+      expect(read.statusCode).toBe(200);
+      const body = decode(read.body);
+      const result = /<section class="notice" role="status"[\s\S]*?<\/section>/.exec(body)![0];
+      expect(result).toContain('Read from reply-BR.docx');
+      expect(result).toContain(
+        'Member State: Brazil (Federative Republic of) (typed “Brazil (Federative Republic of)”).',
+      );
+      expect(result).toContain('Signatory: C. Ministro, Secretary.');
+      expect(result).toContain('X.1353: both boxes are ticked: proposed as unclear.');
+      expect(result).toContain('X.1333 Cor.1: no box is ticked: no position.');
+      // The form below, filled from the file: the State chosen, the boxes ticked, the signatory typed.
+      expect(body).toMatch(/<option value="BR" selected/);
+      expect(body).toMatch(/name="position-x1353" value="unclear"[^>]*checked/);
+      expect(body).toMatch(/name="position-x1471" value="does_not_assign_authority"[^>]*checked/);
+      expect(body).toContain('value="C. Ministro"');
+      expect((await repliesOf()).filter((r) => r.state.code === 'BR')).toEqual([]);
+
+      const refused = await postMultipartFiles(
+        web().app,
+        officer,
+        `${base()}/replies/record/read`,
+        { _csrf: csrfOf(page.body, `${base()}/replies/record/read`) },
+        [{ field: 'form', filename: 'letter.docx', type: DOCX_TYPE, bytes: Buffer.from('Dear Director') }],
+      );
+      expect(refused.statusCode).toBe(400);
+      expect(decode(refused.body)).toContain('<a href="#field-readForm">The file is not a Word document (.docx).</a>');
+    });
+
     it('records the form with its scan, and the dashboard shows it', async () => {
       const response = await record({
         'position-x1471': 'does_not_assign_authority',

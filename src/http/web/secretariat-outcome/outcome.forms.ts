@@ -145,3 +145,6 @@ export function indexIn(field: string, list: string): number | null {
   const match = new RegExp(`^/${list}/(\\d+)`).exec(field);
   return match ? Number(match[1]) : null;
 }
+
+/** The "read a returned Word form" form: its file is a multipart upload (`form`), so the body holds the CSRF token only. */
+export const ReadFormForm = Type.Object({ _csrf: Type.Optional(Type.String({ maxLength: 200 })) });

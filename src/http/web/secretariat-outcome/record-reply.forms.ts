@@ -6,6 +6,8 @@ import { problemMessageKey, type ReplyFormSpec } from '../../../domain/procedure
 import { formatUtc, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
 import { hasProcedureText, procedureText, type ProcedureWords } from '../../../i18n/procedure-text.js';
 import { optionOfChoice } from '../../../services/read-reply-draft.js';
+import type { IntakeProposal } from '../../../services/intake/form-intake.js';
+import type { StoredMemberState } from '../../../domain/member-states/member-state.js';
 import { StateCode } from '../../../schemas/common.schema.js';
 import { RecordedReplyInputSchema } from '../../../schemas/reply.schema.js';
 import { maxLengthAt } from '../../../schemas/schema-problems.js';
@@ -14,6 +16,7 @@ import { commentCellId, replyFieldId, type ReplyFieldKind } from '../components/
 import type { RecordFormValues } from '../pages/secretariat-outcome/record-reply.page.js';
 import { readReplyPositions, rowsAskedFor } from '../reply.forms.js';
 import { clean, indexIn, instantOfInput, isReceiptZone } from './outcome.forms.js';
+import { stateName } from '../presenters/secretariat-outcome.presenter.js';
 
 /**
  * The form of a reply received by e-mail, fax or paper: what was typed (to show again), the
@@ -294,4 +297,27 @@ export function recordErrors(
         errors.push({ field, message: procedureText(locale, context.procedure, key, { text: designation }) });
     } else add(replyFieldId('position', textId), 'outcome.record.position.invalid', { designation });
   }
+}
+
+/**
+ * What a returned Word form said, worded for the secretariat: the State (matched, or why not),
+ * the signatory, the place and date as typed, and each text the secretariat must look at.
+ */
+export function readLines(locale: Locale, proposal: IntakeProposal, states: readonly StoredMemberState[]): string[] {
+  const none = t(locale, 'outcome.record.read.none');
+  const { state, signatory } = proposal;
+  const matched = state.code === null ? undefined : states.find((s) => s.code === state.code);
+  const lines = [
+    matched
+      ? t(locale, 'outcome.record.read.state', { state: stateName(locale, matched), typed: state.typed ?? none })
+      : state.typed === null
+        ? t(locale, 'outcome.record.read.stateMissing')
+        : t(locale, 'outcome.record.read.stateNotFound', { typed: state.typed }),
+    t(locale, 'outcome.record.read.signatory', { name: signatory.name ?? none, title: signatory.title ?? none }),
+  ];
+  if (proposal.placeAndDate !== null)
+    lines.push(t(locale, 'outcome.record.read.placeDate', { text: proposal.placeAndDate }));
+  for (const text of proposal.texts)
+    for (const flag of text.flags) lines.push(t(locale, 'outcome.record.read.flag', { text: text.designation, flag }));
+  return lines;
 }

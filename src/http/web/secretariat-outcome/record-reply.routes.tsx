@@ -6,21 +6,27 @@ import { computeResults } from '../../../services/compute-results.js';
 import { listMemberStates } from '../../../services/member-states.js';
 import { listReplies } from '../../../services/read-replies.js';
 import { recordReplyWithOriginal } from '../../../services/record-reply.js';
+import { type IntakeProposal, proposeFromForm } from '../../../services/intake/form-intake.js';
 import { parseInput } from '../../../schemas/schema-problems.js';
 import type { FormError } from '../components/form.js';
-import { replyFieldsTexts } from '../components/reply-fields.js';
+import { EMPTY_REPLY_FIELDS_VALUE, replyFieldsTexts } from '../components/reply-fields.js';
 import { uploadsOf } from '../multipart.js';
 import { pageContext } from '../page-context.js';
 import { outcomePath } from '../pages/secretariat-outcome/outcome-parts.js';
-import { RecordReplyPage, type RecordFormValues } from '../pages/secretariat-outcome/record-reply.page.js';
+import {
+  RecordReplyPage,
+  type RecordFormValues,
+  type RecordReplyView,
+} from '../pages/secretariat-outcome/record-reply.page.js';
 import { presentContent } from '../presenters/content.presenter.js';
 import { presentHead, presentStateOptions, stateName } from '../presenters/secretariat-outcome.presenter.js';
 import { seeOther, sendPage } from '../render.js';
 import type { SessionHooks, WebContext } from '../web-session.js';
-import { OutcomeParams, RecordReplyForm } from './outcome.forms.js';
+import { OutcomeParams, ReadFormForm, RecordReplyForm } from './outcome.forms.js';
 import {
   EMPTY_RECORD,
   RECORD_REFUSALS,
+  readLines,
   readRecordForm,
   RecordFormInputSchema,
   recordErrors,
@@ -52,7 +58,8 @@ export const recordReplyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
     status: number,
     values: RecordFormValues,
     refusal: Refusal | null,
-    shown: { rowsFor: string; chooseFileAgain: boolean } | null = null,
+    shown: { rowsFor: string | null; chooseFileAgain: boolean } | null = null,
+    read: { readFromFile: RecordReplyView['readFromFile']; errors: readonly FormError[] } | null = null,
   ) {
     const page = pageContext(web, request);
     const actor = request.webSession!.actor;
@@ -110,6 +117,8 @@ export const recordReplyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
       chooseFileAgain: errors.length > 0 || shown?.chooseFileAgain === true,
       rowsFor: shown?.rowsFor ?? null,
       csrfToken: request.webSession!.csrfToken,
+      readFromFile: read?.readFromFile ?? null,
+      ...(read !== null && read.errors.length > 0 && { errors: [...read.errors, ...errors] }),
     };
     return sendPage(reply, status, <RecordReplyPage page={page} view={view} />);
   }
@@ -174,6 +183,63 @@ export const recordReplyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
         const refusal = { code: error.code, problems: error.errors, sent: form.sent };
         return renderRecord(request, reply, consultationId, error.status === 409 ? 409 : 400, form.values, refusal);
       }
+    },
+  );
+
+  // A returned Word form read back (services/intake): the form below filled from it, each value
+  // listed as read, for the secretariat to check and correct; the file is chosen again as the
+  // original when the reply is recorded. Nothing is recorded here.
+  app.post(
+    `${path}/read`,
+    {
+      schema: { params: OutcomeParams, body: ReadFormForm },
+      preHandler: [hooks.loadSession, hooks.requireSecretariat, hooks.verifySessionCsrf],
+    },
+    async (request, reply) => {
+      const page = pageContext(web, request);
+      const consultationId = request.params.id;
+      const actor = request.webSession!.actor;
+      const [file] = uploadsOf(request, 'form');
+      const refused = (message: string) =>
+        renderRecord(request, reply, consultationId, 400, EMPTY_RECORD, null, null, {
+          readFromFile: null,
+          errors: [{ field: 'field-readForm', message }],
+        });
+      if (file === undefined || file.tooLarge) return refused(t(page.locale, 'outcome.record.read.missing'));
+      let proposal: IntakeProposal;
+      try {
+        proposal = await proposeFromForm(ctx, { actor, consultationId, bytes: await file.read() });
+      } catch (error) {
+        if (!isAppError(error) || error.code !== 'FORM_UNREADABLE') throw error;
+        return refused(t(page.locale, 'outcome.record.read.error', { code: error.errors[0]?.code ?? '' }));
+      }
+      const states = await listMemberStates(ctx);
+      const values: RecordFormValues = {
+        ...EMPTY_RECORD,
+        memberState: proposal.state.code ?? '',
+        channel: 'email',
+        signatoryName: proposal.signatory.name ?? '',
+        signatoryTitle: proposal.signatory.title ?? '',
+        positions: Object.fromEntries(
+          proposal.positions.map((p) => [
+            p.text,
+            { ...EMPTY_REPLY_FIELDS_VALUE, position: p.position, option: p.option ?? null },
+          ]),
+        ),
+      };
+      return renderRecord(
+        request,
+        reply,
+        consultationId,
+        200,
+        values,
+        null,
+        { rowsFor: null, chooseFileAgain: true },
+        {
+          readFromFile: { filename: file.filename, lines: readLines(page.locale, proposal, states) },
+          errors: [],
+        },
+      );
     },
   );
 };

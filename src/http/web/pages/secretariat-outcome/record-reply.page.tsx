@@ -58,6 +58,8 @@ export interface RecordReplyView {
   /** The text whose comments table was asked for (without the script), if any. */
   readonly rowsFor: string | null;
   readonly csrfToken: string;
+  /** What a returned Word form said, when the form below was filled from one: its file and each value read, worded. */
+  readonly readFromFile: { readonly filename: string; readonly lines: readonly string[] } | null;
 }
 
 /**
@@ -78,97 +80,134 @@ export function RecordReplyPage({ page, view }: { page: PageContext; view: Recor
           {t(locale, view.closed === 'not-issued' ? 'outcome.record.closed.notIssued' : 'outcome.record.closed.frozen')}
         </p>
       ) : (
-        <form
-          method="post"
-          action={page.href(outcomePath(view.head.id, 'record'))}
-          enctype="multipart/form-data"
-          novalidate
-          class="stack"
-          {...keepData(locale)}
-        >
-          <CsrfField token={view.csrfToken} />
-          <p>{t(locale, 'outcome.record.intro')}</p>
-
-          <SelectField
-            locale={locale}
-            id="field-memberState"
-            name="memberState"
-            label={t(locale, 'outcome.record.memberState.label')}
-            hint={t(locale, 'outcome.record.memberState.hint')}
-            error={at('field-memberState')}
-            placeholder={t(locale, 'outcome.record.memberState.choose')}
-            options={view.states.map((s) => ({ value: s.code, label: `${s.name} (${s.code})` }))}
-            selected={values.memberState === '' ? [] : [values.memberState]}
-          />
-          <TextField
-            locale={locale}
-            id="field-receivedAt"
-            name="receivedAt"
-            type="datetime-local"
-            label={t(locale, 'outcome.record.receivedAt.label')}
-            hint={t(locale, 'outcome.record.receivedAt.hint', { deadline: formatDeadline(locale, view.head) })}
-            error={at('field-receivedAt')}
-            value={values.receivedAt}
-          />
-          <ZoneField
-            locale={locale}
-            id="field-receivedZone"
-            name="receivedZone"
-            label={t(locale, 'outcome.zone.label')}
-            error={at('field-receivedZone')}
-            value={values.receivedZone}
-          />
-          <RadioGroup
-            locale={locale}
-            id="field-channel"
-            name="channel"
-            legend={t(locale, 'outcome.record.channel.legend')}
-            error={at('field-channel')}
-            options={RECORDED_CHANNELS.map((c) => ({ value: c, label: channelLabel(locale, c) }))}
-            value={values.channel}
-          />
-
-          <section class="outcome-positions" aria-labelledby="field-positions">
-            <h2 id="field-positions" tabindex={-1}>
-              {t(locale, 'outcome.record.positions.legend')}
-            </h2>
-            <p class="hint" id="positions-hint">
-              {t(locale, 'outcome.record.positions.hint')}
-              {/* What the procedure tolerates on a form received otherwise (TAP: a missing sub-option, an unclear form). */}
-              {hasProcedureText(view.procedure, 'recorded.hint') &&
-                `${locale === 'zh' ? '' : ' '}${procedureText(locale, view.procedure, 'recorded.hint')}`}
-            </p>
-            <FieldError
-              locale={locale}
-              id={at('field-positions') ? 'field-positions-error' : undefined}
-              message={at('field-positions')}
-            />
-            <ReplyFields
-              locale={locale}
-              texts={view.texts}
-              values={values.positions}
-              errors={errors}
-              procedure={view.procedure}
-              body={view.studyGroup}
-              uploads={null}
-              recorded
-              rowsFor={view.rowsFor}
-            />
+        <>
+          <section class="stack" aria-labelledby="read-form-title" id="read-form">
+            <h2 id="read-form-title">{t(locale, 'outcome.record.read.title')}</h2>
+            <form
+              method="post"
+              action={page.href(`${outcomePath(view.head.id, 'record')}/read`)}
+              enctype="multipart/form-data"
+              novalidate
+              class="stack"
+            >
+              <CsrfField token={view.csrfToken} />
+              <TextField
+                locale={locale}
+                id="field-readForm"
+                name="form"
+                type="file"
+                accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                label={t(locale, 'outcome.record.read.label')}
+                hint={t(locale, 'outcome.record.read.hint')}
+                error={at('field-readForm')}
+              />
+              <SubmitButton>{t(locale, 'outcome.record.read.submit')}</SubmitButton>
+            </form>
           </section>
+          {view.readFromFile !== null && (
+            <section class="notice" role="status" aria-labelledby="read-result-title" id="read-result">
+              <h2 id="read-result-title">
+                {t(locale, 'outcome.record.read.result', { file: view.readFromFile.filename })}
+              </h2>
+              <ul>
+                {view.readFromFile.lines.map((line) => (
+                  <li dir="auto">{line}</li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <form
+            method="post"
+            action={page.href(outcomePath(view.head.id, 'record'))}
+            enctype="multipart/form-data"
+            novalidate
+            class="stack"
+            {...keepData(locale)}
+          >
+            <CsrfField token={view.csrfToken} />
+            <p>{t(locale, 'outcome.record.intro')}</p>
 
-          <SignatureFields locale={locale} values={values} errors={errors} />
-          <TextField
-            locale={locale}
-            id="field-scan"
-            name="scan"
-            type="file"
-            accept=".pdf,.png,.jpg,.jpeg,.tif,.tiff,.txt,.docx,.odt,application/pdf,image/png,image/jpeg,image/tiff"
-            label={t(locale, 'outcome.record.scan.label')}
-            hint={`${t(locale, 'outcome.record.scan.hint', { size: sizeLimit })}${view.chooseFileAgain ? ` ${t(locale, 'outcome.record.scan.again')}` : ''}`}
-            error={at('field-scan')}
-          />
-          <SubmitButton>{t(locale, 'outcome.record.submit')}</SubmitButton>
-        </form>
+            <SelectField
+              locale={locale}
+              id="field-memberState"
+              name="memberState"
+              label={t(locale, 'outcome.record.memberState.label')}
+              hint={t(locale, 'outcome.record.memberState.hint')}
+              error={at('field-memberState')}
+              placeholder={t(locale, 'outcome.record.memberState.choose')}
+              options={view.states.map((s) => ({ value: s.code, label: `${s.name} (${s.code})` }))}
+              selected={values.memberState === '' ? [] : [values.memberState]}
+            />
+            <TextField
+              locale={locale}
+              id="field-receivedAt"
+              name="receivedAt"
+              type="datetime-local"
+              label={t(locale, 'outcome.record.receivedAt.label')}
+              hint={t(locale, 'outcome.record.receivedAt.hint', { deadline: formatDeadline(locale, view.head) })}
+              error={at('field-receivedAt')}
+              value={values.receivedAt}
+            />
+            <ZoneField
+              locale={locale}
+              id="field-receivedZone"
+              name="receivedZone"
+              label={t(locale, 'outcome.zone.label')}
+              error={at('field-receivedZone')}
+              value={values.receivedZone}
+            />
+            <RadioGroup
+              locale={locale}
+              id="field-channel"
+              name="channel"
+              legend={t(locale, 'outcome.record.channel.legend')}
+              error={at('field-channel')}
+              options={RECORDED_CHANNELS.map((c) => ({ value: c, label: channelLabel(locale, c) }))}
+              value={values.channel}
+            />
+
+            <section class="outcome-positions" aria-labelledby="field-positions">
+              <h2 id="field-positions" tabindex={-1}>
+                {t(locale, 'outcome.record.positions.legend')}
+              </h2>
+              <p class="hint" id="positions-hint">
+                {t(locale, 'outcome.record.positions.hint')}
+                {/* What the procedure tolerates on a form received otherwise (TAP: a missing sub-option, an unclear form). */}
+                {hasProcedureText(view.procedure, 'recorded.hint') &&
+                  `${locale === 'zh' ? '' : ' '}${procedureText(locale, view.procedure, 'recorded.hint')}`}
+              </p>
+              <FieldError
+                locale={locale}
+                id={at('field-positions') ? 'field-positions-error' : undefined}
+                message={at('field-positions')}
+              />
+              <ReplyFields
+                locale={locale}
+                texts={view.texts}
+                values={values.positions}
+                errors={errors}
+                procedure={view.procedure}
+                body={view.studyGroup}
+                uploads={null}
+                recorded
+                rowsFor={view.rowsFor}
+              />
+            </section>
+
+            <SignatureFields locale={locale} values={values} errors={errors} />
+            <TextField
+              locale={locale}
+              id="field-scan"
+              name="scan"
+              type="file"
+              accept=".pdf,.png,.jpg,.jpeg,.tif,.tiff,.txt,.docx,.odt,application/pdf,image/png,image/jpeg,image/tiff"
+              label={t(locale, 'outcome.record.scan.label')}
+              hint={`${t(locale, 'outcome.record.scan.hint', { size: sizeLimit })}${view.chooseFileAgain ? ` ${t(locale, 'outcome.record.scan.again')}` : ''}`}
+              error={at('field-scan')}
+            />
+            <SubmitButton>{t(locale, 'outcome.record.submit')}</SubmitButton>
+          </form>
+        </>
       )}
     </Layout>
   );
