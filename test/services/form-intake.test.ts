@@ -1,3 +1,5 @@
+import { zipSync } from 'fflate';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { expect, it } from 'vitest';
 import { findAttachmentMeta } from '../../src/repositories/attachment.repository.js';
 import { listReplyVersions } from '../../src/repositories/reply.repository.js';
@@ -13,6 +15,8 @@ import { fill, tick } from '../documents/form-filling.js';
  * from the file (State matched exactly, signatory, boxes per text), and the reply recorded from it
  * with the file as its original once the secretariat confirms.
  */
+let bomb: Uint8Array | undefined;
+
 describeEachDialect('the intake of a returned Word form', (dialect) => {
   const world = useWorld(dialect);
 
@@ -111,6 +115,68 @@ describeEachDialect('the intake of a returned Word form', (dialect) => {
       ['x1333-cor1', 'assigns_authority'],
       ['x1353', 'unclear'],
     ]);
+  });
+
+  it('reads the form attached to an e-mail (.eml), with its sender and subject, and refuses an e-mail without one', async () => {
+    const { id, form } = await koreasForm();
+    const ctx = world().ctx;
+    const email = async (attachments: { filename: string; content: Buffer }[]) =>
+      new MailComposer({
+        from: 'Ministry of Science and ICT <itu@msit.example>',
+        to: 'tsbdir@itu.int',
+        subject: 'Reply to the TSB circular',
+        text: 'Please find our reply attached.',
+        attachments,
+      })
+        .compile()
+        .build();
+    const eml = await email([
+      { filename: 'cover-letter.txt', content: Buffer.from('Cover letter') },
+      { filename: 'reply-KR.docx', content: Buffer.from(form) },
+    ]);
+    const proposal = await proposeFromForm(ctx, { actor: SECRETARIAT, consultationId: id, bytes: eml });
+    expect(proposal.email).toMatchObject({
+      from: expect.stringContaining('itu@msit.example'),
+      subject: 'Reply to the TSB circular',
+    });
+    expect(proposal.state.code).toBe('KR');
+    expect(Buffer.from(proposal.form).equals(Buffer.from(form))).toBe(true);
+
+    // Recorded from the e-mail, the form attached is the original.
+    const { receipt } = await recordFromForm(ctx, {
+      actor: SECRETARIAT,
+      consultationId: id,
+      bytes: eml,
+      filename: 'reply.eml',
+      receivedAt: '2023-05-02T09:00:00Z',
+      channel: 'email',
+    });
+    const [version] = await listReplyVersions(ctx.db, id, receipt.memberState);
+    expect(version!.originalFile).toBe(proposal.sha256);
+
+    for (const [attachments, code] of [
+      [[{ filename: 'cover-letter.txt', content: Buffer.from('We support every text.') }], 'NO_FORM_ATTACHED'],
+      [
+        [
+          { filename: 'a.docx', content: Buffer.from(form) },
+          { filename: 'b.docx', content: Buffer.from(form) },
+        ],
+        'SEVERAL_FORMS_ATTACHED',
+      ],
+    ] as const) {
+      await expect(
+        proposeFromForm(ctx, { actor: SECRETARIAT, consultationId: id, bytes: await email([...attachments]) }),
+      ).rejects.toMatchObject({ code: 'FORM_UNREADABLE', errors: [{ field: '/file', code }] });
+    }
+  });
+
+  it('judges a package before unpacking it: a ZIP that unpacks beyond its budget is refused, not read', async () => {
+    const { id } = await koreasForm();
+    // One entry of 120 MB of zeros: a few hundred kilobytes packed, over what a document may unpack to (made once).
+    bomb ??= zipSync({ '[Content_Types].xml': new Uint8Array(120 * 1024 * 1024) }, { level: 1 });
+    await expect(
+      proposeFromForm(world().ctx, { actor: SECRETARIAT, consultationId: id, bytes: bomb! }),
+    ).rejects.toMatchObject({ code: 'FORM_UNREADABLE', errors: [{ field: '/file', code: 'NOT_A_WORD_DOCUMENT' }] });
   });
 
   it('refuses a file that is not a returned form of the consultation, and anyone but the secretariat', async () => {

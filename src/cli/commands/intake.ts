@@ -21,6 +21,11 @@ async function terminalConfirm(question: string): Promise<boolean> {
 function printProposal(io: CliIo, file: string, proposal: IntakeProposal): void {
   const { state, signatory } = proposal;
   line(io.stdout, `Returned form ${path.basename(file)} (SHA-256 ${proposal.sha256}) for ${proposal.consultationId}`);
+  if (proposal.email !== null)
+    line(
+      io.stdout,
+      `E-mail:     from ${proposal.email.from ?? '—'}, "${proposal.email.subject ?? ''}", sent ${proposal.email.date ?? '—'}`,
+    );
   line(
     io.stdout,
     `State:      ${state.code ?? '—'}${state.typed === null ? '' : ` (typed "${state.typed}")`}${state.problem ? `  ${state.problem}` : ''}`,
@@ -47,7 +52,7 @@ export function registerIntakeCommands(program: Command, io: CliIo): void {
     .description(
       'read a reply form an Administration returned as a Word file: print what it says (--dry-run), or record it as a reply received by e-mail, fax or paper after confirmation',
     )
-    .argument('<file>', 'the returned form (.docx)')
+    .argument('<file>', 'the returned form (.docx), or the e-mail that carries it (.eml)')
     .requiredOption('--consultation <id>', 'the consultation the form answers')
     .option('--dry-run', 'only print what the form says; record nothing')
     .option('--format <format>', 'text (default) or json', 'text')
@@ -85,7 +90,9 @@ export function registerIntakeCommands(program: Command, io: CliIo): void {
             consultationId: options.consultation,
             bytes,
           });
-          if (options.format === 'json') printJson(io.stdout, proposal);
+          // The form's bytes stay out of what is printed.
+          const { form: _form, ...shown } = proposal;
+          if (options.format === 'json') printJson(io.stdout, shown);
           else printProposal(io, file, proposal);
           if (options.dryRun) return;
           const confirmed =

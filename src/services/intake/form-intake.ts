@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readReturnedForm, type TextFlag } from '../../documents/read-returned-form.js';
 import type { StoredMemberState } from '../../domain/member-states/member-state.js';
-import { AppError } from '../../domain/errors.js';
+import { AppError, type ErrorCode } from '../../domain/errors.js';
+import { DOCX_MEDIA_TYPE, judgeAttachmentContent } from '../attachment-content.js';
 import type { Actor } from '../../domain/policy/actor.js';
 import { authorize } from '../../domain/policy/policy.js';
 import type { PositionInput } from '../../domain/reply/reply.js';
@@ -30,8 +31,14 @@ export interface StateReading {
 /** What a returned form proposes to record, every value as read from the file. */
 export interface IntakeProposal {
   readonly consultationId: string;
-  /** SHA-256 of the file read (the original the reply would be recorded with). */
+  /** SHA-256 of the form read (the original the reply would be recorded with). */
   readonly sha256: string;
+  /** The e-mail that carried the form, when an .eml was given: its sender, subject and date, as received. */
+  readonly email: {
+    readonly from: string | null;
+    readonly subject: string | null;
+    readonly date: string | null;
+  } | null;
   readonly state: StateReading;
   /** The signature's name and title (else the "From" block's), as typed. */
   readonly signatory: { readonly name: string | null; readonly title: string | null };
@@ -50,6 +57,8 @@ export interface IntakeProposal {
   readonly unknownBoxes: readonly string[];
   /** The positions that would be recorded: a contradictory text as the procedure's choice for an unreadable form. */
   readonly positions: readonly PositionInput[];
+  /** The Word form itself (the file, or the e-mail's attachment): what a recorded reply keeps as its original. */
+  readonly form: Uint8Array;
 }
 
 /** Letters only, lower case, without accents or punctuation: how a typed designation is compared. */
@@ -90,10 +99,78 @@ export function matchState(typed: string | null, states: readonly StoredMemberSt
   return { typed, code: null, problem: matches.length === 0 ? 'STATE_NOT_FOUND' : 'STATE_AMBIGUOUS' };
 }
 
+const unreadable = (code: ErrorCode, detail: string): never => {
+  throw new AppError('FORM_UNREADABLE', detail, { errors: [{ field: '/file', message: detail, code }] });
+};
+
+/** An e-mail message as received (RFC 5322), rather than a Word file: its first line is a header field. */
+function looksLikeEmail(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1');
+  return (
+    /^[A-Za-z][A-Za-z0-9-]*:[ \t]/.test(head) &&
+    /^(?:from|mime-version|content-type|received|return-path|date|subject):/im.test(head)
+  );
+}
+
 /**
- * Reads a returned Word form against a consultation and proposes the reply it carries.
+ * The Word form a file holds: the file itself (a DOCX), or the one attachment of an e-mail (.eml)
+ * that is this consultation's returned form. Every package is judged first with bounded costs
+ * (attachment-content.ts: size, entries, what it unpacks to, no macros), so a form is only
+ * unpacked once it is known to be a safe Word document.
+ */
+async function formOf(
+  bytes: Uint8Array,
+  consultationId: string,
+  maxBytes: number,
+): Promise<{ form: Uint8Array; email: IntakeProposal['email'] }> {
+  if (bytes.length === 0) unreadable('NOT_A_WORD_DOCUMENT', 'The file is empty');
+  if (bytes.length > maxBytes) unreadable('PAYLOAD_TOO_LARGE', `Files are limited to ${maxBytes} bytes`);
+  const judgedWord = (candidate: Uint8Array) => {
+    const judgement = judgeAttachmentContent(candidate);
+    return 'mediaType' in judgement && judgement.mediaType === DOCX_MEDIA_TYPE;
+  };
+  if (!looksLikeEmail(bytes)) {
+    const judgement = judgeAttachmentContent(bytes);
+    if ('refused' in judgement) unreadable('NOT_A_WORD_DOCUMENT', `The file is refused: ${judgement.refused}`);
+    if (!judgedWord(bytes))
+      unreadable('NOT_A_WORD_DOCUMENT', 'The file is not a Word document (DOCX) nor an e-mail (.eml)');
+    return { form: bytes, email: null };
+  }
+  const { simpleParser } = await import('mailparser');
+  const message = await simpleParser(Buffer.from(bytes));
+  const forms = message.attachments
+    .map((attachment) => new Uint8Array(attachment.content))
+    .filter((content) => content.length <= maxBytes && judgedWord(content))
+    .filter((content) => {
+      const reading = readReturnedForm(content, consultationId);
+      return reading.ok || (reading.refusal !== 'NOT_AN_ASSENT_FORM' && reading.refusal !== 'OTHER_CONSULTATION');
+    });
+  if (forms.length === 0)
+    unreadable(
+      'NO_FORM_ATTACHED',
+      'The e-mail carries no Word reply form of this consultation: key it in from the e-mail',
+    );
+  if (forms.length > 1)
+    unreadable(
+      'SEVERAL_FORMS_ATTACHED',
+      'The e-mail carries several reply forms of this consultation: read each file on its own',
+    );
+  return {
+    form: forms[0]!,
+    email: {
+      from: message.from?.text ?? null,
+      subject: message.subject ?? null,
+      date: message.date ? message.date.toISOString() : null,
+    },
+  };
+}
+
+/**
+ * Reads a returned Word form (or the e-mail carrying it) against a consultation and proposes the
+ * reply it carries.
  * @throws FORBIDDEN, NOT_FOUND; FORM_UNREADABLE (422) whose problem at `/file` says why:
- *   NOT_A_WORD_DOCUMENT, NOT_AN_ASSENT_FORM, OTHER_CONSULTATION, FORM_EDITED
+ *   NOT_A_WORD_DOCUMENT, PAYLOAD_TOO_LARGE, NOT_AN_ASSENT_FORM, OTHER_CONSULTATION, FORM_EDITED,
+ *   NO_FORM_ATTACHED, SEVERAL_FORMS_ATTACHED
  */
 export async function proposeFromForm(
   ctx: ServiceContext,
@@ -101,14 +178,12 @@ export async function proposeFromForm(
 ): Promise<IntakeProposal> {
   authorize(options.actor, { action: 'reply:record' });
   const loaded = await loadConsultation(ctx.db, options.consultationId, options.actor, { within: 'reply:record' });
-  const reading = readReturnedForm(options.bytes, loaded.consultation.id);
-  if (!reading.ok)
-    throw new AppError('FORM_UNREADABLE', reading.detail, {
-      errors: [{ field: '/file', message: reading.detail, code: reading.refusal }],
-    });
+  const { form, email } = await formOf(options.bytes, loaded.consultation.id, ctx.attachmentMaxBytes);
+  const reading = readReturnedForm(form, loaded.consultation.id);
+  if (!reading.ok) return unreadable(reading.refusal, reading.detail);
   const designation = new Map(loaded.texts.map((text) => [text.id, text.designation]));
   // A form that contradicts itself on a text is recorded as the procedure records an unreadable form (TAP: unclear).
-  const unreadable = loaded.procedure.replyForm.choices.find((choice) => choice.recordedOnly)?.kind ?? null;
+  const unclear = loaded.procedure.replyForm.choices.find((choice) => choice.recordedOnly)?.kind ?? null;
   const positions: PositionInput[] = [];
   for (const text of reading.texts) {
     if (text.position !== null)
@@ -117,13 +192,15 @@ export async function proposeFromForm(
         position: text.position,
         ...(text.option !== null && { option: text.option }),
       });
-    else if (text.flags.includes('SEVERAL_BOXES_TICKED') && unreadable !== null)
-      positions.push({ text: text.textId, position: unreadable });
+    else if (text.flags.includes('SEVERAL_BOXES_TICKED') && unclear !== null)
+      positions.push({ text: text.textId, position: unclear });
   }
   const field = (key: string) => reading.fields[key] ?? null;
   return {
     consultationId: loaded.consultation.id,
-    sha256: createHash('sha256').update(options.bytes).digest('hex'),
+    sha256: createHash('sha256').update(form).digest('hex'),
+    email,
+    form,
     state: matchState(field('state'), await listMemberStates(ctx.db)),
     signatory: {
       name: field('signatory.name') ?? field('from.name'),
@@ -189,7 +266,11 @@ export async function recordFromForm(
       positions: [...proposal.positions],
       signatory: { name: proposal.signatory.name!, title: proposal.signatory.title! },
     },
-    original: { filename: options.filename, content: options.bytes },
+    // The form is the original: the file itself, or the e-mail's attachment.
+    original: {
+      filename: proposal.email === null ? options.filename : options.filename.replace(/\.eml$/i, '.docx'),
+      content: proposal.form,
+    },
   });
   return { proposal, receipt };
 }

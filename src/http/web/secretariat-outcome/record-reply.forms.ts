@@ -308,6 +308,14 @@ export function readLines(locale: Locale, proposal: IntakeProposal, states: read
   const { state, signatory } = proposal;
   const matched = state.code === null ? undefined : states.find((s) => s.code === state.code);
   const lines = [
+    ...(proposal.email === null
+      ? []
+      : [
+          t(locale, 'outcome.record.read.email', {
+            from: proposal.email.from ?? none,
+            subject: proposal.email.subject ?? none,
+          }),
+        ]),
     matched
       ? t(locale, 'outcome.record.read.state', { state: stateName(locale, matched), typed: state.typed ?? none })
       : state.typed === null
