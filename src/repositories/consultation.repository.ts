@@ -55,7 +55,8 @@ export interface ConsultationWithRevision {
   readonly revision: number;
 }
 
-type ConsultationFields = Omit<
+/** The stored fields of a consultation as created (what the service builds from its input; the rest is set later). */
+export type ConsultationFields = Omit<
   Consultation,
   | 'issuedAt'
   | 'resultsNoticeAt'

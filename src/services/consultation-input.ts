@@ -1,3 +1,4 @@
+import type { ConsultationFields } from '../repositories/consultation.repository.js';
 import {
   CIRCULAR_LIST_FIELDS,
   type CircularListField,
@@ -20,18 +21,6 @@ import type { ConsultationInput, TextInput } from '../schemas/consultation.schem
 import { inputProblems } from '../schemas/schema-problems.js';
 import { citeClauseOf } from '../domain/procedure/procedure.js';
 import { DEFAULT_PROCEDURE_ID, PROCEDURES, isKnownProcedure, procedureFor } from '../procedures/registry.js';
-
-type ConsultationFields = Omit<
-  Consultation,
-  | 'issuedAt'
-  | 'resultsNoticeAt'
-  | 'resultsNoticeReference'
-  | 'resultsReport'
-  | 'enteredAfterwardsAt'
-  | 'recordedIssuedAt'
-  | 'createdAt'
-  | 'updatedAt'
->;
 
 /** The default id of a consultation: bureau, number and year, e.g. `tsb-79-2023`. */
 export function defaultConsultationId(bureau: string, number: number, date: string): string {

@@ -60,16 +60,23 @@ function Hyphens({ text }: { text: string }): VNode {
  * them link annotations of the PDF).
  */
 function Words({ text, dir, links }: { text: string; dir: 'ltr' | 'rtl'; links?: readonly Link[] | undefined }): VNode {
+  return <Linked text={text} links={links} render={(words) => <Plain text={words} dir={dir} />} />;
+}
+
+/** A text as its pieces (linkPieces), each drawn by `render`, the linked ones inside an `<a>`. */
+function Linked({
+  text,
+  links,
+  render,
+}: {
+  text: string;
+  links: readonly Link[] | undefined;
+  render: (words: string) => VNode;
+}): VNode {
   return (
     <>
       {linkPieces(text, links).map((piece) =>
-        piece.href === null ? (
-          <Plain text={piece.text} dir={dir} />
-        ) : (
-          <a href={piece.href}>
-            <Plain text={piece.text} dir={dir} />
-          </a>
-        ),
+        piece.href === null ? render(piece.text) : <a href={piece.href}>{render(piece.text)}</a>,
       )}
     </>
   );
@@ -116,19 +123,7 @@ function HeadingWords({
   links?: readonly Link[] | undefined;
 }): VNode {
   if (dir === 'ltr') return <Words text={text} dir={dir} links={links} />;
-  return (
-    <>
-      {linkPieces(text, links).map((piece) =>
-        piece.href === null ? (
-          <HeadingPiece text={piece.text} dir={dir} />
-        ) : (
-          <a href={piece.href}>
-            <HeadingPiece text={piece.text} dir={dir} />
-          </a>
-        ),
-      )}
-    </>
-  );
+  return <Linked text={text} links={links} render={(words) => <HeadingPiece text={words} dir={dir} />} />;
 }
 
 /** A right-to-left heading's stretch of words, each text node drawn from one face. */
