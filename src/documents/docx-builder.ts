@@ -26,7 +26,7 @@ import {
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { bidiSegments, placement, type Placement } from './bidi.js';
 import { contentColumnWidths } from './column-widths.js';
-import { boxTag, FORM_FORMAT, FORM_PROPERTY, type FormIdentity, fieldTag, formIdentityValue } from './form-identity.js';
+import { boxTag, FORM_FORMAT, FORM_PROPERTY, type FormStamp, fieldTag, formStampValue } from './form-identity.js';
 import {
   BOX,
   CLOSING_RULE,
@@ -85,8 +85,8 @@ interface Builder {
   readonly doc: { readonly lang: string; readonly dir: 'ltr' | 'rtl' };
   /** The check boxes written so far: each one's title and tag, set on the XML once the package is written. */
   readonly boxes: { readonly alias: string; readonly tag: string }[];
-  /** The identity of the document's reply form (its fields added once every block is built), if it has one. */
-  form: Omit<FormIdentity, 'fields'> | null;
+  /** The stamp of the document's reply form, if it has one. */
+  form: FormStamp | null;
   /** The text fields written so far: each one's key and placeholder, made a content control in the XML. */
   readonly fields: { readonly key: string; readonly placeholder: string }[];
 }
@@ -364,15 +364,7 @@ function formRow(b: Builder, text: FormText): TableRow {
 }
 
 function formTable(b: Builder, block: Extract<Block, { type: 'form' }>): Table {
-  b.form ??= {
-    format: FORM_FORMAT,
-    consultationId: block.of.consultationId,
-    procedure: block.of.procedure,
-    texts: block.texts.map((text) => ({
-      id: text.id,
-      choices: text.choices.map((choice) => ({ id: choice.id, options: (choice.options ?? []).map((o) => o.id) })),
-    })),
-  };
+  b.form ??= { format: FORM_FORMAT, consultationId: block.of.consultationId, locale: b.doc.lang };
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     columnWidths: [3000, PAGE.width - 2 * PAGE.margin - 3000],
@@ -567,17 +559,7 @@ export async function buildDocx(content: DocumentContent): Promise<Buffer> {
       },
     ],
     // A reply form says whose it is, so a returned one can be read back (form-identity.ts).
-    ...(b.form !== null && {
-      customProperties: [
-        {
-          name: FORM_PROPERTY,
-          value: formIdentityValue({
-            ...b.form,
-            fields: Object.fromEntries(b.fields.map((field) => [field.key, field.placeholder])),
-          }),
-        },
-      ],
-    }),
+    ...(b.form !== null && { customProperties: [{ name: FORM_PROPERTY, value: formStampValue(b.form) }] }),
   });
   return finishPackage(await Packer.toBuffer(document), b);
 }
@@ -609,6 +591,10 @@ function finishPackage(bytes: Buffer, b: Builder): Buffer {
         return `<w:sdt><w:sdtPr>${properties ?? ''}<w:alias w:val="${xmlAttribute(field.placeholder)}"/><w:tag w:val="${xmlAttribute(fieldTag(field.key))}"/><w:showingPlcHdr/><w:text/></w:sdtPr><w:sdtContent>${run}</w:sdtContent></w:sdt>`;
       },
     );
+  // A stand-in left means the docx package wrote a box or a run otherwise than expected: the form
+  // would silently lose its tags or show private characters. Fail loudly instead.
+  if (/[\uE020\uE021\uE030\uE031]/u.test(xml))
+    throw new Error('A check box or a field of the Word form could not be marked up (docx output changed?)');
   files['word/document.xml'] = strToU8(xml);
   return Buffer.from(zipSync(files));
 }

@@ -1,16 +1,25 @@
 /**
  * How a generated Annex 2 reply form in Word says what it is (issue 18, part 2), so that a form an
- * Administration returns can be read back without guessing: the document carries a custom
- * property naming the consultation, its procedure and, per text, the boxes the form offers; each
- * box is a Word check-box content control tagged with its text and choice. Tags and the property
- * survive an Administration's editing of the words around them (Word keeps a content control's
- * tag when its box is ticked, and a document's custom properties when it is saved). Pure.
+ * Administration returns can be read back without guessing: the document carries a short custom
+ * property, its stamp, naming the consultation and the form's language (desktop Word cuts a custom
+ * property's value at 255 characters, so the stamp stays well under); each box is a Word
+ * check-box content control tagged with its text and choice, each field to fill in a text control
+ * tagged with its key. What the form offers (texts, boxes, fields and their placeholders) is
+ * rebuilt from the consultation's data and the procedure (reply-form.ts, formIdentity), never
+ * taken from the returned file. Pure.
  */
 
 /** The name of the DOCX custom property that identifies a form. */
 export const FORM_PROPERTY = 'AssentForm';
-/** The version of the identity's format. */
+/** The version of the stamp's format. */
 export const FORM_FORMAT = 'assent-form/1';
+
+/** What a form's custom property says: whose form it is and in which language it was written. */
+export interface FormStamp {
+  readonly format: typeof FORM_FORMAT;
+  readonly consultationId: string;
+  readonly locale: string;
+}
 
 /** A form's identity: whose form it is and which boxes it offers, text by text. */
 export interface FormIdentity {
@@ -50,39 +59,19 @@ export function parseBoxTag(tag: string): { textId: string; choiceId: string; op
   return { textId: parts[1]!, choiceId: parts[2]!, optionId: parts[3] ?? null };
 }
 
-/** The identity as the custom property's value (JSON). */
-export function formIdentityValue(identity: FormIdentity): string {
-  return JSON.stringify(identity);
+/** The stamp as the custom property's value (JSON, under 255 characters for a consultation id of at most 64). */
+export function formStampValue(stamp: FormStamp): string {
+  return JSON.stringify(stamp);
 }
 
-/** The identity read from the custom property's value, or null when it is not one (absent, edited, another format). */
-export function parseFormIdentity(value: string | null | undefined): FormIdentity | null {
+/** The stamp read from the custom property's value, or null when it is not one (absent, cut, edited, another format). */
+export function parseFormStamp(value: string | null | undefined): FormStamp | null {
   if (!value) return null;
   try {
-    const parsed = JSON.parse(value) as Partial<FormIdentity>;
-    const texts = parsed.texts;
-    if (
-      parsed.format !== FORM_FORMAT ||
-      typeof parsed.consultationId !== 'string' ||
-      typeof parsed.procedure !== 'string' ||
-      typeof parsed.fields !== 'object' ||
-      parsed.fields === null ||
-      !Object.values(parsed.fields).every((placeholder) => typeof placeholder === 'string') ||
-      !Array.isArray(texts) ||
-      !texts.every(
-        (text) =>
-          typeof text?.id === 'string' &&
-          Array.isArray(text.choices) &&
-          text.choices.every(
-            (choice: { id?: unknown; options?: unknown }) =>
-              typeof choice?.id === 'string' &&
-              Array.isArray(choice.options) &&
-              choice.options.every((option: unknown) => typeof option === 'string'),
-          ),
-      )
-    )
+    const parsed = JSON.parse(value) as Partial<FormStamp>;
+    if (parsed.format !== FORM_FORMAT || typeof parsed.consultationId !== 'string' || typeof parsed.locale !== 'string')
       return null;
-    return parsed as FormIdentity;
+    return { format: FORM_FORMAT, consultationId: parsed.consultationId, locale: parsed.locale };
   } catch {
     return null;
   }

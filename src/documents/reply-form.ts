@@ -10,6 +10,7 @@ import { bureauProfile } from './bureau.js';
 import type { CommentRow } from '../domain/reply/comment-table.js';
 import { fillIn, typed, type Block, type FormChoice, type FormText, type Text } from './content.js';
 import { determinedTexts, formatDay, formatNumber, msg, textLabel } from './format.js';
+import { FORM_FORMAT, type FormIdentity } from './form-identity.js';
 
 /**
  * The reply form of the circular (TAP: Annex 2, "complete and return the form"): blank in the
@@ -247,4 +248,42 @@ export function replyFormBlocks(locale: Locale, input: ReplyFormInput): Block[] 
     },
   );
   return blocks;
+}
+
+/**
+ * The fields an Administration fills in on the blank form, in the order the form prints them,
+ * each with the message of its placeholder ("[Name]").
+ */
+const FORM_FIELDS = [
+  ['from.name', 'doc.form.placeholder.name'],
+  ['from.title', 'doc.form.placeholder.title'],
+  ['from.address', 'doc.form.placeholder.address'],
+  ['placeDate', 'doc.form.placeholder.placeDate'],
+  ['signatory.name', 'doc.form.placeholder.name'],
+  ['signatory.title', 'doc.form.placeholder.title'],
+  ['state', 'doc.form.placeholder.state'],
+] as const;
+
+/**
+ * What the blank form of a consultation offers, in `locale`: per text the boxes an Administration
+ * may tick (the procedure's choices but those the secretariat records only) with their
+ * sub-options, and the fields with their placeholders — the form's identity, rebuilt from the data
+ * to read a returned form against (read-returned-form.ts), never read from the file.
+ */
+export function formIdentity(
+  locale: Locale,
+  consultation: Pick<Consultation, 'id' | 'procedure'>,
+  texts: readonly Pick<DeterminedText, 'id'>[],
+): FormIdentity {
+  const procedure = procedureFor(consultation.procedure);
+  const choices = procedure.replyForm.choices
+    .filter((choice) => !choice.recordedOnly)
+    .map((choice) => ({ id: choice.kind, options: (choice.options?.choices ?? []).map((option) => option.id) }));
+  return {
+    format: FORM_FORMAT,
+    consultationId: consultation.id,
+    procedure: consultation.procedure,
+    texts: texts.map((text) => ({ id: text.id, choices })),
+    fields: Object.fromEntries(FORM_FIELDS.map(([key, id]) => [key, msg(locale, id)])),
+  };
 }

@@ -41,7 +41,8 @@ export function fill(bytes: Uint8Array, values: Readonly<Record<string, string>>
           /<w:t xml:space="preserve">[^<]*<\/w:t>/,
           `<w:t xml:space="preserve">${values[key]}</w:t>`,
         );
-        return `<w:sdt><w:sdtPr>${properties.replace('<w:showingPlcHdr/>', '')}</w:sdtPr><w:sdtContent>${typedContent}</w:sdtContent></w:sdt>`;
+        // Word writes the control's end properties between its properties and its content.
+        return `<w:sdt><w:sdtPr>${properties.replace('<w:showingPlcHdr/>', '')}<w:id w:val="1234"/></w:sdtPr><w:sdtEndPr><w:rPr><w:b w:val="0"/></w:rPr></w:sdtEndPr><w:sdtContent>${typedContent}</w:sdtContent></w:sdt>`;
       },
     ),
   );

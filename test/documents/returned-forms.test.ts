@@ -3,10 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
-import { strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findOnPath } from '../../src/cli/commands/doctor.js';
+import type { FormIdentity, FormStamp } from '../../src/documents/form-identity.js';
 import { readReturnedForm } from '../../src/documents/read-returned-form.js';
+import { formIdentity } from '../../src/documents/reply-form.js';
+import type { Locale } from '../../src/i18n/i18n.js';
+import { findConsultation, listTexts } from '../../src/repositories/consultation.repository.js';
 import { PUBLIC_ACTOR } from '../../src/domain/policy/actor.js';
 import { mutableClock } from '../../src/domain/time/clock.js';
 import { listReplyVersions } from '../../src/repositories/reply.repository.js';
@@ -38,6 +42,8 @@ describe('a reply form returned as a Word file', () => {
   let database: TestDatabase;
   let ctx: ServiceContext;
   let blank: Uint8Array;
+  /** What the forms of Circular 79 offer, rebuilt from the data as the intake does. */
+  let identityOf: (stamp: FormStamp) => FormIdentity | null;
 
   beforeAll(async () => {
     database = await createTestDatabase('sqlite');
@@ -46,11 +52,15 @@ describe('a reply form returned as a Word file', () => {
     blank = (
       await generateDocument(ctx, { actor: PUBLIC_ACTOR, consultationId: CIRCULAR, kind: 'circular', format: 'docx' })
     ).bytes;
+    const consultation = (await findConsultation(ctx.db, CIRCULAR))!.consultation;
+    const texts = await listTexts(ctx.db, CIRCULAR);
+    identityOf = (stamp) =>
+      stamp.consultationId === CIRCULAR ? formIdentity(stamp.locale as Locale, consultation, texts) : null;
   }, 60_000);
   afterAll(async () => database?.destroy());
 
   it('names its consultation, its procedure and the boxes of each text; untouched, every text has no box ticked', () => {
-    const reading = readReturnedForm(blank, CIRCULAR);
+    const reading = readReturnedForm(blank, identityOf, CIRCULAR);
     expect(reading.ok).toBe(true);
     if (!reading.ok) return;
     expect(reading.identity).toMatchObject({
@@ -94,7 +104,7 @@ describe('a reply form returned as a Word file', () => {
       'assent:x1353:assigns_authority:comments_attached',
       'assent:x1471:does_not_assign_authority',
     ]);
-    const reading = readReturnedForm(filled, CIRCULAR);
+    const reading = readReturnedForm(filled, identityOf, CIRCULAR);
     expect(reading.ok && reading.texts.slice(0, 3)).toEqual([
       { textId: 'x1333-cor1', position: 'assigns_authority', option: 'no_comments', flags: [] },
       { textId: 'x1353', position: 'assigns_authority', option: 'comments_attached', flags: [] },
@@ -126,7 +136,7 @@ describe('a reply form returned as a Word file', () => {
         '<w:r><w:t>X</w:t></w:r>',
       ),
     );
-    const reading = readReturnedForm(form);
+    const reading = readReturnedForm(form, identityOf);
     expect(reading.ok).toBe(true);
     if (!reading.ok) return;
     const of = (id: string) => reading.texts.find((t) => t.textId === id)!;
@@ -178,7 +188,7 @@ describe('a reply form returned as a Word file', () => {
       ],
     ];
     for (const [bytes, expected, refusal] of cases) {
-      const reading = readReturnedForm(bytes, expected);
+      const reading = readReturnedForm(bytes, identityOf, expected);
       expect(reading.ok, refusal).toBe(false);
       if (!reading.ok) {
         expect(reading.refusal).toBe(refusal);
@@ -187,10 +197,23 @@ describe('a reply form returned as a Word file', () => {
     }
   });
 
+  it('stamps the form with a short property (Word keeps 255 characters of one), and reads a long crafted document in linear time', () => {
+    const custom = strFromU8(unzipSync(blank)['docProps/custom.xml']!);
+    const value = /<vt:lpwstr>([^<]*)<\/vt:lpwstr>/.exec(custom)![1]!.replace(/&quot;/g, '"');
+    expect(JSON.parse(value)).toEqual({ format: 'assent-form/1', consultationId: CIRCULAR, locale: 'en' });
+    expect(value.length).toBeLessThan(255);
+    // Two megabytes of controls that never close: every pattern stops at the next opening tag.
+    const crafted = edited(blank, (xml) =>
+      xml.replace('</w:body>', `${'<w:sdt><w:sdtPr><w:text/>'.repeat(80_000)}</w:body>`),
+    );
+    const reading = readReturnedForm(crafted, identityOf, CIRCULAR);
+    expect(reading.ok).toBe(true);
+  });
+
   it('reads the boxes by their place in the form when a word processor dropped their tags, and only then', () => {
     const ticked = tick(blank, ['assent:x1471:does_not_assign_authority']);
     const untagged = edited(ticked, (xml) => xml.replace(/<w:tag w:val="assent:[^"]*"\/>/g, ''));
-    const reading = readReturnedForm(untagged, CIRCULAR);
+    const reading = readReturnedForm(untagged, identityOf, CIRCULAR);
     expect(reading.ok && reading.texts.find((t) => t.textId === 'x1471')).toEqual({
       textId: 'x1471',
       position: 'does_not_assign_authority',
@@ -209,7 +232,7 @@ describe('a reply form returned as a Word file', () => {
         memberState: state,
         format: 'docx',
       });
-      const reading = readReturnedForm(form.bytes, CIRCULAR);
+      const reading = readReturnedForm(form.bytes, identityOf, CIRCULAR);
       expect(reading.ok, state).toBe(true);
       if (!reading.ok) continue;
       const stored = new Map(version!.positions.map((p) => [p.text, p]));
@@ -248,7 +271,7 @@ describe('a reply form returned as a Word file', () => {
           ],
           { timeout: 120_000, stdio: 'ignore' },
         );
-        const reading = readReturnedForm(fs.readFileSync(path.join(dir, 'form.docx')), CIRCULAR);
+        const reading = readReturnedForm(fs.readFileSync(path.join(dir, 'form.docx')), identityOf, CIRCULAR);
         expect(reading.ok && reading.texts.find((t) => t.textId === 'x1353')).toEqual({
           textId: 'x1353',
           position: 'assigns_authority',

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { FormIdentity, FormStamp } from '../../documents/form-identity.js';
 import { readReturnedForm, type TextFlag } from '../../documents/read-returned-form.js';
+import { formIdentity } from '../../documents/reply-form.js';
+import { isLocale } from '../../i18n/i18n.js';
 import type { StoredMemberState } from '../../domain/member-states/member-state.js';
 import { AppError, type ErrorCode } from '../../domain/errors.js';
 import { DOCX_MEDIA_TYPE, judgeAttachmentContent } from '../attachment-content.js';
@@ -121,6 +124,7 @@ function looksLikeEmail(bytes: Uint8Array): boolean {
 async function formOf(
   bytes: Uint8Array,
   consultationId: string,
+  identityOf: (stamp: FormStamp) => FormIdentity | null,
   maxBytes: number,
 ): Promise<{ form: Uint8Array; email: IntakeProposal['email'] }> {
   if (bytes.length === 0) unreadable('NOT_A_WORD_DOCUMENT', 'The file is empty');
@@ -142,7 +146,7 @@ async function formOf(
     .map((attachment) => new Uint8Array(attachment.content))
     .filter((content) => content.length <= maxBytes && judgedWord(content))
     .filter((content) => {
-      const reading = readReturnedForm(content, consultationId);
+      const reading = readReturnedForm(content, identityOf, consultationId);
       return reading.ok || (reading.refusal !== 'NOT_AN_ASSENT_FORM' && reading.refusal !== 'OTHER_CONSULTATION');
     });
   if (forms.length === 0)
@@ -178,8 +182,13 @@ export async function proposeFromForm(
 ): Promise<IntakeProposal> {
   authorize(options.actor, { action: 'reply:record' });
   const loaded = await loadConsultation(ctx.db, options.consultationId, options.actor, { within: 'reply:record' });
-  const { form, email } = await formOf(options.bytes, loaded.consultation.id, ctx.attachmentMaxBytes);
-  const reading = readReturnedForm(form, loaded.consultation.id);
+  // What the form offers comes from the data, in the language the form was written in.
+  const identityOf = (stamp: FormStamp): FormIdentity | null =>
+    stamp.consultationId === loaded.consultation.id && isLocale(stamp.locale)
+      ? formIdentity(stamp.locale, loaded.consultation, loaded.texts)
+      : null;
+  const { form, email } = await formOf(options.bytes, loaded.consultation.id, identityOf, ctx.attachmentMaxBytes);
+  const reading = readReturnedForm(form, identityOf, loaded.consultation.id);
   if (!reading.ok) return unreadable(reading.refusal, reading.detail);
   const designation = new Map(loaded.texts.map((text) => [text.id, text.designation]));
   // A form that contradicts itself on a text is recorded as the procedure records an unreadable form (TAP: unclear).
