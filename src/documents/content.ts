@@ -75,7 +75,7 @@ export interface LinkPiece {
  * a sentence's closing punctuation and an unmatched closing bracket are not part of them.
  */
 const ADDRESS =
-  /\b(?:https?:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?'’”)\]]|\b[\w.+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+\b/gu;
+  /\b(?:https?:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?'’”)\]]|(?<![\w.+-])[\w.+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,8}\b/gu;
 
 /**
  * A text as pieces, linked where the circular links: the block's explicit links (a text's document

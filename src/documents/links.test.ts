@@ -38,3 +38,12 @@ describe('linkPieces', () => {
     ]);
   });
 });
+
+describe('linkPieces on long words', () => {
+  it('stays linear on a long run of dots and letters without an address (a comment typed or pasted)', () => {
+    const text = 'a.'.repeat(20_000);
+    expect(linkPieces(text)).toEqual([{ text, href: null }]);
+    const withAddress = `${'x.'.repeat(20_000)} write to tsbsg17@itu.int`;
+    expect(linkPieces(withAddress).at(-1)).toEqual({ text: 'tsbsg17@itu.int', href: 'mailto:tsbsg17@itu.int' });
+  });
+});

@@ -345,7 +345,8 @@ export function resultsReportContent(locale: Locale, input: ResultsReportInput):
     dir: dirOf(locale),
     title,
     subject,
-    pages: pageFurniture(locale, title),
+    // The report is a TD of the meeting: its pages name the TD once it has a number.
+    pages: pageFurniture(locale, c.resultsReport.td ?? title),
     blocks: [...blocks, CLOSING_LINE],
   };
 }

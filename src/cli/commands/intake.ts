@@ -9,7 +9,8 @@ import { localOperator, parseStateCode, resolvePath, withContext } from './share
 /** Asks on the terminal; false (nothing recorded) when the input is not a terminal. */
 async function terminalConfirm(question: string): Promise<boolean> {
   if (!process.stdin.isTTY) return false;
-  const prompt = readline.createInterface({ input: process.stdin, output: process.stdout });
+  // The question goes to stderr: stdout may carry the proposal as JSON.
+  const prompt = readline.createInterface({ input: process.stdin, output: process.stderr });
   try {
     return /^y(es)?$/i.test((await prompt.question(`${question} [y/N] `)).trim());
   } finally {
@@ -82,6 +83,10 @@ export function registerIntakeCommands(program: Command, io: CliIo): void {
           throw new UsageError(`--channel must be email, fax or paper (got "${options.channel}")`);
         if (!options.dryRun && options.receivedAt === undefined)
           throw new UsageError('--received-at is needed to record the form (or give --dry-run to only read it)');
+        if (options.receivedAt !== undefined && Number.isNaN(Date.parse(options.receivedAt)))
+          throw new UsageError(
+            `--received-at must be an ISO 8601 instant, e.g. 2023-08-10T09:30:00Z (got "${options.receivedAt}")`,
+          );
         const bytes = fs.readFileSync(resolvePath(io, file));
         await withContext(io, async (context) => {
           const actor = localOperator(io);

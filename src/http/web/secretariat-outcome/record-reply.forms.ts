@@ -320,7 +320,13 @@ export function readLines(locale: Locale, proposal: IntakeProposal, states: read
       ? t(locale, 'outcome.record.read.state', { state: stateName(locale, matched), typed: state.typed ?? none })
       : state.typed === null
         ? t(locale, 'outcome.record.read.stateMissing')
-        : t(locale, 'outcome.record.read.stateNotFound', { typed: state.typed }),
+        : t(
+            locale,
+            state.problem === 'STATE_AMBIGUOUS'
+              ? 'outcome.record.read.stateAmbiguous'
+              : 'outcome.record.read.stateNotFound',
+            { typed: state.typed },
+          ),
     t(locale, 'outcome.record.read.signatory', { name: signatory.name ?? none, title: signatory.title ?? none }),
   ];
   if (proposal.placeAndDate !== null)

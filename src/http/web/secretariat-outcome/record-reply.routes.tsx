@@ -205,7 +205,8 @@ export const recordReplyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
           readFromFile: null,
           errors: [{ field: 'field-readForm', message }],
         });
-      if (file === undefined || file.tooLarge) return refused(t(page.locale, 'outcome.record.read.missing'));
+      if (file === undefined) return refused(t(page.locale, 'outcome.record.read.missing'));
+      if (file.tooLarge) return refused(t(page.locale, 'outcome.record.read.error', { code: 'PAYLOAD_TOO_LARGE' }));
       let proposal: IntakeProposal;
       try {
         proposal = await proposeFromForm(ctx, { actor, consultationId, bytes: await file.read() });
