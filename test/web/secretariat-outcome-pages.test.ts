@@ -499,8 +499,9 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
       );
       expect(read.statusCode).toBe(200);
       const body = decode(read.body);
-      const result = /<section class="notice" role="status"[\s\S]*?<\/section>/.exec(body)![0];
+      const result = /<section class="notice stack" role="status"[\s\S]*?<\/section>/.exec(body)![0];
       expect(result).toContain('Read from reply-BR.docx');
+      expect(result).toContain('Check each value below');
       expect(result).toContain(
         'Member State: Brazil (Federative Republic of) (typed “Brazil (Federative Republic of)”).',
       );

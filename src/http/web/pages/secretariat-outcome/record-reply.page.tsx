@@ -81,7 +81,7 @@ export function RecordReplyPage({ page, view }: { page: PageContext; view: Recor
         </p>
       ) : (
         <>
-          <section class="stack" aria-labelledby="read-form-title" id="read-form">
+          <section class="stack read-form" aria-labelledby="read-form-title" id="read-form">
             <h2 id="read-form-title">{t(locale, 'outcome.record.read.title')}</h2>
             <form
               method="post"
@@ -105,10 +105,11 @@ export function RecordReplyPage({ page, view }: { page: PageContext; view: Recor
             </form>
           </section>
           {view.readFromFile !== null && (
-            <section class="notice" role="status" aria-labelledby="read-result-title" id="read-result">
+            <section class="notice stack" role="status" aria-labelledby="read-result-title" id="read-result">
               <h2 id="read-result-title">
                 {t(locale, 'outcome.record.read.result', { file: view.readFromFile.filename })}
               </h2>
+              <p>{t(locale, 'outcome.record.read.check')}</p>
               <ul>
                 {view.readFromFile.lines.map((line) => (
                   <li dir="auto">{line}</li>
