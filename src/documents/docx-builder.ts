@@ -24,6 +24,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { xmlEscape } from './atom.js';
 import { bidiSegments, placement, type Placement } from './bidi.js';
 import { contentColumnWidths } from './column-widths.js';
 import { boxTag, FORM_FORMAT, FORM_PROPERTY, type FormStamp, fieldTag, formStampValue } from './form-identity.js';
@@ -567,9 +568,6 @@ export async function buildDocx(content: DocumentContent): Promise<Buffer> {
 /** The stand-in title of the `index`-th box: private-use characters no title contains. */
 const boxStandIn = (index: number) => `\uE020${index}\uE021`;
 
-const xmlAttribute = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /**
  * The package with what the `docx` package cannot write: each box's stand-in title replaced by
  * its title and its tag (`<w:alias/><w:tag/>`, in the schema's order), and each field's run (its
@@ -581,14 +579,14 @@ function finishPackage(bytes: Buffer, b: Builder): Buffer {
   const xml = strFromU8(files['word/document.xml']!)
     .replace(/<w:alias w:val="\uE020(\d+)\uE021"\/>/gu, (_, index: string) => {
       const found = b.boxes[Number(index)]!;
-      return `<w:alias w:val="${xmlAttribute(found.alias)}"/><w:tag w:val="${xmlAttribute(found.tag)}"/>`;
+      return `<w:alias w:val="${xmlEscape(found.alias)}"/><w:tag w:val="${xmlEscape(found.tag)}"/>`;
     })
     .replace(
       /<w:r>(<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:t(?: xml:space="preserve")?>\uE030(\d+)\uE031([^<]*)<\/w:t><\/w:r>/gu,
       (_, properties: string | undefined, index: string, text: string) => {
         const field = b.fields[Number(index)]!;
         const run = `<w:r>${properties ?? ''}<w:t xml:space="preserve">${text}</w:t></w:r>`;
-        return `<w:sdt><w:sdtPr>${properties ?? ''}<w:alias w:val="${xmlAttribute(field.placeholder)}"/><w:tag w:val="${xmlAttribute(fieldTag(field.key))}"/><w:showingPlcHdr/><w:text/></w:sdtPr><w:sdtContent>${run}</w:sdtContent></w:sdt>`;
+        return `<w:sdt><w:sdtPr>${properties ?? ''}<w:alias w:val="${xmlEscape(field.placeholder)}"/><w:tag w:val="${xmlEscape(fieldTag(field.key))}"/><w:showingPlcHdr/><w:text/></w:sdtPr><w:sdtContent>${run}</w:sdtContent></w:sdt>`;
       },
     );
   // A stand-in left means the docx package wrote a box or a run otherwise than expected: the form

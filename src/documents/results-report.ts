@@ -3,7 +3,7 @@ import type { Procedure } from '../domain/procedure/procedure.js';
 import { procedureFor } from '../procedures/registry.js';
 import type { ReplyPosition, ReplyVersion } from '../domain/reply/reply.js';
 import { citeRoleIn, clauseIn, formatShare } from '../i18n/citations.js';
-import { dirOf, type Locale } from '../i18n/i18n.js';
+import { dirOf, languageWords, type Locale } from '../i18n/i18n.js';
 import type { ConsultationResults } from '../domain/consultation/results.js';
 import { type BureauProfile, bureauProfile, studyGroupName } from './bureau.js';
 import { typed, type Block, type DocumentContent, CLOSING_LINE } from './content.js';
@@ -210,15 +210,6 @@ function compiledBlocks(locale: Locale, input: ResultsReportInput, replies: read
   return blocks;
 }
 
-/** A language's name in `locale` ("English", "anglais"), for a TD's "Original" line. */
-function languageName(locale: Locale, language: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'language' }).of(language) ?? language;
-  } catch {
-    return language;
-  }
-}
-
 /** A TD's contact: the bureau and the lines the circular gives (telephone, fax, e-mail), one per line. */
 function contactLines(locale: Locale, bureau: string, profile: BureauProfile): string[] {
   const { tel, fax, email } = profile.contact;
@@ -266,7 +257,7 @@ export function resultsReportContent(locale: Locale, input: ResultsReportInput):
           label: msg(locale, 'doc.td.questions'),
           lines: [c.resultsReport.questions ?? msg(locale, 'doc.td.noQuestions')],
         },
-        { label: msg(locale, 'doc.td.original'), lines: [languageName(locale, c.languageOfRecord)] },
+        { label: msg(locale, 'doc.td.original'), lines: [languageWords(locale, c.languageOfRecord)] },
         { label: msg(locale, 'doc.report.source'), lines: [c.bureau] },
         { label: msg(locale, 'doc.td.title'), lines: [title] },
         { label: msg(locale, 'doc.td.contact'), lines: contactLines(locale, c.bureau, profile) },

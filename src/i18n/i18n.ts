@@ -202,3 +202,15 @@ export function placeAndDate(locale: Locale, place: string | null, date: string 
   if (given(place) && given(date)) return t(locale, 'signature.placeAndDate', { place: place!, date: date! });
   return given(place) ? place! : given(date) ? date! : '';
 }
+
+/**
+ * A language's name in the reader's words ("French", "anglais"); what was given, as it is, when it
+ * is no language tag at all (a tampered form's language of record: Intl refuses it with a RangeError).
+ */
+export function languageWords(locale: Locale, language: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(language) ?? language;
+  } catch {
+    return language;
+  }
+}

@@ -8,7 +8,7 @@ import { isUnLanguage } from '../../../domain/consultation/localise.js';
 import type { FieldProblem } from '../../../domain/errors.js';
 import { UN_LANGUAGES } from '../../../domain/member-states/designations.js';
 import type { UnLanguage } from '../../../domain/member-states/member-states.data.js';
-import { t, type Locale, type MessageId } from '../../../i18n/i18n.js';
+import { languageWords, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
 import type { FormError } from '../components/form.js';
 
 /**
@@ -92,17 +92,8 @@ export function perLanguage<T>(value: () => T): Record<UnLanguage, T> {
   return Object.fromEntries(UN_LANGUAGES.map((language) => [language, value()])) as Record<UnLanguage, T>;
 }
 
-/**
- * A language's name in the reader's words ("French"); what was posted, as it is, when it is no
- * language tag at all (a tampered form's language of record: Intl refuses it with a RangeError).
- */
-export const languageWords = (locale: Locale, language: string) => {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'language' }).of(language) ?? language;
-  } catch {
-    return language;
-  }
-};
+/** A language's name in the reader's words: shared with the documents (i18n.ts). */
+export { languageWords } from '../../../i18n/i18n.js';
 
 /** The label of a translated field, naming the language in the reader's words ("Subject in French"). */
 export function translationLabel(locale: Locale, field: TranslatedFieldName, language: UnLanguage): string {
