@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { FormIdentity, FormStamp } from '../../documents/form-identity.js';
-import { readReturnedForm, type TextFlag } from '../../documents/read-returned-form.js';
+import { type FormReading, readReturnedForm, type TextFlag } from '../../documents/read-returned-form.js';
+import { sha256Hex } from '../../domain/canonical.js';
 import { formIdentity } from '../../documents/reply-form.js';
 import { isLocale } from '../../i18n/i18n.js';
 import type { StoredMemberState } from '../../domain/member-states/member-state.js';
@@ -126,29 +126,31 @@ async function formOf(
   consultationId: string,
   identityOf: (stamp: FormStamp) => FormIdentity | null,
   maxBytes: number,
-): Promise<{ form: Uint8Array; email: IntakeProposal['email'] }> {
+): Promise<{ form: Uint8Array; email: IntakeProposal['email']; reading: FormReading }> {
   if (bytes.length === 0) unreadable('NOT_A_WORD_DOCUMENT', 'The file is empty');
   if (bytes.length > maxBytes) unreadable('PAYLOAD_TOO_LARGE', `Files are limited to ${maxBytes} bytes`);
-  const judgedWord = (candidate: Uint8Array) => {
-    const judgement = judgeAttachmentContent(candidate);
-    return 'mediaType' in judgement && judgement.mediaType === DOCX_MEDIA_TYPE;
-  };
   if (!looksLikeEmail(bytes)) {
     const judgement = judgeAttachmentContent(bytes);
     if ('refused' in judgement) unreadable('NOT_A_WORD_DOCUMENT', `The file is refused: ${judgement.refused}`);
-    if (!judgedWord(bytes))
+    if ('mediaType' in judgement && judgement.mediaType !== DOCX_MEDIA_TYPE)
       unreadable('NOT_A_WORD_DOCUMENT', 'The file is not a Word document (DOCX) nor an e-mail (.eml)');
-    return { form: bytes, email: null };
+    return { form: bytes, email: null, reading: readReturnedForm(bytes, identityOf, consultationId) };
   }
   const { simpleParser } = await import('mailparser');
   const message = await simpleParser(Buffer.from(bytes));
+  // Each Word attachment judged and read once; the forms of this consultation kept with their reading.
   const forms = message.attachments
     .map((attachment) => new Uint8Array(attachment.content))
-    .filter((content) => content.length <= maxBytes && judgedWord(content))
     .filter((content) => {
-      const reading = readReturnedForm(content, identityOf, consultationId);
-      return reading.ok || (reading.refusal !== 'NOT_AN_ASSENT_FORM' && reading.refusal !== 'OTHER_CONSULTATION');
-    });
+      if (content.length > maxBytes) return false;
+      const judgement = judgeAttachmentContent(content);
+      return 'mediaType' in judgement && judgement.mediaType === DOCX_MEDIA_TYPE;
+    })
+    .map((content) => ({ content, reading: readReturnedForm(content, identityOf, consultationId) }))
+    .filter(
+      ({ reading }) =>
+        reading.ok || (reading.refusal !== 'NOT_AN_ASSENT_FORM' && reading.refusal !== 'OTHER_CONSULTATION'),
+    );
   if (forms.length === 0)
     unreadable(
       'NO_FORM_ATTACHED',
@@ -160,7 +162,8 @@ async function formOf(
       'The e-mail carries several reply forms of this consultation: read each file on its own',
     );
   return {
-    form: forms[0]!,
+    form: forms[0]!.content,
+    reading: forms[0]!.reading,
     email: {
       from: message.from?.text ?? null,
       subject: message.subject ?? null,
@@ -187,8 +190,12 @@ export async function proposeFromForm(
     stamp.consultationId === loaded.consultation.id && isLocale(stamp.locale)
       ? formIdentity(stamp.locale, loaded.consultation, loaded.texts)
       : null;
-  const { form, email } = await formOf(options.bytes, loaded.consultation.id, identityOf, ctx.attachmentMaxBytes);
-  const reading = readReturnedForm(form, identityOf, loaded.consultation.id);
+  const { form, email, reading } = await formOf(
+    options.bytes,
+    loaded.consultation.id,
+    identityOf,
+    ctx.attachmentMaxBytes,
+  );
   if (!reading.ok) return unreadable(reading.refusal, reading.detail);
   const designation = new Map(loaded.texts.map((text) => [text.id, text.designation]));
   // A form that contradicts itself on a text is recorded as the procedure records an unreadable form (TAP: unclear).
@@ -207,7 +214,7 @@ export async function proposeFromForm(
   const field = (key: string) => reading.fields[key] ?? null;
   return {
     consultationId: loaded.consultation.id,
-    sha256: createHash('sha256').update(form).digest('hex'),
+    sha256: sha256Hex(form),
     email,
     form,
     state: matchState(field('state'), await listMemberStates(ctx.db)),
