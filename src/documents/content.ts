@@ -184,6 +184,8 @@ export type Block =
       readonly texts: readonly FormText[];
       /** The consultation and procedure whose form this is: the DOCX records them, so a returned form can be read back. */
       readonly of: { readonly consultationId: string; readonly procedure: string };
+      /** A blank form to fill in: its PDF is a fillable one (form fields over its boxes and fields to fill in). */
+      readonly fillable?: boolean;
     }
   | { readonly type: 'signature'; readonly lines: readonly Text[] }
   /** The short centred line that closes an ITU document after its last word. */

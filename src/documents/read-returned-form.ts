@@ -1,4 +1,15 @@
 import { strFromU8, unzipSync } from 'fflate';
+import {
+  EncryptedPDFError,
+  PDFCheckBox,
+  PDFDict,
+  type PDFField,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFString,
+  PDFTextField,
+} from 'pdf-lib';
 import { BOX } from './content.js';
 import {
   boxTag,
@@ -11,9 +22,10 @@ import {
 } from './form-identity.js';
 
 /**
- * Reading back an Annex 2 reply form an Administration returned as a Word file (issue 18, part 2):
- * the form's identity (its custom property: consultation, procedure, the boxes per text) and the
- * boxes ticked, read from the tagged check-box content controls. Nothing is guessed: a file that is
+ * Reading back an Annex 2 reply form an Administration returned as a Word file or a filled PDF
+ * (issue 18, part 2): the form's identity (its stamp: consultation and language, from which the
+ * boxes per text are rebuilt) and the boxes ticked, read from the tagged check-box content
+ * controls of the Word file or the named fields of the PDF form (pdf-form.ts). Nothing is guessed: a file that is
  * not one of Assent's forms is refused with the reason, and a text whose boxes contradict
  * themselves, are missing or were ticked without their box is flagged for the secretariat to
  * decide. Pure: bytes in, a reading out.
@@ -21,13 +33,13 @@ import {
 
 /** Why a file cannot be read as a returned form at all. */
 export type FormRefusal =
-  /** Not a Word document (not a ZIP holding word/document.xml). */
-  | 'NOT_A_WORD_DOCUMENT'
+  /** Neither a Word document (a ZIP holding word/document.xml) nor a PDF that can be opened. */
+  | 'NOT_A_FORM_DOCUMENT'
   /** A Word document without Assent's form identity: another form, or one retyped. */
   | 'NOT_AN_ASSENT_FORM'
   /** Assent's form, but of another consultation than the one expected. */
   | 'OTHER_CONSULTATION'
-  /** Assent's form with none of its boxes left: edited beyond recognition. */
+  /** Assent's form with none of its boxes left: edited beyond recognition, or a PDF flattened or printed again. */
   | 'FORM_EDITED';
 
 /** What the secretariat must look at on one text. */
@@ -156,14 +168,11 @@ function textControls(xml: string): { tag: string | null; text: string }[] {
 }
 
 /**
- * What was typed in the form's fields, by key: the tagged text controls; where a word processor
- * dropped the tags (LibreOffice), the untagged ones by their place, when there are exactly as many
- * as the form has fields. A field still showing its placeholder, or emptied, is null.
+ * What was typed in the Word form's fields, by key: the tagged text controls; where a word
+ * processor dropped the tags (LibreOffice), the untagged ones by their place, when there are
+ * exactly as many as the form has fields.
  */
-function fieldValues(
-  xml: string,
-  identity: FormIdentity,
-): { values: Record<string, string | null>; missing: string[] } {
+function wordFieldTexts(xml: string, identity: FormIdentity): Map<string, string> {
   const keys = Object.keys(identity.fields);
   const controls = textControls(xml);
   const tagged = new Map<string, string>();
@@ -176,12 +185,23 @@ function fieldValues(
     untagged.forEach((control, index) => {
       tagged.set(keys[index]!, control.text);
     });
+  return tagged;
+}
+
+/**
+ * The form's fields as read: what was typed in each, by key (null for a field left as its
+ * placeholder or emptied), and the fields no longer in the document.
+ */
+function fieldValues(
+  identity: FormIdentity,
+  typed: ReadonlyMap<string, string>,
+): { values: Record<string, string | null>; missing: string[] } {
   const values: Record<string, string | null> = {};
   const missing: string[] = [];
-  for (const key of keys) {
-    const typed = tagged.get(key);
-    if (typed === undefined) missing.push(key);
-    const value = typed?.replace(/\s+/g, ' ').trim() ?? '';
+  for (const key of Object.keys(identity.fields)) {
+    const text = typed.get(key);
+    if (text === undefined) missing.push(key);
+    const value = text?.replace(/\s+/g, ' ').trim() ?? '';
     values[key] = value === '' || value === identity.fields[key]!.trim() ? null : value;
   }
   return { values, missing };
@@ -190,20 +210,66 @@ function fieldValues(
 /** The most a form's main part may unpack to: a reply form is a few hundred kilobytes. */
 const MAX_DOCUMENT_XML = 16 * 1024 * 1024;
 
+type IdentityOf = (stamp: FormStamp) => FormIdentity | null;
+
 /**
- * Reads a returned Word form. The file says whose form it is (its stamp); `identityOf` gives what
- * that form offers, rebuilt from the data (reply-form.ts, formIdentity), or null when it is not a
- * form the caller can read (another consultation). `consultationId`, when given, is the
- * consultation the secretariat expects the form to answer (OTHER_CONSULTATION otherwise). The
- * caller judges the package first (services/attachment-content.ts bounds what it unpacks to);
- * here only the two parts read are unpacked, the main one within MAX_DOCUMENT_XML, and every
- * pattern over the XML runs in linear time.
+ * The identity of the form a stamp names, checked against the consultation expected, or why the
+ * file is refused. `kind` says what the file is, for the reason given.
  */
-export function readReturnedForm(
+function identify(
+  stampValue: string | null,
+  identityOf: IdentityOf,
+  consultationId: string | undefined,
+  kind: 'docx' | 'pdf',
+): FormIdentity | Extract<FormReading, { ok: false }> {
+  const stamp = parseFormStamp(stampValue);
+  if (stamp === null)
+    return refuse(
+      'NOT_AN_ASSENT_FORM',
+      kind === 'docx'
+        ? `The document is not a reply form generated by Assent: it has no ${FORM_PROPERTY} property (another form, or one retyped)`
+        : `The PDF is not a reply form generated by Assent, or it was printed or scanned again: it has no ${FORM_PROPERTY} entry`,
+    ) as Extract<FormReading, { ok: false }>;
+  if (consultationId !== undefined && stamp.consultationId !== consultationId)
+    return refuse(
+      'OTHER_CONSULTATION',
+      `The form answers consultation ${stamp.consultationId}, not ${consultationId}`,
+    ) as Extract<FormReading, { ok: false }>;
+  return (
+    identityOf(stamp) ??
+    (refuse(
+      'OTHER_CONSULTATION',
+      `The form answers consultation ${stamp.consultationId}, which is not read here`,
+    ) as Extract<FormReading, { ok: false }>)
+  );
+}
+
+/**
+ * Reads a returned form, a Word file or a filled PDF. The file says whose form it is (its stamp);
+ * `identityOf` gives what that form offers, rebuilt from the data (reply-form.ts, formIdentity),
+ * or null when it is not a form the caller can read (another consultation). `consultationId`,
+ * when given, is the consultation the secretariat expects the form to answer
+ * (OTHER_CONSULTATION otherwise). The caller judges the file first
+ * (services/attachment-content.ts bounds its size and what a package unpacks to).
+ */
+export async function readReturnedForm(
   bytes: Uint8Array,
-  identityOf: (stamp: FormStamp) => FormIdentity | null,
+  identityOf: IdentityOf,
   consultationId?: string,
-): FormReading {
+): Promise<FormReading> {
+  return isPdf(bytes)
+    ? readPdfForm(bytes, identityOf, consultationId)
+    : readWordForm(bytes, identityOf, consultationId);
+}
+
+/** Whether a file is a PDF: it starts with the PDF signature (as attachment-content.ts judges it). */
+export const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-';
+
+/**
+ * A returned Word form: only the two parts read are unpacked, the main one within
+ * MAX_DOCUMENT_XML, and every pattern over the XML runs in linear time.
+ */
+function readWordForm(bytes: Uint8Array, identityOf: IdentityOf, consultationId?: string): FormReading {
   let files: Record<string, Uint8Array>;
   let tooLarge = false;
   try {
@@ -214,26 +280,14 @@ export function readReturnedForm(
       },
     });
   } catch {
-    return refuse('NOT_A_WORD_DOCUMENT', 'The file is not a Word document (DOCX): it is not a ZIP package');
+    return refuse('NOT_A_FORM_DOCUMENT', 'The file is neither a Word document (DOCX) nor a PDF');
   }
   if (tooLarge) return refuse('FORM_EDITED', 'The document is far larger than a reply form: it is not read');
   const document = files['word/document.xml'];
   if (!document)
-    return refuse('NOT_A_WORD_DOCUMENT', 'The file is not a Word document (DOCX): it has no word/document.xml');
-  const stamp = parseFormStamp(customProperty(files, FORM_PROPERTY));
-  if (stamp === null)
-    return refuse(
-      'NOT_AN_ASSENT_FORM',
-      `The document is not a reply form generated by Assent: it has no ${FORM_PROPERTY} property (another form, or one retyped)`,
-    );
-  if (consultationId !== undefined && stamp.consultationId !== consultationId)
-    return refuse('OTHER_CONSULTATION', `The form answers consultation ${stamp.consultationId}, not ${consultationId}`);
-  const identity = identityOf(stamp);
-  if (identity === null)
-    return refuse(
-      'OTHER_CONSULTATION',
-      `The form answers consultation ${stamp.consultationId}, which is not read here`,
-    );
+    return refuse('NOT_A_FORM_DOCUMENT', 'The file is not a Word document (DOCX): it has no word/document.xml');
+  const identity = identify(customProperty(files, FORM_PROPERTY), identityOf, consultationId, 'docx');
+  if ('ok' in identity) return identity;
   const xml = strFromU8(document);
   let boxes = checkBoxes(xml);
   if (boxes.length > 0 && boxes.every((box) => box.tag === null)) {
@@ -245,6 +299,70 @@ export function readReturnedForm(
       );
     boxes = boxes.map((box, index) => ({ ...box, tag: expected[index]!.tag }));
   }
+  return readingOf(identity, boxes, wordFieldTexts(xml, identity));
+}
+
+/** Whether a PDF check box is ticked: its value, or failing that one of its widgets' appearance, is not Off. */
+function ticked(box: PDFCheckBox): boolean {
+  const value = box.acroField.getValue();
+  if (value instanceof PDFName) return value !== PDFName.of('Off');
+  return box.acroField.getWidgets().some((widget) => {
+    const state = widget.getAppearanceState();
+    return state !== undefined && state !== PDFName.of('Off');
+  });
+}
+
+/**
+ * A returned PDF form (pdf-form.ts made it fillable): the stamp from the document information,
+ * the boxes and fields from its form fields, by name. A PDF without them (printed or scanned
+ * again, flattened) is refused, to be keyed in with the file attached.
+ */
+async function readPdfForm(bytes: Uint8Array, identityOf: IdentityOf, consultationId?: string): Promise<FormReading> {
+  let pdf: PDFDocument;
+  try {
+    pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  } catch (error) {
+    return refuse(
+      'NOT_A_FORM_DOCUMENT',
+      error instanceof EncryptedPDFError
+        ? 'The PDF is encrypted: it cannot be read'
+        : 'The file is a damaged PDF that cannot be opened',
+    );
+  }
+  if (!(pdf.context.lookup(pdf.context.trailerInfo.Root) instanceof PDFDict))
+    return refuse('NOT_A_FORM_DOCUMENT', 'The file is a damaged PDF: it has no document catalogue');
+  const info = pdf.context.lookup(pdf.context.trailerInfo.Info);
+  const stamp = info instanceof PDFDict ? info.lookup(PDFName.of(FORM_PROPERTY)) : undefined;
+  const identity = identify(
+    stamp instanceof PDFString || stamp instanceof PDFHexString ? stamp.decodeText() : null,
+    identityOf,
+    consultationId,
+    'pdf',
+  );
+  if ('ok' in identity) return identity;
+  let fields: PDFField[];
+  try {
+    fields = pdf.getForm().getFields();
+  } catch {
+    fields = [];
+  }
+  const boxes = fields
+    .filter((field): field is PDFCheckBox => field instanceof PDFCheckBox)
+    .map((field) => ({ tag: field.getName(), checked: ticked(field), option: false }));
+  const typed = new Map<string, string>();
+  for (const field of fields) {
+    const key = parseFieldTag(field.getName());
+    if (key !== null && field instanceof PDFTextField) typed.set(key, field.getText() ?? '');
+  }
+  return readingOf(identity, boxes, typed);
+}
+
+/** What a form says, once its identity is known: the boxes found (by tag) and what was typed in its fields (by key). */
+function readingOf(
+  identity: FormIdentity,
+  boxes: readonly { readonly tag: string | null; readonly checked: boolean }[],
+  typed: ReadonlyMap<string, string>,
+): FormReading {
   const found = new Map<string, boolean>();
   const unknownBoxes: string[] = [];
   const listed = new Set(identity.texts.map((text) => text.id));
@@ -256,7 +374,10 @@ export function readReturnedForm(
     else found.set(tag, (found.get(tag) ?? false) || box.checked);
   }
   if (found.size === 0)
-    return refuse('FORM_EDITED', 'None of the form’s boxes is left in the document: it was edited beyond recognition');
+    return refuse(
+      'FORM_EDITED',
+      'None of the form’s boxes is left in the document: it was edited beyond recognition, or flattened or printed again',
+    );
 
   const texts = identity.texts.map((text): TextReading => {
     const flags: TextFlag[] = [];
@@ -291,6 +412,6 @@ export function readReturnedForm(
       flags: [...new Set(flags)],
     };
   });
-  const { values, missing } = fieldValues(xml, identity);
+  const { values, missing } = fieldValues(identity, typed);
   return { ok: true, identity, texts, unknownBoxes, fields: values, missingFields: missing };
 }

@@ -4,6 +4,7 @@ import type { DocumentContent } from './content.js';
 import { documentFileName, MEDIA_TYPES, type DocumentFormat, type RenderedDocument } from './document.js';
 import { buildDocx } from './docx.js';
 import type { PdfEngine } from './pdf.js';
+import { makeFillable, pdfFormOf } from './pdf-form.js';
 import { renderPrintHtml } from './print/document.print.js';
 
 /** What names a rendered document's file. */
@@ -13,6 +14,13 @@ export interface RenderTarget {
   readonly locale: Locale;
   readonly memberState?: string;
   readonly version?: number;
+}
+
+/** The PDF of a content model: its print view printed, made a fillable form when it is a blank one. */
+async function printPdf(content: DocumentContent, pdf: PdfEngine): Promise<Buffer> {
+  const printed = await pdf.print(renderPrintHtml(content));
+  const form = pdfFormOf(content);
+  return form === null ? printed : Buffer.from(await makeFillable(printed, form));
 }
 
 /**
@@ -25,7 +33,7 @@ export async function renderDocument(
   target: RenderTarget,
   pdf: PdfEngine,
 ): Promise<RenderedDocument> {
-  const bytes = target.format === 'docx' ? await buildDocx(content) : await pdf.print(renderPrintHtml(content));
+  const bytes = target.format === 'docx' ? await buildDocx(content) : await printPdf(content, pdf);
   return {
     kind: content.kind,
     format: target.format,

@@ -211,6 +211,7 @@ export function replyFormBlocks(locale: Locale, input: ReplyFormInput): Block[] 
     blocks.push({
       type: 'form',
       of: { consultationId: consultation.id, procedure: consultation.procedure },
+      fillable: filled === null,
       corner: '',
       header: hasProcedureText(procedure, placedKey(procedure, 'doc', 'choice.hint'))
         ? procedureText(locale, procedure, placedKey(procedure, 'doc', 'choice.hint'))

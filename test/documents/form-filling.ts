@@ -47,3 +47,22 @@ export function fill(bytes: Uint8Array, values: Readonly<Record<string, string>>
     ),
   );
 }
+
+/**
+ * Fills in a generated PDF reply form as an Administration does in a PDF reader: ticks the boxes
+ * named `ticked` and types `values` into the fields named after their keys (`assent-field:<key>`),
+ * then saves. Appearances are left to the reader (as Acrobat regenerates them from the values),
+ * so any script can be typed.
+ */
+export async function fillPdf(
+  bytes: Uint8Array,
+  values: Readonly<Record<string, string>>,
+  ticked: readonly string[],
+): Promise<Uint8Array> {
+  const { PDFDocument } = await import('pdf-lib');
+  const pdf = await PDFDocument.load(bytes);
+  const form = pdf.getForm();
+  for (const [key, value] of Object.entries(values)) form.getTextField(`assent-field:${key}`).setText(value);
+  for (const name of ticked) form.getCheckBox(name).check();
+  return pdf.save({ updateFieldAppearances: false });
+}

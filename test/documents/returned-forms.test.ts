@@ -59,8 +59,8 @@ describe('a reply form returned as a Word file', () => {
   }, 60_000);
   afterAll(async () => database?.destroy());
 
-  it('names its consultation, its procedure and the boxes of each text; untouched, every text has no box ticked', () => {
-    const reading = readReturnedForm(blank, identityOf, CIRCULAR);
+  it('names its consultation, its procedure and the boxes of each text; untouched, every text has no box ticked', async () => {
+    const reading = await readReturnedForm(blank, identityOf, CIRCULAR);
     expect(reading.ok).toBe(true);
     if (!reading.ok) return;
     expect(reading.identity).toMatchObject({
@@ -96,7 +96,7 @@ describe('a reply form returned as a Word file', () => {
     expect(reading.missingFields).toEqual([]);
   });
 
-  it('reads the boxes an Administration ticked, text by text, with the sub-option, and what it typed in the fields', () => {
+  it('reads the boxes an Administration ticked, text by text, with the sub-option, and what it typed in the fields', async () => {
     const filled = tick(fill(blank, SIGNED), [
       'assent:x1333-cor1:assigns_authority',
       'assent:x1333-cor1:assigns_authority:no_comments',
@@ -104,7 +104,7 @@ describe('a reply form returned as a Word file', () => {
       'assent:x1353:assigns_authority:comments_attached',
       'assent:x1471:does_not_assign_authority',
     ]);
-    const reading = readReturnedForm(filled, identityOf, CIRCULAR);
+    const reading = await readReturnedForm(filled, identityOf, CIRCULAR);
     expect(reading.ok && reading.texts.slice(0, 3)).toEqual([
       { textId: 'x1333-cor1', position: 'assigns_authority', option: 'no_comments', flags: [] },
       { textId: 'x1353', position: 'assigns_authority', option: 'comments_attached', flags: [] },
@@ -118,7 +118,7 @@ describe('a reply form returned as a Word file', () => {
     });
   });
 
-  it('flags, never guesses: both boxes, an option without its box or none, several options, boxes deleted', () => {
+  it('flags, never guesses: both boxes, an option without its box or none, several options, boxes deleted', async () => {
     let form = tick(blank, [
       'assent:x1333-cor1:assigns_authority',
       'assent:x1333-cor1:does_not_assign_authority',
@@ -136,7 +136,7 @@ describe('a reply form returned as a Word file', () => {
         '<w:r><w:t>X</w:t></w:r>',
       ),
     );
-    const reading = readReturnedForm(form, identityOf);
+    const reading = await readReturnedForm(form, identityOf);
     expect(reading.ok).toBe(true);
     if (!reading.ok) return;
     const of = (id: string) => reading.texts.find((t) => t.textId === id)!;
@@ -166,8 +166,8 @@ describe('a reply form returned as a Word file', () => {
       new Document({ sections: [{ children: [new Paragraph('Our reply: yes')] }] }),
     );
     const cases: [Uint8Array, string | undefined, string][] = [
-      [Buffer.from('%PDF-1.4 not a Word file'), CIRCULAR, 'NOT_A_WORD_DOCUMENT'],
-      [zipSync({ 'readme.txt': strToU8('a ZIP, not a DOCX') }), CIRCULAR, 'NOT_A_WORD_DOCUMENT'],
+      [Buffer.from('%PDF-1.4 not a Word file'), CIRCULAR, 'NOT_A_FORM_DOCUMENT'],
+      [zipSync({ 'readme.txt': strToU8('a ZIP, not a DOCX') }), CIRCULAR, 'NOT_A_FORM_DOCUMENT'],
       [foreign, CIRCULAR, 'NOT_AN_ASSENT_FORM'],
       [blank, 'demo-tap', 'OTHER_CONSULTATION'],
       // Every box gone (replaced by typed marks).
@@ -188,7 +188,7 @@ describe('a reply form returned as a Word file', () => {
       ],
     ];
     for (const [bytes, expected, refusal] of cases) {
-      const reading = readReturnedForm(bytes, identityOf, expected);
+      const reading = await readReturnedForm(bytes, identityOf, expected);
       expect(reading.ok, refusal).toBe(false);
       if (!reading.ok) {
         expect(reading.refusal).toBe(refusal);
@@ -197,7 +197,7 @@ describe('a reply form returned as a Word file', () => {
     }
   });
 
-  it('stamps the form with a short property (Word keeps 255 characters of one), and reads a long crafted document in linear time', () => {
+  it('stamps the form with a short property (Word keeps 255 characters of one), and reads a long crafted document in linear time', async () => {
     const custom = strFromU8(unzipSync(blank)['docProps/custom.xml']!);
     const value = /<vt:lpwstr>([^<]*)<\/vt:lpwstr>/.exec(custom)![1]!.replace(/&quot;/g, '"');
     expect(JSON.parse(value)).toEqual({ format: 'assent-form/1', consultationId: CIRCULAR, locale: 'en' });
@@ -206,14 +206,14 @@ describe('a reply form returned as a Word file', () => {
     const crafted = edited(blank, (xml) =>
       xml.replace('</w:body>', `${'<w:sdt><w:sdtPr><w:text/>'.repeat(80_000)}</w:body>`),
     );
-    const reading = readReturnedForm(crafted, identityOf, CIRCULAR);
+    const reading = await readReturnedForm(crafted, identityOf, CIRCULAR);
     expect(reading.ok).toBe(true);
   });
 
-  it('reads the boxes by their place in the form when a word processor dropped their tags, and only then', () => {
+  it('reads the boxes by their place in the form when a word processor dropped their tags, and only then', async () => {
     const ticked = tick(blank, ['assent:x1471:does_not_assign_authority']);
     const untagged = edited(ticked, (xml) => xml.replace(/<w:tag w:val="assent:[^"]*"\/>/g, ''));
-    const reading = readReturnedForm(untagged, identityOf, CIRCULAR);
+    const reading = await readReturnedForm(untagged, identityOf, CIRCULAR);
     expect(reading.ok && reading.texts.find((t) => t.textId === 'x1471')).toEqual({
       textId: 'x1471',
       position: 'does_not_assign_authority',
@@ -232,7 +232,7 @@ describe('a reply form returned as a Word file', () => {
         memberState: state,
         format: 'docx',
       });
-      const reading = readReturnedForm(form.bytes, identityOf, CIRCULAR);
+      const reading = await readReturnedForm(form.bytes, identityOf, CIRCULAR);
       expect(reading.ok, state).toBe(true);
       if (!reading.ok) continue;
       const stored = new Map(version!.positions.map((p) => [p.text, p]));
@@ -247,7 +247,7 @@ describe('a reply form returned as a Word file', () => {
   const soffice = findOnPath(process.env, ['soffice']);
   it.skipIf(soffice === null)(
     'reads a form ticked and saved again in LibreOffice, which keeps the identity and drops the boxes’ tags',
-    () => {
+    async () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'assent-returned-'));
       try {
         const ticked = tick(fill(blank, SIGNED), [
@@ -271,7 +271,7 @@ describe('a reply form returned as a Word file', () => {
           ],
           { timeout: 120_000, stdio: 'ignore' },
         );
-        const reading = readReturnedForm(fs.readFileSync(path.join(dir, 'form.docx')), identityOf, CIRCULAR);
+        const reading = await readReturnedForm(fs.readFileSync(path.join(dir, 'form.docx')), identityOf, CIRCULAR);
         expect(reading.ok && reading.texts.find((t) => t.textId === 'x1353')).toEqual({
           textId: 'x1353',
           position: 'assigns_authority',

@@ -8,7 +8,7 @@ import { matchState, proposeFromForm, recordFromForm } from '../../src/services/
 import { listMemberStates } from '../../src/repositories/member-state.repository.js';
 import { describeEachDialect } from '../helpers/databases.js';
 import { focalPoint, SECRETARIAT, useWorld } from '../helpers/world.js';
-import { fill, tick } from '../documents/form-filling.js';
+import { fill, fillPdf, tick } from '../documents/form-filling.js';
 
 /**
  * The intake of a reply form returned as a Word file, on SQLite and PostgreSQL: the proposal read
@@ -170,13 +170,61 @@ describeEachDialect('the intake of a returned Word form', (dialect) => {
     }
   });
 
+  it('reads a filled PDF form, alone or attached to an e-mail, and records it with the PDF as its original', async () => {
+    const w = world();
+    const id = await w.openConsultation();
+    w.clock.set('2023-05-02T10:00:00Z');
+    const blank = (
+      await generateDocument(w.ctx, { actor: SECRETARIAT, consultationId: id, kind: 'circular', format: 'pdf' })
+    ).bytes;
+    const form = await fillPdf(
+      blank,
+      {
+        'signatory.name': 'Kim Min-jun',
+        'signatory.title': 'Director-General, Ministry of Science and ICT',
+        state: 'Republic of Korea',
+        placeDate: 'Sejong, 1 May 2023',
+      },
+      ['assent:x1333-cor1:assigns_authority', 'assent:x1333-cor1:assigns_authority:no_comments'],
+    );
+    const proposal = await proposeFromForm(w.ctx, { actor: SECRETARIAT, consultationId: id, bytes: form });
+    expect(proposal.state).toMatchObject({ code: 'KR', problem: null });
+    expect(proposal.texts.map((t) => [t.designation, t.position, t.option, t.flags.join()])).toEqual([
+      ['X.1333 Cor.1', 'assigns_authority', 'no_comments', ''],
+      ['X.1353', null, null, 'NO_BOX_TICKED'],
+      ['X.1471', null, null, 'NO_BOX_TICKED'],
+    ]);
+    const eml = await new MailComposer({
+      from: 'itu@msit.example',
+      to: 'tsbdir@itu.int',
+      subject: 'Reply',
+      attachments: [{ filename: 'reply-KR.pdf', content: Buffer.from(form) }],
+    })
+      .compile()
+      .build();
+    const { receipt } = await recordFromForm(w.ctx, {
+      actor: SECRETARIAT,
+      consultationId: id,
+      bytes: eml,
+      filename: 'reply.eml',
+      receivedAt: '2023-05-02T09:00:00Z',
+      channel: 'email',
+    });
+    const [version] = await listReplyVersions(w.ctx.db, id, receipt.memberState);
+    expect(version!.originalFile).toBe(proposal.sha256);
+    expect(await findAttachmentMeta(w.ctx.db, proposal.sha256)).toMatchObject({
+      filename: 'reply.pdf',
+      mediaType: 'application/pdf',
+    });
+  });
+
   it('judges a package before unpacking it: a ZIP that unpacks beyond its budget is refused, not read', async () => {
     const { id } = await koreasForm();
     // One entry of 120 MB of zeros: a few hundred kilobytes packed, over what a document may unpack to (made once).
     bomb ??= zipSync({ '[Content_Types].xml': new Uint8Array(120 * 1024 * 1024) }, { level: 1 });
     await expect(
       proposeFromForm(world().ctx, { actor: SECRETARIAT, consultationId: id, bytes: bomb! }),
-    ).rejects.toMatchObject({ code: 'FORM_UNREADABLE', errors: [{ field: '/file', code: 'NOT_A_WORD_DOCUMENT' }] });
+    ).rejects.toMatchObject({ code: 'FORM_UNREADABLE', errors: [{ field: '/file', code: 'NOT_A_FORM_DOCUMENT' }] });
   });
 
   it('refuses a file that is not a returned form of the consultation, and anyone but the secretariat', async () => {
@@ -184,7 +232,7 @@ describeEachDialect('the intake of a returned Word form', (dialect) => {
     const ctx = world().ctx;
     await expect(
       proposeFromForm(ctx, { actor: SECRETARIAT, consultationId: id, bytes: Buffer.from('not a form') }),
-    ).rejects.toMatchObject({ code: 'FORM_UNREADABLE', errors: [{ field: '/file', code: 'NOT_A_WORD_DOCUMENT' }] });
+    ).rejects.toMatchObject({ code: 'FORM_UNREADABLE', errors: [{ field: '/file', code: 'NOT_A_FORM_DOCUMENT' }] });
     await expect(
       proposeFromForm(ctx, { actor: focalPoint('KR'), consultationId: id, bytes: form }),
     ).rejects.toMatchObject({

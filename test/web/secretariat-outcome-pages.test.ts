@@ -467,7 +467,7 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
   });
 
   describe('recording a reply received on paper', () => {
-    it('fills the form from a returned Word form, listing what it read and what to look at, and records nothing yet', async () => {
+    it('fills the form from a returned reply form, listing what it read and what to look at, and records nothing yet', async () => {
       const page = await officer.get(`${base()}/replies/record`);
       expect(page.body).toContain('id="field-readForm"');
       const blank = (
@@ -523,7 +523,9 @@ describeEachDialect('secretariat outcome pages', (dialect) => {
         [{ field: 'form', filename: 'letter.docx', type: DOCX_TYPE, bytes: Buffer.from('Dear Director') }],
       );
       expect(refused.statusCode).toBe(400);
-      expect(decode(refused.body)).toContain('<a href="#field-readForm">The file is not a Word document (.docx).</a>');
+      expect(decode(refused.body)).toContain(
+        '<a href="#field-readForm">The file is not a Word document (.docx) or a PDF.</a>',
+      );
     });
 
     it('records the form with its scan, and the dashboard shows it', async () => {

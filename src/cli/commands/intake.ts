@@ -46,14 +46,14 @@ function printProposal(io: CliIo, file: string, proposal: IntakeProposal): void 
     line(io.stdout, `Boxes of texts this form does not list: ${proposal.unknownBoxes.join(', ')}`);
 }
 
-/** `assent intake FILE --consultation ID`: a returned Word reply form, read back, and recorded after confirmation. */
+/** `assent intake FILE --consultation ID`: a returned reply form (Word or PDF), read back, and recorded after confirmation. */
 export function registerIntakeCommands(program: Command, io: CliIo): void {
   program
     .command('intake')
     .description(
-      'read a reply form an Administration returned as a Word file: print what it says (--dry-run), or record it as a reply received by e-mail, fax or paper after confirmation',
+      'read a reply form an Administration returned as a Word file or a filled PDF (or the .eml carrying it): print what it says (--dry-run), or record it as a reply received by e-mail, fax or paper after confirmation',
     )
-    .argument('<file>', 'the returned form (.docx), or the e-mail that carries it (.eml)')
+    .argument('<file>', 'the returned form (.docx or .pdf), or the e-mail that carries it (.eml)')
     .requiredOption('--consultation <id>', 'the consultation the form answers')
     .option('--dry-run', 'only print what the form says; record nothing')
     .option('--format <format>', 'text (default) or json', 'text')

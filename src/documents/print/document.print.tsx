@@ -19,6 +19,8 @@ import {
 } from '../content.js';
 import { fontFaceCss } from './fonts.js';
 import { PRINT_CSS } from './print-css.js';
+import { fieldHref, pdfFormOf } from '../pdf-form.js';
+import { boxTag, fieldTag } from '../form-identity.js';
 
 /**
  * The print view of a document: a complete HTML page, a pure function of its content model,
@@ -36,6 +38,8 @@ import { PRINT_CSS } from './print-css.js';
 interface Doc {
   readonly lang: string;
   readonly dir: 'ltr' | 'rtl';
+  /** The document is a blank form whose PDF is made fillable: its boxes and fields link to their names (pdf-form.ts). */
+  readonly fillable: boolean;
 }
 
 /**
@@ -165,6 +169,22 @@ function marked(
 /** Words with marks inside a paragraph of the document's direction: another direction's words isolated as a whole. */
 function Inline({ doc, text }: { doc: Doc; text: Text }): VNode {
   const words = textOf(text);
+  const field = typeof text === 'string' ? undefined : text.field;
+  const at = field === undefined ? -1 : words.indexOf(field.placeholder);
+  if (doc.fillable && field !== undefined && at >= 0) {
+    // A field to fill in: its placeholder links to the field's name, which the PDF makes a text field of.
+    const before = words.slice(0, at);
+    const after = words.slice(at + field.placeholder.length);
+    return (
+      <>
+        {before !== '' && <Words text={before} dir={doc.dir} />}
+        <a class="fill field" href={fieldHref(fieldTag(field.key))}>
+          <Words text={field.placeholder} dir={doc.dir} />
+        </a>
+        {after !== '' && <Words text={after} dir={doc.dir} />}
+      </>
+    );
+  }
   const { attributes, dir } = marked(doc, words, typeof text === 'string' ? {} : text);
   if (Object.keys(attributes).length === 0) return <Words text={words} dir={dir} />;
   if (attributes.dir === undefined) {
@@ -237,21 +257,28 @@ function Fields({ doc, rows }: { doc: Doc; rows: readonly FieldRow[] }): VNode {
   );
 }
 
-function Box({ checked, option }: { checked: boolean; option: boolean }): VNode {
+function Box({ doc, checked, option, name }: { doc: Doc; checked: boolean; option: boolean; name: string }): VNode {
   const symbol = option ? (checked ? BOX.optionChecked : BOX.optionUnchecked) : checked ? BOX.checked : BOX.unchecked;
-  return <span class="box">{symbol}</span>;
+  const box = <span class="box">{symbol}</span>;
+  return doc.fillable ? (
+    <a class="fill" href={fieldHref(name)}>
+      {box}
+    </a>
+  ) : (
+    box
+  );
 }
 
-function Choice({ doc, choice }: { doc: Doc; choice: FormChoice }): VNode {
+function Choice({ doc, textId, choice }: { doc: Doc; textId: string; choice: FormChoice }): VNode {
   return (
     <>
       <p class="choice">
-        <Box checked={choice.checked} option={false} />
+        <Box doc={doc} checked={choice.checked} option={false} name={boxTag(textId, choice.id)} />
         <Words text={choice.text} dir={doc.dir} />
       </p>
       {(choice.options ?? []).map((option) => (
         <p class="option">
-          <Box checked={option.checked} option={true} />
+          <Box doc={doc} checked={option.checked} option={true} name={boxTag(textId, choice.id, option.id)} />
           <Words text={option.text} dir={doc.dir} />
         </p>
       ))}
@@ -279,7 +306,7 @@ function FormRow({ doc, text }: { doc: Doc; text: FormText }): VNode {
       </th>
       <td>
         {text.choices.map((choice) => (
-          <Choice doc={doc} choice={choice} />
+          <Choice doc={doc} textId={text.id} choice={choice} />
         ))}
         {text.details.map((detail) => (
           <Detail doc={doc} label={detail.label} text={detail.text} />
@@ -451,7 +478,7 @@ function printedText(content: DocumentContent): string {
 
 /** The print view of a document, as a preact tree. */
 export function DocumentPrintView({ content }: { content: DocumentContent }): VNode {
-  const doc: Doc = { lang: content.lang, dir: content.dir };
+  const doc: Doc = { lang: content.lang, dir: content.dir, fillable: pdfFormOf(content) !== null };
   const children: ComponentChildren = content.blocks.map((block) => <BlockView doc={doc} block={block} />);
   return (
     <html lang={content.lang} dir={content.dir}>

@@ -60,6 +60,8 @@ table.form .detail { margin-block-start: 5pt; }
 .nowrap { white-space: nowrap; }
 .signature { margin-block: 20pt 10pt; }
 a { color: #1f4e9a; text-decoration: underline; }
+a.fill { color: inherit; text-decoration: none; }
+a.fill.field { display: inline-block; min-inline-size: 55mm; }
 .closing-line { text-align: center; margin-block: 12pt 0; break-before: avoid; }
 .signature p { margin: 0; }
 `;

@@ -1,5 +1,5 @@
 import type { FormIdentity, FormStamp } from '../../documents/form-identity.js';
-import { type FormReading, readReturnedForm, type TextFlag } from '../../documents/read-returned-form.js';
+import { type FormReading, isPdf, readReturnedForm, type TextFlag } from '../../documents/read-returned-form.js';
 import { sha256Hex } from '../../domain/canonical.js';
 import { formIdentity } from '../../documents/reply-form.js';
 import { isLocale } from '../../i18n/i18n.js';
@@ -60,7 +60,7 @@ export interface IntakeProposal {
   readonly unknownBoxes: readonly string[];
   /** The positions that would be recorded: a contradictory text as the procedure's choice for an unreadable form. */
   readonly positions: readonly PositionInput[];
-  /** The Word form itself (the file, or the e-mail's attachment): what a recorded reply keeps as its original. */
+  /** The form itself, Word or PDF (the file, or the e-mail's attachment): what a recorded reply keeps as its original. */
   readonly form: Uint8Array;
 }
 
@@ -107,6 +107,13 @@ const unreadable = (code: ErrorCode, detail: string): never => {
 };
 
 /** An e-mail message as received (RFC 5322), rather than a Word file: its first line is a header field. */
+/** Whether a judged file is one a returned form comes as: a Word document or a PDF. */
+function isFormMediaType(judgement: ReturnType<typeof judgeAttachmentContent>): boolean {
+  return (
+    'mediaType' in judgement && (judgement.mediaType === DOCX_MEDIA_TYPE || judgement.mediaType === 'application/pdf')
+  );
+}
+
 function looksLikeEmail(bytes: Uint8Array): boolean {
   const head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1');
   return (
@@ -116,10 +123,10 @@ function looksLikeEmail(bytes: Uint8Array): boolean {
 }
 
 /**
- * The Word form a file holds: the file itself (a DOCX), or the one attachment of an e-mail (.eml)
- * that is this consultation's returned form. Every package is judged first with bounded costs
- * (attachment-content.ts: size, entries, what it unpacks to, no macros), so a form is only
- * unpacked once it is known to be a safe Word document.
+ * The form a file holds: the file itself (a DOCX or a PDF), or the one attachment of an e-mail
+ * (.eml) that is this consultation's returned form. Every file is judged first with bounded costs
+ * (attachment-content.ts: size, entries, what a package unpacks to, no macros), so a form is only
+ * opened once it is known to be a safe Word document or a PDF.
  */
 async function formOf(
   bytes: Uint8Array,
@@ -127,34 +134,32 @@ async function formOf(
   identityOf: (stamp: FormStamp) => FormIdentity | null,
   maxBytes: number,
 ): Promise<{ form: Uint8Array; email: IntakeProposal['email']; reading: FormReading }> {
-  if (bytes.length === 0) unreadable('NOT_A_WORD_DOCUMENT', 'The file is empty');
+  if (bytes.length === 0) unreadable('NOT_A_FORM_DOCUMENT', 'The file is empty');
   if (bytes.length > maxBytes) unreadable('PAYLOAD_TOO_LARGE', `Files are limited to ${maxBytes} bytes`);
   if (!looksLikeEmail(bytes)) {
     const judgement = judgeAttachmentContent(bytes);
-    if ('refused' in judgement) unreadable('NOT_A_WORD_DOCUMENT', `The file is refused: ${judgement.refused}`);
-    if ('mediaType' in judgement && judgement.mediaType !== DOCX_MEDIA_TYPE)
-      unreadable('NOT_A_WORD_DOCUMENT', 'The file is not a Word document (DOCX) nor an e-mail (.eml)');
-    return { form: bytes, email: null, reading: readReturnedForm(bytes, identityOf, consultationId) };
+    if ('refused' in judgement) unreadable('NOT_A_FORM_DOCUMENT', `The file is refused: ${judgement.refused}`);
+    if (!isFormMediaType(judgement))
+      unreadable('NOT_A_FORM_DOCUMENT', 'The file is not a Word document (DOCX), a PDF or an e-mail (.eml)');
+    return { form: bytes, email: null, reading: await readReturnedForm(bytes, identityOf, consultationId) };
   }
   const { simpleParser } = await import('mailparser');
   const message = await simpleParser(Buffer.from(bytes));
-  // Each Word attachment judged and read once; the forms of this consultation kept with their reading.
-  const forms = message.attachments
+  // Each Word or PDF attachment judged and read once; the forms of this consultation kept with their reading.
+  const candidates = message.attachments
     .map((attachment) => new Uint8Array(attachment.content))
-    .filter((content) => {
-      if (content.length > maxBytes) return false;
-      const judgement = judgeAttachmentContent(content);
-      return 'mediaType' in judgement && judgement.mediaType === DOCX_MEDIA_TYPE;
-    })
-    .map((content) => ({ content, reading: readReturnedForm(content, identityOf, consultationId) }))
-    .filter(
-      ({ reading }) =>
-        reading.ok || (reading.refusal !== 'NOT_AN_ASSENT_FORM' && reading.refusal !== 'OTHER_CONSULTATION'),
-    );
+    .filter((content) => content.length <= maxBytes && isFormMediaType(judgeAttachmentContent(content)));
+  const readings = [];
+  for (const content of candidates)
+    readings.push({ content, reading: await readReturnedForm(content, identityOf, consultationId) });
+  const forms = readings.filter(
+    ({ reading }) =>
+      reading.ok || (reading.refusal !== 'NOT_AN_ASSENT_FORM' && reading.refusal !== 'OTHER_CONSULTATION'),
+  );
   if (forms.length === 0)
     unreadable(
       'NO_FORM_ATTACHED',
-      'The e-mail carries no Word reply form of this consultation: key it in from the e-mail',
+      'The e-mail carries no reply form of this consultation (Word or PDF): key it in from the e-mail',
     );
   if (forms.length > 1)
     unreadable(
@@ -173,10 +178,10 @@ async function formOf(
 }
 
 /**
- * Reads a returned Word form (or the e-mail carrying it) against a consultation and proposes the
+ * Reads a returned form, Word or PDF (or the e-mail carrying it), against a consultation and proposes the
  * reply it carries.
  * @throws FORBIDDEN, NOT_FOUND; FORM_UNREADABLE (422) whose problem at `/file` says why:
- *   NOT_A_WORD_DOCUMENT, PAYLOAD_TOO_LARGE, NOT_AN_ASSENT_FORM, OTHER_CONSULTATION, FORM_EDITED,
+ *   NOT_A_FORM_DOCUMENT, PAYLOAD_TOO_LARGE, NOT_AN_ASSENT_FORM, OTHER_CONSULTATION, FORM_EDITED,
  *   NO_FORM_ATTACHED, SEVERAL_FORMS_ATTACHED
  */
 export async function proposeFromForm(
@@ -231,7 +236,7 @@ export async function proposeFromForm(
 }
 
 /**
- * Records the reply a returned Word form carries, once the secretariat confirmed it: the form read
+ * Records the reply a returned form carries, once the secretariat confirmed it: the form read
  * again (the proposal is not trusted from the caller), the State as matched unless `memberState`
  * names it, the file stored as the original. A form without its State or signatory cannot be
  * recorded from the file alone: the refusal names the field (record it on the page instead).
@@ -284,7 +289,10 @@ export async function recordFromForm(
     },
     // The form is the original: the file itself, or the e-mail's attachment.
     original: {
-      filename: proposal.email === null ? options.filename : options.filename.replace(/\.eml$/i, '.docx'),
+      filename:
+        proposal.email === null
+          ? options.filename
+          : options.filename.replace(/\.eml$/i, isPdf(proposal.form) ? '.pdf' : '.docx'),
       content: proposal.form,
     },
   });

@@ -96,7 +96,7 @@ export function RecordReplyPage({ page, view }: { page: PageContext; view: Recor
                 id="field-readForm"
                 name="form"
                 type="file"
-                accept=".docx,.eml,application/vnd.openxmlformats-officedocument.wordprocessingml.document,message/rfc822"
+                accept=".docx,.pdf,.eml,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf,message/rfc822"
                 label={t(locale, 'outcome.record.read.label')}
                 hint={t(locale, 'outcome.record.read.hint')}
                 error={at('field-readForm')}
