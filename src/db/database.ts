@@ -37,6 +37,7 @@ export interface DB {
   login_throttle: LoginThrottleTable;
   reply_draft: ReplyDraftTable;
   document: DocumentTable;
+  inbound_message: InboundMessageTable;
 }
 
 export interface AccountTable {
@@ -433,4 +434,32 @@ export interface IdempotencyRecordTable {
   status_code: number;
   response: string;
   created_at: ColumnType<number, number, never>;
+}
+
+/** A message received by e-mail, kept as received, waiting for the secretariat (migration 0019). */
+export interface InboundMessageTable {
+  id: string;
+  raw_sha256: string;
+  received_at: number;
+  channel: 'smtp' | 'imap' | 'pipe';
+  size: number;
+  message_id: string | null;
+  envelope_from: string | null;
+  from_address: string | null;
+  from_name: string | null;
+  subject: string | null;
+  sent_at: number | null;
+  verdict: 'authenticated' | 'failed' | 'unknown';
+  /** JSON text: the trusted Authentication-Results read (domain/intake/mail-sender.ts). */
+  authentication: string;
+  member_state: string | null;
+  sender_problem: string | null;
+  consultation_id: string | null;
+  form_problem: string | null;
+  status: 'pending' | 'recorded' | 'dismissed';
+  handled_by: string | null;
+  handled_at: number | null;
+  note: string | null;
+  reply_state: string | null;
+  reply_version: number | null;
 }

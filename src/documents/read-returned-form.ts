@@ -262,6 +262,35 @@ export async function readReturnedForm(
     : readWordForm(bytes, identityOf, consultationId);
 }
 
+/** The stamp's text in a PDF's document information, or null. */
+function pdfStampValue(pdf: PDFDocument): string | null {
+  const info = pdf.context.lookup(pdf.context.trailerInfo.Info);
+  const stamp = info instanceof PDFDict ? info.lookup(PDFName.of(FORM_PROPERTY)) : undefined;
+  return stamp instanceof PDFString || stamp instanceof PDFHexString ? stamp.decodeText() : null;
+}
+
+/**
+ * The stamp of a returned form, without reading the rest: which consultation's form (and in which
+ * language) a Word file or a PDF says it is, or null for any other file.
+ */
+export async function formStampOf(bytes: Uint8Array): Promise<FormStamp | null> {
+  if (isPdf(bytes)) {
+    try {
+      const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+      return parseFormStamp(pdfStampValue(pdf));
+    } catch {
+      return null;
+    }
+  }
+  try {
+    return parseFormStamp(
+      customProperty(unzipSync(bytes, { filter: (file) => file.name === 'docProps/custom.xml' }), FORM_PROPERTY),
+    );
+  } catch {
+    return null;
+  }
+}
+
 /** Whether a file is a PDF: it starts with the PDF signature (as attachment-content.ts judges it). */
 export const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-';
 
@@ -331,14 +360,7 @@ async function readPdfForm(bytes: Uint8Array, identityOf: IdentityOf, consultati
   }
   if (!(pdf.context.lookup(pdf.context.trailerInfo.Root) instanceof PDFDict))
     return refuse('NOT_A_FORM_DOCUMENT', 'The file is a damaged PDF: it has no document catalogue');
-  const info = pdf.context.lookup(pdf.context.trailerInfo.Info);
-  const stamp = info instanceof PDFDict ? info.lookup(PDFName.of(FORM_PROPERTY)) : undefined;
-  const identity = identify(
-    stamp instanceof PDFString || stamp instanceof PDFHexString ? stamp.decodeText() : null,
-    identityOf,
-    consultationId,
-    'pdf',
-  );
+  const identity = identify(pdfStampValue(pdf), identityOf, consultationId, 'pdf');
   if ('ok' in identity) return identity;
   let fields: PDFField[];
   try {

@@ -17,6 +17,7 @@ import { m0015AuditPending } from './0015-audit-pending.js';
 import { m0016AccountRecovery } from './0016-account-recovery.js';
 import { m0017TextLocationUrl } from './0017-text-location-url.js';
 import { m0018ResultsDocumentReferences } from './0018-results-document-references.js';
+import { m0019InboundMail } from './0019-inbound-mail.js';
 import type { MigrationOptions } from './migration-options.js';
 
 export type { MigrationOptions } from './migration-options.js';
@@ -50,4 +51,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-07-0016-account-recovery': m0016AccountRecovery,
   '2026-12-07-0017-text-location-url': m0017TextLocationUrl,
   '2026-12-07-0018-results-document-references': m0018ResultsDocumentReferences,
+  '2026-12-07-0019-inbound-mail': m0019InboundMail,
 };
