@@ -57,6 +57,28 @@ export interface AppConfig {
   readonly trustProxy: TrustProxy;
   /** The organisation running this instance, named and shown in the pages' header. */
   readonly organisation: Organisation;
+  /** Replies received by e-mail (MAIL_IN_*). */
+  readonly mailIn: MailInConfig;
+}
+
+/** How replies sent by e-mail reach Assent (docs/operations.md, "Replies by e-mail"). */
+export interface MailInConfig {
+  /** MAIL_IN_SMTP (host:port): the SMTP listener's address, or null (no listener). */
+  readonly smtp: { readonly host: string; readonly port: number } | null;
+  /** MAIL_IN_ADDRESSES: the recipients the listener takes mail for, lower case. */
+  readonly addresses: readonly string[];
+  /** MAIL_IN_IMAP_URL: the mailbox polled, or null. */
+  readonly imapUrl: string | null;
+  /** MAIL_IN_IMAP_INTERVAL, in milliseconds (given in seconds). */
+  readonly imapIntervalMs: number;
+  /** MAIL_IN_IMAP_PROCESSED: the mailbox handled messages are moved to, or null (marked seen). */
+  readonly imapProcessed: string | null;
+  /** MAIL_IN_AUTHSERV_ID: the mail server whose Authentication-Results are believed, or null. */
+  readonly authservId: string | null;
+  /** MAIL_IN_REQUIRE_AUTH: only an authenticated sender is matched to a State. */
+  readonly requireAuthentication: boolean;
+  /** MAIL_IN_MAX_BYTES: the largest message kept. */
+  readonly maxBytes: number;
 }
 
 /** ORG_NAME (and ORG_NAME_AR… in another language) and ORG_LOGO. */
@@ -121,6 +143,50 @@ function reminderDays(raw: string | undefined): number[] {
       `REMINDER_DAYS must be whole days from 1 to 365 separated by commas, e.g. 30,14,7,2 (or "none"), got "${raw}"`,
     );
   return [...new Set(days)].sort((a, b) => b - a);
+}
+
+function mailIn(env: NodeJS.ProcessEnv): MailInConfig {
+  const listen = env.MAIL_IN_SMTP?.trim() || null;
+  let smtp: MailInConfig['smtp'] = null;
+  if (listen !== null) {
+    const match = /^(.*):(\d{1,5})$/.exec(listen);
+    const port = match ? Number(match[2]) : Number.NaN;
+    if (!match || match[1] === '' || port > 65535)
+      throw new ConfigError(`MAIL_IN_SMTP must be host:port, e.g. 127.0.0.1:2525 (got "${listen}")`);
+    smtp = { host: match[1]!.replace(/^\[|\]$/g, ''), port };
+  }
+  const addresses = (env.MAIL_IN_ADDRESSES ?? '')
+    .split(',')
+    .map((address) => address.trim().toLowerCase())
+    .filter((address) => address !== '');
+  for (const address of addresses)
+    if (!/^[^@\s]+@[^@\s]+$/.test(address))
+      throw new ConfigError(`MAIL_IN_ADDRESSES must list e-mail addresses separated by commas (got "${address}")`);
+  if (smtp !== null && addresses.length === 0)
+    throw new ConfigError('MAIL_IN_SMTP needs MAIL_IN_ADDRESSES: the addresses the listener takes mail for');
+  const imapUrl = env.MAIL_IN_IMAP_URL?.trim() || null;
+  if (imapUrl !== null) {
+    let url: URL | null = null;
+    try {
+      url = new URL(imapUrl);
+    } catch {
+      url = null;
+    }
+    if (url === null || (url.protocol !== 'imap:' && url.protocol !== 'imaps:') || !url.hostname || !url.username)
+      throw new ConfigError(
+        'MAIL_IN_IMAP_URL must be an imap:// or imaps:// URL with the account, e.g. imaps://user:password@mail.example.org/INBOX',
+      );
+  }
+  return {
+    smtp,
+    addresses,
+    imapUrl,
+    imapIntervalMs: integer(env, 'MAIL_IN_IMAP_INTERVAL', 60, 5, 86_400) * 1000,
+    imapProcessed: env.MAIL_IN_IMAP_PROCESSED?.trim() || null,
+    authservId: env.MAIL_IN_AUTHSERV_ID?.trim() || null,
+    requireAuthentication: flag(env, 'MAIL_IN_REQUIRE_AUTH', false),
+    maxBytes: integer(env, 'MAIL_IN_MAX_BYTES', 25 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+  };
 }
 
 function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
@@ -238,7 +304,9 @@ function organisation(env: NodeJS.ProcessEnv): Organisation {
  * RECEIPT_VERIFY_PER_MINUTE, PUBLIC_CACHE_ENTRIES, PUBLIC_CACHE_MB, AUDIT_SEAL,
  * SMTP_URL, MAIL_FROM, PUBLIC_URL, REMINDER_DAYS, WORKER, METRICS_TOKEN, METRICS_PUBLIC, ASSENT_SECRET_KEY,
  * SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS, INVITATION_DAYS, PASSWORD_RESET_MINUTES, TRUST_PROXY,
- * ORG_NAME(_<LANG>), ORG_LOGO, CHROMIUM (checked here, read where Chromium is looked for).
+ * ORG_NAME(_<LANG>), ORG_LOGO, CHROMIUM (checked here, read where Chromium is looked for), MAIL_IN_SMTP,
+ * MAIL_IN_ADDRESSES, MAIL_IN_IMAP_URL, MAIL_IN_IMAP_INTERVAL, MAIL_IN_IMAP_PROCESSED, MAIL_IN_AUTHSERV_ID,
+ * MAIL_IN_REQUIRE_AUTH, MAIL_IN_MAX_BYTES.
  * @throws ConfigError naming the variable
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -288,5 +356,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     passwordResetMinutes: integer(env, 'PASSWORD_RESET_MINUTES', 60, 5, 24 * 60),
     trustProxy: trustProxy(env.TRUST_PROXY),
     organisation: organisation(env),
+    mailIn: mailIn(env),
   };
 }

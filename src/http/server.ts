@@ -4,12 +4,15 @@ import type { FastifyInstance } from 'fastify';
 import { createAppContext, type AppContext } from '../app-context.js';
 import type { AppConfig } from '../config.js';
 import { LOG_REDACTIONS, LOG_SERIALIZERS, buildApp } from './app.js';
+import { startMailIn, type MailIn } from '../mail-in.js';
 
 export interface RunningServer {
   readonly app: FastifyInstance;
   readonly context: AppContext;
   /** The URL the server listens on, e.g. http://127.0.0.1:3000 */
   readonly url: string;
+  /** The receivers of replies by e-mail this server runs (MAIL_IN_*). */
+  readonly mailIn: MailIn;
   close(): Promise<void>;
 }
 
@@ -48,6 +51,14 @@ export async function startServer(
   });
   const address = await app.listen({ host: config.host, port: config.port });
   if (config.worker) context.worker.start();
+  // Replies by e-mail (MAIL_IN_*): started once the app serves, stopped before the database closes.
+  let mailIn: MailIn;
+  try {
+    mailIn = await startMailIn(context, (level, message, data) => app.log[level](data ?? {}, message));
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   let closed = false;
   // Stop taking requests and let those in flight finish, then let the job in hand finish, then
   // close the database.
@@ -55,6 +66,7 @@ export async function startServer(
     if (closed) return;
     closed = true;
     await app.close();
+    await mailIn.close();
     await context.close();
   };
   if (options.handleSignals !== false) {
@@ -64,5 +76,5 @@ export async function startServer(
       await close();
     });
   }
-  return { app, context, url: address.replace('[::1]', 'localhost'), close };
+  return { app, context, url: address.replace('[::1]', 'localhost'), mailIn, close };
 }
