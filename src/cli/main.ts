@@ -15,6 +15,7 @@ import { registerI18nCommands } from './commands/i18n.js';
 import { registerDoctorCommand } from './commands/doctor.js';
 import { registerMemberStateCommands } from './commands/member-state.js';
 import { registerIntakeCommands } from './commands/intake.js';
+import { registerInboxCommands } from './commands/inbox.js';
 import { registerNoticeCommands } from './commands/notice.js';
 import { registerProcedureCommands } from './commands/procedure.js';
 import { registerReplyCommands } from './commands/reply.js';
@@ -37,7 +38,7 @@ Environment:
 
 Without --token, commands act as the local operator (the secretariat), named after your account.
 
-Exit codes: 0 success; 1 failure (the error code is printed, e.g. error [DEADLINE_PASSED]: …); 2 usage or configuration error.
+Exit codes: 0 success; 1 failure (the error code is printed, e.g. error [DEADLINE_PASSED]: …); 2 usage or configuration error; 75 a failure that may pass (assent inbox receive could not keep the message now: a mail server tries again later).
 
 Example:
   assent serve --demo
@@ -81,6 +82,7 @@ export function buildProgram(io: CliIo): Command {
   registerDecisionCommands(program, io);
   registerNoticeCommands(program, io);
   registerIntakeCommands(program, io);
+  registerInboxCommands(program, io);
   registerTokenCommands(program, io);
   registerMemberStateCommands(program, io);
   registerProcedureCommands(program, io);

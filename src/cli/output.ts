@@ -26,6 +26,8 @@ export interface CliIo {
    * not one). Tests answer it themselves.
    */
   readonly confirm?: (question: string) => Promise<boolean>;
+  /** What `-` reads as a file (default: the process's standard input). */
+  readonly stdin?: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
 }
 
 /** A mistake in how the command was called (missing token, bad option value): exit code 2. */
@@ -37,6 +39,13 @@ export class UsageError extends Error {
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
+/** A failure that may pass (sysexits' EX_TEMPFAIL): a mail server piping a message to `assent inbox receive` tries again later. */
+export const EXIT_TEMPORARY = 75;
+
+/** A failure worth retrying later (the database unreachable): exit code 75. */
+export class TemporaryFailure extends Error {
+  override readonly name = 'TemporaryFailure';
+}
 
 /** Writes one line (a newline is added). */
 export function line(out: CliWriter, text = ''): void {
@@ -116,6 +125,10 @@ export function reportError(io: CliIo, error: unknown): number {
   if (error instanceof UsageError) {
     line(io.stderr, `error: ${error.message}`);
     return EXIT_USAGE;
+  }
+  if (error instanceof TemporaryFailure) {
+    line(io.stderr, `error: ${error.message}`);
+    return EXIT_TEMPORARY;
   }
   // Storage failures reach the edge translated exactly as the HTTP layer translates them.
   const translated = translateStorageError(error);

@@ -34,8 +34,13 @@ export function envOf(dir: string): NodeJS.ProcessEnv {
   return { DATA_DIR: dataDir, DATABASE_URL: `sqlite:${path.join(dataDir, 'assent.db')}`, LOG_LEVEL: 'silent' };
 }
 
-/** Runs `assent <args>` in `dir`. */
-export async function cli(dir: string, args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
+/** Runs `assent <args>` in `dir`, with `stdin` as its standard input when given. */
+export async function cli(
+  dir: string,
+  args: readonly string[],
+  extraEnv: NodeJS.ProcessEnv = {},
+  stdin?: Uint8Array,
+): Promise<Run> {
   const stdout = collector();
   const stderr = collector();
   const code = await main(['node', 'assent', ...args], {
@@ -43,6 +48,7 @@ export async function cli(dir: string, args: readonly string[], extraEnv: NodeJS
     stdout,
     stderr,
     cwd: dir,
+    ...(stdin !== undefined && { stdin: [stdin] }),
   });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
