@@ -5,6 +5,7 @@ import type { ReplyInput } from '../../src/schemas/reply.schema.js';
 import { createConsultation } from '../../src/services/create-consultation.js';
 import { recordDecision } from '../../src/services/record-decision.js';
 import { submitReply } from '../../src/services/submit-reply.js';
+import { receiveMail } from '../../src/services/intake/mail-intake.js';
 import { consultationInput, focalPoint, replyInput, SECRETARIAT } from '../helpers/world.js';
 import { PAGE_BUDGET_BYTES, useRealBrowser } from './browser-harness.js';
 import {
@@ -200,6 +201,25 @@ describe('every page in every served language, in a real browser', () => {
       await check(tsb, 'audit trail');
       await visit(tsb, locale, '/secretariat/languages?language=fr');
       await check(tsb, 'languages review');
+      // A reply received by e-mail, waiting in the inbox: the inbox, the message, setting it aside without a reason.
+      const mail = await receiveMail(
+        world.ctx,
+        { authservId: null, requireAuthentication: false, maxBytes: 1_000_000 },
+        {
+          raw: Buffer.from(
+            'From: Kim Min-jun <kim@msit.kr.test>\r\nSubject: Reply of Korea\r\n\r\nOur reply follows by fax.\r\n',
+          ),
+          channel: 'pipe',
+        },
+      );
+      await visit(tsb, locale, '/secretariat/inbox');
+      expect(await tsb.locator('h1').innerText()).toBe(t(locale, 'sec.inbox.title'));
+      await check(tsb, 'replies received by e-mail');
+      await visit(tsb, locale, `/secretariat/inbox/${mail.id}`);
+      await check(tsb, 'a message received by e-mail');
+      await tsb.locator('form[action$="/dismiss"] button[type="submit"]').click();
+      await expect.poll(() => errorSummary(tsb)).not.toBe('');
+      await check(tsb, 'a message set aside without a reason');
       await visit(tsb, locale, `/secretariat/consultations/${id}/replies`);
       await expect.poll(() => tsb.locator('#state-KR').count()).toBe(1);
       await check(tsb, 'replies dashboard');

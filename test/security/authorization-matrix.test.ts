@@ -375,6 +375,11 @@ const PAGES: readonly PageRow[] = [
   { route: 'GET /secretariat/audit', withoutSession: 'SIGN_IN' },
   { route: 'GET /secretariat/audit/verify', withoutSession: 'SIGN_IN' },
   { route: 'GET /secretariat/languages', withoutSession: 'SIGN_IN' },
+  // The replies received by e-mail (secretariat/inbox.routes.tsx): the secretariat only.
+  { route: 'GET /secretariat/inbox', withoutSession: 'SIGN_IN' },
+  { route: 'GET /secretariat/inbox/:id', withoutSession: 'SIGN_IN' },
+  { route: 'GET /secretariat/inbox/:id/message.eml', withoutSession: 'SIGN_IN' },
+  { route: 'POST /secretariat/inbox/:id/dismiss', withoutSession: 'SIGN_IN' },
 ];
 
 const ROLE_LABEL: Record<Role, string> = {

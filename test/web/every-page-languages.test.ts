@@ -7,6 +7,7 @@ import { recordDecision } from '../../src/services/record-decision.js';
 import { recordReply } from '../../src/services/record-reply.js';
 import { saveReplyDraft } from '../../src/services/save-reply-draft.js';
 import { submitReply } from '../../src/services/submit-reply.js';
+import { receiveMail } from '../../src/services/intake/mail-intake.js';
 import { ENGLISH_FRAGMENTS, enteredInWorld, untranslated, visibleText } from '../helpers/untranslated.js';
 import { consultationInput, focalPoint, replyInput, SECRETARIAT } from '../helpers/world.js';
 import { useWeb, type Browser } from './web-harness.js';
@@ -24,6 +25,9 @@ const ID = 'tsb-79-2023';
 const DRAFT_ID = 'tsb-80-2023';
 const RESERVATION = 'Clause 7 of the text is not acceptable.';
 const KR_COMMENTS = 'Korea proposes editorial corrections.';
+const MAIL_SUBJECT = 'Reply of Korea';
+const MAIL_FROM = 'Kim Min-jun <kim@msit.kr.test>';
+const MAIL_TEXT = 'Our reply follows by fax.';
 
 /** What the secretariat and the States typed: theirs, in the language they wrote it. */
 function enteredContent(): string[] {
@@ -36,6 +40,9 @@ function enteredContent(): string[] {
     RESERVATION,
     KR_COMMENTS,
     'scan-br.pdf',
+    MAIL_SUBJECT,
+    MAIL_FROM,
+    MAIL_TEXT,
   ];
 }
 
@@ -115,6 +122,18 @@ describe('every page in the six languages [sqlite]', () => {
         signatory: { name: 'C. Ministro', title: 'Secretary of Telecommunications' },
       },
     });
+
+    // A message received by e-mail, waiting in the inbox: from an address registered for no State, without a form.
+    const mail = await receiveMail(
+      ctx,
+      { authservId: null, requireAuthentication: false, maxBytes: 1_000_000 },
+      {
+        raw: Buffer.from(
+          `From: ${MAIL_FROM}\r\nSubject: ${MAIL_SUBJECT}\r\nDate: Mon, 3 Apr 2023 08:00:00 +0000\r\n\r\n${MAIL_TEXT}\r\n`,
+        ),
+        channel: 'pipe',
+      },
+    );
 
     const people: { browser: Browser; email: string; seed: string }[] = [];
     for (const [email, name, role] of [
@@ -206,6 +225,8 @@ describe('every page in the six languages [sqlite]', () => {
       '/secretariat/audit',
       '/secretariat/accounts',
       '/secretariat/languages',
+      '/secretariat/inbox',
+      `/secretariat/inbox/${mail.id}`,
     ]);
     // The fragment check sees English where English is written (about 500 runs in these pages).
     expect(englishSeen).toBeGreaterThan(300);

@@ -5,6 +5,7 @@ import { auditRoutes } from './secretariat/audit.routes.js';
 import { circularsRoutes } from './secretariat/circulars.routes.js';
 import { issueRoutes } from './secretariat/issue.routes.js';
 import { languagesRoutes } from './secretariat/languages.routes.js';
+import { inboxRoutes } from './secretariat/inbox.routes.js';
 import { textsRoutes } from './secretariat/texts.routes.js';
 import type { SessionHooks, WebContext } from './web-session.js';
 
@@ -38,4 +39,5 @@ export const secretariatRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
   await app.register(accountsRoutes, options);
   await app.register(auditRoutes, options);
   await app.register(languagesRoutes, options);
+  await app.register(inboxRoutes, options);
 };

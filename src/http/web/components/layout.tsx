@@ -52,6 +52,7 @@ function sectionsOf(actor: Actor): readonly { readonly path: string; readonly la
       ...everyone,
       { path: '/secretariat', label: 'layout.nav.secretariat' },
       ...(actor.admin ? [{ path: '/secretariat/accounts', label: 'layout.nav.accounts' } as const] : []),
+      { path: '/secretariat/inbox', label: 'layout.nav.inbox' },
       { path: '/secretariat/audit', label: 'layout.nav.audit' },
       { path: '/secretariat/languages', label: 'layout.nav.languages' },
     ];

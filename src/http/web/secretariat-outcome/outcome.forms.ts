@@ -71,7 +71,12 @@ export const RecordReplyForm = Type.Object({
   signatoryTitle: Field(1000),
   place: Field(400),
   signedOn: Field(20),
+  /** The message received by e-mail the reply is recorded from (its form is the original), when it is. */
+  message: Field(64),
 });
+
+/** `?message=…`: the record page filled from a message received by e-mail. */
+export const RecordQuery = Type.Object({ message: Field(64) });
 
 /** What the meeting decided on one text (the procedure's meeting rules), as the decisions page posts it. */
 export const DecisionForm = Type.Object({

@@ -7,6 +7,7 @@ import { listMemberStates } from '../../../services/member-states.js';
 import { listReplies } from '../../../services/read-replies.js';
 import { recordReplyWithOriginal } from '../../../services/record-reply.js';
 import { type IntakeProposal, proposeFromForm } from '../../../services/intake/form-intake.js';
+import { proposeFromMail, readInboundMessage, recordFromMail } from '../../../services/intake/mail-intake.js';
 import { parseInput } from '../../../schemas/schema-problems.js';
 import type { FormError } from '../components/form.js';
 import { EMPTY_REPLY_FIELDS_VALUE, replyFieldsTexts } from '../components/reply-fields.js';
@@ -22,7 +23,7 @@ import { presentContent } from '../presenters/content.presenter.js';
 import { presentHead, presentStateOptions, stateName } from '../presenters/secretariat-outcome.presenter.js';
 import { seeOther, sendPage } from '../render.js';
 import type { SessionHooks, WebContext } from '../web-session.js';
-import { OutcomeParams, ReadFormForm, RecordReplyForm } from './outcome.forms.js';
+import { OutcomeParams, ReadFormForm, RecordQuery, RecordReplyForm } from './outcome.forms.js';
 import {
   EMPTY_RECORD,
   RECORD_REFUSALS,
@@ -31,6 +32,23 @@ import {
   RecordFormInputSchema,
   recordErrors,
 } from './record-reply.forms.js';
+
+/** The record form filled from what a returned form says: the State it names, its signatory and boxes, received by e-mail. */
+function valuesOf(proposal: IntakeProposal): RecordFormValues {
+  return {
+    ...EMPTY_RECORD,
+    memberState: proposal.state.code ?? '',
+    channel: 'email',
+    signatoryName: proposal.signatory.name ?? '',
+    signatoryTitle: proposal.signatory.title ?? '',
+    positions: Object.fromEntries(
+      proposal.positions.map((p) => [
+        p.text,
+        { ...EMPTY_REPLY_FIELDS_VALUE, position: p.position, option: p.option ?? null },
+      ]),
+    ),
+  };
+}
 
 /** Why a form came back: the refusal's code, its problems, and the text of each position sent. */
 interface Refusal {
@@ -60,6 +78,7 @@ export const recordReplyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
     refusal: Refusal | null,
     shown: { rowsFor: string | null; chooseFileAgain: boolean } | null = null,
     read: { readFromFile: RecordReplyView['readFromFile']; errors: readonly FormError[] } | null = null,
+    fromMessage: RecordReplyView['fromMessage'] = null,
   ) {
     const page = pageContext(web, request);
     const actor = request.webSession!.actor;
@@ -118,6 +137,7 @@ export const recordReplyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
       rowsFor: shown?.rowsFor ?? null,
       csrfToken: request.webSession!.csrfToken,
       readFromFile: read?.readFromFile ?? null,
+      fromMessage,
       ...(read !== null && read.errors.length > 0 && { errors: [...read.errors, ...errors] }),
     };
     return sendPage(reply, status, <RecordReplyPage page={page} view={view} />);
@@ -125,9 +145,75 @@ export const recordReplyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
 
   app.get(
     path,
-    { schema: { params: OutcomeParams }, preHandler: [hooks.loadSession, hooks.requireSecretariat] },
-    async (request, reply) => renderRecord(request, reply, request.params.id, 200, EMPTY_RECORD, null),
+    {
+      schema: { params: OutcomeParams, querystring: RecordQuery },
+      preHandler: [hooks.loadSession, hooks.requireSecretariat],
+    },
+    async (request, reply) => {
+      const messageId = request.query.message?.trim() ?? '';
+      if (messageId === '') return renderRecord(request, reply, request.params.id, 200, EMPTY_RECORD, null);
+      return renderFromMessage(request, reply, request.params.id, messageId);
+    },
   );
+
+  /**
+   * The form filled from a message received by e-mail (services/intake/mail-intake.ts): the State
+   * its sender's address is registered for (else the one its form names), received when Assent
+   * received it, and what its form says, listed as read with the sender's authentication.
+   */
+  async function renderFromMessage(request: FastifyRequest, reply: FastifyReply, consultationId: string, id: string) {
+    const page = pageContext(web, request);
+    const actor = request.webSession!.actor;
+    let mailed: Awaited<ReturnType<typeof proposeFromMail>>;
+    try {
+      mailed = await proposeFromMail(ctx, { actor, id, consultationId });
+    } catch (error) {
+      if (!isAppError(error) || !['FORM_UNREADABLE', 'MESSAGE_HANDLED', 'NOT_FOUND'].includes(error.code)) throw error;
+      const code = error.code === 'FORM_UNREADABLE' ? (error.errors[0]?.code ?? error.code) : error.code;
+      return renderRecord(
+        request,
+        reply,
+        consultationId,
+        error.status === 422 ? 400 : error.status,
+        EMPTY_RECORD,
+        null,
+        null,
+        {
+          readFromFile: null,
+          errors: [{ message: t(page.locale, 'outcome.record.fromMessage.error', { code }) }],
+        },
+      );
+    }
+    const { message, proposal } = mailed;
+    const states = await listMemberStates(ctx);
+    const registered = message.memberState === null ? undefined : states.find((s) => s.code === message.memberState);
+    const from = message.fromAddress ?? t(page.locale, 'outcome.record.read.none');
+    const lines = [
+      t(page.locale, 'outcome.record.fromMessage.sender', { from, verdict: message.verdict }),
+      registered
+        ? t(page.locale, 'outcome.record.fromMessage.state', { state: stateName(page.locale, registered) })
+        : t(page.locale, 'outcome.record.fromMessage.noState', { problem: message.senderProblem ?? '' }),
+      ...readLines(page.locale, proposal, states),
+    ];
+    const subject = message.subject ?? t(page.locale, 'outcome.record.read.none');
+    return renderRecord(
+      request,
+      reply,
+      consultationId,
+      200,
+      {
+        ...valuesOf(proposal),
+        memberState: message.memberState ?? proposal.state.code ?? '',
+        // To the second: a message received in the last minute before the deadline stays before it.
+        receivedAt: new Date(message.receivedAt).toISOString().slice(0, 19),
+        receivedZone: 'Z',
+      },
+      null,
+      { rowsFor: null, chooseFileAgain: false },
+      { readFromFile: { filename: subject, lines }, errors: [] },
+      { id: message.id, subject, from },
+    );
+  }
 
   app.post(
     path,
@@ -146,32 +232,59 @@ export const recordReplyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
         results.loaded.procedure.replyForm,
       );
       const [scan] = uploadsOf(request, 'scan');
+      // Recorded from a message received by e-mail: its form is the original, no file is chosen.
+      const messageId = (request.body as { message?: string }).message?.trim() || null;
+      const fromMessage =
+        messageId === null
+          ? null
+          : await readInboundMessage(ctx, { actor, id: messageId }).then(({ message }) => ({
+              id: message.id,
+              subject: message.subject ?? t(page.locale, 'outcome.record.read.none'),
+              from: message.fromAddress ?? t(page.locale, 'outcome.record.read.none'),
+            }));
       // "Show rows to fill in" of a comments table: the form again, as typed, with that table's rows.
       if (form.rowsFor !== null)
-        return renderRecord(request, reply, consultationId, 200, form.values, null, {
-          rowsFor: form.rowsFor,
-          chooseFileAgain: scan !== undefined,
-        });
+        return renderRecord(
+          request,
+          reply,
+          consultationId,
+          200,
+          form.values,
+          null,
+          { rowsFor: form.rowsFor, chooseFileAgain: scan !== undefined },
+          null,
+          fromMessage,
+        );
       // A file over the limit never reached the server whole: the multipart reader says so.
       const transport: FieldProblem[] = scan?.tooLarge
         ? [{ field: '/originalFile', message: 'Too large', code: 'PAYLOAD_TOO_LARGE' }]
         : [];
       const parsed = parseInput(RecordFormInputSchema, form.candidate);
       if (parsed.input === null || transport.length > 0)
-        return renderRecord(request, reply, consultationId, 400, form.values, {
-          code: 'VALIDATION_FAILED',
-          problems: [...parsed.problems, ...transport],
-          sent: form.sent,
-        });
+        return renderRecord(
+          request,
+          reply,
+          consultationId,
+          400,
+          form.values,
+          { code: 'VALIDATION_FAILED', problems: [...parsed.problems, ...transport], sent: form.sent },
+          null,
+          null,
+          fromMessage,
+        );
       const { memberState, ...input } = parsed.input;
       try {
-        const receipt = await recordReplyWithOriginal(ctx, {
-          actor,
-          consultationId,
-          memberState,
-          input,
-          original: scan ? { filename: scan.filename, content: await scan.read() } : null,
-        });
+        const receipt =
+          fromMessage === null
+            ? await recordReplyWithOriginal(ctx, {
+                actor,
+                consultationId,
+                memberState,
+                input,
+                original: scan ? { filename: scan.filename, content: await scan.read() } : null,
+              })
+            : await recordFromMail(ctx, { actor, id: fromMessage.id, consultationId, memberState, input });
+        if (fromMessage !== null) return seeOther(reply, page.href('/secretariat/inbox?notice=inbox-recorded'));
         const notice = receipt.flags.includes('received_after_deadline')
           ? 'outcome-recorded-late'
           : receipt.flags.includes('unclear_position')
@@ -179,9 +292,34 @@ export const recordReplyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
             : 'outcome-recorded';
         return seeOther(reply, page.href(`${outcomePath(consultationId, 'replies')}?notice=${notice}`));
       } catch (error) {
-        if (!isAppError(error) || !RECORD_REFUSALS.has(error.code)) throw error;
+        if (!isAppError(error)) throw error;
+        if (fromMessage !== null && (error.code === 'MESSAGE_HANDLED' || error.code === 'FORM_UNREADABLE'))
+          return renderRecord(
+            request,
+            reply,
+            consultationId,
+            error.status === 409 ? 409 : 400,
+            form.values,
+            null,
+            null,
+            {
+              readFromFile: null,
+              errors: [{ message: t(page.locale, 'outcome.record.fromMessage.error', { code: error.code }) }],
+            },
+          );
+        if (!RECORD_REFUSALS.has(error.code)) throw error;
         const refusal = { code: error.code, problems: error.errors, sent: form.sent };
-        return renderRecord(request, reply, consultationId, error.status === 409 ? 409 : 400, form.values, refusal);
+        return renderRecord(
+          request,
+          reply,
+          consultationId,
+          error.status === 409 ? 409 : 400,
+          form.values,
+          refusal,
+          null,
+          null,
+          fromMessage,
+        );
       }
     },
   );
@@ -215,19 +353,7 @@ export const recordReplyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
         return refused(t(page.locale, 'outcome.record.read.error', { code: error.errors[0]?.code ?? '' }));
       }
       const states = await listMemberStates(ctx);
-      const values: RecordFormValues = {
-        ...EMPTY_RECORD,
-        memberState: proposal.state.code ?? '',
-        channel: 'email',
-        signatoryName: proposal.signatory.name ?? '',
-        signatoryTitle: proposal.signatory.title ?? '',
-        positions: Object.fromEntries(
-          proposal.positions.map((p) => [
-            p.text,
-            { ...EMPTY_REPLY_FIELDS_VALUE, position: p.position, option: p.option ?? null },
-          ]),
-        ),
-      };
+      const values = valuesOf(proposal);
       return renderRecord(
         request,
         reply,

@@ -58,8 +58,10 @@ export interface RecordReplyView {
   /** The text whose comments table was asked for (without the script), if any. */
   readonly rowsFor: string | null;
   readonly csrfToken: string;
-  /** What a returned Word form said, when the form below was filled from one: its file and each value read, worded. */
+  /** What a returned form said, when the form below was filled from one: its file and each value read, worded. */
   readonly readFromFile: { readonly filename: string; readonly lines: readonly string[] } | null;
+  /** The message received by e-mail the form below is filled from: its form is the original. */
+  readonly fromMessage: { readonly id: string; readonly subject: string; readonly from: string } | null;
 }
 
 /**
@@ -81,35 +83,42 @@ export function RecordReplyPage({ page, view }: { page: PageContext; view: Recor
         </p>
       ) : (
         <>
-          <section class="stack read-form" aria-labelledby="read-form-title" id="read-form">
-            <h2 id="read-form-title">{t(locale, 'outcome.record.read.title')}</h2>
-            <form
-              method="post"
-              action={page.href(`${outcomePath(view.head.id, 'record')}/read`)}
-              enctype="multipart/form-data"
-              novalidate
-              class="stack"
-            >
-              <CsrfField token={view.csrfToken} />
-              <TextField
-                locale={locale}
-                id="field-readForm"
-                name="form"
-                type="file"
-                accept=".docx,.pdf,.eml,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf,message/rfc822"
-                label={t(locale, 'outcome.record.read.label')}
-                hint={t(locale, 'outcome.record.read.hint')}
-                error={at('field-readForm')}
-              />
-              <SubmitButton>{t(locale, 'outcome.record.read.submit')}</SubmitButton>
-            </form>
-          </section>
+          {view.fromMessage === null && (
+            <section class="stack read-form" aria-labelledby="read-form-title" id="read-form">
+              <h2 id="read-form-title">{t(locale, 'outcome.record.read.title')}</h2>
+              <form
+                method="post"
+                action={page.href(`${outcomePath(view.head.id, 'record')}/read`)}
+                enctype="multipart/form-data"
+                novalidate
+                class="stack"
+              >
+                <CsrfField token={view.csrfToken} />
+                <TextField
+                  locale={locale}
+                  id="field-readForm"
+                  name="form"
+                  type="file"
+                  accept=".docx,.pdf,.eml,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf,message/rfc822"
+                  label={t(locale, 'outcome.record.read.label')}
+                  hint={t(locale, 'outcome.record.read.hint')}
+                  error={at('field-readForm')}
+                />
+                <SubmitButton>{t(locale, 'outcome.record.read.submit')}</SubmitButton>
+              </form>
+            </section>
+          )}
           {view.readFromFile !== null && (
             <section class="notice stack" role="status" aria-labelledby="read-result-title" id="read-result">
               <h2 id="read-result-title">
                 {t(locale, 'outcome.record.read.result', { file: view.readFromFile.filename })}
               </h2>
-              <p>{t(locale, 'outcome.record.read.check')}</p>
+              <p>
+                {t(
+                  locale,
+                  view.fromMessage === null ? 'outcome.record.read.check' : 'outcome.record.fromMessage.check',
+                )}
+              </p>
               <ul>
                 {view.readFromFile.lines.map((line) => (
                   <li dir="auto">{line}</li>
@@ -126,6 +135,7 @@ export function RecordReplyPage({ page, view }: { page: PageContext; view: Recor
             {...keepData(locale)}
           >
             <CsrfField token={view.csrfToken} />
+            {view.fromMessage !== null && <input type="hidden" name="message" value={view.fromMessage.id} />}
             <p>{t(locale, 'outcome.record.intro')}</p>
 
             <SelectField
@@ -196,16 +206,25 @@ export function RecordReplyPage({ page, view }: { page: PageContext; view: Recor
             </section>
 
             <SignatureFields locale={locale} values={values} errors={errors} />
-            <TextField
-              locale={locale}
-              id="field-scan"
-              name="scan"
-              type="file"
-              accept=".pdf,.png,.jpg,.jpeg,.tif,.tiff,.txt,.docx,.odt,application/pdf,image/png,image/jpeg,image/tiff"
-              label={t(locale, 'outcome.record.scan.label')}
-              hint={`${t(locale, 'outcome.record.scan.hint', { size: sizeLimit })}${view.chooseFileAgain ? ` ${t(locale, 'outcome.record.scan.again')}` : ''}`}
-              error={at('field-scan')}
-            />
+            {view.fromMessage === null ? (
+              <TextField
+                locale={locale}
+                id="field-scan"
+                name="scan"
+                type="file"
+                accept=".pdf,.png,.jpg,.jpeg,.tif,.tiff,.txt,.docx,.odt,application/pdf,image/png,image/jpeg,image/tiff"
+                label={t(locale, 'outcome.record.scan.label')}
+                hint={`${t(locale, 'outcome.record.scan.hint', { size: sizeLimit })}${view.chooseFileAgain ? ` ${t(locale, 'outcome.record.scan.again')}` : ''}`}
+                error={at('field-scan')}
+              />
+            ) : (
+              <p id="field-scan">
+                {t(locale, 'outcome.record.fromMessage.original', {
+                  subject: view.fromMessage.subject,
+                  from: view.fromMessage.from,
+                })}
+              </p>
+            )}
             <SubmitButton>{t(locale, 'outcome.record.submit')}</SubmitButton>
           </form>
         </>
