@@ -77,6 +77,9 @@ describeEachDialect('the inbox of replies received by e-mail', (dialect) => {
     expect(inbox.statusCode).toBe(200);
     const body = decode(inbox.body);
     expect(body).toContain('1 message waiting, oldest first');
+    // The inbox is its own section of the secretariat's, not a page of the circulars.
+    expect(body).toContain('<a href="/en/secretariat/inbox" aria-current="page">Replies by e-mail</a>');
+    expect(body).toContain('<a href="/en/secretariat">Circulars</a>');
     expect(body).toContain('Korea (Republic of)');
     expect(body).toContain('Sender authenticated by the mail server');
     expect(body).toContain('TSB Circular 79');

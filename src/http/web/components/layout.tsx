@@ -240,7 +240,8 @@ function isCurrent(path: string, section: string): boolean {
         section === '/secretariat' &&
         (path.startsWith('/secretariat/accounts') ||
           path.startsWith('/secretariat/audit') ||
-          path.startsWith('/secretariat/languages'))
+          path.startsWith('/secretariat/languages') ||
+          path.startsWith('/secretariat/inbox'))
       ))
   );
 }
