@@ -68,6 +68,19 @@ function databaseLabel(config: AppConfig): string {
     : `PostgreSQL, ${redactUrl(config.database.url)}`;
 }
 
+/** Where replies by e-mail come in (MAIL_IN_*), when they do. */
+function mailInLines(config: AppConfig): string[] {
+  const { mailIn } = config;
+  const lines: string[] = [];
+  if (mailIn.smtp !== null)
+    lines.push(`  Mail in    SMTP on ${mailIn.smtp.host}:${mailIn.smtp.port} for ${mailIn.addresses.join(', ')}`);
+  if (mailIn.imapUrl !== null)
+    lines.push(
+      `  Mail in    ${config.worker ? `IMAP, every ${mailIn.imapIntervalMs / 1000} s` : 'IMAP polled by the worker instances (WORKER is off here)'}: ${redactUrl(mailIn.imapUrl)}`,
+    );
+  return lines;
+}
+
 /** What a person starting the server needs: where it is, what it uses, and how to try it. */
 export function banner(config: AppConfig, url: string, demo: boolean, tokens: DemoTokens | null): string {
   const out: string[] = [
@@ -78,6 +91,7 @@ export function banner(config: AppConfig, url: string, demo: boolean, tokens: De
     `  API docs   ${url}/api/docs`,
     `  API        ${url}/api/v1`,
     `  Database   ${databaseLabel(config)}`,
+    ...mailInLines(config),
     '',
   ];
   if (demo && tokens) {
