@@ -66,3 +66,45 @@ export async function fillPdf(
   for (const name of ticked) form.getCheckBox(name).check();
   return pdf.save({ updateFieldAppearances: false });
 }
+
+/**
+ * Ticks boxes of a PDF form the way a PDF reader saves a signed document: an incremental update
+ * appended after the original bytes (the changed objects, a new cross-reference section and a
+ * trailer pointing back to the previous one), leaving every original byte as it was, as a
+ * signature requires.
+ */
+export async function tickPdfIncrementally(bytes: Uint8Array, ticked: readonly string[]): Promise<Uint8Array> {
+  const { PDFDocument, PDFRef } = await import('pdf-lib');
+  const pdf = await PDFDocument.load(bytes);
+  const form = pdf.getForm();
+  const changed = new Map<number, string>();
+  for (const name of ticked) {
+    const box = form.getCheckBox(name);
+    box.check();
+    const field = box.acroField;
+    for (const dict of [field.dict, ...field.getWidgets().map((widget) => widget.dict)]) {
+      const ref = pdf.context.getObjectRef(dict);
+      if (ref instanceof PDFRef)
+        changed.set(ref.objectNumber, `${ref.objectNumber} 0 obj\n${dict.toString()}\nendobj\n`);
+    }
+  }
+  const original = Buffer.from(bytes);
+  const previous = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(original.toString('latin1'))![1]);
+  const parts: Buffer[] = [original, Buffer.from('\n')];
+  let offset = original.length + 1;
+  const entries: [number, number][] = [];
+  for (const [number, text] of changed) {
+    entries.push([number, offset]);
+    const chunk = Buffer.from(text, 'latin1');
+    parts.push(chunk);
+    offset += chunk.length;
+  }
+  const xref = [
+    'xref',
+    ...entries.flatMap(([number, at]) => [`${number} 1`, `${String(at).padStart(10, '0')} 00000 n `]),
+    `trailer\n<< /Size ${pdf.context.largestObjectNumber + 1} /Root ${pdf.context.trailerInfo.Root} /Info ${pdf.context.trailerInfo.Info} /Prev ${previous} >>`,
+    `startxref\n${offset}\n%%EOF\n`,
+  ].join('\n');
+  parts.push(Buffer.from(xref, 'latin1'));
+  return new Uint8Array(Buffer.concat(parts));
+}

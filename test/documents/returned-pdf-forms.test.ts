@@ -11,7 +11,7 @@ import { generateDocument } from '../../src/services/documents/generate-document
 import { seedDemo } from '../../src/services/seed-demo.js';
 import { serviceContext, type ServiceContext } from '../../src/services/service-context.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
-import { fillPdf } from './form-filling.js';
+import { fillPdf, tickPdfIncrementally } from './form-filling.js';
 
 /**
  * The Annex 2 reply form as a fillable PDF, and read back (issue 18, part 2): the circular's PDF
@@ -164,6 +164,22 @@ describe('a reply form returned as a filled PDF', () => {
       placeDate: 'الرياض، 10 أغسطس 2023',
       'from.name': null,
     });
+  });
+
+  it('reads a form saved as a signed PDF is saved: an incremental update that keeps every original byte', async () => {
+    const signed = await tickPdfIncrementally(blank.en!, [
+      'assent:x1353:does_not_assign_authority',
+      'assent:x1471:assigns_authority',
+      'assent:x1471:assigns_authority:no_comments',
+    ]);
+    expect(Buffer.from(signed.subarray(0, blank.en!.length)).equals(Buffer.from(blank.en!))).toBe(true);
+    const reading = await readReturnedForm(signed, identityOf, CIRCULAR);
+    expect(reading.ok).toBe(true);
+    if (!reading.ok) return;
+    expect(reading.texts.filter((t) => t.position !== null).map((t) => [t.textId, t.position, t.option])).toEqual([
+      ['x1353', 'does_not_assign_authority', null],
+      ['x1471', 'assigns_authority', 'no_comments'],
+    ]);
   });
 
   it('refuses, with the reason, a PDF that is flattened, printed again, foreign, encrypted or damaged', async () => {
