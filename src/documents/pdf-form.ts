@@ -204,8 +204,14 @@ export async function makeFillable(
   });
   // Fields are reached in the order of the structure (what a screen reader and the Tab key follow).
   for (const page of pdf.getPages()) page.node.set(PDFName.of('Tabs'), PDFName.of('S'));
-  const info = pdf.context.lookup(pdf.context.trailerInfo.Info);
-  if (info instanceof PDFDict) info.set(PDFName.of(FORM_PROPERTY), PDFHexString.fromText(formStampValue(form.stamp)));
+  let info = pdf.context.lookup(pdf.context.trailerInfo.Info);
+  if (!(info instanceof PDFDict)) {
+    // A PDF without document information gets one: the stamp must be there.
+    const created = pdf.context.obj({});
+    pdf.context.trailerInfo.Info = pdf.context.register(created);
+    info = created;
+  }
+  (info as PDFDict).set(PDFName.of(FORM_PROPERTY), PDFHexString.fromText(formStampValue(form.stamp)));
   const saved = await pdf.save({ useObjectStreams: false });
   // pdf-lib heads every file it writes "%PDF-1.7"; what this one uses is PDF 1.5 at most (the
   // pages' Tabs entry; form fields and Form elements are 1.4), so it declares that, as Chromium's

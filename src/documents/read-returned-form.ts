@@ -1,3 +1,4 @@
+import { inflateSync, constants as zlibConstants } from 'node:zlib';
 import { strFromU8, unzipSync } from 'fflate';
 import {
   EncryptedPDFError,
@@ -275,6 +276,7 @@ function pdfStampValue(pdf: PDFDocument): string | null {
  */
 export async function formStampOf(bytes: Uint8Array): Promise<FormStamp | null> {
   if (isPdf(bytes)) {
+    if (!pdfUnpacksWithin(bytes)) return null;
     try {
       const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
       return parseFormStamp(pdfStampValue(pdf));
@@ -331,6 +333,59 @@ function readWordForm(bytes: Uint8Array, identityOf: IdentityOf, consultationId?
   return readingOf(identity, boxes, wordFieldTexts(xml, identity));
 }
 
+/** The most a returned PDF's compressed streams may unpack to, all together: a reply form's are a few megabytes. */
+const PDF_INFLATE_BUDGET = 64 * 1024 * 1024;
+
+/** Whether bytes start as a zlib stream does (FlateDecode): a deflate header whose check bits hold. */
+const isZlib = (data: Uint8Array) =>
+  data.length > 2 && (data[0]! & 0x0f) === 8 && ((data[0]! << 8) | data[1]!) % 31 === 0;
+
+/**
+ * Whether every Flate stream of a PDF, chained filters followed, unpacks within `budget` bytes all
+ * together. pdf-lib inflates object streams without bound when it opens a file, so a few
+ * kilobytes of nested zlib would take gigabytes and minutes; each stream is inflated here first,
+ * by zlib with a ceiling on its output, and a file over the budget is not opened.
+ */
+export function pdfUnpacksWithin(bytes: Uint8Array, budget: number = PDF_INFLATE_BUDGET): boolean {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let spent = 0;
+  let at = buffer.indexOf('stream');
+  while (at !== -1) {
+    let start = at + 6;
+    const keyword = at < 3 || buffer.toString('latin1', at - 3, at) !== 'end';
+    if (buffer[start] === 0x0d) start++;
+    if (!keyword || buffer[start] !== 0x0a) {
+      at = buffer.indexOf('stream', at + 6);
+      continue;
+    }
+    const end = buffer.indexOf('endstream', start + 1);
+    if (end === -1) break;
+    let data: Uint8Array = buffer.subarray(start + 1, end);
+    for (let depth = 0; depth < 8 && isZlib(data); depth++) {
+      try {
+        data = inflateSync(data, { maxOutputLength: budget - spent + 1, finishFlush: zlibConstants.Z_SYNC_FLUSH });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return false;
+        break;
+      }
+      spent += data.length;
+      if (spent > budget) return false;
+    }
+    at = buffer.indexOf('stream', end + 9);
+  }
+  return true;
+}
+
+/** What was typed in a PDF text field; a rich-text value pdf-lib will not read is taken as its plain value. */
+function textOf(field: PDFTextField): string {
+  try {
+    return field.getText() ?? '';
+  } catch {
+    const value = field.acroField.dict.lookup(PDFName.of('V'));
+    return value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : '';
+  }
+}
+
 /** Whether a PDF check box is ticked: its value, or failing that one of its widgets' appearance, is not Off. */
 function ticked(box: PDFCheckBox): boolean {
   const value = box.acroField.getValue();
@@ -347,6 +402,8 @@ function ticked(box: PDFCheckBox): boolean {
  * again, flattened) is refused, to be keyed in with the file attached.
  */
 async function readPdfForm(bytes: Uint8Array, identityOf: IdentityOf, consultationId?: string): Promise<FormReading> {
+  if (!pdfUnpacksWithin(bytes))
+    return refuse('FORM_EDITED', 'The PDF unpacks to far more than a reply form: it is not read');
   let pdf: PDFDocument;
   try {
     pdf = await PDFDocument.load(bytes, { updateMetadata: false });
@@ -374,7 +431,7 @@ async function readPdfForm(bytes: Uint8Array, identityOf: IdentityOf, consultati
   const typed = new Map<string, string>();
   for (const field of fields) {
     const key = parseFieldTag(field.getName());
-    if (key !== null && field instanceof PDFTextField) typed.set(key, field.getText() ?? '');
+    if (key !== null && field instanceof PDFTextField) typed.set(key, textOf(field));
   }
   return readingOf(identity, boxes, typed);
 }

@@ -1,3 +1,4 @@
+import { deflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFHexString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormIdentity, FormStamp } from '../../src/documents/form-identity.js';
@@ -22,6 +23,16 @@ import { fillPdf, tickPdfIncrementally } from './form-filling.js';
  */
 
 const CIRCULAR = 'tsb-79-2023';
+
+/** A PDF whose one stream, doubly compressed, unpacks to 80 MB of zeros. */
+function pdfBomb(): Uint8Array {
+  const payload = deflateSync(deflateSync(Buffer.alloc(80 * 1024 * 1024)));
+  return Buffer.concat([
+    Buffer.from(`%PDF-1.7\n1 0 obj\n<< /Length ${payload.length} /Filter [/FlateDecode /FlateDecode] >>\nstream\n`),
+    payload,
+    Buffer.from('\nendstream\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
+  ]);
+}
 
 describe('a reply form returned as a filled PDF', () => {
   let database: TestDatabase;
@@ -202,6 +213,8 @@ describe('a reply form returned as a filled PDF', () => {
       [await encrypted.save(), 'NOT_A_FORM_DOCUMENT'],
       [Buffer.from('%PDF-1.7\n%%EOF\n'), 'NOT_A_FORM_DOCUMENT'],
       [blank.en!.subarray(0, 2000), 'NOT_A_FORM_DOCUMENT'],
+      // A few kilobytes that unpack to 80 MB through two Flate filters: refused before pdf-lib opens it.
+      [pdfBomb(), 'FORM_EDITED'],
     ];
     for (const [bytes, refusal] of cases) {
       const reading = await readReturnedForm(bytes, identityOf, CIRCULAR);
