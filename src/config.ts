@@ -67,6 +67,8 @@ export interface MailInConfig {
   readonly smtp: { readonly host: string; readonly port: number } | null;
   /** MAIL_IN_ADDRESSES: the recipients the listener takes mail for, lower case. */
   readonly addresses: readonly string[];
+  /** MAIL_IN_SMTP_CLIENTS: the addresses or CIDR ranges (or `loopback`) the listener takes connections from. */
+  readonly smtpClients: readonly string[];
   /** MAIL_IN_IMAP_URL: the mailbox polled, or null. */
   readonly imapUrl: string | null;
   /** MAIL_IN_IMAP_INTERVAL, in milliseconds (given in seconds). */
@@ -164,6 +166,15 @@ function mailIn(env: NodeJS.ProcessEnv): MailInConfig {
       throw new ConfigError(`MAIL_IN_ADDRESSES must list e-mail addresses separated by commas (got "${address}")`);
   if (smtp !== null && addresses.length === 0)
     throw new ConfigError('MAIL_IN_SMTP needs MAIL_IN_ADDRESSES: the addresses the listener takes mail for');
+  const smtpClients = (env.MAIL_IN_SMTP_CLIENTS?.trim() || 'loopback')
+    .split(',')
+    .map((entry) => entry.trim().toLowerCase())
+    .filter((entry) => entry !== '');
+  const stranger = smtpClients.find((entry) => entry !== 'loopback' && !isAddressOrRange(entry));
+  if (stranger !== undefined)
+    throw new ConfigError(
+      `MAIL_IN_SMTP_CLIENTS must list the mail servers' addresses or CIDR ranges (or loopback), comma-separated; "${stranger}" is none of these`,
+    );
   const imapUrl = env.MAIL_IN_IMAP_URL?.trim() || null;
   if (imapUrl !== null) {
     let url: URL | null = null;
@@ -180,6 +191,7 @@ function mailIn(env: NodeJS.ProcessEnv): MailInConfig {
   return {
     smtp,
     addresses,
+    smtpClients,
     imapUrl,
     imapIntervalMs: integer(env, 'MAIL_IN_IMAP_INTERVAL', 60, 5, 86_400) * 1000,
     imapProcessed: env.MAIL_IN_IMAP_PROCESSED?.trim() || null,
@@ -305,7 +317,7 @@ function organisation(env: NodeJS.ProcessEnv): Organisation {
  * SMTP_URL, MAIL_FROM, PUBLIC_URL, REMINDER_DAYS, WORKER, METRICS_TOKEN, METRICS_PUBLIC, ASSENT_SECRET_KEY,
  * SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS, INVITATION_DAYS, PASSWORD_RESET_MINUTES, TRUST_PROXY,
  * ORG_NAME(_<LANG>), ORG_LOGO, CHROMIUM (checked here, read where Chromium is looked for), MAIL_IN_SMTP,
- * MAIL_IN_ADDRESSES, MAIL_IN_IMAP_URL, MAIL_IN_IMAP_INTERVAL, MAIL_IN_IMAP_PROCESSED, MAIL_IN_AUTHSERV_ID,
+ * MAIL_IN_ADDRESSES, MAIL_IN_SMTP_CLIENTS, MAIL_IN_IMAP_URL, MAIL_IN_IMAP_INTERVAL, MAIL_IN_IMAP_PROCESSED, MAIL_IN_AUTHSERV_ID,
  * MAIL_IN_REQUIRE_AUTH, MAIL_IN_MAX_BYTES.
  * @throws ConfigError naming the variable
  */

@@ -67,6 +67,7 @@ export async function startMailIn(context: AppContext, log: MailInLog): Promise<
           host: mailIn.smtp.host,
           port: mailIn.smtp.port,
           recipients: mailIn.addresses,
+          clients: mailIn.smtpClients,
           maxBytes: mailIn.maxBytes,
           log,
           deliver: async ({ raw, envelopeFrom }) => {

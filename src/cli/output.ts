@@ -6,7 +6,8 @@ import type { Clock } from '../domain/time/clock.js';
 
 /** Where a command writes. Tests pass strings collectors; the bin passes the process streams. */
 export interface CliWriter {
-  write(chunk: string): unknown;
+  /** Text, or bytes written as they are (a message as received). */
+  write(chunk: string | Uint8Array): unknown;
 }
 
 /**

@@ -56,7 +56,9 @@ export async function startServer(
   try {
     mailIn = await startMailIn(context, (level, message, data) => app.log[level](data ?? {}, message));
   } catch (error) {
+    // A receiver that cannot start (its port taken) stops the start whole: nothing is left running.
     await app.close();
+    await context.worker.stop();
     throw error;
   }
   let closed = false;

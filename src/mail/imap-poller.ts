@@ -58,8 +58,13 @@ export function parseImapUrl(url: string): {
 }
 
 /** Starts polling every `intervalMs` (the first poll at once); `pollOnce` polls on demand. */
+/** Polls a message may fail to be kept before it is flagged and left for a person. */
+const MAX_FAILURES = 5;
+
 export function startImapPoller(options: ImapPollerOptions, { start = true } = {}): ImapPoller {
   const target = parseImapUrl(options.url);
+  /** Failed attempts per message (by UID), while this poller runs. */
+  const failed = new Map<string, number>();
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<number> | null = null;
@@ -104,13 +109,22 @@ export function startImapPoller(options: ImapPollerOptions, { start = true } = {
               receivedAt: date !== null && !Number.isNaN(date) ? date : null,
             });
           } catch (error) {
-            // Left unseen for the next poll; the messages after it are not held up.
+            // Left unseen for the next poll; the messages after it are not held up. One that fails
+            // poll after poll (it can never be kept) is flagged and left for a person.
+            const failures = (failed.get(uid) ?? 0) + 1;
+            failed.set(uid, failures);
             options.log?.('error', 'a message from the IMAP mailbox could not be kept; it stays for the next poll', {
               uid: found.uid,
+              failures,
               err: error,
             });
+            if (failures >= MAX_FAILURES) {
+              await client.messageFlagsAdd(uid, ['\\Flagged'], { uid: true });
+              failed.delete(uid);
+            }
             continue;
           }
+          failed.delete(uid);
           if (options.processedMailbox !== null) await client.messageMove(uid, options.processedMailbox, { uid: true });
           else await client.messageFlagsAdd(uid, ['\\Seen'], { uid: true });
           kept++;

@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, BlockList, isIP } from 'node:net';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 
 /**
@@ -6,9 +6,9 @@ import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
  * server routes a mailbox (replies@…) to it. It takes mail for the configured addresses only,
  * within the size limit, and answers 250 only once `deliver` resolved, that is once the message
  * is committed; when storing fails it answers 451, so the sending server keeps the message and
- * tries again later. It authenticates nobody and relays nothing: it is meant to sit behind the
+ * tries again later. It authenticates nobody and relays nothing: it sits behind the
  * organisation's mail server (which checks DKIM and SPF and says so in Authentication-Results),
- * on a private address.
+ * and takes connections from that server only (`clients`), at most MAX_CLIENTS at a time.
  */
 export interface SmtpListenerOptions {
   readonly host: string;
@@ -16,6 +16,12 @@ export interface SmtpListenerOptions {
   readonly port: number;
   /** The addresses mail is taken for (lower case); any other recipient is refused with 550. */
   readonly recipients: readonly string[];
+  /**
+   * Who may connect: addresses, CIDR ranges, or `loopback` (the organisation's mail servers);
+   * anyone else is refused with 554 before a word is read. The messages' Authentication-Results
+   * and Received headers are believed only because they come through these servers.
+   */
+  readonly clients: readonly string[];
   readonly maxBytes: number;
   /** The name the listener greets with. */
   readonly name?: string;
@@ -31,15 +37,54 @@ export interface SmtpListener {
 }
 
 /** Starts listening; resolves once the port is open. */
+/** The most connections served at once: each holds up to a message in memory. */
+const MAX_CLIENTS = 8;
+
+/** The connections a list of addresses, CIDR ranges and `loopback` allows. */
+export function allowedClients(entries: readonly string[]): BlockList {
+  const allowed = new BlockList();
+  for (const entry of entries) {
+    if (entry === 'loopback') {
+      allowed.addSubnet('127.0.0.0', 8, 'ipv4');
+      allowed.addAddress('::1', 'ipv6');
+      continue;
+    }
+    const [address = '', prefix] = entry.split('/');
+    const family = isIP(address) === 6 ? 'ipv6' : 'ipv4';
+    if (prefix === undefined) allowed.addAddress(address, family);
+    else allowed.addSubnet(address, Number(prefix), family);
+  }
+  return allowed;
+}
+
 export async function startSmtpListener(options: SmtpListenerOptions): Promise<SmtpListener> {
   const recipients = new Set(options.recipients.map((address) => address.trim().toLowerCase()));
+  const clients = allowedClients(options.clients);
+  const allows = (remote: string) => {
+    // An IPv4 client of a dual-stack socket shows as ::ffff:a.b.c.d.
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(remote)?.[1];
+    const address = mapped ?? remote;
+    return isIP(address) !== 0 && clients.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
+  };
   const config: SMTPServerOptions = {
     name: options.name ?? 'assent',
     banner: 'Assent mail in',
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
     size: options.maxBytes,
+    maxClients: MAX_CLIENTS,
     logger: false,
+    onConnect(session, callback) {
+      if (allows(session.remoteAddress)) return callback();
+      options.log?.('warn', 'an SMTP connection from an address not in MAIL_IN_SMTP_CLIENTS was refused', {
+        remoteAddress: session.remoteAddress,
+      });
+      const refused = new Error("Connections are taken from the organisation's mail servers only") as Error & {
+        responseCode: number;
+      };
+      refused.responseCode = 554;
+      return callback(refused);
+    },
     onRcptTo(address, _session, callback) {
       if (recipients.has(address.address.trim().toLowerCase())) return callback();
       const refused = new Error(`No mailbox here for ${address.address}`) as Error & { responseCode: number };

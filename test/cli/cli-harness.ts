@@ -18,8 +18,9 @@ export interface Run {
 function collector() {
   let text = '';
   return {
-    write(chunk: string) {
-      text += chunk;
+    write(chunk: string | Uint8Array) {
+      // Bytes kept one character each (latin1), so a test can compare them byte for byte.
+      text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('latin1');
       return true;
     },
     get text() {

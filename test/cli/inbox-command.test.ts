@@ -57,6 +57,14 @@ describe('assent inbox', () => {
     expect(shown.stdout).toMatch(/State:\s+KR/);
     const raw = await cli(dir, ['inbox', 'show', id, '--raw']);
     expect(Buffer.from(raw.stdout, 'latin1').equals(message)).toBe(true);
+    // An 8-bit message (Latin-1 words, no encoding declared) is given back byte for byte.
+    const eightBit = Buffer.from(
+      'From: someone@else.example\r\nSubject: R\xe9ponse\r\n\r\nR\xe9ponse jointe.\r\n',
+      'latin1',
+    );
+    const other = /Kept: message (\S+)/.exec((await cli(dir, ['inbox', 'receive', '-'], {}, eightBit)).stdout)![1]!;
+    const back = await cli(dir, ['inbox', 'show', other, '--raw']);
+    expect(Buffer.from(back.stdout, 'latin1').equals(eightBit)).toBe(true);
   });
 
   it('sets a message aside only with a reason, once; and polls no mailbox where none is configured', async () => {

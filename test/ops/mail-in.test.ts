@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAppContext } from '../../src/app-context.js';
 import { loadConfig } from '../../src/config.js';
 import { startServer, type RunningServer } from '../../src/http/server.js';
-import { startSmtpListener } from '../../src/mail/smtp-listener.js';
+import { allowedClients, startSmtpListener } from '../../src/mail/smtp-listener.js';
 import { operatorActor } from '../../src/domain/policy/actor.js';
 import { addContact } from '../../src/services/contacts.js';
 import { generateDocument } from '../../src/services/documents/generate-document.js';
@@ -118,12 +118,45 @@ describeEachDialect('replies by e-mail through the SMTP listener', (dialect) => 
 });
 
 describe('the SMTP listener', () => {
+  it('takes connections from the mail servers listed only', async () => {
+    const listener = await startSmtpListener({
+      host: '127.0.0.1',
+      port: 0,
+      recipients: ['replies@itu.example'],
+      clients: ['192.0.2.0/24', '2001:db8::1'],
+      maxBytes: 100_000,
+      deliver: async () => {
+        throw new Error('nothing may be delivered');
+      },
+    });
+    const transport = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: listener.port,
+      secure: false,
+      ignoreTLS: true,
+    });
+    try {
+      await expect(
+        transport.sendMail({ from: 'itu@msit.go.kr', to: 'replies@itu.example', subject: 'x', text: 'x' }),
+      ).rejects.toMatchObject({ responseCode: 554 });
+    } finally {
+      transport.close();
+      await listener.close();
+    }
+    const allowed = allowedClients(['loopback', '192.0.2.0/24', '2001:db8::1']);
+    expect(allowed.check('127.0.0.1', 'ipv4')).toBe(true);
+    expect(allowed.check('192.0.2.77', 'ipv4')).toBe(true);
+    expect(allowed.check('198.51.100.1', 'ipv4')).toBe(false);
+    expect(allowed.check('2001:db8::1', 'ipv6')).toBe(true);
+  });
+
   it('answers 451 when the message could not be kept, so the sending server keeps it and retries', async () => {
     let attempts = 0;
     const listener = await startSmtpListener({
       host: '127.0.0.1',
       port: 0,
       recipients: ['replies@itu.example'],
+      clients: ['loopback'],
       maxBytes: 100_000,
       deliver: async () => {
         attempts++;

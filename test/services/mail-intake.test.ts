@@ -182,6 +182,21 @@ describeEachDialect('replies received by e-mail', (dialect) => {
       senderProblem: 'SENDER_OF_SEVERAL_STATES',
     });
 
+    // Two From headers, the signed one below (a known forgery): matched to no State, whatever DKIM says.
+    const twoFroms = Buffer.concat([
+      Buffer.from('From: itu@msit.go.kr\r\n'),
+      await email({
+        from: 'attacker@mail.example',
+        authenticationResults: ['mx.itu.example; dkim=pass header.d=mail.example'],
+        subject: 'two senders',
+      }),
+    ]);
+    const ambiguous = await receiveMail(w.ctx, SETTINGS, { raw: twoFroms, channel: 'pipe' });
+    expect((await readInboundMessage(w.ctx, { actor: SECRETARIAT, id: ambiguous.id })).message).toMatchObject({
+      memberState: null,
+      senderProblem: 'SENDER_AMBIGUOUS',
+    });
+
     // No form attached, or two: the consultation is not guessed either.
     const none = await receiveMail(w.ctx, SETTINGS, {
       raw: await email({ from: 'someone@elsewhere.example', subject: 'only words' }),
@@ -205,6 +220,37 @@ describeEachDialect('replies received by e-mail', (dialect) => {
     await expect(
       receiveMail(w.ctx, { ...SETTINGS, maxBytes: 1000 }, { raw: await email(cases[0]![0]), channel: 'pipe' }),
     ).rejects.toMatchObject({ code: 'MESSAGE_TOO_LARGE' });
+  });
+
+  it('dates a message by the mail server that received it, keeps its words clean, and a missing date as none', async () => {
+    const { w } = await setUp();
+    const raw = Buffer.from(
+      [
+        'Received: from mail.msit.go.kr by mx.itu.example with ESMTPS; Tue, 2 May 2023 09:41:07 +0000',
+        'Received: from laptop by mail.msit.go.kr; Tue, 2 May 2023 09:40:00 +0000',
+        'From: "Kim\u202e Min-jun" <itu@msit.go.kr>',
+        'Subject: =?utf-8?B?UmVwbHkAIG9mIEtvcmVh?=',
+        '',
+        'Reply.',
+        '',
+      ].join('\r\n'),
+    );
+    const { id } = await receiveMail(w.ctx, SETTINGS, { raw, channel: 'smtp' });
+    const { message } = await readInboundMessage(w.ctx, { actor: SECRETARIAT, id });
+    expect(message).toMatchObject({
+      receivedAt: Date.parse('2023-05-02T09:41:07Z'),
+      sentAt: null,
+      subject: 'Reply  of Korea',
+      fromName: 'Kim  Min-jun',
+    });
+    // A Received date from the future, or from long ago, is not believed: Assent's clock says.
+    const odd = Buffer.from(
+      'Received: from x by mx.itu.example; Tue, 2 May 2024 09:41:07 +0000\r\nFrom: itu@msit.go.kr\r\nSubject: odd\r\n\r\nx\r\n',
+    );
+    const kept = await receiveMail(w.ctx, SETTINGS, { raw: odd, channel: 'pipe' });
+    expect((await readInboundMessage(w.ctx, { actor: SECRETARIAT, id: kept.id })).message.receivedAt).toBe(
+      w.clock.now(),
+    );
   });
 
   it('records the reply a message carries with its form as the original, once; and sets another aside with its reason', async () => {

@@ -140,6 +140,23 @@ describeEachDialect('the inbox of replies received by e-mail', (dialect) => {
     expect(await listReplyVersions(world.ctx.db, id, 'KR')).toHaveLength(1);
   });
 
+  it('leaves the State to choose when the sender failed authentication, whatever its form says', async () => {
+    const { world } = web();
+    const { raw } = await koreasMessage();
+    const forged = Buffer.from(
+      raw.toString('latin1').replace('dkim=pass header.d=msit.go.kr', 'dkim=fail header.d=msit.go.kr'),
+      'latin1',
+    );
+    const { id: messageId } = await receiveMail(world.ctx, SETTINGS, { raw: forged, channel: 'smtp' });
+    const page = decode(
+      (await officer.get(`/en/secretariat/consultations/${id}/replies/record?message=${messageId}`)).body,
+    );
+    expect(page).toContain('the sender’s authentication failed: check with the Administration before recording');
+    expect(page).toContain('as its authentication failed: choose the State only once you are sure.');
+    expect(page).not.toMatch(/<option value="KR" selected>/);
+    expect(page).toContain('Member State: Korea (Republic of) (typed “Republic of Korea”).');
+  });
+
   it('opens a message, gives it as received, and sets it aside only with a reason', async () => {
     const { world } = web();
     const raw = Buffer.from(

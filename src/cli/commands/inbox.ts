@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { isAppError } from '../../domain/errors.js';
+import { translateStorageError } from '../../services/service-context.js';
 import { imapPoller, mailInSettings } from '../../mail-in.js';
 import {
   dismissMail,
@@ -61,8 +62,11 @@ export function registerInboxCommands(program: Command, io: CliIo): void {
         try {
           kept = await receiveMail(context.services, mailInSettings(context), { raw, channel: 'pipe' });
         } catch (error) {
-          if (isAppError(error)) throw error;
-          throw new TemporaryFailure(`The message could not be kept now: ${(error as Error).message}`);
+          // A refusal for the message itself (too large) is final; anything else (the database
+          // unreachable or overloaded, a storage failure) may pass: the mail server retries.
+          const translated = translateStorageError(error);
+          if (isAppError(translated) && translated.status < 500) throw translated;
+          throw new TemporaryFailure(`The message could not be kept now: ${(translated as Error).message}`);
         }
         line(io.stdout, `${kept.duplicate ? 'Received already' : 'Kept'}: message ${kept.id}`);
       });
@@ -112,7 +116,8 @@ export function registerInboxCommands(program: Command, io: CliIo): void {
       await withContext(io, async (context) => {
         const { message, raw } = await readInboundMessage(context.services, { actor: localOperator(io), id });
         if (options.raw) {
-          io.stdout.write(raw.toString('latin1'));
+          // The bytes as received: an 8-bit message stays byte for byte what it was.
+          io.stdout.write(raw);
           return;
         }
         io.stdout.write(

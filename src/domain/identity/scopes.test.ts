@@ -22,6 +22,7 @@ const ACTIONS = {
   'member-state:write': 'write',
   'contact:manage': 'write',
   'job:read': 'read',
+  'mail:read': 'read',
   'account:manage': 'write',
   'key:manage': 'write',
 } as const satisfies Record<Action['action'], 'read' | 'write'>;

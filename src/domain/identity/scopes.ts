@@ -27,6 +27,7 @@ export function scopeOf(action: Action['action']): TokenScope {
     case 'attachment:read':
     case 'audit:read':
     case 'job:read':
+    case 'mail:read':
       return 'read';
     case 'reply:submit':
     case 'reply:record':

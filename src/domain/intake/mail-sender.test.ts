@@ -14,10 +14,30 @@ describe('the sender of a reply by e-mail', () => {
       { method: 'dkim', result: 'pass', domain: 'msit.go.kr' },
       { method: 'spf', result: 'pass', domain: 'msit.go.kr' },
       { method: 'dmarc', result: 'pass', domain: 'msit.go.kr' },
-      { method: 'spf', result: 'softfail', domain: 'other.example' },
     ]);
     expect(trustedAuthenticationResults(headers, null)).toEqual([]);
+    // Only the topmost header of the trusted server counts: one a sender wrote below it, under its name, does not.
+    expect(
+      trustedAuthenticationResults(
+        ['mx.itu.example; dkim=fail header.d=msit.go.kr', 'mx.itu.example; dmarc=pass header.from=msit.go.kr'],
+        MX,
+      ),
+    ).toEqual([{ method: 'dkim', result: 'fail', domain: 'msit.go.kr' }]);
     expect(trustedAuthenticationResults(['(mx.itu.example); dkim=pass header.d=a.example'], MX)).toEqual([]);
+  });
+
+  it('reads what the sender chose as one word: a quoted local part or an escaped comment never adds a result', () => {
+    const forged = [
+      'mx.itu.example; spf=fail smtp.mailfrom="x\\); dmarc=pass header.from=msit.go.kr; \\("@evil.example',
+      'mx.itu.example; spf=fail (sender x\\); dmarc=pass header.from=msit.go.kr; \\( is evil) smtp.mailfrom=evil.example',
+    ];
+    expect(trustedAuthenticationResults([forged[0]!], MX)).toEqual([
+      { method: 'spf', result: 'fail', domain: 'evil.example' },
+    ]);
+    expect(trustedAuthenticationResults([forged[1]!], MX)).toEqual([
+      { method: 'spf', result: 'fail', domain: 'evil.example' },
+    ]);
+    expect(senderVerdict('itu@msit.go.kr', trustedAuthenticationResults([forged[0]!], MX))).toBe('failed');
   });
 
   it('aligns a domain with the From domain when they are the same or one is a sub-domain of the other', () => {
@@ -51,23 +71,28 @@ describe('the sender of a reply by e-mail', () => {
       'shared@regional.example': ['BF', 'ML'],
     };
     const statesOf = (address: string) => registered[address] ?? [];
-    expect(matchSender('ITU@msit.go.kr ', 'authenticated', statesOf, false)).toEqual({
+    expect(matchSender(['ITU@msit.go.kr '], 'authenticated', statesOf, false)).toEqual({
       memberState: 'KR',
       problem: null,
     });
-    expect(matchSender('itu@msit.go.kr', 'unknown', statesOf, false)).toEqual({ memberState: 'KR', problem: null });
-    expect(matchSender('itu@msit.go.kr', 'unknown', statesOf, true)).toEqual({
+    expect(matchSender(['itu@msit.go.kr'], 'unknown', statesOf, false)).toEqual({ memberState: 'KR', problem: null });
+    expect(matchSender(['itu@msit.go.kr'], 'unknown', statesOf, true)).toEqual({
       memberState: null,
       problem: 'SENDER_NOT_AUTHENTICATED',
     });
-    expect(matchSender('itu@msit.go.kr', 'failed', statesOf, false)).toEqual({
+    expect(matchSender(['itu@msit.go.kr'], 'failed', statesOf, false)).toEqual({
       memberState: null,
       problem: 'SENDER_AUTHENTICATION_FAILED',
     });
-    expect(matchSender('shared@regional.example', 'authenticated', statesOf, false).problem).toBe(
+    expect(matchSender(['shared@regional.example'], 'authenticated', statesOf, false).problem).toBe(
       'SENDER_OF_SEVERAL_STATES',
     );
-    expect(matchSender('someone@else.example', 'authenticated', statesOf, false).problem).toBe('SENDER_UNKNOWN');
-    expect(matchSender(null, 'unknown', statesOf, false).problem).toBe('SENDER_MISSING');
+    expect(matchSender(['someone@else.example'], 'authenticated', statesOf, false).problem).toBe('SENDER_UNKNOWN');
+    expect(matchSender([], 'unknown', statesOf, false).problem).toBe('SENDER_MISSING');
+    // Two From headers (DKIM signs one, a mail reader shows the other): neither is believed.
+    expect(matchSender(['itu@msit.go.kr', 'attacker@gmail.example'], 'authenticated', statesOf, false)).toEqual({
+      memberState: null,
+      problem: 'SENDER_AMBIGUOUS',
+    });
   });
 });

@@ -27,6 +27,8 @@ export type SenderVerdict = 'authenticated' | 'failed' | 'unknown';
 export type SenderProblem =
   /** No From address at all. */
   | 'SENDER_MISSING'
+  /** Several From headers or addresses: which one DKIM vouched for cannot be told (a known forgery). */
+  | 'SENDER_AMBIGUOUS'
   /** The address is no registered contact or focal point of any State. */
   | 'SENDER_UNKNOWN'
   /** The address is registered for more than one State. */
@@ -38,16 +40,45 @@ export type SenderProblem =
 
 const METHODS = new Set(['dkim', 'spf', 'dmarc']);
 
-/** A header's text without its RFC 5322 comments ("(…)"), which may hold anything. */
-function withoutComments(value: string): string {
+/**
+ * The statements of an Authentication-Results header, each as its words (RFC 8601 §2.2 over RFC
+ * 5322's lexical rules): comments, nested and with quoted pairs, count as spaces; a quoted string
+ * is one word (its quotes and escapes removed), so text the sender chose — a local part quoted in
+ * `smtp.mailfrom`, a comment — can never end a statement or start another.
+ */
+function statementsOf(header: string): string[][] {
+  const statements: string[][] = [[]];
+  let word: string | null = null;
   let depth = 0;
-  let out = '';
-  for (const char of value) {
-    if (char === '(') depth++;
-    else if (char === ')' && depth > 0) depth--;
-    else if (depth === 0) out += char;
+  let quoted = false;
+  const endWord = () => {
+    if (word !== null) statements.at(-1)!.push(word);
+    word = null;
+  };
+  for (let index = 0; index < header.length; index++) {
+    const char = header[index]!;
+    if (quoted) {
+      if (char === '\\') word = (word ?? '') + (header[++index] ?? '');
+      else if (char === '"') quoted = false;
+      else word = (word ?? '') + char;
+    } else if (depth > 0) {
+      if (char === '\\') index++;
+      else if (char === '(') depth++;
+      else if (char === ')') depth--;
+    } else if (char === '(') {
+      endWord();
+      depth = 1;
+    } else if (char === '"') {
+      quoted = true;
+      word ??= '';
+    } else if (char === ';') {
+      endWord();
+      statements.push([]);
+    } else if (/\s/.test(char)) endWord();
+    else word = (word ?? '') + char;
   }
-  return out;
+  endWord();
+  return statements;
 }
 
 const domainOf = (address: string): string | null => {
@@ -57,35 +88,35 @@ const domainOf = (address: string): string | null => {
 };
 
 /**
- * The results of the Authentication-Results headers (their values, one per header) written by the
- * server named `authservId`; headers of any other name are ignored, and so is everything when no
- * server is trusted (null). RFC 8601 §2.2: `authserv-id [version] ; method=result [reason=…] ptype.property=value … ; …`.
+ * The results the trusted server wrote, from the Authentication-Results headers of a message (their
+ * values, top first): only the topmost header under its name, `authservId` — the one it added on
+ * receiving the message, above anything that came with it — is read; none when no server is
+ * trusted (null). Only DKIM (header.d, else header.i), SPF (smtp.mailfrom) and DMARC (header.from)
+ * results are kept.
  */
 export function trustedAuthenticationResults(
   headers: readonly string[],
   authservId: string | null,
 ): AuthenticationResult[] {
   if (authservId === null) return [];
-  const results: AuthenticationResult[] = [];
   for (const header of headers) {
-    const [served, ...statements] = withoutComments(header).split(';');
-    const name = served?.trim().split(/\s+/)[0]?.toLowerCase();
-    if (name !== authservId.toLowerCase()) continue;
-    for (const statement of statements) {
-      const words = statement.trim().split(/\s+/);
+    const [served, ...statements] = statementsOf(header);
+    if (served?.[0]?.toLowerCase() !== authservId.toLowerCase()) continue;
+    const results: AuthenticationResult[] = [];
+    for (const words of statements) {
       const [method, result] = (words[0] ?? '').toLowerCase().split('=');
       if (method === undefined || result === undefined || !METHODS.has(method)) continue;
       const properties = new Map(
         words.slice(1).flatMap((word) => {
           const at = word.indexOf('=');
-          return at > 0 ? [[word.slice(0, at).toLowerCase(), word.slice(at + 1).replace(/^"|"$/g, '')] as const] : [];
+          return at > 0 ? [[word.slice(0, at).toLowerCase(), word.slice(at + 1)] as const] : [];
         }),
       );
       const vouched =
         method === 'dkim'
           ? (properties.get('header.d') ?? properties.get('header.i'))
           : method === 'spf'
-            ? (properties.get('smtp.mailfrom') ?? properties.get('smtp.helo'))
+            ? properties.get('smtp.mailfrom')
             : properties.get('header.from');
       results.push({
         method: method as AuthenticationResult['method'],
@@ -93,8 +124,9 @@ export function trustedAuthenticationResults(
         domain: vouched === undefined ? null : domainOf(vouched),
       });
     }
+    return results;
   }
-  return results;
+  return [];
 }
 
 /**
@@ -122,18 +154,21 @@ export function senderVerdict(fromAddress: string | null, results: readonly Auth
 
 /**
  * The State a message is matched to: the one State whose registered contacts or focal points
- * include the From address (compared without case), unless the sender failed authentication, or
- * is not authenticated where that is required. Never guessed: anything else waits for the
+ * include its one From address (compared without case; a message with several From headers or
+ * addresses matches none), unless the sender failed authentication, or is not authenticated
+ * where that is required. Never guessed: anything else waits for the
  * secretariat, with the reason.
  */
 export function matchSender(
-  fromAddress: string | null,
+  fromAddresses: readonly string[],
   verdict: SenderVerdict,
   statesOf: (address: string) => readonly string[],
   requireAuthentication: boolean,
 ): { readonly memberState: string | null; readonly problem: SenderProblem | null } {
-  if (fromAddress === null || fromAddress.trim() === '') return { memberState: null, problem: 'SENDER_MISSING' };
-  const states = [...new Set(statesOf(fromAddress.trim().toLowerCase()))];
+  const senders = fromAddresses.map((address) => address.trim()).filter((address) => address !== '');
+  if (senders.length === 0) return { memberState: null, problem: 'SENDER_MISSING' };
+  if (senders.length > 1) return { memberState: null, problem: 'SENDER_AMBIGUOUS' };
+  const states = [...new Set(statesOf(senders[0]!.toLowerCase()))];
   if (states.length === 0) return { memberState: null, problem: 'SENDER_UNKNOWN' };
   if (states.length > 1) return { memberState: null, problem: 'SENDER_OF_SEVERAL_STATES' };
   if (verdict === 'failed') return { memberState: null, problem: 'SENDER_AUTHENTICATION_FAILED' };

@@ -44,5 +44,7 @@ export type Action =
   | { readonly action: 'member-state:write' }
   | { readonly action: 'contact:manage' }
   | { readonly action: 'job:read' }
+  /** The replies received by e-mail, waiting or handled (services/intake/mail-intake.ts). */
+  | { readonly action: 'mail:read' }
   | { readonly action: 'account:manage' }
   | { readonly action: 'key:manage' };

@@ -44,6 +44,7 @@ export function decide(actor: Actor, subject: Action): Decision {
     case 'notice:issue':
     case 'audit:read':
     case 'job:read':
+    case 'mail:read':
       return secretariat ? ALLOW : denyNonSecretariat(actor);
     case 'token:manage':
     case 'member-state:write':

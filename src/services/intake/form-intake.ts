@@ -133,10 +133,12 @@ async function formOf(
   consultationId: string,
   identityOf: (stamp: FormStamp) => FormIdentity | null,
   maxBytes: number,
+  wholeMaxBytes: number,
 ): Promise<{ form: Uint8Array; email: IntakeProposal['email']; reading: FormReading }> {
   if (bytes.length === 0) unreadable('NOT_A_FORM_DOCUMENT', 'The file is empty');
-  if (bytes.length > maxBytes) unreadable('PAYLOAD_TOO_LARGE', `Files are limited to ${maxBytes} bytes`);
+  if (bytes.length > wholeMaxBytes) unreadable('PAYLOAD_TOO_LARGE', `Files are limited to ${wholeMaxBytes} bytes`);
   if (!looksLikeEmail(bytes)) {
+    if (bytes.length > maxBytes) unreadable('PAYLOAD_TOO_LARGE', `Files are limited to ${maxBytes} bytes`);
     const judgement = judgeAttachmentContent(bytes);
     if ('refused' in judgement) unreadable('NOT_A_FORM_DOCUMENT', `The file is refused: ${judgement.refused}`);
     if (!isFormMediaType(judgement))
@@ -186,7 +188,17 @@ async function formOf(
  */
 export async function proposeFromForm(
   ctx: ServiceContext,
-  options: { readonly actor: Actor; readonly consultationId: string; readonly bytes: Uint8Array },
+  options: {
+    readonly actor: Actor;
+    readonly consultationId: string;
+    readonly bytes: Uint8Array;
+    /**
+     * The most the whole file may weigh (default: the attachment limit). A message kept from the
+     * mailbox was bounded when it arrived (MAIL_IN_MAX_BYTES); its form, like any file, stays
+     * within the attachment limit.
+     */
+    readonly maxBytes?: number;
+  },
 ): Promise<IntakeProposal> {
   authorize(options.actor, { action: 'reply:record' });
   const loaded = await loadConsultation(ctx.db, options.consultationId, options.actor, { within: 'reply:record' });
@@ -200,6 +212,7 @@ export async function proposeFromForm(
     loaded.consultation.id,
     identityOf,
     ctx.attachmentMaxBytes,
+    options.maxBytes ?? ctx.attachmentMaxBytes,
   );
   if (!reading.ok) return unreadable(reading.refusal, reading.detail);
   const designation = new Map(loaded.texts.map((text) => [text.id, text.designation]));

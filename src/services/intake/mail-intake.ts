@@ -84,6 +84,30 @@ function headerValues(lines: readonly { key: string; line: string }[], name: str
 }
 
 /**
+ * A header's text as it may be stored and shown: without control characters (a NUL would be
+ * refused by PostgreSQL, forever) or bidirectional controls (which would reorder a page's title),
+ * cut to `max` characters; null when nothing is left.
+ */
+function shown(text: string | null | undefined, max: number): string | null {
+  const clean = (text ?? '').replace(/[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, ' ').trim();
+  return clean === '' ? null : clean.slice(0, max);
+}
+
+/** How long a mail server may have held a message before handing it on (its queue while Assent was down). */
+const QUEUED_AT_MOST_MS = 7 * 86_400_000;
+
+/**
+ * When the organisation's mail server received a message: the date of the topmost Received
+ * header, the one it added (the listener and the pipe sit behind it), when that is in the last
+ * week and not in the future; else null (Assent's own clock then says).
+ */
+function receivedByServer(lines: readonly { key: string; line: string }[], now: number): number | null {
+  const top = headerValues(lines, 'received')[0];
+  const stamp = top === undefined ? Number.NaN : Date.parse(top.slice(top.lastIndexOf(';') + 1).trim());
+  return Number.isNaN(stamp) || stamp > now || stamp < now - QUEUED_AT_MOST_MS ? null : stamp;
+}
+
+/**
  * The consultation whose reply form a message carries: its Word and PDF attachments are judged
  * (bounded costs) and their stamps read. Exactly one form of an existing consultation, or why not.
  */
@@ -129,6 +153,11 @@ export async function receiveMail(
   const parsed = await simpleParser(Buffer.from(mail.raw), { skipHtmlToText: true, skipTextLinks: true });
   const from = parsed.from?.value[0];
   const fromAddress = from?.address?.trim().toLowerCase() || null;
+  // Every address of every From header: more than one, and the message matches no State.
+  const { default: addressparser } = await import('nodemailer/lib/addressparser/index.js');
+  const senders = headerValues(parsed.headerLines, 'from').flatMap((value) =>
+    addressparser(value, { flatten: true }).map((address) => address.address),
+  );
   const authentication: AuthenticationResult[] = trustedAuthenticationResults(
     headerValues(parsed.headerLines, 'authentication-results'),
     settings.authservId,
@@ -136,7 +165,7 @@ export async function receiveMail(
   const verdict = senderVerdict(fromAddress, authentication);
   const addresses = await stateAddresses(ctx.db);
   const sender = matchSender(
-    fromAddress,
+    senders.length > 0 ? senders : fromAddress === null ? [] : [fromAddress],
     verdict,
     (address) => addresses.get(address) ?? [],
     settings.requireAuthentication,
@@ -145,11 +174,14 @@ export async function receiveMail(
   const now = ctx.clock();
   const id = randomUUID();
   const channel = mail.channel;
+  const receivedAt = mail.receivedAt ?? receivedByServer(parsed.headerLines, now) ?? now;
+  const sent = headerValues(parsed.headerLines, 'date')[0];
+  const sentAt = sent === undefined ? Number.NaN : Date.parse(sent);
   try {
     await inTransaction(ctx, async (trx) => {
       await storeAttachment(trx, {
         actor: mailIn(channel),
-        filename: `message-${new Date(mail.receivedAt ?? now).toISOString().slice(0, 19).replace(/:/g, '')}.eml`,
+        filename: `message-${new Date(receivedAt).toISOString().slice(0, 19).replace(/:/g, '')}.eml`,
         content: mail.raw,
         mediaType: 'message/rfc822',
         now,
@@ -157,15 +189,15 @@ export async function receiveMail(
       await insertInboundMessage(trx, {
         id,
         rawSha256,
-        receivedAt: mail.receivedAt ?? now,
+        receivedAt,
         channel,
         size: mail.raw.length,
-        messageId: parsed.messageId?.slice(0, 998) ?? null,
-        envelopeFrom: mail.envelopeFrom?.slice(0, 320) || null,
-        fromAddress: fromAddress?.slice(0, 320) ?? null,
-        fromName: from?.name?.slice(0, 200) || null,
-        subject: parsed.subject?.slice(0, 998) ?? null,
-        sentAt: parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date.getTime() : null,
+        messageId: shown(parsed.messageId, 998),
+        envelopeFrom: shown(mail.envelopeFrom, 320),
+        fromAddress: shown(fromAddress, 320),
+        fromName: shown(from?.name, 200),
+        subject: shown(parsed.subject, 998),
+        sentAt: Number.isNaN(sentAt) ? null : sentAt,
         verdict,
         authentication,
         memberState: sender.memberState,
@@ -202,7 +234,7 @@ export async function listInbox(
   ctx: ServiceContext,
   options: { readonly actor: Actor; readonly status: 'pending' | 'handled'; readonly limit?: number },
 ): Promise<{ messages: InboundMessage[]; pending: number }> {
-  authorize(options.actor, { action: 'reply:record' });
+  authorize(options.actor, { action: 'mail:read' });
   const [messages, pending] = await Promise.all([
     listInboundMessages(ctx.db, options.status, options.limit ?? 200),
     countPendingInboundMessages(ctx.db),
@@ -218,7 +250,7 @@ export async function readInboundMessage(
   ctx: ServiceContext,
   options: { readonly actor: Actor; readonly id: string },
 ): Promise<{ message: InboundMessage; raw: Buffer }> {
-  authorize(options.actor, { action: 'reply:record' });
+  authorize(options.actor, { action: 'mail:read' });
   const message = await findInboundMessage(ctx.db, options.id);
   const raw = message ? await findAttachmentContent(ctx.db, message.rawSha256) : undefined;
   if (!message || !raw) throw new AppError('NOT_FOUND', `No message ${options.id} was received`);
@@ -234,6 +266,7 @@ export async function proposeFromMail(
   ctx: ServiceContext,
   options: { readonly actor: Actor; readonly id: string; readonly consultationId: string },
 ): Promise<{ message: InboundMessage; proposal: IntakeProposal }> {
+  authorize(options.actor, { action: 'reply:record' });
   const { message, raw } = await readInboundMessage(ctx, options);
   if (message.status !== 'pending')
     throw new AppError('MESSAGE_HANDLED', `Message ${message.id} was ${message.status} already`);
@@ -241,6 +274,7 @@ export async function proposeFromMail(
     actor: options.actor,
     consultationId: options.consultationId,
     bytes: raw,
+    maxBytes: raw.length,
   });
   return { message, proposal };
 }

@@ -50,6 +50,9 @@ function valuesOf(proposal: IntakeProposal): RecordFormValues {
   };
 }
 
+/** Senders whose form's State is not offered: the page leaves the State to choose. */
+const UNTRUSTED_SENDERS = new Set(['SENDER_AUTHENTICATION_FAILED', 'SENDER_NOT_AUTHENTICATED', 'SENDER_AMBIGUOUS']);
+
 /** Why a form came back: the refusal's code, its problems, and the text of each position sent. */
 interface Refusal {
   readonly code: ErrorCode;
@@ -203,7 +206,12 @@ export const recordReplyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
       200,
       {
         ...valuesOf(proposal),
-        memberState: message.memberState ?? proposal.state.code ?? '',
+        // A sender that failed authentication (or could be anyone) names no State, not even through its form's.
+        memberState:
+          message.memberState ??
+          (message.senderProblem !== null && UNTRUSTED_SENDERS.has(message.senderProblem)
+            ? ''
+            : (proposal.state.code ?? '')),
         // To the second: a message received in the last minute before the deadline stays before it.
         receivedAt: new Date(message.receivedAt).toISOString().slice(0, 19),
         receivedZone: 'Z',
