@@ -4,10 +4,9 @@ import { ImapFlow } from 'imapflow';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { afterEach, expect, it } from 'vitest';
 import { startImapPoller } from '../../src/mail/imap-poller.js';
-import { operatorActor } from '../../src/domain/policy/actor.js';
-import { addContact } from '../../src/services/contacts.js';
 import { listInbox, type MailInSettings, receiveMail } from '../../src/services/intake/mail-intake.js';
 import { describeEachDialect } from '../helpers/databases.js';
+import { registerSender } from '../helpers/mail-senders.js';
 import { SECRETARIAT, useWorld } from '../helpers/world.js';
 
 /**
@@ -125,13 +124,7 @@ describeEachDialect('replies by e-mail from an IMAP mailbox', (dialect) => {
   it('keeps each unseen message and marks it seen only once kept; flags one too large; a failed keep waits for the next poll', async () => {
     const w = world();
     w.clock.set('2023-05-02T10:00:00Z');
-    await addContact(w.ctx, {
-      actor: operatorActor('test'),
-      email: 'itu@msit.go.kr',
-      name: 'MSIT',
-      role: 'focal_point',
-      memberState: 'KR',
-    });
+    await registerSender(w.ctx);
     mailbox = await openMailbox();
     await mailbox.append(await message('Reply of Korea'));
     await mailbox.append(await message('Far too large', 'big@elsewhere.example', 300_000));

@@ -7,11 +7,10 @@ import { createAppContext } from '../../src/app-context.js';
 import { loadConfig } from '../../src/config.js';
 import { startServer, type RunningServer } from '../../src/http/server.js';
 import { allowedClients, startSmtpListener } from '../../src/mail/smtp-listener.js';
-import { operatorActor } from '../../src/domain/policy/actor.js';
-import { addContact } from '../../src/services/contacts.js';
 import { generateDocument } from '../../src/services/documents/generate-document.js';
 import { listInbox, readInboundMessage } from '../../src/services/intake/mail-intake.js';
 import { describeEachDialect } from '../helpers/databases.js';
+import { registerSender } from '../helpers/mail-senders.js';
 import { SECRETARIAT, useWorld } from '../helpers/world.js';
 import { fillPdf } from '../documents/form-filling.js';
 
@@ -40,13 +39,7 @@ describeEachDialect('replies by e-mail through the SMTP listener', (dialect) => 
     const w = world();
     const id = await w.openConsultation();
     w.clock.set('2023-05-02T10:00:00Z');
-    await addContact(w.ctx, {
-      actor: operatorActor('test'),
-      email: 'itu@msit.go.kr',
-      name: 'MSIT',
-      role: 'focal_point',
-      memberState: 'KR',
-    });
+    await registerSender(w.ctx);
     const blank = (
       await generateDocument(w.ctx, { actor: SECRETARIAT, consultationId: id, kind: 'circular', format: 'pdf' })
     ).bytes;

@@ -1,10 +1,8 @@
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { expect, it } from 'vitest';
-import { operatorActor } from '../../src/domain/policy/actor.js';
 import { listAudit } from '../../src/repositories/audit.repository.js';
 import { findAttachmentMeta } from '../../src/repositories/attachment.repository.js';
 import { listReplyVersions } from '../../src/repositories/reply.repository.js';
-import { addContact } from '../../src/services/contacts.js';
 import { generateDocument } from '../../src/services/documents/generate-document.js';
 import {
   dismissMail,
@@ -16,6 +14,7 @@ import {
   recordFromMail,
 } from '../../src/services/intake/mail-intake.js';
 import { describeEachDialect } from '../helpers/databases.js';
+import { registerSender } from '../helpers/mail-senders.js';
 import { focalPoint, SECRETARIAT, useWorld } from '../helpers/world.js';
 import { fill, tick } from '../documents/form-filling.js';
 
@@ -36,13 +35,7 @@ describeEachDialect('replies received by e-mail', (dialect) => {
     const w = world();
     const id = await w.openConsultation();
     w.clock.set('2023-05-02T10:00:00Z');
-    await addContact(w.ctx, {
-      actor: operatorActor('test'),
-      email: 'ITU@msit.go.kr',
-      name: 'MSIT',
-      role: 'focal_point',
-      memberState: 'KR',
-    });
+    await registerSender(w.ctx, 'ITU@msit.go.kr');
     const blank = (
       await generateDocument(w.ctx, { actor: SECRETARIAT, consultationId: id, kind: 'circular', format: 'docx' })
     ).bytes;

@@ -1,12 +1,11 @@
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { beforeEach, expect, it } from 'vitest';
-import { operatorActor } from '../../src/domain/policy/actor.js';
 import { findAttachmentMeta } from '../../src/repositories/attachment.repository.js';
 import { listReplyVersions } from '../../src/repositories/reply.repository.js';
-import { addContact } from '../../src/services/contacts.js';
 import { generateDocument } from '../../src/services/documents/generate-document.js';
 import { listInbox, type MailInSettings, receiveMail } from '../../src/services/intake/mail-intake.js';
 import { describeEachDialect } from '../helpers/databases.js';
+import { registerSender } from '../helpers/mail-senders.js';
 import { SECRETARIAT } from '../helpers/world.js';
 import { fill, tick } from '../documents/form-filling.js';
 import { type Browser, csrfOf, decode, expectSeeOther, hiddenFields, postMultipart, useWeb } from './web-harness.js';
@@ -30,13 +29,7 @@ describeEachDialect('the inbox of replies received by e-mail', (dialect) => {
     const { world } = web();
     id = await world.openConsultation();
     world.clock.set('2023-05-02T10:00:00Z');
-    await addContact(world.ctx, {
-      actor: operatorActor('test'),
-      email: 'itu@msit.go.kr',
-      name: 'MSIT',
-      role: 'focal_point',
-      memberState: 'KR',
-    });
+    await registerSender(world.ctx);
     const { invitationPath } = await web().invite({ role: 'secretariat_staff', email: 'officer@itu.test' });
     officer = web().browser();
     await web().enrol(officer, invitationPath);
@@ -100,7 +93,7 @@ describeEachDialect('the inbox of replies received by e-mail', (dialect) => {
     const hidden = hiddenFields(page.body, action);
     expect(hidden.message).toBe(messageId);
 
-    const posted = await postMultipart(web().app, officer, action, {
+    const confirmed = {
       ...hidden,
       memberState: 'KR',
       receivedAt: '2023-05-02T10:00',
@@ -110,7 +103,8 @@ describeEachDialect('the inbox of replies received by e-mail', (dialect) => {
       'option-x1353': 'no_comments',
       signatoryName: 'Kim Min-jun',
       signatoryTitle: 'Director-General',
-    });
+    };
+    const posted = await postMultipart(web().app, officer, action, confirmed);
     expectSeeOther(posted, '/en/secretariat/inbox?notice=inbox-recorded');
     const [version] = await listReplyVersions(world.ctx.db, id, 'KR');
     expect(version).toMatchObject({ channel: 'email', signatoryName: 'Kim Min-jun' });
@@ -124,17 +118,7 @@ describeEachDialect('the inbox of replies received by e-mail', (dialect) => {
     expect(handled).toContain('Recorded as version 1 of the reply of Korea (Republic of)');
 
     // The same message cannot be recorded twice: the page says so, and nothing is recorded.
-    const again = await postMultipart(web().app, officer, action, {
-      ...hidden,
-      memberState: 'KR',
-      receivedAt: '2023-05-02T10:00',
-      receivedZone: 'Z',
-      channel: 'email',
-      'position-x1353': 'assigns_authority',
-      'option-x1353': 'no_comments',
-      signatoryName: 'Kim Min-jun',
-      signatoryTitle: 'Director-General',
-    });
+    const again = await postMultipart(web().app, officer, action, confirmed);
     expect(again.statusCode).toBe(409);
     expect(decode(again.body)).toContain('This message was handled already by someone else: nothing was recorded.');
     expect(await listReplyVersions(world.ctx.db, id, 'KR')).toHaveLength(1);
