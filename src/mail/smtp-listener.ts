@@ -36,7 +36,6 @@ export interface SmtpListener {
   close(): Promise<void>;
 }
 
-/** Starts listening; resolves once the port is open. */
 /** The most connections served at once: each holds up to a message in memory. */
 const MAX_CLIENTS = 8;
 
@@ -57,6 +56,7 @@ export function allowedClients(entries: readonly string[]): BlockList {
   return allowed;
 }
 
+/** Starts listening; resolves once the port is open. */
 export async function startSmtpListener(options: SmtpListenerOptions): Promise<SmtpListener> {
   const recipients = new Set(options.recipients.map((address) => address.trim().toLowerCase()));
   const clients = allowedClients(options.clients);
