@@ -57,10 +57,10 @@ export function parseImapUrl(url: string): {
   };
 }
 
-/** Starts polling every `intervalMs` (the first poll at once); `pollOnce` polls on demand. */
-/** Polls a message may fail to be kept before it is flagged and left for a person. */
+/** Polls a message may fail to be kept, while others are kept, before it is flagged and left for a person. */
 const MAX_FAILURES = 5;
 
+/** Starts polling every `intervalMs` (the first poll at once); `pollOnce` polls on demand. */
 export function startImapPoller(options: ImapPollerOptions, { start = true } = {}): ImapPoller {
   const target = parseImapUrl(options.url);
   /** Failed attempts per message (by UID), while this poller runs. */
@@ -89,6 +89,7 @@ export function startImapPoller(options: ImapPollerOptions, { start = true } = {
         const waiting = await client.search({ seen: false, flagged: false }, { uid: true });
         if (!waiting || waiting.length === 0) return 0;
         const sizes = await client.fetchAll(waiting, { size: true, internalDate: true }, { uid: true });
+        const failedNow: string[] = [];
         for (const found of sizes) {
           if (stopped) break;
           const uid = String(found.uid);
@@ -109,19 +110,12 @@ export function startImapPoller(options: ImapPollerOptions, { start = true } = {
               receivedAt: date !== null && !Number.isNaN(date) ? date : null,
             });
           } catch (error) {
-            // Left unseen for the next poll; the messages after it are not held up. One that fails
-            // poll after poll (it can never be kept) is flagged and left for a person.
-            const failures = (failed.get(uid) ?? 0) + 1;
-            failed.set(uid, failures);
+            // Left unseen for the next poll; the messages after it are not held up.
             options.log?.('error', 'a message from the IMAP mailbox could not be kept; it stays for the next poll', {
               uid: found.uid,
-              failures,
               err: error,
             });
-            if (failures >= MAX_FAILURES) {
-              await client.messageFlagsAdd(uid, ['\\Flagged'], { uid: true });
-              failed.delete(uid);
-            }
+            failedNow.push(uid);
             continue;
           }
           failed.delete(uid);
@@ -129,6 +123,20 @@ export function startImapPoller(options: ImapPollerOptions, { start = true } = {
           else await client.messageFlagsAdd(uid, ['\\Seen'], { uid: true });
           kept++;
         }
+        // A message that fails while others are kept (so storage works) may never be kept: after
+        // MAX_FAILURES such polls it is flagged and left for a person. When none is kept (the
+        // database down), nothing is counted: the messages wait for it to come back.
+        if (kept > 0)
+          for (const uid of failedNow) {
+            const failures = (failed.get(uid) ?? 0) + 1;
+            failed.set(uid, failures);
+            if (failures < MAX_FAILURES) continue;
+            options.log?.('error', 'a message that could not be kept five times is flagged and left in the mailbox', {
+              uid,
+            });
+            await client.messageFlagsAdd(uid, ['\\Flagged'], { uid: true });
+            failed.delete(uid);
+          }
       } finally {
         lock.release();
       }

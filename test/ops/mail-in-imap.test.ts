@@ -175,6 +175,40 @@ describeEachDialect('replies by e-mail from an IMAP mailbox', (dialect) => {
     }
   });
 
+  it('flags a message that cannot be kept while others are, after five polls; a poll that keeps nothing counts for none', async () => {
+    const w = world();
+    mailbox = await openMailbox();
+    await mailbox.append(await message('Poison'));
+    let down = true;
+    const poller = startImapPoller(
+      {
+        url: mailbox.url,
+        intervalMs: 60_000,
+        maxBytes: SETTINGS.maxBytes,
+        processedMailbox: null,
+        insecureTls: true,
+        deliver: async ({ raw }) => {
+          if (down || raw.toString('latin1').includes('Subject: Poison')) throw new Error('cannot be kept');
+          await receiveMail(w.ctx, SETTINGS, { raw, channel: 'imap' });
+        },
+      },
+      { start: false },
+    );
+    try {
+      // The database down: six polls keep nothing, and the message is not flagged for it.
+      for (let poll = 0; poll < 6; poll++) expect(await poller.pollOnce()).toBe(0);
+      expect((await mailbox.flags()).Poison).toEqual([]);
+      down = false;
+      for (let poll = 1; poll <= 5; poll++) {
+        await mailbox.append(await message(`Reply ${poll}`));
+        expect(await poller.pollOnce()).toBe(1);
+        expect((await mailbox.flags()).Poison).toEqual(poll < 5 ? [] : ['\\Flagged']);
+      }
+    } finally {
+      await poller.close();
+    }
+  });
+
   it.skipIf(EXTERNAL !== null)('moves a kept message to the processed mailbox when one is configured', async () => {
     const w = world();
     mailbox = await openMailbox();
