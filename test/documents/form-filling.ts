@@ -1,4 +1,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { operatorActor } from '../../src/domain/policy/actor.js';
+import { generateDocument } from '../../src/services/documents/generate-document.js';
+import type { ServiceContext } from '../../src/services/service-context.js';
 
 /**
  * Filling in a generated Word reply form as an Administration does in Word: ticking check boxes
@@ -107,4 +110,20 @@ export async function tickPdfIncrementally(bytes: Uint8Array, ticked: readonly s
   ].join('\n');
   parts.push(Buffer.from(xref, 'latin1'));
   return new Uint8Array(Buffer.concat(parts));
+}
+
+/**
+ * The circular's blank Word form of `consultationId`, generated as the secretariat has it, filled
+ * in with `values` and with the boxes `ticked`, as an Administration returns it.
+ */
+export async function returnedWordForm(
+  ctx: ServiceContext,
+  consultationId: string,
+  values: Readonly<Record<string, string>>,
+  ticked: readonly string[],
+): Promise<Uint8Array> {
+  const blank = (
+    await generateDocument(ctx, { actor: operatorActor('test'), consultationId, kind: 'circular', format: 'docx' })
+  ).bytes;
+  return tick(fill(blank, values), ticked);
 }

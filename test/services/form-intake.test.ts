@@ -8,7 +8,7 @@ import { matchState, proposeFromForm, recordFromForm } from '../../src/services/
 import { listMemberStates } from '../../src/repositories/member-state.repository.js';
 import { describeEachDialect } from '../helpers/databases.js';
 import { focalPoint, SECRETARIAT, useWorld } from '../helpers/world.js';
-import { fill, fillPdf, tick } from '../documents/form-filling.js';
+import { fillPdf, returnedWordForm } from '../documents/form-filling.js';
 
 /**
  * The intake of a reply form returned as a Word file, on SQLite and PostgreSQL: the proposal read
@@ -25,16 +25,15 @@ describeEachDialect('the intake of a returned Word form', (dialect) => {
     const w = world();
     const id = await w.openConsultation();
     w.clock.set('2023-05-02T10:00:00Z');
-    const blank = (
-      await generateDocument(w.ctx, { actor: SECRETARIAT, consultationId: id, kind: 'circular', format: 'docx' })
-    ).bytes;
-    const form = tick(
-      fill(blank, {
+    const form = await returnedWordForm(
+      w.ctx,
+      id,
+      {
         'signatory.name': 'Kim Min-jun',
         'signatory.title': 'Director-General, Ministry of Science and ICT',
         state,
         placeDate: 'Sejong, 1 May 2023',
-      }),
+      },
       [
         'assent:x1333-cor1:assigns_authority',
         'assent:x1333-cor1:assigns_authority:no_comments',

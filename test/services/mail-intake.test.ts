@@ -3,7 +3,6 @@ import { expect, it } from 'vitest';
 import { listAudit } from '../../src/repositories/audit.repository.js';
 import { findAttachmentMeta } from '../../src/repositories/attachment.repository.js';
 import { listReplyVersions } from '../../src/repositories/reply.repository.js';
-import { generateDocument } from '../../src/services/documents/generate-document.js';
 import {
   dismissMail,
   listInbox,
@@ -16,7 +15,7 @@ import {
 import { describeEachDialect } from '../helpers/databases.js';
 import { registerSender } from '../helpers/mail-senders.js';
 import { focalPoint, SECRETARIAT, useWorld } from '../helpers/world.js';
-import { fill, tick } from '../documents/form-filling.js';
+import { returnedWordForm } from '../documents/form-filling.js';
 
 /**
  * Replies that arrive by e-mail, on SQLite and PostgreSQL: each message kept as received, its
@@ -36,16 +35,15 @@ describeEachDialect('replies received by e-mail', (dialect) => {
     const id = await w.openConsultation();
     w.clock.set('2023-05-02T10:00:00Z');
     await registerSender(w.ctx, 'ITU@msit.go.kr');
-    const blank = (
-      await generateDocument(w.ctx, { actor: SECRETARIAT, consultationId: id, kind: 'circular', format: 'docx' })
-    ).bytes;
-    const form = tick(
-      fill(blank, {
+    const form = await returnedWordForm(
+      w.ctx,
+      id,
+      {
         'signatory.name': 'Kim Min-jun',
         'signatory.title': 'Director-General',
         state: 'Republic of Korea',
         placeDate: 'Sejong, 1 May 2023',
-      }),
+      },
       ['assent:x1333-cor1:assigns_authority', 'assent:x1333-cor1:assigns_authority:no_comments'],
     );
     return { w, id, form };

@@ -2,12 +2,11 @@ import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { beforeEach, expect, it } from 'vitest';
 import { findAttachmentMeta } from '../../src/repositories/attachment.repository.js';
 import { listReplyVersions } from '../../src/repositories/reply.repository.js';
-import { generateDocument } from '../../src/services/documents/generate-document.js';
 import { listInbox, type MailInSettings, receiveMail } from '../../src/services/intake/mail-intake.js';
 import { describeEachDialect } from '../helpers/databases.js';
 import { registerSender } from '../helpers/mail-senders.js';
 import { SECRETARIAT } from '../helpers/world.js';
-import { fill, tick } from '../documents/form-filling.js';
+import { returnedWordForm } from '../documents/form-filling.js';
 import { type Browser, csrfOf, decode, expectSeeOther, hiddenFields, postMultipart, useWeb } from './web-harness.js';
 
 /**
@@ -37,15 +36,10 @@ describeEachDialect('the inbox of replies received by e-mail', (dialect) => {
 
   async function koreasMessage(): Promise<{ raw: Buffer; form: Uint8Array }> {
     const { world } = web();
-    const blank = (
-      await generateDocument(world.ctx, { actor: SECRETARIAT, consultationId: id, kind: 'circular', format: 'docx' })
-    ).bytes;
-    const form = tick(
-      fill(blank, {
-        'signatory.name': 'Kim Min-jun',
-        'signatory.title': 'Director-General',
-        state: 'Republic of Korea',
-      }),
+    const form = await returnedWordForm(
+      world.ctx,
+      id,
+      { 'signatory.name': 'Kim Min-jun', 'signatory.title': 'Director-General', state: 'Republic of Korea' },
       ['assent:x1353:assigns_authority', 'assent:x1353:assigns_authority:no_comments'],
     );
     const raw = await new MailComposer({
