@@ -98,6 +98,13 @@ describeEachDialect('the inbox of replies received by e-mail', (dialect) => {
       signatoryName: 'Kim Min-jun',
       signatoryTitle: 'Director-General',
     };
+    // A mistake comes back with the message still named, and still no file to choose.
+    const mistaken = await postMultipart(web().app, officer, action, { ...confirmed, receivedAt: '' });
+    expect(mistaken.statusCode).toBe(400);
+    expect(hiddenFields(mistaken.body, action).message).toBe(messageId);
+    expect(decode(mistaken.body)).not.toContain('name="scan"');
+    expect(await listReplyVersions(world.ctx.db, id, 'KR')).toEqual([]);
+
     const posted = await postMultipart(web().app, officer, action, confirmed);
     expectSeeOther(posted, '/en/secretariat/inbox?notice=inbox-recorded');
     const [version] = await listReplyVersions(world.ctx.db, id, 'KR');

@@ -1,13 +1,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type ErrorCode, type FieldProblem, isAppError } from '../../../domain/errors.js';
-import { t } from '../../../i18n/i18n.js';
+import { type Locale, t } from '../../../i18n/i18n.js';
 import { computeResults } from '../../../services/compute-results.js';
 import { listMemberStates } from '../../../services/member-states.js';
 import { listReplies } from '../../../services/read-replies.js';
 import { recordReplyWithOriginal } from '../../../services/record-reply.js';
 import { type IntakeProposal, proposeFromForm } from '../../../services/intake/form-intake.js';
-import { proposeFromMail, readInboundMessage, recordFromMail } from '../../../services/intake/mail-intake.js';
+import {
+  type InboundMessage,
+  proposeFromMail,
+  readInboundMessage,
+  recordFromMail,
+} from '../../../services/intake/mail-intake.js';
 import { parseInput } from '../../../schemas/schema-problems.js';
 import type { FormError } from '../components/form.js';
 import { EMPTY_REPLY_FIELDS_VALUE, replyFieldsTexts } from '../components/reply-fields.js';
@@ -48,6 +53,12 @@ function valuesOf(proposal: IntakeProposal): RecordFormValues {
       ]),
     ),
   };
+}
+
+/** A message's subject and sender as the record page names it, a dash for what it lacks. */
+function shownMessage(locale: Locale, message: InboundMessage): { subject: string; from: string } {
+  const none = t(locale, 'outcome.record.read.none');
+  return { subject: message.subject ?? none, from: message.fromAddress ?? none };
 }
 
 /** Senders whose form's State is not offered: the page leaves the State to choose. */
@@ -190,7 +201,7 @@ export const recordReplyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
     const { message, proposal } = mailed;
     const states = await listMemberStates(ctx);
     const registered = message.memberState === null ? undefined : states.find((s) => s.code === message.memberState);
-    const from = message.fromAddress ?? t(page.locale, 'outcome.record.read.none');
+    const { subject, from } = shownMessage(page.locale, message);
     const lines = [
       t(page.locale, 'outcome.record.fromMessage.sender', { from, verdict: message.verdict }),
       registered
@@ -198,7 +209,6 @@ export const recordReplyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
         : t(page.locale, 'outcome.record.fromMessage.noState', { problem: message.senderProblem ?? '' }),
       ...readLines(page.locale, proposal, states),
     ];
-    const subject = message.subject ?? t(page.locale, 'outcome.record.read.none');
     return renderRecord(
       request,
       reply,
@@ -247,8 +257,7 @@ export const recordReplyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
           ? null
           : await readInboundMessage(ctx, { actor, id: messageId }).then(({ message }) => ({
               id: message.id,
-              subject: message.subject ?? t(page.locale, 'outcome.record.read.none'),
-              from: message.fromAddress ?? t(page.locale, 'outcome.record.read.none'),
+              ...shownMessage(page.locale, message),
             }));
       // "Show rows to fill in" of a comments table: the form again, as typed, with that table's rows.
       if (form.rowsFor !== null)
@@ -332,7 +341,7 @@ export const recordReplyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
     },
   );
 
-  // A returned Word form read back (services/intake): the form below filled from it, each value
+  // A returned form, Word or PDF, read back (services/intake): the form below filled from it, each value
   // listed as read, for the secretariat to check and correct; the file is chosen again as the
   // original when the reply is recorded. Nothing is recorded here.
   app.post(
