@@ -24,6 +24,8 @@ export interface InboundMessage {
   readonly memberState: string | null;
   readonly senderProblem: string | null;
   readonly consultationId: string | null;
+  /** That consultation's reference ("TSB Circular 79"), read with the message. */
+  readonly consultationReference: string | null;
   readonly formProblem: string | null;
   readonly status: 'pending' | 'recorded' | 'dismissed';
   readonly handledBy: string | null;
@@ -33,7 +35,18 @@ export interface InboundMessage {
   readonly reply: { readonly memberState: string; readonly version: number } | null;
 }
 
-function toMessage(row: Selectable<InboundMessageTable>): InboundMessage {
+/** Messages' rows with their consultation's reference (a left join: none without a consultation). */
+function selectMessages(db: Executor) {
+  return db
+    .selectFrom('inbound_message')
+    .leftJoin('consultation', 'consultation.id', 'inbound_message.consultation_id')
+    .selectAll('inbound_message')
+    .select('consultation.reference as consultation_reference');
+}
+
+function toMessage(
+  row: Selectable<InboundMessageTable> & { readonly consultation_reference: string | null },
+): InboundMessage {
   return {
     id: row.id,
     rawSha256: row.raw_sha256,
@@ -51,6 +64,7 @@ function toMessage(row: Selectable<InboundMessageTable>): InboundMessage {
     memberState: row.member_state,
     senderProblem: row.sender_problem,
     consultationId: row.consultation_id,
+    consultationReference: row.consultation_reference,
     formProblem: row.form_problem,
     status: row.status,
     handledBy: row.handled_by,
@@ -65,7 +79,7 @@ function toMessage(row: Selectable<InboundMessageTable>): InboundMessage {
 
 export async function insertInboundMessage(
   db: Executor,
-  message: Omit<InboundMessage, 'status' | 'handledBy' | 'handledAt' | 'note' | 'reply'>,
+  message: Omit<InboundMessage, 'status' | 'handledBy' | 'handledAt' | 'note' | 'reply' | 'consultationReference'>,
 ): Promise<void> {
   await db
     .insertInto('inbound_message')
@@ -98,13 +112,13 @@ export async function insertInboundMessage(
 }
 
 export async function findInboundMessage(db: Executor, id: string): Promise<InboundMessage | undefined> {
-  const row = await db.selectFrom('inbound_message').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await selectMessages(db).where('inbound_message.id', '=', id).executeTakeFirst();
   return row ? toMessage(row) : undefined;
 }
 
 /** The message kept with these bytes, if one was received already. */
 export async function findInboundMessageByRaw(db: Executor, rawSha256: string): Promise<InboundMessage | undefined> {
-  const row = await db.selectFrom('inbound_message').selectAll().where('raw_sha256', '=', rawSha256).executeTakeFirst();
+  const row = await selectMessages(db).where('inbound_message.raw_sha256', '=', rawSha256).executeTakeFirst();
   return row ? toMessage(row) : undefined;
 }
 
@@ -114,14 +128,16 @@ export async function listInboundMessages(
   status: InboundMessage['status'] | 'handled',
   limit: number,
 ): Promise<InboundMessage[]> {
-  const rows = await db
-    .selectFrom('inbound_message')
-    .selectAll()
-    .$if(status === 'handled', (qb) => qb.where('status', '!=', 'pending').orderBy('handled_at', 'desc'))
-    .$if(status !== 'handled', (qb) =>
-      qb.where('status', '=', status as InboundMessage['status']).orderBy('received_at', 'asc'),
+  const rows = await selectMessages(db)
+    .$if(status === 'handled', (qb) =>
+      qb.where('inbound_message.status', '!=', 'pending').orderBy('inbound_message.handled_at', 'desc'),
     )
-    .orderBy('id')
+    .$if(status !== 'handled', (qb) =>
+      qb
+        .where('inbound_message.status', '=', status as InboundMessage['status'])
+        .orderBy('inbound_message.received_at', 'asc'),
+    )
+    .orderBy('inbound_message.id')
     .limit(limit)
     .execute();
   return rows.map(toMessage);

@@ -3,7 +3,6 @@ import Type from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError } from '../../../domain/errors.js';
 import { intlFor, type Locale, t } from '../../../i18n/i18n.js';
-import { listConsultations } from '../../../services/get-consultation.js';
 import {
   dismissMail,
   type InboundMessage,
@@ -49,18 +48,14 @@ export const inboxRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
   const { ctx } = web;
   const { staff, staffPost } = secretariatGuards(hooks);
 
-  /** The rows of messages, with the names of their States and the references of their circulars. */
+  /** The rows of messages, with the names of their States and the references of their circulars (read with them). */
   async function rowsOf(
     request: FastifyRequest,
     locale: Locale,
     messages: readonly InboundMessage[],
   ): Promise<InboxRow[]> {
     const page = pageContext(web, request);
-    const [states, consultations] = await Promise.all([
-      listMemberStates(ctx),
-      listConsultations(ctx, { actor: actorOf(request) }),
-    ]);
-    const references = new Map(consultations.map((c) => [c.loaded.consultation.id, c.loaded.consultation.reference]));
+    const states = await listMemberStates(ctx);
     const name = (code: string | null) => {
       const state = code === null ? undefined : states.find((s) => s.code === code);
       return state ? stateName(locale, state) : code;
@@ -77,7 +72,7 @@ export const inboxRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
       consultation:
         m.consultationId === null
           ? null
-          : { id: m.consultationId, reference: references.get(m.consultationId) ?? m.consultationId },
+          : { id: m.consultationId, reference: m.consultationReference ?? m.consultationId },
       formProblem: m.formProblem,
       status: m.status,
       handledAt: m.handledAt,
