@@ -140,6 +140,8 @@ export function Layout({
 }: LayoutProps) {
   const { locale } = page;
   const fullTitle = t(locale, 'page.title', { page: title });
+  const sections = sectionsOf(page.actor);
+  const current = currentSection(page.path, sections);
   return (
     <html lang={locale} dir={dirOf(locale)}>
       <head>
@@ -208,12 +210,9 @@ export function Layout({
           </div>
           <nav class="sections container" aria-label={t(locale, 'layout.sections.label')}>
             <ul>
-              {sectionsOf(page.actor).map((section) => (
+              {sections.map((section) => (
                 <li>
-                  <a
-                    href={page.href(section.path)}
-                    aria-current={isCurrent(page.path, section.path) ? 'page' : undefined}
-                  >
+                  <a href={page.href(section.path)} aria-current={current === section.path ? 'page' : undefined}>
                     {t(locale, section.label)}
                   </a>
                 </li>
@@ -230,18 +229,20 @@ export function Layout({
   );
 }
 
-/** A section is current on its own page and below it (the home page only on itself). */
-function isCurrent(path: string, section: string): boolean {
-  if (section === '/') return path === '/' || path.startsWith('/consultations');
+/**
+ * The section a page belongs to: the one whose path is the page's or the longest one above it
+ * (the inbox and the audit trail are sections of their own below the circulars'; the home page
+ * holds the public consultations).
+ */
+function currentSection(path: string, sections: readonly { readonly path: string }[]): string | null {
+  const holds = (section: string) =>
+    section === '/'
+      ? path === '/' || path.startsWith('/consultations')
+      : path === section || path.startsWith(`${section}/`);
   return (
-    path === section ||
-    (path.startsWith(`${section}/`) &&
-      !(
-        section === '/secretariat' &&
-        (path.startsWith('/secretariat/accounts') ||
-          path.startsWith('/secretariat/audit') ||
-          path.startsWith('/secretariat/languages') ||
-          path.startsWith('/secretariat/inbox'))
-      ))
+    sections
+      .map((section) => section.path)
+      .filter(holds)
+      .sort((a, b) => b.length - a.length)[0] ?? null
   );
 }
