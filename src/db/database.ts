@@ -181,17 +181,26 @@ export interface ContactTable {
 /** 0 or 1: SQLite has no boolean and PostgreSQL would return true/false. */
 export type Flag = 0 | 1;
 
+/**
+ * The participants a consultation may consult (named for its first class): the Member States, and
+ * organisations of other classes registered by the secretariat (migration 0020). `code` is a
+ * Member State's ISO 3166-1 alpha-2 code, or an organisation's code of three or more characters.
+ */
 export interface MemberStateTable {
   code: string;
+  /** ISO 3166-1 alpha-3 of a Member State; empty for an organisation. */
   iso3: string;
   name_en: string;
   /** JSON object: language → designation. */
   names: string;
+  /** `observer` for an observer (WTSA Res. 99); every other participant, of whatever class, is `member_state` (migration 0001's CHECK). */
   membership: 'member_state' | 'observer';
   may_reply: Flag;
   eligibility_note: string | null;
   eligibility_since: string | null;
   updated_at: number;
+  /** The participant's class, as procedures name it (`member-state`, `sector-member`…; migration 0020). */
+  participant_class: ColumnType<string, string | undefined, string>;
 }
 
 /** The wordings of a deadline (CHECK in migration 0012). */

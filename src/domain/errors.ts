@@ -32,6 +32,10 @@ export const ERROR_CATALOGUE = {
   NOT_FOUND: { status: 404, title: 'Not found' },
   /** The Member State code is unknown. */
   UNKNOWN_MEMBER_STATE: { status: 422, title: 'Unknown Member State' },
+  /** An organisation is registered as a participant under a code that one already has. */
+  PARTICIPANT_EXISTS: { status: 409, title: 'A participant with this code exists already' },
+  /** A participant's class that no registered procedure consults (or the Member States' own, which the curated list fills). */
+  UNKNOWN_PARTICIPANT_CLASS: { status: 422, title: 'No procedure consults this class of participant' },
   /** The State exists but may not reply (observer, suspended, or outside a regional group — the procedure's eligibility and regionalGroup rules). */
   STATE_NOT_ELIGIBLE: { status: 422, title: 'This State may not reply to this consultation' },
   /** The reply was received after the deadline (only replies received by the due date count: the procedure's consultationFails rule). */

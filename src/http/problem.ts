@@ -4,6 +4,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ERROR_CATALOGUE, type ErrorCode, type FieldProblem } from '../domain/errors.js';
 import { FORMAT_DESCRIPTIONS } from '../schemas/formats.js';
 import { translateStorageError } from '../services/service-context.js';
+import { PARTICIPANT_CODE_PATTERN } from '../domain/procedure/participants.js';
 
 /** An RFC 9457 problem document, with Assent's stable `code` and the field-level `errors`. */
 export interface ProblemDocument {
@@ -58,6 +59,8 @@ function describePattern(pattern: string): string {
   if (pattern.includes('T\\d{2}')) return 'an instant in UTC such as 2023-08-16T23:59:59.999Z';
   if (pattern.startsWith('^\\d{4}-\\d{2}-\\d{2}$')) return 'a day such as 2023-08-16';
   if (pattern === '^[A-Z]{2}$') return 'a two-letter Member State code such as KR';
+  if (pattern === PARTICIPANT_CODE_PATTERN)
+    return "a Member State's two-letter code such as KR, or an organisation's code";
   if (pattern === '^[0-9a-f]{64}$') return 'a SHA-256 in lower-case hex';
   return `must match ${pattern}`;
 }

@@ -102,6 +102,8 @@ describe('a procedure brings its own words, in the six languages', () => {
           ...procedure.tallyBases.flatMap((basis) => [`results.rule.${basis}`, `public.explain.${basis}`]),
           // Every phase, by name, where the pages show the consultation's steps.
           ...procedure.phases.map((phase) => `phase.${phase.id}`),
+          // Every class it consults, where results are split by class and participants are listed.
+          ...procedure.participantClasses.map((c) => `class.${c.id}`),
           // With a meeting: the decisions page's sentence per outcome, and the notice's line for a
           // text the replies kept from the meeting.
           ...(procedure.hasMeeting

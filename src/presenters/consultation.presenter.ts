@@ -176,6 +176,7 @@ export function presentConsultationSummary(view: ServiceConsultationView): Consu
 export function presentMemberState(state: StoredMemberState): MemberStateView {
   return {
     code: state.code,
+    participantClass: state.participantClass,
     iso3: state.iso3,
     name: state.names.en,
     names: { ...state.names },

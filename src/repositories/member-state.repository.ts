@@ -10,6 +10,7 @@ export type { StoredMemberState } from '../domain/member-states/member-state.js'
 function toStored(row: Selectable<MemberStateTable>): StoredMemberState {
   return {
     code: row.code,
+    participantClass: row.participant_class,
     iso3: row.iso3,
     names: fromJson(row.names),
     membership: row.membership,
@@ -70,6 +71,29 @@ export async function listMemberStates(db: Executor): Promise<StoredMemberState[
 export async function findMemberState(db: Executor, code: string): Promise<StoredMemberState | undefined> {
   const row = await db.selectFrom('member_state').selectAll().where('code', '=', code).executeTakeFirst();
   return row ? toStored(row) : undefined;
+}
+
+/** Registers an organisation as a participant of its class (may reply by default, no note). */
+export async function insertParticipant(
+  db: Executor,
+  participant: { code: string; participantClass: string; names: Readonly<Record<string, string>> & { en: string } },
+  now: number,
+): Promise<void> {
+  await db
+    .insertInto('member_state')
+    .values({
+      code: participant.code,
+      participant_class: participant.participantClass,
+      iso3: '',
+      name_en: participant.names.en,
+      names: toJson(participant.names),
+      membership: 'member_state',
+      may_reply: 1,
+      eligibility_note: null,
+      eligibility_since: null,
+      updated_at: now,
+    })
+    .execute();
 }
 
 export async function updateEligibility(

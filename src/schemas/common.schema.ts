@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { PARTICIPANT_CODE_MAX_LENGTH, PARTICIPANT_CODE_PATTERN } from '../domain/procedure/participants.js';
 import { MAX_CLAUSE_LENGTH, MAX_COMMENT_ROWS } from '../domain/reply/comment-table.js';
 // The formats the schemas below name, registered before any validator is compiled.
 import './formats.js';
@@ -28,10 +29,16 @@ export const Slug = Type.String({
   description: 'Lower-case letters, digits and hyphens',
 });
 
-/** A Member State code (ISO 3166-1 alpha-2, upper case). */
+/**
+ * A participant's code: a Member State's (ISO 3166-1 alpha-2, upper case) or an organisation's
+ * (3 to 24 capitals and digits, in hyphen-separated words; domain/procedure/participants.ts).
+ */
 export const StateCode = Type.String({
-  pattern: '^[A-Z]{2}$',
-  description: 'ISO 3166-1 alpha-2 code of a Member State',
+  pattern: PARTICIPANT_CODE_PATTERN,
+  minLength: 2,
+  maxLength: PARTICIPANT_CODE_MAX_LENGTH,
+  description:
+    "A participant's code: a Member State's ISO 3166-1 alpha-2 code, or an organisation's code (capitals and digits, words joined by hyphens)",
   examples: ['KR'],
 });
 

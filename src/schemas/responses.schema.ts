@@ -11,7 +11,10 @@ const Day = Type.String({ description: 'UTC calendar day, YYYY-MM-DD' });
 
 export const MemberStateView = Type.Object({
   code: Type.String(),
-  iso3: Type.String(),
+  participantClass: Type.String({
+    description: "The participant's class: `member-state`, or an organisation's class that a procedure consults",
+  }),
+  iso3: Type.String({ description: 'ISO 3166-1 alpha-3 of a Member State; empty for an organisation' }),
   name: Type.String({ description: 'ITU designation (English)' }),
   names: Type.Record(Type.String(), Type.String()),
   membership: Type.Union([Type.Literal('member_state'), Type.Literal('observer')]),
@@ -664,6 +667,16 @@ export const ProcedureView = Type.Object({
   tallyBases: Type.Array(Type.String(), {
     description: "Why a text has its outcome (a result's `basis`), e.g. TAP's threshold_met",
   }),
+  participantClasses: Type.Array(
+    Type.Object({
+      id: Type.String({ description: 'The class, as participants carry it (GET /api/v1/participants)' }),
+      counted: Type.Boolean({ description: "Whether this class's replies count in a text's figures" }),
+    }),
+    {
+      description:
+        'The classes of participant the procedure consults, in the order results split by class show them (TAP: member-state only)',
+    },
+  ),
   passThreshold: Nullable(
     Type.Number({
       description: 'The share of the counted replies a text needs, for display; null when the rule is not a share',

@@ -2,6 +2,7 @@ import type { Static, TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { Settings } from 'typebox/system';
 import type { ErrorCode, FieldProblem } from '../domain/errors.js';
+import { PARTICIPANT_CODE_PATTERN } from '../domain/procedure/participants.js';
 
 /** An error of TypeBox's validator, as far as the problems need it. */
 export interface SchemaError {
@@ -57,6 +58,8 @@ function describePattern(pattern: string): string {
   if (pattern.includes('T\\d{2}')) return 'an instant in UTC such as 2023-08-16T23:59:59.999Z';
   if (pattern.startsWith('^\\d{4}-\\d{2}-\\d{2}$')) return 'a day such as 2023-08-16';
   if (pattern === '^[A-Z]{2}$') return 'a two-letter Member State code such as KR';
+  if (pattern === PARTICIPANT_CODE_PATTERN)
+    return "a Member State's two-letter code such as KR, or an organisation's code";
   if (pattern === '^[0-9a-f]{64}$') return 'a SHA-256 in lower-case hex';
   if (pattern === '^[a-z0-9][a-z0-9-]{0,63}$') return 'lower-case letters, digits and hyphens';
   return `must match ${pattern}`;

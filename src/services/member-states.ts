@@ -1,16 +1,20 @@
 import { AppError } from '../domain/errors.js';
+import { UN_LANGUAGES } from '../domain/member-states/designations.js';
 import { MEMBER_STATES } from '../domain/member-states/member-states.data.js';
+import { checkNewParticipant, MEMBER_STATE_CLASS, type NewParticipant } from '../domain/procedure/participants.js';
 import type { Actor } from '../domain/policy/actor.js';
 import { authorize } from '../domain/policy/policy.js';
 import { isIsoDay } from '../domain/time/instants.js';
 import { appendAudit } from '../repositories/audit.repository.js';
 import {
   findMemberState,
+  insertParticipant,
   listMemberStates as findAll,
   updateEligibility,
   upsertMemberStates,
   type StoredMemberState,
 } from '../repositories/member-state.repository.js';
+import { PROCEDURES } from '../procedures/registry.js';
 import { inTransaction, type ServiceContext } from './service-context.js';
 
 /** Loads (or refreshes) the curated Member States list; keeps eligibility changed by the secretariat. */
@@ -21,7 +25,64 @@ export async function seedMemberStates(ctx: ServiceContext): Promise<number> {
 
 /** The Member States (everyone may read the list). */
 export async function listMemberStates(ctx: ServiceContext): Promise<StoredMemberState[]> {
+  return (await findAll(ctx.db)).filter((s) => s.participantClass === MEMBER_STATE_CLASS);
+}
+
+/** Every participant, the Member States and the organisations of other classes, by code (everyone may read the list). */
+export async function listParticipants(ctx: ServiceContext): Promise<StoredMemberState[]> {
   return findAll(ctx.db);
+}
+
+/** The classes of participant the registered procedures consult, each once, in the order of the procedures. */
+export function consultedClasses(): string[] {
+  return [...new Set(Object.values(PROCEDURES).flatMap((p) => p.participantClasses.map((c) => c.id)))];
+}
+
+/**
+ * Registers an organisation as a participant of a class some procedure consults (a Sector Member,
+ * an Associate…): it may reply by default, and its standing is changed as a State's is
+ * (`setEligibility`). Audited. The Member States come from the curated list, not from here.
+ * @throws FORBIDDEN, VALIDATION_FAILED, UNKNOWN_PARTICIPANT_CLASS (each problem at its field), PARTICIPANT_EXISTS
+ */
+export async function registerParticipant(
+  ctx: ServiceContext,
+  options: { actor: Actor; participant: NewParticipant },
+): Promise<StoredMemberState> {
+  authorize(options.actor, { action: 'member-state:write' });
+  const { participant } = options;
+  const problems = checkNewParticipant(participant, consultedClasses(), UN_LANGUAGES);
+  if (problems.length > 0) {
+    const classProblem = problems.find((p) => p.code === 'UNKNOWN_PARTICIPANT_CLASS');
+    throw new AppError(
+      classProblem && problems.length === 1 ? 'UNKNOWN_PARTICIPANT_CLASS' : 'VALIDATION_FAILED',
+      problems[0]!.message,
+      { errors: problems },
+    );
+  }
+  const names = Object.fromEntries(
+    Object.entries(participant.names).map(([language, name]) => [language, name.trim()]),
+  ) as Record<string, string> & { en: string };
+  const now = ctx.clock();
+  return inTransaction(ctx, async (trx) => {
+    if (await findMemberState(trx, participant.code))
+      throw new AppError('PARTICIPANT_EXISTS', `A participant with code "${participant.code}" exists already`, {
+        errors: [{ field: '/code', message: 'This code is taken', code: 'PARTICIPANT_EXISTS' }],
+      });
+    await insertParticipant(
+      trx,
+      { code: participant.code, participantClass: participant.participantClass, names },
+      now,
+    );
+    await appendAudit(trx, {
+      at: now,
+      actor: options.actor.id,
+      action: 'participant.registered',
+      consultationId: null,
+      subject: `member-state:${participant.code}`,
+      data: { participantClass: participant.participantClass, names },
+    });
+    return (await findMemberState(trx, participant.code))!;
+  });
 }
 
 /**

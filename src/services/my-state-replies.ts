@@ -18,6 +18,7 @@ import type { LoadedConsultation } from './load-consultation.js';
 import { deadlinePassed } from './load-consultation.js';
 import { getStateReply } from './read-replies.js';
 import { getReplyDraft } from './read-reply-draft.js';
+import { participationOf } from './participants.js';
 import { getReceipt } from './receipts.js';
 import type { ServiceContext } from './service-context.js';
 
@@ -45,18 +46,6 @@ async function memberStateOf(ctx: ServiceContext, code: string): Promise<StoredM
   const state = await findMemberState(ctx.db, code);
   if (!state) throw new AppError('UNKNOWN_MEMBER_STATE', `No Member State with code "${code}"`);
   return state;
-}
-
-function eligibilityOf(loaded: LoadedConsultation, state: StoredMemberState): EligibilityAnswer {
-  return loaded.procedure.eligibility(
-    state.code,
-    {
-      mayReply: state.mayReply,
-      note: state.eligibilityNote,
-      consultedStates: loaded.consultation.settings.eligibleStates,
-    },
-    loaded.consultation.resolutionEdition,
-  );
 }
 
 export interface OwedConsultation {
@@ -114,7 +103,7 @@ export async function listOwedReplies(ctx: ServiceContext, options: { actor: Act
       state: view.state,
       deadlinePassed: deadlinePassed(view.loaded.consultation, now),
       replyWindowToCome: windowToCome(view.loaded.procedure.phases, view.timeline, now),
-      eligibility: eligibilityOf(view.loaded, memberState),
+      eligibility: participationOf(view.loaded, memberState),
       latest,
       counted,
       draft: drafts.find((d) => d.consultationId === id) ?? null,
@@ -201,7 +190,7 @@ export async function getReplyWorkspace(
   return {
     loaded: reply.loaded,
     memberState,
-    eligibility: eligibilityOf(reply.loaded, memberState),
+    eligibility: participationOf(reply.loaded, memberState),
     deadlinePassed: deadlinePassed(reply.loaded.consultation, now),
     replyWindowToCome: toCome,
     versions: reply.versions,

@@ -1,4 +1,5 @@
 import type { StoredMemberState } from '../domain/member-states/member-state.js';
+import { consultedClass } from '../domain/procedure/participants.js';
 import type { EligibilityAnswer, EligibilityFacts } from '../domain/procedure/procedure.js';
 import type { LoadedConsultation } from './load-consultation.js';
 
@@ -9,6 +10,7 @@ import type { LoadedConsultation } from './load-consultation.js';
  */
 export function eligibilityFacts(state: StoredMemberState, loaded: LoadedConsultation): EligibilityFacts {
   return {
+    participantClass: state.participantClass,
     mayReply: state.mayReply,
     note: state.eligibilityNote,
     consultedStates: loaded.consultation.settings.eligibleStates,
@@ -25,4 +27,12 @@ export function participationOf(loaded: LoadedConsultation, state: StoredMemberS
     eligibilityFacts(state, loaded),
     loaded.consultation.resolutionEdition,
   );
+}
+
+/**
+ * Whether the consultation's procedure consults the participant's class at all (its standing and
+ * a regional group aside): the lists of a consultation's pages hold only such participants.
+ */
+export function ofConsultedClass(loaded: LoadedConsultation, participant: StoredMemberState): boolean {
+  return consultedClass(loaded.procedure.participantClasses, participant.participantClass) !== undefined;
 }

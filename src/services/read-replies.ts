@@ -14,6 +14,7 @@ import {
 } from '../repositories/reply.repository.js';
 import { deadlinePassed, loadConsultation, type LoadedConsultation } from './load-consultation.js';
 import type { ServiceContext } from './service-context.js';
+import { participationOf } from './participants.js';
 
 export interface StateReply {
   readonly loaded: LoadedConsultation;
@@ -96,10 +97,9 @@ export async function listReplies(
     listCurrentReplies(ctx.db, options.consultationId, onlyState),
   ]);
   const byState = new Map(current.filter((c) => c.pointers.currentVersion > 0).map((c) => [c.pointers.memberState, c]));
-  const consulted = loaded.consultation.settings.eligibleStates;
   const rows = states
     .filter((s) => (onlyState === undefined ? true : s.code === onlyState))
-    .filter((s) => byState.has(s.code) || (s.mayReply && (consulted === null || consulted.includes(s.code))))
+    .filter((s) => byState.has(s.code) || participationOf(loaded, s).eligible)
     .map((state) => {
       const entry = byState.get(state.code);
       return { state, latest: entry?.latest ?? null, countedVersion: entry?.pointers.countedVersion ?? null };

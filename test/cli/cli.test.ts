@@ -653,7 +653,8 @@ describe('assent decision and notice', () => {
   });
 
   it('refuses a malformed state code in an option with exit code 2', async () => {
-    const run = await cli(seededFolder(), ['decision', 'record', 'tsb-79-2023', 'x1353', '--opposing', 'Korea']);
+    // Not a participant's code of any form (a Member State's two letters, an organisation's words).
+    const run = await cli(seededFolder(), ['decision', 'record', 'tsb-79-2023', 'x1353', '--opposing', 'Korea, Rep.']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--opposing');
   });

@@ -134,4 +134,63 @@ describe('the CLI under a toy procedure', () => {
       passThreshold: null,
     });
   });
+
+  it("registers an organisation of the toy's associate class, lists it by class, and refuses a class nobody consults", async () => {
+    const added = await cli(dir, [
+      'participant',
+      'add',
+      'acme-labs',
+      '--class',
+      'associate',
+      '--name',
+      'Acme Laboratories',
+      '--name-in',
+      'fr=Laboratoires Acme',
+    ]);
+    expect(added.stderr).toBe('');
+    expect(added.code).toBe(0);
+    expect(added.stdout).toBe('ACME-LABS (Acme Laboratories) is registered as associate.\n');
+
+    const listed = await cli(dir, ['participant', 'list', '--class', 'associate', '--json']);
+    expect(JSON.parse(listed.stdout)).toEqual({
+      items: [
+        expect.objectContaining({
+          code: 'ACME-LABS',
+          participantClass: 'associate',
+          names: { en: 'Acme Laboratories', fr: 'Laboratoires Acme' },
+        }),
+      ],
+    });
+    const table = await cli(dir, ['participant', 'list', '--class', 'associate']);
+    expect(table.stdout).toMatch(/ACME-LABS\s+associate\s+Acme Laboratories\s+yes/);
+    // The Member States' list stays theirs.
+    const states = await cli(dir, ['member-state', 'list', '--json']);
+    expect(JSON.parse(states.stdout).items.map((s: { code: string }) => s.code)).not.toContain('ACME-LABS');
+
+    const refused = await cli(dir, [
+      'participant',
+      'add',
+      'ERICSSON',
+      '--class',
+      'sector-member',
+      '--name',
+      'Ericsson',
+    ]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^error \[UNKNOWN_PARTICIPANT_CLASS\]/);
+    expect(refused.stderr).toContain('/participantClass: No registered procedure consults this class');
+    const badName = await cli(dir, [
+      'participant',
+      'add',
+      'ROBOT-CO',
+      '--class',
+      'associate',
+      '--name',
+      'R',
+      '--name-in',
+      'nope',
+    ]);
+    expect(badName.code).toBe(2);
+    expect(badName.stderr).toContain('<language>=<name>');
+  });
 });

@@ -37,6 +37,8 @@ const WORDS: Record<string, Record<string, string>> = {
     passes: 'Passes',
     fails: 'Fails',
     ballot: 'Ballot',
+    members: 'Members',
+    associates: 'Associates',
   },
   fr: {
     yes: 'Oui, {body} peut adopter ce texte',
@@ -51,6 +53,8 @@ const WORDS: Record<string, Record<string, string>> = {
     passes: 'Adopté',
     fails: 'Rejeté',
     ballot: 'Scrutin',
+    members: 'Membres',
+    associates: 'Associés',
   },
   es: {
     yes: 'Sí, {body} puede adoptar este texto',
@@ -65,6 +69,8 @@ const WORDS: Record<string, Record<string, string>> = {
     passes: 'Aprobado',
     fails: 'Rechazado',
     ballot: 'Votación',
+    members: 'Miembros',
+    associates: 'Asociados',
   },
   ru: {
     yes: 'Да, {body} может принять этот текст',
@@ -79,6 +85,8 @@ const WORDS: Record<string, Record<string, string>> = {
     passes: 'Принят',
     fails: 'Отклонен',
     ballot: 'Голосование',
+    members: 'Члены',
+    associates: 'Ассоциированные члены',
   },
   zh: {
     yes: '是，{body}可通过本案文',
@@ -93,6 +101,8 @@ const WORDS: Record<string, Record<string, string>> = {
     passes: '通过',
     fails: '未通过',
     ballot: '投票',
+    members: '成员',
+    associates: '部门准成员',
   },
   ar: {
     yes: 'نعم، يجوز لـ {body} اعتماد هذا النص',
@@ -107,6 +117,8 @@ const WORDS: Record<string, Record<string, string>> = {
     passes: 'مُعتمد',
     fails: 'مرفوض',
     ballot: 'الاقتراع',
+    members: 'الأعضاء',
+    associates: 'المنتسبون',
   },
 };
 /**
@@ -176,6 +188,8 @@ const MESSAGES = Object.fromEntries(
       'outcome.passes': w.passes!,
       'outcome.fails': w.fails!,
       'phase.ballot': w.ballot!,
+      'class.member-state': w.members!,
+      'class.associate': w.associates!,
       ...SENTENCES[locale],
     },
   ]),
@@ -298,10 +312,18 @@ export const TOY_PROCEDURE: Procedure = {
   decisionSchema: Type.Object({}, { additionalProperties: false }),
   clauses: () => TABLE,
   clauseFor: (role) => ROLES[role] ?? null,
-  eligibility: (_state, facts) =>
-    facts.mayReply
-      ? { eligible: true, reason: null, clause: null }
-      : { eligible: false, reason: facts.note ?? 'Not a member', clause: '§1' },
+  // Members vote; associates vote too, for the record only: their votes are shown by class and
+  // do not count (§1).
+  participantClasses: [
+    { id: 'member-state', counted: true },
+    { id: 'associate', counted: false },
+  ],
+  eligibility: (state, facts) =>
+    facts.participantClass !== 'member-state' && facts.participantClass !== 'associate'
+      ? { eligible: false, reason: `${state} is neither a member nor an associate`, clause: '§1' }
+      : facts.mayReply
+        ? { eligible: true, reason: null, clause: null }
+        : { eligible: false, reason: facts.note ?? 'Not a member', clause: '§1' },
   checkReply: (positions, textIds) => checkReply(positions, textIds),
   tallyOutcomes: [
     { id: 'passes', passes: true },

@@ -245,6 +245,13 @@ const MATRIX: readonly MatrixRow[] = [
   { route: 'GET /api/v1/procedures', before: EVERYONE },
   { route: 'GET /api/v1/procedures/:procedureId', before: EVERYONE },
   { route: 'PUT /api/v1/member-states/:code/eligibility', before: ADMIN_ONLY },
+  { route: 'GET /api/v1/participants', before: EVERYONE },
+  // Administrators get through the policy and meet the rule: no registered procedure consults a
+  // class besides the Member States (test/engine/toy-participants.test.ts registers one).
+  {
+    route: 'POST /api/v1/participants',
+    before: [NO_AUTH, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, 'ok:UNKNOWN_PARTICIPANT_CLASS'],
+  },
   { route: 'GET /api/v1/accounts', before: ADMIN_ONLY },
   { route: 'POST /api/v1/accounts/invitations', before: ADMIN_ONLY },
   { route: 'PATCH /api/v1/accounts/:accountId', before: ADMIN_ONLY },

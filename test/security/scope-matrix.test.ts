@@ -49,6 +49,7 @@ const SCOPES: readonly ScopeRow[] = [
   // Reference data, open to every caller.
   { route: 'GET /api/v1/openapi.json', needs: 'any' },
   { route: 'GET /api/v1/member-states', needs: 'any' },
+  { route: 'GET /api/v1/participants', needs: 'any' },
   { route: 'GET /api/v1/procedures', needs: 'any' },
   { route: 'GET /api/v1/procedures/:procedureId', needs: 'any' },
   { route: 'GET /api/v1/receipts/public-key', needs: 'any' },
@@ -101,6 +102,7 @@ const SCOPES: readonly ScopeRow[] = [
 
   // Administration — reading it too: admin.
   { route: 'PUT /api/v1/member-states/:code/eligibility', needs: 'admin' },
+  { route: 'POST /api/v1/participants', needs: 'admin' },
   { route: 'GET /api/v1/accounts', needs: 'admin' },
   { route: 'POST /api/v1/accounts/invitations', needs: 'admin' },
   { route: 'PATCH /api/v1/accounts/:accountId', needs: 'admin' },

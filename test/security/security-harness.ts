@@ -398,6 +398,8 @@ function bodyFor(api: SecurityApi, routeKey: string, when: ClockPoint): unknown 
       return { active: false };
     case 'PUT /api/v1/member-states/:code/eligibility':
       return { mayReply: true };
+    case 'POST /api/v1/participants':
+      return { code: 'ERICSSON', participantClass: 'sector-member', names: { en: 'Ericsson' } };
     case 'POST /api/v1/accounts/invitations':
       return { email: 'new.officer@itu.example', name: 'A new staff officer', role: 'secretariat_staff' };
     case 'PATCH /api/v1/accounts/:accountId':

@@ -10,6 +10,7 @@ import { loadConfig } from '../../config.js';
 import { AppError } from '../../domain/errors.js';
 import { operatorActor, type Actor } from '../../domain/policy/actor.js';
 import { normaliseInputText } from '../../domain/text/input-text.js';
+import { isParticipantCode } from '../../domain/procedure/participants.js';
 import { authenticateToken } from '../../services/api-tokens.js';
 import { schemaProblems } from '../../schemas/schema-problems.js';
 import { UsageError, type CliIo } from '../output.js';
@@ -125,10 +126,11 @@ export function checkAgainstSchema(value: unknown, schema: TSchema, detail: stri
 
 // Option parsers: a wrong value is a usage error (exit 2), reported by commander with the option's name.
 
-/** A Member State code, upper-cased: `kr` → `KR`. */
+/** A participant's code (a Member State's or an organisation's), upper-cased: `kr` → `KR`. */
 export function parseStateCode(value: string): string {
   const code = value.trim().toUpperCase();
-  if (!/^[A-Z]{2}$/.test(code)) throw new InvalidArgumentError('a two-letter Member State code such as KR');
+  if (!isParticipantCode(code))
+    throw new InvalidArgumentError("a Member State's two-letter code such as KR, or an organisation's code");
   return code;
 }
 

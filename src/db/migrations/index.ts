@@ -18,6 +18,7 @@ import { m0016AccountRecovery } from './0016-account-recovery.js';
 import { m0017TextLocationUrl } from './0017-text-location-url.js';
 import { m0018ResultsDocumentReferences } from './0018-results-document-references.js';
 import { m0019InboundMail } from './0019-inbound-mail.js';
+import { m0020ParticipantClasses } from './0020-participant-classes.js';
 import type { MigrationOptions } from './migration-options.js';
 
 export type { MigrationOptions } from './migration-options.js';
@@ -52,4 +53,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-07-0017-text-location-url': m0017TextLocationUrl,
   '2026-12-07-0018-results-document-references': m0018ResultsDocumentReferences,
   '2026-12-07-0019-inbound-mail': m0019InboundMail,
+  '2026-12-07-0020-participant-classes': m0020ParticipantClasses,
 };

@@ -33,7 +33,7 @@ describe("the audit trail's filters", () => {
       from: '2023-05-02',
       to: '',
     });
-    expect(readAuditFilters({ state: 'Korea', from: '2023-02-30' })).toMatchObject({ state: '', from: '' });
+    expect(readAuditFilters({ state: 'Rep. of Korea', from: '2023-02-30' })).toMatchObject({ state: '', from: '' });
   });
 
   it('names the States an event concerns from its subject or its data', () => {

@@ -1,6 +1,7 @@
 import type { FieldProblem } from '../errors.js';
 import { DAY_MS, isIsoDay, startOfDay } from '../time/instants.js';
 import type { StoredAuditEvent } from './audit-event.js';
+import { isParticipantCode } from '../procedure/participants.js';
 
 /**
  * The audit trail's filters beyond the circular: the action, who acted, the Member State an event
@@ -26,8 +27,6 @@ export type SomeAuditFilters = { readonly [K in keyof AuditFilters]?: string | u
 /** The longest action or actor id a filter takes (the longest the chain records is far shorter). */
 export const AUDIT_FILTER_MAX_LENGTH = 200;
 
-const STATE_CODE = /^[A-Z]{2}$/;
-
 /**
  * Reads the filters as typed on the secretariat's page, forgivingly: trimmed, a day only when it is
  * one, a State code in capitals. A value that is not one the filter takes means "any", as on the
@@ -48,7 +47,7 @@ export function readAuditFilters(query: {
   return {
     action: (query.action ?? '').trim(),
     who: (query.who ?? '').trim(),
-    state: STATE_CODE.test(state) ? state : '',
+    state: isParticipantCode(state) ? state : '',
     from: day(query.from),
     to: day(query.to),
   };
@@ -66,8 +65,11 @@ export function auditFilterProblems(filters: SomeAuditFilters): FieldProblem[] {
     if (value.length > AUDIT_FILTER_MAX_LENGTH || value.includes('\u0000'))
       problems.push({ field: `/${field}`, message: `At most ${AUDIT_FILTER_MAX_LENGTH} characters, no NUL` });
   }
-  if ((filters.state ?? '') !== '' && !STATE_CODE.test(filters.state!))
-    problems.push({ field: '/state', message: 'A Member State code: two capital letters' });
+  if ((filters.state ?? '') !== '' && !isParticipantCode(filters.state!))
+    problems.push({
+      field: '/state',
+      message: "A participant's code: a Member State's two capital letters, or an organisation's code",
+    });
   for (const field of ['from', 'to'] as const) {
     const value = filters[field] ?? '';
     if (value !== '' && !isIsoDay(value)) problems.push({ field: `/${field}`, message: 'A calendar day, YYYY-MM-DD' });
@@ -120,12 +122,12 @@ export function statesOfEvent(
   const found = new Set<string>();
   const actorState = statesOfActor.get(event.actor);
   if (actorState !== undefined) found.add(actorState);
-  const reply = /^reply:[^/]+\/([A-Z]{2})\//.exec(event.subject);
-  if (reply) found.add(reply[1]!);
-  const state = /^member-state:([A-Z]{2})$/.exec(event.subject);
-  if (state) found.add(state[1]!);
+  const reply = /^reply:[^/]+\/([^/]+)\//.exec(event.subject);
+  if (reply && isParticipantCode(reply[1]!)) found.add(reply[1]!);
+  const state = /^member-state:(.+)$/.exec(event.subject);
+  if (state && isParticipantCode(state[1]!)) found.add(state[1]!);
   const data = event.data.memberState;
-  if (typeof data === 'string' && STATE_CODE.test(data)) found.add(data);
+  if (typeof data === 'string' && isParticipantCode(data)) found.add(data);
   return [...found];
 }
 

@@ -110,7 +110,12 @@ describe('MEMBER_STATES', () => {
     const edition = procedure.defaultEdition;
     const answer = procedure.eligibility(
       'PS',
-      { mayReply: ps.mayReply, note: ps.eligibilityNote ?? null, consultedStates: null },
+      {
+        participantClass: 'member-state',
+        mayReply: ps.mayReply,
+        note: ps.eligibilityNote ?? null,
+        consultedStates: null,
+      },
       edition,
     );
     expect(answer).toEqual({

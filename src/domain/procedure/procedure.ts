@@ -4,12 +4,15 @@ import type { FieldProblem } from '../errors.js';
 import type { Channel, PositionInput, PositionKind, ReplyFlag, ReplyPosition } from '../reply/reply.js';
 import { type Citation, type ClauseRole, type ClauseTable, citationOf, formatCitation } from './clauses.js';
 import type { MeetingDecision, MeetingDecisionInput, TallyOutcomeDefinition, TextTally } from './outcomes.js';
+import type { ParticipantClassDefinition } from './participants.js';
 import type { PhaseDefinition, PhaseFacts, PhaseWindow } from './phases.js';
 import type { ProcedureCatalogues, ReplyFormSpec } from './presentation.js';
 import type { TimingCheck, TimingFacts, TimingPolicy } from './timing.js';
 
 /** What decides whether a participant may reply to a given consultation. */
 export interface EligibilityFacts {
+  /** The participant's class (`member-state`, `sector-member`…; domain/procedure/participants.ts). */
+  readonly participantClass: string;
   /** The participant's own standing (data: observer, suspended right to reply…). */
   readonly mayReply: boolean;
   readonly note: string | null;
@@ -86,6 +89,11 @@ export interface Procedure {
   clauses(edition: string): ClauseTable;
   /** The clause number the procedure applies for a role of the core, or null if it has no such rule. */
   clauseFor(role: ClauseRole, edition: string): string | null;
+  /**
+   * The classes of participant the procedure consults, in the order results split by class show
+   * them (TAP: the Member States only). A participant of another class is never eligible.
+   */
+  readonly participantClasses: readonly ParticipantClassDefinition[];
   /** Who may reply to a consultation. */
   eligibility(state: string, facts: EligibilityFacts, edition: string): EligibilityAnswer;
   /** Checks the positions of a reply (and normalises them). */

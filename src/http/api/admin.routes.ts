@@ -10,7 +10,12 @@ import { auditExport } from '../../presenters/exports.js';
 import { sendAttachment } from '../attachment-reply.js';
 import { sendTables, TABLE_CONTENT } from '../table-reply.js';
 import { FormatQuery } from './params.schema.js';
-import { listMemberStates, setEligibility } from '../../services/member-states.js';
+import {
+  listMemberStates,
+  listParticipants,
+  registerParticipant,
+  setEligibility,
+} from '../../services/member-states.js';
 import type { ServiceContext } from '../../services/service-context.js';
 import { presentMemberState } from '../../presenters/consultation.presenter.js';
 import {
@@ -53,6 +58,53 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; mailD
       },
     },
     async () => ({ items: (await listMemberStates(ctx)).map(presentMemberState) }),
+  );
+
+  app.get(
+    '/participants',
+    {
+      schema: {
+        tags: ['member-states'],
+        summary:
+          'Every participant: the Member States and the organisations of other classes (Sector Members…), with whether each may reply',
+        querystring: Type.Object(
+          { class: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,63}$' })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: ItemsOf(MemberStateView), ...problemResponses },
+      },
+    },
+    async (req) => ({
+      items: (await listParticipants(ctx))
+        .filter((p) => req.query.class === undefined || p.participantClass === req.query.class)
+        .map(presentMemberState),
+    }),
+  );
+
+  app.post(
+    '/participants',
+    {
+      schema: {
+        tags: ['member-states'],
+        summary:
+          'Register an organisation as a participant of a class a procedure consults (secretariat); the Member States come from the curated list',
+        body: Type.Object(
+          {
+            code: Type.String({ maxLength: 64 }),
+            participantClass: Type.String({ maxLength: 64 }),
+            names: Type.Record(Type.String({ maxLength: 8 }), Type.String({ maxLength: 400 }), {
+              description: 'The name by UN language (ar, zh, en, fr, ru, es); English required',
+            }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: MemberStateView, ...problemResponses },
+      },
+    },
+    async (req, reply) => {
+      const participant = await registerParticipant(ctx, { actor: req.actor, participant: req.body });
+      return reply.code(201).send(presentMemberState(participant));
+    },
   );
 
   app.put(

@@ -9,12 +9,25 @@ import { resultsNoticeDueAt } from './tap-meeting.js';
 const EDITION = 'Rev. Geneva, 2022';
 
 function facts(overrides: Partial<EligibilityFacts> = {}): EligibilityFacts {
-  return { mayReply: true, note: null, consultedStates: null, ...overrides };
+  return { participantClass: 'member-state', mayReply: true, note: null, consultedStates: null, ...overrides };
 }
 
 describe('tapEligibility (only Member States reply: Res. 1 §9.4.1, §9.4.3)', () => {
   it('a Member State that may reply is eligible when every Member State is consulted', () => {
     expect(tapEligibility('CH', facts(), EDITION)).toEqual({ eligible: true, reason: null, clause: null });
+  });
+
+  it('an organisation of another class (a Sector Member) is refused, citing §9.4.3, even when it may reply', () => {
+    expect(tapEligibility('ERICSSON', facts({ participantClass: 'sector-member' }), EDITION)).toEqual({
+      eligible: false,
+      reason:
+        'ERICSSON is not a Member State: only Member States reply to a consultation under the Traditional Approval Procedure',
+      clause: '§9.4.3',
+    });
+  });
+
+  it('consults the Member States alone, and counts their replies', () => {
+    expect(TAP_PROCEDURE.participantClasses).toEqual([{ id: 'member-state', counted: true }]);
   });
 
   it('an observer (mayReply false) is refused with its own note and the §9.4.1 citation', () => {

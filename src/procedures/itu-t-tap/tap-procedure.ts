@@ -1,3 +1,4 @@
+import { MEMBER_STATE_CLASS, type ParticipantClassDefinition } from '../../domain/procedure/participants.js';
 import type { EligibilityAnswer, EligibilityFacts, Procedure } from '../../domain/procedure/procedure.js';
 import { DEFAULT_TAP_EDITION, TAP_EDITIONS, tapClauseFor, tapClauseTable, tapClauses } from './tap-clauses.js';
 import { tapDemoPosition } from './tap-demo.js';
@@ -9,13 +10,26 @@ import { TapDecisionSchema, TapPositionSchema } from './tap-schemas.js';
 import { TAP_TALLY_BASES, TAP_TALLY_OUTCOMES, tapTextTally } from './tap-tally.js';
 import { checkTiming, latestDeadline } from './tap-timing.js';
 
+/** TAP consults the Member States, and only their replies count (Res. 1 §9.4.1, §9.4.3). */
+export const TAP_PARTICIPANT_CLASSES: readonly ParticipantClassDefinition[] = [
+  { id: MEMBER_STATE_CLASS, counted: true },
+];
+
 /**
- * Who may reply to a TAP consultation: only Member States (Res. 1 §9.4.1, §9.4.3), whose right
- * to reply is data (an observer such as Palestine, or a State whose right is suspended, may not),
- * and, for a regional-group consultation, only that group's Member States (§9.2.1 NOTE).
+ * Who may reply to a TAP consultation: only Member States (Res. 1 §9.4.1, §9.4.3: an organisation
+ * of another class, such as a Sector Member, may not), whose right to reply is data (an observer
+ * such as Palestine, or a State whose right is suspended, may not), and, for a regional-group
+ * consultation, only that group's Member States (§9.2.1 NOTE).
  */
 export function tapEligibility(state: string, facts: EligibilityFacts, edition: string): EligibilityAnswer {
   const clauses = tapClauses(edition);
+  if (facts.participantClass !== MEMBER_STATE_CLASS) {
+    return {
+      eligible: false,
+      reason: `${state} is not a Member State: only Member States reply to a consultation under the Traditional Approval Procedure`,
+      clause: clauses.memberStatesOnly,
+    };
+  }
   if (!facts.mayReply) {
     return {
       eligible: false,
@@ -49,6 +63,7 @@ export const TAP_PROCEDURE: Procedure = {
   positionKinds: ['assigns_authority', 'does_not_assign_authority', 'unclear'],
   positionSchema: TapPositionSchema,
   decisionSchema: TapDecisionSchema,
+  participantClasses: TAP_PARTICIPANT_CLASSES,
   eligibility: tapEligibility,
   checkReply: (positions, textIds, channel, edition) =>
     checkReplyPositions(positions, textIds, channel, tapClauses(edition)),

@@ -1,13 +1,12 @@
 import Type, { type Static } from 'typebox';
-import {
-  CommentTableSchema,
-  FreeText,
-  IsoInstant,
-  Line,
-  Sha256,
-  Slug,
-  StateCode,
-} from '../../schemas/common.schema.js';
+import { CommentTableSchema, FreeText, IsoInstant, Line, Sha256, Slug } from '../../schemas/common.schema.js';
+
+/** A Member State's code (ISO 3166-1 alpha-2): TAP's decisions name Member State delegations only (§9.4.1, §9.5). */
+const StateCode = Type.String({
+  pattern: '^[A-Z]{2}$',
+  description: 'ISO 3166-1 alpha-2 code of a Member State',
+  examples: ['KR'],
+});
 
 /**
  * The TypeBox schemas TAP owns: what one position of a reply and what one meeting decision may

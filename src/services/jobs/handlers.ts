@@ -24,6 +24,7 @@ import {
   type MailText,
 } from './mail-messages.js';
 import type { Locale } from '../../i18n/i18n.js';
+import { participationOf } from '../participants.js';
 
 /** What a handler reports; stored with the job (for e-mails: recipient, subject, message id). */
 export type JobResult = Record<string, unknown> | null;
@@ -71,12 +72,9 @@ export function createJobHandlers(ctx: ServiceContext, mail: MailSettings): Reco
     return { recipients: messages.length, created };
   };
 
-  const consultedStates = async (loaded: LoadedConsultation) => {
-    const eligible = loaded.consultation.settings.eligibleStates;
-    return (await listMemberStates(ctx.db)).filter(
-      (s) => s.mayReply && (eligible === null || eligible.includes(s.code)),
-    );
-  };
+  // Who the consultation asks: its procedure's eligibility rule on each registered participant.
+  const consultedStates = async (loaded: LoadedConsultation) =>
+    (await listMemberStates(ctx.db)).filter((s) => participationOf(loaded, s).eligible);
 
   /** Texts a State has not answered in its counted reply. */
   const unansweredBy = async (loaded: LoadedConsultation) => {

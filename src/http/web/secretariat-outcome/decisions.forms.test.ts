@@ -136,6 +136,7 @@ describe('the decisions form', () => {
       extra: Partial<StoredMemberState> = {},
     ): StoredMemberState => ({
       code,
+      participantClass: 'member-state',
       iso3: `${code}X`,
       names: { en, fr },
       membership: 'member_state',

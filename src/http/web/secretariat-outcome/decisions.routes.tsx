@@ -3,7 +3,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode, type FieldProblem, isAppError } from '../../../domain/errors.js';
 import { computeResults, type ConsultationResults } from '../../../services/compute-results.js';
 import { issueResultsNotice } from '../../../services/issue-results-notice.js';
-import { listMemberStates } from '../../../services/member-states.js';
+import { listParticipants } from '../../../services/member-states.js';
+import { ofConsultedClass } from '../../../services/participants.js';
 import { recordDecision } from '../../../services/record-decision.js';
 import { setReportHeader } from '../../../services/results-report-header.js';
 import type { FormError } from '../components/form.js';
@@ -69,7 +70,9 @@ export const decisionsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks
     const page = pageContext(web, request);
     const states = presentStateOptions(
       page.locale,
-      (await listMemberStates(ctx)).filter((s) => s.membership === 'member_state'),
+      (await listParticipants(ctx)).filter(
+        (s) => s.membership === 'member_state' && ofConsultedClass(results.loaded, s),
+      ),
     );
     const view = {
       ...presentDecisionsPage(page.locale, results, states, options.notice ?? null, options.typed ?? null),
@@ -140,7 +143,7 @@ export const decisionsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks
       // A State that is not a participant is told apart by its data (observer, suspended, not consulted).
       const stateOf = namedStates(
         page.locale,
-        await listMemberStates(ctx),
+        await listParticipants(ctx),
         results.loaded.consultation.settings.eligibleStates,
       );
       const errors = decisionErrors(

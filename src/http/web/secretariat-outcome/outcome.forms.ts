@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { StateCode } from '../../../schemas/common.schema.js';
 
 /**
  * The query strings and form bodies of the secretariat's outcome pages (replies dashboard,
@@ -44,7 +45,7 @@ export const CommentsQuery = Type.Object({
 /** One State's reply to a consultation. */
 export const StateReplyParams = Type.Object({
   id: OutcomeParams.properties.id,
-  state: Type.String({ pattern: '^[A-Z]{2}$' }),
+  state: StateCode,
 });
 
 /** A file a reply cites, by its SHA-256. */

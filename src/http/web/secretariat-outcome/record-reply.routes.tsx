@@ -3,7 +3,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type ErrorCode, type FieldProblem, isAppError } from '../../../domain/errors.js';
 import { type Locale, t } from '../../../i18n/i18n.js';
 import { computeResults } from '../../../services/compute-results.js';
-import { listMemberStates } from '../../../services/member-states.js';
+import { listParticipants } from '../../../services/member-states.js';
+import { participationOf } from '../../../services/participants.js';
 import { listReplies } from '../../../services/read-replies.js';
 import { recordReplyWithOriginal } from '../../../services/record-reply.js';
 import { type IntakeProposal, proposeFromForm } from '../../../services/intake/form-intake.js';
@@ -99,13 +100,10 @@ export const recordReplyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
     const [results, overview, states] = await Promise.all([
       computeResults(ctx, { actor, consultationId }),
       listReplies(ctx, { actor, consultationId }),
-      listMemberStates(ctx),
+      listParticipants(ctx),
     ]);
     const { consultation, texts } = results.loaded;
-    const consulted = consultation.settings.eligibleStates;
-    const eligible = overview.rows
-      .map((r) => r.state)
-      .filter((s) => s.mayReply && (consulted === null || consulted.includes(s.code)));
+    const eligible = overview.rows.map((r) => r.state).filter((s) => participationOf(results.loaded, s).eligible);
     const frozen = consultation.resultsNoticeAt !== null || results.texts.some((r) => r.decisionRecord !== null);
     const closed = consultation.issuedAt === null ? ('not-issued' as const) : frozen ? ('frozen' as const) : null;
     const mapped: FormError[] =
@@ -199,7 +197,7 @@ export const recordReplyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
       );
     }
     const { message, proposal } = mailed;
-    const states = await listMemberStates(ctx);
+    const states = await listParticipants(ctx);
     const registered = message.memberState === null ? undefined : states.find((s) => s.code === message.memberState);
     const { subject, from } = shownMessage(page.locale, message);
     const lines = [
@@ -369,7 +367,7 @@ export const recordReplyRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
         if (!isAppError(error) || error.code !== 'FORM_UNREADABLE') throw error;
         return refused(t(page.locale, 'outcome.record.read.error', { code: error.errors[0]?.code ?? '' }));
       }
-      const states = await listMemberStates(ctx);
+      const states = await listParticipants(ctx);
       const values = valuesOf(proposal);
       return renderRecord(
         request,

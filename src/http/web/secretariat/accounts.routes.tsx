@@ -6,7 +6,7 @@ import { t } from '../../../i18n/i18n.js';
 import { inviteAccount, listAccounts, setAccountDisabled } from '../../../services/identity/accounts.js';
 import { REASON_MAX, resetAuthenticator } from '../../../services/identity/authenticator-reset.js';
 import { readAuditTrail } from '../../../services/list-audit-events.js';
-import { listMemberStates } from '../../../services/member-states.js';
+import { listParticipants } from '../../../services/member-states.js';
 import type { FormError } from '../components/form.js';
 import { noticeOf, pageContext } from '../page-context.js';
 import { AccountsPage } from '../pages/secretariat/accounts.page.js';
@@ -59,7 +59,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks:
     const actor = actorOf(request);
     const [accounts, states, trail] = await Promise.all([
       listAccounts(ctx, { actor }),
-      listMemberStates(ctx),
+      listParticipants(ctx),
       readAuditTrail(ctx, { actor }),
     ]);
     const me = request.webSession!.account.id;
@@ -148,7 +148,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks:
   ): Promise<FastifyReply> {
     const page = pageContext(web, request);
     const actor = actorOf(request);
-    const [accounts, states] = await Promise.all([listAccounts(ctx, { actor }), listMemberStates(ctx)]);
+    const [accounts, states] = await Promise.all([listAccounts(ctx, { actor }), listParticipants(ctx)]);
     const me = request.webSession!.account.id;
     const rows = presentAccounts(page.locale, accounts, new Map(states.map((s) => [s.code, s])), new Map(), me);
     const row = rows.find((r) => r.id === accountId);

@@ -9,7 +9,7 @@ import {
   listInbox,
   readInboundMessage,
 } from '../../../services/intake/mail-intake.js';
-import { listMemberStates } from '../../../services/member-states.js';
+import { listParticipants } from '../../../services/member-states.js';
 import type { FormError } from '../components/form.js';
 import { noticeOf, pageContext, registerNotices } from '../page-context.js';
 import { InboxMessagePage, InboxPage, type InboxRow } from '../pages/secretariat/inbox.page.js';
@@ -55,7 +55,7 @@ export const inboxRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
     messages: readonly InboundMessage[],
   ): Promise<InboxRow[]> {
     const page = pageContext(web, request);
-    const states = await listMemberStates(ctx);
+    const states = await listParticipants(ctx);
     const name = (code: string | null) => {
       const state = code === null ? undefined : states.find((s) => s.code === code);
       return state ? stateName(locale, state) : code;

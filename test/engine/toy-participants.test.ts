@@ -1,0 +1,210 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerProcedure } from '../../src/procedures/registry.js';
+import { createApiToken } from '../../src/services/api-tokens.js';
+import { registerParticipant } from '../../src/services/member-states.js';
+import { listAuditEvents } from '../../src/services/list-audit-events.js';
+import { describeEachDialect } from '../helpers/databases.js';
+import { consultationInput, DEADLINE, SECRETARIAT } from '../helpers/world.js';
+import { expectProblem, storageSnapshot, useApi } from '../http/api-harness.js';
+import { TOY_PROCEDURE } from './toy-procedure.js';
+
+/**
+ * Participants in classes (issue 12): the toy procedure (test/engine/toy-procedure.ts) consults
+ * the Member States, whose votes count, and associates, whose votes do not. An associate is
+ * registered through the API and kept out of a procedure that does not consult its class — on
+ * both databases, with no core file knowing the toy or its classes.
+ */
+describeEachDialect('participants in classes, and results split by class', (dialect) => {
+  let unregister: () => void = () => {};
+  beforeAll(() => {
+    unregister = registerProcedure(TOY_PROCEDURE);
+  });
+  afterAll(() => unregister());
+  const api = useApi(dialect);
+
+  /** Registers ACME-LABS as an associate (through the API) and gives its focal point a token. */
+  async function acme(): Promise<string> {
+    const { send, tokens, world } = api();
+    const registered = await send('POST', '/api/v1/participants', {
+      token: tokens.secretariat,
+      body: {
+        code: 'ACME-LABS',
+        participantClass: 'associate',
+        names: { en: 'Acme Laboratories', fr: 'Laboratoires Acme' },
+      },
+    });
+    expect(registered.statusCode, registered.body).toBe(201);
+    expect(registered.json()).toMatchObject({
+      code: 'ACME-LABS',
+      participantClass: 'associate',
+      iso3: '',
+      name: 'Acme Laboratories',
+      names: { en: 'Acme Laboratories', fr: 'Laboratoires Acme' },
+      mayReply: true,
+    });
+    return (
+      await createApiToken(world.ctx, {
+        actor: SECRETARIAT,
+        role: 'focal_point',
+        memberState: 'ACME-LABS',
+        label: 'Focal point of Acme',
+      })
+    ).secret;
+  }
+
+  async function openBallot(procedure: string, edition: string, number: number): Promise<string> {
+    const { send, tokens } = api();
+    const created = await send('POST', '/api/v1/consultations', {
+      token: tokens.secretariat,
+      body: consultationInput({
+        procedure,
+        resolutionEdition: edition,
+        number,
+        reference: `TSB Circular ${number}`,
+      }),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json<{ id: string }>().id;
+    const issued = await send('POST', `/api/v1/consultations/${id}/issue`, { token: tokens.secretariat });
+    expect(issued.statusCode, issued.body).toBe(200);
+    return id;
+  }
+
+  it('lists the classes each procedure consults: TAP the Member States alone, the toy two', async () => {
+    const tap = (await api().send('GET', '/api/v1/procedures/itu-t-tap')).json<{ participantClasses: unknown }>();
+    expect(tap.participantClasses).toEqual([{ id: 'member-state', counted: true }]);
+    const toy = (await api().send('GET', '/api/v1/procedures/toy-majority')).json<{ participantClasses: unknown }>();
+    expect(toy.participantClasses).toEqual([
+      { id: 'member-state', counted: true },
+      { id: 'associate', counted: false },
+    ]);
+  });
+
+  it('registers an organisation of a class a procedure consults, lists it apart from the Member States, and audits it', async () => {
+    const { send, world } = api();
+    await acme();
+    const participants = (await send('GET', '/api/v1/participants?class=associate')).json<{ items: unknown[] }>();
+    expect(participants.items).toEqual([expect.objectContaining({ code: 'ACME-LABS', participantClass: 'associate' })]);
+    const all = (await send('GET', '/api/v1/participants')).json<{ items: { participantClass: string }[] }>();
+    expect(all.items.filter((p) => p.participantClass === 'member-state').length).toBeGreaterThan(190);
+    // GET /member-states stays the Member States.
+    const states = (await send('GET', '/api/v1/member-states')).json<{ items: { code: string }[] }>();
+    expect(states.items.map((s) => s.code)).not.toContain('ACME-LABS');
+    const audit = (await listAuditEvents(world.ctx, { actor: SECRETARIAT, limit: 1000 })).filter(
+      (e) => e.action === 'participant.registered',
+    );
+    expect(audit.map((e) => [e.subject, e.data.participantClass])).toEqual([['member-state:ACME-LABS', 'associate']]);
+  });
+
+  it('refuses a bad registration at its field, with its code, changing nothing', async () => {
+    const { send, tokens, world } = api();
+    await acme();
+    const before = await storageSnapshot(world.ctx.db);
+    const post = (body: unknown) => send('POST', '/api/v1/participants', { token: tokens.secretariat, body });
+
+    // A two-letter code is a Member State's; a class nobody consults; the Member States' own class.
+    const twoLetters = expectProblem(
+      await post({ code: 'AC', participantClass: 'associate', names: { en: 'Ac' } }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(twoLetters.errors).toEqual([expect.objectContaining({ field: '/code', code: 'VALIDATION_FAILED' })]);
+    const unknownClass = expectProblem(
+      await post({ code: 'ERICSSON', participantClass: 'sector-member', names: { en: 'Ericsson' } }),
+      422,
+      'UNKNOWN_PARTICIPANT_CLASS',
+    );
+    expect(unknownClass.errors).toEqual([
+      expect.objectContaining({
+        field: '/participantClass',
+        code: 'UNKNOWN_PARTICIPANT_CLASS',
+        message: expect.stringContaining('associate'),
+      }),
+    ]);
+    const memberStateClass = expectProblem(
+      await post({ code: 'ATLANTIS', participantClass: 'member-state', names: { en: 'Atlantis' } }),
+      422,
+      'UNKNOWN_PARTICIPANT_CLASS',
+    );
+    expect(memberStateClass.errors?.[0]?.message).toMatch(/curated list/);
+    // No English name, a language that is not a UN language, two lines.
+    const names = expectProblem(
+      await post({ code: 'ROBOT-CO', participantClass: 'associate', names: { de: 'Roboter', fr: 'Un\nDeux' } }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(names.errors?.map((e) => e.field)).toEqual(['/names/en', '/names/de', '/names/fr']);
+    // A code taken, whatever its case.
+    expectProblem(
+      await post({ code: 'ACME-LABS', participantClass: 'associate', names: { en: 'Acme again' } }),
+      409,
+      'PARTICIPANT_EXISTS',
+    );
+    expectProblem(
+      await post({ code: 'acme-labs', participantClass: 'associate', names: { en: 'Acme again' } }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    // Only an administrator registers.
+    expectProblem(
+      await send('POST', '/api/v1/participants', {
+        token: tokens.kr,
+        body: { code: 'KR-LABS', participantClass: 'associate', names: { en: 'KR Labs' } },
+      }),
+      403,
+      'FORBIDDEN',
+    );
+    expect(await storageSnapshot(world.ctx.db)).toEqual(before);
+  });
+
+  it('keeps an organisation out of a consultation whose procedure does not consult its class (TAP: Member States only, §9.4.3)', async () => {
+    const { send, world } = api();
+    const acmeToken = await acme();
+    const id = await openBallot('itu-t-tap', 'Rev. Geneva, 2022', 82);
+    world.clock.set('2023-05-02T09:00:00Z');
+    const before = await storageSnapshot(world.ctx.db);
+    const refused = expectProblem(
+      await send('PUT', `/api/v1/consultations/${id}/replies/ACME-LABS`, {
+        token: acmeToken,
+        body: {
+          positions: [{ text: 'x1353', position: 'assigns_authority', option: 'no_comments' }],
+          signatory: { name: 'A. Official', title: 'Director' },
+        },
+      }),
+      422,
+      'STATE_NOT_ELIGIBLE',
+    );
+    expect(refused.errors).toEqual([
+      expect.objectContaining({
+        field: '/memberState',
+        code: 'STATE_NOT_ELIGIBLE',
+        message: expect.stringContaining('only Member States reply'),
+      }),
+    ]);
+    expect(refused.clause).toBe('WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.3');
+    expect(await storageSnapshot(world.ctx.db)).toEqual(before);
+
+    world.clock.set(Date.parse(DEADLINE) + 1);
+    // And the organisation is not among those the circular asks (the replies overview).
+    const replies = (
+      await send('GET', `/api/v1/consultations/${id}/replies`, { token: api().tokens.secretariat })
+    ).json<{ items: { memberState: string }[] }>();
+    expect(replies.items.map((r) => r.memberState)).not.toContain('ACME-LABS');
+  });
+});
+
+describe('registering a participant with no procedure consulting another class', () => {
+  const api = useApi('sqlite');
+
+  it('says no registered procedure consults a class besides the Member States', async () => {
+    await expect(
+      registerParticipant(api().world.ctx, {
+        actor: SECRETARIAT,
+        participant: { code: 'ERICSSON', participantClass: 'sector-member', names: { en: 'Ericsson' } },
+      }),
+    ).rejects.toMatchObject({
+      code: 'UNKNOWN_PARTICIPANT_CLASS',
+      errors: [expect.objectContaining({ message: expect.stringMatching(/No registered procedure consults/) })],
+    });
+  });
+});
