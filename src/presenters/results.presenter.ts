@@ -45,7 +45,7 @@ export function presentResults(results: ConsultationResults): ResultsView {
     resultsNoticeDueAt: results.resultsNoticeDueAt === null ? null : iso(results.resultsNoticeDueAt),
     resultsNoticeAt: c.resultsNoticeAt === null ? null : iso(c.resultsNoticeAt),
     auditHead: results.auditHead === null ? null : { seq: results.auditHead.seq, hash: results.auditHead.hash },
-    texts: results.texts.map(({ text, tally, decision, decisionRecord }) => ({
+    texts: results.texts.map(({ text, tally, byClass, decision, decisionRecord }) => ({
       text: {
         id: text.id,
         designation: text.designation,
@@ -62,6 +62,16 @@ export function presentResults(results: ConsultationResults): ResultsView {
       citation: tally.citation,
       explanation: tally.explanation,
       figures: tally.figures.map((f) => ({ name: f.name, value: f.value, format: f.format })),
+      byClass: byClass.map((c) => ({
+        participantClass: c.participantClass,
+        counted: c.counted,
+        replies: c.tally.replies,
+        unclear: c.tally.unclear,
+        passes: c.tally.passes,
+        outcome: c.tally.outcome,
+        basis: c.tally.basis,
+        figures: c.tally.figures.map((f) => ({ name: f.name, value: f.value, format: f.format })),
+      })),
       decision: decision === null ? null : presentDecision(decision, decisionRecord),
     })),
   };

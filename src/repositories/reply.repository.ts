@@ -272,26 +272,40 @@ export async function markCountedPositions(
   }
 }
 
-/** Per text and position, how many counted replies (the input of the decision rule). */
+/** Per text, position and class of participant, how many counted replies (the input of the decision rule). */
 export interface PositionCountRow {
   readonly textId: string;
   readonly position: ReplyPositionTable['position'];
+  /** The class of the participants who replied so (`member-state`…). */
+  readonly participantClass: string;
   readonly count: number;
 }
 
 /**
  * Counts the positions of the counted version of every reply (the latest reply received by the
- * deadline: a later one does not count), grouped by text and position, in one aggregate query.
+ * deadline: a later one does not count), grouped by text, position and class of participant, in
+ * one aggregate query.
  */
 export async function countCountedPositions(db: Executor, consultationId: string): Promise<PositionCountRow[]> {
   const rows = await db
     .selectFrom('reply_position')
-    .select(['text_id', 'position', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('consultation_id', '=', consultationId)
-    .where('counted', '=', 1)
-    .groupBy(['text_id', 'position'])
+    .innerJoin('member_state', 'member_state.code', 'reply_position.member_state')
+    .select([
+      'reply_position.text_id',
+      'reply_position.position',
+      'member_state.participant_class',
+      (eb) => eb.fn.countAll<number>().as('n'),
+    ])
+    .where('reply_position.consultation_id', '=', consultationId)
+    .where('reply_position.counted', '=', 1)
+    .groupBy(['reply_position.text_id', 'reply_position.position', 'member_state.participant_class'])
     .execute();
-  return rows.map((r) => ({ textId: r.text_id, position: r.position, count: Number(r.n) }));
+  return rows.map((r) => ({
+    textId: r.text_id,
+    position: r.position,
+    participantClass: r.participant_class,
+    count: Number(r.n),
+  }));
 }
 
 /** Counted positions per State (for the list of replying States with their positions). */

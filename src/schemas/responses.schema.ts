@@ -363,6 +363,19 @@ export const DecisionView = Type.Object({
 });
 export type DecisionView = Static<typeof DecisionView>;
 
+const TallyFigures = Type.Array(
+  Type.Object({
+    name: Type.String({ description: "The figure's name in the procedure, e.g. replies, support, percent" }),
+    value: Nullable(Type.Number({ description: 'Null when not applicable (a share with no replies)' })),
+    format: Type.Union([Type.Literal('count'), Type.Literal('percent')], {
+      description: 'count: a whole number; percent: per cent with at most two decimals',
+    }),
+  }),
+  {
+    description: "The named figures of the text's results as the consultation's procedure declares them, in its order",
+  },
+);
+
 export const TextResultView = Type.Object({
   text: Type.Object({
     id: Type.String(),
@@ -392,17 +405,21 @@ export const TextResultView = Type.Object({
   clause: Type.String(),
   citation: Type.String(),
   explanation: Type.String(),
-  figures: Type.Array(
+  figures: TallyFigures,
+  byClass: Type.Array(
     Type.Object({
-      name: Type.String({ description: "The figure's name in the procedure, e.g. replies, support, percent" }),
-      value: Nullable(Type.Number({ description: 'Null when not applicable (a share with no replies)' })),
-      format: Type.Union([Type.Literal('count'), Type.Literal('percent')], {
-        description: 'count: a whole number; percent: per cent with at most two decimals',
-      }),
+      participantClass: Type.String({ description: 'A class the procedure consults (`participantClasses`)' }),
+      counted: Type.Boolean({ description: "Whether this class's replies count in the text's own figures" }),
+      replies: Type.Integer(),
+      unclear: Type.Integer(),
+      passes: Type.Boolean({ description: "What the rule would give on this class's replies alone" }),
+      outcome: Type.String(),
+      basis: Type.String(),
+      figures: TallyFigures,
     }),
     {
       description:
-        "The named figures of the text's results as the consultation's procedure declares them, in its order",
+        "The same rule applied to each class's replies alone, in the procedure's order of classes; empty when the procedure consults one class",
     },
   ),
   decision: Nullable(DecisionView),

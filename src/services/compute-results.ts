@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/database.js';
 import { dialectOf, type Executor } from '../db/dialect.js';
 import { consultationState } from '../domain/consultation/consultation-state.js';
-import type { MeetingDecisionInput } from '../domain/procedure/outcomes.js';
+import type { ClassTally, MeetingDecisionInput } from '../domain/procedure/outcomes.js';
 import { type PhaseWindow, phasePosition } from '../domain/procedure/phases.js';
 import type { ConsultationResults, TextResult } from '../domain/consultation/results.js';
 import type { ConsultationWrite } from '../domain/policy/action.js';
@@ -28,22 +28,39 @@ export async function evaluateConsultation(
 ): Promise<ConsultationResults> {
   const { consultation, procedure } = loaded;
   const { counts, decisions, auditHead } = await readAtOneHead(db, consultation.id);
-  // Counted replies per text and position kind; the procedure says what each kind counts as.
+  // Counted replies per text and position kind, of the classes whose replies count, and per class;
+  // the procedure says what each kind counts as.
+  const classes = procedure.participantClasses;
+  const counting = new Set(classes.filter((c) => c.counted).map((c) => c.id));
   const byText = new Map<string, Record<string, number>>();
+  const byTextAndClass = new Map<string, Record<string, number>>();
   for (const text of loaded.texts) byText.set(text.id, {});
   for (const row of counts) {
     const entry = byText.get(row.textId);
-    if (entry) entry[row.position] = (entry[row.position] ?? 0) + row.count;
+    if (!entry) continue;
+    if (counting.has(row.participantClass)) entry[row.position] = (entry[row.position] ?? 0) + row.count;
+    const key = `${row.textId}\u0000${row.participantClass}`;
+    const ofClass = byTextAndClass.get(key) ?? {};
+    ofClass[row.position] = (ofClass[row.position] ?? 0) + row.count;
+    byTextAndClass.set(key, ofClass);
   }
   const decisionByText = new Map(decisions.map((d) => [d.textId, d]));
   const texts: TextResult[] = loaded.texts.map((text) => {
     const tally = procedure.tally(byText.get(text.id)!, consultation.resolutionEdition);
+    const byClass: ClassTally[] =
+      classes.length < 2
+        ? []
+        : classes.map((c) => ({
+            participantClass: c.id,
+            counted: c.counted,
+            tally: procedure.tally(byTextAndClass.get(`${text.id}\u0000${c.id}`) ?? {}, consultation.resolutionEdition),
+          }));
     const record = decisionByText.get(text.id) ?? null;
     const decision =
       record === null
         ? null
         : procedure.decideAtMeeting(record.input, consultation.meeting.lastDay, now, consultation.resolutionEdition);
-    return { text, tally, decision, decisionRecord: record };
+    return { text, tally, byClass, decision, decisionRecord: record };
   });
   const isFinal = deadlinePassed(consultation, now);
   // Without a meeting, the decision rule on the replies is the outcome: nothing more is awaited.

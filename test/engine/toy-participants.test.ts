@@ -10,9 +10,9 @@ import { TOY_PROCEDURE } from './toy-procedure.js';
 
 /**
  * Participants in classes (issue 12): the toy procedure (test/engine/toy-procedure.ts) consults
- * the Member States, whose votes count, and associates, whose votes do not. An associate is
- * registered through the API and kept out of a procedure that does not consult its class — on
- * both databases, with no core file knowing the toy or its classes.
+ * the Member States, whose votes count, and associates, whose votes are shown by class and do not
+ * count. An associate is registered through the API, replies through it, and the results split
+ * the figures by class — on both databases, with no core file knowing the toy or its classes.
  */
 describeEachDialect('participants in classes, and results split by class', (dialect) => {
   let unregister: () => void = () => {};
@@ -21,6 +21,11 @@ describeEachDialect('participants in classes, and results split by class', (dial
   });
   afterAll(() => unregister());
   const api = useApi(dialect);
+
+  const ballot = (votes: Record<string, string>) => ({
+    positions: Object.entries(votes).map(([text, position]) => ({ text, position })),
+    signatory: { name: 'A. Official', title: 'Head of delegation' },
+  });
 
   /** Registers ACME-LABS as an associate (through the API) and gives its focal point a token. */
   async function acme(): Promise<string> {
@@ -157,6 +162,84 @@ describeEachDialect('participants in classes, and results split by class', (dial
     expect(await storageSnapshot(world.ctx.db)).toEqual(before);
   });
 
+  it("splits a text's figures by class; only the classes that count enter its own tally", async () => {
+    const { send, tokens, world } = api();
+    const acmeToken = await acme();
+    const id = await openBallot('toy-majority', '2026', 81);
+    world.clock.set('2023-05-02T09:00:00Z');
+    for (const [state, token, votes] of [
+      ['KR', tokens.kr, { x1353: 'yes', x1471: 'no' }],
+      ['FR', tokens.fr, { x1353: 'no', x1471: 'no' }],
+      ['ACME-LABS', acmeToken, { x1353: 'yes', x1471: 'yes' }],
+    ] as const) {
+      const sent = await send('PUT', `/api/v1/consultations/${id}/replies/${state}`, { token, body: ballot(votes) });
+      expect(sent.statusCode, sent.body).toBe(201);
+    }
+    // An associate acts for itself only, as a State's focal point does.
+    expectProblem(
+      await send('PUT', `/api/v1/consultations/${id}/replies/KR`, { token: acmeToken, body: ballot({ x1353: 'no' }) }),
+      403,
+      'NOT_YOUR_MEMBER_STATE',
+    );
+
+    world.clock.set(Date.parse(DEADLINE) + 1);
+    const results = await send('GET', `/api/v1/consultations/${id}/results`);
+    expect(results.statusCode, results.body).toBe(200);
+    type Figures = { name: string; value: number | null }[];
+    const texts = results.json<{
+      texts: {
+        text: { id: string };
+        replies: number;
+        outcome: string;
+        figures: Figures;
+        byClass: { participantClass: string; counted: boolean; replies: number; outcome: string; figures: Figures }[];
+      }[];
+    }>().texts;
+    const x1353 = texts.find((t) => t.text.id === 'x1353')!;
+    // The members' votes alone decide: one yes, one no, no majority. Acme's yes is not counted.
+    expect(x1353).toMatchObject({ replies: 2, outcome: 'fails' });
+    expect(x1353.figures).toEqual([
+      { name: 'votes', value: 2, format: 'count' },
+      { name: 'yes', value: 1, format: 'count' },
+      { name: 'no', value: 1, format: 'count' },
+    ]);
+    expect(x1353.byClass.map((c) => [c.participantClass, c.counted, c.replies, c.outcome])).toEqual([
+      ['member-state', true, 2, 'fails'],
+      ['associate', false, 1, 'passes'],
+    ]);
+    expect(x1353.byClass[1]!.figures).toEqual([
+      { name: 'votes', value: 1, format: 'count' },
+      { name: 'yes', value: 1, format: 'count' },
+      { name: 'no', value: 0, format: 'count' },
+    ]);
+    // A text no associate voted on still lists the class, with nothing counted.
+    const cor = texts.find((t) => t.text.id === 'x1333-cor1')!;
+    expect(cor.byClass.map((c) => [c.participantClass, c.replies])).toEqual([
+      ['member-state', 0],
+      ['associate', 0],
+    ]);
+
+    // The public results page shows the split in the reader's language, the toy's class names included.
+    for (const [locale, words] of [
+      ['en', ['Replies on X.1353, by class of participant', 'Members', 'Associates', 'No, for information']],
+      ['fr', ['Réponses sur X.1353, par catégorie de participants', 'Membres', 'Associés', 'Non, pour information']],
+    ] as const) {
+      const page = await send('GET', `/${locale}/consultations/${id}/results`);
+      expect(page.statusCode, page.body).toBe(200);
+      const table = /<table class="table by-class" data-by-class="x1353">[\s\S]*?<\/table>/.exec(page.body)?.[0];
+      expect(table, locale).toBeDefined();
+      const text = table!
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&#x27;|&#39;/g, "'")
+        .replace(/\s+/g, ' ')
+        .replace(/ ([,.])/g, '$1');
+      for (const word of words) expect(text, locale).toContain(word);
+      expect(table).toMatch(
+        /<tr data-class="associate">\s*<th scope="row">[^<]+<\/th>\s*<td data-figure="votes">1<\/td>/,
+      );
+    }
+  });
+
   it('keeps an organisation out of a consultation whose procedure does not consult its class (TAP: Member States only, §9.4.3)', async () => {
     const { send, world } = api();
     const acmeToken = await acme();
@@ -184,7 +267,12 @@ describeEachDialect('participants in classes, and results split by class', (dial
     expect(refused.clause).toBe('WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.3');
     expect(await storageSnapshot(world.ctx.db)).toEqual(before);
 
+    // The TAP results have no split: one class.
     world.clock.set(Date.parse(DEADLINE) + 1);
+    const results = (await send('GET', `/api/v1/consultations/${id}/results`)).json<{
+      texts: { byClass: unknown[] }[];
+    }>();
+    expect(results.texts.every((t) => t.byClass.length === 0)).toBe(true);
     // And the organisation is not among those the circular asks (the replies overview).
     const replies = (
       await send('GET', `/api/v1/consultations/${id}/replies`, { token: api().tokens.secretariat })

@@ -3,13 +3,19 @@ import type { DeterminedText } from './consultation.js';
 import type { LoadedConsultation } from './loaded-consultation.js';
 import type { StoredDecision } from './meeting-decision.js';
 import type { MeetingDecision } from '../procedure/outcomes.js';
-import type { TextTally } from '../procedure/outcomes.js';
+import type { ClassTally, TextTally } from '../procedure/outcomes.js';
 import type { PhasePosition, PhaseWindow } from '../procedure/phases.js';
 
 /** One text's figures and the meeting's decision on it. */
 export interface TextResult {
   readonly text: DeterminedText;
+  /** The decision rule on the replies of the classes that count. */
   readonly tally: TextTally;
+  /**
+   * The same rule on each consulted class's replies alone, in the procedure's order of classes;
+   * empty when the procedure consults one class (the tally is that class's).
+   */
+  readonly byClass: readonly ClassTally[];
   /** The meeting's decision as it stands at the time of computing (null until recorded). */
   readonly decision: MeetingDecision | null;
   readonly decisionRecord: StoredDecision | null;

@@ -41,6 +41,18 @@ export interface TextTally {
   readonly explanation: string;
 }
 
+/**
+ * The decision rule applied to the replies of one class of participant alone (results split by
+ * class): what that class said, whether or not its replies count in the text's own tally.
+ */
+export interface ClassTally {
+  /** The class id (the procedure's `class.<id>` words it). */
+  readonly participantClass: string;
+  /** Whether this class's replies count in the text's tally (the procedure's class definition). */
+  readonly counted: boolean;
+  readonly tally: TextTally;
+}
+
 /** The value of the figure `name` of a tally (null when not applicable or when the procedure has no such figure). */
 export function figureValue(tally: TextTally, name: string): number | null {
   return tally.figures.find((figure) => figure.name === name)?.value ?? null;

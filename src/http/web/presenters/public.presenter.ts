@@ -166,6 +166,8 @@ export interface TextResultEntry {
   readonly figures: readonly PublicFigure[];
   /** The figures that are shares (TAP: the share of support), for the overview table. */
   readonly shares: readonly PublicFigure[];
+  /** The same figures per class of participant, when the procedure consults more than one (else empty). */
+  readonly byClass: readonly ClassFiguresEntry[];
   /** The procedure's outcome id, and whether it lets the text go on (`passes`: the tag's colour). */
   readonly outcome: TextTally['outcome'];
   readonly passes: boolean;
@@ -181,6 +183,16 @@ export interface TextResultEntry {
   readonly decision: DecisionEntry | 'pending' | 'not_considered' | 'none';
   /** The decision in two or three words, for the overview table. */
   readonly decisionSummary: string;
+}
+
+/** One class of participant's figures on a text, with whether they count in the text's own. */
+export interface ClassFiguresEntry {
+  readonly id: string;
+  /** The class in the procedure's words ("Member States"). */
+  readonly label: string;
+  readonly figures: readonly PublicFigure[];
+  /** Whether the class's replies count, in words. */
+  readonly counted: string;
 }
 
 /** A figure as the public page prints it. */
@@ -587,6 +599,12 @@ function textResultEntry(
     title,
     figures,
     shares: figures.filter((f) => formats.get(f.name) === 'percent'),
+    byClass: result.byClass.map((c) => ({
+      id: c.participantClass,
+      label: procedureText(locale, procedure, `class.${c.participantClass}`),
+      figures: publicFigures(locale, procedure, c.tally),
+      counted: t(locale, 'public.results.byClass.counted', { counted: c.counted ? 'yes' : 'no' }),
+    })),
     outcome: tally.outcome,
     passes: tally.passes,
     outcomeLabel: outcomeWords(locale, procedure, 'public', tally.outcome),

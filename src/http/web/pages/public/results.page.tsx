@@ -71,6 +71,40 @@ function Decision({
   );
 }
 
+/** A text's figures per class of participant, and whether each class counts (a procedure that consults several). */
+function ByClass({ locale, text }: { locale: Locale; text: TextResultEntry }) {
+  return (
+    <table class="table by-class" data-by-class={text.id}>
+      <caption>
+        <LtrWithin
+          text={t(locale, 'public.results.byClass.caption', { designation: text.designation })}
+          ltr={[text.designation]}
+        />
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">{t(locale, 'public.results.byClass.class')}</th>
+          {text.byClass[0]!.figures.map((figure) => (
+            <th scope="col">{figure.label}</th>
+          ))}
+          <th scope="col">{t(locale, 'public.results.byClass.counts')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {text.byClass.map((entry) => (
+          <tr data-class={entry.id}>
+            <th scope="row">{entry.label}</th>
+            {entry.figures.map((figure) => (
+              <td data-figure={figure.name}>{figure.value}</td>
+            ))}
+            <td>{entry.counted}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** One text's figures, outcome and the rule in words. */
 function TextResult({ locale, meeting, text }: { locale: Locale; meeting: string; text: TextResultEntry }) {
   const headingId = `result-${text.id}`;
@@ -96,6 +130,7 @@ function TextResult({ locale, meeting, text }: { locale: Locale; meeting: string
           ))}
         </tbody>
       </table>
+      {text.byClass.length > 0 && <ByClass locale={locale} text={text} />}
       <dl class="summary-list">
         <dt>{t(locale, 'public.results.outcome')}</dt>
         <dd>
