@@ -221,6 +221,37 @@ function contactLines(locale: Locale, bureau: string, profile: BureauProfile): s
   ];
 }
 
+/**
+ * Where the procedure consults several classes of participant, the same figures per text and
+ * class, with whether each class's replies count (none for a procedure that consults one class).
+ */
+function byClassTable(locale: Locale, procedure: Procedure, texts: ConsultationResults['texts']): Block[] {
+  const first = texts.find((t) => t.byClass.length > 0)?.byClass[0];
+  if (first === undefined) return [];
+  const figureNames = first.tally.figures.map((f) => f.name);
+  return [
+    {
+      type: 'table',
+      caption: msg(locale, 'doc.report.byClass.caption'),
+      headers: [
+        msg(locale, 'doc.report.col.text'),
+        msg(locale, 'doc.report.col.class'),
+        ...figureNames.map((name) => figureLabelAt(locale, procedure, 'doc', name)),
+        msg(locale, 'doc.report.col.counted'),
+      ],
+      numeric: [false, false, ...figureNames.map(() => true), false],
+      rows: texts.flatMap(({ text, byClass }) =>
+        byClass.map((c) => [
+          textLabel(locale, text),
+          procedureText(locale, procedure, `class.${c.participantClass}`),
+          ...c.tally.figures.map((figure) => documentFigureValue(locale, figure)),
+          msg(locale, 'doc.report.byClass.counted', { counted: c.counted ? 'yes' : 'no' }),
+        ]),
+      ),
+    },
+  ];
+}
+
 /** The report's content in `locale`. */
 export function resultsReportContent(locale: Locale, input: ResultsReportInput): DocumentContent {
   // The circular's own fields (reference, meeting place) in the report's language where translated.
@@ -316,6 +347,7 @@ export function resultsReportContent(locale: Locale, input: ResultsReportInput):
       ]),
     },
   );
+  blocks.push(...byClassTable(locale, procedure, input.results.texts));
   if (anyUnclear) blocks.push({ type: 'paragraph', variant: 'small', text: msg(locale, 'doc.report.unclearNote') });
   if (replies === null) {
     blocks.push({ type: 'paragraph', variant: 'strong', text: msg(locale, 'doc.report.confidential') });

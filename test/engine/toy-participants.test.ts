@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resultsReportContent } from '../../src/documents/results-report.js';
 import { registerProcedure } from '../../src/procedures/registry.js';
+import { computeResults } from '../../src/services/compute-results.js';
 import { createApiToken } from '../../src/services/api-tokens.js';
 import { registerParticipant } from '../../src/services/member-states.js';
 import { listAuditEvents } from '../../src/services/list-audit-events.js';
@@ -218,6 +220,30 @@ describeEachDialect('participants in classes, and results split by class', (dial
       ['member-state', 0],
       ['associate', 0],
     ]);
+
+    // The results report gives the same split, one row per text and class, in the reader's language.
+    const computed = await computeResults(world.ctx, { actor: SECRETARIAT, consultationId: id });
+    for (const [locale, caption, row] of [
+      [
+        'en',
+        'Replies received by the deadline, per text and class of participant',
+        ['Associates', '1', '1', '0', 'No, for information'],
+      ],
+      [
+        'fr',
+        'Réponses reçues avant la date limite, par texte et par catégorie de participants',
+        ['Associés', '1', '1', '0', 'Non, pour information'],
+      ],
+    ] as const) {
+      const report = resultsReportContent(locale, { results: computed, replies: null, files: new Map() });
+      const table = report.blocks.find((b) => b.type === 'table' && b.caption === caption);
+      expect(table, locale).toBeDefined();
+      if (table?.type !== 'table') continue;
+      expect(table.rows.length).toBe(2 * computed.texts.length);
+      const ofX1353 = table.rows.filter((r) => r[0]!.includes('X.1353'));
+      expect(ofX1353.map((r) => r[1])).toEqual(locale === 'en' ? ['Members', 'Associates'] : ['Membres', 'Associés']);
+      expect(ofX1353[1]!.slice(1)).toEqual(row);
+    }
 
     // The public results page shows the split in the reader's language, the toy's class names included.
     for (const [locale, words] of [
