@@ -68,6 +68,7 @@ describeEachDialect('participants in classes, and results split by class', (dial
         resolutionEdition: edition,
         number,
         reference: `TSB Circular ${number}`,
+        individualRepliesPublic: true,
       }),
     });
     expect(created.statusCode, created.body).toBe(201);
@@ -260,6 +261,9 @@ describeEachDialect('participants in classes, and results split by class', (dial
         .replace(/\s+/g, ' ')
         .replace(/ ([,.])/g, '$1');
       for (const word of words) expect(text, locale).toContain(word);
+      // The replies are public: the organisation is named as registered, in the reader's language.
+      expect(page.body).toContain(locale === 'en' ? 'Acme Laboratories' : 'Laboratoires Acme');
+      expect(page.body).not.toContain('>ACME-LABS<');
       expect(table).toMatch(
         /<tr data-class="associate">\s*<th scope="row">[^<]+<\/th>\s*<td data-figure="votes">1<\/td>/,
       );

@@ -57,6 +57,7 @@ async function countedReplies(ctx: ServiceContext, actor: Actor, consultationId:
     }
     counted.push({
       memberState: row.state.code,
+      names: row.state.names,
       positions: version.positions.map((p) => ({ text: p.text, position: p.position })),
     });
   }

@@ -263,6 +263,8 @@ export interface ApprovedView {
 /** A counted reply: the State and its positions on the texts. */
 export interface CountedReply {
   readonly memberState: string;
+  /** The participant's names by language as registered (an organisation's are not in the curated list). */
+  readonly names: Readonly<Record<string, string>> & { readonly en: string };
   /** The stored position kind of each text (the procedure's reply form reads it). */
   readonly positions: readonly { readonly text: string; readonly position: string }[];
 }
@@ -640,7 +642,9 @@ function statesTable(locale: Locale, results: ConsultationResults, counted: read
     rows: [...counted]
       .map((reply) => ({
         code: reply.memberState,
-        name: stateName(locale, reply.memberState),
+        name: STATE_NAMES.has(reply.memberState)
+          ? stateName(locale, reply.memberState)
+          : (reply.names[locale] ?? reply.names.en),
         positions: texts.map((text) => positionLabel(reply.positions.find((p) => p.text === text.id))),
       }))
       // By name in the reader's language, as a reader looks for a State.
