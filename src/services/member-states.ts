@@ -105,8 +105,14 @@ export async function setEligibility(
     });
   const now = ctx.clock();
   return inTransaction(ctx, async (trx) => {
-    if (!(await findMemberState(trx, options.code)))
-      throw new AppError('UNKNOWN_MEMBER_STATE', `No Member State with code "${options.code}"`);
+    const participant = await findMemberState(trx, options.code);
+    if (!participant) throw new AppError('UNKNOWN_MEMBER_STATE', `No Member State with code "${options.code}"`);
+    // Observers never count and can never oppose (issue 12): an observer's standing is not a right
+    // to reply that the secretariat could give back.
+    if (participant.membership === 'observer' && options.mayReply)
+      throw new AppError('VALIDATION_FAILED', 'An observer does not reply to the consultations', {
+        errors: [{ field: '/mayReply', message: 'An observer may not be given the right to reply' }],
+      });
     await updateEligibility(
       trx,
       options.code,

@@ -199,6 +199,10 @@ describe('every page in every served language, in a real browser', () => {
       await check(tsb, 'accounts');
       await visit(tsb, locale, '/secretariat/audit');
       await check(tsb, 'audit trail');
+      await visit(tsb, locale, '/secretariat/participants?q=pa');
+      await check(tsb, 'participants');
+      await visit(tsb, locale, '/secretariat/participants/PS');
+      await check(tsb, "a participant's right to reply");
       await visit(tsb, locale, '/secretariat/languages?language=fr');
       await check(tsb, 'languages review');
       // A reply received by e-mail, waiting in the inbox: the inbox, the message, setting it aside without a reason.

@@ -382,6 +382,11 @@ const PAGES: readonly PageRow[] = [
   { route: 'GET /secretariat/audit', withoutSession: 'SIGN_IN' },
   { route: 'GET /secretariat/audit/verify', withoutSession: 'SIGN_IN' },
   { route: 'GET /secretariat/languages', withoutSession: 'SIGN_IN' },
+  // Who may be consulted (secretariat/participants.routes.tsx): administrators only.
+  { route: 'GET /secretariat/participants', withoutSession: 'SIGN_IN' },
+  { route: 'POST /secretariat/participants/register', withoutSession: 'SIGN_IN' },
+  { route: 'GET /secretariat/participants/:code', withoutSession: 'SIGN_IN' },
+  { route: 'POST /secretariat/participants/:code/eligibility', withoutSession: 'SIGN_IN' },
   // The replies received by e-mail (secretariat/inbox.routes.tsx): the secretariat only.
   { route: 'GET /secretariat/inbox', withoutSession: 'SIGN_IN' },
   { route: 'GET /secretariat/inbox/:id', withoutSession: 'SIGN_IN' },

@@ -48,13 +48,13 @@ function enteredContent(): string[] {
 
 /**
  * What the test does not read, narrowly: a State's code in its own column beside the name (the
- * replies dashboard, as the secretariat files replies), and the audit trail's actor and subject
+ * replies dashboard, as the secretariat files replies; the participants page), and the audit trail's actor and subject
  * cells and each action's code beside its words.
  */
 function beside(html: string): string {
   return (
     html
-      .replace(/<span[^>]*class="outcome-code"[^>]*>[A-Z]{2}<\/span>/g, '')
+      .replace(/<span[^>]*class="(?:outcome|participant)-code"[^>]*>[A-Z]{2}<\/span>/g, '')
       // The audit trail shows each event's actor id and subject key, and each action's code beside
       // its words, as the hash chain records them (what one searches and verifies by).
       .replace(/<td class="sec-wrap">[\s\S]*?<\/td>|<code[^>]*class="sec-audit-code"[^>]*>[^<]*<\/code>/g, '')
@@ -224,6 +224,8 @@ describe('every page in the six languages [sqlite]', () => {
       `${sec}/results`,
       '/secretariat/audit',
       '/secretariat/accounts',
+      '/secretariat/participants',
+      '/secretariat/participants/PS',
       '/secretariat/languages',
       '/secretariat/inbox',
       `/secretariat/inbox/${mail.id}`,

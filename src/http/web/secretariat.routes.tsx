@@ -6,6 +6,7 @@ import { circularsRoutes } from './secretariat/circulars.routes.js';
 import { issueRoutes } from './secretariat/issue.routes.js';
 import { languagesRoutes } from './secretariat/languages.routes.js';
 import { inboxRoutes } from './secretariat/inbox.routes.js';
+import { participantsRoutes } from './secretariat/participants.routes.js';
 import { textsRoutes } from './secretariat/texts.routes.js';
 import type { SessionHooks, WebContext } from './web-session.js';
 
@@ -20,6 +21,8 @@ registerNotices({
   'sec-account-disabled': 'sec.notice.accountDisabled',
   'sec-account-enabled': 'sec.notice.accountEnabled',
   'sec-authenticator-reset': 'sec.notice.authenticatorReset',
+  'sec-participant-registered': 'sec.notice.participantRegistered',
+  'sec-participant-eligibility': 'sec.notice.participantEligibility',
 });
 
 /**
@@ -40,4 +43,5 @@ export const secretariatRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hoo
   await app.register(auditRoutes, options);
   await app.register(languagesRoutes, options);
   await app.register(inboxRoutes, options);
+  await app.register(participantsRoutes, options);
 };

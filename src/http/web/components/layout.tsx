@@ -51,7 +51,12 @@ function sectionsOf(actor: Actor): readonly { readonly path: string; readonly la
     return [
       ...everyone,
       { path: '/secretariat', label: 'layout.nav.secretariat' },
-      ...(actor.admin ? [{ path: '/secretariat/accounts', label: 'layout.nav.accounts' } as const] : []),
+      ...(actor.admin
+        ? ([
+            { path: '/secretariat/accounts', label: 'layout.nav.accounts' },
+            { path: '/secretariat/participants', label: 'layout.nav.participants' },
+          ] as const)
+        : []),
       { path: '/secretariat/inbox', label: 'layout.nav.inbox' },
       { path: '/secretariat/audit', label: 'layout.nav.audit' },
       { path: '/secretariat/languages', label: 'layout.nav.languages' },
