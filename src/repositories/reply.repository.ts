@@ -276,17 +276,33 @@ export async function markCountedPositions(
 export interface PositionCountRow {
   readonly textId: string;
   readonly position: ReplyPositionTable['position'];
-  /** The class of the participants who replied so (`member-state`…). */
-  readonly participantClass: string;
+  /** The class of the participants who replied so (`member-state`…); null when not counted by class. */
+  readonly participantClass: string | null;
   readonly count: number;
 }
 
 /**
  * Counts the positions of the counted version of every reply (the latest reply received by the
- * deadline: a later one does not count), grouped by text, position and class of participant, in
- * one aggregate query.
+ * deadline: a later one does not count), grouped by text and position, and by class of
+ * participant when `byClass` (a join on the registry's key), in one aggregate query. A procedure
+ * that consults one class needs no split: every counted reply is of that class (its eligibility
+ * rule let no other in), and the query stays on the positions alone.
  */
-export async function countCountedPositions(db: Executor, consultationId: string): Promise<PositionCountRow[]> {
+export async function countCountedPositions(
+  db: Executor,
+  consultationId: string,
+  options: { readonly byClass?: boolean } = {},
+): Promise<PositionCountRow[]> {
+  if (!options.byClass) {
+    const rows = await db
+      .selectFrom('reply_position')
+      .select(['text_id', 'position', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('consultation_id', '=', consultationId)
+      .where('counted', '=', 1)
+      .groupBy(['text_id', 'position'])
+      .execute();
+    return rows.map((r) => ({ textId: r.text_id, position: r.position, participantClass: null, count: Number(r.n) }));
+  }
   const rows = await db
     .selectFrom('reply_position')
     .innerJoin('member_state', 'member_state.code', 'reply_position.member_state')

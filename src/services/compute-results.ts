@@ -27,10 +27,10 @@ export async function evaluateConsultation(
   now: number,
 ): Promise<ConsultationResults> {
   const { consultation, procedure } = loaded;
-  const { counts, decisions, auditHead } = await readAtOneHead(db, consultation.id);
-  // Counted replies per text and position kind, of the classes whose replies count, and per class;
-  // the procedure says what each kind counts as.
   const classes = procedure.participantClasses;
+  const { counts, decisions, auditHead } = await readAtOneHead(db, consultation.id, classes.length > 1);
+  // Counted replies per text and position kind, of the classes whose replies count, and per class
+  // (with one class, every counted reply is of it); the procedure says what each kind counts as.
   const counting = new Set(classes.filter((c) => c.counted).map((c) => c.id));
   const byText = new Map<string, Record<string, number>>();
   const byTextAndClass = new Map<string, Record<string, number>>();
@@ -38,8 +38,9 @@ export async function evaluateConsultation(
   for (const row of counts) {
     const entry = byText.get(row.textId);
     if (!entry) continue;
-    if (counting.has(row.participantClass)) entry[row.position] = (entry[row.position] ?? 0) + row.count;
-    const key = `${row.textId}\u0000${row.participantClass}`;
+    const participantClass = row.participantClass ?? classes[0]?.id ?? '';
+    if (counting.has(participantClass)) entry[row.position] = (entry[row.position] ?? 0) + row.count;
+    const key = `${row.textId}\u0000${participantClass}`;
     const ofClass = byTextAndClass.get(key) ?? {};
     ofClass[row.position] = (ofClass[row.position] ?? 0) + row.count;
     byTextAndClass.set(key, ofClass);
@@ -125,11 +126,11 @@ export function timelineOf(loaded: LoadedConsultation, decisions: readonly Meeti
  * (a few times), then done in one snapshot. The head named is read once every event pending at
  * the reads is sealed, so every change the figures reflect was recorded at or before it.
  */
-async function readAtOneHead(db: Executor, consultationId: string) {
+async function readAtOneHead(db: Executor, consultationId: string, byClass: boolean) {
   const read = async (executor: Executor) => {
     const before = await chainMarker(executor);
     const [counts, decisions] = await Promise.all([
-      countCountedPositions(executor, consultationId),
+      countCountedPositions(executor, consultationId, { byClass }),
       listDecisions(executor, consultationId),
     ]);
     const after = await chainMarker(executor);
