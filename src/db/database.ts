@@ -188,7 +188,7 @@ export type Flag = 0 | 1;
  */
 export interface MemberStateTable {
   code: string;
-  /** ISO 3166-1 alpha-3 of a Member State; empty for an organisation. */
+  /** ISO 3166-1 alpha-3 of a Member State; `org:<code>` for an organisation (the column is unique; read as empty). */
   iso3: string;
   name_en: string;
   /** JSON object: language → designation. */

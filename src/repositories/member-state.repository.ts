@@ -7,11 +7,18 @@ import { fromFlag, fromJson, toFlag, toJson } from './json-column.js';
 
 export type { StoredMemberState } from '../domain/member-states/member-state.js';
 
+/**
+ * An organisation has no ISO 3166-1 alpha-3 code, but the column is NOT NULL UNIQUE (migration
+ * 0001; SQLite cannot relax that without rebuilding a table other tables refer to): it holds
+ * `org:<code>`, unique as the code is and never an ISO code, and reads back as empty.
+ */
+const ORGANISATION_ISO3_PREFIX = 'org:';
+
 function toStored(row: Selectable<MemberStateTable>): StoredMemberState {
   return {
     code: row.code,
     participantClass: row.participant_class,
-    iso3: row.iso3,
+    iso3: row.iso3.startsWith(ORGANISATION_ISO3_PREFIX) ? '' : row.iso3,
     names: fromJson(row.names),
     membership: row.membership,
     mayReply: fromFlag(row.may_reply),
@@ -84,7 +91,7 @@ export async function insertParticipant(
     .values({
       code: participant.code,
       participant_class: participant.participantClass,
-      iso3: '',
+      iso3: `${ORGANISATION_ISO3_PREFIX}${participant.code}`,
       name_en: participant.names.en,
       names: toJson(participant.names),
       membership: 'member_state',

@@ -16,6 +16,17 @@ export const m0020ParticipantClasses: Migration = {
       .execute();
   },
   async down(db: Kysely<any>) {
+    // The release before knows Member States only: it would take an organisation for one (in its
+    // lists and reminders). Going back is refused while the registry holds any.
+    const organisations = await db
+      .selectFrom('member_state')
+      .select('code')
+      .where('participant_class', '<>', 'member-state')
+      .execute();
+    if (organisations.length > 0)
+      throw new Error(
+        `Migration 0020 cannot be undone while organisations are registered: ${organisations.map((o) => o.code).join(', ')}`,
+      );
     await db.schema.alterTable('member_state').dropColumn('participant_class').execute();
   },
 };
