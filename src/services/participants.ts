@@ -22,11 +22,20 @@ export function eligibilityFacts(state: StoredMemberState, loaded: LoadedConsult
  * who has a voice in the meeting's decision (replies and decisions ask the same rule).
  */
 export function participationOf(loaded: LoadedConsultation, state: StoredMemberState): EligibilityAnswer {
-  return loaded.procedure.eligibility(
+  const answer = loaded.procedure.eligibility(
     state.code,
     eligibilityFacts(state, loaded),
     loaded.consultation.resolutionEdition,
   );
+  // A class the procedure does not declare never takes part, even if its rule forgot to say so
+  // (its replies would be counted in no class).
+  if (answer.eligible && !ofConsultedClass(loaded, state))
+    return {
+      eligible: false,
+      reason: `${state.code} is of a class this consultation's procedure does not consult (${state.participantClass})`,
+      clause: loaded.procedure.clauseFor('eligibility', loaded.consultation.resolutionEdition),
+    };
+  return answer;
 }
 
 /**

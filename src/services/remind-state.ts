@@ -9,6 +9,7 @@ import { listMemberStates } from '../repositories/member-state.repository.js';
 import { listCurrentReplies } from '../repositories/reply.repository.js';
 import { deadlinePassed, loadConsultation, type LoadedConsultation } from './load-consultation.js';
 import { inTransaction, type ServiceContext } from './service-context.js';
+import { participationOf } from './participants.js';
 
 /**
  * "Remind now" (the secretariat's, besides the reminders at REMINDER_DAYS): the reminder e-mail
@@ -54,8 +55,7 @@ export async function remindStateNow(
   if (deadlinePassed(consultation, now)) throw new AppError('DEADLINE_PASSED', 'The deadline for replies has passed');
   const state = (await listMemberStates(ctx.db)).find((s) => s.code === options.memberState);
   if (!state) throw new AppError('UNKNOWN_MEMBER_STATE', `No Member State ${options.memberState}`);
-  const eligible = consultation.settings.eligibleStates;
-  if (!state.mayReply || (eligible !== null && !eligible.includes(state.code)))
+  if (!participationOf(loaded, state).eligible)
     throw new AppError('STATE_NOT_ELIGIBLE', `${state.code} is not consulted on this circular`);
   const owed = await unansweredTexts(ctx, loaded, state.code);
   const contacts = await listContacts(ctx.db, { role: 'focal_point', memberState: state.code, activeOnly: true });

@@ -5,8 +5,11 @@ import { computeResults } from '../../src/services/compute-results.js';
 import { createApiToken } from '../../src/services/api-tokens.js';
 import { registerParticipant } from '../../src/services/member-states.js';
 import { listAuditEvents } from '../../src/services/list-audit-events.js';
+import { remindStateNow } from '../../src/services/remind-state.js';
+import { submitReply } from '../../src/services/submit-reply.js';
+import type { ReplyInput } from '../../src/schemas/reply.schema.js';
 import { describeEachDialect } from '../helpers/databases.js';
-import { consultationInput, DEADLINE, SECRETARIAT } from '../helpers/world.js';
+import { consultationInput, DEADLINE, focalPoint, SECRETARIAT } from '../helpers/world.js';
 import { expectProblem, storageSnapshot, useApi } from '../http/api-harness.js';
 import { TOY_PROCEDURE } from './toy-procedure.js';
 
@@ -89,10 +92,20 @@ describeEachDialect('participants in classes, and results split by class', (dial
   });
 
   it('registers an organisation of a class a procedure consults, lists it apart from the Member States, and audits it', async () => {
-    const { send, world } = api();
+    const { send, tokens, world } = api();
     await acme();
+    // A second organisation: each has its own place in the registry.
+    const second = await send('POST', '/api/v1/participants', {
+      token: tokens.secretariat,
+      body: { code: 'UNI-GENEVA', participantClass: 'associate', names: { en: 'University of Geneva' } },
+    });
+    expect(second.statusCode, second.body).toBe(201);
+    expect(second.json()).toMatchObject({ code: 'UNI-GENEVA', iso3: '' });
     const participants = (await send('GET', '/api/v1/participants?class=associate')).json<{ items: unknown[] }>();
-    expect(participants.items).toEqual([expect.objectContaining({ code: 'ACME-LABS', participantClass: 'associate' })]);
+    expect(participants.items).toEqual([
+      expect.objectContaining({ code: 'ACME-LABS', participantClass: 'associate' }),
+      expect.objectContaining({ code: 'UNI-GENEVA', participantClass: 'associate' }),
+    ]);
     const all = (await send('GET', '/api/v1/participants')).json<{ items: { participantClass: string }[] }>();
     expect(all.items.filter((p) => p.participantClass === 'member-state').length).toBeGreaterThan(190);
     // GET /member-states stays the Member States.
@@ -101,7 +114,10 @@ describeEachDialect('participants in classes, and results split by class', (dial
     const audit = (await listAuditEvents(world.ctx, { actor: SECRETARIAT, limit: 1000 })).filter(
       (e) => e.action === 'participant.registered',
     );
-    expect(audit.map((e) => [e.subject, e.data.participantClass])).toEqual([['member-state:ACME-LABS', 'associate']]);
+    expect(audit.map((e) => [e.subject, e.data.participantClass])).toEqual([
+      ['member-state:ACME-LABS', 'associate'],
+      ['member-state:UNI-GENEVA', 'associate'],
+    ]);
   });
 
   it('refuses a bad registration at its field, with its code, changing nothing', async () => {
@@ -135,14 +151,26 @@ describeEachDialect('participants in classes, and results split by class', (dial
       'UNKNOWN_PARTICIPANT_CLASS',
     );
     expect(memberStateClass.errors?.[0]?.message).toMatch(/curated list/);
-    // No English name, a language that is not a UN language, two lines.
+    // No English name, two lines; a bidirectional override; a language that is not a UN language.
     const names = expectProblem(
-      await post({ code: 'ROBOT-CO', participantClass: 'associate', names: { de: 'Roboter', fr: 'Un\nDeux' } }),
+      await post({ code: 'ROBOT-CO', participantClass: 'associate', names: { fr: 'Un\nDeux' } }),
       400,
       'VALIDATION_FAILED',
     );
-    expect(names.errors?.map((e) => e.field)).toEqual(['/names/en', '/names/de', '/names/fr']);
-    // A code taken, whatever its case.
+    expect(names.errors?.map((e) => e.field)).toEqual(['/names/en', '/names/fr']);
+    const override = expectProblem(
+      await post({ code: 'ROBOT-CO', participantClass: 'associate', names: { en: 'Robot', es: 'Robot \u202eoc' } }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(override.errors?.map((e) => e.field)).toEqual(['/names/es']);
+    const german = expectProblem(
+      await post({ code: 'ROBOT-CO', participantClass: 'associate', names: { en: 'Robot', de: 'Roboter' } }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(german.errors?.[0]?.field).toMatch(/names/);
+    // A code taken; a code in lower case is not a code (the API takes codes as written).
     expectProblem(
       await post({ code: 'ACME-LABS', participantClass: 'associate', names: { en: 'Acme again' } }),
       409,
@@ -296,6 +324,10 @@ describeEachDialect('participants in classes, and results split by class', (dial
     ]);
     expect(refused.clause).toBe('WTSA Resolution 1 (Rev. Geneva, 2022) §9.4.3');
     expect(await storageSnapshot(world.ctx.db)).toEqual(before);
+    // Nor is it reminded of it by the secretariat.
+    await expect(
+      remindStateNow(world.ctx, { actor: SECRETARIAT, consultationId: id, memberState: 'ACME-LABS' }),
+    ).rejects.toMatchObject({ code: 'STATE_NOT_ELIGIBLE' });
 
     // The TAP results have no split: one class.
     world.clock.set(Date.parse(DEADLINE) + 1);
@@ -308,6 +340,51 @@ describeEachDialect('participants in classes, and results split by class', (dial
       await send('GET', `/api/v1/consultations/${id}/replies`, { token: api().tokens.secretariat })
     ).json<{ items: { memberState: string }[] }>();
     expect(replies.items.map((r) => r.memberState)).not.toContain('ACME-LABS');
+  });
+});
+
+describe('a procedure whose eligibility rule forgets the classes', () => {
+  let unregister: () => void = () => {};
+  beforeAll(() => {
+    // The toy registers the associates' class; the lax toy consults the members alone and its rule
+    // lets anyone who may reply through: the core keeps the associate out all the same.
+    const lax = {
+      ...TOY_PROCEDURE,
+      id: 'toy-lax',
+      participantClasses: [{ id: 'member-state', counted: true }],
+      eligibility: () => ({ eligible: true, reason: null, clause: null }),
+    };
+    const off = [registerProcedure(TOY_PROCEDURE), registerProcedure(lax)];
+    unregister = () => {
+      for (const undo of off) undo();
+    };
+  });
+  afterAll(() => unregister());
+  const api = useApi('sqlite');
+
+  it("refuses a participant of a class the procedure does not declare, citing the procedure's eligibility clause", async () => {
+    const { world } = api();
+    await registerParticipant(world.ctx, {
+      actor: SECRETARIAT,
+      participant: { code: 'ACME-LABS', participantClass: 'associate', names: { en: 'Acme' } },
+    });
+    const id = await world.openConsultation({ procedure: 'toy-lax', resolutionEdition: '2026' });
+    world.clock.set('2023-05-02T09:00:00Z');
+    await expect(
+      submitReply(world.ctx, {
+        actor: focalPoint('ACME-LABS'),
+        consultationId: id,
+        memberState: 'ACME-LABS',
+        input: {
+          positions: [{ text: 'x1353', position: 'yes' }],
+          signatory: { name: 'A. Official', title: 'Head' },
+        } as unknown as ReplyInput,
+        channel: 'api',
+      }),
+    ).rejects.toMatchObject({
+      code: 'STATE_NOT_ELIGIBLE',
+      errors: [expect.objectContaining({ message: expect.stringContaining('does not consult (associate)') })],
+    });
   });
 });
 

@@ -67,10 +67,29 @@ describe('checkNewParticipant (registering an organisation)', () => {
 
   it('wants the English name, UN languages only, one line each, no empty one', () => {
     const problems = checkNewParticipant(
-      { ...ok, names: { en: ' ', de: 'Ericsson', fr: '', ru: 'Эрик\nссон', es: 'E'.repeat(201) } },
+      {
+        ...ok,
+        names: {
+          en: ' ',
+          de: 'Ericsson',
+          fr: '',
+          ru: 'Эрик\nссон',
+          es: 'E'.repeat(201),
+          zh: '爱立\u202e信',
+          ar: 'إريكسون\t',
+        },
+      },
       classes,
       LANGUAGES,
     );
-    expect(problems.map((p) => p.field)).toEqual(['/names/en', '/names/de', '/names/fr', '/names/ru', '/names/es']);
+    expect(problems.map((p) => p.field)).toEqual([
+      '/names/en',
+      '/names/de',
+      '/names/fr',
+      '/names/ru',
+      '/names/es',
+      '/names/zh',
+      '/names/ar',
+    ]);
   });
 });

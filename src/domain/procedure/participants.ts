@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../errors.js';
+import { isAcceptableText } from '../text/input-text.js';
 
 /**
  * Who takes part in a consultation, and in which class (issue 12, "Participants"). A participant is
@@ -108,10 +109,10 @@ export function checkNewParticipant(
         message: 'Empty: leave the language out',
         code: 'VALIDATION_FAILED',
       });
-    else if (name.length > PARTICIPANT_NAME_MAX_LENGTH || /[\n\r]/.test(name))
+    else if (name.length > PARTICIPANT_NAME_MAX_LENGTH || !isAcceptableText(name, 'line'))
       problems.push({
         field: `/names/${language}`,
-        message: `One line of at most ${PARTICIPANT_NAME_MAX_LENGTH} characters`,
+        message: `One line of at most ${PARTICIPANT_NAME_MAX_LENGTH} characters, without control, bidirectional or invisible characters`,
         code: 'VALIDATION_FAILED',
       });
   }

@@ -92,9 +92,18 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; mailD
           {
             code: Type.String({ maxLength: 64 }),
             participantClass: Type.String({ maxLength: 64 }),
-            names: Type.Record(Type.String({ maxLength: 8 }), Type.String({ maxLength: 400 }), {
-              description: 'The name by UN language (ar, zh, en, fr, ru, es); English required',
-            }),
+            names: Type.Object(
+              Object.fromEntries(
+                (['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const).map((l) => [
+                  l,
+                  Type.Optional(Type.String({ maxLength: 400 })),
+                ]),
+              ),
+              {
+                additionalProperties: false,
+                description: 'The name by UN language (ar, zh, en, fr, ru, es), one line each; English required',
+              },
+            ),
           },
           { additionalProperties: false },
         ),
@@ -102,7 +111,10 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; mailD
       },
     },
     async (req, reply) => {
-      const participant = await registerParticipant(ctx, { actor: req.actor, participant: req.body });
+      const names = Object.fromEntries(
+        Object.entries(req.body.names).filter((entry): entry is [string, string] => entry[1] !== undefined),
+      );
+      const participant = await registerParticipant(ctx, { actor: req.actor, participant: { ...req.body, names } });
       return reply.code(201).send(presentMemberState(participant));
     },
   );

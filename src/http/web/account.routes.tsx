@@ -6,6 +6,7 @@ import { createPersonalToken, myTokens, revokeMyToken } from '../../services/api
 import { mySessions, signOutOtherSessions } from '../../services/identity/sign-in.js';
 import type { FormError } from './components/form.js';
 import { LANGUAGES, setMyLanguage } from '../../services/identity/accounts.js';
+import { listParticipants } from '../../services/member-states.js';
 import { CsrfOnlyForm, LanguageForm, NoticeQuery, TokenForm, TokenParams } from './forms.schema.js';
 import { noticeOf, pageContext } from './page-context.js';
 import { AccountPage, type TokenFormView } from './pages/account.page.js';
@@ -61,7 +62,13 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: 
     const { current, sessions } = await mySessions(ctx, session.secret);
     const tokens = await myTokens(ctx, session.account);
     const view = {
-      person: presentPerson(page.locale, session.account),
+      person: presentPerson(
+        page.locale,
+        session.account,
+        session.account.memberState === null
+          ? undefined
+          : (await listParticipants(ctx)).find((p) => p.code === session.account.memberState),
+      ),
       sessions: presentSessions(sessions, current),
       tokens: presentTokens(tokens, ctx.clock()),
       scopes: TOKEN_SCOPES,

@@ -30,9 +30,19 @@ export interface TokenView {
   readonly expired: boolean;
 }
 
-/** Who the person is, in the reader's language. */
-export function presentPerson(locale: Locale, account: Account): PersonView {
-  const state = account.memberState === null ? undefined : MEMBER_STATES.find((s) => s.code === account.memberState);
+/**
+ * Who the person is, in the reader's language. `registered` is the person's participant as stored:
+ * an organisation's names are not in the curated list of Member States.
+ */
+export function presentPerson(
+  locale: Locale,
+  account: Account,
+  registered?: { readonly names: Readonly<Record<string, string>> & { readonly en: string } },
+): PersonView {
+  const state =
+    account.memberState === null
+      ? undefined
+      : (MEMBER_STATES.find((s) => s.code === account.memberState) ?? registered);
   const names = state?.names as Partial<Record<string, string>> | undefined;
   return {
     name: account.name,

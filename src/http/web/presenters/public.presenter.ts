@@ -424,12 +424,13 @@ function textEntry(locale: Locale, text: DeterminedText, title: ContentView, sum
 }
 
 /** What the reader may do, by who they are and where the consultation stands. */
-function actionsFor(view: ConsultationView, actor: Actor): ConsultationActions {
+function actionsFor(view: ConsultationView, actor: Actor, participates: boolean | undefined): ConsultationActions {
   const c = view.loaded.consultation;
   const passed = view.state !== 'open' && view.state !== 'draft';
   let reply: ConsultationActions['reply'] = null;
   if (actor.kind === 'focal_point') {
-    const consulted = c.settings.eligibleStates === null || c.settings.eligibleStates.includes(actor.memberState);
+    const consulted =
+      participates ?? (c.settings.eligibleStates === null || c.settings.eligibleStates.includes(actor.memberState));
     reply = !consulted ? 'not_consulted' : view.state === 'open' ? 'open' : passed ? 'closed' : null;
   } else if (actor.kind === 'public' && view.state === 'open') {
     reply = 'sign_in';
@@ -447,6 +448,8 @@ export function presentConsultationPage(
   view: ConsultationView,
   actor: Actor,
   now: number,
+  /** For a focal point, whether its participant takes part (the procedure's eligibility rule); unknown: by the consulted list. */
+  participates?: boolean,
 ): ConsultationPageView {
   const c = view.loaded.consultation;
   // Clause numbers come from the consultation's procedure and edition (its clause table).
@@ -512,7 +515,7 @@ export function presentConsultationPage(
     addressees: content.circular.addressees,
     copies: content.circular.copies,
     signatory: t(locale, 'public.consultation.signatory.line', { name: c.signatory.name, title: c.signatory.title }),
-    actions: actionsFor(view, actor),
+    actions: actionsFor(view, actor, participates),
   };
 }
 

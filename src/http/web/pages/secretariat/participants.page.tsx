@@ -1,4 +1,4 @@
-import { t } from '../../../../i18n/i18n.js';
+import { languageWords, t } from '../../../../i18n/i18n.js';
 import { Ltr } from '../../components/bidi.js';
 import {
   CsrfField,
@@ -12,7 +12,7 @@ import {
   TextAreaField,
   TextField,
 } from '../../components/form.js';
-import { Layout, LANGUAGE_NAMES, type PageContext } from '../../components/layout.js';
+import { Layout, type PageContext } from '../../components/layout.js';
 import type { ParticipantRow } from '../../presenters/participants.presenter.js';
 import type { EligibilityValues, RegisterValues } from '../../secretariat/participants.forms.js';
 
@@ -166,7 +166,7 @@ export function ParticipantsPage({ page, view }: { page: PageContext; view: Part
                 locale={locale}
                 id={`field-name_${language}`}
                 name={`name_${language}`}
-                label={t(locale, 'sec.participants.register.name', { language: LANGUAGE_NAMES[language]! })}
+                label={t(locale, 'sec.participants.register.name', { language: languageWords(locale, language) })}
                 optional={language !== 'en'}
                 value={view.form.names[language] ?? ''}
                 error={err(`name_${language}`)}
