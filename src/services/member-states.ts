@@ -33,6 +33,11 @@ export async function listParticipants(ctx: ServiceContext): Promise<StoredMembe
   return findAll(ctx.db);
 }
 
+/** One participant by code (everyone may read the registry), or undefined. */
+export async function findParticipant(ctx: ServiceContext, code: string): Promise<StoredMemberState | undefined> {
+  return findMemberState(ctx.db, code);
+}
+
 /** The classes of participant the registered procedures consult, each once, in the order of the procedures. */
 export function consultedClasses(): string[] {
   return [...new Set(Object.values(PROCEDURES).flatMap((p) => p.participantClasses.map((c) => c.id)))];

@@ -154,6 +154,22 @@ describeEachDialect('the participants page', (dialect) => {
       });
       expect(again.statusCode).toBe(409);
       expect(decode(again.body)).toContain('A participant with this code exists already: choose another code');
+
+      // The organisation's focal point: its organisation named on its account page, and a TAP
+      // circular that does not offer it the reply (TAP consults the Member States alone).
+      const id = await web().world.openConsultation();
+      web().world.clock.set('2023-05-02T09:00:00Z');
+      const { invitationPath } = await web().invite({
+        role: 'focal_point',
+        email: 'fp@unige.test',
+        memberState: 'UNI-GENEVA',
+      });
+      const fp = web().browser();
+      await web().enrol(fp, invitationPath);
+      expect(decode((await fp.get('/fr/account')).body)).toContain('Université de Genève');
+      const circular = decode((await fp.get(`/en/consultations/${id}`)).body);
+      expect(circular).toContain('This circular does not ask you to reply');
+      expect(circular).not.toContain(`/my/consultations/${id}/reply`);
     });
   });
 });

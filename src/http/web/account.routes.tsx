@@ -6,7 +6,7 @@ import { createPersonalToken, myTokens, revokeMyToken } from '../../services/api
 import { mySessions, signOutOtherSessions } from '../../services/identity/sign-in.js';
 import type { FormError } from './components/form.js';
 import { LANGUAGES, setMyLanguage } from '../../services/identity/accounts.js';
-import { listParticipants } from '../../services/member-states.js';
+import { findParticipant } from '../../services/member-states.js';
 import { CsrfOnlyForm, LanguageForm, NoticeQuery, TokenForm, TokenParams } from './forms.schema.js';
 import { noticeOf, pageContext } from './page-context.js';
 import { AccountPage, type TokenFormView } from './pages/account.page.js';
@@ -65,9 +65,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: 
       person: presentPerson(
         page.locale,
         session.account,
-        session.account.memberState === null
-          ? undefined
-          : (await listParticipants(ctx)).find((p) => p.code === session.account.memberState),
+        session.account.memberState === null ? undefined : await findParticipant(ctx, session.account.memberState),
       ),
       sessions: presentSessions(sessions, current),
       tokens: presentTokens(tokens, ctx.clock()),

@@ -4,7 +4,7 @@ import { isAppError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/policy/actor.js';
 import { computeResults, type ConsultationResults } from '../../services/compute-results.js';
 import { getConsultation, listConsultations } from '../../services/get-consultation.js';
-import { listParticipants } from '../../services/member-states.js';
+import { findParticipant } from '../../services/member-states.js';
 import { participationOf } from '../../services/participants.js';
 import { getStateReply, listReplies } from '../../services/read-replies.js';
 import type { ServiceContext } from '../../services/service-context.js';
@@ -104,10 +104,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: S
       const view = await getConsultation(ctx, { actor, consultationId: request.params.id });
       cacheUntil(reply, publicAnswerUntil(now, [view]));
       // A focal point is offered the reply only where its participant is consulted (the procedure's rule).
-      const own =
-        actor.kind === 'focal_point'
-          ? (await listParticipants(ctx)).find((p) => p.code === actor.memberState)
-          : undefined;
+      const own = actor.kind === 'focal_point' ? await findParticipant(ctx, actor.memberState) : undefined;
       const consulted = own === undefined ? undefined : participationOf(view.loaded, own).eligible;
       return sendPage(
         reply,

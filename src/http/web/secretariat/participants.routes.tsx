@@ -3,7 +3,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, isAppError } from '../../../domain/errors.js';
 import { t } from '../../../i18n/i18n.js';
 import { stateName } from '../../../presenters/member-state-words.js';
-import { listParticipants, registerParticipant, setEligibility } from '../../../services/member-states.js';
+import {
+  findParticipant,
+  listParticipants,
+  registerParticipant,
+  setEligibility,
+} from '../../../services/member-states.js';
 import type { FormError } from '../components/form.js';
 import { noticeOf, pageContext } from '../page-context.js';
 import { EligibilityPage, ParticipantsPage } from '../pages/secretariat/participants.page.js';
@@ -110,7 +115,7 @@ export const participantsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; ho
     options: { form?: EligibilityValues; errors?: FormError[] } = {},
   ): Promise<FastifyReply> {
     const page = pageContext(web, request);
-    const participant = (await listParticipants(ctx)).find((p) => p.code === code);
+    const participant = await findParticipant(ctx, code);
     if (!participant) throw new AppError('NOT_FOUND', `No participant "${code}"`);
     const view = {
       code: participant.code,
