@@ -8,6 +8,7 @@ import type { ConsultationResults } from '../services/compute-results.js';
 import type { ReplyExportDetails, ReplyOverview } from '../services/read-replies.js';
 import { auditActionLabel } from './audit-words.js';
 import { stateName } from './member-state-words.js';
+import { procedureText } from '../i18n/procedure-text.js';
 import { figureLabels, outcomeWords, positionWords, summaryIdOf } from './procedure-words.js';
 
 /**
@@ -48,7 +49,11 @@ export function repliesExport(
 
 /** The results as a file: `<id>-results`. */
 export function resultsExport(locale: Locale, results: ConsultationResults): TableExport {
-  return { tables: [resultsTable(locale, results)], stem: `${fileStem(results.loaded.consultation.id)}-results` };
+  const byClass = resultsByClassTable(locale, results);
+  return {
+    tables: [resultsTable(locale, results), ...(byClass === null ? [] : [byClass])],
+    stem: `${fileStem(results.loaded.consultation.id)}-results`,
+  };
 }
 
 function yesNo(locale: Locale, value: boolean): string {
@@ -222,6 +227,39 @@ export function resultsTable(locale: Locale, results: ConsultationResults): Tabl
           ]
         : []),
     ]),
+  };
+}
+
+/**
+ * Where the procedure consults several classes of participant, the same figures per text and class
+ * (a sheet of the workbook after the results), with whether each class's replies count; null for a
+ * procedure that consults one class.
+ */
+export function resultsByClassTable(locale: Locale, results: ConsultationResults): Table | null {
+  const { procedure } = results.loaded;
+  const first = results.texts.find((t) => t.byClass.length > 0)?.byClass[0];
+  if (first === undefined) return null;
+  const figureHeads = figureLabels(locale, procedure, first.tally);
+  return {
+    name: t(locale, 'doc.export.sheet.byClass'),
+    columns: [
+      { header: t(locale, 'doc.report.col.text'), width: 16 },
+      { header: t(locale, 'doc.report.col.class'), width: 24 },
+      ...first.tally.figures.map((figure, i) => ({
+        header: figureHeads[i]!,
+        kind: figure.format === 'percent' ? ('percent' as const) : ('number' as const),
+        width: 12,
+      })),
+      { header: t(locale, 'doc.report.col.counted'), width: 20 },
+    ],
+    rows: results.texts.flatMap(({ text, byClass }) =>
+      byClass.map((c) => [
+        text.designation,
+        procedureText(locale, procedure, `class.${c.participantClass}`),
+        ...c.tally.figures.map((figure) => figure.value),
+        t(locale, 'doc.report.byClass.counted', { counted: c.counted ? 'yes' : 'no' }),
+      ]),
+    ),
   };
 }
 

@@ -9,6 +9,7 @@ import { remindStateNow } from '../../src/services/remind-state.js';
 import { submitReply } from '../../src/services/submit-reply.js';
 import type { ReplyInput } from '../../src/schemas/reply.schema.js';
 import { describeEachDialect } from '../helpers/databases.js';
+import { readXlsx } from '../helpers/xlsx.js';
 import { consultationInput, DEADLINE, focalPoint, SECRETARIAT } from '../helpers/world.js';
 import { expectProblem, storageSnapshot, useApi } from '../http/api-harness.js';
 import { TOY_PROCEDURE } from './toy-procedure.js';
@@ -273,6 +274,24 @@ describeEachDialect('participants in classes, and results split by class', (dial
       expect(ofX1353.map((r) => r[1])).toEqual(locale === 'en' ? ['Members', 'Associates'] : ['Membres', 'Associés']);
       expect(ofX1353[1]!.slice(1)).toEqual(row);
     }
+
+    // The workbook has the split as a second sheet, in the reader's language.
+    const workbook = await send('GET', `/api/v1/consultations/${id}/results?format=xlsx&lang=fr`);
+    expect(workbook.statusCode).toBe(200);
+    const sheets = readXlsx(workbook.rawPayload);
+    expect(sheets.map((s) => s.name)).toEqual(['Résultats', 'Résultats par catégorie']);
+    expect(sheets[1]!.rows[0]).toEqual([
+      'Texte',
+      'Catégorie de participants',
+      'Votes exprimés',
+      'Pour',
+      'Contre',
+      'Prise en compte',
+    ]);
+    expect(sheets[1]!.rows.filter((r) => r[0] === 'X.1353')).toEqual([
+      ['X.1353', 'Membres', '2', '1', '1', 'Oui'],
+      ['X.1353', 'Associés', '1', '1', '0', 'Non, pour information'],
+    ]);
 
     // The public results page shows the split in the reader's language, the toy's class names included.
     for (const [locale, words] of [

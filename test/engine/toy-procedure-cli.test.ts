@@ -105,6 +105,10 @@ describe('the CLI under a toy procedure', () => {
     expect(table.stdout).toMatch(/X\.1\s+2\s+2\s+0\s+Passes\s+§2/);
     expect(table.stdout).toMatch(/X\.2\s+2\s+1\s+1\s+Fails\s+§2/);
     expect(table.stdout).not.toContain('Decision');
+    // The toy consults members and associates: the same figures per class, associates not counted.
+    expect(table.stdout).toMatch(/By class of participant:\n\s*Text\s+Class\s+Votes cast\s+Ayes\s+Noes\s+Counted\s*\n/);
+    expect(table.stdout).toMatch(/X\.1\s+Members\s+2\s+2\s+0\s+yes\n/);
+    expect(table.stdout).toMatch(/X\.1\s+Associates\s+0\s+0\s+0\s+no, for information\n/);
     expect(table.stdout).toContain(
       'A text passes when more members vote yes than no (Toy rules (2026) §2); otherwise it fails (Toy rules (2026) §2).',
     );

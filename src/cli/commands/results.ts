@@ -112,6 +112,25 @@ function printResultsTable(out: CliWriter, results: ResultsView, procedure: Proc
       ]),
     ),
   );
+  // Where the procedure consults several classes, the same figures per class, and whether each counts.
+  const split = results.texts.filter((t) => t.byClass.length > 0);
+  if (split.length > 0) {
+    line(out);
+    line(out, 'By class of participant:');
+    out.write(
+      formatTable(
+        ['Text', 'Class', ...figureHeads, 'Counted'],
+        split.flatMap((t) =>
+          t.byClass.map((c) => [
+            t.text.designation,
+            procedureText('en', procedure, `class.${c.participantClass}`),
+            ...c.figures.map(figureCell),
+            c.counted ? 'yes' : 'no, for information',
+          ]),
+        ),
+      ),
+    );
+  }
   line(out);
   line(
     out,
