@@ -120,7 +120,10 @@ export const participantsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; ho
     const view = {
       code: participant.code,
       name: stateName(page.locale, participant),
-      classLabel: classLabel(page.locale, participant.participantClass),
+      classLabel:
+        participant.membership === 'observer'
+          ? t(page.locale, 'sec.participants.class.observer')
+          : classLabel(page.locale, participant.participantClass),
       form: options.form ?? {
         mayReply: participant.mayReply ? 'yes' : 'no',
         note: participant.eligibilityNote ?? '',

@@ -105,10 +105,7 @@ export function ParticipantsPage({ page, view }: { page: PageContext; view: Part
                       {row.code}
                     </Ltr>
                   </td>
-                  <td>
-                    {row.classLabel}
-                    {row.observer && <> ({t(locale, 'sec.participants.observer')})</>}
-                  </td>
+                  <td>{row.observer ? t(locale, 'sec.participants.class.observer') : row.classLabel}</td>
                   <td>
                     {row.mayReply ? (
                       t(locale, 'sec.participants.mayReply.yes')
