@@ -38,6 +38,11 @@ export async function findParticipant(ctx: ServiceContext, code: string): Promis
   return findMemberState(ctx.db, code);
 }
 
+/** The classes an organisation may be registered in: those some registered procedure consults, but the Member States'. */
+export function registrableClasses(): string[] {
+  return consultedClasses().filter((c) => c !== MEMBER_STATE_CLASS);
+}
+
 /** The classes of participant the registered procedures consult, each once, in the order of the procedures. */
 export function consultedClasses(): string[] {
   return [...new Set(Object.values(PROCEDURES).flatMap((p) => p.participantClasses.map((c) => c.id)))];

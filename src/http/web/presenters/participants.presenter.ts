@@ -1,5 +1,4 @@
 import type { StoredMemberState } from '../../../domain/member-states/member-state.js';
-import { MEMBER_STATE_CLASS } from '../../../domain/procedure/participants.js';
 import { t, type Locale } from '../../../i18n/i18n.js';
 import { hasProcedureText, procedureText } from '../../../i18n/procedure-text.js';
 import { stateName } from '../../../presenters/member-state-words.js';
@@ -30,17 +29,6 @@ export function classLabel(locale: Locale, participantClass: string): string {
       return procedureText(locale, procedure, key);
   }
   return participantClass;
-}
-
-/** The classes some registered procedure consults besides the Member States (those an organisation may be registered in). */
-export function registrableClasses(): string[] {
-  return [
-    ...new Set(
-      Object.values(PROCEDURES).flatMap((p) =>
-        p.participantClasses.map((c) => c.id).filter((id) => id !== MEMBER_STATE_CLASS),
-      ),
-    ),
-  ];
 }
 
 /** The participants, by name in the reader's language, optionally of one class and matching words of a code or name. */

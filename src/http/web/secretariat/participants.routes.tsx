@@ -7,12 +7,13 @@ import {
   findParticipant,
   listParticipants,
   registerParticipant,
+  registrableClasses,
   setEligibility,
 } from '../../../services/member-states.js';
 import type { FormError } from '../components/form.js';
 import { noticeOf, pageContext } from '../page-context.js';
 import { EligibilityPage, ParticipantsPage } from '../pages/secretariat/participants.page.js';
-import { classLabel, presentParticipants, registrableClasses } from '../presenters/participants.presenter.js';
+import { classLabel, presentParticipants } from '../presenters/participants.presenter.js';
 import { seeOther, sendPage } from '../render.js';
 import type { SessionHooks, WebContext } from '../web-session.js';
 import { actorOf, secretariatGuards } from './circular-pages.js';
