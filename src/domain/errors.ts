@@ -209,6 +209,8 @@ export const ERROR_CATALOGUE = {
   UNKNOWN_EDITION: { status: 422, title: 'Unknown edition of the procedure' },
   /** A meeting decision names a delegation that is not a participant with a voice in the consultation (an observer, a State whose rights are suspended, outside a regional group; carried by DECISION_CONFLICT). */
   NOT_A_PARTICIPANT: { status: 422, title: 'Not a participant in this consultation' },
+  /** A meeting decision names as opposing a participant whose class may not oppose (the procedure's class definition, e.g. a Sector Member under A.8 §5.4; carried by DECISION_CONFLICT). */
+  MAY_NOT_OPPOSE: { status: 422, title: 'This participant may not oppose' },
   /** A consultation entered afterwards said to be issued after the server's clock (carried by VALIDATION_FAILED at `/enteredAfterwards/issuedAt`). */
   ISSUED_IN_FUTURE: { status: 422, title: 'It cannot have been issued in the future' },
   /** A consultation entered afterwards said to be issued before the day of its circular (carried by VALIDATION_FAILED at `/enteredAfterwards/issuedAt`). */

@@ -41,7 +41,11 @@ export function presentProcedure(procedure: Procedure): ProcedureView {
     hasMeeting: procedure.hasMeeting,
     tallyOutcomes: procedure.tallyOutcomes.map((o) => ({ id: o.id, passes: o.passes })),
     tallyBases: [...procedure.tallyBases],
-    participantClasses: procedure.participantClasses.map((c) => ({ id: c.id, counted: c.counted })),
+    participantClasses: procedure.participantClasses.map((c) => ({
+      id: c.id,
+      counted: c.counted,
+      mayOppose: c.mayOppose,
+    })),
     passThreshold: procedure.passThreshold,
     clauseTables: procedure.editions.map((edition) => presentClauseTable(procedure, edition)),
   };

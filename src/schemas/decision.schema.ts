@@ -1,5 +1,5 @@
-import Type from 'typebox';
-import { DEFAULT_PROCEDURE_ID, procedureFor } from '../procedures/registry.js';
+import Type, { type TSchema } from 'typebox';
+import { DEFAULT_PROCEDURE_ID, PROCEDURES, procedureFor } from '../procedures/registry.js';
 
 /**
  * A meeting decision on one text as the API, the CLI and the pages send it: the fields the core's
@@ -16,13 +16,25 @@ export interface DecisionInput {
   notes?: string | null;
 }
 
-/**
- * The request schema of a meeting decision: the default procedure's own decision schema
- * (src/procedures/<id>/), reached through the registry. A route's schema must be static, so the
- * API documents and checks the default procedure's; a consultation of another procedure is
- * checked against its own procedure's schema by the decision service (record-decision.ts).
- */
+/** The default procedure's own decision schema (src/procedures/<id>/), reached through the registry. */
 export const DecisionInputSchema = Type.Unsafe<DecisionInput>(procedureFor(DEFAULT_PROCEDURE_ID).decisionSchema);
+
+/**
+ * The request schema of a meeting decision as the route takes it: with one procedure with a
+ * meeting registered, its decision schema; with several, any of theirs. The decision service then
+ * checks a consultation's decision against its own procedure's schema (record-decision.ts) before
+ * its rules. Built when the route is registered, as `positionSchema()` is for replies, so a
+ * procedure registered before the app is built is documented and accepted.
+ */
+export function decisionSchema(): TSchema {
+  const schemas = Object.values(PROCEDURES)
+    .filter((p) => p.hasMeeting)
+    .map((p) => p.decisionSchema);
+  const distinct = schemas.filter((s, i) => schemas.indexOf(s) === i);
+  if (distinct.length <= 1)
+    return Type.Unsafe<DecisionInput>(distinct[0] ?? procedureFor(DEFAULT_PROCEDURE_ID).decisionSchema);
+  return Type.Unsafe<DecisionInput>(Type.Union(distinct));
+}
 
 /**
  * The results notice: for a consultation entered afterwards, the day it was issued, from the

@@ -688,6 +688,10 @@ export const ProcedureView = Type.Object({
     Type.Object({
       id: Type.String({ description: 'The class, as participants carry it (GET /api/v1/participants)' }),
       counted: Type.Boolean({ description: "Whether this class's replies count in a text's figures" }),
+      mayOppose: Type.Boolean({
+        description:
+          'Whether a delegation of this class may be named as opposing a text in a meeting decision (false: refused with MAY_NOT_OPPOSE)',
+      }),
     }),
     {
       description:

@@ -39,6 +39,14 @@ export function participationOf(loaded: LoadedConsultation, state: StoredMemberS
 }
 
 /**
+ * Whether a participant's class may oppose a text at the consultation's meeting (the procedure's
+ * class definition): false for a class it does not consult.
+ */
+export function classMayOppose(loaded: LoadedConsultation, participant: StoredMemberState): boolean {
+  return consultedClass(loaded.procedure.participantClasses, participant.participantClass)?.mayOppose ?? false;
+}
+
+/**
  * Whether the consultation's procedure consults the participant's class at all (its standing and
  * a regional group aside): the lists of a consultation's pages hold only such participants.
  */

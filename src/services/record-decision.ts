@@ -13,7 +13,7 @@ import { inputProblems } from '../schemas/schema-problems.js';
 import { evaluateConsultation } from './compute-results.js';
 import { parseInstant } from './consultation-input.js';
 import { loadConsultation } from './load-consultation.js';
-import { participationOf } from './participants.js';
+import { classMayOppose, participationOf } from './participants.js';
 import { inTransaction, type ServiceContext } from './service-context.js';
 
 export interface RecordDecisionOptions {
@@ -37,7 +37,8 @@ export interface RecordDecisionOptions {
  *   UNKNOWN_MEMBER_STATE (one problem per unknown code);
  *   DECISION_CONFLICT (NOT_A_PARTICIPANT at each entry naming a State that is not a participant by
  *   the procedure's eligibility rule — an observer, a State whose rights are suspended, one outside
- *   a regional consultation's list — then the procedure's problems: STATE_LISTED_TWICE for a State
+ *   a regional consultation's list; MAY_NOT_OPPOSE at each entry naming as opposing a participant
+ *   whose class may not oppose — then the procedure's problems: STATE_LISTED_TWICE for a State
  *   named twice in one list); VALIDATION_FAILED (an instant that is not one; RECEIVED_IN_FUTURE for a formal
  *   opposition dated after now; the problems of the procedure's decision schema)
  */
@@ -77,47 +78,51 @@ export async function recordDecision(ctx: ServiceContext, options: RecordDecisio
         `${text.text.designation} did not obtain the support needed; it may not be considered at this meeting`,
         citeRole(procedure, 'consultationFails', consultation.resolutionEdition),
       );
-    // Every State the decision names, with its field and what the list makes of it.
-    const named = [
-      ...input.opposing.map((s, i) => [s, `/opposing/${i}`, 'as opposing'] as const),
-      ...input.abstaining.map((s, i) => [s, `/abstaining/${i}`, 'as abstaining'] as const),
-      ...input.moreTime.map((s, i) => [s, `/moreTime/${i}`, 'as asking for more time'] as const),
-      ...input.reservations.map((r, i) => [r.state, `/reservations/${i}/state`, 'with a reservation'] as const),
-      ...input.formalOppositions.map(
-        (o, i) => [o.state, `/formalOppositions/${i}/state`, 'with a formal opposition'] as const,
-      ),
-    ];
+    // Every delegation the decision names, with its field and whether as opposing (the procedure says).
+    const named = procedure.namedInDecision(input);
     const states = new Map((await listMemberStates(trx)).map((s) => [s.code, s]));
-    const unknown = named.filter(([state]) => !states.has(state));
+    const unknown = named.filter((mention) => !states.has(mention.code));
     if (unknown.length > 0)
       throw new AppError('UNKNOWN_MEMBER_STATE', 'Unknown Member State code', {
-        errors: unknown.map(([state, field]) => ({
+        errors: unknown.map(({ code, field }) => ({
           field,
-          message: `No Member State "${state}"`,
+          message: `No Member State or other participant "${code}"`,
           code: 'UNKNOWN_MEMBER_STATE' as const,
         })),
       });
     // Observers never count and can never oppose: only a participant, by the procedure's own rule
-    // (the one that says who may reply), has a voice in the meeting's decision.
-    const outsiders = named.flatMap(([code, field, as]): { code: string; problem: FieldProblem }[] => {
+    // (the one that says who may reply), has a voice in the meeting's decision; and only one of a
+    // class that may oppose (the procedure's class definition) is named as opposing.
+    const outsiders = named.flatMap(({ code, field, as, opposes }): { code: string; problem: FieldProblem }[] => {
       const state = states.get(code)!;
       const answer = participationOf(loaded, state);
-      if (answer.eligible) return [];
-      const why = answer.reason ?? `${code} may not take part in this consultation`;
-      const problem: FieldProblem = {
-        field,
-        message: `${state.names.en} (${code}) is not a participant in this consultation and may not be named ${as}: ${why}`,
-        code: 'NOT_A_PARTICIPANT',
-        clause: answer.clause ?? procedure.clauseFor('replyPeriod', consultation.resolutionEdition) ?? '',
-      };
-      return [{ code, problem }];
+      if (!answer.eligible) {
+        const why = answer.reason ?? `${code} may not take part in this consultation`;
+        const problem: FieldProblem = {
+          field,
+          message: `${state.names.en} (${code}) is not a participant in this consultation and may not be named ${as}: ${why}`,
+          code: 'NOT_A_PARTICIPANT',
+          clause: answer.clause ?? procedure.clauseFor('replyPeriod', consultation.resolutionEdition) ?? '',
+        };
+        return [{ code, problem }];
+      }
+      if (opposes && !classMayOppose(loaded, state)) {
+        const problem: FieldProblem = {
+          field,
+          message: `${state.names.en} (${code}) is a participant of the class ${state.participantClass}, which may not oppose a text; it may not be named ${as}`,
+          code: 'MAY_NOT_OPPOSE',
+          clause: procedure.clauseFor('meetingUnopposed', consultation.resolutionEdition) ?? '',
+        };
+        return [{ code, problem }];
+      }
+      return [];
     });
     const problems = [
       ...outsiders.map((o) => o.problem),
       ...procedure.validateMeetingDecision(input, consultation.meeting.lastDay, consultation.resolutionEdition),
     ];
     if (problems.length > 0) {
-      const names = [...new Set(outsiders.map((o) => o.code))];
+      const names = [...new Set(outsiders.filter((o) => o.problem.code === 'NOT_A_PARTICIPANT').map((o) => o.code))];
       const detail =
         names.length === 0
           ? problems[0]!.message

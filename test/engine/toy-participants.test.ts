@@ -84,11 +84,11 @@ describeEachDialect('participants in classes, and results split by class', (dial
 
   it('lists the classes each procedure consults: TAP the Member States alone, the toy two', async () => {
     const tap = (await api().send('GET', '/api/v1/procedures/itu-t-tap')).json<{ participantClasses: unknown }>();
-    expect(tap.participantClasses).toEqual([{ id: 'member-state', counted: true }]);
+    expect(tap.participantClasses).toEqual([{ id: 'member-state', counted: true, mayOppose: true }]);
     const toy = (await api().send('GET', '/api/v1/procedures/toy-majority')).json<{ participantClasses: unknown }>();
     expect(toy.participantClasses).toEqual([
-      { id: 'member-state', counted: true },
-      { id: 'associate', counted: false },
+      { id: 'member-state', counted: true, mayOppose: true },
+      { id: 'associate', counted: false, mayOppose: false },
     ]);
   });
 
@@ -370,7 +370,7 @@ describe('a procedure whose eligibility rule forgets the classes', () => {
     const lax = {
       ...TOY_PROCEDURE,
       id: 'toy-lax',
-      participantClasses: [{ id: 'member-state', counted: true }],
+      participantClasses: [{ id: 'member-state', counted: true, mayOppose: true }],
       eligibility: () => ({ eligible: true, reason: null, clause: null }),
     };
     const off = [registerProcedure(TOY_PROCEDURE), registerProcedure(lax)];

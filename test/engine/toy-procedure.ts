@@ -315,8 +315,8 @@ export const TOY_PROCEDURE: Procedure = {
   // Members vote; associates vote too, for the record only: their votes are shown by class and
   // do not count (§1).
   participantClasses: [
-    { id: 'member-state', counted: true },
-    { id: 'associate', counted: false },
+    { id: 'member-state', counted: true, mayOppose: true },
+    { id: 'associate', counted: false, mayOppose: false },
   ],
   eligibility: (state, facts) =>
     facts.participantClass !== 'member-state' && facts.participantClass !== 'associate'
@@ -335,6 +335,7 @@ export const TOY_PROCEDURE: Procedure = {
   passThreshold: null,
   checkTiming: () => [],
   latestDeadline: (meetingFirstDay) => endOfDay(meetingFirstDay) - 86_400_000,
+  namedInDecision: () => [],
   validateMeetingDecision: () => [
     { field: '/', message: 'This procedure has no meeting', code: 'DECISION_NOT_ALLOWED' },
   ],

@@ -85,6 +85,20 @@ export interface MeetingDecisionInput {
   readonly formalOppositions: readonly FormalOpposition[];
 }
 
+/**
+ * A delegation a recorded meeting decision names, where it names it (a JSON pointer into the
+ * decision), and whether naming it there is an act of opposition (opposing, asking for more time
+ * before opposing, formal opposition). The core checks every one is a participant, and that one
+ * named as opposing is of a class that may oppose, before the procedure's own rules.
+ */
+export interface DecisionMention {
+  readonly code: string;
+  readonly field: string;
+  readonly opposes: boolean;
+  /** How the decision names it, in English, for the problem's detail ("as opposing"). */
+  readonly as: string;
+}
+
 export const MEETING_OUTCOMES = ['approved', 'not_approved', 'pending_more_time', 'deferred'] as const;
 export type MeetingOutcome = (typeof MEETING_OUTCOMES)[number];
 

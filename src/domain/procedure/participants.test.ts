@@ -28,10 +28,10 @@ describe("a participant's code", () => {
 describe('consultedClass', () => {
   it("gives the procedure's definition of a class it consults, and nothing for another", () => {
     const classes = [
-      { id: MEMBER_STATE_CLASS, counted: true },
-      { id: 'sector-member', counted: false },
+      { id: MEMBER_STATE_CLASS, counted: true, mayOppose: true },
+      { id: 'sector-member', counted: false, mayOppose: false },
     ];
-    expect(consultedClass(classes, 'sector-member')).toEqual({ id: 'sector-member', counted: false });
+    expect(consultedClass(classes, 'sector-member')).toEqual({ id: 'sector-member', counted: false, mayOppose: false });
     expect(consultedClass(classes, 'academia')).toBeUndefined();
   });
 });

@@ -22,6 +22,13 @@ export interface ParticipantClassDefinition {
    * the results split by class.
    */
   readonly counted: boolean;
+  /**
+   * Whether a delegation of this class may oppose a text at the meeting (and so ask for more time
+   * and send formal opposition after it). Naming one of another class as opposing is refused with
+   * MAY_NOT_OPPOSE (e.g. A.8 §5.4: a Sector Member's opposition is not counted). An observer never
+   * opposes whatever its class: it is not a participant at all.
+   */
+  readonly mayOppose: boolean;
 }
 
 /**

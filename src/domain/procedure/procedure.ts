@@ -3,7 +3,13 @@ import type { HolidayCalendar } from '../calendar/itu-geneva-holidays.js';
 import type { FieldProblem } from '../errors.js';
 import type { Channel, PositionInput, PositionKind, ReplyFlag, ReplyPosition } from '../reply/reply.js';
 import { type Citation, type ClauseRole, type ClauseTable, citationOf, formatCitation } from './clauses.js';
-import type { MeetingDecision, MeetingDecisionInput, TallyOutcomeDefinition, TextTally } from './outcomes.js';
+import type {
+  DecisionMention,
+  MeetingDecision,
+  MeetingDecisionInput,
+  TallyOutcomeDefinition,
+  TextTally,
+} from './outcomes.js';
 import type { ParticipantClassDefinition } from './participants.js';
 import type { PhaseDefinition, PhaseFacts, PhaseWindow } from './phases.js';
 import type { ProcedureCatalogues, ReplyFormSpec } from './presentation.js';
@@ -125,6 +131,12 @@ export interface Procedure {
   checkTiming(facts: TimingFacts, edition: string, calendar: HolidayCalendar, policy?: TimingPolicy): TimingCheck[];
   /** The latest deadline the timing rules allow before a meeting starting on `meetingFirstDay`. */
   latestDeadline(meetingFirstDay: string, calendar: HolidayCalendar, policy?: TimingPolicy): number;
+  /**
+   * Every delegation a recorded meeting decision names, with where and whether as opposing: the
+   * core refuses one that is not a participant (NOT_A_PARTICIPANT) or whose class may not oppose
+   * (MAY_NOT_OPPOSE) before the procedure's own checks. Empty for a procedure without a meeting.
+   */
+  namedInDecision(input: MeetingDecisionInput): readonly DecisionMention[];
   /** Consistency of a recorded meeting decision. */
   validateMeetingDecision(input: MeetingDecisionInput, meetingLastDay: string, edition: string): FieldProblem[];
   /** The meeting's decision at instant `now`. */

@@ -1,10 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import {
-  DecisionInputSchema,
-  ReportHeaderInputSchema,
-  ResultsNoticeInputSchema,
-} from '../../schemas/decision.schema.js';
+import { decisionSchema, ReportHeaderInputSchema, ResultsNoticeInputSchema } from '../../schemas/decision.schema.js';
 import { setReportHeader } from '../../services/results-report-header.js';
 import { computeResults } from '../../services/compute-results.js';
 import { issueResultsNotice } from '../../services/issue-results-notice.js';
@@ -92,7 +88,7 @@ export const resultRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = 
         description:
           "Opposing, abstaining, reservations, more-time requests and formal oppositions, as the procedure's meeting rules take them. Recording again replaces the record.",
         params: TextParams,
-        body: DecisionInputSchema,
+        body: decisionSchema(),
         response: { 200: TextResultView, ...problemResponses },
       },
     },

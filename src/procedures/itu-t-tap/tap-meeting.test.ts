@@ -5,6 +5,7 @@ import {
   WINDOW_DAYS,
   decideAtMeeting,
   moreTimeWindowEnd,
+  namedInTapDecision,
   resultsNoticeDueAt,
   validateMeetingDecision,
 } from './tap-meeting.js';
@@ -241,5 +242,30 @@ describe('resultsNoticeDueAt (§9.6.1)', () => {
 
   it('is 4 weeks after the end of the §9.5.5 window when more time was asked for: 2023-11-03T23:59:59.999Z', () => {
     expect(new Date(resultsNoticeDueAt(LAST_DAY, true)).toISOString()).toBe('2023-11-03T23:59:59.999Z');
+  });
+});
+
+describe('namedInTapDecision (who a decision names, and whether as opposing)', () => {
+  it('names every delegation at its field: opposing, more time and formal opposition oppose (§9.5.3, §9.5.5); abstaining and reservations do not (§9.5.6, §9.5.4)', () => {
+    const named = namedInTapDecision(
+      decision({
+        opposing: ['FR'],
+        abstaining: ['IT'],
+        reservations: [{ state: 'DE', note: 'Clause 7' }],
+        moreTime: ['CN'],
+        formalOppositions: [{ state: 'CN', receivedAt: AT_MEETING, reasons: null }],
+      }),
+    );
+    expect(named.map((m) => [m.code, m.field, m.opposes])).toEqual([
+      ['FR', '/opposing/0', true],
+      ['IT', '/abstaining/0', false],
+      ['CN', '/moreTime/0', true],
+      ['DE', '/reservations/0/state', false],
+      ['CN', '/formalOppositions/0/state', true],
+    ]);
+  });
+
+  it('names nobody in an unopposed decision', () => {
+    expect(namedInTapDecision(decision())).toEqual([]);
   });
 });

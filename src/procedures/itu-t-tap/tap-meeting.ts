@@ -1,5 +1,5 @@
 import type { FieldProblem } from '../../domain/errors.js';
-import type { MeetingDecision, MeetingDecisionInput } from '../../domain/procedure/outcomes.js';
+import type { DecisionMention, MeetingDecision, MeetingDecisionInput } from '../../domain/procedure/outcomes.js';
 import { addDays, endOfDay } from '../../domain/time/instants.js';
 import { citeClause, type TapClauses } from './tap-clauses.js';
 
@@ -9,6 +9,37 @@ export const WINDOW_DAYS = 28;
 /** End of the 4-week window after the meeting's last day (§9.5.5): the end of day last + 28, UTC. */
 export function moreTimeWindowEnd(meetingLastDay: string): number {
   return endOfDay(addDays(meetingLastDay, WINDOW_DAYS));
+}
+
+/**
+ * The delegations a TAP decision names. Opposing (§9.5.3), asking for more time to consider
+ * whether to oppose (§9.5.5) and formal opposition within the window after the meeting (§9.5.5.2)
+ * are acts of opposition; abstaining (§9.5.6) and a reservation by a delegation that does not
+ * oppose (§9.5.4) are not.
+ */
+export function namedInTapDecision(input: MeetingDecisionInput): DecisionMention[] {
+  return [
+    ...input.opposing.map((code, i) => ({ code, field: `/opposing/${i}`, opposes: true, as: 'as opposing' })),
+    ...input.abstaining.map((code, i) => ({ code, field: `/abstaining/${i}`, opposes: false, as: 'as abstaining' })),
+    ...input.moreTime.map((code, i) => ({
+      code,
+      field: `/moreTime/${i}`,
+      opposes: true,
+      as: 'as asking for more time',
+    })),
+    ...input.reservations.map((r, i) => ({
+      code: r.state,
+      field: `/reservations/${i}/state`,
+      opposes: false,
+      as: 'with a reservation',
+    })),
+    ...input.formalOppositions.map((o, i) => ({
+      code: o.state,
+      field: `/formalOppositions/${i}/state`,
+      opposes: true,
+      as: 'with a formal opposition',
+    })),
+  ];
 }
 
 /**

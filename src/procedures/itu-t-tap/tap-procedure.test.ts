@@ -26,8 +26,8 @@ describe('tapEligibility (only Member States reply: Res. 1 §9.4.1, §9.4.3)', (
     });
   });
 
-  it('consults the Member States alone, and counts their replies', () => {
-    expect(TAP_PROCEDURE.participantClasses).toEqual([{ id: 'member-state', counted: true }]);
+  it('consults the Member States alone, counts their replies, and any of them may oppose at the meeting (§9.5.3)', () => {
+    expect(TAP_PROCEDURE.participantClasses).toEqual([{ id: 'member-state', counted: true, mayOppose: true }]);
   });
 
   it('an observer (mayReply false) is refused with its own note and the §9.4.1 citation', () => {

@@ -2,7 +2,7 @@ import { MEMBER_STATE_CLASS, type ParticipantClassDefinition } from '../../domai
 import type { EligibilityAnswer, EligibilityFacts, Procedure } from '../../domain/procedure/procedure.js';
 import { DEFAULT_TAP_EDITION, TAP_EDITIONS, tapClauseFor, tapClauseTable, tapClauses } from './tap-clauses.js';
 import { tapDemoPosition } from './tap-demo.js';
-import { decideAtMeeting, resultsNoticeDueAt, validateMeetingDecision } from './tap-meeting.js';
+import { decideAtMeeting, namedInTapDecision, resultsNoticeDueAt, validateMeetingDecision } from './tap-meeting.js';
 import { TAP_MESSAGES, TAP_REPLY_FORM } from './tap-presentation.js';
 import { TAP_PHASES, tapTimeline } from './tap-phases.js';
 import { checkReplyPositions } from './tap-reply-rules.js';
@@ -10,9 +10,12 @@ import { TapDecisionSchema, TapPositionSchema } from './tap-schemas.js';
 import { TAP_TALLY_BASES, TAP_TALLY_OUTCOMES, tapTextTally } from './tap-tally.js';
 import { checkTiming, latestDeadline } from './tap-timing.js';
 
-/** TAP consults the Member States, and only their replies count (Res. 1 §9.4.1, §9.4.3). */
+/**
+ * TAP consults the Member States, and only their replies count (Res. 1 §9.4.1, §9.4.3); at the
+ * meeting, any Member State delegation may oppose (§9.5.3).
+ */
 export const TAP_PARTICIPANT_CLASSES: readonly ParticipantClassDefinition[] = [
-  { id: MEMBER_STATE_CLASS, counted: true },
+  { id: MEMBER_STATE_CLASS, counted: true, mayOppose: true },
 ];
 
 /**
@@ -72,6 +75,7 @@ export const TAP_PROCEDURE: Procedure = {
   tally: (byKind, edition) => tapTextTally(byKind, tapClauses(edition)),
   passThreshold: 0.7,
   checkTiming: (facts, edition, calendar, policy) => checkTiming(facts, tapClauses(edition), calendar, policy),
+  namedInDecision: namedInTapDecision,
   validateMeetingDecision: (input, lastDay, edition) => validateMeetingDecision(input, lastDay, tapClauses(edition)),
   decideAtMeeting: (input, lastDay, now, edition) => decideAtMeeting(input, lastDay, now, tapClauses(edition)),
   latestDeadline,

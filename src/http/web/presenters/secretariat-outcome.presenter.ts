@@ -513,6 +513,8 @@ export interface DecisionsPageView {
   readonly closed: DecisionsClosed | null;
   readonly texts: readonly DecisionTextView[];
   readonly states: readonly StateOptionView[];
+  /** The codes of those among `states` whose class may oppose (the only ones offered as opposing or asking for more time). */
+  readonly opposers: readonly string[];
   /** Texts that may be considered and have no decision yet: the notice waits for them. */
   readonly missing: readonly TextRefView[];
   readonly resultsNoticeDueAt: number | null;
@@ -568,6 +570,7 @@ export function presentDecisionsPage(
   locale: Locale,
   results: ConsultationResults,
   states: readonly StateOptionView[],
+  opposers: readonly string[],
   notice: string | null,
   typed: { readonly textId: string; readonly values: DecisionFormValues } | null,
 ): DecisionsPageView {
@@ -617,6 +620,7 @@ export function presentDecisionsPage(
     closed: decisionsClosed(results.loaded.consultation, results.computedAt),
     texts,
     states,
+    opposers,
     missing: texts.filter((t) => t.mayBeConsidered && t.decision === null).map((t) => t.text),
     resultsNoticeDueAt: results.resultsNoticeDueAt,
     notice,

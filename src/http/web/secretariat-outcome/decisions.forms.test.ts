@@ -167,11 +167,15 @@ describe('the decisions form', () => {
 
     it('tells each State’s standing from the data: observer, suspended, not consulted by a regional circular, or none', () => {
       const stateOf = namedStates('fr', STATES, ['SN', 'DE']);
-      expect(stateOf('PS')).toEqual({ name: 'Palestine', standing: 'observer' });
-      expect(stateOf('DE')).toEqual({ name: 'Allemagne', standing: 'suspended' });
-      expect(stateOf('FR')).toEqual({ name: 'France', standing: 'not_consulted' });
-      expect(stateOf('SN')).toEqual({ name: 'Sénégal', standing: null });
-      expect(namedStates('en', STATES, null)('FR')).toEqual({ name: 'France', standing: null });
+      expect(stateOf('PS')).toEqual({ name: 'Palestine', standing: 'observer', participantClass: 'member-state' });
+      expect(stateOf('DE')).toEqual({ name: 'Allemagne', standing: 'suspended', participantClass: 'member-state' });
+      expect(stateOf('FR')).toEqual({ name: 'France', standing: 'not_consulted', participantClass: 'member-state' });
+      expect(stateOf('SN')).toEqual({ name: 'Sénégal', standing: null, participantClass: 'member-state' });
+      expect(namedStates('en', STATES, null)('FR')).toEqual({
+        name: 'France',
+        standing: null,
+        participantClass: 'member-state',
+      });
     });
 
     it('says an observer named as opposing is one, at its list, with the clause', () => {

@@ -6,6 +6,7 @@ import { catalogueCodeOf, type ErrorCode, type FieldProblem } from '../../../dom
 import type { ClauseRole } from '../../../domain/procedure/clauses.js';
 import type { Procedure } from '../../../domain/procedure/procedure.js';
 import { citeClauseIn, citeRoleIn } from '../../../i18n/citations.js';
+import { procedureText } from '../../../i18n/procedure-text.js';
 import { isIsoDay, startOfDay } from '../../../domain/time/instants.js';
 import { intlFor, t, type Locale, type MessageId } from '../../../i18n/i18n.js';
 import type { FormError } from '../components/form.js';
@@ -117,6 +118,8 @@ export interface NamedState {
   readonly name: string;
   /** What its data says: an observer, a State whose right to reply is suspended, one a regional circular does not consult; null when none of these. */
   readonly standing: 'observer' | 'suspended' | 'not_consulted' | null;
+  /** Its class of participant (null for a code the registry does not hold). */
+  readonly participantClass: string | null;
 }
 
 /** The standing of each State, from the Member States' data and the consultation's consulted list. */
@@ -128,7 +131,7 @@ export function namedStates(
   const byCode = new Map(states.map((s) => [s.code, s]));
   return (code) => {
     const state = byCode.get(code);
-    if (!state) return { name: code, standing: null };
+    if (!state) return { name: code, standing: null, participantClass: null };
     const standing =
       state.membership === 'observer'
         ? 'observer'
@@ -137,7 +140,7 @@ export function namedStates(
           : consulted !== null && !consulted.includes(code)
             ? 'not_consulted'
             : null;
-    return { name: stateName(locale, state), standing };
+    return { name: stateName(locale, state), standing, participantClass: state.participantClass };
   };
 }
 
@@ -179,7 +182,7 @@ export function decisionErrors(
     readonly procedure: Procedure;
     readonly edition: string;
   },
-  stateOf: (code: string) => NamedState = (code) => ({ name: code, standing: null }),
+  stateOf: (code: string) => NamedState = (code) => ({ name: code, standing: null, participantClass: null }),
 ): FormError[] {
   const { textId, values } = form;
   const { designation, procedure, edition } = text;
@@ -205,6 +208,26 @@ export function decisionErrors(
       clause: clause === undefined || clause === '' ? '' : citeClauseIn(locale, procedure, edition, clause),
     });
   };
+  /**
+   * A participant named as opposing whose class may not oppose (MAY_NOT_OPPOSE): its class and the
+   * classes that may, in the procedure's words.
+   */
+  const mayNotOppose = (at: string, code: string, clause: string | undefined) => {
+    const state = stateOf(code);
+    const className = (id: string) => procedureText(locale, procedure, `class.${id}`);
+    add(at, 'outcome.decisions.error.mayNotOppose', {
+      state: `${state.name} (${code})`,
+      class: state.participantClass === null ? code : className(state.participantClass),
+      opposers: intlFor(locale).formatList(
+        procedure.participantClasses.filter((c) => c.mayOppose).map((c) => className(c.id)),
+        { type: 'conjunction' },
+      ),
+      clause:
+        clause === undefined || clause === ''
+          ? citeRoleIn(locale, procedure, 'meetingUnopposed', edition)
+          : citeClauseIn(locale, procedure, edition, clause),
+    });
+  };
   /** A State named in a sentence: its designation in the reader's language, with its code as typed. */
   const named = (code: string) => {
     const { name } = stateOf(code);
@@ -228,6 +251,7 @@ export function decisionErrors(
     if (list !== undefined) {
       const state = values[list][indexIn(field, list)!] ?? '';
       if (code === 'NOT_A_PARTICIPANT') outsider(list, state, problem.clause);
+      else if (code === 'MAY_NOT_OPPOSE') mayNotOppose(list, state, problem.clause);
       else if (code === 'UNKNOWN_MEMBER_STATE' || errorCode === 'VALIDATION_FAILED') unknownAt(list, state);
       else if (code === 'STATE_LISTED_TWICE') add(list, 'outcome.decisions.error.twice', { state: named(state) });
       else if (list === 'abstaining')
@@ -250,6 +274,7 @@ export function decisionErrors(
       if (field.endsWith('/note'))
         add(`res-${reservation}-note`, 'outcome.decisions.error.reservationNote', { state: named(state) });
       else if (code === 'NOT_A_PARTICIPANT') outsider(at, state, problem.clause);
+      else if (code === 'MAY_NOT_OPPOSE') mayNotOppose(at, state, problem.clause);
       else if (code === 'STATE_LISTED_TWICE') add(at, 'outcome.decisions.error.twice', { state: named(state) });
       else if (code === 'UNKNOWN_MEMBER_STATE' || (errorCode === 'VALIDATION_FAILED' && state !== ''))
         add(at, 'outcome.decisions.error.unknownState', { code: state });
@@ -279,6 +304,7 @@ export function decisionErrors(
           { state: named(state), clause: cite(problem, 'afterMeeting') },
         );
       else if (code === 'NOT_A_PARTICIPANT') outsider(at, state, problem.clause);
+      else if (code === 'MAY_NOT_OPPOSE') mayNotOppose(at, state, problem.clause);
       else if (code === 'STATE_LISTED_TWICE') add(at, 'outcome.decisions.error.twice', { state: named(state) });
       else if (code === 'UNKNOWN_MEMBER_STATE') add(at, 'outcome.decisions.error.unknownState', { code: state });
       else

@@ -4,7 +4,7 @@ import { AppError, type ErrorCode, type FieldProblem, isAppError } from '../../.
 import { computeResults, type ConsultationResults } from '../../../services/compute-results.js';
 import { issueResultsNotice } from '../../../services/issue-results-notice.js';
 import { listParticipants } from '../../../services/member-states.js';
-import { ofConsultedClass } from '../../../services/participants.js';
+import { classMayOppose, ofConsultedClass } from '../../../services/participants.js';
 import { recordDecision } from '../../../services/record-decision.js';
 import { setReportHeader } from '../../../services/results-report-header.js';
 import type { FormError } from '../components/form.js';
@@ -68,14 +68,13 @@ export const decisionsRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks
     } = {},
   ) {
     const page = pageContext(web, request);
-    const states = presentStateOptions(
-      page.locale,
-      (await listParticipants(ctx)).filter(
-        (s) => s.membership === 'member_state' && ofConsultedClass(results.loaded, s),
-      ),
+    const participants = (await listParticipants(ctx)).filter(
+      (s) => s.membership === 'member_state' && ofConsultedClass(results.loaded, s),
     );
+    const states = presentStateOptions(page.locale, participants);
+    const opposers = participants.filter((s) => classMayOppose(results.loaded, s)).map((s) => s.code);
     const view = {
-      ...presentDecisionsPage(page.locale, results, states, options.notice ?? null, options.typed ?? null),
+      ...presentDecisionsPage(page.locale, results, states, opposers, options.notice ?? null, options.typed ?? null),
       errors: options.errors ?? [],
       csrfToken: request.webSession!.csrfToken,
       enteredAfterwards: results.loaded.consultation.enteredAfterwardsAt !== null,

@@ -249,6 +249,9 @@ function DecisionForm({ page, view, text }: { page: PageContext; view: Decisions
   const fid = (field: string) => decisionFieldId(id, field);
   const at = (field: string) => errorAt(view.errors, fid(field));
   const options = view.states.map((s) => ({ value: s.code, label: `${s.name} (${s.code})` }));
+  // Only a delegation whose class may oppose is offered as opposing or as asking for more time.
+  const mayOppose = new Set(view.opposers);
+  const opposerOptions = options.filter((o) => mayOppose.has(o.value));
   const multiHint = t(locale, 'outcome.decisions.multiHint');
   // The script's words for its search box ({state} is filled in by the script).
   const picker = {
@@ -296,7 +299,7 @@ function DecisionForm({ page, view, text }: { page: PageContext; view: Decisions
         label={t(locale, 'outcome.decisions.opposing', { designation, clause: citations.unopposed })}
         hint={hintWith(multiHint, v.opposing)}
         error={at('opposing')}
-        options={options}
+        options={opposerOptions}
         selected={v.opposing}
         class="outcome-multi"
         picker={picker}
@@ -324,7 +327,7 @@ function DecisionForm({ page, view, text }: { page: PageContext; view: Decisions
         label={t(locale, 'outcome.decisions.moreTime', { designation, clause: citations.moreTime })}
         hint={hintWith(`${t(locale, 'outcome.decisions.moreTime.hint')} ${multiHint}`, v.moreTime)}
         error={at('moreTime')}
-        options={options}
+        options={opposerOptions}
         selected={v.moreTime}
         class="outcome-multi"
         picker={picker}
