@@ -14,7 +14,9 @@ import {
 } from '../domain/consultation/deadline.js';
 import { isUnLanguage } from '../domain/consultation/localise.js';
 import { AppError, type FieldProblem } from '../domain/errors.js';
+import type { StoredMemberState } from '../domain/member-states/member-state.js';
 import type { UnLanguage } from '../domain/member-states/member-states.data.js';
+import { consultedClass } from '../domain/procedure/participants.js';
 import { isIsoDay, toIsoDay } from '../domain/time/instants.js';
 import type { TSchema } from 'typebox';
 import type { ConsultationInput, TextInput } from '../schemas/consultation.schema.js';
@@ -156,16 +158,31 @@ export function checkRecordedIssue(
   return [];
 }
 
-/** The States a consultation is limited to must be Member States (UNKNOWN_MEMBER_STATE at each unknown code). */
+/**
+ * The participants a consultation is limited to (a regional group) must be registered, and of a
+ * class its procedure consults: for TAP, Member States only (UNKNOWN_MEMBER_STATE at each other
+ * code). An unknown procedure consults nobody here; its own problem is at `/procedure`.
+ */
 export function checkEligibleStates(
   eligibleStates: readonly string[] | null,
-  known: ReadonlySet<string>,
+  participants: readonly StoredMemberState[],
+  procedureId: string,
   pointer = '/eligibleStates',
 ): FieldProblem[] {
+  const classes = isKnownProcedure(procedureId) ? procedureFor(procedureId).participantClasses : [];
+  const known = new Set(
+    participants.filter((p) => consultedClass(classes, p.participantClass) !== undefined).map((p) => p.code),
+  );
   return (eligibleStates ?? []).flatMap((code, index) =>
     known.has(code)
       ? []
-      : [{ field: `${pointer}/${index}`, message: `No Member State "${code}"`, code: 'UNKNOWN_MEMBER_STATE' as const }],
+      : [
+          {
+            field: `${pointer}/${index}`,
+            message: `No Member State "${code}"${classes.length > 1 ? ', nor a participant of a class this procedure consults' : ''}`,
+            code: 'UNKNOWN_MEMBER_STATE' as const,
+          },
+        ],
   );
 }
 

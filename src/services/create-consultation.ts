@@ -63,7 +63,7 @@ export async function createConsultation(
   const record = options.input.enteredAfterwards;
   const recordedIssuedAt = record === undefined ? null : instantOf(record.issuedAt);
   return inTransaction(ctx, async (trx) => {
-    const known = new Set((await listMemberStates(trx)).map((s) => s.code));
+    const participants = await listMemberStates(trx);
     throwIfProblems(
       inputAndRuleProblems(ConsultationInputSchema, options.input, [
         ...deadlineFromInput(options.input.deadline, options.input.deadlineWording).problems,
@@ -74,7 +74,7 @@ export async function createConsultation(
           : options.deadlineAhead === true
             ? checkDeadlineAhead(fields.deadlineAt, now)
             : []),
-        ...checkEligibleStates(fields.settings.eligibleStates, known),
+        ...checkEligibleStates(fields.settings.eligibleStates, participants, fields.procedure),
         ...checkConsultationTranslations(fields),
         ...checkTextsDistinct(texts),
         ...texts.flatMap((text, index) =>

@@ -90,7 +90,7 @@ export async function updateConsultation(
         eligibleStates: p.eligibleStates !== undefined ? p.eligibleStates : current.settings.eligibleStates,
       },
     };
-    const known = new Set((await listMemberStates(trx)).map((s) => s.code));
+    const participants = await listMemberStates(trx);
     throwIfProblems(
       inputAndRuleProblems(ConsultationPatchSchema, p, [
         ...(deadline?.problems ?? []),
@@ -102,7 +102,10 @@ export async function updateConsultation(
           : options.deadlineAhead === true && p.deadline !== undefined
             ? checkDeadlineAhead(next.deadlineAt, now)
             : []),
-        ...(p.eligibleStates !== undefined ? checkEligibleStates(p.eligibleStates, known) : []),
+        // The list is checked when it changes, and when the procedure does (the classes it consults).
+        ...(p.eligibleStates !== undefined || p.procedure !== undefined
+          ? checkEligibleStates(next.settings.eligibleStates, participants, next.procedure)
+          : []),
         ...checkConsultationTranslations(next),
         // A new language of record must not leave a text "translated" into it.
         ...loaded.texts.flatMap((text) =>

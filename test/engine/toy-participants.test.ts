@@ -317,6 +317,54 @@ describeEachDialect('participants in classes, and results split by class', (dial
     }
   });
 
+  it('limits a consultation to participants of the classes its procedure consults: an associate in a TAP regional list is refused, in the toy’s accepted', async () => {
+    const { send, tokens, world } = api();
+    await acme();
+    const before = await storageSnapshot(world.ctx.db);
+    const create = (procedure: string, edition: string, number: number) =>
+      send('POST', '/api/v1/consultations', {
+        token: tokens.secretariat,
+        body: consultationInput({
+          procedure,
+          resolutionEdition: edition,
+          number,
+          reference: `TSB Circular ${number}`,
+          eligibleStates: ['KR', 'ACME-LABS', 'NOBODY-CO'],
+        }),
+      });
+    const tap = expectProblem(await create('itu-t-tap', 'Rev. Geneva, 2022', 83), 400, 'VALIDATION_FAILED');
+    expect(tap.errors?.map((e) => [e.field, e.code, e.message])).toEqual([
+      ['/eligibleStates/1', 'UNKNOWN_MEMBER_STATE', 'No Member State "ACME-LABS"'],
+      ['/eligibleStates/2', 'UNKNOWN_MEMBER_STATE', 'No Member State "NOBODY-CO"'],
+    ]);
+    expect(await storageSnapshot(world.ctx.db)).toEqual(before);
+    const toy = expectProblem(await create('toy-majority', '2026', 84), 400, 'VALIDATION_FAILED');
+    expect(toy.errors?.map((e) => [e.field, e.message])).toEqual([
+      ['/eligibleStates/2', 'No Member State "NOBODY-CO", nor a participant of a class this procedure consults'],
+    ]);
+    const listed = await send('POST', '/api/v1/consultations', {
+      token: tokens.secretariat,
+      body: consultationInput({
+        procedure: 'toy-majority',
+        resolutionEdition: '2026',
+        number: 84,
+        reference: 'TSB Circular 84',
+        eligibleStates: ['KR', 'ACME-LABS'],
+      }),
+    });
+    expect(listed.statusCode, listed.body).toBe(201);
+    // Moving that draft to TAP checks its list again against TAP's one class.
+    const moved = expectProblem(
+      await send('PATCH', `/api/v1/consultations/${listed.json<{ id: string }>().id}`, {
+        token: tokens.secretariat,
+        body: { procedure: 'itu-t-tap', resolutionEdition: 'Rev. Geneva, 2022' },
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(moved.errors?.map((e) => [e.field, e.code])).toEqual([['/eligibleStates/1', 'UNKNOWN_MEMBER_STATE']]);
+  });
+
   it('keeps an organisation out of a consultation whose procedure does not consult its class (TAP: Member States only, §9.4.3)', async () => {
     const { send, world } = api();
     const acmeToken = await acme();
