@@ -161,7 +161,7 @@ export function checkRecordedIssue(
 /**
  * The participants a consultation is limited to (a regional group) must be registered, and of a
  * class its procedure consults: for TAP, Member States only (UNKNOWN_MEMBER_STATE at each other
- * code). An unknown procedure consults nobody here; its own problem is at `/procedure`.
+ * code). An unknown procedure's list is left alone: its own problem is at `/procedure`.
  */
 export function checkEligibleStates(
   eligibleStates: readonly string[] | null,
@@ -169,7 +169,8 @@ export function checkEligibleStates(
   procedureId: string,
   pointer = '/eligibleStates',
 ): FieldProblem[] {
-  const classes = isKnownProcedure(procedureId) ? procedureFor(procedureId).participantClasses : [];
+  if (!isKnownProcedure(procedureId)) return [];
+  const classes = procedureFor(procedureId).participantClasses;
   const known = new Set(
     participants.filter((p) => consultedClass(classes, p.participantClass) !== undefined).map((p) => p.code),
   );

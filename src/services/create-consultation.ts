@@ -47,8 +47,8 @@ export interface CreateConsultationOptions {
  *   (DEADLINE_NOT_A_MINUTE) or worded "2400 hours UTC" without being the end of a day
  *   (DEADLINE_WORDING_MISMATCH), a deadline already passed with `deadlineAhead` (DEADLINE_PASSED), for a record an
  *   issue in the future, before the circular's day or at or after the deadline (ISSUED_IN_FUTURE,
- *   ISSUED_BEFORE_CIRCULAR, ISSUED_AFTER_DEADLINE at `/enteredAfterwards/issuedAt`), States that are not Member
- *   States (UNKNOWN_MEMBER_STATE), an unknown edition of Resolution 1, a translation in the language
+ *   ISSUED_BEFORE_CIRCULAR, ISSUED_AFTER_DEADLINE at `/enteredAfterwards/issuedAt`), a regional list naming
+ *   one that is not a participant of a class the procedure consults (UNKNOWN_MEMBER_STATE), an unknown edition of Resolution 1, a translation in the language
  *   of record or of a summary the text does not have
  * @throws CONFLICT when the id or the bureau/study period/number is taken
  */

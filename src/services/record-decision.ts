@@ -86,7 +86,7 @@ export async function recordDecision(ctx: ServiceContext, options: RecordDecisio
       throw new AppError('UNKNOWN_MEMBER_STATE', 'Unknown Member State code', {
         errors: unknown.map(({ code, field }) => ({
           field,
-          message: `No Member State or other participant "${code}"`,
+          message: `No Member State${procedure.participantClasses.length > 1 ? ' or other participant' : ''} "${code}"`,
           code: 'UNKNOWN_MEMBER_STATE' as const,
         })),
       });
@@ -179,7 +179,7 @@ export async function recordDecision(ctx: ServiceContext, options: RecordDecisio
 /**
  * The decision as the procedure's rules take it, once `input` is checked against the consultation's
  * own procedure's decision schema: validation lives in one place per procedure, whatever the edge
- * (the API's route schema is the default procedure's, the pages and the CLI send what was typed).
+ * (the API's route takes any registered meeting procedure's decision, the pages and the CLI send what was typed).
  * @throws VALIDATION_FAILED with the schema's problems, or an instant that is not one
  */
 function meetingDecisionInput(

@@ -6,7 +6,7 @@ import { tapEligibility, TAP_PROCEDURE } from '../../src/procedures/itu-t-tap/ta
 import { registerProcedure } from '../../src/procedures/registry.js';
 import type { ReplyInput } from '../../src/schemas/reply.schema.js';
 import { computeResults } from '../../src/services/compute-results.js';
-import { registerParticipant } from '../../src/services/member-states.js';
+import { registerParticipant, setEligibility } from '../../src/services/member-states.js';
 import { submitReply } from '../../src/services/submit-reply.js';
 import { describeEachDialect } from '../helpers/databases.js';
 import { focalPoint, replyInput, SECRETARIAT } from '../helpers/world.js';
@@ -162,9 +162,32 @@ describeEachDialect('who may oppose at the meeting, by class (API)', (dialect) =
     expect(france.json()).toMatchObject({ decision: { outcome: 'not_approved', opposedBy: ['FR'] } });
   });
 
-  it('still refuses an observer before asking whether its class may oppose (NOT_A_PARTICIPANT)', async () => {
-    const problem = expectProblem(await decide({ opposing: ['PS'] }), 422, 'DECISION_CONFLICT');
-    expect(problem.errors?.map((e) => [e.field, e.code])).toEqual([['/opposing/0', 'NOT_A_PARTICIPANT']]);
+  it('asks first whether one named is a participant: a Sector Member without the right to take part is NOT_A_PARTICIPANT, not MAY_NOT_OPPOSE', async () => {
+    const { world } = api();
+    await registerParticipant(world.ctx, {
+      actor: SECRETARIAT,
+      participant: { code: 'NOKIA', participantClass: 'sector-member', names: { en: 'Nokia' } },
+    });
+    await setEligibility(world.ctx, {
+      actor: SECRETARIAT,
+      code: 'NOKIA',
+      mayReply: false,
+      note: 'Membership lapsed',
+      since: '2023-06-01',
+    });
+    const problem = expectProblem(
+      await decide({ opposing: ['NOKIA', 'PS'], reservations: [{ state: 'NOKIA', note: 'Clause 7' }] }),
+      422,
+      'DECISION_CONFLICT',
+    );
+    expect(problem.errors?.map((e) => [e.field, e.code])).toEqual([
+      ['/opposing/0', 'NOT_A_PARTICIPANT'],
+      ['/opposing/1', 'NOT_A_PARTICIPANT'],
+      ['/reservations/0/state', 'NOT_A_PARTICIPANT'],
+      // TAP's own rule on top: only a delegation that does not oppose may register a reservation.
+      ['/reservations/0/state', undefined],
+    ]);
+    expect(problem.errors?.[0]?.message).toContain('Membership lapsed');
   });
 
   it('keeps TAP as it was: its own decision schema names Member States only, checked for a TAP consultation whatever the route takes', async () => {

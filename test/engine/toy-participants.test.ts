@@ -292,7 +292,6 @@ describeEachDialect('participants in classes, and results split by class', (dial
       ['X.1353', 'Membres', '2', '1', '1', 'Oui'],
       ['X.1353', 'Associés', '1', '1', '0', 'Non, pour information'],
     ]);
-
     // The public results page shows the split in the reader's language, the toy's class names included.
     for (const [locale, words] of [
       ['en', ['Replies on X.1353, by class of participant', 'Members', 'Associates', 'No, for information']],
@@ -338,6 +337,9 @@ describeEachDialect('participants in classes, and results split by class', (dial
       ['/eligibleStates/2', 'UNKNOWN_MEMBER_STATE', 'No Member State "NOBODY-CO"'],
     ]);
     expect(await storageSnapshot(world.ctx.db)).toEqual(before);
+    // An unknown procedure is refused at its own field; the list is not judged by it.
+    const unknown = expectProblem(await create('no-such-procedure', '2026', 85), 400, 'VALIDATION_FAILED');
+    expect(unknown.errors?.map((e) => [e.field, e.code])).toEqual([['/procedure', 'UNKNOWN_PROCEDURE']]);
     const toy = expectProblem(await create('toy-majority', '2026', 84), 400, 'VALIDATION_FAILED');
     expect(toy.errors?.map((e) => [e.field, e.message])).toEqual([
       ['/eligibleStates/2', 'No Member State "NOBODY-CO", nor a participant of a class this procedure consults'],
