@@ -13,8 +13,8 @@ export const TABLE_CONTENT = {
 } as const;
 
 /**
- * Sends tables as a download named `<stem>.csv` or `<stem>.xlsx`: the CSV carries the first table,
- * the workbook every one (right to left for a reader of Arabic).
+ * Sends tables as a download named `<stem>.csv` or `<stem>.xlsx`: the CSV carries the first table
+ * (or the export's own CSV table), the workbook every one (right to left for a reader of Arabic).
  */
 export async function sendTables(
   reply: FastifyReply,
@@ -26,7 +26,7 @@ export async function sendTables(
   // this with its own header for the public results it stores.
   reply.header('cache-control', 'private, no-store');
   reply.header('content-disposition', `attachment; filename="${file.stem}.${format}"`);
-  if (format === 'csv') return reply.type(CSV_MEDIA_TYPE).send(tableCsv(file.tables[0]));
+  if (format === 'csv') return reply.type(CSV_MEDIA_TYPE).send(tableCsv(file.csv ?? file.tables[0]));
   const workbook = await tablesXlsx(file.tables, { rightToLeft: dirOf(locale) === 'rtl' });
   return reply.type(XLSX_MEDIA_TYPE).send(workbook);
 }

@@ -23,8 +23,10 @@ export type RepliesRows = 'replies' | 'not-replied';
 
 /** Tables to send as one file, and the file's name without its extension. */
 export interface TableExport {
-  /** A CSV file holds the first; a workbook holds every one, a sheet each. */
+  /** A workbook holds every one, a sheet each; a CSV file the first, unless `csv` is given. */
   readonly tables: readonly [Table, ...Table[]];
+  /** What a CSV file holds when it is not the first table (one table joining several sheets). */
+  readonly csv?: Table;
   readonly stem: string;
 }
 
@@ -47,12 +49,54 @@ export function repliesExport(
     : { tables: [replies, notReplied], stem: `${stem}-replies` };
 }
 
-/** The results as a file: `<id>-results`. */
+/**
+ * The results as a file: `<id>-results`. Where the procedure consults several classes, the
+ * workbook has the split by class as a sheet of its own, and the CSV file, which holds one table,
+ * the results with each text's rows per class under it.
+ */
 export function resultsExport(locale: Locale, results: ConsultationResults): TableExport {
+  const table = resultsTable(locale, results);
   const byClass = resultsByClassTable(locale, results);
   return {
-    tables: [resultsTable(locale, results), ...(byClass === null ? [] : [byClass])],
+    tables: [table, ...(byClass === null ? [] : [byClass])],
+    ...(byClass !== null && { csv: resultsWithClassesTable(locale, results, table) }),
     stem: `${fileStem(results.loaded.consultation.id)}-results`,
+  };
+}
+
+/**
+ * The results table with two more columns after the title, the class and whether it counts: each
+ * text's own row (the classes that count) followed by one row per class, the rule applied to that
+ * class's replies alone (for a CSV file, which holds one table).
+ */
+function resultsWithClassesTable(locale: Locale, results: ConsultationResults, table: Table): Table {
+  const { procedure } = results.loaded;
+  const figureCount = results.texts[0]?.tally.figures.length ?? 0;
+  // Text and title, then the figures, the outcome and its clause, then the meeting's columns.
+  const after = table.columns.length - 2 - figureCount - 2;
+  return {
+    name: table.name,
+    columns: [
+      ...table.columns.slice(0, 2),
+      { header: t(locale, 'doc.report.col.class'), width: 24 },
+      { header: t(locale, 'doc.report.col.counted'), width: 20 },
+      ...table.columns.slice(2),
+    ],
+    rows: results.texts.flatMap(({ byClass }, index) => {
+      const row = table.rows[index]!;
+      return [
+        [...row.slice(0, 2), t(locale, 'doc.export.class.counting'), null, ...row.slice(2)],
+        ...byClass.map((c) => [
+          ...row.slice(0, 2),
+          procedureText(locale, procedure, `class.${c.participantClass}`),
+          t(locale, 'doc.report.byClass.counted', { counted: c.counted ? 'yes' : 'no' }),
+          ...c.tally.figures.map((figure) => figure.value),
+          outcomeWords(locale, procedure, null, c.tally.outcome),
+          c.tally.clause,
+          ...Array.from({ length: after }, () => null),
+        ]),
+      ];
+    }),
   };
 }
 

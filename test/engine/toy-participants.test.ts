@@ -292,6 +292,19 @@ describeEachDialect('participants in classes, and results split by class', (dial
       ['X.1353', 'Membres', '2', '1', '1', 'Oui'],
       ['X.1353', 'Associés', '1', '1', '0', 'Non, pour information'],
     ]);
+    // The CSV file holds one table: each text's row, then its rows per class, in the reader's language.
+    const csv = await send('GET', `/api/v1/consultations/${id}/results?format=csv&lang=fr`);
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.body.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toMatch(/^Texte,[^,]+,Catégorie de participants,Prise en compte,Votes exprimés,Pour,Contre,/);
+    // The cells up to the figures (no title here has a comma; the one quoted cell is the last kept).
+    const cells = (l: string) => /^([^,]*),([^,]*),([^,]*),("[^"]*"|[^,]*),(\d*),(\d*),(\d*),/.exec(l)!.slice(3, 8);
+    expect(lines.filter((l) => l.startsWith('X.1353,')).map(cells)).toEqual([
+      ['Catégories prises en compte', '', '2', '1', '1'],
+      ['Membres', 'Oui', '2', '1', '1'],
+      ['Associés', '"Non, pour information"', '1', '1', '0'],
+    ]);
+
     // The public results page shows the split in the reader's language, the toy's class names included.
     for (const [locale, words] of [
       ['en', ['Replies on X.1353, by class of participant', 'Members', 'Associates', 'No, for information']],

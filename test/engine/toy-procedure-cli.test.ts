@@ -116,10 +116,15 @@ describe('the CLI under a toy procedure', () => {
 
     const csv = await cli(dir, ['results', 'toy-1-2026', '--format', 'csv']);
     expect(csv.code).toBe(0);
-    expect(csv.stdout.split('\r\n').slice(0, 3)).toEqual([
-      'text,designation,votes,yes,no,outcome,clause,decision,decision_clause',
-      'x1,X.1,2,2,0,passes,§2,,',
-      'x2,X.2,2,1,1,fails,§2,,',
+    // One table: each text's own row (the classes that count), then a row per class.
+    expect(csv.stdout.split('\r\n').slice(0, 7)).toEqual([
+      'text,designation,class,counted,votes,yes,no,outcome,clause,decision,decision_clause',
+      'x1,X.1,,,2,2,0,passes,§2,,',
+      'x1,X.1,member-state,true,2,2,0,passes,,,',
+      'x1,X.1,associate,false,0,0,0,fails,,,',
+      'x2,X.2,,,2,1,1,fails,§2,,',
+      'x2,X.2,member-state,true,2,1,1,fails,,,',
+      'x2,X.2,associate,false,0,0,0,fails,,,',
     ]);
   });
 

@@ -56,19 +56,46 @@ function csvColumn(name: string): string {
 /**
  * The results as CSV: one header row, then one row per text in the circular's order. The columns
  * between the designation and the outcome are the procedure's figures (the same for every text).
+ * Where the procedure consults several classes, two columns follow the designation, `class` and
+ * `counted`: each text's own row leaves them empty (the classes that count), and one row per class
+ * follows it, the rule applied to that class's replies alone (no clause, no decision).
  */
 export function resultsCsv(results: ResultsView): string {
   const figureNames = (results.texts[0]?.figures ?? []).map((f) => f.name);
+  const split = results.texts.some((t) => t.byClass.length > 0);
   const rows: Cell[][] = [
-    ['text', 'designation', ...figureNames.map(csvColumn), 'outcome', 'clause', 'decision', 'decision_clause'],
-    ...results.texts.map((t) => [
-      t.text.id,
-      t.text.designation,
-      ...t.figures.map(figureCell),
-      t.outcome,
-      t.clause,
-      t.decision?.outcome ?? null,
-      t.decision?.clause ?? null,
+    [
+      'text',
+      'designation',
+      ...(split ? ['class', 'counted'] : []),
+      ...figureNames.map(csvColumn),
+      'outcome',
+      'clause',
+      'decision',
+      'decision_clause',
+    ],
+    ...results.texts.flatMap((t) => [
+      [
+        t.text.id,
+        t.text.designation,
+        ...(split ? [null, null] : []),
+        ...t.figures.map(figureCell),
+        t.outcome,
+        t.clause,
+        t.decision?.outcome ?? null,
+        t.decision?.clause ?? null,
+      ],
+      ...t.byClass.map((c) => [
+        t.text.id,
+        t.text.designation,
+        c.participantClass,
+        c.counted ? 'true' : 'false',
+        ...c.figures.map(figureCell),
+        c.outcome,
+        null,
+        null,
+        null,
+      ]),
     ]),
   ];
   return formatCsv(rows);
