@@ -1,7 +1,12 @@
 import { AppError } from '../domain/errors.js';
 import { UN_LANGUAGES } from '../domain/member-states/designations.js';
 import { MEMBER_STATES } from '../domain/member-states/member-states.data.js';
-import { checkNewParticipant, MEMBER_STATE_CLASS, type NewParticipant } from '../domain/procedure/participants.js';
+import {
+  checkNewParticipant,
+  isMemberStateCode,
+  MEMBER_STATE_CLASS,
+  type NewParticipant,
+} from '../domain/procedure/participants.js';
 import type { Actor } from '../domain/policy/actor.js';
 import { authorize } from '../domain/policy/policy.js';
 import { isIsoDay } from '../domain/time/instants.js';
@@ -36,6 +41,23 @@ export async function listParticipants(ctx: ServiceContext): Promise<StoredMembe
 /** One participant by code (everyone may read the registry), or undefined. */
 export async function findParticipant(ctx: ServiceContext, code: string): Promise<StoredMemberState | undefined> {
   return findMemberState(ctx.db, code);
+}
+
+/**
+ * The registered names of the organisations among `codes` (a Member State's code is left out: its
+ * names are the curated list's), read one by one: a page names few, most often none.
+ */
+export async function organisationNames(
+  ctx: ServiceContext,
+  codes: readonly string[],
+): Promise<Map<string, StoredMemberState['names']>> {
+  const names = new Map<string, StoredMemberState['names']>();
+  for (const code of new Set(codes)) {
+    if (isMemberStateCode(code)) continue;
+    const found = await findMemberState(ctx.db, code);
+    if (found) names.set(code, found.names);
+  }
+  return names;
 }
 
 /** The classes an organisation may be registered in: those some registered procedure consults, but the Member States'. */

@@ -134,6 +134,26 @@ describeEachDialect('who may oppose at the meeting, by class (API)', (dialect) =
     expect(response.json()).toMatchObject({
       decision: { outcome: 'approved', clause: '§9.5.3', opposedBy: [] },
     });
+    // The public pages name it as registered, in the reader's language where it has a name in it.
+    await api().send('POST', '/api/v1/participants', {
+      token: api().tokens.secretariat,
+      body: {
+        code: 'UNI-GENEVA',
+        participantClass: 'sector-member',
+        names: { en: 'University of Geneva', fr: 'Université de Genève' },
+      },
+    });
+    const again = await decide({
+      abstaining: ['ERICSSON', 'UNI-GENEVA'],
+      reservations: [{ state: 'UNI-GENEVA', note: 'Clause 7 should be informative' }],
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    const results = decode((await api().send('GET', `/fr/consultations/${ID}/results`)).body);
+    expect(results).toContain('Ericsson et Université de Genève');
+    expect(results).toContain('Université de Genève\u00a0: Clause 7 should be informative');
+    expect(results).not.toContain('UNI-GENEVA:');
+    const approved = decode((await api().send('GET', '/en/approved')).body);
+    expect(approved).toContain('University of Geneva: Clause 7 should be informative');
   });
 
   it('refuses a Sector Member named as opposing, asking for more time or formally opposing: MAY_NOT_OPPOSE at each field, nothing stored', async () => {

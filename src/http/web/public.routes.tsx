@@ -4,7 +4,7 @@ import { isAppError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/policy/actor.js';
 import { computeResults, type ConsultationResults } from '../../services/compute-results.js';
 import { getConsultation, listConsultations } from '../../services/get-consultation.js';
-import { findParticipant } from '../../services/member-states.js';
+import { findParticipant, organisationNames } from '../../services/member-states.js';
 import { participationOf } from '../../services/participants.js';
 import { getStateReply, listReplies } from '../../services/read-replies.js';
 import type { ServiceContext } from '../../services/service-context.js';
@@ -45,6 +45,15 @@ async function toLocalisedHome(request: FastifyRequest, reply: FastifyReply): Pr
  * the rare State whose latest version is not the counted one (a late amendment) is read in full.
  * @throws what listReplies and getStateReply throw (the policy decides who may read)
  */
+/** Every delegation the recorded decisions name, by the procedure's own account of its decisions. */
+function namedInDecisions(all: readonly ConsultationResults[]): string[] {
+  return all.flatMap((r) =>
+    r.texts.flatMap((t) =>
+      t.decisionRecord === null ? [] : r.loaded.procedure.namedInDecision(t.decisionRecord.input).map((m) => m.code),
+    ),
+  );
+}
+
 async function countedReplies(ctx: ServiceContext, actor: Actor, consultationId: string): Promise<CountedReply[]> {
   const overview = await listReplies(ctx, { actor, consultationId });
   const counted: CountedReply[] = [];
@@ -140,8 +149,13 @@ export const publicRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: S
       // Individual positions only where the circular publishes them, and only once final.
       const publish = results.final && results.loaded.consultation.settings.individualRepliesPublic;
       const counted = publish ? await countedReplies(ctx, actor, consultationId) : null;
+      const names = await organisationNames(ctx, namedInDecisions([results]));
       cacheUntil(reply, publicAnswerUntil(now, [results]));
-      return sendPage(reply, 200, <ResultsPage page={page} view={presentResultsPage(page.locale, results, counted)} />);
+      return sendPage(
+        reply,
+        200,
+        <ResultsPage page={page} view={presentResultsPage(page.locale, results, counted, names)} />,
+      );
     },
   );
 
@@ -156,6 +170,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: S
     for (const v of closed) all.push(await computeResults(ctx, { actor, consultationId: v.loaded.consultation.id }));
     // Every issued one counts: a circular that closes joins the list.
     cacheUntil(reply, publicAnswerUntil(now, views));
-    return sendPage(reply, 200, <ApprovedPage page={page} view={presentApproved(page.locale, all)} />);
+    const names = await organisationNames(ctx, namedInDecisions(all));
+    return sendPage(reply, 200, <ApprovedPage page={page} view={presentApproved(page.locale, all, names)} />);
   });
 };

@@ -279,9 +279,24 @@ export function stateName(locale: Locale, code: string): string {
   return names?.[locale] ?? names?.en ?? code;
 }
 
-function stateNames(locale: Locale, codes: readonly string[]): string {
+/**
+ * The names, as registered, of the organisations a page names (the Member States' are the curated
+ * list's): by code, by language, English required.
+ */
+export type ParticipantNames = ReadonlyMap<string, Readonly<Record<string, string>> & { readonly en: string }>;
+
+const NO_NAMES: ParticipantNames = new Map();
+
+/** A participant's name in the reader's language: a Member State's from the curated list, an organisation's as registered. */
+function participantName(locale: Locale, code: string, names: ParticipantNames): string {
+  if (STATE_NAMES.has(code)) return stateName(locale, code);
+  const registered = names.get(code);
+  return registered?.[locale] ?? registered?.en ?? code;
+}
+
+function stateNames(locale: Locale, codes: readonly string[], names: ParticipantNames): string {
   return intlFor(locale).formatList(
-    codes.map((code) => stateName(locale, code)),
+    codes.map((code) => participantName(locale, code, names)),
     { type: 'conjunction' },
   );
 }
@@ -532,6 +547,7 @@ function decisionEntry(
   edition: string,
   result: TextResult,
   decision: MeetingDecision,
+  names: ParticipantNames,
 ): DecisionEntry {
   const clause = citeClauseIn(locale, procedure, edition, decision.clause);
   const moreTime = result.decisionRecord?.input.moreTime ?? [];
@@ -545,12 +561,12 @@ function decisionEntry(
     );
   } else if (decision.outcome === 'not_approved') {
     explanation = t(locale, 'public.decision.explain.not_approved', {
-      states: stateNames(locale, decision.opposedBy),
+      states: stateNames(locale, decision.opposedBy, names),
       clause,
     });
   } else if (decision.outcome === 'pending_more_time') {
     explanation = t(locale, 'public.decision.explain.pending_more_time', {
-      states: stateNames(locale, moreTime),
+      states: stateNames(locale, moreTime, names),
       when: formatUtc(locale, windowEnd ?? 0),
       clause,
     });
@@ -564,9 +580,9 @@ function decisionEntry(
     explanation,
     citation: clause,
     mayRestart: decision.outcome !== 'approved' && decision.mayRestartWithoutNewDetermination,
-    abstaining: abstaining.length === 0 ? null : stateNames(locale, abstaining),
+    abstaining: abstaining.length === 0 ? null : stateNames(locale, abstaining, names),
     reservations: decision.reservations.map((r) =>
-      t(locale, 'public.decision.reservation', { state: stateName(locale, r.state), note: r.note }),
+      t(locale, 'public.decision.reservation', { state: participantName(locale, r.state, names), note: r.note }),
     ),
     windowEndsAt: windowEnd === null ? null : instant(locale, windowEnd),
   };
@@ -592,6 +608,7 @@ function textResultEntry(
   edition: string,
   result: TextResult,
   title: ContentView,
+  names: ParticipantNames,
 ): TextResultEntry {
   const { text, tally, decision } = result;
   const figures = publicFigures(locale, procedure, tally);
@@ -622,7 +639,7 @@ function textResultEntry(
         ? 'not_considered'
         : decision === null
           ? 'pending'
-          : decisionEntry(locale, procedure, edition, result, decision),
+          : decisionEntry(locale, procedure, edition, result, decision, names),
     decisionSummary: !procedure.hasMeeting
       ? ''
       : !tally.passes
@@ -664,6 +681,7 @@ export function presentResultsPage(
   locale: Locale,
   results: ConsultationResults,
   counted: readonly CountedReply[] | null,
+  names: ParticipantNames = NO_NAMES,
 ): ResultsPageView {
   const c = results.loaded.consultation;
   const notice =
@@ -692,7 +710,7 @@ export function presentResultsPage(
     meetingPlace: content.circular.meetingPlace.value,
     notice,
     texts: results.texts.map((r) =>
-      textResultEntry(locale, results.loaded.procedure, c.resolutionEdition, r, content.texts[r.text.id]!.title),
+      textResultEntry(locale, results.loaded.procedure, c.resolutionEdition, r, content.texts[r.text.id]!.title, names),
     ),
     shareLabels: results.texts[0]
       ? results.texts[0].tally.figures
@@ -719,7 +737,11 @@ export function presentResultsPending(locale: Locale, view: ConsultationView, no
  * The texts the meetings approved (unopposed at the meeting, or after the window for formal
  * opposition), newest meeting first, then in the circular's order.
  */
-export function presentApproved(locale: Locale, all: readonly ConsultationResults[]): ApprovedView {
+export function presentApproved(
+  locale: Locale,
+  all: readonly ConsultationResults[],
+  names: ParticipantNames = NO_NAMES,
+): ApprovedView {
   const sorted = [...all].sort((a, b) =>
     b.loaded.consultation.meeting.lastDay.localeCompare(a.loaded.consultation.meeting.lastDay),
   );
@@ -746,7 +768,10 @@ export function presentApproved(locale: Locale, all: readonly ConsultationResult
         meeting: meetingLine(locale, c, content.circular.meetingPlace.value),
         meetingPlace: content.circular.meetingPlace.value,
         reservations: r.decision!.reservations.map((res) =>
-          t(locale, 'public.decision.reservation', { state: stateName(locale, res.state), note: res.note }),
+          t(locale, 'public.decision.reservation', {
+            state: participantName(locale, res.state, names),
+            note: res.note,
+          }),
         ),
       });
     }
