@@ -120,7 +120,7 @@ export async function registerParticipant(
 /**
  * Changes whether a State may reply (e.g. a suspended right), with its reason and date: data,
  * not code (procedures.md §6: the texts are silent on arrears in TAP consultations).
- * @throws FORBIDDEN, UNKNOWN_MEMBER_STATE, VALIDATION_FAILED
+ * @throws FORBIDDEN, NOT_FOUND (no participant with that code), VALIDATION_FAILED
  */
 export async function setEligibility(
   ctx: ServiceContext,
@@ -138,7 +138,9 @@ export async function setEligibility(
   const now = ctx.clock();
   return inTransaction(ctx, async (trx) => {
     const participant = await findMemberState(trx, options.code);
-    if (!participant) throw new AppError('UNKNOWN_MEMBER_STATE', `No Member State with code "${options.code}"`);
+    // The participant is the resource the change is addressed to (its path names it): unknown, 404.
+    if (!participant)
+      throw new AppError('NOT_FOUND', `No Member State or other participant with code "${options.code}"`);
     // Observers never count and can never oppose (issue 12): an observer's standing is not a right
     // to reply that the secretariat could give back.
     if (participant.membership === 'observer' && options.mayReply)

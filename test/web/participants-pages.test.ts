@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { registerProcedure } from '../../src/procedures/registry.js';
 import { listAuditEvents } from '../../src/services/list-audit-events.js';
+import { createApiToken } from '../../src/services/api-tokens.js';
 import { listParticipants } from '../../src/services/member-states.js';
+import { storageSnapshot } from '../http/api-harness.js';
 import { describeEachDialect } from '../helpers/databases.js';
 import { SECRETARIAT } from '../helpers/world.js';
 import { TOY_PROCEDURE } from '../engine/toy-procedure.js';
-import { type Browser, decode, expectSeeOther, useWeb } from './web-harness.js';
+import { type Browser, csrfOf, decode, expectSeeOther, useWeb } from './web-harness.js';
 
 /**
  * The participants page (administrators), on SQLite and PostgreSQL: the Member States and the
@@ -94,6 +96,38 @@ describeEachDialect('the participants page', (dialect) => {
     );
     expect(audit.map((e) => e.subject)).toEqual(['member-state:DE']);
     expect((await admin.get('/en/secretariat/participants/ZZZZ')).statusCode).toBe(404);
+    // A change addressed to a code nobody has is answered as the page is: not found, nothing written.
+    const before = await storageSnapshot(web().world.ctx.db);
+    const nobody = await admin.post('/en/secretariat/participants/ZZZZ/eligibility', {
+      _csrf: csrfOf(
+        (await admin.get('/en/secretariat/participants/DE')).body,
+        '/en/secretariat/participants/DE/eligibility',
+      ),
+      mayReply: 'no',
+      note: 'Nobody',
+    });
+    expect(nobody.statusCode).toBe(404);
+    expect(await storageSnapshot(web().world.ctx.db)).toEqual(before);
+    const api = await web().app.inject({
+      method: 'PUT',
+      url: '/api/v1/member-states/XQ/eligibility',
+      headers: {
+        authorization: `Bearer ${
+          (
+            await createApiToken(web().world.ctx, {
+              actor: SECRETARIAT,
+              role: 'secretariat',
+              label: 'Registry',
+            })
+          ).secret
+        }`,
+      },
+      payload: { mayReply: false, note: 'Nobody' },
+    });
+    expect({ status: api.statusCode, code: api.json<{ code: string }>().code }).toEqual({
+      status: 404,
+      code: 'NOT_FOUND',
+    });
     // An observer is not given the right to reply.
     const observer = await admin.submit(
       '/en/secretariat/participants/PS',
