@@ -43,7 +43,7 @@ export function deletionWindowEnd(circularOn: string): number {
  * back to the study group; without one, the deletion takes effect when the window ends.
  */
 export function aapDeletionStatus(facts: AapDeletionFacts, now: number, clauses: AapClauses): AapDeletionStatus {
-  if (new Set(facts.opposing).size > 1) return { step: 'not_agreed', clause: clauses.oneOpposing, windowEndsAt: null };
+  if (new Set(facts.opposing).size > 1) return { step: 'not_agreed', clause: clauses.deletion, windowEndsAt: null };
   if (facts.circularOn === null || now < startOfDay(facts.circularOn))
     return { step: 'awaiting_circular', clause: clauses.deletion, windowEndsAt: null };
   const windowEndsAt = deletionWindowEnd(facts.circularOn);

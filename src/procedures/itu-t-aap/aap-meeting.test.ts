@@ -4,8 +4,8 @@ import { aapDeletionStatus, deletionWindowEnd } from './aap-deletion.js';
 import {
   type AapDecisionInput,
   aapNoticeDueAt,
+  checkMeetingAnnouncement,
   decideAapMeeting,
-  meetingAnnouncementProblem,
   moreTimeWindowEnd,
   namedInAapDecision,
   validateAapDecision,
@@ -24,6 +24,8 @@ const WINDOW_LAST = at('2012-07-11T23:59:59.999Z');
 const decision = (overrides: Partial<AapDecisionInput> = {}): AapDecisionInput => ({
   deferred: false,
   policyImplications: [],
+  policyDoubt: false,
+  policyRoute: null,
   opposing: [],
   abstaining: [],
   concerns: [],
@@ -38,13 +40,13 @@ const outcome = (input: AapDecisionInput, now = DURING) => {
 };
 
 describe('the decision at the meeting (§5)', () => {
-  it('approves an unopposed text (§5.3), and one opposed by a single Member State with its concerns noted (§5.4, §5.5)', () => {
+  it('approves an unopposed text (§5.3), and one opposed by a single Member State (§5.4), with the concerns noted (§5.5)', () => {
     expect(outcome(decision())).toEqual(['approved', '§5.3']);
-    const one = decision({ opposing: ['FR'], concerns: [{ state: 'FR', note: 'Clause 7 is premature.' }] });
+    const one = decision({ opposing: ['FR'], concerns: [{ state: 'DE', note: 'Clause 7 is premature.' }] });
     expect(outcome(one)).toEqual(['approved', '§5.4']);
     expect(decide(one)).toMatchObject({
       opposedBy: ['FR'],
-      concerns: [{ state: 'FR', note: 'Clause 7 is premature.' }],
+      concerns: [{ state: 'DE', note: 'Clause 7 is premature.' }],
       mayRestartWithoutNewConsent: false,
       citation: 'Recommendation ITU-T A.8 (10/2008) §5.4',
     });
@@ -56,28 +58,35 @@ describe('the decision at the meeting (§5)', () => {
     expect(two.mayRestartWithoutNewConsent).toBe(true);
   });
 
-  it('ignores an abstaining Member State for the count (§5.7): two opposing, one of whom abstains, is one', () => {
-    const input = decision({
-      opposing: ['FR', 'DE'],
-      abstaining: ['DE', 'ERICSSON'],
-      concerns: [{ state: 'FR', note: 'Premature.' }],
-    });
-    expect(outcome(input)).toEqual(['approved', '§5.4']);
+  it('ignores abstaining Member States and Sector Members (§5.7): the text stays unopposed', () => {
+    expect(outcome(decision({ abstaining: ['DE', 'ERICSSON'] }))).toEqual(['approved', '§5.3']);
+    expect(outcome(decision({ opposing: ['FR'], abstaining: ['DE', 'ERICSSON'] }))).toEqual(['approved', '§5.4']);
   });
 
-  it('switches the text to TAP when a Member State declares policy or regulatory implications (§5.2), whatever else', () => {
-    expect(outcome(decision({ policyImplications: ['BR'], opposing: ['FR', 'DE'] }))).toEqual([
+  it('sends the text where the meeting chooses when policy or regulatory implications are declared or in doubt (§5.2): TAP, or a restart (§5.8)', () => {
+    expect(outcome(decision({ policyImplications: ['BR'], policyRoute: 'tap', opposing: ['FR', 'DE'] }))).toEqual([
       'switched_to_tap',
       '§5.2',
     ]);
+    expect(outcome(decision({ policyDoubt: true, policyRoute: 'tap' }))).toEqual(['switched_to_tap', '§5.2']);
+    expect(decide(decision({ policyImplications: ['BR'], policyRoute: 'restart' }))).toMatchObject({
+      outcome: 'not_approved',
+      clause: '§5.2',
+      mayRestartWithoutNewConsent: true,
+      opposedBy: ['BR'],
+    });
   });
 
-  it('defers a text with a major change (§5.2), which may restart without a new consent (§5.8)', () => {
-    expect(decide(decision({ deferred: true }))).toMatchObject({
+  it('defers a text with a major change (§5.2), before any opposition, and it may restart without a new consent (§5.8)', () => {
+    expect(decide(decision({ deferred: true, opposing: ['FR', 'DE'] }))).toMatchObject({
       outcome: 'deferred',
       clause: '§5.2',
       mayRestartWithoutNewConsent: true,
     });
+  });
+
+  it('does not wait for more time when two Member States already oppose (§5.4 before §5.6)', () => {
+    expect(outcome(decision({ opposing: ['FR', 'DE'], moreTime: ['CN'] }))).toEqual(['not_approved', '§5.4']);
   });
 
   describe('more time (§5.6): four weeks after the meeting', () => {
@@ -93,6 +102,11 @@ describe('the decision at the meeting (§5)', () => {
         moreTimeWindowEndsAt: WINDOW_LAST,
       });
       expect(outcome(input, WINDOW_LAST + MS)).toEqual(['approved', '§5.6']);
+    });
+
+    it('counts an opposition only once it is received', () => {
+      const input = decision({ moreTime: ['CN'], formalOppositions: [{ state: 'CN', receivedAt: WINDOW_LAST }] });
+      expect(outcome(input, WINDOW_LAST - MS)).toEqual(['pending_more_time', '§5.6']);
     });
 
     it('is not approved when the opposition arrives on the last instant of the window, and may restart (§5.8)', () => {
@@ -122,15 +136,26 @@ describe('a recorded decision is consistent (§5.4–§5.7)', () => {
   const problems = (input: AapDecisionInput) =>
     validateAapDecision(input, LAST_DAY, clauses).map((p) => [p.field, p.code ?? null, p.clause ?? null]);
 
-  it('accepts a consistent decision', () => {
-    expect(problems(decision({ opposing: ['FR'], concerns: [{ state: 'FR', note: 'Premature.' }] }))).toEqual([]);
+  it('accepts a consistent decision: one Member State opposing needs no concern of its own', () => {
+    expect(problems(decision({ opposing: ['FR'] }))).toEqual([]);
+    expect(problems(decision({ opposing: ['FR'], concerns: [{ state: 'ERICSSON', note: 'Premature.' }] }))).toEqual([]);
   });
 
-  it("asks for the sole opposing Member State's concerns (CONCERNS_MISSING, §5.5), and a note for each", () => {
-    expect(problems(decision({ opposing: ['FR'] }))).toEqual([['/concerns', 'CONCERNS_MISSING', '§5.5']]);
-    expect(problems(decision({ opposing: ['FR'], concerns: [{ state: 'FR', note: ' ' }] }))).toEqual([
+  it('notes a concern only for a delegation that does not oppose (§5.5), with its note', () => {
+    expect(problems(decision({ opposing: ['FR'], concerns: [{ state: 'FR', note: 'Premature.' }] }))).toEqual([
+      ['/concerns/0/state', null, '§5.5'],
+    ]);
+    expect(problems(decision({ concerns: [{ state: 'DE', note: ' ' }] }))).toEqual([
       ['/concerns/0/note', null, '§5.5'],
     ]);
+  });
+
+  it('asks for the route when implications are declared or in doubt (POLICY_ROUTE_MISSING, §5.2), and refuses a route without them', () => {
+    expect(problems(decision({ policyImplications: ['BR'] }))).toEqual([
+      ['/policyRoute', 'POLICY_ROUTE_MISSING', '§5.2'],
+    ]);
+    expect(problems(decision({ policyDoubt: true }))).toEqual([['/policyRoute', 'POLICY_ROUTE_MISSING', '§5.2']]);
+    expect(problems(decision({ policyRoute: 'tap' }))).toEqual([['/policyRoute', null, '§5.2']]);
   });
 
   it('refuses a State that opposes and abstains (§5.7) or opposes and asks for more time (§5.6), and one listed twice', () => {
@@ -140,7 +165,6 @@ describe('a recorded decision is consistent (§5.4–§5.7)', () => {
           opposing: ['FR', 'DE'],
           abstaining: ['FR'],
           moreTime: ['DE', 'CN', 'CN'],
-          concerns: [{ state: 'DE', note: 'x' }],
         }),
       ),
     ).toEqual([
@@ -154,6 +178,7 @@ describe('a recorded decision is consistent (§5.4–§5.7)', () => {
     const named = namedInAapDecision(
       decision({
         policyImplications: ['BR'],
+        policyRoute: 'tap',
         opposing: ['FR'],
         abstaining: ['ERICSSON'],
         concerns: [{ state: 'FR', note: 'x' }],
@@ -178,13 +203,20 @@ describe('notices and announcements (§4.6, §6.2)', () => {
     expect(new Date(aapNoticeDueAt(LAST_DAY, true)).toISOString()).toBe('2012-07-25T23:59:59.999Z');
   });
 
-  it('warns of a meeting announced less than three weeks before its first day (MEETING_ANNOUNCED_LATE, §4.6)', () => {
+  it('warns of a meeting announced less than three weeks before its first day (§4.6), as a timing check', () => {
     // The meeting opens on 4 June 2012: 14 May is exactly three weeks before.
-    expect(meetingAnnouncementProblem('2012-05-14', '2012-06-04', clauses)).toBeNull();
-    expect(meetingAnnouncementProblem('2012-05-15', '2012-06-04', clauses)).toMatchObject({
-      code: 'MEETING_ANNOUNCED_LATE',
+    expect(checkMeetingAnnouncement('2012-05-14', '2012-06-04', clauses)).toMatchObject({
+      rule: 'announcement',
+      severity: 'ok',
       clause: '§4.6',
+    });
+    expect(checkMeetingAnnouncement('2012-05-15', '2012-06-04', clauses)).toMatchObject({
+      rule: 'announcement',
+      severity: 'warning',
+      clause: '§4.6',
+      citation: 'Recommendation ITU-T A.8 (10/2008) §4.6',
       message: expect.stringContaining('by 2012-05-14'),
+      params: { announcedOn: '2012-05-15', meetingFirstDay: '2012-06-04', latest: '2012-05-14' },
     });
   });
 });
@@ -196,6 +228,7 @@ describe('deletion (§8.2.1)', () => {
   it('runs three calendar months from the circular, a missing day clamped to the month end', () => {
     expect(deletionWindowEnd(circularOn)).toBe(LAST);
     expect(new Date(deletionWindowEnd('2012-11-30')).toISOString()).toBe('2013-02-28T23:59:59.999Z');
+    expect(new Date(deletionWindowEnd('2011-11-30')).toISOString()).toBe('2012-02-29T23:59:59.999Z');
   });
 
   it('is not agreed with two Member States opposing at the meeting (the §5.4 criterion)', () => {
@@ -203,7 +236,7 @@ describe('deletion (§8.2.1)', () => {
       aapDeletionStatus({ opposing: ['FR', 'DE'], circularOn: null, objections: [] }, DURING, clauses),
     ).toMatchObject({
       step: 'not_agreed',
-      clause: '§5.4',
+      clause: '§8.2.1',
     });
   });
 

@@ -1,5 +1,6 @@
 import type { FieldProblem } from '../../domain/errors.js';
 import type { DecisionMention } from '../../domain/procedure/outcomes.js';
+import type { TimingCheck } from '../../domain/procedure/timing.js';
 import { addDays, endOfDay } from '../../domain/time/instants.js';
 import { type AapClauses, citeAapClause } from './aap-clauses.js';
 
@@ -10,7 +11,10 @@ export const MEETING_NOTICE_DAYS = 21;
 /** Days after the meeting's close, or after the §5.6 window, within which the notice follows (§6.2). */
 export const NOTICE_DAYS = 14;
 
-/** A concern noted at the meeting (§5.5): the Member State, and the note appended to the text. */
+/**
+ * A concern noted at the meeting (§5.5): a Member State or Sector Member that does not elect to
+ * oppose, and the note appended to the text.
+ */
 export interface AapConcern {
   readonly state: string;
   readonly note: string;
@@ -23,11 +27,21 @@ export interface AapFormalOpposition {
 }
 
 /** What the study group meeting decided on one text under AAP, as the secretariat records it (§5). */
+/**
+ * Where a text goes when policy or regulatory implications are declared or in doubt (§5.2): the
+ * Traditional Approval Procedure (Res. 1 §9.3), or a restart from consent (§5.8).
+ */
+export type PolicyRoute = 'tap' | 'restart';
+
 export interface AapDecisionInput {
   /** A major change the meeting did not approve the text with (§5.2). */
   readonly deferred: boolean;
   /** Member States present declaring that the text has policy or regulatory implications (§5.2). */
   readonly policyImplications: readonly string[];
+  /** The meeting is in doubt whether the text has such implications, though no Member State declares them (§5.2). */
+  readonly policyDoubt: boolean;
+  /** Where the text goes when implications are declared or in doubt (§5.2); null otherwise. */
+  readonly policyRoute: PolicyRoute | null;
   /** Member States present opposing approval (§5.3, §5.4). */
   readonly opposing: readonly string[];
   /** Member States and Sector Members declaring they abstain: ignored for the unopposed test (§5.7). */
@@ -108,8 +122,9 @@ export function namedInAapDecision(input: AapDecisionInput): DecisionMention[] {
  * Checks that a recorded AAP decision is consistent; one problem per contradiction:
  * - no participant twice in one list (STATE_LISTED_TWICE);
  * - a Member State cannot both oppose and abstain (§5.7), nor oppose and ask for more time (§5.6);
- * - a text approved with one Member State opposing has that State's concerns noted (§5.4, §5.5:
- *   CONCERNS_MISSING), and every concern has its note;
+ * - implications declared or in doubt need the route chosen, TAP or a restart (§5.2,
+ *   POLICY_ROUTE_MISSING), and a route needs implications declared or in doubt;
+ * - a concern is noted for a delegation that does not oppose (§5.5), with its note;
  * - formal opposition comes only from a Member State that asked for more time, within four weeks
  *   of the meeting's end (§5.6).
  */
@@ -163,15 +178,28 @@ export function validateAapDecision(
         clause: clauses.moreTime,
       });
   });
-  const counted = countedOpposition(input);
-  if (counted.length === 1 && !input.concerns.some((c) => c.state === counted[0]))
+  const implications = input.policyImplications.length > 0 || input.policyDoubt;
+  if (implications && input.policyRoute === null)
     problems.push({
-      field: '/concerns',
-      message: `${counted[0]} alone opposes: its concerns are noted and appended to the text`,
-      clause: clauses.concerns,
-      code: 'CONCERNS_MISSING',
+      field: '/policyRoute',
+      message:
+        'Policy or regulatory implications are declared or in doubt: choose where the text goes, the Traditional Approval Procedure or a restart from consent',
+      clause: clauses.meetingChanges,
+      code: 'POLICY_ROUTE_MISSING',
+    });
+  if (!implications && input.policyRoute !== null)
+    problems.push({
+      field: '/policyRoute',
+      message: 'A route is chosen only when policy or regulatory implications are declared or in doubt',
+      clause: clauses.meetingChanges,
     });
   input.concerns.forEach((concern, index) => {
+    if (opposing.has(concern.state))
+      problems.push({
+        field: `/concerns/${index}/state`,
+        message: `${concern.state} opposes; a concern is noted for a delegation that does not elect to oppose`,
+        clause: clauses.concerns,
+      });
     if (concern.note.trim() === '')
       problems.push({
         field: `/concerns/${index}/note`,
@@ -200,12 +228,13 @@ export function validateAapDecision(
 
 /**
  * The meeting's decision on one text at instant `now` (Rec. A.8 §5):
- * - a Member State declares policy or regulatory implications ⇒ the text switches to TAP (§5.2);
+ * - policy or regulatory implications declared by a Member State, or in doubt ⇒ the route chosen:
+ *   the text switches to TAP, or it is not approved and restarts from consent (§5.2, §5.8);
  * - a major change ⇒ deferred (§5.2), and may restart without a new consent (§5.8);
  * - two or more Member States oppose (abstentions ignored, §5.7) ⇒ not approved (§5.4); may restart
  *   without a new consent (§5.8);
  * - more time asked for ⇒ pending until four weeks after the meeting; opposition received in that
- *   window ⇒ not approved, otherwise approved (§5.6);
+ *   window (and by `now`) ⇒ not approved, otherwise approved (§5.6);
  * - one Member State opposes ⇒ approved, its concerns noted and appended (§5.4, §5.5);
  * - otherwise unopposed ⇒ approved (§5.3).
  * Assumes `validateAapDecision` found no problem.
@@ -229,15 +258,22 @@ export function decideAapMeeting(
     opposedBy: rest.opposedBy ?? [],
     concerns: input.concerns,
   });
-  if (input.policyImplications.length > 0)
-    return decided('switched_to_tap', clauses.meetingChanges, { opposedBy: input.policyImplications });
+  if (input.policyImplications.length > 0 || input.policyDoubt)
+    return input.policyRoute === 'restart'
+      ? decided('not_approved', clauses.meetingChanges, {
+          mayRestartWithoutNewConsent: true,
+          opposedBy: input.policyImplications,
+        })
+      : decided('switched_to_tap', clauses.meetingChanges, { opposedBy: input.policyImplications });
   if (input.deferred) return decided('deferred', clauses.meetingChanges, { mayRestartWithoutNewConsent: true });
   const opposing = countedOpposition(input);
   if (opposing.length > 1)
     return decided('not_approved', clauses.oneOpposing, { mayRestartWithoutNewConsent: true, opposedBy: opposing });
   if (input.moreTime.length > 0) {
     const windowEnd = moreTimeWindowEnd(meetingLastDay);
-    const opposed = input.formalOppositions.filter((o) => o.receivedAt <= windowEnd).map((o) => o.state);
+    const opposed = input.formalOppositions
+      .filter((o) => o.receivedAt <= windowEnd && o.receivedAt <= now)
+      .map((o) => o.state);
     if (opposed.length > 0)
       return decided('not_approved', clauses.moreTime, {
         moreTimeWindowEndsAt: windowEnd,
@@ -264,20 +300,24 @@ export function aapNoticeDueAt(meetingLastDay: string, moreTimeAsked: boolean): 
 
 /**
  * The §4.6 check on a meeting's announcement: the intention to approve at the meeting is announced
- * at least three weeks (21 days) before its first day. Null when in time; otherwise a warning (the
- * meeting may still take place: the secretariat decides, knowing it).
+ * at least three weeks (21 days) before its first day. A timing check, as TAP's are: `ok` in time,
+ * otherwise a `warning` (the meeting may still decide; the secretariat sees it with the clause).
  */
-export function meetingAnnouncementProblem(
+export function checkMeetingAnnouncement(
   announcedOn: string,
   meetingFirstDay: string,
   clauses: AapClauses,
-): FieldProblem | null {
+): TimingCheck {
   const latest = addDays(meetingFirstDay, -MEETING_NOTICE_DAYS);
-  if (announcedOn <= latest) return null;
+  const late = announcedOn > latest;
   return {
-    field: '/meeting/announcedOn',
-    message: `The approval at the meeting of ${meetingFirstDay} must be announced at least 3 weeks before it, by ${latest}`,
+    rule: 'announcement',
+    severity: late ? 'warning' : 'ok',
     clause: clauses.meetingAnnouncement,
-    code: 'MEETING_ANNOUNCED_LATE',
+    citation: citeAapClause(clauses, clauses.meetingAnnouncement),
+    message: late
+      ? `The approval at the meeting of ${meetingFirstDay} must be announced at least 3 weeks before it, by ${latest}; it was announced on ${announcedOn}`
+      : `Announced on ${announcedOn}, at least 3 weeks before the meeting of ${meetingFirstDay}`,
+    params: { announcedOn, meetingFirstDay, latest },
   };
 }

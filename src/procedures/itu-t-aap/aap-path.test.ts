@@ -11,6 +11,7 @@ import {
   commentsVerdict,
   judgementProblems,
   lastCallEnd,
+  meetingProblems,
 } from './aap-path.js';
 import type { AapDecisionInput } from './aap-meeting.js';
 
@@ -47,6 +48,8 @@ const status = (f: AapTextFacts, now: number) => {
 const UNOPPOSED: AapDecisionInput = {
   deferred: false,
   policyImplications: [],
+  policyDoubt: false,
+  policyRoute: null,
   opposing: [],
   abstaining: [],
   concerns: [],
@@ -104,9 +107,13 @@ describe('the Last Call (§4.1): four weeks from the announcement', () => {
     expect(status(unjudged, LC_LAST + MS)).toEqual(['last_call_judgement', 'LJ', '§4.4.2']);
   });
 
-  it('does not count a comment received after the Last Call ended', () => {
+  it('does not count a comment received after the Last Call ended, or before it was announced', () => {
     const late = facts({ lastCallComments: [comment('2012-04-30T00:00:00Z', 'substantive')] });
     expect(status(late, LC_LAST + MS)).toEqual(['approved', 'A', '§4.4.1']);
+    const early = facts({ lastCallComments: [comment('2012-03-31T23:59:59.999Z', 'substantive')] });
+    expect(status(early, LC_LAST + MS)).toEqual(['approved', 'A', '§4.4.1']);
+    const first = facts({ lastCallComments: [comment('2012-04-01T00:00:00Z', 'substantive')] });
+    expect(status(first, LC_LAST + MS)).toEqual(['last_call_judgement', 'LJ', '§4.4.2']);
   });
 
   it('takes comments in the Last Call only, and says why otherwise (COMMENT_PERIOD_CLOSED)', () => {
@@ -139,11 +146,11 @@ describe('the judgement after substantive comments (§4.4.2)', () => {
     expect(commentsVerdict([comment('2012-04-10T09:00:00Z', null)])).toBe('to_judge');
   });
 
-  it('waits in LJ for the judgement, then goes to the meeting (SG, §4.6) or to comment resolution (LJ, §4.4.3)', () => {
+  it('waits in LJ for the judgement, then goes to the meeting (SG, §4.4.2 a) or to comment resolution (LJ, §4.4.3)', () => {
     expect(status(substantive, LC_LAST + MS)).toEqual(['last_call_judgement', 'LJ', '§4.4.2']);
     const toMeeting = facts({ ...substantive, judgement: { on: '2012-05-03', route: 'meeting' } });
     expect(status(toMeeting, at('2012-05-02T12:00:00Z'))).toEqual(['last_call_judgement', 'LJ', '§4.4.2']);
-    expect(status(toMeeting, at('2012-05-03T00:00:00Z'))).toEqual(['to_meeting', 'SG', '§4.6']);
+    expect(status(toMeeting, at('2012-05-03T00:00:00Z'))).toEqual(['to_meeting', 'SG', '§4.4.2']);
     const resolution = facts({ ...substantive, judgement: { on: '2012-05-03', route: 'comment_resolution' } });
     expect(status(resolution, at('2012-05-10T00:00:00Z'))).toEqual(['comment_resolution', 'LJ', '§4.4.3']);
   });
@@ -167,7 +174,7 @@ describe('the Additional Review (§4.5): three weeks, with the revised text', ()
     lastCallComments: [comment('2012-04-20T09:00:00Z', 'substantive')],
     judgement: { on: '2012-05-03', route: 'comment_resolution' },
   });
-  const review = { announcedOn: '2012-06-01', revisedText: 'B.200 revised (TD 1234)' };
+  const review = { announcedOn: '2012-06-01', revisedText: 'B.200 revised (TD 1234)', lastCallCommentsAttached: true };
   const withReview = facts({ ...resolution, additionalReview: review });
   const AR_LAST = at('2012-06-22T23:59:59.999Z');
 
@@ -191,12 +198,35 @@ describe('the Additional Review (§4.5): three weeks, with the revised text', ()
     const typo = facts({ ...withReview, additionalReviewComments: [comment('2012-06-10T09:00:00Z', 'typographical')] });
     expect(status(typo, AR_LAST + MS)).toEqual(['approved', 'A', '§4.5.1']);
     const unjudged = facts({ ...withReview, additionalReviewComments: [comment('2012-06-10T09:00:00Z', null)] });
-    expect(status(unjudged, AR_LAST + MS)).toEqual(['additional_review_judgement', 'AJ', '§4.5']);
+    expect(status(unjudged, AR_LAST + MS)).toEqual(['additional_review_judgement', 'AJ', '§4.5.1']);
     const substantive = facts({
       ...withReview,
       additionalReviewComments: [comment('2012-06-22T23:00:00Z', 'substantive', 'ERICSSON')],
     });
     expect(status(substantive, AR_LAST + MS)).toEqual(['to_meeting', 'SG', '§4.5.2']);
+    // A comment after the Additional Review is not one of its comments.
+    const late = facts({ ...withReview, additionalReviewComments: [comment('2012-06-23T00:00:00Z', 'substantive')] });
+    expect(status(late, AR_LAST + MS)).toEqual(['approved', 'A', '§4.5.1']);
+  });
+
+  it('keeps the Additional Review first, whatever meeting is recorded beside it', () => {
+    const meeting = { announcedOn: '2012-06-05', firstDay: '2012-07-02', lastDay: '2012-07-06' };
+    const both = facts({ ...withReview, meeting, decision: UNOPPOSED });
+    expect(status(both, AR_LAST)).toEqual(['additional_review', 'AR', '§4.5']);
+    expect(status(both, at('2012-07-03T10:00:00Z'))).toEqual(['approved', 'A', '§4.5.1']);
+    // And refuses such a meeting: the text was in its Additional Review, not waiting for one.
+    expect(meetingProblems(withReview, meeting, clauses).map((p) => p.code)).toEqual(['NOT_AWAITING_MEETING']);
+    const substantive = facts({
+      ...withReview,
+      additionalReviewComments: [comment('2012-06-10T09:00:00Z', 'substantive')],
+    });
+    const after = { announcedOn: '2012-06-25', firstDay: '2012-07-16', lastDay: '2012-07-20' };
+    expect(meetingProblems(substantive, after, clauses)).toEqual([]);
+    expect(status(facts({ ...substantive, meeting: after }), at('2012-07-16T09:00:00Z'))).toEqual([
+      'at_meeting',
+      'SG',
+      '§4.6',
+    ]);
   });
 
   it('refuses an Additional Review without comment resolution, before the judgement, or without the revised text', () => {
@@ -207,13 +237,15 @@ describe('the Additional Review (§4.5): three weeks, with the revised text', ()
     ]);
     expect(additionalReviewProblems(B200, review, clauses).map((p) => p.code)).toEqual(['NOT_IN_COMMENT_RESOLUTION']);
     expect(
-      additionalReviewProblems(resolution, { announcedOn: '2012-05-02', revisedText: '  ' }, clauses).map((p) => [
-        p.field,
-        p.code,
-      ]),
+      additionalReviewProblems(
+        resolution,
+        { announcedOn: '2012-05-02', revisedText: '  ', lastCallCommentsAttached: false },
+        clauses,
+      ).map((p) => [p.field, p.code]),
     ).toEqual([
       ['/announcedOn', 'DATES_OUT_OF_ORDER'],
       ['/revisedText', 'REVISED_TEXT_MISSING'],
+      ['/lastCallCommentsAttached', 'LC_COMMENTS_MISSING'],
     ]);
   });
 });
@@ -226,13 +258,18 @@ describe('at the meeting (§4.6, §5)', () => {
     meeting,
   });
 
-  it('is SG from the announcement until the decision, then as decided', () => {
+  it('is SG from the announcement until the decision, then as decided, from the first day of the meeting', () => {
+    expect(status(atMeeting, at('2012-05-10T00:00:00Z'))).toEqual(['to_meeting', 'SG', '§4.6']);
     expect(status(atMeeting, at('2012-06-05T10:00:00Z'))).toEqual(['at_meeting', 'SG', '§4.6']);
+    // A decision is not applied before the meeting sits.
+    const early = facts({ ...atMeeting, decision: UNOPPOSED });
+    expect(status(early, at('2012-06-03T23:59:59.999Z'))).toEqual(['to_meeting', 'SG', '§4.6']);
+    expect(status(early, at('2012-06-04T00:00:00Z'))).toEqual(['approved', 'A', '§5.3']);
     const approved = facts({ ...atMeeting, decision: UNOPPOSED });
     expect(status(approved, at('2012-06-13T10:00:00Z'))).toEqual(['approved', 'A', '§5.3']);
     const twoOpposing = facts({ ...atMeeting, decision: { ...UNOPPOSED, opposing: ['FR', 'DE'] } });
     expect(status(twoOpposing, at('2012-06-13T10:00:00Z'))).toEqual(['not_approved', null, '§5.4']);
-    const tap = facts({ ...atMeeting, decision: { ...UNOPPOSED, policyImplications: ['BR'] } });
+    const tap = facts({ ...atMeeting, decision: { ...UNOPPOSED, policyImplications: ['BR'], policyRoute: 'tap' } });
     expect(status(tap, at('2012-06-13T10:00:00Z'))).toEqual(['switched_to_tap', null, '§5.2']);
   });
 
@@ -246,6 +283,22 @@ describe('at the meeting (§4.6, §5)', () => {
 
   it('goes to the meeting after comment resolution when the meeting is announced instead of an Additional Review (§4.4.3 a)', () => {
     const resolved = facts({ ...atMeeting, judgement: { on: '2012-05-03', route: 'comment_resolution' } });
+    expect(status(resolved, at('2012-05-09T10:00:00Z'))).toEqual(['comment_resolution', 'LJ', '§4.4.3']);
+    expect(status(resolved, at('2012-05-10T10:00:00Z'))).toEqual(['to_meeting', 'SG', '§4.6']);
     expect(status(resolved, at('2012-06-05T10:00:00Z'))).toEqual(['at_meeting', 'SG', '§4.6']);
+    expect(meetingProblems(facts({ ...resolved, meeting: null }), meeting, clauses)).toEqual([]);
+  });
+
+  it('refuses a meeting for a text in its Last Call or approved, and dates out of order', () => {
+    expect(meetingProblems(B200, { ...meeting, announcedOn: '2012-04-20' }, clauses).map((p) => p.code)).toEqual([
+      'NOT_AWAITING_MEETING',
+    ]);
+    expect(meetingProblems(B200, meeting, clauses).map((p) => p.message)).toEqual([
+      'The text is not waiting for a study group meeting (it is at A)',
+    ]);
+    const toMeeting = facts({ ...atMeeting, meeting: null });
+    expect(
+      meetingProblems(toMeeting, { ...meeting, lastDay: '2012-06-01' }, clauses).map((p) => [p.field, p.code]),
+    ).toEqual([['/lastDay', 'DATES_OUT_OF_ORDER']]);
   });
 });

@@ -30,6 +30,22 @@ export interface AapComment {
 /** Where the chairman, with TSB, sends a text whose Last Call drew substantive comments (§4.4.2). */
 export type JudgementRoute = 'meeting' | 'comment_resolution';
 
+/** An Additional Review as announced (§4.5). */
+export interface AdditionalReview {
+  readonly announcedOn: string;
+  /** Where the revised text is (a document reference). */
+  readonly revisedText: string;
+  /** Whether the Last Call comments were made available with it. */
+  readonly lastCallCommentsAttached: boolean;
+}
+
+/** The study group meeting a text goes to (§4.6). */
+export interface AapMeeting {
+  readonly announcedOn: string;
+  readonly firstDay: string;
+  readonly lastDay: string;
+}
+
 /** What was recorded about one text, in the order it happens. */
 export interface AapTextFacts {
   /** The day a study group or working party meeting consented the text (§3.1). */
@@ -41,11 +57,11 @@ export interface AapTextFacts {
   /** The judgement after substantive Last Call comments (§4.4.2); null until made. */
   readonly judgement: { readonly on: string; readonly route: JudgementRoute } | null;
   /** The Additional Review after comment resolution (§4.4.3 b, §4.5); null unless announced. */
-  readonly additionalReview: { readonly announcedOn: string; readonly revisedText: string } | null;
+  readonly additionalReview: AdditionalReview | null;
   /** Comments received for the Additional Review. */
   readonly additionalReviewComments: readonly AapComment[];
   /** The study group meeting the text goes to (§4.6); null unless announced. */
-  readonly meeting: { readonly announcedOn: string; readonly firstDay: string; readonly lastDay: string } | null;
+  readonly meeting: AapMeeting | null;
   /** The meeting's decision as recorded (§5); null until recorded. */
   readonly decision: AapDecisionInput | null;
 }
@@ -93,9 +109,9 @@ export function additionalReviewEnd(announcedOn: string): number {
   return endOfDay(addDays(announcedOn, ADDITIONAL_REVIEW_DAYS));
 }
 
-/** The comments of a period received by its end: a later one is not a comment of that period. */
-function inTime(comments: readonly AapComment[], end: number): AapComment[] {
-  return comments.filter((c) => c.receivedAt <= end);
+/** The comments received within a period (from the start of its first day to its end): no other is a comment of that period. */
+function inTime(comments: readonly AapComment[], startDay: string, end: number): AapComment[] {
+  return comments.filter((c) => c.receivedAt >= startOfDay(startDay) && c.receivedAt <= end);
 }
 
 /** What a period's comments give at its end: none or only typographical, some not yet judged, or substantive. */
@@ -116,7 +132,8 @@ export function commentsVerdict(comments: readonly AapComment[]): CommentsVerdic
  *   resolution: LJ until an Additional Review or the meeting is announced (§4.4.3);
  * - in the three weeks of the Additional Review: AR (§4.5); after it, only typographical comments:
  *   approved (§4.5.1); not yet judged: AJ; substantive: to the meeting (§4.5.2);
- * - sent to a meeting: SG until the decision (§4.6), then as the meeting decided (§5).
+ * - sent to a meeting: SG, waiting for it (§4.6) and at it until the decision is recorded; from the
+ *   meeting's first day, as the meeting decided (§5).
  */
 export function aapTextStatus(facts: AapTextFacts, now: number, clauses: AapClauses): AapTextStatus {
   const at = (step: AapStep, code: AapStatusCode | null, clause: string, until: number | null = null) => ({
@@ -129,25 +146,29 @@ export function aapTextStatus(facts: AapTextFacts, now: number, clauses: AapClau
     return at('consented', 'C', clauses.consent);
   const lcEnd = lastCallEnd(facts.lastCallAnnouncedOn);
   if (now <= lcEnd) return at('last_call', 'LC', clauses.lastCall, lcEnd);
-  const lc = commentsVerdict(inTime(facts.lastCallComments, lcEnd));
+  const lc = commentsVerdict(inTime(facts.lastCallComments, facts.lastCallAnnouncedOn, lcEnd));
   if (lc === 'approved') return at('approved', 'A', clauses.lastCallApproved);
   if (lc === 'to_judge' || facts.judgement === null || now < startOfDay(facts.judgement.on))
     return at('last_call_judgement', 'LJ', clauses.lastCallJudgement);
-  if (facts.judgement.route === 'comment_resolution' && facts.meeting === null) {
+  // To the meeting, the clause that sends it there: the judgement (§4.4.2 a), comment resolution
+  // (§4.4.3 a), or substantive Additional Review comments (§4.5.2).
+  let toMeeting = clauses.lastCallJudgement;
+  if (facts.judgement.route === 'comment_resolution') {
     const ar = facts.additionalReview;
-    if (ar === null || now < startOfDay(ar.announcedOn)) return at('comment_resolution', 'LJ', clauses.afterResolution);
-    const arEnd = additionalReviewEnd(ar.announcedOn);
-    if (now <= arEnd) return at('additional_review', 'AR', clauses.additionalReview, arEnd);
-    const verdict = commentsVerdict(inTime(facts.additionalReviewComments, arEnd));
-    if (verdict === 'approved') return at('approved', 'A', clauses.additionalReviewApproved);
-    if (verdict === 'to_judge') return at('additional_review_judgement', 'AJ', clauses.additionalReview);
-    return at('to_meeting', 'SG', clauses.additionalReviewToMeeting);
+    if (ar !== null && now >= startOfDay(ar.announcedOn)) {
+      const arEnd = additionalReviewEnd(ar.announcedOn);
+      if (now <= arEnd) return at('additional_review', 'AR', clauses.additionalReview, arEnd);
+      const verdict = commentsVerdict(inTime(facts.additionalReviewComments, ar.announcedOn, arEnd));
+      if (verdict === 'approved') return at('approved', 'A', clauses.additionalReviewApproved);
+      if (verdict === 'to_judge') return at('additional_review_judgement', 'AJ', clauses.additionalReviewApproved);
+      toMeeting = clauses.additionalReviewToMeeting;
+    } else if (facts.meeting === null || now < startOfDay(facts.meeting.announcedOn)) {
+      return at('comment_resolution', 'LJ', clauses.afterResolution);
+    } else toMeeting = clauses.afterResolution;
   }
-  // To the meeting: chosen after the Last Call (§4.4.2 a), after comment resolution (§4.4.3 a), or
-  // after substantive Additional Review comments (§4.5.2).
   const meeting = facts.meeting;
-  if (meeting === null || now < startOfDay(meeting.announcedOn))
-    return at('to_meeting', 'SG', clauses.meetingAnnouncement);
+  if (meeting === null || now < startOfDay(meeting.announcedOn)) return at('to_meeting', 'SG', toMeeting);
+  if (now < startOfDay(meeting.firstDay)) return at('to_meeting', 'SG', clauses.meetingAnnouncement);
   if (facts.decision === null) return at('at_meeting', 'SG', clauses.meetingAnnouncement);
   const decided = decideAapMeeting(facts.decision, meeting.lastDay, now, clauses);
   switch (decided.outcome) {
@@ -210,7 +231,9 @@ export function judgementProblems(facts: AapTextFacts, on: string, clauses: AapC
         code: 'LAST_CALL_NOT_ENDED',
       },
     ];
-  const verdict = commentsVerdict(inTime(facts.lastCallComments, lastCallEnd(facts.lastCallAnnouncedOn)));
+  const verdict = commentsVerdict(
+    inTime(facts.lastCallComments, facts.lastCallAnnouncedOn, lastCallEnd(facts.lastCallAnnouncedOn)),
+  );
   if (verdict === 'to_judge')
     return [
       {
@@ -235,11 +258,12 @@ export function judgementProblems(facts: AapTextFacts, on: string, clauses: AapC
 /**
  * The problems of announcing an Additional Review on `announcedOn` (§4.4.3 b, §4.5): only after a
  * judgement for comment resolution (NOT_IN_COMMENT_RESOLUTION), on or after that judgement, and
- * with the revised text, which must be available when it is announced (REVISED_TEXT_MISSING).
+ * with the revised text and the Last Call comments, which must be available when it is announced
+ * (REVISED_TEXT_MISSING, LC_COMMENTS_MISSING).
  */
 export function additionalReviewProblems(
   facts: AapTextFacts,
-  review: { readonly announcedOn: string; readonly revisedText: string },
+  review: AdditionalReview,
   clauses: AapClauses,
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
@@ -263,6 +287,40 @@ export function additionalReviewProblems(
       message: 'The revised text must be available when the Additional Review is announced',
       clause: clauses.additionalReview,
       code: 'REVISED_TEXT_MISSING',
+    });
+  if (!review.lastCallCommentsAttached)
+    problems.push({
+      field: '/lastCallCommentsAttached',
+      message: 'The Last Call comments must be available when the Additional Review is announced',
+      clause: clauses.additionalReview,
+      code: 'LC_COMMENTS_MISSING',
+    });
+  return problems;
+}
+
+/**
+ * The problems of sending a text to a meeting announced on `meeting.announcedOn` (§4.4.2 a,
+ * §4.4.3 a, §4.5.2, §4.6): only a text that waits for one — judged for the meeting, in comment
+ * resolution, or after substantive Additional Review comments — and not one in its Last Call, in an
+ * Additional Review, or approved (NOT_AWAITING_MEETING); the meeting's days in order, announced by
+ * its first day (DATES_OUT_OF_ORDER). Three weeks' notice is a timing check (checkMeetingAnnouncement).
+ */
+export function meetingProblems(facts: AapTextFacts, meeting: AapMeeting, clauses: AapClauses): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const before = aapTextStatus({ ...facts, meeting: null, decision: null }, startOfDay(meeting.announcedOn), clauses);
+  if (before.step !== 'to_meeting' && before.step !== 'comment_resolution')
+    problems.push({
+      field: '/',
+      message: `The text is not waiting for a study group meeting (it is at ${before.code ?? before.step})`,
+      clause: clauses.meetingAnnouncement,
+      code: 'NOT_AWAITING_MEETING',
+    });
+  if (meeting.lastDay < meeting.firstDay || meeting.announcedOn > meeting.firstDay)
+    problems.push({
+      field: meeting.lastDay < meeting.firstDay ? '/lastDay' : '/announcedOn',
+      message: 'The meeting is announced by its first day, and its last day is not before its first',
+      clause: clauses.meetingAnnouncement,
+      code: 'DATES_OUT_OF_ORDER',
     });
   return problems;
 }
