@@ -184,6 +184,19 @@ describe('the reply pages of a toy-procedure consultation', () => {
       expect(decode(card)).toContain('The form opens for replies on');
       expect(card).toContain('<time datetime="2023-04-04T08:00:00.000Z"');
       expect(card).not.toContain(`href="${lateForm}"`);
+      // The circular's page is open (the consultation runs) and says from when replies are taken,
+      // to the focal point and to a visitor alike, with no button to the form nor to sign in yet.
+      for (const reader of [kim, web().browser('198.51.100.77')]) {
+        const page = await reader.get(`/en/consultations/${late}`);
+        expect(page.statusCode).toBe(200);
+        const actions = decode(/<section aria-labelledby="actions-title"[\s\S]*?<\/section>/.exec(page.body)![0]);
+        expect(actions).toContain('Replies to this consultation are taken from');
+        expect(actions).toContain('<time datetime="2023-04-04T08:00:00.000Z"');
+        expect(actions).toContain('(Toy rules (2026) §1)');
+        expect(actions).not.toContain(`href="${lateForm}"`);
+        expect(actions).not.toContain('/login');
+        expect(actions).not.toContain('The deadline has passed');
+      }
       // A post made anyway (a form kept open from before) is refused the same way, saving nothing.
       const form = await kim.get(`/en/my/consultations/${id}/reply`);
       const posted = await postMultipart(web().app, kim, lateForm, {

@@ -92,6 +92,32 @@ describe('consultationState', () => {
     expect(consultationState(facts({ decisionsComplete: true }), DEADLINE)).toBe('open');
   });
 
+  it('is open from issue while its phase for replies is still to come, and closed once it has ended', () => {
+    const issuedAt = startOfDay('2023-03-28');
+    const opens = startOfDay('2023-04-04');
+    const late = facts({
+      timeline: [
+        { id: 'consultation', startsAt: opens, endsAt: DEADLINE, dueBy: null, clause: '§1' },
+        {
+          id: 'meeting',
+          startsAt: startOfDay('2023-08-29'),
+          endsAt: endOfDay('2023-09-08'),
+          dueBy: null,
+          clause: '§2',
+        },
+      ],
+    });
+    expect(consultationState(late, issuedAt)).toBe('open');
+    expect(consultationState(late, opens - 1)).toBe('open');
+    expect(consultationState(late, opens)).toBe('open');
+    expect(consultationState(late, DEADLINE + 1)).toBe('closed');
+    // A phase for replies that waits for an event (no start yet) is still to come.
+    const waiting = facts({
+      timeline: [{ id: 'consultation', startsAt: null, endsAt: null, dueBy: null, clause: '§1' }],
+    });
+    expect(consultationState(waiting, issuedAt + 1)).toBe('open');
+  });
+
   it('is closed, not open, in a phase that takes no reply (the meeting)', () => {
     expect(consultationState(facts(), startOfDay('2023-09-01'))).toBe('closed');
   });

@@ -1,10 +1,14 @@
-import { type PhaseDefinition, type PhaseWindow, phaseAccepts } from '../procedure/phases.js';
+import { type PhaseDefinition, type PhaseWindow, phaseRefusal } from '../procedure/phases.js';
 
 /**
  * The lifecycle of a consultation follows from its procedure's phases, its data and the clock;
  * nothing needs to run at the deadline for the consultation to close.
  *
  * draft ──issue──▶ open ──the phase that takes replies ends──▶ closed ──all decisions recorded──▶ decided ──notice──▶ notified
+ *
+ * Open covers the whole time until the last phase that takes replies ends, including before it
+ * starts (a procedure whose replies open some time after the issue): the consultation is running,
+ * and the phase says from when replies are taken.
  *
  * It is the coarse status lists group by; the procedure's own phase (e.g. TAP's more-time window)
  * is `phasePosition` of the consultation's timeline.
@@ -22,11 +26,13 @@ export interface ConsultationStateFacts {
   readonly resultsNoticeAt: number | null;
 }
 
-/** The consultation's state at instant `now`: open while the phase at `now` takes replies. */
+/** The consultation's state at instant `now`: open while a phase that takes replies runs or is still to come. */
 export function consultationState(facts: ConsultationStateFacts, now: number): ConsultationState {
   if (facts.issuedAt === null) return 'draft';
   if (facts.resultsNoticeAt !== null) return 'notified';
-  if (phaseAccepts(facts.phases, facts.timeline, 'reply', now)) return 'open';
+  const refusal = phaseRefusal(facts.phases, facts.timeline, 'reply', now);
+  // Before its issue instant (asked of a record entered afterwards) a consultation was not yet running.
+  if (now >= facts.issuedAt && (refusal === null || refusal.reason === 'not_yet')) return 'open';
   return facts.decisionsComplete ? 'decided' : 'closed';
 }
 

@@ -13,6 +13,7 @@ import type { Procedure } from '../../../domain/procedure/procedure.js';
 import { figureLabelAt, outcomeWords, positionWords } from '../../../presenters/procedure-words.js';
 import { hasProcedureText, procedureText } from '../../../i18n/procedure-text.js';
 import { tallySentence } from '../../../i18n/tally-text.js';
+import { phaseRefusal } from '../../../domain/procedure/phases.js';
 import { startOfDay, toIsoDay } from '../../../domain/time/instants.js';
 import { formatDeadline, formatUtc, intlFor, isoInstant, t, type Locale } from '../../../i18n/i18n.js';
 import type { ConsultationResults, TextResult } from '../../../services/compute-results.js';
@@ -89,10 +90,13 @@ export interface TextEntry {
 /** What the reader may do from the consultation page. */
 export interface ConsultationActions {
   /**
-   * A focal point's call to reply: open, closed (deadline passed), or not consulted; for a reader
-   * not signed in while replies are open, the way to sign in; null for others.
+   * A focal point's call to reply: open, upcoming (the phase for replies is still to come), closed
+   * (deadline passed), or not consulted; for a reader not signed in while replies are open, the way
+   * to sign in, and while they are to come, when; null for others.
    */
-  readonly reply: 'open' | 'closed' | 'not_consulted' | 'sign_in' | null;
+  readonly reply: 'open' | 'upcoming' | 'closed' | 'not_consulted' | 'sign_in' | null;
+  /** When replies are to come: from when (null while it waits for an event), and the clause that sets it. */
+  readonly replyFrom: { readonly at: InstantView | null; readonly clause: string } | null;
   /** The secretariat's link to its own page of the circular. */
   readonly manage: boolean;
   /** The results: final after the deadline, provisional for the secretariat before it, null otherwise. */
@@ -439,19 +443,48 @@ function textEntry(locale: Locale, text: DeterminedText, title: ContentView, sum
 }
 
 /** What the reader may do, by who they are and where the consultation stands. */
-function actionsFor(view: ConsultationView, actor: Actor, participates: boolean | undefined): ConsultationActions {
+function actionsFor(
+  locale: Locale,
+  view: ConsultationView,
+  actor: Actor,
+  participates: boolean | undefined,
+  now: number,
+): ConsultationActions {
   const c = view.loaded.consultation;
+  const { procedure } = view.loaded;
   const passed = view.state !== 'open' && view.state !== 'draft';
+  // Open but not taking replies yet: the phase for replies is still to come (the procedure's timeline).
+  const refusal = view.state === 'open' ? phaseRefusal(procedure.phases, view.timeline, 'reply', now) : null;
+  const toCome = refusal?.reason === 'not_yet' ? refusal.window : null;
   let reply: ConsultationActions['reply'] = null;
   if (actor.kind === 'focal_point') {
     const consulted =
       participates ?? (c.settings.eligibleStates === null || c.settings.eligibleStates.includes(actor.memberState));
-    reply = !consulted ? 'not_consulted' : view.state === 'open' ? 'open' : passed ? 'closed' : null;
+    reply = !consulted
+      ? 'not_consulted'
+      : toCome !== null
+        ? 'upcoming'
+        : view.state === 'open'
+          ? 'open'
+          : passed
+            ? 'closed'
+            : null;
   } else if (actor.kind === 'public' && view.state === 'open') {
-    reply = 'sign_in';
+    reply = toCome !== null ? 'upcoming' : 'sign_in';
   }
   const secretariat = actor.kind === 'secretariat';
-  return { reply, manage: secretariat, results: passed ? 'final' : secretariat ? 'provisional' : null };
+  return {
+    reply,
+    replyFrom:
+      toCome === null
+        ? null
+        : {
+            at: toCome.startsAt === null ? null : instant(locale, toCome.startsAt),
+            clause: citeClauseIn(locale, procedure, c.resolutionEdition, toCome.clause),
+          },
+    manage: secretariat,
+    results: passed ? 'final' : secretariat ? 'provisional' : null,
+  };
 }
 
 /**
@@ -530,7 +563,7 @@ export function presentConsultationPage(
     addressees: content.circular.addressees,
     copies: content.circular.copies,
     signatory: t(locale, 'public.consultation.signatory.line', { name: c.signatory.name, title: c.signatory.title }),
-    actions: actionsFor(view, actor, participates),
+    actions: actionsFor(locale, view, actor, participates, now),
   };
 }
 

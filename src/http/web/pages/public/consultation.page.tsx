@@ -1,7 +1,7 @@
 import { t, type Locale } from '../../../../i18n/i18n.js';
 import { PhaseSteps } from '../../components/phases.js';
 import { Isolate, IsolateWithin, Ltr, LtrWithin } from '../../components/bidi.js';
-import { Content, ContentNotice } from '../../components/content.js';
+import { Content, ContentNotice, richMessage } from '../../components/content.js';
 import { Layout, type PageContext } from '../../components/layout.js';
 import type { ConsultationPageView, TextEntry } from '../../presenters/public.presenter.js';
 import { documentPagePath } from '../../documents.routes.js';
@@ -17,7 +17,7 @@ import {
 /** What the reader may do next: reply (focal point), manage (secretariat), read the results. */
 function Actions({ page, view }: { page: PageContext; view: ConsultationPageView }) {
   const { locale } = page;
-  const { reply, manage, results } = view.actions;
+  const { reply, replyFrom, manage, results } = view.actions;
   return (
     <section aria-labelledby="actions-title" class="consultation-actions">
       <h2 id="actions-title">{t(locale, 'public.consultation.actions.title')}</h2>
@@ -31,6 +31,16 @@ function Actions({ page, view }: { page: PageContext; view: ConsultationPageView
       {reply === 'sign_in' && (
         <p>
           <a href={page.href('/login')}>{t(locale, 'public.consultation.signIn')}</a>
+        </p>
+      )}
+      {reply === 'upcoming' && replyFrom !== null && (
+        <p>
+          {replyFrom.at === null
+            ? t(locale, 'reply.notYet.bodyEvent', { clause: replyFrom.clause })
+            : richMessage(locale, 'reply.notYet.body', {
+                clause: replyFrom.clause,
+                time: <Instant locale={locale} at={replyFrom.at} />,
+              })}
         </p>
       )}
       {reply === 'closed' && <p>{t(locale, 'public.consultation.replyClosed')}</p>}
