@@ -180,6 +180,9 @@ describeEachDialect('the participants page', (dialect) => {
       const fr = decode((await admin.get('/fr/secretariat/participants?class=associate')).body);
       expect(fr).toContain('<th scope="row">Université de Genève</th>');
       expect(fr).toContain('<td>Associés</td>');
+      // The audit trail's filter by participant names it as registered, in the reader's language.
+      const audit = decode((await admin.get('/fr/secretariat/audit')).body);
+      expect(audit).toMatch(/<option value="UNI-GENEVA"[^>]*>Université de Genève<\/option>/);
 
       const again = await admin.submit('/en/secretariat/participants', '/en/secretariat/participants/register', {
         participantClass: 'associate',

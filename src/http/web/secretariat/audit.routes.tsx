@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { listConsultations } from '../../../services/get-consultation.js';
 import { listAccounts } from '../../../services/identity/accounts.js';
+import { organisationNames } from '../../../services/member-states.js';
 import { auditExport } from '../../../presenters/exports.js';
 import { listAuditFacets, pageAuditEvents, readAuditTrail } from '../../../services/list-audit-events.js';
 import { sendTables } from '../../table-reply.js';
@@ -84,6 +85,12 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
       listAuditFacets(ctx, { actor, consultationId }),
       listConsultations(ctx, { actor }),
     ]);
+    // An organisation is named as registered; a Member State from the curated list.
+    const organisations = await organisationNames(ctx, facets.states);
+    const participantName = (code: string) => {
+      const registered = organisations.get(code);
+      return designation(code, page.locale) ?? registered?.[page.locale] ?? registered?.en ?? code;
+    };
     const view = {
       rows: presentAuditRows(page.locale, shown.events, names),
       consultation,
@@ -98,7 +105,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ web: WebContext; hooks: Se
         .map((id) => ({ id, label: auditActorLabel(page.locale, id, names) }))
         .sort((a, b) => a.label.localeCompare(b.label, page.locale)),
       states: facets.states
-        .map((code) => ({ code, name: designation(code, page.locale) ?? code }))
+        .map((code) => ({ code, name: participantName(code) }))
         .sort((a, b) => a.name.localeCompare(b.name, page.locale)),
       consultations: consultations
         .map((c) => ({ id: c.loaded.consultation.id, reference: c.loaded.consultation.reference }))
