@@ -196,6 +196,9 @@ describe('the reply pages of a toy-procedure consultation', () => {
         expect(actions).not.toContain(`href="${lateForm}"`);
         expect(actions).not.toContain('/login');
         expect(actions).not.toContain('The deadline has passed');
+        // Its status says so, with no countdown to a deadline whose replies have not begun.
+        expect(decode(page.body)).toContain('Replies not open yet');
+        expect(page.body).not.toContain('data-countdown=');
       }
       // A post made anyway (a form kept open from before) is refused the same way, saving nothing.
       const form = await kim.get(`/en/my/consultations/${id}/reply`);

@@ -111,11 +111,15 @@ describe('consultationState', () => {
     expect(consultationState(late, opens - 1)).toBe('open');
     expect(consultationState(late, opens)).toBe('open');
     expect(consultationState(late, DEADLINE + 1)).toBe('closed');
-    // A phase for replies that waits for an event (no start yet) is still to come.
+    // A phase for replies that waits for an event (no start yet) may never come: it keeps nothing open.
     const waiting = facts({
-      timeline: [{ id: 'consultation', startsAt: null, endsAt: null, dueBy: null, clause: '§1' }],
+      timeline: [
+        { id: 'consultation', startsAt: issuedAt, endsAt: DEADLINE, dueBy: null, clause: '§1' },
+        { id: 'consultation', startsAt: null, endsAt: null, dueBy: null, clause: '§1' },
+      ],
     });
-    expect(consultationState(waiting, issuedAt + 1)).toBe('open');
+    expect(consultationState(waiting, DEADLINE)).toBe('open');
+    expect(consultationState(waiting, DEADLINE + 1)).toBe('closed');
   });
 
   it('is closed, not open, in a phase that takes no reply (the meeting)', () => {

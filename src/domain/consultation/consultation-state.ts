@@ -1,4 +1,4 @@
-import { type PhaseDefinition, type PhaseWindow, phaseRefusal } from '../procedure/phases.js';
+import { type PhaseDefinition, type PhaseWindow, phaseAccepts } from '../procedure/phases.js';
 
 /**
  * The lifecycle of a consultation follows from its procedure's phases, its data and the clock;
@@ -7,8 +7,10 @@ import { type PhaseDefinition, type PhaseWindow, phaseRefusal } from '../procedu
  * draft ──issue──▶ open ──the phase that takes replies ends──▶ closed ──all decisions recorded──▶ decided ──notice──▶ notified
  *
  * Open covers the whole time until the last phase that takes replies ends, including before it
- * starts (a procedure whose replies open some time after the issue): the consultation is running,
- * and the phase says from when replies are taken.
+ * starts when its start is dated (a procedure whose replies open some time after the issue): the
+ * consultation is running, and the phase says from when replies are taken. A phase for replies
+ * that waits for an event (an Additional Review that may never be announced) does not keep a
+ * consultation open.
  *
  * It is the coarse status lists group by; the procedure's own phase (e.g. TAP's more-time window)
  * is `phasePosition` of the consultation's timeline.
@@ -26,14 +28,27 @@ export interface ConsultationStateFacts {
   readonly resultsNoticeAt: number | null;
 }
 
-/** The consultation's state at instant `now`: open while a phase that takes replies runs or is still to come. */
+/** The consultation's state at instant `now`: open while a phase that takes replies runs, or is dated to start later. */
 export function consultationState(facts: ConsultationStateFacts, now: number): ConsultationState {
   if (facts.issuedAt === null) return 'draft';
   if (facts.resultsNoticeAt !== null) return 'notified';
-  const refusal = phaseRefusal(facts.phases, facts.timeline, 'reply', now);
   // Before its issue instant (asked of a record entered afterwards) a consultation was not yet running.
-  if (now >= facts.issuedAt && (refusal === null || refusal.reason === 'not_yet')) return 'open';
+  if (
+    now >= facts.issuedAt &&
+    (phaseAccepts(facts.phases, facts.timeline, 'reply', now) || replyPhaseDated(facts, now))
+  )
+    return 'open';
   return facts.decisionsComplete ? 'decided' : 'closed';
+}
+
+/** Whether a phase that takes replies is dated to start after `now`. */
+function replyPhaseDated(facts: ConsultationStateFacts, now: number): boolean {
+  return facts.timeline.some(
+    (window) =>
+      window.startsAt !== null &&
+      window.startsAt > now &&
+      facts.phases.some((phase) => phase.id === window.id && phase.accepts.includes('reply')),
+  );
 }
 
 /**

@@ -13,7 +13,7 @@ import type { Procedure } from '../../../domain/procedure/procedure.js';
 import { figureLabelAt, outcomeWords, positionWords } from '../../../presenters/procedure-words.js';
 import { hasProcedureText, procedureText } from '../../../i18n/procedure-text.js';
 import { tallySentence } from '../../../i18n/tally-text.js';
-import { phaseRefusal } from '../../../domain/procedure/phases.js';
+import { phaseAccepts, phaseRefusal } from '../../../domain/procedure/phases.js';
 import { startOfDay, toIsoDay } from '../../../domain/time/instants.js';
 import { formatDeadline, formatUtc, intlFor, isoInstant, t, type Locale } from '../../../i18n/i18n.js';
 import type { ConsultationResults, TextResult } from '../../../services/compute-results.js';
@@ -348,10 +348,19 @@ export function timeLeft(locale: Locale, deadlineAt: number, now: number): strin
   return parts.slice(0, 2).join(' ');
 }
 
-/** The state in words; under a procedure without a meeting, "decided" is the replies' doing, not a meeting's. */
-function stateLabel(locale: Locale, state: ConsultationState, procedure: Procedure): string {
+/**
+ * The state in words; under a procedure without a meeting, "decided" is the replies' doing, not a
+ * meeting's; an open consultation whose phase for replies is still to come does not take them yet.
+ */
+function stateLabel(locale: Locale, state: ConsultationState, procedure: Procedure, repliesToCome = false): string {
   if (state === 'decided' && !procedure.hasMeeting) return t(locale, 'public.state.decidedByReplies');
+  if (state === 'open' && repliesToCome) return t(locale, 'public.state.upcoming');
   return t(locale, `public.state.${state}`);
+}
+
+/** Whether an open consultation's phase for replies is still to come at `now` (it runs, but takes no reply yet). */
+function repliesToCome(view: ConsultationView, now: number): boolean {
+  return view.state === 'open' && !phaseAccepts(view.loaded.procedure.phases, view.timeline, 'reply', now);
 }
 
 /** The meeting's line: its place (in the reader's language where translated: `place`) and days. */
@@ -380,9 +389,9 @@ function row(locale: Locale, view: ConsultationView, now: number, content: Consu
     studyGroup: c.studyGroup,
     date: day(locale, c.date),
     deadline: deadlineOf(locale, c),
-    timeLeft: view.state === 'open' ? timeLeft(locale, c.deadlineAt, now) : null,
+    timeLeft: view.state === 'open' && !repliesToCome(view, now) ? timeLeft(locale, c.deadlineAt, now) : null,
     state: view.state,
-    stateLabel: stateLabel(locale, view.state, view.loaded.procedure),
+    stateLabel: stateLabel(locale, view.state, view.loaded.procedure, repliesToCome(view, now)),
     isDemo: c.isDemo,
   };
 }
@@ -544,9 +553,9 @@ export function presentConsultationPage(
     meetingPlace: content.circular.meetingPlace.value,
     agenda: content.circular.collectiveLetter,
     deadline: deadlineOf(locale, c),
-    timeLeft: view.state === 'open' ? timeLeft(locale, c.deadlineAt, now) : null,
+    timeLeft: view.state === 'open' && !repliesToCome(view, now) ? timeLeft(locale, c.deadlineAt, now) : null,
     state: view.state,
-    stateLabel: stateLabel(locale, view.state, view.loaded.procedure),
+    stateLabel: stateLabel(locale, view.state, view.loaded.procedure, repliesToCome(view, now)),
     phases: presentPhases(locale, view, now),
     isDemo: c.isDemo,
     enteredAfterwardsOn: enteredAfterwardsOn(locale, c.enteredAfterwardsAt),
