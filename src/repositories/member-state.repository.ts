@@ -80,6 +80,17 @@ export async function findMemberState(db: Executor, code: string): Promise<Store
   return row ? toStored(row) : undefined;
 }
 
+/** The participants among `codes`, in one query (none asked, none read). */
+export async function findMemberStates(db: Executor, codes: readonly string[]): Promise<StoredMemberState[]> {
+  if (codes.length === 0) return [];
+  const rows = await db
+    .selectFrom('member_state')
+    .selectAll()
+    .where('code', 'in', [...codes])
+    .execute();
+  return rows.map(toStored);
+}
+
 /** Registers an organisation as a participant of its class (may reply by default, no note). */
 export async function insertParticipant(
   db: Executor,

@@ -13,6 +13,7 @@ import { isIsoDay } from '../domain/time/instants.js';
 import { appendAudit } from '../repositories/audit.repository.js';
 import {
   findMemberState,
+  findMemberStates,
   insertParticipant,
   listMemberStates as findAll,
   updateEligibility,
@@ -45,19 +46,14 @@ export async function findParticipant(ctx: ServiceContext, code: string): Promis
 
 /**
  * The registered names of the organisations among `codes` (a Member State's code is left out: its
- * names are the curated list's), read one by one: a page names few, most often none.
+ * names are the curated list's), in one query, and none when no organisation is among them.
  */
 export async function organisationNames(
   ctx: ServiceContext,
   codes: readonly string[],
 ): Promise<Map<string, StoredMemberState['names']>> {
-  const names = new Map<string, StoredMemberState['names']>();
-  for (const code of new Set(codes)) {
-    if (isMemberStateCode(code)) continue;
-    const found = await findMemberState(ctx.db, code);
-    if (found) names.set(code, found.names);
-  }
-  return names;
+  const wanted = [...new Set(codes)].filter((code) => !isMemberStateCode(code));
+  return new Map((await findMemberStates(ctx.db, wanted)).map((p) => [p.code, p.names] as const));
 }
 
 /** The classes an organisation may be registered in: those some registered procedure consults, but the Member States'. */
@@ -127,20 +123,21 @@ export async function setEligibility(
   options: { actor: Actor; code: string; mayReply: boolean; note: string | null; since: string | null },
 ): Promise<StoredMemberState> {
   authorize(options.actor, { action: 'member-state:write' });
-  if (options.since !== null && !isIsoDay(options.since))
-    throw new AppError('VALIDATION_FAILED', 'Not a calendar day', {
-      errors: [{ field: '/since', message: 'YYYY-MM-DD' }],
-    });
-  if (!options.mayReply && (options.note === null || options.note.trim() === ''))
-    throw new AppError('VALIDATION_FAILED', 'Say why the State may not reply', {
-      errors: [{ field: '/note', message: 'Required when the State may not reply' }],
-    });
   const now = ctx.clock();
   return inTransaction(ctx, async (trx) => {
     const participant = await findMemberState(trx, options.code);
-    // The participant is the resource the change is addressed to (its path names it): unknown, 404.
+    // The participant is the resource the change is addressed to (its path names it): unknown, 404,
+    // whatever else the change holds.
     if (!participant)
       throw new AppError('NOT_FOUND', `No Member State or other participant with code "${options.code}"`);
+    if (options.since !== null && !isIsoDay(options.since))
+      throw new AppError('VALIDATION_FAILED', 'Not a calendar day', {
+        errors: [{ field: '/since', message: 'YYYY-MM-DD' }],
+      });
+    if (!options.mayReply && (options.note === null || options.note.trim() === ''))
+      throw new AppError('VALIDATION_FAILED', 'Say why the State may not reply', {
+        errors: [{ field: '/note', message: 'Required when the State may not reply' }],
+      });
     // Observers never count and can never oppose (issue 12): an observer's standing is not a right
     // to reply that the secretariat could give back.
     if (participant.membership === 'observer' && options.mayReply)

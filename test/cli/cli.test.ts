@@ -536,7 +536,8 @@ describe('assent member-state', () => {
     const noReason = await cli(dir, ['member-state', 'eligibility', 'KR', '--may-reply', 'false']);
     expect(noReason.code).toBe(1);
     expect(noReason.stderr).toContain('  /note: Required when the State may not reply');
-    const nobody = await cli(dir, ['member-state', 'eligibility', 'XQ', '--may-reply', 'false', '--note', 'x']);
+    // Unknown, whatever else the change holds (here, no reason).
+    const nobody = await cli(dir, ['member-state', 'eligibility', 'XQ', '--may-reply', 'false']);
     expect(nobody.code).toBe(1);
     expect(nobody.stderr).toContain('error [NOT_FOUND]: No Member State or other participant with code "XQ"');
     const set = await cli(dir, [

@@ -39,12 +39,6 @@ async function toLocalisedHome(request: FastifyRequest, reply: FastifyReply): Pr
   return seeOther(reply, localeHref(negotiateLocale(request.headers['accept-language']), '/'));
 }
 
-/**
- * The counted reply of each State (its latest version received by the deadline), for a circular
- * whose replies are public after the deadline. The listing holds each State's latest version;
- * the rare State whose latest version is not the counted one (a late amendment) is read in full.
- * @throws what listReplies and getStateReply throw (the policy decides who may read)
- */
 /** Every delegation the recorded decisions name, by the procedure's own account of its decisions. */
 function namedInDecisions(all: readonly ConsultationResults[]): string[] {
   return all.flatMap((r) =>
@@ -54,6 +48,12 @@ function namedInDecisions(all: readonly ConsultationResults[]): string[] {
   );
 }
 
+/**
+ * The counted reply of each State (its latest version received by the deadline), for a circular
+ * whose replies are public after the deadline. The listing holds each State's latest version;
+ * the rare State whose latest version is not the counted one (a late amendment) is read in full.
+ * @throws what listReplies and getStateReply throw (the policy decides who may read)
+ */
 async function countedReplies(ctx: ServiceContext, actor: Actor, consultationId: string): Promise<CountedReply[]> {
   const overview = await listReplies(ctx, { actor, consultationId });
   const counted: CountedReply[] = [];
