@@ -67,7 +67,8 @@ export function resultsExport(locale: Locale, results: ConsultationResults): Tab
 /**
  * The results table with two more columns after the title, the class and whether it counts: each
  * text's own row (the classes that count) followed by one row per class, the rule applied to that
- * class's replies alone (for a CSV file, which holds one table).
+ * class's replies alone, without a clause or a decision (for a CSV file, which holds one table; the
+ * same columns as `assent results --format csv`).
  */
 function resultsWithClassesTable(locale: Locale, results: ConsultationResults, table: Table): Table {
   const { procedure } = results.loaded;
@@ -92,7 +93,8 @@ function resultsWithClassesTable(locale: Locale, results: ConsultationResults, t
           t(locale, 'doc.report.byClass.counted', { counted: c.counted ? 'yes' : 'no' }),
           ...c.tally.figures.map((figure) => figure.value),
           outcomeWords(locale, procedure, null, c.tally.outcome),
-          c.tally.clause,
+          // The clause is the text's own row's: a class's row is the rule on its replies, for information.
+          null,
           ...Array.from({ length: after }, () => null),
         ]),
       ];

@@ -78,6 +78,36 @@ const TAP_WITH_SECTOR_MEMBERS: Procedure = {
 };
 
 const ID = 'tsb-79-2023';
+
+/** The rows of an RFC 4180 CSV text (quoted cells with commas, doubled quotes and line breaks). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
+  return rows;
+}
 /** A day of the SG17 meeting (Goyang, 29 August – 8 September 2023). */
 const DURING_MEETING = '2023-08-30T09:00:00Z';
 const SUPPORT = replyInput(['x1353']);
@@ -154,6 +184,22 @@ describeEachDialect('who may oppose at the meeting, by class (API)', (dialect) =
     expect(results).not.toContain('UNI-GENEVA:');
     const approved = decode((await api().send('GET', '/en/approved')).body);
     expect(approved).toContain('University of Geneva: Clause 7 should be informative');
+
+    // The results CSV of a procedure with a meeting and two classes: every row as wide as the header.
+    const csv = await api().send('GET', `/api/v1/consultations/${ID}/results?format=csv`, {
+      token: api().tokens.secretariat,
+    });
+    expect(csv.statusCode).toBe(200);
+    const rows = parseCsv(csv.body.replace(/^\uFEFF/, ''));
+    expect(rows[0]).toEqual(
+      expect.arrayContaining(['Class of participant', 'Counted', 'Meeting decision', 'Reservations']),
+    );
+    for (const row of rows.slice(1)) expect(row.length).toBe(rows[0]!.length);
+    const x1353 = rows.filter((row) => row[0] === 'X.1353');
+    expect(x1353.map((row) => row[2])).toEqual(['Classes that count', 'Member States', 'Sector Members']);
+    // The decision is the text's row's; a class's row carries the rule on its replies alone.
+    const decision = rows[0]!.indexOf('Meeting decision');
+    expect(x1353.map((row) => row[decision] !== '')).toEqual([true, false, false]);
   });
 
   it('refuses a Sector Member named as opposing, asking for more time or formally opposing: MAY_NOT_OPPOSE at each field, nothing stored', async () => {
