@@ -3,7 +3,7 @@ import { describe, expect } from 'vitest';
 import { addDays, startOfDay } from '../../domain/time/instants.js';
 import { aapClauses } from './aap-clauses.js';
 import type { AapDecisionInput } from './aap-meeting.js';
-import { type AapComment, type AapTextFacts, aapTextStatus } from './aap-path.js';
+import { type AapComment, type AapTextFacts, aapTextStatus, LAST_CALL_DAYS } from './aap-path.js';
 
 /**
  * Invariants of a text's path that hold whatever was recorded, checked on generated facts: the
@@ -32,7 +32,7 @@ const decision: fc.Arbitrary<AapDecisionInput> = fc.record({
   moreTime: fc.subarray(['JP']),
   formalOppositions: fc.array(fc.record({ state: fc.constant('JP'), receivedAt: instant }), { maxLength: 1 }),
 });
-const facts: fc.Arbitrary<AapTextFacts> = fc.record({
+const anyFacts: fc.Arbitrary<AapTextFacts> = fc.record({
   consentedOn: fc.constant(BASE),
   lastCallAnnouncedOn: fc.option(day, { nil: null }),
   lastCallComments: fc.array(comment, { maxLength: 3 }),
@@ -58,6 +58,48 @@ const facts: fc.Arbitrary<AapTextFacts> = fc.record({
   decision: fc.option(decision, { nil: null }),
 });
 
+/**
+ * A text that reaches a meeting the way A.8 sends it there: a substantive Last Call comment, the
+ * judgement for the meeting after the Last Call, the meeting announced after it, and a decision
+ * (so that the meeting's outcomes, rare among arbitrary facts, are checked as often as the rest).
+ */
+const toMeeting: fc.Arbitrary<AapTextFacts> = fc
+  .record({
+    announced: fc.integer({ min: 0, max: 40 }),
+    commentDay: fc.integer({ min: 0, max: LAST_CALL_DAYS }),
+    judgedAfter: fc.integer({ min: 1, max: 20 }),
+    meetingAfter: fc.integer({ min: 0, max: 20 }),
+    wait: fc.integer({ min: 0, max: 40 }),
+    length: fc.integer({ min: 0, max: 10 }),
+    decision: fc.option(decision, { nil: null }),
+  })
+  .map(({ announced, commentDay, judgedAfter, meetingAfter, wait, length, decision }) => {
+    const lastCallAnnouncedOn = addDays(BASE, announced);
+    const judgedOn = addDays(lastCallAnnouncedOn, LAST_CALL_DAYS + judgedAfter);
+    const meetingAnnouncedOn = addDays(judgedOn, meetingAfter);
+    return {
+      consentedOn: BASE,
+      lastCallAnnouncedOn,
+      lastCallComments: [
+        {
+          from: 'FR',
+          receivedAt: startOfDay(addDays(lastCallAnnouncedOn, commentDay)),
+          classification: 'substantive' as const,
+        },
+      ],
+      judgement: { on: judgedOn, route: 'meeting' as const },
+      additionalReview: null,
+      additionalReviewComments: [],
+      meeting: {
+        announcedOn: meetingAnnouncedOn,
+        firstDay: addDays(meetingAnnouncedOn, wait),
+        lastDay: addDays(meetingAnnouncedOn, wait + length),
+      },
+      decision,
+    };
+  });
+const facts = fc.oneof(anyFacts, toMeeting);
+
 describe('a text’s path, on any recorded facts', () => {
   test.prop([facts, instant, fc.integer({ min: 0, max: 120 * DAY })])(
     'once approved, stays approved as time passes',
@@ -78,10 +120,20 @@ describe('a text’s path, on any recorded facts', () => {
     expect(aapTextStatus(f, t, clauses).code === 'C').toBe(before);
   });
 
+  test.prop([toMeeting, fc.integer({ min: 0, max: 200 * DAY })])(
+    'reaches the meeting: SG until its first day, then as decided, and never back to an earlier step',
+    (f, offset) => {
+      const t = startOfDay(f.judgement!.on) + offset;
+      const status = aapTextStatus(f, t, clauses);
+      if (t < startOfDay(f.meeting!.firstDay) || f.decision === null) expect(status.code).toBe('SG');
+      else expect(['approved', 'more_time', 'not_approved', 'deferred', 'switched_to_tap']).toContain(status.step);
+    },
+  );
+
   test.prop([facts, instant])('is approved within the Last Call only after it, never during it', (f, t) => {
     const status = aapTextStatus(f, t, clauses);
     if (status.step === 'last_call') expect(status.code).toBe('LC');
     if (f.lastCallAnnouncedOn !== null && t >= startOfDay(f.lastCallAnnouncedOn) && status.step !== 'last_call')
-      expect(t).toBeGreaterThan(startOfDay(addDays(f.lastCallAnnouncedOn, 29)) - 1);
+      expect(t).toBeGreaterThanOrEqual(startOfDay(addDays(f.lastCallAnnouncedOn, LAST_CALL_DAYS + 1)));
   });
 });
